@@ -1,0 +1,162 @@
+"""The terminal adapter: a real round against the core and the database, no token needed.
+
+Interactive on a terminal; with stdin piped it reads one choice number per line, so
+`printf '1\\n2\\n3\\n' | quizbot run console --questions 3` plays a whole round and exits.
+The terminal is its own team (`console:local`) and one player, so a question closes as soon
+as that player has answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import threading
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from bot.core.due import DueLoop
+from bot.core.engine import QuizEngine
+from bot.core.errors import QuizError
+from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.ports import Repository
+from bot.core.render import render_text
+from bot.core.views import QuestionCard, Reveal, RoundSummary, View
+
+CONSOLE_TEAM = TeamRef("console", "local", "Terminal")
+CONSOLE_CHANNEL = ChannelRef(CONSOLE_TEAM, "terminal", "terminal")
+
+
+@dataclass
+class ConsoleMessenger:
+    """Prints views; remembers the open question and whether the round has ended."""
+
+    out: TextIO
+    current: QuestionCard | None = None
+    summary: RoundSummary | None = None
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _count: int = 0
+
+    async def post(self, channel: ChannelRef, view: View) -> str | None:
+        self._show(view)
+        self._count += 1
+        return f"console:{self._count}"
+
+    async def update(self, channel: ChannelRef, message_ref: str, view: View) -> None:
+        self._show(view)
+
+    def _show(self, view: View) -> None:
+        if isinstance(view, QuestionCard):
+            self.current = view
+            self.out.write("\n" + render_text(view) + "\n")
+        elif isinstance(view, Reveal):
+            if self.current and self.current.round_question_id == view.card.round_question_id:
+                self.current = None
+            self.out.write(render_text(view) + "\n")
+        elif isinstance(view, RoundSummary):
+            self.summary = view
+            self.current = None
+            self.out.write("\n" + render_text(view) + "\n")
+        else:
+            self.out.write(render_text(view) + "\n")
+        self.out.flush()
+        self.changed.set()
+
+
+def _reader(loop: asyncio.AbstractEventLoop, stream: TextIO, queue: asyncio.Queue[str | None]) -> None:
+    """Read lines in a thread (stdin has no portable async reader); None marks end of input."""
+    for line in stream:
+        loop.call_soon_threadsafe(queue.put_nowait, line)
+    loop.call_soon_threadsafe(queue.put_nowait, None)
+
+
+async def play(
+    repo: Repository,
+    *,
+    player_name: str,
+    questions: int | None,
+    topic: str | None,
+    seconds: int | None,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Play one round; returns the process exit code."""
+    messenger = ConsoleMessenger(out)
+    engine = QuizEngine(repo, messenger, platform="console")
+    due = DueLoop(engine.run_due, poll_seconds=0.5)
+    engine.on_schedule = due.poke
+    player = PlayerRef(CONSOLE_TEAM, player_name.casefold(), player_name, is_platform_admin=True)
+
+    with contextlib.suppress(QuizError):  # a round left over from an interrupted run
+        await engine.stop_round(CONSOLE_CHANNEL, player)
+        messenger.summary = None
+    try:
+        started = await engine.start_round(
+            CONSOLE_CHANNEL, player, questions=questions, topic=topic, seconds=seconds,
+            close_after_answers=1,
+        )
+    except QuizError as exc:
+        out.write(f"error: {exc.message}\n")
+        return 2
+    if started.message:
+        out.write(started.message + "\n")
+    interactive = stdin.isatty()
+    if interactive:
+        out.write("Type the number of your answer and press Enter.\n")
+
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    threading.Thread(
+        target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
+    ).start()
+    due_task = asyncio.create_task(due.run())
+    try:
+        await _answer_loop(engine, messenger, player, queue, out)
+    finally:
+        due.stop()
+        await due_task
+    board = await engine.leaderboard(CONSOLE_TEAM, "week")
+    out.write("\n" + render_text(board) + "\n")
+    return 0
+
+
+async def _answer_loop(
+    engine: QuizEngine,
+    messenger: ConsoleMessenger,
+    player: PlayerRef,
+    queue: asyncio.Queue[str | None],
+    out: TextIO,
+) -> None:
+    while messenger.summary is None:
+        card = messenger.current
+        if card is None:  # between questions: wait for the next card or the summary
+            messenger.changed.clear()
+            await messenger.changed.wait()
+            continue
+        line = await _next_line(queue, messenger)
+        if line == "":
+            continue  # the question changed under us (time ran out); show the new one
+        if line is None:
+            out.write("End of input: stopping the round.\n")
+            with contextlib.suppress(QuizError):
+                await engine.stop_round(CONSOLE_CHANNEL, player)
+            break
+        text = line.strip()
+        if not text.isdigit() or not 1 <= int(text) <= len(card.choices):
+            out.write(f"Type a number from 1 to {len(card.choices)}.\n")
+            continue
+        receipt = await engine.answer(card.round_question_id, player, int(text) - 1)
+        if not receipt.accepted:
+            out.write(receipt.text + "\n")
+
+
+async def _next_line(queue: asyncio.Queue[str | None], messenger: ConsoleMessenger) -> str | None:
+    """The next input line, or "" when the shown question closed first."""
+    messenger.changed.clear()
+    get = asyncio.ensure_future(queue.get())
+    changed = asyncio.ensure_future(messenger.changed.wait())
+    done, _ = await asyncio.wait({get, changed}, return_when=asyncio.FIRST_COMPLETED)
+    if get in done:
+        changed.cancel()
+        return get.result()
+    get.cancel()
+    return ""

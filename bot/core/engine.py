@@ -1,0 +1,473 @@
+"""The quiz engine: every game action as a guarded database transition, then the messages.
+
+State changes happen in one transaction each and are conditional on the current state, so
+whichever process (replica) gets there first does the work, and the others do nothing. Messages
+go out only after the commit; a failed post is logged for that channel and never undoes play.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.core import scoring
+from bot.core.errors import NotAllowed, QuizError
+from bot.core.leaderboard import rank_rows
+from bot.core.models import (
+    ChannelRef,
+    NewRound,
+    PlayerRef,
+    QuestionRec,
+    QuestionStatus,
+    RoundQuestionRec,
+    RoundRec,
+    RoundStatus,
+    TeamRef,
+)
+from bot.core.permissions import is_admin
+from bot.core.ports import Messenger, Repository, Unit
+from bot.core.selection import (
+    MAX_QUESTIONS,
+    MAX_SECONDS,
+    MIN_QUESTIONS,
+    MIN_SECONDS,
+    choice_order,
+    choose_questions,
+    match_topic,
+)
+from bot.core.views import (
+    AnswerReceipt,
+    LeaderboardView,
+    PlayerStatsView,
+    QuestionCard,
+    Reveal,
+    RoundSummary,
+    StartOutcome,
+    View,
+    Winner,
+)
+from bot.core.weeks import utcnow, week_start
+
+log = logging.getLogger(__name__)
+
+DEFAULT_QUESTIONS = 5
+DEFAULT_SECONDS = 20
+# A running round is expired once it is this far past the time its timers allow.
+STALE_GRACE = timedelta(minutes=10)
+DUE_BATCH = 100
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """What a close transition did, for the announcements that follow the commit."""
+
+    rq_id: int
+    next_rq_id: int | None
+    ended: RoundStatus | None
+    round_id: int
+
+
+class QuizEngine:
+    def __init__(
+        self,
+        repo: Repository,
+        messenger: Messenger,
+        *,
+        platform: str,
+        clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
+        on_schedule: Callable[[datetime], None] | None = None,
+    ) -> None:
+        self.repo = repo
+        self.messenger = messenger
+        self.platform = platform
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.on_schedule = on_schedule
+        self.accepting_rounds = True
+
+    # --- starting and stopping -------------------------------------------------------------
+
+    async def start_round(
+        self,
+        channel: ChannelRef,
+        player: PlayerRef,
+        *,
+        questions: int | None = None,
+        topic: str | None = None,
+        seconds: int | None = None,
+        close_after_answers: int | None = None,
+    ) -> StartOutcome:
+        """Start a round in `channel` and post its first question."""
+        if not self.accepting_rounds:
+            raise QuizError("The bot is restarting; start a new round in a moment.")
+        if questions is not None and not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
+            raise QuizError(
+                f"questions must be {MIN_QUESTIONS} to {MAX_QUESTIONS}, not {questions}.",
+                field="questions",
+            )
+        if seconds is not None and not MIN_SECONDS <= seconds <= MAX_SECONDS:
+            raise QuizError(
+                f"seconds must be {MIN_SECONDS} to {MAX_SECONDS}, not {seconds}.", field="seconds"
+            )
+        now = self.clock()
+        async with self.repo.unit() as u:
+            team_id = await u.ensure_team(channel.team)
+            channel_id = await u.ensure_channel(team_id, channel)
+            player_id = await u.ensure_player(team_id, player)
+            if await u.running_round(channel_id) is not None:
+                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+            defaults = await u.channel_defaults(channel_id)
+            n = questions or defaults.questions or DEFAULT_QUESTIONS
+            secs = seconds or defaults.seconds or DEFAULT_SECONDS
+            wanted_topic = topic if topic is not None else defaults.topic
+            chosen_topic = await self._resolve_topic(u, team_id, wanted_topic)
+            candidates = await u.candidate_questions(team_id, chosen_topic)
+            picked = choose_questions(candidates, n, self.rng)
+            if not picked:
+                raise QuizError("There are no active questions to ask yet. Ask an admin to add some.")
+            new = NewRound(
+                team_id=team_id,
+                channel_id=channel_id,
+                started_by=player_id,
+                num_questions=len(picked),
+                seconds=secs,
+                topic=chosen_topic,
+                started_at=now,
+                close_after_answers=close_after_answers,
+                questions=[(q.id, choice_order(q, self.rng)) for q in picked],
+            )
+            rnd = await u.create_round(new)
+            if rnd is None:
+                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+            first = (await u.round_questions(rnd.id))[0]
+            closes_at = now + timedelta(seconds=secs)
+            await u.open_question(first.id, now, closes_at)
+            card = self._card(rnd, first, picked[0], now, closes_at)
+        note = ""
+        if len(picked) < n:
+            note = f"Only {len(picked)} question(s) available, so this round is shorter."
+        await self._post_card(channel, card)
+        self._schedule(closes_at)
+        return StartOutcome(rnd.id, card, note)
+
+    async def _resolve_topic(self, u: Unit, team_id: int, topic: str | None) -> str | None:
+        if topic is None or not topic.strip():
+            return None
+        topics = await u.topics(team_id)
+        found = match_topic(topic, topics)
+        if found is None:
+            hint = ", ".join(topics[:10]) + (" ..." if len(topics) > 10 else "")
+            raise QuizError(f"Unknown topic {topic!r}. Topics: {hint or 'none yet'}.", field="topic")
+        return found
+
+    async def stop_round(self, channel: ChannelRef, player: PlayerRef) -> str:
+        """Stop the channel's round (its starter or an admin); points already won are kept."""
+        now = self.clock()
+        async with self.repo.unit() as u:
+            team_id = await u.ensure_team(channel.team)
+            channel_id = await u.ensure_channel(team_id, channel)
+            player_id = await u.ensure_player(team_id, player)
+            rnd = await u.running_round(channel_id)
+            if rnd is None:
+                raise QuizError("No round is running here.")
+            if rnd.started_by != player_id and not is_admin(player, await u.team_settings(team_id)):
+                raise NotAllowed("Only the player who started this round or an admin can stop it.")
+            closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
+        await self._announce(closed)
+        return "Round stopped. Points already won are kept."
+
+    async def _end_round(
+        self, u: Unit, rnd: RoundRec, status: RoundStatus, now: datetime
+    ) -> _Closed | None:
+        """Close the open question (if any), skip the rest and end the round, all or nothing."""
+        closed_rq: int | None = None
+        for rq in await u.round_questions(rnd.id):
+            if rq.status == QuestionStatus.OPEN and await u.close_question(rq.id, now):
+                closed_rq = rq.id
+        await u.skip_pending(rnd.id)
+        if not await u.end_round(rnd.id, status, now):
+            return None
+        return _Closed(closed_rq or 0, None, status, rnd.id)
+
+    # --- answering ---------------------------------------------------------------------------
+
+    async def answer(self, rq_id: int, player: PlayerRef, display_index: int) -> AnswerReceipt:
+        """Record one player's answer; the database refuses a second one."""
+        now = self.clock()
+        close_now = False
+        async with self.repo.unit() as u:
+            rq = await u.round_question(rq_id, lock=True)
+            rnd = await u.round(rq.round_id) if rq else None
+            if rq is None or rnd is None:
+                return AnswerReceipt(False, "This question is no longer available.")
+            team_id = await u.ensure_team(player.team)
+            if rnd.team_id != team_id:
+                return AnswerReceipt(False, "This question belongs to another team.")
+            closes_at = rq.closes_at
+            if (
+                rq.status != QuestionStatus.OPEN
+                or rnd.status != RoundStatus.RUNNING
+                or closes_at is None
+                or now >= closes_at
+            ):
+                return AnswerReceipt(False, "Too late: this question has closed.")
+            if not 0 <= display_index < len(rq.choice_order):
+                return AnswerReceipt(False, "That is not one of the choices.")
+            question = await u.question(rq.question_id)
+            if question is None:
+                return AnswerReceipt(False, "This question is no longer available.")
+            player_id = await u.ensure_player(team_id, player)
+            choice = rq.choice_order[display_index]
+            correct = choice == question.answer
+            opens_at = rq.opens_at or now
+            elapsed = (now - opens_at).total_seconds()
+            run = await u.correct_run(rnd.id, player_id, rq.ordinal)
+            pts = scoring.points(correct, elapsed, rnd.seconds, run)
+            inserted = await u.insert_answer(
+                rq.id, player_id, choice, correct, pts, int(elapsed * 1000), now
+            )
+            if not inserted:
+                return AnswerReceipt(False, "You already answered this question.")
+            settings = await u.team_settings(team_id)
+            await u.add_score(team_id, player_id, week_start(now, settings.timezone), pts, correct)
+            if rnd.close_after_answers is not None:
+                close_now = await u.answer_count(rq.id) >= rnd.close_after_answers
+        if close_now:
+            await self.close_question(rq_id)
+        return AnswerReceipt(
+            True,
+            f"Locked in: {question.choices[choice]}. The answer is revealed when the question closes.",
+        )
+
+    # --- closing and due work ----------------------------------------------------------------
+
+    async def close_question(self, rq_id: int, now: datetime | None = None) -> bool:
+        """Close one question (once, whoever calls first), open the next or end the round."""
+        now = now or self.clock()
+        async with self.repo.unit() as u:
+            if not await u.close_question(rq_id, now):
+                return False
+            rq = await u.round_question(rq_id)
+            rnd = await u.round(rq.round_id) if rq else None
+            assert rq is not None and rnd is not None
+            next_id: int | None = None
+            ended: RoundStatus | None = None
+            if rnd.status == RoundStatus.RUNNING:
+                pending = [
+                    r for r in await u.round_questions(rnd.id) if r.status == QuestionStatus.PENDING
+                ]
+                if pending:
+                    next_id = pending[0].id
+                    await u.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
+                elif await u.end_round(rnd.id, RoundStatus.FINISHED, now):
+                    ended = RoundStatus.FINISHED
+        await self._announce(_Closed(rq_id, next_id, ended, rnd.id))
+        return True
+
+    async def run_due(self, now: datetime | None = None) -> int:
+        """One pass of due work for this platform: expire stuck rounds, close questions whose
+        time is up. Safe to run from several processes at once."""
+        now = now or self.clock()
+        await self._expire_stale(now)
+        async with self.repo.unit() as u:
+            due = await u.due_questions(self.platform, now, DUE_BATCH)
+        closed = 0
+        for rq_id in due:
+            try:
+                closed += await self.close_question(rq_id, now)
+            except Exception:
+                # One broken round must not stop the others.
+                log.exception("closing round question %s failed", rq_id)
+        return closed
+
+    async def _expire_stale(self, now: datetime) -> None:
+        async with self.repo.unit() as u:
+            candidates = await u.stale_rounds(self.platform, now - STALE_GRACE)
+        for round_id in candidates:
+            try:
+                async with self.repo.unit() as u:
+                    rnd = await u.round(round_id)
+                    if rnd is None or rnd.status != RoundStatus.RUNNING:
+                        continue
+                    allowed = timedelta(seconds=rnd.num_questions * (rnd.seconds + 5))
+                    if now < rnd.started_at + allowed + STALE_GRACE:
+                        continue
+                    closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
+                await self._announce(closed)
+            except Exception:
+                log.exception("expiring round %s failed", round_id)
+
+    # --- reads -------------------------------------------------------------------------------
+
+    async def topics(self, team: TeamRef) -> list[str]:
+        async with self.repo.unit() as u:
+            return await u.topics(await u.ensure_team(team))
+
+    async def leaderboard(self, team: TeamRef, period: str = "week", limit: int = 10) -> LeaderboardView:
+        if period not in ("week", "all"):
+            raise QuizError("period must be week or all.", field="period")
+        now = self.clock()
+        async with self.repo.unit() as u:
+            team_id = await u.ensure_team(team)
+            if period == "all":
+                rows = await u.all_time_scores(team_id, limit)
+                return LeaderboardView("All-time leaderboard", "all", tuple(rank_rows(rows)))
+            settings = await u.team_settings(team_id)
+            week = week_start(now, settings.timezone)
+            rows = await u.week_scores(team_id, week, limit)
+        return LeaderboardView(
+            f"Leaderboard, week of {week.isoformat()}", "week", tuple(rank_rows(rows)), week
+        )
+
+    async def player_stats(self, player: PlayerRef) -> PlayerStatsView:
+        now = self.clock()
+        async with self.repo.unit() as u:
+            team_id = await u.ensure_team(player.team)
+            player_id = await u.ensure_player(team_id, player)
+            settings = await u.team_settings(team_id)
+            week = week_start(now, settings.timezone)
+            totals = await u.player_totals(team_id, player_id)
+            week_row = await u.week_row(team_id, player_id, week)
+            week_rank = (
+                await u.count_week_above(team_id, week, week_row.points) + 1 if week_row else None
+            )
+            all_rank = (
+                await u.count_all_above(team_id, totals.points) + 1
+                if totals and totals.answered
+                else None
+            )
+        return PlayerStatsView(
+            display_name=player.display_name,
+            week_rank=week_rank,
+            week_points=week_row.points if week_row else 0,
+            all_rank=all_rank,
+            all_points=totals.points if totals else 0,
+            correct=totals.correct if totals else 0,
+            answered=totals.answered if totals else 0,
+            streak=totals.streak if totals else 0,
+            best_streak=totals.best_streak if totals else 0,
+        )
+
+    # --- views and announcements -------------------------------------------------------------
+
+    @staticmethod
+    def _card(
+        rnd: RoundRec, rq: RoundQuestionRec, q: QuestionRec, opens_at: datetime, closes_at: datetime
+    ) -> QuestionCard:
+        return QuestionCard(
+            round_id=rnd.id,
+            round_question_id=rq.id,
+            number=rq.ordinal,
+            total=rnd.num_questions,
+            topic=q.topic,
+            prompt=q.prompt,
+            choices=tuple(q.choices[i] for i in rq.choice_order),
+            opens_at=opens_at,
+            closes_at=closes_at,
+            seconds=rnd.seconds,
+            kind=q.kind,
+        )
+
+    async def reveal(self, rq_id: int) -> tuple[ChannelRef, RoundQuestionRec, Reveal]:
+        async with self.repo.unit() as u:
+            rq = await u.round_question(rq_id)
+            rnd = await u.round(rq.round_id) if rq else None
+            q = await u.question(rq.question_id) if rq else None
+            assert rq is not None and rnd is not None and q is not None
+            answers = await u.answers(rq_id)
+            channel = await u.channel_ref(rnd.channel_id)
+        card = self._card(rnd, rq, q, rq.opens_at or rnd.started_at, rq.closes_at or rnd.started_at)
+        shown = {orig: disp for disp, orig in enumerate(rq.choice_order)}
+        picks = [0] * len(rq.choice_order)
+        for a in answers:
+            if a.choice in shown:
+                picks[shown[a.choice]] += 1
+        winners = tuple(
+            Winner(a.display_name, a.points)
+            for a in sorted(answers, key=lambda a: (-a.points, a.latency_ms))
+            if a.correct
+        )
+        source = None
+        if q.source_file:
+            source = q.source_file + (f":{q.source_line}" if q.source_line else "")
+        return (
+            channel,
+            rq,
+            Reveal(card, shown[q.answer], q.explanation, source, winners, len(answers), tuple(picks)),
+        )
+
+    async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:
+        async with self.repo.unit() as u:
+            rnd = await u.round(round_id)
+            assert rnd is not None
+            channel = await u.channel_ref(rnd.channel_id)
+            settings = await u.team_settings(rnd.team_id)
+            standings = await u.round_scores(round_id)
+            week = week_start(rnd.ended_at or self.clock(), settings.timezone)
+            top = await u.week_scores(rnd.team_id, week, 5)
+            asked = sum(
+                1 for r in await u.round_questions(round_id) if r.status == QuestionStatus.CLOSED
+            )
+        return channel, RoundSummary(
+            round_id=round_id,
+            status=str(rnd.status),
+            questions_asked=asked,
+            standings=LeaderboardView(
+                "Round results", "round", tuple(rank_rows(standings)), empty_text="Nobody answered."
+            ),
+            week_top=LeaderboardView(
+                f"This week's top 5 (week of {week.isoformat()})", "week", tuple(rank_rows(top)), week
+            ),
+        )
+
+    async def _announce(self, closed: _Closed | None) -> None:
+        """After a commit: edit the closed question into its reveal, post the next question or
+        the round summary. Failures are logged; the game state is already safe."""
+        if closed is None:
+            return
+        if closed.rq_id:
+            channel, rq, reveal = await self.reveal(closed.rq_id)
+            await self._update_or_post(channel, rq.message_ref, reveal)
+        if closed.next_rq_id is not None:
+            async with self.repo.unit() as u:
+                rq = await u.round_question(closed.next_rq_id)
+                rnd = await u.round(closed.round_id)
+                assert rq is not None and rnd is not None
+                q = await u.question(rq.question_id)
+                channel = await u.channel_ref(rnd.channel_id)
+            assert q is not None and rq.opens_at is not None and rq.closes_at is not None
+            await self._post_card(channel, self._card(rnd, rq, q, rq.opens_at, rq.closes_at))
+            self._schedule(rq.closes_at)
+        if closed.ended is not None:
+            channel, summary = await self.summary(closed.round_id)
+            await self._post(channel, summary)
+
+    async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> None:
+        ref = await self._post(channel, card)
+        if ref is not None:
+            async with self.repo.unit() as u:
+                await u.set_message_ref(card.round_question_id, ref)
+
+    async def _post(self, channel: ChannelRef, view: View) -> str | None:
+        try:
+            return await self.messenger.post(channel, view)
+        except Exception:
+            log.exception("posting to channel %s failed", channel.external_id)
+            return None
+
+    async def _update_or_post(self, channel: ChannelRef, ref: str | None, view: View) -> None:
+        if ref is None:
+            await self._post(channel, view)
+            return
+        try:
+            await self.messenger.update(channel, ref, view)
+        except Exception:
+            log.exception("updating message %s in channel %s failed", ref, channel.external_id)
+
+    def _schedule(self, at: datetime) -> None:
+        if self.on_schedule is not None:
+            self.on_schedule(at)

@@ -1,0 +1,174 @@
+"""Plain records passed between adapters, the engine and the repository.
+
+Refs (`TeamRef`, `ChannelRef`, `PlayerRef`) are what an adapter knows from a platform event;
+records (`*Rec`) are what the repository reads back from the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class TeamRef:
+    """A Discord guild, a Slack workspace or the terminal (`console:local`)."""
+
+    platform: str
+    external_id: str
+    name: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.external_id}"
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    team: TeamRef
+    external_id: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class PlayerRef:
+    """Who did something. `is_platform_admin` is the platform's own say (Manage Server, Slack
+    admin); the core adds the team's own admin list and roles on top."""
+
+    team: TeamRef
+    external_id: str
+    display_name: str
+    is_platform_admin: bool = False
+    roles: tuple[str, ...] = ()
+
+
+class RoundStatus(StrEnum):
+    RUNNING = "running"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    EXPIRED = "expired"
+
+
+class QuestionStatus(StrEnum):
+    PENDING = "pending"
+    OPEN = "open"
+    CLOSED = "closed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class QuestionRec:
+    id: int
+    uid: str
+    topic: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int
+    kind: str = "choice"
+    explanation: str = ""
+    source_file: str | None = None
+    source_line: int | None = None
+    lang: str = "en"
+    status: str = "active"
+    team_id: int | None = None
+    bank: str = ""
+
+
+@dataclass(frozen=True)
+class RoundRec:
+    id: int
+    team_id: int
+    channel_id: int
+    status: RoundStatus
+    num_questions: int
+    seconds: int
+    topic: str | None
+    started_by: int | None
+    started_at: datetime
+    close_after_answers: int | None = None
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RoundQuestionRec:
+    id: int
+    round_id: int
+    ordinal: int
+    question_id: int
+    choice_order: tuple[int, ...]
+    status: QuestionStatus
+    opens_at: datetime | None = None
+    closes_at: datetime | None = None
+    closed_at: datetime | None = None
+    message_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerRec:
+    player_id: int
+    display_name: str
+    choice: int  # index into the question's original choices
+    correct: bool
+    points: int
+    latency_ms: int
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One player's totals for a period (a week, all time or one round)."""
+
+    player_id: int
+    display_name: str
+    points: int
+    correct: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class PlayerTotals:
+    player_id: int
+    display_name: str
+    points: int
+    correct: int
+    answered: int
+    streak: int
+    best_streak: int
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """A team's own rules on top of platform permissions."""
+
+    admin_user_ids: tuple[str, ...] = ()
+    admin_roles: tuple[str, ...] = ()
+    allow_suggestions: bool = False
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True)
+class ChannelDefaults:
+    questions: int | None = None
+    seconds: int | None = None
+    topic: str | None = None
+
+
+@dataclass
+class NewRound:
+    """What the engine asks the repository to create in one transaction."""
+
+    team_id: int
+    channel_id: int
+    started_by: int | None
+    num_questions: int
+    seconds: int
+    topic: str | None
+    started_at: datetime
+    close_after_answers: int | None
+    questions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (qid, order)
+
+
+@dataclass(frozen=True)
+class WeekKey:
+    team_id: int
+    week_start: date

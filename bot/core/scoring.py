@@ -1,0 +1,29 @@
+"""How many points an answer earns. The one place the rule lives; tune it here."""
+
+from __future__ import annotations
+
+BASE_POINTS = 100
+SPEED_BONUS_MAX = 50
+STREAK_STEP = 10
+STREAK_CAP = 50
+
+
+def speed_bonus(elapsed_seconds: float, limit_seconds: float) -> int:
+    """Up to SPEED_BONUS_MAX for an instant answer, falling linearly to 0 at the time limit."""
+    if limit_seconds <= 0:
+        return 0
+    share = 1.0 - min(max(elapsed_seconds, 0.0), limit_seconds) / limit_seconds
+    return round(SPEED_BONUS_MAX * share)
+
+
+def streak_bonus(correct_before: int) -> int:
+    """STREAK_STEP per consecutive correct answer in the round beyond the first, capped."""
+    return min(STREAK_CAP, STREAK_STEP * max(correct_before, 0))
+
+
+def points(correct: bool, elapsed_seconds: float, limit_seconds: float, correct_before: int) -> int:
+    """Points for one answer; `correct_before` is the player's run of correct answers just
+    before this question in the same round."""
+    if not correct:
+        return 0
+    return BASE_POINTS + speed_bonus(elapsed_seconds, limit_seconds) + streak_bonus(correct_before)

@@ -1,0 +1,52 @@
+"""Which questions a round asks, and in which choice order: never repeated within a round,
+least recently asked in the team first, fresh ties broken at random."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core.models import QuestionRec
+
+MIN_QUESTIONS = 1
+MAX_QUESTIONS = 50
+MIN_SECONDS = 5
+MAX_SECONDS = 300
+
+
+def choose_questions(
+    candidates: Sequence[tuple[QuestionRec, datetime | None]], n: int, rng: random.Random
+) -> list[QuestionRec]:
+    """Up to n distinct questions: never-asked first, then the longest ago asked."""
+    keyed = [
+        (last is not None, last.timestamp() if last else 0.0, rng.random(), q)
+        for q, last in candidates
+    ]
+    keyed.sort(key=lambda k: (k[0], k[1], k[2]))
+    picked: list[QuestionRec] = []
+    seen: set[int] = set()
+    for *_, q in keyed:
+        if q.id not in seen:
+            picked.append(q)
+            seen.add(q.id)
+        if len(picked) == n:
+            break
+    return picked
+
+
+def choice_order(question: QuestionRec, rng: random.Random) -> tuple[int, ...]:
+    """Shuffle choices so the answer is not always in the same place; True/False stays put."""
+    order = list(range(len(question.choices)))
+    if question.kind != "truefalse":
+        rng.shuffle(order)
+    return tuple(order)
+
+
+def match_topic(requested: str, topics: Sequence[str]) -> str | None:
+    """The topic the user meant, case-insensitively; None when there is no such topic."""
+    want = requested.strip().casefold()
+    for t in topics:
+        if t.casefold() == want:
+            return t
+    return None

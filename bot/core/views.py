@@ -1,0 +1,136 @@
+"""Platform-neutral views: what to show, never how. Adapters render these as Discord embeds,
+Slack blocks or terminal text. Texts inside are raw user text: adapters escape and cut them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bot.core.leaderboard import Ranked
+
+# A button's identity on every platform: `quiz:a:<round_question_id>:<display_index>`.
+ANSWER_PREFIX = "quiz:a:"
+
+
+def answer_action_id(round_question_id: int, display_index: int) -> str:
+    return f"{ANSWER_PREFIX}{round_question_id}:{display_index}"
+
+
+def parse_answer_action_id(action_id: str) -> tuple[int, int] | None:
+    """(round_question_id, display_index) from a button id, or None when it is not ours."""
+    if not action_id.startswith(ANSWER_PREFIX):
+        return None
+    parts = action_id[len(ANSWER_PREFIX) :].split(":")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1])
+
+
+@dataclass(frozen=True)
+class QuestionCard:
+    round_id: int
+    round_question_id: int
+    number: int  # 1-based
+    total: int
+    topic: str
+    prompt: str
+    choices: tuple[str, ...]  # in display order
+    opens_at: datetime
+    closes_at: datetime
+    seconds: int
+    kind: str = "choice"
+
+    def action_id(self, display_index: int) -> str:
+        return answer_action_id(self.round_question_id, display_index)
+
+
+@dataclass(frozen=True)
+class Winner:
+    display_name: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Reveal:
+    card: QuestionCard
+    correct_index: int  # display index
+    explanation: str
+    source: str | None
+    winners: tuple[Winner, ...]
+    answered: int
+    picks: tuple[int, ...]  # answers per display index
+
+    @property
+    def correct_text(self) -> str:
+        return self.card.choices[self.correct_index]
+
+
+@dataclass(frozen=True)
+class LeaderboardView:
+    title: str
+    period: str  # "week" | "all" | "round"
+    entries: tuple[Ranked, ...]
+    week_start: date | None = None
+    empty_text: str = "No scores yet. Start a round with /quiz start."
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    round_id: int
+    status: str  # finished | stopped | expired
+    questions_asked: int
+    standings: LeaderboardView
+    week_top: LeaderboardView
+
+
+@dataclass(frozen=True)
+class PlayerStatsView:
+    display_name: str
+    week_rank: int | None
+    week_points: int
+    all_rank: int | None
+    all_points: int
+    correct: int
+    answered: int
+    streak: int
+    best_streak: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answered if self.answered else None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short message: a confirmation, a refusal, help text."""
+
+    text: str
+    title: str | None = None
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A titled block of lines for admin lists and details."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+    footer: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerReceipt:
+    """What the clicking player alone is told."""
+
+    accepted: bool
+    text: str
+
+
+View = QuestionCard | Reveal | RoundSummary | LeaderboardView | PlayerStatsView | Notice | Panel
+
+
+@dataclass
+class StartOutcome:
+    round_id: int
+    card: QuestionCard
+    message: str = field(default="")

@@ -1,0 +1,518 @@
+"""The SQL behind the core's Repository/Unit ports. Each Unit is one transaction.
+
+Guarded transitions are conditional UPDATEs (`... WHERE status = 'open'`) whose row count says
+whether this caller won; uniqueness (one answer per player, one running round per channel) is
+left to the database's constraints, so racing replicas cannot double-count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.sql import ColumnElement
+
+from bot.core.errors import Unavailable
+from bot.core.models import (
+    AnswerRec,
+    ChannelDefaults,
+    ChannelRef,
+    NewRound,
+    PlayerRef,
+    PlayerTotals,
+    QuestionRec,
+    QuestionStatus,
+    RoundQuestionRec,
+    RoundRec,
+    RoundStatus,
+    ScoreRow,
+    TeamRef,
+    TeamSettings,
+)
+from bot.db.tables import (
+    Answer,
+    Channel,
+    ChannelSetting,
+    Player,
+    Question,
+    Round,
+    RoundQuestion,
+    ScoreTotal,
+    ScoreWeekly,
+    Team,
+    TeamQuestionStatus,
+)
+
+
+def _is_outage(exc: BaseException) -> bool:
+    """True when the error means 'the database is away', not 'the statement is wrong'."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError)
+
+
+class SqlRepository:
+    """Implements bot.core.ports.Repository on an AsyncEngine (or, in tests, on one connection
+    whose outer transaction is rolled back afterwards)."""
+
+    def __init__(self, bind: AsyncEngine | AsyncConnection) -> None:
+        self.bind = bind
+        self._sessions = async_sessionmaker(
+            bind, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[SqlUnit]:
+        try:
+            async with self._sessions() as session, session.begin():
+                yield SqlUnit(session)
+        except IntegrityError:
+            raise
+        except Exception as exc:
+            if _is_outage(exc):
+                raise Unavailable() from exc
+            raise
+
+    async def ping(self) -> None:
+        async with self.unit() as u:
+            await u.session.execute(select(1))
+
+    @property
+    def dialect(self) -> str:
+        return self.bind.dialect.name
+
+
+class SqlUnit:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.dialect = session.bind.dialect.name
+
+    def _insert(self, table: Any) -> Any:
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    async def _scalar(self, stmt: Any) -> Any:
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    # --- identities ----------------------------------------------------------------------------
+
+    async def ensure_team(self, ref: TeamRef) -> int:
+        where = and_(Team.platform == ref.platform, Team.external_id == ref.external_id)
+        found = await self._scalar(select(Team.id).where(where))
+        if found is not None:
+            return int(found)
+        await self.session.execute(
+            self._insert(Team)
+            .values(platform=ref.platform, external_id=ref.external_id, name=ref.name,
+                    admin_user_ids=[], admin_roles=[], allow_suggestions=False, timezone="UTC")
+            .on_conflict_do_nothing()
+        )
+        return int((await self.session.execute(select(Team.id).where(where))).scalar_one())
+
+    async def ensure_channel(self, team_id: int, ref: ChannelRef) -> int:
+        where = and_(Channel.team_id == team_id, Channel.external_id == ref.external_id)
+        found = await self._scalar(select(Channel.id).where(where))
+        if found is not None:
+            return int(found)
+        await self.session.execute(
+            self._insert(Channel)
+            .values(team_id=team_id, external_id=ref.external_id, name=ref.name)
+            .on_conflict_do_nothing()
+        )
+        return int((await self.session.execute(select(Channel.id).where(where))).scalar_one())
+
+    async def ensure_player(self, team_id: int, ref: PlayerRef) -> int:
+        where = and_(Player.team_id == team_id, Player.external_id == ref.external_id)
+        row = (await self.session.execute(select(Player.id, Player.display_name).where(where))).first()
+        if row is not None:
+            if ref.display_name and row.display_name != ref.display_name:
+                await self.session.execute(
+                    update(Player).where(Player.id == row.id).values(display_name=ref.display_name)
+                )
+            return int(row.id)
+        await self.session.execute(
+            self._insert(Player)
+            .values(team_id=team_id, external_id=ref.external_id,
+                    display_name=ref.display_name or ref.external_id)
+            .on_conflict_do_nothing()
+        )
+        return int((await self.session.execute(select(Player.id).where(where))).scalar_one())
+
+    async def channel_ref(self, channel_id: int) -> ChannelRef:
+        row = (
+            await self.session.execute(
+                select(Channel.external_id, Channel.name, Team.platform,
+                       Team.external_id.label("team_ext"), Team.name.label("team_name"))
+                .join(Team, Team.id == Channel.team_id)
+                .where(Channel.id == channel_id)
+            )
+        ).one()
+        return ChannelRef(TeamRef(row.platform, row.team_ext, row.team_name), row.external_id, row.name)
+
+    async def team_settings(self, team_id: int) -> TeamSettings:
+        team = await self.session.get(Team, team_id)
+        if team is None:
+            return TeamSettings()
+        return TeamSettings(
+            admin_user_ids=tuple(str(x) for x in team.admin_user_ids or ()),
+            admin_roles=tuple(str(x) for x in team.admin_roles or ()),
+            allow_suggestions=bool(team.allow_suggestions),
+            timezone=team.timezone or "UTC",
+        )
+
+    async def channel_defaults(self, channel_id: int) -> ChannelDefaults:
+        row = await self.session.get(ChannelSetting, channel_id)
+        if row is None:
+            return ChannelDefaults()
+        return ChannelDefaults(row.questions, row.seconds, row.topic)
+
+    # --- questions -----------------------------------------------------------------------------
+
+    @staticmethod
+    def usable(team_id: int) -> ColumnElement[bool]:
+        """Active questions this team may be asked: shared or its own, not disabled by it."""
+        disabled = exists().where(
+            TeamQuestionStatus.team_id == team_id,
+            TeamQuestionStatus.question_id == Question.id,
+            TeamQuestionStatus.status == "disabled",
+        )
+        return and_(
+            Question.status == "active",
+            or_(Question.team_id.is_(None), Question.team_id == team_id),
+            ~disabled,
+        )
+
+    async def topics(self, team_id: int) -> list[str]:
+        rows = await self.session.execute(
+            select(Question.topic).where(self.usable(team_id)).distinct().order_by(Question.topic)
+        )
+        return [r[0] for r in rows]
+
+    async def candidate_questions(
+        self, team_id: int, topic: str | None
+    ) -> list[tuple[QuestionRec, datetime | None]]:
+        last_asked = (
+            select(func.max(RoundQuestion.opens_at))
+            .join(Round, Round.id == RoundQuestion.round_id)
+            .where(RoundQuestion.question_id == Question.id, Round.team_id == team_id)
+            .scalar_subquery()
+        )
+        stmt = select(Question, last_asked.label("last_asked")).where(self.usable(team_id))
+        if topic is not None:
+            stmt = stmt.where(Question.topic == topic)
+        rows = await self.session.execute(stmt.order_by(Question.id))
+        return [(question_rec(q), last) for q, last in rows]
+
+    async def question(self, question_id: int) -> QuestionRec | None:
+        q = await self.session.get(Question, question_id)
+        return question_rec(q) if q else None
+
+    # --- rounds --------------------------------------------------------------------------------
+
+    async def running_round(self, channel_id: int) -> RoundRec | None:
+        r = await self._scalar(
+            select(Round).where(Round.channel_id == channel_id, Round.status == "running")
+        )
+        return round_rec(r) if r else None
+
+    async def create_round(self, new: NewRound) -> RoundRec | None:
+        rnd = Round(
+            team_id=new.team_id,
+            channel_id=new.channel_id,
+            status="running",
+            num_questions=new.num_questions,
+            seconds=new.seconds,
+            topic=new.topic,
+            started_by=new.started_by,
+            close_after_answers=new.close_after_answers,
+            started_at=new.started_at,
+        )
+        try:
+            async with self.session.begin_nested():
+                self.session.add(rnd)
+                await self.session.flush()
+        except IntegrityError:
+            return None  # another round became running in this channel first
+        for ordinal, (qid, order) in enumerate(new.questions, start=1):
+            self.session.add(
+                RoundQuestion(round_id=rnd.id, ordinal=ordinal, question_id=qid,
+                              choice_order=list(order), status="pending")
+            )
+        await self.session.flush()
+        return round_rec(rnd)
+
+    async def round(self, round_id: int) -> RoundRec | None:
+        r = await self._scalar(select(Round).where(Round.id == round_id).execution_options(populate_existing=True))
+        return round_rec(r) if r else None
+
+    async def round_question(self, rq_id: int, *, lock: bool = False) -> RoundQuestionRec | None:
+        stmt = select(RoundQuestion).where(RoundQuestion.id == rq_id)
+        if lock and self.dialect == "postgresql":
+            # Answers share the row; a close (UPDATE) waits for answers in flight.
+            stmt = stmt.with_for_update(read=True)
+        r = await self._scalar(stmt.execution_options(populate_existing=True))
+        return rq_rec(r) if r else None
+
+    async def round_questions(self, round_id: int) -> list[RoundQuestionRec]:
+        rows = await self.session.scalars(
+            select(RoundQuestion)
+            .where(RoundQuestion.round_id == round_id)
+            .order_by(RoundQuestion.ordinal)
+            .execution_options(populate_existing=True)
+        )
+        return [rq_rec(r) for r in rows]
+
+    async def _transition(self, table: Any, where: list[Any], values: dict[str, Any]) -> int:
+        result = await self.session.execute(
+            update(table).where(*where).values(**values).execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool:
+        return 1 == await self._transition(
+            RoundQuestion,
+            [RoundQuestion.id == rq_id, RoundQuestion.status == "pending"],
+            {"status": "open", "opens_at": opens_at, "closes_at": closes_at},
+        )
+
+    async def close_question(self, rq_id: int, now: datetime) -> bool:
+        return 1 == await self._transition(
+            RoundQuestion,
+            [RoundQuestion.id == rq_id, RoundQuestion.status == "open"],
+            {"status": "closed", "closed_at": now},
+        )
+
+    async def skip_pending(self, round_id: int) -> int:
+        return await self._transition(
+            RoundQuestion,
+            [RoundQuestion.round_id == round_id, RoundQuestion.status == "pending"],
+            {"status": "skipped"},
+        )
+
+    async def end_round(self, round_id: int, status: RoundStatus, now: datetime) -> bool:
+        return 1 == await self._transition(
+            Round, [Round.id == round_id, Round.status == "running"],
+            {"status": str(status), "ended_at": now},
+        )
+
+    async def due_questions(self, platform: str, now: datetime, limit: int) -> list[int]:
+        rows = await self.session.execute(
+            select(RoundQuestion.id)
+            .join(Round, Round.id == RoundQuestion.round_id)
+            .join(Team, Team.id == Round.team_id)
+            .where(RoundQuestion.status == "open", RoundQuestion.closes_at <= now,
+                   Team.platform == platform)
+            .order_by(RoundQuestion.closes_at)
+            .limit(limit)
+        )
+        return [int(r[0]) for r in rows]
+
+    async def stale_rounds(self, platform: str, older_than: datetime) -> list[int]:
+        rows = await self.session.execute(
+            select(Round.id)
+            .join(Team, Team.id == Round.team_id)
+            .where(Round.status == "running", Round.started_at < older_than,
+                   Team.platform == platform)
+        )
+        return [int(r[0]) for r in rows]
+
+    async def set_message_ref(self, rq_id: int, ref: str) -> None:
+        await self.session.execute(
+            update(RoundQuestion).where(RoundQuestion.id == rq_id).values(message_ref=ref)
+        )
+
+    # --- answers and scores --------------------------------------------------------------------
+
+    async def correct_run(self, round_id: int, player_id: int, before_ordinal: int) -> int:
+        rows = await self.session.execute(
+            select(RoundQuestion.ordinal, Answer.correct)
+            .outerjoin(Answer, and_(Answer.round_question_id == RoundQuestion.id,
+                                    Answer.player_id == player_id))
+            .where(RoundQuestion.round_id == round_id, RoundQuestion.ordinal < before_ordinal)
+            .order_by(RoundQuestion.ordinal.desc())
+        )
+        run = 0
+        for _ordinal, correct in rows:
+            if not correct:
+                break
+            run += 1
+        return run
+
+    async def insert_answer(
+        self, rq_id: int, player_id: int, choice: int, correct: bool, points: int,
+        latency_ms: int, at: datetime,
+    ) -> bool:
+        stmt = (
+            self._insert(Answer)
+            .values(round_question_id=rq_id, player_id=player_id, choice=choice,
+                    correct=correct, points=points, latency_ms=latency_ms,
+                    answered_at=at)
+            .on_conflict_do_nothing(index_elements=["round_question_id", "player_id"])
+            .returning(Answer.id)
+        )
+        return (await self.session.execute(stmt)).first() is not None
+
+    async def add_score(
+        self, team_id: int, player_id: int, week: date, points: int, correct: bool
+    ) -> None:
+        c = 1 if correct else 0
+        weekly = self._insert(ScoreWeekly).values(
+            team_id=team_id, player_id=player_id, week_start=week, points=points,
+            correct=c, answered=1,
+        )
+        await self.session.execute(
+            weekly.on_conflict_do_update(
+                index_elements=["team_id", "player_id", "week_start"],
+                set_={
+                    "points": ScoreWeekly.points + weekly.excluded.points,
+                    "correct": ScoreWeekly.correct + weekly.excluded.correct,
+                    "answered": ScoreWeekly.answered + 1,
+                },
+            )
+        )
+        total = self._insert(ScoreTotal).values(
+            team_id=team_id, player_id=player_id, points=points, correct=c, answered=1,
+            streak=c, best_streak=c,
+        )
+        new_streak = case((total.excluded.correct > 0, ScoreTotal.streak + 1), else_=0)
+        await self.session.execute(
+            total.on_conflict_do_update(
+                index_elements=["team_id", "player_id"],
+                set_={
+                    "points": ScoreTotal.points + total.excluded.points,
+                    "correct": ScoreTotal.correct + total.excluded.correct,
+                    "answered": ScoreTotal.answered + 1,
+                    "streak": new_streak,
+                    "best_streak": case(
+                        (new_streak > ScoreTotal.best_streak, new_streak),
+                        else_=ScoreTotal.best_streak,
+                    ),
+                },
+            )
+        )
+
+    async def answer_count(self, rq_id: int) -> int:
+        return int(
+            (await self.session.execute(
+                select(func.count()).select_from(Answer).where(Answer.round_question_id == rq_id)
+            )).scalar_one()
+        )
+
+    async def answers(self, rq_id: int) -> list[AnswerRec]:
+        rows = await self.session.execute(
+            select(Answer, Player.display_name)
+            .join(Player, Player.id == Answer.player_id)
+            .where(Answer.round_question_id == rq_id)
+            .order_by(Answer.id)
+        )
+        return [
+            AnswerRec(a.player_id, name, a.choice, a.correct, a.points, a.latency_ms)
+            for a, name in rows
+        ]
+
+    async def round_scores(self, round_id: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(
+                Answer.player_id, Player.display_name, func.sum(Answer.points),
+                func.sum(case((Answer.correct, 1), else_=0)), func.count(),
+            )
+            .join(RoundQuestion, RoundQuestion.id == Answer.round_question_id)
+            .join(Player, Player.id == Answer.player_id)
+            .where(RoundQuestion.round_id == round_id)
+            .group_by(Answer.player_id, Player.display_name)
+        )
+        return [ScoreRow(int(p), n, int(pts), int(c), int(a)) for p, n, pts, c, a in rows]
+
+    async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(ScoreWeekly.player_id, Player.display_name, ScoreWeekly.points,
+                   ScoreWeekly.correct, ScoreWeekly.answered)
+            .join(Player, Player.id == ScoreWeekly.player_id)
+            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
+            .order_by(ScoreWeekly.points.desc(), ScoreWeekly.correct.desc(), ScoreWeekly.player_id)
+            .limit(limit)
+        )
+        return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
+
+    async def all_time_scores(self, team_id: int, limit: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(ScoreTotal.player_id, Player.display_name, ScoreTotal.points,
+                   ScoreTotal.correct, ScoreTotal.answered)
+            .join(Player, Player.id == ScoreTotal.player_id)
+            .where(ScoreTotal.team_id == team_id)
+            .order_by(ScoreTotal.points.desc(), ScoreTotal.correct.desc(), ScoreTotal.player_id)
+            .limit(limit)
+        )
+        return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
+
+    async def player_totals(self, team_id: int, player_id: int) -> PlayerTotals | None:
+        row = (
+            await self.session.execute(
+                select(ScoreTotal, Player.display_name)
+                .join(Player, Player.id == ScoreTotal.player_id)
+                .where(ScoreTotal.team_id == team_id, ScoreTotal.player_id == player_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        t, name = row
+        return PlayerTotals(player_id, name, t.points, t.correct, t.answered, t.streak, t.best_streak)
+
+    async def week_row(self, team_id: int, player_id: int, week: date) -> ScoreRow | None:
+        rows = await self.session.execute(
+            select(ScoreWeekly.points, ScoreWeekly.correct, ScoreWeekly.answered, Player.display_name)
+            .join(Player, Player.id == ScoreWeekly.player_id)
+            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.player_id == player_id,
+                   ScoreWeekly.week_start == week)
+        )
+        row = rows.first()
+        return ScoreRow(player_id, row.display_name, row.points, row.correct, row.answered) if row else None
+
+    async def count_week_above(self, team_id: int, week: date, points: int) -> int:
+        return int((await self.session.execute(
+            select(func.count()).select_from(ScoreWeekly).where(
+                ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week,
+                ScoreWeekly.points > points)
+        )).scalar_one())
+
+    async def count_all_above(self, team_id: int, points: int) -> int:
+        return int((await self.session.execute(
+            select(func.count()).select_from(ScoreTotal).where(
+                ScoreTotal.team_id == team_id, ScoreTotal.points > points)
+        )).scalar_one())
+
+
+# --- row -> record conversions -----------------------------------------------------------------
+
+
+def question_rec(q: Question) -> QuestionRec:
+    return QuestionRec(
+        id=q.id, uid=q.uid, topic=q.topic, prompt=q.prompt, choices=tuple(q.choices),
+        answer=q.answer, kind=q.kind, explanation=q.explanation or "",
+        source_file=q.source_file, source_line=q.source_line, lang=q.lang, status=q.status,
+        team_id=q.team_id, bank=q.bank,
+    )
+
+
+def round_rec(r: Round) -> RoundRec:
+    return RoundRec(
+        id=r.id, team_id=r.team_id, channel_id=r.channel_id, status=RoundStatus(r.status),
+        num_questions=r.num_questions, seconds=r.seconds, topic=r.topic, started_by=r.started_by,
+        started_at=r.started_at, close_after_answers=r.close_after_answers, ended_at=r.ended_at,
+    )
+
+
+def rq_rec(r: RoundQuestion) -> RoundQuestionRec:
+    return RoundQuestionRec(
+        id=r.id, round_id=r.round_id, ordinal=r.ordinal, question_id=r.question_id,
+        choice_order=tuple(r.choice_order), status=QuestionStatus(r.status), opens_at=r.opens_at,
+        closes_at=r.closes_at, closed_at=r.closed_at, message_ref=r.message_ref,
+    )

@@ -1,0 +1,310 @@
+"""The schema, as SQLAlchemy ORM tables. Alembic migrations (migrations/) must match it; a test
+compares the migrated database against these models on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite has no BIGINT autoincrement; Integer there, BigInteger on PostgreSQL.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite would hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTCDateTime column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("platform", "external_id", name="uq_teams_platform_external"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(200))
+    # Team rules: admin users/roles, suggestions, timezone for weeks.
+    admin_user_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    admin_roles: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    allow_suggestions: Mapped[bool] = mapped_column(Boolean, default=False)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+    __table_args__ = (UniqueConstraint("team_id", "external_id", name="uq_channels_team_external"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class ChannelSetting(Base):
+    """Round defaults for one channel."""
+
+    __tablename__ = "channel_settings"
+
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True
+    )
+    questions: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    topic: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Player(Base):
+    __tablename__ = "players"
+    __table_args__ = (UniqueConstraint("team_id", "external_id", name="uq_players_team_external"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Question(Base):
+    __tablename__ = "questions"
+    __table_args__ = (
+        Index("ix_questions_team_status", "team_id", "status"),
+        Index("ix_questions_topic", "topic"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    # Stable, content-derived id from the bank file (or made for an added question).
+    uid: Mapped[str] = mapped_column(String(40), unique=True)
+    bank: Mapped[str] = mapped_column(String(80))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(16), default="choice")
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[Any]] = mapped_column(JSON)
+    answer: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source_file: Mapped[str | None] = mapped_column(String(300))
+    source_line: Mapped[int | None] = mapped_column(Integer)
+    lang: Mapped[str] = mapped_column(String(8), default="en")
+    # active | disabled | pending (suggested, awaiting review) | rejected
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class TeamQuestionStatus(Base):
+    """A team's own status for a shared question (a team can disable a shared one for itself)."""
+
+    __tablename__ = "team_question_status"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Round(Base):
+    __tablename__ = "rounds"
+    __table_args__ = (
+        # One running round per channel, decided by the database.
+        Index(
+            "uq_rounds_running_channel",
+            "channel_id",
+            unique=True,
+            sqlite_where=text("status = 'running'"),
+            postgresql_where=text("status = 'running'"),
+        ),
+        Index("ix_rounds_status_started", "status", "started_at"),
+        Index("ix_rounds_team_id", "team_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    num_questions: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str | None] = mapped_column(String(80))
+    started_by: Mapped[int | None] = mapped_column(ForeignKey("players.id", ondelete="SET NULL"))
+    # Close a question early once this many answers are in (the one-player terminal uses 1).
+    close_after_answers: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(default=_now)
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+
+class RoundQuestion(Base):
+    __tablename__ = "round_questions"
+    __table_args__ = (
+        UniqueConstraint("round_id", "ordinal", name="uq_round_questions_round_ordinal"),
+        Index("ix_round_questions_status_closes", "status", "closes_at"),
+        Index("ix_round_questions_question_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    choice_order: Mapped[list[Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    opens_at: Mapped[datetime | None] = mapped_column()
+    closes_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+    message_ref: Mapped[str | None] = mapped_column(String(200))
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        # One answer per player per question, decided by the database.
+        UniqueConstraint("round_question_id", "player_id", name="uq_answers_rq_player"),
+        Index("ix_answers_player_id", "player_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    round_question_id: Mapped[int] = mapped_column(
+        ForeignKey("round_questions.id", ondelete="CASCADE")
+    )
+    player_id: Mapped[int] = mapped_column(ForeignKey("players.id", ondelete="CASCADE"))
+    choice: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    points: Mapped[int] = mapped_column(Integer)
+    latency_ms: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class ScoreWeekly(Base):
+    """Per-week totals, upserted with each answer so leaderboards are indexed reads."""
+
+    __tablename__ = "scores_weekly"
+    __table_args__ = (Index("ix_scores_weekly_board", "team_id", "week_start", "points"),)
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    player_id: Mapped[int] = mapped_column(
+        ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
+    )
+    week_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ScoreTotal(Base):
+    """All-time totals and the answer streak, upserted with each answer."""
+
+    __tablename__ = "scores_total"
+    __table_args__ = (Index("ix_scores_total_board", "team_id", "points"),)
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    player_id: Mapped[int] = mapped_column(
+        ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
+    )
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    streak: Mapped[int] = mapped_column(Integer, default=0)
+    best_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WeeklySchedule(Base):
+    """Where and when a team's weekly leaderboard is posted."""
+
+    __tablename__ = "weekly_schedules"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
+    hour: Mapped[int] = mapped_column(Integer, default=9)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    nudge_when_empty: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class LeaderboardPost(Base):
+    """A weekly post is claimed (a unique row) before it is sent, so it is sent once."""
+
+    __tablename__ = "leaderboard_posts"
+    __table_args__ = (
+        UniqueConstraint("team_id", "channel_id", "week_start", name="uq_leaderboard_posts_week"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    week_start: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="claimed")  # claimed | sent
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[datetime] = mapped_column(default=_now)
+    sent_at: Mapped[datetime | None] = mapped_column()
+    message_ref: Mapped[str | None] = mapped_column(String(200))
+
+
+class AdminAction(Base):
+    """Who did what to which question, when: the curation history."""
+
+    __tablename__ = "admin_actions"
+    __table_args__ = (Index("ix_admin_actions_team_at", "team_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(default=_now)
