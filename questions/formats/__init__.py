@@ -1,0 +1,96 @@
+"""Import and export of question banks: bank YAML, Moodle GIFT, Aiken, CSV, Open Trivia DB JSON.
+
+Pure text in, text out (no database, no files), so the CLI, the chat adapters and the tests all
+use the same code. An import is all-or-nothing: `import_text` returns every question or raises
+`BankError` listing every problem with its line; questions of types the bot cannot ask are
+reported in `ImportResult.skipped` instead of being guessed at. Each format's module docstring
+says what it carries and what it drops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from questions.bank import BankError, BankQuestion, Problem
+from questions.formats import aiken, csv_format, gift, opentdb, yaml_bank
+from questions.formats.common import DEFAULT_TOPIC, ImportResult
+
+__all__ = [
+    "DEFAULT_TOPIC",
+    "FORMATS",
+    "Format",
+    "ImportResult",
+    "detect_format",
+    "export_text",
+    "import_text",
+]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One file format: its name, usual file extensions, and its pure reader and writer."""
+
+    name: str
+    extensions: tuple[str, ...]
+    parse: Callable[..., ImportResult]
+    dump: Callable[..., str]
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("yaml", (".yaml", ".yml"), yaml_bank.parse, yaml_bank.dump, "quizbot bank YAML"),
+        Format("gift", (".gift",), gift.parse, gift.dump, "Moodle GIFT"),
+        Format("aiken", (".aiken",), aiken.parse, aiken.dump, "Aiken (Moodle)"),
+        Format("csv", (".csv",), csv_format.parse, csv_format.dump, "CSV with a header row"),
+        Format("opentdb", (".json",), opentdb.parse, opentdb.dump, "Open Trivia DB JSON"),
+    )
+}
+
+
+def _format(fmt: str) -> Format:
+    try:
+        return FORMATS[fmt.lower()]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise BankError(
+            [Problem("format", f"unknown format {fmt!r}; use one of {known}")]
+        ) from None
+
+
+def import_text(
+    text: str, fmt: str, *, name: str = "import", bank: str = "imported"
+) -> ImportResult:
+    """Parse `text` in format `fmt`; BankError lists every problem (nothing is half-imported).
+
+    `name` (usually the file name) appears in problems; `bank` names the bank for formats that
+    do not carry one (bank YAML names its own).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    result: ImportResult = _format(fmt).parse(text, name=name, bank=bank)
+    return result
+
+
+def export_text(questions: Sequence[BankQuestion], fmt: str, *, bank: str) -> str:
+    """Write the questions in format `fmt`; importing the text back gives the same questions."""
+    text: str = _format(fmt).dump(list(questions), bank=bank)
+    return text
+
+
+def detect_format(filename: str) -> str:
+    """Format name from a file name's extension (`.txt` is taken as GIFT, Moodle's export name).
+
+    Raises BankError for an extension no format claims, so callers can ask for --format.
+    """
+    suffix = PurePath(filename).suffix.lower()
+    if suffix == ".txt":
+        return "gift"
+    for f in FORMATS.values():
+        if suffix in f.extensions:
+            return f.name
+    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
+    message = f"cannot tell the format of {filename!r} from its extension ({known}, .txt)"
+    raise BankError([Problem("format", message)])

@@ -1,0 +1,121 @@
+"""What every import format shares: the result type, content ids and all-or-nothing validation.
+
+Each format parses text into drafts (a question plus the line it started on) and reports problems
+it found while parsing. `finish` then applies the bank's own validation rules
+(`bank.validate_question` / `bank.validate_bank`) so an imported question is checked exactly like
+one written by hand, and raises one BankError naming every problem, or returns the questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from questions.bank import (
+    TRUE_FALSE,
+    BankError,
+    BankQuestion,
+    Problem,
+    detect_lang,
+    make_id,
+    validate_bank,
+    validate_question,
+)
+
+DEFAULT_TOPIC = "General"
+
+
+@dataclass
+class ImportResult:
+    """Questions ready to store, plus the questions skipped because their type is unsupported."""
+
+    questions: list[BankQuestion]
+    skipped: list[Problem] = field(default_factory=list)
+    bank: str = "imported"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A parsed question and the line it starts on, so validation problems can point at it."""
+
+    question: BankQuestion
+    line: int | None = None
+
+
+def content_id(topic: str, prompt: str, choices: Sequence[str]) -> str:
+    """Id for a question that came without one: same text, same id, so re-imports keep stats."""
+    return make_id(topic, " ".join(prompt.split()), *choices)
+
+
+def build(
+    *,
+    prompt: str,
+    choices: Sequence[str],
+    answer: int,
+    topic: str = "",
+    kind: str = "choice",
+    explanation: str = "",
+    qid: str = "",
+    lang: str = "",
+) -> BankQuestion:
+    """Make a BankQuestion filling the defaults every format shares (topic, id, lang)."""
+    topic = topic.strip() or DEFAULT_TOPIC
+    choices = tuple(choices)
+    return BankQuestion(
+        id=qid.strip() or content_id(topic, prompt, choices),
+        topic=topic,
+        prompt=prompt,
+        choices=choices,
+        answer=answer,
+        kind=kind,
+        explanation=explanation,
+        lang=lang.strip() or detect_lang(prompt),
+    )
+
+
+def kind_for(choices: Sequence[str]) -> str:
+    """truefalse when the choices are exactly True/False, for formats that cannot say the kind."""
+    return "truefalse" if tuple(choices) == TRUE_FALSE else "choice"
+
+
+def finish(
+    drafts: Sequence[Draft],
+    problems: Iterable[Problem] = (),
+    skipped: Iterable[Problem] = (),
+    *,
+    bank: str = "imported",
+) -> ImportResult:
+    """Validate every draft; raise BankError with every problem (parse + rules) or return them."""
+    found = list(problems)
+    own: set[Problem] = set()
+    for draft in drafts:
+        mine = validate_question(draft.question)
+        own.update(mine)
+        found.extend(replace(p, line=draft.line) for p in mine)
+    found.extend(_cross_problems(drafts, own))
+    if found:
+        raise BankError(sorted(found, key=_line_key))
+    return ImportResult([d.question for d in drafts], list(skipped), bank)
+
+
+def _cross_problems(drafts: Sequence[Draft], own: set[Problem]) -> list[Problem]:
+    """Problems across questions (duplicate ids or prompts), each at the later duplicate's line."""
+    occurrences: dict[str, list[int | None]] = {}
+    for d in drafts:
+        occurrences.setdefault(d.question.id, []).append(d.line)
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for p in validate_bank(d.question for d in drafts):
+        if p in own:
+            continue
+        qid = p.question or ""
+        lines = occurrences.get(qid, [None])
+        n = seen.get((p.field, qid), 0)
+        seen[(p.field, qid)] = n + 1
+        index = min(n + 1, len(lines) - 1) if len(lines) > 1 else 0
+        out.append(replace(p, line=lines[index]))
+    return out
+
+
+def _line_key(p: Problem) -> int:
+    return p.line if p.line is not None else 0
