@@ -80,7 +80,9 @@ def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
             async with open_runtime(settings, prepare=False) as rt:
                 await rt.repo.ping()
         except Exception as exc:
-            print(f"unhealthy: database {redact_url(settings.database_url)}: {exc.__class__.__name__}")
+            print(
+                f"unhealthy: database {redact_url(settings.database_url)}: {exc.__class__.__name__}"
+            )
             return 1
         print(f"ok: database {redact_url(settings.database_url)} answers")
         return 0
@@ -121,13 +123,13 @@ def cmd_questions_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_questions_generate(args: argparse.Namespace, settings: Settings) -> int:
     from questions.cli_commands import generate_command
 
-    return generate_command(args.notes, args.out)
+    return int(generate_command(args.notes, args.out))
 
 
 def cmd_questions_check(args: argparse.Namespace, settings: Settings) -> int:
     from questions.cli_commands import check_command
 
-    return check_command(args.bank)
+    return int(check_command(args.bank))
 
 
 def cmd_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
@@ -173,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="quizbot",
         description="A team quiz bot for Discord and Slack, with questions from your own notes.",
     )
-    p.add_argument("--log-level", default=None, help="DEBUG, INFO, WARNING (default from LOG_LEVEL)")
+    p.add_argument(
+        "--log-level", default=None, help="DEBUG, INFO, WARNING (default from LOG_LEVEL)"
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the bot on a platform").add_subparsers(
@@ -182,7 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     console = run.add_parser("console", help="play a round in this terminal (no token needed)")
     console.add_argument("--questions", "-n", type=int, default=None, help="1 to 50 (default 5)")
     console.add_argument("--topic", default=None, help="only questions on this topic")
-    console.add_argument("--seconds", type=int, default=None, help="5 to 300 per question (default 20)")
+    console.add_argument(
+        "--seconds", type=int, default=None, help="5 to 300 per question (default 20)"
+    )
     console.add_argument("--player", default="you", help="your name on the leaderboard")
     console.set_defaults(handler=cmd_run_console)
     discord = run.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
@@ -196,15 +202,21 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("revision", nargs="?", default="head")
     up.set_defaults(handler=cmd_db_upgrade)
 
-    sub.add_parser("health", help="check that the database answers").set_defaults(handler=cmd_health)
+    sub.add_parser("health", help="check that the database answers").set_defaults(
+        handler=cmd_health
+    )
 
     board = sub.add_parser("leaderboard", help="print a team's leaderboard")
-    board.add_argument("--team", default="console:local", help="PLATFORM:ID (default console:local)")
+    board.add_argument(
+        "--team", default="console:local", help="PLATFORM:ID (default console:local)"
+    )
     board.add_argument("--period", choices=["week", "all"], default="week")
     board.add_argument("--limit", type=int, default=10)
     board.set_defaults(handler=cmd_leaderboard)
 
-    q = sub.add_parser("questions", help="question banks").add_subparsers(dest="q_cmd", required=True)
+    q = sub.add_parser("questions", help="question banks").add_subparsers(
+        dest="q_cmd", required=True
+    )
     load = q.add_parser("load", help="load bank file(s) into the database (idempotent)")
     load.add_argument("files", nargs="+")
     load.set_defaults(handler=cmd_questions_load)

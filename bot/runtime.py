@@ -54,8 +54,9 @@ async def prepare_database(engine: AsyncEngine) -> None:
     if is_sqlite(engine):
         await upgrade(engine)
     else:
-        from bot.db.migrate import alembic_config
         from alembic.script import ScriptDirectory
+
+        from bot.db.migrate import alembic_config
 
         head = ScriptDirectory.from_config(alembic_config()).get_current_head()
         if await current_revision(engine) != head:

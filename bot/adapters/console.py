@@ -63,7 +63,9 @@ class ConsoleMessenger:
         self.changed.set()
 
 
-def _reader(loop: asyncio.AbstractEventLoop, stream: TextIO, queue: asyncio.Queue[str | None]) -> None:
+def _reader(
+    loop: asyncio.AbstractEventLoop, stream: TextIO, queue: asyncio.Queue[str | None]
+) -> None:
     """Read lines in a thread (stdin has no portable async reader); None marks end of input."""
     for line in stream:
         loop.call_soon_threadsafe(queue.put_nowait, line)
@@ -92,7 +94,11 @@ async def play(
         messenger.summary = None
     try:
         started = await engine.start_round(
-            CONSOLE_CHANNEL, player, questions=questions, topic=topic, seconds=seconds,
+            CONSOLE_CHANNEL,
+            player,
+            questions=questions,
+            topic=topic,
+            seconds=seconds,
             close_after_answers=1,
         )
     except QuizError as exc:

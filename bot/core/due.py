@@ -5,6 +5,7 @@ timer only cuts latency, so a restart or another replica loses nothing."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -50,7 +51,5 @@ class DueLoop:
                 if delay <= 0:
                     self._next = None
             self._wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=max(delay, 0.01))
-            except TimeoutError:
-                pass

@@ -128,7 +128,9 @@ class QuizEngine:
             candidates = await u.candidate_questions(team_id, chosen_topic)
             picked = choose_questions(candidates, n, self.rng)
             if not picked:
-                raise QuizError("There are no active questions to ask yet. Ask an admin to add some.")
+                raise QuizError(
+                    "There are no active questions to ask yet. Ask an admin to add some."
+                )
             new = NewRound(
                 team_id=team_id,
                 channel_id=channel_id,
@@ -161,7 +163,9 @@ class QuizEngine:
         found = match_topic(topic, topics)
         if found is None:
             hint = ", ".join(topics[:10]) + (" ..." if len(topics) > 10 else "")
-            raise QuizError(f"Unknown topic {topic!r}. Topics: {hint or 'none yet'}.", field="topic")
+            raise QuizError(
+                f"Unknown topic {topic!r}. Topics: {hint or 'none yet'}.", field="topic"
+            )
         return found
 
     async def stop_round(self, channel: ChannelRef, player: PlayerRef) -> str:
@@ -307,7 +311,9 @@ class QuizEngine:
         async with self.repo.unit() as u:
             return await u.topics(await u.ensure_team(team))
 
-    async def leaderboard(self, team: TeamRef, period: str = "week", limit: int = 10) -> LeaderboardView:
+    async def leaderboard(
+        self, team: TeamRef, period: str = "week", limit: int = 10
+    ) -> LeaderboardView:
         if period not in ("week", "all"):
             raise QuizError("period must be week or all.", field="period")
         now = self.clock()
@@ -397,7 +403,9 @@ class QuizEngine:
         return (
             channel,
             rq,
-            Reveal(card, shown[q.answer], q.explanation, source, winners, len(answers), tuple(picks)),
+            Reveal(
+                card, shown[q.answer], q.explanation, source, winners, len(answers), tuple(picks)
+            ),
         )
 
     async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:
@@ -420,7 +428,10 @@ class QuizEngine:
                 "Round results", "round", tuple(rank_rows(standings)), empty_text="Nobody answered."
             ),
             week_top=LeaderboardView(
-                f"This week's top 5 (week of {week.isoformat()})", "week", tuple(rank_rows(top)), week
+                f"This week's top 5 (week of {week.isoformat()})",
+                "week",
+                tuple(rank_rows(top)),
+                week,
             ),
         )
 
@@ -434,14 +445,14 @@ class QuizEngine:
             await self._update_or_post(channel, rq.message_ref, reveal)
         if closed.next_rq_id is not None:
             async with self.repo.unit() as u:
-                rq = await u.round_question(closed.next_rq_id)
+                nxt = await u.round_question(closed.next_rq_id)
                 rnd = await u.round(closed.round_id)
-                assert rq is not None and rnd is not None
-                q = await u.question(rq.question_id)
+                assert nxt is not None and rnd is not None
+                q = await u.question(nxt.question_id)
                 channel = await u.channel_ref(rnd.channel_id)
-            assert q is not None and rq.opens_at is not None and rq.closes_at is not None
-            await self._post_card(channel, self._card(rnd, rq, q, rq.opens_at, rq.closes_at))
-            self._schedule(rq.closes_at)
+            assert q is not None and nxt.opens_at is not None and nxt.closes_at is not None
+            await self._post_card(channel, self._card(rnd, nxt, q, nxt.opens_at, nxt.closes_at))
+            self._schedule(nxt.closes_at)
         if closed.ended is not None:
             channel, summary = await self.summary(closed.round_id)
             await self._post(channel, summary)

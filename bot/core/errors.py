@@ -17,5 +17,7 @@ class NotAllowed(QuizError):
 class Unavailable(QuizError):
     """The database (or another dependency) is away for a moment; the user may retry."""
 
-    def __init__(self, message: str = "The quiz is catching its breath, try again in a moment.") -> None:
+    def __init__(
+        self, message: str = "The quiz is catching its breath, try again in a moment."
+    ) -> None:
         super().__init__(message)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.core.models import (
     AnswerRec,
@@ -26,6 +26,7 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.views import View
+from questions.bank import BankQuestion
 
 
 class Messenger(Protocol):
@@ -53,12 +54,33 @@ class Unit(Protocol):
         self, team_id: int, topic: str | None
     ) -> list[tuple[QuestionRec, datetime | None]]: ...
     async def question(self, question_id: int) -> QuestionRec | None: ...
+    async def prompt_exists(self, team_id: int, prompt: str) -> bool: ...
+    async def insert_question(
+        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
+    ) -> QuestionRec: ...
+
+    # admin
+    async def record_admin_action(
+        self,
+        team_id: int,
+        actor: str,
+        action: str,
+        question_id: int | None,
+        detail: dict[str, Any],
+        at: datetime,
+    ) -> None: ...
+    async def set_channel_defaults(
+        self, channel_id: int, defaults: ChannelDefaults, at: datetime
+    ) -> None: ...
+    async def set_team_settings(self, team_id: int, settings: TeamSettings) -> None: ...
 
     # rounds
     async def running_round(self, channel_id: int) -> RoundRec | None: ...
     async def create_round(self, new: NewRound) -> RoundRec | None: ...
     async def round(self, round_id: int) -> RoundRec | None: ...
-    async def round_question(self, rq_id: int, *, lock: bool = False) -> RoundQuestionRec | None: ...
+    async def round_question(
+        self, rq_id: int, *, lock: bool = False
+    ) -> RoundQuestionRec | None: ...
     async def round_questions(self, round_id: int) -> list[RoundQuestionRec]: ...
     async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool: ...
     async def close_question(self, rq_id: int, now: datetime) -> bool: ...

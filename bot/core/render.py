@@ -8,13 +8,13 @@ from __future__ import annotations
 from bot.core.leaderboard import Ranked
 from bot.core.views import (
     LeaderboardView,
-    Notice,
     Panel,
     PlayerStatsView,
     QuestionCard,
     Reveal,
     RoundSummary,
     View,
+    WeeklyPost,
 )
 
 LETTERS = "ABCDE"
@@ -92,6 +92,26 @@ def stats_text(view: PlayerStatsView) -> str:
     )
 
 
+def weekly_text(post: WeeklyPost) -> str:
+    head = f"Weekly leaderboard, week of {post.week_start.isoformat()}"
+    if post.empty:
+        return f"{head}\nNo games this week. Start one with /quiz start!"
+    lines = [head, *leaderboard_lines(post.top)]
+    if post.most_improved:
+        lines.append(
+            f"Most improved: {post.most_improved.display_name} (+{post.most_improved.points} pts)"
+        )
+    if post.hardest:
+        h = post.hardest
+        lines.append(
+            f"Hardest question: {h.prompt} — answer: {h.answer} ({percent(h.facility)} right)"
+        )
+    if post.streak_leaders:
+        names = ", ".join(f"{w.display_name} ({w.points})" for w in post.streak_leaders)
+        lines.append(f"Streak leaders: {names}")
+    return "\n".join(lines)
+
+
 def render_text(view: View) -> str:
     """Any view as plain text."""
     if isinstance(view, QuestionCard):
@@ -106,4 +126,6 @@ def render_text(view: View) -> str:
         return stats_text(view)
     if isinstance(view, Panel):
         return "\n".join([view.title, *view.lines, *([view.footer] if view.footer else [])])
+    if isinstance(view, WeeklyPost):
+        return weekly_text(view)
     return (f"{view.title}\n" if view.title else "") + view.text

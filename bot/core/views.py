@@ -126,11 +126,40 @@ class AnswerReceipt:
     text: str
 
 
-View = QuestionCard | Reveal | RoundSummary | LeaderboardView | PlayerStatsView | Notice | Panel
-
-
 @dataclass
 class StartOutcome:
     round_id: int
     card: QuestionCard
     message: str = field(default="")
+
+
+@dataclass(frozen=True)
+class HardestQuestion:
+    prompt: str
+    answer: str
+    facility: float  # share of answers that were right
+    answered: int
+
+
+@dataclass(frozen=True)
+class WeeklyPost:
+    """The automatic weekly leaderboard post for the week that just ended."""
+
+    week_start: date
+    top: LeaderboardView  # top 10 with points, correct answers and accuracy
+    most_improved: Winner | None = None  # points gained over the week before
+    hardest: HardestQuestion | None = None
+    streak_leaders: tuple[Winner, ...] = ()  # Winner.points holds the streak length here
+    empty: bool = False  # no answers this week: render the short "no games" nudge
+
+
+View = (
+    QuestionCard
+    | Reveal
+    | RoundSummary
+    | LeaderboardView
+    | PlayerStatsView
+    | Notice
+    | Panel
+    | WeeklyPost
+)

@@ -48,8 +48,10 @@ async def load_bank(session: AsyncSession, bank: Bank, team_id: int | None = Non
     existing = {
         q.uid: q
         for q in await session.scalars(
-            select(Question).where(Question.bank == bank.bank, Question.team_id.is_(team_id)
-                                   if team_id is None else Question.team_id == team_id)
+            select(Question).where(
+                Question.bank == bank.bank,
+                Question.team_id.is_(team_id) if team_id is None else Question.team_id == team_id,
+            )
         )
     }
     added = updated = unchanged = 0
@@ -57,8 +59,17 @@ async def load_bank(session: AsyncSession, bank: Bank, team_id: int | None = Non
         row = existing.pop(bq.id, None)
         fields = _fields(bq)
         if row is None:
-            session.add(Question(uid=bq.id, bank=bank.bank, team_id=team_id, status="active",
-                                 created_at=now, updated_at=now, **fields))
+            session.add(
+                Question(
+                    uid=bq.id,
+                    bank=bank.bank,
+                    team_id=team_id,
+                    status="active",
+                    created_at=now,
+                    updated_at=now,
+                    **fields,
+                )
+            )
             added += 1
         elif any(getattr(row, k) != v for k, v in fields.items()) or row.status == "retired":
             for k, v in fields.items():
@@ -82,7 +93,9 @@ async def load_bank(session: AsyncSession, bank: Bank, team_id: int | None = Non
 
 async def shared_question_count(session: AsyncSession) -> int:
     return int(
-        (await session.execute(
-            select(func.count()).select_from(Question).where(Question.team_id.is_(None))
-        )).scalar_one()
+        (
+            await session.execute(
+                select(func.count()).select_from(Question).where(Question.team_id.is_(None))
+            )
+        ).scalar_one()
     )

@@ -17,9 +17,7 @@ def create_engine(url: str, *, pool_size: int = 10, timeout: float = 10.0) -> As
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(
-            url, pool_pre_ping=True, connect_args={"timeout": timeout}
-        )
+        engine = create_async_engine(url, pool_pre_ping=True, connect_args={"timeout": timeout})
         _sqlite_tuning(engine, timeout)
         return engine
     return create_async_engine(

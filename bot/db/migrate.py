@@ -33,6 +33,4 @@ async def current_revision(engine: AsyncEngine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
     async with engine.connect() as conn:
-        return await conn.run_sync(
-            lambda c: MigrationContext.configure(c).get_current_revision()
-        )
+        return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, exists, func, or_, select, update
@@ -36,7 +36,10 @@ from bot.core.models import (
     TeamRef,
     TeamSettings,
 )
+from bot.db.queries_admin import AdminQueries
+from bot.db.queries_weekly import WeeklyQueries
 from bot.db.tables import (
+    AdminAction,
     Answer,
     Channel,
     ChannelSetting,
@@ -49,6 +52,7 @@ from bot.db.tables import (
     Team,
     TeamQuestionStatus,
 )
+from questions.bank import BankQuestion
 
 
 def _is_outage(exc: BaseException) -> bool:
@@ -91,10 +95,10 @@ class SqlRepository:
         return self.bind.dialect.name
 
 
-class SqlUnit:
+class SqlUnit(AdminQueries, WeeklyQueries):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self.dialect = session.bind.dialect.name
+        self.dialect = session.get_bind().dialect.name
 
     def _insert(self, table: Any) -> Any:
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
@@ -111,8 +115,15 @@ class SqlUnit:
             return int(found)
         await self.session.execute(
             self._insert(Team)
-            .values(platform=ref.platform, external_id=ref.external_id, name=ref.name,
-                    admin_user_ids=[], admin_roles=[], allow_suggestions=False, timezone="UTC")
+            .values(
+                platform=ref.platform,
+                external_id=ref.external_id,
+                name=ref.name,
+                admin_user_ids=[],
+                admin_roles=[],
+                allow_suggestions=False,
+                timezone="UTC",
+            )
             .on_conflict_do_nothing()
         )
         return int((await self.session.execute(select(Team.id).where(where))).scalar_one())
@@ -131,7 +142,9 @@ class SqlUnit:
 
     async def ensure_player(self, team_id: int, ref: PlayerRef) -> int:
         where = and_(Player.team_id == team_id, Player.external_id == ref.external_id)
-        row = (await self.session.execute(select(Player.id, Player.display_name).where(where))).first()
+        row = (
+            await self.session.execute(select(Player.id, Player.display_name).where(where))
+        ).first()
         if row is not None:
             if ref.display_name and row.display_name != ref.display_name:
                 await self.session.execute(
@@ -140,8 +153,11 @@ class SqlUnit:
             return int(row.id)
         await self.session.execute(
             self._insert(Player)
-            .values(team_id=team_id, external_id=ref.external_id,
-                    display_name=ref.display_name or ref.external_id)
+            .values(
+                team_id=team_id,
+                external_id=ref.external_id,
+                display_name=ref.display_name or ref.external_id,
+            )
             .on_conflict_do_nothing()
         )
         return int((await self.session.execute(select(Player.id).where(where))).scalar_one())
@@ -149,13 +165,20 @@ class SqlUnit:
     async def channel_ref(self, channel_id: int) -> ChannelRef:
         row = (
             await self.session.execute(
-                select(Channel.external_id, Channel.name, Team.platform,
-                       Team.external_id.label("team_ext"), Team.name.label("team_name"))
+                select(
+                    Channel.external_id,
+                    Channel.name,
+                    Team.platform,
+                    Team.external_id.label("team_ext"),
+                    Team.name.label("team_name"),
+                )
                 .join(Team, Team.id == Channel.team_id)
                 .where(Channel.id == channel_id)
             )
         ).one()
-        return ChannelRef(TeamRef(row.platform, row.team_ext, row.team_name), row.external_id, row.name)
+        return ChannelRef(
+            TeamRef(row.platform, row.team_ext, row.team_name), row.external_id, row.name
+        )
 
     async def team_settings(self, team_id: int) -> TeamSettings:
         team = await self.session.get(Team, team_id)
@@ -215,6 +238,88 @@ class SqlUnit:
         q = await self.session.get(Question, question_id)
         return question_rec(q) if q else None
 
+    async def prompt_exists(self, team_id: int, prompt: str) -> bool:
+        """Exact duplicate (spacing and case aside) among the team's own questions."""
+        key = " ".join(prompt.split()).casefold()
+        rows = await self.session.execute(
+            select(Question.prompt).where(
+                Question.team_id == team_id, Question.status.in_(("active", "disabled", "pending"))
+            )
+        )
+        return any(" ".join(p.split()).casefold() == key for (p,) in rows)
+
+    async def insert_question(
+        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
+    ) -> QuestionRec:
+        now = datetime.now(UTC)
+        row = Question(
+            uid=q.id,
+            bank=f"team-{team_id}" if team_id else "shared",
+            team_id=team_id,
+            topic=q.topic,
+            kind=q.kind,
+            prompt=q.prompt,
+            choices=list(q.choices),
+            answer=q.answer,
+            explanation=q.explanation,
+            source_file=q.source.file if q.source else None,
+            source_line=q.source.line if q.source else None,
+            lang=q.lang,
+            status=status,
+            author=author,
+            created_at=now,
+            updated_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return question_rec(row)
+
+    # --- admin ---------------------------------------------------------------------------------
+
+    async def record_admin_action(
+        self,
+        team_id: int,
+        actor: str,
+        action: str,
+        question_id: int | None,
+        detail: dict[str, Any],
+        at: datetime,
+    ) -> None:
+        self.session.add(
+            AdminAction(
+                team_id=team_id,
+                actor=actor,
+                action=action,
+                question_id=question_id,
+                detail=detail,
+                at=at,
+            )
+        )
+        await self.session.flush()
+
+    async def set_channel_defaults(
+        self, channel_id: int, defaults: ChannelDefaults, at: datetime
+    ) -> None:
+        row = await self.session.get(ChannelSetting, channel_id)
+        if row is None:
+            row = ChannelSetting(channel_id=channel_id)
+            self.session.add(row)
+        row.questions, row.seconds, row.topic = defaults.questions, defaults.seconds, defaults.topic
+        row.updated_at = at
+        await self.session.flush()
+
+    async def set_team_settings(self, team_id: int, settings: TeamSettings) -> None:
+        await self.session.execute(
+            update(Team)
+            .where(Team.id == team_id)
+            .values(
+                admin_user_ids=list(settings.admin_user_ids),
+                admin_roles=list(settings.admin_roles),
+                allow_suggestions=settings.allow_suggestions,
+                timezone=settings.timezone,
+            )
+        )
+
     # --- rounds --------------------------------------------------------------------------------
 
     async def running_round(self, channel_id: int) -> RoundRec | None:
@@ -243,14 +348,21 @@ class SqlUnit:
             return None  # another round became running in this channel first
         for ordinal, (qid, order) in enumerate(new.questions, start=1):
             self.session.add(
-                RoundQuestion(round_id=rnd.id, ordinal=ordinal, question_id=qid,
-                              choice_order=list(order), status="pending")
+                RoundQuestion(
+                    round_id=rnd.id,
+                    ordinal=ordinal,
+                    question_id=qid,
+                    choice_order=list(order),
+                    status="pending",
+                )
             )
         await self.session.flush()
         return round_rec(rnd)
 
     async def round(self, round_id: int) -> RoundRec | None:
-        r = await self._scalar(select(Round).where(Round.id == round_id).execution_options(populate_existing=True))
+        r = await self._scalar(
+            select(Round).where(Round.id == round_id).execution_options(populate_existing=True)
+        )
         return round_rec(r) if r else None
 
     async def round_question(self, rq_id: int, *, lock: bool = False) -> RoundQuestionRec | None:
@@ -272,22 +384,31 @@ class SqlUnit:
 
     async def _transition(self, table: Any, where: list[Any], values: dict[str, Any]) -> int:
         result = await self.session.execute(
-            update(table).where(*where).values(**values).execution_options(synchronize_session=False)
+            update(table)
+            .where(*where)
+            .values(**values)
+            .execution_options(synchronize_session=False)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool:
-        return 1 == await self._transition(
-            RoundQuestion,
-            [RoundQuestion.id == rq_id, RoundQuestion.status == "pending"],
-            {"status": "open", "opens_at": opens_at, "closes_at": closes_at},
+        return (
+            await self._transition(
+                RoundQuestion,
+                [RoundQuestion.id == rq_id, RoundQuestion.status == "pending"],
+                {"status": "open", "opens_at": opens_at, "closes_at": closes_at},
+            )
+            == 1
         )
 
     async def close_question(self, rq_id: int, now: datetime) -> bool:
-        return 1 == await self._transition(
-            RoundQuestion,
-            [RoundQuestion.id == rq_id, RoundQuestion.status == "open"],
-            {"status": "closed", "closed_at": now},
+        return (
+            await self._transition(
+                RoundQuestion,
+                [RoundQuestion.id == rq_id, RoundQuestion.status == "open"],
+                {"status": "closed", "closed_at": now},
+            )
+            == 1
         )
 
     async def skip_pending(self, round_id: int) -> int:
@@ -298,9 +419,13 @@ class SqlUnit:
         )
 
     async def end_round(self, round_id: int, status: RoundStatus, now: datetime) -> bool:
-        return 1 == await self._transition(
-            Round, [Round.id == round_id, Round.status == "running"],
-            {"status": str(status), "ended_at": now},
+        return (
+            await self._transition(
+                Round,
+                [Round.id == round_id, Round.status == "running"],
+                {"status": str(status), "ended_at": now},
+            )
+            == 1
         )
 
     async def due_questions(self, platform: str, now: datetime, limit: int) -> list[int]:
@@ -308,8 +433,11 @@ class SqlUnit:
             select(RoundQuestion.id)
             .join(Round, Round.id == RoundQuestion.round_id)
             .join(Team, Team.id == Round.team_id)
-            .where(RoundQuestion.status == "open", RoundQuestion.closes_at <= now,
-                   Team.platform == platform)
+            .where(
+                RoundQuestion.status == "open",
+                RoundQuestion.closes_at <= now,
+                Team.platform == platform,
+            )
             .order_by(RoundQuestion.closes_at)
             .limit(limit)
         )
@@ -319,8 +447,9 @@ class SqlUnit:
         rows = await self.session.execute(
             select(Round.id)
             .join(Team, Team.id == Round.team_id)
-            .where(Round.status == "running", Round.started_at < older_than,
-                   Team.platform == platform)
+            .where(
+                Round.status == "running", Round.started_at < older_than, Team.platform == platform
+            )
         )
         return [int(r[0]) for r in rows]
 
@@ -334,8 +463,10 @@ class SqlUnit:
     async def correct_run(self, round_id: int, player_id: int, before_ordinal: int) -> int:
         rows = await self.session.execute(
             select(RoundQuestion.ordinal, Answer.correct)
-            .outerjoin(Answer, and_(Answer.round_question_id == RoundQuestion.id,
-                                    Answer.player_id == player_id))
+            .outerjoin(
+                Answer,
+                and_(Answer.round_question_id == RoundQuestion.id, Answer.player_id == player_id),
+            )
             .where(RoundQuestion.round_id == round_id, RoundQuestion.ordinal < before_ordinal)
             .order_by(RoundQuestion.ordinal.desc())
         )
@@ -347,14 +478,26 @@ class SqlUnit:
         return run
 
     async def insert_answer(
-        self, rq_id: int, player_id: int, choice: int, correct: bool, points: int,
-        latency_ms: int, at: datetime,
+        self,
+        rq_id: int,
+        player_id: int,
+        choice: int,
+        correct: bool,
+        points: int,
+        latency_ms: int,
+        at: datetime,
     ) -> bool:
         stmt = (
             self._insert(Answer)
-            .values(round_question_id=rq_id, player_id=player_id, choice=choice,
-                    correct=correct, points=points, latency_ms=latency_ms,
-                    answered_at=at)
+            .values(
+                round_question_id=rq_id,
+                player_id=player_id,
+                choice=choice,
+                correct=correct,
+                points=points,
+                latency_ms=latency_ms,
+                answered_at=at,
+            )
             .on_conflict_do_nothing(index_elements=["round_question_id", "player_id"])
             .returning(Answer.id)
         )
@@ -365,8 +508,12 @@ class SqlUnit:
     ) -> None:
         c = 1 if correct else 0
         weekly = self._insert(ScoreWeekly).values(
-            team_id=team_id, player_id=player_id, week_start=week, points=points,
-            correct=c, answered=1,
+            team_id=team_id,
+            player_id=player_id,
+            week_start=week,
+            points=points,
+            correct=c,
+            answered=1,
         )
         await self.session.execute(
             weekly.on_conflict_do_update(
@@ -379,8 +526,13 @@ class SqlUnit:
             )
         )
         total = self._insert(ScoreTotal).values(
-            team_id=team_id, player_id=player_id, points=points, correct=c, answered=1,
-            streak=c, best_streak=c,
+            team_id=team_id,
+            player_id=player_id,
+            points=points,
+            correct=c,
+            answered=1,
+            streak=c,
+            best_streak=c,
         )
         new_streak = case((total.excluded.correct > 0, ScoreTotal.streak + 1), else_=0)
         await self.session.execute(
@@ -401,9 +553,13 @@ class SqlUnit:
 
     async def answer_count(self, rq_id: int) -> int:
         return int(
-            (await self.session.execute(
-                select(func.count()).select_from(Answer).where(Answer.round_question_id == rq_id)
-            )).scalar_one()
+            (
+                await self.session.execute(
+                    select(func.count())
+                    .select_from(Answer)
+                    .where(Answer.round_question_id == rq_id)
+                )
+            ).scalar_one()
         )
 
     async def answers(self, rq_id: int) -> list[AnswerRec]:
@@ -421,8 +577,11 @@ class SqlUnit:
     async def round_scores(self, round_id: int) -> list[ScoreRow]:
         rows = await self.session.execute(
             select(
-                Answer.player_id, Player.display_name, func.sum(Answer.points),
-                func.sum(case((Answer.correct, 1), else_=0)), func.count(),
+                Answer.player_id,
+                Player.display_name,
+                func.sum(Answer.points),
+                func.sum(case((Answer.correct, 1), else_=0)),
+                func.count(),
             )
             .join(RoundQuestion, RoundQuestion.id == Answer.round_question_id)
             .join(Player, Player.id == Answer.player_id)
@@ -433,8 +592,13 @@ class SqlUnit:
 
     async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
         rows = await self.session.execute(
-            select(ScoreWeekly.player_id, Player.display_name, ScoreWeekly.points,
-                   ScoreWeekly.correct, ScoreWeekly.answered)
+            select(
+                ScoreWeekly.player_id,
+                Player.display_name,
+                ScoreWeekly.points,
+                ScoreWeekly.correct,
+                ScoreWeekly.answered,
+            )
             .join(Player, Player.id == ScoreWeekly.player_id)
             .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
             .order_by(ScoreWeekly.points.desc(), ScoreWeekly.correct.desc(), ScoreWeekly.player_id)
@@ -444,8 +608,13 @@ class SqlUnit:
 
     async def all_time_scores(self, team_id: int, limit: int) -> list[ScoreRow]:
         rows = await self.session.execute(
-            select(ScoreTotal.player_id, Player.display_name, ScoreTotal.points,
-                   ScoreTotal.correct, ScoreTotal.answered)
+            select(
+                ScoreTotal.player_id,
+                Player.display_name,
+                ScoreTotal.points,
+                ScoreTotal.correct,
+                ScoreTotal.answered,
+            )
             .join(Player, Player.id == ScoreTotal.player_id)
             .where(ScoreTotal.team_id == team_id)
             .order_by(ScoreTotal.points.desc(), ScoreTotal.correct.desc(), ScoreTotal.player_id)
@@ -464,30 +633,54 @@ class SqlUnit:
         if row is None:
             return None
         t, name = row
-        return PlayerTotals(player_id, name, t.points, t.correct, t.answered, t.streak, t.best_streak)
+        return PlayerTotals(
+            player_id, name, t.points, t.correct, t.answered, t.streak, t.best_streak
+        )
 
     async def week_row(self, team_id: int, player_id: int, week: date) -> ScoreRow | None:
         rows = await self.session.execute(
-            select(ScoreWeekly.points, ScoreWeekly.correct, ScoreWeekly.answered, Player.display_name)
+            select(
+                ScoreWeekly.points, ScoreWeekly.correct, ScoreWeekly.answered, Player.display_name
+            )
             .join(Player, Player.id == ScoreWeekly.player_id)
-            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.player_id == player_id,
-                   ScoreWeekly.week_start == week)
+            .where(
+                ScoreWeekly.team_id == team_id,
+                ScoreWeekly.player_id == player_id,
+                ScoreWeekly.week_start == week,
+            )
         )
         row = rows.first()
-        return ScoreRow(player_id, row.display_name, row.points, row.correct, row.answered) if row else None
+        return (
+            ScoreRow(player_id, row.display_name, row.points, row.correct, row.answered)
+            if row
+            else None
+        )
 
     async def count_week_above(self, team_id: int, week: date, points: int) -> int:
-        return int((await self.session.execute(
-            select(func.count()).select_from(ScoreWeekly).where(
-                ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week,
-                ScoreWeekly.points > points)
-        )).scalar_one())
+        return int(
+            (
+                await self.session.execute(
+                    select(func.count())
+                    .select_from(ScoreWeekly)
+                    .where(
+                        ScoreWeekly.team_id == team_id,
+                        ScoreWeekly.week_start == week,
+                        ScoreWeekly.points > points,
+                    )
+                )
+            ).scalar_one()
+        )
 
     async def count_all_above(self, team_id: int, points: int) -> int:
-        return int((await self.session.execute(
-            select(func.count()).select_from(ScoreTotal).where(
-                ScoreTotal.team_id == team_id, ScoreTotal.points > points)
-        )).scalar_one())
+        return int(
+            (
+                await self.session.execute(
+                    select(func.count())
+                    .select_from(ScoreTotal)
+                    .where(ScoreTotal.team_id == team_id, ScoreTotal.points > points)
+                )
+            ).scalar_one()
+        )
 
 
 # --- row -> record conversions -----------------------------------------------------------------
@@ -495,24 +688,49 @@ class SqlUnit:
 
 def question_rec(q: Question) -> QuestionRec:
     return QuestionRec(
-        id=q.id, uid=q.uid, topic=q.topic, prompt=q.prompt, choices=tuple(q.choices),
-        answer=q.answer, kind=q.kind, explanation=q.explanation or "",
-        source_file=q.source_file, source_line=q.source_line, lang=q.lang, status=q.status,
-        team_id=q.team_id, bank=q.bank,
+        id=q.id,
+        uid=q.uid,
+        topic=q.topic,
+        prompt=q.prompt,
+        choices=tuple(q.choices),
+        answer=q.answer,
+        kind=q.kind,
+        explanation=q.explanation or "",
+        source_file=q.source_file,
+        source_line=q.source_line,
+        lang=q.lang,
+        status=q.status,
+        team_id=q.team_id,
+        bank=q.bank,
     )
 
 
 def round_rec(r: Round) -> RoundRec:
     return RoundRec(
-        id=r.id, team_id=r.team_id, channel_id=r.channel_id, status=RoundStatus(r.status),
-        num_questions=r.num_questions, seconds=r.seconds, topic=r.topic, started_by=r.started_by,
-        started_at=r.started_at, close_after_answers=r.close_after_answers, ended_at=r.ended_at,
+        id=r.id,
+        team_id=r.team_id,
+        channel_id=r.channel_id,
+        status=RoundStatus(r.status),
+        num_questions=r.num_questions,
+        seconds=r.seconds,
+        topic=r.topic,
+        started_by=r.started_by,
+        started_at=r.started_at,
+        close_after_answers=r.close_after_answers,
+        ended_at=r.ended_at,
     )
 
 
 def rq_rec(r: RoundQuestion) -> RoundQuestionRec:
     return RoundQuestionRec(
-        id=r.id, round_id=r.round_id, ordinal=r.ordinal, question_id=r.question_id,
-        choice_order=tuple(r.choice_order), status=QuestionStatus(r.status), opens_at=r.opens_at,
-        closes_at=r.closes_at, closed_at=r.closed_at, message_ref=r.message_ref,
+        id=r.id,
+        round_id=r.round_id,
+        ordinal=r.ordinal,
+        question_id=r.question_id,
+        choice_order=tuple(r.choice_order),
+        status=QuestionStatus(r.status),
+        opens_at=r.opens_at,
+        closes_at=r.closes_at,
+        closed_at=r.closed_at,
+        message_ref=r.message_ref,
     )

@@ -4,7 +4,7 @@ compares the migrated database against these models on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -63,12 +63,18 @@ def _now() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
 
 
 class Team(Base):
     __tablename__ = "teams"
-    __table_args__ = (UniqueConstraint("platform", "external_id", name="uq_teams_platform_external"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "external_id", name="uq_teams_platform_external"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     platform: Mapped[str] = mapped_column(String(16))
@@ -151,7 +157,9 @@ class TeamQuestionStatus(Base):
 
     __tablename__ = "team_question_status"
 
-    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
     question_id: Mapped[int] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
     )
@@ -234,7 +242,9 @@ class ScoreWeekly(Base):
     __tablename__ = "scores_weekly"
     __table_args__ = (Index("ix_scores_weekly_board", "team_id", "week_start", "points"),)
 
-    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
     player_id: Mapped[int] = mapped_column(
         ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
     )
@@ -250,7 +260,9 @@ class ScoreTotal(Base):
     __tablename__ = "scores_total"
     __table_args__ = (Index("ix_scores_total_board", "team_id", "points"),)
 
-    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
     player_id: Mapped[int] = mapped_column(
         ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
     )
@@ -266,7 +278,9 @@ class WeeklySchedule(Base):
 
     __tablename__ = "weekly_schedules"
 
-    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
     weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
     hour: Mapped[int] = mapped_column(Integer, default=9)

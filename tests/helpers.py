@@ -1,0 +1,81 @@
+"""Shared test doubles that stand at the edge of the core: a clock and a recording Messenger.
+(Never a fake of our own database layer: tests use the real SqlRepository.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.views import View
+from bot.db.bank_store import LoadResult, load_bank
+from bot.db.repository import SqlRepository
+from questions.bank import Bank, BankQuestion, Source
+
+T0 = datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC)  # a Wednesday
+
+
+class FixedClock:
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> datetime:
+        self.now += timedelta(seconds=seconds)
+        return self.now
+
+
+@dataclass
+class RecordingMessenger:
+    posts: list[tuple[ChannelRef, View, str]] = field(default_factory=list)
+    updates: list[tuple[ChannelRef, str, View]] = field(default_factory=list)
+    fail: bool = False
+
+    async def post(self, channel: ChannelRef, view: View) -> str | None:
+        if self.fail:
+            raise RuntimeError("platform down")
+        ref = f"m{len(self.posts) + 1}"
+        self.posts.append((channel, view, ref))
+        return ref
+
+    async def update(self, channel: ChannelRef, message_ref: str, view: View) -> None:
+        if self.fail:
+            raise RuntimeError("platform down")
+        self.updates.append((channel, message_ref, view))
+
+    def of(self, kind: type) -> list:
+        return [v for _, v, _ in self.posts if isinstance(v, kind)]
+
+
+TEAM = TeamRef("discord", "g1", "Guild One")
+CHANNEL = ChannelRef(TEAM, "c1", "quiz")
+
+
+def player(name: str, team: TeamRef = TEAM, *, admin: bool = False) -> PlayerRef:
+    return PlayerRef(team, f"u-{name}", name, is_platform_admin=admin)
+
+
+def sample_questions(n: int = 8, topics: tuple[str, ...] = ("SQS", "Lambda")) -> list[BankQuestion]:
+    out = []
+    for i in range(n):
+        out.append(
+            BankQuestion(
+                id=f"q-{i:03d}",
+                topic=topics[i % len(topics)],
+                prompt=f"Question number {i}?",
+                choices=(f"right {i}", f"wrong a{i}", f"wrong b{i}", f"wrong c{i}"),
+                answer=0,
+                explanation=f"Because {i}.",
+                source=Source("notes.md", 10 + i),
+            )
+        )
+    return out
+
+
+async def load_questions(
+    repo: SqlRepository, questions: list[BankQuestion], bank: str = "test"
+) -> LoadResult:
+    async with repo.unit() as u:
+        return await load_bank(u.session, Bank(bank=bank, questions=questions))
