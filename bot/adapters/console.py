@@ -116,7 +116,7 @@ async def play(
     ).start()
     due_task = asyncio.create_task(due.run())
     try:
-        await _answer_loop(engine, messenger, player, queue, out)
+        await _answer_loop(engine, messenger, player, queue, out, interactive)
     finally:
         due.stop()
         await due_task
@@ -131,7 +131,10 @@ async def _answer_loop(
     player: PlayerRef,
     queue: asyncio.Queue[str | None],
     out: TextIO,
+    interactive: bool,
 ) -> None:
+    """Piped input is one line per question: a line that is not a choice skips that question;
+    on a terminal the player is asked again instead."""
     while messenger.summary is None:
         card = messenger.current
         if card is None:  # between questions: wait for the next card or the summary
@@ -148,7 +151,11 @@ async def _answer_loop(
             break
         text = line.strip()
         if not text.isdigit() or not 1 <= int(text) <= len(card.choices):
-            out.write(f"Type a number from 1 to {len(card.choices)}.\n")
+            if interactive:
+                out.write(f"Type a number from 1 to {len(card.choices)}.\n")
+            else:
+                out.write(f"{text!r} is not a choice from 1 to {len(card.choices)}: skipped.\n")
+                await engine.close_question(card.round_question_id)
             continue
         receipt = await engine.answer(card.round_question_id, player, int(text) - 1)
         if not receipt.accepted:

@@ -13,6 +13,7 @@ MIN_QUESTIONS = 1
 MAX_QUESTIONS = 50
 MIN_SECONDS = 5
 MAX_SECONDS = 300
+LETTERS = "ABCDE"
 
 
 def choose_questions(
@@ -36,9 +37,11 @@ def choose_questions(
 
 
 def choice_order(question: QuestionRec, rng: random.Random) -> tuple[int, ...]:
-    """Shuffle choices so the answer is not always in the same place; True/False stays put."""
+    """Shuffle choices so the answer is not always in the same place. True/False and lettered
+    choices (A, B, C... standing for options written in the prompt) stay in order."""
     order = list(range(len(question.choices)))
-    if question.kind != "truefalse":
+    lettered = question.choices == tuple(LETTERS[: len(question.choices)])
+    if question.kind != "truefalse" and not lettered:
         rng.shuffle(order)
     return tuple(order)
 

@@ -1,0 +1,24 @@
+"""The scoring rule: base, speed bonus falling linearly, streak bonus capped; wrong earns 0."""
+
+import pytest
+
+from bot.core import scoring
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "limit", "bonus"),
+    [(0, 20, 50), (10, 20, 25), (5, 20, 38), (20, 20, 0), (25, 20, 0), (-1, 20, 50), (3, 0, 0)],
+)
+def test_speed_bonus(elapsed, limit, bonus):
+    assert scoring.speed_bonus(elapsed, limit) == bonus
+
+
+@pytest.mark.parametrize(("before", "bonus"), [(0, 0), (1, 10), (4, 40), (5, 50), (9, 50), (-2, 0)])
+def test_streak_bonus(before, bonus):
+    assert scoring.streak_bonus(before) == bonus
+
+
+def test_points():
+    assert scoring.points(True, 0, 20, 0) == 150
+    assert scoring.points(True, 10, 20, 2) == 100 + 25 + 20
+    assert scoring.points(False, 0, 20, 5) == 0

@@ -1,0 +1,52 @@
+import random
+from datetime import UTC, date, datetime, timedelta
+
+from bot.core.models import QuestionRec
+from bot.core.selection import choice_order, choose_questions, match_topic
+from bot.core.weeks import week_start
+
+
+def test_week_start_utc_boundary():
+    assert week_start(datetime(2026, 11, 29, 23, 59, 59, tzinfo=UTC)) == date(2026, 11, 23)
+    assert week_start(datetime(2026, 11, 30, 0, 0, 0, tzinfo=UTC)) == date(2026, 11, 30)
+
+
+def test_week_start_in_team_timezone():
+    # Sunday 23:30 UTC is already Monday in Berlin
+    moment = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)
+    assert week_start(moment, "Europe/Berlin") == date(2026, 11, 30)
+    assert week_start(moment, "America/New_York") == date(2026, 11, 23)
+
+
+def q(i, kind="choice"):
+    choices = ("True", "False") if kind == "truefalse" else ("a", "b", "c", "d")
+    return QuestionRec(i, f"u{i}", "T", f"p{i}", choices, 0, kind=kind)
+
+
+def test_never_asked_first_then_oldest():
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    cands = [(q(1), now), (q(2), None), (q(3), now - timedelta(days=3)), (q(4), None)]
+    picked = choose_questions(cands, 3, random.Random(0))
+    assert {p.id for p in picked[:2]} == {2, 4}
+    assert picked[2].id == 3
+
+
+def test_no_duplicates_and_short_bank():
+    cands = [(q(1), None), (q(1), None), (q(2), None)]
+    assert sorted(p.id for p in choose_questions(cands, 5, random.Random(0))) == [1, 2]
+
+
+def test_choice_order_is_a_permutation_and_truefalse_stays():
+    order = choice_order(q(1), random.Random(3))
+    assert sorted(order) == [0, 1, 2, 3]
+    assert choice_order(q(2, "truefalse"), random.Random(3)) == (0, 1)
+
+
+def test_match_topic_case_insensitive():
+    assert match_topic("  aws sqs ", ["AWS SQS", "IAM"]) == "AWS SQS"
+    assert match_topic("nope", ["AWS SQS"]) is None
+
+
+def test_lettered_choices_keep_their_order():
+    lettered = QuestionRec(9, "u9", "T", "A. x\nB. y\nC. z", ("A", "B", "C"), 2)
+    assert choice_order(lettered, random.Random(1)) == (0, 1, 2)
