@@ -12,6 +12,7 @@ from datetime import datetime
 from bot.core.admin import AdminService
 from bot.core.engine import QuizEngine
 from bot.core.ports import Messenger, Repository
+from bot.core.weekly import WeeklyService
 from bot.core.weeks import utcnow
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ class QuizService:
     admin: AdminService
     clock: Callable[[], datetime] = utcnow
     due_steps: list[DueStep] = field(default_factory=list)
+    weekly: WeeklyService | None = None
 
     async def due_step(self) -> None:
         """Everything whose time has come: close questions, then any extra scheduled work."""
@@ -46,4 +48,11 @@ def build_service(
     rng: random.Random | None = None,
 ) -> QuizService:
     engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng)
-    return QuizService(engine=engine, admin=AdminService(repo, clock), clock=clock)
+    weekly = WeeklyService(repo, messenger, clock, platform=platform)
+    return QuizService(
+        engine=engine,
+        admin=AdminService(repo, clock),
+        clock=clock,
+        due_steps=[weekly.run_due],
+        weekly=weekly,
+    )
