@@ -18,12 +18,8 @@ import asyncio
 import itertools
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,6 +29,7 @@ from sqlalchemy.engine import make_url
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository
+from tests.pgserver import start_pg
 
 BACKENDS = ("sqlite", "postgresql")
 _counter = itertools.count()
@@ -42,101 +39,13 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-def _find_pg_bin() -> Path | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).resolve().parent
-    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (candidate / "pg_ctl").exists():
-            return candidate
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class PgServer:
-    url: str  # admin URL (database "postgres")
-    stop: callable  # type: ignore[valid-type]
-
-
-def _start_pg() -> PgServer | str:
-    """Start a throwaway PostgreSQL; a string says why it could not."""
-    bindir = _find_pg_bin()
-    if bindir is None:
-        return "no PostgreSQL binaries (install Debian's postgresql, or set TEST_DATABASE_URL)"
-    root = os.geteuid() == 0
-    prefix: list[str] = []
-    workdir = Path(tempfile.mkdtemp(prefix="quizbot-pg-"))
-    if root:
-        if shutil.which("runuser") is None:
-            return "running as root and runuser is missing"
-        try:
-            import pwd
-
-            pw = pwd.getpwnam("postgres")
-        except KeyError:
-            return "running as root and there is no 'postgres' user to run the server"
-        os.chown(workdir, pw.pw_uid, pw.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    data = workdir / "data"
-    port = _free_port()
-    run = lambda *cmd: subprocess.run(  # noqa: E731
-        [*prefix, *cmd], check=True, capture_output=True, text=True, timeout=120
-    )
-    try:
-        run(
-            str(bindir / "initdb"),
-            "-D",
-            str(data),
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "-E",
-            "UTF8",
-            "--no-sync",
-        )
-        opts = (
-            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        run(
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            opts,
-            "-l",
-            str(workdir / "log"),
-            "-w",
-            "start",
-        )
-    except subprocess.CalledProcessError as exc:
-        return f"could not start PostgreSQL: {exc.stderr.strip()[-500:]}"
-
-    def stop() -> None:
-        subprocess.run(
-            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-            timeout=60,
-        )
-        shutil.rmtree(workdir, ignore_errors=True)
-
-    return PgServer(f"postgresql+asyncpg://postgres@127.0.0.1:{port}/postgres", stop)
-
-
 @pytest.fixture(scope="session")
 def pg_admin_url() -> Iterator[str | None]:
     env = os.environ.get("TEST_DATABASE_URL")
     if env:
         yield env
         return
-    server = _start_pg()
+    server = start_pg()
     if isinstance(server, str):
         if _in_ci():
             pytest.fail(f"PostgreSQL is required in CI: {server}")

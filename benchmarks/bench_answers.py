@@ -1,0 +1,226 @@
+"""Answer-path benchmark: many concurrent channels and players against PostgreSQL.
+
+Prints answers recorded per second, p50/p99 latency of `QuizEngine.answer`, and, in the same run,
+PostgreSQL's own ceiling on this machine for a comparable one-row-insert transaction (pgbench with
+a custom script at the same client count) as a ratio.
+
+    python benchmarks/bench_answers.py [--channels 40] [--players 25] [--questions 3]
+                                       [--concurrency 20] [--processes 1]
+                                       [--database-url postgresql+asyncpg://...]
+
+Without --database-url (or BENCH_DATABASE_URL) it starts a throwaway PostgreSQL from the system's
+binaries. This is a benchmark, not a test: figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from bot.core.engine import QuizEngine  # noqa: E402
+from bot.core.models import ChannelRef, PlayerRef, TeamRef  # noqa: E402
+from bot.db.bank_store import load_bank  # noqa: E402
+from bot.db.connect import create_engine  # noqa: E402
+from bot.db.migrate import upgrade  # noqa: E402
+from bot.db.repository import SqlRepository  # noqa: E402
+from questions.bank import Bank, BankQuestion  # noqa: E402
+
+
+class NullMessenger:
+    async def post(self, channel: object, view: object) -> str | None:
+        return "m"
+
+    async def update(self, channel: object, ref: str, view: object) -> None:
+        return None
+
+
+def bank(n: int) -> Bank:
+    return Bank(
+        "bench",
+        [
+            BankQuestion(f"bench-{i}", "Bench", f"Question {i}?", ("a", "b", "c", "d"), i % 4)
+            for i in range(n)
+        ],
+    )
+
+
+async def prepare(url: str, args: argparse.Namespace) -> list[list[int]]:
+    """Migrate, load questions, start one round per channel; return rq ids per worker."""
+    engine = create_engine(url)
+    await upgrade(engine)
+    repo = SqlRepository(engine)
+    async with repo.unit() as u:
+        await load_bank(u.session, bank(max(args.questions * 2, 10)))
+    quiz = QuizEngine(repo, NullMessenger(), platform="bench")
+    team = TeamRef("bench", "t1")
+    rqs: list[int] = []
+    for c in range(args.channels):
+        out = await quiz.start_round(
+            ChannelRef(team, f"c{c}"), PlayerRef(team, "host", "host"), questions=1, seconds=300
+        )
+        rqs.append(out.card.round_question_id)
+    await engine.dispose()
+    return [rqs[i :: args.processes] for i in range(args.processes)]
+
+
+async def drive(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int) -> list[float]:
+    """Every player of every channel answers; at most `concurrency` answers in flight."""
+    engine = create_engine(url, pool_size=args.concurrency)
+    repo = SqlRepository(engine)
+    quiz = QuizEngine(repo, NullMessenger(), platform="bench")
+    team = TeamRef("bench", "t1")
+    latencies: list[float] = []
+    gate = asyncio.Semaphore(args.concurrency)
+
+    async def one(rq: int, p: int) -> None:
+        async with gate:
+            start = time.perf_counter()
+            receipt = await quiz.answer(rq, PlayerRef(team, f"p{tag}-{p}", f"Player {p}"), p % 4)
+            latencies.append(time.perf_counter() - start)
+            assert receipt.accepted, receipt.text
+
+    await asyncio.gather(*(one(rq, p) for rq in rq_ids for p in range(args.players)))
+    await engine.dispose()
+    return latencies
+
+
+def _worker(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int, out: object) -> None:
+    out.put(asyncio.run(drive(url, rq_ids, args, tag)))  # type: ignore[attr-defined]
+
+
+def pgbench_tps(url: str, clients: int, seconds: int) -> float | None:
+    """PostgreSQL's own rate for a one-row-insert transaction at the same client count."""
+    exe = shutil.which("pgbench") or next(
+        (str(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin/pgbench"))), None
+    )
+    if exe is None:
+        return None
+    u = make_url(url)
+    script = Path(tempfile.mkdtemp()) / "insert.sql"
+    script.write_text(
+        "\\set p random(1, 1000000000)\n"
+        "INSERT INTO bench_answers (rq, player, choice, points) VALUES (1, :p, 1, 100)"
+        " ON CONFLICT DO NOTHING;\n"
+    )
+    env = {**os.environ, "PGPASSWORD": u.password or ""}
+    base = ["-h", u.host or "127.0.0.1", "-p", str(u.port or 5432), "-U", u.username or "postgres"]
+    psql = str(Path(exe).with_name("psql"))
+    subprocess.run(
+        [
+            psql,
+            *base,
+            "-d",
+            u.database or "postgres",
+            "-qc",
+            "CREATE TABLE IF NOT EXISTS bench_answers (id bigserial primary key, rq int, player int,"
+            " choice int, points int, UNIQUE (rq, player))",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    run = subprocess.run(
+        [
+            exe,
+            *base,
+            "-n",
+            "-f",
+            str(script),
+            "-c",
+            str(clients),
+            "-j",
+            "2",
+            "-T",
+            str(seconds),
+            u.database or "postgres",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    for line in run.stdout.splitlines():
+        if line.startswith("tps ="):
+            return float(line.split()[2])
+    return None
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--channels", type=int, default=40)
+    p.add_argument("--players", type=int, default=25)
+    p.add_argument("--questions", type=int, default=1)
+    p.add_argument("--concurrency", type=int, default=20, help="answers in flight per process")
+    p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
+    p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    args = p.parse_args()
+
+    server = None
+    url = args.database_url
+    if not url:
+        from tests.pgserver import start_pg
+
+        server = start_pg()
+        if isinstance(server, str):
+            print(f"cannot start PostgreSQL: {server}", file=sys.stderr)
+            return 2
+        admin = server.url
+        asyncio.run(_exec(admin, "CREATE DATABASE quizbot_bench"))
+        url = make_url(admin).set(database="quizbot_bench").render_as_string(hide_password=False)
+    try:
+        parts = asyncio.run(prepare(url, args))
+        ctx = multiprocessing.get_context("spawn")
+        queue = ctx.Queue()
+        started = time.perf_counter()
+        procs = [
+            ctx.Process(target=_worker, args=(url, part, args, i, queue))
+            for i, part in enumerate(parts)
+        ]
+        for proc in procs:
+            proc.start()
+        latencies = [x for _ in procs for x in queue.get()]
+        for proc in procs:
+            proc.join()
+        wall = time.perf_counter() - started
+        rate = len(latencies) / wall
+        qs = statistics.quantiles(latencies, n=100)
+        ceiling = pgbench_tps(url, args.concurrency * args.processes, 10)
+        ratio = f"{rate / ceiling:.2f}" if ceiling else "n/a"
+        print(
+            f"answers: {len(latencies)} in {wall:.1f}s = {rate:.0f}/s; "
+            f"p50 {qs[49] * 1000:.1f} ms, p99 {qs[98] * 1000:.1f} ms; "
+            f"pgbench one-row insert {ceiling or 0:.0f} tps; ratio {ratio}; "
+            f"{args.processes} process(es) x {args.concurrency} in flight; "
+            f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}"
+        )
+    finally:
+        if server is not None and not isinstance(server, str):
+            server.stop()
+    return 0
+
+
+async def _exec(url: str, sql: str) -> None:
+    engine = create_engine(url)
+    async with engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text(sql))
+    await engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
