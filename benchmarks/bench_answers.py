@@ -29,16 +29,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
-from bot.core.engine import QuizEngine  # noqa: E402
-from bot.core.models import ChannelRef, PlayerRef, TeamRef  # noqa: E402
-from bot.db.bank_store import load_bank  # noqa: E402
-from bot.db.connect import create_engine  # noqa: E402
-from bot.db.migrate import upgrade  # noqa: E402
-from bot.db.repository import SqlRepository  # noqa: E402
-from questions.bank import Bank, BankQuestion  # noqa: E402
+from bot.core.engine import QuizEngine
+from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.db.bank_store import load_bank
+from bot.db.connect import create_engine
+from bot.db.migrate import upgrade
+from bot.db.repository import SqlRepository
+from questions.bank import Bank, BankQuestion
 
 
 class NullMessenger:
