@@ -227,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = q.add_parser("check", help="validate a bank file")
     check.add_argument("bank")
     check.set_defaults(handler=cmd_questions_check)
+    from bot import cli_admin
+
+    cli_admin.register(q)
     return p
 
 

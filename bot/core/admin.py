@@ -6,25 +6,51 @@ added in a Discord modal, a Slack modal, the CLI or an import file is held to th
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+import re
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.core.admin_ports import STATUSES, AdminActionRec, AdminUnit, AnswerRow, TeamQuestion
+from bot.core.admin_views import (
+    ImportReport,
+    QuestionDetail,
+    QuestionPage,
+    detail_panel,
+    history_panel,
+    page_panel,
+    report_panel,
+)
 from bot.core.errors import NotAllowed, QuizError
-from bot.core.models import ChannelDefaults, ChannelRef, PlayerRef, QuestionRec, TeamSettings
+from bot.core.models import (
+    ChannelDefaults,
+    ChannelRef,
+    PlayerRef,
+    QuestionRec,
+    TeamRef,
+    TeamSettings,
+)
 from bot.core.permissions import is_admin
 from bot.core.ports import Repository, Unit
 from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
-from bot.core.weeks import utcnow
+from bot.core.views import Panel
+from bot.core.weeks import utcnow, week_start
 from questions.bank import (
     MAX_CHOICES,
+    TRUE_FALSE,
+    BankError,
     BankQuestion,
     Problem,
+    Source,
     detect_lang,
     make_id,
     validate_question,
 )
+from questions.formats import FORMATS, detect_format, export_text, import_text
+from questions.stats import QuestionStats, question_stats, top_group
 
 DEFAULT_TOPIC = "General"
 LETTERS = "ABCDE"
@@ -139,11 +165,36 @@ class AdminService:
         self.repo = repo
         self.clock = clock
 
+    @asynccontextmanager
+    async def _unit(self) -> AsyncIterator[AdminUnit]:
+        """A unit with the curation queries (bot/db's SqlUnit implements AdminUnit)."""
+        async with self.repo.unit() as u:
+            yield cast(AdminUnit, u)
+
     async def _admin(self, u: Unit, actor: PlayerRef) -> int:
         team_id = await u.ensure_team(actor.team)
         if not is_admin(actor, await u.team_settings(team_id)):
             raise NotAllowed("Only admins can do that.")
         return team_id
+
+    async def _record(
+        self,
+        u: Unit,
+        team_id: int,
+        actor: PlayerRef,
+        action: str,
+        question_id: int | None,
+        detail: dict[str, Any],
+    ) -> None:
+        """Who (display name, plus the platform user id in the detail), what, when."""
+        await u.record_admin_action(
+            team_id,
+            actor.display_name,
+            action,
+            question_id,
+            {**detail, "user_id": actor.external_id},
+            self.clock(),
+        )
 
     async def require_admin(self, actor: PlayerRef) -> None:
         async with self.repo.unit() as u:
@@ -151,22 +202,34 @@ class AdminService:
 
     async def add_question(self, actor: PlayerRef, draft: QuestionDraft) -> QuestionRec:
         """Add a question to the actor's team bank (admins only)."""
-        async with self.repo.unit() as u:
+        async with self._unit() as u:
             team_id = await self._admin(u, actor)
-            uid = make_id(f"t{team_id}-{draft.topic}", draft.prompt, *draft.choices)
-            problems = _check(draft, uid)
-            if not problems and await u.prompt_exists(team_id, draft.prompt):
-                problems.append(
-                    Problem("prompt", "the team already has a question with this prompt")
-                )
-            if problems:
-                raise ValidationFailed(problems)
-            q = _as_bank_question(draft, uid)
-            rec = await u.insert_question(team_id, q, author=actor.display_name, status="active")
-            await u.record_admin_action(
-                team_id, actor.display_name, "add", rec.id, {"prompt": draft.prompt}, self.clock()
-            )
-            return rec
+            return await self._insert_draft(u, team_id, actor, draft, "active", "add")
+
+    async def _insert_draft(
+        self,
+        u: AdminUnit,
+        team_id: int,
+        actor: PlayerRef,
+        draft: QuestionDraft,
+        status: str,
+        action: str,
+    ) -> QuestionRec:
+        uid = make_id(f"t{team_id}-{draft.topic}", draft.prompt, *draft.choices)
+        problems = _check(draft, uid)
+        if not problems and await u.prompt_exists(team_id, draft.prompt):
+            problems.append(Problem("prompt", "the team already has a question with this prompt"))
+        if problems:
+            raise ValidationFailed(problems)
+        n = 1
+        base = uid
+        while await u.taken_uids([uid]):  # e.g. the same text was once rejected
+            n += 1
+            uid = f"{base[: MAX_UID - 3]}-{n}"
+        q = _as_bank_question(draft, uid)
+        rec = await u.insert_question(team_id, q, author=actor.display_name, status=status)
+        await self._record(u, team_id, actor, action, rec.id, {"prompt": draft.prompt})
+        return rec
 
     async def channel_settings(
         self,
@@ -266,3 +329,581 @@ class AdminService:
                     self.clock(),
                 )
             return new
+
+    # --- finding, listing, showing -------------------------------------------------------------
+
+    async def _find(self, u: AdminUnit, team_id: int, ref: int | str) -> TeamQuestion:
+        """A question the team can see, by database id (12 or "#12") or uid; else QuizError."""
+        found: TeamQuestion | None = None
+        if isinstance(ref, int):
+            found = await u.team_question(team_id, ref)
+        else:
+            text = ref.strip()
+            digits = text.removeprefix("#")
+            if digits.isdigit():
+                found = await u.team_question(team_id, int(digits))
+            if found is None and text:
+                found = await u.team_question(team_id, text)
+        if found is None:
+            raise QuizError(f"No question {ref!s} in this team's bank.", field="question")
+        return found
+
+    async def list_questions(
+        self,
+        actor: PlayerRef,
+        *,
+        topic: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        own_only: bool = False,
+        page: int = 1,
+        per_page: int = 20,
+    ) -> QuestionPage:
+        """Search the team's questions (own and shared) by topic and/or text, one page at a time.
+
+        status: None lists active, disabled and pending; "all" adds rejected and retired; or one
+        status. Statuses are as the team sees them (a shared question it disabled is "disabled").
+        """
+        statuses = _statuses(status)
+        if page < 1:
+            raise ValidationFailed([Problem("page", "must be 1 or more")])
+        if not 1 <= per_page <= MAX_PER_PAGE:
+            raise ValidationFailed([Problem("per_page", f"must be 1 to {MAX_PER_PAGE}")])
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            items, total = await u.list_team_questions(
+                team_id,
+                topic=topic,
+                text=text,
+                statuses=statuses,
+                own_only=own_only,
+                offset=(page - 1) * per_page,
+                limit=per_page,
+            )
+        return QuestionPage(tuple(items), total, page, per_page)
+
+    async def list_panel(self, actor: PlayerRef, **filters: Any) -> Panel:
+        """list_questions as a Panel (same keyword filters)."""
+        page = await self.list_questions(actor, **filters)
+        title = "Pending suggestions" if filters.get("status") == "pending" else "Questions"
+        return page_panel(page, title)
+
+    async def show_question(self, actor: PlayerRef, ref: int | str) -> QuestionDetail:
+        """One question with its statistics in this team and the flags that say it looks broken."""
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            tq = await self._find(u, team_id, ref)
+            details = await self._details(u, team_id, [tq])
+        return details[0]
+
+    async def show_panel(self, actor: PlayerRef, ref: int | str) -> Panel:
+        return detail_panel(await self.show_question(actor, ref))
+
+    async def question_report(
+        self, actor: PlayerRef, *, own_only: bool = False, flagged_only: bool = False
+    ) -> list[QuestionDetail]:
+        """Statistics of every question this team has been asked, looks-broken ones first
+        (then by facility, lowest first)."""
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            asked = await u.times_asked(team_id)
+            answers = await u.team_answers(team_id)
+            ids = set(asked) | {a.question_id for a in answers}
+            questions = [tq for qid in sorted(ids) if (tq := await u.team_question(team_id, qid))]
+            if own_only:
+                questions = [tq for tq in questions if not tq.shared]
+            details = await self._details(u, team_id, questions, asked, answers)
+        if flagged_only:
+            details = [d for d in details if d.flagged]
+        return sorted(
+            details,
+            key=lambda d: (
+                not d.flagged,
+                d.stats.facility if d.stats.facility is not None else 101.0,
+                d.question.rec.id,
+            ),
+        )
+
+    async def report_panel(self, actor: PlayerRef, **filters: bool) -> Panel:
+        return report_panel(await self.question_report(actor, **filters))
+
+    async def _details(
+        self,
+        u: AdminUnit,
+        team_id: int,
+        questions: Sequence[TeamQuestion],
+        asked: dict[int, int] | None = None,
+        answers: Sequence[AnswerRow] | None = None,
+    ) -> list[QuestionDetail]:
+        ids = [tq.rec.id for tq in questions]
+        if asked is None:
+            asked = await u.times_asked(team_id, ids)
+        if answers is None:
+            answers = await u.team_answers(team_id, ids)
+        tz = (await u.team_settings(team_id)).timezone
+        by_question: dict[int, list[AnswerRow]] = {}
+        for a in answers:
+            by_question.setdefault(a.question_id, []).append(a)
+        weeks = {week_start(a.answered_at, tz) for a in answers}
+        points = await u.week_points(team_id, weeks)
+        top = _weekly_top(points)
+        return [
+            QuestionDetail(
+                tq, _stats(tq.rec, by_question.get(tq.rec.id, []), asked.get(tq.rec.id, 0), tz, top)
+            )
+            for tq in questions
+        ]
+
+    # --- editing and status --------------------------------------------------------------------
+
+    async def edit_question(
+        self,
+        actor: PlayerRef,
+        ref: int | str,
+        *,
+        prompt: str | None = None,
+        choices: Sequence[str] | None = None,
+        answer: int | None = None,
+        explanation: str | None = None,
+        topic: str | None = None,
+    ) -> QuestionRec:
+        """Change the team's own question (admins only); None leaves a field as it is.
+
+        `answer` is a 0-based index into the (new) choices. When only the choices change, the
+        answer follows its text; if that text is gone the answer must be given. The uid stays,
+        so the question keeps its statistics. Shared questions are not edited: disable them
+        for the team and add the team's own version instead.
+        """
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            tq = await self._find(u, team_id, ref)
+            rec = tq.rec
+            if tq.shared:
+                raise QuizError(
+                    f"#{rec.id} is in the shared bank and cannot be edited; disable it for "
+                    "your team and add your own version.",
+                    field="question",
+                )
+            if tq.status in ("rejected", "retired"):
+                raise QuizError(f"#{rec.id} is {tq.status}; it cannot be edited.", field="question")
+            new_choices = tuple(c.strip() for c in choices) if choices is not None else rec.choices
+            new_answer = rec.answer if answer is None else answer
+            if answer is None and choices is not None:
+                old = rec.choices[rec.answer].strip().casefold()
+                folded = [c.casefold() for c in new_choices]
+                if old not in folded:
+                    raise ValidationFailed(
+                        [
+                            Problem(
+                                "answer",
+                                f"the old answer {rec.choices[rec.answer]!r} is not among the "
+                                "new choices; say which choice is correct",
+                            )
+                        ]
+                    )
+                new_answer = folded.index(old)
+            draft = QuestionDraft(
+                prompt=prompt.strip() if prompt is not None else rec.prompt,
+                choices=new_choices,
+                answer=new_answer,
+                explanation=explanation.strip() if explanation is not None else rec.explanation,
+                topic=(topic.strip() or DEFAULT_TOPIC) if topic is not None else rec.topic,
+                kind="truefalse" if new_choices == TRUE_FALSE else "choice",
+            )
+            problems = _check(draft, rec.uid)
+            if not problems and _fold(draft.prompt) != _fold(rec.prompt):
+                same = (await u.own_prompts(team_id)).get(_fold(draft.prompt))
+                if same is not None and same.id != rec.id:
+                    problems.append(
+                        Problem("prompt", f"question #{same.id} of the team already has it")
+                    )
+            if problems:
+                raise ValidationFailed(problems)
+            before = _fields(rec)
+            after = _fields(draft)
+            changed = {k: [before[k], v] for k, v in after.items() if before[k] != v}
+            if not changed:
+                return rec
+            values = {k: v for k, v in after.items() if k in changed}
+            if "prompt" in changed:
+                values["lang"] = detect_lang(draft.prompt)
+            await u.update_question(rec.id, values, self.clock())
+            await self._record(u, team_id, actor, "edit", rec.id, {"changed": changed})
+            found = await u.question(rec.id)
+            assert found is not None
+            return found
+
+    async def edit_from_form(
+        self,
+        actor: PlayerRef,
+        ref: int | str,
+        *,
+        prompt: str | None = None,
+        choices_text: str | None = None,
+        correct_text: str | None = None,
+        explanation: str | None = None,
+        topic: str | None = None,
+    ) -> QuestionRec:
+        """edit_question from form fields as typed (choices one per line, correct as 1-5/A-E)."""
+        choices = parse_choices(choices_text) if choices_text is not None else None
+        answer = None
+        if correct_text is not None and correct_text.strip():
+            n = len(choices) if choices is not None else MAX_CHOICES
+            answer = parse_correct(correct_text, n)
+        return await self.edit_question(
+            actor,
+            ref,
+            prompt=prompt,
+            choices=choices,
+            answer=answer,
+            explanation=explanation,
+            topic=topic,
+        )
+
+    async def disable_question(self, actor: PlayerRef, ref: int | str) -> TeamQuestion:
+        """Stop asking a question in this team. A shared one is disabled for this team only."""
+        return await self._set_enabled(actor, ref, enabled=False)
+
+    async def enable_question(self, actor: PlayerRef, ref: int | str) -> TeamQuestion:
+        return await self._set_enabled(actor, ref, enabled=True)
+
+    async def _set_enabled(
+        self, actor: PlayerRef, ref: int | str, *, enabled: bool
+    ) -> TeamQuestion:
+        want = "active" if enabled else "disabled"
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            tq = await self._find(u, team_id, ref)
+            if tq.status == want:
+                return tq
+            if tq.status not in ("active", "disabled"):
+                verb = "enabled" if enabled else "disabled"
+                hint = " Approve or reject it first." if tq.status == "pending" else ""
+                raise QuizError(
+                    f"#{tq.rec.id} is {tq.status}, so it cannot be {verb}.{hint}",
+                    field="question",
+                )
+            now = self.clock()
+            if tq.shared:
+                await u.set_team_question_status(
+                    team_id, tq.rec.id, None if enabled else "disabled", now
+                )
+            else:
+                await u.set_question_status(tq.rec.id, want, now)
+            action = "enable" if enabled else "disable"
+            await self._record(u, team_id, actor, action, tq.rec.id, {"shared": tq.shared})
+            found = await u.team_question(team_id, tq.rec.id)
+            assert found is not None
+            return found
+
+    # --- review queue --------------------------------------------------------------------------
+
+    async def suggest_question(self, actor: PlayerRef, draft: QuestionDraft) -> QuestionRec:
+        """A question waiting for review (status pending, never asked). Anyone may suggest when
+        the team allows suggestions; admins always may."""
+        async with self._unit() as u:
+            team_id = await u.ensure_team(actor.team)
+            settings = await u.team_settings(team_id)
+            if not settings.allow_suggestions and not is_admin(actor, settings):
+                raise NotAllowed("Suggestions are turned off in this team; ask an admin.")
+            return await self._insert_draft(u, team_id, actor, draft, "pending", "suggest")
+
+    async def approve_question(self, actor: PlayerRef, ref: int | str) -> QuestionRec:
+        return await self._review(actor, ref, "active", "approve", "")
+
+    async def reject_question(
+        self, actor: PlayerRef, ref: int | str, reason: str = ""
+    ) -> QuestionRec:
+        if len(reason) > MAX_REASON:
+            raise ValidationFailed([Problem("reason", f"at most {MAX_REASON} characters")])
+        return await self._review(actor, ref, "rejected", "reject", reason.strip())
+
+    async def _review(
+        self, actor: PlayerRef, ref: int | str, status: str, action: str, reason: str
+    ) -> QuestionRec:
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            tq = await self._find(u, team_id, ref)
+            if tq.shared or tq.status != "pending":
+                raise QuizError(
+                    f"#{tq.rec.id} is not waiting for review (it is {tq.status}).",
+                    field="question",
+                )
+            await u.set_question_status(tq.rec.id, status, self.clock())
+            detail: dict[str, Any] = {"author": tq.author}
+            if reason:
+                detail["reason"] = reason
+            await self._record(u, team_id, actor, action, tq.rec.id, detail)
+            return replace(tq.rec, status=status)
+
+    # --- import and export ---------------------------------------------------------------------
+
+    async def import_questions(
+        self, actor: PlayerRef, text: str, *, fmt: str | None = None, filename: str = "import"
+    ) -> ImportReport:
+        """Import a file's text into the team's bank, all or nothing (admins only).
+
+        Raises ImportRejected listing every problem (with line numbers) and changes nothing when
+        any question is bad or duplicates a prompt the team already has. Questions keep the
+        file's ids (or get content-derived ones), so importing the same file again adds nothing:
+        a question already in the bank with the same content is "unchanged", one with the same
+        id but new content is "updated". An id another team already uses is made team-specific.
+        Unsupported question types are reported in `skipped`, not guessed at.
+        """
+        async with self._unit() as u:
+            await self._admin(u, actor)
+        if len(text) > MAX_IMPORT_CHARS:
+            raise ImportRejected(
+                [Problem("file", f"is {len(text)} characters, at most {MAX_IMPORT_CHARS}")]
+            )
+        try:
+            fmt_name = (fmt or detect_format(filename)).lower()
+            parsed = import_text(text, fmt_name, name=filename)
+        except BankError as exc:
+            raise ImportRejected(exc.problems) from None
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            plan = await _plan_import(u, team_id, parsed.questions, text)
+            if plan.problems:
+                raise ImportRejected(plan.problems)
+            now = self.clock()
+            for q in plan.new:
+                await u.insert_question(team_id, q, author=actor.display_name, status="active")
+            for qid, q in plan.changed:
+                await u.update_question(qid, {**_fields(q), "lang": q.lang}, now)
+            report = ImportReport(
+                fmt_name, len(plan.new), len(plan.changed), plan.unchanged, tuple(parsed.skipped)
+            )
+            await self._record(
+                u,
+                team_id,
+                actor,
+                "import",
+                None,
+                {
+                    "file": filename,
+                    "format": fmt_name,
+                    "added": report.added,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "skipped": len(report.skipped),
+                },
+            )
+        return report
+
+    async def export_questions(
+        self, actor: PlayerRef, fmt: str, *, own_only: bool = False
+    ) -> ExportFile:
+        """The team's bank as a file's text (admins only).
+
+        Exports what the team is asked: its own active questions plus the active shared ones
+        it has not disabled (own_only: just its own). Disabled, pending, rejected and retired
+        questions are left out, so importing the file elsewhere gives a playable bank.
+        """
+        if fmt.lower() not in FORMATS:
+            raise ValidationFailed(
+                [Problem("format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")]
+            )
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            recs = await u.usable_questions(team_id, own_only=own_only)
+            await self._record(
+                u, team_id, actor, "export", None, {"format": fmt.lower(), "count": len(recs)}
+            )
+        name = bank_name(actor.team)
+        fmt = fmt.lower()
+        text = export_text([_to_bank(r) for r in recs], fmt, bank=name)
+        return ExportFile(text, len(recs), fmt, f"{name}{FORMATS[fmt].extensions[0]}")
+
+    # --- history -------------------------------------------------------------------------------
+
+    async def history(self, actor: PlayerRef, limit: int = 50) -> list[AdminActionRec]:
+        """The team's recorded admin actions, newest first (admins only)."""
+        if not 1 <= limit <= MAX_HISTORY:
+            raise ValidationFailed([Problem("limit", f"must be 1 to {MAX_HISTORY}")])
+        async with self._unit() as u:
+            team_id = await self._admin(u, actor)
+            return await u.admin_actions(team_id, limit)
+
+    async def history_panel(self, actor: PlayerRef, limit: int = 20) -> Panel:
+        return history_panel(await self.history(actor, limit))
+
+
+# --- curation helpers ----------------------------------------------------------------------------
+
+MAX_PER_PAGE = 100
+MAX_HISTORY = 1000
+MAX_REASON = 500
+MAX_IMPORT_CHARS = 2_000_000
+MAX_UID = 40
+DEFAULT_STATUSES = ("active", "disabled", "pending")
+
+
+class ImportRejected(QuizError):
+    """A file was refused as a whole; `problems` lists every reason with its line."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(
+            f"The file was not imported ({len(self.problems)} problem(s)):\n{lines}",
+            field=self.problems[0].field if self.problems else None,
+        )
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An export: the file's text, how many questions it holds, and a file name to attach."""
+
+    text: str
+    count: int
+    format: str
+    filename: str
+
+
+@dataclass
+class _ImportPlan:
+    new: list[BankQuestion]
+    changed: list[tuple[int, BankQuestion]]
+    unchanged: int
+    problems: list[Problem]
+
+
+def _statuses(status: str | None) -> tuple[str, ...]:
+    if status is None:
+        return DEFAULT_STATUSES
+    if status == "all":
+        return STATUSES
+    if status not in STATUSES:
+        raise ValidationFailed(
+            [Problem("status", f"must be one of {', '.join(STATUSES)} or all, not {status!r}")]
+        )
+    return (status,)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _fields(q: QuestionRec | QuestionDraft | BankQuestion) -> dict[str, Any]:
+    """The fields an edit or re-import compares and writes."""
+    return {
+        "topic": q.topic,
+        "kind": q.kind,
+        "prompt": q.prompt,
+        "choices": list(q.choices),
+        "answer": q.answer,
+        "explanation": q.explanation,
+    }
+
+
+def _to_bank(rec: QuestionRec) -> BankQuestion:
+    source = Source(rec.source_file, rec.source_line) if rec.source_file else None
+    return BankQuestion(
+        id=rec.uid,
+        topic=rec.topic,
+        prompt=rec.prompt,
+        choices=rec.choices,
+        answer=rec.answer,
+        kind=rec.kind,
+        explanation=rec.explanation,
+        source=source,
+        lang=rec.lang,
+    )
+
+
+def bank_name(team: TeamRef) -> str:
+    """A bank name for a team's export, e.g. discord-81384788765712384."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
+
+
+def team_uid(team_id: int, file_id: str) -> str:
+    """The uid for a file id that another team (or the shared bank) already uses: still stable,
+    so re-importing the same file finds it again."""
+    return make_id(f"t{team_id}-{file_id[:20]}", file_id)
+
+
+def _line_of(text: str, prompt: str) -> int | None:
+    """Best-effort line of a prompt in the file, for problems found after parsing."""
+    first = prompt.strip().splitlines()[0][:40] if prompt.strip() else ""
+    if not first:
+        return None
+    for n, line in enumerate(text.splitlines(), start=1):
+        if first in line:
+            return n
+    return None
+
+
+async def _plan_import(
+    u: AdminUnit, team_id: int, questions: Sequence[BankQuestion], text: str
+) -> _ImportPlan:
+    """Decide, without writing, what each file question becomes: new, changed or unchanged;
+    and every duplicate-prompt problem."""
+    ids = {q.id for q in questions}
+    scoped = {q.id: team_uid(team_id, q.id) for q in questions}
+    own = await u.own_questions_by_uid(team_id, ids | set(scoped.values()))
+    visible = await u.visible_questions_by_uid(team_id, ids)
+    taken = await u.taken_uids(ids)
+    prompts = await u.own_prompts(team_id)
+    plan = _ImportPlan([], [], 0, [])
+    for n, q in enumerate(questions, start=1):
+        mine = own.get(q.id) or own.get(scoped[q.id])
+        shared = visible.get(q.id) if mine is None else None
+        same_prompt = prompts.get(_fold(q.prompt))
+        if mine is not None and _fields(mine) == _fields(q):
+            plan.unchanged += 1
+            continue
+        if shared is not None and shared.team_id is None and _fields(shared) == _fields(q):
+            plan.unchanged += 1
+            continue
+        if mine is None and same_prompt is not None and _fields(same_prompt) == _fields(q):
+            plan.unchanged += 1  # e.g. an id-less format exported from this team
+            continue
+        if same_prompt is not None and (mine is None or same_prompt.id != mine.id):
+            plan.problems.append(
+                Problem(
+                    "prompt",
+                    f"duplicates the prompt of the team's question #{same_prompt.id} "
+                    f"({same_prompt.uid})",
+                    q.id if q.id else f"#{n}",
+                    _line_of(text, q.prompt),
+                )
+            )
+            continue
+        if mine is not None:
+            plan.changed.append((mine.id, q))
+        else:
+            uid = q.id if q.id not in taken else scoped[q.id]
+            plan.new.append(replace(q, id=uid))
+    return plan
+
+
+def _weekly_top(points: dict[tuple[int, date], int]) -> set[tuple[int, date]]:
+    """Each week's top group (questions/stats.top_group), as (player, week) pairs."""
+    by_week: dict[date, dict[tuple[int, date], int]] = {}
+    for key, pts in points.items():
+        by_week.setdefault(key[1], {})[key] = pts
+    top: set[tuple[int, date]] = set()
+    for week_points in by_week.values():
+        top |= top_group(week_points)
+    return top
+
+
+def _stats(
+    rec: QuestionRec,
+    answers: Sequence[AnswerRow],
+    asked: int,
+    tz: str,
+    top: set[tuple[int, date]],
+) -> QuestionStats:
+    """A question's statistics in one team. An answer counts as the top group's when its player
+    was in the top group of the week (team timezone) it was given. Answers whose choice no
+    longer exists (the choices were edited down) are left out."""
+    records = [
+        ((a.player_id, week_start(a.answered_at, tz)), a.choice, a.correct)
+        for a in answers
+        if 0 <= a.choice < len(rec.choices)
+    ]
+    return question_stats(
+        records, times_asked=asked, choices=rec.choices, answer=rec.answer, top=top
+    )
