@@ -1,0 +1,64 @@
+"""The answer buttons: one dynamic item class matches every `quiz:a:<rq_id>:<choice>` custom_id,
+so a click works on any process and after any restart, with no per-message state in memory."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from bot.adapters.discord.identity import player_of
+from bot.adapters.discord.render import ButtonSpec
+from bot.adapters.discord.replies import ack, guarded, service_of, tell
+
+ANSWER_TEMPLATE = r"quiz:a:(?P<rq>[0-9]{1,20}):(?P<choice>[0-9])"
+
+
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSWER_TEMPLATE):
+    def __init__(self, spec: ButtonSpec) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=spec.label,
+                style=spec.style,
+                custom_id=spec.custom_id,
+                disabled=spec.disabled,
+            )
+        )
+        match = re.fullmatch(ANSWER_TEMPLATE, spec.custom_id)
+        assert match is not None
+        self.rq_id = int(match["rq"])
+        self.choice = int(match["choice"])
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> AnswerButton:
+        button = item if isinstance(item, discord.ui.Button) else None
+        return cls(
+            ButtonSpec(
+                custom_id=match.string,
+                label=(button.label if button and button.label else "?"),
+                style=button.style if button else discord.ButtonStyle.primary,
+                disabled=bool(button and button.disabled),
+            )
+        )
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "answer"):
+            await ack(interaction)
+            player = player_of(interaction)
+            receipt = await service_of(interaction).engine.answer(self.rq_id, player, self.choice)
+            await tell(interaction, receipt.text)
+
+
+def answer_view(specs: list[ButtonSpec]) -> discord.ui.View:
+    """A view of dynamic items only: discord.py keeps no per-message state for it."""
+    view = discord.ui.View(timeout=None)
+    for spec in specs:
+        view.add_item(AnswerButton(spec))
+    return view

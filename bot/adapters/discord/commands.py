@@ -1,0 +1,287 @@
+"""Slash commands: `/quiz` for everyone, `/quizadmin` for admins.
+
+Admin verbs live in their own top-level group because Discord applies default_permissions only
+to top-level commands. Visibility is a convenience (server owners can override it), so the
+core re-checks admin rights on every admin action.
+
+Every handler acknowledges first (defer) and works after; the two exceptions are answers that
+must themselves be the first response (a modal, autocomplete choices), which do no database
+work before answering or bound it well within Discord's 3 seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord.identity import channel_of, player_of, team_of
+from bot.adapters.discord.render import (
+    embed_for,
+    leaderboard_embed,
+    plain,
+    safe,
+    stats_embed,
+)
+from bot.adapters.discord.replies import ack, guarded, service_of, tell
+from bot.core.admin import ValidationFailed, draft_from_form
+from bot.core.errors import QuizError
+from bot.core.views import Notice, Panel
+from questions.bank import MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
+
+log = logging.getLogger(__name__)
+
+AUTOCOMPLETE_BUDGET = 2.0  # seconds; Discord drops autocomplete answers after 3
+ADMIN_CHECK_BUDGET = 1.5  # seconds for the pre-modal admin check of non-Manage-Server members
+NEEDED = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+
+FIELD_LABELS = {
+    "prompt": "Question",
+    "choices": "Choices",
+    "answer": "Correct choice",
+    "explanation": "Explanation",
+    "topic": "Topic",
+}
+
+HELP_TEXT = """\
+**/quiz start** `[questions] [topic] [seconds]` starts a round in this channel.
+Click a button to answer: only you see your pick, one answer per question.
+**/quiz stop** ends the round (its starter or an admin).
+**/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
+Scoring: 100 for a right answer, up to 50 more for speed, a streak bonus for runs.
+Admins (Manage Server or a configured role): **/quizadmin add** adds a question,
+**/quizadmin settings** sets this channel's defaults and the admin role."""
+
+
+# --- /quiz -------------------------------------------------------------------------------------
+
+quiz_group_description = "Play the team quiz"
+
+
+async def topic_autocomplete(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    """Topics from the team's bank; an autocomplete answer is its own ack, so the lookup is
+    bounded and an empty list is the answer when it is slow or fails."""
+    try:
+        team = team_of(interaction)
+        topics = await asyncio.wait_for(
+            service_of(interaction).engine.topics(team), AUTOCOMPLETE_BUDGET
+        )
+    except Exception:
+        log.warning("topic autocomplete failed", exc_info=True)
+        return []
+    needle = current.casefold().strip()
+    hits = [t for t in topics if needle in t.casefold()] if needle else list(topics)
+    return [app_commands.Choice(name=plain(t, 100), value=t[:100]) for t in hits[:25]]
+
+
+def _missing_permissions(interaction: discord.Interaction[Any]) -> list[str]:
+    have = interaction.app_permissions
+    return [name for name, wanted in NEEDED if wanted and not getattr(have, name)]
+
+
+def build_quiz_group() -> app_commands.Group:
+    quiz = app_commands.Group(name="quiz", description=quiz_group_description, guild_only=True)
+
+    @quiz.command(name="start", description="Start a quiz round in this channel")
+    @app_commands.describe(
+        questions="How many questions (1-50, default 5)",
+        topic="Only questions on this topic",
+        seconds="Seconds to answer each question (5-300, default 20)",
+    )
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    async def start(
+        interaction: discord.Interaction[Any],
+        questions: app_commands.Range[int, 1, 50] | None = None,
+        topic: app_commands.Range[str, 1, 100] | None = None,
+        seconds: app_commands.Range[int, 5, 300] | None = None,
+    ) -> None:
+        async with guarded(interaction, "/quiz start"):
+            await ack(interaction)
+            channel, player = channel_of(interaction), player_of(interaction)
+            missing = _missing_permissions(interaction)
+            if missing:
+                names = ", ".join(m.replace("_", " ").title() for m in missing)
+                raise QuizError(f"I need these permissions in this channel first: {names}.")
+            outcome = await service_of(interaction).engine.start_round(
+                channel, player, questions=questions, topic=topic, seconds=seconds
+            )
+            text = f"Round started: {outcome.card.total} question(s), {outcome.card.seconds}s each."
+            if outcome.message:
+                text += f" {outcome.message}"
+            await tell(interaction, text)
+
+    @quiz.command(name="stop", description="Stop this channel's round (its starter or an admin)")
+    async def stop(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quiz stop"):
+            await ack(interaction)
+            text = await service_of(interaction).engine.stop_round(
+                channel_of(interaction), player_of(interaction)
+            )
+            await tell(interaction, text)
+
+    @quiz.command(name="leaderboard", description="Show the top players")
+    @app_commands.describe(period="This week (default) or all time")
+    async def leaderboard(
+        interaction: discord.Interaction[Any], period: Literal["week", "all"] = "week"
+    ) -> None:
+        async with guarded(interaction, "/quiz leaderboard"):
+            await ack(interaction, ephemeral=False)
+            view = await service_of(interaction).engine.leaderboard(
+                team_of(interaction), period, 10
+            )
+            await tell(interaction, embed=leaderboard_embed(view), ephemeral=False)
+
+    @quiz.command(name="me", description="Your rank, points, accuracy and streak")
+    async def me(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quiz me"):
+            await ack(interaction)
+            view = await service_of(interaction).engine.player_stats(player_of(interaction))
+            await tell(interaction, embed=stats_embed(view))
+
+    @quiz.command(name="help", description="How the quiz works")
+    async def help_(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quiz help"):
+            await tell(interaction, embed=embed_for(Notice(HELP_TEXT, title="Team quiz")))
+
+    return quiz
+
+
+# --- /quizadmin --------------------------------------------------------------------------------
+
+
+class AddQuestionModal(discord.ui.Modal, title="Add a quiz question"):
+    prompt: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
+        label="Question",
+        style=discord.TextStyle.paragraph,
+        max_length=MAX_PROMPT,
+        placeholder="Which SQS queue type provides exactly-once processing?",
+    )
+    choices: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
+        label="Choices, one per line (2 to 5)",
+        style=discord.TextStyle.paragraph,
+        max_length=5 * 81,
+        placeholder="Standard\nFIFO\nDelay queue\nDead-letter queue",
+    )
+    correct: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
+        label="Correct choice (1-5 or A-E)", max_length=2, placeholder="2"
+    )
+    explanation: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
+        label="Explanation (optional)",
+        style=discord.TextStyle.paragraph,
+        required=False,
+        max_length=MAX_EXPLANATION,
+    )
+    topic: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
+        label="Topic (optional)", required=False, max_length=MAX_TOPIC, placeholder="AWS SQS"
+    )
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quizadmin add"):
+            await ack(interaction)
+            actor = player_of(interaction)
+            try:
+                draft = draft_from_form(
+                    self.prompt.value,
+                    self.choices.value,
+                    self.correct.value,
+                    self.explanation.value or "",
+                    self.topic.value or "",
+                )
+                rec = await service_of(interaction).admin.add_question(actor, draft)
+            except ValidationFailed as exc:
+                await tell(interaction, validation_message(exc))
+                return
+            await tell(
+                interaction,
+                f"Added to {safe(rec.topic, 100)}: {safe(rec.prompt, 300)} (id `{rec.uid}`).",
+            )
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
+        log.error("add-question modal failed", exc_info=error)
+
+
+def validation_message(exc: ValidationFailed) -> str:
+    lines = ["Nothing was added. Please fix:"]
+    for field, message in exc.by_field().items():
+        lines.append(f"• {FIELD_LABELS.get(field, field)}: {message}")
+    return "\n".join(lines)
+
+
+def build_admin_group() -> app_commands.Group:
+    admin = app_commands.Group(
+        name="quizadmin",
+        description="Manage the quiz (admins)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    @admin.command(name="add", description="Add a question to this server's bank")
+    async def add(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quizadmin add"):
+            actor = player_of(interaction)
+            if not actor.is_platform_admin:
+                # Not Manage Server: only the team's own admin list can let them in. The modal
+                # must be the first response, so this one check runs before it, time-bounded;
+                # the submit is checked again by the core in any case.
+                try:
+                    await asyncio.wait_for(
+                        service_of(interaction).admin.require_admin(actor), ADMIN_CHECK_BUDGET
+                    )
+                except TimeoutError:
+                    log.warning("admin pre-check timed out; the submit will be checked")
+            await interaction.response.send_modal(AddQuestionModal())
+
+    @admin.command(name="settings", description="This channel's round defaults and the admin role")
+    @app_commands.describe(
+        questions="Default questions per round (1-50)",
+        seconds="Default seconds per question (5-300)",
+        topic="Default topic (empty = all topics)",
+        admin_role="Also treat members with this role as quiz admins",
+    )
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    async def settings(
+        interaction: discord.Interaction[Any],
+        questions: app_commands.Range[int, 1, 50] | None = None,
+        seconds: app_commands.Range[int, 5, 300] | None = None,
+        topic: app_commands.Range[str, 1, 100] | None = None,
+        admin_role: discord.Role | None = None,
+    ) -> None:
+        async with guarded(interaction, "/quizadmin settings"):
+            await ack(interaction)
+            svc = service_of(interaction)
+            actor, channel = player_of(interaction), channel_of(interaction)
+            try:
+                defaults = await svc.admin.channel_settings(
+                    actor, channel, questions=questions, seconds=seconds, topic=topic
+                )
+                team = await svc.admin.team_settings(actor)
+                if admin_role is not None and admin_role.name not in team.admin_roles:
+                    team = await svc.admin.team_settings(
+                        actor, admin_roles=(*team.admin_roles, admin_role.name)
+                    )
+            except ValidationFailed as exc:
+                await tell(interaction, validation_message(exc).replace("added", "changed"))
+                return
+            roles = ", ".join(safe(r, 100) for r in team.admin_roles) or "none (Manage Server only)"
+            panel = Panel(
+                "Quiz settings for this channel",
+                (
+                    f"Questions per round: {defaults.questions or 'default (5)'}",
+                    f"Seconds per question: {defaults.seconds or 'default (20)'}",
+                    f"Topic: {safe(defaults.topic, 100) if defaults.topic else 'all topics'}",
+                    f"Admin roles: {roles}",
+                ),
+            )
+            await tell(interaction, embed=embed_for(panel))
+
+    return admin
+
+
+def register(tree: app_commands.CommandTree[Any]) -> None:
+    tree.add_command(build_quiz_group())
+    tree.add_command(build_admin_group())

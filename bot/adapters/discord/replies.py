@@ -1,0 +1,82 @@
+"""Acknowledging and answering interactions: ack first, then work, and every failure ends as a
+short private message (never Discord's "This interaction failed")."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, cast
+
+import discord
+
+from bot.adapters.discord.render import cut, neutralise
+from bot.core.errors import QuizError, Unavailable
+
+if TYPE_CHECKING:
+    from bot.service import QuizService
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+MESSAGE_MAX = 2000
+GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment."
+
+
+class NotReady(Unavailable):
+    """The bot is connected but not wired to its database yet (start-up)."""
+
+    def __init__(self) -> None:
+        super().__init__("The quiz is still starting up, try again in a moment.")
+
+
+def service_of(interaction: discord.Interaction) -> QuizService:
+    service = getattr(interaction.client, "service", None)
+    if service is None:
+        raise NotReady()
+    return cast("QuizService", service)
+
+
+async def ack(interaction: discord.Interaction, *, ephemeral: bool = True) -> None:
+    """Defer (shows "thinking") unless already answered: Discord's 3-second deadline is met
+    before any database work starts."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+
+
+async def tell(
+    interaction: discord.Interaction,
+    text: str | None = None,
+    *,
+    embed: discord.Embed | None = None,
+    ephemeral: bool = True,
+) -> None:
+    """Reply once the interaction is acked or not; text is mention-neutralised and cut."""
+    content = cut(neutralise(text), MESSAGE_MAX) if text else None
+    kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
+    if embed is not None:
+        kwargs["embed"] = embed
+    if interaction.response.is_done():
+        await interaction.followup.send(content or discord.utils.MISSING, **kwargs)  # type: ignore[arg-type]
+    else:
+        await interaction.response.send_message(content, **kwargs)  # type: ignore[arg-type]
+
+
+@asynccontextmanager
+async def guarded(interaction: discord.Interaction, action: str) -> AsyncIterator[None]:
+    """Turn every failure inside into a private reply plus a log line."""
+    try:
+        yield
+    except QuizError as exc:
+        log.info("%s refused for user %s: %s", action, interaction.user.id, exc.message)
+        await _safe_tell(interaction, exc.message)
+    except Exception:
+        log.exception("%s failed (interaction %s)", action, interaction.id)
+        await _safe_tell(interaction, GENERIC_FAILURE)
+
+
+async def _safe_tell(interaction: discord.Interaction, text: str) -> None:
+    try:
+        await tell(interaction, text)
+    except discord.HTTPException:
+        log.warning("could not tell user about a failure (interaction %s)", interaction.id)

@@ -1,0 +1,485 @@
+"""Discord at the network edge, and every touch of discord.py internals the tests need.
+
+`FakeDiscord` stands where Discord's API would: the bot's REST calls (`HTTPClient.request`) and
+its interaction replies (the webhook adapter in `discord.webhook.async_`, which interaction
+responses and followups use instead of HTTPClient) both land here and are recorded. Messages the
+bot posts are kept, so a later click can carry the message exactly as Discord would.
+
+Interactions are built as the JSON payloads Discord sends over the gateway (application
+command, component click, modal submit, autocomplete) and fed to discord.py's own
+`ConnectionState.parse_interaction_create`, so the real CommandTree, DynamicItem dispatch and
+Modal code run. Nothing else in the tests imports discord.py internals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from discord.http import Route
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+
+from bot.adapters.discord.client import QuizClient
+
+APP_ID = 900000000000000001
+BOT_ID = 900000000000000002
+GUILD_ID = 800000000000000001
+CHANNEL_ID = 700000000000000001
+_snowflakes = itertools.count(600000000000000001)
+
+MANAGE_GUILD = 1 << 5
+# What an ordinary member may do in a text channel (view, send, embed, history, use commands).
+MEMBER_PERMS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)
+BOT_PERMS = MEMBER_PERMS
+
+
+def snowflake() -> int:
+    return next(_snowflakes)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass
+class Sent:
+    """One request the bot made: `via` is "http" (bot REST) or "webhook" (interaction reply)."""
+
+    via: str
+    method: str
+    path: str  # the route template, e.g. /channels/{channel_id}/messages
+    url: str
+    payload: Any
+    response: Any = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The message part: an interaction callback's `data`, else the payload itself."""
+        body = self.payload or {}
+        if self.path.endswith("/callback"):
+            return dict(body.get("data") or {})
+        return dict(body)
+
+    @property
+    def flags(self) -> int:
+        return int(self.data.get("flags", 0) or 0)
+
+    @property
+    def message_id(self) -> int:
+        """The id Discord gave the message this request created or edited."""
+        return int(self.response["id"])
+
+    @property
+    def is_ephemeral(self) -> bool:
+        return bool(self.flags & 64)
+
+
+def _user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(uid),
+        "username": name,
+        "global_name": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "public_flags": 0,
+    }
+
+
+@dataclass
+class Member:
+    """A guild member as the interaction payload describes them."""
+
+    name: str
+    id: int = field(default_factory=snowflake)
+    admin: bool = False
+
+    def payload(self) -> dict[str, Any]:
+        perms = MEMBER_PERMS | (MANAGE_GUILD if self.admin else 0)
+        return {
+            "user": _user(self.id, self.name),
+            "nick": None,
+            "avatar": None,
+            "roles": [],
+            "joined_at": "2025-01-01T00:00:00+00:00",
+            "premium_since": None,
+            "deaf": False,
+            "mute": False,
+            "pending": False,
+            "flags": 0,
+            "communication_disabled_until": None,
+            "permissions": str(perms),
+        }
+
+
+class FakeDiscord:
+    """Discord's side of the wire for one or more bot clients (they share its messages)."""
+
+    def __init__(self) -> None:
+        self.sent: list[Sent] = []
+        self.messages: dict[int, dict[str, Any]] = {}
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.tokens: dict[str, int] = {}  # interaction token -> interaction id
+        self.adapter = _RecordingWebhookAdapter(self)
+
+    # --- what the tests read ---------------------------------------------------------------
+
+    def http(self, method: str, path: str) -> list[Sent]:
+        return [s for s in self.sent if s.via == "http" and s.method == method and s.path == path]
+
+    def posts(self) -> list[Sent]:
+        return self.http("POST", "/channels/{channel_id}/messages")
+
+    def edits(self) -> list[Sent]:
+        return self.http("PATCH", "/channels/{channel_id}/messages/{message_id}")
+
+    def replies(self, interaction_id: int) -> list[Sent]:
+        """Everything sent in answer to one interaction (initial response and followups)."""
+        tokens = {t for t, i in self.tokens.items() if i == interaction_id}
+        return [
+            s
+            for s in self.sent
+            if s.via == "webhook"
+            and (f"/{interaction_id}/" in s.url or any(f"/{t}" in s.url for t in tokens))
+        ]
+
+    def reply_texts(self, interaction_id: int) -> list[str]:
+        """The text of each reply (content, then embed titles and descriptions)."""
+        out = []
+        for s in self.replies(interaction_id):
+            data = s.data
+            text = data.get("content") or ""
+            for embed in data.get("embeds") or []:
+                text += "\n" + (embed.get("title") or "") + "\n" + (embed.get("description") or "")
+            if text.strip():
+                out.append(text.strip())
+        return out
+
+    # --- the REST API ----------------------------------------------------------------------
+
+    async def http_request(
+        self, route: Route, *, files: Any = None, form: Any = None, **kw: Any
+    ) -> Any:
+        payload = kw.get("json")
+        if form:
+            payload = next(
+                (json.loads(f["value"]) for f in form if f.get("name") == "payload_json"), None
+            )
+        sent = Sent("http", route.method, route.path, route.url, payload)
+        self.sent.append(sent)
+        sent.response = self._answer_http(route, payload)
+        return sent.response
+
+    def _answer_http(self, route: Route, payload: Any) -> Any:
+        key = (route.method, route.path)
+        if key == ("GET", "/users/@me"):
+            return _user(BOT_ID, "QuizBot", bot=True)
+        if key == ("GET", "/oauth2/applications/@me"):
+            return {
+                "id": str(APP_ID),
+                "name": "QuizBot",
+                "icon": None,
+                "description": "",
+                "rpc_origins": [],
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": _user(1, "owner"),
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "interactions_endpoint_url": None,
+            }
+        if route.path.startswith("/applications/") and route.path.endswith("/commands"):
+            if route.method == "PUT":
+                scope = str(route.guild_id or "global")
+                self.commands[scope] = [
+                    {
+                        **c,
+                        "id": str(snowflake()),
+                        "application_id": str(APP_ID),
+                        "version": "1",
+                        **({"guild_id": str(route.guild_id)} if route.guild_id else {}),
+                    }
+                    for c in payload or []
+                ]
+                return self.commands[scope]
+            return []
+        if key == ("POST", "/channels/{channel_id}/messages"):
+            return self._store(snowflake(), int(route.channel_id or 0), payload or {})
+        if key == ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
+            message_id = int(route.url.rstrip("/").rsplit("/", 1)[1])
+            old = self.messages.get(message_id, {})
+            return self._store(message_id, int(route.channel_id or 0), {**old, **(payload or {})})
+        return {}
+
+    def _store(self, message_id: int, channel_id: int, payload: dict[str, Any]) -> dict[str, Any]:
+        message = {
+            "id": str(message_id),
+            "channel_id": str(channel_id),
+            "guild_id": str(GUILD_ID),
+            "author": _user(BOT_ID, "QuizBot", bot=True),
+            "content": payload.get("content") or "",
+            "timestamp": _now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": payload.get("embeds") or [],
+            "components": payload.get("components") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": int(payload.get("flags") or 0),
+        }
+        self.messages[message_id] = message
+        return message
+
+    # --- interaction replies (webhook adapter) ---------------------------------------------
+
+    async def webhook_request(self, route: Route, payload: Any) -> Any:
+        sent = Sent("webhook", route.method, route.path, route.url, payload)
+        self.sent.append(sent)
+        sent.response = self._answer_webhook(route, payload)
+        return sent.response
+
+    def _answer_webhook(self, route: Route, payload: Any) -> Any:
+        if route.path.endswith("/callback"):
+            kind = int((payload or {}).get("type", 0))
+            data = (payload or {}).get("data") or {}
+            resource: dict[str, Any] = {"type": kind}
+            if kind in (4, 7):
+                resource["message"] = self._store(snowflake(), CHANNEL_ID, data)
+            return {
+                "interaction": {
+                    "id": str(route.webhook_id),
+                    "type": 2,
+                    "response_message_loading": kind == 5,
+                    "response_message_ephemeral": bool(int(data.get("flags", 0) or 0) & 64),
+                },
+                "resource": resource,
+            }
+        if route.method in ("POST", "PATCH", "GET"):  # followups and the original response
+            return {
+                **self._store(snowflake(), CHANNEL_ID, payload or {}),
+                "webhook_id": str(APP_ID),
+            }
+        return None
+
+
+class _RecordingWebhookAdapter(AsyncWebhookAdapter):
+    """discord.py's webhook adapter with the network call replaced by FakeDiscord."""
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        super().__init__()
+        self.fake = fake
+
+    async def request(
+        self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None, **kw: Any
+    ) -> Any:  # type: ignore[override]
+        if multipart:
+            payload = next(
+                (json.loads(p["value"]) for p in multipart if p.get("name") == "payload_json"),
+                payload,
+            )
+        return await self.fake.webhook_request(route, payload)
+
+
+# --- bot clients -------------------------------------------------------------------------------
+
+
+async def connect(client: QuizClient, fake: FakeDiscord) -> QuizClient:
+    """Log the client in against the fake: discord.py's real login runs (application info,
+    `setup_hook` with its dynamic items and command sync), with no token and no network."""
+    client.http.request = fake.http_request  # type: ignore[method-assign]
+    await client.login("offline-test-token")
+    return client
+
+
+async def disconnect(client: QuizClient) -> None:
+    await client.close()
+
+
+# --- interactions ------------------------------------------------------------------------------
+
+
+@dataclass
+class Sender:
+    """Builds and dispatches interaction payloads for one client, guild and channel."""
+
+    client: QuizClient
+    fake: FakeDiscord
+    guild_id: int = GUILD_ID
+    channel_id: int = CHANNEL_ID
+    app_permissions: int = BOT_PERMS
+
+    def _base(self, kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
+        iid, token = snowflake(), f"tok-{snowflake()}"
+        self.fake.tokens[token] = iid
+        return {
+            "id": str(iid),
+            "application_id": str(APP_ID),
+            "type": kind,
+            "token": token,
+            "version": 1,
+            "guild_id": str(self.guild_id),
+            "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
+            "channel_id": str(self.channel_id),
+            "channel": {
+                "id": str(self.channel_id),
+                "type": 0,
+                "guild_id": str(self.guild_id),
+                "name": "quiz",
+                "position": 0,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+                "topic": None,
+                "last_message_id": None,
+                "rate_limit_per_user": 0,
+                "flags": 0,
+            },
+            "member": member.payload(),
+            "app_permissions": str(self.app_permissions),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+            "data": data,
+        }
+
+    async def dispatch(self, payload: dict[str, Any]) -> int:
+        """Feed one INTERACTION_CREATE to discord.py and wait for every task it started."""
+        before = asyncio.all_tasks()
+        token = async_context.set(self.fake.adapter)
+        try:
+            self.client._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+        finally:
+            async_context.reset(token)
+        current = asyncio.current_task()
+        for _ in range(50):
+            pending = {t for t in asyncio.all_tasks() - before if not t.done() and t is not current}
+            if not pending:
+                break
+            await asyncio.wait(pending)
+        return int(payload["id"])
+
+    async def command(self, member: Member, path: str, **options: Any) -> int:
+        """A slash command, e.g. command(ann, "quiz start", questions=3)."""
+        return await self.dispatch(self._base(2, member, self._command_data(path, options)))
+
+    async def autocomplete(
+        self, member: Member, path: str, focused: str, value: str, **options: Any
+    ) -> list[dict[str, Any]]:
+        data = self._command_data(path, {**options, focused: value}, focused=focused)
+        iid = await self.dispatch(self._base(4, member, data))
+        replies = self.fake.replies(iid)
+        assert replies, "autocomplete got no answer"
+        return list(replies[-1].payload["data"]["choices"])
+
+    def _command_data(
+        self, path: str, options: dict[str, Any], focused: str | None = None
+    ) -> dict[str, Any]:
+        top, *subs = path.split()
+        resolved: dict[str, Any] = {}
+        leaf: list[dict[str, Any]] = []
+        for name, value in options.items():
+            opt: dict[str, Any]
+            if isinstance(value, bool):
+                opt = {"name": name, "type": 5, "value": value}
+            elif isinstance(value, int):
+                opt = {"name": name, "type": 4, "value": value}
+            elif isinstance(value, RoleOption):
+                opt = {"name": name, "type": 8, "value": str(value.id)}
+                resolved.setdefault("roles", {})[str(value.id)] = value.payload()
+            else:
+                opt = {"name": name, "type": 3, "value": str(value)}
+            if name == focused:
+                opt["focused"] = True
+            leaf.append(opt)
+        opts: list[dict[str, Any]] = leaf
+        for sub in reversed(subs):
+            opts = [{"name": sub, "type": 1, "options": opts}]
+        data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
+        if resolved:
+            data["resolved"] = resolved
+        return data
+
+    async def click(self, member: Member, message_id: int, custom_id: str) -> int:
+        """A button click on a message the bot posted, carrying that message as Discord does."""
+        message = self.fake.messages[message_id]
+        data = {"custom_id": custom_id, "component_type": 2}
+        payload = self._base(3, member, data)
+        payload["message"] = message
+        return await self.dispatch(payload)
+
+    async def submit_modal(self, member: Member, opened_by: int, values: dict[str, str]) -> int:
+        """Submit the modal the bot opened in answer to interaction `opened_by`; `values` by
+        text input label prefix (e.g. {"Question": "..."})."""
+        modal = next(
+            s.payload["data"] for s in self.fake.replies(opened_by) if s.payload.get("type") == 9
+        )
+
+        def fill(component: dict[str, Any]) -> dict[str, Any]:
+            if component["type"] == 1:
+                return {"type": 1, "components": [fill(c) for c in component["components"]]}
+            if component["type"] == 18:
+                label = component.get("label", "")
+                inner = dict(component["component"], label=label)
+                return {"type": 18, "component": fill(inner)}
+            label = component.get("label", "")
+            value = next((v for k, v in values.items() if label.startswith(k)), "")
+            return {"type": component["type"], "custom_id": component["custom_id"], "value": value}
+
+        data = {
+            "custom_id": modal["custom_id"],
+            "components": [fill(c) for c in modal["components"]],
+        }
+        return await self.dispatch(self._base(5, member, data))
+
+
+@dataclass
+class RoleOption:
+    name: str
+    id: int = field(default_factory=snowflake)
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "color": 0,
+            "hoist": False,
+            "position": 1,
+            "permissions": "0",
+            "managed": False,
+            "mentionable": False,
+            "flags": 0,
+        }
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The buttons of a message payload, in order."""
+    out: list[dict[str, Any]] = []
+    for row in message.get("components") or []:
+        out.extend(c for c in row.get("components", []) if c.get("type") == 2)
+    return out
+
+
+__all__ = [
+    "APP_ID",
+    "CHANNEL_ID",
+    "GUILD_ID",
+    "FakeDiscord",
+    "Member",
+    "RoleOption",
+    "Sender",
+    "Sent",
+    "buttons",
+    "connect",
+    "disconnect",
+]
