@@ -1,0 +1,165 @@
+"""`quizbot run slack`: the Bolt AsyncApp, in Socket Mode or HTTP mode, plus the due loop.
+
+Socket Mode (SLACK_APP_TOKEN set) needs no public URL: the quick start. HTTP mode serves
+`/slack/events` (signature-checked by Bolt with SLACK_SIGNING_SECRET; stale or badly signed
+requests get 401) and `GET /healthz` for a load balancer; any number of replicas can share the
+database because every game transition is guarded there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.identity import PLATFORM, UserDirectory
+from bot.adapters.slack.listeners import actions, commands, events, views
+from bot.adapters.slack.messenger import SlackMessenger, make_client
+from bot.config import Settings
+from bot.core.due import DueLoop
+from bot.core.ports import Repository
+from bot.service import QuizService, build_service
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+class ConfigError(RuntimeError):
+    """A setting the chosen mode needs is missing; the message names it."""
+
+
+def client_from_settings(settings: Settings) -> AsyncWebClient:
+    if settings.slack_bot_token is None:
+        raise ConfigError("SLACK_BOT_TOKEN is not set (the xoxb-... token of your Slack app).")
+    return make_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+
+
+def build_app(
+    service: QuizService,
+    settings: Settings,
+    client: AsyncWebClient | None = None,
+    *,
+    users: UserDirectory | None = None,
+) -> AsyncApp:
+    """The Bolt app with every listener registered. `client` defaults to one made from the
+    settings (bot token, SLACK_API_URL, 429 retries)."""
+    client = client or client_from_settings(settings)
+    secret = settings.slack_signing_secret
+    socket_mode = settings.slack_app_token is not None
+    if secret is None and not socket_mode:
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify requests "
+            "(or set SLACK_APP_TOKEN for Socket Mode)."
+        )
+    app = AsyncApp(
+        client=client,
+        signing_secret=secret.get_secret_value() if secret else None,
+        # Socket Mode requests are not HTTP-signed; HTTP requests always are checked.
+        request_verification_enabled=not socket_mode or secret is not None,
+        logger=logging.getLogger("bot.adapters.slack.bolt"),
+    )
+    deps = SlackDeps(service=service, users=users or UserDirectory())
+    commands.register(app, deps)
+    actions.register(app, deps)
+    views.register(app, deps)
+    events.register(app, deps)
+    return app
+
+
+def build_web_app(app: AsyncApp, repo: Repository) -> web.Application:
+    """HTTP mode: POST /slack/events into Bolt, GET /healthz pinging the database."""
+
+    async def slack_events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    async def healthz(request: web.Request) -> web.Response:
+        try:
+            await repo.ping()
+        except Exception as exc:
+            return web.json_response(
+                {"ok": False, "database": exc.__class__.__name__}, status=503
+            )
+        return web.json_response({"ok": True})
+
+    web_app = web.Application()
+    web_app.router.add_post(EVENTS_PATH, slack_events)
+    web_app.router.add_get(HEALTH_PATH, healthz)
+    return web_app
+
+
+@asynccontextmanager
+async def running_service(
+    settings: Settings, client: AsyncWebClient
+) -> AsyncIterator[tuple[QuizService, Repository]]:
+    """Runtime + service + due loop in the background; on exit: refuse new rounds, stop the
+    loop, close the database."""
+    from bot.runtime import open_runtime
+
+    async with open_runtime(settings) as rt:
+        service = build_service(rt.repo, SlackMessenger(client), PLATFORM)
+        loop = DueLoop(service.due_step, poll_seconds=settings.due_poll_seconds)
+        service.engine.on_schedule = loop.poke
+        task = asyncio.create_task(loop.run(), name="quizbot-due-loop")
+        try:
+            yield service, rt.repo
+        finally:
+            service.engine.accepting_rounds = False
+            loop.stop()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def serve(
+    settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0"
+) -> int:
+    """Run until `stop` is set. Returns the process exit code."""
+    client = client_from_settings(settings)
+    async with running_service(settings, client) as (service, repo):
+        app = build_app(service, settings, client)
+        if settings.slack_app_token is not None:
+            from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+            handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
+            await handler.connect_async()
+            log.info("Slack app connected in Socket Mode")
+            try:
+                await stop.wait()
+            finally:
+                service.engine.accepting_rounds = False
+                await handler.close_async()
+            return 0
+        runner = web.AppRunner(build_web_app(app, repo))
+        await runner.setup()
+        await web.TCPSite(runner, host, port).start()
+        log.info("Slack app serving %s and %s on port %s", EVENTS_PATH, HEALTH_PATH, port)
+        try:
+            await stop.wait()
+        finally:
+            service.engine.accepting_rounds = False
+            await runner.cleanup()
+        return 0
+
+
+async def run(settings: Settings, port: int = 3000) -> int:
+    """`quizbot run slack [--port N]`: until SIGTERM or Ctrl-C."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        return await serve(settings, port, stop)
+    except ConfigError as exc:
+        log.error("%s", exc)
+        return 2

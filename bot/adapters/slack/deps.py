@@ -1,0 +1,17 @@
+"""What the listeners share: the core services and the users.info cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.adapters.slack.identity import UserDirectory
+from bot.service import QuizService
+
+
+@dataclass
+class SlackDeps:
+    service: QuizService
+    users: UserDirectory = field(default_factory=UserDirectory)
+    # Work that must finish before an ack (a modal's validation against the database) gets
+    # this long, leaving room inside Slack's 3 seconds.
+    ack_budget_seconds: float = 2.0

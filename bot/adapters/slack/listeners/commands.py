@@ -1,0 +1,277 @@
+"""`/quiz` and its verbs. Every request is acked first (Slack waits 3 seconds at most); the
+database work and the replies (via response_url) come after the ack."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.escape import escape, escape_cut
+from bot.adapters.slack.identity import channel_from, player_from
+from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
+from bot.core.errors import NotAllowed, QuizError
+from bot.core.models import ChannelRef, PlayerRef
+from bot.core.views import Notice
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/quiz"
+
+HELP = """*Quiz commands*
+`/quiz start [n] [topic] [seconds]`: start a round here. `n` is the number of questions (1-50), \
+`seconds` the time per question (5-300), `topic` any words in between: a number before the \
+topic is `n`, a number after it is `seconds` (`30s` also means seconds). \
+Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`. \
+`n=5 topic=AWS SQS seconds=30` works too.
+`/quiz stop`: stop the round here (its starter or an admin).
+`/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
+`/quiz me`: your own points, rank, accuracy and streak.
+`/quiz help`: this text.
+Admins: `/quiz add` opens a form to add a question; \
+`/quiz settings [questions=N] [seconds=N] [topic=...]` sets this channel's round defaults \
+(`topic=` with nothing clears the topic; no arguments shows the current defaults)."""
+
+VERBS = ("start", "stop", "leaderboard", "me", "help", "add", "settings")
+_KEY = re.compile(r"(?i)\b(n|questions|seconds|secs|topic)=")
+_SECONDS = re.compile(r"(?i)^(\d+)s$")
+
+
+class UsageError(ValueError):
+    """Bad `/quiz` arguments: the reply names what was wrong and shows the usage."""
+
+
+@dataclass(frozen=True)
+class StartArgs:
+    questions: int | None = None
+    topic: str | None = None
+    seconds: int | None = None
+
+
+def _int(name: str, text: str) -> int:
+    if not text.strip().isdigit():
+        raise UsageError(f"`{name}` must be a whole number, not `{text.strip()}`.")
+    return int(text)
+
+
+def parse_keyvalues(text: str) -> dict[str, str]:
+    """`questions=5 topic=AWS SQS seconds=30` -> {questions: 5, topic: "AWS SQS", seconds: 30};
+    a value runs until the next `key=`, so topics may hold spaces."""
+    matches = list(_KEY.finditer(text))
+    if not matches:
+        return {}
+    if text[: matches[0].start()].strip():
+        raise UsageError(f"Unexpected `{text[: matches[0].start()].strip()}` before the settings.")
+    out: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        key = m.group(1).lower()
+        key = {"n": "questions", "secs": "seconds"}.get(key, key)
+        if key in out:
+            raise UsageError(f"`{key}` is given twice.")
+        out[key] = text[m.end() : end].strip()
+    return out
+
+
+def parse_start(text: str) -> StartArgs:
+    """The grammar documented in HELP."""
+    text = text.strip()
+    if not text:
+        return StartArgs()
+    if _KEY.search(text):
+        kv = parse_keyvalues(text)
+        return StartArgs(
+            questions=_int("n", kv["questions"]) if "questions" in kv else None,
+            topic=kv.get("topic") or None,
+            seconds=_int("seconds", kv["seconds"].rstrip("sS")) if "seconds" in kv else None,
+        )
+    tokens = text.split()
+    questions: int | None = None
+    seconds: int | None = None
+    if tokens[0].isdigit():
+        questions = int(tokens.pop(0))
+    if tokens and _SECONDS.match(tokens[-1]):
+        seconds = int(tokens.pop()[:-1])
+    elif tokens and tokens[-1].isdigit():
+        seconds = int(tokens.pop())
+    if any(_SECONDS.match(t) for t in tokens):
+        raise UsageError("Give the seconds once, at the end: `/quiz start 5 AWS SQS 30`.")
+    return StartArgs(questions, " ".join(tokens) or None, seconds)
+
+
+@dataclass(frozen=True)
+class SettingsArgs:
+    questions: int | None = None
+    seconds: int | None = None
+    topic: str | None = None  # "" clears
+
+
+def parse_settings(text: str) -> SettingsArgs:
+    text = text.strip()
+    if not text:
+        return SettingsArgs()
+    kv = parse_keyvalues(text)
+    if not kv:
+        raise UsageError("Settings look like `questions=5 seconds=30 topic=AWS SQS`.")
+    return SettingsArgs(
+        questions=_int("questions", kv["questions"]) if "questions" in kv else None,
+        seconds=_int("seconds", kv["seconds"].rstrip("sS")) if "seconds" in kv else None,
+        topic=kv.get("topic"),
+    )
+
+
+def parse_period(text: str) -> str:
+    period = text.strip().lower() or "week"
+    if period not in ("week", "all"):
+        raise UsageError(f"The leaderboard period is `week` or `all`, not `{escape(period)}`.")
+    return period
+
+
+def usage(problem: str) -> str:
+    return f"{problem}\n\n{HELP}"
+
+
+Respond = Callable[..., Awaitable[Any]]
+
+
+async def _say(respond: Respond, text: str, *, public: bool = False) -> None:
+    await respond(
+        text=text,
+        response_type="in_channel" if public else "ephemeral",
+        replace_original=False,
+    )
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    engine = deps.service.engine
+    admin = deps.service.admin
+
+    async def quiz(
+        ack: Callable[..., Awaitable[Any]],
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        respond: Respond,
+    ) -> None:
+        verb, _, rest = (body.get("text") or "").strip().partition(" ")
+        verb = verb.lower() or "help"
+        try:
+            if verb not in VERBS:
+                raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
+            start = parse_start(rest) if verb == "start" else None
+            settings = parse_settings(rest) if verb == "settings" else None
+            period = parse_period(rest) if verb == "leaderboard" else "week"
+            if verb in ("stop", "me", "help", "add") and rest.strip():
+                raise UsageError(f"`/quiz {verb}` takes no arguments.")
+        except UsageError as exc:
+            await ack(response_type="ephemeral", text=usage(str(exc)))
+            return
+        if verb == "help":
+            await ack(response_type="ephemeral", text=HELP)
+            return
+        await ack()
+        channel = channel_from(body)
+        try:
+            if verb == "add":
+                await _open_add_form(deps, client, body, respond)
+            elif verb == "start":
+                assert start is not None and channel is not None
+                player = await deps.users.player(client, body)
+                out = await engine.start_round(
+                    channel,
+                    player,
+                    questions=start.questions,
+                    topic=start.topic,
+                    seconds=start.seconds,
+                )
+                note = f" {out.message}" if out.message else ""
+                await _say(respond, escape(f"Round started: {out.card.total} question(s).{note}"))
+            elif verb == "stop":
+                assert channel is not None
+                player = await deps.users.player(client, body)
+                await _say(respond, escape(await engine.stop_round(channel, player)))
+            elif verb == "leaderboard":
+                view = await engine.leaderboard(player_from(body).team, period, 10)
+                await respond(
+                    text=fallback_text(view),
+                    blocks=blocks_for(view),
+                    response_type="in_channel",
+                    replace_original=False,
+                )
+            elif verb == "me":
+                stats = await engine.player_stats(await deps.users.player(client, body))
+                await respond(
+                    text=fallback_text(stats),
+                    blocks=blocks_for(stats),
+                    response_type="ephemeral",
+                    replace_original=False,
+                )
+            elif verb == "settings":
+                assert settings is not None and channel is not None
+                await _settings(deps, client, body, channel, settings, respond)
+        except QuizError as exc:
+            await _say(respond, escape(exc.message))
+        except Exception:
+            log.exception("/quiz %s failed in channel %s", verb, body.get("channel_id"))
+            await _say(respond, "Something went wrong; please try again in a moment.")
+
+    async def _settings(
+        deps: SlackDeps,
+        client: AsyncWebClient,
+        body: dict[str, Any],
+        channel: ChannelRef,
+        args: SettingsArgs,
+        respond: Respond,
+    ) -> None:
+        player = await deps.users.player(client, body)
+        d = await admin.channel_settings(
+            player, channel, questions=args.questions, seconds=args.seconds, topic=args.topic
+        )
+        view = Notice(
+            f"questions: {d.questions or 'default'} · seconds: {d.seconds or 'default'} · "
+            f"topic: {d.topic or 'any'}",
+            title="Round defaults for this channel",
+        )
+        await respond(
+            text=fallback_text(view),
+            blocks=blocks_for(view),
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    app.command(COMMAND)(quiz)
+
+
+async def _open_add_form(
+    deps: SlackDeps, client: AsyncWebClient, body: dict[str, Any], respond: Respond
+) -> None:
+    """Refuse non-admins at once; open the form while the trigger_id is fresh (3 seconds).
+    If the admin check is slow the form opens anyway: the core re-checks on submit."""
+    player: PlayerRef | None = None
+    try:
+        player = await asyncio.wait_for(
+            _checked_admin(deps, client, body), deps.ack_budget_seconds
+        )
+    except TimeoutError:
+        log.warning("admin check for /quiz add was slow; opening the form anyway")
+    except NotAllowed as exc:
+        await _say(respond, escape(exc.message))
+        return
+    del player
+    await client.views_open(
+        trigger_id=body["trigger_id"], view=add_question_modal(str(body.get("channel_id") or ""))
+    )
+
+
+async def _checked_admin(
+    deps: SlackDeps, client: AsyncWebClient, body: dict[str, Any]
+) -> PlayerRef:
+    player = await deps.users.player(client, body)
+    await deps.service.admin.require_admin(player)
+    return player

@@ -1,0 +1,138 @@
+"""A local stand-in for the Slack Web API (and response_url webhooks) on 127.0.0.1.
+
+It records every call and answers the way Slack does (`ok`, `ts`, `channel`; users.info with
+is_admin), so the adapter's real slack_sdk client is exercised end to end with no network.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+BOT_TOKEN = "xoxb-test-token"
+
+
+@dataclass
+class Call:
+    method: str  # "chat.postMessage", or "response_url" for webhook posts
+    args: dict[str, Any]
+    token: str | None
+    path: str
+
+
+@dataclass
+class FakeSlack:
+    admins: set[str] = field(default_factory=set)
+    calls: list[Call] = field(default_factory=list)
+    # method -> error code to answer with (ok: false), e.g. {"chat.postMessage": "not_in_channel"}
+    errors: dict[str, str] = field(default_factory=dict)
+    # method -> how many times to answer 429 (Retry-After: 0) before answering normally
+    rate_limited: dict[str, int] = field(default_factory=dict)
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    server: TestServer | None = None
+
+    @property
+    def api_url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/api/"))
+
+    def response_url(self, name: str = "1") -> str:
+        assert self.server is not None
+        return str(self.server.make_url(f"/commands/T0001/{name}/hook"))
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # users.info is a GET in slack_sdk
+        app.router.add_post("/commands/{tail:.*}", self._webhook)
+        self.server = TestServer(app, host="127.0.0.1")
+        await self.server.start_server()
+
+    async def close(self) -> None:
+        if self.server is not None:
+            await self.server.close()
+
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        if request.method == "GET":
+            return dict(request.query)
+        if request.content_type == "application/json":
+            data: dict[str, Any] = await request.json()
+            return data
+        form = await request.post()
+        out: dict[str, Any] = {}
+        for key, value in form.items():
+            text = str(value)
+            out[key] = json.loads(text) if key in ("blocks", "view") else text
+        return out
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        self.calls.append(Call("response_url", await request.json(), None, request.path))
+        return web.Response(text="ok")
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ") or None
+        args = await self._args(request)
+        if self.rate_limited.get(method, 0) > 0:
+            self.rate_limited[method] -= 1
+            self.calls.append(Call(method + "#429", args, token, request.path))
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
+            )
+        self.calls.append(Call(method, args, token, request.path))
+        if token is None and method != "oauth.v2.access":
+            return web.json_response({"ok": False, "error": "not_authed"})
+        if method in self.errors:
+            return web.json_response({"ok": False, "error": self.errors[method]})
+        return web.json_response(self._answer(method, args))
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://acme.slack.com/",
+                "team": "Acme",
+                "user": "quizbot",
+                "team_id": "T0001",
+                "user_id": "UBOT",
+                "bot_id": "BBOT",
+                "is_enterprise_install": False,
+            }
+        if method == "chat.postMessage":
+            ts = f"1700000000.{next(self._ts):06d}"
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": ts,
+                "message": {"type": "message", "text": args.get("text"), "ts": ts},
+            }
+        if method == "chat.update":
+            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"}
+        if method == "users.info":
+            uid = str(args.get("user"))
+            return {
+                "ok": True,
+                "user": {
+                    "id": uid,
+                    "team_id": "T0001",
+                    "name": uid.lower(),
+                    "is_admin": uid in self.admins,
+                    "is_owner": False,
+                    "is_primary_owner": False,
+                    "profile": {"display_name": f"name-{uid}", "real_name": f"Real {uid}"},
+                },
+            }
+        if method == "views.open":
+            return {"ok": True, "view": {"id": "V0001", **(args.get("view") or {})}}
+        return {"ok": True}
