@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 AUTOCOMPLETE_BUDGET = 2.0  # seconds; Discord drops autocomplete answers after 3
 ADMIN_CHECK_BUDGET = 1.5  # seconds for the pre-modal admin check of non-Manage-Server members
+GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 NEEDED = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 
 FIELD_LABELS = {
@@ -85,7 +86,12 @@ def _missing_permissions(interaction: discord.Interaction[Any]) -> list[str]:
 
 
 def build_quiz_group() -> app_commands.Group:
-    quiz = app_commands.Group(name="quiz", description=quiz_group_description, guild_only=True)
+    quiz = app_commands.Group(
+        name="quiz",
+        description=quiz_group_description,
+        guild_only=True,
+        allowed_contexts=GUILD_ONLY,
+    )
 
     @quiz.command(name="start", description="Start a quiz round in this channel")
     @app_commands.describe(
@@ -217,6 +223,7 @@ def build_admin_group() -> app_commands.Group:
         name="quizadmin",
         description="Manage the quiz (admins)",
         guild_only=True,
+        allowed_contexts=GUILD_ONLY,
         default_permissions=discord.Permissions(manage_guild=True),
     )
 

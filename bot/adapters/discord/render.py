@@ -8,6 +8,7 @@ by an admin can neither ping a server nor break the layout. Messages are additio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -54,9 +55,20 @@ def cut(text: str, limit: int) -> str:
     return head + ELLIPSIS
 
 
+_MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(\d+)>", re.IGNORECASE)
+ZWSP = "\u200b"
+
+
 def neutralise(text: str) -> str:
-    """@everyone, @here, <@user>, <@&role> and <#channel> shown as text, never as a mention."""
-    return discord.utils.escape_mentions(text)
+    """@everyone, @here, <@user>, <@&role> and <#channel> shown as text, never as a mention
+    (a zero-width space breaks the syntax; what the reader sees is unchanged)."""
+
+    def breaker(m: re.Match[str]) -> str:
+        if m[1]:
+            return f"@{ZWSP}{m[1]}"
+        return f"<{m[2]}{ZWSP}{m[3]}>"
+
+    return _MENTION.sub(breaker, text)
 
 
 def safe(text: str, limit: int) -> str:

@@ -33,3 +33,131 @@ async def test_start_posts_an_embed_with_one_button_per_choice(bot):
     assert rnd > 0
     assert post.payload["allowed_mentions"]["parse"] == []
     assert "Round started: 2 question(s)" in bot.fake.reply_texts(iid)[-1]
+
+
+async def _start(bot, **options):
+    await bot.send.command(ANN, "quiz start", **options)
+    post = bot.fake.posts()[-1]
+    return post.message_id, [b["custom_id"] for b in buttons(post.payload)]
+
+
+async def test_a_click_records_the_answer_and_answers_privately(bot):
+    message_id, ids = await _start(bot, questions=2)
+
+    iid = await bot.send.click(BOB, message_id, ids[1])
+
+    replies = bot.fake.replies(iid)
+    assert replies[0].payload["type"] == 5  # acked first
+    assert all(r.is_ephemeral for r in replies)
+    assert bot.fake.reply_texts(iid)[-1].startswith("Locked in:")
+    assert await count(bot.repo, select(func.count()).select_from(Answer)) == 1
+
+
+async def test_a_second_click_by_the_same_user_is_refused(bot):
+    message_id, ids = await _start(bot, questions=2)
+    await bot.send.click(BOB, message_id, ids[0])
+
+    iid = await bot.send.click(BOB, message_id, ids[2])
+
+    assert bot.fake.reply_texts(iid) == ["You already answered this question."]
+    assert all(r.is_ephemeral for r in bot.fake.replies(iid))
+    assert await count(bot.repo, select(func.count()).select_from(Answer)) == 1
+
+
+async def test_the_close_edits_the_message_and_the_round_goes_on_to_its_summary(bot):
+    message_id, ids = await _start(bot, questions=2, seconds=10)
+    await bot.send.click(BOB, message_id, ids[0])
+
+    bot.clock.advance(11)
+    await bot.service.due_step()
+
+    [edit] = bot.fake.edits()
+    assert edit.message_id == message_id
+    edited = buttons(edit.payload)
+    assert [b["custom_id"] for b in edited] == ids
+    assert all(b["disabled"] for b in edited)
+    assert [b["style"] for b in edited].count(3) == 1  # the right one green (success)
+    reveal = edit.payload["embeds"][0]
+    assert "Answer:" in reveal["description"]
+    assert {f["name"] for f in reveal["fields"]} >= {"Why", "Source", "Got it right"}
+    assert edit.payload["allowed_mentions"]["parse"] == []
+    second = bot.fake.posts()[-1]
+    assert second.payload["embeds"][0]["title"].startswith("Question 2/2")
+
+    bot.clock.advance(11)
+    await bot.service.due_step()
+    summary = bot.fake.posts()[-1].payload["embeds"][0]
+    assert summary["title"].startswith("Round over")
+    assert "This week's top 5" in summary["fields"][0]["name"]
+
+
+async def test_a_click_after_the_close_is_refused(bot):
+    message_id, ids = await _start(bot, questions=1, seconds=10)
+    bot.clock.advance(11)
+    await bot.service.due_step()
+
+    iid = await bot.send.click(BOB, message_id, ids[0])
+
+    assert bot.fake.reply_texts(iid) == ["Too late: this question has closed."]
+    assert await count(bot.repo, select(func.count()).select_from(Answer)) == 0
+
+
+async def test_stop_by_another_player_is_refused_and_by_the_starter_works(bot):
+    await _start(bot, questions=3)
+
+    iid = await bot.send.command(BOB, "quiz stop")
+    assert "Only the player who started" in bot.fake.reply_texts(iid)[-1]
+
+    iid = await bot.send.command(ANN, "quiz stop")
+    assert bot.fake.reply_texts(iid)[-1].startswith("Round stopped")
+    assert bot.fake.posts()[-1].payload["embeds"][0]["title"].startswith("Round stopped")
+
+
+async def test_leaderboard_and_me(bot):
+    message_id, ids = await _start(bot, questions=1, seconds=10)
+    await bot.send.click(BOB, message_id, ids[0])
+    bot.clock.advance(11)
+    await bot.service.due_step()
+
+    iid = await bot.send.command(ANN, "quiz leaderboard", period="week")
+    board = bot.fake.replies(iid)
+    assert not board[-1].is_ephemeral  # the channel sees the board
+    assert "bob" in bot.fake.reply_texts(iid)[-1]
+
+    iid = await bot.send.command(BOB, "quiz me")
+    embed = bot.fake.replies(iid)[-1].data["embeds"][0]
+    assert embed["title"] == "bob"
+    assert {f["name"] for f in embed["fields"]} == {"This week", "All time", "Accuracy", "Streak"}
+
+
+async def test_errors_reach_the_user_privately(bot):
+    iid = await bot.send.command(ANN, "quiz start", topic="No such topic")
+    [text] = bot.fake.reply_texts(iid)
+    assert text.startswith("Unknown topic")
+    assert all(r.is_ephemeral for r in bot.fake.replies(iid))
+    assert await count(bot.repo, select(func.count()).select_from(Round)) == 0
+
+
+async def test_start_without_send_permission_says_what_is_missing(bot):
+    bot.send.app_permissions = 1 << 10  # can see the channel, cannot post
+    iid = await bot.send.command(ANN, "quiz start")
+    assert "Send Messages" in bot.fake.reply_texts(iid)[-1]
+    assert bot.fake.posts() == []
+
+
+async def test_topic_autocomplete_offers_the_bank_topics(bot):
+    choices = await bot.send.autocomplete(ANN, "quiz start", "topic", "sq")
+    assert [c["value"] for c in choices] == ["SQS"]
+
+
+async def test_help_answers_without_the_database(bot):
+    iid = await bot.send.command(ANN, "quiz help")
+    [reply] = bot.fake.replies(iid)
+    assert reply.payload["type"] == 4 and reply.is_ephemeral
+    assert "/quiz start" in bot.fake.reply_texts(iid)[0]
+
+
+async def test_shutdown_stops_new_rounds(bot):
+    await bot.client.shutdown()
+    assert bot.service.engine.accepting_rounds is False
+    assert bot.client.is_closed()

@@ -1,0 +1,90 @@
+"""`/quizadmin`: hidden from members by default, and refused by the core when shown anyway."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.db.tables import AdminAction, Question
+from tests.adapters.discord.fakes import Member, RoleOption
+
+OWNER = Member("owner", admin=True)
+MEMBER = Member("mallory")
+
+GOOD = {
+    "Question": "Which SQS queue type keeps order?",
+    "Choices": "Standard\nFIFO\nDelay",
+    "Correct": "2",
+    "Explanation": "FIFO keeps order.",
+    "Topic": "AWS SQS",
+}
+
+
+async def count(repo, model) -> int:
+    async with repo.unit() as u:
+        return int((await u.session.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+async def test_admin_commands_are_registered_guild_only_for_manage_server(bot):
+    commands = {c["name"]: c for c in bot.fake.commands["global"]}
+    assert set(commands) == {"quiz", "quizadmin"}
+    admin = commands["quizadmin"]
+    assert int(admin["default_member_permissions"]) == 1 << 5  # Manage Server
+    assert admin["contexts"] == [0]  # guild only
+    assert commands["quiz"]["default_member_permissions"] is None
+
+
+async def test_an_admin_adds_a_question_through_the_modal(bot):
+    before = await count(bot.repo, Question)
+    opened = await bot.send.command(OWNER, "quizadmin add")
+    [modal] = bot.fake.replies(opened)
+    assert modal.payload["type"] == 9  # the modal is the first response
+
+    iid = await bot.send.submit_modal(OWNER, opened, GOOD)
+
+    assert bot.fake.reply_texts(iid)[-1].startswith("Added to AWS SQS")
+    assert all(r.is_ephemeral for r in bot.fake.replies(iid))
+    assert await count(bot.repo, Question) == before + 1
+
+
+async def test_a_member_is_refused_at_the_command(bot):
+    iid = await bot.send.command(MEMBER, "quizadmin add")
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+    assert all(r.payload.get("type") != 9 for r in bot.fake.replies(iid))
+
+
+async def test_a_member_who_got_the_modal_is_refused_on_submit(bot):
+    before = await count(bot.repo, Question)
+    opened = await bot.send.command(OWNER, "quizadmin add")
+
+    iid = await bot.send.submit_modal(MEMBER, opened, GOOD)  # lost the rights meanwhile
+
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+    assert await count(bot.repo, Question) == before
+    assert await count(bot.repo, AdminAction) == 0
+
+
+async def test_a_modal_with_bad_input_names_every_field_and_adds_nothing(bot):
+    before = await count(bot.repo, Question)
+    opened = await bot.send.command(OWNER, "quizadmin add")
+
+    iid = await bot.send.submit_modal(
+        OWNER, opened, {"Question": "   ", "Choices": "Only one", "Correct": "7"}
+    )
+
+    [text] = bot.fake.reply_texts(iid)
+    assert text.startswith("Nothing was added")
+    assert "Question:" in text and "Choices:" in text and "Correct choice:" in text
+    assert all(r.is_ephemeral for r in bot.fake.replies(iid))
+    assert await count(bot.repo, Question) == before
+
+
+async def test_settings_set_channel_defaults_and_an_admin_role(bot):
+    iid = await bot.send.command(
+        OWNER, "quizadmin settings", questions=3, seconds=15, admin_role=RoleOption("Quizmasters")
+    )
+    text = bot.fake.reply_texts(iid)[-1]
+    assert "Questions per round: 3" in text and "Seconds per question: 15" in text
+    assert "Quizmasters" in text
+
+    iid = await bot.send.command(MEMBER, "quizadmin settings", questions=4)
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
