@@ -1,0 +1,70 @@
+"""Two bot processes (separate engines and pools, real commits) racing on the same database:
+the weekly post still goes out once. PostgreSQL is the production case; SQLite queues writers
+(BEGIN IMMEDIATE) and must give the same answer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.core.views import WeeklyPost
+from bot.core.weekly import WeeklyService
+from bot.db.connect import create_engine
+from bot.db.repository import SqlRepository
+from tests.helpers import RecordingMessenger
+from tests.weekly.world import make_world, utc
+
+DUE = utc(2026, 11, 23, 9)
+
+
+@pytest.fixture
+async def two_repos(fresh_db: str) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
+    a, b = create_engine(fresh_db), create_engine(fresh_db)
+    try:
+        yield SqlRepository(a), SqlRepository(b)
+    finally:
+        await a.dispose()
+        await b.dispose()
+
+
+async def prepare(repo: SqlRepository) -> None:
+    world = await make_world(repo)
+    await world.set(utc(2026, 11, 18, 12), weekday="mon", hour=9, timezone="UTC")
+    await world.play(utc(2026, 11, 19, 10), "t0", {"ann": True, "bob": False})
+
+
+def replicas(
+    repos: tuple[SqlRepository, SqlRepository], messenger: RecordingMessenger
+) -> list[WeeklyService]:
+    return [
+        WeeklyService(repo, messenger, lambda: DUE, f"replica-{i}-{j}", platform="discord")
+        for i, repo in enumerate(repos)
+        for j in range(2)
+    ]
+
+
+async def test_replicas_racing_send_once(two_repos):
+    await prepare(two_repos[0])
+    messenger = RecordingMessenger()
+    workers = replicas(two_repos, messenger)
+    for _ in range(3):
+        results = await asyncio.gather(*(w.run_due(DUE) for w in workers))
+        assert sum(results) <= 1
+    sent = [v for _, v, _ in messenger.posts if isinstance(v, WeeklyPost)]
+    assert len(sent) == 1
+    assert [e.row.display_name for e in sent[0].top.entries] == ["ann", "bob"]
+
+
+async def test_replicas_racing_to_take_over_a_stale_claim_send_once(two_repos):
+    await prepare(two_repos[0])
+    broken = RecordingMessenger(fail=True)
+    crashed = WeeklyService(two_repos[0], broken, lambda: DUE, "crashed", platform="discord")
+    assert await crashed.run_due(DUE) == 0
+    messenger = RecordingMessenger()
+    workers = replicas(two_repos, messenger)
+    later = utc(2026, 11, 23, 9, 11)
+    results = await asyncio.gather(*(w.run_due(later) for w in workers))
+    assert sorted(results) == [0, 0, 0, 1]
+    assert len(messenger.posts) == 1
