@@ -1,0 +1,71 @@
+"""A restart loses nothing: a round started by one bot process is answered, closed and
+continued by another (new client, new engine, same database), and the due loop of a freshly
+connected bot picks up work left behind."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.db.connect import create_engine
+from bot.db.repository import SqlRepository
+from bot.db.tables import Answer
+from tests.adapters.discord.conftest import start_bot
+from tests.adapters.discord.fakes import FakeDiscord, Member, buttons
+from tests.conftest import async_wait_until
+from tests.helpers import FixedClock, load_questions, sample_questions
+
+
+async def test_a_second_instance_takes_over_a_running_round(fresh_db):
+    fake, clock = FakeDiscord(), FixedClock()  # one Discord, one wall clock
+    first_engine = create_engine(fresh_db)
+    first = await start_bot(SqlRepository(first_engine), fake, clock, seed=1)
+    await load_questions(first.repo, sample_questions(6))
+    await first.send.command(Member("ann"), "quiz start", questions=2, seconds=20)
+    card = fake.posts()[-1]
+    await first.client.shutdown()
+    await first_engine.dispose()
+
+    second_engine = create_engine(fresh_db)
+    second = await start_bot(SqlRepository(second_engine), fake, clock, seed=2)
+    try:
+        right = next(b for b in buttons(card.payload) if b["label"].startswith("right"))
+        iid = await second.send.click(Member("bob"), card.message_id, right["custom_id"])
+        assert fake.reply_texts(iid)[-1].startswith("Locked in:")
+        async with second.repo.unit() as u:
+            answers = (await u.session.execute(select(Answer))).scalars().all()
+        assert len(answers) == 1
+
+        clock.advance(21)
+        await second.service.due_step()
+
+        [edit] = fake.edits()
+        assert edit.message_id == card.message_id
+        assert all(b["disabled"] for b in buttons(edit.payload))
+        assert "bob" in str(edit.payload["embeds"][0]["fields"])
+        nxt = fake.posts()[-1]
+        assert nxt.payload["embeds"][0]["title"].startswith("Question 2/2")
+    finally:
+        await second.client.close()
+        await second_engine.dispose()
+
+
+async def test_the_due_loop_starts_when_the_client_is_ready(fresh_db):
+    fake, clock = FakeDiscord(), FixedClock()
+    engine = create_engine(fresh_db)
+    bot = await start_bot(SqlRepository(engine), fake, clock)
+    try:
+        await load_questions(bot.repo, sample_questions(4))
+        await bot.send.command(Member("ann"), "quiz start", questions=1, seconds=10)
+        clock.advance(11)
+
+        bot.client.dispatch("ready")
+
+        assert await async_wait_until(lambda: len(fake.edits()) == 1)
+        assert await async_wait_until(
+            lambda: fake.posts()[-1].payload["embeds"][0]["title"].startswith("Round over")
+        )
+        await bot.client.shutdown()
+        assert bot.client.is_closed()
+    finally:
+        await bot.client.close()
+        await engine.dispose()
