@@ -204,10 +204,10 @@ class QuizEngine:
         now = self.clock()
         close_now = False
         async with self.repo.unit() as u:
-            rq = await u.round_question(rq_id, lock=True)
-            rnd = await u.round(rq.round_id) if rq else None
-            if rq is None or rnd is None:
+            ctx = await u.answer_context(rq_id)
+            if ctx is None:
                 return AnswerReceipt(False, "This question is no longer available.")
+            rq, rnd = ctx.rq, ctx.round
             team_id = await u.ensure_team(player.team)
             if rnd.team_id != team_id:
                 return AnswerReceipt(False, "This question belongs to another team.")
@@ -221,30 +221,26 @@ class QuizEngine:
                 return AnswerReceipt(False, "Too late: this question has closed.")
             if not 0 <= display_index < len(rq.choice_order):
                 return AnswerReceipt(False, "That is not one of the choices.")
-            question = await u.question(rq.question_id)
-            if question is None:
-                return AnswerReceipt(False, "This question is no longer available.")
             player_id = await u.ensure_player(team_id, player)
             choice = rq.choice_order[display_index]
-            correct = choice == question.answer
-            opens_at = rq.opens_at or now
-            elapsed = (now - opens_at).total_seconds()
-            run = await u.correct_run(rnd.id, player_id, rq.ordinal)
+            correct = choice == ctx.answer
+            elapsed = (now - (rq.opens_at or now)).total_seconds()
+            # The streak bonus looks back only when there is a question to look back at.
+            run = await u.correct_run(rnd.id, player_id, rq.ordinal) if rq.ordinal > 1 else 0
             pts = scoring.points(correct, elapsed, rnd.seconds, run)
             inserted = await u.insert_answer(
                 rq.id, player_id, choice, correct, pts, int(elapsed * 1000), now
             )
             if not inserted:
                 return AnswerReceipt(False, "You already answered this question.")
-            settings = await u.team_settings(team_id)
-            await u.add_score(team_id, player_id, week_start(now, settings.timezone), pts, correct)
+            await u.add_score(team_id, player_id, week_start(now, ctx.timezone), pts, correct)
             if rnd.close_after_answers is not None:
                 close_now = await u.answer_count(rq.id) >= rnd.close_after_answers
         if close_now:
             await self.close_question(rq_id)
         return AnswerReceipt(
             True,
-            f"Locked in: {question.choices[choice]}. The answer is revealed when the question closes.",
+            f"Locked in: {ctx.choices[choice]}. The answer is revealed when the question closes.",
         )
 
     # --- closing and due work ----------------------------------------------------------------

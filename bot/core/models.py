@@ -172,3 +172,14 @@ class NewRound:
 class WeekKey:
     team_id: int
     week_start: date
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What recording one answer needs, read in one go."""
+
+    rq: RoundQuestionRec
+    round: RoundRec
+    answer: int  # index of the correct choice among the question's original choices
+    choices: tuple[str, ...]
+    timezone: str

@@ -21,6 +21,7 @@ from sqlalchemy.sql import ColumnElement
 
 from bot.core.errors import Unavailable
 from bot.core.models import (
+    AnswerContext,
     AnswerRec,
     ChannelDefaults,
     ChannelRef,
@@ -64,6 +65,24 @@ def _is_outage(exc: BaseException) -> bool:
     return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError)
 
 
+class IdentityCache:
+    """Team, channel and player ids never change once committed, so a process may remember
+    them and save a query per click. What a transaction learns is kept only if it commits."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[Any, ...], int] = {}
+        self.names: dict[int, str] = {}  # player id -> display name last written
+
+    def merge(self, ids: dict[tuple[Any, ...], int], names: dict[int, str]) -> None:
+        if len(self.ids) > self.LIMIT:
+            self.ids.clear()
+            self.names.clear()
+        self.ids.update(ids)
+        self.names.update(names)
+
+
 class SqlRepository:
     """Implements bot.core.ports.Repository on an AsyncEngine (or, in tests, on one connection
     whose outer transaction is rolled back afterwards)."""
@@ -73,12 +92,15 @@ class SqlRepository:
         self._sessions = async_sessionmaker(
             bind, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )
+        self.identities = IdentityCache()
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[SqlUnit]:
         try:
             async with self._sessions() as session, session.begin():
-                yield SqlUnit(session)
+                unit = SqlUnit(session, self.identities)
+                yield unit
+            self.identities.merge(unit.learned_ids, unit.learned_names)
         except IntegrityError:
             raise
         except Exception as exc:
@@ -96,12 +118,25 @@ class SqlRepository:
 
 
 class SqlUnit(AdminQueries, WeeklyQueries):
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, identities: IdentityCache | None = None) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
+        self.identities = identities or IdentityCache()
+        self.learned_ids: dict[tuple[Any, ...], int] = {}
+        self.learned_names: dict[int, str] = {}
 
-    def _insert(self, table: Any) -> Any:
+    def _known(self, key: tuple[Any, ...]) -> int | None:
+        return self.learned_ids.get(key) or self.identities.ids.get(key)
+
+    def _insert(self, model: Any) -> Any:
+        """A dialect INSERT (for ON CONFLICT) on the plain table: the ORM's bulk path is
+        several times slower and buys nothing here."""
+        table = getattr(model, "__table__", model)
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    async def _core(self, stmt: Any) -> Any:
+        """Run a Core statement on the unit's connection, skipping the ORM layer (hot paths)."""
+        return await (await self.session.connection()).execute(stmt)
 
     async def _scalar(self, stmt: Any) -> Any:
         return (await self.session.execute(stmt)).scalar_one_or_none()
@@ -109,6 +144,14 @@ class SqlUnit(AdminQueries, WeeklyQueries):
     # --- identities ----------------------------------------------------------------------------
 
     async def ensure_team(self, ref: TeamRef) -> int:
+        key = ("team", ref.platform, ref.external_id)
+        if (known := self._known(key)) is not None:
+            return known
+        team_id = await self._find_or_add_team(ref)
+        self.learned_ids[key] = team_id
+        return team_id
+
+    async def _find_or_add_team(self, ref: TeamRef) -> int:
         where = and_(Team.platform == ref.platform, Team.external_id == ref.external_id)
         found = await self._scalar(select(Team.id).where(where))
         if found is not None:
@@ -129,6 +172,14 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return int((await self.session.execute(select(Team.id).where(where))).scalar_one())
 
     async def ensure_channel(self, team_id: int, ref: ChannelRef) -> int:
+        key = ("channel", team_id, ref.external_id)
+        if (known := self._known(key)) is not None:
+            return known
+        channel_id = await self._find_or_add_channel(team_id, ref)
+        self.learned_ids[key] = channel_id
+        return channel_id
+
+    async def _find_or_add_channel(self, team_id: int, ref: ChannelRef) -> int:
         where = and_(Channel.team_id == team_id, Channel.external_id == ref.external_id)
         found = await self._scalar(select(Channel.id).where(where))
         if found is not None:
@@ -141,6 +192,16 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return int((await self.session.execute(select(Channel.id).where(where))).scalar_one())
 
     async def ensure_player(self, team_id: int, ref: PlayerRef) -> int:
+        key = ("player", team_id, ref.external_id)
+        known = self._known(key)
+        if known is not None and self.identities.names.get(known) == ref.display_name:
+            return known
+        player_id = await self._find_or_add_player(team_id, ref)
+        self.learned_ids[key] = player_id
+        self.learned_names[player_id] = ref.display_name
+        return player_id
+
+    async def _find_or_add_player(self, team_id: int, ref: PlayerRef) -> int:
         where = and_(Player.team_id == team_id, Player.external_id == ref.external_id)
         row = (
             await self.session.execute(select(Player.id, Player.display_name).where(where))
@@ -373,6 +434,69 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         r = await self._scalar(stmt.execution_options(populate_existing=True))
         return rq_rec(r) if r else None
 
+    async def answer_context(self, rq_id: int) -> AnswerContext | None:
+        """Everything an answer needs in one query, the question row shared-locked (PostgreSQL)
+        so a close waits for answers in flight. Core rows, not ORM objects: this is the hot path."""
+        rq, r = RoundQuestion.__table__.c, Round.__table__.c
+        stmt = (
+            select(
+                rq.id,
+                rq.round_id,
+                rq.ordinal,
+                rq.question_id,
+                rq.choice_order,
+                rq.status,
+                rq.opens_at,
+                rq.closes_at,
+                r.team_id,
+                r.channel_id,
+                r.status.label("r_status"),
+                r.num_questions,
+                r.seconds,
+                r.started_at,
+                r.close_after_answers,
+                Question.__table__.c.answer,
+                Question.__table__.c.choices,
+                Team.__table__.c.timezone,
+            )
+            .join(Round.__table__, r.id == rq.round_id)
+            .join(Question.__table__, Question.__table__.c.id == rq.question_id)
+            .join(Team.__table__, Team.__table__.c.id == r.team_id)
+            .where(rq.id == rq_id)
+        )
+        if self.dialect == "postgresql":
+            stmt = stmt.with_for_update(read=True, of=RoundQuestion.__table__)
+        row = (await self._core(stmt)).first()
+        if row is None:
+            return None
+        return AnswerContext(
+            rq=RoundQuestionRec(
+                id=row.id,
+                round_id=row.round_id,
+                ordinal=row.ordinal,
+                question_id=row.question_id,
+                choice_order=tuple(row.choice_order),
+                status=QuestionStatus(row.status),
+                opens_at=row.opens_at,
+                closes_at=row.closes_at,
+            ),
+            round=RoundRec(
+                id=row.round_id,
+                team_id=row.team_id,
+                channel_id=row.channel_id,
+                status=RoundStatus(row.r_status),
+                num_questions=row.num_questions,
+                seconds=row.seconds,
+                topic=None,
+                started_by=None,
+                started_at=row.started_at,
+                close_after_answers=row.close_after_answers,
+            ),
+            answer=row.answer,
+            choices=tuple(row.choices),
+            timezone=row.timezone or "UTC",
+        )
+
     async def round_questions(self, round_id: int) -> list[RoundQuestionRec]:
         rows = await self.session.scalars(
             select(RoundQuestion)
@@ -499,14 +623,15 @@ class SqlUnit(AdminQueries, WeeklyQueries):
                 answered_at=at,
             )
             .on_conflict_do_nothing(index_elements=["round_question_id", "player_id"])
-            .returning(Answer.id)
+            .returning(Answer.__table__.c.id)
         )
-        return (await self.session.execute(stmt)).first() is not None
+        return (await self._core(stmt)).first() is not None
 
     async def add_score(
         self, team_id: int, player_id: int, week: date, points: int, correct: bool
     ) -> None:
         c = 1 if correct else 0
+        sw, st = ScoreWeekly.__table__.c, ScoreTotal.__table__.c
         weekly = self._insert(ScoreWeekly).values(
             team_id=team_id,
             player_id=player_id,
@@ -515,13 +640,13 @@ class SqlUnit(AdminQueries, WeeklyQueries):
             correct=c,
             answered=1,
         )
-        await self.session.execute(
+        await self._core(
             weekly.on_conflict_do_update(
                 index_elements=["team_id", "player_id", "week_start"],
                 set_={
-                    "points": ScoreWeekly.points + weekly.excluded.points,
-                    "correct": ScoreWeekly.correct + weekly.excluded.correct,
-                    "answered": ScoreWeekly.answered + 1,
+                    "points": sw.points + weekly.excluded.points,
+                    "correct": sw.correct + weekly.excluded.correct,
+                    "answered": sw.answered + 1,
                 },
             )
         )
@@ -534,18 +659,17 @@ class SqlUnit(AdminQueries, WeeklyQueries):
             streak=c,
             best_streak=c,
         )
-        new_streak = case((total.excluded.correct > 0, ScoreTotal.streak + 1), else_=0)
-        await self.session.execute(
+        new_streak = case((total.excluded.correct > 0, st.streak + 1), else_=0)
+        await self._core(
             total.on_conflict_do_update(
                 index_elements=["team_id", "player_id"],
                 set_={
-                    "points": ScoreTotal.points + total.excluded.points,
-                    "correct": ScoreTotal.correct + total.excluded.correct,
-                    "answered": ScoreTotal.answered + 1,
+                    "points": st.points + total.excluded.points,
+                    "correct": st.correct + total.excluded.correct,
+                    "answered": st.answered + 1,
                     "streak": new_streak,
                     "best_streak": case(
-                        (new_streak > ScoreTotal.best_streak, new_streak),
-                        else_=ScoreTotal.best_streak,
+                        (new_streak > st.best_streak, new_streak), else_=st.best_streak
                     ),
                 },
             )
