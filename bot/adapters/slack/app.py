@@ -87,9 +87,7 @@ def build_web_app(app: AsyncApp, repo: Repository) -> web.Application:
         try:
             await repo.ping()
         except Exception as exc:
-            return web.json_response(
-                {"ok": False, "database": exc.__class__.__name__}, status=503
-            )
+            return web.json_response({"ok": False, "database": exc.__class__.__name__}, status=503)
         return web.json_response({"ok": True})
 
     web_app = web.Application()
@@ -120,9 +118,7 @@ async def running_service(
                 await task
 
 
-async def serve(
-    settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0"
-) -> int:
+async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0") -> int:
     """Run until `stop` is set. Returns the process exit code."""
     client = client_from_settings(settings)
     async with running_service(settings, client) as (service, repo):
@@ -131,13 +127,13 @@ async def serve(
             from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
             handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
-            await handler.connect_async()
+            await handler.connect_async()  # type: ignore[no-untyped-call]
             log.info("Slack app connected in Socket Mode")
             try:
                 await stop.wait()
             finally:
                 service.engine.accepting_rounds = False
-                await handler.close_async()
+                await handler.close_async()  # type: ignore[no-untyped-call]
             return 0
         runner = web.AppRunner(build_web_app(app, repo))
         await runner.setup()

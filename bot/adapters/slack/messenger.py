@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -48,7 +49,7 @@ class SlackMessenger:
         self.client = client
         self.token_for = token_for
 
-    async def _auth(self, channel: ChannelRef) -> dict[str, str]:
+    async def _auth(self, channel: ChannelRef) -> dict[str, Any]:
         """A per-workspace token, when there is one. (Passing token=None would send no token.)"""
         if self.token_for is None:
             return {}

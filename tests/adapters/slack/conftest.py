@@ -25,9 +25,9 @@ from bot.config import Settings
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.service import QuizService, build_service
+from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 from tests.conftest import async_wait_until
 from tests.helpers import FixedClock, load_questions, sample_questions
-from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0001"

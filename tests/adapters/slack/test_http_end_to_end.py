@@ -10,18 +10,22 @@ from sqlalchemy import select
 
 from bot.core.models import QuestionStatus
 from bot.db.tables import Answer, Question, Round, RoundQuestion
+from questions.bank import BankQuestion
 from tests.adapters.slack.conftest import CHANNEL, SlackEnv, view_submission
 from tests.helpers import load_questions
-from questions.bank import BankQuestion
 
 
 async def open_question(env: SlackEnv) -> RoundQuestion:
     async with env.repo.unit() as u:
         rows = (
-            await u.session.execute(
-                select(RoundQuestion).where(RoundQuestion.status == QuestionStatus.OPEN.value)
+            (
+                await u.session.execute(
+                    select(RoundQuestion).where(RoundQuestion.status == QuestionStatus.OPEN.value)
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     assert len(rows) == 1
     return rows[0]
 
@@ -52,7 +56,7 @@ async def test_start_posts_a_card_whose_buttons_carry_the_round_question(slack: 
     assert ids == [f"quiz:a:{rq.id}:{i}" for i in range(4)]
     assert all(b["value"] == b["action_id"] for b in buttons(post.args))
     assert all(len(b["text"]["text"]) <= 75 for b in buttons(post.args))
-    context = [b for b in post.args["blocks"] if b["type"] == "context"][0]
+    context = next(b for b in post.args["blocks"] if b["type"] == "context")
     assert "<!date^" in context["elements"][0]["text"]
     # the starter is told privately (after the start), and the message ref is kept for chat.update
     hooks = await slack.wait_calls("response_url")
@@ -102,7 +106,9 @@ async def test_close_edits_the_card_with_chat_update(slack: SlackEnv):
 
 async def question_of(env: SlackEnv, rq: RoundQuestion) -> Question:
     async with env.repo.unit() as u:
-        return (await u.session.execute(select(Question).where(Question.id == rq.question_id))).scalar_one()
+        return (
+            await u.session.execute(select(Question).where(Question.id == rq.question_id))
+        ).scalar_one()
 
 
 async def test_round_summary_and_top5_after_the_last_question(slack: SlackEnv):
@@ -136,7 +142,11 @@ async def test_a_non_admin_add_is_refused_and_an_admin_gets_the_form(slack: Slac
     assert opened.args["trigger_id"].endswith(".trigger")
     assert opened.args["view"]["callback_id"] == "quiz_add"
     assert {b["block_id"] for b in opened.args["view"]["blocks"]} == {
-        "prompt", "choices", "answer", "explanation", "topic"
+        "prompt",
+        "choices",
+        "answer",
+        "explanation",
+        "topic",
     }
 
 
@@ -144,7 +154,13 @@ async def test_a_modal_with_bad_input_returns_field_errors_and_adds_nothing(slac
     before = await slack.count(Question)
     sent = await slack.interaction(
         view_submission(
-            {"prompt": "  ", "choices": "only one", "answer": "Z", "explanation": None, "topic": None},
+            {
+                "prompt": "  ",
+                "choices": "only one",
+                "answer": "Z",
+                "explanation": None,
+                "topic": None,
+            },
             user="UADMIN",
         )
     )
@@ -243,8 +259,13 @@ async def test_leaderboard_me_and_app_home(slack: SlackEnv):
     me = (await slack.wait_calls("response_url", 3))[2]
     assert me.args["response_type"] == "ephemeral" and "Accuracy" in json.dumps(me.args["blocks"])
     sent = await slack.event(
-        {"type": "app_home_opened", "user": "U0001", "channel": "D0001", "tab": "home",
-         "event_ts": f"{time.time():.6f}"}
+        {
+            "type": "app_home_opened",
+            "user": "U0001",
+            "channel": "D0001",
+            "tab": "home",
+            "event_ts": f"{time.time():.6f}",
+        }
     )
     assert sent.status == 200
     published = (await slack.wait_calls("views.publish"))[0]
@@ -288,5 +309,7 @@ async def async_wait_until_logged(caplog, text: str) -> bool:
     from tests.conftest import async_wait_until
 
     return await async_wait_until(
-        lambda: any(text in r.getMessage() and "not_in_channel" in r.getMessage() for r in caplog.records)
+        lambda: any(
+            text in r.getMessage() and "not_in_channel" in r.getMessage() for r in caplog.records
+        )
     )

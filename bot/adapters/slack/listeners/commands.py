@@ -255,9 +255,7 @@ async def _open_add_form(
     If the admin check is slow the form opens anyway: the core re-checks on submit."""
     player: PlayerRef | None = None
     try:
-        player = await asyncio.wait_for(
-            _checked_admin(deps, client, body), deps.ack_budget_seconds
-        )
+        player = await asyncio.wait_for(_checked_admin(deps, client, body), deps.ack_budget_seconds)
     except TimeoutError:
         log.warning("admin check for /quiz add was slow; opening the form anyway")
     except NotAllowed as exc:

@@ -54,9 +54,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             return
         try:
             player = await deps.users.player(client, body)
-            rec = await asyncio.wait_for(
-                admin.add_question(player, draft), deps.ack_budget_seconds
-            )
+            rec = await asyncio.wait_for(admin.add_question(player, draft), deps.ack_budget_seconds)
         except ValidationFailed as exc:
             await ack(response_action="errors", errors=form_errors(exc.by_field()))
             return
