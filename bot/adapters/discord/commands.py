@@ -54,7 +54,8 @@ Click a button to answer: only you see your pick, one answer per question.
 **/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
 Scoring: 100 for a right answer, up to 50 more for speed, a streak bonus for runs.
 Admins (Manage Server or a configured role): **/quizadmin add** adds a question,
-**/quizadmin settings** sets this channel's defaults and the admin role."""
+**/quizadmin settings** sets this channel's defaults and the admin role,
+**/quizadmin questions | show | disable | enable | approve | reject | history** curate the bank."""
 
 
 # --- /quiz -------------------------------------------------------------------------------------
@@ -207,7 +208,9 @@ class AddQuestionModal(discord.ui.Modal, title="Add a quiz question"):
                 f"Added to {safe(rec.topic, 100)}: {safe(rec.prompt, 300)} (id `{rec.uid}`).",
             )
 
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
+    async def on_error(  # type: ignore[override]  # Modal.on_error takes no item
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
         log.error("add-question modal failed", exc_info=error)
 
 
@@ -284,6 +287,95 @@ def build_admin_group() -> app_commands.Group:
                     f"Admin roles: {roles}",
                 ),
             )
+            await tell(interaction, embed=embed_for(panel))
+
+    @admin.command(name="questions", description="Search this server's questions")
+    @app_commands.describe(
+        topic="Only this topic",
+        search="Text in the question",
+        status="Which ones (default: active, disabled and pending)",
+        page="Page number",
+    )
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    async def questions(
+        interaction: discord.Interaction[Any],
+        topic: app_commands.Range[str, 1, 100] | None = None,
+        search: app_commands.Range[str, 1, 100] | None = None,
+        status: Literal["active", "disabled", "pending", "all"] | None = None,
+        page: app_commands.Range[int, 1, 1000] = 1,
+    ) -> None:
+        async with guarded(interaction, "/quizadmin questions"):
+            await ack(interaction)
+            panel = await service_of(interaction).admin.list_panel(
+                player_of(interaction), topic=topic, text=search, status=status, page=page
+            )
+            await tell(interaction, embed=embed_for(panel))
+
+    @admin.command(name="show", description="One question with its statistics")
+    @app_commands.describe(question="Question number (#12) or id")
+    async def show(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 60]
+    ) -> None:
+        async with guarded(interaction, "/quizadmin show"):
+            await ack(interaction)
+            panel = await service_of(interaction).admin.show_panel(player_of(interaction), question)
+            await tell(interaction, embed=embed_for(panel))
+
+    @admin.command(name="disable", description="Stop asking a question in this server")
+    @app_commands.describe(question="Question number (#12) or id")
+    async def disable(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 60]
+    ) -> None:
+        async with guarded(interaction, "/quizadmin disable"):
+            await ack(interaction)
+            tq = await service_of(interaction).admin.disable_question(
+                player_of(interaction), question
+            )
+            await tell(interaction, f"Disabled #{tq.rec.id}: {safe(tq.rec.prompt, 300)}")
+
+    @admin.command(name="enable", description="Ask a disabled question again")
+    @app_commands.describe(question="Question number (#12) or id")
+    async def enable(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 60]
+    ) -> None:
+        async with guarded(interaction, "/quizadmin enable"):
+            await ack(interaction)
+            tq = await service_of(interaction).admin.enable_question(
+                player_of(interaction), question
+            )
+            await tell(interaction, f"Enabled #{tq.rec.id}: {safe(tq.rec.prompt, 300)}")
+
+    @admin.command(name="approve", description="Approve a suggested question")
+    @app_commands.describe(question="Question number (#12) or id")
+    async def approve(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 60]
+    ) -> None:
+        async with guarded(interaction, "/quizadmin approve"):
+            await ack(interaction)
+            rec = await service_of(interaction).admin.approve_question(
+                player_of(interaction), question
+            )
+            await tell(interaction, f"Approved #{rec.id}: {safe(rec.prompt, 300)}")
+
+    @admin.command(name="reject", description="Reject a suggested question")
+    @app_commands.describe(question="Question number (#12) or id", reason="Why (optional)")
+    async def reject(
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, 60],
+        reason: app_commands.Range[str, 1, 500] | None = None,
+    ) -> None:
+        async with guarded(interaction, "/quizadmin reject"):
+            await ack(interaction)
+            rec = await service_of(interaction).admin.reject_question(
+                player_of(interaction), question, reason or ""
+            )
+            await tell(interaction, f"Rejected #{rec.id}: {safe(rec.prompt, 300)}")
+
+    @admin.command(name="history", description="Recent admin actions in this server")
+    async def history(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quizadmin history"):
+            await ack(interaction)
+            panel = await service_of(interaction).admin.history_panel(player_of(interaction))
             await tell(interaction, embed=embed_for(panel))
 
     return admin

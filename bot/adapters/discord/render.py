@@ -278,7 +278,7 @@ def notice_embed(notice: Notice) -> discord.Embed:
 def panel_embed(panel: Panel) -> discord.Embed:
     embed = discord.Embed(
         title=cut(panel.title, TITLE_MAX),
-        description=cut("\n".join(panel.lines), DESCRIPTION_MAX),
+        description=cut(neutralise("\n".join(panel.lines)), DESCRIPTION_MAX),
         colour=COLOR_BOARD,
     )
     if panel.footer:

@@ -53,13 +53,18 @@ async def tell(
 ) -> None:
     """Reply once the interaction is acked or not; text is mention-neutralised and cut."""
     content = cut(neutralise(text), MESSAGE_MAX) if text else None
-    kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
-    if embed is not None:
-        kwargs["embed"] = embed
+    embeds = [embed] if embed is not None else []
     if interaction.response.is_done():
-        await interaction.followup.send(content or discord.utils.MISSING, **kwargs)  # type: ignore[arg-type]
+        await interaction.followup.send(
+            content or discord.utils.MISSING,
+            embeds=embeds,
+            ephemeral=ephemeral,
+            allowed_mentions=NO_MENTIONS,
+        )
     else:
-        await interaction.response.send_message(content, **kwargs)  # type: ignore[arg-type]
+        await interaction.response.send_message(
+            content, embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+        )
 
 
 @asynccontextmanager

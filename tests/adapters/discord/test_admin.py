@@ -88,3 +88,22 @@ async def test_settings_set_channel_defaults_and_an_admin_role(bot):
 
     iid = await bot.send.command(MEMBER, "quizadmin settings", questions=4)
     assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+
+
+async def test_an_admin_lists_disables_and_enables_a_question(bot):
+    iid = await bot.send.command(OWNER, "quizadmin questions", topic="SQS")
+    listing = bot.fake.reply_texts(iid)[-1]
+    assert "Question number 0?" in listing
+
+    async with bot.repo.unit() as u:
+        qid = (
+            await u.session.execute(select(Question.id).where(Question.uid == "q-000"))
+        ).scalar_one()
+    iid = await bot.send.command(OWNER, "quizadmin disable", question=f"#{qid}")
+    assert bot.fake.reply_texts(iid)[-1].startswith(f"Disabled #{qid}")
+    iid = await bot.send.command(MEMBER, "quizadmin enable", question=f"#{qid}")
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+    iid = await bot.send.command(OWNER, "quizadmin enable", question="#999999")
+    assert "No question #999999" in bot.fake.reply_texts(iid)[-1]
+    iid = await bot.send.command(OWNER, "quizadmin history")
+    assert "disable" in bot.fake.reply_texts(iid)[-1]
