@@ -230,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     from bot import cli_admin
 
     cli_admin.register(q)
+    from bot import cli_weekly
+
+    cli_weekly.register(sub)
     return p
 
 

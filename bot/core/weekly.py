@@ -584,10 +584,8 @@ class WeeklyService:
 
     # --- the due step --------------------------------------------------------------------------
 
-    async def run_due(self, now: datetime | None = None) -> int:
-        """Send every weekly post that is due; returns how many were posted. Safe to run from
-        several processes at once: each post is claimed in the database before it is sent."""
-        now = now or self.clock()
+    async def due(self, now: datetime) -> list[tuple[ScheduleRec, date]]:
+        """The posts this service could claim at `now`: (schedule, week) pairs. Two reads."""
         stale_before = now - self.claim_timeout
         async with self.repo.unit() as u:
             store = _store(u)
@@ -597,15 +595,24 @@ class WeeklyService:
                 if (week := due_week(rec.schedule, now, rec.effective_from)) is not None
             ]
             if not due:
-                return 0
+                return []
             existing = await store.weekly_posts([(rec.team_id, week) for rec, week in due])
         rows: dict[tuple[int, date], list[PostRec]] = {}
         for p in existing:
             rows.setdefault((p.team_id, p.week_start), []).append(p)
+        return [
+            (rec, week)
+            for rec, week in due
+            if claimable(rows.get((rec.team_id, week), ()), rec.channel_id, stale_before)
+        ]
+
+    async def run_due(self, now: datetime | None = None) -> int:
+        """Send every weekly post that is due; returns how many were posted. Safe to run from
+        several processes at once: each post is claimed in the database before it is sent."""
+        now = now or self.clock()
+        stale_before = now - self.claim_timeout
         sent = 0
-        for rec, week in due:
-            if not claimable(rows.get((rec.team_id, week), ()), rec.channel_id, stale_before):
-                continue
+        for rec, week in await self.due(now):
             try:
                 sent += await self._send(rec, week, now, stale_before)
             except Exception:
