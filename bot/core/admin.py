@@ -797,6 +797,17 @@ def _fields(q: QuestionRec | QuestionDraft | BankQuestion) -> dict[str, Any]:
     }
 
 
+def _same_question(a: QuestionRec, b: BankQuestion) -> bool:
+    """Same prompt, same set of choices, same correct text: what every format carries, so a
+    format that drops topic or explanation (Aiken) or choice order (Open Trivia DB) still
+    recognises a question the team already has."""
+    return (
+        _fold(a.prompt) == _fold(b.prompt)
+        and {_fold(c) for c in a.choices} == {_fold(c) for c in b.choices}
+        and _fold(a.choices[a.answer]) == _fold(b.choices[b.answer])
+    )
+
+
 def _to_bank(rec: QuestionRec) -> BankQuestion:
     source = Source(rec.source_file, rec.source_line) if rec.source_file else None
     return BankQuestion(
@@ -856,8 +867,8 @@ async def _plan_import(
         if shared is not None and shared.team_id is None and _fields(shared) == _fields(q):
             plan.unchanged += 1
             continue
-        if mine is None and same_prompt is not None and _fields(same_prompt) == _fields(q):
-            plan.unchanged += 1  # e.g. an id-less format exported from this team
+        if mine is None and same_prompt is not None and _same_question(same_prompt, q):
+            plan.unchanged += 1  # e.g. an id-less format (Aiken) exported from this team
             continue
         if same_prompt is not None and (mine is None or same_prompt.id != mine.id):
             plan.problems.append(

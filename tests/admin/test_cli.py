@@ -1,0 +1,124 @@
+"""`quizbot questions ...` end to end through bot.cli.main on a fresh database of each kind.
+
+Sync tests on purpose: the CLI runs its own event loop (asyncio.run), like it does for a user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bot.config
+from bot.cli import main
+from tests.admin.test_import_export import DATA, fifty_with_three_bad
+
+TEAM_ARG = ["--team", "discord:81384788765712384"]
+
+
+@pytest.fixture
+def cli(fresh_db, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", fresh_db)
+    bot.config.get_settings.cache_clear()
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["questions", *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    yield run
+    bot.config.get_settings.cache_clear()
+
+
+def test_add_list_show_edit_disable_enable_and_history(cli):
+    code, out, _ = cli(
+        "add", *TEAM_ARG, "--prompt", "Which port does X-Ray use?", "--choice", "2000",
+        "--choice", "3000", "--correct", "A", "--topic", "X-Ray", "--explanation", "UDP 2000",
+    )  # fmt: skip
+    assert code == 0 and out.startswith("Added #")
+    qid = out.split("#")[1].split()[0]
+    code, out, _ = cli("list", *TEAM_ARG, "--own")
+    assert code == 0 and f"#{qid} [active, team] X-Ray · Which port does X-Ray use?" in out
+    assert "1 question(s)" in out
+    code, out, _ = cli("show", *TEAM_ARG, qid)
+    assert code == 0 and "✓ A. 2000" in out and "asked 0" in out
+    code, out, _ = cli("edit", *TEAM_ARG, qid, "--choice", "3000", "--choice", "2000")
+    assert code == 0
+    code, out, _ = cli("show", *TEAM_ARG, f"#{qid}")
+    assert "✓ B. 2000" in out
+    code, out, _ = cli("disable", *TEAM_ARG, qid)
+    assert code == 0 and "is now disabled" in out
+    code, out, _ = cli("enable", *TEAM_ARG, qid)
+    assert code == 0 and "is now active" in out
+    code, out, _ = cli("history", *TEAM_ARG)
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "Admin history"
+    assert [line.split(" · ")[1:3] for line in lines[1:]] == [
+        ["cli", f"enable #{qid} ({line_uid(lines[1])})"],
+        ["cli", f"disable #{qid} ({line_uid(lines[1])})"],
+        ["cli", f"edit #{qid} ({line_uid(lines[1])})"],
+        ["cli", f"add #{qid} ({line_uid(lines[1])})"],
+    ]
+
+
+def line_uid(line: str) -> str:
+    return line.rsplit("(", 1)[1].rstrip(")")
+
+
+def test_bad_add_names_the_field_and_exits_non_zero(cli):
+    code, _, err = cli("add", *TEAM_ARG, "--prompt", "Q?", "--choice", "a", "--correct", "1")
+    assert code == 1 and "choices" in err
+
+
+def test_import_reports_counts_and_skips_then_is_idempotent(cli):
+    path = str(DATA / "unsupported_types.gift")
+    code, out, _ = cli("import", *TEAM_ARG, path)
+    assert code == 0
+    assert "3 added, 0 updated, 0 unchanged" in out
+    assert "skipped line 9, question capitals-match: kind: GIFT matching question" in out
+    code, out, _ = cli("import", *TEAM_ARG, path)
+    assert code == 0 and "0 added, 0 updated, 3 unchanged" in out
+
+
+def test_a_bad_file_lists_every_problem_and_changes_nothing(cli, tmp_path: Path):
+    bad = tmp_path / "fifty.yaml"
+    bad.write_text(fifty_with_three_bad())
+    code, out, err = cli("import", *TEAM_ARG, str(bad))
+    assert code == 1 and "nothing changed" in err
+    assert all(f"question q{n}" in err for n in (7, 19, 33))
+    code, out, _ = cli("list", *TEAM_ARG, "--own")
+    assert "0 question(s)" in out
+
+
+def test_export_and_import_elsewhere(cli, tmp_path: Path):
+    # Every format's round trip through the database is in test_import_export; here the CLI.
+    cli("import", *TEAM_ARG, str(DATA / "moodle_course_export.gift"))
+    for fmt in ("csv", "opentdb"):
+        out_file = tmp_path / f"bank.{fmt}"
+        code, out, _ = cli("export", *TEAM_ARG, "--own", "--format", fmt, "--out", str(out_file))
+        assert code == 0 and out.startswith("Wrote 5 question(s)")
+        code, out, _ = cli("import", "--team", f"slack:T{fmt}", "--format", fmt, str(out_file))
+        assert code == 0 and "5 added" in out, out
+
+
+def test_review_queue_and_stats(cli):
+    code, out, _ = cli(
+        "suggest", *TEAM_ARG, "--prompt", "Pending?", "--choice", "y", "--choice", "n",
+        "--correct", "1",
+    )  # fmt: skip
+    assert code == 0
+    qid = out.split("#")[1].split()[0]
+    code, out, _ = cli("list", *TEAM_ARG, "--status", "pending")
+    assert f"#{qid} [pending, team]" in out
+    code, out, _ = cli("approve", *TEAM_ARG, qid)
+    assert code == 0 and f"Approved #{qid}" in out
+    code, _, err = cli("reject", *TEAM_ARG, qid)
+    assert code == 1 and "not waiting for review" in err
+    code, out, _ = cli("stats", *TEAM_ARG)
+    assert code == 0 and "No question has been asked yet." in out
+
+
+def test_team_must_be_platform_and_id(cli):
+    with pytest.raises(SystemExit) as err:
+        cli("list", "--team", "teams:1")
+    assert "--team must look like" in str(err.value)
