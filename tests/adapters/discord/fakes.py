@@ -215,6 +215,15 @@ class FakeDiscord:
             return self._store(message_id, int(route.channel_id or 0), {**old, **(payload or {})})
         return {}
 
+    def message_with_buttons(self, custom_ids: list[str]) -> int:
+        """A message with answer buttons already in the channel (posted by an earlier process)."""
+        row = [
+            {"type": 2, "style": 1, "label": str(i), "custom_id": cid}
+            for i, cid in enumerate(custom_ids)
+        ]
+        components = [{"type": 1, "components": row}]
+        return int(self._store(snowflake(), CHANNEL_ID, {"components": components})["id"])
+
     def _store(self, message_id: int, channel_id: int, payload: dict[str, Any]) -> dict[str, Any]:
         message = {
             "id": str(message_id),
