@@ -97,6 +97,7 @@ class Member:
     name: str
     id: int = field(default_factory=snowflake)
     admin: bool = False
+    roles: tuple[int, ...] = ()
 
     def payload(self) -> dict[str, Any]:
         perms = MEMBER_PERMS | (MANAGE_GUILD if self.admin else 0)
@@ -104,7 +105,7 @@ class Member:
             "user": _user(self.id, self.name),
             "nick": None,
             "avatar": None,
-            "roles": [],
+            "roles": [str(r) for r in self.roles],
             "joined_at": "2025-01-01T00:00:00+00:00",
             "premium_since": None,
             "deaf": False,
@@ -361,6 +362,41 @@ class Sender:
             "attachment_size_limit": 10 * 1024 * 1024,
             "data": data,
         }
+
+    def guild_create(self, roles: list[RoleOption]) -> None:
+        """GUILD_CREATE as the `guilds` intent delivers it on connect: fills the role cache."""
+        everyone = RoleOption("@everyone", id=self.guild_id).payload()
+        self.client._connection.parse_guild_create(
+            {
+                "id": str(self.guild_id),
+                "name": "Study Group",
+                "icon": None,
+                "owner_id": "1",
+                "unavailable": False,
+                "member_count": 3,
+                "features": [],
+                "roles": [everyone, *(r.payload() for r in roles)],
+                "emojis": [],
+                "stickers": [],
+                "channels": [],
+                "threads": [],
+                "members": [],
+                "voice_states": [],
+                "presences": [],
+                "stage_instances": [],
+                "guild_scheduled_events": [],
+                "soundboard_sounds": [],
+                "large": False,
+                "verification_level": 0,
+                "default_message_notifications": 0,
+                "explicit_content_filter": 0,
+                "mfa_level": 0,
+                "nsfw_level": 0,
+                "premium_tier": 0,
+                "preferred_locale": "en-US",
+                "system_channel_flags": 0,
+            }  # type: ignore[arg-type]
+        )
 
     async def dispatch(self, payload: dict[str, Any]) -> int:
         """Feed one INTERACTION_CREATE to discord.py and wait for every task it started."""

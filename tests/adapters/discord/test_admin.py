@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.adapters.discord.client import make_client
 from bot.db.tables import AdminAction, Question
-from tests.adapters.discord.fakes import Member, RoleOption
+from tests.adapters.discord.fakes import FakeDiscord, Member, RoleOption, connect
 
 OWNER = Member("owner", admin=True)
 MEMBER = Member("mallory")
@@ -107,3 +108,29 @@ async def test_an_admin_lists_disables_and_enables_a_question(bot):
     assert "No question #999999" in bot.fake.reply_texts(iid)[-1]
     iid = await bot.send.command(OWNER, "quizadmin history")
     assert "disable" in bot.fake.reply_texts(iid)[-1]
+
+
+async def test_a_member_with_the_configured_admin_role_is_an_admin(bot):
+    masters = RoleOption("Quizmasters")
+    bot.send.guild_create([masters])
+    carol = Member("carol", roles=(masters.id,))
+    iid = await bot.send.command(carol, "quizadmin add")
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+
+    await bot.send.command(OWNER, "quizadmin settings", admin_role=masters)
+
+    opened = await bot.send.command(carol, "quizadmin add")
+    assert [r.payload["type"] for r in bot.fake.replies(opened)] == [9]
+    iid = await bot.send.submit_modal(carol, opened, GOOD)
+    assert bot.fake.reply_texts(iid)[-1].startswith("Added to AWS SQS")
+
+
+async def test_guild_ids_sync_the_commands_to_those_guilds_only():
+    fake = FakeDiscord()
+    client = make_client(guild_ids=[111, 222])
+    try:
+        await connect(client, fake)
+        assert set(fake.commands) == {"111", "222"}
+        assert {c["name"] for c in fake.commands["111"]} == {"quiz", "quizadmin"}
+    finally:
+        await client.close()
