@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
 from bot.core.weeks import utcnow
-from bot.runtime import open_runtime
+from bot.runtime import NotMigrated, open_runtime
 from bot.service import QuizService, build_service
 
 log = logging.getLogger(__name__)
@@ -54,34 +54,45 @@ async def run(settings: Settings) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
-    async with open_runtime(settings) as rt:
-        build(client, rt.repo, settings.due_poll_seconds)
-        stopping = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, stopping.set)
-        runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
-        waiter = asyncio.create_task(stopping.wait())
-        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        log.info("shutting down")
-        await client.shutdown()
-        waiter.cancel()
-        if runner not in done:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(runner, timeout=10)
-            return 0
-        error = runner.exception()
-        if isinstance(error, discord.LoginFailure):
-            print(
-                "error: Discord rejected DISCORD_TOKEN; copy it again from the Developer Portal (Bot tab)",
-                file=sys.stderr,
-            )
-            return 1
-        if isinstance(error, discord.PrivilegedIntentsRequired):
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-        if error is not None:
-            log.error("the Discord client stopped", exc_info=error)
-            return 1
+    try:
+        async with open_runtime(settings) as rt:
+            return await _serve(client, rt.repo, settings)
+    except NotMigrated as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> int:
+    """Run until the client stops or a signal asks us to; returns the exit code."""
+    assert settings.discord_token is not None
+    build(client, repo, settings.due_poll_seconds)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stopping.set)
+    runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
+    waiter = asyncio.create_task(stopping.wait())
+    done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    log.info("shutting down")
+    await client.shutdown()
+    waiter.cancel()
+    if runner not in done:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await asyncio.wait_for(runner, timeout=10)
+        return 0
+    error = runner.exception()
+    if isinstance(error, discord.LoginFailure):
+        print(
+            "error: Discord rejected DISCORD_TOKEN; copy it again from the Developer Portal "
+            "(Bot tab)",
+            file=sys.stderr,
+        )
+        return 1
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if error is not None:
+        log.error("the Discord client stopped", exc_info=error)
+        return 1
     return 0
