@@ -313,6 +313,11 @@ async def disconnect(client: QuizClient) -> None:
     await client.close()
 
 
+def gateway_ready(client: QuizClient) -> None:
+    """What the gateway's READY does for our code: fire the client's `on_ready`."""
+    client.dispatch("ready")
+
+
 # --- interactions ------------------------------------------------------------------------------
 
 

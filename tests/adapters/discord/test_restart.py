@@ -10,7 +10,7 @@ from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import Answer
 from tests.adapters.discord.conftest import start_bot
-from tests.adapters.discord.fakes import FakeDiscord, Member, buttons
+from tests.adapters.discord.fakes import FakeDiscord, Member, buttons, gateway_ready
 from tests.conftest import async_wait_until
 from tests.helpers import FixedClock, load_questions, sample_questions
 
@@ -58,7 +58,7 @@ async def test_the_due_loop_starts_when_the_client_is_ready(fresh_db):
         await bot.send.command(Member("ann"), "quiz start", questions=1, seconds=10)
         clock.advance(11)
 
-        bot.client.dispatch("ready")
+        gateway_ready(bot.client)
 
         assert await async_wait_until(lambda: len(fake.edits()) == 1)
         assert await async_wait_until(
