@@ -11,7 +11,8 @@ questions are optional. Aiken has no topic, explanation, id, kind or language, s
 topic is "General", the id is content-derived, the language is detected, and a question whose
 options are exactly True / False becomes a truefalse question. Export drops topic, explanation,
 id, source and lang; newlines inside an option become spaces, blank lines inside a prompt are
-lost, and a prompt line that looks like an option (`A. Lincoln ...`) cannot be told apart from one.
+lost, and a prompt with a line that looks like an option (`A. Lincoln ...`) is written as one
+line, since Aiken could not tell such a line from an option.
 """
 
 from __future__ import annotations
@@ -112,11 +113,20 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
     return finish(reader.drafts, reader.problems, bank=bank)
 
 
+def _prompt_text(prompt: str) -> str:
+    """The prompt as Aiken can carry it: when one of its lines would read back as an option
+    (`A. ...`, e.g. long choices written out in the prompt), the lines are joined with spaces."""
+    lines = prompt.strip().splitlines()
+    if any(_OPTION_RE.match(line.strip()) for line in lines):
+        return " ".join(" ".join(lines).split())
+    return prompt.strip()
+
+
 def dump(questions: Sequence[BankQuestion], *, bank: str) -> str:
     """Aiken text: prompt, lettered options, ANSWER line, a blank line between questions."""
     blocks = []
     for q in questions:
-        lines = [q.prompt.strip()]
+        lines = [_prompt_text(q.prompt)]
         lines += [f"{LETTERS[i]}. {' '.join(c.split())}" for i, c in enumerate(q.choices)]
         lines.append(f"ANSWER: {LETTERS[q.answer]}")
         blocks.append("\n".join(lines))

@@ -81,7 +81,9 @@ def gift_view(q: BankQuestion) -> tuple[object, ...]:
 
 
 def aiken_view(q: BankQuestion) -> tuple[object, ...]:
-    return (q.kind, q.prompt, q.choices, q.answer)
+    # a prompt holding option-like lines comes back as one line (see aiken._prompt_text)
+    prompt = " ".join(q.prompt.split()) if "\nA. " in q.prompt else q.prompt
+    return (q.kind, prompt, q.choices, q.answer)
 
 
 def opentdb_view(q: BankQuestion) -> tuple[object, ...]:
