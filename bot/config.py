@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
+    # OAuth install mode (many workspaces): used when SLACK_BOT_TOKEN is not set
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
 
     @property
     def discord_guild_id_list(self) -> list[int]:

@@ -4,6 +4,10 @@ Socket Mode (SLACK_APP_TOKEN set) needs no public URL: the quick start. HTTP mod
 `/slack/events` (signature-checked by Bolt with SLACK_SIGNING_SECRET; stale or badly signed
 requests get 401) and `GET /healthz` for a load balancer; any number of replicas can share the
 database because every game transition is guarded there.
+
+Without SLACK_BOT_TOKEN but with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, HTTP mode runs as a
+distributable app: `/slack/install` and `/slack/oauth_redirect` install it into any workspace,
+and each workspace's bot token is stored in our database by slack_sdk's SQLAlchemy stores.
 """
 
 from __future__ import annotations
@@ -12,13 +16,18 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
@@ -39,10 +48,48 @@ class ConfigError(RuntimeError):
     """A setting the chosen mode needs is missing; the message names it."""
 
 
+SCOPES = ("commands", "chat:write", "users:read")  # keep in step with manifest.yaml
+OAUTH_STATE_SECONDS = 600
+
+
+def oauth_mode(settings: Settings) -> bool:
+    """Many workspaces: client id and secret, and no single-workspace bot token."""
+    return (
+        settings.slack_bot_token is None
+        and bool(settings.slack_client_id)
+        and settings.slack_client_secret is not None
+    )
+
+
 def client_from_settings(settings: Settings) -> AsyncWebClient:
+    if oauth_mode(settings):
+        return make_client(None, settings.slack_api_url)  # tokens come per workspace
     if settings.slack_bot_token is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set (the xoxb-... token of your Slack app).")
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set (the xoxb-... token of your Slack app); or set "
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app into many workspaces."
+        )
     return make_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+
+
+@dataclass
+class Installs:
+    """OAuth installs kept in our database (tables made by our migrations)."""
+
+    installations: AsyncSQLAlchemyInstallationStore
+    states: AsyncSQLAlchemyOAuthStateStore
+
+    @classmethod
+    def create(cls, client_id: str, engine: AsyncEngine) -> Installs:
+        return cls(
+            AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=engine),
+            AsyncSQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
+        )
+
+    async def token_for(self, team_id: str) -> str | None:
+        """The bot token of a workspace that installed the app (None if it never did)."""
+        bot = await self.installations.async_find_bot(enterprise_id=None, team_id=team_id)
+        return bot.bot_token if bot is not None else None
 
 
 def build_app(
@@ -51,22 +98,37 @@ def build_app(
     client: AsyncWebClient | None = None,
     *,
     users: UserDirectory | None = None,
+    installs: Installs | None = None,
 ) -> AsyncApp:
     """The Bolt app with every listener registered. `client` defaults to one made from the
-    settings (bot token, SLACK_API_URL, 429 retries)."""
+    settings (bot token, SLACK_API_URL, 429 retries). With `installs` it is an OAuth app."""
     client = client or client_from_settings(settings)
     secret = settings.slack_signing_secret
-    socket_mode = settings.slack_app_token is not None
+    socket_mode = settings.slack_app_token is not None and installs is None
     if secret is None and not socket_mode:
         raise ConfigError(
             "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify requests "
             "(or set SLACK_APP_TOKEN for Socket Mode)."
+        )
+    oauth: AsyncOAuthSettings | None = None
+    if installs is not None:
+        if not settings.slack_client_id or settings.slack_client_secret is None:
+            raise ConfigError("OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.")
+        oauth = AsyncOAuthSettings(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret.get_secret_value(),
+            scopes=list(SCOPES),
+            installation_store=installs.installations,
+            state_store=installs.states,
+            state_expiration_seconds=OAUTH_STATE_SECONDS,
         )
     app = AsyncApp(
         client=client,
         signing_secret=secret.get_secret_value() if secret else None,
         # Socket Mode requests are not HTTP-signed; HTTP requests always are checked.
         request_verification_enabled=not socket_mode or secret is not None,
+        oauth_settings=oauth,
+        installation_store=installs.installations if installs else None,
         logger=logging.getLogger("bot.adapters.slack.bolt"),
     )
     deps = SlackDeps(service=service, users=users or UserDirectory())
@@ -93,24 +155,42 @@ def build_web_app(app: AsyncApp, repo: Repository) -> web.Application:
     web_app = web.Application()
     web_app.router.add_post(EVENTS_PATH, slack_events)
     web_app.router.add_get(HEALTH_PATH, healthz)
+    flow = app.oauth_flow
+    if flow is not None:
+
+        async def install(request: web.Request) -> web.Response:
+            return await to_aiohttp_response(
+                await flow.handle_installation(await to_bolt_request(request))
+            )
+
+        async def oauth_redirect(request: web.Request) -> web.Response:
+            return await to_aiohttp_response(
+                await flow.handle_callback(await to_bolt_request(request))
+            )
+
+        web_app.router.add_get(flow.install_path, install)
+        web_app.router.add_get(flow.redirect_uri_path, oauth_redirect)
     return web_app
+
+
+MessengerFactory = Callable[[AsyncEngine], SlackMessenger]
 
 
 @asynccontextmanager
 async def running_service(
-    settings: Settings, client: AsyncWebClient
-) -> AsyncIterator[tuple[QuizService, Repository]]:
+    settings: Settings, make_messenger: MessengerFactory
+) -> AsyncIterator[tuple[QuizService, Repository, AsyncEngine]]:
     """Runtime + service + due loop in the background; on exit: refuse new rounds, stop the
     loop, close the database."""
     from bot.runtime import open_runtime
 
     async with open_runtime(settings) as rt:
-        service = build_service(rt.repo, SlackMessenger(client), PLATFORM)
+        service = build_service(rt.repo, make_messenger(rt.engine), PLATFORM)
         loop = DueLoop(service.due_step, poll_seconds=settings.due_poll_seconds)
         service.engine.on_schedule = loop.poke
         task = asyncio.create_task(loop.run(), name="quizbot-due-loop")
         try:
-            yield service, rt.repo
+            yield service, rt.repo, rt.engine
         finally:
             service.engine.accepting_rounds = False
             loop.stop()
@@ -121,8 +201,23 @@ async def running_service(
 async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0") -> int:
     """Run until `stop` is set. Returns the process exit code."""
     client = client_from_settings(settings)
-    async with running_service(settings, client) as (service, repo):
-        app = build_app(service, settings, client)
+    oauth = oauth_mode(settings)
+    if oauth and settings.slack_app_token is not None:
+        raise ConfigError(
+            "OAuth install mode runs over HTTP: unset SLACK_APP_TOKEN, or set SLACK_BOT_TOKEN "
+            "for a single workspace in Socket Mode."
+        )
+    installs: Installs | None = None
+
+    def make_messenger(engine: AsyncEngine) -> SlackMessenger:
+        nonlocal installs
+        if not oauth:
+            return SlackMessenger(client)
+        installs = Installs.create(str(settings.slack_client_id), engine)
+        return SlackMessenger(client, installs.token_for)
+
+    async with running_service(settings, make_messenger) as (service, repo, _engine):
+        app = build_app(service, settings, client, installs=installs)
         if settings.slack_app_token is not None:
             from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
@@ -138,7 +233,13 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         runner = web.AppRunner(build_web_app(app, repo))
         await runner.setup()
         await web.TCPSite(runner, host, port).start()
-        log.info("Slack app serving %s and %s on port %s", EVENTS_PATH, HEALTH_PATH, port)
+        log.info(
+            "Slack app (%s) serving %s and %s on port %s",
+            "OAuth installs" if oauth else "one workspace",
+            EVENTS_PATH,
+            HEALTH_PATH,
+            port,
+        )
         try:
             await stop.wait()
         finally:

@@ -33,6 +33,8 @@ class FakeSlack:
     errors: dict[str, str] = field(default_factory=dict)
     # method -> how many times to answer 429 (Retry-After: 0) before answering normally
     rate_limited: dict[str, int] = field(default_factory=dict)
+    # the workspace an OAuth code installs into (oauth.v2.access answers with its bot token)
+    install_team: str = "T0042"
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
 
@@ -89,20 +91,41 @@ class FakeSlack:
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
             )
         self.calls.append(Call(method, args, token, request.path))
+        self._token = token
         if token is None and method != "oauth.v2.access":
             return web.json_response({"ok": False, "error": "not_authed"})
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
         return web.json_response(self._answer(method, args))
 
+    _token: str | None = None
+
+    @staticmethod
+    def _team_of(token: str | None) -> str:
+        prefix = "xoxb-installed-"
+        return token[len(prefix) :] if token and token.startswith(prefix) else "T0001"
+
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "oauth.v2.access":
+            return {
+                "ok": True,
+                "access_token": f"xoxb-installed-{self.install_team}",
+                "token_type": "bot",
+                "scope": "commands,chat:write,users:read",
+                "bot_user_id": "UBOT",
+                "app_id": "A0001",
+                "team": {"name": "Globex", "id": self.install_team},
+                "enterprise": None,
+                "authed_user": {"id": "UINSTALLER"},
+                "is_enterprise_install": False,
+            }
         if method == "auth.test":
             return {
                 "ok": True,
                 "url": "https://acme.slack.com/",
                 "team": "Acme",
                 "user": "quizbot",
-                "team_id": "T0001",
+                "team_id": self._team_of(self._token),
                 "user_id": "UBOT",
                 "bot_id": "BBOT",
                 "is_enterprise_install": False,
