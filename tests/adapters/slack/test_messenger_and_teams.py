@@ -150,3 +150,23 @@ async def test_a_workspace_and_a_guild_sharing_a_database_do_not_mix(repo):
     # and the due loop of each platform only touches its own rounds
     clock.advance(21)
     assert await discord.run_due() == 1 and await slack.run_due() == 1
+
+
+async def test_users_info_is_cached_briefly(fake_slack: FakeSlack):
+    from bot.adapters.slack.identity import UserDirectory
+
+    now = [0.0]
+    users = UserDirectory(ttl_seconds=60, clock=lambda: now[0])
+    client = make_client(BOT_TOKEN, fake_slack.api_url)
+    body = {"team_id": "T1", "user_id": "UADMIN", "user_name": "boss"}
+    first = await users.player(client, body)
+    await users.player(client, body)
+    assert first.is_platform_admin and first.display_name == "name-UADMIN"
+    assert first.team == TeamRef("slack", "T1")
+    assert len(fake_slack.of("users.info")) == 1
+    now[0] = 61
+    await users.player(client, body)
+    assert len(fake_slack.of("users.info")) == 2
+    fake_slack.errors["users.info"] = "missing_scope"
+    now[0] = 200
+    assert not (await users.player(client, body)).is_platform_admin  # unknown is not admin

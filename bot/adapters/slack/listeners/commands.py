@@ -253,15 +253,13 @@ async def _open_add_form(
 ) -> None:
     """Refuse non-admins at once; open the form while the trigger_id is fresh (3 seconds).
     If the admin check is slow the form opens anyway: the core re-checks on submit."""
-    player: PlayerRef | None = None
     try:
-        player = await asyncio.wait_for(_checked_admin(deps, client, body), deps.ack_budget_seconds)
+        await asyncio.wait_for(_checked_admin(deps, client, body), deps.ack_budget_seconds)
     except TimeoutError:
         log.warning("admin check for /quiz add was slow; opening the form anyway")
     except NotAllowed as exc:
         await _say(respond, escape(exc.message))
         return
-    del player
     await client.views_open(
         trigger_id=body["trigger_id"], view=add_question_modal(str(body.get("channel_id") or ""))
     )
