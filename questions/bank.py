@@ -77,7 +77,9 @@ class Problem:
         if self.question is not None:
             where.append(f"question {self.question}")
         prefix = ", ".join(where)
-        return f"{prefix}: {self.field}: {self.message}" if prefix else f"{self.field}: {self.message}"
+        return (
+            f"{prefix}: {self.field}: {self.message}" if prefix else f"{self.field}: {self.message}"
+        )
 
 
 class BankError(ValueError):
@@ -198,7 +200,7 @@ def _question_from_node(
                 problems.append(Problem(name, "is missing", label, line))
             return None
         value = raw[name]
-        if not isinstance(value, types) or isinstance(value, bool) and bool not in types:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             kinds = " or ".join(t.__name__ for t in types)
             problems.append(Problem(name, f"must be {kinds}", label, lines.get(name, line)))
             return None
@@ -275,7 +277,9 @@ def parse_bank(text: str, name: str = "bank") -> Bank:
         q = _question_from_node(node, i, problems)
         if q is not None:
             questions.append(q)
-    q_lines = {q.id: node.start_mark.line + 1 for q, node in zip(questions, qnode.value, strict=False)}
+    q_lines = {
+        q.id: node.start_mark.line + 1 for q, node in zip(questions, qnode.value, strict=False)
+    }
     for p in validate_bank(questions):
         if not any(p.field == x.field and p.question == x.question for x in problems):
             problems.append(replace(p, line=q_lines.get(p.question or "")))
