@@ -10,6 +10,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.config import Settings, get_settings, redact_url
+from bot.logs import configure_logging, secret_values
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -80,6 +81,7 @@ def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
             async with open_runtime(settings, prepare=False) as rt:
                 await rt.repo.ping()
         except Exception as exc:
+            logging.getLogger("bot.health").error("database check failed: %r", exc.__cause__ or exc)
             print(
                 f"unhealthy: database {redact_url(settings.database_url)}: {exc.__class__.__name__}"
             )
@@ -241,12 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = get_settings()
     quiet = args.handler is cmd_run_console  # the terminal is the game's screen
-    logging.basicConfig(
-        level=(args.log_level or ("WARNING" if quiet else settings.log_level)).upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+    configure_logging(
+        args.log_level or ("WARNING" if quiet else settings.log_level),
+        settings.log_format,
+        secrets=secret_values(settings),
     )
-    for noisy in ("aiosqlite", "alembic.runtime.migration"):
+    for noisy in ("aiosqlite", "alembic.runtime.migration", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     handler: Handler = args.handler
     return handler(args, settings)
