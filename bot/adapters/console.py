@@ -22,6 +22,7 @@ from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.ports import Repository
 from bot.core.render import render_text
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View
+from bot.core.weeks import utcnow
 
 CONSOLE_TEAM = TeamRef("console", "local", "Terminal")
 CONSOLE_CHANNEL = ChannelRef(CONSOLE_TEAM, "terminal", "terminal")
@@ -32,6 +33,7 @@ class ConsoleMessenger:
     """Prints views; remembers the open question and whether the round has ended."""
 
     out: TextIO
+    player_name: str = ""
     current: QuestionCard | None = None
     summary: RoundSummary | None = None
     changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -52,7 +54,9 @@ class ConsoleMessenger:
         elif isinstance(view, Reveal):
             if self.current and self.current.round_question_id == view.card.round_question_id:
                 self.current = None
-            self.out.write(render_text(view) + "\n")
+            mine = [w for w in view.winners if w.display_name == self.player_name]
+            verdict = f"✓ Correct! +{mine[0].points} points" if mine else "✗ Not this time."
+            self.out.write(f"{verdict}\n{render_text(view)}\n")
         elif isinstance(view, RoundSummary):
             self.summary = view
             self.current = None
@@ -83,7 +87,7 @@ async def play(
     out: TextIO = sys.stdout,
 ) -> int:
     """Play one round; returns the process exit code."""
-    messenger = ConsoleMessenger(out)
+    messenger = ConsoleMessenger(out, player_name)
     engine = QuizEngine(repo, messenger, platform="console")
     due = DueLoop(engine.run_due, poll_seconds=0.5)
     engine.on_schedule = due.poke
@@ -115,14 +119,38 @@ async def play(
         target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
     ).start()
     due_task = asyncio.create_task(due.run())
+    ticker = asyncio.create_task(_countdown(messenger, out)) if interactive else None
     try:
         await _answer_loop(engine, messenger, player, queue, out, interactive)
     finally:
         due.stop()
         await due_task
+        if ticker is not None:
+            ticker.cancel()
     board = await engine.leaderboard(CONSOLE_TEAM, "week")
     out.write("\n" + render_text(board) + "\n")
     return 0
+
+
+COUNTDOWN_MARKS = (10, 5, 3, 2, 1)
+
+
+async def _countdown(messenger: ConsoleMessenger, out: TextIO) -> None:
+    """On a terminal, call out the seconds left on the open question (10, 5, 3, 2, 1)."""
+    announced: set[tuple[int, int]] = set()
+    while True:
+        await asyncio.sleep(0.2)
+        card = messenger.current
+        if card is None:
+            continue
+        left = (card.closes_at - utcnow()).total_seconds()
+        for mark in COUNTDOWN_MARKS:
+            key = (card.round_question_id, mark)
+            if left <= mark and key not in announced and mark < card.seconds:
+                announced.update((card.round_question_id, m) for m in COUNTDOWN_MARKS if m >= mark)
+                out.write(f"⏳ {mark}s left\n")
+                out.flush()
+                break
 
 
 async def _answer_loop(
