@@ -34,7 +34,11 @@ def _free_port() -> int:
 @dataclass
 class PgServer:
     url: str  # admin URL (database "postgres")
-    stop: Callable[[], None]
+    stop: Callable[[], None]  # stop the server and delete its data
+    # For outage tests: stop the server keeping its data (pg_ctl stop -m fast), start it again
+    # on the same data dir and port.
+    halt: Callable[[], None] | None = None
+    resume: Callable[[], None] | None = None
 
 
 def start_pg() -> PgServer | str:
@@ -78,7 +82,7 @@ def start_pg() -> PgServer | str:
             f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        run(
+        start = lambda: run(  # noqa: E731
             str(bindir / "pg_ctl"),
             "-D",
             str(data),
@@ -89,8 +93,12 @@ def start_pg() -> PgServer | str:
             "-w",
             "start",
         )
+        start()
     except subprocess.CalledProcessError as exc:
         return f"could not start PostgreSQL: {exc.stderr.strip()[-500:]}"
+
+    def halt() -> None:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
 
     def stop() -> None:
         subprocess.run(
@@ -100,4 +108,4 @@ def start_pg() -> PgServer | str:
         )
         shutil.rmtree(workdir, ignore_errors=True)
 
-    return PgServer(f"postgresql+asyncpg://postgres@127.0.0.1:{port}/postgres", stop)
+    return PgServer(f"postgresql+asyncpg://postgres@127.0.0.1:{port}/postgres", stop, halt, start)
