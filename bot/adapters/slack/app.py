@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
-from bot.adapters.slack.listeners import actions, commands, events, views
+from bot.adapters.slack.listeners import actions, commands, curation_views, events, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
 from bot.core.due import DueLoop
@@ -48,7 +48,8 @@ class ConfigError(RuntimeError):
     """A setting the chosen mode needs is missing; the message names it."""
 
 
-SCOPES = ("commands", "chat:write", "users:read")  # keep in step with manifest.yaml
+# keep in step with manifest.yaml; files:write and im:write send `/quiz export` to the admin
+SCOPES = ("commands", "chat:write", "users:read", "files:write", "im:write")
 OAUTH_STATE_SECONDS = 600
 
 
@@ -135,6 +136,7 @@ def build_app(
     commands.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)
+    curation_views.register(app, deps)
     events.register(app, deps)
     return app
 

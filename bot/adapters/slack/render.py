@@ -209,11 +209,37 @@ def notice_blocks(view: Notice) -> list[Block]:
     return [section(("" if view.ok else "⚠️ ") + text)]
 
 
-def panel_blocks(view: Panel) -> list[Block]:
-    blocks = [header(view.title), lines_section([escape_cut(x, 500) for x in view.lines])]
-    if view.footer:
-        blocks.append(context(escape_cut(view.footer, MAX_CONTEXT)))
-    return blocks
+def panel_blocks(view: Panel, limit: int = MAX_BLOCKS) -> list[Block]:
+    """A Panel as a header, sections of whole escaped lines (each section at most 3000
+    characters) and its footer; when the lines do not fit in `limit` blocks the last block says
+    how many were left out ("…and N more")."""
+    lines = [escape_cut(x, MAX_SECTION - 100) for x in view.lines]
+    tail = [context(escape_cut(view.footer, MAX_CONTEXT))] if view.footer else []
+    room = limit - 1 - len(tail)  # sections left after the header and the footer
+    sections: list[list[str]] = []
+    used = 0
+    shown = 0
+    for line in lines:
+        if sections and used + len(line) + 1 <= MAX_SECTION - 50:
+            sections[-1].append(line)
+            used += len(line) + 1
+        elif len(sections) < room:
+            sections.append([line])
+            used = len(line)
+        else:
+            break
+        shown += 1
+    left = len(lines) - shown
+    if left:
+        note = f"…and {left} more"
+        if used + len(note) + 1 <= MAX_SECTION - 50:
+            sections[-1].append(note)
+        else:
+            if len(sections) >= room:  # no block left for the note: give back a section
+                left += len(sections.pop())
+            sections.append([f"…and {left} more"])
+    blocks = [header(view.title), *(section("\n".join(s)) for s in sections)]
+    return blocks + tail
 
 
 def weekly_blocks(post: WeeklyPost) -> list[Block]:

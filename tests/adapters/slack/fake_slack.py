@@ -35,6 +35,8 @@ class FakeSlack:
     rate_limited: dict[str, int] = field(default_factory=dict)
     # the workspace an OAuth code installs into (oauth.v2.access answers with its bot token)
     install_team: str = "T0042"
+    # file id -> the bytes POSTed to its upload URL (files.upload v2, step 2)
+    uploads: dict[str, bytes] = field(default_factory=dict)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
 
@@ -55,6 +57,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # users.info is a GET in slack_sdk
         app.router.add_post("/commands/{tail:.*}", self._webhook)
+        app.router.add_post("/upload/v1/{file_id}", self._upload)
         self.server = TestServer(app, host="127.0.0.1")
         await self.server.start_server()
 
@@ -63,17 +66,28 @@ class FakeSlack:
             await self.server.close()
 
     async def _args(self, request: web.Request) -> dict[str, Any]:
+        # slack_sdk sends some methods' arguments (files.*) as query parameters of a POST
+        out: dict[str, Any] = dict(request.query)
         if request.method == "GET":
-            return dict(request.query)
+            return out
         if request.content_type == "application/json":
             data: dict[str, Any] = await request.json()
-            return data
+            return {**out, **data}
         form = await request.post()
-        out: dict[str, Any] = {}
         for key, value in form.items():
             text = str(value)
-            out[key] = json.loads(text) if key in ("blocks", "view") else text
+            out[key] = text
+        for key in ("blocks", "view", "files"):
+            if isinstance(out.get(key), str):
+                out[key] = json.loads(out[key])
         return out
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The upload URL files.getUploadURLExternal hands out: takes the file's raw bytes."""
+        file_id = request.match_info["file_id"]
+        self.uploads[file_id] = await request.read()
+        self.calls.append(Call("upload", {"file_id": file_id}, None, request.path))
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
 
     async def _webhook(self, request: web.Request) -> web.Response:
         self.calls.append(Call("response_url", await request.json(), None, request.path))
@@ -156,6 +170,19 @@ class FakeSlack:
                     "profile": {"display_name": f"name-{uid}", "real_name": f"Real {uid}"},
                 },
             }
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):06d}"
+            assert self.server is not None
+            url = str(self.server.make_url(f"/upload/v1/{file_id}"))
+            return {"ok": True, "upload_url": url, "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = [
+                {"id": f["id"], "title": f.get("title"), "name": f.get("title")}
+                for f in args.get("files") or []
+            ]
+            return {"ok": True, "files": files}
         if method == "views.open":
             return {"ok": True, "view": {"id": "V0001", **(args.get("view") or {})}}
         return {"ok": True}

@@ -13,10 +13,13 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.slack.curation import CURATION_VERBS, CurationArgs, parse_curation, run_curation
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
+from bot.adapters.slack.usage import UsageError, unescape, whole_number
+from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
 from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import ChannelRef, PlayerRef
 from bot.core.views import Notice
@@ -34,18 +37,36 @@ Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`. \
 `/quiz stop`: stop the round here (its starter or an admin).
 `/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
 `/quiz me`: your own points, rank, accuracy and streak.
+`/quiz weekly`: when and where the weekly leaderboard is posted.
+`/quiz suggest`: suggest a question for the admins to review (when the team allows it).
 `/quiz help`: this text.
-Admins: `/quiz add` opens a form to add a question; \
+*Admins*
+`/quiz add` opens a form to add a question; \
 `/quiz settings [questions=N] [seconds=N] [topic=...]` sets this channel's round defaults \
-(`topic=` with nothing clears the topic; no arguments shows the current defaults)."""
+(`topic=` with nothing clears the topic; no arguments shows the current defaults).
+`/quiz weekly [#channel] [day] [hour] [timezone]` posts the weekly leaderboard there \
+(default: here, Monday 09:00, the team's timezone); `/quiz weekly off` stops it.
+`/quiz questions [pending|disabled|all] [topic or words] [page N]` lists questions; \
+`/quiz show #12`, `/quiz edit #12`, `/quiz disable #12`, `/quiz enable #12`; \
+`/quiz approve #12`, `/quiz reject #12 [reason]` review suggestions; \
+`/quiz suggestions on|off` lets everyone suggest.
+`/quiz import` opens a form to paste a file (yaml, gift, aiken, csv, opentdb); \
+`/quiz export [yaml|gift|aiken|csv|opentdb]` sends you the bank as a file; \
+`/quiz stats` shows how each asked question fared; `/quiz history` lists admin actions."""
 
-VERBS = ("start", "stop", "leaderboard", "me", "help", "add", "settings")
+VERBS = (
+    "start",
+    "stop",
+    "leaderboard",
+    "me",
+    "help",
+    "add",
+    "settings",
+    "weekly",
+    *CURATION_VERBS,
+)
 _KEY = re.compile(r"(?i)\b(n|questions|seconds|secs|topic)=")
 _SECONDS = re.compile(r"(?i)^(\d+)s$")
-
-
-class UsageError(ValueError):
-    """Bad `/quiz` arguments: the reply names what was wrong and shows the usage."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +76,7 @@ class StartArgs:
     seconds: int | None = None
 
 
-def _int(name: str, text: str) -> int:
-    if not text.strip().isdigit():
-        raise UsageError(f"`{name}` must be a whole number, not `{text.strip()}`.")
-    return int(text)
+_int = whole_number
 
 
 def parse_keyvalues(text: str) -> dict[str, str]:
@@ -159,11 +177,18 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         client: AsyncWebClient,
         respond: Respond,
     ) -> None:
-        verb, _, rest = (body.get("text") or "").strip().partition(" ")
-        verb = verb.lower() or "help"
+        verb, _, raw_rest = (body.get("text") or "").strip().partition(" ")
+        verb = unescape(verb).lower() or "help"
+        rest = unescape(raw_rest)
+        weekly: WeeklyArgs | None = None
+        curation: CurationArgs | None = None
         try:
             if verb not in VERBS:
                 raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
+            if verb == "weekly":
+                weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
+            if verb in CURATION_VERBS:
+                curation = parse_curation(verb, rest)
             start = parse_start(rest) if verb == "start" else None
             settings = parse_settings(rest) if verb == "settings" else None
             period = parse_period(rest) if verb == "leaderboard" else "week"
@@ -180,6 +205,10 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         try:
             if verb == "add":
                 await _open_add_form(deps, client, body, respond)
+            elif weekly is not None:
+                await run_weekly(deps, client, body, weekly, respond)
+            elif curation is not None:
+                await run_curation(deps, client, body, curation, respond)
             elif verb == "start":
                 assert start is not None and channel is not None
                 player = await deps.users.player(client, body)

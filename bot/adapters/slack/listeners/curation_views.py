@@ -1,0 +1,191 @@
+"""Submissions of the import, edit and suggest modals. As with `/quiz add`, whatever must be
+shown under an input has to go back in the ack, so the core call runs before it, inside the ack
+budget. An import that outlasts the budget is not cut short: the modal closes and the result
+follows as a message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.escape import cut
+from bot.adapters.slack.identity import user_id_of
+from bot.adapters.slack.listeners.views import form_value
+from bot.adapters.slack.modals import (
+    DEFAULT_IMPORT_FORMAT,
+    EDIT_CALLBACK,
+    IMPORT_CALLBACK,
+    IMPORT_FORMAT,
+    IMPORT_TEXT,
+    MAX_FORM_ERROR,
+    SUGGEST_CALLBACK,
+    Meta,
+    import_error,
+    problem_list,
+    selected,
+)
+from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
+from bot.core.admin import ImportRejected, ValidationFailed, draft_from_form
+from bot.core.admin_views import ImportReport, import_notice
+from bot.core.errors import QuizError
+from bot.core.views import Notice, View
+
+log = logging.getLogger(__name__)
+
+Ack = Callable[..., Awaitable[Any]]
+BUSY = "The quiz is busy; nothing was saved. Please submit again."
+
+
+async def tell(client: AsyncWebClient, body: dict[str, Any], channel_id: str, view: View) -> None:
+    """A private message to the submitter in the channel the modal was opened from."""
+    if not channel_id:
+        return
+    try:
+        await client.chat_postEphemeral(
+            channel=channel_id,
+            user=user_id_of(body),
+            text=fallback_text(view),
+            blocks=blocks_for(view),
+        )
+    except SlackApiError as exc:
+        log.warning(
+            "a private reply in channel %s failed: %s", channel_id, exc.response.get("error")
+        )
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    admin = deps.service.admin
+
+    async def import_submitted(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        text = form_value(view, IMPORT_TEXT)
+        fmt = selected(view, IMPORT_FORMAT) or DEFAULT_IMPORT_FORMAT
+        channel_id = Meta.load(view.get("private_metadata")).channel_id
+        if not text.strip():
+            await ack(response_action="errors", errors={IMPORT_TEXT: "Paste the file's text."})
+            return
+
+        async def run() -> ImportReport:
+            player = await deps.users.player(client, body)
+            return await admin.import_questions(player, text, fmt=fmt, filename=f"pasted.{fmt}")
+
+        task = asyncio.ensure_future(run())
+        done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
+        if task not in done:
+            await ack()  # the modal closes; the outcome follows as a message
+            await _late_import(client, body, channel_id, task)
+            return
+        try:
+            report = task.result()
+        except ImportRejected as exc:
+            await ack(response_action="errors", errors={IMPORT_TEXT: import_error(exc.problems)})
+            await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
+            return
+        except QuizError as exc:
+            error = cut(exc.message, MAX_FORM_ERROR)
+            await ack(response_action="errors", errors={IMPORT_TEXT: error})
+            return
+        await ack()
+        await tell(client, body, channel_id, import_notice(report))
+
+    async def edit_submitted(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        meta = Meta.load(view.get("private_metadata"))
+        if meta.ref is None:
+            await ack(response_action="errors", errors={"prompt": "This form lost its question."})
+            return
+        ref = meta.ref
+
+        async def run() -> str:
+            player = await deps.users.player(client, body)
+            rec = await admin.edit_from_form(
+                player,
+                ref,
+                prompt=form_value(view, "prompt"),
+                choices_text=form_value(view, "choices"),
+                correct_text=form_value(view, "answer"),
+                explanation=form_value(view, "explanation"),
+                topic=form_value(view, "topic"),
+            )
+            return f"Saved #{rec.id} ({rec.topic}): {rec.prompt}"
+
+        await _submit(ack, client, body, meta.channel_id, run(), deps.ack_budget_seconds)
+
+    async def suggest_submitted(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        try:
+            draft = draft_from_form(
+                form_value(view, "prompt"),
+                form_value(view, "choices"),
+                form_value(view, "answer"),
+                form_value(view, "explanation"),
+                form_value(view, "topic"),
+            )
+        except ValidationFailed as exc:
+            await ack(response_action="errors", errors=form_errors(exc.by_field()))
+            return
+
+        async def run() -> str:
+            player = await deps.users.player(client, body)
+            rec = await admin.suggest_question(player, draft)
+            return f"Thanks! Your question #{rec.id} waits for an admin's review: {rec.prompt}"
+
+        channel_id = Meta.load(view.get("private_metadata")).channel_id
+        await _submit(ack, client, body, channel_id, run(), deps.ack_budget_seconds)
+
+    app.view(IMPORT_CALLBACK)(import_submitted)
+    app.view(EDIT_CALLBACK)(edit_submitted)
+    app.view(SUGGEST_CALLBACK)(suggest_submitted)
+
+
+async def _submit(
+    ack: Ack,
+    client: AsyncWebClient,
+    body: dict[str, Any],
+    channel_id: str,
+    work: Awaitable[str],
+    budget: float,
+) -> None:
+    """Run a form's core call within the ack budget; its refusal goes under the inputs."""
+    try:
+        done = await asyncio.wait_for(work, budget)
+    except ValidationFailed as exc:
+        await ack(response_action="errors", errors=form_errors(exc.by_field()))
+        return
+    except QuizError as exc:
+        await ack(response_action="errors", errors={"prompt": cut(exc.message, MAX_FORM_ERROR)})
+        return
+    except TimeoutError:
+        await ack(response_action="errors", errors={"prompt": BUSY})
+        return
+    await ack()
+    await tell(client, body, channel_id, Notice(done))
+
+
+async def _late_import(
+    client: AsyncWebClient,
+    body: dict[str, Any],
+    channel_id: str,
+    task: asyncio.Future[ImportReport],
+) -> None:
+    try:
+        report = await task
+    except ImportRejected as exc:
+        await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
+    except QuizError as exc:
+        await tell(client, body, channel_id, Notice(exc.message, ok=False))
+    except Exception:
+        log.exception("an import in channel %s failed", channel_id)
+        await tell(client, body, channel_id, Notice("The import failed; nothing was added."))
+    else:
+        await tell(client, body, channel_id, import_notice(report))
