@@ -19,7 +19,7 @@ from bot.adapters.slack.modals import edit_modal, import_modal, suggest_modal
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, whole_number
 from bot.core.admin_views import status_notice
-from bot.core.errors import NotAllowed
+from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import PlayerRef
 from bot.core.permissions import is_admin
 from bot.core.selection import match_topic
@@ -224,8 +224,14 @@ async def _modal_for(
     await admin.require_admin(actor)
     if args.verb == "import":
         return import_modal(channel_id)
-    detail = await admin.show_question(actor, args.ref or "")
-    return edit_modal(channel_id, detail.question)
+    tq = (await admin.show_question(actor, args.ref or "")).question
+    if tq.shared:  # the core refuses this edit too; say so before the form is filled in
+        raise QuizError(
+            f"#{tq.rec.id} is in the shared bank and cannot be edited; disable it for your "
+            "team and add your own version.",
+            field="question",
+        )
+    return edit_modal(channel_id, tq)
 
 
 async def require_suggester(deps: SlackDeps, actor: PlayerRef) -> None:
