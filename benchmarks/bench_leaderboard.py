@@ -91,17 +91,23 @@ LOAD_SQL = [
                 row_number() OVER (PARTITION BY player_id ORDER BY answered_at, id) AS n,
                 row_number() OVER (PARTITION BY player_id, correct ORDER BY answered_at, id) AS k
          FROM answers),
-       runs AS (
-         SELECT player_id, count(*) AS len FROM ordered WHERE correct GROUP BY player_id, n - k),
+       best AS (
+         SELECT player_id, max(len) AS best FROM (
+           SELECT player_id, count(*) AS len FROM ordered WHERE correct
+           GROUP BY player_id, n - k) runs
+         GROUP BY player_id),
        last_wrong AS (
          SELECT player_id, max(n) FILTER (WHERE NOT correct) AS n, max(n) AS total
-         FROM ordered GROUP BY player_id)
+         FROM ordered GROUP BY player_id),
+       sums AS (
+         SELECT player_id, sum(points) AS points, count(*) FILTER (WHERE correct) AS correct,
+                count(*) AS answered
+         FROM answers GROUP BY player_id)
        INSERT INTO scores_total (team_id, player_id, points, correct, answered, streak,
                                  best_streak)
-       SELECT :team, a.player_id, sum(a.points), count(*) FILTER (WHERE a.correct), count(*),
-              min(lw.total - coalesce(lw.n, 0)),
-              coalesce((SELECT max(len) FROM runs WHERE runs.player_id = a.player_id), 0)
-       FROM answers a JOIN last_wrong lw USING (player_id) GROUP BY a.player_id""",
+       SELECT :team, s.player_id, s.points, s.correct, s.answered,
+              lw.total - coalesce(lw.n, 0), coalesce(b.best, 0)
+       FROM sums s JOIN last_wrong lw USING (player_id) LEFT JOIN best b USING (player_id)""",
 ]
 
 
@@ -201,12 +207,14 @@ async def main() -> int:
         total, load_s = await load(url, args.players, args.answers)
         t = await measure(url, args.players, args.repeat)
     finally:
-        async with eng.connect() as conn:
-            await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        await eng.dispose()
-        if server is not None:
-            server.stop()
+        try:
+            async with eng.connect() as conn:
+                await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            await eng.dispose()
+        finally:
+            if server is not None:
+                server.stop()
     print(
         f"leaderboard: {total:,} answers, {args.players:,} players, {args.repeat} calls each "
         f"(load {load_s:.0f} s): "
