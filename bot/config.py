@@ -15,7 +15,10 @@ DEFAULT_SQLITE = f"sqlite+aiosqlite:///{Path.home() / '.local/share/quizbot/quiz
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty `NAME=` line in .env means "not set" (else an empty token would pick a mode).
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     database_url: str = Field(
         default=DEFAULT_SQLITE,

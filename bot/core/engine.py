@@ -60,6 +60,11 @@ STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
 
 
+def _ids(channel: ChannelRef) -> dict[str, str]:
+    """Log fields that say where something happened (never a token)."""
+    return {"team": channel.team.key, "channel": channel.external_id}
+
+
 @dataclass(frozen=True)
 class _Closed:
     """What a close transition did, for the announcements that follow the commit."""
@@ -152,6 +157,7 @@ class QuizEngine:
         note = ""
         if len(picked) < n:
             note = f"Only {len(picked)} question(s) available, so this round is shorter."
+        log.info("round started", extra={**_ids(channel), "round": rnd.id})
         await self._post_card(channel, card)
         self._schedule(closes_at)
         return StartOutcome(rnd.id, card, note)
@@ -299,7 +305,7 @@ class QuizEngine:
                     closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
                 await self._announce(closed)
             except Exception:
-                log.exception("expiring round %s failed", round_id)
+                log.exception("expiring round %s failed", round_id, extra={"round": round_id})
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -451,6 +457,7 @@ class QuizEngine:
             self._schedule(nxt.closes_at)
         if closed.ended is not None:
             channel, summary = await self.summary(closed.round_id)
+            log.info("round %s", closed.ended, extra={**_ids(channel), "round": closed.round_id})
             await self._post(channel, summary)
 
     async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> None:
@@ -463,7 +470,7 @@ class QuizEngine:
         try:
             return await self.messenger.post(channel, view)
         except Exception:
-            log.exception("posting to channel %s failed", channel.external_id)
+            log.exception("posting to channel %s failed", channel.external_id, extra=_ids(channel))
             return None
 
     async def _update_or_post(self, channel: ChannelRef, ref: str | None, view: View) -> None:
@@ -473,7 +480,12 @@ class QuizEngine:
         try:
             await self.messenger.update(channel, ref, view)
         except Exception:
-            log.exception("updating message %s in channel %s failed", ref, channel.external_id)
+            log.exception(
+                "updating message %s in channel %s failed",
+                ref,
+                channel.external_id,
+                extra=_ids(channel),
+            )
 
     def _schedule(self, at: datetime) -> None:
         if self.on_schedule is not None:

@@ -15,6 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape_cut
 from bot.adapters.slack.identity import channel_from, user_id_of
+from bot.core.errors import QuizError
 from bot.core.views import parse_answer_action_id
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             player = await deps.users.player(client, body)
             receipt = await engine.answer(rq_id, player, index)
             text = receipt.text
+        except QuizError as exc:  # Unavailable: the database is away for a moment
+            log.warning("answer to round question %s refused: %s", rq_id, exc.message)
+            text = exc.message
         except Exception:
             log.exception("answer to round question %s failed", rq_id)
             text = "Your answer could not be recorded; please click again."
