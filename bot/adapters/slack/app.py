@@ -48,8 +48,9 @@ class ConfigError(RuntimeError):
     """A setting the chosen mode needs is missing; the message names it."""
 
 
-# keep in step with manifest.yaml; files:write and im:write send `/quiz export` to the admin
-SCOPES = ("commands", "chat:write", "users:read", "files:write", "im:write")
+# keep in step with manifest.yaml; files:write and im:write send `/quiz export` to the admin,
+# files:read lets `/quiz import` fetch the file attached in its form
+SCOPES = ("commands", "chat:write", "users:read", "files:read", "files:write", "im:write")
 OAUTH_STATE_SECONDS = 600
 
 

@@ -1,4 +1,4 @@
-"""The curation modals: import (paste a file), edit (prefilled) and suggest, and reading their
+"""The curation modals: import (attach or paste a file), edit (prefilled) and suggest, and reading their
 submitted values back. Block ids are the core's field names, so a ValidationFailed maps onto the
 right input; `private_metadata` carries the channel (and the question) as JSON, so any replica
 can take the submission."""
@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.adapters.slack.escape import cut, plain
 from bot.adapters.slack.render import LETTERS, _input
+from bot.adapters.slack.uploads import MAX_UPLOAD_BYTES
 from bot.core.admin_ports import TeamQuestion
 from questions.bank import Problem
 from questions.formats import FORMATS
@@ -20,7 +21,10 @@ EDIT_CALLBACK = "quiz_edit"
 SUGGEST_CALLBACK = "quiz_suggest"
 
 IMPORT_TEXT = "text"
+IMPORT_FILE = "file"
 IMPORT_FORMAT = "format"
+# What the file picker offers; the format is then told from the extension (.txt is GIFT).
+IMPORT_FILETYPES = ("yaml", "yml", "gift", "txt", "csv", "json", "aiken")
 # Slack caps a plain_text_input at 3000 characters; bigger files go through the CLI.
 MAX_PASTE = 3000
 # An error under an input is a short line; the full list goes to the admin as a message.
@@ -58,24 +62,47 @@ def _option(name: str) -> dict[str, Any]:
 
 
 def import_modal(channel_id: str) -> dict[str, Any]:
-    """Paste a file's text and pick its format."""
+    """Attach a file or paste its text; the format is picked, or told from the file's name."""
+    attach = {
+        "type": "input",
+        "block_id": IMPORT_FILE,
+        "optional": True,
+        "label": {"type": "plain_text", "text": "File"},
+        "element": {
+            "type": "file_input",
+            "action_id": IMPORT_FILE,
+            "filetypes": list(IMPORT_FILETYPES),
+            "max_files": 1,
+        },
+        "hint": {
+            "type": "plain_text",
+            "text": f"Up to {MAX_UPLOAD_BYTES // 1_000_000} MB; or paste the text below. "
+            "All or nothing: one bad question adds none.",
+        },
+    }
     text = _input(
         IMPORT_TEXT,
-        "File text",
+        "Or paste the file's text",
         multiline=True,
+        optional=True,
         max_length=MAX_PASTE,
-        hint=f"Paste the whole file (up to {MAX_PASTE} characters; larger files: "
-        "`quizbot questions import`). All or nothing: one bad question adds none.",
+        hint=f"Up to {MAX_PASTE} characters; give a file or text, not both.",
     )
     fmt = {
         "type": "input",
         "block_id": IMPORT_FORMAT,
+        "optional": True,
         "label": {"type": "plain_text", "text": "Format"},
         "element": {
             "type": "static_select",
             "action_id": "value",
+            "placeholder": {"type": "plain_text", "text": "From the file name"},
             "options": [_option(name) for name in FORMATS],
-            "initial_option": _option(DEFAULT_IMPORT_FORMAT),
+        },
+        "hint": {
+            "type": "plain_text",
+            "text": "Empty: told from the file's name (.txt is GIFT); pasted text is "
+            f"read as {DEFAULT_IMPORT_FORMAT.upper()}.",
         },
     }
     return {
@@ -85,7 +112,7 @@ def import_modal(channel_id: str) -> dict[str, Any]:
         "title": {"type": "plain_text", "text": "Import questions"},
         "submit": {"type": "plain_text", "text": "Import"},
         "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [text, fmt],
+        "blocks": [attach, text, fmt],
     }
 
 
@@ -156,7 +183,7 @@ def selected(view: dict[str, Any], block_id: str) -> str:
 
 
 def import_error(problems: list[Problem]) -> str:
-    """The line under the pasted text: how many problems and the first ones, cut short."""
+    """The line under the file or pasted text: how many problems and the first ones, cut short."""
     head = f"{len(problems)} problem(s), nothing imported: "
     return cut(head + "; ".join(str(p) for p in problems), MAX_FORM_ERROR)
 

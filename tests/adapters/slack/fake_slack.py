@@ -37,6 +37,8 @@ class FakeSlack:
     install_team: str = "T0042"
     # file id -> the bytes POSTed to its upload URL (files.upload v2, step 2)
     uploads: dict[str, bytes] = field(default_factory=dict)
+    # file id -> (name, bytes) served at the url_private(_download) that host_file hands out
+    hosted: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
 
@@ -58,6 +60,7 @@ class FakeSlack:
         app.router.add_get("/api/{method}", self._api)  # users.info is a GET in slack_sdk
         app.router.add_post("/commands/{tail:.*}", self._webhook)
         app.router.add_post("/upload/v1/{file_id}", self._upload)
+        app.router.add_get("/files-pri/{team_file}/{tail:.*}", self._download)
         self.server = TestServer(app, host="127.0.0.1")
         await self.server.start_server()
 
@@ -88,6 +91,41 @@ class FakeSlack:
         self.uploads[file_id] = await request.read()
         self.calls.append(Call("upload", {"file_id": file_id}, None, request.path))
         return web.Response(text=f"OK - {len(self.uploads[file_id])}")
+
+    def host_file(self, name: str, data: bytes, *, size: int | None = None) -> dict[str, Any]:
+        """Keep a file as if a user had attached it in a modal; its file object as the
+        file_input value of a view_submission carries it (size as stated, default the real one)."""
+        assert self.server is not None
+        file_id = f"F{next(self._ts):06d}"
+        self.hosted[file_id] = (name, data)
+        base = f"/files-pri/T0001-{file_id}"
+        return {
+            "id": file_id,
+            "created": 1700000000,
+            "timestamp": 1700000000,
+            "name": name,
+            "title": name,
+            "mimetype": "text/plain",
+            "filetype": name.rsplit(".", 1)[-1],
+            "user": "UADMIN",
+            "user_team": "T0001",
+            "size": len(data) if size is None else size,
+            "is_public": False,
+            "url_private": str(self.server.make_url(f"{base}/{name}")),
+            "url_private_download": str(self.server.make_url(f"{base}/download/{name}")),
+            "permalink": f"https://acme.slack.com/files/UADMIN/{file_id}/{name}",
+        }
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """files.slack.com: the bytes for a bot token, Slack's sign-in page (HTML) otherwise."""
+        file_id = request.match_info["team_file"].rsplit("-", 1)[-1]
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        self.calls.append(Call("files.download", {"file_id": file_id}, token, request.path))
+        if file_id not in self.hosted:
+            return web.Response(status=404, text="file_not_found")
+        if not (token or "").startswith("xoxb-"):
+            return web.Response(text="<html>Sign in to Slack</html>", content_type="text/html")
+        return web.Response(body=self.hosted[file_id][1], content_type="application/octet-stream")
 
     async def _webhook(self, request: web.Request) -> web.Response:
         self.calls.append(Call("response_url", await request.json(), None, request.path))

@@ -1,7 +1,8 @@
 """Submissions of the import, edit and suggest modals. As with `/quiz add`, whatever must be
 shown under an input has to go back in the ack, so the core call runs before it, inside the ack
 budget. An import that outlasts the budget is not cut short: the modal closes and the result
-follows as a message."""
+follows as a message. An attached file is fetched inside that same budget, after the admin
+check, so a refusal (too big, not UTF-8, a bad question) still lands under the file input."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -22,6 +23,7 @@ from bot.adapters.slack.modals import (
     DEFAULT_IMPORT_FORMAT,
     EDIT_CALLBACK,
     IMPORT_CALLBACK,
+    IMPORT_FILE,
     IMPORT_FORMAT,
     IMPORT_TEXT,
     MAX_FORM_ERROR,
@@ -32,6 +34,7 @@ from bot.adapters.slack.modals import (
     selected,
 )
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
+from bot.adapters.slack.uploads import Upload, fetch_text, size_problem, uploads
 from bot.core.admin import ImportRejected, ValidationFailed, draft_from_form
 from bot.core.admin_views import ImportReport, import_notice
 from bot.core.errors import QuizError
@@ -64,18 +67,36 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     admin = deps.service.admin
 
     async def import_submitted(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
-        text = form_value(view, IMPORT_TEXT)
-        fmt = selected(view, IMPORT_FORMAT) or DEFAULT_IMPORT_FORMAT
+        pasted = form_value(view, IMPORT_TEXT)
+        files = uploads(view, IMPORT_FILE)
+        chosen = selected(view, IMPORT_FORMAT) or None
         channel_id = Meta.load(view.get("private_metadata")).channel_id
-        if not text.strip():
-            await ack(response_action="errors", errors={IMPORT_TEXT: "Paste the file's text."})
+        refusal = _source_refusal(pasted, files)
+        if refusal is not None:
+            await ack(response_action="errors", errors=dict([refusal]))
             return
+        source = IMPORT_FILE if files else IMPORT_TEXT
+        token = context.bot_token or client.token or ""
 
         async def run() -> ImportReport:
+            """Pasted and attached files take one way in: (text, format, file name), where no
+            format means "tell it from the name"."""
             player = await deps.users.player(client, body)
-            return await admin.import_questions(player, text, fmt=fmt, filename=f"pasted.{fmt}")
+            fmt: str | None
+            if files:
+                await admin.require_admin(player)  # before fetching anything on a non-admin's word
+                text = await fetch_text(files[0], token, api_url=client.base_url)
+                fmt, filename = chosen, files[0].name
+            else:
+                text, fmt = pasted, chosen or DEFAULT_IMPORT_FORMAT
+                filename = f"pasted.{fmt}"
+            return await admin.import_questions(player, text, fmt=fmt, filename=filename)
 
         task = asyncio.ensure_future(run())
         done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
@@ -86,12 +107,12 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         try:
             report = task.result()
         except ImportRejected as exc:
-            await ack(response_action="errors", errors={IMPORT_TEXT: import_error(exc.problems)})
+            await ack(response_action="errors", errors={source: import_error(exc.problems)})
             await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
             return
         except QuizError as exc:
-            error = cut(exc.message, MAX_FORM_ERROR)
-            await ack(response_action="errors", errors={IMPORT_TEXT: error})
+            block = exc.field if exc.field in IMPORT_BLOCKS else source
+            await ack(response_action="errors", errors={block: cut(exc.message, MAX_FORM_ERROR)})
             return
         await ack()
         await tell(client, body, channel_id, import_notice(report))
@@ -146,6 +167,21 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     app.view(IMPORT_CALLBACK)(import_submitted)
     app.view(EDIT_CALLBACK)(edit_submitted)
     app.view(SUGGEST_CALLBACK)(suggest_submitted)
+
+
+IMPORT_BLOCKS = (IMPORT_FILE, IMPORT_TEXT, IMPORT_FORMAT)
+
+
+def _source_refusal(pasted: str, files: list[Upload]) -> tuple[str, str] | None:
+    """(block, message) when the form gives no file and no text, both, or a file too big."""
+    if files and pasted.strip():
+        return IMPORT_TEXT, "Give either a file or pasted text, not both; clear this box."
+    if not files and not pasted.strip():
+        return IMPORT_FILE, "Attach a file or paste its text below."
+    if len(files) > 1:
+        return IMPORT_FILE, "Attach one file at a time."
+    problem = size_problem(files[0]) if files else None
+    return (IMPORT_FILE, cut(problem, MAX_FORM_ERROR)) if problem else None
 
 
 async def _submit(
