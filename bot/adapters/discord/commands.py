@@ -18,7 +18,14 @@ from typing import Any, Literal
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.bank_files import add_file_commands
 from bot.adapters.discord.identity import channel_of, player_of, team_of
+from bot.adapters.discord.modals import (
+    AddQuestionModal,
+    EditQuestionModal,
+    SuggestQuestionModal,
+    validation_message,
+)
 from bot.adapters.discord.render import (
     embed_for,
     leaderboard_embed,
@@ -27,25 +34,20 @@ from bot.adapters.discord.render import (
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.core.admin import ValidationFailed, draft_from_form
-from bot.core.errors import QuizError
+from bot.adapters.discord.weekly_commands import add_weekly_group
+from bot.core.admin import ValidationFailed
+from bot.core.errors import NotAllowed, QuizError, Unavailable
+from bot.core.models import PlayerRef
+from bot.core.permissions import is_admin
 from bot.core.views import Notice, Panel
-from questions.bank import MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
 
 log = logging.getLogger(__name__)
 
 AUTOCOMPLETE_BUDGET = 2.0  # seconds; Discord drops autocomplete answers after 3
-ADMIN_CHECK_BUDGET = 1.5  # seconds for the pre-modal admin check of non-Manage-Server members
+ADMIN_CHECK_BUDGET = 1.5  # seconds for a check made before opening a modal
+FORM_LOOKUP_BUDGET = 2.0  # seconds to load the question an edit form is prefilled with
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 NEEDED = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
-
-FIELD_LABELS = {
-    "prompt": "Question",
-    "choices": "Choices",
-    "answer": "Correct choice",
-    "explanation": "Explanation",
-    "topic": "Topic",
-}
 
 HELP_TEXT = """\
 **/quiz start** `[questions] [topic] [seconds]` starts a round in this channel.
@@ -53,8 +55,11 @@ Click a button to answer: only you see your pick, one answer per question.
 **/quiz stop** ends the round (its starter or an admin).
 **/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
 Scoring: 100 for a right answer, up to 50 more for speed, a streak bonus for runs.
-Admins (Manage Server or a configured role): **/quizadmin add** adds a question,
-**/quizadmin settings** sets this channel's defaults and the admin role,
+**/quiz suggest** proposes a question for an admin to review (when the server allows it).
+Admins (Manage Server or a configured role): **/quizadmin add | edit** write questions,
+**/quizadmin import | export** move question files in and out,
+**/quizadmin settings** sets this channel's defaults, the admin role and suggestions,
+**/quizadmin weekly set | off | show** schedules the weekly leaderboard post,
 **/quizadmin questions | show | disable | enable | approve | reject | history** curate the bank."""
 
 
@@ -150,6 +155,26 @@ def build_quiz_group() -> app_commands.Group:
             view = await service_of(interaction).engine.player_stats(player_of(interaction))
             await tell(interaction, embed=stats_embed(view))
 
+    @quiz.command(name="suggest", description="Suggest a question (an admin reviews it)")
+    async def suggest(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quiz suggest"):
+            actor = player_of(interaction)
+            # The form must be the first response: one bounded check first, so nobody types a
+            # question only to learn suggestions are off. The submit is checked again.
+            try:
+                allowed = await asyncio.wait_for(
+                    suggestions_open(interaction, actor), ADMIN_CHECK_BUDGET
+                )
+            except TimeoutError:
+                log.warning("suggestion pre-check timed out; the submit will be checked")
+                allowed = True
+            if not allowed:
+                raise NotAllowed(
+                    "Suggestions are turned off in this server; ask an admin to turn them on "
+                    "(/quizadmin settings suggestions:True) or to add your question."
+                )
+            await interaction.response.send_modal(SuggestQuestionModal())
+
     @quiz.command(name="help", description="How the quiz works")
     async def help_(interaction: discord.Interaction[Any]) -> None:
         async with guarded(interaction, "/quiz help"):
@@ -161,64 +186,11 @@ def build_quiz_group() -> app_commands.Group:
 # --- /quizadmin --------------------------------------------------------------------------------
 
 
-class AddQuestionModal(discord.ui.Modal, title="Add a quiz question"):
-    prompt: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
-        label="Question",
-        style=discord.TextStyle.paragraph,
-        max_length=MAX_PROMPT,
-        placeholder="Which SQS queue type provides exactly-once processing?",
-    )
-    choices: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
-        label="Choices, one per line (2 to 5)",
-        style=discord.TextStyle.paragraph,
-        max_length=5 * 81,
-        placeholder="Standard\nFIFO\nDelay queue\nDead-letter queue",
-    )
-    correct: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
-        label="Correct choice (1-5 or A-E)", max_length=2, placeholder="2"
-    )
-    explanation: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
-        label="Explanation (optional)",
-        style=discord.TextStyle.paragraph,
-        required=False,
-        max_length=MAX_EXPLANATION,
-    )
-    topic: discord.ui.TextInput[AddQuestionModal] = discord.ui.TextInput(
-        label="Topic (optional)", required=False, max_length=MAX_TOPIC, placeholder="AWS SQS"
-    )
-
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        async with guarded(interaction, "/quizadmin add"):
-            await ack(interaction)
-            actor = player_of(interaction)
-            try:
-                draft = draft_from_form(
-                    self.prompt.value,
-                    self.choices.value,
-                    self.correct.value,
-                    self.explanation.value or "",
-                    self.topic.value or "",
-                )
-                rec = await service_of(interaction).admin.add_question(actor, draft)
-            except ValidationFailed as exc:
-                await tell(interaction, validation_message(exc))
-                return
-            await tell(
-                interaction,
-                f"Added to {safe(rec.topic, 100)}: {safe(rec.prompt, 300)} (id `{rec.uid}`).",
-            )
-
-    async def on_error(  # type: ignore[override]  # Modal.on_error takes no item
-        self, interaction: discord.Interaction[Any], error: Exception, /
-    ) -> None:
-        log.error("add-question modal failed", exc_info=error)
-
-
-def validation_message(exc: ValidationFailed) -> str:
-    lines = ["Nothing was added. Please fix:"]
-    for field, message in exc.by_field().items():
-        lines.append(f"• {FIELD_LABELS.get(field, field)}: {message}")
-    return "\n".join(lines)
+async def suggestions_open(interaction: discord.Interaction[Any], actor: PlayerRef) -> bool:
+    """May this member suggest? Read through the core's storage port (no SQL here)."""
+    async with service_of(interaction).admin.repo.unit() as u:
+        settings = await u.team_settings(await u.ensure_team(actor.team))
+    return settings.allow_suggestions or is_admin(actor, settings)
 
 
 def build_admin_group() -> app_commands.Group:
@@ -246,12 +218,41 @@ def build_admin_group() -> app_commands.Group:
                     log.warning("admin pre-check timed out; the submit will be checked")
             await interaction.response.send_modal(AddQuestionModal())
 
+    @admin.command(name="edit", description="Edit one of this server's questions in a form")
+    @app_commands.describe(question="Question number (#12) or id")
+    async def edit(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 60]
+    ) -> None:
+        async with guarded(interaction, "/quizadmin edit"):
+            # The form must be the first response and shows the current question, so this one
+            # lookup (which also checks admin rights) runs before it, time-bounded.
+            try:
+                detail = await asyncio.wait_for(
+                    service_of(interaction).admin.show_question(player_of(interaction), question),
+                    FORM_LOOKUP_BUDGET,
+                )
+            except TimeoutError:
+                raise Unavailable(
+                    "The database is slow right now; try again in a moment."
+                ) from None
+            tq = detail.question
+            if tq.shared:
+                raise QuizError(
+                    f"#{tq.rec.id} is in the shared bank and cannot be edited. Disable it with "
+                    "/quizadmin disable and add your own version with /quizadmin add.",
+                    field="question",
+                )
+            if tq.status in ("rejected", "retired"):
+                raise QuizError(f"#{tq.rec.id} is {tq.status}; it cannot be edited.")
+            await interaction.response.send_modal(EditQuestionModal(tq.rec))
+
     @admin.command(name="settings", description="This channel's round defaults and the admin role")
     @app_commands.describe(
         questions="Default questions per round (1-50)",
         seconds="Default seconds per question (5-300)",
         topic="Default topic (empty = all topics)",
         admin_role="Also treat members with this role as quiz admins",
+        suggestions="Let every member suggest questions with /quiz suggest",
     )
     @app_commands.autocomplete(topic=topic_autocomplete)
     async def settings(
@@ -260,6 +261,7 @@ def build_admin_group() -> app_commands.Group:
         seconds: app_commands.Range[int, 5, 300] | None = None,
         topic: app_commands.Range[str, 1, 100] | None = None,
         admin_role: discord.Role | None = None,
+        suggestions: bool | None = None,
     ) -> None:
         async with guarded(interaction, "/quizadmin settings"):
             await ack(interaction)
@@ -270,21 +272,25 @@ def build_admin_group() -> app_commands.Group:
                     actor, channel, questions=questions, seconds=seconds, topic=topic
                 )
                 team = await svc.admin.team_settings(actor)
-                if admin_role is not None and admin_role.name not in team.admin_roles:
+                roles = team.admin_roles
+                if admin_role is not None and admin_role.name not in roles:
+                    roles = (*roles, admin_role.name)
+                if roles != team.admin_roles or suggestions is not None:
                     team = await svc.admin.team_settings(
-                        actor, admin_roles=(*team.admin_roles, admin_role.name)
+                        actor, admin_roles=roles, allow_suggestions=suggestions
                     )
             except ValidationFailed as exc:
-                await tell(interaction, validation_message(exc).replace("added", "changed"))
+                await tell(interaction, validation_message(exc, "changed"))
                 return
-            roles = ", ".join(safe(r, 100) for r in team.admin_roles) or "none (Manage Server only)"
+            shown = ", ".join(safe(r, 100) for r in team.admin_roles) or "none (Manage Server only)"
             panel = Panel(
                 "Quiz settings for this channel",
                 (
                     f"Questions per round: {defaults.questions or 'default (5)'}",
                     f"Seconds per question: {defaults.seconds or 'default (20)'}",
                     f"Topic: {safe(defaults.topic, 100) if defaults.topic else 'all topics'}",
-                    f"Admin roles: {roles}",
+                    f"Admin roles: {shown}",
+                    f"Suggestions from members: {'on' if team.allow_suggestions else 'off'}",
                 ),
             )
             await tell(interaction, embed=embed_for(panel))
@@ -378,6 +384,8 @@ def build_admin_group() -> app_commands.Group:
             panel = await service_of(interaction).admin.history_panel(player_of(interaction))
             await tell(interaction, embed=embed_for(panel))
 
+    add_file_commands(admin)
+    add_weekly_group(admin)
     return admin
 
 

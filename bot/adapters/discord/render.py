@@ -9,6 +9,7 @@ by an admin can neither ping a server nor break the layout. Messages are additio
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -235,33 +236,76 @@ def stats_embed(view: PlayerStatsView) -> discord.Embed:
     return fit(embed)
 
 
+WEEKLY_FOOTER = "Play with /quiz start · see everything with /quiz leaderboard"
+EMPTY_WEEK = "No games this week. Start one with /quiz start and be on next week's board!"
+
+
+def weekly_title(post: WeeklyPost) -> str:
+    d = post.week_start
+    return f"Weekly leaderboard — week of {d.day} {d:%B %Y}"
+
+
 def weekly_embed(post: WeeklyPost) -> discord.Embed:
-    title = f"Weekly leaderboard, week of {post.week_start.isoformat()}"
+    """The automatic Monday post: the week's top 10 (points, right answers, accuracy), its most
+    improved player, its hardest question with the answer, and who is on a streak. Names and
+    question text are escaped; the messenger sends it with no pings allowed."""
     if post.empty:
-        return discord.Embed(
-            title=title,
-            description="No games this week. Start one with /quiz start!",
-            colour=COLOR_BOARD,
-        )
+        return discord.Embed(title=weekly_title(post), description=EMPTY_WEEK, colour=COLOR_BOARD)
     embed = discord.Embed(
-        title=title, description=board_text(post.top, DESCRIPTION_MAX), colour=COLOR_BOARD
+        title=weekly_title(post),
+        description=board_text(post.top, DESCRIPTION_MAX // 2),
+        colour=COLOR_BOARD,
     )
     if post.most_improved:
         w = post.most_improved
-        embed.add_field(name="Most improved", value=f"{safe(w.display_name, 64)} (+{w.points} pts)")
+        embed.add_field(
+            name="Most improved",
+            value=f"{safe(w.display_name, 64)} (+{w.points} pts on the week before)",
+            inline=False,
+        )
     if post.hardest:
         h = post.hardest
+        figures = f"{percent(h.facility)} right of {h.answered} answers"
         embed.add_field(
             name="Hardest question",
             value=cut(
-                f"{safe(h.prompt, 600)}\nAnswer: {safe(h.answer, 300)} ({percent(h.facility)} right)",
+                f"{safe(h.prompt, 600)}\nAnswer: **{safe(h.answer, 300)}** ({figures})",
                 FIELD_VALUE_MAX,
             ),
             inline=False,
         )
     if post.streak_leaders:
-        names = ", ".join(f"{safe(w.display_name, 64)} ({w.points})" for w in post.streak_leaders)
-        embed.add_field(name="Streak leaders", value=cut(names, FIELD_VALUE_MAX), inline=False)
+        names = ", ".join(
+            f"{safe(w.display_name, 64)} ({w.points} in a row)" for w in post.streak_leaders
+        )
+        embed.add_field(name="On a streak", value=cut(names, FIELD_VALUE_MAX), inline=False)
+    embed.set_footer(text=WEEKLY_FOOTER)
+    return fit(embed)
+
+
+def list_embed(
+    title: str | None, lines: Sequence[str], *, ok: bool = True, head: str = ""
+) -> discord.Embed:
+    """Lines that carry user text (a file's problems, skipped questions): each one escaped, as
+    many as fit, then how many were left out, so a long list is cut honestly, not silently."""
+    room = DESCRIPTION_MAX - 40  # the "... and N more" line
+    out = [head] if head else []
+    used = len(head)
+    shown = 0
+    for line in lines:
+        text = safe(line, FIELD_VALUE_MAX)
+        if used + len(text) + 1 > room:
+            break
+        out.append(text)
+        used += len(text) + 1
+        shown += 1
+    if shown < len(lines):
+        out.append(f"… and {len(lines) - shown} more")
+    embed = discord.Embed(
+        description="\n".join(out) or ELLIPSIS, colour=COLOR_BOARD if ok else COLOR_ERROR
+    )
+    if title:
+        embed.title = cut(title, TITLE_MAX)
     return fit(embed)
 
 

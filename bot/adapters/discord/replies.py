@@ -49,21 +49,28 @@ async def tell(
     text: str | None = None,
     *,
     embed: discord.Embed | None = None,
+    file: discord.File | None = None,
     ephemeral: bool = True,
 ) -> None:
     """Reply once the interaction is acked or not; text is mention-neutralised and cut."""
     content = cut(neutralise(text), MESSAGE_MAX) if text else None
     embeds = [embed] if embed is not None else []
+    files = [file] if file is not None else discord.utils.MISSING
     if interaction.response.is_done():
         await interaction.followup.send(
             content or discord.utils.MISSING,
             embeds=embeds,
+            files=files,
             ephemeral=ephemeral,
             allowed_mentions=NO_MENTIONS,
         )
     else:
         await interaction.response.send_message(
-            content, embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            content,
+            embeds=embeds,
+            files=files,
+            ephemeral=ephemeral,
+            allowed_mentions=NO_MENTIONS,
         )
 
 

@@ -18,8 +18,10 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
+import discord
 from discord.http import Route
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
@@ -47,7 +49,8 @@ def _now() -> str:
 
 @dataclass
 class Sent:
-    """One request the bot made: `via` is "http" (bot REST) or "webhook" (interaction reply)."""
+    """One request the bot made: `via` is "http" (bot REST), "webhook" (interaction reply) or
+    "cdn" (an attachment download)."""
 
     via: str
     method: str
@@ -55,6 +58,7 @@ class Sent:
     url: str
     payload: Any
     response: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)  # attached files by file name
 
     @property
     def data(self) -> dict[str, Any]:
@@ -125,6 +129,7 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, Any]] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.tokens: dict[str, int] = {}  # interaction token -> interaction id
+        self.cdn: dict[str, bytes] = {}  # attachment URL -> file bytes
         self.adapter = _RecordingWebhookAdapter(self)
 
     # --- what the tests read ---------------------------------------------------------------
@@ -248,10 +253,29 @@ class FakeDiscord:
         self.messages[message_id] = message
         return message
 
+    # --- the CDN (attachment downloads) ------------------------------------------------------
+
+    def upload(self, filename: str, data: bytes) -> AttachmentOption:
+        """A file a user attached to a slash command: Discord keeps it on its CDN by URL."""
+        attachment = AttachmentOption(filename, data)
+        self.cdn[attachment.url] = data
+        return attachment
+
+    async def cdn_get(self, url: str) -> bytes:
+        """`HTTPClient.get_from_cdn`, which `Attachment.read()` calls."""
+        self.sent.append(Sent("cdn", "GET", url, url, None))
+        if url not in self.cdn:
+            raise discord.NotFound(
+                SimpleNamespace(status=404, reason="Not Found"), "asset not found"
+            )
+        return self.cdn[url]
+
     # --- interaction replies (webhook adapter) ---------------------------------------------
 
-    async def webhook_request(self, route: Route, payload: Any) -> Any:
-        sent = Sent("webhook", route.method, route.path, route.url, payload)
+    async def webhook_request(
+        self, route: Route, payload: Any, files: dict[str, bytes] | None = None
+    ) -> Any:
+        sent = Sent("webhook", route.method, route.path, route.url, payload, files=files or {})
         self.sent.append(sent)
         sent.response = self._answer_webhook(route, payload)
         return sent.response
@@ -290,12 +314,16 @@ class _RecordingWebhookAdapter(AsyncWebhookAdapter):
     async def request(
         self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None, **kw: Any
     ) -> Any:  # type: ignore[override]
+        files: dict[str, bytes] = {}
         if multipart:
             payload = next(
                 (json.loads(p["value"]) for p in multipart if p.get("name") == "payload_json"),
                 payload,
             )
-        return await self.fake.webhook_request(route, payload)
+            for part in multipart:
+                if part.get("name", "").startswith("files["):
+                    files[part["filename"]] = part["value"].read()
+        return await self.fake.webhook_request(route, payload, files)
 
 
 # --- bot clients -------------------------------------------------------------------------------
@@ -305,6 +333,7 @@ async def connect(client: QuizClient, fake: FakeDiscord) -> QuizClient:
     """Log the client in against the fake: discord.py's real login runs (application info,
     `setup_hook` with its dynamic items and command sync), with no token and no network."""
     client.http.request = fake.http_request  # type: ignore[method-assign]
+    client.http.get_from_cdn = fake.cdn_get  # type: ignore[method-assign]
     await client.login("offline-test-token")
     return client
 
@@ -413,7 +442,11 @@ class Sender:
             async_context.reset(token)
         current = asyncio.current_task()
         for _ in range(50):
-            pending = {t for t in asyncio.all_tasks() - before if not t.done() and t is not current}
+            pending = {
+                t
+                for t in asyncio.all_tasks() - before
+                if not t.done() and t is not current and not _is_view_timer(t)
+            }
             if not pending:
                 break
             await asyncio.wait(pending)
@@ -447,14 +480,21 @@ class Sender:
             elif isinstance(value, RoleOption):
                 opt = {"name": name, "type": 8, "value": str(value.id)}
                 resolved.setdefault("roles", {})[str(value.id)] = value.payload()
+            elif isinstance(value, ChannelOption):
+                opt = {"name": name, "type": 7, "value": str(value.id)}
+                resolved.setdefault("channels", {})[str(value.id)] = value.payload()
+            elif isinstance(value, AttachmentOption):
+                opt = {"name": name, "type": 11, "value": str(value.id)}
+                resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
             else:
                 opt = {"name": name, "type": 3, "value": str(value)}
             if name == focused:
                 opt["focused"] = True
             leaf.append(opt)
         opts: list[dict[str, Any]] = leaf
-        for sub in reversed(subs):
-            opts = [{"name": sub, "type": 1, "options": opts}]
+        for depth, sub in reversed(list(enumerate(subs))):
+            kind = 1 if depth == len(subs) - 1 else 2  # the leaf, else a subcommand group
+            opts = [{"name": sub, "type": kind, "options": opts}]
         data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
         if resolved:
             data["resolved"] = resolved
@@ -493,6 +533,12 @@ class Sender:
         return await self.dispatch(self._base(5, member, data))
 
 
+def _is_view_timer(task: asyncio.Task[Any]) -> bool:
+    """A modal's or view's expiry timer: it sleeps until the form times out, so it is not work
+    the interaction started and is not waited for."""
+    return "timeout_task_impl" in getattr(task.get_coro(), "__qualname__", "")
+
+
 @dataclass
 class RoleOption:
     name: str
@@ -512,6 +558,49 @@ class RoleOption:
         }
 
 
+@dataclass
+class ChannelOption:
+    """A channel picked in a channel option, as the interaction's `resolved` describes it."""
+
+    name: str
+    id: int = field(default_factory=snowflake)
+    type: int = 0  # 0 text, 2 voice, 5 announcement
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "type": self.type,
+            "permissions": str(MEMBER_PERMS),
+            "parent_id": None,
+        }
+
+
+@dataclass
+class AttachmentOption:
+    """A file in an attachment option; `FakeDiscord.upload` makes one and serves its bytes."""
+
+    filename: str
+    data: bytes
+    id: int = field(default_factory=snowflake)
+    size: int | None = None  # what Discord reports; defaults to len(data)
+
+    @property
+    def url(self) -> str:
+        return f"https://cdn.discordapp.com/attachments/{CHANNEL_ID}/{self.id}/{self.filename}"
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data) if self.size is None else self.size,
+            "url": self.url,
+            "proxy_url": self.url.replace("cdn.discordapp.com", "media.discordapp.net"),
+            "content_type": "text/plain; charset=utf-8",
+            "ephemeral": True,
+        }
+
+
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
     """The buttons of a message payload, in order."""
     out: list[dict[str, Any]] = []
@@ -524,6 +613,8 @@ __all__ = [
     "APP_ID",
     "CHANNEL_ID",
     "GUILD_ID",
+    "AttachmentOption",
+    "ChannelOption",
     "FakeDiscord",
     "Member",
     "RoleOption",
