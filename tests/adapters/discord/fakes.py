@@ -508,12 +508,34 @@ class Sender:
         payload["message"] = message
         return await self.dispatch(payload)
 
-    async def submit_modal(self, member: Member, opened_by: int, values: dict[str, str]) -> int:
-        """Submit the modal the bot opened in answer to interaction `opened_by`; `values` by
-        text input label prefix (e.g. {"Question": "..."})."""
-        modal = next(
+    def modal(self, opened_by: int) -> dict[str, Any]:
+        """The modal the bot opened in answer to interaction `opened_by`."""
+        return next(
             s.payload["data"] for s in self.fake.replies(opened_by) if s.payload.get("type") == 9
         )
+
+    def modal_values(self, opened_by: int) -> dict[str, str]:
+        """What the modal's text inputs show when it opens (prefilled values), by label."""
+        out: dict[str, str] = {}
+
+        def walk(component: dict[str, Any], label: str = "") -> None:
+            if component["type"] == 1:
+                for c in component["components"]:
+                    walk(c)
+            elif component["type"] == 18:
+                walk(component["component"], component.get("label", ""))
+            else:
+                out[component.get("label") or label] = component.get("value") or ""
+
+        for c in self.modal(opened_by)["components"]:
+            walk(c)
+        return out
+
+    async def submit_modal(self, member: Member, opened_by: int, values: dict[str, str]) -> int:
+        """Submit the modal the bot opened in answer to interaction `opened_by`; `values` by
+        text input label prefix (e.g. {"Question": "..."}). Inputs not given keep what the
+        modal showed (its prefilled value, or empty), as when a person leaves them alone."""
+        modal = self.modal(opened_by)
 
         def fill(component: dict[str, Any]) -> dict[str, Any]:
             if component["type"] == 1:
@@ -523,7 +545,8 @@ class Sender:
                 inner = dict(component["component"], label=label)
                 return {"type": 18, "component": fill(inner)}
             label = component.get("label", "")
-            value = next((v for k, v in values.items() if label.startswith(k)), "")
+            shown = component.get("value") or ""
+            value = next((v for k, v in values.items() if label.startswith(k)), shown)
             return {"type": component["type"], "custom_id": component["custom_id"], "value": value}
 
         data = {
