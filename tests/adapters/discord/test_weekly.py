@@ -145,9 +145,7 @@ async def test_timezone_autocomplete_filters_iana_names(bot):
 
 
 def test_the_weekly_embed_stays_within_discord_limits_and_pings_nobody():
-    rows = [
-        ScoreRow(i, f"@everyone {'x' * 200} {i}", 1000 - i, 5, 9) for i in range(10)
-    ]
+    rows = [ScoreRow(i, f"@everyone {'x' * 200} {i}", 1000 - i, 5, 9) for i in range(10)]
     top = LeaderboardView("t", "week", tuple(rank_rows(rows)), date(2026, 11, 23))
     post = WeeklyPost(
         week_start=date(2026, 11, 23),
