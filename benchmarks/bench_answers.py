@@ -78,7 +78,9 @@ async def prepare(url: str, args: argparse.Namespace) -> list[list[int]]:
     return [rqs[i :: args.processes] for i in range(args.processes)]
 
 
-async def drive(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int) -> list[float]:
+async def drive(
+    url: str, rq_ids: list[int], args: argparse.Namespace, tag: int
+) -> tuple[list[float], float, float]:
     """Every player of every channel answers; at most `concurrency` answers in flight."""
     engine = create_engine(url, pool_size=args.concurrency)
     repo = SqlRepository(engine)
@@ -94,9 +96,13 @@ async def drive(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int)
             latencies.append(time.perf_counter() - start)
             assert receipt.accepted, receipt.text
 
+    async with engine.connect():  # open the pool before the clock starts
+        pass
+    started = time.time()
     await asyncio.gather(*(one(rq, p) for rq in rq_ids for p in range(args.players)))
+    finished = time.time()
     await engine.dispose()
-    return latencies
+    return latencies, started, finished
 
 
 def _worker(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int, out: object) -> None:
@@ -162,8 +168,8 @@ def pgbench_tps(url: str, clients: int, seconds: int) -> float | None:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("--channels", type=int, default=40)
-    p.add_argument("--players", type=int, default=25)
+    p.add_argument("--channels", type=int, default=100)
+    p.add_argument("--players", type=int, default=50)
     p.add_argument("--questions", type=int, default=1)
     p.add_argument("--concurrency", type=int, default=20, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
@@ -186,17 +192,18 @@ def main() -> int:
         parts = asyncio.run(prepare(url, args))
         ctx = multiprocessing.get_context("spawn")
         queue = ctx.Queue()
-        started = time.perf_counter()
         procs = [
             ctx.Process(target=_worker, args=(url, part, args, i, queue))
             for i, part in enumerate(parts)
         ]
         for proc in procs:
             proc.start()
-        latencies = [x for _ in procs for x in queue.get()]
+        results = [queue.get() for _ in procs]
         for proc in procs:
             proc.join()
-        wall = time.perf_counter() - started
+        latencies = [x for lat, _, _ in results for x in lat]
+        # From the first answer sent to the last one recorded, across processes.
+        wall = max(end for _, _, end in results) - min(start for _, start, _ in results)
         rate = len(latencies) / wall
         qs = statistics.quantiles(latencies, n=100)
         ceiling = pgbench_tps(url, args.concurrency * args.processes, 10)

@@ -37,6 +37,7 @@ from bot.core.models import (
     TeamRef,
     TeamSettings,
 )
+from bot.db import hot_statements as hot
 from bot.db.queries_admin import AdminQueries
 from bot.db.queries_weekly import WeeklyQueries
 from bot.db.tables import (
@@ -63,6 +64,10 @@ def _is_outage(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class IdentityCache:
@@ -134,9 +139,9 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         table = getattr(model, "__table__", model)
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
 
-    async def _core(self, stmt: Any) -> Any:
+    async def _core(self, stmt: Any, params: dict[str, Any] | None = None) -> Any:
         """Run a Core statement on the unit's connection, skipping the ORM layer (hot paths)."""
-        return await (await self.session.connection()).execute(stmt)
+        return await (await self.session.connection()).execute(stmt, params)
 
     async def _scalar(self, stmt: Any) -> Any:
         return (await self.session.execute(stmt)).scalar_one_or_none()
@@ -202,26 +207,14 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return player_id
 
     async def _find_or_add_player(self, team_id: int, ref: PlayerRef) -> int:
-        where = and_(Player.team_id == team_id, Player.external_id == ref.external_id)
-        row = (
-            await self.session.execute(select(Player.id, Player.display_name).where(where))
-        ).first()
-        if row is not None:
-            if ref.display_name and row.display_name != ref.display_name:
-                await self.session.execute(
-                    update(Player).where(Player.id == row.id).values(display_name=ref.display_name)
-                )
+        params = {"team_id": team_id, "external_id": ref.external_id}
+        row = (await self._core(hot.player_by_external_id(), params)).first()
+        if row is not None and row.display_name == (ref.display_name or row.display_name):
             return int(row.id)
-        await self.session.execute(
-            self._insert(Player)
-            .values(
-                team_id=team_id,
-                external_id=ref.external_id,
-                display_name=ref.display_name or ref.external_id,
-            )
-            .on_conflict_do_nothing()
-        )
-        return int((await self.session.execute(select(Player.id).where(where))).scalar_one())
+        name = ref.display_name or ref.external_id
+        stmt = hot.upsert_player(self.dialect)
+        found = await self._core(stmt, {**params, "display_name": name, "created_at": _now()})
+        return int(found.scalar_one())
 
     async def channel_ref(self, channel_id: int) -> ChannelRef:
         row = (
@@ -435,38 +428,8 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return rq_rec(r) if r else None
 
     async def answer_context(self, rq_id: int) -> AnswerContext | None:
-        """Everything an answer needs in one query, the question row shared-locked (PostgreSQL)
-        so a close waits for answers in flight. Core rows, not ORM objects: this is the hot path."""
-        rq, r = RoundQuestion.__table__.c, Round.__table__.c
-        stmt = (
-            select(
-                rq.id,
-                rq.round_id,
-                rq.ordinal,
-                rq.question_id,
-                rq.choice_order,
-                rq.status,
-                rq.opens_at,
-                rq.closes_at,
-                r.team_id,
-                r.channel_id,
-                r.status.label("r_status"),
-                r.num_questions,
-                r.seconds,
-                r.started_at,
-                r.close_after_answers,
-                Question.__table__.c.answer,
-                Question.__table__.c.choices,
-                Team.__table__.c.timezone,
-            )
-            .join(Round.__table__, r.id == rq.round_id)
-            .join(Question.__table__, Question.__table__.c.id == rq.question_id)
-            .join(Team.__table__, Team.__table__.c.id == r.team_id)
-            .where(rq.id == rq_id)
-        )
-        if self.dialect == "postgresql":
-            stmt = stmt.with_for_update(read=True, of=RoundQuestion.__table__)
-        row = (await self._core(stmt)).first()
+        """Everything an answer needs in one query (the hot path: Core rows, not ORM objects)."""
+        row = (await self._core(hot.answer_context(self.dialect), {"rq_id": rq_id})).first()
         if row is None:
             return None
         return AnswerContext(
@@ -585,14 +548,9 @@ class SqlUnit(AdminQueries, WeeklyQueries):
     # --- answers and scores --------------------------------------------------------------------
 
     async def correct_run(self, round_id: int, player_id: int, before_ordinal: int) -> int:
-        rows = await self.session.execute(
-            select(RoundQuestion.ordinal, Answer.correct)
-            .outerjoin(
-                Answer,
-                and_(Answer.round_question_id == RoundQuestion.id, Answer.player_id == player_id),
-            )
-            .where(RoundQuestion.round_id == round_id, RoundQuestion.ordinal < before_ordinal)
-            .order_by(RoundQuestion.ordinal.desc())
+        rows = await self._core(
+            hot.correct_run(),
+            {"round_id": round_id, "player_id": player_id, "before": before_ordinal},
         )
         run = 0
         for _ordinal, correct in rows:
@@ -611,69 +569,24 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         latency_ms: int,
         at: datetime,
     ) -> bool:
-        stmt = (
-            self._insert(Answer)
-            .values(
-                round_question_id=rq_id,
-                player_id=player_id,
-                choice=choice,
-                correct=correct,
-                points=points,
-                latency_ms=latency_ms,
-                answered_at=at,
-            )
-            .on_conflict_do_nothing(index_elements=["round_question_id", "player_id"])
-            .returning(Answer.__table__.c.id)
-        )
-        return (await self._core(stmt)).first() is not None
+        params = {
+            "rq_id": rq_id,
+            "player_id": player_id,
+            "choice": choice,
+            "correct": correct,
+            "points": points,
+            "latency_ms": latency_ms,
+            "answered_at": at,
+        }
+        return (await self._core(hot.insert_answer(self.dialect), params)).first() is not None
 
     async def add_score(
         self, team_id: int, player_id: int, week: date, points: int, correct: bool
     ) -> None:
+        params = {"team_id": team_id, "player_id": player_id, "points": points}
         c = 1 if correct else 0
-        sw, st = ScoreWeekly.__table__.c, ScoreTotal.__table__.c
-        weekly = self._insert(ScoreWeekly).values(
-            team_id=team_id,
-            player_id=player_id,
-            week_start=week,
-            points=points,
-            correct=c,
-            answered=1,
-        )
-        await self._core(
-            weekly.on_conflict_do_update(
-                index_elements=["team_id", "player_id", "week_start"],
-                set_={
-                    "points": sw.points + weekly.excluded.points,
-                    "correct": sw.correct + weekly.excluded.correct,
-                    "answered": sw.answered + 1,
-                },
-            )
-        )
-        total = self._insert(ScoreTotal).values(
-            team_id=team_id,
-            player_id=player_id,
-            points=points,
-            correct=c,
-            answered=1,
-            streak=c,
-            best_streak=c,
-        )
-        new_streak = case((total.excluded.correct > 0, st.streak + 1), else_=0)
-        await self._core(
-            total.on_conflict_do_update(
-                index_elements=["team_id", "player_id"],
-                set_={
-                    "points": st.points + total.excluded.points,
-                    "correct": st.correct + total.excluded.correct,
-                    "answered": st.answered + 1,
-                    "streak": new_streak,
-                    "best_streak": case(
-                        (new_streak > st.best_streak, new_streak), else_=st.best_streak
-                    ),
-                },
-            )
-        )
+        await self._core(hot.add_weekly(self.dialect), {**params, "week": week, "correct": c})
+        await self._core(hot.add_total(self.dialect), {**params, "correct": c})
 
     async def answer_count(self, rq_id: int) -> int:
         return int(
