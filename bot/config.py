@@ -29,8 +29,6 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_format: str = Field(default="text", pattern="^(text|json)$")
     due_poll_seconds: float = Field(default=1.0, gt=0, le=60)
-    default_questions: int = Field(default=5, ge=1, le=50)
-    default_seconds: int = Field(default=20, ge=5, le=300)
 
     discord_token: SecretStr | None = None
     discord_guild_ids: str = ""
