@@ -66,7 +66,7 @@ def _print_view(view: Any) -> None:
 
 
 def _draft(args: argparse.Namespace) -> Any:
-    from bot.core.admin import draft_from_form
+    from bot.core.drafts import draft_from_form
 
     return draft_from_form(
         args.prompt, "\n".join(args.choice), args.correct, args.explanation, args.topic
@@ -134,7 +134,7 @@ async def _edit(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    from bot.core.admin import ImportRejected
+    from bot.core.errors import ImportRejected
 
     path = Path(args.file)
     text = path.read_text(encoding="utf-8-sig")

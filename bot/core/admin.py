@@ -24,7 +24,15 @@ from bot.core.admin_views import (
     page_panel,
     report_panel,
 )
-from bot.core.errors import NotAllowed, QuizError
+from bot.core.drafts import (
+    DEFAULT_TOPIC,
+    QuestionDraft,
+    as_bank_question,
+    check_draft,
+    parse_choices,
+    parse_correct,
+)
+from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed
 from bot.core.models import (
     ChannelDefaults,
     ChannelRef,
@@ -47,117 +55,9 @@ from questions.bank import (
     Source,
     detect_lang,
     make_id,
-    validate_question,
 )
 from questions.formats import FORMATS, detect_format, export_text, import_text
 from questions.stats import QuestionStats, question_stats, top_group
-
-DEFAULT_TOPIC = "General"
-LETTERS = "ABCDE"
-
-
-class ValidationFailed(QuizError):
-    """Bad input, with every problem named by field, so a form can mark each one."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        text = "; ".join(f"{p.field}: {p.message}" for p in problems)
-        super().__init__(text, field=problems[0].field if problems else None)
-
-    def by_field(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for p in self.problems:
-            out[p.field] = f"{out[p.field]}; {p.message}" if p.field in out else p.message
-        return out
-
-
-@dataclass(frozen=True)
-class QuestionDraft:
-    """A question as a person typed it (a modal, the CLI), before validation."""
-
-    prompt: str
-    choices: tuple[str, ...]
-    answer: int  # 0-based index into choices
-    explanation: str = ""
-    topic: str = DEFAULT_TOPIC
-    kind: str = "choice"
-
-
-def parse_choices(text: str) -> tuple[str, ...]:
-    """Choices typed one per line; blank lines ignored, surrounding spaces trimmed."""
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-def parse_correct(text: str, n_choices: int) -> int:
-    """'2' (1-based) or 'B' to a 0-based index; ValidationFailed names the field."""
-    raw = text.strip()
-    index: int | None = None
-    if raw.isdigit():
-        index = int(raw) - 1
-    elif len(raw) == 1 and raw.upper() in LETTERS:
-        index = LETTERS.index(raw.upper())
-    if index is None or not 0 <= index < max(n_choices, 1) or n_choices == 0:
-        upper = max(min(n_choices, MAX_CHOICES), 1)
-        raise ValidationFailed(
-            [
-                Problem(
-                    "answer",
-                    f"must be a choice number from 1 to {upper} (or a letter A-{LETTERS[upper - 1]})",
-                )
-            ]
-        )
-    return index
-
-
-def draft_from_form(
-    prompt: str, choices_text: str, correct_text: str, explanation: str = "", topic: str = ""
-) -> QuestionDraft:
-    """Build a draft from form fields, collecting every problem before failing."""
-    choices = parse_choices(choices_text)
-    problems: list[Problem] = []
-    answer = 0
-    try:
-        answer = parse_correct(correct_text, len(choices))
-    except ValidationFailed as exc:
-        problems.extend(exc.problems)
-    draft = QuestionDraft(
-        prompt=prompt.strip(),
-        choices=choices,
-        answer=answer,
-        explanation=explanation.strip(),
-        topic=topic.strip() or DEFAULT_TOPIC,
-    )
-    problems.extend(p for p in _check(draft, "draft") if p.field != "answer" or not problems)
-    if problems:
-        raise ValidationFailed(_unique(problems))
-    return draft
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for p in problems:
-        if (p.field, p.message) not in seen:
-            seen.add((p.field, p.message))
-            out.append(Problem(p.field, p.message))
-    return out
-
-
-def _as_bank_question(draft: QuestionDraft, uid: str) -> BankQuestion:
-    return BankQuestion(
-        id=uid,
-        topic=draft.topic,
-        prompt=draft.prompt,
-        choices=draft.choices,
-        answer=draft.answer,
-        kind=draft.kind,
-        explanation=draft.explanation,
-        lang=detect_lang(draft.prompt),
-    )
-
-
-def _check(draft: QuestionDraft, uid: str) -> list[Problem]:
-    return [Problem(p.field, p.message) for p in validate_question(_as_bank_question(draft, uid))]
 
 
 class AdminService:
@@ -216,7 +116,7 @@ class AdminService:
         action: str,
     ) -> QuestionRec:
         uid = make_id(f"t{team_id}-{draft.topic}", draft.prompt, *draft.choices)
-        problems = _check(draft, uid)
+        problems = check_draft(draft, uid)
         if not problems and await u.prompt_exists(team_id, draft.prompt):
             problems.append(Problem("prompt", "the team already has a question with this prompt"))
         if problems:
@@ -226,7 +126,7 @@ class AdminService:
         while await u.taken_uids([uid]):  # e.g. the same text was once rejected
             n += 1
             uid = f"{base[: MAX_UID - 3]}-{n}"
-        q = _as_bank_question(draft, uid)
+        q = as_bank_question(draft, uid)
         rec = await u.insert_question(team_id, q, author=actor.display_name, status=status)
         await self._record(u, team_id, actor, action, rec.id, {"prompt": draft.prompt})
         return rec
@@ -510,7 +410,7 @@ class AdminService:
                 topic=(topic.strip() or DEFAULT_TOPIC) if topic is not None else rec.topic,
                 kind="truefalse" if new_choices == TRUE_FALSE else "choice",
             )
-            problems = _check(draft, rec.uid)
+            problems = check_draft(draft, rec.uid)
             if not problems and _fold(draft.prompt) != _fold(rec.prompt):
                 same = (await u.own_prompts(team_id)).get(_fold(draft.prompt))
                 if same is not None and same.id != rec.id:
@@ -737,18 +637,6 @@ MAX_REASON = 500
 MAX_IMPORT_CHARS = 2_000_000
 MAX_UID = 40
 DEFAULT_STATUSES = ("active", "disabled", "pending")
-
-
-class ImportRejected(QuizError):
-    """A file was refused as a whole; `problems` lists every reason with its line."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(
-            f"The file was not imported ({len(self.problems)} problem(s)):\n{lines}",
-            field=self.problems[0].field if self.problems else None,
-        )
 
 
 @dataclass(frozen=True)

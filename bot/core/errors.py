@@ -1,5 +1,11 @@
 """Errors whose message is meant for the user who caused them."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.bank import Problem
+
 
 class QuizError(Exception):
     """A refusal with a short, user-facing reason (e.g. "a round is already running here")."""
@@ -21,3 +27,30 @@ class Unavailable(QuizError):
         self, message: str = "The quiz is catching its breath, try again in a moment."
     ) -> None:
         super().__init__(message)
+
+
+class ValidationFailed(QuizError):
+    """Bad input, with every problem named by field, so a form can mark each one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        text = "; ".join(f"{p.field}: {p.message}" for p in problems)
+        super().__init__(text, field=problems[0].field if problems else None)
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for p in self.problems:
+            out[p.field] = f"{out[p.field]}; {p.message}" if p.field in out else p.message
+        return out
+
+
+class ImportRejected(QuizError):
+    """A file was refused as a whole; `problems` lists every reason with its line."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(
+            f"The file was not imported ({len(self.problems)} problem(s)):\n{lines}",
+            field=self.problems[0].field if self.problems else None,
+        )

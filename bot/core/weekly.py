@@ -28,8 +28,7 @@ from enum import StrEnum
 from typing import Protocol, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.admin import ValidationFailed
-from bot.core.errors import NotAllowed, QuizError
+from bot.core.errors import NotAllowed, QuizError, ValidationFailed
 from bot.core.leaderboard import rank_rows
 from bot.core.models import ChannelRef, PlayerRef, ScoreRow, TeamRef
 from bot.core.permissions import is_admin

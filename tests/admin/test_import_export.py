@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.admin import ImportRejected, QuestionDraft, ValidationFailed
 from bot.core.admin_views import import_notice
+from bot.core.drafts import QuestionDraft
+from bot.core.errors import ImportRejected, ValidationFailed
 from questions.bank import BankQuestion, Source, dump_bank
 from questions.formats import FORMATS, export_text, import_text
 from tests.admin.support import BOSS, OTHER_BOSS, count_questions, service, snapshot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.admin import QuestionDraft
+from bot.core.drafts import QuestionDraft
 from bot.core.errors import NotAllowed, QuizError
 from tests.admin.support import ANN, BOSS, count_questions, service, snapshot
 from tests.helpers import load_questions, sample_questions

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from bot.core.admin import QuestionDraft
 from bot.core.admin_views import detail_panel
+from bot.core.drafts import QuestionDraft
 from bot.core.engine import QuizEngine
 from bot.core.views import QuestionCard
 from questions.stats import ALMOST_NOBODY_RIGHT

@@ -6,7 +6,7 @@ import random
 
 from sqlalchemy import select
 
-from bot.core.admin import QuestionDraft
+from bot.core.drafts import QuestionDraft
 from bot.core.engine import QuizEngine
 from bot.db.tables import Round, RoundQuestion, Team, TeamQuestionStatus
 from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service

@@ -6,8 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.core.admin import ValidationFailed
-from bot.core.errors import QuizError
+from bot.core.errors import QuizError, ValidationFailed
 from bot.core.weekly import (
     PostRec,
     PostStatus,

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.core.admin import AdminService, ValidationFailed
-from bot.core.errors import NotAllowed, QuizError
+from bot.core.admin import AdminService
+from bot.core.errors import NotAllowed, QuizError, ValidationFailed
 from bot.core.models import ChannelRef
 from bot.core.views import WeeklyPost
 from bot.core.weekly import PostStatus, WeeklyService

@@ -42,7 +42,10 @@ def build(
 
 async def run(settings: Settings) -> int:
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
-        print("error: set DISCORD_TOKEN to the bot token (see "Run on Discord" in the README)", file=sys.stderr)
+        print(
+            "error: set DISCORD_TOKEN to the bot token (see 'Run on Discord' in the README)",
+            file=sys.stderr,
+        )
         return 2
     try:
         client = make_client(

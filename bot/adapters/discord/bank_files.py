@@ -16,9 +16,8 @@ from discord import app_commands
 from bot.adapters.discord.identity import player_of
 from bot.adapters.discord.render import list_embed, safe
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.core.admin import ImportRejected
 from bot.core.admin_views import import_notice
-from bot.core.errors import QuizError
+from bot.core.errors import ImportRejected, QuizError
 from questions.bank import BankError, Problem
 
 MAX_IMPORT_BYTES = 1024 * 1024

@@ -35,8 +35,7 @@ from bot.adapters.discord.render import (
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.adapters.discord.weekly_commands import add_weekly_group
-from bot.core.admin import ValidationFailed
-from bot.core.errors import NotAllowed, QuizError, Unavailable
+from bot.core.errors import NotAllowed, QuizError, Unavailable, ValidationFailed
 from bot.core.models import PlayerRef
 from bot.core.permissions import is_admin
 from bot.core.views import Notice, Panel

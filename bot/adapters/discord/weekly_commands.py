@@ -17,8 +17,7 @@ from discord import app_commands
 from bot.adapters.discord.identity import channel_of, player_of, team_of
 from bot.adapters.discord.render import safe
 from bot.adapters.discord.replies import MESSAGE_MAX, ack, guarded, service_of, tell
-from bot.core.admin import ValidationFailed
-from bot.core.errors import Unavailable
+from bot.core.errors import Unavailable, ValidationFailed
 from bot.core.models import ChannelRef
 from bot.core.weekly import WeeklyService
 

@@ -18,8 +18,7 @@ from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from
 from bot.adapters.slack.usage import UsageError, unescape
-from bot.core.admin import ValidationFailed
-from bot.core.errors import QuizError
+from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import ChannelRef
 from bot.core.weekly import DEFAULT_HOUR, DEFAULT_WEEKDAY
 

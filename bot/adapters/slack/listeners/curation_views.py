@@ -35,9 +35,9 @@ from bot.adapters.slack.modals import (
 )
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
 from bot.adapters.slack.uploads import Upload, fetch_text, size_problem, uploads
-from bot.core.admin import ImportRejected, ValidationFailed, draft_from_form
 from bot.core.admin_views import ImportReport, import_notice
-from bot.core.errors import QuizError
+from bot.core.drafts import draft_from_form
+from bot.core.errors import ImportRejected, QuizError, ValidationFailed
 from bot.core.views import Notice, View
 
 log = logging.getLogger(__name__)
