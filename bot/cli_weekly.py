@@ -1,20 +1,32 @@
 """`quizbot weekly ...`: set, stop, show and run the weekly leaderboard post from a shell.
 
-`run-due` runs the due step once (for cron, and for tests with a fixed `--now`). It has no
-platform connection, so it PRINTS each due post as text and records it as sent: the running
-bot then does not post that week again. Use `--dry-run` to see what is due without claiming
-anything. In normal operation the bot posts by itself on its due-work timer; this command is
-for a bot that is not running, for checks, and for the terminal (`console`) team.
+`run-due` runs the due step once (for cron, and for tests with a fixed `--now`) and really posts:
+Discord teams' posts go out through Discord's REST API with DISCORD_TOKEN (a login, no gateway),
+Slack teams' through the Web API with SLACK_BOT_TOKEN (or the OAuth installs' tokens), and the
+terminal (`console`) team's are printed, the terminal being its channel. A post is recorded as
+sent only after the platform accepted it; a failed one stays claimed and unsent, is retried after
+the claim timeout, and makes the exit status 1. Discord or Slack without its token is refused
+(exit 2) before anything is claimed, so a cron job can never mark a week sent that nobody saw.
+`--dry-run` shows what is due without tokens and without claiming anything. The running bot posts
+by itself on its due-work timer; this command is for a bot that is not running, and for checks.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from bot.core.models import ChannelRef
+    from bot.core.ports import Messenger
+    from bot.core.views import View
 
 PLATFORMS = ("discord", "slack", "console")
 
@@ -131,29 +143,187 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return _guarded(work)
 
 
-def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
+class NotDelivered(RuntimeError):
+    """The platform answered without a message id: the post did not arrive."""
+
+
+class ConfirmedMessenger:
+    """run-due's wrapper around a platform messenger: a post is delivered only when the platform
+    returns its message reference. SlackMessenger answers None when Slack refuses (so a running
+    round goes on); here that raises, so WeeklyService leaves the claim unsent for a retry."""
+
+    def __init__(self, inner: Messenger) -> None:
+        self.inner = inner
+
+    async def post(self, channel: ChannelRef, view: View) -> str | None:
+        ref = await self.inner.post(channel, view)
+        if ref is None:
+            raise NotDelivered(
+                f"{channel.team.platform} did not accept the post to channel {channel.external_id}"
+            )
+        return ref
+
+    async def update(self, channel: ChannelRef, message_ref: str, view: View) -> None:
+        await self.inner.update(channel, message_ref, view)
+
+
+class CannotPost(RuntimeError):
+    """The platform refused our credentials before anything was claimed."""
+
+
+def missing_setting(platform: str, settings: Settings) -> str | None:
+    """What `platform` needs to post from here and does not have (None: ready). The console
+    needs nothing: its posts are printed."""
+    if platform == "discord" and settings.discord_token is None:
+        return "DISCORD_TOKEN is not set (the bot token run-due posts to Discord with)"
+    if platform == "slack" and settings.slack_bot_token is None:
+        from bot.adapters.slack.app import oauth_mode
+
+        if not oauth_mode(settings):
+            return (
+                "SLACK_BOT_TOKEN is not set (the xoxb-... token run-due posts to Slack with; "
+                "or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs)"
+            )
+    return None
+
+
+@asynccontextmanager
+async def platform_messenger(platform: str, settings: Settings, rt: Any) -> AsyncIterator[Any]:
+    """The messenger run-due posts with; raises CannotPost before yielding if the platform
+    refuses the token, so nothing gets claimed."""
+    if platform == "discord":
+        from bot.adapters.discord.rest_messenger import LoginFailed, rest_messenger
+
+        assert settings.discord_token is not None
+        async with AsyncExitStack() as stack:
+            try:
+                opened = rest_messenger(settings.discord_token.get_secret_value())
+                messenger = await stack.enter_async_context(opened)
+            except LoginFailed as exc:
+                raise CannotPost(str(exc)) from None
+            yield ConfirmedMessenger(messenger)  # the client is closed on leaving
+    elif platform == "slack":
+        import aiohttp
+        from slack_sdk.errors import SlackApiError
+
+        from bot.adapters.slack.app import Installs, client_from_settings, oauth_mode
+        from bot.adapters.slack.messenger import SlackMessenger
+
+        client = client_from_settings(settings)  # the bot's: SLACK_API_URL, 429 retries
+        if oauth_mode(settings):  # each workspace's token from the installation store
+            installs = Installs.create(str(settings.slack_client_id), rt.engine)
+            yield ConfirmedMessenger(SlackMessenger(client, installs.token_for))
+            return
+        try:
+            await client.auth_test()
+        except SlackApiError as exc:
+            raise CannotPost(
+                f"Slack refused SLACK_BOT_TOKEN: {exc.response.get('error')}"
+            ) from None
+        except (aiohttp.ClientError, OSError) as exc:
+            raise CannotPost(f"could not reach Slack: {exc.__class__.__name__}") from None
+        yield ConfirmedMessenger(SlackMessenger(client))
+    else:
+        yield PrintMessenger()
+
+
+@dataclass
+class RunTotals:
+    sent: int = 0
+    failed: int = 0  # claimed but not delivered: retried after the claim timeout
+    refused: int = 0  # due but not claimed, for want of a token
+
+
+async def _left_unsent(rt: Any, worker_id: str, due: list[Any]) -> int:
+    """How many of `due` this run claimed and could not mark sent (read from the database, so a
+    failure anywhere in the send counts, not only the messenger's)."""
+    from bot.core.weekly import PostStatus, WeeklyStore
+
+    async with rt.repo.unit() as u:
+        posts = await cast(WeeklyStore, u).weekly_posts([(rec.team_id, week) for rec, week in due])
+    return sum(1 for p in posts if p.claimed_by == worker_id and p.status == PostStatus.CLAIMED)
+
+
+async def _run_platform(
+    rt: Any, settings: Settings, platform: str, now: datetime, totals: RunTotals
+) -> None:
+    """Send one platform's due posts, each claimed before and marked sent after delivery."""
+    from bot.core.weekly import WeeklyService
+
+    due = await WeeklyService(rt.repo, PrintMessenger(), platform=platform).due(now)
+    if not due:
+        return  # no login, and no token needed, when nothing is due
+    problem = missing_setting(platform, settings)
+    if problem:
+        print(
+            f"error: {len(due)} {platform} weekly post(s) due but {problem}; "
+            f"nothing was claimed for {platform}.",
+            file=sys.stderr,
+        )
+        totals.refused += len(due)
+        return
+    try:
+        async with platform_messenger(platform, settings, rt) as messenger:
+            service = WeeklyService(rt.repo, messenger, platform=platform)
+            totals.sent += await service.run_due(now)
+    except CannotPost as exc:
+        print(f"error: {exc}; nothing was claimed for {platform}.", file=sys.stderr)
+        totals.failed += len(due)
+        return
+    totals.failed += await _left_unsent(rt, service.worker_id, due)
+
+
+async def _dry_run(rt: Any, platform: str | None, now: datetime) -> int:
     from bot.core.render import render_text
+
+    service = _service(rt, platform)
+    due = await service.due(now)
+    for rec, week in due:
+        async with rt.repo.unit() as u:
+            channel = await u.channel_ref(rec.channel_id)
+            post = await service.post_for(u, rec.team_id, week)
+        where = f"#{channel.name}" if channel.name else channel.external_id
+        print(f"--- due (not sent): {channel.team.key} {where} ---")
+        print(render_text(post))
+    print(f"{len(due)} weekly post(s) due at {now.isoformat()}.")
+    return 0
+
+
+def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when every due post went out, 1 when some failed (left unsent, retried after the
+    claim timeout), 2 when a platform's token is missing (its posts not even claimed)."""
+    from bot.core.weekly import CLAIM_TIMEOUT
     from bot.runtime import open_runtime
 
     now: datetime = args.now or datetime.now(UTC)
+    if args.platform and not args.dry_run:
+        problem = missing_setting(args.platform, settings)
+        if problem:
+            print(
+                f"error: {problem}. Nothing was claimed or sent; "
+                "use --dry-run to see what is due without a token.",
+                file=sys.stderr,
+            )
+            return 2
 
     async def work() -> int:
+        totals = RunTotals()
         async with open_runtime(settings) as rt:
-            service = _service(rt, args.platform)
             if args.dry_run:
-                due = await service.due(now)
-                for rec, week in due:
-                    async with rt.repo.unit() as u:
-                        channel = await u.channel_ref(rec.channel_id)
-                        post = await service.post_for(u, rec.team_id, week)
-                    where = f"#{channel.name}" if channel.name else channel.external_id
-                    print(f"--- due (not sent): {channel.team.key} {where} ---")
-                    print(render_text(post))
-                print(f"{len(due)} weekly post(s) due at {now.isoformat()}.")
-                return 0
-            sent = await service.run_due(now)
-        print(f"{sent} weekly post(s) sent at {now.isoformat()}.")
-        return 0
+                return await _dry_run(rt, args.platform, now)
+            for platform in (args.platform,) if args.platform else PLATFORMS:
+                await _run_platform(rt, settings, platform, now, totals)
+        print(f"{totals.sent} weekly post(s) sent at {now.isoformat()}.")
+        if totals.failed:
+            minutes = int(CLAIM_TIMEOUT.total_seconds() // 60)
+            print(
+                f"error: {totals.failed} weekly post(s) failed and stay unsent; a run "
+                f"{minutes} or more minutes from now retries them.",
+                file=sys.stderr,
+            )
+        if totals.refused:
+            return 2
+        return 1 if totals.failed else 0
 
     return _guarded(work)
 
@@ -192,17 +362,27 @@ def register(sub: Any) -> None:
 
     run = weekly.add_parser(
         "run-due",
-        help="run the due step once: print due posts and record them as sent",
+        help="run the due step once: post what is due and record it as sent",
         description=(
-            "Print every weekly post that is due (as text) and record it as sent, once. "
-            "The running bot posts by itself; use --dry-run to look without claiming."
+            "Post every weekly leaderboard that is due, once: to Discord with DISCORD_TOKEN "
+            "(REST only, no gateway), to Slack with SLACK_BOT_TOKEN (or the OAuth installs), "
+            "and printed for the console team. A post is recorded as sent only after the "
+            "platform accepted it; a failed one stays unsent and is retried by a run after the "
+            "claim timeout. Exit status: 0 all sent; 1 some failed, or the platform refused "
+            "the token (nothing claimed then); 2 a platform's token is missing (nothing "
+            "claimed for it). The running bot posts by itself; use --dry-run "
+            "to look without tokens and without claiming."
         ),
     )
     run.add_argument(
         "--now", type=_now, default=None, help="ISO-8601 time to run at (default: now; naive = UTC)"
     )
     run.add_argument(
-        "--platform", choices=PLATFORMS, default=None, help="only this platform's teams"
+        "--platform",
+        choices=PLATFORMS,
+        default=None,
+        help="only this platform's teams (default: all; a platform without its token and "
+        "with posts due is refused)",
     )
     run.add_argument("--dry-run", action="store_true", help="show what is due; claim nothing")
     run.set_defaults(handler=cmd_run_due)

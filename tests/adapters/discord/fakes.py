@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import discord
-from discord.http import Route
+from discord.http import HTTPClient, Route
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
 from bot.adapters.discord.client import QuizClient
@@ -130,6 +130,9 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.tokens: dict[str, int] = {}  # interaction token -> interaction id
         self.cdn: dict[str, bytes] = {}  # attachment URL -> file bytes
+        # (method, route path) -> the HTTP status Discord answers it with, e.g.
+        # {("POST", "/channels/{channel_id}/messages"): 403}; ("GET", "/users/@me"): 401 is a bad token
+        self.refuse: dict[tuple[str, str], int] = {}
         self.adapter = _RecordingWebhookAdapter(self)
 
     # --- what the tests read ---------------------------------------------------------------
@@ -177,6 +180,9 @@ class FakeDiscord:
             )
         sent = Sent("http", route.method, route.path, route.url, payload)
         self.sent.append(sent)
+        status = self.refuse.get((route.method, route.path))
+        if status is not None:
+            raise _http_error(status)
         sent.response = self._answer_http(route, payload)
         return sent.response
 
@@ -304,6 +310,14 @@ class FakeDiscord:
         return None
 
 
+def _http_error(status: int) -> discord.HTTPException:
+    """The exception discord.py raises for a REST answer with `status` (403 Forbidden, ...)."""
+    kind = {403: discord.Forbidden, 404: discord.NotFound}.get(status, discord.HTTPException)
+    reason = {401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}.get(status, "Error")
+    body = {"code": 50001 if status == 403 else 0, "message": reason}
+    return kind(SimpleNamespace(status=status, reason=reason), body)
+
+
 class _RecordingWebhookAdapter(AsyncWebhookAdapter):
     """discord.py's webhook adapter with the network call replaced by FakeDiscord."""
 
@@ -336,6 +350,17 @@ async def connect(client: QuizClient, fake: FakeDiscord) -> QuizClient:
     client.http.get_from_cdn = fake.cdn_get  # type: ignore[method-assign]
     await client.login("offline-test-token")
     return client
+
+
+def intercept_rest(monkeypatch: Any, fake: FakeDiscord) -> None:
+    """Send the REST calls of every discord.py client, including one that code under test makes
+    itself (`quizbot weekly run-due`), to `fake`; undone by `monkeypatch` after the test. A
+    401 on GET /users/@me (`fake.refuse`) makes `Client.login` raise LoginFailure, as Discord's."""
+
+    async def request(self: HTTPClient, route: Route, **kw: Any) -> Any:
+        return await fake.http_request(route, **kw)
+
+    monkeypatch.setattr(HTTPClient, "request", request)
 
 
 async def disconnect(client: QuizClient) -> None:
@@ -646,4 +671,5 @@ __all__ = [
     "buttons",
     "connect",
     "disconnect",
+    "intercept_rest",
 ]
