@@ -24,9 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from bot.config import Settings
 
 if TYPE_CHECKING:
-    from bot.core.models import ChannelRef
-    from bot.core.ports import Messenger
-    from bot.core.views import View
+    pass
 
 PLATFORMS = ("discord", "slack", "console")
 
@@ -43,7 +41,7 @@ class PrintMessenger:
         where = f"#{channel.name}" if channel.name else channel.external_id
         print(f"--- {channel.team.key} {where} ---", file=self.out)
         print(render_text(view), file=self.out)
-        return None
+        return "printed"
 
     async def update(self, channel: Any, message_ref: str, view: Any) -> None:
         return None
@@ -143,30 +141,6 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return _guarded(work)
 
 
-class NotDelivered(RuntimeError):
-    """The platform answered without a message id: the post did not arrive."""
-
-
-class ConfirmedMessenger:
-    """run-due's wrapper around a platform messenger: a post is delivered only when the platform
-    returns its message reference. SlackMessenger answers None when Slack refuses (so a running
-    round goes on); here that raises, so WeeklyService leaves the claim unsent for a retry."""
-
-    def __init__(self, inner: Messenger) -> None:
-        self.inner = inner
-
-    async def post(self, channel: ChannelRef, view: View) -> str | None:
-        ref = await self.inner.post(channel, view)
-        if ref is None:
-            raise NotDelivered(
-                f"{channel.team.platform} did not accept the post to channel {channel.external_id}"
-            )
-        return ref
-
-    async def update(self, channel: ChannelRef, message_ref: str, view: View) -> None:
-        await self.inner.update(channel, message_ref, view)
-
-
 class CannotPost(RuntimeError):
     """The platform refused our credentials before anything was claimed."""
 
@@ -201,7 +175,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
                 messenger = await stack.enter_async_context(opened)
             except LoginFailed as exc:
                 raise CannotPost(str(exc)) from None
-            yield ConfirmedMessenger(messenger)  # the client is closed on leaving
+            yield messenger  # the client is closed on leaving
     elif platform == "slack":
         import aiohttp
         from slack_sdk.errors import SlackApiError
@@ -212,7 +186,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
         client = client_from_settings(settings)  # the bot's: SLACK_API_URL, 429 retries
         if oauth_mode(settings):  # each workspace's token from the installation store
             installs = Installs.create(str(settings.slack_client_id), rt.engine)
-            yield ConfirmedMessenger(SlackMessenger(client, installs.token_for))
+            yield SlackMessenger(client, installs.token_for)
             return
         try:
             await client.auth_test()
@@ -222,7 +196,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
             ) from None
         except (aiohttp.ClientError, OSError) as exc:
             raise CannotPost(f"could not reach Slack: {exc.__class__.__name__}") from None
-        yield ConfirmedMessenger(SlackMessenger(client))
+        yield SlackMessenger(client)
     else:
         yield PrintMessenger()
 

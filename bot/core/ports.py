@@ -31,7 +31,8 @@ from questions.bank import BankQuestion
 
 
 class Messenger(Protocol):
-    """What the core needs from a platform. Returns a message reference the platform can edit."""
+    """What the core needs from a platform. `post` returns a reference the platform can edit,
+    or None when the platform did not take the message (the core then treats it as unsent)."""
 
     async def post(self, channel: ChannelRef, view: View) -> str | None: ...
 

@@ -636,6 +636,11 @@ class WeeklyService:
                 await _store(u).finish_weekly_post(post_id, PostStatus.SKIPPED, None, now)
             return 0
         ref = await self.messenger.post(channel, post)
+        if ref is None:
+            # The platform did not take it (e.g. the bot is not in the channel): stay claimed,
+            # so it is retried after the claim timeout instead of being marked sent unseen.
+            log.warning("weekly post for team %s, week %s was not delivered", rec.team_id, week)
+            return 0
         async with self.repo.unit() as u:
             await _store(u).finish_weekly_post(post_id, PostStatus.SENT, ref, now)
         return 1

@@ -273,3 +273,22 @@ async def test_build_service_runs_the_weekly_post_in_its_due_step(world: World):
     world.clock.now = MON_9_BERLIN
     await service.due_step()
     assert [type(v) for _, v, _ in messenger.posts] == [WeeklyPost]
+
+
+class _Refusing(RecordingMessenger):
+    """A platform that answers without a message (Slack refusing: the bot is not in the channel)."""
+
+    async def post(self, channel, view):  # type: ignore[no-untyped-def]
+        return None
+
+
+async def test_a_post_the_platform_did_not_take_stays_unsent_and_is_retried(world: World):
+    await berlin_monday_9(world)
+    refusing = WeeklyService(world.repo, _Refusing(), world.clock, "worker-r", platform="discord")
+    assert await refusing.run_due(MON_9_BERLIN) == 0
+    [row] = await post_rows(world)
+    assert (row.status, row.sent_at) == ("claimed", None)
+    # once the platform takes posts again, the week goes out after the claim timeout
+    assert await world.run(utc(2026, 11, 23, 8, 10)) == 1
+    [row] = await post_rows(world)
+    assert row.status == "sent"
