@@ -109,37 +109,53 @@ def _worker(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int, out
     out.put(asyncio.run(drive(url, rq_ids, args, tag)))  # type: ignore[attr-defined]
 
 
-def pgbench_tps(url: str, clients: int, seconds: int) -> float | None:
-    """PostgreSQL's own rate for a one-row-insert transaction at the same client count."""
+# pgbench scripts: the plain one-row insert the issue names, and one shaped like our answer
+# transaction (the same statements against look-alike tables without our Python in front).
+ONE_ROW_INSERT = (
+    "\\set p random(1, 1000000000)\n"
+    "INSERT INTO bench_answers (rq, player, choice, points) VALUES (1, :p, 1, 100)"
+    " ON CONFLICT DO NOTHING;\n"
+)
+ANSWER_SHAPED = (
+    "\\set p random(1, 1000000000)\n"
+    "BEGIN;\n"
+    "SELECT id, status FROM bench_questions WHERE id = 1 FOR SHARE;\n"
+    "INSERT INTO bench_answers (rq, player, choice, points) VALUES (1, :p, 1, 100)"
+    " ON CONFLICT DO NOTHING RETURNING id;\n"
+    "INSERT INTO bench_weekly (player, week, points, answered) VALUES (:p, 1, 100, 1)"
+    " ON CONFLICT (player, week) DO UPDATE SET points = bench_weekly.points + 100,"
+    " answered = bench_weekly.answered + 1;\n"
+    "INSERT INTO bench_total (player, points, answered) VALUES (:p, 100, 1)"
+    " ON CONFLICT (player) DO UPDATE SET points = bench_total.points + 100,"
+    " answered = bench_total.answered + 1;\n"
+    "COMMIT;\n"
+)
+SETUP = (
+    "CREATE TABLE IF NOT EXISTS bench_answers (id bigserial primary key, rq int, player int,"
+    " choice int, points int, UNIQUE (rq, player));"
+    "CREATE TABLE IF NOT EXISTS bench_questions (id int primary key, status text);"
+    "INSERT INTO bench_questions VALUES (1, 'open') ON CONFLICT DO NOTHING;"
+    "CREATE TABLE IF NOT EXISTS bench_weekly (player int, week int, points int, answered int,"
+    " PRIMARY KEY (player, week));"
+    "CREATE TABLE IF NOT EXISTS bench_total (player int primary key, points int, answered int);"
+)
+
+
+def pgbench_tps(url: str, clients: int, seconds: int, script_text: str) -> float | None:
+    """PostgreSQL's own transaction rate for a script at the same client count."""
     exe = shutil.which("pgbench") or next(
         (str(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin/pgbench"))), None
     )
     if exe is None:
         return None
     u = make_url(url)
-    script = Path(tempfile.mkdtemp()) / "insert.sql"
-    script.write_text(
-        "\\set p random(1, 1000000000)\n"
-        "INSERT INTO bench_answers (rq, player, choice, points) VALUES (1, :p, 1, 100)"
-        " ON CONFLICT DO NOTHING;\n"
-    )
+    script = Path(tempfile.mkdtemp()) / "bench.sql"
+    script.write_text(script_text)
     env = {**os.environ, "PGPASSWORD": u.password or ""}
     base = ["-h", u.host or "127.0.0.1", "-p", str(u.port or 5432), "-U", u.username or "postgres"]
+    db = u.database or "postgres"
     psql = str(Path(exe).with_name("psql"))
-    subprocess.run(
-        [
-            psql,
-            *base,
-            "-d",
-            u.database or "postgres",
-            "-qc",
-            "CREATE TABLE IF NOT EXISTS bench_answers (id bigserial primary key, rq int, player int,"
-            " choice int, points int, UNIQUE (rq, player))",
-        ],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
+    subprocess.run([psql, *base, "-d", db, "-qc", SETUP], check=True, env=env, capture_output=True)
     run = subprocess.run(
         [
             exe,
@@ -153,7 +169,7 @@ def pgbench_tps(url: str, clients: int, seconds: int) -> float | None:
             "2",
             "-T",
             str(seconds),
-            u.database or "postgres",
+            db,
         ],
         check=True,
         env=env,
@@ -206,12 +222,16 @@ def main() -> int:
         wall = max(end for _, _, end in results) - min(start for _, start, _ in results)
         rate = len(latencies) / wall
         qs = statistics.quantiles(latencies, n=100)
-        ceiling = pgbench_tps(url, args.concurrency * args.processes, 10)
+        clients = args.concurrency * args.processes
+        ceiling = pgbench_tps(url, clients, 10, ONE_ROW_INSERT)
+        shaped = pgbench_tps(url, clients, 10, ANSWER_SHAPED)
         ratio = f"{rate / ceiling:.2f}" if ceiling else "n/a"
+        shaped_ratio = f"{rate / shaped:.2f}" if shaped else "n/a"
         print(
             f"answers: {len(latencies)} in {wall:.1f}s = {rate:.0f}/s; "
             f"p50 {qs[49] * 1000:.1f} ms, p99 {qs[98] * 1000:.1f} ms; "
-            f"pgbench one-row insert {ceiling or 0:.0f} tps; ratio {ratio}; "
+            f"pgbench one-row insert {ceiling or 0:.0f} tps, ratio {ratio}; "
+            f"pgbench answer-shaped transaction {shaped or 0:.0f} tps, ratio {shaped_ratio}; "
             f"{args.processes} process(es) x {args.concurrency} in flight; "
             f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}"
         )
