@@ -5,6 +5,8 @@ Shared wording helpers (accuracy, ranks, countdown) live here so every adapter s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.core.leaderboard import Ranked
 from bot.core.views import (
     LeaderboardView,
@@ -29,9 +31,10 @@ def rank_label(rank: int) -> str:
     return MEDALS.get(rank, f"#{rank}")
 
 
-def entry_line(entry: Ranked, with_accuracy: bool = True) -> str:
+def entry_line(entry: Ranked, with_accuracy: bool = True, name: Callable[[str], str] = str) -> str:
+    """One leaderboard line; `name` lets an adapter escape and style the player's name."""
     row = entry.row
-    text = f"{rank_label(entry.rank)} {row.display_name} — {row.points} pts"
+    text = f"{rank_label(entry.rank)} {name(row.display_name)} — {row.points} pts"
     if with_accuracy:
         text += f" ({row.correct}/{row.answered} correct, {percent(entry.accuracy)})"
     return text

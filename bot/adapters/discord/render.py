@@ -16,7 +16,8 @@ from datetime import datetime
 import discord
 
 from bot.core.leaderboard import Ranked
-from bot.core.render import LETTERS, percent, rank_label, status_word
+from bot.core.render import LETTERS, percent, status_word
+from bot.core.render import entry_line as text_entry_line
 from bot.core.views import (
     LeaderboardView,
     Notice,
@@ -177,11 +178,7 @@ def answer_buttons(card: QuestionCard, correct: int | None = None) -> list[Butto
 
 
 def entry_line(entry: Ranked, with_accuracy: bool = True) -> str:
-    row = entry.row
-    text = f"{rank_label(entry.rank)} {safe(row.display_name, 64)} — {row.points} pts"
-    if with_accuracy:
-        text += f" ({row.correct}/{row.answered} correct, {percent(entry.accuracy)})"
-    return text
+    return text_entry_line(entry, with_accuracy, name=lambda n: safe(n, 64))
 
 
 def board_text(view: LeaderboardView, limit: int) -> str:

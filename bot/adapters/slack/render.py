@@ -7,7 +7,8 @@ from typing import Any
 
 from bot.adapters.slack.escape import cut, escape, escape_cut, plain
 from bot.core.leaderboard import Ranked
-from bot.core.render import percent, rank_label, render_text, status_word
+from bot.core.render import entry_line as text_entry_line
+from bot.core.render import percent, render_text, status_word
 from bot.core.views import (
     LeaderboardView,
     Notice,
@@ -93,11 +94,7 @@ def slack_date(when_epoch: int, token: str, fallback: str) -> str:
 
 
 def entry_line(entry: Ranked, with_accuracy: bool = True) -> str:
-    row = entry.row
-    text = f"{rank_label(entry.rank)} *{escape_cut(row.display_name, 80)}* — {row.points} pts"
-    if with_accuracy:
-        text += f" ({row.correct}/{row.answered} correct, {percent(entry.accuracy)})"
-    return text
+    return text_entry_line(entry, with_accuracy, name=lambda n: f"*{escape_cut(n, 80)}*")
 
 
 def board_lines(view: LeaderboardView) -> list[str]:

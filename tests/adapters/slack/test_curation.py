@@ -155,8 +155,11 @@ async def test_a_disabled_question_is_never_asked(slack: SlackEnv):
     off = (await questions(slack))[2]
     text = await reply(slack, f"disable #{off.id}")
     assert f"#{off.id} is now disabled" in text
+    hooks = len(slack.fake.of("response_url"))
     await slack.command("start 50 10")
     await slack.wait_calls("chat.postMessage")
+    # the start's own reply ("Round started ...") must land before the next command's
+    await slack.wait_calls("response_url", hooks + 1)
     async with slack.repo.unit() as u:
         asked = (await u.session.execute(select(RoundQuestion.question_id))).scalars().all()
     assert len(asked) == 5 and off.id not in asked
