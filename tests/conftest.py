@@ -29,14 +29,10 @@ from sqlalchemy.engine import make_url
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository
-from tests.pgserver import start_pg
+from tests.pgserver import in_ci, start_pg
 
 BACKENDS = ("sqlite", "postgresql")
 _counter = itertools.count()
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +43,7 @@ def pg_admin_url() -> Iterator[str | None]:
         return
     server = start_pg()
     if isinstance(server, str):
-        if _in_ci():
+        if in_ci():
             pytest.fail(f"PostgreSQL is required in CI: {server}")
         yield None
         return

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def in_ci() -> bool:
+    """CI sets CI=true; there a missing PostgreSQL fails the run instead of skipping."""
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
 def _find_pg_bin() -> Path | None:
     found = shutil.which("pg_ctl")
     if found:

@@ -5,7 +5,6 @@ the round continues and finishes with nothing lost or counted twice."""
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from tests.helpers import (
     player,
     sample_questions,
 )
-from tests.pgserver import PgServer, start_pg
+from tests.pgserver import PgServer, in_ci, start_pg
 
 
 @dataclass
@@ -46,7 +45,7 @@ class World:
 async def world() -> AsyncIterator[World]:
     server = start_pg()
     if isinstance(server, str):
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        if in_ci():
             pytest.fail(f"PostgreSQL is required in CI: {server}")
         pytest.skip(server)
     try:
