@@ -1,11 +1,12 @@
 """Answer-path benchmark: many concurrent channels and players against PostgreSQL.
 
-Prints answers recorded per second, p50/p99 latency of `QuizEngine.answer`, and, in the same run,
-PostgreSQL's own ceiling on this machine for a comparable one-row-insert transaction (pgbench with
-a custom script at the same client count) as a ratio.
+Prints answers recorded per second, p50/p99 latency of `QuizEngine.answer`, the mean batch the
+engine wrote per transaction, and, in the same run, PostgreSQL's own ceiling on this machine for a
+comparable one-row-insert transaction (pgbench with a custom script, the best of several client
+counts) as a ratio.
 
-    python benchmarks/bench_answers.py [--channels 40] [--players 25] [--questions 3]
-                                       [--concurrency 20] [--processes 1]
+    python benchmarks/bench_answers.py [--channels 200] [--players 50]
+                                       [--concurrency 200] [--processes 1]
                                        [--database-url postgresql+asyncpg://...]
 
 Without --database-url (or BENCH_DATABASE_URL) it starts a throwaway PostgreSQL from the system's
@@ -80,7 +81,7 @@ async def prepare(url: str, args: argparse.Namespace) -> list[list[int]]:
 
 async def drive(
     url: str, rq_ids: list[int], args: argparse.Namespace, tag: int
-) -> tuple[list[float], float, float]:
+) -> tuple[list[float], float, float, int]:
     """Every player of every channel answers; at most `concurrency` answers in flight."""
     engine = create_engine(url, pool_size=args.concurrency)
     repo = SqlRepository(engine)
@@ -102,7 +103,7 @@ async def drive(
     await asyncio.gather(*(one(rq, p) for rq in rq_ids for p in range(args.players)))
     finished = time.time()
     await engine.dispose()
-    return latencies, started, finished
+    return latencies, started, finished, quiz.answer_queue.batches
 
 
 def _worker(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int, out: object) -> None:
@@ -182,12 +183,26 @@ def pgbench_tps(url: str, clients: int, seconds: int, script_text: str) -> float
     return None
 
 
+PGBENCH_CLIENTS = (4, 8, 16, 32)
+
+
+def best_pgbench(url: str, script_text: str) -> tuple[float | None, int]:
+    """The ceiling: the best rate over a few client counts (more clients than cores only adds
+    contention on a small machine, fewer leaves it idle), and the count that gave it."""
+    best: tuple[float | None, int] = (None, 0)
+    for clients in PGBENCH_CLIENTS:
+        tps = pgbench_tps(url, clients, 5, script_text)
+        if tps is not None and (best[0] is None or tps > best[0]):
+            best = (tps, clients)
+    return best
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("--channels", type=int, default=100)
+    p.add_argument("--channels", type=int, default=200)
     p.add_argument("--players", type=int, default=50)
     p.add_argument("--questions", type=int, default=1)
-    p.add_argument("--concurrency", type=int, default=20, help="answers in flight per process")
+    p.add_argument("--concurrency", type=int, default=200, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     args = p.parse_args()
@@ -217,21 +232,24 @@ def main() -> int:
         results = [queue.get() for _ in procs]
         for proc in procs:
             proc.join()
-        latencies = [x for lat, _, _ in results for x in lat]
+        latencies = [x for lat, _, _, _ in results for x in lat]
+        batches = sum(b for _, _, _, b in results)
         # From the first answer sent to the last one recorded, across processes.
-        wall = max(end for _, _, end in results) - min(start for _, start, _ in results)
+        wall = max(r[2] for r in results) - min(r[1] for r in results)
         rate = len(latencies) / wall
         qs = statistics.quantiles(latencies, n=100)
-        clients = args.concurrency * args.processes
-        ceiling = pgbench_tps(url, clients, 10, ONE_ROW_INSERT)
-        shaped = pgbench_tps(url, clients, 10, ANSWER_SHAPED)
+        ceiling, c_clients = best_pgbench(url, ONE_ROW_INSERT)
+        shaped, s_clients = best_pgbench(url, ANSWER_SHAPED)
         ratio = f"{rate / ceiling:.2f}" if ceiling else "n/a"
         shaped_ratio = f"{rate / shaped:.2f}" if shaped else "n/a"
         print(
             f"answers: {len(latencies)} in {wall:.1f}s = {rate:.0f}/s; "
             f"p50 {qs[49] * 1000:.1f} ms, p99 {qs[98] * 1000:.1f} ms; "
-            f"pgbench one-row insert {ceiling or 0:.0f} tps, ratio {ratio}; "
-            f"pgbench answer-shaped transaction {shaped or 0:.0f} tps, ratio {shaped_ratio}; "
+            f"{len(latencies) / max(batches, 1):.0f} answers per transaction; "
+            f"pgbench one-row insert {ceiling or 0:.0f} tps ({c_clients} clients), "
+            f"ratio {ratio}; "
+            f"pgbench answer-shaped transaction {shaped or 0:.0f} tps ({s_clients} clients), "
+            f"ratio {shaped_ratio}; "
             f"{args.processes} process(es) x {args.concurrency} in flight; "
             f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}"
         )

@@ -29,6 +29,14 @@ class Unavailable(QuizError):
         super().__init__(message)
 
 
+class Contended(Unavailable):
+    """Two transactions waited on each other and the database cancelled one; it may simply be
+    run again (callers that can, retry before telling the user)."""
+
+    def __init__(self) -> None:
+        super().__init__("Lots of answers at once, try again in a moment.")
+
+
 class ValidationFailed(QuizError):
     """Bad input, with every problem named by field, so a form can mark each one."""
 

@@ -175,6 +175,21 @@ class WeekKey:
 
 
 @dataclass(frozen=True)
+class NewAnswer:
+    """One scored answer to write; its score rows change only if the answer is new."""
+
+    rq_id: int
+    team_id: int
+    player_id: int
+    choice: int
+    correct: bool
+    points: int
+    latency_ms: int
+    at: datetime
+    week: date
+
+
+@dataclass(frozen=True)
 class AnswerContext:
     """What recording one answer needs, read in one go."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 BASE_POINTS = 100
 SPEED_BONUS_MAX = 50
 STREAK_STEP = 10
@@ -27,3 +29,14 @@ def points(correct: bool, elapsed_seconds: float, limit_seconds: float, correct_
     if not correct:
         return 0
     return BASE_POINTS + speed_bonus(elapsed_seconds, limit_seconds) + streak_bonus(correct_before)
+
+
+def correct_run(results: Mapping[int, bool], before_ordinal: int) -> int:
+    """The player's run of correct answers just before question `before_ordinal` of a round,
+    from {ordinal: correct} of their answers there: a wrong or missing answer ends it."""
+    run = 0
+    ordinal = before_ordinal - 1
+    while results.get(ordinal):
+        run += 1
+        ordinal -= 1
+    return run

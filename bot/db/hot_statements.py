@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, select
+from sqlalchemy import ARRAY, any_, bindparam, case, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db.tables import (
@@ -39,9 +39,17 @@ def _insert_for(dialect: str) -> Callable[[Any], Any]:
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
+def id_in(column: Any, name: str, dialect: str) -> Any:
+    """`column` is one of a list of ids: `= ANY(array)` on PostgreSQL, so one prepared
+    statement serves every batch size; an expanding IN elsewhere."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))
+
+
 @cache
-def answer_context(dialect: str) -> Any:
-    """The open question, its round, the answer key and the team's timezone, by `rq_id`."""
+def answer_contexts(dialect: str) -> Any:
+    """The questions a batch of answers is for, their rounds, answer keys and team timezones."""
     rq, r, q, t = _rqs.c, _rounds.c, _questions.c, _teams.c
     stmt = (
         select(
@@ -53,20 +61,13 @@ def answer_context(dialect: str) -> Any:
         .join(_rounds, r.id == rq.round_id)
         .join(_questions, q.id == rq.question_id)
         .join(_teams, t.id == r.team_id)
-        .where(rq.id == bindparam("rq_id"))
+        .where(id_in(rq.id, "ids", dialect))
+        .order_by(rq.id)
     )  # fmt: skip
     if dialect == "postgresql":
-        # Answers share the row; a close (UPDATE) waits for answers in flight.
+        # Answers share the rows (taken in id order); a close (UPDATE) waits for them.
         stmt = stmt.with_for_update(read=True, of=_rqs)
     return stmt
-
-
-@cache
-def player_by_external_id() -> Any:
-    return select(_players.c.id, _players.c.display_name).where(
-        _players.c.team_id == bindparam("team_id"),
-        _players.c.external_id == bindparam("external_id"),
-    )
 
 
 @cache
@@ -85,20 +86,101 @@ def upsert_player(dialect: str) -> Any:
 
 
 @cache
-def correct_run() -> Any:
-    """The player's answers to the round's earlier questions, latest first."""
+def players_by_external_ids(dialect: str) -> Any:
+    p = _players.c
+    return select(p.id, p.external_id, p.display_name).where(
+        p.team_id == bindparam("team_id"), id_in(p.external_id, "external_ids", dialect)
+    )
+
+
+# New or renamed players of a batch in one statement (PostgreSQL), in key order.
+UPSERT_PLAYERS_PG = text(
+    """
+INSERT INTO players AS p (team_id, external_id, display_name, created_at)
+SELECT :team_id, external_id, display_name, :created_at
+FROM unnest(CAST(:external_ids AS VARCHAR[]), CAST(:names AS VARCHAR[]))
+     AS t(external_id, display_name)
+ORDER BY external_id
+ON CONFLICT (team_id, external_id) DO UPDATE SET display_name = excluded.display_name
+RETURNING id, external_id
+"""
+)
+
+
+@cache
+def round_results(dialect: str) -> Any:
+    """Answers of some players in some rounds: (round, player, ordinal, correct)."""
     rq, a = _rqs.c, _answers.c
     return (
-        select(rq.ordinal, a.correct)
-        .select_from(
-            _rqs.outerjoin(
-                _answers,
-                and_(a.round_question_id == rq.id, a.player_id == bindparam("player_id")),
-            )
-        )
-        .where(rq.round_id == bindparam("round_id"), rq.ordinal < bindparam("before"))
-        .order_by(rq.ordinal.desc())
+        select(rq.round_id, a.player_id, rq.ordinal, a.correct)
+        .select_from(_answers.join(_rqs, rq.id == a.round_question_id))
+        .where(id_in(rq.round_id, "round_ids", dialect), id_in(a.player_id, "player_ids", dialect))
     )
+
+
+@cache
+def answer_counts(dialect: str) -> Any:
+    a = _answers.c
+    return (
+        select(a.round_question_id, func.count())
+        .where(id_in(a.round_question_id, "ids", dialect))
+        .group_by(a.round_question_id)
+    )
+
+
+# PostgreSQL writes a whole batch of answers in one statement: the answers that are new (the
+# unique key drops repeats) and, for exactly those, the weekly and all-time score rows. Rows
+# are fed in key order so concurrent batches lock in the same order. Scores are raw SQL
+# because SQLAlchemy cannot express data-modifying CTEs over `unnest` readably; every value is
+# a bound array.
+RECORD_ANSWERS_PG = text(
+    """
+WITH batch AS (
+    SELECT * FROM unnest(
+        CAST(:rq_ids AS BIGINT[]), CAST(:team_ids AS BIGINT[]), CAST(:player_ids AS BIGINT[]),
+        CAST(:choices AS INTEGER[]), CAST(:corrects AS BOOLEAN[]), CAST(:points AS INTEGER[]),
+        CAST(:latencies AS INTEGER[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:weeks AS DATE[])
+    ) AS b(rq_id, team_id, player_id, choice, correct, points, latency_ms, at, week)
+),
+new_answers AS (
+    INSERT INTO answers
+        (round_question_id, player_id, choice, correct, points, latency_ms, answered_at)
+    SELECT rq_id, player_id, choice, correct, points, latency_ms, at
+    FROM batch ORDER BY rq_id, player_id
+    ON CONFLICT (round_question_id, player_id) DO NOTHING
+    RETURNING round_question_id, player_id
+),
+scored AS (
+    SELECT batch.* FROM batch
+    JOIN new_answers
+      ON new_answers.round_question_id = batch.rq_id AND new_answers.player_id = batch.player_id
+),
+weekly AS (
+    INSERT INTO scores_weekly AS s (team_id, player_id, week_start, points, correct, answered)
+    SELECT team_id, player_id, week, points, CAST(correct AS INTEGER), 1
+    FROM scored ORDER BY team_id, player_id, week
+    ON CONFLICT (team_id, player_id, week_start) DO UPDATE SET
+        points = s.points + excluded.points,
+        correct = s.correct + excluded.correct,
+        answered = s.answered + 1
+),
+total AS (
+    INSERT INTO scores_total AS s
+        (team_id, player_id, points, correct, answered, streak, best_streak)
+    SELECT team_id, player_id, points, CAST(correct AS INTEGER), 1,
+           CAST(correct AS INTEGER), CAST(correct AS INTEGER)
+    FROM scored ORDER BY team_id, player_id
+    ON CONFLICT (team_id, player_id) DO UPDATE SET
+        points = s.points + excluded.points,
+        correct = s.correct + excluded.correct,
+        answered = s.answered + 1,
+        streak = CASE WHEN excluded.correct > 0 THEN s.streak + 1 ELSE 0 END,
+        best_streak = GREATEST(s.best_streak,
+                               CASE WHEN excluded.correct > 0 THEN s.streak + 1 ELSE 0 END)
+)
+SELECT round_question_id, player_id FROM new_answers
+"""
+)
 
 
 @cache

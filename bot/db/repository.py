@@ -8,7 +8,7 @@ left to the database's constraints, so racing replicas cannot double-count.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,12 +19,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.sql import ColumnElement
 
-from bot.core.errors import Unavailable
+from bot.core.errors import Contended, Unavailable
 from bot.core.models import (
     AnswerContext,
     AnswerRec,
     ChannelDefaults,
     ChannelRef,
+    NewAnswer,
     NewRound,
     PlayerRef,
     PlayerTotals,
@@ -66,8 +67,47 @@ def _is_outage(exc: BaseException) -> bool:
     return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError)
 
 
+# Deadlock detected, serialization failure: the transaction was cancelled and may run again.
+_RETRYABLE = frozenset({"40P01", "40001"})
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _answer_context(row: Any) -> AnswerContext:
+    return AnswerContext(
+        rq=RoundQuestionRec(
+            id=row.id,
+            round_id=row.round_id,
+            ordinal=row.ordinal,
+            question_id=row.question_id,
+            choice_order=tuple(row.choice_order),
+            status=QuestionStatus(row.status),
+            opens_at=row.opens_at,
+            closes_at=row.closes_at,
+        ),
+        round=RoundRec(
+            id=row.round_id,
+            team_id=row.team_id,
+            channel_id=row.channel_id,
+            status=RoundStatus(row.r_status),
+            num_questions=row.num_questions,
+            seconds=row.seconds,
+            topic=None,
+            started_by=None,
+            started_at=row.started_at,
+            close_after_answers=row.close_after_answers,
+        ),
+        answer=row.answer,
+        choices=tuple(row.choices),
+        timezone=row.timezone or "UTC",
+    )
 
 
 class IdentityCache:
@@ -109,6 +149,8 @@ class SqlRepository:
         except IntegrityError:
             raise
         except Exception as exc:
+            if _sqlstate(exc) in _RETRYABLE:
+                raise Contended() from exc
             if _is_outage(exc):
                 raise Unavailable() from exc
             raise
@@ -197,24 +239,70 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return int((await self.session.execute(select(Channel.id).where(where))).scalar_one())
 
     async def ensure_player(self, team_id: int, ref: PlayerRef) -> int:
-        key = ("player", team_id, ref.external_id)
-        known = self._known(key)
-        if known is not None and self.identities.names.get(known) == ref.display_name:
-            return known
-        player_id = await self._find_or_add_player(team_id, ref)
-        self.learned_ids[key] = player_id
-        self.learned_names[player_id] = ref.display_name
-        return player_id
+        return (await self.ensure_players(team_id, [ref]))[ref.external_id]
 
-    async def _find_or_add_player(self, team_id: int, ref: PlayerRef) -> int:
-        params = {"team_id": team_id, "external_id": ref.external_id}
-        row = (await self._core(hot.player_by_external_id(), params)).first()
-        if row is not None and row.display_name == (ref.display_name or row.display_name):
-            return int(row.id)
-        name = ref.display_name or ref.external_id
-        stmt = hot.upsert_player(self.dialect)
-        found = await self._core(stmt, {**params, "display_name": name, "created_at": _now()})
-        return int(found.scalar_one())
+    async def ensure_players(self, team_id: int, refs: Sequence[PlayerRef]) -> dict[str, int]:
+        """Player ids by external id, adding new players and refreshing changed names; a
+        player known to this process under the same name costs no query."""
+        found: dict[str, int] = {}
+        unknown: dict[str, PlayerRef] = {}
+        for ref in refs:
+            known = self._known(("player", team_id, ref.external_id))
+            if known is not None and self.identities.names.get(known) == ref.display_name:
+                found[ref.external_id] = known
+            else:
+                unknown[ref.external_id] = ref
+        if unknown:
+            found.update(await self._find_or_add_players(team_id, list(unknown.values())))
+            for external_id, ref in unknown.items():
+                self.learned_ids[("player", team_id, external_id)] = found[external_id]
+                self.learned_names[found[external_id]] = ref.display_name
+        return found
+
+    async def _find_or_add_players(self, team_id: int, refs: Sequence[PlayerRef]) -> dict[str, int]:
+        """Read the players first and write only the new or renamed ones: a click must not
+        rewrite an unchanged row."""
+        rows = await self._core(
+            hot.players_by_external_ids(self.dialect),
+            {"team_id": team_id, "external_ids": [r.external_id for r in refs]},
+        )
+        existing = {row.external_id: (int(row.id), row.display_name) for row in rows}
+        found: dict[str, int] = {}
+        stale: list[PlayerRef] = []
+        for ref in refs:
+            have = existing.get(ref.external_id)
+            if have is not None and have[1] == (ref.display_name or have[1]):
+                found[ref.external_id] = have[0]
+            else:
+                stale.append(ref)
+        if stale:
+            found.update(await self._upsert_players(team_id, stale))
+        return found
+
+    async def _upsert_players(self, team_id: int, refs: Sequence[PlayerRef]) -> dict[str, int]:
+        refs = sorted(refs, key=lambda r: r.external_id)  # key order: no lock cycles
+        names = [r.display_name or r.external_id for r in refs]
+        if self.dialect == "postgresql":
+            params = {
+                "team_id": team_id,
+                "external_ids": [r.external_id for r in refs],
+                "names": names,
+                "created_at": _now(),
+            }
+            rows = await self._core(hot.UPSERT_PLAYERS_PG, params)
+            return {row.external_id: int(row.id) for row in rows}
+        found: dict[str, int] = {}
+        for ref, name in zip(refs, names, strict=True):
+            params = {
+                "team_id": team_id,
+                "external_id": ref.external_id,
+                "display_name": name,
+                "created_at": _now(),
+            }
+            found[ref.external_id] = int(
+                (await self._core(hot.upsert_player(self.dialect), params)).scalar_one()
+            )
+        return found
 
     async def channel_ref(self, channel_id: int) -> ChannelRef:
         row = (
@@ -427,38 +515,10 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         r = await self._scalar(stmt.execution_options(populate_existing=True))
         return rq_rec(r) if r else None
 
-    async def answer_context(self, rq_id: int) -> AnswerContext | None:
-        """Everything an answer needs in one query (the hot path: Core rows, not ORM objects)."""
-        row = (await self._core(hot.answer_context(self.dialect), {"rq_id": rq_id})).first()
-        if row is None:
-            return None
-        return AnswerContext(
-            rq=RoundQuestionRec(
-                id=row.id,
-                round_id=row.round_id,
-                ordinal=row.ordinal,
-                question_id=row.question_id,
-                choice_order=tuple(row.choice_order),
-                status=QuestionStatus(row.status),
-                opens_at=row.opens_at,
-                closes_at=row.closes_at,
-            ),
-            round=RoundRec(
-                id=row.round_id,
-                team_id=row.team_id,
-                channel_id=row.channel_id,
-                status=RoundStatus(row.r_status),
-                num_questions=row.num_questions,
-                seconds=row.seconds,
-                topic=None,
-                started_by=None,
-                started_at=row.started_at,
-                close_after_answers=row.close_after_answers,
-            ),
-            answer=row.answer,
-            choices=tuple(row.choices),
-            timezone=row.timezone or "UTC",
-        )
+    async def answer_contexts(self, rq_ids: Sequence[int]) -> dict[int, AnswerContext]:
+        """Everything a batch of answers needs in one query (Core rows, not ORM objects)."""
+        rows = await self._core(hot.answer_contexts(self.dialect), {"ids": list(rq_ids)})
+        return {row.id: _answer_context(row) for row in rows}
 
     async def round_questions(self, round_id: int) -> list[RoundQuestionRec]:
         rows = await self.session.scalars(
@@ -547,57 +607,73 @@ class SqlUnit(AdminQueries, WeeklyQueries):
 
     # --- answers and scores --------------------------------------------------------------------
 
-    async def correct_run(self, round_id: int, player_id: int, before_ordinal: int) -> int:
-        rows = await self._core(
-            hot.correct_run(),
-            {"round_id": round_id, "player_id": player_id, "before": before_ordinal},
-        )
-        run = 0
-        for _ordinal, correct in rows:
-            if not correct:
-                break
-            run += 1
-        return run
-
-    async def insert_answer(
-        self,
-        rq_id: int,
-        player_id: int,
-        choice: int,
-        correct: bool,
-        points: int,
-        latency_ms: int,
-        at: datetime,
-    ) -> bool:
+    async def round_results(
+        self, pairs: Sequence[tuple[int, int]]
+    ) -> dict[tuple[int, int], dict[int, bool]]:
+        """{(round, player): {ordinal: correct}} for the given pairs."""
+        wanted = set(pairs)
         params = {
-            "rq_id": rq_id,
-            "player_id": player_id,
-            "choice": choice,
-            "correct": correct,
-            "points": points,
-            "latency_ms": latency_ms,
-            "answered_at": at,
+            "round_ids": sorted({r for r, _ in wanted}),
+            "player_ids": sorted({p for _, p in wanted}),
+        }
+        out: dict[tuple[int, int], dict[int, bool]] = {}
+        for round_id, player_id, ordinal, correct in await self._core(
+            hot.round_results(self.dialect), params
+        ):
+            if (round_id, player_id) in wanted:
+                out.setdefault((round_id, player_id), {})[ordinal] = bool(correct)
+        return out
+
+    async def record_answers(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
+        """Write the answers that are new and add their scores; returns (rq, player) of those
+        written. A repeat (same player, same question) changes nothing."""
+        if not rows:
+            return set()
+        if self.dialect == "postgresql":
+            return await self._record_answers_pg(rows)
+        written: set[tuple[int, int]] = set()
+        for row in rows:
+            if await self._insert_answer(row):
+                written.add((row.rq_id, row.player_id))
+                await self._add_score(row)
+        return written
+
+    async def _record_answers_pg(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
+        params = {
+            "rq_ids": [r.rq_id for r in rows],
+            "team_ids": [r.team_id for r in rows],
+            "player_ids": [r.player_id for r in rows],
+            "choices": [r.choice for r in rows],
+            "corrects": [r.correct for r in rows],
+            "points": [r.points for r in rows],
+            "latencies": [r.latency_ms for r in rows],
+            "ats": [r.at for r in rows],
+            "weeks": [r.week for r in rows],
+        }
+        result = await self._core(hot.RECORD_ANSWERS_PG, params)
+        return {(int(rq), int(player)) for rq, player in result}
+
+    async def _insert_answer(self, row: NewAnswer) -> bool:
+        params = {
+            "rq_id": row.rq_id,
+            "player_id": row.player_id,
+            "choice": row.choice,
+            "correct": row.correct,
+            "points": row.points,
+            "latency_ms": row.latency_ms,
+            "answered_at": row.at,
         }
         return (await self._core(hot.insert_answer(self.dialect), params)).first() is not None
 
-    async def add_score(
-        self, team_id: int, player_id: int, week: date, points: int, correct: bool
-    ) -> None:
-        params = {"team_id": team_id, "player_id": player_id, "points": points}
-        c = 1 if correct else 0
-        await self._core(hot.add_weekly(self.dialect), {**params, "week": week, "correct": c})
+    async def _add_score(self, row: NewAnswer) -> None:
+        params = {"team_id": row.team_id, "player_id": row.player_id, "points": row.points}
+        c = 1 if row.correct else 0
+        await self._core(hot.add_weekly(self.dialect), {**params, "week": row.week, "correct": c})
         await self._core(hot.add_total(self.dialect), {**params, "correct": c})
 
-    async def answer_count(self, rq_id: int) -> int:
-        return int(
-            (
-                await self.session.execute(
-                    select(func.count())
-                    .select_from(Answer)
-                    .where(Answer.round_question_id == rq_id)
-                )
-            ).scalar_one()
-        )
+    async def answer_counts(self, rq_ids: Sequence[int]) -> dict[int, int]:
+        rows = await self._core(hot.answer_counts(self.dialect), {"ids": list(rq_ids)})
+        return {int(rq): int(n) for rq, n in rows}
 
     async def answers(self, rq_id: int) -> list[AnswerRec]:
         rows = await self.session.execute(

@@ -22,3 +22,18 @@ def test_points():
     assert scoring.points(True, 0, 20, 0) == 150
     assert scoring.points(True, 10, 20, 2) == 100 + 25 + 20
     assert scoring.points(False, 0, 20, 5) == 0
+
+
+@pytest.mark.parametrize(
+    ("results", "before", "run"),
+    [
+        ({}, 1, 0),
+        ({1: True, 2: True}, 3, 2),
+        ({1: True, 2: False}, 3, 0),
+        ({1: False, 2: True}, 3, 1),
+        ({1: True, 3: True}, 4, 1),  # question 2 unanswered ends the run
+        ({1: True, 2: True, 3: True}, 3, 2),  # only questions before this one count
+    ],
+)
+def test_correct_run(results, before, run):
+    assert scoring.correct_run(results, before) == run

@@ -95,9 +95,11 @@ class QuizClient(discord.Client):
             self._due_task = asyncio.create_task(self.due.run(), name="quiz-due-loop")
 
     async def shutdown(self) -> None:
-        """Stop taking rounds, let the due loop finish its pass, then disconnect."""
+        """Stop taking rounds, write the answers already received, let the due loop finish its
+        pass, then disconnect."""
         if self.service is not None:
             self.service.engine.accepting_rounds = False
+            await self.service.engine.drain()
         if self.due is not None:
             self.due.stop()
         if self._due_task is not None:

@@ -232,6 +232,7 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
             finally:
                 service.engine.accepting_rounds = False
                 await handler.close_async()  # type: ignore[no-untyped-call]
+                await service.engine.drain()
             return 0
         runner = web.AppRunner(build_web_app(app, repo))
         await runner.setup()
@@ -248,6 +249,7 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         finally:
             service.engine.accepting_rounds = False
             await runner.cleanup()
+            await service.engine.drain()
         return 0
 
 

@@ -1,0 +1,163 @@
+"""Recording answers: the rules for accepting a click and scoring it, for a whole batch at once.
+
+The engine hands over every click that queued while the previous batch was being written
+(see `batching`); this module reads what the batch needs in a few queries, decides each click
+on its own, and writes the accepted ones together. A refusal or a duplicate affects only its
+own click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.core import scoring
+from bot.core.models import AnswerContext, NewAnswer, PlayerRef, QuestionStatus, RoundStatus
+from bot.core.ports import Unit
+from bot.core.views import AnswerReceipt
+from bot.core.weeks import week_start
+
+GONE = "This question is no longer available."
+OTHER_TEAM = "This question belongs to another team."
+TOO_LATE = "Too late: this question has closed."
+NOT_A_CHOICE = "That is not one of the choices."
+ALREADY = "You already answered this question."
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    """One click: which question, who, which button, and when it arrived."""
+
+    rq_id: int
+    player: PlayerRef
+    display_index: int
+    at: datetime
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """One player's clicks never share a batch (their score rows change once per write)."""
+        team = self.player.team
+        return (team.platform, team.external_id, self.player.external_id)
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    receipt: AnswerReceipt
+    fills_question: bool = False  # this answer reached the question's answer limit
+
+
+@dataclass(frozen=True)
+class _Accepted:
+    index: int
+    request: AnswerRequest
+    context: AnswerContext
+    team_id: int
+
+
+async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutcome]:
+    """Decide and write a batch of clicks in the unit's transaction; one outcome per click."""
+    contexts = await u.answer_contexts(sorted({r.rq_id for r in requests}))
+    outcomes: list[AnswerOutcome | None] = [None] * len(requests)
+    accepted: list[_Accepted] = []
+    for i, request in enumerate(requests):
+        ctx = contexts.get(request.rq_id)
+        team_id = await u.ensure_team(request.player.team) if ctx is not None else 0
+        refusal = _refusal(request, ctx, team_id)
+        if refusal is not None or ctx is None:
+            outcomes[i] = AnswerOutcome(AnswerReceipt(False, refusal or GONE))
+        else:
+            accepted.append(_Accepted(i, request, ctx, team_id))
+
+    rows = await _scored(u, accepted)
+    written = await u.record_answers(rows)
+    filled = await _filled_questions(u, accepted, written)
+    for item, row in zip(accepted, rows, strict=True):
+        if (row.rq_id, row.player_id) not in written:
+            outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, ALREADY))
+            continue
+        choice_text = item.context.choices[row.choice]
+        outcomes[item.index] = AnswerOutcome(
+            AnswerReceipt(
+                True,
+                f"Locked in: {choice_text}. The answer is revealed when the question closes.",
+            ),
+            fills_question=row.rq_id in filled,
+        )
+    return [o for o in outcomes if o is not None]
+
+
+def _refusal(request: AnswerRequest, ctx: AnswerContext | None, team_id: int) -> str | None:
+    if ctx is None:
+        return GONE
+    if ctx.round.team_id != team_id:
+        return OTHER_TEAM
+    rq = ctx.rq
+    if (
+        rq.status != QuestionStatus.OPEN
+        or ctx.round.status != RoundStatus.RUNNING
+        or rq.closes_at is None
+        or request.at >= rq.closes_at
+    ):
+        return TOO_LATE
+    if not 0 <= request.display_index < len(rq.choice_order):
+        return NOT_A_CHOICE
+    return None
+
+
+async def _scored(u: Unit, accepted: Sequence[_Accepted]) -> list[NewAnswer]:
+    """The rows to write, with points from the scoring rules."""
+    player_ids: dict[tuple[int, str], int] = {}
+    by_team: dict[int, list[PlayerRef]] = {}
+    for item in accepted:
+        by_team.setdefault(item.team_id, []).append(item.request.player)
+    for team_id, players in by_team.items():
+        for external_id, player_id in (await u.ensure_players(team_id, players)).items():
+            player_ids[(team_id, external_id)] = player_id
+
+    def player_of(item: _Accepted) -> int:
+        return player_ids[(item.team_id, item.request.player.external_id)]
+
+    # The streak bonus looks back only when there is a question to look back at.
+    looking_back = [
+        (item.context.round.id, player_of(item)) for item in accepted if item.context.rq.ordinal > 1
+    ]
+    earlier = await u.round_results(looking_back) if looking_back else {}
+    rows: list[NewAnswer] = []
+    for item in accepted:
+        ctx, request = item.context, item.request
+        player_id = player_of(item)
+        choice = ctx.rq.choice_order[request.display_index]
+        correct = choice == ctx.answer
+        elapsed = (request.at - (ctx.rq.opens_at or request.at)).total_seconds()
+        run = scoring.correct_run(earlier.get((ctx.round.id, player_id), {}), ctx.rq.ordinal)
+        rows.append(
+            NewAnswer(
+                rq_id=ctx.rq.id,
+                team_id=item.team_id,
+                player_id=player_id,
+                choice=choice,
+                correct=correct,
+                points=scoring.points(correct, elapsed, ctx.round.seconds, run),
+                latency_ms=int(elapsed * 1000),
+                at=request.at,
+                week=week_start(request.at, ctx.timezone),
+            )
+        )
+    return rows
+
+
+async def _filled_questions(
+    u: Unit, accepted: Sequence[_Accepted], written: set[tuple[int, int]]
+) -> set[int]:
+    """Questions whose round closes them after N answers and that now have N."""
+    limits = {
+        item.context.rq.id: item.context.round.close_after_answers
+        for item in accepted
+        if item.context.round.close_after_answers is not None
+    }
+    touched = sorted(rq for rq, _player in written if rq in limits)
+    if not touched:
+        return set()
+    counts = await u.answer_counts(touched)
+    return {rq for rq in touched if counts.get(rq, 0) >= (limits[rq] or 0)}
