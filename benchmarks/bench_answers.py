@@ -5,7 +5,7 @@ engine wrote per transaction, and, in the same run, PostgreSQL's own ceiling on 
 comparable one-row-insert transaction (pgbench with a custom script, the best of several client
 counts) as a ratio.
 
-    python benchmarks/bench_answers.py [--channels 200] [--players 50]
+    python benchmarks/bench_answers.py [--channels 300] [--players 50] [--questions 1]
                                        [--concurrency 200] [--processes 1]
                                        [--database-url postgresql+asyncpg://...]
 
@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,6 +36,7 @@ from sqlalchemy.engine import make_url
 
 from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.views import QuestionCard
 from bot.db.bank_store import load_bank
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
@@ -42,8 +44,15 @@ from bot.db.repository import SqlRepository
 from questions.bank import Bank, BankQuestion
 
 
-class NullMessenger:
+class CardMessenger:
+    """Posts go nowhere; each round's next question card is handed to the channel's player."""
+
+    def __init__(self) -> None:
+        self.next_card: dict[int, asyncio.Queue[int]] = defaultdict(asyncio.Queue)
+
     async def post(self, channel: object, view: object) -> str | None:
+        if isinstance(view, QuestionCard):
+            self.next_card[view.round_id].put_nowait(view.round_question_id)
         return "m"
 
     async def update(self, channel: object, ref: str, view: object) -> None:
@@ -60,54 +69,69 @@ def bank(n: int) -> Bank:
     )
 
 
-async def prepare(url: str, args: argparse.Namespace) -> list[list[int]]:
-    """Migrate, load questions, start one round per channel; return rq ids per worker."""
+async def prepare(url: str, args: argparse.Namespace) -> list[list[tuple[int, int]]]:
+    """Migrate, load questions, start one round per channel; (round, first question) per worker.
+
+    A question closes when every player of its channel has answered, which opens the next."""
     engine = create_engine(url)
     await upgrade(engine)
     repo = SqlRepository(engine)
     async with repo.unit() as u:
         await load_bank(u.session, bank(max(args.questions * 2, 10)))
-    quiz = QuizEngine(repo, NullMessenger(), platform="bench")
+    quiz = QuizEngine(repo, CardMessenger(), platform="bench")
     team = TeamRef("bench", "t1")
-    rqs: list[int] = []
+    rounds: list[tuple[int, int]] = []
     for c in range(args.channels):
         out = await quiz.start_round(
-            ChannelRef(team, f"c{c}"), PlayerRef(team, "host", "host"), questions=1, seconds=300
+            ChannelRef(team, f"c{c}"),
+            PlayerRef(team, "host", "host"),
+            questions=args.questions,
+            seconds=300,
+            close_after_answers=args.players,
         )
-        rqs.append(out.card.round_question_id)
+        rounds.append((out.card.round_id, out.card.round_question_id))
     await engine.dispose()
-    return [rqs[i :: args.processes] for i in range(args.processes)]
+    return [rounds[i :: args.processes] for i in range(args.processes)]
 
 
 async def drive(
-    url: str, rq_ids: list[int], args: argparse.Namespace, tag: int
+    url: str, rounds: list[tuple[int, int]], args: argparse.Namespace
 ) -> tuple[list[float], float, float, int]:
-    """Every player of every channel answers; at most `concurrency` answers in flight."""
+    """Every player of every channel answers every question of its round, each question as
+    soon as it opens; at most `concurrency` answers in flight."""
     engine = create_engine(url, pool_size=args.concurrency)
     repo = SqlRepository(engine)
-    quiz = QuizEngine(repo, NullMessenger(), platform="bench")
+    messenger = CardMessenger()
+    quiz = QuizEngine(repo, messenger, platform="bench")
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
     gate = asyncio.Semaphore(args.concurrency)
 
-    async def one(rq: int, p: int) -> None:
+    async def one(rq: int, who: PlayerRef, choice: int) -> None:
         async with gate:
             start = time.perf_counter()
-            receipt = await quiz.answer(rq, PlayerRef(team, f"p{tag}-{p}", f"Player {p}"), p % 4)
+            receipt = await quiz.answer(rq, who, choice)
             latencies.append(time.perf_counter() - start)
             assert receipt.accepted, receipt.text
+
+    async def play(round_id: int, rq: int) -> None:
+        players = [PlayerRef(team, f"r{round_id}-p{p}", f"Player {p}") for p in range(args.players)]
+        for number in range(args.questions):
+            await asyncio.gather(*(one(rq, who, p % 4) for p, who in enumerate(players)))
+            if number + 1 < args.questions:
+                rq = await asyncio.wait_for(messenger.next_card[round_id].get(), 60)
 
     async with engine.connect():  # open the pool before the clock starts
         pass
     started = time.time()
-    await asyncio.gather(*(one(rq, p) for rq in rq_ids for p in range(args.players)))
+    await asyncio.gather(*(play(round_id, rq) for round_id, rq in rounds))
     finished = time.time()
     await engine.dispose()
     return latencies, started, finished, quiz.answer_queue.batches
 
 
-def _worker(url: str, rq_ids: list[int], args: argparse.Namespace, tag: int, out: object) -> None:
-    out.put(asyncio.run(drive(url, rq_ids, args, tag)))  # type: ignore[attr-defined]
+def _worker(url: str, rounds: list[tuple[int, int]], args: argparse.Namespace, out: object) -> None:
+    out.put(asyncio.run(drive(url, rounds, args)))  # type: ignore[attr-defined]
 
 
 # pgbench scripts: the plain one-row insert the issue names, and one shaped like our answer
@@ -199,9 +223,9 @@ def best_pgbench(url: str, script_text: str) -> tuple[float | None, int]:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("--channels", type=int, default=200)
-    p.add_argument("--players", type=int, default=50)
-    p.add_argument("--questions", type=int, default=1)
+    p.add_argument("--channels", type=int, default=300)
+    p.add_argument("--players", type=int, default=50, help="per channel, each a different person")
+    p.add_argument("--questions", type=int, default=1, help="per round, answered one after another")
     p.add_argument("--concurrency", type=int, default=200, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
@@ -223,10 +247,7 @@ def main() -> int:
         parts = asyncio.run(prepare(url, args))
         ctx = multiprocessing.get_context("spawn")
         queue = ctx.Queue()
-        procs = [
-            ctx.Process(target=_worker, args=(url, part, args, i, queue))
-            for i, part in enumerate(parts)
-        ]
+        procs = [ctx.Process(target=_worker, args=(url, part, args, queue)) for part in parts]
         for proc in procs:
             proc.start()
         results = [queue.get() for _ in procs]

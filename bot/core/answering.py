@@ -44,7 +44,9 @@ class AnswerRequest:
 @dataclass(frozen=True)
 class AnswerOutcome:
     receipt: AnswerReceipt
-    fills_question: bool = False  # this answer reached the question's answer limit
+    # This click reached the question's answer limit (one click per question): its caller
+    # closes the question once the batch is written.
+    fills_question: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
 
     rows = await _scored(u, accepted)
     written = await u.record_answers(rows)
-    filled = await _filled_questions(u, accepted, written)
+    to_close = await _filled_questions(u, accepted, written)
     for item, row in zip(accepted, rows, strict=True):
         if (row.rq_id, row.player_id) not in written:
             outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, ALREADY))
@@ -82,8 +84,9 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
                 True,
                 f"Locked in: {choice_text}. The answer is revealed when the question closes.",
             ),
-            fills_question=row.rq_id in filled,
+            fills_question=row.rq_id in to_close,
         )
+        to_close.discard(row.rq_id)  # one click per question does the closing
     return [o for o in outcomes if o is not None]
 
 

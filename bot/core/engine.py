@@ -98,7 +98,7 @@ class QuizEngine:
         self.on_schedule = on_schedule
         self.accepting_rounds = True
         # Public for benchmarks and tests: `batches` and `largest` say how answers were grouped.
-        self.answer_queue: Batcher[answering.AnswerRequest, AnswerReceipt] = Batcher(
+        self.answer_queue: Batcher[answering.AnswerRequest, answering.AnswerOutcome] = Batcher(
             self._answer_batch,
             key=lambda r: r.key,
             # An outage fails every click alike; anything else is retried click by click.
@@ -219,34 +219,35 @@ class QuizEngine:
     async def answer(self, rq_id: int, player: PlayerRef, display_index: int) -> AnswerReceipt:
         """Record one player's answer; the database refuses a second one. Clicks that arrive
         together are written together (see `batching`), each with its own receipt."""
-        return await self.answer_queue.submit(
+        outcome = await self.answer_queue.submit(
             answering.AnswerRequest(rq_id, player, display_index, self.clock())
         )
+        if outcome.fills_question:
+            # Closed by the click that filled it, outside the batch, so the next batch of
+            # answers does not wait for the reveal. The answer is in whatever happens here;
+            # the due loop closes the question at its deadline if this does not get through.
+            try:
+                await self.close_question(rq_id)
+            except Exception:
+                log.exception("closing a filled question failed", extra={"round_question": rq_id})
+        return outcome.receipt
 
     async def drain(self) -> None:
         """Finish writing every answer already received (graceful shutdown)."""
         await self.answer_queue.drain()
 
-    async def _answer_batch(self, requests: list[answering.AnswerRequest]) -> list[AnswerReceipt]:
+    async def _answer_batch(
+        self, requests: list[answering.AnswerRequest]
+    ) -> list[answering.AnswerOutcome]:
         for attempt in range(1, ANSWER_ATTEMPTS + 1):
             try:
                 async with self.repo.unit() as u:
-                    outcomes = await answering.record(u, requests)
-                break
+                    return await answering.record(u, requests)
             except Contended:
                 if attempt == ANSWER_ATTEMPTS:
                     raise
                 await asyncio.sleep(self.rng.uniform(0.005, 0.02) * attempt)
-        for rq_id in sorted(
-            {r.rq_id for r, o in zip(requests, outcomes, strict=True) if o.fills_question}
-        ):
-            # After the commit nothing may fail the batch (its answers are in); the due loop
-            # closes the question at its deadline if this close does not get through.
-            try:
-                await self.close_question(rq_id)
-            except Exception:
-                log.exception("closing a filled question failed", extra={"round_question": rq_id})
-        return [o.receipt for o in outcomes]
+        raise AssertionError("unreachable")
 
     # --- closing and due work ----------------------------------------------------------------
 

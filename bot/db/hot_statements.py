@@ -93,7 +93,8 @@ def players_by_external_ids(dialect: str) -> Any:
     )
 
 
-# New or renamed players of a batch in one statement (PostgreSQL), in key order.
+# New or renamed players of a batch in one statement (PostgreSQL), in key order; returns only
+# the rows it inserted or renamed.
 UPSERT_PLAYERS_PG = text(
     """
 INSERT INTO players AS p (team_id, external_id, display_name, created_at)
@@ -102,6 +103,7 @@ FROM unnest(CAST(:external_ids AS VARCHAR[]), CAST(:names AS VARCHAR[]))
      AS t(external_id, display_name)
 ORDER BY external_id
 ON CONFLICT (team_id, external_id) DO UPDATE SET display_name = excluded.display_name
+    WHERE p.display_name <> excluded.display_name
 RETURNING id, external_id
 """
 )

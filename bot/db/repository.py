@@ -260,14 +260,22 @@ class SqlUnit(AdminQueries, WeeklyQueries):
         return found
 
     async def _find_or_add_players(self, team_id: int, refs: Sequence[PlayerRef]) -> dict[str, int]:
-        """Read the players first and write only the new or renamed ones: a click must not
-        rewrite an unchanged row."""
+        """Write only the new or renamed players: a click must not rewrite an unchanged row.
+
+        PostgreSQL tries the write first (it returns only rows it inserted or renamed), so a
+        burst of new players costs one statement; the rest, and SQLite, read first."""
+        found: dict[str, int] = {}
+        if self.dialect == "postgresql":
+            named = [r for r in refs if r.display_name]
+            found = await self._upsert_players(team_id, named) if named else {}
+            refs = [r for r in refs if r.external_id not in found]
+            if not refs:
+                return found
         rows = await self._core(
             hot.players_by_external_ids(self.dialect),
             {"team_id": team_id, "external_ids": [r.external_id for r in refs]},
         )
         existing = {row.external_id: (int(row.id), row.display_name) for row in rows}
-        found: dict[str, int] = {}
         stale: list[PlayerRef] = []
         for ref in refs:
             have = existing.get(ref.external_id)
