@@ -72,7 +72,8 @@ def bank(n: int) -> Bank:
 async def prepare(url: str, args: argparse.Namespace) -> list[list[tuple[int, int]]]:
     """Migrate, load questions, start one round per channel; (round, first question) per worker.
 
-    A question closes when every player of its channel has answered, which opens the next."""
+    With --questions > 1 a question closes when every player of its channel has answered,
+    which opens the next, so that run measures closing and revealing under load as well."""
     engine = create_engine(url)
     await upgrade(engine)
     repo = SqlRepository(engine)
@@ -87,7 +88,8 @@ async def prepare(url: str, args: argparse.Namespace) -> list[list[tuple[int, in
             PlayerRef(team, "host", "host"),
             questions=args.questions,
             seconds=300,
-            close_after_answers=args.players,
+            # Chained questions: the last player's answer closes one and opens the next.
+            close_after_answers=args.players if args.questions > 1 else None,
         )
         rounds.append((out.card.round_id, out.card.round_question_id))
     await engine.dispose()
