@@ -30,7 +30,8 @@ class _Pending(Generic[Req, Res]):
 
 class Batcher(Generic[Req, Res]):
     """Runs `handler` on batches of submitted requests. A second batch runs beside the first
-    only once a full batch (`max_batch`) is waiting, and never more than `max_inflight`.
+    only once `overlap_at` requests (half a batch by default) are waiting, and never more than
+    `max_inflight` at once.
 
     Requests with the same `key` never share a batch or run in two batches at once: the
     database may touch a row only once per statement, and one player's clicks stay in order.
@@ -45,12 +46,14 @@ class Batcher(Generic[Req, Res]):
         key: Callable[[Req], Hashable],
         max_batch: int = 200,
         max_inflight: int = 2,
+        overlap_at: int | None = None,
         isolate: Callable[[BaseException], bool] = lambda _exc: True,
     ) -> None:
         self._handler = handler
         self._key = key
         self._max_batch = max_batch
         self._max_inflight = max_inflight
+        self._overlap_at = overlap_at if overlap_at is not None else max_batch // 2
         self._isolate = isolate
         self._queue: list[_Pending[Req, Res]] = []
         self._busy_keys: set[Hashable] = set()
@@ -75,9 +78,10 @@ class Batcher(Generic[Req, Res]):
 
     def _kick(self) -> None:
         while self._queue and len(self._tasks) < self._max_inflight:
-            if self._tasks and len(self._queue) < self._max_batch:
-                # Less than a full batch waits for the running one: fewer, fuller batches
-                # (measured faster than splitting the queue over two transactions).
+            if self._tasks and len(self._queue) < self._overlap_at:
+                # A short queue waits for the running batch: fewer, fuller batches. A long one
+                # goes beside it, so Python prepares one batch while the database writes the
+                # other (both measured in benchmarks/bench_answers.py).
                 return
             batch = self._take()
             if not batch:

@@ -71,6 +71,23 @@ async def test_a_full_queue_starts_a_second_batch_beside_the_first():
     assert sum(len(b) for b in rec.batches) == 31
 
 
+async def test_a_second_batch_starts_once_half_a_batch_is_waiting():
+    rec = Recorder()
+    rec.gate.clear()
+    batcher = Batcher(rec, key=by_key, max_batch=10)
+    tasks = [asyncio.create_task(batcher.submit(("p0", "0")))]
+    await asyncio.sleep(0)
+    tasks += [asyncio.create_task(batcher.submit((f"p{i}", str(i)))) for i in range(1, 5)]
+    await asyncio.sleep(0.01)
+    assert rec.running == 1  # four waiting: less than half a batch
+    tasks.append(asyncio.create_task(batcher.submit(("p5", "5"))))
+    await asyncio.sleep(0.01)
+    assert rec.running == 2
+    assert [len(b) for b in rec.batches] == [1, 5]
+    rec.gate.set()
+    await asyncio.gather(*tasks)
+
+
 async def test_one_key_never_shares_a_batch_nor_runs_twice_at_once():
     rec = Recorder()
     rec.gate.clear()
