@@ -14,6 +14,7 @@ from discord import app_commands
 
 from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.commands import register
+from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import GENERIC_FAILURE, NO_MENTIONS
 from bot.core.due import DueLoop
 from bot.service import QuizService
@@ -84,6 +85,10 @@ class QuizClient(discord.Client):
         else:
             synced = await self.tree.sync()
             log.info("synced %d global commands", len(synced))
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        # Question forms are handled by custom id, not by an object kept in this process.
+        await on_form_submit(interaction)
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))

@@ -24,6 +24,7 @@ from bot.adapters.discord.modals import (
     AddQuestionModal,
     EditQuestionModal,
     SuggestQuestionModal,
+    open_form,
     validation_message,
 )
 from bot.adapters.discord.render import (
@@ -172,7 +173,7 @@ def build_quiz_group() -> app_commands.Group:
                     "Suggestions are turned off in this server; ask an admin to turn them on "
                     "(/quizadmin settings suggestions:True) or to add your question."
                 )
-            await interaction.response.send_modal(SuggestQuestionModal())
+            await open_form(interaction, SuggestQuestionModal())
 
     @quiz.command(name="help", description="How the quiz works")
     async def help_(interaction: discord.Interaction[Any]) -> None:
@@ -215,7 +216,7 @@ def build_admin_group() -> app_commands.Group:
                     )
                 except TimeoutError:
                     log.warning("admin pre-check timed out; the submit will be checked")
-            await interaction.response.send_modal(AddQuestionModal())
+            await open_form(interaction, AddQuestionModal())
 
     @admin.command(name="edit", description="Edit one of this server's questions in a form")
     @app_commands.describe(question="Question number (#12) or id")
@@ -243,7 +244,7 @@ def build_admin_group() -> app_commands.Group:
                 )
             if tq.status in ("rejected", "retired"):
                 raise QuizError(f"#{tq.rec.id} is {tq.status}; it cannot be edited.")
-            await interaction.response.send_modal(EditQuestionModal(tq.rec))
+            await open_form(interaction, EditQuestionModal(tq.rec))
 
     @admin.command(name="settings", description="This channel's round defaults and the admin role")
     @app_commands.describe(

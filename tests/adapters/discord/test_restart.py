@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
-from bot.db.tables import Answer
+from bot.db.tables import Answer, Question
 from tests.adapters.discord.conftest import start_bot
 from tests.adapters.discord.fakes import FakeDiscord, Member, buttons, gateway_ready
 from tests.conftest import async_wait_until
@@ -69,3 +69,48 @@ async def test_the_due_loop_starts_when_the_client_is_ready(fresh_db):
     finally:
         await bot.client.close()
         await engine.dispose()
+
+
+async def test_forms_opened_before_a_restart_are_saved_by_the_next_process(fresh_db):
+    """A form keeps nothing in the process that opened it: an add form and an edit form, each
+    opened on one bot process and sent after it stopped, are saved by the next one."""
+    fake, clock = FakeDiscord(), FixedClock()
+    owner = Member("owner", admin=True)
+    question = {
+        "Question": "Which SQS queue type keeps order?",
+        "Choices": "Standard\nFIFO",
+        "Correct": "2",
+        "Topic": "AWS SQS",
+    }
+
+    async def restart(bot):
+        await bot.client.shutdown()
+        await bot.repo.bind.dispose()
+        return await start_bot(SqlRepository(create_engine(fresh_db)), fake, clock)
+
+    bot = await start_bot(SqlRepository(create_engine(fresh_db)), fake, clock)
+    opened = await bot.send.command(owner, "quizadmin add")
+    bot = await restart(bot)
+    try:
+        iid = await bot.send.submit_modal(owner, opened, question)
+        assert fake.reply_texts(iid)[-1].startswith("Added to AWS SQS: Which SQS queue")
+        async with bot.repo.unit() as u:
+            qid = (
+                await u.session.execute(select(Question.id).where(Question.topic == "AWS SQS"))
+            ).scalar_one()
+
+        opened = await bot.send.command(owner, "quizadmin edit", question=f"#{qid}")
+        assert bot.send.modal(opened)["custom_id"] == f"quiz:form:edit:{qid}"
+        bot = await restart(bot)
+        iid = await bot.send.submit_modal(
+            owner, opened, {"Choices": "FIFO\nStandard", "Correct": "1"}
+        )
+        assert fake.reply_texts(iid)[-1] == f"Saved #{qid}: Which SQS queue type keeps order?"
+        async with bot.repo.unit() as u:
+            saved = (
+                await u.session.execute(select(Question).where(Question.id == qid))
+            ).scalar_one()
+        assert (list(saved.choices), saved.answer) == (["FIFO", "Standard"], 0)
+    finally:
+        await bot.client.close()
+        await bot.repo.bind.dispose()
