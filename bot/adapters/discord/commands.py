@@ -273,8 +273,8 @@ def build_admin_group() -> app_commands.Group:
                 )
                 team = await svc.admin.team_settings(actor)
                 roles = team.admin_roles
-                if admin_role is not None and admin_role.name not in roles:
-                    roles = (*roles, admin_role.name)
+                if admin_role is not None:
+                    roles = with_admin_role(roles, admin_role)
                 if roles != team.admin_roles or suggestions is not None:
                     team = await svc.admin.team_settings(
                         actor, admin_roles=roles, allow_suggestions=suggestions
@@ -282,7 +282,10 @@ def build_admin_group() -> app_commands.Group:
             except ValidationFailed as exc:
                 await tell(interaction, validation_message(exc, "changed"))
                 return
-            shown = ", ".join(safe(r, 100) for r in team.admin_roles) or "none (Manage Server only)"
+            shown = (
+                ", ".join(role_label(interaction.guild, r, admin_role) for r in team.admin_roles)
+                or "none (Manage Server only)"
+            )
             panel = Panel(
                 "Quiz settings for this channel",
                 (
@@ -387,6 +390,26 @@ def build_admin_group() -> app_commands.Group:
     add_file_commands(admin)
     add_weekly_group(admin)
     return admin
+
+
+def with_admin_role(roles: tuple[str, ...], role: discord.Role) -> tuple[str, ...]:
+    """Add a role by id (ids survive a rename); the same role stored by name is replaced."""
+    kept = tuple(r for r in roles if r not in (str(role.id), role.name))
+    return (*kept, str(role.id))
+
+
+def role_label(guild: discord.Guild | None, stored: str, given: discord.Role | None) -> str:
+    """The role's current name for an id (the role just given, or the guild cache), the text
+    itself for a name stored before ids were; escaped either way."""
+    role = None
+    if stored.isdigit():
+        if given is not None and str(given.id) == stored:
+            role = given
+        elif guild is not None:
+            role = guild.get_role(int(stored))
+    if role is not None:
+        return safe(role.name, 100)
+    return safe(f"role {stored}" if stored.isdigit() else stored, 100)
 
 
 def register(tree: app_commands.CommandTree[Any]) -> None:

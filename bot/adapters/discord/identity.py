@@ -35,7 +35,10 @@ def player_of(interaction: discord.Interaction) -> PlayerRef:
     manage = interaction.permissions.manage_guild or interaction.permissions.administrator
     roles: tuple[str, ...] = ()
     if isinstance(user, discord.Member):
-        roles = tuple(r.name for r in user.roles if not r.is_default())
+        # Role ids, which survive a rename, are what the settings store; names still match
+        # admin roles stored by name before ids were.
+        own = [r for r in user.roles if not r.is_default()]
+        roles = (*(str(r.id) for r in own), *(r.name for r in own))
     return PlayerRef(
         team,
         str(user.id),

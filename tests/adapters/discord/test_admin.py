@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.adapters.discord.client import make_client
-from bot.db.tables import AdminAction, Question
+from bot.db.tables import AdminAction, Question, Team
 from tests.adapters.discord.fakes import FakeDiscord, Member, RoleOption, connect
 
 OWNER = Member("owner", admin=True)
@@ -123,6 +123,35 @@ async def test_a_member_with_the_configured_admin_role_is_an_admin(bot):
     assert [r.payload["type"] for r in bot.fake.replies(opened)] == [9]
     iid = await bot.send.submit_modal(carol, opened, GOOD)
     assert bot.fake.reply_texts(iid)[-1].startswith("Added to AWS SQS")
+
+
+async def test_the_admin_role_is_kept_by_id_so_a_rename_keeps_it(bot):
+    masters = RoleOption("Quizmasters")
+    bot.send.guild_create([masters])
+    carol = Member("carol", roles=(masters.id,))
+    iid = await bot.send.command(OWNER, "quizadmin settings", admin_role=masters)
+    assert "Admin roles: Quizmasters" in str(bot.fake.replies(iid)[-1].payload)
+    bot.send.guild_create([RoleOption("Quiz crew", id=masters.id)])  # renamed in Discord
+
+    opened = await bot.send.command(carol, "quizadmin add")
+    assert [r.payload["type"] for r in bot.fake.replies(opened)] == [9]
+
+
+async def test_an_admin_role_stored_by_name_still_counts_and_becomes_an_id(bot):
+    masters = RoleOption("Quizmasters")
+    bot.send.guild_create([masters])
+    carol = Member("carol", roles=(masters.id,))
+    await bot.send.command(OWNER, "quizadmin settings")  # the server's settings exist
+    async with bot.repo.unit() as u:  # as settings stored roles before ids were
+        changed = await u.session.execute(update(Team).values(admin_roles=["Quizmasters"]))
+    assert changed.rowcount == 1
+    opened = await bot.send.command(carol, "quizadmin add")
+    assert [r.payload["type"] for r in bot.fake.replies(opened)] == [9]
+
+    await bot.send.command(OWNER, "quizadmin settings", admin_role=masters)
+    async with bot.repo.unit() as u:
+        stored = (await u.session.execute(select(Team.admin_roles))).scalars().all()
+    assert [list(r) for r in stored] == [[str(masters.id)]]
 
 
 async def test_guild_ids_sync_the_commands_to_those_guilds_only():
