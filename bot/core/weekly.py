@@ -465,7 +465,9 @@ class WeeklyService:
         nudge: bool | None = None,
     ) -> ScheduleInfo:
         """Post the weekly leaderboard to `channel` (admins only). Timezone defaults to the
-        team's. A change of channel or time takes effect from the next posting time after it."""
+        team's; a different one becomes the team's, so the weeks that scores are counted in
+        are the weeks the post reports. A change of channel or time takes effect from the
+        next posting time after it."""
         if not _same_team(channel.team, actor.team):
             raise QuizError("That channel belongs to another team.", field="channel")
         if timezone is not None and not timezone.strip():
@@ -473,8 +475,12 @@ class WeeklyService:
         now = self.clock()
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            tz = timezone if timezone is not None else (await u.team_settings(team_id)).timezone
+            team = await u.team_settings(team_id)
+            tz = timezone if timezone is not None else team.timezone
             schedule = validate_schedule(weekday, hour, tz)
+            if schedule.timezone != team.timezone:
+                # One week per team: answers are bucketed into the weeks the post reports.
+                await u.set_team_settings(team_id, replace(team, timezone=schedule.timezone))
             channel_id = await u.ensure_channel(team_id, channel)
             store = _store(u)
             current = await store.weekly_schedule(team_id)

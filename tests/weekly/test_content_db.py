@@ -77,3 +77,21 @@ async def test_the_week_follows_the_team_timezone_for_answers(world: World):
     assert post.week_start == ENDED
     assert [e.row.display_name for e in post.top.entries] == ["early", "b", "c"]
     assert post.hardest is not None and post.hardest.answered == 3
+
+
+async def test_a_schedule_in_another_timezone_moves_the_team_week_with_it(world: World):
+    """The schedule's timezone becomes the team's, so scores are counted in the weeks the
+    post reports (not UTC weeks posted on Tokyo's clock)."""
+    from bot.core.admin import AdminService
+    from tests.weekly.world import ADMIN
+
+    admin = AdminService(world.repo, world.clock)
+    assert (await admin.team_settings(ADMIN)).timezone == "UTC"
+    await world.set(utc(2026, 11, 1, 12), weekday="mon", hour=9, timezone="Asia/Tokyo")
+    assert (await admin.team_settings(ADMIN)).timezone == "Asia/Tokyo"
+    await world.play(utc(2026, 11, 22, 15, 30), "t0", {"late": True})  # Monday 23rd in Tokyo
+    await world.play(utc(2026, 11, 15, 15, 30), "t1", {"early": True})  # Monday 16th in Tokyo
+    assert await world.run(utc(2026, 11, 23, 0)) == 1
+    [(_, post)] = world.weekly_posts()
+    assert post.week_start == ENDED
+    assert [e.row.display_name for e in post.top.entries] == ["early"]

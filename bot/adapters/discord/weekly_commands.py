@@ -133,7 +133,7 @@ def add_weekly_group(admin: app_commands.Group) -> app_commands.Group:
         channel="Where to post (default: this channel)",
         day="Day of the week (default Monday)",
         hour="Hour of the day, 0-23 (default 9)",
-        timezone="IANA timezone, e.g. Europe/Berlin (default: the server's, UTC unless set)",
+        timezone="IANA timezone, e.g. Europe/Berlin; also the server's quiz week (default: UTC)",
     )
     @app_commands.autocomplete(timezone=timezone_autocomplete)
     async def set_(
