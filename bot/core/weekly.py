@@ -9,7 +9,7 @@ Time rules (pure functions below; DST-correct through zoneinfo):
 - A schedule set or changed after this week's posting time first posts next week, and a team
   gets at most one post per week whatever its channel, so a change never makes a second post.
 
-Exactly once: the post is claimed with a unique (team, channel, week) row before it is sent and
+Exactly once: the post is claimed with a unique (team, week) row before it is sent and
 marked sent after. A claim left unsent (a crash, a platform error) is taken over after
 CLAIM_TIMEOUT. A crash after the platform accepted the message but before it was marked sent
 therefore repeats it once; that is the price of never losing a week.

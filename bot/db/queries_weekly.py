@@ -2,7 +2,7 @@
 
 A mixin of SqlUnit: the methods run inside the unit's transaction (`self.session`). It
 implements bot.core.weekly.WeeklyStore. The claim is decided by the database: an INSERT that
-does nothing on the unique (team, channel, week) row, or a conditional UPDATE that takes over a
+does nothing on the unique (team, week) row, or a conditional UPDATE that takes over a
 stale claim, so only one worker ever holds a week's post.
 """
 
@@ -181,7 +181,7 @@ class WeeklyQueries:
                 claimed_by=worker,
                 claimed_at=now,
             )
-            .on_conflict_do_nothing(index_elements=["team_id", "channel_id", "week_start"])
+            .on_conflict_do_nothing(index_elements=["team_id", "week_start"])
             .returning(LeaderboardPost.id)
         )
         row = (await self.session.execute(stmt)).first()

@@ -296,8 +296,9 @@ class LeaderboardPost(Base):
     """A weekly post is claimed (a unique row) before it is sent, so it is sent once."""
 
     __tablename__ = "leaderboard_posts"
+    # One post per team and week, whichever channel it goes to.
     __table_args__ = (
-        UniqueConstraint("team_id", "channel_id", "week_start", name="uq_leaderboard_posts_week"),
+        UniqueConstraint("team_id", "week_start", name="uq_leaderboard_posts_team_week"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -68,3 +68,29 @@ async def test_replicas_racing_to_take_over_a_stale_claim_send_once(two_repos):
     results = await asyncio.gather(*(w.run_due(later) for w in workers))
     assert sorted(results) == [0, 0, 0, 1]
     assert len(messenger.posts) == 1
+
+
+async def test_a_week_claimed_for_one_channel_cannot_be_claimed_for_another(two_repos):
+    """Two workers claim the same week at once, each for another channel (the schedule moved
+    between their reads): the database lets one claim through."""
+    from bot.core.models import ChannelRef
+    from tests.helpers import TEAM
+
+    first, second = two_repos
+    async with first.unit() as u:
+        team_id = await u.ensure_team(TEAM)
+        old_channel = await u.ensure_channel(team_id, ChannelRef(TEAM, "old"))
+        new_channel = await u.ensure_channel(team_id, ChannelRef(TEAM, "new"))
+    week = utc(2026, 11, 16).date()
+
+    async def claim(repo: SqlRepository, channel_id: int, worker: str) -> int | None:
+        async with repo.unit() as u:
+            return await u.claim_weekly_post(team_id, channel_id, week, worker, DUE, DUE)
+
+    async with first.unit() as u:
+        claimed = await u.claim_weekly_post(team_id, old_channel, week, "a", DUE, DUE)
+        assert claimed is not None
+        # The second worker reads before this claim commits, then tries its own channel.
+        racing = asyncio.create_task(claim(second, new_channel, "b"))
+        await asyncio.sleep(0.2)
+    assert await racing is None
