@@ -236,3 +236,19 @@ async def test_a_deadlock_is_reported_as_contended_so_the_batch_can_run_again(fr
     results = await asyncio.gather(lock(1, 2), lock(2, 1), return_exceptions=True)
     assert sum(isinstance(r, Contended) for r in results) == 1
     assert sum(r is None for r in results) == 1
+
+
+async def test_drain_writes_every_answer_already_received(fresh_repo):
+    """Graceful shutdown: answers received before it are all written (none left queued)."""
+    await load_questions(fresh_repo, sample_questions(4))
+    messenger = RecordingMessenger()
+    quiz = QuizEngine(fresh_repo, messenger, platform="discord", clock=FixedClock())
+    await quiz.start_round(ChannelRef(TEAM, "drain"), player("host"), questions=1)
+    rq = messenger.of(QuestionCard)[0].round_question_id
+    clicks = [asyncio.create_task(quiz.answer(rq, player(f"p{i}"), 0)) for i in range(40)]
+    await asyncio.sleep(0)  # the clicks are queued, the first batch is on its way
+    await quiz.drain()
+    assert all(c.done() for c in clicks)
+    assert all(c.result().accepted for c in clicks)
+    async with fresh_repo.unit() as u:
+        assert len((await u.session.scalars(select(Answer.id))).all()) == 40
