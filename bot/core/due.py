@@ -41,6 +41,8 @@ class DueLoop:
 
     async def run(self) -> None:
         while not self._stopping:
+            # Cleared before the pass, so a stop or poke during it wakes the wait at once.
+            self._wake.clear()
             try:
                 await self._step()
             except Exception:
@@ -50,6 +52,7 @@ class DueLoop:
                 delay = min(delay, max((self._next - self._clock()).total_seconds(), 0.0))
                 if delay <= 0:
                     self._next = None
-            self._wake.clear()
+            if self._stopping:
+                break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=max(delay, 0.01))

@@ -40,3 +40,21 @@ async def test_a_failing_step_does_not_stop_the_loop() -> None:
     due.stop()
     await asyncio.wait_for(task, 2)
     assert calls >= 3
+
+
+async def test_a_stop_during_a_pass_ends_the_loop_without_waiting_a_poll() -> None:
+    """Shutdown asks the loop to stop while a pass is running; it must not sleep the poll
+    interval (up to a minute) before noticing."""
+    in_pass = asyncio.Event()
+    release = asyncio.Event()
+
+    async def step() -> None:
+        in_pass.set()
+        await release.wait()
+
+    due = DueLoop(step, poll_seconds=600)
+    task = asyncio.create_task(due.run())
+    await asyncio.wait_for(in_pass.wait(), 2)
+    due.stop()
+    release.set()
+    await asyncio.wait_for(task, 5)  # a hang guard: the old loop slept the 600 s poll

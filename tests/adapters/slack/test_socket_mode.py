@@ -1,0 +1,357 @@
+"""The Slack app end to end in Socket Mode: the real `serve()` with SLACK_APP_TOKEN set, its
+slack_sdk clients pointed at a local fake Web API and a local fake Socket Mode server.
+
+Envelopes go in over the websocket exactly as Slack sends them; what comes out is checked where
+it lands: acks on the socket, Web API calls and response_url posts at the fake, rows in the
+database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.adapters.slack.app import serve
+from bot.config import Settings
+from bot.core.models import QuestionStatus
+from bot.db.connect import create_engine
+from bot.db.repository import SqlRepository
+from bot.db.tables import Answer, Channel, Round, RoundQuestion, Team
+from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions
+from tests.adapters.slack.fake_slack import BOT_TOKEN, Call
+from tests.adapters.slack.fake_socket_mode import (
+    APP_ID,
+    APP_TOKEN,
+    FakeSlackWithSockets,
+    FakeSocketMode,
+)
+from tests.conftest import async_wait_until
+from tests.helpers import load_questions, sample_questions
+
+# slack_sdk's Socket Mode client takes a proxy from these; the fakes are on 127.0.0.1
+PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+SERVE_TIMEOUT = 10.0
+
+
+@dataclass
+class SocketEnv:
+    fake: FakeSlackWithSockets
+    repo: SqlRepository
+    stop: asyncio.Event
+    task: asyncio.Task[int]
+    _n: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def socket(self) -> FakeSocketMode:
+        return self.fake.socket
+
+    async def command(self, text: str, user: str = "U0001") -> str:
+        """`/quiz <text>` as a slash_commands envelope; returns its envelope id."""
+        n = next(self._n)
+        payload = {
+            "token": "legacy-verification-token",
+            "team_id": TEAM,
+            "team_domain": "acme",
+            "channel_id": CHANNEL,
+            "channel_name": "quiz",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": "/quiz",
+            "text": text,
+            "api_app_id": APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": self.fake.response_url(f"sm{n}"),
+            "trigger_id": f"{n}.1.trigger",
+        }
+        return await self.socket.push("slash_commands", payload, accepts_response_payload=True)
+
+    async def click(self, button: dict[str, Any], message_ts: str, user: str = "U0001") -> str:
+        """A block_actions interactive envelope clicking `button` as posted on the card."""
+        payload = block_actions(self.fake, button["action_id"], user, message_ts)
+        payload["api_app_id"] = APP_ID
+        payload["actions"][0].update(
+            block_id=button["block_id"], value=button["value"], text=button["text"]
+        )
+        return await self.socket.push("interactive", payload, accepts_response_payload=False)
+
+    async def event(self, event: dict[str, Any]) -> str:
+        n = next(self._n)
+        payload = {
+            "token": "legacy-verification-token",
+            "team_id": TEAM,
+            "api_app_id": APP_ID,
+            "event": event,
+            "type": "event_callback",
+            "event_id": f"EvSM{n:06d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM,
+                    "user_id": "UBOT",
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": f"4-{event['type']}-{TEAM}-{event.get('channel', '')}",
+        }
+        return await self.socket.push("events_api", payload, accepts_response_payload=False)
+
+    async def wait_calls(self, method: str, n: int = 1) -> list[Call]:
+        assert await async_wait_until(lambda: len(self.fake.of(method)) >= n), (
+            f"expected {n} {method} call(s), got {[c.method for c in self.fake.calls]}"
+        )
+        return self.fake.of(method)
+
+    async def count(self, table: Any) -> int:
+        async with self.repo.unit() as u:
+            return int(
+                (await u.session.execute(select(func.count()).select_from(table))).scalar_one()
+            )
+
+    async def open_question(self) -> RoundQuestion:
+        async with self.repo.unit() as u:
+            rows = (
+                (
+                    await u.session.execute(
+                        select(RoundQuestion).where(
+                            RoundQuestion.status == QuestionStatus.OPEN.value
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        assert len(rows) == 1, rows
+        return rows[0]
+
+    async def stop_serving(self) -> int:
+        self.stop.set()
+        return await asyncio.wait_for(self.task, SERVE_TIMEOUT)
+
+    def assert_every_envelope_acked_once(self) -> None:
+        assert self.socket.sent, "no envelope was sent"
+        assert self.socket.unacked() == []
+        assert self.socket.acked_more_than_once() == []
+        assert self.socket.stray == []
+
+
+@pytest.fixture
+async def socket_app(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[SocketEnv]:
+    for var in PROXY_VARS:
+        monkeypatch.delenv(var, raising=False)
+    fake = FakeSlackWithSockets(admins={"UADMIN"})
+    await fake.start()
+    engine = create_engine(fresh_db)
+    repo = SqlRepository(engine)
+    await load_questions(repo, sample_questions(6))
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=fresh_db,
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token=APP_TOKEN,
+        slack_signing_secret=None,  # Socket Mode needs none
+        slack_client_id=None,
+        slack_client_secret=None,
+        slack_api_url=fake.api_url,
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, 0, stop, host="127.0.0.1"), name="serve-socket")
+    env = SocketEnv(fake, repo, stop, task)
+    try:
+        connected = await async_wait_until(lambda: bool(fake.socket.open) or task.done())
+        if task.done():
+            task.result()  # raises what stopped serve()
+        assert connected, f"the app never connected; Web API calls: {fake.calls}"
+        yield env
+    finally:
+        try:
+            if not task.done():  # the test did not stop it itself
+                stop.set()
+                await asyncio.wait_for(task, SERVE_TIMEOUT)
+        finally:
+            await fake.close()
+            await engine.dispose()
+
+
+def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The card's buttons, each with the block_id of its actions block (as Slack reports it)."""
+    return [
+        {**e, "block_id": b["block_id"]}
+        for b in blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+
+
+async def start_round(env: SocketEnv, text: str = "start 2 30") -> tuple[Call, RoundQuestion]:
+    """Start a round; returns the card's chat.postMessage call and the open round question,
+    once the starter's private reply has gone out (the start has finished)."""
+    hooks = len(env.fake.of("response_url"))
+    envelope = await env.command(text)
+    assert "payload" not in await env.socket.wait_ack(envelope)
+    post = (await env.wait_calls("chat.postMessage"))[0]
+    await env.wait_calls("response_url", hooks + 1)
+    return post, await env.open_question()
+
+
+async def test_the_app_connects_with_its_app_token_to_the_url_slack_hands_out(
+    socket_app: SocketEnv,
+):
+    opened = socket_app.fake.of("apps.connections.open")
+    assert len(opened) == 1
+    assert opened[0].token == APP_TOKEN  # the xapp- token, not the bot token
+    (conn,) = socket_app.socket.connections
+    assert socket_app.socket.tickets == {conn.ticket: True}
+    assert socket_app.socket.refused == 0
+
+
+async def test_quiz_start_is_acked_before_the_work_and_starts_a_round(socket_app: SocketEnv):
+    env = socket_app
+    env.fake.held["users.info"] = gate = asyncio.Event()
+    envelope = await env.command("start 2 30")
+    # users.info (the starter's profile) is held back: the ack must not wait for the work
+    ack = await env.socket.wait_ack(envelope)
+    assert ack == {"envelope_id": envelope}  # a bare ack: the replies come later
+    assert await async_wait_until(lambda: "users.info" in env.fake.waiting)
+    assert env.fake.of("chat.postMessage") == []
+    gate.set()
+
+    post = (await env.wait_calls("chat.postMessage"))[0]
+    assert post.token == BOT_TOKEN
+    assert post.args["channel"] == CHANNEL
+    rq = await env.open_question()
+    assert [b["action_id"] for b in buttons(post.args["blocks"])] == [
+        f"quiz:a:{rq.id}:{i}" for i in range(4)
+    ]
+    hook = (await env.wait_calls("response_url"))[0]
+    assert hook.args["response_type"] == "ephemeral"
+    assert "Round started: 2 question(s)" in hook.args["text"]
+    assert hook.path.endswith("/sm1/hook")  # the response_url of this very command
+
+    async with env.repo.unit() as u:
+        rounds = (await u.session.execute(select(Round))).scalars().all()
+        where = (
+            await u.session.execute(
+                select(Team.platform, Team.external_id, Channel.external_id)
+                .join(Channel, Channel.team_id == Team.id)
+                .where(Channel.id == rounds[0].channel_id)
+            )
+        ).one()
+    assert [(r.status, r.num_questions, r.seconds) for r in rounds] == [("running", 2, 30)]
+    assert rq.round_id == rounds[0].id
+    assert tuple(where) == ("slack", TEAM, CHANNEL)
+    assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:1700000000.000001")
+    env.assert_every_envelope_acked_once()
+
+
+async def async_wait_until_ref(env: SocketEnv, rq_id: int, expected: str) -> bool:
+    """The card's message ref is stored right after chat.postMessage answers."""
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline:
+        async with env.repo.unit() as u:
+            rq = await u.round_question(rq_id)
+        if rq is not None and rq.message_ref == expected:
+            return True
+        await asyncio.sleep(0.02)
+    return False
+
+
+async def test_a_click_is_acked_and_recorded_once(socket_app: SocketEnv):
+    env = socket_app
+    post, rq = await start_round(env)
+    assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:1700000000.000001")
+    ts = "1700000000.000001"
+    card = buttons(post.args["blocks"])
+
+    first = await env.click(card[1], ts)
+    assert await env.socket.wait_ack(first) == {"envelope_id": first}
+    locked = (await env.wait_calls("chat.postEphemeral"))[0]
+    assert locked.args["text"].startswith("Locked in: ")
+    assert (locked.args["user"], locked.args["channel"]) == ("U0001", CHANNEL)
+    assert locked.token == BOT_TOKEN
+
+    # a second click (another button) is acked too, refused politely, and scores nothing
+    second = await env.click(card[2], ts)
+    assert await env.socket.wait_ack(second) == {"envelope_id": second}
+    again = (await env.wait_calls("chat.postEphemeral", 2))[1]
+    assert again.args["text"] == "You already answered this question."
+
+    assert await env.count(Answer) == 1
+    async with env.repo.unit() as u:
+        answers = await u.answers(rq.id)
+    assert len(answers) == 1
+    assert answers[0].display_name == "name-U0001"
+    assert answers[0].choice == rq.choice_order[1]  # the first click's choice stands
+    env.assert_every_envelope_acked_once()
+
+
+async def test_an_immediate_reply_travels_in_the_ack_payload(socket_app: SocketEnv):
+    env = socket_app
+    envelope = await env.command("dance")
+    ack = await env.socket.wait_ack(envelope)
+    assert ack["envelope_id"] == envelope
+    assert ack["payload"]["response_type"] == "ephemeral"
+    assert "Unknown command `dance`" in ack["payload"]["text"]
+    assert "/quiz start [n] [topic] [seconds]" in ack["payload"]["text"]
+    assert await env.count(Round) == 0
+    assert env.fake.of("response_url") == []
+    env.assert_every_envelope_acked_once()
+
+
+async def test_an_events_api_envelope_is_acked_and_handled(socket_app: SocketEnv):
+    env = socket_app
+    envelope = await env.event(
+        {
+            "type": "app_home_opened",
+            "user": "U0001",
+            "channel": "D0001",
+            "tab": "home",
+            "event_ts": f"{time.time():.6f}",
+        }
+    )
+    assert await env.socket.wait_ack(envelope) == {"envelope_id": envelope}
+    published = (await env.wait_calls("views.publish"))[0]
+    assert published.args["user_id"] == "U0001"
+    assert published.args["view"]["type"] == "home"
+    env.assert_every_envelope_acked_once()
+
+
+async def test_stop_ends_serve_with_0_and_closes_the_socket(socket_app: SocketEnv):
+    env = socket_app
+    await start_round(env)  # a round in progress does not keep serve() from stopping
+    assert len(env.socket.open) == 1
+    assert await env.stop_serving() == 0
+    assert await async_wait_until(lambda: not env.socket.open)
+    (conn,) = env.socket.connections  # closed once, never reconnected
+    assert conn.closed_by_app
+    assert conn.close_code == 1000  # a normal close from the app
+    assert len(env.fake.of("apps.connections.open")) == 1
+    env.assert_every_envelope_acked_once()
+
+
+async def test_a_refresh_disconnect_makes_the_app_reconnect_and_carry_on(socket_app: SocketEnv):
+    env = socket_app
+    (old,) = env.socket.connections
+    await env.socket.disconnect("refresh_requested")
+    assert await async_wait_until(
+        lambda: old.ended and len(env.socket.open) == 1 and len(env.socket.connections) == 2
+    )
+    new = env.socket.connections[1]
+    assert old.closed_by_app  # the app dropped the old socket itself
+    opened = env.fake.of("apps.connections.open")
+    assert [c.token for c in opened] == [APP_TOKEN, APP_TOKEN]  # a new URL for the new socket
+    assert new.ticket != old.ticket and env.socket.tickets == {old.ticket: True, new.ticket: True}
+
+    await start_round(env)  # envelopes on the new socket are acked and handled
+    (envelope,) = env.socket.sent
+    assert new.acked == [envelope] and old.acked == []
+    assert await env.count(Round) == 1
+    env.assert_every_envelope_acked_once()
