@@ -19,6 +19,7 @@ import signal
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -31,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
+from bot.adapters.slack.inflight import InFlight
 from bot.adapters.slack.listeners import actions, commands, curation_views, events, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
@@ -52,6 +54,9 @@ class ConfigError(RuntimeError):
 # files:read lets `/quiz import` fetch the file attached in its form
 SCOPES = ("commands", "chat:write", "users:read", "files:read", "files:write", "im:write")
 OAUTH_STATE_SECONDS = 600
+# Shutdown lets listener runs that already acked finish for at most this long (compose gives
+# the container 20 s after SIGTERM).
+SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def oauth_mode(settings: Settings) -> bool:
@@ -101,6 +106,7 @@ def build_app(
     *,
     users: UserDirectory | None = None,
     installs: Installs | None = None,
+    inflight: InFlight | None = None,
 ) -> AsyncApp:
     """The Bolt app with every listener registered. `client` defaults to one made from the
     settings (bot token, SLACK_API_URL, 429 retries). With `installs` it is an OAuth app."""
@@ -133,7 +139,9 @@ def build_app(
         installation_store=installs.installations if installs else None,
         logger=logging.getLogger("bot.adapters.slack.bolt"),
     )
-    deps = SlackDeps(service=service, users=users or UserDirectory())
+    deps = SlackDeps(
+        service=service, users=users or UserDirectory(), inflight=inflight or InFlight()
+    )
     commands.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)
@@ -220,19 +228,17 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         return SlackMessenger(client, installs.token_for)
 
     async with running_service(settings, make_messenger) as (service, repo, _engine):
-        app = build_app(service, settings, client, installs=installs)
+        inflight = InFlight()
+        app = build_app(service, settings, client, installs=installs, inflight=inflight)
         if settings.slack_app_token is not None:
             from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
             handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
-            await handler.connect_async()  # type: ignore[no-untyped-call]
-            log.info("Slack app connected in Socket Mode")
             try:
-                await stop.wait()
+                await _connect_until_stopped(handler, stop)
             finally:
-                service.engine.accepting_rounds = False
                 await handler.close_async()  # type: ignore[no-untyped-call]
-                await service.engine.drain()
+                await _settle(service, inflight)
             return 0
         runner = web.AppRunner(build_web_app(app, repo))
         await runner.setup()
@@ -249,8 +255,35 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         finally:
             service.engine.accepting_rounds = False
             await runner.cleanup()
-            await service.engine.drain()
+            await _settle(service, inflight)
         return 0
+
+
+async def _connect_until_stopped(handler: Any, stop: asyncio.Event) -> None:
+    """Socket Mode until `stop`. A stop also ends a connect that keeps retrying (a revoked
+    app token makes slack_sdk retry forever), so SIGTERM is never stuck behind it."""
+    connecting = asyncio.ensure_future(handler.connect_async())
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if connecting.done():
+            connecting.result()
+            log.info("Slack app connected in Socket Mode")
+            await stopped
+    finally:
+        for task in (connecting, stopped):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def _settle(service: QuizService, inflight: InFlight) -> None:
+    """After the last event was taken: no new rounds, let listener runs that already acked
+    finish (bounded), then write the answers they queued."""
+    service.engine.accepting_rounds = False
+    if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
+        log.warning("%d Slack request(s) still running at shutdown", inflight.running)
+    await service.engine.drain()
 
 
 async def run(settings: Settings, port: int = 3000) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.adapters.slack.identity import UserDirectory
+from bot.adapters.slack.inflight import InFlight
 from bot.service import QuizService
 
 
@@ -15,3 +16,5 @@ class SlackDeps:
     # Work that must finish before an ack (a modal's validation against the database) gets
     # this long, leaving room inside Slack's 3 seconds.
     ack_budget_seconds: float = 2.0
+    # Listener runs in progress, for a graceful shutdown.
+    inflight: InFlight = field(default_factory=InFlight)

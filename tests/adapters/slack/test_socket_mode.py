@@ -355,3 +355,52 @@ async def test_a_refresh_disconnect_makes_the_app_reconnect_and_carry_on(socket_
     assert new.acked == [envelope] and old.acked == []
     assert await env.count(Round) == 1
     env.assert_every_envelope_acked_once()
+
+
+async def test_a_click_acked_before_shutdown_is_still_recorded(socket_app: SocketEnv):
+    """SIGTERM right after Slack got the ack: the listener run finishes before serve() ends."""
+    env = socket_app
+    post, rq = await start_round(env)
+    assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:1700000000.000001")
+    env.fake.held["users.info"] = gate = asyncio.Event()
+    click = await env.click(buttons(post.args["blocks"])[0], "1700000000.000001", user="U0002")
+    assert await env.socket.wait_ack(click) == {"envelope_id": click}
+    assert await async_wait_until(lambda: "users.info" in env.fake.waiting)
+
+    env.stop.set()
+    assert await async_wait_until(lambda: not env.socket.open)  # no new events taken
+    assert not env.task.done()  # still finishing the acked click
+    gate.set()
+    assert await asyncio.wait_for(env.task, SERVE_TIMEOUT) == 0
+    assert await env.count(Answer) == 1
+
+
+async def test_stop_ends_a_connect_that_keeps_failing(fresh_db: str, monkeypatch):
+    """A revoked app token makes slack_sdk retry the connect forever; a stop still ends it."""
+    for var in PROXY_VARS:
+        monkeypatch.delenv(var, raising=False)
+    fake = FakeSlackWithSockets()
+    fake.errors["apps.connections.open"] = "invalid_auth"
+    await fake.start()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=fresh_db,
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token=APP_TOKEN,
+        slack_signing_secret=None,
+        slack_client_id=None,
+        slack_client_secret=None,
+        slack_api_url=fake.api_url,
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, 0, stop, host="127.0.0.1"))
+    try:
+        assert await async_wait_until(lambda: bool(fake.of("apps.connections.open")))
+        stop.set()
+        # A hang guard: the retry loop waits 10 s between attempts and never gives up.
+        assert await asyncio.wait_for(task, 5) == 0
+        assert fake.socket.connections == []
+    finally:
+        if not task.done():
+            task.cancel()
+        await fake.close()

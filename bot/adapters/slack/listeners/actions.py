@@ -52,4 +52,4 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             channel=channel.external_id, user=user_id_of(body), text=escape_cut(text, 3000)
         )
 
-    app.action(ANSWER_ACTION)(answer)
+    app.action(ANSWER_ACTION)(deps.inflight.track(answer))

@@ -274,7 +274,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             replace_original=False,
         )
 
-    app.command(COMMAND)(quiz)
+    app.command(COMMAND)(deps.inflight.track(quiz))
 
 
 async def _open_add_form(

@@ -164,9 +164,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         channel_id = Meta.load(view.get("private_metadata")).channel_id
         await _submit(ack, client, body, channel_id, run(), deps.ack_budget_seconds)
 
-    app.view(IMPORT_CALLBACK)(import_submitted)
-    app.view(EDIT_CALLBACK)(edit_submitted)
-    app.view(SUGGEST_CALLBACK)(suggest_submitted)
+    app.view(IMPORT_CALLBACK)(deps.inflight.track(import_submitted))
+    app.view(EDIT_CALLBACK)(deps.inflight.track(edit_submitted))
+    app.view(SUGGEST_CALLBACK)(deps.inflight.track(suggest_submitted))
 
 
 IMPORT_BLOCKS = (IMPORT_FILE, IMPORT_TEXT, IMPORT_FORMAT)

@@ -28,4 +28,4 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         board = await engine.leaderboard(player.team, "week", 10)
         await client.views_publish(user_id=event["user"], view=home_view(stats, board))
 
-    app.event("app_home_opened")(home_opened)
+    app.event("app_home_opened")(deps.inflight.track(home_opened))

@@ -84,4 +84,4 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 exc.response.get("error"),
             )
 
-    app.view(ADD_CALLBACK)(add_question)
+    app.view(ADD_CALLBACK)(deps.inflight.track(add_question))
