@@ -16,10 +16,15 @@ from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import GENERIC_FAILURE, NO_MENTIONS
+from bot.adapters.inflight import InFlight
 from bot.core.due import DueLoop
 from bot.service import QuizService
 
 log = logging.getLogger(__name__)
+
+# Shutdown lets handlers already running finish for at most this long (compose gives the
+# container 20 s after SIGTERM).
+SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def quiz_intents() -> discord.Intents:
@@ -60,6 +65,7 @@ class QuizClient(discord.Client):
         self.service: QuizService | None = None
         self.due: DueLoop | None = None
         self._due_task: asyncio.Task[None] | None = None
+        self.inflight = InFlight()  # handlers running, for a graceful shutdown
 
     def attach(self, service: QuizService, due: DueLoop | None = None) -> None:
         self.service = service
@@ -100,10 +106,14 @@ class QuizClient(discord.Client):
             self._due_task = asyncio.create_task(self.due.run(), name="quiz-due-loop")
 
     async def shutdown(self) -> None:
-        """Stop taking rounds, write the answers already received, let the due loop finish its
-        pass, then disconnect."""
+        """Stop taking rounds, let handlers already running finish (they may have deferred,
+        so the user was told it is coming) and write the answers received, let the due loop
+        finish its pass, then disconnect."""
         if self.service is not None:
             self.service.engine.accepting_rounds = False
+        if not await self.inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
+            log.warning("%d interaction(s) still running at shutdown", self.inflight.running_count)
+        if self.service is not None:
             await self.service.engine.drain()
         if self.due is not None:
             self.due.stop()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 import discord
 
 from bot.adapters.discord.render import cut, neutralise
+from bot.adapters.inflight import InFlight
 from bot.core.errors import QuizError, Unavailable
 
 if TYPE_CHECKING:
@@ -76,15 +77,26 @@ async def tell(
 
 @asynccontextmanager
 async def guarded(interaction: discord.Interaction, action: str) -> AsyncIterator[None]:
-    """Turn every failure inside into a private reply plus a log line."""
-    try:
-        yield
-    except QuizError as exc:
-        log.info("%s refused for user %s: %s", action, interaction.user.id, exc.message)
-        await _safe_tell(interaction, exc.message)
-    except Exception:
-        log.exception("%s failed (interaction %s)", action, interaction.id)
-        await _safe_tell(interaction, GENERIC_FAILURE)
+    """Turn every failure inside into a private reply plus a log line. The handler counts as
+    in flight meanwhile, so a graceful shutdown lets it finish (see `bot.adapters.inflight`)."""
+    async with inflight_of(interaction).running():
+        try:
+            yield
+        except QuizError as exc:
+            log.info("%s refused for user %s: %s", action, interaction.user.id, exc.message)
+            await _safe_tell(interaction, exc.message)
+        except Exception:
+            log.exception("%s failed (interaction %s)", action, interaction.id)
+            await _safe_tell(interaction, GENERIC_FAILURE)
+
+
+def inflight_of(interaction: discord.Interaction) -> InFlight:
+    """The client's count of handlers in flight (a QuizClient has one)."""
+    tracker = getattr(interaction.client, "inflight", None)
+    return tracker if isinstance(tracker, InFlight) else _UNTRACKED
+
+
+_UNTRACKED = InFlight()
 
 
 async def _safe_tell(interaction: discord.Interaction, text: str) -> None:

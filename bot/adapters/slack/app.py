@@ -30,9 +30,9 @@ from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStor
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.adapters.inflight import InFlight
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
-from bot.adapters.slack.inflight import InFlight
 from bot.adapters.slack.listeners import actions, commands, curation_views, events, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
@@ -282,7 +282,7 @@ async def _settle(service: QuizService, inflight: InFlight) -> None:
     finish (bounded), then write the answers they queued."""
     service.engine.accepting_rounds = False
     if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
-        log.warning("%d Slack request(s) still running at shutdown", inflight.running)
+        log.warning("%d Slack request(s) still running at shutdown", inflight.running_count)
     await service.engine.drain()
 
 

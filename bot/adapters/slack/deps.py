@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.adapters.inflight import InFlight
 from bot.adapters.slack.identity import UserDirectory
-from bot.adapters.slack.inflight import InFlight
 from bot.service import QuizService
 
 

@@ -134,6 +134,10 @@ class FakeDiscord:
         # {("POST", "/channels/{channel_id}/messages"): 403}; ("GET", "/users/@me"): 401 is a bad token
         self.refuse: dict[tuple[str, str], int] = {}
         self.adapter = _RecordingWebhookAdapter(self)
+        # While set (and not yet released), interaction followups wait here: a handler that
+        # has deferred stays in flight until the test releases it.
+        self.held_followups: asyncio.Event | None = None
+        self.followups_waiting = 0
 
     # --- what the tests read ---------------------------------------------------------------
 
@@ -281,6 +285,13 @@ class FakeDiscord:
     async def webhook_request(
         self, route: Route, payload: Any, files: dict[str, bytes] | None = None
     ) -> Any:
+        if (
+            self.held_followups is not None
+            and route.method == "POST"
+            and not route.path.endswith("/callback")
+        ):
+            self.followups_waiting += 1
+            await self.held_followups.wait()
         sent = Sent("webhook", route.method, route.path, route.url, payload, files=files or {})
         self.sent.append(sent)
         sent.response = self._answer_webhook(route, payload)

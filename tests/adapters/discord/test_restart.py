@@ -4,6 +4,8 @@ connected bot picks up work left behind."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select
 
 from bot.db.connect import create_engine
@@ -114,3 +116,30 @@ async def test_forms_opened_before_a_restart_are_saved_by_the_next_process(fresh
     finally:
         await bot.client.close()
         await bot.repo.bind.dispose()
+
+
+async def test_shutdown_lets_a_deferred_command_finish_before_disconnecting(fresh_db):
+    """SIGTERM while `/quiz start` has deferred (the user sees "thinking") but not replied yet:
+    the handler finishes and its reply goes out before the client disconnects."""
+    fake, clock = FakeDiscord(), FixedClock()
+    engine = create_engine(fresh_db)
+    bot = await start_bot(SqlRepository(engine), fake, clock)
+    try:
+        await load_questions(bot.repo, sample_questions(4))
+        fake.held_followups = release = asyncio.Event()
+        command = asyncio.create_task(
+            bot.send.command(Member("ann"), "quiz start", questions=1, seconds=20)
+        )
+        assert await async_wait_until(lambda: fake.followups_waiting == 1)
+        shutdown = asyncio.create_task(bot.client.shutdown())
+        done, _ = await asyncio.wait({shutdown}, timeout=1.0)
+        assert not done  # waiting for the handler in flight
+        assert not bot.client.is_closed()
+        release.set()
+        await asyncio.wait_for(shutdown, 10)
+        iid = await command
+        assert fake.reply_texts(iid)[-1].startswith("Round started")
+        assert bot.client.is_closed()
+    finally:
+        await bot.client.close()
+        await engine.dispose()
