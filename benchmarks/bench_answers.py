@@ -28,6 +28,8 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from queue import Empty
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -209,6 +211,21 @@ def pgbench_tps(url: str, clients: int, seconds: int, script_text: str) -> float
     return None
 
 
+def collect(queue: Any, procs: list[Any]) -> list[Any] | None:
+    """Each worker's result; None (after saying so) when a worker died without one, instead
+    of waiting for it forever."""
+    results: list[Any] = []
+    while len(results) < len(procs):
+        try:
+            results.append(queue.get(timeout=1))
+        except Empty:
+            failed = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+            if failed:
+                print(f"a benchmark worker failed (exit codes {failed})", file=sys.stderr)
+                return None
+    return results
+
+
 PGBENCH_CLIENTS = (4, 8, 16, 32)
 
 
@@ -252,7 +269,9 @@ def main() -> int:
         procs = [ctx.Process(target=_worker, args=(url, part, args, queue)) for part in parts]
         for proc in procs:
             proc.start()
-        results = [queue.get() for _ in procs]
+        results = collect(queue, procs)
+        if results is None:
+            return 1
         for proc in procs:
             proc.join()
         latencies = [x for lat, _, _, _ in results for x in lat]

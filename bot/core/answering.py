@@ -44,8 +44,8 @@ class AnswerRequest:
 @dataclass(frozen=True)
 class AnswerOutcome:
     receipt: AnswerReceipt
-    # This click reached the question's answer limit (one click per question): its caller
-    # closes the question once the batch is written.
+    # The question now has its answer limit (marked on one click per question): this click's
+    # caller closes it.
     fills_question: bool = False
 
 
@@ -57,7 +57,16 @@ class _Accepted:
     team_id: int
 
 
-async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutcome]:
+@dataclass(frozen=True)
+class Recorded:
+    """A batch's outcomes, and the questions that close after N answers and got some here:
+    rq id -> (N, index of the first click written for it)."""
+
+    outcomes: list[AnswerOutcome]
+    limited: dict[int, tuple[int, int]]
+
+
+async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
     """Decide and write a batch of clicks in the unit's transaction; one outcome per click."""
     contexts = await u.answer_contexts(sorted({r.rq_id for r in requests}))
     outcomes: list[AnswerOutcome | None] = [None] * len(requests)
@@ -73,7 +82,7 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
 
     rows = await _scored(u, accepted)
     written = await u.record_answers(rows)
-    to_close = await _filled_questions(u, accepted, written)
+    limited: dict[int, tuple[int, int]] = {}
     for item, row in zip(accepted, rows, strict=True):
         if (row.rq_id, row.player_id) not in written:
             outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, ALREADY))
@@ -83,11 +92,20 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
             AnswerReceipt(
                 True,
                 f"Locked in: {choice_text}. The answer is revealed when the question closes.",
-            ),
-            fills_question=row.rq_id in to_close,
+            )
         )
-        to_close.discard(row.rq_id)  # one click per question does the closing
-    return [o for o in outcomes if o is not None]
+        limit = item.context.round.close_after_answers
+        if limit is not None and row.rq_id not in limited:
+            limited[row.rq_id] = (limit, item.index)
+    return Recorded([o for o in outcomes if o is not None], limited)
+
+
+async def filled(u: Unit, limited: dict[int, tuple[int, int]]) -> set[int]:
+    """Of the questions a batch answered, those that now have their N answers. Counted after
+    the batch committed: concurrent batches (or replicas) each count what is committed, so
+    the last one to commit sees every answer and one of them closes the question."""
+    counts = await u.answer_counts(sorted(limited))
+    return {rq for rq, (limit, _first) in limited.items() if counts.get(rq, 0) >= limit}
 
 
 def _refusal(request: AnswerRequest, ctx: AnswerContext | None, team_id: int) -> str | None:
@@ -148,19 +166,3 @@ async def _scored(u: Unit, accepted: Sequence[_Accepted]) -> list[NewAnswer]:
             )
         )
     return rows
-
-
-async def _filled_questions(
-    u: Unit, accepted: Sequence[_Accepted], written: set[tuple[int, int]]
-) -> set[int]:
-    """Questions whose round closes them after N answers and that now have N."""
-    limits = {
-        item.context.rq.id: item.context.round.close_after_answers
-        for item in accepted
-        if item.context.round.close_after_answers is not None
-    }
-    touched = sorted(rq for rq, _player in written if rq in limits)
-    if not touched:
-        return set()
-    counts = await u.answer_counts(touched)
-    return {rq for rq in touched if counts.get(rq, 0) >= (limits[rq] or 0)}

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.core import answering
@@ -242,12 +242,27 @@ class QuizEngine:
         for attempt in range(1, ANSWER_ATTEMPTS + 1):
             try:
                 async with self.repo.unit() as u:
-                    return await answering.record(u, requests)
+                    recorded = await answering.record(u, requests)
+                break
             except Contended:
                 if attempt == ANSWER_ATTEMPTS:
                     raise
                 await asyncio.sleep(self.rng.uniform(0.005, 0.02) * attempt)
-        raise AssertionError("unreachable")
+        if not recorded.limited:
+            return recorded.outcomes
+        # The answers are in: from here on nothing may fail the batch. A question whose
+        # count is not checked now closes at its deadline through the due loop.
+        try:
+            async with self.repo.unit() as u:
+                full = await answering.filled(u, recorded.limited)
+        except Exception:
+            log.exception("counting answers for an early close failed")
+            return recorded.outcomes
+        closers = {recorded.limited[rq][1] for rq in full}
+        return [
+            replace(o, fills_question=True) if i in closers else o
+            for i, o in enumerate(recorded.outcomes)
+        ]
 
     # --- closing and due work ----------------------------------------------------------------
 

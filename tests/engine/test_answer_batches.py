@@ -252,3 +252,46 @@ async def test_drain_writes_every_answer_already_received(fresh_repo):
     assert all(c.result().accepted for c in clicks)
     async with fresh_repo.unit() as u:
         assert len((await u.session.scalars(select(Answer.id))).all()) == 40
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])  # SQLite has one writer: no such race
+async def test_replicas_writing_the_last_answers_at_once_still_close_early(fresh_db):
+    """A round that closes each question after 4 answers; two replicas write the last ones
+    at the same time. Commits are slowed down in the database so that each replica counts
+    before the other has committed: the count must come after the commit."""
+    engines = [create_engine(fresh_db), create_engine(fresh_db)]
+    try:
+        repos = [SqlRepository(e) for e in engines]
+        await load_questions(repos[0], sample_questions(4))
+        async with repos[0].unit() as u:
+            await u.session.execute(
+                text(
+                    "CREATE FUNCTION slow_commit() RETURNS trigger AS $$ BEGIN "
+                    "PERFORM pg_sleep(0.2); RETURN NULL; END $$ LANGUAGE plpgsql"
+                )
+            )
+            await u.session.execute(
+                text(
+                    "CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON answers "
+                    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()"
+                )
+            )
+        clock = FixedClock()
+        messenger = RecordingMessenger()
+        replicas = [
+            QuizEngine(r, messenger, platform="discord", clock=clock, rng=random.Random(i))
+            for i, r in enumerate(repos)
+        ]
+        await replicas[0].start_round(
+            ChannelRef(TEAM, "early"), player("host"), questions=2, close_after_answers=4
+        )
+        rq = messenger.of(QuestionCard)[0].round_question_id
+        receipts = await asyncio.gather(
+            *(replicas[i % 2].answer(rq, player(f"p{i}"), 0) for i in range(4))
+        )
+        assert all(r.accepted for r in receipts)
+        cards = messenger.of(QuestionCard)
+        assert [c.number for c in cards] == [1, 2]  # the 4th answer closed the first question
+    finally:
+        for e in engines:
+            await e.dispose()

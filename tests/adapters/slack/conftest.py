@@ -109,27 +109,7 @@ class SlackEnv:
         return await self.interaction(block_actions(self.fake, action_id, user, message_ts))
 
     async def event(self, event: dict[str, Any]) -> Sent:
-        body = json.dumps(
-            {
-                "token": "legacy-verification-token",
-                "team_id": TEAM,
-                "api_app_id": "A0001",
-                "event": event,
-                "type": "event_callback",
-                "event_id": f"Ev{self._n:08d}",
-                "event_time": int(time.time()),
-                "authorizations": [
-                    {
-                        "enterprise_id": None,
-                        "team_id": TEAM,
-                        "user_id": "UBOT",
-                        "is_bot": True,
-                        "is_enterprise_install": False,
-                    }
-                ],
-                "is_ext_shared_channel": False,
-            }
-        )
+        body = json.dumps(event_callback(event, f"Ev{self._n:08d}"))
         return await self.send(body, "application/json")
 
     async def wait_calls(self, method: str, n: int = 1) -> list[Any]:
@@ -143,6 +123,29 @@ class SlackEnv:
             return int(
                 (await u.session.execute(select(func.count()).select_from(table))).scalar_one()
             )
+
+
+def event_callback(event: dict[str, Any], event_id: str, app_id: str = "A0001") -> dict[str, Any]:
+    """An Events API `event_callback` body as Slack sends it (HTTP body or Socket Mode payload)."""
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM,
+        "api_app_id": app_id,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": TEAM,
+                "user_id": "UBOT",
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+    }
 
 
 def block_actions(fake: FakeSlack, action_id: str, user: str, message_ts: str) -> dict[str, Any]:

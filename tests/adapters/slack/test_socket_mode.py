@@ -23,7 +23,7 @@ from bot.core.models import QuestionStatus
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import Answer, Channel, Round, RoundQuestion, Team
-from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions
+from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, event_callback
 from tests.adapters.slack.fake_slack import BOT_TOKEN, Call
 from tests.adapters.slack.fake_socket_mode import (
     APP_ID,
@@ -81,27 +81,8 @@ class SocketEnv:
         return await self.socket.push("interactive", payload, accepts_response_payload=False)
 
     async def event(self, event: dict[str, Any]) -> str:
-        n = next(self._n)
-        payload = {
-            "token": "legacy-verification-token",
-            "team_id": TEAM,
-            "api_app_id": APP_ID,
-            "event": event,
-            "type": "event_callback",
-            "event_id": f"EvSM{n:06d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "enterprise_id": None,
-                    "team_id": TEAM,
-                    "user_id": "UBOT",
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-            "is_ext_shared_channel": False,
-            "event_context": f"4-{event['type']}-{TEAM}-{event.get('channel', '')}",
-        }
+        payload = event_callback(event, f"EvSM{next(self._n):06d}", APP_ID)
+        payload["event_context"] = f"4-{event['type']}-{TEAM}-{event.get('channel', '')}"
         return await self.socket.push("events_api", payload, accepts_response_payload=False)
 
     async def wait_calls(self, method: str, n: int = 1) -> list[Call]:
@@ -143,6 +124,20 @@ class SocketEnv:
         assert self.socket.stray == []
 
 
+def socket_settings(database_url: str, fake: FakeSlackWithSockets) -> Settings:
+    """One workspace in Socket Mode, talking to the fakes."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token=APP_TOKEN,
+        slack_signing_secret=None,  # Socket Mode needs none
+        slack_client_id=None,
+        slack_client_secret=None,
+        slack_api_url=fake.api_url,
+    )
+
+
 @pytest.fixture
 async def socket_app(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[SocketEnv]:
     for var in PROXY_VARS:
@@ -152,16 +147,7 @@ async def socket_app(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
     engine = create_engine(fresh_db)
     repo = SqlRepository(engine)
     await load_questions(repo, sample_questions(6))
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_url=fresh_db,
-        slack_bot_token=BOT_TOKEN,
-        slack_app_token=APP_TOKEN,
-        slack_signing_secret=None,  # Socket Mode needs none
-        slack_client_id=None,
-        slack_client_secret=None,
-        slack_api_url=fake.api_url,
-    )
+    settings = socket_settings(fresh_db, fake)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, 0, stop, host="127.0.0.1"), name="serve-socket")
     env = SocketEnv(fake, repo, stop, task)
@@ -382,16 +368,7 @@ async def test_stop_ends_a_connect_that_keeps_failing(fresh_db: str, monkeypatch
     fake = FakeSlackWithSockets()
     fake.errors["apps.connections.open"] = "invalid_auth"
     await fake.start()
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_url=fresh_db,
-        slack_bot_token=BOT_TOKEN,
-        slack_app_token=APP_TOKEN,
-        slack_signing_secret=None,
-        slack_client_id=None,
-        slack_client_secret=None,
-        slack_api_url=fake.api_url,
-    )
+    settings = socket_settings(fresh_db, fake)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, 0, stop, host="127.0.0.1"))
     try:
