@@ -150,3 +150,18 @@ async def row_count(bot) -> int:
     async with bot.repo.unit() as u:
         stmt = select(func.count()).select_from(Question)
         return int((await u.session.execute(stmt)).scalar_one())
+
+
+async def test_a_form_submit_naming_no_question_is_refused_and_changes_nothing(bot):
+    """A submit of an edit form whose custom id carries no question id (forged, or from a
+    future version) gets a clear reply; a custom id that is not ours gets none."""
+    qid = await add_question(bot)
+    values = [{"type": 4, "custom_id": "prompt", "value": "Changed?"}]
+    data = {"custom_id": "quiz:form:edit:abc", "components": [{"type": 1, "components": values}]}
+    iid = await bot.send.dispatch(bot.send._base(5, OWNER, data))
+    assert bot.fake.reply_texts(iid)[-1].startswith("This form is out of date")
+    assert (await row(bot, qid)).prompt == QUESTION["Question"]
+
+    other = {"custom_id": "someone-else:form", "components": []}
+    iid = await bot.send.dispatch(bot.send._base(5, OWNER, other))
+    assert bot.fake.replies(iid) == []
