@@ -12,7 +12,6 @@ them in its view store.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,8 +25,6 @@ from bot.core.drafts import draft_from_form
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import QuestionRec
 from questions.bank import MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
-
-log = logging.getLogger(__name__)
 
 MODAL_TITLE_MAX = 45
 FORM_PREFIX = "quiz:form:"
