@@ -34,13 +34,18 @@ class ChannelRef:
 @dataclass(frozen=True)
 class PlayerRef:
     """Who did something. `is_platform_admin` is the platform's own say (Manage Server, Slack
-    admin); the core adds the team's own admin list and roles on top."""
+    admin); the core adds the team's own admin list and roles on top.
+
+    `roles` are the player's role ids (what admin roles are stored as); `role_names` their
+    names, which anyone allowed to make a role can choose, so they only ever match admin roles
+    stored by name before ids were (see `permissions.is_admin`)."""
 
     team: TeamRef
     external_id: str
     display_name: str
     is_platform_admin: bool = False
     roles: tuple[str, ...] = ()
+    role_names: tuple[str, ...] = ()
 
 
 class RoundStatus(StrEnum):

@@ -11,4 +11,9 @@ def is_admin(player: PlayerRef, settings: TeamSettings) -> bool:
     if player.external_id in settings.admin_user_ids:
         return True
     wanted = {r.casefold() for r in settings.admin_roles}
-    return any(role.casefold() in wanted for role in player.roles)
+    if any(role.casefold() in wanted for role in player.roles):
+        return True
+    # A name never matches an id-shaped entry: a role *named* like the admin role's id
+    # would otherwise make its holders admins.
+    by_name = {r for r in wanted if not r.isdigit()}
+    return any(name.casefold() in by_name for name in player.role_names)

@@ -33,16 +33,14 @@ def player_of(interaction: discord.Interaction) -> PlayerRef:
     team = team_of(interaction)
     user = interaction.user
     manage = interaction.permissions.manage_guild or interaction.permissions.administrator
-    roles: tuple[str, ...] = ()
-    if isinstance(user, discord.Member):
-        # Role ids, which survive a rename, are what the settings store; names still match
-        # admin roles stored by name before ids were.
-        own = [r for r in user.roles if not r.is_default()]
-        roles = (*(str(r.id) for r in own), *(r.name for r in own))
+    own = [r for r in user.roles if not r.is_default()] if isinstance(user, discord.Member) else []
+    # Role ids, which survive a rename, are what the settings store; names still match
+    # admin roles stored by name before ids were (never an id: see permissions.is_admin).
     return PlayerRef(
         team,
         str(user.id),
         user.display_name,
         is_platform_admin=bool(manage),
-        roles=roles,
+        roles=tuple(str(r.id) for r in own),
+        role_names=tuple(r.name for r in own),
     )

@@ -154,6 +154,25 @@ async def test_an_admin_role_stored_by_name_still_counts_and_becomes_an_id(bot):
     assert [list(r) for r in stored] == [[str(masters.id)]]
 
 
+async def test_a_role_named_like_the_admin_role_id_gives_no_admin_rights(bot):
+    masters = RoleOption("Quizmasters")
+    fake_role = RoleOption(str(masters.id))  # anyone who can make roles can name one so
+    bot.send.guild_create([masters, fake_role])
+    await bot.send.command(OWNER, "quizadmin settings", admin_role=masters)
+    mallory = Member("mallory", roles=(fake_role.id,))
+    async with bot.repo.unit() as u:
+        qid = (
+            await u.session.execute(select(Question.id).where(Question.uid == "q-000"))
+        ).scalar_one()
+
+    iid = await bot.send.command(mallory, "quizadmin disable", question=f"#{qid}")
+
+    assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
+    async with bot.repo.unit() as u:
+        disables = select(func.count()).where(AdminAction.action == "disable")
+        assert await u.session.scalar(disables) == 0
+
+
 async def test_guild_ids_sync_the_commands_to_those_guilds_only():
     fake = FakeDiscord()
     client = make_client(guild_ids=[111, 222])
