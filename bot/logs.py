@@ -27,6 +27,29 @@ TOKEN_PATTERNS = (
     r"xox[abposre]-[A-Za-z0-9-]{6,}",  # Slack bot/user/config/refresh tokens
     r"xapp-[A-Za-z0-9-]{6,}",  # Slack app-level token (Socket Mode)
     r"[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}",  # Discord bot token
+    # Short-lived capabilities: whoever holds one can answer as the bot for a while.
+    r"\b\d{6,}\.\d{6,}\.[0-9a-f]{16,}\b",  # Slack trigger_id (opens a modal as the bot)
+    r"aW50ZXJhY3Rpb246[A-Za-z0-9_.-]+",  # Discord interaction token ("interaction:" in base64)
+)
+_SEP = r"(?:/|\\/|%2F)"  # a slash as written in a URL, in escaped JSON, or form-encoded
+# Capability URLs keep their shape but lose the secret part:
+# Slack response_url and incoming webhooks (hooks.slack.com/{commands,actions,services}/T.../...),
+# Discord interaction callbacks and webhooks ({interactions,webhooks}/<id>/<token>).
+CAPABILITY_URLS = (
+    re.compile(rf"(?P<head>\bhooks\.slack\.com{_SEP})[^\s\"'&,}}<>\[\]]+"),
+    re.compile(
+        rf"(?P<head>\b(?:commands|actions|services|workflows|triggers){_SEP}T[A-Z0-9]{{2,}}{_SEP})"
+        r"[^\s\"'&,}<>\[\]]+"
+    ),
+    re.compile(
+        rf"(?P<head>\b(?:interactions|webhooks){_SEP}\d{{15,22}}{_SEP})[A-Za-z0-9_.-]{{20,}}"
+    ),
+)
+# A value named like a capability, whatever its shape: `"response_url": "..."`,
+# `trigger_id=...` (a form body), `'token': '...'` (an interaction payload).
+KEYED_SECRET = re.compile(
+    r"""(?P<head>(?P<q>["']?)\b(?:response_url|trigger_id|token|interaction_token|webhook_url)"""
+    r"""(?P=q)\s*[:=]\s*["']?)(?!\[redacted\])(?P<value>[^"'&\s,}\]]+)"""
 )
 # The password of any URL (user:password@host), e.g. a DATABASE_URL in an error message.
 URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@]*:)(?P<pw>[^\s@/]+)(?=@)")
@@ -58,8 +81,15 @@ class Redactor:
         self._pattern = re.compile("|".join(parts))
 
     def __call__(self, text: str) -> str:
+        text = KEYED_SECRET.sub(_keep_head, text)  # first: the whole value, whatever it holds
+        for pattern in CAPABILITY_URLS:
+            text = pattern.sub(_keep_head, text)
         text = self._pattern.sub(REDACTED, text)
-        return URL_PASSWORD.sub(lambda m: m.group("head") + REDACTED, text)
+        return URL_PASSWORD.sub(_keep_head, text)
+
+
+def _keep_head(match: re.Match[str]) -> str:
+    return match.group("head") + REDACTED
 
 
 class RedactingFilter(logging.Filter):

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import io
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +14,7 @@ from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import View
 from bot.db.bank_store import LoadResult, load_bank
 from bot.db.repository import SqlRepository
+from bot.logs import configure_logging
 from questions.bank import Bank, BankQuestion, Source
 
 T0 = datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC)  # a Wednesday
@@ -79,3 +84,24 @@ async def load_questions(
 ) -> LoadResult:
     async with repo.unit() as u:
         return await load_bank(u.session, Bank(bank=bank, questions=questions))
+
+
+@contextmanager
+def captured_log(level: str = "DEBUG", secrets: Iterable[str] = ()) -> Iterator[io.StringIO]:
+    """Our logging set-up (redaction included) writing to a buffer at `level`, every library's
+    logger let through; the root logger as it was afterwards. aiosqlite stays quiet, as in the
+    CLI (it logs every statement)."""
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    quiet = logging.getLogger("aiosqlite")
+    saved_quiet = quiet.level
+    quiet.setLevel(logging.WARNING)
+    out = io.StringIO()
+    handler = configure_logging(level, "text", secrets=secrets, stream=out)
+    try:
+        yield out
+    finally:
+        root.removeHandler(handler)
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        quiet.setLevel(saved_quiet)

@@ -68,11 +68,60 @@ def test_bots_wait_for_database_and_migration(compose: dict[str, Any], name: str
         "migrate": "service_completed_successfully",
     }
     assert bot["command"][:2] == ["run", name]
-    assert bot["env_file"] in (".env", [".env"])
     assert bot["restart"] == "unless-stopped"
     url = _env(bot)["DATABASE_URL"]
     assert url.startswith("postgresql+asyncpg://quizbot:${POSTGRES_PASSWORD")
     assert url.endswith("@postgres:5432/quizbot")
+
+
+# Which secrets each service may hold: its own, and nothing of another platform's.
+OWN_SECRETS = {
+    "postgres": {"POSTGRES_PASSWORD"},
+    "migrate": {"DATABASE_URL"},
+    "discord": {"DATABASE_URL", "DISCORD_TOKEN"},
+    "slack": {
+        "DATABASE_URL",
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_CLIENT_SECRET",
+    },
+}
+
+
+def _is_secret(name: str) -> bool:
+    return name == "DATABASE_URL" or any(w in name for w in SECRET_WORDS)
+
+
+@pytest.mark.parametrize("name", sorted(OWN_SECRETS))
+def test_each_service_gets_only_its_own_secrets(compose: dict[str, Any], name: str) -> None:
+    service = compose["services"][name]
+    assert "env_file" not in service, "an env_file hands every secret in .env to the service"
+    secrets = {k for k in _env(service) if _is_secret(k)}
+    assert secrets == OWN_SECRETS[name]
+
+
+@pytest.mark.parametrize("name", ["discord", "slack"])
+def test_each_bot_gets_every_setting_of_its_platform(compose: dict[str, Any], name: str) -> None:
+    env = _env(compose["services"][name])
+    platform = {f.upper() for f in Settings.model_fields if f.startswith(name + "_")}
+    shared = {f.upper() for f in Settings.model_fields if not f.startswith(("discord_", "slack_"))}
+    assert platform | shared <= set(env)
+    for key in platform | shared - {"DATABASE_URL"}:
+        assert env[key] == f"${{{key}:-}}", "unset in .env means the bot's default"
+
+
+@pytest.mark.parametrize("name", ["discord", "slack"])
+def test_a_bot_starts_with_up_only_when_its_profile_is_enabled(
+    compose: dict[str, Any], name: str
+) -> None:
+    """`docker compose up -d` with no COMPOSE_PROFILES starts postgres and migrate only, so an
+    unconfigured bot is not started (and restarted) over and over."""
+    assert compose["services"][name]["profiles"] == [name]
+    assert "profiles" not in compose["services"]["postgres"]
+    assert "profiles" not in compose["services"]["migrate"]
+    example = (ROOT / ".env.example").read_text()
+    assert re.search(r"^#? ?COMPOSE_PROFILES=", example, re.M)
 
 
 def _secret_values(node: Any, path: str = "") -> list[tuple[str, str]]:

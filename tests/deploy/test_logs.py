@@ -93,6 +93,62 @@ def test_url_passwords_are_redacted(capture: io.StringIO) -> None:
     )
 
 
+RESPONSE_URL_SECRET = "x7Kp2LmQ9vRt4WzY8bNc3DfG"
+TRIGGER_ID = "13345224609.738474920.8088930838d88f008e0"
+INTERACTION_TOKEN = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OlJhTmRPbVNlQ3JFdA"
+WEBHOOK_TOKEN = "Zq1x-YtR5_kLm8NpQ2rS4tUv6WxYz0AbCdEfGhIjKlMnOpQrStUv"
+
+
+@pytest.mark.parametrize(
+    ("line", "secret"),
+    [
+        (
+            f"POST https://hooks.slack.com/commands/T0001/123456/{RESPONSE_URL_SECRET}",
+            RESPONSE_URL_SECRET,
+        ),
+        (
+            f'{{"response_url":"https:\\/\\/hooks.slack.com\\/actions\\/T0001\\/9\\/{RESPONSE_URL_SECRET}"}}',
+            RESPONSE_URL_SECRET,
+        ),
+        (
+            f"response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0001%2F1%2F{RESPONSE_URL_SECRET}&text=hi",
+            RESPONSE_URL_SECRET,
+        ),
+        (f"{{'trigger_id': '{TRIGGER_ID}', 'type': 'block_actions'}}", TRIGGER_ID),
+        (f"views.open body_params: trigger_id {TRIGGER_ID}", TRIGGER_ID),
+        (
+            f"POST https://discord.com/api/v10/interactions/1234567890123456789/{INTERACTION_TOKEN}/callback",
+            INTERACTION_TOKEN,
+        ),
+        (f"{{'id': '1', 'token': '{INTERACTION_TOKEN}'}}", INTERACTION_TOKEN),
+        (f"https://discord.com/api/webhooks/1234567890123456789/{WEBHOOK_TOKEN}", WEBHOOK_TOKEN),
+    ],
+    ids=[
+        "response_url",
+        "response_url-json",
+        "response_url-form",
+        "trigger_id-key",
+        "trigger_id-shape",
+        "interaction-callback",
+        "interaction-token-key",
+        "discord-webhook",
+    ],
+)
+def test_short_lived_capabilities_are_redacted(
+    capture: io.StringIO, line: str, secret: str
+) -> None:
+    logging.getLogger("bot.test").debug(line)
+    (event,) = events(capture)
+    assert secret not in str(event["message"])
+    assert REDACTED in str(event["message"])
+
+
+def test_ordinary_words_about_tokens_are_kept(capture: io.StringIO) -> None:
+    logging.getLogger("bot.test").info("DISCORD_TOKEN is not set; 3 tokens left in round 12")
+    (event,) = events(capture)
+    assert event["message"] == "DISCORD_TOKEN is not set; 3 tokens left in round 12"
+
+
 def test_text_format_appends_ids_and_redacts() -> None:
     root = logging.getLogger()
     saved = (list(root.handlers), root.level)

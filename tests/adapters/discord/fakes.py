@@ -14,8 +14,10 @@ Modal code run. Nothing else in the tests imports discord.py internals.
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -41,6 +43,13 @@ BOT_PERMS = MEMBER_PERMS
 
 def snowflake() -> int:
     return next(_snowflakes)
+
+
+def interaction_token(interaction_id: int) -> str:
+    """A token shaped like Discord's: base64 of `interaction:<id>:<random>` (about 200 chars);
+    whoever holds it can answer the interaction for 15 minutes."""
+    raw = f"interaction:{interaction_id}:{secrets.token_urlsafe(120)}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def _now() -> str:
@@ -397,7 +406,8 @@ class Sender:
     app_permissions: int = BOT_PERMS
 
     def _base(self, kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
-        iid, token = snowflake(), f"tok-{snowflake()}"
+        iid = snowflake()
+        token = interaction_token(iid)
         self.fake.tokens[token] = iid
         return {
             "id": str(iid),

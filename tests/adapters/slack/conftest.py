@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.service import QuizService, build_service
-from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
+from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack, trigger_id
 from tests.conftest import async_wait_until
 from tests.helpers import FixedClock, load_questions, sample_questions
 
@@ -92,7 +92,7 @@ class SlackEnv:
                 "api_app_id": "A0001",
                 "is_enterprise_install": "false",
                 "response_url": self.fake.response_url(str(self._n)),
-                "trigger_id": f"{self._n}.1.trigger",
+                "trigger_id": trigger_id(self._n),
             }
         )
 
@@ -161,7 +161,7 @@ def block_actions(fake: FakeSlack, action_id: str, user: str, message_ts: str) -
             "channel_id": CHANNEL,
             "is_ephemeral": False,
         },
-        "trigger_id": "9.9.trigger",
+        "trigger_id": trigger_id(9),
         "team": {"id": TEAM, "domain": "acme"},
         "enterprise": None,
         "is_enterprise_install": False,
@@ -192,7 +192,7 @@ def view_submission(
         "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM},
         "api_app_id": "A0001",
         "token": "legacy-verification-token",
-        "trigger_id": "8.8.trigger",
+        "trigger_id": trigger_id(8),
         "view": {
             "id": "V0001",
             "team_id": TEAM,

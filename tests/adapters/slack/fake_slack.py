@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,11 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 BOT_TOKEN = "xoxb-test-token"
+
+
+def trigger_id(n: int) -> str:
+    """Shaped like Slack's (<ts>.<team no>.<hex>): it opens a modal as the bot for 3 s."""
+    return f"{1700000000 + n}.{123456789:09d}.{secrets.token_hex(16)}"
 
 
 @dataclass
@@ -48,8 +54,10 @@ class FakeSlack:
         return str(self.server.make_url("/api/"))
 
     def response_url(self, name: str = "1") -> str:
+        """Shaped like Slack's (hooks.slack.com/commands/<team>/<id>/<secret>): whoever holds
+        one can post in the channel for 30 minutes."""
         assert self.server is not None
-        return str(self.server.make_url(f"/commands/T0001/{name}/hook"))
+        return str(self.server.make_url(f"/commands/T0001/{name}/{secrets.token_urlsafe(18)}"))
 
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]

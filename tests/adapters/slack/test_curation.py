@@ -14,6 +14,7 @@ from bot.core.views import Panel
 from bot.db.tables import Question, RoundQuestion
 from questions.formats import import_text
 from tests.adapters.slack.conftest import CHANNEL, TEAM, SlackEnv
+from tests.adapters.slack.fake_slack import trigger_id
 from tests.adapters.slack.test_weekly import reply
 
 GIFT = """$CATEGORY: Networking
@@ -51,7 +52,7 @@ def submission(
         "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": team},
         "api_app_id": "A0001",
         "token": "legacy-verification-token",
-        "trigger_id": "8.8.trigger",
+        "trigger_id": trigger_id(8),
         "view": {
             "id": "V0002",
             "team_id": team,

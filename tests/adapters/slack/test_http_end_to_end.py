@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 
 from sqlalchemy import select
@@ -139,7 +140,7 @@ async def test_a_non_admin_add_is_refused_and_an_admin_gets_the_form(slack: Slac
     assert slack.fake.of("views.open") == []
     await slack.command("add", user="UADMIN")
     opened = (await slack.wait_calls("views.open"))[0]
-    assert opened.args["trigger_id"].endswith(".trigger")
+    assert re.fullmatch(r"\d+\.\d+\.[0-9a-f]+", opened.args["trigger_id"])
     assert opened.args["view"]["callback_id"] == "quiz_add"
     assert {b["block_id"] for b in opened.args["view"]["blocks"]} == {
         "prompt",

@@ -24,7 +24,7 @@ from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import Answer, Channel, Round, RoundQuestion, Team
 from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, event_callback
-from tests.adapters.slack.fake_slack import BOT_TOKEN, Call
+from tests.adapters.slack.fake_slack import BOT_TOKEN, Call, trigger_id
 from tests.adapters.slack.fake_socket_mode import (
     APP_ID,
     APP_TOKEN,
@@ -67,7 +67,7 @@ class SocketEnv:
             "api_app_id": APP_ID,
             "is_enterprise_install": "false",
             "response_url": self.fake.response_url(f"sm{n}"),
-            "trigger_id": f"{n}.1.trigger",
+            "trigger_id": trigger_id(n),
         }
         return await self.socket.push("slash_commands", payload, accepts_response_payload=True)
 
@@ -220,7 +220,7 @@ async def test_quiz_start_is_acked_before_the_work_and_starts_a_round(socket_app
     hook = (await env.wait_calls("response_url"))[0]
     assert hook.args["response_type"] == "ephemeral"
     assert "Round started: 2 question(s)" in hook.args["text"]
-    assert hook.path.endswith("/sm1/hook")  # the response_url of this very command
+    assert "/sm1/" in hook.path  # the response_url of this very command
 
     async with env.repo.unit() as u:
         rounds = (await u.session.execute(select(Round))).scalars().all()
