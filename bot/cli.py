@@ -5,25 +5,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
-from bot.config import Settings, get_settings, redact_url
+from bot import cli_boundary
+from bot.cli_args import player_name, whole_number
+from bot.config import LOG_LEVELS, Settings, get_settings, redact_url
 from bot.logs import configure_logging, secret_values
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+LEADERBOARD_MAX = 100
 
 
 def _run(coro: Coroutine[Any, Any, int]) -> int:
-    try:
-        return asyncio.run(coro)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+    """Run a command's coroutine; its errors go to the boundary around `main`."""
+    return asyncio.run(coro)
 
 
 # --- run ---------------------------------------------------------------------------------------
@@ -78,19 +76,24 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.runtime import open_runtime
+    """Exit 0 when the database answers and has the latest schema, 1 otherwise (the image's
+    HEALTHCHECK): one line on stdout either way, the cause logged."""
+    from bot.db.problems import database_problem
+    from bot.runtime import database_health
+
+    where = redact_url(settings.database_url)
 
     async def main() -> int:
         try:
-            async with open_runtime(settings, prepare=False) as rt:
-                await rt.repo.ping()
+            problem = await database_health(settings)
         except Exception as exc:
+            known = database_problem(exc, settings.database_url)
+            problem = known.message if known else exc.__class__.__name__
             logging.getLogger("bot.health").error("database check failed: %r", exc.__cause__ or exc)
-            print(
-                f"unhealthy: database {redact_url(settings.database_url)}: {exc.__class__.__name__}"
-            )
+        if problem is not None:
+            print(f"unhealthy: database {where}: {problem}")
             return 1
-        print(f"ok: database {redact_url(settings.database_url)} answers")
+        print(f"ok: database {where} answers")
         return 0
 
     return _run(main())
@@ -148,10 +151,18 @@ def cmd_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
     async def main() -> int:
         async with open_runtime(settings) as rt:
             engine = QuizEngine(rt.repo, _NullMessenger(), platform=team.platform)
-            print(render_text(await engine.leaderboard(team, args.period, args.limit)))
+            board = await engine.leaderboard(team, args.period, args.limit)
+            print(render_text(replace(board, empty_text=_no_scores(team))))
         return 0
 
     return _run(main())
+
+
+def _no_scores(team: Any) -> str:
+    """The empty board's text in a terminal: the chat's `/quiz start` hint means nothing here."""
+    if team.platform == "console":
+        return "No scores yet. Play a round with `quizbot run console`."
+    return f"No scores yet for {team.key}."
 
 
 class _NullMessenger:
@@ -182,7 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="A team quiz bot for Discord and Slack, with questions from your own notes.",
     )
     p.add_argument(
-        "--log-level", default=None, help="DEBUG, INFO, WARNING (default from LOG_LEVEL)"
+        "--log-level",
+        default=None,
+        type=str.upper,
+        choices=LOG_LEVELS,
+        help="DEBUG, INFO, WARNING, ERROR (default from LOG_LEVEL)",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -195,12 +210,16 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument(
         "--seconds", type=int, default=None, help="5 to 300 per question (default 20)"
     )
-    console.add_argument("--player", default="you", help="your name on the leaderboard")
+    console.add_argument(
+        "--player", default="you", type=player_name, help="your name on the leaderboard"
+    )
     console.set_defaults(handler=cmd_run_console)
     discord = run.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
     discord.set_defaults(handler=cmd_run_discord)
     slack = run.add_parser("slack", help="run the Slack app (needs SLACK_BOT_TOKEN)")
-    slack.add_argument("--port", type=int, default=3000, help="HTTP mode port (default 3000)")
+    slack.add_argument(
+        "--port", type=whole_number(1, 65535), default=3000, help="HTTP mode port (default 3000)"
+    )
     slack.set_defaults(handler=cmd_run_slack)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_cmd", required=True)
@@ -217,7 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--team", default="console:local", help="PLATFORM:ID (default console:local)"
     )
     board.add_argument("--period", choices=["week", "all"], default="week")
-    board.add_argument("--limit", type=int, default=10)
+    board.add_argument(
+        "--limit", type=whole_number(1, LEADERBOARD_MAX), default=10, help="1 to 100 (default 10)"
+    )
     board.set_defaults(handler=cmd_leaderboard)
 
     q = sub.add_parser("questions", help="question banks").add_subparsers(
@@ -245,17 +266,26 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    settings = get_settings()
-    quiet = args.handler is cmd_run_console  # the terminal is the game's screen
-    configure_logging(
-        args.log_level or ("WARNING" if quiet else settings.log_level),
-        settings.log_format,
-        secrets=secret_values(settings),
-    )
-    for noisy in ("aiosqlite", "alembic.runtime.migration", "alembic.runtime.plugins"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    handler: Handler = args.handler
-    return handler(args, settings)
+    # The bots' stderr is their log; every other command's is the user's screen.
+    in_terminal = args.handler not in (cmd_run_discord, cmd_run_slack)
+    crash_file = cli_boundary.CRASH_LOG if in_terminal else None
+    configure_logging(args.log_level or "WARNING", "text", crash_file=crash_file)
+
+    def command() -> int:
+        settings = get_settings()
+        quiet = args.handler is cmd_run_console  # the terminal is the game's screen
+        configure_logging(
+            args.log_level or ("WARNING" if quiet else settings.log_level),
+            settings.log_format,
+            secrets=secret_values(settings),
+            crash_file=crash_file,
+        )
+        for noisy in ("aiosqlite", "alembic.runtime.migration", "alembic.runtime.plugins"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+        handler: Handler = args.handler
+        return handler(args, settings)
+
+    return cli_boundary.run_guarded(command, crash_file=crash_file)
 
 
 if __name__ == "__main__":

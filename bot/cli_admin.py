@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from bot.cli_args import whole_number
 from bot.config import Settings
 
 CLI_ACTOR = "cli"
@@ -31,11 +32,12 @@ def _actor(team_text: str) -> Any:
 
 
 def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    """Open the runtime, run one AdminService action, turn refusals into exit code 1."""
+    """Open the runtime and run one AdminService action. A refusal (QuizError) ends as
+    `error: ...` and exit code 1, a file that cannot be read or written as exit code 2: the
+    CLI's error boundary (bot/cli_boundary.py) says so for every command."""
 
     def handle(args: argparse.Namespace, settings: Settings) -> int:
         from bot.core.admin import AdminService
-        from bot.core.errors import QuizError
         from bot.runtime import open_runtime
 
         actor = _actor(args.team)
@@ -44,14 +46,7 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
             async with open_runtime(settings) as rt:
                 return await action(AdminService(rt.repo), actor, args)
 
-        try:
-            return asyncio.run(main())
-        except QuizError as exc:
-            print(f"error: {exc.message}", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+        return asyncio.run(main())
 
     return handle
 
@@ -233,8 +228,8 @@ def register(questions_subparsers: Any) -> None:
         help="active|disabled|pending|rejected|retired|all (default: active, disabled, pending)",
     )
     ls.add_argument("--own", action="store_true", help="only the team's own questions")
-    ls.add_argument("--page", type=int, default=1)
-    ls.add_argument("--per-page", type=int, default=20)
+    ls.add_argument("--page", type=whole_number(1, 10_000), default=1)
+    ls.add_argument("--per-page", type=whole_number(1, 100), default=20)
 
     _command(q, "show", "show a question with its statistics", _show, question=True)
     _command(q, "disable", "stop asking a question in this team", _disable, question=True)
@@ -259,7 +254,7 @@ def register(questions_subparsers: Any) -> None:
     st.add_argument("--flagged", action="store_true", help="only questions that look broken")
 
     hist = _command(q, "history", "recorded admin actions, newest first", _history)
-    hist.add_argument("--limit", type=int, default=50)
+    hist.add_argument("--limit", type=whole_number(1, 1000), default=50)
 
     _command(q, "approve", "approve a suggested question", _approve, question=True)
     rej = _command(q, "reject", "reject a suggested question", _reject, question=True)

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, Any
 
 CONTEXT_FIELDS = ("team", "channel", "round")
@@ -132,10 +133,30 @@ def _context_ids(record: logging.LogRecord) -> dict[str, Any]:
     return out
 
 
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line: ts, level, logger, message, the context ids, and exc."""
+class _Tracebacks:
+    """A formatter mixin: with `tracebacks` off, a record is written without its traceback
+    (which goes to the crash file instead, see `configure_logging`)."""
+
+    tracebacks = True
 
     def format(self, record: logging.LogRecord) -> str:
+        if self.tracebacks or not (record.exc_info or record.exc_text or record.stack_info):
+            return self._format(record)
+        saved = (record.exc_info, record.exc_text, record.stack_info)
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return self._format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+    def _format(self, record: logging.LogRecord) -> str:
+        raise NotImplementedError
+
+
+class JsonFormatter(_Tracebacks, logging.Formatter):
+    """One JSON object per line: ts, level, logger, message, the context ids, and exc."""
+
+    def _format(self, record: logging.LogRecord) -> str:
         event: dict[str, Any] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
@@ -152,11 +173,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(event, ensure_ascii=False, default=str)
 
 
-class TextFormatter(logging.Formatter):
+class TextFormatter(_Tracebacks, logging.Formatter):
     """The usual one-line text, with the context ids appended when there are any."""
 
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def _format(self, record: logging.LogRecord) -> str:
+        return logging.Formatter.format(self, record)
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         line = super().formatMessage(record)
@@ -167,6 +191,9 @@ class TextFormatter(logging.Formatter):
 
 
 _OURS = "_quizbot_handler"
+# Unexpected errors a command already told its user about in one line (with the reference):
+# with a crash file, their record and traceback go only there.
+CRASH_LOGGER = "quizbot.crash"
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -181,30 +208,63 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
+class _CrashFile(logging.FileHandler):
+    """Records with a traceback, appended to a file opened on the first one. A file that
+    cannot be written loses the record quietly: logging must never become the error."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.setLevel(logging.ERROR)
+        self.addFilter(lambda r: bool(r.exc_info or r.exc_text))
+
+    def _open(self) -> Any:
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def configure_logging(
     level: str,
     fmt: str,
     *,
     secrets: Iterable[str] = (),
     stream: IO[str] | None = None,
+    crash_file: Path | None = None,
 ) -> logging.Handler:
-    """Install one redacting handler on the root logger (replacing the one a previous call
+    """Install one redacting handler on the root logger (replacing the ones a previous call
     installed, leaving handlers others added, e.g. pytest's) and set the root level.
 
     `fmt` is "text" or "json"; `secrets` are extra values to hide (see `secret_values`);
-    without `stream`, records go to whatever sys.stderr is when they are written."""
+    without `stream`, records go to whatever sys.stderr is when they are written.
+
+    With `crash_file` (a command run in a terminal, where stderr is the user's screen, not a
+    log) tracebacks are written to that file only, and the stream gets each record's line
+    without them (with them too at DEBUG); records of CRASH_LOGGER go to the file only."""
     if fmt not in ("text", "json"):
         raise ValueError(f"LOG_FORMAT must be text or json, not {fmt!r}")
+    redact = RedactingFilter(Redactor(secrets))
     handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
-    handler.addFilter(RedactingFilter(Redactor(secrets)))
-    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
-    setattr(handler, _OURS, True)
+    handler.addFilter(redact)
+    formatter = JsonFormatter() if fmt == "json" else TextFormatter()
+    handler.setFormatter(formatter)
+    handlers: list[logging.Handler] = [handler]
+    if crash_file is not None:
+        formatter.tracebacks = level.upper() == "DEBUG"
+        handler.addFilter(lambda r: r.name != CRASH_LOGGER)
+        crash = _CrashFile(crash_file)
+        crash.addFilter(redact)
+        crash.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+        handlers.append(crash)
     root = logging.getLogger()
     for old in list(root.handlers):
         if getattr(old, _OURS, False):
             root.removeHandler(old)
             old.close()
-    root.addHandler(handler)
+    for new in handlers:
+        setattr(new, _OURS, True)
+        root.addHandler(new)
     root.setLevel(level.upper())
     logging.captureWarnings(True)
     return handler

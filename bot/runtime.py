@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings, redact_url
 from bot.db.bank_store import load_bank, shared_question_count
-from bot.db.connect import create_engine, is_sqlite
-from bot.db.migrate import current_revision, upgrade
+from bot.db.connect import create_engine, is_sqlite, sqlite_path
+from bot.db.migrate import current_revision, head_revision, upgrade
 from bot.db.repository import SqlRepository
 from questions.bank import load_bank as read_bank_file
 from questions.bank import shipped_bank_paths
@@ -54,17 +54,35 @@ async def prepare_database(engine: AsyncEngine) -> None:
     if is_sqlite(engine):
         await upgrade(engine)
     else:
-        from alembic.script import ScriptDirectory
-
-        from bot.db.migrate import alembic_config
-
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-        if await current_revision(engine) != head:
+        if await current_revision(engine) != head_revision():
             raise NotMigrated(
                 f"The database at {redact_url(str(engine.url))} is not at the latest schema; "
                 "run `quizbot db upgrade` first."
             )
     await load_shipped_banks_if_empty(engine)
+
+
+async def database_health(settings: Settings) -> str | None:
+    """None when the database answers and has the latest schema; otherwise what is wrong.
+    Creates nothing: a mistyped SQLite path is reported, not made into a new empty database."""
+    path = sqlite_path(settings.database_url)
+    if path is not None and not path.is_file():
+        return (
+            f"there is no database file at {path} (a mistyped path? `quizbot db upgrade` "
+            "creates a new one)"
+        )
+    engine = create_engine(settings.database_url, pool_size=1, timeout=settings.db_timeout)
+    try:
+        revision = await current_revision(engine)
+    finally:
+        await engine.dispose()
+    head = head_revision()
+    if revision != head:
+        return (
+            f"the schema is at {revision or 'none (an empty database)'}, not {head}; "
+            "run `quizbot db upgrade`"
+        )
+    return None
 
 
 async def load_shipped_banks_if_empty(engine: AsyncEngine) -> None:

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import sys
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from bot.core.due import DueLoop
@@ -28,15 +28,20 @@ CONSOLE_TEAM = TeamRef("console", "local", "Terminal")
 CONSOLE_CHANNEL = ChannelRef(CONSOLE_TEAM, "terminal", "terminal")
 
 
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+
+
 @dataclass
 class ConsoleMessenger:
-    """Prints views; remembers the open question and whether the round has ended."""
+    """Prints views; remembers the open question and whether the round has ended. While
+    `muted`, prints nothing (a round stopped on the way in or out is not this game's news)."""
 
     out: TextIO
     player_name: str = ""
     current: QuestionCard | None = None
     summary: RoundSummary | None = None
     changed: asyncio.Event = field(default_factory=asyncio.Event)
+    muted: bool = False
     _count: int = 0
 
     async def post(self, channel: ChannelRef, view: View) -> str | None:
@@ -48,6 +53,8 @@ class ConsoleMessenger:
         self._show(view)
 
     def _show(self, view: View) -> None:
+        if self.muted:
+            return
         if isinstance(view, QuestionCard):
             self.current = view
             self.out.write("\n" + render_text(view) + "\n")
@@ -93,43 +100,70 @@ async def play(
     engine.on_schedule = due.poke
     player = PlayerRef(CONSOLE_TEAM, player_name.casefold(), player_name, is_platform_admin=True)
 
-    with contextlib.suppress(QuizError):  # a round left over from an interrupted run
-        await engine.stop_round(CONSOLE_CHANNEL, player)
-        messenger.summary = None
+    if await _stop_quietly(engine, messenger, player):
+        out.write("A round left running by an earlier run (killed?) was stopped.\n")
+    due_task: asyncio.Task[None] | None = None
+    ticker: asyncio.Task[None] | None = None
     try:
-        started = await engine.start_round(
-            CONSOLE_CHANNEL,
-            player,
-            questions=questions,
-            topic=topic,
-            seconds=seconds,
-            close_after_answers=1,
-        )
-    except QuizError as exc:
-        out.write(f"error: {exc.message}\n")
-        return 2
-    if started.message:
-        out.write(started.message + "\n")
-    interactive = stdin.isatty()
-    if interactive:
-        out.write("Type the number of your answer and press Enter.\n")
+        try:
+            started = await engine.start_round(
+                CONSOLE_CHANNEL,
+                player,
+                questions=questions,
+                topic=topic,
+                seconds=seconds,
+                close_after_answers=1,
+            )
+        except QuizError as exc:
+            out.write(f"error: {exc.message}\n")
+            return 2
+        if started.message:
+            out.write(started.message + "\n")
+        interactive = stdin.isatty()
+        if interactive:
+            out.write("Type the number of your answer and press Enter.\n")
 
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
-    threading.Thread(
-        target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
-    ).start()
-    due_task = asyncio.create_task(due.run())
-    ticker = asyncio.create_task(_countdown(messenger, out)) if interactive else None
-    try:
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        threading.Thread(
+            target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
+        ).start()
+        due_task = asyncio.create_task(due.run())
+        ticker = asyncio.create_task(_countdown(messenger, out)) if interactive else None
         await _answer_loop(engine, messenger, player, queue, out, interactive)
+    except asyncio.CancelledError:
+        # Ctrl-C: asyncio.run cancels this task. Stop the round this run started, so nothing
+        # is left running for the next run to find, and end with one line.
+        current = asyncio.current_task()
+        if current is not None:
+            current.uncancel()
+        await _stop_quietly(engine, messenger, player)
+        out.write("\nInterrupted: the round was stopped; points already won are kept.\n")
+        out.flush()
+        return INTERRUPTED
     finally:
         due.stop()
-        await due_task
+        if due_task is not None:
+            await due_task
         if ticker is not None:
             ticker.cancel()
     board = await engine.leaderboard(CONSOLE_TEAM, "week")
+    board = replace(board, empty_text="No scores yet.")
     out.write("\n" + render_text(board) + "\n")
     return 0
+
+
+async def _stop_quietly(engine: QuizEngine, messenger: ConsoleMessenger, player: PlayerRef) -> bool:
+    """Stop the terminal's running round, if any, without printing its reveal and summary."""
+    messenger.muted = True
+    try:
+        await engine.stop_round(CONSOLE_CHANNEL, player)
+    except QuizError:
+        return False
+    finally:
+        messenger.muted = False
+        messenger.summary = None
+        messenger.current = None
+    return True
 
 
 COUNTDOWN_MARKS = (10, 5, 3, 2, 1)

@@ -324,8 +324,11 @@ class AdminService:
             ),
         )
 
-    async def report_panel(self, actor: PlayerRef, **filters: bool) -> Panel:
-        return report_panel(await self.question_report(actor, **filters))
+    async def report_panel(
+        self, actor: PlayerRef, *, own_only: bool = False, flagged_only: bool = False
+    ) -> Panel:
+        details = await self.question_report(actor, own_only=own_only)
+        return report_panel(details, flagged_only=flagged_only)
 
     async def _details(
         self,

@@ -113,16 +113,22 @@ def detail_panel(detail: QuestionDetail) -> Panel:
     return Panel(f"Question {ref_label(tq)}", tuple(lines))
 
 
-def report_panel(details: Sequence[QuestionDetail]) -> Panel:
+def report_panel(details: Sequence[QuestionDetail], *, flagged_only: bool = False) -> Panel:
+    """Every asked question's statistics (`details`), or only the flagged ones; the footer and
+    an empty list still say how many were asked, so "none flagged" never reads "none asked"."""
+    flagged = [d for d in details if d.flagged]
     lines = []
-    for d in details:
+    for d in flagged if flagged_only else details:
         flags = f"  ⚠ {'; '.join(d.stats.flags)}" if d.stats.flags else ""
         lines.append(f"{question_line(d.question)}\n    {stats_line(d.stats)}{flags}")
-    flagged = sum(1 for d in details if d.flagged)
+    if not details:
+        empty = "No question has been asked yet."
+    else:
+        empty = f"{len(details)} question(s) asked; none looks broken."
     return Panel(
         "Question statistics",
-        tuple(lines) or ("No question has been asked yet.",),
-        f"{len(details)} question(s) asked, {flagged} flagged",
+        tuple(lines) or (empty,),
+        f"{len(details)} question(s) asked, {len(flagged)} flagged",
     )
 
 

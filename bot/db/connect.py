@@ -9,14 +9,22 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.config import DEFAULT_SQLITE_PATH, ConfigError
+
+
+class MissingDatabaseFolder(ConfigError):
+    """A SQLite URL names a file in a folder that does not exist: most likely a typo, so the
+    folder is not made (a new empty database there would hide it)."""
+
 
 def create_engine(url: str, *, pool_size: int = 10, timeout: float = 10.0) -> AsyncEngine:
     """An async engine with pre-ping and bounded waits. SQLite gets WAL, a busy timeout and
     BEGIN IMMEDIATE, so concurrent writers queue instead of failing with 'database is locked'."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            _ensure_folder(path)
         engine = create_async_engine(url, pool_pre_ping=True, connect_args={"timeout": timeout})
         _sqlite_tuning(engine, timeout)
         return engine
@@ -27,6 +35,27 @@ def create_engine(url: str, *, pool_size: int = 10, timeout: float = 10.0) -> As
         max_overflow=pool_size,
         pool_timeout=timeout,
         connect_args={"timeout": timeout, "command_timeout": timeout * 3},
+    )
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL names (None for other databases and in-memory ones)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def _ensure_folder(path: Path) -> None:
+    """The default database's folder is made on first use; any other must exist."""
+    if path.parent.is_dir():
+        return
+    if path == DEFAULT_SQLITE_PATH:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    raise MissingDatabaseFolder(
+        f"DATABASE_URL names the SQLite file {path}, but the folder {path.parent} does not "
+        "exist; create it, or correct the path"
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -60,3 +62,73 @@ def test_secrets_are_not_printed(fresh_db):
     run = quizbot(["health"], env_url)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ok: database" in run.stdout
+
+
+async def _round_statuses(url: str) -> list[str]:
+    from sqlalchemy import select
+
+    from bot.db.connect import create_engine
+    from bot.db.tables import Round
+
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return list((await conn.execute(select(Round.status).order_by(Round.id))).scalars())
+    finally:
+        await engine.dispose()
+
+
+def test_ctrl_c_stops_the_round_it_started_and_the_next_run_starts_clean(fresh_db):
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "console", "--questions", "3"],
+        stdin=subprocess.PIPE,  # kept open: the player is thinking
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DATABASE_URL": fresh_db},
+    )
+    try:
+        shown = []
+        while not (shown and shown[-1].startswith("Question 1/3")):
+            line = child.stdout.readline()  # the card is flushed as soon as it is posted
+            assert line, "the round never showed its first question"
+            shown.append(line)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130, err
+    assert out.strip().splitlines() == [
+        "Interrupted: the round was stopped; points already won are kept."
+    ]
+    assert "Traceback" not in out + err and err == ""
+    assert asyncio.run(_round_statuses(fresh_db)) == ["stopped"]
+
+    again = quizbot(["run", "console", "--questions", "1"], fresh_db, "1\n")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.lstrip().startswith("Question 1/1")
+    assert "Round stopped" not in again.stdout and "Traceback" not in again.stderr
+    assert asyncio.run(_round_statuses(fresh_db)) == ["stopped", "finished"]
+
+
+async def test_a_round_left_by_a_killed_run_is_stopped_with_one_line(fresh_db, fresh_repo):
+    from bot.adapters.console import CONSOLE_CHANNEL, CONSOLE_TEAM
+    from bot.core.engine import QuizEngine
+    from bot.core.models import PlayerRef
+    from bot.runtime import load_shipped_banks_if_empty
+    from tests.helpers import RecordingMessenger
+
+    await load_shipped_banks_if_empty(fresh_repo.bind)
+    engine = QuizEngine(fresh_repo, RecordingMessenger(), platform="console")
+    you = PlayerRef(CONSOLE_TEAM, "you", "you", is_platform_admin=True)
+    await engine.start_round(CONSOLE_CHANNEL, you, questions=3)  # then the process was killed
+
+    again = await asyncio.to_thread(
+        quizbot, ["run", "console", "--questions", "1"], fresh_db, "1\n"
+    )
+    assert again.returncode == 0, again.stderr
+    lines = [line for line in again.stdout.splitlines() if line.strip()]
+    assert lines[0] == "A round left running by an earlier run (killed?) was stopped."
+    assert lines[1].startswith("Question 1/1")
+    assert "Round stopped" not in again.stdout
+    assert await _round_statuses(fresh_db) == ["stopped", "finished"]

@@ -12,7 +12,14 @@ from bot.core.engine import QuizEngine
 from bot.core.views import QuestionCard
 from questions.stats import ALMOST_NOBODY_RIGHT
 from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
-from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, player
+from tests.helpers import (
+    CHANNEL,
+    FixedClock,
+    RecordingMessenger,
+    load_questions,
+    player,
+    sample_questions,
+)
 
 CHOICES = ("Right", "Wrong B", "Wrong C", "Wrong D")
 
@@ -94,3 +101,18 @@ async def test_a_question_never_asked_has_empty_statistics(repo):
         [],
     )
     assert (await admin.report_panel(BOSS)).lines == ("No question has been asked yet.",)
+
+
+async def test_flagged_only_says_how_many_were_asked_when_none_looks_broken(repo, engine):
+    await load_questions(repo, sample_questions(40))
+    await engine.start_round(CHANNEL, player("p1"), questions=33)
+    for _ in range(33):
+        card = engine.messenger.of(QuestionCard)[-1]
+        assert await engine.close_question(card.round_question_id)
+    admin = service(repo)
+
+    panel = await admin.report_panel(BOSS, flagged_only=True)
+
+    assert panel.lines == ("33 question(s) asked; none looks broken.",)
+    assert panel.footer == "33 question(s) asked, 0 flagged"
+    assert len((await admin.report_panel(BOSS)).lines) == 33

@@ -18,7 +18,9 @@ RETRY = Unavailable().message  # what the repository raises when the database is
 
 
 async def test_a_database_failure_is_a_private_retry_message(tmp_path):
-    broken = create_engine(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/quiz.db")
+    broken = create_engine(
+        f"sqlite+aiosqlite:///{tmp_path}/quiz.db"
+    )  # no tables: every query fails
     bot = await start_bot(SqlRepository(broken), FakeDiscord(), FixedClock())
     try:
         iid = await bot.send.command(Member("ann"), "quiz start")
