@@ -7,6 +7,9 @@ directory so a `.env` there is the one read."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -236,3 +239,27 @@ def test_the_default_database_folder_is_still_made(
     monkeypatch.setattr(bot.db.connect, "DEFAULT_SQLITE_PATH", default)
     ran = quizbot("leaderboard", DATABASE_URL=f"sqlite+aiosqlite:///{default}")
     assert ran.code == 0 and default.is_file()
+
+
+def test_output_into_a_closed_pipe_ends_quietly(fresh_db: str, tmp_path: Path) -> None:
+    """`quizbot questions stats | head`: the reader is gone before the output is written."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `head` after its lines: every write now fails with EPIPE
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "questions", "stats"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={
+                **{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},  # buffered
+                "DATABASE_URL": fresh_db,
+                "HOME": str(tmp_path),
+                "LOG_LEVEL": "WARNING",
+            },
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert run.returncode == 141, run.stderr
+    assert run.stderr == ""  # no traceback, no "Exception ignored ... BrokenPipeError"
