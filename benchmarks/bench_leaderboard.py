@@ -62,13 +62,15 @@ LOAD_SQL = [
               now() - make_interval(hours => :spacing * g),
               now() - make_interval(hours => :spacing * g) + interval '20 seconds'
        FROM generate_series(0, :rounds - 1) g""",
-    """INSERT INTO round_questions (round_id, ordinal, question_id, choice_order, status,
-                                   opens_at, closes_at, closed_at)
-       SELECT r.id, 1, q.id, '[0, 1, 2, 3]', 'closed', r.started_at,
-              r.started_at + interval '20 seconds', r.started_at + interval '20 seconds'
+    """INSERT INTO round_questions (round_id, ordinal, question_id, prompt, choices, answer,
+                                   choice_order, status, opens_at, closes_at, closed_at)
+       SELECT r.id, 1, q.id, q.prompt, q.choices, q.answer, '[0, 1, 2, 3]', 'closed',
+              r.started_at, r.started_at + interval '20 seconds',
+              r.started_at + interval '20 seconds'
        FROM (SELECT id, started_at, row_number() OVER (ORDER BY id) AS n
              FROM rounds WHERE team_id = :team) r
-       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM questions) q
+       JOIN (SELECT id, prompt, choices, answer, row_number() OVER (ORDER BY id) AS n
+             FROM questions) q
          ON q.n = 1 + (r.n - 1) % (SELECT count(*) FROM questions)""",
     # Every player answers every question: about 60 % right, points as the scorer would give.
     """INSERT INTO answers (round_question_id, player_id, choice, correct, points, latency_ms,

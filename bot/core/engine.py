@@ -19,6 +19,7 @@ from bot.core.batching import Batcher
 from bot.core.errors import Contended, NotAllowed, QuizError, Unavailable
 from bot.core.leaderboard import rank_rows
 from bot.core.models import (
+    Asked,
     ChannelRef,
     NewRound,
     PlayerRef,
@@ -156,7 +157,7 @@ class QuizEngine:
                 topic=chosen_topic,
                 started_at=now,
                 close_after_answers=close_after_answers,
-                questions=[(q.id, choice_order(q, self.rng)) for q in picked],
+                questions=[(Asked.of(q), choice_order(q, self.rng)) for q in picked],
             )
             rnd = await u.create_round(new)
             if rnd is None:
@@ -381,14 +382,16 @@ class QuizEngine:
     def _card(
         rnd: RoundRec, rq: RoundQuestionRec, q: QuestionRec, opens_at: datetime, closes_at: datetime
     ) -> QuestionCard:
+        """The card as the round asks the question (its copy, whatever was edited since)."""
+        asked = rq.asked or Asked.of(q)
         return QuestionCard(
             round_id=rnd.id,
             round_question_id=rq.id,
             number=rq.ordinal,
             total=rnd.num_questions,
             topic=q.topic,
-            prompt=q.prompt,
-            choices=tuple(q.choices[i] for i in rq.choice_order),
+            prompt=asked.prompt,
+            choices=tuple(asked.choices[i] for i in rq.choice_order),
             opens_at=opens_at,
             closes_at=closes_at,
             seconds=rnd.seconds,
@@ -417,12 +420,11 @@ class QuizEngine:
         source = None
         if q.source_file:
             source = q.source_file + (f":{q.source_line}" if q.source_line else "")
+        answer = (rq.asked or Asked.of(q)).answer
         return (
             channel,
             rq,
-            Reveal(
-                card, shown[q.answer], q.explanation, source, winners, len(answers), tuple(picks)
-            ),
+            Reveal(card, shown[answer], q.explanation, source, winners, len(answers), tuple(picks)),
         )
 
     async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:

@@ -96,6 +96,22 @@ class RoundRec:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """A question as a round asks it: its text, choices and answer when the round started.
+    Cards, answers, reveals and summaries use this copy, so an admin's edit (5 choices cut to
+    2, a new answer) changes later rounds only, never a question open or pending in a round."""
+
+    question_id: int
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int
+
+    @classmethod
+    def of(cls, question: QuestionRec) -> Asked:
+        return cls(question.id, question.prompt, question.choices, question.answer)
+
+
+@dataclass(frozen=True)
 class RoundQuestionRec:
     id: int
     round_id: int
@@ -107,6 +123,7 @@ class RoundQuestionRec:
     closes_at: datetime | None = None
     closed_at: datetime | None = None
     message_ref: str | None = None
+    asked: Asked | None = None  # None only in records read without it (answer contexts)
 
 
 @dataclass(frozen=True)
@@ -170,7 +187,8 @@ class NewRound:
     topic: str | None
     started_at: datetime
     close_after_answers: int | None
-    questions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (qid, order)
+    # Each question as asked, with the order its choices are shown in.
+    questions: list[tuple[Asked, tuple[int, ...]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -200,6 +218,6 @@ class AnswerContext:
 
     rq: RoundQuestionRec
     round: RoundRec
-    answer: int  # index of the correct choice among the question's original choices
-    choices: tuple[str, ...]
+    answer: int  # index of the correct choice among the choices as asked
+    choices: tuple[str, ...]  # as asked (the round's copy, see Asked)
     timezone: str

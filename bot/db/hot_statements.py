@@ -17,7 +17,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from bot.db.tables import (
     Answer,
     Player,
-    Question,
     Round,
     RoundQuestion,
     ScoreTotal,
@@ -27,7 +26,6 @@ from bot.db.tables import (
 
 _answers = Answer.__table__
 _players = Player.__table__
-_questions = Question.__table__
 _rounds = Round.__table__
 _rqs = RoundQuestion.__table__
 _teams = Team.__table__
@@ -49,17 +47,17 @@ def id_in(column: Any, name: str, dialect: str) -> Any:
 
 @cache
 def answer_contexts(dialect: str) -> Any:
-    """The questions a batch of answers is for, their rounds, answer keys and team timezones."""
-    rq, r, q, t = _rqs.c, _rounds.c, _questions.c, _teams.c
+    """The questions a batch of answers is for (as their rounds ask them), their rounds and
+    team timezones."""
+    rq, r, t = _rqs.c, _rounds.c, _teams.c
     stmt = (
         select(
             rq.id, rq.round_id, rq.ordinal, rq.question_id, rq.choice_order, rq.status,
             rq.opens_at, rq.closes_at, r.team_id, r.channel_id, r.status.label("r_status"),
             r.num_questions, r.seconds, r.started_at, r.close_after_answers,
-            q.answer, q.choices, t.timezone,
+            rq.answer, rq.choices, t.timezone,
         )
         .join(_rounds, r.id == rq.round_id)
-        .join(_questions, q.id == rq.question_id)
         .join(_teams, t.id == r.team_id)
         .where(id_in(rq.id, "ids", dialect))
         .order_by(rq.id)

@@ -23,6 +23,7 @@ from bot.core.errors import Contended, Unavailable
 from bot.core.models import (
     AnswerContext,
     AnswerRec,
+    Asked,
     ChannelDefaults,
     ChannelRef,
     NewAnswer,
@@ -496,12 +497,15 @@ class SqlUnit(AdminQueries, WeeklyQueries):
                 await self.session.flush()
         except IntegrityError:
             return None  # another round became running in this channel first
-        for ordinal, (qid, order) in enumerate(new.questions, start=1):
+        for ordinal, (asked, order) in enumerate(new.questions, start=1):
             self.session.add(
                 RoundQuestion(
                     round_id=rnd.id,
                     ordinal=ordinal,
-                    question_id=qid,
+                    question_id=asked.question_id,
+                    prompt=asked.prompt,
+                    choices=list(asked.choices),
+                    answer=asked.answer,
                     choice_order=list(order),
                     status="pending",
                 )
@@ -854,4 +858,5 @@ def rq_rec(r: RoundQuestion) -> RoundQuestionRec:
         closes_at=r.closes_at,
         closed_at=r.closed_at,
         message_ref=r.message_ref,
+        asked=Asked(r.question_id, r.prompt, tuple(r.choices), r.answer),
     )

@@ -210,6 +210,11 @@ class RoundQuestion(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    # The question as this round asks it, copied when the round starts: an admin's edit
+    # applies to later rounds, never to a question players are answering or about to.
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[Any]] = mapped_column(JSON)
+    answer: Mapped[int] = mapped_column(Integer)
     choice_order: Mapped[list[Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     opens_at: Mapped[datetime | None] = mapped_column()

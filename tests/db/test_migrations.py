@@ -59,3 +59,54 @@ async def test_no_drift_between_migrations_and_models(fresh_db):
         assert diff == [], f"models and migrations differ: {diff}"
     finally:
         await engine.dispose()
+
+
+async def _to_revision(engine, revision: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+
+    def run(sync_conn) -> None:
+        cfg.attributes["connection"] = sync_conn
+        command.downgrade(cfg, revision)
+
+    async with engine.begin() as conn:
+        await conn.run_sync(run)
+
+
+async def test_round_questions_get_their_copy_of_the_question_when_migrated(fresh_db):
+    """0005 fills the copy (prompt, choices, answer) of round questions that exist already."""
+    import random
+
+    from sqlalchemy import select
+
+    from bot.core.engine import QuizEngine
+    from bot.db.repository import SqlRepository
+    from bot.db.tables import Question, RoundQuestion
+    from tests.helpers import CHANNEL, RecordingMessenger, load_questions, player, sample_questions
+
+    engine = create_engine(fresh_db)
+    try:
+        repo = SqlRepository(engine)
+        await load_questions(repo, sample_questions(4))
+        quiz = QuizEngine(repo, RecordingMessenger(), platform="discord", rng=random.Random(4))
+        await quiz.start_round(CHANNEL, player("ann"), questions=3)
+        await _to_revision(engine, "0003")  # as a database made before the copy existed
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(
+                        RoundQuestion.prompt,
+                        RoundQuestion.choices,
+                        RoundQuestion.answer,
+                        Question.prompt,
+                        Question.choices,
+                        Question.answer,
+                    ).join(Question, Question.id == RoundQuestion.question_id)
+                )
+            ).all()
+        assert len(rows) == 3
+        assert all(tuple(r[:3]) == tuple(r[3:]) for r in rows)
+    finally:
+        await engine.dispose()
