@@ -33,6 +33,13 @@ def log_unexpected(log: logging.Logger, what: str, exc: BaseException) -> str:
     return reference
 
 
+def failure_text(reference: str) -> str:
+    """What a chat user is told about an unexpected error: one line, the reference to quote."""
+    return (
+        f"Something went wrong on our side (reference {reference}). Please try again in a moment."
+    )
+
+
 def known_failure(exc: BaseException, database_url: str | None = None) -> Failure | None:
     """The one line for an error whose cause is known (a setting, the database, a file, a
     refusal), or None for an unexpected one."""

@@ -15,8 +15,9 @@ from discord import app_commands
 from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
-from bot.adapters.discord.replies import GENERIC_FAILURE, NO_MENTIONS
+from bot.adapters.discord.replies import NO_MENTIONS
 from bot.adapters.inflight import InFlight
+from bot.boundary import failure_text, log_unexpected
 from bot.core.due import DueLoop
 from bot.service import QuizService
 
@@ -40,10 +41,11 @@ class QuizTree(app_commands.CommandTree[Any]):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         """Failures our handlers did not catch (bad options, checks): still a private reply."""
-        log.error("command failed: %s", error, exc_info=error)
-        text = GENERIC_FAILURE
         if isinstance(error, app_commands.TransformerError | app_commands.CheckFailure):
+            log.info("command refused: %s", error)
             text = str(error)[:300]
+        else:
+            text = failure_text(log_unexpected(log, "a command", error))
         with contextlib.suppress(discord.HTTPException):
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -12,6 +12,7 @@ import discord
 
 from bot.adapters.discord.render import cut, neutralise
 from bot.adapters.inflight import InFlight
+from bot.boundary import failure_text, log_unexpected
 from bot.core.errors import QuizError, Unavailable
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 MESSAGE_MAX = 2000
-GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment."
 
 
 class NotReady(Unavailable):
@@ -77,17 +77,18 @@ async def tell(
 
 @asynccontextmanager
 async def guarded(interaction: discord.Interaction, action: str) -> AsyncIterator[None]:
-    """Turn every failure inside into a private reply plus a log line. The handler counts as
-    in flight meanwhile, so a graceful shutdown lets it finish (see `bot.adapters.inflight`)."""
+    """Turn every failure inside into a private reply: a refusal's own text, or for an
+    unexpected error one line with a reference under which the traceback is logged once. The
+    handler counts as in flight meanwhile, so a graceful shutdown lets it finish (see `bot.adapters.inflight`)."""
     async with inflight_of(interaction).running():
         try:
             yield
         except QuizError as exc:
             log.info("%s refused for user %s: %s", action, interaction.user.id, exc.message)
             await _safe_tell(interaction, exc.message)
-        except Exception:
-            log.exception("%s failed (interaction %s)", action, interaction.id)
-            await _safe_tell(interaction, GENERIC_FAILURE)
+        except Exception as exc:
+            reference = log_unexpected(log, f"{action} (interaction {interaction.id})", exc)
+            await _safe_tell(interaction, failure_text(reference))
 
 
 def inflight_of(interaction: discord.Interaction) -> InFlight:

@@ -1,8 +1,8 @@
 """`quizbot run slack`: the Bolt AsyncApp, in Socket Mode or HTTP mode, plus the due loop.
 
 Socket Mode (SLACK_APP_TOKEN set) needs no public URL: the quick start. HTTP mode serves
-`/slack/events` (signature-checked by Bolt with SLACK_SIGNING_SECRET; stale or badly signed
-requests get 401) and `GET /healthz` for a load balancer; any number of replicas can share the
+`/slack/events` (the signature checked with SLACK_SIGNING_SECRET on the raw body before anything
+parses it, see `gate`) and `GET /healthz` for a load balancer; any number of replicas can share the
 database because every game transition is guarded there.
 
 Without SLACK_BOT_TOKEN but with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, HTTP mode runs as a
@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -27,14 +28,17 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.inflight import InFlight
+from bot.adapters.slack import gate
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
-from bot.adapters.slack.listeners import actions, commands, curation_views, events, views
+from bot.adapters.slack.listeners import actions, commands, curation_views, errors, events, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
+from bot.boundary import new_reference
 from bot.config import Settings
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
@@ -99,6 +103,14 @@ class Installs:
         return bot.bot_token if bot is not None else None
 
 
+def bolt_logger() -> logging.Logger:
+    """Bolt's logger, its messages cut short (it quotes whole request bodies)."""
+    logger = logging.getLogger("bot.adapters.slack.bolt")
+    if not any(isinstance(f, gate.BoundedMessages) for f in logger.filters):
+        logger.addFilter(gate.BoundedMessages())
+    return logger
+
+
 def build_app(
     service: QuizService,
     settings: Settings,
@@ -137,7 +149,7 @@ def build_app(
         request_verification_enabled=not socket_mode or secret is not None,
         oauth_settings=oauth,
         installation_store=installs.installations if installs else None,
-        logger=logging.getLogger("bot.adapters.slack.bolt"),
+        logger=bolt_logger(),
     )
     deps = SlackDeps(
         service=service, users=users or UserDirectory(), inflight=inflight or InFlight()
@@ -147,14 +159,38 @@ def build_app(
     views.register(app, deps)
     curation_views.register(app, deps)
     events.register(app, deps)
+    errors.register(app, deps)
     return app
 
 
-def build_web_app(app: AsyncApp, repo: Repository) -> web.Application:
-    """HTTP mode: POST /slack/events into Bolt, GET /healthz pinging the database."""
+def build_web_app(app: AsyncApp, repo: Repository, signing_secret: str) -> web.Application:
+    """HTTP mode: POST /slack/events into Bolt once `gate` let it through, GET /healthz
+    pinging the database."""
+    verifier = SignatureVerifier(signing_secret)
 
     async def slack_events(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            too_big = gate.Refusal(413, f"the body is over {gate.MAX_BODY_BYTES} bytes")
+            gate.log_refusal(too_big, b"", request.remote)
+            return web.json_response({"error": too_big.reason}, status=413)
+        refused = gate.refusal(body, request.headers, verifier)
+        if refused is not None:
+            gate.log_refusal(refused, body, request.remote)
+            return web.json_response({"error": refused.reason}, status=refused.status)
+        try:
+            response = await app.async_dispatch(await to_bolt_request(request))
+        except Exception as exc:  # a signed request whose shape Bolt could not take
+            reference = new_reference()
+            log.warning(
+                "refused a signed request Bolt could not read, reference %s: %s: %s",
+                reference,
+                type(exc).__name__,
+                str(exc)[: gate.LOGGED_PREFIX],
+            )
+            return web.json_response({"error": f"malformed request ({reference})"}, status=400)
+        return await to_aiohttp_response(response)
 
     async def healthz(request: web.Request) -> web.Response:
         try:
@@ -163,7 +199,7 @@ def build_web_app(app: AsyncApp, repo: Repository) -> web.Application:
             return web.json_response({"ok": False, "database": exc.__class__.__name__}, status=503)
         return web.json_response({"ok": True})
 
-    web_app = web.Application()
+    web_app = web.Application(client_max_size=gate.MAX_BODY_BYTES)
     web_app.router.add_post(EVENTS_PATH, slack_events)
     web_app.router.add_get(HEALTH_PATH, healthz)
     flow = app.oauth_flow
@@ -231,16 +267,16 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         inflight = InFlight()
         app = build_app(service, settings, client, installs=installs, inflight=inflight)
         if settings.slack_app_token is not None:
-            from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-
-            handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
+            handler = guarded_socket_mode(app, settings.slack_app_token.get_secret_value())
             try:
                 await _connect_until_stopped(handler, stop)
             finally:
-                await handler.close_async()  # type: ignore[no-untyped-call]
+                await handler.close_async()
                 await _settle(service, inflight)
             return 0
-        runner = web.AppRunner(build_web_app(app, repo))
+        assert settings.slack_signing_secret is not None  # build_app refused HTTP mode without
+        web_app = build_web_app(app, repo, settings.slack_signing_secret.get_secret_value())
+        runner = web.AppRunner(web_app)
         await runner.setup()
         await web.TCPSite(runner, host, port).start()
         log.info(
@@ -257,6 +293,31 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
             await runner.cleanup()
             await _settle(service, inflight)
         return 0
+
+
+def guarded_socket_mode(app: AsyncApp, app_token: str) -> Any:
+    """Bolt's Socket Mode handler, except that a malformed envelope (Slack's socket authenticates
+    it, not its shape) is acked and logged in one line, by the same rules as HTTP bodies
+    (`gate.payload_problem`), instead of a traceback and an envelope Slack keeps re-sending."""
+    from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+    from slack_bolt.adapter.socket_mode.async_internals import (
+        run_async_bolt_app,
+        send_async_response,
+    )
+    from slack_sdk.socket_mode.response import SocketModeResponse
+
+    class Guarded(AsyncSocketModeHandler):
+        async def handle(self, client: Any, req: Any) -> None:
+            started = time.time()
+            problem = gate.payload_problem(req.payload)
+            if problem is not None:
+                log.warning("acked a malformed %s envelope unread: %s", req.type, problem)
+                await client.send_socket_mode_response(SocketModeResponse(req.envelope_id))
+                return
+            response = await run_async_bolt_app(self.app, req)
+            await send_async_response(client, req, response, started)
+
+    return Guarded(app, app_token)
 
 
 async def _connect_until_stopped(handler: Any, stop: asyncio.Event) -> None:

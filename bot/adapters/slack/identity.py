@@ -56,8 +56,9 @@ def channel_from(body: Mapping[str, Any], channel_id: str | None = None) -> Chan
         or body.get("channel_id")
         or _get(body, "channel", "id")
         or _get(body, "container", "channel_id")
+        or _get(body, "event", "channel")
     )
-    if not cid:
+    if not cid or not isinstance(cid, str):
         return None
     name = body.get("channel_name") or _get(body, "channel", "name")
     return ChannelRef(team_from(body), str(cid), name)

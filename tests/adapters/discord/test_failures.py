@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.adapters.discord.app import run
@@ -12,7 +14,7 @@ from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from tests.adapters.discord.conftest import start_bot
 from tests.adapters.discord.fakes import FakeDiscord, Member
-from tests.helpers import FixedClock
+from tests.helpers import FixedClock, captured_log
 
 RETRY = Unavailable().message  # what the repository raises when the database is away
 
@@ -70,3 +72,22 @@ def test_intents_are_not_privileged():
 async def test_run_without_a_token_says_what_to_set(capsys):
     assert await run(Settings(discord_token=None, _env_file=None)) == 2
     assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+REFERENCE = re.compile(r"^Something went wrong on our side \(reference ([A-Z0-9]{6})\)\. ")
+
+
+async def test_an_unexpected_error_is_one_line_with_a_reference_logged_once(bot, monkeypatch):
+    async def broken(*args, **kwargs):
+        raise RuntimeError("a bug deep inside")
+
+    monkeypatch.setattr(bot.service.engine, "leaderboard", broken)
+    with captured_log("INFO") as log:
+        iid = await bot.send.command(Member("ann"), "quiz leaderboard")
+    [text] = bot.fake.reply_texts(iid)
+    match = REFERENCE.match(text)
+    assert match, text
+    logged = log.getvalue()
+    assert logged.count(f"reference {match[1]}") == 1
+    assert logged.count("Traceback") == 1 and "RuntimeError: a bug deep inside" in logged
+    assert "Traceback" not in text

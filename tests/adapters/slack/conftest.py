@@ -252,7 +252,7 @@ async def slack(fresh_db: str, fake_slack: FakeSlack) -> AsyncIterator[SlackEnv]
         repo, SlackMessenger(client), "slack", clock=clock, rng=random.Random(5)
     )
     app = build_app(service, settings, client)
-    server = TestServer(build_web_app(app, repo), host="127.0.0.1")
+    server = TestServer(build_web_app(app, repo, SECRET), host="127.0.0.1")
     await server.start_server()
     async with aiohttp.ClientSession() as http:
         yield SlackEnv(

@@ -55,7 +55,7 @@ async def oauth_app(fresh_db: str, fake_slack: FakeSlack) -> AsyncIterator[tuple
         rng=random.Random(2),
     )
     app = build_app(service, settings, client, installs=installs)
-    server = TestServer(build_web_app(app, repo), host="127.0.0.1")
+    server = TestServer(build_web_app(app, repo, SECRET), host="127.0.0.1")
     await server.start_server()
     async with aiohttp.ClientSession() as http:
         env = SlackEnv(

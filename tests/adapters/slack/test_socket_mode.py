@@ -32,7 +32,7 @@ from tests.adapters.slack.fake_socket_mode import (
     FakeSocketMode,
 )
 from tests.conftest import async_wait_until
-from tests.helpers import load_questions, sample_questions
+from tests.helpers import captured_log, load_questions, sample_questions
 
 # slack_sdk's Socket Mode client takes a proxy from these; the fakes are on 127.0.0.1
 PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
@@ -289,6 +289,25 @@ async def test_an_immediate_reply_travels_in_the_ack_payload(socket_app: SocketE
     assert "/quiz start [n] [topic] [seconds]" in ack["payload"]["text"]
     assert await env.count(Round) == 0
     assert env.fake.of("response_url") == []
+    env.assert_every_envelope_acked_once()
+
+
+@pytest.mark.parametrize("actions", [None, "quiz:a:1:0", [None]])
+async def test_a_malformed_envelope_is_acked_with_one_log_line(socket_app: SocketEnv, actions):
+    """The socket authenticates envelopes, not their shape: one Bolt cannot read is acked (so
+    Slack stops re-sending it) and logged in one line, without a traceback."""
+    env = socket_app
+    payload = block_actions(env.fake, "quiz:a:1:0", "U0001", "1.1")
+    payload["api_app_id"] = APP_ID
+    payload["actions"] = actions
+    with captured_log("INFO") as log:
+        envelope = await env.socket.push("interactive", payload, accepts_response_payload=False)
+        assert await env.socket.wait_ack(envelope) == {"envelope_id": envelope}
+    text = log.getvalue()
+    assert "Traceback" not in text
+    assert [line for line in text.splitlines() if "acked a malformed interactive" in line]
+    assert all(len(line) < 400 for line in text.splitlines())
+    assert await env.count(Answer) == 0
     env.assert_every_envelope_acked_once()
 
 

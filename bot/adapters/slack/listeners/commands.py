@@ -20,6 +20,7 @@ from bot.adapters.slack.identity import channel_from, player_from
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, unescape, whole_number
 from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
+from bot.boundary import failure_text, log_unexpected
 from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import ChannelRef, PlayerRef
 from bot.core.views import Notice
@@ -246,9 +247,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 await _settings(deps, client, body, channel, settings, respond)
         except QuizError as exc:
             await _say(respond, escape(exc.message))
-        except Exception:
-            log.exception("/quiz %s failed in channel %s", verb, body.get("channel_id"))
-            await _say(respond, "Something went wrong; please try again in a moment.")
+        except Exception as exc:
+            where = f"/quiz {verb} in channel {body.get('channel_id')}"
+            await _say(respond, failure_text(log_unexpected(log, where, exc)))
 
     async def _settings(
         deps: SlackDeps,

@@ -35,6 +35,7 @@ from bot.adapters.slack.modals import (
 )
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
 from bot.adapters.slack.uploads import Upload, fetch_text, size_problem, uploads
+from bot.boundary import failure_text, log_unexpected
 from bot.core.admin_views import ImportReport, import_notice
 from bot.core.drafts import draft_from_form
 from bot.core.errors import ImportRejected, QuizError, ValidationFailed
@@ -220,8 +221,9 @@ async def _late_import(
         await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
     except QuizError as exc:
         await tell(client, body, channel_id, Notice(exc.message, ok=False))
-    except Exception:
-        log.exception("an import in channel %s failed", channel_id)
-        await tell(client, body, channel_id, Notice("The import failed; nothing was added."))
+    except Exception as exc:
+        reference = log_unexpected(log, f"an import in channel {channel_id}", exc)
+        text = f"The import failed; nothing was added. {failure_text(reference)}"
+        await tell(client, body, channel_id, Notice(text))
     else:
         await tell(client, body, channel_id, import_notice(report))
