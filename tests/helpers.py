@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import View
@@ -105,3 +106,38 @@ def captured_log(level: str = "DEBUG", secrets: Iterable[str] = ()) -> Iterator[
         root.handlers[:] = saved[0]
         root.setLevel(saved[1])
         quiet.setLevel(saved_quiet)
+
+
+@asynccontextmanager
+async def writes_held(url: str, rq_id: int) -> AsyncIterator[None]:
+    """Another connection holds what writing an answer to `rq_id` needs until the block ends:
+    SQLite's write lock (BEGIN IMMEDIATE), the round question's row on PostgreSQL (answers
+    read it FOR SHARE): a database that is slow to take the click, for real."""
+    from sqlalchemy import select
+
+    from bot.db.connect import create_engine
+    from bot.db.tables import RoundQuestion
+
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                select(RoundQuestion.id).where(RoundQuestion.id == rq_id).with_for_update()
+            )
+            yield
+    finally:
+        await engine.dispose()
+
+
+async def count_rows(url: str, table: Any) -> int:
+    """Rows in `table`, read on a connection of its own that takes no write lock (ours take
+    SQLite's at BEGIN), so it can look while `writes_held` holds the database."""
+    from sqlalchemy import func, select
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return int((await conn.execute(select(func.count()).select_from(table))).scalar_one())
+    finally:
+        await engine.dispose()

@@ -218,20 +218,33 @@ class QuizEngine:
     # --- answering ---------------------------------------------------------------------------
 
     async def answer(self, rq_id: int, player: PlayerRef, display_index: int) -> AnswerReceipt:
-        """Record one player's answer; the database refuses a second one. Clicks that arrive
-        together are written together (see `batching`), each with its own receipt."""
-        outcome = await self.answer_queue.submit(
+        """Record one player's answer (`record_answer`), then close the question if that
+        answer filled it (`close_if_filled`)."""
+        outcome = await self.record_answer(rq_id, player, display_index)
+        await self.close_if_filled(rq_id, outcome)
+        return outcome.receipt
+
+    async def record_answer(
+        self, rq_id: int, player: PlayerRef, display_index: int
+    ) -> answering.AnswerOutcome:
+        """Write one player's answer; returns once it is committed (or refused: the database
+        refuses a second one). Clicks that arrive together are written together (see
+        `batching`), each with its own receipt. Adapters ack a click after this returns, so
+        an acked click is a written click."""
+        return await self.answer_queue.submit(
             answering.AnswerRequest(rq_id, player, display_index, self.clock())
         )
-        if outcome.fills_question:
-            # Closed by the click that filled it, outside the batch, so the next batch of
-            # answers does not wait for the reveal. The answer is in whatever happens here;
-            # the due loop closes the question at its deadline if this does not get through.
-            try:
-                await self.close_question(rq_id)
-            except Exception:
-                log.exception("closing a filled question failed", extra={"round_question": rq_id})
-        return outcome.receipt
+
+    async def close_if_filled(self, rq_id: int, outcome: answering.AnswerOutcome) -> None:
+        """Close the question when this answer was the one that filled it. Outside the batch,
+        so the next batch of answers does not wait for the reveal. The answer is in whatever
+        happens here; the due loop closes the question at its deadline if this fails."""
+        if not outcome.fills_question:
+            return
+        try:
+            await self.close_question(rq_id)
+        except Exception:
+            log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
     async def drain(self) -> None:
         """Finish writing every answer already received (graceful shutdown)."""

@@ -3,14 +3,16 @@ so a click works on any process and after any restart, with no per-message state
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
 import discord
 
+from bot.adapters.acking import finished_within
 from bot.adapters.discord.identity import player_of
 from bot.adapters.discord.render import ButtonSpec
-from bot.adapters.discord.replies import ack, guarded, service_of, tell
+from bot.adapters.discord.replies import ack, ack_budget_of, guarded, service_of, tell
 
 ANSWER_TEMPLATE = r"quiz:a:(?P<rq>[0-9]{1,20}):(?P<choice>[0-9])"
 
@@ -49,11 +51,19 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSW
         )
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Write the answer, then answer the interaction: with the receipt itself (one call,
+        the ack and the receipt at once) when the write committed within the deadline; else
+        defer at the deadline and send the receipt as a followup (see `bot.adapters.acking`)."""
         async with guarded(interaction, "answer"):
-            await ack(interaction)
+            engine = service_of(interaction).engine
             player = player_of(interaction)
-            receipt = await service_of(interaction).engine.answer(self.rq_id, player, self.choice)
-            await tell(interaction, receipt.text)
+            writing = asyncio.ensure_future(engine.record_answer(self.rq_id, player, self.choice))
+            budget = ack_budget_of(interaction)
+            if not await finished_within(writing, budget, f"a click on question {self.rq_id}"):
+                await ack(interaction)
+            outcome = await writing
+            await tell(interaction, outcome.receipt.text)
+            await engine.close_if_filled(self.rq_id, outcome)
 
 
 def answer_view(specs: list[ButtonSpec]) -> discord.ui.View:

@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
@@ -68,6 +69,7 @@ class QuizClient(discord.Client):
         self.due: DueLoop | None = None
         self._due_task: asyncio.Task[None] | None = None
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
+        self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
 
     def attach(self, service: QuizService, due: DueLoop | None = None) -> None:
         self.service = service

@@ -32,6 +32,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.inflight import InFlight
 from bot.adapters.slack import gate
 from bot.adapters.slack.deps import SlackDeps
@@ -119,9 +120,11 @@ def build_app(
     users: UserDirectory | None = None,
     installs: Installs | None = None,
     inflight: InFlight | None = None,
+    ack_budget_seconds: float = ACK_DEADLINE_SECONDS,
 ) -> AsyncApp:
     """The Bolt app with every listener registered. `client` defaults to one made from the
-    settings (bot token, SLACK_API_URL, 429 retries). With `installs` it is an OAuth app."""
+    settings (bot token, SLACK_API_URL, 429 retries). With `installs` it is an OAuth app.
+    `ack_budget_seconds`: how long work may take before its ack goes out regardless."""
     client = client or client_from_settings(settings)
     secret = settings.slack_signing_secret
     socket_mode = settings.slack_app_token is not None and installs is None
@@ -152,7 +155,10 @@ def build_app(
         logger=bolt_logger(),
     )
     deps = SlackDeps(
-        service=service, users=users or UserDirectory(), inflight=inflight or InFlight()
+        service=service,
+        users=users or UserDirectory(),
+        inflight=inflight or InFlight(),
+        ack_budget_seconds=ack_budget_seconds,
     )
     commands.register(app, deps)
     actions.register(app, deps)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.inflight import InFlight
 from bot.adapters.slack.identity import UserDirectory
 from bot.service import QuizService
@@ -13,8 +14,8 @@ from bot.service import QuizService
 class SlackDeps:
     service: QuizService
     users: UserDirectory = field(default_factory=UserDirectory)
-    # Work that must finish before an ack (a modal's validation against the database) gets
-    # this long, leaving room inside Slack's 3 seconds.
-    ack_budget_seconds: float = 2.0
+    # Work that must finish before an ack (a click's write, a modal's validation against the
+    # database) gets this long, leaving room inside Slack's 3 seconds.
+    ack_budget_seconds: float = ACK_DEADLINE_SECONDS
     # Listener runs in progress, for a graceful shutdown.
     inflight: InFlight = field(default_factory=InFlight)

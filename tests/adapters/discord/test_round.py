@@ -47,9 +47,10 @@ async def test_a_click_records_the_answer_and_answers_privately(bot):
     iid = await bot.send.click(BOB, message_id, ids[1])
 
     replies = bot.fake.replies(iid)
-    assert replies[0].payload["type"] == 5  # acked first
-    assert all(r.is_ephemeral for r in replies)
-    assert bot.fake.reply_texts(iid)[-1].startswith("Locked in:")
+    # written first, then one call that is both the ack and the receipt
+    assert [r.payload["type"] for r in replies] == [4] and replies[0].is_ephemeral
+    assert bot.fake.reply_texts(iid) == [bot.fake.reply_texts(iid)[0]]
+    assert bot.fake.reply_texts(iid)[0].startswith("Locked in:")
     assert await count(bot.repo, select(func.count()).select_from(Answer)) == 1
 
 

@@ -234,7 +234,11 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 @pytest.fixture
-async def slack(fresh_db: str, fake_slack: FakeSlack) -> AsyncIterator[SlackEnv]:
+async def slack(
+    request: pytest.FixtureRequest, fresh_db: str, fake_slack: FakeSlack
+) -> AsyncIterator[SlackEnv]:
+    """The app over HTTP; `indirect` parameters are extra build_app arguments."""
+    options = getattr(request, "param", {})
     engine = create_engine(fresh_db)
     repo = SqlRepository(engine)
     await load_questions(repo, sample_questions(6))
@@ -251,7 +255,7 @@ async def slack(fresh_db: str, fake_slack: FakeSlack) -> AsyncIterator[SlackEnv]
     service = build_service(
         repo, SlackMessenger(client), "slack", clock=clock, rng=random.Random(5)
     )
-    app = build_app(service, settings, client)
+    app = build_app(service, settings, client, **options)
     server = TestServer(build_web_app(app, repo, SECRET), host="127.0.0.1")
     await server.start_server()
     async with aiohttp.ClientSession() as http:
