@@ -7,6 +7,7 @@ directory so a `.env` there is the one read."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -263,3 +264,68 @@ def test_output_into_a_closed_pipe_ends_quietly(fresh_db: str, tmp_path: Path) -
         os.close(write_end)
     assert run.returncode == 141, run.stderr
     assert run.stderr == ""  # no traceback, no "Exception ignored ... BrokenPipeError"
+
+
+def _leaf_commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> list[tuple[str, ...]]:
+    """Every runnable `quizbot ...` command, from the parser itself (a new one is covered)."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return [path]
+    return [
+        leaf for name, sub in subs[0].choices.items() for leaf in _leaf_commands(sub, (*path, name))
+    ]
+
+
+# What each command needs besides the database (files it reads, ids, tokens).
+REQUIRED = {
+    ("questions", "load"): ["{bank}"],
+    ("questions", "add"): ["--prompt", "Q?", "--choice", "a", "--choice", "b", "--correct", "1"],
+    ("questions", "suggest"): [
+        "--prompt",
+        "Q?",
+        "--choice",
+        "a",
+        "--choice",
+        "b",
+        "--correct",
+        "1",
+    ],
+    ("questions", "show"): ["#1"],
+    ("questions", "disable"): ["#1"],
+    ("questions", "enable"): ["#1"],
+    ("questions", "edit"): ["#1", "--prompt", "Q?"],
+    ("questions", "approve"): ["#1"],
+    ("questions", "reject"): ["#1"],
+    ("questions", "import"): ["{bank}"],
+    ("questions", "export"): ["--format", "yaml", "--out", "{out}"],
+    ("weekly", "set"): ["--team", "console:local", "--channel", "terminal"],
+    ("weekly", "off"): ["--team", "console:local"],
+    ("weekly", "show"): ["--team", "console:local"],
+}
+NO_DATABASE = {("questions", "generate"), ("questions", "check")}  # files only
+
+
+def test_every_command_that_opens_the_database_says_a_bad_url_in_one_line(
+    quizbot: Quizbot, tmp_path: Path
+) -> None:
+    """The issue's repro, over every command the parser knows (health reports it as its
+    verdict on stdout instead, exit 1)."""
+    bank = Path(__file__).parents[1] / "questions/bank/aws-developer-associate.yaml"
+    commands = [c for c in _leaf_commands(bot.cli.build_parser()) if c not in NO_DATABASE]
+    assert len(commands) > 20
+    for command in commands:
+        extra = [a.format(bank=bank, out=tmp_path / "out.yaml") for a in REQUIRED.get(command, [])]
+        ran = quizbot(
+            *command,
+            *extra,
+            DATABASE_URL=f"postgresql+asyncpg://quiz:{PASSWORD}@127.0.0.1:1/quiz",
+            DISCORD_TOKEN="x" * 30,
+            SLACK_BOT_TOKEN="xoxb-1-2-abc",
+            SLACK_SIGNING_SECRET="signing-secret",
+        )
+        assert ran.code == 1, (command, ran)
+        said = ran.out if command == ("health",) else ran.err
+        assert "cannot reach the database at postgresql+asyncpg://quiz:***@127.0.0.1:1" in said
+        assert len([line for line in ran.err.splitlines() if line.strip()]) <= 1, (command, ran)

@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 10.0
 
 
+def _not_about_voice(record: logging.LogRecord) -> bool:
+    """discord.py warns at start that voice libraries are missing; the quiz never speaks."""
+    return "voice will NOT be supported" not in record.getMessage()
+
+
+logging.getLogger("discord.client").addFilter(_not_about_voice)
+
+
 def quiz_intents() -> discord.Intents:
     """Guilds only: the game runs on interactions, so no message content, members or presences
     (all privileged or unneeded); `guilds` keeps the role cache used for admin roles."""
