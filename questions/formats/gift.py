@@ -47,6 +47,7 @@ _WEIGHT_RE = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _ANSWER_MARK_RE = re.compile(r"[~=]")
 _ID_COMMENT_RE = re.compile(r"\[id:([^\]]+)\]")
 _CATEGORY_SPLIT_RE = re.compile(r"(?<!/)/(?!/)")
+_BRACE_RE = re.compile(r"[{}]")
 _TF_VALUES = {"T": 0, "TRUE": 0, "F": 1, "FALSE": 1}  # index into TRUE_FALSE
 BLANK = "_____"
 
@@ -120,29 +121,66 @@ def _brace_depth(line: str, depth: int) -> int:
 
 
 def _blocks(text: str) -> Iterator[_Block]:
-    """Blank-line separated blocks without comment lines; `// [id:X]` attaches to the next one."""
+    """Blank-line separated blocks without comment lines; `// [id:X]` attaches to the next one.
+
+    A blank line inside an open `{` keeps the block going only when the next line that is not
+    blank or a comment goes on with answers (`=`, `~`, `#` or `}`). Anything else starts the next
+    question, so a `{` left open ends its own question (reported by _parse_question) and never
+    swallows the questions after it."""
+    rows = text.split("\n")
+    answers_follow = _answers_follow(rows)
     block: _Block | None = None
     pending_id = ""
     depth = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for i, raw in enumerate(rows):
         stripped = raw.strip()
         if stripped.startswith("//"):
             m = _ID_COMMENT_RE.search(stripped)
             if m:
                 pending_id = m.group(1).strip()
             continue
-        if not stripped and depth == 0:
+        if not stripped and (depth == 0 or not answers_follow[i]):
             if block is not None:
                 yield block
             block = None
+            depth = 0
             continue
         if block is None:
             block = _Block([], qid=pending_id)
             pending_id = ""
-        block.lines.append((number, raw))
+        block.lines.append((i + 1, raw))
         depth = _brace_depth(raw, depth)
     if block is not None:
         yield block
+
+
+def _answers_follow(rows: list[str]) -> list[bool]:
+    """For each line: does the next line that is neither blank nor a comment start with an
+    answer mark? One backward pass, so the answer for every line costs linear time."""
+    out = [False] * len(rows)
+    follows = False
+    for i in range(len(rows) - 1, -1, -1):
+        out[i] = follows
+        stripped = rows[i].strip()
+        if stripped and not stripped.startswith("//"):
+            follows = stripped[0] in "=~#}"
+    return out
+
+
+def _brace_fault(text: str) -> str | None:
+    """What is wrong with the `{ }` of a protected question text, or None: every `{` closes
+    before the next opens, and no `}` comes without its `{`."""
+    open_ = False
+    for m in _BRACE_RE.finditer(text):
+        if m.group(0) == "{":
+            if open_:
+                return "has a { inside another { }"
+            open_ = True
+        elif not open_:
+            return "has a } with no { before it"
+        else:
+            open_ = False
+    return "has a { that is never closed" if open_ else None
 
 
 # --- parsing one question -------------------------------------------------------------------
@@ -268,11 +306,13 @@ class _Where:
 def _parse_question(topic: str, block: _Block, index: int) -> _Parsed:
     title, text = _split_title(_protect(block.text))
     where = _Where(block.qid or title or f"#{index}", block.line)
+    fault = _brace_fault(text)
+    if fault:
+        message = f"{fault} (write a brace that is text as \\{{ or \\}})"
+        return _Parsed(problems=[where.problem("question", message)])
     start, end = text.find("{"), text.find("}")
-    if start == -1 and end == -1:
+    if start == -1:
         return _Parsed(skipped=where.problem("kind", "GIFT description (no answers); skipped"))
-    if start == -1 or end < start:
-        return _Parsed(problems=[where.problem("question", "has unbalanced { } braces")])
     after = text[end + 1 :]
     if "{" in after or "}" in after:
         return _Parsed(
