@@ -107,7 +107,7 @@ class _Reader:
 def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportResult:
     """Read Aiken text; raise BankError listing every problem, or return the questions."""
     reader = _Reader()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         reader.feed(number, line)
     reader.close()
     return finish(reader.drafts, reader.problems, bank=bank)
