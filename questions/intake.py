@@ -114,13 +114,18 @@ def _control_problems(text: str) -> list[Problem]:
     return problems
 
 
-def read_file(path: str | Path) -> str:
-    """A file's checked text, reading at most MAX_FILE_BYTES + 1 bytes of it. OSError when it
-    cannot be read (a directory, missing, no permission), BankError when it is refused."""
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, reading at most MAX_FILE_BYTES + 1 of them. OSError when it cannot be
+    read (a directory, missing, no permission), BankError when it is too big."""
     p = Path(path)
     with p.open("rb") as f:
         data = f.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             f.seek(0, 2)
             raise BankError([size_problem(f.tell(), p.name) or Problem("file", "is too big")])
-    return decode(data, p.name)
+    return data
+
+
+def read_file(path: str | Path) -> str:
+    """A file's checked text (read_bytes, then decode)."""
+    return decode(read_bytes(path), Path(path).name)

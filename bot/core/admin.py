@@ -54,9 +54,10 @@ from questions.bank import (
     Problem,
     Source,
     detect_lang,
-    make_id,
 )
-from questions.formats import FORMATS, detect_format, export_text, import_text
+from questions.formats import FORMATS, ImportResult, detect_format, export_text, read_import
+from questions.formats.common import content_id
+from questions.intake import size_problem
 from questions.stats import QuestionStats, question_stats, top_group
 
 
@@ -115,7 +116,7 @@ class AdminService:
         status: str,
         action: str,
     ) -> QuestionRec:
-        uid = make_id(f"t{team_id}-{draft.topic}", draft.prompt, *draft.choices)
+        uid = content_id(draft.topic, draft.prompt, draft.choices)
         problems = check_draft(draft, uid)
         if not problems and await u.prompt_exists(team_id, draft.prompt):
             problems.append(Problem("prompt", "the team already has a question with this prompt"))
@@ -123,7 +124,7 @@ class AdminService:
             raise ValidationFailed(problems)
         n = 1
         base = uid
-        while await u.taken_uids([uid]):  # e.g. the same text was once rejected
+        while await u.taken_uids(team_id, [uid]):  # e.g. the same text was once rejected
             n += 1
             uid = f"{base[: MAX_UID - 3]}-{n}"
         q = as_bank_question(draft, uid)
@@ -539,38 +540,47 @@ class AdminService:
     # --- import and export ---------------------------------------------------------------------
 
     async def import_questions(
-        self, actor: PlayerRef, text: str, *, fmt: str | None = None, filename: str = "import"
+        self,
+        actor: PlayerRef,
+        data: bytes | str,
+        *,
+        fmt: str | None = None,
+        filename: str = "import",
     ) -> ImportReport:
-        """Import a file's text into the team's bank, all or nothing (admins only).
+        """Import a file (its bytes as uploaded, or pasted text) into the team's bank, all or
+        nothing (admins only).
 
         Raises ImportRejected listing every problem (with line numbers) and changes nothing when
-        any question is bad or duplicates a prompt the team already has. Questions keep the
+        the file cannot be read (questions.intake: size, encoding, control characters), any
+        question is bad, or one duplicates a prompt the team already has. Questions keep the
         file's ids (or get content-derived ones), so importing the same file again adds nothing:
         a question already in the bank with the same content is "unchanged", one with the same
-        id but new content is "updated". An id another team already uses is made team-specific.
-        Unsupported question types are reported in `skipped`, not guessed at.
+        id but new content is "updated". Ids are the team's own: the same id in another team or
+        in the shared bank is another question. Unsupported question types are reported in
+        `skipped`, not guessed at.
         """
         async with self._unit() as u:
             await self._admin(u, actor)
-        if len(text) > MAX_IMPORT_CHARS:
-            raise ImportRejected(
-                [Problem("file", f"is {len(text)} characters, at most {MAX_IMPORT_CHARS}")]
-            )
         try:
             fmt_name = (fmt or detect_format(filename)).lower()
-            parsed = import_text(text, fmt_name, name=filename)
+            too_big = size_problem(len(data), filename)
+            if too_big:
+                raise BankError([too_big])
+            parsed = read_import(data, fmt_name, name=filename)
         except BankError as exc:
             raise ImportRejected(exc.problems) from None
         async with self._unit() as u:
             team_id = await self._admin(u, actor)
-            plan = await _plan_import(u, team_id, parsed.questions, text)
+            plan = _plan_import(
+                parsed,
+                await u.own_questions(team_id),
+                await u.shared_questions_by_uid({q.id for q in parsed.questions}),
+            )
             if plan.problems:
                 raise ImportRejected(plan.problems)
-            now = self.clock()
-            for q in plan.new:
-                await u.insert_question(team_id, q, author=actor.display_name, status="active")
-            for qid, q in plan.changed:
-                await u.update_question(qid, {**_fields(q), "lang": q.lang}, now)
+            author = actor.display_name
+            await u.insert_questions(team_id, plan.new, author=author, status="active")
+            await u.update_questions(plan.changed, self.clock())
             report = ImportReport(
                 fmt_name, len(plan.new), len(plan.changed), plan.unchanged, tuple(parsed.skipped)
             )
@@ -634,7 +644,6 @@ class AdminService:
 MAX_PER_PAGE = 100
 MAX_HISTORY = 1000
 MAX_REASON = 500
-MAX_IMPORT_CHARS = 2_000_000
 MAX_UID = 40
 DEFAULT_STATUSES = ("active", "disabled", "pending")
 
@@ -716,64 +725,44 @@ def bank_name(team: TeamRef) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
 
 
-def team_uid(team_id: int, file_id: str) -> str:
-    """The uid for a file id that another team (or the shared bank) already uses: still stable,
-    so re-importing the same file finds it again."""
-    return make_id(f"t{team_id}-{file_id[:20]}", file_id)
+LIVE_STATUSES = ("active", "disabled", "pending")
 
 
-def _line_of(text: str, prompt: str) -> int | None:
-    """Best-effort line of a prompt in the file, for problems found after parsing."""
-    first = prompt.strip().splitlines()[0][:40] if prompt.strip() else ""
-    if not first:
-        return None
-    for n, line in enumerate(text.splitlines(), start=1):
-        if first in line:
-            return n
-    return None
-
-
-async def _plan_import(
-    u: AdminUnit, team_id: int, questions: Sequence[BankQuestion], text: str
+def _plan_import(
+    parsed: ImportResult,
+    own: Sequence[QuestionRec],
+    shared: dict[str, QuestionRec],
 ) -> _ImportPlan:
     """Decide, without writing, what each file question becomes: new, changed or unchanged;
-    and every duplicate-prompt problem."""
-    ids = {q.id for q in questions}
-    scoped = {q.id: team_uid(team_id, q.id) for q in questions}
-    own = await u.own_questions_by_uid(team_id, ids | set(scoped.values()))
-    visible = await u.visible_questions_by_uid(team_id, ids)
-    taken = await u.taken_uids(ids)
-    prompts = await u.own_prompts(team_id)
+    and every duplicate-prompt problem, at the question's line in the file. One pass over the
+    file with dictionaries of the team's questions: linear in both."""
+    by_uid = {r.uid: r for r in own}
+    by_prompt = {_fold(r.prompt): r for r in own if r.status in LIVE_STATUSES}
     plan = _ImportPlan([], [], 0, [])
-    for n, q in enumerate(questions, start=1):
-        mine = own.get(q.id) or own.get(scoped[q.id])
-        shared = visible.get(q.id) if mine is None else None
-        same_prompt = prompts.get(_fold(q.prompt))
-        if mine is not None and _fields(mine) == _fields(q):
+    for i, q in enumerate(parsed.questions):
+        mine = by_uid.get(q.id)
+        shared_q = shared.get(q.id) if mine is None else None
+        same_prompt = by_prompt.get(_fold(q.prompt))
+        if (mine is not None and _fields(mine) == _fields(q)) or (
+            shared_q is not None and _fields(shared_q) == _fields(q)
+        ):
             plan.unchanged += 1
-            continue
-        if shared is not None and shared.team_id is None and _fields(shared) == _fields(q):
-            plan.unchanged += 1
-            continue
-        if mine is None and same_prompt is not None and _same_question(same_prompt, q):
+        elif mine is None and same_prompt is not None and _same_question(same_prompt, q):
             plan.unchanged += 1  # e.g. an id-less format (Aiken) exported from this team
-            continue
-        if same_prompt is not None and (mine is None or same_prompt.id != mine.id):
+        elif same_prompt is not None and (mine is None or same_prompt.id != mine.id):
             plan.problems.append(
                 Problem(
                     "prompt",
                     f"duplicates the prompt of the team's question #{same_prompt.id} "
                     f"({same_prompt.uid})",
-                    q.id if q.id else f"#{n}",
-                    _line_of(text, q.prompt),
+                    q.id or f"#{i + 1}",
+                    parsed.line_of(i),
                 )
             )
-            continue
-        if mine is not None:
+        elif mine is not None:
             plan.changed.append((mine.id, q))
         else:
-            uid = q.id if q.id not in taken else scoped[q.id]
-            plan.new.append(replace(q, id=uid))
+            plan.new.append(q)
     return plan
 
 

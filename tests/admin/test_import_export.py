@@ -166,7 +166,7 @@ async def test_export_holds_own_and_shared_questions_the_team_may_be_asked(repo)
     assert "format" in err.value.by_field()
 
 
-async def test_ids_used_by_another_team_become_team_specific(repo):
+async def test_two_teams_importing_the_same_ids_each_keep_the_files_ids(repo):
     admin = service(repo)
     text = (DATA / "moodle_course_export.gift").read_text()
     await admin.import_questions(BOSS, text, filename="c.gift")
@@ -175,6 +175,7 @@ async def test_ids_used_by_another_team_become_team_specific(repo):
     again = await admin.import_questions(OTHER_BOSS, text, filename="c.gift")
     assert (again.added, again.unchanged) == (0, 5)
     assert await count_questions(repo) == 10
+    assert await count_questions(repo, uid="sqs-fifo-4101") == 2  # one in each team
 
 
 async def test_importing_the_shared_bank_back_changes_nothing(repo):
