@@ -117,10 +117,16 @@ def cmd_questions_load(args: argparse.Namespace, settings: Settings) -> int:
         return 2
 
     async def main() -> int:
-        async with open_runtime(settings) as rt, AsyncSession(rt.engine) as s, s.begin():
-            for path, bank in zip(args.files, banks, strict=True):
-                result = await load_bank(s, bank)
-                print(f"{path}: {len(bank.questions)} questions: {result}")
+        results = []
+        try:
+            async with open_runtime(settings) as rt, AsyncSession(rt.engine) as s, s.begin():
+                for path, bank in zip(args.files, banks, strict=True):
+                    results.append((path, bank, await load_bank(s, bank)))
+        except BankError as exc:  # an id another bank holds; the transaction was rolled back
+            print(f"error: the banks were not loaded:\n{exc}", file=sys.stderr)
+            return 2
+        for path, bank, result in results:
+            print(f"{path}: {len(bank.questions)} questions: {result}")
         return 0
 
     return _run(main())

@@ -72,7 +72,7 @@ def detect_lang(text: str) -> str:
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
 
 
-ID_HASH_HEX = 8
+ID_HASH_HEX = 16  # 64 bits: a million questions collide with odds of about 1 in 37 million
 
 
 def make_id(prefix: str, *parts: str) -> str:
@@ -81,7 +81,7 @@ def make_id(prefix: str, *parts: str) -> str:
     content = "\x1f".join(parts).encode("utf-8", "surrogatepass")  # validation refuses those
     digest = hashlib.sha1(content).hexdigest()[:ID_HASH_HEX]
     slug = re.sub(r"[^a-z0-9]+", "-", prefix.lower()).strip("-")[: MAX_ID - ID_HASH_HEX - 1]
-    return f"{slug or 'q'}-{digest}"
+    return f"{slug.rstrip('-') or 'q'}-{digest}"
 
 
 def validate_question(q: BankQuestion) -> list[Problem]:
