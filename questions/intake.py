@@ -48,11 +48,12 @@ def size_problem(size: int, name: str) -> Problem | None:
 
 
 def count_problem(count: int, name: str) -> Problem | None:
+    """Readers check the count as they go, so the message cannot know the file's total."""
     if count <= MAX_QUESTIONS:
         return None
     return Problem(
         "questions",
-        f"{name} holds {count:,} questions; at most {MAX_QUESTIONS:,} can be read at once "
+        f"{name} holds more than {MAX_QUESTIONS:,} questions, the most one file may hold "
         "(split the file)",
     )
 

@@ -5,19 +5,21 @@ PyYAML's safe loader still expands aliases, so a few hundred bytes of nested ali
 "billion laughs") become an exponential object graph as soon as anything walks or prints it.
 This reader refuses what a bank never needs instead of bounding it: aliases and anchors, merge
 keys, any tag outside the core schema (str, int, float, bool, null, seq, map; so no
-`!!python/object`, `!!binary` or custom tags), nesting deeper than MAX_DEPTH and documents after
-the first. Plain scalars resolve by the core schema only (a date stays text). The parser is
-libyaml's when PyYAML was built with it; only the small composer runs in Python.
+`!!python/object`, `!!binary` or custom tags), nesting deeper than MAX_DEPTH, more than
+MAX_NODES values and documents after the first. Plain scalars resolve by the core schema only (a
+date stays text). The events come from libyaml when PyYAML was built with it; the composer is a
+flat loop over them (no recursion, so no depth can exhaust the stack), and each node's work is
+constant, so reading costs time and memory linear in the file, which questions.intake caps.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.resolver import BaseResolver, Resolver
+from yaml.resolver import Resolver
 
 from questions.intake import MAX_DEPTH
 from questions.problems import BankError, Problem
@@ -36,59 +38,114 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml: the same
             Parser.__init__(self)
 
 
+MAX_NODES = 200_000  # a bank question takes about 27 (the shipped bank: 2,708 for 102)
+
 _CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 
-
-class _CoreResolver(BaseResolver):
-    """Implicit tags of the core schema only: no timestamps, merge keys or `=` values."""
-
-    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
-        first: [(tag, regexp) for tag, regexp in resolvers if tag in CORE_TAGS]
-        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
-    }
+# Implicit tags of plain scalars, by first character: the core schema's only (no timestamps,
+# merge keys `<<` or `=` values), with PyYAML's own patterns so existing files read the same.
+_PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag in CORE_TAGS]
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+}
 
 
 class Refused(yaml.MarkedYAMLError):
     """A construct this reader does not accept, at its place in the file."""
 
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(None, None, problem, mark)
 
-class _Loader(Composer, _Parser, SafeConstructor, _CoreResolver):
-    def __init__(self, text: str) -> None:
-        _Parser.__init__(self, text)
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        _CoreResolver.__init__(self)
-        self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event: Any = self.peek_event()
-        mark: Any = event.start_mark
-        if isinstance(event, yaml.AliasEvent):
-            raise Refused(None, None, "aliases (*name) are not allowed", mark)
-        if event.anchor is not None:
-            raise Refused(None, None, "anchors (&name) are not allowed", mark)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!") and tag not in CORE_TAGS:
-            shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
-            raise Refused(None, None, f"the tag {shown} is not allowed", mark)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise Refused(None, None, f"nesting deeper than {MAX_DEPTH} levels", mark)
-        try:
-            node = super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-        return node
+def _plain_tag(value: str) -> str:
+    for tag, regexp in _PLAIN.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return _STR
+
+
+def _tag(event: Any, default: str) -> str:
+    """The node's tag: core-schema resolution for untagged values, else its explicit tag,
+    which must be a core one."""
+    tag: str | None = event.tag
+    if tag is None or tag == "!":
+        if default == _STR and event.implicit[0]:
+            return _plain_tag(event.value)
+        return default
+    if tag not in CORE_TAGS:
+        shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+        raise Refused(f"the tag {shown} is not allowed", event.start_mark)
+    return tag
+
+
+def _compose(parser: Any) -> yaml.Node | None:
+    """Events to nodes in one loop with an explicit stack (mapping values are collected flat
+    and paired when the mapping ends)."""
+    get = parser.get_event
+    get()  # StreamStart
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        return None
+    root: yaml.Node | None = None
+    open_: list[tuple[yaml.CollectionNode, list[yaml.Node]]] = []
+    count = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if (
+            kind is yaml.ScalarEvent
+            or kind is yaml.SequenceStartEvent
+            or kind is yaml.MappingStartEvent
+        ):
+            if event.anchor is not None:
+                raise Refused("anchors (&name) are not allowed", event.start_mark)
+            count += 1
+            if count > MAX_NODES:
+                raise Refused(f"more than {MAX_NODES:,} values (split the file)", event.start_mark)
+            node: yaml.Node
+            if kind is yaml.ScalarEvent:
+                node = yaml.ScalarNode(
+                    _tag(event, _STR), event.value, event.start_mark, event.end_mark, event.style
+                )
+            else:
+                if len(open_) >= MAX_DEPTH:
+                    raise Refused(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                mapping = kind is yaml.MappingStartEvent
+                tag = _tag(event, _MAP if mapping else _SEQ)
+                cls = yaml.MappingNode if mapping else yaml.SequenceNode
+                node = cls(tag, [], event.start_mark, None, event.flow_style)
+            if open_:
+                open_[-1][1].append(node)
+            else:
+                root = node
+            if isinstance(node, yaml.CollectionNode):
+                open_.append((node, []))
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            collection, items = open_.pop()
+            collection.end_mark = event.end_mark
+            if isinstance(collection, yaml.MappingNode):
+                pairs = iter(items)
+                collection.value = list(zip(pairs, pairs, strict=True))
+            else:
+                collection.value = items
+        elif kind is yaml.AliasEvent:
+            raise Refused("aliases (*name) are not allowed", event.start_mark)
+        elif kind is yaml.DocumentEndEvent:
+            break
+    event = get()
+    if not isinstance(event, yaml.StreamEndEvent):
+        raise Refused("a file holds one YAML document; a second one starts here", event.start_mark)
+    return root
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
     """The document's root node (None for an empty one). BankError names the line of the first
     thing that is not valid, or not allowed, YAML."""
-    loader = _Loader(text)
+    parser = _Parser(text)
     try:
-        node: yaml.Node | None = loader.get_single_node()
-        return node
+        return _compose(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -99,7 +156,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         raise BankError([Problem("yaml", f"{name} is not valid YAML: {exc}")]) from None
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
 _CONSTRUCTOR = SafeConstructor()

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from questions.bank import BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish, kind_for
+from questions.formats.common import Draft, ImportResult, add, build, finish, kind_for
 
 _OPTION_RE = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")
 _ANSWER_RE = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
@@ -97,7 +97,7 @@ class _Reader:
             answer=cur.letters.index(letter),
             kind=kind_for(cur.options),
         )
-        self.drafts.append(Draft(question, cur.line))
+        add(self.drafts, Draft(question, cur.line))
 
     def close(self) -> None:
         if self.current is not None:

@@ -80,6 +80,15 @@ def build(
     )
 
 
+def add(drafts: list[Draft], draft: Draft) -> None:
+    """Append a draft, refusing the file as soon as it holds more questions than one file may
+    (questions.intake.MAX_QUESTIONS), before the rest is even parsed."""
+    drafts.append(draft)
+    too_many = count_problem(len(drafts), "the file")
+    if too_many:
+        raise BankError([too_many])
+
+
 def kind_for(choices: Sequence[str]) -> str:
     """truefalse when the choices are exactly True/False, for formats that cannot say the kind."""
     return "truefalse" if tuple(choices) == TRUE_FALSE else "choice"

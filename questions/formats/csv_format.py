@@ -26,7 +26,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from questions.bank import MAX_CHOICES, BankError, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish
+from questions.formats.common import Draft, ImportResult, add, build, finish
 
 CHOICE_COLUMNS = tuple(f"choice{i}" for i in range(1, MAX_CHOICES + 1))
 COLUMNS = ("id", "topic", "kind", "prompt", *CHOICE_COLUMNS, "answer", "explanation", "lang")
@@ -133,7 +133,7 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         draft, found = _row_draft(dict(zip(header, row, strict=False)), line)
         problems.extend(found)
         if draft is not None:
-            drafts.append(draft)
+            add(drafts, draft)
     return finish(drafts, problems, bank=bank)
 
 

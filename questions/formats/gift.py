@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from questions.bank import TRUE_FALSE, BankQuestion, Problem
-from questions.formats.common import DEFAULT_TOPIC, Draft, ImportResult, build, finish
+from questions.formats.common import DEFAULT_TOPIC, Draft, ImportResult, add, build, finish
 
 # Escaped control characters are swapped for private-use placeholders before parsing (as Moodle
 # does), so the parser can split on the real `{ } ~ = # :` and the escapes come back afterwards.
@@ -371,7 +371,7 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         index += 1
         result = _parse_question(topic, block, index)
         if result.draft:
-            drafts.append(result.draft)
+            add(drafts, result.draft)
         problems.extend(result.problems)
         if result.skipped:
             skipped.append(result.skipped)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from questions.bank import TRUE_FALSE, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish
+from questions.formats.common import Draft, ImportResult, add, build, finish
 from questions.intake import MAX_DEPTH
 
 _DECODER = json.JSONDecoder()
@@ -144,12 +144,13 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         lines = _result_lines(text)
     except ValueError:  # an odd but valid layout: problems just lose their line numbers
         lines = []
-    drafts, skipped = [], []
+    drafts: list[Draft] = []
+    skipped: list[Problem] = []
     for i, item in enumerate(doc["results"]):
         line = lines[i] if i < len(lines) else None
         draft, problem = _item_draft(item, line, f"results[{i}]")
         if draft is not None:
-            drafts.append(draft)
+            add(drafts, draft)
         elif problem is not None and problem.field == "kind":
             skipped.append(problem)
         elif problem is not None:

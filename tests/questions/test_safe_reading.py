@@ -8,9 +8,10 @@ import tracemalloc
 
 import pytest
 
-from questions import intake
+from questions import intake, safe_yaml
 from questions.bank import BankError, parse_bank
 from questions.intake import MAX_DEPTH, MAX_FILE_BYTES, MAX_QUESTIONS, decode
+from questions.safe_yaml import MAX_NODES
 
 Q = "  - {id: q1, topic: T, prompt: 'Which?', choices: [a, b], answer: 0}\n"
 
@@ -139,8 +140,23 @@ def test_fields_given_twice_and_non_text_keys_are_problems() -> None:
 
 
 def test_a_second_document_is_refused() -> None:
-    found = bounded("bank: b\nquestions: []\n---\nbank: c\n")
-    assert "line 3" in found[0] and "expected a single document" in found[0]
+    assert bounded("bank: b\nquestions: []\n---\nbank: c\n") == [
+        "line 3: yaml: hostile.yaml is not valid YAML: a file holds one YAML document; "
+        "a second one starts here"
+    ]
+
+
+def test_more_values_than_a_bank_needs_are_refused_while_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many tiny values cost time and memory per value, whatever the file's size."""
+    assert MAX_NODES == 200_000
+    monkeypatch.setattr(safe_yaml, "MAX_NODES", 1000)  # the same rule, a smaller file
+    text = "bank: b\nquestions:\n- [" + "a," * 1010 + "]\n"
+    [problem] = bounded(text)
+    assert problem == (
+        "line 3: yaml: hostile.yaml is not valid YAML: more than 1,000 values (split the file)"
+    )
 
 
 def test_invalid_utf8_names_the_byte_and_line() -> None:
@@ -175,7 +191,7 @@ def test_too_many_questions_are_refused_before_any_is_read(
     monkeypatch.setattr(intake, "MAX_QUESTIONS", 100)  # the same rule, a smaller file
     text = "bank: b\nquestions:\n" + "- x\n" * 101
     assert bounded(text) == [
-        "questions: hostile.yaml holds 101 questions; at most 100 can be read at once "
+        "questions: hostile.yaml holds more than 100 questions, the most one file may hold "
         "(split the file)"
     ]
 
