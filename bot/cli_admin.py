@@ -37,12 +37,13 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
         from bot.core.admin import AdminService
         from bot.core.errors import QuizError
         from bot.runtime import open_runtime
+        from bot.workers import shared_pool
 
         actor = _actor(args.team)
 
         async def main() -> int:
             async with open_runtime(settings) as rt:
-                return await action(AdminService(rt.repo), actor, args)
+                return await action(AdminService(rt.repo, worker=shared_pool()), actor, args)
 
         try:
             return asyncio.run(main())

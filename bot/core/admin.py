@@ -10,8 +10,8 @@ import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from typing import Any, cast
+from datetime import datetime
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.admin_ports import STATUSES, AdminActionRec, AdminUnit, AnswerRow, TeamQuestion
@@ -24,6 +24,7 @@ from bot.core.admin_views import (
     page_panel,
     report_panel,
 )
+from bot.core.curation_work import export_file, question_details
 from bot.core.drafts import (
     DEFAULT_TOPIC,
     QuestionDraft,
@@ -32,7 +33,7 @@ from bot.core.drafts import (
     parse_choices,
     parse_correct,
 )
-from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed
+from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import (
     ChannelDefaults,
     ChannelRef,
@@ -42,29 +43,42 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.permissions import is_admin
-from bot.core.ports import Repository, Unit
+from bot.core.ports import Repository, Unit, Worker
 from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.views import Panel
-from bot.core.weeks import utcnow, week_start
+from bot.core.weeks import utcnow
 from questions.bank import (
     MAX_CHOICES,
     TRUE_FALSE,
     BankError,
     BankQuestion,
     Problem,
-    Source,
     detect_lang,
 )
-from questions.formats import FORMATS, ImportResult, detect_format, export_text, read_import
+from questions.formats import FORMATS, ImportResult, detect_format, read_import
 from questions.formats.common import content_id
 from questions.intake import size_problem
-from questions.stats import QuestionStats, question_stats, top_group
+
+T = TypeVar("T")
 
 
 class AdminService:
-    def __init__(self, repo: Repository, clock: Callable[[], datetime] = utcnow) -> None:
+    """`worker` runs the CPU-heavy work (reading imports, exports, statistics) away from the
+    event loop, bounded in time and memory (bot/workers.py's pool in the bot)."""
+
+    def __init__(
+        self, repo: Repository, clock: Callable[[], datetime] = utcnow, *, worker: Worker
+    ) -> None:
         self.repo = repo
         self.clock = clock
+        self.worker = worker
+
+    async def _work(self, what: str, fn: Callable[..., T], /, *args: Any) -> T:
+        """fn(*args) on the worker; a job that outgrows its bounds is a QuizError naming it."""
+        try:
+            return await self.worker.run(fn, *args)
+        except WorkRefused as exc:
+            raise QuizError(f"Preparing {what} {exc.message}.") from None
 
     @asynccontextmanager
     async def _unit(self) -> AsyncIterator[AdminUnit]:
@@ -342,18 +356,10 @@ class AdminService:
         if answers is None:
             answers = await u.team_answers(team_id, ids)
         tz = (await u.team_settings(team_id)).timezone
-        by_question: dict[int, list[AnswerRow]] = {}
-        for a in answers:
-            by_question.setdefault(a.question_id, []).append(a)
-        weeks = {week_start(a.answered_at, tz) for a in answers}
-        points = await u.week_points(team_id, weeks)
-        top = _weekly_top(points)
-        return [
-            QuestionDetail(
-                tq, _stats(tq.rec, by_question.get(tq.rec.id, []), asked.get(tq.rec.id, 0), tz, top)
-            )
-            for tq in questions
-        ]
+        points = await u.week_points(team_id)
+        return await self._work(
+            "statistics", question_details, list(questions), list(answers), asked, tz, points
+        )
 
     # --- editing and status --------------------------------------------------------------------
 
@@ -566,9 +572,11 @@ class AdminService:
             too_big = size_problem(len(data), filename)
             if too_big:
                 raise BankError([too_big])
-            parsed = read_import(data, fmt_name, name=filename)
+            parsed = await self.worker.run(read_import, data, fmt_name, name=filename)
         except BankError as exc:
             raise ImportRejected(exc.problems) from None
+        except WorkRefused as exc:
+            raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
         async with self._unit() as u:
             team_id = await self._admin(u, actor)
             plan = _plan_import(
@@ -622,7 +630,7 @@ class AdminService:
             )
         name = bank_name(actor.team)
         fmt = fmt.lower()
-        text = export_text([_to_bank(r) for r in recs], fmt, bank=name)
+        text = await self._work("the export", export_file, recs, fmt, name)
         return ExportFile(text, len(recs), fmt, f"{name}{FORMATS[fmt].extensions[0]}")
 
     # --- history -------------------------------------------------------------------------------
@@ -705,21 +713,6 @@ def _same_question(a: QuestionRec, b: BankQuestion) -> bool:
     )
 
 
-def _to_bank(rec: QuestionRec) -> BankQuestion:
-    source = Source(rec.source_file, rec.source_line) if rec.source_file else None
-    return BankQuestion(
-        id=rec.uid,
-        topic=rec.topic,
-        prompt=rec.prompt,
-        choices=rec.choices,
-        answer=rec.answer,
-        kind=rec.kind,
-        explanation=rec.explanation,
-        source=source,
-        lang=rec.lang,
-    )
-
-
 def bank_name(team: TeamRef) -> str:
     """A bank name for a team's export, e.g. discord-81384788765712384."""
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
@@ -764,34 +757,3 @@ def _plan_import(
         else:
             plan.new.append(q)
     return plan
-
-
-def _weekly_top(points: dict[tuple[int, date], int]) -> set[tuple[int, date]]:
-    """Each week's top group (questions/stats.top_group), as (player, week) pairs."""
-    by_week: dict[date, dict[tuple[int, date], int]] = {}
-    for key, pts in points.items():
-        by_week.setdefault(key[1], {})[key] = pts
-    top: set[tuple[int, date]] = set()
-    for week_points in by_week.values():
-        top |= top_group(week_points)
-    return top
-
-
-def _stats(
-    rec: QuestionRec,
-    answers: Sequence[AnswerRow],
-    asked: int,
-    tz: str,
-    top: set[tuple[int, date]],
-) -> QuestionStats:
-    """A question's statistics in one team. An answer counts as the top group's when its player
-    was in the top group of the week (team timezone) it was given. Answers whose choice no
-    longer exists (the choices were edited down) are left out."""
-    records = [
-        ((a.player_id, week_start(a.answered_at, tz)), a.choice, a.correct)
-        for a in answers
-        if 0 <= a.choice < len(rec.choices)
-    ]
-    return question_stats(
-        records, times_asked=asked, choices=rec.choices, answer=rec.answer, top=top
-    )

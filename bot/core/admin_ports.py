@@ -131,9 +131,9 @@ class AdminUnit(Unit, Protocol):
     ) -> dict[int, int]: ...
 
     async def week_points(
-        self, team_id: int, weeks: Collection[date]
+        self, team_id: int, weeks: Collection[date] | None = None
     ) -> dict[tuple[int, date], int]:
-        """Points per (player, week start) from the weekly scores."""
+        """Points per (player, week start) from the weekly scores (all weeks when None)."""
         ...
 
     async def admin_actions(self, team_id: int, limit: int) -> list[AdminActionRec]: ...

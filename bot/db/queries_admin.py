@@ -340,16 +340,16 @@ class AdminQueries:
         return {int(q): int(n) for q, n in await self.session.execute(stmt)}
 
     async def week_points(
-        self, team_id: int, weeks: Collection[date]
+        self, team_id: int, weeks: Collection[date] | None = None
     ) -> dict[tuple[int, date], int]:
-        if not weeks:
-            return {}
-        rows = await self.session.execute(
-            select(ScoreWeekly.player_id, ScoreWeekly.week_start, ScoreWeekly.points).where(
-                ScoreWeekly.team_id == team_id, ScoreWeekly.week_start.in_(list(weeks))
-            )
+        stmt = select(ScoreWeekly.player_id, ScoreWeekly.week_start, ScoreWeekly.points).where(
+            ScoreWeekly.team_id == team_id
         )
-        return {(int(p), w): int(pts) for p, w, pts in rows}
+        if weeks is not None:
+            if not weeks:
+                return {}
+            stmt = stmt.where(ScoreWeekly.week_start.in_(list(weeks)))
+        return {(int(p), w): int(pts) for p, w, pts in await self.session.execute(stmt)}
 
     # --- history -------------------------------------------------------------------------------
 
