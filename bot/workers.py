@@ -28,14 +28,14 @@ T = TypeVar("T")
 
 WORKERS = 2
 JOB_SECONDS = 20.0
-JOB_MEMORY_BYTES = 1024 * 1024 * 1024  # address space, not resident memory: see _bound_memory
+JOB_MEMORY_BYTES = 512 * 1024 * 1024  # address space, not resident memory: see _bound_memory
 PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation_work"]
 
 
 def _bound_memory(limit: int) -> None:
-    """Runs in each new worker. RLIMIT_AS counts reserved address space (a fresh worker holds
-    about 150 MB of it, little of it resident), so the limit sits well above the resident
-    memory a job may really use; past it allocations fail with MemoryError."""
+    """Runs in each new worker. RLIMIT_AS counts reserved address space, not resident memory
+    (a fresh worker reserves about 35 MB), so it is a hard ceiling on what a job can hold;
+    past it allocations fail with MemoryError."""
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 

@@ -37,3 +37,7 @@ class BankError(ValueError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[BankError], tuple[list[Problem]]]:
+        """Pickled as its problems (it crosses from a worker process to the bot)."""
+        return (type(self), (self.problems,))

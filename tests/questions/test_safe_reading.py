@@ -9,7 +9,7 @@ import tracemalloc
 import pytest
 
 from questions import intake, safe_yaml
-from questions.bank import BankError, parse_bank
+from questions.bank import BankError, Problem, parse_bank
 from questions.intake import MAX_DEPTH, MAX_FILE_BYTES, MAX_QUESTIONS, decode
 from questions.safe_yaml import MAX_NODES
 
@@ -207,3 +207,11 @@ def test_every_duplicate_prompt_is_reported_at_its_own_line() -> None:
     assert found[0] == "line 1003, question x: choices: has 1 choices, 2 to 5 needed"
     assert found[1] == "line 4, question q1: prompt: duplicates the prompt of question q0"
     assert found[-1] == "line 1002, question q999: prompt: duplicates the prompt of question q0"
+
+
+def test_a_bank_error_survives_the_trip_from_a_worker_process() -> None:
+    import pickle
+
+    error = BankError([Problem("yaml", "bad", "q1", 3)])
+    back = pickle.loads(pickle.dumps(error))
+    assert back.problems == error.problems and str(back) == str(error)
