@@ -135,7 +135,7 @@ def cmd_questions_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_questions_generate(args: argparse.Namespace, settings: Settings) -> int:
     from questions.cli_commands import generate_command
 
-    return int(generate_command(args.notes, args.out))
+    return int(generate_command(args.notes, args.out, force=args.force))
 
 
 def cmd_questions_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -234,7 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(handler=cmd_questions_load)
     gen = q.add_parser("generate", help="generate a bank from Markdown notes")
     gen.add_argument("notes", nargs="+")
-    gen.add_argument("--out", required=True)
+    gen.add_argument("--out", required=True, help="the bank file to write (never a notes file)")
+    gen.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     gen.set_defaults(handler=cmd_questions_generate)
     check = q.add_parser("check", help="validate a bank file")
     check.add_argument("bank")
