@@ -80,13 +80,18 @@ def build(
     )
 
 
+def refuse_over_limit(count: int) -> None:
+    """Refuse a file whose questions, counted cheaply before parsing them, are too many."""
+    too_many = count_problem(count, "the file")
+    if too_many:
+        raise BankError([too_many])
+
+
 def add(drafts: list[Draft], draft: Draft) -> None:
     """Append a draft, refusing the file as soon as it holds more questions than one file may
     (questions.intake.MAX_QUESTIONS), before the rest is even parsed."""
     drafts.append(draft)
-    too_many = count_problem(len(drafts), "the file")
-    if too_many:
-        raise BankError([too_many])
+    refuse_over_limit(len(drafts))
 
 
 def kind_for(choices: Sequence[str]) -> str:

@@ -26,7 +26,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from questions.bank import MAX_CHOICES, BankError, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, add, build, finish
+from questions.formats.common import Draft, ImportResult, add, build, finish, refuse_over_limit
 
 CHOICE_COLUMNS = tuple(f"choice{i}" for i in range(1, MAX_CHOICES + 1))
 COLUMNS = ("id", "topic", "kind", "prompt", *CHOICE_COLUMNS, "answer", "explanation", "lang")
@@ -113,18 +113,17 @@ def _row_draft(cells: dict[str, str], line: int) -> tuple[Draft | None, list[Pro
 def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportResult:
     """Read CSV text; raise BankError listing every problem, or return the questions."""
     text = text.removeprefix("\ufeff")
-    rows = _rows(text, _delimiter(text))
-    first = next(rows, None)
-    if first is None:
+    rows = [(line, row) for line, row in _rows(text, _delimiter(text)) if any(row)]
+    if not rows:
         return finish([], [Problem("header", "the file is empty; a header row is needed")])
-    header = [h.strip().lower() for h in first[1]]
+    header = [h.strip().lower() for h in rows[0][1]]
     problems = _header_problems(header)
     if problems:
         return finish([], problems)
+    rows = [(line, row) for line, row in rows[1:] if any(cell.strip() for cell in row)]
+    refuse_over_limit(len(rows))  # before any row becomes a question
     drafts: list[Draft] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
         if len(row) > len(header):
             problems.append(
                 Problem("row", f"has {len(row)} cells, the header {len(header)}", None, line)

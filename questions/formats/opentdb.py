@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from questions.bank import TRUE_FALSE, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, add, build, finish
+from questions.formats.common import Draft, ImportResult, add, build, finish, refuse_over_limit
 from questions.intake import MAX_DEPTH
 
 _DECODER = json.JSONDecoder()
@@ -137,6 +137,7 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         return finish([], [Problem("json", f"{name} nests deeper than {MAX_DEPTH} levels")])
     if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
         return finish([], [Problem("results", f"{name} must be an object with a results list")])
+    refuse_over_limit(len(doc["results"]))
     problems = []
     if doc.get("response_code", 0) != 0:
         problems.append(Problem("response_code", f"is {doc['response_code']}, not 0 (success)"))
