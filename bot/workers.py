@@ -6,7 +6,10 @@ for real: the worker's address space is capped (RLIMIT_AS) and a call that runs 
 time limit has its worker killed and replaced (pebble's ProcessPool does the bookkeeping).
 Either way the caller gets WorkRefused with a message a person can act on, and the next call
 gets a fresh worker. Workers are forked from a forkserver that has the parsing code imported,
-so they start quickly and never inherit the bot's threads or connections.
+so they start quickly and never inherit the bot's threads or connections. Like every
+multiprocessing child, a worker imports the program's main module first (as __mp_main__), so a
+script that uses the pool keeps its work under `if __name__ == "__main__":`, as quizbot's entry
+points do.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import multiprocessing
 import resource
 import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
@@ -92,9 +95,8 @@ class WorkerPool:
             raise WorkRefused(self._too_big()) from None
         except ProcessExpired as exc:  # killed, or died of its memory limit in C code
             raise WorkRefused(f"{self._too_big()} (the worker stopped: {exc.exitcode})") from None
-        except CancelledError:
-            future.cancel()  # type: ignore[no-untyped-call]
-            raise
+        except BrokenProcessPool:  # no worker could start; the next run() starts a new pool
+            raise WorkRefused("could not be started (no worker process); try again") from None
         self.peak_rss = max(self.peak_rss, peak)
         return cast(T, result)
 
