@@ -6,6 +6,7 @@ added in a Discord modal, a Slack modal, the CLI or an import file is held to th
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -579,7 +580,7 @@ class AdminService:
             raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
         async with self._unit() as u:
             team_id = await self._admin(u, actor)
-            plan = _plan_import(
+            plan = await _plan_import(
                 parsed,
                 await u.own_questions(team_id),
                 await u.shared_questions_by_uid({q.id for q in parsed.questions}),
@@ -719,20 +720,24 @@ def bank_name(team: TeamRef) -> str:
 
 
 LIVE_STATUSES = ("active", "disabled", "pending")
+PLAN_SLICE = 1000
 
 
-def _plan_import(
+async def _plan_import(
     parsed: ImportResult,
     own: Sequence[QuestionRec],
     shared: dict[str, QuestionRec],
 ) -> _ImportPlan:
     """Decide, without writing, what each file question becomes: new, changed or unchanged;
     and every duplicate-prompt problem, at the question's line in the file. One pass over the
-    file with dictionaries of the team's questions: linear in both."""
+    file with dictionaries of the team's questions: linear in both, a few microseconds a
+    question, and the event loop gets a turn every PLAN_SLICE questions."""
     by_uid = {r.uid: r for r in own}
     by_prompt = {_fold(r.prompt): r for r in own if r.status in LIVE_STATUSES}
     plan = _ImportPlan([], [], 0, [])
     for i, q in enumerate(parsed.questions):
+        if i % PLAN_SLICE == PLAN_SLICE - 1:
+            await asyncio.sleep(0)
         mine = by_uid.get(q.id)
         shared_q = shared.get(q.id) if mine is None else None
         same_prompt = by_prompt.get(_fold(q.prompt))

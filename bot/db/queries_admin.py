@@ -58,21 +58,11 @@ def _chunks(items: Collection[T]) -> Iterator[list[T]]:
 
 
 def _rec_of(row: Any) -> QuestionRec:
+    """A row of _REC_COLUMNS (in QuestionRec's field order) as a QuestionRec; positional, as
+    an import turns tens of thousands of them."""
+    qid, uid, topic, prompt, choices, answer, kind, explanation, *rest = row
     return QuestionRec(
-        id=row.id,
-        uid=row.uid,
-        topic=row.topic,
-        prompt=row.prompt,
-        choices=tuple(row.choices),
-        answer=row.answer,
-        kind=row.kind,
-        explanation=row.explanation or "",
-        source_file=row.source_file,
-        source_line=row.source_line,
-        lang=row.lang,
-        status=row.status,
-        team_id=row.team_id,
-        bank=row.bank,
+        qid, uid, topic, prompt, tuple(choices), answer, kind, explanation or "", *rest
     )
 
 
@@ -216,10 +206,12 @@ class AdminQueries:
     async def own_questions(self, team_id: int) -> list[QuestionRec]:
         """Every question of the team's own, whatever its status (columns, not ORM objects:
         an import may compare tens of thousands)."""
-        rows = await self.session.execute(
-            select(*_REC_COLUMNS).where(Question.team_id == team_id).order_by(Question.id)
-        )
-        return [_rec_of(row) for row in rows]
+        stmt = select(*_REC_COLUMNS).where(Question.team_id == team_id).order_by(Question.id)
+        result = await self.session.stream(stmt.execution_options(yield_per=CHUNK))
+        out: list[QuestionRec] = []
+        async for rows in result.partitions():  # the event loop gets a turn between chunks
+            out.extend(_rec_of(row) for row in rows)
+        return out
 
     async def shared_questions_by_uid(self, uids: Collection[str]) -> dict[str, QuestionRec]:
         out: dict[str, QuestionRec] = {}
@@ -245,21 +237,21 @@ class AdminQueries:
         """Add many questions to a team, CHUNK rows a statement (any count stays far from the
         drivers' parameter limits, and the event loop gets a turn between chunks)."""
         now = datetime.now(UTC)
-        rows = [
-            {
-                "uid": q.id,
-                "bank": f"team-{team_id}",
-                "team_id": team_id,
-                **_question_values(q),
-                "status": status,
-                "author": author,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for q in questions
-        ]
-        for chunk in _chunks(rows):
-            await self.session.execute(insert(Question), chunk)
+        for chunk in _chunks(questions):
+            rows = [
+                {
+                    "uid": q.id,
+                    "bank": f"team-{team_id}",
+                    "team_id": team_id,
+                    **_question_values(q),
+                    "status": status,
+                    "author": author,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for q in chunk
+            ]
+            await self.session.execute(insert(Question), rows)
 
     async def update_questions(
         self, changes: Sequence[tuple[int, BankQuestion]], at: datetime
@@ -272,12 +264,12 @@ class AdminQueries:
             .where(table.c.id == bindparam("b_id"))
             .values({f: bindparam(f"b_{f}") for f in fields} | {"updated_at": at})
         )
-        rows = [
-            {"b_id": qid} | {f"b_{f}": v for f, v in _question_values(q).items() if f in fields}
-            for qid, q in changes
-        ]
-        for chunk in _chunks(rows):
-            await self.session.execute(stmt, chunk)
+        for chunk in _chunks(changes):
+            rows = [
+                {"b_id": qid} | {f"b_{f}": v for f, v in _question_values(q).items() if f in fields}
+                for qid, q in chunk
+            ]
+            await self.session.execute(stmt, rows)
 
     async def own_prompts(self, team_id: int) -> dict[str, QuestionRec]:
         rows = await self.session.scalars(
