@@ -104,12 +104,27 @@ class WorkerPool:
         return f"needed more than the {self.memory_bytes // 2**20:,} MB a job may use"
 
     def close(self) -> None:
-        """Stop the workers (running jobs are ended); a later run() starts a new pool."""
+        """Stop the workers (running jobs are ended); a later run() starts a new pool.
+
+        pebble unlinks the pool's semaphores before it stops the workers, so a worker still
+        starting (it opens them by name) would print a FileNotFoundError traceback. So: no new
+        worker once the pool's manager has stopped, then every worker killed, then pebble's own
+        stop. (pebble keeps these in private attributes; read defensively.)"""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.stop()  # type: ignore[no-untyped-call]
-            pool.join()
+        if pool is None:
+            return
+        pool.stop()  # type: ignore[no-untyped-call]
+        manager: threading.Thread | None = getattr(pool, "_pool_manager_loop", None)
+        if manager is not None:
+            manager.join()
+        workers = getattr(
+            getattr(getattr(pool, "_pool_manager", None), "worker_manager", None), "workers", {}
+        )
+        for worker in list(workers.values()):
+            worker.kill()
+            worker.join()
+        pool.join()
 
 
 _shared: WorkerPool | None = None

@@ -4,6 +4,8 @@ hostile files in tests/hostile."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 
 import pytest
@@ -69,3 +71,15 @@ async def test_an_import_past_its_bounds_is_refused_naming_the_file(repo) -> Non
         assert (
             await u.session.execute(select(func.count()).select_from(Question))
         ).scalar_one() == 0
+
+
+async def test_closing_stops_every_worker_and_a_later_job_starts_a_new_pool() -> None:
+    pool = WorkerPool(workers=2)
+    pids = {await pool.run(os.getpid) for _ in range(3)}
+    pool.close()
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # gone, and reaped
+    assert not [p for p in multiprocessing.active_children() if p.pid in pids]
+    assert await pool.run(len, "ab") == 2
+    pool.close()
