@@ -120,10 +120,16 @@ def cmd_questions_load(args: argparse.Namespace, settings: Settings) -> int:
         return 2
 
     async def main() -> int:
-        async with open_runtime(settings) as rt, AsyncSession(rt.engine) as s, s.begin():
-            for path, bank in zip(args.files, banks, strict=True):
-                result = await load_bank(s, bank)
-                print(f"{path}: {len(bank.questions)} questions: {result}")
+        results = []
+        try:
+            async with open_runtime(settings) as rt, AsyncSession(rt.engine) as s, s.begin():
+                for path, bank in zip(args.files, banks, strict=True):
+                    results.append((path, bank, await load_bank(s, bank)))
+        except BankError as exc:  # an id another bank holds; the transaction was rolled back
+            print(f"error: the banks were not loaded:\n{exc}", file=sys.stderr)
+            return 2
+        for path, bank, result in results:
+            print(f"{path}: {len(bank.questions)} questions: {result}")
         return 0
 
     return _run(main())
@@ -132,7 +138,7 @@ def cmd_questions_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_questions_generate(args: argparse.Namespace, settings: Settings) -> int:
     from questions.cli_commands import generate_command
 
-    return int(generate_command(args.notes, args.out))
+    return int(generate_command(args.notes, args.out, force=args.force))
 
 
 def cmd_questions_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -249,7 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(handler=cmd_questions_load)
     gen = q.add_parser("generate", help="generate a bank from Markdown notes")
     gen.add_argument("notes", nargs="+")
-    gen.add_argument("--out", required=True)
+    gen.add_argument("--out", required=True, help="the bank file to write (never a notes file)")
+    gen.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     gen.set_defaults(handler=cmd_questions_generate)
     check = q.add_parser("check", help="validate a bank file")
     check.add_argument("bank")

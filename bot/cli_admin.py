@@ -39,12 +39,13 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     def handle(args: argparse.Namespace, settings: Settings) -> int:
         from bot.core.admin import AdminService
         from bot.runtime import open_runtime
+        from bot.workers import shared_pool
 
         actor = _actor(args.team)
 
         async def main() -> int:
             async with open_runtime(settings) as rt:
-                return await action(AdminService(rt.repo), actor, args)
+                return await action(AdminService(rt.repo, worker=shared_pool()), actor, args)
 
         return asyncio.run(main())
 
@@ -130,12 +131,14 @@ async def _edit(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     from bot.core.errors import ImportRejected
+    from questions.bank import BankError
+    from questions.intake import read_bytes
 
     path = Path(args.file)
-    text = path.read_text(encoding="utf-8-sig")
     try:
-        report = await admin.import_questions(actor, text, fmt=args.format, filename=path.name)
-    except ImportRejected as exc:
+        data = read_bytes(path)
+        report = await admin.import_questions(actor, data, fmt=args.format, filename=path.name)
+    except (ImportRejected, BankError) as exc:
         print(f"error: {path} was not imported; nothing changed.", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)

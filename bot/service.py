@@ -11,9 +11,10 @@ from datetime import datetime
 
 from bot.core.admin import AdminService
 from bot.core.engine import QuizEngine
-from bot.core.ports import Messenger, Repository
+from bot.core.ports import Messenger, Repository, Worker
 from bot.core.weekly import WeeklyService
 from bot.core.weeks import utcnow
+from bot.workers import shared_pool
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,13 @@ def build_service(
     *,
     clock: Callable[[], datetime] = utcnow,
     rng: random.Random | None = None,
+    worker: Worker | None = None,
 ) -> QuizService:
     engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng)
     weekly = WeeklyService(repo, messenger, clock, platform=platform)
     return QuizService(
         engine=engine,
-        admin=AdminService(repo, clock),
+        admin=AdminService(repo, clock, worker=worker or shared_pool()),
         clock=clock,
         due_steps=[weekly.run_due],
         weekly=weekly,

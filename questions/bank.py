@@ -15,6 +15,12 @@ from typing import Any
 
 import yaml
 
+from questions import safe_yaml
+from questions.intake import checked_text, control_character, count_problem, read_file
+from questions.problems import BankError, Problem
+
+__all__ = ["Bank", "BankError", "BankQuestion", "Problem", "Source"]
+
 KINDS = ("choice", "truefalse")
 LANGS = ("en", "zh")
 MAX_ID = 40
@@ -61,45 +67,21 @@ class Bank:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one question: enough to find and fix it."""
-
-    field: str
-    message: str
-    question: str | None = None  # question id, or "#N" when it has none
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = []
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.question is not None:
-            where.append(f"question {self.question}")
-        prefix = ", ".join(where)
-        return (
-            f"{prefix}: {self.field}: {self.message}" if prefix else f"{self.field}: {self.message}"
-        )
-
-
-class BankError(ValueError):
-    """A bank (or an import) was rejected; `problems` lists every reason, not just the first."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
 def detect_lang(text: str) -> str:
     """zh when the text holds CJK ideographs, else en (the notes mix both)."""
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
 
 
+ID_HASH_HEX = 16  # 64 bits: a million questions collide with odds of about 1 in 37 million
+
+
 def make_id(prefix: str, *parts: str) -> str:
-    """A stable, content-derived id: the same content always gets the same id."""
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
-    slug = re.sub(r"[^a-z0-9]+", "-", prefix.lower()).strip("-")[: MAX_ID - 9] or "q"
-    return f"{slug}-{digest}"
+    """A stable, content-derived id: the same content always gets the same id. A slug of the
+    prefix for people, then a 64-bit hash of the content, e.g. `sqs-fifo-3f2a9c0d41b7e655`."""
+    content = "\x1f".join(parts).encode("utf-8", "surrogatepass")  # validation refuses those
+    digest = hashlib.sha1(content).hexdigest()[:ID_HASH_HEX]
+    slug = re.sub(r"[^a-z0-9]+", "-", prefix.lower()).strip("-")[: MAX_ID - ID_HASH_HEX - 1]
+    return f"{slug.rstrip('-') or 'q'}-{digest}"
 
 
 def validate_question(q: BankQuestion) -> list[Problem]:
@@ -147,24 +129,42 @@ def validate_question(q: BankQuestion) -> list[Problem]:
         )
     if q.lang not in LANGS:
         bad("lang", f"must be one of {', '.join(LANGS)}, not {q.lang!r}")
+    texts = [("id", q.id), ("topic", q.topic), ("prompt", q.prompt), ("explanation", q.explanation)]
+    texts += [("choices", c) for c in q.choices]
+    for name, text in texts:
+        char = control_character(text)
+        if char is not None:
+            bad(name, f"holds the control character {char}")
     return out
 
 
 def validate_bank(questions: Iterable[BankQuestion]) -> list[Problem]:
     """Per-question rules plus the rules across questions (unique ids, no duplicate prompts)."""
+    questions = list(questions)
+    out: list[Problem] = []
+    for q in questions:
+        out.extend(validate_question(q))
+    return out + cross_problems(questions)
+
+
+def cross_problems(
+    questions: Sequence[BankQuestion], lines: Sequence[int | None] = ()
+) -> list[Problem]:
+    """The rules across questions: each id and each prompt (spacing and case aside) once. A
+    problem is reported on the later of two questions, at its line when `lines` (one per
+    question) are given. Linear: one pass with two dictionaries."""
     out: list[Problem] = []
     seen_ids: set[str] = set()
     seen_prompts: dict[str, str] = {}
-    for q in questions:
-        out.extend(validate_question(q))
+    for i, q in enumerate(questions):
+        line = lines[i] if i < len(lines) else None
         if q.id and q.id in seen_ids:
-            out.append(Problem("id", "is used by another question", q.id))
+            out.append(Problem("id", "is used by another question", q.id, line))
         seen_ids.add(q.id)
         key = " ".join(q.prompt.split()).casefold()
         if key and key in seen_prompts:
-            out.append(
-                Problem("prompt", f"duplicates the prompt of question {seen_prompts[key]}", q.id)
-            )
+            message = f"duplicates the prompt of question {seen_prompts[key]}"
+            out.append(Problem("prompt", message, q.id, line))
         seen_prompts.setdefault(key, q.id)
     return out
 
@@ -172,8 +172,29 @@ def validate_bank(questions: Iterable[BankQuestion]) -> list[Problem]:
 # --- YAML reading and writing -------------------------------------------------------------
 
 
-def _scalar(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
+def _fields_of(
+    node: yaml.MappingNode,
+) -> tuple[dict[str, Any], dict[str, int], list[tuple[str, str, int]]]:
+    """A mapping's fields as data and the line of each, plus (field, message, line) for keys
+    that are not field names, fields given twice and values that cannot be read."""
+    raw: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    faults: list[tuple[str, str, int]] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            faults.append(("field", "a field name must be plain text", line))
+            continue
+        key = str(key_node.value)
+        if key in lines:
+            faults.append((key, "is given twice", line))
+            continue
+        lines[key] = value_node.start_mark.line + 1
+        try:
+            raw[key] = safe_yaml.value(value_node)
+        except ValueError as exc:
+            faults.append((key, str(exc), line))
+    return raw, lines, faults
 
 
 def _question_from_node(
@@ -184,17 +205,15 @@ def _question_from_node(
     if not isinstance(node, yaml.MappingNode):
         problems.append(Problem("question", "must be a mapping of fields", label, line))
         return None
-    raw: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        raw[key] = _scalar(value_node)
-        lines[key] = value_node.start_mark.line + 1
+    start = len(problems)
+    raw, lines, faults = _fields_of(node)
     qid = raw.get("id")
     label = str(qid) if isinstance(qid, str) and qid else label
-    start = len(problems)
+    problems += [Problem(name, message, label, at) for name, message, at in faults]
 
     def need(name: str, types: tuple[type, ...], required: bool = True) -> Any:
+        if name not in raw and name in lines:  # unreadable: already a problem
+            return None
         if name not in raw or raw[name] is None:
             if required:
                 problems.append(Problem(name, "is missing", label, line))
@@ -253,45 +272,64 @@ def _question_from_node(
     return question
 
 
-def parse_bank(text: str, name: str = "bank") -> Bank:
-    """Parse and validate bank YAML; raise BankError naming every bad question, field and line."""
+def _top_text(top: dict[str, yaml.Node], key: str) -> Any:
+    node = top.get(key)
+    if node is None:
+        return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise BankError([Problem("yaml", f"{name} is not valid YAML: {exc}", None, line)]) from exc
+        return safe_yaml.value(node)
+    except ValueError:
+        return None
+
+
+def parse_bank_lines(text: str, name: str = "bank") -> tuple[Bank, list[int]]:
+    """parse_bank, plus the line each question starts on (for problems found later)."""
+    root = safe_yaml.compose(checked_text(text, name), name)
     if not isinstance(root, yaml.MappingNode):
         raise BankError([Problem("bank", f"{name} must be a mapping with a questions list")])
-    top = {str(k.value): v for k, v in root.value}
+    top = {str(k.value): v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
     problems: list[Problem] = []
-    bank_name = _scalar(top["bank"]) if "bank" in top else None
+    bank_name = _top_text(top, "bank")
     if not isinstance(bank_name, str) or not bank_name:
         problems.append(Problem("bank", "is missing (the bank's name)"))
     qnode = top.get("questions")
     if not isinstance(qnode, yaml.SequenceNode):
         problems.append(Problem("questions", "is missing or not a list"))
         raise BankError(problems)
-    questions = []
+    too_many = count_problem(len(qnode.value), name)
+    if too_many:
+        raise BankError([too_many])
+    questions: list[BankQuestion] = []
+    q_lines: list[int] = []
     for i, node in enumerate(qnode.value):
         q = _question_from_node(node, i, problems)
         if q is not None:
             questions.append(q)
-    q_lines = {
-        q.id: node.start_mark.line + 1 for q, node in zip(questions, qnode.value, strict=False)
-    }
-    for p in validate_bank(questions):
-        if not any(p.field == x.field and p.question == x.question for x in problems):
-            problems.append(replace(p, line=q_lines.get(p.question or "")))
+            q_lines.append(node.start_mark.line + 1)
+    reported = {(p.field, p.question) for p in problems}
+    problems += [
+        p for p in cross_problems(questions, q_lines) if (p.field, p.question) not in reported
+    ]
     if problems:
         raise BankError(problems)
-    source = _scalar(top["source"]) if "source" in top else None
-    return Bank(bank=str(bank_name), questions=questions, source=source)
+    source = _top_text(top, "source")
+    return Bank(bank=str(bank_name), questions=questions, source=source), q_lines
+
+
+def parse_bank(text: str, name: str = "bank") -> Bank:
+    """Parse and validate bank YAML; raise BankError naming every bad question, field and line.
+
+    The text goes through questions.intake (size, control characters) and the YAML through
+    questions.safe_yaml (no aliases, tags or deep nesting), so any text is read in bounded
+    time and memory."""
+    return parse_bank_lines(text, name)[0]
 
 
 def load_bank(path: str | Path) -> Bank:
+    """A bank file, read through questions.intake.read_file (bounded, UTF-8, no control
+    characters). OSError when it cannot be read, BankError when it is refused."""
     p = Path(path)
-    return parse_bank(p.read_text(encoding="utf-8"), p.name)
+    return parse_bank(read_file(p), p.name)
 
 
 def question_to_dict(q: BankQuestion) -> dict[str, Any]:

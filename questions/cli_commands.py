@@ -5,17 +5,22 @@ They print for a person and return an exit code, so any CLI framework can call t
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from questions.bank import BankError, dump_bank, load_bank
 from questions.generate import generate_bank, render_summary
 
 
-def generate_command(notes: list[str], out: str) -> int:
+def generate_command(notes: list[str], out: str, *, force: bool = False) -> int:
     """Generate a bank from notes files, write it to `out`, print the summary.
 
-    Exit codes: 0 written, 1 nothing to ask (no file written), 2 a notes file is unreadable.
+    Exit codes: 0 written, 1 nothing to ask (no file written), 2 a usage or file problem (a
+    notes file is unreadable; `out` is a notes file, a directory, cannot be written, or exists
+    and `force` is not set). `out` is checked before generating and written whole or not at all.
     """
     if not notes:
         print("error: give at least one notes file", file=sys.stderr)
@@ -24,6 +29,10 @@ def generate_command(notes: list[str], out: str) -> int:
         if not Path(path).is_file():
             print(f"error: no such notes file: {path}", file=sys.stderr)
             return 2
+    refusal = out_refusal(notes, out, force=force)
+    if refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
     try:
         bank, report = generate_bank(notes)
     except (OSError, UnicodeDecodeError) as exc:
@@ -33,11 +42,48 @@ def generate_command(notes: list[str], out: str) -> int:
     if not bank.questions:
         print("error: no question passed the quality gates; nothing written", file=sys.stderr)
         return 1
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dump_bank(bank), encoding="utf-8")
+    try:
+        write_whole(Path(out), dump_bank(bank))
+    except OSError as exc:
+        print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"wrote {len(bank.questions)} questions to {out}")
     return 0
+
+
+def out_refusal(inputs: list[str], out: str, *, force: bool) -> str | None:
+    """Why `out` may not be written, or None: never over an input (whatever path names it), a
+    directory, or a path under a file; over another existing file only with `force`."""
+    target = Path(out)
+    if target.is_dir():
+        return f"--out {out} is a directory; name the bank file, e.g. {target / 'bank.yaml'}"
+    if target.exists():
+        for path in inputs:
+            if os.path.samefile(target, path):
+                return f"--out {out} is the notes file {path}; write the bank to another file"
+        if not force:
+            return f"{out} exists; pass --force to overwrite it"
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"cannot write {out}: {parent} is not a directory"
+            break
+    return None
+
+
+def write_whole(target: Path, text: str) -> None:
+    """Write through a temporary file beside the target, then rename it over the target, so
+    a failed write leaves the old file as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def check_command(bank_path: str) -> int:

@@ -6,12 +6,13 @@ added in a Discord modal, a Slack modal, the CLI or an import file is held to th
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from typing import Any, cast
+from datetime import datetime
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.admin_ports import STATUSES, AdminActionRec, AdminUnit, AnswerRow, TeamQuestion
@@ -24,6 +25,7 @@ from bot.core.admin_views import (
     page_panel,
     report_panel,
 )
+from bot.core.curation_work import export_file, question_details
 from bot.core.drafts import (
     DEFAULT_TOPIC,
     QuestionDraft,
@@ -32,7 +34,7 @@ from bot.core.drafts import (
     parse_choices,
     parse_correct,
 )
-from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed
+from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import (
     ChannelDefaults,
     ChannelRef,
@@ -42,28 +44,42 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.permissions import is_admin
-from bot.core.ports import Repository, Unit
+from bot.core.ports import Repository, Unit, Worker
 from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.views import Panel
-from bot.core.weeks import utcnow, week_start
+from bot.core.weeks import utcnow
 from questions.bank import (
     MAX_CHOICES,
     TRUE_FALSE,
     BankError,
     BankQuestion,
     Problem,
-    Source,
     detect_lang,
-    make_id,
 )
-from questions.formats import FORMATS, detect_format, export_text, import_text
-from questions.stats import QuestionStats, question_stats, top_group
+from questions.formats import FORMATS, ImportResult, detect_format, read_import
+from questions.formats.common import content_id
+from questions.intake import size_problem
+
+T = TypeVar("T")
 
 
 class AdminService:
-    def __init__(self, repo: Repository, clock: Callable[[], datetime] = utcnow) -> None:
+    """`worker` runs the CPU-heavy work (reading imports, exports, statistics) away from the
+    event loop, bounded in time and memory (bot/workers.py's pool in the bot)."""
+
+    def __init__(
+        self, repo: Repository, clock: Callable[[], datetime] = utcnow, *, worker: Worker
+    ) -> None:
         self.repo = repo
         self.clock = clock
+        self.worker = worker
+
+    async def _work(self, what: str, fn: Callable[..., T], /, *args: Any) -> T:
+        """fn(*args) on the worker; a job that outgrows its bounds is a QuizError naming it."""
+        try:
+            return await self.worker.run(fn, *args)
+        except WorkRefused as exc:
+            raise QuizError(f"Preparing {what} {exc.message}.") from None
 
     @asynccontextmanager
     async def _unit(self) -> AsyncIterator[AdminUnit]:
@@ -115,7 +131,7 @@ class AdminService:
         status: str,
         action: str,
     ) -> QuestionRec:
-        uid = make_id(f"t{team_id}-{draft.topic}", draft.prompt, *draft.choices)
+        uid = content_id(draft.topic, draft.prompt, draft.choices)
         problems = check_draft(draft, uid)
         if not problems and await u.prompt_exists(team_id, draft.prompt):
             problems.append(Problem("prompt", "the team already has a question with this prompt"))
@@ -123,7 +139,7 @@ class AdminService:
             raise ValidationFailed(problems)
         n = 1
         base = uid
-        while await u.taken_uids([uid]):  # e.g. the same text was once rejected
+        while await u.taken_uids(team_id, [uid]):  # e.g. the same text was once rejected
             n += 1
             uid = f"{base[: MAX_UID - 3]}-{n}"
         q = as_bank_question(draft, uid)
@@ -344,18 +360,10 @@ class AdminService:
         if answers is None:
             answers = await u.team_answers(team_id, ids)
         tz = (await u.team_settings(team_id)).timezone
-        by_question: dict[int, list[AnswerRow]] = {}
-        for a in answers:
-            by_question.setdefault(a.question_id, []).append(a)
-        weeks = {week_start(a.answered_at, tz) for a in answers}
-        points = await u.week_points(team_id, weeks)
-        top = _weekly_top(points)
-        return [
-            QuestionDetail(
-                tq, _stats(tq.rec, by_question.get(tq.rec.id, []), asked.get(tq.rec.id, 0), tz, top)
-            )
-            for tq in questions
-        ]
+        points = await u.week_points(team_id)
+        return await self._work(
+            "statistics", question_details, list(questions), list(answers), asked, tz, points
+        )
 
     # --- editing and status --------------------------------------------------------------------
 
@@ -542,38 +550,49 @@ class AdminService:
     # --- import and export ---------------------------------------------------------------------
 
     async def import_questions(
-        self, actor: PlayerRef, text: str, *, fmt: str | None = None, filename: str = "import"
+        self,
+        actor: PlayerRef,
+        data: bytes | str,
+        *,
+        fmt: str | None = None,
+        filename: str = "import",
     ) -> ImportReport:
-        """Import a file's text into the team's bank, all or nothing (admins only).
+        """Import a file (its bytes as uploaded, or pasted text) into the team's bank, all or
+        nothing (admins only).
 
         Raises ImportRejected listing every problem (with line numbers) and changes nothing when
-        any question is bad or duplicates a prompt the team already has. Questions keep the
+        the file cannot be read (questions.intake: size, encoding, control characters), any
+        question is bad, or one duplicates a prompt the team already has. Questions keep the
         file's ids (or get content-derived ones), so importing the same file again adds nothing:
         a question already in the bank with the same content is "unchanged", one with the same
-        id but new content is "updated". An id another team already uses is made team-specific.
-        Unsupported question types are reported in `skipped`, not guessed at.
+        id but new content is "updated". Ids are the team's own: the same id in another team or
+        in the shared bank is another question. Unsupported question types are reported in
+        `skipped`, not guessed at.
         """
         async with self._unit() as u:
             await self._admin(u, actor)
-        if len(text) > MAX_IMPORT_CHARS:
-            raise ImportRejected(
-                [Problem("file", f"is {len(text)} characters, at most {MAX_IMPORT_CHARS}")]
-            )
         try:
             fmt_name = (fmt or detect_format(filename)).lower()
-            parsed = import_text(text, fmt_name, name=filename)
+            too_big = size_problem(len(data), filename)
+            if too_big:
+                raise BankError([too_big])
+            parsed = await self.worker.run(read_import, data, fmt_name, name=filename)
         except BankError as exc:
             raise ImportRejected(exc.problems) from None
+        except WorkRefused as exc:
+            raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
         async with self._unit() as u:
             team_id = await self._admin(u, actor)
-            plan = await _plan_import(u, team_id, parsed.questions, text)
+            plan = await _plan_import(
+                parsed,
+                await u.own_questions(team_id),
+                await u.shared_questions_by_uid({q.id for q in parsed.questions}),
+            )
             if plan.problems:
                 raise ImportRejected(plan.problems)
-            now = self.clock()
-            for q in plan.new:
-                await u.insert_question(team_id, q, author=actor.display_name, status="active")
-            for qid, q in plan.changed:
-                await u.update_question(qid, {**_fields(q), "lang": q.lang}, now)
+            author = actor.display_name
+            await u.insert_questions(team_id, plan.new, author=author, status="active")
+            await u.update_questions(plan.changed, self.clock())
             report = ImportReport(
                 fmt_name, len(plan.new), len(plan.changed), plan.unchanged, tuple(parsed.skipped)
             )
@@ -615,7 +634,7 @@ class AdminService:
             )
         name = bank_name(actor.team)
         fmt = fmt.lower()
-        text = export_text([_to_bank(r) for r in recs], fmt, bank=name)
+        text = await self._work("the export", export_file, recs, fmt, name)
         return ExportFile(text, len(recs), fmt, f"{name}{FORMATS[fmt].extensions[0]}")
 
     # --- history -------------------------------------------------------------------------------
@@ -637,7 +656,6 @@ class AdminService:
 MAX_PER_PAGE = 100
 MAX_HISTORY = 1000
 MAX_REASON = 500
-MAX_IMPORT_CHARS = 2_000_000
 MAX_UID = 40
 DEFAULT_STATUSES = ("active", "disabled", "pending")
 
@@ -699,113 +717,51 @@ def _same_question(a: QuestionRec, b: BankQuestion) -> bool:
     )
 
 
-def _to_bank(rec: QuestionRec) -> BankQuestion:
-    source = Source(rec.source_file, rec.source_line) if rec.source_file else None
-    return BankQuestion(
-        id=rec.uid,
-        topic=rec.topic,
-        prompt=rec.prompt,
-        choices=rec.choices,
-        answer=rec.answer,
-        kind=rec.kind,
-        explanation=rec.explanation,
-        source=source,
-        lang=rec.lang,
-    )
-
-
 def bank_name(team: TeamRef) -> str:
     """A bank name for a team's export, e.g. discord-81384788765712384."""
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
 
 
-def team_uid(team_id: int, file_id: str) -> str:
-    """The uid for a file id that another team (or the shared bank) already uses: still stable,
-    so re-importing the same file finds it again."""
-    return make_id(f"t{team_id}-{file_id[:20]}", file_id)
-
-
-def _line_of(text: str, prompt: str) -> int | None:
-    """Best-effort line of a prompt in the file, for problems found after parsing."""
-    first = prompt.strip().splitlines()[0][:40] if prompt.strip() else ""
-    if not first:
-        return None
-    for n, line in enumerate(text.splitlines(), start=1):
-        if first in line:
-            return n
-    return None
+LIVE_STATUSES = ("active", "disabled", "pending")
+PLAN_SLICE = 1000
 
 
 async def _plan_import(
-    u: AdminUnit, team_id: int, questions: Sequence[BankQuestion], text: str
+    parsed: ImportResult,
+    own: Sequence[QuestionRec],
+    shared: dict[str, QuestionRec],
 ) -> _ImportPlan:
     """Decide, without writing, what each file question becomes: new, changed or unchanged;
-    and every duplicate-prompt problem."""
-    ids = {q.id for q in questions}
-    scoped = {q.id: team_uid(team_id, q.id) for q in questions}
-    own = await u.own_questions_by_uid(team_id, ids | set(scoped.values()))
-    visible = await u.visible_questions_by_uid(team_id, ids)
-    taken = await u.taken_uids(ids)
-    prompts = await u.own_prompts(team_id)
+    and every duplicate-prompt problem, at the question's line in the file. One pass over the
+    file with dictionaries of the team's questions: linear in both, a few microseconds a
+    question, and the event loop gets a turn every PLAN_SLICE questions."""
+    by_uid = {r.uid: r for r in own}
+    by_prompt = {_fold(r.prompt): r for r in own if r.status in LIVE_STATUSES}
     plan = _ImportPlan([], [], 0, [])
-    for n, q in enumerate(questions, start=1):
-        mine = own.get(q.id) or own.get(scoped[q.id])
-        shared = visible.get(q.id) if mine is None else None
-        same_prompt = prompts.get(_fold(q.prompt))
-        if mine is not None and _fields(mine) == _fields(q):
+    for i, q in enumerate(parsed.questions):
+        if i % PLAN_SLICE == PLAN_SLICE - 1:
+            await asyncio.sleep(0)
+        mine = by_uid.get(q.id)
+        shared_q = shared.get(q.id) if mine is None else None
+        same_prompt = by_prompt.get(_fold(q.prompt))
+        if (mine is not None and _fields(mine) == _fields(q)) or (
+            shared_q is not None and _fields(shared_q) == _fields(q)
+        ):
             plan.unchanged += 1
-            continue
-        if shared is not None and shared.team_id is None and _fields(shared) == _fields(q):
-            plan.unchanged += 1
-            continue
-        if mine is None and same_prompt is not None and _same_question(same_prompt, q):
+        elif mine is None and same_prompt is not None and _same_question(same_prompt, q):
             plan.unchanged += 1  # e.g. an id-less format (Aiken) exported from this team
-            continue
-        if same_prompt is not None and (mine is None or same_prompt.id != mine.id):
+        elif same_prompt is not None and (mine is None or same_prompt.id != mine.id):
             plan.problems.append(
                 Problem(
                     "prompt",
                     f"duplicates the prompt of the team's question #{same_prompt.id} "
                     f"({same_prompt.uid})",
-                    q.id if q.id else f"#{n}",
-                    _line_of(text, q.prompt),
+                    q.id or f"#{i + 1}",
+                    parsed.line_of(i),
                 )
             )
-            continue
-        if mine is not None:
+        elif mine is not None:
             plan.changed.append((mine.id, q))
         else:
-            uid = q.id if q.id not in taken else scoped[q.id]
-            plan.new.append(replace(q, id=uid))
+            plan.new.append(q)
     return plan
-
-
-def _weekly_top(points: dict[tuple[int, date], int]) -> set[tuple[int, date]]:
-    """Each week's top group (questions/stats.top_group), as (player, week) pairs."""
-    by_week: dict[date, dict[tuple[int, date], int]] = {}
-    for key, pts in points.items():
-        by_week.setdefault(key[1], {})[key] = pts
-    top: set[tuple[int, date]] = set()
-    for week_points in by_week.values():
-        top |= top_group(week_points)
-    return top
-
-
-def _stats(
-    rec: QuestionRec,
-    answers: Sequence[AnswerRow],
-    asked: int,
-    tz: str,
-    top: set[tuple[int, date]],
-) -> QuestionStats:
-    """A question's statistics in one team. An answer counts as the top group's when its player
-    was in the top group of the week (team timezone) it was given. Answers whose choice no
-    longer exists (the choices were edited down) are left out."""
-    records = [
-        ((a.player_id, week_start(a.answered_at, tz)), a.choice, a.correct)
-        for a in answers
-        if 0 <= a.choice < len(rec.choices)
-    ]
-    return question_stats(
-        records, times_asked=asked, choices=rec.choices, answer=rec.answer, top=top
-    )

@@ -6,13 +6,14 @@ bot/db/queries_admin.py implements it (a mixin of SqlUnit) and the core `cast()`
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.core.models import QuestionRec
 from bot.core.ports import Unit
+from questions.bank import BankQuestion
 
 # Statuses a question row can hold; "disabled" is also what a team sees for a shared question it
 # switched off for itself (team_question_status), while the row itself stays "active".
@@ -87,18 +88,30 @@ class AdminUnit(Unit, Protocol):
         """A team's own status for a shared question; None removes it (back to the row's)."""
         ...
 
-    async def own_questions_by_uid(
-        self, team_id: int, uids: Collection[str]
-    ) -> dict[str, QuestionRec]: ...
-
-    async def visible_questions_by_uid(
-        self, team_id: int, uids: Collection[str]
-    ) -> dict[str, QuestionRec]:
-        """Questions with these uids that the team can see (own, or shared)."""
+    async def own_questions(self, team_id: int) -> list[QuestionRec]:
+        """Every question of the team's own, whatever its status."""
         ...
 
-    async def taken_uids(self, uids: Collection[str]) -> set[str]:
-        """Which of these uids exist anywhere (uids are unique across all teams)."""
+    async def shared_questions_by_uid(self, uids: Collection[str]) -> dict[str, QuestionRec]:
+        """Shared-bank questions with these uids."""
+        ...
+
+    async def taken_uids(self, team_id: int, uids: Collection[str]) -> set[str]:
+        """Which of these uids the team's own questions use (a uid is unique within a team and
+        within the shared bank, never across them)."""
+        ...
+
+    async def insert_questions(
+        self, team_id: int, questions: Sequence[BankQuestion], *, author: str, status: str
+    ) -> None:
+        """Add many questions to the team at once (any count)."""
+        ...
+
+    async def update_questions(
+        self, changes: Sequence[tuple[int, BankQuestion]], at: datetime
+    ) -> None:
+        """New content (topic, kind, prompt, choices, answer, explanation, lang) for existing
+        questions, by database id."""
         ...
 
     async def own_prompts(self, team_id: int) -> dict[str, QuestionRec]:
@@ -118,9 +131,9 @@ class AdminUnit(Unit, Protocol):
     ) -> dict[int, int]: ...
 
     async def week_points(
-        self, team_id: int, weeks: Collection[date]
+        self, team_id: int, weeks: Collection[date] | None = None
     ) -> dict[tuple[int, date], int]:
-        """Points per (player, week start) from the weekly scores."""
+        """Points per (player, week start) from the weekly scores (all weeks when None)."""
         ...
 
     async def admin_actions(self, team_id: int, limit: int) -> list[AdminActionRec]: ...

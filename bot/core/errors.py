@@ -62,3 +62,8 @@ class ImportRejected(QuizError):
             f"The file was not imported ({len(self.problems)} problem(s)):\n{lines}",
             field=self.problems[0].field if self.problems else None,
         )
+
+
+class WorkRefused(QuizError):
+    """CPU-heavy work (reading an import, an export, statistics) outgrew its time or memory
+    bound and was stopped; the message says which, e.g. "took longer than 20 seconds"."""

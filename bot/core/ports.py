@@ -5,10 +5,10 @@ Adapters implement Messenger; bot/db implements Repository. The engine depends o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from bot.core.models import (
     AnswerContext,
@@ -29,6 +29,15 @@ from bot.core.models import (
 )
 from bot.core.views import View
 from questions.bank import BankQuestion
+
+T = TypeVar("T")
+
+
+class Worker(Protocol):
+    """Runs CPU-heavy pure work (fn must be a module-level function of picklable data) away from
+    the event loop, bounded in time and memory; raises errors.WorkRefused past a bound."""
+
+    async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
 
 
 class Messenger(Protocol):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -25,8 +26,32 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         cfg.attributes["connection"] = sync_conn
         command.upgrade(cfg, revision)
 
-    async with engine.begin() as conn:
-        await conn.run_sync(_run)
+    async with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:  # see _sqlite_foreign_keys
+            await _sqlite_foreign_keys(conn, on=False)
+        try:
+            async with conn.begin():
+                await conn.run_sync(_run)
+                if sqlite:
+                    broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            if sqlite:
+                await _sqlite_foreign_keys(conn, on=True)
+
+
+async def _sqlite_foreign_keys(conn: AsyncConnection, *, on: bool) -> None:
+    """SQLite changes most tables by rebuilding them (Alembic's batch mode), and dropping the
+    old table with foreign keys on would first delete its rows, cascading into every table that
+    refers to it (a rebuilt `questions` took all round questions and answers with it). So
+    migrations run with them off, as SQLite's own procedure says, and are checked with
+    foreign_key_check before they commit. The pragma only works outside a transaction, so it
+    goes to the driver's connection directly."""
+    raw = await conn.get_raw_connection()
+    driver: Any = raw.driver_connection
+    await driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

@@ -7,11 +7,11 @@ shared bank), so one team never sees or changes another team's questions.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Collection, Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, delete, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
@@ -26,6 +26,58 @@ from bot.db.tables import (
     ScoreWeekly,
     TeamQuestionStatus,
 )
+from questions.bank import BankQuestion
+
+CHUNK = 1000  # rows or ids per statement: asyncpg allows 32,767 parameters, SQLite 32,766
+
+_REC_COLUMNS = (
+    Question.id,
+    Question.uid,
+    Question.topic,
+    Question.prompt,
+    Question.choices,
+    Question.answer,
+    Question.kind,
+    Question.explanation,
+    Question.source_file,
+    Question.source_line,
+    Question.lang,
+    Question.status,
+    Question.team_id,
+    Question.bank,
+)
+
+T = TypeVar("T")
+
+
+def _chunks(items: Collection[T]) -> Iterator[list[T]]:
+    """The items in lists of at most CHUNK, so no statement nears a parameter limit."""
+    seq = list(items)
+    for start in range(0, len(seq), CHUNK):
+        yield seq[start : start + CHUNK]
+
+
+def _rec_of(row: Any) -> QuestionRec:
+    """A row of _REC_COLUMNS (in QuestionRec's field order) as a QuestionRec; positional, as
+    an import turns tens of thousands of them."""
+    qid, uid, topic, prompt, choices, answer, kind, explanation, *rest = row
+    return QuestionRec(
+        qid, uid, topic, prompt, tuple(choices), answer, kind, explanation or "", *rest
+    )
+
+
+def _question_values(q: BankQuestion) -> dict[str, Any]:
+    return {
+        "topic": q.topic,
+        "kind": q.kind,
+        "prompt": q.prompt,
+        "choices": list(q.choices),
+        "answer": q.answer,
+        "explanation": q.explanation,
+        "source_file": q.source.file if q.source else None,
+        "source_line": q.source.line if q.source else None,
+        "lang": q.lang,
+    }
 
 
 def _fold(prompt: str) -> str:
@@ -68,6 +120,8 @@ class AdminQueries:
             await self.session.execute(
                 select(Question, status)
                 .where(key, self._visible(team_id))
+                .order_by(Question.team_id.is_(None))  # a uid names the team's own first
+                .limit(1)
                 .execution_options(populate_existing=True)
             )
         ).first()
@@ -149,31 +203,73 @@ class AdminQueries:
 
     # --- import support ------------------------------------------------------------------------
 
-    async def own_questions_by_uid(
-        self, team_id: int, uids: Collection[str]
-    ) -> dict[str, QuestionRec]:
-        if not uids:
-            return {}
-        rows = await self.session.scalars(
-            select(Question).where(Question.team_id == team_id, Question.uid.in_(list(uids)))
-        )
-        return {q.uid: _rec(q) for q in rows}
+    async def own_questions(self, team_id: int) -> list[QuestionRec]:
+        """Every question of the team's own, whatever its status (columns, not ORM objects:
+        an import may compare tens of thousands)."""
+        stmt = select(*_REC_COLUMNS).where(Question.team_id == team_id).order_by(Question.id)
+        result = await self.session.stream(stmt.execution_options(yield_per=CHUNK))
+        out: list[QuestionRec] = []
+        async for rows in result.partitions():  # the event loop gets a turn between chunks
+            out.extend(_rec_of(row) for row in rows)
+        return out
 
-    async def visible_questions_by_uid(
-        self, team_id: int, uids: Collection[str]
-    ) -> dict[str, QuestionRec]:
-        if not uids:
-            return {}
-        rows = await self.session.scalars(
-            select(Question).where(self._visible(team_id), Question.uid.in_(list(uids)))
-        )
-        return {q.uid: _rec(q) for q in rows}
+    async def shared_questions_by_uid(self, uids: Collection[str]) -> dict[str, QuestionRec]:
+        out: dict[str, QuestionRec] = {}
+        for chunk in _chunks(uids):
+            rows = await self.session.execute(
+                select(*_REC_COLUMNS).where(Question.team_id.is_(None), Question.uid.in_(chunk))
+            )
+            out.update((row.uid, _rec_of(row)) for row in rows)
+        return out
 
-    async def taken_uids(self, uids: Collection[str]) -> set[str]:
-        if not uids:
-            return set()
-        rows = await self.session.execute(select(Question.uid).where(Question.uid.in_(list(uids))))
-        return {r[0] for r in rows}
+    async def taken_uids(self, team_id: int, uids: Collection[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(uids):
+            rows = await self.session.execute(
+                select(Question.uid).where(Question.team_id == team_id, Question.uid.in_(chunk))
+            )
+            out.update(r[0] for r in rows)
+        return out
+
+    async def insert_questions(
+        self, team_id: int, questions: Sequence[BankQuestion], *, author: str, status: str
+    ) -> None:
+        """Add many questions to a team, CHUNK rows a statement (any count stays far from the
+        drivers' parameter limits, and the event loop gets a turn between chunks)."""
+        now = datetime.now(UTC)
+        for chunk in _chunks(questions):
+            rows = [
+                {
+                    "uid": q.id,
+                    "bank": f"team-{team_id}",
+                    "team_id": team_id,
+                    **_question_values(q),
+                    "status": status,
+                    "author": author,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for q in chunk
+            ]
+            await self.session.execute(insert(Question), rows)
+
+    async def update_questions(
+        self, changes: Sequence[tuple[int, BankQuestion]], at: datetime
+    ) -> None:
+        """Write new content into existing questions (by database id), CHUNK rows at a time."""
+        table: Any = Question.__table__
+        fields = ("topic", "kind", "prompt", "choices", "answer", "explanation", "lang")
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({f: bindparam(f"b_{f}") for f in fields} | {"updated_at": at})
+        )
+        for chunk in _chunks(changes):
+            rows = [
+                {"b_id": qid} | {f"b_{f}": v for f, v in _question_values(q).items() if f in fields}
+                for qid, q in chunk
+            ]
+            await self.session.execute(stmt, rows)
 
     async def own_prompts(self, team_id: int) -> dict[str, QuestionRec]:
         rows = await self.session.scalars(
@@ -236,16 +332,16 @@ class AdminQueries:
         return {int(q): int(n) for q, n in await self.session.execute(stmt)}
 
     async def week_points(
-        self, team_id: int, weeks: Collection[date]
+        self, team_id: int, weeks: Collection[date] | None = None
     ) -> dict[tuple[int, date], int]:
-        if not weeks:
-            return {}
-        rows = await self.session.execute(
-            select(ScoreWeekly.player_id, ScoreWeekly.week_start, ScoreWeekly.points).where(
-                ScoreWeekly.team_id == team_id, ScoreWeekly.week_start.in_(list(weeks))
-            )
+        stmt = select(ScoreWeekly.player_id, ScoreWeekly.week_start, ScoreWeekly.points).where(
+            ScoreWeekly.team_id == team_id
         )
-        return {(int(p), w): int(pts) for p, w, pts in rows}
+        if weeks is not None:
+            if not weeks:
+                return {}
+            stmt = stmt.where(ScoreWeekly.week_start.in_(list(weeks)))
+        return {(int(p), w): int(pts) for p, w, pts in await self.session.execute(stmt)}
 
     # --- history -------------------------------------------------------------------------------
 

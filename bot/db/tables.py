@@ -131,11 +131,21 @@ class Question(Base):
     __table_args__ = (
         Index("ix_questions_team_status", "team_id", "status"),
         Index("ix_questions_topic", "topic"),
+        # A uid is unique within the shared bank and within each team's own questions, never
+        # across them: a team's import cannot take an id a later shipped bank needs.
+        UniqueConstraint("team_id", "uid", name="uq_questions_team_uid"),
+        Index(
+            "uq_questions_shared_uid",
+            "uid",
+            unique=True,
+            sqlite_where=text("team_id IS NULL"),
+            postgresql_where=text("team_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     # Stable, content-derived id from the bank file (or made for an added question).
-    uid: Mapped[str] = mapped_column(String(40), unique=True)
+    uid: Mapped[str] = mapped_column(String(40))
     bank: Mapped[str] = mapped_column(String(80))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     topic: Mapped[str] = mapped_column(String(80))

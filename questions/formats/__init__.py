@@ -16,6 +16,7 @@ from pathlib import PurePath
 from questions.bank import BankError, BankQuestion, Problem
 from questions.formats import aiken, csv_format, gift, opentdb, yaml_bank
 from questions.formats.common import DEFAULT_TOPIC, ImportResult
+from questions.intake import checked_text, decode
 
 __all__ = [
     "DEFAULT_TOPIC",
@@ -25,6 +26,7 @@ __all__ = [
     "detect_format",
     "export_text",
     "import_text",
+    "read_import",
 ]
 
 
@@ -67,11 +69,24 @@ def import_text(
     """Parse `text` in format `fmt`; BankError lists every problem (nothing is half-imported).
 
     `name` (usually the file name) appears in problems; `bank` names the bank for formats that
-    do not carry one (bank YAML names its own).
+    do not carry one (bank YAML names its own). The text passes questions.intake's checks
+    (size, control characters) first, so every format reads the same clean text.
     """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    result: ImportResult = _format(fmt).parse(text, name=name, bank=bank)
+    reader = _format(fmt)
+    result: ImportResult = reader.parse(checked_text(text, name), name=name, bank=bank)
     return result
+
+
+def read_import(
+    data: bytes | str, fmt: str | None, *, name: str = "import", bank: str = "imported"
+) -> ImportResult:
+    """A file as handed in (bytes from an upload or a disk, or pasted text) to questions: the
+    one way in for every caller. Bytes are decoded once (questions.intake.decode); no format
+    means "tell it from the name". Bounded in time and memory by the intake limits; BankError
+    lists every problem."""
+    fmt_name = fmt or detect_format(name)
+    text = decode(data, name) if isinstance(data, bytes) else data
+    return import_text(text, fmt_name, name=name, bank=bank)
 
 
 def export_text(questions: Sequence[BankQuestion], fmt: str, *, bank: str) -> str:

@@ -22,7 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from questions.bank import BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish, kind_for
+from questions.formats.common import (
+    Draft,
+    ImportResult,
+    add,
+    build,
+    finish,
+    kind_for,
+    refuse_over_limit,
+)
 
 _OPTION_RE = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")
 _ANSWER_RE = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
@@ -97,7 +105,7 @@ class _Reader:
             answer=cur.letters.index(letter),
             kind=kind_for(cur.options),
         )
-        self.drafts.append(Draft(question, cur.line))
+        add(self.drafts, Draft(question, cur.line))
 
     def close(self) -> None:
         if self.current is not None:
@@ -106,8 +114,10 @@ class _Reader:
 
 def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportResult:
     """Read Aiken text; raise BankError listing every problem, or return the questions."""
+    lines = text.split("\n")
+    refuse_over_limit(sum(1 for line in lines if _ANSWER_RE.match(line.strip())))
     reader = _Reader()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         reader.feed(number, line)
     reader.close()
     return finish(reader.drafts, reader.problems, bank=bank)

@@ -16,22 +16,29 @@ from questions.bank import (
     BankError,
     BankQuestion,
     Problem,
+    cross_problems,
     detect_lang,
     make_id,
-    validate_bank,
     validate_question,
 )
+from questions.intake import count_problem
 
 DEFAULT_TOPIC = "General"
 
 
 @dataclass
 class ImportResult:
-    """Questions ready to store, plus the questions skipped because their type is unsupported."""
+    """Questions ready to store, plus the questions skipped because their type is unsupported.
+    `lines` holds the line each question starts on (when the format knows it), so problems
+    found later (a prompt the team already has) can point into the file too."""
 
     questions: list[BankQuestion]
     skipped: list[Problem] = field(default_factory=list)
     bank: str = "imported"
+    lines: list[int | None] = field(default_factory=list)
+
+    def line_of(self, index: int) -> int | None:
+        return self.lines[index] if index < len(self.lines) else None
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,20 @@ def build(
     )
 
 
+def refuse_over_limit(count: int) -> None:
+    """Refuse a file whose questions, counted cheaply before parsing them, are too many."""
+    too_many = count_problem(count, "the file")
+    if too_many:
+        raise BankError([too_many])
+
+
+def add(drafts: list[Draft], draft: Draft) -> None:
+    """Append a draft, refusing the file as soon as it holds more questions than one file may
+    (questions.intake.MAX_QUESTIONS), before the rest is even parsed."""
+    drafts.append(draft)
+    refuse_over_limit(len(drafts))
+
+
 def kind_for(choices: Sequence[str]) -> str:
     """truefalse when the choices are exactly True/False, for formats that cannot say the kind."""
     return "truefalse" if tuple(choices) == TRUE_FALSE else "choice"
@@ -85,36 +106,20 @@ def finish(
     *,
     bank: str = "imported",
 ) -> ImportResult:
-    """Validate every draft; raise BankError with every problem (parse + rules) or return them."""
+    """Validate every draft; raise BankError with every problem (parse + rules) or return them.
+    More than intake.MAX_QUESTIONS questions are refused before any is validated."""
+    too_many = count_problem(len(drafts), "the file")
+    if too_many:
+        raise BankError([too_many])
     found = list(problems)
-    own: set[Problem] = set()
     for draft in drafts:
-        mine = validate_question(draft.question)
-        own.update(mine)
-        found.extend(replace(p, line=draft.line) for p in mine)
-    found.extend(_cross_problems(drafts, own))
+        found.extend(replace(p, line=draft.line) for p in validate_question(draft.question))
+    questions = [d.question for d in drafts]
+    lines = [d.line for d in drafts]
+    found.extend(cross_problems(questions, lines))
     if found:
         raise BankError(sorted(found, key=_line_key))
-    return ImportResult([d.question for d in drafts], list(skipped), bank)
-
-
-def _cross_problems(drafts: Sequence[Draft], own: set[Problem]) -> list[Problem]:
-    """Problems across questions (duplicate ids or prompts), each at the later duplicate's line."""
-    occurrences: dict[str, list[int | None]] = {}
-    for d in drafts:
-        occurrences.setdefault(d.question.id, []).append(d.line)
-    seen: dict[tuple[str, str], int] = {}
-    out = []
-    for p in validate_bank(d.question for d in drafts):
-        if p in own:
-            continue
-        qid = p.question or ""
-        lines = occurrences.get(qid, [None])
-        n = seen.get((p.field, qid), 0)
-        seen[(p.field, qid)] = n + 1
-        index = min(n + 1, len(lines) - 1) if len(lines) > 1 else 0
-        out.append(replace(p, line=lines[index]))
-    return out
+    return ImportResult(questions, list(skipped), bank, lines)
 
 
 def _line_key(p: Problem) -> int:

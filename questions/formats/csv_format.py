@@ -10,6 +10,13 @@ for a 0-based index); on import A-E (any case) and the numbers 1-5 are both acce
 Unused choice columns are left empty. Line numbers in problems are the file's lines (a quoted cell
 may span lines; the row's first line is reported). A UTF-8 byte-order mark (Excel) is ignored and
 a header with `;` but no `,` is read as semicolon-separated. Export drops only `source`.
+
+Spreadsheet formulas: a spreadsheet runs a cell that starts with = + - @, a tab or a carriage
+return as a formula (`=HYPERLINK(...)`, `=cmd|' /C calc'!A0`), so export puts a single quote
+before such a cell (OWASP's rule; a spreadsheet shows the text without it) and import takes that
+quote off again: export then import gives the same questions. Precisely: a cell whose text after
+its leading quotes starts with one of those characters gets one more quote on export and loses
+one on import (so a prompt that really starts with `'=` survives too).
 """
 
 from __future__ import annotations
@@ -18,22 +25,41 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-from questions.bank import MAX_CHOICES, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish
+from questions.bank import MAX_CHOICES, BankError, BankQuestion, Problem
+from questions.formats.common import Draft, ImportResult, add, build, finish, refuse_over_limit
 
 CHOICE_COLUMNS = tuple(f"choice{i}" for i in range(1, MAX_CHOICES + 1))
 COLUMNS = ("id", "topic", "kind", "prompt", *CHOICE_COLUMNS, "answer", "explanation", "lang")
 REQUIRED = ("prompt", "choice1", "choice2", "answer")
 LETTERS = "ABCDE"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_like_formula(cell: str) -> bool:
+    return cell.lstrip("'").startswith(FORMULA_START)
+
+
+def defuse(cell: str) -> str:
+    """The cell as written: a quote before anything a spreadsheet would run as a formula."""
+    return "'" + cell if _looks_like_formula(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """The cell as read: the quote `defuse` added taken off."""
+    return cell[1:] if cell.startswith("'") and _looks_like_formula(cell) else cell
 
 
 def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """CSV rows with the file line each starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """CSV rows with the file line each starts on; BankError at the row the csv module cannot
+    read (a cell longer than its field limit, an unclosed quote at the end)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     start = 1
-    for row in reader:
-        yield start, row
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            yield start, [restore(cell) for cell in row]
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise BankError([Problem("row", f"cannot be read as CSV: {exc}", None, start)]) from None
 
 
 def _delimiter(text: str) -> str:
@@ -87,18 +113,17 @@ def _row_draft(cells: dict[str, str], line: int) -> tuple[Draft | None, list[Pro
 def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportResult:
     """Read CSV text; raise BankError listing every problem, or return the questions."""
     text = text.removeprefix("\ufeff")
-    rows = _rows(text, _delimiter(text))
-    first = next(rows, None)
-    if first is None:
+    rows = [(line, row) for line, row in _rows(text, _delimiter(text)) if any(row)]
+    if not rows:
         return finish([], [Problem("header", "the file is empty; a header row is needed")])
-    header = [h.strip().lower() for h in first[1]]
+    header = [h.strip().lower() for h in rows[0][1]]
     problems = _header_problems(header)
     if problems:
         return finish([], problems)
+    rows = [(line, row) for line, row in rows[1:] if any(cell.strip() for cell in row)]
+    refuse_over_limit(len(rows))  # before any row becomes a question
     drafts: list[Draft] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
         if len(row) > len(header):
             problems.append(
                 Problem("row", f"has {len(row)} cells, the header {len(header)}", None, line)
@@ -107,7 +132,7 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         draft, found = _row_draft(dict(zip(header, row, strict=False)), line)
         problems.extend(found)
         if draft is not None:
-            drafts.append(draft)
+            add(drafts, draft)
     return finish(drafts, problems, bank=bank)
 
 
@@ -118,7 +143,6 @@ def dump(questions: Sequence[BankQuestion], *, bank: str) -> str:
     writer.writerow(COLUMNS)
     for q in questions:
         choices = list(q.choices) + [""] * (MAX_CHOICES - len(q.choices))
-        writer.writerow(
-            [q.id, q.topic, q.kind, q.prompt, *choices, LETTERS[q.answer], q.explanation, q.lang]
-        )
+        cells = [q.id, q.topic, q.kind, q.prompt, *choices, LETTERS[q.answer], q.explanation]
+        writer.writerow([defuse(cell) for cell in [*cells, q.lang]])
     return out.getvalue()

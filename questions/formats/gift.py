@@ -34,33 +34,41 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from questions.bank import TRUE_FALSE, BankQuestion, Problem
-from questions.formats.common import DEFAULT_TOPIC, Draft, ImportResult, build, finish
+from questions.formats.common import (
+    DEFAULT_TOPIC,
+    Draft,
+    ImportResult,
+    add,
+    build,
+    finish,
+    refuse_over_limit,
+)
 
 # Escaped control characters are swapped for private-use placeholders before parsing (as Moodle
 # does), so the parser can split on the real `{ } ~ = # :` and the escapes come back afterwards.
 _ESCAPABLE = "\\:#={}~"
 _PLACEHOLDER = {c: chr(0xE000 + i) for i, c in enumerate(_ESCAPABLE)}
 _RESTORE = {ord(v): k for k, v in _PLACEHOLDER.items()}
-_ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _FORMAT_RE = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT_RE = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _ANSWER_MARK_RE = re.compile(r"[~=]")
 _ID_COMMENT_RE = re.compile(r"\[id:([^\]]+)\]")
 _CATEGORY_SPLIT_RE = re.compile(r"(?<!/)/(?!/)")
+_BRACE_RE = re.compile(r"[{}]")
 _TF_VALUES = {"T": 0, "TRUE": 0, "F": 1, "FALSE": 1}  # index into TRUE_FALSE
 BLANK = "_____"
 
 
 def _protect(text: str) -> str:
-    """Replace escapes with placeholders; `\\n` becomes a newline, unknown escapes stay as is."""
-
-    def sub(m: re.Match[str]) -> str:
-        ch = m.group(1)
-        if ch in _PLACEHOLDER:
-            return _PLACEHOLDER[ch]
-        return "\n" if ch == "n" else m.group(0)
-
-    return _ESCAPE_RE.sub(sub, text)
+    """Replace escapes with placeholders; `\\n` becomes a newline, unknown escapes stay as is.
+    Plain replacements, escaped backslashes first, read an escape exactly as a left-to-right
+    scan would (an escape starts at a backslash no earlier escape used), in C: an escape-heavy
+    file costs no Python call per escape."""
+    if "\\" not in text:
+        return text
+    for ch in _ESCAPABLE:  # "\\" comes first
+        text = text.replace("\\" + ch, _PLACEHOLDER[ch])
+    return text.replace("\\n", "\n")
 
 
 def _restore(text: str) -> str:
@@ -111,38 +119,72 @@ class _Block:
 
 
 def _brace_depth(line: str, depth: int) -> int:
-    for ch in _protect(line):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
+    for m in _BRACE_RE.finditer(_protect(line)):
+        depth = depth + 1 if m.group(0) == "{" else max(depth - 1, 0)
     return depth
 
 
 def _blocks(text: str) -> Iterator[_Block]:
-    """Blank-line separated blocks without comment lines; `// [id:X]` attaches to the next one."""
+    """Blank-line separated blocks without comment lines; `// [id:X]` attaches to the next one.
+
+    A blank line inside an open `{` keeps the block going only when the next line that is not
+    blank or a comment goes on with answers (`=`, `~`, `#` or `}`). Anything else starts the next
+    question, so a `{` left open ends its own question (reported by _parse_question) and never
+    swallows the questions after it."""
+    rows = text.split("\n")
+    answers_follow = _answers_follow(rows)
     block: _Block | None = None
     pending_id = ""
     depth = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for i, raw in enumerate(rows):
         stripped = raw.strip()
         if stripped.startswith("//"):
             m = _ID_COMMENT_RE.search(stripped)
             if m:
                 pending_id = m.group(1).strip()
             continue
-        if not stripped and depth == 0:
+        if not stripped and (depth == 0 or not answers_follow[i]):
             if block is not None:
                 yield block
             block = None
+            depth = 0
             continue
         if block is None:
             block = _Block([], qid=pending_id)
             pending_id = ""
-        block.lines.append((number, raw))
+        block.lines.append((i + 1, raw))
         depth = _brace_depth(raw, depth)
     if block is not None:
         yield block
+
+
+def _answers_follow(rows: list[str]) -> list[bool]:
+    """For each line: does the next line that is neither blank nor a comment start with an
+    answer mark? One backward pass, so the answer for every line costs linear time."""
+    out = [False] * len(rows)
+    follows = False
+    for i in range(len(rows) - 1, -1, -1):
+        out[i] = follows
+        stripped = rows[i].strip()
+        if stripped and not stripped.startswith("//"):
+            follows = stripped[0] in "=~#}"
+    return out
+
+
+def _brace_fault(text: str) -> str | None:
+    """What is wrong with the `{ }` of a protected question text, or None: every `{` closes
+    before the next opens, and no `}` comes without its `{`."""
+    open_ = False
+    for m in _BRACE_RE.finditer(text):
+        if m.group(0) == "{":
+            if open_:
+                return "has a { inside another { }"
+            open_ = True
+        elif not open_:
+            return "has a } with no { before it"
+        else:
+            open_ = False
+    return "has a { that is never closed" if open_ else None
 
 
 # --- parsing one question -------------------------------------------------------------------
@@ -268,11 +310,13 @@ class _Where:
 def _parse_question(topic: str, block: _Block, index: int) -> _Parsed:
     title, text = _split_title(_protect(block.text))
     where = _Where(block.qid or title or f"#{index}", block.line)
+    fault = _brace_fault(text)
+    if fault:
+        message = f"{fault} (write a brace that is text as \\{{ or \\}})"
+        return _Parsed(problems=[where.problem("question", message)])
     start, end = text.find("{"), text.find("}")
-    if start == -1 and end == -1:
+    if start == -1:
         return _Parsed(skipped=where.problem("kind", "GIFT description (no answers); skipped"))
-    if start == -1 or end < start:
-        return _Parsed(problems=[where.problem("question", "has unbalanced { } braces")])
     after = text[end + 1 :]
     if "{" in after or "}" in after:
         return _Parsed(
@@ -305,6 +349,10 @@ def _parse_question(topic: str, block: _Block, index: int) -> _Parsed:
     return _Parsed(draft=Draft(question, block.line))
 
 
+def _is_category(block: _Block) -> bool:
+    return block.lines[0][1].strip().startswith("$CATEGORY:")
+
+
 def _split_general(section: str) -> tuple[str, str]:
     """Answer section -> (answers, general feedback after the last `####`)."""
     if "####" not in section:
@@ -320,9 +368,11 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
     skipped: list[Problem] = []
     topic = DEFAULT_TOPIC
     index = 0
-    for block in _blocks(text):
+    blocks = list(_blocks(text))
+    refuse_over_limit(sum(1 for b in blocks if len(b.lines) > 1 or not _is_category(b)))
+    for block in blocks:
         first = block.lines[0][1].strip()
-        if first.startswith("$CATEGORY:"):
+        if _is_category(block):
             topic = _category_topic(_restore(_protect(first[len("$CATEGORY:") :])))
             rest = [(n, raw) for n, raw in block.lines[1:] if raw.strip()]
             if not rest:
@@ -331,7 +381,7 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         index += 1
         result = _parse_question(topic, block, index)
         if result.draft:
-            drafts.append(result.draft)
+            add(drafts, result.draft)
         problems.extend(result.problems)
         if result.skipped:
             skipped.append(result.skipped)

@@ -19,30 +19,27 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from questions.bank import TRUE_FALSE, BankQuestion, Problem
-from questions.formats.common import Draft, ImportResult, build, finish
+from questions.formats.common import Draft, ImportResult, add, build, finish, refuse_over_limit
+from questions.intake import MAX_DEPTH
 
 _DECODER = json.JSONDecoder()
-_WS = " \t\r\n"
+_WS_RE = re.compile(r"[ \t\r\n]*")
 
 
 def answer_position(prompt: str, n_choices: int) -> int:
     """Where the correct answer goes among n choices: stable per prompt, spread evenly."""
-    digest = hashlib.sha1(prompt.encode("utf-8")).digest()
+    digest = hashlib.sha1(prompt.encode("utf-8", "surrogatepass")).digest()
     return int.from_bytes(digest[:4], "big") % n_choices
 
 
 def _skip_ws(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in _WS:
-        pos += 1
-    return pos
-
-
-def _line_at(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
+    m = _WS_RE.match(text, pos)
+    return m.end() if m else pos
 
 
 def _result_lines(text: str) -> list[int]:
@@ -66,15 +63,32 @@ def _result_lines(text: str) -> list[int]:
 
 def _array_item_lines(text: str, pos: int) -> list[int]:
     lines: list[int] = []
+    line, counted = 1, 0  # lines are counted on from the last item, so the walk stays linear
     while True:
         pos = _skip_ws(text, pos)
         if text[pos : pos + 1] in ("]", ""):
             return lines
-        lines.append(_line_at(text, pos))
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
         _, pos = _DECODER.raw_decode(text, pos)
         pos = _skip_ws(text, pos)
         if text[pos : pos + 1] == ",":
             pos += 1
+
+
+def _depth(doc: Any) -> int:
+    """How deeply arrays and objects nest (without recursion, so any depth can be measured)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in value)
+    return deepest
 
 
 def _text(item: dict[str, Any], key: str) -> str:
@@ -115,8 +129,15 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         return finish(
             [], [Problem("json", f"{name} is not valid JSON: {exc.msg}", None, exc.lineno)]
         )
+    except RecursionError:  # json's own guard, long before MAX_DEPTH matters to memory
+        return finish([], [Problem("json", f"{name} nests deeper than {MAX_DEPTH} levels")])
+    except ValueError:  # an integer of more digits than Python converts
+        return finish([], [Problem("json", f"{name} holds a number too long to read")])
+    if _depth(doc) > MAX_DEPTH:
+        return finish([], [Problem("json", f"{name} nests deeper than {MAX_DEPTH} levels")])
     if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
         return finish([], [Problem("results", f"{name} must be an object with a results list")])
+    refuse_over_limit(len(doc["results"]))
     problems = []
     if doc.get("response_code", 0) != 0:
         problems.append(Problem("response_code", f"is {doc['response_code']}, not 0 (success)"))
@@ -124,12 +145,13 @@ def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportR
         lines = _result_lines(text)
     except ValueError:  # an odd but valid layout: problems just lose their line numbers
         lines = []
-    drafts, skipped = [], []
+    drafts: list[Draft] = []
+    skipped: list[Problem] = []
     for i, item in enumerate(doc["results"]):
         line = lines[i] if i < len(lines) else None
         draft, problem = _item_draft(item, line, f"results[{i}]")
         if draft is not None:
-            drafts.append(draft)
+            add(drafts, draft)
         elif problem is not None and problem.field == "kind":
             skipped.append(problem)
         elif problem is not None:

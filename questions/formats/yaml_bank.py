@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from questions.bank import Bank, BankQuestion, dump_bank, parse_bank
+from questions.bank import Bank, BankQuestion, dump_bank, parse_bank_lines
 from questions.formats.common import ImportResult
 
 
 def parse(text: str, *, name: str = "import", bank: str = "imported") -> ImportResult:
     """Parse and validate bank YAML; BankError (from parse_bank) lists every problem."""
-    parsed = parse_bank(text, name)
-    return ImportResult(parsed.questions, [], parsed.bank or bank)
+    parsed, lines = parse_bank_lines(text, name)
+    return ImportResult(parsed.questions, [], parsed.bank or bank, list(lines))
 
 
 def dump(questions: Sequence[BankQuestion], *, bank: str) -> str:

@@ -8,6 +8,7 @@ from bot.core.admin import AdminService
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.db.repository import SqlRepository
 from bot.db.tables import AdminAction, Question
+from bot.workers import shared_pool
 from tests.helpers import TEAM, FixedClock, player
 
 BOSS = player("boss", admin=True)
@@ -18,7 +19,7 @@ OTHER_CHANNEL = ChannelRef(OTHER_TEAM, "oc", "quiz")
 
 
 def service(repo: SqlRepository) -> AdminService:
-    return AdminService(repo, FixedClock())
+    return AdminService(repo, FixedClock(), worker=shared_pool())
 
 
 async def count_questions(repo: SqlRepository, **where: object) -> int:

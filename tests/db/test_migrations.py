@@ -111,3 +111,88 @@ async def test_round_questions_get_their_copy_of_the_question_when_migrated(fres
         assert all(tuple(r[:3]) == tuple(r[3:]) for r in rows)
     finally:
         await engine.dispose()
+
+
+async def test_namespacing_question_ids_keeps_rounds_answers_and_team_statuses(
+    backend, tmp_path, pg_admin_url
+):
+    """0004 rebuilds the questions table on SQLite; with foreign keys on, dropping the old table
+    would cascade into every round question and answer."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, insert, select
+
+    from bot.db.tables import (
+        Answer,
+        Channel,
+        Player,
+        Question,
+        Round,
+        RoundQuestion,
+        Team,
+        TeamQuestionStatus,
+    )
+
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'at3.db'}"
+    else:
+        from tests.conftest import _need, _pg_admin, _with_db
+
+        _need("postgresql", {"postgresql": pg_admin_url})
+        await _pg_admin(pg_admin_url, "DROP DATABASE IF EXISTS quizbot_at_0003")
+        await _pg_admin(pg_admin_url, "CREATE DATABASE quizbot_at_0003")
+        url = _with_db(pg_admin_url, "quizbot_at_0003")
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    engine = create_engine(url)
+    try:
+        await upgrade(engine, "0003")
+        async with engine.begin() as conn:
+            await conn.execute(insert(Team).values(id=1, platform="slack", external_id="T1"))
+            await conn.execute(insert(Channel).values(id=1, team_id=1, external_id="C1"))
+            await conn.execute(
+                insert(Player).values(id=1, team_id=1, external_id="U1", display_name="ann")
+            )
+            common = dict(topic="T", prompt="P?", choices=["a", "b"], answer=0, created_at=now)
+            await conn.execute(
+                insert(Question).values(id=1, uid="s-1", bank="shared", updated_at=now, **common)
+            )
+            await conn.execute(
+                insert(Question).values(
+                    id=2, uid="t-1", bank="t", team_id=1, updated_at=now, **common
+                )
+            )
+            await conn.execute(
+                insert(Round).values(id=1, team_id=1, channel_id=1, num_questions=2, seconds=20)
+            )
+            for rq, qid in ((1, 1), (2, 2)):
+                await conn.execute(
+                    insert(RoundQuestion).values(
+                        id=rq, round_id=1, ordinal=rq, question_id=qid, choice_order=[0, 1]
+                    )
+                )
+                await conn.execute(
+                    insert(Answer).values(
+                        round_question_id=rq,
+                        player_id=1,
+                        choice=0,
+                        correct=True,
+                        points=100,
+                        latency_ms=5,
+                    )
+                )
+            await conn.execute(
+                insert(TeamQuestionStatus).values(team_id=1, question_id=1, status="disabled")
+            )
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            counts = [
+                (await conn.execute(select(func.count()).select_from(t))).scalar_one()
+                for t in (Question, RoundQuestion, Answer, TeamQuestionStatus)
+            ]
+            assert counts == [2, 2, 2, 1]
+            assert await conn.run_sync(_diff) == []
+            if backend == "sqlite":
+                fk = await conn.exec_driver_sql("PRAGMA foreign_keys")
+                assert fk.scalar_one() == 1  # back on for the connection's next user
+    finally:
+        await engine.dispose()

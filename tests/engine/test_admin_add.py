@@ -11,6 +11,7 @@ from bot.core.engine import QuizEngine
 from bot.core.errors import NotAllowed, ValidationFailed
 from bot.core.views import QuestionCard
 from bot.db.tables import AdminAction, Question
+from bot.workers import shared_pool
 from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, player
 
 
@@ -22,7 +23,7 @@ async def questions_in_db(repo) -> int:
 
 
 async def test_admin_adds_and_it_is_asked(repo):
-    admin = AdminService(repo, FixedClock())
+    admin = AdminService(repo, FixedClock(), worker=shared_pool())
     draft = draft_from_form(
         "Which port does X-Ray use?", "2000\n3000\n\n8080\n", "1", "UDP 2000", "X-Ray"
     )
@@ -37,14 +38,14 @@ async def test_admin_adds_and_it_is_asked(repo):
 
 
 async def test_non_admin_is_refused(repo):
-    admin = AdminService(repo, FixedClock())
+    admin = AdminService(repo, FixedClock(), worker=shared_pool())
     with pytest.raises(NotAllowed):
         await admin.add_question(player("ann"), QuestionDraft("Q?", ("a", "b"), 0))
     assert await questions_in_db(repo) == 0
 
 
 async def test_team_admin_role_counts(repo):
-    admin = AdminService(repo, FixedClock())
+    admin = AdminService(repo, FixedClock(), worker=shared_pool())
     await admin.team_settings(player("boss", admin=True), admin_roles=("Quizmaster",))
     helper = player("ann")
     helper = type(helper)(
@@ -68,13 +69,15 @@ async def test_team_admin_role_counts(repo):
 async def test_bad_form_names_the_field_and_adds_nothing(repo, prompt, choices, correct, field):
     with pytest.raises(ValidationFailed) as err:
         draft = draft_from_form(prompt, choices, correct)
-        await AdminService(repo).add_question(player("boss", admin=True), draft)
+        await AdminService(repo, worker=shared_pool()).add_question(
+            player("boss", admin=True), draft
+        )
     assert field in err.value.by_field()
     assert await questions_in_db(repo) == 0
 
 
 async def test_duplicate_prompt_is_refused(repo):
-    admin = AdminService(repo, FixedClock())
+    admin = AdminService(repo, FixedClock(), worker=shared_pool())
     boss = player("boss", admin=True)
     await admin.add_question(boss, QuestionDraft("Same  question?", ("a", "b"), 0))
     with pytest.raises(ValidationFailed) as err:
@@ -84,7 +87,7 @@ async def test_duplicate_prompt_is_refused(repo):
 
 
 async def test_channel_settings_become_round_defaults(repo):
-    admin = AdminService(repo, FixedClock())
+    admin = AdminService(repo, FixedClock(), worker=shared_pool())
     boss = player("boss", admin=True)
     await admin.add_question(boss, QuestionDraft("Q1?", ("a", "b"), 0, topic="T"))
     await admin.add_question(boss, QuestionDraft("Q2?", ("a", "b"), 0, topic="T"))

@@ -26,7 +26,7 @@ def test_checked_in_bank_is_up_to_date(generated: tuple[str, Report]) -> None:
     assert BANK.read_text(encoding="utf-8") == text, (
         "questions/bank/aws-developer-associate.yaml is stale: run "
         "`quizbot questions generate questions/notes/aws-developer-associate.md "
-        "--out questions/bank/aws-developer-associate.yaml` from the repo root"
+        "--out questions/bank/aws-developer-associate.yaml --force` from the repo root"
     )
 
 

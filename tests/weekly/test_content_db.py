@@ -64,9 +64,12 @@ async def test_post_for_a_scripted_week(world: World):
 
 async def test_the_week_follows_the_team_timezone_for_answers(world: World):
     from bot.core.admin import AdminService
+    from bot.workers import shared_pool
     from tests.weekly.world import ADMIN
 
-    await AdminService(world.repo, world.clock).team_settings(ADMIN, timezone="Asia/Tokyo")
+    await AdminService(world.repo, world.clock, worker=shared_pool()).team_settings(
+        ADMIN, timezone="Asia/Tokyo"
+    )
     await world.set(utc(2026, 11, 1, 12), weekday="mon", hour=9)  # Tokyo
     # Sunday 22 November 15:30 UTC is already Monday 23rd in Tokyo: next week's answer.
     await world.play(utc(2026, 11, 22, 15, 30), "t0", {"late": True})
@@ -83,9 +86,10 @@ async def test_a_schedule_in_another_timezone_moves_the_team_week_with_it(world:
     """The schedule's timezone becomes the team's, so scores are counted in the weeks the
     post reports (not UTC weeks posted on Tokyo's clock)."""
     from bot.core.admin import AdminService
+    from bot.workers import shared_pool
     from tests.weekly.world import ADMIN
 
-    admin = AdminService(world.repo, world.clock)
+    admin = AdminService(world.repo, world.clock, worker=shared_pool())
     assert (await admin.team_settings(ADMIN)).timezone == "UTC"
     await world.set(utc(2026, 11, 1, 12), weekday="mon", hour=9, timezone="Asia/Tokyo")
     assert (await admin.team_settings(ADMIN)).timezone == "Asia/Tokyo"

@@ -15,6 +15,7 @@ from bot.core.views import WeeklyPost
 from bot.core.weekly import PostStatus, WeeklyService
 from bot.db.tables import LeaderboardPost, WeeklySchedule
 from bot.service import build_service
+from bot.workers import shared_pool
 from tests.helpers import TEAM, RecordingMessenger, player
 from tests.weekly.world import ADMIN, BOARD, OTHER_TEAM, World, utc
 
@@ -213,7 +214,9 @@ async def test_only_the_services_own_platform_is_handled(world: World):
 
 
 async def test_show_reports_the_schedule_and_next_post(world: World):
-    await AdminService(world.repo, world.clock).team_settings(ADMIN, timezone="Europe/Berlin")
+    await AdminService(world.repo, world.clock, worker=shared_pool()).team_settings(
+        ADMIN, timezone="Europe/Berlin"
+    )
     info = await world.set(utc(2026, 11, 18, 12), weekday="fri", hour=17)  # team timezone
     assert info.schedule is not None and info.schedule.timezone == "Europe/Berlin"
     assert info.next_post_at == utc(2026, 11, 20, 16)
@@ -238,7 +241,9 @@ async def test_only_admins_may_set_or_stop_it(world: World):
         await world.weekly.disable(player("ann"))
     assert not (await world.weekly.show(TEAM)).enabled
     # A role the team made an admin role is enough.
-    await AdminService(world.repo, world.clock).team_settings(ADMIN, admin_roles=("quizmaster",))
+    await AdminService(world.repo, world.clock, worker=shared_pool()).team_settings(
+        ADMIN, admin_roles=("quizmaster",)
+    )
     mod = player("mod")
     mod = type(mod)(mod.team, mod.external_id, mod.display_name, roles=("QuizMaster",))
     assert (await world.weekly.set_schedule(mod, BOARD)).enabled

@@ -28,8 +28,9 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
 
 
-async def read_text(file: discord.Attachment, limit: int = MAX_IMPORT_BYTES) -> str:
-    """The attachment as text, or a QuizError naming the file and what to do about it."""
+async def read_bytes(file: discord.Attachment, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """The attachment's bytes (the import decodes them, as it does every file), or a QuizError
+    naming the file and what to do about it."""
     name = safe(file.filename, 100)
     if file.size > limit:
         raise QuizError(
@@ -45,14 +46,7 @@ async def read_text(file: discord.Attachment, limit: int = MAX_IMPORT_BYTES) -> 
         ) from None
     if len(data) > limit:  # the reported size was wrong
         raise QuizError(f"{name} is larger than {_size(limit)}.", field="file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise QuizError(
-            f"{name} is not UTF-8 text (byte {exc.start + 1} is not valid UTF-8). "
-            "Save it as UTF-8 and attach it again.",
-            field="file",
-        ) from None
+    return data
 
 
 def rejection_embed(filename: str, problems: list[Problem]) -> discord.Embed:
@@ -79,10 +73,10 @@ def add_file_commands(admin: app_commands.Group) -> None:
             admin_svc = service_of(interaction).admin
             actor = player_of(interaction)
             await admin_svc.require_admin(actor)  # before fetching anything
-            text = await read_text(file)
+            data = await read_bytes(file)
             try:
                 report = await admin_svc.import_questions(
-                    actor, text, fmt=format, filename=file.filename
+                    actor, data, fmt=format, filename=file.filename
                 )
             except (ImportRejected, BankError) as exc:
                 await tell(interaction, embed=rejection_embed(file.filename, exc.problems))

@@ -78,16 +78,16 @@ def trusted(url: str, api_url: str | None) -> bool:
     return any(host == d or host.endswith("." + d) for d in SLACK_FILE_DOMAINS)
 
 
-async def fetch_text(
+async def fetch_bytes(
     upload: Upload,
     token: str,
     *,
     api_url: str | None = None,
     limit: int = MAX_UPLOAD_BYTES,
     timeout: float = DOWNLOAD_SECONDS,
-) -> str:
-    """The file's text. Raises UploadRefused (field "file") when it cannot be fetched, is
-    bigger than `limit` or is not UTF-8."""
+) -> bytes:
+    """The file's bytes (the import decodes them, as it does every file). Raises UploadRefused
+    (field "file") when it cannot be fetched or is bigger than `limit`."""
     url = upload.url
     if not url:
         raise UploadRefused(f"Slack sent no download link for {upload.name}.", field="file")
@@ -113,13 +113,7 @@ async def fetch_text(
             break
         else:
             raise UploadRefused(f"Slack redirected {upload.name} too often.", field="file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UploadRefused(
-            f"{upload.name} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8.",
-            field="file",
-        ) from None
+    return data
 
 
 async def _read(resp: aiohttp.ClientResponse, upload: Upload, limit: int) -> bytes:

@@ -115,7 +115,8 @@ async def test_too_large_and_non_utf8_files_get_clear_errors(bot):
     latin = bot.fake.upload("latin.gift", "::q::Café?{=oui ~non}".encode("latin-1"))
     iid = await bot.send.command(OWNER, "quizadmin import", file=latin)
     [text] = bot.fake.reply_texts(iid)
-    assert text.startswith("latin.gift is not UTF-8 text (byte 9")
+    assert "Nothing was imported from latin.gift" in text
+    assert "line 1: file: latin.gift is not UTF-8 text (byte 9 is not valid UTF-8)" in text
 
     odd = bot.fake.upload("notes.docx", b"hello")
     iid = await bot.send.command(OWNER, "quizadmin import", file=odd)

@@ -21,6 +21,7 @@ from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import Notice
 from bot.service import build_service
+from bot.workers import shared_pool
 from tests.adapters.slack.conftest import SECRET, signature
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 from tests.helpers import FixedClock, RecordingMessenger, load_questions, sample_questions
@@ -125,7 +126,7 @@ async def test_a_workspace_and_a_guild_sharing_a_database_do_not_mix(repo):
     discord = QuizEngine(
         repo, RecordingMessenger(), platform="discord", clock=clock, rng=random.Random(1)
     )
-    admin = AdminService(repo, clock)
+    admin = AdminService(repo, clock, worker=shared_pool())
     slack_admin = PlayerRef(SLACK_TEAM, "U1", "ann", is_platform_admin=True)
     await admin.add_question(
         slack_admin, QuestionDraft("Slack-only question?", ("yes", "no"), 0, topic="SlackOnly")

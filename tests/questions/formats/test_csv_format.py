@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
-from questions.bank import BankError
+from questions.bank import BankError, BankQuestion
 from questions.formats import csv_format
 
 HEADER = "id,topic,kind,prompt,choice1,choice2,choice3,choice4,choice5,answer,explanation,lang\n"
@@ -73,3 +76,38 @@ def test_dump_writes_letters_and_pads_choices() -> None:
     [q] = csv_format.parse("prompt,choice1,choice2,answer\nQ?,a,b,2\n").questions
     out = csv_format.dump([q], bank="b")
     assert out.splitlines()[1] == f"{q.id},General,choice,Q?,a,b,,,,B,,en"
+
+
+# --- spreadsheet formulas -----------------------------------------------------------------
+
+FORMULAS = (
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example","click")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "\tindented",
+    "'=already quoted",
+)
+
+
+def test_export_defuses_every_cell_a_spreadsheet_would_run() -> None:
+    q = BankQuestion(
+        "q-1", "@topic", FORMULAS[0], FORMULAS[1:6], 3, explanation=FORMULAS[6], lang="en"
+    )
+    text = csv_format.dump([q], bank="b")
+    [_, row] = list(csv.reader(io.StringIO(text)))
+    cells = dict(zip(csv_format.COLUMNS, row, strict=True))
+    assert cells["id"] == "q-1" and cells["topic"] == "'@topic"
+    assert cells["prompt"] == "'=cmd|' /C calc'!A0"
+    assert [cells[f"choice{i}"] for i in range(1, 6)] == ["'" + f for f in FORMULAS[1:6]]
+    assert cells["explanation"] == "''=already quoted"
+    assert cells["answer"] == "D"
+    for cell in row:  # nothing a spreadsheet would evaluate is left
+        assert not cell.startswith(csv_format.FORMULA_START)
+    assert csv_format.parse(text).questions == [q]  # and import takes the quotes off again
+
+
+def test_a_plain_leading_quote_is_kept() -> None:
+    [q] = csv_format.parse("prompt,choice1,choice2,answer\n'tis the season?,'a,b,A\n").questions
+    assert (q.prompt, q.choices) == ("'tis the season?", ("'a", "b"))

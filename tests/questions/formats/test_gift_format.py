@@ -192,6 +192,36 @@ def test_unbalanced_braces_rejected() -> None:
     assert (line, field) == (3, "question")
 
 
+@pytest.mark.parametrize(
+    ("first", "fault"),
+    [
+        ("::q1::What {{=a ~b}", "has a { inside another { }"),
+        ("::q1::What? {=a ~b", "has a { that is never closed"),
+        ("::q1::What? {=a ~b}}", "has a } with no { before it"),
+    ],
+)
+def test_a_malformed_question_is_a_problem_and_the_next_ones_are_still_read(
+    first: str, fault: str
+) -> None:
+    """Was: the block swallowed the questions after it and was 'skipped as unsupported'."""
+    text = f"{first}\n\n// [id:q2]\n::q2::Next? {{=c =d ~e}}\n\n::q3::Third? {{=e ~f}}\n"
+    found = problems(text)
+    assert found == [
+        (1, "question", f"{fault} (write a brace that is text as \\{{ or \\}})"),
+        (4, "answer", "2 answers are marked correct (= or %100%); exactly one is needed"),
+    ]
+    fixed = gift.parse(text.replace(first, "::q1::What? {=a ~b}").replace("=d", "~d"))
+    assert [q.prompt for q in fixed.questions] == ["What?", "Next?", "Third?"]
+    assert fixed.questions[1].id == "q2" and fixed.skipped == []
+
+
+def test_a_blank_line_in_open_braces_before_a_new_question_ends_the_question() -> None:
+    found = problems("Q?{\n  =a\n\n  ~b\n}\n\nR?{=c ~d}\n\nS?{=e ~f\n\n// a comment\n\nT?{=g ~h}")
+    assert found == [
+        (9, "question", "has a { that is never closed (write a brace that is text as \\{ or \\})")
+    ]
+
+
 def test_validation_rules_apply_with_lines() -> None:
     text = "Ok?{=a ~b}\n\nToo few?{=a ~}\n\nSame twice?{=x ~X}\n\nOk?{=c ~d}"
     found = problems(text)

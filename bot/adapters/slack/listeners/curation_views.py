@@ -34,7 +34,7 @@ from bot.adapters.slack.modals import (
     selected,
 )
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
-from bot.adapters.slack.uploads import Upload, fetch_text, size_problem, uploads
+from bot.adapters.slack.uploads import Upload, fetch_bytes, size_problem, uploads
 from bot.boundary import failure_text, log_unexpected
 from bot.core.admin_views import ImportReport, import_notice
 from bot.core.drafts import draft_from_form
@@ -90,14 +90,15 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             format means "tell it from the name"."""
             player = await deps.users.player(client, body)
             fmt: str | None
+            data: bytes | str
             if files:
                 await admin.require_admin(player)  # before fetching anything on a non-admin's word
-                text = await fetch_text(files[0], token, api_url=client.base_url)
+                data = await fetch_bytes(files[0], token, api_url=client.base_url)
                 fmt, filename = chosen, files[0].name
             else:
-                text, fmt = pasted, chosen or DEFAULT_IMPORT_FORMAT
+                data, fmt = pasted, chosen or DEFAULT_IMPORT_FORMAT
                 filename = f"pasted.{fmt}"
-            return await admin.import_questions(player, text, fmt=fmt, filename=filename)
+            return await admin.import_questions(player, data, fmt=fmt, filename=filename)
 
         task = asyncio.ensure_future(run())
         done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)

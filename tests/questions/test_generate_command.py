@@ -1,0 +1,84 @@
+"""`quizbot questions generate --out`: never over a notes file (by any path), never a directory
+or a path under a file, an existing bank only with --force; one line and exit code 2 for each,
+no traceback, and the files as they were."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+NOTES = Path(__file__).parents[2] / "questions" / "notes" / "aws-developer-associate.md"
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    copy = tmp_path / "notes.md"
+    copy.write_bytes(NOTES.read_bytes())
+    return copy
+
+
+def generate(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["questions", "generate", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_notes_are_never_the_output(notes: Path, capsys, tmp_path: Path) -> None:
+    before = notes.read_bytes()
+    (tmp_path / "link.md").symlink_to(notes)
+    os.link(notes, tmp_path / "hard.md")
+    other_spellings = (
+        str(notes),
+        f"{tmp_path}/./notes.md",
+        f"{tmp_path}/../{tmp_path.name}/notes.md",
+        str(tmp_path / "link.md"),
+        str(tmp_path / "hard.md"),
+    )
+    for out in other_spellings:
+        code, stdout, err = generate(str(notes), "--out", out, "--force", capsys=capsys)
+        assert code == 2 and stdout == ""
+        assert (
+            err == f"error: --out {out} is the notes file {notes}; write the bank to another file\n"
+        )
+    assert notes.read_bytes() == before
+
+
+def test_an_existing_bank_is_overwritten_only_with_force(
+    notes: Path, capsys, tmp_path: Path
+) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("old\n")
+    code, _, err = generate(str(notes), "--out", str(bank), capsys=capsys)
+    assert (code, err) == (2, f"error: {bank} exists; pass --force to overwrite it\n")
+    assert bank.read_text() == "old\n"
+    code, stdout, err = generate(str(notes), "--out", str(bank), "--force", capsys=capsys)
+    assert code == 0 and err == "" and stdout.endswith(f"questions to {bank}\n")
+    assert bank.read_text().startswith("bank: notes\n")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_directory_or_a_path_under_a_file_is_one_clear_line(
+    notes: Path, capsys, tmp_path: Path
+) -> None:
+    code, _, err = generate(str(notes), "--out", str(tmp_path), capsys=capsys)
+    assert (code, err) == (
+        2,
+        f"error: --out {tmp_path} is a directory; name the bank file, e.g. {tmp_path / 'bank.yaml'}\n",
+    )
+    under = notes / "bank.yaml"
+    code, _, err = generate(str(notes), "--out", str(under), capsys=capsys)
+    assert (code, err) == (2, f"error: cannot write {under}: {notes} is not a directory\n")
+
+
+def test_a_write_that_fails_says_why_and_leaves_no_file(
+    notes: Path, capsys, tmp_path: Path
+) -> None:
+    out = "/proc/quizbot-bank.yaml"  # the kernel's own directory: no file can be made there
+    code, _, err = generate(str(notes), "--out", out, capsys=capsys)
+    assert code == 2 and err.startswith(f"error: cannot write {out}: ")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+    assert not Path(out).exists()
