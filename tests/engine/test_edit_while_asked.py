@@ -10,6 +10,7 @@ from bot.core.admin import AdminService
 from bot.core.drafts import QuestionDraft
 from bot.core.engine import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
+from bot.workers import shared_pool
 from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, player
 
 BOSS = player("boss", admin=True)
@@ -20,7 +21,7 @@ async def test_cutting_five_choices_to_two_while_open_keeps_the_round_whole(repo
     clock = FixedClock()
     messenger = RecordingMessenger()
     engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(1))
-    admin = AdminService(repo, clock)
+    admin = AdminService(repo, clock, worker=shared_pool())
     rec = await admin.add_question(
         BOSS, QuestionDraft("Which queue type keeps order?", FIVE, 1, topic="Queues")
     )
@@ -55,7 +56,7 @@ async def test_an_edit_before_a_pending_question_opens_does_not_reach_it(repo):
     clock = FixedClock()
     messenger = RecordingMessenger()
     engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(2))
-    admin = AdminService(repo, clock)
+    admin = AdminService(repo, clock, worker=shared_pool())
     first = await admin.add_question(BOSS, QuestionDraft("First?", FIVE, 0, topic="Queues"))
     second = await admin.add_question(BOSS, QuestionDraft("Second?", FIVE, 2, topic="Queues"))
     await engine.start_round(CHANNEL, player("ann"), questions=2, topic="Queues", seconds=30)
