@@ -39,7 +39,7 @@ from sqlalchemy.engine import make_url
 from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import QuestionCard
-from bot.db.bank_store import load_bank
+from bot.db.banks import load_bank
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository

@@ -27,7 +27,7 @@ from sqlalchemy import text
 
 from bot.core.due import DueLoop
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
-from bot.db.bank_store import load_bank
+from bot.db.banks import load_bank
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository

@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings, redact_url
-from bot.db.bank_store import load_bank, shared_question_count
+from bot.db.banks import load_shipped_banks_if_empty
 from bot.db.connect import create_engine, is_sqlite, sqlite_path
 from bot.db.migrate import current_revision, head_revision, upgrade
 from bot.db.repository import SqlRepository
-from questions.bank import load_bank as read_bank_file
-from questions.bank import shipped_bank_paths
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +57,7 @@ async def prepare_database(engine: AsyncEngine) -> None:
                 f"The database at {redact_url(str(engine.url))} is not at the latest schema; "
                 "run `quizbot db upgrade` first."
             )
-    await load_shipped_banks_if_empty(engine)
+    await load_shipped_banks_if_empty(SqlRepository(engine))
 
 
 async def database_health(settings: Settings) -> str | None:
@@ -83,15 +81,3 @@ async def database_health(settings: Settings) -> str | None:
             "run `quizbot db upgrade`"
         )
     return None
-
-
-async def load_shipped_banks_if_empty(engine: AsyncEngine) -> None:
-    """A new install plays at once: load the shipped banks when no shared question exists."""
-    from sqlalchemy.ext.asyncio import AsyncSession
-
-    async with AsyncSession(engine) as session, session.begin():
-        if await shared_question_count(session):
-            return
-        for path in shipped_bank_paths():
-            result = await load_bank(session, read_bank_file(path))
-            log.info("loaded shipped bank %s: %s", path.name, result)

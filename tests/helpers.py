@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import View
-from bot.db.bank_store import LoadResult, load_bank
+from bot.db.banks import LoadResult, load_bank
 from bot.db.repository import SqlRepository
 from bot.logs import configure_logging
 from questions.bank import Bank, BankQuestion, Source

@@ -1,4 +1,4 @@
-"""The error boundary around every `quizbot` command (bot/cli_boundary.py): a bad setting, a
+"""The error boundary around every `quizbot` command (bot/cli/boundary.py): a bad setting, a
 bad or unreachable database, a bad option or an unexpected bug each end as one line on stderr
 and an exit code (2 usage or configuration, 1 at run time), never as a traceback.
 
@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import bot.cli
-import bot.cli_boundary
+import bot.cli.boundary
+import bot.cli.leaderboard
 from bot.cli import main
 from bot.config import get_settings
 from tests.pgserver import in_ci
@@ -45,7 +46,7 @@ def quizbot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Iterator[Quizbot]:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(bot.cli_boundary, "CRASH_LOG", tmp_path / "data" / "errors.log")
+    monkeypatch.setattr(bot.cli.boundary, "CRASH_LOG", tmp_path / "data" / "errors.log")
     for name in ("DATABASE_URL", "LOG_LEVEL", "LOG_FORMAT", "DB_POOL_SIZE", "DB_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DB_TIMEOUT", "3")
@@ -182,7 +183,7 @@ def test_an_unexpected_error_is_one_line_with_a_reference_and_logged_once(
     def broken(args: object, settings: object) -> int:
         raise RuntimeError("a bug deep inside")
 
-    monkeypatch.setattr(bot.cli, "cmd_leaderboard", broken)
+    monkeypatch.setattr(bot.cli.leaderboard, "cmd_leaderboard", broken)
     ran = quizbot("leaderboard", DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/q.db")
     assert ran.code == 1 and len(ran.lines) == 1
     crash_log = tmp_path / "data" / "errors.log"

@@ -141,6 +141,12 @@ class SqlRepository:
         self.identities = IdentityCache()
 
     @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """One plain transaction (bank loading works on the ORM session directly)."""
+        async with self._sessions() as session, session.begin():
+            yield session
+
+    @asynccontextmanager
     async def unit(self) -> AsyncIterator[SqlUnit]:
         try:
             async with self._sessions() as session, session.begin():

@@ -115,10 +115,10 @@ async def test_a_round_left_by_a_killed_run_is_stopped_with_one_line(fresh_db, f
     from bot.adapters.console import CONSOLE_CHANNEL, CONSOLE_TEAM
     from bot.core.engine import QuizEngine
     from bot.core.models import PlayerRef
-    from bot.runtime import load_shipped_banks_if_empty
+    from bot.db.banks import load_shipped_banks_if_empty
     from tests.helpers import RecordingMessenger
 
-    await load_shipped_banks_if_empty(fresh_repo.bind)
+    await load_shipped_banks_if_empty(fresh_repo)
     engine = QuizEngine(fresh_repo, RecordingMessenger(), platform="console")
     you = PlayerRef(CONSOLE_TEAM, "you", "you", is_platform_admin=True)
     await engine.start_round(CONSOLE_CHANNEL, you, questions=3)  # then the process was killed

@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 from sqlalchemy import select
 
-from bot.db.bank_store import load_bank
+from bot.db.banks import load_bank
 from bot.db.tables import Question
 from questions.bank import Bank, BankError, BankQuestion, dump_bank, make_id, shipped_bank_paths
 from questions.bank import load_bank as read_bank

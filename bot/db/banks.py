@@ -1,11 +1,15 @@
-"""Put a bank file's questions into the database, idempotently and keeping ids stable."""
+"""Put bank files' questions into the database, idempotently and keeping ids stable.
+
+`load_banks` and `load_shipped_banks_if_empty` open their own transaction on a repository (the
+CLI and the runtime call them); `load_bank` works inside a session the caller holds."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.queries_admin import CHUNK
 from bot.db.tables import Question
 from questions.bank import Bank, BankError, BankQuestion, Problem
+from questions.bank import load_bank as read_bank_file
+from questions.bank import shipped_bank_paths
+
+if TYPE_CHECKING:
+    from bot.db.repository import SqlRepository
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -167,3 +178,19 @@ async def shared_question_count(session: AsyncSession) -> int:
             )
         ).scalar_one()
     )
+
+
+async def load_banks(repo: SqlRepository, banks: Iterable[Bank]) -> list[LoadResult]:
+    """Load several banks in one transaction: all of them, or (on a BankError) none."""
+    async with repo.session() as session:
+        return [await load_bank(session, bank) for bank in banks]
+
+
+async def load_shipped_banks_if_empty(repo: SqlRepository) -> None:
+    """A new install plays at once: load the shipped banks when no shared question exists."""
+    async with repo.session() as session:
+        if await shared_question_count(session):
+            return
+        for path in shipped_bank_paths():
+            result = await load_bank(session, read_bank_file(path))
+            log.info("loaded shipped bank %s: %s", path.name, result)

@@ -19,14 +19,12 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import Any, TextIO, cast
 
+from bot.cli._common import TEAM_HELP, TEAM_PLATFORMS, operator, run_refusable, team_ref
 from bot.config import Settings
 
-if TYPE_CHECKING:
-    pass
-
-PLATFORMS = ("discord", "slack", "console")
+PLATFORMS = TEAM_PLATFORMS
 
 
 class PrintMessenger:
@@ -47,13 +45,6 @@ class PrintMessenger:
         return None
 
 
-def _cli_admin(team: Any) -> Any:
-    """Whoever can run the CLI against the database is trusted as an admin."""
-    from bot.core.models import PlayerRef
-
-    return PlayerRef(team, "cli", "quizbot CLI", is_platform_admin=True)
-
-
 def _now(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
@@ -70,33 +61,17 @@ def _service(rt: Any, platform: str | None = None, messenger: Any = None) -> Any
     return WeeklyService(rt.repo, messenger or PrintMessenger(), platform=platform)
 
 
-def _guarded(work: Any) -> int:
-    """Run one command; a user-facing refusal becomes `error: ...` and exit status 2."""
-    from bot.cli import _run
-    from bot.core.errors import QuizError
-
-    async def main() -> int:
-        try:
-            return int(await work())
-        except QuizError as exc:
-            print(f"error: {exc.message}", file=sys.stderr)
-            return 2
-
-    return _run(main())
-
-
 def cmd_set(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import _team_ref
     from bot.core.models import ChannelRef
     from bot.runtime import open_runtime
 
-    team = _team_ref(args.team)
+    team = team_ref(args.team)
     channel = ChannelRef(team, args.channel, args.channel_name)
 
     async def work() -> int:
         async with open_runtime(settings) as rt:
             info = await _service(rt).set_schedule(
-                _cli_admin(team),
+                operator(team, "quizbot CLI"),
                 channel,
                 weekday=args.day,
                 hour=args.hour,
@@ -106,29 +81,27 @@ def cmd_set(args: argparse.Namespace, settings: Settings) -> int:
         print(info.text)
         return 0
 
-    return _guarded(work)
+    return run_refusable(work)
 
 
 def cmd_off(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import _team_ref
     from bot.runtime import open_runtime
 
-    team = _team_ref(args.team)
+    team = team_ref(args.team)
 
     async def work() -> int:
         async with open_runtime(settings) as rt:
-            info = await _service(rt).disable(_cli_admin(team))
+            info = await _service(rt).disable(operator(team, "quizbot CLI"))
         print(info.text)
         return 0
 
-    return _guarded(work)
+    return run_refusable(work)
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import _team_ref
     from bot.runtime import open_runtime
 
-    team = _team_ref(args.team)
+    team = team_ref(args.team)
 
     async def work() -> int:
         async with open_runtime(settings) as rt:
@@ -138,7 +111,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
             print(f"Last week posted: week of {info.last_posted_week.isoformat()}.")
         return 0
 
-    return _guarded(work)
+    return run_refusable(work)
 
 
 class CannotPost(RuntimeError):
@@ -299,7 +272,7 @@ def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
             return 2
         return 1 if totals.failed else 0
 
-    return _guarded(work)
+    return run_refusable(work)
 
 
 def register(sub: Any) -> None:
@@ -308,9 +281,8 @@ def register(sub: Any) -> None:
         "weekly", help="the weekly leaderboard post", description=__doc__
     ).add_subparsers(dest="weekly_cmd", required=True, metavar="ACTION")
 
-    team_help = "PLATFORM:ID, e.g. discord:123456 or slack:T0123 (console:local for the terminal)"
     s = weekly.add_parser("set", help="post the weekly leaderboard to a channel")
-    s.add_argument("--team", required=True, help=team_help)
+    s.add_argument("--team", required=True, help=TEAM_HELP)
     s.add_argument("--channel", required=True, help="the platform's channel id")
     s.add_argument("--channel-name", default=None, help="the channel's name, for messages")
     s.add_argument("--day", default="mon", help="mon ... sun, or 0-6 with 0 = Monday (default mon)")
@@ -327,11 +299,11 @@ def register(sub: Any) -> None:
     s.set_defaults(handler=cmd_set)
 
     off = weekly.add_parser("off", help="stop the weekly post")
-    off.add_argument("--team", required=True, help=team_help)
+    off.add_argument("--team", required=True, help=TEAM_HELP)
     off.set_defaults(handler=cmd_off)
 
     show = weekly.add_parser("show", help="show where and when the weekly post goes out")
-    show.add_argument("--team", required=True, help=team_help)
+    show.add_argument("--team", required=True, help=TEAM_HELP)
     show.set_defaults(handler=cmd_show)
 
     run = weekly.add_parser(

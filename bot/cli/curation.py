@@ -9,53 +9,38 @@ call, so validation and history are the same on every path.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli_args import whole_number
+from bot.cli._common import operator, print_view, run, team_ref, whole_number
 from bot.config import Settings
 
-CLI_ACTOR = "cli"
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
 
 Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
 
 
-def _actor(team_text: str) -> Any:
-    from bot.cli import _team_ref
-    from bot.core.models import PlayerRef
-
-    return PlayerRef(_team_ref(team_text), CLI_ACTOR, CLI_ACTOR, is_platform_admin=True)
-
-
 def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     """Open the runtime and run one AdminService action. A refusal (QuizError) ends as
     `error: ...` and exit code 1, a file that cannot be read or written as exit code 2: the
-    CLI's error boundary (bot/cli_boundary.py) says so for every command."""
+    CLI's error boundary (bot/cli/boundary.py) says so for every command."""
 
     def handle(args: argparse.Namespace, settings: Settings) -> int:
         from bot.core.admin import AdminService
         from bot.runtime import open_runtime
         from bot.workers import shared_pool
 
-        actor = _actor(args.team)
+        actor = operator(team_ref(args.team))
 
         async def main() -> int:
             async with open_runtime(settings) as rt:
                 return await action(AdminService(rt.repo, worker=shared_pool()), actor, args)
 
-        return asyncio.run(main())
+        return run(main())
 
     return handle
-
-
-def _print_view(view: Any) -> None:
-    from bot.core.render import render_text
-
-    print(render_text(view))
 
 
 # --- actions -------------------------------------------------------------------------------------
@@ -82,7 +67,7 @@ async def _suggest(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _list(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    _print_view(
+    print_view(
         await admin.list_panel(
             actor,
             topic=args.topic,
@@ -97,21 +82,21 @@ async def _list(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _show(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    _print_view(await admin.show_panel(actor, args.question))
+    print_view(await admin.show_panel(actor, args.question))
     return 0
 
 
 async def _disable(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     from bot.core.admin_views import status_notice
 
-    _print_view(status_notice(await admin.disable_question(actor, args.question)))
+    print_view(status_notice(await admin.disable_question(actor, args.question)))
     return 0
 
 
 async def _enable(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     from bot.core.admin_views import status_notice
 
-    _print_view(status_notice(await admin.enable_question(actor, args.question)))
+    print_view(status_notice(await admin.enable_question(actor, args.question)))
     return 0
 
 
@@ -157,12 +142,12 @@ async def _export(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _stats(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    _print_view(await admin.report_panel(actor, own_only=args.own, flagged_only=args.flagged))
+    print_view(await admin.report_panel(actor, own_only=args.own, flagged_only=args.flagged))
     return 0
 
 
 async def _history(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    _print_view(await admin.history_panel(actor, args.limit))
+    print_view(await admin.history_panel(actor, args.limit))
     return 0
 
 

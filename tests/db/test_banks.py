@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from sqlalchemy import select
 
-from bot.db.bank_store import load_bank
+from bot.db.banks import load_bank
 from bot.db.tables import Question
 from questions.bank import Bank, BankError, parse_bank
 from tests.helpers import sample_questions

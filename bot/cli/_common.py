@@ -1,0 +1,101 @@
+"""What every `quizbot` command group shares: running a command's coroutine, the `--team` value,
+the operator the CLI acts as, and argument types that argparse refuses with one line naming the
+option (exit 2) before anything runs."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.core.models import PlayerRef, TeamRef
+
+NAME_MAX = 80
+TEAM_PLATFORMS = ("discord", "slack", "console")
+TEAM_HELP = "PLATFORM:ID, e.g. discord:123456 or slack:T0123 (console:local for the terminal)"
+# Whoever can run the CLI against the database is trusted as an admin, recorded as this actor.
+OPERATOR_ID = "cli"
+
+
+def run(coro: Coroutine[Any, Any, int]) -> int:
+    """Run a command's coroutine; its errors go to the boundary around `main`."""
+    return asyncio.run(coro)
+
+
+def run_refusable(work: Callable[[], Awaitable[int]]) -> int:
+    """Run one command; a user-facing refusal (QuizError) becomes `error: ...` and exit 2."""
+    from bot.core.errors import QuizError
+
+    async def main() -> int:
+        try:
+            return int(await work())
+        except QuizError as exc:
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 2
+
+    return run(main())
+
+
+def team_ref(text: str) -> TeamRef:
+    """`--team PLATFORM:ID` as the core's team reference."""
+    from bot.core.models import TeamRef
+
+    platform, sep, ext = text.partition(":")
+    if not sep or platform not in TEAM_PLATFORMS or not ext:
+        raise SystemExit(
+            f"error: --team must look like discord:GUILD_ID, slack:TEAM_ID or console:local, not {text!r}"
+        )
+    return TeamRef(platform, ext)
+
+
+def operator(team: TeamRef, name: str = OPERATOR_ID) -> PlayerRef:
+    """The admin a CLI command acts as in `team`."""
+    from bot.core.models import PlayerRef
+
+    return PlayerRef(team, OPERATOR_ID, name, is_platform_admin=True)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from {low} to {high}, not {text!r}"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be {low} to {high}, not {value}")
+        return value
+
+    return parse
+
+
+def player_name(text: str) -> str:
+    """A name to show on the leaderboard: something visible, at most NAME_MAX characters."""
+    name = " ".join(text.split())
+    if not name:
+        raise argparse.ArgumentTypeError("must not be empty")
+    if len(name) > NAME_MAX:
+        raise argparse.ArgumentTypeError(f"must be at most {NAME_MAX} characters")
+    return name
+
+
+def print_view(view: Any) -> None:
+    from bot.core.render import render_text
+
+    print(render_text(view))
+
+
+class NullMessenger:
+    """A Messenger for commands that post nothing."""
+
+    async def post(self, channel: Any, view: Any) -> str | None:
+        return None
+
+    async def update(self, channel: Any, message_ref: str, view: Any) -> None:
+        return None

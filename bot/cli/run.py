@@ -1,0 +1,76 @@
+"""`quizbot run console|discord|slack`: play in the terminal, or run a bot."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli._common import player_name, run, whole_number
+from bot.config import Settings
+from bot.core.engine import DEFAULT_QUESTIONS, DEFAULT_SECONDS
+from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+
+
+def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.console import play
+    from bot.runtime import open_runtime
+
+    async def main() -> int:
+        async with open_runtime(settings) as rt:
+            return await play(
+                rt.repo,
+                player_name=args.player,
+                questions=args.questions,
+                topic=args.topic,
+                seconds=args.seconds,
+            )
+
+    return run(main())
+
+
+def cmd_run_discord(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.discord.app import run as run_discord
+
+    return run(run_discord(settings))
+
+
+def cmd_run_slack(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.slack.app import run as run_slack
+
+    return run(run_slack(settings, port=args.port))
+
+
+# The bots' stderr is their log; every other command's is the user's screen.
+BOTS = (cmd_run_discord, cmd_run_slack)
+
+
+def register(sub: Any) -> None:
+    run_ = sub.add_parser("run", help="run the bot on a platform").add_subparsers(
+        dest="platform", required=True, metavar="PLATFORM"
+    )
+    console = run_.add_parser("console", help="play a round in this terminal (no token needed)")
+    console.add_argument(
+        "--questions",
+        "-n",
+        type=int,
+        default=None,
+        help=f"{MIN_QUESTIONS} to {MAX_QUESTIONS} (default {DEFAULT_QUESTIONS})",
+    )
+    console.add_argument("--topic", default=None, help="only questions on this topic")
+    console.add_argument(
+        "--seconds",
+        type=int,
+        default=None,
+        help=f"{MIN_SECONDS} to {MAX_SECONDS} per question (default {DEFAULT_SECONDS})",
+    )
+    console.add_argument(
+        "--player", default="you", type=player_name, help="your name on the leaderboard"
+    )
+    console.set_defaults(handler=cmd_run_console)
+    discord = run_.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
+    discord.set_defaults(handler=cmd_run_discord)
+    slack = run_.add_parser("slack", help="run the Slack app (needs SLACK_BOT_TOKEN)")
+    slack.add_argument(
+        "--port", type=whole_number(1, 65535), default=3000, help="HTTP mode port (default 3000)"
+    )
+    slack.set_defaults(handler=cmd_run_slack)
