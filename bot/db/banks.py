@@ -16,9 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.queries_admin import CHUNK
 from bot.db.tables import Question
-from questions.bank import Bank, BankError, BankQuestion, Problem
+from questions.bank import Bank, BankError, BankQuestion, Problem, shipped_bank_paths
 from questions.bank import load_bank as read_bank_file
-from questions.bank import shipped_bank_paths
 
 if TYPE_CHECKING:
     from bot.db.repository import SqlRepository
