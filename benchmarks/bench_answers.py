@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from bot.db.banks import load_bank
 from bot.db.connect import create_engine

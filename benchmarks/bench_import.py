@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.admin import AdminService
+from bot.core.curation.service import AdminService
 from bot.core.errors import ImportRejected
 from bot.core.models import PlayerRef, TeamRef
 from bot.db.connect import create_engine

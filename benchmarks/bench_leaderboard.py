@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.core.engine import QuizEngine
 from bot.core.models import PlayerRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.db.banks import load_bank
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
@@ -129,7 +129,7 @@ async def load(url: str, players: int, answers: int) -> tuple[int, float]:
                 ],
             ),
         )
-        team_id = await u.ensure_team(TEAM)
+        team_id = await u.teams.ensure_team(TEAM)
     started = time.perf_counter()
     params = {"team": team_id, "players": players, "rounds": rounds, "spacing": ROUND_SPACING_HOURS}
     async with engine.begin() as conn:

@@ -9,10 +9,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.core.admin import AdminService
-from bot.core.engine import QuizEngine
+from bot.core.curation.service import AdminService
+from bot.core.play.service import QuizEngine
 from bot.core.ports import Messenger, Repository, Worker
-from bot.core.weekly import WeeklyService
+from bot.core.weekly.service import WeeklyService
 from bot.core.weeks import utcnow
 from bot.workers import shared_pool
 

@@ -32,7 +32,7 @@ T = TypeVar("T")
 WORKERS = 2
 JOB_SECONDS = 20.0
 JOB_MEMORY_BYTES = 512 * 1024 * 1024  # address space, not resident memory: see _bound_memory
-PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation_work"]
+PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation.work"]
 
 
 def _bound_memory(limit: int) -> None:

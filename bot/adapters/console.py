@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from bot.core.due import DueLoop
-from bot.core.engine import QuizEngine
 from bot.core.errors import QuizError
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.ports import Repository
 from bot.core.render import render_text
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View

@@ -2,7 +2,7 @@
 approve|reject --team PLATFORM:ID`: curate a team's questions without the chat UI.
 
 The CLI is run by the server operator, so it acts as an admin of the team, recorded as actor
-"cli". Every command goes through bot.core.admin.AdminService, the same code the chat adapters
+"cli". Every command goes through bot.core.curation.service.AdminService, the same code the chat adapters
 call, so validation and history are the same on every path.
 """
 
@@ -28,7 +28,7 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     CLI's error boundary (bot/cli/boundary.py) says so for every command."""
 
     def handle(args: argparse.Namespace, settings: Settings) -> int:
-        from bot.core.admin import AdminService
+        from bot.core.curation.service import AdminService
         from bot.runtime import open_runtime
         from bot.workers import shared_pool
 
@@ -47,7 +47,7 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
 
 
 def _draft(args: argparse.Namespace) -> Any:
-    from bot.core.drafts import draft_from_form
+    from bot.core.curation.drafts import draft_from_form
 
     return draft_from_form(
         args.prompt, "\n".join(args.choice), args.correct, args.explanation, args.topic
@@ -87,14 +87,14 @@ async def _show(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _disable(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    from bot.core.admin_views import status_notice
+    from bot.core.curation.views import status_notice
 
     print_view(status_notice(await admin.disable_question(actor, args.question)))
     return 0
 
 
 async def _enable(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    from bot.core.admin_views import status_notice
+    from bot.core.curation.views import status_notice
 
     print_view(status_notice(await admin.enable_question(actor, args.question)))
     return 0

@@ -13,7 +13,7 @@ LEADERBOARD_MAX = 100
 
 
 def cmd_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.core.engine import QuizEngine
+    from bot.core.play.service import QuizEngine
     from bot.core.render import render_text
     from bot.runtime import open_runtime
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.cli._common import player_name, run, whole_number
 from bot.config import Settings
-from bot.core.engine import DEFAULT_QUESTIONS, DEFAULT_SECONDS
-from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+from bot.core.play.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+from bot.core.play.service import DEFAULT_QUESTIONS, DEFAULT_SECONDS
 
 
 def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:

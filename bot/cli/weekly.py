@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
 from bot.cli._common import TEAM_HELP, TEAM_PLATFORMS, operator, run_refusable, team_ref
 from bot.config import Settings
@@ -56,7 +56,7 @@ def _now(text: str) -> datetime:
 
 
 def _service(rt: Any, platform: str | None = None, messenger: Any = None) -> Any:
-    from bot.core.weekly import WeeklyService
+    from bot.core.weekly.service import WeeklyService
 
     return WeeklyService(rt.repo, messenger or PrintMessenger(), platform=platform)
 
@@ -184,10 +184,10 @@ class RunTotals:
 async def _left_unsent(rt: Any, worker_id: str, due: list[Any]) -> int:
     """How many of `due` this run claimed and could not mark sent (read from the database, so a
     failure anywhere in the send counts, not only the messenger's)."""
-    from bot.core.weekly import PostStatus, WeeklyStore
+    from bot.core.weekly.claim import PostStatus
 
     async with rt.repo.unit() as u:
-        posts = await cast(WeeklyStore, u).weekly_posts([(rec.team_id, week) for rec, week in due])
+        posts = await u.weekly.weekly_posts([(rec.team_id, week) for rec, week in due])
     return sum(1 for p in posts if p.claimed_by == worker_id and p.status == PostStatus.CLAIMED)
 
 
@@ -195,7 +195,7 @@ async def _run_platform(
     rt: Any, settings: Settings, platform: str, now: datetime, totals: RunTotals
 ) -> None:
     """Send one platform's due posts, each claimed before and marked sent after delivery."""
-    from bot.core.weekly import WeeklyService
+    from bot.core.weekly.service import WeeklyService
 
     due = await WeeklyService(rt.repo, PrintMessenger(), platform=platform).due(now)
     if not due:
@@ -227,7 +227,7 @@ async def _dry_run(rt: Any, platform: str | None, now: datetime) -> int:
     due = await service.due(now)
     for rec, week in due:
         async with rt.repo.unit() as u:
-            channel = await u.channel_ref(rec.channel_id)
+            channel = await u.teams.channel_ref(rec.channel_id)
             post = await service.post_for(u, rec.team_id, week)
         where = f"#{channel.name}" if channel.name else channel.external_id
         print(f"--- due (not sent): {channel.team.key} {where} ---")
@@ -239,7 +239,7 @@ async def _dry_run(rt: Any, platform: str | None, now: datetime) -> int:
 def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
     """Exit 0 when every due post went out, 1 when some failed (left unsent, retried after the
     claim timeout), 2 when a platform's token is missing (its posts not even claimed)."""
-    from bot.core.weekly import CLAIM_TIMEOUT
+    from bot.core.weekly.claim import CLAIM_TIMEOUT
     from bot.runtime import open_runtime
 
     now: datetime = args.now or datetime.now(UTC)

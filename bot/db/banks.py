@@ -9,14 +9,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.queries_admin import CHUNK
+from bot.db.records import question_values
+from bot.db.session import CHUNK
 from bot.db.tables import Question
-from questions.bank import Bank, BankError, BankQuestion, Problem, shipped_bank_paths
+from questions.bank import Bank, BankError, Problem, shipped_bank_paths
 from questions.bank import load_bank as read_bank_file
 
 if TYPE_CHECKING:
@@ -41,20 +42,6 @@ class LoadResult:
         if self.renamed:
             text += f", {self.renamed} kept under a new id (same content, statistics kept)"
         return text
-
-
-def _fields(q: BankQuestion) -> dict[str, Any]:
-    return {
-        "topic": q.topic,
-        "kind": q.kind,
-        "prompt": q.prompt,
-        "choices": list(q.choices),
-        "answer": q.answer,
-        "explanation": q.explanation,
-        "source_file": q.source.file if q.source else None,
-        "source_line": q.source.line if q.source else None,
-        "lang": q.lang,
-    }
 
 
 ContentKey = tuple[str, tuple[str, ...], int]
@@ -99,7 +86,7 @@ async def load_bank(session: AsyncSession, bank: Bank, team_id: int | None = Non
     added = updated = unchanged = renamed = 0
     for bq in bank.questions:
         row: Question | None = existing.pop(bq.id) if bq.id in existing else None
-        fields = _fields(bq)
+        fields = question_values(bq)
         if row is None and (same := left.get(_content_key(bq.prompt, bq.choices, bq.answer))):
             row = same.pop(0)
             del existing[row.uid]

@@ -7,13 +7,12 @@ their compiled form comes from SQLAlchemy's cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ARRAY, any_, bindparam, case, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, case, func, select, text
 
+from bot.db.dialect import id_in, insert_for
 from bot.db.tables import (
     Answer,
     Player,
@@ -31,18 +30,6 @@ _rqs = RoundQuestion.__table__
 _teams = Team.__table__
 _weekly = ScoreWeekly.__table__
 _total = ScoreTotal.__table__
-
-
-def _insert_for(dialect: str) -> Callable[[Any], Any]:
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
-
-def id_in(column: Any, name: str, dialect: str) -> Any:
-    """`column` is one of a list of ids: `= ANY(array)` on PostgreSQL, so one prepared
-    statement serves every batch size; an expanding IN elsewhere."""
-    if dialect == "postgresql":
-        return column == any_(bindparam(name, type_=ARRAY(column.type)))
-    return column.in_(bindparam(name, expanding=True))
 
 
 @cache
@@ -71,7 +58,7 @@ def answer_contexts(dialect: str) -> Any:
 @cache
 def upsert_player(dialect: str) -> Any:
     """Add the player or refresh its display name; returns the id either way."""
-    ins = _insert_for(dialect)(_players).values(
+    ins = insert_for(dialect, _players).values(
         team_id=bindparam("team_id"),
         external_id=bindparam("external_id"),
         display_name=bindparam("display_name"),
@@ -187,7 +174,7 @@ SELECT round_question_id, player_id FROM new_answers
 def insert_answer(dialect: str) -> Any:
     """One answer per player per question: a second insert does nothing and returns no row."""
     return (
-        _insert_for(dialect)(_answers)
+        insert_for(dialect, _answers)
         .values(
             round_question_id=bindparam("rq_id"),
             player_id=bindparam("player_id"),
@@ -205,7 +192,7 @@ def insert_answer(dialect: str) -> Any:
 @cache
 def add_weekly(dialect: str) -> Any:
     sw = _weekly.c
-    ins = _insert_for(dialect)(_weekly).values(
+    ins = insert_for(dialect, _weekly).values(
         team_id=bindparam("team_id"),
         player_id=bindparam("player_id"),
         week_start=bindparam("week"),
@@ -227,7 +214,7 @@ def add_weekly(dialect: str) -> Any:
 def add_total(dialect: str) -> Any:
     """All-time totals and the streak: a right answer extends it, a wrong one resets it."""
     st = _total.c
-    ins = _insert_for(dialect)(_total).values(
+    ins = insert_for(dialect, _total).values(
         team_id=bindparam("team_id"),
         player_id=bindparam("player_id"),
         points=bindparam("points"),

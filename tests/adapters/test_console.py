@@ -113,8 +113,8 @@ def test_ctrl_c_stops_the_round_it_started_and_the_next_run_starts_clean(fresh_d
 
 async def test_a_round_left_by_a_killed_run_is_stopped_with_one_line(fresh_db, fresh_repo):
     from bot.adapters.console import CONSOLE_CHANNEL, CONSOLE_TEAM
-    from bot.core.engine import QuizEngine
     from bot.core.models import PlayerRef
+    from bot.core.play.service import QuizEngine
     from bot.db.banks import load_shipped_banks_if_empty
     from tests.helpers import RecordingMessenger
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.core.admin import AdminService
+from bot.core.curation.service import AdminService
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.db.repository import SqlRepository
 from bot.db.tables import AdminAction, Question

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.admin_views import import_notice
-from bot.core.drafts import QuestionDraft
+from bot.core.curation.drafts import QuestionDraft
+from bot.core.curation.views import import_notice
 from bot.core.errors import ImportRejected, ValidationFailed
 from questions.bank import BankQuestion, Source, dump_bank
 from questions.formats import FORMATS, export_text, import_text

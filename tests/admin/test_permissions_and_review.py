@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.drafts import QuestionDraft
+from bot.core.curation.drafts import QuestionDraft
 from bot.core.errors import NotAllowed, QuizError
 from tests.admin.support import ANN, BOSS, count_questions, service, snapshot
 from tests.helpers import load_questions, sample_questions
@@ -45,7 +45,7 @@ async def test_non_admin_is_refused_and_nothing_changes(repo, call):
 
 
 async def test_suggestions_wait_for_review_and_are_never_asked_until_approved(repo):
-    from bot.core.engine import QuizEngine
+    from bot.core.play.service import QuizEngine
     from tests.helpers import CHANNEL, FixedClock, RecordingMessenger
 
     admin = service(repo)

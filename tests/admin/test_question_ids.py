@@ -101,7 +101,7 @@ async def test_an_id_of_another_shared_bank_is_a_clear_error_that_changes_nothin
 
 
 async def test_an_added_question_gets_the_content_id_an_import_would_give(repo):
-    from bot.core.drafts import QuestionDraft
+    from bot.core.curation.drafts import QuestionDraft
 
     rec = await service(repo).add_question(BOSS, QuestionDraft("Own?", ("x", "y"), 1, topic="T"))
     assert rec.uid == content_id("T", "Own?", ("x", "y"))

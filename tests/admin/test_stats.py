@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from bot.core.admin_views import detail_panel
-from bot.core.drafts import QuestionDraft
-from bot.core.engine import QuizEngine
+from bot.core.curation.drafts import QuestionDraft
+from bot.core.curation.views import detail_panel
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from questions.stats import ALMOST_NOBODY_RIGHT
 from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service

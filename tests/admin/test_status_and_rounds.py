@@ -6,8 +6,8 @@ import random
 
 from sqlalchemy import select
 
-from bot.core.drafts import QuestionDraft
-from bot.core.engine import QuizEngine
+from bot.core.curation.drafts import QuestionDraft
+from bot.core.play.service import QuizEngine
 from bot.db.tables import Round, RoundQuestion, Team, TeamQuestionStatus
 from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
 from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, load_questions, player

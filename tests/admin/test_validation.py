@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.drafts import QuestionDraft
+from bot.core.curation.drafts import QuestionDraft
 from bot.core.errors import ImportRejected, ValidationFailed
 from questions.bank import MAX_CHOICE, MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
 from tests.admin.support import ANN, BOSS, count_questions, service, snapshot

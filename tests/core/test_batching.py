@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.core.batching import Batcher
+from bot.core.play.batching import Batcher
 
 
 class Recorder:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core import scoring
+from bot.core.play import scoring
 
 
 @pytest.mark.parametrize(

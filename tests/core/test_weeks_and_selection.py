@@ -2,7 +2,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 from bot.core.models import QuestionRec
-from bot.core.selection import choice_order, choose_questions, match_topic
+from bot.core.play.selection import choice_order, choose_questions, match_topic
 from bot.core.weeks import week_start
 
 

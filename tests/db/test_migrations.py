@@ -80,7 +80,7 @@ async def test_round_questions_get_their_copy_of_the_question_when_migrated(fres
 
     from sqlalchemy import select
 
-    from bot.core.engine import QuizEngine
+    from bot.core.play.service import QuizEngine
     from bot.db.repository import SqlRepository
     from bot.db.tables import Question, RoundQuestion
     from tests.helpers import CHANNEL, RecordingMessenger, load_questions, player, sample_questions

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from bot.core.admin import AdminService
-from bot.core.drafts import QuestionDraft, draft_from_form
-from bot.core.engine import QuizEngine
+from bot.core.curation.drafts import QuestionDraft, draft_from_form
+from bot.core.curation.service import AdminService
 from bot.core.errors import NotAllowed, ValidationFailed
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from bot.db.tables import AdminAction, Question
 from bot.workers import shared_pool

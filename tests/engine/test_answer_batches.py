@@ -9,10 +9,10 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select, text
 
-from bot.core import scoring
-from bot.core.engine import QuizEngine
 from bot.core.errors import Contended
 from bot.core.models import ChannelRef
+from bot.core.play import scoring
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository

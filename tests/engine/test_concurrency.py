@@ -7,8 +7,8 @@ import random
 
 from sqlalchemy import func, select
 
-from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import random
 
-from bot.core.admin import AdminService
-from bot.core.drafts import QuestionDraft
-from bot.core.engine import QuizEngine
+from bot.core.curation.drafts import QuestionDraft
+from bot.core.curation.service import AdminService
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.workers import shared_pool
 from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, player

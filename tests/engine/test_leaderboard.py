@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from bot.db.tables import ScoreWeekly
 from tests.helpers import (

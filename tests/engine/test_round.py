@@ -7,8 +7,8 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from bot.core.engine import QuizEngine
 from bot.core.errors import NotAllowed, QuizError
+from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.db.tables import Answer, Round, ScoreWeekly
 from tests.helpers import (

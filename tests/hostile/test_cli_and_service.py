@@ -22,9 +22,9 @@ from sqlalchemy import func, select
 
 import bot.config
 from bot.cli import main
-from bot.core.admin import AdminService
-from bot.core.engine import QuizEngine
+from bot.core.curation.service import AdminService
 from bot.core.errors import ImportRejected
+from bot.core.play.service import QuizEngine
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import AdminAction, Answer, Question

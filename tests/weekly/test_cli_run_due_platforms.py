@@ -23,10 +23,10 @@ from bot.adapters.slack.app import Installs
 from bot.adapters.slack.render import blocks_for
 from bot.cli import main
 from bot.config import get_settings
-from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import WeeklyPost
-from bot.core.weekly import WeeklyService
+from bot.core.weekly.service import WeeklyService
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import LeaderboardPost

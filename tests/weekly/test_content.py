@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.core.models import ScoreRow
 from bot.core.views import HardestQuestion, Winner
-from bot.core.weekly import (
+from bot.core.weekly.content import (
     QuestionTally,
     build_post,
     hardest_question,

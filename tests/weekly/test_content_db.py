@@ -63,7 +63,7 @@ async def test_post_for_a_scripted_week(world: World):
 
 
 async def test_the_week_follows_the_team_timezone_for_answers(world: World):
-    from bot.core.admin import AdminService
+    from bot.core.curation.service import AdminService
     from bot.workers import shared_pool
     from tests.weekly.world import ADMIN
 
@@ -85,7 +85,7 @@ async def test_the_week_follows_the_team_timezone_for_answers(world: World):
 async def test_a_schedule_in_another_timezone_moves_the_team_week_with_it(world: World):
     """The schedule's timezone becomes the team's, so scores are counted in the weeks the
     post reports (not UTC weeks posted on Tokyo's clock)."""
-    from bot.core.admin import AdminService
+    from bot.core.curation.service import AdminService
     from bot.workers import shared_pool
     from tests.weekly.world import ADMIN
 

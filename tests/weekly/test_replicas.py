@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.core.views import WeeklyPost
-from bot.core.weekly import WeeklyService
+from bot.core.weekly.service import WeeklyService
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from tests.helpers import RecordingMessenger
@@ -78,17 +78,17 @@ async def test_a_week_claimed_for_one_channel_cannot_be_claimed_for_another(two_
 
     first, second = two_repos
     async with first.unit() as u:
-        team_id = await u.ensure_team(TEAM)
-        old_channel = await u.ensure_channel(team_id, ChannelRef(TEAM, "old"))
-        new_channel = await u.ensure_channel(team_id, ChannelRef(TEAM, "new"))
+        team_id = await u.teams.ensure_team(TEAM)
+        old_channel = await u.teams.ensure_channel(team_id, ChannelRef(TEAM, "old"))
+        new_channel = await u.teams.ensure_channel(team_id, ChannelRef(TEAM, "new"))
     week = utc(2026, 11, 16).date()
 
     async def claim(repo: SqlRepository, channel_id: int, worker: str) -> int | None:
         async with repo.unit() as u:
-            return await u.claim_weekly_post(team_id, channel_id, week, worker, DUE, DUE)
+            return await u.weekly.claim_weekly_post(team_id, channel_id, week, worker, DUE, DUE)
 
     async with first.unit() as u:
-        claimed = await u.claim_weekly_post(team_id, old_channel, week, "a", DUE, DUE)
+        claimed = await u.weekly.claim_weekly_post(team_id, old_channel, week, "a", DUE, DUE)
         assert claimed is not None
         # The second worker reads before this claim commits, then tries its own channel.
         racing = asyncio.create_task(claim(second, new_channel, "b"))

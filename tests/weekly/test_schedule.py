@@ -7,11 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.core.errors import QuizError, ValidationFailed
-from bot.core.weekly import (
-    PostRec,
-    PostStatus,
+from bot.core.weekly.claim import PostRec, PostStatus, claimable
+from bot.core.weekly.schedule import (
     Schedule,
-    claimable,
     due_week,
     next_post_at,
     parse_hour,

@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.core.admin import AdminService
+from bot.core.curation.service import AdminService
 from bot.core.errors import NotAllowed, QuizError, ValidationFailed
 from bot.core.models import ChannelRef
 from bot.core.views import WeeklyPost
-from bot.core.weekly import PostStatus, WeeklyService
+from bot.core.weekly.claim import PostStatus
+from bot.core.weekly.service import WeeklyService
 from bot.db.tables import LeaderboardPost, WeeklySchedule
 from bot.service import build_service
 from bot.workers import shared_pool

@@ -7,10 +7,10 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.core.engine import QuizEngine
 from bot.core.models import ChannelRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import WeeklyPost
-from bot.core.weekly import WeeklyService
+from bot.core.weekly.service import WeeklyService
 from bot.db.repository import SqlRepository
 from tests.helpers import (
     CHANNEL,

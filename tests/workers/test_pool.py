@@ -11,7 +11,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from bot.core.admin import AdminService
+from bot.core.curation.service import AdminService
 from bot.core.errors import ImportRejected, WorkRefused
 from bot.db.tables import Question
 from bot.workers import WorkerPool

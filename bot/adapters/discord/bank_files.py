@@ -16,7 +16,7 @@ from discord import app_commands
 from bot.adapters.discord.identity import player_of
 from bot.adapters.discord.render import list_embed, safe
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.core.admin_views import import_notice
+from bot.core.curation.views import import_notice
 from bot.core.errors import ImportRejected, QuizError
 from questions.bank import BankError, Problem
 

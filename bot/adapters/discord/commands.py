@@ -189,7 +189,7 @@ def build_quiz_group() -> app_commands.Group:
 async def suggestions_open(interaction: discord.Interaction[Any], actor: PlayerRef) -> bool:
     """May this member suggest? Read through the core's storage port (no SQL here)."""
     async with service_of(interaction).admin.repo.unit() as u:
-        settings = await u.team_settings(await u.ensure_team(actor.team))
+        settings = await u.teams.team_settings(await u.teams.ensure_team(actor.team))
     return settings.allow_suggestions or is_admin(actor, settings)
 
 

@@ -21,7 +21,7 @@ import discord
 from bot.adapters.discord.identity import player_of
 from bot.adapters.discord.render import cut, safe
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.core.drafts import draft_from_form
+from bot.core.curation.drafts import draft_from_form
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import QuestionRec
 from questions.bank import MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC

@@ -19,7 +19,7 @@ from bot.adapters.discord.render import safe
 from bot.adapters.discord.replies import MESSAGE_MAX, ack, guarded, service_of, tell
 from bot.core.errors import Unavailable, ValidationFailed
 from bot.core.models import ChannelRef
-from bot.core.weekly import WeeklyService
+from bot.core.weekly.service import WeeklyService
 
 AUTOCOMPLETE_MAX = 25  # Discord shows at most 25 choices
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

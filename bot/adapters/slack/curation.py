@@ -18,11 +18,11 @@ from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.modals import edit_modal, import_modal, suggest_modal
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, whole_number
-from bot.core.admin_views import status_notice
+from bot.core.curation.views import status_notice
 from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import PlayerRef
 from bot.core.permissions import is_admin
-from bot.core.selection import match_topic
+from bot.core.play.selection import match_topic
 from bot.core.views import Notice, View
 from questions.formats import FORMATS
 
@@ -237,6 +237,6 @@ async def _modal_for(
 async def require_suggester(deps: SlackDeps, actor: PlayerRef) -> None:
     """Anyone may suggest when the team allows it; admins always may (the core re-checks)."""
     async with deps.service.admin.repo.unit() as u:
-        settings = await u.team_settings(await u.ensure_team(actor.team))
+        settings = await u.teams.team_settings(await u.teams.ensure_team(actor.team))
     if not settings.allow_suggestions and not is_admin(actor, settings):
         raise NotAllowed("Suggestions are turned off in this team; ask an admin.")

@@ -12,7 +12,7 @@ from typing import Any
 from bot.adapters.slack.escape import cut, plain
 from bot.adapters.slack.render import LETTERS, _input
 from bot.adapters.slack.uploads import MAX_UPLOAD_BYTES
-from bot.core.admin_ports import TeamQuestion
+from bot.core.curation.store import TeamQuestion
 from questions.bank import Problem
 from questions.formats import FORMATS
 

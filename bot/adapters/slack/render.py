@@ -35,7 +35,7 @@ MAX_FALLBACK = 3000
 LETTERS = "ABCDE"
 
 ADD_CALLBACK = "quiz_add"
-# modal block ids; the form field names of bot.core.admin.draft_from_form and ValidationFailed
+# modal block ids; the form field names of bot.core.curation.service.draft_from_form and ValidationFailed
 FORM_BLOCKS = ("prompt", "choices", "answer", "explanation", "topic")
 
 

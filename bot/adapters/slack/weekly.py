@@ -20,7 +20,7 @@ from bot.adapters.slack.identity import channel_from
 from bot.adapters.slack.usage import UsageError, unescape
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import ChannelRef
-from bot.core.weekly import DEFAULT_HOUR, DEFAULT_WEEKDAY
+from bot.core.weekly.schedule import DEFAULT_HOUR, DEFAULT_WEEKDAY
 
 USAGE = (
     "`/quiz weekly [#channel] [day] [hour] [timezone]` posts the weekly leaderboard there "

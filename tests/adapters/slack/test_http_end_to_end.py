@@ -68,7 +68,7 @@ async def test_start_posts_a_card_whose_buttons_carry_the_round_question(slack: 
 
 async def async_ref(env: SlackEnv, rq_id: int) -> str | None:
     async with env.repo.unit() as u:
-        return (await u.round_question(rq_id)).message_ref  # type: ignore[union-attr]
+        return (await u.play.round_question(rq_id)).message_ref  # type: ignore[union-attr]
 
 
 async def test_a_click_records_an_answer_and_a_double_click_counts_once(slack: SlackEnv):
@@ -83,7 +83,7 @@ async def test_a_click_records_an_answer_and_a_double_click_counts_once(slack: S
     assert all(c.args["user"] == "U0001" and c.args["channel"] == CHANNEL for c in replies)
     assert await slack.count(Answer) == 1
     async with slack.repo.unit() as u:
-        answers = await u.answers(rq.id)
+        answers = await u.play.answers(rq.id)
     assert len(answers) == 1 and answers[0].display_name == "name-U0001"
 
 

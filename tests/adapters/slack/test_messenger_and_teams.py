@@ -15,10 +15,10 @@ import pytest
 from bot.adapters.slack.app import ConfigError, build_app, serve
 from bot.adapters.slack.messenger import SlackMessenger, make_client, parse_ref
 from bot.config import Settings
-from bot.core.admin import AdminService
-from bot.core.drafts import QuestionDraft
-from bot.core.engine import QuizEngine
+from bot.core.curation.drafts import QuestionDraft
+from bot.core.curation.service import AdminService
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.play.service import QuizEngine
 from bot.core.views import Notice
 from bot.service import build_service
 from bot.workers import shared_pool

@@ -243,7 +243,7 @@ async def async_wait_until_ref(env: SocketEnv, rq_id: int, expected: str) -> boo
     deadline = time.monotonic() + 5.0
     while time.monotonic() < deadline:
         async with env.repo.unit() as u:
-            rq = await u.round_question(rq_id)
+            rq = await u.play.round_question(rq_id)
         if rq is not None and rq.message_ref == expected:
             return True
         await asyncio.sleep(0.02)
@@ -272,7 +272,7 @@ async def test_a_click_is_acked_and_recorded_once(socket_app: SocketEnv):
 
     assert await env.count(Answer) == 1
     async with env.repo.unit() as u:
-        answers = await u.answers(rq.id)
+        answers = await u.play.answers(rq.id)
     assert len(answers) == 1
     assert answers[0].display_name == "name-U0001"
     assert answers[0].choice == rq.choice_order[1]  # the first click's choice stands

@@ -21,8 +21,8 @@ from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape_cut
 from bot.adapters.slack.identity import channel_from, user_id_of
 from bot.boundary import log_unexpected
-from bot.core.answering import AnswerOutcome
 from bot.core.errors import QuizError
+from bot.core.play.answering import AnswerOutcome
 from bot.core.views import parse_answer_action_id
 
 log = logging.getLogger(__name__)

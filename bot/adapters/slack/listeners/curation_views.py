@@ -36,8 +36,8 @@ from bot.adapters.slack.modals import (
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
 from bot.adapters.slack.uploads import Upload, fetch_bytes, size_problem, uploads
 from bot.boundary import failure_text, log_unexpected
-from bot.core.admin_views import ImportReport, import_notice
-from bot.core.drafts import draft_from_form
+from bot.core.curation.drafts import draft_from_form
+from bot.core.curation.views import ImportReport, import_notice
 from bot.core.errors import ImportRejected, QuizError, ValidationFailed
 from bot.core.views import Notice, View
 

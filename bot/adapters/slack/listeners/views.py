@@ -17,7 +17,7 @@ from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape_cut
 from bot.adapters.slack.identity import user_id_of
 from bot.adapters.slack.render import ADD_CALLBACK, form_errors
-from bot.core.drafts import draft_from_form
+from bot.core.curation.drafts import draft_from_form
 from bot.core.errors import NotAllowed, ValidationFailed
 
 log = logging.getLogger(__name__)

@@ -1,24 +1,21 @@
-"""SQL for the weekly leaderboard posts (schedules, claims, the week's figures).
-
-A mixin of SqlUnit: the methods run inside the unit's transaction (`self.session`). It
-implements bot.core.weekly.WeeklyStore. The claim is decided by the database: an INSERT that
-does nothing on the unique (team, week) row, or a conditional UPDATE that takes over a
-stale claim, so only one worker ever holds a week's post.
-"""
+"""SQL for the weekly post: schedules, claimed posts and the week's figures, as `unit.weekly`
+(implements bot.core.weekly.store.WeeklyStore)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import ScoreRow
+from bot.core.models import (
+    ScoreRow,
+)
 from bot.core.views import Winner
-from bot.core.weekly import PostRec, PostStatus, QuestionTally, Schedule, ScheduleRec
+from bot.core.weekly.claim import PostRec, PostStatus
+from bot.core.weekly.content import QuestionTally
+from bot.core.weekly.schedule import Schedule, ScheduleRec
+from bot.db.session import SqlStore
 from bot.db.tables import (
     Answer,
     LeaderboardPost,
@@ -58,14 +55,8 @@ def _post_rec(row: LeaderboardPost) -> PostRec:
     )
 
 
-class WeeklyQueries:
-    session: AsyncSession
-    dialect: str
-
-    def _weekly_insert(self, table: Any) -> Any:
-        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
-
-    # --- schedules -----------------------------------------------------------------------------
+class SqlWeeklyStore(SqlStore):
+    """Implements bot.core.weekly.store.WeeklyStore."""
 
     async def weekly_schedule(self, team_id: int) -> ScheduleRec | None:
         row = (
@@ -88,7 +79,7 @@ class WeeklyQueries:
             "nudge_when_empty": rec.nudge_when_empty,
             "updated_at": at,
         }
-        stmt = self._weekly_insert(WeeklySchedule).values(team_id=rec.team_id, **values)
+        stmt = self._insert(WeeklySchedule).values(team_id=rec.team_id, **values)
         await self.session.execute(
             stmt.on_conflict_do_update(index_elements=["team_id"], set_=values)
         )
@@ -103,8 +94,6 @@ class WeeklyQueries:
             stmt.order_by(WeeklySchedule.team_id).execution_options(populate_existing=True)
         )
         return [_schedule_rec(r) for r in rows]
-
-    # --- posts ---------------------------------------------------------------------------------
 
     async def weekly_posts(self, keys: Sequence[tuple[int, date]]) -> list[PostRec]:
         """Every post row for these (team, week) pairs, whatever the channel."""
@@ -172,7 +161,7 @@ class WeeklyQueries:
             )
             return post_id if result.rowcount == 1 else None  # type: ignore[attr-defined]
         stmt = (
-            self._weekly_insert(LeaderboardPost)
+            self._insert(LeaderboardPost)
             .values(
                 team_id=team_id,
                 channel_id=channel_id,
@@ -197,8 +186,6 @@ class WeeklyQueries:
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount == 1)  # type: ignore[attr-defined]
-
-    # --- the week's figures --------------------------------------------------------------------
 
     async def week_rows(self, team_id: int, week: date) -> list[ScoreRow]:
         rows = await self.session.execute(

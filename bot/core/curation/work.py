@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.core.admin_ports import AnswerRow, TeamQuestion
-from bot.core.admin_views import QuestionDetail
+from bot.core.curation.store import AnswerRow, TeamQuestion
+from bot.core.curation.views import QuestionDetail
 from bot.core.models import QuestionRec
 from bot.core.weeks import week_start
 from questions.bank import BankQuestion, Source

@@ -1,8 +1,5 @@
-"""What question curation needs from storage, beyond the engine's Unit.
-
-Kept apart from bot/core/ports.py so the admin feature grows without touching the engine's port;
-bot/db/queries_admin.py implements it (a mixin of SqlUnit) and the core `cast()`s a unit to it.
-"""
+"""What question curation needs from storage, and the records it reads
+(bot/db/curation.py implements it, as `unit.curation`)."""
 
 from __future__ import annotations
 
@@ -12,7 +9,6 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.core.models import QuestionRec
-from bot.core.ports import Unit
 from questions.bank import BankQuestion
 
 # Statuses a question row can hold; "disabled" is also what a team sees for a shared question it
@@ -55,8 +51,16 @@ class AdminActionRec:
     at: datetime
 
 
-class AdminUnit(Unit, Protocol):
-    """One transaction, with the curation queries. All reads are scoped to one team."""
+class CurationStore(Protocol):
+    """The curation queries, inside the unit's transaction. All reads are scoped to one team."""
+
+    async def prompt_exists(self, team_id: int, prompt: str) -> bool:
+        """An exact duplicate (spacing and case aside) among the team's own live questions."""
+        ...
+
+    async def insert_question(
+        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
+    ) -> QuestionRec: ...
 
     async def team_question(self, team_id: int, ref: int | str) -> TeamQuestion | None:
         """A question the team can see (its own or shared), by database id or uid."""
@@ -135,5 +139,3 @@ class AdminUnit(Unit, Protocol):
     ) -> dict[tuple[int, date], int]:
         """Points per (player, week start) from the weekly scores (all weeks when None)."""
         ...
-
-    async def admin_actions(self, team_id: int, limit: int) -> list[AdminActionRec]: ...

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.core import answering
-from bot.core.batching import Batcher
 from bot.core.errors import Contended, NotAllowed, QuizError, Unavailable
 from bot.core.leaderboard import rank_rows
 from bot.core.models import (
@@ -31,8 +29,9 @@ from bot.core.models import (
     TeamRef,
 )
 from bot.core.permissions import is_admin
-from bot.core.ports import Messenger, Repository, Unit
-from bot.core.selection import (
+from bot.core.play import answering
+from bot.core.play.batching import Batcher
+from bot.core.play.selection import (
     MAX_QUESTIONS,
     MAX_SECONDS,
     MIN_QUESTIONS,
@@ -41,6 +40,7 @@ from bot.core.selection import (
     choose_questions,
     match_topic,
 )
+from bot.core.ports import Messenger, Repository, Unit
 from bot.core.views import (
     AnswerReceipt,
     LeaderboardView,
@@ -132,17 +132,17 @@ class QuizEngine:
             )
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await u.ensure_team(channel.team)
-            channel_id = await u.ensure_channel(team_id, channel)
-            player_id = await u.ensure_player(team_id, player)
-            if await u.running_round(channel_id) is not None:
+            team_id = await u.teams.ensure_team(channel.team)
+            channel_id = await u.teams.ensure_channel(team_id, channel)
+            player_id = await u.teams.ensure_player(team_id, player)
+            if await u.play.running_round(channel_id) is not None:
                 raise QuizError("A round is already running here. Use /quiz stop to end it.")
-            defaults = await u.channel_defaults(channel_id)
+            defaults = await u.teams.channel_defaults(channel_id)
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
             wanted_topic = topic if topic is not None else defaults.topic
             chosen_topic = await self._resolve_topic(u, team_id, wanted_topic)
-            candidates = await u.candidate_questions(team_id, chosen_topic)
+            candidates = await u.play.candidate_questions(team_id, chosen_topic)
             picked = choose_questions(candidates, n, self.rng)
             if not picked:
                 raise QuizError(
@@ -159,12 +159,12 @@ class QuizEngine:
                 close_after_answers=close_after_answers,
                 questions=[(Asked.of(q), choice_order(q, self.rng)) for q in picked],
             )
-            rnd = await u.create_round(new)
+            rnd = await u.play.create_round(new)
             if rnd is None:
                 raise QuizError("A round is already running here. Use /quiz stop to end it.")
-            first = (await u.round_questions(rnd.id))[0]
+            first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
-            await u.open_question(first.id, now, closes_at)
+            await u.play.open_question(first.id, now, closes_at)
             card = self._card(rnd, first, picked[0], now, closes_at)
         note = ""
         if len(picked) < n:
@@ -177,7 +177,7 @@ class QuizEngine:
     async def _resolve_topic(self, u: Unit, team_id: int, topic: str | None) -> str | None:
         if topic is None or not topic.strip():
             return None
-        topics = await u.topics(team_id)
+        topics = await u.play.topics(team_id)
         found = match_topic(topic, topics)
         if found is None:
             hint = ", ".join(topics[:10]) + (" ..." if len(topics) > 10 else "")
@@ -190,13 +190,13 @@ class QuizEngine:
         """Stop the channel's round (its starter or an admin); points already won are kept."""
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await u.ensure_team(channel.team)
-            channel_id = await u.ensure_channel(team_id, channel)
-            player_id = await u.ensure_player(team_id, player)
-            rnd = await u.running_round(channel_id)
+            team_id = await u.teams.ensure_team(channel.team)
+            channel_id = await u.teams.ensure_channel(team_id, channel)
+            player_id = await u.teams.ensure_player(team_id, player)
+            rnd = await u.play.running_round(channel_id)
             if rnd is None:
                 raise QuizError("No round is running here.")
-            if rnd.started_by != player_id and not is_admin(player, await u.team_settings(team_id)):
+            if rnd.started_by != player_id and not is_admin(player, await u.teams.team_settings(team_id)):
                 raise NotAllowed("Only the player who started this round or an admin can stop it.")
             closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
         await self._announce(closed)
@@ -207,11 +207,11 @@ class QuizEngine:
     ) -> _Closed | None:
         """Close the open question (if any), skip the rest and end the round, all or nothing."""
         closed_rq: int | None = None
-        for rq in await u.round_questions(rnd.id):
-            if rq.status == QuestionStatus.OPEN and await u.close_question(rq.id, now):
+        for rq in await u.play.round_questions(rnd.id):
+            if rq.status == QuestionStatus.OPEN and await u.play.close_question(rq.id, now):
                 closed_rq = rq.id
-        await u.skip_pending(rnd.id)
-        if not await u.end_round(rnd.id, status, now):
+        await u.play.skip_pending(rnd.id)
+        if not await u.play.end_round(rnd.id, status, now):
             return None
         return _Closed(closed_rq or 0, None, status, rnd.id)
 
@@ -284,21 +284,21 @@ class QuizEngine:
         """Close one question (once, whoever calls first), open the next or end the round."""
         now = now or self.clock()
         async with self.repo.unit() as u:
-            if not await u.close_question(rq_id, now):
+            if not await u.play.close_question(rq_id, now):
                 return False
-            rq = await u.round_question(rq_id)
-            rnd = await u.round(rq.round_id) if rq else None
+            rq = await u.play.round_question(rq_id)
+            rnd = await u.play.round(rq.round_id) if rq else None
             assert rq is not None and rnd is not None
             next_id: int | None = None
             ended: RoundStatus | None = None
             if rnd.status == RoundStatus.RUNNING:
                 pending = [
-                    r for r in await u.round_questions(rnd.id) if r.status == QuestionStatus.PENDING
+                    r for r in await u.play.round_questions(rnd.id) if r.status == QuestionStatus.PENDING
                 ]
                 if pending:
                     next_id = pending[0].id
-                    await u.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
-                elif await u.end_round(rnd.id, RoundStatus.FINISHED, now):
+                    await u.play.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
+                elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
                     ended = RoundStatus.FINISHED
         await self._announce(_Closed(rq_id, next_id, ended, rnd.id))
         return True
@@ -309,7 +309,7 @@ class QuizEngine:
         now = now or self.clock()
         await self._expire_stale(now)
         async with self.repo.unit() as u:
-            due = await u.due_questions(self.platform, now, DUE_BATCH)
+            due = await u.play.due_questions(self.platform, now, DUE_BATCH)
         closed = 0
         for rq_id in due:
             try:
@@ -321,11 +321,11 @@ class QuizEngine:
 
     async def _expire_stale(self, now: datetime) -> None:
         async with self.repo.unit() as u:
-            candidates = await u.stale_rounds(self.platform, now - STALE_GRACE)
+            candidates = await u.play.stale_rounds(self.platform, now - STALE_GRACE)
         for round_id in candidates:
             try:
                 async with self.repo.unit() as u:
-                    rnd = await u.round(round_id)
+                    rnd = await u.play.round(round_id)
                     if rnd is None or rnd.status != RoundStatus.RUNNING:
                         continue
                     allowed = timedelta(seconds=rnd.num_questions * (rnd.seconds + 5))
@@ -340,7 +340,7 @@ class QuizEngine:
 
     async def topics(self, team: TeamRef) -> list[str]:
         async with self.repo.unit() as u:
-            return await u.topics(await u.ensure_team(team))
+            return await u.play.topics(await u.teams.ensure_team(team))
 
     async def leaderboard(
         self, team: TeamRef, period: str = "week", limit: int = 10
@@ -349,13 +349,13 @@ class QuizEngine:
             raise QuizError("period must be week or all.", field="period")
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await u.ensure_team(team)
+            team_id = await u.teams.ensure_team(team)
             if period == "all":
-                rows = await u.all_time_scores(team_id, limit)
+                rows = await u.play.all_time_scores(team_id, limit)
                 return LeaderboardView("All-time leaderboard", "all", tuple(rank_rows(rows)))
-            settings = await u.team_settings(team_id)
+            settings = await u.teams.team_settings(team_id)
             week = week_start(now, settings.timezone)
-            rows = await u.week_scores(team_id, week, limit)
+            rows = await u.play.week_scores(team_id, week, limit)
         return LeaderboardView(
             f"Leaderboard, week of {week.isoformat()}", "week", tuple(rank_rows(rows)), week
         )
@@ -363,17 +363,17 @@ class QuizEngine:
     async def player_stats(self, player: PlayerRef) -> PlayerStatsView:
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await u.ensure_team(player.team)
-            player_id = await u.ensure_player(team_id, player)
-            settings = await u.team_settings(team_id)
+            team_id = await u.teams.ensure_team(player.team)
+            player_id = await u.teams.ensure_player(team_id, player)
+            settings = await u.teams.team_settings(team_id)
             week = week_start(now, settings.timezone)
-            totals = await u.player_totals(team_id, player_id)
-            week_row = await u.week_row(team_id, player_id, week)
+            totals = await u.play.player_totals(team_id, player_id)
+            week_row = await u.play.week_row(team_id, player_id, week)
             week_rank = (
-                await u.count_week_above(team_id, week, week_row.points) + 1 if week_row else None
+                await u.play.count_week_above(team_id, week, week_row.points) + 1 if week_row else None
             )
             all_rank = (
-                await u.count_all_above(team_id, totals.points) + 1
+                await u.play.count_all_above(team_id, totals.points) + 1
                 if totals and totals.answered
                 else None
             )
@@ -413,12 +413,12 @@ class QuizEngine:
 
     async def reveal(self, rq_id: int) -> tuple[ChannelRef, RoundQuestionRec, Reveal]:
         async with self.repo.unit() as u:
-            rq = await u.round_question(rq_id)
-            rnd = await u.round(rq.round_id) if rq else None
-            q = await u.question(rq.question_id) if rq else None
+            rq = await u.play.round_question(rq_id)
+            rnd = await u.play.round(rq.round_id) if rq else None
+            q = await u.play.question(rq.question_id) if rq else None
             assert rq is not None and rnd is not None and q is not None
-            answers = await u.answers(rq_id)
-            channel = await u.channel_ref(rnd.channel_id)
+            answers = await u.play.answers(rq_id)
+            channel = await u.teams.channel_ref(rnd.channel_id)
         card = self._card(rnd, rq, q, rq.opens_at or rnd.started_at, rq.closes_at or rnd.started_at)
         shown = {orig: disp for disp, orig in enumerate(rq.choice_order)}
         picks = [0] * len(rq.choice_order)
@@ -442,15 +442,15 @@ class QuizEngine:
 
     async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:
         async with self.repo.unit() as u:
-            rnd = await u.round(round_id)
+            rnd = await u.play.round(round_id)
             assert rnd is not None
-            channel = await u.channel_ref(rnd.channel_id)
-            settings = await u.team_settings(rnd.team_id)
-            standings = await u.round_scores(round_id)
+            channel = await u.teams.channel_ref(rnd.channel_id)
+            settings = await u.teams.team_settings(rnd.team_id)
+            standings = await u.play.round_scores(round_id)
             week = week_start(rnd.ended_at or self.clock(), settings.timezone)
-            top = await u.week_scores(rnd.team_id, week, 5)
+            top = await u.play.week_scores(rnd.team_id, week, 5)
             asked = sum(
-                1 for r in await u.round_questions(round_id) if r.status == QuestionStatus.CLOSED
+                1 for r in await u.play.round_questions(round_id) if r.status == QuestionStatus.CLOSED
             )
         return channel, RoundSummary(
             round_id=round_id,
@@ -477,11 +477,11 @@ class QuizEngine:
             await self._update_or_post(channel, rq.message_ref, reveal)
         if closed.next_rq_id is not None:
             async with self.repo.unit() as u:
-                nxt = await u.round_question(closed.next_rq_id)
-                rnd = await u.round(closed.round_id)
+                nxt = await u.play.round_question(closed.next_rq_id)
+                rnd = await u.play.round(closed.round_id)
                 assert nxt is not None and rnd is not None
-                q = await u.question(nxt.question_id)
-                channel = await u.channel_ref(rnd.channel_id)
+                q = await u.play.question(nxt.question_id)
+                channel = await u.teams.channel_ref(rnd.channel_id)
             assert q is not None and nxt.opens_at is not None and nxt.closes_at is not None
             await self._post_card(channel, self._card(rnd, nxt, q, nxt.opens_at, nxt.closes_at))
             self._schedule(nxt.closes_at)
@@ -494,7 +494,7 @@ class QuizEngine:
         ref = await self._post(channel, card)
         if ref is not None:
             async with self.repo.unit() as u:
-                await u.set_message_ref(card.round_question_id, ref)
+                await u.play.set_message_ref(card.round_question_id, ref)
 
     async def _post(self, channel: ChannelRef, view: View) -> str | None:
         try:

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.admin_ports import STATUSES, AdminActionRec, AdminUnit, AnswerRow, TeamQuestion
-from bot.core.admin_views import (
+from bot.core.curation.drafts import (
+    DEFAULT_TOPIC,
+    QuestionDraft,
+    as_bank_question,
+    check_draft,
+    parse_choices,
+    parse_correct,
+)
+from bot.core.curation.store import STATUSES, AdminActionRec, AnswerRow, TeamQuestion
+from bot.core.curation.views import (
     ImportReport,
     QuestionDetail,
     QuestionPage,
@@ -25,15 +32,7 @@ from bot.core.admin_views import (
     page_panel,
     report_panel,
 )
-from bot.core.curation_work import export_file, question_details
-from bot.core.drafts import (
-    DEFAULT_TOPIC,
-    QuestionDraft,
-    as_bank_question,
-    check_draft,
-    parse_choices,
-    parse_correct,
-)
+from bot.core.curation.work import export_file, question_details
 from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import (
     ChannelDefaults,
@@ -44,8 +43,8 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.permissions import is_admin
+from bot.core.play.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.ports import Repository, Unit, Worker
-from bot.core.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.views import Panel
 from bot.core.weeks import utcnow
 from questions.bank import (
@@ -81,15 +80,9 @@ class AdminService:
         except WorkRefused as exc:
             raise QuizError(f"Preparing {what} {exc.message}.") from None
 
-    @asynccontextmanager
-    async def _unit(self) -> AsyncIterator[AdminUnit]:
-        """A unit with the curation queries (bot/db's SqlUnit implements AdminUnit)."""
-        async with self.repo.unit() as u:
-            yield cast(AdminUnit, u)
-
     async def _admin(self, u: Unit, actor: PlayerRef) -> int:
-        team_id = await u.ensure_team(actor.team)
-        if not is_admin(actor, await u.team_settings(team_id)):
+        team_id = await u.teams.ensure_team(actor.team)
+        if not is_admin(actor, await u.teams.team_settings(team_id)):
             raise NotAllowed("Only admins can do that.")
         return team_id
 
@@ -103,7 +96,7 @@ class AdminService:
         detail: dict[str, Any],
     ) -> None:
         """Who (display name, plus the platform user id in the detail), what, when."""
-        await u.record_admin_action(
+        await u.teams.record_admin_action(
             team_id,
             actor.display_name,
             action,
@@ -118,13 +111,13 @@ class AdminService:
 
     async def add_question(self, actor: PlayerRef, draft: QuestionDraft) -> QuestionRec:
         """Add a question to the actor's team bank (admins only)."""
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             return await self._insert_draft(u, team_id, actor, draft, "active", "add")
 
     async def _insert_draft(
         self,
-        u: AdminUnit,
+        u: Unit,
         team_id: int,
         actor: PlayerRef,
         draft: QuestionDraft,
@@ -133,17 +126,17 @@ class AdminService:
     ) -> QuestionRec:
         uid = content_id(draft.topic, draft.prompt, draft.choices)
         problems = check_draft(draft, uid)
-        if not problems and await u.prompt_exists(team_id, draft.prompt):
+        if not problems and await u.curation.prompt_exists(team_id, draft.prompt):
             problems.append(Problem("prompt", "the team already has a question with this prompt"))
         if problems:
             raise ValidationFailed(problems)
         n = 1
         base = uid
-        while await u.taken_uids(team_id, [uid]):  # e.g. the same text was once rejected
+        while await u.curation.taken_uids(team_id, [uid]):  # e.g. the same text was once rejected
             n += 1
             uid = f"{base[: MAX_UID - 3]}-{n}"
         q = as_bank_question(draft, uid)
-        rec = await u.insert_question(team_id, q, author=actor.display_name, status=status)
+        rec = await u.curation.insert_question(team_id, q, author=actor.display_name, status=status)
         await self._record(u, team_id, actor, action, rec.id, {"prompt": draft.prompt})
         return rec
 
@@ -165,24 +158,24 @@ class AdminService:
             raise ValidationFailed([Problem("seconds", f"must be {MIN_SECONDS} to {MAX_SECONDS}")])
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            channel_id = await u.ensure_channel(team_id, channel)
+            channel_id = await u.teams.ensure_channel(team_id, channel)
             if topic is not None and topic.strip():
-                from bot.core.selection import match_topic
+                from bot.core.play.selection import match_topic
 
-                found = match_topic(topic, await u.topics(team_id))
+                found = match_topic(topic, await u.play.topics(team_id))
                 if found is None:
                     raise ValidationFailed([Problem("topic", f"unknown topic {topic!r}")])
                 topic = found
             if questions is None and seconds is None and topic is None:
-                return await u.channel_defaults(channel_id)
-            current = await u.channel_defaults(channel_id)
+                return await u.teams.channel_defaults(channel_id)
+            current = await u.teams.channel_defaults(channel_id)
             new = ChannelDefaults(
                 questions if questions is not None else current.questions,
                 seconds if seconds is not None else current.seconds,
                 (topic or None) if topic is not None else current.topic,
             )
-            await u.set_channel_defaults(channel_id, new, self.clock())
-            await u.record_admin_action(
+            await u.teams.set_channel_defaults(channel_id, new, self.clock())
+            await u.teams.record_admin_action(
                 team_id,
                 actor.display_name,
                 "settings",
@@ -221,7 +214,7 @@ class AdminService:
                 ) from None
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            cur = await u.team_settings(team_id)
+            cur = await u.teams.team_settings(team_id)
             new = TeamSettings(
                 admin_user_ids=admin_user_ids if admin_user_ids is not None else cur.admin_user_ids,
                 admin_roles=admin_roles if admin_roles is not None else cur.admin_roles,
@@ -231,8 +224,8 @@ class AdminService:
                 timezone=timezone or cur.timezone,
             )
             if new != cur:
-                await u.set_team_settings(team_id, new)
-                await u.record_admin_action(
+                await u.teams.set_team_settings(team_id, new)
+                await u.teams.record_admin_action(
                     team_id,
                     actor.display_name,
                     "team-settings",
@@ -248,18 +241,18 @@ class AdminService:
 
     # --- finding, listing, showing -------------------------------------------------------------
 
-    async def _find(self, u: AdminUnit, team_id: int, ref: int | str) -> TeamQuestion:
+    async def _find(self, u: Unit, team_id: int, ref: int | str) -> TeamQuestion:
         """A question the team can see, by database id (12 or "#12") or uid; else QuizError."""
         found: TeamQuestion | None = None
         if isinstance(ref, int):
-            found = await u.team_question(team_id, ref)
+            found = await u.curation.team_question(team_id, ref)
         else:
             text = ref.strip()
             digits = text.removeprefix("#")
             if digits.isdigit():
-                found = await u.team_question(team_id, int(digits))
+                found = await u.curation.team_question(team_id, int(digits))
             if found is None and text:
-                found = await u.team_question(team_id, text)
+                found = await u.curation.team_question(team_id, text)
         if found is None:
             raise QuizError(f"No question {ref!s} in this team's bank.", field="question")
         return found
@@ -285,9 +278,9 @@ class AdminService:
             raise ValidationFailed([Problem("page", "must be 1 or more")])
         if not 1 <= per_page <= MAX_PER_PAGE:
             raise ValidationFailed([Problem("per_page", f"must be 1 to {MAX_PER_PAGE}")])
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            items, total = await u.list_team_questions(
+            items, total = await u.curation.list_team_questions(
                 team_id,
                 topic=topic,
                 text=text,
@@ -306,7 +299,7 @@ class AdminService:
 
     async def show_question(self, actor: PlayerRef, ref: int | str) -> QuestionDetail:
         """One question with its statistics in this team and the flags that say it looks broken."""
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             tq = await self._find(u, team_id, ref)
             details = await self._details(u, team_id, [tq])
@@ -320,12 +313,12 @@ class AdminService:
     ) -> list[QuestionDetail]:
         """Statistics of every question this team has been asked, looks-broken ones first
         (then by facility, lowest first)."""
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            asked = await u.times_asked(team_id)
-            answers = await u.team_answers(team_id)
+            asked = await u.curation.times_asked(team_id)
+            answers = await u.curation.team_answers(team_id)
             ids = set(asked) | {a.question_id for a in answers}
-            questions = [tq for qid in sorted(ids) if (tq := await u.team_question(team_id, qid))]
+            questions = [tq for qid in sorted(ids) if (tq := await u.curation.team_question(team_id, qid))]
             if own_only:
                 questions = [tq for tq in questions if not tq.shared]
             details = await self._details(u, team_id, questions, asked, answers)
@@ -348,7 +341,7 @@ class AdminService:
 
     async def _details(
         self,
-        u: AdminUnit,
+        u: Unit,
         team_id: int,
         questions: Sequence[TeamQuestion],
         asked: dict[int, int] | None = None,
@@ -356,11 +349,11 @@ class AdminService:
     ) -> list[QuestionDetail]:
         ids = [tq.rec.id for tq in questions]
         if asked is None:
-            asked = await u.times_asked(team_id, ids)
+            asked = await u.curation.times_asked(team_id, ids)
         if answers is None:
-            answers = await u.team_answers(team_id, ids)
-        tz = (await u.team_settings(team_id)).timezone
-        points = await u.week_points(team_id)
+            answers = await u.curation.team_answers(team_id, ids)
+        tz = (await u.teams.team_settings(team_id)).timezone
+        points = await u.curation.week_points(team_id)
         return await self._work(
             "statistics", question_details, list(questions), list(answers), asked, tz, points
         )
@@ -385,7 +378,7 @@ class AdminService:
         so the question keeps its statistics. Shared questions are not edited: disable them
         for the team and add the team's own version instead.
         """
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             tq = await self._find(u, team_id, ref)
             rec = tq.rec
@@ -423,7 +416,7 @@ class AdminService:
             )
             problems = check_draft(draft, rec.uid)
             if not problems and _fold(draft.prompt) != _fold(rec.prompt):
-                same = (await u.own_prompts(team_id)).get(_fold(draft.prompt))
+                same = (await u.curation.own_prompts(team_id)).get(_fold(draft.prompt))
                 if same is not None and same.id != rec.id:
                     problems.append(
                         Problem("prompt", f"question #{same.id} of the team already has it")
@@ -438,9 +431,9 @@ class AdminService:
             values = {k: v for k, v in after.items() if k in changed}
             if "prompt" in changed:
                 values["lang"] = detect_lang(draft.prompt)
-            await u.update_question(rec.id, values, self.clock())
+            await u.curation.update_question(rec.id, values, self.clock())
             await self._record(u, team_id, actor, "edit", rec.id, {"changed": changed})
-            found = await u.question(rec.id)
+            found = await u.play.question(rec.id)
             assert found is not None
             return found
 
@@ -482,7 +475,7 @@ class AdminService:
         self, actor: PlayerRef, ref: int | str, *, enabled: bool
     ) -> TeamQuestion:
         want = "active" if enabled else "disabled"
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             tq = await self._find(u, team_id, ref)
             if tq.status == want:
@@ -496,14 +489,14 @@ class AdminService:
                 )
             now = self.clock()
             if tq.shared:
-                await u.set_team_question_status(
+                await u.curation.set_team_question_status(
                     team_id, tq.rec.id, None if enabled else "disabled", now
                 )
             else:
-                await u.set_question_status(tq.rec.id, want, now)
+                await u.curation.set_question_status(tq.rec.id, want, now)
             action = "enable" if enabled else "disable"
             await self._record(u, team_id, actor, action, tq.rec.id, {"shared": tq.shared})
-            found = await u.team_question(team_id, tq.rec.id)
+            found = await u.curation.team_question(team_id, tq.rec.id)
             assert found is not None
             return found
 
@@ -512,9 +505,9 @@ class AdminService:
     async def suggest_question(self, actor: PlayerRef, draft: QuestionDraft) -> QuestionRec:
         """A question waiting for review (status pending, never asked). Anyone may suggest when
         the team allows suggestions; admins always may."""
-        async with self._unit() as u:
-            team_id = await u.ensure_team(actor.team)
-            settings = await u.team_settings(team_id)
+        async with self.repo.unit() as u:
+            team_id = await u.teams.ensure_team(actor.team)
+            settings = await u.teams.team_settings(team_id)
             if not settings.allow_suggestions and not is_admin(actor, settings):
                 raise NotAllowed("Suggestions are turned off in this team; ask an admin.")
             return await self._insert_draft(u, team_id, actor, draft, "pending", "suggest")
@@ -532,7 +525,7 @@ class AdminService:
     async def _review(
         self, actor: PlayerRef, ref: int | str, status: str, action: str, reason: str
     ) -> QuestionRec:
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             tq = await self._find(u, team_id, ref)
             if tq.shared or tq.status != "pending":
@@ -540,7 +533,7 @@ class AdminService:
                     f"#{tq.rec.id} is not waiting for review (it is {tq.status}).",
                     field="question",
                 )
-            await u.set_question_status(tq.rec.id, status, self.clock())
+            await u.curation.set_question_status(tq.rec.id, status, self.clock())
             detail: dict[str, Any] = {"author": tq.author}
             if reason:
                 detail["reason"] = reason
@@ -569,7 +562,7 @@ class AdminService:
         in the shared bank is another question. Unsupported question types are reported in
         `skipped`, not guessed at.
         """
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             await self._admin(u, actor)
         try:
             fmt_name = (fmt or detect_format(filename)).lower()
@@ -581,18 +574,18 @@ class AdminService:
             raise ImportRejected(exc.problems) from None
         except WorkRefused as exc:
             raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             plan = await _plan_import(
                 parsed,
-                await u.own_questions(team_id),
-                await u.shared_questions_by_uid({q.id for q in parsed.questions}),
+                await u.curation.own_questions(team_id),
+                await u.curation.shared_questions_by_uid({q.id for q in parsed.questions}),
             )
             if plan.problems:
                 raise ImportRejected(plan.problems)
             author = actor.display_name
-            await u.insert_questions(team_id, plan.new, author=author, status="active")
-            await u.update_questions(plan.changed, self.clock())
+            await u.curation.insert_questions(team_id, plan.new, author=author, status="active")
+            await u.curation.update_questions(plan.changed, self.clock())
             report = ImportReport(
                 fmt_name, len(plan.new), len(plan.changed), plan.unchanged, tuple(parsed.skipped)
             )
@@ -626,9 +619,9 @@ class AdminService:
             raise ValidationFailed(
                 [Problem("format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")]
             )
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            recs = await u.usable_questions(team_id, own_only=own_only)
+            recs = await u.curation.usable_questions(team_id, own_only=own_only)
             await self._record(
                 u, team_id, actor, "export", None, {"format": fmt.lower(), "count": len(recs)}
             )
@@ -643,9 +636,9 @@ class AdminService:
         """The team's recorded admin actions, newest first (admins only)."""
         if not 1 <= limit <= MAX_HISTORY:
             raise ValidationFailed([Problem("limit", f"must be 1 to {MAX_HISTORY}")])
-        async with self._unit() as u:
+        async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            return await u.admin_actions(team_id, limit)
+            return await u.teams.admin_actions(team_id, limit)
 
     async def history_panel(self, actor: PlayerRef, limit: int = 20) -> Panel:
         return history_panel(await self.history(actor, limit))

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core import scoring
 from bot.core.models import AnswerContext, NewAnswer, PlayerRef, QuestionStatus, RoundStatus
+from bot.core.play import scoring
 from bot.core.ports import Unit
 from bot.core.views import AnswerReceipt
 from bot.core.weeks import week_start
@@ -68,12 +68,12 @@ class Recorded:
 
 async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
     """Decide and write a batch of clicks in the unit's transaction; one outcome per click."""
-    contexts = await u.answer_contexts(sorted({r.rq_id for r in requests}))
+    contexts = await u.play.answer_contexts(sorted({r.rq_id for r in requests}))
     outcomes: list[AnswerOutcome | None] = [None] * len(requests)
     accepted: list[_Accepted] = []
     for i, request in enumerate(requests):
         ctx = contexts.get(request.rq_id)
-        team_id = await u.ensure_team(request.player.team) if ctx is not None else 0
+        team_id = await u.teams.ensure_team(request.player.team) if ctx is not None else 0
         refusal = _refusal(request, ctx, team_id)
         if refusal is not None or ctx is None:
             outcomes[i] = AnswerOutcome(AnswerReceipt(False, refusal or GONE))
@@ -81,7 +81,7 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
             accepted.append(_Accepted(i, request, ctx, team_id))
 
     rows = await _scored(u, accepted)
-    written = await u.record_answers(rows)
+    written = await u.play.record_answers(rows)
     limited: dict[int, tuple[int, int]] = {}
     for item, row in zip(accepted, rows, strict=True):
         if (row.rq_id, row.player_id) not in written:
@@ -104,7 +104,7 @@ async def filled(u: Unit, limited: dict[int, tuple[int, int]]) -> set[int]:
     """Of the questions a batch answered, those that now have their N answers. Counted after
     the batch committed: concurrent batches (or replicas) each count what is committed, so
     the last one to commit sees every answer and one of them closes the question."""
-    counts = await u.answer_counts(sorted(limited))
+    counts = await u.play.answer_counts(sorted(limited))
     return {rq for rq, (limit, _first) in limited.items() if counts.get(rq, 0) >= limit}
 
 
@@ -133,7 +133,7 @@ async def _scored(u: Unit, accepted: Sequence[_Accepted]) -> list[NewAnswer]:
     for item in accepted:
         by_team.setdefault(item.team_id, []).append(item.request.player)
     for team_id, players in by_team.items():
-        for external_id, player_id in (await u.ensure_players(team_id, players)).items():
+        for external_id, player_id in (await u.teams.ensure_players(team_id, players)).items():
             player_ids[(team_id, external_id)] = player_id
 
     def player_of(item: _Accepted) -> int:
@@ -143,7 +143,7 @@ async def _scored(u: Unit, accepted: Sequence[_Accepted]) -> list[NewAnswer]:
     looking_back = [
         (item.context.round.id, player_of(item)) for item in accepted if item.context.rq.ordinal > 1
     ]
-    earlier = await u.round_results(looking_back) if looking_back else {}
+    earlier = await u.play.round_results(looking_back) if looking_back else {}
     rows: list[NewAnswer] = []
     for item in accepted:
         ctx, request = item.context, item.request

@@ -1,24 +1,24 @@
-"""SQL for question curation (list, edit, disable, import, statistics, history).
+"""SQL for question curation (list, edit, disable, import, statistics), as `unit.curation`.
 
-A mixin of SqlUnit: the methods run inside the unit's transaction (`self.session`). It implements
-bot.core.admin_ports.AdminUnit; every read is scoped to one team (its own questions plus the
-shared bank), so one team never sees or changes another team's questions.
-"""
+Implements bot.core.curation.store.CurationStore; every read is scoped to one team (its own
+questions plus the shared bank), so one team never sees or changes another team's questions."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
-from bot.core.admin_ports import AdminActionRec, AnswerRow, TeamQuestion
-from bot.core.models import QuestionRec
+from bot.core.curation.store import AnswerRow, TeamQuestion
+from bot.core.models import (
+    QuestionRec,
+)
+from bot.db.records import question_rec, question_values
+from bot.db.session import CHUNK, SqlStore, chunks
 from bot.db.tables import (
-    AdminAction,
     Answer,
     Question,
     Round,
@@ -27,8 +27,6 @@ from bot.db.tables import (
     TeamQuestionStatus,
 )
 from questions.bank import BankQuestion
-
-CHUNK = 1000  # rows or ids per statement: asyncpg allows 32,767 parameters, SQLite 32,766
 
 _REC_COLUMNS = (
     Question.id,
@@ -47,15 +45,6 @@ _REC_COLUMNS = (
     Question.bank,
 )
 
-T = TypeVar("T")
-
-
-def _chunks(items: Collection[T]) -> Iterator[list[T]]:
-    """The items in lists of at most CHUNK, so no statement nears a parameter limit."""
-    seq = list(items)
-    for start in range(0, len(seq), CHUNK):
-        yield seq[start : start + CHUNK]
-
 
 def _rec_of(row: Any) -> QuestionRec:
     """A row of _REC_COLUMNS (in QuestionRec's field order) as a QuestionRec; positional, as
@@ -66,35 +55,48 @@ def _rec_of(row: Any) -> QuestionRec:
     )
 
 
-def _question_values(q: BankQuestion) -> dict[str, Any]:
-    return {
-        "topic": q.topic,
-        "kind": q.kind,
-        "prompt": q.prompt,
-        "choices": list(q.choices),
-        "answer": q.answer,
-        "explanation": q.explanation,
-        "source_file": q.source.file if q.source else None,
-        "source_line": q.source.line if q.source else None,
-        "lang": q.lang,
-    }
-
-
 def _fold(prompt: str) -> str:
     return " ".join(prompt.split()).casefold()
 
 
-def _rec(q: Question) -> QuestionRec:
-    from bot.db.repository import question_rec
+class SqlCurationStore(SqlStore):
+    """Implements bot.core.curation.store.CurationStore."""
 
-    return question_rec(q)
+    async def prompt_exists(self, team_id: int, prompt: str) -> bool:
+        """Exact duplicate (spacing and case aside) among the team's own questions."""
+        key = " ".join(prompt.split()).casefold()
+        rows = await self.session.execute(
+            select(Question.prompt).where(
+                Question.team_id == team_id, Question.status.in_(("active", "disabled", "pending"))
+            )
+        )
+        return any(" ".join(p.split()).casefold() == key for (p,) in rows)
 
-
-class AdminQueries:
-    session: AsyncSession
-    dialect: str
-
-    # --- what a team sees ----------------------------------------------------------------------
+    async def insert_question(
+        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
+    ) -> QuestionRec:
+        now = datetime.now(UTC)
+        row = Question(
+            uid=q.id,
+            bank=f"team-{team_id}" if team_id else "shared",
+            team_id=team_id,
+            topic=q.topic,
+            kind=q.kind,
+            prompt=q.prompt,
+            choices=list(q.choices),
+            answer=q.answer,
+            explanation=q.explanation,
+            source_file=q.source.file if q.source else None,
+            source_line=q.source.line if q.source else None,
+            lang=q.lang,
+            status=status,
+            author=author,
+            created_at=now,
+            updated_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return question_rec(row)
 
     @staticmethod
     def _visible(team_id: int) -> ColumnElement[bool]:
@@ -128,7 +130,7 @@ class AdminQueries:
         if row is None:
             return None
         q, eff = row
-        return TeamQuestion(_rec(q), str(eff), q.author)
+        return TeamQuestion(question_rec(q), str(eff), q.author)
 
     async def list_team_questions(
         self,
@@ -168,9 +170,7 @@ class AdminQueries:
             .offset(offset)
             .limit(limit)
         )
-        return [TeamQuestion(_rec(q), str(s), q.author) for q, s in rows], total
-
-    # --- changes -------------------------------------------------------------------------------
+        return [TeamQuestion(question_rec(q), str(s), q.author) for q, s in rows], total
 
     async def update_question(self, question_id: int, fields: dict[str, Any], at: datetime) -> None:
         values = dict(fields)
@@ -201,8 +201,6 @@ class AdminQueries:
             )
             await self.session.flush()
 
-    # --- import support ------------------------------------------------------------------------
-
     async def own_questions(self, team_id: int) -> list[QuestionRec]:
         """Every question of the team's own, whatever its status (columns, not ORM objects:
         an import may compare tens of thousands)."""
@@ -215,7 +213,7 @@ class AdminQueries:
 
     async def shared_questions_by_uid(self, uids: Collection[str]) -> dict[str, QuestionRec]:
         out: dict[str, QuestionRec] = {}
-        for chunk in _chunks(uids):
+        for chunk in chunks(uids):
             rows = await self.session.execute(
                 select(*_REC_COLUMNS).where(Question.team_id.is_(None), Question.uid.in_(chunk))
             )
@@ -224,7 +222,7 @@ class AdminQueries:
 
     async def taken_uids(self, team_id: int, uids: Collection[str]) -> set[str]:
         out: set[str] = set()
-        for chunk in _chunks(uids):
+        for chunk in chunks(uids):
             rows = await self.session.execute(
                 select(Question.uid).where(Question.team_id == team_id, Question.uid.in_(chunk))
             )
@@ -237,13 +235,13 @@ class AdminQueries:
         """Add many questions to a team, CHUNK rows a statement (any count stays far from the
         drivers' parameter limits, and the event loop gets a turn between chunks)."""
         now = datetime.now(UTC)
-        for chunk in _chunks(questions):
+        for chunk in chunks(questions):
             rows = [
                 {
                     "uid": q.id,
                     "bank": f"team-{team_id}",
                     "team_id": team_id,
-                    **_question_values(q),
+                    **question_values(q),
                     "status": status,
                     "author": author,
                     "created_at": now,
@@ -264,9 +262,9 @@ class AdminQueries:
             .where(table.c.id == bindparam("b_id"))
             .values({f: bindparam(f"b_{f}") for f in fields} | {"updated_at": at})
         )
-        for chunk in _chunks(changes):
+        for chunk in chunks(changes):
             rows = [
-                {"b_id": qid} | {f"b_{f}": v for f, v in _question_values(q).items() if f in fields}
+                {"b_id": qid} | {f"b_{f}": v for f, v in question_values(q).items() if f in fields}
                 for qid, q in chunk
             ]
             await self.session.execute(stmt, rows)
@@ -278,7 +276,7 @@ class AdminQueries:
                 Question.status.in_(("active", "disabled", "pending")),
             )
         )
-        return {_fold(q.prompt): _rec(q) for q in rows}
+        return {_fold(q.prompt): question_rec(q) for q in rows}
 
     async def usable_questions(self, team_id: int, *, own_only: bool) -> list[QuestionRec]:
         disabled = exists().where(
@@ -292,9 +290,7 @@ class AdminQueries:
             .where(owner, Question.status == "active", ~disabled)
             .order_by(Question.topic, Question.id)
         )
-        return [_rec(q) for q in rows]
-
-    # --- statistics ----------------------------------------------------------------------------
+        return [question_rec(q) for q in rows]
 
     async def team_answers(
         self, team_id: int, question_ids: Collection[int] | None = None
@@ -342,18 +338,3 @@ class AdminQueries:
                 return {}
             stmt = stmt.where(ScoreWeekly.week_start.in_(list(weeks)))
         return {(int(p), w): int(pts) for p, w, pts in await self.session.execute(stmt)}
-
-    # --- history -------------------------------------------------------------------------------
-
-    async def admin_actions(self, team_id: int, limit: int) -> list[AdminActionRec]:
-        rows = await self.session.execute(
-            select(AdminAction, Question.uid)
-            .outerjoin(Question, Question.id == AdminAction.question_id)
-            .where(AdminAction.team_id == team_id)
-            .order_by(AdminAction.at.desc(), AdminAction.id.desc())
-            .limit(limit)
-        )
-        return [
-            AdminActionRec(a.id, a.actor, a.action, a.question_id, uid, dict(a.detail or {}), a.at)
-            for a, uid in rows
-        ]

@@ -1,0 +1,415 @@
+"""SQL for play: the questions a team may be asked, rounds and their questions as guarded
+transitions, answers and scores (implements bot.core.play.store.PlayStore, as `unit.play`).
+The answer path's statements are built once per dialect in hot_statements.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql import ColumnElement
+
+from bot.core.models import (
+    AnswerContext,
+    AnswerRec,
+    NewAnswer,
+    NewRound,
+    PlayerTotals,
+    QuestionRec,
+    RoundQuestionRec,
+    RoundRec,
+    RoundStatus,
+    ScoreRow,
+)
+from bot.db import hot_statements as hot
+from bot.db.records import answer_context, question_rec, round_rec, rq_rec
+from bot.db.session import SqlStore
+from bot.db.tables import (
+    Answer,
+    Player,
+    Question,
+    Round,
+    RoundQuestion,
+    ScoreTotal,
+    ScoreWeekly,
+    Team,
+    TeamQuestionStatus,
+)
+
+
+class SqlPlayStore(SqlStore):
+    """Implements bot.core.play.store.PlayStore."""
+
+    @staticmethod
+    def usable(team_id: int) -> ColumnElement[bool]:
+        """Active questions this team may be asked: shared or its own, not disabled by it."""
+        disabled = exists().where(
+            TeamQuestionStatus.team_id == team_id,
+            TeamQuestionStatus.question_id == Question.id,
+            TeamQuestionStatus.status == "disabled",
+        )
+        return and_(
+            Question.status == "active",
+            or_(Question.team_id.is_(None), Question.team_id == team_id),
+            ~disabled,
+        )
+
+    async def topics(self, team_id: int) -> list[str]:
+        rows = await self.session.execute(
+            select(Question.topic).where(self.usable(team_id)).distinct().order_by(Question.topic)
+        )
+        return [r[0] for r in rows]
+
+    async def candidate_questions(
+        self, team_id: int, topic: str | None
+    ) -> list[tuple[QuestionRec, datetime | None]]:
+        last_asked = (
+            select(func.max(RoundQuestion.opens_at))
+            .join(Round, Round.id == RoundQuestion.round_id)
+            .where(RoundQuestion.question_id == Question.id, Round.team_id == team_id)
+            .scalar_subquery()
+        )
+        stmt = select(Question, last_asked.label("last_asked")).where(self.usable(team_id))
+        if topic is not None:
+            stmt = stmt.where(Question.topic == topic)
+        rows = await self.session.execute(stmt.order_by(Question.id))
+        return [(question_rec(q), last) for q, last in rows]
+
+    async def question(self, question_id: int) -> QuestionRec | None:
+        q = await self.session.get(Question, question_id)
+        return question_rec(q) if q else None
+
+    async def running_round(self, channel_id: int) -> RoundRec | None:
+        r = await self._scalar(
+            select(Round).where(Round.channel_id == channel_id, Round.status == "running")
+        )
+        return round_rec(r) if r else None
+
+    async def create_round(self, new: NewRound) -> RoundRec | None:
+        rnd = Round(
+            team_id=new.team_id,
+            channel_id=new.channel_id,
+            status="running",
+            num_questions=new.num_questions,
+            seconds=new.seconds,
+            topic=new.topic,
+            started_by=new.started_by,
+            close_after_answers=new.close_after_answers,
+            started_at=new.started_at,
+        )
+        try:
+            async with self.session.begin_nested():
+                self.session.add(rnd)
+                await self.session.flush()
+        except IntegrityError:
+            return None  # another round became running in this channel first
+        for ordinal, (asked, order) in enumerate(new.questions, start=1):
+            self.session.add(
+                RoundQuestion(
+                    round_id=rnd.id,
+                    ordinal=ordinal,
+                    question_id=asked.question_id,
+                    prompt=asked.prompt,
+                    choices=list(asked.choices),
+                    answer=asked.answer,
+                    choice_order=list(order),
+                    status="pending",
+                )
+            )
+        await self.session.flush()
+        return round_rec(rnd)
+
+    async def round(self, round_id: int) -> RoundRec | None:
+        r = await self._scalar(
+            select(Round).where(Round.id == round_id).execution_options(populate_existing=True)
+        )
+        return round_rec(r) if r else None
+
+    async def round_question(self, rq_id: int, *, lock: bool = False) -> RoundQuestionRec | None:
+        stmt = select(RoundQuestion).where(RoundQuestion.id == rq_id)
+        if lock and self.dialect == "postgresql":
+            # Answers share the row; a close (UPDATE) waits for answers in flight.
+            stmt = stmt.with_for_update(read=True)
+        r = await self._scalar(stmt.execution_options(populate_existing=True))
+        return rq_rec(r) if r else None
+
+    async def answer_contexts(self, rq_ids: Sequence[int]) -> dict[int, AnswerContext]:
+        """Everything a batch of answers needs in one query (Core rows, not ORM objects)."""
+        rows = await self._core(hot.answer_contexts(self.dialect), {"ids": list(rq_ids)})
+        return {row.id: answer_context(row) for row in rows}
+
+    async def round_questions(self, round_id: int) -> list[RoundQuestionRec]:
+        rows = await self.session.scalars(
+            select(RoundQuestion)
+            .where(RoundQuestion.round_id == round_id)
+            .order_by(RoundQuestion.ordinal)
+            .execution_options(populate_existing=True)
+        )
+        return [rq_rec(r) for r in rows]
+
+    async def _transition(self, table: Any, where: list[Any], values: dict[str, Any]) -> int:
+        result = await self.session.execute(
+            update(table)
+            .where(*where)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool:
+        return (
+            await self._transition(
+                RoundQuestion,
+                [RoundQuestion.id == rq_id, RoundQuestion.status == "pending"],
+                {"status": "open", "opens_at": opens_at, "closes_at": closes_at},
+            )
+            == 1
+        )
+
+    async def close_question(self, rq_id: int, now: datetime) -> bool:
+        return (
+            await self._transition(
+                RoundQuestion,
+                [RoundQuestion.id == rq_id, RoundQuestion.status == "open"],
+                {"status": "closed", "closed_at": now},
+            )
+            == 1
+        )
+
+    async def skip_pending(self, round_id: int) -> int:
+        return await self._transition(
+            RoundQuestion,
+            [RoundQuestion.round_id == round_id, RoundQuestion.status == "pending"],
+            {"status": "skipped"},
+        )
+
+    async def end_round(self, round_id: int, status: RoundStatus, now: datetime) -> bool:
+        return (
+            await self._transition(
+                Round,
+                [Round.id == round_id, Round.status == "running"],
+                {"status": str(status), "ended_at": now},
+            )
+            == 1
+        )
+
+    async def due_questions(self, platform: str, now: datetime, limit: int) -> list[int]:
+        rows = await self.session.execute(
+            select(RoundQuestion.id)
+            .join(Round, Round.id == RoundQuestion.round_id)
+            .join(Team, Team.id == Round.team_id)
+            .where(
+                RoundQuestion.status == "open",
+                RoundQuestion.closes_at <= now,
+                Team.platform == platform,
+            )
+            .order_by(RoundQuestion.closes_at)
+            .limit(limit)
+        )
+        return [int(r[0]) for r in rows]
+
+    async def stale_rounds(self, platform: str, older_than: datetime) -> list[int]:
+        rows = await self.session.execute(
+            select(Round.id)
+            .join(Team, Team.id == Round.team_id)
+            .where(
+                Round.status == "running", Round.started_at < older_than, Team.platform == platform
+            )
+        )
+        return [int(r[0]) for r in rows]
+
+    async def set_message_ref(self, rq_id: int, ref: str) -> None:
+        await self.session.execute(
+            update(RoundQuestion).where(RoundQuestion.id == rq_id).values(message_ref=ref)
+        )
+
+    async def round_results(
+        self, pairs: Sequence[tuple[int, int]]
+    ) -> dict[tuple[int, int], dict[int, bool]]:
+        """{(round, player): {ordinal: correct}} for the given pairs."""
+        wanted = set(pairs)
+        params = {
+            "round_ids": sorted({r for r, _ in wanted}),
+            "player_ids": sorted({p for _, p in wanted}),
+        }
+        out: dict[tuple[int, int], dict[int, bool]] = {}
+        for round_id, player_id, ordinal, correct in await self._core(
+            hot.round_results(self.dialect), params
+        ):
+            if (round_id, player_id) in wanted:
+                out.setdefault((round_id, player_id), {})[ordinal] = bool(correct)
+        return out
+
+    async def record_answers(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
+        """Write the answers that are new and add their scores; returns (rq, player) of those
+        written. A repeat (same player, same question) changes nothing."""
+        if not rows:
+            return set()
+        if self.dialect == "postgresql":
+            return await self._record_answers_pg(rows)
+        written: set[tuple[int, int]] = set()
+        for row in rows:
+            if await self._insert_answer(row):
+                written.add((row.rq_id, row.player_id))
+                await self._add_score(row)
+        return written
+
+    async def _record_answers_pg(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
+        params = {
+            "rq_ids": [r.rq_id for r in rows],
+            "team_ids": [r.team_id for r in rows],
+            "player_ids": [r.player_id for r in rows],
+            "choices": [r.choice for r in rows],
+            "corrects": [r.correct for r in rows],
+            "points": [r.points for r in rows],
+            "latencies": [r.latency_ms for r in rows],
+            "ats": [r.at for r in rows],
+            "weeks": [r.week for r in rows],
+        }
+        result = await self._core(hot.RECORD_ANSWERS_PG, params)
+        return {(int(rq), int(player)) for rq, player in result}
+
+    async def _insert_answer(self, row: NewAnswer) -> bool:
+        params = {
+            "rq_id": row.rq_id,
+            "player_id": row.player_id,
+            "choice": row.choice,
+            "correct": row.correct,
+            "points": row.points,
+            "latency_ms": row.latency_ms,
+            "answered_at": row.at,
+        }
+        return (await self._core(hot.insert_answer(self.dialect), params)).first() is not None
+
+    async def _add_score(self, row: NewAnswer) -> None:
+        params = {"team_id": row.team_id, "player_id": row.player_id, "points": row.points}
+        c = 1 if row.correct else 0
+        await self._core(hot.add_weekly(self.dialect), {**params, "week": row.week, "correct": c})
+        await self._core(hot.add_total(self.dialect), {**params, "correct": c})
+
+    async def answer_counts(self, rq_ids: Sequence[int]) -> dict[int, int]:
+        rows = await self._core(hot.answer_counts(self.dialect), {"ids": list(rq_ids)})
+        return {int(rq): int(n) for rq, n in rows}
+
+    async def answers(self, rq_id: int) -> list[AnswerRec]:
+        rows = await self.session.execute(
+            select(Answer, Player.display_name)
+            .join(Player, Player.id == Answer.player_id)
+            .where(Answer.round_question_id == rq_id)
+            .order_by(Answer.id)
+        )
+        return [
+            AnswerRec(a.player_id, name, a.choice, a.correct, a.points, a.latency_ms)
+            for a, name in rows
+        ]
+
+    async def round_scores(self, round_id: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(
+                Answer.player_id,
+                Player.display_name,
+                func.sum(Answer.points),
+                func.sum(case((Answer.correct, 1), else_=0)),
+                func.count(),
+            )
+            .join(RoundQuestion, RoundQuestion.id == Answer.round_question_id)
+            .join(Player, Player.id == Answer.player_id)
+            .where(RoundQuestion.round_id == round_id)
+            .group_by(Answer.player_id, Player.display_name)
+        )
+        return [ScoreRow(int(p), n, int(pts), int(c), int(a)) for p, n, pts, c, a in rows]
+
+    async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(
+                ScoreWeekly.player_id,
+                Player.display_name,
+                ScoreWeekly.points,
+                ScoreWeekly.correct,
+                ScoreWeekly.answered,
+            )
+            .join(Player, Player.id == ScoreWeekly.player_id)
+            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
+            .order_by(ScoreWeekly.points.desc(), ScoreWeekly.correct.desc(), ScoreWeekly.player_id)
+            .limit(limit)
+        )
+        return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
+
+    async def all_time_scores(self, team_id: int, limit: int) -> list[ScoreRow]:
+        rows = await self.session.execute(
+            select(
+                ScoreTotal.player_id,
+                Player.display_name,
+                ScoreTotal.points,
+                ScoreTotal.correct,
+                ScoreTotal.answered,
+            )
+            .join(Player, Player.id == ScoreTotal.player_id)
+            .where(ScoreTotal.team_id == team_id)
+            .order_by(ScoreTotal.points.desc(), ScoreTotal.correct.desc(), ScoreTotal.player_id)
+            .limit(limit)
+        )
+        return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
+
+    async def player_totals(self, team_id: int, player_id: int) -> PlayerTotals | None:
+        row = (
+            await self.session.execute(
+                select(ScoreTotal, Player.display_name)
+                .join(Player, Player.id == ScoreTotal.player_id)
+                .where(ScoreTotal.team_id == team_id, ScoreTotal.player_id == player_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        t, name = row
+        return PlayerTotals(
+            player_id, name, t.points, t.correct, t.answered, t.streak, t.best_streak
+        )
+
+    async def week_row(self, team_id: int, player_id: int, week: date) -> ScoreRow | None:
+        rows = await self.session.execute(
+            select(
+                ScoreWeekly.points, ScoreWeekly.correct, ScoreWeekly.answered, Player.display_name
+            )
+            .join(Player, Player.id == ScoreWeekly.player_id)
+            .where(
+                ScoreWeekly.team_id == team_id,
+                ScoreWeekly.player_id == player_id,
+                ScoreWeekly.week_start == week,
+            )
+        )
+        row = rows.first()
+        return (
+            ScoreRow(player_id, row.display_name, row.points, row.correct, row.answered)
+            if row
+            else None
+        )
+
+    async def count_week_above(self, team_id: int, week: date, points: int) -> int:
+        return int(
+            (
+                await self.session.execute(
+                    select(func.count())
+                    .select_from(ScoreWeekly)
+                    .where(
+                        ScoreWeekly.team_id == team_id,
+                        ScoreWeekly.week_start == week,
+                        ScoreWeekly.points > points,
+                    )
+                )
+            ).scalar_one()
+        )
+
+    async def count_all_above(self, team_id: int, points: int) -> int:
+        return int(
+            (
+                await self.session.execute(
+                    select(func.count())
+                    .select_from(ScoreTotal)
+                    .where(ScoreTotal.team_id == team_id, ScoreTotal.points > points)
+                )
+            ).scalar_one()
+        )

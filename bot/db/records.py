@@ -1,0 +1,116 @@
+"""Rows as the core's records, and bank questions as row values: one conversion each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.models import (
+    AnswerContext,
+    Asked,
+    QuestionRec,
+    QuestionStatus,
+    RoundQuestionRec,
+    RoundRec,
+    RoundStatus,
+)
+from bot.db.tables import (
+    Question,
+    Round,
+    RoundQuestion,
+)
+from questions.bank import BankQuestion
+
+
+def answer_context(row: Any) -> AnswerContext:
+    return AnswerContext(
+        rq=RoundQuestionRec(
+            id=row.id,
+            round_id=row.round_id,
+            ordinal=row.ordinal,
+            question_id=row.question_id,
+            choice_order=tuple(row.choice_order),
+            status=QuestionStatus(row.status),
+            opens_at=row.opens_at,
+            closes_at=row.closes_at,
+        ),
+        round=RoundRec(
+            id=row.round_id,
+            team_id=row.team_id,
+            channel_id=row.channel_id,
+            status=RoundStatus(row.r_status),
+            num_questions=row.num_questions,
+            seconds=row.seconds,
+            topic=None,
+            started_by=None,
+            started_at=row.started_at,
+            close_after_answers=row.close_after_answers,
+        ),
+        answer=row.answer,
+        choices=tuple(row.choices),
+        timezone=row.timezone or "UTC",
+    )
+
+
+def question_rec(q: Question) -> QuestionRec:
+    return QuestionRec(
+        id=q.id,
+        uid=q.uid,
+        topic=q.topic,
+        prompt=q.prompt,
+        choices=tuple(q.choices),
+        answer=q.answer,
+        kind=q.kind,
+        explanation=q.explanation or "",
+        source_file=q.source_file,
+        source_line=q.source_line,
+        lang=q.lang,
+        status=q.status,
+        team_id=q.team_id,
+        bank=q.bank,
+    )
+
+
+def round_rec(r: Round) -> RoundRec:
+    return RoundRec(
+        id=r.id,
+        team_id=r.team_id,
+        channel_id=r.channel_id,
+        status=RoundStatus(r.status),
+        num_questions=r.num_questions,
+        seconds=r.seconds,
+        topic=r.topic,
+        started_by=r.started_by,
+        started_at=r.started_at,
+        close_after_answers=r.close_after_answers,
+        ended_at=r.ended_at,
+    )
+
+
+def rq_rec(r: RoundQuestion) -> RoundQuestionRec:
+    return RoundQuestionRec(
+        id=r.id,
+        round_id=r.round_id,
+        ordinal=r.ordinal,
+        question_id=r.question_id,
+        choice_order=tuple(r.choice_order),
+        status=QuestionStatus(r.status),
+        opens_at=r.opens_at,
+        closes_at=r.closes_at,
+        closed_at=r.closed_at,
+        message_ref=r.message_ref,
+        asked=Asked(r.question_id, r.prompt, tuple(r.choices), r.answer),
+    )
+
+
+def question_values(q: BankQuestion) -> dict[str, Any]:
+    return {
+        "topic": q.topic,
+        "kind": q.kind,
+        "prompt": q.prompt,
+        "choices": list(q.choices),
+        "answer": q.answer,
+        "explanation": q.explanation,
+        "source_file": q.source.file if q.source else None,
+        "source_line": q.source.line if q.source else None,
+        "lang": q.lang,
+    }
