@@ -34,10 +34,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.inflight import InFlight
-from bot.adapters.slack import gate
+from bot.adapters.slack import gate, listeners
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
-from bot.adapters.slack.listeners import actions, commands, curation_views, errors, events, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.boundary import new_reference
 from bot.config import Settings
@@ -160,12 +159,7 @@ def build_app(
         inflight=inflight or InFlight(),
         ack_budget_seconds=ack_budget_seconds,
     )
-    commands.register(app, deps)
-    actions.register(app, deps)
-    views.register(app, deps)
-    curation_views.register(app, deps)
-    events.register(app, deps)
-    errors.register(app, deps)
+    listeners.register(app, deps)
     return app
 
 

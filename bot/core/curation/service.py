@@ -318,7 +318,9 @@ class AdminService:
             asked = await u.curation.times_asked(team_id)
             answers = await u.curation.team_answers(team_id)
             ids = set(asked) | {a.question_id for a in answers}
-            questions = [tq for qid in sorted(ids) if (tq := await u.curation.team_question(team_id, qid))]
+            questions = [
+                tq for qid in sorted(ids) if (tq := await u.curation.team_question(team_id, qid))
+            ]
             if own_only:
                 questions = [tq for tq in questions if not tq.shared]
             details = await self._details(u, team_id, questions, asked, answers)

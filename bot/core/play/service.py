@@ -196,7 +196,9 @@ class QuizEngine:
             rnd = await u.play.running_round(channel_id)
             if rnd is None:
                 raise QuizError("No round is running here.")
-            if rnd.started_by != player_id and not is_admin(player, await u.teams.team_settings(team_id)):
+            if rnd.started_by != player_id and not is_admin(
+                player, await u.teams.team_settings(team_id)
+            ):
                 raise NotAllowed("Only the player who started this round or an admin can stop it.")
             closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
         await self._announce(closed)
@@ -293,7 +295,9 @@ class QuizEngine:
             ended: RoundStatus | None = None
             if rnd.status == RoundStatus.RUNNING:
                 pending = [
-                    r for r in await u.play.round_questions(rnd.id) if r.status == QuestionStatus.PENDING
+                    r
+                    for r in await u.play.round_questions(rnd.id)
+                    if r.status == QuestionStatus.PENDING
                 ]
                 if pending:
                     next_id = pending[0].id
@@ -370,7 +374,9 @@ class QuizEngine:
             totals = await u.play.player_totals(team_id, player_id)
             week_row = await u.play.week_row(team_id, player_id, week)
             week_rank = (
-                await u.play.count_week_above(team_id, week, week_row.points) + 1 if week_row else None
+                await u.play.count_week_above(team_id, week, week_row.points) + 1
+                if week_row
+                else None
             )
             all_rank = (
                 await u.play.count_all_above(team_id, totals.points) + 1
@@ -450,7 +456,9 @@ class QuizEngine:
             week = week_start(rnd.ended_at or self.clock(), settings.timezone)
             top = await u.play.week_scores(rnd.team_id, week, 5)
             asked = sum(
-                1 for r in await u.play.round_questions(round_id) if r.status == QuestionStatus.CLOSED
+                1
+                for r in await u.play.round_questions(round_id)
+                if r.status == QuestionStatus.CLOSED
             )
         return channel, RoundSummary(
             round_id=round_id,

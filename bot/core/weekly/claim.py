@@ -13,12 +13,10 @@ from enum import StrEnum
 CLAIM_TIMEOUT = timedelta(minutes=10)
 
 
-
 class PostStatus(StrEnum):
     CLAIMED = "claimed"  # being sent (or the sender died; taken over after CLAIM_TIMEOUT)
     SENT = "sent"
     SKIPPED = "skipped"  # an empty week with the nudge turned off: done, nothing posted
-
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,6 @@ class PostRec:
     claimed_at: datetime
     sent_at: datetime | None = None
     message_ref: str | None = None
-
 
 
 def claimable(posts: Iterable[PostRec], channel_id: int, stale_before: datetime) -> bool:
@@ -53,8 +50,6 @@ def claimable(posts: Iterable[PostRec], channel_id: int, stale_before: datetime)
     )
 
 
-
 def default_worker_id() -> str:
     """Names this process in claims, so a stuck claim can be traced to a host."""
     return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-

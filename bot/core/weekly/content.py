@@ -13,17 +13,13 @@ from bot.core.views import HardestQuestion, LeaderboardView, WeeklyPost, Winner
 TOP_N = 10
 
 
-
 MIN_ANSWERS_FOR_HARDEST = 3  # one unlucky answer does not make a question "the hardest"
-
 
 
 STREAK_MIN = 2
 
 
-
 STREAK_LEADERS = 3
-
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,6 @@ class QuestionTally:
     @property
     def facility(self) -> float:
         return self.correct / self.answered if self.answered else 0.0
-
 
 
 def most_improved(week_rows: Sequence[ScoreRow], points_before: Mapping[int, int]) -> Winner | None:
@@ -61,7 +56,6 @@ def most_improved(week_rows: Sequence[ScoreRow], points_before: Mapping[int, int
     return winner
 
 
-
 def hardest_question(
     tallies: Sequence[QuestionTally], min_answers: int = MIN_ANSWERS_FOR_HARDEST
 ) -> HardestQuestion | None:
@@ -74,7 +68,6 @@ def hardest_question(
     return HardestQuestion(t.prompt, t.answer, t.facility, t.answered)
 
 
-
 def streak_leaders(
     streaks: Sequence[Winner], limit: int = STREAK_LEADERS, min_streak: int = STREAK_MIN
 ) -> tuple[Winner, ...]:
@@ -82,7 +75,6 @@ def streak_leaders(
     ok = [w for w in streaks if w.points >= min_streak]
     ok.sort(key=lambda w: (-w.points, w.display_name.casefold()))
     return tuple(ok[:limit])
-
 
 
 def build_post(
@@ -114,4 +106,3 @@ def build_post(
         hardest=hardest_question(tallies, min_answers),
         streak_leaders=streak_leaders(streaks),
     )
-

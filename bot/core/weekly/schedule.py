@@ -15,17 +15,13 @@ from questions.bank import Problem
 DEFAULT_WEEKDAY = 0  # Monday
 
 
-
 DEFAULT_HOUR = 9
-
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-
 _WEEKDAY_ALIASES = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
-
 
 
 @dataclass(frozen=True)
@@ -41,7 +37,6 @@ class Schedule:
         return ZoneInfo(self.timezone)
 
 
-
 @dataclass(frozen=True)
 class ScheduleRec:
     """A stored schedule. `effective_from` is when its channel or time last changed."""
@@ -52,7 +47,6 @@ class ScheduleRec:
     enabled: bool = True
     nudge_when_empty: bool = True
     effective_from: datetime | None = None
-
 
 
 @dataclass(frozen=True)
@@ -88,7 +82,6 @@ class ScheduleInfo:
         return Notice(self.text, title="Weekly leaderboard")
 
 
-
 def parse_weekday(value: int | str) -> int:
     """0-6 (0 = Monday) or a day name ("mon", "Monday", "tues"); QuizError names "day"."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -109,7 +102,6 @@ def parse_weekday(value: int | str) -> int:
     )
 
 
-
 def parse_hour(value: int | str) -> int:
     """0-23, also written "9", "09" or "09:00"; QuizError names "hour"."""
     hour: int | None = None
@@ -126,7 +118,6 @@ def parse_hour(value: int | str) -> int:
     return hour
 
 
-
 def check_timezone(name: str) -> str:
     """An IANA timezone name zoneinfo knows; QuizError names "timezone"."""
     raw = name.strip()
@@ -140,7 +131,6 @@ def check_timezone(name: str) -> str:
             field="timezone",
         ) from None
     return raw
-
 
 
 def validate_schedule(weekday: int | str, hour: int | str, timezone: str) -> Schedule:
@@ -165,10 +155,8 @@ def validate_schedule(weekday: int | str, hour: int | str, timezone: str) -> Sch
     return Schedule(day, hr, tz)
 
 
-
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
 
 
 def local_week_start(moment: datetime, tz: str) -> date:
@@ -177,12 +165,10 @@ def local_week_start(moment: datetime, tz: str) -> date:
     return local.date() - timedelta(days=local.weekday())
 
 
-
 def local_moment(day: date, hour: int, tz: str) -> datetime:
     """`day` at `hour`:00 local time, in UTC. A time skipped by a DST jump is read with the
     offset before the jump, so it lands just after the jump (02:00 -> 03:00 in New York)."""
     return datetime.combine(day, time(hour), tzinfo=ZoneInfo(tz)).astimezone(UTC)
-
 
 
 def week_bounds(week: date, tz: str) -> tuple[datetime, datetime]:
@@ -190,11 +176,9 @@ def week_bounds(week: date, tz: str) -> tuple[datetime, datetime]:
     return local_moment(week, 0, tz), local_moment(week + timedelta(days=7), 0, tz)
 
 
-
 def scheduled_at(schedule: Schedule, week: date) -> datetime:
     """When the post goes out in the week starting `week` (a local Monday), in UTC."""
     return local_moment(week + timedelta(days=schedule.weekday), schedule.hour, schedule.timezone)
-
 
 
 def due_week(
@@ -213,7 +197,6 @@ def due_week(
     return current - timedelta(days=7)
 
 
-
 def next_post_at(
     schedule: Schedule, now: datetime, effective_from: datetime | None = None
 ) -> datetime:
@@ -223,4 +206,3 @@ def next_post_at(
     if _aware(now) <= at and (effective_from is None or _aware(effective_from) <= at):
         return at
     return scheduled_at(schedule, current + timedelta(days=7))
-

@@ -1,1 +1,32 @@
-"""Bolt listeners, one module per kind of request; each has `register(app, ...)`."""
+"""Bolt listeners: one module per kind of request, each listener a top-level function that takes
+Bolt's arguments and reads its dependencies from the context; `register` is the one place they
+are attached to the app (a test calls a listener directly with a stub `ack`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+
+from bot.adapters.slack.deps import CONTEXT_KEY, SlackDeps
+from bot.adapters.slack.listeners import actions, commands, curation_views, errors, events, views
+from bot.adapters.slack.modals import EDIT_CALLBACK, IMPORT_CALLBACK, SUGGEST_CALLBACK
+from bot.adapters.slack.render import ADD_CALLBACK
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    async def provide(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
+        context[CONTEXT_KEY] = deps
+        await next()
+
+    app.use(provide)
+    track = deps.inflight.track
+    app.command(commands.COMMAND)(track(commands.quiz))
+    app.action(actions.ANSWER_ACTION)(track(actions.answer))
+    app.view(ADD_CALLBACK)(track(views.add_question))
+    app.view(IMPORT_CALLBACK)(track(curation_views.import_submitted))
+    app.view(EDIT_CALLBACK)(track(curation_views.edit_submitted))
+    app.view(SUGGEST_CALLBACK)(track(curation_views.suggest_submitted))
+    app.event("app_home_opened")(track(events.home_opened))
+    app.error(errors.on_error)

@@ -10,11 +10,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.curation import CURATION_VERBS, CurationArgs, parse_curation, run_curation
-from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.deps import SlackDeps, deps_of
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
@@ -168,114 +168,111 @@ async def _say(respond: Respond, text: str, *, public: bool = False) -> None:
     )
 
 
-def register(app: AsyncApp, deps: SlackDeps) -> None:
-    engine = deps.service.engine
-    admin = deps.service.admin
+async def quiz(
+    ack: Callable[..., Awaitable[Any]],
+    body: dict[str, Any],
+    client: AsyncWebClient,
+    respond: Respond,
+    context: AsyncBoltContext,
+) -> None:
+    deps = deps_of(context)
+    verb, _, raw_rest = (body.get("text") or "").strip().partition(" ")
+    verb = unescape(verb).lower() or "help"
+    rest = unescape(raw_rest)
+    weekly: WeeklyArgs | None = None
+    curation: CurationArgs | None = None
+    try:
+        if verb not in VERBS:
+            raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
+        if verb == "weekly":
+            weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
+        if verb in CURATION_VERBS:
+            curation = parse_curation(verb, rest)
+        start = parse_start(rest) if verb == "start" else None
+        settings = parse_settings(rest) if verb == "settings" else None
+        period = parse_period(rest) if verb == "leaderboard" else "week"
+        if verb in ("stop", "me", "help", "add") and rest.strip():
+            raise UsageError(f"`/quiz {verb}` takes no arguments.")
+    except UsageError as exc:
+        await ack(response_type="ephemeral", text=usage(str(exc)))
+        return
+    if verb == "help":
+        await ack(response_type="ephemeral", text=HELP)
+        return
+    await ack()
+    channel = channel_from(body)
+    try:
+        if verb == "add":
+            await _open_add_form(deps, client, body, respond)
+        elif weekly is not None:
+            await run_weekly(deps, client, body, weekly, respond)
+        elif curation is not None:
+            await run_curation(deps, client, body, curation, respond)
+        elif verb == "start":
+            assert start is not None and channel is not None
+            player = await deps.users.player(client, body)
+            out = await deps.service.engine.start_round(
+                channel,
+                player,
+                questions=start.questions,
+                topic=start.topic,
+                seconds=start.seconds,
+            )
+            note = f" {out.message}" if out.message else ""
+            await _say(respond, escape(f"Round started: {out.card.total} question(s).{note}"))
+        elif verb == "stop":
+            assert channel is not None
+            player = await deps.users.player(client, body)
+            await _say(respond, escape(await deps.service.engine.stop_round(channel, player)))
+        elif verb == "leaderboard":
+            view = await deps.service.engine.leaderboard(player_from(body).team, period, 10)
+            await respond(
+                text=fallback_text(view),
+                blocks=blocks_for(view),
+                response_type="in_channel",
+                replace_original=False,
+            )
+        elif verb == "me":
+            stats = await deps.service.engine.player_stats(await deps.users.player(client, body))
+            await respond(
+                text=fallback_text(stats),
+                blocks=blocks_for(stats),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+        elif verb == "settings":
+            assert settings is not None and channel is not None
+            await _settings(deps, client, body, channel, settings, respond)
+    except QuizError as exc:
+        await _say(respond, escape(exc.message))
+    except Exception as exc:
+        where = f"/quiz {verb} in channel {body.get('channel_id')}"
+        await _say(respond, failure_text(log_unexpected(log, where, exc)))
 
-    async def quiz(
-        ack: Callable[..., Awaitable[Any]],
-        body: dict[str, Any],
-        client: AsyncWebClient,
-        respond: Respond,
-    ) -> None:
-        verb, _, raw_rest = (body.get("text") or "").strip().partition(" ")
-        verb = unescape(verb).lower() or "help"
-        rest = unescape(raw_rest)
-        weekly: WeeklyArgs | None = None
-        curation: CurationArgs | None = None
-        try:
-            if verb not in VERBS:
-                raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
-            if verb == "weekly":
-                weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
-            if verb in CURATION_VERBS:
-                curation = parse_curation(verb, rest)
-            start = parse_start(rest) if verb == "start" else None
-            settings = parse_settings(rest) if verb == "settings" else None
-            period = parse_period(rest) if verb == "leaderboard" else "week"
-            if verb in ("stop", "me", "help", "add") and rest.strip():
-                raise UsageError(f"`/quiz {verb}` takes no arguments.")
-        except UsageError as exc:
-            await ack(response_type="ephemeral", text=usage(str(exc)))
-            return
-        if verb == "help":
-            await ack(response_type="ephemeral", text=HELP)
-            return
-        await ack()
-        channel = channel_from(body)
-        try:
-            if verb == "add":
-                await _open_add_form(deps, client, body, respond)
-            elif weekly is not None:
-                await run_weekly(deps, client, body, weekly, respond)
-            elif curation is not None:
-                await run_curation(deps, client, body, curation, respond)
-            elif verb == "start":
-                assert start is not None and channel is not None
-                player = await deps.users.player(client, body)
-                out = await engine.start_round(
-                    channel,
-                    player,
-                    questions=start.questions,
-                    topic=start.topic,
-                    seconds=start.seconds,
-                )
-                note = f" {out.message}" if out.message else ""
-                await _say(respond, escape(f"Round started: {out.card.total} question(s).{note}"))
-            elif verb == "stop":
-                assert channel is not None
-                player = await deps.users.player(client, body)
-                await _say(respond, escape(await engine.stop_round(channel, player)))
-            elif verb == "leaderboard":
-                view = await engine.leaderboard(player_from(body).team, period, 10)
-                await respond(
-                    text=fallback_text(view),
-                    blocks=blocks_for(view),
-                    response_type="in_channel",
-                    replace_original=False,
-                )
-            elif verb == "me":
-                stats = await engine.player_stats(await deps.users.player(client, body))
-                await respond(
-                    text=fallback_text(stats),
-                    blocks=blocks_for(stats),
-                    response_type="ephemeral",
-                    replace_original=False,
-                )
-            elif verb == "settings":
-                assert settings is not None and channel is not None
-                await _settings(deps, client, body, channel, settings, respond)
-        except QuizError as exc:
-            await _say(respond, escape(exc.message))
-        except Exception as exc:
-            where = f"/quiz {verb} in channel {body.get('channel_id')}"
-            await _say(respond, failure_text(log_unexpected(log, where, exc)))
 
-    async def _settings(
-        deps: SlackDeps,
-        client: AsyncWebClient,
-        body: dict[str, Any],
-        channel: ChannelRef,
-        args: SettingsArgs,
-        respond: Respond,
-    ) -> None:
-        player = await deps.users.player(client, body)
-        d = await admin.channel_settings(
-            player, channel, questions=args.questions, seconds=args.seconds, topic=args.topic
-        )
-        view = Notice(
-            f"questions: {d.questions or 'default'} · seconds: {d.seconds or 'default'} · "
-            f"topic: {d.topic or 'any'}",
-            title="Round defaults for this channel",
-        )
-        await respond(
-            text=fallback_text(view),
-            blocks=blocks_for(view),
-            response_type="ephemeral",
-            replace_original=False,
-        )
-
-    app.command(COMMAND)(deps.inflight.track(quiz))
+async def _settings(
+    deps: SlackDeps,
+    client: AsyncWebClient,
+    body: dict[str, Any],
+    channel: ChannelRef,
+    args: SettingsArgs,
+    respond: Respond,
+) -> None:
+    player = await deps.users.player(client, body)
+    d = await deps.service.admin.channel_settings(
+        player, channel, questions=args.questions, seconds=args.seconds, topic=args.topic
+    )
+    view = Notice(
+        f"questions: {d.questions or 'default'} · seconds: {d.seconds or 'default'} · "
+        f"topic: {d.topic or 'any'}",
+        title="Round defaults for this channel",
+    )
+    await respond(
+        text=fallback_text(view),
+        blocks=blocks_for(view),
+        response_type="ephemeral",
+        replace_original=False,
+    )
 
 
 async def _open_add_form(

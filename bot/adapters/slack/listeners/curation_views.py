@@ -11,23 +11,20 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.deps import deps_of
 from bot.adapters.slack.escape import cut
 from bot.adapters.slack.identity import user_id_of
 from bot.adapters.slack.listeners.views import form_value
 from bot.adapters.slack.modals import (
     DEFAULT_IMPORT_FORMAT,
-    EDIT_CALLBACK,
-    IMPORT_CALLBACK,
     IMPORT_FILE,
     IMPORT_FORMAT,
     IMPORT_TEXT,
     MAX_FORM_ERROR,
-    SUGGEST_CALLBACK,
     Meta,
     import_error,
     problem_list,
@@ -64,111 +61,119 @@ async def tell(client: AsyncWebClient, body: dict[str, Any], channel_id: str, vi
         )
 
 
-def register(app: AsyncApp, deps: SlackDeps) -> None:
-    admin = deps.service.admin
+async def import_submitted(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    deps = deps_of(context)
+    pasted = form_value(view, IMPORT_TEXT)
+    files = uploads(view, IMPORT_FILE)
+    chosen = selected(view, IMPORT_FORMAT) or None
+    channel_id = Meta.load(view.get("private_metadata")).channel_id
+    refusal = _source_refusal(pasted, files)
+    if refusal is not None:
+        await ack(response_action="errors", errors=dict([refusal]))
+        return
+    source = IMPORT_FILE if files else IMPORT_TEXT
+    token = context.bot_token or client.token or ""
 
-    async def import_submitted(
-        ack: Ack,
-        body: dict[str, Any],
-        view: dict[str, Any],
-        client: AsyncWebClient,
-        context: AsyncBoltContext,
-    ) -> None:
-        pasted = form_value(view, IMPORT_TEXT)
-        files = uploads(view, IMPORT_FILE)
-        chosen = selected(view, IMPORT_FORMAT) or None
-        channel_id = Meta.load(view.get("private_metadata")).channel_id
-        refusal = _source_refusal(pasted, files)
-        if refusal is not None:
-            await ack(response_action="errors", errors=dict([refusal]))
-            return
-        source = IMPORT_FILE if files else IMPORT_TEXT
-        token = context.bot_token or client.token or ""
+    async def run() -> ImportReport:
+        """Pasted and attached files take one way in: (text, format, file name), where no
+        format means "tell it from the name"."""
+        player = await deps.users.player(client, body)
+        fmt: str | None
+        data: bytes | str
+        if files:
+            await deps.service.admin.require_admin(
+                player
+            )  # before fetching anything on a non-admin's word
+            data = await fetch_bytes(files[0], token, api_url=client.base_url)
+            fmt, filename = chosen, files[0].name
+        else:
+            data, fmt = pasted, chosen or DEFAULT_IMPORT_FORMAT
+            filename = f"pasted.{fmt}"
+        return await deps.service.admin.import_questions(player, data, fmt=fmt, filename=filename)
 
-        async def run() -> ImportReport:
-            """Pasted and attached files take one way in: (text, format, file name), where no
-            format means "tell it from the name"."""
-            player = await deps.users.player(client, body)
-            fmt: str | None
-            data: bytes | str
-            if files:
-                await admin.require_admin(player)  # before fetching anything on a non-admin's word
-                data = await fetch_bytes(files[0], token, api_url=client.base_url)
-                fmt, filename = chosen, files[0].name
-            else:
-                data, fmt = pasted, chosen or DEFAULT_IMPORT_FORMAT
-                filename = f"pasted.{fmt}"
-            return await admin.import_questions(player, data, fmt=fmt, filename=filename)
+    task = asyncio.ensure_future(run())
+    done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
+    if task not in done:
+        await ack()  # the modal closes; the outcome follows as a message
+        await _late_import(client, body, channel_id, task)
+        return
+    try:
+        report = task.result()
+    except ImportRejected as exc:
+        await ack(response_action="errors", errors={source: import_error(exc.problems)})
+        await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
+        return
+    except QuizError as exc:
+        block = exc.field if exc.field in IMPORT_BLOCKS else source
+        await ack(response_action="errors", errors={block: cut(exc.message, MAX_FORM_ERROR)})
+        return
+    await ack()
+    await tell(client, body, channel_id, import_notice(report))
 
-        task = asyncio.ensure_future(run())
-        done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
-        if task not in done:
-            await ack()  # the modal closes; the outcome follows as a message
-            await _late_import(client, body, channel_id, task)
-            return
-        try:
-            report = task.result()
-        except ImportRejected as exc:
-            await ack(response_action="errors", errors={source: import_error(exc.problems)})
-            await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
-            return
-        except QuizError as exc:
-            block = exc.field if exc.field in IMPORT_BLOCKS else source
-            await ack(response_action="errors", errors={block: cut(exc.message, MAX_FORM_ERROR)})
-            return
-        await ack()
-        await tell(client, body, channel_id, import_notice(report))
 
-    async def edit_submitted(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
-    ) -> None:
-        meta = Meta.load(view.get("private_metadata"))
-        if meta.ref is None:
-            await ack(response_action="errors", errors={"prompt": "This form lost its question."})
-            return
-        ref = meta.ref
+async def edit_submitted(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    deps = deps_of(context)
+    meta = Meta.load(view.get("private_metadata"))
+    if meta.ref is None:
+        await ack(response_action="errors", errors={"prompt": "This form lost its question."})
+        return
+    ref = meta.ref
 
-        async def run() -> str:
-            player = await deps.users.player(client, body)
-            rec = await admin.edit_from_form(
-                player,
-                ref,
-                prompt=form_value(view, "prompt"),
-                choices_text=form_value(view, "choices"),
-                correct_text=form_value(view, "answer"),
-                explanation=form_value(view, "explanation"),
-                topic=form_value(view, "topic"),
-            )
-            return f"Saved #{rec.id} ({rec.topic}): {rec.prompt}"
+    async def run() -> str:
+        player = await deps.users.player(client, body)
+        rec = await deps.service.admin.edit_from_form(
+            player,
+            ref,
+            prompt=form_value(view, "prompt"),
+            choices_text=form_value(view, "choices"),
+            correct_text=form_value(view, "answer"),
+            explanation=form_value(view, "explanation"),
+            topic=form_value(view, "topic"),
+        )
+        return f"Saved #{rec.id} ({rec.topic}): {rec.prompt}"
 
-        await _submit(ack, client, body, meta.channel_id, run(), deps.ack_budget_seconds)
+    await _submit(ack, client, body, meta.channel_id, run(), deps.ack_budget_seconds)
 
-    async def suggest_submitted(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
-    ) -> None:
-        try:
-            draft = draft_from_form(
-                form_value(view, "prompt"),
-                form_value(view, "choices"),
-                form_value(view, "answer"),
-                form_value(view, "explanation"),
-                form_value(view, "topic"),
-            )
-        except ValidationFailed as exc:
-            await ack(response_action="errors", errors=form_errors(exc.by_field()))
-            return
 
-        async def run() -> str:
-            player = await deps.users.player(client, body)
-            rec = await admin.suggest_question(player, draft)
-            return f"Thanks! Your question #{rec.id} waits for an admin's review: {rec.prompt}"
+async def suggest_submitted(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    deps = deps_of(context)
+    try:
+        draft = draft_from_form(
+            form_value(view, "prompt"),
+            form_value(view, "choices"),
+            form_value(view, "answer"),
+            form_value(view, "explanation"),
+            form_value(view, "topic"),
+        )
+    except ValidationFailed as exc:
+        await ack(response_action="errors", errors=form_errors(exc.by_field()))
+        return
 
-        channel_id = Meta.load(view.get("private_metadata")).channel_id
-        await _submit(ack, client, body, channel_id, run(), deps.ack_budget_seconds)
+    async def run() -> str:
+        player = await deps.users.player(client, body)
+        rec = await deps.service.admin.suggest_question(player, draft)
+        return f"Thanks! Your question #{rec.id} waits for an admin's review: {rec.prompt}"
 
-    app.view(IMPORT_CALLBACK)(deps.inflight.track(import_submitted))
-    app.view(EDIT_CALLBACK)(deps.inflight.track(edit_submitted))
-    app.view(SUGGEST_CALLBACK)(deps.inflight.track(suggest_submitted))
+    channel_id = Meta.load(view.get("private_metadata")).channel_id
+    await _submit(ack, client, body, channel_id, run(), deps.ack_budget_seconds)
 
 
 IMPORT_BLOCKS = (IMPORT_FILE, IMPORT_TEXT, IMPORT_FORMAT)
