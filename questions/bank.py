@@ -67,6 +67,11 @@ class Bank:
     source: str | None = None
 
 
+def fold_text(text: str) -> str:
+    """The key under which two prompts or choices count as the same: case and spacing aside."""
+    return " ".join(text.split()).casefold()
+
+
 def detect_lang(text: str) -> str:
     """zh when the text holds CJK ideographs, else en (the notes mix both)."""
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
@@ -161,7 +166,7 @@ def cross_problems(
         if q.id and q.id in seen_ids:
             out.append(Problem("id", "is used by another question", q.id, line))
         seen_ids.add(q.id)
-        key = " ".join(q.prompt.split()).casefold()
+        key = fold_text(q.prompt)
         if key and key in seen_prompts:
             message = f"duplicates the prompt of question {seen_prompts[key]}"
             out.append(Problem("prompt", message, q.id, line))

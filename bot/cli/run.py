@@ -7,8 +7,14 @@ from typing import Any
 
 from bot.cli._common import player_name, run, whole_number
 from bot.config import Settings
-from bot.core.play.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
-from bot.core.play.service import DEFAULT_QUESTIONS, DEFAULT_SECONDS
+from bot.core.play.limits import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_SECONDS,
+    MAX_QUESTIONS,
+    MAX_SECONDS,
+    MIN_QUESTIONS,
+    MIN_SECONDS,
+)
 
 
 def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:

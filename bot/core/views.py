@@ -7,23 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.core.leaderboard import Ranked
-
-# A button's identity on every platform: `quiz:a:<round_question_id>:<display_index>`.
-ANSWER_PREFIX = "quiz:a:"
-
-
-def answer_action_id(round_question_id: int, display_index: int) -> str:
-    return f"{ANSWER_PREFIX}{round_question_id}:{display_index}"
-
-
-def parse_answer_action_id(action_id: str) -> tuple[int, int] | None:
-    """(round_question_id, display_index) from a button id, or None when it is not ours."""
-    if not action_id.startswith(ANSWER_PREFIX):
-        return None
-    parts = action_id[len(ANSWER_PREFIX) :].split(":")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        return None
-    return int(parts[0]), int(parts[1])
+from bot.core.view_ids import answer_id
 
 
 @dataclass(frozen=True)
@@ -41,7 +25,7 @@ class QuestionCard:
     kind: str = "choice"
 
     def action_id(self, display_index: int) -> str:
-        return answer_action_id(self.round_question_id, display_index)
+        return answer_id(self.round_question_id, display_index)
 
 
 @dataclass(frozen=True)

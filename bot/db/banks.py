@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.records import question_values
 from bot.db.session import CHUNK
 from bot.db.tables import Question
-from questions.bank import Bank, BankError, Problem, shipped_bank_paths
+from questions.bank import Bank, BankError, Problem, fold_text, shipped_bank_paths
 from questions.bank import load_bank as read_bank_file
 
 if TYPE_CHECKING:
@@ -49,11 +49,7 @@ ContentKey = tuple[str, tuple[str, ...], int]
 
 def _content_key(prompt: str, choices: Sequence[str], answer: int) -> ContentKey:
     """What makes two questions the same question, whatever their ids."""
-
-    def fold(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    return fold(prompt), tuple(fold(c) for c in choices), answer
+    return fold_text(prompt), tuple(fold_text(c) for c in choices), answer
 
 
 def _scope(team_id: int | None) -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.sql import ColumnElement
 
-from bot.core.curation.store import AnswerRow, TeamQuestion
+from bot.core.curation.store import LIVE_STATUSES, AnswerRow, TeamQuestion
 from bot.core.models import (
     QuestionRec,
 )
@@ -26,7 +26,7 @@ from bot.db.tables import (
     ScoreWeekly,
     TeamQuestionStatus,
 )
-from questions.bank import BankQuestion
+from questions.bank import BankQuestion, fold_text
 
 _REC_COLUMNS = (
     Question.id,
@@ -55,22 +55,18 @@ def _rec_of(row: Any) -> QuestionRec:
     )
 
 
-def _fold(prompt: str) -> str:
-    return " ".join(prompt.split()).casefold()
-
-
 class SqlCurationStore(SqlStore):
     """Implements bot.core.curation.store.CurationStore."""
 
     async def prompt_exists(self, team_id: int, prompt: str) -> bool:
         """Exact duplicate (spacing and case aside) among the team's own questions."""
-        key = " ".join(prompt.split()).casefold()
+        key = fold_text(prompt)
         rows = await self.session.execute(
             select(Question.prompt).where(
-                Question.team_id == team_id, Question.status.in_(("active", "disabled", "pending"))
+                Question.team_id == team_id, Question.status.in_(LIVE_STATUSES)
             )
         )
-        return any(" ".join(p.split()).casefold() == key for (p,) in rows)
+        return any(fold_text(p) == key for (p,) in rows)
 
     async def insert_question(
         self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
@@ -273,10 +269,10 @@ class SqlCurationStore(SqlStore):
         rows = await self.session.scalars(
             select(Question).where(
                 Question.team_id == team_id,
-                Question.status.in_(("active", "disabled", "pending")),
+                Question.status.in_(LIVE_STATUSES),
             )
         )
-        return {_fold(q.prompt): question_rec(q) for q in rows}
+        return {fold_text(q.prompt): question_rec(q) for q in rows}
 
     async def usable_questions(self, team_id: int, *, own_only: bool) -> list[QuestionRec]:
         disabled = exists().where(

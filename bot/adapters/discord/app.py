@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import random
-import signal
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -15,6 +14,7 @@ import discord
 
 from bot.adapters.discord.client import QuizClient, make_client, parse_ids
 from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
@@ -69,11 +69,7 @@ async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> in
     """Run until the client stops or a signal asks us to; returns the exit code."""
     assert settings.discord_token is not None
     build(client, repo, settings.due_poll_seconds)
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stopping.set)
+    stopping = stop_on_signals()
     runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
     waiter = asyncio.create_task(stopping.wait())
     done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)

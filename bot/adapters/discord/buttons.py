@@ -1,4 +1,4 @@
-"""The answer buttons: one dynamic item class matches every `quiz:a:<rq_id>:<choice>` custom_id,
+"""The answer buttons: one dynamic item class matches every answer id (bot/core/view_ids.py),
 so a click works on any process and after any restart, with no per-message state in memory."""
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from bot.adapters.acking import finished_within
 from bot.adapters.discord.identity import player_of
 from bot.adapters.discord.render import ButtonSpec
 from bot.adapters.discord.replies import ack, ack_budget_of, guarded, service_of, tell
+from bot.core.view_ids import ANSWER_ID_PATTERN, parse_answer_id
 
-ANSWER_TEMPLATE = r"quiz:a:(?P<rq>[0-9]{1,20}):(?P<choice>[0-9])"
 
-
-class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSWER_TEMPLATE):
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSWER_ID_PATTERN):
     def __init__(self, spec: ButtonSpec) -> None:
         super().__init__(
             discord.ui.Button(
@@ -27,10 +26,9 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSW
                 disabled=spec.disabled,
             )
         )
-        match = re.fullmatch(ANSWER_TEMPLATE, spec.custom_id)
-        assert match is not None
-        self.rq_id = int(match["rq"])
-        self.choice = int(match["choice"])
+        parsed = parse_answer_id(spec.custom_id)
+        assert parsed is not None
+        self.rq_id, self.choice = parsed
 
     @classmethod
     async def from_custom_id(

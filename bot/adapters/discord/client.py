@@ -18,6 +18,7 @@ from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import NO_MENTIONS
 from bot.adapters.inflight import InFlight
+from bot.adapters.shutdown import settle
 from bot.boundary import failure_text, log_unexpected
 from bot.core.due import DueLoop
 from bot.service import QuizService
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 
 # Shutdown lets handlers already running finish for at most this long (compose gives the
 # container 20 s after SIGTERM).
-SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def _not_about_voice(record: logging.LogRecord) -> bool:
@@ -121,12 +121,7 @@ class QuizClient(discord.Client):
         """Stop taking rounds, let handlers already running finish (they may have deferred,
         so the user was told it is coming) and write the answers received, let the due loop
         finish its pass, then disconnect."""
-        if self.service is not None:
-            self.service.engine.accepting_rounds = False
-        if not await self.inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
-            log.warning("%d interaction(s) still running at shutdown", self.inflight.running_count)
-        if self.service is not None:
-            await self.service.engine.drain()
+        await settle(self.service, self.inflight, "interaction(s)")
         if self.due is not None:
             self.due.stop()
         if self._due_task is not None:

@@ -36,9 +36,18 @@ from bot.adapters.discord.render import (
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.adapters.discord.weekly_commands import add_weekly_group
+from bot.core.curation.rules import check_editable
+from bot.core.curation.service import MAX_REASON
 from bot.core.errors import NotAllowed, QuizError, Unavailable, ValidationFailed
-from bot.core.models import PlayerRef
-from bot.core.permissions import is_admin
+from bot.core.play import scoring
+from bot.core.play.limits import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_SECONDS,
+    MAX_QUESTIONS,
+    MAX_SECONDS,
+    MIN_QUESTIONS,
+    MIN_SECONDS,
+)
 from bot.core.views import Notice, Panel
 
 log = logging.getLogger(__name__)
@@ -49,12 +58,12 @@ FORM_LOOKUP_BUDGET = 2.0  # seconds to load the question an edit form is prefill
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 NEEDED = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 
-HELP_TEXT = """\
+HELP_TEXT = f"""\
 **/quiz start** `[questions] [topic] [seconds]` starts a round in this channel.
 Click a button to answer: only you see your pick, one answer per question.
 **/quiz stop** ends the round (its starter or an admin).
 **/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
-Scoring: 100 for a right answer, up to 50 more for speed, a streak bonus for runs.
+Scoring: {scoring.summary()}
 **/quiz suggest** proposes a question for an admin to review (when the server allows it).
 Admins (Manage Server or a configured role): **/quizadmin add | edit** write questions,
 **/quizadmin import | export** move question files in and out,
@@ -101,16 +110,16 @@ def build_quiz_group() -> app_commands.Group:
 
     @quiz.command(name="start", description="Start a quiz round in this channel")
     @app_commands.describe(
-        questions="How many questions (1-50, default 5)",
+        questions=f"How many questions ({MIN_QUESTIONS}-{MAX_QUESTIONS}, default {DEFAULT_QUESTIONS})",
         topic="Only questions on this topic",
-        seconds="Seconds to answer each question (5-300, default 20)",
+        seconds=f"Seconds to answer each question ({MIN_SECONDS}-{MAX_SECONDS}, default {DEFAULT_SECONDS})",
     )
     @app_commands.autocomplete(topic=topic_autocomplete)
     async def start(
         interaction: discord.Interaction[Any],
-        questions: app_commands.Range[int, 1, 50] | None = None,
+        questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
         topic: app_commands.Range[str, 1, 100] | None = None,
-        seconds: app_commands.Range[int, 5, 300] | None = None,
+        seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
     ) -> None:
         async with guarded(interaction, "/quiz start"):
             await ack(interaction)
@@ -163,7 +172,7 @@ def build_quiz_group() -> app_commands.Group:
             # question only to learn suggestions are off. The submit is checked again.
             try:
                 allowed = await asyncio.wait_for(
-                    suggestions_open(interaction, actor), ADMIN_CHECK_BUDGET
+                    service_of(interaction).admin.may_suggest(actor), ADMIN_CHECK_BUDGET
                 )
             except TimeoutError:
                 log.warning("suggestion pre-check timed out; the submit will be checked")
@@ -184,13 +193,6 @@ def build_quiz_group() -> app_commands.Group:
 
 
 # --- /quizadmin --------------------------------------------------------------------------------
-
-
-async def suggestions_open(interaction: discord.Interaction[Any], actor: PlayerRef) -> bool:
-    """May this member suggest? Read through the core's storage port (no SQL here)."""
-    async with service_of(interaction).admin.repo.unit() as u:
-        settings = await u.teams.team_settings(await u.teams.ensure_team(actor.team))
-    return settings.allow_suggestions or is_admin(actor, settings)
 
 
 def build_admin_group() -> app_commands.Group:
@@ -236,20 +238,16 @@ def build_admin_group() -> app_commands.Group:
                     "The database is slow right now; try again in a moment."
                 ) from None
             tq = detail.question
-            if tq.shared:
-                raise QuizError(
-                    f"#{tq.rec.id} is in the shared bank and cannot be edited. Disable it with "
-                    "/quizadmin disable and add your own version with /quizadmin add.",
-                    field="question",
-                )
-            if tq.status in ("rejected", "retired"):
-                raise QuizError(f"#{tq.rec.id} is {tq.status}; it cannot be edited.")
+            check_editable(
+                tq,
+                "disable it with /quizadmin disable and add your own version with /quizadmin add.",
+            )
             await open_form(interaction, EditQuestionModal(tq.rec))
 
     @admin.command(name="settings", description="This channel's round defaults and the admin role")
     @app_commands.describe(
-        questions="Default questions per round (1-50)",
-        seconds="Default seconds per question (5-300)",
+        questions=f"Default questions per round ({MIN_QUESTIONS}-{MAX_QUESTIONS})",
+        seconds=f"Default seconds per question ({MIN_SECONDS}-{MAX_SECONDS})",
         topic="Default topic (empty = all topics)",
         admin_role="Also treat members with this role as quiz admins",
         suggestions="Let every member suggest questions with /quiz suggest",
@@ -257,8 +255,8 @@ def build_admin_group() -> app_commands.Group:
     @app_commands.autocomplete(topic=topic_autocomplete)
     async def settings(
         interaction: discord.Interaction[Any],
-        questions: app_commands.Range[int, 1, 50] | None = None,
-        seconds: app_commands.Range[int, 5, 300] | None = None,
+        questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
+        seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
         topic: app_commands.Range[str, 1, 100] | None = None,
         admin_role: discord.Role | None = None,
         suggestions: bool | None = None,
@@ -371,7 +369,7 @@ def build_admin_group() -> app_commands.Group:
     async def reject(
         interaction: discord.Interaction[Any],
         question: app_commands.Range[str, 1, 60],
-        reason: app_commands.Range[str, 1, 500] | None = None,
+        reason: app_commands.Range[str, 1, MAX_REASON] | None = None,
     ) -> None:
         async with guarded(interaction, "/quizadmin reject"):
             await ack(interaction)

@@ -24,10 +24,10 @@ from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.core.curation.drafts import draft_from_form
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import QuestionRec
+from bot.core.view_ids import form_id, parse_form_id
 from questions.bank import MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
 
 MODAL_TITLE_MAX = 45
-FORM_PREFIX = "quiz:form:"
 CHOICES_MAX = 5 * 81  # five choices of up to 80 characters, one per line
 
 FIELD_LABELS = {
@@ -108,7 +108,7 @@ class QuestionForm(discord.ui.Modal):
     def __init__(
         self, *, title: str, values: FormValues | None = None, subject: int | None = None
     ) -> None:
-        custom_id = FORM_PREFIX + self.kind + (f":{subject}" if subject is not None else "")
+        custom_id = form_id(self.kind, subject)
         super().__init__(title=cut(title, MODAL_TITLE_MAX), custom_id=custom_id)
         if values is not None:
             # Prefilled text longer than a field allows would make Discord refuse the modal.
@@ -244,12 +244,10 @@ async def on_form_submit(interaction: discord.Interaction[Any]) -> bool:
     if interaction.type != discord.InteractionType.modal_submit:
         return False
     data: dict[str, Any] = dict(interaction.data or {})
-    custom_id = str(data.get("custom_id", ""))
-    if not custom_id.startswith(FORM_PREFIX):
+    parsed = parse_form_id(str(data.get("custom_id", "")))
+    if parsed is None or parsed.kind not in SUBMITS:
         return False
-    kind, _, subject = custom_id[len(FORM_PREFIX) :].partition(":")
-    if kind not in SUBMITS:
-        return False
+    kind, subject = parsed
     action, submit = SUBMITS[kind]
     async with guarded(interaction, action):
         await ack(interaction)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -34,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.inflight import InFlight
+from bot.adapters.shutdown import settle, stop_on_signals
 from bot.adapters.slack import gate, listeners
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
@@ -60,7 +60,6 @@ SCOPES = ("commands", "chat:write", "users:read", "files:read", "files:write", "
 OAUTH_STATE_SECONDS = 600
 # Shutdown lets listener runs that already acked finish for at most this long (compose gives
 # the container 20 s after SIGTERM).
-SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def oauth_mode(settings: Settings) -> bool:
@@ -272,7 +271,7 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
                 await _connect_until_stopped(handler, stop)
             finally:
                 await handler.close_async()
-                await _settle(service, inflight)
+                await settle(service, inflight, "Slack request(s)")
             return 0
         assert settings.slack_signing_secret is not None  # build_app refused HTTP mode without
         web_app = build_web_app(app, repo, settings.slack_signing_secret.get_secret_value())
@@ -291,7 +290,7 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         finally:
             service.engine.accepting_rounds = False
             await runner.cleanup()
-            await _settle(service, inflight)
+            await settle(service, inflight, "Slack request(s)")
         return 0
 
 
@@ -338,22 +337,9 @@ async def _connect_until_stopped(handler: Any, stop: asyncio.Event) -> None:
                 await task
 
 
-async def _settle(service: QuizService, inflight: InFlight) -> None:
-    """After the last event was taken: no new rounds, let listener runs that already acked
-    finish (bounded), then write the answers they queued."""
-    service.engine.accepting_rounds = False
-    if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
-        log.warning("%d Slack request(s) still running at shutdown", inflight.running_count)
-    await service.engine.drain()
-
-
 async def run(settings: Settings, port: int = 3000) -> int:
     """`quizbot run slack [--port N]`: until SIGTERM or Ctrl-C."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
+    stop = stop_on_signals()
     try:
         return await serve(settings, port, stop)
     except ConfigError as exc:

@@ -18,10 +18,9 @@ from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.modals import edit_modal, import_modal, suggest_modal
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, whole_number
+from bot.core.curation.rules import check_editable
 from bot.core.curation.views import status_notice
-from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import PlayerRef
-from bot.core.permissions import is_admin
 from bot.core.play.selection import match_topic
 from bot.core.views import Notice, View
 from questions.formats import FORMATS
@@ -219,24 +218,11 @@ async def _modal_for(
     admin = deps.service.admin
     actor = await deps.users.player(client, body)
     if args.verb == "suggest":
-        await require_suggester(deps, actor)
+        await admin.require_suggester(actor)
         return suggest_modal(channel_id)
     await admin.require_admin(actor)
     if args.verb == "import":
         return import_modal(channel_id)
     tq = (await admin.show_question(actor, args.ref or "")).question
-    if tq.shared:  # the core refuses this edit too; say so before the form is filled in
-        raise QuizError(
-            f"#{tq.rec.id} is in the shared bank and cannot be edited; disable it for your "
-            "team and add your own version.",
-            field="question",
-        )
+    check_editable(tq)  # the core refuses this edit too; say so before the form is filled in
     return edit_modal(channel_id, tq)
-
-
-async def require_suggester(deps: SlackDeps, actor: PlayerRef) -> None:
-    """Anyone may suggest when the team allows it; admins always may (the core re-checks)."""
-    async with deps.service.admin.repo.unit() as u:
-        settings = await u.teams.team_settings(await u.teams.ensure_team(actor.team))
-    if not settings.allow_suggestions and not is_admin(actor, settings):
-        raise NotAllowed("Suggestions are turned off in this team; ask an admin.")

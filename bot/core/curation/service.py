@@ -22,7 +22,8 @@ from bot.core.curation.drafts import (
     parse_choices,
     parse_correct,
 )
-from bot.core.curation.store import STATUSES, AdminActionRec, AnswerRow, TeamQuestion
+from bot.core.curation.rules import SUGGESTIONS_OFF, check_editable, may_suggest
+from bot.core.curation.store import LIVE_STATUSES, STATUSES, AdminActionRec, AnswerRow, TeamQuestion
 from bot.core.curation.views import (
     ImportReport,
     QuestionDetail,
@@ -43,7 +44,7 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.permissions import is_admin
-from bot.core.play.selection import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
 from bot.core.views import Panel
 from bot.core.weeks import utcnow
@@ -54,6 +55,7 @@ from questions.bank import (
     BankQuestion,
     Problem,
     detect_lang,
+    fold_text,
 )
 from questions.formats import FORMATS, ImportResult, detect_format, read_import
 from questions.formats.common import content_id
@@ -150,12 +152,8 @@ class AdminService:
         topic: str | None = None,
     ) -> ChannelDefaults:
         """Set a channel's round defaults (admins only); with no values, just show them."""
-        if questions is not None and not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
-            raise ValidationFailed(
-                [Problem("questions", f"must be {MIN_QUESTIONS} to {MAX_QUESTIONS}")]
-            )
-        if seconds is not None and not MIN_SECONDS <= seconds <= MAX_SECONDS:
-            raise ValidationFailed([Problem("seconds", f"must be {MIN_SECONDS} to {MAX_SECONDS}")])
+        if problems := limit_problems(questions=questions, seconds=seconds):
+            raise ValidationFailed(problems)
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             channel_id = await u.teams.ensure_channel(team_id, channel)
@@ -384,14 +382,7 @@ class AdminService:
             team_id = await self._admin(u, actor)
             tq = await self._find(u, team_id, ref)
             rec = tq.rec
-            if tq.shared:
-                raise QuizError(
-                    f"#{rec.id} is in the shared bank and cannot be edited; disable it for "
-                    "your team and add your own version.",
-                    field="question",
-                )
-            if tq.status in ("rejected", "retired"):
-                raise QuizError(f"#{rec.id} is {tq.status}; it cannot be edited.", field="question")
+            check_editable(tq)
             new_choices = tuple(c.strip() for c in choices) if choices is not None else rec.choices
             new_answer = rec.answer if answer is None else answer
             if answer is None and choices is not None:
@@ -417,8 +408,8 @@ class AdminService:
                 kind="truefalse" if new_choices == TRUE_FALSE else "choice",
             )
             problems = check_draft(draft, rec.uid)
-            if not problems and _fold(draft.prompt) != _fold(rec.prompt):
-                same = (await u.curation.own_prompts(team_id)).get(_fold(draft.prompt))
+            if not problems and fold_text(draft.prompt) != fold_text(rec.prompt):
+                same = (await u.curation.own_prompts(team_id)).get(fold_text(draft.prompt))
                 if same is not None and same.id != rec.id:
                     problems.append(
                         Problem("prompt", f"question #{same.id} of the team already has it")
@@ -509,10 +500,19 @@ class AdminService:
         the team allows suggestions; admins always may."""
         async with self.repo.unit() as u:
             team_id = await u.teams.ensure_team(actor.team)
-            settings = await u.teams.team_settings(team_id)
-            if not settings.allow_suggestions and not is_admin(actor, settings):
-                raise NotAllowed("Suggestions are turned off in this team; ask an admin.")
+            if not may_suggest(actor, await u.teams.team_settings(team_id)):
+                raise NotAllowed(SUGGESTIONS_OFF)
             return await self._insert_draft(u, team_id, actor, draft, "pending", "suggest")
+
+    async def may_suggest(self, actor: PlayerRef) -> bool:
+        """Whether the actor may suggest a question now (a form can say so before it opens)."""
+        async with self.repo.unit() as u:
+            team_id = await u.teams.ensure_team(actor.team)
+            return may_suggest(actor, await u.teams.team_settings(team_id))
+
+    async def require_suggester(self, actor: PlayerRef) -> None:
+        if not await self.may_suggest(actor):
+            raise NotAllowed(SUGGESTIONS_OFF)
 
     async def approve_question(self, actor: PlayerRef, ref: int | str) -> QuestionRec:
         return await self._review(actor, ref, "active", "approve", "")
@@ -652,7 +652,6 @@ MAX_PER_PAGE = 100
 MAX_HISTORY = 1000
 MAX_REASON = 500
 MAX_UID = 40
-DEFAULT_STATUSES = ("active", "disabled", "pending")
 
 
 @dataclass(frozen=True)
@@ -675,7 +674,7 @@ class _ImportPlan:
 
 def _statuses(status: str | None) -> tuple[str, ...]:
     if status is None:
-        return DEFAULT_STATUSES
+        return LIVE_STATUSES
     if status == "all":
         return STATUSES
     if status not in STATUSES:
@@ -683,10 +682,6 @@ def _statuses(status: str | None) -> tuple[str, ...]:
             [Problem("status", f"must be one of {', '.join(STATUSES)} or all, not {status!r}")]
         )
     return (status,)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _fields(q: QuestionRec | QuestionDraft | BankQuestion) -> dict[str, Any]:
@@ -706,9 +701,9 @@ def _same_question(a: QuestionRec, b: BankQuestion) -> bool:
     format that drops topic or explanation (Aiken) or choice order (Open Trivia DB) still
     recognises a question the team already has."""
     return (
-        _fold(a.prompt) == _fold(b.prompt)
-        and {_fold(c) for c in a.choices} == {_fold(c) for c in b.choices}
-        and _fold(a.choices[a.answer]) == _fold(b.choices[b.answer])
+        fold_text(a.prompt) == fold_text(b.prompt)
+        and {fold_text(c) for c in a.choices} == {fold_text(c) for c in b.choices}
+        and fold_text(a.choices[a.answer]) == fold_text(b.choices[b.answer])
     )
 
 
@@ -717,7 +712,6 @@ def bank_name(team: TeamRef) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
 
 
-LIVE_STATUSES = ("active", "disabled", "pending")
 PLAN_SLICE = 1000
 
 
@@ -731,14 +725,14 @@ async def _plan_import(
     file with dictionaries of the team's questions: linear in both, a few microseconds a
     question, and the event loop gets a turn every PLAN_SLICE questions."""
     by_uid = {r.uid: r for r in own}
-    by_prompt = {_fold(r.prompt): r for r in own if r.status in LIVE_STATUSES}
+    by_prompt = {fold_text(r.prompt): r for r in own if r.status in LIVE_STATUSES}
     plan = _ImportPlan([], [], 0, [])
     for i, q in enumerate(parsed.questions):
         if i % PLAN_SLICE == PLAN_SLICE - 1:
             await asyncio.sleep(0)
         mine = by_uid.get(q.id)
         shared_q = shared.get(q.id) if mine is None else None
-        same_prompt = by_prompt.get(_fold(q.prompt))
+        same_prompt = by_prompt.get(fold_text(q.prompt))
         if (mine is not None and _fields(mine) == _fields(q)) or (
             shared_q is not None and _fields(shared_q) == _fields(q)
         ):

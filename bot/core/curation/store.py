@@ -14,6 +14,9 @@ from questions.bank import BankQuestion
 # Statuses a question row can hold; "disabled" is also what a team sees for a shared question it
 # switched off for itself (team_question_status), while the row itself stays "active".
 STATUSES = ("active", "disabled", "pending", "rejected", "retired")
+# What a team sees when it lists its questions without naming a status; also the statuses in
+# which a team's own question still holds its prompt (another may not repeat it).
+LIVE_STATUSES = ("active", "disabled", "pending")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,14 @@ STREAK_STEP = 10
 STREAK_CAP = 50
 
 
+def summary() -> str:
+    """The scoring rule in one line, for the help texts."""
+    return (
+        f"{BASE_POINTS} for a right answer, up to {SPEED_BONUS_MAX} more for speed, "
+        "a streak bonus for runs."
+    )
+
+
 def speed_bonus(elapsed_seconds: float, limit_seconds: float) -> int:
     """Up to SPEED_BONUS_MAX for an instant answer, falling linearly to 0 at the time limit."""
     if limit_seconds <= 0:

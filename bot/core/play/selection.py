@@ -9,10 +9,6 @@ from datetime import datetime
 
 from bot.core.models import QuestionRec
 
-MIN_QUESTIONS = 1
-MAX_QUESTIONS = 50
-MIN_SECONDS = 5
-MAX_SECONDS = 300
 LETTERS = "ABCDE"
 
 

@@ -31,11 +31,8 @@ from bot.core.models import (
 from bot.core.permissions import is_admin
 from bot.core.play import answering
 from bot.core.play.batching import Batcher
+from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
 from bot.core.play.selection import (
-    MAX_QUESTIONS,
-    MAX_SECONDS,
-    MIN_QUESTIONS,
-    MIN_SECONDS,
     choice_order,
     choose_questions,
     match_topic,
@@ -56,8 +53,6 @@ from bot.core.weeks import utcnow, week_start
 
 log = logging.getLogger(__name__)
 
-DEFAULT_QUESTIONS = 5
-DEFAULT_SECONDS = 20
 # A running round is expired once it is this far past the time its timers allow.
 STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
@@ -121,14 +116,11 @@ class QuizEngine:
         """Start a round in `channel` and post its first question."""
         if not self.accepting_rounds:
             raise QuizError("The bot is restarting; start a new round in a moment.")
-        if questions is not None and not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
+        given = {"questions": questions, "seconds": seconds}
+        for problem in limit_problems(**given):
             raise QuizError(
-                f"questions must be {MIN_QUESTIONS} to {MAX_QUESTIONS}, not {questions}.",
-                field="questions",
-            )
-        if seconds is not None and not MIN_SECONDS <= seconds <= MAX_SECONDS:
-            raise QuizError(
-                f"seconds must be {MIN_SECONDS} to {MAX_SECONDS}, not {seconds}.", field="seconds"
+                f"{problem.field} {problem.message}, not {given[problem.field]}.",
+                field=problem.field,
             )
         now = self.clock()
         async with self.repo.unit() as u:

@@ -1,4 +1,4 @@
-"""Answer buttons. The button's own action_id (`quiz:a:<round_question_id>:<choice>`) carries
+"""Answer buttons. The button's own action_id (bot/core/view_ids.py) carries
 everything, so any replica can take the click. Slack may deliver a click twice; the database's
 one-answer-per-player constraint makes the second a polite refusal, never a second score.
 
@@ -23,11 +23,11 @@ from bot.adapters.slack.identity import channel_from, user_id_of
 from bot.boundary import log_unexpected
 from bot.core.errors import QuizError
 from bot.core.play.answering import AnswerOutcome
-from bot.core.views import parse_answer_action_id
+from bot.core.view_ids import ANSWER_ID_PATTERN, parse_answer_id
 
 log = logging.getLogger(__name__)
 
-ANSWER_ACTION = re.compile(r"^quiz:a:\d+:\d+$")
+ANSWER_ACTION = re.compile(f"^{ANSWER_ID_PATTERN}$")
 
 
 async def write(
@@ -45,7 +45,7 @@ async def answer(
     context: AsyncBoltContext,
 ) -> None:
     deps = deps_of(context)
-    parsed = parse_answer_action_id(str(action.get("action_id", "")))
+    parsed = parse_answer_id(str(action.get("action_id", "")))
     channel = channel_from(body)
     if parsed is None or channel is None:
         await ack()

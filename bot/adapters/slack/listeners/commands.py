@@ -23,15 +23,16 @@ from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
 from bot.boundary import failure_text, log_unexpected
 from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import ChannelRef, PlayerRef
+from bot.core.play.limits import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.views import Notice
 
 log = logging.getLogger(__name__)
 
 COMMAND = "/quiz"
 
-HELP = """*Quiz commands*
-`/quiz start [n] [topic] [seconds]`: start a round here. `n` is the number of questions (1-50), \
-`seconds` the time per question (5-300), `topic` any words in between: a number before the \
+HELP = f"""*Quiz commands*
+`/quiz start [n] [topic] [seconds]`: start a round here. `n` is the number of questions \
+({MIN_QUESTIONS}-{MAX_QUESTIONS}), `seconds` the time per question ({MIN_SECONDS}-{MAX_SECONDS}), `topic` any words in between: a number before the \
 topic is `n`, a number after it is `seconds` (`30s` also means seconds). \
 Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`. \
 `n=5 topic=AWS SQS seconds=30` works too.

@@ -1,0 +1,30 @@
+"""Who may do what to a team's questions: each rule once, for every adapter and the service."""
+
+from __future__ import annotations
+
+from bot.core.curation.store import TeamQuestion
+from bot.core.errors import QuizError
+from bot.core.models import PlayerRef, TeamSettings
+from bot.core.permissions import is_admin
+
+FINAL_STATUSES = ("rejected", "retired")  # never edited again
+SUGGESTIONS_OFF = "Suggestions are turned off in this team; ask an admin."
+HOW_TO_CHANGE_SHARED = "disable it for your team and add your own version."
+
+
+def may_suggest(actor: PlayerRef, settings: TeamSettings) -> bool:
+    """Anyone may suggest a question when the team allows suggestions; admins always may."""
+    return settings.allow_suggestions or is_admin(actor, settings)
+
+
+def check_editable(tq: TeamQuestion, how_to_change_shared: str = HOW_TO_CHANGE_SHARED) -> None:
+    """A question of the shared bank is never edited by a team (it would change every team's),
+    nor one that was rejected or retired; QuizError names the question. An adapter may say how
+    to change a shared question in its own commands."""
+    if tq.shared:
+        raise QuizError(
+            f"#{tq.rec.id} is in the shared bank and cannot be edited; {how_to_change_shared}",
+            field="question",
+        )
+    if tq.status in FINAL_STATUSES:
+        raise QuizError(f"#{tq.rec.id} is {tq.status}; it cannot be edited.", field="question")
