@@ -1,9 +1,12 @@
-"""Week boundaries: ISO weeks (Monday 00:00) in the team's timezone, UTC by default."""
+"""Time rules every feature shares: ISO weeks (Monday 00:00) in the team's timezone (UTC by
+default), and which timezone names are valid."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.core.errors import QuizError
 
 
 def week_start(moment: datetime, tz: str = "UTC") -> date:
@@ -20,3 +23,18 @@ def previous_week(start: date) -> date:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def check_timezone(name: str) -> str:
+    """An IANA timezone name zoneinfo knows; QuizError names "timezone"."""
+    raw = name.strip()
+    try:
+        if not raw:
+            raise ValueError(raw)
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise QuizError(
+            f"unknown timezone {name!r}; use an IANA name like Europe/Berlin or America/New_York",
+            field="timezone",
+        ) from None
+    return raw

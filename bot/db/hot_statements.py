@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, text
+from sqlalchemy import bindparam, func, literal_column, select, text
 
 from bot.db.dialect import id_in, insert_for
 from bot.db.tables import (
@@ -115,13 +115,27 @@ def answer_counts(dialect: str) -> Any:
     )
 
 
+def next_streak(totals: str) -> str:
+    """The all-time streak after one more answer, as SQL over the totals row `totals` and the
+    upsert's `excluded` row: a right answer extends it, a wrong one resets it to 0. Both
+    dialects' statements use it (the round's streak bonus is bot.core.play.scoring's)."""
+    return f"CASE WHEN excluded.correct > 0 THEN {totals}.streak + 1 ELSE 0 END"
+
+
+def next_best_streak(totals: str) -> str:
+    """The best all-time streak after one more answer: the longer of the old best and the new
+    streak."""
+    new = next_streak(totals)
+    return f"CASE WHEN {new} > {totals}.best_streak THEN {new} ELSE {totals}.best_streak END"
+
+
 # PostgreSQL writes a whole batch of answers in one statement: the answers that are new (the
 # unique key drops repeats) and, for exactly those, the weekly and all-time score rows. Rows
 # are fed in key order so concurrent batches lock in the same order. Scores are raw SQL
 # because SQLAlchemy cannot express data-modifying CTEs over `unnest` readably; every value is
 # a bound array.
 RECORD_ANSWERS_PG = text(
-    """
+    f"""
 WITH batch AS (
     SELECT * FROM unnest(
         CAST(:rq_ids AS BIGINT[]), CAST(:team_ids AS BIGINT[]), CAST(:player_ids AS BIGINT[]),
@@ -161,9 +175,8 @@ total AS (
         points = s.points + excluded.points,
         correct = s.correct + excluded.correct,
         answered = s.answered + 1,
-        streak = CASE WHEN excluded.correct > 0 THEN s.streak + 1 ELSE 0 END,
-        best_streak = GREATEST(s.best_streak,
-                               CASE WHEN excluded.correct > 0 THEN s.streak + 1 ELSE 0 END)
+        streak = {next_streak("s")},
+        best_streak = {next_best_streak("s")}
 )
 SELECT round_question_id, player_id FROM new_answers
 """
@@ -223,14 +236,13 @@ def add_total(dialect: str) -> Any:
         streak=bindparam("correct"),
         best_streak=bindparam("correct"),
     )
-    new_streak = case((ins.excluded.correct > 0, st.streak + 1), else_=0)
     return ins.on_conflict_do_update(
         index_elements=["team_id", "player_id"],
         set_={
             "points": st.points + ins.excluded.points,
             "correct": st.correct + ins.excluded.correct,
             "answered": st.answered + 1,
-            "streak": new_streak,
-            "best_streak": case((new_streak > st.best_streak, new_streak), else_=st.best_streak),
+            "streak": literal_column(next_streak(_total.name)),
+            "best_streak": literal_column(next_best_streak(_total.name)),
         },
     )

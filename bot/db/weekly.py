@@ -127,39 +127,9 @@ class SqlWeeklyStore(SqlStore):
         ).scalar_one_or_none()
         return _post_rec(row) if row else None
 
-    async def claim_weekly_post(
-        self,
-        team_id: int,
-        channel_id: int,
-        week: date,
-        worker: str,
-        now: datetime,
-        stale_before: datetime,
+    async def insert_weekly_claim(
+        self, team_id: int, channel_id: int, week: date, worker: str, now: datetime
     ) -> int | None:
-        """The post row's id when this worker now holds the week's post, else None."""
-        existing = (
-            await self.session.execute(
-                select(LeaderboardPost.id, LeaderboardPost.channel_id).where(
-                    LeaderboardPost.team_id == team_id, LeaderboardPost.week_start == week
-                )
-            )
-        ).all()
-        if any(r.channel_id != channel_id for r in existing):
-            return None  # the week already went (or is going) to another channel
-        if existing:
-            # Take over a claim whose sender died; the WHERE decides between racing workers.
-            post_id = int(existing[0].id)
-            result = await self.session.execute(
-                update(LeaderboardPost)
-                .where(
-                    LeaderboardPost.id == post_id,
-                    LeaderboardPost.status == PostStatus.CLAIMED,
-                    LeaderboardPost.claimed_at <= stale_before,
-                )
-                .values(claimed_by=worker, claimed_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            return post_id if result.rowcount == 1 else None  # type: ignore[attr-defined]
         stmt = (
             self._insert(LeaderboardPost)
             .values(
@@ -175,6 +145,25 @@ class SqlWeeklyStore(SqlStore):
         )
         row = (await self.session.execute(stmt)).first()
         return int(row[0]) if row else None
+
+    async def take_over_weekly_claim(self, post: PostRec, worker: str, now: datetime) -> bool:
+        seen_by = (
+            LeaderboardPost.claimed_by.is_(None)
+            if post.claimed_by is None
+            else LeaderboardPost.claimed_by == post.claimed_by
+        )
+        result = await self.session.execute(
+            update(LeaderboardPost)
+            .where(
+                LeaderboardPost.id == post.id,
+                LeaderboardPost.status == post.status,
+                LeaderboardPost.claimed_at == post.claimed_at,
+                seen_by,
+            )
+            .values(claimed_by=worker, claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     async def finish_weekly_post(
         self, post_id: int, status: PostStatus, message_ref: str | None, at: datetime

@@ -74,6 +74,7 @@ async def test_a_week_claimed_for_one_channel_cannot_be_claimed_for_another(two_
     """Two workers claim the same week at once, each for another channel (the schedule moved
     between their reads): the database lets one claim through."""
     from bot.core.models import ChannelRef
+    from bot.core.weekly.service import claim_post as take
     from tests.helpers import TEAM
 
     first, second = two_repos
@@ -85,10 +86,10 @@ async def test_a_week_claimed_for_one_channel_cannot_be_claimed_for_another(two_
 
     async def claim(repo: SqlRepository, channel_id: int, worker: str) -> int | None:
         async with repo.unit() as u:
-            return await u.weekly.claim_weekly_post(team_id, channel_id, week, worker, DUE, DUE)
+            return await take(u.weekly, team_id, channel_id, week, worker, DUE, DUE)
 
     async with first.unit() as u:
-        claimed = await u.weekly.claim_weekly_post(team_id, old_channel, week, "a", DUE, DUE)
+        claimed = await take(u.weekly, team_id, old_channel, week, "a", DUE, DUE)
         assert claimed is not None
         # The second worker reads before this claim commits, then tries its own channel.
         racing = asyncio.create_task(claim(second, new_channel, "b"))

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.curation.drafts import (
     DEFAULT_TOPIC,
@@ -47,7 +46,7 @@ from bot.core.permissions import is_admin
 from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
 from bot.core.views import Panel
-from bot.core.weeks import utcnow
+from bot.core.weeks import check_timezone, utcnow
 from questions.bank import (
     MAX_CHOICES,
     TRUE_FALSE,
@@ -200,16 +199,9 @@ class AdminService:
         """Set the team's admin roles/users, suggestions and timezone (admins only)."""
         if timezone is not None:
             try:
-                ZoneInfo(timezone)
-            except (ZoneInfoNotFoundError, ValueError):
-                raise ValidationFailed(
-                    [
-                        Problem(
-                            "timezone",
-                            f"unknown timezone {timezone!r}; use an IANA name like Europe/Berlin",
-                        )
-                    ]
-                ) from None
+                timezone = check_timezone(timezone)
+            except QuizError as exc:
+                raise ValidationFailed([Problem("timezone", exc.message)]) from None
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
             cur = await u.teams.team_settings(team_id)

@@ -1,4 +1,6 @@
-"""How many points an answer earns. The one place the rule lives; tune it here."""
+"""How many points an answer earns. The one place the rule lives; tune it here. (The all-time
+streak shown in stats is kept by the database as answers are written: bot/db/hot_statements.py
+next_streak.)"""
 
 from __future__ import annotations
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import ChannelRef, TeamRef
 from bot.core.views import Notice
+from bot.core.weeks import check_timezone, week_start
 from questions.bank import Problem
 
 DEFAULT_WEEKDAY = 0  # Monday
@@ -118,21 +119,6 @@ def parse_hour(value: int | str) -> int:
     return hour
 
 
-def check_timezone(name: str) -> str:
-    """An IANA timezone name zoneinfo knows; QuizError names "timezone"."""
-    raw = name.strip()
-    try:
-        if not raw:
-            raise ValueError(raw)
-        ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise QuizError(
-            f"unknown timezone {name!r}; use an IANA name like Europe/Berlin or America/New_York",
-            field="timezone",
-        ) from None
-    return raw
-
-
 def validate_schedule(weekday: int | str, hour: int | str, timezone: str) -> Schedule:
     """All three fields checked at once, so a form can mark every bad one."""
     problems: list[Problem] = []
@@ -159,12 +145,6 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def local_week_start(moment: datetime, tz: str) -> date:
-    """The Monday (a local date) of the ISO week holding `moment` in `tz`."""
-    local = _aware(moment).astimezone(ZoneInfo(tz))
-    return local.date() - timedelta(days=local.weekday())
-
-
 def local_moment(day: date, hour: int, tz: str) -> datetime:
     """`day` at `hour`:00 local time, in UTC. A time skipped by a DST jump is read with the
     offset before the jump, so it lands just after the jump (02:00 -> 03:00 in New York)."""
@@ -188,7 +168,7 @@ def due_week(
 
     Due from this week's scheduled time until this week ends; it covers the week before. A
     schedule that took effect after this week's time waits for next week."""
-    current = local_week_start(now, schedule.timezone)
+    current = week_start(now, schedule.timezone)
     at = scheduled_at(schedule, current)
     if _aware(now) < at:
         return None
@@ -201,7 +181,7 @@ def next_post_at(
     schedule: Schedule, now: datetime, effective_from: datetime | None = None
 ) -> datetime:
     """The next scheduled posting time at or after `now` that the schedule will act on."""
-    current = local_week_start(now, schedule.timezone)
+    current = week_start(now, schedule.timezone)
     at = scheduled_at(schedule, current)
     if _aware(now) <= at and (effective_from is None or _aware(effective_from) <= at):
         return at

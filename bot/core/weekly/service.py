@@ -13,7 +13,13 @@ from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.permissions import is_admin
 from bot.core.ports import Messenger, Repository, Unit
 from bot.core.views import WeeklyPost
-from bot.core.weekly.claim import CLAIM_TIMEOUT, PostRec, PostStatus, claimable, default_worker_id
+from bot.core.weekly.claim import (
+    CLAIM_TIMEOUT,
+    PostRec,
+    PostStatus,
+    claimable,
+    default_worker_id,
+)
 from bot.core.weekly.content import MIN_ANSWERS_FOR_HARDEST, STREAK_MIN, build_post
 from bot.core.weekly.schedule import (
     DEFAULT_HOUR,
@@ -25,6 +31,7 @@ from bot.core.weekly.schedule import (
     validate_schedule,
     week_bounds,
 )
+from bot.core.weekly.store import WeeklyStore
 from bot.core.weeks import utcnow
 
 log = logging.getLogger(__name__)
@@ -32,6 +39,26 @@ log = logging.getLogger(__name__)
 
 def _same_team(a: TeamRef, b: TeamRef) -> bool:
     return (a.platform, a.external_id) == (b.platform, b.external_id)
+
+
+async def claim_post(
+    store: WeeklyStore,
+    team_id: int,
+    channel_id: int,
+    week: date,
+    worker: str,
+    now: datetime,
+    stale_before: datetime,
+) -> int | None:
+    """The post row's id when `worker` now holds the team's post for `week`, else None. The
+    rows decide by `claimable`; the store's writes make one of racing workers win."""
+    rows = await store.weekly_posts([(team_id, week)])
+    if not claimable(rows, channel_id, stale_before):
+        return None
+    if not rows:
+        return await store.insert_weekly_claim(team_id, channel_id, week, worker, now)
+    taken = await store.take_over_weekly_claim(rows[0], worker, now)  # its sender died
+    return rows[0].id if taken else None
 
 
 class WeeklyService:
@@ -238,8 +265,8 @@ class WeeklyService:
         self, rec: ScheduleRec, week: date, now: datetime, stale_before: datetime
     ) -> int:
         async with self.repo.unit() as u:
-            post_id = await u.weekly.claim_weekly_post(
-                rec.team_id, rec.channel_id, week, self.worker_id, now, stale_before
+            post_id = await claim_post(
+                u.weekly, rec.team_id, rec.channel_id, week, self.worker_id, now, stale_before
             )
         if post_id is None:
             return 0  # another worker has it

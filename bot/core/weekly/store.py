@@ -26,15 +26,15 @@ class WeeklyStore(Protocol):
 
     async def last_weekly_post(self, team_id: int) -> PostRec | None: ...
 
-    async def claim_weekly_post(
-        self,
-        team_id: int,
-        channel_id: int,
-        week: date,
-        worker: str,
-        now: datetime,
-        stale_before: datetime,
-    ) -> int | None: ...
+    async def insert_weekly_claim(
+        self, team_id: int, channel_id: int, week: date, worker: str, now: datetime
+    ) -> int | None:
+        """A new claimed post row for the week; None when the week has a row already."""
+        ...
+
+    async def take_over_weekly_claim(self, post: PostRec, worker: str, now: datetime) -> bool:
+        """Claim `post` for `worker` unless it changed since it was read (compare and set)."""
+        ...
 
     async def finish_weekly_post(
         self, post_id: int, status: PostStatus, message_ref: str | None, at: datetime
