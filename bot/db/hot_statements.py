@@ -242,7 +242,7 @@ def add_total(dialect: str) -> Any:
             "points": st.points + ins.excluded.points,
             "correct": st.correct + ins.excluded.correct,
             "answered": st.answered + 1,
-            "streak": literal_column(next_streak(_total.name)),
-            "best_streak": literal_column(next_best_streak(_total.name)),
+            "streak": literal_column(next_streak(ScoreTotal.__tablename__)),
+            "best_streak": literal_column(next_best_streak(ScoreTotal.__tablename__)),
         },
     )

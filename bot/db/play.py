@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select, update
+from sqlalchemy import Select, and_, case, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import ColumnElement
 
@@ -38,6 +38,21 @@ from bot.db.tables import (
     Team,
     TeamQuestionStatus,
 )
+
+
+def week_score_rows(team_id: int, week: date) -> Select[int, str, int, int, int]:
+    """Each player's points, right answers and answers in the team's week, with their name."""
+    return (
+        select(
+            ScoreWeekly.player_id,
+            Player.display_name,
+            ScoreWeekly.points,
+            ScoreWeekly.correct,
+            ScoreWeekly.answered,
+        )
+        .join(Player, Player.id == ScoreWeekly.player_id)
+        .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
+    )
 
 
 class SqlPlayStore(SqlStore):
@@ -324,15 +339,7 @@ class SqlPlayStore(SqlStore):
 
     async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
         rows = await self.session.execute(
-            select(
-                ScoreWeekly.player_id,
-                Player.display_name,
-                ScoreWeekly.points,
-                ScoreWeekly.correct,
-                ScoreWeekly.answered,
-            )
-            .join(Player, Player.id == ScoreWeekly.player_id)
-            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
+            week_score_rows(team_id, week)
             .order_by(ScoreWeekly.points.desc(), ScoreWeekly.correct.desc(), ScoreWeekly.player_id)
             .limit(limit)
         )

@@ -15,6 +15,7 @@ from bot.core.views import Winner
 from bot.core.weekly.claim import PostRec, PostStatus
 from bot.core.weekly.content import QuestionTally
 from bot.core.weekly.schedule import Schedule, ScheduleRec
+from bot.db.play import week_score_rows
 from bot.db.session import SqlStore
 from bot.db.tables import (
     Answer,
@@ -24,7 +25,6 @@ from bot.db.tables import (
     Round,
     RoundQuestion,
     ScoreTotal,
-    ScoreWeekly,
     Team,
     WeeklySchedule,
 )
@@ -177,17 +177,7 @@ class SqlWeeklyStore(SqlStore):
         return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     async def week_rows(self, team_id: int, week: date) -> list[ScoreRow]:
-        rows = await self.session.execute(
-            select(
-                ScoreWeekly.player_id,
-                Player.display_name,
-                ScoreWeekly.points,
-                ScoreWeekly.correct,
-                ScoreWeekly.answered,
-            )
-            .join(Player, Player.id == ScoreWeekly.player_id)
-            .where(ScoreWeekly.team_id == team_id, ScoreWeekly.week_start == week)
-        )
+        rows = await self.session.execute(week_score_rows(team_id, week))
         return [ScoreRow(int(p), n, int(pts), int(c), int(a)) for p, n, pts, c, a in rows]
 
     async def question_tallies(

@@ -18,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.deps import deps_of
 from bot.adapters.slack.escape import cut
 from bot.adapters.slack.identity import user_id_of
-from bot.adapters.slack.listeners.views import form_value
+from bot.adapters.slack.listeners.views import draft_of, form_value
 from bot.adapters.slack.modals import (
     DEFAULT_IMPORT_FORMAT,
     IMPORT_FILE,
@@ -33,7 +33,6 @@ from bot.adapters.slack.modals import (
 from bot.adapters.slack.render import blocks_for, fallback_text, form_errors
 from bot.adapters.slack.uploads import Upload, fetch_bytes, size_problem, uploads
 from bot.boundary import failure_text, log_unexpected
-from bot.core.curation.drafts import draft_from_form
 from bot.core.curation.views import ImportReport, import_notice
 from bot.core.errors import ImportRejected, QuizError, ValidationFailed
 from bot.core.views import Notice, View
@@ -156,13 +155,7 @@ async def suggest_submitted(
 ) -> None:
     deps = deps_of(context)
     try:
-        draft = draft_from_form(
-            form_value(view, "prompt"),
-            form_value(view, "choices"),
-            form_value(view, "answer"),
-            form_value(view, "explanation"),
-            form_value(view, "topic"),
-        )
+        draft = draft_of(view)
     except ValidationFailed as exc:
         await ack(response_action="errors", errors=form_errors(exc.by_field()))
         return

@@ -17,7 +17,7 @@ from bot.adapters.slack.deps import deps_of
 from bot.adapters.slack.escape import escape_cut
 from bot.adapters.slack.identity import user_id_of
 from bot.adapters.slack.render import form_errors
-from bot.core.curation.drafts import draft_from_form
+from bot.core.curation.drafts import QuestionDraft, draft_from_form
 from bot.core.errors import NotAllowed, ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,17 @@ def form_value(view: dict[str, Any], block_id: str) -> str:
     return ""
 
 
+def draft_of(view: dict[str, Any]) -> QuestionDraft:
+    """The question a submitted add or suggest form holds; ValidationFailed names bad fields."""
+    return draft_from_form(
+        form_value(view, "prompt"),
+        form_value(view, "choices"),
+        form_value(view, "answer"),
+        form_value(view, "explanation"),
+        form_value(view, "topic"),
+    )
+
+
 async def add_question(
     ack: Callable[..., Awaitable[Any]],
     body: dict[str, Any],
@@ -41,13 +52,7 @@ async def add_question(
 ) -> None:
     deps = deps_of(context)
     try:
-        draft = draft_from_form(
-            form_value(view, "prompt"),
-            form_value(view, "choices"),
-            form_value(view, "answer"),
-            form_value(view, "explanation"),
-            form_value(view, "topic"),
-        )
+        draft = draft_of(view)
     except ValidationFailed as exc:
         await ack(response_action="errors", errors=form_errors(exc.by_field()))
         return
