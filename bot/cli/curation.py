@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.cli._common import operator, print_view, run, team_ref, whole_number
 from bot.config import Settings
+from bot.core.curation.rules import MAX_HISTORY, MAX_PER_PAGE
 
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
 
@@ -217,7 +218,7 @@ def register(questions_subparsers: Any) -> None:
     )
     ls.add_argument("--own", action="store_true", help="only the team's own questions")
     ls.add_argument("--page", type=whole_number(1, 10_000), default=1)
-    ls.add_argument("--per-page", type=whole_number(1, 100), default=20)
+    ls.add_argument("--per-page", type=whole_number(1, MAX_PER_PAGE), default=20)
 
     _command(q, "show", "show a question with its statistics", _show, question=True)
     _command(q, "disable", "stop asking a question in this team", _disable, question=True)
@@ -242,7 +243,7 @@ def register(questions_subparsers: Any) -> None:
     st.add_argument("--flagged", action="store_true", help="only questions that look broken")
 
     hist = _command(q, "history", "recorded admin actions, newest first", _history)
-    hist.add_argument("--limit", type=whole_number(1, 1000), default=50)
+    hist.add_argument("--limit", type=whole_number(1, MAX_HISTORY), default=50)
 
     _command(q, "approve", "approve a suggested question", _approve, question=True)
     rej = _command(q, "reject", "reject a suggested question", _reject, question=True)

@@ -36,8 +36,7 @@ from bot.adapters.discord.render import (
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.adapters.discord.weekly_commands import add_weekly_group
-from bot.core.curation.rules import check_editable
-from bot.core.curation.service import MAX_REASON
+from bot.core.curation.rules import MAX_REASON, check_editable
 from bot.core.errors import NotAllowed, QuizError, Unavailable, ValidationFailed
 from bot.core.play import scoring
 from bot.core.play.limits import (

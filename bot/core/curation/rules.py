@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
-from bot.core.curation.store import TeamQuestion
-from bot.core.errors import QuizError
+from bot.core.curation.store import LIVE_STATUSES, STATUSES, TeamQuestion
+from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import PlayerRef, TeamSettings
 from bot.core.permissions import is_admin
+from questions.bank import Problem
 
 FINAL_STATUSES = ("rejected", "retired")  # never edited again
 SUGGESTIONS_OFF = "Suggestions are turned off in this team; ask an admin."
 HOW_TO_CHANGE_SHARED = "disable it for your team and add your own version."
+
+MAX_PER_PAGE = 100
+MAX_HISTORY = 1000
+MAX_REASON = 500
+MAX_UID = 40
+
+
+def statuses_for(status: str | None) -> tuple[str, ...]:
+    """The statuses a listing asked for by name shows: the live ones when none is named."""
+    if status is None:
+        return LIVE_STATUSES
+    if status == "all":
+        return STATUSES
+    if status not in STATUSES:
+        raise ValidationFailed(
+            [Problem("status", f"must be one of {', '.join(STATUSES)} or all, not {status!r}")]
+        )
+    return (status,)
 
 
 def may_suggest(actor: PlayerRef, settings: TeamSettings) -> bool:

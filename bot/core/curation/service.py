@@ -6,10 +6,8 @@ added in a Discord modal, a Slack modal, the CLI or an import file is held to th
 
 from __future__ import annotations
 
-import asyncio
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -21,8 +19,18 @@ from bot.core.curation.drafts import (
     parse_choices,
     parse_correct,
 )
-from bot.core.curation.rules import SUGGESTIONS_OFF, check_editable, may_suggest
-from bot.core.curation.store import LIVE_STATUSES, STATUSES, AdminActionRec, AnswerRow, TeamQuestion
+from bot.core.curation.rules import (
+    MAX_HISTORY,
+    MAX_PER_PAGE,
+    MAX_REASON,
+    MAX_UID,
+    SUGGESTIONS_OFF,
+    check_editable,
+    may_suggest,
+    statuses_for,
+)
+from bot.core.curation.store import AdminActionRec, AnswerRow, TeamQuestion
+from bot.core.curation.transfer import ExportFile, bank_name, plan_import, question_fields
 from bot.core.curation.views import (
     ImportReport,
     QuestionDetail,
@@ -39,7 +47,6 @@ from bot.core.models import (
     ChannelRef,
     PlayerRef,
     QuestionRec,
-    TeamRef,
     TeamSettings,
 )
 from bot.core.permissions import is_admin
@@ -51,12 +58,11 @@ from questions.bank import (
     MAX_CHOICES,
     TRUE_FALSE,
     BankError,
-    BankQuestion,
     Problem,
     detect_lang,
     fold_text,
 )
-from questions.formats import FORMATS, ImportResult, detect_format, read_import
+from questions.formats import FORMATS, detect_format, read_import
 from questions.formats.common import content_id
 from questions.intake import size_problem
 
@@ -263,7 +269,7 @@ class AdminService:
         status: None lists active, disabled and pending; "all" adds rejected and retired; or one
         status. Statuses are as the team sees them (a shared question it disabled is "disabled").
         """
-        statuses = _statuses(status)
+        statuses = statuses_for(status)
         if page < 1:
             raise ValidationFailed([Problem("page", "must be 1 or more")])
         if not 1 <= per_page <= MAX_PER_PAGE:
@@ -408,8 +414,8 @@ class AdminService:
                     )
             if problems:
                 raise ValidationFailed(problems)
-            before = _fields(rec)
-            after = _fields(draft)
+            before = question_fields(rec)
+            after = question_fields(draft)
             changed = {k: [before[k], v] for k, v in after.items() if before[k] != v}
             if not changed:
                 return rec
@@ -570,7 +576,7 @@ class AdminService:
             raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
         async with self.repo.unit() as u:
             team_id = await self._admin(u, actor)
-            plan = await _plan_import(
+            plan = await plan_import(
                 parsed,
                 await u.curation.own_questions(team_id),
                 await u.curation.shared_questions_by_uid({q.id for q in parsed.questions}),
@@ -636,113 +642,3 @@ class AdminService:
 
     async def history_panel(self, actor: PlayerRef, limit: int = 20) -> Panel:
         return history_panel(await self.history(actor, limit))
-
-
-# --- curation helpers ----------------------------------------------------------------------------
-
-MAX_PER_PAGE = 100
-MAX_HISTORY = 1000
-MAX_REASON = 500
-MAX_UID = 40
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """An export: the file's text, how many questions it holds, and a file name to attach."""
-
-    text: str
-    count: int
-    format: str
-    filename: str
-
-
-@dataclass
-class _ImportPlan:
-    new: list[BankQuestion]
-    changed: list[tuple[int, BankQuestion]]
-    unchanged: int
-    problems: list[Problem]
-
-
-def _statuses(status: str | None) -> tuple[str, ...]:
-    if status is None:
-        return LIVE_STATUSES
-    if status == "all":
-        return STATUSES
-    if status not in STATUSES:
-        raise ValidationFailed(
-            [Problem("status", f"must be one of {', '.join(STATUSES)} or all, not {status!r}")]
-        )
-    return (status,)
-
-
-def _fields(q: QuestionRec | QuestionDraft | BankQuestion) -> dict[str, Any]:
-    """The fields an edit or re-import compares and writes."""
-    return {
-        "topic": q.topic,
-        "kind": q.kind,
-        "prompt": q.prompt,
-        "choices": list(q.choices),
-        "answer": q.answer,
-        "explanation": q.explanation,
-    }
-
-
-def _same_question(a: QuestionRec, b: BankQuestion) -> bool:
-    """Same prompt, same set of choices, same correct text: what every format carries, so a
-    format that drops topic or explanation (Aiken) or choice order (Open Trivia DB) still
-    recognises a question the team already has."""
-    return (
-        fold_text(a.prompt) == fold_text(b.prompt)
-        and {fold_text(c) for c in a.choices} == {fold_text(c) for c in b.choices}
-        and fold_text(a.choices[a.answer]) == fold_text(b.choices[b.answer])
-    )
-
-
-def bank_name(team: TeamRef) -> str:
-    """A bank name for a team's export, e.g. discord-81384788765712384."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{team.platform}-{team.external_id}")[:80]
-
-
-PLAN_SLICE = 1000
-
-
-async def _plan_import(
-    parsed: ImportResult,
-    own: Sequence[QuestionRec],
-    shared: dict[str, QuestionRec],
-) -> _ImportPlan:
-    """Decide, without writing, what each file question becomes: new, changed or unchanged;
-    and every duplicate-prompt problem, at the question's line in the file. One pass over the
-    file with dictionaries of the team's questions: linear in both, a few microseconds a
-    question, and the event loop gets a turn every PLAN_SLICE questions."""
-    by_uid = {r.uid: r for r in own}
-    by_prompt = {fold_text(r.prompt): r for r in own if r.status in LIVE_STATUSES}
-    plan = _ImportPlan([], [], 0, [])
-    for i, q in enumerate(parsed.questions):
-        if i % PLAN_SLICE == PLAN_SLICE - 1:
-            await asyncio.sleep(0)
-        mine = by_uid.get(q.id)
-        shared_q = shared.get(q.id) if mine is None else None
-        same_prompt = by_prompt.get(fold_text(q.prompt))
-        if (mine is not None and _fields(mine) == _fields(q)) or (
-            shared_q is not None and _fields(shared_q) == _fields(q)
-        ):
-            plan.unchanged += 1
-        elif mine is None and same_prompt is not None and _same_question(same_prompt, q):
-            plan.unchanged += 1  # e.g. an id-less format (Aiken) exported from this team
-        elif same_prompt is not None and (mine is None or same_prompt.id != mine.id):
-            plan.problems.append(
-                Problem(
-                    "prompt",
-                    f"duplicates the prompt of the team's question #{same_prompt.id} "
-                    f"({same_prompt.uid})",
-                    q.id or f"#{i + 1}",
-                    parsed.line_of(i),
-                )
-            )
-        elif mine is not None:
-            plan.changed.append((mine.id, q))
-        else:
-            plan.new.append(q)
-    return plan
