@@ -29,7 +29,7 @@ from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import AdminAction, Answer, Question
 from bot.workers import shared_pool
-from tests.admin.support import BOSS
+from tests.core.curation.support import BOSS
 from tests.helpers import (
     CHANNEL,
     FixedClock,

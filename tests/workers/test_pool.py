@@ -15,7 +15,7 @@ from bot.core.curation.service import AdminService
 from bot.core.errors import ImportRejected, WorkRefused
 from bot.db.tables import Question
 from bot.workers import WorkerPool
-from tests.admin.support import BOSS
+from tests.core.curation.support import BOSS
 from tests.helpers import (
     FixedClock,
 )

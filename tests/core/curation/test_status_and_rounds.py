@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.core.curation.drafts import QuestionDraft
 from bot.core.play.service import QuizEngine
 from bot.db.tables import Round, RoundQuestion, Team, TeamQuestionStatus
-from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
+from tests.core.curation.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
 from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, load_questions, player
 from tests.helpers import sample_questions as shared
 

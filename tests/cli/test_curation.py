@@ -11,7 +11,7 @@ import pytest
 
 import bot.config
 from bot.cli import main
-from tests.admin.test_import_export import DATA, fifty_with_three_bad
+from tests.core.curation.test_import_export import DATA, fifty_with_three_bad
 
 TEAM_ARG = ["--team", "discord:81384788765712384"]
 

@@ -313,7 +313,7 @@ def test_every_command_that_opens_the_database_says_a_bad_url_in_one_line(
 ) -> None:
     """The issue's repro, over every command the parser knows (health reports it as its
     verdict on stdout instead, exit 1)."""
-    bank = Path(__file__).parents[1] / "questions/bank/aws-developer-associate.yaml"
+    bank = Path(__file__).parents[2] / "questions/bank/aws-developer-associate.yaml"
     commands = [c for c in _leaf_commands(bot.cli.build_parser()) if c not in NO_DATABASE]
     assert len(commands) > 20
     for command in commands:

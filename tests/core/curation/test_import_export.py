@@ -11,10 +11,10 @@ from bot.core.curation.views import import_notice
 from bot.core.errors import ImportRejected, ValidationFailed
 from questions.bank import BankQuestion, Source, dump_bank
 from questions.formats import FORMATS, export_text, import_text
-from tests.admin.support import BOSS, OTHER_BOSS, count_questions, service, snapshot
+from tests.core.curation.support import BOSS, OTHER_BOSS, count_questions, service, snapshot
 from tests.helpers import load_questions, sample_questions
 
-DATA = Path(__file__).parents[1] / "questions" / "formats" / "data"
+DATA = Path(__file__).parents[2] / "questions" / "formats" / "data"
 
 AWKWARD = [
     BankQuestion(

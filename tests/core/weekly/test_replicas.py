@@ -13,8 +13,8 @@ from bot.core.views import WeeklyPost
 from bot.core.weekly.service import WeeklyService
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
+from tests.core.weekly.world import make_world, utc
 from tests.helpers import RecordingMessenger
-from tests.weekly.world import make_world, utc
 
 DUE = utc(2026, 11, 23, 9)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.core.models import ChannelRef
 from bot.core.views import HardestQuestion, Winner
-from tests.weekly.world import OTHER_TEAM, World, utc
+from tests.core.weekly.world import OTHER_TEAM, World, utc
 
 ENDED = date(2026, 11, 16)
 
@@ -65,7 +65,7 @@ async def test_post_for_a_scripted_week(world: World):
 async def test_the_week_follows_the_team_timezone_for_answers(world: World):
     from bot.core.curation.service import AdminService
     from bot.workers import shared_pool
-    from tests.weekly.world import ADMIN
+    from tests.core.weekly.world import ADMIN
 
     await AdminService(world.repo, world.clock, worker=shared_pool()).team_settings(
         ADMIN, timezone="Asia/Tokyo"
@@ -87,7 +87,7 @@ async def test_a_schedule_in_another_timezone_moves_the_team_week_with_it(world:
     post reports (not UTC weeks posted on Tokyo's clock)."""
     from bot.core.curation.service import AdminService
     from bot.workers import shared_pool
-    from tests.weekly.world import ADMIN
+    from tests.core.weekly.world import ADMIN
 
     admin = AdminService(world.repo, world.clock, worker=shared_pool())
     assert (await admin.team_settings(ADMIN)).timezone == "UTC"

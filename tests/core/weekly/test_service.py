@@ -17,8 +17,8 @@ from bot.core.weekly.service import WeeklyService
 from bot.db.tables import LeaderboardPost, WeeklySchedule
 from bot.service import build_service
 from bot.workers import shared_pool
+from tests.core.weekly.world import ADMIN, BOARD, OTHER_TEAM, World, utc
 from tests.helpers import TEAM, RecordingMessenger, player
-from tests.weekly.world import ADMIN, BOARD, OTHER_TEAM, World, utc
 
 ENDED = date(2026, 11, 16)  # the week of Monday 16 November 2026
 MON_9_BERLIN = utc(2026, 11, 23, 8)  # Monday 23 November, 09:00 in Berlin (CET)

@@ -8,7 +8,7 @@ import pytest
 from bot.core.curation.drafts import QuestionDraft
 from bot.core.errors import ImportRejected, ValidationFailed
 from questions.bank import MAX_CHOICE, MAX_EXPLANATION, MAX_PROMPT, MAX_TOPIC
-from tests.admin.support import ANN, BOSS, count_questions, service, snapshot
+from tests.core.curation.support import ANN, BOSS, count_questions, service, snapshot
 
 GOOD = QuestionDraft("Which port does X-Ray use?", ("2000", "3000", "8080"), 0, "UDP.", "X-Ray")
 

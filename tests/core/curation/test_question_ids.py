@@ -14,7 +14,7 @@ from bot.db.tables import Question
 from questions.bank import Bank, BankError, BankQuestion, dump_bank, make_id, shipped_bank_paths
 from questions.bank import load_bank as read_bank
 from questions.formats.common import DEFAULT_TOPIC, content_id
-from tests.admin.support import BOSS, OTHER_BOSS, count_questions, service, snapshot
+from tests.core.curation.support import BOSS, OTHER_BOSS, count_questions, service, snapshot
 from tests.helpers import sample_questions
 
 

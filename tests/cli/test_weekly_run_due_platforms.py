@@ -32,8 +32,8 @@ from bot.db.repository import SqlRepository
 from bot.db.tables import LeaderboardPost
 from tests.adapters.discord.fakes import CHANNEL_ID, GUILD_ID, FakeDiscord, intercept_rest
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
+from tests.core.weekly.world import utc
 from tests.helpers import FixedClock, RecordingMessenger, load_questions, player, sample_questions
-from tests.weekly.world import utc
 
 PLAYED = utc(2099, 1, 6, 10)  # a Tuesday
 WEEK = date(2099, 1, 5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.db.repository import SqlRepository
-from tests.weekly.world import World, make_world
+from tests.core.weekly.world import World, make_world
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from bot.core.curation.views import detail_panel
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
 from questions.stats import ALMOST_NOBODY_RIGHT
-from tests.admin.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
+from tests.core.curation.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
 from tests.helpers import (
     CHANNEL,
     FixedClock,

@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.curation.drafts import QuestionDraft
 from bot.core.errors import NotAllowed, QuizError
-from tests.admin.support import ANN, BOSS, count_questions, service, snapshot
+from tests.core.curation.support import ANN, BOSS, count_questions, service, snapshot
 from tests.helpers import load_questions, sample_questions
 
 DRAFT = QuestionDraft("Suggested?", ("yes", "no"), 0)
