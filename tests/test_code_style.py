@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -15,6 +17,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_ruff_lint_and_format() -> None:
     lint = run("ruff", "check", ".")
     assert lint.returncode == 0, lint.stdout + lint.stderr
@@ -22,6 +25,7 @@ def test_ruff_lint_and_format() -> None:
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
+@pytest.mark.slow
 def test_mypy_strict_core_and_questions() -> None:
     result = run("mypy", "bot", "questions")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 
 def quizbot(args: list[str], url: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": url}
@@ -22,6 +24,7 @@ def quizbot(args: list[str], url: str, stdin: str = "") -> subprocess.CompletedP
     )
 
 
+@pytest.mark.slow
 def test_piped_round_plays_and_persists(fresh_db):
     first = quizbot(["run", "console", "--questions", "3"], fresh_db, "1\n2\n3\n")
     assert first.returncode == 0, first.stderr
@@ -35,6 +38,7 @@ def test_piped_round_plays_and_persists(fresh_db):
     assert "you —" in board and "Bob —" in board
 
 
+@pytest.mark.slow
 def test_end_of_input_stops_the_round_cleanly(fresh_db):
     run = quizbot(["run", "console", "--questions", "4"], fresh_db, "1\n")
     assert run.returncode == 0, run.stderr
@@ -42,6 +46,7 @@ def test_end_of_input_stops_the_round_cleanly(fresh_db):
     assert "Round stopped" in run.stdout
 
 
+@pytest.mark.slow
 def test_piped_line_that_is_no_choice_skips_that_question(fresh_db):
     run = quizbot(["run", "console", "--questions", "2"], fresh_db, "x\n1\n")
     assert run.returncode == 0, run.stderr
@@ -50,6 +55,7 @@ def test_piped_line_that_is_no_choice_skips_that_question(fresh_db):
     assert re.search(r"you — \d+ pts \(\d/1 correct", run.stdout)
 
 
+@pytest.mark.slow
 def test_bad_arguments_exit_non_zero_with_reason(fresh_db):
     run = quizbot(["run", "console", "--questions", "0"], fresh_db)
     assert run.returncode == 2 and "questions must be 1 to 50" in run.stdout
@@ -57,6 +63,7 @@ def test_bad_arguments_exit_non_zero_with_reason(fresh_db):
     assert run.returncode == 2 and "Unknown topic" in run.stdout
 
 
+@pytest.mark.slow
 def test_secrets_are_not_printed(fresh_db):
     env_url = fresh_db
     run = quizbot(["health"], env_url)
@@ -78,6 +85,7 @@ async def _round_statuses(url: str) -> list[str]:
         await engine.dispose()
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_round_it_started_and_the_next_run_starts_clean(fresh_db):
     child = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run", "console", "--questions", "3"],

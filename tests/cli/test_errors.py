@@ -243,6 +243,7 @@ def test_the_default_database_folder_is_still_made(
     assert ran.code == 0 and default.is_file()
 
 
+@pytest.mark.slow
 def test_output_into_a_closed_pipe_ends_quietly(fresh_db: str, tmp_path: Path) -> None:
     """`quizbot questions stats | head`: the reader is gone before the output is written."""
     read_end, write_end = os.pipe()

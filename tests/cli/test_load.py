@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test runs quizbot in a process of its own
+
 GOOD = """bank: cli-test
 questions:
   - {id: c1, topic: T, prompt: 'First?', choices: [a, b], answer: 0}

@@ -22,6 +22,8 @@ from sqlalchemy.engine import make_url
 from bot.db.connect import create_engine
 from tests.conftest import _need, _pg_admin
 
+pytestmark = pytest.mark.slow  # builds the image's virtualenv and runs quizbot from it
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -191,6 +191,7 @@ def quizbot(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Compl
     )
 
 
+@pytest.mark.slow
 def test_cli_health_on_a_dead_database_logs_json_and_never_the_password(tmp_path: Path) -> None:
     password = "Pa55-word-never-shown"
     run = quizbot(
@@ -214,6 +215,7 @@ def test_cli_health_on_a_dead_database_logs_json_and_never_the_password(tmp_path
         assert secret not in run.stdout + run.stderr
 
 
+@pytest.mark.slow
 def test_cli_health_exit_codes(fresh_db: str, tmp_path: Path) -> None:
     ok = quizbot(["health"], {"DATABASE_URL": fresh_db, "LOG_FORMAT": "json"}, tmp_path)
     assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -182,6 +182,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1024 * MB, 1024 * MB))
 
 
+@pytest.mark.slow
 def test_the_451_byte_bomb_in_a_real_process(tmp_path: Path) -> None:
     """The issue's repro as a user runs it: a fresh `python -m bot.cli`, capped at 1 GB."""
     [bomb] = [c for c in cases() if c.name == "bomb-key.yaml"]
