@@ -1,7 +1,7 @@
 """`/quizadmin weekly set | off | show`: where and when the weekly leaderboard is posted.
 
 A subgroup reads as a sentence in Discord's command picker ("quizadmin weekly set") and keeps
-the three verbs together. The post itself is sent by the core's due step (bot/core/weekly.py)
+the three verbs together. The post itself is sent by the core's due step (bot/core/weekly/service.py)
 through the messenger, as an embed from render.weekly_embed.
 """
 

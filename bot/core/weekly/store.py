@@ -14,7 +14,7 @@ from bot.core.weekly.schedule import ScheduleRec
 
 
 class WeeklyStore(Protocol):
-    """The SQL the weekly feature needs (bot/db/queries_weekly.py), on the same unit of work."""
+    """The SQL the weekly feature needs (bot/db/weekly.py), as `unit.weekly`."""
 
     async def weekly_schedule(self, team_id: int) -> ScheduleRec | None: ...
 
