@@ -181,16 +181,6 @@ class RunTotals:
     refused: int = 0  # due but not claimed, for want of a token
 
 
-async def _left_unsent(rt: Any, worker_id: str, due: list[Any]) -> int:
-    """How many of `due` this run claimed and could not mark sent (read from the database, so a
-    failure anywhere in the send counts, not only the messenger's)."""
-    from bot.core.weekly.claim import PostStatus
-
-    async with rt.repo.unit() as u:
-        posts = await u.weekly.weekly_posts([(rec.team_id, week) for rec, week in due])
-    return sum(1 for p in posts if p.claimed_by == worker_id and p.status == PostStatus.CLAIMED)
-
-
 async def _run_platform(
     rt: Any, settings: Settings, platform: str, now: datetime, totals: RunTotals
 ) -> None:
@@ -217,18 +207,14 @@ async def _run_platform(
         print(f"error: {exc}; nothing was claimed for {platform}.", file=sys.stderr)
         totals.failed += len(due)
         return
-    totals.failed += await _left_unsent(rt, service.worker_id, due)
+    totals.failed += await service.left_unsent(due)
 
 
 async def _dry_run(rt: Any, platform: str | None, now: datetime) -> int:
     from bot.core.render import render_text
 
-    service = _service(rt, platform)
-    due = await service.due(now)
-    for rec, week in due:
-        async with rt.repo.unit() as u:
-            channel = await u.teams.channel_ref(rec.channel_id)
-            post = await service.post_for(u, rec.team_id, week)
+    due = await _service(rt, platform).due_posts(now)
+    for channel, post in due:
         where = f"#{channel.name}" if channel.name else channel.external_id
         print(f"--- due (not sent): {channel.team.key} {where} ---")
         print(render_text(post))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -221,3 +222,16 @@ class AnswerContext:
     answer: int  # index of the correct choice among the choices as asked
     choices: tuple[str, ...]  # as asked (the round's copy, see Asked)
     timezone: str
+
+
+@dataclass(frozen=True)
+class AdminActionRec:
+    """One recorded admin action (who, what, when) in a team's history."""
+
+    id: int
+    actor: str
+    action: str
+    question_id: int | None
+    question_uid: str | None
+    detail: dict[str, Any]
+    at: datetime

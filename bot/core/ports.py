@@ -12,8 +12,9 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from bot.core.curation.store import AdminActionRec, CurationStore
+from bot.core.curation.store import CurationStore
 from bot.core.models import (
+    AdminActionRec,
     ChannelDefaults,
     ChannelRef,
     PlayerRef,

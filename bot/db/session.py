@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,10 +19,6 @@ def chunks(items: Collection[T]) -> Iterator[list[T]]:
     seq = list(items)
     for start in range(0, len(seq), CHUNK):
         yield seq[start : start + CHUNK]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class SqlStore:

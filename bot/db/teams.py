@@ -10,16 +10,17 @@ from typing import Any
 from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.curation.store import AdminActionRec
 from bot.core.models import (
+    AdminActionRec,
     ChannelDefaults,
     ChannelRef,
     PlayerRef,
     TeamRef,
     TeamSettings,
 )
+from bot.core.weeks import utcnow
 from bot.db import hot_statements as hot
-from bot.db.session import SqlStore, utcnow
+from bot.db.session import SqlStore
 from bot.db.tables import (
     AdminAction,
     Channel,

@@ -29,7 +29,7 @@ from bot.core.curation.rules import (
     may_suggest,
     statuses_for,
 )
-from bot.core.curation.store import AdminActionRec, AnswerRow, TeamQuestion
+from bot.core.curation.store import AnswerRow, TeamQuestion
 from bot.core.curation.transfer import ExportFile, bank_name, plan_import, question_fields
 from bot.core.curation.views import (
     ImportReport,
@@ -43,13 +43,14 @@ from bot.core.curation.views import (
 from bot.core.curation.work import export_file, question_details
 from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import (
+    AdminActionRec,
     ChannelDefaults,
     ChannelRef,
     PlayerRef,
     QuestionRec,
     TeamSettings,
 )
-from bot.core.permissions import is_admin
+from bot.core.permissions import admin_team
 from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
 from bot.core.views import Panel
@@ -87,12 +88,6 @@ class AdminService:
         except WorkRefused as exc:
             raise QuizError(f"Preparing {what} {exc.message}.") from None
 
-    async def _admin(self, u: Unit, actor: PlayerRef) -> int:
-        team_id = await u.teams.ensure_team(actor.team)
-        if not is_admin(actor, await u.teams.team_settings(team_id)):
-            raise NotAllowed("Only admins can do that.")
-        return team_id
-
     async def _record(
         self,
         u: Unit,
@@ -114,12 +109,12 @@ class AdminService:
 
     async def require_admin(self, actor: PlayerRef) -> None:
         async with self.repo.unit() as u:
-            await self._admin(u, actor)
+            await admin_team(u.teams, actor)
 
     async def add_question(self, actor: PlayerRef, draft: QuestionDraft) -> QuestionRec:
         """Add a question to the actor's team bank (admins only)."""
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             return await self._insert_draft(u, team_id, actor, draft, "active", "add")
 
     async def _insert_draft(
@@ -160,7 +155,7 @@ class AdminService:
         if problems := limit_problems(questions=questions, seconds=seconds):
             raise ValidationFailed(problems)
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             if topic is not None and topic.strip():
                 from bot.core.play.selection import match_topic
@@ -209,7 +204,7 @@ class AdminService:
             except QuizError as exc:
                 raise ValidationFailed([Problem("timezone", exc.message)]) from None
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             cur = await u.teams.team_settings(team_id)
             new = TeamSettings(
                 admin_user_ids=admin_user_ids if admin_user_ids is not None else cur.admin_user_ids,
@@ -275,7 +270,7 @@ class AdminService:
         if not 1 <= per_page <= MAX_PER_PAGE:
             raise ValidationFailed([Problem("per_page", f"must be 1 to {MAX_PER_PAGE}")])
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             items, total = await u.curation.list_team_questions(
                 team_id,
                 topic=topic,
@@ -296,7 +291,7 @@ class AdminService:
     async def show_question(self, actor: PlayerRef, ref: int | str) -> QuestionDetail:
         """One question with its statistics in this team and the flags that say it looks broken."""
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             tq = await self._find(u, team_id, ref)
             details = await self._details(u, team_id, [tq])
         return details[0]
@@ -310,7 +305,7 @@ class AdminService:
         """Statistics of every question this team has been asked, looks-broken ones first
         (then by facility, lowest first)."""
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             asked = await u.curation.times_asked(team_id)
             answers = await u.curation.team_answers(team_id)
             ids = set(asked) | {a.question_id for a in answers}
@@ -377,7 +372,7 @@ class AdminService:
         for the team and add the team's own version instead.
         """
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             tq = await self._find(u, team_id, ref)
             rec = tq.rec
             check_editable(tq)
@@ -467,7 +462,7 @@ class AdminService:
     ) -> TeamQuestion:
         want = "active" if enabled else "disabled"
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             tq = await self._find(u, team_id, ref)
             if tq.status == want:
                 return tq
@@ -526,7 +521,7 @@ class AdminService:
         self, actor: PlayerRef, ref: int | str, status: str, action: str, reason: str
     ) -> QuestionRec:
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             tq = await self._find(u, team_id, ref)
             if tq.shared or tq.status != "pending":
                 raise QuizError(
@@ -563,7 +558,7 @@ class AdminService:
         `skipped`, not guessed at.
         """
         async with self.repo.unit() as u:
-            await self._admin(u, actor)
+            await admin_team(u.teams, actor)
         try:
             fmt_name = (fmt or detect_format(filename)).lower()
             too_big = size_problem(len(data), filename)
@@ -575,7 +570,7 @@ class AdminService:
         except WorkRefused as exc:
             raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             plan = await plan_import(
                 parsed,
                 await u.curation.own_questions(team_id),
@@ -620,7 +615,7 @@ class AdminService:
                 [Problem("format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")]
             )
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             recs = await u.curation.usable_questions(team_id, own_only=own_only)
             await self._record(
                 u, team_id, actor, "export", None, {"format": fmt.lower(), "count": len(recs)}
@@ -637,7 +632,7 @@ class AdminService:
         if not 1 <= limit <= MAX_HISTORY:
             raise ValidationFailed([Problem("limit", f"must be 1 to {MAX_HISTORY}")])
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(u.teams, actor)
             return await u.teams.admin_actions(team_id, limit)
 
     async def history_panel(self, actor: PlayerRef, limit: int = 20) -> Panel:

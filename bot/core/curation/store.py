@@ -43,17 +43,6 @@ class AnswerRow:
     answered_at: datetime
 
 
-@dataclass(frozen=True)
-class AdminActionRec:
-    id: int
-    actor: str
-    action: str
-    question_id: int | None
-    question_uid: str | None
-    detail: dict[str, Any]
-    at: datetime
-
-
 class CurationStore(Protocol):
     """The curation queries, inside the unit's transaction. All reads are scoped to one team."""
 

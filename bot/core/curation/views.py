@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.core.curation.store import AdminActionRec, TeamQuestion
+from bot.core.curation.store import TeamQuestion
+from bot.core.models import AdminActionRec
 from bot.core.views import Notice, Panel
 from questions.bank import Problem
 from questions.stats import QuestionStats

@@ -4,13 +4,13 @@ sends and marks each post (the rules live beside it: schedule, claim, content)."
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.core.errors import NotAllowed, QuizError
+from bot.core.errors import QuizError
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
-from bot.core.permissions import is_admin
+from bot.core.permissions import admin_team
 from bot.core.ports import Messenger, Repository, Unit
 from bot.core.views import WeeklyPost
 from bot.core.weekly.claim import (
@@ -85,12 +85,6 @@ class WeeklyService:
 
     # --- admin commands ------------------------------------------------------------------------
 
-    async def _admin(self, u: Unit, actor: PlayerRef) -> int:
-        team_id = await u.teams.ensure_team(actor.team)
-        if not is_admin(actor, await u.teams.team_settings(team_id)):
-            raise NotAllowed("Only admins can change the weekly leaderboard.")
-        return team_id
-
     async def set_schedule(
         self,
         actor: PlayerRef,
@@ -110,7 +104,9 @@ class WeeklyService:
             timezone = None
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(
+                u.teams, actor, "Only admins can change the weekly leaderboard."
+            )
             team = await u.teams.team_settings(team_id)
             tz = timezone if timezone is not None else team.timezone
             schedule = validate_schedule(weekday, hour, tz)
@@ -160,7 +156,9 @@ class WeeklyService:
         """Stop the weekly post (admins only). The schedule is kept for a later `set`."""
         now = self.clock()
         async with self.repo.unit() as u:
-            team_id = await self._admin(u, actor)
+            team_id = await admin_team(
+                u.teams, actor, "Only admins can change the weekly leaderboard."
+            )
             store = u.weekly
             current = await store.weekly_schedule(team_id)
             if current is not None and current.enabled:
@@ -222,6 +220,24 @@ class WeeklyService:
         """The post for any week, without claiming or sending it."""
         async with self.repo.unit() as u:
             return await self.post_for(u, await u.teams.ensure_team(team), week)
+
+    async def due_posts(self, now: datetime) -> list[tuple[ChannelRef, WeeklyPost]]:
+        """What is due at `now`, where it would go and what it would say; claims nothing."""
+        out = []
+        for rec, week in await self.due(now):
+            async with self.repo.unit() as u:
+                channel = await u.teams.channel_ref(rec.channel_id)
+                out.append((channel, await self.post_for(u, rec.team_id, week)))
+        return out
+
+    async def left_unsent(self, due: Sequence[tuple[ScheduleRec, date]]) -> int:
+        """How many of `due` this service claimed and did not mark sent (read from the
+        database, so a failure anywhere in the send counts, not only the messenger's)."""
+        async with self.repo.unit() as u:
+            posts = await u.weekly.weekly_posts([(rec.team_id, week) for rec, week in due])
+        return sum(
+            1 for p in posts if p.claimed_by == self.worker_id and p.status == PostStatus.CLAIMED
+        )
 
     # --- the due step --------------------------------------------------------------------------
 
