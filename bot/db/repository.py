@@ -46,10 +46,11 @@ class SqlUnit:
 
     def __init__(self, session: AsyncSession, identities: IdentityCache | None = None) -> None:
         self.session = session
-        self.teams = SqlTeamStore(session, identities or IdentityCache())
-        self.play = SqlPlayStore(session)
-        self.weekly = SqlWeeklyStore(session)
-        self.curation = SqlCurationStore(session)
+        dialect = session.get_bind().dialect.name
+        self.teams = SqlTeamStore(session, identities or IdentityCache(), dialect)
+        self.play = SqlPlayStore(session, dialect)
+        self.weekly = SqlWeeklyStore(session, dialect)
+        self.curation = SqlCurationStore(session, dialect)
 
 
 class SqlRepository:

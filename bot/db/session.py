@@ -24,9 +24,9 @@ def chunks(items: Collection[T]) -> Iterator[list[T]]:
 class SqlStore:
     """A feature's queries, run inside one unit of work's transaction (`self.session`)."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, dialect: str | None = None) -> None:
         self.session = session
-        self.dialect = session.get_bind().dialect.name
+        self.dialect = dialect or session.get_bind().dialect.name
 
     def _insert(self, model: Any) -> Any:
         return insert_for(self.dialect, model)

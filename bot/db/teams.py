@@ -51,8 +51,10 @@ class IdentityCache:
 class SqlTeamStore(SqlStore):
     """Implements bot.core.ports.TeamStore."""
 
-    def __init__(self, session: AsyncSession, identities: IdentityCache) -> None:
-        super().__init__(session)
+    def __init__(
+        self, session: AsyncSession, identities: IdentityCache, dialect: str | None = None
+    ) -> None:
+        super().__init__(session, dialect)
         self.identities = identities
         self.learned_ids: dict[tuple[Any, ...], int] = {}
         self.learned_names: dict[int, str] = {}
