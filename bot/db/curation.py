@@ -13,9 +13,7 @@ from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, or_,
 from sqlalchemy.sql import ColumnElement
 
 from bot.core.curation.store import LIVE_STATUSES, AnswerRow, TeamQuestion
-from bot.core.models import (
-    QuestionRec,
-)
+from bot.core.models import QuestionRec
 from bot.db.records import question_rec, question_values
 from bot.db.session import CHUNK, SqlStore, chunks
 from bot.db.tables import (

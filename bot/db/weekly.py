@@ -8,9 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, or_, select, update
 
-from bot.core.models import (
-    ScoreRow,
-)
+from bot.core.models import ScoreRow
 from bot.core.views import Winner
 from bot.core.weekly.claim import PostRec, PostStatus
 from bot.core.weekly.content import QuestionTally

@@ -16,9 +16,7 @@ from bot.core.errors import ImportRejected, WorkRefused
 from bot.db.tables import Question
 from bot.workers import WorkerPool
 from tests.core.curation.support import BOSS
-from tests.helpers import (
-    FixedClock,
-)
+from tests.helpers import FixedClock
 
 MB = 1024 * 1024
 

@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.core.curation.drafts import (
-    QuestionDraft,
-)
+from bot.core.curation.drafts import QuestionDraft
 from bot.core.curation.store import LIVE_STATUSES
 from bot.core.models import (
     QuestionRec,
