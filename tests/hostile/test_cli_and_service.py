@@ -104,6 +104,7 @@ def test_the_corpus_is_many_different_attacks() -> None:
     assert {Path(c.name).suffix for c in every} == {".yaml", ".csv", ".gift", ".aiken", ".json"}
 
 
+@pytest.mark.slow  # imports run in the worker process, tens of seconds in all
 def test_every_hostile_file_is_refused_by_check_load_and_import(cli, backend, fresh_db, tmp_path):
     assert cli("list", *TEAM_ARG)[0] == 0  # the database is made and the shipped bank loaded
     before = asyncio.run(_counts(fresh_db))

@@ -113,6 +113,7 @@ def many_csv(n: int) -> bytes:
     return ("prompt,choice1,choice2,answer\n" + rows).encode()
 
 
+@pytest.mark.slow  # imports run in the worker process, tens of seconds in all
 async def test_fifty_thousand_questions_import_in_one_transaction(repo):
     """Was: past 16,383 questions PostgreSQL refused the 32,768 parameters of one statement and
     the import was reported as a database outage."""
