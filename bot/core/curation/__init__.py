@@ -1,0 +1,1 @@
+"""Curating questions: admin rules, imports and exports, drafts, statistics views."""

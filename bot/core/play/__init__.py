@@ -1,0 +1,1 @@
+"""Playing a round: rules (scoring, selection, limits), the answer path and the engine."""
