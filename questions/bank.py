@@ -22,6 +22,7 @@ MAX_PROMPT = 1000
 MAX_CHOICE = 80
 MAX_EXPLANATION = 1000
 MAX_TOPIC = 80
+MAX_FACT = 80
 MIN_CHOICES = 2
 MAX_CHOICES = 5
 TRUE_FALSE = ("True", "False")
@@ -48,6 +49,7 @@ class BankQuestion:
     explanation: str = ""
     source: Source | None = None
     lang: str = "en"
+    fact: str | None = None  # questions on one fact share it, so a round asks only one of them
 
     @property
     def answer_text(self) -> str:
@@ -147,6 +149,13 @@ def validate_question(q: BankQuestion) -> list[Problem]:
         )
     if q.lang not in LANGS:
         bad("lang", f"must be one of {', '.join(LANGS)}, not {q.lang!r}")
+    if q.fact is not None:
+        if not q.fact:
+            bad("fact", "is empty")
+        elif len(q.fact) > MAX_FACT:
+            bad("fact", f"is {len(q.fact)} characters, at most {MAX_FACT} allowed")
+        elif not _ID_RE.match(q.fact):
+            bad("fact", "may hold only letters, digits and - _ . :")
     return out
 
 
@@ -206,7 +215,9 @@ def _question_from_node(
             return None
         return value
 
-    known = {"id", "topic", "kind", "prompt", "choices", "answer", "explanation", "source", "lang"}
+    known = {
+        "id", "topic", "kind", "prompt", "choices", "answer", "explanation", "source", "lang", "fact"
+    }  # fmt: skip
     for key in raw:
         if key not in known:
             problems.append(Problem(key, "is not a known field", label, lines.get(key, line)))
@@ -218,6 +229,7 @@ def _question_from_node(
     kind = need("kind", (str,), required=False) or "choice"
     explanation = need("explanation", (str,), required=False) or ""
     lang = need("lang", (str,), required=False)
+    fact = need("fact", (str,), required=False)
     source_raw = need("source", (dict, str), required=False)
     source: Source | None = None
     if isinstance(source_raw, str):
@@ -247,6 +259,7 @@ def _question_from_node(
         explanation=explanation,
         source=source,
         lang=lang or detect_lang(prompt),
+        fact=fact,
     )
     for p in validate_question(question):
         problems.append(replace(p, question=label, line=lines.get(p.field, line)))
@@ -307,6 +320,8 @@ def question_to_dict(q: BankQuestion) -> dict[str, Any]:
     if q.source is not None:
         out["source"] = {"file": q.source.file, "line": q.source.line}
     out["lang"] = q.lang
+    if q.fact is not None:
+        out["fact"] = q.fact
     return out
 
 
