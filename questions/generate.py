@@ -1,7 +1,8 @@
-"""The pipeline: notes files -> sections -> facts -> candidates -> gates -> a Bank + a report.
+"""The pipeline: notes -> document (blocks, noise) -> facts -> candidates -> gates and solvers
+-> plan -> a Bank and a report.
 
 Pure apart from reading the notes files: the same notes always give the same bank, byte for
-byte, because every choice made along the way is derived from content, never from chance.
+byte, because every choice along the way is derived from content, never from chance.
 """
 
 from __future__ import annotations
@@ -13,21 +14,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from questions.bank import Bank, BankQuestion
-from questions.gates import Dropped, GateState, apply_gates
-from questions.generators import (
-    cloze,
-    dynamodb_capacity,
-    list_contrast,
-    table_rows,
-    term_definition,
-    true_false,
-)
-from questions.generators.base import Candidate
-from questions.notes_parser import Skipped, extract_facts, parse_notes
+from questions.candidate import Candidate, topic_of
+from questions.distractors import Pool
+from questions.facts.extract import extract
+from questions.gates import form, render, valid
+from questions.generators import defaults, definitions, numbers, tables, terms, true_false
+from questions.parse import Document, Noise, parse_document
+from questions.plan import make_plan
+from questions.solvers import NotesSolver, stem_only
+from questions.text import Tokenizer
 
-#: generators that do not depend on each other, strongest first; true/false runs last
-GENERATORS = (table_rows, dynamodb_capacity, list_contrast, term_definition, cloze)
-ORDER = {g.NAME: i for i, g in enumerate((*GENERATORS, true_false))}
+GENERATORS = (defaults, tables, definitions, numbers, terms, true_false)
+ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate that failed a gate or was not chosen, and why: shown in the summary."""
+
+    candidate: Candidate
+    reason: str
+
+
+@dataclass
+class SectionReport:
+    kept: int = 0
+    facts: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    noise: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -35,15 +49,20 @@ class Report:
     """What a generation run did: per section, per generator, and what was dropped or skipped."""
 
     files: list[str] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)  # sections with something to ask
-    per_section: Counter[str] = field(default_factory=Counter)
+    per_section: dict[str, SectionReport] = field(default_factory=dict)
     per_generator: Counter[str] = field(default_factory=Counter)
     dropped: list[Dropped] = field(default_factory=list)
-    skipped: list[tuple[str, Skipped]] = field(default_factory=list)
+    skipped: list[tuple[str, Noise]] = field(default_factory=list)
+    true_false: int = 0
+    true_false_true: int = 0
 
     @property
     def total(self) -> int:
         return sum(self.per_generator.values())
+
+    @property
+    def sections(self) -> list[str]:
+        return [k for k, s in self.per_section.items() if s.facts]
 
     @property
     def dropped_by_reason(self) -> Counter[str]:
@@ -51,7 +70,10 @@ class Report:
 
     @property
     def sections_without_questions(self) -> list[str]:
-        return [s for s in self.sections if not self.per_section[s]]
+        return [k for k, s in self.per_section.items() if s.facts and not s.kept]
+
+    def section(self, key: str) -> SectionReport:
+        return self.per_section.setdefault(key, SectionReport())
 
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
@@ -64,31 +86,64 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
         return Path(path).as_posix()
 
 
+def _candidates(doc: Document) -> tuple[list[Candidate], NotesSolver, int]:
+    facts = extract(doc)
+    pool = Pool(doc, facts)
+    terms_ = [f.subject for f in facts if f.kind in ("definition", "property", "term")]
+    solver = NotesSolver(doc, Tokenizer(terms_))
+    out: list[Candidate] = []
+    for gen in GENERATORS:
+        out += gen.generate(facts, pool)
+    return out, solver, len(facts)
+
+
+def _run_gates(
+    doc: Document, candidates: Sequence[Candidate], solver: NotesSolver
+) -> tuple[list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+    kept: list[tuple[Candidate, BankQuestion]] = []
+    dropped: list[Dropped] = []
+    prompts: set[str] = set()
+    ids: set[str] = set()
+    for c in candidates:
+        q = render(c, doc.file, topic_of(c.fact, doc.title))
+        reason = form(c) or valid(q) or stem_only(c) or solver.check(c)
+        prompt_key = " ".join(c.prompt.split()).casefold()
+        if reason is None and (prompt_key in prompts or q.id in ids):
+            reason = "duplicate question"
+        if reason is not None:
+            dropped.append(Dropped(c, reason))
+            continue
+        prompts.add(prompt_key)
+        ids.add(q.id)
+        kept.append((c, q))
+    return kept, dropped
+
+
 def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Report]:
     """Bank and report from (file label, Markdown text) pairs: the pure core of generation."""
     report = Report(files=[f for f, _ in docs])
-    state = GateState()
     rows: list[tuple[int, int, int, str, BankQuestion]] = []
     for doc_index, (file, text) in enumerate(docs):
-        notes = parse_notes(text, file)
-        facts, fact_skips = extract_facts(notes)
-        report.skipped += [(file, s) for s in (*notes.skipped, *fact_skips)]
-        with_facts = {f.section.key: None for f in facts}
-        report.sections += [f"{file}: {k}" for k in with_facts]
-        candidates: list[Candidate] = []
-        for gen in GENERATORS:
-            candidates += gen.generate(facts, notes.title, file)
-        kept, dropped = apply_gates(candidates, state)
-        used = {c.fact for c, _ in kept}
-        covered = {c.section for c, _ in kept}
-        tf_kept, tf_dropped = apply_gates(
-            true_false.generate(facts, notes.title, file, used, covered), state
-        )
-        report.dropped += dropped + tf_dropped
-        for c, q in kept + tf_kept:
-            report.per_section[f"{file}: {c.section}"] += 1
+        doc = parse_document(text, file)
+        for n in doc.noise:
+            report.skipped.append((file, n))
+            report.section(f"{file}: {n.section}").noise[n.reason] += 1
+        candidates, solver, _ = _candidates(doc)
+        for f in {c.fact.id: c.fact for c in candidates}.values():
+            report.section(f"{file}: {f.section.key}").facts += 1
+        kept, dropped = _run_gates(doc, candidates, solver)
+        plan = make_plan(kept)
+        dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
+        for d in dropped:
+            report.section(f"{file}: {d.candidate.fact.section.key}").dropped[d.reason] += 1
+        report.dropped += dropped
+        for c, q in plan.chosen:
+            report.section(f"{file}: {c.fact.section.key}").kept += 1
             report.per_generator[c.generator] += 1
-            rows.append((doc_index, c.line, ORDER[c.generator], q.id, q))
+            if c.kind == "truefalse":
+                report.true_false += 1
+                report.true_false_true += c.answer == 0
+            rows.append((doc_index, c.fact.line, ORDER[c.generator], q.id, q))
     rows.sort(key=lambda r: r[:4])
     source = docs[0][0] if len(docs) == 1 else None
     return Bank(bank=bank_name, questions=[r[4] for r in rows], source=source), report
@@ -104,24 +159,35 @@ def generate_bank(
 
 
 def render_summary(report: Report) -> str:
-    """The human summary `quizbot questions generate` prints."""
+    """The human summary `quizbot questions generate` prints: per section what was kept,
+    dropped and why, and which noise was skipped."""
     lines = [f"{report.total} questions from {', '.join(report.files) or 'no files'}"]
     lines.append("By generator:")
     for name, _ in sorted(ORDER.items(), key=lambda kv: kv[1]):
         lines.append(f"  {name:<18} {report.per_generator[name]:>4}")
-    lines.append("By section:")
-    for s in report.sections:
-        lines.append(f"  {report.per_section[s]:>4}  {s}")
+    if report.true_false:
+        share = 100 * report.true_false / max(report.total, 1)
+        lines.append(
+            f"True/false: {report.true_false} ({share:.0f} % of the bank), "
+            f"{report.true_false_true} true"
+        )
+    lines.append("By section (kept, dropped, noise skipped):")
+    for key, s in report.per_section.items():
+        lines.append(f"  {s.kept:>4} kept  {key}")
+        for reason, n in sorted(s.dropped.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"        {n:>4} dropped: {reason}")
+        for reason, n in sorted(s.noise.items()):
+            lines.append(f"        {n:>4} skipped: {reason}")
     missing = report.sections_without_questions
     if missing:
-        lines.append(f"Sections with content but no question ({len(missing)}):")
+        lines.append(f"Sections with facts but no question ({len(missing)}):")
         lines += [f"  {s}" for s in missing]
-    lines.append(f"Dropped by the quality gates: {len(report.dropped)}")
+    lines.append(f"Dropped by the gates and the plan: {len(report.dropped)}")
     for reason, n in sorted(report.dropped_by_reason.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {n:>4}  {reason}")
-    skipped = Counter(s.reason for _, s in report.skipped)
+    skipped = Counter(n.reason for _, n in report.skipped)
     if skipped:
-        lines.append("Skipped in the notes (nothing generated from them):")
+        lines.append("Skipped in the notes (nothing asked from them):")
         for reason, n in sorted(skipped.items()):
             lines.append(f"  {n:>4}  {reason}")
     return "\n".join(lines)

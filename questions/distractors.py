@@ -1,0 +1,158 @@
+"""Wrong options of the answer's own type, drawn from the same notes first.
+
+Tiers: the fact's siblings (same list, same table column), then the same section, then the
+document; each tier ranked by closeness to the answer, ties broken by a hash of the fact so the
+result is stable. Numbers get near misses in the same unit (other values of the notes, then x2,
+/2, x10, /10), with the answer's rank among them varied so it is never always the middle one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from questions.candidate import stable_int
+from questions.facts.model import Fact
+from questions.parse.model import Document
+from questions.text import contains, norm
+from questions.values import Number, compatible, fmt_number, numbers_in, parse_number, signature
+
+MAX_OPTION = 80
+_CMD = re.compile(r"^\s*([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})", re.M)
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    sig: str
+    section: int
+    tier: int = 2  # 0 sibling, 1 same section, 2 document
+
+
+class Pool:
+    """Every typed value of one document, to draw distractors from."""
+
+    def __init__(self, doc: Document, facts: Sequence[Fact]) -> None:
+        self.entries: list[Entry] = []
+        self.numbers: dict[str, list[float]] = {}
+        seen: set[tuple[str, int]] = set()
+
+        def add(text: str, section: int) -> None:
+            text = " ".join(text.split()).strip()
+            if not text or len(text) > MAX_OPTION or (text, section) in seen:
+                return
+            seen.add((text, section))
+            self.entries.append(Entry(text, signature(text), section))
+
+        for f in facts:
+            if f.kind in ("definition", "property", "default"):
+                add(f.subject, f.section.index)
+            if f.kind == "property" and len(f.value) <= MAX_OPTION:
+                add(f.value, f.section.index)
+            if f.kind == "default":
+                add(f.value, f.section.index)
+                for s in f.siblings:
+                    add(s, f.section.index)
+        for b in doc.blocks:
+            if b.noise is None:
+                for span in b.inline.marked:
+                    add(span, b.section.index)
+                for n in numbers_in(b.text):
+                    if n.unit:
+                        self.numbers.setdefault(n.unit, []).append(n.value)
+            elif b.kind == "code":
+                for m in _CMD.finditer(b.code):
+                    add(m.group(1), b.section.index)
+        self.by_sig: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            self.by_sig.setdefault(e.sig, []).append(e)
+
+    def terms(
+        self,
+        answer: str,
+        fact: Fact,
+        prefer: Iterable[str] = (),
+        avoid: str = "",
+        want: int = 3,
+        same_section_only: bool = False,
+    ) -> list[str]:
+        """Up to `want` distractors of the answer's type, siblings first."""
+        sig = signature(answer)
+        tiers: list[list[str]] = [[p for p in prefer if compatible(signature(p), sig)], [], []]
+        for other_sig, entries in self.by_sig.items():
+            if not compatible(other_sig, sig):
+                continue
+            for e in entries:
+                tiers[1 if e.section == fact.section.index else 2].append(e.text)
+        if same_section_only:
+            tiers[2] = []
+        out: list[str] = []
+        for tier in tiers:
+            ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
+            for t in ranked:
+                if len(out) >= want:
+                    return out
+                if acceptable(t, answer, out, avoid):
+                    out.append(t)
+        return out
+
+    def near_numbers(self, answer: Number, fact: Fact, want: int = 3) -> list[str]:
+        """Same-unit values: others from the notes, then magnitude slips; answer rank varied."""
+        v = answer.value
+        pool = {x for x in self.numbers.get(answer.unit, []) if x != v and x > 0}
+        if answer.unit == "%":
+            pool |= {x for x in (5, 10, 20, 25, 50, 75, 100) if x != v}
+        slips = {v * 2, v / 2, v * 10, v / 10, v + 1, v - 1, v * 4, v / 4}
+        if v == int(v):
+            slips = {s for s in slips if s == int(s)}
+        pool |= {s for s in slips if s > 0 and s != v}
+        if answer.unit == "%":
+            pool = {x for x in pool if x <= 100}
+        if not pool:
+            return []
+        near = sorted(pool, key=lambda x: (abs(math.log(x / v)) if v > 0 else x, x))[: want * 2]
+        lower = sorted((x for x in near if x < v), reverse=True)
+        upper = sorted(x for x in near if x > v)
+        k = stable_int("rank", fact.id) % (want + 1)
+        k = min(k, len(lower))
+        chosen = lower[:k] + upper[: want - k]
+        if len(chosen) < want:
+            chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
+        from questions.values import with_value
+
+        return [with_value(answer, x) for x in sorted(chosen)]
+
+
+def _distance(answer: str, other: str) -> tuple[float, int]:
+    """Closeness for ranking: similar length and shared characters make plausible options."""
+    a, b = norm(answer), norm(other)
+    if not a or not b:
+        return (9.0, 0)
+    ratio = max(len(a), len(b)) / min(len(a), len(b))
+    shared = len(set(a) & set(b)) / len(set(a) | set(b))
+    return (round(ratio - shared, 2), 0)
+
+
+def acceptable(option: str, answer: str, taken: Sequence[str], avoid: str = "") -> bool:
+    """A distractor must be a different thing of similar form: never a blank, never the answer
+    inside it (or it inside the answer), never already in the question's own sentence."""
+    o, a = norm(option), norm(answer)
+    if not o or "___" in option or len(option) > MAX_OPTION:
+        return False
+    if o == a or o in a or a in o:
+        return False
+    if any(o == norm(t) or o in norm(t) or norm(t) in o for t in taken):
+        return False
+    if avoid and contains(avoid, option):
+        return False
+    long_, short = max(len(option), len(answer)), min(len(option), len(answer))
+    return long_ <= 2.5 * max(short, 4)
+
+
+def number_of(text: str) -> Number | None:
+    return parse_number(text)
+
+
+__all__ = ["Entry", "Pool", "acceptable", "fmt_number", "number_of"]

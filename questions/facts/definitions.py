@@ -1,0 +1,115 @@
+"""Term -> description facts from list items, paragraphs and "heading + one line" sections.
+
+Shapes: `**Term** – desc`, `Term = desc`, `` `term`: desc``, "Client → **ClientHello**：…",
+"A layer is a .zip archive…", "user pool 是Cognito 中的用户库…", and a section whose heading
+names a thing and whose body is one short phrase ("## AWS INSPECTOR / a automated…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from questions.nouns import category
+from questions.parse.model import Block
+from questions.text import CJK, is_zh
+
+_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
+_HEAD_SEP = re.compile(rf"^(?P<head>[^.;。；:：=–—→]{{1,48}}?){_SEP}(?P<desc>.+)$")
+_IS_A = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
+    re.I,
+)
+_ZH_IS = re.compile(r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是|简称)\s*(?P<desc>.*[\u4e00-\u9fff].*)$")
+_ZH_TAIL = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9 .+/-]{1,30}?)\s+(?P<desc>[\u4e00-\u9fff].{3,})$")
+_NOT_TERM_START = re.compile(
+    r"^(if|once|when|add|use|set|check|run|note|e\.g|i\.e|see|also|only|every|all|each|"
+    r"after|before|then|so|but|and|or|to|for|in|on|it|this|that|there|they|we|you|u|my)\b",
+    re.I,
+)
+_VERB_START = re.compile(r"^(is|are|was|can|uses|lets|makes|provides|adds|handles|gives|\w+s)\b")
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    description: str
+    verb_phrase: bool = False  # description reads as a predicate ("adds user sign-up…")
+
+
+def _clean_term(term: str) -> str:
+    return term.strip(" '\"“”:：").strip()
+
+
+def _is_term(head: str, block: Block) -> bool:
+    head = head.strip()
+    if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
+        return False
+    if re.search(r"\bdefault\b|默认", head, re.I) or not re.search(r"[A-Za-z\u4e00-\u9fff]", head):
+        return False
+    if any(m == _clean_term(head) or m in head for m in block.inline.marked):
+        return True
+    if CJK.search(head):
+        return len(head) <= 14
+    words = head.split()
+    return len(words) <= 4 and not re.search(r"\d{3,}", head)
+
+
+def _marked_lead(block: Block) -> Definition | None:
+    """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
+    text = block.text
+    for span in block.inline.marked:
+        pos = text.find(span)
+        if pos < 0 or pos > 24:
+            continue
+        rest = text[pos + len(span) :]
+        m = re.match(rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?{_SEP}(?P<desc>.+)$", rest)
+        if m and len(m.group("desc")) >= 3:
+            return Definition(_clean_term(span), m.group("desc").strip())
+    return None
+
+
+def split_definition(block: Block) -> Definition | None:
+    """The block as a definition, or None when it is not one."""
+    text = block.text
+    found = _marked_lead(block)
+    if found is not None:
+        return found
+    m = _HEAD_SEP.match(text)
+    if m and _is_term(m.group("head"), block) and len(m.group("desc")) >= 3:
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    m = _IS_A.match(text) or _ZH_IS.match(text)
+    if m and _is_term(m.group("head"), block):
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    m = _ZH_TAIL.match(text)
+    if m and is_zh(m.group("desc")) and _is_term(m.group("head"), block):
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    return None
+
+
+def subject_sentence(block: Block, heading: str) -> Definition | None:
+    """A paragraph that starts with its section's name: "Amazon Cognito adds user sign-up…"."""
+    name = re.sub(r"\s*\(.*\)$", "", heading).strip()
+    words = name.split()
+    if not words or len(words) > 4 or CJK.search(name):
+        return None
+    text = block.text
+    for start in range(len(words)):
+        term = " ".join(words[start:])
+        m = re.match(rf"^((?:Amazon|AWS|The|A|An)\s+)?{re.escape(term)}\s+(?P<desc>.+)$", text, re.I)
+        if m and _VERB_START.match(m.group("desc")) and len(term) >= 3:
+            desc = re.split(r"(?<=[.!?])\s", m.group("desc"))[0]
+            return Definition(term, desc, verb_phrase=True)
+    return None
+
+
+def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
+    """"## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
+    text = block.text
+    if not only_block or not heading or category(heading) is None and len(heading.split()) > 4:
+        return None
+    first = text.split()[0] if text.split() else ""
+    starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
+    if starts_plain and len(text.split()) <= 30 and not CJK.search(text[:1]):
+        return Definition(heading, re.split(r"(?<=[.!?])\s", text)[0], verb_phrase=False)
+    return None

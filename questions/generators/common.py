@@ -1,0 +1,53 @@
+"""What the generators share: the language a fact is asked in, and building a Candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.candidate import Candidate, place_answer
+from questions.facts.model import Fact
+from questions.text import is_zh
+
+
+def lang_of(fact: Fact) -> str:
+    """Chinese when the fact's source reads as Chinese, so templates match the notes."""
+    if fact.table is not None:
+        cells = " ".join(" ".join(r) for r in fact.table.cells) + " ".join(fact.table.headers)
+        return "zh" if is_zh(cells) else "en"
+    return "zh" if is_zh(fact.sentence or fact.value) else "en"
+
+
+def explanation(fact: Fact) -> str:
+    if fact.kind == "property" and fact.table is not None:
+        head = fact.table.key_header or ""
+        return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
+    text = fact.block.text
+    if fact.context and fact.context not in text:
+        text = f"{fact.context}: {text}"
+    return text
+
+
+def build(
+    generator: str,
+    style: str,
+    fact: Fact,
+    prompt: str,
+    answer: str,
+    distractors: Sequence[str],
+    lang: str,
+    rank: int,
+    ordered: bool = False,
+    blank: str = "",
+    closed: bool = False,
+) -> Candidate | None:
+    """A choice candidate, or None with fewer than two distractors (a guess, not a question);
+    a closed set (the two strategies there are) may have one."""
+    if len(distractors) < (1 if closed else 2):
+        return None
+    if ordered:
+        options = tuple(distractors)
+        return Candidate(generator, style, "choice", fact, prompt, options, options.index(answer),
+                         explanation(fact), lang, rank, blank)  # fmt: skip
+    opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
+    return Candidate(generator, style, "choice", fact, prompt, opts, pos, explanation(fact), lang,
+                     rank, blank)  # fmt: skip

@@ -1,0 +1,30 @@
+"""The default member of an enumeration: "What is the default value of restartPolicy?"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.candidate import Candidate
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import default_member
+
+NAME = "default"
+
+
+def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    out: list[Candidate] = []
+    for f in facts:
+        if f.kind != "default":
+            continue
+        wrong: list[str] = []
+        for s in f.siblings:
+            if acceptable(s, f.value, wrong) and len(wrong) < 3:
+                wrong.append(s)
+        is_category = f.subject not in f.sentence
+        prompt = default_member(f.subject, lang_of(f), is_category)
+        c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True)
+        if c is not None:
+            out.append(c)
+    return out

@@ -1,0 +1,95 @@
+"""Table questions: a row's property, the row with a property value that only it has, the rows
+of a yes/no column, and "which of A / B" across the entities of a comparison table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.candidate import Candidate, stable_int
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import table_forward, table_predicate, table_reverse
+from questions.tables import Table, polarity
+from questions.text import norm
+from questions.values import parse_number
+
+NAME = "table"
+MAX_VALUE = 160
+
+
+def distinguishing(value: str, column: Sequence[str]) -> bool:
+    """Only one row has this value: no other cell equals, contains or is contained in it."""
+    v = norm(value)
+    hits = sum(1 for c in column if v and (norm(c) == v or v in norm(c) or norm(c) in v))
+    return hits == 1
+
+
+def _reverse(f: Fact, table: Table) -> Candidate | None:
+    column = table.column(f.column)
+    if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
+        return None
+    lang = lang_of(f)
+    keys = [k for k in table.keys if k != f.subject]
+    keys.sort(key=lambda k: stable_int(f.id, k))
+    wrong: list[str] = []
+    for k in keys:
+        if acceptable(k, f.subject, wrong) and len(wrong) < 3:
+            wrong.append(k)
+    among = " / ".join(sorted(table.keys)) if table.transposed else ""
+    prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
+                 closed=table.transposed)  # fmt: skip
+
+
+def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
+    if "matrix" in f.extra or len(f.value) > 80:
+        return None
+    lang = lang_of(f)
+    wrong: list[str] = []
+    for v in sorted(set(table.column(f.column)), key=lambda v: stable_int(f.id, v)):
+        if norm(v) != norm(f.value) and acceptable(v, f.value, wrong) and len(wrong) < 3:
+            wrong.append(v)
+    n = parse_number(f.value)
+    if len(wrong) < 2 and n is not None:
+        wrong += [x for x in pool.near_numbers(n, f) if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
+    prompt = table_forward(f.subject, f.attribute, lang)
+    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
+                 closed=table.transposed)  # fmt: skip
+
+
+def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
+    """One "Which method is idempotent?" per yes/no column, answered from the yes rows and
+    offered only against no rows, so exactly one option is right."""
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for f in facts:
+        t = f.table
+        if t is None or "matrix" not in f.extra or (f.block.id, f.column) in seen:
+            continue
+        seen.add((f.block.id, f.column))
+        column = t.column(f.column)
+        yes = [i for i, c in enumerate(column) if polarity(c) is True]
+        no = [i for i, c in enumerate(column) if polarity(c) is False]
+        if not yes or len(no) < 2:
+            continue
+        pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
+        fact = next(g for g in facts if g.table is t and g.row == pick and g.column == f.column)
+        lang = lang_of(fact)
+        wrong = [t.keys[i] for i in no][:3]
+        prompt = table_predicate(fact.category, fact.attribute, lang)
+        c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    props = [f for f in facts if f.kind == "property" and f.table is not None]
+    out: list[Candidate] = []
+    for f in props:
+        assert f.table is not None
+        for c in (_reverse(f, f.table), _forward(f, f.table, pool)):
+            if c is not None:
+                out.append(c)
+    return out + _predicates(props)

@@ -1,0 +1,130 @@
+"""Typed values: what kind of thing an answer is, so every option is of the same kind.
+
+A signature is a short label ("num:s", "range", "header", "snake", "zh", ...). Numbers carry
+their unit, normalised ("30 seconds" and "30s" are both num:s), so a 30-second answer is only
+ever offered next to other durations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from questions.text import CJK, is_zh
+
+UNITS: dict[str, str] = {
+    "ms": "ms", "milliseconds": "ms", "millisecond": "ms",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "秒": "s", "秒钟": "s",
+    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "分钟": "min",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "小时": "h",
+    "d": "d", "day": "d", "days": "d", "天": "d", "week": "wk", "weeks": "wk", "周": "wk",
+    "year": "yr", "years": "yr", "年": "yr", "month": "mo", "months": "mo",
+    "b": "B", "byte": "B", "bytes": "B", "字节": "B", "bit": "bit", "bits": "bit", "位": "bit",
+    "kb": "KB", "kib": "KB", "k": "KB", "mb": "MB", "mib": "MB", "mi": "MB", "m": "m",
+    "gb": "GB", "gib": "GB", "gi": "GB", "tb": "TB", "tib": "TB", "pb": "PB",
+    "%": "%", "percent": "%", "rtt": "RTT", "x": "x", "×": "x", "倍": "x",
+    "ms延迟": "ms", "万": "万", "million": "M", "billion": "G", "thousand": "K",
+}  # fmt: skip
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
+    rf"|(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
+RANGE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:-|–|~|to)\s?\d+(?:\.\d+)?(?![\w.])")
+
+_SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("range", re.compile(r"^\d+(\.\d+)?\s?(-|–|~|to)\s?\d+(\.\d+)?\s?\S{0,8}$")),
+    ("version", re.compile(r"^v?\d+\.\d+(\.\d+)?$")),
+    ("flag", re.compile(r"^--?[a-z][\w-]*(=\S+)?$")),
+    ("status", re.compile(r"^[1-5]\d\d$")),
+    ("header", re.compile(r"^[A-Z][a-z]+(-[A-Z][a-z]+)+(:.*)?$")),
+    ("directive", re.compile(r"^[a-z]+(-[a-z]+)+(=\S+)?$")),
+    ("snake", re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+(\(\))?$")),
+    ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
+    ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
+    ("path", re.compile(r"^\S+\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql)$|^/[\w./-]+$")),
+    ("cmd", re.compile(r"^[a-z][\w-]*( [\w./=:'\"-]+)+$")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str  # canonical unit, "" when there is none
+    text: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> Number | None:
+    """The text as one number with an optional unit ("30 seconds", "4 KB", "25%", "3秒")."""
+    m = NUMBER.fullmatch(text.strip())
+    if not m:
+        return None
+    return _number(m)
+
+
+def _number(m: re.Match[str]) -> Number | None:
+    digits = m.group(1) or m.group(4)
+    unit = m.group(3) or m.group(6) or ""
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    text = m.group(0).rstrip()
+    return Number(value, UNITS.get(unit.lower(), unit), text, m.start(), m.start() + len(text))
+
+
+def numbers_in(text: str) -> list[Number]:
+    out = []
+    for m in NUMBER.finditer(text):
+        n = _number(m)
+        if n is not None:
+            out.append(n)
+    return out
+
+
+def signature(text: str) -> str:
+    """The kind of value a text is; options of one question share it."""
+    t = text.strip().strip("`")
+    if RANGE.fullmatch(t) or _SIGNATURES[0][1].match(t):
+        return "range"
+    n = parse_number(t)
+    if n is not None:
+        return f"num:{n.unit}" if n.unit else "num"
+    for name, pattern in _SIGNATURES[1:]:
+        if pattern.match(t):
+            return name
+    if CJK.search(t):
+        return "zh" if is_zh(t) else "mixed"
+    words = len(t.split())
+    if words <= 4:
+        return "term"
+    return "phrase"
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two signatures that may stand side by side as options."""
+    if a == b:
+        return True
+    loose = {"term", "camel", "caps", "snake", "directive", "header", "mixed"}
+    if a in loose and b in loose:
+        return True
+    return {a, b} <= {"phrase", "mixed", "zh"} and "zh" not in {a, b}
+
+
+def fmt_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}" if value >= 10000 else str(int(value))
+    return f"{value:g}"
+
+
+def with_value(template: Number, value: float) -> str:
+    """The template number's text with another value, unit and spacing kept as written."""
+    digits = template.text[: len(template.text) - len(template.text.lstrip("0123456789.,"))]
+    rest = template.text[len(digits) :]
+    plain = fmt_number(value)
+    if "," not in digits:
+        plain = plain.replace(",", "")
+    return plain + rest
