@@ -16,8 +16,16 @@ from dataclasses import dataclass
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.parse.model import Document
-from questions.text import contains, norm
-from questions.values import Number, compatible, fmt_number, numbers_in, parse_number, signature
+from questions.text import STOP_EN, contains, norm
+from questions.values import (
+    Number,
+    compatible,
+    fmt_number,
+    numbers_in,
+    parse_number,
+    signature,
+    with_value,
+)
 
 MAX_OPTION = 80
 _CMD = re.compile(r"^\s*([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})", re.M)
@@ -28,7 +36,16 @@ class Entry:
     text: str
     sig: str
     section: int
-    tier: int = 2  # 0 sibling, 1 same section, 2 document
+    kind: str  # term (a defined term, table key), code, bold, cell, cmd
+
+
+def span_kind(fact: Fact, span: str) -> str:
+    """How the notes marked a span: the kind its distractors should share."""
+    if span in fact.block.inline.code:
+        return "code"
+    if span in fact.block.inline.strong:
+        return "bold"
+    return "term"
 
 
 class Pool:
@@ -37,37 +54,52 @@ class Pool:
     def __init__(self, doc: Document, facts: Sequence[Fact]) -> None:
         self.entries: list[Entry] = []
         self.numbers: dict[str, list[float]] = {}
-        seen: set[tuple[str, int]] = set()
+        self.heads: set[str] = set()
+        seen: set[tuple[str, int, str]] = set()
+        for b in doc.blocks:
+            if b.kind == "code":
+                self.heads |= {m.group(1).split()[0] for m in _CMD.finditer(b.code)}
 
-        def add(text: str, section: int) -> None:
+        def add(text: str, section: int, kind: str) -> None:
             text = " ".join(text.split()).strip()
-            if not text or len(text) > MAX_OPTION or (text, section) in seen:
+            if not text or len(text) > MAX_OPTION or (text, section, kind) in seen:
                 return
-            seen.add((text, section))
-            self.entries.append(Entry(text, signature(text), section))
+            if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
+                return
+            seen.add((text, section, kind))
+            self.entries.append(Entry(text, self.sig(text), section, kind))
 
         for f in facts:
             if f.kind in ("definition", "property", "default"):
-                add(f.subject, f.section.index)
+                add(f.subject, f.section.index, "term")
             if f.kind == "property" and len(f.value) <= MAX_OPTION:
-                add(f.value, f.section.index)
+                add(f.value, f.section.index, "cell")
             if f.kind == "default":
-                add(f.value, f.section.index)
+                add(f.value, f.section.index, "term")
                 for s in f.siblings:
-                    add(s, f.section.index)
+                    add(s, f.section.index, "term")
         for b in doc.blocks:
             if b.noise is None:
-                for span in b.inline.marked:
-                    add(span, b.section.index)
+                for span in b.inline.code:
+                    add(span, b.section.index, "code")
+                for span in b.inline.strong:
+                    add(span, b.section.index, "bold")
                 for n in numbers_in(b.text):
                     if n.unit:
                         self.numbers.setdefault(n.unit, []).append(n.value)
             elif b.kind == "code":
                 for m in _CMD.finditer(b.code):
-                    add(m.group(1), b.section.index)
+                    add(m.group(1), b.section.index, "cmd")
         self.by_sig: dict[str, list[Entry]] = {}
         for e in self.entries:
             self.by_sig.setdefault(e.sig, []).append(e)
+
+    def sig(self, text: str) -> str:
+        """The text's signature; a line starting with a command of the notes' code is a cmd."""
+        words = text.split()
+        if len(words) >= 2 and words[0] in self.heads:
+            return "cmd"
+        return signature(text)
 
     def terms(
         self,
@@ -76,18 +108,20 @@ class Pool:
         prefer: Iterable[str] = (),
         avoid: str = "",
         want: int = 3,
-        same_section_only: bool = False,
+        kind: str = "term",
     ) -> list[str]:
-        """Up to `want` distractors of the answer's type, siblings first."""
-        sig = signature(answer)
-        tiers: list[list[str]] = [[p for p in prefer if compatible(signature(p), sig)], [], []]
+        """Up to `want` distractors of the answer's type and kind: siblings, then the same
+        section, then the document; another kind of the same type only as a last resort."""
+        sig = self.sig(answer)
+        tiers: list[list[str]] = [[p for p in prefer if compatible(self.sig(p), sig)], [], [], []]
         for other_sig, entries in self.by_sig.items():
             if not compatible(other_sig, sig):
                 continue
             for e in entries:
-                tiers[1 if e.section == fact.section.index else 2].append(e.text)
-        if same_section_only:
-            tiers[2] = []
+                if e.kind == kind or (kind == "cmd" and e.sig == "cmd"):
+                    tiers[1 if e.section == fact.section.index else 2].append(e.text)
+                elif e.section == fact.section.index and other_sig == sig:
+                    tiers[3].append(e.text)
         out: list[str] = []
         for tier in tiers:
             ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
@@ -104,7 +138,9 @@ class Pool:
         pool = {x for x in self.numbers.get(answer.unit, []) if x != v and x > 0}
         if answer.unit == "%":
             pool |= {x for x in (5, 10, 20, 25, 50, 75, 100) if x != v}
-        slips = {v * 2, v / 2, v * 10, v / 10, v + 1, v - 1, v * 4, v / 4}
+        slips = {v * 2, v / 2, v * 10, v / 10, v * 4, v / 4}
+        if v < 10:
+            slips |= {v + 1, v - 1}
         if v == int(v):
             slips = {s for s in slips if s == int(s)}
         pool |= {s for s in slips if s > 0 and s != v}
@@ -120,8 +156,6 @@ class Pool:
         chosen = lower[:k] + upper[: want - k]
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
-        from questions.values import with_value
-
         return [with_value(answer, x) for x in sorted(chosen)]
 
 

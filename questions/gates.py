@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from questions.bank import MAX_EXPLANATION, MAX_TOPIC, BankQuestion, Source, make_id, validate_question
+from questions.bank import (
+    MAX_EXPLANATION,
+    MAX_TOPIC,
+    BankQuestion,
+    Source,
+    make_id,
+    validate_question,
+)
 from questions.candidate import Candidate
 from questions.stems import lint
 from questions.text import norm

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,8 +22,10 @@ import numpy as np
 from questions.candidate import Candidate
 from questions.parse.model import Document
 from questions.tables import analyse
-from questions.text import Tokenizer, content_words, contains, is_zh, norm, same_word
+from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
 from questions.values import compatible, signature
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 TOP_K = 8
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
@@ -53,15 +56,11 @@ def stem_only(c: Candidate) -> str | None:
         longest_other = max(len(w) for w in wrong)
         if len(answer) > 1.6 * longest_other:
             return "answer stands out by length"
-    stem_words = content_words(_unquoted(c.prompt)) if c.style != "cloze" else content_words(c.prompt)
+    stem_words = content_words(c.prompt)
     shared = _shares(answer, stem_words)
     if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
         return "stem gives the answer away"
     return None
-
-
-def _unquoted(prompt: str) -> str:
-    return prompt
 
 
 def _shares(option: str, stem_words: set[str]) -> bool:

@@ -87,11 +87,21 @@ def is_descriptive(attr: str) -> bool:
     return bool(_DESCRIPTIVE.match(_attr_parts(attr, "en").strip()))
 
 
+def noun_phrase(attr: str) -> bool:
+    """"size limit" is a noun phrase; "reachable from", "encrypted?" are not."""
+    words = attr.strip().split()
+    if simple_noun(attr) is None or attr.strip().endswith("?") or not words:
+        return False
+    last = words[-1].lower()
+    preps = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
+    return last not in preps and not re.search(r"(ed|able|ible)$", last)
+
+
 def table_forward(key: str, attr: str, lang: str) -> str:
     a = _attr_parts(attr, lang)
     if lang == "zh":
         return f"{key} 的{a}是什么？"
-    if simple_noun(a) is not None and not a.endswith("?"):
+    if noun_phrase(a):
         return f"What is the {a[0].lower() + a[1:] if a[:1].isupper() and a[1:2].islower() else a} of {key}?"
     return f"For {key}, which is the right “{a.rstrip('?')}”?"
 

@@ -22,14 +22,9 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 STOP_EN = frozenset(
-    """a an the and or of to in on at by for with from into onto as is are was were be been being
-    it its this that these those which what who whom whose when where how why than then there here
-    not no nor but if so do does did done can could should would will shall may might must has have
-    had having i you he she we they them their our your my me us u ur w/ w/o via per each every all
-    any some such only also just very more most less least much many same other another one
-    about after before over under up down out off again further once both few own too""".split()
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "which", "what", "who", "whom", "whose", "when", "where", "how", "why", "than", "then", "there", "here", "not", "no", "nor", "but", "if", "so", "do", "does", "did", "done", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "has", "have", "had", "having", "i", "you", "he", "she", "we", "they", "them", "their", "our", "your", "my", "me", "us", "u", "ur", "w/", "w/o", "via", "per", "each", "every", "all", "any", "some", "such", "only", "also", "just", "very", "more", "most", "less", "least", "much", "many", "same", "other", "another", "one", "about", "after", "before", "over", "under", "up", "down", "out", "off", "again", "further", "once", "both", "few", "own", "too"]
 )
-STOP_ZH = frozenset("的 了 是 在 和 与 或 就 也 都 而 及 把 被 让 给 对 从 到 会 能 要 这 那 个 一 上 下 中".split())
+STOP_ZH = frozenset(["的", "了", "是", "在", "和", "与", "或", "就", "也", "都", "而", "及", "把", "被", "让", "给", "对", "从", "到", "会", "能", "要", "这", "那", "个", "一", "上", "下", "中"])
 
 _jieba_ready = False
 

@@ -44,7 +44,6 @@ _SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
     ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
     ("path", re.compile(r"^\S+\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql)$|^/[\w./-]+$")),
-    ("cmd", re.compile(r"^[a-z][\w-]*( [\w./=:'\"-]+)+$")),
 )  # fmt: skip
 
 
@@ -98,20 +97,23 @@ def signature(text: str) -> str:
             return name
     if CJK.search(t):
         return "zh" if is_zh(t) else "mixed"
-    words = len(t.split())
-    if words <= 4:
-        return "term"
-    return "phrase"
+    words = t.split()
+    if len(words) > 4:
+        return "phrase"
+    if all(w[:1].islower() for w in words):
+        return "lower"
+    if all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return "Name"
+    return "term"
 
 
 def compatible(a: str, b: str) -> bool:
     """Two signatures that may stand side by side as options."""
     if a == b:
         return True
-    loose = {"term", "camel", "caps", "snake", "directive", "header", "mixed"}
-    if a in loose and b in loose:
-        return True
-    return {a, b} <= {"phrase", "mixed", "zh"} and "zh" not in {a, b}
+    pairs = ({"term", "Name"}, {"term", "lower"}, {"phrase", "mixed"}, {"Name", "caps"},
+             {"snake", "lower"}, {"camel", "lower"})  # fmt: skip
+    return {a, b} in pairs
 
 
 def fmt_number(value: float) -> str:

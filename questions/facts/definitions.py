@@ -15,7 +15,9 @@ from questions.parse.model import Block
 from questions.text import CJK, is_zh
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
-_HEAD_SEP = re.compile(rf"^(?P<head>[^.;。；:：=–—→]{{1,48}}?){_SEP}(?P<desc>.+)$")
+_PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
+_HEAD_SEP = re.compile(rf"^(?P<head>[^.;。；:：=–—→>]{{1,48}}?){_PLAIN_SEP}(?P<desc>.+)$")
+_ENUMERATION = re.compile(r"^[^,，、/]{1,30}([,，、/][^,，、/]{1,30}){2,}$")
 _IS_A = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
     re.I,
@@ -50,7 +52,7 @@ def _is_term(head: str, block: Block) -> bool:
     if any(m == _clean_term(head) or m in head for m in block.inline.marked):
         return True
     if CJK.search(head):
-        return len(head) <= 14
+        return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
     words = head.split()
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
 
@@ -69,8 +71,26 @@ def _marked_lead(block: Block) -> Definition | None:
     return None
 
 
+def is_enumeration(desc: str) -> bool:
+    """"Always (default), OnFailure, Never": a list of values, not a description."""
+    head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
+    head = re.sub(r"\([^)]*\)", "", head)
+    return bool(_ENUMERATION.match(head.strip()))
+
+
+def first_sentence(desc: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Za-z])|(?<=[。！？])", desc)[0].strip()
+
+
 def split_definition(block: Block) -> Definition | None:
-    """The block as a definition, or None when it is not one."""
+    """The block as a definition, or None when it is not one (nor a list of values)."""
+    d = _split(block)
+    if d is None or is_enumeration(d.description):
+        return None
+    return Definition(d.term, first_sentence(d.description), d.verb_phrase)
+
+
+def _split(block: Block) -> Definition | None:
     text = block.text
     found = _marked_lead(block)
     if found is not None:
@@ -106,7 +126,7 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
     """"## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
-    if not only_block or not heading or category(heading) is None and len(heading.split()) > 4:
+    if not only_block or not heading or (category(heading) is None and len(heading.split()) > 4):
         return None
     first = text.split()[0] if text.split() else ""
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")

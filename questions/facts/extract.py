@@ -46,15 +46,10 @@ def definition_category(block: Block, parent_term: str) -> str | None:
     if block.lead is not None:
         found = lead_category(block.lead.text)
         if found and found.split()[-1].lower() in _GENERIC_LEAD:
-            base = _section_category(block)
-            return key_noun(found.split()[-1], block.section.heading) or base
+            return key_noun(found.split()[-1], block.section.heading)
         if found:
             return found
-    if parent_term and block.parent is not None:
-        found = category(parent_term)
-        if found and len(found.split()) <= 2:
-            return found
-    return _section_category(block)
+    return None
 
 
 def _definition(block: Block, only_block: bool, parent_term: str) -> Definition | None:
@@ -89,7 +84,7 @@ def _number_facts(block: Block, term: str, context: str) -> list[Fact]:
             pos = sentence.find(span)
             if pos < 0 or (term and span in term):
                 continue
-            if sentence.count(span) > 1 or re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence):
+            if sentence.count(span) > 1 or (re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence)):
                 continue  # a lone digit is rarely a fact ("1 of 2"), unless it is a default
             subject = _subject_before(sentence, pos, block.inline.marked, term or context)
             out.append(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from questions.candidate import Candidate
-from questions.distractors import Pool
+from questions.distractors import Pool, span_kind
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_number
@@ -16,6 +16,11 @@ from questions.values import parse_number
 
 NAME = "number"
 MAX_CLAUSE = 170
+
+
+def _balanced(text: str) -> bool:
+    pairs = ("()", "（）", "[]", "“”")
+    return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
 
 
 def clause(sentence: str, span: str) -> str:
@@ -35,9 +40,11 @@ def clause(sentence: str, span: str) -> str:
 
 def blanked(text: str, span: str) -> str | None:
     """The text with its one occurrence of span replaced by the blank; None when it is unsafe."""
-    if text.count(span) != 1:
+    if text.count(span) != 1 or not _balanced(text):
         return None
     out = text.replace(span, BLANK)
+    if out.lstrip(" (“\"'").startswith(BLANK):
+        return None  # a blank first reads as a riddle, not a sentence
     rest = out.replace(BLANK, " ")
     enough = cjk_count(rest) >= 6 if CJK.search(rest) else len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4
     return out if enough and out.strip().strip(".").strip() != BLANK else None
@@ -55,7 +62,7 @@ def distractors_for(f: Fact, pool: Pool, avoid: str) -> list[str]:
     n = parse_number(f.span)
     if n is not None:
         return pool.near_numbers(n, f)
-    return pool.terms(f.span, f, avoid=avoid)
+    return pool.terms(f.span, f, avoid=avoid, kind=span_kind(f, f.span))
 
 
 def _candidate(f: Fact, pool: Pool) -> Candidate | None:
@@ -63,8 +70,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     if f.attribute == "default" and f.subject and f.subject != f.span and _near_default(f):
         wrong = distractors_for(f, pool, avoid="")
         prompt = default_number(f.subject, lang)
-        return build(NAME, "default", f, prompt, f.span, wrong, lang, rank=0,
-                     ordered=False if parse_number(f.span) is None else False)  # fmt: skip
+        return build(NAME, "default", f, prompt, f.span, wrong, lang, rank=0)
     text = clause(f.sentence, f.span)
     if f.context and f.context not in text:
         text = f"{f.context}: {text}"

@@ -42,9 +42,14 @@ def claim(f: Fact) -> str | None:
 
 
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
-    wrong = distractors_for(f, pool, avoid=text)
+    """The statement with its value swapped for a same-kind value; definitions swap their term
+    only with another term of the same list (a sibling is the plausible confusion)."""
     if f.kind == "definition":
-        wrong = [s for s in f.siblings if not contains(text, s)] or wrong
+        if f.block.kind != "item":
+            return None
+        wrong = [s for s in f.siblings if not contains(text, s)]
+    else:
+        wrong = distractors_for(f, pool, avoid=text)
     for w in wrong:
         false = text.replace(f.span, w, 1)
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
