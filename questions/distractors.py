@@ -109,6 +109,7 @@ class Pool:
         avoid: str = "",
         want: int = 3,
         kind: str = "term",
+        same_section: bool = False,
     ) -> list[str]:
         """Up to `want` distractors of the answer's type and kind: siblings, then the same
         section, then the document; another kind of the same type only as a last resort."""
@@ -122,6 +123,8 @@ class Pool:
                     tiers[1 if e.section == fact.section.index else 2].append(e.text)
                 elif e.section == fact.section.index and other_sig == sig:
                     tiers[3].append(e.text)
+        if same_section:
+            tiers[2] = tiers[3] = []
         out: list[str] = []
         for tier in tiers:
             ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
@@ -175,9 +178,12 @@ def acceptable(option: str, answer: str, taken: Sequence[str], avoid: str = "") 
     o, a = norm(option), norm(answer)
     if not o or "___" in option or len(option) > MAX_OPTION:
         return False
-    if o == a or o in a or a in o:
+    if o == a:
         return False
-    if any(o == norm(t) or o in norm(t) or norm(t) in o for t in taken):
+    numeric = parse_number(option) is not None and parse_number(answer) is not None
+    if not numeric and (o in a or a in o):
+        return False
+    if any(o == norm(t) or (not numeric and (o in norm(t) or norm(t) in o)) for t in taken):
         return False
     if avoid and contains(avoid, option):
         return False

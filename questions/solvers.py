@@ -23,7 +23,7 @@ from questions.candidate import Candidate
 from questions.parse.model import Document
 from questions.tables import analyse
 from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
-from questions.values import compatible, signature
+from questions.values import compatible, parse_number, signature
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -42,7 +42,8 @@ def stem_only(c: Candidate) -> str | None:
     if any("___" in o for o in options):
         return "blank inside a choice"
     keys = [norm(o) for o in options]
-    if any(a != b and (a in b or b in a) for a in keys for b in keys):
+    numeric = all(parse_number(o) is not None for o in options)
+    if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
         return "one choice contains another"
     if contains(c.prompt.replace("___", " "), answer):
         return "answer is in the stem"
@@ -66,6 +67,10 @@ def stem_only(c: Candidate) -> str | None:
 def _shares(option: str, stem_words: set[str]) -> bool:
     words = content_words(option)
     return any(same_word(w, s) for w in words for s in stem_words if len(w) >= 3 and len(s) >= 3)
+
+
+def _names(text: str, option: str) -> bool:
+    return contains(text, option) or bool(norm(option) and norm(option) == norm(text))
 
 
 @dataclass(frozen=True)
@@ -125,12 +130,18 @@ class NotesSolver:
         ranked = sorted(((float(scores[i]), int(i)) for i in idx), key=lambda x: (-x[0], x[1]))
         return [(s, self.units[i]) for s, i in ranked if s > 0]
 
-    def support(self, c: Candidate, option: str, hits: Sequence[tuple[float, Unit]]) -> float:
+    def support(
+        self, c: Candidate, option: str, hits: Sequence[tuple[float, Unit]], rival: str = ""
+    ) -> float:
+        """Best score of a retrieved unit that names the option (as its subject, when the
+        question asks for a subject); a unit naming the rival too tells them not apart."""
         subject_like = c.style in _SUBJECT_STYLES
         best = 0.0
         for score, unit in hits:
             where = unit.head if (subject_like and unit.head) else unit.text
-            if contains(where, option) or (norm(option) and norm(option) == norm(where)):
+            if rival and _names(where, rival):
+                continue
+            if _names(where, option):
                 best = max(best, score)
         return best
 
@@ -144,6 +155,6 @@ class NotesSolver:
         if key <= 0:
             return "notes do not support the answer"
         for w in c.distractors:
-            if self.support(c, w, hits) >= AMBIGUITY_RATIO * key:
+            if self.support(c, w, hits, rival=c.answer_text) >= AMBIGUITY_RATIO * key:
                 return "notes support another choice too"
         return None

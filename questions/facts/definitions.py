@@ -79,7 +79,11 @@ def is_enumeration(desc: str) -> bool:
 
 
 def first_sentence(desc: str) -> str:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Za-z])|(?<=[。！？])", desc)[0].strip()
+    """The description's first sentence, or first two while they stay short."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Za-z])|(?<=[。！？])", desc) if p.strip()]
+    if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 160:
+        return f"{parts[0]} {parts[1]}".strip()
+    return parts[0].strip() if parts else desc
 
 
 def split_definition(block: Block) -> Definition | None:

@@ -20,7 +20,7 @@ from questions.facts.definitions import (
 from questions.facts.model import Fact
 from questions.nouns import category, key_noun, lead_category
 from questions.parse.model import Block, Document
-from questions.tables import analyse, is_empty, is_matrix_column
+from questions.tables import Table, analyse, is_empty, is_matrix_column
 from questions.text import CJK, norm
 from questions.values import RANGE, numbers_in
 
@@ -128,6 +128,7 @@ def _enumeration(text: str) -> list[str]:
     """The members of "x: A (default), B, C" or "A / B (default) / C"."""
     body = text.split(":", 1)[1] if ":" in text[:60] else text
     body = re.split(r"\s+[—–-]\s+|;|。", body)[0]
+    body = re.sub(r"[(（][^)）]*[)）]", "", body)
     parts = [p.strip() for p in re.split(r",|\s/\s|，|、", body)]
     members = []
     for p in parts:
@@ -248,7 +249,7 @@ def table_facts(block: Block) -> list[Fact]:
     if table is None:
         return []
     noun = None if table.transposed else key_noun(table.key_header, block.section.heading)
-    out = []
+    out = _table_cell_facts(block, table, noun)
     for j, header in enumerate(table.headers):
         column = table.column(j)
         matrix = is_matrix_column(column)
@@ -263,6 +264,29 @@ def table_facts(block: Block) -> list[Fact]:
                      sibling_values=tuple(c for n, c in enumerate(column) if n != i),
                      extra=("matrix",) if matrix else ())
             )  # fmt: skip
+    return out
+
+
+_DEFAULT_CELL = re.compile(r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I)
+
+
+def _table_cell_facts(block: Block, table: Table, noun: str | None) -> list[Fact]:
+    """Numbers inside table cells (cloze of the cell), and the row a cell calls the default."""
+    out: list[Fact] = []
+    for i, key in enumerate(table.keys):
+        for j, cell in enumerate(table.cells[i]):
+            if len(cell.split()) >= 3:
+                for n in numbers_in(cell):
+                    if cell.count(n.text) == 1 and not re.fullmatch(r"\d", n.text):
+                        out.append(Fact("number", key, n.text, block, table.lines[i], sentence=cell,
+                                        span=n.text, context=key, attribute=table.headers[j]))  # fmt: skip
+                for m in RANGE.finditer(cell):
+                    out.append(Fact("number", key, m.group(0), block, table.lines[i], sentence=cell,
+                                    span=m.group(0), context=key, attribute=table.headers[j]))  # fmt: skip
+            if noun and not table.transposed and _DEFAULT_CELL.search(cell):
+                others = tuple(k for k in table.keys if k != key)
+                out.append(Fact("default", noun, key, block, table.lines[i], sentence=cell,
+                                span=key, attribute="default", siblings=others))  # fmt: skip
     return out
 
 

@@ -18,7 +18,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     if len(f.value) > MAX_DESC:
         return None
     lang = lang_of(f)
-    others = pool.terms(f.subject, f, prefer=f.siblings, avoid=f.value)
+    others = pool.terms(f.subject, f, prefer=f.siblings, avoid=f.value,
+                        same_section=f.category is not None)  # fmt: skip
     prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, others, lang, rank=0)
 

@@ -12,7 +12,7 @@ from questions.candidate import Candidate
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import explanation, lang_of
-from questions.generators.numbers import clause, distractors_for
+from questions.generators.numbers import _balanced, distractors_for
 from questions.stems import true_false
 from questions.text import contains
 
@@ -29,7 +29,9 @@ def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
     if f.kind == "property" and f.table is not None:
         return None
-    text = clause(f.sentence, f.span) if f.kind in ("number", "term") else f.block.text
+    text = f.sentence if f.kind in ("number", "term") else f.block.text
+    if not _balanced(text) or (f.table is not None):
+        return None
     if f.context and f.context not in text:
         text = f"{f.context}: {text}"
     if len(text) > 200 or _INSTRUCTION.match(text) or text.rstrip().endswith(("?", "？", ":", "：")):
