@@ -45,7 +45,8 @@ def stem_only(c: Candidate) -> str | None:
     numeric = all(parse_number(o) is not None for o in options)
     if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
         return "one choice contains another"
-    if contains(c.prompt.replace("___", " "), answer):
+    stem = c.prompt.replace("___", " ")
+    if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     sig = signature(answer)
     if all(not compatible(sig, signature(w)) for w in wrong):
@@ -149,6 +150,8 @@ class NotesSolver:
         """Why the notes do not single out the answer, or None."""
         if c.kind == "truefalse" or c.style == "predicate":
             return None
+        if c.generator == "table" and c.style == "forward":
+            return None  # the other options are other rows' cells: the table tells them apart
         query = re.sub(r"___", " ", c.prompt)
         hits = self.top(query)
         key = self.support(c, c.answer_text, hits)

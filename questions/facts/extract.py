@@ -312,5 +312,7 @@ def extract(doc: Document) -> list[Fact]:
 def _junk(f: Fact) -> bool:
     """Facts no question should come from: values that are only markup or a lone symbol."""
     v = f.value.strip()
+    if "matrix" in f.extra:
+        return False
     return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", v) or (f.kind == "definition" and len(v) < 3
                                                                 and not CJK.search(v))
