@@ -97,7 +97,8 @@ def units_of(doc: Document) -> list[Unit]:
                 out.append(Unit(f"{key} | {cells}", key))
             continue
         d = split_definition(b)
-        prefix = (b.parent.text[:60] + " ") if b.parent is not None else ""
+        prefix = f"{b.section.heading} " if b.section.heading else ""
+        prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
         if d is not None:
             out.append(Unit(prefix + b.text, d.term))
             continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lemminflect import getLemma
+
 from questions.nouns import category
 from questions.parse.model import Block
 from questions.text import CJK, is_zh
@@ -22,7 +24,11 @@ _IS_A = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
     re.I,
 )
-_ZH_IS = re.compile(r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是|简称)\s*(?P<desc>.*[\u4e00-\u9fff].*)$")
+_ZH_IS = re.compile(r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$")
+_ABBREVIATION = re.compile(
+    r"^(?P<long>[A-Za-z][A-Za-z -]{5,60}?)\s*(?:简称|缩写为?|abbreviated(?: as)?|aka|short:)\s*(?P<short>[A-Z][A-Za-z0-9]{1,8})\b",
+    re.I,
+)
 _ZH_TAIL = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9 .+/-]{1,30}?)\s+(?P<desc>[\u4e00-\u9fff].{3,})$")
 _NOT_TERM_START = re.compile(
     r"^(if|once|when|add|use|set|check|run|note|e\.g|i\.e|see|also|only|every|all|each|"
@@ -94,6 +100,12 @@ def split_definition(block: Block) -> Definition | None:
     return Definition(d.term, first_sentence(d.description), d.verb_phrase)
 
 
+def abbreviation(text: str) -> tuple[str, str] | None:
+    """"Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
+    m = _ABBREVIATION.match(text)
+    return (m.group("long").strip(), m.group("short")) if m else None
+
+
 def _split(block: Block) -> Definition | None:
     text = block.text
     found = _marked_lead(block)
@@ -135,5 +147,20 @@ def heading_definition(block: Block, heading: str, only_block: bool) -> Definiti
     first = text.split()[0] if text.split() else ""
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
     if starts_plain and len(text.split()) <= 30 and not CJK.search(text[:1]):
-        return Definition(heading, re.split(r"(?<=[.!?])\s", text)[0], verb_phrase=False)
+        desc = re.split(r"(?<=[.!?])\s", text)[0]
+        return Definition(heading, desc, verb_phrase=_is_verb(first))
     return None
+
+
+_BASE_VERBS = frozenset(
+    "can could is are will may must should handle provide allow enable support store manage let "
+    "make give run use keep send deliver encrypt coordinate grant build create".split()
+)
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    if w in _BASE_VERBS:
+        return True
+    lemma = getLemma(w, upos="VERB", lemmatize_oov=False)
+    return bool(lemma) and lemma[0] != w and w.endswith("s") and lemma[0] in _BASE_VERBS

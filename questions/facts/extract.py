@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from questions.facts.definitions import (
     Definition,
+    abbreviation,
     heading_definition,
     split_definition,
     subject_sentence,
@@ -94,7 +95,10 @@ def _number_facts(block: Block, term: str, context: str) -> list[Fact]:
     return out
 
 
-_LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?:[ -][A-Za-z][A-Za-z0-9_.-]*){0,2}")
+_LATIN_IN_ZH = re.compile(
+    r"(?<![A-Za-z0-9_./-])[.A-Za-z][A-Za-z0-9_.-]*(?:[ /-][A-Za-z][A-Za-z0-9_.-]*){0,2}"
+)
+_PLAIN_WORDS = frozenset("how ur u shift the to and or of in on is are be a an".split())
 
 
 def _term_facts(block: Block, term: str, context: str) -> list[Fact]:
@@ -105,7 +109,8 @@ def _term_facts(block: Block, term: str, context: str) -> list[Fact]:
     for sentence in sentences(block.text):
         spans = [m for m in block.inline.marked if m in sentence]
         if CJK.search(sentence):
-            spans += [m.group(0) for m in _LATIN_IN_ZH.finditer(sentence) if len(m.group(0)) >= 3]
+            spans += [m.group(0).strip() for m in _LATIN_IN_ZH.finditer(sentence)
+                      if len(m.group(0)) >= 3 and not set(m.group(0).lower().split()) & _PLAIN_WORDS]  # fmt: skip
         seen: set[str] = set()
         for span in spans:
             span = span.strip()
@@ -165,6 +170,10 @@ def _block_facts(
     context = parent_terms.get(block.id, "")
     d = _definition(block, only_block, context)
     out: list[Fact] = []
+    abbr = abbreviation(block.text)
+    if abbr is not None:
+        out.append(Fact("abbrev", abbr[0], abbr[1], block, block.line, sentence=block.text,
+                        span=abbr[1]))  # fmt: skip
     if d is not None:
         defs[block.id] = d
         cat = definition_category(block, context)
@@ -303,10 +312,62 @@ def extract(doc: Document) -> list[Fact]:
         if block.kind == "table":
             facts += table_facts(block)
         else:
-            facts += _block_facts(block, per_section[block.section.index] == 1, parents, defs)
+            facts += _block_facts(block, per_section[block.section.index] <= 3, parents, defs)
     facts += _sibling_defaults(facts)
     facts = _with_siblings(facts)
-    return [f for f in facts if f.subject and f.value and not _junk(f)]
+    facts += _label_groups(content)
+    facts += _usage_facts(content)
+    return [f for f in facts if (f.subject or f.kind in ("number", "term")) and f.value
+            and not _junk(f)]  # fmt: skip
+
+
+_LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
+
+
+def _label_groups(content: list[Block]) -> list[Fact]:
+    """"standard type" / "FIFO type" each leading a list: every item belongs to its label, and
+    the labels are the options ("Which type offers “ordered message”?")."""
+    by_section: dict[int, dict[str, list[Block]]] = defaultdict(lambda: defaultdict(list))
+    for b in content:
+        if b.kind == "item" and b.depth == 1 and b.lead is not None and _LABEL.match(b.lead.text):
+            by_section[b.section.index][b.lead.text].append(b)
+    out: list[Fact] = []
+    for groups in by_section.values():
+        if len(groups) < 2:
+            continue
+        labels = list(groups)
+        words = [lbl.split() for lbl in labels]
+        tail = words[0][-1] if all(len(w) > 1 and w[-1] == words[0][-1] for w in words) else ""
+        names = [" ".join(w[:-1]) if tail else " ".join(w) for w in words]
+        names = [n[:1].upper() + n[1:] for n in names]
+        first = next(iter(groups.values()))[0]
+        noun = key_noun(tail, first.section.heading) if tail else None
+        for name, label in zip(names, labels, strict=True):
+            for b in groups[label]:
+                out.append(Fact("definition", name, b.text, b, b.line, sentence=b.text, span=name,
+                                category=noun, siblings=tuple(n for n in names if n != name),
+                                extra=("label",)))  # fmt: skip
+    return out
+
+
+_USE = re.compile(
+    r"\b(?:use|uses|using|needs?|requires?)\s+(?:an?\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,3}?)\s+(?:to|for)\b"
+)
+
+
+def _usage_facts(content: list[Block]) -> list[Fact]:
+    """"could use dead letter queue to check the reason": the thing used is the fact."""
+    out: list[Fact] = []
+    for b in content:
+        if b.kind == "table":
+            continue
+        for sentence in sentences(b.text):
+            for m in _USE.finditer(sentence):
+                term = m.group("term")
+                if sentence.count(term) == 1 and term.split()[0] not in ("it", "this", "that"):
+                    out.append(Fact("term", term, term, b, b.line, sentence=sentence, span=term))
+    return out
 
 
 def _junk(f: Fact) -> bool:

@@ -21,7 +21,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     others = pool.terms(f.subject, f, prefer=f.siblings, avoid=f.value,
                         same_section=f.category is not None)  # fmt: skip
     prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
-    return build(NAME, "reverse", f, prompt, f.subject, others, lang, rank=0)
+    return build(NAME, "reverse", f, prompt, f.subject, others, lang, rank=0,
+                 closed="label" in f.extra)  # fmt: skip
 
 
 def _forward(f: Fact) -> Candidate | None:
@@ -37,9 +38,20 @@ def _forward(f: Fact) -> Candidate | None:
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1)
 
 
+def _abbreviation(f: Fact, pool: Pool) -> Candidate | None:
+    lang = lang_of(f)
+    wrong = [w for w in pool.terms(f.value, f, avoid=f.sentence, want=6) if w.isupper()][:3]
+    prompt = f"{f.subject} 的简称是什么？" if lang == "zh" else f"What is the abbreviation of {f.subject}?"
+    return build(NAME, "abbrev", f, prompt, f.value, wrong, lang, rank=0)
+
+
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
     out: list[Candidate] = []
     for f in facts:
+        if f.kind == "abbrev":
+            c = _abbreviation(f, pool)
+            if c is not None:
+                out.append(c)
         if f.kind != "definition":
             continue
         for c in (_reverse(f, pool), _forward(f)):
