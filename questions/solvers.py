@@ -99,6 +99,7 @@ def units_of(doc: Document) -> list[Unit]:
         d = split_definition(b)
         prefix = f"{b.section.heading} " if b.section.heading else ""
         prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
+        prefix += (b.lead.text[:40] + " ") if b.lead is not None and b.kind == "item" else ""
         if d is not None:
             out.append(Unit(prefix + b.text, d.term))
             continue
