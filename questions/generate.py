@@ -119,25 +119,44 @@ def _run_gates(
     return kept, dropped
 
 
+@dataclass(frozen=True)
+class DocumentResult:
+    """One notes file's questions with the candidates behind them (tests inspect these)."""
+
+    doc: Document
+    candidates: list[Candidate]
+    chosen: list[tuple[Candidate, BankQuestion]]
+    dropped: list[Dropped]
+
+
+def generate_document(file: str, text: str) -> DocumentResult:
+    doc = parse_document(text, file)
+    candidates, solver, _ = _candidates(doc)
+    kept, dropped = _run_gates(doc, candidates, solver)
+    plan = make_plan(kept)
+    dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
+    return DocumentResult(doc, candidates, plan.chosen, dropped)
+
+
 def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Report]:
     """Bank and report from (file label, Markdown text) pairs: the pure core of generation."""
     report = Report(files=[f for f, _ in docs])
     rows: list[tuple[int, int, int, str, BankQuestion]] = []
     for doc_index, (file, text) in enumerate(docs):
-        doc = parse_document(text, file)
+        result = generate_document(file, text)
+        doc = result.doc
+        for s in doc.sections:
+            report.section(f"{file}: {s.key}")
         for n in doc.noise:
             report.skipped.append((file, n))
             report.section(f"{file}: {n.section}").noise[n.reason] += 1
-        candidates, solver, _ = _candidates(doc)
-        for f in {c.fact.id: c.fact for c in candidates}.values():
+        for f in {c.fact.id: c.fact for c in result.candidates}.values():
             report.section(f"{file}: {f.section.key}").facts += 1
-        kept, dropped = _run_gates(doc, candidates, solver)
-        plan = make_plan(kept)
-        dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
+        dropped = result.dropped
         for d in dropped:
             report.section(f"{file}: {d.candidate.fact.section.key}").dropped[d.reason] += 1
         report.dropped += dropped
-        for c, q in plan.chosen:
+        for c, q in result.chosen:
             report.section(f"{file}: {c.fact.section.key}").kept += 1
             report.per_generator[c.generator] += 1
             if c.kind == "truefalse":

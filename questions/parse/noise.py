@@ -94,9 +94,8 @@ def classify(
     noise: list[Noise] = []
     todo_section: int | None = None
     for b in blocks:
-        reason = b.noise or _block_noise(b) or _section_noise(b)
-        if reason is None and b.group in toc:
-            reason = "table of contents"
+        reason = b.noise or ("table of contents" if b.group in toc else None)
+        reason = reason or _block_noise(b) or _section_noise(b)
         if reason is None and b.section.index == todo_section:
             reason = "TODO"
         if reason is None and has_subsections and b.section.index == title_section:
