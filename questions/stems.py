@@ -116,7 +116,13 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         return f"{who}的{a}是{quoted(value, lang)}？"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
+    if noun_phrase(a) and len(value) <= 40:
+        return f"{who} has the {_lower(a)} {value.strip()}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
+
+
+def _lower(word: str) -> str:
+    return word[0].lower() + word[1:] if word[:1].isupper() and word[1:2].islower() else word
 
 
 def table_predicate(noun: str | None, attr: str, lang: str) -> str:

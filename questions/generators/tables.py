@@ -43,7 +43,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
-    if "matrix" in f.extra or len(f.value) > 80:
+    two_valued = "matrix" in f.extra and polarity(f.value) is None
+    if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
         return None
     lang = lang_of(f)
     wrong: list[str] = []
@@ -55,7 +56,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         wrong += [x for x in pool.near_numbers(n, f) if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
     prompt = table_forward(f.subject, f.attribute, lang)
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
-                 closed=table.transposed)  # fmt: skip
+                 closed=table.transposed or two_valued)  # fmt: skip
 
 
 def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
