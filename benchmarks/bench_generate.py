@@ -42,7 +42,9 @@ def tables(size: int) -> str:
             f"| svc{n}x{i} | {1000 + n * 50 + i} | {'TCP' if i % 3 else 'UDP'} | handles job {n}-{i} |"
             for i in range(20)
         )
-        out.append(f"## Services {n}\n\n| Service | Port | Transport | notes |\n|---|---|---|---|\n{rows}\n")
+        out.append(
+            f"## Services {n}\n\n| Service | Port | Transport | notes |\n|---|---|---|---|\n{rows}\n"
+        )
     return "\n".join(out)
 
 
@@ -67,7 +69,9 @@ def main() -> None:
     text = NOTES.read_text(encoding="utf-8")
     timed(text)  # warm up: jieba's dictionary loads once per process
     small, small_q = min(timed(text) for _ in range(3))
-    print(f"shipped notes ({len(text.encode()) / 1024:.1f} KB): {small * 1000:.0f} ms, {small_q} questions")
+    print(
+        f"shipped notes ({len(text.encode()) / 1024:.1f} KB): {small * 1000:.0f} ms, {small_q} questions"
+    )
     shapes = {name: (lambda size, t=t: repeated(t, size)) for name, t in SHAPES().items()}
     shapes["tables"] = tables
     for name, make in shapes.items():

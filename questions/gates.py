@@ -35,7 +35,9 @@ def form(c: Candidate) -> str | None:
         return "all/none of the above"
     lint_text = c.prompt if c.style != "cloze" else re.sub(r"“[^”]*”", "", c.prompt)
     reason = lint(re.sub(r"“[^”]*”", "“x”", lint_text))
-    if reason == "broken negation" or (reason and c.style not in ("cloze",) and c.kind != "truefalse"):
+    if reason == "broken negation" or (
+        reason and c.style not in ("cloze",) and c.kind != "truefalse"
+    ):
         return reason
     if c.kind == "truefalse" and lint(c.prompt) == "broken negation":
         return "broken negation"

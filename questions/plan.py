@@ -46,7 +46,10 @@ def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate
         limit = 2 if picks[0][0].fact.kind in TWO_WAY else 1
         styles: set[str] = set()
         for p in picks:
-            if len([k for k in keep if k[0].fact.id == p[0].fact.id]) < limit and p[0].style not in styles:
+            if (
+                len([k for k in keep if k[0].fact.id == p[0].fact.id]) < limit
+                and p[0].style not in styles
+            ):
                 keep.append(p)
                 styles.add(p[0].style)
             else:
@@ -95,7 +98,9 @@ def _true_false(
         if p[0].fact.id not in asked:
             pairs[p[0].fact.id][p[0].answer == 0] = p
     complete = [v for v in pairs.values() if len(v) == 2]
-    complete.sort(key=lambda v: (v[True][0].fact.section.index in sections_asked, v[True][0].fact.line))
+    complete.sort(
+        key=lambda v: (v[True][0].fact.section.index in sections_asked, v[True][0].fact.line)
+    )
     limit = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * len(chosen))
     limit -= limit % 2
     out: list[Pick] = []

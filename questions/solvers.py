@@ -51,9 +51,16 @@ def stem_only(c: Candidate) -> str | None:
     sig = signature(answer)
     if all(not compatible(sig, signature(w)) for w in wrong):
         return "answer alone in its type"
-    if len({is_zh(o) for o in options}) > 1 and sum(is_zh(o) for o in options) in (1, len(options) - 1):
-        if is_zh(answer) != is_zh(wrong[0]) or len(options) == 2:
-            return "answer alone in its script"
+    if (
+        len({is_zh(o) for o in options}) > 1
+        and sum(is_zh(o) for o in options)
+        in (
+            1,
+            len(options) - 1,
+        )
+        and (is_zh(answer) != is_zh(wrong[0]) or len(options) == 2)
+    ):
+        return "answer alone in its script"
     if len(answer) >= 16 and len(wrong) >= 2:
         longest_other = max(len(w) for w in wrong)
         if len(answer) > 1.6 * longest_other:

@@ -20,7 +20,7 @@ _DESCRIPTIVE = re.compile(
 
 
 def display_noun(noun: str) -> str:
-    """"Probe kind" -> "probe kind"; acronyms and CamelCase keep their case."""
+    """ "Probe kind" -> "probe kind"; acronyms and CamelCase keep their case."""
     first, *rest = noun.split()
     if re.fullmatch(r"[A-Z][a-z]+", first):
         first = first.lower()
@@ -88,7 +88,7 @@ def is_descriptive(attr: str) -> bool:
 
 
 def noun_phrase(attr: str) -> bool:
-    """"size limit" is a noun phrase; "reachable from", "encrypted?" are not."""
+    """ "size limit" is a noun phrase; "reachable from", "encrypted?" are not."""
     words = attr.strip().split()
     if simple_noun(attr) is None or attr.strip().endswith("?") or not words:
         return False
@@ -112,7 +112,11 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if is_descriptive(attr):
-            return f"以下描述的是{who.replace('哪', '哪', 1)}？{quoted(value, lang)}" if not among else f"{who}符合这个描述：{quoted(value, lang)}？"
+            return (
+                f"以下描述的是{who.replace('哪', '哪', 1)}？{quoted(value, lang)}"
+                if not among
+                else f"{who}符合这个描述：{quoted(value, lang)}？"
+            )
         return f"{who}的{a}是{quoted(value, lang)}？"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"

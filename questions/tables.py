@@ -19,7 +19,9 @@ from questions.text import cjk_count, norm
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
 _EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
 _POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
-_NEGATIVE = re.compile(r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I)
+_NEGATIVE = re.compile(
+    r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def _key_score(values: list[str], position: int) -> float:
         return -1.0
     mean_words = sum(_words(v) for v in values) / len(values)
     short = 1.0 if mean_words <= 4 else 0.0
-    return (2 * unique + short - mean_words / 10) / (position + 1) ** 0.5
+    return float((2 * unique + short - mean_words / 10) / (position + 1) ** 0.5)
 
 
 def analyse(data: TableData) -> Table | None:

@@ -24,12 +24,16 @@ _IS_A = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
     re.I,
 )
-_ZH_IS = re.compile(r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$")
+_ZH_IS = re.compile(
+    r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$"
+)
 _ABBREVIATION = re.compile(
     r"^(?P<long>[A-Za-z][A-Za-z -]{5,60}?)\s*(?:简称|缩写为?|abbreviated(?: as)?|aka|short:)\s*(?P<short>[A-Z][A-Za-z0-9]{1,8})\b",
     re.I,
 )
-_ZH_TAIL = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9 .+/-]{1,30}?)\s+(?P<desc>[\u4e00-\u9fff].{3,})$")
+_ZH_TAIL = re.compile(
+    r"^(?P<head>[A-Za-z][A-Za-z0-9 .+/-]{1,30}?)\s+(?P<desc>[\u4e00-\u9fff].{3,})$"
+)
 _NOT_TERM_START = re.compile(
     r"^(if|once|when|add|use|set|check|run|note|e\.g|i\.e|see|also|only|every|all|each|"
     r"after|before|then|so|but|and|or|to|for|in|on|it|this|that|there|they|we|you|u|my)\b",
@@ -78,7 +82,7 @@ def _marked_lead(block: Block) -> Definition | None:
 
 
 def is_enumeration(desc: str) -> bool:
-    """"Always (default), OnFailure, Never": a list of values, not a description."""
+    """ "Always (default), OnFailure, Never": a list of values, not a description."""
     head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
     head = re.sub(r"\([^)]*\)", "", head)
     return bool(_ENUMERATION.match(head.strip()))
@@ -101,7 +105,7 @@ def split_definition(block: Block) -> Definition | None:
 
 
 def abbreviation(text: str) -> tuple[str, str] | None:
-    """"Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
+    """ "Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
     m = _ABBREVIATION.match(text)
     return (m.group("long").strip(), m.group("short")) if m else None
 
@@ -132,7 +136,9 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
     text = block.text
     for start in range(len(words)):
         term = " ".join(words[start:])
-        m = re.match(rf"^((?:Amazon|AWS|The|A|An)\s+)?{re.escape(term)}\s+(?P<desc>.+)$", text, re.I)
+        m = re.match(
+            rf"^((?:Amazon|AWS|The|A|An)\s+)?{re.escape(term)}\s+(?P<desc>.+)$", text, re.I
+        )
         if m and _VERB_START.match(m.group("desc")) and len(term) >= 3:
             desc = re.split(r"(?<=[.!?])\s", m.group("desc"))[0]
             return Definition(term, desc, verb_phrase=True)
@@ -140,7 +146,7 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
 
 
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
-    """"## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
+    """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
     if not only_block or not heading or (category(heading) is None and len(heading.split()) > 4):
         return None
@@ -153,8 +159,36 @@ def heading_definition(block: Block, heading: str, only_block: bool) -> Definiti
 
 
 _BASE_VERBS = frozenset(
-    "can could is are will may must should handle provide allow enable support store manage let "
-    "make give run use keep send deliver encrypt coordinate grant build create".split()
+    [
+        "can",
+        "could",
+        "is",
+        "are",
+        "will",
+        "may",
+        "must",
+        "should",
+        "handle",
+        "provide",
+        "allow",
+        "enable",
+        "support",
+        "store",
+        "manage",
+        "let",
+        "make",
+        "give",
+        "run",
+        "use",
+        "keep",
+        "send",
+        "deliver",
+        "encrypt",
+        "coordinate",
+        "grant",
+        "build",
+        "create",
+    ]
 )
 
 

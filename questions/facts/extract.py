@@ -85,7 +85,9 @@ def _number_facts(block: Block, term: str, context: str) -> list[Fact]:
             pos = sentence.find(span)
             if pos < 0 or (term and span in term):
                 continue
-            if sentence.count(span) > 1 or (re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence)):
+            if sentence.count(span) > 1 or (
+                re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence)
+            ):
                 continue  # a lone digit is rarely a fact ("1 of 2"), unless it is a default
             subject = _subject_before(sentence, pos, block.inline.marked, term or context)
             out.append(
@@ -98,7 +100,26 @@ def _number_facts(block: Block, term: str, context: str) -> list[Fact]:
 _LATIN_IN_ZH = re.compile(
     r"(?<![A-Za-z0-9_./-])[.A-Za-z][A-Za-z0-9_.-]*(?:[ /-][A-Za-z][A-Za-z0-9_.-]*){0,2}"
 )
-_PLAIN_WORDS = frozenset("how ur u shift the to and or of in on is are be a an".split())
+_PLAIN_WORDS = frozenset(
+    [
+        "how",
+        "ur",
+        "u",
+        "shift",
+        "the",
+        "to",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "is",
+        "are",
+        "be",
+        "a",
+        "an",
+    ]
+)
 
 
 def _term_facts(block: Block, term: str, context: str) -> list[Fact]:
@@ -114,8 +135,14 @@ def _term_facts(block: Block, term: str, context: str) -> list[Fact]:
         seen: set[str] = set()
         for span in spans:
             span = span.strip()
-            if (not span or span in seen or span in numbers or norm(span) == norm(term)
-                    or not re.search(r"[A-Za-z\u4e00-\u9fff]", span) or len(span) > 60):
+            if (
+                not span
+                or span in seen
+                or span in numbers
+                or norm(span) == norm(term)
+                or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
+                or len(span) > 60
+            ):
                 continue
             seen.add(span)
             out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
@@ -144,7 +171,7 @@ def _enumeration(text: str) -> list[str]:
 
 
 def _default_facts(block: Block, siblings: list[tuple[str, Block]], subject: str) -> list[Fact]:
-    """"Always (default), OnFailure, Never": the default member, asked among the others."""
+    """ "Always (default), OnFailure, Never": the default member, asked among the others."""
     m = _DEFAULT_MARK.search(block.text)
     if not m:
         return []
@@ -211,7 +238,7 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
 
 
 def _sibling_defaults(facts: list[Fact]) -> list[Fact]:
-    """"**RollingUpdate** (the default): …" – the default among its sibling items."""
+    """ "**RollingUpdate** (the default): …" – the default among its sibling items."""
     by_group: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "definition" and f.block.kind == "item":
@@ -276,7 +303,9 @@ def table_facts(block: Block) -> list[Fact]:
     return out
 
 
-_DEFAULT_CELL = re.compile(r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I)
+_DEFAULT_CELL = re.compile(
+    r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I
+)
 
 
 def _table_cell_facts(block: Block, table: Table, noun: str | None) -> list[Fact]:
@@ -325,7 +354,7 @@ _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
 
 
 def _label_groups(content: list[Block]) -> list[Fact]:
-    """"standard type" / "FIFO type" each leading a list: every item belongs to its label, and
+    """ "standard type" / "FIFO type" each leading a list: every item belongs to its label, and
     the labels are the options ("Which type offers “ordered message”?")."""
     by_section: dict[int, dict[str, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in content:
@@ -357,7 +386,7 @@ _USE = re.compile(
 
 
 def _usage_facts(content: list[Block]) -> list[Fact]:
-    """"could use dead letter queue to check the reason": the thing used is the fact."""
+    """ "could use dead letter queue to check the reason": the thing used is the fact."""
     out: list[Fact] = []
     for b in content:
         if b.kind == "table":
@@ -375,5 +404,6 @@ def _junk(f: Fact) -> bool:
     v = f.value.strip()
     if "matrix" in f.extra:
         return False
-    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", v) or (f.kind == "definition" and len(v) < 3
-                                                                and not CJK.search(v))
+    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", v) or (
+        f.kind == "definition" and len(v) < 3 and not CJK.search(v)
+    )

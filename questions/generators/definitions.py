@@ -41,7 +41,11 @@ def _forward(f: Fact) -> Candidate | None:
 def _abbreviation(f: Fact, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     wrong = [w for w in pool.terms(f.value, f, avoid=f.sentence, want=6) if w.isupper()][:3]
-    prompt = f"{f.subject} 的简称是什么？" if lang == "zh" else f"What is the abbreviation of {f.subject}?"
+    prompt = (
+        f"{f.subject} 的简称是什么？"
+        if lang == "zh"
+        else f"What is the abbreviation of {f.subject}?"
+    )
     return build(NAME, "abbrev", f, prompt, f.value, wrong, lang, rank=0)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from questions.candidate import Candidate
 from questions.distractors import Pool, span_kind
@@ -19,7 +20,7 @@ MAX_CLAUSE = 170
 
 
 def _balanced(text: str) -> bool:
-    pairs = ("()", "（）", "[]", "“”")
+    pairs = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"))
     return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
 
 
@@ -46,7 +47,9 @@ def blanked(text: str, span: str) -> str | None:
     if out.lstrip(" (“\"'").startswith(BLANK):
         return None  # a blank first reads as a riddle, not a sentence
     rest = out.replace(BLANK, " ")
-    enough = cjk_count(rest) >= 6 if CJK.search(rest) else len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4
+    enough = (
+        cjk_count(rest) >= 6 if CJK.search(rest) else len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4
+    )
     return out if enough and out.strip().strip(".").strip() != BLANK else None
 
 
@@ -94,10 +97,10 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
 def _sorted_numbers(c: Candidate) -> Candidate:
     """Numeric options in ascending order (the answer's place then says nothing)."""
     nums = [parse_number(o) for o in c.options]
-    if any(n is None for n in nums):
+    values = [n.value for n in nums if n is not None]
+    if len(values) != len(nums):
         return c
-    order = sorted(range(len(c.options)), key=lambda i: nums[i].value if nums[i] else 0)
+    order = sorted(range(len(c.options)), key=lambda i: values[i])
     options = tuple(c.options[i] for i in order)
-    from dataclasses import replace
 
     return replace(c, options=options, answer=options.index(c.answer_text))

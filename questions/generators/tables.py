@@ -53,7 +53,9 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             wrong.append(v)
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
-        wrong += [x for x in pool.near_numbers(n, f) if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
+        wrong += [x for x in pool.near_numbers(n, f) if acceptable(x, f.value, wrong)][
+            : 3 - len(wrong)
+        ]
     prompt = table_forward(f.subject, f.attribute, lang)
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
                  closed=table.transposed or two_valued)  # fmt: skip

@@ -22,7 +22,9 @@ _INSTRUCTION = re.compile(
     r"avoid|put|write|watch|lower|install|确保|记得|注意|不要|别|请|使用|用)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(not|no|never|cannot|can't|isn't|doesn't|don't|won't)\b|不|没|无|非", re.I)
+_NEGATION = re.compile(
+    r"\b(not|no|never|cannot|can't|isn't|doesn't|don't|won't)\b|不|没|无|非", re.I
+)
 
 
 def claim(f: Fact) -> str | None:
@@ -34,7 +36,11 @@ def claim(f: Fact) -> str | None:
         return None
     if f.context and f.context not in text:
         text = f"{f.context}: {text}"
-    if len(text) > 200 or _INSTRUCTION.match(text) or text.rstrip().endswith(("?", "？", ":", "：")):
+    if (
+        len(text) > 200
+        or _INSTRUCTION.match(text)
+        or text.rstrip().endswith(("?", "？", ":", "："))
+    ):
         return None
     if not contains(text, f.span) or text.count(f.span) != 1:
         return None

@@ -53,9 +53,8 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
             link_chars += len("".join(parts)) - link_start.pop()
         elif kind == "image":
             images += 1
-        elif kind == "html_inline":
-            if not _HTML_TAG.match(tok.content):
-                parts.append(tok.content)  # <placeholder>, not markup
+        elif kind == "html_inline" and not _HTML_TAG.match(tok.content):
+            parts.append(tok.content)  # <placeholder>, not markup
     text = " ".join("".join(parts).split())
     text = re.sub(r"^[-*+]\s+", "", text)  # an escaped list marker ("\\- text")
     link_chars += sum(len(m.group(0)) for m in URL_RE.finditer(text))

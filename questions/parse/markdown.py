@@ -207,11 +207,10 @@ def _heading_statements(sections: list[Section], blocks: list[Block]) -> list[Bl
     for s in sections:
         h = s.heading
         cjk = sum(1 for ch in h if "\u4e00" <= ch <= "\u9fff")
-        if s.level and s.index not in used and _is_leaf(s, sections):
-            if cjk >= 6 or len(h.split()) >= 6:
-                parent = sections[s.index - 1] if s.index else s
-                out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent,
-                                 inline=Inline(h)))
+        if (s.level and s.index not in used and _is_leaf(s, sections)
+                and (cjk >= 6 or len(h.split()) >= 6)):  # fmt: skip
+            parent = sections[s.index - 1] if s.index else s
+            out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent, inline=Inline(h)))
     return out
 
 

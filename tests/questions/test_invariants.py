@@ -17,7 +17,7 @@ from questions.text import contains, norm
 
 NOTES = Path(__file__).parent / "notes"
 SHIPPED = Path(__file__).resolve().parents[2] / "questions/notes/aws-developer-associate.md"
-FILES = sorted(NOTES.glob("*.md")) + [SHIPPED]
+FILES = [*sorted(NOTES.glob("*.md")), SHIPPED]
 BROKEN_NEGATION = re.compile(
     r"\b(can|don|doesn|isn|won|aren|cannot)'?t't\b|\bnot not\b|不不|is not still|而是而是", re.I
 )
@@ -69,17 +69,30 @@ def test_never_keyed_by_a_row_number(results: dict[str, DocumentResult]) -> None
             assert q.choices[q.answer] not in index_values, (name, q.prompt)
 
 
-def _true_by_table(c_options: tuple[str, ...], fact_subject: str, attribute: str, value: str,
-                   table_keys: tuple[str, ...], column: list[str], style: str) -> int:
+def _true_by_table(
+    c_options: tuple[str, ...],
+    fact_subject: str,
+    attribute: str,
+    value: str,
+    table_keys: tuple[str, ...],
+    column: list[str],
+    style: str,
+) -> int:
     """How many options the table itself makes right for the question asked."""
     if style == "reverse":
-        rows = [i for i, cell in enumerate(column) if norm(value) in norm(cell) or norm(cell) in norm(value)]
+        rows = [
+            i
+            for i, cell in enumerate(column)
+            if norm(value) in norm(cell) or norm(cell) in norm(value)
+        ]
         return sum(1 for o in c_options if any(table_keys[i] == o for i in rows))
     if style == "forward":
         row = table_keys.index(fact_subject)
         return sum(1 for o in c_options if norm(o) == norm(column[row]))
     if style == "predicate":
-        return sum(1 for o in c_options if o in table_keys and polarity(column[table_keys.index(o)]))
+        return sum(
+            1 for o in c_options if o in table_keys and polarity(column[table_keys.index(o)])
+        )
     return 1
 
 

@@ -77,7 +77,15 @@ def test_text_kept_intact() -> None:
 def test_noise_is_classified() -> None:
     d = doc()
     reasons = {n.reason for n in d.noise}
-    assert {"intro", "table of contents", "code block", "link list", "TODO", "image", "licence"} <= reasons
+    assert {
+        "intro",
+        "table of contents",
+        "code block",
+        "link list",
+        "TODO",
+        "image",
+        "licence",
+    } <= reasons
     content = " ".join(b.text for b in d.content)
     assert "helm" not in content and "Licensed" not in content and "#pods" not in content
 
