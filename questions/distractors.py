@@ -28,6 +28,8 @@ from questions.values import (
 )
 
 MAX_OPTION = 80
+#: distractors come from this many sections either side: near in the notes, and linear in cost
+SECTION_WINDOW = 12
 _CMD = re.compile(r"^\s*([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})", re.M)
 
 
@@ -90,9 +92,9 @@ class Pool:
             elif b.kind == "code":
                 for m in _CMD.finditer(b.code):
                     add(m.group(1), b.section.index, "cmd")
-        self.by_sig: dict[str, list[Entry]] = {}
+        self.by_section: dict[int, list[Entry]] = {}
         for e in self.entries:
-            self.by_sig.setdefault(e.sig, []).append(e)
+            self.by_section.setdefault(e.section, []).append(e)
 
     def sig(self, text: str) -> str:
         """The text's signature; a line starting with a command of the notes' code is a cmd."""
@@ -115,13 +117,14 @@ class Pool:
         section, then the document; another kind of the same type only as a last resort."""
         sig = self.sig(answer)
         tiers: list[list[str]] = [[p for p in prefer if compatible(self.sig(p), sig)], [], [], []]
-        for other_sig, entries in self.by_sig.items():
-            if not compatible(other_sig, sig):
-                continue
-            for e in entries:
+        here = fact.section.index
+        for section in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1):
+            for e in self.by_section.get(section, ()):
+                if not compatible(e.sig, sig):
+                    continue
                 if e.kind == kind or (kind == "cmd" and e.sig == "cmd"):
-                    tiers[1 if e.section == fact.section.index else 2].append(e.text)
-                elif e.section == fact.section.index and other_sig == sig:
+                    tiers[1 if e.section == here else 2].append(e.text)
+                elif e.section == here and e.sig == sig:
                     tiers[3].append(e.text)
         if same_section:
             tiers[2] = tiers[3] = []

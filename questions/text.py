@@ -210,11 +210,13 @@ def is_zh(text: str) -> bool:
     return cjk >= 2 and cjk >= 0.2 * latin
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Comparison form: case, spacing, markup quotes and punctuation do not count."""
     return re.sub(r"[\s`*_'\"“”‘’「」()（）\[\].,;:!?，。；：！？、]+", "", text.casefold())
 
 
+@lru_cache(maxsize=65536)
 def contains(haystack: str, needle: str) -> bool:
     """Whole-word (Latin) or substring (CJK) containment, ignoring case and spacing."""
     n = " ".join(needle.split()).casefold()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from questions.parse.model import Block, Section
 from questions.tables import Table
@@ -44,7 +45,7 @@ class Fact:
     def section(self) -> Section:
         return self.block.section
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Stable: the same statement in the same place of the notes keeps its id."""
         base = self.subject if self.kind != "number" else f"{self.subject} {self.span}"
