@@ -46,10 +46,7 @@ def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate
         limit = 2 if picks[0][0].fact.kind in TWO_WAY else 1
         styles: set[str] = set()
         for p in picks:
-            if (
-                len([k for k in keep if k[0].fact.id == p[0].fact.id]) < limit
-                and p[0].style not in styles
-            ):
+            if len(styles) < limit and p[0].style not in styles:
                 keep.append(p)
                 styles.add(p[0].style)
             else:
@@ -106,8 +103,9 @@ def _true_false(
     out: list[Pick] = []
     for i, v in enumerate(complete[:limit]):
         out.append(v[i % 2 == 0])
+    taken = {id(p[0]) for p in out}
     drop = [(p[0], "true/false: something better asks it, or the 15 % share is full")
-            for p in tf if p not in out]  # fmt: skip
+            for p in tf if id(p[0]) not in taken]  # fmt: skip
     return out, drop
 
 

@@ -66,6 +66,7 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
     offered only against no rows, so exactly one option is right."""
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    cells = {(g.block.id, g.row, g.column): g for g in facts}
     for f in facts:
         t = f.table
         if t is None or "matrix" not in f.extra or (f.block.id, f.column) in seen:
@@ -77,7 +78,7 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         if not yes or len(no) < 2:
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
-        fact = next(g for g in facts if g.table is t and g.row == pick and g.column == f.column)
+        fact = cells[(f.block.id, pick, f.column)]
         lang = lang_of(fact)
         wrong = [t.keys[i] for i in no][:3]
         prompt = table_predicate(fact.category, fact.attribute, lang)
