@@ -1,201 +1,256 @@
-"""Wrong options of the answer's own type, drawn from the same notes first.
+"""Wrong options of the answer's own kind and role, drawn from the same notes.
 
-Tiers: the fact's siblings (same list, same table column), then the same section, then the
-document; each tier ranked by closeness to the answer, ties broken by a hash of the fact so the
-result is stable. Numbers get near misses in the same unit (other values of the notes, then x2,
-/2, x10, /10), with the answer's rank among them varied so it is never always the middle one.
+A distractor must be the same *kind* of thing as the answer (its surface shape: two durations,
+two HTTP headers, two CamelCase names) and play the same *role* in the notes (another term of
+the same list, another cell of the same column, another value of the same enumeration, another
+command of the same code block). Tiers, best first: the fact's own siblings; the same role in
+the same section; the same role nearby in the notes. Numbers: a quantity gets other values of
+its unit from the notes and then magnitude slips; an identifier-like number (version, year,
+port, code) only other numbers of the same kind from the notes. Fewer than two → the caller
+asks a three-option question or nothing; never a filler of another kind.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.parse.model import Document
-from questions.text import STOP_EN, contains, norm
+from questions.text import STOP_EN, contains, lemma_words, norm
 from questions.values import (
     Number,
-    compatible,
-    fmt_number,
+    decimals,
+    family,
+    number_role,
     numbers_in,
     parse_number,
-    signature,
     with_value,
 )
 
 MAX_OPTION = 80
-#: distractors come from this many sections either side: near in the notes, and linear in cost
+#: distractors come from this many sections either side: near in the notes, linear in cost
 SECTION_WINDOW = 12
-_CMD = re.compile(r"^\s*([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})", re.M)
+#: at most this many candidates are ranked per question, so cost stays bounded per fact
+MAX_RANKED = 40
+_COMMAND = re.compile(r"\s{2,}(#|--)\s.*$")
+#: families whose surface form says what kind of thing a term is (two snake_case names are two
+#: settings); a plain word or name says nothing, so those come only from the same section
+_TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
+                    "call", "cmd"})  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Entry:
     text: str
-    sig: str
+    role: str  # term | key | cell | member | code | bold | cmd | heading
+    group: str  # siblings share it (a list, a table column, an enumeration)
     section: int
-    kind: str  # term (a defined term, table key), code, bold, cell, cmd
-
-
-def span_kind(fact: Fact, span: str) -> str:
-    """How the notes marked a span: the kind its distractors should share."""
-    if span in fact.block.inline.code:
-        return "code"
-    if span in fact.block.inline.strong:
-        return "bold"
-    return "term"
+    family: str
 
 
 class Pool:
-    """Every typed value of one document, to draw distractors from."""
+    """Every typed value of one document, indexed by role and section."""
 
     def __init__(self, doc: Document, facts: Sequence[Fact]) -> None:
-        self.entries: list[Entry] = []
-        self.numbers: dict[str, list[float]] = {}
-        self.heads: set[str] = set()
-        seen: set[tuple[str, int, str]] = set()
-        for b in doc.blocks:
-            if b.kind == "code":
-                self.heads |= {m.group(1).split()[0] for m in _CMD.finditer(b.code)}
-
-        def add(text: str, section: int, kind: str) -> None:
-            text = " ".join(text.split()).strip()
-            if not text or len(text) > MAX_OPTION or (text, section, kind) in seen:
-                return
-            if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
-                return
-            seen.add((text, section, kind))
-            self.entries.append(Entry(text, self.sig(text), section, kind))
-
+        self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        self._seen: set[tuple[str, str]] = set()
+        #: (unit, role) -> [(value, section)]
+        self._numbers: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
         for f in facts:
-            if f.kind in ("definition", "property", "default"):
-                add(f.subject, f.section.index, "term")
-            if f.kind == "property" and len(f.value) <= MAX_OPTION:
-                add(f.value, f.section.index, "cell")
-            if f.kind == "default":
-                add(f.value, f.section.index, "term")
-                for s in f.siblings:
-                    add(s, f.section.index, "term")
-        for b in doc.blocks:
-            if b.noise is None:
-                for span in b.inline.code:
-                    add(span, b.section.index, "code")
-                for span in b.inline.strong:
-                    add(span, b.section.index, "bold")
-                for n in numbers_in(b.text):
-                    if n.unit:
-                        self.numbers.setdefault(n.unit, []).append(n.value)
-            elif b.kind == "code":
-                for m in _CMD.finditer(b.code):
-                    add(m.group(1), b.section.index, "cmd")
-        self.by_section: dict[int, list[Entry]] = {}
-        for e in self.entries:
-            self.by_section.setdefault(e.section, []).append(e)
+            for role, text, group in f.pool_entries():
+                self.add(text, role, group, f.section.index)
+        for b in doc.content:
+            if b.kind == "code":
+                for line in b.code.splitlines():
+                    cmd = _COMMAND.sub("", line).strip()
+                    if cmd and not line.lstrip().startswith(("#", "--", "\\")):
+                        self.add(cmd, "cmd", f"b{b.id}", b.section.index)
+                continue
+            for span in b.inline.code:
+                self.add(span, "code", f"b{b.id}", b.section.index)
+            for span in b.inline.strong:
+                self.add(span, "bold", f"b{b.id}", b.section.index)
+            for n in numbers_in(b.text):
+                self._numbers[(n.unit, number_role(b.text, n))].append((n.value, b.section.index))
+            if b.table is not None:
+                for row in b.table.rows:
+                    for cell in row:
+                        for n in numbers_in(cell):
+                            role = number_role(cell, n)
+                            self._numbers[(n.unit, role)].append((n.value, b.section.index))
 
-    def sig(self, text: str) -> str:
-        """The text's signature; a line starting with a command of the notes' code is a cmd."""
-        words = text.split()
-        if len(words) >= 2 and words[0] in self.heads:
-            return "cmd"
-        return signature(text)
+    def add(self, text: str, role: str, group: str, section: int) -> None:
+        text = " ".join(text.split()).strip()
+        if not text or len(text) > MAX_OPTION or (text, role) in self._seen:
+            return
+        if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
+            return
+        self._seen.add((text, role))
+        self._by_role[role][section].append(Entry(text, role, group, section, family(text)))
 
-    def terms(
+    def alternatives(
         self,
         answer: str,
         fact: Fact,
-        prefer: Iterable[str] = (),
+        roles: Iterable[str],
+        siblings: Iterable[str] = (),
         avoid: str = "",
         want: int = 3,
-        kind: str = "term",
-        same_section: bool = False,
+        closed: bool = False,
+        any_shape: bool = False,
+        near_roles: Iterable[str] = (),
     ) -> list[str]:
-        """Up to `want` distractors of the answer's type and kind: siblings, then the same
-        section, then the document; another kind of the same type only as a last resort."""
-        sig = self.sig(answer)
-        tiers: list[list[str]] = [[p for p in prefer if compatible(self.sig(p), sig)], [], [], []]
-        here = fact.section.index
-        for section in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1):
-            for e in self.by_section.get(section, ()):
-                if not compatible(e.sig, sig):
-                    continue
-                if e.kind == kind or (kind == "cmd" and e.sig == "cmd"):
-                    tiers[1 if e.section == here else 2].append(e.text)
-                elif e.section == here and e.sig == sig:
-                    tiers[3].append(e.text)
-        if same_section:
-            tiers[2] = tiers[3] = []
+        """Up to `want` wrong options: siblings first, then the same role and family in the
+        same section, then nearby sections. `closed`: siblings only (a closed set, such as the
+        two strategies there are)."""
+        fam = family(answer)
+        fits = [s for s in siblings if any_shape or _sibling_fits(s, answer)]
+        # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
+        words = set(norm_words(answer))
+        tiers: list[list[str]] = [
+            [s for s in fits if words & set(norm_words(s))],
+            [s for s in fits if not words & set(norm_words(s))],
+            [],
+            [],
+        ]
+        if not closed:
+            here = fact.section.index
+            for role in near_roles:
+                for e in self._by_role.get(role, {}).get(here, ()):
+                    if e.family == fam and not re.search(r"\d", e.text):
+                        tiers[2].append(e.text)
+            for role in roles:
+                sections = self._by_role.get(role, {})
+                one_name = fam == "name" and len(answer.split()) == 1
+                window = SECTION_WINDOW if fam in _TYPED or one_name else 0
+                for section in range(here - window, here + window + 1):
+                    for e in sections.get(section, ()):
+                        if one_name and section != here and (
+                            len(e.text.split()) != 1 or len(e.text) < 3 <= len(answer)
+                        ):
+                            continue  # a one-word name is offered beside one-word names only
+                        if any_shape or e.family == fam:
+                            tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
         for tier in tiers:
             ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
-            for t in ranked:
+            for t in ranked[:MAX_RANKED]:
                 if len(out) >= want:
                     return out
                 if acceptable(t, answer, out, avoid):
                     out.append(t)
         return out
 
-    def near_numbers(self, answer: Number, fact: Fact, want: int = 3) -> list[str]:
-        """Same-unit values: others from the notes, then magnitude slips; answer rank varied."""
+    def numbers(self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
+        """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
+        if role == "id":
+            return []  # an identifier has no kind to draw like values from
         v = answer.value
-        pool = {x for x in self.numbers.get(answer.unit, []) if x != v and x > 0}
-        if answer.unit == "%":
-            pool |= {x for x in (5, 10, 20, 25, 50, 75, 100) if x != v}
-        slips = {v * 2, v / 2, v * 10, v / 10, v * 4, v / 4}
-        if v < 10:
-            slips |= {v + 1, v - 1}
-        if v == int(v):
-            slips = {s for s in slips if s == int(s)}
-        pool |= {s for s in slips if s > 0 and s != v}
+        here = fact.section.index
+        places = decimals(answer)
+        seen = {
+            x
+            for x, s in self._numbers.get((answer.unit, role), ())
+            if x != v and x > 0 and abs(s - here) <= 4 * SECTION_WINDOW
+        }
+        if role == "quantity":
+            # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
+            # are kin of decimals
+            kin = {x for x in seen if answer.unit or (places and x != int(x))}
+            pool = kin | {round(x, places) for x in _slips(v, answer.unit)}
+            pool = {x for x in pool if x > 0 and x != v}
+        else:
+            pool = seen
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
-        if not pool:
+        texts = {x: with_value(answer, x) for x in pool}
+        pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
+        if len(pool) < 2:
             return []
+        if role != "quantity":
+            near = sorted(pool, key=lambda x: (abs(x - v), x))[:want]
+            return [texts[x] for x in sorted(near)]
         near = sorted(pool, key=lambda x: (abs(math.log(x / v)) if v > 0 else x, x))[: want * 2]
         lower = sorted((x for x in near if x < v), reverse=True)
         upper = sorted(x for x in near if x > v)
-        k = stable_int("rank", fact.id) % (want + 1)
-        k = min(k, len(lower))
+        k = min(stable_int("rank", fact.id) % (want + 1), len(lower))
         chosen = lower[:k] + upper[: want - k]
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
-        return [with_value(answer, x) for x in sorted(chosen)]
+        return [texts[x] for x in sorted(chosen)]
 
 
-def _distance(answer: str, other: str) -> tuple[float, int]:
+def _slips(v: float, unit: str) -> set[float]:
+    """The mistakes people make with a quantity: double, half, ten times, a tenth."""
+    slips = {v * 2, v / 2, v * 10, v / 10, v * 4, v / 4}
+    if v <= 10 and v == int(v):
+        slips |= {v + 1, v - 1, v + 2}
+    if unit == "%":
+        slips |= {5, 10, 20, 25, 50, 75, 100}
+    return {s for s in slips if s > 0 and s != v}
+
+
+def norm_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 3]
+
+
+def _sibling_fits(sibling: str, answer: str) -> bool:
+    """A sibling is already of the answer's role; it must still look like an option beside it."""
+    a, s = family(answer), family(sibling)
+    return a == s or {a, s} <= {"name", "lower"}
+
+
+def _distance(answer: str, other: str) -> float:
     """Closeness for ranking: similar length and shared characters make plausible options."""
     a, b = norm(answer), norm(other)
     if not a or not b:
-        return (9.0, 0)
+        return 9.0
     ratio = max(len(a), len(b)) / min(len(a), len(b))
     shared = len(set(a) & set(b)) / len(set(a) | set(b))
-    return (round(ratio - shared, 2), 0)
+    return round(ratio - shared, 2)
 
 
-def acceptable(option: str, answer: str, taken: Sequence[str], avoid: str = "") -> bool:
+def acceptable(
+    option: str, answer: str, taken: Sequence[str], avoid: str = "", numeric: bool = False
+) -> bool:
     """A distractor must be a different thing of similar form: never a blank, never the answer
-    inside it (or it inside the answer), never already in the question's own sentence."""
+    inside it (or it inside the answer), never a word the question's own text already shows."""
     o, a = norm(option), norm(answer)
-    if not o or "___" in option or len(option) > MAX_OPTION:
+    if not o or "___" in option or len(option) > MAX_OPTION or o == a:
         return False
-    if o == a:
-        return False
-    numeric = parse_number(option) is not None and parse_number(answer) is not None
     if not numeric and (o in a or a in o):
         return False
-    if any(o == norm(t) or (not numeric and (o in norm(t) or norm(t) in o)) for t in taken):
+    for t in taken:
+        nt = norm(t)
+        if o == nt or (not numeric and (o in nt or nt in o)):
+            return False
+    if avoid and (contains(avoid, option) or _shares_lemma(avoid, option)):
         return False
-    if avoid and contains(avoid, option):
+    if option.count("`") % 2 or option.count("(") != option.count(")"):
+        return False
+    if re.search(r"\b(and|or|but|with|to|of)$", option.strip(), re.I):
         return False
     long_, short = max(len(option), len(answer)), min(len(option), len(answer))
     return long_ <= 2.5 * max(short, 4)
 
 
-def number_of(text: str) -> Number | None:
-    return parse_number(text)
+def _shares_lemma(text: str, option: str) -> bool:
+    """A one-word option whose lemma the text shows ("limits" when the stem says "limit")."""
+    words = lemma_words(option)
+    return len(words) == 1 and bool(words & lemma_words(text))
 
 
-__all__ = ["Entry", "Pool", "acceptable", "fmt_number", "number_of"]
+def sort_numeric(options: Sequence[str]) -> list[str] | None:
+    """Numeric options in ascending order (the answer's place then says nothing)."""
+    nums = [parse_number(o) for o in options]
+    if any(n is None for n in nums):
+        return None
+    return [o for _, o in sorted(zip([n.value for n in nums if n], options, strict=True))]
+
+
+__all__ = ["Entry", "Pool", "acceptable", "sort_numeric"]

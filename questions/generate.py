@@ -18,13 +18,21 @@ from questions.candidate import Candidate, topic_of
 from questions.distractors import Pool
 from questions.facts.extract import extract
 from questions.gates import form, render, valid
-from questions.generators import defaults, definitions, numbers, tables, terms, true_false
+from questions.generators import (
+    commands,
+    defaults,
+    definitions,
+    numbers,
+    tables,
+    terms,
+    true_false,
+)
 from questions.parse import Document, Noise, parse_document
 from questions.plan import make_plan
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
-GENERATORS = (defaults, tables, definitions, numbers, terms, true_false)
+GENERATORS = (defaults, tables, definitions, numbers, commands, terms, true_false)
 ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
 
 
@@ -90,7 +98,7 @@ def _candidates(doc: Document) -> tuple[list[Candidate], NotesSolver, int]:
     facts = extract(doc)
     pool = Pool(doc, facts)
     terms_ = [f.subject for f in facts if f.kind in ("definition", "property", "term")]
-    solver = NotesSolver(doc, Tokenizer(terms_))
+    solver = NotesSolver(doc, facts, Tokenizer(terms_))
     out: list[Candidate] = []
     for gen in GENERATORS:
         out += gen.generate(facts, pool)

@@ -55,16 +55,27 @@ def category(phrase: str) -> str | None:
     if not text or _SEVERAL_HEADS.search(text) or _PHRASE_START.match(text):
         return None
     if CJK.search(text):
+        if re.match(r"^(按|根据|用|在|对|把|从|被|为|当|如果|常见|常用|其他|一些)", text):
+            return None  # "按第一位分类": how something is classified, not a noun
         return text if is_zh(text) and len(text) <= 8 and not re.search(r"[A-Za-z]", text) else None
     words = text.split()
     while words and _QUANTIFIERS.match(words[0] + " "):
         words = words[1:]
     if not 1 <= len(words) <= 3 or _NOT_A_CATEGORY.match(" ".join(words)):
         return None
-    if not all(re.fullmatch(r"[A-Za-z][A-Za-z0-9.-]*", w) for w in words):
+    if not all(re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", w) for w in words):
         return None
     head = singular_word(words[-1])
     return " ".join([*words[:-1], head])
+
+
+def zh_lead_category(lead: str) -> str | None:
+    """ "`Cache-Control` 常用指令：" -> 指令, "服务器要回的响应头：" -> 响应头."""
+    text = lead.strip().rstrip(":：").strip()
+    if not text or not text.endswith(tuple(chr(c) for c in range(0x4E00, 0xA000))):
+        return None
+    tail = re.split(r"的|常用|常见|主要|几种|种|个|些|[A-Za-z0-9`\s]", text)[-1]
+    return tail if 2 <= len(tail) <= 4 and category(tail) == tail else None
 
 
 def lead_category(lead: str) -> str | None:
@@ -72,6 +83,8 @@ def lead_category(lead: str) -> str | None:
 
     Only a plural head counts: a lead-in is a category when it names many of something.
     """
+    if CJK.search(lead):
+        return zh_lead_category(lead)
     text = re.sub(r"\s*[(（].*$", "", lead.split(",")[0]).strip(" :：")
     words = text.split()
     if not words or len(words) > 4 or not re.fullmatch(r"[A-Za-z-]+s", words[-1]):

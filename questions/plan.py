@@ -1,8 +1,8 @@
 """Which of the questions that passed the gates make the bank.
 
-- the best one question per fact (two for a term or a table cell, asked both ways);
-- no single table or list supplies more than a quarter of the bank;
-- every section that has a fact keeps at least one question;
+- the best one question per fact;
+- a table row is asked once; two-option questions at most twice per list or table;
+- no single block supplies more than a quarter of the bank;
 - true/false only for facts nothing else asks, at most 15 % of the bank, half true, half false.
 """
 
@@ -18,8 +18,9 @@ from questions.candidate import Candidate
 
 MAX_BLOCK_SHARE = 0.25
 MAX_TRUE_FALSE_SHARE = 0.15
-TWO_WAY = {"definition", "property"}
-STYLE_ORDER = {"default": 0, "predicate": 0, "reverse": 1, "cloze": 2, "forward": 3}
+MAX_TWO_OPTION_PER_SET = 2
+STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "reverse": 1, "cloze": 2,
+               "forward": 3}  # fmt: skip
 
 Pick = tuple[Candidate, BankQuestion]
 
@@ -30,9 +31,9 @@ class Plan:
     not_chosen: list[tuple[Candidate, str]]
 
 
-def _order(p: Pick) -> tuple[int, int, str]:
+def _order(p: Pick) -> tuple[int, int, int, str]:
     c = p[0]
-    return (c.rank, STYLE_ORDER.get(c.style, 5), c.prompt)
+    return (c.rank, STYLE_ORDER.get(c.style, 5), -len(c.options), c.prompt)
 
 
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -43,22 +44,54 @@ def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate
     drop: list[tuple[Candidate, str]] = []
     for picks in by_fact.values():
         picks.sort(key=_order)
-        limit = 2 if picks[0][0].fact.kind in TWO_WAY else 1
-        styles: set[str] = set()
-        for p in picks:
-            if len(styles) < limit and p[0].style not in styles:
-                keep.append(p)
-                styles.add(p[0].style)
-            else:
-                drop.append((p[0], "fact already asked"))
+        keep.append(picks[0])
+        drop += [(p[0], "fact already asked") for p in picks[1:]]
+    return keep, drop
+
+
+def set_of(c: Candidate) -> str:
+    """The set of like facts a question belongs to: a list, an enumeration, a table."""
+    f = c.fact
+    if f.table is not None:
+        return f"t{f.block.id}"
+    return f.group or f"b{f.block.id}"
+
+
+def _row_of(c: Candidate) -> str | None:
+    """A table row (or a comparison table's attribute): asked once."""
+    f = c.fact
+    if f.table is None or f.row < 0 or c.style == "predicate":
+        return None
+    return f"t{f.block.id}:{'c' + str(f.column) if f.table.transposed else 'r' + str(f.row)}"
+
+
+def _cap_sets(picks: list[Pick], sizes: Counter[str]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    keep: list[Pick] = []
+    drop: list[tuple[Candidate, str]] = []
+    per_set: Counter[str] = Counter()
+    two: Counter[str] = Counter()
+    rows: set[str] = set()
+    for p in sorted(picks, key=lambda p: (_order(p), p[0].fact.line)):
+        c = p[0]
+        key = set_of(c)
+        row = _row_of(c)
+        if row is not None and row in rows:
+            drop.append((c, "table row already asked"))
+        elif len(c.options) == 2 and two[key] >= MAX_TWO_OPTION_PER_SET:
+            drop.append((c, "two-option questions of its set are enough"))
+        else:
+            keep.append(p)
+            per_set[key] += 1
+            two[key] += len(c.options) == 2
+            if row is not None:
+                rows.add(row)
     return keep, drop
 
 
 def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     """Drop the weakest questions of any block over a quarter of the bank."""
     drop: list[tuple[Candidate, str]] = []
-    blocks = {p[0].fact.block.id for p in picks}
-    if len(blocks) < 4:
+    if len({p[0].fact.block.id for p in picks}) < 4:
         return picks, drop
     for _ in range(8):
         cap = max(3, math.floor(MAX_BLOCK_SHARE * len(picks)))
@@ -66,30 +99,24 @@ def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
         over = {b for b, n in counts.items() if n > cap}
         if not over:
             break
-        sections = Counter(p[0].fact.section.index for p in picks)
-        out: list[Pick] = []
         seen: Counter[int] = Counter()
-        firsts: set[str] = set()
-        ranked = sorted(picks, key=lambda p: (p[0].fact.id in firsts, _order(p)))
-        for p in ranked:
+        out: list[Pick] = []
+        for p in sorted(picks, key=_order):
             b = p[0].fact.block.id
             seen[b] += 1
-            firsts.add(p[0].fact.id)
-            if b in over and seen[b] > cap and sections[p[0].fact.section.index] > 1:
+            if b in over and seen[b] > cap:
                 drop.append((p[0], "block already gives a quarter of the bank"))
-                sections[p[0].fact.section.index] -= 1
                 continue
             out.append(p)
-        if len(out) == len(picks):
-            break
         picks = out
     return picks, drop
 
 
 def _true_false(
-    tf: Sequence[Pick], chosen: Sequence[Pick], sections_asked: set[int]
+    tf: Sequence[Pick], chosen: Sequence[Pick]
 ) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     asked = {p[0].fact.id for p in chosen}
+    sections_asked = {p[0].fact.section.index for p in chosen}
     pairs: dict[str, dict[bool, Pick]] = defaultdict(dict)
     for p in tf:
         if p[0].fact.id not in asked:
@@ -99,21 +126,24 @@ def _true_false(
         key=lambda v: (v[True][0].fact.section.index in sections_asked, v[True][0].fact.line)
     )
     limit = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * len(chosen))
-    limit -= limit % 2
-    out: list[Pick] = []
-    for i, v in enumerate(complete[:limit]):
-        out.append(v[i % 2 == 0])
+    limit = min(limit, len(complete))
+    limit -= limit % 2  # as many true as false
+    out: list[Pick] = [v[i % 2 == 0] for i, v in enumerate(complete[:limit])]
     taken = {id(p[0]) for p in out}
     drop = [(p[0], "true/false: something better asks it, or the 15 % share is full")
             for p in tf if id(p[0]) not in taken]  # fmt: skip
     return out, drop
 
 
-def make_plan(passed: Sequence[Pick]) -> Plan:
+def make_plan(passed: Sequence[Pick], facts_per_set: Counter[str] | None = None) -> Plan:
     choices = [p for p in passed if p[0].kind == "choice"]
     tf = [p for p in passed if p[0].kind == "truefalse"]
+    sizes = facts_per_set if facts_per_set is not None else Counter()
+    if facts_per_set is None:
+        for fact_id, key in {(p[0].fact.id, set_of(p[0])) for p in passed}:
+            sizes[key] += 1
     chosen, dropped = _per_fact(choices)
-    chosen, capped = _cap_blocks(chosen)
-    sections = {p[0].fact.section.index for p in chosen}
-    tf_chosen, tf_dropped = _true_false(tf, chosen, sections)
-    return Plan(chosen + tf_chosen, dropped + capped + tf_dropped)
+    chosen, capped = _cap_sets(chosen, sizes)
+    chosen, blocked = _cap_blocks(chosen)
+    tf_chosen, tf_dropped = _true_false(tf, chosen)
+    return Plan(chosen + tf_chosen, dropped + capped + blocked + tf_dropped)

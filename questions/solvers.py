@@ -1,12 +1,15 @@
 """Two automatic players every question must survive before it is kept.
 
 - The stem-only player sees the stem and the options, never the notes. If wording overlap, a
-  lone type or script, length or a blank points at the answer, it would score without knowing
+  lone kind or script, length or a blank points at the answer, it would score without knowing
   the fact: the question is dropped.
-- The notes player retrieves the sentences and table rows closest to the stem (BM25 over the
-  whole notes, bm25s) and looks for each option in them. The question is kept only when the
-  notes support the answer and no other option nearly as well: two options true by the notes
-  make an ambiguous question.
+- The notes player retrieves the note units closest to the stem (BM25, bm25s) and looks for
+  each option in them. The question is kept only when the notes support the answer and no other
+  option nearly as well: two options true by the notes make an ambiguous question.
+
+Retrieval is windowed: the notes are indexed in overlapping chunks of sections, and a question
+is answered from the chunk around its own section. A question's evidence sits near it in the
+notes, and the cost per question stays bounded however long the notes are (linear overall).
 """
 
 from __future__ import annotations
@@ -20,17 +23,22 @@ import bm25s
 import numpy as np
 
 from questions.candidate import Candidate
+from questions.facts.model import Fact
+from questions.facts.numbers import sentences
 from questions.parse.model import Document
 from questions.tables import analyse
 from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
-from questions.values import compatible, parse_number, signature
+from questions.values import family, parse_number
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 TOP_K = 8
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
 AMBIGUITY_RATIO = 0.6
-_SUBJECT_STYLES = {"reverse", "predicate", "default"}
+#: sections per retrieval chunk; chunks overlap by half, so every question sees at least this
+#: many sections of context on each side of its own
+CHUNK = 16
+_SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
 
 
 def stem_only(c: Candidate) -> str | None:
@@ -48,23 +56,13 @@ def stem_only(c: Candidate) -> str | None:
     stem = c.prompt.replace("___", " ")
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
-    sig = signature(answer)
-    if all(not compatible(sig, signature(w)) for w in wrong):
-        return "answer alone in its type"
-    if (
-        len({is_zh(o) for o in options}) > 1
-        and sum(is_zh(o) for o in options)
-        in (
-            1,
-            len(options) - 1,
-        )
-        and (is_zh(answer) != is_zh(wrong[0]) or len(options) == 2)
-    ):
+    if c.generator != "command" and all(family(answer) != family(w) for w in wrong):
+        return "answer alone in its kind"
+    zh = [is_zh(o) for o in options]
+    if len(set(zh)) > 1 and (zh.count(zh[c.answer]) == 1 or len(options) == 2):
         return "answer alone in its script"
-    if len(answer) >= 16 and len(wrong) >= 2:
-        longest_other = max(len(w) for w in wrong)
-        if len(answer) > 1.6 * longest_other:
-            return "answer stands out by length"
+    if len(answer) >= 16 and len(wrong) >= 2 and len(answer) > 1.6 * max(len(w) for w in wrong):
+        return "answer stands out by length"
     stem_words = content_words(c.prompt)
     shared = _shares(answer, stem_words)
     if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
@@ -84,54 +82,52 @@ def _names(text: str, option: str) -> bool:
 @dataclass(frozen=True)
 class Unit:
     text: str
-    head: str  # the unit's subject (a defined term, a table key), "" for plain sentences
+    head: str  # the unit's subject (a defined term, a table key, a command), "" for sentences
+    section: int
 
 
-def units_of(doc: Document) -> list[Unit]:
-    """Sentences of content blocks (items with their parent's text), and table rows."""
-    from questions.facts.definitions import split_definition
-    from questions.facts.extract import sentences
-
+def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
+    """What the notes say, one unit per statement: definitions as term + description, table
+    rows as "key | header: cell", commands with their comment, and every sentence (a sentence
+    of a list item carries its parent and lead-in, which hold its subject)."""
     out: list[Unit] = []
+    for f in facts:
+        if f.kind == "definition":
+            out.append(Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index))
+        elif f.kind == "command":
+            out.append(Unit(f"{f.value} {f.subject}", f.value, f.section.index))
     for b in doc.content:
+        s = b.section.index
+        if b.kind == "code":
+            continue
         if b.kind == "table" and b.table is not None:
             t = analyse(b.table)
             if t is None:
-                out += [Unit(" | ".join(r), "") for r in b.table.rows]
+                out += [Unit(" | ".join(r), "", s) for r in b.table.rows]
                 continue
             for key, row in zip(t.keys, t.cells, strict=True):
                 cells = " | ".join(f"{h}: {v}" for h, v in zip(t.headers, row, strict=True))
-                out.append(Unit(f"{key} | {cells}", key))
+                out.append(Unit(f"{key} | {cells}", key, s))
             continue
-        d = split_definition(b)
         prefix = f"{b.section.heading} " if b.section.heading else ""
         prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
         prefix += (b.lead.text[:40] + " ") if b.lead is not None and b.kind == "item" else ""
-        if d is not None:
-            out.append(Unit(prefix + b.text, d.term))
-            continue
-        for s in sentences(b.text):
-            out.append(Unit(prefix + s, ""))
+        out += [Unit(prefix + sent, "", s) for sent in sentences(b.text)]
     return out
 
 
-class NotesSolver:
-    """BM25 over one document's units; answers whether the notes single out one option."""
+class _Chunk:
+    """One bm25s index over the units of a run of sections."""
 
-    def __init__(self, doc: Document, tokenizer: Tokenizer) -> None:
-        self.units = units_of(doc)
-        self.tok = tokenizer
-        self.retriever: bm25s.BM25 | None = None
-        corpus = [self.tok.tokens(u.text) or ["_"] for u in self.units]
-        if self.units:
-            self.retriever = bm25s.BM25()
-            self.retriever.index(corpus, show_progress=False)
-            self.vocab = set(self.retriever.vocab_dict)
+    def __init__(self, units: list[Unit], tok: Tokenizer) -> None:
+        self.units = units
+        self.tok = tok
+        self.retriever = bm25s.BM25()
+        self.retriever.index([tok.tokens(u.text) or ["_"] for u in units], show_progress=False)
+        self.vocab = set(self.retriever.vocab_dict)
 
-    def top(self, query: str) -> list[tuple[float, Unit]]:
-        if self.retriever is None:
-            return []
-        q = [t for t in self.tok.tokens(query) if t in self.vocab]
+    def top(self, query_tokens: list[str]) -> list[tuple[float, Unit]]:
+        q = [t for t in query_tokens if t in self.vocab]
         if not q:
             return []
         scores = self.retriever.get_scores(q)
@@ -139,6 +135,32 @@ class NotesSolver:
         idx = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(((float(scores[i]), int(i)) for i in idx), key=lambda x: (-x[0], x[1]))
         return [(s, self.units[i]) for s, i in ranked if s > 0]
+
+
+class NotesSolver:
+    """BM25 over the notes near a question; answers whether they single out one option."""
+
+    def __init__(self, doc: Document, facts: Sequence[Fact], tokenizer: Tokenizer) -> None:
+        self.tok = tokenizer
+        self.units = sorted(units_of(doc, facts), key=lambda u: u.section)
+        self._chunks: dict[int, _Chunk | None] = {}
+        self._by_section: dict[int, list[Unit]] = {}
+        for u in self.units:
+            self._by_section.setdefault(u.section, []).append(u)
+
+    def _chunk(self, section: int) -> _Chunk | None:
+        """The chunk whose middle holds the section: sections [k*H - H, k*H + 2H)."""
+        half = CHUNK // 2
+        k = section // half
+        if k not in self._chunks:
+            lo, hi = (k - 1) * half, (k + 2) * half
+            units = [u for s in range(max(lo, 0), hi) for u in self._by_section.get(s, ())]
+            self._chunks[k] = _Chunk(units, self.tok) if units else None
+        return self._chunks[k]
+
+    def top(self, query: str, section: int) -> list[tuple[float, Unit]]:
+        chunk = self._chunk(section)
+        return chunk.top(self.tok.tokens(query)) if chunk is not None else []
 
     def support(
         self, c: Candidate, option: str, hits: Sequence[tuple[float, Unit]], rival: str = ""
@@ -159,10 +181,10 @@ class NotesSolver:
         """Why the notes do not single out the answer, or None."""
         if c.kind == "truefalse" or c.style == "predicate":
             return None
-        if c.generator == "table" and c.style == "forward":
-            return None  # the other options are other rows' cells: the table tells them apart
+        if c.generator == "table":
+            return None  # a table question's options are other rows: the table tells them apart
         query = re.sub(r"___", " ", c.prompt)
-        hits = self.top(query)
+        hits = self.top(query, c.fact.section.index)
         key = self.support(c, c.answer_text, hits)
         if key <= 0:
             return "notes do not support the answer"

@@ -55,6 +55,9 @@ def is_empty(cell: str) -> bool:
 def polarity(cell: str) -> bool | None:
     """True/False for a yes/no style cell, None for anything else."""
     c = cell.strip()
+    head = re.split(r"[,，(（]", c)[0].strip()
+    if head != c and re.fullmatch(r"(?i)yes|no|是|否", head):
+        c = head  # "yes, together w/ the WAL archive"
     if _POSITIVE.match(c):
         return True
     if _NEGATIVE.match(c):

@@ -183,7 +183,7 @@ STOP_ZH = frozenset(
 _jieba_ready = False
 
 
-def _init_jieba() -> None:
+def init_jieba() -> None:
     """Quiet jieba and give it a cache dir this user can write (root and non-root alike)."""
     global _jieba_ready
     if _jieba_ready:
@@ -234,7 +234,7 @@ def _ascii_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _cut(run: str) -> tuple[str, ...]:
-    _init_jieba()
+    init_jieba()
     return tuple(w for w in jieba.lcut(run, HMM=False) if w.strip())
 
 
@@ -283,3 +283,39 @@ def same_word(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 5 and short in long_
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    for upos in ("NOUN", "VERB"):
+        found = getLemma(word, upos=upos, lemmatize_oov=False)
+        if found and found[0] != word:
+            return str(found[0])
+    return word
+
+
+def lemma_words(text: str) -> frozenset[str]:
+    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks."""
+    words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
+    return frozenset(_lemma(w) for w in words - STOP_EN)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？])\s*")
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a block: "e.g." and "etc." do not end one, nor does a semicolon (so a
+    clause keeps the subject it refers back to)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out

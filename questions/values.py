@@ -27,7 +27,7 @@ UNITS: dict[str, str] = {
 }  # fmt: skip
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
+    rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
     rf"|(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
     re.IGNORECASE,
 )
@@ -122,11 +122,122 @@ def fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+def decimals(number: Number) -> int:
+    """How many decimal places the number is written with ("4.0" -> 1, "128MB" -> 0)."""
+    m = re.match(r"\d+(?:,\d{3})*(?:\.(\d+))?", number.text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
 def with_value(template: Number, value: float) -> str:
-    """The template number's text with another value, unit and spacing kept as written."""
+    """The template number's text with another value, unit, spacing and decimals as written."""
     digits = template.text[: len(template.text) - len(template.text.lstrip("0123456789.,"))]
     rest = template.text[len(digits) :]
-    plain = fmt_number(value)
+    places = decimals(template)
+    plain = f"{value:.{places}f}" if places else fmt_number(value)
     if "," not in digits:
         plain = plain.replace(",", "")
     return plain + rest
+
+
+# --- shapes: the surface form of a term, finer than a signature -------------------------------
+
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("flag", re.compile(r"^--?[A-Za-z][\w-]*(=\S*)?$")),
+    ("header", re.compile(r"^[A-Z][a-z]+(-[A-Z][a-z]+)+(:.*)?$")),
+    ("protocol", re.compile(r"^[A-Z][A-Za-z]*/\d(\.\d)?$")),
+    ("kv", re.compile(r"^[A-Za-z_][\w.\-/]*(:\s?|\s?=\s?)\S+$")),
+    ("tag", re.compile(r"^[:@#][\w.-]+$")),
+    ("path", re.compile(r"^[./~]\S*/\S*$|^[a-z][\w.-]*/[\w./-]*$|^\.?[\w-]*\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql|signal|config)$|^\.[a-z][\w-]+$")),
+    ("dotted", re.compile(r"^[a-z][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+(\(\))?$")),
+    ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
+    ("snake", re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+(\(\))?$")),
+    ("kebab", re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+(=\S+)?$")),
+    ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
+    ("call", re.compile(r"^[\w.]+\(.*\)$")),
+)  # fmt: skip
+#: shapes that may stand side by side as options (anything else only with its own shape)
+_FAMILIES = {
+    "camel": "field", "dotted": "field",
+    "Name": "name", "Pascal": "name", "acronym": "name", "Names": "name", "protocol": "name",
+    "lower": "lower", "lowers": "lower",
+}  # fmt: skip
+
+
+def shape(text: str) -> str:
+    """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
+    numbers keep their signature (num:MB, range, version)."""
+    t = text.strip().strip("`").strip()
+    sig = signature(t)
+    if sig.startswith("num") or sig in ("range", "version", "status"):
+        return sig
+    if CJK.search(t):
+        return "zh"
+    for name, pattern in _SHAPES:
+        if pattern.match(t):
+            return name
+    words = t.split()
+    if len(words) > 4:
+        return "phrase"
+    if re.search(r"[*<>=|{}\[\]]", t):
+        return "expr"
+    if len(words) == 1:
+        w = words[0]
+        if re.fullmatch(r"[A-Z0-9][A-Z0-9./+-]*", w) and re.search(r"[A-Z]", w):
+            return "acronym"
+        if re.fullmatch(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+", w):
+            return "Pascal"
+        if w[:1].isupper():
+            return "Name"
+        return "lower"
+    if words[0][:1].isupper() or words[0][:1].isdigit():
+        return "Names"
+    return "lowers"
+
+
+def family(text: str) -> str:
+    s = shape(text)
+    return _FAMILIES.get(s, s)
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two option texts of one surface kind (two durations, two headers, two Names)."""
+    return family(a) == family(b)
+
+
+# --- what a number counts: a quantity may be near-missed, an identifier may not ----------------
+
+_ID_BEFORE = re.compile(
+    r"(\b(v|version|versions|since|PG|pg|postgres|postgresql|release|rfc|RFC|TLS|HTTP|exit code|"
+    r"code|status|sqlstate|SQLSTATE|port|ports|udp|tcp|UDP|TCP|in|by|until|before|after|"
+    r"http/?|h)\s*|端口|版本|状态码|自|从)$",
+    re.I,
+)
+_ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
+_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+
+def number_role(sentence: str, number: Number) -> str:
+    """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
+    code, id (only other values of the same kind are fair distractors)."""
+    before = sentence[: number.start].rstrip()[-24:]
+    after = sentence[number.end :]
+    text = number.text
+    if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
+        return "quantity"
+    if re.fullmatch(r"(19|20)\d\d", text) and (
+        re.search(_MONTHS + r"\s*$", before, re.I) or re.search(r"\b(in|since|of)\s*$", before)
+    ):
+        return "year"
+    if re.search(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", before, re.I) or (
+        text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text)
+    ):
+        return "version"
+    if re.fullmatch(r"\d{4,}\.\d+", text):
+        return "id"  # "16384.1": a file name, not a quantity
+    if re.search(r"(port|端口)\S{0,3}\s*$", before, re.I) or _ID_AFTER.match(after):
+        return "port"
+    if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):
+        return "code"
+    if _ID_BEFORE.search(before) and not re.search(r"\b(in|by|until|before|after)\s*$", before):
+        return "id"
+    return "quantity"

@@ -14,18 +14,20 @@ from lemminflect import getLemma
 
 from questions.nouns import category
 from questions.parse.model import Block
-from questions.text import CJK, is_zh
+from questions.text import CJK, is_zh, split_sentences
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
 _PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
-_HEAD_SEP = re.compile(rf"^(?P<head>[^.;。；:：=–—→>]{{1,48}}?){_PLAIN_SEP}(?P<desc>.+)$")
+_HEAD_SEP = re.compile(
+    rf"^(?P<head>(?:[^.;。；:：=–—→>]|\.(?=\w)){{1,48}}?){_PLAIN_SEP}(?P<desc>.+)$"
+)
 _ENUMERATION = re.compile(r"^[^,，、/]{1,30}([,，、/][^,，、/]{1,30}){2,}$")
 _IS_A = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
     re.I,
 )
 _ZH_IS = re.compile(
-    r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|指|即|就是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$"
+    r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|即|就是|指的是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$"
 )
 _ABBREVIATION = re.compile(
     r"^(?P<long>[A-Za-z][A-Za-z -]{5,60}?)\s*(?:简称|缩写为?|abbreviated(?: as)?|aka|short:)\s*(?P<short>[A-Z][A-Za-z0-9]{1,8})\b",
@@ -72,8 +74,8 @@ def _marked_lead(block: Block) -> Definition | None:
     text = block.text
     for span in block.inline.marked:
         pos = text.find(span)
-        if pos < 0 or pos > 24:
-            continue
+        if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
+            continue  # "headless service: `clusterIP: None` -> …" defines the words before
         rest = text[pos + len(span) :]
         m = re.match(rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?{_SEP}(?P<desc>.+)$", rest)
         if m and len(m.group("desc")) >= 3:
@@ -82,15 +84,19 @@ def _marked_lead(block: Block) -> Definition | None:
 
 
 def is_enumeration(desc: str) -> bool:
-    """ "Always (default), OnFailure, Never": a list of values, not a description."""
+    """ "Always (default), OnFailure, Never": a list of values, not a description (a list of
+    what something holds, "支持的版本、cipher suites、随机数…", is a description)."""
     head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
     head = re.sub(r"\([^)]*\)", "", head)
-    return bool(_ENUMERATION.match(head.strip()))
+    if not _ENUMERATION.match(head.strip()):
+        return False
+    parts = [p.strip() for p in re.split(r"[,，、/]", head) if p.strip()]
+    return all(re.fullmatch(r"`?[A-Za-z@:.*-][\w./:@*-]*`?", p) for p in parts)
 
 
 def first_sentence(desc: str) -> str:
     """The description's first sentence, or first two while they stay short."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Za-z])|(?<=[。！？])", desc) if p.strip()]
+    parts = split_sentences(desc)
     if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 160:
         return f"{parts[0]} {parts[1]}".strip()
     return parts[0].strip() if parts else desc
@@ -104,6 +110,40 @@ def split_definition(block: Block) -> Definition | None:
     return Definition(d.term, first_sentence(d.description), d.verb_phrase)
 
 
+_MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:|：|——)\s*")
+_CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–-]\s)$")
+
+
+def multi_definitions(block: Block) -> list[Definition]:
+    """ "`port` = the service's port, `targetPort` = the container port, …": several terms
+    defined in one line, each up to the next. Fewer than two -> []."""
+    text = block.text
+    found: list[tuple[int, str, int]] = []
+    for span in sorted(set(block.inline.marked), key=len, reverse=True):
+        start = 0
+        while (pos := text.find(span, start)) >= 0:
+            start = pos + 1
+            sep = _MULTI_SEP.match(text, pos + len(span))
+            if sep is None or not _CLAUSE_START.search(text[:pos]):
+                continue
+            if any(p <= pos < p + len(t) for p, t, _ in found):
+                continue
+            found.append((pos, span, sep.end()))
+    found.sort()
+    if len(found) < 2:
+        return []
+    out: list[Definition] = []
+    for i, (_, term, desc_start) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        desc = text[desc_start:end].strip().rstrip(",;，；").strip()
+        if i + 1 == len(found):
+            desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
+        if len(desc) < 3 or not _is_term(term, block):
+            return []
+        out.append(Definition(_clean_term(term), desc))
+    return out
+
+
 def abbreviation(text: str) -> tuple[str, str] | None:
     """ "Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
     m = _ABBREVIATION.match(text)
@@ -115,6 +155,18 @@ def _split(block: Block) -> Definition | None:
     found = _marked_lead(block)
     if found is not None:
         return found
+    first = next((m for m in block.inline.marked if text.startswith(m)), "")
+    if first and not re.search(r"[:=]", first):
+        rest = text[len(first) :].strip()
+        if _plain_verb(rest.split()[0] if rest.split() else ""):
+            # "**init containers** run one after another, …": the marked subject and its verb
+            return Definition(first, first_sentence(rest), verb_phrase=True)
+    if first and re.search(r"[:=]", first):
+        # "`suspend: true` pauses future runs": the separator is inside the term
+        rest = text[len(first) :].strip()
+        if _VERB_START.match(rest) and len(rest.split()) >= 2:
+            return Definition(first, rest, verb_phrase=True)
+        return None
     m = _HEAD_SEP.match(text)
     if m and _is_term(m.group("head"), block) and len(m.group("desc")) >= 3:
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())
@@ -190,6 +242,17 @@ _BASE_VERBS = frozenset(
         "create",
     ]
 )
+
+
+def _plain_verb(word: str) -> bool:
+    """A word that is only a verb here ("run", "runs", "keeps"), not a noun or preposition."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower()
+    if not re.fullmatch(r"[a-z]+", w) or w in ("is", "are", "was", "were", "be", "has", "have"):
+        return w in ("is", "are")
+    lemmas = getAllLemmas(w)
+    return "VERB" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 def _is_verb(word: str) -> bool:

@@ -1,225 +1,198 @@
-"""Document -> facts. Every content block is read once; tables row by row.
+"""Document -> facts. Every content block is read once; tables row by row; code for commands.
 
 Cost is linear in the notes: each block is handled on its own, and siblings are found through
-the list group or section index, never by comparing every block with every other.
+the list group, the table or the section, never by comparing every block with every other.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import replace
 
+from questions.facts.commands import command_facts
 from questions.facts.definitions import (
     Definition,
     abbreviation,
     heading_definition,
+    multi_definitions,
     split_definition,
     subject_sentence,
 )
+from questions.facts.enumerations import Enumeration, enumeration
+from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.model import Fact
-from questions.nouns import category, key_noun, lead_category
-from questions.parse.model import Block, Document
-from questions.tables import Table, analyse, is_empty, is_matrix_column
+from questions.facts.numbers import number_facts, sentences
+from questions.facts.table_facts import table_facts
+from questions.nouns import category, key_noun, lead_category, singular_word
+from questions.parse.model import Block, Document, Section
 from questions.text import CJK, norm
-from questions.values import RANGE, numbers_in
+from questions.values import numbers_in, same_family
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*(\"“0-9])|(?<=[。！？；;])\s*")
-_DEFAULT_MARK = re.compile(
-    r"(?P<member>`?[A-Za-z][\w./:-]*`?)\s*[(（](?:the\s+)?(?:default|默认)(?:[^)）]*)[)）]", re.I
-)
-_DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
-_GENERIC_LEAD = {"kind", "type", "one", "thing", "way", "option", "item", "default", "example"}
+_GENERIC = {"kind", "type", "one", "thing", "way", "option", "item", "default", "example", "mode"}
+_IDENTIFIER = re.compile(r"^[A-Za-z_][\w.]*$")
+_ENTITY_HEADING = re.compile(r"^[A-Z][\w.+/-]*(\s+[A-Za-z][\w.+/-]*){0,3}$")
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+def _noun(found: str | None, heading: str) -> str | None:
+    """A category noun; a generic one ("kind") takes the heading's noun ("probe kind")."""
+    if found and found.lower() in _GENERIC:
+        return key_noun(found, heading)
+    return found
 
 
-def _section_category(block: Block) -> str | None:
+def definition_lists(content: list[Block]) -> set[int]:
+    """List groups whose items are (nearly) all definitions: a list of like things."""
+    items: dict[int, list[bool]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item":
+            items[b.group].append(split_definition(b) is not None)
+    return {g for g, defs in items.items() if len(defs) >= 2 and sum(defs) >= 0.75 * len(defs)}
+
+
+def group_category(block: Block, lists: set[int]) -> str | None:
+    """The noun the items of a list are instances of: the lead-in's plural ("QoS classes:"),
+    a short label lead ("**Deployment policy**"), or a plural heading over a list of
+    definitions ("### multi-container patterns")."""
     heading = block.section.heading
-    return category(heading) if heading else None
-
-
-def definition_category(block: Block, parent_term: str) -> str | None:
-    """The noun a definition's term is an instance of: lead-in, else parent, else heading."""
     if block.lead is not None:
-        found = lead_category(block.lead.text)
-        if found and found.split()[-1].lower() in _GENERIC_LEAD:
-            return key_noun(found.split()[-1], block.section.heading)
-        if found:
-            return found
+        lead = block.lead.text
+        found = lead_category(lead)
+        if found is None and len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead):
+            found = category(lead)
+        return _noun(found, heading)
+    words = heading.split()
+    if block.kind == "item" and block.depth == 1 and len(words) >= 2 and block.group in lists:
+        last = words[-1]  # "Index types", "multi-container patterns"; not a topic like "Pods"
+        if re.fullmatch(r"[A-Za-z-]+s", last) and singular_word(last) != last:
+            return _noun(category(heading), heading)
     return None
 
 
-def _definition(block: Block, only_block: bool, parent_term: str) -> Definition | None:
-    if block.kind == "item" or block.kind == "paragraph":
-        d = split_definition(block)
-        if d is None and block.kind == "paragraph":
-            d = subject_sentence(block, block.section.heading) or heading_definition(
-                block, block.section.heading, only_block
-            )
-        return d
-    return None
+def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]:
+    """The block's definition and the pool role of its term (term, or heading entity)."""
+    if block.kind not in ("item", "paragraph"):
+        return None, ""
+    d = split_definition(block)
+    if d is not None:
+        return d, "term"
+    if block.kind == "paragraph":
+        heading = block.section.heading
+        d = subject_sentence(block, heading) or heading_definition(block, heading, only_block)
+        if d is not None:
+            return d, "heading"
+    return None, ""
 
 
-def _subject_before(clause: str, pos: int, marked: Iterable[str], fallback: str) -> str:
-    best, best_pos = "", -1
-    for span in marked:
-        if not re.search(r"[A-Za-z\u4e00-\u9fff]", span) or re.fullmatch(r"[\d.,% ]+\w{0,3}", span):
-            continue
-        at = clause.rfind(span, 0, pos)
-        if at > best_pos:
-            best, best_pos = span, at
-    return best or fallback
-
-
-def _number_facts(block: Block, term: str, context: str) -> list[Fact]:
+def _enumeration_facts(block: Block, e: Enumeration) -> list[Fact]:
+    label = e.label
+    names = [m.name for m in e.members]
+    group = f"e{block.id}"
+    is_param = bool(_IDENTIFIER.match(label)) and (
+        label in block.inline.code or re.search(r"[a-z][A-Z]|_", label) is not None
+    )
+    noun = None if is_param else _noun(lead_category(label) or category(label), block.section.heading)
     out: list[Fact] = []
-    for sentence in sentences(block.text):
-        spans = [m.group(0) for m in RANGE.finditer(sentence)]
-        ranged = "".join(spans)
-        spans += [n.text for n in numbers_in(sentence) if n.text not in ranged]
-        for span in spans:
-            pos = sentence.find(span)
-            if pos < 0 or (term and span in term):
-                continue
-            if sentence.count(span) > 1 or (
-                re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence)
-            ):
-                continue  # a lone digit is rarely a fact ("1 of 2"), unless it is a default
-            subject = _subject_before(sentence, pos, block.inline.marked, term or context)
-            out.append(
-                Fact("number", subject, span, block, block.line, sentence=sentence, span=span,
-                     attribute="default" if _is_default(block, sentence) else "", context=context)
-            )  # fmt: skip
+    default = e.default
+    if default is not None and (is_param or noun):
+        out.append(
+            Fact("default", label if is_param else (noun or ""), default.name, block, block.line,
+                 sentence=block.text, span=default.name, attribute="default", category=noun,
+                 group=group, role="member", siblings=tuple(n for n in names if n != default.name))
+        )  # fmt: skip
+    described = [m for m in e.members if m.description and not m.default]
+    for m in described:
+        out.append(
+            Fact("definition", m.name, m.description, block, block.line, sentence=block.text,
+                 span=m.name, category=noun, group=group, role="member",
+                 siblings=tuple(n for n in names if n != m.name),
+                 context=label if is_param else "", extra=("member",))
+        )  # fmt: skip
     return out
 
 
-_LATIN_IN_ZH = re.compile(
-    r"(?<![A-Za-z0-9_./-])[.A-Za-z][A-Za-z0-9_.-]*(?:[ /-][A-Za-z][A-Za-z0-9_.-]*){0,2}"
-)
-_PLAIN_WORDS = frozenset(
-    [
-        "how",
-        "ur",
-        "u",
-        "shift",
-        "the",
-        "to",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "is",
-        "are",
-        "be",
-        "a",
-        "an",
-    ]
-)
-
-
-def _term_facts(block: Block, term: str, context: str) -> list[Fact]:
-    """Marked spans inside statements ("container gets **throttled**"), and English terms
-    inside Chinese sentences (the words people actually need to remember there)."""
+def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
+    """Marked spans inside statements ("container gets **throttled**"), each a cloze."""
     out: list[Fact] = []
     numbers = {n.text for n in numbers_in(block.text)}
     for sentence in sentences(block.text):
-        spans = [m for m in block.inline.marked if m in sentence]
-        if CJK.search(sentence):
-            spans += [m.group(0).strip() for m in _LATIN_IN_ZH.finditer(sentence)
-                      if len(m.group(0)) >= 3 and not set(m.group(0).lower().split()) & _PLAIN_WORDS]  # fmt: skip
         seen: set[str] = set()
-        for span in spans:
+        for span in block.inline.marked:
             span = span.strip()
             if (
                 not span
                 or span in seen
+                or span not in sentence
                 or span in numbers
-                or norm(span) == norm(term)
+                or norm(span) in terms
                 or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
                 or len(span) > 60
             ):
                 continue
             seen.add(span)
+            role = "code" if span in block.inline.code else "bold"
             out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
-                            context=context))  # fmt: skip
+                            context=context, role=role, group=f"b{block.id}"))  # fmt: skip
     return out
 
 
-def _is_default(block: Block, sentence: str) -> bool:
-    lead = block.lead.text if block.lead else ""
-    parent = block.parent.text if block.parent else ""
-    return bool(_DEFAULT_WORD.search(sentence) or _DEFAULT_WORD.search(lead + " " + parent[:40]))
-
-
-def _enumeration(text: str) -> list[str]:
-    """The members of "x: A (default), B, C" or "A / B (default) / C"."""
-    body = text.split(":", 1)[1] if ":" in text[:60] else text
-    body = re.split(r"\s+[—–-]\s+|;|。", body)[0]
-    body = re.sub(r"[(（][^)）]*[)）]", "", body)
-    parts = [p.strip() for p in re.split(r",|\s/\s|，|、", body)]
-    members = []
-    for p in parts:
-        m = re.match(r"^`?([A-Za-z][\w./:-]*)`?", p)
-        if m:
-            members.append(m.group(1))
-    return members
-
-
-def _default_facts(block: Block, siblings: list[tuple[str, Block]], subject: str) -> list[Fact]:
-    """ "Always (default), OnFailure, Never": the default member, asked among the others."""
-    m = _DEFAULT_MARK.search(block.text)
-    if not m:
-        return []
-    member = m.group("member").strip("`")
-    members = _enumeration(block.text)
-    if member in members and len(members) >= 3:
-        others = tuple(x for x in members if x != member)
-        what = subject
-    else:
-        others = tuple(t for t, b in siblings if t != member and b.id != block.id)
-        what = definition_category(block, "") or ""
-    if len(others) < 1 or not what:
-        return []
-    return [
-        Fact("default", what, member, block, block.line, sentence=block.text, span=member,
-             attribute="default", siblings=others)
-    ]  # fmt: skip
+def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | None:
+    """ "rollback = `kubectl rollout undo deployment/web`": a command for a purpose."""
+    cmd = next((c for c in block.inline.code if d.description.startswith(c)), "")
+    if not cmd or len(cmd.split()) < 2 or cmd.split()[0] not in heads:
+        return None
+    return Fact("command", d.term, cmd, block, block.line, sentence=block.text, span=cmd,
+                role="cmd", context=d.term)  # fmt: skip
 
 
 def _block_facts(
-    block: Block, only_block: bool, parent_terms: dict[int, str], defs: dict[int, Definition]
+    block: Block, only_block: bool, context: str, heads: set[str], lists: set[int]
 ) -> list[Fact]:
-    context = parent_terms.get(block.id, "")
-    d = _definition(block, only_block, context)
     out: list[Fact] = []
     abbr = abbreviation(block.text)
     if abbr is not None:
         out.append(Fact("abbrev", abbr[0], abbr[1], block, block.line, sentence=block.text,
                         span=abbr[1]))  # fmt: skip
-    if d is not None:
-        defs[block.id] = d
-        cat = definition_category(block, context)
-        out.append(
-            Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
-                 span=d.term, category=cat, context=context,
-                 extra=("verb",) if d.verb_phrase else ())
-        )  # fmt: skip
-    lead_subject = ""
-    if block.text.find(":") > 0:
-        head = block.text.split(":", 1)[0].strip(" `*")
-        if len(head.split()) <= 3:
-            lead_subject = head
-    out += _number_facts(block, d.term if d else "", context or (d.term if d else ""))
-    out += _term_facts(block, d.term if d else "", context or (d.term if d else ""))
-    return out + [
-        replace(f, subject=f.subject or lead_subject)
-        for f in _default_facts(block, [], lead_subject or (d.term if d else ""))
-    ]
+    e = enumeration(block.text, block.inline.code)
+    if e is not None:
+        out += _enumeration_facts(block, e)
+        out += number_facts(block, "", context)
+        return out
+    defined: set[str] = set()
+    multi = multi_definitions(block)
+    term = ""
+    if multi:
+        names = [d.term for d in multi]
+        for d in multi:
+            defined.add(norm(d.term))
+            out.append(
+                Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
+                     span=d.term, group=f"b{block.id}", role="term", context=context,
+                     siblings=tuple(n for n in names if n != d.term))
+            )  # fmt: skip
+    else:
+        d, role = _definition(block, only_block)
+        command = _command_definition(block, d, heads) if d is not None else None
+        if command is not None:
+            out.append(command)
+        elif d is not None:
+            term = d.term
+            defined.add(norm(d.term))
+            out.append(
+                Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
+                     span=d.term, category=group_category(block, lists) if role == "term" else None,
+                     group=_definition_group(block, role), role=role, context=context,
+                     extra=("verb",) if d.verb_phrase else ())
+            )  # fmt: skip
+    out += number_facts(block, term, context or term)
+    out += _term_facts(block, defined, context or term)
+    return out
+
+
+def _definition_group(block: Block, role: str) -> str:
+    if role == "heading":
+        return "headings"
+    return f"g{block.group}" if block.kind == "item" else f"s{block.section.index}"
 
 
 def _parent_terms(blocks: list[Block]) -> dict[int, str]:
@@ -237,94 +210,36 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
-def _sibling_defaults(facts: list[Fact]) -> list[Fact]:
-    """ "**RollingUpdate** (the default): …" – the default among its sibling items."""
-    by_group: dict[int, list[Fact]] = defaultdict(list)
+def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
+    """Definitions of one group learn each other's terms and descriptions."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.kind == "definition" and f.block.kind == "item":
-            by_group[f.block.group].append(f)
-    out = []
-    for group in by_group.values():
-        for f in group:
-            m = _DEFAULT_MARK.search(f.block.text[: len(f.subject) + 30])
-            if m and norm(m.group("member")) == norm(f.subject) and len(group) >= 2 and f.category:
-                others = tuple(g.subject for g in group if g is not f)
-                out.append(
-                    Fact("default", f.category, f.subject, f.block, f.line, sentence=f.block.text,
-                         span=f.subject, attribute="default", siblings=others)
-                )  # fmt: skip
-    return out
-
-
-def _with_siblings(facts: list[Fact]) -> list[Fact]:
-    """Definitions learn the other terms of their list (or section) and their descriptions."""
-    groups: dict[tuple[int, int], list[Fact]] = defaultdict(list)
-    for f in facts:
-        if f.kind == "definition":
-            key = (f.block.group, 0) if f.block.kind == "item" else (-1, f.section.index)
-            groups[key].append(f)
+        if f.kind == "definition" and f.group:
+            groups[f.group].append(f)
     out = []
     for f in facts:
-        if f.kind != "definition":
+        if f.kind != "definition" or not f.group:
             out.append(f)
             continue
-        key = (f.block.group, 0) if f.block.kind == "item" else (-1, f.section.index)
-        peers = [g for g in groups[key] if g is not f]
-        out.append(
-            replace(f, siblings=tuple(g.subject for g in peers),
-                    sibling_values=tuple(g.value for g in peers))
-        )  # fmt: skip
+        peers = [g for g in groups[f.group] if g.subject != f.subject]
+        in_list = f.group.startswith("g") and int(f.group[1:]) in lists
+        if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
+            # a mixed list: only terms of one surface kind are each other's kin
+            peers = [g for g in peers if same_family(g.subject, f.subject)]
+        siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers)]))
+        values = tuple(dict.fromkeys(g.value for g in peers))
+        out.append(replace(f, siblings=siblings, sibling_values=values))
     return out
 
 
-def table_facts(block: Block) -> list[Fact]:
-    """One property fact per (row, column) cell that says something."""
-    if block.table is None:
-        return []
-    table = analyse(block.table)
-    if table is None:
-        return []
-    noun = None if table.transposed else key_noun(table.key_header, block.section.heading)
-    out = _table_cell_facts(block, table, noun)
-    for j, header in enumerate(table.headers):
-        column = table.column(j)
-        matrix = is_matrix_column(column)
-        for i, key in enumerate(table.keys):
-            cell = table.cells[i][j]
-            if is_empty(cell) or not key.strip():
-                continue
-            out.append(
-                Fact("property", key, cell, block, table.lines[i], sentence=cell, span=cell,
-                     attribute=header, category=noun, table=table, row=i, column=j,
-                     siblings=tuple(k for k in table.keys if k != key),
-                     sibling_values=tuple(c for n, c in enumerate(column) if n != i),
-                     extra=("matrix",) if matrix else ())
-            )  # fmt: skip
-    return out
-
-
-_DEFAULT_CELL = re.compile(
-    r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I
-)
-
-
-def _table_cell_facts(block: Block, table: Table, noun: str | None) -> list[Fact]:
-    """Numbers inside table cells (cloze of the cell), and the row a cell calls the default."""
-    out: list[Fact] = []
-    for i, key in enumerate(table.keys):
-        for j, cell in enumerate(table.cells[i]):
-            if len(cell.split()) >= 3:
-                for n in numbers_in(cell):
-                    if cell.count(n.text) == 1 and not re.fullmatch(r"\d", n.text):
-                        out.append(Fact("number", key, n.text, block, table.lines[i], sentence=cell,
-                                        span=n.text, context=key, attribute=table.headers[j]))  # fmt: skip
-                for m in RANGE.finditer(cell):
-                    out.append(Fact("number", key, m.group(0), block, table.lines[i], sentence=cell,
-                                    span=m.group(0), context=key, attribute=table.headers[j]))  # fmt: skip
-            if noun and not table.transposed and _DEFAULT_CELL.search(cell):
-                others = tuple(k for k in table.keys if k != key)
-                out.append(Fact("default", noun, key, block, table.lines[i], sentence=cell,
-                                span=key, attribute="default", siblings=others))  # fmt: skip
+def entity_headings(sections: tuple[Section, ...]) -> list[str]:
+    """Headings that name a thing ("Secrets Manager", "AWS INSPECTOR"): one another's options
+    when a section's body defines its heading."""
+    out = []
+    for s in sections:
+        h = re.sub(r"\s*[(（].*$", "", s.heading).strip()
+        if s.level and _ENTITY_HEADING.match(h) and not CJK.search(h) and category(h) is not None:
+            out.append(h)
     return out
 
 
@@ -335,68 +250,34 @@ def extract(doc: Document) -> list[Fact]:
     for b in content:
         per_section[b.section.index] += 1
     parents = _parent_terms(content)
-    defs: dict[int, Definition] = {}
+    heads = {
+        line.split()[0]
+        for b in content
+        if b.kind == "code"
+        for line in b.code.splitlines()
+        if line.strip() and not line.lstrip().startswith(("#", "--"))
+    }
+    lists = definition_lists(content)
     facts: list[Fact] = []
     for block in content:
         if block.kind == "table":
             facts += table_facts(block)
+        elif block.kind == "code":
+            facts += command_facts(block)
         else:
-            facts += _block_facts(block, per_section[block.section.index] <= 3, parents, defs)
-    facts += _sibling_defaults(facts)
-    facts = _with_siblings(facts)
-    facts += _label_groups(content)
-    facts += _usage_facts(content)
-    return [f for f in facts if (f.subject or f.kind in ("number", "term")) and f.value
+            only = per_section[block.section.index] <= 3
+            facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
+    facts += lead_label_groups(content) + nested_label_groups(content)
+    facts = _link_siblings(facts, lists)
+    headings = entity_headings(doc.sections)
+    facts = [
+        replace(f, siblings=tuple(h for h in headings if norm(h) != norm(f.subject)))
+        if f.role == "heading"
+        else f
+        for f in facts
+    ]
+    return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
-
-
-_LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
-
-
-def _label_groups(content: list[Block]) -> list[Fact]:
-    """ "standard type" / "FIFO type" each leading a list: every item belongs to its label, and
-    the labels are the options ("Which type offers “ordered message”?")."""
-    by_section: dict[int, dict[str, list[Block]]] = defaultdict(lambda: defaultdict(list))
-    for b in content:
-        if b.kind == "item" and b.depth == 1 and b.lead is not None and _LABEL.match(b.lead.text):
-            by_section[b.section.index][b.lead.text].append(b)
-    out: list[Fact] = []
-    for groups in by_section.values():
-        if len(groups) < 2:
-            continue
-        labels = list(groups)
-        words = [lbl.split() for lbl in labels]
-        tail = words[0][-1] if all(len(w) > 1 and w[-1] == words[0][-1] for w in words) else ""
-        names = [" ".join(w[:-1]) if tail else " ".join(w) for w in words]
-        names = [n[:1].upper() + n[1:] for n in names]
-        first = next(iter(groups.values()))[0]
-        noun = key_noun(tail, first.section.heading) if tail else None
-        for name, label in zip(names, labels, strict=True):
-            for b in groups[label]:
-                out.append(Fact("definition", name, b.text, b, b.line, sentence=b.text, span=name,
-                                category=noun, siblings=tuple(n for n in names if n != name),
-                                extra=("label",)))  # fmt: skip
-    return out
-
-
-_USE = re.compile(
-    r"\b(?:use|uses|using|needs?|requires?)\s+(?:an?\s+|the\s+)?"
-    r"(?P<term>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,3}?)\s+(?:to|for)\b"
-)
-
-
-def _usage_facts(content: list[Block]) -> list[Fact]:
-    """ "could use dead letter queue to check the reason": the thing used is the fact."""
-    out: list[Fact] = []
-    for b in content:
-        if b.kind == "table":
-            continue
-        for sentence in sentences(b.text):
-            for m in _USE.finditer(sentence):
-                term = m.group("term")
-                if sentence.count(term) == 1 and term.split()[0] not in ("it", "this", "that"):
-                    out.append(Fact("term", term, term, b, b.line, sentence=sentence, span=term))
-    return out
 
 
 def _junk(f: Fact) -> bool:

@@ -11,17 +11,26 @@ from questions.parse.model import Block, Section
 from questions.tables import Table
 
 #: kinds of fact, most worth asking first
-KINDS = ("default", "number", "property", "definition", "term")
+KINDS = ("default", "number", "property", "definition", "command", "term", "abbrev")
 
 
 @dataclass(frozen=True)
 class Fact:
     """subject --attribute--> value, where it came from, and what it can be confused with.
 
-    kind: definition (term -> description), property (table row -> cell), number (a value with
-    its unit in a sentence), default (the default member of an enumeration), term (a marked term
-    inside a statement). `sentence` is the source clause a cloze or true/false is made from;
-    `span` the part of it that is the value.
+    kind:
+    - definition: term -> description (a list item, a `X = …` clause, an enumeration member
+      with its parenthesis, a section whose heading names a thing);
+    - default: the default member of a set of values (`Always (default), OnFailure, Never`);
+    - number: a value with its unit in a sentence, `subject` the parameter it belongs to;
+    - property: a table cell (row key -> header -> cell);
+    - command: what a command does (its comment) -> the command;
+    - term: a marked term inside a statement (asked as a cloze);
+    - abbrev: long form -> abbreviation.
+
+    `group` names the fact's siblings (a list, an enumeration, a table column): `siblings` are
+    the other subjects of that group, `sibling_values` the other values. `role` is the kind of
+    thing the subject is in the notes, for drawing distractors of the same role.
     """
 
     kind: str
@@ -33,8 +42,10 @@ class Fact:
     span: str = ""
     attribute: str = ""
     category: str | None = None
-    siblings: tuple[str, ...] = ()  # other subjects of the same group (definition distractors)
-    sibling_values: tuple[str, ...] = ()  # values of the same attribute for other subjects
+    group: str = ""
+    role: str = "term"
+    siblings: tuple[str, ...] = ()
+    sibling_values: tuple[str, ...] = ()
     context: str = ""  # the parent item's term, so a stem can name the subject
     table: Table | None = None
     row: int = -1
@@ -54,3 +65,17 @@ class Fact:
             "\x1f".join((self.kind, self.subject, self.attribute, self.value)).encode()
         ).hexdigest()[:6]
         return f"{slug}-{digest}"
+
+    def pool_entries(self) -> list[tuple[str, str, str]]:
+        """(role, text, group) of the values this fact adds to the document's distractor pool."""
+        if self.kind == "definition":
+            # a term of a named category ("QoS class") is kin only to its own category
+            role = f"{self.role}:{self.category}" if self.category else self.role
+            return [(role, self.subject, self.group)]
+        if self.kind == "default":
+            return [("member", m, self.group) for m in (self.value, *self.siblings)]
+        if self.kind == "property" and self.table is not None:
+            return [("key", self.subject, self.group), ("cell", self.value, f"{self.group}:{self.column}")]
+        if self.kind == "command":
+            return [("cmd", self.value, self.group)]
+        return []

@@ -21,6 +21,8 @@ def explanation(fact: Fact) -> str:
     if fact.kind == "property" and fact.table is not None:
         head = fact.table.key_header or ""
         return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
+    if fact.kind == "command":
+        return f"{fact.value}  # {fact.subject}"
     text = fact.block.text
     if fact.context and fact.context not in text:
         text = f"{fact.context}: {text}"

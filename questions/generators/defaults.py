@@ -1,4 +1,5 @@
-"""The default member of an enumeration: "What is the default value of restartPolicy?"."""
+"""The default member of a set of values: "What is the default value of restartPolicy?",
+"Which Service type is the default?". The other members are the options: a closed set."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
             continue
         wrong: list[str] = []
         for s in f.siblings:
-            if acceptable(s, f.value, wrong) and len(wrong) < 3:
+            if acceptable(s, f.value, wrong) and len(wrong) < 4:
                 wrong.append(s)
-        is_category = f.subject not in f.sentence
+        is_category = f.category is not None and f.subject == f.category
         prompt = default_member(f.subject, lang_of(f), is_category)
         c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True)
         if c is not None:

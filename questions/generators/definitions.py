@@ -1,61 +1,104 @@
-"""Term <-> description: "Which QoS class is described here: …?" and the way back."""
+"""Term <-> description: "Which QoS class is described here: …?" and the way back.
+
+The options of "which term" are terms of the same role: the other items of the list, the other
+values of the enumeration, the other labels, the other headings that name things. A term
+defined alone in a paragraph has no such set, so it is asked only when the notes give it
+siblings; descriptions are asked only when they stand alone as a description.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+import jieba
 
 from questions.candidate import Candidate
 from questions.distractors import Pool, acceptable
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
-from questions.stems import forward_definition, reverse_definition
+from questions.stems import (
+    forward_definition,
+    label_property,
+    member_value,
+    reverse_definition,
+)
+from questions.text import CJK, cjk_count, init_jieba
 
 NAME = "definition"
-MAX_DESC = 220
+MAX_DESC = 200
+#: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
+_ZH_CLAIM_START = {"不", "没", "没有", "会", "不会", "可以", "能", "需要", "比", "也", "都", "就"}
+_DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
+_FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
+
+
+def standalone(desc: str) -> bool:
+    """A description that reads on its own: long enough, not a clause cut from a sentence."""
+    d = desc.strip()
+    if CJK.search(d):
+        if cjk_count(d) < 4:
+            return False
+        init_jieba()
+        words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
+        return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
+    words = re.findall(r"[A-Za-z0-9]+", d)
+    plain = [w for w in re.split(r"[\s,;()]+", d) if re.fullmatch(r"[A-Za-z][a-z'-]*", w)]
+    return (
+        len(words) >= 2
+        and len(plain) >= 2  # "pg_stat_user_tables (n_dead_tup, …)": names, not a description
+        and len(d) >= 8
+        and not _FRAGMENT_START.match(d)
+        and not _DANGLING.search(d.rstrip(" .,;"))
+    )
+
+
+def _closed(f: Fact) -> bool:
+    """Terms of a closed set: an enumeration, labelled groups, a categorised list, or terms
+    defined side by side in one line ("`LimitRange` = …; `ResourceQuota` = …")."""
+    if f.role in ("member", "label") or f.group.startswith("b"):
+        return True
+    return f.category is not None and len(f.siblings) >= 1
 
 
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
-    if len(f.value) > MAX_DESC:
+    if len(f.value) > MAX_DESC or not standalone(f.value):
         return None
     lang = lang_of(f)
-    others = pool.terms(f.subject, f, prefer=f.siblings, avoid=f.value,
-                        same_section=f.category is not None)  # fmt: skip
-    prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
-    return build(NAME, "reverse", f, prompt, f.subject, others, lang, rank=0,
-                 closed="label" in f.extra)  # fmt: skip
+    if f.role == "term" and not f.category and not f.block.kind == "item":
+        return None  # a paragraph's term has no set of like terms to be confused with
+    marked = f.block.inline
+    near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
+    wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=f.value,
+                              closed=_closed(f), near_roles=near)  # fmt: skip
+    if "label" in f.extra:
+        prompt = label_property(f.value, f.category, lang)
+    elif "member" in f.extra and f.context and not f.category:
+        prompt = member_value(f.value, f.context, lang)
+    else:
+        prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
+                 closed=_closed(f) and len(f.siblings) == 1)  # fmt: skip
 
 
 def _forward(f: Fact) -> Candidate | None:
-    """Descriptions of the sibling terms as distractors; only when they are short options."""
-    if len(f.value) > 80 or len(f.siblings) < 2:
+    """Descriptions of the sibling terms as options; only short, standalone ones."""
+    if len(f.value) > 80 or len(f.siblings) < 2 or not standalone(f.value):
+        return None
+    if f.role in ("label",):
         return None
     lang = lang_of(f)
     wrong: list[str] = []
     for d in f.sibling_values:
-        if acceptable(d, f.value, wrong) and len(wrong) < 3:
+        if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
     prompt = forward_definition(f.subject, f.category, lang)
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1)
 
 
-def _abbreviation(f: Fact, pool: Pool) -> Candidate | None:
-    lang = lang_of(f)
-    wrong = [w for w in pool.terms(f.value, f, avoid=f.sentence, want=6) if w.isupper()][:3]
-    prompt = (
-        f"{f.subject} 的简称是什么？"
-        if lang == "zh"
-        else f"What is the abbreviation of {f.subject}?"
-    )
-    return build(NAME, "abbrev", f, prompt, f.value, wrong, lang, rank=0)
-
-
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
     out: list[Candidate] = []
     for f in facts:
-        if f.kind == "abbrev":
-            c = _abbreviation(f, pool)
-            if c is not None:
-                out.append(c)
         if f.kind != "definition":
             continue
         for c in (_reverse(f, pool), _forward(f)):

@@ -1,15 +1,20 @@
-"""Numbers with their units, limits and ranges: "What is the default value of maxSurge?" or a
-cloze of the sentence that states it, with near-miss numbers in the same unit."""
+"""Numbers with their units, limits and ranges: "What is the default value of maxSurge?" when
+the notes name the parameter, else a cloze of the clause that states the number.
+
+Distractors depend on what the number counts (values.number_role): a quantity gets near misses
+in its unit, an identifier (version, year, port, code) only other values of its kind from the
+notes, or no question at all.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from questions.candidate import Candidate
-from questions.distractors import Pool, span_kind
+from questions.distractors import Pool, sort_numeric
 from questions.facts.model import Fact
+from questions.facts.numbers import has_own_subject
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_number
 from questions.text import CJK, cjk_count
@@ -19,7 +24,7 @@ NAME = "number"
 MAX_CLAUSE = 170
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
     pairs = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"))
     return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
 
@@ -41,7 +46,7 @@ def clause(sentence: str, span: str) -> str:
 
 def blanked(text: str, span: str) -> str | None:
     """The text with its one occurrence of span replaced by the blank; None when it is unsafe."""
-    if text.count(span) != 1 or not _balanced(text):
+    if text.count(span) != 1 or not balanced(text):
         return None
     out = text.replace(span, BLANK)
     if out.lstrip(" (“\"'").startswith(BLANK):
@@ -53,34 +58,31 @@ def blanked(text: str, span: str) -> str | None:
     return out if enough and out.strip().strip(".").strip() != BLANK else None
 
 
-def _near_default(f: Fact) -> bool:
-    """The default word sits right before the value (not elsewhere in the sentence)."""
-    at = f.sentence.find(f.span)
-    before = f.sentence[max(0, at - 28) : at]
-    short_item = len(f.sentence.split()) <= 4
-    return bool(re.search(r"default|默认", before, re.I)) or short_item
+def with_subject(text: str, subject: str) -> str:
+    """The clause with its subject in front when the clause does not name it."""
+    if not subject or subject.casefold() in text.casefold() or has_own_subject(text):
+        return text
+    return f"{subject}: {text}"
 
 
 def distractors_for(f: Fact, pool: Pool, avoid: str) -> list[str]:
     n = parse_number(f.span)
-    if n is not None:
-        return pool.near_numbers(n, f)
-    return pool.terms(f.span, f, avoid=avoid, kind=span_kind(f, f.span))
+    if n is None or f.role == "range":
+        return []
+    return pool.numbers(n, f.role, f, avoid=avoid)
 
 
 def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
-    if f.attribute == "default" and f.subject and f.subject != f.span and _near_default(f):
+    if f.attribute == "default" and f.subject:
         wrong = distractors_for(f, pool, avoid="")
-        prompt = default_number(f.subject, lang)
-        return build(NAME, "default", f, prompt, f.span, wrong, lang, rank=0)
-    text = clause(f.sentence, f.span)
-    if f.context and f.context not in text:
-        text = f"{f.context}: {text}"
+        return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
+                     rank=0)  # fmt: skip
+    text = with_subject(clause(f.sentence, f.span), f.subject or f.context)
     gap = blanked(text, f.span)
     if gap is None:
         return None
-    wrong = distractors_for(f, pool, avoid=text)
+    wrong = distractors_for(f, pool, avoid=gap)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span)
 
 
@@ -96,11 +98,9 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
 
 def _sorted_numbers(c: Candidate) -> Candidate:
     """Numeric options in ascending order (the answer's place then says nothing)."""
-    nums = [parse_number(o) for o in c.options]
-    values = [n.value for n in nums if n is not None]
-    if len(values) != len(nums):
-        return c
-    order = sorted(range(len(c.options)), key=lambda i: values[i])
-    options = tuple(c.options[i] for i in order)
+    from dataclasses import replace
 
-    return replace(c, options=options, answer=options.index(c.answer_text))
+    options = sort_numeric(c.options)
+    if options is None:
+        return c
+    return replace(c, options=tuple(options), answer=options.index(c.answer_text))

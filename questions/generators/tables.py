@@ -3,6 +3,7 @@ of a yes/no column, and "which of A / B" across the entities of a comparison tab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from questions.candidate import Candidate, stable_int
@@ -12,9 +13,20 @@ from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
 from questions.text import norm
-from questions.values import parse_number
+from questions.values import number_role, parse_number
 
 NAME = "table"
+_HEADER_ROLE = {"port": "port", "code": "code", "version": "version"}
+
+
+def _header_kind(header: str) -> str:
+    """What a column's numbers are, from its header: ports, codes, versions, or quantities."""
+    h = header.casefold()
+    for kind, words in (("port", ("port", "端口")), ("code", ("code", "状态码", "错误代码")),
+                        ("version", ("version", "版本"))):  # fmt: skip
+        if any(w in h for w in words):
+            return kind
+    return ""
 MAX_VALUE = 160
 
 
@@ -53,7 +65,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             wrong.append(v)
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
-        wrong += [x for x in pool.near_numbers(n, f) if acceptable(x, f.value, wrong)][
+        role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))
+        wrong += [x for x in pool.numbers(n, role, f) if acceptable(x, f.value, wrong)][
             : 3 - len(wrong)
         ]
     prompt = table_forward(f.subject, f.attribute, lang)
@@ -75,14 +88,17 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         column = t.column(f.column)
         yes = [i for i, c in enumerate(column) if polarity(c) is True]
         no = [i for i, c in enumerate(column) if polarity(c) is False]
-        if not yes or len(no) < 2:
+        if not yes or len(no) < (1 if t.transposed else 2):
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
         fact = cells[(f.block.id, pick, f.column)]
         lang = lang_of(fact)
         wrong = [t.keys[i] for i in no][:3]
-        prompt = table_predicate(fact.category, fact.attribute, lang)
-        c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0)
+        positive = re.split(r"[,，(（]", column[pick])[0]
+        among = " / ".join(sorted(t.keys)) if t.transposed else ""
+        prompt = table_predicate(fact.category, fact.attribute, lang, positive, among)
+        c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0,
+                  closed=t.transposed)  # fmt: skip
         if c is not None:
             out.append(c)
     return out

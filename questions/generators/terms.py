@@ -1,18 +1,31 @@
-"""A marked term blanked out of its statement: "CPU above the limit -> container gets ___"."""
+"""A marked term blanked out of its statement: "CPU above the limit -> container gets ___".
+
+Asked only when the notes give at least two wrong options of the term's role and shape (other
+marked terms of the same line, then of the section), none of them already in the sentence, and
+never for one value of a list written in the sentence ("envFrom, ___ / secretKeyRef").
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from questions.candidate import Candidate
-from questions.distractors import Pool, span_kind
-from questions.facts.definitions import is_enumeration
+from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
-from questions.generators.numbers import blanked, clause
-from questions.stems import cloze
+from questions.generators.numbers import blanked, clause, with_subject
+from questions.stems import BLANK, cloze
 
 NAME = "term"
+_LIST_SEP = r"(,|(?<!\bw)/|、|，|\bor\b|\band\b|和|或)"
+_IN_LIST = re.compile(rf"{_LIST_SEP}\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*{_LIST_SEP}")
+
+
+def _siblings(f: Fact) -> list[str]:
+    """The other marked spans of the same block, the likeliest confusions."""
+    marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
+    return [m for m in marked if m != f.span]
 
 
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
@@ -20,18 +33,14 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
     for f in facts:
         if f.kind != "term":
             continue
-        text = clause(f.sentence, f.span)
-        if f.context and f.context not in text:
-            text = f"{f.context}: {text}"
+        text = with_subject(clause(f.sentence, f.span), f.context)
         gap = blanked(text, f.span)
-        if gap is None:
+        if gap is None or _IN_LIST.search(gap):
             continue
-        if is_enumeration(f.sentence.split(":", 1)[-1]):
-            continue  # one of a list of values: guessable, and the list is its own fact
-        kind = span_kind(f, f.span)
-        wrong = pool.terms(f.span, f, avoid=text, kind=kind if kind != "term" else "term")
-        c = build(NAME, "cloze", f, cloze(gap, lang_of(f)), f.span, wrong, lang_of(f), rank=2,
-                  blank=f.span)  # fmt: skip
+        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
+                                  closed=f.role == "bold")  # fmt: skip
+        lang = lang_of(f)
+        c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span)
         if c is not None:
             out.append(c)
     return out

@@ -1,6 +1,7 @@
 """True/false, only where nothing better fits: the notes' own claim, or the same claim with one
-value swapped for a same-type value from the notes (never a negation toggled), so true and
-false statements read alike and only knowing the fact tells them apart."""
+value swapped for a same-kind value from the notes (a near-miss number, the other marked term
+of the same line), never a negation toggled, so the true and the false statement read alike and
+only knowing the fact tells them apart."""
 
 from __future__ import annotations
 
@@ -12,52 +13,48 @@ from questions.candidate import Candidate
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import explanation, lang_of
-from questions.generators.numbers import _balanced, distractors_for
+from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.stems import true_false
 from questions.text import contains
+from questions.values import family
 
 NAME = "true_false"
 _INSTRUCTION = re.compile(
     r"^(use|set|check|run|add|make sure|don'?t|do not|never|always|remember|note|see|read|try|"
-    r"avoid|put|write|watch|lower|install|确保|记得|注意|不要|别|请|使用|用)\b",
+    r"avoid|put|write|watch|lower|install|e\.g|确保|记得|注意|不要|别|请|使用|用)\b",
     re.I,
 )
 _NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|isn't|doesn't|don't|won't)\b|不|没|无|非", re.I
 )
+_NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*[)）]")
 
 
 def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
-    if f.kind == "property" and f.table is not None:
+    if f.kind not in ("number", "term") or f.block.kind == "table":
         return None
-    text = f.sentence if f.kind in ("number", "term") else f.block.text
-    if not _balanced(text) or (f.table is not None):
+    text = with_subject(clause(f.sentence, f.span), f.subject if f.kind == "number" else f.context)
+    text = _NEGATED_ASIDE.sub("", text).strip()
+    if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
         return None
-    if f.context and f.context not in text:
-        text = f"{f.context}: {text}"
-    if (
-        len(text) > 200
-        or _INSTRUCTION.match(text)
-        or text.rstrip().endswith(("?", "？", ":", "："))
-    ):
+    if _NEGATION.search(text):
+        return None  # a negated claim made false reads as a riddle ("64Mi is not 128M")
+    if text.rstrip().endswith(("?", "？", ":", "：")) or text.count(f.span) != 1:
         return None
-    if not contains(text, f.span) or text.count(f.span) != 1:
-        return None
-    if len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 3:
+    if not contains(text, f.span) or len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 4:
         return None
     return text
 
 
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
-    """The statement with its value swapped for a same-kind value; definitions swap their term
-    only with another term of the same list (a sibling is the plausible confusion)."""
-    if f.kind == "definition":
-        if f.block.kind != "item":
-            return None
-        wrong = [s for s in f.siblings if not contains(text, s)]
-    else:
+    """The statement with its value swapped for a same-kind value of the notes."""
+    if f.kind == "number":
         wrong = distractors_for(f, pool, avoid=text)
+    else:
+        marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
+        wrong = [m for m in marked if m != f.span and not contains(text, m)
+                 and family(m) == family(f.span)]  # fmt: skip
     for w in wrong:
         false = text.replace(f.span, w, 1)
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
@@ -87,8 +84,7 @@ def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
     out: list[Candidate] = []
     for f in facts:
-        if f.kind in ("number", "term", "definition"):
-            p = pair(f, pool)
-            if p is not None:
-                out += p
+        p = pair(f, pool)
+        if p is not None:
+            out += p
     return out

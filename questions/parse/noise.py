@@ -1,5 +1,6 @@
 """Which blocks are not study content: tables of contents, link lists, licence lines, TODOs,
-bare URLs, code, images, the title's intro. Nothing is asked from them; the summary counts them.
+bare URLs, images, the title's intro. Nothing is asked from them; the summary counts them.
+Code is content, but only its commented commands are asked.
 
 The rules are structural (a list that is all #anchor links, a block that is mostly URL) or
 name a section's purpose ("Resources", "参考资料"), so they hold for any team's notes.
@@ -41,9 +42,7 @@ _ENDS_CLEAN = re.compile(r"[.!?。！？;；:：)）\]】\"”'`*_>]$")
 
 def _block_noise(b: Block) -> str | None:
     """Noise judged from the block alone."""
-    if b.kind == "code":
-        return "code block"
-    if b.kind == "table":
+    if b.kind in ("code", "table"):
         return None
     text = b.text
     if not text.strip():

@@ -1,0 +1,47 @@
+"""Table rows -> property facts (row key -> header -> cell), one per cell that says something."""
+
+from __future__ import annotations
+
+import re
+
+from questions.facts.model import Fact
+from questions.nouns import key_noun
+from questions.parse.model import Block
+from questions.tables import analyse, is_empty, is_matrix_column
+
+_DEFAULT_CELL = re.compile(
+    r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I
+)
+
+
+def table_facts(block: Block) -> list[Fact]:
+    """Property facts of a table, and the row its cells call the default."""
+    if block.table is None:
+        return []
+    table = analyse(block.table)
+    if table is None:
+        return []
+    noun = None if table.transposed else key_noun(table.key_header, block.section.heading)
+    group = f"t{block.id}"
+    out: list[Fact] = []
+    for j, header in enumerate(table.headers):
+        column = table.column(j)
+        matrix = is_matrix_column(column)
+        for i, key in enumerate(table.keys):
+            cell = table.cells[i][j]
+            if is_empty(cell) or not key.strip():
+                continue
+            out.append(
+                Fact("property", key, cell, block, table.lines[i], sentence=cell, span=cell,
+                     attribute=header, category=noun, group=group, role="key", table=table,
+                     row=i, column=j, siblings=tuple(k for k in table.keys if k != key),
+                     sibling_values=tuple(c for n, c in enumerate(column) if n != i),
+                     extra=("matrix",) if matrix else ())
+            )  # fmt: skip
+            if noun and not table.transposed and _DEFAULT_CELL.search(cell):
+                out.append(
+                    Fact("default", noun, key, block, table.lines[i], sentence=cell, span=key,
+                         attribute="default", category=noun, group=group, role="key",
+                         siblings=tuple(k for k in table.keys if k != key))
+                )  # fmt: skip
+    return out

@@ -1,0 +1,31 @@
+"""Which command does a thing: "Which command starts a rollout?", the other commands of the
+same code block as the options (the notes' own commands, so every option is real)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.candidate import Candidate
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import command
+
+NAME = "command"
+
+
+def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    out: list[Candidate] = []
+    for f in facts:
+        if f.kind != "command":
+            continue
+        head = f.value.split()[0]
+        same_head = [s for s in f.siblings if s.split()[0] == head]
+        others = [s for s in f.siblings if s.split()[0] != head]
+        wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
+                                  avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
+        lang = lang_of(f)
+        c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0)
+        if c is not None:
+            out.append(c)
+    return out
