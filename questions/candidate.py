@@ -22,6 +22,8 @@ class Candidate:
     lang: str
     rank: int = 0  # lower is better among the candidates of one fact
     blank: str = ""  # for a cloze: the text the blank stands for
+    query: str = ""  # what identifies the fact, for retrieval (the stem minus its template)
+    notes_options: bool = False  # every option is one of the notes' own alternatives
 
     @property
     def answer_text(self) -> str:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from questions.candidate import stable_int
 from questions.facts.model import Fact
+from questions.nouns import singular_word
 from questions.parse.model import Document
-from questions.text import STOP_EN, contains, lemma_words, norm
+from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
     decimals,
@@ -57,8 +58,11 @@ class Pool:
     """Every typed value of one document, indexed by role and section."""
 
     def __init__(self, doc: Document, facts: Sequence[Fact]) -> None:
+        self.doc: Document | None = doc
         self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._seen: set[tuple[str, str]] = set()
+        #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
+        self._by_head: dict[str, list[Entry]] = defaultdict(list)
         #: (unit, role) -> [(value, section)]
         self._numbers: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
         for f in facts:
@@ -91,7 +95,11 @@ class Pool:
         if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
             return
         self._seen.add((text, role))
-        self._by_role[role][section].append(Entry(text, role, group, section, family(text)))
+        entry = Entry(text, role, group, section, family(text))
+        self._by_role[role][section].append(entry)
+        head = head_noun(text)
+        if head:
+            self._by_head[head].append(entry)
 
     def alternatives(
         self,
@@ -122,7 +130,7 @@ class Pool:
             here = fact.section.index
             for role in near_roles:
                 for e in self._by_role.get(role, {}).get(here, ()):
-                    if e.family == fam and not re.search(r"\d", e.text):
+                    if e.family == fam and not re.search(r"\d", e.text) and not verb_like(e.text):
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -137,14 +145,24 @@ class Pool:
                         if any_shape or e.family == fam:
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
-        for tier in tiers:
+        for n, tier in enumerate(tiers):
             ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
             for t in ranked[:MAX_RANKED]:
                 if len(out) >= want:
                     return out
-                if acceptable(t, answer, out, avoid):
+                if acceptable(t, answer, out, avoid, sibling=n < 2):
                     out.append(t)
         return out
+
+    def same_head(self, answer: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
+        """Terms of the notes named with the answer's head noun: "dead letter queue" beside
+        "SQS queue", "lifecycle policy" beside "Resource policy", "deployment policy"."""
+        head = head_noun(answer)
+        here = fact.section.index
+        near = [e.text for e in self._by_head.get(head, ())
+                if abs(e.section - here) <= 4 * SECTION_WINDOW and len(e.text.split()) >= 2]  # fmt: skip
+        return self.alternatives(answer, fact, (), siblings=near, avoid=avoid, want=want,
+                                 closed=True, any_shape=True)  # fmt: skip
 
     def numbers(self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
         """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
@@ -195,6 +213,14 @@ def _slips(v: float, unit: str) -> set[float]:
     return {s for s in slips if s > 0 and s != v}
 
 
+def head_noun(text: str) -> str:
+    """The last word of a short English noun phrase, singular ("policies" -> "policy")."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[-1]):
+        return ""
+    return singular_word(words[-1].lower())
+
+
 def norm_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 3]
 
@@ -216,7 +242,12 @@ def _distance(answer: str, other: str) -> float:
 
 
 def acceptable(
-    option: str, answer: str, taken: Sequence[str], avoid: str = "", numeric: bool = False
+    option: str,
+    answer: str,
+    taken: Sequence[str],
+    avoid: str = "",
+    numeric: bool = False,
+    sibling: bool = False,
 ) -> bool:
     """A distractor must be a different thing of similar form: never a blank, never the answer
     inside it (or it inside the answer), never a word the question's own text already shows."""
@@ -235,6 +266,8 @@ def acceptable(
         return False
     if re.search(r"\b(and|or|but|with|to|of)$", option.strip(), re.I):
         return False
+    if sibling:
+        return True  # the notes' own alternatives (a list, a set of values) are what they are
     long_, short = max(len(option), len(answer)), min(len(option), len(answer))
     return long_ <= 2.5 * max(short, 4)
 

@@ -21,6 +21,7 @@ from questions.gates import form, render, valid
 from questions.generators import (
     commands,
     defaults,
+    dynamodb_capacity,
     definitions,
     numbers,
     tables,
@@ -32,7 +33,16 @@ from questions.plan import make_plan
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
-GENERATORS = (defaults, tables, definitions, numbers, commands, terms, true_false)
+GENERATORS = (
+    defaults,
+    tables,
+    definitions,
+    numbers,
+    commands,
+    terms,
+    dynamodb_capacity,
+    true_false,
+)
 ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
 
 

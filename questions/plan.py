@@ -1,7 +1,7 @@
 """Which of the questions that passed the gates make the bank.
 
 - the best one question per fact;
-- a table row is asked once; two-option questions at most twice per list or table;
+- a table row is asked once; two-option questions at most three times per list or table;
 - no single block supplies more than a quarter of the bank;
 - true/false only for facts nothing else asks, at most 15 % of the bank, half true, half false.
 """
@@ -18,9 +18,9 @@ from questions.candidate import Candidate
 
 MAX_BLOCK_SHARE = 0.25
 MAX_TRUE_FALSE_SHARE = 0.15
-MAX_TWO_OPTION_PER_SET = 2
-STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "reverse": 1, "cloze": 2,
-               "forward": 3}  # fmt: skip
+MAX_TWO_OPTION_PER_SET = 3
+STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
+               "reverse": 1, "cloze": 2, "forward": 3}  # fmt: skip
 
 Pick = tuple[Candidate, BankQuestion]
 

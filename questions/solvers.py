@@ -23,6 +23,7 @@ import bm25s
 import numpy as np
 
 from questions.candidate import Candidate
+from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Document
@@ -56,18 +57,27 @@ def stem_only(c: Candidate) -> str | None:
     stem = c.prompt.replace("___", " ")
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
-    if c.generator != "command" and all(family(answer) != family(w) for w in wrong):
+    if c.generator != "command" and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]
     if len(set(zh)) > 1 and (zh.count(zh[c.answer]) == 1 or len(options) == 2):
         return "answer alone in its script"
-    if len(answer) >= 16 and len(wrong) >= 2 and len(answer) > 1.6 * max(len(w) for w in wrong):
+    if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
+            and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
     stem_words = content_words(c.prompt)
     shared = _shares(answer, stem_words)
     if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
         return "stem gives the answer away"
     return None
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two options of one surface kind; ALL_CAPS names go with ALL_CAPS_CODES."""
+    fa, fb = family(a), family(b)
+    if fa == fb or ({fa, fb} == {"caps", "name"} and a.isupper() and b.isupper()):
+        return True
+    return bool(head_noun(a)) and head_noun(a) == head_noun(b)  # "lifecycle policy", "Resource policy"
 
 
 def _shares(option: str, stem_words: set[str]) -> bool:
@@ -179,11 +189,11 @@ class NotesSolver:
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
-        if c.kind == "truefalse" or c.style == "predicate":
+        if c.kind == "truefalse" or c.style in ("predicate", "computed"):
             return None
         if c.generator == "table":
             return None  # a table question's options are other rows: the table tells them apart
-        query = re.sub(r"___", " ", c.prompt)
+        query = re.sub(r"___", " ", c.query or c.prompt)
         hits = self.top(query, c.fact.section.index)
         key = self.support(c, c.answer_text, hits)
         if key <= 0:

@@ -319,3 +319,15 @@ def split_sentences(text: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+@lru_cache(maxsize=8192)
+def verb_like(text: str) -> bool:
+    """A single word that reads as a verb or participle ("throttled", "restarts"), not a name."""
+    from lemminflect import getAllLemmas
+
+    words = text.split()
+    if len(words) != 1 or not re.fullmatch(r"[a-z]+", words[0]):
+        return False
+    lemmas = getAllLemmas(words[0])
+    return words[0].endswith("ed") or ("VERB" in lemmas and "NOUN" not in lemmas)

@@ -97,7 +97,7 @@ def is_enumeration(desc: str) -> bool:
 def first_sentence(desc: str) -> str:
     """The description's first sentence, or first two while they stay short."""
     parts = split_sentences(desc)
-    if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 160:
+    if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 200:
         return f"{parts[0]} {parts[1]}".strip()
     return parts[0].strip() if parts else desc
 
@@ -156,9 +156,19 @@ def _split(block: Block) -> Definition | None:
     if found is not None:
         return found
     first = next((m for m in block.inline.marked if text.startswith(m)), "")
+    if not first:
+        # "Amazon DynamoDB **global tables** provide …": a short name before the marked term
+        first = next((m for m in block.inline.strong
+                      if re.match(rf"^(?:[A-Z][\w-]*\s+){{1,2}}{re.escape(m)}\s", text)), "")  # fmt: skip
+        if first:
+            text = text[text.index(first) :]
     if first and not re.search(r"[:=]", first):
         rest = text[len(first) :].strip()
-        if _plain_verb(rest.split()[0] if rest.split() else ""):
+        words = rest.split()
+        verb = words[0] if words else ""
+        if verb.endswith("ly") and len(words) > 1:
+            verb = words[1]  # "actually executes the query"
+        if _plain_verb(verb):
             # "**init containers** run one after another, …": the marked subject and its verb
             return Definition(first, first_sentence(rest), verb_phrase=True)
     if first and re.search(r"[:=]", first):
@@ -176,6 +186,20 @@ def _split(block: Block) -> Definition | None:
     m = _ZH_TAIL.match(text)
     if m and is_zh(m.group("desc")) and _is_term(m.group("head"), block):
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    return None
+
+
+_IS_A_SENTENCE = re.compile(
+    r"^(?:A|An)\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<desc>(?:a|an)\s.+)$"
+)
+
+
+def is_a_sentence(block: Block) -> Definition | None:
+    """ "… A layer is a .zip archive that contains libraries …": a definition inside prose."""
+    for sentence in split_sentences(block.text)[1:]:
+        m = _IS_A_SENTENCE.match(sentence)
+        if m and len(m.group("desc").split()) >= 4:
+            return Definition(m.group("head"), m.group("desc").rstrip("."))
     return None
 
 

@@ -15,6 +15,7 @@ from questions.facts.definitions import (
     Definition,
     abbreviation,
     heading_definition,
+    is_a_sentence,
     multi_definitions,
     split_definition,
     subject_sentence,
@@ -24,7 +25,7 @@ from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.model import Fact
 from questions.facts.numbers import number_facts, sentences
 from questions.facts.table_facts import table_facts
-from questions.nouns import category, key_noun, lead_category, singular_word
+from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, norm
 from questions.values import numbers_in, same_family
@@ -81,6 +82,11 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
         d = subject_sentence(block, heading) or heading_definition(block, heading, only_block)
         if d is not None:
             return d, "heading"
+        d = is_a_sentence(block)
+        if d is not None and norm(singular_word(heading.split()[-1] if heading else "")) == norm(d.term):
+            return Definition(heading, d.description), "heading"  # "## Layers … A layer is …"
+        if d is not None:
+            return d, "term"
     return None, ""
 
 
@@ -186,6 +192,26 @@ def _block_facts(
             )  # fmt: skip
     out += number_facts(block, term, context or term)
     out += _term_facts(block, defined, context or term)
+    out += usage_facts(block)
+    return out
+
+
+_USE = re.compile(
+    r"\b(?:use|uses|using|needs?|requires?)\s+(?:an?\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,3}?)\s+(?:to|for)\b"
+)
+
+
+def usage_facts(block: Block) -> list[Fact]:
+    """ "could use dead letter queue to check the reason": the thing used, as a cloze whose
+    options are the notes' other things named with the same head noun."""
+    out: list[Fact] = []
+    for sentence in sentences(block.text):
+        for m in _USE.finditer(sentence):
+            term = m.group("term")
+            if sentence.count(term) == 1 and term.split()[0] not in ("it", "this", "that"):
+                out.append(Fact("term", term, term, block, block.line, sentence=sentence,
+                                span=term, role="usage"))  # fmt: skip
     return out
 
 
@@ -210,6 +236,11 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
+def shares_word(a: str, b: str) -> bool:
+    words = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) >= 3}
+    return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
+
+
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -226,6 +257,9 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]
+            if f.group.startswith("s") and is_misc(f.section.heading):
+                # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
+                peers = [g for g in peers if shares_word(g.subject, f.subject)]
         siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers)]))
         values = tuple(dict.fromkeys(g.value for g in peers))
         out.append(replace(f, siblings=siblings, sibling_values=values))

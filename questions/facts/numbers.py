@@ -87,6 +87,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     lead = block.lead.text if block.lead is not None else ""
     marked = block.inline.code + block.inline.strong
     opening = next((m for m in marked if block.text.startswith(m)), "")
+    if block.kind == "item" and not context and lead and len(block.text) < 40:
+        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in
+        last = sentences(lead)[-1] if sentences(lead) else ""
+        context = last if len(last) <= 60 else ""
     for n, sentence in enumerate(sentences(block.text)):
         here = context
         if n > 0 and not has_own_subject(sentence):

@@ -25,7 +25,8 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
         wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
                                   avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
         lang = lang_of(f)
-        c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0)
+        c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
+                  query=f.subject, notes_options=True)  # fmt: skip
         if c is not None:
             out.append(c)
     return out

@@ -25,7 +25,8 @@ def explanation(fact: Fact) -> str:
         return f"{fact.value}  # {fact.subject}"
     text = fact.block.text
     if fact.context and fact.context not in text:
-        text = f"{fact.context}: {text}"
+        joiner = "" if fact.context.endswith("：") else " " if fact.context.endswith(":") else ": "
+        text = f"{fact.context}{joiner}{text}"
     return text
 
 
@@ -38,18 +39,19 @@ def build(
     distractors: Sequence[str],
     lang: str,
     rank: int,
-    ordered: bool = False,
     blank: str = "",
     closed: bool = False,
+    query: str = "",
+    notes_options: bool = False,
 ) -> Candidate | None:
     """A choice candidate, or None with fewer than two distractors (a guess, not a question);
-    a closed set (the two strategies there are) may have one."""
+    a closed set (the two strategies there are) may have one.
+
+    query: the words that identify the fact, for the notes player (the stem minus its
+    template); notes_options: every option is one of the notes' own alternatives (a list's
+    items, an enumeration's values), so their lengths are no cue."""
     if len(distractors) < (1 if closed else 2):
         return None
-    if ordered:
-        options = tuple(distractors)
-        return Candidate(generator, style, "choice", fact, prompt, options, options.index(answer),
-                         explanation(fact), lang, rank, blank)  # fmt: skip
     opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
     return Candidate(generator, style, "choice", fact, prompt, opts, pos, explanation(fact), lang,
-                     rank, blank)  # fmt: skip
+                     rank, blank, query or prompt, notes_options)  # fmt: skip

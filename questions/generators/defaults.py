@@ -21,11 +21,12 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
             continue
         wrong: list[str] = []
         for s in f.siblings:
-            if acceptable(s, f.value, wrong) and len(wrong) < 4:
+            if acceptable(s, f.value, wrong, sibling=True) and len(wrong) < 4:
                 wrong.append(s)
         is_category = f.category is not None and f.subject == f.category
         prompt = default_member(f.subject, lang_of(f), is_category)
-        c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True)
+        c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True,
+                  query=f"{f.subject} default", notes_options=True)  # fmt: skip
         if c is not None:
             out.append(c)
     return out

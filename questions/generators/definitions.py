@@ -37,13 +37,15 @@ def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
     d = desc.strip()
     if CJK.search(d):
-        if cjk_count(d) < 4:
-            return False
+        if cjk_count(d) < 6:
+            return False  # "ecs的部署方式": a category, not a description
         init_jieba()
         words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
         return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
     words = re.findall(r"[A-Za-z0-9]+", d)
     plain = [w for w in re.split(r"[\s,;()]+", d) if re.fullmatch(r"[A-Za-z][a-z'-]*", w)]
+    if re.match(r"^[`\d][^,;]{0,20}=", d):
+        return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
         len(words) >= 2
         and len(plain) >= 2  # "pg_stat_user_tables (n_dead_tup, …)": names, not a description
@@ -65,8 +67,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     if len(f.value) > MAX_DESC or not standalone(f.value):
         return None
     lang = lang_of(f)
-    if f.role == "term" and not f.category and not f.block.kind == "item":
-        return None  # a paragraph's term has no set of like terms to be confused with
+    if f.role == "term" and not f.category and f.block.kind != "item" and not f.siblings:
+        return None  # a paragraph's term with no like terms beside it has nothing to be confused with
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
     wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=f.value,
@@ -77,7 +79,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         prompt = member_value(f.value, f.context, lang)
     else:
         prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
-    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=f.value,
+                 notes_options=_closed(f),
                  closed=_closed(f) and len(f.siblings) == 1)  # fmt: skip
 
 
@@ -93,7 +96,8 @@ def _forward(f: Fact) -> Candidate | None:
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
     prompt = forward_definition(f.subject, f.category, lang)
-    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1)
+    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
+                 notes_options=True)  # fmt: skip
 
 
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:

@@ -62,6 +62,8 @@ def with_subject(text: str, subject: str) -> str:
     """The clause with its subject in front when the clause does not name it."""
     if not subject or subject.casefold() in text.casefold() or has_own_subject(text):
         return text
+    if subject.endswith((":", "：")):
+        return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
     return f"{subject}: {text}"
 
 
@@ -77,13 +79,14 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     if f.attribute == "default" and f.subject:
         wrong = distractors_for(f, pool, avoid="")
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
-                     rank=0)  # fmt: skip
+                     rank=0, query=f"{f.subject} default")  # fmt: skip
     text = with_subject(clause(f.sentence, f.span), f.subject or f.context)
     gap = blanked(text, f.span)
     if gap is None:
         return None
     wrong = distractors_for(f, pool, avoid=gap)
-    return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span)
+    return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
+                 query=gap)  # fmt: skip
 
 
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:

@@ -46,7 +46,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     keys.sort(key=lambda k: stable_int(f.id, k))
     wrong: list[str] = []
     for k in keys:
-        if acceptable(k, f.subject, wrong) and len(wrong) < 3:
+        if acceptable(k, f.subject, wrong, sibling=True) and len(wrong) < 3:
             wrong.append(k)
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     prompt = table_reverse(f.category, f.attribute, f.value, lang, among)

@@ -37,10 +37,14 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
         gap = blanked(text, f.span)
         if gap is None or _IN_LIST.search(gap):
             continue
-        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
-                                  closed=f.role == "bold")  # fmt: skip
+        if f.role == "usage":
+            wrong = pool.same_head(f.span, f, avoid=gap)
+        else:
+            wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
+                                      closed=f.role == "bold")  # fmt: skip
         lang = lang_of(f)
-        c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span)
+        c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
+                  query=gap)  # fmt: skip
         if c is not None:
             out.append(c)
     return out
