@@ -228,7 +228,8 @@ def norm_words(text: str) -> list[str]:
 def _sibling_fits(sibling: str, answer: str) -> bool:
     """A sibling is already of the answer's role; it must still look like an option beside it."""
     a, s = family(answer), family(sibling)
-    return a == s or {a, s} <= {"name", "lower"}
+    one = len(answer.split()) == 1, len(sibling.split()) == 1
+    return a == s or ({a, s} <= {"name", "lower"} and one[0] == one[1])
 
 
 def _distance(answer: str, other: str) -> float:

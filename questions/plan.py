@@ -1,7 +1,8 @@
 """Which of the questions that passed the gates make the bank.
 
 - the best one question per fact;
-- a table row is asked once; two-option questions at most three times per list or table;
+- a table row is asked once; two-option questions at most four times per list or table,
+  the first of the notes first;
 - no single block supplies more than a quarter of the bank;
 - true/false only for facts nothing else asks, at most 15 % of the bank, half true, half false.
 """
@@ -18,7 +19,9 @@ from questions.candidate import Candidate
 
 MAX_BLOCK_SHARE = 0.25
 MAX_TRUE_FALSE_SHARE = 0.15
-MAX_TWO_OPTION_PER_SET = 3
+MAX_TWO_OPTION_PER_SET = 4
+#: blanks cut from one sentence: more would paste the same sentence again
+MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
                "reverse": 1, "cloze": 2, "forward": 3}  # fmt: skip
 
@@ -31,9 +34,14 @@ class Plan:
     not_chosen: list[tuple[Candidate, str]]
 
 
-def _order(p: Pick) -> tuple[int, int, int, str]:
+#: what a number counts, most worth asking first (a version or year is trivia beside a limit)
+ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "version": 3, "year": 3}
+
+
+def _order(p: Pick) -> tuple[int, int, int, int, str]:
     c = p[0]
-    return (c.rank, STYLE_ORDER.get(c.style, 5), -len(c.options), c.prompt)
+    role = ROLE_ORDER.get(c.fact.role, 1) if c.fact.kind == "number" else 1
+    return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), c.prompt)
 
 
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -70,19 +78,23 @@ def _cap_sets(picks: list[Pick], sizes: Counter[str]) -> tuple[list[Pick], list[
     drop: list[tuple[Candidate, str]] = []
     per_set: Counter[str] = Counter()
     two: Counter[str] = Counter()
+    clozes: Counter[tuple[int, str]] = Counter()
     rows: set[str] = set()
-    for p in sorted(picks, key=lambda p: (_order(p), p[0].fact.line)):
+    for p in sorted(picks, key=lambda p: (p[0].fact.line, _order(p))):
         c = p[0]
         key = set_of(c)
         row = _row_of(c)
         if row is not None and row in rows:
             drop.append((c, "table row already asked"))
+        elif c.style == "cloze" and clozes[(c.fact.block.id, c.fact.sentence)] >= MAX_CLOZES:
+            drop.append((c, "its sentence is already asked twice"))
         elif len(c.options) == 2 and two[key] >= MAX_TWO_OPTION_PER_SET:
             drop.append((c, "two-option questions of its set are enough"))
         else:
             keep.append(p)
             per_set[key] += 1
             two[key] += len(c.options) == 2
+            clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
             if row is not None:
                 rows.add(row)
     return keep, drop

@@ -57,7 +57,7 @@ def stem_only(c: Candidate) -> str | None:
     stem = c.prompt.replace("___", " ")
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
-    if c.generator != "command" and all(not _kin(answer, w) for w in wrong):
+    if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]
     if len(set(zh)) > 1 and (zh.count(zh[c.answer]) == 1 or len(options) == 2):
@@ -189,8 +189,8 @@ class NotesSolver:
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
-        if c.kind == "truefalse" or c.style in ("predicate", "computed"):
-            return None
+        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default"):
+            return None  # the options are one line's own set of values: that line decides
         if c.generator == "table":
             return None  # a table question's options are other rows: the table tells them apart
         query = re.sub(r"___", " ", c.query or c.prompt)

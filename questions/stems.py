@@ -162,7 +162,7 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
-        return f"{who} has the {_lower(a)} {value.strip()}?"
+        return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
     if predicative(a):
         return f"{who} is {_lower(a.rstrip('?'))} {quoted(value, lang)}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
@@ -200,6 +200,8 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
         return f"{who.replace('Which', 'In which', 1)} is “{a}” {word}?"
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
         return f"{who} is {_lower(a)}?"
+    if a.split()[0].lower() in _PREPOSITIONS:
+        return f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
     return f"{who} has “{a}”?"
 
 

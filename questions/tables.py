@@ -34,6 +34,7 @@ class Table:
     cells: tuple[tuple[str, ...], ...]  # per row, per property header
     lines: tuple[int, ...]
     transposed: bool
+    column_lines: tuple[int, ...] = ()  # a transposed table: the line of each attribute row
 
     def column(self, j: int) -> list[str]:
         return [row[j] for row in self.cells]
@@ -133,4 +134,5 @@ def _transposed(header: list[str], rows: list[list[str]], lines: tuple[int, ...]
         cells=tuple(tuple(r[j] for r in rows) for j in range(1, len(header))),
         lines=tuple(max(line, 1) for _ in entities),
         transposed=True,
+        column_lines=tuple(lines),
     )

@@ -64,6 +64,8 @@ def _is_term(head: str, block: Block) -> bool:
     if any(m == _clean_term(head) or m in head for m in block.inline.marked):
         return True
     if CJK.search(head):
+        if re.fullmatch(r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)", head):
+            return False  # a label for a remark, not a term
         return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
     words = head.split()
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
@@ -165,10 +167,9 @@ def _split(block: Block) -> Definition | None:
     if first and not re.search(r"[:=]", first):
         rest = text[len(first) :].strip()
         words = rest.split()
-        verb = words[0] if words else ""
-        if verb.endswith("ly") and len(words) > 1:
-            verb = words[1]  # "actually executes the query"
-        if _plain_verb(verb):
+        at = 1 if words and words[0].endswith("ly") and len(words) > 1 else 0
+        verb = words[at] if words else ""  # "actually executes the query"
+        if _plain_verb(verb, " ".join(words[at + 1 : at + 2])):
             # "**init containers** run one after another, …": the marked subject and its verb
             return Definition(first, first_sentence(rest), verb_phrase=True)
     if first and re.search(r"[:=]", first):
@@ -268,15 +269,19 @@ _BASE_VERBS = frozenset(
 )
 
 
-def _plain_verb(word: str) -> bool:
-    """A word that is only a verb here ("run", "runs", "keeps"), not a noun or preposition."""
+def _plain_verb(word: str, after: str = "") -> bool:
+    """A word that is a verb here ("runs", "keeps", "run one after another"), not a noun."""
     from lemminflect import getAllLemmas
 
     w = word.lower()
     if not re.fullmatch(r"[a-z]+", w) or w in ("is", "are", "was", "were", "be", "has", "have"):
         return w in ("is", "are")
     lemmas = getAllLemmas(w)
-    return "VERB" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
+    if "VERB" not in lemmas or "ADJ" in lemmas:
+        return False
+    # "run one after another": a noun-or-verb word followed by a determiner or adverb is a verb
+    return "NOUN" not in lemmas or re.match(r"^(one|a|an|the|all|each|every|it|them|only|first|"
+                                            r"before|after|until|in|on|at|next)\b", after) is not None
 
 
 def _is_verb(word: str) -> bool:

@@ -215,6 +215,37 @@ def usage_facts(block: Block) -> list[Fact]:
     return out
 
 
+_STATED_DEFAULT = re.compile(
+    r"^(?:the\s+)?default\s+[\w -]{1,30}?\s*(?:=|:|is)\s*(?P<value>[^,;.。]{1,40})[.。]?$", re.I
+)
+
+
+def stated_defaults(facts: list[Fact]) -> list[Fact]:
+    """ "default level = **Read Committed**." over a table of levels: the default row."""
+    tables: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "property" and f.table is not None and f.category and f.column == 0:
+            tables[f.section.index].append(f)
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind != "definition" and f.kind != "term":
+            continue
+        m = _STATED_DEFAULT.match(f.block.text)
+        rows = tables.get(f.section.index, [])
+        if not m or not rows:
+            continue
+        value = norm(m.group("value"))
+        match = [r for r in rows if norm(r.subject) == value]
+        if len(match) == 1:
+            row = match[0]
+            others = tuple(r.subject for r in rows if r is not row)
+            out.append(Fact("default", row.category or "", row.subject, f.block, f.line,
+                            sentence=f.block.text, span=row.subject, attribute="default",
+                            category=row.category, group=row.group, role="key",
+                            siblings=others))  # fmt: skip
+    return list({x.id: x for x in out}.values())
+
+
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
@@ -302,6 +333,7 @@ def extract(doc: Document) -> list[Fact]:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
+    facts += stated_defaults(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
     facts = [

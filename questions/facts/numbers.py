@@ -25,7 +25,9 @@ def sentences(text: str) -> list[str]:
     return split_sentences(text)
 
 
-_OWN_SUBJECT = re.compile(r"^(`?[\w./-]+`?(\s+[\w./-]+){0,3})\s*(=|:|：|—|–|->|→)\s")
+_OWN_SUBJECT = re.compile(
+    r"^(`?[\w./-]+`?(\s+[\w./-]+){0,3})\s*(\([^)]{0,30}\)\s*)?(=|:|：|—|–|->|→)\s"
+)
 
 
 def has_own_subject(sentence: str) -> bool:
@@ -110,6 +112,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
                 continue  # an example or a value to avoid, not the value the notes state
+            if re.search(r"\d\S*\s*[(（]\s*$", before):
+                continue  # "0.1 (10 %)": the same value restated
+            if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(r"^\s*(->|→)\s*\d+\.\d", after):
+                role = "version"  # "18.0 -> 18.1"
             if re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence + lead):
                 continue  # a lone digit is rarely a fact ("1 of 2") unless it is a default
             subject = _subject_before(before, marked) or _subject_after(after, marked)

@@ -31,8 +31,9 @@ def table_facts(block: Block) -> list[Fact]:
             cell = table.cells[i][j]
             if is_empty(cell) or not key.strip():
                 continue
+            line = table.column_lines[j] if table.transposed else table.lines[i]
             out.append(
-                Fact("property", key, cell, block, table.lines[i], sentence=cell, span=cell,
+                Fact("property", key, cell, block, line, sentence=cell, span=cell,
                      attribute=header, category=noun, group=group, role="key", table=table,
                      row=i, column=j, siblings=tuple(k for k in table.keys if k != key),
                      sibling_values=tuple(c for n, c in enumerate(column) if n != i),

@@ -23,12 +23,12 @@ from questions.stems import (
     member_value,
     reverse_definition,
 )
-from questions.text import CJK, cjk_count, init_jieba
+from questions.text import CJK, cjk_count, contains, init_jieba, split_sentences
 
 NAME = "definition"
 MAX_DESC = 200
 #: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
-_ZH_CLAIM_START = {"不", "没", "没有", "会", "不会", "可以", "能", "需要", "比", "也", "都", "就"}
+_ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比"}
 _DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
@@ -43,12 +43,13 @@ def standalone(desc: str) -> bool:
         words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
         return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
     words = re.findall(r"[A-Za-z0-9]+", d)
-    plain = [w for w in re.split(r"[\s,;()]+", d) if re.fullmatch(r"[A-Za-z][a-z'-]*", w)]
+    tokens = [w for w in re.split(r"[\s,;()]+", d) if w]
+    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w)]
     if re.match(r"^[`\d][^,;]{0,20}=", d):
         return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
         len(words) >= 2
-        and len(plain) >= 2  # "pg_stat_user_tables (n_dead_tup, …)": names, not a description
+        and len(plain) >= max(2, 0.4 * len(tokens))  # "pg_stat_user_tables (n_dead_tup, …)"
         and len(d) >= 8
         and not _FRAGMENT_START.match(d)
         and not _DANGLING.search(d.rstrip(" .,;"))
@@ -63,23 +64,37 @@ def _closed(f: Fact) -> bool:
     return f.category is not None and len(f.siblings) >= 1
 
 
+def shown(f: Fact) -> str:
+    """The description a reverse question quotes: its first clause when the rest names the
+    term or one of the options ("for slow starting apps; liveness & readiness checks …")."""
+    names = (f.subject, *f.siblings)
+    if not any(contains(f.value, n) for n in names):
+        return f.value
+    first = re.split(r"\s*[;；]\s*", f.value)[0]
+    return first if first != f.value and not any(contains(first, n) for n in names) else f.value
+
+
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
-    if len(f.value) > MAX_DESC or not standalone(f.value):
+    desc = shown(f)
+    if len(desc) > MAX_DESC:
+        desc = split_sentences(desc)[0]
+    if len(desc) > MAX_DESC or not standalone(desc):
         return None
     lang = lang_of(f)
     if f.role == "term" and not f.category and f.block.kind != "item" and not f.siblings:
         return None  # a paragraph's term with no like terms beside it has nothing to be confused with
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
-    wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=f.value,
-                              closed=_closed(f), near_roles=near)  # fmt: skip
+    wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
+                              closed=_closed(f), near_roles=near,
+                              any_shape=f.role in ("member", "label"))  # fmt: skip
     if "label" in f.extra:
-        prompt = label_property(f.value, f.category, lang)
+        prompt = label_property(desc, f.category, lang)
     elif "member" in f.extra and f.context and not f.category:
-        prompt = member_value(f.value, f.context, lang)
+        prompt = member_value(desc, f.context, lang)
     else:
-        prompt = reverse_definition(f.value, f.category, lang, "verb" in f.extra)
-    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=f.value,
+        prompt = reverse_definition(desc, f.category, lang, "verb" in f.extra)
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=_closed(f),
                  closed=_closed(f) and len(f.siblings) == 1)  # fmt: skip
 

@@ -52,9 +52,8 @@ def blanked(text: str, span: str) -> str | None:
     if out.lstrip(" (“\"'").startswith(BLANK):
         return None  # a blank first reads as a riddle, not a sentence
     rest = out.replace(BLANK, " ")
-    enough = (
-        cjk_count(rest) >= 6 if CJK.search(rest) else len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4
-    )
+    latin = len(re.findall(r"[A-Za-z]{2,}", rest))
+    enough = cjk_count(rest) + 2 * latin >= 8 if CJK.search(rest) else latin >= 4
     return out if enough and out.strip().strip(".").strip() != BLANK else None
 
 

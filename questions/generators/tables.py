@@ -27,14 +27,22 @@ def _header_kind(header: str) -> str:
         if any(w in h for w in words):
             return kind
     return ""
+
+
 MAX_VALUE = 160
 
 
+def overlaps(a: str, b: str) -> bool:
+    """One cell says what the other says ("临时重定向" inside "临时重定向，不允许…")."""
+    x, y = norm(a), norm(b)
+    return bool(x and y) and (x == y or x in y or y in x)
+
+
 def distinguishing(value: str, column: Sequence[str]) -> bool:
-    """Only one row has this value: no other cell equals, contains or is contained in it."""
+    """Only one row has this value: no other cell equals or contains it (a row whose cell says
+    less, "临时重定向" beside "临时重定向，不允许把 POST 改成 GET", is left out of the options)."""
     v = norm(value)
-    hits = sum(1 for c in column if v and (norm(c) == v or v in norm(c) or norm(c) in v))
-    return hits == 1
+    return bool(v) and sum(1 for c in column if norm(c) == v or v in norm(c)) == 1
 
 
 def _reverse(f: Fact, table: Table) -> Candidate | None:
@@ -42,7 +50,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
     lang = lang_of(f)
-    keys = [k for k in table.keys if k != f.subject]
+    keys = [k for i, k in enumerate(table.keys) if k != f.subject and not overlaps(column[i], f.value)]
     keys.sort(key=lambda k: stable_int(f.id, k))
     wrong: list[str] = []
     for k in keys:

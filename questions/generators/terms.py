@@ -22,6 +22,11 @@ _LIST_SEP = r"(,|(?<!\bw)/|、|，|\bor\b|\band\b|和|或)"
 _IN_LIST = re.compile(rf"{_LIST_SEP}\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*{_LIST_SEP}")
 
 
+_ASIDE_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没|非)[^)）]*[)）]"
+)
+
+
 def _siblings(f: Fact) -> list[str]:
     """The other marked spans of the same block, the likeliest confusions."""
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
@@ -37,14 +42,16 @@ def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
         gap = blanked(text, f.span)
         if gap is None or _IN_LIST.search(gap):
             continue
+        gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
         if f.role == "usage":
             wrong = pool.same_head(f.span, f, avoid=gap)
         else:
             wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
                                       closed=f.role == "bold")  # fmt: skip
         lang = lang_of(f)
+        pair = f.role == "bold" and len(_siblings(f)) == 1  # two contrasted terms of one line
         c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
-                  query=gap)  # fmt: skip
+                  query=gap, closed=pair, notes_options=pair)  # fmt: skip
         if c is not None:
             out.append(c)
     return out
