@@ -164,7 +164,9 @@ class Pool:
         return self.alternatives(answer, fact, (), siblings=near, avoid=avoid, want=want,
                                  closed=True, any_shape=True)  # fmt: skip
 
-    def numbers(self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
+    def numbers(
+        self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3, least: int = 2
+    ) -> list[str]:
         """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
         if role == "id":
             return []  # an identifier has no kind to draw like values from
@@ -174,26 +176,27 @@ class Pool:
         seen = {
             x
             for x, s in self._numbers.get((answer.unit, role), ())
-            if x != v and x > 0 and abs(s - here) <= 4 * SECTION_WINDOW
+            if x != v and x >= 0 and abs(s - here) <= 4 * SECTION_WINDOW
         }
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
             # are kin of decimals
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
-            pool = kin | {round(x, places) for x in _slips(v, answer.unit)}
-            pool = {x for x in pool if x > 0 and x != v}
+            slips = {round(x, places) for x in _slips(v, answer.unit)}
+            pool = kin | {x for x in slips if x > 0}
+            pool = {x for x in pool if x != v}
         else:
             pool = seen
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
         texts = {x: with_value(answer, x) for x in pool}
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
-        if len(pool) < 2:
+        if len(pool) < least:
             return []
         if role != "quantity":
             near = sorted(pool, key=lambda x: (abs(x - v), x))[:want]
             return [texts[x] for x in sorted(near)]
-        near = sorted(pool, key=lambda x: (abs(math.log(x / v)) if v > 0 else x, x))[: want * 2]
+        near = sorted(pool, key=lambda x: (_log_distance(x, v), x))[: want * 2]
         lower = sorted((x for x in near if x < v), reverse=True)
         upper = sorted(x for x in near if x > v)
         k = min(stable_int("rank", fact.id) % (want + 1), len(lower))
@@ -201,6 +204,13 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+
+def _log_distance(x: float, v: float) -> float:
+    """How far apart two quantities feel: by ratio, so 64 MB is as near 128 MB as 256 MB."""
+    if x <= 0 or v <= 0:
+        return 1.0 if max(x, v) <= 2 else 9.0  # "0-RTT" beside "1-RTT"
+    return abs(math.log(x / v))
 
 
 def _slips(v: float, unit: str) -> set[float]:
@@ -261,7 +271,7 @@ def acceptable(
         nt = norm(t)
         if o == nt or (not numeric and (o in nt or nt in o)):
             return False
-    if avoid and (contains(avoid, option) or _shares_lemma(avoid, option)):
+    if avoid and (contains(avoid, option) or (not numeric and _shares_lemma(avoid, option))):
         return False
     if option.count("`") % 2 or option.count("(") != option.count(")"):
         return False

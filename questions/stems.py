@@ -205,6 +205,23 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
     return f"{who} has “{a}”?"
 
 
+def table_statement(key: str, attr: str, value: str, lang: str) -> str:
+    """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"."""
+    a = _attr_parts(attr, lang)
+    v = value.strip().rstrip("。.")
+    if lang == "zh":
+        if is_descriptive(attr):
+            return f"{key}：{v}"
+        return f"{key} 的{a}是“{v}”"
+    if is_descriptive(attr):
+        return f"{key}: {v}"
+    if predicative(a):
+        return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
+    if noun_phrase(a):
+        return f"The {_lower(a)} of {key} is {v}"
+    return f"{key} — {a.rstrip('?')}: {v}"
+
+
 def true_false(statement: str, lang: str) -> str:
     return f"判断正误：{statement}" if lang == "zh" else f"True or false: {statement}"
 

@@ -49,7 +49,7 @@ def standalone(desc: str) -> bool:
         return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
         len(words) >= 2
-        and len(plain) >= max(2, 0.4 * len(tokens))  # "pg_stat_user_tables (n_dead_tup, …)"
+        and len(plain) >= max(2, 0.3 * len(tokens))  # "pg_stat_user_tables (n_dead_tup, …)"
         and len(d) >= 8
         and not _FRAGMENT_START.match(d)
         and not _DANGLING.search(d.rstrip(" .,;"))

@@ -66,11 +66,11 @@ def with_subject(text: str, subject: str) -> str:
     return f"{subject}: {text}"
 
 
-def distractors_for(f: Fact, pool: Pool, avoid: str) -> list[str]:
+def distractors_for(f: Fact, pool: Pool, avoid: str, least: int = 2) -> list[str]:
     n = parse_number(f.span)
     if n is None or f.role == "range":
         return []
-    return pool.numbers(n, f.role, f, avoid=avoid)
+    return pool.numbers(n, f.role, f, avoid=avoid, least=least)
 
 
 def _candidate(f: Fact, pool: Pool) -> Candidate | None:

@@ -14,7 +14,10 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import explanation, lang_of
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
-from questions.stems import true_false
+from questions.candidate import stable_int
+from questions.generators.tables import overlaps
+from questions.stems import table_statement, true_false
+from questions.tables import polarity
 from questions.text import contains
 from questions.values import family
 
@@ -50,7 +53,7 @@ def claim(f: Fact) -> str | None:
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     """The statement with its value swapped for a same-kind value of the notes."""
     if f.kind == "number":
-        wrong = distractors_for(f, pool, avoid=text)
+        wrong = distractors_for(f, pool, avoid=text, least=1)
     else:
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
@@ -70,6 +73,10 @@ def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
     false = _swap(f, pool, text)
     if false is None:
         return None
+    return _pair(f, text, false)
+
+
+def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
     lang = lang_of(f)
     why = explanation(f)
 
@@ -78,12 +85,36 @@ def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
                          true_false(statement, lang), TRUE_FALSE, 0 if truth else 1, why, lang,
                          rank=5)  # fmt: skip
 
-    return make(text, True), make(false, False)
+    return make(true, True), make(false, False)
+
+
+def table_pair(f: Fact) -> tuple[str, str] | None:
+    """A table cell as a statement, and the same statement with another row's cell."""
+    t = f.table
+    if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
+        return None
+    column = t.column(f.column)
+    others = sorted(
+        (c for i, c in enumerate(column) if i != f.row and not overlaps(c, f.value)),
+        key=lambda c: stable_int(f.id, c),
+    )
+    if not others or polarity(others[0]) is not None:
+        return None
+    lang = lang_of(f)
+    return (
+        table_statement(f.subject, f.attribute, f.value, lang),
+        table_statement(f.subject, f.attribute, others[0], lang),
+    )
 
 
 def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
     out: list[Candidate] = []
     for f in facts:
+        if f.kind == "property":
+            statements = table_pair(f)
+            if statements is not None:
+                out += _pair(f, *statements)
+            continue
         p = pair(f, pool)
         if p is not None:
             out += p
