@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,7 +40,7 @@ class Candidate:
 
 def stable_int(*parts: str) -> int:
     """A deterministic number from text (Python's hash() is salted per process)."""
-    return int(hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12], 16)
+    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
 
 
 def place_answer(answer: str, distractors: Sequence[str], seed: str) -> tuple[tuple[str, ...], int]:

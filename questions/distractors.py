@@ -83,6 +83,8 @@ class Pool:
                 self._numbers[(n.unit, number_role(b.text, n))].append((n.value, b.section.index))
             if b.table is not None:
                 for row in b.table.rows:
+                    if row and re.fullmatch(r"\d+", row[0].strip()):
+                        self._numbers[("", "key")].append((float(row[0]), b.section.index))
                     for cell in row:
                         for n in numbers_in(cell):
                             role = number_role(cell, n)
@@ -130,7 +132,7 @@ class Pool:
             here = fact.section.index
             for role in near_roles:
                 for e in self._by_role.get(role, {}).get(here, ()):
-                    if e.family == fam and not re.search(r"\d", e.text) and not verb_like(e.text):
+                    if e.family == fam and _plain_term(e.text):
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -204,6 +206,13 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+
+def _plain_term(text: str) -> bool:
+    """A marked span that names a thing: no digits, operators or negation, not a verb."""
+    return not (
+        re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text)
+    )
 
 
 def _log_distance(x: float, v: float) -> float:

@@ -17,6 +17,7 @@ from questions.bank import Bank, BankQuestion
 from questions.candidate import Candidate, topic_of
 from questions.distractors import Pool
 from questions.facts.extract import extract
+from questions.facts.model import Fact
 from questions.gates import form, render, valid
 from questions.generators import (
     commands,
@@ -33,16 +34,7 @@ from questions.plan import make_plan
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
-GENERATORS = (
-    defaults,
-    tables,
-    definitions,
-    numbers,
-    commands,
-    terms,
-    dynamodb_capacity,
-    true_false,
-)
+GENERATORS = (defaults, tables, definitions, numbers, commands, terms, dynamodb_capacity, true_false)
 ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
 
 
@@ -104,37 +96,85 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
         return Path(path).as_posix()
 
 
-def _candidates(doc: Document) -> tuple[list[Candidate], NotesSolver, int]:
+#: generators of one kind of fact each, asked per fact, best way of asking first
+BY_KIND = {kind: g for g in (defaults, tables, definitions, numbers, commands, terms)
+           for kind in g.KINDS}  # fmt: skip
+#: generators that ask across facts (a whole table column, a computed rule)
+EXTRAS = (tables, dynamodb_capacity)
+#: passing questions kept per fact for the plan to choose from
+PER_FACT = 2
+
+
+class _Gates:
+    """Every gate a candidate passes, in order, and what has already been let through."""
+
+    def __init__(self, doc: Document, solver: NotesSolver) -> None:
+        self.doc = doc
+        self.solver = solver
+        self.prompts: set[str] = set()
+        self.ids: set[str] = set()
+
+    def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
+        q = render(c, self.doc.file, topic_of(c.fact, self.doc.title))
+        reason = form(c) or valid(q) or stem_only(c) or self.solver.check(c)
+        prompt_key = " ".join(c.prompt.split()).casefold()
+        if reason is None and (prompt_key in self.prompts or q.id in self.ids):
+            reason = "duplicate question"
+        if reason is None:
+            self.prompts.add(prompt_key)
+            self.ids.add(q.id)
+        return q, reason
+
+
+def _ask(doc: Document) -> tuple[list[Candidate], list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+    """Every fact's candidates, tried best first until two pass the gates; true/false only for
+    facts nothing else could ask. Candidates a fact no longer needs are never built, so the
+    cost per fact stays bounded."""
     facts = extract(doc)
     pool = Pool(doc, facts)
     terms_ = [f.subject for f in facts if f.kind in ("definition", "property", "term")]
-    solver = NotesSolver(doc, facts, Tokenizer(terms_))
-    out: list[Candidate] = []
-    for gen in GENERATORS:
-        out += gen.generate(facts, pool)
-    return out, solver, len(facts)
-
-
-def _run_gates(
-    doc: Document, candidates: Sequence[Candidate], solver: NotesSolver
-) -> tuple[list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+    gate = _Gates(doc, NotesSolver(doc, facts, Tokenizer(terms_)))
+    tried: list[Candidate] = []
     kept: list[tuple[Candidate, BankQuestion]] = []
     dropped: list[Dropped] = []
-    prompts: set[str] = set()
-    ids: set[str] = set()
-    for c in candidates:
-        q = render(c, doc.file, topic_of(c.fact, doc.title))
-        reason = form(c) or valid(q) or stem_only(c) or solver.check(c)
-        prompt_key = " ".join(c.prompt.split()).casefold()
-        if reason is None and (prompt_key in prompts or q.id in ids):
-            reason = "duplicate question"
+    passed: dict[str, int] = {}
+
+    def attempt(c: Candidate) -> None:
+        tried.append(c)
+        q, reason = gate(c)
         if reason is not None:
             dropped.append(Dropped(c, reason))
-            continue
-        prompts.add(prompt_key)
-        ids.add(q.id)
+            return
         kept.append((c, q))
-    return kept, dropped
+        passed[c.fact.id] = passed.get(c.fact.id, 0) + 1
+
+    for extra in EXTRAS:
+        for c in extra.extras(facts, pool):
+            attempt(c)
+    full: set[str] = set()  # table rows and sentences the plan would ask no more of
+    for f in facts:
+        gen = BY_KIND.get(f.kind)
+        if gen is None or _slot(f) in full:
+            continue
+        for c in gen.for_fact(f, pool):
+            if passed.get(f.id, 0) >= PER_FACT:
+                break
+            attempt(c)
+        if passed.get(f.id) and _slot(f):
+            full.add(_slot(f))
+    for f in facts:
+        if not passed.get(f.id) and _slot(f) not in full:
+            for c in true_false.for_fact(f, pool):
+                attempt(c)
+    return tried, kept, dropped
+
+
+def _slot(f: Fact) -> str:
+    """A table row (a comparison table's attribute): one question asks it, so once one passes
+    the rest of the row is not even built."""
+    if f.kind == "property" and f.table is not None and f.row >= 0:
+        return f"t{f.block.id}:{'c' + str(f.column) if f.table.transposed else 'r' + str(f.row)}"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -149,8 +189,7 @@ class DocumentResult:
 
 def generate_document(file: str, text: str) -> DocumentResult:
     doc = parse_document(text, file)
-    candidates, solver, _ = _candidates(doc)
-    kept, dropped = _run_gates(doc, candidates, solver)
+    candidates, kept, dropped = _ask(doc)
     plan = make_plan(kept)
     dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
     return DocumentResult(doc, candidates, plan.chosen, dropped)

@@ -77,7 +77,7 @@ def category(phrase: str) -> str | None:
 def zh_lead_category(lead: str) -> str | None:
     """ "`Cache-Control` 常用指令：" -> 指令, "服务器要回的响应头：" -> 响应头."""
     text = lead.strip().rstrip(":：").strip()
-    if not text or not text.endswith(tuple(chr(c) for c in range(0x4E00, 0xA000))):
+    if not text or not CJK.search(text[-1]):
         return None
     tail = re.split(r"的|常用|常见|主要|几种|种|个|些|[A-Za-z0-9`\s]", text)[-1]
     return tail if 2 <= len(tail) <= 4 and category(tail) == tail else None

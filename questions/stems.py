@@ -7,6 +7,7 @@ never from a heading pasted into a sentence. `lint` rejects what a template can 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from questions.nouns import category as simple_noun
 from questions.text import CJK
@@ -116,6 +117,7 @@ def is_descriptive(attr: str) -> bool:
     return bool(_DESCRIPTIVE.match(_attr_parts(attr, "en").strip()))
 
 
+@lru_cache(maxsize=4096)
 def noun_phrase(attr: str) -> bool:
     """ "size limit" is a noun phrase; "reachable from", "encrypted?" are not."""
     words = attr.strip().split()

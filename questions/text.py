@@ -216,6 +216,10 @@ def norm(text: str) -> str:
     return re.sub(r"[\s`*_'\"“”‘’「」()（）\[\].,;:!?，。；：！？、]+", "", text.casefold())
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
 @lru_cache(maxsize=65536)
 def contains(haystack: str, needle: str) -> bool:
     """Whole-word (Latin) or substring (CJK) containment, ignoring case and spacing."""
@@ -225,7 +229,13 @@ def contains(haystack: str, needle: str) -> bool:
     h = " ".join(haystack.split()).casefold()
     if CJK.search(n):
         return n in h
-    return re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", h) is not None
+    start = h.find(n)
+    while start >= 0:  # a word of its own: not part of a longer word on either side
+        end = start + len(n)
+        if (start == 0 or not _word_char(h[start - 1])) and (end == len(h) or not _word_char(h[end])):
+            return True
+        start = h.find(n, start + 1)
+    return False
 
 
 def _ascii_tokens(text: str) -> list[str]:
@@ -314,11 +324,16 @@ def split_sentences(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
+        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1])):
+            joiner = "" if not out[-1][-1:].isascii() else " "
+            out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
         else:
             out.append(piece)
     return out
+
+
+def _open_parens(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 @lru_cache(maxsize=8192)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.text import CJK, is_zh
 
@@ -84,6 +85,7 @@ def numbers_in(text: str) -> list[Number]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def signature(text: str) -> str:
     """The kind of value a text is; options of one question share it."""
     t = text.strip().strip("`")
@@ -163,6 +165,7 @@ _FAMILIES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
     numbers keep their signature (num:MB, range, version)."""
@@ -238,6 +241,8 @@ def number_role(sentence: str, number: Number) -> str:
         return "port"
     if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):
         return "code"
+    if re.fullmatch(r"[1-5]\d\d", text) and re.match(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b", after):
+        return "code"  # "412 Precondition Failed": an HTTP status
     if _ID_BEFORE.search(before) and not re.search(r"\b(in|by|until|before|after)\s*$", before):
         return "id"
     return "quantity"

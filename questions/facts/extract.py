@@ -6,6 +6,7 @@ the list group, the table or the section, never by comparing every block with ev
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -30,6 +31,8 @@ from questions.parse.model import Block, Document, Section
 from questions.text import CJK, norm
 from questions.values import numbers_in, same_family
 
+#: headings this many sections either side are a heading's options (near, and linear in cost)
+HEADING_WINDOW = 24
 _GENERIC = {"kind", "type", "one", "thing", "way", "option", "item", "default", "example", "mode"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w.]*$")
 _ENTITY_HEADING = re.compile(r"^[A-Z][\w.+/-]*(\s+[A-Za-z][\w.+/-]*){0,3}$")
@@ -246,6 +249,18 @@ def stated_defaults(facts: list[Fact]) -> list[Fact]:
     return list({x.id: x for x in out}.values())
 
 
+def table_key_numbers(facts: list[Fact]) -> list[Fact]:
+    """A number that names a table row elsewhere ("返回 412", "直接 404") is that kind of
+    identifier (a status code, a port): its options are the table's other keys."""
+    keys = {f.subject for f in facts if f.kind == "property" and re.fullmatch(r"\d+", f.subject)}
+    widths = {len(k) for k in keys}
+
+    def like_a_key(f: Fact) -> bool:
+        return f.span in keys or (f.role == "code" and len(f.span) in widths)
+
+    return [replace(f, role="key") if f.kind == "number" and like_a_key(f) else f for f in facts]
+
+
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
@@ -276,11 +291,11 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.kind == "definition" and f.group:
+        if f.kind == "definition" and f.group and f.role != "heading":
             groups[f.group].append(f)
     out = []
     for f in facts:
-        if f.kind != "definition" or not f.group:
+        if f.kind != "definition" or not f.group or f.role == "heading":
             out.append(f)
             continue
         peers = [g for g in groups[f.group] if g.subject != f.subject]
@@ -297,15 +312,23 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     return out
 
 
-def entity_headings(sections: tuple[Section, ...]) -> list[str]:
-    """Headings that name a thing ("Secrets Manager", "AWS INSPECTOR"): one another's options
-    when a section's body defines its heading."""
+def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
+    """Headings that name a thing ("Secrets Manager", "AWS INSPECTOR"), by section index: one
+    another's options when a section's body defines its heading."""
     out = []
     for s in sections:
         h = re.sub(r"\s*[(（].*$", "", s.heading).strip()
         if s.level and _ENTITY_HEADING.match(h) and not CJK.search(h) and category(h) is not None:
-            out.append(h)
+            out.append((s.index, h))
     return out
+
+
+def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
+    """The entity headings within a window of sections around the fact's own."""
+    here = f.section.index
+    lo = bisect.bisect_left(headings, (here - HEADING_WINDOW, ""))
+    hi = bisect.bisect_right(headings, (here + HEADING_WINDOW, "\uffff"))
+    return tuple(h for _, h in headings[lo:hi] if norm(h) != norm(f.subject))
 
 
 def extract(doc: Document) -> list[Fact]:
@@ -334,14 +357,11 @@ def extract(doc: Document) -> list[Fact]:
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts += stated_defaults(facts)
+    facts = table_key_numbers(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
-    facts = [
-        replace(f, siblings=tuple(h for h in headings if norm(h) != norm(f.subject)))
-        if f.role == "heading"
-        else f
-        for f in facts
-    ]
+    facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f
+             for f in facts]  # fmt: skip
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
 

@@ -57,10 +57,10 @@ def lead_label_groups(content: list[Block]) -> list[Fact]:
 
 def nested_label_groups(content: list[Block]) -> list[Fact]:
     """A list of labels each with its own nested list: the nested items are the properties."""
-    children: dict[str, list[Block]] = defaultdict(list)
+    children: dict[int, list[Block]] = defaultdict(list)
     for b in content:
-        if b.kind == "item" and b.parent is not None:
-            children[b.parent.text].append(b)
+        if b.kind == "item" and b.parent is not None and b.parent_line:
+            children[b.parent_line].append(b)
     by_group: dict[int, list[Block]] = defaultdict(list)
     for b in content:
         if b.kind == "item":
@@ -72,7 +72,7 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
         for b in items:
             name = _label_name(b.text)
             d = split_definition(b)
-            if b.text in children and _LABEL.match(name):
+            if b.line in children and _LABEL.match(name):
                 labels[name] = b
                 names.append(name)
             elif d is not None and _LABEL.match(d.term) and len(d.term) <= 20:
@@ -80,7 +80,7 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
         if len(labels) < 2 and not (len(labels) == 1 and len(names) >= 2):
             continue
         for name, b in labels.items():
-            kids = [k for k in children[b.text] if len(k.text) <= 120]
+            kids = [k for k in children[b.line] if len(k.text) <= 120]
             others = [n for n in names if n != name]
             out += _make(name, others, kids, None, f"n{group}")
     return out

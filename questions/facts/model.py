@@ -51,6 +51,7 @@ class Fact:
     row: int = -1
     column: int = -1
     extra: tuple[str, ...] = field(default=())
+    lang: str = ""  # set where the fact's own text cannot tell (a table cell: the table's)
 
     @property
     def section(self) -> Section:

@@ -3,7 +3,7 @@ same code block as the options (the notes' own commands, so every option is real
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 
 from questions.candidate import Candidate
 from questions.distractors import Pool
@@ -14,19 +14,17 @@ from questions.stems import command
 NAME = "command"
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out: list[Candidate] = []
-    for f in facts:
-        if f.kind != "command":
-            continue
-        head = f.value.split()[0]
-        same_head = [s for s in f.siblings if s.split()[0] == head]
-        others = [s for s in f.siblings if s.split()[0] != head]
-        wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
-                                  avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
-        lang = lang_of(f)
-        c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
-                  query=f.subject, notes_options=True)  # fmt: skip
-        if c is not None:
-            out.append(c)
-    return out
+KINDS = ("command",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    head = f.value.split()[0]
+    same_head = [s for s in f.siblings if s.split()[0] == head]
+    others = [s for s in f.siblings if s.split()[0] != head]
+    wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
+                              avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
+    lang = lang_of(f)
+    c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
+              query=f.subject, notes_options=True)  # fmt: skip
+    if c is not None:
+        yield c

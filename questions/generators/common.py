@@ -6,15 +6,16 @@ from collections.abc import Sequence
 
 from questions.candidate import Candidate, place_answer
 from questions.facts.model import Fact
-from questions.text import is_zh
+from questions.text import cjk_count, is_zh
 
 
 def lang_of(fact: Fact) -> str:
     """Chinese when the fact's source reads as Chinese, so templates match the notes."""
-    if fact.table is not None:
-        cells = " ".join(" ".join(r) for r in fact.table.cells) + " ".join(fact.table.headers)
-        return "zh" if is_zh(cells) else "en"
-    return "zh" if is_zh(fact.sentence or fact.value) else "en"
+    if fact.lang:
+        return fact.lang
+    text = fact.sentence or fact.value
+    # a Chinese sentence full of English terms is still Chinese ("一个 OPTIONS 请求，带上 …")
+    return "zh" if is_zh(text) or cjk_count(text) >= 10 else "en"
 
 
 def explanation(fact: Fact) -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 
 from questions.candidate import Candidate
 from questions.distractors import Pool, acceptable
@@ -14,19 +14,17 @@ from questions.stems import default_member
 NAME = "default"
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out: list[Candidate] = []
-    for f in facts:
-        if f.kind != "default":
-            continue
-        wrong: list[str] = []
-        for s in f.siblings:
-            if acceptable(s, f.value, wrong, sibling=True) and len(wrong) < 4:
-                wrong.append(s)
-        is_category = f.category is not None and f.subject == f.category
-        prompt = default_member(f.subject, lang_of(f), is_category)
-        c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True,
-                  query=f"{f.subject} default", notes_options=True)  # fmt: skip
-        if c is not None:
-            out.append(c)
-    return out
+KINDS = ("default",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    wrong: list[str] = []
+    for s in f.siblings:
+        if len(wrong) < 4 and acceptable(s, f.value, wrong, sibling=True):
+            wrong.append(s)
+    is_category = f.category is not None and f.subject == f.category
+    prompt = default_member(f.subject, lang_of(f), is_category)
+    c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True,
+              query=f"{f.subject} default", notes_options=True)  # fmt: skip
+    if c is not None:
+        yield c

@@ -9,7 +9,8 @@ siblings; descriptions are asked only when they stand alone as a description.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
+from functools import lru_cache
 
 import jieba
 
@@ -24,6 +25,7 @@ from questions.stems import (
     reverse_definition,
 )
 from questions.text import CJK, cjk_count, contains, init_jieba, split_sentences
+from questions.values import family
 
 NAME = "definition"
 MAX_DESC = 200
@@ -33,6 +35,7 @@ _DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
     d = desc.strip()
@@ -54,6 +57,11 @@ def standalone(desc: str) -> bool:
         and not _FRAGMENT_START.match(d)
         and not _DANGLING.search(d.rstrip(" .,;"))
     )
+
+
+def _one_name(term: str) -> bool:
+    """ "Pod", "ReplicaSet": a one-word name, offered beside the notes' other one-word names."""
+    return len(term.split()) == 1 and family(term) == "name"
 
 
 def _closed(f: Fact) -> bool:
@@ -81,8 +89,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     if len(desc) > MAX_DESC or not standalone(desc):
         return None
     lang = lang_of(f)
-    if f.role == "term" and not f.category and f.block.kind != "item" and not f.siblings:
-        return None  # a paragraph's term with no like terms beside it has nothing to be confused with
+    if f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject):
+        return None  # a term with no like terms beside it has nothing to be confused with
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
     wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
@@ -115,12 +123,13 @@ def _forward(f: Fact) -> Candidate | None:
                  notes_options=True)  # fmt: skip
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out: list[Candidate] = []
-    for f in facts:
-        if f.kind != "definition":
-            continue
-        for c in (_reverse(f, pool), _forward(f)):
-            if c is not None:
-                out.append(c)
-    return out
+KINDS = ("definition",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    c = _reverse(f, pool)
+    if c is not None:
+        yield c
+    c = _forward(f)
+    if c is not None:
+        yield c

@@ -159,6 +159,6 @@ def _sorted(c: Candidate, values: list[str]) -> Candidate:
                    explanation=c.fact.attribute)  # fmt: skip
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    """The pipeline passes facts; the capacity rules are read from the document itself."""
+def extras(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    """The capacity rules are read from the document itself, not from single facts."""
     return generate_from(pool.doc) if pool.doc is not None else []

@@ -9,7 +9,7 @@ notes, or no question at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
 
 from questions.candidate import Candidate
 from questions.distractors import Pool, sort_numeric
@@ -88,14 +88,13 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
                  query=gap)  # fmt: skip
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out = []
-    for f in facts:
-        if f.kind == "number":
-            c = _candidate(f, pool)
-            if c is not None:
-                out.append(_sorted_numbers(c))
-    return out
+KINDS = ("number",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    c = _candidate(f, pool)
+    if c is not None:
+        yield _sorted_numbers(c)
 
 
 def _sorted_numbers(c: Candidate) -> Candidate:

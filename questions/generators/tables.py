@@ -4,7 +4,7 @@ of a yes/no column, and "which of A / B" across the entities of a comparison tab
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from questions.candidate import Candidate, stable_int
 from questions.distractors import Pool, acceptable
@@ -54,7 +54,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     keys.sort(key=lambda k: stable_int(f.id, k))
     wrong: list[str] = []
     for k in keys:
-        if acceptable(k, f.subject, wrong, sibling=True) and len(wrong) < 3:
+        if len(wrong) < 3 and acceptable(k, f.subject, wrong, sibling=True):
             wrong.append(k)
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
@@ -69,7 +69,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     wrong: list[str] = []
     for v in sorted(set(table.column(f.column)), key=lambda v: stable_int(f.id, v)):
-        if norm(v) != norm(f.value) and acceptable(v, f.value, wrong) and len(wrong) < 3:
+        if len(wrong) < 3 and norm(v) != norm(f.value) and acceptable(v, f.value, wrong):
             wrong.append(v)
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
@@ -112,12 +112,20 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
     return out
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    props = [f for f in facts if f.kind == "property" and f.table is not None]
-    out: list[Candidate] = []
-    for f in props:
-        assert f.table is not None
-        for c in (_reverse(f, f.table), _forward(f, f.table, pool)):
-            if c is not None:
-                out.append(c)
-    return out + _predicates(props)
+KINDS = ("property",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    if f.table is None:
+        return
+    c = _reverse(f, f.table)
+    if c is not None:
+        yield c
+    c = _forward(f, f.table, pool)
+    if c is not None:
+        yield c
+
+
+def extras(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    """Questions on a whole column: "Which Method is idempotent?"."""
+    return _predicates([f for f in facts if f.kind == "property" and f.table is not None])

@@ -8,7 +8,7 @@ never for one value of a list written in the sentence ("envFrom, ___ / secretKey
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
 
 from questions.candidate import Candidate
 from questions.distractors import Pool
@@ -33,25 +33,23 @@ def _siblings(f: Fact) -> list[str]:
     return [m for m in marked if m != f.span]
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out: list[Candidate] = []
-    for f in facts:
-        if f.kind != "term":
-            continue
-        text = with_subject(clause(f.sentence, f.span), f.context)
-        gap = blanked(text, f.span)
-        if gap is None or _IN_LIST.search(gap):
-            continue
-        gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
-        if f.role == "usage":
-            wrong = pool.same_head(f.span, f, avoid=gap)
-        else:
-            wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
-                                      closed=f.role == "bold")  # fmt: skip
-        lang = lang_of(f)
-        pair = f.role == "bold" and len(_siblings(f)) == 1  # two contrasted terms of one line
-        c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
-                  query=gap, closed=pair, notes_options=pair)  # fmt: skip
-        if c is not None:
-            out.append(c)
-    return out
+KINDS = ("term",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    text = with_subject(clause(f.sentence, f.span), f.context)
+    gap = blanked(text, f.span)
+    if gap is None or _IN_LIST.search(gap):
+        return
+    gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
+    if f.role == "usage":
+        wrong = pool.same_head(f.span, f, avoid=gap)
+    else:
+        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
+                                  closed=f.role == "bold")  # fmt: skip
+    lang = lang_of(f)
+    pair = f.role == "bold" and len(_siblings(f)) == 1  # two contrasted terms of one line
+    c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
+              query=gap, closed=pair, notes_options=pair)  # fmt: skip
+    if c is not None:
+        yield c

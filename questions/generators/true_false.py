@@ -6,7 +6,6 @@ only knowing the fact tells them apart."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate
@@ -94,28 +93,23 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
     column = t.column(f.column)
-    others = sorted(
-        (c for i, c in enumerate(column) if i != f.row and not overlaps(c, f.value)),
-        key=lambda c: stable_int(f.id, c),
-    )
-    if not others or polarity(others[0]) is not None:
+    others = [c for i, c in enumerate(column) if i != f.row and not overlaps(c, f.value)]
+    if not others:
+        return None
+    other = others[stable_int(f.id) % len(others)]
+    if polarity(other) is not None:
         return None
     lang = lang_of(f)
     return (
         table_statement(f.subject, f.attribute, f.value, lang),
-        table_statement(f.subject, f.attribute, others[0], lang),
+        table_statement(f.subject, f.attribute, other, lang),
     )
 
 
-def generate(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
-    out: list[Candidate] = []
-    for f in facts:
-        if f.kind == "property":
-            statements = table_pair(f)
-            if statements is not None:
-                out += _pair(f, *statements)
-            continue
-        p = pair(f, pool)
-        if p is not None:
-            out += p
-    return out
+def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
+    """The true and the false statement of a fact, or nothing."""
+    if f.kind == "property":
+        statements = table_pair(f)
+        return list(_pair(f, *statements)) if statements is not None else []
+    p = pair(f, pool)
+    return list(p) if p is not None else []

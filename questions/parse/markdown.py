@@ -27,6 +27,7 @@ class _List:
     ordered: bool
     parent: Inline | None
     lead: Inline | None
+    parent_line: int = 0
 
 
 @dataclass
@@ -111,6 +112,7 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
             inline=inline,
             depth=len(st.lists),
             parent=lst.parent,
+            parent_line=lst.parent_line,
             lead=lst.lead,
             group=lst.group,
             ordered=lst.ordered,
@@ -141,8 +143,9 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lead = st.last_paragraph if prev_closed_paragraph and not st.items else None
             parent = st.items[-1].inline if st.items else None
+            parent_line = st.items[-1].line if st.items else 0
             st.groups += 1
-            st.lists.append(_List(st.groups, kind == "ordered_list_open", parent, lead))
+            st.lists.append(_List(st.groups, kind == "ordered_list_open", parent, lead, parent_line))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             st.lists.pop()
             st.last_paragraph = None

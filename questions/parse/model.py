@@ -64,6 +64,7 @@ class Block:
     inline: Inline = field(default_factory=lambda: Inline(""))
     depth: int = 0
     parent: Inline | None = None
+    parent_line: int = 0  # the line of the item this one is nested in (0: none)
     lead: Inline | None = None  # the paragraph right before the list, when there is one
     group: int = -1
     ordered: bool = False
