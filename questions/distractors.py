@@ -51,7 +51,10 @@ class Entry:
     role: str  # term | key | cell | member | code | bold | cmd | heading
     group: str  # siblings share it (a list, a table column, an enumeration)
     section: int
-    family: str
+
+    @property
+    def family(self) -> str:
+        return family(self.text)  # on demand: most entries are never offered
 
 
 class Pool:
@@ -62,9 +65,9 @@ class Pool:
         self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._seen: set[tuple[str, str]] = set()
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
-        self._by_head: dict[str, list[Entry]] = defaultdict(list)
+        self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
         #: (unit, role) -> [(value, section)]
-        self._numbers: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+        self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
         for f in facts:
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
@@ -80,15 +83,15 @@ class Pool:
             for span in b.inline.strong:
                 self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
-                self._numbers[(n.unit, number_role(b.text, n))].append((n.value, b.section.index))
+                self._numbers[(n.unit, number_role(b.text, n), b.section.index)].append(n.value)
             if b.table is not None:
                 for row in b.table.rows:
                     if row and re.fullmatch(r"\d+", row[0].strip()):
-                        self._numbers[("", "key")].append((float(row[0]), b.section.index))
+                        self._numbers[("", "key", b.section.index)].append(float(row[0]))
                     for cell in row:
                         for n in numbers_in(cell):
                             role = number_role(cell, n)
-                            self._numbers[(n.unit, role)].append((n.value, b.section.index))
+                            self._numbers[(n.unit, role, b.section.index)].append(n.value)
 
     def add(self, text: str, role: str, group: str, section: int) -> None:
         text = " ".join(text.split()).strip()
@@ -97,11 +100,7 @@ class Pool:
         if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
             return
         self._seen.add((text, role))
-        entry = Entry(text, role, group, section, family(text))
-        self._by_role[role][section].append(entry)
-        head = head_noun(text)
-        if head:
-            self._by_head[head].append(entry)
+        self._by_role[role][section].append(Entry(text, role, group, section))
 
     def alternatives(
         self,
@@ -161,8 +160,14 @@ class Pool:
         "SQS queue", "lifecycle policy" beside "Resource policy", "deployment policy"."""
         head = head_noun(answer)
         here = fact.section.index
-        near = [e.text for e in self._by_head.get(head, ())
-                if abs(e.section - here) <= 4 * SECTION_WINDOW and len(e.text.split()) >= 2]  # fmt: skip
+        if not self._by_head:  # built on first use: most notes never ask for it
+            for sections in self._by_role.values():
+                for section, entries in sections.items():
+                    for e in entries:
+                        if head_noun(e.text):
+                            self._by_head[(head_noun(e.text), section)].append(e)
+        near = [e.text for s in range(here - 4 * SECTION_WINDOW, here + 4 * SECTION_WINDOW + 1)
+                for e in self._by_head.get((head, s), ()) if len(e.text.split()) >= 2]  # fmt: skip
         return self.alternatives(answer, fact, (), siblings=near, avoid=avoid, want=want,
                                  closed=True, any_shape=True)  # fmt: skip
 
@@ -177,8 +182,9 @@ class Pool:
         places = decimals(answer)
         seen = {
             x
-            for x, s in self._numbers.get((answer.unit, role), ())
-            if x != v and x >= 0 and abs(s - here) <= 4 * SECTION_WINDOW
+            for s in range(here - 4 * SECTION_WINDOW, here + 4 * SECTION_WINDOW + 1)
+            for x in self._numbers.get((answer.unit, role, s), ())
+            if x != v and x >= 0
         }
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)

@@ -156,10 +156,11 @@ def _ask(doc: Document) -> tuple[list[Candidate], list[tuple[Candidate, BankQues
         gen = BY_KIND.get(f.kind)
         if gen is None or _slot(f) in full:
             continue
+        enough = 1 if _slot(f) else PER_FACT  # a table row: its first passing question will do
         for c in gen.for_fact(f, pool):
-            if passed.get(f.id, 0) >= PER_FACT:
-                break
             attempt(c)
+            if passed.get(f.id, 0) >= enough:
+                break  # the next way of asking is never even built
         if passed.get(f.id) and _slot(f):
             full.add(_slot(f))
     for f in facts:

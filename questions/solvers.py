@@ -27,7 +27,6 @@ from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Document
-from questions.tables import analyse
 from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
 from questions.values import family, parse_number
 
@@ -101,6 +100,7 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
     rows as "key | header: cell", commands with their comment, and every sentence (a sentence
     of a list item carries its parent and lead-in, which hold its subject)."""
     out: list[Unit] = []
+    tables = {f.block.id: f.table for f in facts if f.table is not None}
     for f in facts:
         if f.kind == "definition":
             out.append(Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index))
@@ -111,7 +111,7 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
         if b.kind == "code":
             continue
         if b.kind == "table" and b.table is not None:
-            t = analyse(b.table)
+            t = tables.get(b.id)  # read once, by the extraction
             if t is None:
                 out += [Unit(" | ".join(r), "", s) for r in b.table.rows]
                 continue
@@ -129,11 +129,10 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
 class _Chunk:
     """One bm25s index over the units of a run of sections."""
 
-    def __init__(self, units: list[Unit], tok: Tokenizer) -> None:
+    def __init__(self, units: list[Unit], tokens: list[list[str]]) -> None:
         self.units = units
-        self.tok = tok
         self.retriever = bm25s.BM25()
-        self.retriever.index([tok.tokens(u.text) or ["_"] for u in units], show_progress=False)
+        self.retriever.index([t or ["_"] for t in tokens], show_progress=False)
         self.vocab = set(self.retriever.vocab_dict)
 
     def top(self, query_tokens: list[str]) -> list[tuple[float, Unit]]:
@@ -154,9 +153,10 @@ class NotesSolver:
         self.tok = tokenizer
         self.units = sorted(units_of(doc, facts), key=lambda u: u.section)
         self._chunks: dict[int, _Chunk | None] = {}
-        self._by_section: dict[int, list[Unit]] = {}
-        for u in self.units:
-            self._by_section.setdefault(u.section, []).append(u)
+        self._by_section: dict[int, list[int]] = {}
+        self._tokens: dict[int, list[str]] = {}  # a unit sits in two chunks: tokenised once
+        for i, u in enumerate(self.units):
+            self._by_section.setdefault(u.section, []).append(i)
 
     def _chunk(self, section: int) -> _Chunk | None:
         """The chunk whose middle holds the section: sections [k*H - H, k*H + 2H)."""
@@ -164,8 +164,12 @@ class NotesSolver:
         k = section // half
         if k not in self._chunks:
             lo, hi = (k - 1) * half, (k + 2) * half
-            units = [u for s in range(max(lo, 0), hi) for u in self._by_section.get(s, ())]
-            self._chunks[k] = _Chunk(units, self.tok) if units else None
+            ids = [i for s in range(max(lo, 0), hi) for i in self._by_section.get(s, ())]
+            for i in ids:
+                if i not in self._tokens:
+                    self._tokens[i] = self.tok.tokens(self.units[i].text)
+            units = [self.units[i] for i in ids]
+            self._chunks[k] = _Chunk(units, [self._tokens[i] for i in ids]) if ids else None
         return self._chunks[k]
 
     def top(self, query: str, section: int) -> list[tuple[float, Unit]]:

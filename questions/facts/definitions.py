@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from lemminflect import getLemma
 
 from questions.nouns import category
-from questions.parse.model import Block
+from questions.parse.model import Block, Inline
 from questions.text import CJK, is_zh, split_sentences
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
@@ -55,7 +57,7 @@ def _clean_term(term: str) -> str:
     return term.strip(" '\"“”:：").strip()
 
 
-def _is_term(head: str, block: Block) -> bool:
+def _is_term(head: str, block: Marked) -> bool:
     head = head.strip()
     if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
         return False
@@ -71,7 +73,7 @@ def _is_term(head: str, block: Block) -> bool:
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
 
 
-def _marked_lead(block: Block) -> Definition | None:
+def _marked_lead(block: Marked) -> Definition | None:
     """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
     text = block.text
     for span in block.inline.marked:
@@ -104,9 +106,29 @@ def first_sentence(desc: str) -> str:
     return parts[0].strip() if parts else desc
 
 
-def split_definition(block: Block) -> Definition | None:
+class Marked(Protocol):
+    """What reading a definition needs of a block: its text and the spans the author marked."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def inline(self) -> Inline: ...
+
+
+class _Line(NamedTuple):
+    text: str
+    inline: Inline
+
+
+def split_definition(block: Marked) -> Definition | None:
     """The block as a definition, or None when it is not one (nor a list of values)."""
-    d = _split(block)
+    return _split_cached(block.text, block.inline)
+
+
+@lru_cache(maxsize=65536)
+def _split_cached(text: str, inline: Inline) -> Definition | None:
+    d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description):
         return None
     return Definition(d.term, first_sentence(d.description), d.verb_phrase)
@@ -116,7 +138,7 @@ _MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:
 _CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–-]\s)$")
 
 
-def multi_definitions(block: Block) -> list[Definition]:
+def multi_definitions(block: Marked) -> list[Definition]:
     """ "`port` = the service's port, `targetPort` = the container port, …": several terms
     defined in one line, each up to the next. Fewer than two -> []."""
     text = block.text
@@ -152,7 +174,7 @@ def abbreviation(text: str) -> tuple[str, str] | None:
     return (m.group("long").strip(), m.group("short")) if m else None
 
 
-def _split(block: Block) -> Definition | None:
+def _split(block: Marked) -> Definition | None:
     text = block.text
     found = _marked_lead(block)
     if found is not None:

@@ -28,8 +28,7 @@ def table_facts(block: Block) -> list[Fact]:
     lang = "zh" if is_zh(text) else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):
-        column = table.column(j)
-        matrix = is_matrix_column(column)
+        matrix = is_matrix_column(table.column(j))
         for i, key in enumerate(table.keys):
             cell = table.cells[i][j]
             if is_empty(cell) or not key.strip():
@@ -38,9 +37,7 @@ def table_facts(block: Block) -> list[Fact]:
             out.append(
                 Fact("property", key, cell, block, line, sentence=cell, span=cell,
                      attribute=header, category=noun, group=group, role="key", table=table,
-                     row=i, column=j, siblings=tuple(k for k in table.keys if k != key),
-                     sibling_values=tuple(c for n, c in enumerate(column) if n != i),
-                     extra=("matrix",) if matrix else (), lang=lang)
+                     row=i, column=j, extra=("matrix",) if matrix else (), lang=lang)
             )  # fmt: skip
             if noun and not table.transposed and _DEFAULT_CELL.search(cell):
                 out.append(

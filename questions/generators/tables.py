@@ -32,6 +32,14 @@ def _header_kind(header: str) -> str:
 MAX_VALUE = 160
 
 
+def rotated(items: list[str], seed: str) -> list[str]:
+    """The items from a content-derived start: a varied but stable choice of a few rows."""
+    if not items:
+        return items
+    k = stable_int(seed) % len(items)
+    return items[k:] + items[:k]
+
+
 def overlaps(a: str, b: str) -> bool:
     """One cell says what the other says ("临时重定向" inside "临时重定向，不允许…")."""
     x, y = norm(a), norm(b)
@@ -50,8 +58,10 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
     lang = lang_of(f)
-    keys = [k for i, k in enumerate(table.keys) if k != f.subject and not overlaps(column[i], f.value)]
-    keys.sort(key=lambda k: stable_int(f.id, k))
+    keys = rotated(
+        [k for i, k in enumerate(table.keys) if k != f.subject and not overlaps(column[i], f.value)],
+        f.id,
+    )
     wrong: list[str] = []
     for k in keys:
         if len(wrong) < 3 and acceptable(k, f.subject, wrong, sibling=True):
@@ -68,7 +78,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     wrong: list[str] = []
-    for v in sorted(set(table.column(f.column)), key=lambda v: stable_int(f.id, v)):
+    for v in rotated(list(dict.fromkeys(table.column(f.column))), f.id):
         if len(wrong) < 3 and norm(v) != norm(f.value) and acceptable(v, f.value, wrong):
             wrong.append(v)
     n = parse_number(f.value)
