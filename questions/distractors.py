@@ -113,6 +113,7 @@ class Pool:
         closed: bool = False,
         any_shape: bool = False,
         near_roles: Iterable[str] = (),
+        names_nearby: bool = False,
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
@@ -135,7 +136,7 @@ class Pool:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
-                one_name = fam == "name" and len(answer.split()) == 1
+                one_name = names_nearby and fam == "name" and len(answer.split()) == 1
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):

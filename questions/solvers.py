@@ -54,6 +54,9 @@ def stem_only(c: Candidate) -> str | None:
     if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
         return "one choice contains another"
     stem = c.prompt.replace("___", " ")
+    listed = " / ".join(sorted(options))
+    if listed in stem:  # "Which of ConfigMap / Secret …": the list of options says nothing
+        stem = stem.replace(listed, " ")
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
@@ -64,7 +67,7 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
-    stem_words = content_words(c.prompt)
+    stem_words = content_words(stem)
     shared = _shares(answer, stem_words)
     if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
         return "stem gives the answer away"

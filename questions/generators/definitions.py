@@ -94,7 +94,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
     wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
-                              closed=_closed(f), near_roles=near,
+                              closed=_closed(f), near_roles=near, names_nearby=True,
                               any_shape=f.role in ("member", "label"))  # fmt: skip
     if "label" in f.extra:
         prompt = label_property(desc, f.category, lang)

@@ -57,6 +57,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
+        return None  # "n/a (DNS only)": what a row lacks does not single it out
     lang = lang_of(f)
     keys = rotated(
         [k for i, k in enumerate(table.keys) if k != f.subject and not overlaps(column[i], f.value)],
