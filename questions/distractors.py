@@ -28,6 +28,7 @@ from questions.values import (
     decimals,
     family,
     number_role,
+    shape,
     numbers_in,
     parse_number,
     with_value,
@@ -136,12 +137,12 @@ class Pool:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
-                one_name = names_nearby and fam == "name" and len(answer.split()) == 1
+                one_name = names_nearby and shape(answer) in ("Name", "Pascal")
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):
                         if one_name and section != here and (
-                            len(e.text.split()) != 1 or len(e.text) < 3 <= len(answer)
+                            shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3
                         ):
                             continue  # a one-word name is offered beside one-word names only
                         if any_shape or e.family == fam:

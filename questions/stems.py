@@ -105,7 +105,8 @@ def cloze(text: str, lang: str) -> str:
 def _attr_parts(attr: str, lang: str) -> str:
     """One language of a bilingual header ("Idempotent 幂等" -> "幂等" for Chinese)."""
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
-    zh = "".join(CJK.findall(attr))
+    zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
+    zh = zh if CJK.search(zh) else ""
     if lang == "zh" and zh:
         return zh
     if lang == "en" and latin and zh:

@@ -290,9 +290,12 @@ def shares_word(a: str, b: str) -> bool:
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
+    labels: dict[str, set[str]] = defaultdict(set)  # list group -> its labels ("HTTP/2")
     for f in facts:
         if f.kind == "definition" and f.group and f.role != "heading":
             groups[f.group].append(f)
+        if f.role == "label" and f.group.startswith("n"):
+            labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
     out = []
     for f in facts:
         if f.kind != "definition" or not f.group or f.role == "heading":
@@ -306,7 +309,8 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             if f.group.startswith("s") and is_misc(f.section.heading):
                 # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
                 peers = [g for g in peers if shares_word(g.subject, f.subject)]
-        siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers)]))
+        siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers),
+                                        *sorted(labels.get(f.group, set()) - {f.subject})]))  # fmt: skip
         values = tuple(dict.fromkeys(g.value for g in peers))
         out.append(replace(f, siblings=siblings, sibling_values=values))
     return out

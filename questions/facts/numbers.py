@@ -112,8 +112,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
                 continue  # an example or a value to avoid, not the value the notes state
-            if re.search(r"\d\S*\s*[(（]\s*$", before):
-                continue  # "0.1 (10 %)": the same value restated
+            if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
+                continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
             if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(r"^\s*(->|→)\s*\d+\.\d", after):
                 role = "version"  # "18.0 -> 18.1"
             if re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence + lead):
