@@ -14,7 +14,7 @@ from functools import lru_cache
 from questions.text import CJK, is_zh
 
 UNITS: dict[str, str] = {
-    "ms": "ms", "milliseconds": "ms", "millisecond": "ms",
+    "ms": "ms", "milliseconds": "ms", "millisecond": "ms", "毫秒": "ms", "微秒": "us",
     "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "秒": "s", "秒钟": "s",
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "分钟": "min",
     "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "小时": "h",

@@ -81,7 +81,7 @@ def _marked_lead(block: Marked) -> Definition | None:
         if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
             continue  # "headless service: `clusterIP: None` -> …" defines the words before
         rest = text[pos + len(span) :]
-        m = re.match(rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?{_SEP}(?P<desc>.+)$", rest)
+        m = re.match(rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$", rest)
         if m and len(m.group("desc")) >= 3:
             return Definition(_clean_term(span), m.group("desc").strip())
     return None

@@ -77,17 +77,19 @@ def test_text_kept_intact() -> None:
 def test_noise_is_classified() -> None:
     d = doc()
     reasons = {n.reason for n in d.noise}
-    assert {
-        "intro",
-        "table of contents",
-        "code block",
-        "link list",
-        "TODO",
-        "image",
-        "licence",
-    } <= reasons
+    assert {"intro", "table of contents", "link list", "TODO", "image", "licence"} <= reasons
     content = " ".join(b.text for b in d.content)
     assert "helm" not in content and "Licensed" not in content and "#pods" not in content
+
+
+def test_code_is_content_read_only_for_its_commands() -> None:
+    """A fence is not noise (its commented commands are asked), but its text is no statement."""
+    from questions.facts.extract import extract
+
+    d = doc()
+    code = [b for b in d.content if b.kind == "code"]
+    assert len(code) == 1 and code[0].text == "" and "kubectl get pods" in code[0].code
+    assert all("not a heading" not in f.sentence for f in extract(d))
 
 
 def test_index_column_dropped_and_key_found() -> None:
