@@ -39,7 +39,7 @@ MAX_OPTION = 80
 SECTION_WINDOW = 12
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
-_COMMAND = re.compile(r"\s{2,}(#|--)\s.*$")
+_COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
 #: families whose surface form says what kind of thing a term is (two snake_case names are two
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
@@ -230,9 +230,15 @@ def _log_distance(x: float, v: float) -> float:
     return abs(math.log(x / v))
 
 
+_BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
+
+
 def _slips(v: float, unit: str) -> set[float]:
-    """The mistakes people make with a quantity: double, half, ten times, a tenth."""
-    slips = {v * 2, v / 2, v * 10, v / 10, v * 4, v / 4}
+    """The mistakes people make with a quantity: double, half, ten times, a tenth (sizes in
+    bytes and bits: powers of two)."""
+    slips = {v * 2, v / 2, v * 4, v / 4}
+    if unit not in _BINARY:
+        slips |= {v * 10, v / 10}
     if v <= 10 and v == int(v):
         slips |= {v + 1, v - 1, v + 2}
     if unit == "%":

@@ -124,6 +124,13 @@ def fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+_COUNTABLE = {
+    w + s: w for w in ("second", "minute", "hour", "day", "week", "month", "year", "byte",
+                       "bit", "millisecond", "time", "worker", "column", "element", "row")
+    for s in ("", "s")
+}  # fmt: skip
+
+
 def decimals(number: Number) -> int:
     """How many decimal places the number is written with ("4.0" -> 1, "128MB" -> 0)."""
     m = re.match(r"\d+(?:,\d{3})*(?:\.(\d+))?", number.text)
@@ -136,6 +143,11 @@ def with_value(template: Number, value: float) -> str:
     rest = template.text[len(digits) :]
     places = decimals(template)
     plain = f"{value:.{places}f}" if places else fmt_number(value)
+    word = re.match(r"^(\s?)([A-Za-z]+)$", rest)
+    if word and word.group(2).lower() in _COUNTABLE:  # "2 seconds", "1 second"
+        singular = _COUNTABLE[word.group(2).lower()]
+        noun = singular if value == 1 else singular + "s"
+        rest = word.group(1) + (noun.capitalize() if word.group(2)[0].isupper() else noun)
     if "," not in digits:
         plain = plain.replace(",", "")
     return plain + rest

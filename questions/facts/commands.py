@@ -11,8 +11,8 @@ from questions.facts.model import Fact
 from questions.parse.model import Block
 
 MAX_COMMAND = 80
-#: a trailing comment stands apart from its command by two spaces ("-- wget …" is an argument)
-_COMMENT = re.compile(r"^(?P<cmd>.*?\S)\s{2,}(?:#|--)\s+(?P<comment>\S.*)$")
+#: a trailing comment: "# …" after a space, "-- …" after two ("-- wget …" is an argument)
+_COMMENT = re.compile(r"^(?P<cmd>.*?\S)(?:\s+#|\s{2,}--)\s+(?P<comment>\S.*)$")
 _COMMENT_LINE = re.compile(r"^\s*(?:#|--)\s+(?P<comment>\S.*)$")
 _SHELL = {"", "bash", "sh", "shell", "console", "zsh", "powershell", "ps", "cmd", "text", "sql",
           "psql", "fish"}  # fmt: skip

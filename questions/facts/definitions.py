@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from lemminflect import getLemma
 
-from questions.nouns import category
+from questions.nouns import category, is_misc
 from questions.parse.model import Block, Inline
 from questions.text import CJK, is_zh, split_sentences
 
@@ -247,8 +247,8 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
     """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
-    if not only_block or not heading or (category(heading) is None and len(heading.split()) > 4):
-        return None
+    if not only_block or not heading or category(heading) is None or is_misc(heading):
+        return None  # "## Misc / sticky sessions keep …" defines nothing called "Misc"
     first = text.split()[0] if text.split() else ""
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
     if starts_plain and len(text.split()) <= 30 and not CJK.search(text[:1]):

@@ -104,7 +104,10 @@ def enumeration(text: str, code: tuple[str, ...] = ()) -> Enumeration | None:
     """The set of values a line lists after its label, or None when it lists none."""
     m = _LABEL.match(text)
     if not m:
-        return None
+        # "`appendfsync` everysec (default) / always / no": a setting and its values
+        m = re.match(r"^(?P<label>\S+)\s+(?P<body>[^/]+(?:\s/\s[^/]+){2,})$", text)
+        if not m or m.group("label") not in code:
+            return None
     label = m.group("label").strip(" `*")
     body = m.group("body")
     tail = ""

@@ -16,7 +16,7 @@ from questions.parse.model import Block
 from questions.text import split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in
 
-_IDENT = r"[A-Za-z_][\w.]*[A-Za-z0-9_]"
+_IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
 
@@ -52,7 +52,7 @@ def _subject_before(before: str, marked: tuple[str, ...]) -> str:
         return ""
     subj = m.group("subj")
     is_marked = any(subj == s or subj == s.strip() for s in marked)
-    looks_param = re.search(r"[a-z][A-Z]|_|\.", subj) is not None
+    looks_param = re.search(r"[a-z][A-Z]|_|\.|[a-z]-[a-z]", subj) is not None
     return subj if (is_marked or looks_param) else ""
 
 
@@ -66,7 +66,7 @@ def _subject_after(after: str, marked: tuple[str, ...]) -> str:
 
 def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     before = sentence[max(0, start - 16) : start]
-    after = sentence[end : end + 14]
+    after = sentence[end : end + 28]
     return bool(
         _DEFAULT_WORD.search(before)
         or re.match(r"^\s*(?:\w+\s+)?by default|^\s*\(default\)", after)

@@ -69,6 +69,8 @@ def _closed(f: Fact) -> bool:
     defined side by side in one line ("`LimitRange` = …; `ResourceQuota` = …")."""
     if f.role in ("member", "label") or f.group.startswith("b"):
         return True
+    if len(f.siblings) == 1 and family(f.siblings[0]) == family(f.subject):
+        return True  # a list that defines exactly two like terms ("RDB = …", "AOF = …")
     return f.category is not None and len(f.siblings) >= 1
 
 
