@@ -25,6 +25,7 @@ from questions.parse.model import Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
+    fmt_number,
     decimals,
     family,
     number_role,
@@ -69,6 +70,8 @@ class Pool:
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
         #: (unit, role) -> [(value, section)]
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
+        #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
+        self._written: dict[tuple[str, float], str] = {}
         for f in facts:
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
@@ -85,6 +88,7 @@ class Pool:
                 self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
                 self._numbers[(n.unit, number_role(b.text, n), b.section.index)].append(n.value)
+                self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
                 for row in b.table.rows:
                     if row and re.fullmatch(r"\d+", row[0].strip()):
@@ -199,7 +203,10 @@ class Pool:
             pool = seen
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
-        texts = {x: with_value(answer, x) for x in pool}
+        texts = {
+            x: with_value(answer, x) if role == "quantity" else self._written.get((answer.unit, x), fmt_number(x))
+            for x in pool
+        }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
         if len(pool) < least:
             return []

@@ -13,7 +13,8 @@ import pytest
 from questions.bank import validate_bank
 from questions.generate import DocumentResult, generate_document
 from questions.tables import analyse, is_index_column, polarity
-from questions.text import contains, norm
+from questions.text import contains, is_zh, norm
+from questions.values import parse_number
 
 NOTES = Path(__file__).parent / "notes"
 SHIPPED = Path(__file__).resolve().parents[2] / "questions/notes/aws-developer-associate.md"
@@ -161,3 +162,54 @@ def test_no_block_over_a_quarter(results: dict[str, DocumentResult]) -> None:
         blocks = Counter(c.fact.block.id for c, _ in r.chosen)
         if len(blocks) >= 4 and len(r.chosen) >= 12:
             assert max(blocks.values()) <= max(3, 0.25 * len(r.chosen)) + 1, (name, blocks)
+
+
+def test_options_are_of_one_kind(results: dict[str, DocumentResult]) -> None:
+    """A number among numbers of its unit, ascending; never an answer alone in its script."""
+    checked = 0
+    for name, r in results.items():
+        for c, q in r.chosen:
+            if q.kind != "choice":
+                continue
+            numbers = [parse_number(o) for o in q.choices]
+            if numbers[q.answer] is not None and c.fact.kind == "number":
+                assert all(n is not None for n in numbers), (name, q.prompt, q.choices)
+                assert len({n.unit for n in numbers if n}) == 1, (name, q.choices)
+                values = [n.value for n in numbers if n]
+                assert values == sorted(values), (name, q.choices)
+                checked += 1
+            scripts = [is_zh(o) for o in q.choices]
+            assert scripts.count(scripts[q.answer]) > 1 or len(set(scripts)) == 1, (name, q.choices)
+    assert checked >= 20
+
+
+def test_identifiers_take_only_the_notes_own_values(results: dict[str, DocumentResult]) -> None:
+    """A version, year, port or code is never near-missed ("PG ___" once offered 13/26/52/130):
+    every option is a value the notes themselves write."""
+    checked = 0
+    for name, r in results.items():
+        text = (NOTES / name if (NOTES / name).exists() else SHIPPED).read_text(encoding="utf-8")
+        for c, q in r.chosen:
+            if c.fact.kind == "number" and c.fact.role in ("version", "year", "port", "code", "key"):
+                for option in q.choices:
+                    assert re.search(rf"(?<![\d.]){re.escape(option)}(?![\d])", text), (name, q.prompt, option)
+                checked += 1
+    assert checked >= 5
+
+
+def test_stems_are_written_not_pasted(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for _, q in r.chosen:
+            p = q.prompt
+            assert p.count("___") <= 1 and p.count("“") == p.count("”"), (name, p)
+            assert not re.search(r"\b([A-Za-z]{2,}) \1\b|“\s*”|\.\.\.\?|…\?", p, re.I), (name, p)
+            template = re.sub(r"“[^”]*”", "“”", p)  # the notes' own words, typos and all, are quoted
+            assert not re.search(r"\ba (?=[aeiou])|\ban (?=[bcdfgjklmnpqrstvwxz])", template), p
+
+
+def test_chinese_notes_are_asked_in_chinese(results: dict[str, DocumentResult]) -> None:
+    for name in ("zh-only.md", "http-networking-zh.md"):
+        zh = [q for _, q in results[name].chosen if q.lang == "zh"]
+        assert len(zh) >= 0.8 * len(results[name].chosen), name
+        for q in zh:
+            assert re.search(r"[？：]|填空|判断正误", q.prompt), q.prompt
