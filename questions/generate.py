@@ -7,6 +7,7 @@ byte, because every choice along the way is derived from content, never from cha
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from questions.generators import (
     true_false,
 )
 from questions.parse import Document, Noise, parse_document
-from questions.plan import make_plan
+from questions.plan import MAX_TRUE_FALSE_SHARE, make_plan
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
@@ -102,7 +103,7 @@ BY_KIND = {kind: g for g in (defaults, tables, definitions, numbers, commands, t
 #: generators that ask across facts (a whole table column, a computed rule)
 EXTRAS = (tables, dynamodb_capacity)
 #: passing questions kept per fact for the plan to choose from
-PER_FACT = 2
+PER_FACT = 1
 
 
 class _Gates:
@@ -163,10 +164,19 @@ def _ask(doc: Document) -> tuple[list[Candidate], list[tuple[Candidate, BankQues
                 break  # the next way of asking is never even built
         if passed.get(f.id) and _slot(f):
             full.add(_slot(f))
-    for f in facts:
-        if not passed.get(f.id) and _slot(f) not in full:
-            for c in true_false.for_fact(f, pool):
-                attempt(c)
+    # true/false: facts no other question asks, sections with no question first; only as many
+    # as the plan could take (a tenth of the bank), so unused statements are never built
+    asked_sections = {c.fact.section.index for c, _ in kept}
+    left = [f for f in facts if not passed.get(f.id) and _slot(f) not in full]
+    left.sort(key=lambda f: f.section.index in asked_sections)
+    wanted = 2 * math.ceil(MAX_TRUE_FALSE_SHARE * len(kept)) + 2
+    pairs = 0
+    for f in left:
+        if pairs >= wanted:
+            break
+        for c in true_false.for_fact(f, pool):
+            attempt(c)
+        pairs += passed.get(f.id, 0) >= 2
     return tried, kept, dropped
 
 

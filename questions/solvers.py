@@ -32,7 +32,7 @@ from questions.values import family, parse_number
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-TOP_K = 8
+TOP_K = 6
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
 AMBIGUITY_RATIO = 0.6
 #: sections per retrieval chunk; chunks overlap by half, so every question sees at least this

@@ -316,7 +316,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
 
 
-def split_sentences(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def split_sentences(text: str) -> tuple[str, ...]:
     """Sentences of a block: "e.g." and "etc." do not end one, nor does a semicolon (so a
     clause keeps the subject it refers back to)."""
     out: list[str] = []
@@ -329,7 +330,7 @@ def split_sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
         else:
             out.append(piece)
-    return out
+    return tuple(out)
 
 
 def _open_parens(text: str) -> bool:

@@ -76,13 +76,10 @@ def _number(m: re.Match[str]) -> Number | None:
     return Number(value, UNITS.get(unit.lower(), unit), text, m.start(), m.start() + len(text))
 
 
-def numbers_in(text: str) -> list[Number]:
-    out = []
-    for m in NUMBER.finditer(text):
-        n = _number(m)
-        if n is not None:
-            out.append(n)
-    return out
+@lru_cache(maxsize=16384)
+def numbers_in(text: str) -> tuple[Number, ...]:
+    """Every number of the text with its unit (cached: a block is read by several stages)."""
+    return tuple(n for n in (_number(m) for m in NUMBER.finditer(text)) if n is not None)
 
 
 @lru_cache(maxsize=65536)

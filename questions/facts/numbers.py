@@ -21,7 +21,7 @@ _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
 
 
-def sentences(text: str) -> list[str]:
+def sentences(text: str) -> tuple[str, ...]:
     return split_sentences(text)
 
 
