@@ -51,6 +51,7 @@ class Dropped:
 class SectionReport:
     kept: int = 0
     facts: int = 0
+    unasked: int = 0  # facts for which no question of their kind could be written
     dropped: Counter[str] = field(default_factory=Counter)
     noise: Counter[str] = field(default_factory=Counter)
 
@@ -127,7 +128,9 @@ class _Gates:
         return q, reason
 
 
-def _ask(doc: Document) -> tuple[list[Candidate], list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+def _ask(
+    doc: Document,
+) -> tuple[list[Fact], list[Candidate], list[tuple[Candidate, BankQuestion]], list[Dropped]]:
     """Every fact's candidates, tried best first until two pass the gates; true/false only for
     facts nothing else could ask. Candidates a fact no longer needs are never built, so the
     cost per fact stays bounded."""
@@ -177,7 +180,7 @@ def _ask(doc: Document) -> tuple[list[Candidate], list[tuple[Candidate, BankQues
         for c in true_false.for_fact(f, pool):
             attempt(c)
         pairs += passed.get(f.id, 0) >= 2
-    return tried, kept, dropped
+    return facts, tried, kept, dropped
 
 
 def _slot(f: Fact) -> str:
@@ -193,6 +196,7 @@ class DocumentResult:
     """One notes file's questions with the candidates behind them (tests inspect these)."""
 
     doc: Document
+    facts: list[Fact]
     candidates: list[Candidate]
     chosen: list[tuple[Candidate, BankQuestion]]
     dropped: list[Dropped]
@@ -200,10 +204,10 @@ class DocumentResult:
 
 def generate_document(file: str, text: str) -> DocumentResult:
     doc = parse_document(text, file)
-    candidates, kept, dropped = _ask(doc)
+    facts, candidates, kept, dropped = _ask(doc)
     plan = make_plan(kept)
     dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
-    return DocumentResult(doc, candidates, plan.chosen, dropped)
+    return DocumentResult(doc, facts, candidates, plan.chosen, dropped)
 
 
 def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Report]:
@@ -218,8 +222,11 @@ def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tupl
         for n in doc.noise:
             report.skipped.append((file, n))
             report.section(f"{file}: {n.section}").noise[n.reason] += 1
-        for f in {c.fact.id: c.fact for c in result.candidates}.values():
-            report.section(f"{file}: {f.section.key}").facts += 1
+        tried = {c.fact.id for c in result.candidates}
+        for f in {f.id: f for f in result.facts}.values():
+            section = report.section(f"{file}: {f.section.key}")
+            section.facts += 1
+            section.unasked += f.id not in tried
         dropped = result.dropped
         for d in dropped:
             report.section(f"{file}: {d.candidate.fact.section.key}").dropped[d.reason] += 1
@@ -260,9 +267,12 @@ def render_summary(report: Report) -> str:
         )
     lines.append("By section (kept, dropped, noise skipped):")
     for key, s in report.per_section.items():
-        lines.append(f"  {s.kept:>4} kept  {key}")
+        lines.append(f"  {s.kept:>4} kept  {key}  ({s.facts} facts)")
         for reason, n in sorted(s.dropped.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"        {n:>4} dropped: {reason}")
+        if s.unasked:
+            lines.append(f"        {s.unasked:>4} facts: no question of their kind (no like "
+                         "options in the notes, or not a self-contained statement)")  # fmt: skip
         for reason, n in sorted(s.noise.items()):
             lines.append(f"        {n:>4} skipped: {reason}")
     missing = report.sections_without_questions
