@@ -28,7 +28,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Document
 from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
-from questions.values import family, parse_number
+from questions.values import family, fmt_number, parse_number
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -59,6 +59,9 @@ def stem_only(c: Candidate) -> str | None:
         stem = stem.replace(listed, " ")
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
+    number = parse_number(answer)
+    if number is not None and re.search(rf"(?<![\d.]){re.escape(fmt_number(number.value))}(?![\d.])", stem):
+        return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]

@@ -69,9 +69,13 @@ def _closed(f: Fact) -> bool:
     defined side by side in one line ("`LimitRange` = …; `ResourceQuota` = …")."""
     if f.role in ("member", "label") or f.group.startswith("b"):
         return True
-    if len(f.siblings) == 1 and family(f.siblings[0]) == family(f.subject):
-        return True  # a list that defines exactly two like terms ("RDB = …", "AOF = …")
     return f.category is not None and len(f.siblings) >= 1
+
+
+def _pair(f: Fact) -> bool:
+    """A list that defines exactly two like terms ("RDB = …", "AOF = …"): a pair the notes set
+    against each other, asked as such when nothing else of their kind is near."""
+    return len(f.siblings) == 1 and family(f.siblings[0]) == family(f.subject)
 
 
 def shown(f: Fact) -> str:
@@ -98,6 +102,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
                               closed=_closed(f), near_roles=near, names_nearby=True,
                               any_shape=f.role in ("member", "label"))  # fmt: skip
+    closed = _closed(f) or (len(wrong) < 2 and _pair(f))
     if "label" in f.extra:
         prompt = label_property(desc, f.category, lang)
     elif "member" in f.extra and f.context and not f.category:
@@ -105,8 +110,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     else:
         prompt = reverse_definition(desc, f.category, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
-                 notes_options=_closed(f),
-                 closed=_closed(f) and len(f.siblings) == 1)  # fmt: skip
+                 notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
 
 
 def _forward(f: Fact) -> Candidate | None:

@@ -75,6 +75,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
+        return None  # "n/a (DNS only)" is no property to name
     two_valued = "matrix" in f.extra and polarity(f.value) is None
     if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
         return None
