@@ -72,9 +72,15 @@ class Pool:
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
+        keys: set[tuple[str, str, int]] = set()
         for f in facts:
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
+            if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
+                keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
+        for key, kind, section in keys:  # a table's numeric keys: status codes, ports
+            self._numbers[("", kind, section)].append(float(key))
+            self._written.setdefault(("", float(key)), key)
         for b in doc.content:
             if b.kind == "code":
                 for line in b.code.splitlines():
@@ -91,8 +97,6 @@ class Pool:
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
                 for row in b.table.rows:
-                    if row and re.fullmatch(r"\d+", row[0].strip()):
-                        self._numbers[("", "key", b.section.index)].append(float(row[0]))
                     for cell in row:
                         for n in numbers_in(cell):
                             role = number_role(cell, n)

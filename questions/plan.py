@@ -36,13 +36,13 @@ class Plan:
 
 
 #: what a number counts, most worth asking first (a version or year is trivia beside a limit)
-ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "version": 3, "year": 3}
+ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "key": 2, "version": 3, "year": 3}
 
 
 def _order(p: Pick) -> tuple[int, int, int, int, int, str]:
     """Best first: rank, way of asking, what a number counts, more options, the fuller fact."""
     c = p[0]
-    role = ROLE_ORDER.get(c.fact.role, 1) if c.fact.kind == "number" else 1
+    role = ROLE_ORDER.get(c.fact.role.split(":")[0], 1) if c.fact.kind == "number" else 1
     fuller = -len(c.fact.value) if c.fact.kind == "property" else 0
     return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, c.prompt)
 

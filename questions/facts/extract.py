@@ -28,7 +28,7 @@ from questions.facts.numbers import number_facts, sentences
 from questions.facts.table_facts import table_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
-from questions.text import CJK, norm
+from questions.text import CJK, is_zh, norm
 from questions.values import numbers_in, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -145,6 +145,30 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
     return out
 
 
+_ACRONYM_IN_ZH = re.compile(
+    r"(?<![A-Za-z0-9_()/-])(?<![A-Za-z] )[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9_()/-])(?! [A-Za-z])"
+)
+
+
+def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
+    """An acronym in a Chinese sentence ("TLS 1.3 去掉了 RSA 密钥交换"): the term the sentence
+    is about, asked among the other acronyms of the section."""
+    out: list[Fact] = []
+    if not is_zh(block.text):
+        return out
+    marked = set(block.inline.marked)
+    for sentence in sentences(block.text):
+        if not CJK.search(sentence):
+            continue
+        for m in _ACRONYM_IN_ZH.finditer(sentence):
+            span = m.group(0)
+            if span in marked or norm(span) in terms or sentence.count(span) > 1:
+                continue
+            out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
+                            context=context, role="acronym", group=f"b{block.id}"))  # fmt: skip
+    return out
+
+
 def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | None:
     """ "rollback = `kubectl rollout undo deployment/web`": a command for a purpose."""
     cmd = next((c for c in block.inline.code if d.description.startswith(c)), "")
@@ -195,6 +219,7 @@ def _block_facts(
             )  # fmt: skip
     out += number_facts(block, term, context or term)
     out += _term_facts(block, defined, context or term)
+    out += acronym_facts(block, defined, context or term)
     out += usage_facts(block)
     return out
 
@@ -249,16 +274,31 @@ def stated_defaults(facts: list[Fact]) -> list[Fact]:
     return list({x.id: x for x in out}.values())
 
 
+def key_kind(header: str) -> str:
+    """The kind of identifier a table's numeric keys are, named by their header."""
+    return f"key:{norm(header)}"
+
+
 def table_key_numbers(facts: list[Fact]) -> list[Fact]:
     """A number that names a table row elsewhere ("返回 412", "直接 404") is that kind of
     identifier (a status code, a port): its options are the table's other keys."""
-    keys = {f.subject for f in facts if f.kind == "property" and re.fullmatch(r"\d+", f.subject)}
-    widths = {len(k) for k in keys}
+    kinds = {
+        f.subject: key_kind(f.table.key_header)
+        for f in facts
+        if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject)
+    }
+    widths = {len(k): kind for k, kind in kinds.items()}
 
-    def like_a_key(f: Fact) -> bool:
-        return f.span in keys or (f.role == "code" and len(f.span) in widths)
+    def kind_of(f: Fact) -> str | None:
+        if f.span in kinds:
+            return kinds[f.span]
+        return widths.get(len(f.span)) if f.role == "code" else None
 
-    return [replace(f, role="key") if f.kind == "number" and like_a_key(f) else f for f in facts]
+    out = []
+    for f in facts:
+        kind = kind_of(f) if f.kind == "number" else None
+        out.append(replace(f, role=kind) if kind else f)
+    return out
 
 
 def _definition_group(block: Block, role: str) -> str:

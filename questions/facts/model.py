@@ -79,4 +79,6 @@ class Fact:
             return [("key", self.subject, self.group), ("cell", self.value, f"{self.group}:{self.column}")]
         if self.kind == "command":
             return [("cmd", self.value, self.group)]
+        if self.role == "acronym":
+            return [("acronym", self.span, self.group)]
         return []
