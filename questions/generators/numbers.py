@@ -21,6 +21,7 @@ from questions.text import CJK, cjk_count
 from questions.values import parse_number
 
 NAME = "number"
+_RESTATED = re.compile(rf"{re.escape(BLANK)}\s*[(（][^)）]*\d[^)）]*[)）]")
 MAX_CLAUSE = 170
 
 
@@ -83,6 +84,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     gap = blanked(text, f.span)
     if gap is None:
         return None
+    gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     wrong = distractors_for(f, pool, avoid=gap)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip
