@@ -118,10 +118,10 @@ class _Gates:
 
     def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
         q = render(c, self.doc.file, topic_of(c.fact, self.doc.title))
-        reason = form(c) or valid(q) or stem_only(c) or self.solver.check(c)
         prompt_key = " ".join(c.prompt.split()).casefold()
-        if reason is None and (prompt_key in self.prompts or q.id in self.ids):
-            reason = "duplicate question"
+        if prompt_key in self.prompts or q.id in self.ids:
+            return q, "duplicate question"  # the cheapest gate first
+        reason = form(c) or valid(q) or stem_only(c) or self.solver.check(c)
         if reason is None:
             self.prompts.add(prompt_key)
             self.ids.add(q.id)

@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import bm25s
 import numpy as np
@@ -27,7 +28,16 @@ from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Document
-from questions.text import Tokenizer, contains, content_words, is_zh, norm, same_word
+from questions.text import (
+    Tokenizer,
+    contains,
+    contains_folded,
+    content_words,
+    folded,
+    is_zh,
+    norm,
+    same_word,
+)
 from questions.values import family, fmt_number, parse_number
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -90,8 +100,8 @@ def _shares(option: str, stem_words: set[str]) -> bool:
     return any(same_word(w, s) for w in words for s in stem_words if len(w) >= 3 and len(s) >= 3)
 
 
-def _names(text: str, option: str) -> bool:
-    return contains(text, option) or bool(norm(option) and norm(option) == norm(text))
+def _names_folded(text: str, option: str) -> bool:
+    return contains_folded(text, option) or bool(norm(option) and norm(option) == norm(text))
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,14 @@ class Unit:
     text: str
     head: str  # the unit's subject (a defined term, a table key, a command), "" for sentences
     section: int
+
+    @cached_property
+    def folded_text(self) -> str:
+        return folded(self.text)
+
+    @cached_property
+    def folded_head(self) -> str:
+        return folded(self.head)
 
 
 def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
@@ -188,12 +206,13 @@ class NotesSolver:
         """Best score of a retrieved unit that names the option (as its subject, when the
         question asks for a subject); a unit naming the rival too tells them not apart."""
         subject_like = c.style in _SUBJECT_STYLES
+        opt, riv = folded(option), folded(rival)
         best = 0.0
         for score, unit in hits:
-            where = unit.head if (subject_like and unit.head) else unit.text
-            if rival and _names(where, rival):
+            where = unit.folded_head if (subject_like and unit.head) else unit.folded_text
+            if rival and _names_folded(where, riv):
                 continue
-            if _names(where, option):
+            if _names_folded(where, opt):
                 best = max(best, score)
         return best
 

@@ -220,13 +220,21 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
+def folded(text: str) -> str:
+    """The form containment compares: single spaces, case folded."""
+    return " ".join(text.split()).casefold()
+
+
 @lru_cache(maxsize=65536)
 def contains(haystack: str, needle: str) -> bool:
     """Whole-word (Latin) or substring (CJK) containment, ignoring case and spacing."""
-    n = " ".join(needle.split()).casefold()
+    return contains_folded(folded(haystack), folded(needle))
+
+
+def contains_folded(h: str, n: str) -> bool:
+    """`contains` on texts already folded (a retrieval unit folds its text once)."""
     if not n:
         return False
-    h = " ".join(haystack.split()).casefold()
     if CJK.search(n):
         return n in h
     start = h.find(n)
