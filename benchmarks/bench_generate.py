@@ -42,7 +42,9 @@ def repeated(text: str, size: int, distinct: bool = False) -> str:
         if distinct:
             copy = re.sub(r"`([^`\n]+)`", rf"`\g<1>{n}`", copy)
             copy = re.sub(r"\*\*([^*\n]+)\*\*", rf"**\g<1>{n}**", copy)
-            copy = re.sub(r"(?<![\w.])(\d+)(?![\w.])", lambda m: str(int(m.group(1)) + n), copy)
+            copy = re.sub(
+                r"(?<![\w.])(\d+)(?![\w.])", lambda m, n=n: str(int(m.group(1)) + n), copy
+            )
         parts.append(copy)
         total += len(copy.encode("utf-8"))
     return "\n".join(parts)
@@ -94,7 +96,9 @@ def main() -> None:
     text = NOTES.read_text(encoding="utf-8")
     timed(text)  # warm up: jieba's dictionary loads once per process
     small, small_q = min(timed(text) for _ in range(3))
-    print(f"shipped notes ({len(text.encode()) / 1024:.1f} KB): {small * 1000:.0f} ms, {small_q} questions")
+    print(
+        f"shipped notes ({len(text.encode()) / 1024:.1f} KB): {small * 1000:.0f} ms, {small_q} questions"
+    )
     for name, make in shapes().items():
         if args.shape and args.shape not in name:
             continue

@@ -25,13 +25,13 @@ from questions.parse.model import Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
-    fmt_number,
     decimals,
     family,
+    fmt_number,
     number_role,
-    shape,
     numbers_in,
     parse_number,
+    shape,
     with_value,
 )
 
@@ -149,8 +149,10 @@ class Pool:
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):
-                        if one_name and section != here and (
-                            shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3
+                        if (
+                            one_name
+                            and section != here
+                            and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
                         ):
                             continue  # a one-word name is offered beside one-word names only
                         if any_shape or e.family == fam:
@@ -208,7 +210,9 @@ class Pool:
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
         texts = {
-            x: with_value(answer, x) if role == "quantity" else self._written.get((answer.unit, x), fmt_number(x))
+            x: with_value(answer, x)
+            if role == "quantity"
+            else self._written.get((answer.unit, x), fmt_number(x))
             for x in pool
         }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
@@ -229,9 +233,7 @@ class Pool:
 
 def _plain_term(text: str) -> bool:
     """A marked span that names a thing: no digits, operators or negation, not a verb."""
-    return not (
-        re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text)
-    )
+    return not (re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text))
 
 
 def _log_distance(x: float, v: float) -> float:

@@ -23,8 +23,8 @@ from questions.gates import form, render, valid
 from questions.generators import (
     commands,
     defaults,
-    dynamodb_capacity,
     definitions,
+    dynamodb_capacity,
     numbers,
     tables,
     terms,
@@ -35,7 +35,16 @@ from questions.plan import MAX_TRUE_FALSE_SHARE, make_plan
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
-GENERATORS = (defaults, tables, definitions, numbers, commands, terms, dynamodb_capacity, true_false)
+GENERATORS = (
+    defaults,
+    tables,
+    definitions,
+    numbers,
+    commands,
+    terms,
+    dynamodb_capacity,
+    true_false,
+)
 ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
 
 

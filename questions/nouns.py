@@ -36,7 +36,13 @@ _GENERIC_HEADERS = re.compile(
 
 def is_misc(heading: str) -> bool:
     """A grab-bag heading ("杂项", "Misc", "Other notes"): its paragraphs are unrelated."""
-    return bool(re.search(r"^(misc|miscellaneous|other|others|random|notes?|tips|杂项|其他|其它|零碎)\b|杂项", heading.strip(), re.I))
+    return bool(
+        re.search(
+            r"^(misc|miscellaneous|other|others|random|notes?|tips|杂项|其他|其它|零碎)\b|杂项",
+            heading.strip(),
+            re.I,
+        )
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -76,10 +76,9 @@ def _row_of(c: Candidate) -> str | None:
     return f"t{f.block.id}:{'c' + str(f.column) if f.table.transposed else 'r' + str(f.row)}"
 
 
-def _cap_sets(picks: list[Pick], sizes: Counter[str]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
-    per_set: Counter[str] = Counter()
     two: Counter[str] = Counter()
     clozes: Counter[tuple[int, str]] = Counter()
     rows: set[str] = set()
@@ -95,7 +94,6 @@ def _cap_sets(picks: list[Pick], sizes: Counter[str]) -> tuple[list[Pick], list[
             drop.append((c, "two-option questions of its set are enough"))
         else:
             keep.append(p)
-            per_set[key] += 1
             two[key] += len(c.options) == 2
             clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
             if row is not None:
@@ -159,15 +157,11 @@ def _true_false(
     return out, drop
 
 
-def make_plan(passed: Sequence[Pick], facts_per_set: Counter[str] | None = None) -> Plan:
+def make_plan(passed: Sequence[Pick]) -> Plan:
     choices = [p for p in passed if p[0].kind == "choice"]
     tf = [p for p in passed if p[0].kind == "truefalse"]
-    sizes = facts_per_set if facts_per_set is not None else Counter()
-    if facts_per_set is None:
-        for fact_id, key in {(p[0].fact.id, set_of(p[0])) for p in passed}:
-            sizes[key] += 1
     chosen, dropped = _per_fact(choices)
-    chosen, capped = _cap_sets(chosen, sizes)
+    chosen, capped = _cap_sets(chosen)
     chosen, blocked = _cap_blocks(chosen)
     tf_chosen, tf_dropped = _true_false(tf, chosen)
     return Plan(chosen + tf_chosen, dropped + capped + blocked + tf_dropped)

@@ -70,7 +70,9 @@ def stem_only(c: Candidate) -> str | None:
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     number = parse_number(answer)
-    if number is not None and re.search(rf"(?<![\d.]){re.escape(fmt_number(number.value))}(?![\d.])", stem):
+    if number is not None and re.search(
+        rf"(?<![\d.]){re.escape(fmt_number(number.value))}(?![\d.])", stem
+    ):
         return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
@@ -92,7 +94,9 @@ def _kin(a: str, b: str) -> bool:
     fa, fb = family(a), family(b)
     if fa == fb or ({fa, fb} == {"caps", "name"} and a.isupper() and b.isupper()):
         return True
-    return bool(head_noun(a)) and head_noun(a) == head_noun(b)  # "lifecycle policy", "Resource policy"
+    return bool(head_noun(a)) and head_noun(a) == head_noun(
+        b
+    )  # "lifecycle policy", "Resource policy"
 
 
 def _shares(option: str, stem_words: set[str]) -> bool:
@@ -127,7 +131,9 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
     tables = {f.block.id: f.table for f in facts if f.table is not None}
     for f in facts:
         if f.kind == "definition":
-            out.append(Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index))
+            out.append(
+                Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index)
+            )
         elif f.kind == "command":
             out.append(Unit(f"{f.value} {f.subject}", f.value, f.section.index))
     for b in doc.content:

@@ -85,7 +85,9 @@ def default_number(subject: str, lang: str) -> str:
     return f"What is the default value of {subject}?"
 
 
-_VERB_3RD = re.compile(r"^[a-z]+(?<!ss)(?<!us)(?<!is)s\s+(a|an|the|its|it|all|one|every|each|new|old)\b")
+_VERB_3RD = re.compile(
+    r"^[a-z]+(?<!ss)(?<!us)(?<!is)s\s+(a|an|the|its|it|all|one|every|each|new|old)\b"
+)
 
 
 def command(comment: str, lang: str) -> str:
@@ -204,7 +206,9 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
         return f"{who} is {_lower(a)}?"
     if a.split()[0].lower() in _PREPOSITIONS:
-        return f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
+        return (
+            f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
+        )
     return f"{who} has “{a}”?"
 
 

@@ -240,7 +240,9 @@ def contains_folded(h: str, n: str) -> bool:
     start = h.find(n)
     while start >= 0:  # a word of its own: not part of a longer word on either side
         end = start + len(n)
-        if (start == 0 or not _word_char(h[start - 1])) and (end == len(h) or not _word_char(h[end])):
+        if (start == 0 or not _word_char(h[start - 1])) and (
+            end == len(h) or not _word_char(h[end])
+        ):
             return True
         start = h.find(n, start + 1)
     return False

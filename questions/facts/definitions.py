@@ -66,7 +66,9 @@ def _is_term(head: str, block: Marked) -> bool:
     if any(m == _clean_term(head) or m in head for m in block.inline.marked):
         return True
     if CJK.search(head):
-        if re.fullmatch(r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)", head):
+        if re.fullmatch(
+            r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)", head
+        ):
             return False  # a label for a remark, not a term
         return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
     words = head.split()
@@ -81,7 +83,10 @@ def _marked_lead(block: Marked) -> Definition | None:
         if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
             continue  # "headless service: `clusterIP: None` -> …" defines the words before
         rest = text[pos + len(span) :]
-        m = re.match(rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$", rest)
+        m = re.match(
+            rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$",
+            rest,
+        )
         if m and len(m.group("desc")) >= 3:
             return Definition(_clean_term(span), m.group("desc").strip())
     return None
@@ -302,8 +307,15 @@ def _plain_verb(word: str, after: str = "") -> bool:
     if "VERB" not in lemmas or "ADJ" in lemmas:
         return False
     # "run one after another": a noun-or-verb word followed by a determiner or adverb is a verb
-    return "NOUN" not in lemmas or re.match(r"^(one|a|an|the|all|each|every|it|them|only|first|"
-                                            r"before|after|until|in|on|at|next)\b", after) is not None
+    return (
+        "NOUN" not in lemmas
+        or re.match(
+            r"^(one|a|an|the|all|each|every|it|them|only|first|"
+            r"before|after|until|in|on|at|next)\b",
+            after,
+        )
+        is not None
+    )
 
 
 def _is_verb(word: str) -> bool:

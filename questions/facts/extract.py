@@ -86,7 +86,9 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
         if d is not None:
             return d, "heading"
         d = is_a_sentence(block)
-        if d is not None and norm(singular_word(heading.split()[-1] if heading else "")) == norm(d.term):
+        if d is not None and norm(singular_word(heading.split()[-1] if heading else "")) == norm(
+            d.term
+        ):
             return Definition(heading, d.description), "heading"  # "## Layers … A layer is …"
         if d is not None:
             return d, "term"
@@ -100,7 +102,9 @@ def _enumeration_facts(block: Block, e: Enumeration) -> list[Fact]:
     is_param = bool(_IDENTIFIER.match(label)) and (
         label in block.inline.code or re.search(r"[a-z][A-Z]|_", label) is not None
     )
-    noun = None if is_param else _noun(lead_category(label) or category(label), block.section.heading)
+    noun = (
+        None if is_param else _noun(lead_category(label) or category(label), block.section.heading)
+    )
     out: list[Fact] = []
     default = e.default
     if default is not None and (is_param or noun):
@@ -195,13 +199,13 @@ def _block_facts(
     multi = multi_definitions(block)
     term = ""
     if multi:
-        names = [d.term for d in multi]
-        for d in multi:
-            defined.add(norm(d.term))
+        names = [m.term for m in multi]
+        for m in multi:
+            defined.add(norm(m.term))
             out.append(
-                Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
-                     span=d.term, group=f"b{block.id}", role="term", context=context,
-                     siblings=tuple(n for n in names if n != d.term))
+                Fact("definition", m.term, m.description, block, block.line, sentence=block.text,
+                     span=m.term, group=f"b{block.id}", role="term", context=context,
+                     siblings=tuple(n for n in names if n != m.term))
             )  # fmt: skip
     else:
         d, role = _definition(block, only_block)

@@ -24,7 +24,9 @@ def _label_name(text: str) -> str:
     return re.sub(r"\s*[(（][^)）]*[)）]", "", text).strip(" :：*")
 
 
-def _make(name: str, others: list[str], items: list[Block], noun: str | None, group: str) -> list[Fact]:
+def _make(
+    name: str, others: list[str], items: list[Block], noun: str | None, group: str
+) -> list[Fact]:
     return [
         Fact("definition", name, b.text, b, b.line, sentence=b.text, span=name, category=noun,
              group=group, role="label", siblings=tuple(others), extra=("label",))

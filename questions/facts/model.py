@@ -76,7 +76,10 @@ class Fact:
         if self.kind == "default":
             return [("member", m, self.group) for m in (self.value, *self.siblings)]
         if self.kind == "property" and self.table is not None:
-            return [("key", self.subject, self.group), ("cell", self.value, f"{self.group}:{self.column}")]
+            return [
+                ("key", self.subject, self.group),
+                ("cell", self.value, f"{self.group}:{self.column}"),
+            ]
         if self.kind == "command":
             return [("cmd", self.value, self.group)]
         if self.role == "acronym":

@@ -77,9 +77,7 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
 def _spans(sentence: str) -> list[Number | re.Match[str]]:
     ranges = list(RANGE.finditer(sentence))
     covered = [(m.start(), m.end()) for m in ranges]
-    singles = [
-        n for n in numbers_in(sentence) if not any(a <= n.start < b for a, b in covered)
-    ]
+    singles = [n for n in numbers_in(sentence) if not any(a <= n.start < b for a, b in covered)]
     return [*ranges, *singles]
 
 
@@ -114,7 +112,9 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # an example or a value to avoid, not the value the notes state
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
-            if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(r"^\s*(->|→)\s*\d+\.\d", after):
+            if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(
+                r"^\s*(->|→)\s*\d+\.\d", after
+            ):
                 role = "version"  # "18.0 -> 18.1"
             if re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence + lead):
                 continue  # a lone digit is rarely a fact ("1 of 2") unless it is a default

@@ -22,7 +22,9 @@ def explanation(fact: Fact) -> str:
     if fact.kind == "property" and fact.table is not None:
         t = fact.table
         if t.transposed:  # a comparison: show the row across all its entities
-            cells = "; ".join(f"{k}: {c}" for k, c in zip(t.keys, t.column(fact.column), strict=True))
+            cells = "; ".join(
+                f"{k}: {c}" for k, c in zip(t.keys, t.column(fact.column), strict=True)
+            )
             return f"{fact.attribute} — {cells}"
         head = t.key_header or ""
         return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"

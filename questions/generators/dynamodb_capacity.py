@@ -46,7 +46,9 @@ _MODE_TEXT = {
     ("write", "standard"): "standard (non-transactional) writes",
     ("write", "transactional"): "transactional writes",
 }
-_RULE = re.compile(r"\bone (?P<op>read|write) (?P<kind>request|capacity) units?\b.*?\b(?P<kb>\d+)\s?KB", re.I)
+_RULE = re.compile(
+    r"\bone (?P<op>read|write) (?P<kind>request|capacity) units?\b.*?\b(?P<kb>\d+)\s?KB", re.I
+)
 
 
 def capacity_units(
@@ -114,7 +116,9 @@ def _explain(s: Scenario, unit_kb: int, answer: int) -> str:
         f"ceil({s.size_kb:g} / {unit_kb}) = {per_item} unit(s) per {s.op}"
     )
     if s.mode == "eventual":
-        return f"{base}; eventually consistent reads cost half: {per_item} × {s.rate} / 2 = {answer}."
+        return (
+            f"{base}; eventually consistent reads cost half: {per_item} × {s.rate} / 2 = {answer}."
+        )
     if s.mode == "transactional":
         return f"{base}; transactional {s.op}s cost double: 2 × {per_item} × {s.rate} = {answer}."
     return f"{base}: {per_item} × {s.rate} = {answer}."

@@ -61,7 +61,11 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None  # "n/a (DNS only)": what a row lacks does not single it out
     lang = lang_of(f)
     keys = rotated(
-        [k for i, k in enumerate(table.keys) if k != f.subject and not overlaps(column[i], f.value)],
+        [
+            k
+            for i, k in enumerate(table.keys)
+            if k != f.subject and not overlaps(column[i], f.value)
+        ],
         f.id,
     )
     wrong: list[str] = []

@@ -145,7 +145,9 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             parent = st.items[-1].inline if st.items else None
             parent_line = st.items[-1].line if st.items else 0
             st.groups += 1
-            st.lists.append(_List(st.groups, kind == "ordered_list_open", parent, lead, parent_line))
+            st.lists.append(
+                _List(st.groups, kind == "ordered_list_open", parent, lead, parent_line)
+            )
         elif kind in ("bullet_list_close", "ordered_list_close"):
             st.lists.pop()
             st.last_paragraph = None

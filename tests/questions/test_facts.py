@@ -9,7 +9,7 @@ from questions.facts.enumerations import enumeration
 from questions.facts.extract import extract
 from questions.facts.model import Fact
 from questions.parse import parse_document
-from questions.values import numbers_in, number_role
+from questions.values import number_role, numbers_in
 
 
 def facts_of(text: str) -> list[Fact]:
@@ -134,7 +134,9 @@ def test_a_stated_default_over_a_table_names_its_row() -> None:
 
 
 def test_heading_entities_near_each_other_are_options() -> None:
-    sections = "".join(f"## Service {chr(65 + i)}\n\na thing that does job {i}\n\n" for i in range(40))
+    sections = "".join(
+        f"## Service {chr(65 + i)}\n\na thing that does job {i}\n\n" for i in range(40)
+    )
     facts = [f for f in facts_of(sections) if f.role == "heading"]
     first = next(f for f in facts if f.subject == "Service A")
     assert "Service B" in first.siblings and "Service Z" not in first.siblings  # a window

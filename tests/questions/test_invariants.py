@@ -193,7 +193,11 @@ def test_identifiers_take_only_the_notes_own_values(results: dict[str, DocumentR
             role = c.fact.role.split(":")[0]
             if c.fact.kind == "number" and role in ("version", "year", "port", "code", "key"):
                 for option in q.choices:
-                    assert re.search(rf"(?<![\d.]){re.escape(option)}(?![\d])", text), (name, q.prompt, option)
+                    assert re.search(rf"(?<![\d.]){re.escape(option)}(?![\d])", text), (
+                        name,
+                        q.prompt,
+                        option,
+                    )
                 checked += 1
     assert checked >= 5
 
@@ -204,7 +208,9 @@ def test_stems_are_written_not_pasted(results: dict[str, DocumentResult]) -> Non
             p = q.prompt
             assert p.count("___") <= 1 and p.count("“") == p.count("”"), (name, p)
             assert not re.search(r"\b([A-Za-z]{2,}) \1\b|“\s*”|\.\.\.\?|…\?", p, re.I), (name, p)
-            template = re.sub(r"“[^”]*”", "“”", p)  # the notes' own words, typos and all, are quoted
+            template = re.sub(
+                r"“[^”]*”", "“”", p
+            )  # the notes' own words, typos and all, are quoted
             assert not re.search(r"\ba (?=[aeiou])|\ban (?=[bcdfgjklmnpqrstvwxz])", template), p
 
 

@@ -185,7 +185,9 @@ def test_capacity_questions_from_the_rules_the_notes_state() -> None:
     for c in qs:
         nums = [int(o) for o in c.options]
         assert nums == sorted(nums) and len(set(nums)) == len(nums) >= 3
-        s = next(s for s in SCENARIOS if c.fact.subject == f"{s.op} {s.mode} {s.size_kb:g} KB x {s.rate}")
+        s = next(
+            s for s in SCENARIOS if c.fact.subject == f"{s.op} {s.mode} {s.size_kb:g} KB x {s.rate}"
+        )
         assert int(c.answer_text) == expected(s)
     assert any(q.fact == c.fact.id for _, q in asked(RULES) for c in qs)
 
