@@ -1,8 +1,9 @@
 """Typed values: what kind of thing an answer is, so every option is of the same kind.
 
-A signature is a short label ("num:s", "range", "header", "snake", "zh", ...). Numbers carry
-their unit, normalised ("30 seconds" and "30s" are both num:s), so a 30-second answer is only
-ever offered next to other durations.
+A shape is a short label ("num:s", "range", "header", "snake", "Pascal", "zh", ...). Numbers
+carry their unit, normalised ("30 seconds" and "30s" are both num:s), so a 30-second answer is
+only ever offered next to other durations; terms their surface form, grouped into families
+(camelCase and dotted fields, names and acronyms) that may stand side by side.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from questions.text import CJK, is_zh
+from questions.text import CJK
 
 UNITS: dict[str, str] = {
     "ms": "ms", "milliseconds": "ms", "millisecond": "ms", "毫秒": "ms", "微秒": "us",
@@ -33,19 +34,6 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 RANGE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:-|–|~|to)\s?\d+(?:\.\d+)?(?![\w.])")
-
-_SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("range", re.compile(r"^\d+(\.\d+)?\s?(-|–|~|to)\s?\d+(\.\d+)?\s?\S{0,8}$")),
-    ("version", re.compile(r"^v?\d+\.\d+(\.\d+)?$")),
-    ("flag", re.compile(r"^--?[a-z][\w-]*(=\S+)?$")),
-    ("status", re.compile(r"^[1-5]\d\d$")),
-    ("header", re.compile(r"^[A-Z][a-z]+(-[A-Z][a-z]+)+(:.*)?$")),
-    ("directive", re.compile(r"^[a-z]+(-[a-z]+)+(=\S+)?$")),
-    ("snake", re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+(\(\))?$")),
-    ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
-    ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
-    ("path", re.compile(r"^\S+\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql)$|^/[\w./-]+$")),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,39 +68,6 @@ def _number(m: re.Match[str]) -> Number | None:
 def numbers_in(text: str) -> tuple[Number, ...]:
     """Every number of the text with its unit (cached: a block is read by several stages)."""
     return tuple(n for n in (_number(m) for m in NUMBER.finditer(text)) if n is not None)
-
-
-@lru_cache(maxsize=65536)
-def signature(text: str) -> str:
-    """The kind of value a text is; options of one question share it."""
-    t = text.strip().strip("`")
-    if RANGE.fullmatch(t) or _SIGNATURES[0][1].match(t):
-        return "range"
-    n = parse_number(t)
-    if n is not None:
-        return f"num:{n.unit}" if n.unit else "num"
-    for name, pattern in _SIGNATURES[1:]:
-        if pattern.match(t):
-            return name
-    if CJK.search(t):
-        return "zh" if is_zh(t) else "mixed"
-    words = t.split()
-    if len(words) > 4:
-        return "phrase"
-    if all(w[:1].islower() for w in words):
-        return "lower"
-    if all(w[:1].isupper() or w[:1].isdigit() for w in words):
-        return "Name"
-    return "term"
-
-
-def compatible(a: str, b: str) -> bool:
-    """Two signatures that may stand side by side as options."""
-    if a == b:
-        return True
-    pairs = ({"term", "Name"}, {"term", "lower"}, {"phrase", "mixed"}, {"Name", "caps"},
-             {"snake", "lower"}, {"camel", "lower"})  # fmt: skip
-    return {a, b} in pairs
 
 
 def fmt_number(value: float) -> str:
@@ -179,9 +134,13 @@ def shape(text: str) -> str:
     """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
     numbers keep their signature (num:MB, range, version)."""
     t = text.strip().strip("`").strip()
-    sig = signature(t)
-    if sig.startswith("num") or sig in ("range", "version", "status"):
-        return sig
+    if RANGE.fullmatch(t):
+        return "range"
+    n = parse_number(t)
+    if n is not None:
+        return f"num:{n.unit}" if n.unit else "num"
+    if re.fullmatch(r"v?\d+\.\d+(\.\d+)?", t):
+        return "version"
     if CJK.search(t):
         return "zh"
     for name, pattern in _SHAPES:
