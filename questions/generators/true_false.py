@@ -13,10 +13,11 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import explanation, lang_of
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
+from questions.generators.definitions import standalone
 from questions.generators.tables import overlaps
 from questions.stems import table_statement, true_false
 from questions.tables import polarity
-from questions.text import contains
+from questions.text import contains, content_words, same_word
 from questions.values import family
 
 NAME = "true_false"
@@ -92,6 +93,8 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
     column = t.column(f.column)
+    if any(contains(f.value, k) or same_word_in(f.value, k) for k in t.keys):
+        return None  # "nodePort range is …" names a row: true or false at a glance
     others = [c for i, c in enumerate(column) if i != f.row and not overlaps(c, f.value)]
     if not others:
         return None
@@ -105,10 +108,42 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     )
 
 
+def same_word_in(text: str, name: str) -> bool:
+    """The text shares a word with the name ("credentials in secret way" / Secrets Manager)."""
+    words = content_words(text)
+    return any(same_word(w, n) for w in content_words(name) for n in words if len(w) >= 4)
+
+
+def definition_pair(f: Fact) -> tuple[str, str] | None:
+    """ "Secrets Manager can easily rotate …" and the same with a like term of the notes
+    ("AWS INSPECTOR can easily rotate …"): the term swapped, the description kept."""
+    desc = f.value.strip().rstrip("。.")
+    if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
+        return None
+    if not (f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")):
+        return None  # only terms of one kind: "monitoring: XIDs are 32 bit" says nothing
+    others = [s for s in f.siblings if not contains(desc, s) and family(s) == family(f.subject)]
+    if not others or contains(desc, f.subject) or same_word_in(desc, f.subject):
+        return None
+    other = others[stable_int(f.id) % len(others)]
+    lang = lang_of(f)
+
+    def said(term: str) -> str:
+        if lang == "zh":
+            return f"{term}：{desc}"
+        return f"{term} {desc}" if "verb" in f.extra else f"{term}: {desc}"
+
+    return said(f.subject), said(other)
+
+
 def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     """The true and the false statement of a fact, or nothing."""
+    statements = None
     if f.kind == "property":
         statements = table_pair(f)
-        return list(_pair(f, *statements)) if statements is not None else []
-    p = pair(f, pool)
-    return list(p) if p is not None else []
+    elif f.kind == "definition":
+        statements = definition_pair(f)
+    else:
+        p = pair(f, pool)
+        return list(p) if p is not None else []
+    return list(_pair(f, *statements)) if statements is not None else []
