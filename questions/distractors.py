@@ -167,6 +167,14 @@ class Pool:
                     out.append(t)
         return out
 
+    def marked(self, text: str, section: int) -> bool:
+        """The author marked this term (bold or code) in the section."""
+        return any(
+            e.text == text
+            for role in ("bold", "code")
+            for e in self._by_role.get(role, {}).get(section, ())
+        )
+
     def same_head(self, answer: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
         """Terms of the notes named with the answer's head noun: "dead letter queue" beside
         "SQS queue", "lifecycle policy" beside "Resource policy", "deployment policy"."""

@@ -17,7 +17,7 @@ from questions.generators.definitions import standalone
 from questions.generators.tables import overlaps
 from questions.stems import table_statement, true_false
 from questions.tables import polarity
-from questions.text import contains, content_words, same_word
+from questions.text import contains
 from questions.values import family
 
 NAME = "true_false"
@@ -93,9 +93,13 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
     column = t.column(f.column)
-    if any(contains(f.value, k) or same_word_in(f.value, k) for k in t.keys):
+    if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
-    others = [c for i, c in enumerate(column) if i != f.row and not overlaps(c, f.value)]
+    others = [
+        c
+        for i, c in enumerate(column)
+        if i != f.row and not overlaps(c, f.value) and not any(contains(c, k) for k in t.keys)
+    ]
     if not others:
         return None
     other = others[stable_int(f.id) % len(others)]
@@ -108,22 +112,22 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     )
 
 
-def same_word_in(text: str, name: str) -> bool:
-    """The text shares a word with the name ("credentials in secret way" / Secrets Manager)."""
-    words = content_words(text)
-    return any(same_word(w, n) for w in content_words(name) for n in words if len(w) >= 4)
-
-
-def definition_pair(f: Fact) -> tuple[str, str] | None:
+def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     """ "Secrets Manager can easily rotate …" and the same with a like term of the notes
     ("AWS INSPECTOR can easily rotate …"): the term swapped, the description kept."""
     desc = f.value.strip().rstrip("。.")
     if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
         return None
-    if not (f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")):
-        return None  # only terms of one kind: "monitoring: XIDs are 32 bit" says nothing
+    kind = f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")
     others = [s for s in f.siblings if not contains(desc, s) and family(s) == family(f.subject)]
-    if not others or contains(desc, f.subject) or same_word_in(desc, f.subject):
+    if not kind:
+        # a plain list: only terms the author marked alike ("**init containers**" and
+        # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
+        here = f.section.index
+        if not pool.marked(f.subject, here):
+            return None
+        others = [s for s in others if pool.marked(s, here)]
+    if not others or contains(desc, f.subject):
         return None
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
@@ -142,7 +146,7 @@ def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     if f.kind == "property":
         statements = table_pair(f)
     elif f.kind == "definition":
-        statements = definition_pair(f)
+        statements = definition_pair(f, pool)
     else:
         p = pair(f, pool)
         return list(p) if p is not None else []
