@@ -12,8 +12,8 @@ from questions.candidate import Candidate, stable_int
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import explanation, lang_of
-from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.generators.definitions import standalone
+from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.generators.tables import overlaps
 from questions.stems import table_statement, true_false
 from questions.tables import polarity
