@@ -202,7 +202,7 @@ class Pool:
         places = decimals(answer)
         seen = {
             x
-            for s in range(here - 4 * SECTION_WINDOW, here + 4 * SECTION_WINDOW + 1)
+            for s in range(here - 2 * SECTION_WINDOW, here + 2 * SECTION_WINDOW + 1)
             for x in self._numbers.get((answer.unit, role, s), ())
             if x != v and x >= 0
         }

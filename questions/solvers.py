@@ -45,8 +45,8 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 TOP_K = 6
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
 AMBIGUITY_RATIO = 0.6
-#: sections per retrieval chunk; chunks overlap by half, so every question sees at least this
-#: many sections of context on each side of its own
+#: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
+#: quarter of this many sections of context on each side of its own
 CHUNK = 16
 _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
 
@@ -189,11 +189,13 @@ class NotesSolver:
             self._by_section.setdefault(u.section, []).append(i)
 
     def _chunk(self, section: int) -> _Chunk | None:
-        """The chunk whose middle holds the section: sections [k*H - H, k*H + 2H)."""
+        """A chunk covers sections [k*H, k*H + 2H) (H = CHUNK / 2), so every section is in two
+        chunks; a question takes the one where it has at least H/2 sections on each side."""
         half = CHUNK // 2
-        k = section // half
+        k = section // half - (1 if section % half < half / 2 else 0)
+        k = max(k, 0)
         if k not in self._chunks:
-            lo, hi = (k - 1) * half, (k + 2) * half
+            lo, hi = k * half, (k + 2) * half
             ids = [i for s in range(max(lo, 0), hi) for i in self._by_section.get(s, ())]
             for i in ids:
                 if i not in self._tokens:

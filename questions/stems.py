@@ -104,6 +104,7 @@ def cloze(text: str, lang: str) -> str:
     return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
 
 
+@lru_cache(maxsize=4096)
 def _attr_parts(attr: str, lang: str) -> str:
     """One language of a bilingual header ("Idempotent 幂等" -> "幂等" for Chinese)."""
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()

@@ -75,11 +75,7 @@ class Fact:
             return [(role, self.subject, self.group)]
         if self.kind == "default":
             return [("member", m, self.group) for m in (self.value, *self.siblings)]
-        if self.kind == "property" and self.table is not None:
-            return [
-                ("key", self.subject, self.group),
-                ("cell", self.value, f"{self.group}:{self.column}"),
-            ]
+        # a table cell's options are its own column's other cells: nothing to pool
         if self.kind == "command":
             return [("cmd", self.value, self.group)]
         if self.role == "acronym":
