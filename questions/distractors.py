@@ -227,7 +227,11 @@ class Pool:
         if len(pool) < least:
             return []
         if role != "quantity":
-            near = sorted(pool, key=lambda x: (abs(x - v), x))[:want]
+            # "18.0 -> ___": a minor version among minor versions, a major among majors
+            like = {x for x in pool if texts[x].count(".") == answer.text.count(".")}
+            if len(like) < least:
+                return []
+            near = sorted(like, key=lambda x: (abs(x - v), x))[:want]
             return [texts[x] for x in sorted(near)]
         near = sorted(pool, key=lambda x: (_log_distance(x, v), x))[: want * 2]
         lower = sorted((x for x in near if x < v), reverse=True)

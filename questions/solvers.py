@@ -35,6 +35,7 @@ from questions.text import (
     content_words,
     folded,
     is_zh,
+    lemma_words,
     norm,
     same_word,
 )
@@ -82,7 +83,7 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
-    stem_words = content_words(stem)
+    stem_words = content_words(stem) | set(lemma_words(stem))
     shared = _shares(answer, stem_words)
     if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
         return "stem gives the answer away"
@@ -100,8 +101,14 @@ def _kin(a: str, b: str) -> bool:
 
 
 def _shares(option: str, stem_words: set[str]) -> bool:
-    words = content_words(option)
+    words = content_words(option) | _name_parts(option)
     return any(same_word(w, s) for w in words for s in stem_words if len(w) >= 3 and len(s) >= 3)
+
+
+def _name_parts(name: str) -> set[str]:
+    """The words inside a CamelCase or snake_case name, by lemma: "CronJob" -> cron, job."""
+    parts = re.findall(r"[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])", name)
+    return {p.lower() for p in parts} | set(lemma_words(" ".join(parts)))
 
 
 def _names_folded(text: str, option: str) -> bool:

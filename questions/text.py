@@ -357,3 +357,12 @@ def verb_like(text: str) -> bool:
         return False
     lemmas = getAllLemmas(words[0])
     return words[0].endswith("ed") or ("VERB" in lemmas and "NOUN" not in lemmas)
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """A word of the English dictionary ("age", "from"), not a name ("datfrozenxid")."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower().strip("'-")
+    return w in STOP_EN or bool(getAllLemmas(w))

@@ -24,7 +24,7 @@ from questions.stems import (
     member_value,
     reverse_definition,
 )
-from questions.text import CJK, cjk_count, contains, init_jieba, split_sentences
+from questions.text import CJK, cjk_count, contains, english_word, init_jieba, split_sentences
 from questions.values import family
 
 NAME = "definition"
@@ -47,7 +47,7 @@ def standalone(desc: str) -> bool:
         return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
     words = re.findall(r"[A-Za-z0-9]+", d)
     tokens = [w for w in re.split(r"[\s,;()]+", d) if w]
-    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w)]
+    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w) and english_word(w)]
     if re.match(r"^[`\d][^,;]{0,20}=", d):
         return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
