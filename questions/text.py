@@ -365,4 +365,6 @@ def english_word(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     w = word.lower().strip("'-")
+    if "-" in w:  # "at-least-once", "best-effort": a compound of words
+        return all(english_word(part) for part in w.split("-") if part)
     return w in STOP_EN or bool(getAllLemmas(w))
