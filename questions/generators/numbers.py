@@ -21,7 +21,8 @@ from questions.text import CJK, cjk_count
 from questions.values import parse_number
 
 NAME = "number"
-_RESTATED = re.compile(rf"{re.escape(BLANK)}\s*[(（][^)）]*\d[^)）]*[)）]")
+#: "___ (10 %)": the blanked value restated in other units right after the blank
+_RESTATED = re.compile(rf"{re.escape(BLANK)}\s*[(（]\s*[~≈]?\d[\d.,]*\s?[^\s\d)）]{{0,8}}\s*[)）]")
 MAX_CLAUSE = 170
 
 
