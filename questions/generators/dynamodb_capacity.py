@@ -93,19 +93,18 @@ class Rules:
 def rules(doc: Document) -> Rules:
     """The unit sizes the notes state, and the consistency modes they mention."""
     sizes: dict[str, tuple[int, str, Block]] = {}
-    text = ""
+    modes = {"strong", "standard"}
     for b in doc.content:
         if b.kind not in ("paragraph", "item"):
             continue
-        text += " " + b.text.lower()
+        text = b.text.lower()
+        if "eventually consistent" in text:
+            modes.add("eventual")
+        if "transactional" in text:
+            modes.add("transactional")
         for m in _RULE.finditer(b.text):
             op = m.group("op").lower()
             sizes.setdefault(op, (int(m.group("kb")), m.group("kind").lower(), b))
-    modes = {"strong", "standard"}
-    if "eventually consistent" in text:
-        modes.add("eventual")
-    if "transactional" in text:
-        modes.add("transactional")
     return Rules(sizes, modes)
 
 
