@@ -84,9 +84,10 @@ def stem_only(c: Candidate) -> str | None:
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
     stem_words = content_words(stem) | set(lemma_words(stem))
-    shared = _shares(answer, stem_words)
-    if shared and sum(1 for w in wrong if _shares(w, stem_words)) < len(wrong) / 2:
-        return "stem gives the answer away"
+    for word in _shared(answer, stem_words):
+        # a word of the stem in the answer that most wrong options lack is a clue
+        if sum(1 for w in wrong if _shared(w, {word})) < len(wrong) / 2:
+            return "stem gives the answer away"
     return None
 
 
@@ -100,9 +101,10 @@ def _kin(a: str, b: str) -> bool:
     )  # "lifecycle policy", "Resource policy"
 
 
-def _shares(option: str, stem_words: set[str]) -> bool:
+def _shared(option: str, stem_words: set[str]) -> set[str]:
+    """The stem's words the option repeats (by stem, lemma or a part of a CamelCase name)."""
     words = content_words(option) | _name_parts(option)
-    return any(same_word(w, s) for w in words for s in stem_words if len(w) >= 3 and len(s) >= 3)
+    return {s for s in stem_words for w in words if len(w) >= 3 and len(s) >= 3 and same_word(w, s)}
 
 
 def _name_parts(name: str) -> set[str]:
