@@ -332,9 +332,10 @@ def acceptable(
 
 
 def _shares_lemma(text: str, option: str) -> bool:
-    """A one-word option whose lemma the text shows ("limits" when the stem says "limit")."""
+    """An option whose every word the text shows by lemma ("limits" when the stem says "limit",
+    "init containers" when it says "an init container")."""
     words = lemma_words(option)
-    return len(words) == 1 and bool(words & lemma_words(text))
+    return bool(words) and words <= lemma_words(text)
 
 
 def sort_numeric(options: Sequence[str]) -> list[str] | None:

@@ -51,6 +51,7 @@ class Definition:
     term: str
     description: str
     verb_phrase: bool = False  # description reads as a predicate ("adds user sign-up…")
+    claim: bool = False  # "Client 验证证书链…": what something does, read off a plain sentence
 
 
 def _clean_term(term: str) -> str:
@@ -136,7 +137,7 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description):
         return None
-    return Definition(d.term, first_sentence(d.description), d.verb_phrase)
+    return Definition(d.term, first_sentence(d.description), d.verb_phrase, d.claim)
 
 
 _MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:|：|——)\s*")
@@ -213,7 +214,7 @@ def _split(block: Marked) -> Definition | None:
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())
     m = _ZH_TAIL.match(text)
     if m and is_zh(m.group("desc")) and _is_term(m.group("head"), block):
-        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
     return None
 
 

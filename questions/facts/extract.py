@@ -219,7 +219,7 @@ def _block_facts(
                 Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
                      span=d.term, category=group_category(block, lists) if role == "term" else None,
                      group=_definition_group(block, role), role=role, context=context,
-                     extra=("verb",) if d.verb_phrase else ())
+                     extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
             )  # fmt: skip
     out += number_facts(block, term, context or term)
     out += _term_facts(block, defined, context or term)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from questions.candidate import Candidate, place_answer
+from questions.distractors import sort_numeric
 from questions.facts.model import Fact
 from questions.text import cjk_count, is_zh
 
@@ -59,6 +60,10 @@ def build(
     items, an enumeration's values), so their lengths are no cue."""
     if len(distractors) < (1 if closed else 2):
         return None
-    opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
+    ordered = sort_numeric([answer, *distractors])
+    if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell
+        opts, pos = tuple(ordered), ordered.index(answer)
+    else:
+        opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
     return Candidate(generator, style, "choice", fact, prompt, opts, pos, explanation(fact), lang,
                      rank, blank, query or prompt, notes_options)  # fmt: skip

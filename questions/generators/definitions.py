@@ -97,10 +97,13 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     if f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject):
         return None  # a term with no like terms beside it has nothing to be confused with
+    if "claim" in f.extra and not f.siblings:
+        return None  # "Client 验证证书链…": only its own list says what else could do it
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
     wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
-                              closed=_closed(f), near_roles=near, names_nearby=True,
+                              closed=_closed(f), near_roles=near,
+                              names_nearby="claim" not in f.extra,
                               any_shape=f.role in ("member", "label"))  # fmt: skip
     closed = _closed(f) or (len(wrong) < 2 and _pair(f))
     if "label" in f.extra:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
-from questions.distractors import Pool, sort_numeric
+from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import build, lang_of
@@ -97,14 +97,4 @@ KINDS = ("number",)
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     c = _candidate(f, pool)
     if c is not None:
-        yield _sorted_numbers(c)
-
-
-def _sorted_numbers(c: Candidate) -> Candidate:
-    """Numeric options in ascending order (the answer's place then says nothing)."""
-    from dataclasses import replace
-
-    options = sort_numeric(c.options)
-    if options is None:
-        return c
-    return replace(c, options=tuple(options), answer=options.index(c.answer_text))
+        yield c

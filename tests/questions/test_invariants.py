@@ -172,6 +172,9 @@ def test_options_are_of_one_kind(results: dict[str, DocumentResult]) -> None:
             if q.kind != "choice":
                 continue
             numbers = [parse_number(o) for o in q.choices]
+            if all(n is not None for n in numbers) and c.generator != "dynamodb_capacity":
+                values = [n.value for n in numbers if n]
+                assert values == sorted(values), (name, q.prompt, q.choices)  # any numeric set
             if numbers[q.answer] is not None and c.fact.kind == "number":
                 assert all(n is not None for n in numbers), (name, q.prompt, q.choices)
                 assert len({n.unit for n in numbers if n}) == 1, (name, q.choices)
