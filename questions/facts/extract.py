@@ -346,6 +346,9 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             out.append(f)
             continue
         peers = [g for g in groups[f.group] if g.subject != f.subject]
+        # "Client 验证证书链…" (what an actor does) is no kin of "**ServerHello**：…" (what a
+        # thing is): claims pair only with claims
+        peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]
         in_list = f.group.startswith("g") and int(f.group[1:]) in lists
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
