@@ -96,7 +96,8 @@ def with_value(template: Number, value: float) -> str:
     places = decimals(template)
     plain = f"{value:.{places}f}" if places else fmt_number(value)
     word = re.match(r"^(\s?)([A-Za-z]+)$", rest)
-    if word and word.group(2).lower() in _COUNTABLE:  # "2 seconds", "1 second"
+    plural_style = word is not None and (template.value == 1 or word.group(2).lower().endswith("s"))
+    if word and plural_style and word.group(2).lower() in _COUNTABLE:  # "2 seconds", "1 second"
         singular = _COUNTABLE[word.group(2).lower()]
         noun = singular if value == 1 else singular + "s"
         rest = word.group(1) + (noun.capitalize() if word.group(2)[0].isupper() else noun)
