@@ -17,7 +17,7 @@ from questions.generators.numbers import balanced, clause, distractors_for, with
 from questions.generators.tables import overlaps
 from questions.stems import table_statement, true_false
 from questions.tables import polarity
-from questions.text import contains
+from questions.text import contains, lemma_words
 from questions.values import family
 
 NAME = "true_false"
@@ -110,6 +110,13 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         table_statement(f.subject, f.attribute, f.value, lang),
         table_statement(f.subject, f.attribute, other, lang),
     )
+
+
+def named_in(text: str, term: str) -> bool:
+    """The text names the term, word for word or by lemma ("an init container" / "init
+    containers")."""
+    words = lemma_words(term)
+    return contains(text, term) or (bool(words) and words <= lemma_words(text))
 
 
 def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
