@@ -126,7 +126,8 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
         return None
     kind = f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")
-    others = [s for s in f.siblings if not contains(desc, s) and family(s) == family(f.subject)]
+    # a substitute the description names ("an init container w/ …") would make it true
+    others = [s for s in f.siblings if not named_in(desc, s) and family(s) == family(f.subject)]
     if not kind:
         # a plain list: only terms the author marked alike ("**init containers**" and
         # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
@@ -134,7 +135,7 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
         if not pool.marked(f.subject, here):
             return None
         others = [s for s in others if pool.marked(s, here)]
-    if not others or contains(desc, f.subject):
+    if not others or named_in(desc, f.subject):
         return None
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
