@@ -28,6 +28,7 @@ MAX_PROMPT = 1000
 MAX_CHOICE = 80
 MAX_EXPLANATION = 1000
 MAX_TOPIC = 80
+MAX_FACT = 80
 MIN_CHOICES = 2
 MAX_CHOICES = 5
 TRUE_FALSE = ("True", "False")
@@ -54,6 +55,7 @@ class BankQuestion:
     explanation: str = ""
     source: Source | None = None
     lang: str = "en"
+    fact: str | None = None  # questions on one fact share it, so a round asks only one of them
 
     @property
     def answer_text(self) -> str:
@@ -140,6 +142,13 @@ def validate_question(q: BankQuestion) -> list[Problem]:
         char = control_character(text)
         if char is not None:
             bad(name, f"holds the control character {char}")
+    if q.fact is not None:
+        if not q.fact:
+            bad("fact", "is empty")
+        elif len(q.fact) > MAX_FACT:
+            bad("fact", f"is {len(q.fact)} characters, at most {MAX_FACT} allowed")
+        elif not _ID_RE.match(q.fact):
+            bad("fact", "may hold only letters, digits and - _ . :")
     return out
 
 
@@ -230,7 +239,9 @@ def _question_from_node(
             return None
         return value
 
-    known = {"id", "topic", "kind", "prompt", "choices", "answer", "explanation", "source", "lang"}
+    known = {
+        "id", "topic", "kind", "prompt", "choices", "answer", "explanation", "source", "lang", "fact"
+    }  # fmt: skip
     for key in raw:
         if key not in known:
             problems.append(Problem(key, "is not a known field", label, lines.get(key, line)))
@@ -242,6 +253,7 @@ def _question_from_node(
     kind = need("kind", (str,), required=False) or "choice"
     explanation = need("explanation", (str,), required=False) or ""
     lang = need("lang", (str,), required=False)
+    fact = need("fact", (str,), required=False)
     source_raw = need("source", (dict, str), required=False)
     source: Source | None = None
     if isinstance(source_raw, str):
@@ -271,6 +283,7 @@ def _question_from_node(
         explanation=explanation,
         source=source,
         lang=lang or detect_lang(prompt),
+        fact=fact,
     )
     for p in validate_question(question):
         problems.append(replace(p, question=label, line=lines.get(p.field, line)))
@@ -350,6 +363,8 @@ def question_to_dict(q: BankQuestion) -> dict[str, Any]:
     if q.source is not None:
         out["source"] = {"file": q.source.file, "line": q.source.line}
     out["lang"] = q.lang
+    if q.fact is not None:
+        out["fact"] = q.fact
     return out
 
 

@@ -1,11 +1,13 @@
-"""The pipeline: notes files -> sections -> facts -> candidates -> gates -> a Bank + a report.
+"""The pipeline: notes -> document (blocks, noise) -> facts -> candidates -> gates and solvers
+-> plan -> a Bank and a report.
 
 Pure apart from reading the notes files: the same notes always give the same bank, byte for
-byte, because every choice made along the way is derived from content, never from chance.
+byte, because every choice along the way is derived from content, never from chance.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -13,21 +15,54 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from questions.bank import Bank, BankQuestion
-from questions.gates import Dropped, GateState, apply_gates
+from questions.candidate import Candidate, topic_of
+from questions.distractors import Pool
+from questions.facts.extract import extract
+from questions.facts.model import Fact
+from questions.gates import form, render, valid
 from questions.generators import (
-    cloze,
+    commands,
+    defaults,
+    definitions,
     dynamodb_capacity,
-    list_contrast,
-    table_rows,
-    term_definition,
+    numbers,
+    tables,
+    terms,
     true_false,
 )
-from questions.generators.base import Candidate
-from questions.notes_parser import Skipped, extract_facts, parse_notes
+from questions.parse import Document, Noise, parse_document
+from questions.plan import MAX_TRUE_FALSE_SHARE, make_plan
+from questions.solvers import NotesSolver, stem_only
+from questions.text import Tokenizer
 
-#: generators that do not depend on each other, strongest first; true/false runs last
-GENERATORS = (table_rows, dynamodb_capacity, list_contrast, term_definition, cloze)
-ORDER = {g.NAME: i for i, g in enumerate((*GENERATORS, true_false))}
+GENERATORS = (
+    defaults,
+    tables,
+    definitions,
+    numbers,
+    commands,
+    terms,
+    dynamodb_capacity,
+    true_false,
+)
+ORDER = {g.NAME: i for i, g in enumerate(GENERATORS)}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate that failed a gate or was not chosen, and why: shown in the summary."""
+
+    candidate: Candidate
+    reason: str
+
+
+@dataclass
+class SectionReport:
+    kept: int = 0
+    facts: int = 0
+    unasked: int = 0  # facts for which no question of their kind could be written
+    dropped: Counter[str] = field(default_factory=Counter)
+    noise: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -35,15 +70,20 @@ class Report:
     """What a generation run did: per section, per generator, and what was dropped or skipped."""
 
     files: list[str] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)  # sections with something to ask
-    per_section: Counter[str] = field(default_factory=Counter)
+    per_section: dict[str, SectionReport] = field(default_factory=dict)
     per_generator: Counter[str] = field(default_factory=Counter)
     dropped: list[Dropped] = field(default_factory=list)
-    skipped: list[tuple[str, Skipped]] = field(default_factory=list)
+    skipped: list[tuple[str, Noise]] = field(default_factory=list)
+    true_false: int = 0
+    true_false_true: int = 0
 
     @property
     def total(self) -> int:
         return sum(self.per_generator.values())
+
+    @property
+    def sections(self) -> list[str]:
+        return [k for k, s in self.per_section.items() if s.facts]
 
     @property
     def dropped_by_reason(self) -> Counter[str]:
@@ -51,7 +91,10 @@ class Report:
 
     @property
     def sections_without_questions(self) -> list[str]:
-        return [s for s in self.sections if not self.per_section[s]]
+        return [k for k, s in self.per_section.items() if s.facts and not s.kept]
+
+    def section(self, key: str) -> SectionReport:
+        return self.per_section.setdefault(key, SectionReport())
 
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
@@ -64,31 +107,146 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
         return Path(path).as_posix()
 
 
+#: generators of one kind of fact each, asked per fact, best way of asking first
+BY_KIND = {kind: g for g in (defaults, tables, definitions, numbers, commands, terms)
+           for kind in g.KINDS}  # fmt: skip
+#: generators that ask across facts (a whole table column, a computed rule)
+EXTRAS = (tables, dynamodb_capacity)
+#: passing questions kept per fact for the plan to choose from
+PER_FACT = 1
+
+
+class _Gates:
+    """Every gate a candidate passes, in order, and what has already been let through."""
+
+    def __init__(self, doc: Document, solver: NotesSolver) -> None:
+        self.doc = doc
+        self.solver = solver
+        self.prompts: set[str] = set()
+        self.ids: set[str] = set()
+
+    def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
+        q = render(c, self.doc.file, topic_of(c.fact, self.doc.title))
+        prompt_key = " ".join(c.prompt.split()).casefold()
+        if prompt_key in self.prompts or q.id in self.ids:
+            return q, "duplicate question"  # the cheapest gate first
+        reason = form(c) or valid(q) or stem_only(c) or self.solver.check(c)
+        if reason is None:
+            self.prompts.add(prompt_key)
+            self.ids.add(q.id)
+        return q, reason
+
+
+def _ask(
+    doc: Document,
+) -> tuple[list[Fact], list[Candidate], list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+    """Every fact's candidates, tried best first until two pass the gates; true/false only for
+    facts nothing else could ask. Candidates a fact no longer needs are never built, so the
+    cost per fact stays bounded."""
+    facts = extract(doc)
+    pool = Pool(doc, facts)
+    terms_ = [f.subject for f in facts if f.kind in ("definition", "property", "term")]
+    gate = _Gates(doc, NotesSolver(doc, facts, Tokenizer(terms_)))
+    tried: list[Candidate] = []
+    kept: list[tuple[Candidate, BankQuestion]] = []
+    dropped: list[Dropped] = []
+    passed: dict[str, int] = {}
+
+    def attempt(c: Candidate) -> None:
+        tried.append(c)
+        q, reason = gate(c)
+        if reason is not None:
+            dropped.append(Dropped(c, reason))
+            return
+        kept.append((c, q))
+        passed[c.fact.id] = passed.get(c.fact.id, 0) + 1
+
+    for extra in EXTRAS:
+        for c in extra.extras(facts, pool):
+            attempt(c)
+    full: set[str] = set()  # table rows and sentences the plan would ask no more of
+    for f in facts:
+        gen = BY_KIND.get(f.kind)
+        if gen is None or _slot(f) in full:
+            continue
+        enough = 1 if _slot(f) else PER_FACT  # a table row: its first passing question will do
+        for c in gen.for_fact(f, pool):
+            attempt(c)
+            if passed.get(f.id, 0) >= enough:
+                break  # the next way of asking is never even built
+        if passed.get(f.id) and _slot(f):
+            full.add(_slot(f))
+    # true/false: facts no other question asks, sections with no question first; only as many
+    # as the plan could take (a tenth of the bank), so unused statements are never built
+    asked_sections = {c.fact.section.index for c, _ in kept}
+    left = [f for f in facts if not passed.get(f.id) and _slot(f) not in full]
+    left.sort(key=lambda f: f.section.index in asked_sections)
+    wanted = 2 * math.ceil(MAX_TRUE_FALSE_SHARE * len(kept)) + 2
+    pairs = 0
+    for f in left:
+        if pairs >= wanted:
+            break
+        for c in true_false.for_fact(f, pool):
+            attempt(c)
+        pairs += passed.get(f.id, 0) >= 2
+    return facts, tried, kept, dropped
+
+
+def _slot(f: Fact) -> str:
+    """A table row (a comparison table's attribute): one question asks it, so once one passes
+    the rest of the row is not even built."""
+    if f.kind == "property" and f.table is not None and f.row >= 0:
+        return f"t{f.block.id}:{'c' + str(f.column) if f.table.transposed else 'r' + str(f.row)}"
+    return ""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One notes file's questions with the candidates behind them (tests inspect these)."""
+
+    doc: Document
+    facts: list[Fact]
+    candidates: list[Candidate]
+    chosen: list[tuple[Candidate, BankQuestion]]
+    dropped: list[Dropped]
+
+
+def generate_document(file: str, text: str) -> DocumentResult:
+    doc = parse_document(text, file)
+    facts, candidates, kept, dropped = _ask(doc)
+    plan = make_plan(kept)
+    dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
+    return DocumentResult(doc, facts, candidates, plan.chosen, dropped)
+
+
 def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Report]:
     """Bank and report from (file label, Markdown text) pairs: the pure core of generation."""
     report = Report(files=[f for f, _ in docs])
-    state = GateState()
     rows: list[tuple[int, int, int, str, BankQuestion]] = []
     for doc_index, (file, text) in enumerate(docs):
-        notes = parse_notes(text, file)
-        facts, fact_skips = extract_facts(notes)
-        report.skipped += [(file, s) for s in (*notes.skipped, *fact_skips)]
-        with_facts = {f.section.key: None for f in facts}
-        report.sections += [f"{file}: {k}" for k in with_facts]
-        candidates: list[Candidate] = []
-        for gen in GENERATORS:
-            candidates += gen.generate(facts, notes.title, file)
-        kept, dropped = apply_gates(candidates, state)
-        used = {c.fact for c, _ in kept}
-        covered = {c.section for c, _ in kept}
-        tf_kept, tf_dropped = apply_gates(
-            true_false.generate(facts, notes.title, file, used, covered), state
-        )
-        report.dropped += dropped + tf_dropped
-        for c, q in kept + tf_kept:
-            report.per_section[f"{file}: {c.section}"] += 1
+        result = generate_document(file, text)
+        doc = result.doc
+        for s in doc.sections:
+            report.section(f"{file}: {s.key}")
+        for n in doc.noise:
+            report.skipped.append((file, n))
+            report.section(f"{file}: {n.section}").noise[n.reason] += 1
+        tried = {c.fact.id for c in result.candidates}
+        for f in {f.id: f for f in result.facts}.values():
+            section = report.section(f"{file}: {f.section.key}")
+            section.facts += 1
+            section.unasked += f.id not in tried
+        dropped = result.dropped
+        for d in dropped:
+            report.section(f"{file}: {d.candidate.fact.section.key}").dropped[d.reason] += 1
+        report.dropped += dropped
+        for c, q in result.chosen:
+            report.section(f"{file}: {c.fact.section.key}").kept += 1
             report.per_generator[c.generator] += 1
-            rows.append((doc_index, c.line, ORDER[c.generator], q.id, q))
+            if c.kind == "truefalse":
+                report.true_false += 1
+                report.true_false_true += c.answer == 0
+            rows.append((doc_index, c.fact.line, ORDER[c.generator], q.id, q))
     rows.sort(key=lambda r: r[:4])
     source = docs[0][0] if len(docs) == 1 else None
     return Bank(bank=bank_name, questions=[r[4] for r in rows], source=source), report
@@ -104,24 +262,38 @@ def generate_bank(
 
 
 def render_summary(report: Report) -> str:
-    """The human summary `quizbot questions generate` prints."""
+    """The human summary `quizbot questions generate` prints: per section what was kept,
+    dropped and why, and which noise was skipped."""
     lines = [f"{report.total} questions from {', '.join(report.files) or 'no files'}"]
     lines.append("By generator:")
     for name, _ in sorted(ORDER.items(), key=lambda kv: kv[1]):
         lines.append(f"  {name:<18} {report.per_generator[name]:>4}")
-    lines.append("By section:")
-    for s in report.sections:
-        lines.append(f"  {report.per_section[s]:>4}  {s}")
+    if report.true_false:
+        share = 100 * report.true_false / max(report.total, 1)
+        lines.append(
+            f"True/false: {report.true_false} ({share:.0f} % of the bank), "
+            f"{report.true_false_true} true"
+        )
+    lines.append("By section (kept, dropped, noise skipped):")
+    for key, s in report.per_section.items():
+        lines.append(f"  {s.kept:>4} kept  {key}  ({s.facts} facts)")
+        for reason, n in sorted(s.dropped.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"        {n:>4} dropped: {reason}")
+        if s.unasked:
+            lines.append(f"        {s.unasked:>4} facts: no question of their kind (no like "
+                         "options in the notes, or not a self-contained statement)")  # fmt: skip
+        for reason, n in sorted(s.noise.items()):
+            lines.append(f"        {n:>4} skipped: {reason}")
     missing = report.sections_without_questions
     if missing:
-        lines.append(f"Sections with content but no question ({len(missing)}):")
+        lines.append(f"Sections with facts but no question ({len(missing)}):")
         lines += [f"  {s}" for s in missing]
-    lines.append(f"Dropped by the quality gates: {len(report.dropped)}")
+    lines.append(f"Dropped by the gates and the plan: {len(report.dropped)}")
     for reason, n in sorted(report.dropped_by_reason.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {n:>4}  {reason}")
-    skipped = Counter(s.reason for _, s in report.skipped)
+    skipped = Counter(n.reason for _, n in report.skipped)
     if skipped:
-        lines.append("Skipped in the notes (nothing generated from them):")
+        lines.append("Skipped in the notes (nothing asked from them):")
         for reason, n in sorted(skipped.items()):
             lines.append(f"  {n:>4}  {reason}")
     return "\n".join(lines)

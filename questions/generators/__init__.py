@@ -1,1 +1,1 @@
-"""Question generators: each turns facts into Candidates in one way, and is tested on its own."""
+"""Question generators: each turns facts of one kind into candidate questions."""

@@ -1,9 +1,9 @@
 """Computed DynamoDB capacity questions, from the rules the notes state.
 
-The notes give the unit sizes (a read unit covers 4 KB, a write unit 1 KB); the consistency
-rules (eventually consistent = half, transactional = double) are DynamoDB's. Only the modes the
-notes mention are asked. Distractors are what the usual mistakes give: not rounding each item
-up, halving or doubling for the wrong mode, using the other unit size.
+Fires only when the notes state the unit sizes ("One read request unit … up to 4 KB", "One
+write request unit … up to 1 KB"); the consistency rules asked are the ones the notes mention
+(eventually consistent = half, transactional = double). Distractors are what the usual
+mistakes give: not rounding each item up, the wrong consistency mode, the other unit size.
 """
 
 from __future__ import annotations
@@ -13,37 +13,41 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from questions.generators.base import Candidate, topic_of
-from questions.notes_parser import Fact
+from questions.candidate import Candidate
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators.common import build
+from questions.parse.model import Block, Document
 
 NAME = "dynamodb_capacity"
-
-READ_MODES = ("strong", "eventual", "transactional")
-WRITE_MODES = ("standard", "transactional")
 
 
 @dataclass(frozen=True)
 class Scenario:
     op: str  # read | write
-    mode: str
+    mode: str  # strong | eventual | transactional (read); standard | transactional (write)
     size_kb: float
     rate: int
 
 
-#: fixed scenarios: answers never equal a number shown in the prompt, sizes rarely whole units
+#: one scenario per operation and mode; answers never equal a number shown in the prompt
 SCENARIOS = (
     Scenario("read", "strong", 6, 10),
-    Scenario("read", "strong", 9, 5),
-    Scenario("read", "strong", 5, 12),
     Scenario("read", "eventual", 10, 20),
-    Scenario("read", "eventual", 13, 8),
-    Scenario("read", "eventual", 3, 30),
     Scenario("read", "transactional", 5, 10),
-    Scenario("read", "transactional", 7, 3),
     Scenario("write", "standard", 2.5, 10),
-    Scenario("write", "standard", 1.5, 25),
     Scenario("write", "transactional", 1.5, 10),
-    Scenario("write", "transactional", 3, 7),
+)
+
+_MODE_TEXT = {
+    ("read", "strong"): "strongly consistent reads",
+    ("read", "eventual"): "eventually consistent reads",
+    ("read", "transactional"): "transactional reads",
+    ("write", "standard"): "standard (non-transactional) writes",
+    ("write", "transactional"): "transactional writes",
+}
+_RULE = re.compile(
+    r"\bone (?P<op>read|write) (?P<kind>request|capacity) units?\b.*?\b(?P<kb>\d+)\s?KB", re.I
 )
 
 
@@ -80,35 +84,28 @@ def mistakes(s: Scenario, read_kb: int = 4, write_kb: int = 1) -> list[int]:
     return out
 
 
-_MODE_TEXT = {
-    ("read", "strong"): "strongly consistent reads",
-    ("read", "eventual"): "eventually consistent reads",
-    ("read", "transactional"): "transactional reads",
-    ("write", "standard"): "standard (non-transactional) writes",
-    ("write", "transactional"): "transactional writes",
-}
+@dataclass(frozen=True)
+class Rules:
+    sizes: dict[str, tuple[int, str, Block]]  # op -> (KB, "request"|"capacity", block)
+    modes: set[str]
 
 
-def _rules(facts: Sequence[Fact]) -> tuple[dict[str, tuple[int, Fact]], set[str]]:
-    """Unit sizes and the modes the notes mention, with the fact each rule came from."""
-    sizes: dict[str, tuple[int, Fact]] = {}
-    text = ""
-    for f in facts:
-        if f.kind != "statement":
-            continue
-        text += " " + f.text.lower()
-        for op in ("read", "write"):
-            m = re.search(
-                rf"\bone {op} (?:request|capacity) units?\b.*?\b(\d+)\s?KB", f.text, re.IGNORECASE
-            )
-            if m and op not in sizes:
-                sizes[op] = (int(m.group(1)), f)
+def rules(doc: Document) -> Rules:
+    """The unit sizes the notes state, and the consistency modes they mention."""
+    sizes: dict[str, tuple[int, str, Block]] = {}
     modes = {"strong", "standard"}
-    if "eventually consistent" in text:
-        modes.add("eventual")
-    if "transactional" in text:
-        modes.add("transactional")
-    return sizes, modes
+    for b in doc.content:
+        if b.kind not in ("paragraph", "item"):
+            continue
+        text = b.text.lower()
+        if "eventually consistent" in text:
+            modes.add("eventual")
+        if "transactional" in text:
+            modes.add("transactional")
+        for m in _RULE.finditer(b.text):
+            op = m.group("op").lower()
+            sizes.setdefault(op, (int(m.group("kb")), m.group("kind").lower(), b))
+    return Rules(sizes, modes)
 
 
 def _explain(s: Scenario, unit_kb: int, answer: int) -> str:
@@ -126,46 +123,45 @@ def _explain(s: Scenario, unit_kb: int, answer: int) -> str:
     return f"{base}: {per_item} × {s.rate} = {answer}."
 
 
-def generate(facts: Sequence[Fact], title: str, file: str) -> list[Candidate]:
-    sizes, modes = _rules(facts)
-    if "read" not in sizes and "write" not in sizes:
+def generate_from(doc: Document) -> list[Candidate]:
+    found = rules(doc)
+    if not found.sizes:
         return []
-    read_kb = sizes["read"][0] if "read" in sizes else 4
-    write_kb = sizes["write"][0] if "write" in sizes else 1
+    read_kb = found.sizes["read"][0] if "read" in found.sizes else 4
+    write_kb = found.sizes["write"][0] if "write" in found.sizes else 1
     out: list[Candidate] = []
     for s in SCENARIOS:
-        if s.op not in sizes or s.mode not in modes:
+        if s.op not in found.sizes or s.mode not in found.modes:
             continue
-        unit_kb, fact = sizes[s.op]
+        unit_kb, kind, block = found.sizes[s.op]
         answer = capacity_units(s.op, s.mode, s.size_kb, s.rate, read_kb, write_kb)
         wrong: list[int] = []
         for w in mistakes(s, read_kb, write_kb):
             if w > 0 and w != answer and w not in wrong:
                 wrong.append(w)
-        values = sorted([answer, *wrong[:3]])
-        topic = topic_of(fact, title)
-        unit_name = "read request units" if s.op == "read" else "write request units"
-        if "capacity unit" in fact.text.lower():
-            unit_name = unit_name.replace("request", "capacity")
+        unit_name = f"{s.op} {kind} units"
         prompt = (
             f"DynamoDB: an application performs {s.rate} {_MODE_TEXT[(s.op, s.mode)]} per second "
             f"on items of {s.size_kb:g} KB each. How many {unit_name} per second does it need?"
         )
-        out.append(
-            Candidate(
-                NAME,
-                "choice",
-                topic,
-                prompt,
-                tuple(str(v) for v in values),
-                values.index(answer),
-                _explain(s, unit_kb, answer),
-                file,
-                fact.line,
-                fact.section.key,
-                "value:units",
-                f"{NAME}:{s.op}:{s.mode}:{s.size_kb}:{s.rate}",
-                fact.text,
-            )
-        )
+        fact = Fact("computed", f"{s.op} {s.mode} {s.size_kb:g} KB x {s.rate}", str(answer),
+                    block, block.line, sentence=block.text, span=str(answer),
+                    attribute=_explain(s, unit_kb, answer), group=NAME)  # fmt: skip
+        c = build(NAME, "computed", fact, prompt, str(answer), [str(w) for w in wrong[:3]],
+                  "en", rank=0, query=block.text)  # fmt: skip
+        if c is not None:
+            values = sorted(c.options, key=int)
+            out.append(_sorted(c, values))
     return out
+
+
+def _sorted(c: Candidate, values: list[str]) -> Candidate:
+    from dataclasses import replace
+
+    return replace(c, options=tuple(values), answer=values.index(c.answer_text),
+                   explanation=c.fact.attribute)  # fmt: skip
+
+
+def extras(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    """The capacity rules are read from the document itself, not from single facts."""
+    return generate_from(pool.doc) if pool.doc is not None else []

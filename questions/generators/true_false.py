@@ -1,118 +1,161 @@
-"""True/false from plain statements no other generator used.
-
-A statement is asked false (deterministically, about half the time) only when flipping one
-negation makes a clearly false statement ("不会被 log stream 触发" -> "会被 ..."); a statement
-that cannot be flipped is asked only when its section has no other question, so True is not
-always the answer.
-"""
+"""True/false, only where nothing better fits: the notes' own claim, or the same claim with one
+value swapped for a same-kind value from the notes (a near-miss number, the other marked term
+of the same line), never a negation toggled, so the true and the false statement read alike and
+only knowing the fact tells them apart."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
 
 from questions.bank import TRUE_FALSE
-from questions.generators.base import Candidate, stable_int, topic_of, zh
-from questions.notes_parser import Fact
+from questions.candidate import Candidate, stable_int
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators.common import explanation, lang_of
+from questions.generators.definitions import standalone
+from questions.generators.numbers import balanced, clause, distractors_for, with_subject
+from questions.generators.tables import overlaps
+from questions.stems import table_statement, true_false
+from questions.tables import polarity
+from questions.text import contains, lemma_words
+from questions.values import family
 
 NAME = "true_false"
-
-_EN_FLIPS: tuple[tuple[str, str], ...] = (
-    (r"\bcould not\b", "could"),
-    (r"\bcannot\b", "can"),
-    (r"\bdoes not need\b", "needs"),
-    (r"\bis not\b", "is"),
-    (r"\bare not\b", "are"),
-    (r"\bcould\b", "could not"),
-    (r"\bcan\b", "cannot"),
-    (r"\bneeds\b", "does not need"),
-    (r"\bis\b", "is not"),
-    (r"\bare\b", "are not"),
+_INSTRUCTION = re.compile(
+    r"^(use|set|check|run|add|make sure|don'?t|do not|never|always|remember|note|see|read|try|"
+    r"avoid|put|write|watch|lower|install|e\.g|确保|记得|注意|不要|别|请|使用|用)\b",
+    re.I,
 )
-_ZH_FLIP = re.compile(
-    r"不(需要|会|能|是|跟|包含|可以)|(?<![不但就还总只或可才功性])(需要|会|能|是|跟|可以)|比(.{1,12}?)(高|低)"
+_NEGATION = re.compile(
+    r"\b(not|no|never|cannot|can't|isn't|doesn't|don't|won't)\b|不|没|无|非", re.I
 )
-_PRONOUN_START = re.compile(r"^(?:it|this|that|they|these|those|as a result|which)\b", re.I)
+_NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*[)）]")
 
 
-def flip(statement: str) -> str | None:
-    """The statement with its first negation toggled, or None when there is none to toggle."""
-    if zh(statement):
-        m = _ZH_FLIP.search(statement)
-        if not m:
-            return None
-        if m.group(1):
-            new = m.group(1)
-        elif m.group(2):
-            new = "不" + m.group(2)
-        else:
-            new = f"比{m.group(3)}{'低' if m.group(4) == '高' else '高'}"
-        return statement[: m.start()] + new + statement[m.end() :]
-    best: tuple[int, int, str] | None = None
-    for pattern, repl in _EN_FLIPS:
-        m = re.search(pattern, statement)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), repl)
-    if best is None:
+def claim(f: Fact) -> str | None:
+    """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
+    if f.kind not in ("number", "term") or f.block.kind == "table":
         return None
-    return statement[: best[0]] + best[2] + statement[best[1] :]
+    text = with_subject(clause(f.sentence, f.span), f.subject if f.kind == "number" else f.context)
+    text = _NEGATED_ASIDE.sub("", text).strip()
+    if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
+        return None
+    if _NEGATION.search(text):
+        return None  # a negated claim made false reads as a riddle ("64Mi is not 128M")
+    if text.rstrip().endswith(("?", "？", ":", "：")) or text.count(f.span) != 1:
+        return None
+    if not contains(text, f.span) or len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 4:
+        return None
+    return text
 
 
-def generate(
-    facts: Sequence[Fact],
-    title: str,
-    file: str,
-    used: Collection[str] = (),
-    covered: Collection[str] = (),
-) -> list[Candidate]:
-    """`used`: source texts other generators asked about; `covered`: sections with questions."""
-    out: list[Candidate] = []
-    fallback_done: set[str] = set()
-    for f in facts:
-        if f.kind not in ("statement", "item") or f.text in used:
-            continue
-        text = f.text
-        if _PRONOUN_START.match(text) or not 12 <= len(text) <= 300 or text.startswith("("):
-            continue
-        lead = f.context or (f.group if f.kind == "item" and f.group != f.section.heading else "")
-        body = f"{lead} … {text}" if lead else text
-        false_text = flip(text)
-        key = f.section.key
-        if false_text is None:
-            if key in covered or key in fallback_done:
-                continue
-            fallback_done.add(key)
-            as_false = False
-        else:
-            as_false = stable_int(NAME, text) % 2 == 1
-        shown = (f"{lead} … {false_text}" if lead else false_text) if as_false else body
-        assert shown is not None
-        topic = topic_of(f, title)
-        chinese = zh(shown)
-        if chinese:
-            prompt = f"判断正误（{topic}）：\n{shown}"
-        else:  # a Chinese heading would make an English question look Chinese
-            prompt = (
-                f"True or false?\n{shown}" if zh(topic) else f"True or false? ({topic})\n{shown}"
-            )
-        if chinese:
-            explanation = f"{'错' if as_false else '对'}。笔记原文：“{body}”"
-        else:
-            explanation = f"{'False' if as_false else 'True'}. The notes say: “{body}”"
-        out.append(
-            Candidate(
-                NAME,
-                "truefalse",
-                topic,
-                prompt,
-                TRUE_FALSE,
-                1 if as_false else 0,
-                explanation,
-                file,
-                f.line,
-                key,
-                "truefalse",
-                f"{NAME}:{text}",
-            )
-        )
-    return out
+def _swap(f: Fact, pool: Pool, text: str) -> str | None:
+    """The statement with its value swapped for a same-kind value of the notes."""
+    if f.kind == "number":
+        wrong = distractors_for(f, pool, avoid=text, least=1)
+    else:
+        marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
+        wrong = [m for m in marked if m != f.span and not contains(text, m)
+                 and family(m) == family(f.span)]  # fmt: skip
+    for w in wrong:
+        false = text.replace(f.span, w, 1)
+        if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
+            return false
+    return None
+
+
+def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
+    """The true and the false statement of a fact, identical but for the swapped value."""
+    text = claim(f)
+    if text is None:
+        return None
+    false = _swap(f, pool, text)
+    if false is None:
+        return None
+    return _pair(f, text, false)
+
+
+def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
+    lang = lang_of(f)
+    why = explanation(f)
+
+    def make(statement: str, truth: bool) -> Candidate:
+        return Candidate(NAME, "tf-true" if truth else "tf-false", "truefalse", f,
+                         true_false(statement, lang), TRUE_FALSE, 0 if truth else 1, why, lang,
+                         rank=5)  # fmt: skip
+
+    return make(true, True), make(false, False)
+
+
+def table_pair(f: Fact) -> tuple[str, str] | None:
+    """A table cell as a statement, and the same statement with another row's cell."""
+    t = f.table
+    if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
+        return None
+    column = t.column(f.column)
+    if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
+        return None  # "nodePort range is …" names a row: true or false at a glance
+    others = [
+        c
+        for i, c in enumerate(column)
+        if i != f.row and not overlaps(c, f.value) and not any(contains(c, k) for k in t.keys)
+    ]
+    if not others:
+        return None
+    other = others[stable_int(f.id) % len(others)]
+    if polarity(other) is not None:
+        return None
+    lang = lang_of(f)
+    return (
+        table_statement(f.subject, f.attribute, f.value, lang),
+        table_statement(f.subject, f.attribute, other, lang),
+    )
+
+
+def named_in(text: str, term: str) -> bool:
+    """The text names the term, word for word or by lemma ("an init container" / "init
+    containers")."""
+    words = lemma_words(term)
+    return contains(text, term) or (bool(words) and words <= lemma_words(text))
+
+
+def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
+    """ "Secrets Manager can easily rotate …" and the same with a like term of the notes
+    ("AWS INSPECTOR can easily rotate …"): the term swapped, the description kept."""
+    desc = f.value.strip().rstrip("。.")
+    if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
+        return None
+    kind = f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")
+    # a substitute the description names ("an init container w/ …") would make it true
+    others = [s for s in f.siblings if not named_in(desc, s) and family(s) == family(f.subject)]
+    if not kind:
+        # a plain list: only terms the author marked alike ("**init containers**" and
+        # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
+        here = f.section.index
+        if not pool.marked(f.subject, here):
+            return None
+        others = [s for s in others if pool.marked(s, here)]
+    if not others or named_in(desc, f.subject):
+        return None
+    other = others[stable_int(f.id) % len(others)]
+    lang = lang_of(f)
+
+    def said(term: str) -> str:
+        if lang == "zh":
+            return f"{term}：{desc}"
+        return f"{term} {desc}" if "verb" in f.extra else f"{term}: {desc}"
+
+    return said(f.subject), said(other)
+
+
+def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
+    """The true and the false statement of a fact, or nothing."""
+    statements = None
+    if f.kind == "property":
+        statements = table_pair(f)
+    elif f.kind == "definition":
+        statements = definition_pair(f, pool)
+    else:
+        p = pair(f, pool)
+        return list(p) if p is not None else []
+    return list(_pair(f, *statements)) if statements is not None else []

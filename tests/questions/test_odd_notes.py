@@ -31,7 +31,8 @@ FIFO type
     "code_only": "## Script\n```bash\naws sts decode-authorization-message --encoded-message x\n```\n",
     "heading_no_body": "## Alone\n## Also alone\n### Deeper still\n",
     "crlf": "## Lambda\r\nThe default timeout is 3 seconds.\r\n\r\n- max memory 10240 MB\r\n",
-    "no_headings": "Secrets can be rotated.\nThe daemon listens on port 2000.\n\n- one\n- two\n",
+    "no_headings": "Secrets can be rotated.\n\n- `timeout` default 3 seconds\n"
+    "- `retries` default 5\n- `backoff` default 200 ms\n",
     "garbage": "|||\n|-|\n# \n**\n`\n- \n1.\n![x](y)\nhttp://a\n\\-\n",
     "empty": "",
 }

@@ -1,91 +1,120 @@
-"""The parser: sections with heading paths and line numbers, and what it refuses to use."""
+"""The Markdown parser: real CommonMark structure, context for every block, noise classified."""
 
-from questions.notes_parser import clean_heading, extract_facts, parse_notes
+from questions.parse import parse_document
+from questions.tables import analyse, is_matrix_column
 
-NOTES = """intro line before any heading
+NOTES = """# Study notes
 
-# Top
-para one. Second sentence.
+an intro line before any section
 
-## Child **bold**
-- item a
-  - nested b
-1. first
+## Table of contents
+- [Pods](#pods)
+- [Services](#services)
 
-| K | V |
-|---|---|
-| `A_B` | alpha |
+## Pods
 
-```
+- **Pod** = smallest unit
+  - shares one `localhost`
+- `restartPolicy`: Always (default), OnFailure, Never
+
+three kinds:
+- **liveness** – restarts the container
+
+```bash
 # not a heading
+kubectl get pods   # lists pods
 ```
 
-## Empty
+| # | Type | notes |
+|---|---|---|
+| 1 | ClusterIP | default type |
+| 2 | NodePort | via `<NodeIP>:<nodePort>` |
 
-## TODO stuff
-TODO:
-https://example.com/x
-- read this
+B-tree supports =, <, <=, > and >= comparisons.
 
-## Cut
-First sentence here. This one was cut off mid-wor
+## Resources
+- https://kubernetes.io/docs/
+
+TODO: helm
+
+![diagram](img/a.png)
+
+Licensed CC BY-SA 4.0.
 """
 
 
-def test_sections_have_paths_and_lines() -> None:
-    notes = parse_notes(NOTES, "n.md")
-    keys = [(s.key, s.line) for s in notes.sections]
-    assert keys[0] == ("(no heading)", 1)
-    assert ("Top", 3) in keys
-    assert ("Top › Child bold", 6) in keys
-    assert ("Top › Empty", 19) in keys
-    assert all("not a heading" not in s.heading for s in notes.sections)
+def doc():
+    return parse_document(NOTES, "n.md")
 
 
-def test_blocks_lists_tables_code() -> None:
-    notes = parse_notes(NOTES, "n.md")
-    child = next(s for s in notes.sections if s.heading == "Child bold")
-    kinds = [b.kind for b in child.blocks]
-    assert kinds == ["list", "table", "code"]
-    items = child.blocks[0].items
-    assert [(i.text, i.depth, i.ordered) for i in items] == [
-        ("item a", 0, False),
-        ("nested b", 1, False),
-        ("first", 0, True),
-    ]
-    table = child.blocks[1]
-    assert table.header == ("K", "V")
-    assert table.rows == ((("A_B", "alpha"), 13),)
+def test_title_and_headings_not_in_code() -> None:
+    d = doc()
+    assert d.title == "Study notes"
+    assert [s.key for s in d.sections if s.level] == ["(no heading)", "Table of contents", "Pods",
+                                                      "Resources"]  # fmt: skip
+    assert all("not a heading" not in s.heading for s in d.sections)
 
 
-def test_todo_urls_images_and_truncation_are_skipped() -> None:
-    text = NOTES + "\n## Pics\n![img](/a/b.png)\n"
-    notes = parse_notes(text, "n.md")
-    facts, skipped = extract_facts(notes)
-    reasons = {s.reason for s in (*notes.skipped, *skipped)}
-    assert {"TODO list", "image", "empty section", "truncated sentence", "code block"} <= reasons
-    texts = " ".join(f.text for f in facts)
-    assert "example.com" not in texts and "read this" not in texts and "mid-wor" not in texts
-    assert "First sentence here." in texts
+def test_nested_items_keep_their_parent_and_lists_their_lead() -> None:
+    d = doc()
+    nested = next(b for b in d.blocks if b.text.startswith("shares one"))
+    assert nested.parent is not None and nested.parent.text.startswith("Pod = smallest unit")
+    assert nested.depth == 2
+    liveness = next(b for b in d.blocks if b.text.startswith("liveness"))
+    assert liveness.lead is not None and liveness.lead.text == "three kinds:"
 
 
-def test_crlf_and_no_headings() -> None:
-    notes = parse_notes("a line\r\nanother line\r\n\r\n- item\r\n", "x.md")
-    assert len(notes.sections) == 1
-    assert notes.sections[0].path == ()
-    assert [b.kind for b in notes.sections[0].blocks] == ["paragraph", "list"]
-    assert notes.sections[0].blocks[0].text == "a line another line"
-
-
-def test_clean_heading_softens_shouting() -> None:
-    assert clean_heading("AWS INSPECTOR") == "AWS Inspector"
-    assert clean_heading("  Aurora DB ") == "Aurora DB"
-
-
-def test_heading_with_chinese_definition_is_a_fact() -> None:
-    notes = parse_notes(
-        "## Cognito\n\ntext here\n\n### Cognito sync 不同终端的用户数据同步\n", "n.md"
+def test_text_kept_intact() -> None:
+    d = doc()
+    texts = " ".join(b.text for b in d.blocks) + " ".join(
+        c for b in d.blocks if b.table for row in b.table.rows for c in row
     )
-    facts, _ = extract_facts(notes)
-    defs = [f for f in facts if f.kind == "definition"]
-    assert any(f.term == "Cognito sync" and f.definition == "不同终端的用户数据同步" for f in defs)
+    assert "<NodeIP>:<nodePort>" in texts
+    assert "=, <, <=, > and >=" in texts
+    assert "localhost" in texts
+
+
+def test_noise_is_classified() -> None:
+    d = doc()
+    reasons = {n.reason for n in d.noise}
+    assert {"intro", "table of contents", "link list", "TODO", "image", "licence"} <= reasons
+    content = " ".join(b.text for b in d.content)
+    assert "helm" not in content and "Licensed" not in content and "#pods" not in content
+
+
+def test_code_is_content_read_only_for_its_commands() -> None:
+    """A fence is not noise (its commented commands are asked), but its text is no statement."""
+    from questions.facts.extract import extract
+
+    d = doc()
+    code = [b for b in d.content if b.kind == "code"]
+    assert len(code) == 1 and code[0].text == "" and "kubectl get pods" in code[0].code
+    assert all("not a heading" not in f.sentence for f in extract(d))
+
+
+def test_index_column_dropped_and_key_found() -> None:
+    d = doc()
+    data = next(b.table for b in d.blocks if b.table is not None)
+    t = analyse(data)
+    assert t is not None
+    assert t.key_header == "Type" and t.keys == ("ClusterIP", "NodePort")
+    assert "#" not in t.headers
+
+
+def test_comparison_table_is_transposed() -> None:
+    text = "## X\n\n|  | ConfigMap | Secret |\n|---|---|---|\n| stored as | plain | base64 |\n| limit | 1 MiB | 1 MiB |\n"
+    data = next(b.table for b in parse_document(text, "x").blocks if b.table is not None)
+    t = analyse(data)
+    assert t is not None and t.transposed and t.keys == ("ConfigMap", "Secret")
+    assert t.headers == ("stored as", "limit")
+
+
+def test_matrix_column() -> None:
+    assert is_matrix_column(["✅", "✅", "❌", "❌"])
+    assert not is_matrix_column(["ClusterIP", "NodePort", "LoadBalancer"])
+
+
+def test_crlf_and_nul_never_raise() -> None:
+    d = parse_document("## A\r\n- one\x00\r\n- two\r\n", "x")
+    assert [b.text for b in d.blocks] == ["one", "two"]
+    assert parse_document("|||\n|-|\n# \n**\n`\n- \n1.\n![x](y)\nhttp://a\n\\-\n", "g").file == "g"

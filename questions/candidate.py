@@ -1,0 +1,62 @@
+"""A question before the gates: its options, the fact it asks, and how it asks it."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from questions.facts.model import Fact
+
+
+@dataclass(frozen=True)
+class Candidate:
+    generator: str
+    style: str  # how the fact is asked (reverse, forward, cloze, default, tf-true, tf-false, …)
+    kind: str  # choice | truefalse
+    fact: Fact
+    prompt: str
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
+    lang: str
+    rank: int = 0  # lower is better among the candidates of one fact
+    blank: str = ""  # for a cloze: the text the blank stands for
+    query: str = ""  # what identifies the fact, for retrieval (the stem minus its template)
+    notes_options: bool = False  # every option is one of the notes' own alternatives
+
+    @property
+    def answer_text(self) -> str:
+        return self.options[self.answer]
+
+    @property
+    def distractors(self) -> list[str]:
+        return [o for i, o in enumerate(self.options) if i != self.answer]
+
+    @property
+    def key(self) -> str:
+        return f"{self.generator}:{self.style}:{self.fact.id}"
+
+
+def stable_int(*parts: str) -> int:
+    """A deterministic number from text (Python's hash() is salted per process)."""
+    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
+
+
+def place_answer(answer: str, distractors: Sequence[str], seed: str) -> tuple[tuple[str, ...], int]:
+    """Options with the answer at a content-derived position, so no position is a tell."""
+    opts = sorted(distractors, key=lambda d: stable_int(seed, d))
+    pos = stable_int("pos", seed) % (len(opts) + 1)
+    opts.insert(pos, answer)
+    return tuple(opts), pos
+
+
+def topic_of(fact: Fact, title: str) -> str:
+    """The section heading, with its parent when the heading alone says little."""
+    path = fact.section.path
+    if not path:
+        return (title or "Notes")[:80]
+    leaf = path[-1]
+    if len(path) > 1 and (len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}):
+        return f"{path[-2]} › {leaf}"[:80]
+    return leaf[:80]

@@ -1,0 +1,349 @@
+"""Wrong options of the answer's own kind and role, drawn from the same notes.
+
+A distractor must be the same *kind* of thing as the answer (its surface shape: two durations,
+two HTTP headers, two CamelCase names) and play the same *role* in the notes (another term of
+the same list, another cell of the same column, another value of the same enumeration, another
+command of the same code block). Tiers, best first: the fact's own siblings; the same role in
+the same section; the same role nearby in the notes. Numbers: a quantity gets other values of
+its unit from the notes and then magnitude slips; an identifier-like number (version, year,
+port, code) only other numbers of the same kind from the notes. Fewer than two → the caller
+asks a three-option question or nothing; never a filler of another kind.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from questions.candidate import stable_int
+from questions.facts.model import Fact
+from questions.nouns import singular_word
+from questions.parse.model import Document
+from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
+from questions.values import (
+    Number,
+    decimals,
+    family,
+    fmt_number,
+    number_role,
+    numbers_in,
+    parse_number,
+    shape,
+    with_value,
+)
+
+MAX_OPTION = 80
+#: distractors come from this many sections either side: near in the notes, linear in cost
+SECTION_WINDOW = 12
+#: at most this many candidates are ranked per question, so cost stays bounded per fact
+MAX_RANKED = 40
+_COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
+#: families whose surface form says what kind of thing a term is (two snake_case names are two
+#: settings); a plain word or name says nothing, so those come only from the same section
+_TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
+                    "call", "cmd"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    role: str  # term | key | cell | member | code | bold | cmd | heading
+    group: str  # siblings share it (a list, a table column, an enumeration)
+    section: int
+
+    @property
+    def family(self) -> str:
+        return family(self.text)  # on demand: most entries are never offered
+
+
+class Pool:
+    """Every typed value of one document, indexed by role and section."""
+
+    def __init__(self, doc: Document, facts: Sequence[Fact]) -> None:
+        self.doc: Document | None = doc
+        self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        self._seen: set[tuple[str, str]] = set()
+        #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
+        self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+        #: (unit, role) -> [(value, section)]
+        self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
+        #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
+        self._written: dict[tuple[str, float], str] = {}
+        keys: set[tuple[str, str, int]] = set()
+        for f in facts:
+            for role, text, group in f.pool_entries():
+                self.add(text, role, group, f.section.index)
+            if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
+                keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
+        for key, kind, section in keys:  # a table's numeric keys: status codes, ports
+            self._numbers[("", kind, section)].append(float(key))
+            self._written.setdefault(("", float(key)), key)
+        for b in doc.content:
+            if b.kind == "code":
+                for line in b.code.splitlines():
+                    cmd = _COMMAND.sub("", line).strip()
+                    if cmd and not line.lstrip().startswith(("#", "--", "\\")):
+                        self.add(cmd, "cmd", f"b{b.id}", b.section.index)
+                continue
+            for span in b.inline.code:
+                self.add(span, "code", f"b{b.id}", b.section.index)
+            for span in b.inline.strong:
+                self.add(span, "bold", f"b{b.id}", b.section.index)
+            for n in numbers_in(b.text):
+                self._numbers[(n.unit, number_role(b.text, n), b.section.index)].append(n.value)
+                self._written.setdefault((n.unit, n.value), n.text)
+            if b.table is not None:
+                for row in b.table.rows:
+                    for cell in row:
+                        for n in numbers_in(cell):
+                            role = number_role(cell, n)
+                            self._numbers[(n.unit, role, b.section.index)].append(n.value)
+
+    def add(self, text: str, role: str, group: str, section: int) -> None:
+        text = " ".join(text.split()).strip()
+        if not text or len(text) > MAX_OPTION or (text, role) in self._seen:
+            return
+        if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
+            return
+        self._seen.add((text, role))
+        self._by_role[role][section].append(Entry(text, role, group, section))
+
+    def alternatives(
+        self,
+        answer: str,
+        fact: Fact,
+        roles: Iterable[str],
+        siblings: Iterable[str] = (),
+        avoid: str = "",
+        want: int = 3,
+        closed: bool = False,
+        any_shape: bool = False,
+        near_roles: Iterable[str] = (),
+        names_nearby: bool = False,
+    ) -> list[str]:
+        """Up to `want` wrong options: siblings first, then the same role and family in the
+        same section, then nearby sections. `closed`: siblings only (a closed set, such as the
+        two strategies there are)."""
+        fam = family(answer)
+        fits = [s for s in siblings if any_shape or _sibling_fits(s, answer)]
+        # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
+        words = set(norm_words(answer))
+        tiers: list[list[str]] = [
+            [s for s in fits if words & set(norm_words(s))],
+            [s for s in fits if not words & set(norm_words(s))],
+            [],
+            [],
+        ]
+        if not closed:
+            here = fact.section.index
+            for role in near_roles:
+                for e in self._by_role.get(role, {}).get(here, ()):
+                    if e.family == fam and _plain_term(e.text):
+                        tiers[2].append(e.text)
+            for role in roles:
+                sections = self._by_role.get(role, {})
+                one_name = names_nearby and shape(answer) in ("Name", "Pascal")
+                window = SECTION_WINDOW if fam in _TYPED or one_name else 0
+                for section in range(here - window, here + window + 1):
+                    for e in sections.get(section, ()):
+                        if (
+                            one_name
+                            and section != here
+                            and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
+                        ):
+                            continue  # a one-word name is offered beside one-word names only
+                        if any_shape or e.family == fam:
+                            tiers[2 if section == here else 3].append(e.text)
+        out: list[str] = []
+        for n, tier in enumerate(tiers):
+            ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
+            for t in ranked[:MAX_RANKED]:
+                if len(out) >= want:
+                    return out
+                if acceptable(t, answer, out, avoid, sibling=n < 2):
+                    out.append(t)
+        return out
+
+    def marked(self, text: str, section: int) -> bool:
+        """The author marked this term (bold or code) in the section."""
+        return any(
+            e.text == text
+            for role in ("bold", "code")
+            for e in self._by_role.get(role, {}).get(section, ())
+        )
+
+    def same_head(self, answer: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
+        """Terms of the notes named with the answer's head noun: "dead letter queue" beside
+        "SQS queue", "lifecycle policy" beside "Resource policy", "deployment policy"."""
+        head = head_noun(answer)
+        here = fact.section.index
+        if not self._by_head:  # built on first use: most notes never ask for it
+            for sections in self._by_role.values():
+                for section, entries in sections.items():
+                    for e in entries:
+                        if head_noun(e.text):
+                            self._by_head[(head_noun(e.text), section)].append(e)
+        near = [e.text for s in range(here - 4 * SECTION_WINDOW, here + 4 * SECTION_WINDOW + 1)
+                for e in self._by_head.get((head, s), ()) if len(e.text.split()) >= 2]  # fmt: skip
+        return self.alternatives(answer, fact, (), siblings=near, avoid=avoid, want=want,
+                                 closed=True, any_shape=True)  # fmt: skip
+
+    def numbers(
+        self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3, least: int = 2
+    ) -> list[str]:
+        """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
+        if role == "id":
+            return []  # an identifier has no kind to draw like values from
+        v = answer.value
+        here = fact.section.index
+        places = decimals(answer)
+        seen = {
+            x
+            for s in range(here - 2 * SECTION_WINDOW, here + 2 * SECTION_WINDOW + 1)
+            for x in self._numbers.get((answer.unit, role, s), ())
+            if x != v and x >= 0
+        }
+        if role == "quantity":
+            # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
+            # are kin of decimals
+            kin = {x for x in seen if answer.unit or (places and x != int(x))}
+            slips = {round(x, places) for x in _slips(v, answer.unit)}
+            pool = kin | {x for x in slips if x > 0}
+            pool = {x for x in pool if x != v}
+        else:
+            pool = seen
+        if answer.unit == "%":
+            pool = {x for x in pool if x <= 100}
+        texts = {
+            x: with_value(answer, x)
+            if role == "quantity"
+            else self._written.get((answer.unit, x), fmt_number(x))
+            for x in pool
+        }
+        pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
+        if len(pool) < least:
+            return []
+        if role != "quantity":
+            # "18.0 -> ___": a minor version among minor versions, a major among majors
+            like = {x for x in pool if texts[x].count(".") == answer.text.count(".")}
+            if len(like) < least:
+                return []
+            near = sorted(like, key=lambda x: (abs(x - v), x))[:want]
+            return [texts[x] for x in sorted(near)]
+        near = sorted(pool, key=lambda x: (_log_distance(x, v), x))[: want * 2]
+        lower = sorted((x for x in near if x < v), reverse=True)
+        upper = sorted(x for x in near if x > v)
+        k = min(stable_int("rank", fact.id) % (want + 1), len(lower))
+        chosen = lower[:k] + upper[: want - k]
+        if len(chosen) < want:
+            chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
+        return [texts[x] for x in sorted(chosen)]
+
+
+def _plain_term(text: str) -> bool:
+    """A marked span that names a thing: no digits, operators or negation, not a verb."""
+    return not (re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text))
+
+
+def _log_distance(x: float, v: float) -> float:
+    """How far apart two quantities feel: by ratio, so 64 MB is as near 128 MB as 256 MB."""
+    if x <= 0 or v <= 0:
+        return 1.0 if max(x, v) <= 2 else 9.0  # "0-RTT" beside "1-RTT"
+    return abs(math.log(x / v))
+
+
+_BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
+
+
+def _slips(v: float, unit: str) -> set[float]:
+    """The mistakes people make with a quantity: double, half, ten times, a tenth (sizes in
+    bytes and bits: powers of two)."""
+    slips = {v * 2, v / 2, v * 4, v / 4}
+    if unit not in _BINARY:
+        slips |= {v * 10, v / 10}
+    if v <= 10 and v == int(v):
+        slips |= {v + 1, v - 1, v + 2}
+    if unit == "%":
+        slips |= {5, 10, 20, 25, 50, 75, 100}
+    return {s for s in slips if s > 0 and s != v}
+
+
+def head_noun(text: str) -> str:
+    """The last word of a short English noun phrase, singular ("policies" -> "policy")."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[-1]):
+        return ""
+    return singular_word(words[-1].lower())
+
+
+def norm_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 3]
+
+
+def _sibling_fits(sibling: str, answer: str) -> bool:
+    """A sibling is already of the answer's role; it must still look like an option beside it."""
+    a, s = family(answer), family(sibling)
+    one = len(answer.split()) == 1, len(sibling.split()) == 1
+    return a == s or ({a, s} <= {"name", "lower"} and one[0] == one[1])
+
+
+def _distance(answer: str, other: str) -> float:
+    """Closeness for ranking: similar length and shared characters make plausible options."""
+    a, b = norm(answer), norm(other)
+    if not a or not b:
+        return 9.0
+    ratio = max(len(a), len(b)) / min(len(a), len(b))
+    shared = len(set(a) & set(b)) / len(set(a) | set(b))
+    return round(ratio - shared, 2)
+
+
+def acceptable(
+    option: str,
+    answer: str,
+    taken: Sequence[str],
+    avoid: str = "",
+    numeric: bool = False,
+    sibling: bool = False,
+) -> bool:
+    """A distractor must be a different thing of similar form: never a blank, never the answer
+    inside it (or it inside the answer), never a word the question's own text already shows."""
+    o, a = norm(option), norm(answer)
+    if not o or "___" in option or len(option) > MAX_OPTION or o == a:
+        return False
+    if not numeric and (o in a or a in o):
+        return False
+    for t in taken:
+        nt = norm(t)
+        if o == nt or (not numeric and (o in nt or nt in o)):
+            return False
+    if avoid and (contains(avoid, option) or (not numeric and _shares_lemma(avoid, option))):
+        return False
+    if option.count("`") % 2 or option.count("(") != option.count(")"):
+        return False
+    if re.search(r"\b(and|or|but|with|to|of)$", option.strip(), re.I):
+        return False
+    if sibling:
+        return True  # the notes' own alternatives (a list, a set of values) are what they are
+    long_, short = max(len(option), len(answer)), min(len(option), len(answer))
+    return long_ <= 2.5 * max(short, 4)
+
+
+def _shares_lemma(text: str, option: str) -> bool:
+    """An option whose every word the text shows by lemma ("limits" when the stem says "limit",
+    "init containers" when it says "an init container")."""
+    words = lemma_words(option)
+    return bool(words) and words <= lemma_words(text)
+
+
+def sort_numeric(options: Sequence[str]) -> list[str] | None:
+    """Numeric options in ascending order (the answer's place then says nothing)."""
+    nums = [parse_number(o) for o in options]
+    if any(n is None for n in nums):
+        return None
+    return [o for _, o in sorted(zip([n.value for n in nums if n], options, strict=True))]
+
+
+__all__ = ["Entry", "Pool", "acceptable", "sort_numeric"]

@@ -1,0 +1,60 @@
+"""Commands and what they do: a code line with its comment ("kubectl set image …  # starts a
+rollout"), or a comment line above its command. The other commands of the same block are the
+distractors, so a question asks which of several real commands does the thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from questions.facts.model import Fact
+from questions.parse.model import Block
+
+MAX_COMMAND = 80
+#: a trailing comment: "# …" after a space, "-- …" after two ("-- wget …" is an argument)
+_COMMENT = re.compile(r"^(?P<cmd>.*?\S)(?:\s+#|\s{2,}--)\s+(?P<comment>\S.*)$")
+_COMMENT_LINE = re.compile(r"^\s*(?:#|--)\s+(?P<comment>\S.*)$")
+_SHELL = {"", "bash", "sh", "shell", "console", "zsh", "powershell", "ps", "cmd", "text", "sql",
+          "psql", "fish"}  # fmt: skip
+
+
+def _lines(block: Block) -> list[tuple[str, str, int]]:
+    """(command, comment or "", line) for every command line of the block."""
+    out: list[tuple[str, str, int]] = []
+    pending = ""
+    for i, raw in enumerate(block.code.splitlines()):
+        line = raw.rstrip()
+        if not line.strip():
+            pending = ""
+            continue
+        lone = _COMMENT_LINE.match(line)
+        if lone:
+            pending = lone.group("comment")
+            continue
+        m = _COMMENT.match(line)
+        cmd, comment = (m.group("cmd"), m.group("comment")) if m else (line.strip(), pending)
+        pending = ""
+        out.append((" ".join(cmd.split()), comment.strip(), block.line + 1 + i))
+    return out
+
+
+def command_facts(block: Block) -> list[Fact]:
+    """One fact per commented command of a shell or SQL code block."""
+    if block.kind != "code" or block.lang.lower() not in _SHELL:
+        return []
+    lines = _lines(block)
+    commands = [c for c, _, _ in lines if len(c) <= MAX_COMMAND]
+    if len(set(commands)) < 3:
+        return []
+    out: list[Fact] = []
+    for cmd, comment, line in lines:
+        if not comment or len(cmd) > MAX_COMMAND or len(comment) < 4:
+            continue
+        if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment):
+            continue
+        others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
+        out.append(
+            Fact("command", comment, cmd, block, line, sentence=comment, span=cmd,
+                 group=f"b{block.id}", role="cmd", siblings=others)
+        )  # fmt: skip
+    return out

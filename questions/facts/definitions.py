@@ -1,0 +1,327 @@
+"""Term -> description facts from list items, paragraphs and "heading + one line" sections.
+
+Shapes: `**Term** – desc`, `Term = desc`, `` `term`: desc``, "Client → **ClientHello**：…",
+"A layer is a .zip archive…", "user pool 是Cognito 中的用户库…", and a section whose heading
+names a thing and whose body is one short phrase ("## AWS INSPECTOR / a automated…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Protocol
+
+from lemminflect import getLemma
+
+from questions.nouns import category, is_misc
+from questions.parse.model import Block, Inline
+from questions.text import CJK, is_zh, split_sentences
+
+_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
+_PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
+_HEAD_SEP = re.compile(
+    rf"^(?P<head>(?:[^.;。；:：=–—→>]|\.(?=\w)){{1,48}}?){_PLAIN_SEP}(?P<desc>.+)$"
+)
+_ENUMERATION = re.compile(r"^[^,，、/]{1,30}([,，、/][^,，、/]{1,30}){2,}$")
+_IS_A = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<head>[A-Za-z][\w .+/-]{0,40}?)\s+(?:is|are)\s+(?P<desc>(?:a|an|the|one)\s.+)$",
+    re.I,
+)
+_ZH_IS = re.compile(
+    r"^(?P<head>[A-Za-z][\w .+/-]{0,30}?)\s*(?:是|即|就是|指的是)\s*(?P<desc>.*[\u4e00-\u9fff].*)$"
+)
+_ABBREVIATION = re.compile(
+    r"^(?P<long>[A-Za-z][A-Za-z -]{5,60}?)\s*(?:简称|缩写为?|abbreviated(?: as)?|aka|short:)\s*(?P<short>[A-Z][A-Za-z0-9]{1,8})\b",
+    re.I,
+)
+_ZH_TAIL = re.compile(
+    r"^(?P<head>[A-Za-z][A-Za-z0-9 .+/-]{1,30}?)\s+(?P<desc>[\u4e00-\u9fff].{3,})$"
+)
+_NOT_TERM_START = re.compile(
+    r"^(if|once|when|add|use|set|check|run|note|e\.g|i\.e|see|also|only|every|all|each|"
+    r"after|before|then|so|but|and|or|to|for|in|on|it|this|that|there|they|we|you|u|my)\b",
+    re.I,
+)
+_VERB_START = re.compile(r"^(is|are|was|can|uses|lets|makes|provides|adds|handles|gives|\w+s)\b")
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    description: str
+    verb_phrase: bool = False  # description reads as a predicate ("adds user sign-up…")
+    claim: bool = False  # "Client 验证证书链…": what something does, read off a plain sentence
+
+
+def _clean_term(term: str) -> str:
+    return term.strip(" '\"“”:：").strip()
+
+
+def _is_term(head: str, block: Marked) -> bool:
+    head = head.strip()
+    if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
+        return False
+    if re.search(r"\bdefault\b|默认", head, re.I) or not re.search(r"[A-Za-z\u4e00-\u9fff]", head):
+        return False
+    if any(m == _clean_term(head) or m in head for m in block.inline.marked):
+        return True
+    if CJK.search(head):
+        if re.fullmatch(
+            r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)", head
+        ):
+            return False  # a label for a remark, not a term
+        return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
+    words = head.split()
+    return len(words) <= 4 and not re.search(r"\d{3,}", head)
+
+
+def _marked_lead(block: Marked) -> Definition | None:
+    """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
+    text = block.text
+    for span in block.inline.marked:
+        pos = text.find(span)
+        if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
+            continue  # "headless service: `clusterIP: None` -> …" defines the words before
+        rest = text[pos + len(span) :]
+        m = re.match(
+            rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$",
+            rest,
+        )
+        if m and len(m.group("desc")) >= 3:
+            return Definition(_clean_term(span), m.group("desc").strip())
+    return None
+
+
+def is_enumeration(desc: str) -> bool:
+    """ "Always (default), OnFailure, Never": a list of values, not a description (a list of
+    what something holds, "支持的版本、cipher suites、随机数…", is a description)."""
+    head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
+    head = re.sub(r"\([^)]*\)", "", head)
+    if not _ENUMERATION.match(head.strip()):
+        return False
+    parts = [p.strip() for p in re.split(r"[,，、/]", head) if p.strip()]
+    return all(re.fullmatch(r"`?[A-Za-z@:.*-][\w./:@*-]*`?", p) for p in parts)
+
+
+def first_sentence(desc: str) -> str:
+    """The description's first sentence, or first two while they stay short."""
+    parts = split_sentences(desc)
+    if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 200:
+        return f"{parts[0]} {parts[1]}".strip()
+    return parts[0].strip() if parts else desc
+
+
+class Marked(Protocol):
+    """What reading a definition needs of a block: its text and the spans the author marked."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def inline(self) -> Inline: ...
+
+
+class _Line(NamedTuple):
+    text: str
+    inline: Inline
+
+
+def split_definition(block: Marked) -> Definition | None:
+    """The block as a definition, or None when it is not one (nor a list of values)."""
+    return _split_cached(block.text, block.inline)
+
+
+@lru_cache(maxsize=65536)
+def _split_cached(text: str, inline: Inline) -> Definition | None:
+    d = _split(_Line(text, inline))
+    if d is None or is_enumeration(d.description):
+        return None
+    return Definition(d.term, first_sentence(d.description), d.verb_phrase, d.claim)
+
+
+_MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:|：|——)\s*")
+_CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–-]\s)$")
+
+
+def multi_definitions(block: Marked) -> list[Definition]:
+    """ "`port` = the service's port, `targetPort` = the container port, …": several terms
+    defined in one line, each up to the next. Fewer than two -> []."""
+    text = block.text
+    found: list[tuple[int, str, int]] = []
+    for span in sorted(set(block.inline.marked), key=len, reverse=True):
+        start = 0
+        while (pos := text.find(span, start)) >= 0:
+            start = pos + 1
+            sep = _MULTI_SEP.match(text, pos + len(span))
+            if sep is None or not _CLAUSE_START.search(text[:pos]):
+                continue
+            if any(p <= pos < p + len(t) for p, t, _ in found):
+                continue
+            found.append((pos, span, sep.end()))
+    found.sort()
+    if len(found) < 2:
+        return []
+    out: list[Definition] = []
+    for i, (_, term, desc_start) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        desc = text[desc_start:end].strip().rstrip(",;，；").strip()
+        if i + 1 == len(found):
+            desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
+        if len(desc) < 3 or not _is_term(term, block):
+            return []
+        out.append(Definition(_clean_term(term), desc))
+    return out
+
+
+def abbreviation(text: str) -> tuple[str, str] | None:
+    """ "Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
+    m = _ABBREVIATION.match(text)
+    return (m.group("long").strip(), m.group("short")) if m else None
+
+
+def _split(block: Marked) -> Definition | None:
+    text = block.text
+    found = _marked_lead(block)
+    if found is not None:
+        return found
+    first = next((m for m in block.inline.marked if text.startswith(m)), "")
+    if not first:
+        # "Amazon DynamoDB **global tables** provide …": a short name before the marked term
+        first = next((m for m in block.inline.strong
+                      if re.match(rf"^(?:[A-Z][\w-]*\s+){{1,2}}{re.escape(m)}\s", text)), "")  # fmt: skip
+        if first:
+            text = text[text.index(first) :]
+    if first and not re.search(r"[:=]", first):
+        rest = text[len(first) :].strip()
+        words = rest.split()
+        at = 1 if words and words[0].endswith("ly") and len(words) > 1 else 0
+        verb = words[at] if words else ""  # "actually executes the query"
+        if _plain_verb(verb, " ".join(words[at + 1 : at + 2])):
+            # "**init containers** run one after another, …": the marked subject and its verb
+            return Definition(first, first_sentence(rest), verb_phrase=True)
+    if first and re.search(r"[:=]", first):
+        # "`suspend: true` pauses future runs": the separator is inside the term
+        rest = text[len(first) :].strip()
+        if _VERB_START.match(rest) and len(rest.split()) >= 2:
+            return Definition(first, rest, verb_phrase=True)
+        return None
+    m = _HEAD_SEP.match(text)
+    if m and _is_term(m.group("head"), block) and len(m.group("desc")) >= 3:
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    m = _IS_A.match(text) or _ZH_IS.match(text)
+    if m and _is_term(m.group("head"), block):
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip())
+    m = _ZH_TAIL.match(text)
+    if m and is_zh(m.group("desc")) and _is_term(m.group("head"), block):
+        return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
+    return None
+
+
+_IS_A_SENTENCE = re.compile(
+    r"^(?:A|An)\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<desc>(?:a|an)\s.+)$"
+)
+
+
+def is_a_sentence(block: Block) -> Definition | None:
+    """ "… A layer is a .zip archive that contains libraries …": a definition inside prose."""
+    for sentence in split_sentences(block.text)[1:]:
+        m = _IS_A_SENTENCE.match(sentence)
+        if m and len(m.group("desc").split()) >= 4:
+            return Definition(m.group("head"), m.group("desc").rstrip("."))
+    return None
+
+
+def subject_sentence(block: Block, heading: str) -> Definition | None:
+    """A paragraph that starts with its section's name: "Amazon Cognito adds user sign-up…"."""
+    name = re.sub(r"\s*\(.*\)$", "", heading).strip()
+    words = name.split()
+    if not words or len(words) > 4 or CJK.search(name):
+        return None
+    text = block.text
+    for start in range(len(words)):
+        term = " ".join(words[start:])
+        m = re.match(
+            rf"^((?:Amazon|AWS|The|A|An)\s+)?{re.escape(term)}\s+(?P<desc>.+)$", text, re.I
+        )
+        if m and _VERB_START.match(m.group("desc")) and len(term) >= 3:
+            desc = re.split(r"(?<=[.!?])\s", m.group("desc"))[0]
+            return Definition(term, desc, verb_phrase=True)
+    return None
+
+
+def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
+    """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
+    text = block.text
+    if not only_block or not heading or category(heading) is None or is_misc(heading):
+        return None  # "## Misc / sticky sessions keep …" defines nothing called "Misc"
+    first = text.split()[0] if text.split() else ""
+    starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
+    if starts_plain and len(text.split()) <= 30 and not CJK.search(text[:1]):
+        desc = re.split(r"(?<=[.!?])\s", text)[0]
+        return Definition(heading, desc, verb_phrase=_is_verb(first))
+    return None
+
+
+_BASE_VERBS = frozenset(
+    [
+        "can",
+        "could",
+        "is",
+        "are",
+        "will",
+        "may",
+        "must",
+        "should",
+        "handle",
+        "provide",
+        "allow",
+        "enable",
+        "support",
+        "store",
+        "manage",
+        "let",
+        "make",
+        "give",
+        "run",
+        "use",
+        "keep",
+        "send",
+        "deliver",
+        "encrypt",
+        "coordinate",
+        "grant",
+        "build",
+        "create",
+    ]
+)
+
+
+def _plain_verb(word: str, after: str = "") -> bool:
+    """A word that is a verb here ("runs", "keeps", "run one after another"), not a noun."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower()
+    if not re.fullmatch(r"[a-z]+", w) or w in ("is", "are", "was", "were", "be", "has", "have"):
+        return w in ("is", "are")
+    lemmas = getAllLemmas(w)
+    if "VERB" not in lemmas or "ADJ" in lemmas:
+        return False
+    # "run one after another": a noun-or-verb word followed by a determiner or adverb is a verb
+    return (
+        "NOUN" not in lemmas
+        or re.match(
+            r"^(one|a|an|the|all|each|every|it|them|only|first|"
+            r"before|after|until|in|on|at|next)\b",
+            after,
+        )
+        is not None
+    )
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    if w in _BASE_VERBS:
+        return True
+    lemma = getLemma(w, upos="VERB", lemmatize_oov=False)
+    return bool(lemma) and lemma[0] != w and w.endswith("s") and lemma[0] in _BASE_VERBS

@@ -1,0 +1,427 @@
+"""Document -> facts. Every content block is read once; tables row by row; code for commands.
+
+Cost is linear in the notes: each block is handled on its own, and siblings are found through
+the list group, the table or the section, never by comparing every block with every other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from questions.facts.commands import command_facts
+from questions.facts.definitions import (
+    Definition,
+    abbreviation,
+    heading_definition,
+    is_a_sentence,
+    multi_definitions,
+    split_definition,
+    subject_sentence,
+)
+from questions.facts.enumerations import Enumeration, enumeration
+from questions.facts.groups import lead_label_groups, nested_label_groups
+from questions.facts.model import Fact
+from questions.facts.numbers import number_facts, sentences
+from questions.facts.table_facts import table_facts
+from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
+from questions.parse.model import Block, Document, Section
+from questions.text import CJK, is_zh, norm
+from questions.values import numbers_in, same_family
+
+#: headings this many sections either side are a heading's options (near, and linear in cost)
+HEADING_WINDOW = 24
+_GENERIC = {"kind", "type", "one", "thing", "way", "option", "item", "default", "example", "mode"}
+_IDENTIFIER = re.compile(r"^[A-Za-z_][\w.]*$")
+_ENTITY_HEADING = re.compile(r"^[A-Z][\w.+/-]*(\s+[A-Za-z][\w.+/-]*){0,3}$")
+
+
+def _noun(found: str | None, heading: str) -> str | None:
+    """A category noun; a generic one ("kind") takes the heading's noun ("probe kind")."""
+    if found and found.lower() in _GENERIC:
+        return key_noun(found, heading)
+    return found
+
+
+def definition_lists(content: list[Block]) -> set[int]:
+    """List groups whose items are (nearly) all definitions: a list of like things."""
+    items: dict[int, list[bool]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item":
+            items[b.group].append(split_definition(b) is not None)
+    return {g for g, defs in items.items() if len(defs) >= 2 and sum(defs) >= 0.75 * len(defs)}
+
+
+def group_category(block: Block, lists: set[int]) -> str | None:
+    """The noun the items of a list are instances of: the lead-in's plural ("QoS classes:"),
+    a short label lead ("**Deployment policy**"), or a plural heading over a list of
+    definitions ("### multi-container patterns")."""
+    heading = block.section.heading
+    if block.lead is not None:
+        lead = block.lead.text
+        found = lead_category(lead)
+        if found is None and len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead):
+            found = category(lead)
+        return _noun(found, heading)
+    words = heading.split()
+    if block.kind == "item" and block.depth == 1 and len(words) >= 2 and block.group in lists:
+        last = words[-1]  # "Index types", "multi-container patterns"; not a topic like "Pods"
+        if re.fullmatch(r"[A-Za-z-]+s", last) and singular_word(last) != last:
+            return _noun(category(heading), heading)
+    return None
+
+
+def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]:
+    """The block's definition and the pool role of its term (term, or heading entity)."""
+    if block.kind not in ("item", "paragraph"):
+        return None, ""
+    d = split_definition(block)
+    if d is not None:
+        return d, "term"
+    if block.kind == "paragraph":
+        heading = block.section.heading
+        d = subject_sentence(block, heading) or heading_definition(block, heading, only_block)
+        if d is not None:
+            return d, "heading"
+        d = is_a_sentence(block)
+        if d is not None and norm(singular_word(heading.split()[-1] if heading else "")) == norm(
+            d.term
+        ):
+            return Definition(heading, d.description), "heading"  # "## Layers … A layer is …"
+        if d is not None:
+            return d, "term"
+    return None, ""
+
+
+def _enumeration_facts(block: Block, e: Enumeration) -> list[Fact]:
+    label = e.label
+    names = [m.name for m in e.members]
+    group = f"e{block.id}"
+    is_param = bool(_IDENTIFIER.match(label)) and (
+        label in block.inline.code or re.search(r"[a-z][A-Z]|_", label) is not None
+    )
+    noun = (
+        None if is_param else _noun(lead_category(label) or category(label), block.section.heading)
+    )
+    out: list[Fact] = []
+    default = e.default
+    if default is not None and (is_param or noun):
+        out.append(
+            Fact("default", label if is_param else (noun or ""), default.name, block, block.line,
+                 sentence=block.text, span=default.name, attribute="default", category=noun,
+                 group=group, role="member", siblings=tuple(n for n in names if n != default.name))
+        )  # fmt: skip
+    described = [m for m in e.members if m.description and not m.default]
+    for m in described:
+        out.append(
+            Fact("definition", m.name, m.description, block, block.line, sentence=block.text,
+                 span=m.name, category=noun, group=group, role="member",
+                 siblings=tuple(n for n in names if n != m.name),
+                 context=label if is_param else "", extra=("member",))
+        )  # fmt: skip
+    return out
+
+
+def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
+    """Marked spans inside statements ("container gets **throttled**"), each a cloze."""
+    out: list[Fact] = []
+    numbers = {n.text for n in numbers_in(block.text)}
+    for sentence in sentences(block.text):
+        seen: set[str] = set()
+        for span in block.inline.marked:
+            span = span.strip()
+            if (
+                not span
+                or span in seen
+                or span not in sentence
+                or span in numbers
+                or norm(span) in terms
+                or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
+                or len(span) > 60
+            ):
+                continue
+            seen.add(span)
+            role = "code" if span in block.inline.code else "bold"
+            out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
+                            context=context, role=role, group=f"b{block.id}"))  # fmt: skip
+    return out
+
+
+_ACRONYM_IN_ZH = re.compile(
+    r"(?<![A-Za-z0-9_()/-])(?<![A-Za-z] )[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9_()/-])(?! [A-Za-z])"
+)
+
+
+def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
+    """An acronym in a Chinese sentence ("TLS 1.3 去掉了 RSA 密钥交换"): the term the sentence
+    is about, asked among the other acronyms of the section."""
+    out: list[Fact] = []
+    if not is_zh(block.text):
+        return out
+    marked = set(block.inline.marked)
+    for sentence in sentences(block.text):
+        if not CJK.search(sentence):
+            continue
+        for m in _ACRONYM_IN_ZH.finditer(sentence):
+            span = m.group(0)
+            if span in marked or norm(span) in terms or sentence.count(span) > 1:
+                continue
+            out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
+                            context=context, role="acronym", group=f"b{block.id}"))  # fmt: skip
+    return out
+
+
+def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | None:
+    """ "rollback = `kubectl rollout undo deployment/web`": a command for a purpose."""
+    cmd = next((c for c in block.inline.code if d.description.startswith(c)), "")
+    if not cmd or len(cmd.split()) < 2 or cmd.split()[0] not in heads:
+        return None
+    return Fact("command", d.term, cmd, block, block.line, sentence=block.text, span=cmd,
+                role="cmd", context=d.term)  # fmt: skip
+
+
+def _block_facts(
+    block: Block, only_block: bool, context: str, heads: set[str], lists: set[int]
+) -> list[Fact]:
+    out: list[Fact] = []
+    abbr = abbreviation(block.text)
+    if abbr is not None:
+        out.append(Fact("abbrev", abbr[0], abbr[1], block, block.line, sentence=block.text,
+                        span=abbr[1]))  # fmt: skip
+    e = enumeration(block.text, block.inline.code)
+    if e is not None:
+        out += _enumeration_facts(block, e)
+        out += number_facts(block, "", context)
+        return out
+    defined: set[str] = set()
+    multi = multi_definitions(block)
+    term = ""
+    if multi:
+        names = [m.term for m in multi]
+        for m in multi:
+            defined.add(norm(m.term))
+            out.append(
+                Fact("definition", m.term, m.description, block, block.line, sentence=block.text,
+                     span=m.term, group=f"b{block.id}", role="term", context=context,
+                     siblings=tuple(n for n in names if n != m.term))
+            )  # fmt: skip
+    else:
+        d, role = _definition(block, only_block)
+        command = _command_definition(block, d, heads) if d is not None else None
+        if command is not None:
+            out.append(command)
+        elif d is not None:
+            term = d.term
+            defined.add(norm(d.term))
+            out.append(
+                Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
+                     span=d.term, category=group_category(block, lists) if role == "term" else None,
+                     group=_definition_group(block, role), role=role, context=context,
+                     extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
+            )  # fmt: skip
+    out += number_facts(block, term, context or term)
+    out += _term_facts(block, defined, context or term)
+    out += acronym_facts(block, defined, context or term)
+    out += usage_facts(block)
+    return out
+
+
+_USE = re.compile(
+    r"\b(?:use|uses|using|needs?|requires?)\s+(?:an?\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,3}?)\s+(?:to|for)\b"
+)
+
+
+def usage_facts(block: Block) -> list[Fact]:
+    """ "could use dead letter queue to check the reason": the thing used, as a cloze whose
+    options are the notes' other things named with the same head noun."""
+    out: list[Fact] = []
+    for sentence in sentences(block.text):
+        for m in _USE.finditer(sentence):
+            term = m.group("term")
+            if sentence.count(term) == 1 and term.split()[0] not in ("it", "this", "that"):
+                out.append(Fact("term", term, term, block, block.line, sentence=sentence,
+                                span=term, role="usage"))  # fmt: skip
+    return out
+
+
+_STATED_DEFAULT = re.compile(
+    r"^(?:the\s+)?default\s+[\w -]{1,30}?\s*(?:=|:|is)\s*(?P<value>[^,;.。]{1,40})[.。]?$", re.I
+)
+
+
+def stated_defaults(facts: list[Fact]) -> list[Fact]:
+    """ "default level = **Read Committed**." over a table of levels: the default row."""
+    tables: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "property" and f.table is not None and f.category and f.column == 0:
+            tables[f.section.index].append(f)
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind != "definition" and f.kind != "term":
+            continue
+        m = _STATED_DEFAULT.match(f.block.text)
+        rows = tables.get(f.section.index, [])
+        if not m or not rows:
+            continue
+        value = norm(m.group("value"))
+        match = [r for r in rows if norm(r.subject) == value]
+        if len(match) == 1:
+            row = match[0]
+            others = tuple(r.subject for r in rows if r is not row)
+            out.append(Fact("default", row.category or "", row.subject, f.block, f.line,
+                            sentence=f.block.text, span=row.subject, attribute="default",
+                            category=row.category, group=row.group, role="key",
+                            siblings=others))  # fmt: skip
+    return list({x.id: x for x in out}.values())
+
+
+def key_kind(header: str) -> str:
+    """The kind of identifier a table's numeric keys are, named by their header."""
+    return f"key:{norm(header)}"
+
+
+def table_key_numbers(facts: list[Fact]) -> list[Fact]:
+    """A number that names a table row elsewhere ("返回 412", "直接 404") is that kind of
+    identifier (a status code, a port): its options are the table's other keys."""
+    kinds = {
+        f.subject: key_kind(f.table.key_header)
+        for f in facts
+        if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject)
+    }
+    widths = {len(k): kind for k, kind in kinds.items()}
+
+    def kind_of(f: Fact) -> str | None:
+        if f.span in kinds:
+            return kinds[f.span]
+        return widths.get(len(f.span)) if f.role == "code" else None
+
+    out = []
+    for f in facts:
+        kind = kind_of(f) if f.kind == "number" else None
+        out.append(replace(f, role=kind) if kind else f)
+    return out
+
+
+def _definition_group(block: Block, role: str) -> str:
+    if role == "heading":
+        return "headings"
+    return f"g{block.group}" if block.kind == "item" else f"s{block.section.index}"
+
+
+def _parent_terms(blocks: list[Block]) -> dict[int, str]:
+    """For each nested block, the term of the item it is nested in."""
+    out: dict[int, str] = {}
+    by_text: dict[str, str] = {}
+    for b in blocks:
+        if b.kind == "item":
+            d = split_definition(b)
+            term = d.term if d else (b.inline.marked[0] if b.inline.marked else "")
+            by_text[b.text] = term
+    for b in blocks:
+        if b.parent is not None:
+            out[b.id] = by_text.get(b.parent.text, "")
+    return out
+
+
+def shares_word(a: str, b: str) -> bool:
+    words = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) >= 3}
+    return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
+
+
+def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
+    """Definitions of one group learn each other's terms and descriptions."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    labels: dict[str, set[str]] = defaultdict(set)  # list group -> its labels ("HTTP/2")
+    for f in facts:
+        if f.kind == "definition" and f.group and f.role != "heading":
+            groups[f.group].append(f)
+        if f.role == "label" and f.group.startswith("n"):
+            labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
+    out = []
+    for f in facts:
+        if f.kind != "definition" or not f.group or f.role == "heading":
+            out.append(f)
+            continue
+        peers = [g for g in groups[f.group] if g.subject != f.subject]
+        # "Client 验证证书链…" (what an actor does) is no kin of "**ServerHello**：…" (what a
+        # thing is): claims pair only with claims
+        peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]
+        in_list = f.group.startswith("g") and int(f.group[1:]) in lists
+        if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
+            # a mixed list: only terms of one surface kind are each other's kin
+            peers = [g for g in peers if same_family(g.subject, f.subject)]
+            if f.group.startswith("s") and is_misc(f.section.heading):
+                # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
+                peers = [g for g in peers if shares_word(g.subject, f.subject)]
+        siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers),
+                                        *sorted(labels.get(f.group, set()) - {f.subject})]))  # fmt: skip
+        values = tuple(dict.fromkeys(g.value for g in peers))
+        out.append(replace(f, siblings=siblings, sibling_values=values))
+    return out
+
+
+def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
+    """Headings that name a thing ("Secrets Manager", "AWS INSPECTOR"), by section index: one
+    another's options when a section's body defines its heading."""
+    out = []
+    for s in sections:
+        h = re.sub(r"\s*[(（].*$", "", s.heading).strip()
+        if s.level and _ENTITY_HEADING.match(h) and not CJK.search(h) and category(h) is not None:
+            out.append((s.index, h))
+    return out
+
+
+def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
+    """The entity headings within a window of sections around the fact's own."""
+    here = f.section.index
+    lo = bisect.bisect_left(headings, (here - HEADING_WINDOW, ""))
+    hi = bisect.bisect_right(headings, (here + HEADING_WINDOW, "\uffff"))
+    return tuple(h for _, h in headings[lo:hi] if norm(h) != norm(f.subject))
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Every fact of the document's content blocks, in the order of the notes."""
+    content = doc.content
+    per_section: dict[int, int] = defaultdict(int)
+    for b in content:
+        per_section[b.section.index] += 1
+    parents = _parent_terms(content)
+    heads = {
+        line.split()[0]
+        for b in content
+        if b.kind == "code"
+        for line in b.code.splitlines()
+        if line.strip() and not line.lstrip().startswith(("#", "--"))
+    }
+    lists = definition_lists(content)
+    facts: list[Fact] = []
+    for block in content:
+        if block.kind == "table":
+            facts += table_facts(block)
+        elif block.kind == "code":
+            facts += command_facts(block)
+        else:
+            only = per_section[block.section.index] <= 3
+            facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
+    facts += lead_label_groups(content) + nested_label_groups(content)
+    facts += stated_defaults(facts)
+    facts = table_key_numbers(facts)
+    facts = _link_siblings(facts, lists)
+    headings = entity_headings(doc.sections)
+    facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f
+             for f in facts]  # fmt: skip
+    return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
+            and not _junk(f)]  # fmt: skip
+
+
+def _junk(f: Fact) -> bool:
+    """Facts no question should come from: values that are only markup or a lone symbol."""
+    v = f.value.strip()
+    if "matrix" in f.extra:
+        return False
+    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", v) or (
+        f.kind == "definition" and len(v) < 3 and not CJK.search(v)
+    )

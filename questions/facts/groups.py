@@ -1,0 +1,88 @@
+"""Labelled groups: short labels each leading a list of properties.
+
+Two shapes: a paragraph label before each list ("standard type" / "FIFO type" with their
+lists), and a list whose items are labels with nested lists ("**HTTP/2**（RFC 9113）：" with
+its features). Each property belongs to its label, and the other labels are the options:
+"Which SQS type has “ordered message”?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from questions.facts.definitions import split_definition
+from questions.facts.model import Fact
+from questions.nouns import key_noun
+from questions.parse.model import Block
+
+_LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
+
+
+def _label_name(text: str) -> str:
+    """ "HTTP/2（RFC 9113）：" -> "HTTP/2"."""
+    return re.sub(r"\s*[(（][^)）]*[)）]", "", text).strip(" :：*")
+
+
+def _make(
+    name: str, others: list[str], items: list[Block], noun: str | None, group: str
+) -> list[Fact]:
+    return [
+        Fact("definition", name, b.text, b, b.line, sentence=b.text, span=name, category=noun,
+             group=group, role="label", siblings=tuple(others), extra=("label",))
+        for b in items
+    ]  # fmt: skip
+
+
+def lead_label_groups(content: list[Block]) -> list[Fact]:
+    """ "standard type" / "FIFO type" paragraphs, each leading a list."""
+    by_section: dict[int, dict[str, list[Block]]] = defaultdict(lambda: defaultdict(list))
+    for b in content:
+        if b.kind == "item" and b.depth == 1 and b.lead is not None and _LABEL.match(b.lead.text):
+            by_section[b.section.index][b.lead.text].append(b)
+    out: list[Fact] = []
+    for section, groups in by_section.items():
+        if len(groups) < 2:
+            continue
+        labels = list(groups)
+        words = [lbl.split() for lbl in labels]
+        tail = words[0][-1] if all(len(w) > 1 and w[-1] == words[0][-1] for w in words) else ""
+        names = [" ".join(w[:-1]) if tail else " ".join(w) for w in words]
+        names = [n[:1].upper() + n[1:] for n in names]
+        first = next(iter(groups.values()))[0]
+        noun = key_noun(tail, first.section.heading) if tail else None
+        for name, label in zip(names, labels, strict=True):
+            others = [n for n in names if n != name]
+            out += _make(name, others, groups[label], noun, f"l{section}")
+    return out
+
+
+def nested_label_groups(content: list[Block]) -> list[Fact]:
+    """A list of labels each with its own nested list: the nested items are the properties."""
+    children: dict[int, list[Block]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item" and b.parent is not None and b.parent_line:
+            children[b.parent_line].append(b)
+    by_group: dict[int, list[Block]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item":
+            by_group[b.group].append(b)
+    out: list[Fact] = []
+    for group, items in by_group.items():
+        labels: dict[str, Block] = {}
+        names: list[str] = []
+        for b in items:
+            name = _label_name(b.text)
+            d = split_definition(b)
+            if b.line in children and _LABEL.match(name):
+                labels[name] = b
+                names.append(name)
+            elif d is not None and _LABEL.match(d.term) and len(d.term) <= 20:
+                names.append(d.term)  # a sibling label with its property inline
+        if len(labels) < 2 and not (len(labels) == 1 and len(names) >= 2):
+            continue
+        for name, b in labels.items():
+            kids = [k for k in children[b.line] if len(k.text) <= 120]
+            others = [n for n in names if n != name]
+            out += _make(name, others, kids, None, f"n{group}")
+    return out

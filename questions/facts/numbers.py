@@ -1,0 +1,131 @@
+"""Numbers with their units, and the parameter each belongs to.
+
+"`work_mem` default 4MB", "completions (default 1)", "`autovacuum_naptime` = **1 min**",
+"at most **3** workers by default (`autovacuum_max_workers`)", "initialDelaySeconds 0" under a
+"defaults:" lead: the number's subject is the identifier written right before it (or right
+after it in parentheses), and it is a default when the notes say so next to it. A number in an
+arithmetic example ("30 x 10s = 300 s") is a calculation, not a fact, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from questions.facts.model import Fact
+from questions.parse.model import Block
+from questions.text import split_sentences
+from questions.values import RANGE, Number, number_role, numbers_in
+
+_IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
+_DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
+_ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    return split_sentences(text)
+
+
+_OWN_SUBJECT = re.compile(
+    r"^(`?[\w./-]+`?(\s+[\w./-]+){0,3})\s*(\([^)]{0,30}\)\s*)?(=|:|：|—|–|->|→)\s"
+)
+
+
+def has_own_subject(sentence: str) -> bool:
+    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject."""
+    if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
+        return False
+    return bool(_OWN_SUBJECT.match(sentence)) or bool(re.match(r"^[A-Z`]", sentence))
+
+
+def _clause_before(before: str) -> str:
+    return re.split(r"[,;，；]", before)[-1]
+
+
+def _subject_before(before: str, marked: tuple[str, ...]) -> str:
+    """The identifier right before a number: "`work_mem` default ", "completions (default ",
+    "`autovacuum_naptime` = ", "`seq_page_cost` "."""
+    m = re.search(
+        rf"(?P<subj>{_IDENT})\s*(?:\(\s*)?(?:(?:the\s+)?default\s*(?:is|=|:|of)?\s*|=\s*|:\s*|\(\s*)?$",
+        before,
+    )
+    if not m:
+        return ""
+    subj = m.group("subj")
+    is_marked = any(subj == s or subj == s.strip() for s in marked)
+    looks_param = re.search(r"[a-z][A-Z]|_|\.|[a-z]-[a-z]", subj) is not None
+    return subj if (is_marked or looks_param) else ""
+
+
+def _subject_after(after: str, marked: tuple[str, ...]) -> str:
+    """ "3 workers by default (`autovacuum_max_workers`)": the identifier in the parenthesis."""
+    m = re.match(rf"^\s*(?:[A-Za-z]+\s+){{0,3}}(?:by default\s*)?\((?P<subj>{_IDENT})\)", after)
+    if m and any(m.group("subj") == s for s in marked):
+        return m.group("subj")
+    return ""
+
+
+def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
+    before = sentence[max(0, start - 16) : start]
+    after = sentence[end : end + 28]
+    return bool(
+        _DEFAULT_WORD.search(before)
+        or re.match(r"^\s*(?:\w+\s+)?by default|^\s*\(default\)", after)
+        or re.match(r"^defaults?\b", lead.strip(), re.I)
+    )
+
+
+def _spans(sentence: str) -> list[Number | re.Match[str]]:
+    ranges = list(RANGE.finditer(sentence))
+    covered = [(m.start(), m.end()) for m in ranges]
+    singles = [n for n in numbers_in(sentence) if not any(a <= n.start < b for a, b in covered)]
+    return [*ranges, *singles]
+
+
+def number_facts(block: Block, term: str, context: str) -> list[Fact]:
+    """One fact per number a sentence states, with its subject when one is written beside it."""
+    out: list[Fact] = []
+    lead = block.lead.text if block.lead is not None else ""
+    marked = block.inline.code + block.inline.strong
+    opening = next((m for m in marked if block.text.startswith(m)), "")
+    if block.kind == "item" and not context and lead and len(block.text) < 40:
+        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in
+        last = sentences(lead)[-1] if sentences(lead) else ""
+        context = last if len(last) <= 60 else ""
+    for n, sentence in enumerate(sentences(block.text)):
+        here = context
+        if n > 0 and not has_own_subject(sentence):
+            here = context or term or opening  # "… default 100. every connection is …"
+        for found in _spans(sentence):
+            if isinstance(found, Number):
+                span, start, end = found.text, found.start, found.end
+                role = number_role(sentence, found)
+            else:
+                span, start, end, role = found.group(0), found.start(), found.end(), "range"
+            if term and span in term:
+                continue
+            before, after = sentence[:start], sentence[end:]
+            if any(span in c and span != c.strip() for c in block.inline.code if c in sentence):
+                continue  # part of a code span (`requests.cpu: "4"`), not a stated value
+            if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):
+                continue  # part of a worked example: "30 x 10s = 300 s"
+            if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
+                continue  # an example or a value to avoid, not the value the notes state
+            if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
+                continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
+            if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(
+                r"^\s*(->|→)\s*\d+\.\d", after
+            ):
+                role = "version"  # "18.0 -> 18.1"
+            if re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence + lead):
+                continue  # a lone digit is rarely a fact ("1 of 2") unless it is a default
+            subject = _subject_before(before, marked) or _subject_after(after, marked)
+            default = _is_default(sentence, start, end, lead)
+            if sentence.count(span) > 1 and not (subject and default):
+                continue  # "1 … 1": a blank would be ambiguous
+            if not subject and default and term and re.search(r"\bdefault\s*$", before):
+                subject = term  # "`maxSurge` — how many pods …, default 25%"
+            out.append(
+                Fact("number", subject, span, block, block.line, sentence=sentence, span=span,
+                     attribute="default" if default else "", context=here, role=role)
+            )  # fmt: skip
+    return out

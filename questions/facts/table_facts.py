@@ -1,0 +1,55 @@
+"""Table rows -> property facts (row key -> header -> cell), one per cell that says something."""
+
+from __future__ import annotations
+
+import re
+
+from questions.facts.model import Fact
+from questions.nouns import key_noun
+from questions.parse.model import Block
+from questions.tables import analyse, is_empty, is_matrix_column
+from questions.text import is_zh
+
+_DEFAULT_CELL = re.compile(
+    r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I
+)
+
+
+def table_facts(block: Block) -> list[Fact]:
+    """Property facts of a table, and the row its cells call the default."""
+    if block.table is None:
+        return []
+    table = analyse(block.table)
+    if table is None:
+        return []
+    noun = None if table.transposed else key_noun(table.key_header, block.section.heading)
+    group = f"t{block.id}"
+    text = " ".join(" ".join(r) for r in table.cells) + " ".join(table.headers)
+    lang = "zh" if is_zh(text) else "en"
+    out: list[Fact] = []
+    for j, header in enumerate(table.headers):
+        matrix = is_matrix_column(table.column(j))
+        for i, key in enumerate(table.keys):
+            cell = table.cells[i][j]
+            if is_empty(cell) or not key.strip():
+                continue
+            line = table.column_lines[j] if table.transposed else table.lines[i]
+            out.append(
+                Fact("property", key, cell, block, line, sentence=cell, span=cell,
+                     attribute=header, category=noun, group=group, role="key", table=table,
+                     row=i, column=j, extra=("matrix",) if matrix else (), lang=lang)
+            )  # fmt: skip
+            if noun and not table.transposed and _DEFAULT_CELL.search(cell):
+                out.append(
+                    Fact("default", noun, key, block, table.lines[i], sentence=cell, span=key,
+                         attribute="default", category=noun, group=group, role="key",
+                         siblings=tuple(k for k in table.keys if k != key), lang=lang)
+                )  # fmt: skip
+    # one question asks a row (an attribute, in a comparison): its fullest cell first
+    return sorted(out, key=lambda f: (_slot(f), -len(f.value) if f.kind == "property" else -999))
+
+
+def _slot(f: Fact) -> tuple[int, int]:
+    if f.table is not None and f.table.transposed:
+        return (f.column, 0)
+    return (f.row, 0) if f.row >= 0 else (-1, 0)

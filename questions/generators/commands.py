@@ -1,0 +1,30 @@
+"""Which command does a thing: "Which command starts a rollout?", the other commands of the
+same code block as the options (the notes' own commands, so every option is real)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questions.candidate import Candidate
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import command
+
+NAME = "command"
+
+
+KINDS = ("command",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    head = f.value.split()[0]
+    same_head = [s for s in f.siblings if s.split()[0] == head]
+    others = [s for s in f.siblings if s.split()[0] != head]
+    wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
+                              avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
+    lang = lang_of(f)
+    c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
+              query=f.subject, notes_options=True)  # fmt: skip
+    if c is not None:
+        yield c

@@ -1,0 +1,69 @@
+"""What the generators share: the language a fact is asked in, and building a Candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.candidate import Candidate, place_answer
+from questions.distractors import sort_numeric
+from questions.facts.model import Fact
+from questions.text import cjk_count, is_zh
+
+
+def lang_of(fact: Fact) -> str:
+    """Chinese when the fact's source reads as Chinese, so templates match the notes."""
+    if fact.lang:
+        return fact.lang
+    text = fact.sentence or fact.value
+    # a Chinese sentence full of English terms is still Chinese ("一个 OPTIONS 请求，带上 …")
+    return "zh" if is_zh(text) or cjk_count(text) >= 10 else "en"
+
+
+def explanation(fact: Fact) -> str:
+    if fact.kind == "property" and fact.table is not None:
+        t = fact.table
+        if t.transposed:  # a comparison: show the row across all its entities
+            cells = "; ".join(
+                f"{k}: {c}" for k, c in zip(t.keys, t.column(fact.column), strict=True)
+            )
+            return f"{fact.attribute} — {cells}"
+        head = t.key_header or ""
+        return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
+    if fact.kind == "command":
+        return f"{fact.value}  # {fact.subject}"
+    text = fact.block.text
+    if fact.context and fact.context not in text:
+        joiner = "" if fact.context.endswith("：") else " " if fact.context.endswith(":") else ": "
+        text = f"{fact.context}{joiner}{text}"
+    return text
+
+
+def build(
+    generator: str,
+    style: str,
+    fact: Fact,
+    prompt: str,
+    answer: str,
+    distractors: Sequence[str],
+    lang: str,
+    rank: int,
+    blank: str = "",
+    closed: bool = False,
+    query: str = "",
+    notes_options: bool = False,
+) -> Candidate | None:
+    """A choice candidate, or None with fewer than two distractors (a guess, not a question);
+    a closed set (the two strategies there are) may have one.
+
+    query: the words that identify the fact, for the notes player (the stem minus its
+    template); notes_options: every option is one of the notes' own alternatives (a list's
+    items, an enumeration's values), so their lengths are no cue."""
+    if len(distractors) < (1 if closed else 2):
+        return None
+    ordered = sort_numeric([answer, *distractors])
+    if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell
+        opts, pos = tuple(ordered), ordered.index(answer)
+    else:
+        opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
+    return Candidate(generator, style, "choice", fact, prompt, opts, pos, explanation(fact), lang,
+                     rank, blank, query or prompt, notes_options)  # fmt: skip

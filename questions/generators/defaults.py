@@ -1,0 +1,30 @@
+"""The default member of a set of values: "What is the default value of restartPolicy?",
+"Which Service type is the default?". The other members are the options: a closed set."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questions.candidate import Candidate
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import default_member
+
+NAME = "default"
+
+
+KINDS = ("default",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    wrong: list[str] = []
+    for s in f.siblings:
+        if len(wrong) < 4 and acceptable(s, f.value, wrong, sibling=True):
+            wrong.append(s)
+    is_category = f.category is not None and f.subject == f.category
+    prompt = default_member(f.subject, lang_of(f), is_category)
+    c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True,
+              query=f"{f.subject} default", notes_options=True)  # fmt: skip
+    if c is not None:
+        yield c

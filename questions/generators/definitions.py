@@ -1,0 +1,144 @@
+"""Term <-> description: "Which QoS class is described here: …?" and the way back.
+
+The options of "which term" are terms of the same role: the other items of the list, the other
+values of the enumeration, the other labels, the other headings that name things. A term
+defined alone in a paragraph has no such set, so it is asked only when the notes give it
+siblings; descriptions are asked only when they stand alone as a description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import jieba
+
+from questions.candidate import Candidate
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import (
+    forward_definition,
+    label_property,
+    member_value,
+    reverse_definition,
+)
+from questions.text import CJK, cjk_count, contains, english_word, init_jieba, split_sentences
+from questions.values import family
+
+NAME = "definition"
+MAX_DESC = 200
+#: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
+_ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比"}
+_DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
+_FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def standalone(desc: str) -> bool:
+    """A description that reads on its own: long enough, not a clause cut from a sentence."""
+    d = desc.strip()
+    if CJK.search(d):
+        if cjk_count(d) < 6:
+            return False  # "ecs的部署方式": a category, not a description
+        init_jieba()
+        words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
+        return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
+    words = re.findall(r"[A-Za-z0-9]+", d)
+    tokens = [w for w in re.split(r"[\s,;()]+", d) if w]
+    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w) and english_word(w)]
+    if re.match(r"^[`\d][^,;]{0,20}=", d):
+        return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
+    return (
+        len(words) >= 2
+        and len(plain) >= max(2, 0.3 * len(tokens))  # "pg_stat_user_tables (n_dead_tup, …)"
+        and len(d) >= 8
+        and not _FRAGMENT_START.match(d)
+        and not _DANGLING.search(d.rstrip(" .,;"))
+    )
+
+
+def _one_name(term: str) -> bool:
+    """ "Pod", "ReplicaSet": a one-word name, offered beside the notes' other one-word names."""
+    return len(term.split()) == 1 and family(term) == "name"
+
+
+def _closed(f: Fact) -> bool:
+    """Terms of a closed set: an enumeration, labelled groups, a categorised list, or terms
+    defined side by side in one line ("`LimitRange` = …; `ResourceQuota` = …")."""
+    if f.role in ("member", "label") or f.group.startswith("b"):
+        return True
+    return f.category is not None and len(f.siblings) >= 1
+
+
+def _pair(f: Fact) -> bool:
+    """A list that defines exactly two like terms ("RDB = …", "AOF = …"): a pair the notes set
+    against each other, asked as such when nothing else of their kind is near."""
+    return len(f.siblings) == 1 and family(f.siblings[0]) == family(f.subject)
+
+
+def shown(f: Fact) -> str:
+    """The description a reverse question quotes: its first clause when the rest names the
+    term or one of the options ("for slow starting apps; liveness & readiness checks …")."""
+    names = (f.subject, *f.siblings)
+    if not any(contains(f.value, n) for n in names):
+        return f.value
+    first = re.split(r"\s*[;；]\s*", f.value)[0]
+    return first if first != f.value and not any(contains(first, n) for n in names) else f.value
+
+
+def _reverse(f: Fact, pool: Pool) -> Candidate | None:
+    desc = shown(f)
+    if len(desc) > MAX_DESC:
+        desc = split_sentences(desc)[0]
+    if len(desc) > MAX_DESC or not standalone(desc):
+        return None
+    lang = lang_of(f)
+    if f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject):
+        return None  # a term with no like terms beside it has nothing to be confused with
+    if "claim" in f.extra and not f.siblings:
+        return None  # "Client 验证证书链…": only its own list says what else could do it
+    marked = f.block.inline
+    near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
+    wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
+                              closed=_closed(f), near_roles=near,
+                              names_nearby="claim" not in f.extra,
+                              any_shape=f.role in ("member", "label"))  # fmt: skip
+    closed = _closed(f) or (len(wrong) < 2 and _pair(f))
+    if "label" in f.extra:
+        prompt = label_property(desc, f.category, lang)
+    elif "member" in f.extra and f.context and not f.category:
+        prompt = member_value(desc, f.context, lang)
+    else:
+        prompt = reverse_definition(desc, f.category, lang, "verb" in f.extra)
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
+                 notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+
+
+def _forward(f: Fact) -> Candidate | None:
+    """Descriptions of the sibling terms as options; only short, standalone ones."""
+    if len(f.value) > 80 or len(f.siblings) < 2 or not standalone(f.value):
+        return None
+    if f.role in ("label",):
+        return None
+    lang = lang_of(f)
+    wrong: list[str] = []
+    for d in f.sibling_values:
+        if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
+            wrong.append(d)
+    prompt = forward_definition(f.subject, f.category, lang)
+    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
+                 notes_options=True)  # fmt: skip
+
+
+KINDS = ("definition",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    c = _reverse(f, pool)
+    if c is not None:
+        yield c
+    c = _forward(f)
+    if c is not None:
+        yield c

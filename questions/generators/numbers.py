@@ -1,0 +1,100 @@
+"""Numbers with their units, limits and ranges: "What is the default value of maxSurge?" when
+the notes name the parameter, else a cloze of the clause that states the number.
+
+Distractors depend on what the number counts (values.number_role): a quantity gets near misses
+in its unit, an identifier (version, year, port, code) only other values of its kind from the
+notes, or no question at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from questions.candidate import Candidate
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.facts.numbers import has_own_subject
+from questions.generators.common import build, lang_of
+from questions.stems import BLANK, cloze, default_number
+from questions.text import CJK, cjk_count
+from questions.values import parse_number
+
+NAME = "number"
+#: "___ (10 %)": the blanked value restated in other units right after the blank
+_RESTATED = re.compile(rf"{re.escape(BLANK)}\s*[(（]\s*[~≈]?\d[\d.,]*\s?[^\s\d)）]{{0,8}}\s*[)）]")
+MAX_CLAUSE = 170
+
+
+def balanced(text: str) -> bool:
+    pairs = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"))
+    return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
+
+
+def clause(sentence: str, span: str) -> str:
+    """The part of a long sentence that holds the span: whole comma clauses around it."""
+    if len(sentence) <= MAX_CLAUSE:
+        return sentence
+    parts = re.split(r"(?<=[,，;；])\s*", sentence)
+    idx = next((i for i, p in enumerate(parts) if span in p), 0)
+    lo, hi = idx, idx + 1
+    while hi - lo < len(parts) and len("".join(parts[lo:hi])) < 60:
+        if lo > 0:
+            lo -= 1
+        else:
+            hi += 1
+    return " ".join(p.strip() for p in parts[lo:hi]).strip(" ,，;；")
+
+
+def blanked(text: str, span: str) -> str | None:
+    """The text with its one occurrence of span replaced by the blank; None when it is unsafe."""
+    if text.count(span) != 1 or not balanced(text):
+        return None
+    out = text.replace(span, BLANK)
+    if out.lstrip(" (“\"'").startswith(BLANK):
+        return None  # a blank first reads as a riddle, not a sentence
+    rest = out.replace(BLANK, " ")
+    latin = len(re.findall(r"[A-Za-z]{2,}", rest))
+    enough = cjk_count(rest) + 2 * latin >= 8 if CJK.search(rest) else latin >= 4
+    return out if enough and out.strip().strip(".").strip() != BLANK else None
+
+
+def with_subject(text: str, subject: str) -> str:
+    """The clause with its subject in front when the clause does not name it."""
+    if not subject or subject.casefold() in text.casefold() or has_own_subject(text):
+        return text
+    if subject.endswith((":", "：")):
+        return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
+    return f"{subject}: {text}"
+
+
+def distractors_for(f: Fact, pool: Pool, avoid: str, least: int = 2) -> list[str]:
+    n = parse_number(f.span)
+    if n is None or f.role == "range":
+        return []
+    return pool.numbers(n, f.role, f, avoid=avoid, least=least)
+
+
+def _candidate(f: Fact, pool: Pool) -> Candidate | None:
+    lang = lang_of(f)
+    if f.attribute == "default" and f.subject:
+        wrong = distractors_for(f, pool, avoid="")
+        return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
+                     rank=0, query=f"{f.subject} default")  # fmt: skip
+    text = with_subject(clause(f.sentence, f.span), f.subject or f.context)
+    gap = blanked(text, f.span)
+    if gap is None:
+        return None
+    gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
+    wrong = distractors_for(f, pool, avoid=gap)
+    return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
+                 query=gap)  # fmt: skip
+
+
+KINDS = ("number",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    c = _candidate(f, pool)
+    if c is not None:
+        yield c

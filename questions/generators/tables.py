@@ -1,0 +1,149 @@
+"""Table questions: a row's property, the row with a property value that only it has, the rows
+of a yes/no column, and "which of A / B" across the entities of a comparison table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from questions.candidate import Candidate, stable_int
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import table_forward, table_predicate, table_reverse
+from questions.tables import Table, polarity
+from questions.text import norm
+from questions.values import number_role, parse_number
+
+NAME = "table"
+_HEADER_ROLE = {"port": "port", "code": "code", "version": "version"}
+
+
+def _header_kind(header: str) -> str:
+    """What a column's numbers are, from its header: ports, codes, versions, or quantities."""
+    h = header.casefold()
+    for kind, words in (("port", ("port", "端口")), ("code", ("code", "状态码", "错误代码")),
+                        ("version", ("version", "版本"))):  # fmt: skip
+        if any(w in h for w in words):
+            return kind
+    return ""
+
+
+MAX_VALUE = 160
+
+
+def rotated(items: list[str], seed: str) -> list[str]:
+    """The items from a content-derived start: a varied but stable choice of a few rows."""
+    if not items:
+        return items
+    k = stable_int(seed) % len(items)
+    return items[k:] + items[:k]
+
+
+def overlaps(a: str, b: str) -> bool:
+    """One cell says what the other says ("临时重定向" inside "临时重定向，不允许…")."""
+    x, y = norm(a), norm(b)
+    return bool(x and y) and (x == y or x in y or y in x)
+
+
+def distinguishing(value: str, column: Sequence[str]) -> bool:
+    """Only one row has this value: no other cell equals or contains it (a row whose cell says
+    less, "临时重定向" beside "临时重定向，不允许把 POST 改成 GET", is left out of the options)."""
+    v = norm(value)
+    return bool(v) and sum(1 for c in column if norm(c) == v or v in norm(c)) == 1
+
+
+def _reverse(f: Fact, table: Table) -> Candidate | None:
+    column = table.column(f.column)
+    if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
+        return None
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
+        return None  # "n/a (DNS only)": what a row lacks does not single it out
+    lang = lang_of(f)
+    keys = rotated(
+        [
+            k
+            for i, k in enumerate(table.keys)
+            if k != f.subject and not overlaps(column[i], f.value)
+        ],
+        f.id,
+    )
+    wrong: list[str] = []
+    for k in keys:
+        if len(wrong) < 3 and acceptable(k, f.subject, wrong, sibling=True):
+            wrong.append(k)
+    among = " / ".join(sorted(table.keys)) if table.transposed else ""
+    prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
+                 closed=table.transposed)  # fmt: skip
+
+
+def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
+        return None  # "n/a (DNS only)" is no property to name
+    two_valued = "matrix" in f.extra and polarity(f.value) is None
+    if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
+        return None
+    lang = lang_of(f)
+    wrong: list[str] = []
+    for v in rotated(list(dict.fromkeys(table.column(f.column))), f.id):
+        if len(wrong) < 3 and norm(v) != norm(f.value) and acceptable(v, f.value, wrong):
+            wrong.append(v)
+    n = parse_number(f.value)
+    if len(wrong) < 2 and n is not None:
+        role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))
+        wrong += [x for x in pool.numbers(n, role, f) if acceptable(x, f.value, wrong)][
+            : 3 - len(wrong)
+        ]
+    prompt = table_forward(f.subject, f.attribute, lang)
+    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
+                 closed=table.transposed or two_valued)  # fmt: skip
+
+
+def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
+    """One "Which method is idempotent?" per yes/no column, answered from the yes rows and
+    offered only against no rows, so exactly one option is right."""
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    cells = {(g.block.id, g.row, g.column): g for g in facts}
+    for f in facts:
+        t = f.table
+        if t is None or "matrix" not in f.extra or (f.block.id, f.column) in seen:
+            continue
+        seen.add((f.block.id, f.column))
+        column = t.column(f.column)
+        yes = [i for i, c in enumerate(column) if polarity(c) is True]
+        no = [i for i, c in enumerate(column) if polarity(c) is False]
+        if not yes or len(no) < (1 if t.transposed else 2):
+            continue
+        pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
+        fact = cells[(f.block.id, pick, f.column)]
+        lang = lang_of(fact)
+        wrong = [t.keys[i] for i in no][:3]
+        positive = re.split(r"[,，(（]", column[pick])[0]
+        among = " / ".join(sorted(t.keys)) if t.transposed else ""
+        prompt = table_predicate(fact.category, fact.attribute, lang, positive, among)
+        c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0,
+                  closed=t.transposed)  # fmt: skip
+        if c is not None:
+            out.append(c)
+    return out
+
+
+KINDS = ("property",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    if f.table is None:
+        return
+    c = _reverse(f, f.table)
+    if c is not None:
+        yield c
+    c = _forward(f, f.table, pool)
+    if c is not None:
+        yield c
+
+
+def extras(facts: Sequence[Fact], pool: Pool) -> list[Candidate]:
+    """Questions on a whole column: "Which Method is idempotent?"."""
+    return _predicates([f for f in facts if f.kind == "property" and f.table is not None])

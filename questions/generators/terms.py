@@ -1,0 +1,55 @@
+"""A marked term blanked out of its statement: "CPU above the limit -> container gets ___".
+
+Asked only when the notes give at least two wrong options of the term's role and shape (other
+marked terms of the same line, then of the section), none of them already in the sentence, and
+never for one value of a list written in the sentence ("envFrom, ___ / secretKeyRef").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from questions.candidate import Candidate
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.generators.numbers import blanked, clause, with_subject
+from questions.stems import BLANK, cloze
+
+NAME = "term"
+_LIST_SEP = r"(,|(?<!\bw)/|、|，|\bor\b|\band\b|和|或)"
+_IN_LIST = re.compile(rf"{_LIST_SEP}\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*{_LIST_SEP}")
+
+
+_ASIDE_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没|非)[^)）]*[)）]"
+)
+
+
+def _siblings(f: Fact) -> list[str]:
+    """The other marked spans of the same block, the likeliest confusions."""
+    marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
+    return [m for m in marked if m != f.span]
+
+
+KINDS = ("term",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    text = with_subject(clause(f.sentence, f.span), f.context)
+    gap = blanked(text, f.span)
+    if gap is None or _IN_LIST.search(gap):
+        return
+    gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
+    if f.role == "usage":
+        wrong = pool.same_head(f.span, f, avoid=gap)
+    else:
+        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
+                                  closed=f.role == "bold")  # fmt: skip
+    lang = lang_of(f)
+    pair = f.role == "bold" and len(_siblings(f)) == 1  # two contrasted terms of one line
+    c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
+              query=gap, closed=pair, notes_options=pair)  # fmt: skip
+    if c is not None:
+        yield c

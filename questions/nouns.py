@@ -1,0 +1,118 @@
+"""Category nouns for stems: "Which Service type…", "Which deployment policy…".
+
+A noun is taken from a list's lead-in, a table's key header or a section heading, singularised
+with lemminflect, and used only when it is one simple noun phrase; otherwise the stem falls
+back to "Which of these…". Acronyms and CamelCase words keep their case (ConfigMaps -> ConfigMap).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getLemma
+
+from questions.text import CJK, is_zh
+
+_SEVERAL_HEADS = re.compile(r"&|/|\+|,|\b(and|or|vs\.?|versus)\b|[和与及、]|对比|比较", re.I)
+_QUANTIFIERS = re.compile(
+    r"^(the|a|an|some|all|two|three|four|five|six|several|many|main|common|key|important|"
+    r"useful|typical|basic|\d+)\s+",
+    re.I,
+)
+_NOT_A_CATEGORY = re.compile(
+    r"^(notes?|misc|miscellaneous|other|others|summary|overview|intro|introduction|basics?|"
+    r"defaults?|cheats?|tips?|details?|examples?|usage|todo|faq|stuff|things?|misc\.?|"
+    r"杂项|其他|总结|笔记|备注|概述|简介)$",
+    re.I,
+)
+_PHRASE_START = re.compile(r"^(for|how|what|why|when|where|which|using|use|with|about|to)\b", re.I)
+_GENERIC_HEADERS = re.compile(
+    r"^(type|types|name|names|kind|kinds|level|levels|mode|modes|code|codes|value|values|key|"
+    r"option|options|item|items|class|classes|category|类型|名称|名字|种类|级别|模式)$",
+    re.I,
+)
+
+
+def is_misc(heading: str) -> bool:
+    """A grab-bag heading ("杂项", "Misc", "Other notes"): its paragraphs are unrelated."""
+    return bool(
+        re.search(
+            r"^(misc|miscellaneous|other|others|random|notes?|tips|杂项|其他|其它|零碎)\b|杂项",
+            heading.strip(),
+            re.I,
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def singular_word(word: str) -> str:
+    """One word singularised; acronyms and CamelCase lose only a trailing s."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][a-z0-9]*s|[A-Z]{2,}s", word):
+        return word[:-1]
+    if not re.fullmatch(r"[A-Za-z]+", word) or word.isupper():
+        return word
+    lemma = getLemma(word.lower(), upos="NOUN", lemmatize_oov=False)
+    if not lemma:
+        return word
+    out = str(lemma[0])
+    return out[0].upper() + out[1:] if word[0].isupper() else out
+
+
+def category(phrase: str) -> str | None:
+    """A singular category noun phrase, or None when the phrase is not one simple noun."""
+    text = re.sub(r"\s*[(（].*$", "", phrase).strip(" :：-—*`#")
+    text = re.sub(r"^\d+[.)]\s*", "", text)
+    if not text or _SEVERAL_HEADS.search(text) or _PHRASE_START.match(text):
+        return None
+    if CJK.search(text):
+        if re.match(r"^(按|根据|用|在|对|把|从|被|为|当|如果|常见|常用|其他|一些)", text):
+            return None  # "按第一位分类": how something is classified, not a noun
+        return text if is_zh(text) and len(text) <= 8 and not re.search(r"[A-Za-z]", text) else None
+    words = text.split()
+    while words and _QUANTIFIERS.match(words[0] + " "):
+        words = words[1:]
+    if not 1 <= len(words) <= 3 or _NOT_A_CATEGORY.match(" ".join(words)):
+        return None
+    if not all(re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", w) for w in words):
+        return None
+    head = singular_word(words[-1])
+    return " ".join([*words[:-1], head])
+
+
+def zh_lead_category(lead: str) -> str | None:
+    """ "`Cache-Control` 常用指令：" -> 指令, "服务器要回的响应头：" -> 响应头."""
+    text = lead.strip().rstrip(":：").strip()
+    if not text or not CJK.search(text[-1]):
+        return None
+    tail = re.split(r"的|常用|常见|主要|几种|种|个|些|[A-Za-z0-9`\s]", text)[-1]
+    return tail if 2 <= len(tail) <= 4 and category(tail) == tail else None
+
+
+def lead_category(lead: str) -> str | None:
+    """The category a list's lead-in names: "two built-in strategies (...), each…:" -> strategy.
+
+    Only a plural head counts: a lead-in is a category when it names many of something.
+    """
+    if CJK.search(lead):
+        return zh_lead_category(lead)
+    text = re.sub(r"\s*[(（].*$", "", lead.split(",")[0]).strip(" :：")
+    words = text.split()
+    if not words or len(words) > 4 or not re.fullmatch(r"[A-Za-z-]+s", words[-1]):
+        return None
+    found = category(" ".join(words[-2:]) if len(words) >= 2 else words[-1])
+    if found is None or found == " ".join(words[-2:]):
+        return category(words[-1]) if singular_word(words[-1]) != words[-1] else None
+    return found
+
+
+def key_noun(header: str, heading: str) -> str | None:
+    """The noun for a table's key column: "Type" under "Services" -> "Service type"."""
+    own = category(header)
+    if own is None:
+        return None
+    if _GENERIC_HEADERS.match(header.strip()):
+        base = category(heading)
+        if base and len(base.split()) <= 2 and not CJK.search(base):
+            return f"{base} {own.lower()}"
+    return own

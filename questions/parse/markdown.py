@@ -1,0 +1,224 @@
+"""Walk markdown-it tokens into blocks: headings give the path, lists give parents and groups.
+
+CommonMark decides what is a heading, a list, a table or code (a `#` line inside a fenced code
+block is code); this module only keeps the context a question needs and then classifies each
+block as content or noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from questions.parse.inline import render_inline
+from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
+from questions.parse.noise import classify
+
+_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+@dataclass
+class _List:
+    group: int
+    ordered: bool
+    parent: Inline | None
+    lead: Inline | None
+    parent_line: int = 0
+
+
+@dataclass
+class _Item:
+    number: int | None
+    line: int
+    inline: Inline | None = None
+
+
+@dataclass
+class _Walk:
+    """Mutable state of one pass over the tokens."""
+
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    path: list[tuple[int, str]] = field(default_factory=list)
+    lists: list[_List] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    groups: int = 0
+    in_toc_markers: bool = False
+    last_paragraph: Inline | None = None
+
+    @property
+    def section(self) -> Section:
+        return self.sections[-1]
+
+    def add(self, kind: str, line: int, **kw: object) -> None:
+        block = Block(len(self.blocks), kind, line, self.section, **kw)  # type: ignore[arg-type]
+        if self.in_toc_markers:
+            block = replace(block, noise="table of contents")
+        self.blocks.append(block)
+
+
+def _line(tok: Token) -> int:
+    return tok.map[0] + 1 if tok.map else 0
+
+
+def _heading(st: _Walk, level: int, text: str, line: int) -> None:
+    st.path = [p for p in st.path if p[0] < level] + [(level, text)]
+    path = tuple(t for _, t in st.path if t)
+    st.sections.append(Section(len(st.sections), path, level, line))
+
+
+def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
+    """The table starting at tokens[i]; returns it and the index of its table_close."""
+    header: list[Inline] = []
+    rows: list[list[Inline]] = []
+    lines: list[int] = []
+    in_head = False
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open" and not in_head:
+            rows.append([])
+            lines.append(_line(tok))
+        elif tok.type == "inline":
+            (header if in_head else rows[-1]).append(render_inline(tok.children))
+        i += 1
+    width = len(header)
+    cells = tuple(tuple((r + [Inline("")] * width)[:width]) for r in rows)
+    data = TableData(
+        header=tuple(h.text for h in header),
+        rows=tuple(tuple(c.text for c in r) for r in cells),
+        lines=tuple(lines),
+        header_inline=tuple(header),
+        cells=cells,
+    )
+    return data, i
+
+
+def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
+    if st.items and st.items[-1].inline is None:
+        item = st.items[-1]
+        item.inline = inline
+        lst = st.lists[-1]
+        st.add(
+            "item",
+            item.line,
+            inline=inline,
+            depth=len(st.lists),
+            parent=lst.parent,
+            parent_line=lst.parent_line,
+            lead=lst.lead,
+            group=lst.group,
+            ordered=lst.ordered,
+            number=item.number,
+        )
+        return
+    parent = st.items[-1].inline if st.items else None
+    st.add("paragraph", line, inline=inline, depth=len(st.lists), parent=parent)
+
+
+def _walk(tokens: Sequence[Token]) -> _Walk:
+    st = _Walk()
+    st.sections.append(Section(0, (), 0, 1))
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        prev_closed_paragraph = i > 0 and tokens[i - 1].type == "paragraph_close"
+        if kind == "heading_open":
+            _heading(st, int(tok.tag[1]), render_inline(tokens[i + 1].children).text, _line(tok))
+            st.last_paragraph = None
+            i += 2
+        elif kind == "paragraph_open":
+            inline = render_inline(tokens[i + 1].children)
+            _paragraph(st, inline, _line(tok))
+            st.last_paragraph = inline
+            i += 2
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lead = st.last_paragraph if prev_closed_paragraph and not st.items else None
+            parent = st.items[-1].inline if st.items else None
+            parent_line = st.items[-1].line if st.items else 0
+            st.groups += 1
+            st.lists.append(
+                _List(st.groups, kind == "ordered_list_open", parent, lead, parent_line)
+            )
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            st.lists.pop()
+            st.last_paragraph = None
+        elif kind == "list_item_open":
+            number = int(tok.info) if tok.info.isdigit() else None
+            st.items.append(_Item(number, _line(tok)))
+        elif kind == "list_item_close":
+            st.items.pop()
+        elif kind == "table_open":
+            data, i = _table(tokens, i)
+            st.add("table", _line(tok), table=data, depth=len(st.lists))
+        elif kind in ("fence", "code_block"):
+            st.add("code", _line(tok), code=tok.content, lang=tok.info.strip())
+        elif kind == "html_block":
+            content = tok.content
+            if "START doctoc" in content:
+                st.in_toc_markers = True
+            elif "END doctoc" in content:
+                st.in_toc_markers = False
+        i += 1
+    return st
+
+
+def _title(st: _Walk) -> tuple[str, list[Section]]:
+    """A lone top-level heading first in the file is the document's title, not a topic."""
+    heads = [s for s in st.sections if s.level]
+    h1 = [s for s in heads if s.level == 1]
+    if not heads or heads[0].level != 1 or len(h1) != 1:
+        return "", st.sections
+    title = heads[0].heading
+    out = [replace(s, path=s.path[1:]) if s.path[:1] == (title,) else s for s in st.sections]
+    return title, out
+
+
+def parse_document(text: str, file: str) -> Document:
+    """Parse notes into classified blocks; never raises on odd input."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    st = _walk(_MD.parse(text))
+    title, sections = _title(st)
+    by_index = {s.index: s for s in sections}
+    blocks = [replace(b, section=by_index[b.section.index]) for b in st.blocks]
+    title_section = next((s.index for s in st.sections if s.level == 1), None) if title else None
+    statements = _heading_statements(sections, blocks)
+    blocks = sorted(blocks + statements, key=lambda b: (b.line, b.id))
+    blocks = [replace(b, id=n) for n, b in enumerate(blocks)]
+    blocks, noise = classify(blocks, title_section, has_subsections=len(sections) > 2)
+    used = {b.section.index for b in blocks} | {b.line for b in statements}
+    noise += [
+        Noise(s.line, s.key, "empty section", s.heading)
+        for s in sections
+        if s.level and s.index not in used and s.line not in used and _is_leaf(s, sections)
+    ]
+    noise.sort(key=lambda n: n.line)
+    return Document(file, title, tuple(sections), tuple(blocks), tuple(noise))
+
+
+def _heading_statements(sections: list[Section], blocks: list[Block]) -> list[Block]:
+    """An empty section whose heading is a whole statement ("user pool 是Cognito 中的用户库")
+    is that statement: people write short notes as headings."""
+    used = {b.section.index for b in blocks}
+    out: list[Block] = []
+    for s in sections:
+        h = s.heading
+        cjk = sum(1 for ch in h if "\u4e00" <= ch <= "\u9fff")
+        if (s.level and s.index not in used and _is_leaf(s, sections)
+                and (cjk >= 6 or len(h.split()) >= 6)):  # fmt: skip
+            parent = sections[s.index - 1] if s.index else s
+            out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent, inline=Inline(h)))
+    return out
+
+
+def _is_leaf(section: Section, sections: list[Section]) -> bool:
+    nxt = next((s for s in sections if s.index == section.index + 1), None)
+    return nxt is None or nxt.level <= section.level

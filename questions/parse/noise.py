@@ -1,0 +1,108 @@
+"""Which blocks are not study content: tables of contents, link lists, licence lines, TODOs,
+bare URLs, images, the title's intro. Nothing is asked from them; the summary counts them.
+Code is content, but only its commented commands are asked.
+
+The rules are structural (a list that is all #anchor links, a block that is mostly URL) or
+name a section's purpose ("Resources", "参考资料"), so they hold for any team's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from questions.parse.model import Block, Noise
+
+_SECTION_NOISE = (
+    (re.compile(r"^(table of )?contents?$|^toc$|目录", re.I), "table of contents"),
+    (
+        re.compile(
+            r"^(resources?|references?|links?|see also|further reading|reading list|sources?"
+            r"|bookmarks?)$|^(参考|参考资料|参考链接|链接|资源|相关链接|延伸阅读)",
+            re.I,
+        ),
+        "link list",
+    ),
+    (re.compile(r"^(licen[cs]e|copyright|版权|许可)", re.I), "licence"),
+    (re.compile(r"^(changelog|change log|release notes|version history|更新日志|修订记录)", re.I), "changelog"),
+    (re.compile(r"^(todo|to do|fixme|待办|待补充)\b", re.I), "TODO"),
+)  # fmt: skip
+_LICENCE = re.compile(
+    r"licen[cs]ed?\b|copyright|©|all rights reserved|\bCC[- ]BY|SPDX-License-Identifier|版权所有|许可协议",
+    re.I,
+)
+_TODO = re.compile(r"^\s*(TODO|FIXME|TBD|XXX)\b|^\s*(待补充|待办|待完善)", re.I)
+_DANGLING = re.compile(
+    r"\b(the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in)$", re.I
+)
+_ENDS_CLEAN = re.compile(r"[.!?。！？;；:：)）\]】\"”'`*_>]$")
+
+
+def _block_noise(b: Block) -> str | None:
+    """Noise judged from the block alone."""
+    if b.kind in ("code", "table"):
+        return None
+    text = b.text
+    if not text.strip():
+        return "image" if b.inline.images else "empty"
+    if text.startswith("![") or (b.inline.images and len(text) < 8):
+        return "image"
+    if _TODO.match(text):
+        return "TODO"
+    if b.inline.link_chars >= 0.6 * len(text):
+        return "link list" if b.kind == "item" else "bare URL"
+    if _LICENCE.search(text) and len(text) < 240:
+        return "licence"
+    if re.search(r"[?？]$", text) and not re.search(r"[.。!！:：]", text[:-1]):
+        return "question in the notes"
+    if not _ENDS_CLEAN.search(text) and _DANGLING.search(text) and len(text) > 30:
+        return "truncated"
+    return None
+
+
+def _section_noise(b: Block) -> str | None:
+    for heading in b.section.path:
+        for pattern, reason in _SECTION_NOISE:
+            if pattern.search(heading.strip(" :：")):
+                return reason
+    return None
+
+
+def _toc_groups(blocks: Sequence[Block]) -> set[int]:
+    """List groups whose items are (almost) all #anchor links: a table of contents."""
+    items: dict[int, list[Block]] = defaultdict(list)
+    for b in blocks:
+        if b.kind == "item":
+            items[b.group].append(b)
+    return {
+        g
+        for g, its in items.items()
+        if sum(1 for b in its if b.inline.anchor_links and b.inline.link_chars >= 0.6 * len(b.text))
+        >= 0.8 * len(its)
+    }
+
+
+def classify(
+    blocks: Sequence[Block], title_section: int | None, has_subsections: bool
+) -> tuple[list[Block], list[Noise]]:
+    """Blocks with `noise` set where they are not content, and the noise list for the summary."""
+    toc = _toc_groups(blocks)
+    out: list[Block] = []
+    noise: list[Noise] = []
+    todo_section: int | None = None
+    for b in blocks:
+        reason = b.noise or ("table of contents" if b.group in toc else None)
+        reason = reason or _block_noise(b) or _section_noise(b)
+        if reason is None and b.section.index == todo_section:
+            reason = "TODO"
+        if reason is None and has_subsections and b.section.index == title_section:
+            reason = "intro"
+        if reason == "TODO" and re.fullmatch(r"\W*\w+\W*", b.text):
+            todo_section = b.section.index  # a bare "TODO:" line: the rest is its list
+        if reason is not None:
+            b = replace(b, noise=reason)
+            noise.append(Noise(b.line, b.section.key, reason, b.text[:80] or b.kind))
+        out.append(b)
+    return out, noise

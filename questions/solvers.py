@@ -1,0 +1,250 @@
+"""Two automatic players every question must survive before it is kept.
+
+- The stem-only player sees the stem and the options, never the notes. If wording overlap, a
+  lone kind or script, length or a blank points at the answer, it would score without knowing
+  the fact: the question is dropped.
+- The notes player retrieves the note units closest to the stem (BM25, bm25s) and looks for
+  each option in them. The question is kept only when the notes support the answer and no other
+  option nearly as well: two options true by the notes make an ambiguous question.
+
+Retrieval is windowed: the notes are indexed in overlapping chunks of sections, and a question
+is answered from the chunk around its own section. A question's evidence sits near it in the
+notes, and the cost per question stays bounded however long the notes are (linear overall).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import bm25s
+import numpy as np
+
+from questions.candidate import Candidate
+from questions.distractors import head_noun
+from questions.facts.model import Fact
+from questions.facts.numbers import sentences
+from questions.parse.model import Document
+from questions.text import (
+    Tokenizer,
+    contains,
+    contains_folded,
+    content_words,
+    folded,
+    is_zh,
+    lemma_words,
+    norm,
+    same_word,
+)
+from questions.values import family, fmt_number, parse_number
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+TOP_K = 6
+#: a distractor whose support reaches this share of the answer's makes the question ambiguous
+AMBIGUITY_RATIO = 0.6
+#: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
+#: quarter of this many sections of context on each side of its own
+CHUNK = 16
+_SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
+
+
+def stem_only(c: Candidate) -> str | None:
+    """Why a player who never read the notes would find the answer, or None."""
+    if c.kind == "truefalse":
+        return None
+    answer, wrong = c.answer_text, c.distractors
+    options = c.options
+    if any("___" in o for o in options):
+        return "blank inside a choice"
+    keys = [norm(o) for o in options]
+    numeric = all(parse_number(o) is not None for o in options)
+    if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
+        return "one choice contains another"
+    stem = c.prompt.replace("___", " ")
+    listed = " / ".join(sorted(options))
+    if listed in stem:  # "Which of ConfigMap / Secret …": the list of options says nothing
+        stem = stem.replace(listed, " ")
+    if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
+        return "answer is in the stem"
+    number = parse_number(answer)
+    if number is not None and re.search(
+        rf"(?<![\d.]){re.escape(fmt_number(number.value))}(?![\d.])", stem
+    ):
+        return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
+    if not c.notes_options and all(not _kin(answer, w) for w in wrong):
+        return "answer alone in its kind"
+    zh = [is_zh(o) for o in options]
+    if len(set(zh)) > 1 and (zh.count(zh[c.answer]) == 1 or len(options) == 2):
+        return "answer alone in its script"
+    if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
+            and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
+        return "answer stands out by length"
+    stem_words = content_words(stem) | set(lemma_words(stem))
+    for word in _shared(answer, stem_words):
+        # a word of the stem in the answer that most wrong options lack is a clue
+        if sum(1 for w in wrong if _shared(w, {word})) < len(wrong) / 2:
+            return "stem gives the answer away"
+    return None
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two options of one surface kind; ALL_CAPS names go with ALL_CAPS_CODES."""
+    fa, fb = family(a), family(b)
+    if fa == fb or ({fa, fb} == {"caps", "name"} and a.isupper() and b.isupper()):
+        return True
+    return bool(head_noun(a)) and head_noun(a) == head_noun(
+        b
+    )  # "lifecycle policy", "Resource policy"
+
+
+def _shared(option: str, stem_words: set[str]) -> set[str]:
+    """The stem's words the option repeats (by stem, lemma or a part of a CamelCase name)."""
+    words = content_words(option) | _name_parts(option)
+    return {s for s in stem_words for w in words if len(w) >= 3 and len(s) >= 3 and same_word(w, s)}
+
+
+def _name_parts(name: str) -> set[str]:
+    """The words inside a CamelCase or snake_case name, by lemma: "CronJob" -> cron, job."""
+    parts = re.findall(r"[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])", name)
+    return {p.lower() for p in parts} | set(lemma_words(" ".join(parts)))
+
+
+def _names_folded(text: str, option: str) -> bool:
+    return contains_folded(text, option) or bool(norm(option) and norm(option) == norm(text))
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    head: str  # the unit's subject (a defined term, a table key, a command), "" for sentences
+    section: int
+
+    @cached_property
+    def folded_text(self) -> str:
+        return folded(self.text)
+
+    @cached_property
+    def folded_head(self) -> str:
+        return folded(self.head)
+
+
+def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
+    """What the notes say, one unit per statement: definitions as term + description, table
+    rows as "key | header: cell", commands with their comment, and every sentence (a sentence
+    of a list item carries its parent and lead-in, which hold its subject)."""
+    out: list[Unit] = []
+    tables = {f.block.id: f.table for f in facts if f.table is not None}
+    for f in facts:
+        if f.kind == "definition":
+            out.append(
+                Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index)
+            )
+        elif f.kind == "command":
+            out.append(Unit(f"{f.value} {f.subject}", f.value, f.section.index))
+    for b in doc.content:
+        s = b.section.index
+        if b.kind == "code":
+            continue
+        if b.kind == "table" and b.table is not None:
+            t = tables.get(b.id)  # read once, by the extraction
+            if t is None:
+                out += [Unit(" | ".join(r), "", s) for r in b.table.rows]
+                continue
+            for key, row in zip(t.keys, t.cells, strict=True):
+                cells = " | ".join(f"{h}: {v}" for h, v in zip(t.headers, row, strict=True))
+                out.append(Unit(f"{key} | {cells}", key, s))
+            continue
+        prefix = f"{b.section.heading} " if b.section.heading else ""
+        prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
+        prefix += (b.lead.text[:40] + " ") if b.lead is not None and b.kind == "item" else ""
+        out += [Unit(prefix + sent, "", s) for sent in sentences(b.text)]
+    return out
+
+
+class _Chunk:
+    """One bm25s index over the units of a run of sections."""
+
+    def __init__(self, units: list[Unit], tokens: list[list[str]]) -> None:
+        self.units = units
+        self.retriever = bm25s.BM25()
+        self.retriever.index([t or ["_"] for t in tokens], show_progress=False)
+        self.vocab = set(self.retriever.vocab_dict)
+
+    def top(self, query_tokens: list[str]) -> list[tuple[float, Unit]]:
+        q = [t for t in query_tokens if t in self.vocab]
+        if not q:
+            return []
+        scores = self.retriever.get_scores(q)
+        k = min(TOP_K, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(((float(scores[i]), int(i)) for i in idx), key=lambda x: (-x[0], x[1]))
+        return [(s, self.units[i]) for s, i in ranked if s > 0]
+
+
+class NotesSolver:
+    """BM25 over the notes near a question; answers whether they single out one option."""
+
+    def __init__(self, doc: Document, facts: Sequence[Fact], tokenizer: Tokenizer) -> None:
+        self.tok = tokenizer
+        self.units = sorted(units_of(doc, facts), key=lambda u: u.section)
+        self._chunks: dict[int, _Chunk | None] = {}
+        self._by_section: dict[int, list[int]] = {}
+        self._tokens: dict[int, list[str]] = {}  # a unit sits in two chunks: tokenised once
+        for i, u in enumerate(self.units):
+            self._by_section.setdefault(u.section, []).append(i)
+
+    def _chunk(self, section: int) -> _Chunk | None:
+        """A chunk covers sections [k*H, k*H + 2H) (H = CHUNK / 2), so every section is in two
+        chunks; a question takes the one where it has at least H/2 sections on each side."""
+        half = CHUNK // 2
+        k = section // half - (1 if section % half < half / 2 else 0)
+        k = max(k, 0)
+        if k not in self._chunks:
+            lo, hi = k * half, (k + 2) * half
+            ids = [i for s in range(max(lo, 0), hi) for i in self._by_section.get(s, ())]
+            for i in ids:
+                if i not in self._tokens:
+                    self._tokens[i] = self.tok.tokens(self.units[i].text)
+            units = [self.units[i] for i in ids]
+            self._chunks[k] = _Chunk(units, [self._tokens[i] for i in ids]) if ids else None
+        return self._chunks[k]
+
+    def top(self, query: str, section: int) -> list[tuple[float, Unit]]:
+        chunk = self._chunk(section)
+        return chunk.top(self.tok.tokens(query)) if chunk is not None else []
+
+    def support(
+        self, c: Candidate, option: str, hits: Sequence[tuple[float, Unit]], rival: str = ""
+    ) -> float:
+        """Best score of a retrieved unit that names the option (as its subject, when the
+        question asks for a subject); a unit naming the rival too tells them not apart."""
+        subject_like = c.style in _SUBJECT_STYLES
+        opt, riv = folded(option), folded(rival)
+        best = 0.0
+        for score, unit in hits:
+            where = unit.folded_head if (subject_like and unit.head) else unit.folded_text
+            if rival and _names_folded(where, riv):
+                continue
+            if _names_folded(where, opt):
+                best = max(best, score)
+        return best
+
+    def check(self, c: Candidate) -> str | None:
+        """Why the notes do not single out the answer, or None."""
+        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default"):
+            return None  # the options are one line's own set of values: that line decides
+        if c.generator == "table":
+            return None  # a table question's options are other rows: the table tells them apart
+        query = re.sub(r"___", " ", c.query or c.prompt)
+        hits = self.top(query, c.fact.section.index)
+        key = self.support(c, c.answer_text, hits)
+        if key <= 0:
+            return "notes do not support the answer"
+        for w in c.distractors:
+            if self.support(c, w, hits, rival=c.answer_text) >= AMBIGUITY_RATIO * key:
+                return "notes support another choice too"
+        return None

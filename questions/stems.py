@@ -1,0 +1,254 @@
+"""Question stems in English and Chinese, one template per way of asking a fact.
+
+Slots are filled from typed fact fields only (a term, a category noun, a quoted description),
+never from a heading pasted into a sentence. `lint` rejects what a template can still get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from questions.nouns import category as simple_noun
+from questions.text import CJK
+
+BLANK = "___"
+_DESCRIPTIVE = re.compile(
+    r"^(notes?|description|desc|meaning|comment|remarks?|details?|explanation|purpose|usage|"
+    r"use|used for|说明|描述|备注|含义|解释|用途|常见用途|作用|特点)$",
+    re.I,
+)
+
+
+def display_noun(noun: str) -> str:
+    """ "Probe kind" -> "probe kind"; acronyms and CamelCase keep their case."""
+    first, *rest = noun.split()
+    if re.fullmatch(r"[A-Z][a-z]+", first):
+        first = first.lower()
+    return " ".join([first, *rest])
+
+
+def quoted(text: str, lang: str) -> str:
+    text = text.strip().rstrip("。.;；,，")
+    return f"“{text}”"
+
+
+def which(noun: str | None, lang: str) -> str:
+    if lang == "zh":
+        if noun and re.search(r"[A-Za-z]", noun):
+            return f"哪个 {noun} "
+        return f"哪个{noun}" if noun else "哪一项"
+    return f"Which {display_noun(noun)}" if noun else "Which of these"
+
+
+def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
+    if lang == "zh":
+        return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
+    if verb and not re.search(r"[.!?]\s+\S", desc.strip()):  # one sentence reads as a predicate
+        return f"{which(noun, lang)} {desc.rstrip('.;, ')}?"
+    return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
+
+
+def label_property(desc: str, noun: str | None, lang: str) -> str:
+    """A property of one of several labelled groups: "Which SQS type has “ordered message”?"."""
+    if lang == "zh":
+        return f"{quoted(desc, lang)}说的是{which(noun, lang)}？"
+    return f"{which(noun, lang)} has this property: {quoted(desc, lang)}?"
+
+
+def member_value(desc: str, label: str, lang: str) -> str:
+    """A described value of a parameter: "Which value of concurrencyPolicy means “…”?"."""
+    if lang == "zh":
+        return f"{label} 的哪个取值表示{quoted(desc, lang)}？"
+    return f"Which value of {label} means {quoted(desc, lang)}?"
+
+
+def forward_definition(term: str, noun: str | None, lang: str) -> str:
+    if lang == "zh":
+        return f"哪一项描述的是 {term}？"
+    if noun and noun.casefold() not in term.casefold():
+        return f"Which description fits the {display_noun(noun)} {term}?"
+    return f"Which description fits {term}?"
+
+
+def default_member(subject: str, lang: str, is_category: bool) -> str:
+    if lang == "zh":
+        return f"默认的{subject}是哪个？" if is_category else f"{subject} 的默认值是哪个？"
+    if is_category:
+        return f"Which {display_noun(subject)} is the default?"
+    return f"What is the default value of {subject}?"
+
+
+def default_number(subject: str, lang: str) -> str:
+    if lang == "zh":
+        return f"{subject} 的默认值是多少？"
+    return f"What is the default value of {subject}?"
+
+
+_VERB_3RD = re.compile(
+    r"^[a-z]+(?<!ss)(?<!us)(?<!is)s\s+(a|an|the|its|it|all|one|every|each|new|old)\b"
+)
+
+
+def command(comment: str, lang: str) -> str:
+    """ "starts a rollout" -> "Which command starts a rollout?"."""
+    c = comment.strip().rstrip(".。")
+    if lang == "zh":
+        return f"哪条命令用于{quoted(c, lang)}？"
+    if _VERB_3RD.match(c):
+        return f"Which command {c}?"
+    return f"Which command is for {quoted(c, lang)}?"
+
+
+def cloze(text: str, lang: str) -> str:
+    return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
+
+
+@lru_cache(maxsize=4096)
+def _attr_parts(attr: str, lang: str) -> str:
+    """One language of a bilingual header ("Idempotent 幂等" -> "幂等" for Chinese)."""
+    latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
+    zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
+    zh = zh if CJK.search(zh) else ""
+    if lang == "zh" and zh:
+        return zh
+    if lang == "en" and latin and zh:
+        return latin
+    return attr.strip()
+
+
+def is_descriptive(attr: str) -> bool:
+    return bool(_DESCRIPTIVE.match(_attr_parts(attr, "en").strip()))
+
+
+@lru_cache(maxsize=4096)
+def noun_phrase(attr: str) -> bool:
+    """ "size limit" is a noun phrase; "reachable from", "encrypted?" are not."""
+    words = attr.strip().split()
+    if simple_noun(attr) is None or attr.strip().endswith("?") or not words:
+        return False
+    if words[0].lower() in _PREPOSITIONS:
+        return False
+    last = words[-1].lower()
+    preps = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
+    return last not in preps and not re.search(r"(ed|able|ible)$", last) and not _only_verb(last)
+
+
+def _only_verb(word: str) -> bool:
+    """ "create" is only a verb; "limit", "use" are nouns too."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and "NOUN" not in lemmas
+
+
+def table_forward(key: str, attr: str, lang: str) -> str:
+    a = _attr_parts(attr, lang)
+    if lang == "zh":
+        return f"{key} 的{a}是什么？"
+    if is_descriptive(attr):
+        return f"Which description fits {key}?"
+    if noun_phrase(a):
+        return f"What is the {_lower(a)} of {key}?"
+    return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
+
+
+def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str = "") -> str:
+    a = _attr_parts(attr, lang)
+    who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
+    if lang == "zh":
+        who = f"{among} 中哪一个" if among else which(noun, lang)
+        if is_descriptive(attr):
+            return (
+                f"以下描述的是{who.replace('哪', '哪', 1)}？{quoted(value, lang)}"
+                if not among
+                else f"{who}符合这个描述：{quoted(value, lang)}？"
+            )
+        return f"{who}的{a}是{quoted(value, lang)}？"
+    if is_descriptive(attr):
+        return f"{who} is described here: {quoted(value, lang)}?"
+    if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
+        return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
+    if predicative(a):
+        return f"{who} is {_lower(a.rstrip('?'))} {quoted(value, lang)}?"
+    return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
+
+
+_PREPOSITIONS = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
+
+
+def predicative(attr: str) -> bool:
+    """ "reachable from", "stored as", "meant for": a header that reads after "is"."""
+    words = attr.strip().rstrip("?").split()
+    if not words or not re.fullmatch(r"[A-Za-z -]+", attr.strip().rstrip("?")) or len(words) > 3:
+        return False
+    first = words[0].lower()
+    return words[-1].lower() in _PREPOSITIONS and (
+        re.search(r"(ed|able|ible|ant|ent)$", first) is not None or first in ("meant", "used")
+    )
+
+
+def _lower(word: str) -> str:
+    return word[0].lower() + word[1:] if word[:1].isupper() and word[1:2].islower() else word
+
+
+def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among: str = "") -> str:
+    """ "Which Method is idempotent?", "In which isolation level is “Dirty read” possible?"."""
+    a = _attr_parts(attr, lang)
+    who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
+    word = positive.strip().lower()
+    if lang == "zh":
+        who = f"{among} 中哪一个" if among else which(noun, lang)
+        if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
+            return f"{who}的{a}是“{positive.strip()}”？"
+        return f"{who}是{a}的？"
+    if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
+        return f"{who.replace('Which', 'In which', 1)} is “{a}” {word}?"
+    if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
+        return f"{who} is {_lower(a)}?"
+    if a.split()[0].lower() in _PREPOSITIONS:
+        return (
+            f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
+        )
+    return f"{who} has “{a}”?"
+
+
+def table_statement(key: str, attr: str, value: str, lang: str) -> str:
+    """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"."""
+    a = _attr_parts(attr, lang)
+    v = value.strip().rstrip("。.")
+    if lang == "zh":
+        if is_descriptive(attr):
+            return f"{key}：{v}"
+        return f"{key} 的{a}是“{v}”"
+    if is_descriptive(attr):
+        return f"{key}: {v}"
+    if predicative(a):
+        return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
+    if noun_phrase(a):
+        return f"The {_lower(a)} of {key} is {v}"
+    return f"{key} — {a.rstrip('?')}: {v}"
+
+
+def true_false(statement: str, lang: str) -> str:
+    return f"判断正误：{statement}" if lang == "zh" else f"True or false: {statement}"
+
+
+_LINT = (
+    (re.compile(r"\b(can|don|doesn|isn|won|aren|wasn|cannot)'?t't\b|\bnot not\b|不不", re.I), "broken negation"),
+    (re.compile(r"\b([A-Za-z]{2,}) \1\b", re.I), "doubled word"),
+    (re.compile(r"\ba an\b|\ban a\b|\ban (?=[bcdfgjklmnpqrstvwxz])|\ba (?=[aeio])", re.I), "wrong article"),
+    (re.compile(r"“\s*”|:\s*\?$|\?\s*\?$"), "empty slot"),
+)  # fmt: skip
+
+
+def lint(prompt: str) -> str | None:
+    """What a rendered stem still gets wrong, or None."""
+    for pattern, reason in _LINT:
+        if pattern.search(prompt):
+            return reason
+    if prompt.count("`") % 2:
+        return "unbalanced backticks"
+    if prompt.count(BLANK) > 1:
+        return "several blanks"
+    return None

@@ -1,0 +1,138 @@
+"""What a table is: which column names the rows, which columns are properties, which layout.
+
+- an index column (`#`, `No.`, 序号, or cells 1..n) is never a key and never asked;
+- the key column is the left-most column whose cells are distinct short names;
+- a comparison table (empty top-left header, entities as column headers) is transposed so its
+  entities become the rows;
+- a property column is a matrix column when its cells come from a tiny vocabulary (✅/❌,
+  yes/no, possible/not possible): such a value is asked only across rows that differ in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from questions.parse.model import TableData
+from questions.text import cjk_count, norm
+
+_INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
+_EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
+_POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
+_NEGATIVE = re.compile(
+    r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as rows of (key, {header: cell}) with the line each row came from."""
+
+    key_header: str
+    headers: tuple[str, ...]  # property headers, in order
+    keys: tuple[str, ...]
+    cells: tuple[tuple[str, ...], ...]  # per row, per property header
+    lines: tuple[int, ...]
+    transposed: bool
+    column_lines: tuple[int, ...] = ()  # a transposed table: the line of each attribute row
+
+    def column(self, j: int) -> list[str]:
+        return [row[j] for row in self.cells]
+
+
+def is_index_column(header: str, values: list[str]) -> bool:
+    if not _INDEX_HEADER.match(header.strip()):
+        return False
+    nums = [v.strip().rstrip(".") for v in values]
+    return all(n.isdigit() for n in nums) and [int(n) for n in nums] == list(
+        range(int(nums[0]) if nums else 1, (int(nums[0]) if nums else 1) + len(nums))
+    )
+
+
+def is_empty(cell: str) -> bool:
+    return bool(_EMPTY.match(cell.strip()))
+
+
+def polarity(cell: str) -> bool | None:
+    """True/False for a yes/no style cell, None for anything else."""
+    c = cell.strip()
+    head = re.split(r"[,，(（]", c)[0].strip()
+    if head != c and re.fullmatch(r"(?i)yes|no|是|否", head):
+        c = head  # "yes, together w/ the WAL archive"
+    if _POSITIVE.match(c):
+        return True
+    if _NEGATIVE.match(c):
+        return False
+    return None
+
+
+def is_matrix_column(values: list[str]) -> bool:
+    """Cells from a tiny vocabulary, so a value cannot tell rows apart."""
+    distinct = {norm(v) for v in values if not is_empty(v)}
+    return bool(values) and (
+        all(polarity(v) is not None for v in values if not is_empty(v))
+        or (len(distinct) <= 2 and len(values) >= 4)
+    )
+
+
+def _words(text: str) -> float:
+    return len(re.findall(r"[A-Za-z0-9]+", text)) + cjk_count(text) / 2
+
+
+def _key_score(values: list[str], position: int) -> float:
+    """Subject-column score after the tabbyld heuristics: distinct, short, filled, left."""
+    if not values:
+        return -1.0
+    filled = [v for v in values if not is_empty(v)]
+    unique = len({norm(v) for v in filled}) / len(values)
+    if unique < 1.0 or len(filled) < len(values):
+        return -1.0
+    mean_words = sum(_words(v) for v in values) / len(values)
+    short = 1.0 if mean_words <= 4 else 0.0
+    return float((2 * unique + short - mean_words / 10) / (position + 1) ** 0.5)
+
+
+def analyse(data: TableData) -> Table | None:
+    """The table's key and property columns, or None when no column names the rows."""
+    header = list(data.header)
+    rows = [list(r) for r in data.rows]
+    if len(header) < 2 or len(rows) < 2:
+        return None
+    cols = [[r[j] for r in rows] for j in range(len(header))]
+    keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
+    if is_empty(header[0]) and len(header) >= 3 and 0 in keep:
+        return _transposed(header, rows, data.lines)
+    scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep)]
+    best = max(scores, default=(-1.0, 0, 0))
+    if best[0] <= 0:
+        return None
+    k = best[2]
+    props = [j for j in keep if j != k]
+    if not props:
+        return None
+    return Table(
+        key_header=header[k],
+        headers=tuple(header[j] for j in props),
+        keys=tuple(r[k] for r in rows),
+        cells=tuple(tuple(r[j] for j in props) for r in rows),
+        lines=tuple(data.lines),
+        transposed=False,
+    )
+
+
+def _transposed(header: list[str], rows: list[list[str]], lines: tuple[int, ...]) -> Table | None:
+    """Entities are the column headers: each becomes a row, each attribute row a column."""
+    entities = header[1:]
+    if len({norm(e) for e in entities}) < len(entities) or any(is_empty(e) for e in entities):
+        return None
+    attrs = [r[0] for r in rows]
+    line = lines[0] - 2 if lines else 0
+    return Table(
+        key_header="",
+        headers=tuple(attrs),
+        keys=tuple(entities),
+        cells=tuple(tuple(r[j] for r in rows) for j in range(1, len(header))),
+        lines=tuple(max(line, 1) for _ in entities),
+        transposed=True,
+        column_lines=tuple(lines),
+    )

@@ -1,0 +1,370 @@
+"""Text helpers every stage shares: language, comparison form, containment and tokens.
+
+Chinese is segmented with jieba (the notes' own terms are kept whole by splitting on them
+first, so no global dictionary is changed and the same notes always give the same tokens);
+Latin text is split on a pattern that keeps `Cache-Control`, `max-age=0` and `v1.33` whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+STOP_EN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "how",
+        "why",
+        "than",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "nor",
+        "but",
+        "if",
+        "so",
+        "do",
+        "does",
+        "did",
+        "done",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "having",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "them",
+        "their",
+        "our",
+        "your",
+        "my",
+        "me",
+        "us",
+        "u",
+        "ur",
+        "w/",
+        "w/o",
+        "via",
+        "per",
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "such",
+        "only",
+        "also",
+        "just",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "much",
+        "many",
+        "same",
+        "other",
+        "another",
+        "one",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "up",
+        "down",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "both",
+        "few",
+        "own",
+        "too",
+    ]
+)
+STOP_ZH = frozenset(
+    [
+        "的",
+        "了",
+        "是",
+        "在",
+        "和",
+        "与",
+        "或",
+        "就",
+        "也",
+        "都",
+        "而",
+        "及",
+        "把",
+        "被",
+        "让",
+        "给",
+        "对",
+        "从",
+        "到",
+        "会",
+        "能",
+        "要",
+        "这",
+        "那",
+        "个",
+        "一",
+        "上",
+        "下",
+        "中",
+    ]
+)
+
+_jieba_ready = False
+
+
+def init_jieba() -> None:
+    """Quiet jieba and give it a cache dir this user can write (root and non-root alike)."""
+    global _jieba_ready
+    if _jieba_ready:
+        return
+    jieba.setLogLevel(logging.WARNING)
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    cache = Path(tempfile.gettempdir()) / f"quizbot-jieba-{uid}"
+    try:
+        cache.mkdir(mode=0o700, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
+    except OSError:
+        pass  # jieba then works without a cache file, only slower to start
+    _jieba_ready = True
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK.findall(text))
+
+
+def is_zh(text: str) -> bool:
+    """Chinese when ideographs carry the sentence, not when one Chinese word sits in English."""
+    cjk = cjk_count(text)
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    return cjk >= 2 and cjk >= 0.2 * latin
+
+
+@lru_cache(maxsize=65536)
+def norm(text: str) -> str:
+    """Comparison form: case, spacing, markup quotes and punctuation do not count."""
+    return re.sub(r"[\s`*_'\"“”‘’「」()（）\[\].,;:!?，。；：！？、]+", "", text.casefold())
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def folded(text: str) -> str:
+    """The form containment compares: single spaces, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=65536)
+def contains(haystack: str, needle: str) -> bool:
+    """Whole-word (Latin) or substring (CJK) containment, ignoring case and spacing."""
+    return contains_folded(folded(haystack), folded(needle))
+
+
+def contains_folded(h: str, n: str) -> bool:
+    """`contains` on texts already folded (a retrieval unit folds its text once)."""
+    if not n:
+        return False
+    if CJK.search(n):
+        return n in h
+    start = h.find(n)
+    while start >= 0:  # a word of its own: not part of a longer word on either side
+        end = start + len(n)
+        if (start == 0 or not _word_char(h[start - 1])) and (
+            end == len(h) or not _word_char(h[end])
+        ):
+            return True
+        start = h.find(n, start + 1)
+    return False
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    return [t.rstrip(".:/-").lower() for t in ASCII_TOKEN.findall(text) if t.rstrip(".:/-")]
+
+
+@lru_cache(maxsize=8192)
+def _cut(run: str) -> tuple[str, ...]:
+    init_jieba()
+    return tuple(w for w in jieba.lcut(run, HMM=False) if w.strip())
+
+
+class Tokenizer:
+    """Tokens for retrieval and overlap checks; `terms` are kept whole inside Chinese text."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        zh_terms = sorted({t for t in terms if CJK.search(t) and 2 <= len(t) <= 12}, key=len)
+        self._terms = (
+            re.compile("|".join(re.escape(t) for t in reversed(zh_terms))) if zh_terms else None
+        )
+
+    def _zh(self, run: str) -> list[str]:
+        if self._terms is None:
+            return list(_cut(run))
+        out: list[str] = []
+        pos = 0
+        for m in self._terms.finditer(run):
+            if m.start() > pos:
+                out += _cut(run[pos : m.start()])
+            out.append(m.group(0))
+            pos = m.end()
+        if pos < len(run):
+            out += _cut(run[pos:])
+        return out
+
+    def tokens(self, text: str) -> list[str]:
+        out = [t for t in _ascii_tokens(text) if t not in STOP_EN]
+        for run in CJK_RUN.findall(text):
+            out += [w for w in self._zh(run) if w not in STOP_ZH]
+        return out
+
+
+def content_words(text: str) -> set[str]:
+    """Latin content words (lower case, 3+ letters) and Chinese bigrams, for overlap cues."""
+    words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
+    words -= STOP_EN
+    for run in CJK_RUN.findall(text):
+        words |= {run[i : i + 2] for i in range(len(run) - 1)}
+    return words
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two words are one for a reader: equal stems, or one long word inside the other."""
+    if a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and short in long_
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    for upos in ("NOUN", "VERB"):
+        found = getLemma(word, upos=upos, lemmatize_oov=False)
+        if found and found[0] != word:
+            return str(found[0])
+    return word
+
+
+def lemma_words(text: str) -> frozenset[str]:
+    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks."""
+    words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
+    return frozenset(_lemma(w) for w in words - STOP_EN)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？])\s*")
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
+
+
+@lru_cache(maxsize=16384)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of a block: "e.g." and "etc." do not end one, nor does a semicolon (so a
+    clause keeps the subject it refers back to)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1])):
+            joiner = "" if not out[-1][-1:].isascii() else " "
+            out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def _open_parens(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+@lru_cache(maxsize=8192)
+def verb_like(text: str) -> bool:
+    """A single word that reads as a verb or participle ("throttled", "restarts"), not a name."""
+    from lemminflect import getAllLemmas
+
+    words = text.split()
+    if len(words) != 1 or not re.fullmatch(r"[a-z]+", words[0]):
+        return False
+    lemmas = getAllLemmas(words[0])
+    return words[0].endswith("ed") or ("VERB" in lemmas and "NOUN" not in lemmas)
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """A word of the English dictionary ("age", "from"), not a name ("datfrozenxid")."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower().strip("'-")
+    if "-" in w:  # "at-least-once", "best-effort": a compound of words
+        return all(english_word(part) for part in w.split("-") if part)
+    return w in STOP_EN or bool(getAllLemmas(w))

@@ -1,0 +1,217 @@
+"""Typed values: what kind of thing an answer is, so every option is of the same kind.
+
+A shape is a short label ("num:s", "range", "header", "snake", "Pascal", "zh", ...). Numbers
+carry their unit, normalised ("30 seconds" and "30s" are both num:s), so a 30-second answer is
+only ever offered next to other durations; terms their surface form, grouped into families
+(camelCase and dotted fields, names and acronyms) that may stand side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from questions.text import CJK
+
+UNITS: dict[str, str] = {
+    "ms": "ms", "milliseconds": "ms", "millisecond": "ms", "毫秒": "ms", "微秒": "us",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "秒": "s", "秒钟": "s",
+    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "分钟": "min",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "小时": "h",
+    "d": "d", "day": "d", "days": "d", "天": "d", "week": "wk", "weeks": "wk", "周": "wk",
+    "year": "yr", "years": "yr", "年": "yr", "month": "mo", "months": "mo",
+    "b": "B", "byte": "B", "bytes": "B", "字节": "B", "bit": "bit", "bits": "bit", "位": "bit",
+    "kb": "KB", "kib": "KB", "k": "KB", "mb": "MB", "mib": "MB", "mi": "MB", "m": "m",
+    "gb": "GB", "gib": "GB", "gi": "GB", "tb": "TB", "tib": "TB", "pb": "PB",
+    "%": "%", "percent": "%", "rtt": "RTT", "x": "x", "×": "x", "倍": "x",
+    "ms延迟": "ms", "万": "万", "million": "M", "billion": "G", "thousand": "K",
+}  # fmt: skip
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
+    rf"|(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
+RANGE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:-|–|~|to)\s?\d+(?:\.\d+)?(?![\w.])")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str  # canonical unit, "" when there is none
+    text: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> Number | None:
+    """The text as one number with an optional unit ("30 seconds", "4 KB", "25%", "3秒")."""
+    m = NUMBER.fullmatch(text.strip())
+    if not m:
+        return None
+    return _number(m)
+
+
+def _number(m: re.Match[str]) -> Number | None:
+    digits = m.group(1) or m.group(4)
+    unit = m.group(3) or m.group(6) or ""
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    text = m.group(0).rstrip()
+    return Number(value, UNITS.get(unit.lower(), unit), text, m.start(), m.start() + len(text))
+
+
+@lru_cache(maxsize=16384)
+def numbers_in(text: str) -> tuple[Number, ...]:
+    """Every number of the text with its unit (cached: a block is read by several stages)."""
+    return tuple(n for n in (_number(m) for m in NUMBER.finditer(text)) if n is not None)
+
+
+def fmt_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}" if value >= 10000 else str(int(value))
+    return f"{value:g}"
+
+
+_COUNTABLE = {
+    w + s: w for w in ("second", "minute", "hour", "day", "week", "month", "year", "byte",
+                       "bit", "millisecond", "time", "worker", "column", "element", "row")
+    for s in ("", "s")
+}  # fmt: skip
+
+
+def decimals(number: Number) -> int:
+    """How many decimal places the number is written with ("4.0" -> 1, "128MB" -> 0)."""
+    m = re.match(r"\d+(?:,\d{3})*(?:\.(\d+))?", number.text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def with_value(template: Number, value: float) -> str:
+    """The template number's text with another value, unit, spacing and decimals as written."""
+    digits = template.text[: len(template.text) - len(template.text.lstrip("0123456789.,"))]
+    rest = template.text[len(digits) :]
+    places = decimals(template)
+    plain = f"{value:.{places}f}" if places else fmt_number(value)
+    word = re.match(r"^(\s?)([A-Za-z]+)$", rest)
+    plural_style = word is not None and (template.value == 1 or word.group(2).lower().endswith("s"))
+    if word and plural_style and word.group(2).lower() in _COUNTABLE:  # "2 seconds", "1 second"
+        singular = _COUNTABLE[word.group(2).lower()]
+        noun = singular if value == 1 else singular + "s"
+        rest = word.group(1) + (noun.capitalize() if word.group(2)[0].isupper() else noun)
+    if "," not in digits:
+        plain = plain.replace(",", "")
+    return plain + rest
+
+
+# --- shapes: the surface form of a term, finer than a signature -------------------------------
+
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("flag", re.compile(r"^--?[A-Za-z][\w-]*(=\S*)?$")),
+    ("header", re.compile(r"^[A-Z][a-z]+(-[A-Z][a-z]+)+(:.*)?$")),
+    ("protocol", re.compile(r"^[A-Z][A-Za-z]*/\d(\.\d)?$")),
+    ("kv", re.compile(r"^[A-Za-z_][\w.\-/]*(:\s?|\s?=\s?)\S+$")),
+    ("tag", re.compile(r"^[:@#][\w.-]+$")),
+    ("path", re.compile(r"^[./~]\S*/\S*$|^[a-z][\w.-]*/[\w./-]*$|^\.?[\w-]*\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql|signal|config)$|^\.[a-z][\w-]+$")),
+    ("dotted", re.compile(r"^[a-z][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+(\(\))?$")),
+    ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
+    ("snake", re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+(\(\))?$")),
+    ("kebab", re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+(=\S+)?$")),
+    ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
+    ("call", re.compile(r"^[\w.]+\(.*\)$")),
+)  # fmt: skip
+#: shapes that may stand side by side as options (anything else only with its own shape)
+_FAMILIES = {
+    "camel": "field", "dotted": "field",
+    "Name": "name", "Pascal": "name", "acronym": "name", "Names": "name", "protocol": "name",
+    "lower": "lower", "lowers": "lower",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str) -> str:
+    """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
+    numbers keep their signature (num:MB, range, version)."""
+    t = text.strip().strip("`").strip()
+    if RANGE.fullmatch(t):
+        return "range"
+    n = parse_number(t)
+    if n is not None:
+        return f"num:{n.unit}" if n.unit else "num"
+    if re.fullmatch(r"v?\d+\.\d+(\.\d+)?", t):
+        return "version"
+    if CJK.search(t):
+        return "zh"
+    for name, pattern in _SHAPES:
+        if pattern.match(t):
+            return name
+    words = t.split()
+    if len(words) > 4:
+        return "phrase"
+    if re.search(r"[*<>=|{}\[\]]", t):
+        return "expr"
+    if len(words) == 1:
+        w = words[0]
+        if re.fullmatch(r"[A-Z0-9][A-Z0-9./+-]*", w) and re.search(r"[A-Z]", w):
+            return "acronym"
+        if re.fullmatch(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+", w):
+            return "Pascal"
+        if w[:1].isupper():
+            return "Name"
+        return "lower"
+    if words[0][:1].isupper() or words[0][:1].isdigit():
+        return "Names"
+    return "lowers"
+
+
+def family(text: str) -> str:
+    s = shape(text)
+    return _FAMILIES.get(s, s)
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two option texts of one surface kind (two durations, two headers, two Names)."""
+    return family(a) == family(b)
+
+
+# --- what a number counts: a quantity may be near-missed, an identifier may not ----------------
+
+_ID_BEFORE = re.compile(
+    r"(\b(v|version|versions|since|PG|pg|postgres|postgresql|release|rfc|RFC|TLS|HTTP|exit code|"
+    r"code|status|sqlstate|SQLSTATE|port|ports|udp|tcp|UDP|TCP|in|by|until|before|after|"
+    r"http/?|h)\s*|端口|版本|状态码|自|从)$",
+    re.I,
+)
+_ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
+_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+
+def number_role(sentence: str, number: Number) -> str:
+    """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
+    code, id (only other values of the same kind are fair distractors)."""
+    before = sentence[: number.start].rstrip()[-24:]
+    after = sentence[number.end :]
+    text = number.text
+    if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
+        return "quantity"
+    if re.fullmatch(r"(19|20)\d\d", text) and (
+        re.search(_MONTHS + r"\s*$", before, re.I) or re.search(r"\b(in|since|of)\s*$", before)
+    ):
+        return "year"
+    if re.search(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", before, re.I) or (
+        text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text)
+    ):
+        return "version"
+    if re.fullmatch(r"\d{4,}\.\d+", text):
+        return "id"  # "16384.1": a file name, not a quantity
+    if re.search(r"(port|端口)\S{0,3}\s*$", before, re.I) or _ID_AFTER.match(after):
+        return "port"
+    if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):
+        return "code"
+    if re.fullmatch(r"[1-5]\d\d", text) and re.match(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b", after):
+        return "code"  # "412 Precondition Failed": an HTTP status
+    if _ID_BEFORE.search(before) and not re.search(r"\b(in|by|until|before|after)\s*$", before):
+        return "id"
+    return "quantity"

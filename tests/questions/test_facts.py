@@ -1,0 +1,142 @@
+"""Reading facts: enumerations, definitions side by side, what a number counts, commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.facts.commands import command_facts
+from questions.facts.enumerations import enumeration
+from questions.facts.extract import extract
+from questions.facts.model import Fact
+from questions.parse import parse_document
+from questions.values import number_role, numbers_in
+
+
+def facts_of(text: str) -> list[Fact]:
+    return extract(parse_document(text, "t.md"))
+
+
+def test_enumeration_default_and_described_members() -> None:
+    e = enumeration(
+        "concurrencyPolicy: Allow (default) / Forbid (skip the new run) / Replace (stop the job)"
+    )
+    assert e is not None and e.label == "concurrencyPolicy"
+    assert e.default is not None and e.default.name == "Allow"
+    assert {m.name: m.description for m in e.members}["Forbid"] == "skip the new run"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "max_connections default 100. every connection is its own process, not a thread",
+        "limits: max table size 32 TB, max 1600 columns per table, identifiers max 63 bytes",
+        "monitoring: pg_stat_user_tables (n_dead_tup, last_autovacuum), age(x) from pg_database",
+    ],
+)
+def test_prose_with_commas_is_no_enumeration(text: str) -> None:
+    e = enumeration(text)
+    assert e is None or all(not m.description for m in e.members)
+
+
+def test_an_enumeration_gives_a_default_and_member_definitions() -> None:
+    facts = facts_of("## Jobs\n- `concurrencyPolicy`: Allow (default) / Forbid (skip it) / "
+                     "Replace (stop the running job)\n")  # fmt: skip
+    default = next(f for f in facts if f.kind == "default")
+    assert (default.subject, default.value) == ("concurrencyPolicy", "Allow")
+    assert set(default.siblings) == {"Forbid", "Replace"}
+    members = {f.subject: f.value for f in facts if f.kind == "definition"}
+    assert members == {"Forbid": "skip it", "Replace": "stop the running job"}
+
+
+def test_terms_defined_side_by_side_are_each_others_options() -> None:
+    facts = facts_of("## Quotas\nnamespace level: `LimitRange` = default/min/max per container; "
+                     "`ResourceQuota` = total for the whole namespace (e.g. pods). more text\n")  # fmt: skip
+    defs = {f.subject: f for f in facts if f.kind == "definition"}
+    assert defs["LimitRange"].value == "default/min/max per container"
+    assert defs["ResourceQuota"].value == "total for the whole namespace (e.g. pods)"
+    assert defs["LimitRange"].siblings == ("ResourceQuota",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        ("PG 13 went EOL in Nov 2025", "13", "version"),
+        ("PG 13 went EOL in Nov 2025", "2025", "year"),
+        ("stable since 1.27", "1.27", "version"),
+        ("default port 5432", "5432", "port"),
+        ("container is OOMKilled (exit code 137)", "137", "code"),
+        ("returns 412 Precondition Failed", "412", "code"),
+        ("minor upgrade (18.0 -> 18.1)", "18.1", "quantity"),  # the fact extraction decides
+        ("segment size 16 MB by default", "16 MB", "quantity"),
+        ("max 1600 columns per table", "1600", "quantity"),
+    ],
+)
+def test_what_a_number_counts(sentence: str, number: str, role: str) -> None:
+    n = next(n for n in numbers_in(sentence) if n.text == number)
+    assert number_role(sentence, n) == role
+
+
+def test_version_pairs_are_versions_not_quantities() -> None:
+    facts = facts_of("## Upgrades\n- minor upgrade (18.0 -> 18.1) = swap the binaries\n")
+    roles = {f.span: f.role for f in facts if f.kind == "number"}
+    assert roles.get("18.1") == "version"
+
+
+def test_number_subject_is_the_parameter_beside_it() -> None:
+    facts = facts_of(
+        "## WAL\n- `checkpoint_timeout` default 5min, `max_wal_size` default 1GB\n"
+        "- the launcher runs at most **3** workers by default (`autovacuum_max_workers`)\n"
+        "- `completions` (default 1), `parallelism` (default 1)\n"
+    )
+    got = {(f.subject, f.span) for f in facts if f.kind == "number" and f.attribute == "default"}
+    assert {("checkpoint_timeout", "5min"), ("max_wal_size", "1GB"),
+            ("autovacuum_max_workers", "3"), ("completions", "1"),
+            ("parallelism", "1")} <= got  # fmt: skip
+
+
+def test_worked_examples_and_restated_values_are_no_facts() -> None:
+    facts = facts_of(
+        "## Probes\n- startup budget = failureThreshold x periodSeconds, e.g. 30 x 10s = 300 s\n"
+        "- scale factor 0.1 (10 %)\n"
+    )
+    spans = {f.span for f in facts if f.kind == "number"}
+    assert not spans & {"30 x", "10s", "300 s", "10 %"}
+
+
+def test_commented_commands_and_an_argument_that_only_looks_like_a_comment() -> None:
+    block = next(
+        b
+        for b in parse_document(
+            "## K\n```bash\nkubectl set image deployment/web nginx=nginx:1.28   # starts a rollout\n"
+            "kubectl rollout status deployment/web\n"
+            "kubectl run tmp --rm -it --image=busybox -- wget -qO- http://web\n"
+            "# read one value back\nkubectl get secret db -o yaml\n```\n",
+            "t.md",
+        ).blocks
+        if b.kind == "code"
+    )
+    facts = {f.subject: f.value for f in command_facts(block)}
+    assert facts == {
+        "starts a rollout": "kubectl set image deployment/web nginx=nginx:1.28",
+        "read one value back": "kubectl get secret db -o yaml",
+    }
+
+
+def test_a_stated_default_over_a_table_names_its_row() -> None:
+    facts = facts_of(
+        "## Isolation\n\ndefault level = **Read Committed**.\n\n| Level | Dirty read |\n|---|---|\n"
+        "| Read uncommitted | possible |\n| Read committed | not possible |\n"
+        "| Serializable | not possible |\n"
+    )
+    default = next(f for f in facts if f.kind == "default")
+    assert default.value == "Read committed"
+    assert set(default.siblings) == {"Read uncommitted", "Serializable"}
+
+
+def test_heading_entities_near_each_other_are_options() -> None:
+    sections = "".join(
+        f"## Service {chr(65 + i)}\n\na thing that does job {i}\n\n" for i in range(40)
+    )
+    facts = [f for f in facts_of(sections) if f.role == "heading"]
+    first = next(f for f in facts if f.subject == "Service A")
+    assert "Service B" in first.siblings and "Service Z" not in first.siblings  # a window

@@ -1,0 +1,225 @@
+"""The issue's invariants on every bank: the development notes and notes in other shapes.
+
+Each notes file is generated once per module; every test then checks one rule on all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from questions.bank import validate_bank
+from questions.generate import DocumentResult, generate_document
+from questions.tables import analyse, is_index_column, polarity
+from questions.text import contains, is_zh, norm
+from questions.values import parse_number
+
+NOTES = Path(__file__).parent / "notes"
+SHIPPED = Path(__file__).resolve().parents[2] / "questions/notes/aws-developer-associate.md"
+FILES = [*sorted(NOTES.glob("*.md")), SHIPPED]
+BROKEN_NEGATION = re.compile(
+    r"\b(can|don|doesn|isn|won|aren|cannot)'?t't\b|\bnot not\b|不不|is not still|而是而是", re.I
+)
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, DocumentResult]:
+    return {p.name: generate_document(p.name, p.read_text(encoding="utf-8")) for p in FILES}
+
+
+def test_every_shape_is_generated(results: dict[str, DocumentResult]) -> None:
+    assert len(FILES) >= 10
+    for name, r in results.items():
+        assert validate_bank([q for _, q in r.chosen]) == [], name
+        if name != "links-toc.md":
+            assert len(r.chosen) >= 4, name
+
+
+def test_no_blank_inside_a_choice(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for _, q in r.chosen:
+            assert not any("___" in c for c in q.choices), (name, q.prompt, q.choices)
+
+
+def test_nothing_from_noise(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        noise_lines = {b.line for b in r.doc.blocks if b.noise is not None}
+        for c, q in r.chosen:
+            assert c.fact.block.noise is None, (name, q.prompt)
+            assert c.fact.line not in noise_lines or c.fact.block.kind == "table", (name, q.prompt)
+            text = " ".join((q.prompt, *q.choices))
+            assert not re.search(r"https?://|TODO|licen[cs]e|copyright", text, re.I), (name, text)
+    assert results["links-toc.md"].chosen == []
+
+
+def test_never_keyed_by_a_row_number(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for c, q in r.chosen:
+            data = c.fact.block.table
+            if data is None:
+                continue
+            index_values = {
+                v
+                for j, h in enumerate(data.header)
+                if is_index_column(h, [row[j] for row in data.rows])
+                for v in (row[j] for row in data.rows)
+            }
+            assert c.fact.subject not in index_values, (name, q.prompt)
+            assert q.choices[q.answer] not in index_values, (name, q.prompt)
+
+
+def _true_by_table(
+    c_options: tuple[str, ...],
+    fact_subject: str,
+    attribute: str,
+    value: str,
+    table_keys: tuple[str, ...],
+    column: list[str],
+    style: str,
+) -> int:
+    """How many options the table itself makes right for the question asked."""
+    if style == "reverse":
+        rows = [
+            i
+            for i, cell in enumerate(column)
+            if norm(value) in norm(cell) or norm(cell) in norm(value)
+        ]
+        return sum(1 for o in c_options if any(table_keys[i] == o for i in rows))
+    if style == "forward":
+        row = table_keys.index(fact_subject)
+        return sum(1 for o in c_options if norm(o) == norm(column[row]))
+    if style == "predicate":
+        return sum(
+            1 for o in c_options if o in table_keys and polarity(column[table_keys.index(o)])
+        )
+    return 1
+
+
+def test_one_choice_true_by_the_notes_table(results: dict[str, DocumentResult]) -> None:
+    checked = 0
+    for name, r in results.items():
+        for c, q in r.chosen:
+            t = c.fact.table
+            if t is None or c.generator != "table" or c.fact.column < 0:
+                continue
+            n = _true_by_table(q.choices, c.fact.subject, c.fact.attribute, c.fact.value, t.keys,
+                               t.column(c.fact.column), c.style)  # fmt: skip
+            assert n == 1, (name, q.prompt, q.choices)
+            checked += 1
+    assert checked >= 20
+
+
+def test_no_broken_negation(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for _, q in r.chosen:
+            assert not BROKEN_NEGATION.search(q.prompt), (name, q.prompt)
+
+
+def test_true_false_share_and_balance(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        tf = [q for _, q in r.chosen if q.kind == "truefalse"]
+        assert len(tf) <= 0.15 * len(r.chosen), name
+        if tf:
+            true = sum(1 for q in tf if q.answer == 0)
+            assert 0.4 <= true / len(tf) <= 0.6, (name, true, len(tf))
+
+
+def test_no_answer_in_its_own_stem(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for _, q in r.chosen:
+            if q.kind != "choice":
+                continue
+            answer = q.choices[q.answer]
+            wrong = [c for i, c in enumerate(q.choices) if i != q.answer]
+            if contains(q.prompt, answer):
+                assert all(contains(q.prompt, w) for w in wrong), (name, q.prompt)
+
+
+def test_index_column_tables_are_still_asked(results: dict[str, DocumentResult]) -> None:
+    """The ports table has a "No." column: its rows are asked by service and port instead."""
+    ports = results["ports.md"]
+    table_qs = [q for c, q in ports.chosen if c.generator == "table"]
+    assert table_qs
+    data = next(b.table for b in ports.doc.blocks if b.table is not None)
+    table = analyse(data)
+    assert table is not None and table.key_header == "Service"
+
+
+def test_every_section_with_a_fact_is_asked(results: dict[str, DocumentResult]) -> None:
+    for name in ("kubernetes-ckad.md", "postgresql-ops.md", "http-networking-zh.md"):
+        r = results[name]
+        with_facts = {c.fact.section.index for c in r.candidates}
+        asked = {c.fact.section.index for c, _ in r.chosen}
+        assert len(asked) >= 0.8 * len(with_facts), (name, len(asked), len(with_facts))
+
+
+def test_no_block_over_a_quarter(results: dict[str, DocumentResult]) -> None:
+    from collections import Counter
+
+    for name, r in results.items():
+        blocks = Counter(c.fact.block.id for c, _ in r.chosen)
+        if len(blocks) >= 4 and len(r.chosen) >= 12:
+            assert max(blocks.values()) <= max(3, 0.25 * len(r.chosen)) + 1, (name, blocks)
+
+
+def test_options_are_of_one_kind(results: dict[str, DocumentResult]) -> None:
+    """A number among numbers of its unit, ascending; never an answer alone in its script."""
+    checked = 0
+    for name, r in results.items():
+        for c, q in r.chosen:
+            if q.kind != "choice":
+                continue
+            numbers = [parse_number(o) for o in q.choices]
+            if all(n is not None for n in numbers) and c.generator != "dynamodb_capacity":
+                values = [n.value for n in numbers if n]
+                assert values == sorted(values), (name, q.prompt, q.choices)  # any numeric set
+            if numbers[q.answer] is not None and c.fact.kind == "number":
+                assert all(n is not None for n in numbers), (name, q.prompt, q.choices)
+                assert len({n.unit for n in numbers if n}) == 1, (name, q.choices)
+                values = [n.value for n in numbers if n]
+                assert values == sorted(values), (name, q.choices)
+                checked += 1
+            scripts = [is_zh(o) for o in q.choices]
+            assert scripts.count(scripts[q.answer]) > 1 or len(set(scripts)) == 1, (name, q.choices)
+    assert checked >= 20
+
+
+def test_identifiers_take_only_the_notes_own_values(results: dict[str, DocumentResult]) -> None:
+    """A version, year, port or code is never near-missed ("PG ___" once offered 13/26/52/130):
+    every option is a value the notes themselves write."""
+    checked = 0
+    for name, r in results.items():
+        text = (NOTES / name if (NOTES / name).exists() else SHIPPED).read_text(encoding="utf-8")
+        for c, q in r.chosen:
+            role = c.fact.role.split(":")[0]
+            if c.fact.kind == "number" and role in ("version", "year", "port", "code", "key"):
+                for option in q.choices:
+                    assert re.search(rf"(?<![\d.]){re.escape(option)}(?![\d])", text), (
+                        name,
+                        q.prompt,
+                        option,
+                    )
+                checked += 1
+    assert checked >= 5
+
+
+def test_stems_are_written_not_pasted(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for _, q in r.chosen:
+            p = q.prompt
+            assert p.count("___") <= 1 and p.count("“") == p.count("”"), (name, p)
+            assert not re.search(r"\b([A-Za-z]{2,}) \1\b|“\s*”|\.\.\.\?|…\?", p, re.I), (name, p)
+            template = re.sub(
+                r"“[^”]*”", "“”", p
+            )  # the notes' own words, typos and all, are quoted
+            assert not re.search(r"\ba (?=[aeiou])|\ban (?=[bcdfgjklmnpqrstvwxz])", template), p
+
+
+def test_chinese_notes_are_asked_in_chinese(results: dict[str, DocumentResult]) -> None:
+    for name in ("zh-only.md", "http-networking-zh.md"):
+        zh = [q for _, q in results[name].chosen if q.lang == "zh"]
+        assert len(zh) >= 0.8 * len(results[name].chosen), name
+        for q in zh:
+            assert re.search(r"[？：]|填空|判断正误", q.prompt), q.prompt
