@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import QuizError, ValidationFailed
@@ -12,6 +14,9 @@ from bot.core.models import ChannelRef, TeamRef
 from bot.core.views import Notice
 from bot.core.weeks import check_timezone, week_start
 from questions.bank import Problem
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 DEFAULT_WEEKDAY = 0  # Monday
 
@@ -122,23 +127,23 @@ def parse_hour(value: int | str) -> int:
 def validate_schedule(weekday: int | str, hour: int | str, timezone: str) -> Schedule:
     """All three fields checked at once, so a form can mark every bad one."""
     problems: list[Problem] = []
-    day = hr = 0
-    tz = "UTC"
-    try:
-        day = parse_weekday(weekday)
-    except QuizError as exc:
-        problems.append(Problem("day", exc.message))
-    try:
-        hr = parse_hour(hour)
-    except QuizError as exc:
-        problems.append(Problem("hour", exc.message))
-    try:
-        tz = check_timezone(timezone)
-    except QuizError as exc:
-        problems.append(Problem("timezone", exc.message))
-    if problems:
+    day = _checked("day", parse_weekday, weekday, problems)
+    hr = _checked("hour", parse_hour, hour, problems)
+    tz = _checked("timezone", check_timezone, timezone, problems)
+    if day is None or hr is None or tz is None:
         raise ValidationFailed(problems)
     return Schedule(day, hr, tz)
+
+
+def _checked(
+    field: str, parse: Callable[[_In], _Out], value: _In, problems: list[Problem]
+) -> _Out | None:
+    """`parse(value)`, or None with the error added to `problems` under `field`."""
+    try:
+        return parse(value)
+    except QuizError as exc:
+        problems.append(Problem(field, exc.message))
+        return None
 
 
 def _aware(moment: datetime) -> datetime:

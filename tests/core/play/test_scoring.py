@@ -37,3 +37,15 @@ def test_points():
 )
 def test_correct_run(results, before, run):
     assert scoring.correct_run(results, before) == run
+
+
+def test_a_time_limit_under_a_second_still_rewards_speed():
+    assert scoring.speed_bonus(0.25, 0.5) == scoring.SPEED_BONUS_MAX // 2
+    assert scoring.speed_bonus(0.0, 0.5) == scoring.SPEED_BONUS_MAX
+
+
+def test_the_help_texts_sentence_names_every_part_of_the_rule():
+    assert scoring.summary() == (
+        f"{scoring.BASE_POINTS} for a right answer, up to {scoring.SPEED_BONUS_MAX} more for "
+        "speed, a streak bonus for runs."
+    )

@@ -185,3 +185,114 @@ def test_claimable_rules():
     # The week already went to another channel: a channel change waits for next week.
     assert not claimable([_post(2, PostStatus.SENT, old)], 1, stale_before)
     assert not claimable([_post(2, PostStatus.CLAIMED, old)], 1, stale_before)
+
+
+def test_a_claim_exactly_at_the_timeout_is_stale_and_two_rows_are_never_claimable():
+    stale_before = utc(2026, 11, 23, 9)
+    assert claimable([_post(1, PostStatus.CLAIMED, stale_before)], 1, stale_before)
+    # Two rows (a race left both): never claim again, even if the first looks stale.
+    stale = _post(1, PostStatus.CLAIMED, utc(2026, 11, 23, 8))
+    assert not claimable([stale, stale], 1, stale_before)
+    assert not claimable([stale, stale, stale], 1, stale_before)
+
+
+def test_a_worker_id_names_the_host_cut_to_60_and_the_process(monkeypatch):
+    import os
+    import socket
+
+    from bot.core.weekly.claim import default_worker_id
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "h" * 100)
+    host, pid, nonce = default_worker_id().split(":")
+    assert host == "h" * 60 and pid == str(os.getpid())
+    assert len(nonce) == 8 and int(nonce, 16) >= 0
+    assert default_worker_id() != default_worker_id()
+
+
+def test_the_last_weekday_is_accepted_as_a_number():
+    assert parse_weekday(6) == 6
+
+
+def test_weekday_and_hour_errors_say_what_is_allowed_and_what_was_given():
+    with pytest.raises(QuizError) as day:
+        parse_weekday("funday")
+    assert day.value.message == (
+        "day must be a weekday name (mon ... sun) or 0-6 with 0 = Monday, not 'funday'"
+    )
+    with pytest.raises(QuizError) as hour:
+        parse_hour("25")
+    assert hour.value.message == "hour must be a whole hour from 0 to 23, not '25'"
+    with pytest.raises(QuizError):
+        parse_hour("009")  # at most two digits: "009" is not how anyone writes an hour
+
+
+def test_validate_schedule_keeps_each_fields_own_message():
+    with pytest.raises(ValidationFailed) as exc:
+        validate_schedule("someday", "25", "UTC")
+    fields = exc.value.by_field()
+    assert set(fields) == {"day", "hour"}
+    assert "not 'someday'" in fields["day"] and "not '25'" in fields["hour"]
+
+
+def test_a_schedule_info_notice_carries_its_text_under_the_weekly_title():
+    from bot.core.models import TeamRef
+    from bot.core.weekly.schedule import ScheduleInfo
+
+    info = ScheduleInfo(TeamRef("console", "local"), enabled=False)
+    notice = info.notice()
+    assert notice.text == info.text == "Weekly leaderboard posts are off."
+    assert notice.title == "Weekly leaderboard"
+
+
+def test_naive_and_non_utc_moments_are_the_same_instants():
+    from zoneinfo import ZoneInfo
+
+    naive = datetime(2026, 11, 23, 9, 0)  # read as UTC
+    tokyo = utc(2026, 11, 23, 9, 0).astimezone(ZoneInfo("Asia/Tokyo"))
+    for now in (naive, tokyo):
+        assert due_week(MONDAY_9, now) == date(2026, 11, 16)
+        assert next_post_at(MONDAY_9, now) == utc(2026, 11, 23, 9)
+    assert due_week(MONDAY_9, tokyo - timedelta(seconds=1)) is None
+    assert due_week(MONDAY_9, naive, effective_from=datetime(2026, 11, 23, 8)) == date(2026, 11, 16)
+    assert next_post_at(MONDAY_9, naive, effective_from=datetime(2026, 11, 23, 9)) == utc(
+        2026, 11, 23, 9
+    )
+
+
+def test_times_come_back_in_utc_whatever_the_machines_zone(monkeypatch):
+    import time
+
+    from bot.core.weekly.schedule import local_moment
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        at = local_moment(date(2026, 11, 23), 9, "Europe/Berlin")
+        assert at.utcoffset() == timedelta(0) and at == utc(2026, 11, 23, 8)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_schedule_taking_effect_exactly_at_the_posting_time_acts_this_week():
+    at = utc(2026, 11, 23, 9)
+    assert due_week(MONDAY_9, at, effective_from=at) == date(2026, 11, 16)
+    assert next_post_at(MONDAY_9, at - timedelta(hours=1), effective_from=at) == at
+
+
+def test_next_post_at_uses_the_schedules_own_week():
+    # Sunday 21:00 in New York is already Monday in UTC; a Sunday-22:00 schedule posts within
+    # the hour, not a week later.
+    sunday_22 = Schedule(6, 22, "America/New_York")
+    now = utc(2026, 11, 30, 2, 0)  # Sun 29 Nov 21:00 EST
+    assert next_post_at(sunday_22, now) == utc(2026, 11, 30, 3, 0)
+
+
+@pytest.mark.parametrize(
+    ("day", "hour", "tz", "bad"),
+    [("someday", 9, "UTC", "day"), (0, 99, "UTC", "hour"), (0, 9, "Mars/Base", "timezone")],
+)
+def test_one_bad_field_alone_is_refused(day, hour, tz, bad):
+    with pytest.raises(ValidationFailed) as exc:
+        validate_schedule(day, hour, tz)
+    assert list(exc.value.by_field()) == [bad]
