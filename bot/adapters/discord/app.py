@@ -14,6 +14,7 @@ import discord
 
 from bot.adapters.discord.client import QuizClient, make_client, parse_ids
 from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
 from bot.core.due import DueLoop
@@ -35,7 +36,8 @@ def build(
 ) -> QuizService:
     """The service for this client: its messenger posts through the client; the due loop's
     timer is poked by the engine whenever a question is scheduled to close."""
-    service = build_service(repo, DiscordMessenger(client), "discord", clock=clock, rng=rng)
+    messenger = OrderedMessenger(DiscordMessenger(client), client.outbox)
+    service = build_service(repo, messenger, "discord", clock=clock, rng=rng)
     client.attach(service, DueLoop(service.due_step, poll_seconds, clock=clock))
     return service
 

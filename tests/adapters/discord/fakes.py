@@ -6,9 +6,10 @@ responses and followups use instead of HTTPClient) both land here and are record
 bot posts are kept, so a later click can carry the message exactly as Discord would.
 
 Interactions are built as the JSON payloads Discord sends over the gateway (application
-command, component click, modal submit, autocomplete) and fed to discord.py's own
-`ConnectionState.parse_interaction_create`, so the real CommandTree, DynamicItem dispatch and
-Modal code run. Nothing else in the tests imports discord.py internals.
+command, component click, modal submit, autocomplete) and fed to the client's parser for
+INTERACTION_CREATE, exactly where discord.py's gateway hands a dispatch: the bot's answer-click
+hook, and behind it discord.py's real CommandTree, DynamicItem dispatch and Modal code run.
+Nothing else in the tests imports discord.py internals.
 """
 
 from __future__ import annotations
@@ -395,6 +396,51 @@ def gateway_ready(client: QuizClient) -> None:
 # --- interactions ------------------------------------------------------------------------------
 
 
+def interaction_payload(
+    kind: int,
+    member: Member,
+    data: dict[str, Any],
+    guild_id: int = GUILD_ID,
+    channel_id: int = CHANNEL_ID,
+    app_permissions: int = BOT_PERMS,
+) -> dict[str, Any]:
+    """An interaction as Discord sends it (over the gateway, or POSTed in HTTP mode)."""
+    iid = snowflake()
+    return {
+        "id": str(iid),
+        "application_id": str(APP_ID),
+        "type": kind,
+        "token": interaction_token(iid),
+        "version": 1,
+        "guild_id": str(guild_id),
+        "guild": {"id": str(guild_id), "locale": "en-US", "features": []},
+        "channel_id": str(channel_id),
+        "channel": {
+            "id": str(channel_id),
+            "type": 0,
+            "guild_id": str(guild_id),
+            "name": "quiz",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+        },
+        "member": member.payload(),
+        "app_permissions": str(app_permissions),
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {"0": str(guild_id)},
+        "context": 0,
+        "attachment_size_limit": 10 * 1024 * 1024,
+        "data": data,
+    }
+
+
 @dataclass
 class Sender:
     """Builds and dispatches interaction payloads for one client, guild and channel."""
@@ -406,42 +452,11 @@ class Sender:
     app_permissions: int = BOT_PERMS
 
     def _base(self, kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
-        iid = snowflake()
-        token = interaction_token(iid)
-        self.fake.tokens[token] = iid
-        return {
-            "id": str(iid),
-            "application_id": str(APP_ID),
-            "type": kind,
-            "token": token,
-            "version": 1,
-            "guild_id": str(self.guild_id),
-            "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
-            "channel_id": str(self.channel_id),
-            "channel": {
-                "id": str(self.channel_id),
-                "type": 0,
-                "guild_id": str(self.guild_id),
-                "name": "quiz",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-                "topic": None,
-                "last_message_id": None,
-                "rate_limit_per_user": 0,
-                "flags": 0,
-            },
-            "member": member.payload(),
-            "app_permissions": str(self.app_permissions),
-            "locale": "en-US",
-            "guild_locale": "en-US",
-            "entitlements": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)},
-            "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024,
-            "data": data,
-        }
+        payload = interaction_payload(
+            kind, member, data, self.guild_id, self.channel_id, self.app_permissions
+        )
+        self.fake.tokens[payload["token"]] = int(payload["id"])
+        return payload
 
     def guild_create(self, roles: list[RoleOption]) -> None:
         """GUILD_CREATE as the `guilds` intent delivers it on connect: fills the role cache."""
@@ -483,7 +498,7 @@ class Sender:
         before = asyncio.all_tasks()
         token = async_context.set(self.fake.adapter)
         try:
-            self.client._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+            self.client._connection.parsers["INTERACTION_CREATE"](payload)
         finally:
             async_context.reset(token)
         current = asyncio.current_task()
