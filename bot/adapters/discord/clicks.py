@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.adapters.acking import finished_within
+from bot.adapters.acking import LateWrites, finished_within
 from bot.adapters.discord.identity import PLATFORM
 from bot.adapters.discord.render import cut, neutralise
 from bot.boundary import failure_text, log_unexpected
@@ -114,7 +114,11 @@ class Replies(Protocol):
 
 
 async def take(
-    service: QuizService | None, click: AnswerClick, replies: Replies, budget: float
+    service: QuizService | None,
+    click: AnswerClick,
+    replies: Replies,
+    budget: float,
+    late: LateWrites,
 ) -> None:
     """Write the answer, then answer the interaction (see the module docstring); then close
     the question if this answer filled it. Every failure ends as a private message."""
@@ -125,7 +129,7 @@ async def take(
     writing = asyncio.ensure_future(engine.record_answer(click.rq_id, click.player, click.choice))
     deferred = False
     try:
-        if not await finished_within(writing, budget, click.what):
+        if not await finished_within(writing, budget, click.what, late):
             deferred = True
             await replies.respond(click, DEFERRED)
         outcome = await _outcome(writing, click)

@@ -13,7 +13,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
 from bot.adapters.discord import clicks
 from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.callbacks import RestReplies, client_session
@@ -82,6 +82,7 @@ class QuizClient(discord.Client):
         self._due_task: asyncio.Task[None] | None = None
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
         self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
+        self.late_writes = LateWrites()
         self.outbox = Outbox()  # acks, then game posts, then receipts
         self.replies = RestReplies(lambda: client_session(self.http), self.outbox)
         self._take_answer_clicks()
@@ -103,7 +104,9 @@ class QuizClient(discord.Client):
 
     def take_click(self, click: clicks.AnswerClick, replies: clicks.Replies) -> None:
         """Handle an answer click in a task of its own, counted as in flight."""
-        self.inflight.spawn(clicks.take(self.service, click, replies, self.ack_budget_seconds))
+        self.inflight.spawn(
+            clicks.take(self.service, click, replies, self.ack_budget_seconds, self.late_writes)
+        )
 
     def attach(self, service: QuizService, due: DueLoop | None = None) -> None:
         self.service = service

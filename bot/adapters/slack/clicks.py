@@ -106,7 +106,7 @@ async def written(deps: SlackDeps, click: AnswerClick) -> asyncio.Future[AnswerO
     writing = asyncio.ensure_future(
         engine.record_answer(click.rq_id, player_of(deps, click), click.choice)
     )
-    await finished_within(writing, deps.ack_budget_seconds, click.what)
+    await finished_within(writing, deps.ack_budget_seconds, click.what, deps.late_writes)
     return writing
 
 

@@ -9,7 +9,7 @@ from typing import cast
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
 from bot.adapters.inflight import InFlight
 from bot.adapters.outbox import Outbox
 from bot.adapters.slack.identity import UserDirectory
@@ -28,6 +28,7 @@ class SlackDeps:
     # Listener runs in progress, for a graceful shutdown.
     inflight: InFlight = field(default_factory=InFlight)
     outbox: Outbox = field(default_factory=Outbox)
+    late_writes: LateWrites = field(default_factory=LateWrites)
 
 
 CONTEXT_KEY = "quizbot"

@@ -396,6 +396,42 @@ def gateway_ready(client: QuizClient) -> None:
 # --- interactions ------------------------------------------------------------------------------
 
 
+def guild_payload(
+    guild_id: int = GUILD_ID, roles: list[RoleOption] | None = None
+) -> dict[str, Any]:
+    """A guild as GUILD_CREATE describes it (with the `guilds` intent: no members)."""
+    everyone = RoleOption("@everyone", id=guild_id).payload()
+    return {
+        "id": str(guild_id),
+        "name": "Study Group",
+        "icon": None,
+        "owner_id": "1",
+        "unavailable": False,
+        "member_count": 3,
+        "features": [],
+        "roles": [everyone, *(r.payload() for r in roles or [])],
+        "emojis": [],
+        "stickers": [],
+        "channels": [],
+        "threads": [],
+        "members": [],
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+        "large": False,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "mfa_level": 0,
+        "nsfw_level": 0,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "system_channel_flags": 0,
+    }
+
+
 def interaction_payload(
     kind: int,
     member: Member,
@@ -460,38 +496,7 @@ class Sender:
 
     def guild_create(self, roles: list[RoleOption]) -> None:
         """GUILD_CREATE as the `guilds` intent delivers it on connect: fills the role cache."""
-        everyone = RoleOption("@everyone", id=self.guild_id).payload()
-        self.client._connection.parse_guild_create(
-            {
-                "id": str(self.guild_id),
-                "name": "Study Group",
-                "icon": None,
-                "owner_id": "1",
-                "unavailable": False,
-                "member_count": 3,
-                "features": [],
-                "roles": [everyone, *(r.payload() for r in roles)],
-                "emojis": [],
-                "stickers": [],
-                "channels": [],
-                "threads": [],
-                "members": [],
-                "voice_states": [],
-                "presences": [],
-                "stage_instances": [],
-                "guild_scheduled_events": [],
-                "soundboard_sounds": [],
-                "large": False,
-                "verification_level": 0,
-                "default_message_notifications": 0,
-                "explicit_content_filter": 0,
-                "mfa_level": 0,
-                "nsfw_level": 0,
-                "premium_tier": 0,
-                "preferred_locale": "en-US",
-                "system_channel_flags": 0,
-            }  # type: ignore[arg-type]
-        )
+        self.client._connection.parse_guild_create(guild_payload(self.guild_id, roles))  # type: ignore[arg-type]
 
     async def dispatch(self, payload: dict[str, Any]) -> int:
         """Feed one INTERACTION_CREATE to discord.py and wait for every task it started."""
