@@ -35,7 +35,13 @@ from tests.adapters.discord.fakes import (
     snowflake,
 )
 from tests.conftest import async_wait_until
-from tests.helpers import FixedClock, load_questions, sample_questions
+from tests.helpers import (
+    FixedClock,
+    count_rows,
+    load_questions,
+    sample_questions,
+    writes_held,
+)
 
 SIGNING_KEY = SigningKey.generate()
 PUBLIC_KEY = SIGNING_KEY.verify_key.encode().hex()
@@ -279,3 +285,27 @@ async def test_every_answered_click_is_already_written(http_bot_own_db: HttpBot)
             return int(found.scalar_one()) == 1
 
     assert all(await asyncio.gather(*(click_and_look(m) for m in players)))
+
+
+async def test_a_write_slower_than_the_budget_is_deferred_in_the_body_then_followed_up(
+    http_bot_own_db: HttpBot, fresh_db: str
+) -> None:
+    """Discord waits 3 s for the body: a write still held at the budget makes the body a
+    deferral, and the receipt comes as a followup once the answer is written."""
+    bot = http_bot_own_db
+    bot.client.ack_budget_seconds = 0.2
+    await bot.command(ANN, "quiz", "start", questions=1, seconds=60)
+    assert await async_wait_until(lambda: len(bot.discord.fake.posts()) == 1)
+    ids = [b["custom_id"] for b in buttons(bot.discord.fake.posts()[0].payload)]
+    rq_id = int(ids[0].split(":")[2])
+    async with writes_held(fresh_db, rq_id):
+        reply = await bot.click(BOB, ids[0])
+        assert reply.body == {"type": 5, "data": {"flags": 64}}
+        assert await count_rows(fresh_db, Answer) == 0
+    assert await async_wait_until(
+        lambda: any(
+            (f.payload or {}).get("content", "").startswith("Locked in:")
+            for f in bot.discord.followups()
+        )
+    )
+    assert await count_rows(fresh_db, Answer) == 1
