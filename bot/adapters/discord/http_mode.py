@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from aiohttp import web
 from discord.http import MultipartParameters
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
@@ -190,7 +191,7 @@ def build_web_app(
         if problem is not None:
             return _refuse(401, problem, request)
         try:
-            data = json.loads(body)
+            data = orjson.loads(body)
         except ValueError:
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("type"), int):

@@ -9,7 +9,6 @@ bad JSON, a payload that is not an object, fields of the wrong type). Only then 
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+import orjson
 from slack_sdk.signature import SignatureVerifier
 from yarl import URL
 
@@ -103,8 +103,10 @@ def form_fields(text: str) -> dict[str, list[str]] | None:
 
 
 def _json_problem(text: str, what: str) -> tuple[str | None, Any]:
+    # orjson: a click's payload (the whole message, blocks and all) is most of its parsing,
+    # and orjson reads it several times faster than the json module.
     try:
-        data: Any = json.loads(text)
+        data: Any = orjson.loads(text)
     except ValueError:
         return f"{what} is not JSON", None
     return payload_problem(data, what), data
