@@ -41,6 +41,7 @@ from benchmarks.harness import (
     cpu_seconds,
     database,
     free_port,
+    log_summary,
     machine,
     prepare_schema,
     quantiles_ms,
@@ -120,6 +121,23 @@ def receipts_of(
     return delivered
 
 
+async def all_receipts(
+    server: DiscordServer,
+    payloads: list[dict[str, Any]],
+    bodies: dict[str, Any],
+    started: float,
+    timeout: float = 60,
+) -> tuple[int, float]:
+    """Wait (up to `timeout`) until every click's receipt arrived; how many did, and the
+    seconds from the burst's start until the last one."""
+    deadline = time.monotonic() + timeout
+    while (got := receipts_of(server, payloads, bodies)) < len(payloads):
+        if time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    return got, time.monotonic() - started
+
+
 async def gateway_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
     server = DiscordServer()
     await server.start()
@@ -146,18 +164,18 @@ async def gateway_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
         await wait_for(
             lambda: len(set(sent) & set(server.callbacks())) == len(sent), 60, "every ack"
         )
-        await asyncio.sleep(1.0)  # late followups
-        cpu = cpu_seconds(bot.pid)
         callbacks = server.callbacks()
         latencies = [callbacks[i].at - sent[i] for i in sent]
         bodies = {i: callbacks[i].payload for i in sent}
-        receipts = receipts_of(server, payloads, bodies)
+        receipts, last = await all_receipts(server, payloads, bodies, started)
+        cpu = cpu_seconds(bot.pid)
     finally:
         bot.stop()
         await server.close()
-    line = summary("gateway", args, burst, latencies, receipts, await count_rows(url, Answer))
+    logs = log_summary(bot.log)
+    line = summary("gateway", args, burst, latencies, receipts, last, await count_rows(url, Answer))
     line += f"; bot CPU {cpu * 1000 / args.clicks:.2f} ms per click with start-up ({cpu:.1f} s), "
-    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without"
+    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without\n{logs}"
     if profile is not None:
         line += "\nbot profile (py-spy):\n" + top_frames(profile)
     return line
@@ -201,20 +219,24 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
         connector = aiohttp.TCPConnector(limit=args.connections)
         async with aiohttp.ClientSession(connector=connector) as http:
 
-            async def post(payload: dict[str, Any]) -> tuple[int, Any]:
+            def signed(payload: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
+                """The request Discord would send: the body and its signature headers."""
                 body = json.dumps(payload).encode()
                 ts = str(int(time.time()))
-                headers = {
+                return body, {
                     "Content-Type": "application/json",
                     "X-Signature-Ed25519": key.sign(ts.encode() + body).signature.hex(),
                     "X-Signature-Timestamp": ts,
                 }
+
+            async def post(request: tuple[bytes, dict[str, str]]) -> tuple[int, Any]:
+                body, headers = request
                 async with http.post(endpoint, data=body, headers=headers) as resp:
                     return resp.status, await resp.json(content_type=None)
 
             for _ in range(200):  # the proxy starts
                 try:
-                    status, _ = await post(start_command())
+                    status, _ = await post(signed(start_command()))
                     break
                 except aiohttp.ClientError:
                     await asyncio.sleep(0.05)
@@ -227,10 +249,12 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
             cpu_before = sum(cpu_seconds(b.pid) for b in bots)
             tasks: list[asyncio.Task[None]] = []
 
-            async def one(payload: dict[str, Any]) -> None:
-                begun = time.monotonic()
+            requests = [signed(p) for p in payloads]  # signed before the burst, not during it
+
+            async def one(i: int, begun: float) -> None:
+                payload = payloads[i]
                 try:
-                    status, body = await post(payload)
+                    status, body = await post(requests[i])
                 except aiohttp.ClientError as exc:
                     failed.append(type(exc).__name__)
                     return
@@ -240,32 +264,34 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
                 bodies[payload["id"]] = body
 
             async def send(i: int) -> None:
-                tasks.append(asyncio.create_task(one(payloads[i])))
+                # timed from when Discord would have sent it, however busy this driver is
+                tasks.append(asyncio.create_task(one(i, time.monotonic())))
 
             started = time.monotonic()
             await paced(len(payloads), args.within, send)
             burst = time.monotonic() - started
             await asyncio.gather(*tasks)
-            await asyncio.sleep(1.0)  # late followups
+            receipts, last = await all_receipts(server, payloads, bodies, started)
             cpu = sum(cpu_seconds(b.pid) for b in bots)
-            receipts = receipts_of(server, payloads, bodies)
     finally:
         proxy.terminate()
         await proxy.wait()
         for bot in bots:
             bot.stop()
         await server.close()
+    logs = "\n".join(log_summary(bot.log) for bot in bots)
     line = summary(
         f"http, {args.replicas} replicas behind a round-robin proxy",
         args,
         burst,
         latencies,
         receipts,
+        last,
         await count_rows(url, Answer),
     )
     line += f", {len(failed)} failed"
     line += f"; bots' CPU {cpu * 1000 / args.clicks:.2f} ms per click with start-up ({cpu:.1f} s), "
-    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without"
+    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without\n{logs}"
     for bot in bots:
         if bot.profile is not None:
             line += f"\nreplica profile {bot.profile.name} (py-spy):\n" + top_frames(bot.profile)
@@ -278,6 +304,7 @@ def summary(
     burst: float,
     latencies: list[float],
     receipts: int,
+    last_receipt: float,
     answers: int,
 ) -> str:
     p50, p95, p99 = quantiles_ms(latencies)
@@ -286,7 +313,8 @@ def summary(
         f"discord {mode}: {args.clicks} clicks on one question sent in {burst:.2f} s; "
         f"{in_time}/{args.clicks} acked within {DISCORD_WINDOW:.0f} s, ack p50 {p50:.0f} ms "
         f"p95 {p95:.0f} ms p99 {p99:.0f} ms max {max(latencies, default=0) * 1000:.0f} ms; "
-        f"receipts {receipts}/{args.clicks}; answers in the database {answers}"
+        f"receipts {receipts}/{args.clicks} (the last {last_receipt:.1f} s after the burst began, "
+        f"{receipts / max(last_receipt, 1e-9):.0f}/s); answers in the database {answers}"
     )
 
 

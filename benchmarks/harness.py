@@ -197,6 +197,22 @@ class BotProcess:
             self.proc.kill()
 
 
+def log_summary(log: Path, n: int = 5) -> str:
+    """The bot's warnings and errors, counted by message (numbers blanked so that one kind of
+    line counts once): what went wrong during a run, in a few lines."""
+    import re
+
+    counts: dict[str, int] = {}
+    for line in log.read_text(errors="replace").splitlines():
+        if " WARNING " in line or " ERROR " in line or " CRITICAL " in line:
+            key = re.sub(r"reference \w+|\d+", "N", line.split(" ", 3)[-1])[:200]
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return "bot log: no warnings or errors"
+    rows = sorted(counts.items(), key=lambda kv: -kv[1])[:n]
+    return "bot log:\n" + "\n".join(f"  {c} x {k}" for k, c in rows)
+
+
 def top_frames(profile: Path, n: int = 12) -> str:
     """Where py-spy saw the bot on CPU (from its raw, collapsed-stack output): the functions
     with the most self time, and the most inclusive time (each function once per stack)."""

@@ -213,14 +213,14 @@ def build_web_app(
                 return _refuse(400, f"unreadable interaction ({type(exc).__name__})", request)
             finally:
                 async_context.reset(context)
+        # At the budget the body becomes a deferral (one timer: cheaper than wait_for's task).
+        timer = asyncio.get_running_loop().call_later(budget, _defer, answer)
         try:
-            await asyncio.wait_for(asyncio.shield(answer), budget)
-        except TimeoutError:
-            if not answer.done():
-                answer.set_result(clicks.DEFERRED)
+            response = await answer
         finally:
+            timer.cancel()
             adapter.pending.pop(iid, None)
-        return web.json_response(answer.result())
+        return web.json_response(response)
 
     async def healthz(request: web.Request) -> web.Response:
         try:
@@ -233,6 +233,11 @@ def build_web_app(
     app.router.add_post(INTERACTIONS_PATH, interactions)
     app.router.add_get(HEALTH_PATH, healthz)
     return app
+
+
+def _defer(answer: asyncio.Future[dict[str, Any]]) -> None:
+    if not answer.done():
+        answer.set_result(clicks.DEFERRED)
 
 
 def _refuse(status: int, reason: str, request: web.Request) -> web.Response:
