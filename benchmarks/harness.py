@@ -215,7 +215,8 @@ def log_summary(log: Path, n: int = 5) -> str:
 
 def top_frames(profile: Path, n: int = 12) -> str:
     """Where py-spy saw the bot on CPU (from its raw, collapsed-stack output): the functions
-    with the most self time, and the most inclusive time (each function once per stack)."""
+    with the most self time, and our own functions (bot/) with the most inclusive time, each
+    counted once per stack: where a click's CPU goes, below the event loop's frames."""
     own: dict[str, int] = {}
     inclusive: dict[str, int] = {}
     total = 0
@@ -225,21 +226,29 @@ def top_frames(profile: Path, n: int = 12) -> str:
             continue
         samples = int(count)
         total += samples
-        frames = [
-            f.split(" (")[0] + " (" + f.split(" (")[-1].split(":")[0].rsplit("/", 1)[-1] + ")"
-            for f in stack.split(";")[1:]
-        ]
-        if not frames:
+        raw = stack.split(";")[1:]
+        if not raw:
             continue
+        frames = [_frame_name(f) for f in raw]
         own[frames[-1]] = own.get(frames[-1], 0) + samples
-        for frame in set(frames):
-            inclusive[frame] = inclusive.get(frame, 0) + samples
+        for frame in {_frame_name(f) for f in raw if _frame_path(f).startswith("bot/")}:
+            if not frame.startswith(("<module>", "main", "run", "cmd_")):  # start-up, the loop
+                inclusive[frame] = inclusive.get(frame, 0) + samples
 
     def table(counts: dict[str, int]) -> str:
         rows = sorted(counts.items(), key=lambda kv: -kv[1])[:n]
         return "\n".join(f"  {c / max(total, 1) * 100:5.1f}%  {frame}" for frame, c in rows)
 
-    return f"self time:\n{table(own)}\ninclusive time:\n{table(inclusive)}"
+    return f"self time:\n{table(own)}\nour functions, inclusive time:\n{table(inclusive)}"
+
+
+def _frame_path(frame: str) -> str:
+    return frame.rsplit(" (", 1)[-1].split(":")[0]
+
+
+def _frame_name(frame: str) -> str:
+    """`function (file.py)` from py-spy's `function (path/file.py:line)`."""
+    return f"{frame.rsplit(' (', 1)[0]} ({_frame_path(frame).rsplit('/', 1)[-1]})"
 
 
 def core_only(url: str, channels: int, players: int, concurrency: int) -> dict[str, float]:
