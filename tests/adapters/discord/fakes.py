@@ -477,6 +477,42 @@ def interaction_payload(
     }
 
 
+def command_data(path: str, options: dict[str, Any], focused: str | None = None) -> dict[str, Any]:
+    """A slash command's `data` as Discord sends it: `path` like "quiz start", options
+    typed by their Python value (a RoleOption is a role, resolved in the payload)."""
+    top, *subs = path.split()
+    resolved: dict[str, Any] = {}
+    leaf: list[dict[str, Any]] = []
+    for name, value in options.items():
+        opt: dict[str, Any]
+        if isinstance(value, bool):
+            opt = {"name": name, "type": 5, "value": value}
+        elif isinstance(value, int):
+            opt = {"name": name, "type": 4, "value": value}
+        elif isinstance(value, RoleOption):
+            opt = {"name": name, "type": 8, "value": str(value.id)}
+            resolved.setdefault("roles", {})[str(value.id)] = value.payload()
+        elif isinstance(value, ChannelOption):
+            opt = {"name": name, "type": 7, "value": str(value.id)}
+            resolved.setdefault("channels", {})[str(value.id)] = value.payload()
+        elif isinstance(value, AttachmentOption):
+            opt = {"name": name, "type": 11, "value": str(value.id)}
+            resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
+        else:
+            opt = {"name": name, "type": 3, "value": str(value)}
+        if name == focused:
+            opt["focused"] = True
+        leaf.append(opt)
+    opts: list[dict[str, Any]] = leaf
+    for depth, sub in reversed(list(enumerate(subs))):
+        kind = 1 if depth == len(subs) - 1 else 2  # the leaf, else a subcommand group
+        opts = [{"name": sub, "type": kind, "options": opts}]
+    data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
+    if resolved:
+        data["resolved"] = resolved
+    return data
+
+
 @dataclass
 class Sender:
     """Builds and dispatches interaction payloads for one client, guild and channel."""
@@ -520,51 +556,16 @@ class Sender:
 
     async def command(self, member: Member, path: str, **options: Any) -> int:
         """A slash command, e.g. command(ann, "quiz start", questions=3)."""
-        return await self.dispatch(self._base(2, member, self._command_data(path, options)))
+        return await self.dispatch(self._base(2, member, command_data(path, options)))
 
     async def autocomplete(
         self, member: Member, path: str, focused: str, value: str, **options: Any
     ) -> list[dict[str, Any]]:
-        data = self._command_data(path, {**options, focused: value}, focused=focused)
+        data = command_data(path, {**options, focused: value}, focused=focused)
         iid = await self.dispatch(self._base(4, member, data))
         replies = self.fake.replies(iid)
         assert replies, "autocomplete got no answer"
         return list(replies[-1].payload["data"]["choices"])
-
-    def _command_data(
-        self, path: str, options: dict[str, Any], focused: str | None = None
-    ) -> dict[str, Any]:
-        top, *subs = path.split()
-        resolved: dict[str, Any] = {}
-        leaf: list[dict[str, Any]] = []
-        for name, value in options.items():
-            opt: dict[str, Any]
-            if isinstance(value, bool):
-                opt = {"name": name, "type": 5, "value": value}
-            elif isinstance(value, int):
-                opt = {"name": name, "type": 4, "value": value}
-            elif isinstance(value, RoleOption):
-                opt = {"name": name, "type": 8, "value": str(value.id)}
-                resolved.setdefault("roles", {})[str(value.id)] = value.payload()
-            elif isinstance(value, ChannelOption):
-                opt = {"name": name, "type": 7, "value": str(value.id)}
-                resolved.setdefault("channels", {})[str(value.id)] = value.payload()
-            elif isinstance(value, AttachmentOption):
-                opt = {"name": name, "type": 11, "value": str(value.id)}
-                resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
-            else:
-                opt = {"name": name, "type": 3, "value": str(value)}
-            if name == focused:
-                opt["focused"] = True
-            leaf.append(opt)
-        opts: list[dict[str, Any]] = leaf
-        for depth, sub in reversed(list(enumerate(subs))):
-            kind = 1 if depth == len(subs) - 1 else 2  # the leaf, else a subcommand group
-            opts = [{"name": sub, "type": kind, "options": opts}]
-        data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
-        if resolved:
-            data["resolved"] = resolved
-        return data
 
     async def click(self, member: Member, message_id: int, custom_id: str) -> int:
         """A button click on a message the bot posted, carrying that message as Discord does."""

@@ -30,7 +30,9 @@ from tests.adapters.discord.fake_discord_server import DiscordServer
 from tests.adapters.discord.fakes import (
     GUILD_ID,
     Member,
+    RoleOption,
     buttons,
+    command_data,
     interaction_payload,
     snowflake,
 )
@@ -86,18 +88,8 @@ class HttpBot:
     async def send(self, payload: dict[str, Any], **kw: Any) -> Reply:
         return await self.post(json.dumps(payload).encode(), **kw)
 
-    async def command(self, member: Member, name: str, sub: str, **options: Any) -> Reply:
-        opts = [
-            {"name": k, "type": 4 if isinstance(v, int) else 3, "value": v}
-            for k, v in options.items()
-        ]
-        data = {
-            "id": str(snowflake()),
-            "name": name,
-            "type": 1,
-            "options": [{"name": sub, "type": 1, "options": opts}],
-        }
-        return await self.send(interaction_payload(2, member, data))
+    async def command(self, member: Member, path: str, **options: Any) -> Reply:
+        return await self.send(interaction_payload(2, member, command_data(path, options)))
 
     async def click(self, member: Member, custom_id: str, guild_id: int = GUILD_ID) -> Reply:
         data = {"custom_id": custom_id, "component_type": 2}
@@ -205,7 +197,7 @@ async def test_a_signed_body_that_is_not_an_interaction_is_refused_with_400(
 
 async def test_a_whole_round_over_http(http_bot: HttpBot) -> None:
     bot = http_bot
-    started = await bot.command(ANN, "quiz", "start", questions=2, seconds=30)
+    started = await bot.command(ANN, "quiz start", questions=2, seconds=30)
     # The response body is the deferral; the card and "Round started" follow over REST.
     assert started.status == 200
     assert started.body == {"type": 5, "data": {"flags": 64}}
@@ -267,7 +259,7 @@ async def test_every_answered_click_is_already_written(http_bot_own_db: HttpBot)
     """The HTTP response is the ack: each one arrives only after its answer is in the
     database, whatever else is in flight."""
     bot = http_bot_own_db
-    await bot.command(ANN, "quiz", "start", questions=1, seconds=60)
+    await bot.command(ANN, "quiz start", questions=1, seconds=60)
     assert await async_wait_until(lambda: len(bot.discord.fake.posts()) == 1)
     ids = [b["custom_id"] for b in buttons(bot.discord.fake.posts()[0].payload)]
     players = [Member(f"p{n}") for n in range(40)]
@@ -294,7 +286,7 @@ async def test_a_write_slower_than_the_budget_is_deferred_in_the_body_then_follo
     deferral, and the receipt comes as a followup once the answer is written."""
     bot = http_bot_own_db
     bot.client.ack_budget_seconds = 0.2
-    await bot.command(ANN, "quiz", "start", questions=1, seconds=60)
+    await bot.command(ANN, "quiz start", questions=1, seconds=60)
     assert await async_wait_until(lambda: len(bot.discord.fake.posts()) == 1)
     ids = [b["custom_id"] for b in buttons(bot.discord.fake.posts()[0].payload)]
     rq_id = int(ids[0].split(":")[2])
@@ -309,3 +301,21 @@ async def test_a_write_slower_than_the_budget_is_deferred_in_the_body_then_follo
         )
     )
     assert await count_rows(fresh_db, Answer) == 1
+
+
+async def test_a_member_with_the_configured_admin_role_is_an_admin_over_http(
+    http_bot_own_db: HttpBot,
+) -> None:
+    """No gateway, so no role cache: the admin role is read from the member's role ids that
+    come with the interaction. (A database of its own: a command's handler may still be
+    finishing its transaction when the next request comes.)"""
+    http_bot = http_bot_own_db
+    masters = RoleOption("Quizmasters")
+    carol = Member("carol", roles=(masters.id,))
+    refused = await http_bot.command(carol, "quizadmin add")
+    assert refused.body["data"]["content"] == "Only admins can do that."
+    await http_bot.command(Member("owner", admin=True), "quizadmin settings", admin_role=masters)
+    # The body was a deferral; the settings are saved once their followup is sent.
+    assert await async_wait_until(lambda: bool(http_bot.discord.followups()))
+    opened = await http_bot.command(carol, "quizadmin add")
+    assert opened.body["type"] == 9  # the question form
