@@ -19,8 +19,9 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters.discord.client import QuizClient, make_client, parse_ids
-from bot.adapters.discord.http_mode import HEALTH_PATH, INTERACTIONS_PATH, build_web_app
+from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_web_app
 from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.health import HEALTH_PATH
 from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings

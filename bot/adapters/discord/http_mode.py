@@ -36,12 +36,12 @@ from nacl.signing import VerifyKey
 from bot.adapters.discord import clicks
 from bot.adapters.discord.callbacks import RestReplies, client_session
 from bot.adapters.discord.client import QuizClient
+from bot.adapters.health import HEALTH_PATH, health_check
 from bot.core.ports import Repository
 
 log = logging.getLogger(__name__)
 
 INTERACTIONS_PATH = "/discord/interactions"
-HEALTH_PATH = "/healthz"
 SIGNATURE = "X-Signature-Ed25519"
 TIMESTAMP = "X-Signature-Timestamp"
 MAX_AGE_SECONDS = 300  # a signed request older (or newer) than this is a replay
@@ -222,16 +222,9 @@ def build_web_app(
             adapter.pending.pop(iid, None)
         return web.json_response(response)
 
-    async def healthz(request: web.Request) -> web.Response:
-        try:
-            await repo.ping()
-        except Exception as exc:
-            return web.json_response({"ok": False, "database": exc.__class__.__name__}, status=503)
-        return web.json_response({"ok": True})
-
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app.router.add_post(INTERACTIONS_PATH, interactions)
-    app.router.add_get(HEALTH_PATH, healthz)
+    app.router.add_get(HEALTH_PATH, health_check(repo))
     return app
 
 

@@ -33,6 +33,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.health import HEALTH_PATH, health_check
 from bot.adapters.inflight import InFlight
 from bot.adapters.outbox import OrderedMessenger, Outbox
 from bot.adapters.shutdown import settle, stop_on_signals
@@ -49,7 +50,6 @@ from bot.service import QuizService, build_service
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 
 
 class ConfigError(RuntimeError):
@@ -232,16 +232,9 @@ def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.A
             return web.json_response({"error": f"malformed request ({reference})"}, status=400)
         return await to_aiohttp_response(response)
 
-    async def healthz(request: web.Request) -> web.Response:
-        try:
-            await repo.ping()
-        except Exception as exc:
-            return web.json_response({"ok": False, "database": exc.__class__.__name__}, status=503)
-        return web.json_response({"ok": True})
-
     web_app = web.Application(client_max_size=gate.MAX_BODY_BYTES)
     web_app.router.add_post(EVENTS_PATH, slack_events)
-    web_app.router.add_get(HEALTH_PATH, healthz)
+    web_app.router.add_get(HEALTH_PATH, health_check(repo))
     flow = app.bolt.oauth_flow
     if flow is not None:
 

@@ -24,6 +24,8 @@ from bot.adapters.discord.app import build, use_api
 from bot.adapters.discord.client import QuizClient, make_client
 from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_web_app
 from bot.core.ports import Repository
+from bot.db.connect import create_engine
+from bot.db.repository import SqlRepository
 from bot.db.tables import Answer, Player
 from bot.service import QuizService
 from tests.adapters.discord.fake_discord_server import DiscordServer
@@ -321,3 +323,18 @@ async def test_a_member_with_the_configured_admin_role_is_an_admin_over_http(
     assert await async_wait_until(lambda: bool(http_bot.discord.followups()))
     opened = await http_bot.command(carol, "quizadmin add")
     assert opened.body["type"] == 9  # the question form
+
+
+async def test_health_says_whether_the_database_answers(http_bot: HttpBot) -> None:
+    health = http_bot.url.replace(INTERACTIONS_PATH, "/healthz")
+    async with http_bot.http.get(health) as resp:
+        assert (resp.status, await resp.json()) == (200, {"ok": True})
+    broken = create_engine("postgresql+asyncpg://quiz:quiz@127.0.0.1:1/quiz")  # nobody listens
+    server = TestServer(build_web_app(http_bot.client, SqlRepository(broken), PUBLIC_KEY))
+    await server.start_server()
+    try:
+        async with http_bot.http.get(server.make_url("/healthz")) as resp:
+            assert resp.status == 503 and (await resp.json())["ok"] is False
+    finally:
+        await server.close()
+        await broken.dispose()
