@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     discord_guild_ids: str = ""
     discord_shard_ids: str = ""
     discord_shard_count: int | None = Field(default=None, ge=1)
+    # HTTP interactions mode (`quizbot run discord --http`): the application's public key
+    discord_public_key: str | None = None
+    # Discord's REST API (tests and benchmarks point it at a local fake; the gateway is then
+    # wherever that API's /gateway/bot says)
+    discord_api_url: str | None = None
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
@@ -86,6 +91,19 @@ class Settings(BaseSettings):
     def _comma_separated_ids(cls, value: str) -> str:
         if not _ID_LIST.match(value):
             raise ValueError("must be numbers separated by commas, like 123,456")
+        return value
+
+    @field_validator("discord_public_key")
+    @classmethod
+    def _an_ed25519_key(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+            raise ValueError(
+                "must be the application's public key: 64 hexadecimal characters "
+                "(Developer Portal, General Information)"
+            )
         return value
 
     @property

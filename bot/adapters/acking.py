@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -22,12 +24,39 @@ log = logging.getLogger(__name__)
 ACK_DEADLINE_SECONDS = 2.0
 
 
-async def finished_within(work: asyncio.Future[Any], seconds: float, what: str) -> bool:
+# Under a burst every click may miss its deadline: one warning line per this many seconds,
+# counting the others, instead of a line per click (which cost CPU the clicks needed).
+REPORT_EVERY_SECONDS = 5.0
+
+
+class LateWrites:
+    """Reports writes that missed their ack deadline, at most one line per interval."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.reported_at: float | None = None
+        self.unreported = 0
+
+    def report(self, what: str, seconds: float) -> None:
+        now = self.clock()
+        if self.reported_at is not None and now - self.reported_at < REPORT_EVERY_SECONDS:
+            self.unreported += 1
+            return
+        more = f" (and {self.unreported} more since the last report)" if self.unreported else ""
+        log.warning(
+            "%s not written within %.1f s; acknowledged before its write%s", what, seconds, more
+        )
+        self.reported_at, self.unreported = now, 0
+
+
+async def finished_within(
+    work: asyncio.Future[Any], seconds: float, what: str, late: LateWrites
+) -> bool:
     """Wait up to `seconds` for `work` without cancelling it: True once it finished (with a
-    result or an error), False when the deadline came first (logged: the ack goes out before
-    the write)."""
+    result or an error), False when the deadline came first (reported: the ack goes out
+    before the write)."""
     done, _ = await asyncio.wait({work}, timeout=seconds)
     if done:
         return True
-    log.warning("%s not written within %.1f s; acknowledged before its write", what, seconds)
+    late.report(what, seconds)
     return False

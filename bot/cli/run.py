@@ -37,7 +37,7 @@ def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run_discord(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.discord.app import run as run_discord
 
-    return run(run_discord(settings))
+    return run(run_discord(settings, http_port=args.port if args.http else None))
 
 
 def cmd_run_slack(args: argparse.Namespace, settings: Settings) -> int:
@@ -74,6 +74,15 @@ def register(sub: Any) -> None:
     )
     console.set_defaults(handler=cmd_run_console)
     discord = run_.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
+    discord.add_argument(
+        "--http",
+        action="store_true",
+        help="serve Discord's Interactions Endpoint URL instead of the gateway "
+        "(needs DISCORD_PUBLIC_KEY)",
+    )
+    discord.add_argument(
+        "--port", type=whole_number(1, 65535), default=8080, help="--http port (default 8080)"
+    )
     discord.set_defaults(handler=cmd_run_discord)
     slack = run_.add_parser("slack", help="run the Slack app (needs SLACK_BOT_TOKEN)")
     slack.add_argument(

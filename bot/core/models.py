@@ -39,7 +39,11 @@ class PlayerRef:
 
     `roles` are the player's role ids (what admin roles are stored as); `role_names` their
     names, which anyone allowed to make a role can choose, so they only ever match admin roles
-    stored by name before ids were (see `permissions.is_admin`)."""
+    stored by name before ids were (see `permissions.is_admin`).
+
+    `provisional_name`: `display_name` is only a stand-in (the handle a click carries, where the
+    platform's display name would cost an API call before the ack); it names a player seen for
+    the first time, and a known player keeps the name stored."""
 
     team: TeamRef
     external_id: str
@@ -47,6 +51,7 @@ class PlayerRef:
     is_platform_admin: bool = False
     roles: tuple[str, ...] = ()
     role_names: tuple[str, ...] = ()
+    provisional_name: bool = False
 
 
 class RoundStatus(StrEnum):

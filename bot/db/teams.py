@@ -120,7 +120,9 @@ class SqlTeamStore(SqlStore):
         unknown: dict[str, PlayerRef] = {}
         for ref in refs:
             known = self._known(("player", team_id, ref.external_id))
-            if known is not None and self.identities.names.get(known) == ref.display_name:
+            if known is not None and (
+                ref.provisional_name or self.identities.names.get(known) == ref.display_name
+            ):
                 found[ref.external_id] = known
             else:
                 unknown[ref.external_id] = ref
@@ -128,7 +130,8 @@ class SqlTeamStore(SqlStore):
             found.update(await self._find_or_add_players(team_id, list(unknown.values())))
             for external_id, ref in unknown.items():
                 self.learned_ids[("player", team_id, external_id)] = found[external_id]
-                self.learned_names[found[external_id]] = ref.display_name
+                if not ref.provisional_name:
+                    self.learned_names[found[external_id]] = ref.display_name
         return found
 
     async def _find_or_add_players(self, team_id: int, refs: Sequence[PlayerRef]) -> dict[str, int]:
@@ -138,7 +141,7 @@ class SqlTeamStore(SqlStore):
         burst of new players costs one statement; the rest, and SQLite, read first."""
         found: dict[str, int] = {}
         if self.dialect == "postgresql":
-            named = [r for r in refs if r.display_name]
+            named = [r for r in refs if r.display_name and not r.provisional_name]
             found = await self._upsert_players(team_id, named) if named else {}
             refs = [r for r in refs if r.external_id not in found]
             if not refs:
@@ -151,7 +154,9 @@ class SqlTeamStore(SqlStore):
         stale: list[PlayerRef] = []
         for ref in refs:
             have = existing.get(ref.external_id)
-            if have is not None and have[1] == (ref.display_name or have[1]):
+            if have is not None and (
+                ref.provisional_name or have[1] == (ref.display_name or have[1])
+            ):
                 found[ref.external_id] = have[0]
             else:
                 stale.append(ref)

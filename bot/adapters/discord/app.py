@@ -1,4 +1,6 @@
-"""`quizbot run discord`: settings -> database -> service -> client, until SIGTERM or Ctrl-C."""
+"""`quizbot run discord [--http --port P]`: settings -> database -> service -> client, until
+SIGTERM or Ctrl-C; over the gateway (the default), or as the Interactions Endpoint URL (see
+`http_mode`)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,16 @@ from collections.abc import Callable
 from datetime import datetime
 
 import discord
+import yarl
+from aiohttp import web
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
 
 from bot.adapters.discord.client import QuizClient, make_client, parse_ids
+from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_web_app
 from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.health import HEALTH_PATH
+from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
 from bot.core.due import DueLoop
@@ -35,34 +44,93 @@ def build(
 ) -> QuizService:
     """The service for this client: its messenger posts through the client; the due loop's
     timer is poked by the engine whenever a question is scheduled to close."""
-    service = build_service(repo, DiscordMessenger(client), "discord", clock=clock, rng=rng)
+    messenger = OrderedMessenger(DiscordMessenger(client), client.outbox)
+    service = build_service(repo, messenger, "discord", clock=clock, rng=rng)
     client.attach(service, DueLoop(service.due_step, poll_seconds, clock=clock))
     return service
 
 
-async def run(settings: Settings) -> int:
+def use_api(url: str | None) -> None:
+    """Send discord.py's REST calls (and interaction replies) to `url` instead of discord.com
+    (DISCORD_API_URL: a local fake in tests and benchmarks)."""
+    if url:
+        Route.BASE = url.rstrip("/")
+
+
+async def _connect(client: QuizClient, token: str, api_url: str | None) -> None:
+    """`client.start`, except that with DISCORD_API_URL the gateway is the one its
+    /gateway/bot names (discord.com's otherwise)."""
+    await client.login(token)
+    if api_url:
+        _shards, gateway, _limits = await client.http.get_bot_gateway()
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
+    await client.connect()
+
+
+async def run(settings: Settings, http_port: int | None = None) -> int:
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(
             "error: set DISCORD_TOKEN to the bot token (see 'Run on Discord' in the README)",
             file=sys.stderr,
         )
         return 2
+    if http_port is not None and settings.discord_public_key is None:
+        print(
+            "error: set DISCORD_PUBLIC_KEY to the application's public key for --http "
+            "(see 'HTTP interactions mode' in the README)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         client = make_client(
             guild_ids=settings.discord_guild_id_list,
-            shard_ids=parse_ids(settings.discord_shard_ids),
-            shard_count=settings.discord_shard_count,
+            shard_ids=parse_ids(settings.discord_shard_ids) if http_port is None else (),
+            shard_count=settings.discord_shard_count if http_port is None else None,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-
+    use_api(settings.discord_api_url)
     try:
         async with open_runtime(settings) as rt:
+            if http_port is not None:
+                return await _serve_http(client, rt.repo, settings, http_port)
             return await _serve(client, rt.repo, settings)
     except NotMigrated as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, port: int) -> int:
+    """HTTP interactions mode until a signal: log in over REST, then serve the endpoint."""
+    assert settings.discord_token is not None and settings.discord_public_key is not None
+    build(client, repo, settings.due_poll_seconds)
+    stopping = stop_on_signals()
+    try:
+        await client.login(settings.discord_token.get_secret_value())
+    except discord.LoginFailure:
+        await client.close()
+        print(_BAD_TOKEN, file=sys.stderr)
+        return 1
+    client.start_due_loop()
+    runner = web.AppRunner(build_web_app(client, repo, settings.discord_public_key))
+    await runner.setup()
+    await web.TCPSite(runner, "0.0.0.0", port).start()
+    log.info(
+        "Discord interactions endpoint %s and %s on port %s", INTERACTIONS_PATH, HEALTH_PATH, port
+    )
+    try:
+        await stopping.wait()
+    finally:
+        log.info("shutting down")
+        await runner.cleanup()  # no new interactions; those in progress get their response
+        await client.shutdown()
+    return 0
+
+
+_BAD_TOKEN = (
+    "error: Discord rejected DISCORD_TOKEN; copy it again from the Developer Portal (Bot tab)"
+)
 
 
 async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> int:
@@ -70,7 +138,8 @@ async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> in
     assert settings.discord_token is not None
     build(client, repo, settings.due_poll_seconds)
     stopping = stop_on_signals()
-    runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
+    token = settings.discord_token.get_secret_value()
+    runner = asyncio.create_task(_connect(client, token, settings.discord_api_url))
     waiter = asyncio.create_task(stopping.wait())
     done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
     log.info("shutting down")
@@ -82,11 +151,7 @@ async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> in
         return 0
     error = runner.exception()
     if isinstance(error, discord.LoginFailure):
-        print(
-            "error: Discord rejected DISCORD_TOKEN; copy it again from the Developer Portal "
-            "(Bot tab)",
-            file=sys.stderr,
-        )
+        print(_BAD_TOKEN, file=sys.stderr)
         return 1
     if isinstance(error, discord.PrivilegedIntentsRequired):
         print(f"error: {error}", file=sys.stderr)

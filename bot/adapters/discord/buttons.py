@@ -1,18 +1,18 @@
 """The answer buttons: one dynamic item class matches every answer id (bot/core/view_ids.py),
-so a click works on any process and after any restart, with no per-message state in memory."""
+so a posted card keeps no per-message state in memory. Clicks on them are taken from the raw
+payload before discord.py dispatches (see `clicks`); the item's callback only answers a click
+that names no server member (a direct message), which the quiz refuses like any action there."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from typing import Any
 
 import discord
 
-from bot.adapters.acking import finished_within
-from bot.adapters.discord.identity import player_of
+from bot.adapters.discord.identity import team_of
 from bot.adapters.discord.render import ButtonSpec
-from bot.adapters.discord.replies import ack, ack_budget_of, guarded, service_of, tell
+from bot.adapters.discord.replies import guarded, tell
 from bot.core.view_ids import ANSWER_ID_PATTERN, parse_answer_id
 
 
@@ -49,19 +49,9 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSW
         )
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Write the answer, then answer the interaction: with the receipt itself (one call,
-        the ack and the receipt at once) when the write committed within the deadline; else
-        defer at the deadline and send the receipt as a followup (see `bot.adapters.acking`)."""
         async with guarded(interaction, "answer"):
-            engine = service_of(interaction).engine
-            player = player_of(interaction)
-            writing = asyncio.ensure_future(engine.record_answer(self.rq_id, player, self.choice))
-            budget = ack_budget_of(interaction)
-            if not await finished_within(writing, budget, f"a click on question {self.rq_id}"):
-                await ack(interaction)
-            outcome = await writing
-            await tell(interaction, outcome.receipt.text)
-            await engine.close_if_filled(self.rq_id, outcome)
+            team_of(interaction)  # outside a server: the quiz's refusal
+            await tell(interaction, "This button no longer works.")
 
 
 def answer_view(specs: list[ButtonSpec]) -> discord.ui.View:

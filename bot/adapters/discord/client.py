@@ -1,5 +1,6 @@
-"""The Discord client: non-privileged intents, the command tree, the answer buttons registered
-at start-up, command sync, the due-work loop started once connected, and a graceful shutdown."""
+"""The Discord client: non-privileged intents, the command tree, answer clicks taken from the
+raw gateway payload, command sync, the due-work loop started once connected, and a graceful
+shutdown."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
+from bot.adapters.discord import clicks
 from bot.adapters.discord.buttons import AnswerButton
+from bot.adapters.discord.callbacks import RestReplies, client_session
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import NO_MENTIONS
 from bot.adapters.inflight import InFlight
+from bot.adapters.outbox import Outbox
 from bot.adapters.shutdown import settle
 from bot.boundary import failure_text, log_unexpected
 from bot.core.due import DueLoop
@@ -78,6 +82,31 @@ class QuizClient(discord.Client):
         self._due_task: asyncio.Task[None] | None = None
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
         self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
+        self.late_writes = LateWrites()
+        self.outbox = Outbox()  # acks, then game posts, then receipts
+        self.replies = RestReplies(lambda: client_session(self.http), self.outbox)
+        self._take_answer_clicks()
+
+    def _take_answer_clicks(self) -> None:
+        """Answer clicks straight from the gateway's INTERACTION_CREATE payload (see
+        `clicks`); every other interaction goes to discord.py's own dispatch."""
+        parsers = self._connection.parsers
+        others = parsers["INTERACTION_CREATE"]
+
+        def interaction_create(data: Any) -> None:
+            click = clicks.answer_click(data)
+            if click is None:
+                others(data)
+                return
+            self.take_click(click, self.replies)
+
+        parsers["INTERACTION_CREATE"] = interaction_create
+
+    def take_click(self, click: clicks.AnswerClick, replies: clicks.Replies) -> None:
+        """Handle an answer click in a task of its own, counted as in flight."""
+        self.inflight.spawn(
+            clicks.take(self.service, click, replies, self.ack_budget_seconds, self.late_writes)
+        )
 
     def attach(self, service: QuizService, due: DueLoop | None = None) -> None:
         self.service = service
@@ -86,7 +115,7 @@ class QuizClient(discord.Client):
             service.engine.on_schedule = due.poke
 
     async def setup_hook(self) -> None:
-        # One registration serves every answer button ever posted, before and after restarts.
+        # Clicks the raw hook leaves (none in a server) still get a reply, after restarts too.
         self.add_dynamic_items(AnswerButton)
         if self.sync_commands_on_start:
             await self.sync_commands()

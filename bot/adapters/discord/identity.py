@@ -41,6 +41,13 @@ def player_of(interaction: discord.Interaction) -> PlayerRef:
         str(user.id),
         user.display_name,
         is_platform_admin=bool(manage),
-        roles=tuple(str(r.id) for r in own),
+        roles=role_ids(user),
         role_names=tuple(r.name for r in own),
     )
+
+
+def role_ids(user: discord.User | discord.Member) -> tuple[str, ...]:
+    """The member's role ids as the interaction carried them. `Member.roles` keeps only the
+    roles the guild cache knows, which the gateway fills and HTTP interactions mode never
+    does (no gateway), so the ids are read from the payload's list that discord.py keeps."""
+    return tuple(str(r) for r in getattr(user, "_roles", ()))

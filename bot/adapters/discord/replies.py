@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 
 import discord
 
-from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.discord.render import cut, neutralise
 from bot.adapters.inflight import InFlight
 from bot.boundary import failure_text, log_unexpected
@@ -90,13 +89,6 @@ async def guarded(interaction: discord.Interaction, action: str) -> AsyncIterato
         except Exception as exc:
             reference = log_unexpected(log, f"{action} (interaction {interaction.id})", exc)
             await _safe_tell(interaction, failure_text(reference))
-
-
-def ack_budget_of(interaction: discord.Interaction) -> float:
-    """How long a click's write may take before the interaction is deferred regardless (the
-    client's `ack_budget_seconds`, which tests shorten)."""
-    budget = getattr(interaction.client, "ack_budget_seconds", None)
-    return float(budget) if isinstance(budget, int | float) else ACK_DEADLINE_SECONDS
 
 
 def inflight_of(interaction: discord.Interaction) -> InFlight:

@@ -18,9 +18,10 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -32,22 +33,23 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.health import HEALTH_PATH, health_check
 from bot.adapters.inflight import InFlight
+from bot.adapters.outbox import OrderedMessenger, Outbox
 from bot.adapters.shutdown import settle, stop_on_signals
-from bot.adapters.slack import gate, listeners
+from bot.adapters.slack import clicks, gate, listeners
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.boundary import new_reference
 from bot.config import Settings
 from bot.core.due import DueLoop
-from bot.core.ports import Repository
+from bot.core.ports import Messenger, Repository
 from bot.service import QuizService, build_service
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 
 
 class ConfigError(RuntimeError):
@@ -71,15 +73,22 @@ def oauth_mode(settings: Settings) -> bool:
     )
 
 
-def client_from_settings(settings: Settings) -> AsyncWebClient:
+def client_from_settings(
+    settings: Settings, session: aiohttp.ClientSession | None = None
+) -> AsyncWebClient:
     if oauth_mode(settings):
-        return make_client(None, settings.slack_api_url)  # tokens come per workspace
+        return make_client(None, settings.slack_api_url, session)  # tokens come per workspace
     if settings.slack_bot_token is None:
         raise ConfigError(
             "SLACK_BOT_TOKEN is not set (the xoxb-... token of your Slack app); or set "
             "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app into many workspaces."
         )
-    return make_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+    token = settings.slack_bot_token.get_secret_value()
+    return make_client(token, settings.slack_api_url, session)
+
+
+# How long a workspace's bot token is reused before the installation store is read again.
+TOKEN_CACHE_SECONDS = 60.0
 
 
 @dataclass
@@ -88,6 +97,7 @@ class Installs:
 
     installations: AsyncSQLAlchemyInstallationStore
     states: AsyncSQLAlchemyOAuthStateStore
+    _tokens: dict[str, tuple[float, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, client_id: str, engine: AsyncEngine) -> Installs:
@@ -97,9 +107,16 @@ class Installs:
         )
 
     async def token_for(self, team_id: str) -> str | None:
-        """The bot token of a workspace that installed the app (None if it never did)."""
+        """The bot token of a workspace that installed the app (None if it never did), kept
+        for a minute: every click and receipt asks."""
+        now = time.monotonic()
+        hit = self._tokens.get(team_id)
+        if hit is not None and now - hit[0] < TOKEN_CACHE_SECONDS:
+            return hit[1]
         bot = await self.installations.async_find_bot(enterprise_id=None, team_id=team_id)
-        return bot.bot_token if bot is not None else None
+        token = bot.bot_token if bot is not None else None
+        self._tokens[team_id] = (now, token)
+        return token
 
 
 def bolt_logger() -> logging.Logger:
@@ -110,6 +127,14 @@ def bolt_logger() -> logging.Logger:
     return logger
 
 
+@dataclass
+class SlackApp:
+    """The Bolt app, and what its listeners share (which the click fast path uses too)."""
+
+    bolt: AsyncApp
+    deps: SlackDeps
+
+
 def build_app(
     service: QuizService,
     settings: Settings,
@@ -118,8 +143,9 @@ def build_app(
     users: UserDirectory | None = None,
     installs: Installs | None = None,
     inflight: InFlight | None = None,
+    outbox: Outbox | None = None,
     ack_budget_seconds: float = ACK_DEADLINE_SECONDS,
-) -> AsyncApp:
+) -> SlackApp:
     """The Bolt app with every listener registered. `client` defaults to one made from the
     settings (bot token, SLACK_API_URL, 429 retries). With `installs` it is an OAuth app.
     `ack_budget_seconds`: how long work may take before its ack goes out regardless."""
@@ -154,18 +180,29 @@ def build_app(
     )
     deps = SlackDeps(
         service=service,
+        messenger=SlackMessenger(client, installs.token_for if installs else None),
         users=users or UserDirectory(),
         inflight=inflight or InFlight(),
+        outbox=outbox or Outbox(),
         ack_budget_seconds=ack_budget_seconds,
     )
     listeners.register(app, deps)
-    return app
+    return SlackApp(app, deps)
 
 
-def build_web_app(app: AsyncApp, repo: Repository, signing_secret: str) -> web.Application:
-    """HTTP mode: POST /slack/events into Bolt once `gate` let it through, GET /healthz
-    pinging the database."""
+async def take_click(deps: SlackDeps, click: clicks.AnswerClick) -> None:
+    """Write the click (bounded by the ack budget); the caller acks once this returns, and the
+    receipt follows in a task counted as in flight."""
+    async with deps.inflight.running():
+        writing = await clicks.written(deps, click)
+        deps.inflight.spawn(clicks.follow_up(deps, click, writing))
+
+
+def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.Application:
+    """HTTP mode: POST /slack/events once `gate` let it through: an answer click straight to
+    `clicks`, anything else into Bolt; GET /healthz pinging the database."""
     verifier = SignatureVerifier(signing_secret)
+    deps = app.deps
 
     async def slack_events(request: web.Request) -> web.Response:
         try:
@@ -174,12 +211,16 @@ def build_web_app(app: AsyncApp, repo: Repository, signing_secret: str) -> web.A
             too_big = gate.Refusal(413, f"the body is over {gate.MAX_BODY_BYTES} bytes")
             gate.log_refusal(too_big, b"", request.remote)
             return web.json_response({"error": too_big.reason}, status=413)
-        refused = gate.refusal(body, request.headers, verifier)
-        if refused is not None:
-            gate.log_refusal(refused, body, request.remote)
-            return web.json_response({"error": refused.reason}, status=refused.status)
+        checked = gate.check(body, request.headers, verifier)
+        if isinstance(checked, gate.Refusal):
+            gate.log_refusal(checked, body, request.remote)
+            return web.json_response({"error": checked.reason}, status=checked.status)
+        click = clicks.answer_click(checked.payload) if checked.payload is not None else None
+        if click is not None and await clicks.authorized(deps, click):
+            await take_click(deps, click)
+            return web.Response()  # the ack: 200, empty body, as Bolt acks a block action
         try:
-            response = await app.async_dispatch(await to_bolt_request(request))
+            response = await app.bolt.async_dispatch(await to_bolt_request(request))
         except Exception as exc:  # a signed request whose shape Bolt could not take
             reference = new_reference()
             log.warning(
@@ -191,17 +232,10 @@ def build_web_app(app: AsyncApp, repo: Repository, signing_secret: str) -> web.A
             return web.json_response({"error": f"malformed request ({reference})"}, status=400)
         return await to_aiohttp_response(response)
 
-    async def healthz(request: web.Request) -> web.Response:
-        try:
-            await repo.ping()
-        except Exception as exc:
-            return web.json_response({"ok": False, "database": exc.__class__.__name__}, status=503)
-        return web.json_response({"ok": True})
-
     web_app = web.Application(client_max_size=gate.MAX_BODY_BYTES)
     web_app.router.add_post(EVENTS_PATH, slack_events)
-    web_app.router.add_get(HEALTH_PATH, healthz)
-    flow = app.oauth_flow
+    web_app.router.add_get(HEALTH_PATH, health_check(repo))
+    flow = app.bolt.oauth_flow
     if flow is not None:
 
         async def install(request: web.Request) -> web.Response:
@@ -219,7 +253,7 @@ def build_web_app(app: AsyncApp, repo: Repository, signing_secret: str) -> web.A
     return web_app
 
 
-MessengerFactory = Callable[[AsyncEngine], SlackMessenger]
+MessengerFactory = Callable[[AsyncEngine], Messenger]
 
 
 @asynccontextmanager
@@ -246,25 +280,36 @@ async def running_service(
 
 async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0") -> int:
     """Run until `stop` is set. Returns the process exit code."""
-    client = client_from_settings(settings)
     oauth = oauth_mode(settings)
     if oauth and settings.slack_app_token is not None:
         raise ConfigError(
             "OAuth install mode runs over HTTP: unset SLACK_APP_TOKEN, or set SLACK_BOT_TOKEN "
             "for a single workspace in Socket Mode."
         )
-    installs: Installs | None = None
+    # One session for every Web API call: kept-alive connections instead of one per call.
+    async with aiohttp.ClientSession() as session:
+        return await _serve(settings, port, stop, host, client_from_settings(settings, session))
 
-    def make_messenger(engine: AsyncEngine) -> SlackMessenger:
+
+async def _serve(
+    settings: Settings, port: int, stop: asyncio.Event, host: str, client: AsyncWebClient
+) -> int:
+    oauth = oauth_mode(settings)
+    installs: Installs | None = None
+    outbox = Outbox()
+
+    def make_messenger(engine: AsyncEngine) -> Messenger:
         nonlocal installs
         if not oauth:
-            return SlackMessenger(client)
+            return OrderedMessenger(SlackMessenger(client), outbox)
         installs = Installs.create(str(settings.slack_client_id), engine)
-        return SlackMessenger(client, installs.token_for)
+        return OrderedMessenger(SlackMessenger(client, installs.token_for), outbox)
 
     async with running_service(settings, make_messenger) as (service, repo, _engine):
         inflight = InFlight()
-        app = build_app(service, settings, client, installs=installs, inflight=inflight)
+        app = build_app(
+            service, settings, client, installs=installs, inflight=inflight, outbox=outbox
+        )
         if settings.slack_app_token is not None:
             handler = guarded_socket_mode(app, settings.slack_app_token.get_secret_value())
             try:
@@ -294,10 +339,11 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         return 0
 
 
-def guarded_socket_mode(app: AsyncApp, app_token: str) -> Any:
+def guarded_socket_mode(app: SlackApp, app_token: str) -> Any:
     """Bolt's Socket Mode handler, except that a malformed envelope (Slack's socket authenticates
     it, not its shape) is acked and logged in one line, by the same rules as HTTP bodies
-    (`gate.payload_problem`), instead of a traceback and an envelope Slack keeps re-sending."""
+    (`gate.payload_problem`), instead of a traceback and an envelope Slack keeps re-sending;
+    and an answer click goes straight to `clicks`, as in HTTP mode."""
     from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
     from slack_bolt.adapter.socket_mode.async_internals import (
         run_async_bolt_app,
@@ -313,10 +359,15 @@ def guarded_socket_mode(app: AsyncApp, app_token: str) -> Any:
                 log.warning("acked a malformed %s envelope unread: %s", req.type, problem)
                 await client.send_socket_mode_response(SocketModeResponse(req.envelope_id))
                 return
+            click = clicks.answer_click(req.payload) if req.type == "interactive" else None
+            if click is not None and await clicks.authorized(app.deps, click):
+                await take_click(app.deps, click)
+                await client.send_socket_mode_response(SocketModeResponse(req.envelope_id))
+                return
             response = await run_async_bolt_app(self.app, req)
             await send_async_response(client, req, response, started)
 
-    return Guarded(app, app_token)
+    return Guarded(app.bolt, app_token)
 
 
 async def _connect_until_stopped(handler: Any, stop: asyncio.Event) -> None:

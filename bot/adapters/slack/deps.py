@@ -1,5 +1,6 @@
-"""What the listeners share: the core services and the users.info cache, handed to every
-listener in Bolt's context (see listeners/__init__.py)."""
+"""What the listeners share: the core services, the users.info cache, the messenger for
+receipts and the outbox that orders outgoing calls, handed to every listener in Bolt's context
+(see listeners/__init__.py) and to the click fast path (see clicks.py)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,26 @@ from typing import cast
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.adapters.acking import ACK_DEADLINE_SECONDS
+from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
 from bot.adapters.inflight import InFlight
+from bot.adapters.outbox import Outbox
 from bot.adapters.slack.identity import UserDirectory
+from bot.adapters.slack.messenger import SlackMessenger
 from bot.service import QuizService
 
 
 @dataclass
 class SlackDeps:
     service: QuizService
+    messenger: SlackMessenger  # a click's receipt (chat.postEphemeral)
     users: UserDirectory = field(default_factory=UserDirectory)
     # Work that must finish before an ack (a click's write, a modal's validation against the
     # database) gets this long, leaving room inside Slack's 3 seconds.
     ack_budget_seconds: float = ACK_DEADLINE_SECONDS
     # Listener runs in progress, for a graceful shutdown.
     inflight: InFlight = field(default_factory=InFlight)
+    outbox: Outbox = field(default_factory=Outbox)
+    late_writes: LateWrites = field(default_factory=LateWrites)
 
 
 CONTEXT_KEY = "quizbot"

@@ -9,7 +9,6 @@ bad JSON, a payload that is not an object, fields of the wrong type). Only then 
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping
@@ -17,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+import orjson
 from slack_sdk.signature import SignatureVerifier
+from yarl import URL
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,18 @@ class Refusal:
     reason: str
 
 
-def refusal(body: bytes, headers: Mapping[str, str], verifier: SignatureVerifier) -> Refusal | None:
-    """Why this request must not reach Bolt, or None when it may."""
+@dataclass(frozen=True)
+class Accepted:
+    """A signed request Slack would send. `payload` is its interaction payload (the form's
+    `payload=` JSON) when it has one, read here once so a click is not parsed twice."""
+
+    payload: dict[str, Any] | None = None
+
+
+def check(
+    body: bytes, headers: Mapping[str, str], verifier: SignatureVerifier
+) -> Refusal | Accepted:
+    """Why this request must not go further, or what it carries when it may."""
     timestamp = headers.get("X-Slack-Request-Timestamp", "")
     signature = headers.get("X-Slack-Signature", "")
     if not timestamp.isdigit() or not signature:
@@ -49,32 +60,56 @@ def refusal(body: bytes, headers: Mapping[str, str], verifier: SignatureVerifier
         return Refusal(400, "the body is not UTF-8")
     if not verifier.is_valid(text, timestamp, signature):
         return Refusal(401, "wrong or stale signature")
-    problem = body_problem(text, headers.get("Content-Type", ""))
-    return Refusal(400, problem) if problem else None
+    return read_body(text, headers.get("Content-Type", ""))
 
 
-def body_problem(text: str, content_type: str) -> str | None:
-    """What makes a signed body something Slack would not send, or None."""
+def read_body(text: str, content_type: str) -> Refusal | Accepted:
+    """A signed body: refused (400) when Slack would not send it, else its payload if any."""
     if content_type.split(";")[0].strip() == "application/json":
-        return _json_problem(text, "the JSON body")
+        problem = _json_problem(text, "the JSON body")[0]
+        return Refusal(400, problem) if problem else Accepted()
     if _BAD_ESCAPE.search(text):
-        return "the body is not form-encoded (a bad %-escape)"
-    try:
-        form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text), errors="strict")
-    except (ValueError, UnicodeDecodeError):
-        return "the body is not form-encoded"
-    payload = form.get("payload")
-    if payload is not None:
-        return _json_problem(payload[0], "the payload")
-    return None
+        return Refusal(400, "the body is not form-encoded (a bad %-escape)")
+    form = form_fields(text)
+    if form is None:
+        return Refusal(400, "the body is not form-encoded")
+    field = form.get("payload")
+    if field is None:
+        return Accepted()
+    problem, payload = _json_problem(field[0], "the payload")
+    return Refusal(400, problem) if problem else Accepted(payload)
 
 
-def _json_problem(text: str, what: str) -> str | None:
+def form_fields(text: str) -> dict[str, list[str]] | None:
+    """A form-encoded body's fields, or None when it is not one: strictly, every field a
+    `name=value` pair and every escape UTF-8 (as `parse_qs(strict_parsing=True,
+    errors="strict")`). Decoded by yarl's C unquoter: urllib's pure-Python one costs about
+    0.2 ms on a click's payload, more than the rest of the click's parsing."""
+    if not text:
+        return {}
+    if any("=" not in field for field in text.split("&")):
+        return None
+    pairs = URL.build(query_string=text, encoded=True).query
+    if any("\ufffd" in name or "\ufffd" in value for name, value in pairs.items()):
+        # A replaced byte (or a real U+FFFD): let the strict parser decide.
+        try:
+            return parse_qs(text, keep_blank_values=True, strict_parsing=True, errors="strict")
+        except (ValueError, UnicodeDecodeError):
+            return None
+    form: dict[str, list[str]] = {}
+    for name, value in pairs.items():
+        form.setdefault(name, []).append(value)
+    return form
+
+
+def _json_problem(text: str, what: str) -> tuple[str | None, Any]:
+    # orjson: a click's payload (the whole message, blocks and all) is most of its parsing,
+    # and orjson reads it several times faster than the json module.
     try:
-        data: Any = json.loads(text)
+        data: Any = orjson.loads(text)
     except ValueError:
-        return f"{what} is not JSON"
-    return payload_problem(data, what)
+        return f"{what} is not JSON", None
+    return payload_problem(data, what), data
 
 
 def payload_problem(data: Any, what: str = "the payload") -> str | None:

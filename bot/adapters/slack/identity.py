@@ -123,6 +123,12 @@ class UserDirectory:
         self._cache[key] = (now, found)
         return found
 
+    def name_of(self, team_id: str, user_id: str) -> str | None:
+        """The display name users.info gave for this user, however long ago (names change
+        rarely, unlike admin flags): what a click uses, which may not wait for users.info."""
+        hit = self._cache.get((team_id, user_id))
+        return hit[1].display_name if hit is not None else None
+
     async def player(self, client: AsyncWebClient, body: Mapping[str, Any]) -> PlayerRef:
         """The acting user with the workspace admin flag, for commands that may need it."""
         user = await self.lookup(client, team_id_of(body), user_id_of(body))

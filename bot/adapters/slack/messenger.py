@@ -1,4 +1,5 @@
-"""The core's Messenger on the Slack Web API: chat.postMessage and chat.update.
+"""The core's Messenger on the Slack Web API: chat.postMessage and chat.update, and
+chat.postEphemeral for a click's receipt.
 
 A message reference is `"<channel_id>:<ts>"`, everything chat.update needs, so any replica can
 edit a question card posted by another one.
@@ -10,10 +11,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.slack.escape import escape_cut
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.core.models import ChannelRef
 from bot.core.views import View
@@ -24,13 +27,26 @@ log = logging.getLogger(__name__)
 TokenLookup = Callable[[str], Awaitable[str | None]]
 
 
-def make_client(token: str | None, base_url: str) -> AsyncWebClient:
-    """A Web API client that retries 429s (the async client does not by default)."""
+def make_client(
+    token: str | None, base_url: str, session: aiohttp.ClientSession | None = None
+) -> AsyncWebClient:
+    """A Web API client that retries 429s (the async client does not by default). With
+    `session` its calls share that session's kept-alive connections; without, slack_sdk opens
+    a new session (and connection) for every call."""
     if not base_url.endswith("/"):
         base_url += "/"
-    client = AsyncWebClient(token=token, base_url=base_url)
+    client = AsyncWebClient(token=token, base_url=base_url, session=session, logger=_sdk_logger())
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
+
+
+def _sdk_logger() -> logging.Logger:
+    """slack_sdk's logger with its level set: the client formats a debug line for every request
+    and response whenever `logger.level <= DEBUG`, which an unset level (0) always is."""
+    logger = logging.getLogger("slack_sdk.web.async_client")
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logging.getLogger().getEffectiveLevel())
+    return logger
 
 
 def make_ref(channel_id: str, ts: str) -> str:
@@ -97,3 +113,12 @@ class SlackMessenger:
                 channel_id,
                 exc.response.get("error"),
             )
+
+    async def tell(self, channel: ChannelRef, user_id: str, text: str) -> None:
+        """A message only `user_id` sees in the channel (a click's receipt); escaped and cut."""
+        await self.client.chat_postEphemeral(
+            channel=channel.external_id,
+            user=user_id,
+            text=escape_cut(text, 3000),
+            **await self._auth(channel),
+        )

@@ -6,9 +6,10 @@ responses and followups use instead of HTTPClient) both land here and are record
 bot posts are kept, so a later click can carry the message exactly as Discord would.
 
 Interactions are built as the JSON payloads Discord sends over the gateway (application
-command, component click, modal submit, autocomplete) and fed to discord.py's own
-`ConnectionState.parse_interaction_create`, so the real CommandTree, DynamicItem dispatch and
-Modal code run. Nothing else in the tests imports discord.py internals.
+command, component click, modal submit, autocomplete) and fed to the client's parser for
+INTERACTION_CREATE, exactly where discord.py's gateway hands a dispatch: the bot's answer-click
+hook, and behind it discord.py's real CommandTree, DynamicItem dispatch and Modal code run.
+Nothing else in the tests imports discord.py internals.
 """
 
 from __future__ import annotations
@@ -395,6 +396,123 @@ def gateway_ready(client: QuizClient) -> None:
 # --- interactions ------------------------------------------------------------------------------
 
 
+def guild_payload(
+    guild_id: int = GUILD_ID, roles: list[RoleOption] | None = None
+) -> dict[str, Any]:
+    """A guild as GUILD_CREATE describes it (with the `guilds` intent: no members)."""
+    everyone = RoleOption("@everyone", id=guild_id).payload()
+    return {
+        "id": str(guild_id),
+        "name": "Study Group",
+        "icon": None,
+        "owner_id": "1",
+        "unavailable": False,
+        "member_count": 3,
+        "features": [],
+        "roles": [everyone, *(r.payload() for r in roles or [])],
+        "emojis": [],
+        "stickers": [],
+        "channels": [],
+        "threads": [],
+        "members": [],
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+        "large": False,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "mfa_level": 0,
+        "nsfw_level": 0,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "system_channel_flags": 0,
+    }
+
+
+def interaction_payload(
+    kind: int,
+    member: Member,
+    data: dict[str, Any],
+    guild_id: int = GUILD_ID,
+    channel_id: int = CHANNEL_ID,
+    app_permissions: int = BOT_PERMS,
+) -> dict[str, Any]:
+    """An interaction as Discord sends it (over the gateway, or POSTed in HTTP mode)."""
+    iid = snowflake()
+    return {
+        "id": str(iid),
+        "application_id": str(APP_ID),
+        "type": kind,
+        "token": interaction_token(iid),
+        "version": 1,
+        "guild_id": str(guild_id),
+        "guild": {"id": str(guild_id), "locale": "en-US", "features": []},
+        "channel_id": str(channel_id),
+        "channel": {
+            "id": str(channel_id),
+            "type": 0,
+            "guild_id": str(guild_id),
+            "name": "quiz",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+        },
+        "member": member.payload(),
+        "app_permissions": str(app_permissions),
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {"0": str(guild_id)},
+        "context": 0,
+        "attachment_size_limit": 10 * 1024 * 1024,
+        "data": data,
+    }
+
+
+def command_data(path: str, options: dict[str, Any], focused: str | None = None) -> dict[str, Any]:
+    """A slash command's `data` as Discord sends it: `path` like "quiz start", options
+    typed by their Python value (a RoleOption is a role, resolved in the payload)."""
+    top, *subs = path.split()
+    resolved: dict[str, Any] = {}
+    leaf: list[dict[str, Any]] = []
+    for name, value in options.items():
+        opt: dict[str, Any]
+        if isinstance(value, bool):
+            opt = {"name": name, "type": 5, "value": value}
+        elif isinstance(value, int):
+            opt = {"name": name, "type": 4, "value": value}
+        elif isinstance(value, RoleOption):
+            opt = {"name": name, "type": 8, "value": str(value.id)}
+            resolved.setdefault("roles", {})[str(value.id)] = value.payload()
+        elif isinstance(value, ChannelOption):
+            opt = {"name": name, "type": 7, "value": str(value.id)}
+            resolved.setdefault("channels", {})[str(value.id)] = value.payload()
+        elif isinstance(value, AttachmentOption):
+            opt = {"name": name, "type": 11, "value": str(value.id)}
+            resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
+        else:
+            opt = {"name": name, "type": 3, "value": str(value)}
+        if name == focused:
+            opt["focused"] = True
+        leaf.append(opt)
+    opts: list[dict[str, Any]] = leaf
+    for depth, sub in reversed(list(enumerate(subs))):
+        kind = 1 if depth == len(subs) - 1 else 2  # the leaf, else a subcommand group
+        opts = [{"name": sub, "type": kind, "options": opts}]
+    data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
+    if resolved:
+        data["resolved"] = resolved
+    return data
+
+
 @dataclass
 class Sender:
     """Builds and dispatches interaction payloads for one client, guild and channel."""
@@ -406,84 +524,22 @@ class Sender:
     app_permissions: int = BOT_PERMS
 
     def _base(self, kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
-        iid = snowflake()
-        token = interaction_token(iid)
-        self.fake.tokens[token] = iid
-        return {
-            "id": str(iid),
-            "application_id": str(APP_ID),
-            "type": kind,
-            "token": token,
-            "version": 1,
-            "guild_id": str(self.guild_id),
-            "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
-            "channel_id": str(self.channel_id),
-            "channel": {
-                "id": str(self.channel_id),
-                "type": 0,
-                "guild_id": str(self.guild_id),
-                "name": "quiz",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-                "topic": None,
-                "last_message_id": None,
-                "rate_limit_per_user": 0,
-                "flags": 0,
-            },
-            "member": member.payload(),
-            "app_permissions": str(self.app_permissions),
-            "locale": "en-US",
-            "guild_locale": "en-US",
-            "entitlements": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)},
-            "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024,
-            "data": data,
-        }
+        payload = interaction_payload(
+            kind, member, data, self.guild_id, self.channel_id, self.app_permissions
+        )
+        self.fake.tokens[payload["token"]] = int(payload["id"])
+        return payload
 
     def guild_create(self, roles: list[RoleOption]) -> None:
         """GUILD_CREATE as the `guilds` intent delivers it on connect: fills the role cache."""
-        everyone = RoleOption("@everyone", id=self.guild_id).payload()
-        self.client._connection.parse_guild_create(
-            {
-                "id": str(self.guild_id),
-                "name": "Study Group",
-                "icon": None,
-                "owner_id": "1",
-                "unavailable": False,
-                "member_count": 3,
-                "features": [],
-                "roles": [everyone, *(r.payload() for r in roles)],
-                "emojis": [],
-                "stickers": [],
-                "channels": [],
-                "threads": [],
-                "members": [],
-                "voice_states": [],
-                "presences": [],
-                "stage_instances": [],
-                "guild_scheduled_events": [],
-                "soundboard_sounds": [],
-                "large": False,
-                "verification_level": 0,
-                "default_message_notifications": 0,
-                "explicit_content_filter": 0,
-                "mfa_level": 0,
-                "nsfw_level": 0,
-                "premium_tier": 0,
-                "preferred_locale": "en-US",
-                "system_channel_flags": 0,
-            }  # type: ignore[arg-type]
-        )
+        self.client._connection.parse_guild_create(guild_payload(self.guild_id, roles))  # type: ignore[arg-type]
 
     async def dispatch(self, payload: dict[str, Any]) -> int:
         """Feed one INTERACTION_CREATE to discord.py and wait for every task it started."""
         before = asyncio.all_tasks()
         token = async_context.set(self.fake.adapter)
         try:
-            self.client._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+            self.client._connection.parsers["INTERACTION_CREATE"](payload)
         finally:
             async_context.reset(token)
         current = asyncio.current_task()
@@ -500,51 +556,16 @@ class Sender:
 
     async def command(self, member: Member, path: str, **options: Any) -> int:
         """A slash command, e.g. command(ann, "quiz start", questions=3)."""
-        return await self.dispatch(self._base(2, member, self._command_data(path, options)))
+        return await self.dispatch(self._base(2, member, command_data(path, options)))
 
     async def autocomplete(
         self, member: Member, path: str, focused: str, value: str, **options: Any
     ) -> list[dict[str, Any]]:
-        data = self._command_data(path, {**options, focused: value}, focused=focused)
+        data = command_data(path, {**options, focused: value}, focused=focused)
         iid = await self.dispatch(self._base(4, member, data))
         replies = self.fake.replies(iid)
         assert replies, "autocomplete got no answer"
         return list(replies[-1].payload["data"]["choices"])
-
-    def _command_data(
-        self, path: str, options: dict[str, Any], focused: str | None = None
-    ) -> dict[str, Any]:
-        top, *subs = path.split()
-        resolved: dict[str, Any] = {}
-        leaf: list[dict[str, Any]] = []
-        for name, value in options.items():
-            opt: dict[str, Any]
-            if isinstance(value, bool):
-                opt = {"name": name, "type": 5, "value": value}
-            elif isinstance(value, int):
-                opt = {"name": name, "type": 4, "value": value}
-            elif isinstance(value, RoleOption):
-                opt = {"name": name, "type": 8, "value": str(value.id)}
-                resolved.setdefault("roles", {})[str(value.id)] = value.payload()
-            elif isinstance(value, ChannelOption):
-                opt = {"name": name, "type": 7, "value": str(value.id)}
-                resolved.setdefault("channels", {})[str(value.id)] = value.payload()
-            elif isinstance(value, AttachmentOption):
-                opt = {"name": name, "type": 11, "value": str(value.id)}
-                resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
-            else:
-                opt = {"name": name, "type": 3, "value": str(value)}
-            if name == focused:
-                opt["focused"] = True
-            leaf.append(opt)
-        opts: list[dict[str, Any]] = leaf
-        for depth, sub in reversed(list(enumerate(subs))):
-            kind = 1 if depth == len(subs) - 1 else 2  # the leaf, else a subcommand group
-            opts = [{"name": sub, "type": kind, "options": opts}]
-        data: dict[str, Any] = {"id": str(snowflake()), "name": top, "type": 1, "options": opts}
-        if resolved:
-            data["resolved"] = resolved
-        return data
 
     async def click(self, member: Member, message_id: int, custom_id: str) -> int:
         """A button click on a message the bot posted, carrying that message as Discord does."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import ValidationError
 
 from bot.adapters.discord.app import run
 from bot.adapters.discord.client import ShardedQuizClient, make_client
@@ -91,3 +92,16 @@ async def test_an_unexpected_error_is_one_line_with_a_reference_logged_once(bot,
     assert logged.count(f"reference {match[1]}") == 1
     assert logged.count("Traceback") == 1 and "RuntimeError: a bug deep inside" in logged
     assert "Traceback" not in text
+
+
+async def test_http_mode_without_a_public_key_says_what_to_set(capsys):
+    settings = Settings(discord_token="token", discord_public_key=None, _env_file=None)
+    assert await run(settings, http_port=8080) == 2
+    assert "DISCORD_PUBLIC_KEY" in capsys.readouterr().err
+
+
+def test_a_public_key_that_is_not_one_is_refused_naming_the_field():
+    with pytest.raises(ValidationError, match="discord_public_key"):
+        Settings(discord_public_key="not-a-key", _env_file=None)
+    key = "ab" * 32
+    assert Settings(discord_public_key=f" {key}\n", _env_file=None).discord_public_key == key

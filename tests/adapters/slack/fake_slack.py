@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ class Call:
     args: dict[str, Any]
     token: str | None
     path: str
+    at: float = field(default_factory=time.monotonic)  # when it arrived (benchmarks time receipts)
 
 
 @dataclass

@@ -63,7 +63,7 @@ async def listening(repo: SqlRepository, fake_slack: FakeSlack) -> AsyncIterator
     service = build_service(
         repo, SlackMessenger(client), "slack", clock=FixedClock(), rng=random.Random(5)
     )
-    yield Listening(repo, SlackDeps(service=service), fake_slack, client)
+    yield Listening(repo, SlackDeps(service, SlackMessenger(client)), fake_slack, client)
     await service.engine.drain()
 
 
@@ -108,7 +108,7 @@ async def test_a_click_is_acked_after_its_answer_is_written(listening: Listening
     ack = Ack(listening.repo)
     click = answer_id(started.card.round_question_id, 0)
     body = block_actions(listening.fake, click, "U0002", "1.1")
-    await actions.answer(ack, body, body["actions"][0], listening.client, listening.context())
+    await actions.answer(ack, body, listening.context())
     assert ack.calls == [{}]
     assert ack.answers_then == [1]  # written before the ack went out
     [receipt] = listening.fake.of("chat.postEphemeral")
@@ -120,7 +120,7 @@ async def test_a_click_that_is_not_an_answer_is_acked_and_writes_nothing(
 ) -> None:
     ack = Ack(listening.repo)
     body = block_actions(listening.fake, "quiz:a:not-a-number:0", "U0002", "1.1")
-    await actions.answer(ack, body, body["actions"][0], listening.client, listening.context())
+    await actions.answer(ack, body, listening.context())
     assert ack.calls == [{}] and ack.answers_then == [0]
     assert listening.fake.calls == []
 

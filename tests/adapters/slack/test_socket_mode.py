@@ -363,21 +363,24 @@ async def test_a_refresh_disconnect_makes_the_app_reconnect_and_carry_on(socket_
 
 
 async def test_a_click_acked_before_shutdown_is_still_recorded(socket_app: SocketEnv):
-    """SIGTERM right after Slack got the ack: the listener run finishes before serve() ends."""
+    """SIGTERM right after Slack got the ack: the click's receipt is still sent before
+    serve() ends (the answer was written before the ack)."""
     env = socket_app
     post, rq = await start_round(env)
     assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:1700000000.000001")
-    env.fake.held["users.info"] = gate = asyncio.Event()
+    env.fake.held["chat.postEphemeral"] = gate = asyncio.Event()
     click = await env.click(buttons(post.args["blocks"])[0], "1700000000.000001", user="U0002")
     assert await env.socket.wait_ack(click) == {"envelope_id": click}
-    assert await async_wait_until(lambda: "users.info" in env.fake.waiting)
+    assert await env.count(Answer) == 1
+    assert await async_wait_until(lambda: "chat.postEphemeral" in env.fake.waiting)
 
     env.stop.set()
     assert await async_wait_until(lambda: not env.socket.open)  # no new events taken
     assert not env.task.done()  # still finishing the acked click
     gate.set()
     assert await asyncio.wait_for(env.task, SERVE_TIMEOUT) == 0
-    assert await env.count(Answer) == 1
+    [receipt] = env.fake.of("chat.postEphemeral")
+    assert receipt.args["user"] == "U0002" and receipt.args["text"].startswith("Locked in")
 
 
 async def test_stop_ends_a_connect_that_keeps_failing(fresh_db: str, monkeypatch):

@@ -1,0 +1,134 @@
+"""Answer clicks: a button's action_id (bot/core/view_ids.py) carries the question and the
+choice, so a click needs only that, the workspace, the channel and the user from the payload.
+
+HTTP mode and Socket Mode take a click straight from the verified request (no Bolt: its
+request parsing and middleware chain cost more than the answer itself); Bolt's action
+listener goes through the same two steps. `written` writes the answer and waits for the commit
+(bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
+sends the receipt (chat.postEphemeral, at the outbox's lowest priority) and closes the
+question if this answer filled it. Slack may deliver a click twice: the database's
+one-answer-per-player rule makes the second a polite refusal, never a second score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.adapters.acking import finished_within
+from bot.adapters.outbox import Priority
+from bot.adapters.slack.deps import SlackDeps
+from bot.adapters.slack.identity import PLATFORM
+from bot.boundary import log_unexpected
+from bot.core.errors import QuizError
+from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.play.answering import AnswerOutcome
+from bot.core.view_ids import parse_answer_id
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AnswerClick:
+    rq_id: int
+    choice: int
+    channel: ChannelRef
+    user_id: str
+    handle: str  # the user's Slack handle, a stand-in name for a player seen the first time
+
+    @property
+    def what(self) -> str:
+        return f"a click on question {self.rq_id}"
+
+
+def answer_click(payload: Mapping[str, Any]) -> AnswerClick | None:
+    """The answer click a `block_actions` payload is, or None for anything else."""
+    if payload.get("type") != "block_actions":
+        return None
+    actions = payload.get("actions")
+    if not isinstance(actions, list) or len(actions) != 1 or not isinstance(actions[0], dict):
+        return None
+    parsed = parse_answer_id(str(actions[0].get("action_id", "")))
+    team, user = payload.get("team"), payload.get("user")
+    channel = payload.get("channel") or payload.get("container")
+    if parsed is None or not (
+        isinstance(team, dict) and isinstance(user, dict) and isinstance(channel, dict)
+    ):
+        return None
+    team_id, user_id = team.get("id"), user.get("id")
+    channel_id = channel.get("id") or channel.get("channel_id")
+    if not (_text(team_id) and _text(user_id) and _text(channel_id)):
+        return None
+    name = user.get("username") or user.get("name") or user_id
+    return AnswerClick(
+        rq_id=parsed.round_question_id,
+        choice=parsed.display_index,
+        channel=ChannelRef(
+            TeamRef(PLATFORM, str(team_id), _text(team.get("domain"))),
+            str(channel_id),
+            _text(channel.get("name")),
+        ),
+        user_id=str(user_id),
+        handle=str(name),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+async def authorized(deps: SlackDeps, click: AnswerClick) -> bool:
+    """Whether the click may be taken here without Bolt: always with one workspace's token;
+    with OAuth installs, once its workspace installed the app (else Bolt answers it, as any
+    request from a workspace it does not know)."""
+    token_for = deps.messenger.token_for
+    return token_for is None or await token_for(click.channel.team.external_id) is not None
+
+
+def player_of(deps: SlackDeps, click: AnswerClick) -> PlayerRef:
+    """The clicking player, named as users.info named them when this process asked before;
+    else by their handle, which names only a player seen for the first time (no users.info
+    round trip before the ack)."""
+    team = click.channel.team
+    known = deps.users.name_of(team.external_id, click.user_id)
+    if known:
+        return PlayerRef(team, click.user_id, known)
+    return PlayerRef(team, click.user_id, click.handle, provisional_name=True)
+
+
+async def written(deps: SlackDeps, click: AnswerClick) -> asyncio.Future[AnswerOutcome]:
+    """Start writing the answer and wait until it is committed, or the ack budget is spent;
+    the caller acks after this returns."""
+    engine = deps.service.engine
+    writing = asyncio.ensure_future(
+        engine.record_answer(click.rq_id, player_of(deps, click), click.choice)
+    )
+    await finished_within(writing, deps.ack_budget_seconds, click.what, deps.late_writes)
+    return writing
+
+
+async def follow_up(
+    deps: SlackDeps, click: AnswerClick, writing: asyncio.Future[AnswerOutcome]
+) -> None:
+    """After the ack: the receipt (late under a burst, never lost), then an early close."""
+    outcome: AnswerOutcome | None = None
+    try:
+        outcome = await writing
+        text = outcome.receipt.text
+    except QuizError as exc:  # Unavailable: the database is away for a moment
+        log.warning("answer to round question %s refused: %s", click.rq_id, exc.message)
+        text = exc.message
+    except Exception as exc:
+        reference = log_unexpected(log, click.what, exc)
+        text = f"Your answer could not be recorded (reference {reference}); please click again."
+    try:
+        await deps.outbox.send(
+            Priority.RECEIPT, lambda: deps.messenger.tell(click.channel, click.user_id, text)
+        )
+    except Exception as exc:
+        log_unexpected(log, f"the receipt of {click.what}", exc)
+    if outcome is not None:
+        await deps.service.engine.close_if_filled(click.rq_id, outcome)
