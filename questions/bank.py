@@ -28,6 +28,7 @@ MAX_PROMPT = 1000
 MAX_CHOICE = 80
 MAX_EXPLANATION = 1000
 MAX_TOPIC = 80
+MAX_FACT = 80
 MIN_CHOICES = 2
 MAX_CHOICES = 5
 TRUE_FALSE = ("True", "False")
@@ -54,6 +55,8 @@ class BankQuestion:
     explanation: str = ""
     source: Source | None = None
     lang: str = "en"
+    # Questions on one fact share it (same charset as ids); a round asks at most one of them.
+    fact: str | None = None
 
     @property
     def answer_text(self) -> str:
@@ -134,6 +137,11 @@ def validate_question(q: BankQuestion) -> list[Problem]:
         )
     if q.lang not in LANGS:
         bad("lang", f"must be one of {', '.join(LANGS)}, not {q.lang!r}")
+    if q.fact is not None:
+        if not q.fact or len(q.fact) > MAX_FACT:
+            bad("fact", f"must be 1 to {MAX_FACT} characters, not {len(q.fact)}")
+        elif not _ID_RE.match(q.fact):
+            bad("fact", "may hold only letters, digits and - _ . :")
     texts = [("id", q.id), ("topic", q.topic), ("prompt", q.prompt), ("explanation", q.explanation)]
     texts += [("choices", c) for c in q.choices]
     for name, text in texts:
@@ -230,7 +238,18 @@ def _question_from_node(
             return None
         return value
 
-    known = {"id", "topic", "kind", "prompt", "choices", "answer", "explanation", "source", "lang"}
+    known = {
+        "id",
+        "topic",
+        "kind",
+        "prompt",
+        "choices",
+        "answer",
+        "explanation",
+        "source",
+        "lang",
+        "fact",
+    }
     for key in raw:
         if key not in known:
             problems.append(Problem(key, "is not a known field", label, lines.get(key, line)))
@@ -242,6 +261,7 @@ def _question_from_node(
     kind = need("kind", (str,), required=False) or "choice"
     explanation = need("explanation", (str,), required=False) or ""
     lang = need("lang", (str,), required=False)
+    fact = need("fact", (str,), required=False)
     source_raw = need("source", (dict, str), required=False)
     source: Source | None = None
     if isinstance(source_raw, str):
@@ -271,6 +291,7 @@ def _question_from_node(
         explanation=explanation,
         source=source,
         lang=lang or detect_lang(prompt),
+        fact=fact,
     )
     for p in validate_question(question):
         problems.append(replace(p, question=label, line=lines.get(p.field, line)))
@@ -350,6 +371,8 @@ def question_to_dict(q: BankQuestion) -> dict[str, Any]:
     if q.source is not None:
         out["source"] = {"file": q.source.file, "line": q.source.line}
     out["lang"] = q.lang
+    if q.fact is not None:
+        out["fact"] = q.fact
     return out
 
 

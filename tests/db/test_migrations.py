@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from bot.db.connect import create_engine
-from bot.db.migrate import alembic_config, current_revision, upgrade
+from bot.db.migrate import alembic_config, current_revision, downgrade, upgrade
 from bot.db.tables import Base
 
 
@@ -61,19 +61,6 @@ async def test_no_drift_between_migrations_and_models(fresh_db):
         await engine.dispose()
 
 
-async def _to_revision(engine, revision: str) -> None:
-    from alembic import command
-
-    cfg = alembic_config()
-
-    def run(sync_conn) -> None:
-        cfg.attributes["connection"] = sync_conn
-        command.downgrade(cfg, revision)
-
-    async with engine.begin() as conn:
-        await conn.run_sync(run)
-
-
 async def test_round_questions_get_their_copy_of_the_question_when_migrated(fresh_db):
     """0005 fills the copy (prompt, choices, answer) of round questions that exist already."""
     import random
@@ -92,7 +79,7 @@ async def test_round_questions_get_their_copy_of_the_question_when_migrated(fres
         quiz = QuizEngine(repo, RecordingMessenger(), platform="discord", rng=random.Random(4))
         await quiz.start_round(CHANNEL, player("ann"), questions=3)
         before = ScriptDirectory.from_config(alembic_config()).get_revision("0005").down_revision
-        await _to_revision(engine, str(before))  # as a database made before the copy existed
+        await downgrade(engine, str(before))  # as a database made before the copy existed
         await upgrade(engine)
         async with engine.connect() as conn:
             rows = (
