@@ -96,6 +96,13 @@ async def test_a_deck_from_notes_is_a_draft_until_published_then_the_team_plays_
     async with world.repo.unit() as u:
         actions = (await u.session.scalars(select(AdminAction.action))).all()
     assert actions == ["deck-create", "deck-publish"]
+    from bot.core.curation.service import AdminService
+
+    history = await AdminService(world.repo, worker=generation_pool()).history_panel(BOSS)
+    assert [line.split(" · ", 2)[2] for line in history.lines] == [
+        "deck-publish k8s",
+        "deck-create k8s",
+    ]
 
 
 async def test_two_teams_decks_never_mix(world):
