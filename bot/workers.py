@@ -31,8 +31,17 @@ T = TypeVar("T")
 
 WORKERS = 2
 JOB_SECONDS = 20.0
+# Generating questions from notes: 1 MB of notes takes a few seconds on one core (see the
+# README's benchmarks); the bound leaves room for a slow, shared machine.
+GENERATE_SECONDS = 60.0
 JOB_MEMORY_BYTES = 512 * 1024 * 1024  # address space, not resident memory: see _bound_memory
-PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation.work"]
+PRELOAD = [
+    "questions.formats",
+    "questions.safe_yaml",
+    "questions.generate",
+    "bot.core.curation.work",
+    "bot.core.decks.work",
+]
 
 
 def _bound_memory(limit: int) -> None:
@@ -128,6 +137,7 @@ class WorkerPool:
 
 
 _shared: WorkerPool | None = None
+_generation: WorkerPool | None = None
 
 
 def shared_pool() -> WorkerPool:
@@ -137,3 +147,13 @@ def shared_pool() -> WorkerPool:
         _shared = WorkerPool()
         atexit.register(_shared.close)
     return _shared
+
+
+def generation_pool() -> WorkerPool:
+    """The process's pool for generating decks from notes: one worker (a second generation
+    waits its turn rather than take the second core from the bot), GENERATE_SECONDS a job."""
+    global _generation
+    if _generation is None:
+        _generation = WorkerPool(workers=1, seconds=GENERATE_SECONDS)
+        atexit.register(_generation.close)
+    return _generation

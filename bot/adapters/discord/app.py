@@ -16,11 +16,12 @@ from bot.adapters.discord.client import QuizClient, make_client, parse_ids
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
+from bot.core.decks.rules import DeckLimits
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
 from bot.core.weeks import utcnow
 from bot.runtime import NotMigrated, open_runtime
-from bot.service import QuizService, build_service
+from bot.service import QuizService, build_service, deck_limits
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +33,13 @@ def build(
     *,
     clock: Callable[[], datetime] = utcnow,
     rng: random.Random | None = None,
+    limits: DeckLimits | None = None,
 ) -> QuizService:
     """The service for this client: its messenger posts through the client; the due loop's
     timer is poked by the engine whenever a question is scheduled to close."""
-    service = build_service(repo, DiscordMessenger(client), "discord", clock=clock, rng=rng)
+    service = build_service(
+        repo, DiscordMessenger(client), "discord", clock=clock, rng=rng, deck_limits=limits
+    )
     client.attach(service, DueLoop(service.due_step, poll_seconds, clock=clock))
     return service
 
@@ -68,7 +72,7 @@ async def run(settings: Settings) -> int:
 async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> int:
     """Run until the client stops or a signal asks us to; returns the exit code."""
     assert settings.discord_token is not None
-    build(client, repo, settings.due_poll_seconds)
+    build(client, repo, settings.due_poll_seconds, limits=deck_limits(settings))
     stopping = stop_on_signals()
     runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
     waiter = asyncio.create_task(stopping.wait())
