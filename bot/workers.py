@@ -20,6 +20,7 @@ import multiprocessing
 import resource
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar, cast
 
@@ -93,7 +94,7 @@ class WorkerPool:
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """fn(*args, **kwargs) in a worker; WorkRefused when it outgrows its time or memory."""
-        future = self._started().schedule(_call, args=(fn, args, kwargs), timeout=self.seconds)
+        future = await asyncio.to_thread(self._schedule, fn, args, kwargs)
         try:
             result, peak = await asyncio.wrap_future(future)
         except TimeoutError:
@@ -108,6 +109,15 @@ class WorkerPool:
             raise WorkRefused("could not be started (no worker process); try again") from None
         self.peak_rss = max(self.peak_rss, peak)
         return cast(T, result)
+
+    def _schedule(
+        self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> Future[tuple[T, int]]:
+        """Called on a thread: the first job (and the first after a crash) starts the pool's
+        workers, and the first worker waits for the forkserver to import the generator, which
+        takes seconds on a busy machine; on the event loop that would stall every click and
+        miss Slack's 3-second ack."""
+        return self._started().schedule(_call, args=(fn, args, kwargs), timeout=self.seconds)
 
     def _too_big(self) -> str:
         return f"needed more than the {self.memory_bytes // 2**20:,} MB a job may use"
