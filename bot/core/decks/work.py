@@ -6,12 +6,12 @@ Both raise questions' BankError (it pickles) naming the line when the file canno
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 
+from bot.core.decks.summary import bank_summary, generated_summary
 from questions.bank import BankQuestion
 from questions.formats import read_import
-from questions.generate import generate_from_texts, render_summary
+from questions.generate import generate_from_texts
 from questions.intake import decode
 
 
@@ -33,16 +33,12 @@ def generate_notes(data: bytes, filename: str, deck: str) -> Generated:
     """Questions from a Markdown notes file (UTF-8, bounded by questions.intake)."""
     text = decode(data, filename)
     bank, report = generate_from_texts([(filename, text)], deck)
-    return Generated(bank.questions, render_summary(report), file_hash(data))
+    summary = generated_summary(bank.questions, report, filename)
+    return Generated(bank.questions, summary, file_hash(data))
 
 
 def read_bank(data: bytes, filename: str, deck: str) -> Generated:
     """Questions from a bank or import file (format told from its name)."""
     result = read_import(data, None, name=filename, bank=deck)
-    per_topic = Counter(q.topic for q in result.questions)
-    lines = [f"{len(result.questions)} questions from {filename}", "By topic:"]
-    lines += [f"  {n:>4}  {topic}" for topic, n in sorted(per_topic.items())]
-    if result.skipped:
-        lines.append(f"Skipped (a question type the bot cannot ask): {len(result.skipped)}")
-        lines += [f"  {p}" for p in result.skipped]
-    return Generated(result.questions, "\n".join(lines), file_hash(data))
+    summary = bank_summary(result.questions, result.skipped, filename)
+    return Generated(result.questions, summary, file_hash(data))
