@@ -13,7 +13,14 @@ from sqlalchemy import func, select
 from bot.db.tables import AdminAction, Answer, Deck, Question, Round, RoundQuestion
 from tests.adapters.discord.conftest import start_bot
 from tests.adapters.discord.fakes import FakeDiscord, Member, buttons
-from tests.core.decks.support import K8S_NOTES, K8S_NOTES_EDITED, big_notes
+from tests.core.decks.support import (
+    K8S_NOTES,
+    K8S_NOTES_EDITED,
+    big_notes,
+    generated,
+    per_topic,
+    sync_summary,
+)
 from tests.helpers import FixedClock, load_questions, sample_questions
 
 OWNER = Member("owner", admin=True)
@@ -41,10 +48,13 @@ async def test_an_admin_uploads_notes_and_gets_the_summary_and_a_draft(bot):
     replies = bot.fake.replies(iid)
     assert replies[0].payload["type"] == 5 and all(r.is_ephemeral for r in replies)
     text = bot.fake.reply_texts(iid)[-1]
-    assert "Deck k8s made (draft): 8 added, 0 updated, 0 unchanged, 0 retired." in text
+    made = generated(K8S_NOTES)
+    n = len(made)
+    assert f"Deck k8s made (draft): {n} added, 0 updated, 0 unchanged, 0 retired." in text
     assert "deck preview k8s" in text and "deck publish k8s" in text
-    assert "8 questions from k8s.md" in text and "By section:" in text
-    assert "Dropped by the quality gates" in text
+    sections = "".join(f"\n{k:>6}  {t}" for t, k in per_topic(made).items())
+    assert f"{n} questions from k8s.md\nBy section:{sections}\n" in text
+    assert "\nDropped by the quality gates: " in text
     assert len(downloads(bot)) == 1
     assert await count(bot.repo, Deck, Deck.name == "k8s", Deck.status == "draft") == 1
     assert await count(bot.repo, AdminAction, AdminAction.action == "deck-create") == 1
@@ -54,8 +64,11 @@ async def test_preview_publish_and_play_the_deck_by_name_and_topics(bot):
     await create_k8s(bot)
     iid = await bot.send.command(OWNER, "quizadmin deck preview", name="k8s")
     text = bot.fake.reply_texts(iid)[-1]
-    assert "Deck k8s" in text and "k8s.md:" in text and "Page 1/1" not in text  # footer apart
-    assert bot.fake.replies(iid)[-1].data["embeds"][0]["footer"]["text"].startswith("Page 1/1")
+    n = len(generated(K8S_NOTES))
+    shown = min(n, 10)  # a page of 10, each question with its answer's source line
+    assert "Deck k8s" in text and text.count("k8s.md:") == shown and "Page 1/" not in text
+    footer = bot.fake.replies(iid)[-1].data["embeds"][0]["footer"]["text"]
+    assert footer == f"Page 1/{-(-n // 10)} · {n} question(s) · draft"  # the footer apart
 
     iid = await bot.send.command(OWNER, "quizadmin deck publish", name="k8s")
     assert (
@@ -76,12 +89,13 @@ async def test_preview_publish_and_play_the_deck_by_name_and_topics(bot):
         )
     assert topics <= {"Probes", "Services"} and topics
 
+    made = generated(K8S_NOTES)
     iid = await bot.send.command(MEMBER, "quiz decks")
     listed = bot.fake.reply_texts(iid)[-1]
-    assert "k8s · published · 8 question(s) · team · from k8s.md" in listed
+    assert f"k8s · published · {len(made)} question(s) · team · from k8s.md" in listed
     assert "test · published · 8 question(s) · shared" in listed
     iid = await bot.send.command(MEMBER, "quiz topics", deck="k8s")
-    assert "Services · 3" in bot.fake.reply_texts(iid)[-1]
+    assert f"Services · {per_topic(made)['Services']}" in bot.fake.reply_texts(iid)[-1]
     choices = await bot.send.autocomplete(MEMBER, "quiz start", "topics", "Probes, se", deck="k8s")
     assert [c["value"] for c in choices] == ["Probes, Services"]
 
@@ -127,12 +141,15 @@ async def test_regenerate_keeps_unchanged_questions_and_default_chooses_the_deck
     file = bot.fake.upload("k8s.md", K8S_NOTES_EDITED.encode())
     iid = await bot.send.command(OWNER, "quizadmin deck regenerate", name="k8s", notes=file)
     text = bot.fake.reply_texts(iid)[-1]
-    assert "Deck k8s regenerated (draft): 1 added, 0 updated, 6 unchanged, 2 retired." in text
+    old, new = generated(K8S_NOTES), generated(K8S_NOTES_EDITED)
+    assert f"Deck k8s regenerated (draft): {sync_summary(old, new)}." in text
     async with bot.repo.unit() as u:
         after = dict((await u.session.execute(select(Question.uid, Question.id))).all())
     assert all(after[uid] == qid for uid, qid in before.items())  # no row lost or renumbered
-    assert len(after) == len(before) + 1
-    assert await count(bot.repo, Question, Question.status == "retired") == 2
+    added = {q.id for q in new} - {q.id for q in old}
+    assert added and set(after) - set(before) == added
+    retired = {q.id for q in old} - {q.id for q in new}
+    assert retired and await count(bot.repo, Question, Question.status == "retired") == len(retired)
 
     iid = await bot.send.command(OWNER, "quizadmin deck default", name="k8s")
     assert "k8s is a draft" in bot.fake.reply_texts(iid)[-1]

@@ -21,8 +21,13 @@ from bot.db.tables import AdminAction, Answer, Deck, Question, Round, RoundQuest
 from bot.workers import generation_pool
 from questions.bank import Bank, BankQuestion
 from questions.formats import import_text
-from questions.generate import generate_from_texts
-from tests.core.decks.support import K8S_NOTES, K8S_NOTES_EDITED, PG_NOTES
+from tests.core.decks.support import (
+    K8S_NOTES,
+    K8S_NOTES_EDITED,
+    PG_NOTES,
+    generated,
+    per_topic,
+)
 from tests.helpers import CHANNEL, TEAM, FixedClock, RecordingMessenger, player, sample_questions
 
 BOSS = player("boss", admin=True)
@@ -81,8 +86,9 @@ async def scalar(repo, stmt):
 async def test_a_deck_from_notes_is_a_draft_until_published_then_the_team_plays_only_it(world):
     report = await world.decks.create_from_notes(BOSS, "K8s", K8S_NOTES.encode(), "k8s.md")
     assert (report.deck.name, report.deck.status, report.created) == ("k8s", "draft", True)
-    assert report.plan.added == report.deck.questions > 0
-    assert "questions from k8s.md" in report.summary and "By section:" in report.summary
+    made = generated(K8S_NOTES)
+    assert report.plan.added == report.deck.questions == len(made) > 0
+    assert report.summary.startswith(f"{len(made)} questions from k8s.md\nBy section:\n")
     assert await world.play() == {"shared-bank"}  # a draft is not played
     with pytest.raises(QuizError, match="k8s is a draft"):
         await world.play(deck="k8s")
@@ -111,8 +117,10 @@ async def test_two_teams_decks_never_mix(world):
     for boss in (BOSS, OTHER_BOSS):
         await world.decks.publish(boss, "notes")
     shared = {"SQS", "Lambda"}  # each team may still ask for the shared deck's topics
-    assert set(await world.decks.topic_names(TEAM)) == {"Probes", "Services", "Jobs", *shared}
-    assert set(await world.decks.topic_names(OTHER)) == {"Vacuum", *shared}
+    k8s, pg = set(per_topic(generated(K8S_NOTES))), set(per_topic(generated(PG_NOTES, "pg.md")))
+    assert {"Probes", "Services", "Jobs"} <= k8s and "Vacuum" in pg  # the notes' sections
+    assert set(await world.decks.topic_names(TEAM)) == k8s | shared
+    assert set(await world.decks.topic_names(OTHER)) == pg | shared
     for _ in range(2):
         await world.play(CHANNEL, ANN)
         await world.play(OTHER_CHANNEL, PlayerRef(OTHER, "U8", "yan"))
@@ -128,7 +136,7 @@ async def test_two_teams_decks_never_mix(world):
         (team_ids["g1"], team_ids["g1"]),
         (team_ids["T9"], team_ids["T9"]),
     }
-    assert {t for r, _, t in asked if r == team_ids["T9"]} == {"Vacuum"}
+    assert {t for r, _, t in asked if r == team_ids["T9"]} == pg
     with pytest.raises(QuizError, match="No topic matches 'vacuum'"):
         await world.play(topics=("vacuum",))  # another team's topic is nowhere for this one
     with pytest.raises(QuizError, match="There is no deck"):
@@ -140,13 +148,14 @@ async def test_two_teams_decks_never_mix(world):
 async def test_regenerating_keeps_ids_and_statistics_of_unchanged_questions(world):
     await world.decks.create_from_notes(BOSS, "k8s", K8S_NOTES.encode(), "k8s.md")
     await world.decks.publish(BOSS, "k8s")
-    old = {q.id for q in generate_from_texts([("k8s.md", K8S_NOTES)], "k8s")[0].questions}
-    new = {q.id for q in generate_from_texts([("k8s.md", K8S_NOTES_EDITED)], "k8s")[0].questions}
+    made = generated(K8S_NOTES)
+    old, new = {q.id for q in made}, {q.id for q in generated(K8S_NOTES_EDITED)}
     kept, gone, added = old & new, old - new, new - old
     assert kept and gone and added  # the edit keeps, drops and adds questions
-    # every question answered once, so each has statistics to keep
+    assert {q.id for q in made if q.topic == "Jobs"} <= gone  # the section the edit removed
+    # a round asks one question per fact; each answered, so each has statistics to keep
     out = await world.engine.start_round(CHANNEL, ANN, questions=50, deck="k8s", seconds=300)
-    assert out.card.total == len(old)
+    assert out.card.total == len({q.fact or q.id for q in made})
     async with world.repo.unit() as u:
         rqs = (
             await u.session.execute(
@@ -159,6 +168,7 @@ async def test_regenerating_keeps_ids_and_statistics_of_unchanged_questions(worl
         await world.engine.answer(rq_id, ANN, 0)
         await world.engine.close_question(rq_id)
     before = await uid_rows(world.repo)
+    answered_before = await answers_per_uid(world.repo)
 
     report = await world.decks.regenerate(BOSS, "k8s", K8S_NOTES_EDITED.encode(), "k8s.md")
 
@@ -175,7 +185,8 @@ async def test_regenerating_keeps_ids_and_statistics_of_unchanged_questions(worl
         assert after[uid] == (before[uid][0], "retired")  # kept for its answers, never asked
     assert {uid for uid in after if uid not in before} == added
     answers = await scalar(world.repo, select(func.count()).select_from(Answer))
-    assert answers == len(old)  # nothing deleted: every answer still has its question
+    assert answers == len(rqs)  # nothing deleted: every answer still has its question
+    assert await answers_per_uid(world.repo) == answered_before  # under the same rows
     assert await world.play(deck="k8s") == {"k8s"}
     async with world.repo.unit() as u:
         asked = set(
@@ -191,6 +202,17 @@ async def test_regenerating_keeps_ids_and_statistics_of_unchanged_questions(worl
     assert asked == new  # the retired ones are never asked again
     again = await world.decks.regenerate(BOSS, "k8s", K8S_NOTES_EDITED.encode(), "k8s.md")
     assert (again.plan.added, again.plan.unchanged, again.plan.retired) == (0, len(new), [])
+
+
+async def answers_per_uid(repo) -> dict[str, int]:
+    async with repo.unit() as u:
+        rows = await u.session.execute(
+            select(Question.uid, func.count(Answer.id))
+            .join(RoundQuestion, RoundQuestion.question_id == Question.id)
+            .join(Answer, Answer.round_question_id == RoundQuestion.id)
+            .group_by(Question.uid)
+        )
+        return dict(rows.all())
 
 
 async def uid_rows(repo) -> dict[str, tuple[int, str]]:
@@ -232,8 +254,11 @@ async def test_files_that_cannot_be_read_make_nothing(world):
 
 
 async def test_limits_per_team(world):
-    world.decks.limits = DeckLimits(max_decks=1, max_questions=5)
-    with pytest.raises(QuizError, match=r"k8s\.md gives 8 questions; a deck holds at most 5"):
+    k8s, pg = len(generated(K8S_NOTES)), len(generated(PG_NOTES, "pg.md"))
+    assert 0 < pg < k8s  # one deck fits under the limit, the other not
+    world.decks.limits = DeckLimits(max_decks=1, max_questions=k8s - 1)
+    too_many = rf"k8s\.md gives {k8s} questions; a deck holds at most {k8s - 1}"
+    with pytest.raises(QuizError, match=too_many):
         await world.decks.create_from_notes(BOSS, "k8s", K8S_NOTES.encode(), "k8s.md")
     await world.decks.create_from_notes(BOSS, "pg", PG_NOTES.encode(), "pg.md")
     with pytest.raises(QuizError, match="already has 1 decks"):
@@ -260,20 +285,28 @@ async def test_archive_hides_a_deck_and_the_default_deck_is_played(world):
     assert await world.play() == {"k8s"}
     listed, default = await world.decks.decks(TEAM)
     assert [d.name for d in listed] == ["k8s", "shared-bank"] and default is None
+    made = generated(K8S_NOTES)
     panel = await world.decks.decks_panel(TEAM)
-    assert panel.lines[0].startswith("k8s · published · 8 question(s) · team · from k8s.md")
+    listed_k8s = f"k8s · published · {len(made)} question(s) · team · from k8s.md"
+    assert panel.lines[0].startswith(listed_k8s)
     with pytest.raises(QuizError, match="pg is archived"):
         await world.play(deck="pg")
     topics = await world.decks.topics_panel(TEAM, "k8s")
-    assert topics.lines[0] == "k8s (published, 8 question(s))"
-    assert "    Services · 3" in topics.lines
+    assert topics.lines[0] == f"k8s (published, {len(made)} question(s))"
+    rows = [f"    {t} · {n}" for t, n in per_topic(made).items()]
+    assert sorted(topics.lines[1:]) == sorted(rows)
 
 
 async def test_preview_shows_a_page_with_answers_and_source_lines(world):
     await world.decks.create_from_notes(BOSS, "k8s", K8S_NOTES.encode(), "k8s.md")
+    made = generated(K8S_NOTES)
+    assert len(made) > 3  # a second page
     panel = await world.decks.preview(BOSS, "k8s", page=2, per_page=3)
-    assert panel.footer == "Page 2/3 · 8 question(s) · draft"
-    assert panel.lines[0].startswith("4. [")
+    assert panel.footer == f"Page 2/{-(-len(made) // 3)} · {len(made)} question(s) · draft"
+    fourth = sorted(made, key=lambda q: q.topic)[3]  # by topic, then in the notes' order
+    assert panel.lines[0].startswith(f"4. [{fourth.topic}] {fourth.prompt[:40]}")
+    assert fourth.source is not None
+    assert panel.lines[1].endswith(f"{fourth.answer_text[:40]} · k8s.md:{fourth.source.line}")
     assert all(":" in line for line in panel.lines[1::2])  # k8s.md:LINE on every answer line
     assert "k8s.md:" in panel.lines[1]
 
@@ -322,6 +355,7 @@ async def test_a_deck_from_a_bank_file_and_the_custom_deck(world):
     )
     report = await world.decks.create_from_bank(BOSS, "mine", text.encode(), "mine.yaml")
     assert (report.deck.source_kind, report.plan.added) == ("bank", 3)
+    assert report.summary == "3 questions from mine.yaml\nBy topic:\n     3  T"
     from bot.core.curation.drafts import QuestionDraft
     from bot.core.curation.service import AdminService
 
