@@ -159,9 +159,9 @@ async def test_regenerating_keeps_ids_and_statistics_of_unchanged_questions(worl
     async with world.repo.unit() as u:
         rqs = (
             await u.session.execute(
-                select(RoundQuestion.id, RoundQuestion.question_id).where(
-                    RoundQuestion.round_id == out.round_id
-                )
+                select(RoundQuestion.id, RoundQuestion.question_id)
+                .where(RoundQuestion.round_id == out.round_id)
+                .order_by(RoundQuestion.ordinal)  # answered in the order they are asked
             )
         ).all()
     for rq_id, _ in rqs:
