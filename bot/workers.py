@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -108,7 +108,7 @@ class WorkerPool:
         except BrokenProcessPool:  # no worker could start; the next run() starts a new pool
             raise WorkRefused("could not be started (no worker process); try again") from None
         self.peak_rss = max(self.peak_rss, peak)
-        return cast(T, result)
+        return result
 
     def _schedule(
         self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
