@@ -36,13 +36,10 @@ JOB_SECONDS = 20.0
 # README's benchmarks); the bound leaves room for a slow, shared machine.
 GENERATE_SECONDS = 60.0
 JOB_MEMORY_BYTES = 512 * 1024 * 1024  # address space, not resident memory: see _bound_memory
-PRELOAD = [
-    "questions.formats",
-    "questions.safe_yaml",
-    "questions.generate",
-    "bot.core.curation.work",
-    "bot.core.decks.work",
-]
+# Not the generator (markdown-it, lemminflect...: 2 s to import, more on a busy machine): the
+# forkserver starts with the first job of either pool, and a file's import must not wait for
+# it. A generation worker imports it on its first job instead, which takes seconds anyway.
+PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation.work"]
 
 
 def _bound_memory(limit: int) -> None:
