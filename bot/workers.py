@@ -111,8 +111,8 @@ class WorkerPool:
         self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
     ) -> Future[tuple[T, int]]:
         """Called on a thread: the first job (and the first after a crash) starts the pool's
-        workers, and the first worker waits for the forkserver to import the generator, which
-        takes seconds on a busy machine; on the event loop that would stall every click and
+        workers, and the first worker waits for the forkserver to start and import PRELOAD,
+        seconds on a busy machine; on the event loop that would stall every click and could
         miss Slack's 3-second ack."""
         return self._started().schedule(_call, args=(fn, args, kwargs), timeout=self.seconds)
 

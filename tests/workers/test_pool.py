@@ -87,7 +87,7 @@ async def test_closing_stops_every_worker_and_a_later_job_starts_a_new_pool() ->
 
 async def test_a_job_is_scheduled_off_the_event_loop(monkeypatch) -> None:
     """Scheduling the first job starts the pool, and its first worker waits for the forkserver
-    to import the generator (seconds on a busy machine): never on the loop's thread."""
+    to start (seconds on a busy machine): never on the loop's thread."""
     threads: list[int] = []
     schedule = ProcessPool.schedule
 
