@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     due_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Per team: decks it may keep (archived ones aside) and questions one deck may hold.
+    deck_max_per_team: int = Field(default=20, ge=1, le=1000)
+    deck_max_questions: int = Field(default=2000, ge=1, le=50_000)
 
     discord_token: SecretStr | None = None
     discord_guild_ids: str = ""

@@ -9,12 +9,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.config import Settings
 from bot.core.curation.service import AdminService
+from bot.core.decks.rules import DeckLimits
+from bot.core.decks.service import DeckService
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Messenger, Repository, Worker
 from bot.core.weekly.service import WeeklyService
 from bot.core.weeks import utcnow
-from bot.workers import shared_pool
+from bot.workers import generation_pool, shared_pool
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,7 @@ DueStep = Callable[[datetime], Awaitable[object]]
 class QuizService:
     engine: QuizEngine
     admin: AdminService
+    decks: DeckService
     clock: Callable[[], datetime] = utcnow
     due_steps: list[DueStep] = field(default_factory=list)
     weekly: WeeklyService | None = None
@@ -48,13 +52,26 @@ def build_service(
     clock: Callable[[], datetime] = utcnow,
     rng: random.Random | None = None,
     worker: Worker | None = None,
+    generator: Worker | None = None,
+    deck_limits: DeckLimits | None = None,
 ) -> QuizService:
+    """The services of one bot; `worker` runs imports, exports and statistics, `generator`
+    generates decks from notes (the shared and generation pools unless given)."""
     engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng)
     weekly = WeeklyService(repo, messenger, clock, platform=platform)
+    decks = DeckService(
+        repo, clock, worker=generator or generation_pool(), limits=deck_limits or DeckLimits()
+    )
     return QuizService(
         engine=engine,
         admin=AdminService(repo, clock, worker=worker or shared_pool()),
+        decks=decks,
         clock=clock,
         due_steps=[weekly.run_due],
         weekly=weekly,
     )
+
+
+def deck_limits(settings: Settings) -> DeckLimits:
+    """The deck limits the settings give (DECK_MAX_PER_TEAM, DECK_MAX_QUESTIONS)."""
+    return DeckLimits(settings.deck_max_per_team, settings.deck_max_questions)

@@ -20,8 +20,9 @@ import multiprocessing
 import resource
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -31,7 +32,13 @@ T = TypeVar("T")
 
 WORKERS = 2
 JOB_SECONDS = 20.0
+# Generating questions from notes: 1 MB of notes takes a few seconds on one core (see the
+# README's benchmarks); the bound leaves room for a slow, shared machine.
+GENERATE_SECONDS = 60.0
 JOB_MEMORY_BYTES = 512 * 1024 * 1024  # address space, not resident memory: see _bound_memory
+# Not the generator (markdown-it, lemminflect...: 2 s to import, more on a busy machine): the
+# forkserver starts with the first job of either pool, and a file's import must not wait for
+# it. A generation worker imports it on its first job instead, which takes seconds anyway.
 PRELOAD = ["questions.formats", "questions.safe_yaml", "bot.core.curation.work"]
 
 
@@ -84,7 +91,7 @@ class WorkerPool:
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """fn(*args, **kwargs) in a worker; WorkRefused when it outgrows its time or memory."""
-        future = self._started().schedule(_call, args=(fn, args, kwargs), timeout=self.seconds)
+        future = await asyncio.to_thread(self._schedule, fn, args, kwargs)
         try:
             result, peak = await asyncio.wrap_future(future)
         except TimeoutError:
@@ -98,7 +105,16 @@ class WorkerPool:
         except BrokenProcessPool:  # no worker could start; the next run() starts a new pool
             raise WorkRefused("could not be started (no worker process); try again") from None
         self.peak_rss = max(self.peak_rss, peak)
-        return cast(T, result)
+        return result
+
+    def _schedule(
+        self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> Future[tuple[T, int]]:
+        """Called on a thread: the first job (and the first after a crash) starts the pool's
+        workers, and the first worker waits for the forkserver to start and import PRELOAD,
+        seconds on a busy machine; on the event loop that would stall every click and could
+        miss Slack's 3-second ack."""
+        return self._started().schedule(_call, args=(fn, args, kwargs), timeout=self.seconds)
 
     def _too_big(self) -> str:
         return f"needed more than the {self.memory_bytes // 2**20:,} MB a job may use"
@@ -128,6 +144,7 @@ class WorkerPool:
 
 
 _shared: WorkerPool | None = None
+_generation: WorkerPool | None = None
 
 
 def shared_pool() -> WorkerPool:
@@ -137,3 +154,13 @@ def shared_pool() -> WorkerPool:
         _shared = WorkerPool()
         atexit.register(_shared.close)
     return _shared
+
+
+def generation_pool() -> WorkerPool:
+    """The process's pool for generating decks from notes: one worker (a second generation
+    waits its turn rather than take the second core from the bot), GENERATE_SECONDS a job."""
+    global _generation
+    if _generation is None:
+        _generation = WorkerPool(workers=1, seconds=GENERATE_SECONDS)
+        atexit.register(_generation.close)
+    return _generation

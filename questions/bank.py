@@ -136,19 +136,17 @@ def validate_question(q: BankQuestion) -> list[Problem]:
         )
     if q.lang not in LANGS:
         bad("lang", f"must be one of {', '.join(LANGS)}, not {q.lang!r}")
+    if q.fact is not None:
+        if not q.fact or len(q.fact) > MAX_FACT:
+            bad("fact", f"must be 1 to {MAX_FACT} characters, not {len(q.fact)}")
+        elif not _ID_RE.match(q.fact):
+            bad("fact", "may hold only letters, digits and - _ . :")
     texts = [("id", q.id), ("topic", q.topic), ("prompt", q.prompt), ("explanation", q.explanation)]
     texts += [("choices", c) for c in q.choices]
     for name, text in texts:
         char = control_character(text)
         if char is not None:
             bad(name, f"holds the control character {char}")
-    if q.fact is not None:
-        if not q.fact:
-            bad("fact", "is empty")
-        elif len(q.fact) > MAX_FACT:
-            bad("fact", f"is {len(q.fact)} characters, at most {MAX_FACT} allowed")
-        elif not _ID_RE.match(q.fact):
-            bad("fact", "may hold only letters, digits and - _ . :")
     return out
 
 

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
@@ -88,8 +89,10 @@ async def play(
     *,
     player_name: str,
     questions: int | None,
-    topic: str | None,
+    topic: str | None = None,
     seconds: int | None,
+    deck: str | None = None,
+    topics: Sequence[str] = (),
     stdin: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
 ) -> int:
@@ -113,6 +116,8 @@ async def play(
                 topic=topic,
                 seconds=seconds,
                 close_after_answers=1,
+                deck=deck,
+                topics=topics,
             )
         except QuizError as exc:
             out.write(f"error: {exc.message}\n")

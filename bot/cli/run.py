@@ -27,8 +27,9 @@ def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:
                 rt.repo,
                 player_name=args.player,
                 questions=args.questions,
-                topic=args.topic,
                 seconds=args.seconds,
+                deck=args.deck,
+                topics=args.topic or (),
             )
 
     return run(main())
@@ -62,7 +63,17 @@ def register(sub: Any) -> None:
         default=None,
         help=f"{MIN_QUESTIONS} to {MAX_QUESTIONS} (default {DEFAULT_QUESTIONS})",
     )
-    console.add_argument("--topic", default=None, help="only questions on this topic")
+    console.add_argument(
+        "--deck",
+        default=None,
+        help="the deck to play (default: the team's; see quizbot decks list)",
+    )
+    console.add_argument(
+        "--topic",
+        action="append",
+        default=None,
+        help='only questions on this topic ("sqs" finds "AWS SQS"); repeat for several',
+    )
     console.add_argument(
         "--seconds",
         type=int,

@@ -84,6 +84,8 @@ class QuestionRec:
     status: str = "active"
     team_id: int | None = None
     bank: str = ""
+    fact: str | None = None  # questions on one fact share it; a round asks one of them
+    deck_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,16 @@ class TeamSettings:
     admin_roles: tuple[str, ...] = ()
     allow_suggestions: bool = False
     timezone: str = "UTC"
+    default_deck_id: int | None = None  # what the team plays when no deck is named
 
 
 @dataclass(frozen=True)
 class ChannelDefaults:
     questions: int | None = None
     seconds: int | None = None
-    topic: str | None = None
+    topic: str | None = None  # one topic, or several separated by commas
+    deck_id: int | None = None
+    deck_name: str | None = None  # read with deck_id, for showing the defaults
 
 
 @dataclass

@@ -2,7 +2,8 @@
 its Unit of work, composed of one store per feature) and to a worker process (Worker).
 
 Adapters implement Messenger; bot/db implements Repository. Each feature's store protocol lives
-in its package (core/play/store.py, core/weekly/store.py, core/curation/store.py).
+in its package (core/play/store.py, core/weekly/store.py, core/curation/store.py,
+core/decks/store.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from bot.core.curation.store import CurationStore
+from bot.core.decks.store import DeckStore
 from bot.core.models import (
     AdminActionRec,
     ChannelDefaults,
@@ -85,6 +87,8 @@ class Unit(Protocol):
     def weekly(self) -> WeeklyStore: ...
     @property
     def curation(self) -> CurationStore: ...
+    @property
+    def decks(self) -> DeckStore: ...
 
 
 class Repository(Protocol):

@@ -6,18 +6,21 @@ CLI and the runtime call them); `load_bank` works inside a session the caller ho
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.records import question_values
-from bot.db.session import CHUNK
+from bot.core.decks.rules import DeckStatus
+from bot.core.decks.store import DeckRec, NewDeck, SyncPlan
+from bot.core.decks.sync import plan_sync
+from bot.db.decks import SqlDeckStore
+from bot.db.session import chunks
 from bot.db.tables import Question
-from questions.bank import Bank, BankError, Problem, fold_text, shipped_bank_paths
+from questions.bank import Bank, BankError, Problem, shipped_bank_paths
 from questions.bank import load_bank as read_bank_file
 
 if TYPE_CHECKING:
@@ -34,6 +37,10 @@ class LoadResult:
     retired: int
     renamed: int = 0
 
+    @classmethod
+    def of(cls, plan: SyncPlan) -> LoadResult:
+        return cls(plan.added, plan.updated, plan.unchanged, len(plan.retired), plan.renamed)
+
     def __str__(self) -> str:
         text = (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
@@ -44,103 +51,43 @@ class LoadResult:
         return text
 
 
-ContentKey = tuple[str, tuple[str, ...], int]
-
-
-def _content_key(prompt: str, choices: Sequence[str], answer: int) -> ContentKey:
-    """What makes two questions the same question, whatever their ids."""
-    return fold_text(prompt), tuple(fold_text(c) for c in choices), answer
-
-
-def _scope(team_id: int | None) -> ColumnElement[bool]:
-    return Question.team_id.is_(None) if team_id is None else Question.team_id == team_id
-
-
 async def load_bank(session: AsyncSession, bank: Bank, team_id: int | None = None) -> LoadResult:
-    """Upsert by the stable question id. Shared-bank questions that left the file are retired
-    (status 'retired': kept for their statistics, never asked).
-
-    A row whose id left the file while a question of the file with a new id has its content
-    (prompt, choices, answer) is that question under its new id (content ids grew from 32 to
-    64 bits): it takes the new id and keeps its database id, so its statistics stay. An id
-    another bank in the same scope already holds is a BankError naming both, raised before
-    anything changes; team questions are another scope and never collide with the shared bank.
-    """
+    """Put a bank into its deck (the shared deck named as the bank, or the team's with
+    `team_id`), made published on first load. Questions follow core.decks.sync: upserted by
+    the stable id, kept under a new id when only the id changed (ids grew from 32 to 64 bits),
+    retired when they left the file (kept for their statistics, never asked). An id another
+    shared deck already holds is a BankError naming both, raised before anything changes."""
     now = datetime.now(UTC)
-    await _refuse_ids_of_other_banks(session, bank, team_id)
-    existing = {
-        q.uid: q
-        for q in await session.scalars(
-            select(Question).where(Question.bank == bank.bank, _scope(team_id))
+    store = SqlDeckStore(session)
+    decks = [d for d in await store.team_decks(team_id) if d.team_id == team_id]
+    if team_id is None:
+        await _refuse_ids_of_other_banks(session, bank, decks)
+    deck = next((d for d in decks if d.name == bank.bank), None)
+    if deck is None:
+        deck = await store.create_deck(
+            NewDeck(team_id, bank.bank, DeckStatus.PUBLISHED, "bank", bank.source, None, now)
         )
-    }
-    file_ids = {bq.id for bq in bank.questions}
-    left: dict[ContentKey, list[Question]] = {}
-    for old in existing.values():
-        if old.uid not in file_ids:
-            left.setdefault(_content_key(old.prompt, old.choices, old.answer), []).append(old)
-    added = updated = unchanged = renamed = 0
-    for bq in bank.questions:
-        row: Question | None = existing.pop(bq.id) if bq.id in existing else None
-        fields = question_values(bq)
-        if row is None and (same := left.get(_content_key(bq.prompt, bq.choices, bq.answer))):
-            row = same.pop(0)
-            del existing[row.uid]
-            row.uid = bq.id
-            renamed += 1
-            for k, v in fields.items():
-                setattr(row, k, v)
-            row.status = "active" if row.status == "retired" else row.status
-            row.updated_at = now
-        elif row is None:
-            session.add(
-                Question(
-                    uid=bq.id,
-                    bank=bank.bank,
-                    team_id=team_id,
-                    status="active",
-                    created_at=now,
-                    updated_at=now,
-                    **fields,
-                )
-            )
-            added += 1
-        elif any(getattr(row, k) != v for k, v in fields.items()) or row.status == "retired":
-            for k, v in fields.items():
-                setattr(row, k, v)
-            if row.status == "retired":
-                row.status = "active"
-            row.updated_at = now
-            updated += 1
-        else:
-            unchanged += 1
-    retired = 0
-    gone = [row.id for row in existing.values() if row.status != "retired"]
-    for start in range(0, len(gone), CHUNK):
-        await session.execute(
-            update(Question)
-            .where(Question.id.in_(gone[start : start + CHUNK]))
-            .values(status="retired", updated_at=now)
-        )
-    retired = len(gone)
+    plan = plan_sync(await store.deck_questions(deck.id), bank.questions)
+    await store.write_sync(deck, plan, author=None, at=now)
     await session.flush()
-    return LoadResult(added, updated, unchanged, retired, renamed)
+    return LoadResult.of(plan)
 
 
 async def _refuse_ids_of_other_banks(
-    session: AsyncSession, bank: Bank, team_id: int | None
+    session: AsyncSession, bank: Bank, shared: list[DeckRec]
 ) -> None:
+    others = {d.id: d.name for d in shared if d.name != bank.bank}
+    if not others:
+        return
     ids = [q.id for q in bank.questions]
     taken: list[tuple[str, str]] = []
-    for start in range(0, len(ids), CHUNK):
+    for chunk in chunks(ids):
         rows = await session.execute(
-            select(Question.uid, Question.bank).where(
-                _scope(team_id),
-                Question.bank != bank.bank,
-                Question.uid.in_(ids[start : start + CHUNK]),
+            select(Question.uid, Question.deck_id).where(
+                Question.deck_id.in_(list(others)), Question.uid.in_(chunk)
             )
         )
-        taken += [(uid, other) for uid, other in rows]
+        taken += [(uid, others[deck_id]) for uid, deck_id in rows]
     if taken:
         raise BankError(
             [

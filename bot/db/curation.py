@@ -41,6 +41,8 @@ _REC_COLUMNS = (
     Question.status,
     Question.team_id,
     Question.bank,
+    Question.fact,
+    Question.deck_id,
 )
 
 
@@ -67,22 +69,15 @@ class SqlCurationStore(SqlStore):
         return any(fold_text(p) == key for (p,) in rows)
 
     async def insert_question(
-        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
+        self, team_id: int, deck_id: int, q: BankQuestion, *, author: str | None, status: str
     ) -> QuestionRec:
         now = datetime.now(UTC)
         row = Question(
             uid=q.id,
-            bank=f"team-{team_id}" if team_id else "shared",
+            bank=f"team-{team_id}",
+            deck_id=deck_id,
             team_id=team_id,
-            topic=q.topic,
-            kind=q.kind,
-            prompt=q.prompt,
-            choices=list(q.choices),
-            answer=q.answer,
-            explanation=q.explanation,
-            source_file=q.source.file if q.source else None,
-            source_line=q.source.line if q.source else None,
-            lang=q.lang,
+            **question_values(q),
             status=status,
             author=author,
             created_at=now,
@@ -224,7 +219,13 @@ class SqlCurationStore(SqlStore):
         return out
 
     async def insert_questions(
-        self, team_id: int, questions: Sequence[BankQuestion], *, author: str, status: str
+        self,
+        team_id: int,
+        deck_id: int,
+        questions: Sequence[BankQuestion],
+        *,
+        author: str,
+        status: str,
     ) -> None:
         """Add many questions to a team, CHUNK rows a statement (any count stays far from the
         drivers' parameter limits, and the event loop gets a turn between chunks)."""
@@ -234,6 +235,7 @@ class SqlCurationStore(SqlStore):
                 {
                     "uid": q.id,
                     "bank": f"team-{team_id}",
+                    "deck_id": deck_id,
                     "team_id": team_id,
                     **question_values(q),
                     "status": status,
@@ -250,7 +252,7 @@ class SqlCurationStore(SqlStore):
     ) -> None:
         """Write new content into existing questions (by database id), CHUNK rows at a time."""
         table: Any = Question.__table__
-        fields = ("topic", "kind", "prompt", "choices", "answer", "explanation", "lang")
+        fields = ("topic", "kind", "prompt", "choices", "answer", "explanation", "lang", "fact")
         stmt = (
             update(table)
             .where(table.c.id == bindparam("b_id"))

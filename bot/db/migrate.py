@@ -20,11 +20,20 @@ def alembic_config(url: str | None = None) -> Config:
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database behind `engine` to `revision` (head by default)."""
+    await _migrate(engine, command.upgrade, revision)
+
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    """Take the database behind `engine` back to `revision` (tests of data migrations)."""
+    await _migrate(engine, command.downgrade, revision)
+
+
+async def _migrate(engine: AsyncEngine, step: Any, revision: str) -> None:
     cfg = alembic_config()
 
     def _run(sync_conn: object) -> None:
         cfg.attributes["connection"] = sync_conn
-        command.upgrade(cfg, revision)
+        step(cfg, revision)
 
     async with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"

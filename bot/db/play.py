@@ -72,14 +72,8 @@ class SqlPlayStore(SqlStore):
             ~disabled,
         )
 
-    async def topics(self, team_id: int) -> list[str]:
-        rows = await self.session.execute(
-            select(Question.topic).where(self.usable(team_id)).distinct().order_by(Question.topic)
-        )
-        return [r[0] for r in rows]
-
     async def candidate_questions(
-        self, team_id: int, topic: str | None
+        self, team_id: int, deck_ids: Sequence[int], topics: Sequence[str]
     ) -> list[tuple[QuestionRec, datetime | None]]:
         last_asked = (
             select(func.max(RoundQuestion.opens_at))
@@ -87,9 +81,11 @@ class SqlPlayStore(SqlStore):
             .where(RoundQuestion.question_id == Question.id, Round.team_id == team_id)
             .scalar_subquery()
         )
-        stmt = select(Question, last_asked.label("last_asked")).where(self.usable(team_id))
-        if topic is not None:
-            stmt = stmt.where(Question.topic == topic)
+        stmt = select(Question, last_asked.label("last_asked")).where(
+            self.usable(team_id), Question.deck_id.in_(list(deck_ids))
+        )
+        if topics:
+            stmt = stmt.where(Question.topic.in_(list(topics)))
         rows = await self.session.execute(stmt.order_by(Question.id))
         return [(question_rec(q), last) for q, last in rows]
 

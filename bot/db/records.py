@@ -67,6 +67,8 @@ def question_rec(q: Question) -> QuestionRec:
         status=q.status,
         team_id=q.team_id,
         bank=q.bank,
+        fact=q.fact,
+        deck_id=q.deck_id,
     )
 
 
@@ -102,6 +104,21 @@ def rq_rec(r: RoundQuestion) -> RoundQuestionRec:
     )
 
 
+# The columns a bank file sets on a question row (question_values' keys).
+CONTENT_FIELDS = (
+    "topic",
+    "kind",
+    "prompt",
+    "choices",
+    "answer",
+    "explanation",
+    "source_file",
+    "source_line",
+    "lang",
+    "fact",
+)
+
+
 def question_values(q: BankQuestion) -> dict[str, Any]:
     return {
         "topic": q.topic,
@@ -113,4 +130,5 @@ def question_values(q: BankQuestion) -> dict[str, Any]:
         "source_file": q.source.file if q.source else None,
         "source_line": q.source.line if q.source else None,
         "lang": q.lang,
+        "fact": q.fact,
     }

@@ -87,7 +87,38 @@ class Team(Base):
     admin_roles: Mapped[list[Any]] = mapped_column(JSON, default=list)
     allow_suggestions: Mapped[bool] = mapped_column(Boolean, default=False)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # The deck played when none is named (decks.team_id refers back here: made after both).
+    default_deck_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decks.id", ondelete="SET NULL", use_alter=True)
+    )
     created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Deck(Base):
+    """A named set of questions: a team's own (team_id) or shared (team_id NULL)."""
+
+    __tablename__ = "decks"
+    __table_args__ = (
+        UniqueConstraint("team_id", "name", name="uq_decks_team_name"),
+        Index(
+            "uq_decks_shared_name",
+            "name",
+            unique=True,
+            sqlite_where=text("team_id IS NULL"),
+            postgresql_where=text("team_id IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|published|archived
+    source_kind: Mapped[str] = mapped_column(String(16))  # notes | bank | custom
+    source_name: Mapped[str | None] = mapped_column(String(200))
+    source_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 of the file
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class Channel(Base):
@@ -112,6 +143,7 @@ class ChannelSetting(Base):
     questions: Mapped[int | None] = mapped_column(Integer)
     seconds: Mapped[int | None] = mapped_column(Integer)
     topic: Mapped[str | None] = mapped_column(String(80))
+    deck_id: Mapped[int | None] = mapped_column(ForeignKey("decks.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(default=_now)
 
 
@@ -131,22 +163,18 @@ class Question(Base):
     __table_args__ = (
         Index("ix_questions_team_status", "team_id", "status"),
         Index("ix_questions_topic", "topic"),
-        # A uid is unique within the shared bank and within each team's own questions, never
-        # across them: a team's import cannot take an id a later shipped bank needs.
-        UniqueConstraint("team_id", "uid", name="uq_questions_team_uid"),
-        Index(
-            "uq_questions_shared_uid",
-            "uid",
-            unique=True,
-            sqlite_where=text("team_id IS NULL"),
-            postgresql_where=text("team_id IS NULL"),
-        ),
+        Index("ix_questions_deck_status", "deck_id", "status"),
+        # A uid is unique within its deck: regenerating a deck finds its questions by uid, and
+        # two decks (of a team, or a team's and a shared one) never take each other's ids.
+        UniqueConstraint("deck_id", "uid", name="uq_questions_deck_uid"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     # Stable, content-derived id from the bank file (or made for an added question).
     uid: Mapped[str] = mapped_column(String(40))
     bank: Mapped[str] = mapped_column(String(80))
+    # Every question belongs to one deck; team_id is the deck's (kept for the team's queries).
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     topic: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(16), default="choice")
@@ -157,6 +185,8 @@ class Question(Base):
     source_file: Mapped[str | None] = mapped_column(String(300))
     source_line: Mapped[int | None] = mapped_column(Integer)
     lang: Mapped[str] = mapped_column(String(8), default="en")
+    # Questions on one fact share it; a round asks at most one of them.
+    fact: Mapped[str | None] = mapped_column(String(80))
     # active | disabled | pending (suggested, awaiting review) | rejected
     status: Mapped[str] = mapped_column(String(16), default="active")
     author: Mapped[str | None] = mapped_column(String(200))

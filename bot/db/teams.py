@@ -25,6 +25,7 @@ from bot.db.tables import (
     AdminAction,
     Channel,
     ChannelSetting,
+    Deck,
     Question,
     Team,
 )
@@ -216,6 +217,7 @@ class SqlTeamStore(SqlStore):
             admin_roles=tuple(str(x) for x in team.admin_roles or ()),
             allow_suggestions=bool(team.allow_suggestions),
             timezone=team.timezone or "UTC",
+            default_deck_id=team.default_deck_id,
         )
 
     async def set_team_settings(self, team_id: int, settings: TeamSettings) -> None:
@@ -227,14 +229,23 @@ class SqlTeamStore(SqlStore):
                 admin_roles=list(settings.admin_roles),
                 allow_suggestions=settings.allow_suggestions,
                 timezone=settings.timezone,
+                default_deck_id=settings.default_deck_id,
             )
         )
 
     async def channel_defaults(self, channel_id: int) -> ChannelDefaults:
-        row = await self.session.get(ChannelSetting, channel_id)
+        row = (
+            await self.session.execute(
+                select(ChannelSetting, Deck.name)
+                .outerjoin(Deck, Deck.id == ChannelSetting.deck_id)
+                .where(ChannelSetting.channel_id == channel_id)
+                .execution_options(populate_existing=True)
+            )
+        ).first()
         if row is None:
             return ChannelDefaults()
-        return ChannelDefaults(row.questions, row.seconds, row.topic)
+        s, deck_name = row
+        return ChannelDefaults(s.questions, s.seconds, s.topic, s.deck_id, deck_name)
 
     async def set_channel_defaults(
         self, channel_id: int, defaults: ChannelDefaults, at: datetime
@@ -244,6 +255,7 @@ class SqlTeamStore(SqlStore):
             row = ChannelSetting(channel_id=channel_id)
             self.session.add(row)
         row.questions, row.seconds, row.topic = defaults.questions, defaults.seconds, defaults.topic
+        row.deck_id = defaults.deck_id
         row.updated_at = at
         await self.session.flush()
 

@@ -305,6 +305,13 @@ REQUIRED = {
     ("weekly", "set"): ["--team", "console:local", "--channel", "terminal"],
     ("weekly", "off"): ["--team", "console:local"],
     ("weekly", "show"): ["--team", "console:local"],
+    ("decks", "create"): ["k8s", "--from-bank", "{bank}"],
+    ("decks", "regenerate"): ["k8s", "--from-bank", "{bank}"],
+    ("decks", "preview"): ["k8s"],
+    ("decks", "publish"): ["k8s"],
+    ("decks", "archive"): ["k8s"],
+    ("decks", "default"): ["k8s"],
+    ("decks", "export"): ["k8s", "--out", "{out}"],
 }
 NO_DATABASE = {("questions", "generate"), ("questions", "check")}  # files only
 

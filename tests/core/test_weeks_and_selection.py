@@ -1,8 +1,9 @@
+import dataclasses
 import random
 from datetime import UTC, date, datetime, timedelta
 
 from bot.core.models import QuestionRec
-from bot.core.play.selection import choice_order, choose_questions, match_topic
+from bot.core.play.selection import choice_order, choose_questions
 from bot.core.weeks import week_start
 
 
@@ -42,9 +43,18 @@ def test_choice_order_is_a_permutation_and_truefalse_stays():
     assert choice_order(q(2, "truefalse"), random.Random(3)) == (0, 1)
 
 
-def test_match_topic_case_insensitive():
-    assert match_topic("  aws sqs ", ["AWS SQS", "IAM"]) == "AWS SQS"
-    assert match_topic("nope", ["AWS SQS"]) is None
+def test_one_question_per_fact_within_a_deck():
+    def f(i, fact, deck=1):
+        return dataclasses.replace(q(i), fact=fact, deck_id=deck)
+
+    cands = [(f(1, "x"), None), (f(2, "x"), None), (f(3, None), None), (f(4, None), None)]
+    cands += [(f(5, "x", deck=2), None), (f(6, "y"), None)]
+    for seed in range(20):
+        picked = choose_questions(cands, 6, random.Random(seed))
+        facts = [(p.deck_id, p.fact) for p in picked if p.fact]
+        assert len(facts) == len(set(facts)) == 3  # (1,x) once, (2,x) and (1,y)
+        assert {3, 4} <= {p.id for p in picked}  # questions without a fact are never held back
+        assert len(picked) == 5
 
 
 def test_lettered_choices_keep_their_order():

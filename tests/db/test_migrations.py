@@ -5,10 +5,10 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect
 
 from bot.db.connect import create_engine
-from bot.db.migrate import alembic_config, current_revision, upgrade
+from bot.db.migrate import alembic_config, current_revision, downgrade, upgrade
 from bot.db.tables import Base
 
 
@@ -61,19 +61,6 @@ async def test_no_drift_between_migrations_and_models(fresh_db):
         await engine.dispose()
 
 
-async def _to_revision(engine, revision: str) -> None:
-    from alembic import command
-
-    cfg = alembic_config()
-
-    def run(sync_conn) -> None:
-        cfg.attributes["connection"] = sync_conn
-        command.downgrade(cfg, revision)
-
-    async with engine.begin() as conn:
-        await conn.run_sync(run)
-
-
 async def test_round_questions_get_their_copy_of_the_question_when_migrated(fresh_db):
     """0005 fills the copy (prompt, choices, answer) of round questions that exist already."""
     import random
@@ -92,7 +79,7 @@ async def test_round_questions_get_their_copy_of_the_question_when_migrated(fres
         quiz = QuizEngine(repo, RecordingMessenger(), platform="discord", rng=random.Random(4))
         await quiz.start_round(CHANNEL, player("ann"), questions=3)
         before = ScriptDirectory.from_config(alembic_config()).get_revision("0005").down_revision
-        await _to_revision(engine, str(before))  # as a database made before the copy existed
+        await downgrade(engine, str(before))  # as a database made before the copy existed
         await upgrade(engine)
         async with engine.connect() as conn:
             rows = (
@@ -194,5 +181,189 @@ async def test_namespacing_question_ids_keeps_rounds_answers_and_team_statuses(
             if backend == "sqlite":
                 fk = await conn.exec_driver_sql("PRAGMA foreign_keys")
                 assert fk.scalar_one() == 1  # back on for the connection's next user
+    finally:
+        await engine.dispose()
+
+
+async def test_decks_take_every_question_and_keep_rounds_answers_and_scores(
+    backend, tmp_path, pg_admin_url
+):
+    """0006 puts each shared bank into a shared deck of its name and each team's questions into
+    the team's "custom" deck; every row that was there is there after."""
+    import random
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy import insert, select
+
+    from bot.core.models import ChannelRef, PlayerRef, TeamRef
+    from bot.core.play.service import QuizEngine
+    from bot.db.repository import SqlRepository
+    from bot.db.tables import (
+        Answer,
+        Channel,
+        ChannelSetting,
+        Deck,
+        Player,
+        Question,
+        Round,
+        RoundQuestion,
+        ScoreTotal,
+        ScoreWeekly,
+        Team,
+        TeamQuestionStatus,
+    )
+    from tests.helpers import RecordingMessenger
+
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'at5.db'}"
+    else:
+        from tests.conftest import _need, _pg_admin, _with_db
+
+        _need("postgresql", {"postgresql": pg_admin_url})
+        await _pg_admin(pg_admin_url, "DROP DATABASE IF EXISTS quizbot_at_0005")
+        await _pg_admin(pg_admin_url, "CREATE DATABASE quizbot_at_0005")
+        url = _with_db(pg_admin_url, "quizbot_at_0005")
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    tables = (
+        Question,
+        Round,
+        RoundQuestion,
+        Answer,
+        ScoreWeekly,
+        ScoreTotal,
+        TeamQuestionStatus,
+        ChannelSetting,
+    )
+    engine = create_engine(url)
+    try:
+        await upgrade(engine, "0005")
+        async with engine.begin() as conn:
+            for team_id, ext in ((1, "G1"), (2, "G2"), (3, "G3")):
+                await conn.execute(
+                    insert(Team).values(id=team_id, platform="discord", external_id=ext)
+                )
+                await conn.execute(
+                    insert(Channel).values(id=team_id, team_id=team_id, external_id=f"C{team_id}")
+                )
+                await conn.execute(
+                    insert(Player).values(
+                        id=team_id, team_id=team_id, external_id=f"U{team_id}", display_name="ann"
+                    )
+                )
+            await conn.execute(insert(ChannelSetting).values(channel_id=1, questions=3, topic="T"))
+            common = dict(topic="T", choices=["a", "b"], answer=0, updated_at=now)
+            rows = [  # id, uid, bank, team
+                (1, "s-1", "aws-developer-associate", None),
+                (2, "s-2", "aws-developer-associate", None),
+                (3, "o-1", "other-bank", None),
+                (4, "t-1", "team-1", 1),
+                (5, "t-2", "team-1", 1),
+                (6, "s-1", "team-2", 2),  # the same uid as a shared question, in a team
+            ]
+            for qid, uid, bank, team in rows:
+                await conn.execute(
+                    insert(Question).values(
+                        id=qid,
+                        uid=uid,
+                        bank=bank,
+                        team_id=team,
+                        prompt=f"P{qid}?",
+                        created_at=datetime(2026, 1, qid, tzinfo=UTC),
+                        **common,
+                    )
+                )
+            await conn.execute(
+                insert(Round).values(
+                    id=1, team_id=1, channel_id=1, num_questions=3, seconds=20, status="finished"
+                )
+            )
+            for rq, qid in ((1, 1), (2, 4), (3, 3)):
+                await conn.execute(
+                    insert(RoundQuestion).values(
+                        id=rq,
+                        round_id=1,
+                        ordinal=rq,
+                        question_id=qid,
+                        prompt=f"P{qid}?",
+                        choices=["a", "b"],
+                        answer=0,
+                        choice_order=[0, 1],
+                        status="closed",
+                    )
+                )
+                await conn.execute(
+                    insert(Answer).values(
+                        round_question_id=rq,
+                        player_id=1,
+                        choice=0,
+                        correct=True,
+                        points=100,
+                        latency_ms=5,
+                    )
+                )
+            await conn.execute(
+                insert(ScoreWeekly).values(
+                    team_id=1, player_id=1, week_start=date(2026, 1, 5), points=300, answered=3
+                )
+            )
+            await conn.execute(
+                insert(ScoreTotal).values(team_id=1, player_id=1, points=300, answered=3)
+            )
+            await conn.execute(
+                insert(TeamQuestionStatus).values(team_id=1, question_id=2, status="disabled")
+            )
+            if backend == "postgresql":  # rows given ids: the sequences start past them
+                for table in ("rounds", "round_questions"):
+                    await conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 100)"
+                    )
+        async with engine.connect() as conn:
+            before = [
+                (await conn.execute(select(func.count()).select_from(t))).scalar_one()
+                for t in tables
+            ]
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            after = [
+                (await conn.execute(select(func.count()).select_from(t))).scalar_one()
+                for t in tables
+            ]
+            assert after == before == [6, 1, 3, 3, 1, 1, 1, 1]
+            decks = {
+                d.id: (d.team_id, d.name, d.status, d.source_kind)
+                for d in (await conn.execute(select(Deck))).all()
+            }
+            assert sorted(decks.values(), key=str) == sorted(
+                [
+                    (None, "aws-developer-associate", "published", "bank"),
+                    (None, "other-bank", "published", "bank"),
+                    (1, "custom", "published", "custom"),
+                    (2, "custom", "published", "custom"),
+                ],
+                key=str,
+            )
+            placed = {
+                qid: decks[deck_id][:2]
+                for qid, deck_id in (await conn.execute(select(Question.id, Question.deck_id)))
+            }
+            assert placed == {
+                1: (None, "aws-developer-associate"),
+                2: (None, "aws-developer-associate"),
+                3: (None, "other-bank"),
+                4: (1, "custom"),
+                5: (1, "custom"),
+                6: (2, "custom"),
+            }
+            custom = next(d for d in (await conn.execute(select(Deck))).all() if d.team_id == 1)
+            assert custom.created_at == datetime(2026, 1, 4, tzinfo=UTC)  # its first question's
+            points = (await conn.execute(select(ScoreTotal.points))).scalar_one()
+            assert points == 300
+            assert await conn.run_sync(_diff) == []
+        repo = SqlRepository(engine)
+        quiz = QuizEngine(repo, RecordingMessenger(), platform="discord", rng=random.Random(1))
+        team = TeamRef("discord", "G1")
+        out = await quiz.start_round(ChannelRef(team, "C1"), PlayerRef(team, "U1", "ann"))
+        assert out.card.prompt in ("P4?", "P5?")  # the team's own deck, topic "T" as before
+        assert out.card.total == 2
     finally:
         await engine.dispose()

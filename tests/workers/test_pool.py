@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 
 import pytest
+from pebble import ProcessPool
 from sqlalchemy import func, select
 
 from bot.core.curation.service import AdminService
@@ -81,3 +83,22 @@ async def test_closing_stops_every_worker_and_a_later_job_starts_a_new_pool() ->
     assert not [p for p in multiprocessing.active_children() if p.pid in pids]
     assert await pool.run(len, "ab") == 2
     pool.close()
+
+
+async def test_a_job_is_scheduled_off_the_event_loop(monkeypatch) -> None:
+    """Scheduling the first job starts the pool, and its first worker waits for the forkserver
+    to start (seconds on a busy machine): never on the loop's thread."""
+    threads: list[int] = []
+    schedule = ProcessPool.schedule
+
+    def spy(self, *args, **kwargs):
+        threads.append(threading.get_ident())
+        return schedule(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPool, "schedule", spy)
+    pool = WorkerPool(workers=1)
+    try:
+        assert await pool.run(len, "four") == 4
+    finally:
+        pool.close()
+    assert threads and threading.get_ident() not in threads

@@ -25,11 +25,12 @@ from bot.adapters.health import HEALTH_PATH
 from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
+from bot.core.decks.rules import DeckLimits
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
 from bot.core.weeks import utcnow
 from bot.runtime import NotMigrated, open_runtime
-from bot.service import QuizService, build_service
+from bot.service import QuizService, build_service, deck_limits
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,12 @@ def build(
     *,
     clock: Callable[[], datetime] = utcnow,
     rng: random.Random | None = None,
+    limits: DeckLimits | None = None,
 ) -> QuizService:
     """The service for this client: its messenger posts through the client; the due loop's
     timer is poked by the engine whenever a question is scheduled to close."""
     messenger = OrderedMessenger(DiscordMessenger(client), client.outbox)
-    service = build_service(repo, messenger, "discord", clock=clock, rng=rng)
+    service = build_service(repo, messenger, "discord", clock=clock, rng=rng, deck_limits=limits)
     client.attach(service, DueLoop(service.due_step, poll_seconds, clock=clock))
     return service
 
@@ -104,7 +106,7 @@ async def run(settings: Settings, http_port: int | None = None) -> int:
 async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, port: int) -> int:
     """HTTP interactions mode until a signal: log in over REST, then serve the endpoint."""
     assert settings.discord_token is not None and settings.discord_public_key is not None
-    build(client, repo, settings.due_poll_seconds)
+    build(client, repo, settings.due_poll_seconds, limits=deck_limits(settings))
     stopping = stop_on_signals()
     try:
         await client.login(settings.discord_token.get_secret_value())
@@ -136,7 +138,7 @@ _BAD_TOKEN = (
 async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> int:
     """Run until the client stops or a signal asks us to; returns the exit code."""
     assert settings.discord_token is not None
-    build(client, repo, settings.due_poll_seconds)
+    build(client, repo, settings.due_poll_seconds, limits=deck_limits(settings))
     stopping = stop_on_signals()
     token = settings.discord_token.get_secret_value()
     runner = asyncio.create_task(_connect(client, token, settings.discord_api_url))

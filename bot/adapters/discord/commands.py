@@ -19,6 +19,13 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.bank_files import add_file_commands
+from bot.adapters.discord.deck_commands import (
+    add_deck_group,
+    add_play_commands,
+    deck_autocomplete,
+    topic_autocomplete,
+    topics_autocomplete,
+)
 from bot.adapters.discord.identity import channel_of, player_of, team_of
 from bot.adapters.discord.modals import (
     AddQuestionModal,
@@ -30,13 +37,14 @@ from bot.adapters.discord.modals import (
 from bot.adapters.discord.render import (
     embed_for,
     leaderboard_embed,
-    plain,
     safe,
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.adapters.discord.weekly_commands import add_weekly_group
 from bot.core.curation.rules import MAX_REASON, check_editable
+from bot.core.decks.rules import MAX_NAME
+from bot.core.decks.topics import split_topics
 from bot.core.errors import NotAllowed, QuizError, Unavailable, ValidationFailed
 from bot.core.play import scoring
 from bot.core.play.limits import (
@@ -51,21 +59,24 @@ from bot.core.views import Notice, Panel
 
 log = logging.getLogger(__name__)
 
-AUTOCOMPLETE_BUDGET = 2.0  # seconds; Discord drops autocomplete answers after 3
 ADMIN_CHECK_BUDGET = 1.5  # seconds for a check made before opening a modal
 FORM_LOOKUP_BUDGET = 2.0  # seconds to load the question an edit form is prefilled with
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 NEEDED = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 
 HELP_TEXT = f"""\
-**/quiz start** `[questions] [topic] [seconds]` starts a round in this channel.
+**/quiz start** `[questions] [deck] [topics] [seconds]` starts a round in this channel \
+(topics: one or more, separated by commas; "sqs" finds "AWS SQS").
 Click a button to answer: only you see your pick, one answer per question.
+**/quiz decks** lists the decks; **/quiz topics** `[deck]` their topics and question counts.
 **/quiz stop** ends the round (its starter or an admin).
 **/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
 Scoring: {scoring.summary()}
 **/quiz suggest** proposes a question for an admin to review (when the server allows it).
 Admins (Manage Server or a configured role): **/quizadmin add | edit** write questions,
 **/quizadmin import | export** move question files in and out,
+**/quizadmin deck create | preview | publish | regenerate | archive | default | export** \
+makes decks from your Markdown notes,
 **/quizadmin settings** sets this channel's defaults, the admin role and suggestions,
 **/quizadmin weekly set | off | show** schedules the weekly leaderboard post,
 **/quizadmin questions | show | disable | enable | approve | reject | history** curate the bank."""
@@ -74,24 +85,6 @@ Admins (Manage Server or a configured role): **/quizadmin add | edit** write que
 # --- /quiz -------------------------------------------------------------------------------------
 
 quiz_group_description = "Play the team quiz"
-
-
-async def topic_autocomplete(
-    interaction: discord.Interaction[Any], current: str
-) -> list[app_commands.Choice[str]]:
-    """Topics from the team's bank; an autocomplete answer is its own ack, so the lookup is
-    bounded and an empty list is the answer when it is slow or fails."""
-    try:
-        team = team_of(interaction)
-        topics = await asyncio.wait_for(
-            service_of(interaction).engine.topics(team), AUTOCOMPLETE_BUDGET
-        )
-    except Exception:
-        log.warning("topic autocomplete failed", exc_info=True)
-        return []
-    needle = current.casefold().strip()
-    hits = [t for t in topics if needle in t.casefold()] if needle else list(topics)
-    return [app_commands.Choice(name=plain(t, 100), value=t[:100]) for t in hits[:25]]
 
 
 def _missing_permissions(interaction: discord.Interaction[Any]) -> list[str]:
@@ -110,14 +103,16 @@ def build_quiz_group() -> app_commands.Group:
     @quiz.command(name="start", description="Start a quiz round in this channel")
     @app_commands.describe(
         questions=f"How many questions ({MIN_QUESTIONS}-{MAX_QUESTIONS}, default {DEFAULT_QUESTIONS})",
-        topic="Only questions on this topic",
+        deck="Which deck (default: this server's)",
+        topics="Only these topics, separated by commas",
         seconds=f"Seconds to answer each question ({MIN_SECONDS}-{MAX_SECONDS}, default {DEFAULT_SECONDS})",
     )
-    @app_commands.autocomplete(topic=topic_autocomplete)
+    @app_commands.autocomplete(deck=deck_autocomplete, topics=topics_autocomplete)
     async def start(
         interaction: discord.Interaction[Any],
         questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
-        topic: app_commands.Range[str, 1, 100] | None = None,
+        deck: app_commands.Range[str, 1, MAX_NAME] | None = None,
+        topics: app_commands.Range[str, 1, 500] | None = None,
         seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
     ) -> None:
         async with guarded(interaction, "/quiz start"):
@@ -128,7 +123,12 @@ def build_quiz_group() -> app_commands.Group:
                 names = ", ".join(m.replace("_", " ").title() for m in missing)
                 raise QuizError(f"I need these permissions in this channel first: {names}.")
             outcome = await service_of(interaction).engine.start_round(
-                channel, player, questions=questions, topic=topic, seconds=seconds
+                channel,
+                player,
+                questions=questions,
+                seconds=seconds,
+                deck=deck,
+                topics=split_topics(topics),
             )
             text = f"Round started: {outcome.card.total} question(s), {outcome.card.seconds}s each."
             if outcome.message:
@@ -182,6 +182,8 @@ def build_quiz_group() -> app_commands.Group:
                     "(/quizadmin settings suggestions:True) or to add your question."
                 )
             await open_form(interaction, SuggestQuestionModal())
+
+    add_play_commands(quiz)
 
     @quiz.command(name="help", description="How the quiz works")
     async def help_(interaction: discord.Interaction[Any]) -> None:
@@ -247,16 +249,18 @@ def build_admin_group() -> app_commands.Group:
     @app_commands.describe(
         questions=f"Default questions per round ({MIN_QUESTIONS}-{MAX_QUESTIONS})",
         seconds=f"Default seconds per question ({MIN_SECONDS}-{MAX_SECONDS})",
-        topic="Default topic (empty = all topics)",
+        topic="Default topics, separated by commas (empty = all topics)",
+        deck="Default deck for this channel (none = the server's)",
         admin_role="Also treat members with this role as quiz admins",
         suggestions="Let every member suggest questions with /quiz suggest",
     )
-    @app_commands.autocomplete(topic=topic_autocomplete)
+    @app_commands.autocomplete(topic=topics_autocomplete, deck=deck_autocomplete)
     async def settings(
         interaction: discord.Interaction[Any],
         questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
         seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
         topic: app_commands.Range[str, 1, 100] | None = None,
+        deck: app_commands.Range[str, 1, MAX_NAME] | None = None,
         admin_role: discord.Role | None = None,
         suggestions: bool | None = None,
     ) -> None:
@@ -266,7 +270,7 @@ def build_admin_group() -> app_commands.Group:
             actor, channel = player_of(interaction), channel_of(interaction)
             try:
                 defaults = await svc.admin.channel_settings(
-                    actor, channel, questions=questions, seconds=seconds, topic=topic
+                    actor, channel, questions=questions, seconds=seconds, topic=topic, deck=deck
                 )
                 team = await svc.admin.team_settings(actor)
                 roles = team.admin_roles
@@ -289,6 +293,7 @@ def build_admin_group() -> app_commands.Group:
                     f"Questions per round: {defaults.questions or 'default (5)'}",
                     f"Seconds per question: {defaults.seconds or 'default (20)'}",
                     f"Topic: {safe(defaults.topic, 100) if defaults.topic else 'all topics'}",
+                    f"Deck: {defaults.deck_name or 'the server default'}",
                     f"Admin roles: {shown}",
                     f"Suggestions from members: {'on' if team.allow_suggestions else 'off'}",
                 ),
@@ -386,6 +391,7 @@ def build_admin_group() -> app_commands.Group:
 
     add_file_commands(admin)
     add_weekly_group(admin)
+    add_deck_group(admin)
     return admin
 
 

@@ -45,7 +45,7 @@ from bot.boundary import new_reference
 from bot.config import Settings
 from bot.core.due import DueLoop
 from bot.core.ports import Messenger, Repository
-from bot.service import QuizService, build_service
+from bot.service import QuizService, build_service, deck_limits
 
 log = logging.getLogger(__name__)
 
@@ -265,7 +265,9 @@ async def running_service(
     from bot.runtime import open_runtime
 
     async with open_runtime(settings) as rt:
-        service = build_service(rt.repo, make_messenger(rt.engine), PLATFORM)
+        service = build_service(
+            rt.repo, make_messenger(rt.engine), PLATFORM, deck_limits=deck_limits(settings)
+        )
         loop = DueLoop(service.due_step, poll_seconds=settings.due_poll_seconds)
         service.engine.on_schedule = loop.poke
         task = asyncio.create_task(loop.run(), name="quizbot-due-loop")

@@ -20,8 +20,8 @@ from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, whole_number
 from bot.core.curation.rules import check_editable
 from bot.core.curation.views import status_notice
+from bot.core.decks.topics import match_one
 from bot.core.models import PlayerRef
-from bot.core.play.selection import match_topic
 from bot.core.views import Notice, View
 from questions.formats import FORMATS
 
@@ -121,7 +121,8 @@ async def run_curation(
     if args.verb == "questions":
         topic = text = None
         if args.query:
-            topic = match_topic(args.query, await deps.service.engine.topics(actor.team))
+            found = match_one(args.query, await deps.service.decks.topic_names(actor.team))
+            topic = found[0] if len(found) == 1 else None
             text = None if topic else args.query
         view = await admin.list_panel(
             actor, topic=topic, text=text, status=args.status, page=args.page

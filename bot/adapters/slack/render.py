@@ -35,6 +35,7 @@ MAX_FALLBACK = 3000
 LETTERS = "ABCDE"
 
 ADD_CALLBACK = "quiz_add"
+HOME_START_ACTION = "quiz_home_start"  # App Home's "Start a quiz" button
 # modal block ids; the form field names of bot.core.curation.service.draft_from_form and ValidationFailed
 FORM_BLOCKS = ("prompt", "choices", "answer", "explanation", "topic")
 
@@ -301,8 +302,21 @@ def home_view(stats: PlayerStatsView, board: LeaderboardView) -> dict[str, Any]:
         divider(),
         *leaderboard_blocks(board),
         divider(),
+        {
+            "type": "actions",
+            "block_id": "quiz_home",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": HOME_START_ACTION,
+                    "style": "primary",
+                    "text": {"type": "plain_text", "text": "Start a quiz"},
+                }
+            ],
+        },
         context(
-            "Start a round in any channel with `/quiz start`; `/quiz help` lists every command."
+            "Or start a round in any channel with `/quiz start`; `/quiz help` lists every "
+            "command, `/quiz decks` and `/quiz topics` what you can play."
         ),
     ]
     return {"type": "home", "blocks": limit_blocks(blocks, MAX_HOME_BLOCKS)}

@@ -41,6 +41,8 @@ from bot.core.curation.views import (
     report_panel,
 )
 from bot.core.curation.work import export_file, question_details
+from bot.core.decks.resolution import play_deck, resolve
+from bot.core.decks.topics import split_topics
 from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import (
     AdminActionRec,
@@ -57,6 +59,7 @@ from bot.core.views import Panel
 from bot.core.weeks import check_timezone, utcnow
 from questions.bank import (
     MAX_CHOICES,
+    MAX_TOPIC,
     TRUE_FALSE,
     BankError,
     Problem,
@@ -138,7 +141,10 @@ class AdminService:
             n += 1
             uid = f"{base[: MAX_UID - 3]}-{n}"
         q = as_bank_question(draft, uid)
-        rec = await u.curation.insert_question(team_id, q, author=actor.display_name, status=status)
+        deck_id = await u.decks.custom_deck(team_id, self.clock())
+        rec = await u.curation.insert_question(
+            team_id, deck_id, q, author=actor.display_name, status=status
+        )
         await self._record(u, team_id, actor, action, rec.id, {"prompt": draft.prompt})
         return rec
 
@@ -150,29 +156,35 @@ class AdminService:
         questions: int | None = None,
         seconds: int | None = None,
         topic: str | None = None,
+        deck: str | None = None,
     ) -> ChannelDefaults:
-        """Set a channel's round defaults (admins only); with no values, just show them."""
+        """Set a channel's round defaults (admins only); with no values, just show them.
+        `topic` holds one or more topics separated by commas, matched as a round matches
+        them (in the channel's deck when it has one); `deck` names a published deck; an
+        empty topic, or the deck "none", clears it."""
         if problems := limit_problems(questions=questions, seconds=seconds):
             raise ValidationFailed(problems)
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             channel_id = await u.teams.ensure_channel(team_id, channel)
-            if topic is not None and topic.strip():
-                from bot.core.play.selection import match_topic
-
-                found = match_topic(topic, await u.play.topics(team_id))
-                if found is None:
-                    raise ValidationFailed([Problem("topic", f"unknown topic {topic!r}")])
-                topic = found
-            if questions is None and seconds is None and topic is None:
-                return await u.teams.channel_defaults(channel_id)
             current = await u.teams.channel_defaults(channel_id)
-            new = ChannelDefaults(
-                questions if questions is not None else current.questions,
-                seconds if seconds is not None else current.seconds,
-                (topic or None) if topic is not None else current.topic,
+            if questions is None and seconds is None and topic is None and deck is None:
+                return current
+            deck_id = current.deck_id
+            if deck is not None:
+                deck_id = await self._channel_deck(u, team_id, deck)
+            topics = current.topic
+            if topic is not None:
+                topics = await self._channel_topics(u, team_id, topic, deck_id)
+            new = replace(
+                current,
+                questions=questions if questions is not None else current.questions,
+                seconds=seconds if seconds is not None else current.seconds,
+                topic=topics,
+                deck_id=deck_id,
             )
             await u.teams.set_channel_defaults(channel_id, new, self.clock())
+            new = await u.teams.channel_defaults(channel_id)
             await u.teams.record_admin_action(
                 team_id,
                 actor.display_name,
@@ -183,10 +195,39 @@ class AdminService:
                     "questions": new.questions,
                     "seconds": new.seconds,
                     "topic": new.topic,
+                    "deck": new.deck_name,
                 },
                 self.clock(),
             )
             return new
+
+    @staticmethod
+    async def _channel_deck(u: Unit, team_id: int, deck: str) -> int | None:
+        if deck.strip().lower() in ("", "none"):
+            return None
+        try:
+            return play_deck(await u.decks.team_decks(team_id), team_id, deck).id
+        except QuizError as exc:
+            raise ValidationFailed([Problem("deck", exc.message)]) from None
+
+    @staticmethod
+    async def _channel_topics(u: Unit, team_id: int, topic: str, deck_id: int | None) -> str | None:
+        """The topics as stored: the names they match, comma-separated (None: all topics)."""
+        wanted = split_topics(topic)
+        if not wanted:
+            return None
+        try:
+            chosen = await resolve(
+                u.decks, u.teams, team_id, topics=wanted, channel_default=deck_id
+            )
+        except QuizError as exc:
+            raise ValidationFailed([Problem("topic", exc.message)]) from None
+        text = ", ".join(chosen.topics)
+        if len(text) > MAX_TOPIC:
+            raise ValidationFailed(
+                [Problem("topic", f"the topics matched take more than {MAX_TOPIC} characters")]
+            )
+        return text
 
     async def team_settings(
         self,
@@ -206,7 +247,8 @@ class AdminService:
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             cur = await u.teams.team_settings(team_id)
-            new = TeamSettings(
+            new = replace(
+                cur,
                 admin_user_ids=admin_user_ids if admin_user_ids is not None else cur.admin_user_ids,
                 admin_roles=admin_roles if admin_roles is not None else cur.admin_roles,
                 allow_suggestions=(
@@ -579,7 +621,11 @@ class AdminService:
             if plan.problems:
                 raise ImportRejected(plan.problems)
             author = actor.display_name
-            await u.curation.insert_questions(team_id, plan.new, author=author, status="active")
+            if plan.new:
+                deck_id = await u.decks.custom_deck(team_id, self.clock())
+                await u.curation.insert_questions(
+                    team_id, deck_id, plan.new, author=author, status="active"
+                )
             await u.curation.update_questions(plan.changed, self.clock())
             report = ImportReport(
                 fmt_name, len(plan.new), len(plan.changed), plan.unchanged, tuple(parsed.skipped)

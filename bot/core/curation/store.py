@@ -51,8 +51,10 @@ class CurationStore(Protocol):
         ...
 
     async def insert_question(
-        self, team_id: int | None, q: BankQuestion, *, author: str | None, status: str
-    ) -> QuestionRec: ...
+        self, team_id: int, deck_id: int, q: BankQuestion, *, author: str | None, status: str
+    ) -> QuestionRec:
+        """Add a question to one of the team's decks (its custom deck, for the service)."""
+        ...
 
     async def team_question(self, team_id: int, ref: int | str) -> TeamQuestion | None:
         """A question the team can see (its own or shared), by database id or uid."""
@@ -98,9 +100,15 @@ class CurationStore(Protocol):
         ...
 
     async def insert_questions(
-        self, team_id: int, questions: Sequence[BankQuestion], *, author: str, status: str
+        self,
+        team_id: int,
+        deck_id: int,
+        questions: Sequence[BankQuestion],
+        *,
+        author: str,
+        status: str,
     ) -> None:
-        """Add many questions to the team at once (any count)."""
+        """Add many questions to one of the team's decks at once (any count)."""
         ...
 
     async def update_questions(

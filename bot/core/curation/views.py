@@ -138,7 +138,8 @@ def history_panel(actions: Sequence[AdminActionRec]) -> Panel:
     for a in actions:
         what = f" #{a.question_id}" if a.question_id is not None else ""
         uid = f" ({a.question_uid})" if a.question_uid else ""
-        lines.append(f"{a.at:%Y-%m-%d %H:%M} UTC · {a.actor} · {a.action}{what}{uid}")
+        deck = f" {a.detail['deck']}" if isinstance(a.detail.get("deck"), str) else ""
+        lines.append(f"{a.at:%Y-%m-%d %H:%M} UTC · {a.actor} · {a.action}{deck}{what}{uid}")
     return Panel("Admin history", tuple(lines) or ("Nothing recorded yet.",))
 
 

@@ -55,6 +55,7 @@ def to_bank(rec: QuestionRec) -> BankQuestion:
         explanation=rec.explanation,
         source=source,
         lang=rec.lang,
+        fact=rec.fact,
     )
 
 

@@ -1,5 +1,6 @@
-"""Which questions a round asks, and in which choice order: never repeated within a round,
-least recently asked in the team first, fresh ties broken at random."""
+"""Which questions a round asks, and in which choice order: never repeated within a round, never
+two on the same fact (questions a generator made from one fact share it), least recently asked
+in the team first, fresh ties broken at random."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ LETTERS = "ABCDE"
 def choose_questions(
     candidates: Sequence[tuple[QuestionRec, datetime | None]], n: int, rng: random.Random
 ) -> list[QuestionRec]:
-    """Up to n distinct questions: never-asked first, then the longest ago asked."""
+    """Up to n distinct questions, one per fact: never-asked first, then the longest ago
+    asked. A question whose fact (within its deck) a picked one has is passed over."""
     keyed = [
         (last is not None, last.timestamp() if last else 0.0, rng.random(), q)
         for q, last in candidates
@@ -23,10 +25,15 @@ def choose_questions(
     keyed.sort(key=lambda k: (k[0], k[1], k[2]))
     picked: list[QuestionRec] = []
     seen: set[int] = set()
+    facts: set[tuple[int | None, str]] = set()
     for *_, q in keyed:
-        if q.id not in seen:
-            picked.append(q)
-            seen.add(q.id)
+        fact = (q.deck_id, q.fact) if q.fact is not None else None
+        if q.id in seen or fact in facts:
+            continue
+        picked.append(q)
+        seen.add(q.id)
+        if fact is not None:
+            facts.add(fact)
         if len(picked) == n:
             break
     return picked
@@ -40,12 +47,3 @@ def choice_order(question: QuestionRec, rng: random.Random) -> tuple[int, ...]:
     if question.kind != "truefalse" and not lettered:
         rng.shuffle(order)
     return tuple(order)
-
-
-def match_topic(requested: str, topics: Sequence[str]) -> str | None:
-    """The topic the user meant, case-insensitively; None when there is no such topic."""
-    want = requested.strip().casefold()
-    for t in topics:
-        if t.casefold() == want:
-            return t
-    return None

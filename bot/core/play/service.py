@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from bot.core.decks.resolution import resolve
+from bot.core.decks.topics import split_topics
 from bot.core.errors import Contended, NotAllowed, QuizError, Unavailable
 from bot.core.leaderboard import rank_rows
 from bot.core.models import (
@@ -32,11 +34,7 @@ from bot.core.permissions import is_admin
 from bot.core.play import answering
 from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
-from bot.core.play.selection import (
-    choice_order,
-    choose_questions,
-    match_topic,
-)
+from bot.core.play.selection import choice_order, choose_questions
 from bot.core.ports import Messenger, Repository, Unit
 from bot.core.views import (
     AnswerReceipt,
@@ -112,8 +110,12 @@ class QuizEngine:
         topic: str | None = None,
         seconds: int | None = None,
         close_after_answers: int | None = None,
+        deck: str | None = None,
+        topics: Sequence[str] = (),
     ) -> StartOutcome:
-        """Start a round in `channel` and post its first question."""
+        """Start a round in `channel` and post its first question. The decks and topics it
+        asks from are decks.resolution's choice: `deck` (a name) or the defaults, and `topics`
+        (or `topic`, several separated by commas; else the channel's default topics)."""
         if not self.accepting_rounds:
             raise QuizError("The bot is restarting; start a new round in a moment.")
         given = {"questions": questions, "seconds": seconds}
@@ -132,13 +134,21 @@ class QuizEngine:
             defaults = await u.teams.channel_defaults(channel_id)
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
-            wanted_topic = topic if topic is not None else defaults.topic
-            chosen_topic = await self._resolve_topic(u, team_id, wanted_topic)
-            candidates = await u.play.candidate_questions(team_id, chosen_topic)
+            wanted = list(topics) or split_topics(topic if topic is not None else defaults.topic)
+            chosen = await resolve(
+                u.decks,
+                u.teams,
+                team_id,
+                deck=deck,
+                topics=wanted,
+                channel_default=defaults.deck_id,
+            )
+            candidates = await u.play.candidate_questions(team_id, chosen.deck_ids, chosen.topics)
             picked = choose_questions(candidates, n, self.rng)
             if not picked:
                 raise QuizError(
-                    "There are no active questions to ask yet. Ask an admin to add some."
+                    "There are no active questions to ask yet. Ask an admin to add some, "
+                    "or to make a deck from your notes (/quizadmin deck create)."
                 )
             new = NewRound(
                 team_id=team_id,
@@ -146,7 +156,7 @@ class QuizEngine:
                 started_by=player_id,
                 num_questions=len(picked),
                 seconds=secs,
-                topic=chosen_topic,
+                topic=chosen.label,
                 started_at=now,
                 close_after_answers=close_after_answers,
                 questions=[(Asked.of(q), choice_order(q, self.rng)) for q in picked],
@@ -165,18 +175,6 @@ class QuizEngine:
         await self._post_card(channel, card)
         self._schedule(closes_at)
         return StartOutcome(rnd.id, card, note)
-
-    async def _resolve_topic(self, u: Unit, team_id: int, topic: str | None) -> str | None:
-        if topic is None or not topic.strip():
-            return None
-        topics = await u.play.topics(team_id)
-        found = match_topic(topic, topics)
-        if found is None:
-            hint = ", ".join(topics[:10]) + (" ..." if len(topics) > 10 else "")
-            raise QuizError(
-                f"Unknown topic {topic!r}. Topics: {hint or 'none yet'}.", field="topic"
-            )
-        return found
 
     async def stop_round(self, channel: ChannelRef, player: PlayerRef) -> str:
         """Stop the channel's round (its starter or an admin); points already won are kept."""
@@ -333,10 +331,6 @@ class QuizEngine:
                 log.exception("expiring round %s failed", round_id, extra={"round": round_id})
 
     # --- reads -------------------------------------------------------------------------------
-
-    async def topics(self, team: TeamRef) -> list[str]:
-        async with self.repo.unit() as u:
-            return await u.play.topics(await u.teams.ensure_team(team))
 
     async def leaderboard(
         self, team: TeamRef, period: str = "week", limit: int = 10

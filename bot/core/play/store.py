@@ -23,10 +23,13 @@ from bot.core.models import (
 
 class PlayStore(Protocol):
     # the questions a round may ask
-    async def topics(self, team_id: int) -> list[str]: ...
     async def candidate_questions(
-        self, team_id: int, topic: str | None
-    ) -> list[tuple[QuestionRec, datetime | None]]: ...
+        self, team_id: int, deck_ids: Sequence[int], topics: Sequence[str]
+    ) -> list[tuple[QuestionRec, datetime | None]]:
+        """Active questions of these decks the team has not disabled (on these topics, when
+        given), each with when the team was last asked it."""
+        ...
+
     async def question(self, question_id: int) -> QuestionRec | None: ...
 
     # rounds

@@ -132,9 +132,9 @@ async def test_leaderboard_and_me(bot):
 
 
 async def test_errors_reach_the_user_privately(bot):
-    iid = await bot.send.command(ANN, "quiz start", topic="No such topic")
+    iid = await bot.send.command(ANN, "quiz start", topics="No such topic")
     [text] = bot.fake.reply_texts(iid)
-    assert text.startswith("Unknown topic")
+    assert text.startswith("No topic matches 'No such topic'")
     assert all(r.is_ephemeral for r in bot.fake.replies(iid))
     assert await count(bot.repo, select(func.count()).select_from(Round)) == 0
 
@@ -146,9 +146,13 @@ async def test_start_without_send_permission_says_what_is_missing(bot):
     assert bot.fake.posts() == []
 
 
-async def test_topic_autocomplete_offers_the_bank_topics(bot):
-    choices = await bot.send.autocomplete(ANN, "quiz start", "topic", "sq")
+async def test_topics_autocomplete_offers_the_bank_topics_after_those_typed(bot):
+    choices = await bot.send.autocomplete(ANN, "quiz start", "topics", "sq")
     assert [c["value"] for c in choices] == ["SQS"]
+    choices = await bot.send.autocomplete(ANN, "quiz start", "topics", "SQS, la")
+    assert [c["value"] for c in choices] == ["SQS, Lambda"]
+    choices = await bot.send.autocomplete(ANN, "quiz start", "deck", "te")
+    assert [c["value"] for c in choices] == ["test"]
 
 
 async def test_help_answers_without_the_database(bot):

@@ -17,6 +17,7 @@ from bot.adapters.slack.messenger import SlackMessenger, make_client, parse_ref
 from bot.config import Settings
 from bot.core.curation.drafts import QuestionDraft
 from bot.core.curation.service import AdminService
+from bot.core.decks.service import DeckService
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
 from bot.core.views import Notice
@@ -131,8 +132,9 @@ async def test_a_workspace_and_a_guild_sharing_a_database_do_not_mix(repo):
     await admin.add_question(
         slack_admin, QuestionDraft("Slack-only question?", ("yes", "no"), 0, topic="SlackOnly")
     )
-    assert "SlackOnly" in await slack.topics(SLACK_TEAM)
-    assert "SlackOnly" not in await discord.topics(DISCORD_TEAM)
+    decks = DeckService(repo, clock, worker=shared_pool())
+    assert "SlackOnly" in await decks.topic_names(SLACK_TEAM)
+    assert "SlackOnly" not in await decks.topic_names(DISCORD_TEAM)
 
     s_chan, d_chan = ChannelRef(SLACK_TEAM, "C1"), ChannelRef(DISCORD_TEAM, "C1")
     s_out = await slack.start_round(s_chan, slack_admin, questions=1, topic="SlackOnly")

@@ -28,7 +28,7 @@ async def asked_uids(repo, platform: str) -> set[str]:
         return {r[0] for r in rows}
 
 
-async def play_rounds(repo, channel, who, rounds: int) -> None:
+async def play_rounds(repo, channel, who, rounds: int, deck: str | None = None) -> None:
     engine = QuizEngine(
         repo,
         RecordingMessenger(),
@@ -37,7 +37,7 @@ async def play_rounds(repo, channel, who, rounds: int) -> None:
         rng=random.Random(7),
     )
     for _ in range(rounds):
-        await engine.start_round(channel, who, questions=50)
+        await engine.start_round(channel, who, questions=50, deck=deck)
         await engine.stop_round(channel, who)
 
 
@@ -49,7 +49,8 @@ async def test_disabled_questions_are_never_asked(repo):
     ]
     for ref in ("q-001", "q-004", own[0].id, f"#{own[2].id}"):
         await admin.disable_question(BOSS, ref)
-    await play_rounds(repo, CHANNEL, player("ann"), 3)
+    await play_rounds(repo, CHANNEL, player("ann"), 3)  # the team's own (custom) deck
+    await play_rounds(repo, CHANNEL, player("ann"), 3, deck="test")  # the shared one, asked for
     asked = await asked_uids(repo, "discord")
     assert asked == {"q-000", "q-002", "q-003", "q-005", own[1].uid, own[3].uid}
     page = await admin.list_questions(BOSS, status="disabled")

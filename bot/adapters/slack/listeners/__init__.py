@@ -9,10 +9,19 @@ from collections.abc import Awaitable, Callable
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 
+from bot.adapters.slack.decks import NOTES_CALLBACK, START_CALLBACK, START_TOPICS_ACTION
 from bot.adapters.slack.deps import CONTEXT_KEY, SlackDeps
-from bot.adapters.slack.listeners import actions, commands, curation_views, errors, events, views
+from bot.adapters.slack.listeners import (
+    actions,
+    commands,
+    curation_views,
+    deck_views,
+    errors,
+    events,
+    views,
+)
 from bot.adapters.slack.modals import EDIT_CALLBACK, IMPORT_CALLBACK, SUGGEST_CALLBACK
-from bot.adapters.slack.render import ADD_CALLBACK
+from bot.adapters.slack.render import ADD_CALLBACK, HOME_START_ACTION
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
@@ -28,5 +37,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     app.view(IMPORT_CALLBACK)(track(curation_views.import_submitted))
     app.view(EDIT_CALLBACK)(track(curation_views.edit_submitted))
     app.view(SUGGEST_CALLBACK)(track(curation_views.suggest_submitted))
+    app.view(NOTES_CALLBACK)(track(deck_views.notes_submitted))
+    app.view(START_CALLBACK)(track(deck_views.start_submitted))
+    app.action(HOME_START_ACTION)(track(deck_views.home_start))
+    app.options(START_TOPICS_ACTION)(track(deck_views.start_topic_options))
     app.event("app_home_opened")(track(events.home_opened))
     app.error(errors.on_error)

@@ -14,6 +14,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.curation import CURATION_VERBS, CurationArgs, parse_curation, run_curation
+from bot.adapters.slack.decks import DECK_VERBS, DeckArgs, parse_decks, run_decks
 from bot.adapters.slack.deps import SlackDeps, deps_of
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
@@ -34,8 +35,10 @@ HELP = f"""*Quiz commands*
 `/quiz start [n] [topic] [seconds]`: start a round here. `n` is the number of questions \
 ({MIN_QUESTIONS}-{MAX_QUESTIONS}), `seconds` the time per question ({MIN_SECONDS}-{MAX_SECONDS}), `topic` any words in between: a number before the \
 topic is `n`, a number after it is `seconds` (`30s` also means seconds). \
-Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`. \
-`n=5 topic=AWS SQS seconds=30` works too.
+Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`, \
+`/quiz start 5 deck:k8s topic:probes,services` (a deck, and several topics; "sqs" finds \
+"AWS SQS"). `n=5 deck=k8s topic=AWS SQS seconds=30` works too.
+`/quiz decks`: the decks you can play; `/quiz topics [deck]`: their topics and question counts.
 `/quiz stop`: stop the round here (its starter or an admin).
 `/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
 `/quiz me`: your own points, rank, accuracy and streak.
@@ -44,14 +47,19 @@ Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`. \
 `/quiz help`: this text.
 *Admins*
 `/quiz add` opens a form to add a question; \
-`/quiz settings [questions=N] [seconds=N] [topic=...]` sets this channel's round defaults \
-(`topic=` with nothing clears the topic; no arguments shows the current defaults).
+`/quiz settings [questions=N] [seconds=N] [topic=...] [deck=...]` sets this channel's round \
+defaults (`topic=` with nothing clears the topic, `deck=none` the deck; no arguments shows the \
+current defaults).
 `/quiz weekly [#channel] [day] [hour] [timezone]` posts the weekly leaderboard there \
 (default: here, Monday 09:00, the team's timezone); `/quiz weekly off` stops it.
 `/quiz questions [pending|disabled|all] [topic or words] [page N]` lists questions; \
 `/quiz show #12`, `/quiz edit #12`, `/quiz disable #12`, `/quiz enable #12`; \
 `/quiz approve #12`, `/quiz reject #12 [reason]` review suggestions; \
 `/quiz suggestions on|off` lets everyone suggest.
+`/quiz deck create <name>` opens a form for your Markdown notes and makes a draft deck of \
+their questions; `/quiz deck preview <name> [page N]`, `/quiz deck publish <name>`, \
+`/quiz deck regenerate <name>` (new notes: unchanged questions keep their statistics), \
+`/quiz deck archive <name>`, `/quiz deck default <name|none>`, `/quiz deck export <name> [format]`.
 `/quiz import` opens a form to paste a file (yaml, gift, aiken, csv, opentdb); \
 `/quiz export [yaml|gift|aiken|csv|opentdb]` sends you the bank as a file; \
 `/quiz stats` shows how each asked question fared; `/quiz history` lists admin actions."""
@@ -66,16 +74,18 @@ VERBS = (
     "settings",
     "weekly",
     *CURATION_VERBS,
+    *DECK_VERBS,
 )
-_KEY = re.compile(r"(?i)\b(n|questions|seconds|secs|topic)=")
+_KEY = re.compile(r"(?i)\b(n|questions|seconds|secs|topics?|deck)=")
 _SECONDS = re.compile(r"(?i)^(\d+)s$")
 
 
 @dataclass(frozen=True)
 class StartArgs:
     questions: int | None = None
-    topic: str | None = None
+    topic: str | None = None  # one or more topics, separated by commas
     seconds: int | None = None
+    deck: str | None = None
 
 
 _int = whole_number
@@ -93,7 +103,7 @@ def parse_keyvalues(text: str) -> dict[str, str]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         key = m.group(1).lower()
-        key = {"n": "questions", "secs": "seconds"}.get(key, key)
+        key = {"n": "questions", "secs": "seconds", "topics": "topic"}.get(key, key)
         if key in out:
             raise UsageError(f"`{key}` is given twice.")
         out[key] = text[m.end() : end].strip()
@@ -111,6 +121,7 @@ def parse_start(text: str) -> StartArgs:
             questions=_int("n", kv["questions"]) if "questions" in kv else None,
             topic=kv.get("topic") or None,
             seconds=_int("seconds", kv["seconds"].rstrip("sS")) if "seconds" in kv else None,
+            deck=kv.get("deck") or None,
         )
     tokens = text.split()
     questions: int | None = None
@@ -123,7 +134,35 @@ def parse_start(text: str) -> StartArgs:
         seconds = int(tokens.pop())
     if any(_SECONDS.match(t) for t in tokens):
         raise UsageError("Give the seconds once, at the end: `/quiz start 5 AWS SQS 30`.")
-    return StartArgs(questions, " ".join(tokens) or None, seconds)
+    deck, topic = _deck_and_topic(tokens)
+    return StartArgs(questions, topic, seconds, deck)
+
+
+def _deck_and_topic(tokens: list[str]) -> tuple[str | None, str | None]:
+    """`deck:NAME` and `topic:A,B` (the topic runs on to the next key), or the loose words as
+    the topic; both a `topic:` and loose words is an error."""
+    deck: str | None = None
+    keyed: list[str] | None = None
+    loose: list[str] = []
+    in_topic = False
+    for token in tokens:
+        key, sep, value = token.partition(":")
+        if sep and key.lower() == "deck":
+            if deck is not None or not value:
+                raise UsageError("Name one deck: `deck:k8s`.")
+            deck, in_topic = value, False
+        elif sep and key.lower() in ("topic", "topics"):
+            if keyed is not None:
+                raise UsageError("Give the topics once: `topic:probes,services`.")
+            keyed, in_topic = [value] if value else [], True
+        elif in_topic and keyed is not None:
+            keyed.append(token)
+        else:
+            loose.append(token)
+    if keyed is not None and loose:
+        raise UsageError(f"Unexpected `{' '.join(loose)}`: put every topic after `topic:`.")
+    topic = " ".join(keyed if keyed is not None else loose).strip()
+    return deck, topic or None
 
 
 @dataclass(frozen=True)
@@ -131,6 +170,7 @@ class SettingsArgs:
     questions: int | None = None
     seconds: int | None = None
     topic: str | None = None  # "" clears
+    deck: str | None = None  # "none" clears
 
 
 def parse_settings(text: str) -> SettingsArgs:
@@ -144,6 +184,7 @@ def parse_settings(text: str) -> SettingsArgs:
         questions=_int("questions", kv["questions"]) if "questions" in kv else None,
         seconds=_int("seconds", kv["seconds"].rstrip("sS")) if "seconds" in kv else None,
         topic=kv.get("topic"),
+        deck=kv.get("deck"),
     )
 
 
@@ -182,6 +223,7 @@ async def quiz(
     rest = unescape(raw_rest)
     weekly: WeeklyArgs | None = None
     curation: CurationArgs | None = None
+    decks: DeckArgs | None = None
     try:
         if verb not in VERBS:
             raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
@@ -189,6 +231,8 @@ async def quiz(
             weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
         if verb in CURATION_VERBS:
             curation = parse_curation(verb, rest)
+        if verb in DECK_VERBS:
+            decks = parse_decks(verb, rest)
         start = parse_start(rest) if verb == "start" else None
         settings = parse_settings(rest) if verb == "settings" else None
         period = parse_period(rest) if verb == "leaderboard" else "week"
@@ -209,6 +253,8 @@ async def quiz(
             await run_weekly(deps, client, body, weekly, respond)
         elif curation is not None:
             await run_curation(deps, client, body, curation, respond)
+        elif decks is not None:
+            await run_decks(deps, client, body, decks, respond)
         elif verb == "start":
             assert start is not None and channel is not None
             player = await deps.users.player(client, body)
@@ -218,6 +264,7 @@ async def quiz(
                 questions=start.questions,
                 topic=start.topic,
                 seconds=start.seconds,
+                deck=start.deck,
             )
             note = f" {out.message}" if out.message else ""
             await _say(respond, escape(f"Round started: {out.card.total} question(s).{note}"))
@@ -261,11 +308,16 @@ async def _settings(
 ) -> None:
     player = await deps.users.player(client, body)
     d = await deps.service.admin.channel_settings(
-        player, channel, questions=args.questions, seconds=args.seconds, topic=args.topic
+        player,
+        channel,
+        questions=args.questions,
+        seconds=args.seconds,
+        topic=args.topic,
+        deck=args.deck,
     )
     view = Notice(
         f"questions: {d.questions or 'default'} · seconds: {d.seconds or 'default'} · "
-        f"topic: {d.topic or 'any'}",
+        f"topic: {d.topic or 'any'} · deck: {d.deck_name or 'the team default'}",
         title="Round defaults for this channel",
     )
     await respond(

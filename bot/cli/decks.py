@@ -1,0 +1,193 @@
+"""`quizbot decks list|show|create|preview|publish|archive|regenerate|default|export --team
+PLATFORM:ID`: a team's decks from the shell, through the same DeckService the chat commands
+call (the shell acts as the team's admin, recorded as actor "cli"). Generation runs in the
+worker process with the same bounds as in the bot."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from bot.cli._common import operator, print_view, run, team_ref, whole_number
+from bot.config import Settings
+
+FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
+
+Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
+
+
+def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+    """Open the runtime and run one DeckService action. A refusal (QuizError) ends as
+    `error: ...` and exit code 1 through the CLI's error boundary; a file that cannot be read
+    as exit code 2."""
+
+    def handle(args: argparse.Namespace, settings: Settings) -> int:
+        from bot.core.decks.service import DeckService
+        from bot.runtime import open_runtime
+        from bot.service import deck_limits
+        from bot.workers import generation_pool
+
+        actor = operator(team_ref(args.team))
+
+        async def main() -> int:
+            async with open_runtime(settings) as rt:
+                service = DeckService(
+                    rt.repo, worker=generation_pool(), limits=deck_limits(settings)
+                )
+                return await action(service, actor, args)
+
+        return run(main())
+
+    return handle
+
+
+def _file(path: str) -> bytes:
+    """The file's bytes (at most the intake limit + 1 are read; the service says if too big)."""
+    from questions.intake import MAX_FILE_BYTES
+
+    with Path(path).open("rb") as f:
+        return f.read(MAX_FILE_BYTES + 1)
+
+
+def _source(args: argparse.Namespace) -> tuple[str, str]:
+    """(kind, path) from --from-notes or --from-bank."""
+    if args.from_notes:
+        return "notes", args.from_notes
+    return "bank", args.from_bank
+
+
+async def _made(service: Any, actor: Any, args: argparse.Namespace, *, create: bool) -> int:
+    from bot.core.decks.views import report_notice
+    from bot.core.errors import ImportRejected
+
+    kind, path = _source(args)
+    try:
+        data = _file(path)
+    except OSError as exc:
+        print(f"error: {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    name = Path(path).name
+    try:
+        if create and kind == "notes":
+            report = await service.create_from_notes(actor, args.name, data, name)
+        elif create:
+            report = await service.create_from_bank(actor, args.name, data, name)
+        else:
+            report = await service.regenerate(actor, args.name, data, name, kind=kind)
+    except ImportRejected as exc:
+        print(f"error: nothing was made from {path}:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print_view(report_notice(report))
+    return 0
+
+
+async def _create(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    return await _made(service, actor, args, create=True)
+
+
+async def _regenerate(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    return await _made(service, actor, args, create=False)
+
+
+async def _list(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    print_view(await service.decks_panel(actor.team, args.page, archived=args.all))
+    return 0
+
+
+async def _show(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    print_view(await service.topics_panel(actor.team, args.name, args.page))
+    return 0
+
+
+async def _preview(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    print_view(await service.preview(actor, args.name, args.page, args.per_page))
+    return 0
+
+
+async def _publish(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    from bot.core.decks.views import status_notice
+
+    print_view(status_notice(await service.publish(actor, args.name)))
+    return 0
+
+
+async def _archive(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    from bot.core.decks.views import status_notice
+
+    print_view(status_notice(await service.archive(actor, args.name)))
+    return 0
+
+
+async def _default(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    deck = await service.set_default(actor, args.name)
+    print(f"{actor.team.key} plays {deck.name} by default." if deck else "No default deck.")
+    return 0
+
+
+async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
+    export = await service.export(actor, args.name, args.format)
+    Path(args.out).write_text(export.text, encoding="utf-8")
+    print(f"Wrote {export.count} question(s) of {args.name} to {args.out} ({export.format}).")
+    return 0
+
+
+def _command(sub: Any, name: str, help_text: str, action: Action) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+    p.add_argument(
+        "--team",
+        default="console:local",
+        help="PLATFORM:ID, e.g. discord:81384788765712384, slack:T0123ABC (default console:local)",
+    )
+    p.set_defaults(handler=_handler(action))
+    return p
+
+
+def _file_source(p: argparse.ArgumentParser) -> None:
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from-notes", metavar="FILE", help="a Markdown notes file (.md)")
+    source.add_argument(
+        "--from-bank", metavar="FILE", help="a bank or import file (yaml, gift, aiken, csv, json)"
+    )
+
+
+def register(sub: Any) -> None:
+    d = sub.add_parser("decks", help="a team's decks of questions").add_subparsers(
+        dest="d_cmd", required=True, metavar="COMMAND"
+    )
+    ls = _command(d, "list", "the decks the team sees, with their question counts", _list)
+    ls.add_argument("--all", action="store_true", help="archived decks too")
+    ls.add_argument("--page", type=whole_number(1, 10_000), default=1)
+
+    show = _command(d, "show", "decks (or one deck) with their topics and counts", _show)
+    show.add_argument("name", nargs="?", default=None)
+    show.add_argument("--page", type=whole_number(1, 10_000), default=1)
+
+    create = _command(d, "create", "make a draft deck from notes or a bank file", _create)
+    create.add_argument("name")
+    _file_source(create)
+
+    regen = _command(
+        d, "regenerate", "new notes for a deck: unchanged questions keep their ids", _regenerate
+    )
+    regen.add_argument("name")
+    _file_source(regen)
+
+    preview = _command(d, "preview", "a page of a deck's questions with sources", _preview)
+    preview.add_argument("name")
+    preview.add_argument("--page", type=whole_number(1, 10_000), default=1)
+    preview.add_argument("--per-page", type=whole_number(1, 25), default=10)
+
+    _command(d, "publish", "make a deck playable", _publish).add_argument("name")
+    _command(d, "archive", "hide a deck from play and lists", _archive).add_argument("name")
+    _command(d, "default", "the deck the team plays by default (none: the rule)", _default)
+    d.choices["default"].add_argument("name", help="a published deck, or none")
+
+    exp = _command(d, "export", "write a deck's questions to a file", _export)
+    exp.add_argument("name")
+    exp.add_argument("--format", choices=FORMAT_NAMES, default="yaml")
+    exp.add_argument("--out", required=True, help="file to write")

@@ -1,0 +1,119 @@
+"""What deck operations return, and their Panel/Notice views for chat and the terminal (raw user
+text inside: the adapters escape and cut it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.core.decks.rules import CUSTOM_DECK, DeckStatus
+from bot.core.decks.store import DeckRec, SyncPlan, TopicCount
+from bot.core.models import QuestionRec
+from bot.core.views import Notice, Panel
+
+PER_PAGE = 20
+LINE_PROMPT = 100
+LETTERS = "ABCDE"
+
+
+@dataclass(frozen=True)
+class DeckReport:
+    """A deck made or regenerated: the deck, what happened to its rows, and the summary of
+    the file it came from (the generator's: questions per section, dropped and why)."""
+
+    deck: DeckRec
+    plan: SyncPlan
+    summary: str
+    created: bool
+
+
+def page_slice(
+    items: Sequence[str], page: int, per_page: int = PER_PAGE
+) -> tuple[list[str], int, int]:
+    """One page of lines, the page shown (a page past the end shows the last) and the count."""
+    pages = max(1, -(-len(items) // per_page))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * per_page
+    return list(items[start : start + per_page]), page, pages
+
+
+def owner(deck: DeckRec) -> str:
+    return "shared" if deck.shared else "team"
+
+
+def deck_line(deck: DeckRec, default_id: int | None = None) -> str:
+    """One deck in a list: name, status, size, where it came from, whose it is."""
+    parts = [deck.name, str(deck.status), f"{deck.questions} question(s)", owner(deck)]
+    if deck.name == CUSTOM_DECK and not deck.shared:
+        parts.append("questions added one by one")
+    elif deck.source_name:
+        parts.append(f"from {deck.source_name}")
+    if deck.id == default_id:
+        parts.append("the team's default")
+    return " · ".join(parts)
+
+
+def decks_panel(decks: Sequence[DeckRec], default_id: int | None, page: int = 1) -> Panel:
+    lines, shown, pages = page_slice([deck_line(d, default_id) for d in decks], page)
+    footer = f"Page {shown}/{pages} · {len(decks)} deck(s) · topics: /quiz topics [deck]"
+    return Panel("Decks", tuple(lines) or ("No decks yet.",), footer)
+
+
+def topics_panel(decks: Sequence[DeckRec], counts: Sequence[TopicCount], page: int = 1) -> Panel:
+    """Each deck with its topics and their playable question counts, paged by line."""
+    by_deck: dict[int, list[TopicCount]] = {}
+    for row in counts:
+        by_deck.setdefault(row.deck_id, []).append(row)
+    lines: list[str] = []
+    for deck in decks:
+        rows = by_deck.get(deck.id, [])
+        lines.append(f"{deck.name} ({deck.status}, {sum(r.questions for r in rows)} question(s))")
+        lines += [f"    {r.topic} · {r.questions}" for r in rows]
+    shown_lines, shown, pages = page_slice(lines, page)
+    topics = len(counts)
+    footer = f"Page {shown}/{pages} · {topics} topic(s) in {len(decks)} deck(s)"
+    return Panel("Topics", tuple(shown_lines) or ("No topics yet.",), footer)
+
+
+def short(text: str, limit: int = LINE_PROMPT) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def preview_panel(
+    deck: DeckRec, questions: Sequence[QuestionRec], total: int, page: int, per_page: int
+) -> Panel:
+    """A page of the deck's questions: prompt, the answer and where in the notes it comes from."""
+    lines = []
+    for n, q in enumerate(questions, start=(page - 1) * per_page + 1):
+        source = q.source_file or "no source"
+        if q.source_file and q.source_line:
+            source += f":{q.source_line}"
+        lines.append(f"{n}. [{q.topic}] {short(q.prompt)}")
+        lines.append(f"    ✓ {LETTERS[q.answer]}. {short(q.choices[q.answer], 80)} · {source}")
+    pages = max(1, -(-total // per_page))
+    footer = f"Page {page}/{pages} · {total} question(s) · {deck.status}"
+    title = f"Deck {deck.name}"
+    return Panel(title, tuple(lines) or ("This deck has no questions.",), footer)
+
+
+def next_step(deck: DeckRec) -> str:
+    if deck.status == DeckStatus.DRAFT:
+        return (
+            f"It is a draft: look at it with `deck preview {deck.name}`, "
+            f"then make it playable with `deck publish {deck.name}`."
+        )
+    if deck.status == DeckStatus.ARCHIVED:
+        return f"It is hidden from play and lists; `deck publish {deck.name}` brings it back."
+    return f"Play it with /quiz start deck:{deck.name}."
+
+
+def report_notice(report: DeckReport) -> Notice:
+    deck = report.deck
+    verb = "made" if report.created else "regenerated"
+    head = f"Deck {deck.name} {verb} ({deck.status}): {report.plan.summary()}."
+    return Notice(f"{head}\n{next_step(deck)}\n\n{report.summary}", title=f"Deck {deck.name}")
+
+
+def status_notice(deck: DeckRec) -> Notice:
+    return Notice(f"{deck.name} is now {deck.status}. {next_step(deck)}", title=f"Deck {deck.name}")
