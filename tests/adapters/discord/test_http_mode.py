@@ -250,7 +250,7 @@ async def test_autocomplete_is_answered_in_the_body(http_bot: HttpBot) -> None:
             {
                 "name": "start",
                 "type": 1,
-                "options": [{"name": "topic", "type": 3, "value": "", "focused": True}],
+                "options": [{"name": "topics", "type": 3, "value": "", "focused": True}],
             }
         ],
     }
