@@ -82,6 +82,13 @@ class QuestionRec:
     fact: str | None = None  # questions on one fact share it; a round asks one of them
     deck_id: int | None = None
 
+    @property
+    def source(self) -> str | None:
+        """Where the question comes from, as `file:line`, for reveals and reviews."""
+        if not self.source_file:
+            return None
+        return self.source_file + (f":{self.source_line}" if self.source_line else "")
+
 
 @dataclass(frozen=True)
 class RoundRec:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -355,6 +356,44 @@ class LeaderboardPost(Base):
     claimed_at: Mapped[datetime] = mapped_column(default=_now)
     sent_at: Mapped[datetime | None] = mapped_column()
     message_ref: Mapped[str | None] = mapped_column(String(200))
+
+
+class StudyCard(Base):
+    """One player's FSRS memory of one question (bot/core/study/memory.py), as columns."""
+
+    __tablename__ = "study_cards"
+    __table_args__ = (Index("ix_study_cards_player_due", "player_id", "due"),)
+
+    player_id: Mapped[int] = mapped_column(
+        ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    state: Mapped[int] = mapped_column(Integer)  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Double)
+    difficulty: Mapped[float | None] = mapped_column(Double)
+    due: Mapped[datetime] = mapped_column()
+    last_review: Mapped[datetime | None] = mapped_column()
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StudyReview(Base):
+    """One answer in a private review: counts for the player's memory and study days, never
+    for the team's scores."""
+
+    __tablename__ = "study_reviews"
+    __table_args__ = (Index("ix_study_reviews_player_at", "player_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    player_id: Mapped[int] = mapped_column(ForeignKey("players.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    correct: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class AdminAction(Base):

@@ -422,14 +422,13 @@ class QuizEngine:
             for a in sorted(answers, key=lambda a: (-a.points, a.latency_ms))
             if a.correct
         )
-        source = None
-        if q.source_file:
-            source = q.source_file + (f":{q.source_line}" if q.source_line else "")
         answer = (rq.asked or Asked.of(q)).answer
         return (
             channel,
             rq,
-            Reveal(card, shown[answer], q.explanation, source, winners, len(answers), tuple(picks)),
+            Reveal(
+                card, shown[answer], q.explanation, q.source, winners, len(answers), tuple(picks)
+            ),
         )
 
     async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:

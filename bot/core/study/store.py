@@ -1,0 +1,79 @@
+"""What study needs from storage (bot/db/study.py implements it, as `unit.study`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.core.models import QuestionRec
+from bot.core.study.memory import Memory
+
+
+@dataclass(frozen=True)
+class MemoryRow:
+    """A memory to write: whose, of which question."""
+
+    team_id: int
+    player_id: int
+    question_id: int
+    memory: Memory
+
+
+@dataclass(frozen=True)
+class TopicMastery:
+    """One player's figures on one topic: questions seen, answers, right answers, due now."""
+
+    topic: str
+    seen: int
+    answered: int
+    correct: int
+    due: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+class StudyStore(Protocol):
+    async def memories(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Memory]:
+        """The memories of these (player, question) pairs that exist."""
+        ...
+
+    async def save_memories(self, rows: Sequence[MemoryRow]) -> None:
+        """Insert or replace each row's memory."""
+        ...
+
+    async def replace_memory(self, row: MemoryRow, expected_answered: int) -> bool:
+        """Replace the memory only if it still has `expected_answered` answers (compare and
+        set: of two clicks on one review card, one counts)."""
+        ...
+
+    async def due_reviews(
+        self, team_id: int, player_id: int, horizon: datetime, reviewed_before: datetime, limit: int
+    ) -> list[tuple[QuestionRec, Memory]]:
+        """Questions the team may still be asked whose memory is due before `horizon` and was
+        last reviewed before `reviewed_before`, soonest due first."""
+        ...
+
+    async def next_due(self, team_id: int, player_id: int, after: datetime) -> datetime | None:
+        """The earliest due moment after `after` among the player's usable questions."""
+        ...
+
+    async def record_review(
+        self, team_id: int, player_id: int, question_id: int, correct: bool, at: datetime
+    ) -> None: ...
+
+    async def answer_moments(self, team_id: int, player_id: int, since: datetime) -> list[datetime]:
+        """When the player answered anything (rounds and reviews) since `since`."""
+        ...
+
+    async def mastery(
+        self, team_id: int, player_id: int, horizon: datetime
+    ) -> list[TopicMastery]: ...
+
+    async def find_player(self, team_id: int, name: str) -> tuple[str, str] | None:
+        """(external id, display name) of the team's player with this external id or, else,
+        this display name (case-insensitive); None when there is none or several."""
+        ...
