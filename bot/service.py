@@ -15,6 +15,7 @@ from bot.core.decks.rules import DeckLimits
 from bot.core.decks.service import DeckService
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Messenger, Repository, Worker
+from bot.core.study.service import StudyService
 from bot.core.weekly.service import WeeklyService
 from bot.core.weeks import utcnow
 from bot.workers import generation_pool, shared_pool
@@ -29,6 +30,7 @@ class QuizService:
     engine: QuizEngine
     admin: AdminService
     decks: DeckService
+    study: StudyService
     clock: Callable[[], datetime] = utcnow
     due_steps: list[DueStep] = field(default_factory=list)
     weekly: WeeklyService | None = None
@@ -66,6 +68,7 @@ def build_service(
         engine=engine,
         admin=AdminService(repo, clock, worker=worker or shared_pool()),
         decks=decks,
+        study=StudyService(repo, clock, rng=rng),
         clock=clock,
         due_steps=[weekly.run_due],
         weekly=weekly,

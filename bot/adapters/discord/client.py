@@ -17,6 +17,7 @@ from bot.adapters.discord.buttons import AnswerButton
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import NO_MENTIONS
+from bot.adapters.discord.study_commands import ReviewButton
 from bot.adapters.inflight import InFlight
 from bot.adapters.shutdown import settle
 from bot.boundary import failure_text, log_unexpected
@@ -87,7 +88,7 @@ class QuizClient(discord.Client):
 
     async def setup_hook(self) -> None:
         # One registration serves every answer button ever posted, before and after restarts.
-        self.add_dynamic_items(AnswerButton)
+        self.add_dynamic_items(AnswerButton, ReviewButton)
         if self.sync_commands_on_start:
             await self.sync_commands()
 

@@ -41,6 +41,7 @@ from bot.adapters.discord.render import (
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
+from bot.adapters.discord.study_commands import add_study_commands
 from bot.adapters.discord.weekly_commands import add_weekly_group
 from bot.core.curation.rules import MAX_REASON, check_editable
 from bot.core.decks.rules import MAX_NAME
@@ -71,6 +72,7 @@ Click a button to answer: only you see your pick, one answer per question.
 **/quiz decks** lists the decks; **/quiz topics** `[deck]` their topics and question counts.
 **/quiz stop** ends the round (its starter or an admin).
 **/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
+**/quiz review** asks you, privately, up to 10 questions due for review (spaced repetition: missed ones come back soon, known ones later); it never changes the leaderboard.
 Scoring: {scoring.summary()}
 **/quiz suggest** proposes a question for an admin to review (when the server allows it).
 Admins (Manage Server or a configured role): **/quizadmin add | edit** write questions,
@@ -184,6 +186,7 @@ def build_quiz_group() -> app_commands.Group:
             await open_form(interaction, SuggestQuestionModal())
 
     add_play_commands(quiz)
+    add_study_commands(quiz)
 
     @quiz.command(name="help", description="How the quiz works")
     async def help_(interaction: discord.Interaction[Any]) -> None:
