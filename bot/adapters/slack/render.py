@@ -36,6 +36,7 @@ LETTERS = "ABCDE"
 
 ADD_CALLBACK = "quiz_add"
 HOME_START_ACTION = "quiz_home_start"  # App Home's "Start a quiz" button
+HOME_REVIEW_ACTION = "quiz_home_review"  # App Home's "Review now" button
 # modal block ids; the form field names of bot.core.curation.service.draft_from_form and ValidationFailed
 FORM_BLOCKS = ("prompt", "choices", "answer", "explanation", "topic")
 

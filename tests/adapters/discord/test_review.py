@@ -91,7 +91,8 @@ async def test_nothing_due_says_so_privately(bot):
     iid = await bot.send.command(ANN, "quiz review")
     reply = bot.fake.replies(iid)[-1]
     assert reply.is_ephemeral
-    assert "Nothing is due for review today. Answer questions in a round first." in (
-        bot.fake.reply_texts(iid)[-1]
+    assert (
+        "Nothing is due for review today. Answer questions in a round first."
+        in (bot.fake.reply_texts(iid)[-1])
     )
     assert bot.fake.posts() == []

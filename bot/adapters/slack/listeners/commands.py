@@ -18,6 +18,7 @@ from bot.adapters.slack.decks import DECK_VERBS, DeckArgs, parse_decks, run_deck
 from bot.adapters.slack.deps import SlackDeps, deps_of
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
+from bot.adapters.slack.listeners.study_views import open_review
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
 from bot.adapters.slack.usage import UsageError, unescape, whole_number
 from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
@@ -42,6 +43,8 @@ Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`, \
 `/quiz stop`: stop the round here (its starter or an admin).
 `/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
 `/quiz me`: your own points, rank, accuracy and streak.
+`/quiz review`: up to 10 questions due for you to review, in a private window (spaced \
+repetition: missed questions come back soon, known ones later); never changes the leaderboard.
 `/quiz weekly`: when and where the weekly leaderboard is posted.
 `/quiz suggest`: suggest a question for the admins to review (when the team allows it).
 `/quiz help`: this text.
@@ -69,6 +72,7 @@ VERBS = (
     "stop",
     "leaderboard",
     "me",
+    "review",
     "help",
     "add",
     "settings",
@@ -236,7 +240,7 @@ async def quiz(
         start = parse_start(rest) if verb == "start" else None
         settings = parse_settings(rest) if verb == "settings" else None
         period = parse_period(rest) if verb == "leaderboard" else "week"
-        if verb in ("stop", "me", "help", "add") and rest.strip():
+        if verb in ("stop", "me", "review", "help", "add") and rest.strip():
             raise UsageError(f"`/quiz {verb}` takes no arguments.")
     except UsageError as exc:
         await ack(response_type="ephemeral", text=usage(str(exc)))
@@ -249,6 +253,8 @@ async def quiz(
     try:
         if verb == "add":
             await _open_add_form(deps, client, body, respond)
+        elif verb == "review":
+            await open_review(deps, client, body)
         elif weekly is not None:
             await run_weekly(deps, client, body, weekly, respond)
         elif curation is not None:
