@@ -109,6 +109,13 @@ def weekly_text(post: WeeklyPost) -> str:
         lines.append(
             f"Hardest question: {h.prompt} — answer: {h.answer} ({percent(h.facility)} right)"
         )
+    if post.most_missed:
+        m = post.most_missed
+        lines.append(
+            f"Most missed: {m.prompt} — answer: {m.answer} ({m.missed} of {m.answered} wrong)"
+        )
+        if m.explanation:
+            lines.append(f"Why: {m.explanation}")
     if post.streak_leaders:
         names = ", ".join(f"{w.display_name} ({w.points})" for w in post.streak_leaders)
         lines.append(f"Streak leaders: {names}")

@@ -271,6 +271,18 @@ def weekly_embed(post: WeeklyPost) -> discord.Embed:
             ),
             inline=False,
         )
+    if post.most_missed:
+        m = post.most_missed
+        why = f"\nWhy: {safe(m.explanation, 300)}" if m.explanation else ""
+        embed.add_field(
+            name="Most missed question",
+            value=cut(
+                f"{safe(m.prompt, 500)}\nAnswer: **{safe(m.answer, 200)}** "
+                f"({m.missed} of {m.answered} answers wrong){why}",
+                FIELD_VALUE_MAX,
+            ),
+            inline=False,
+        )
     if post.streak_leaders:
         names = ", ".join(
             f"{safe(w.display_name, 64)} ({w.points} in a row)" for w in post.streak_leaders

@@ -256,6 +256,13 @@ def weekly_blocks(post: WeeklyPost) -> list[Block]:
             f"*Hardest question:* {escape_cut(h.prompt, 1000)} — answer: "
             f"{escape_cut(h.answer, 300)} ({percent(h.facility)} right)"
         )
+    if post.most_missed:
+        m = post.most_missed
+        why = f"\n_Why:_ {escape_cut(m.explanation, 600)}" if m.explanation else ""
+        extra.append(
+            f"*Most missed:* {escape_cut(m.prompt, 800)} — answer: {escape_cut(m.answer, 300)} "
+            f"({m.missed} of {m.answered} wrong){why}"
+        )
     if post.streak_leaders:
         names = ", ".join(
             f"{escape_cut(w.display_name, 80)} ({w.points})" for w in post.streak_leaders
