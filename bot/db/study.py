@@ -12,7 +12,8 @@ from sqlalchemy import case, func, or_, select, update
 
 from bot.core.models import QuestionRec
 from bot.core.study.memory import Memory
-from bot.core.study.store import MemoryRow, TopicMastery
+from bot.core.study.store import MemoryRow
+from bot.core.study.views import TopicMastery
 from bot.db import hot_statements as hot
 from bot.db.play import SqlPlayStore
 from bot.db.records import question_rec

@@ -41,7 +41,7 @@ from bot.adapters.discord.render import (
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.adapters.discord.study_commands import add_study_commands
+from bot.adapters.discord.study_commands import add_study_commands, mastery_embed
 from bot.adapters.discord.weekly_commands import add_weekly_group
 from bot.core.curation.rules import MAX_REASON, check_editable
 from bot.core.decks.rules import MAX_NAME
@@ -71,7 +71,8 @@ HELP_TEXT = f"""\
 Click a button to answer: only you see your pick, one answer per question.
 **/quiz decks** lists the decks; **/quiz topics** `[deck]` their topics and question counts.
 **/quiz stop** ends the round (its starter or an admin).
-**/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
+**/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats \
+and mastery per topic (questions seen, accuracy, reviews due).
 **/quiz review** asks you, privately, up to 10 questions due for review (spaced repetition: missed ones come back soon, known ones later); it never changes the leaderboard.
 Scoring: {scoring.summary()}
 **/quiz suggest** proposes a question for an admin to review (when the server allows it).
@@ -158,12 +159,16 @@ def build_quiz_group() -> app_commands.Group:
             )
             await tell(interaction, embed=leaderboard_embed(view), ephemeral=False)
 
-    @quiz.command(name="me", description="Your rank, points, accuracy and streak")
+    @quiz.command(
+        name="me", description="Your rank, points, accuracy, streak and mastery per topic"
+    )
     async def me(interaction: discord.Interaction[Any]) -> None:
         async with guarded(interaction, "/quiz me"):
             await ack(interaction)
-            view = await service_of(interaction).engine.player_stats(player_of(interaction))
-            await tell(interaction, embed=stats_embed(view))
+            service, player = service_of(interaction), player_of(interaction)
+            view = await service.engine.player_stats(player)
+            mastery = await service.study.mastery(player)
+            await tell(interaction, embed=stats_embed(view), more=[mastery_embed(mastery)])
 
     @quiz.command(name="suggest", description="Suggest a question (an admin reviews it)")
     async def suggest(interaction: discord.Interaction[Any]) -> None:

@@ -29,7 +29,16 @@ from bot.adapters.discord.render import (
 )
 from bot.adapters.discord.replies import NO_MENTIONS, ack, ack_budget_of, guarded, service_of
 from bot.core.render import LETTERS
-from bot.core.study.views import ReviewCard, ReviewStep, end_text
+from bot.core.study.views import (
+    MasteryView,
+    ReviewCard,
+    ReviewStep,
+    bar,
+    due_summary,
+    end_text,
+    streak_text,
+    topic_figures,
+)
 from bot.core.view_ids import (
     REVIEW_ID_PATTERN,
     ReviewAnswerId,
@@ -135,6 +144,25 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=REVI
                 await interaction.response.edit_message(
                     embed=embed, view=view, allowed_mentions=NO_MENTIONS
                 )
+
+
+def mastery_embed(view: MasteryView) -> discord.Embed:
+    """Mastery per topic: two short lines each (the bar in code font, so it lines up on a
+    phone), the most due and weakest topics first, cut to the embed's limits."""
+    topics, left = view.shown()
+    lines = []
+    for t in topics:
+        lines.append(f"**{safe(t.topic, 100)}** · {topic_figures(t)}\n`{bar(t.accuracy)}`")
+    if left:
+        lines.append(f"…and {left} more topic(s)")
+    body = "\n".join(lines) if lines else "Nothing answered yet: play a round with /quiz start."
+    embed = discord.Embed(
+        title="Mastery by topic (accuracy)",
+        description=cut(body, DESCRIPTION_MAX),
+        colour=COLOR_BOARD,
+    )
+    embed.set_footer(text=f"{due_summary(view)} {streak_text(view.streak)}")
+    return fit(embed)
 
 
 def add_study_commands(quiz: app_commands.Group) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.slack.escape import cut, escape, escape_cut, plain
@@ -302,11 +303,16 @@ def fallback_text(view: View) -> str:
 # --- App Home and modals --------------------------------------------------------------------
 
 
-def home_view(stats: PlayerStatsView, board: LeaderboardView) -> dict[str, Any]:
+def home_view(
+    stats: PlayerStatsView, board: LeaderboardView, mastery: Sequence[Block] = ()
+) -> dict[str, Any]:
+    """App Home: the player's stats and mastery per topic, the week's board, and buttons to
+    start a quiz or review what is due."""
     blocks: list[Block] = [
         header("Quiz"),
         section(f"*Your stats, {escape_cut(stats.display_name, 80)}*"),
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in stats_fields(stats)]},
+        *mastery,
         divider(),
         *leaderboard_blocks(board),
         divider(),
@@ -319,7 +325,12 @@ def home_view(stats: PlayerStatsView, board: LeaderboardView) -> dict[str, Any]:
                     "action_id": HOME_START_ACTION,
                     "style": "primary",
                     "text": {"type": "plain_text", "text": "Start a quiz"},
-                }
+                },
+                {
+                    "type": "button",
+                    "action_id": HOME_REVIEW_ACTION,
+                    "text": {"type": "plain_text", "text": "Review now"},
+                },
             ],
         },
         context(

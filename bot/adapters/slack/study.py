@@ -17,7 +17,15 @@ from bot.adapters.slack.render import (
     limit_blocks,
     section,
 )
-from bot.core.study.views import ReviewStep, end_text
+from bot.core.study.views import (
+    MasteryView,
+    ReviewStep,
+    bar,
+    due_summary,
+    end_text,
+    streak_text,
+    topic_figures,
+)
 from bot.core.view_ids import REVIEW_ID_PATTERN
 
 REVIEW_ACTION = re.compile(f"^{REVIEW_ID_PATTERN}$")
@@ -64,6 +72,22 @@ def review_blocks(step: ReviewStep) -> list[Block]:
         blocks.append(section(escape(end_text(step.end))))
     blocks.append(context(PRIVATE_NOTE))
     return limit_blocks(blocks)
+
+
+def mastery_blocks(view: MasteryView) -> list[Block]:
+    """Mastery per topic as one section (two short lines a topic, the bar in code font so it
+    lines up on a phone) and a context line with what is due and the study streak."""
+    topics, left = view.shown()
+    lines = [
+        f"*{escape_cut(t.topic, 100)}* · {topic_figures(t)}\n`{bar(t.accuracy)}`" for t in topics
+    ]
+    if left:
+        lines.append(f"…and {left} more topic(s)")
+    body = "\n".join(lines) if lines else "Nothing answered yet: play a round with `/quiz start`."
+    return [
+        section(f"*Mastery by topic (accuracy)*\n{body}"),
+        context(f"{escape(due_summary(view))} {escape(streak_text(view.streak))}"),
+    ]
 
 
 def review_modal(step: ReviewStep | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from bot.core.study.store import MemoryRow
 from bot.core.study.streaks import STREAK_LOOKBACK, study_streak
 from bot.core.study.views import (
     REVIEW_LIMIT,
+    MasteryView,
     ReviewCard,
     ReviewEnd,
     ReviewFeedback,
@@ -131,6 +132,19 @@ class StudyService:
             now=now,
             timezone=who.timezone,
             streak=study_streak(moments, now, who.timezone),
+        )
+
+    async def mastery(self, player: PlayerRef) -> MasteryView:
+        """Per topic: questions seen, accuracy, reviews due; the streak and the next review."""
+        now = self.clock()
+        async with self.repo.unit() as u:
+            who = await self._who(u, player)
+            topics = await u.study.mastery(
+                who.team_id, who.player_id, due_horizon(now, who.timezone)
+            )
+            end = await self._end(u, who, ReviewSession(_millis(now)), now)
+        return MasteryView(
+            player.display_name, tuple(topics), end.streak, end.next_due, now, who.timezone
         )
 
     async def find_player(self, team: TeamRef, name: str) -> PlayerRef | None:

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from bot.core.models import QuestionRec
 from bot.core.study.memory import Memory
+from bot.core.study.views import TopicMastery
 
 
 @dataclass(frozen=True)
@@ -19,21 +20,6 @@ class MemoryRow:
     player_id: int
     question_id: int
     memory: Memory
-
-
-@dataclass(frozen=True)
-class TopicMastery:
-    """One player's figures on one topic: questions seen, answers, right answers, due now."""
-
-    topic: str
-    seen: int
-    answered: int
-    correct: int
-    due: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.answered if self.answered else 0.0
 
 
 class StudyStore(Protocol):

@@ -134,3 +134,75 @@ def step_text(step: ReviewStep) -> str:
     if step.end is not None:
         parts.append(end_text(step.end))
     return "\n\n".join(parts)
+
+
+# --- mastery per topic -------------------------------------------------------------------------
+
+BAR_WIDTH = 10
+MASTERY_TOPICS_SHOWN = 15  # lines a phone screen takes in; the rest are counted
+
+
+@dataclass(frozen=True)
+class TopicMastery:
+    """One player's figures on one topic: questions seen, answers, right answers, due now."""
+
+    topic: str
+    seen: int
+    answered: int
+    correct: int
+    due: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True)
+class MasteryView:
+    """What `/quiz me` and App Home add: per topic, and the review that is due."""
+
+    display_name: str
+    topics: tuple[TopicMastery, ...]
+    streak: int
+    next_due: datetime | None
+    now: datetime
+    timezone: str
+
+    @property
+    def due(self) -> int:
+        return sum(t.due for t in self.topics)
+
+    def shown(self) -> tuple[tuple[TopicMastery, ...], int]:
+        """The topics to show, most due first, then the weakest; and how many are left out."""
+        order = sorted(self.topics, key=lambda t: (-t.due, t.accuracy, t.topic.casefold()))
+        return tuple(order[:MASTERY_TOPICS_SHOWN]), max(len(order) - MASTERY_TOPICS_SHOWN, 0)
+
+
+def bar(share: float, width: int = BAR_WIDTH) -> str:
+    """A text bar that reads the same on every screen: `▓▓▓▓▓░░░░░ 52 %`."""
+    share = min(max(share, 0.0), 1.0)
+    full = round(share * width)
+    return "▓" * full + "░" * (width - full) + f" {round(share * 100)} %"
+
+
+def topic_figures(t: TopicMastery) -> str:
+    return f"{t.seen} seen · {t.due} due"
+
+
+def due_summary(view: MasteryView) -> str:
+    if view.due:
+        return f"{view.due} question(s) due for review now: /quiz review."
+    return f"Nothing due for review; next: {when_text(view.next_due, view.now, view.timezone)}."
+
+
+def mastery_text(view: MasteryView) -> str:
+    if not view.topics:
+        return "Mastery by topic: nothing answered yet."
+    topics, left = view.shown()
+    lines = ["Mastery by topic (accuracy):"]
+    for t in topics:
+        lines += [f"{t.topic} · {topic_figures(t)}", f"  {bar(t.accuracy)}"]
+    if left:
+        lines.append(f"…and {left} more topic(s)")
+    lines += [due_summary(view), streak_text(view.streak)]
+    return "\n".join(lines)

@@ -96,3 +96,32 @@ async def test_nothing_due_says_so_privately(bot):
         in (bot.fake.reply_texts(iid)[-1])
     )
     assert bot.fake.posts() == []
+
+
+async def test_me_shows_mastery_per_topic_with_text_bars(bot):
+    await play_wrong(bot, 2)
+    iid = await bot.send.command(ANN, "quiz me")
+    reply = bot.fake.replies(iid)[-1]
+    assert reply.is_ephemeral
+    stats, mastery = reply.payload["embeds"]
+    assert stats["title"] == "ann"
+    assert mastery["title"] == "Mastery by topic (accuracy)"
+    lines = mastery["description"].splitlines()
+    topics = lines[0::2]
+    assert all(" · 1 seen · 1 due" in t for t in topics) and len(topics) == 2
+    assert all(line == "`░░░░░░░░░░ 0 %`" for line in lines[1::2])
+    assert mastery["footer"]["text"].startswith("2 question(s) due for review now")
+
+
+def test_the_mastery_embed_escapes_topics_and_stays_within_limits():
+    from datetime import UTC, datetime
+
+    from bot.adapters.discord.render import EMBED_TOTAL_MAX
+    from bot.adapters.discord.study_commands import mastery_embed
+    from bot.core.study.views import MasteryView, TopicMastery
+
+    topics = tuple(TopicMastery(f"@everyone <@&1> {'t' * 300} {i}", 9, 9, 4, 1) for i in range(40))
+    embed = mastery_embed(MasteryView("ann", topics, 0, None, datetime.now(UTC), "UTC"))
+    text = str(embed.to_dict())
+    assert "@everyone" not in text and "<@&1>" not in text
+    assert len(embed) <= EMBED_TOTAL_MAX and "…and 25 more topic(s)" in embed.description

@@ -5,6 +5,7 @@ private end to end: no channel message, no ephemeral in the channel, no change t
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import func, select
 
@@ -96,3 +97,32 @@ async def test_review_with_arguments_gets_the_usage_and_opens_nothing(slack: Sla
     sent = await slack.command("review now please")
     assert sent.status == 200 and "`/quiz review` takes no arguments." in sent.text
     assert slack.fake.of("views.open") == []
+
+
+async def test_me_and_app_home_show_mastery_and_review_now_opens_the_review(slack: SlackEnv):
+    await miss_a_round(slack, 2)
+    hooks = len(slack.fake.of("response_url"))
+    await slack.command("me")
+    me = (await slack.wait_calls("response_url", hooks + 1))[-1]
+    assert me.args["response_type"] == "ephemeral"
+    shown = json.dumps(me.args["blocks"], ensure_ascii=False)
+    assert "*Mastery by topic (accuracy)*" in shown and "`░░░░░░░░░░ 0 %`" in shown
+    seen = [int(n) for n in re.findall(r"\* · (\d) seen · \d due", shown)]
+    assert sum(seen) == 2 and "2 question(s) due for review now" in shown
+
+    await slack.event(
+        {"type": "app_home_opened", "user": "U0001", "channel": "D0001", "tab": "home"}
+    )
+    home = (await slack.wait_calls("views.publish"))[0].args["view"]
+    shown = json.dumps(home, ensure_ascii=False)
+    assert "*Mastery by topic (accuracy)*" in shown
+    review_now = next(b for b in buttons(home) if b["text"]["text"] == "Review now")
+
+    payload = in_modal(slack, review_now["action_id"])
+    payload["container"] = {"type": "view", "view_id": "VHOME"}
+    payload["view"] = {"id": "VHOME", "type": "home", "blocks": []}
+    await slack.interaction(payload)
+    [opened] = await slack.wait_calls("views.open")
+    assert opened.args["trigger_id"] == payload["trigger_id"]
+    first = (await slack.wait_calls("views.update"))[0].args
+    assert "Review 1/10" in json.dumps(first["view"]["blocks"], ensure_ascii=False)

@@ -229,3 +229,27 @@ async def test_reviews_count_as_study_days(world):
     clock.advance(3 * 86400)  # two days without study: today's review starts a new streak
     step = await answer(study, await study.start_review(ANN), True)
     assert step.end.streak == 1
+
+
+async def test_mastery_per_topic_counts_seen_accuracy_and_due(world):
+    engine, study, messenger, clock, _repo = world
+    # sample_questions alternate topics SQS (even) and Lambda (odd).
+    await play_round(engine, messenger, clock, [True, False, True, True])
+    await play_round(engine, messenger, clock, [False, False])
+    clock.advance(5)
+    view = await study.mastery(ANN)
+    by_topic = {t.topic: t for t in view.topics}
+    assert sum(t.seen for t in view.topics) == 6
+    assert sum(t.answered for t in view.topics) == 6
+    assert sum(t.correct for t in view.topics) == 3
+    assert view.due == 3  # the three missed, due again today
+    assert set(by_topic) <= {"SQS", "Lambda"}
+    assert all(0 <= t.accuracy <= 1 and t.due <= t.seen for t in view.topics)
+    assert view.streak == 1
+    # A review of all three moves them out of today; the accuracy counts the reviews too.
+    step = await study.start_review(ANN)
+    while step.card is not None:
+        step = await answer(study, step, True)
+    after = await study.mastery(ANN)
+    assert after.due == 0 and sum(t.correct for t in after.topics) == 6
+    assert sum(t.answered for t in after.topics) == 9

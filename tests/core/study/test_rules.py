@@ -95,3 +95,27 @@ def test_review_ids_round_trip_and_refuse_strangers():
     assert click is not None and tuple(click) == (42, 3, 1, 1764072000000, 2, 1)
     assert parse_review_answer_id("quiz:a:1:2") is None
     assert parse_review_answer_id(text + "9" * 3) is None
+
+
+def test_bar_reads_the_share_in_tenths_and_percent():
+    from bot.core.study.views import bar
+
+    assert bar(0.52) == "▓▓▓▓▓░░░░░ 52 %"
+    assert bar(0.0) == "░░░░░░░░░░ 0 %"
+    assert bar(1.0) == "▓▓▓▓▓▓▓▓▓▓ 100 %"
+    assert bar(0.96) == "▓▓▓▓▓▓▓▓▓▓ 96 %"
+
+
+def test_mastery_shows_the_most_due_then_the_weakest_topics_and_counts_the_rest():
+    from bot.core.study.views import MasteryView, TopicMastery, mastery_text
+
+    topics = tuple(TopicMastery(f"T{i:02d}", 3, 4, i % 5, i % 3) for i in range(20))
+    view = MasteryView("ann", topics, 2, None, T0, "UTC")
+    shown, left = view.shown()
+    assert len(shown) == 15 and left == 5
+    assert [t.due for t in shown[:7]] == [2] * 6 + [1]  # most due first
+    twos = [t for t in shown if t.due == 2]
+    assert [t.accuracy for t in twos] == sorted(t.accuracy for t in twos)  # then the weakest
+    text = mastery_text(view)
+    assert "…and 5 more topic(s)" in text and "Study streak: 2 days." in text
+    assert f"{sum(t.due for t in topics)} question(s) due for review now" in text

@@ -20,6 +20,7 @@ from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
 from bot.adapters.slack.listeners.study_views import open_review
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
+from bot.adapters.slack.study import mastery_blocks
 from bot.adapters.slack.usage import UsageError, unescape, whole_number
 from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
 from bot.boundary import failure_text, log_unexpected
@@ -42,7 +43,8 @@ Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`, \
 `/quiz decks`: the decks you can play; `/quiz topics [deck]`: their topics and question counts.
 `/quiz stop`: stop the round here (its starter or an admin).
 `/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
-`/quiz me`: your own points, rank, accuracy and streak.
+`/quiz me`: your own points, rank, accuracy and streak, and your mastery per topic \
+(questions seen, accuracy, reviews due).
 `/quiz review`: up to 10 questions due for you to review, in a private window (spaced \
 repetition: missed questions come back soon, known ones later); never changes the leaderboard.
 `/quiz weekly`: when and where the weekly leaderboard is posted.
@@ -287,10 +289,12 @@ async def quiz(
                 replace_original=False,
             )
         elif verb == "me":
-            stats = await deps.service.engine.player_stats(await deps.users.player(client, body))
+            player = await deps.users.player(client, body)
+            stats = await deps.service.engine.player_stats(player)
+            mastery = await deps.service.study.mastery(player)
             await respond(
                 text=fallback_text(stats),
-                blocks=blocks_for(stats),
+                blocks=[*blocks_for(stats), *mastery_blocks(mastery)],
                 response_type="ephemeral",
                 replace_original=False,
             )
