@@ -103,6 +103,7 @@ class RoundRec:
     started_at: datetime
     close_after_answers: int | None = None
     ended_at: datetime | None = None
+    daily: bool = False  # a question of the day (bot/core/study/daily.py)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class NewRound:
     close_after_answers: int | None
     # Each question as asked, with the order its choices are shown in.
     questions: list[tuple[Asked, tuple[int, ...]]] = field(default_factory=list)
+    daily: bool = False
 
 
 @dataclass(frozen=True)

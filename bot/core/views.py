@@ -23,6 +23,7 @@ class QuestionCard:
     closes_at: datetime
     seconds: int
     kind: str = "choice"
+    daily: bool = False  # the question of the day: open for hours, scored like a round
 
     def action_id(self, display_index: int) -> str:
         return answer_id(self.round_question_id, display_index)

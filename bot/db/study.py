@@ -5,20 +5,33 @@ once per dialect in hot_statements.py."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import case, func, or_, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.core.models import QuestionRec
+from bot.core.study.daily import DailyRec
 from bot.core.study.memory import Memory
 from bot.core.study.store import MemoryRow
 from bot.core.study.views import TopicMastery
 from bot.db import hot_statements as hot
 from bot.db.play import SqlPlayStore
 from bot.db.records import question_rec
-from bot.db.session import SqlStore
-from bot.db.tables import Answer, Player, Question, StudyCard, StudyReview
+from bot.db.session import SqlStore, chunks
+from bot.db.tables import (
+    Answer,
+    DailyPost,
+    DailySchedule,
+    Player,
+    Question,
+    Round,
+    RoundQuestion,
+    StudyCard,
+    StudyReview,
+    Team,
+)
 
 
 def _memory(row: Any) -> Memory:
@@ -31,6 +44,20 @@ def _memory(row: Any) -> Memory:
         last_review=row.last_review,
         answered=int(row.answered),
         correct=int(row.correct),
+    )
+
+
+def _daily(row: DailySchedule) -> DailyRec:
+    return DailyRec(
+        team_id=row.team_id,
+        channel_id=row.channel_id,
+        hour=row.hour,
+        minute=row.minute,
+        window_minutes=row.window_minutes,
+        deck_id=row.deck_id,
+        topics=tuple(str(t) for t in row.topics or ()),
+        enabled=bool(row.enabled),
+        effective_from=row.updated_at,
     )
 
 
@@ -193,3 +220,93 @@ class SqlStudyStore(SqlStore):
             )
         ).all()
         return (named[0][0], named[0][1]) if len(named) == 1 else None
+
+    # --- the question of the day ---------------------------------------------------------------
+
+    async def daily_schedule(self, channel_id: int) -> DailyRec | None:
+        row = await self.session.get(DailySchedule, channel_id, populate_existing=True)
+        return _daily(row) if row else None
+
+    async def team_daily_schedules(self, team_id: int) -> list[DailyRec]:
+        rows = await self.session.scalars(
+            select(DailySchedule)
+            .where(DailySchedule.team_id == team_id)
+            .order_by(DailySchedule.channel_id)
+        )
+        return [_daily(r) for r in rows]
+
+    async def save_daily_schedule(self, rec: DailyRec, at: datetime) -> None:
+        values = {
+            "team_id": rec.team_id,
+            "hour": rec.hour,
+            "minute": rec.minute,
+            "window_minutes": rec.window_minutes,
+            "deck_id": rec.deck_id,
+            "topics": list(rec.topics),
+            "enabled": rec.enabled,
+            "updated_at": at,
+        }
+        ins = self._insert(DailySchedule).values(channel_id=rec.channel_id, **values)
+        await self.session.execute(
+            ins.on_conflict_do_update(index_elements=["channel_id"], set_=values)
+        )
+
+    async def enabled_daily_schedules(self, platform: str | None) -> list[tuple[DailyRec, str]]:
+        stmt = (
+            select(DailySchedule, Team.timezone)
+            .join(Team, Team.id == DailySchedule.team_id)
+            .where(DailySchedule.enabled.is_(True))
+            .order_by(DailySchedule.channel_id)
+        )
+        if platform is not None:
+            stmt = stmt.where(Team.platform == platform)
+        return [(_daily(row), tz) for row, tz in await self.session.execute(stmt)]
+
+    async def daily_posted(self, keys: Sequence[tuple[int, date]]) -> set[tuple[int, date]]:
+        if not keys:
+            return set()
+        rows = await self.session.execute(
+            select(DailyPost.channel_id, DailyPost.day).where(
+                tuple_(DailyPost.channel_id, DailyPost.day).in_(list(keys))
+            )
+        )
+        return {(int(c), d) for c, d in rows}
+
+    async def claim_daily(
+        self, team_id: int, channel_id: int, day: date, worker: str, now: datetime
+    ) -> int | None:
+        post = DailyPost(
+            team_id=team_id, channel_id=channel_id, day=day, claimed_by=worker, claimed_at=now
+        )
+        try:
+            async with self.session.begin_nested():
+                self.session.add(post)
+                await self.session.flush()
+        except IntegrityError:
+            return None  # another process has today's question in this channel
+        return int(post.id)
+
+    async def set_daily_round(self, post_id: int, round_id: int) -> None:
+        await self.session.execute(
+            update(DailyPost).where(DailyPost.id == post_id).values(round_id=round_id)
+        )
+
+    async def team_results(
+        self, team_id: int, question_ids: Sequence[int]
+    ) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        for ids in chunks(question_ids):
+            rows = await self.session.execute(
+                select(
+                    RoundQuestion.question_id,
+                    func.count(Answer.id),
+                    func.sum(case((Answer.correct, 1), else_=0)),
+                )
+                .select_from(Answer)
+                .join(RoundQuestion, RoundQuestion.id == Answer.round_question_id)
+                .join(Round, Round.id == RoundQuestion.round_id)
+                .where(Round.team_id == team_id, RoundQuestion.question_id.in_(ids))
+                .group_by(RoundQuestion.question_id)
+            )
+            out.update({int(q): (int(n), int(c or 0)) for q, n, c in rows})
+        return out

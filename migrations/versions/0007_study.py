@@ -1,5 +1,10 @@
 """Study: each player's FSRS memory of each question, and private review answers
 
+Also the question of the day: `daily_schedules` (per channel: local time, window, deck,
+topics), `daily_posts` (one row per channel and day, the exactly-once claim) and
+`rounds.daily` (a question of the day is a one-question round beside the channel's rounds, so
+the one-running-round-per-channel index leaves it out).
+
 `study_cards` holds one card per (player, question) as columns (state, step, stability,
 difficulty, due, last review, answers, right answers); `study_reviews` one row per review
 answer (they count for memory and study days, never for scores).
@@ -64,9 +69,69 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_study_reviews"),
     )
     op.create_index("ix_study_reviews_player_at", "study_reviews", ["player_id", "at"])
+    with op.batch_alter_table("rounds") as batch:
+        batch.add_column(
+            sa.Column("daily", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    _running_index("status = 'running' AND NOT daily")
+    op.create_table(
+        "daily_schedules",
+        sa.Column("channel_id", BigId, nullable=False),
+        sa.Column("team_id", BigId, nullable=False),
+        sa.Column("hour", sa.Integer(), nullable=False),
+        sa.Column("minute", sa.Integer(), nullable=False),
+        sa.Column("window_minutes", sa.Integer(), nullable=False),
+        sa.Column("deck_id", BigId, nullable=True),
+        sa.Column("topics", sa.JSON(), nullable=False),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        _fk("daily_schedules", "channel_id", "channels"),
+        _fk("daily_schedules", "team_id", "teams"),
+        sa.ForeignKeyConstraint(
+            ["deck_id"], ["decks.id"], name="fk_daily_schedules_deck_id_decks", ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("channel_id", name="pk_daily_schedules"),
+    )
+    op.create_table(
+        "daily_posts",
+        sa.Column("id", BigId, nullable=False),
+        sa.Column("team_id", BigId, nullable=False),
+        sa.Column("channel_id", BigId, nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("round_id", BigId, nullable=True),
+        sa.Column("claimed_by", sa.String(length=100), nullable=True),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
+        _fk("daily_posts", "team_id", "teams"),
+        _fk("daily_posts", "channel_id", "channels"),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["rounds.id"], name="fk_daily_posts_round_id_rounds", ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_daily_posts"),
+        sa.UniqueConstraint("channel_id", "day", name="uq_daily_posts_channel_day"),
+    )
+
+
+def _running_index(where: str) -> None:
+    """One running round per channel, decided by the database (`where` says which count)."""
+    op.drop_index("uq_rounds_running_channel", table_name="rounds")
+    op.create_index(
+        "uq_rounds_running_channel",
+        "rounds",
+        ["channel_id"],
+        unique=True,
+        sqlite_where=sa.text(where),
+        postgresql_where=sa.text(where),
+    )
 
 
 def downgrade() -> None:
+    """Drops the study tables; questions of the day become plain finished rounds."""
+    op.drop_table("daily_posts")
+    op.drop_table("daily_schedules")
+    op.execute("UPDATE rounds SET status = 'stopped' WHERE daily AND status = 'running'")
+    _running_index("status = 'running'")
+    with op.batch_alter_table("rounds") as batch:
+        batch.drop_column("daily")
     op.drop_index("ix_study_reviews_player_at", table_name="study_reviews")
     op.drop_table("study_reviews")
     op.drop_index("ix_study_cards_player_due", table_name="study_cards")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from bot.core.models import QuestionRec
+from bot.core.study.daily import DailyRec
 from bot.core.study.memory import Memory
 from bot.core.study.views import TopicMastery
 
@@ -62,4 +63,34 @@ class StudyStore(Protocol):
     async def find_player(self, team_id: int, name: str) -> tuple[str, str] | None:
         """(external id, display name) of the team's player with this external id or, else,
         this display name (case-insensitive); None when there is none or several."""
+        ...
+
+    # the question of the day
+    async def daily_schedule(self, channel_id: int) -> DailyRec | None: ...
+
+    async def team_daily_schedules(self, team_id: int) -> list[DailyRec]: ...
+
+    async def save_daily_schedule(self, rec: DailyRec, at: datetime) -> None: ...
+
+    async def enabled_daily_schedules(self, platform: str | None) -> list[tuple[DailyRec, str]]:
+        """Every enabled schedule (of one platform's teams), with its team's timezone."""
+        ...
+
+    async def daily_posted(self, keys: Sequence[tuple[int, date]]) -> set[tuple[int, date]]:
+        """Of these (channel, day) pairs, those whose question is claimed."""
+        ...
+
+    async def claim_daily(
+        self, team_id: int, channel_id: int, day: date, worker: str, now: datetime
+    ) -> int | None:
+        """The new claim's id; None when the day's question is claimed already (the
+        database's unique key decides between racing replicas)."""
+        ...
+
+    async def set_daily_round(self, post_id: int, round_id: int) -> None: ...
+
+    async def team_results(
+        self, team_id: int, question_ids: Sequence[int]
+    ) -> dict[int, tuple[int, int]]:
+        """(answers, right answers) the team gave to each question in its rounds."""
         ...
