@@ -53,9 +53,12 @@ def status_word(status: str) -> str:
 
 
 def card_text(card: QuestionCard) -> str:
-    lines = [f"Question {card.number}/{card.total} · {card.topic}", card.prompt, ""]
+    head = f"Question {card.number}/{card.total}"
+    lines = [f"{'Question of the day' if card.daily else head} · {card.topic}", card.prompt, ""]
     lines += [f"  {i}. {c}" for i, c in enumerate(card.choices, start=1)]
-    lines.append(f"({card.seconds}s to answer)")
+    lines.append(
+        f"(open until {card.closes_at:%H:%M} UTC)" if card.daily else f"({card.seconds}s to answer)"
+    )
     return "\n".join(lines)
 
 

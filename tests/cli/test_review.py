@@ -121,3 +121,18 @@ def test_review_of_an_unknown_player_on_another_team_is_refused(cli_env, capsys)
     assert main(["review", "--player", "nobody", "--team", "slack:T1"]) == 2
     err = capsys.readouterr().err
     assert "error: --player: no single player 'nobody' in slack:T1" in err
+
+
+def test_daily_set_show_off_and_bad_input(cli_env, capsys):
+    team = ["--team", "console:local"]
+    assert main(["daily", "set", *team, "--channel", "terminal", "--time", "7:45"]) == 0
+    assert "Question of the day in terminal: 07:45 (UTC), open 8 h." in capsys.readouterr().out
+    assert (
+        main(["daily", "set", *team, "--channel", "terminal", "--time", "7", "--window", "0"]) == 2
+    )
+    assert "window must be 1 to 23 hours" in capsys.readouterr().err
+    assert main(["daily", "show", *team]) == 0
+    assert "07:45 (UTC)" in capsys.readouterr().out  # the bad set changed nothing
+    assert main(["daily", "off", *team, "--channel", "terminal"]) == 0
+    assert main(["daily", "show", *team]) == 0
+    assert capsys.readouterr().out.endswith("No question of the day is set.\n")

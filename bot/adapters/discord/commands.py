@@ -41,7 +41,11 @@ from bot.adapters.discord.render import (
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.adapters.discord.study_commands import add_study_commands, mastery_embed
+from bot.adapters.discord.study_commands import (
+    add_daily_group,
+    add_study_commands,
+    mastery_embed,
+)
 from bot.adapters.discord.weekly_commands import add_weekly_group
 from bot.core.curation.rules import MAX_REASON, check_editable
 from bot.core.decks.rules import MAX_NAME
@@ -82,6 +86,8 @@ Admins (Manage Server or a configured role): **/quizadmin add | edit** write que
 makes decks from your Markdown notes,
 **/quizadmin settings** sets this channel's defaults, the admin role and suggestions,
 **/quizadmin weekly set | off | show** schedules the weekly leaderboard post,
+**/quizadmin daily set | off | show** `channel time [deck] [topics] [window] [timezone]` asks \
+a question of the day in a channel (open for hours; it scores on the weekly board),
 **/quizadmin questions | show | disable | enable | approve | reject | history** curate the bank."""
 
 
@@ -399,6 +405,7 @@ def build_admin_group() -> app_commands.Group:
 
     add_file_commands(admin)
     add_weekly_group(admin)
+    add_daily_group(admin)
     add_deck_group(admin)
     return admin
 

@@ -13,7 +13,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.acking import finished_within
-from bot.adapters.discord.identity import player_of
+from bot.adapters.discord.deck_commands import deck_autocomplete, topics_autocomplete
+from bot.adapters.discord.identity import channel_of, player_of, team_of
 from bot.adapters.discord.render import (
     COLOR_BOARD,
     COLOR_QUESTION,
@@ -27,8 +28,23 @@ from bot.adapters.discord.render import (
     plain,
     safe,
 )
-from bot.adapters.discord.replies import NO_MENTIONS, ack, ack_budget_of, guarded, service_of
+from bot.adapters.discord.replies import (
+    MESSAGE_MAX,
+    NO_MENTIONS,
+    ack,
+    ack_budget_of,
+    guarded,
+    service_of,
+    tell,
+)
+from bot.adapters.discord.weekly_commands import TextChannelOption, timezone_autocomplete
+from bot.core.decks.rules import MAX_NAME
+from bot.core.decks.topics import split_topics
+from bot.core.errors import Unavailable
+from bot.core.models import ChannelRef
 from bot.core.render import LETTERS
+from bot.core.study.daily import DEFAULT_WINDOW_HOURS, MAX_WINDOW_HOURS, MIN_WINDOW_HOURS
+from bot.core.study.daily_service import DailyService
 from bot.core.study.views import (
     MasteryView,
     ReviewCard,
@@ -177,3 +193,75 @@ def add_study_commands(quiz: app_commands.Group) -> None:
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,
             )
+
+
+def daily_of(interaction: discord.Interaction[Any]) -> DailyService:
+    daily = service_of(interaction).daily
+    if daily is None:
+        raise Unavailable("The question of the day is not available on this bot.")
+    return daily
+
+
+def add_daily_group(admin: app_commands.Group) -> app_commands.Group:
+    """`/quizadmin daily set | off | show`: a channel's question of the day."""
+    daily = app_commands.Group(name="daily", description="The question of the day", parent=admin)
+
+    @daily.command(name="set", description="Ask a question of the day in a channel")
+    @app_commands.describe(
+        channel="Where to ask it",
+        time="Local time of day, 24-hour clock: 09:00, 17:30",
+        deck="Which deck (default: this server's)",
+        topics="Only these topics, separated by commas",
+        window=f"Hours it stays open ({MIN_WINDOW_HOURS}-{MAX_WINDOW_HOURS}, default {DEFAULT_WINDOW_HOURS})",
+        timezone="IANA timezone, e.g. Europe/Berlin; also the server's quiz week (default: the server's)",
+    )
+    @app_commands.autocomplete(
+        deck=deck_autocomplete, topics=topics_autocomplete, timezone=timezone_autocomplete
+    )
+    async def set_(
+        interaction: discord.Interaction[Any],
+        channel: app_commands.Transform[app_commands.AppCommandChannel, TextChannelOption],
+        time: app_commands.Range[str, 1, 5],
+        deck: app_commands.Range[str, 1, MAX_NAME] | None = None,
+        topics: app_commands.Range[str, 1, 500] | None = None,
+        window: app_commands.Range[int, MIN_WINDOW_HOURS, MAX_WINDOW_HOURS] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        async with guarded(interaction, "/quizadmin daily set"):
+            await ack(interaction)
+            target = ChannelRef(team_of(interaction), str(channel.id), channel.name)
+            info = await daily_of(interaction).set(
+                player_of(interaction),
+                target,
+                time,
+                deck=deck,
+                topics=split_topics(topics),
+                window_hours=window,
+                timezone=timezone,
+            )
+            await tell(interaction, safe(info.text, MESSAGE_MAX))
+
+    @daily.command(name="off", description="Stop a channel's question of the day")
+    @app_commands.describe(channel="Which channel (default: this one)")
+    async def off(
+        interaction: discord.Interaction[Any],
+        channel: app_commands.Transform[app_commands.AppCommandChannel, TextChannelOption]
+        | None = None,
+    ) -> None:
+        async with guarded(interaction, "/quizadmin daily off"):
+            await ack(interaction)
+            target = channel_of(interaction)
+            if channel is not None:
+                target = ChannelRef(team_of(interaction), str(channel.id), channel.name)
+            info = await daily_of(interaction).disable(player_of(interaction), target)
+            await tell(interaction, safe(info.text, MESSAGE_MAX))
+
+    @daily.command(name="show", description="Where and when questions of the day are asked")
+    async def show(interaction: discord.Interaction[Any]) -> None:
+        async with guarded(interaction, "/quizadmin daily show"):
+            await ack(interaction)
+            infos = await daily_of(interaction).show(team_of(interaction))
+            text = "\n".join(i.text for i in infos) or "No question of the day is set."
+            await tell(interaction, safe(text, MESSAGE_MAX))
+
+    return daily

@@ -111,6 +111,8 @@ def board_lines(view: LeaderboardView) -> list[str]:
 
 def question_blocks(card: QuestionCard) -> list[Block]:
     title = f"Question {card.number}/{card.total} · {card.topic}"
+    if card.daily:
+        title = f"Question of the day · {card.topic}"
     choices = "\n".join(
         f"*{choice_label(i)}.* {escape_cut(c, 500)}" for i, c in enumerate(card.choices)
     )
@@ -130,13 +132,17 @@ def question_blocks(card: QuestionCard) -> list[Block]:
         )
     closes = int(card.closes_at.timestamp())
     fallback = card.closes_at.strftime("%H:%M:%S UTC")
+    timing = f"{card.seconds}s to answer"
+    if card.daily:
+        fallback = card.closes_at.strftime("%H:%M UTC")
+        timing = "points on this week's board; the answer is revealed then"
     return [
         header(title),
         section(f"*{escape_cut(card.prompt, 2400)}*\n\n{choices}"),
         {"type": "actions", "block_id": f"quiz:q:{card.round_question_id}", "elements": buttons},
         context(
-            f"⏱ Closes {slack_date(closes, '{time_secs}', fallback)} · "
-            f"{card.seconds}s to answer · one answer each"
+            f"⏱ Closes {slack_date(closes, '{time}' if card.daily else '{time_secs}', fallback)} · "
+            f"{timing} · one answer each"
         ),
     ]
 

@@ -14,6 +14,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.curation import CURATION_VERBS, CurationArgs, parse_curation, run_curation
+from bot.adapters.slack.daily import DailyArgs, parse_daily, run_daily
 from bot.adapters.slack.decks import DECK_VERBS, DeckArgs, parse_decks, run_decks
 from bot.adapters.slack.deps import SlackDeps, deps_of
 from bot.adapters.slack.escape import escape, escape_cut
@@ -57,6 +58,9 @@ defaults (`topic=` with nothing clears the topic, `deck=none` the deck; no argum
 current defaults).
 `/quiz weekly [#channel] [day] [hour] [timezone]` posts the weekly leaderboard there \
 (default: here, Monday 09:00, the team's timezone); `/quiz weekly off` stops it.
+`/quiz daily set #channel 09:00 [deck:NAME] [topic:A,B] [window:8] [tz:Europe/Berlin]` asks \
+a question of the day there (open `window` hours, scored on the weekly board); \
+`/quiz daily off [#channel]` stops it; `/quiz daily` shows them.
 `/quiz questions [pending|disabled|all] [topic or words] [page N]` lists questions; \
 `/quiz show #12`, `/quiz edit #12`, `/quiz disable #12`, `/quiz enable #12`; \
 `/quiz approve #12`, `/quiz reject #12 [reason]` review suggestions; \
@@ -79,6 +83,7 @@ VERBS = (
     "add",
     "settings",
     "weekly",
+    "daily",
     *CURATION_VERBS,
     *DECK_VERBS,
 )
@@ -228,6 +233,7 @@ async def quiz(
     verb = unescape(verb).lower() or "help"
     rest = unescape(raw_rest)
     weekly: WeeklyArgs | None = None
+    daily: DailyArgs | None = None
     curation: CurationArgs | None = None
     decks: DeckArgs | None = None
     try:
@@ -235,6 +241,8 @@ async def quiz(
             raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
         if verb == "weekly":
             weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
+        if verb == "daily":
+            daily = parse_daily(raw_rest)
         if verb in CURATION_VERBS:
             curation = parse_curation(verb, rest)
         if verb in DECK_VERBS:
@@ -259,6 +267,8 @@ async def quiz(
             await open_review(deps, client, body)
         elif weekly is not None:
             await run_weekly(deps, client, body, weekly, respond)
+        elif daily is not None:
+            await run_daily(deps, client, body, daily, respond)
         elif curation is not None:
             await run_curation(deps, client, body, curation, respond)
         elif decks is not None:
