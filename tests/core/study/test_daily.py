@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -26,8 +25,6 @@ from bot.core.study.daily import (
 )
 from bot.core.study.daily_service import DailyService
 from bot.core.views import QuestionCard, Reveal, RoundSummary
-from bot.db.connect import create_engine
-from bot.db.repository import SqlRepository
 from bot.db.tables import DailyPost, DailySchedule, ScoreWeekly, StudyCard
 from tests.helpers import (
     CHANNEL,
@@ -203,16 +200,6 @@ async def test_off_stops_it_and_show_lists_the_channels(daily):
     assert off.text == "No question of the day in #quiz."
     assert await service.show(TEAM) == []
     assert await service.run_due(clock.now + timedelta(days=1)) == 0
-
-
-@pytest.fixture
-async def two_repos(fresh_db: str) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
-    a, b = create_engine(fresh_db), create_engine(fresh_db)
-    try:
-        yield SqlRepository(a), SqlRepository(b)
-    finally:
-        await a.dispose()
-        await b.dispose()
 
 
 async def test_replicas_racing_post_once_per_day(two_repos):
