@@ -15,6 +15,8 @@ from bot.core.decks.rules import DeckLimits
 from bot.core.decks.service import DeckService
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Messenger, Repository, Worker
+from bot.core.study.daily_service import DailyService
+from bot.core.study.service import StudyService
 from bot.core.weekly.service import WeeklyService
 from bot.core.weeks import utcnow
 from bot.workers import generation_pool, shared_pool
@@ -29,9 +31,11 @@ class QuizService:
     engine: QuizEngine
     admin: AdminService
     decks: DeckService
+    study: StudyService
     clock: Callable[[], datetime] = utcnow
     due_steps: list[DueStep] = field(default_factory=list)
     weekly: WeeklyService | None = None
+    daily: DailyService | None = None
 
     async def due_step(self) -> None:
         """Everything whose time has come: close questions, then any extra scheduled work."""
@@ -59,6 +63,7 @@ def build_service(
     generates decks from notes (the shared and generation pools unless given)."""
     engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng)
     weekly = WeeklyService(repo, messenger, clock, platform=platform)
+    daily = DailyService(repo, engine, clock, platform=platform, rng=rng)
     decks = DeckService(
         repo, clock, worker=generator or generation_pool(), limits=deck_limits or DeckLimits()
     )
@@ -66,9 +71,11 @@ def build_service(
         engine=engine,
         admin=AdminService(repo, clock, worker=worker or shared_pool()),
         decks=decks,
+        study=StudyService(repo, clock, rng=rng),
         clock=clock,
-        due_steps=[weekly.run_due],
+        due_steps=[weekly.run_due, daily.run_due],
         weekly=weekly,
+        daily=daily,
     )
 
 

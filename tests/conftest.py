@@ -9,7 +9,8 @@ Fixtures:
   (join_transaction_mode="create_savepoint"), on a database migrated once per session. Fast;
   for everything that does not need several connections.
 - `fresh_db`: the URL of a brand-new migrated database of its own, for tests that need real
-  commits and several connections (concurrency, two bot instances, restarts).
+  commits and several connections (concurrency, two bot instances, restarts); `two_repos`:
+  two processes' repositories on it (replicas racing).
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ async def repo(backend: str, template_urls: dict[str, str | None]) -> AsyncItera
         yield SqlRepository(conn)
         await outer.rollback()
     await engine.dispose()
+
+
+@pytest.fixture
+async def two_repos(fresh_db: str) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
+    """Two bot processes' repositories (separate engines and pools) on one fresh database."""
+    a, b = create_engine(fresh_db), create_engine(fresh_db)
+    try:
+        yield SqlRepository(a), SqlRepository(b)
+    finally:
+        await a.dispose()
+        await b.dispose()
 
 
 @pytest.fixture

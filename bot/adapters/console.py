@@ -22,6 +22,9 @@ from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Repository
 from bot.core.render import render_text
+from bot.core.study.service import StudyService
+from bot.core.study.views import step_text
+from bot.core.view_ids import parse_review_answer_id
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View
 from bot.core.weeks import utcnow
 
@@ -240,3 +243,45 @@ async def _next_line(queue: asyncio.Queue[str | None], messenger: ConsoleMesseng
         return get.result()
     get.cancel()
     return ""
+
+
+async def review(
+    study: StudyService,
+    player: PlayerRef,
+    *,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """A private review session in the terminal, one choice number per line like a round; a
+    line that is not a choice asks again on a terminal and ends the session when piped."""
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    step = await study.start_review(player)
+    interactive = stdin.isatty()
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    if step.card is not None:
+        threading.Thread(
+            target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
+        ).start()
+    while True:
+        out.write(step_text(step) + "\n")
+        out.flush()
+        card = step.card
+        if card is None:
+            return 0
+        while True:
+            line = await queue.get()
+            if line is None:
+                out.write("End of input: review stopped; answers so far are kept.\n")
+                return 0
+            text = line.strip()
+            if text.isdigit() and 1 <= int(text) <= len(card.choices):
+                break
+            out.write(f"Type a number from 1 to {len(card.choices)}.\n")
+            if not interactive:
+                out.write("Review stopped; answers so far are kept.\n")
+                return 2
+        click = parse_review_answer_id(card.action_id(int(text) - 1))
+        assert click is not None
+        out.write("\n")
+        step = await study.answer_review(player, click)

@@ -1,6 +1,6 @@
 """`quizbot`: run the bot on a platform, manage the database and the question banks.
 
-One module per command group (run, db, questions + curation, decks, leaderboard, weekly), each with a
+One module per command group (run, db, questions + curation, decks, leaderboard, study, weekly), each with a
 `register(subparsers)`; `_common` holds what they share; `boundary` is the error boundary that
 `main` runs every command inside.
 """
@@ -11,7 +11,7 @@ import argparse
 import logging
 from collections.abc import Callable
 
-from bot.cli import boundary, db, decks, leaderboard, questions, run, weekly
+from bot.cli import boundary, db, decks, leaderboard, questions, run, study, weekly
 from bot.config import LOG_LEVELS, Settings, get_settings
 from bot.logs import configure_logging, secret_values
 
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="DEBUG, INFO, WARNING, ERROR (default from LOG_LEVEL)",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (run, db, leaderboard, questions, decks, weekly):
+    for group in (run, db, leaderboard, questions, decks, study, weekly):
         group.register(sub)
     return p
 

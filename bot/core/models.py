@@ -87,6 +87,13 @@ class QuestionRec:
     fact: str | None = None  # questions on one fact share it; a round asks one of them
     deck_id: int | None = None
 
+    @property
+    def source(self) -> str | None:
+        """Where the question comes from, as `file:line`, for reveals and reviews."""
+        if not self.source_file:
+            return None
+        return self.source_file + (f":{self.source_line}" if self.source_line else "")
+
 
 @dataclass(frozen=True)
 class RoundRec:
@@ -101,6 +108,7 @@ class RoundRec:
     started_at: datetime
     close_after_answers: int | None = None
     ended_at: datetime | None = None
+    daily: bool = False  # a question of the day (bot/core/study/daily.py)
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,7 @@ class NewRound:
     close_after_answers: int | None
     # Each question as asked, with the order its choices are shown in.
     questions: list[tuple[Asked, tuple[int, ...]]] = field(default_factory=list)
+    daily: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ its Unit of work, composed of one store per feature) and to a worker process (Wo
 
 Adapters implement Messenger; bot/db implements Repository. Each feature's store protocol lives
 in its package (core/play/store.py, core/weekly/store.py, core/curation/store.py,
-core/decks/store.py).
+core/decks/store.py, core/study/store.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.core.models import (
     TeamSettings,
 )
 from bot.core.play.store import PlayStore
+from bot.core.study.store import StudyStore
 from bot.core.views import View
 from bot.core.weekly.store import WeeklyStore
 
@@ -89,6 +90,8 @@ class Unit(Protocol):
     def curation(self) -> CurationStore: ...
     @property
     def decks(self) -> DeckStore: ...
+    @property
+    def study(self) -> StudyStore: ...
 
 
 class Repository(Protocol):

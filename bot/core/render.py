@@ -53,9 +53,12 @@ def status_word(status: str) -> str:
 
 
 def card_text(card: QuestionCard) -> str:
-    lines = [f"Question {card.number}/{card.total} · {card.topic}", card.prompt, ""]
+    head = f"Question {card.number}/{card.total}"
+    lines = [f"{'Question of the day' if card.daily else head} · {card.topic}", card.prompt, ""]
     lines += [f"  {i}. {c}" for i, c in enumerate(card.choices, start=1)]
-    lines.append(f"({card.seconds}s to answer)")
+    lines.append(
+        f"(open until {card.closes_at:%H:%M} UTC)" if card.daily else f"({card.seconds}s to answer)"
+    )
     return "\n".join(lines)
 
 
@@ -109,6 +112,13 @@ def weekly_text(post: WeeklyPost) -> str:
         lines.append(
             f"Hardest question: {h.prompt} — answer: {h.answer} ({percent(h.facility)} right)"
         )
+    if post.most_missed:
+        m = post.most_missed
+        lines.append(
+            f"Most missed: {m.prompt} — answer: {m.answer} ({m.missed} of {m.answered} wrong)"
+        )
+        if m.explanation:
+            lines.append(f"Why: {m.explanation}")
     if post.streak_leaders:
         names = ", ".join(f"{w.display_name} ({w.points})" for w in post.streak_leaders)
         lines.append(f"Streak leaders: {names}")

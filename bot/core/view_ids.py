@@ -47,3 +47,35 @@ def parse_form_id(text: str) -> FormId | None:
         return None
     kind, _, subject = text[len(FORM_PREFIX) :].partition(":")
     return FormId(kind, subject)
+
+
+# A review answer button: `quiz:r:<question>:<version>:<choice>:<started>:<asked>:<right>`; the
+# session travels in the id (see bot.core.study.views.ReviewSession). Starting a review (Slack
+# App Home's "Review now") is REVIEW_START_ID.
+REVIEW_PREFIX = "quiz:r:"
+REVIEW_ID_PATTERN = r"quiz:r:[0-9]{1,20}:[0-9]{1,9}:[0-9]{1,2}:[0-9]{1,15}:[0-9]{1,2}:[0-9]{1,2}"
+REVIEW_START_ID = "quiz:review"
+_REVIEW_ID = re.compile(
+    r"quiz:r:([0-9]{1,20}):([0-9]{1,9}):([0-9]{1,2}):([0-9]{1,15}):([0-9]{1,2}):([0-9]{1,2})"
+)
+
+
+class ReviewAnswerId(NamedTuple):
+    question_id: int
+    version: int
+    choice: int  # the original index of the chosen choice
+    started_at: int
+    asked: int
+    right: int
+
+
+def review_answer_id(
+    question_id: int, version: int, choice: int, started_at: int, asked: int, right: int
+) -> str:
+    return f"{REVIEW_PREFIX}{question_id}:{version}:{choice}:{started_at}:{asked}:{right}"
+
+
+def parse_review_answer_id(text: str) -> ReviewAnswerId | None:
+    """The parts of a review answer button's id, or None when it is not one."""
+    match = _REVIEW_ID.fullmatch(text)
+    return ReviewAnswerId(*(int(g) for g in match.groups())) if match else None

@@ -23,6 +23,7 @@ class QuestionCard:
     closes_at: datetime
     seconds: int
     kind: str = "choice"
+    daily: bool = False  # the question of the day: open for hours, scored like a round
 
     def action_id(self, display_index: int) -> str:
         return answer_id(self.round_question_id, display_index)
@@ -126,6 +127,17 @@ class HardestQuestion:
 
 
 @dataclass(frozen=True)
+class MostMissed:
+    """The team's most-missed question of a week, with its explanation."""
+
+    prompt: str
+    answer: str
+    explanation: str
+    missed: int  # wrong answers
+    answered: int
+
+
+@dataclass(frozen=True)
 class WeeklyPost:
     """The automatic weekly leaderboard post for the week that just ended."""
 
@@ -134,6 +146,7 @@ class WeeklyPost:
     most_improved: Winner | None = None  # points gained over the week before
     hardest: HardestQuestion | None = None
     streak_leaders: tuple[Winner, ...] = ()  # Winner.points holds the streak length here
+    most_missed: MostMissed | None = None
     empty: bool = False  # no answers this week: render the short "no games" nudge
 
 

@@ -20,6 +20,7 @@ from bot.db.tables import (
     RoundQuestion,
     ScoreTotal,
     ScoreWeekly,
+    StudyCard,
     Team,
 )
 
@@ -245,4 +246,40 @@ def add_total(dialect: str) -> Any:
             "streak": literal_column(next_streak(ScoreTotal.__tablename__)),
             "best_streak": literal_column(next_best_streak(ScoreTotal.__tablename__)),
         },
+    )
+
+
+_cards = StudyCard.__table__
+
+
+@cache
+def study_memories(dialect: str) -> Any:
+    """The study cards of some players for some questions (the caller keeps the pairs it
+    asked for)."""
+    c = _cards.c
+    return select(
+        c.player_id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+        c.last_review, c.answered, c.correct,
+    ).where(
+        id_in(c.player_id, "player_ids", dialect), id_in(c.question_id, "question_ids", dialect)
+    )  # fmt: skip
+
+
+MEMORY_COLUMNS = (
+    "state", "step", "stability", "difficulty", "due", "last_review", "answered", "correct",
+)  # fmt: skip
+
+
+@cache
+def save_memory(dialect: str) -> Any:
+    """Insert a study card or replace its memory (run once per row of a batch)."""
+    ins = insert_for(dialect, _cards).values(
+        player_id=bindparam("player_id"),
+        question_id=bindparam("question_id"),
+        team_id=bindparam("team_id"),
+        **{name: bindparam(name) for name in MEMORY_COLUMNS},
+    )
+    return ins.on_conflict_do_update(
+        index_elements=["player_id", "question_id"],
+        set_={name: getattr(ins.excluded, name) for name in MEMORY_COLUMNS},
     )

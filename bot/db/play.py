@@ -95,7 +95,9 @@ class SqlPlayStore(SqlStore):
 
     async def running_round(self, channel_id: int) -> RoundRec | None:
         r = await self._scalar(
-            select(Round).where(Round.channel_id == channel_id, Round.status == "running")
+            select(Round).where(
+                Round.channel_id == channel_id, Round.status == "running", Round.daily.is_(False)
+            )
         )
         return round_rec(r) if r else None
 
@@ -110,6 +112,7 @@ class SqlPlayStore(SqlStore):
             started_by=new.started_by,
             close_after_answers=new.close_after_answers,
             started_at=new.started_at,
+            daily=new.daily,
         )
         try:
             async with self.session.begin_nested():

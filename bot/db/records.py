@@ -85,6 +85,7 @@ def round_rec(r: Round) -> RoundRec:
         started_at=r.started_at,
         close_after_answers=r.close_after_answers,
         ended_at=r.ended_at,
+        daily=bool(r.daily),
     )
 
 

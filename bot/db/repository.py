@@ -1,5 +1,5 @@
 """The core's Repository port on SQLAlchemy: each unit of work is one transaction, composed of
-one store per feature (bot/db/teams.py, play.py, weekly.py, curation.py, decks.py).
+one store per feature (bot/db/teams.py, play.py, weekly.py, curation.py, decks.py, study.py).
 
 Guarded transitions are conditional UPDATEs (`... WHERE status = 'open'`) whose row count says
 whether this caller won; uniqueness (one answer per player, one running round per channel) is
@@ -20,6 +20,7 @@ from bot.core.errors import Contended, Unavailable
 from bot.db.curation import SqlCurationStore
 from bot.db.decks import SqlDeckStore
 from bot.db.play import SqlPlayStore
+from bot.db.study import SqlStudyStore
 from bot.db.teams import IdentityCache, SqlTeamStore
 from bot.db.weekly import SqlWeeklyStore
 
@@ -53,6 +54,7 @@ class SqlUnit:
         self.weekly = SqlWeeklyStore(session, dialect)
         self.curation = SqlCurationStore(session, dialect)
         self.decks = SqlDeckStore(session, dialect)
+        self.study = SqlStudyStore(session, dialect)
 
 
 class SqlRepository:

@@ -31,7 +31,9 @@ class SqlStore:
     def _insert(self, model: Any) -> Any:
         return insert_for(self.dialect, model)
 
-    async def _core(self, stmt: Any, params: dict[str, Any] | None = None) -> Any:
+    async def _core(
+        self, stmt: Any, params: dict[str, Any] | list[dict[str, Any]] | None = None
+    ) -> Any:
         """Run a Core statement on the unit's connection, skipping the ORM layer (hot paths)."""
         return await (await self.session.connection()).execute(stmt, params)
 

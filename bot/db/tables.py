@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -217,8 +219,8 @@ class Round(Base):
             "uq_rounds_running_channel",
             "channel_id",
             unique=True,
-            sqlite_where=text("status = 'running'"),
-            postgresql_where=text("status = 'running'"),
+            sqlite_where=text("status = 'running' AND NOT daily"),
+            postgresql_where=text("status = 'running' AND NOT daily"),
         ),
         Index("ix_rounds_status_started", "status", "started_at"),
         Index("ix_rounds_team_id", "team_id"),
@@ -234,6 +236,8 @@ class Round(Base):
     started_by: Mapped[int | None] = mapped_column(ForeignKey("players.id", ondelete="SET NULL"))
     # Close a question early once this many answers are in (the one-player terminal uses 1).
     close_after_answers: Mapped[int | None] = mapped_column(Integer)
+    # A question of the day: open for hours beside the channel's rounds, not one of them.
+    daily: Mapped[bool] = mapped_column(Boolean, server_default=false())
     started_at: Mapped[datetime] = mapped_column(default=_now)
     ended_at: Mapped[datetime | None] = mapped_column()
 
@@ -355,6 +359,79 @@ class LeaderboardPost(Base):
     claimed_at: Mapped[datetime] = mapped_column(default=_now)
     sent_at: Mapped[datetime | None] = mapped_column()
     message_ref: Mapped[str | None] = mapped_column(String(200))
+
+
+class StudyCard(Base):
+    """One player's FSRS memory of one question (bot/core/study/memory.py), as columns."""
+
+    __tablename__ = "study_cards"
+    __table_args__ = (Index("ix_study_cards_player_due", "player_id", "due"),)
+
+    player_id: Mapped[int] = mapped_column(
+        ForeignKey("players.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    state: Mapped[int] = mapped_column(Integer)  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Double)
+    difficulty: Mapped[float | None] = mapped_column(Double)
+    due: Mapped[datetime] = mapped_column()
+    last_review: Mapped[datetime | None] = mapped_column()
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StudyReview(Base):
+    """One answer in a private review: counts for the player's memory and study days, never
+    for the team's scores."""
+
+    __tablename__ = "study_reviews"
+    __table_args__ = (Index("ix_study_reviews_player_at", "player_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    player_id: Mapped[int] = mapped_column(ForeignKey("players.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    correct: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class DailySchedule(Base):
+    """A channel's question of the day: its local time (team timezone), how long it stays
+    open, and the deck and topics it asks from."""
+
+    __tablename__ = "daily_schedules"
+
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    hour: Mapped[int] = mapped_column(Integer)
+    minute: Mapped[int] = mapped_column(Integer, default=0)
+    window_minutes: Mapped[int] = mapped_column(Integer, default=480)
+    deck_id: Mapped[int | None] = mapped_column(ForeignKey("decks.id", ondelete="SET NULL"))
+    topics: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class DailyPost(Base):
+    """A day's question in a channel, claimed by a unique row in the transaction that creates
+    its round, so two replicas never post it twice."""
+
+    __tablename__ = "daily_posts"
+    __table_args__ = (UniqueConstraint("channel_id", "day", name="uq_daily_posts_channel_day"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"))
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class AdminAction(Base):

@@ -201,14 +201,19 @@ class SqlWeeklyStore(SqlStore):
                 Question.prompt,
                 Question.choices,
                 Question.answer,
+                Question.explanation,
                 per_question.c.answered,
                 per_question.c.correct,
             ).join(per_question, per_question.c.qid == Question.id)
         )
         out = []
-        for qid, prompt, choices, answer, answered, correct in rows:
+        for qid, prompt, choices, answer, explanation, answered, correct in rows:
             text = str(choices[answer]) if 0 <= answer < len(choices) else ""
-            out.append(QuestionTally(int(qid), prompt, text, int(answered), int(correct or 0)))
+            out.append(
+                QuestionTally(
+                    int(qid), prompt, text, int(answered), int(correct or 0), explanation or ""
+                )
+            )
         return out
 
     async def streaks(self, team_id: int, min_streak: int, limit: int) -> list[Winner]:

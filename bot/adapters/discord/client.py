@@ -20,6 +20,7 @@ from bot.adapters.discord.callbacks import RestReplies, client_session
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import NO_MENTIONS
+from bot.adapters.discord.study_commands import ReviewButton
 from bot.adapters.inflight import InFlight
 from bot.adapters.outbox import Outbox
 from bot.adapters.shutdown import settle
@@ -115,8 +116,9 @@ class QuizClient(discord.Client):
             service.engine.on_schedule = due.poke
 
     async def setup_hook(self) -> None:
-        # Clicks the raw hook leaves (none in a server) still get a reply, after restarts too.
-        self.add_dynamic_items(AnswerButton)
+        # Clicks the raw hook leaves (none in a server) and review buttons still get a reply,
+        # after restarts too: one registration serves every button ever posted.
+        self.add_dynamic_items(AnswerButton, ReviewButton)
         if self.sync_commands_on_start:
             await self.sync_commands()
 

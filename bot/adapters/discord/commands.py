@@ -41,6 +41,11 @@ from bot.adapters.discord.render import (
     stats_embed,
 )
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
+from bot.adapters.discord.study_commands import (
+    add_daily_group,
+    add_study_commands,
+    mastery_embed,
+)
 from bot.adapters.discord.weekly_commands import add_weekly_group
 from bot.core.curation.rules import MAX_REASON, check_editable
 from bot.core.decks.rules import MAX_NAME
@@ -70,7 +75,9 @@ HELP_TEXT = f"""\
 Click a button to answer: only you see your pick, one answer per question.
 **/quiz decks** lists the decks; **/quiz topics** `[deck]` their topics and question counts.
 **/quiz stop** ends the round (its starter or an admin).
-**/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats.
+**/quiz leaderboard** `[week|all]` shows the top players; **/quiz me** your own stats \
+and mastery per topic (questions seen, accuracy, reviews due).
+**/quiz review** asks you, privately, up to 10 questions due for review (spaced repetition: missed ones come back soon, known ones later); it never changes the leaderboard.
 Scoring: {scoring.summary()}
 **/quiz suggest** proposes a question for an admin to review (when the server allows it).
 Admins (Manage Server or a configured role): **/quizadmin add | edit** write questions,
@@ -79,6 +86,8 @@ Admins (Manage Server or a configured role): **/quizadmin add | edit** write que
 makes decks from your Markdown notes,
 **/quizadmin settings** sets this channel's defaults, the admin role and suggestions,
 **/quizadmin weekly set | off | show** schedules the weekly leaderboard post,
+**/quizadmin daily set | off | show** `channel time [deck] [topics] [window] [timezone]` asks \
+a question of the day in a channel (open for hours; it scores on the weekly board),
 **/quizadmin questions | show | disable | enable | approve | reject | history** curate the bank."""
 
 
@@ -156,12 +165,16 @@ def build_quiz_group() -> app_commands.Group:
             )
             await tell(interaction, embed=leaderboard_embed(view), ephemeral=False)
 
-    @quiz.command(name="me", description="Your rank, points, accuracy and streak")
+    @quiz.command(
+        name="me", description="Your rank, points, accuracy, streak and mastery per topic"
+    )
     async def me(interaction: discord.Interaction[Any]) -> None:
         async with guarded(interaction, "/quiz me"):
             await ack(interaction)
-            view = await service_of(interaction).engine.player_stats(player_of(interaction))
-            await tell(interaction, embed=stats_embed(view))
+            service, player = service_of(interaction), player_of(interaction)
+            view = await service.engine.player_stats(player)
+            mastery = await service.study.mastery(player)
+            await tell(interaction, embed=stats_embed(view), more=[mastery_embed(mastery)])
 
     @quiz.command(name="suggest", description="Suggest a question (an admin reviews it)")
     async def suggest(interaction: discord.Interaction[Any]) -> None:
@@ -184,6 +197,7 @@ def build_quiz_group() -> app_commands.Group:
             await open_form(interaction, SuggestQuestionModal())
 
     add_play_commands(quiz)
+    add_study_commands(quiz)
 
     @quiz.command(name="help", description="How the quiz works")
     async def help_(interaction: discord.Interaction[Any]) -> None:
@@ -391,6 +405,7 @@ def build_admin_group() -> app_commands.Group:
 
     add_file_commands(admin)
     add_weekly_group(admin)
+    add_daily_group(admin)
     add_deck_group(admin)
     return admin
 

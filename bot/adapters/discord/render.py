@@ -96,6 +96,8 @@ def _needs_letters(card: QuestionCard) -> bool:
 
 
 def _card_title(card: QuestionCard) -> str:
+    if card.daily:
+        return cut(f"Question of the day · {neutralise(card.topic)}", TITLE_MAX)
     return cut(f"Question {card.number}/{card.total} · {neutralise(card.topic)}", TITLE_MAX)
 
 
@@ -116,6 +118,11 @@ def _button_label(card: QuestionCard, index: int, lettered: bool) -> str:
 
 def question_embed(card: QuestionCard) -> discord.Embed:
     tail = f"\n\nCloses {timestamp(card.closes_at)} · {card.seconds}s to answer"
+    if card.daily:
+        tail = (
+            f"\n\nOpen until {timestamp(card.closes_at, 't')} ({timestamp(card.closes_at)}) · "
+            "points on this week's board; the answer is revealed then"
+        )
     body_choices = ""
     if _needs_letters(card):
         body_choices = "\n\n" + _choice_lines(card, DESCRIPTION_MAX // 2)
@@ -267,6 +274,18 @@ def weekly_embed(post: WeeklyPost) -> discord.Embed:
             name="Hardest question",
             value=cut(
                 f"{safe(h.prompt, 600)}\nAnswer: **{safe(h.answer, 300)}** ({figures})",
+                FIELD_VALUE_MAX,
+            ),
+            inline=False,
+        )
+    if post.most_missed:
+        m = post.most_missed
+        why = f"\nWhy: {safe(m.explanation, 300)}" if m.explanation else ""
+        embed.add_field(
+            name="Most missed question",
+            value=cut(
+                f"{safe(m.prompt, 500)}\nAnswer: **{safe(m.answer, 200)}** "
+                f"({m.missed} of {m.answered} answers wrong){why}",
                 FIELD_VALUE_MAX,
             ),
             inline=False,

@@ -4,7 +4,7 @@ short private message (never Discord's "This interaction failed")."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, cast
 
@@ -50,12 +50,13 @@ async def tell(
     text: str | None = None,
     *,
     embed: discord.Embed | None = None,
+    more: Sequence[discord.Embed] = (),
     file: discord.File | None = None,
     ephemeral: bool = True,
 ) -> None:
     """Reply once the interaction is acked or not; text is mention-neutralised and cut."""
     content = cut(neutralise(text), MESSAGE_MAX) if text else None
-    embeds = [embed] if embed is not None else []
+    embeds = [*([embed] if embed is not None else []), *more]
     files = [file] if file is not None else discord.utils.MISSING
     if interaction.response.is_done():
         await interaction.followup.send(

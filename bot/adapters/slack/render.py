@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.slack.escape import cut, escape, escape_cut, plain
@@ -36,6 +37,7 @@ LETTERS = "ABCDE"
 
 ADD_CALLBACK = "quiz_add"
 HOME_START_ACTION = "quiz_home_start"  # App Home's "Start a quiz" button
+HOME_REVIEW_ACTION = "quiz_home_review"  # App Home's "Review now" button
 # modal block ids; the form field names of bot.core.curation.service.draft_from_form and ValidationFailed
 FORM_BLOCKS = ("prompt", "choices", "answer", "explanation", "topic")
 
@@ -109,6 +111,8 @@ def board_lines(view: LeaderboardView) -> list[str]:
 
 def question_blocks(card: QuestionCard) -> list[Block]:
     title = f"Question {card.number}/{card.total} · {card.topic}"
+    if card.daily:
+        title = f"Question of the day · {card.topic}"
     choices = "\n".join(
         f"*{choice_label(i)}.* {escape_cut(c, 500)}" for i, c in enumerate(card.choices)
     )
@@ -128,13 +132,17 @@ def question_blocks(card: QuestionCard) -> list[Block]:
         )
     closes = int(card.closes_at.timestamp())
     fallback = card.closes_at.strftime("%H:%M:%S UTC")
+    timing = f"{card.seconds}s to answer"
+    if card.daily:
+        fallback = card.closes_at.strftime("%H:%M UTC")
+        timing = "points on this week's board; the answer is revealed then"
     return [
         header(title),
         section(f"*{escape_cut(card.prompt, 2400)}*\n\n{choices}"),
         {"type": "actions", "block_id": f"quiz:q:{card.round_question_id}", "elements": buttons},
         context(
-            f"⏱ Closes {slack_date(closes, '{time_secs}', fallback)} · "
-            f"{card.seconds}s to answer · one answer each"
+            f"⏱ Closes {slack_date(closes, '{time}' if card.daily else '{time_secs}', fallback)} · "
+            f"{timing} · one answer each"
         ),
     ]
 
@@ -255,6 +263,13 @@ def weekly_blocks(post: WeeklyPost) -> list[Block]:
             f"*Hardest question:* {escape_cut(h.prompt, 1000)} — answer: "
             f"{escape_cut(h.answer, 300)} ({percent(h.facility)} right)"
         )
+    if post.most_missed:
+        m = post.most_missed
+        why = f"\n_Why:_ {escape_cut(m.explanation, 600)}" if m.explanation else ""
+        extra.append(
+            f"*Most missed:* {escape_cut(m.prompt, 800)} — answer: {escape_cut(m.answer, 300)} "
+            f"({m.missed} of {m.answered} wrong){why}"
+        )
     if post.streak_leaders:
         names = ", ".join(
             f"{escape_cut(w.display_name, 80)} ({w.points})" for w in post.streak_leaders
@@ -294,11 +309,16 @@ def fallback_text(view: View) -> str:
 # --- App Home and modals --------------------------------------------------------------------
 
 
-def home_view(stats: PlayerStatsView, board: LeaderboardView) -> dict[str, Any]:
+def home_view(
+    stats: PlayerStatsView, board: LeaderboardView, mastery: Sequence[Block] = ()
+) -> dict[str, Any]:
+    """App Home: the player's stats and mastery per topic, the week's board, and buttons to
+    start a quiz or review what is due."""
     blocks: list[Block] = [
         header("Quiz"),
         section(f"*Your stats, {escape_cut(stats.display_name, 80)}*"),
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in stats_fields(stats)]},
+        *mastery,
         divider(),
         *leaderboard_blocks(board),
         divider(),
@@ -311,7 +331,12 @@ def home_view(stats: PlayerStatsView, board: LeaderboardView) -> dict[str, Any]:
                     "action_id": HOME_START_ACTION,
                     "style": "primary",
                     "text": {"type": "plain_text", "text": "Start a quiz"},
-                }
+                },
+                {
+                    "type": "button",
+                    "action_id": HOME_REVIEW_ACTION,
+                    "text": {"type": "plain_text", "text": "Review now"},
+                },
             ],
         },
         context(

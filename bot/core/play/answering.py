@@ -15,6 +15,7 @@ from datetime import datetime
 from bot.core.models import AnswerContext, NewAnswer, PlayerRef, QuestionStatus, RoundStatus
 from bot.core.play import scoring
 from bot.core.ports import Unit
+from bot.core.study.recording import Answered, remember_answers
 from bot.core.views import AnswerReceipt
 from bot.core.weeks import week_start
 
@@ -82,6 +83,15 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
 
     rows = await _scored(u, accepted)
     written = await u.play.record_answers(rows)
+    # Every written answer updates the player's memory of the question, in this transaction.
+    await remember_answers(
+        u.study,
+        [
+            Answered(row.team_id, row.player_id, item.context.rq.question_id, row.correct, row.at)
+            for item, row in zip(accepted, rows, strict=True)
+            if (row.rq_id, row.player_id) in written
+        ],
+    )
     limited: dict[int, tuple[int, int]] = {}
     for item, row in zip(accepted, rows, strict=True):
         if (row.rq_id, row.player_id) not in written:

@@ -330,6 +330,42 @@ class QuizEngine:
             except Exception:
                 log.exception("expiring round %s failed", round_id, extra={"round": round_id})
 
+    # --- the question of the day ----------------------------------------------------------
+
+    async def open_daily(
+        self,
+        u: Unit,
+        team_id: int,
+        channel_id: int,
+        question: QuestionRec,
+        seconds: int,
+        now: datetime,
+    ) -> QuestionCard:
+        """Create and open a question of the day in the caller's unit (its claim commits with
+        it); the caller posts the card with `post_daily` after the commit."""
+        new = NewRound(
+            team_id=team_id,
+            channel_id=channel_id,
+            started_by=None,
+            num_questions=1,
+            seconds=seconds,
+            topic=question.topic,
+            started_at=now,
+            close_after_answers=None,
+            questions=[(Asked.of(question), choice_order(question, self.rng))],
+            daily=True,
+        )
+        rnd = await u.play.create_round(new)
+        assert rnd is not None  # daily rounds are outside the one-running-round rule
+        first = (await u.play.round_questions(rnd.id))[0]
+        closes_at = now + timedelta(seconds=seconds)
+        await u.play.open_question(first.id, now, closes_at)
+        return self._card(rnd, first, question, now, closes_at)
+
+    async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> None:
+        await self._post_card(channel, card)
+        self._schedule(card.closes_at)
+
     # --- reads -------------------------------------------------------------------------------
 
     async def leaderboard(
@@ -401,6 +437,7 @@ class QuizEngine:
             closes_at=closes_at,
             seconds=rnd.seconds,
             kind=q.kind,
+            daily=rnd.daily,
         )
 
     async def reveal(self, rq_id: int) -> tuple[ChannelRef, RoundQuestionRec, Reveal]:
@@ -422,14 +459,13 @@ class QuizEngine:
             for a in sorted(answers, key=lambda a: (-a.points, a.latency_ms))
             if a.correct
         )
-        source = None
-        if q.source_file:
-            source = q.source_file + (f":{q.source_line}" if q.source_line else "")
         answer = (rq.asked or Asked.of(q)).answer
         return (
             channel,
             rq,
-            Reveal(card, shown[answer], q.explanation, source, winners, len(answers), tuple(picks)),
+            Reveal(
+                card, shown[answer], q.explanation, q.source, winners, len(answers), tuple(picks)
+            ),
         )
 
     async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:
@@ -469,6 +505,12 @@ class QuizEngine:
         if closed.rq_id:
             channel, rq, reveal = await self.reveal(closed.rq_id)
             await self._update_or_post(channel, rq.message_ref, reveal)
+            if reveal.card.daily:
+                # Hours after the question: the reveal goes out as a message of its own too
+                # (the edit alone is easy to miss), and a question of the day has no summary.
+                if rq.message_ref is not None:
+                    await self._post(channel, reveal)
+                return
         if closed.next_rq_id is not None:
             async with self.repo.unit() as u:
                 nxt = await u.play.round_question(closed.next_rq_id)

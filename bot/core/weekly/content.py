@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.core.leaderboard import rank_rows
 from bot.core.models import ScoreRow
-from bot.core.views import HardestQuestion, LeaderboardView, WeeklyPost, Winner
+from bot.core.views import HardestQuestion, LeaderboardView, MostMissed, WeeklyPost, Winner
 
 TOP_N = 10
 
@@ -31,6 +31,11 @@ class QuestionTally:
     answer: str  # the correct choice's text
     answered: int
     correct: int
+    explanation: str = ""
+
+    @property
+    def missed(self) -> int:
+        return self.answered - self.correct
 
     @property
     def facility(self) -> float:
@@ -66,6 +71,17 @@ def hardest_question(
         return None
     t = min(eligible, key=lambda t: (t.facility, -t.answered, t.question_id))
     return HardestQuestion(t.prompt, t.answer, t.facility, t.answered)
+
+
+def most_missed(tallies: Sequence[QuestionTally]) -> MostMissed | None:
+    """The question the team answered wrong most often this week; ties go to the lower share
+    of right answers, then the more answered, then the older question. None when nothing was
+    missed."""
+    missed = [t for t in tallies if t.missed > 0]
+    if not missed:
+        return None
+    t = min(missed, key=lambda t: (-t.missed, t.facility, -t.answered, t.question_id))
+    return MostMissed(t.prompt, t.answer, t.explanation, t.missed, t.answered)
 
 
 def streak_leaders(
@@ -104,5 +120,6 @@ def build_post(
         top=top,
         most_improved=most_improved(played, before),
         hardest=hardest_question(tallies, min_answers),
+        most_missed=most_missed(tallies),
         streak_leaders=streak_leaders(streaks),
     )

@@ -8,7 +8,7 @@ from bot.adapters.discord.render import EMBED_TOTAL_MAX, weekly_embed
 from bot.adapters.discord.weekly_commands import timezone_matches
 from bot.core.leaderboard import rank_rows
 from bot.core.models import ScoreRow
-from bot.core.views import HardestQuestion, LeaderboardView, WeeklyPost, Winner
+from bot.core.views import HardestQuestion, LeaderboardView, MostMissed, WeeklyPost, Winner
 from tests.adapters.discord.fakes import ChannelOption, Member, buttons
 
 OWNER = Member("owner", admin=True)
@@ -74,6 +74,8 @@ async def test_a_scheduled_post_goes_out_once_as_an_embed_in_the_chosen_channel(
     assert fields["Most improved"].startswith("ann (+")
     hardest = fields["Hardest question"]
     assert answer in hardest and "33% right of 3 answers" in hardest
+    missed = fields["Most missed question"]
+    assert answer in missed and "2 of 3 answers wrong" in missed and "Why: Because" in missed
 
 
 async def test_an_empty_week_posts_the_nudge(bot):
@@ -153,10 +155,12 @@ def test_the_weekly_embed_stays_within_discord_limits_and_pings_nobody():
         most_improved=Winner("<@&42> " + "y" * 300, 900),
         hardest=HardestQuestion("@here " + "p" * 3000, "<@1> " + "a" * 500, 0.1, 10),
         streak_leaders=tuple(Winner("z" * 100, 9 - i) for i in range(3)),
+        most_missed=MostMissed("@everyone " + "m" * 2000, "<#7> " + "a" * 900, "<@2> why", 5, 6),
     )
     embed = weekly_embed(post)
     assert len(embed) <= EMBED_TOTAL_MAX
     assert all(len(f.value or "") <= 1024 for f in embed.fields)
     text = str(embed.to_dict())
     assert "@everyone" not in text and "@here" not in text and "<@&42>" not in text
-    assert "<@1>" not in text
+    assert "<@1>" not in text and "<#7>" not in text and "<@2>" not in text
+    assert "Most missed question" in [f.name for f in embed.fields]

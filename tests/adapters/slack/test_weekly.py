@@ -110,6 +110,8 @@ async def test_a_scheduled_post_goes_out_once_to_the_linked_channel(slack: Slack
     assert "name-U0001" in shown and "(1/1 correct, 100%)" in shown
     assert "(0/1 correct, 0%)" in shown
     assert "*Hardest question:*" in shown and f"answer: {answer} (33% right)" in shown
+    assert "*Most missed:* " in shown and f"answer: {answer} (2 of 3 wrong)" in shown
+    assert "_Why:_ Because" in shown
     assert await slack.count(LeaderboardPost) == 1
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core.models import ScoreRow
-from bot.core.views import HardestQuestion, Winner
+from bot.core.views import HardestQuestion, MostMissed, Winner
 from bot.core.weekly.content import (
     QuestionTally,
     build_post,
     hardest_question,
     most_improved,
+    most_missed,
     streak_leaders,
 )
 
@@ -97,3 +98,12 @@ def test_an_empty_week_is_marked_empty():
     assert post.empty
     assert post.top.entries == ()
     assert post.most_improved is None and post.hardest is None and post.streak_leaders == ()
+
+
+def test_most_missed_is_the_most_wrong_answers_then_the_lower_share_right():
+    tallies = [tally(1, 10, 7), tally(2, 3, 0), tally(3, 4, 1), tally(4, 2, 2)]
+    assert most_missed(tallies) == MostMissed("Q2?", "A2", "", 3, 3)  # 3 wrong, 0% beats 25%
+    assert most_missed([tally(5, 9, 6), tally(6, 4, 1)]) == MostMissed("Q6?", "A6", "", 3, 4)
+    assert most_missed([tally(6, 6, 3), tally(5, 6, 3)]) == MostMissed("Q5?", "A5", "", 3, 6)
+    assert most_missed([tally(7, 3, 3)]) is None
+    assert most_missed([]) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core.models import ChannelRef
-from bot.core.views import HardestQuestion, Winner
+from bot.core.views import HardestQuestion, MostMissed, Winner
 from tests.core.weekly.world import OTHER_TEAM, World, utc
 
 ENDED = date(2026, 11, 16)
@@ -57,6 +57,8 @@ async def test_post_for_a_scripted_week(world: World):
     assert post.most_improved == Winner("ann", 300)
     assert hard_prompt == "Question number 1?" and hard_answer == "right 1"
     assert post.hardest == HardestQuestion(hard_prompt, hard_answer, 0.25, 4)
+    # Missed 3 times of 4 (t3 only twice, the other team's misses not counted), with its why.
+    assert post.most_missed == MostMissed(hard_prompt, hard_answer, "Because 1.", 3, 4)
     # Current streaks: ann R R W R R, bob R R W W R R, cy W R R, dee W W W R.
     assert post.streak_leaders == (Winner("ann", 2), Winner("bob", 2), Winner("cy", 2))
     assert post.top.week_start == ENDED

@@ -5,28 +5,14 @@ the weekly post still goes out once. PostgreSQL is the production case; SQLite q
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-
-import pytest
 
 from bot.core.views import WeeklyPost
 from bot.core.weekly.service import WeeklyService
-from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from tests.core.weekly.world import make_world, utc
 from tests.helpers import RecordingMessenger
 
 DUE = utc(2026, 11, 23, 9)
-
-
-@pytest.fixture
-async def two_repos(fresh_db: str) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
-    a, b = create_engine(fresh_db), create_engine(fresh_db)
-    try:
-        yield SqlRepository(a), SqlRepository(b)
-    finally:
-        await a.dispose()
-        await b.dispose()
 
 
 async def prepare(repo: SqlRepository) -> None:

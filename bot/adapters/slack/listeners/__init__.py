@@ -18,10 +18,12 @@ from bot.adapters.slack.listeners import (
     deck_views,
     errors,
     events,
+    study_views,
     views,
 )
 from bot.adapters.slack.modals import EDIT_CALLBACK, IMPORT_CALLBACK, SUGGEST_CALLBACK
-from bot.adapters.slack.render import ADD_CALLBACK, HOME_START_ACTION
+from bot.adapters.slack.render import ADD_CALLBACK, HOME_REVIEW_ACTION, HOME_START_ACTION
+from bot.adapters.slack.study import REVIEW_ACTION
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
@@ -40,6 +42,8 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     app.view(NOTES_CALLBACK)(track(deck_views.notes_submitted))
     app.view(START_CALLBACK)(track(deck_views.start_submitted))
     app.action(HOME_START_ACTION)(track(deck_views.home_start))
+    app.action(REVIEW_ACTION)(track(study_views.review_answer))
+    app.action(HOME_REVIEW_ACTION)(track(study_views.home_review))
     app.options(START_TOPICS_ACTION)(track(deck_views.start_topic_options))
     app.event("app_home_opened")(track(events.home_opened))
     app.error(errors.on_error)

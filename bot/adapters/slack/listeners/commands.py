@@ -14,11 +14,14 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.curation import CURATION_VERBS, CurationArgs, parse_curation, run_curation
+from bot.adapters.slack.daily import DailyArgs, parse_daily, run_daily
 from bot.adapters.slack.decks import DECK_VERBS, DeckArgs, parse_decks, run_decks
 from bot.adapters.slack.deps import SlackDeps, deps_of
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
+from bot.adapters.slack.listeners.study_views import open_review
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
+from bot.adapters.slack.study import mastery_blocks
 from bot.adapters.slack.usage import UsageError, unescape, whole_number
 from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
 from bot.boundary import failure_text, log_unexpected
@@ -41,7 +44,10 @@ Examples: `/quiz start`, `/quiz start 5 AWS SQS 30`, `/quiz start Lambda 45s`, \
 `/quiz decks`: the decks you can play; `/quiz topics [deck]`: their topics and question counts.
 `/quiz stop`: stop the round here (its starter or an admin).
 `/quiz leaderboard [week|all]`: this week's or the all-time leaderboard.
-`/quiz me`: your own points, rank, accuracy and streak.
+`/quiz me`: your own points, rank, accuracy and streak, and your mastery per topic \
+(questions seen, accuracy, reviews due).
+`/quiz review`: up to 10 questions due for you to review, in a private window (spaced \
+repetition: missed questions come back soon, known ones later); never changes the leaderboard.
 `/quiz weekly`: when and where the weekly leaderboard is posted.
 `/quiz suggest`: suggest a question for the admins to review (when the team allows it).
 `/quiz help`: this text.
@@ -52,6 +58,9 @@ defaults (`topic=` with nothing clears the topic, `deck=none` the deck; no argum
 current defaults).
 `/quiz weekly [#channel] [day] [hour] [timezone]` posts the weekly leaderboard there \
 (default: here, Monday 09:00, the team's timezone); `/quiz weekly off` stops it.
+`/quiz daily set #channel 09:00 [deck:NAME] [topic:A,B] [window:8] [tz:Europe/Berlin]` asks \
+a question of the day there (open `window` hours, scored on the weekly board); \
+`/quiz daily off [#channel]` stops it; `/quiz daily` shows them.
 `/quiz questions [pending|disabled|all] [topic or words] [page N]` lists questions; \
 `/quiz show #12`, `/quiz edit #12`, `/quiz disable #12`, `/quiz enable #12`; \
 `/quiz approve #12`, `/quiz reject #12 [reason]` review suggestions; \
@@ -69,10 +78,12 @@ VERBS = (
     "stop",
     "leaderboard",
     "me",
+    "review",
     "help",
     "add",
     "settings",
     "weekly",
+    "daily",
     *CURATION_VERBS,
     *DECK_VERBS,
 )
@@ -222,6 +233,7 @@ async def quiz(
     verb = unescape(verb).lower() or "help"
     rest = unescape(raw_rest)
     weekly: WeeklyArgs | None = None
+    daily: DailyArgs | None = None
     curation: CurationArgs | None = None
     decks: DeckArgs | None = None
     try:
@@ -229,6 +241,8 @@ async def quiz(
             raise UsageError(f"Unknown command `{escape_cut(verb, 40)}`.")
         if verb == "weekly":
             weekly = parse_weekly(raw_rest)  # channel links arrive escaped, as <#C..|name>
+        if verb == "daily":
+            daily = parse_daily(raw_rest)
         if verb in CURATION_VERBS:
             curation = parse_curation(verb, rest)
         if verb in DECK_VERBS:
@@ -236,7 +250,7 @@ async def quiz(
         start = parse_start(rest) if verb == "start" else None
         settings = parse_settings(rest) if verb == "settings" else None
         period = parse_period(rest) if verb == "leaderboard" else "week"
-        if verb in ("stop", "me", "help", "add") and rest.strip():
+        if verb in ("stop", "me", "review", "help", "add") and rest.strip():
             raise UsageError(f"`/quiz {verb}` takes no arguments.")
     except UsageError as exc:
         await ack(response_type="ephemeral", text=usage(str(exc)))
@@ -249,8 +263,12 @@ async def quiz(
     try:
         if verb == "add":
             await _open_add_form(deps, client, body, respond)
+        elif verb == "review":
+            await open_review(deps, client, body)
         elif weekly is not None:
             await run_weekly(deps, client, body, weekly, respond)
+        elif daily is not None:
+            await run_daily(deps, client, body, daily, respond)
         elif curation is not None:
             await run_curation(deps, client, body, curation, respond)
         elif decks is not None:
@@ -281,10 +299,12 @@ async def quiz(
                 replace_original=False,
             )
         elif verb == "me":
-            stats = await deps.service.engine.player_stats(await deps.users.player(client, body))
+            player = await deps.users.player(client, body)
+            stats = await deps.service.engine.player_stats(player)
+            mastery = await deps.service.study.mastery(player)
             await respond(
                 text=fallback_text(stats),
-                blocks=blocks_for(stats),
+                blocks=[*blocks_for(stats), *mastery_blocks(mastery)],
                 response_type="ephemeral",
                 replace_original=False,
             )

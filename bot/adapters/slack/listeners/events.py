@@ -1,4 +1,5 @@
-"""App Home: the user's own stats and this week's leaderboard, published when they open it."""
+"""App Home: the user's own stats, mastery per topic and this week's leaderboard, published when
+they open it, with "Start a quiz" and "Review now"."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.deps import deps_of
 from bot.adapters.slack.render import home_view
+from bot.adapters.slack.study import mastery_blocks
 
 log = logging.getLogger(__name__)
 
@@ -27,4 +29,7 @@ async def home_opened(
     player = await deps.users.player(client, body)
     stats = await deps.service.engine.player_stats(player)
     board = await deps.service.engine.leaderboard(player.team, "week", 10)
-    await client.views_publish(user_id=event["user"], view=home_view(stats, board))
+    mastery = await deps.service.study.mastery(player)
+    await client.views_publish(
+        user_id=event["user"], view=home_view(stats, board, mastery_blocks(mastery))
+    )
