@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 import discord
 
+from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
 from bot.adapters.discord.render import cut, neutralise
 from bot.adapters.inflight import InFlight
 from bot.boundary import failure_text, log_unexpected
@@ -99,6 +100,20 @@ def inflight_of(interaction: discord.Interaction) -> InFlight:
 
 
 _UNTRACKED = InFlight()
+_UNREPORTED = LateWrites()
+
+
+def ack_budget_of(interaction: discord.Interaction) -> float:
+    """How long a click's write may take before the interaction is deferred regardless (the
+    client's `ack_budget_seconds`, which tests shorten)."""
+    budget = getattr(interaction.client, "ack_budget_seconds", None)
+    return float(budget) if isinstance(budget, int | float) else ACK_DEADLINE_SECONDS
+
+
+def late_writes_of(interaction: discord.Interaction) -> LateWrites:
+    """The client's report of writes that missed their deadline (a QuizClient has one)."""
+    late = getattr(interaction.client, "late_writes", None)
+    return late if isinstance(late, LateWrites) else _UNREPORTED
 
 
 async def _safe_tell(interaction: discord.Interaction, text: str) -> None:

@@ -34,6 +34,7 @@ from bot.adapters.discord.replies import (
     ack,
     ack_budget_of,
     guarded,
+    late_writes_of,
     service_of,
     tell,
 )
@@ -147,7 +148,10 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=REVI
             study = service_of(interaction).study
             writing = asyncio.ensure_future(study.answer_review(player_of(interaction), self.click))
             if not await finished_within(
-                writing, ack_budget_of(interaction), f"a review click on {self.click.question_id}"
+                writing,
+                ack_budget_of(interaction),
+                f"a review click on {self.click.question_id}",
+                late_writes_of(interaction),
             ):
                 await interaction.response.defer()
             step = await writing

@@ -58,7 +58,11 @@ async def test_posted_once_clicked_closed_and_revealed_once(slack: SlackEnv):
     after = slack.fake.of("chat.postMessage")[before:]
     assert len(after) == 2  # the card and its reveal, once
     shown = json.dumps(after[1].args["blocks"], ensure_ascii=False)
-    assert "name-U0001" in shown and "Because" in shown
+    async with slack.repo.unit() as u:
+        [answer] = await u.play.answers(rq.id)
+    # The player as the click named them (their handle: no users.info before the ack).
+    assert answer.display_name == "u0001"
+    assert f"*Right:* {answer.display_name}" in shown and "Because" in shown
     assert len(slack.fake.of("chat.update")) == 1
 
     slack.clock.advance(timedelta(hours=20).total_seconds())  # Thursday 09:30: not yet

@@ -73,7 +73,7 @@ async def review_answer(
 
     writing = asyncio.ensure_future(write())
     await finished_within(
-        writing, deps.ack_budget_seconds, f"a review click on {click.question_id}"
+        writing, deps.ack_budget_seconds, f"a review click on {click.question_id}", deps.late_writes
     )
     await ack()
     try:
