@@ -4,7 +4,8 @@
 - a table row is asked once; two-option questions at most four times per list or table,
   the first of the notes first;
 - no single block supplies more than a quarter of the bank;
-- true/false only for facts nothing else asks, at most 10 % of the bank, half true, half false.
+- true/false only for facts nothing else asks, at most 15 % of the bank (one true and one
+  false on short notes), half true, half false.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from questions.bank import BankQuestion
 from questions.candidate import Candidate
 
 MAX_BLOCK_SHARE = 0.25
-#: the issue allows 15 %; true/false is the weakest form, so a bank keeps it well below
-MAX_TRUE_FALSE_SHARE = 0.1
+#: true/false is the weakest form: never more than this share of a bank of any size
+MAX_TRUE_FALSE_SHARE = 0.15
+#: short notes may still hold one true and one false statement beside this many other questions
+#: (a share of a handful of questions rounds down to none)
+SHORT_NOTES_PAIR_AFTER = 2
 MAX_TWO_OPTION_PER_SET = 4
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
@@ -125,6 +129,13 @@ def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
     return picks, drop
 
 
+def true_false_limit(others: int) -> int:
+    """How many true/false questions a bank with this many other questions may hold: the share,
+    or one pair on short notes."""
+    share = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * others)
+    return max(share, 2 if others >= SHORT_NOTES_PAIR_AFTER else 0)
+
+
 def _true_false(
     tf: Sequence[Pick], chosen: Sequence[Pick]
 ) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -142,7 +153,7 @@ def _true_false(
     complete.sort(
         key=lambda v: (v[True][0].fact.section.index in sections_asked, v[True][0].fact.line)
     )
-    limit = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * len(chosen))
+    limit = true_false_limit(len(chosen))
     picked: list[dict[bool, Pick]] = []
     for v in complete:
         row = _row_of(v[True][0])
@@ -152,7 +163,7 @@ def _true_false(
     picked = picked[: len(picked) - len(picked) % 2]  # as many true as false
     out: list[Pick] = [v[i % 2 == 0] for i, v in enumerate(picked)]
     taken = {id(p[0]) for p in out}
-    drop = [(p[0], "true/false: something better asks it, or the 10 % share is full")
+    drop = [(p[0], "true/false: something better asks it, or its share is full")
             for p in tf if id(p[0]) not in taken]  # fmt: skip
     return out, drop
 

@@ -24,6 +24,7 @@ import bm25s
 import numpy as np
 
 from questions.candidate import Candidate
+from questions.cues import clue
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -32,12 +33,9 @@ from questions.text import (
     Tokenizer,
     contains,
     contains_folded,
-    content_words,
     folded,
     is_zh,
-    lemma_words,
     norm,
-    same_word,
 )
 from questions.values import family, fmt_number, parse_number
 
@@ -50,6 +48,8 @@ AMBIGUITY_RATIO = 0.6
 #: quarter of this many sections of context on each side of its own
 CHUNK = 16
 _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
+#: ways of asking whose options are names, never sentences nor blanks
+_NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 
 
 def stem_only(c: Candidate) -> str | None:
@@ -62,7 +62,8 @@ def stem_only(c: Candidate) -> str | None:
         return "blank inside a choice"
     keys = [norm(o) for o in options]
     numeric = all(parse_number(o) is not None for o in options)
-    if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
+    names = c.style in _NAME_STYLES  # options are names: VACUUM and VACUUM FULL are two things
+    if not numeric and not names and any(a != b and (a in b or b in a) for a in keys for b in keys):
         return "one choice contains another"
     stem = c.prompt.replace("___", " ")
     listed = " / ".join(sorted(options))
@@ -83,11 +84,8 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
-    stem_words = content_words(stem) | set(lemma_words(stem))
-    for word in _shared(answer, stem_words):
-        # a word of the stem in the answer that most wrong options lack is a clue
-        if sum(1 for w in wrong if _shared(w, {word})) < len(wrong) / 2:
-            return "stem gives the answer away"
+    if clue(stem, answer, wrong) is not None:
+        return "stem gives the answer away"
     return None
 
 
@@ -99,18 +97,6 @@ def _kin(a: str, b: str) -> bool:
     return bool(head_noun(a)) and head_noun(a) == head_noun(
         b
     )  # "lifecycle policy", "Resource policy"
-
-
-def _shared(option: str, stem_words: set[str]) -> set[str]:
-    """The stem's words the option repeats (by stem, lemma or a part of a CamelCase name)."""
-    words = content_words(option) | _name_parts(option)
-    return {s for s in stem_words for w in words if len(w) >= 3 and len(s) >= 3 and same_word(w, s)}
-
-
-def _name_parts(name: str) -> set[str]:
-    """The words inside a CamelCase or snake_case name, by lemma: "CronJob" -> cron, job."""
-    parts = re.findall(r"[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])", name)
-    return {p.lower() for p in parts} | set(lemma_words(" ".join(parts)))
 
 
 def _names_folded(text: str, option: str) -> bool:

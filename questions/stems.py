@@ -97,7 +97,32 @@ def command(comment: str, lang: str) -> str:
         return f"哪条命令用于{quoted(c, lang)}？"
     if _VERB_3RD.match(c):
         return f"Which command {c}?"
+    third = third_person(c)
+    if third is not None:
+        return f"Which command {third}?"  # "list databases" -> "Which command lists databases?"
     return f"Which command is for {quoted(c, lang)}?"
+
+
+_OBJECT_START = frozenset({"a", "an", "the", "one", "all", "every", "each", "to", "into", "from"})
+
+
+def third_person(phrase: str) -> str | None:
+    """An imperative phrase with its verb in the third person ("list databases" -> "lists
+    databases"), or None when it does not open with a plain verb."""
+    from lemminflect import getAllLemmas, getInflection
+
+    first, _, rest = phrase.partition(" ")
+    if not rest or not re.fullmatch(r"[a-z]+", first):
+        return None
+    lemmas = getAllLemmas(first)
+    if "VERB" not in lemmas or lemmas["VERB"][0] != first or "ADJ" in lemmas:
+        return None
+    nxt = rest.split()[0].lower()
+    plural = nxt.endswith("s") and getAllLemmas(nxt).get("NOUN", (nxt,))[0] != nxt
+    if "NOUN" in lemmas and not (plural or nxt in _OBJECT_START):
+        return None  # "custom format", "quick test": a noun phrase, not an order
+    inflected = getInflection(first, tag="VBZ")
+    return f"{inflected[0]} {rest}" if inflected else None
 
 
 def cloze(text: str, lang: str) -> str:
@@ -217,17 +242,23 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str:
     """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"."""
     a = _attr_parts(attr, lang)
     v = value.strip().rstrip("。.")
-    if lang == "zh":
-        if is_descriptive(attr):
-            return f"{key}：{v}"
-        return f"{key} 的{a}是“{v}”"
     if is_descriptive(attr):
-        return f"{key}: {v}"
+        return described_as(key, v, lang)
+    if lang == "zh":
+        return f"{key} 的{a}是“{v}”"
     if predicative(a):
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):
         return f"The {_lower(a)} of {key} is {v}"
-    return f"{key} — {a.rstrip('?')}: {v}"
+    return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
+
+
+def described_as(term: str, desc: str, lang: str) -> str:
+    """A term and a description as one sentence: "Hash is described as “equality only”"."""
+    d = desc.strip().rstrip("。.;；,，")
+    if lang == "zh":
+        return f"“{d}”说的是 {term}"
+    return f"{term} is described as “{d}”"
 
 
 def true_false(statement: str, lang: str) -> str:

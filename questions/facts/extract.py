@@ -305,6 +305,21 @@ def table_key_numbers(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def versions_everywhere(facts: list[Fact]) -> list[Fact]:
+    """A bare number the notes write as a version elsewhere ("PG 18", "MD5 … deprecated in
+    18") is that version everywhere: its options are other versions, never 36 or 72."""
+    versions = {f.span for f in facts if f.kind == "number" and f.role == "version"}
+    return [
+        replace(f, role="version")
+        if f.kind == "number"
+        and f.role == "quantity"
+        and f.span in versions
+        and re.fullmatch(r"\d+(\.\d+)?", f.span)
+        else f
+        for f in facts
+    ]
+
+
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
@@ -331,6 +346,14 @@ def shares_word(a: str, b: str) -> bool:
     return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
 
 
+def markup(f: Fact) -> str:
+    """How the author marked a term where it is defined: code, bold or plain."""
+    inline = f.block.inline
+    if any(f.subject == c or f.subject in c for c in inline.code):
+        return "code"
+    return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
+
+
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -350,6 +373,10 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         # thing is): claims pair only with claims
         peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]
         in_list = f.group.startswith("g") and int(f.group[1:]) in lists
+        if f.category is None and f.role in ("term", "member"):
+            # `VACUUM FULL` (code) and **transaction ID wraparound** (bold) in one list are two
+            # kinds of thing: a term's kin are marked as it is
+            peers = [g for g in peers if markup(g) == markup(f)]
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]
@@ -409,6 +436,7 @@ def extract(doc: Document) -> list[Fact]:
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
+    facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
     facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f

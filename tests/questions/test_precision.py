@@ -1,0 +1,149 @@
+"""The flaw classes of the blind review, each on notes written here: the answer named or
+translated in the stem, wrong-kind or arithmetic distractors, a description that fits another
+option too; and recall on short notes (bold-term definitions, one true/false pair)."""
+
+from __future__ import annotations
+
+from questions.bank import BankQuestion
+from questions.cues import clue, without
+from questions.distractors import plausible
+from questions.generate import generate_document
+
+
+def chosen(text: str) -> list[BankQuestion]:
+    return [q for _, q in generate_document("t.md", text).chosen]
+
+
+def keyed(questions: list[BankQuestion], answer: str) -> list[BankQuestion]:
+    return [q for q in questions if q.choices[q.answer] == answer]
+
+
+METHODS_ZH = """# HTTP 复习
+
+## Method
+
+- **GET** 读取资源，安全且幂等
+- **HEAD** 跟 GET 一样但只返回 headers
+- **DELETE** 删除（删两次结果一样，第二次可能 404）
+- **POST** 新建资源，不幂等
+"""
+
+
+def test_a_chinese_description_that_translates_the_answer_never_asks_it() -> None:
+    """ "删除" is "delete" and "headers" begins with HEAD: a player who never read the notes
+    picks them."""
+    qs = chosen(METHODS_ZH)
+    for q in keyed(qs, "DELETE") + keyed(qs, "HEAD"):
+        assert "删除" not in q.prompt and "headers" not in q.prompt, q.prompt
+    assert clue("删除（删两次结果一样）", "DELETE", ["GET", "POST"]) == "删除"
+
+
+INDEXES = """# PG
+
+## Index types
+
+- **GIN** inverted index for arrays, jsonb and full text search
+- **BRIN** block range summaries, tiny, for naturally ordered data
+- **SP-GiST** space-partitioned, non-balanced structures (quadtrees, radix trees)
+- **Hash** equality only, WAL-logged since PG 10
+"""
+
+
+def test_initials_that_spell_the_answer_give_it_away() -> None:
+    assert clue("space-partitioned, non-balanced structures", "SP-GiST", ["GIN", "BRIN"])
+    for q in keyed(chosen(INDEXES), "SP-GiST"):
+        assert "space-partitioned" not in q.prompt, q.prompt
+
+
+PATTERNS = """# K8s
+
+## Multi-container patterns
+
+- **sidecar**: helper next to the main app (log shipper, proxy)
+- **ambassador**: proxies the app's connections to the outside world
+- **adapter**: converts the app's output into a standard format
+"""
+
+
+def test_a_description_that_fits_another_option_never_offers_it() -> None:
+    """ "… (log shipper, proxy)" also describes the ambassador, which "proxies" connections."""
+    for q in keyed(chosen(PATTERNS), "sidecar"):
+        if q.kind == "choice" and "proxy" in q.prompt:
+            assert "ambassador" not in q.choices, q
+        if q.kind == "truefalse":
+            assert "ambassador" not in q.prompt, q.prompt
+
+
+def test_number_distractors_are_near_misses_of_the_same_roundness() -> None:
+    assert plausible(20, 30) and plausible(60, 30)
+    assert not plausible(12, 25) and not plausible(11, 10)
+    assert plausible(127, 63) and not plausible(126, 63)
+    assert plausible(512, 256) and not plausible(500, 256)
+
+
+VERSIONS = """# PG
+
+## Security
+
+- default password_encryption is scram-sha-256 since PG 14; MD5 passwords are deprecated in 18
+- PG 16 added logical replication from standbys
+- PG 17 added incremental backup
+"""
+
+
+def test_a_number_written_as_a_version_elsewhere_takes_versions_as_options() -> None:
+    for q in chosen(VERSIONS):
+        if q.kind == "choice" and q.choices[q.answer] == "18":
+            assert set(q.choices) <= {"14", "16", "17", "18"}, q.choices
+
+
+VACUUM = """# Postgres maintenance
+
+## Vacuum
+
+- **VACUUM** reclaims the space of dead rows
+- **VACUUM FULL** rewrites the whole table and takes an exclusive lock
+- **autovacuum** runs vacuum and analyze in the background
+"""
+
+
+def test_three_bold_definitions_under_one_heading_are_asked() -> None:
+    """They made no question at all: "runs" after a singular bold term is its verb, and terms
+    marked alike in one list are each other's options whatever their case."""
+    qs = chosen(VACUUM)
+    answers = {q.choices[q.answer] for q in qs if q.kind == "choice"}
+    assert {"VACUUM", "VACUUM FULL"} <= answers
+    for q in qs:
+        assert len(q.choices) == 3 and set(q.choices) == {"VACUUM", "VACUUM FULL", "autovacuum"}
+
+
+SHORT = """# 操作系统复习
+
+## 进程与线程
+
+- **进程** 是资源分配的基本单位
+- **线程** 是调度的基本单位，同一进程的线程共享地址空间
+
+## 调度算法
+
+| 算法 | 特点 |
+|---|---|
+| 先来先服务 | 按到达顺序执行，可能出现护航效应 |
+| 短作业优先 | 平均等待时间最短，长作业可能饥饿 |
+| 时间片轮转 | 每个进程轮流执行一个时间片，响应快 |
+"""
+
+
+def test_short_notes_keep_one_true_and_one_false_statement() -> None:
+    """A share of a handful of questions rounds down to none: short notes keep one pair."""
+    qs = chosen(SHORT)
+    tf = [q for q in qs if q.kind == "truefalse"]
+    assert len(tf) == 2 and {q.answer for q in tf} == {0, 1}, [q.prompt for q in qs]
+
+
+def test_without_keeps_what_still_says_it_and_drops_the_aside() -> None:
+    desc = '可以存，但每次用之前必须先找服务器验证（不是"不缓存"！！）'
+    assert without(desc, ["缓存"]) == "可以存，但每次用之前必须先找服务器验证"
+    assert without("支持的版本、随机数、key_share（客户端的公钥）", ["客户端"]) == (
+        "支持的版本、随机数、key_share"
+    )
