@@ -29,7 +29,10 @@ def vague(desc: str) -> bool:
 
 
 def head_word(desc: str) -> str:
-    """The lemma of the first content word: what the description says the thing does or is."""
+    """The lemma of the first content word: what the description says the thing does or is
+    ("" for a description in Chinese: its first Latin word is an aside, not its head)."""
+    if re.match(r"\s*[\u4e00-\u9fff]", desc):
+        return ""
     for w in re.findall(r"[A-Za-z]+", desc):
         low = w.lower()
         if len(low) >= 3 and low not in STOP_EN:

@@ -159,7 +159,10 @@ class Pool:
                 for e in self._by_role.get(role, {}).get(here, ()):
                     # a marked phrase of the same section is kin only when it names the same
                     # kind of thing: "global tables" is no "read request unit"
-                    if e.family == fam and _plain_term(e.text) and head_noun(e.text) == head:
+                    kin = role != "bold" or head_noun(e.text) == head
+                    # and code only beside code of its shape: a command, or a single name
+                    kin = kin and (role != "code" or (" " in e.text) == (" " in answer))
+                    if e.family == fam and _plain_term(e.text) and kin:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})

@@ -21,33 +21,36 @@ _STOP = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[str, ...]]:
-    """Simplified word -> its English gloss words (only words of two or more characters)."""
+def _dictionary() -> dict[str, list[str]]:
+    """Simplified word (two or more characters) -> the raw senses of each of its entries; a
+    sense is read only when its word is looked up, so loading costs one split per line."""
     try:
         path = resources.files(_PACKAGE).joinpath(*_FILE)
         text = path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - packaging
         return {}
-    out: dict[str, set[str]] = {}
+    out: dict[str, list[str]] = {}
     for line in text.splitlines():
         if not line or line[0] == "#":
             continue
         head, _, senses = line.partition(" /")
         parts = head.split(" ", 2)
-        if len(parts) < 2 or len(parts[1]) < 2:
-            continue
-        words = out.setdefault(parts[1], set())
+        if len(parts) >= 2 and len(parts[1]) >= 2:
+            out.setdefault(parts[1], []).append(senses)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def english(word: str) -> tuple[str, ...]:
+    """The English words a Chinese word of two or more characters means, or ()."""
+    if len(word) < 2:
+        return ()
+    words: set[str] = set()
+    for senses in _dictionary().get(word, ()):
         for sense in senses.split("/")[:SENSES]:
             sense = re.sub(r"\([^)]*\)|\[[^\]]*\]|CL:\S*", " ", sense)
             found = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", sense)]
             found = [w for w in found if w not in _STOP]
             if 1 <= len(found) <= 2:  # short glosses only: "to delete", "cache", "request"
                 words.update(found)
-    return {k: tuple(sorted(v)) for k, v in out.items() if v}
-
-
-def english(word: str) -> tuple[str, ...]:
-    """The English words a Chinese word of two or more characters means, or ()."""
-    if len(word) < 2:
-        return ()
-    return _dictionary().get(word, ())
+    return tuple(sorted(words))

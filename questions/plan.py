@@ -4,6 +4,8 @@
 - a table row is asked once; two-option questions at most four times per list or table,
   the first of the notes first;
 - no single block supplies more than a quarter of the bank;
+- no question's stem states the number another question asks ("maxSurge (default 25%)"
+  beside "maxSurge defaults to ___");
 - true/false only for facts nothing else asks, at most 15 % of the bank (one true and one
   false on short notes), half true, half false.
 """
@@ -11,12 +13,15 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.bank import BankQuestion
 from questions.candidate import Candidate
+from questions.text import STOP_EN, contains
+from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
 #: true/false is the weakest form: never more than this share of a bank of any size
@@ -43,12 +48,14 @@ class Plan:
 ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "key": 2, "version": 3, "year": 3}
 
 
-def _order(p: Pick) -> tuple[int, int, int, int, int, str]:
-    """Best first: rank, way of asking, what a number counts, more options, the fuller fact."""
+def _order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
+    """Best first: rank, way of asking, what a number counts, more options, the fuller fact,
+    the sentence's first number (the rule before its example: "1 = 1000m, so 250m = …")."""
     c = p[0]
     role = ROLE_ORDER.get(c.fact.role.split(":")[0], 1) if c.fact.kind == "number" else 1
     fuller = -len(c.fact.value) if c.fact.kind == "property" else 0
-    return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, c.prompt)
+    first = c.fact.sentence.find(c.fact.span) if c.fact.span else 0
+    return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, first, c.prompt)
 
 
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -168,11 +175,106 @@ def _true_false(
     return out, drop
 
 
+#: how near a number the words that tie it to its fact must stand, in characters
+NEAR = 40
+
+
+def _states(prompt: str, value: str) -> int:
+    """Where the prompt writes the value as a value ("25%" in "default 25%", not in "125%"),
+    or -1."""
+    v = " ".join(value.split())
+    m = re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt) if v else None
+    return m.start() if m else -1
+
+
+_WORD = re.compile(r"[A-Za-z_][\w.-]*[A-Za-z0-9_]|[\u4e00-\u9fff]{2,}")
+
+
+def _anchors(c: Candidate) -> tuple[str, ...]:
+    """What ties a number to its fact in another stem: the parameter it belongs to, or the
+    words either side of it ("max ___ columns": max, columns)."""
+    f = c.fact
+    if f.subject:
+        return (f.subject,)
+    at = f.sentence.find(f.span) if f.span else -1
+    if at < 0:
+        return ()
+    before = [w for w in _WORD.findall(f.sentence[:at]) if w.casefold() not in STOP_EN]
+    after = [
+        w for w in _WORD.findall(f.sentence[at + len(f.span) :]) if w.casefold() not in STOP_EN
+    ]
+    return tuple(w for w in (before[-1:] + after[:1]) if len(w) >= 3)
+
+
+def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """Best first, drop a question whose stem states the number a kept one asks, with what ties
+    it to that fact, or whose number a kept one so states: two questions of one bank must not
+    answer each other."""
+    keep: list[Pick] = []
+    drop: list[tuple[Candidate, str]] = []
+    asked: list[tuple[str, tuple[str, ...]]] = []  # kept questions' numbers and their anchors
+
+    def states(prompt: str, value: str, anchors: tuple[str, ...]) -> bool:
+        at = _states(prompt, value)
+        if at < 0 or not anchors:
+            return False
+        near = prompt[max(0, at - NEAR) : at + len(value) + NEAR].casefold()
+        return all(a.casefold() in near for a in anchors)
+
+    named: list[tuple[int, str]] = []  # kept questions' term answers, by block
+
+    def names(prompt: str, block: int, terms: Sequence[tuple[int, str]]) -> bool:
+        return any(b == block and contains(prompt, t) for b, t in terms)
+
+    for p in sorted(picks, key=_order):
+        c, q = p
+        block = c.fact.block.id
+        number = q.choices[q.answer] if c.fact.kind in ("number", "default") else ""
+        number = number if parse_number(number) is not None and c.style != "computed" else ""
+        # rows of one table name each other's keys by design ("TCP / UDP 中哪一个…")
+        lone = c.fact.table is None and c.style != "computed"
+        term = q.choices[q.answer] if lone and q.kind == "choice" and not number else ""
+        mine = _anchors(c) if number else ()
+        # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
+        # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
+        kept_here = [k[1].prompt for k in keep if k[0].fact.block.id == block]
+        leaks = (
+            any(states(q.prompt, v, a) for v, a in asked)
+            or bool(number and any(states(k[1].prompt, number, mine) for k in keep))
+            or (lone and names(q.prompt, block, named))
+            or bool(term and any(contains(prompt, term) for prompt in kept_here))
+        )
+        if leaks:
+            drop.append((c, "another question's stem gives the answer"))
+            continue
+        keep.append(p)
+        if number and c.kind == "choice":
+            asked.append((number, mine))
+        if term:
+            named.append((block, term))
+    return keep, drop
+
+
 def make_plan(passed: Sequence[Pick]) -> Plan:
     choices = [p for p in passed if p[0].kind == "choice"]
     tf = [p for p in passed if p[0].kind == "truefalse"]
     chosen, dropped = _per_fact(choices)
     chosen, capped = _cap_sets(chosen)
     chosen, blocked = _cap_blocks(chosen)
+    chosen, leaked = _no_leaks(chosen)
     tf_chosen, tf_dropped = _true_false(tf, chosen)
-    return Plan(chosen + tf_chosen, dropped + capped + blocked + tf_dropped)
+    if tf_chosen:  # a statement may state a number a choice question asks
+        kept, tf_leaked = _no_leaks(chosen + tf_chosen)
+        tf_chosen, unbalanced = _balanced([p for p in kept if p[0].kind == "truefalse"])
+        tf_dropped += tf_leaked + unbalanced
+    return Plan(chosen + tf_chosen, dropped + capped + blocked + leaked + tf_dropped)
+
+
+def _balanced(tf: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """As many true as false statements, the first of each kept."""
+    true = [p for p in tf if p[0].answer == 0]
+    false = [p for p in tf if p[0].answer != 0]
+    n = min(len(true), len(false))
+    keep = true[:n] + false[:n]
+    drop = [(p[0], "true/false: as many true as false") for p in tf if p not in keep]
+    return keep, drop

@@ -15,7 +15,8 @@ from questions.text import CJK
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
     r"^(notes?|description|desc|meaning|comment|remarks?|details?|explanation|purpose|usage|"
-    r"use|used for|说明|描述|备注|含义|解释|用途|常见用途|作用|特点)$",
+    r"use|used for|what it does|what it is|does|effect|function|summary|"
+    r"说明|描述|备注|含义|解释|用途|常见用途|作用|特点|功能)$",
     re.I,
 )
 

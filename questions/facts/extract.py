@@ -377,6 +377,9 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             # `VACUUM FULL` (code) and **transaction ID wraparound** (bold) in one list are two
             # kinds of thing: a term's kin are marked as it is
             peers = [g for g in peers if markup(g) == markup(f)]
+            if markup(f) == "code":
+                # `git fetch` (a command) and `origin` (a name) in one list: two kinds again
+                peers = [g for g in peers if (" " in g.subject) == (" " in f.subject)]
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]
