@@ -86,7 +86,32 @@ def stem_only(c: Candidate) -> str | None:
         return "answer stands out by length"
     if clue(stem, answer, wrong) is not None:
         return "stem gives the answer away"
+    if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
+        return "answer stands out by form"
     return None
+
+
+_VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
+
+
+def _form(option: str) -> tuple[bool, bool, str]:
+    """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
+    value), a leading flag dash, and its namespace prefix ("kubernetes.io/")."""
+    prefix = re.match(r"^[\w.-]+/", option)
+    return (
+        _VALUE.search(option) is not None,
+        option.startswith("-"),
+        prefix.group(0) if prefix else "",
+    )
+
+
+def odd_form(answer: str, wrong: Sequence[str]) -> bool:
+    """The answer alone differs in form while the wrong options all agree: the only option
+    with a value ("Access-Control-Allow-Credentials: true"), the only one without the prefix
+    the others share ("Opaque" beside kubernetes.io/…)."""
+    mine = _form(answer)
+    forms = {_form(w) for w in wrong}
+    return len(forms) == 1 and mine not in forms
 
 
 def _kin(a: str, b: str) -> bool:

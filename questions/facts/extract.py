@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from questions.facts.commands import command_facts
@@ -291,7 +291,12 @@ def table_key_numbers(facts: list[Fact]) -> list[Fact]:
         for f in facts
         if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject)
     }
-    widths = {len(k): kind for k, kind in kinds.items()}
+    # a code of a width ("412") is of the table with most keys of that width: status codes,
+    # not the ports table that happens to hold 443
+    by_width: dict[int, Counter[str]] = defaultdict(Counter)
+    for key, header_kind in kinds.items():
+        by_width[len(key)][header_kind] += 1
+    widths = {w: c.most_common(1)[0][0] for w, c in by_width.items()}
 
     def kind_of(f: Fact) -> str | None:
         if f.span in kinds:

@@ -147,3 +147,49 @@ def test_without_keeps_what_still_says_it_and_drops_the_aside() -> None:
     assert without("支持的版本、随机数、key_share（客户端的公钥）", ["客户端"]) == (
         "支持的版本、随机数、key_share"
     )
+
+
+CODES_AND_PORTS = """# Web
+
+## Status codes
+
+| 状态码 | 说明 |
+|---|---|
+| 403 | 禁止访问 |
+| 404 | 资源不存在 |
+| 405 | 方法不允许 |
+| 409 | 冲突 |
+
+## Ports
+
+| 端口 | 服务 |
+|---|---|
+| 22 | SSH |
+| 53 | DNS |
+| 80 | HTTP |
+| 443 | HTTPS |
+
+## Conditional requests
+
+- If-Match 不匹配就返回 412 Precondition Failed，可以做乐观锁
+"""
+
+
+def test_a_status_code_takes_status_codes_not_the_port_of_the_same_width() -> None:
+    """412 is in no table; 443 is three digits like it: the options were 53 / 80 / 443."""
+    qs = [q for q in chosen(CODES_AND_PORTS) if q.kind == "choice" and "412" in q.choices]
+    assert qs
+    for q in qs:
+        assert set(q.choices) <= {"403", "404", "405", "409", "412"}, q.choices
+
+
+def test_an_answer_alone_in_its_form_is_dropped() -> None:
+    from questions.solvers import odd_form
+
+    assert odd_form(
+        "Access-Control-Allow-Credentials: true",
+        ["Access-Control-Allow-Headers", "Access-Control-Allow-Origin"],
+    )
+    assert odd_form("Opaque", ["kubernetes.io/tls", "kubernetes.io/basic-auth"])
+    assert not odd_form("kubernetes.io/tls", ["kubernetes.io/basic-auth", "Opaque"])
+    assert not odd_form("no-cache", ["no-store", "must-revalidate"])
