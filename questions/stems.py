@@ -30,8 +30,17 @@ def display_noun(noun: str) -> str:
 
 
 def quoted(text: str, lang: str) -> str:
-    text = text.strip().rstrip("。.;；,，")
+    text = articles(text.strip().rstrip("。.;；,，"))
     return f"“{text}”"
+
+
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=(?!one\b|once\b)[aeioAEIO][a-z])")
+
+
+def articles(text: str) -> str:
+    """A notes slip an exam writer would not copy: "a automated" -> "an automated" (words
+    opening in u or one keep their "a": "a user", "a one-off")."""
+    return _A_BEFORE_VOWEL.sub(r"\1n ", text)
 
 
 def which(noun: str | None, lang: str) -> str:
@@ -46,7 +55,7 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
     if lang == "zh":
         return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
     if verb and not re.search(r"[.!?]\s+\S", desc.strip()):  # one sentence reads as a predicate
-        return f"{which(noun, lang)} {desc.rstrip('.;, ')}?"
+        return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
 
 
@@ -102,6 +111,18 @@ def command(comment: str, lang: str) -> str:
     if third is not None:
         return f"Which command {third}?"  # "list databases" -> "Which command lists databases?"
     return f"Which command is for {quoted(c, lang)}?"
+
+
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
+
+
+def singular_predicate(predicate: str) -> str:
+    """ "Which of these" takes a verb in the third person: "handle credentials" -> "handles
+    credentials", "provide a …" -> "provides a …"; modals and inflected verbs stay."""
+    first = predicate.split(" ", 1)[0]
+    if first.lower() in _MODALS or not re.fullmatch(r"[a-z]+", first):
+        return predicate
+    return third_person(predicate) or predicate
 
 
 _OBJECT_START = frozenset({"a", "an", "the", "one", "all", "every", "each", "to", "into", "from"})

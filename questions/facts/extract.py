@@ -359,6 +359,14 @@ def markup(f: Fact) -> str:
     return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
 
 
+def _same_kind(a: str, b: str) -> bool:
+    """Two names of one kind: one-word names always; phrases only with one head noun."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    return singular_word(wa[-1].lower()) == singular_word(wb[-1].lower())
+
+
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -388,6 +396,11 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]
+            if f.group.startswith("s"):
+                # paragraphs of a section name several kinds of thing: two phrases are kin
+                # when they name the same kind ("read request unit" / "write request unit",
+                # never "global tables")
+                peers = [g for g in peers if _same_kind(g.subject, f.subject)]
             if f.group.startswith("s") and is_misc(f.section.heading):
                 # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
                 peers = [g for g in peers if shares_word(g.subject, f.subject)]

@@ -193,3 +193,43 @@ def test_an_answer_alone_in_its_form_is_dropped() -> None:
     assert odd_form("Opaque", ["kubernetes.io/tls", "kubernetes.io/basic-auth"])
     assert not odd_form("kubernetes.io/tls", ["kubernetes.io/basic-auth", "Opaque"])
     assert not odd_form("no-cache", ["no-store", "must-revalidate"])
+
+
+DYNAMO = """# AWS
+
+## DynamoDB
+
+One **read request unit** represents one strongly consistent read for an item up to 4 KB.
+
+One **write request unit** represents one write for an item up to 1 KB.
+
+Amazon DynamoDB **global tables** provide a fully managed solution for deploying a
+multi-region, multi-master database.
+
+## AWS INSPECTOR
+
+a automated security assessment service
+
+## Secrets Manager
+
+handle credentials in secret way
+
+## AWS Kinesis
+
+delivers real-time streaming data to destinations such as Amazon S3
+"""
+
+
+def test_bold_phrases_of_one_section_are_options_only_of_their_own_kind() -> None:
+    """ "global tables" was asked with "read request unit" and "write request unit"."""
+    for q in chosen(DYNAMO):
+        if "global tables" in q.choices:
+            assert not {"read request unit", "write request unit"} & set(q.choices), q
+
+
+def test_stems_are_grammatical_whatever_the_notes_wrote() -> None:
+    """ "Which of these handle credentials?", "“a automated security …”"."""
+    prompts = [q.prompt for q in chosen(DYNAMO)]
+    assert any(p.startswith("Which of these handles credentials") for p in prompts), prompts
+    assert not any("handle credentials" in p or "a automated" in p for p in prompts), prompts
+    assert any("an automated" in p for p in prompts), prompts
