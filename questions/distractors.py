@@ -27,6 +27,7 @@ from questions.parse.model import Block, Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
+    command_like,
     decimals,
     family,
     fmt_number,
@@ -161,7 +162,7 @@ class Pool:
                     # kind of thing: "global tables" is no "read request unit"
                     kin = role != "bold" or head_noun(e.text) == head
                     # and code only beside code of its shape: a command, or a single name
-                    kin = kin and (role != "code" or (" " in e.text) == (" " in answer))
+                    kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
                     if e.family == fam and _plain_term(e.text) and kin:
                         tiers[2].append(e.text)
             for role in roles:

@@ -54,7 +54,8 @@ def which(noun: str | None, lang: str) -> str:
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
     if lang == "zh":
         return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
-    if verb and not re.search(r"[.!?]\s+\S", desc.strip()):  # one sentence reads as a predicate
+    # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted
+    if verb and not re.search(r"[.!?]\s+\S|->|→|=>", desc.strip()):
         return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
 

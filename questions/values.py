@@ -171,6 +171,13 @@ def family(text: str) -> str:
     return _FAMILIES.get(s, s)
 
 
+def command_like(text: str) -> bool:
+    """A program and its arguments (`git fetch`, `kubectl top pod`), not a name (`origin`,
+    `EXPLAIN ANALYZE`)."""
+    words = text.split()
+    return len(words) >= 2 and words[0].islower()
+
+
 def same_family(a: str, b: str) -> bool:
     """Two option texts of one surface kind (two durations, two headers, two Names)."""
     return family(a) == family(b)

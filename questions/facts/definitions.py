@@ -79,10 +79,13 @@ def _is_term(head: str, block: Marked) -> bool:
 def _marked_lead(block: Marked) -> Definition | None:
     """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
     text = block.text
+    opener = next((m for m in block.inline.marked if text.startswith(m)), "")
     for span in block.inline.marked:
         pos = text.find(span)
         if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
             continue  # "headless service: `clusterIP: None` -> …" defines the words before
+        if opener and pos > 0 and not text[len(opener) : pos].strip(" →->"):
+            continue  # "`EXPLAIN ANALYZE` **actually executes …** ->": the line's subject opens it
         rest = text[pos + len(span) :]
         m = re.match(
             rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$",

@@ -29,7 +29,7 @@ from questions.facts.table_facts import table_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, is_zh, norm
-from questions.values import numbers_in, same_family
+from questions.values import command_like, numbers_in, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
@@ -392,7 +392,7 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             peers = [g for g in peers if markup(g) == markup(f)]
             if markup(f) == "code":
                 # `git fetch` (a command) and `origin` (a name) in one list: two kinds again
-                peers = [g for g in peers if (" " in g.subject) == (" " in f.subject)]
+                peers = [g for g in peers if command_like(g.subject) == command_like(f.subject)]
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]

@@ -87,8 +87,13 @@ def shown(f: Fact) -> str:
     names = (f.subject, *f.siblings)
     if not any(contains(f.value, n) for n in names):
         return f.value
-    first = re.split(r"\s*[;；]\s*", f.value)[0]
-    return first if first != f.value and not any(contains(first, n) for n in names) else f.value
+    # the first sentence when it stands alone ("actually executes the query -> real times …"
+    # before "for UPDATE/DELETE wrap it: `BEGIN; EXPLAIN ANALYZE …`"), else the first clause
+    for first in (split_sentences(f.value)[0], re.split(r"\s*[;；]\s*", f.value)[0]):
+        first = first.strip().rstrip(".。")
+        if first and first != f.value and not any(contains(first, n) for n in names):
+            return first
+    return f.value
 
 
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:

@@ -233,3 +233,26 @@ def test_stems_are_grammatical_whatever_the_notes_wrote() -> None:
     assert any(p.startswith("Which of these handles credentials") for p in prompts), prompts
     assert not any("handle credentials" in p or "a automated" in p for p in prompts), prompts
     assert any("an automated" in p for p in prompts), prompts
+
+
+EXPLAIN = """# PG
+
+## EXPLAIN
+
+- `EXPLAIN` = estimated plan only, the query is not run
+- `EXPLAIN ANALYZE` **actually executes the query** -> real times, actual rows. for DELETE wrap it: `BEGIN; EXPLAIN ANALYZE DELETE ...; ROLLBACK;`
+- `EXPLAIN (BUFFERS)` adds shared hit/read counts
+"""
+
+
+def test_a_line_opened_by_a_marked_subject_defines_that_subject() -> None:
+    """The bold predicate after `EXPLAIN ANALYZE` was taken for the term, its arrow for the
+    separator: "actually executes the query" was asked as a thing."""
+    from questions.facts.extract import extract
+    from questions.parse import parse_document
+
+    facts = extract(parse_document(EXPLAIN, "t.md"))
+    subjects = {f.subject for f in facts if f.kind == "definition"}
+    assert "EXPLAIN ANALYZE" in subjects and "actually executes the query" not in subjects
+    q = keyed(chosen(EXPLAIN), "EXPLAIN ANALYZE")
+    assert q and "ROLLBACK" not in q[0].prompt and "BEGIN" not in q[0].prompt, q
