@@ -136,7 +136,10 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         desc, wrong = trimmed, lures(trimmed)
     # two terms alone make a question only when the notes set them against each other: a list
     # of the two, or the two terms the author marked in a list of other remarks
-    paired = _pair(f) and (pool.list_size(f.block) <= 2 or markup(f) != "plain")
+    # (two plain paragraphs of a section are not set against each other: "同源 = …" and
+    # "简单请求：…" are two topics, not a pair)
+    listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
+    paired = _pair(f) and (listed or markup(f) != "plain")
     closed = _closed(f) or (len(wrong) < 2 and paired)
     if "label" in f.extra:
         prompt = label_property(desc, f.category, lang)

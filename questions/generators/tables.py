@@ -12,7 +12,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import norm
+from questions.text import contains, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -65,7 +65,9 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         [
             k
             for i, k in enumerate(table.keys)
-            if k != f.subject and not overlaps(column[i], f.value)
+            # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
+            # the stem rules it out
+            if k != f.subject and not overlaps(column[i], f.value) and not contains(f.value, k)
         ],
         f.id,
     )

@@ -256,3 +256,39 @@ def test_a_line_opened_by_a_marked_subject_defines_that_subject() -> None:
     assert "EXPLAIN ANALYZE" in subjects and "actually executes the query" not in subjects
     q = keyed(chosen(EXPLAIN), "EXPLAIN ANALYZE")
     assert q and "ROLLBACK" not in q[0].prompt and "BEGIN" not in q[0].prompt, q
+
+
+SERVICES = """# K8s
+
+## Service types
+
+| type | what it does |
+|---|---|
+| ClusterIP | default type, gets a virtual cluster IP |
+| NodePort | opens the same port on every node |
+| LoadBalancer | builds on top of NodePort + ClusterIP |
+| ExternalName | returns a CNAME record, no proxying |
+"""
+
+
+def test_a_row_the_description_names_is_never_an_option() -> None:
+    tried = generate_document("t.md", SERVICES).candidates
+    # with too few rows left unnamed the row is asked another way, or not at all
+    asked = [c for c in tried if c.style == "reverse" and "NodePort + ClusterIP" in c.prompt]
+    for c in asked:
+        assert not {"NodePort", "ClusterIP"} & set(c.options), c.options
+
+
+TWO_TOPICS = """# CORS
+
+## 同源与简单请求
+
+同源 = 协议 + 域名 + 端口 三个都一样。
+
+简单请求：方法是 GET / HEAD / POST，而且没有自定义 header，直接发，不预检。
+"""
+
+
+def test_two_plain_paragraphs_are_not_asked_as_a_pair() -> None:
+    """Two topics of one section, not a pair the notes set against each other."""
+    assert not [q for q in chosen(TWO_TOPICS) if q.kind == "choice" and len(q.choices) == 2]
