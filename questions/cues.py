@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from questions.glossary import english
-from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma, same_word
+from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -81,14 +81,25 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
 
 
 def alike(a: str, b: str) -> bool:
-    """Two words a reader takes for one: equal, one stem, or a word of four letters or more
-    that the other begins with ("head" / "headers")."""
+    """Two words a reader takes for one: equal, one lemma, or a word of four letters or more
+    that the other extends by a short ending ("head" / "headers", "start" / "startup",
+    "deploy" / "deployment") or holds whole ("vacuum" / "autovacuum"); never two words that
+    merely open alike ("install" / "instances")."""
     if a == b:
         return True
     if not (a.isascii() and b.isascii()) or a[0].isdigit() or b[0].isdigit():
         return False
+    return any(_extends(x, y) for x in {a, lemma(a)} for y in {b, lemma(b)})
+
+
+def _extends(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
-    return same_word(a, b) or (len(short) >= 4 and long_.startswith(short))
+    if short == long_:
+        return True
+    if len(short) >= 5 and short in long_:
+        return True  # a compound: "vacuum" in "autovacuum"
+    stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
+    return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5
 
 
 def _shares(word: str, option: str) -> bool:
@@ -173,11 +184,16 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def clue(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
-    """The stem text that gives the answer away, or None."""
+def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()) -> str | None:
+    """The stem text that gives the answer away, or None. `like`: the descriptions of the
+    answer's kin (the other cells of its column); a word most of them use is the topic's
+    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer."""
     answer_words = option_words(answer)
+    shared = [{w for w, _ in stem_words(t)} for t in like]
     for word, surface in stem_words(stem):
         if not any(alike(word, a) for a in answer_words):
+            continue
+        if shared and sum(1 for words in shared if word in words) >= len(shared) / 2:
             continue
         if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:
             return surface

@@ -84,11 +84,22 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
-    if clue(stem, answer, wrong) is not None:
+    if clue(stem, answer, wrong, kin_descriptions(c)) is not None:
         return "stem gives the answer away"
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"
     return None
+
+
+def kin_descriptions(c: Candidate) -> list[str]:
+    """What the notes say of the answer's kin: its column's other cells, or its siblings'
+    descriptions (a reverse question's stem is one of these)."""
+    f = c.fact
+    if c.style != "reverse":
+        return []
+    if f.table is not None and f.column >= 0:
+        return [v for v in f.table.column(f.column) if v != f.value]
+    return list(f.sibling_values)
 
 
 _VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")

@@ -292,3 +292,21 @@ TWO_TOPICS = """# CORS
 def test_two_plain_paragraphs_are_not_asked_as_a_pair() -> None:
     """Two topics of one section, not a pair the notes set against each other."""
     assert not [q for q in chosen(TWO_TOPICS) if q.kind == "choice" and len(q.choices) == 2]
+
+
+def test_words_that_merely_open_alike_or_name_the_topic_give_nothing_away() -> None:
+    """ "设置" (install) is not "instances"; "实例" (instance) is in every error of the
+    table, so it points at none of them."""
+    from questions.cues import alike
+
+    assert not alike("install", "instances") and alike("head", "headers")
+    assert alike("vacuum", "autovacuum") and alike("starting", "startup")
+    desc = "由于为部署定向的实例数超出您的账户允许的数量，请更新此部署组的标签设置"
+    kin = [
+        "部署失败，可供部署的正常实例太少",
+        "所需的正常运行的实例不可用",
+        "实例上运行的代理出现问题",
+    ]
+    wrong = ["HEALTH_CONSTRAINTS", "NO_INSTANCES", "IAM_ROLE_PERMISSIONS"]
+    assert clue(desc, "OVER_MAX_INSTANCES", wrong, kin) is None
+    assert clue("由于 CodeDeploy 代理出现问题", "AGENT_ISSUE", wrong, kin) in ("代理", "问题")
