@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from questions.text import STOP_EN, lemma, lemma_words, norm
 
@@ -28,6 +29,7 @@ def vague(desc: str) -> bool:
     return _VAGUE.search(desc) is not None
 
 
+@lru_cache(maxsize=16384)
 def head_word(desc: str) -> str:
     """The lemma of the first content word: what the description says the thing does or is
     ("" for a description in Chinese: its first Latin word is an aside, not its head)."""

@@ -106,7 +106,11 @@ def _shares(word: str, option: str) -> bool:
     return any(alike(word, w) for w in option_words(option))
 
 
-def _initials(stem: str) -> list[tuple[str, str]]:
+_PHRASE_BREAK = re.compile(r"[.;:,()“”]")
+
+
+@lru_cache(maxsize=4096)
+def _initials(stem: str) -> tuple[tuple[str, str], ...]:
     """Runs of Latin words with their initials: "space-partitioned, non-balanced" gives
     ("sp", "space-partitioned"), ("spn", …)."""
     words = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z]+", stem)]
@@ -117,10 +121,10 @@ def _initials(stem: str) -> list[tuple[str, str]]:
             if len(run) < n:
                 break
             text = stem[run[0][1] : run[-1][1] + len(run[-1][0])]
-            if re.search(r"[.;:,()“”]", text):
+            if _PHRASE_BREAK.search(text):
                 break  # initials run within one phrase
             out.append(("".join(w[0][0].lower() for w in run), text))
-    return out
+    return tuple(out)
 
 
 def _acronyms(option: str) -> list[str]:
@@ -130,8 +134,9 @@ def _acronyms(option: str) -> list[str]:
 
 def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """An acronym of the answer whose letters are the initials of words of the stem."""
-    runs = _initials(stem)
-    for acronym in _acronyms(answer):
+    acronyms = _acronyms(answer)
+    runs = _initials(stem) if acronyms else ()
+    for acronym in acronyms:
         if sum(1 for w in wrong if acronym in _acronyms(w)) >= len(wrong) / 2:
             continue
         for initials, text in runs:

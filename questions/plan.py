@@ -206,13 +206,20 @@ def _anchors(c: Candidate) -> tuple[str, ...]:
     return tuple(w for w in (before[-1:] + after[:1]) if len(w) >= 3)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     """Best first, drop a question whose stem states the number a kept one asks, with what ties
     it to that fact, or whose number a kept one so states: two questions of one bank must not
-    answer each other."""
+    answer each other. Kept stems and answers are indexed by their digits and by their line,
+    so each question is compared only with the few that could leak (linear in the bank)."""
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
-    asked: list[tuple[str, tuple[str, ...]]] = []  # kept questions' numbers and their anchors
+    asked: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)  # by first digits
+    stems: dict[str, list[str]] = defaultdict(list)  # kept prompts by every digit run in them
+    named: dict[int, list[str]] = defaultdict(list)  # kept term answers by block
+    here: dict[int, list[str]] = defaultdict(list)  # kept prompts by block
 
     def states(prompt: str, value: str, anchors: tuple[str, ...]) -> bool:
         at = _states(prompt, value)
@@ -220,11 +227,6 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             return False
         near = prompt[max(0, at - NEAR) : at + len(value) + NEAR].casefold()
         return all(a.casefold() in near for a in anchors)
-
-    named: list[tuple[int, str]] = []  # kept questions' term answers, by block
-
-    def names(prompt: str, block: int, terms: Sequence[tuple[int, str]]) -> bool:
-        return any(b == block and contains(prompt, t) for b, t in terms)
 
     for p in sorted(picks, key=_order):
         c, q = p
@@ -235,23 +237,27 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         lone = c.fact.table is None and c.style != "computed"
         term = q.choices[q.answer] if lone and q.kind == "choice" and not number else ""
         mine = _anchors(c) if number else ()
+        key = next(iter(_DIGITS.findall(number)), "")
+        digits = set(_DIGITS.findall(q.prompt))
         # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
         # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
-        kept_here = [k[1].prompt for k in keep if k[0].fact.block.id == block]
         leaks = (
-            any(states(q.prompt, v, a) for v, a in asked)
-            or bool(number and any(states(k[1].prompt, number, mine) for k in keep))
-            or (lone and names(q.prompt, block, named))
-            or bool(term and any(contains(prompt, term) for prompt in kept_here))
+            any(states(q.prompt, v, a) for d in digits for v, a in asked.get(d, ()))
+            or bool(key and any(states(k, number, mine) for k in stems.get(key, ())))
+            or (lone and any(contains(q.prompt, t) for t in named.get(block, ())))
+            or bool(term and any(contains(k, term) for k in here.get(block, ())))
         )
         if leaks:
             drop.append((c, "another question's stem gives the answer"))
             continue
         keep.append(p)
-        if number and c.kind == "choice":
-            asked.append((number, mine))
+        for d in digits:
+            stems[d].append(q.prompt)
+        here[block].append(q.prompt)
+        if key and c.kind == "choice":
+            asked[key].append((number, mine))
         if term:
-            named.append((block, term))
+            named[block].append(term)
     return keep, drop
 
 
