@@ -42,6 +42,32 @@ def head_word(desc: str) -> str:
     return ""
 
 
+def _builds_on(desc: str, answer: str) -> bool:
+    """The description opens with the answer and adds to it ("vacuum + refresh …")."""
+    m = re.match(rf"\s*{re.escape(answer)}\s*(\+|plus\b|and\b|with\b|then\b)", desc, re.I)
+    return m is not None
+
+
+def _verb_head(desc: str) -> str:
+    """The lemma of a description that opens with what the thing does ("proxies …" ->
+    proxy), or "" (a noun opening, "every container has …", says what it is)."""
+    from lemminflect import getAllLemmas
+
+    m = re.match(r"\s*([a-z]{3,})\s+(\S+)", desc)
+    if m is None:
+        return ""
+    word, after = m.groups()
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if verbs and verbs[0] != word:
+        return str(verbs[0])
+    # "proxies the app's …": an -s word before an article acts as a verb whatever the lexicon
+    nouns = lemmas.get("NOUN", ())
+    if nouns and nouns[0] != word and after.lower() in ("the", "a", "an", "its", "all", "every"):
+        return str(nouns[0])
+    return ""
+
+
 def also_fits(desc: str, other: str, rest: Iterable[str] = ()) -> bool:
     """The other option's description opens with a word this description uses, not as its own
     opening (two "fails -> …" lines are parallel, not the same) and not a word every option's
@@ -53,14 +79,24 @@ def also_fits(desc: str, other: str, rest: Iterable[str] = ()) -> bool:
 
 
 def fitting_others(
-    desc: str, options: Sequence[str], descriptions: Mapping[str, Sequence[str]]
+    desc: str, options: Sequence[str], descriptions: Mapping[str, Sequence[str]], answer: str = ""
 ) -> list[str]:
-    """The options the description could mean as well, by their own descriptions."""
+    """The options the description could mean as well, by their own descriptions: one that
+    opens with a word the description uses, one whose description uses the word the
+    description opens with ("proxies the app's connections" beside a sidecar that is a
+    "helper … (log shipper, proxy)"), and one whose description names the answer ("vacuum +
+    refresh planner statistics": VACUUM ANALYZE does what VACUUM does, and more)."""
     own = {o: list(descriptions.get(norm(o), ())) for o in options}
+    head = _verb_head(desc)
     out = []
     for o, descs in own.items():
         rest = [d for p, ds in own.items() if p != o for d in ds]
-        if any(also_fits(desc, d, rest) for d in descs):
+        if (
+            any(also_fits(desc, d, rest) for d in descs)
+            or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
+                and not all(head in lemma_words(r) for r in rest))
+            or (answer and any(_builds_on(d, answer) for d in descs))
+        ):  # fmt: skip
             out.append(o)
     return out
 

@@ -123,7 +123,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
                                  closed=_closed(f), near_roles=near,
                                  names_nearby="claim" not in f.extra,
                                  any_shape=f.role in ("member", "label") or alike_marked,
-                                 exclude=fitting_others(text, f.siblings, pool.descriptions))  # fmt: skip
+                                 exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
 
     wrong = lures(desc)
     found = clue(desc, f.subject, wrong)

@@ -137,7 +137,7 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     # a substitute the description names ("an init container w/ …") would make it true
     # nor one whose own description the statement could mean ("… (log shipper, proxy)" of
     # the ambassador that "proxies the app's connections")
-    fits = set(fitting_others(desc, f.siblings, pool.descriptions))
+    fits = set(fitting_others(desc, f.siblings, pool.descriptions, f.subject))
     alike = markup(f) != "plain"  # siblings marked as it is are kin whatever their case
     others = [s for s in f.siblings if not named_in(desc, s) and s not in fits
               and (alike or family(s) == family(f.subject))]  # fmt: skip

@@ -310,3 +310,26 @@ def test_words_that_merely_open_alike_or_name_the_topic_give_nothing_away() -> N
     wrong = ["HEALTH_CONSTRAINTS", "NO_INSTANCES", "IAM_ROLE_PERMISSIONS"]
     assert clue(desc, "OVER_MAX_INSTANCES", wrong, kin) is None
     assert clue("由于 CodeDeploy 代理出现问题", "AGENT_ISSUE", wrong, kin) in ("代理", "问题")
+
+
+def test_an_option_whose_own_description_uses_the_stems_verb_is_not_offered() -> None:
+    """ "proxies the app's connections" is asked of the ambassador; the sidecar is "a helper
+    … (log shipper, proxy)": it could be meant too."""
+    for q in keyed(chosen(PATTERNS), "ambassador"):
+        assert "sidecar" not in q.choices, q
+
+
+VACUUMS = """# PG
+
+## Vacuum
+
+- `VACUUM`: makes the space of dead tuples reusable, does not give space back to the OS
+- `VACUUM FULL`: rewrites the table, gives space back, takes an exclusive lock
+- `VACUUM ANALYZE`: vacuum + refresh planner statistics
+"""
+
+
+def test_an_option_that_builds_on_the_answer_is_not_offered() -> None:
+    """VACUUM ANALYZE is "vacuum + …": it also does what VACUUM is described as doing."""
+    for q in keyed(chosen(VACUUMS), "VACUUM"):
+        assert "VACUUM ANALYZE" not in q.choices, q
