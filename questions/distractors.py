@@ -62,6 +62,10 @@ class Entry:
         return family(self.text)  # on demand: most entries are never offered
 
 
+#: descriptions kept per term for telling whether a stem fits another option too
+MAX_DESCRIPTIONS = 4
+
+
 class Pool:
     """Every typed value of one document, indexed by role and section."""
 
@@ -78,10 +82,13 @@ class Pool:
         keys: set[tuple[str, str, int]] = set()
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
+        #: (the first few of each term: a term defined again in every copy of repeated notes
+        #: must not make every look-up longer)
         self.descriptions: dict[str, list[str]] = defaultdict(list)
         for f in facts:
-            if f.kind == "definition":
-                self.descriptions[norm(f.subject)].append(f.value)
+            said = self.descriptions[norm(f.subject)] if f.kind == "definition" else None
+            if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:
+                said.append(f.value)
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
             if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
