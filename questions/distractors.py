@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.nouns import singular_word
-from questions.parse.model import Document
+from questions.parse.model import Block, Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
+    command_like,
     decimals,
     family,
     fmt_number,
@@ -59,6 +62,10 @@ class Entry:
         return family(self.text)  # on demand: most entries are never offered
 
 
+#: descriptions kept per term for telling whether a stem fits another option too
+MAX_DESCRIPTIONS = 4
+
+
 class Pool:
     """Every typed value of one document, indexed by role and section."""
 
@@ -73,7 +80,15 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         keys: set[tuple[str, str, int]] = set()
+        #: a defined term -> what the notes say it is (for telling whether a description fits
+        #: another option too)
+        #: (the first few of each term: a term defined again in every copy of repeated notes
+        #: must not make every look-up longer)
+        self.descriptions: dict[str, list[str]] = defaultdict(list)
         for f in facts:
+            said = self.descriptions[norm(f.subject)] if f.kind == "definition" else None
+            if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:
+                said.append(f.value)
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
             if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
@@ -81,6 +96,7 @@ class Pool:
         for key, kind, section in keys:  # a table's numeric keys: status codes, ports
             self._numbers[("", kind, section)].append(float(key))
             self._written.setdefault(("", float(key)), key)
+        self._list_sizes: Counter[int] = Counter(b.group for b in doc.content if b.kind == "item")
         for b in doc.content:
             if b.kind == "code":
                 for line in b.code.splitlines():
@@ -101,6 +117,10 @@ class Pool:
                         for n in numbers_in(cell):
                             role = number_role(cell, n)
                             self._numbers[(n.unit, role, b.section.index)].append(n.value)
+
+    def list_size(self, block: Block) -> int:
+        """How many items the block's list has (1 for a block outside a list)."""
+        return self._list_sizes.get(block.group, 1) if block.kind == "item" else 1
 
     def add(self, text: str, role: str, group: str, section: int) -> None:
         text = " ".join(text.split()).strip()
@@ -123,12 +143,15 @@ class Pool:
         any_shape: bool = False,
         near_roles: Iterable[str] = (),
         names_nearby: bool = False,
+        exclude: Iterable[str] = (),
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
         two strategies there are)."""
         fam = family(answer)
-        fits = [s for s in siblings if any_shape or _sibling_fits(s, answer)]
+        barred = {norm(x) for x in exclude}
+        fits = [s for s in siblings if (any_shape or _sibling_fits(s, answer))
+                and norm(s) not in barred]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -139,9 +162,15 @@ class Pool:
         ]
         if not closed:
             here = fact.section.index
+            head = head_noun(answer)
             for role in near_roles:
                 for e in self._by_role.get(role, {}).get(here, ()):
-                    if e.family == fam and _plain_term(e.text):
+                    # a marked phrase of the same section is kin only when it names the same
+                    # kind of thing: "global tables" is no "read request unit"
+                    kin = role != "bold" or head_noun(e.text) == head
+                    # and code only beside code of its shape: a command, or a single name
+                    kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
+                    if e.family == fam and _plain_term(e.text) and kin:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -159,8 +188,11 @@ class Pool:
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
         for n, tier in enumerate(tiers):
-            ranked = sorted(set(tier), key=lambda t: (_distance(answer, t), stable_int(fact.id, t)))
-            for t in ranked[:MAX_RANKED]:
+            if n == 3 and len(out) >= 2:
+                break  # three options of the notes' own kind beat a fourth from far away
+            for t in by_likeness(answer, [t for t in tier if norm(t) not in barred], fact.id)[
+                :MAX_RANKED
+            ]:
                 if len(out) >= want:
                     return out
                 if acceptable(t, answer, out, avoid, sibling=n < 2):
@@ -212,7 +244,7 @@ class Pool:
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
             slips = {round(x, places) for x in _slips(v, answer.unit)}
             pool = kin | {x for x in slips if x > 0}
-            pool = {x for x in pool if x != v}
+            pool = {x for x in pool if x != v and plausible(x, v)}
         else:
             pool = seen
         if answer.unit == "%":
@@ -258,12 +290,44 @@ def _log_distance(x: float, v: float) -> float:
 _BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
 
 
+def _significant(x: float) -> int:
+    """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3."""
+    digits = f"{x:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) or 1
+
+
+def _power_of_two(x: float) -> bool:
+    return x >= 8 and x == int(x) and int(x) & (int(x) - 1) == 0
+
+
+def plausible(x: float, v: float) -> bool:
+    """A near miss someone might believe: as round as the answer (10 s beside 5 s and 20 s,
+    never 9 s or 11 s; 25 % beside 10 % and 50 %, never 12 %), a power of two beside a power of
+    two, one less than a power of two beside its like (63 beside 31 and 127)."""
+    if _power_of_two(v):
+        return _power_of_two(x)
+    if v >= 15 and _power_of_two(v + 1):
+        return _power_of_two(x + 1)
+    if _significant(x) > max(_significant(v), 2 if v >= 10 else 1):
+        return False
+    if v >= 10 and v == int(v) and v % 5 == 0:
+        return x == int(x) and x % 5 == 0
+    return True
+
+
+_ROUND = frozenset(m * 10**k for k in range(0, 10) for m in (1, 1.5, 2, 2.5, 3, 5, 6, 7.5))
+
+
 def _slips(v: float, unit: str) -> set[float]:
     """The mistakes people make with a quantity: double, half, ten times, a tenth (sizes in
     bytes and bits: powers of two)."""
+    if v >= 15 and _power_of_two(v + 1):  # 63 bytes: 31, 127, 255
+        return {v * 2 + 1, (v - 1) / 2, v * 4 + 3, (v - 3) / 4}
     slips = {v * 2, v / 2, v * 4, v / 4}
     if unit not in _BINARY:
         slips |= {v * 10, v / 10}
+        if v >= 10 and v == int(v):  # the round values around it: 30 s beside 20 s and 60 s
+            slips |= {x for x in _ROUND if v / 5 <= x <= v * 5}
     if v <= 10 and v == int(v):
         slips |= {v + 1, v - 1, v + 2}
     if unit == "%":
@@ -290,14 +354,24 @@ def _sibling_fits(sibling: str, answer: str) -> bool:
     return a == s or ({a, s} <= {"name", "lower"} and one[0] == one[1])
 
 
-def _distance(answer: str, other: str) -> float:
-    """Closeness for ranking: similar length and shared characters make plausible options."""
+def similarity(answer: str, other: str) -> float:
+    """How confusable two options look, 0-100 (rapidfuzz): the likeliest mix-up ranks first
+    (HEALTH_CONSTRAINTS beside HEALTH_CONSTRAINTS_INVALID, PUT beside PATCH). Codes rank by
+    class first: 401 beside 403, not beside 301."""
     a, b = norm(answer), norm(other)
     if not a or not b:
-        return 9.0
-    ratio = max(len(a), len(b)) / min(len(a), len(b))
-    shared = len(set(a) & set(b)) / len(set(a) | set(b))
-    return round(ratio - shared, 2)
+        return 0.0
+    if a.isdigit() and b.isdigit():
+        same_class = len(a) == len(b) and a[0] == b[0]
+        return (50.0 if same_class else 0.0) + 50.0 / (1 + abs(int(a) - int(b)))
+    return float(fuzz.ratio(a, b))
+
+
+def by_likeness(answer: str, others: Iterable[str], seed: str) -> list[str]:
+    """The others, most confusable with the answer first; ties in a stable, seeded order."""
+    return sorted(
+        dict.fromkeys(others), key=lambda t: (-similarity(answer, t), stable_int(seed, t))
+    )
 
 
 def acceptable(
@@ -313,11 +387,13 @@ def acceptable(
     o, a = norm(option), norm(answer)
     if not o or "___" in option or len(option) > MAX_OPTION or o == a:
         return False
-    if not numeric and (o in a or a in o):
+    # one inside the other: the same thing said twice, unless both are the notes' own distinct
+    # names (HEALTH_CONSTRAINTS and HEALTH_CONSTRAINTS_INVALID are two codes)
+    if not numeric and not sibling and (o in a or a in o):
         return False
     for t in taken:
         nt = norm(t)
-        if o == nt or (not numeric and (o in nt or nt in o)):
+        if o == nt or (not numeric and not sibling and (o in nt or nt in o)):
             return False
     if avoid and (contains(avoid, option) or (not numeric and _shares_lemma(avoid, option))):
         return False

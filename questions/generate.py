@@ -7,7 +7,6 @@ byte, because every choice along the way is derived from content, never from cha
 
 from __future__ import annotations
 
-import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -31,7 +30,7 @@ from questions.generators import (
     true_false,
 )
 from questions.parse import Document, Noise, parse_document
-from questions.plan import MAX_TRUE_FALSE_SHARE, make_plan
+from questions.plan import make_plan, true_false_limit
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
@@ -181,7 +180,7 @@ def _ask(
     asked_sections = {c.fact.section.index for c, _ in kept}
     left = [f for f in facts if not passed.get(f.id) and _slot(f) not in full]
     left.sort(key=lambda f: f.section.index in asked_sections)
-    wanted = 2 * math.ceil(MAX_TRUE_FALSE_SHARE * len(kept)) + 2
+    wanted = 2 * true_false_limit(len(kept)) + 2
     pairs = 0
     for f in left:
         if pairs >= wanted:

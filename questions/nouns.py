@@ -74,6 +74,10 @@ def category(phrase: str) -> str | None:
         words = words[1:]
     if not 1 <= len(words) <= 3 or _NOT_A_CATEGORY.match(" ".join(words)):
         return None
+    if _NOT_A_CATEGORY.match(words[-1]):
+        return None  # "Undoing things", "Git tips": no kind of thing is named
+    if len(words) >= 2 and re.fullmatch(r"[A-Za-z]{3,}ing", words[0]) and words[0][0].isupper():
+        return None  # "Managing branches", "Undoing commits": an activity, not a category
     if not all(re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", w) for w in words):
         return None
     head = singular_word(words[-1])

@@ -4,22 +4,31 @@
 - a table row is asked once; two-option questions at most four times per list or table,
   the first of the notes first;
 - no single block supplies more than a quarter of the bank;
-- true/false only for facts nothing else asks, at most 10 % of the bank, half true, half false.
+- no question's stem states the number another question asks ("maxSurge (default 25%)"
+  beside "maxSurge defaults to ___");
+- true/false only for facts nothing else asks, at most 15 % of the bank (one true and one
+  false on short notes), half true, half false.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.bank import BankQuestion
 from questions.candidate import Candidate
+from questions.text import STOP_EN, contains
+from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
-#: the issue allows 15 %; true/false is the weakest form, so a bank keeps it well below
-MAX_TRUE_FALSE_SHARE = 0.1
+#: true/false is the weakest form: never more than this share of a bank of any size
+MAX_TRUE_FALSE_SHARE = 0.15
+#: short notes may still hold one true and one false statement beside this many other questions
+#: (a share of a handful of questions rounds down to none)
+SHORT_NOTES_PAIR_AFTER = 2
 MAX_TWO_OPTION_PER_SET = 4
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
@@ -39,12 +48,14 @@ class Plan:
 ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "key": 2, "version": 3, "year": 3}
 
 
-def _order(p: Pick) -> tuple[int, int, int, int, int, str]:
-    """Best first: rank, way of asking, what a number counts, more options, the fuller fact."""
+def _order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
+    """Best first: rank, way of asking, what a number counts, more options, the fuller fact,
+    the sentence's first number (the rule before its example: "1 = 1000m, so 250m = …")."""
     c = p[0]
     role = ROLE_ORDER.get(c.fact.role.split(":")[0], 1) if c.fact.kind == "number" else 1
     fuller = -len(c.fact.value) if c.fact.kind == "property" else 0
-    return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, c.prompt)
+    first = c.fact.sentence.find(c.fact.span) if c.fact.span else 0
+    return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, first, c.prompt)
 
 
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -125,6 +136,13 @@ def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
     return picks, drop
 
 
+def true_false_limit(others: int) -> int:
+    """How many true/false questions a bank with this many other questions may hold: the share,
+    or one pair on short notes."""
+    share = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * others)
+    return max(share, 2 if others >= SHORT_NOTES_PAIR_AFTER else 0)
+
+
 def _true_false(
     tf: Sequence[Pick], chosen: Sequence[Pick]
 ) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -142,7 +160,7 @@ def _true_false(
     complete.sort(
         key=lambda v: (v[True][0].fact.section.index in sections_asked, v[True][0].fact.line)
     )
-    limit = math.floor(MAX_TRUE_FALSE_SHARE / (1 - MAX_TRUE_FALSE_SHARE) * len(chosen))
+    limit = true_false_limit(len(chosen))
     picked: list[dict[bool, Pick]] = []
     for v in complete:
         row = _row_of(v[True][0])
@@ -152,9 +170,95 @@ def _true_false(
     picked = picked[: len(picked) - len(picked) % 2]  # as many true as false
     out: list[Pick] = [v[i % 2 == 0] for i, v in enumerate(picked)]
     taken = {id(p[0]) for p in out}
-    drop = [(p[0], "true/false: something better asks it, or the 10 % share is full")
+    drop = [(p[0], "true/false: something better asks it, or its share is full")
             for p in tf if id(p[0]) not in taken]  # fmt: skip
     return out, drop
+
+
+#: how near a number the words that tie it to its fact must stand, in characters
+NEAR = 40
+
+
+def _states(prompt: str, value: str) -> int:
+    """Where the prompt writes the value as a value ("25%" in "default 25%", not in "125%"),
+    or -1."""
+    v = " ".join(value.split())
+    m = re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt) if v else None
+    return m.start() if m else -1
+
+
+_WORD = re.compile(r"[A-Za-z_][\w.-]*[A-Za-z0-9_]|[\u4e00-\u9fff]{2,}")
+
+
+def _anchors(c: Candidate) -> tuple[str, ...]:
+    """What ties a number to its fact in another stem: the parameter it belongs to, or the
+    words either side of it ("max ___ columns": max, columns)."""
+    f = c.fact
+    if f.subject:
+        return (f.subject,)
+    at = f.sentence.find(f.span) if f.span else -1
+    if at < 0:
+        return ()
+    before = [w for w in _WORD.findall(f.sentence[:at]) if w.casefold() not in STOP_EN]
+    after = [
+        w for w in _WORD.findall(f.sentence[at + len(f.span) :]) if w.casefold() not in STOP_EN
+    ]
+    return tuple(w for w in (before[-1:] + after[:1]) if len(w) >= 3)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """Best first, drop a question whose stem states the number a kept one asks, with what ties
+    it to that fact, or whose number a kept one so states: two questions of one bank must not
+    answer each other. Kept stems and answers are indexed by their digits and by their line,
+    so each question is compared only with the few that could leak (linear in the bank)."""
+    keep: list[Pick] = []
+    drop: list[tuple[Candidate, str]] = []
+    asked: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)  # by first digits
+    stems: dict[str, list[str]] = defaultdict(list)  # kept prompts by every digit run in them
+    named: dict[int, list[str]] = defaultdict(list)  # kept term answers by block
+    here: dict[int, list[str]] = defaultdict(list)  # kept prompts by block
+
+    def states(prompt: str, value: str, anchors: tuple[str, ...]) -> bool:
+        at = _states(prompt, value)
+        if at < 0 or not anchors:
+            return False
+        near = prompt[max(0, at - NEAR) : at + len(value) + NEAR].casefold()
+        return all(a.casefold() in near for a in anchors)
+
+    for p in sorted(picks, key=_order):
+        c, q = p
+        block = c.fact.block.id
+        number = q.choices[q.answer] if c.fact.kind in ("number", "default") else ""
+        number = number if parse_number(number) is not None and c.style != "computed" else ""
+        # rows of one table name each other's keys by design ("TCP / UDP 中哪一个…")
+        lone = c.fact.table is None and c.style != "computed"
+        term = q.choices[q.answer] if lone and q.kind == "choice" and not number else ""
+        mine = _anchors(c) if number else ()
+        key = next(iter(_DIGITS.findall(number)), "")
+        digits = set(_DIGITS.findall(q.prompt))
+        # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
+        # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
+        leaks = (
+            any(states(q.prompt, v, a) for d in digits for v, a in asked.get(d, ()))
+            or bool(key and any(states(k, number, mine) for k in stems.get(key, ())))
+            or (lone and any(contains(q.prompt, t) for t in named.get(block, ())))
+            or bool(term and any(contains(k, term) for k in here.get(block, ())))
+        )
+        if leaks:
+            drop.append((c, "another question's stem gives the answer"))
+            continue
+        keep.append(p)
+        for d in digits:
+            stems[d].append(q.prompt)
+        here[block].append(q.prompt)
+        if key and c.kind == "choice":
+            asked[key].append((number, mine))
+        if term:
+            named[block].append(term)
+    return keep, drop
 
 
 def make_plan(passed: Sequence[Pick]) -> Plan:
@@ -163,5 +267,20 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
     chosen, dropped = _per_fact(choices)
     chosen, capped = _cap_sets(chosen)
     chosen, blocked = _cap_blocks(chosen)
+    chosen, leaked = _no_leaks(chosen)
     tf_chosen, tf_dropped = _true_false(tf, chosen)
-    return Plan(chosen + tf_chosen, dropped + capped + blocked + tf_dropped)
+    if tf_chosen:  # a statement may state a number a choice question asks
+        kept, tf_leaked = _no_leaks(chosen + tf_chosen)
+        tf_chosen, unbalanced = _balanced([p for p in kept if p[0].kind == "truefalse"])
+        tf_dropped += tf_leaked + unbalanced
+    return Plan(chosen + tf_chosen, dropped + capped + blocked + leaked + tf_dropped)
+
+
+def _balanced(tf: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """As many true as false statements, the first of each kept."""
+    true = [p for p in tf if p[0].answer == 0]
+    false = [p for p in tf if p[0].answer != 0]
+    n = min(len(true), len(false))
+    keep = true[:n] + false[:n]
+    drop = [(p[0], "true/false: as many true as false") for p in tf if p not in keep]
+    return keep, drop

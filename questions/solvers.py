@@ -24,6 +24,7 @@ import bm25s
 import numpy as np
 
 from questions.candidate import Candidate
+from questions.cues import clue
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -32,12 +33,9 @@ from questions.text import (
     Tokenizer,
     contains,
     contains_folded,
-    content_words,
     folded,
     is_zh,
-    lemma_words,
     norm,
-    same_word,
 )
 from questions.values import family, fmt_number, parse_number
 
@@ -50,6 +48,8 @@ AMBIGUITY_RATIO = 0.6
 #: quarter of this many sections of context on each side of its own
 CHUNK = 16
 _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
+#: ways of asking whose options are names, never sentences nor blanks
+_NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 
 
 def stem_only(c: Candidate) -> str | None:
@@ -62,7 +62,8 @@ def stem_only(c: Candidate) -> str | None:
         return "blank inside a choice"
     keys = [norm(o) for o in options]
     numeric = all(parse_number(o) is not None for o in options)
-    if not numeric and any(a != b and (a in b or b in a) for a in keys for b in keys):
+    names = c.style in _NAME_STYLES  # options are names: VACUUM and VACUUM FULL are two things
+    if not numeric and not names and any(a != b and (a in b or b in a) for a in keys for b in keys):
         return "one choice contains another"
     stem = c.prompt.replace("___", " ")
     listed = " / ".join(sorted(options))
@@ -83,12 +84,45 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
-    stem_words = content_words(stem) | set(lemma_words(stem))
-    for word in _shared(answer, stem_words):
-        # a word of the stem in the answer that most wrong options lack is a clue
-        if sum(1 for w in wrong if _shared(w, {word})) < len(wrong) / 2:
-            return "stem gives the answer away"
+    if clue(stem, answer, wrong, kin_descriptions(c)) is not None:
+        return "stem gives the answer away"
+    if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
+        return "answer stands out by form"
     return None
+
+
+def kin_descriptions(c: Candidate) -> list[str]:
+    """What the notes say of the answer's kin: its column's other cells, or its siblings'
+    descriptions (a reverse question's stem is one of these)."""
+    f = c.fact
+    if c.style != "reverse":
+        return []
+    if f.table is not None and f.column >= 0:
+        return [v for v in f.table.column(f.column) if v != f.value]
+    return list(f.sibling_values)
+
+
+_VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
+
+
+def _form(option: str) -> tuple[bool, bool, str]:
+    """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
+    value), a leading flag dash, and its namespace prefix ("kubernetes.io/")."""
+    prefix = re.match(r"^[\w.-]+/", option)
+    return (
+        _VALUE.search(option) is not None,
+        option.startswith("-"),
+        prefix.group(0) if prefix else "",
+    )
+
+
+def odd_form(answer: str, wrong: Sequence[str]) -> bool:
+    """The answer alone differs in form while the wrong options all agree: the only option
+    with a value ("Access-Control-Allow-Credentials: true"), the only one without the prefix
+    the others share ("Opaque" beside kubernetes.io/…)."""
+    mine = _form(answer)
+    forms = {_form(w) for w in wrong}
+    return len(forms) == 1 and mine not in forms
 
 
 def _kin(a: str, b: str) -> bool:
@@ -99,18 +133,6 @@ def _kin(a: str, b: str) -> bool:
     return bool(head_noun(a)) and head_noun(a) == head_noun(
         b
     )  # "lifecycle policy", "Resource policy"
-
-
-def _shared(option: str, stem_words: set[str]) -> set[str]:
-    """The stem's words the option repeats (by stem, lemma or a part of a CamelCase name)."""
-    words = content_words(option) | _name_parts(option)
-    return {s for s in stem_words for w in words if len(w) >= 3 and len(s) >= 3 and same_word(w, s)}
-
-
-def _name_parts(name: str) -> set[str]:
-    """The words inside a CamelCase or snake_case name, by lemma: "CronJob" -> cron, job."""
-    parts = re.findall(r"[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])", name)
-    return {p.lower() for p in parts} | set(lemma_words(" ".join(parts)))
 
 
 def _names_folded(text: str, option: str) -> bool:

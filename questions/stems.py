@@ -15,7 +15,8 @@ from questions.text import CJK
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
     r"^(notes?|description|desc|meaning|comment|remarks?|details?|explanation|purpose|usage|"
-    r"use|used for|说明|描述|备注|含义|解释|用途|常见用途|作用|特点)$",
+    r"use|used for|what it does|what it is|does|effect|function|summary|"
+    r"说明|描述|备注|含义|解释|用途|常见用途|作用|特点|功能)$",
     re.I,
 )
 
@@ -29,8 +30,17 @@ def display_noun(noun: str) -> str:
 
 
 def quoted(text: str, lang: str) -> str:
-    text = text.strip().rstrip("。.;；,，")
+    text = articles(text.strip().rstrip("。.;；,，"))
     return f"“{text}”"
+
+
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=(?!one\b|once\b)[aeioAEIO][a-z])")
+
+
+def articles(text: str) -> str:
+    """A notes slip an exam writer would not copy: "a automated" -> "an automated" (words
+    opening in u or one keep their "a": "a user", "a one-off")."""
+    return _A_BEFORE_VOWEL.sub(r"\1n ", text)
 
 
 def which(noun: str | None, lang: str) -> str:
@@ -44,8 +54,9 @@ def which(noun: str | None, lang: str) -> str:
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
     if lang == "zh":
         return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
-    if verb and not re.search(r"[.!?]\s+\S", desc.strip()):  # one sentence reads as a predicate
-        return f"{which(noun, lang)} {desc.rstrip('.;, ')}?"
+    # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted
+    if verb and not re.search(r"[.!?]\s+\S|->|→|=>", desc.strip()):
+        return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
 
 
@@ -97,7 +108,44 @@ def command(comment: str, lang: str) -> str:
         return f"哪条命令用于{quoted(c, lang)}？"
     if _VERB_3RD.match(c):
         return f"Which command {c}?"
+    third = third_person(c)
+    if third is not None:
+        return f"Which command {third}?"  # "list databases" -> "Which command lists databases?"
     return f"Which command is for {quoted(c, lang)}?"
+
+
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
+
+
+def singular_predicate(predicate: str) -> str:
+    """ "Which of these" takes a verb in the third person: "handle credentials" -> "handles
+    credentials", "provide a …" -> "provides a …"; modals and inflected verbs stay."""
+    first = predicate.split(" ", 1)[0]
+    if first.lower() in _MODALS or not re.fullmatch(r"[a-z]+", first):
+        return predicate
+    return third_person(predicate) or predicate
+
+
+_OBJECT_START = frozenset({"a", "an", "the", "one", "all", "every", "each", "to", "into", "from"})
+
+
+def third_person(phrase: str) -> str | None:
+    """An imperative phrase with its verb in the third person ("list databases" -> "lists
+    databases"), or None when it does not open with a plain verb."""
+    from lemminflect import getAllLemmas, getInflection
+
+    first, _, rest = phrase.partition(" ")
+    if not rest or not re.fullmatch(r"[a-z]+", first):
+        return None
+    lemmas = getAllLemmas(first)
+    if "VERB" not in lemmas or lemmas["VERB"][0] != first or "ADJ" in lemmas:
+        return None
+    nxt = rest.split()[0].lower()
+    plural = nxt.endswith("s") and getAllLemmas(nxt).get("NOUN", (nxt,))[0] != nxt
+    if "NOUN" in lemmas and not (plural or nxt in _OBJECT_START):
+        return None  # "custom format", "quick test": a noun phrase, not an order
+    inflected = getInflection(first, tag="VBZ")
+    return f"{inflected[0]} {rest}" if inflected else None
 
 
 def cloze(text: str, lang: str) -> str:
@@ -217,17 +265,23 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str:
     """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"."""
     a = _attr_parts(attr, lang)
     v = value.strip().rstrip("。.")
-    if lang == "zh":
-        if is_descriptive(attr):
-            return f"{key}：{v}"
-        return f"{key} 的{a}是“{v}”"
     if is_descriptive(attr):
-        return f"{key}: {v}"
+        return described_as(key, v, lang)
+    if lang == "zh":
+        return f"{key} 的{a}是“{v}”"
     if predicative(a):
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):
         return f"The {_lower(a)} of {key} is {v}"
-    return f"{key} — {a.rstrip('?')}: {v}"
+    return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
+
+
+def described_as(term: str, desc: str, lang: str) -> str:
+    """A term and a description as one sentence: "Hash is described as “equality only”"."""
+    d = desc.strip().rstrip("。.;；,，")
+    if lang == "zh":
+        return f"“{d}”说的是 {term}"
+    return f"{term} is described as “{d}”"
 
 
 def true_false(statement: str, lang: str) -> str:

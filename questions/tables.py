@@ -84,7 +84,8 @@ def _key_score(values: list[str], position: int) -> float:
     if not values:
         return -1.0
     filled = [v for v in values if not is_empty(v)]
-    unique = len({norm(v) for v in filled}) / len(values)
+    # by exact text: `git branch -d` and `git branch -D` are two commands
+    unique = len({" ".join(v.split()) for v in filled}) / len(values)
     if unique < 1.0 or len(filled) < len(values):
         return -1.0
     mean_words = sum(_words(v) for v in values) / len(values)

@@ -253,7 +253,8 @@ def _ascii_tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _cut(run: str) -> tuple[str, ...]:
+def cut(run: str) -> tuple[str, ...]:
+    """A run of Chinese as jieba's words (the default dictionary, no HMM guesses)."""
     init_jieba()
     return tuple(w for w in jieba.lcut(run, HMM=False) if w.strip())
 
@@ -269,16 +270,16 @@ class Tokenizer:
 
     def _zh(self, run: str) -> list[str]:
         if self._terms is None:
-            return list(_cut(run))
+            return list(cut(run))
         out: list[str] = []
         pos = 0
         for m in self._terms.finditer(run):
             if m.start() > pos:
-                out += _cut(run[pos : m.start()])
+                out += cut(run[pos : m.start()])
             out.append(m.group(0))
             pos = m.end()
         if pos < len(run):
-            out += _cut(run[pos:])
+            out += cut(run[pos:])
         return out
 
     def tokens(self, text: str) -> list[str]:
@@ -306,7 +307,8 @@ def same_word(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
+    """A word's lemma as a noun or verb ("limits" -> "limit"), or the word itself."""
     from lemminflect import getLemma
 
     for upos in ("NOUN", "VERB"):
@@ -319,7 +321,7 @@ def _lemma(word: str) -> str:
 def lemma_words(text: str) -> frozenset[str]:
     """Latin content words by lemma ("limits" and "limit" are one), for give-away checks."""
     words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
-    return frozenset(_lemma(w) for w in words - STOP_EN)
+    return frozenset(lemma(w) for w in words - STOP_EN)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？])\s*")

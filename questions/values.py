@@ -171,6 +171,13 @@ def family(text: str) -> str:
     return _FAMILIES.get(s, s)
 
 
+def command_like(text: str) -> bool:
+    """A program and its arguments (`git fetch`, `kubectl top pod`), not a name (`origin`,
+    `EXPLAIN ANALYZE`)."""
+    words = text.split()
+    return len(words) >= 2 and words[0].islower()
+
+
 def same_family(a: str, b: str) -> bool:
     """Two option texts of one surface kind (two durations, two headers, two Names)."""
     return family(a) == family(b)
@@ -200,8 +207,16 @@ def number_role(sentence: str, number: Number) -> str:
         re.search(_MONTHS + r"\s*$", before, re.I) or re.search(r"\b(in|since|of)\s*$", before)
     ):
         return "year"
-    if re.search(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", before, re.I) or (
-        text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text)
+    if (
+        re.search(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", before, re.I)
+        or (
+            # "deprecated in 18", "removed in 3.12": a release, whatever product it is of
+            re.search(
+                r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", before, re.I
+            )
+            and re.fullmatch(r"\d{1,2}(\.\d+)*", text)
+        )
+        or (text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text))
     ):
         return "version"
     if re.fullmatch(r"\d{4,}\.\d+", text):

@@ -38,6 +38,20 @@ def _lines(block: Block) -> list[tuple[str, str, int]]:
     return out
 
 
+_NOT_A_PURPOSE = re.compile(
+    r"^(needs?|requires?|must|don'?t|do not|never|note|todo|fixme|see|warning|careful|"
+    r"optional|default|deprecated|same as|e\.g|i\.e|works|only)\b|!!|\?$|"
+    r"\b(it|this|that|them)\b",
+    re.I,
+)
+
+
+def purpose(comment: str) -> bool:
+    """A comment that says what the command is for ("starts a rollout", "list databases",
+    "custom format"), not a remark about it ("needs metrics-server", "trigger it now")."""
+    return _NOT_A_PURPOSE.search(comment.strip()) is None
+
+
 def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
@@ -50,7 +64,7 @@ def command_facts(block: Block) -> list[Fact]:
     for cmd, comment, line in lines:
         if not comment or len(cmd) > MAX_COMMAND or len(comment) < 4:
             continue
-        if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment):
+        if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment) or not purpose(comment):
             continue
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(

@@ -79,10 +79,13 @@ def _is_term(head: str, block: Marked) -> bool:
 def _marked_lead(block: Marked) -> Definition | None:
     """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
     text = block.text
+    opener = next((m for m in block.inline.marked if text.startswith(m)), "")
     for span in block.inline.marked:
         pos = text.find(span)
         if pos < 0 or pos > 24 or re.search(r"[:：=]|\s[–—-]\s", text[:pos]):
             continue  # "headless service: `clusterIP: None` -> …" defines the words before
+        if opener and pos > 0 and not text[len(opener) : pos].strip(" →->"):
+            continue  # "`EXPLAIN ANALYZE` **actually executes …** ->": the line's subject opens it
         rest = text[pos + len(span) :]
         m = re.match(
             rf"^\s*(\((?:the )?default[^)]*\)|（默认）)?(?:{_SEP}|\s*(?:是|即|就是|指的是)\s*(?=[\u4e00-\u9fff]))(?P<desc>.+)$",
@@ -197,7 +200,7 @@ def _split(block: Marked) -> Definition | None:
         words = rest.split()
         at = 1 if words and words[0].endswith("ly") and len(words) > 1 else 0
         verb = words[at] if words else ""  # "actually executes the query"
-        if _plain_verb(verb, " ".join(words[at + 1 : at + 2])):
+        if _plain_verb(verb, " ".join(words[at + 1 : at + 2])) or _agrees(first, verb):
             # "**init containers** run one after another, …": the marked subject and its verb
             return Definition(first, first_sentence(rest), verb_phrase=True)
     if first and re.search(r"[:=]", first):
@@ -317,6 +320,22 @@ def _plain_verb(word: str, after: str = "") -> bool:
         )
         is not None
     )
+
+
+def _agrees(subject: str, word: str) -> bool:
+    """A word after a singular marked subject that reads as its verb in the third person
+    ("**autovacuum** runs vacuum …", "**VACUUM** reclaims …"), though it could be a plural
+    noun too; never a word that ends a label ("**VACUUM** options: …")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    w = word.lower()
+    if not re.fullmatch(r"[a-z]{3,}s", w):
+        return False
+    last = subject.split()[-1]
+    if last.lower().endswith("s") and not last.isupper():
+        return False  # "**init containers** runs" is no English; a plural subject is a noun list
+    verbs = getAllLemmas(w).get("VERB", ())
+    return bool(verbs) and w in getInflection(verbs[0], tag="VBZ")
 
 
 def _is_verb(word: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from questions.facts.commands import command_facts
@@ -29,7 +29,7 @@ from questions.facts.table_facts import table_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, is_zh, norm
-from questions.values import numbers_in, same_family
+from questions.values import command_like, numbers_in, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
@@ -291,7 +291,12 @@ def table_key_numbers(facts: list[Fact]) -> list[Fact]:
         for f in facts
         if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject)
     }
-    widths = {len(k): kind for k, kind in kinds.items()}
+    # a code of a width ("412") is of the table with most keys of that width: status codes,
+    # not the ports table that happens to hold 443
+    by_width: dict[int, Counter[str]] = defaultdict(Counter)
+    for key, header_kind in kinds.items():
+        by_width[len(key)][header_kind] += 1
+    widths = {w: c.most_common(1)[0][0] for w, c in by_width.items()}
 
     def kind_of(f: Fact) -> str | None:
         if f.span in kinds:
@@ -303,6 +308,21 @@ def table_key_numbers(facts: list[Fact]) -> list[Fact]:
         kind = kind_of(f) if f.kind == "number" else None
         out.append(replace(f, role=kind) if kind else f)
     return out
+
+
+def versions_everywhere(facts: list[Fact]) -> list[Fact]:
+    """A bare number the notes write as a version elsewhere ("PG 18", "MD5 … deprecated in
+    18") is that version everywhere: its options are other versions, never 36 or 72."""
+    versions = {f.span for f in facts if f.kind == "number" and f.role == "version"}
+    return [
+        replace(f, role="version")
+        if f.kind == "number"
+        and f.role == "quantity"
+        and f.span in versions
+        and re.fullmatch(r"\d+(\.\d+)?", f.span)
+        else f
+        for f in facts
+    ]
 
 
 def _definition_group(block: Block, role: str) -> str:
@@ -331,6 +351,22 @@ def shares_word(a: str, b: str) -> bool:
     return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
 
 
+def markup(f: Fact) -> str:
+    """How the author marked a term where it is defined: code, bold or plain."""
+    inline = f.block.inline
+    if any(f.subject == c or f.subject in c for c in inline.code):
+        return "code"
+    return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two names of one kind: one-word names always; phrases only with one head noun."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    return singular_word(wa[-1].lower()) == singular_word(wb[-1].lower())
+
+
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -350,9 +386,21 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         # thing is): claims pair only with claims
         peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]
         in_list = f.group.startswith("g") and int(f.group[1:]) in lists
+        if f.category is None and f.role in ("term", "member"):
+            # `VACUUM FULL` (code) and **transaction ID wraparound** (bold) in one list are two
+            # kinds of thing: a term's kin are marked as it is
+            peers = [g for g in peers if markup(g) == markup(f)]
+            if markup(f) == "code":
+                # `git fetch` (a command) and `origin` (a name) in one list: two kinds again
+                peers = [g for g in peers if command_like(g.subject) == command_like(f.subject)]
         if f.role == "term" and f.category is None and f.group[:1] in "sg" and not in_list:
             # a mixed list: only terms of one surface kind are each other's kin
             peers = [g for g in peers if same_family(g.subject, f.subject)]
+            if f.group.startswith("s"):
+                # paragraphs of a section name several kinds of thing: two phrases are kin
+                # when they name the same kind ("read request unit" / "write request unit",
+                # never "global tables")
+                peers = [g for g in peers if _same_kind(g.subject, f.subject)]
             if f.group.startswith("s") and is_misc(f.section.heading):
                 # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
                 peers = [g for g in peers if shares_word(g.subject, f.subject)]
@@ -409,6 +457,7 @@ def extract(doc: Document) -> list[Fact]:
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
+    facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
     facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from questions.ambiguity import names_the_purpose
 from questions.candidate import Candidate
 from questions.distractors import Pool
 from questions.facts.model import Fact
@@ -19,10 +20,16 @@ KINDS = ("command",)
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     head = f.value.split()[0]
+    # a command whose own words repeat the purpose ("starts a rollout" beside `kubectl rollout
+    # restart`) may do it too: never an option
+    rivals = [s for s in f.siblings if names_the_purpose(f.subject, s)]
+    if names_the_purpose(f.subject, f.value):
+        return  # the answer repeats the purpose: a give-away
     same_head = [s for s in f.siblings if s.split()[0] == head]
     others = [s for s in f.siblings if s.split()[0] != head]
     wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
-                              avoid=f.subject, closed=bool(f.siblings), any_shape=True)  # fmt: skip
+                              avoid=f.subject, closed=bool(f.siblings), any_shape=True,
+                              exclude=rivals)  # fmt: skip
     lang = lang_of(f)
     c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
               query=f.subject, notes_options=True)  # fmt: skip

@@ -14,8 +14,11 @@ from functools import lru_cache
 
 import jieba
 
+from questions.ambiguity import also_fits, fitting_others, vague
 from questions.candidate import Candidate
+from questions.cues import clue, without
 from questions.distractors import Pool, acceptable
+from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import (
@@ -84,8 +87,13 @@ def shown(f: Fact) -> str:
     names = (f.subject, *f.siblings)
     if not any(contains(f.value, n) for n in names):
         return f.value
-    first = re.split(r"\s*[;；]\s*", f.value)[0]
-    return first if first != f.value and not any(contains(first, n) for n in names) else f.value
+    # the first sentence when it stands alone ("actually executes the query -> real times …"
+    # before "for UPDATE/DELETE wrap it: `BEGIN; EXPLAIN ANALYZE …`"), else the first clause
+    for first in (split_sentences(f.value)[0], re.split(r"\s*[;；]\s*", f.value)[0]):
+        first = first.strip().rstrip(".。")
+        if first and first != f.value and not any(contains(first, n) for n in names):
+            return first
+    return f.value
 
 
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
@@ -99,13 +107,40 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         return None  # a term with no like terms beside it has nothing to be confused with
     if "claim" in f.extra and not f.siblings:
         return None  # "Client 验证证书链…": only its own list says what else could do it
+    if vague(desc):
+        return None  # "the fastest database …": an opinion singles nothing out
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
-    wrong = pool.alternatives(f.subject, f, (f.role,), siblings=f.siblings, avoid=desc,
-                              closed=_closed(f), near_roles=near,
-                              names_nearby="claim" not in f.extra,
-                              any_shape=f.role in ("member", "label"))  # fmt: skip
-    closed = _closed(f) or (len(wrong) < 2 and _pair(f))
+    # terms the author marked alike in one list are kin whatever their case (**VACUUM FULL**
+    # beside **autovacuum**): their siblings are already those marked as they are
+    alike_marked = f.role == "term" and f.group.startswith("g") and markup(f) != "plain"
+    # a term in code (a command, a setting) takes only the notes' other code as options, never
+    # a plain term of its section ("commit id" beside `git add -p`)
+    roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
+
+    def lures(text: str) -> list[str]:
+        return pool.alternatives(f.subject, f, roles, siblings=f.siblings, avoid=text,
+                                 closed=_closed(f), near_roles=near,
+                                 names_nearby="claim" not in f.extra,
+                                 any_shape=f.role in ("member", "label") or alike_marked,
+                                 exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
+
+    wrong = lures(desc)
+    found = clue(desc, f.subject, wrong)
+    if found is not None:
+        # the description names its own term ("… by performing an immutable update"): ask it
+        # without that part when what is left still singles the term out
+        trimmed = without(desc, [found])
+        if trimmed is None or trimmed == desc or not standalone(trimmed):
+            return None
+        desc, wrong = trimmed, lures(trimmed)
+    # two terms alone make a question only when the notes set them against each other: a list
+    # of the two, or the two terms the author marked in a list of other remarks
+    # (two plain paragraphs of a section are not set against each other: "同源 = …" and
+    # "简单请求：…" are two topics, not a pair)
+    listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
+    paired = _pair(f) and (listed or markup(f) != "plain")
+    closed = _closed(f) or (len(wrong) < 2 and paired)
     if "label" in f.extra:
         prompt = label_property(desc, f.category, lang)
     elif "member" in f.extra and f.context and not f.category:
@@ -117,7 +152,9 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
 
 
 def _forward(f: Fact) -> Candidate | None:
-    """Descriptions of the sibling terms as options; only short, standalone ones."""
+    """Descriptions of the sibling terms as options; only short, standalone ones, and none
+    that could describe the term as well ("proxies the app's connections" beside a sidecar
+    that is "a helper … (log shipper, proxy)")."""
     if len(f.value) > 80 or len(f.siblings) < 2 or not standalone(f.value):
         return None
     if f.role in ("label",):
@@ -125,6 +162,9 @@ def _forward(f: Fact) -> Candidate | None:
     lang = lang_of(f)
     wrong: list[str] = []
     for d in f.sibling_values:
+        rest = [x for x in f.sibling_values if x != d]
+        if also_fits(f.value, d, rest) or also_fits(d, f.value, rest):
+            continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
     prompt = forward_definition(f.subject, f.category, lang)

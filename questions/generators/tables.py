@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from questions.candidate import Candidate, stable_int
-from questions.distractors import Pool, acceptable
+from questions.distractors import Pool, acceptable, by_likeness
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import norm
+from questions.text import contains, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -60,11 +60,14 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
         return None  # "n/a (DNS only)": what a row lacks does not single it out
     lang = lang_of(f)
-    keys = rotated(
+    keys = by_likeness(
+        f.subject,
         [
             k
             for i, k in enumerate(table.keys)
-            if k != f.subject and not overlaps(column[i], f.value)
+            # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
+            # the stem rules it out
+            if k != f.subject and not overlaps(column[i], f.value) and not contains(f.value, k)
         ],
         f.id,
     )
@@ -75,7 +78,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
-                 closed=table.transposed)  # fmt: skip
+                 closed=table.transposed, notes_options=True)  # fmt: skip
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:

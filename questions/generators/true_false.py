@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import re
 
+from questions.ambiguity import fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
 from questions.distractors import Pool
+from questions.facts.extract import markup
 from questions.facts.model import Fact
+from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.generators.tables import overlaps
-from questions.stems import table_statement, true_false
+from questions.stems import described_as, table_statement, true_false
 from questions.tables import polarity
 from questions.text import contains, lemma_words
 from questions.values import family
@@ -36,7 +39,10 @@ def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
     if f.kind not in ("number", "term") or f.block.kind == "table":
         return None
-    text = with_subject(clause(f.sentence, f.span), f.subject if f.kind == "number" else f.context)
+    subject = f.subject if f.kind == "number" else f.context
+    text = with_subject(clause(f.sentence, f.span), subject)
+    if not subject and not has_own_subject(text):
+        return None  # "default port 5432": true or false of what?
     text = _NEGATED_ASIDE.sub("", text).strip()
     if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
         return None
@@ -125,25 +131,35 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     desc = f.value.strip().rstrip("。.")
     if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
         return None
+    if vague(desc):
+        return None  # "the fastest database …": an opinion is neither true nor false
     kind = f.category or f.role in ("member", "label", "heading") or f.group.startswith("b")
     # a substitute the description names ("an init container w/ …") would make it true
-    others = [s for s in f.siblings if not named_in(desc, s) and family(s) == family(f.subject)]
+    # nor one whose own description the statement could mean ("… (log shipper, proxy)" of
+    # the ambassador that "proxies the app's connections")
+    fits = set(fitting_others(desc, f.siblings, pool.descriptions, f.subject))
+    alike = markup(f) != "plain"  # siblings marked as it is are kin whatever their case
+    others = [s for s in f.siblings if not named_in(desc, s) and s not in fits
+              and (alike or family(s) == family(f.subject))]  # fmt: skip
     if not kind:
         # a plain list: only terms the author marked alike ("**init containers**" and
         # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
         here = f.section.index
-        if not pool.marked(f.subject, here):
+        if alike:
+            pass  # its siblings are the terms of its list marked as it is
+        elif not pool.marked(f.subject, here):
             return None
-        others = [s for s in others if pool.marked(s, here)]
+        else:
+            others = [s for s in others if pool.marked(s, here)]
     if not others or named_in(desc, f.subject):
         return None
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
 
     def said(term: str) -> str:
-        if lang == "zh":
-            return f"{term}：{desc}"
-        return f"{term} {desc}" if "verb" in f.extra else f"{term}: {desc}"
+        if lang == "en" and "verb" in f.extra:
+            return f"{term} {desc}"  # "init containers run one after another"
+        return described_as(term, desc, lang)
 
     return said(f.subject), said(other)
 

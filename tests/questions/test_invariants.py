@@ -120,7 +120,11 @@ def test_no_broken_negation(results: dict[str, DocumentResult]) -> None:
 def test_true_false_share_and_balance(results: dict[str, DocumentResult]) -> None:
     for name, r in results.items():
         tf = [q for _, q in r.chosen if q.kind == "truefalse"]
-        assert len(tf) <= 0.15 * len(r.chosen), name
+        others = len(r.chosen) - len(tf)
+        if others >= 12:  # the share allows a pair: the 15 % holds
+            assert len(tf) <= 0.15 * len(r.chosen), name
+        else:  # short notes: one true and one false statement at most
+            assert len(tf) <= 2, name
         if tf:
             true = sum(1 for q in tf if q.answer == 0)
             assert 0.4 <= true / len(tf) <= 0.6, (name, true, len(tf))
@@ -194,7 +198,11 @@ def test_identifiers_take_only_the_notes_own_values(results: dict[str, DocumentR
         text = (NOTES / name if (NOTES / name).exists() else SHIPPED).read_text(encoding="utf-8")
         for c, q in r.chosen:
             role = c.fact.role.split(":")[0]
-            if c.fact.kind == "number" and role in ("version", "year", "port", "code", "key"):
+            if (
+                q.kind == "choice"
+                and c.fact.kind == "number"
+                and role in ("version", "year", "port", "code", "key")
+            ):
                 for option in q.choices:
                     assert re.search(rf"(?<![\d.]){re.escape(option)}(?![\d])", text), (
                         name,

@@ -84,8 +84,24 @@ def test_versions_and_years_are_never_near_missed() -> None:
 def test_a_blank_is_never_inside_an_option_and_the_sentence_keeps_its_subject() -> None:
     for _, q in asked(SETTINGS + PODS):
         assert not any("___" in c for c in q.choices)
-    q = question(SETTINGS, "25%")
+    memory = "# PG\n## Memory\n- `shared_buffers` caches pages; rule of thumb ~25% of RAM\n"
+    q = question(memory, "25%")
     assert "shared_buffers" in q.prompt  # "rule of thumb ~___ of RAM" says nothing alone
+
+
+def test_no_stem_states_the_number_another_question_asks() -> None:
+    """ "shared_buffers default 128MB, rule of thumb ~___ of RAM" answers "What is the default
+    value of shared_buffers?"; "PG 13 went EOL …, PG ___ is next" answers the cloze of 13."""
+    questions = [q for _, q in asked(SETTINGS)]
+    for q in questions:
+        if q.kind != "choice" or parse_number(q.choices[q.answer]) is None:
+            continue
+        answer = q.choices[q.answer]
+        for other in questions:
+            if other is not q and "shared_buffers" in q.prompt and "shared_buffers" in other.prompt:
+                assert answer not in other.prompt, (q.prompt, other.prompt)
+    eol = [q for q in questions if "went EOL" in q.prompt]
+    assert len(eol) <= 1, [q.prompt for q in eol]
 
 
 TABLE = """## Codes

@@ -20,9 +20,13 @@ DEV = Path(__file__).parent / "notes"
 SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 
 #: measured floors, NOT the issue's bars (27/30 per note and 90 % of the shipped list, not
-#: reached; see the closing report): a drop below what the generator reaches fails
-FLOORS = {"kubernetes-ckad": 26, "http-networking-zh": 26, "postgresql-ops": 23}
-SHIPPED_FLOOR = 27
+#: reached; see the closing report): a drop below what the generator reaches fails. Three
+#: facts were asked only by questions the blind review marked unsound, now refused: http
+#: cc-max-age-seconds ("3600 秒内…" -> max-age=3600, the number in stem and answer), shipped
+#: aurora-fastest (an opinion, "the fastest database …") and global-tables-multi-region
+#: (offered beside "read request unit", not a feature of its kind)
+FLOORS = {"kubernetes-ckad": 26, "http-networking-zh": 25, "postgresql-ops": 24}
+SHIPPED_FLOOR = 25
 
 
 @pytest.fixture(scope="module")

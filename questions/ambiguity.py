@@ -1,0 +1,107 @@
+"""When a description fits more than one option, or fits nothing in particular.
+
+- Another option's own description starts with a word the stem's description uses ("helper
+  next to the main app (log shipper, proxy)" beside ambassador, which "proxies the app's
+  connections"): that option could be meant too, so it is never offered.
+- A command whose own words repeat the purpose asked about ("starts a rollout" beside
+  `kubectl rollout restart`) may do it too.
+- A vague claim ("the fastest database for real time servers") is an opinion, not a fact a
+  question can single out an answer by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from questions.text import STOP_EN, lemma, lemma_words, norm
+
+_VAGUE = re.compile(
+    r"\b(the\s+)?(fastest|best|easiest|simplest|cheapest|greatest|coolest|most\s+(popular|"
+    r"powerful|important|useful))\b|最快|最好|最佳|最强|最简单",
+    re.I,
+)
+
+
+def vague(desc: str) -> bool:
+    """A superlative or an opinion that no fact of the notes pins to one thing."""
+    return _VAGUE.search(desc) is not None
+
+
+@lru_cache(maxsize=16384)
+def head_word(desc: str) -> str:
+    """The lemma of the first content word: what the description says the thing does or is
+    ("" for a description in Chinese: its first Latin word is an aside, not its head)."""
+    if re.match(r"\s*[\u4e00-\u9fff]", desc):
+        return ""
+    for w in re.findall(r"[A-Za-z]+", desc):
+        low = w.lower()
+        if len(low) >= 3 and low not in STOP_EN:
+            return lemma(low)
+    return ""
+
+
+def _builds_on(desc: str, answer: str) -> bool:
+    """The description opens with the answer and adds to it ("vacuum + refresh …")."""
+    m = re.match(rf"\s*{re.escape(answer)}\s*(\+|plus\b|and\b|with\b|then\b)", desc, re.I)
+    return m is not None
+
+
+def _verb_head(desc: str) -> str:
+    """The lemma of a description that opens with what the thing does ("proxies …" ->
+    proxy), or "" (a noun opening, "every container has …", says what it is)."""
+    from lemminflect import getAllLemmas
+
+    m = re.match(r"\s*([a-z]{3,})\s+(\S+)", desc)
+    if m is None:
+        return ""
+    word, after = m.groups()
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if verbs and verbs[0] != word:
+        return str(verbs[0])
+    # "proxies the app's …": an -s word before an article acts as a verb whatever the lexicon
+    nouns = lemmas.get("NOUN", ())
+    if nouns and nouns[0] != word and after.lower() in ("the", "a", "an", "its", "all", "every"):
+        return str(nouns[0])
+    return ""
+
+
+def also_fits(desc: str, other: str, rest: Iterable[str] = ()) -> bool:
+    """The other option's description opens with a word this description uses, not as its own
+    opening (two "fails -> …" lines are parallel, not the same) and not a word every option's
+    description uses ("requests" in each QoS class)."""
+    head = head_word(other)
+    if not head or head == head_word(desc) or head not in lemma_words(desc):
+        return False
+    return not any(head in lemma_words(r) for r in rest)
+
+
+def fitting_others(
+    desc: str, options: Sequence[str], descriptions: Mapping[str, Sequence[str]], answer: str = ""
+) -> list[str]:
+    """The options the description could mean as well, by their own descriptions: one that
+    opens with a word the description uses, one whose description uses the word the
+    description opens with ("proxies the app's connections" beside a sidecar that is a
+    "helper … (log shipper, proxy)"), and one whose description names the answer ("vacuum +
+    refresh planner statistics": VACUUM ANALYZE does what VACUUM does, and more)."""
+    own = {o: list(descriptions.get(norm(o), ())) for o in options}
+    head = _verb_head(desc)
+    out = []
+    for o, descs in own.items():
+        rest = [d for p, ds in own.items() if p != o for d in ds]
+        if (
+            any(also_fits(desc, d, rest) for d in descs)
+            or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
+                and not all(head in lemma_words(r) for r in rest))
+            or (answer and any(_builds_on(d, answer) for d in descs))
+        ):  # fmt: skip
+            out.append(o)
+    return out
+
+
+def names_the_purpose(purpose: str, command: str) -> bool:
+    """A command whose own words repeat a word of the purpose may do it too."""
+    words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", command)}
+    return bool(words & (lemma_words(purpose) - {"command"}))

@@ -1,0 +1,249 @@
+"""Give-aways: what in a stem points at one option to a player who never read the notes.
+
+A stem names the answer when it shares a word with it that most wrong options lack: the same
+word, its lemma or stem ("starting" / startup), a part of a CamelCase or snake_case name
+("node" / nodePort, "role" / IAM_ROLE_MISSING), a short word the longer one begins with
+("headers" / HEAD), a Chinese word that translates it ("删除" / DELETE, "同步" / sync), the
+initials of its acronym ("space-partitioned" / SP-GiST), the letter of a flag ("directory" /
+-Fd) or an abbreviation spelled from it ("svc" / Service). Each finding carries the stem text
+that gives the answer away, so a description can be asked again without it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from questions.glossary import english
+from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
+_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.])")
+_QUOTED = re.compile(r"“([^”]*)”")
+#: template words every stem of a kind carries: they point at nothing
+_TEMPLATE = frozenset({"which", "described", "description", "fits", "fill", "blank", "true",
+                       "false", "what", "value", "default", "here", "these", "command"})  # fmt: skip
+
+
+def _parts(token: str) -> list[str]:
+    """ "IAM_ROLE_MISSING" -> iam, role, missing; "nodePort" -> node, port; "SP-GiST" -> sp, …"""
+    return [p.lower() for p in _PART.findall(token)]
+
+
+def _latin_words(token: str) -> set[str]:
+    low = token.lower()
+    words = {low} if len(low) >= 3 else set()
+    words |= {p for p in _parts(token) if len(p) >= 3}
+    words |= {lemma(w) for w in list(words) if w.isalpha()}
+    return {w for w in words if w not in STOP_EN and w not in _TEMPLATE}
+
+
+@lru_cache(maxsize=16384)
+def option_words(option: str) -> frozenset[str]:
+    """An option's words for comparing with a stem: Latin words, their parts and lemmas, and
+    Chinese bigrams."""
+    words: set[str] = set()
+    for m in _LATIN_TOKEN.finditer(option):
+        words |= _latin_words(m.group(0))
+    words |= set(_NUMBER.findall(option))
+    for run in CJK_RUN.findall(option):
+        words |= {run[i : i + 2] for i in range(len(run) - 1)}
+        words |= {e for w, e in _glosses(run)}
+    return frozenset(words)
+
+
+def _glosses(run: str) -> list[tuple[str, str]]:
+    """(Chinese word, an English word it means) for a run of Chinese; glosses shorter than four
+    letters are too loose to count ("时代" is also "age")."""
+    out = []
+    for w in cut(run):
+        for e in english(w):
+            if e not in STOP_EN and len(e) >= 4:
+                out += [(w, e), (w, lemma(e))]
+    return out
+
+
+@lru_cache(maxsize=16384)
+def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
+    """(word, the stem text it comes from): the option words plus the English of each Chinese
+    word, so "删除" is compared as "delete"."""
+    out: list[tuple[str, str]] = []
+    for m in _LATIN_TOKEN.finditer(stem):
+        out += [(w, m.group(0)) for w in sorted(_latin_words(m.group(0)))]
+    out += [(n, n) for n in _NUMBER.findall(stem)]
+    for run in CJK_RUN.findall(stem):
+        out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
+        out += [(e, w) for w, e in _glosses(run)]
+    return tuple(dict.fromkeys(out))
+
+
+def alike(a: str, b: str) -> bool:
+    """Two words a reader takes for one: equal, one lemma, or a word of four letters or more
+    that the other extends by a short ending ("head" / "headers", "start" / "startup",
+    "deploy" / "deployment") or holds whole ("vacuum" / "autovacuum"); never two words that
+    merely open alike ("install" / "instances")."""
+    if a == b:
+        return True
+    if not (a.isascii() and b.isascii()) or a[0].isdigit() or b[0].isdigit():
+        return False
+    return any(_extends(x, y) for x in {a, lemma(a)} for y in {b, lemma(b)})
+
+
+def _extends(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if short == long_:
+        return True
+    if len(short) >= 5 and short in long_:
+        return True  # a compound: "vacuum" in "autovacuum"
+    stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
+    return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5
+
+
+def _shares(word: str, option: str) -> bool:
+    return any(alike(word, w) for w in option_words(option))
+
+
+_PHRASE_BREAK = re.compile(r"[.;:,()“”]")
+
+
+@lru_cache(maxsize=4096)
+def _initials(stem: str) -> tuple[tuple[str, str], ...]:
+    """Runs of Latin words with their initials: "space-partitioned, non-balanced" gives
+    ("sp", "space-partitioned"), ("spn", …)."""
+    words = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z]+", stem)]
+    out: list[tuple[str, str]] = []
+    for i in range(len(words)):
+        for n in range(2, 6):
+            run = words[i : i + n]
+            if len(run) < n:
+                break
+            text = stem[run[0][1] : run[-1][1] + len(run[-1][0])]
+            if _PHRASE_BREAK.search(text):
+                break  # initials run within one phrase
+            out.append(("".join(w[0][0].lower() for w in run), text))
+    return tuple(out)
+
+
+def _acronyms(option: str) -> list[str]:
+    """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING."""
+    return [p.lower() for p in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])", option)]
+
+
+def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """An acronym of the answer whose letters are the initials of words of the stem."""
+    acronyms = _acronyms(answer)
+    runs = _initials(stem) if acronyms else ()
+    for acronym in acronyms:
+        if sum(1 for w in wrong if acronym in _acronyms(w)) >= len(wrong) / 2:
+            continue
+        for initials, text in runs:
+            if initials == acronym:
+                return text
+    return None
+
+
+def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
+    """Flags that differ in a last letter or two ("-Fd", "-Fc"): the description opens with
+    the word the answer's letter stands for ("directory (…)")."""
+    if not all(o.startswith("-") for o in options):
+        return None
+    prefix = _common_prefix(options)
+    rest = answer[len(prefix) :]
+    if not prefix or not 1 <= len(rest) <= 2 or not rest.isalpha():
+        return None
+    quoted = _QUOTED.search(stem)
+    text = quoted.group(1) if quoted else stem
+    first = re.search(r"[A-Za-z]+", text)
+    if first and first.group(0).lower().startswith(rest.lower()):
+        return first.group(0)
+    return None
+
+
+def _common_prefix(texts: Sequence[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A short made-up token of the stem spelled from a word of the answer ("svc" / Service)."""
+    for m in re.finditer(r"(?<![A-Za-z])[a-z]{3,5}(?![A-Za-z])", stem):
+        t = m.group(0)
+        if english_word(t) or t in STOP_EN:
+            continue
+        hits = [o for o in (answer, *wrong) if any(_abbreviates(t, w) for w in option_words(o))]
+        if hits and hits[0] is answer and len(hits) == 1:
+            return t
+    return None
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    if len(word) < len(short) + 2 or not word.isalpha() or word[0] != short[0]:
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
+
+
+def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()) -> str | None:
+    """The stem text that gives the answer away, or None. `like`: the descriptions of the
+    answer's kin (the other cells of its column); a word most of them use is the topic's
+    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer."""
+    answer_words = option_words(answer)
+    shared = [{w for w, _ in stem_words(t)} for t in like]
+    for word, surface in stem_words(stem):
+        if not any(alike(word, a) for a in answer_words):
+            continue
+        if shared and sum(1 for words in shared if word in words) >= len(shared) / 2:
+            continue
+        if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:
+            return surface
+    return (
+        _spelled(stem, answer, wrong)
+        or _flag_letter(stem, answer, [answer, *wrong])
+        or _abbreviation(stem, answer, wrong)
+    )
+
+
+_CONTEXT_START = re.compile(
+    r"^(by default|if|when|once|usually|normally|otherwise|in general|默认|如果|当)\b", re.I
+)
+_TRAILING_PHRASE = re.compile(
+    r"[\s,]+(?:(?:by|in|with|using|via|through|for|of)\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?[^,;.()]+)$"
+)
+
+
+def without(desc: str, surfaces: Iterable[str]) -> str | None:
+    """The description with the sentences, asides or trailing phrase holding the give-away
+    taken out, or None when nothing fair is left ("… by performing an immutable update",
+    "… DNS name: <svc>.<namespace>.svc.cluster.local")."""
+    marks = [s for s in surfaces if s]
+    if not marks:
+        return desc
+
+    def clean(text: str) -> bool:
+        return not any(m.casefold() in text.casefold() for m in marks)
+
+    # an aside holding the give-away goes first: what is left may still say it all
+    desc = re.sub(r"\s*[(（][^)）]*[)）]", lambda m: m.group(0) if clean(m.group(0)) else "", desc)
+    pieces = [p for p in re.split(r"(?<=[.;])\s+|(?<=[。；])", desc) if p.strip()]
+    if len(pieces) > 1 and _CONTEXT_START.match(pieces[0]):
+        return None  # "by default every pod …" sets the scene; the rest says what it is
+    kept = [p for p in pieces if clean(p)]
+    text = " ".join(kept).strip()
+    if not kept or (kept[0] != pieces[0]):
+        text = pieces[0].strip()  # the give-away is in the first sentence: try its phrases
+        clauses = re.split(r"(?<=[，、])|(?<=,)\s+", text)
+        lead = list(itertools.takewhile(clean, clauses))
+        if lead and len(lead) < len(clauses):
+            text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
+    if not clean(text):
+        m = _TRAILING_PHRASE.search(text)
+        if m and not clean(m.group(0)):
+            text = text[: m.start()]
+    text = text.strip(" ,;.。；，、")
+    return text if text and clean(text) else None
