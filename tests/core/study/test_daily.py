@@ -225,3 +225,21 @@ async def test_replicas_racing_post_once_per_day(two_repos):
         assert sum(results) <= 1
     assert len(messenger.of(QuestionCard)) == 1
     assert await count(two_repos[1], DailyPost) == 1
+
+
+async def test_dst_days_post_once_at_the_local_time(daily):
+    """On both databases: a time the spring change skips posts just after the jump, and a time
+    the autumn change repeats posts at its first occurrence only."""
+    service, _engine, messenger, clock, _repo = daily
+    clock.now = utc(2026, 3, 7, 12)
+    await service.set(OWNER, CHANNEL, "02:30", timezone=NY)
+    assert await service.run_due(utc(2026, 3, 8, 7, 29)) == 0  # 02:29 EST would be 07:29 UTC
+    assert await service.run_due(utc(2026, 3, 8, 7, 30)) == 1  # 03:30 EDT
+    assert await service.run_due(utc(2026, 3, 8, 12)) == 0
+
+    clock.now = utc(2026, 10, 31, 12)
+    await service.set(OWNER, CHANNEL, "01:30", timezone=NY)
+    assert await service.run_due(utc(2026, 11, 1, 5, 29)) == 0
+    assert await service.run_due(utc(2026, 11, 1, 5, 30)) == 1  # 01:30 EDT, the first one
+    assert await service.run_due(utc(2026, 11, 1, 6, 30)) == 0  # 01:30 EST, the repeat
+    assert len([c for c in messenger.of(QuestionCard) if c.daily]) == 2
