@@ -38,15 +38,18 @@ def generate_command(notes: list[str], out: str, *, force: bool = False) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read notes: {exc}", file=sys.stderr)
         return 2
-    print(render_summary(report))
     if not bank.questions:
+        print(render_summary(report))
         print("error: no question passed the quality gates; nothing written", file=sys.stderr)
         return 1
+    # Written before anything is printed, so a reader that stops early (`| head`) cannot stop
+    # the write with a broken pipe.
     try:
         write_whole(Path(out), dump_bank(bank))
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    print(render_summary(report))
     print(f"wrote {len(bank.questions)} questions to {out}")
     return 0
 
@@ -79,11 +82,19 @@ def write_whole(target: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, _new_file_mode())  # mkstemp makes it 0600; a bank is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _new_file_mode() -> int:
+    """The mode `open()` would give a new file under this process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def check_command(bank_path: str) -> int:

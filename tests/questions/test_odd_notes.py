@@ -81,3 +81,37 @@ def test_cli_commands_roundtrip(tmp_path: Path, capsys: pytest.CaptureFixture[st
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
     assert generate_command([str(empty)], str(tmp_path / "e.yaml")) == 1
+
+
+def test_the_bank_is_written_before_the_summary_is_printed(tmp_path, monkeypatch):
+    """`quizbot questions generate ... | head -1`: a reader that goes away must not cost the bank."""
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError
+
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    notes = tmp_path / "n.md"
+    notes.write_text(ODD["three_columns"], encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    with pytest.raises(BrokenPipeError):
+        generate_command([str(notes)], str(out))
+    monkeypatch.undo()
+    assert check_command(str(out)) == 0
+
+
+def test_a_written_bank_has_the_mode_of_any_new_file(tmp_path):
+    import os
+
+    notes = tmp_path / "n.md"
+    notes.write_text(ODD["three_columns"], encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    old = os.umask(0o022)
+    try:
+        assert generate_command([str(notes)], str(out)) == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
