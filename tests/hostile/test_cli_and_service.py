@@ -40,6 +40,7 @@ from tests.helpers import (
 )
 from tests.hostile.corpus import ON_POSTGRESQL, Case, cases
 
+SECONDS = 5.0
 MB = 1024 * 1024
 TEAM_ARG = ["--team", "discord:81384788765712384"]
 
@@ -86,10 +87,12 @@ def cli(fresh_db, monkeypatch, capsys):
     monkeypatch.setenv("DATABASE_URL", fresh_db)
     bot.config.get_settings.cache_clear()
 
-    def run(*argv: str) -> tuple[int, str]:
+    def run(*argv: str) -> tuple[int, str, float]:
+        started = time.monotonic()
         code = main(["questions", *argv])
+        elapsed = time.monotonic() - started
         out = capsys.readouterr()
-        return code, out.out + out.err
+        return code, out.out + out.err, elapsed
 
     yield run
     bot.config.get_settings.cache_clear()
@@ -105,6 +108,7 @@ def test_the_corpus_is_many_different_attacks() -> None:
 def test_every_hostile_file_is_refused_by_check_load_and_import(cli, backend, fresh_db, tmp_path):
     assert cli("list", *TEAM_ARG)[0] == 0  # the database is made and the shipped bank loaded
     before = asyncio.run(_counts(fresh_db))
+    slowest: list[tuple[float, str]] = []
     for case in chosen(backend):
         path = tmp_path / case.name
         path.write_bytes(case.data)
@@ -114,14 +118,12 @@ def test_every_hostile_file_is_refused_by_check_load_and_import(cli, backend, fr
         if case.bank_says:  # a bank file; `load` reads any other file as `check` just did
             runs["load"] = cli("load", str(path))
         runs["import"] = cli("import", *TEAM_ARG, str(path))
-        for command, (code, output) in runs.items():
+        for command, (code, output, elapsed) in runs.items():
             where = f"{command} {case.name}: {output[:300]}"
             assert code in (1, 2), where
             assert "Traceback" not in output, where
             assert len(output.splitlines()) <= 25, where
-            # Refused for what the file holds, never by the worker's time limit (how long each
-            # takes is measured by benchmarks/bench_import.py, not asserted here).
-            assert "took longer than" not in output, where
+            slowest.append((elapsed, f"{command} {case.name}"))
         assert case.says in runs["import"][1], runs["import"][1][:300]
         assert "nothing changed" in runs["import"][1]
         if case.bank_says:
@@ -129,6 +131,7 @@ def test_every_hostile_file_is_refused_by_check_load_and_import(cli, backend, fr
             assert case.bank_says in runs["load"][1], runs["load"][1][:300]
             assert "not loaded" in runs["load"][1]
         assert peak.grew < 300 * MB, (case.name, peak.grew)
+    assert max(slowest)[0] < SECONDS, max(slowest)
     assert shared_pool().peak_rss < 300 * MB
     assert asyncio.run(_counts(fresh_db)) == before
 
