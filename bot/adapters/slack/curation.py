@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.modals import edit_modal, import_modal, suggest_modal
-from bot.adapters.slack.render import blocks_for, fallback_text
+from bot.adapters.slack.respond import Respond, show_private
 from bot.adapters.slack.usage import UsageError, whole_number
 from bot.core.curation.rules import check_editable
 from bot.core.curation.views import status_notice
@@ -27,7 +26,6 @@ from questions.formats import FORMATS
 
 log = logging.getLogger(__name__)
 
-Respond = Callable[..., Awaitable[Any]]
 
 LIST_STATUSES = ("pending", "disabled", "active", "rejected", "retired", "all")
 DEFAULT_EXPORT = "yaml"
@@ -93,15 +91,6 @@ def parse_curation(verb: str, rest: str) -> CurationArgs:
     return CurationArgs(verb)
 
 
-async def show(respond: Respond, view: View) -> None:
-    await respond(
-        text=fallback_text(view),
-        blocks=blocks_for(view),
-        response_type="ephemeral",
-        replace_original=False,
-    )
-
-
 async def run_curation(
     deps: SlackDeps,
     client: AsyncWebClient,
@@ -153,7 +142,7 @@ async def run_curation(
     else:
         await _export(deps, client, actor, channel_id, args.fmt, respond)
         return
-    await show(respond, view)
+    await show_private(respond, view)
 
 
 async def _export(
@@ -178,9 +167,9 @@ async def _export(
     except SlackApiError as exc:
         error = exc.response.get("error")
         log.warning("uploading an export for channel %s failed: %s", channel_id, error)
-        await show(respond, Notice(f"Slack refused the upload ({error}).", ok=False))
+        await show_private(respond, Notice(f"Slack refused the upload ({error}).", ok=False))
         return
-    await show(
+    await show_private(
         respond,
         Notice(f"Sent {export.filename} ({export.count} question(s)) to you in a direct message."),
     )
@@ -202,7 +191,7 @@ async def _open_modal(
         )
     except TimeoutError:
         if args.verb == "edit":
-            await show(respond, Notice("The quiz is busy; please try again.", ok=False))
+            await show_private(respond, Notice("The quiz is busy; please try again.", ok=False))
             return
         log.warning("checks before /quiz %s were slow; opening the form anyway", args.verb)
         modal = import_modal(channel_id) if args.verb == "import" else suggest_modal(channel_id)

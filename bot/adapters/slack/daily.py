@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from
+from bot.adapters.slack.respond import Respond
 from bot.adapters.slack.usage import UsageError, unescape
 from bot.adapters.slack.weekly import parse_channel, problem_text
 from bot.core.errors import QuizError
@@ -25,8 +25,6 @@ USAGE = (
     "`/quiz daily off [#channel]` stops it; `/quiz daily` shows them."
 )
 KEYS = {"deck": "deck", "topic": "topics", "topics": "topics", "window": "window", "tz": "timezone"}
-
-Respond = Callable[..., Awaitable[Any]]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import plain
 from bot.adapters.slack.identity import team_from
-from bot.adapters.slack.render import blocks_for, fallback_text
+from bot.adapters.slack.respond import Respond, show_private
 from bot.adapters.slack.usage import UsageError, whole_number
 from bot.core.decks.rules import MAX_NAME, MAX_NOTES_BYTES, NOTES_SUFFIXES, deck_name
 from bot.core.decks.views import status_notice
@@ -31,7 +30,6 @@ from questions.formats import FORMATS
 
 log = logging.getLogger(__name__)
 
-Respond = Callable[..., Awaitable[Any]]
 
 DECK_VERBS = ("topics", "decks", "deck")
 DECK_ACTIONS = ("create", "regenerate", "preview", "publish", "archive", "default", "export")
@@ -87,15 +85,6 @@ def parse_decks(verb: str, rest: str) -> DeckArgs:
     return DeckArgs(verb, action, args[0], page=page)
 
 
-async def show(respond: Respond, view: View) -> None:
-    await respond(
-        text=fallback_text(view),
-        blocks=blocks_for(view),
-        response_type="ephemeral",
-        replace_original=False,
-    )
-
-
 async def run_decks(
     deps: SlackDeps,
     client: AsyncWebClient,
@@ -106,10 +95,10 @@ async def run_decks(
     """After the ack. QuizError (NotAllowed, ValidationFailed, ...) is the caller's to show."""
     decks = deps.service.decks
     if args.verb == "decks":
-        await show(respond, await decks.decks_panel(team_from(body), args.page))
+        await show_private(respond, await decks.decks_panel(team_from(body), args.page))
         return
     if args.verb == "topics":
-        await show(respond, await decks.topics_panel(team_from(body), args.name, args.page))
+        await show_private(respond, await decks.topics_panel(team_from(body), args.name, args.page))
         return
     if args.action in ("create", "regenerate"):
         await _open_notes_modal(deps, client, body, args, respond)
@@ -133,7 +122,7 @@ async def run_decks(
     else:
         await _export(deps, client, actor, args, respond)
         return
-    await show(respond, view)
+    await show_private(respond, view)
 
 
 async def _export(
@@ -153,9 +142,9 @@ async def _export(
     except SlackApiError as exc:
         error = exc.response.get("error")
         log.warning("uploading a deck export failed: %s", error)
-        await show(respond, Notice(f"Slack refused the upload ({error}).", ok=False))
+        await show_private(respond, Notice(f"Slack refused the upload ({error}).", ok=False))
         return
-    await show(respond, Notice(f"Sent {export.filename} to you in a direct message."))
+    await show_private(respond, Notice(f"Sent {export.filename} to you in a direct message."))
 
 
 # --- the notes modal -------------------------------------------------------------------------

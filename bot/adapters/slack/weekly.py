@@ -8,7 +8,6 @@ into a channel id without an extra scope, so it is refused with a hint.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from
+from bot.adapters.slack.respond import Respond
 from bot.adapters.slack.usage import UsageError, unescape
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import ChannelRef
@@ -30,8 +30,6 @@ USAGE = (
 )
 CHANNEL_MENTION = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>$")
 _TIMEZONE = re.compile(r"^(?:[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+|UTC|GMT|Etc/.+)$")
-
-Respond = Callable[..., Awaitable[Any]]
 
 
 @dataclass(frozen=True)

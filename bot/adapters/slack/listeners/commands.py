@@ -21,6 +21,7 @@ from bot.adapters.slack.escape import escape, escape_cut
 from bot.adapters.slack.identity import channel_from, player_from
 from bot.adapters.slack.listeners.study_views import open_review
 from bot.adapters.slack.render import add_question_modal, blocks_for, fallback_text
+from bot.adapters.slack.respond import Respond, show_private
 from bot.adapters.slack.study import mastery_blocks
 from bot.adapters.slack.usage import UsageError, unescape, whole_number
 from bot.adapters.slack.weekly import WeeklyArgs, parse_weekly, run_weekly
@@ -210,9 +211,6 @@ def usage(problem: str) -> str:
     return f"{problem}\n\n{HELP}"
 
 
-Respond = Callable[..., Awaitable[Any]]
-
-
 async def _say(respond: Respond, text: str, *, public: bool = False) -> None:
     await respond(
         text=text,
@@ -340,12 +338,7 @@ async def _settings(
         f"topic: {d.topic or 'any'} · deck: {d.deck_name or 'the team default'}",
         title="Round defaults for this channel",
     )
-    await respond(
-        text=fallback_text(view),
-        blocks=blocks_for(view),
-        response_type="ephemeral",
-        replace_original=False,
-    )
+    await show_private(respond, view)
 
 
 async def _open_add_form(
