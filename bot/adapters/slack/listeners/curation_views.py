@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
@@ -40,6 +41,7 @@ from bot.core.views import Notice, View
 log = logging.getLogger(__name__)
 
 Ack = Callable[..., Awaitable[Any]]
+T = TypeVar("T")
 BUSY = "The quiz is busy; nothing was saved. Please submit again."
 
 
@@ -96,24 +98,16 @@ async def import_submitted(
             filename = f"pasted.{fmt}"
         return await deps.service.admin.import_questions(player, data, fmt=fmt, filename=filename)
 
-    task = asyncio.ensure_future(run())
-    done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
-    if task not in done:
-        await ack()  # the modal closes; the outcome follows as a message
-        await _late_import(client, body, channel_id, task)
-        return
-    try:
-        report = task.result()
-    except ImportRejected as exc:
-        await ack(response_action="errors", errors={source: import_error(exc.problems)})
-        await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
-        return
-    except QuizError as exc:
-        block = exc.field if exc.field in IMPORT_BLOCKS else source
-        await ack(response_action="errors", errors={block: cut(exc.message, MAX_FORM_ERROR)})
-        return
-    await ack()
-    await tell(client, body, channel_id, import_notice(report))
+    await answer_upload_form(
+        ack,
+        client,
+        body,
+        channel_id,
+        run(),
+        UploadForm(source, IMPORT_BLOCKS, "an import", "The import failed; nothing was added."),
+        import_notice,
+        deps.ack_budget_seconds,
+    )
 
 
 async def edit_submitted(
@@ -208,21 +202,59 @@ async def _submit(
     await tell(client, body, channel_id, Notice(done))
 
 
-async def _late_import(
+@dataclass(frozen=True)
+class UploadForm:
+    """Where a form that takes a file shows a refusal, and how its failures are named."""
+
+    block: str  # the input a refusal goes under
+    blocks: Collection[str]  # inputs of their own, for a QuizError naming one as its field
+    what: str  # for the log: "an import"
+    failed: str  # what a user is told when it broke: "The import failed; nothing was added."
+
+
+async def answer_upload_form(
+    ack: Ack,
     client: AsyncWebClient,
     body: dict[str, Any],
     channel_id: str,
-    task: asyncio.Future[ImportReport],
+    work: Awaitable[T],
+    form: UploadForm,
+    shown: Callable[[T], View],
+    budget: float,
 ) -> None:
+    """Run a file form's work within the ack budget so a refusal lands under its input; work
+    that outlasts the budget is not cut short: the modal closes and the outcome follows as a
+    private message."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=budget)
+    if task not in done:
+        await ack()
+        await tell(client, body, channel_id, await _outcome(task, form, shown, channel_id))
+        return
     try:
-        report = await task
+        result = task.result()
     except ImportRejected as exc:
+        await ack(response_action="errors", errors={form.block: import_error(exc.problems)})
         await tell(client, body, channel_id, Notice(problem_list(exc.problems), ok=False))
+        return
     except QuizError as exc:
-        await tell(client, body, channel_id, Notice(exc.message, ok=False))
+        block = exc.field if exc.field in form.blocks else form.block
+        await ack(response_action="errors", errors={block: cut(exc.message, MAX_FORM_ERROR)})
+        return
+    await ack()
+    await tell(client, body, channel_id, shown(result))
+
+
+async def _outcome(
+    task: asyncio.Future[T], form: UploadForm, shown: Callable[[T], View], channel_id: str
+) -> View:
+    """What late work came to, as a private message's view."""
+    try:
+        return shown(await task)
+    except ImportRejected as exc:
+        return Notice(problem_list(exc.problems), ok=False)
+    except QuizError as exc:
+        return Notice(exc.message, ok=False)
     except Exception as exc:
-        reference = log_unexpected(log, f"an import in channel {channel_id}", exc)
-        text = f"The import failed; nothing was added. {failure_text(reference)}"
-        await tell(client, body, channel_id, Notice(text))
-    else:
-        await tell(client, body, channel_id, import_notice(report))
+        reference = log_unexpected(log, f"{form.what} in channel {channel_id}", exc)
+        return Notice(f"{form.failed} {failure_text(reference)}", ok=False)

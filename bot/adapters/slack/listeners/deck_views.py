@@ -29,18 +29,18 @@ from bot.adapters.slack.decks import (
 from bot.adapters.slack.deps import deps_of
 from bot.adapters.slack.escape import cut
 from bot.adapters.slack.identity import team_from
-from bot.adapters.slack.listeners.curation_views import tell
+from bot.adapters.slack.listeners.curation_views import UploadForm, answer_upload_form, tell
 from bot.adapters.slack.listeners.views import form_value
-from bot.adapters.slack.modals import MAX_FORM_ERROR, import_error, problem_list, selected
+from bot.adapters.slack.modals import MAX_FORM_ERROR, selected
 from bot.adapters.slack.uploads import fetch_bytes, uploads
 from bot.boundary import failure_text, log_unexpected
 from bot.core.decks.rules import MAX_NOTES_BYTES, check_notes_file
 from bot.core.decks.topics import suggest
 from bot.core.decks.views import DeckReport, report_notice
-from bot.core.errors import ImportRejected, QuizError
+from bot.core.errors import QuizError
 from bot.core.models import ChannelRef
 from bot.core.play.limits import MAX_QUESTIONS, MIN_QUESTIONS
-from bot.core.views import Notice, View
+from bot.core.views import Notice
 
 log = logging.getLogger(__name__)
 
@@ -73,45 +73,16 @@ async def notes_submitted(
             return await decks.regenerate(player, meta.deck, data, upload.name)
         return await decks.create_from_notes(player, meta.deck, data, upload.name)
 
-    task = asyncio.ensure_future(run())
-    done, _ = await asyncio.wait({task}, timeout=deps.ack_budget_seconds)
-    if task not in done:
-        await ack()  # the modal closes; the summary follows as a message
-        await _late(client, body, meta.channel_id, task)
-        return
-    try:
-        report = task.result()
-    except ImportRejected as exc:
-        await ack(response_action="errors", errors={NOTES_FILE: import_error(exc.problems)})
-        await tell(client, body, meta.channel_id, Notice(problem_list(exc.problems), ok=False))
-        return
-    except QuizError as exc:
-        await ack(response_action="errors", errors={NOTES_FILE: cut(exc.message, MAX_FORM_ERROR)})
-        return
-    await ack()
-    await tell(client, body, meta.channel_id, report_notice(report))
-
-
-async def _late(
-    client: AsyncWebClient,
-    body: dict[str, Any],
-    channel_id: str,
-    task: asyncio.Future[DeckReport],
-) -> None:
-    """The outcome of work that outlasted the ack, as a private message."""
-    view: View
-    try:
-        report = await task
-    except ImportRejected as exc:
-        view = Notice(problem_list(exc.problems), ok=False)
-    except QuizError as exc:
-        view = Notice(exc.message, ok=False)
-    except Exception as exc:
-        reference = log_unexpected(log, f"a deck from notes for channel {channel_id}", exc)
-        view = Notice(f"Nothing was made. {failure_text(reference)}", ok=False)
-    else:
-        view = report_notice(report)
-    await tell(client, body, channel_id, view)
+    await answer_upload_form(
+        ack,
+        client,
+        body,
+        meta.channel_id,
+        run(),
+        UploadForm(NOTES_FILE, (NOTES_FILE,), "a deck from notes", "Nothing was made."),
+        report_notice,
+        deps.ack_budget_seconds,
+    )
 
 
 # --- "Start a quiz" from App Home --------------------------------------------------------------
