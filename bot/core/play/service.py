@@ -52,10 +52,8 @@ STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
 # A batch of answers cancelled by a deadlock with another replica is run again this often.
 ANSWER_ATTEMPTS = 3
-# Closes of different channels run side by side, at most this many of their transactions at
-# once (the pool has 10 connections and as many overflow; answers need theirs too). The
-# messages that follow a close are bounded by the adapter's outbox.
-CLOSE_TRANSACTIONS = 8
+# Stuck rounds of different channels are expired side by side, this many at once.
+EXPIRIES_AT_ONCE = 4
 
 
 def _ids(channel: ChannelRef) -> dict[str, str]:
@@ -95,7 +93,21 @@ class QuizEngine:
             key=lambda rq_id: rq_id,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
-        self._close_slots = asyncio.Semaphore(CLOSE_TRANSACTIONS)
+        # Closes that arrive together (channels whose questions filled or ran out at the same
+        # time) are written together, like answers; each channel then sends its own messages.
+        self.close_queue: Batcher[tuple[int, datetime], News | None] = Batcher(
+            self._close_batch,
+            key=lambda request: request[0],
+            max_batch=50,
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
+        # Each posted card's message reference, written for many channels in one transaction.
+        self.card_refs: Batcher[tuple[int, str], None] = Batcher(
+            self._write_card_refs,
+            key=lambda request: request[0],
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
+        self._expiry_slots = asyncio.Semaphore(EXPIRIES_AT_ONCE)
 
     # --- starting and stopping -------------------------------------------------------------
 
@@ -265,31 +277,44 @@ class QuizEngine:
 
     async def close_question(self, rq_id: int, now: datetime | None = None) -> bool:
         """Close one question (once, whoever calls first), open the next or end the round,
-        and read what the channel is told in the same transaction; then tell it. Closes of
-        different channels run side by side (CLOSE_TRANSACTIONS of them in the database)."""
-        now = now or self.clock()
-        async with self._close_slots, self.repo.unit() as u:
-            if not await u.play.close_question(rq_id, now):
-                return False
-            rq = await u.play.round_question(rq_id)
-            rnd = await u.play.round(rq.round_id) if rq else None
-            assert rq is not None and rnd is not None
-            next_id: int | None = None
-            ended: RoundStatus | None = None
-            if rnd.status == RoundStatus.RUNNING:
-                pending = [
-                    r
-                    for r in await u.play.round_questions(rnd.id)
-                    if r.status == QuestionStatus.PENDING
-                ]
-                if pending:
-                    next_id = pending[0].id
-                    await u.play.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
-                elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
-                    ended = RoundStatus.FINISHED
-            news = await announcements.read(u, Closed(rq_id, next_id, ended, rnd.id), now)
+        then tell the channel. Closes of different channels share a transaction when they
+        arrive together (`close_queue`) and send their messages side by side."""
+        news = await self.close_queue.submit((rq_id, now or self.clock()))
+        if news is None:
+            return False
         await self._announce(news)
         return True
+
+    async def _close_batch(self, requests: list[tuple[int, datetime]]) -> list[News | None]:
+        """The close queue's turn: each question's transition and what its channel is told,
+        in one transaction, in question order (the order answers lock them in, so a close and
+        a batch of answers never wait for each other in a circle)."""
+        done: dict[int, News | None] = {}
+        async with self.repo.unit() as u:
+            for rq_id, now in sorted(requests):
+                done[rq_id] = await self._close_in(u, rq_id, now)
+        return [done[rq_id] for rq_id, _now in requests]
+
+    async def _close_in(self, u: Unit, rq_id: int, now: datetime) -> News | None:
+        if not await u.play.close_question(rq_id, now):
+            return None
+        rq = await u.play.round_question(rq_id)
+        rnd = await u.play.round(rq.round_id) if rq else None
+        assert rq is not None and rnd is not None
+        next_id: int | None = None
+        ended: RoundStatus | None = None
+        if rnd.status == RoundStatus.RUNNING:
+            pending = [
+                r
+                for r in await u.play.round_questions(rnd.id)
+                if r.status == QuestionStatus.PENDING
+            ]
+            if pending:
+                next_id = pending[0].id
+                await u.play.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
+            elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
+                ended = RoundStatus.FINISHED
+        return await announcements.read(u, Closed(rq_id, next_id, ended, rnd.id), now)
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
@@ -316,7 +341,7 @@ class QuizEngine:
 
     async def _expire(self, round_id: int, now: datetime) -> None:
         try:
-            async with self._close_slots, self.repo.unit() as u:
+            async with self._expiry_slots, self.repo.unit() as u:
                 rnd = await u.play.round(round_id)
                 if rnd is None or rnd.status != RoundStatus.RUNNING:
                     return
@@ -440,8 +465,13 @@ class QuizEngine:
     async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> None:
         ref = await self._post(channel, card)
         if ref is not None:
-            async with self.repo.unit() as u:
-                await u.play.set_message_ref(card.round_question_id, ref)
+            await self.card_refs.submit((card.round_question_id, ref))
+
+    async def _write_card_refs(self, refs: list[tuple[int, str]]) -> list[None]:
+        async with self.repo.unit() as u:
+            for rq_id, ref in refs:
+                await u.play.set_message_ref(rq_id, ref)
+        return [None] * len(refs)
 
     async def _post(self, channel: ChannelRef, view: View) -> str | None:
         try:
