@@ -24,13 +24,14 @@ from bot.core.weeks import week_start
 
 @dataclass(frozen=True)
 class Closed:
-    """What a close transition did: the question it closed (0: none was open), the question
-    it opened, how the round ended (None: it goes on)."""
+    """What a close transition did: the round as it left it, the question it closed (None:
+    none was open), the question it opened (as opened), how the round ended (None: it goes
+    on)."""
 
-    rq_id: int
-    next_rq_id: int | None
-    ended: RoundStatus | None
-    round_id: int
+    round: RoundRec
+    question: RoundQuestionRec | None
+    next_question: RoundQuestionRec | None = None
+    ended: RoundStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -71,19 +72,16 @@ def question_card(
 async def read(u: Unit, closed: Closed, now: datetime) -> News:
     """Everything the close's messages show, read in the close's own unit (after its writes,
     so the answers counted are every answer the close let in)."""
-    rnd = await u.play.round(closed.round_id)
-    assert rnd is not None
+    rnd = closed.round
     channel = await u.teams.channel_ref(rnd.channel_id)
     reveal: Reveal | None = None
     reveal_ref: str | None = None
-    if closed.rq_id:
-        rq = await u.play.round_question(closed.rq_id)
-        assert rq is not None
+    if closed.question is not None:
+        rq = closed.question
         reveal, reveal_ref = await _reveal(u, rnd, rq), rq.message_ref
     next_card: QuestionCard | None = None
-    if closed.next_rq_id is not None:
-        nxt = await u.play.round_question(closed.next_rq_id)
-        assert nxt is not None and nxt.opens_at is not None and nxt.closes_at is not None
+    if (nxt := closed.next_question) is not None:
+        assert nxt.opens_at is not None and nxt.closes_at is not None
         q = await u.play.question(nxt.question_id)
         assert q is not None
         next_card = question_card(rnd, nxt, q, nxt.opens_at, nxt.closes_at)

@@ -61,7 +61,7 @@ class _Accepted:
 async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutcome]:
     """Decide and write a batch of clicks in the unit's transaction; one outcome per click.
     Of the clicks written to a question that closes after N answers, the first carries N
-    (`fill_limit`): its caller counts the answers after the commit (`is_full`)."""
+    (`fill_limit`): its caller has them counted after the commit (`is_full`)."""
     contexts = await u.play.answer_contexts(sorted({r.rq_id for r in requests}))
     outcomes: list[AnswerOutcome | None] = [None] * len(requests)
     accepted: list[_Accepted] = []
@@ -103,12 +103,9 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
     return [o for o in outcomes if o is not None]
 
 
-def is_full(outcome: AnswerOutcome, committed_answers: int) -> bool:
-    """Whether the question this click answered now closes early: it has its N answers.
-    Counted after the click's batch committed: concurrent batches (or replicas) each count
-    what is committed, so the last one to commit sees every answer and one of them closes
-    the question (the close itself is guarded, so two that see N close it once)."""
-    return outcome.fill_limit is not None and committed_answers >= outcome.fill_limit
+def is_full(fill_limit: int, committed_answers: int) -> bool:
+    """Whether a question that closes after `fill_limit` answers closes now (early)."""
+    return committed_answers >= fill_limit
 
 
 def _refusal(request: AnswerRequest, ctx: AnswerContext | None, team_id: int) -> str | None:

@@ -11,6 +11,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.core.decks.resolution import resolve
@@ -24,6 +25,7 @@ from bot.core.models import (
     PlayerRef,
     QuestionRec,
     QuestionStatus,
+    RoundQuestionRec,
     RoundRec,
     RoundStatus,
     TeamRef,
@@ -52,8 +54,21 @@ STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
 # A batch of answers cancelled by a deadlock with another replica is run again this often.
 ANSWER_ATTEMPTS = 3
+# Closes written per transaction, and such transactions at once (the pool has 10 connections
+# and as many overflow; answers need theirs too).
+CLOSE_BATCH = 10
+CLOSES_IN_FLIGHT = 4
 # Stuck rounds of different channels are expired side by side, this many at once.
 EXPIRIES_AT_ONCE = 4
+
+
+@dataclass(frozen=True)
+class _CloseRequest:
+    """Close this question (when it has `fill_limit` answers, if given)."""
+
+    rq_id: int
+    now: datetime
+    fill_limit: int | None = None
 
 
 def _ids(channel: ChannelRef) -> dict[str, str]:
@@ -86,19 +101,16 @@ class QuizEngine:
             # An outage fails every click alike; anything else is retried click by click.
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
-        # Counting the answers of questions that close after N of them: after the answers'
-        # commit and outside their batch, many questions in one query.
-        self.fill_counts: Batcher[int, int] = Batcher(
-            self._count_answers,
-            key=lambda rq_id: rq_id,
-            isolate=lambda exc: not isinstance(exc, Unavailable),
-        )
         # Closes that arrive together (channels whose questions filled or ran out at the same
-        # time) are written together, like answers; each channel then sends its own messages.
-        self.close_queue: Batcher[tuple[int, datetime], News | None] = Batcher(
+        # time) are written together, like answers, early closes counting their answers in
+        # the same transaction; each channel then sends its own messages.
+        self.close_queue: Batcher[_CloseRequest, News | None] = Batcher(
             self._close_batch,
-            key=lambda request: request[0],
-            max_batch=50,
+            key=lambda request: request.rq_id,
+            # Small batches, several at once: a close's channel waits for its whole batch.
+            max_batch=CLOSE_BATCH,
+            max_inflight=CLOSES_IN_FLIGHT,
+            overlap_at=1,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         # Each posted card's message reference, written for many channels in one transaction.
@@ -209,14 +221,14 @@ class QuizEngine:
         self, u: Unit, rnd: RoundRec, status: RoundStatus, now: datetime
     ) -> Closed | None:
         """Close the open question (if any), skip the rest and end the round, all or nothing."""
-        closed_rq: int | None = None
+        closed_rq: RoundQuestionRec | None = None
         for rq in await u.play.round_questions(rnd.id):
             if rq.status == QuestionStatus.OPEN and await u.play.close_question(rq.id, now):
-                closed_rq = rq.id
+                closed_rq = replace(rq, status=QuestionStatus.CLOSED, closed_at=now)
         await u.play.skip_pending(rnd.id)
         if not await u.play.end_round(rnd.id, status, now):
             return None
-        return Closed(closed_rq or 0, None, status, rnd.id)
+        return Closed(replace(rnd, status=status, ended_at=now), closed_rq, None, status)
 
     # --- answering ---------------------------------------------------------------------------
 
@@ -239,15 +251,14 @@ class QuizEngine:
         )
 
     async def close_if_filled(self, rq_id: int, outcome: answering.AnswerOutcome) -> None:
-        """Close the question when this answer filled it. Counted and closed outside the
-        answers' batch, so the next batch of answers waits for neither the count nor the
-        reveal. The answer is in whatever happens here; the due loop closes the question at
-        its deadline if this fails."""
+        """Close the question when this answer filled it. Counted and closed in the close
+        queue, outside the answers' batch, so the next batch of answers waits for neither the
+        count nor the reveal. The answer is in whatever happens here; the due loop closes the
+        question at its deadline if this fails."""
         if outcome.fill_limit is None:
             return
         try:
-            if answering.is_full(outcome, await self.fill_counts.submit(rq_id)):
-                await self.close_question(rq_id)
+            await self._close(_CloseRequest(rq_id, self.clock(), outcome.fill_limit))
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
@@ -268,32 +279,40 @@ class QuizEngine:
         async with self.repo.unit() as u:
             return await answering.record(u, requests)
 
-    async def _count_answers(self, rq_ids: list[int]) -> list[int]:
-        async with self.repo.unit() as u:
-            counts = await u.play.answer_counts(sorted(set(rq_ids)))
-        return [counts.get(rq_id, 0) for rq_id in rq_ids]
-
     # --- closing and due work ----------------------------------------------------------------
 
     async def close_question(self, rq_id: int, now: datetime | None = None) -> bool:
         """Close one question (once, whoever calls first), open the next or end the round,
         then tell the channel. Closes of different channels share a transaction when they
         arrive together (`close_queue`) and send their messages side by side."""
-        news = await self.close_queue.submit((rq_id, now or self.clock()))
+        return await self._close(_CloseRequest(rq_id, now or self.clock()))
+
+    async def _close(self, request: _CloseRequest) -> bool:
+        news = await self.close_queue.submit(request)
         if news is None:
             return False
         await self._announce(news)
         return True
 
-    async def _close_batch(self, requests: list[tuple[int, datetime]]) -> list[News | None]:
+    async def _close_batch(self, requests: list[_CloseRequest]) -> list[News | None]:
         """The close queue's turn: each question's transition and what its channel is told,
         in one transaction, in question order (the order answers lock them in, so a close and
-        a batch of answers never wait for each other in a circle)."""
+        a batch of answers never wait for each other in a circle). A question that closes
+        after N answers is closed only when it has them, counted after their commit:
+        concurrent batches (or replicas) each count what is committed, so the last one to
+        commit sees every answer (the close itself is guarded, so two that see N close once)."""
+        limited = [r.rq_id for r in requests if r.fill_limit is not None]
+        counts: dict[int, int] = {}
         done: dict[int, News | None] = {}
         async with self.repo.unit() as u:
-            for rq_id, now in sorted(requests):
-                done[rq_id] = await self._close_in(u, rq_id, now)
-        return [done[rq_id] for rq_id, _now in requests]
+            if limited:
+                counts = await u.play.answer_counts(sorted(limited))
+            for r in sorted(requests, key=lambda r: r.rq_id):
+                full = r.fill_limit is None or answering.is_full(
+                    r.fill_limit, counts.get(r.rq_id, 0)
+                )
+                done[r.rq_id] = await self._close_in(u, r.rq_id, r.now) if full else None
+        return [done[r.rq_id] for r in requests]
 
     async def _close_in(self, u: Unit, rq_id: int, now: datetime) -> News | None:
         if not await u.play.close_question(rq_id, now):
@@ -301,8 +320,7 @@ class QuizEngine:
         rq = await u.play.round_question(rq_id)
         rnd = await u.play.round(rq.round_id) if rq else None
         assert rq is not None and rnd is not None
-        next_id: int | None = None
-        ended: RoundStatus | None = None
+        closed = Closed(rnd, rq)
         if rnd.status == RoundStatus.RUNNING:
             pending = [
                 r
@@ -310,11 +328,16 @@ class QuizEngine:
                 if r.status == QuestionStatus.PENDING
             ]
             if pending:
-                next_id = pending[0].id
-                await u.play.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
+                closes_at = now + timedelta(seconds=rnd.seconds)
+                await u.play.open_question(pending[0].id, now, closes_at)
+                opened = replace(
+                    pending[0], status=QuestionStatus.OPEN, opens_at=now, closes_at=closes_at
+                )
+                closed = replace(closed, next_question=opened)
             elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
-                ended = RoundStatus.FINISHED
-        return await announcements.read(u, Closed(rq_id, next_id, ended, rnd.id), now)
+                finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=now)
+                closed = replace(closed, round=finished, ended=RoundStatus.FINISHED)
+        return await announcements.read(u, closed, now)
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
