@@ -39,7 +39,7 @@ class News:
     """The messages one close sends, in order: the reveal (an edit of the question's message
     `reveal_ref`, or a post when it has none), the next card, the summary."""
 
-    channel: ChannelRef
+    channel: ChannelRef | None  # None: nothing to send (reading the messages failed)
     round_id: int
     reveal: Reveal | None = None
     reveal_ref: str | None = None

@@ -54,10 +54,13 @@ STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
 # A batch of answers cancelled by a deadlock with another replica is run again this often.
 ANSWER_ATTEMPTS = 3
-# Closes written per transaction, and such transactions at once (the pool has 10 connections
-# and as many overflow; answers need theirs too).
+# Closes written per transaction, and such transactions at once, and posted cards' message
+# references likewise: the database connections closes take at most (the pool has 10 and as
+# many overflow; answers need theirs too).
 CLOSE_BATCH = 10
 CLOSES_IN_FLIGHT = 4
+CARD_REFS_IN_FLIGHT = 1
+CLOSE_CONNECTIONS = CLOSES_IN_FLIGHT + CARD_REFS_IN_FLIGHT
 # Stuck rounds of different channels are expired side by side, this many at once.
 EXPIRIES_AT_ONCE = 4
 
@@ -117,6 +120,7 @@ class QuizEngine:
         self.card_refs: Batcher[tuple[int, str], None] = Batcher(
             self._write_card_refs,
             key=lambda request: request[0],
+            max_inflight=CARD_REFS_IN_FLIGHT,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         self._expiry_slots = asyncio.Semaphore(EXPIRIES_AT_ONCE)
@@ -337,7 +341,13 @@ class QuizEngine:
             elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
                 finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=now)
                 closed = replace(closed, round=finished, ended=RoundStatus.FINISHED)
-        return await announcements.read(u, closed, now)
+        try:
+            return await announcements.read(u, closed, now)
+        except Exception:
+            # The transition stands: its messages are lost, as when the platform refuses them,
+            # and the round goes on (the due loop closes the next question at its deadline).
+            log.exception("reading the messages of closing round question %s failed", rq_id)
+            return News(None, rnd.id)
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
@@ -469,7 +479,7 @@ class QuizEngine:
     async def _announce(self, news: News | None) -> None:
         """After a commit: edit the closed question into its reveal, post the next question or
         the round summary. Failures are logged; the game state is already safe."""
-        if news is None:
+        if news is None or news.channel is None:
             return
         channel = news.channel
         if news.reveal is not None:
