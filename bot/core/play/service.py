@@ -217,7 +217,7 @@ class QuizEngine:
             ):
                 raise NotAllowed("Only the player who started this round or an admin can stop it.")
             closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
-            news = await announcements.read(u, closed, now) if closed else None
+            news = await self._news(u, closed, now) if closed else None
         await self._announce(news)
         return "Round stopped. Points already won are kept."
 
@@ -341,13 +341,17 @@ class QuizEngine:
             elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
                 finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=now)
                 closed = replace(closed, round=finished, ended=RoundStatus.FINISHED)
+        return await self._news(u, closed, now)
+
+    async def _news(self, u: Unit, closed: Closed, now: datetime) -> News:
+        """What the channel is told of a transition, read in its unit. A failure here never
+        undoes the transition: its messages are lost, as when the platform refuses them, and
+        the round goes on (the due loop closes the next question at its deadline)."""
         try:
             return await announcements.read(u, closed, now)
         except Exception:
-            # The transition stands: its messages are lost, as when the platform refuses them,
-            # and the round goes on (the due loop closes the next question at its deadline).
-            log.exception("reading the messages of closing round question %s failed", rq_id)
-            return News(None, rnd.id)
+            log.exception("reading the messages of round %s failed", closed.round.id)
+            return News(None, closed.round.id)
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
@@ -382,7 +386,7 @@ class QuizEngine:
                 if now < rnd.started_at + allowed + STALE_GRACE:
                     return
                 closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
-                news = await announcements.read(u, closed, now) if closed else None
+                news = await self._news(u, closed, now) if closed else None
             await self._announce(news)
         except Exception:
             log.exception("expiring round %s failed", round_id, extra={"round": round_id})
