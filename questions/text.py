@@ -319,8 +319,10 @@ def lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def lemma_words(text: str) -> frozenset[str]:
-    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks."""
+    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks;
+    cached, as the ambiguity check reads every option's descriptions once per other option."""
     words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
     return frozenset(lemma(w) for w in words - STOP_EN)
 
