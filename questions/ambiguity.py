@@ -42,8 +42,18 @@ def head_word(desc: str) -> str:
     return ""
 
 
+#: the only non-ASCII letters re.I takes for an ASCII one (İ ı ſ K)
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
 def _builds_on(desc: str, answer: str) -> bool:
     """The description opens with the answer and adds to it ("vacuum + refresh …")."""
+    # most descriptions open with something else: tell so without compiling a pattern per
+    # answer (thousands of them flush re's cache)
+    opening = desc.lstrip()[: len(answer)]
+    plain = answer.isascii() and not answer[:1].isspace() and not _FOLDS_TO_ASCII & set(opening)
+    if plain and not (opening.isascii() and opening.lower() == answer.lower()):
+        return False
     m = re.match(rf"\s*{re.escape(answer)}\s*(\+|plus\b|and\b|with\b|then\b)", desc, re.I)
     return m is not None
 

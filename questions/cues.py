@@ -33,12 +33,14 @@ def _parts(token: str) -> list[str]:
     return [p.lower() for p in _PART.findall(token)]
 
 
-def _latin_words(token: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _latin_words(token: str) -> frozenset[str]:
+    """Cached: stems and options repeat the same tokens ("Which", "service", a table's keys)."""
     low = token.lower()
     words = {low} if len(low) >= 3 else set()
     words |= {p for p in _parts(token) if len(p) >= 3}
     words |= {lemma(w) for w in list(words) if w.isalpha()}
-    return {w for w in words if w not in STOP_EN and w not in _TEMPLATE}
+    return frozenset(w for w in words if w not in STOP_EN and w not in _TEMPLATE)
 
 
 @lru_cache(maxsize=16384)
@@ -80,6 +82,13 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=16384)
+def _stem_word_set(stem: str) -> frozenset[str]:
+    """The words of `stem_words`, for counting how many of an answer's kin use a word."""
+    return frozenset(w for w, _ in stem_words(stem))
+
+
+@lru_cache(maxsize=65536)
 def alike(a: str, b: str) -> bool:
     """Two words a reader takes for one: equal, one lemma, or a word of four letters or more
     that the other extends by a short ending ("head" / "headers", "start" / "startup",
@@ -102,6 +111,7 @@ def _extends(a: str, b: str) -> bool:
     return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5
 
 
+@lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
     return any(alike(word, w) for w in option_words(option))
 
@@ -193,11 +203,12 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
     """The stem text that gives the answer away, or None. `like`: the descriptions of the
     answer's kin (the other cells of its column); a word most of them use is the topic's
     vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer."""
-    answer_words = option_words(answer)
-    shared = [{w for w, _ in stem_words(t)} for t in like]
+    shared: list[frozenset[str]] | None = None  # read only once a word names the answer
     for word, surface in stem_words(stem):
-        if not any(alike(word, a) for a in answer_words):
+        if not _shares(word, answer):
             continue
+        if shared is None:
+            shared = [_stem_word_set(t) for t in like]
         if shared and sum(1 for words in shared if word in words) >= len(shared) / 2:
             continue
         if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:

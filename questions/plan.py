@@ -183,7 +183,8 @@ def _states(prompt: str, value: str) -> int:
     """Where the prompt writes the value as a value ("25%" in "default 25%", not in "125%"),
     or -1."""
     v = " ".join(value.split())
-    m = re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt) if v else None
+    # a pattern is compiled only where the value occurs: one per value would flush re's cache
+    m = re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt) if v and v in prompt else None
     return m.start() if m else -1
 
 

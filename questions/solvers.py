@@ -72,8 +72,11 @@ def stem_only(c: Candidate) -> str | None:
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     number = parse_number(answer)
-    if number is not None and re.search(
-        rf"(?<![\d.]){re.escape(fmt_number(number.value))}(?![\d.])", stem
+    written = fmt_number(number.value) if number is not None else ""
+    if (  # a pattern only where the number occurs: one per number would flush re's cache
+        number is not None
+        and written in stem
+        and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", stem)
     ):
         return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):

@@ -309,17 +309,20 @@ def same_word(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A word's lemma as a noun or verb ("limits" -> "limit"), or the word itself."""
-    from lemminflect import getLemma
+    from lemminflect import getAllLemmas
 
+    lemmas = getAllLemmas(word)  # one look-up for both parts of speech (each copies its entry)
     for upos in ("NOUN", "VERB"):
-        found = getLemma(word, upos=upos, lemmatize_oov=False)
+        found = lemmas.get(upos, ())
         if found and found[0] != word:
             return str(found[0])
     return word
 
 
+@lru_cache(maxsize=16384)
 def lemma_words(text: str) -> frozenset[str]:
-    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks."""
+    """Latin content words by lemma ("limits" and "limit" are one), for give-away checks;
+    cached, as the ambiguity check reads every option's descriptions once per other option."""
     words = {w.lower() for w in _LATIN_WORD.findall(text) if len(w) >= 3}
     return frozenset(lemma(w) for w in words - STOP_EN)
 

@@ -12,7 +12,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import contains, norm
+from questions.text import contains_folded, folded, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -60,6 +60,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
         return None  # "n/a (DNS only)": what a row lacks does not single it out
     lang = lang_of(f)
+    value = folded(f.value)  # once per fact, not once per row
     keys = by_likeness(
         f.subject,
         [
@@ -67,7 +68,9 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
             for i, k in enumerate(table.keys)
             # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
             # the stem rules it out
-            if k != f.subject and not overlaps(column[i], f.value) and not contains(f.value, k)
+            if k != f.subject
+            and not overlaps(column[i], f.value)
+            and not contains_folded(value, folded(k))
         ],
         f.id,
     )
