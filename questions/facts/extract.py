@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from questions.facts.claims import contrast_facts, predicate_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
     Definition,
@@ -25,6 +26,7 @@ from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.model import Fact
 from questions.facts.numbers import number_facts, sentences
+from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
@@ -209,6 +211,8 @@ def _block_facts(
             )  # fmt: skip
     else:
         d, role = _definition(block, only_block)
+        if d is not None and block.from_heading:
+            role = "heading"  # "### user pool 是…": a topic of its own, kin of the headings
         command = _command_definition(block, d, heads) if d is not None else None
         if command is not None:
             out.append(command)
@@ -225,6 +229,7 @@ def _block_facts(
     out += _term_facts(block, defined, context or term)
     out += acronym_facts(block, defined, context or term)
     out += usage_facts(block)
+    out += contrast_facts(block)
     return out
 
 
@@ -422,6 +427,36 @@ def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
     return out
 
 
+def _heading_statement_terms(facts: list[Fact]) -> dict[int, list[str]]:
+    """The terms of headings that are statements, by the section they sit under: "Cognito
+    sync …" and "user pool 是…" under "Amazon Cognito" are each other's options."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "definition" and f.role == "heading" and f.block.from_heading:
+            out[f.section.index].append(f.subject)
+    return out
+
+
+def _heading_siblings(
+    f: Fact, headings: list[tuple[int, str]], stated: dict[int, list[str]]
+) -> tuple[str, ...]:
+    """A heading's options: the entity headings near it; a statement heading's also the other
+    statements under the same heading, but never the thing its own statement names ("Amazon
+    Cognito" beside "user pool 是Cognito 中的用户库")."""
+    near = _near_headings(headings, f)
+    if not f.block.from_heading:
+        return near
+    peers = [t for t in stated.get(f.section.index, ()) if norm(t) != norm(f.subject)]
+    named = {w.casefold() for w in re.findall(r"[A-Za-z][\w-]+", f.value)}
+    own = {w.casefold() for w in f.subject.split() if len(w) >= 4}
+    return tuple(
+        t
+        for t in dict.fromkeys([*peers, *near])
+        if t.split()[-1].casefold() not in named  # the thing the statement itself names
+        and not own & {w.casefold() for w in t.split()}  # its whole: "Amazon Cognito"
+    )
+
+
 def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
     """The entity headings within a window of sections around the fact's own."""
     here = f.section.index
@@ -455,13 +490,15 @@ def extract(doc: Document) -> list[Fact]:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
+    facts += predicate_facts(content) + step_facts(content)
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
-    facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f
-             for f in facts]  # fmt: skip
+    stated = _heading_statement_terms(facts)
+    facts = [replace(f, siblings=_heading_siblings(f, headings, stated))
+             if f.role == "heading" else f for f in facts]  # fmt: skip
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
 
