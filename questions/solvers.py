@@ -95,6 +95,8 @@ def kin_descriptions(c: Candidate) -> list[str]:
     """What the notes say of the answer's kin: its column's other cells, or its siblings'
     descriptions (a reverse question's stem is one of these)."""
     f = c.fact
+    if c.style == "step":  # a procedure's steps share its vocabulary ("image" in each)
+        return [f.subject, *f.siblings]
     if c.style != "reverse":
         return []
     if f.table is not None and f.column >= 0:
@@ -257,7 +259,7 @@ class NotesSolver:
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
-        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default"):
+        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):
             return None  # the options are one line's own set of values: that line decides
         if c.generator == "table":
             return None  # a table question's options are other rows: the table tells them apart

@@ -139,13 +139,8 @@ def _en_contrast(block: Block, sentence: str) -> Fact | None:
         if w.casefold() in STOP_EN or len(tail) >= 4:
             break
         tail.insert(0, w)
-    if (
-        denied
-        and tail
-        and len(words) > len(tail)
-        and denied[0].casefold() == words[-len(tail) - 1].casefold()
-    ):
-        denied = denied[1:]  # "by metrics, not by log streams"
+    while denied and (denied[0].casefold() in STOP_EN or denied[0].casefold() in _PLACE):
+        denied = denied[1:]  # "on the host, not inside the container": the thing alone
     if not tail or not denied:
         return None
     head = " ".join(words[: len(words) - len(tail)])
@@ -171,6 +166,9 @@ _EN_PREDICATE = re.compile(
     r"^(?P<subject>[^,;]{1,40}?)\s+(?P<aux>is|are)\s+(?P<neg>not\s+)?(?P<pred>[^,;]{2,40}?)[.!]?$",
     re.I,
 )
+#: words that place a thing rather than name it ("not inside the container")
+_PLACE = frozenset({"inside", "outside", "within", "into", "onto", "via", "behind", "beside"})
+_ARTICLE = re.compile(r"^(the|an?)\s+", re.I)
 _SUBJECTS = re.compile(r"\s*(?:和|、|，|,|\band\b|\bor\b|或)\s*")
 #: a Chinese predicate with an English aside after it ("ECS的部署方式 how u shift ur traffic")
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s+[A-Za-z][A-Za-z\s',.!?-]*$")
@@ -182,7 +180,8 @@ def _predicate(sentence: str) -> tuple[list[str], bool, str] | None:
     if m is None:
         return None
     pred = _ASIDE.sub("", m.group("pred")).strip()
-    subjects = [x.strip() for x in _SUBJECTS.split(m.group("subject")) if x.strip()]
+    subjects = [_ARTICLE.sub("", x.strip()) for x in _SUBJECTS.split(m.group("subject"))]
+    subjects = [x for x in subjects if x]
     if not subjects or not all(_subject(x) and len(x.split()) <= 4 for x in subjects):
         return None
     if re.search(r"不|没|\bnot\b", pred):

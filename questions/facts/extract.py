@@ -82,6 +82,8 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     d = split_definition(block)
     if d is not None:
         return d, "term"
+    if block.from_heading:
+        return None, ""  # a statement heading never describes the heading it sits under
     if block.kind == "paragraph":
         heading = block.section.heading
         d = subject_sentence(block, heading) or heading_definition(block, heading, only_block)

@@ -15,8 +15,7 @@ NAME = "step"
 KINDS = ("step",)
 
 
-def _prompt(f: Fact, lang: str) -> str:
-    topic = f.attribute.strip()
+def _prompt(f: Fact, lang: str, topic: str) -> str:
     if lang == "zh":
         lead = f"{topic}：" if topic else ""
         return f"{lead}{quoted(f.subject, lang)}之后的下一步是哪一项？"
@@ -26,12 +25,14 @@ def _prompt(f: Fact, lang: str) -> str:
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     lang = lang_of(f)
-    prompt = _prompt(f, lang)
     wrong: list[str] = []
     for s in f.siblings:
         if len(wrong) < 3 and acceptable(s, f.value, wrong, sibling=True):
             wrong.append(s)
-    c = build(NAME, "step", f, prompt, f.value, wrong, lang, rank=0, query=f.subject,
-              notes_options=True)  # fmt: skip
-    if c is not None:
-        yield c
+    # the procedure's name first; without it when it shares a word with the answer ("Build a
+    # release image" beside "Build the image"): the quoted step still says which procedure
+    for topic in dict.fromkeys((f.attribute.strip(), "")):
+        c = build(NAME, "step", f, _prompt(f, lang, topic), f.value, wrong, lang, rank=0,
+                  query=f.subject, notes_options=True)  # fmt: skip
+        if c is not None:
+            yield c

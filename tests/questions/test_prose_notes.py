@@ -1,0 +1,138 @@
+"""Prose-shaped notes: claims in sentences, bold lines as sub-headings, headings that are
+statements, numbered procedures. Checked on notes the shipped bank does not contain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from questions.bank import validate_bank
+from questions.generate import DocumentResult, generate_document
+from questions.parse import parse_document
+from questions.plan import MAX_TRUE_FALSE_SHARE
+from questions.text import contains
+
+NOTES = Path(__file__).parent / "notes"
+PROSE = ("docker-prose.md", "git-zh-prose.md")
+
+
+def _generated(name: str) -> DocumentResult:
+    path = NOTES / name
+    return generate_document(f"notes/{name}", path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=PROSE)
+def result(request: pytest.FixtureRequest) -> DocumentResult:
+    return _generated(request.param)
+
+
+def _of(result: DocumentResult, generator: str) -> list:  # type: ignore[type-arg]
+    return [(c, q) for c, q in result.chosen if c.generator == generator]
+
+
+def _sound(c, q) -> None:  # type: ignore[no-untyped-def]
+    """A kept question: one answer, no blank or duplicate option, the answer not in the stem."""
+    assert len(set(q.choices)) == len(q.choices) >= 2
+    assert not any("___" in o for o in q.choices)
+    assert not contains(q.prompt.replace("___", " "), q.choices[q.answer]), q.prompt
+
+
+def test_contrast_is_asked_with_the_denied_alternative_as_the_wrong_option() -> None:
+    """ "bound on the host, not inside the container": host is the answer, container the lure,
+    and the stem keeps its subject without the denied part."""
+    picks = [p for p in _of(_generated("docker-prose.md"), "claim") if p[0].style == "cloze"]
+    assert picks
+    for c, q in picks:
+        _sound(c, q)
+        assert c.fact.siblings[0] in q.choices  # what the notes deny
+        assert " not " not in q.prompt
+        assert c.fact.subject in q.prompt
+
+
+def test_chinese_contrast_becomes_a_fact_with_both_alternatives() -> None:
+    doc = parse_document("## 监控\n\nCloudwatch alarm 不会被log stream触发，会被metric触发\n", "x")
+    from questions.facts.extract import extract
+
+    contrasts = [f for f in extract(doc) if f.kind == "contrast"]
+    assert [(f.subject, f.value, f.siblings) for f in contrasts] == [
+        ("Cloudwatch alarm", "metric", ("log stream",))
+    ]
+    assert "不" not in contrasts[0].attribute
+
+
+@pytest.mark.parametrize("name", PROSE)
+def test_predicate_granted_to_one_and_denied_to_others_is_asked(name: str) -> None:
+    picks = [p for p in _of(_generated(name), "claim") if p[0].style == "predicate"]
+    assert picks
+    for c, q in picks:
+        _sound(c, q)
+        assert q.choices[q.answer] == c.fact.subject
+        assert set(c.fact.siblings) <= set(q.choices)  # every option denied by the notes
+
+
+@pytest.mark.parametrize("name", PROSE)
+def test_numbered_procedure_asks_the_next_step(name: str) -> None:
+    result = _generated(name)
+    picks = _of(result, "step")
+    assert picks
+    for c, q in picks:
+        _sound(c, q)
+        items = [b.text.rstrip("。.") for b in result.doc.content if b.group == c.fact.block.group]
+        assert items.index(q.choices[q.answer]) == items.index(c.fact.subject) + 1
+        assert c.fact.subject not in q.choices  # the step asked about is never an option
+
+
+def test_numbered_list_that_is_not_a_procedure_gives_no_step_question() -> None:
+    text = "## SQS\n\nstandard type\n\n1. at-least-once delivery\n2. out of order\n"
+    text += "3. nearly unlimited calls\n4. best-effort ordering\n"
+    assert not [c for c, _ in generate_document("x", text).chosen if c.generator == "step"]
+
+
+def test_bold_line_is_a_sub_heading_and_labels_its_questions() -> None:
+    result = _generated("docker-prose.md")
+    bold = [s for s in result.doc.sections if s.bold]
+    assert [s.key for s in bold] == ["Networking › Network drivers"]
+    under = [q for c, q in result.chosen if c.fact.section.bold]
+    assert under and all(q.topic == "Networking › Network drivers" for q in under)
+    # and still the lead-in naming the list's category
+    assert any(q.prompt.startswith("Which network driver") for q in under)
+
+
+def test_heading_statement_sits_under_its_parent_not_its_sibling() -> None:
+    doc = parse_document(
+        "## Cognito\n\nIdentity for apps.\n\n### pool sync 不同终端的用户数据同步\n\n"
+        "### user pool 是Cognito 中的用户库，支持Oauth和MFA\n",
+        "x",
+    )
+    stated = [b for b in doc.blocks if b.from_heading]
+    assert [b.section.key for b in stated] == ["Cognito", "Cognito"]
+
+
+def test_heading_statement_never_defines_the_heading_above_it() -> None:
+    result = _generated("docker-prose.md")
+    assert not [c for c, _ in result.chosen if c.fact.block.from_heading and
+                c.answer_text == c.fact.section.heading]  # fmt: skip
+
+
+def test_translated_clipped_word_gives_the_answer_away() -> None:
+    """ "数据同步" glossed "synchronize" names "Cognito sync": no such question is kept."""
+    from questions.cues import clue
+
+    assert (
+        clue("不同终端的用户数据同步", "Cognito sync", ["user pool", "Resource policy"]) is not None
+    )
+
+
+def test_latin_word_next_to_chinese_is_a_word_of_its_own() -> None:
+    assert contains("会被metric触发", "metric")
+    assert not contains("会被metrics触发", "metric")
+
+
+def test_prose_banks_stay_valid_and_within_the_true_false_share(result: DocumentResult) -> None:
+    questions = [q for _, q in result.chosen]
+    assert not validate_bank(questions)
+    tf = sum(q.kind == "truefalse" for q in questions)
+    assert tf <= MAX_TRUE_FALSE_SHARE * len(questions)
+    noise_lines = {n.line for n in result.doc.noise}
+    assert not [c for c, _ in result.chosen if c.fact.line in noise_lines]
