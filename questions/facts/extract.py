@@ -28,6 +28,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import number_facts, sentences
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
+from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, is_zh, norm
@@ -493,6 +494,8 @@ def extract(doc: Document) -> list[Fact]:
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts += predicate_facts(content) + step_facts(content)
+    taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
+    facts += topic_facts(content, heading_acronyms(doc.sections), taken)
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)

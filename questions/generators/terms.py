@@ -30,7 +30,7 @@ _ASIDE_AFTER_BLANK = re.compile(
 def _siblings(f: Fact) -> list[str]:
     """The other marked spans of the same block, the likeliest confusions."""
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
-    return [m for m in marked if m != f.span]
+    return [m for m in marked if m != f.span] + list(f.siblings)
 
 
 KINDS = ("term",)

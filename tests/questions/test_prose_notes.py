@@ -136,3 +136,32 @@ def test_prose_banks_stay_valid_and_within_the_true_false_share(result: Document
     assert tf <= MAX_TRUE_FALSE_SHARE * len(questions)
     noise_lines = {n.line for n in result.doc.noise}
     assert not [c for c, _ in result.chosen if c.fact.line in noise_lines]
+
+
+TOPICS = """## TLS
+
+TLS encrypts traffic between two peers.
+
+## DNS
+
+DNS resolves names to addresses.
+
+## NAT
+
+NAT rewrites source addresses at the edge.
+
+## HTTP
+
+HTTPS is plain HTTP carried over a TLS connection that the client opens first.
+
+VACUUM ANALYZE is not a topic here, and neither is a DNS NAT pair.
+"""
+
+
+def test_acronym_of_another_heading_is_asked_among_the_headings_acronyms() -> None:
+    picks = [(c, q) for c, q in generate_document("x", TOPICS).chosen if c.fact.role == "topic"]
+    assert [q.choices[q.answer] for _, q in picks] == ["TLS"]
+    c, q = picks[0]
+    _sound(c, q)
+    assert set(q.choices) <= {"TLS", "DNS", "NAT"}  # only the notes' own topics
+    assert "HTTP" not in q.choices  # the question's own topic is not a lure
