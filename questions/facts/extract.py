@@ -25,6 +25,7 @@ from questions.facts.definitions import (
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.model import Fact
+from questions.facts.named import named_facts
 from questions.facts.numbers import number_facts, sentences
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
@@ -496,6 +497,7 @@ def extract(doc: Document) -> list[Fact]:
     facts += predicate_facts(content) + step_facts(content)
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
+    facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)

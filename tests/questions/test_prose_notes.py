@@ -165,3 +165,26 @@ def test_acronym_of_another_heading_is_asked_among_the_headings_acronyms() -> No
     _sound(c, q)
     assert set(q.choices) <= {"TLS", "DNS", "NAT"}  # only the notes' own topics
     assert "HTTP" not in q.choices  # the question's own topic is not a lure
+
+
+NAMED = """## Storage drivers
+
+Each container writes to a thin layer on top of the image.
+
+The OverlayFS driver is the default storage driver on most Linux hosts.
+
+Pools are created by the ZFS driver from whole disks.
+
+Snapshots of each layer are kept by the BTRFS driver as subvolumes.
+
+The Docker Hub registry is a public service. Mirror is an option.
+"""
+
+
+def test_technical_name_in_prose_is_asked_among_names_with_its_head_noun() -> None:
+    picks = [(c, q) for c, q in generate_document("x", NAMED).chosen if c.fact.role == "named"]
+    assert picks
+    for c, q in picks:
+        _sound(c, q)
+        assert all(o.endswith(" driver") for o in q.choices)  # one kind: the notes' drivers
+    assert {q.choices[q.answer] for _, q in picks} == {"ZFS driver", "BTRFS driver"}
