@@ -110,7 +110,9 @@ _VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
 def _form(option: str) -> tuple[bool, bool, str]:
     """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
     value), a leading flag dash, and its namespace prefix ("kubernetes.io/")."""
-    prefix = re.match(r"^[\w.-]+/", option)
+    # a namespace is written in lower case ("kubernetes.io/", "apps/"); "Blue/green" and
+    # "TCP/IP" are one name, not a prefix and a name
+    prefix = re.match(r"^[a-z0-9][a-z0-9_.-]*/", option)
     return (
         _VALUE.search(option) is not None,
         option.startswith("-"),

@@ -188,3 +188,12 @@ def test_technical_name_in_prose_is_asked_among_names_with_its_head_noun() -> No
         _sound(c, q)
         assert all(o.endswith(" driver") for o in q.choices)  # one kind: the notes' drivers
     assert {q.choices[q.answer] for _, q in picks} == {"ZFS driver", "BTRFS driver"}
+
+
+def test_a_slash_name_is_not_a_namespaced_option() -> None:
+    """ "Blue/green" beside "Canary" and "Linear" is one name, not "Blue/" + a name: the
+    predicate question keeps it."""
+    from questions.solvers import odd_form
+
+    assert not odd_form("Blue/green", ["Canary", "Linear"])
+    assert odd_form("Opaque", ["kubernetes.io/tls", "kubernetes.io/basic-auth"])
