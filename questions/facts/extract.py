@@ -179,6 +179,34 @@ def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
     return out
 
 
+#: a heading longer than this is a phrase, not the name of the thing its lines are about
+MAX_NAME_WORDS = 4
+
+
+def heading_name(heading: str) -> str:
+    """The name a heading gives, without its Chinese gloss: "X-Ray daemon Xray 守护进程" ->
+    "X-Ray daemon" (a Latin word that only repeats an earlier one goes with the gloss)."""
+    at = CJK.search(heading)
+    words = (heading[: at.start()] if at else heading).split()
+    while len(words) > 1 and norm(words[-1].replace("-", "")) in {
+        norm(w.replace("-", "")) for w in words[:-1]
+    }:
+        words.pop()
+    name = " ".join(words).strip(" :：-—")
+    ok = name and len(words) <= MAX_NAME_WORDS and re.match(r"[A-Za-z]", name)
+    return name if ok else ""
+
+
+def heading_subject(block: Block) -> str:
+    """What a Chinese line right under a heading is about when it names nothing itself
+    ("## X-Ray daemon" / "默认监听UPD端口2000"): the heading's name, for a stem to keep."""
+    if block.kind != "paragraph" or block.parent is not None or block.from_heading:
+        return ""
+    if not CJK.search(block.text) or re.match(r"[A-Za-z`]", block.text):
+        return ""
+    return heading_name(block.section.heading)
+
+
 def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | None:
     """ "rollback = `kubectl rollout undo deployment/web`": a command for a purpose."""
     cmd = next((c for c in block.inline.code if d.description.startswith(c)), "")
@@ -229,9 +257,10 @@ def _block_facts(
                      group=_definition_group(block, role), role=role, context=context,
                      extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
             )  # fmt: skip
-    out += number_facts(block, term, context or term)
-    out += _term_facts(block, defined, context or term)
-    out += acronym_facts(block, defined, context or term)
+    said_of = context or term or heading_subject(block)
+    out += number_facts(block, term, said_of)
+    out += _term_facts(block, defined, said_of)
+    out += acronym_facts(block, defined, said_of)
     out += usage_facts(block)
     out += contrast_facts(block)
     return out

@@ -197,3 +197,26 @@ def test_a_slash_name_is_not_a_namespaced_option() -> None:
 
     assert not odd_form("Blue/green", ["Canary", "Linear"])
     assert odd_form("Opaque", ["kubernetes.io/tls", "kubernetes.io/basic-auth"])
+
+
+def test_mixed_heading_gives_its_latin_name_without_the_gloss() -> None:
+    from questions.facts.extract import heading_name
+
+    assert heading_name("X-Ray daemon Xray 守护进程") == "X-Ray daemon"
+    assert heading_name("Redis 缓存") == "Redis"
+    assert heading_name("对比") == ""
+
+
+def test_chinese_line_under_a_heading_keeps_the_heading_as_subject_and_a_lone_port_is_asked() -> (
+    None
+):
+    """ "## Redis 缓存" / "默认监听端口6379": the stem says whose port, and the wrong options are
+    other ports (the notes name no other), never counts."""
+    text = "## Redis 缓存\n\n默认监听端口6379，单线程处理全部命令\n"
+    picks = [(c, q) for c, q in generate_document("x", text).chosen if c.fact.kind == "number"]
+    assert picks
+    c, q = picks[0]
+    _sound(c, q)
+    assert q.choices[q.answer] == "6379"
+    assert q.prompt.startswith("填空：Redis：")
+    assert all(o.isdigit() and 20 <= int(o) <= 65535 for o in q.choices)
