@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from questions.facts.model import Fact
+from questions.facts.nearest import nearest
 from questions.facts.numbers import has_own_subject, sentences
 from questions.nouns import singular_word
 from questions.parse.model import Block
@@ -69,10 +70,8 @@ def named_facts(blocks: Iterable[Block], taken: set[str]) -> list[Fact]:
                         or norm(name) in asked):  # fmt: skip
                     continue
                 asked.add(norm(name))  # where the notes first say what it is, once
-                here = b.section.index
-                near = sorted((n for n in kin if norm(n[1]) != norm(name)),
-                              key=lambda n: abs(n[0] - here))  # fmt: skip
+                near = nearest(kin, b.section.index, name, NEAR)
                 out.append(Fact("term", name, name, b, b.line, sentence=sentence, span=name,
-                                role="named", siblings=tuple(n for _, n in near[:NEAR]),
+                                role="named", siblings=near,
                                 group=f"b{b.id}"))  # fmt: skip
     return out

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from questions.facts.model import Fact
+from questions.facts.nearest import nearest
 from questions.facts.numbers import sentences
 from questions.parse.model import Block, Section
 from questions.text import CJK
@@ -41,6 +42,7 @@ def topic_facts(blocks: Iterable[Block], topics: dict[str, int], taken: set[str]
     asked as another term fact."""
     if len(topics) < 3:
         return []  # fewer than two wrong options: nothing to ask
+    by_section = sorted((i, t) for t, i in topics.items())
     out: list[Fact] = []
     for b in blocks:
         if b.kind not in ("paragraph", "item") or b.from_heading:
@@ -54,10 +56,8 @@ def topic_facts(blocks: Iterable[Block], topics: dict[str, int], taken: set[str]
                         or f"{b.id}:{a}" in taken or a in b.inline.marked
                         or _compound(sentence, a, topics)):  # fmt: skip
                     continue
-                here = topics[a]
-                near = sorted((t for t in topics if t != a), key=lambda t: abs(topics[t] - here))
                 out.append(Fact("term", a, a, b, b.line, sentence=sentence, span=a,
-                                role="topic", siblings=tuple(near[:NEAR]),
+                                role="topic", siblings=nearest(by_section, topics[a], a, NEAR),
                                 group=f"b{b.id}"))  # fmt: skip
     return out
 
