@@ -248,8 +248,6 @@ class Pool:
             slips = {round(x, places) for x in _slips(v, answer.unit)}
             pool = kin | {x for x in slips if x > 0}
             pool = {x for x in pool if x != v and plausible(x, v)}
-        elif role == "port" and len(seen) < least:
-            pool = seen | (WELL_KNOWN_PORTS - {v})  # a lone port: other ports, never a count
         else:
             pool = seen
         if answer.unit == "%":
@@ -278,13 +276,6 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
-
-
-#: ports any reader has met: the wrong options of a port the notes name alone (still ports,
-#: the same kind as the answer, as the notes' own ports would be)
-WELL_KNOWN_PORTS = frozenset(
-    float(p) for p in (22, 25, 53, 80, 443, 1433, 2049, 2375, 3000, 3306, 5432, 6379, 8080, 9092)
-)
 
 
 def _plain_term(text: str) -> bool:

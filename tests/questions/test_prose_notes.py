@@ -207,16 +207,12 @@ def test_mixed_heading_gives_its_latin_name_without_the_gloss() -> None:
     assert heading_name("对比") == ""
 
 
-def test_chinese_line_under_a_heading_keeps_the_heading_as_subject_and_a_lone_port_is_asked() -> (
-    None
-):
-    """ "## Redis 缓存" / "默认监听端口6379": the stem says whose port, and the wrong options are
-    other ports (the notes name no other), never counts."""
-    text = "## Redis 缓存\n\n默认监听端口6379，单线程处理全部命令\n"
+def test_chinese_line_under_a_heading_keeps_the_heading_as_its_subject() -> None:
+    """ "## Redis 缓存" / "默认最大内存 4 GB": the stem says whose limit it is."""
+    text = "## Redis 缓存\n\n默认最大内存 4 GB，超过后按策略淘汰键\n"
     picks = [(c, q) for c, q in generate_document("x", text).chosen if c.fact.kind == "number"]
     assert picks
     c, q = picks[0]
     _sound(c, q)
-    assert q.choices[q.answer] == "6379"
+    assert q.choices[q.answer] == "4 GB"
     assert q.prompt.startswith("填空：Redis：")
-    assert all(o.isdigit() and 20 <= int(o) <= 65535 for o in q.choices)
