@@ -455,7 +455,13 @@ def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
     out = []
     for s in sections:
         h = re.sub(r"\s*[(（].*$", "", s.heading).strip()
-        if s.level and _ENTITY_HEADING.match(h) and not CJK.search(h) and category(h) is not None:
+        if (
+            s.level
+            and not s.bold
+            and _ENTITY_HEADING.match(h)
+            and not CJK.search(h)
+            and category(h) is not None
+        ):
             out.append((s.index, h))
     return out
 

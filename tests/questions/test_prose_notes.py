@@ -216,3 +216,19 @@ def test_chinese_line_under_a_heading_keeps_the_heading_as_its_subject() -> None
     _sound(c, q)
     assert q.choices[q.answer] == "4 GB"
     assert q.prompt.startswith("填空：Redis：")
+
+
+def test_blank_in_a_denied_clause_is_never_asked() -> None:
+    """ "Canary和Linear不是___的部署方式": KMS and EC2 would make true statements too."""
+    from questions.generators.terms import _negated
+
+    assert _negated("Canary和Linear不是___的部署方式")
+    assert _negated("On Premise server 不能放置在___上")
+    assert _negated("Fargate tasks do not run on ___ hosts you manage")
+    assert not _negated("mounted volumes get updated (but not when mounted w/ ___)")
+    assert not _negated("CPU above the limit -> container gets ___.")
+    text = (
+        "## Deploy\n\nKMS 管理密钥，ECS 运行容器，EC2 运行虚拟机实例\n\n"
+        "Canary和Linear不是ECS的部署方式，在这里要注意区分清楚\n"
+    )
+    assert not [q for _, q in generate_document("x", text).chosen if "不是___" in q.prompt]
