@@ -42,7 +42,7 @@ _CONDITION = re.compile(r"\b(when|if|unless|except)\b|如果|当|除非", re.I)
 def _negated(gap: str) -> bool:
     """The blank sits in a denied clause ("Canary和Linear不是___的部署方式"): every wrong option
     makes a true statement too."""
-    clause = next(c for c in re.split(r"[,，;；。.]", gap) + [gap] if BLANK in c)
+    clause = next(c for c in [*re.split(r"[,，;；。.]", gap), gap] if BLANK in c)
     before = clause[: clause.index(BLANK)]
     found = list(_NEGATION.finditer(before))
     # "but not when mounted w/ ___": the blank names the exception, not what is denied
