@@ -168,6 +168,7 @@ _EN_PREDICATE = re.compile(
 )
 #: words that place a thing rather than name it ("not inside the container")
 _PLACE = frozenset({"inside", "outside", "within", "into", "onto", "via", "behind", "beside"})
+_CLAUSES = re.compile(r"\s*[,;，；]\s*(?:but\s+|while\s+|whereas\s+|而|但)?")
 _ARTICLE = re.compile(r"^(the|an?)\s+", re.I)
 _SUBJECTS = re.compile(r"\s*(?:和|、|，|,|\band\b|\bor\b|或)\s*")
 #: a Chinese predicate with an English aside after it ("ECS的部署方式 how u shift ur traffic")
@@ -198,12 +199,16 @@ def predicate_facts(blocks: Iterable[Block]) -> list[Fact]:
         if b.kind not in ("paragraph", "item"):
             continue
         for sentence in sentences(b.text):
-            found = _predicate(sentence)
-            if found is None:
-                continue
-            subjects, negated, pred = found
-            for x in subjects:
-                said[(b.section.index, norm(pred))].append((b, sentence, x, negated, pred))
+            # a whole sentence, else its clauses ("Image layers are not writable, the
+            # container layer is writable")
+            whole = _predicate(sentence)
+            clauses = [whole] if whole else [_predicate(c) for c in _CLAUSES.split(sentence)]
+            for found in clauses:
+                if found is None:
+                    continue
+                subjects, negated, pred = found
+                for x in subjects:
+                    said[(b.section.index, norm(pred))].append((b, sentence, x, negated, pred))
     out: list[Fact] = []
     for claims in said.values():
         pos = [c for c in claims if not c[3]]

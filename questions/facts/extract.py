@@ -466,6 +466,10 @@ def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
     return out
 
 
+#: statement headings under one heading offered beside each other (bounded: linear cost)
+MAX_STATED_PEERS = 8
+
+
 def _heading_statement_terms(facts: list[Fact]) -> dict[int, list[str]]:
     """The terms of headings that are statements, by the section they sit under: "Cognito
     sync …" and "user pool 是…" under "Amazon Cognito" are each other's options."""
@@ -486,6 +490,7 @@ def _heading_siblings(
     if not f.block.from_heading:
         return near
     peers = [t for t in stated.get(f.section.index, ()) if norm(t) != norm(f.subject)]
+    peers = peers[:MAX_STATED_PEERS]
     named = {w.casefold() for w in re.findall(r"[A-Za-z][\w-]+", f.value)}
     own = {w.casefold() for w in f.subject.split() if len(w) >= 4}
     return tuple(
