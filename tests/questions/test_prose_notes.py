@@ -232,3 +232,17 @@ def test_blank_in_a_denied_clause_is_never_asked() -> None:
         "Canary和Linear不是ECS的部署方式，在这里要注意区分清楚\n"
     )
     assert not [q for _, q in generate_document("x", text).chosen if "不是___" in q.prompt]
+
+
+def test_english_contrast_not_a_but_b_keeps_the_stated_side() -> None:
+    from questions.facts.claims import contrast_facts
+
+    doc = parse_document(
+        "## X\n\nCloudWatch alarms are not triggered by log streams but by metrics.\n", "x"
+    )
+    (f,) = [f for b in doc.content for f in contrast_facts(b)]
+    assert (f.attribute, f.value, f.siblings) == (
+        "CloudWatch alarms are triggered by metrics",
+        "metrics",
+        ("log streams",),
+    )
