@@ -57,6 +57,8 @@ def topic_of(fact: Fact, title: str) -> str:
     if not path:
         return (title or "Notes")[:80]
     leaf = path[-1]
-    if len(path) > 1 and (len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}):
+    if len(path) > 1 and (
+        fact.section.bold or len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}
+    ):
         return f"{path[-2]} › {leaf}"[:80]
     return leaf[:80]

@@ -98,7 +98,21 @@ def alike(a: str, b: str) -> bool:
         return True
     if not (a.isascii() and b.isascii()) or a[0].isdigit() or b[0].isdigit():
         return False
+    if _clipped(a, b) or _clipped(b, a):
+        return True
     return any(_extends(x, y) for x in {a, lemma(a)} for y in {b, lemma(b)})
+
+
+#: words people clip in tech writing, with the start of the full word: "sync" is
+#: "synchronize" (a Chinese 同步 glossed "synchronize" names "Cognito sync")
+_CLIPPED = {"sync": "synchron", "async": "asynchron", "config": "configur", "auth": "authent",
+            "repo": "repositor", "env": "environment", "admin": "administr", "info": "informat",
+            "spec": "specificat", "db": "database"}  # fmt: skip
+
+
+def _clipped(short: str, word: str) -> bool:
+    full = _CLIPPED.get(short)
+    return full is not None and word.startswith(full)
 
 
 def _extends(a: str, b: str) -> bool:

@@ -98,6 +98,9 @@ class Pool:
             self._numbers[("", kind, section)].append(float(key))
             self._written.setdefault(("", float(key)), key)
         self._list_sizes: Counter[int] = Counter(b.group for b in doc.content if b.kind == "item")
+        for s in doc.sections:
+            if s.bold:  # "**Deployment policy**" on its own line: a marked term as before
+                self.add(s.heading, "bold", f"s{s.index}", s.index)
         for b in doc.content:
             if b.kind == "code":
                 for line in b.code.splitlines():

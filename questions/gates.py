@@ -22,7 +22,7 @@ from questions.text import norm
 
 _ABSOLUTE_OPTION = re.compile(r"^(all|none) of the above$|以上(都|皆|均)", re.I)
 _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab", "term": "term",
-         "true_false": "tf", "dynamodb_capacity": "ddb"}  # fmt: skip
+         "true_false": "tf", "dynamodb_capacity": "ddb", "claim": "claim", "step": "step"}  # fmt: skip
 
 
 def form(c: Candidate) -> str | None:

@@ -22,11 +22,13 @@ from questions.facts.extract import extract
 from questions.facts.model import Fact
 from questions.gates import form, render, valid
 from questions.generators import (
+    claims,
     commands,
     defaults,
     definitions,
     dynamodb_capacity,
     numbers,
+    steps,
     tables,
     terms,
     true_false,
@@ -43,6 +45,8 @@ GENERATORS = (
     numbers,
     commands,
     terms,
+    claims,
+    steps,
     dynamodb_capacity,
     true_false,
 )
@@ -109,7 +113,8 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 #: generators of one kind of fact each, asked per fact, best way of asking first
-BY_KIND = {kind: g for g in (defaults, tables, definitions, numbers, commands, terms)
+BY_KIND = {kind: g for g in (defaults, tables, definitions, numbers, commands, terms, claims,
+                                      steps)
            for kind in g.KINDS}  # fmt: skip
 #: generators that ask across facts (a whole table column, a computed rule)
 EXTRAS = (tables, dynamodb_capacity)

@@ -98,6 +98,8 @@ def kin_descriptions(c: Candidate) -> list[str]:
     """What the notes say of the answer's kin: its column's other cells, or its siblings'
     descriptions (a reverse question's stem is one of these)."""
     f = c.fact
+    if c.style == "step":  # a procedure's steps share its vocabulary ("image" in each)
+        return [f.subject, *f.siblings]
     if c.style != "reverse":
         return []
     if f.table is not None and f.column >= 0:
@@ -111,7 +113,9 @@ _VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
 def _form(option: str) -> tuple[bool, bool, str]:
     """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
     value), a leading flag dash, and its namespace prefix ("kubernetes.io/")."""
-    prefix = re.match(r"^[\w.-]+/", option)
+    # a namespace is written in lower case ("kubernetes.io/", "apps/"); "Blue/green" and
+    # "TCP/IP" are one name, not a prefix and a name
+    prefix = re.match(r"^[a-z0-9][a-z0-9_.-]*/", option)
     return (
         _VALUE.search(option) is not None,
         option.startswith("-"),
@@ -260,7 +264,7 @@ class NotesSolver:
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
-        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default"):
+        if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):
             return None  # the options are one line's own set of values: that line decides
         if c.generator == "table":
             return None  # a table question's options are other rows: the table tells them apart

@@ -217,7 +217,9 @@ def norm(text: str) -> str:
 
 
 def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"
+    """A character that continues a Latin word; a Chinese one does not ("metric触发" names
+    metric: mixed notes put no space between the scripts)."""
+    return (ch.isalnum() and not "\u4e00" <= ch <= "\u9fff") or ch in "_-"
 
 
 def folded(text: str) -> str:

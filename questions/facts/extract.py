@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from questions.facts.claims import contrast_facts, predicate_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
     Definition,
@@ -24,8 +25,11 @@ from questions.facts.definitions import (
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.model import Fact
+from questions.facts.named import named_facts
 from questions.facts.numbers import number_facts, sentences
+from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
+from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, is_zh, norm
@@ -80,6 +84,8 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     d = split_definition(block)
     if d is not None:
         return d, "term"
+    if block.from_heading:
+        return None, ""  # a statement heading never describes the heading it sits under
     if block.kind == "paragraph":
         heading = block.section.heading
         d = subject_sentence(block, heading) or heading_definition(block, heading, only_block)
@@ -173,6 +179,34 @@ def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
     return out
 
 
+#: a heading longer than this is a phrase, not the name of the thing its lines are about
+MAX_NAME_WORDS = 4
+
+
+def heading_name(heading: str) -> str:
+    """The name a heading gives, without its Chinese gloss: "X-Ray daemon Xray 守护进程" ->
+    "X-Ray daemon" (a Latin word that only repeats an earlier one goes with the gloss)."""
+    at = CJK.search(heading)
+    words = (heading[: at.start()] if at else heading).split()
+    while len(words) > 1 and norm(words[-1].replace("-", "")) in {
+        norm(w.replace("-", "")) for w in words[:-1]
+    }:
+        words.pop()
+    name = " ".join(words).strip(" :：-—")
+    ok = name and len(words) <= MAX_NAME_WORDS and re.match(r"[A-Za-z]", name)
+    return name if ok else ""
+
+
+def heading_subject(block: Block) -> str:
+    """What a Chinese line right under a heading is about when it names nothing itself
+    ("## X-Ray daemon" / "默认监听UPD端口2000"): the heading's name, for a stem to keep."""
+    if block.kind != "paragraph" or block.parent is not None or block.from_heading:
+        return ""
+    if not CJK.search(block.text) or re.match(r"[A-Za-z`]", block.text):
+        return ""
+    return heading_name(block.section.heading)
+
+
 def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | None:
     """ "rollback = `kubectl rollout undo deployment/web`": a command for a purpose."""
     cmd = next((c for c in block.inline.code if d.description.startswith(c)), "")
@@ -209,6 +243,8 @@ def _block_facts(
             )  # fmt: skip
     else:
         d, role = _definition(block, only_block)
+        if d is not None and block.from_heading:
+            role = "heading"  # "### user pool 是…": a topic of its own, kin of the headings
         command = _command_definition(block, d, heads) if d is not None else None
         if command is not None:
             out.append(command)
@@ -221,10 +257,12 @@ def _block_facts(
                      group=_definition_group(block, role), role=role, context=context,
                      extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
             )  # fmt: skip
-    out += number_facts(block, term, context or term)
-    out += _term_facts(block, defined, context or term)
-    out += acronym_facts(block, defined, context or term)
+    said_of = context or term or heading_subject(block)
+    out += number_facts(block, term, said_of)
+    out += _term_facts(block, defined, said_of)
+    out += acronym_facts(block, defined, said_of)
     out += usage_facts(block)
+    out += contrast_facts(block)
     return out
 
 
@@ -417,9 +455,50 @@ def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
     out = []
     for s in sections:
         h = re.sub(r"\s*[(（].*$", "", s.heading).strip()
-        if s.level and _ENTITY_HEADING.match(h) and not CJK.search(h) and category(h) is not None:
+        if (
+            s.level
+            and not s.bold
+            and _ENTITY_HEADING.match(h)
+            and not CJK.search(h)
+            and category(h) is not None
+        ):
             out.append((s.index, h))
     return out
+
+
+#: statement headings under one heading offered beside each other (bounded: linear cost)
+MAX_STATED_PEERS = 8
+
+
+def _heading_statement_terms(facts: list[Fact]) -> dict[int, list[str]]:
+    """The terms of headings that are statements, by the section they sit under: "Cognito
+    sync …" and "user pool 是…" under "Amazon Cognito" are each other's options."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "definition" and f.role == "heading" and f.block.from_heading:
+            out[f.section.index].append(f.subject)
+    return out
+
+
+def _heading_siblings(
+    f: Fact, headings: list[tuple[int, str]], stated: dict[int, list[str]]
+) -> tuple[str, ...]:
+    """A heading's options: the entity headings near it; a statement heading's also the other
+    statements under the same heading, but never the thing its own statement names ("Amazon
+    Cognito" beside "user pool 是Cognito 中的用户库")."""
+    near = _near_headings(headings, f)
+    if not f.block.from_heading:
+        return near
+    peers = [t for t in stated.get(f.section.index, ()) if norm(t) != norm(f.subject)]
+    peers = peers[:MAX_STATED_PEERS]
+    named = {w.casefold() for w in re.findall(r"[A-Za-z][\w-]+", f.value)}
+    own = {w.casefold() for w in f.subject.split() if len(w) >= 4}
+    return tuple(
+        t
+        for t in dict.fromkeys([*peers, *near])
+        if t.split()[-1].casefold() not in named  # the thing the statement itself names
+        and not own & {w.casefold() for w in t.split()}  # its whole: "Amazon Cognito"
+    )
 
 
 def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
@@ -455,13 +534,18 @@ def extract(doc: Document) -> list[Fact]:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
+    facts += predicate_facts(content) + step_facts(content)
+    taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
+    facts += topic_facts(content, heading_acronyms(doc.sections), taken)
+    facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
     headings = entity_headings(doc.sections)
-    facts = [replace(f, siblings=_near_headings(headings, f)) if f.role == "heading" else f
-             for f in facts]  # fmt: skip
+    stated = _heading_statement_terms(facts)
+    facts = [replace(f, siblings=_heading_siblings(f, headings, stated))
+             if f.role == "heading" else f for f in facts]  # fmt: skip
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
 

@@ -11,7 +11,8 @@ from questions.parse.model import Block, Section
 from questions.tables import Table
 
 #: kinds of fact, most worth asking first
-KINDS = ("default", "number", "property", "definition", "command", "term", "abbrev")
+KINDS = ("default", "number", "property", "definition", "command", "term", "abbrev", "contrast",
+         "predicate", "step")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,11 @@ class Fact:
     - property: a table cell (row key -> header -> cell);
     - command: what a command does (its comment) -> the command;
     - term: a marked term inside a statement (asked as a cloze);
-    - abbrev: long form -> abbreviation.
+    - abbrev: long form -> abbreviation;
+    - contrast: subject -> what a claim states, `siblings` what it denies, `attribute` the
+      claim with only the stated alternative;
+    - predicate: the one thing the notes say is `attribute`, `siblings` those they say is not;
+    - step: a procedure's step (`value`) after the step `subject`, `attribute` the procedure.
 
     `group` names the fact's siblings (a list, an enumeration, a table column): `siblings` are
     the other subjects of that group, `sibling_values` the other values. `role` is the kind of

@@ -65,7 +65,7 @@ def with_subject(text: str, subject: str) -> str:
         return text
     if subject.endswith((":", "：")):
         return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
-    return f"{subject}: {text}"
+    return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"
 
 
 def distractors_for(f: Fact, pool: Pool, avoid: str, least: int = 2) -> list[str]:

@@ -30,7 +30,23 @@ _ASIDE_AFTER_BLANK = re.compile(
 def _siblings(f: Fact) -> list[str]:
     """The other marked spans of the same block, the likeliest confusions."""
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
-    return [m for m in marked if m != f.span]
+    return [m for m in marked if m != f.span] + list(f.siblings)
+
+
+_NEGATION = re.compile(r"不|没|非|\b(not|never|no|cannot)\b|n't", re.I)
+
+
+_CONDITION = re.compile(r"\b(when|if|unless|except)\b|如果|当|除非", re.I)
+
+
+def _negated(gap: str) -> bool:
+    """The blank sits in a denied clause ("Canary和Linear不是___的部署方式"): every wrong option
+    makes a true statement too."""
+    clause = next(c for c in [*re.split(r"[,，;；。.]", gap), gap] if BLANK in c)
+    before = clause[: clause.index(BLANK)]
+    found = list(_NEGATION.finditer(before))
+    # "but not when mounted w/ ___": the blank names the exception, not what is denied
+    return bool(found) and not _CONDITION.search(before[found[-1].end() :])
 
 
 KINDS = ("term",)
@@ -42,6 +58,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if gap is None or _IN_LIST.search(gap):
         return
     gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
+    if _negated(gap):
+        return
     if f.role == "usage":
         wrong = pool.same_head(f.span, f, avoid=gap)
     else:

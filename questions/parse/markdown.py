@@ -7,6 +7,7 @@ block as content or noise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -65,10 +66,27 @@ def _line(tok: Token) -> int:
     return tok.map[0] + 1 if tok.map else 0
 
 
-def _heading(st: _Walk, level: int, text: str, line: int) -> None:
+def _heading(st: _Walk, level: int, text: str, line: int, bold: bool = False) -> None:
     st.path = [p for p in st.path if p[0] < level] + [(level, text)]
     path = tuple(t for _, t in st.path if t)
-    st.sections.append(Section(len(st.sections), path, level, line))
+    st.sections.append(Section(len(st.sections), path, level, line, bold))
+
+
+#: a bold line longer than this is an emphasised sentence, not a sub-heading
+MAX_BOLD_HEADING_WORDS = 6
+
+
+def _bold_heading(st: _Walk, inline: Inline) -> str | None:
+    """A paragraph that is one bold span and nothing else, outside any list, names what
+    follows ("**Deployment policy**"): a sub-heading, not a statement."""
+    text = inline.text.strip().rstrip(":：").strip()
+    if st.items or len(inline.strong) != 1 or inline.strong[0].strip().rstrip(":：") != text:
+        return None
+    if not text or len(text.split()) > MAX_BOLD_HEADING_WORDS or len(text) > 60:
+        return None
+    if re.search(r"[.。!?！？,，;；]", text):
+        return None  # a sentence set in bold
+    return text
 
 
 def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
@@ -137,8 +155,13 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             i += 2
         elif kind == "paragraph_open":
             inline = render_inline(tokens[i + 1].children)
-            _paragraph(st, inline, _line(tok))
-            st.last_paragraph = inline
+            bold = _bold_heading(st, inline)
+            if bold is not None:
+                level = min(st.section.level + 1, 7)  # below the heading it sits under
+                _heading(st, level, bold, _line(tok), bold=True)
+            else:
+                _paragraph(st, inline, _line(tok))
+            st.last_paragraph = inline  # still the lead-in of a list that follows
             i += 2
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lead = st.last_paragraph if prev_closed_paragraph and not st.items else None
@@ -173,7 +196,7 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
 
 def _title(st: _Walk) -> tuple[str, list[Section]]:
     """A lone top-level heading first in the file is the document's title, not a topic."""
-    heads = [s for s in st.sections if s.level]
+    heads = [s for s in st.sections if s.level and not s.bold]
     h1 = [s for s in heads if s.level == 1]
     if not heads or heads[0].level != 1 or len(h1) != 1:
         return "", st.sections
@@ -212,11 +235,20 @@ def _heading_statements(sections: list[Section], blocks: list[Block]) -> list[Bl
     for s in sections:
         h = s.heading
         cjk = sum(1 for ch in h if "\u4e00" <= ch <= "\u9fff")
-        if (s.level and s.index not in used and _is_leaf(s, sections)
+        if (s.level and not s.bold and s.index not in used and _is_leaf(s, sections)
                 and (cjk >= 6 or len(h.split()) >= 6)):  # fmt: skip
-            parent = sections[s.index - 1] if s.index else s
-            out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent, inline=Inline(h)))
+            parent = _parent(s, sections)
+            out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent,
+                             inline=Inline(h), from_heading=True))  # fmt: skip
     return out
+
+
+def _parent(section: Section, sections: list[Section]) -> Section:
+    """The section a heading sits under (not the sibling heading just before it)."""
+    for s in reversed(sections[: section.index]):
+        if s.level < section.level:
+            return s
+    return section
 
 
 def _is_leaf(section: Section, sections: list[Section]) -> bool:

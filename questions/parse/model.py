@@ -30,6 +30,7 @@ class Section:
     path: tuple[str, ...]
     level: int
     line: int
+    bold: bool = False  # a bold line standing alone as a sub-heading ("**Deployment policy**")
 
     @property
     def heading(self) -> str:
@@ -73,6 +74,7 @@ class Block:
     code: str = ""
     lang: str = ""
     noise: str | None = None  # why nothing is asked from it, None for content
+    from_heading: bool = False  # a heading that is itself a statement, read as one
 
     @property
     def text(self) -> str:

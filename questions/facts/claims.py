@@ -1,0 +1,223 @@
+"""Claims written as prose: a contrast ("X 不会被A触发，会被B触发", "X is triggered by B, not
+by A") and a predicate the notes grant one thing and deny the others ("Blue/green 是 ECS 的
+部署方式" beside "Canary和Linear不是ECS的部署方式").
+
+Both carry their own wrong options: the alternative the notes deny. So the question is sound by
+the notes alone (exactly one option is what they state), whatever the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from questions.facts.model import Fact
+from questions.facts.numbers import sentences
+from questions.parse.model import Block
+from questions.text import CJK, STOP_EN, norm
+
+#: an alternative longer than this is a clause, not a thing to choose
+MAX_ALTERNATIVE = 30
+#: a subject longer than this is a sentence, not a thing the claim is about
+MAX_SUBJECT = 40
+_ZH_CONJ = re.compile(r"^(而是|而|但是|但|却|只|只会)\s*")
+_EN_AUX = r"is|are|was|were|can|will|should|must|may"
+_EN_NEG_FIRST = re.compile(
+    rf"^(?P<subject>.+?)\s+(?P<aux>{_EN_AUX})\s*(?:not|n't)\s+(?P<rest>.+?)"
+    r"(?:,?\s+but\s+|;\s*)(?P<other>.+?)[.!]?$",
+    re.I,
+)
+_EN_NOT_AFTER = re.compile(r"^(?P<first>.+?),\s*(?:and\s+)?not\s+(?P<other>[^,;]+?)[.!]?$", re.I)
+_EN_POS = re.compile(rf"^(?P<subject>.+?)\s+(?P<aux>{_EN_AUX})\s+(?P<rest>.+)$", re.I)
+_PRONOUN = re.compile(r"^(it|this|that|these|those|they|there|which|what|you|we|i)\b", re.I)
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def _alternative(text: str) -> bool:
+    t = text.strip()
+    return (
+        0 < len(t) <= MAX_ALTERNATIVE
+        and re.search(r"[A-Za-z0-9\u4e00-\u9fff]", t) is not None
+        and not re.search(r"不|没|\bnot\b|[,，;；。]", t)
+    )
+
+
+def _subject(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= MAX_SUBJECT and not _PRONOUN.match(t) and not re.search(r"[,，;；]", t)
+
+
+def _frame(neg: str, pos: str) -> tuple[str, str, str, str] | None:
+    """What two parallel clauses share before and after the part they differ in:
+    ("会被log stream触发", "会被metric触发") -> ("会被", "log stream", "metric", "触发").
+    The shared frame never cuts a Latin word."""
+    p = 0
+    while p < min(len(neg), len(pos)) and neg[p] == pos[p]:
+        p += 1
+    while (
+        p
+        and _LATIN_END.search(neg[:p])
+        and (_LATIN_START.match(neg[p:]) or _LATIN_START.match(pos[p:]))
+    ):
+        p -= 1  # "log" / "lock": back off to the word's start
+    q = 0
+    while q < min(len(neg), len(pos)) - p and neg[-1 - q] == pos[-1 - q]:
+        q += 1
+    while (
+        q
+        and _LATIN_START.match(neg[len(neg) - q :])
+        and (_LATIN_END.search(neg[: len(neg) - q]) or _LATIN_END.search(pos[: len(pos) - q]))
+    ):
+        q -= 1
+    a, b = neg[p : len(neg) - q].strip(), pos[p : len(pos) - q].strip()
+    if len(neg[:p].strip()) + len(neg[len(neg) - q :].strip()) < 1:
+        return None  # nothing shared: two statements, not one contrast
+    return neg[:p], a, b, neg[len(neg) - q :]
+
+
+def _contrast(
+    block: Block, sentence: str, subject: str, frame: tuple[str, str, str, str], join: str
+) -> Fact | None:
+    before, denied, stated, after = frame
+    if not (_subject(subject) and _alternative(denied) and _alternative(stated)):
+        return None
+    if norm(denied) == norm(stated):
+        return None
+    claim = f"{subject}{join}{before}{stated}{after}".strip()
+    return Fact("contrast", subject.strip(), stated, block, block.line, sentence=sentence,
+                span=stated, attribute=claim, siblings=(denied,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
+
+
+def _zh_contrast(block: Block, sentence: str) -> Fact | None:
+    """ "X 不会被A触发，会被B触发": the negated clause first, its parallel after."""
+    parts = re.split(r"[，,；;]\s*", sentence.rstrip("。.！!"), maxsplit=2)
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    m = re.search(r"不|没", first)
+    if m is None or re.search(r"不|没", second):
+        return None
+    subject = first[: m.start()]
+    frame = _frame(first[m.end() :].strip(), _ZH_CONJ.sub("", second.strip()))
+    if frame is None:
+        return None
+    join = " " if subject.endswith(" ") else ""  # the notes' own spacing
+    return _contrast(block, sentence, subject.strip(), frame, join)
+
+
+def _en_contrast(block: Block, sentence: str) -> Fact | None:
+    """ "X is not triggered by A but by B" and "X is triggered by B, not by A"."""
+    m = _EN_NEG_FIRST.match(sentence)
+    if m is not None:
+        rest = m.group("rest").split()
+        other = re.sub(rf"^(it|they)\s+({_EN_AUX})\s+", "", m.group("other"), flags=re.I)
+        opening = other.split()[0] if other.split() else ""
+        at = next((i for i, w in enumerate(rest) if w.casefold() == opening.casefold()), 0)
+        neg = " ".join(rest[at:])
+        shared = " ".join(rest[:at])
+        frame = _frame(neg, other)
+        if frame is None and at == 0:
+            return None
+        before, refused, stated, after = frame or ("", neg, other, "")
+        lead = f"{m.group('subject')} {m.group('aux')} {shared}".rstrip() + " "
+        return _contrast(block, sentence, m.group("subject"),
+                         (lead[len(m.group("subject")) :] + before, refused, stated, after), "")  # fmt: skip
+    m = _EN_NOT_AFTER.match(sentence)
+    if m is None or " not " in f" {m.group('first')} ":
+        return None
+    pos = _EN_POS.match(m.group("first"))
+    if pos is None:
+        return None
+    words: list[str] = m.group("first").split()
+    denied: list[str] = m.group("other").split()
+    # the stated alternative: the first's closing words after its last little word
+    tail: list[str] = []
+    for w in reversed(words):
+        if w.casefold() in STOP_EN or len(tail) >= 4:
+            break
+        tail.insert(0, w)
+    while denied and (denied[0].casefold() in STOP_EN or denied[0].casefold() in _PLACE):
+        denied = denied[1:]  # "on the host, not inside the container": the thing alone
+    if not tail or not denied:
+        return None
+    head = " ".join(words[: len(words) - len(tail)])
+    subject = pos.group("subject")
+    return _contrast(block, sentence, subject,
+                     (head[len(subject) :] + " ", " ".join(denied), " ".join(tail), ""), "")  # fmt: skip
+
+
+def contrast_facts(block: Block) -> list[Fact]:
+    """Every contrast a paragraph or list item states, one per sentence."""
+    out: list[Fact] = []
+    for sentence in sentences(block.text):
+        f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+_ZH_PREDICATE = re.compile(
+    r"^(?P<subject>[^，,；;。是]{1,40}?)\s*(?P<neg>不是|是)\s*(?P<pred>[^，,；;。]{2,40})$"
+)
+_EN_PREDICATE = re.compile(
+    r"^(?P<subject>[^,;]{1,40}?)\s+(?P<aux>is|are)\s+(?P<neg>not\s+)?(?P<pred>[^,;]{2,40}?)[.!]?$",
+    re.I,
+)
+#: words that place a thing rather than name it ("not inside the container")
+_PLACE = frozenset({"inside", "outside", "within", "into", "onto", "via", "behind", "beside"})
+_CLAUSES = re.compile(r"\s*[,;，；]\s*(?:but\s+|while\s+|whereas\s+|而|但)?")
+_ARTICLE = re.compile(r"^(the|an?)\s+", re.I)
+_SUBJECTS = re.compile(r"\s*(?:和|、|，|,|\band\b|\bor\b|或)\s*")
+#: a Chinese predicate with an English aside after it ("ECS的部署方式 how u shift ur traffic")
+_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s+[A-Za-z][A-Za-z\s',.!?-]*$")
+
+
+def _predicate(sentence: str) -> tuple[list[str], bool, str] | None:
+    s = sentence.strip().rstrip("。.！!")
+    m = _ZH_PREDICATE.match(s) if CJK.search(s) else _EN_PREDICATE.match(s)
+    if m is None:
+        return None
+    pred = _ASIDE.sub("", m.group("pred")).strip()
+    subjects = [_ARTICLE.sub("", x.strip()) for x in _SUBJECTS.split(m.group("subject"))]
+    subjects = [x for x in subjects if x]
+    if not subjects or not all(_subject(x) and len(x.split()) <= 4 for x in subjects):
+        return None
+    if re.search(r"不|没|\bnot\b", pred):
+        return None
+    negated = m.group("neg") == "不是" if CJK.search(s) else m.group("neg") is not None
+    return subjects, negated, pred
+
+
+def predicate_facts(blocks: Iterable[Block]) -> list[Fact]:
+    """One thing the notes say is P, beside things they say are not P, in one section:
+    "which of these is P?" with the denied things as the wrong options."""
+    said: dict[tuple[int, str], list[tuple[Block, str, str, bool, str]]] = defaultdict(list)
+    for b in blocks:
+        if b.kind not in ("paragraph", "item"):
+            continue
+        for sentence in sentences(b.text):
+            # a whole sentence, else its clauses ("Image layers are not writable, the
+            # container layer is writable")
+            whole = _predicate(sentence)
+            clauses = [whole] if whole else [_predicate(c) for c in _CLAUSES.split(sentence)]
+            for found in clauses:
+                if found is None:
+                    continue
+                subjects, negated, pred = found
+                for x in subjects:
+                    said[(b.section.index, norm(pred))].append((b, sentence, x, negated, pred))
+    out: list[Fact] = []
+    for claims in said.values():
+        pos = [c for c in claims if not c[3]]
+        neg = [c[2] for c in claims if c[3]]
+        names = {norm(c[2]) for c in pos}
+        if len(names) != 1 or not neg or names & {norm(n) for n in neg}:
+            continue
+        b, sentence, subject, _, pred = pos[0]
+        out.append(Fact("predicate", subject, subject, b, b.line, sentence=sentence, span=subject,
+                        attribute=pred, siblings=tuple(dict.fromkeys(neg)),
+                        group=f"p{b.section.index}", role="predicate"))  # fmt: skip
+    return out

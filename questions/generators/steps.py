@@ -1,0 +1,38 @@
+"""A procedure's order: "Which step comes right after “A”?" with the procedure's other steps
+as the wrong options (the step before A is left out too: "after" must not read as "near")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questions.candidate import Candidate
+from questions.distractors import Pool, acceptable
+from questions.facts.model import Fact
+from questions.generators.common import build, lang_of
+from questions.stems import quoted
+
+NAME = "step"
+KINDS = ("step",)
+
+
+def _prompt(f: Fact, lang: str, topic: str) -> str:
+    if lang == "zh":
+        lead = f"{topic}：" if topic else ""
+        return f"{lead}{quoted(f.subject, lang)}之后的下一步是哪一项？"
+    lead = f"{topic}: " if topic else ""
+    return f"{lead}which step comes right after {quoted(f.subject, lang)}?"
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    lang = lang_of(f)
+    wrong: list[str] = []
+    for s in f.siblings:
+        if len(wrong) < 3 and acceptable(s, f.value, wrong, sibling=True):
+            wrong.append(s)
+    # the procedure's name first; without it when it shares a word with the answer ("Build a
+    # release image" beside "Build the image"): the quoted step still says which procedure
+    for topic in dict.fromkeys((f.attribute.strip(), "")):
+        c = build(NAME, "step", f, _prompt(f, lang, topic), f.value, wrong, lang, rank=0,
+                  query=f.subject, notes_options=True)  # fmt: skip
+        if c is not None:
+            yield c
