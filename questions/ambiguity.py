@@ -7,6 +7,8 @@
   `kubectl rollout restart`) may do it too.
 - A vague claim ("the fastest database for real time servers") is an opinion, not a fact a
   question can single out an answer by.
+- A blank in a denial ("cannot be placed on ___", "不是___的部署方式") is filled as truly by every
+  wrong option: what a thing is not has no single answer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,26 @@ _VAGUE = re.compile(
     r"powerful|important|useful))\b|最快|最好|最佳|最强|最简单",
     re.I,
 )
+
+
+_DENIAL = re.compile(
+    r"\b(not|never|cannot|can't|isn't|aren't|doesn't|don't|won't|no longer)\b|"
+    r"不能|不是|不会|不可|不要|不支持|不允许|无法|没有|并非|从不",
+    re.I,
+)
+_EXCEPTION = re.compile(r"\bnot\s+(when|if|while|unless|after|before|until)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")
+
+
+def denied_blank(text: str, blank: str = "___") -> bool:
+    """The blank sits in a clause that denies something: "不能放置在___上" is true of KMS too."""
+    at = text.find(blank)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    clause = text[starts[-1] if starts else 0 : at]
+    clause = _EXCEPTION.sub(" ", clause)  # "but not when mounted w/ ___": one exception
+    return _DENIAL.search(clause) is not None
 
 
 def vague(desc: str) -> bool:

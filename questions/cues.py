@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from questions.glossary import english
@@ -51,15 +51,19 @@ def option_words(option: str) -> frozenset[str]:
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}
-        words |= {e for w, e in _glosses(run)}
+        words |= {e for w, e in _glosses(run, chars=False)}
     return frozenset(words)
 
 
-def _glosses(run: str) -> list[tuple[str, str]]:
+def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
     """(Chinese word, an English word it means) for a run of Chinese; glosses shorter than four
-    letters are too loose to count ("时代" is also "age")."""
+    letters are too loose to count ("时代" is also "age"). `chars`: words of one character too
+    ("请求头" ends in "头", a head), read in a stem against Latin options only: two Chinese
+    options are compared by their own characters."""
     out = []
     for w in cut(run):
+        if len(w) < 2 and not chars:
+            continue
         for e in english(w):
             if e not in STOP_EN and len(e) >= 4:
                 out += [(w, e), (w, lemma(e))]
@@ -192,9 +196,10 @@ def _abbreviates(short: str, word: str) -> bool:
 def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()) -> str | None:
     """The stem text that gives the answer away, or None. `like`: the descriptions of the
     answer's kin (the other cells of its column); a word most of them use is the topic's
-    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer."""
+    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer, unless they use
+    it only to name an option ("also gets a ClusterIP" says nothing of the word "cluster")."""
     answer_words = option_words(answer)
-    shared = [{w for w, _ in stem_words(t)} for t in like]
+    shared = [{w for w, _ in stem_words(_unnamed(t, (answer, *wrong)))} for t in like]
     for word, surface in stem_words(stem):
         if not any(alike(word, a) for a in answer_words):
             continue
@@ -203,10 +208,83 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
         if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:
             return surface
     return (
-        _spelled(stem, answer, wrong)
+        _function_words(stem, answer, wrong)
+        or _covered(stem, answer, wrong)
+        or _spelled(stem, answer, wrong)
+        or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _abbreviation(stem, answer, wrong)
     )
+
+
+def _unnamed(text: str, options: Sequence[str]) -> str:
+    """The text without the options it names."""
+    for o in sorted(options, key=len, reverse=True):
+        if len(o) >= 3:
+            text = re.sub(re.escape(o), " ", text, flags=re.I)
+    return text
+
+
+def _function_words(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """An answer made of function words only ("All at once") is named by them: "to all
+    instances simultaneously"."""
+    if option_words(answer) - set(_NUMBER.findall(answer)):
+        return None
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", answer)}
+    for m in re.finditer(r"[A-Za-z]{3,}", stem):
+        w = m.group(0).lower()
+        if w in mine and not any(w in o.lower().split() for o in wrong):
+            return m.group(0)
+    return None
+
+
+def _distinctive(option: str, options: Sequence[str]) -> set[str]:
+    """An option's words that not every option has ("allow", "headers" of
+    Access-Control-Allow-Headers beside Access-Control-Allow-Origin)."""
+    common = set.intersection(*(set(option_words(o)) for o in options))
+    return {w for w in option_words(option) - common if w.isalpha()}
+
+
+def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """Every word that sets the answer apart is in the stem, by translation too, and no wrong
+    option is named as fully: "允许的请求头" is Access-Control-Allow-Headers word by word, though
+    each word alone is shared (Allow-Origin, Expose-Headers)."""
+    if not wrong:
+        return None
+    options = [answer, *wrong]
+    said = stem_words(stem)
+
+    def matched(option: str) -> tuple[set[str], set[str], list[str]]:
+        words = _distinctive(option, options)
+        hits = [(w, s) for w in words for word, s in said if alike(word, w)]
+        return words, {w for w, _ in hits}, [s for _, s in hits]
+
+    words, hit, surfaces = matched(answer)
+    if len(words) < 2 or hit != words:
+        return None
+    if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
+        return None
+    return surfaces[0]
+
+
+_SHORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d+)(?![A-Za-z0-9])")
+
+
+def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A short form of the answer: its first letter and its number ("h3" / HTTP/3,
+    "v2" / API v2), when no wrong option has that letter and number."""
+
+    def form(option: str) -> tuple[str, str] | None:
+        m = re.match(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$", option)
+        return (m.group(1).lower(), m.group(2)) if m else None
+
+    mine = form(answer)
+    if mine is None or mine in {form(w) for w in wrong}:
+        return None
+    for m in _SHORT.finditer(stem):
+        if (m.group(1)[0].lower(), m.group(2)) == mine:
+            return m.group(0)
+    return None
 
 
 _CONTEXT_START = re.compile(
@@ -215,6 +293,15 @@ _CONTEXT_START = re.compile(
 _TRAILING_PHRASE = re.compile(
     r"[\s,]+(?:(?:by|in|with|using|via|through|for|of)\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?[^,;.()]+)$"
 )
+
+
+def _without_phrase(clause: str, clean: Callable[[str], bool]) -> str:
+    """The clause without its trailing phrase when that phrase alone holds the give-away."""
+    body = clause.rstrip(" ,，、")
+    m = _TRAILING_PHRASE.search(body)
+    if m is None or clean(m.group(0)) or not clean(body[: m.start()]) or not m.start():
+        return clause
+    return body[: m.start()] + clause[len(body) :]
 
 
 def without(desc: str, surfaces: Iterable[str]) -> str | None:
@@ -238,8 +325,11 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     if not kept or (kept[0] != pieces[0]):
         text = pieces[0].strip()  # the give-away is in the first sentence: try its phrases
         clauses = re.split(r"(?<=[，、])|(?<=,)\s+", text)
+        first = next((i for i, c in enumerate(clauses) if not clean(c)), None)
+        if first is not None:  # "a CNAME record for an external name, no proxying": the phrase
+            clauses[first] = _without_phrase(clauses[first], clean)
         lead = list(itertools.takewhile(clean, clauses))
-        if lead and len(lead) < len(clauses):
+        if lead and (len(lead) < len(clauses) or first is not None):
             text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
     if not clean(text):
         m = _TRAILING_PHRASE.search(text)

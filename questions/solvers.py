@@ -23,6 +23,7 @@ from functools import cached_property
 import bm25s
 import numpy as np
 
+from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
 from questions.cues import clue
 from questions.distractors import head_noun
@@ -55,7 +56,7 @@ _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 def stem_only(c: Candidate) -> str | None:
     """Why a player who never read the notes would find the answer, or None."""
     if c.kind == "truefalse":
-        return None
+        return statement_cue(c)
     answer, wrong = c.answer_text, c.distractors
     options = c.options
     if any("___" in o for o in options):
@@ -84,10 +85,39 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
+    if c.style == "cloze" and number is None and denied_blank(c.prompt):
+        return "a denial fits every choice"
     if clue(stem, answer, wrong, kin_descriptions(c)) is not None:
         return "stem gives the answer away"
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"
+    return None
+
+
+_QUOTE = re.compile(r"“([^”]*)”")
+
+
+def statement_cue(c: Candidate) -> str | None:
+    """A statement "X is described as “…”" whose description names the term it belongs to
+    ("删除…" of DELETE, "first launch a new batch" of "Rolling with additional batch") is true
+    at a glance when that term is X, and false at a glance when X is another."""
+    f = c.fact
+    quoted = _QUOTE.findall(c.prompt)
+    desc = quoted[-1] if quoted else f.value
+    owner = f.subject
+    if f.kind == "definition":
+        terms = [f.subject, *f.siblings]
+    elif f.kind == "property" and f.table is not None and f.column >= 0:
+        terms = list(f.table.keys)
+        cells = f.table.column(f.column)
+        said = norm(desc)  # a cell may be said trimmed: its owner is the row that holds it
+        if said not in norm(f.value):
+            owner = next((k for k, v in zip(terms, cells, strict=False) if said in norm(v)), owner)
+    else:
+        return None
+    rest = [t for t in terms if t != owner]
+    if rest and clue(desc, owner, rest) is not None:
+        return "statement gives its truth away"
     return None
 
 

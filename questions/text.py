@@ -217,7 +217,9 @@ def norm(text: str) -> str:
 
 
 def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"
+    """A character that continues a Latin word; a Chinese character next to one ends it
+    ("EC2重启" names EC2)."""
+    return (ch.isalnum() and not CJK.match(ch)) or ch in "_-"
 
 
 def folded(text: str) -> str:

@@ -6,10 +6,12 @@ only knowing the fact tells them apart."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from questions.ambiguity import fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
+from questions.cues import clue, without
 from questions.distractors import Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -93,6 +95,15 @@ def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
     return make(true, True), make(false, False)
 
 
+def _unnamed(cell: str, row: int, keys: Sequence[str]) -> str | None:
+    """The cell without the words that name its own row, or None when nothing fair is left."""
+    found = clue(cell, keys[row], [k for k in keys if k != keys[row]])
+    if found is None:
+        return cell
+    trimmed = without(cell, [found])
+    return trimmed if trimmed is not None and standalone(trimmed) else None
+
+
 def table_pair(f: Fact) -> tuple[str, str] | None:
     """A table cell as a statement, and the same statement with another row's cell."""
     t = f.table
@@ -101,11 +112,21 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     column = t.column(f.column)
     if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
+    value = f.value
+    found = clue(value, f.subject, [k for k in t.keys if k != f.subject])
+    if found is not None:  # "… for an external name" of ExternalName: say it without that
+        trimmed = without(value, [found])
+        if trimmed is None or not standalone(trimmed):
+            return None
+        value = trimmed
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row and not overlaps(c, f.value) and not any(contains(c, k) for k in t.keys)
     ]
+    # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
+    # glance: it is said without the words that name it, or not at all
+    others = [x for x in (_unnamed(c, column.index(c), t.keys) for c in others) if x]
     if not others:
         return None
     other = others[stable_int(f.id) % len(others)]
@@ -113,7 +134,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         return None
     lang = lang_of(f)
     return (
-        table_statement(f.subject, f.attribute, f.value, lang),
+        table_statement(f.subject, f.attribute, value, lang),
         table_statement(f.subject, f.attribute, other, lang),
     )
 
@@ -153,6 +174,12 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
             others = [s for s in others if pool.marked(s, here)]
     if not others or named_in(desc, f.subject):
         return None
+    found = clue(desc, f.subject, f.siblings)
+    if found is not None:  # "… for an external name" of ExternalName: say it without that
+        trimmed = without(desc, [found])
+        if trimmed is None or not standalone(trimmed):
+            return None
+        desc = trimmed
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
 

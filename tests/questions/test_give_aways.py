@@ -1,0 +1,135 @@
+"""Give-aways of the second blind review, each on notes written here in other subjects: a word
+of the answer that its kin name only as the answer's own name, an answer of function words, a
+short form ("py3"), every word of an identifier translated, and true/false statements whose
+description names the term it belongs to."""
+
+from __future__ import annotations
+
+from questions.bank import BankQuestion
+from questions.cues import clue
+from questions.generate import generate_document
+
+
+def chosen(text: str) -> list[BankQuestion]:
+    return [q for _, q in generate_document("t.md", text).chosen]
+
+
+def keyed(questions: list[BankQuestion], answer: str) -> list[BankQuestion]:
+    return [q for q in questions if q.choices[q.answer] == answer]
+
+
+TIERS = """# Object storage
+
+## Storage tiers
+
+| Tier | Description |
+|---|---|
+| HotStandard | the default tier for objects that are read every day |
+| ColdArchive | cheapest tier for cold data read about once a year, restores take hours |
+| WarmInfrequent | lifecycle rules move objects here first, and later on to ColdArchive |
+| DeepGlacier | even cheaper than ColdArchive, restores take up to two days |
+"""
+
+
+def test_a_word_the_kin_use_only_to_name_the_answer_still_gives_it_away() -> None:
+    """Two rows name ColdArchive, so "cold" is in most of the column: that is not the topic's
+    vocabulary, it is the answer's own name."""
+    qs = keyed(chosen(TIERS), "ColdArchive")
+    assert all("cold data" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+RELEASES = """# Mobile releases
+
+## Release modes
+
+- **Staged** – ships the update to a growing share of users over about a week
+- **All at once** – ships the update to all users on the same day
+- **Canary** – ships the update to a small internal group before anyone else
+- **Paused** – stops a staged rollout where it is, nobody new gets the update
+"""
+
+
+def test_an_answer_of_function_words_is_named_by_them() -> None:
+    assert clue("ships the update to all users", "All at once", ["Staged", "Canary"]) == "all"
+    qs = keyed(chosen(RELEASES), "All at once")
+    assert all("all users" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+def test_a_short_form_of_letter_and_number_names_the_answer() -> None:
+    """ "py3" is Python 3, as "h3" is HTTP/3; "py3" says nothing of Python 2."""
+    desc = "wheels tagged py3 install on every release of it"
+    assert clue(desc, "Python 3", ["Python 2", "Jython"]) == "py3"
+    assert clue(desc, "Python 2", ["Python 3", "Jython"]) is None
+
+
+BUCKET_ACTIONS = """# S3 权限
+
+## 常用操作
+
+| 操作 | 说明 |
+|---|---|
+| PutObject | 上传一个新的文件，同名的会被覆盖 |
+| DeleteObject | 删除对象 |
+| DeleteBucket | 把整个空桶去掉，桶里还有东西的话会失败 |
+| ListBucket | 列出桶里有哪些文件，可以按前缀过滤 |
+"""
+
+
+def test_a_description_that_translates_every_word_of_the_answer_names_it() -> None:
+    """ "删除对象" is Delete + Object: each word alone is shared by a wrong option, both
+    together only by the answer."""
+    assert clue("删除对象", "DeleteObject", ["PutObject", "DeleteBucket"]) is not None
+    assert clue("删除对象", "PutObject", ["DeleteObject", "DeleteBucket"]) is None
+    qs = keyed(chosen(BUCKET_ACTIONS), "DeleteObject")
+    assert all("“删除对象”" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+GIT_ZH = """# Git 笔记
+
+## 常用命令
+
+- **git clone** —— 克隆一个远程仓库到本地，默认会建好 origin
+- **git fetch** —— 把远程的新提交拿下来，但不动本地分支
+- **git merge** —— 合并另一个分支，保留两边的历史，会多一个提交
+- **git rebase** —— 把本地提交挪到目标分支最新的提交后面，历史变成一条线
+- **git stash** —— 把没提交的改动先收起来，工作区变干净
+"""
+
+
+def test_a_statement_whose_description_names_its_term_is_not_asked_true_or_false() -> None:
+    """ "克隆…" is "clone", "合并…" is "merge": "“克隆一个远程仓库…”说的是 git clone" is true at a
+    glance, and with git fetch swapped in, false at a glance."""
+    qs = [q for q in chosen(GIT_ZH) if q.kind == "truefalse"]
+    assert all("克隆" not in q.prompt and "合并" not in q.prompt for q in qs), [
+        q.prompt for q in qs
+    ]
+
+
+FIREWALL_ZH = """# 网络笔记
+
+## 防火墙
+
+- 安全组只能挂在 **ENI** 上，不能挂在 **Subnet** 上
+- NACL 是无状态的，规则按编号从小到大匹配，命中第一条就停
+- 默认的 NACL 允许所有进出流量，新建的 NACL 默认全部拒绝
+- Flow logs 会记录各种流量（例如ENI进出的包和被拒绝的连接）
+"""
+
+
+def test_a_blank_in_a_denial_is_never_asked() -> None:
+    """ "不能挂在 ___ 上" is as true of every wrong option as of the answer."""
+    from questions.ambiguity import denied_blank
+
+    assert denied_blank("安全组只能挂在 ENI 上，不能挂在 ___ 上")
+    assert denied_blank("Security groups cannot be attached to a ___")
+    assert not denied_blank("volumes get updated eventually (but not when mounted w/ ___)")
+    qs = chosen(FIREWALL_ZH)
+    assert all("不能挂在 ___" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+def test_a_latin_name_next_to_chinese_is_a_word_of_its_own() -> None:
+    """ "ENI进出" names ENI: the notes player finds the answer of "例如___进出的包"."""
+    from questions.text import contains
+
+    assert contains("Flow logs 会记录各种流量（例如ENI进出的包）", "ENI")
+    assert not contains("ENIs and more", "ENI")
