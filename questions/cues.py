@@ -199,7 +199,7 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
     vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer, unless they use
     it only to name an option ("also gets a ClusterIP" says nothing of the word "cluster")."""
     answer_words = option_words(answer)
-    shared = [{w for w, _ in stem_words(_unnamed(t, (answer, *wrong)))} for t in like]
+    shared = [{w for w, _ in stem_words(unnamed(t, (answer, *wrong)))} for t in like]
     for word, surface in stem_words(stem):
         if not any(alike(word, a) for a in answer_words):
             continue
@@ -217,7 +217,7 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
     )
 
 
-def _unnamed(text: str, options: Sequence[str]) -> str:
+def unnamed(text: str, options: Sequence[str]) -> str:
     """The text without the options it names."""
     for o in sorted(options, key=len, reverse=True):
         if len(o) >= 3:
@@ -290,18 +290,29 @@ def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 _CONTEXT_START = re.compile(
     r"^(by default|if|when|once|usually|normally|otherwise|in general|默认|如果|当)\b", re.I
 )
+_PHRASE_OPENING = re.compile(r"[\s,]+(?=(?:by|in|with|using|via|through|for|of)\s)")
 _TRAILING_PHRASE = re.compile(
     r"[\s,]+(?:(?:by|in|with|using|via|through|for|of)\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?[^,;.()]+)$"
 )
 
 
+def _phrase_start(text: str, clean: Callable[[str], bool]) -> int | None:
+    """Where the shortest trailing phrase that holds the give-away starts ("… a fresh group
+    of instances by performing an immutable update" loses "by performing …" only)."""
+    starts = [m.start() for m in _TRAILING_PHRASE.finditer(text)]
+    starts += [m.start() for m in _PHRASE_OPENING.finditer(text)]
+    for at in sorted(set(starts), reverse=True):
+        tail = text[at:]
+        if _TRAILING_PHRASE.fullmatch(tail) and not clean(tail) and at and clean(text[:at]):
+            return at
+    return None
+
+
 def _without_phrase(clause: str, clean: Callable[[str], bool]) -> str:
     """The clause without its trailing phrase when that phrase alone holds the give-away."""
     body = clause.rstrip(" ,，、")
-    m = _TRAILING_PHRASE.search(body)
-    if m is None or clean(m.group(0)) or not clean(body[: m.start()]) or not m.start():
-        return clause
-    return body[: m.start()] + clause[len(body) :]
+    at = _phrase_start(body, clean)
+    return clause if at is None else body[:at] + clause[len(body) :]
 
 
 def without(desc: str, surfaces: Iterable[str]) -> str | None:
@@ -323,7 +334,8 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     kept = [p for p in pieces if clean(p)]
     text = " ".join(kept).strip()
     if not kept or (kept[0] != pieces[0]):
-        text = pieces[0].strip()  # the give-away is in the first sentence: try its phrases
+        # the give-away is in the first sentence: try its phrases
+        text = pieces[0].strip().rstrip(".。;；")
         clauses = re.split(r"(?<=[，、])|(?<=,)\s+", text)
         first = next((i for i, c in enumerate(clauses) if not clean(c)), None)
         if first is not None:  # "a CNAME record for an external name, no proxying": the phrase
@@ -332,8 +344,8 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
         if lead and (len(lead) < len(clauses) or first is not None):
             text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
     if not clean(text):
-        m = _TRAILING_PHRASE.search(text)
-        if m and not clean(m.group(0)):
-            text = text[: m.start()]
+        at = _phrase_start(text, clean)
+        if at is not None:
+            text = text[:at]
     text = text.strip(" ,;.。；，、")
     return text if text and clean(text) else None

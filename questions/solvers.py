@@ -25,7 +25,7 @@ import numpy as np
 
 from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue
+from questions.cues import clue, unnamed
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -95,6 +95,7 @@ def stem_only(c: Candidate) -> str | None:
 
 
 _QUOTE = re.compile(r"“([^”]*)”")
+_TEMPLATE = re.compile(r"^(True or false:|判断正误：)\s*")
 
 
 def statement_cue(c: Candidate) -> str | None:
@@ -103,8 +104,9 @@ def statement_cue(c: Candidate) -> str | None:
     at a glance when that term is X, and false at a glance when X is another."""
     f = c.fact
     quoted = _QUOTE.findall(c.prompt)
-    desc = quoted[-1] if quoted else f.value
     owner = f.subject
+    # "init containers run one after another": what is said of the term, without the term
+    desc = quoted[-1] if quoted else _TEMPLATE.sub("", unnamed(c.prompt, [f.subject, *f.siblings]))
     if f.kind == "definition":
         terms = [f.subject, *f.siblings]
     elif f.kind == "property" and f.table is not None and f.column >= 0:

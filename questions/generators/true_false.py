@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from questions.ambiguity import fitting_others, vague
+from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
 from questions.cues import clue, without
@@ -95,17 +95,20 @@ def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
     return make(true, True), make(false, False)
 
 
-def _unnamed(cell: str, row: int, keys: Sequence[str]) -> str | None:
+def _said_without_its_row(cell: str, row: int, keys: Sequence[str]) -> str | None:
     """The cell without the words that name its own row, or None when nothing fair is left."""
     found = clue(cell, keys[row], [k for k in keys if k != keys[row]])
     if found is None:
         return cell
     trimmed = without(cell, [found])
-    return trimmed if trimmed is not None and standalone(trimmed) else None
+    if trimmed is None or not standalone(trimmed) or len(content_words(trimmed)) <= THIN:
+        return None  # "default type" is left of "default type, gets a virtual cluster IP"
+    return trimmed
 
 
 def table_pair(f: Fact) -> tuple[str, str] | None:
-    """A table cell as a statement, and the same statement with another row's cell."""
+    """A table cell as a statement, and the same statement with another row's cell (or, when
+    every other cell names its own row, the cell said of another row)."""
     t = f.table
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
@@ -126,17 +129,19 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     ]
     # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
     # glance: it is said without the words that name it, or not at all
-    others = [x for x in (_unnamed(c, column.index(c), t.keys) for c in others) if x]
+    others = [x for x in (_said_without_its_row(c, column.index(c), t.keys) for c in others) if x]
+    lang = lang_of(f)
+    true = table_statement(f.subject, f.attribute, value, lang)
     if not others:
-        return None
+        # every other cell names its row: the same cell said of another row is false too
+        keys = [k for k in t.keys if k != f.subject and not contains(value, k)]
+        if not keys:
+            return None
+        return true, table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
     other = others[stable_int(f.id) % len(others)]
     if polarity(other) is not None:
         return None
-    lang = lang_of(f)
-    return (
-        table_statement(f.subject, f.attribute, value, lang),
-        table_statement(f.subject, f.attribute, other, lang),
-    )
+    return true, table_statement(f.subject, f.attribute, other, lang)
 
 
 def named_in(text: str, term: str) -> bool:

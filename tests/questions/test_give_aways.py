@@ -133,3 +133,100 @@ def test_a_latin_name_next_to_chinese_is_a_word_of_its_own() -> None:
 
     assert contains("Flow logs 会记录各种流量（例如ENI进出的包）", "ENI")
     assert not contains("ENIs and more", "ENI")
+
+
+SMTP = """# Mail
+
+## SMTP reply codes
+
+| Code | Name |
+|---|---|
+| 220 | Service ready |
+| 250 | Requested action completed |
+| 354 | Start mail input |
+| 421 | Service not available |
+| 450 | Mailbox busy |
+| 452 | Insufficient storage |
+| 550 | Mailbox not found |
+| 552 | Storage allocation exceeded |
+| 554 | Transaction failed |
+"""
+
+
+def test_a_row_is_offered_beside_its_neighbours_in_the_table() -> None:
+    """Notes group rows of a kind: "What is the name of 450?" is asked among the other 4xx
+    names, not beside "Service ready"."""
+    from questions.distractors import Pool
+    from questions.facts.extract import extract
+    from questions.generators import tables
+    from questions.parse import parse_document
+
+    doc = parse_document(SMTP, "t.md")
+    facts = extract(doc)
+    pool = Pool(doc, facts)
+    asked = 0
+    for f in facts:
+        if f.kind != "property" or f.table is None or f.subject not in ("421", "450", "452"):
+            continue
+        c = tables._forward(f, f.table, pool)
+        assert c is not None
+        rows = [f.table.column(f.column).index(w) for w in c.distractors]
+        assert all(abs(r - f.row) <= 2 for r in rows), (f.subject, c.distractors)
+        asked += 1
+    assert asked == 3
+
+
+EXIT_CODES = """# Shell scripting
+
+## Exit codes
+
+| Code | Meaning |
+|---|---|
+| 0 | 运行成功 |
+| 1 | 一般错误，脚本自己返回的失败 |
+| 2 | 内建命令用错了参数，也算运行成功之外的失败 |
+| 126 | 找到了命令但没有执行权限 |
+| 127 | 找不到命令，PATH 里没有 |
+| 130 | 被 Ctrl-C 打断（128 + SIGINT 的 2） |
+"""
+
+
+def test_a_description_of_a_word_or_two_that_kin_rows_share_is_not_asked() -> None:
+    """ "运行成功" fits the row "…也算运行成功之外的失败" in its words: it cannot single out 0."""
+    from questions.ambiguity import thin_fit
+
+    assert thin_fit("运行成功", "内建命令用错了参数，也算运行成功之外的失败")
+    assert not thin_fit("运行成功", "找不到命令，PATH 里没有")
+    assert not thin_fit("找到了命令但没有执行权限", "找不到命令，PATH 里没有")
+    qs = [q for q in chosen(EXIT_CODES) if q.kind != "truefalse"]
+    assert qs and all("“运行成功”" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+LOCKS = """# Concurrency
+
+- **mutex** lets exactly one thread hold it, every other thread waits in a queue
+- **semaphore** lets N threads in at once, counting them on the way in and out
+- **spinlock** burns cycles
+- **condition variable** sleeps until another thread signals that the state changed
+"""
+
+
+def test_a_description_of_a_word_or_two_with_no_category_is_not_asked() -> None:
+    """ "Which of these burns cycles?" points at nothing in particular: two words, no subject,
+    while "Which of these lets N threads in at once …?" says enough."""
+    result = generate_document("t.md", LOCKS)
+    thin = [d.candidate.prompt for d in result.dropped
+            if d.reason == "a thin description with no subject"]  # fmt: skip
+    assert thin == ["Which of these burns cycles?"]
+    assert any("lets N threads" in q.prompt for _, q in result.chosen)
+
+
+def test_a_give_away_in_a_trailing_phrase_is_cut_at_its_own_preposition() -> None:
+    """ "… a fresh copy of the volume by taking a snapshot" of Snapshot keeps "a fresh copy of
+    the volume"; "…, no caching" after the phrase stays."""
+    from questions.cues import without
+
+    desc = "Restore the data to a fresh copy of the volume by taking a snapshot."
+    assert without(desc, ["snapshot"]) == "Restore the data to a fresh copy of the volume"
+    desc = "serves files from the origin for a static site, no caching, no TLS"
+    assert without(desc, ["static"]) == "serves files from the origin, no caching, no TLS"

@@ -212,7 +212,7 @@ a automated security assessment service
 
 ## Secrets Manager
 
-handle credentials in secret way
+handle credentials of databases and API keys in secret way
 
 ## AWS Kinesis
 
