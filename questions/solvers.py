@@ -48,6 +48,9 @@ AMBIGUITY_RATIO = 0.6
 #: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
 #: quarter of this many sections of context on each side of its own
 CHUNK = 16
+#: a blanked word used in this share of the sections (and at least this many) is the topic
+TOPIC_SHARE = 1 / 3
+TOPIC_SECTIONS = 3
 _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
 #: ways of asking whose options are names, never sentences nor blanks
 _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
@@ -248,6 +251,7 @@ class NotesSolver:
         self._chunks: dict[int, _Chunk | None] = {}
         self._by_section: dict[int, list[int]] = {}
         self._tokens: dict[int, list[str]] = {}  # a unit sits in two chunks: tokenised once
+        self._token_sections: dict[str, set[int]] | None = None
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
 
@@ -287,8 +291,29 @@ class NotesSolver:
                 best = max(best, score)
         return best
 
+    def _sections_of(self) -> dict[str, set[int]]:
+        """Token -> the sections that use it, built once (linear in the notes)."""
+        if self._token_sections is None:
+            self._token_sections = {}
+            for u in self.units:
+                for t in set(self.tok.tokens(u.text)):
+                    self._token_sections.setdefault(t, set()).add(u.section)
+        return self._token_sections
+
+    def topic_word(self, term: str) -> bool:
+        """A word a third of the notes' sections use ("HTTP" in HTTP notes): blanked, it is
+        filler ("开始传 ___ 数据"), and the word a player who never read the notes would guess."""
+        tokens = set(self.tok.tokens(term))
+        if not tokens:
+            return False
+        index = self._sections_of()
+        sections = set.intersection(*(index.get(t, set()) for t in tokens))
+        return len(sections) >= max(TOPIC_SECTIONS, len(self._by_section) * TOPIC_SHARE)
+
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
+        if c.style == "cloze" and c.generator == "term" and self.topic_word(c.answer_text):
+            return "blank on a word the whole notes use"
         if c.kind == "truefalse" or c.style in ("predicate", "computed", "default"):
             return None  # the options are one line's own set of values: that line decides
         if c.generator == "table":

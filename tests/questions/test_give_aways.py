@@ -230,3 +230,43 @@ def test_a_give_away_in_a_trailing_phrase_is_cut_at_its_own_preposition() -> Non
     assert without(desc, ["snapshot"]) == "Restore the data to a fresh copy of the volume"
     desc = "serves files from the origin for a static site, no caching, no TLS"
     assert without(desc, ["static"]) == "serves files from the origin, no caching, no TLS"
+
+
+DNS = """# DNS notes
+
+## Resolution
+
+- the stub resolver asks a recursive DNS server, which walks from the root down
+- answers are cached for their TTL, negative answers for the SOA minimum
+
+## Records
+
+- **A** maps a name to an IPv4 address, **AAAA** to an IPv6 address
+- **CNAME** aliases one name to another, never at the zone apex
+- after the lookup the client starts sending HTTP traffic to the address
+
+## Transport
+
+- DNS uses UDP port 53 first and falls back to TCP for large answers
+- DoH wraps DNS queries in HTTPS, DoT in TLS on port 853
+
+## Security
+
+- DNSSEC signs the records, DNS itself has no integrity check
+"""
+
+
+def test_a_blank_on_the_word_every_section_uses_is_filler() -> None:
+    """ "DNS" is in every section: "asks a recursive ___ server" is guessed by the topic, not
+    known from the notes."""
+    from questions.facts.extract import extract
+    from questions.parse import parse_document
+    from questions.solvers import NotesSolver
+    from questions.text import Tokenizer
+
+    doc = parse_document(DNS, "t.md")
+    solver = NotesSolver(doc, extract(doc), Tokenizer())
+    assert solver.topic_word("DNS")
+    assert not solver.topic_word("TTL") and not solver.topic_word("HTTP")
+    for q in chosen(DNS):
+        assert q.choices[q.answer] != "DNS" or "___" not in q.prompt, q.prompt
