@@ -255,6 +255,11 @@ class NotesSolver:
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
 
+    def _unit_tokens(self, i: int) -> list[str]:
+        if i not in self._tokens:
+            self._tokens[i] = self.tok.tokens(self.units[i].text)
+        return self._tokens[i]
+
     def _chunk(self, section: int) -> _Chunk | None:
         """A chunk covers sections [k*H, k*H + 2H) (H = CHUNK / 2), so every section is in two
         chunks; a question takes the one where it has at least H/2 sections on each side."""
@@ -264,11 +269,8 @@ class NotesSolver:
         if k not in self._chunks:
             lo, hi = k * half, (k + 2) * half
             ids = [i for s in range(max(lo, 0), hi) for i in self._by_section.get(s, ())]
-            for i in ids:
-                if i not in self._tokens:
-                    self._tokens[i] = self.tok.tokens(self.units[i].text)
             units = [self.units[i] for i in ids]
-            self._chunks[k] = _Chunk(units, [self._tokens[i] for i in ids]) if ids else None
+            self._chunks[k] = _Chunk(units, [self._unit_tokens(i) for i in ids]) if ids else None
         return self._chunks[k]
 
     def top(self, query: str, section: int) -> list[tuple[float, Unit]]:
@@ -295,8 +297,8 @@ class NotesSolver:
         """Token -> the sections that use it, built once (linear in the notes)."""
         if self._token_sections is None:
             self._token_sections = {}
-            for u in self.units:
-                for t in set(self.tok.tokens(u.text)):
+            for i, u in enumerate(self.units):
+                for t in set(self._unit_tokens(i)):
                     self._token_sections.setdefault(t, set()).add(u.section)
         return self._token_sections
 

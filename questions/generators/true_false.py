@@ -20,7 +20,8 @@ from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.generators.tables import overlaps
-from questions.stems import described_as, table_statement, true_false
+from questions.nouns import singular_word
+from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
 from questions.text import contains, lemma_words
 from questions.values import family
@@ -190,7 +191,10 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
 
     def said(term: str) -> str:
         if lang == "en" and "verb" in f.extra:
-            return f"{term} {desc}"  # "init containers run one after another"
+            # "init containers run one after another", "Secrets Manager handles credentials"
+            last = term.split()[-1]
+            plural = singular_word(last) != last
+            return f"{term} {desc if plural else singular_predicate(desc)}"
         return described_as(term, desc, lang)
 
     return said(f.subject), said(other)

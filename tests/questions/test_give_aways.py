@@ -5,6 +5,8 @@ description names the term it belongs to."""
 
 from __future__ import annotations
 
+import re
+
 from questions.bank import BankQuestion
 from questions.cues import clue
 from questions.generate import generate_document
@@ -270,3 +272,30 @@ def test_a_blank_on_the_word_every_section_uses_is_filler() -> None:
     assert not solver.topic_word("TTL") and not solver.topic_word("HTTP")
     for q in chosen(DNS):
         assert q.choices[q.answer] != "DNS" or "___" not in q.prompt, q.prompt
+
+
+QUEUES = """# Messaging
+
+## Brokers
+
+- **RabbitMQ** routes messages through exchanges to queues, with acknowledgements per message
+- **Kafka** keeps an ordered, replayable log per partition, consumers track their own offsets
+- **NATS** sends fire-and-forget messages at very low latency, no persistence by default
+"""
+
+
+def test_a_statement_of_what_a_singular_term_does_agrees_with_it() -> None:
+    """ "Kafka keep an ordered …" would be the notes' imperative pasted after a name."""
+    prompts = [q.prompt for q in chosen(QUEUES) if q.kind == "truefalse"]
+    assert not any(re.search(r"(RabbitMQ|Kafka|NATS) (route|keep|send) ", p) for p in prompts)
+    from questions.distractors import Pool
+    from questions.facts.extract import extract
+    from questions.generators.true_false import definition_pair
+    from questions.parse import parse_document
+
+    doc = parse_document(QUEUES.replace("routes", "route").replace("keeps", "keep"), "t.md")
+    facts = extract(doc)
+    pool = Pool(doc, facts)
+    said = [definition_pair(f, pool) for f in facts if f.kind == "definition"]
+    statements = [s for pair in said if pair for s in pair]
+    assert statements and not any(re.search(r" (route|keep) ", s) for s in statements), statements
