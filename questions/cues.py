@@ -21,6 +21,8 @@ from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+#: letters two words must open with alike to be one root whatever their endings
+LONG_ROOT = 7
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.])")
 _QUOTED = re.compile(r"“([^”]*)”")
 #: template words every stem of a kind carries: they point at nothing
@@ -61,7 +63,10 @@ def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
     ("请求头" ends in "头", a head), read in a stem against Latin options only: two Chinese
     options are compared by their own characters."""
     out = []
-    for w in cut(run):
+    words = cut(run)
+    # two characters jieba left apart may be one dictionary word ("幂" + "等" is 幂等)
+    pairs = [a + b for a, b in itertools.pairwise(words) if len(a) == len(b) == 1]
+    for w in [*words, *(p for p in pairs if english(p))]:
         if len(w) < 2 and not chars:
             continue
         for e in english(w):
@@ -103,7 +108,11 @@ def _extends(a: str, b: str) -> bool:
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
-    return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5
+    if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
+        return True
+    # one long root, two endings: "idempotent" / "idempotency", "authorization" / "authorize"
+    same = len(_common_prefix([short, long_]))
+    return same >= LONG_ROOT and same >= len(short) - 2
 
 
 def _shares(word: str, option: str) -> bool:

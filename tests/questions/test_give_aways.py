@@ -299,3 +299,13 @@ def test_a_statement_of_what_a_singular_term_does_agrees_with_it() -> None:
     said = [definition_pair(f, pool) for f in facts if f.kind == "definition"]
     statements = [s for pair in said if pair for s in pair]
     assert statements and not any(re.search(r" (route|keep) ", s) for s in statements), statements
+
+
+def test_a_chinese_word_jieba_splits_still_translates_the_answer() -> None:
+    """jieba cuts 幂等 into 幂 + 等; the dictionary still reads it as "idempotent", and
+    "idempotent" and "idempotency" are one long root."""
+    from questions.cues import alike
+
+    assert alike("idempotent", "idempotency") and not alike("install", "instances")
+    stem = "支付接口必须幂等，客户端重试时在 ___ 里带上同一个值"
+    assert clue(stem, "Idempotency-Token", ["X-Request-Id", "X-Trace-Id"]) is not None
