@@ -21,6 +21,8 @@ from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+#: prefixes that make another word of one root ("force-unlock" is named by "lock")
+_PREFIXES = ("un", "re", "de", "dis", "pre", "non")
 #: letters two words must open with alike to be one root whatever their endings
 LONG_ROOT = 7
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.])")
@@ -107,6 +109,8 @@ def _extends(a: str, b: str) -> bool:
         return True
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
+    if len(short) >= 4 and any(long_ == p + short for p in _PREFIXES):
+        return True  # "lock" / "unlock", "load" / "reload"
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
     if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
         return True

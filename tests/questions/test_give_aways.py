@@ -309,3 +309,12 @@ def test_a_chinese_word_jieba_splits_still_translates_the_answer() -> None:
     assert alike("idempotent", "idempotency") and not alike("install", "instances")
     stem = "支付接口必须幂等，客户端重试时在 ___ 里带上同一个值"
     assert clue(stem, "Idempotency-Token", ["X-Request-Id", "X-Trace-Id"]) is not None
+
+
+def test_a_word_and_its_prefixed_form_are_one_root() -> None:
+    """ "loads the unit files again" names `systemctl daemon-reload`; "lock" names unlock."""
+    from questions.cues import alike
+
+    assert alike("lock", "unlock") and alike("load", "reload")
+    wrong = ["systemctl restart", "systemctl status", "systemctl enable"]
+    assert clue("loads the unit files again", "systemctl daemon-reload", wrong) == "loads"
