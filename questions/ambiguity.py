@@ -7,6 +7,10 @@
   `kubectl rollout restart`) may do it too.
 - A vague claim ("the fastest database for real time servers") is an opinion, not a fact a
   question can single out an answer by.
+- A description of one or two words ("请求成功", "handles credentials") fits every option whose
+  own description uses one of them ("创建成功" of 201 is a successful request too).
+- A blank in a denial ("cannot be placed on ___", "不是___的部署方式") is filled as truly by every
+  wrong option: what a thing is not has no single answer.
 """
 
 from __future__ import annotations
@@ -15,13 +19,33 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from questions.text import STOP_EN, lemma, lemma_words, norm
+from questions.text import CJK_RUN, STOP_EN, cut, lemma, lemma_words, norm
 
 _VAGUE = re.compile(
     r"\b(the\s+)?(fastest|best|easiest|simplest|cheapest|greatest|coolest|most\s+(popular|"
     r"powerful|important|useful))\b|最快|最好|最佳|最强|最简单",
     re.I,
 )
+
+
+_DENIAL = re.compile(
+    r"\b(not|never|cannot|can't|isn't|aren't|doesn't|don't|won't|no longer)\b|"
+    r"不能|不是|不会|不可|不要|不支持|不允许|无法|没有|并非|从不",
+    re.I,
+)
+_EXCEPTION = re.compile(r"\bnot\s+(when|if|while|unless|after|before|until)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")
+
+
+def denied_blank(text: str, blank: str = "___") -> bool:
+    """The blank sits in a clause that denies something: "不能放置在___上" is true of KMS too."""
+    at = text.find(blank)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    clause = text[starts[-1] if starts else 0 : at]
+    clause = _EXCEPTION.sub(" ", clause)  # "but not when mounted w/ ___": one exception
+    return _DENIAL.search(clause) is not None
 
 
 def vague(desc: str) -> bool:
@@ -88,6 +112,29 @@ def also_fits(desc: str, other: str, rest: Iterable[str] = ()) -> bool:
     return not any(head in lemma_words(r) for r in rest)
 
 
+#: a description of at most this many content words says too little to rule out its kin
+THIN = 2
+
+
+@lru_cache(maxsize=16384)
+def content_words(desc: str) -> frozenset[str]:
+    """Latin words by lemma, hyphenated compounds whole ("at-least-once" is one word, though
+    made of stop words) and Chinese words of two characters or more."""
+    zh = {w for run in CJK_RUN.findall(desc) for w in cut(run) if len(w) >= 2}
+    compounds = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", desc)}
+    return lemma_words(desc) | zh | compounds
+
+
+def thin_fit(desc: str, other: str, column: Sequence[str] = ()) -> bool:
+    """A thin description ("请求成功") fits an option whose own description uses one of its
+    words ("创建成功…"), unless every description of the set uses that word."""
+    words = content_words(desc)
+    if not words or len(words) > THIN:
+        return False
+    common = frozenset.intersection(*(content_words(c) for c in column)) if column else frozenset()
+    return bool((words & content_words(other)) - common)
+
+
 def fitting_others(
     desc: str, options: Sequence[str], descriptions: Mapping[str, Sequence[str]], answer: str = ""
 ) -> list[str]:
@@ -106,6 +153,7 @@ def fitting_others(
             or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
                 and not all(head in lemma_words(r) for r in rest))
             or (answer and any(_builds_on(d, answer) for d in descs))
+            or any(thin_fit(desc, d) for d in descs)
         ):  # fmt: skip
             out.append(o)
     return out

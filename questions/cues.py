@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from questions.glossary import english
@@ -21,6 +21,10 @@ from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+#: prefixes that make another word of one root ("force-unlock" is named by "lock")
+_PREFIXES = ("un", "re", "de", "dis", "pre", "non")
+#: letters two words must open with alike to be one root whatever their endings
+LONG_ROOT = 7
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.])")
 _QUOTED = re.compile(r"“([^”]*)”")
 #: template words every stem of a kind carries: they point at nothing
@@ -53,15 +57,22 @@ def option_words(option: str) -> frozenset[str]:
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}
-        words |= {e for w, e in _glosses(run)}
+        words |= {e for w, e in _glosses(run, chars=False)}
     return frozenset(words)
 
 
-def _glosses(run: str) -> list[tuple[str, str]]:
+def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
     """(Chinese word, an English word it means) for a run of Chinese; glosses shorter than four
-    letters are too loose to count ("时代" is also "age")."""
+    letters are too loose to count ("时代" is also "age"). `chars`: words of one character too
+    ("请求头" ends in "头", a head), read in a stem against Latin options only: two Chinese
+    options are compared by their own characters."""
     out = []
-    for w in cut(run):
+    words = cut(run)
+    # two characters jieba left apart may be one dictionary word ("幂" + "等" is 幂等)
+    pairs = [a + b for a, b in itertools.pairwise(words) if len(a) == len(b) == 1]
+    for w in [*words, *(p for p in pairs if english(p))]:
+        if len(w) < 2 and not chars:
+            continue
         for e in english(w):
             if e not in STOP_EN and len(e) >= 4:
                 out += [(w, e), (w, lemma(e))]
@@ -121,8 +132,14 @@ def _extends(a: str, b: str) -> bool:
         return True
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
+    if len(short) >= 4 and any(long_ == p + short for p in _PREFIXES):
+        return True  # "lock" / "unlock", "load" / "reload"
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
-    return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5
+    if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
+        return True
+    # one long root, two endings: "idempotent" / "idempotency", "authorization" / "authorize"
+    same = len(_common_prefix([short, long_]))
+    return same >= LONG_ROOT and same >= len(short) - 2
 
 
 @lru_cache(maxsize=65536)
@@ -216,30 +233,125 @@ def _abbreviates(short: str, word: str) -> bool:
 def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()) -> str | None:
     """The stem text that gives the answer away, or None. `like`: the descriptions of the
     answer's kin (the other cells of its column); a word most of them use is the topic's
-    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer."""
+    vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer, unless they use
+    it only to name an option ("also gets a ClusterIP" says nothing of the word "cluster")."""
     shared: list[frozenset[str]] | None = None  # read only once a word names the answer
     for word, surface in stem_words(stem):
         if not _shares(word, answer):
             continue
         if shared is None:
-            shared = [_stem_word_set(t) for t in like]
+            named = (answer, *wrong)
+            shared = [_stem_word_set(unnamed(t, named)) for t in like]
         if shared and sum(1 for words in shared if word in words) >= len(shared) / 2:
             continue
         if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:
             return surface
     return (
-        _spelled(stem, answer, wrong)
+        _function_words(stem, answer, wrong)
+        or _covered(stem, answer, wrong)
+        or _spelled(stem, answer, wrong)
+        or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _abbreviation(stem, answer, wrong)
     )
 
 
+def unnamed(text: str, options: Sequence[str]) -> str:
+    """The text without the options it names."""
+    for o in sorted(options, key=len, reverse=True):
+        if len(o) >= 3:
+            text = re.sub(re.escape(o), " ", text, flags=re.I)
+    return text
+
+
+def _function_words(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """An answer made of function words only ("All at once") is named by them: "to all
+    instances simultaneously"."""
+    if option_words(answer) - set(_NUMBER.findall(answer)):
+        return None
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", answer)}
+    for m in re.finditer(r"[A-Za-z]{3,}", stem):
+        w = m.group(0).lower()
+        if w in mine and not any(w in o.lower().split() for o in wrong):
+            return m.group(0)
+    return None
+
+
+def _distinctive(option: str, options: Sequence[str]) -> set[str]:
+    """An option's words that not every option has ("allow", "headers" of
+    Access-Control-Allow-Headers beside Access-Control-Allow-Origin)."""
+    common = set.intersection(*(set(option_words(o)) for o in options))
+    return {w for w in option_words(option) - common if w.isalpha()}
+
+
+def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """Every word that sets the answer apart is in the stem, by translation too, and no wrong
+    option is named as fully: "允许的请求头" is Access-Control-Allow-Headers word by word, though
+    each word alone is shared (Allow-Origin, Expose-Headers)."""
+    if not wrong:
+        return None
+    options = [answer, *wrong]
+    said = stem_words(stem)
+
+    def matched(option: str) -> tuple[set[str], set[str], list[str]]:
+        words = _distinctive(option, options)
+        hits = [(w, s) for w in words for word, s in said if alike(word, w)]
+        return words, {w for w, _ in hits}, [s for _, s in hits]
+
+    words, hit, surfaces = matched(answer)
+    if len(words) < 2 or hit != words:
+        return None
+    if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
+        return None
+    return surfaces[0]
+
+
+_SHORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d+)(?![A-Za-z0-9])")
+
+
+def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A short form of the answer: its first letter and its number ("h3" / HTTP/3,
+    "v2" / API v2), when no wrong option has that letter and number."""
+
+    def form(option: str) -> tuple[str, str] | None:
+        m = re.match(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$", option)
+        return (m.group(1).lower(), m.group(2)) if m else None
+
+    mine = form(answer)
+    if mine is None or mine in {form(w) for w in wrong}:
+        return None
+    for m in _SHORT.finditer(stem):
+        if (m.group(1)[0].lower(), m.group(2)) == mine:
+            return m.group(0)
+    return None
+
+
 _CONTEXT_START = re.compile(
     r"^(by default|if|when|once|usually|normally|otherwise|in general|默认|如果|当)\b", re.I
 )
+_PHRASE_OPENING = re.compile(r"[\s,]+(?=(?:by|in|with|using|via|through|for|of)\s)")
 _TRAILING_PHRASE = re.compile(
     r"[\s,]+(?:(?:by|in|with|using|via|through|for|of)\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?[^,;.()]+)$"
 )
+
+
+def _phrase_start(text: str, clean: Callable[[str], bool]) -> int | None:
+    """Where the shortest trailing phrase that holds the give-away starts ("… a fresh group
+    of instances by performing an immutable update" loses "by performing …" only)."""
+    starts = [m.start() for m in _TRAILING_PHRASE.finditer(text)]
+    starts += [m.start() for m in _PHRASE_OPENING.finditer(text)]
+    for at in sorted(set(starts), reverse=True):
+        tail = text[at:]
+        if _TRAILING_PHRASE.fullmatch(tail) and not clean(tail) and at and clean(text[:at]):
+            return at
+    return None
+
+
+def _without_phrase(clause: str, clean: Callable[[str], bool]) -> str:
+    """The clause without its trailing phrase when that phrase alone holds the give-away."""
+    body = clause.rstrip(" ,，、")
+    at = _phrase_start(body, clean)
+    return clause if at is None else body[:at] + clause[len(body) :]
 
 
 def without(desc: str, surfaces: Iterable[str]) -> str | None:
@@ -261,14 +373,18 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     kept = [p for p in pieces if clean(p)]
     text = " ".join(kept).strip()
     if not kept or (kept[0] != pieces[0]):
-        text = pieces[0].strip()  # the give-away is in the first sentence: try its phrases
+        # the give-away is in the first sentence: try its phrases
+        text = pieces[0].strip().rstrip(".。;；")
         clauses = re.split(r"(?<=[，、])|(?<=,)\s+", text)
+        first = next((i for i, c in enumerate(clauses) if not clean(c)), None)
+        if first is not None:  # "a CNAME record for an external name, no proxying": the phrase
+            clauses[first] = _without_phrase(clauses[first], clean)
         lead = list(itertools.takewhile(clean, clauses))
-        if lead and len(lead) < len(clauses):
+        if lead and (len(lead) < len(clauses) or first is not None):
             text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
     if not clean(text):
-        m = _TRAILING_PHRASE.search(text)
-        if m and not clean(m.group(0)):
-            text = text[: m.start()]
+        at = _phrase_start(text, clean)
+        if at is not None:
+            text = text[:at]
     text = text.strip(" ,;.。；，、")
     return text if text and clean(text) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from questions.ambiguity import THIN, content_words
 from questions.bank import (
     MAX_EXPLANATION,
     MAX_TOPIC,
@@ -41,7 +42,17 @@ def form(c: Candidate) -> str | None:
         return reason
     if c.kind == "truefalse" and lint(c.prompt) == "broken negation":
         return "broken negation"
+    if subjectless(c):
+        return "a thin description with no subject"
     return None
+
+
+def subjectless(c: Candidate) -> bool:
+    """ "Which of these runs one after another?": a description of a word or two, asked with
+    no category to say what is meant, points at nothing in particular."""
+    if c.style != "reverse" or c.fact.category or c.fact.context or c.generator == "table":
+        return False
+    return len(content_words(c.query or c.prompt)) <= THIN
 
 
 def render(c: Candidate, file: str, topic: str) -> BankQuestion:

@@ -23,8 +23,9 @@ from functools import cached_property
 import bm25s
 import numpy as np
 
+from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue
+from questions.cues import clue, unnamed
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -47,6 +48,9 @@ AMBIGUITY_RATIO = 0.6
 #: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
 #: quarter of this many sections of context on each side of its own
 CHUNK = 16
+#: a blanked word used in this share of the sections (and at least this many) is the topic
+TOPIC_SHARE = 1 / 3
+TOPIC_SECTIONS = 3
 _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
 #: ways of asking whose options are names, never sentences nor blanks
 _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
@@ -55,7 +59,7 @@ _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 def stem_only(c: Candidate) -> str | None:
     """Why a player who never read the notes would find the answer, or None."""
     if c.kind == "truefalse":
-        return None
+        return statement_cue(c)
     answer, wrong = c.answer_text, c.distractors
     options = c.options
     if any("___" in o for o in options):
@@ -87,10 +91,41 @@ def stem_only(c: Candidate) -> str | None:
     if (not c.notes_options and len(answer) >= 16 and len(wrong) >= 2
             and len(answer) > 1.6 * max(len(w) for w in wrong)):  # fmt: skip
         return "answer stands out by length"
+    if c.style == "cloze" and number is None and denied_blank(c.prompt):
+        return "a denial fits every choice"
     if clue(stem, answer, wrong, kin_descriptions(c)) is not None:
         return "stem gives the answer away"
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"
+    return None
+
+
+_QUOTE = re.compile(r"“([^”]*)”")
+_TEMPLATE = re.compile(r"^(True or false:|判断正误：)\s*")
+
+
+def statement_cue(c: Candidate) -> str | None:
+    """A statement "X is described as “…”" whose description names the term it belongs to
+    ("删除…" of DELETE, "first launch a new batch" of "Rolling with additional batch") is true
+    at a glance when that term is X, and false at a glance when X is another."""
+    f = c.fact
+    quoted = _QUOTE.findall(c.prompt)
+    owner = f.subject
+    # "init containers run one after another": what is said of the term, without the term
+    desc = quoted[-1] if quoted else _TEMPLATE.sub("", unnamed(c.prompt, [f.subject, *f.siblings]))
+    if f.kind == "definition":
+        terms = [f.subject, *f.siblings]
+    elif f.kind == "property" and f.table is not None and f.column >= 0:
+        terms = list(f.table.keys)
+        cells = f.table.column(f.column)
+        said = norm(desc)  # a cell may be said trimmed: its owner is the row that holds it
+        if said not in norm(f.value):
+            owner = next((k for k, v in zip(terms, cells, strict=False) if said in norm(v)), owner)
+    else:
+        return None
+    rest = [t for t in terms if t != owner]
+    if rest and clue(desc, owner, rest) is not None:
+        return "statement gives its truth away"
     return None
 
 
@@ -223,8 +258,14 @@ class NotesSolver:
         self._chunks: dict[int, _Chunk | None] = {}
         self._by_section: dict[int, list[int]] = {}
         self._tokens: dict[int, list[str]] = {}  # a unit sits in two chunks: tokenised once
+        self._token_sections: dict[str, set[int]] | None = None
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
+
+    def _unit_tokens(self, i: int) -> list[str]:
+        if i not in self._tokens:
+            self._tokens[i] = self.tok.tokens(self.units[i].text)
+        return self._tokens[i]
 
     def _chunk(self, section: int) -> _Chunk | None:
         """A chunk covers sections [k*H, k*H + 2H) (H = CHUNK / 2), so every section is in two
@@ -235,11 +276,8 @@ class NotesSolver:
         if k not in self._chunks:
             lo, hi = k * half, (k + 2) * half
             ids = [i for s in range(max(lo, 0), hi) for i in self._by_section.get(s, ())]
-            for i in ids:
-                if i not in self._tokens:
-                    self._tokens[i] = self.tok.tokens(self.units[i].text)
             units = [self.units[i] for i in ids]
-            self._chunks[k] = _Chunk(units, [self._tokens[i] for i in ids]) if ids else None
+            self._chunks[k] = _Chunk(units, [self._unit_tokens(i) for i in ids]) if ids else None
         return self._chunks[k]
 
     def top(self, query: str, section: int) -> list[tuple[float, Unit]]:
@@ -262,8 +300,29 @@ class NotesSolver:
                 best = max(best, score)
         return best
 
+    def _sections_of(self) -> dict[str, set[int]]:
+        """Token -> the sections that use it, built once (linear in the notes)."""
+        if self._token_sections is None:
+            self._token_sections = {}
+            for i, u in enumerate(self.units):
+                for t in set(self._unit_tokens(i)):
+                    self._token_sections.setdefault(t, set()).add(u.section)
+        return self._token_sections
+
+    def topic_word(self, term: str) -> bool:
+        """A word a third of the notes' sections use ("HTTP" in HTTP notes): blanked, it is
+        filler ("开始传 ___ 数据"), and the word a player who never read the notes would guess."""
+        tokens = set(self.tok.tokens(term))
+        if not tokens:
+            return False
+        index = self._sections_of()
+        sections = set.intersection(*(index.get(t, set()) for t in tokens))
+        return len(sections) >= max(TOPIC_SECTIONS, len(self._by_section) * TOPIC_SHARE)
+
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
+        if c.style == "cloze" and c.generator == "term" and self.topic_word(c.answer_text):
+            return "blank on a word the whole notes use"
         if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):
             return None  # the options are one line's own set of values: that line decides
         if c.generator == "table":

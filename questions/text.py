@@ -217,9 +217,9 @@ def norm(text: str) -> str:
 
 
 def _word_char(ch: str) -> bool:
-    """A character that continues a Latin word; a Chinese one does not ("metric触发" names
-    metric: mixed notes put no space between the scripts)."""
-    return (ch.isalnum() and not "\u4e00" <= ch <= "\u9fff") or ch in "_-"
+    """A character that continues a Latin word; a Chinese character next to one ends it
+    ("EC2重启" names EC2, "metric触发" names metric: mixed notes put no space between them)."""
+    return (ch.isalnum() and not CJK.match(ch)) or ch in "_-"
 
 
 def folded(text: str) -> str:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from questions.ambiguity import thin_fit
 from questions.candidate import Candidate, stable_int
 from questions.distractors import Pool, acceptable, by_likeness
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import contains_folded, folded, norm
+from questions.text import contains, contains_folded, folded, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -32,12 +33,12 @@ def _header_kind(header: str) -> str:
 MAX_VALUE = 160
 
 
-def rotated(items: list[str], seed: str) -> list[str]:
-    """The items from a content-derived start: a varied but stable choice of a few rows."""
-    if not items:
-        return items
-    k = stable_int(seed) % len(items)
-    return items[k:] + items[:k]
+def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
+    """A column's cells, the rows nearest the asked one first: notes group rows of a kind
+    together (the redirects among the status codes), so "302 的名称" is offered beside "Moved
+    Permanently" and "Temporary Redirect", not beside "Bad Gateway"."""
+    order = sorted(range(len(column)), key=lambda i: (abs(i - row), stable_int(seed, str(i))))
+    return [column[i] for i in order]
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -59,6 +60,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None
     if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
         return None  # "n/a (DNS only)": what a row lacks does not single it out
+    if any(thin_fit(f.value, c, column) for i, c in enumerate(column) if i != f.row):
+        return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
     value = folded(f.value)  # once per fact, not once per row
     keys = by_likeness(
@@ -92,8 +95,16 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     wrong: list[str] = []
-    for v in rotated(list(dict.fromkeys(table.column(f.column))), f.id):
-        if len(wrong) < 3 and norm(v) != norm(f.value) and acceptable(v, f.value, wrong):
+    for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
+        if any(contains(v, k) for k in table.keys):
+            continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
+        # the column's own cells are alternatives whatever their length ("Found" beside
+        # "Moved Permanently")
+        if (
+            len(wrong) < 3
+            and norm(v) != norm(f.value)
+            and acceptable(v, f.value, wrong, sibling=True)
+        ):
             wrong.append(v)
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:

@@ -6,10 +6,12 @@ only knowing the fact tells them apart."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from questions.ambiguity import fitting_others, vague
+from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
+from questions.cues import clue, without
 from questions.distractors import Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -18,7 +20,8 @@ from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
 from questions.generators.tables import overlaps
-from questions.stems import described_as, table_statement, true_false
+from questions.nouns import singular_word
+from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
 from questions.text import contains, lemma_words
 from questions.values import family
@@ -93,29 +96,53 @@ def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
     return make(true, True), make(false, False)
 
 
+def _said_without_its_row(cell: str, row: int, keys: Sequence[str]) -> str | None:
+    """The cell without the words that name its own row, or None when nothing fair is left."""
+    found = clue(cell, keys[row], [k for k in keys if k != keys[row]])
+    if found is None:
+        return cell
+    trimmed = without(cell, [found])
+    if trimmed is None or not standalone(trimmed) or len(content_words(trimmed)) <= THIN:
+        return None  # "default type" is left of "default type, gets a virtual cluster IP"
+    return trimmed
+
+
 def table_pair(f: Fact) -> tuple[str, str] | None:
-    """A table cell as a statement, and the same statement with another row's cell."""
+    """A table cell as a statement, and the same statement with another row's cell (or, when
+    every other cell names its own row, the cell said of another row)."""
     t = f.table
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
     column = t.column(f.column)
     if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
+    value = f.value
+    found = clue(value, f.subject, [k for k in t.keys if k != f.subject])
+    if found is not None:  # "… for an external name" of ExternalName: say it without that
+        trimmed = without(value, [found])
+        if trimmed is None or not standalone(trimmed):
+            return None
+        value = trimmed
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row and not overlaps(c, f.value) and not any(contains(c, k) for k in t.keys)
     ]
+    # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
+    # glance: it is said without the words that name it, or not at all
+    others = [x for x in (_said_without_its_row(c, column.index(c), t.keys) for c in others) if x]
+    lang = lang_of(f)
+    true = table_statement(f.subject, f.attribute, value, lang)
     if not others:
-        return None
+        # every other cell names its row: the same cell said of another row is false too
+        keys = [k for k in t.keys if k != f.subject and not contains(value, k)]
+        if not keys:
+            return None
+        return true, table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
     other = others[stable_int(f.id) % len(others)]
     if polarity(other) is not None:
         return None
-    lang = lang_of(f)
-    return (
-        table_statement(f.subject, f.attribute, f.value, lang),
-        table_statement(f.subject, f.attribute, other, lang),
-    )
+    return true, table_statement(f.subject, f.attribute, other, lang)
 
 
 def named_in(text: str, term: str) -> bool:
@@ -153,12 +180,21 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
             others = [s for s in others if pool.marked(s, here)]
     if not others or named_in(desc, f.subject):
         return None
+    found = clue(desc, f.subject, f.siblings)
+    if found is not None:  # "… for an external name" of ExternalName: say it without that
+        trimmed = without(desc, [found])
+        if trimmed is None or not standalone(trimmed):
+            return None
+        desc = trimmed
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
 
     def said(term: str) -> str:
         if lang == "en" and "verb" in f.extra:
-            return f"{term} {desc}"  # "init containers run one after another"
+            # "init containers run one after another", "Secrets Manager handles credentials"
+            last = term.split()[-1]
+            plural = singular_word(last) != last
+            return f"{term} {desc if plural else singular_predicate(desc)}"
         return described_as(term, desc, lang)
 
     return said(f.subject), said(other)

@@ -130,7 +130,7 @@ SHORT = """# 操作系统复习
 |---|---|
 | 先来先服务 | 按到达顺序执行，可能出现护航效应 |
 | 短作业优先 | 平均等待时间最短，长作业可能饥饿 |
-| 时间片轮转 | 每个进程轮流执行一个时间片，响应快 |
+| 时间片轮转 | 响应很快，交互体验好，每个进程轮流用一个时间片 |
 """
 
 
@@ -212,7 +212,7 @@ a automated security assessment service
 
 ## Secrets Manager
 
-handle credentials in secret way
+handle credentials of databases and API keys in secret way
 
 ## AWS Kinesis
 

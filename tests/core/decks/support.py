@@ -92,10 +92,10 @@ K8S_NOTES = """\
 
 | type | reachable from |
 | --- | --- |
-| ClusterIP | inside the cluster only |
-| NodePort | every node's IP on a static port |
-| LoadBalancer | an external load balancer from the cloud provider |
-| ExternalName | a DNS CNAME to an outside name |
+| ClusterIP | only from inside, via a stable virtual IP |
+| NodePort | from outside, via each machine's address and a fixed number |
+| LoadBalancer | from outside, via the cloud provider's managed entry point |
+| ExternalName | returns a CNAME, nothing is proxied |
 
 - ClusterIP is the default Service type
 - the NodePort range is 30000-32767 by default
