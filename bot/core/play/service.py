@@ -386,6 +386,13 @@ class QuizEngine:
             f"Leaderboard, week of {week.isoformat()}", "week", tuple(rank_rows(rows)), week
         )
 
+    async def learn_name(self, player: PlayerRef) -> None:
+        """Store the name the platform gives `player` in place of the stand-in a click named
+        them by (a click may not wait for the platform's profile before its ack)."""
+        async with self.repo.unit() as u:
+            team_id = await u.teams.ensure_team(player.team)
+            await u.teams.ensure_player(team_id, player)
+
     async def player_stats(self, player: PlayerRef) -> PlayerStatsView:
         now = self.clock()
         async with self.repo.unit() as u:

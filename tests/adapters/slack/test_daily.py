@@ -51,6 +51,9 @@ async def test_posted_once_clicked_closed_and_revealed_once(slack: SlackEnv):
     q = await question_of(slack, rq)
     await slack.click(buttons(card.args)[rq.choice_order.index(q.answer)]["action_id"])
     await slack.wait_calls("chat.postEphemeral")
+    # The click named the player by their handle (no users.info before the ack); users.info,
+    # asked after the ack, names them before the reveal.
+    assert await slack.named("U0001", "name-U0001")
 
     slack.clock.advance(3600 + 1)
     await slack.service.due_step()
@@ -60,8 +63,7 @@ async def test_posted_once_clicked_closed_and_revealed_once(slack: SlackEnv):
     shown = json.dumps(after[1].args["blocks"], ensure_ascii=False)
     async with slack.repo.unit() as u:
         [answer] = await u.play.answers(rq.id)
-    # The player as the click named them (their handle: no users.info before the ack).
-    assert answer.display_name == "u0001"
+    assert answer.display_name == "name-U0001"
     assert f"*Right:* {answer.display_name}" in shown and "Because" in shown
     assert len(slack.fake.of("chat.update")) == 1
 
