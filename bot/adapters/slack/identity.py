@@ -106,7 +106,7 @@ class UserDirectory:
         client: AsyncWebClient,
         team_id: str,
         user_id: str,
-        auth: Mapping[str, str] | None = None,
+        auth: Mapping[str, Any] | None = None,
     ) -> SlackUser:
         """`auth`: the workspace's token where the client has none of its own (OAuth installs)."""
         key = (team_id, user_id)

@@ -36,6 +36,7 @@ from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
 from bot.core.play.selection import choice_order, choose_questions
 from bot.core.ports import Messenger, Repository, Unit
+from bot.core.surfaces import Commands, Step, Surface
 from bot.core.views import (
     AnswerReceipt,
     LeaderboardView,
@@ -73,6 +74,10 @@ class _Closed:
     round_id: int
 
 
+def already_running(commands: Commands) -> str:
+    return f"A round is already running here. Use {commands(Step.STOP)} to end it."
+
+
 class QuizEngine:
     def __init__(
         self,
@@ -83,10 +88,13 @@ class QuizEngine:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         on_schedule: Callable[[datetime], None] | None = None,
+        surface: Surface | None = None,
     ) -> None:
         self.repo = repo
         self.messenger = messenger
         self.platform = platform
+        # where its users read the hints in its replies (the platform's own, unless told)
+        self.surface = surface or Surface.of_platform(platform)
         self.clock = clock
         self.rng = rng or random.Random()
         self.on_schedule = on_schedule
@@ -129,8 +137,9 @@ class QuizEngine:
             team_id = await u.teams.ensure_team(channel.team)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             player_id = await u.teams.ensure_player(team_id, player)
+            commands = Commands(self.surface, channel.team)
             if await u.play.running_round(channel_id) is not None:
-                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+                raise QuizError(already_running(commands))
             defaults = await u.teams.channel_defaults(channel_id)
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
@@ -139,6 +148,7 @@ class QuizEngine:
                 u.decks,
                 u.teams,
                 team_id,
+                commands=commands,
                 deck=deck,
                 topics=wanted,
                 channel_default=defaults.deck_id,
@@ -148,7 +158,7 @@ class QuizEngine:
             if not picked:
                 raise QuizError(
                     "There are no active questions to ask yet. Ask an admin to add some, "
-                    "or to make a deck from your notes (/quizadmin deck create)."
+                    f"or to make a deck from your notes ({commands(Step.CREATE_DECK)})."
                 )
             new = NewRound(
                 team_id=team_id,
@@ -163,7 +173,7 @@ class QuizEngine:
             )
             rnd = await u.play.create_round(new)
             if rnd is None:
-                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+                raise QuizError(already_running(commands))
             first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
             await u.play.open_question(first.id, now, closes_at)
@@ -374,16 +384,22 @@ class QuizEngine:
         if period not in ("week", "all"):
             raise QuizError("period must be week or all.", field="period")
         now = self.clock()
+        empty = f"No scores yet. Start a round with {Commands(self.surface, team)(Step.START)}."
         async with self.repo.unit() as u:
             team_id = await u.teams.ensure_team(team)
             if period == "all":
                 rows = await u.play.all_time_scores(team_id, limit)
-                return LeaderboardView("All-time leaderboard", "all", tuple(rank_rows(rows)))
+                ranked = tuple(rank_rows(rows))
+                return LeaderboardView("All-time leaderboard", "all", ranked, empty_text=empty)
             settings = await u.teams.team_settings(team_id)
             week = week_start(now, settings.timezone)
             rows = await u.play.week_scores(team_id, week, limit)
         return LeaderboardView(
-            f"Leaderboard, week of {week.isoformat()}", "week", tuple(rank_rows(rows)), week
+            f"Leaderboard, week of {week.isoformat()}",
+            "week",
+            tuple(rank_rows(rows)),
+            week,
+            empty_text=empty,
         )
 
     async def learn_name(self, player: PlayerRef) -> None:

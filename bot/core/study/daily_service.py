@@ -26,6 +26,7 @@ from bot.core.study.daily import (
     parse_window,
     pick_question,
 )
+from bot.core.surfaces import Commands
 from bot.core.views import QuestionCard
 from bot.core.weekly.claim import default_worker_id
 from bot.core.weeks import check_timezone, utcnow
@@ -84,7 +85,10 @@ class DailyService:
             tz = team.timezone
             if timezone is not None and timezone.strip():
                 tz = check_timezone(timezone)
-            chosen = await resolve(u.decks, u.teams, team_id, deck=deck or None, topics=wanted)
+            commands = Commands(self.engine.surface, actor.team)
+            chosen = await resolve(
+                u.decks, u.teams, team_id, commands=commands, deck=deck or None, topics=wanted
+            )
             if not await u.play.candidate_questions(team_id, chosen.deck_ids, chosen.topics):
                 raise QuizError("There are no active questions to ask from there.", field="deck")
             if tz != team.timezone:
@@ -211,6 +215,7 @@ class DailyService:
                 u.decks,
                 u.teams,
                 rec.team_id,
+                commands=Commands(self.engine.surface),
                 topics=rec.topics,
                 channel_default=rec.deck_id,
             )
