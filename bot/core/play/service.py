@@ -372,9 +372,24 @@ class QuizEngine:
         await u.play.open_question(first.id, now, closes_at)
         return self._card(rnd, first, question, now, closes_at)
 
-    async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> None:
-        await self._post_card(channel, card)
+    async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> bool:
+        """Post a question of the day's card; whether the platform took it."""
+        posted = await self._post_card(channel, card)
         self._schedule(card.closes_at)
+        return posted
+
+    async def daily_card(self, u: Unit, round_id: int, now: datetime) -> QuestionCard | None:
+        """A question of the day's card as first posted, to post again; None once it closed
+        (or its time is up)."""
+        rnd = await u.play.round(round_id)
+        rqs = await u.play.round_questions(round_id) if rnd is not None else []
+        if rnd is None or not rqs or rqs[0].status != QuestionStatus.OPEN:
+            return None
+        rq = rqs[0]
+        question = await u.play.question(rq.question_id)
+        if question is None or rq.opens_at is None or rq.closes_at is None or rq.closes_at <= now:
+            return None
+        return self._card(rnd, rq, question, rq.opens_at, rq.closes_at)
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -549,11 +564,14 @@ class QuizEngine:
             log.info("round %s", closed.ended, extra={**_ids(channel), "round": closed.round_id})
             await self._post(channel, summary)
 
-    async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> None:
+    async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> bool:
+        """Post the card and keep its message reference; whether the platform took it."""
         ref = await self._post(channel, card)
-        if ref is not None:
-            async with self.repo.unit() as u:
-                await u.play.set_message_ref(card.round_question_id, ref)
+        if ref is None:
+            return False
+        async with self.repo.unit() as u:
+            await u.play.set_message_ref(card.round_question_id, ref)
+        return True
 
     async def _post(self, channel: ChannelRef, view: View) -> str | None:
         try:
