@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from bot.cli import main
-from bot.config import get_settings
 from bot.db.connect import create_engine
 from bot.db.tables import Answer, Player
 
 TEAM = ["--team", "console:local"]
-
-
-@pytest.fixture
-def cli_env(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("DATABASE_URL", fresh_db)
-    get_settings.cache_clear()
-    yield fresh_db
-    get_settings.cache_clear()
 
 
 def run_due(monkeypatch: pytest.MonkeyPatch, capsys, at: datetime, typed: str = "") -> str:

@@ -114,9 +114,8 @@ async def daily(repo):
     await load_questions(repo, sample_questions(6))
     clock = FixedClock(utc(2026, 11, 25, 8))
     messenger = RecordingMessenger()
-    engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(2))
-    service = DailyService(repo, engine, clock, "w1", platform="discord", rng=random.Random(3))
-    return service, engine, messenger, clock, repo
+    service = daily_with(repo, messenger, clock)
+    return service, service.engine, messenger, clock, repo
 
 
 async def count(repo, table) -> int:
@@ -269,6 +268,17 @@ def daily_with(repo, messenger: RecordingMessenger, clock: FixedClock, name: str
     return DailyService(repo, engine, clock, name, platform="discord", rng=random.Random(3))
 
 
+async def refused_at_nine(
+    repo, refusals: int, window_hours: int = 8
+) -> tuple[DailyService, RefusingMessenger]:
+    """A question of the day at 09:00 UTC, on a platform that refuses the first posts."""
+    await load_questions(repo, sample_questions(6))
+    messenger = RefusingMessenger(refusals=refusals)
+    service = daily_with(repo, messenger, FixedClock(utc(2026, 11, 25, 8)))
+    await service.set(OWNER, CHANNEL, "09:00", window_hours=window_hours)
+    return service, messenger
+
+
 async def posts(repo) -> list[tuple[str, int]]:
     async with repo.unit() as u:
         rows = await u.session.execute(select(DailyPost.status, DailyPost.attempts))
@@ -276,11 +286,7 @@ async def posts(repo) -> list[tuple[str, int]]:
 
 
 async def test_a_refused_post_is_posted_on_a_later_pass_the_same_day_once(repo):
-    await load_questions(repo, sample_questions(6))
-    clock = FixedClock(utc(2026, 11, 25, 8))
-    messenger = RefusingMessenger(refusals=1)
-    service = daily_with(repo, messenger, clock)
-    await service.set(OWNER, CHANNEL, "09:00")
+    service, messenger = await refused_at_nine(repo, 1)
     at = utc(2026, 11, 25, 9)
     with captured_log("WARNING") as logged:
         assert await service.run_due(at) == 0
@@ -303,11 +309,7 @@ async def test_a_refused_post_is_posted_on_a_later_pass_the_same_day_once(repo):
 
 
 async def test_a_post_refused_three_times_is_given_up_with_one_line(repo):
-    await load_questions(repo, sample_questions(6))
-    clock = FixedClock(utc(2026, 11, 25, 8))
-    messenger = RefusingMessenger(refusals=10)
-    service = daily_with(repo, messenger, clock)
-    await service.set(OWNER, CHANNEL, "09:00")
+    service, messenger = await refused_at_nine(repo, 10)
     at = utc(2026, 11, 25, 9)
     with captured_log("WARNING") as logged:
         for n in range(6):
@@ -321,11 +323,7 @@ async def test_a_post_refused_three_times_is_given_up_with_one_line(repo):
 
 
 async def test_a_refused_post_whose_window_ended_is_not_posted_late(repo):
-    await load_questions(repo, sample_questions(6))
-    clock = FixedClock(utc(2026, 11, 25, 8))
-    messenger = RefusingMessenger(refusals=1)
-    service = daily_with(repo, messenger, clock)
-    await service.set(OWNER, CHANNEL, "09:00", window_hours=1)
+    service, messenger = await refused_at_nine(repo, 1, window_hours=1)
     assert await service.run_due(utc(2026, 11, 25, 9)) == 0
     assert await service.run_due(utc(2026, 11, 25, 10, 30)) == 0  # closed at 10:00
     assert messenger.tries == 1 and await posts(repo) == [("given_up", 2)]
