@@ -5,7 +5,9 @@ signed round trip); the database is the real one, rolled back after each test.""
 
 from __future__ import annotations
 
+import asyncio
 import random
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +16,8 @@ import pytest
 from slack_bolt.context.async_context import AsyncBoltContext
 from sqlalchemy import func, select
 
+from bot.adapters.outbox import Outbox, Priority
+from bot.adapters.slack import clicks
 from bot.adapters.slack.deps import CONTEXT_KEY, SlackDeps
 from bot.adapters.slack.identity import UserDirectory
 from bot.adapters.slack.listeners import actions, commands, views
@@ -208,6 +212,35 @@ async def test_a_name_the_directory_knows_is_not_fetched_again() -> None:
     assert not users.should_fetch_name("T1", "U1")  # asked a moment ago (or in flight)
     now[0] = 61
     assert users.should_fetch_name("T1", "U1")  # the last ask failed a while ago: ask again
+
+
+async def test_the_name_waits_behind_acks_and_game_posts_in_a_busy_outbox(
+    listening: Listening,
+) -> None:
+    deps = listening.deps
+    deps.outbox = Outbox(concurrency=1)
+    ran: list[tuple[float, str]] = []
+    busy, freed = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        busy.set()
+        await freed.wait()
+
+    async def call(name: str) -> None:
+        ran.append((time.monotonic(), name))
+
+    holding = asyncio.ensure_future(deps.outbox.send(Priority.ACK, hold))
+    await busy.wait()  # the only slot is taken
+    click = clicks.AnswerClick(1, 0, ChannelRef(TeamRef("slack", TEAM), CHANNEL), "U0002", "u0002")
+    learning = asyncio.ensure_future(clicks.learn_name(deps, click))
+    posting = asyncio.ensure_future(deps.outbox.send(Priority.POST, lambda: call("post")))
+    acking = asyncio.ensure_future(deps.outbox.send(Priority.ACK, lambda: call("ack")))
+    await asyncio.sleep(0)  # let all three queue up behind the held slot
+    assert deps.outbox.waiting == 3 and listening.fake.of("users.info") == []
+    freed.set()
+    await asyncio.gather(holding, learning, posting, acking)
+    ran += [(c.at, c.method) for c in listening.fake.of("users.info")]
+    assert [name for _, name in sorted(ran)] == ["ack", "post", "users.info"]
 
 
 async def test_a_click_that_is_not_an_answer_is_acked_and_writes_nothing(
