@@ -243,6 +243,21 @@ async def test_the_name_waits_behind_acks_and_game_posts_in_a_busy_outbox(
     assert [name for _, name in sorted(ran)] == ["ack", "post", "users.info"]
 
 
+async def test_with_oauth_installs_the_name_is_asked_with_the_workspaces_token(
+    listening_apart: Listening,
+) -> None:
+    async def token_for(team_id: str) -> str | None:
+        return f"xoxb-installed-{team_id}"
+
+    env = listening_apart
+    env.deps.messenger = SlackMessenger(make_client(None, env.fake.api_url), token_for)
+    await click_first_question(env, "U0002")
+    assert await env.deps.inflight.wait_idle(5)
+    [asked] = env.fake.of("users.info")
+    assert asked.token == f"xoxb-installed-{TEAM}"
+    assert await board_names(env) == ["name-U0002"]
+
+
 async def test_a_click_that_is_not_an_answer_is_acked_and_writes_nothing(
     listening: Listening,
 ) -> None:
