@@ -106,6 +106,14 @@ class QuizEngine:
             # An outage fails every click alike; anything else is retried click by click.
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
+        # Names learned after clicks (see learn_name), written together and one batch at a
+        # time, so a burst of new players costs the answers' writes a few short transactions.
+        self.name_queue: Batcher[PlayerRef, None] = Batcher(
+            self._name_batch,
+            key=lambda p: (p.team.key, p.external_id),
+            max_inflight=1,
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
 
     # --- starting and stopping -------------------------------------------------------------
 
@@ -249,8 +257,10 @@ class QuizEngine:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
     async def drain(self) -> None:
-        """Finish writing every answer already received (graceful shutdown)."""
+        """Finish writing every answer (and learned name) already received (graceful
+        shutdown)."""
         await self.answer_queue.drain()
+        await self.name_queue.drain()
 
     async def _answer_batch(
         self, requests: list[answering.AnswerRequest]
@@ -420,9 +430,16 @@ class QuizEngine:
     async def learn_name(self, player: PlayerRef) -> None:
         """Store the name the platform gives `player` in place of the stand-in a click named
         them by (a click may not wait for the platform's profile before its ack)."""
+        await self.name_queue.submit(player)
+
+    async def _name_batch(self, players: list[PlayerRef]) -> list[None]:
+        by_team: dict[str, tuple[TeamRef, list[PlayerRef]]] = {}
+        for p in players:
+            by_team.setdefault(p.team.key, (p.team, []))[1].append(p)
         async with self.repo.unit() as u:
-            team_id = await u.teams.ensure_team(player.team)
-            await u.teams.ensure_player(team_id, player)
+            for team, refs in by_team.values():
+                await u.teams.ensure_players(await u.teams.ensure_team(team), refs)
+        return [None] * len(players)
 
     async def player_stats(self, player: PlayerRef) -> PlayerStatsView:
         now = self.clock()
