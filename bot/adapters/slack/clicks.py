@@ -144,15 +144,17 @@ async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
     Runs after the ack at receipt priority; if users.info fails (rate limit, error), the handle
     stays until a later click or command asks again, and the failure is one log line."""
     team_id = click.channel.team.external_id
-    try:
-        auth = await deps.messenger.auth(click.channel)
-        user = await deps.outbox.send(
-            Priority.RECEIPT,
-            lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
-        )
-    except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
-        log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
-        return
+    async with deps.name_lookups:
+        await deps.service.engine.answers_written()  # clicks first, under a burst
+        try:
+            auth = await deps.messenger.auth(click.channel)
+            user = await deps.outbox.send(
+                Priority.RECEIPT,
+                lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
+            )
+        except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
+            log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
+            return
     if user.display_name is None:
         return
     player = PlayerRef(click.channel.team, click.user_id, user.display_name)

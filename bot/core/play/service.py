@@ -256,6 +256,11 @@ class QuizEngine:
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
+    async def answers_written(self) -> None:
+        """Wait until every answer received so far is written: what can wait (a name to
+        learn) lets a burst of clicks go first."""
+        await self.answer_queue.drain()
+
     async def drain(self) -> None:
         """Finish writing every answer (and learned name) already received (graceful
         shutdown)."""
