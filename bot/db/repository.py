@@ -67,6 +67,10 @@ class SqlRepository:
             bind, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )
         self.identities = IdentityCache()
+        # One connection holds one transaction at a time: units that the core runs side by
+        # side (closes of different channels) take turns on it. An engine's pool needs no turns.
+        self._turn = asyncio.Lock() if isinstance(bind, AsyncConnection) else None
+        self._turn_holder: asyncio.Task[object] | None = None
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -75,9 +79,28 @@ class SqlRepository:
             yield session
 
     @asynccontextmanager
+    async def _connection_turn(self) -> AsyncIterator[None]:
+        """Wait for the connection (a unit opened inside another, in the same task, is a
+        savepoint of it and goes on at once)."""
+        me = asyncio.current_task()
+        if self._turn is None or me is self._turn_holder:
+            yield
+            return
+        async with self._turn:
+            self._turn_holder = me
+            try:
+                yield
+            finally:
+                self._turn_holder = None
+
+    @asynccontextmanager
     async def unit(self) -> AsyncIterator[SqlUnit]:
         try:
-            async with self._sessions() as session, session.begin():
+            async with (
+                self._connection_turn(),
+                self._sessions() as session,
+                session.begin(),
+            ):
                 unit = SqlUnit(session, self.identities)
                 yield unit
             self.identities.merge(unit.teams.learned_ids, unit.teams.learned_names)

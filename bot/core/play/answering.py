@@ -45,9 +45,9 @@ class AnswerRequest:
 @dataclass(frozen=True)
 class AnswerOutcome:
     receipt: AnswerReceipt
-    # The question now has its answer limit (marked on one click per question): this click's
-    # caller closes it.
-    fills_question: bool = False
+    # The question closes after this many answers, and this click's caller counts them once
+    # the click is committed (marked on one click per question and batch); None otherwise.
+    fill_limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,17 +58,10 @@ class _Accepted:
     team_id: int
 
 
-@dataclass(frozen=True)
-class Recorded:
-    """A batch's outcomes, and the questions that close after N answers and got some here:
-    rq id -> (N, index of the first click written for it)."""
-
-    outcomes: list[AnswerOutcome]
-    limited: dict[int, tuple[int, int]]
-
-
-async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
-    """Decide and write a batch of clicks in the unit's transaction; one outcome per click."""
+async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutcome]:
+    """Decide and write a batch of clicks in the unit's transaction; one outcome per click.
+    Of the clicks written to a question that closes after N answers, the first carries N
+    (`fill_limit`): its caller has them counted after the commit (`is_full`)."""
     contexts = await u.play.answer_contexts(sorted({r.rq_id for r in requests}))
     outcomes: list[AnswerOutcome | None] = [None] * len(requests)
     accepted: list[_Accepted] = []
@@ -92,30 +85,27 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> Recorded:
             if (row.rq_id, row.player_id) in written
         ],
     )
-    limited: dict[int, tuple[int, int]] = {}
+    counted: set[int] = set()
     for item, row in zip(accepted, rows, strict=True):
         if (row.rq_id, row.player_id) not in written:
             outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, ALREADY))
             continue
         choice_text = item.context.choices[row.choice]
+        limit = item.context.round.close_after_answers
         outcomes[item.index] = AnswerOutcome(
             AnswerReceipt(
                 True,
                 f"Locked in: {choice_text}. The answer is revealed when the question closes.",
-            )
+            ),
+            fill_limit=limit if limit is not None and row.rq_id not in counted else None,
         )
-        limit = item.context.round.close_after_answers
-        if limit is not None and row.rq_id not in limited:
-            limited[row.rq_id] = (limit, item.index)
-    return Recorded([o for o in outcomes if o is not None], limited)
+        counted.add(row.rq_id)
+    return [o for o in outcomes if o is not None]
 
 
-async def filled(u: Unit, limited: dict[int, tuple[int, int]]) -> set[int]:
-    """Of the questions a batch answered, those that now have their N answers. Counted after
-    the batch committed: concurrent batches (or replicas) each count what is committed, so
-    the last one to commit sees every answer and one of them closes the question."""
-    counts = await u.play.answer_counts(sorted(limited))
-    return {rq for rq, (limit, _first) in limited.items() if counts.get(rq, 0) >= limit}
+def is_full(fill_limit: int, committed_answers: int) -> bool:
+    """Whether a question that closes after `fill_limit` answers closes now (early)."""
+    return committed_answers >= fill_limit
 
 
 def _refusal(request: AnswerRequest, ctx: AnswerContext | None, team_id: int) -> str | None:

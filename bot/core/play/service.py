@@ -31,7 +31,8 @@ from bot.core.models import (
     TeamRef,
 )
 from bot.core.permissions import is_admin
-from bot.core.play import answering
+from bot.core.play import announcements, answering
+from bot.core.play.announcements import Closed, News, question_card
 from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
 from bot.core.play.selection import choice_order, choose_questions
@@ -42,11 +43,8 @@ from bot.core.views import (
     LeaderboardView,
     PlayerStatsView,
     QuestionCard,
-    Reveal,
-    RoundSummary,
     StartOutcome,
     View,
-    Winner,
 )
 from bot.core.weeks import utcnow, week_start
 
@@ -57,21 +55,29 @@ STALE_GRACE = timedelta(minutes=10)
 DUE_BATCH = 100
 # A batch of answers cancelled by a deadlock with another replica is run again this often.
 ANSWER_ATTEMPTS = 3
+# Closes written per transaction, and such transactions at once, and posted cards' message
+# references likewise: the database connections closes take at most (the pool has 10 and as
+# many overflow; answers need theirs too).
+CLOSE_BATCH = 10
+CLOSES_IN_FLIGHT = 4
+CARD_REFS_IN_FLIGHT = 1
+CLOSE_CONNECTIONS = CLOSES_IN_FLIGHT + CARD_REFS_IN_FLIGHT
+# Stuck rounds of different channels are expired side by side, this many at once.
+EXPIRIES_AT_ONCE = 4
+
+
+@dataclass(frozen=True)
+class _CloseRequest:
+    """Close this question (when it has `fill_limit` answers, if given)."""
+
+    rq_id: int
+    now: datetime
+    fill_limit: int | None = None
 
 
 def _ids(channel: ChannelRef) -> dict[str, str]:
     """Log fields that say where something happened (never a token)."""
     return {"team": channel.team.key, "channel": channel.external_id}
-
-
-@dataclass(frozen=True)
-class _Closed:
-    """What a close transition did, for the announcements that follow the commit."""
-
-    rq_id: int
-    next_rq_id: int | None
-    ended: RoundStatus | None
-    round_id: int
 
 
 def already_running(commands: Commands) -> str:
@@ -106,6 +112,26 @@ class QuizEngine:
             # An outage fails every click alike; anything else is retried click by click.
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
+        # Closes that arrive together (channels whose questions filled or ran out at the same
+        # time) are written together, like answers, early closes counting their answers in
+        # the same transaction; each channel then sends its own messages.
+        self.close_queue: Batcher[_CloseRequest, News | None] = Batcher(
+            self._close_batch,
+            key=lambda request: request.rq_id,
+            # Small batches, several at once: a close's channel waits for its whole batch.
+            max_batch=CLOSE_BATCH,
+            max_inflight=CLOSES_IN_FLIGHT,
+            overlap_at=1,
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
+        # Each posted card's message reference, written for many channels in one transaction.
+        self.card_refs: Batcher[tuple[int, str], None] = Batcher(
+            self._write_card_refs,
+            key=lambda request: request[0],
+            max_inflight=CARD_REFS_IN_FLIGHT,
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
+        self._expiry_slots = asyncio.Semaphore(EXPIRIES_AT_ONCE)
         # Names learned after clicks (see learn_name), written together and one batch at a
         # time, so a burst of new players costs the answers' writes a few short transactions.
         self.name_queue: Batcher[PlayerRef, None] = Batcher(
@@ -185,7 +211,7 @@ class QuizEngine:
             first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
             await u.play.open_question(first.id, now, closes_at)
-            card = self._card(rnd, first, picked[0], now, closes_at)
+            card = question_card(rnd, first, picked[0], now, closes_at)
         note = ""
         if len(picked) < n:
             note = f"Only {len(picked)} question(s) available, so this round is shorter."
@@ -209,21 +235,22 @@ class QuizEngine:
             ):
                 raise NotAllowed("Only the player who started this round or an admin can stop it.")
             closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
-        await self._announce(closed)
+            news = await self._news(u, closed, now) if closed else None
+        await self._announce(news)
         return "Round stopped. Points already won are kept."
 
     async def _end_round(
         self, u: Unit, rnd: RoundRec, status: RoundStatus, now: datetime
-    ) -> _Closed | None:
+    ) -> Closed | None:
         """Close the open question (if any), skip the rest and end the round, all or nothing."""
-        closed_rq: int | None = None
+        closed_rq: RoundQuestionRec | None = None
         for rq in await u.play.round_questions(rnd.id):
             if rq.status == QuestionStatus.OPEN and await u.play.close_question(rq.id, now):
-                closed_rq = rq.id
+                closed_rq = replace(rq, status=QuestionStatus.CLOSED, closed_at=now)
         await u.play.skip_pending(rnd.id)
         if not await u.play.end_round(rnd.id, status, now):
             return None
-        return _Closed(closed_rq or 0, None, status, rnd.id)
+        return Closed(replace(rnd, status=status, ended_at=now), closed_rq, None, status)
 
     # --- answering ---------------------------------------------------------------------------
 
@@ -246,13 +273,14 @@ class QuizEngine:
         )
 
     async def close_if_filled(self, rq_id: int, outcome: answering.AnswerOutcome) -> None:
-        """Close the question when this answer was the one that filled it. Outside the batch,
-        so the next batch of answers does not wait for the reveal. The answer is in whatever
-        happens here; the due loop closes the question at its deadline if this fails."""
-        if not outcome.fills_question:
+        """Close the question when this answer filled it. Counted and closed in the close
+        queue, outside the answers' batch, so the next batch of answers waits for neither the
+        count nor the reveal. The answer is in whatever happens here; the due loop closes the
+        question at its deadline if this fails."""
+        if outcome.fill_limit is None:
             return
         try:
-            await self.close_question(rq_id)
+            await self._close(_CloseRequest(rq_id, self.clock(), outcome.fill_limit))
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
@@ -270,90 +298,123 @@ class QuizEngine:
     async def _answer_batch(
         self, requests: list[answering.AnswerRequest]
     ) -> list[answering.AnswerOutcome]:
-        for attempt in range(1, ANSWER_ATTEMPTS + 1):
+        """The answer batcher's turn: writing the answers, nothing else."""
+        for attempt in range(1, ANSWER_ATTEMPTS):
             try:
                 async with self.repo.unit() as u:
-                    recorded = await answering.record(u, requests)
-                break
+                    return await answering.record(u, requests)
             except Contended:
-                if attempt == ANSWER_ATTEMPTS:
-                    raise
                 await asyncio.sleep(self.rng.uniform(0.005, 0.02) * attempt)
-        if not recorded.limited:
-            return recorded.outcomes
-        # The answers are in: from here on nothing may fail the batch. A question whose
-        # count is not checked now closes at its deadline through the due loop.
-        try:
-            async with self.repo.unit() as u:
-                full = await answering.filled(u, recorded.limited)
-        except Exception:
-            log.exception("counting answers for an early close failed")
-            return recorded.outcomes
-        closers = {recorded.limited[rq][1] for rq in full}
-        return [
-            replace(o, fills_question=True) if i in closers else o
-            for i, o in enumerate(recorded.outcomes)
-        ]
+        async with self.repo.unit() as u:
+            return await answering.record(u, requests)
 
     # --- closing and due work ----------------------------------------------------------------
 
     async def close_question(self, rq_id: int, now: datetime | None = None) -> bool:
-        """Close one question (once, whoever calls first), open the next or end the round."""
-        now = now or self.clock()
-        async with self.repo.unit() as u:
-            if not await u.play.close_question(rq_id, now):
-                return False
-            rq = await u.play.round_question(rq_id)
-            rnd = await u.play.round(rq.round_id) if rq else None
-            assert rq is not None and rnd is not None
-            next_id: int | None = None
-            ended: RoundStatus | None = None
-            if rnd.status == RoundStatus.RUNNING:
-                pending = [
-                    r
-                    for r in await u.play.round_questions(rnd.id)
-                    if r.status == QuestionStatus.PENDING
-                ]
-                if pending:
-                    next_id = pending[0].id
-                    await u.play.open_question(next_id, now, now + timedelta(seconds=rnd.seconds))
-                elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
-                    ended = RoundStatus.FINISHED
-        await self._announce(_Closed(rq_id, next_id, ended, rnd.id))
+        """Close one question (once, whoever calls first), open the next or end the round,
+        then tell the channel. Closes of different channels share a transaction when they
+        arrive together (`close_queue`) and send their messages side by side."""
+        return await self._close(_CloseRequest(rq_id, now or self.clock()))
+
+    async def _close(self, request: _CloseRequest) -> bool:
+        news = await self.close_queue.submit(request)
+        if news is None:
+            return False
+        await self._announce(news)
         return True
+
+    async def _close_batch(self, requests: list[_CloseRequest]) -> list[News | None]:
+        """The close queue's turn: each question's transition and what its channel is told,
+        in one transaction, in question order (the order answers lock them in, so a close and
+        a batch of answers never wait for each other in a circle). A question that closes
+        after N answers is closed only when it has them, counted after their commit:
+        concurrent batches (or replicas) each count what is committed, so the last one to
+        commit sees every answer (the close itself is guarded, so two that see N close once)."""
+        limited = [r.rq_id for r in requests if r.fill_limit is not None]
+        counts: dict[int, int] = {}
+        done: dict[int, News | None] = {}
+        async with self.repo.unit() as u:
+            if limited:
+                counts = await u.play.answer_counts(sorted(limited))
+            for r in sorted(requests, key=lambda r: r.rq_id):
+                full = r.fill_limit is None or answering.is_full(
+                    r.fill_limit, counts.get(r.rq_id, 0)
+                )
+                done[r.rq_id] = await self._close_in(u, r.rq_id, r.now) if full else None
+        return [done[r.rq_id] for r in requests]
+
+    async def _close_in(self, u: Unit, rq_id: int, now: datetime) -> News | None:
+        if not await u.play.close_question(rq_id, now):
+            return None
+        rq = await u.play.round_question(rq_id)
+        rnd = await u.play.round(rq.round_id) if rq else None
+        assert rq is not None and rnd is not None
+        closed = Closed(rnd, rq)
+        if rnd.status == RoundStatus.RUNNING:
+            pending = [
+                r
+                for r in await u.play.round_questions(rnd.id)
+                if r.status == QuestionStatus.PENDING
+            ]
+            if pending:
+                closes_at = now + timedelta(seconds=rnd.seconds)
+                await u.play.open_question(pending[0].id, now, closes_at)
+                opened = replace(
+                    pending[0], status=QuestionStatus.OPEN, opens_at=now, closes_at=closes_at
+                )
+                closed = replace(closed, next_question=opened)
+            elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
+                finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=now)
+                closed = replace(closed, round=finished, ended=RoundStatus.FINISHED)
+        return await self._news(u, closed, now)
+
+    async def _news(self, u: Unit, closed: Closed, now: datetime) -> News:
+        """What the channel is told of a transition, read in its unit. A failure here never
+        undoes the transition: its messages are lost, as when the platform refuses them, and
+        the round goes on (the due loop closes the next question at its deadline)."""
+        try:
+            return await announcements.read(u, closed, now)
+        except Exception:
+            log.exception("reading the messages of round %s failed", closed.round.id)
+            return News(None, closed.round.id)
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
-        time is up. Safe to run from several processes at once."""
+        time is up, different channels side by side. Safe to run from several processes at
+        once."""
         now = now or self.clock()
         await self._expire_stale(now)
         async with self.repo.unit() as u:
             due = await u.play.due_questions(self.platform, now, DUE_BATCH)
-        closed = 0
-        for rq_id in due:
-            try:
-                closed += await self.close_question(rq_id, now)
-            except Exception:
-                # One broken round must not stop the others.
-                log.exception("closing round question %s failed", rq_id)
-        return closed
+        return sum(await asyncio.gather(*(self._close_due(rq_id, now) for rq_id in due)))
+
+    async def _close_due(self, rq_id: int, now: datetime) -> bool:
+        try:
+            return await self.close_question(rq_id, now)
+        except Exception:
+            # One broken round must not stop the others.
+            log.exception("closing round question %s failed", rq_id)
+            return False
 
     async def _expire_stale(self, now: datetime) -> None:
         async with self.repo.unit() as u:
             candidates = await u.play.stale_rounds(self.platform, now - STALE_GRACE)
-        for round_id in candidates:
-            try:
-                async with self.repo.unit() as u:
-                    rnd = await u.play.round(round_id)
-                    if rnd is None or rnd.status != RoundStatus.RUNNING:
-                        continue
-                    allowed = timedelta(seconds=rnd.num_questions * (rnd.seconds + 5))
-                    if now < rnd.started_at + allowed + STALE_GRACE:
-                        continue
-                    closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
-                await self._announce(closed)
-            except Exception:
-                log.exception("expiring round %s failed", round_id, extra={"round": round_id})
+        await asyncio.gather(*(self._expire(round_id, now) for round_id in candidates))
+
+    async def _expire(self, round_id: int, now: datetime) -> None:
+        try:
+            async with self._expiry_slots, self.repo.unit() as u:
+                rnd = await u.play.round(round_id)
+                if rnd is None or rnd.status != RoundStatus.RUNNING:
+                    return
+                allowed = timedelta(seconds=rnd.num_questions * (rnd.seconds + 5))
+                if now < rnd.started_at + allowed + STALE_GRACE:
+                    return
+                closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
+                news = await self._news(u, closed, now) if closed else None
+            await self._announce(news)
+        except Exception:
+            log.exception("expiring round %s failed", round_id, extra={"round": round_id})
 
     # --- the question of the day ----------------------------------------------------------
 
@@ -385,7 +446,7 @@ class QuizEngine:
         first = (await u.play.round_questions(rnd.id))[0]
         closes_at = now + timedelta(seconds=seconds)
         await u.play.open_question(first.id, now, closes_at)
-        return self._card(rnd, first, question, now, closes_at)
+        return question_card(rnd, first, question, now, closes_at)
 
     async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> bool:
         """Post a question of the day's card; whether the platform took it."""
@@ -477,123 +538,40 @@ class QuizEngine:
             best_streak=totals.best_streak if totals else 0,
         )
 
-    # --- views and announcements -------------------------------------------------------------
+    # --- announcements ----------------------------------------------------------------------
 
-    @staticmethod
-    def _card(
-        rnd: RoundRec, rq: RoundQuestionRec, q: QuestionRec, opens_at: datetime, closes_at: datetime
-    ) -> QuestionCard:
-        """The card as the round asks the question (its copy, whatever was edited since)."""
-        asked = rq.asked or Asked.of(q)
-        return QuestionCard(
-            round_id=rnd.id,
-            round_question_id=rq.id,
-            number=rq.ordinal,
-            total=rnd.num_questions,
-            topic=q.topic,
-            prompt=asked.prompt,
-            choices=tuple(asked.choices[i] for i in rq.choice_order),
-            opens_at=opens_at,
-            closes_at=closes_at,
-            seconds=rnd.seconds,
-            kind=q.kind,
-            daily=rnd.daily,
-        )
-
-    async def reveal(self, rq_id: int) -> tuple[ChannelRef, RoundQuestionRec, Reveal]:
-        async with self.repo.unit() as u:
-            rq = await u.play.round_question(rq_id)
-            rnd = await u.play.round(rq.round_id) if rq else None
-            q = await u.play.question(rq.question_id) if rq else None
-            assert rq is not None and rnd is not None and q is not None
-            answers = await u.play.answers(rq_id)
-            channel = await u.teams.channel_ref(rnd.channel_id)
-        card = self._card(rnd, rq, q, rq.opens_at or rnd.started_at, rq.closes_at or rnd.started_at)
-        shown = {orig: disp for disp, orig in enumerate(rq.choice_order)}
-        picks = [0] * len(rq.choice_order)
-        for a in answers:
-            if a.choice in shown:
-                picks[shown[a.choice]] += 1
-        winners = tuple(
-            Winner(a.display_name, a.points)
-            for a in sorted(answers, key=lambda a: (-a.points, a.latency_ms))
-            if a.correct
-        )
-        answer = (rq.asked or Asked.of(q)).answer
-        return (
-            channel,
-            rq,
-            Reveal(
-                card, shown[answer], q.explanation, q.source, winners, len(answers), tuple(picks)
-            ),
-        )
-
-    async def summary(self, round_id: int) -> tuple[ChannelRef, RoundSummary]:
-        async with self.repo.unit() as u:
-            rnd = await u.play.round(round_id)
-            assert rnd is not None
-            channel = await u.teams.channel_ref(rnd.channel_id)
-            settings = await u.teams.team_settings(rnd.team_id)
-            standings = await u.play.round_scores(round_id)
-            week = week_start(rnd.ended_at or self.clock(), settings.timezone)
-            top = await u.play.week_scores(rnd.team_id, week, 5)
-            asked = sum(
-                1
-                for r in await u.play.round_questions(round_id)
-                if r.status == QuestionStatus.CLOSED
-            )
-        return channel, RoundSummary(
-            round_id=round_id,
-            status=str(rnd.status),
-            questions_asked=asked,
-            standings=LeaderboardView(
-                "Round results", "round", tuple(rank_rows(standings)), empty_text="Nobody answered."
-            ),
-            week_top=LeaderboardView(
-                f"This week's top 5 (week of {week.isoformat()})",
-                "week",
-                tuple(rank_rows(top)),
-                week,
-            ),
-        )
-
-    async def _announce(self, closed: _Closed | None) -> None:
+    async def _announce(self, news: News | None) -> None:
         """After a commit: edit the closed question into its reveal, post the next question or
         the round summary. Failures are logged; the game state is already safe."""
-        if closed is None:
+        if news is None or news.channel is None:
             return
-        if closed.rq_id:
-            channel, rq, reveal = await self.reveal(closed.rq_id)
-            await self._update_or_post(channel, rq.message_ref, reveal)
-            if reveal.card.daily:
+        channel = news.channel
+        if news.reveal is not None:
+            await self._update_or_post(channel, news.reveal_ref, news.reveal)
+            if news.reveal.card.daily and news.reveal_ref is not None:
                 # Hours after the question: the reveal goes out as a message of its own too
-                # (the edit alone is easy to miss), and a question of the day has no summary.
-                if rq.message_ref is not None:
-                    await self._post(channel, reveal)
-                return
-        if closed.next_rq_id is not None:
-            async with self.repo.unit() as u:
-                nxt = await u.play.round_question(closed.next_rq_id)
-                rnd = await u.play.round(closed.round_id)
-                assert nxt is not None and rnd is not None
-                q = await u.play.question(nxt.question_id)
-                channel = await u.teams.channel_ref(rnd.channel_id)
-            assert q is not None and nxt.opens_at is not None and nxt.closes_at is not None
-            await self._post_card(channel, self._card(rnd, nxt, q, nxt.opens_at, nxt.closes_at))
-            self._schedule(nxt.closes_at)
-        if closed.ended is not None:
-            channel, summary = await self.summary(closed.round_id)
-            log.info("round %s", closed.ended, extra={**_ids(channel), "round": closed.round_id})
-            await self._post(channel, summary)
+                # (the edit alone is easy to miss).
+                await self._post(channel, news.reveal)
+        if news.next_card is not None:
+            await self._post_card(channel, news.next_card)
+            self._schedule(news.next_card.closes_at)
+        if news.summary is not None:
+            log.info("round %s", news.ended, extra={**_ids(channel), "round": news.round_id})
+            await self._post(channel, news.summary)
 
     async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> bool:
         """Post the card and keep its message reference; whether the platform took it."""
         ref = await self._post(channel, card)
         if ref is None:
             return False
-        async with self.repo.unit() as u:
-            await u.play.set_message_ref(card.round_question_id, ref)
+        await self.card_refs.submit((card.round_question_id, ref))
         return True
+
+    async def _write_card_refs(self, refs: list[tuple[int, str]]) -> list[None]:
+        async with self.repo.unit() as u:
+            for rq_id, ref in refs:
+                await u.play.set_message_ref(rq_id, ref)
+        return [None] * len(refs)
 
     async def _post(self, channel: ChannelRef, view: View) -> str | None:
         try:
