@@ -465,7 +465,7 @@ class QuizEngine:
         question = await u.play.question(rq.question_id)
         if question is None or rq.opens_at is None or rq.closes_at is None or rq.closes_at <= now:
             return None
-        return self._card(rnd, rq, question, rq.opens_at, rq.closes_at)
+        return question_card(rnd, rq, question, rq.opens_at, rq.closes_at)
 
     # --- reads -------------------------------------------------------------------------------
 
