@@ -17,6 +17,7 @@ from bot.core.play.service import QuizEngine
 from bot.core.ports import Messenger, Repository, Worker
 from bot.core.study.daily_service import DailyService
 from bot.core.study.service import StudyService
+from bot.core.surfaces import Surface
 from bot.core.weekly.service import WeeklyService
 from bot.core.weeks import utcnow
 from bot.workers import generation_pool, shared_pool
@@ -61,15 +62,20 @@ def build_service(
 ) -> QuizService:
     """The services of one bot; `worker` runs imports, exports and statistics, `generator`
     generates decks from notes (the shared and generation pools unless given)."""
-    engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng)
+    surface = Surface.of_platform(platform)
+    engine = QuizEngine(repo, messenger, platform=platform, clock=clock, rng=rng, surface=surface)
     weekly = WeeklyService(repo, messenger, clock, platform=platform)
     daily = DailyService(repo, engine, clock, platform=platform, rng=rng)
     decks = DeckService(
-        repo, clock, worker=generator or generation_pool(), limits=deck_limits or DeckLimits()
+        repo,
+        clock,
+        worker=generator or generation_pool(),
+        limits=deck_limits or DeckLimits(),
+        surface=surface,
     )
     return QuizService(
         engine=engine,
-        admin=AdminService(repo, clock, worker=worker or shared_pool()),
+        admin=AdminService(repo, clock, worker=worker or shared_pool(), surface=surface),
         decks=decks,
         study=StudyService(repo, clock, rng=rng),
         clock=clock,

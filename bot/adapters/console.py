@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TextIO
 
 from bot.core.due import DueLoop
@@ -22,6 +23,7 @@ from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Repository
 from bot.core.render import render_text
+from bot.core.study.daily_service import DailyService
 from bot.core.study.service import StudyService
 from bot.core.study.views import step_text
 from bot.core.view_ids import parse_review_answer_id
@@ -46,6 +48,7 @@ class ConsoleMessenger:
     summary: RoundSummary | None = None
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     muted: bool = False
+    cards: list[QuestionCard] = field(default_factory=list)  # every card shown, in order
     _count: int = 0
 
     async def post(self, channel: ChannelRef, view: View) -> str | None:
@@ -61,6 +64,7 @@ class ConsoleMessenger:
             return
         if isinstance(view, QuestionCard):
             self.current = view
+            self.cards.append(view)
             self.out.write("\n" + render_text(view) + "\n")
         elif isinstance(view, Reveal):
             if self.current and self.current.round_question_id == view.card.round_question_id:
@@ -243,6 +247,47 @@ async def _next_line(queue: asyncio.Queue[str | None], messenger: ConsoleMesseng
         return get.result()
     get.cancel()
     return ""
+
+
+async def play_daily(
+    repo: Repository,
+    *,
+    player_name: str,
+    now: datetime | None = None,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+) -> int:
+    """The terminal's question of the day, once: reveal the ones whose window ended, post
+    (print) any that is due through the same daily service as the bots, and take one choice
+    number per line for each as the player's answer. An unanswered one stays open."""
+    moment = now or utcnow()
+    messenger = ConsoleMessenger(out, player_name)
+    engine = QuizEngine(repo, messenger, platform="console", clock=lambda: moment)
+    daily = DailyService(repo, engine, lambda: moment, platform="console")
+    player = PlayerRef(CONSOLE_TEAM, player_name.casefold(), player_name, is_platform_admin=True)
+    await engine.run_due(moment)
+    await daily.run_due(moment)
+    cards = [c for c in messenger.cards if c.daily]
+    if not cards:
+        out.write(f"No question of the day is due for {CONSOLE_TEAM.key} now.\n")
+        return 0
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    threading.Thread(
+        target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
+    ).start()
+    for card in cards:
+        out.write(f"Type the number of your answer (1 to {len(card.choices)}) and press Enter.\n")
+        out.flush()
+        line = await queue.get()
+        text = (line or "").strip()
+        if not (text.isdigit() and 1 <= int(text) <= len(card.choices)):
+            closes = card.closes_at.strftime("%H:%M UTC")
+            out.write(f"No answer taken; the question stays open until {closes}.\n")
+            continue
+        receipt = await engine.answer(card.round_question_id, player, int(text) - 1)
+        out.write(receipt.text + "\n")
+    out.flush()
+    return 0
 
 
 async def review(

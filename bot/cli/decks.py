@@ -26,6 +26,7 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
 
     def handle(args: argparse.Namespace, settings: Settings) -> int:
         from bot.core.decks.service import DeckService
+        from bot.core.surfaces import Surface
         from bot.runtime import open_runtime
         from bot.service import deck_limits
         from bot.workers import generation_pool
@@ -35,7 +36,10 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
         async def main() -> int:
             async with open_runtime(settings) as rt:
                 service = DeckService(
-                    rt.repo, worker=generation_pool(), limits=deck_limits(settings)
+                    rt.repo,
+                    worker=generation_pool(),
+                    limits=deck_limits(settings),
+                    surface=Surface.TERMINAL,
                 )
                 return await action(service, actor, args)
 
@@ -82,7 +86,7 @@ async def _made(service: Any, actor: Any, args: argparse.Namespace, *, create: b
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    print_view(report_notice(report))
+    print_view(report_notice(report, service.commands(actor.team)))
     return 0
 
 
@@ -112,14 +116,14 @@ async def _preview(service: Any, actor: Any, args: argparse.Namespace) -> int:
 async def _publish(service: Any, actor: Any, args: argparse.Namespace) -> int:
     from bot.core.decks.views import status_notice
 
-    print_view(status_notice(await service.publish(actor, args.name)))
+    print_view(status_notice(await service.publish(actor, args.name), service.commands(actor.team)))
     return 0
 
 
 async def _archive(service: Any, actor: Any, args: argparse.Namespace) -> int:
     from bot.core.decks.views import status_notice
 
-    print_view(status_notice(await service.archive(actor, args.name)))
+    print_view(status_notice(await service.archive(actor, args.name), service.commands(actor.team)))
     return 0
 
 

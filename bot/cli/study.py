@@ -1,5 +1,6 @@
 """`quizbot review`: a player's private review of what is due, in the terminal; `quizbot daily
-set|off|show`: a channel's question of the day (the running bot posts it)."""
+set|off|show`: a channel's question of the day (the running bot posts it); `quizbot daily
+run-due`: the terminal's own question of the day, posted and answered here."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ import argparse
 import sys
 from typing import Any
 
-from bot.cli._common import TEAM_HELP, NullMessenger, operator, player_name, run_refusable, team_ref
+from bot.cli._common import (
+    TEAM_HELP,
+    NullMessenger,
+    iso_moment,
+    operator,
+    player_name,
+    run_refusable,
+    team_ref,
+)
 from bot.config import Settings
 
 
@@ -102,6 +111,19 @@ def cmd_daily_show(args: argparse.Namespace, settings: Settings) -> int:
     return run_refusable(work)
 
 
+def cmd_daily_run_due(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.console import play_daily
+    from bot.runtime import open_runtime
+
+    async def work() -> int:
+        async with open_runtime(settings) as rt:
+            return await play_daily(
+                rt.repo, player_name=args.player, now=args.now, stdin=sys.stdin, out=sys.stdout
+            )
+
+    return run_refusable(work)
+
+
 def register(sub: Any) -> None:
     rev = sub.add_parser(
         "review",
@@ -141,3 +163,22 @@ def register(sub: Any) -> None:
     show = daily.add_parser("show", help="list the team's questions of the day")
     show.add_argument("--team", required=True, help=TEAM_HELP)
     show.set_defaults(handler=cmd_daily_show)
+    due = daily.add_parser(
+        "run-due",
+        help="the terminal's question of the day: post any that is due here and answer it",
+        description="Run the terminal team's (console:local) question-of-the-day step once, "
+        "through the same service as the bots: reveal the questions whose window ended, print "
+        "any question that is due (set one with `daily set --team console:local --channel "
+        "terminal --time HH:MM`) and read one choice number per line as your answer. A "
+        "question is posted once per day; one left unanswered stays open for its window.",
+    )
+    due.add_argument(
+        "--player",
+        default="you",
+        type=player_name,
+        help="your name on the leaderboard, as with `run console --player` (default you)",
+    )
+    due.add_argument(
+        "--now", type=iso_moment, default=None, help="ISO-8601 time to run at (default: now)"
+    )
+    due.set_defaults(handler=cmd_daily_run_due)

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from bot.cli._common import TEAM_HELP, TEAM_PLATFORMS, operator, run_refusable, team_ref
+from bot.cli._common import (
+    TEAM_HELP,
+    TEAM_PLATFORMS,
+    iso_moment,
+    operator,
+    run_refusable,
+    team_ref,
+)
 from bot.config import Settings
 
 PLATFORMS = TEAM_PLATFORMS
@@ -43,16 +50,6 @@ class PrintMessenger:
 
     async def update(self, channel: Any, message_ref: str, view: Any) -> None:
         return None
-
-
-def _now(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--now must be an ISO-8601 time like 2026-11-23T09:00:00+01:00, not {text!r}"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _service(rt: Any, platform: str | None = None, messenger: Any = None) -> Any:
@@ -307,7 +304,10 @@ def register(sub: Any) -> None:
         ),
     )
     run.add_argument(
-        "--now", type=_now, default=None, help="ISO-8601 time to run at (default: now; naive = UTC)"
+        "--now",
+        type=iso_moment,
+        default=None,
+        help="ISO-8601 time to run at (default: now; naive = UTC)",
     )
     run.add_argument(
         "--platform",

@@ -101,7 +101,8 @@ def stats_text(view: PlayerStatsView) -> str:
 def weekly_text(post: WeeklyPost) -> str:
     head = f"Weekly leaderboard, week of {post.week_start.isoformat()}"
     if post.empty:
-        return f"{head}\nNo games this week. Start one with /quiz start!"
+        # Plain text is the terminal's and a chat's notification: no one surface's command.
+        return f"{head}\nNo games this week."
     lines = [head, *leaderboard_lines(post.top)]
     if post.most_improved:
         lines.append(

@@ -56,7 +56,7 @@ class LeaderboardView:
     period: str  # "week" | "all" | "round"
     entries: tuple[Ranked, ...]
     week_start: date | None = None
-    empty_text: str = "No scores yet. Start a round with /quiz start."
+    empty_text: str = "No scores yet."  # the engine adds how to start a round
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy import case, func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.models import QuestionRec
-from bot.core.study.daily import DailyRec
+from bot.core.study.daily import DailyPostRec, DailyRec, PostState
 from bot.core.study.memory import Memory
 from bot.core.study.store import MemoryRow
 from bot.core.study.views import TopicMastery
@@ -44,6 +44,18 @@ def _memory(row: Any) -> Memory:
         last_review=row.last_review,
         answered=int(row.answered),
         correct=int(row.correct),
+    )
+
+
+def _daily_post(row: DailyPost) -> DailyPostRec:
+    return DailyPostRec(
+        int(row.id),
+        int(row.channel_id),
+        row.day,
+        PostState(row.status),
+        int(row.attempts),
+        row.claimed_at,
+        row.round_id,
     )
 
 
@@ -262,21 +274,27 @@ class SqlStudyStore(SqlStore):
             stmt = stmt.where(Team.platform == platform)
         return [(_daily(row), tz) for row, tz in await self.session.execute(stmt)]
 
-    async def daily_posted(self, keys: Sequence[tuple[int, date]]) -> set[tuple[int, date]]:
+    async def daily_posts(
+        self, keys: Sequence[tuple[int, date]]
+    ) -> dict[tuple[int, date], DailyPostRec]:
         if not keys:
-            return set()
+            return {}
         rows = await self.session.execute(
-            select(DailyPost.channel_id, DailyPost.day).where(
-                tuple_(DailyPost.channel_id, DailyPost.day).in_(list(keys))
-            )
+            select(DailyPost).where(tuple_(DailyPost.channel_id, DailyPost.day).in_(list(keys)))
         )
-        return {(int(c), d) for c, d in rows}
+        return {(int(p.channel_id), p.day): _daily_post(p) for p in rows.scalars()}
 
     async def claim_daily(
         self, team_id: int, channel_id: int, day: date, worker: str, now: datetime
     ) -> int | None:
         post = DailyPost(
-            team_id=team_id, channel_id=channel_id, day=day, claimed_by=worker, claimed_at=now
+            team_id=team_id,
+            channel_id=channel_id,
+            day=day,
+            claimed_by=worker,
+            claimed_at=now,
+            status=PostState.POSTING.value,
+            attempts=1,
         )
         try:
             async with self.session.begin_nested():
@@ -285,6 +303,35 @@ class SqlStudyStore(SqlStore):
         except IntegrityError:
             return None  # another process has today's question in this channel
         return int(post.id)
+
+    async def retake_daily(
+        self, post_id: int, worker: str, now: datetime, refused_before: datetime
+    ) -> bool:
+        result = await self.session.execute(
+            update(DailyPost)
+            .where(
+                DailyPost.id == post_id,
+                DailyPost.status == PostState.FAILED.value,
+                DailyPost.claimed_at <= refused_before,
+            )
+            .values(
+                status=PostState.POSTING.value,
+                attempts=DailyPost.attempts + 1,
+                claimed_by=worker,
+                claimed_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    async def finish_daily(self, post_id: int, status: PostState) -> bool:
+        result = await self.session.execute(
+            update(DailyPost)
+            .where(DailyPost.id == post_id, DailyPost.status == PostState.POSTING.value)
+            .values(status=status.value)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     async def set_daily_round(self, post_id: int, round_id: int) -> None:
         await self.session.execute(

@@ -431,7 +431,10 @@ class DailyPost(Base):
     day: Mapped[date] = mapped_column(Date)
     round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"))
     claimed_by: Mapped[str | None] = mapped_column(String(100))
-    claimed_at: Mapped[datetime] = mapped_column(default=_now)
+    claimed_at: Mapped[datetime] = mapped_column(default=_now)  # of the latest attempt
+    # posting|sent|failed|given_up (bot.core.study.daily.PostState); rows before 0008 were sent
+    status: Mapped[str] = mapped_column(String(16), server_default="sent")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class AdminAction(Base):

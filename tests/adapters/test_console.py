@@ -61,6 +61,7 @@ def test_bad_arguments_exit_non_zero_with_reason(fresh_db):
     assert run.returncode == 2 and "questions must be 1 to 50" in run.stdout
     run = quizbot(["run", "console", "--topic", "Underwater basket weaving"], fresh_db)
     assert run.returncode == 2 and "No topic matches 'Underwater basket weaving'" in run.stdout
+    assert "topics with quizbot decks show." in run.stdout and "/quiz" not in run.stdout
 
 
 @pytest.mark.slow

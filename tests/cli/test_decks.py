@@ -99,6 +99,24 @@ def test_regenerate_from_edited_notes(cli, tmp_path):
     assert f"Deck k8s regenerated (draft): {rows}." in out
 
 
+def test_the_next_steps_printed_are_terminal_commands(cli):
+    code, out, _ = cli("create", "k8s", "--from-notes", "k8s.md")
+    assert code == 0 and "/quiz" not in out
+    assert (
+        "It is a draft: look at it with `quizbot decks preview k8s`, "
+        "then make it playable with `quizbot decks publish k8s`." in out
+    )
+    code, out, _ = cli("publish", "k8s")
+    assert code == 0 and "Play it with quizbot run console --deck k8s." in out
+    code, out, _ = cli("list")
+    assert code == 0 and "topics: quizbot decks show" in out and "/quiz" not in out
+    # a chat team's decks are curated from here (with its --team) and played in its chat
+    code, out, _ = cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)
+    assert "`quizbot decks publish k8s --team discord:81384788765712384`" in out
+    code, out, _ = cli("publish", "k8s", *TEAM_ARG)
+    assert "Play it with /quiz start deck:k8s in Discord." in out
+
+
 def test_errors_are_one_line_with_the_cli_exit_codes(cli, tmp_path):
     assert cli("list", *TEAM_ARG)[0] == 0  # the first run loads the shipped bank (and says so)
     (tmp_path / "latin.md").write_bytes("# Café\n".encode("latin-1"))
@@ -114,7 +132,11 @@ def test_errors_are_one_line_with_the_cli_exit_codes(cli, tmp_path):
     assert code == 1 and err.startswith("error: name: use 1 to 40 letters")
     assert len(err.splitlines()) == 1
     code, _, err = cli("publish", "nope", *TEAM_ARG)
-    assert (code, err) == (1, "error: There is no deck 'nope'. See them with /quiz decks.\n")
+    assert (code, err) == (
+        1,
+        "error: There is no deck 'nope'. See them with quizbot decks list --team "
+        "discord:81384788765712384.\n",
+    )
     code, _, err = cli("create", "k8s", *TEAM_ARG)  # neither --from-notes nor --from-bank
     assert code == 2 and "one of the arguments --from-notes --from-bank is required" in err
 

@@ -11,12 +11,10 @@ import re
 import threading
 from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import select
 
 from bot.adapters.console import CONSOLE_TEAM, play, review
 from bot.cli import main
-from bot.config import get_settings
 from bot.core.models import PlayerRef
 from bot.core.study.service import StudyService
 from bot.db.tables import Answer, Player, Question, RoundQuestion
@@ -77,14 +75,6 @@ async def missed_prompts(repo) -> set[str]:
             .where(Player.display_name == "ana", Answer.correct.is_(False))
         )
         return {r[0] for r in rows}
-
-
-@pytest.fixture
-def cli_env(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("DATABASE_URL", fresh_db)
-    get_settings.cache_clear()
-    yield fresh_db
-    get_settings.cache_clear()
 
 
 async def test_review_asks_the_missed_questions_then_says_nothing_is_due(

@@ -171,7 +171,8 @@ def add_deck_group(admin: app_commands.Group) -> None:
             except ImportRejected as exc:
                 await tell(interaction, embed=rejection_embed(notes.filename, exc.problems))
                 return
-            await tell(interaction, embed=notice_list(report_notice(report)))
+            commands = service_of(interaction).decks.commands(team_of(interaction))
+            await tell(interaction, embed=notice_list(report_notice(report, commands)))
 
     @deck.command(
         name="regenerate", description="Regenerate a deck from a new version of its notes"
@@ -193,7 +194,8 @@ def add_deck_group(admin: app_commands.Group) -> None:
             except ImportRejected as exc:
                 await tell(interaction, embed=rejection_embed(notes.filename, exc.problems))
                 return
-            await tell(interaction, embed=notice_list(report_notice(report)))
+            commands = service_of(interaction).decks.commands(team_of(interaction))
+            await tell(interaction, embed=notice_list(report_notice(report, commands)))
 
     @deck.command(name="preview", description="A page of a deck's questions with their sources")
     @app_commands.describe(name="The deck", page="Page number")
@@ -217,7 +219,8 @@ def add_deck_group(admin: app_commands.Group) -> None:
         async with guarded(interaction, "/quizadmin deck publish"):
             await ack(interaction)
             rec = await service_of(interaction).decks.publish(player_of(interaction), name)
-            await tell(interaction, embed=notice_list(status_notice(rec)))
+            commands = service_of(interaction).decks.commands(team_of(interaction))
+            await tell(interaction, embed=notice_list(status_notice(rec, commands)))
 
     @deck.command(name="archive", description="Hide a deck from play and lists")
     @app_commands.describe(name="The deck")
@@ -228,7 +231,8 @@ def add_deck_group(admin: app_commands.Group) -> None:
         async with guarded(interaction, "/quizadmin deck archive"):
             await ack(interaction)
             rec = await service_of(interaction).decks.archive(player_of(interaction), name)
-            await tell(interaction, embed=notice_list(status_notice(rec)))
+            commands = service_of(interaction).decks.commands(team_of(interaction))
+            await tell(interaction, embed=notice_list(status_notice(rec, commands)))
 
     @deck.command(name="default", description="The deck this server plays when none is named")
     @app_commands.describe(name="A published deck, or none (own decks, else the shared ones)")

@@ -56,6 +56,7 @@ from bot.core.study.views import (
     streak_text,
     topic_figures,
 )
+from bot.core.surfaces import Commands, Surface
 from bot.core.view_ids import (
     REVIEW_ID_PATTERN,
     ReviewAnswerId,
@@ -181,7 +182,9 @@ def mastery_embed(view: MasteryView) -> discord.Embed:
         description=cut(body, DESCRIPTION_MAX),
         colour=COLOR_BOARD,
     )
-    embed.set_footer(text=f"{due_summary(view)} {streak_text(view.streak)}")
+    embed.set_footer(
+        text=f"{due_summary(view, Commands(Surface.DISCORD))} {streak_text(view.streak)}"
+    )
     return fit(embed)
 
 

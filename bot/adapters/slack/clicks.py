@@ -5,8 +5,9 @@ HTTP mode and Socket Mode take a click straight from the verified request (no Bo
 request parsing and middleware chain cost more than the answer itself); Bolt's action
 listener goes through the same two steps. `written` writes the answer and waits for the commit
 (bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
-sends the receipt (chat.postEphemeral, at the outbox's lowest priority) and closes the
-question if this answer filled it. Slack may deliver a click twice: the database's
+sends the receipt (chat.postEphemeral, at the outbox's lowest priority), starts fetching the
+display name of a player the click could only name by their handle (users.info, at the same
+priority, in the background) and closes the question if this answer filled it. Slack may deliver a click twice: the database's
 one-answer-per-player rule makes the second a polite refusal, never a second score.
 """
 
@@ -17,6 +18,8 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import aiohttp
 
 from bot.adapters.acking import finished_within
 from bot.adapters.outbox import Priority
@@ -131,4 +134,33 @@ async def follow_up(
     except Exception as exc:
         log_unexpected(log, f"the receipt of {click.what}", exc)
     if outcome is not None:
+        if deps.users.should_fetch_name(click.channel.team.external_id, click.user_id):
+            deps.inflight.spawn(learn_name(deps, click))
         await deps.service.engine.close_if_filled(click.rq_id, outcome)
+
+
+async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
+    """The clicking player's display name from users.info, stored in place of their handle.
+    Runs after the ack at receipt priority; if users.info fails (rate limit, error), the handle
+    stays until a later click or command asks again, and the failure is one log line."""
+    team_id = click.channel.team.external_id
+    async with deps.name_lookups:
+        await deps.service.engine.answers_written()  # clicks first, under a burst
+        try:
+            auth = await deps.messenger.auth(click.channel)
+            user = await deps.outbox.send(
+                Priority.RECEIPT,
+                lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
+            )
+        except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
+            log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
+            return
+    if user.display_name is None:
+        return
+    player = PlayerRef(click.channel.team, click.user_id, user.display_name)
+    try:
+        await deps.service.engine.learn_name(player)
+    except QuizError as exc:  # Unavailable: the player's next click carries the name
+        log.warning("the name of Slack user %s was not stored: %s", click.user_id, exc.message)
+    except Exception as exc:
+        log_unexpected(log, f"storing the name of Slack user {click.user_id}", exc)

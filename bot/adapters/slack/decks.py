@@ -109,9 +109,9 @@ async def run_decks(
     if args.action == "preview":
         view = await decks.preview(actor, name, args.page)
     elif args.action == "publish":
-        view = status_notice(await decks.publish(actor, name))
+        view = status_notice(await decks.publish(actor, name), decks.commands(actor.team))
     elif args.action == "archive":
-        view = status_notice(await decks.archive(actor, name))
+        view = status_notice(await decks.archive(actor, name), decks.commands(actor.team))
     elif args.action == "default":
         rec = await decks.set_default(actor, name)
         view = Notice(

@@ -4,6 +4,7 @@ receipts and the outbox that orders outgoing calls, handed to every listener in 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -29,6 +30,9 @@ class SlackDeps:
     inflight: InFlight = field(default_factory=InFlight)
     outbox: Outbox = field(default_factory=Outbox)
     late_writes: LateWrites = field(default_factory=LateWrites)
+    # First-time clickers' names are fetched one at a time: a burst of new players then
+    # costs its clicks a trickle of users.info calls, not one beside every click.
+    name_lookups: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
 
 
 CONTEXT_KEY = "quizbot"

@@ -99,15 +99,23 @@ class UserDirectory:
         self.ttl = ttl_seconds
         self.clock = clock
         self._cache: dict[tuple[str, str], tuple[float, SlackUser]] = {}
+        self._name_asked: dict[tuple[str, str], float] = {}  # when a click last asked
 
-    async def lookup(self, client: AsyncWebClient, team_id: str, user_id: str) -> SlackUser:
+    async def lookup(
+        self,
+        client: AsyncWebClient,
+        team_id: str,
+        user_id: str,
+        auth: Mapping[str, Any] | None = None,
+    ) -> SlackUser:
+        """`auth`: the workspace's token where the client has none of its own (OAuth installs)."""
         key = (team_id, user_id)
         hit = self._cache.get(key)
         now = self.clock()
         if hit is not None and now - hit[0] < self.ttl:
             return hit[1]
         try:
-            resp = await client.users_info(user=user_id)
+            resp = await client.users_info(user=user_id, **(auth or {}))
             user = resp.get("user") or {}
         except SlackApiError as exc:
             # Not knowing is not being an admin; the team's own admin list still applies.
@@ -128,6 +136,20 @@ class UserDirectory:
         rarely, unlike admin flags): what a click uses, which may not wait for users.info."""
         hit = self._cache.get((team_id, user_id))
         return hit[1].display_name if hit is not None else None
+
+    def should_fetch_name(self, team_id: str, user_id: str) -> bool:
+        """Whether a click should fetch this user's display name after its ack: only while no
+        name is known and no click asked within `ttl` (so a burst of clicks, or a users.info
+        that failed or is rate limited, costs one call, not one per click). Asking counts."""
+        key = (team_id, user_id)
+        if self.name_of(team_id, user_id):
+            return False
+        now = self.clock()
+        asked = self._name_asked.get(key)
+        if asked is not None and now - asked < self.ttl:
+            return False
+        self._name_asked[key] = now
+        return True
 
     async def player(self, client: AsyncWebClient, body: Mapping[str, Any]) -> PlayerRef:
         """The acting user with the workspace admin flag, for commands that may need it."""

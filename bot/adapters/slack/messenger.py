@@ -65,7 +65,7 @@ class SlackMessenger:
         self.client = client
         self.token_for = token_for
 
-    async def _auth(self, channel: ChannelRef) -> dict[str, Any]:
+    async def auth(self, channel: ChannelRef) -> dict[str, Any]:
         """A per-workspace token, when there is one. (Passing token=None would send no token.)"""
         if self.token_for is None:
             return {}
@@ -82,7 +82,7 @@ class SlackMessenger:
                 blocks=blocks_for(view),
                 unfurl_links=False,
                 unfurl_media=False,
-                **await self._auth(channel),
+                **await self.auth(channel),
             )
         except SlackApiError as exc:
             log.error(
@@ -104,7 +104,7 @@ class SlackMessenger:
                 ts=ts,
                 text=fallback_text(view),
                 blocks=blocks_for(view),
-                **await self._auth(channel),
+                **await self.auth(channel),
             )
         except SlackApiError as exc:
             log.error(
@@ -120,5 +120,5 @@ class SlackMessenger:
             channel=channel.external_id,
             user=user_id,
             text=escape_cut(text, 3000),
-            **await self._auth(channel),
+            **await self.auth(channel),
         )

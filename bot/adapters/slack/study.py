@@ -26,6 +26,7 @@ from bot.core.study.views import (
     streak_text,
     topic_figures,
 )
+from bot.core.surfaces import Commands, Surface
 from bot.core.view_ids import REVIEW_ID_PATTERN
 
 REVIEW_ACTION = re.compile(f"^{REVIEW_ID_PATTERN}$")
@@ -86,7 +87,9 @@ def mastery_blocks(view: MasteryView) -> list[Block]:
     body = "\n".join(lines) if lines else "Nothing answered yet: play a round with `/quiz start`."
     return [
         section(f"*Mastery by topic (accuracy)*\n{body}"),
-        context(f"{escape(due_summary(view))} {escape(streak_text(view.streak))}"),
+        context(
+            f"{escape(due_summary(view, Commands(Surface.SLACK)))} {escape(streak_text(view.streak))}"
+        ),
     ]
 
 

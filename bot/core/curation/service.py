@@ -55,6 +55,7 @@ from bot.core.models import (
 from bot.core.permissions import admin_team
 from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
+from bot.core.surfaces import Commands, Surface
 from bot.core.views import Panel
 from bot.core.weeks import check_timezone, utcnow
 from questions.bank import (
@@ -78,11 +79,17 @@ class AdminService:
     event loop, bounded in time and memory (bot/workers.py's pool in the bot)."""
 
     def __init__(
-        self, repo: Repository, clock: Callable[[], datetime] = utcnow, *, worker: Worker
+        self,
+        repo: Repository,
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        worker: Worker,
+        surface: Surface = Surface.TERMINAL,
     ) -> None:
         self.repo = repo
         self.clock = clock
         self.worker = worker
+        self.surface = surface  # where its users read the hints in its replies
 
     async def _work(self, what: str, fn: Callable[..., T], /, *args: Any) -> T:
         """fn(*args) on the worker; a job that outgrows its bounds is a QuizError naming it."""
@@ -171,11 +178,12 @@ class AdminService:
             if questions is None and seconds is None and topic is None and deck is None:
                 return current
             deck_id = current.deck_id
+            commands = Commands(self.surface, actor.team)
             if deck is not None:
-                deck_id = await self._channel_deck(u, team_id, deck)
+                deck_id = await self._channel_deck(u, team_id, deck, commands)
             topics = current.topic
             if topic is not None:
-                topics = await self._channel_topics(u, team_id, topic, deck_id)
+                topics = await self._channel_topics(u, team_id, topic, deck_id, commands)
             new = replace(
                 current,
                 questions=questions if questions is not None else current.questions,
@@ -202,23 +210,31 @@ class AdminService:
             return new
 
     @staticmethod
-    async def _channel_deck(u: Unit, team_id: int, deck: str) -> int | None:
+    async def _channel_deck(u: Unit, team_id: int, deck: str, commands: Commands) -> int | None:
         if deck.strip().lower() in ("", "none"):
             return None
         try:
-            return play_deck(await u.decks.team_decks(team_id), team_id, deck).id
+            decks = await u.decks.team_decks(team_id)
+            return play_deck(decks, team_id, deck, commands=commands).id
         except QuizError as exc:
             raise ValidationFailed([Problem("deck", exc.message)]) from None
 
     @staticmethod
-    async def _channel_topics(u: Unit, team_id: int, topic: str, deck_id: int | None) -> str | None:
+    async def _channel_topics(
+        u: Unit, team_id: int, topic: str, deck_id: int | None, commands: Commands
+    ) -> str | None:
         """The topics as stored: the names they match, comma-separated (None: all topics)."""
         wanted = split_topics(topic)
         if not wanted:
             return None
         try:
             chosen = await resolve(
-                u.decks, u.teams, team_id, topics=wanted, channel_default=deck_id
+                u.decks,
+                u.teams,
+                team_id,
+                commands=commands,
+                topics=wanted,
+                channel_default=deck_id,
             )
         except QuizError as exc:
             raise ValidationFailed([Problem("topic", exc.message)]) from None

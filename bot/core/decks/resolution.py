@@ -19,6 +19,7 @@ from bot.core.decks.store import DeckRec, DeckStore
 from bot.core.decks.topics import close_matches, match_topics, unknown_topics_message
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.ports import TeamStore
+from bot.core.surfaces import Commands, Step
 
 MAX_LABEL = 80  # rounds.topic
 
@@ -47,7 +48,12 @@ class Selection:
 
 
 def find_deck(
-    decks: Sequence[DeckRec], team_id: int, name: str, *, any_status: bool = False
+    decks: Sequence[DeckRec],
+    team_id: int,
+    name: str,
+    *,
+    commands: Commands,
+    any_status: bool = False,
 ) -> DeckRec:
     """The deck a name means to this team: its own first, then a shared one. Archived decks
     are found only with `any_status`; QuizError names the close names when none matches."""
@@ -63,18 +69,19 @@ def find_deck(
     near = close_matches(wanted, sorted({d.name for d in seen}))
     hint = f" Did you mean {', '.join(near)}?" if near else ""
     raise QuizError(
-        f"There is no deck {name.strip()!r}.{hint} See them with /quiz decks.", field="deck"
+        f"There is no deck {name.strip()!r}.{hint} See them with {commands(Step.DECKS)}.",
+        field="deck",
     )
 
 
-def play_deck(decks: Sequence[DeckRec], team_id: int, name: str) -> DeckRec:
+def play_deck(decks: Sequence[DeckRec], team_id: int, name: str, *, commands: Commands) -> DeckRec:
     """A deck named to be played: found, and published."""
-    deck = find_deck(decks, team_id, name, any_status=True)
+    deck = find_deck(decks, team_id, name, commands=commands, any_status=True)
     if not playable(deck):
         state = "a draft" if deck.status == DeckStatus.DRAFT else deck.status
         raise QuizError(
             f"{deck.name} is {state}; an admin publishes it with "
-            f"/quizadmin deck publish {deck.name}.",
+            f"{commands(Step.PUBLISH_DECK, deck.name)}.",
             field="deck",
         )
     return deck
@@ -103,14 +110,16 @@ def choose(
     team_id: int,
     topics_of: Mapping[int, Sequence[str]],
     *,
+    commands: Commands,
     deck: str | None = None,
     topics: Sequence[str] = (),
     channel_default: int | None = None,
     team_default: int | None = None,
 ) -> Selection:
-    """The decks and topics to ask from. `topics_of` holds each playable deck's topics."""
+    """The decks and topics to ask from. `topics_of` holds each playable deck's topics;
+    `commands` names the commands a refusal points to."""
     if deck is not None and deck.strip():
-        chosen: tuple[DeckRec, ...] = (play_deck(decks, team_id, deck),)
+        chosen: tuple[DeckRec, ...] = (play_deck(decks, team_id, deck, commands=commands),)
     else:
         chosen = default_decks(decks, team_id, channel_default, team_default)
     if not topics:
@@ -128,7 +137,9 @@ def choose(
         where = "any deck"
     else:
         where = f"deck {chosen[0].name}"
-    raise QuizError(unknown_topics_message(match, where, len(pool)), field="topic")
+    raise QuizError(
+        unknown_topics_message(match, where, len(pool), commands(Step.TOPICS)), field="topic"
+    )
 
 
 def _topics(decks: Sequence[DeckRec], topics_of: Mapping[int, Sequence[str]]) -> list[str]:
@@ -149,6 +160,7 @@ async def resolve(
     teams: TeamStore,
     team_id: int,
     *,
+    commands: Commands,
     deck: str | None = None,
     topics: Sequence[str] = (),
     channel_default: int | None = None,
@@ -165,6 +177,7 @@ async def resolve(
         decks,
         team_id,
         topics_of,
+        commands=commands,
         deck=deck,
         topics=topics,
         channel_default=channel_default,

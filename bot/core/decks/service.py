@@ -39,6 +39,7 @@ from bot.core.errors import ImportRejected, QuizError, ValidationFailed, WorkRef
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.permissions import admin_team
 from bot.core.ports import Repository, Unit, Worker
+from bot.core.surfaces import Commands, Surface
 from bot.core.views import Panel
 from bot.core.weeks import utcnow
 from questions.bank import BankError, Problem
@@ -70,11 +71,17 @@ class DeckService:
         *,
         worker: Worker,
         limits: DeckLimits | None = None,
+        surface: Surface = Surface.TERMINAL,
     ) -> None:
         self.repo = repo
         self.clock = clock
         self.worker = worker
         self.limits = limits or DeckLimits()
+        self.surface = surface  # where its users read the hints in its replies
+
+    def commands(self, team: TeamRef) -> Commands:
+        """The commands this service's replies about `team` name."""
+        return Commands(self.surface, team)
 
     # --- reading (everyone) ------------------------------------------------------------------
 
@@ -93,7 +100,7 @@ class DeckService:
 
     async def decks_panel(self, team: TeamRef, page: int = 1, *, archived: bool = False) -> Panel:
         decks, default = await self.decks(team, archived=archived)
-        return decks_panel(decks, default, page)
+        return decks_panel(decks, default, page, self.commands(team))
 
     async def deck_names(self, team: TeamRef) -> list[str]:
         """Names of the listed decks (for autocomplete and menus)."""
@@ -103,7 +110,7 @@ class DeckService:
         """Each listed deck (or the one named) with its topics and question counts."""
         async with self.repo.unit() as u:
             team_id = await u.teams.ensure_team(team)
-            decks = await self._listed(u, team_id, deck)
+            decks = await self._listed(u, team, team_id, deck)
             counts = await u.decks.topic_counts(team_id, [d.id for d in decks])
         return topics_panel(decks, counts, page)
 
@@ -111,14 +118,16 @@ class DeckService:
         """The topics a round could ask for: the named deck's, else every playable deck's."""
         async with self.repo.unit() as u:
             team_id = await u.teams.ensure_team(team)
-            decks = [d for d in await self._listed(u, team_id, deck) if deck or playable(d)]
+            decks = [d for d in await self._listed(u, team, team_id, deck) if deck or playable(d)]
             counts = await u.decks.topic_counts(team_id, [d.id for d in decks])
         return list(dict.fromkeys(c.topic for c in counts))
 
-    async def _listed(self, u: Unit, team_id: int, deck: str | None) -> list[DeckRec]:
+    async def _listed(
+        self, u: Unit, team: TeamRef, team_id: int, deck: str | None
+    ) -> list[DeckRec]:
         decks = await u.decks.team_decks(team_id)
         if deck is not None and deck.strip():
-            return [resolution.find_deck(decks, team_id, deck)]
+            return [resolution.find_deck(decks, team_id, deck, commands=self.commands(team))]
         return sorted((d for d in decks if listed(d)), key=lambda d: (d.shared, d.name))
 
     async def resolve(
@@ -133,6 +142,7 @@ class DeckService:
                 u.decks,
                 u.teams,
                 team_id,
+                commands=self.commands(channel.team),
                 deck=deck,
                 topics=topics,
                 channel_default=defaults.deck_id,
@@ -189,22 +199,23 @@ class DeckService:
         label = source_label(filename)
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
-            deck = await self._own_deck(u, team_id, name)
+            deck = await self._own_deck(u, actor.team, team_id, name)
         made = await self._read(data, label, deck.name, kind)
         now = self.clock()
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
-            deck = await self._own_deck(u, team_id, deck.name)
+            deck = await self._own_deck(u, actor.team, team_id, deck.name)
             plan = plan_sync(await u.decks.deck_questions(deck.id), made.questions)
             await u.decks.write_sync(deck, plan, author=actor.display_name, at=now)
             await u.decks.set_source(deck.id, label, made.source_hash, now)
             await self._record(u, team_id, actor, "deck-regenerate", deck, plan.summary(), label)
-            deck = await self._own_deck(u, team_id, deck.name)
+            deck = await self._own_deck(u, actor.team, team_id, deck.name)
         return DeckReport(deck, plan, made.summary, False)
 
-    async def _own_deck(self, u: Unit, team_id: int, name: str) -> DeckRec:
+    async def _own_deck(self, u: Unit, team: TeamRef, team_id: int, name: str) -> DeckRec:
         """One of the team's own decks made from a file (not archived, not the custom one)."""
-        deck = resolution.find_deck(await u.decks.team_decks(team_id), team_id, name)
+        decks = await u.decks.team_decks(team_id)
+        deck = resolution.find_deck(decks, team_id, name, commands=self.commands(team))
         check_owned(deck, team_id)
         if deck.name == CUSTOM_DECK:
             raise QuizError(
@@ -243,7 +254,8 @@ class DeckService:
             raise ValidationFailed([Problem("per_page", f"must be 1 to {MAX_PREVIEW}")])
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
-            deck = resolution.find_deck(await u.decks.team_decks(team_id), team_id, name)
+            decks = await u.decks.team_decks(team_id)
+            deck = resolution.find_deck(decks, team_id, name, commands=self.commands(actor.team))
             questions, total = await u.decks.question_page(deck.id, (page - 1) * per_page, per_page)
         return preview_panel(deck, questions, total, page, per_page)
 
@@ -259,7 +271,9 @@ class DeckService:
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             decks = await u.decks.team_decks(team_id)
-            deck = resolution.find_deck(decks, team_id, name, any_status=True)
+            deck = resolution.find_deck(
+                decks, team_id, name, commands=self.commands(actor.team), any_status=True
+            )
             check_owned(deck, team_id)
             status = moved(deck, action)
             if status == DeckStatus.PUBLISHED and deck.status == DeckStatus.ARCHIVED:
@@ -275,7 +289,10 @@ class DeckService:
             team_id = await admin_team(u.teams, actor)
             deck: DeckRec | None = None
             if name is not None and name.strip().lower() not in ("", "none"):
-                deck = resolution.play_deck(await u.decks.team_decks(team_id), team_id, name)
+                decks = await u.decks.team_decks(team_id)
+                deck = resolution.play_deck(
+                    decks, team_id, name, commands=self.commands(actor.team)
+                )
             settings = await u.teams.team_settings(team_id)
             await u.teams.set_team_settings(
                 team_id, replace(settings, default_deck_id=deck.id if deck else None)
@@ -294,7 +311,11 @@ class DeckService:
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             deck = resolution.find_deck(
-                await u.decks.team_decks(team_id), team_id, name, any_status=True
+                await u.decks.team_decks(team_id),
+                team_id,
+                name,
+                commands=self.commands(actor.team),
+                any_status=True,
             )
             recs = await u.decks.active_questions([deck.id])
             await self._record(u, team_id, actor, "deck-export", deck, fmt)

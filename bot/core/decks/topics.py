@@ -119,12 +119,12 @@ def match_topics(requested: Sequence[str], topics: Sequence[str]) -> TopicMatch:
     return TopicMatch(tuple(t for t in topics if t in hits), tuple(unknown), tuple(close))
 
 
-def unknown_topics_message(match: TopicMatch, where: str, count: int) -> str:
+def unknown_topics_message(match: TopicMatch, where: str, count: int, listing: str) -> str:
     """Why a request for topics was refused: each unknown one with its close matches, and
-    where all `count` topics are listed."""
+    the command (`listing`) that lists all `count` topics."""
     parts = []
     for request, near in match.close:
         text = f"No topic matches {request!r} in {where}"
         text += f"; did you mean {', '.join(near)}?" if near else "."
         parts.append(text)
-    return " ".join(parts) + f" See all {count} topics with /quiz topics."
+    return " ".join(parts) + f" See all {count} topics with {listing}."

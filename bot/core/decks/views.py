@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.core.decks.rules import CUSTOM_DECK, DeckStatus
 from bot.core.decks.store import DeckRec, SyncPlan, TopicCount
 from bot.core.models import QuestionRec
+from bot.core.surfaces import Commands, Step
 from bot.core.views import Notice, Panel
 
 PER_PAGE = 20
@@ -53,9 +54,11 @@ def deck_line(deck: DeckRec, default_id: int | None = None) -> str:
     return " · ".join(parts)
 
 
-def decks_panel(decks: Sequence[DeckRec], default_id: int | None, page: int = 1) -> Panel:
+def decks_panel(
+    decks: Sequence[DeckRec], default_id: int | None, page: int, commands: Commands
+) -> Panel:
     lines, shown, pages = page_slice([deck_line(d, default_id) for d in decks], page)
-    footer = f"Page {shown}/{pages} · {len(decks)} deck(s) · topics: /quiz topics [deck]"
+    footer = f"Page {shown}/{pages} · {len(decks)} deck(s) · topics: {commands(Step.TOPICS)}"
     return Panel("Decks", tuple(lines) or ("No decks yet.",), footer)
 
 
@@ -97,23 +100,27 @@ def preview_panel(
     return Panel(title, tuple(lines) or ("This deck has no questions.",), footer)
 
 
-def next_step(deck: DeckRec) -> str:
+def next_step(deck: DeckRec, commands: Commands) -> str:
+    """What to do with the deck next, in the commands of the reader's surface."""
+    publish = commands(Step.PUBLISH_DECK, deck.name)
     if deck.status == DeckStatus.DRAFT:
         return (
-            f"It is a draft: look at it with `deck preview {deck.name}`, "
-            f"then make it playable with `deck publish {deck.name}`."
+            f"It is a draft: look at it with `{commands(Step.PREVIEW_DECK, deck.name)}`, "
+            f"then make it playable with `{publish}`."
         )
     if deck.status == DeckStatus.ARCHIVED:
-        return f"It is hidden from play and lists; `deck publish {deck.name}` brings it back."
-    return f"Play it with /quiz start deck:{deck.name}."
+        return f"It is hidden from play and lists; `{publish}` brings it back."
+    return f"Play it with {commands(Step.PLAY_DECK, deck.name)}."
 
 
-def report_notice(report: DeckReport) -> Notice:
+def report_notice(report: DeckReport, commands: Commands) -> Notice:
     deck = report.deck
     verb = "made" if report.created else "regenerated"
     head = f"Deck {deck.name} {verb} ({deck.status}): {report.plan.summary()}."
-    return Notice(f"{head}\n{next_step(deck)}\n\n{report.summary}", title=f"Deck {deck.name}")
+    text = f"{head}\n{next_step(deck, commands)}\n\n{report.summary}"
+    return Notice(text, title=f"Deck {deck.name}")
 
 
-def status_notice(deck: DeckRec) -> Notice:
-    return Notice(f"{deck.name} is now {deck.status}. {next_step(deck)}", title=f"Deck {deck.name}")
+def status_notice(deck: DeckRec, commands: Commands) -> Notice:
+    text = f"{deck.name} is now {deck.status}. {next_step(deck, commands)}"
+    return Notice(text, title=f"Deck {deck.name}")

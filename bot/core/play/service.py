@@ -37,6 +37,7 @@ from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
 from bot.core.play.selection import choice_order, choose_questions
 from bot.core.ports import Messenger, Repository, Unit
+from bot.core.surfaces import Commands, Step, Surface
 from bot.core.views import (
     AnswerReceipt,
     LeaderboardView,
@@ -79,6 +80,10 @@ def _ids(channel: ChannelRef) -> dict[str, str]:
     return {"team": channel.team.key, "channel": channel.external_id}
 
 
+def already_running(commands: Commands) -> str:
+    return f"A round is already running here. Use {commands(Step.STOP)} to end it."
+
+
 class QuizEngine:
     def __init__(
         self,
@@ -89,10 +94,13 @@ class QuizEngine:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         on_schedule: Callable[[datetime], None] | None = None,
+        surface: Surface | None = None,
     ) -> None:
         self.repo = repo
         self.messenger = messenger
         self.platform = platform
+        # where its users read the hints in its replies (the platform's own, unless told)
+        self.surface = surface or Surface.of_platform(platform)
         self.clock = clock
         self.rng = rng or random.Random()
         self.on_schedule = on_schedule
@@ -124,6 +132,14 @@ class QuizEngine:
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         self._expiry_slots = asyncio.Semaphore(EXPIRIES_AT_ONCE)
+        # Names learned after clicks (see learn_name), written together and one batch at a
+        # time, so a burst of new players costs the answers' writes a few short transactions.
+        self.name_queue: Batcher[PlayerRef, None] = Batcher(
+            self._name_batch,
+            key=lambda p: (p.team.key, p.external_id),
+            max_inflight=1,
+            isolate=lambda exc: not isinstance(exc, Unavailable),
+        )
 
     # --- starting and stopping -------------------------------------------------------------
 
@@ -155,8 +171,9 @@ class QuizEngine:
             team_id = await u.teams.ensure_team(channel.team)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             player_id = await u.teams.ensure_player(team_id, player)
+            commands = Commands(self.surface, channel.team)
             if await u.play.running_round(channel_id) is not None:
-                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+                raise QuizError(already_running(commands))
             defaults = await u.teams.channel_defaults(channel_id)
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
@@ -165,6 +182,7 @@ class QuizEngine:
                 u.decks,
                 u.teams,
                 team_id,
+                commands=commands,
                 deck=deck,
                 topics=wanted,
                 channel_default=defaults.deck_id,
@@ -174,7 +192,7 @@ class QuizEngine:
             if not picked:
                 raise QuizError(
                     "There are no active questions to ask yet. Ask an admin to add some, "
-                    "or to make a deck from your notes (/quizadmin deck create)."
+                    f"or to make a deck from your notes ({commands(Step.CREATE_DECK)})."
                 )
             new = NewRound(
                 team_id=team_id,
@@ -189,7 +207,7 @@ class QuizEngine:
             )
             rnd = await u.play.create_round(new)
             if rnd is None:
-                raise QuizError("A round is already running here. Use /quiz stop to end it.")
+                raise QuizError(already_running(commands))
             first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
             await u.play.open_question(first.id, now, closes_at)
@@ -266,9 +284,16 @@ class QuizEngine:
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
-    async def drain(self) -> None:
-        """Finish writing every answer already received (graceful shutdown)."""
+    async def answers_written(self) -> None:
+        """Wait until every answer received so far is written: what can wait (a name to
+        learn) lets a burst of clicks go first."""
         await self.answer_queue.drain()
+
+    async def drain(self) -> None:
+        """Finish writing every answer (and learned name) already received (graceful
+        shutdown)."""
+        await self.answer_queue.drain()
+        await self.name_queue.drain()
 
     async def _answer_batch(
         self, requests: list[answering.AnswerRequest]
@@ -423,9 +448,24 @@ class QuizEngine:
         await u.play.open_question(first.id, now, closes_at)
         return question_card(rnd, first, question, now, closes_at)
 
-    async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> None:
-        await self._post_card(channel, card)
+    async def post_daily(self, channel: ChannelRef, card: QuestionCard) -> bool:
+        """Post a question of the day's card; whether the platform took it."""
+        posted = await self._post_card(channel, card)
         self._schedule(card.closes_at)
+        return posted
+
+    async def daily_card(self, u: Unit, round_id: int, now: datetime) -> QuestionCard | None:
+        """A question of the day's card as first posted, to post again; None once it closed
+        (or its time is up)."""
+        rnd = await u.play.round(round_id)
+        rqs = await u.play.round_questions(round_id) if rnd is not None else []
+        if rnd is None or not rqs or rqs[0].status != QuestionStatus.OPEN:
+            return None
+        rq = rqs[0]
+        question = await u.play.question(rq.question_id)
+        if question is None or rq.opens_at is None or rq.closes_at is None or rq.closes_at <= now:
+            return None
+        return question_card(rnd, rq, question, rq.opens_at, rq.closes_at)
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -435,17 +475,37 @@ class QuizEngine:
         if period not in ("week", "all"):
             raise QuizError("period must be week or all.", field="period")
         now = self.clock()
+        empty = f"No scores yet. Start a round with {Commands(self.surface, team)(Step.START)}."
         async with self.repo.unit() as u:
             team_id = await u.teams.ensure_team(team)
             if period == "all":
                 rows = await u.play.all_time_scores(team_id, limit)
-                return LeaderboardView("All-time leaderboard", "all", tuple(rank_rows(rows)))
+                ranked = tuple(rank_rows(rows))
+                return LeaderboardView("All-time leaderboard", "all", ranked, empty_text=empty)
             settings = await u.teams.team_settings(team_id)
             week = week_start(now, settings.timezone)
             rows = await u.play.week_scores(team_id, week, limit)
         return LeaderboardView(
-            f"Leaderboard, week of {week.isoformat()}", "week", tuple(rank_rows(rows)), week
+            f"Leaderboard, week of {week.isoformat()}",
+            "week",
+            tuple(rank_rows(rows)),
+            week,
+            empty_text=empty,
         )
+
+    async def learn_name(self, player: PlayerRef) -> None:
+        """Store the name the platform gives `player` in place of the stand-in a click named
+        them by (a click may not wait for the platform's profile before its ack)."""
+        await self.name_queue.submit(player)
+
+    async def _name_batch(self, players: list[PlayerRef]) -> list[None]:
+        by_team: dict[str, tuple[TeamRef, list[PlayerRef]]] = {}
+        for p in players:
+            by_team.setdefault(p.team.key, (p.team, []))[1].append(p)
+        async with self.repo.unit() as u:
+            for team, refs in by_team.values():
+                await u.teams.ensure_players(await u.teams.ensure_team(team), refs)
+        return [None] * len(players)
 
     async def player_stats(self, player: PlayerRef) -> PlayerStatsView:
         now = self.clock()
@@ -499,10 +559,13 @@ class QuizEngine:
             log.info("round %s", news.ended, extra={**_ids(channel), "round": news.round_id})
             await self._post(channel, news.summary)
 
-    async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> None:
+    async def _post_card(self, channel: ChannelRef, card: QuestionCard) -> bool:
+        """Post the card and keep its message reference; whether the platform took it."""
         ref = await self._post(channel, card)
-        if ref is not None:
-            await self.card_refs.submit((card.round_question_id, ref))
+        if ref is None:
+            return False
+        await self.card_refs.submit((card.round_question_id, ref))
+        return True
 
     async def _write_card_refs(self, refs: list[tuple[int, str]]) -> list[None]:
         async with self.repo.unit() as u:

@@ -8,6 +8,10 @@ Time rules (DST-correct through zoneinfo):
   the day, never the next day. A schedule set or changed after today's time starts tomorrow.
 - Exactly once per channel and day: a unique (channel, day) row is written in the same
   transaction as the question's round, so of two replicas racing one posts.
+- A post the platform refused is tried again (the same question, while it is open) on a due
+  pass at least RETRY_AFTER later within the local day, up to MAX_POST_ATTEMPTS in all, each
+  retry claimed by a guarded update so one replica makes it. A post whose outcome is unknown
+  (the process died while posting) is never tried again: it may be out already.
 - It stays open for its window (default 8 hours), scores on the weekly board like a round
   question, and its reveal is posted when it closes.
 """
@@ -19,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import QuizError
@@ -28,6 +33,47 @@ DEFAULT_WINDOW_HOURS = 8
 MIN_WINDOW_HOURS = 1
 MAX_WINDOW_HOURS = 23  # closed before the next day's question
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?")
+MAX_POST_ATTEMPTS = 3
+RETRY_AFTER = timedelta(minutes=1)
+
+
+class PostState(StrEnum):
+    POSTING = "posting"  # claimed, its card being posted (or the poster died: never retaken)
+    SENT = "sent"
+    FAILED = "failed"  # the platform refused it; tried again while attempts are left
+    GIVEN_UP = "given_up"  # refused MAX_POST_ATTEMPTS times, or closed before it went out
+
+
+@dataclass(frozen=True)
+class DailyPostRec:
+    """A channel's claim on a day's question, and how posting it went."""
+
+    id: int
+    channel_id: int
+    day: date
+    status: PostState
+    attempts: int
+    claimed_at: datetime
+    round_id: int | None = None
+
+
+def retry_due(post: DailyPostRec, now: datetime) -> bool:
+    """Whether a refused post is to be tried again at `now`."""
+    return (
+        post.status == PostState.FAILED
+        and post.attempts < MAX_POST_ATTEMPTS
+        and _aware(post.claimed_at) <= _aware(now) - RETRY_AFTER
+    )
+
+
+def settled(post: DailyPostRec) -> bool:
+    """Whether the day's question is done with: sent, given up, or being posted."""
+    return post.status != PostState.FAILED
+
+
+def after_refusal(attempts: int) -> PostState:
+    """The state of a post the platform refused on attempt number `attempts`."""
+    return PostState.FAILED if attempts < MAX_POST_ATTEMPTS else PostState.GIVEN_UP
 
 
 @dataclass(frozen=True)

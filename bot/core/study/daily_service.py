@@ -17,15 +17,23 @@ from bot.core.permissions import admin_team
 from bot.core.play.service import QuizEngine
 from bot.core.ports import Repository, Unit
 from bot.core.study.daily import (
+    MAX_POST_ATTEMPTS,
+    RETRY_AFTER,
     DailyInfo,
+    DailyPostRec,
     DailyRec,
+    PostState,
+    after_refusal,
     due_day,
     local_day,
     next_post_at,
     parse_time,
     parse_window,
     pick_question,
+    retry_due,
+    settled,
 )
+from bot.core.surfaces import Commands
 from bot.core.views import QuestionCard
 from bot.core.weekly.claim import default_worker_id
 from bot.core.weeks import check_timezone, utcnow
@@ -84,7 +92,10 @@ class DailyService:
             tz = team.timezone
             if timezone is not None and timezone.strip():
                 tz = check_timezone(timezone)
-            chosen = await resolve(u.decks, u.teams, team_id, deck=deck or None, topics=wanted)
+            commands = Commands(self.engine.surface, actor.team)
+            chosen = await resolve(
+                u.decks, u.teams, team_id, commands=commands, deck=deck or None, topics=wanted
+            )
             if not await u.play.candidate_questions(team_id, chosen.deck_ids, chosen.topics):
                 raise QuizError("There are no active questions to ask from there.", field="deck")
             if tz != team.timezone:
@@ -154,7 +165,9 @@ class DailyService:
     async def _info(
         self, u: Unit, team: TeamRef, channel: ChannelRef, rec: DailyRec, tz: str, now: datetime
     ) -> DailyInfo:
-        posted = bool(await u.study.daily_posted([(rec.channel_id, local_day(now, tz))]))
+        key = (rec.channel_id, local_day(now, tz))
+        post = (await u.study.daily_posts([key])).get(key)
+        posted = post is not None and settled(post)
         deck = None
         if rec.deck_id is not None:
             names = {d.id: d.name for d in await u.decks.team_decks(rec.team_id)}
@@ -174,8 +187,9 @@ class DailyService:
 
     # --- the due step ------------------------------------------------------------------------
 
-    async def due(self, now: datetime) -> list[tuple[DailyRec, date]]:
-        """The questions this service could post at `now`: (schedule, local day). Two reads."""
+    async def due(self, now: datetime) -> list[tuple[DailyRec, date, DailyPostRec | None]]:
+        """The questions this service could post at `now`: (schedule, local day, the day's
+        refused post to try again or None for a new one). Two reads."""
         async with self.repo.unit() as u:
             due = [
                 (rec, day)
@@ -184,23 +198,31 @@ class DailyService:
             ]
             if not due:
                 return []
-            posted = await u.study.daily_posted([(rec.channel_id, day) for rec, day in due])
-        return [(rec, day) for rec, day in due if (rec.channel_id, day) not in posted]
+            posts = await u.study.daily_posts([(rec.channel_id, day) for rec, day in due])
+        out: list[tuple[DailyRec, date, DailyPostRec | None]] = []
+        for rec, day in due:
+            post = posts.get((rec.channel_id, day))
+            if post is None or retry_due(post, now):
+                out.append((rec, day, post))
+        return out
 
     async def run_due(self, now: datetime | None = None) -> int:
-        """Post every question of the day that is due; returns how many were posted. Safe
-        from several processes at once: each is claimed with its round in one transaction."""
+        """Post every question of the day that is due, or due again after the platform refused
+        it; returns how many were posted. Safe from several processes at once: a new one is
+        claimed with its round in one transaction, a retry by a guarded update."""
         now = now or self.clock()
         posted = 0
-        for rec, day in await self.due(now):
+        for rec, day, post in await self.due(now):
             try:
-                posted += await self._post(rec, day, now)
+                if post is None:
+                    posted += await self._post(rec, day, now)
+                else:
+                    posted += await self._retry(rec, post, now)
             except Exception:
                 log.exception("question of the day for channel %s failed", rec.channel_id)
         return posted
 
     async def _post(self, rec: DailyRec, day: date, now: datetime) -> int:
-        card: QuestionCard | None = None
         async with self.repo.unit() as u:
             post_id = await u.study.claim_daily(
                 rec.team_id, rec.channel_id, day, self.worker_id, now
@@ -211,6 +233,7 @@ class DailyService:
                 u.decks,
                 u.teams,
                 rec.team_id,
+                commands=Commands(self.engine.surface),
                 topics=rec.topics,
                 channel_default=rec.deck_id,
             )
@@ -224,11 +247,55 @@ class DailyService:
             question = pick_question(candidates, results, self.rng)
             if question is None:
                 log.warning("no question to ask of the day in channel %s", rec.channel_id)
+                await u.study.finish_daily(post_id, PostState.GIVEN_UP)
                 return 0  # claimed: today is done
             card = await self.engine.open_daily(
                 u, rec.team_id, rec.channel_id, question, rec.window_minutes * 60, now
             )
             await u.study.set_daily_round(post_id, card.round_id)
             channel = await u.teams.channel_ref(rec.channel_id)
-        await self.engine.post_daily(channel, card)
-        return 1
+        return await self._deliver(post_id, 1, channel, card)
+
+    async def _retry(self, rec: DailyRec, post: DailyPostRec, now: datetime) -> int:
+        """The day's question again, after the platform refused it (see daily.py's rules)."""
+        async with self.repo.unit() as u:
+            if not await u.study.retake_daily(post.id, self.worker_id, now, now - RETRY_AFTER):
+                return 0  # another process took it
+            card = None
+            if post.round_id is not None:
+                card = await self.engine.daily_card(u, post.round_id, now)
+            if card is None:
+                await u.study.finish_daily(post.id, PostState.GIVEN_UP)
+                log.error(
+                    "question of the day in channel %s closed before it could be posted",
+                    rec.channel_id,
+                )
+                return 0
+            channel = await u.teams.channel_ref(rec.channel_id)
+        return await self._deliver(post.id, post.attempts + 1, channel, card)
+
+    async def _deliver(
+        self, post_id: int, attempt: int, channel: ChannelRef, card: QuestionCard
+    ) -> int:
+        """Post the card and record how it went: sent, or refused (to try again, or given up
+        after the last attempt, logged either way)."""
+        posted = await self.engine.post_daily(channel, card)
+        status = PostState.SENT if posted else after_refusal(attempt)
+        async with self.repo.unit() as u:
+            await u.study.finish_daily(post_id, status)
+        if status == PostState.FAILED:
+            log.warning(
+                "question of the day in channel %s was not posted (attempt %d of %d); "
+                "tried again in %d s",
+                channel.external_id,
+                attempt,
+                MAX_POST_ATTEMPTS,
+                RETRY_AFTER.total_seconds(),
+            )
+        elif status == PostState.GIVEN_UP:
+            log.error(
+                "question of the day in channel %s was not posted after %d attempts; given up",
+                channel.external_id,
+                attempt,
+            )
+        return 1 if posted else 0

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from bot.core.models import QuestionRec
-from bot.core.study.daily import DailyRec
+from bot.core.study.daily import DailyPostRec, DailyRec, PostState
 from bot.core.study.memory import Memory
 from bot.core.study.views import TopicMastery
 
@@ -76,15 +76,28 @@ class StudyStore(Protocol):
         """Every enabled schedule (of one platform's teams), with its team's timezone."""
         ...
 
-    async def daily_posted(self, keys: Sequence[tuple[int, date]]) -> set[tuple[int, date]]:
-        """Of these (channel, day) pairs, those whose question is claimed."""
+    async def daily_posts(
+        self, keys: Sequence[tuple[int, date]]
+    ) -> dict[tuple[int, date], DailyPostRec]:
+        """The claims on these (channel, day) pairs that exist."""
         ...
 
     async def claim_daily(
         self, team_id: int, channel_id: int, day: date, worker: str, now: datetime
     ) -> int | None:
-        """The new claim's id; None when the day's question is claimed already (the
-        database's unique key decides between racing replicas)."""
+        """The new claim's id (being posted, attempt 1); None when the day's question is
+        claimed already (the database's unique key decides between racing replicas)."""
+        ...
+
+    async def retake_daily(
+        self, post_id: int, worker: str, now: datetime, refused_before: datetime
+    ) -> bool:
+        """Claim a refused post for one more attempt, if it is still refused, has attempts
+        left and was refused before `refused_before`; False when another replica took it."""
+        ...
+
+    async def finish_daily(self, post_id: int, status: PostState) -> bool:
+        """Record how posting went, if the post is still being posted."""
         ...
 
     async def set_daily_round(self, post_id: int, round_id: int) -> None: ...

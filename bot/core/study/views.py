@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.core.surfaces import Commands, Step
 from bot.core.view_ids import review_answer_id
 
 REVIEW_LIMIT = 10  # questions in one session
@@ -189,13 +190,13 @@ def topic_figures(t: TopicMastery) -> str:
     return f"{t.seen} seen · {t.due} due"
 
 
-def due_summary(view: MasteryView) -> str:
+def due_summary(view: MasteryView, commands: Commands) -> str:
     if view.due:
-        return f"{view.due} question(s) due for review now: /quiz review."
+        return f"{view.due} question(s) due for review now: {commands(Step.REVIEW)}."
     return f"Nothing due for review; next: {when_text(view.next_due, view.now, view.timezone)}."
 
 
-def mastery_text(view: MasteryView) -> str:
+def mastery_text(view: MasteryView, commands: Commands) -> str:
     if not view.topics:
         return "Mastery by topic: nothing answered yet."
     topics, left = view.shown()
@@ -204,5 +205,5 @@ def mastery_text(view: MasteryView) -> str:
         lines += [f"{t.topic} · {topic_figures(t)}", f"  {bar(t.accuracy)}"]
     if left:
         lines.append(f"…and {left} more topic(s)")
-    lines += [due_summary(view), streak_text(view.streak)]
+    lines += [due_summary(view, commands), streak_text(view.streak)]
     return "\n".join(lines)

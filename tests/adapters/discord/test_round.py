@@ -135,6 +135,7 @@ async def test_errors_reach_the_user_privately(bot):
     iid = await bot.send.command(ANN, "quiz start", topics="No such topic")
     [text] = bot.fake.reply_texts(iid)
     assert text.startswith("No topic matches 'No such topic'")
+    assert text.endswith("topics with /quiz topics.")  # the command of Discord, where it was typed
     assert all(r.is_ephemeral for r in bot.fake.replies(iid))
     assert await count(bot.repo, select(func.count()).select_from(Round)) == 0
 

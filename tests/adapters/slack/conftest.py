@@ -4,6 +4,7 @@ interactions and JSON event callbacks, signed with the signing secret."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -24,6 +25,7 @@ from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
+from bot.db.tables import Player
 from bot.service import QuizService, build_service
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack, trigger_id
 from tests.conftest import async_wait_until
@@ -123,6 +125,26 @@ class SlackEnv:
             return int(
                 (await u.session.execute(select(func.count()).select_from(table))).scalar_one()
             )
+
+    async def named(self, user: str, name: str) -> bool:
+        """Whether the player `user` comes to be stored as `name` within 5 s (a click's
+        follow-up renames a first-time player after the ack)."""
+        return await named(self.repo, user, name)
+
+
+async def named(repo: SqlRepository, user: str, name: str, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        async with repo.unit() as u:
+            stored = (
+                await u.session.execute(
+                    select(Player.display_name).where(Player.external_id == user)
+                )
+            ).scalar_one_or_none()
+        if stored == name:
+            return True
+        await asyncio.sleep(0.02)
+    return False
 
 
 def event_callback(event: dict[str, Any], event_id: str, app_id: str = "A0001") -> dict[str, Any]:

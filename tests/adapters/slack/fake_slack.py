@@ -41,6 +41,8 @@ class FakeSlack:
     errors: dict[str, str] = field(default_factory=dict)
     # method -> how many times to answer 429 (Retry-After: 0) before answering normally
     rate_limited: dict[str, int] = field(default_factory=dict)
+    # user id -> the display name users.info gives (default: "name-<user id>")
+    names: dict[str, str] = field(default_factory=dict)
     # the workspace an OAuth code installs into (oauth.v2.access answers with its bot token)
     install_team: str = "T0042"
     # file id -> the bytes POSTed to its upload URL (files.upload v2, step 2)
@@ -215,7 +217,10 @@ class FakeSlack:
                     "is_admin": uid in self.admins,
                     "is_owner": False,
                     "is_primary_owner": False,
-                    "profile": {"display_name": f"name-{uid}", "real_name": f"Real {uid}"},
+                    "profile": {
+                        "display_name": self.names.get(uid, f"name-{uid}"),
+                        "real_name": f"Real {uid}",
+                    },
                 },
             }
         if method == "conversations.open":

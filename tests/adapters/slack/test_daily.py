@@ -10,6 +10,7 @@ import pytest
 
 from bot.adapters.slack.daily import DailyArgs, parse_daily
 from bot.adapters.slack.usage import UsageError
+from bot.core.study.daily import RETRY_AFTER
 from bot.db.tables import DailySchedule
 from tests.adapters.slack.conftest import SlackEnv
 from tests.adapters.slack.test_http_end_to_end import buttons, open_question, question_of
@@ -51,6 +52,9 @@ async def test_posted_once_clicked_closed_and_revealed_once(slack: SlackEnv):
     q = await question_of(slack, rq)
     await slack.click(buttons(card.args)[rq.choice_order.index(q.answer)]["action_id"])
     await slack.wait_calls("chat.postEphemeral")
+    # The click named the player by their handle (no users.info before the ack); users.info,
+    # asked after the ack, names them before the reveal.
+    assert await slack.named("U0001", "name-U0001")
 
     slack.clock.advance(3600 + 1)
     await slack.service.due_step()
@@ -60,8 +64,7 @@ async def test_posted_once_clicked_closed_and_revealed_once(slack: SlackEnv):
     shown = json.dumps(after[1].args["blocks"], ensure_ascii=False)
     async with slack.repo.unit() as u:
         [answer] = await u.play.answers(rq.id)
-    # The player as the click named them (their handle: no users.info before the ack).
-    assert answer.display_name == "u0001"
+    assert answer.display_name == "name-U0001"
     assert f"*Right:* {answer.display_name}" in shown and "Because" in shown
     assert len(slack.fake.of("chat.update")) == 1
 
@@ -78,3 +81,23 @@ async def test_bad_input_is_named_and_changes_nothing(slack: SlackEnv):
     assert "not a channel Slack linked" in await reply(slack, "daily set #daily 9")
     assert await slack.count(DailySchedule) == 0
     assert "No question of the day is set." in await reply(slack, "daily", user="U0001")
+
+
+async def test_a_card_slack_refused_is_posted_on_a_later_pass(slack: SlackEnv):
+    assert "Question of the day in #daily" in await reply(slack, "daily set <#C0002|daily> 12:30")
+    slack.clock.advance(30 * 60)
+    slack.fake.errors["chat.postMessage"] = "not_in_channel"  # until someone invites the bot
+    await slack.service.due_step()
+    [refused] = slack.fake.of("chat.postMessage")
+    assert refused.args["channel"] == "C0002"
+    del slack.fake.errors["chat.postMessage"]
+    await slack.service.due_step()
+    assert len(slack.fake.of("chat.postMessage")) == 1  # not before a minute has passed
+    slack.clock.advance(RETRY_AFTER.total_seconds())
+    await slack.service.due_step()
+    slack.clock.advance(RETRY_AFTER.total_seconds())
+    await slack.service.due_step()
+    [_, card] = slack.fake.of("chat.postMessage")
+    assert card.args["channel"] == "C0002"
+    assert "Question of the day" in json.dumps(card.args["blocks"], ensure_ascii=False)
+    assert len(buttons(card.args)) == 4

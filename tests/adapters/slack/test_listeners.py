@@ -5,7 +5,9 @@ signed round trip); the database is the real one, rolled back after each test.""
 
 from __future__ import annotations
 
+import asyncio
 import random
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,9 +16,13 @@ import pytest
 from slack_bolt.context.async_context import AsyncBoltContext
 from sqlalchemy import func, select
 
+from bot.adapters.outbox import Outbox, Priority
+from bot.adapters.slack import clicks
 from bot.adapters.slack.deps import CONTEXT_KEY, SlackDeps
+from bot.adapters.slack.identity import UserDirectory
 from bot.adapters.slack.listeners import actions, commands, views
 from bot.adapters.slack.messenger import SlackMessenger, make_client
+from bot.adapters.slack.render import blocks_for
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.view_ids import answer_id
 from bot.db.repository import SqlRepository
@@ -24,20 +30,24 @@ from bot.db.tables import Answer, Question
 from bot.service import build_service
 from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, view_submission
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack, trigger_id
-from tests.helpers import FixedClock, load_questions, sample_questions
+from tests.helpers import FixedClock, captured_log, load_questions, sample_questions
 
 
 @dataclass
 class Ack:
-    """Bolt's `ack`, recording each call's arguments and how many answers were written then."""
+    """Bolt's `ack`, recording each call's arguments, how many answers were written then and
+    which Web API calls the fake Slack had had."""
 
     repo: SqlRepository
+    fake: FakeSlack | None = None
     calls: list[dict[str, Any]] = field(default_factory=list)
     answers_then: list[int] = field(default_factory=list)
+    api_then: list[list[str]] = field(default_factory=list)
 
     async def __call__(self, **kwargs: Any) -> None:
         self.calls.append(kwargs)
         self.answers_then.append(await count(self.repo, Answer))
+        self.api_then.append([c.method for c in self.fake.calls] if self.fake else [])
 
 
 @dataclass
@@ -56,15 +66,32 @@ async def count(repo: SqlRepository, table: Any) -> int:
         return int((await u.session.execute(select(func.count()).select_from(table))).scalar_one())
 
 
-@pytest.fixture
-async def listening(repo: SqlRepository, fake_slack: FakeSlack) -> AsyncIterator[Listening]:
+async def listening_on(repo: SqlRepository, fake: FakeSlack) -> AsyncIterator[Listening]:
     await load_questions(repo, sample_questions(6))
-    client = make_client(BOT_TOKEN, fake_slack.api_url)
+    client = make_client(BOT_TOKEN, fake.api_url)
     service = build_service(
         repo, SlackMessenger(client), "slack", clock=FixedClock(), rng=random.Random(5)
     )
-    yield Listening(repo, SlackDeps(service, SlackMessenger(client)), fake_slack, client)
+    deps = SlackDeps(service, SlackMessenger(client))
+    yield Listening(repo, deps, fake, client)
+    assert await deps.inflight.wait_idle(5)  # what a click does after its ack
     await service.engine.drain()
+
+
+@pytest.fixture
+async def listening(repo: SqlRepository, fake_slack: FakeSlack) -> AsyncIterator[Listening]:
+    async for env in listening_on(repo, fake_slack):
+        yield env
+
+
+@pytest.fixture
+async def listening_apart(
+    fresh_repo: SqlRepository, fake_slack: FakeSlack
+) -> AsyncIterator[Listening]:
+    """On a database of its own: work after an ack runs in transactions of its own, alongside
+    the next click's, which the rolled-back `repo` (one connection) cannot hold at once."""
+    async for env in listening_on(fresh_repo, fake_slack):
+        yield env
 
 
 def command(text: str, fake: FakeSlack, user: str = "U0001") -> dict[str, Any]:
@@ -113,6 +140,122 @@ async def test_a_click_is_acked_after_its_answer_is_written(listening: Listening
     assert ack.answers_then == [1]  # written before the ack went out
     [receipt] = listening.fake.of("chat.postEphemeral")
     assert receipt.args["user"] == "U0002" and receipt.args["channel"] == CHANNEL
+
+
+async def click_first_question(env: Listening, user: str, times: int = 1) -> list[Ack]:
+    """Start a round (as U0001, named by the test) and click its first question `times` times
+    as `user`, a player the bot has never seen; returns each click's ack."""
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, CHANNEL), PlayerRef(team, "U0001", "u0001")
+    )
+    acks = []
+    for _ in range(times):
+        ack = Ack(env.repo, env.fake)
+        body = block_actions(env.fake, answer_id(started.card.round_question_id, 0), user, "1.1")
+        await actions.answer(ack, body, env.context())
+        acks.append(ack)
+    return acks
+
+
+async def board_names(env: Listening) -> list[str]:
+    board = await env.deps.service.engine.leaderboard(TeamRef("slack", TEAM))
+    return [e.row.display_name for e in board.entries]
+
+
+async def test_a_first_time_clicker_is_named_by_users_info_after_the_ack(
+    listening_apart: Listening,
+) -> None:
+    acks = await click_first_question(listening_apart, "U0002", times=2)
+    assert [a.calls for a in acks] == [[{}], [{}]]
+    assert "users.info" not in acks[0].api_then[0]  # nothing but the write before the ack
+    assert await listening_apart.deps.inflight.wait_idle(5)
+    [asked] = listening_apart.fake.of("users.info")  # once, though the player clicked twice
+    assert asked.args["user"] == "U0002"
+    assert await board_names(listening_apart) == ["name-U0002"]
+    # the name is cached: this player's next clicks carry it and ask nothing
+    assert listening_apart.deps.users.name_of(TEAM, "U0002") == "name-U0002"
+    assert not listening_apart.deps.users.should_fetch_name(TEAM, "U0002")
+
+
+async def test_a_failing_users_info_leaves_the_handle_and_logs_one_line(
+    listening_apart: Listening,
+) -> None:
+    listening_apart.fake.rate_limited["users.info"] = 10  # past the client's own 429 retries
+    with captured_log("WARNING") as logged:
+        [ack] = await click_first_question(listening_apart, "U0002")
+        assert await listening_apart.deps.inflight.wait_idle(5)
+    assert ack.calls == [{}]
+    [receipt] = listening_apart.fake.of("chat.postEphemeral")
+    assert receipt.args["text"].startswith("Locked in")
+    assert len(listening_apart.fake.of("users.info#429")) >= 1
+    assert await board_names(listening_apart) == ["u0002"]
+    lines = logged.getvalue().splitlines()
+    assert [line for line in lines if "users.info" in line] != []
+    assert len(lines) == 1 and "Traceback" not in logged.getvalue(), lines
+
+
+async def test_a_learned_name_is_shown_escaped(listening_apart: Listening) -> None:
+    listening_apart.fake.names["U0002"] = "<!channel> & <@U0001>"
+    await click_first_question(listening_apart, "U0002")
+    assert await listening_apart.deps.inflight.wait_idle(5)
+    assert await board_names(listening_apart) == ["<!channel> & <@U0001>"]
+    board = await listening_apart.deps.service.engine.leaderboard(TeamRef("slack", TEAM))
+    shown = str(blocks_for(board))
+    assert "&lt;!channel&gt; &amp; &lt;@U0001&gt;" in shown and "<!channel>" not in shown
+
+
+async def test_a_name_the_directory_knows_is_not_fetched_again() -> None:
+    now = [0.0]
+    users = UserDirectory(ttl_seconds=60, clock=lambda: now[0])
+    assert users.should_fetch_name("T1", "U1")
+    assert not users.should_fetch_name("T1", "U1")  # asked a moment ago (or in flight)
+    now[0] = 61
+    assert users.should_fetch_name("T1", "U1")  # the last ask failed a while ago: ask again
+
+
+async def test_the_name_waits_behind_acks_and_game_posts_in_a_busy_outbox(
+    listening: Listening,
+) -> None:
+    deps = listening.deps
+    deps.outbox = Outbox(concurrency=1)
+    ran: list[tuple[float, str]] = []
+    busy, freed = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        busy.set()
+        await freed.wait()
+
+    async def call(name: str) -> None:
+        ran.append((time.monotonic(), name))
+
+    holding = asyncio.ensure_future(deps.outbox.send(Priority.ACK, hold))
+    await busy.wait()  # the only slot is taken
+    click = clicks.AnswerClick(1, 0, ChannelRef(TeamRef("slack", TEAM), CHANNEL), "U0002", "u0002")
+    learning = asyncio.ensure_future(clicks.learn_name(deps, click))
+    posting = asyncio.ensure_future(deps.outbox.send(Priority.POST, lambda: call("post")))
+    acking = asyncio.ensure_future(deps.outbox.send(Priority.ACK, lambda: call("ack")))
+    await asyncio.sleep(0)  # let all three queue up behind the held slot
+    assert deps.outbox.waiting == 3 and listening.fake.of("users.info") == []
+    freed.set()
+    await asyncio.gather(holding, learning, posting, acking)
+    ran += [(c.at, c.method) for c in listening.fake.of("users.info")]
+    assert [name for _, name in sorted(ran)] == ["ack", "post", "users.info"]
+
+
+async def test_with_oauth_installs_the_name_is_asked_with_the_workspaces_token(
+    listening_apart: Listening,
+) -> None:
+    async def token_for(team_id: str) -> str | None:
+        return f"xoxb-installed-{team_id}"
+
+    env = listening_apart
+    env.deps.messenger = SlackMessenger(make_client(None, env.fake.api_url), token_for)
+    await click_first_question(env, "U0002")
+    assert await env.deps.inflight.wait_idle(5)
+    [asked] = env.fake.of("users.info")
+    assert asked.token == f"xoxb-installed-{TEAM}"
+    assert await board_names(env) == ["name-U0002"]
 
 
 async def test_a_click_that_is_not_an_answer_is_acked_and_writes_nothing(

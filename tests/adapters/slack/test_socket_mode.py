@@ -23,7 +23,7 @@ from bot.core.models import QuestionStatus
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import Answer, Channel, Round, RoundQuestion, Team
-from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, event_callback
+from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, event_callback, named
 from tests.adapters.slack.fake_slack import BOT_TOKEN, Call, trigger_id
 from tests.adapters.slack.fake_socket_mode import (
     APP_ID,
@@ -359,6 +359,26 @@ async def test_a_refresh_disconnect_makes_the_app_reconnect_and_carry_on(socket_
     (envelope,) = env.socket.sent
     assert new.acked == [envelope] and old.acked == []
     assert await env.count(Round) == 1
+    env.assert_every_envelope_acked_once()
+
+
+async def test_a_first_time_clicker_is_acked_and_told_before_users_info_names_them(
+    socket_app: SocketEnv,
+):
+    env = socket_app
+    post, rq = await start_round(env)
+    assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:1700000000.000001")
+    env.fake.held["users.info"] = gate = asyncio.Event()  # Slack slow to give the profile
+    click = await env.click(buttons(post.args["blocks"])[0], "1700000000.000001", user="U0002")
+    assert await env.socket.wait_ack(click) == {"envelope_id": click}
+    [receipt] = await env.wait_calls("chat.postEphemeral")
+    assert receipt.args["user"] == "U0002" and receipt.args["text"].startswith("Locked in")
+    assert await async_wait_until(lambda: "users.info" in env.fake.waiting)
+    assert await named(env.repo, "U0002", "u0002")  # the handle, until users.info answers
+    gate.set()
+    assert await named(env.repo, "U0002", "name-U0002")
+    [asked] = env.fake.of("users.info")[-1:]
+    assert asked.args["user"] == "U0002" and asked.token == BOT_TOKEN
     env.assert_every_envelope_acked_once()
 
 

@@ -123,8 +123,10 @@ def test_suggest_ranks_by_tier_then_order():
 
 
 def test_the_refusal_names_each_unknown_topic_its_close_ones_and_where_to_look():
-    message = unknown_topics_message(match_topics(["sqx", "zzz"], AWS), "deck k8s", 7)
+    message = unknown_topics_message(
+        match_topics(["sqx", "zzz"], AWS), "deck k8s", 7, "quizbot decks show"
+    )
     assert message == (
         "No topic matches 'sqx' in deck k8s; did you mean AWS SQS, SQS FIFO? "
-        "No topic matches 'zzz' in deck k8s. See all 7 topics with /quiz topics."
+        "No topic matches 'zzz' in deck k8s. See all 7 topics with quizbot decks show."
     )

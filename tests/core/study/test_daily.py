@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import ChannelRef, QuestionRec
 from bot.core.play.service import QuizEngine
 from bot.core.study.daily import (
+    RETRY_AFTER,
     DailyRec,
     due_day,
     next_post_at,
@@ -24,13 +26,14 @@ from bot.core.study.daily import (
     pick_question,
 )
 from bot.core.study.daily_service import DailyService
-from bot.core.views import QuestionCard, Reveal, RoundSummary
+from bot.core.views import QuestionCard, Reveal, RoundSummary, View
 from bot.db.tables import DailyPost, DailySchedule, ScoreWeekly, StudyCard
 from tests.helpers import (
     CHANNEL,
     TEAM,
     FixedClock,
     RecordingMessenger,
+    captured_log,
     load_questions,
     player,
     sample_questions,
@@ -111,9 +114,8 @@ async def daily(repo):
     await load_questions(repo, sample_questions(6))
     clock = FixedClock(utc(2026, 11, 25, 8))
     messenger = RecordingMessenger()
-    engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(2))
-    service = DailyService(repo, engine, clock, "w1", platform="discord", rng=random.Random(3))
-    return service, engine, messenger, clock, repo
+    service = daily_with(repo, messenger, clock)
+    return service, service.engine, messenger, clock, repo
 
 
 async def count(repo, table) -> int:
@@ -243,3 +245,104 @@ async def test_dst_days_post_once_at_the_local_time(daily):
     assert await service.run_due(utc(2026, 11, 1, 5, 30)) == 1  # 01:30 EDT, the first one
     assert await service.run_due(utc(2026, 11, 1, 6, 30)) == 0  # 01:30 EST, the repeat
     assert len([c for c in messenger.of(QuestionCard) if c.daily]) == 2
+
+
+@dataclass
+class RefusingMessenger(RecordingMessenger):
+    """A platform that refuses the first `refusals` posts, as the Slack and Discord messengers
+    report a refusal (post returns None, the error logged), then takes them."""
+
+    refusals: int = 0
+    tries: int = 0
+
+    async def post(self, channel: ChannelRef, view: View) -> str | None:
+        self.tries += 1
+        if self.refusals > 0:
+            self.refusals -= 1
+            return None
+        return await super().post(channel, view)
+
+
+def daily_with(repo, messenger: RecordingMessenger, clock: FixedClock, name: str = "w1"):
+    engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(2))
+    return DailyService(repo, engine, clock, name, platform="discord", rng=random.Random(3))
+
+
+async def refused_at_nine(
+    repo, refusals: int, window_hours: int = 8
+) -> tuple[DailyService, RefusingMessenger]:
+    """A question of the day at 09:00 UTC, on a platform that refuses the first posts."""
+    await load_questions(repo, sample_questions(6))
+    messenger = RefusingMessenger(refusals=refusals)
+    service = daily_with(repo, messenger, FixedClock(utc(2026, 11, 25, 8)))
+    await service.set(OWNER, CHANNEL, "09:00", window_hours=window_hours)
+    return service, messenger
+
+
+async def posts(repo) -> list[tuple[str, int]]:
+    async with repo.unit() as u:
+        rows = await u.session.execute(select(DailyPost.status, DailyPost.attempts))
+        return [(s, a) for s, a in rows]
+
+
+async def test_a_refused_post_is_posted_on_a_later_pass_the_same_day_once(repo):
+    service, messenger = await refused_at_nine(repo, 1)
+    at = utc(2026, 11, 25, 9)
+    with captured_log("WARNING") as logged:
+        assert await service.run_due(at) == 0
+    assert "was not posted (attempt 1 of 3)" in logged.getvalue()
+    assert "Traceback" not in logged.getvalue()
+    assert await posts(repo) == [("failed", 1)]
+    [info] = await service.show(TEAM)
+    assert info.next_at == at  # still today's to post
+    assert await service.run_due(at + timedelta(seconds=30)) == 0  # not on the very next second
+    assert messenger.tries == 1
+    assert await service.run_due(at + RETRY_AFTER) == 1
+    [card] = messenger.of(QuestionCard)
+    assert card.daily and card.closes_at == utc(2026, 11, 25, 17)  # the same question, its window
+    for later in (RETRY_AFTER * 2, timedelta(hours=1), timedelta(hours=14)):
+        assert await service.run_due(at + later) == 0
+    assert messenger.tries == 2 and await posts(repo) == [("sent", 2)]
+    async with repo.unit() as u:
+        rq = await u.play.round_question(card.round_question_id)
+    assert rq is not None and rq.message_ref == "m1"  # its reveal edits the posted card
+
+
+async def test_a_post_refused_three_times_is_given_up_with_one_line(repo):
+    service, messenger = await refused_at_nine(repo, 10)
+    at = utc(2026, 11, 25, 9)
+    with captured_log("WARNING") as logged:
+        for n in range(6):
+            assert await service.run_due(at + RETRY_AFTER * n) == 0
+    assert messenger.tries == 3 and messenger.posts == []
+    assert await posts(repo) == [("given_up", 3)]
+    given_up = [line for line in logged.getvalue().splitlines() if "given up" in line]
+    assert len(given_up) == 1 and "after 3 attempts" in given_up[0]
+    # the next day is a new day
+    assert await service.run_due(utc(2026, 11, 26, 9)) == 0 and messenger.tries == 4
+
+
+async def test_a_refused_post_whose_window_ended_is_not_posted_late(repo):
+    service, messenger = await refused_at_nine(repo, 1, window_hours=1)
+    assert await service.run_due(utc(2026, 11, 25, 9)) == 0
+    assert await service.run_due(utc(2026, 11, 25, 10, 30)) == 0  # closed at 10:00
+    assert messenger.tries == 1 and await posts(repo) == [("given_up", 2)]
+
+
+async def test_replicas_retrying_a_refused_post_post_it_once(two_repos):
+    await load_questions(two_repos[0], sample_questions(6))
+    clock = FixedClock(utc(2026, 11, 25, 8))
+    messenger = RefusingMessenger(refusals=1)
+    services = [
+        daily_with(repo, messenger, clock, f"replica-{i}-{j}")
+        for i, repo in enumerate(two_repos)
+        for j in range(2)
+    ]
+    await services[0].set(OWNER, CHANNEL, "09:00")
+    at = utc(2026, 11, 25, 9, 1)
+    assert sum(await asyncio.gather(*(s.run_due(at) for s in services))) == 0
+    for n in range(1, 4):
+        results = await asyncio.gather(*(s.run_due(at + RETRY_AFTER * n) for s in services))
+        assert sum(results) == (1 if n == 1 else 0)
+    assert messenger.tries == 2 and len(messenger.of(QuestionCard)) == 1
+    assert await posts(two_repos[1]) == [("sent", 2)]

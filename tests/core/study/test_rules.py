@@ -116,6 +116,8 @@ def test_mastery_shows_the_most_due_then_the_weakest_topics_and_counts_the_rest(
     assert [t.due for t in shown[:7]] == [2] * 6 + [1]  # most due first
     twos = [t for t in shown if t.due == 2]
     assert [t.accuracy for t in twos] == sorted(t.accuracy for t in twos)  # then the weakest
-    text = mastery_text(view)
+    from bot.core.surfaces import Commands, Surface
+
+    text = mastery_text(view, Commands(Surface.TERMINAL))
     assert "…and 5 more topic(s)" in text and "Study streak: 2 days." in text
-    assert f"{sum(t.due for t in topics)} question(s) due for review now" in text
+    assert f"{sum(t.due for t in topics)} question(s) due for review now: quizbot review." in text

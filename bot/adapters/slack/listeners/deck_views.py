@@ -80,7 +80,7 @@ async def notes_submitted(
         meta.channel_id,
         run(),
         UploadForm(NOTES_FILE, (NOTES_FILE,), "a deck from notes", "Nothing was made."),
-        report_notice,
+        lambda report: report_notice(report, deps.service.decks.commands(team_from(body))),
         deps.ack_budget_seconds,
     )
 
