@@ -115,9 +115,10 @@ class SlackEnv:
         return await self.send(body, "application/json")
 
     async def wait_calls(self, method: str, n: int = 1) -> list[Any]:
-        assert await async_wait_until(lambda: len(self.fake.of(method)) >= n), (
-            f"expected {n} {method} call(s), got {[c.method for c in self.fake.calls]}"
-        )
+        # A hang guard, not a timing: it returns at the call, and a cold worker process
+        # generating a deck or an export takes more than 5 s on a loaded 2-core machine.
+        arrived = await async_wait_until(lambda: len(self.fake.of(method)) >= n, timeout=30.0)
+        assert arrived, f"expected {n} {method} call(s), got {[c.method for c in self.fake.calls]}"
         return self.fake.of(method)
 
     async def count(self, table: Any) -> int:
