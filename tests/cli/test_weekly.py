@@ -3,20 +3,15 @@ dry runs, off, and bad input that names the field and changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.cli import main
-from bot.config import get_settings
 
 
 @pytest.fixture
-def cli(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    monkeypatch.setenv("DATABASE_URL", fresh_db)
-    get_settings.cache_clear()
-    yield main
-    get_settings.cache_clear()
+def cli(cli_env: str) -> object:
+    """The CLI's entry point on a fresh database (`cli_env` points the settings at it)."""
+    return main
 
 
 TEAM = "console:local"
