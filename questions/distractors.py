@@ -28,6 +28,7 @@ from questions.parse.model import Block, Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
+    code_form,
     command_like,
     decimals,
     family,
@@ -74,6 +75,10 @@ class Pool:
         self.doc: Document | None = doc
         self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._seen: set[tuple[str, str]] = set()
+        #: texts the notes write as code: only those have a code form (bare name, command line)
+        self._code: set[str] = set()
+        #: a flag -> the programs it is written with (`-Fc` is pg_dump's, `--link` pg_upgrade's)
+        self._flag_owners: dict[str, set[str]] = _flag_owners(doc)
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
         #: (unit, role) -> [(value, section)]
@@ -133,6 +138,8 @@ class Pool:
         if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
             return
         self._seen.add((text, role))
+        if role in ("code", "cmd"):
+            self._code.add(text)
         self._by_role[role][section].append(Entry(text, role, group, section))
 
     def alternatives(
@@ -199,9 +206,21 @@ class Pool:
             ]:
                 if len(out) >= want:
                     return out
-                if acceptable(t, answer, out, avoid, sibling=n < 2):
+                if acceptable(t, answer, out, avoid, sibling=n < 2) and self.same_form(answer, t):
                     out.append(t)
         return out
+
+    def same_form(self, answer: str, option: str) -> bool:
+        """An option written like the answer: code of the same code form, a flag of the same
+        program."""
+        a, o = answer.strip("`"), option.strip("`")
+        if a in self._code and o in self._code and not _same_code_form(a, o):
+            return False  # `SET` beside `PEXPIRE key ms`: the bare name is the answer
+        fa, fo = shape(a), shape(o)
+        if fa == fo == "flag":
+            mine, theirs = self._flag_owners.get(a, set()), self._flag_owners.get(o, set())
+            return not mine or bool(mine & theirs)  # `--link` of pg_upgrade, not `-Fp` of pg_dump
+        return True
 
     def marked(self, text: str, section: int) -> bool:
         """The author marked this term (bold or code) in the section."""
@@ -277,6 +296,46 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+
+def _same_code_form(a: str, b: str) -> bool:
+    """Two pieces of code written alike; a command and its keyword variant are alike too
+    (`VACUUM` beside `VACUUM FULL`), a bare name and another command's keywords are not."""
+    fa, fb = code_form(a), code_form(b)
+    if fa == fb:
+        return True
+    variant = {fa, fb} == {"bare", "keywords"}
+    return variant and a.split()[0] == b.split()[0]
+
+
+_WORD = re.compile(r"[\w.+-]+")
+
+
+def _flag_owners(doc: Document) -> dict[str, set[str]]:
+    """Which programs each flag of the notes is written with: the program of its command line,
+    or the programs a prose block names beside it ("pg_dump formats: `-Fp`, `-Fc`")."""
+    lines = [_COMMAND.sub("", line).strip() for b in doc.content if b.kind == "code"
+             for line in b.code.splitlines()]  # fmt: skip
+    lines += [span for b in doc.content if b.kind != "code" for span in b.inline.code]
+    programs = {ln.split()[0] for ln in lines if command_like(ln)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ln in lines:
+        words = ln.split()
+        if command_like(ln):
+            for w in words[1:]:
+                if shape(w) == "flag":
+                    owners[w].add(words[0])
+    for b in doc.content:
+        if b.kind == "code":
+            continue
+        # a program is a command line's first word, or a lone lower-case name in code
+        # beside the flags (`pg_upgrade` ... `--link`)
+        here = programs | {c for c in b.inline.code if re.fullmatch(r"[a-z][\w.-]*", c)}
+        named = {w for w in _WORD.findall(b.text) if w in here}
+        for span in b.inline.code:
+            if named and shape(span) == "flag":
+                owners[span] |= named
+    return owners
 
 
 def _plain_term(text: str) -> bool:
