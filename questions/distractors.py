@@ -311,27 +311,40 @@ def _same_code_form(a: str, b: str) -> bool:
 _WORD = re.compile(r"[\w.+-]+")
 
 
+def command_head(line: str) -> str:
+    """The program a command line runs, with its subcommand: `git log` of
+    `git log --oneline`, `pg_dump` of `pg_dump -Fc -d shop`, `kubectl get` of
+    `kubectl get pods -o wide`."""
+    words = line.split()
+    head = words[:1]
+    if len(words) > 1 and re.fullmatch(r"[a-z][a-z-]*", words[1]):
+        head.append(words[1])
+    return " ".join(head)
+
+
 def _flag_owners(doc: Document) -> dict[str, set[str]]:
-    """Which programs each flag of the notes is written with: the program of its command line,
-    or the programs a prose block names beside it ("pg_dump formats: `-Fp`, `-Fc`")."""
+    """Which commands each flag of the notes is written with: the command of its command line,
+    or the commands a prose block names beside it ("pg_dump formats: `-Fp`, `-Fc`")."""
     lines = [_COMMAND.sub("", line).strip() for b in doc.content if b.kind == "code"
              for line in b.code.splitlines()]  # fmt: skip
     lines += [span for b in doc.content if b.kind != "code" for span in b.inline.code]
-    programs = {ln.split()[0] for ln in lines if command_like(ln)}
+    heads = {command_head(ln) for ln in lines if command_like(ln)}
     owners: dict[str, set[str]] = defaultdict(set)
     for ln in lines:
-        words = ln.split()
         if command_like(ln):
-            for w in words[1:]:
+            for w in ln.split()[1:]:
                 if shape(w) == "flag":
-                    owners[w].add(words[0])
+                    owners[w].add(command_head(ln))
     for b in doc.content:
         if b.kind == "code":
             continue
-        # a program is a command line's first word, or a lone lower-case name in code
-        # beside the flags (`pg_upgrade` ... `--link`)
-        here = programs | {c for c in b.inline.code if re.fullmatch(r"[a-z][\w.-]*", c)}
-        named = {w for w in _WORD.findall(b.text) if w in here}
+        # a command is a command line's head, or a lone lower-case name in code beside the
+        # flags (`pg_upgrade` ... `--link`); "git log" names git log, not all of git
+        here = heads | {c for c in b.inline.code if re.fullmatch(r"[a-z][\w.-]*", c)}
+        words = _WORD.findall(b.text)
+        named = {w for w in words if w in here}
+        named |= {f"{a} {c}" for a, c in zip(words, words[1:], strict=False) if f"{a} {c}" in here}
+        named -= {n.split()[0] for n in named if " " in n}
         for span in b.inline.code:
             if named and shape(span) == "flag":
                 owners[span] |= named
