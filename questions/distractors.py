@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -343,7 +344,7 @@ def _flag_owners(doc: Document) -> dict[str, set[str]]:
         here = heads | {c for c in b.inline.code if re.fullmatch(r"[a-z][\w.-]*", c)}
         words = _WORD.findall(b.text)
         named = {w for w in words if w in here}
-        named |= {f"{a} {c}" for a, c in zip(words, words[1:], strict=False) if f"{a} {c}" in here}
+        named |= {f"{a} {c}" for a, c in pairwise(words) if f"{a} {c}" in here}
         named -= {n.split()[0] for n in named if " " in n}
         for span in b.inline.code:
             if named and shape(span) == "flag":
