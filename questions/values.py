@@ -178,12 +178,12 @@ def command_like(text: str) -> bool:
     return len(words) >= 2 and words[0].islower()
 
 
-_KEYWORD = re.compile(r"[A-Z][A-Z0-9_]+")
+_KEYWORD = re.compile(r"\(?[A-Z][A-Z0-9_]+[),]*")  # `(BUFFERS)` is a keyword too
 
 
 def code_form(text: str) -> str:
     """How a piece of code is written: a bare name (`UNLINK`, `pg_dump`), keywords only
-    (`ACL LIST`, `VACUUM FULL`), or a command line with arguments (`TTL key`, `git push -f`).
+    (`ACL LIST`, `VACUUM FULL`, `EXPLAIN (BUFFERS)`), or a command line with arguments (`TTL key`, `git push -f`).
     Options of one question share it, or the one bare name among command lines stands out."""
     words = text.strip().strip("`").split()
     if len(words) <= 1:
