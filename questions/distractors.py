@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -28,6 +29,7 @@ from questions.parse.model import Block, Document
 from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
 from questions.values import (
     Number,
+    code_form,
     command_like,
     decimals,
     family,
@@ -74,6 +76,10 @@ class Pool:
         self.doc: Document | None = doc
         self._by_role: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._seen: set[tuple[str, str]] = set()
+        #: texts the notes write as code: only those have a code form (bare name, command line)
+        self._code: set[str] = set()
+        #: a flag -> the programs it is written with (`-Fc` is pg_dump's, `--link` pg_upgrade's)
+        self._flag_owners: dict[str, set[str]] = _flag_owners(doc)
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
         #: (unit, role) -> [(value, section)]
@@ -133,6 +139,8 @@ class Pool:
         if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
             return
         self._seen.add((text, role))
+        if role in ("code", "cmd"):
+            self._code.add(text)
         self._by_role[role][section].append(Entry(text, role, group, section))
 
     def alternatives(
@@ -199,9 +207,21 @@ class Pool:
             ]:
                 if len(out) >= want:
                     return out
-                if acceptable(t, answer, out, avoid, sibling=n < 2):
+                if acceptable(t, answer, out, avoid, sibling=n < 2) and self.same_form(answer, t):
                     out.append(t)
         return out
+
+    def same_form(self, answer: str, option: str) -> bool:
+        """An option written like the answer: code of the same code form, a flag of the same
+        program."""
+        a, o = answer.strip("`"), option.strip("`")
+        if a in self._code and o in self._code and not _same_code_form(a, o):
+            return False  # `SET` beside `PEXPIRE key ms`: the bare name is the answer
+        fa, fo = shape(a), shape(o)
+        if fa == fo == "flag":
+            mine, theirs = self._flag_owners.get(a, set()), self._flag_owners.get(o, set())
+            return not mine or bool(mine & theirs)  # `--link` of pg_upgrade, not `-Fp` of pg_dump
+        return True
 
     def marked(self, text: str, section: int) -> bool:
         """The author marked this term (bold or code) in the section."""
@@ -277,6 +297,59 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+
+def _same_code_form(a: str, b: str) -> bool:
+    """Two pieces of code written alike; a command and its keyword variant are alike too
+    (`VACUUM` beside `VACUUM FULL`), a bare name and another command's keywords are not."""
+    fa, fb = code_form(a), code_form(b)
+    if fa == fb:
+        return True
+    variant = {fa, fb} == {"bare", "keywords"}
+    return variant and a.split()[0] == b.split()[0]
+
+
+_WORD = re.compile(r"[\w.+-]+")
+
+
+def command_head(line: str) -> str:
+    """The program a command line runs, with its subcommand: `git log` of
+    `git log --oneline`, `pg_dump` of `pg_dump -Fc -d shop`, `kubectl get` of
+    `kubectl get pods -o wide`."""
+    words = line.split()
+    head = words[:1]
+    if len(words) > 1 and re.fullmatch(r"[a-z][a-z-]*", words[1]):
+        head.append(words[1])
+    return " ".join(head)
+
+
+def _flag_owners(doc: Document) -> dict[str, set[str]]:
+    """Which commands each flag of the notes is written with: the command of its command line,
+    or the commands a prose block names beside it ("pg_dump formats: `-Fp`, `-Fc`")."""
+    lines = [_COMMAND.sub("", line).strip() for b in doc.content if b.kind == "code"
+             for line in b.code.splitlines()]  # fmt: skip
+    lines += [span for b in doc.content if b.kind != "code" for span in b.inline.code]
+    heads = {command_head(ln) for ln in lines if command_like(ln)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ln in lines:
+        if command_like(ln):
+            for w in ln.split()[1:]:
+                if shape(w) == "flag":
+                    owners[w].add(command_head(ln))
+    for b in doc.content:
+        if b.kind == "code":
+            continue
+        # a command is a command line's head, or a lone lower-case name in code beside the
+        # flags (`pg_upgrade` ... `--link`); "git log" names git log, not all of git
+        here = heads | {c for c in b.inline.code if re.fullmatch(r"[a-z][\w.-]*", c)}
+        words = _WORD.findall(b.text)
+        named = {w for w in words if w in here}
+        named |= {f"{a} {c}" for a, c in pairwise(words) if f"{a} {c}" in here}
+        named -= {n.split()[0] for n in named if " " in n}
+        for span in b.inline.code:
+            if named and shape(span) == "flag":
+                owners[span] |= named
+    return owners
 
 
 def _plain_term(text: str) -> bool:

@@ -137,8 +137,8 @@ def shape(text: str) -> str:
     t = text.strip().strip("`").strip()
     if RANGE.fullmatch(t):
         return "range"
-    n = parse_number(t)
-    if n is not None:
+    n = parse_number(t.lstrip("+-"))
+    if n is not None:  # "-1" is a number, not a lower-case word beside "SET"
         return f"num:{n.unit}" if n.unit else "num"
     if re.fullmatch(r"v?\d+\.\d+(\.\d+)?", t):
         return "version"
@@ -176,6 +176,21 @@ def command_like(text: str) -> bool:
     `EXPLAIN ANALYZE`)."""
     words = text.split()
     return len(words) >= 2 and words[0].islower()
+
+
+_KEYWORD = re.compile(r"\(?[A-Z][A-Z0-9_]+[),]*")  # `(BUFFERS)` is a keyword too
+
+
+def code_form(text: str) -> str:
+    """How a piece of code is written: a bare name (`UNLINK`, `pg_dump`), keywords only
+    (`ACL LIST`, `VACUUM FULL`, `EXPLAIN (BUFFERS)`), or a command line with arguments (`TTL key`, `git push -f`).
+    Options of one question share it, or the one bare name among command lines stands out."""
+    words = text.strip().strip("`").split()
+    if len(words) <= 1:
+        return "bare"
+    if all(_KEYWORD.fullmatch(w) for w in words):
+        return "keywords"
+    return "line"
 
 
 def same_family(a: str, b: str) -> bool:
