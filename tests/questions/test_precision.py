@@ -333,3 +333,36 @@ def test_an_option_that_builds_on_the_answer_is_not_offered() -> None:
     """VACUUM ANALYZE is "vacuum + …": it also does what VACUUM is described as doing."""
     for q in keyed(chosen(VACUUMS), "VACUUM"):
         assert "VACUUM ANALYZE" not in q.choices, q
+
+
+ARITHMETIC = """# Cluster sizing notes
+
+## Units
+
+- memory unit: `1Gi` = `1024Mi` (mebibytes), so `512Mi` = half a gibibyte
+- disk quota per tenant defaults to `50GB`, raised on request
+
+## Releases
+
+- every release gets 3 years of support. Runtime 6 went EOL in March 2025, Runtime 7 is next (March 2026)
+- a patch release ships every 4 weeks
+"""
+
+
+def test_a_blanked_number_other_clauses_compute_is_asked_without_them() -> None:
+    """ "___ (mebibytes), so 512Mi = half a gibibyte" gives 1024Mi by arithmetic, "Runtime ___
+    went EOL …, Runtime 7 is next" gives 6: the clause that computes it is cut."""
+    from questions.cues import arithmetic_cut, computable
+
+    qs = chosen(ARITHMETIC)
+    for q in qs:
+        answer = q.choices[q.answer]
+        assert not computable(q.prompt, answer), q.prompt
+        if answer in ("1024Mi", "6"):
+            assert "half" not in q.prompt and "next" not in q.prompt, q.prompt
+    line = "memory unit: 1Gi = 1024Mi (mebibytes), so 512Mi = half a gibibyte"
+    assert arithmetic_cut(line, "1024Mi") == "memory unit: 1Gi = 1024Mi (mebibytes)"
+    line = "Runtime 6 went EOL in March 2025, Runtime 7 is next (March 2026)"
+    assert arithmetic_cut(line, "6") == "Runtime 6 went EOL in March 2025"
+    assert computable("Runtime ___ went EOL in 2025, Runtime 7 is next", "6")
+    assert not computable("a patch release ships every ___ weeks, raised on request", "4 weeks")
