@@ -403,10 +403,11 @@ _CONNECTIVE = re.compile(r"^(?:so|thus|hence|i\.e\.|which means|所以|因此|�
 _CLAUSES = re.compile(r"(?<=[,，;；])\s*|\s*(?:→|->|=>)\s*")
 
 
-def _computes(other: str, answer: Number) -> bool:
+def _computes(other: str, answer: Number, related: bool = False) -> bool:
     """The clause states a number the answer follows from: one in the answer's unit beside an
-    equation or ratio, or a neighbour in a sequence under the same name ("PG 14" for PG 13)."""
-    if not _RELATION.search(other):
+    equation or ratio, or a neighbour in a sequence under the same name ("PG 14" for PG 13).
+    related: the answer's own clause states the relation ("PG ___ is next")."""
+    if not related and not _RELATION.search(other):
         return False
     for n in numbers_in(other):
         if answer.unit and n.unit == answer.unit:
@@ -439,4 +440,5 @@ def computable(stem: str, answer_text: str) -> bool:
     if answer is None or "___" not in stem:
         return False
     parts = [p for p in _CLAUSES.split(stem) if p.strip()]
-    return any(_computes(p, answer) for p in parts if "___" not in p)
+    related = any(_RELATION.search(p) for p in parts if "___" in p)
+    return any(_computes(p, answer, related) for p in parts if "___" not in p)

@@ -365,6 +365,7 @@ def test_a_blanked_number_other_clauses_compute_is_asked_without_them() -> None:
     line = "Runtime 6 went EOL in March 2025, Runtime 7 is next (March 2026)"
     assert arithmetic_cut(line, "6") == "Runtime 6 went EOL in March 2025"
     assert computable("Runtime ___ went EOL in 2025, Runtime 7 is next", "6")
+    assert computable("Runtime 6 went EOL in 2025, Runtime ___ is next", "7")
     assert not computable("a patch release ships every ___ weeks, raised on request", "4 weeks")
 
 
