@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from questions.glossary import english
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
+from questions.values import Number, numbers_in, parse_number
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -388,3 +389,56 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
             text = text[:at]
     text = text.strip(" ,;.。；，、")
     return text if text and clean(text) else None
+
+
+#: a clause that relates numbers: an equation, a ratio, a sequence ("so 250m = a quarter of a
+#: core", "PG 14 is next")
+_RELATION = re.compile(
+    r"=|×|\b(?:half|quarter|third|double|twice|triple|times|next|previous|then|after|before|"
+    r"per|ratio)\b|一半|四分之|倍|下一个|之后|之前|接着",
+    re.I,
+)
+#: the word that tied a clause to the one before ("so 512Mi = …"): cut with it
+_CONNECTIVE = re.compile(r"^(?:so|thus|hence|i\.e\.|which means|所以|因此|即)[\s,，]*", re.I)
+_CLAUSES = re.compile(r"(?<=[,，;；])\s*|\s*(?:→|->|=>)\s*")
+
+
+def _computes(other: str, answer: Number, related: bool = False) -> bool:
+    """The clause states a number the answer follows from: one in the answer's unit beside an
+    equation or ratio, or a neighbour in a sequence under the same name ("PG 14" for PG 13).
+    related: the answer's own clause states the relation ("PG ___ is next")."""
+    if not related and not _RELATION.search(other):
+        return False
+    for n in numbers_in(other):
+        if answer.unit and n.unit == answer.unit:
+            return True
+        if not answer.unit and not n.unit and abs(n.value - answer.value) == 1:
+            return True
+    return False
+
+
+def arithmetic_cut(text: str, span: str) -> str:
+    """The text without the clauses that let the blanked number be computed from the others:
+    "1 = 1 vCPU/core = 1000m (millicores), so 250m = a quarter of a core" asks only its first
+    clause. The text itself when no clause does."""
+    answer = parse_number(span)
+    if answer is None:
+        return text
+    parts = [p for p in _CLAUSES.split(text) if p.strip()]
+    mine = next((i for i, p in enumerate(parts) if span in p), None)
+    if mine is None or len(parts) < 2:
+        return text
+    rest = [p for i, p in enumerate(parts) if i != mine]
+    if not any(_computes(p, answer) for p in rest):
+        return text
+    return _CONNECTIVE.sub("", parts[mine].strip().rstrip(",，;；").strip())
+
+
+def computable(stem: str, answer_text: str) -> bool:
+    """The stem's other clauses give the blanked number by arithmetic."""
+    answer = parse_number(answer_text)
+    if answer is None or "___" not in stem:
+        return False
+    parts = [p for p in _CLAUSES.split(stem) if p.strip()]
+    related = any(_RELATION.search(p) for p in parts if "___" in p)
+    return any(_computes(p, answer, related) for p in parts if "___" not in p)

@@ -1,7 +1,7 @@
 """Which of the questions that passed the gates make the bank.
 
 - the best one question per fact;
-- a table row is asked once; two-option questions at most four times per list or table,
+- a table row is asked once; two-option questions at most three times per list or table,
   the first of the notes first;
 - no single block supplies more than a quarter of the bank;
 - no question's stem states the number another question asks ("maxSurge (default 25%)"
@@ -29,7 +29,8 @@ MAX_TRUE_FALSE_SHARE = 0.15
 #: short notes may still hold one true and one false statement beside this many other questions
 #: (a share of a handful of questions rounds down to none)
 SHORT_NOTES_PAIR_AFTER = 2
-MAX_TWO_OPTION_PER_SET = 4
+#: a two-sided comparison is a coin toss per row: three of its rows are enough
+MAX_TWO_OPTION_PER_SET = 3
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,

@@ -25,7 +25,7 @@ import numpy as np
 
 from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue, unnamed
+from questions.cues import clue, computable, unnamed
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -83,6 +83,8 @@ def stem_only(c: Candidate) -> str | None:
         and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", stem)
     ):
         return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
+    if number is not None and computable(c.prompt, answer):
+        return "stem computes the answer"  # "___ (millicores), so 250m = a quarter of a core"
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]
@@ -261,6 +263,8 @@ class NotesSolver:
         self._token_sections: dict[str, set[int]] | None = None
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
+        self._title_tokens = set(tokenizer.tokens(doc.title))
+        self._heading_tokens = [set(tokenizer.tokens(s.heading)) for s in doc.sections if s.heading]
 
     def _unit_tokens(self, i: int) -> list[str]:
         if i not in self._tokens:
@@ -310,14 +314,23 @@ class NotesSolver:
         return self._token_sections
 
     def topic_word(self, term: str) -> bool:
-        """A word a third of the notes' sections use ("HTTP" in HTTP notes): blanked, it is
-        filler ("开始传 ___ 数据"), and the word a player who never read the notes would guess."""
+        """The notes' subject ("HTTP" in "HTTP & 网络基础笔记"): blanked, it is filler ("开始传 ___
+        数据"), the word a player who never read the notes would guess. A subject is named in
+        the document's title, or in a third of the headings, or used in a third of the sections
+        without any heading about it. A word a section is about (VACUUM beside "## VACUUM &
+        autovacuum" in PostgreSQL notes) is a topic the notes teach, not their subject."""
         tokens = set(self.tok.tokens(term))
         if not tokens:
             return False
+        if tokens <= self._title_tokens:
+            return True
+        named = sum(tokens <= h for h in self._heading_tokens)
+        if named >= max(2, len(self._heading_tokens) * TOPIC_SHARE):
+            return True
         index = self._sections_of()
         sections = set.intersection(*(index.get(t, set()) for t in tokens))
-        return len(sections) >= max(TOPIC_SECTIONS, len(self._by_section) * TOPIC_SHARE)
+        wide = len(sections) >= max(TOPIC_SECTIONS, len(self._by_section) * TOPIC_SHARE)
+        return wide and named == 0
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""

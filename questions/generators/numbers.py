@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
+from questions.cues import arithmetic_cut
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
@@ -81,7 +82,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         wrong = distractors_for(f, pool, avoid="")
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
-    text = with_subject(clause(f.sentence, f.span), f.subject or f.context)
+    text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context)
     gap = blanked(text, f.span)
     if gap is None:
         return None

@@ -333,3 +333,79 @@ def test_an_option_that_builds_on_the_answer_is_not_offered() -> None:
     """VACUUM ANALYZE is "vacuum + …": it also does what VACUUM is described as doing."""
     for q in keyed(chosen(VACUUMS), "VACUUM"):
         assert "VACUUM ANALYZE" not in q.choices, q
+
+
+ARITHMETIC = """# Cluster sizing notes
+
+## Units
+
+- memory unit: `1Gi` = `1024Mi` (mebibytes), so `512Mi` = half a gibibyte
+- disk quota per tenant defaults to `50GB`, raised on request
+
+## Releases
+
+- every release gets 3 years of support. Runtime 6 went EOL in March 2025, Runtime 7 is next (March 2026)
+- a patch release ships every 4 weeks
+"""
+
+
+def test_a_blanked_number_other_clauses_compute_is_asked_without_them() -> None:
+    """ "___ (mebibytes), so 512Mi = half a gibibyte" gives 1024Mi by arithmetic, "Runtime ___
+    went EOL …, Runtime 7 is next" gives 6: the clause that computes it is cut."""
+    from questions.cues import arithmetic_cut, computable
+
+    qs = chosen(ARITHMETIC)
+    for q in qs:
+        answer = q.choices[q.answer]
+        assert not computable(q.prompt, answer), q.prompt
+        if answer in ("1024Mi", "6"):
+            assert "half" not in q.prompt and "next" not in q.prompt, q.prompt
+    line = "memory unit: 1Gi = 1024Mi (mebibytes), so 512Mi = half a gibibyte"
+    assert arithmetic_cut(line, "1024Mi") == "memory unit: 1Gi = 1024Mi (mebibytes)"
+    line = "Runtime 6 went EOL in March 2025, Runtime 7 is next (March 2026)"
+    assert arithmetic_cut(line, "6") == "Runtime 6 went EOL in March 2025"
+    assert computable("Runtime ___ went EOL in 2025, Runtime 7 is next", "6")
+    assert computable("Runtime 6 went EOL in 2025, Runtime ___ is next", "7")
+    assert not computable("a patch release ships every ___ weeks, raised on request", "4 weeks")
+
+
+STREAMS = """# Message transport notes
+
+## Streams vs queues
+
+|  | stream | queue |
+|---|---|---|
+| delivery | every consumer group reads every message | one consumer takes each message |
+| retention | kept for the retention period, replayable | deleted once acknowledged |
+| ordering | strict order per partition | best-effort order |
+| scaling | add partitions, one reader per partition per group | add consumers freely |
+| replay | yes, seek to any offset | no, a consumed message is gone |
+
+## Brokers
+
+- the broker keeps messages on disk in segment files of `1GB`
+- a consumer commits its offset every `5s` by default
+- the producer batches messages for up to `10ms` before sending
+- a message may hold at most `1MB` unless the topic raises its limit
+- a partition leader is re-elected within `30s` of its broker failing
+- the cleaner compacts a log once `50%` of it is superseded
+
+## Limits
+
+- a topic may have at most `4096` partitions per cluster
+- a consumer group rebalances when a member misses heartbeats for `45s`
+- the default replication factor is `3`, so two brokers may fail
+- idle connections are closed after `9min`
+- a fetch request returns at most `50MB` of messages
+- transactions time out after `60s` when not committed
+- the broker keeps `7d` of messages by default
+"""
+
+
+def test_a_two_sided_table_asks_at_most_three_of_its_rows() -> None:
+    """Five rows of stream vs queue are five coin tosses: the bank asks three and leaves the
+    rest to questions of four options."""
+    qs = chosen(STREAMS)
+    two = [q for q in qs if len(q.choices) == 2]
+    assert 1 <= len(two) <= 3, [q.prompt for q in two]
+    assert len(qs) > len(two)
