@@ -149,11 +149,63 @@ def _en_contrast(block: Block, sentence: str) -> Fact | None:
                      (head[len(subject) :] + " ", " ".join(denied), " ".join(tail), ""), "")  # fmt: skip
 
 
+#: "most other settings only a reload", "everything else just a rebuild": what the rest get
+_EN_OTHERS = re.compile(
+    r"^(?:but\s+|while\s+|whereas\s+)?(?:(?:most|all|every|any|the)\s+)?"
+    r"(?:others?|everything else)(?:\s+[\w-]+)?\s+(?:(?:only|just)\s+)?"
+    r"(?:(?:need|needs|require|requires|take|takes|get|gets|use|uses)\s+)?"
+    r"(?:(?:only|just)\s+)?(?:(?:a|an|the)\s+)?(?!(?:a|an|the|only|just)\b)"
+    r"(?P<alt>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)$",
+    re.I,
+)
+#: the verb that gives the one case its outcome ("changing X needs a full restart")
+_EN_OUTCOME_VERB = re.compile(
+    r"\b(?:needs?|requires?|forces?|triggers?|takes?|gets?|uses?)\b", re.I
+)
+#: the one case is named by what is done to it ("changing `a` or `b`"): longer than a name
+MAX_CASE = 60
+
+
+def _en_others(block: Block, sentence: str) -> Fact | None:
+    """ "changing X needs a full restart, most other settings only a reload": the one case's
+    outcome (restart) against what the rest get (reload), the two options the notes give."""
+    plain, asides = sentence, 1
+    while asides:  # "(`SELECT pg_reload_conf();`)": innermost parentheses first
+        plain, asides = re.subn(r"\s*\([^()]*\)", "", plain)
+    plain = plain.strip().rstrip(".!")
+    parts = re.split(r"\s*[,;]\s*", plain)
+    if len(parts) != 2:
+        return None
+    first, rest = parts
+    m = _EN_OTHERS.match(rest)
+    verbs = list(_EN_OUTCOME_VERB.finditer(first))
+    if m is None or not verbs or re.search(r"\bnot\b|n't\b", first, re.I):
+        return None
+    words = len(m.group("alt").split())  # "an incremental build" against "a clean build"
+    stated = re.search(rf"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{{words - 1}}})$", first)
+    verb = verbs[-1]
+    subject = first[: verb.start()].strip()
+    if stated is None or stated.start() <= verb.end() or not subject or len(subject) > MAX_CASE:
+        return None
+    if _PRONOUN.match(subject) or stated.group(1).split()[0].casefold() in STOP_EN:
+        return None
+    denied = m.group("alt")
+    if not (_alternative(denied) and _alternative(stated.group(1))):
+        return None
+    if norm(denied) == norm(stated.group(1)) or first.casefold().count(denied.casefold()):
+        return None
+    claim = first.strip()
+    return Fact("contrast", subject, stated.group(1), block, block.line, sentence=sentence,
+                span=stated.group(1), attribute=claim, siblings=(denied,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
+
+
 def contrast_facts(block: Block) -> list[Fact]:
     """Every contrast a paragraph or list item states, one per sentence."""
     out: list[Fact] = []
     for sentence in sentences(block.text):
         f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
+        f = f or (None if CJK.search(sentence) else _en_others(block, sentence))
         if f is not None:
             out.append(f)
     return out
