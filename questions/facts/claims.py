@@ -169,10 +169,7 @@ MAX_CASE = 60
 def _en_others(block: Block, sentence: str) -> Fact | None:
     """ "changing X needs a full restart, most other settings only a reload": the one case's
     outcome (restart) against what the rest get (reload), the two options the notes give."""
-    plain, asides = sentence, 1
-    while asides:  # "(`SELECT pg_reload_conf();`)": innermost parentheses first
-        plain, asides = re.subn(r"\s*\([^()]*\)", "", plain)
-    plain = plain.strip().rstrip(".!")
+    plain = _bare(sentence)
     parts = re.split(r"\s*[,;]\s*", plain)
     if len(parts) != 2:
         return None
@@ -200,6 +197,48 @@ def _en_others(block: Block, sentence: str) -> Fact | None:
                 role="contrast")  # fmt: skip
 
 
+_EN_DENIED_PP = re.compile(
+    r"^(?P<subject>[^,;]{2,40}?)\s+(?:is|are)(?:\s+not|n't)\s+(?P<pp>[a-z]+ed)\b(?P<cond>[^,;]*)$",
+    re.I,
+)
+_EN_GRANTED_PP = re.compile(
+    r"^(?P<subject>[^,;]{2,40}?)\s+(?:(?:do|does)\s+)?(?:get|gets|is|are)\s+(?P<pp>[a-z]+ed)\b"
+    r"(?P<adv>(?:\s+[a-z]+ly)?)\s*$",
+    re.I,
+)
+#: where a condition's clause ends: "when the ConfigMap changes -> u have to restart"
+_CLAUSE_END = re.compile(r"\s*(?:->|→|=>|\(|:|\bso\b|\bbut\b).*$", re.I)
+
+
+def _bare(sentence: str) -> str:
+    plain, asides = sentence, 1
+    while asides:  # "(`SELECT pg_reload_conf();`)": innermost parentheses first
+        plain, asides = re.subn(r"\s*\([^()]*\)", "", plain)
+    return plain.strip().rstrip(".!")
+
+
+def _en_granted_participle(block: Block) -> Fact | None:
+    """ "env vars are NOT updated when the ConfigMap changes. mounted volumes do get updated
+    eventually": of the two things one item names, which one gets updated — the other is the
+    lure, denied by the same item."""
+    said = [_bare(s) for s in sentences(block.text)]
+    denied = [m for s in said if (m := _EN_DENIED_PP.match(_CLAUSE_END.sub("", s)))]
+    granted = [m for s in said if (m := _EN_GRANTED_PP.match(s))]
+    if len(denied) != 1 or len(granted) != 1:
+        return None
+    no, yes = denied[0], granted[0]
+    a, b = _ARTICLE.sub("", no.group("subject")), _ARTICLE.sub("", yes.group("subject"))
+    if no.group("pp").casefold() != yes.group("pp").casefold() or norm(a) == norm(b):
+        return None
+    if not (_subject(a) and _subject(b)) or re.search(r"\bnot\b", b, re.I):
+        return None
+    pred = " ".join(["gets", yes.group("pp"), yes.group("adv").strip(), no.group("cond").strip()])
+    pred = re.sub(r"\s+", " ", pred).strip()
+    return Fact("predicate", b, b, block, block.line, sentence=block.text, span=b,
+                attribute=pred, siblings=(a,), group=f"b{block.id}", role="predicate",
+                extra=("verb",))  # fmt: skip
+
+
 def contrast_facts(block: Block) -> list[Fact]:
     """Every contrast a paragraph or list item states, one per sentence."""
     out: list[Fact] = []
@@ -208,7 +247,8 @@ def contrast_facts(block: Block) -> list[Fact]:
         f = f or (None if CJK.search(sentence) else _en_others(block, sentence))
         if f is not None:
             out.append(f)
-    return out
+    granted = None if CJK.search(block.text) else _en_granted_participle(block)
+    return [*out, granted] if granted else out
 
 
 _ZH_PREDICATE = re.compile(

@@ -59,3 +59,32 @@ def test_the_rest_clause_is_not_read_where_it_does_not_contrast() -> None:
         "x",
     )
     assert [f for f in extract(doc) if f.kind == "contrast"] == []
+
+
+def test_the_one_thing_an_item_grants_a_change_to_is_asked_against_the_one_it_denies() -> None:
+    """ "environment variables are not reloaded when the settings file changes … mounted
+    certificates are reloaded automatically": the stem keeps the change and the outcome, the
+    denied thing is the lure."""
+    picks = [
+        (c, q)
+        for c, q in _generated("build-ops.md").chosen
+        if c.generator == "claim" and c.fact.kind == "predicate"
+    ]
+    assert [(q.prompt, q.choices[q.answer]) for _, q in picks] == [
+        (
+            "Which of these gets reloaded automatically when the settings file changes?",
+            "mounted certificates",
+        )
+    ]
+    _sound(picks[0][1])
+    assert set(picks[0][1].choices) == {"mounted certificates", "environment variables"}
+
+
+def test_a_denied_and_a_granted_outcome_of_different_verbs_are_no_pair() -> None:
+    doc = parse_document(
+        "## Config\n\n"
+        "- env vars are not updated when the file changes. volumes are mounted eventually.\n"
+        "- env vars are not updated when the file changes. env vars are updated later.\n",
+        "x",
+    )
+    assert [f for f in extract(doc) if f.kind == "predicate"] == []
