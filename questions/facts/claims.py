@@ -158,6 +158,7 @@ _EN_OTHERS = re.compile(
     r"(?P<alt>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)$",
     re.I,
 )
+_OTHERS_WORD = re.compile(r"\bother|\belse\b", re.I)
 #: the verb that gives the one case its outcome ("changing X needs a full restart")
 _EN_OUTCOME_VERB = re.compile(
     r"\b(?:needs?|requires?|forces?|triggers?|takes?|gets?|uses?)\b", re.I
@@ -244,10 +245,13 @@ def contrast_facts(block: Block) -> list[Fact]:
     out: list[Fact] = []
     for sentence in sentences(block.text):
         f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
-        f = f or (None if CJK.search(sentence) else _en_others(block, sentence))
+        if f is None and _OTHERS_WORD.search(sentence) and not CJK.search(sentence):
+            f = _en_others(block, sentence)
         if f is not None:
             out.append(f)
-    granted = None if CJK.search(block.text) else _en_granted_participle(block)
+    # cheap word checks first: most items deny nothing and name no "other"
+    asks_pair = re.search(r"\bnot\b|n't\b", block.text, re.I) and not CJK.search(block.text)
+    granted = _en_granted_participle(block) if asks_pair else None
     return [*out, granted] if granted else out
 
 
