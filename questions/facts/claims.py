@@ -203,7 +203,7 @@ _EN_DENIED_PP = re.compile(
     re.I,
 )
 _EN_GRANTED_PP = re.compile(
-    r"^(?P<subject>[^,;]{2,40}?)\s+(?:(?:do|does)\s+)?(?:get|gets|is|are)\s+(?P<pp>[a-z]+ed)\b"
+    r"^(?P<subject>[^,;]{2,40}?)\s+(?:(?:do|does)\s+)?(?P<aux>get|gets|is|are)\s+(?P<pp>[a-z]+ed)\b"
     r"(?P<adv>(?:\s+[a-z]+ly)?)\s*$",
     re.I,
 )
@@ -233,7 +233,9 @@ def _en_granted_participle(block: Block) -> Fact | None:
         return None
     if not (_subject(a) and _subject(b)) or re.search(r"\bnot\b", b, re.I):
         return None
-    pred = " ".join(["gets", yes.group("pp"), yes.group("adv").strip(), no.group("cond").strip()])
+    # "are needed" asks "is needed", "do get updated" asks "gets updated"
+    aux = "gets" if yes.group("aux").casefold().startswith("get") else "is"
+    pred = " ".join([aux, yes.group("pp"), yes.group("adv").strip(), no.group("cond").strip()])
     pred = re.sub(r"\s+", " ", pred).strip()
     return Fact("predicate", b, b, block, block.line, sentence=block.text, span=b,
                 attribute=pred, siblings=(a,), group=f"b{block.id}", role="predicate",
