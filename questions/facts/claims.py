@@ -158,13 +158,44 @@ _EN_OTHERS = re.compile(
     r"(?P<alt>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)$",
     re.I,
 )
-_OTHERS_WORD = re.compile(r"\bother|\belse\b", re.I)
+_OTHERS_WORD = re.compile(r"\bother|\belse\b|其他|其它|别的|其余", re.I)
 #: the verb that gives the one case its outcome ("changing X needs a full restart")
 _EN_OUTCOME_VERB = re.compile(
     r"\b(?:needs?|requires?|forces?|triggers?|takes?|gets?|uses?)\b", re.I
 )
 #: the one case is named by what is done to it ("changing `a` or `b`"): longer than a name
 MAX_CASE = 60
+
+
+_ZH_OTHERS = re.compile(
+    r"^(?:其他|其它|别的|其余)[^，,；;]{0,8}?(?:只需要|只需|只要|只|就)(?P<alt>[^，,；;]{1,20})$"
+)
+_ZH_OUTCOME = re.compile(r"(?:需要|必须|要|得)")
+
+
+def _zh_others(block: Block, sentence: str) -> Fact | None:
+    """ "改 shared_buffers 需要重启，其他参数只要 reload": the Chinese shape of the one case
+    against the rest."""
+    parts = re.split(r"\s*[，,；;]\s*", _bare(sentence).rstrip("。！"))
+    if len(parts) != 2 or (m := _ZH_OTHERS.match(parts[1])) is None:
+        return None
+    first = parts[0]
+    verb = _ZH_OUTCOME.search(first)
+    if verb is None or re.search(r"不|没", first):
+        return None
+    subject, stated = first[: verb.start()].strip(), first[verb.end() :].strip()
+    denied = m.group("alt").strip()
+    if (
+        not subject
+        or len(subject) > MAX_CASE
+        or not (_alternative(stated) and _alternative(denied))
+    ):
+        return None
+    if norm(denied) == norm(stated) or denied in first:
+        return None
+    return Fact("contrast", subject, stated, block, block.line, sentence=sentence, span=stated,
+                attribute=first.strip(), siblings=(denied,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
 
 
 def _en_others(block: Block, sentence: str) -> Fact | None:
@@ -247,8 +278,8 @@ def contrast_facts(block: Block) -> list[Fact]:
     out: list[Fact] = []
     for sentence in sentences(block.text):
         f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
-        if f is None and _OTHERS_WORD.search(sentence) and not CJK.search(sentence):
-            f = _en_others(block, sentence)
+        if f is None and _OTHERS_WORD.search(sentence):
+            f = _zh_others(block, sentence) if CJK.search(sentence) else _en_others(block, sentence)
         if f is not None:
             out.append(f)
     # cheap word checks first: most items deny nothing and name no "other"

@@ -88,3 +88,22 @@ def test_a_denied_and_a_granted_outcome_of_different_verbs_are_no_pair() -> None
         "x",
     )
     assert [f for f in extract(doc) if f.kind == "predicate"] == []
+
+
+def test_chinese_one_case_against_the_rest_is_asked_too() -> None:
+    """ "修改监听端口需要重启进程，其他配置只要重新加载": the same shape in Chinese notes."""
+    picks = {
+        c.fact.subject: q
+        for c, q in _generated("ops-zh.md").chosen
+        if c.generator == "claim" and c.fact.kind == "contrast"
+    }
+    expected = {
+        "修改监听端口": ("重启进程", "重新加载"),
+        "改动原生代码": ("重新提交审核", "热更新"),
+    }
+    assert set(picks) == set(expected)
+    for subject, (right, lure) in expected.items():
+        q = picks[subject]
+        _sound(q)
+        assert q.prompt.startswith("填空：") and subject in q.prompt
+        assert q.choices[q.answer] == right and set(q.choices) == {right, lure}
