@@ -149,14 +149,143 @@ def _en_contrast(block: Block, sentence: str) -> Fact | None:
                      (head[len(subject) :] + " ", " ".join(denied), " ".join(tail), ""), "")  # fmt: skip
 
 
+#: "most other settings only a reload", "everything else just a rebuild": what the rest get
+_EN_OTHERS = re.compile(
+    r"^(?:but\s+|while\s+|whereas\s+)?(?:(?:most|all|every|any|the)\s+)?"
+    r"(?:others?|everything else)(?:\s+[\w-]+)?\s+(?:(?:only|just)\s+)?"
+    r"(?:(?:need|needs|require|requires|take|takes|get|gets|use|uses)\s+)?"
+    r"(?:(?:only|just)\s+)?(?:(?:a|an|the)\s+)?(?!(?:a|an|the|only|just)\b)"
+    r"(?P<alt>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)$",
+    re.I,
+)
+_OTHERS_WORD = re.compile(r"\bother|\belse\b|其他|其它|别的|其余", re.I)
+#: the verb that gives the one case its outcome ("changing X needs a full restart")
+_EN_OUTCOME_VERB = re.compile(
+    r"\b(?:needs?|requires?|forces?|triggers?|takes?|gets?|uses?)\b", re.I
+)
+#: the one case is named by what is done to it ("changing `a` or `b`"): longer than a name
+MAX_CASE = 60
+
+
+_ZH_OTHERS = re.compile(
+    r"^(?:其他|其它|别的|其余)[^，,；;]{0,8}?(?:只需要|只需|只要|只|就)(?P<alt>[^，,；;]{1,20})$"
+)
+_ZH_OUTCOME = re.compile(r"(?:需要|必须|要|得)")
+
+
+def _zh_others(block: Block, sentence: str) -> Fact | None:
+    """ "改 shared_buffers 需要重启，其他参数只要 reload": the Chinese shape of the one case
+    against the rest."""
+    parts = re.split(r"\s*[，,；;]\s*", _bare(sentence).rstrip("。！"))
+    if len(parts) != 2 or (m := _ZH_OTHERS.match(parts[1])) is None:
+        return None
+    first = parts[0]
+    verb = _ZH_OUTCOME.search(first)
+    if verb is None or re.search(r"不|没", first):
+        return None
+    subject, stated = first[: verb.start()].strip(), first[verb.end() :].strip()
+    denied = m.group("alt").strip()
+    if (
+        not subject
+        or len(subject) > MAX_CASE
+        or not (_alternative(stated) and _alternative(denied))
+    ):
+        return None
+    if norm(denied) == norm(stated) or denied in first:
+        return None
+    return Fact("contrast", subject, stated, block, block.line, sentence=sentence, span=stated,
+                attribute=first.strip(), siblings=(denied,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
+
+
+def _en_others(block: Block, sentence: str) -> Fact | None:
+    """ "changing X needs a full restart, most other settings only a reload": the one case's
+    outcome (restart) against what the rest get (reload), the two options the notes give."""
+    plain = _bare(sentence)
+    parts = re.split(r"\s*[,;]\s*", plain)
+    if len(parts) != 2:
+        return None
+    first, rest = parts
+    m = _EN_OTHERS.match(rest)
+    verbs = list(_EN_OUTCOME_VERB.finditer(first))
+    if m is None or not verbs or re.search(r"\bnot\b|n't\b", first, re.I):
+        return None
+    words = len(m.group("alt").split())  # "an incremental build" against "a clean build"
+    stated = re.search(rf"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{{words - 1}}})$", first)
+    verb = verbs[-1]
+    subject = first[: verb.start()].strip()
+    if stated is None or stated.start() <= verb.end() or not subject or len(subject) > MAX_CASE:
+        return None
+    if _PRONOUN.match(subject) or stated.group(1).split()[0].casefold() in STOP_EN:
+        return None
+    denied = m.group("alt")
+    if not (_alternative(denied) and _alternative(stated.group(1))):
+        return None
+    if norm(denied) == norm(stated.group(1)) or first.casefold().count(denied.casefold()):
+        return None
+    claim = first.strip()
+    return Fact("contrast", subject, stated.group(1), block, block.line, sentence=sentence,
+                span=stated.group(1), attribute=claim, siblings=(denied,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
+
+
+_EN_DENIED_PP = re.compile(
+    r"^(?P<subject>[^,;]{2,40}?)\s+(?:is|are)(?:\s+not|n't)\s+(?P<pp>[a-z]+ed)\b(?P<cond>[^,;]*)$",
+    re.I,
+)
+_EN_GRANTED_PP = re.compile(
+    r"^(?P<subject>[^,;]{2,40}?)\s+(?:(?:do|does)\s+)?(?P<aux>get|gets|is|are)\s+(?P<pp>[a-z]+ed)\b"
+    r"(?P<adv>(?:\s+[a-z]+ly)?)\s*$",
+    re.I,
+)
+#: where a condition's clause ends: "when the ConfigMap changes -> u have to restart"
+_CLAUSE_END = re.compile(r"\s*(?:->|→|=>|\(|:|\bso\b|\bbut\b).*$", re.I)
+
+
+def _bare(sentence: str) -> str:
+    plain, asides = sentence, 1
+    while asides:  # "(`SELECT pg_reload_conf();`)": innermost parentheses first
+        plain, asides = re.subn(r"\s*\([^()]*\)", "", plain)
+    return plain.strip().rstrip(".!")
+
+
+def _en_granted_participle(block: Block) -> Fact | None:
+    """ "env vars are NOT updated when the ConfigMap changes. mounted volumes do get updated
+    eventually": of the two things one item names, which one gets updated — the other is the
+    lure, denied by the same item."""
+    said = [_bare(s) for s in sentences(block.text)]
+    denied = [m for s in said if (m := _EN_DENIED_PP.match(_CLAUSE_END.sub("", s)))]
+    granted = [m for s in said if (m := _EN_GRANTED_PP.match(s))]
+    if len(denied) != 1 or len(granted) != 1:
+        return None
+    no, yes = denied[0], granted[0]
+    a, b = _ARTICLE.sub("", no.group("subject")), _ARTICLE.sub("", yes.group("subject"))
+    if no.group("pp").casefold() != yes.group("pp").casefold() or norm(a) == norm(b):
+        return None
+    if not (_subject(a) and _subject(b)) or re.search(r"\bnot\b", b, re.I):
+        return None
+    # "are needed" asks "is needed", "do get updated" asks "gets updated"
+    aux = "gets" if yes.group("aux").casefold().startswith("get") else "is"
+    pred = " ".join([aux, yes.group("pp"), yes.group("adv").strip(), no.group("cond").strip()])
+    pred = re.sub(r"\s+", " ", pred).strip()
+    return Fact("predicate", b, b, block, block.line, sentence=block.text, span=b,
+                attribute=pred, siblings=(a,), group=f"b{block.id}", role="predicate",
+                extra=("verb",))  # fmt: skip
+
+
 def contrast_facts(block: Block) -> list[Fact]:
     """Every contrast a paragraph or list item states, one per sentence."""
     out: list[Fact] = []
     for sentence in sentences(block.text):
         f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
+        if f is None and _OTHERS_WORD.search(sentence):
+            f = _zh_others(block, sentence) if CJK.search(sentence) else _en_others(block, sentence)
         if f is not None:
             out.append(f)
-    return out
+    # cheap word checks first: most items deny nothing and name no "other"
+    asks_pair = re.search(r"\bnot\b|n't\b", block.text, re.I) and not CJK.search(block.text)
+    granted = _en_granted_participle(block) if asks_pair else None
+    return [*out, granted] if granted else out
 
 
 _ZH_PREDICATE = re.compile(

@@ -23,7 +23,9 @@ NAME = "claim"
 KINDS = ("contrast", "predicate")
 
 
-def _which_is(pred: str, lang: str) -> str:
+def _which_is(pred: str, lang: str, verb: bool = False) -> str:
+    if verb:  # "gets updated eventually when …": the predicate is its own verb phrase
+        return f"Which of these {pred}?"
     if lang == "zh":
         return f"以下哪一项是{pred}？"
     return f"Which of these is {articles(pred)}?"
@@ -46,7 +48,7 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         c = build(NAME, "cloze", f, cloze(gap, lang), f.value, _wrong(f, gap), lang, rank=1,
                   blank=f.value, query=gap, closed=True, notes_options=True)  # fmt: skip
     else:
-        prompt = _which_is(f.attribute, lang)
+        prompt = _which_is(f.attribute, lang, "verb" in f.extra)
         c = build(NAME, "predicate", f, prompt, f.value, _wrong(f, prompt), lang, rank=0,
                   query=f.attribute, closed=True, notes_options=True)  # fmt: skip
     if c is not None:
