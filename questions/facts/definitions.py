@@ -54,8 +54,25 @@ class Definition:
     claim: bool = False  # "Client 验证证书链…": what something does, read off a plain sentence
 
 
+_OPENER = {'"': '"', "'": "'", "“": "”"}
+_CLOSER = {close: open_ for open_, close in _OPENER.items()}
+
+
 def _clean_term(term: str) -> str:
-    return term.strip(" '\"“”:：").strip()
+    """The term without the quotes and colons around it; a quote the term closes itself
+    (`journalctl --since "1 hour ago"`) is part of it and stays."""
+    t = term.strip().strip(" :：")
+    while t:
+        first, last = t[0], t[-1]
+        if len(t) > 1 and last == _OPENER.get(first) and last not in t[1:-1]:
+            t = t[1:-1].strip(" :：")  # a quoted term
+        elif first in _OPENER and _OPENER[first] not in t[1:]:
+            t = t[1:].strip(" :：")  # a stray opening quote
+        elif last in _CLOSER and _CLOSER[last] not in t[:-1]:
+            t = t[:-1].strip(" :：")  # a stray closing quote
+        else:
+            return t
+    return t
 
 
 def _is_term(head: str, block: Marked) -> bool:

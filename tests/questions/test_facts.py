@@ -140,3 +140,19 @@ def test_heading_entities_near_each_other_are_options() -> None:
     facts = [f for f in facts_of(sections) if f.role == "heading"]
     first = next(f for f in facts if f.subject == "Service A")
     assert "Service B" in first.siblings and "Service Z" not in first.siblings  # a window
+
+
+def test_a_term_keeps_the_quote_it_closes_itself() -> None:
+    """Quotes around a term are punctuation; a quoted argument at its end is part of it
+    (a stripped closing quote left `--since "1 hour ago` in stems and options)."""
+    notes = (
+        "# Logs\n\n## Reading the journal\n\n"
+        '- `journalctl --since "1 hour ago"` — time filter\n'
+        "- `journalctl -k` — kernel messages\n"
+        "- `journalctl -u nginx` — logs of one unit\n"
+        '- "Persistent storage" — the journal kept under /var/log/journal\n'
+    )
+    subjects = {f.subject for f in facts_of(notes) if f.kind == "definition"}
+    assert 'journalctl --since "1 hour ago"' in subjects
+    assert "Persistent storage" in subjects
+    assert not any(s.count('"') % 2 for s in subjects), subjects
