@@ -40,6 +40,20 @@ def run_refusable(work: Callable[[], Awaitable[int]]) -> int:
     return run(main())
 
 
+def print_notice(settings: Any, act: Callable[[Any], Awaitable[Any]]) -> int:
+    """Run `act` on a runtime opened for `settings` and print the notice it returns: the shape
+    of every command that changes or shows one setting."""
+    from bot.runtime import open_runtime
+
+    async def work() -> int:
+        async with open_runtime(settings) as rt:
+            notice = await act(rt)
+        print(notice.text)
+        return 0
+
+    return run_refusable(work)
+
+
 def team_ref(text: str) -> TeamRef:
     """`--team PLATFORM:ID` as the core's team reference."""
     from bot.core.models import TeamRef

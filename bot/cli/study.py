@@ -14,6 +14,7 @@ from bot.cli._common import (
     iso_moment,
     operator,
     player_name,
+    print_notice,
     run_refusable,
     team_ref,
 )
@@ -58,43 +59,34 @@ def _daily(rt: Any) -> Any:
 
 def cmd_daily_set(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.models import ChannelRef
-    from bot.runtime import open_runtime
 
     team = team_ref(args.team)
     channel = ChannelRef(team, args.channel, args.channel_name)
 
-    async def work() -> int:
-        async with open_runtime(settings) as rt:
-            info = await _daily(rt).set(
-                operator(team, "quizbot CLI"),
-                channel,
-                args.time,
-                deck=args.deck,
-                topics=args.topic or (),
-                window_hours=args.window,
-                timezone=args.timezone,
-            )
-        print(info.text)
-        return 0
-
-    return run_refusable(work)
+    return print_notice(
+        settings,
+        lambda rt: _daily(rt).set(
+            operator(team, "quizbot CLI"),
+            channel,
+            args.time,
+            deck=args.deck,
+            topics=args.topic or (),
+            window_hours=args.window,
+            timezone=args.timezone,
+        ),
+    )
 
 
 def cmd_daily_off(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.models import ChannelRef
-    from bot.runtime import open_runtime
 
     team = team_ref(args.team)
-
-    async def work() -> int:
-        async with open_runtime(settings) as rt:
-            info = await _daily(rt).disable(
-                operator(team, "quizbot CLI"), ChannelRef(team, args.channel)
-            )
-        print(info.text)
-        return 0
-
-    return run_refusable(work)
+    return print_notice(
+        settings,
+        lambda rt: _daily(rt).disable(
+            operator(team, "quizbot CLI"), ChannelRef(team, args.channel)
+        ),
+    )
 
 
 def cmd_daily_show(args: argparse.Namespace, settings: Settings) -> int:

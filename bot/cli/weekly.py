@@ -26,6 +26,7 @@ from bot.cli._common import (
     TEAM_PLATFORMS,
     iso_moment,
     operator,
+    print_notice,
     run_refusable,
     team_ref,
 )
@@ -60,39 +61,26 @@ def _service(rt: Any, platform: str | None = None, messenger: Any = None) -> Any
 
 def cmd_set(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.models import ChannelRef
-    from bot.runtime import open_runtime
 
     team = team_ref(args.team)
     channel = ChannelRef(team, args.channel, args.channel_name)
 
-    async def work() -> int:
-        async with open_runtime(settings) as rt:
-            info = await _service(rt).set_schedule(
-                operator(team, "quizbot CLI"),
-                channel,
-                weekday=args.day,
-                hour=args.hour,
-                timezone=args.timezone,
-                nudge=args.nudge,
-            )
-        print(info.text)
-        return 0
-
-    return run_refusable(work)
+    return print_notice(
+        settings,
+        lambda rt: _service(rt).set_schedule(
+            operator(team, "quizbot CLI"),
+            channel,
+            weekday=args.day,
+            hour=args.hour,
+            timezone=args.timezone,
+            nudge=args.nudge,
+        ),
+    )
 
 
 def cmd_off(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.runtime import open_runtime
-
     team = team_ref(args.team)
-
-    async def work() -> int:
-        async with open_runtime(settings) as rt:
-            info = await _service(rt).disable(operator(team, "quizbot CLI"))
-        print(info.text)
-        return 0
-
-    return run_refusable(work)
+    return print_notice(settings, lambda rt: _service(rt).disable(operator(team, "quizbot CLI")))
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
