@@ -5,9 +5,9 @@ HTTP mode and Socket Mode take a click straight from the verified request (no Bo
 request parsing and middleware chain cost more than the answer itself); Bolt's action
 listener goes through the same two steps. `written` writes the answer and waits for the commit
 (bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
-sends the receipt (chat.postEphemeral, at the outbox's lowest priority), starts fetching the
+sends the receipt (chat.postEphemeral, at the outbox's lowest priority), queues fetching the
 display name of a player the click could only name by their handle (users.info, at the same
-priority, in the background) and closes the question if this answer filled it. Slack may deliver a click twice: the database's
+priority, one at a time in one background task) and closes the question if this answer filled it. Slack may deliver a click twice: the database's
 one-answer-per-player rule makes the second a polite refusal, never a second score.
 """
 
@@ -135,8 +135,32 @@ async def follow_up(
         log_unexpected(log, f"the receipt of {click.what}", exc)
     if outcome is not None:
         if deps.users.should_fetch_name(click.channel.team.external_id, click.user_id):
-            deps.inflight.spawn(learn_name(deps, click))
+            want_name(deps, click)
         await deps.service.engine.close_if_filled(click.rq_id, outcome)
+
+
+def want_name(deps: SlackDeps, click: AnswerClick) -> None:
+    """Queue the clicking player's name lookup; start the one task that works the queue
+    unless it runs already (counted in flight, so shutdown lets it finish)."""
+    wanted = deps.names_wanted
+    wanted.clicks.append(click)
+    if not wanted.working:
+        wanted.working = True
+        deps.inflight.spawn(learn_names(deps))
+
+
+async def learn_names(deps: SlackDeps) -> None:
+    """Look up the queued players' names one at a time until none are left."""
+    wanted = deps.names_wanted
+    try:
+        while wanted.clicks:
+            click = wanted.clicks.popleft()
+            try:
+                await learn_name(deps, click)
+            except Exception as exc:  # one player's failure leaves the others' lookups
+                log_unexpected(log, f"looking up the name of Slack user {click.user_id}", exc)
+    finally:
+        wanted.working = False
 
 
 async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
@@ -144,17 +168,16 @@ async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
     Runs after the ack at receipt priority; if users.info fails (rate limit, error), the handle
     stays until a later click or command asks again, and the failure is one log line."""
     team_id = click.channel.team.external_id
-    async with deps.name_lookups:
-        await deps.service.engine.answers_written()  # clicks first, under a burst
-        try:
-            auth = await deps.messenger.auth(click.channel)
-            user = await deps.outbox.send(
-                Priority.RECEIPT,
-                lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
-            )
-        except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
-            log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
-            return
+    await deps.service.engine.answers_written()  # clicks first, under a burst
+    try:
+        auth = await deps.messenger.auth(click.channel)
+        user = await deps.outbox.send(
+            Priority.RECEIPT,
+            lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
+        )
+    except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
+        log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
+        return
     if user.display_name is None:
         return
     player = PlayerRef(click.channel.team, click.user_id, user.display_name)

@@ -6,6 +6,7 @@ is_admin), so the adapter's real slack_sdk client is exercised end to end with n
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import secrets
@@ -49,6 +50,10 @@ class FakeSlack:
     uploads: dict[str, bytes] = field(default_factory=dict)
     # file id -> (name, bytes) served at the url_private(_download) that host_file hands out
     hosted: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    # method -> an event the fake waits for before answering it (a slow Slack); each call
+    # arriving for a held method sets `arrived`
+    held: dict[str, asyncio.Event] = field(default_factory=dict)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
 
@@ -155,6 +160,9 @@ class FakeSlack:
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
             )
         self.calls.append(Call(method, args, token, request.path))
+        if method in self.held:
+            self.arrived.set()
+            await self.held[method].wait()
         self._token = token
         if token is None and method != "oauth.v2.access":
             return web.json_response({"ok": False, "error": "not_authed"})

@@ -178,6 +178,33 @@ async def test_a_first_time_clicker_is_named_by_users_info_after_the_ack(
     assert not listening_apart.deps.users.should_fetch_name(TEAM, "U0002")
 
 
+async def test_first_time_clickers_wait_for_their_names_in_one_queue(
+    listening_apart: Listening,
+) -> None:
+    """A burst of new players is one task working a queue of lookups, not a task per click
+    (10,000 tasks behind a lock cost the event loop quadratic time)."""
+    env = listening_apart
+    env.fake.held["users.info"] = slow = asyncio.Event()
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, CHANNEL), PlayerRef(team, "U0001", "u0001")
+    )
+    players = [f"U{n:04}" for n in range(2, 10)]
+    for user in players:
+        body = block_actions(env.fake, answer_id(started.card.round_question_id, 0), user, "1.1")
+        await actions.answer(Ack(env.repo), body, env.context())
+    await env.fake.arrived.wait()  # the first lookup is under way, the rest wait for it
+
+    def looking_up(task: asyncio.Task[Any]) -> bool:
+        return task.get_coro().cr_code.co_filename.endswith("slack/clicks.py")  # type: ignore[union-attr]
+
+    assert len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    slow.set()
+    assert await env.deps.inflight.wait_idle(5)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == players
+    assert sorted(await board_names(env)) == sorted(f"name-{u}" for u in players)
+
+
 async def test_a_failing_users_info_leaves_the_handle_and_logs_one_line(
     listening_apart: Listening,
 ) -> None:
