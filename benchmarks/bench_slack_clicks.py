@@ -123,6 +123,7 @@ def click_body(
 
 async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
     fake = FakeSlack()
+    fake.members = [f"U{100000 + p}" for p in range(args.players)]  # what users.list pages give
     await fake.start()
     port = free_port()
     env = bot_env(

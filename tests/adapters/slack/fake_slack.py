@@ -44,6 +44,8 @@ class FakeSlack:
     rate_limited: dict[str, int] = field(default_factory=dict)
     # user id -> the display name users.info gives (default: "name-<user id>")
     names: dict[str, str] = field(default_factory=dict)
+    # the workspace's members as users.list gives them, a page of `limit` at a time
+    members: list[str] = field(default_factory=list)
     # the workspace an OAuth code installs into (oauth.v2.access answers with its bot token)
     install_team: str = "T0042"
     # file id -> the bytes POSTed to its upload URL (files.upload v2, step 2)
@@ -177,6 +179,20 @@ class FakeSlack:
         prefix = "xoxb-installed-"
         return token[len(prefix) :] if token and token.startswith(prefix) else "T0001"
 
+    def _member(self, uid: str) -> dict[str, Any]:
+        return {
+            "id": uid,
+            "team_id": "T0001",
+            "name": uid.lower(),
+            "is_admin": uid in self.admins,
+            "is_owner": False,
+            "is_primary_owner": False,
+            "profile": {
+                "display_name": self.names.get(uid, f"name-{uid}"),
+                "real_name": f"Real {uid}",
+            },
+        }
+
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "oauth.v2.access":
             return {
@@ -215,21 +231,15 @@ class FakeSlack:
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"}
         if method == "users.info":
-            uid = str(args.get("user"))
+            return {"ok": True, "user": self._member(str(args.get("user")))}
+        if method == "users.list":
+            start, limit = int(args.get("cursor") or 0), int(args.get("limit") or 100)
+            page = self.members[start : start + limit]
+            following = str(start + limit) if start + limit < len(self.members) else ""
             return {
                 "ok": True,
-                "user": {
-                    "id": uid,
-                    "team_id": "T0001",
-                    "name": uid.lower(),
-                    "is_admin": uid in self.admins,
-                    "is_owner": False,
-                    "is_primary_owner": False,
-                    "profile": {
-                        "display_name": self.names.get(uid, f"name-{uid}"),
-                        "real_name": f"Real {uid}",
-                    },
-                },
+                "members": [self._member(uid) for uid in page],
+                "response_metadata": {"next_cursor": following},
             }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}

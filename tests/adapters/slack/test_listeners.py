@@ -205,6 +205,59 @@ async def test_first_time_clickers_wait_for_their_names_in_one_queue(
     assert sorted(await board_names(env)) == sorted(f"name-{u}" for u in players)
 
 
+async def clicks_by(env: Listening, players: list[str]) -> None:
+    """A round started, then one click by each of `players` while users.info and users.list
+    are held, so all of them wait for their names together; then Slack answers."""
+    env.fake.held["users.info"] = env.fake.held["users.list"] = slow = asyncio.Event()
+    others = [f"U{n:04}" for n in range(1000, 1300)]
+    env.fake.members = others + env.fake.members  # the test's players after 300 others
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, CHANNEL), PlayerRef(team, "U0001", "u0001")
+    )
+    clicked = answer_id(started.card.round_question_id, 0)
+    await actions.answer(
+        Ack(env.repo), block_actions(env.fake, clicked, "U0999", "1.1"), env.context()
+    )
+    await env.fake.arrived.wait()  # the first lookup (U0999 alone) is under way
+    for user in players:
+        await actions.answer(
+            Ack(env.repo), block_actions(env.fake, clicked, user, "1.1"), env.context()
+        )
+    slow.set()
+    assert await env.deps.inflight.wait_idle(5)
+
+
+async def test_many_first_time_clickers_are_named_from_users_list_pages(
+    listening_apart: Listening,
+) -> None:
+    env = listening_apart
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    env.fake.members += players
+    await clicks_by(env, players)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == ["U0999"]
+    listed = env.fake.of("users.list")
+    assert len(listed) == 2 and listed[0].args["limit"] == "200"  # to the page with them
+    async with env.repo.unit() as u:
+        rows = await u.session.execute(select(func.count()).select_from(Answer))
+        assert rows.scalar_one() == len(players) + 1
+    names = {u: env.deps.users.name_of(TEAM, u) for u in players}
+    assert names == {u: f"name-{u}" for u in players}
+    assert set(await board_names(env)) >= {f"name-{u}" for u in players[:8]}
+
+
+async def test_players_users_list_does_not_show_are_asked_by_users_info(
+    listening_apart: Listening,
+) -> None:
+    env = listening_apart
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    env.fake.members += players[1:]  # the first is missing (a guest, say)
+    await clicks_by(env, players)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == ["U0999", players[0]]
+    assert len(env.fake.of("users.list")) == 2
+    assert env.deps.users.name_of(TEAM, players[0]) == f"name-{players[0]}"
+
+
 async def test_a_failing_users_info_leaves_the_handle_and_logs_one_line(
     listening_apart: Listening,
 ) -> None:
@@ -309,3 +362,15 @@ async def test_a_bad_add_form_is_refused_in_the_ack_and_adds_nothing(
     assert refusal["response_action"] == "errors"
     assert set(refusal["errors"]) >= {"prompt", "choices"}
     assert await count(listening.repo, Question) == before
+
+
+async def test_users_list_goes_on_where_the_workspaces_last_page_ended(
+    fake_slack: FakeSlack,
+) -> None:
+    fake_slack.members = [f"U{n:04}" for n in range(450)]
+    users, client = UserDirectory(), make_client(BOT_TOKEN, fake_slack.api_url)
+    pages = [await users.list_page(client, TEAM) for _ in range(4)]
+    assert pages == [True, True, False, True]  # after the last page it starts over
+    assert [c.args.get("cursor") for c in fake_slack.of("users.list")] == [None, "200", "400", None]
+    assert users.knows(TEAM, "U0449") and users.name_of(TEAM, "U0201") == "name-U0201"
+    assert not users.knows(TEAM, "U0450")
