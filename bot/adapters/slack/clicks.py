@@ -6,8 +6,9 @@ request parsing and middleware chain cost more than the answer itself); Bolt's a
 listener goes through the same two steps. `written` writes the answer and waits for the commit
 (bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
 sends the receipt (chat.postEphemeral, at the outbox's lowest priority), queues fetching the
-display name of a player the click could only name by their handle (users.info, at the same
-priority, in one background task: users.list pages when many wait, else users.info each) and closes the question if this answer filled it. Slack may deliver a click twice: the database's
+display name of a player the click could only name by their handle (at the same priority, in
+one background task: users.list pages when many wait, else users.info each) and closes the
+question if this answer filled it. Slack may deliver a click twice: the database's
 one-answer-per-player rule makes the second a polite refusal, never a second score.
 """
 
@@ -168,7 +169,10 @@ async def learn_names(deps: SlackDeps) -> None:
             for click in waiting:
                 by_team.setdefault(click.channel.team.external_id, []).append(click)
             for team_clicks in by_team.values():
-                await learn_team_names(deps, team_clicks)
+                try:
+                    await learn_team_names(deps, team_clicks)
+                except Exception as exc:  # one workspace's failure leaves the others' names
+                    log_unexpected(log, f"naming {len(team_clicks)} Slack players", exc)
     finally:
         wanted.working = False
 

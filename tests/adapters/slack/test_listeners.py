@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,9 +205,12 @@ async def test_first_time_clickers_wait_for_their_names_in_one_queue(
     assert sorted(await board_names(env)) == sorted(f"name-{u}" for u in players)
 
 
-async def clicks_by(env: Listening, players: list[str]) -> None:
+async def clicks_by(
+    env: Listening, players: list[str], before_answering: Callable[[], None] = lambda: None
+) -> None:
     """A round started, then one click by each of `players` while users.info and users.list
-    are held, so all of them wait for their names together; then Slack answers."""
+    are held, so all of them wait for their names together; then `before_answering`, and
+    Slack answers."""
     env.fake.held["users.info"] = env.fake.held["users.list"] = slow = asyncio.Event()
     others = [f"U{n:04}" for n in range(1000, 1300)]
     env.fake.members = others + env.fake.members  # the test's players after 300 others
@@ -224,6 +227,7 @@ async def clicks_by(env: Listening, players: list[str]) -> None:
         await actions.answer(
             Ack(env.repo), block_actions(env.fake, clicked, user, "1.1"), env.context()
         )
+    before_answering()
     slow.set()
     assert await env.deps.inflight.wait_idle(5)
 
@@ -256,6 +260,38 @@ async def test_players_users_list_does_not_show_are_asked_by_users_info(
     assert [c.args["user"] for c in env.fake.of("users.info")] == ["U0999", players[0]]
     assert len(env.fake.of("users.list")) == 2
     assert env.deps.users.name_of(TEAM, players[0]) == f"name-{players[0]}"
+
+
+async def test_a_workspace_whose_names_cannot_be_read_is_one_log_line(
+    listening_apart: Listening,
+) -> None:
+    env, broken = listening_apart, [False]
+
+    async def token_for(team_id: str) -> str | None:
+        if broken[0]:
+            raise RuntimeError("the installation store is away")
+        return BOT_TOKEN
+
+    env.deps.messenger = SlackMessenger(make_client(None, env.fake.api_url), token_for)
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    with captured_log("WARNING") as logged:
+        await clicks_by(env, players, before_answering=lambda: broken.__setitem__(0, True))
+    assert env.fake.of("users.list") == [] and not env.deps.names_wanted.working
+    logged_lines = logged.getvalue().splitlines()
+    assert f"naming {len(players)} Slack players failed unexpectedly" in logged_lines[0]
+    assert (
+        "work after an acknowledgement failed" not in logged.getvalue()
+    )  # caught, with a reference
+    broken[0] = False  # the next first-time clicker is named again
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, "C0002"), PlayerRef(team, "U0001", "u0001")
+    )
+    body = block_actions(env.fake, answer_id(started.card.round_question_id, 0), "U0050", "1.1")
+    body["channel"]["id"] = "C0002"
+    await actions.answer(Ack(env.repo), body, env.context())
+    assert await env.deps.inflight.wait_idle(5)
+    assert env.deps.users.name_of(TEAM, "U0050") == "name-U0050"
 
 
 async def test_a_failing_users_info_leaves_the_handle_and_logs_one_line(
