@@ -123,6 +123,7 @@ def click_body(
 
 async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
     fake = FakeSlack()
+    fake.members = [f"U{100000 + p}" for p in range(args.players)]  # what users.list pages give
     await fake.start()
     port = free_port()
     env = bot_env(
@@ -194,6 +195,7 @@ async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
             await asyncio.sleep(0.5)  # let a question's filled close or a late receipt show
             cpu = cpu_seconds(bot.pid)
             user, system = cpu_times(bot.pid)
+            lookups = {m: len(fake.of(m)) for m in ("users.info", "users.list")}
     finally:
         bot.stop()
         await fake.close()
@@ -209,7 +211,8 @@ async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
         f"{(cpu - cpu_before_clicks) * 1000 / n:.2f} ms without (start-up {cpu_started:.1f} s, "
         f"{args.channels} rounds started {cpu_before_clicks - cpu_started:.1f} s; in all "
         f"{user:.1f} s user, {system:.1f} s system); "
-        f"answers in the database {answers}"
+        f"answers in the database {answers}; names: {lookups['users.info']} users.info, "
+        f"{lookups['users.list']} users.list calls"
     )
     if profile is not None:
         line += "\nbot profile (self time, py-spy):\n" + top_frames(profile)

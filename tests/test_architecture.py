@@ -29,11 +29,13 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def imported_names(module: str, path: Path) -> Iterator[str]:
+def imported_names(module: str, path: Path, *, at_start_up: bool = False) -> Iterator[str]:
     """The dotted names `module` imports, absolute (`from a import b` yields a.b, which is the
-    module a.b when b is one, else a name in module a)."""
+    module a.b when b is one, else a name in module a); `at_start_up`: only those imported
+    when the module is (see start_up_nodes)."""
     is_package = path.name == "__init__.py"
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in start_up_nodes(tree.body) if at_start_up else ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -45,18 +47,20 @@ def imported_names(module: str, path: Path) -> Iterator[str]:
             yield from (f"{base}.{alias.name}" for alias in node.names)
 
 
+def ours(name: str, known: Mapping[str, Path]) -> str | None:
+    """The module of ours a dotted name resolves to (its longest known prefix), if any."""
+    while name and name not in known:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
 def import_graph() -> dict[str, set[str]]:
     """module -> the modules of ours it imports (a name resolves to its longest module)."""
     known = modules()
 
-    def ours(name: str) -> str | None:
-        while name and name not in known:
-            name = name.rpartition(".")[0]
-        return name or None
-
     graph: dict[str, set[str]] = {}
     for module, path in known.items():
-        targets = {ours(name) for name in imported_names(module, path)}
+        targets = {ours(name, known) for name in imported_names(module, path)}
         graph[module] = {t for t in targets if t is not None and t != module}
     return graph
 
@@ -172,3 +176,34 @@ def test_adapters_never_open_a_unit_of_work_nor_import_the_database_layer() -> N
         if calls or imports:
             offenders[module] = calls + imports
     assert offenders == {}
+
+
+def start_up_nodes(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements that run when a module is imported: top level, outside functions and
+    `if TYPE_CHECKING:` blocks."""
+    for node in body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        if isinstance(node, ast.If | ast.Try):
+            yield from start_up_nodes([*node.body, *node.orelse])
+        yield node
+
+
+@pytest.mark.parametrize("entry", ["bot.adapters.slack.app", "bot.adapters.discord.app"])
+def test_a_bot_starts_without_importing_the_question_generator(entry: str) -> None:
+    """The generator (jieba, numpy, markdown-it: about half a second of CPU) runs in the deck
+    worker's process; importing it at start-up cost every bot replica that much CPU."""
+    known = modules()
+
+    seen: set[str] = set()
+    todo = [entry]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        parts = module.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]  # parent packages run too
+        targets = {ours(n, known) for n in imported_names(module, known[module], at_start_up=True)}
+        todo += [t for t in targets if t is not None and t not in seen]
+    assert "questions.generate" not in seen

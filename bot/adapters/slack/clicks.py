@@ -5,9 +5,10 @@ HTTP mode and Socket Mode take a click straight from the verified request (no Bo
 request parsing and middleware chain cost more than the answer itself); Bolt's action
 listener goes through the same two steps. `written` writes the answer and waits for the commit
 (bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
-sends the receipt (chat.postEphemeral, at the outbox's lowest priority), starts fetching the
-display name of a player the click could only name by their handle (users.info, at the same
-priority, in the background) and closes the question if this answer filled it. Slack may deliver a click twice: the database's
+sends the receipt (chat.postEphemeral, at the outbox's lowest priority), queues fetching the
+display name of a player the click could only name by their handle (at the same priority, in
+one background task: users.list pages when many wait, else users.info each) and closes the
+question if this answer filled it. Slack may deliver a click twice: the database's
 one-answer-per-player rule makes the second a polite refusal, never a second score.
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+from slack_sdk.errors import SlackApiError
 
 from bot.adapters.acking import finished_within
 from bot.adapters.outbox import Priority
@@ -135,8 +137,88 @@ async def follow_up(
         log_unexpected(log, f"the receipt of {click.what}", exc)
     if outcome is not None:
         if deps.users.should_fetch_name(click.channel.team.external_id, click.user_id):
-            deps.inflight.spawn(learn_name(deps, click))
+            want_name(deps, click)
         await deps.service.engine.close_if_filled(click.rq_id, outcome)
+
+
+def want_name(deps: SlackDeps, click: AnswerClick) -> None:
+    """Queue the clicking player's name lookup; start the one task that works the queue
+    unless it runs already (counted in flight, so shutdown lets it finish)."""
+    wanted = deps.names_wanted
+    wanted.clicks.append(click)
+    if not wanted.working:
+        wanted.working = True
+        deps.inflight.spawn(learn_names(deps))
+
+
+# From this many first-time clickers of one workspace waiting at once, their names come from
+# users.list pages (200 members a call) rather than a users.info call each.
+LIST_FROM = 10
+
+
+async def learn_names(deps: SlackDeps) -> None:
+    """Look up the queued players' names, whoever waits at each turn together, until none are
+    left."""
+    wanted = deps.names_wanted
+    try:
+        while wanted.clicks:
+            waiting = list(wanted.clicks)
+            wanted.clicks.clear()
+            await deps.service.engine.answers_written()  # clicks first, under a burst
+            by_team: dict[str, list[AnswerClick]] = {}
+            for click in waiting:
+                by_team.setdefault(click.channel.team.external_id, []).append(click)
+            for team_clicks in by_team.values():
+                try:
+                    await learn_team_names(deps, team_clicks)
+                except Exception as exc:  # one workspace's failure leaves the others' names
+                    log_unexpected(log, f"naming {len(team_clicks)} Slack players", exc)
+    finally:
+        wanted.working = False
+
+
+async def learn_team_names(deps: SlackDeps, waiting: list[AnswerClick]) -> None:
+    """Names for one workspace's waiting players: listed when many wait (see list_members),
+    stored in one batch; anyone the list did not show asked by users.info."""
+    team = waiting[0].channel.team
+    if len(waiting) >= LIST_FROM:
+        await list_members(deps, waiting)
+    named = [(c, deps.users.name_of(team.external_id, c.user_id)) for c in waiting]
+    found = [PlayerRef(team, c.user_id, name) for c, name in named if name]
+    if found:
+        try:
+            await asyncio.gather(*(deps.service.engine.learn_name(p) for p in found))
+        except QuizError as exc:  # Unavailable: the players' next clicks carry the names
+            log.warning("%d learned Slack names were not stored: %s", len(found), exc.message)
+        except Exception as exc:
+            log_unexpected(log, f"storing {len(found)} learned Slack names", exc)
+    for click in waiting:
+        if not deps.users.knows(team.external_id, click.user_id):
+            try:
+                await learn_name(deps, click)
+            except Exception as exc:  # one player's failure leaves the others' lookups
+                log_unexpected(log, f"looking up the name of Slack user {click.user_id}", exc)
+
+
+async def list_members(deps: SlackDeps, waiting: list[AnswerClick]) -> None:
+    """users.list pages until every waiting player is listed, the list ends, or it took as many
+    calls as players wait (so listing never costs more calls than asking one by one). Members
+    listed before they click are named already, and never wait for a lookup."""
+    team_id = waiting[0].channel.team.external_id
+    auth = await deps.messenger.auth(waiting[0].channel)
+    missing = {c.user_id for c in waiting}
+    for _ in range(len(missing)):
+        try:
+            more = await deps.outbox.send(
+                Priority.RECEIPT,
+                lambda: deps.users.list_page(deps.messenger.client, team_id, auth),
+            )
+        except (aiohttp.ClientError, TimeoutError, SlackApiError) as exc:
+            log.warning("users.list for workspace %s failed: %s", team_id, type(exc).__name__)
+            return
+        missing = {u for u in missing if not deps.users.knows(team_id, u)}
+        if not missing or not more:
+            return
 
 
 async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
@@ -144,17 +226,16 @@ async def learn_name(deps: SlackDeps, click: AnswerClick) -> None:
     Runs after the ack at receipt priority; if users.info fails (rate limit, error), the handle
     stays until a later click or command asks again, and the failure is one log line."""
     team_id = click.channel.team.external_id
-    async with deps.name_lookups:
-        await deps.service.engine.answers_written()  # clicks first, under a burst
-        try:
-            auth = await deps.messenger.auth(click.channel)
-            user = await deps.outbox.send(
-                Priority.RECEIPT,
-                lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
-            )
-        except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
-            log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
-            return
+    await deps.service.engine.answers_written()  # clicks first, under a burst
+    try:
+        auth = await deps.messenger.auth(click.channel)
+        user = await deps.outbox.send(
+            Priority.RECEIPT,
+            lambda: deps.users.lookup(deps.messenger.client, team_id, click.user_id, auth),
+        )
+    except (aiohttp.ClientError, TimeoutError) as exc:  # SlackApiError: lookup logs it
+        log.warning("users.info for %s failed: %s", click.user_id, type(exc).__name__)
+        return
     if user.display_name is None:
         return
     player = PlayerRef(click.channel.team, click.user_id, user.display_name)

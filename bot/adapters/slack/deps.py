@@ -4,9 +4,9 @@ receipts and the outbox that orders outgoing calls, handed to every listener in 
 
 from __future__ import annotations
 
-import asyncio
+from collections import deque
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
@@ -32,7 +32,17 @@ class SlackDeps:
     late_writes: LateWrites = field(default_factory=LateWrites)
     # First-time clickers' names are fetched one at a time: a burst of new players then
     # costs its clicks a trickle of users.info calls, not one beside every click.
-    name_lookups: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    names_wanted: NamesWanted = field(default_factory=lambda: NamesWanted())
+
+
+class NamesWanted:
+    """Clicks whose player's display name is still to be fetched, taken in order by one task
+    while any wait. A queue, not a task per click behind a lock: asyncio's Semaphore scans all
+    its waiters on every acquire, so 10,000 first-time clickers cost quadratic time."""
+
+    def __init__(self) -> None:
+        self.clicks: deque[Any] = deque()  # clicks.AnswerClick (which imports this module)
+        self.working = False
 
 
 CONTEXT_KEY = "quizbot"

@@ -90,6 +90,21 @@ class SlackUser:
     is_admin: bool
     display_name: str | None
 
+    @classmethod
+    def of(cls, member: Mapping[str, Any]) -> SlackUser:
+        """From a user object as users.info and users.list give it."""
+        profile = member.get("profile") or {}
+        return cls(
+            is_admin=bool(
+                member.get("is_admin") or member.get("is_owner") or member.get("is_primary_owner")
+            ),
+            display_name=profile.get("display_name") or profile.get("real_name") or None,
+        )
+
+
+# Members per users.list call (Slack advises at most 200).
+LIST_PAGE = 200
+
 
 class UserDirectory:
     """users.info, cached for a short while: admin flags change rarely and a click or a command
@@ -100,6 +115,7 @@ class UserDirectory:
         self.clock = clock
         self._cache: dict[tuple[str, str], tuple[float, SlackUser]] = {}
         self._name_asked: dict[tuple[str, str], float] = {}  # when a click last asked
+        self._list_cursors: dict[str, str] = {}  # team -> where its users.list goes on
 
     async def lookup(
         self,
@@ -121,15 +137,30 @@ class UserDirectory:
             # Not knowing is not being an admin; the team's own admin list still applies.
             log.warning("users.info failed for %s: %s", user_id, exc.response.get("error"))
             return SlackUser(False, None)
-        profile = user.get("profile") or {}
-        found = SlackUser(
-            is_admin=bool(
-                user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner")
-            ),
-            display_name=profile.get("display_name") or profile.get("real_name") or None,
-        )
+        found = SlackUser.of(user)
         self._cache[key] = (now, found)
         return found
+
+    async def list_page(
+        self, client: AsyncWebClient, team_id: str, auth: Mapping[str, Any] | None = None
+    ) -> bool:
+        """The workspace's next page of users.list into the cache (a page of members for one
+        call, where users.info gives one), going on where the last page of this workspace
+        ended; whether more pages follow (after the last, the next listing starts over)."""
+        cursor = self._list_cursors.pop(team_id, None)
+        resp = await client.users_list(limit=LIST_PAGE, cursor=cursor, **(auth or {}))
+        now = self.clock()
+        for member in resp.get("members") or []:
+            if isinstance(member, dict) and isinstance(member.get("id"), str):
+                self._cache[(team_id, member["id"])] = (now, SlackUser.of(member))
+        following = (resp.get("response_metadata") or {}).get("next_cursor")
+        if following:
+            self._list_cursors[team_id] = str(following)
+        return bool(following)
+
+    def knows(self, team_id: str, user_id: str) -> bool:
+        """Whether users.info or users.list told of this user (named or not)."""
+        return (team_id, user_id) in self._cache
 
     def name_of(self, team_id: str, user_id: str) -> str | None:
         """The display name users.info gave for this user, however long ago (names change

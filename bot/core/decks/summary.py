@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from questions.bank import BankQuestion
-from questions.generate import Report
+
+if TYPE_CHECKING:  # the generator is imported where it runs (see work.generate_notes)
+    from questions.generate import Report
 
 #: the summary's characters at most: with the notice's own lines (what happened to the deck's
 #: rows, the next step) it fits one Slack section (3,000) and a Discord embed (4,096)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from bot.core.decks.summary import bank_summary, generated_summary
 from questions.bank import BankQuestion
 from questions.formats import read_import
-from questions.generate import generate_from_texts
 from questions.intake import decode
 
 
@@ -31,6 +30,10 @@ def file_hash(data: bytes) -> str:
 
 def generate_notes(data: bytes, filename: str, deck: str) -> Generated:
     """Questions from a Markdown notes file (UTF-8, bounded by questions.intake)."""
+    # Imported here: the generator (jieba, numpy, markdown-it) runs in the worker process only,
+    # and importing it would add about half a second to every bot's start-up.
+    from questions.generate import generate_from_texts
+
     text = decode(data, filename)
     bank, report = generate_from_texts([(filename, text)], deck)
     summary = generated_summary(bank.questions, report, filename)

@@ -6,6 +6,7 @@ is_admin), so the adapter's real slack_sdk client is exercised end to end with n
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import secrets
@@ -43,12 +44,18 @@ class FakeSlack:
     rate_limited: dict[str, int] = field(default_factory=dict)
     # user id -> the display name users.info gives (default: "name-<user id>")
     names: dict[str, str] = field(default_factory=dict)
+    # the workspace's members as users.list gives them, a page of `limit` at a time
+    members: list[str] = field(default_factory=list)
     # the workspace an OAuth code installs into (oauth.v2.access answers with its bot token)
     install_team: str = "T0042"
     # file id -> the bytes POSTed to its upload URL (files.upload v2, step 2)
     uploads: dict[str, bytes] = field(default_factory=dict)
     # file id -> (name, bytes) served at the url_private(_download) that host_file hands out
     hosted: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    # method -> an event the fake waits for before answering it (a slow Slack); each call
+    # arriving for a held method sets `arrived`
+    held: dict[str, asyncio.Event] = field(default_factory=dict)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
 
@@ -155,6 +162,9 @@ class FakeSlack:
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
             )
         self.calls.append(Call(method, args, token, request.path))
+        if method in self.held:
+            self.arrived.set()
+            await self.held[method].wait()
         self._token = token
         if token is None and method != "oauth.v2.access":
             return web.json_response({"ok": False, "error": "not_authed"})
@@ -168,6 +178,20 @@ class FakeSlack:
     def _team_of(token: str | None) -> str:
         prefix = "xoxb-installed-"
         return token[len(prefix) :] if token and token.startswith(prefix) else "T0001"
+
+    def _member(self, uid: str) -> dict[str, Any]:
+        return {
+            "id": uid,
+            "team_id": "T0001",
+            "name": uid.lower(),
+            "is_admin": uid in self.admins,
+            "is_owner": False,
+            "is_primary_owner": False,
+            "profile": {
+                "display_name": self.names.get(uid, f"name-{uid}"),
+                "real_name": f"Real {uid}",
+            },
+        }
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "oauth.v2.access":
@@ -207,21 +231,15 @@ class FakeSlack:
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"}
         if method == "users.info":
-            uid = str(args.get("user"))
+            return {"ok": True, "user": self._member(str(args.get("user")))}
+        if method == "users.list":
+            start, limit = int(args.get("cursor") or 0), int(args.get("limit") or 100)
+            page = self.members[start : start + limit]
+            following = str(start + limit) if start + limit < len(self.members) else ""
             return {
                 "ok": True,
-                "user": {
-                    "id": uid,
-                    "team_id": "T0001",
-                    "name": uid.lower(),
-                    "is_admin": uid in self.admins,
-                    "is_owner": False,
-                    "is_primary_owner": False,
-                    "profile": {
-                        "display_name": self.names.get(uid, f"name-{uid}"),
-                        "real_name": f"Real {uid}",
-                    },
-                },
+                "members": [self._member(uid) for uid in page],
+                "response_metadata": {"next_cursor": following},
             }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}

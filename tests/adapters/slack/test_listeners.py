@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,6 +178,122 @@ async def test_a_first_time_clicker_is_named_by_users_info_after_the_ack(
     assert not listening_apart.deps.users.should_fetch_name(TEAM, "U0002")
 
 
+async def test_first_time_clickers_wait_for_their_names_in_one_queue(
+    listening_apart: Listening,
+) -> None:
+    """A burst of new players is one task working a queue of lookups, not a task per click
+    (10,000 tasks behind a lock cost the event loop quadratic time)."""
+    env = listening_apart
+    env.fake.held["users.info"] = slow = asyncio.Event()
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, CHANNEL), PlayerRef(team, "U0001", "u0001")
+    )
+    players = [f"U{n:04}" for n in range(2, 10)]
+    for user in players:
+        body = block_actions(env.fake, answer_id(started.card.round_question_id, 0), user, "1.1")
+        await actions.answer(Ack(env.repo), body, env.context())
+    await env.fake.arrived.wait()  # the first lookup is under way, the rest wait for it
+
+    def looking_up(task: asyncio.Task[Any]) -> bool:
+        return task.get_coro().cr_code.co_filename.endswith("slack/clicks.py")  # type: ignore[union-attr]
+
+    assert len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    slow.set()
+    assert await env.deps.inflight.wait_idle(5)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == players
+    assert sorted(await board_names(env)) == sorted(f"name-{u}" for u in players)
+
+
+async def clicks_by(
+    env: Listening, players: list[str], before_answering: Callable[[], None] = lambda: None
+) -> None:
+    """A round started, then one click by each of `players` while users.info and users.list
+    are held, so all of them wait for their names together; then `before_answering`, and
+    Slack answers."""
+    env.fake.held["users.info"] = env.fake.held["users.list"] = slow = asyncio.Event()
+    others = [f"U{n:04}" for n in range(1000, 1300)]
+    env.fake.members = others + env.fake.members  # the test's players after 300 others
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, CHANNEL), PlayerRef(team, "U0001", "u0001")
+    )
+    clicked = answer_id(started.card.round_question_id, 0)
+    await actions.answer(
+        Ack(env.repo), block_actions(env.fake, clicked, "U0999", "1.1"), env.context()
+    )
+    await env.fake.arrived.wait()  # the first lookup (U0999 alone) is under way
+    for user in players:
+        await actions.answer(
+            Ack(env.repo), block_actions(env.fake, clicked, user, "1.1"), env.context()
+        )
+    before_answering()
+    slow.set()
+    assert await env.deps.inflight.wait_idle(5)
+
+
+async def test_many_first_time_clickers_are_named_from_users_list_pages(
+    listening_apart: Listening,
+) -> None:
+    env = listening_apart
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    env.fake.members += players
+    await clicks_by(env, players)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == ["U0999"]
+    listed = env.fake.of("users.list")
+    assert len(listed) == 2 and listed[0].args["limit"] == "200"  # to the page with them
+    async with env.repo.unit() as u:
+        rows = await u.session.execute(select(func.count()).select_from(Answer))
+        assert rows.scalar_one() == len(players) + 1
+    names = {u: env.deps.users.name_of(TEAM, u) for u in players}
+    assert names == {u: f"name-{u}" for u in players}
+    assert set(await board_names(env)) >= {f"name-{u}" for u in players[:8]}
+
+
+async def test_players_users_list_does_not_show_are_asked_by_users_info(
+    listening_apart: Listening,
+) -> None:
+    env = listening_apart
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    env.fake.members += players[1:]  # the first is missing (a guest, say)
+    await clicks_by(env, players)
+    assert [c.args["user"] for c in env.fake.of("users.info")] == ["U0999", players[0]]
+    assert len(env.fake.of("users.list")) == 2
+    assert env.deps.users.name_of(TEAM, players[0]) == f"name-{players[0]}"
+
+
+async def test_a_workspace_whose_names_cannot_be_read_is_one_log_line(
+    listening_apart: Listening,
+) -> None:
+    env, broken = listening_apart, [False]
+
+    async def token_for(team_id: str) -> str | None:
+        if broken[0]:
+            raise RuntimeError("the installation store is away")
+        return BOT_TOKEN
+
+    env.deps.messenger = SlackMessenger(make_client(None, env.fake.api_url), token_for)
+    players = [f"U{n:04}" for n in range(2, 2 + clicks.LIST_FROM)]
+    with captured_log("WARNING") as logged:
+        await clicks_by(env, players, before_answering=lambda: broken.__setitem__(0, True))
+    assert env.fake.of("users.list") == [] and not env.deps.names_wanted.working
+    logged_lines = logged.getvalue().splitlines()
+    assert f"naming {len(players)} Slack players failed unexpectedly" in logged_lines[0]
+    assert (
+        "work after an acknowledgement failed" not in logged.getvalue()
+    )  # caught, with a reference
+    broken[0] = False  # the next first-time clicker is named again
+    team = TeamRef("slack", TEAM)
+    started = await env.deps.service.engine.start_round(
+        ChannelRef(team, "C0002"), PlayerRef(team, "U0001", "u0001")
+    )
+    body = block_actions(env.fake, answer_id(started.card.round_question_id, 0), "U0050", "1.1")
+    body["channel"]["id"] = "C0002"
+    await actions.answer(Ack(env.repo), body, env.context())
+    assert await env.deps.inflight.wait_idle(5)
+    assert env.deps.users.name_of(TEAM, "U0050") == "name-U0050"
+
+
 async def test_a_failing_users_info_leaves_the_handle_and_logs_one_line(
     listening_apart: Listening,
 ) -> None:
@@ -282,3 +398,15 @@ async def test_a_bad_add_form_is_refused_in_the_ack_and_adds_nothing(
     assert refusal["response_action"] == "errors"
     assert set(refusal["errors"]) >= {"prompt", "choices"}
     assert await count(listening.repo, Question) == before
+
+
+async def test_users_list_goes_on_where_the_workspaces_last_page_ended(
+    fake_slack: FakeSlack,
+) -> None:
+    fake_slack.members = [f"U{n:04}" for n in range(450)]
+    users, client = UserDirectory(), make_client(BOT_TOKEN, fake_slack.api_url)
+    pages = [await users.list_page(client, TEAM) for _ in range(4)]
+    assert pages == [True, True, False, True]  # after the last page it starts over
+    assert [c.args.get("cursor") for c in fake_slack.of("users.list")] == [None, "200", "400", None]
+    assert users.knows(TEAM, "U0449") and users.name_of(TEAM, "U0201") == "name-U0201"
+    assert not users.knows(TEAM, "U0450")
