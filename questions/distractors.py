@@ -100,6 +100,9 @@ class Pool:
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
         self._sentences: list[tuple[int, str]] | None = None
+        self._by_word: dict[str, set[int]] = {}
+        self._by_token: dict[str, list[int]] | None = None
+        self._nouns: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
         self._groups: dict[str, set[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -266,9 +269,18 @@ class Pool:
         if self._sentences is None:
             self._sentences = [(b.id, s) for b in self.doc.content if b.kind != "code"
                                for s in split_sentences(b.text)]  # fmt: skip
+            self._by_word = defaultdict(set)
+            for i, (_, sentence) in enumerate(self._sentences):
+                for w in content_words(sentence):
+                    self._by_word[w].add(i)
         own = fact.block.id
-        words = content_words(stem) - content_words(fact.span or fact.subject)
-        return said_with(frozenset(words), option, (s for b, s in self._sentences if b != own))
+        words = frozenset(content_words(stem) - content_words(fact.span or fact.subject))
+        if len(words) < 2:
+            return False
+        # only sentences holding every word of the stem can say it: a look-up, not a scan
+        hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        said = (self._sentences[i][1] for i in sorted(hits) if self._sentences[i][0] != own)
+        return said_with(words, option, said)
 
     def _as_code(self, word: str) -> bool:
         """The notes write the word as code, alone or leading a command (`VACUUM ANALYZE`)."""
@@ -312,17 +324,32 @@ class Pool:
                 rf"|\d[^()（）|]{{0,40}}[(（]\s*{n}\s*[)）]"
                 rf"|(^|\|\s*){n}\s*\|.*\d",
             )
-            self._values[name] = any(pattern.search(t) for t in self._texts())
+            self._values[name] = any(pattern.search(t) for t in self._texts_with(name))
         return self._values[name]
+
+    def _texts_with(self, name: str) -> list[str]:
+        """The lines that hold the name's first word: only those can say how it is used (an
+        index, so a name costs its own lines, not the whole notes)."""
+        texts = self._texts()
+        if self._by_token is None:
+            self._by_token = defaultdict(list)
+            for i, t in enumerate(texts):
+                for tok in set(_TOKEN.findall(t.casefold())):
+                    self._by_token[tok].append(i)
+        first = _TOKEN.findall(name.casefold())
+        return [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
 
     def _nouns_after(self, term: str) -> set[str]:
         """The nouns the notes write right after the term ("ECDHE 公钥" -> 公钥)."""
+        if term in self._nouns:
+            return self._nouns[term]
         out: set[str] = set()
-        for t in self._texts():
+        for t in self._texts_with(term):
             for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", t):
                 noun = _noun_after(t[m.start() :], term)
                 if noun:
                     out.add(noun)
+        self._nouns[term] = out
         return out
 
     def commands_near(self, answer: str, fact: Fact) -> list[str]:
@@ -422,6 +449,9 @@ class Pool:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
 
+
+#: a word of a line as the token index holds it (the first word of a name finds its lines)
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 #: families of made-up names (settings, views, columns, codes): their shape says nothing of kind
 _NAMED = frozenset({"snake", "kebab", "caps"})
