@@ -9,17 +9,22 @@
   question can single out an answer by.
 - A description of one or two words ("请求成功", "handles credentials") fits every option whose
   own description uses one of them ("创建成功" of 201 is a successful request too).
+- A command whose flag says the purpose (`systemctl enable --now` beside
+  `systemctl start` for "runs a unit now") does it too; so does an option a sentence of the
+  notes names with most of the stem's words, denying nothing.
 - A blank in a denial ("cannot be placed on ___", "不是___的部署方式") is filled as truly by every
   wrong option: what a thing is not has no single answer.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from questions.text import CJK_RUN, STOP_EN, cut, lemma, lemma_words, norm
+from questions.text import CJK_RUN, STOP_EN, contains, cut, lemma, lemma_words, norm
+from questions.values import command_like
 
 _VAGUE = re.compile(
     r"\b(the\s+)?(fastest|best|easiest|simplest|cheapest|greatest|coolest|most\s+(popular|"
@@ -154,9 +159,38 @@ def fitting_others(
                 and not all(head in lemma_words(r) for r in rest))
             or (answer and any(_builds_on(d, answer) for d in descs))
             or any(thin_fit(desc, d) for d in descs)
+            or (answer and does_it_too(desc, o, answer))
         ):  # fmt: skip
             out.append(o)
     return out
+
+
+def does_it_too(desc: str, option: str, answer: str) -> bool:
+    """A command whose flag names what the description grants ("runs a unit now": `systemctl
+    enable --now` starts it now too, as `systemctl start` does)."""
+    if not (command_like(option) and command_like(answer)):
+        return False
+    flags = " ".join(w.lstrip("-") for w in option.split() if w.startswith("-"))
+    extra = lemma_words(flags.replace("-", " ")) - lemma_words(answer.replace("-", " "))
+    granted = " ".join(c for c in _CLAUSE_END.split(desc) if not _DENIAL.search(c))
+    return bool(extra & lemma_words(granted))
+
+
+#: a sentence names the option with this share of the stem's content words: it says the
+#: option does what the stem asks about too
+SAID_WITH = 1.0
+
+
+def said_with(words: frozenset[str], option: str, sentences: Iterable[str]) -> bool:
+    """A sentence of the notes names the option with most of the stem's content words, and
+    denies nothing: the notes themselves say the option fits the stem as well."""
+    if len(words) < 2:
+        return False
+    need = max(2, math.ceil(SAID_WITH * len(words)))
+    for s in sentences:
+        if contains(s, option) and len(words & content_words(s)) >= need and not _DENIAL.search(s):
+            return True
+    return False
 
 
 def names_the_purpose(purpose: str, command: str) -> bool:

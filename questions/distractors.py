@@ -22,11 +22,21 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.nouns import singular_word
 from questions.parse.model import Block, Document
-from questions.text import STOP_EN, contains, lemma_words, norm, verb_like
+from questions.text import (
+    CJK,
+    STOP_EN,
+    contains,
+    init_jieba,
+    lemma_words,
+    norm,
+    split_sentences,
+    verb_like,
+)
 from questions.values import (
     Number,
     code_form,
@@ -87,6 +97,14 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         keys: set[tuple[str, str, int]] = set()
+        self._lines: list[str] | None = None
+        self._values: dict[str, bool] = {}
+        self._sentences: list[tuple[int, str]] | None = None
+        self._by_word: dict[str, set[int]] = {}
+        self._by_token: dict[str, list[int]] | None = None
+        self._nouns: dict[str, set[str]] = {}
+        self._code_heads: set[str] | None = None
+        self._groups: dict[str, set[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -182,6 +200,7 @@ class Pool:
                     kin = role != "bold" or head_noun(e.text) == head
                     # and code only beside code of its shape: a command, or a single name
                     kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
+                    kin = kin and self.same_kind(answer, e.text, fact)
                     if e.family == fam and _plain_term(e.text) and kin:
                         tiers[2].append(e.text)
             for role in roles:
@@ -196,7 +215,7 @@ class Pool:
                             and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
                         ):
                             continue  # a one-word name is offered beside one-word names only
-                        if any_shape or e.family == fam:
+                        if (any_shape or e.family == fam) and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
         for n, tier in enumerate(tiers):
@@ -207,9 +226,141 @@ class Pool:
             ]:
                 if len(out) >= want:
                     return out
-                if acceptable(t, answer, out, avoid, sibling=n < 2) and self.same_form(answer, t):
+                if (
+                    acceptable(t, answer, out, avoid, sibling=n < 2)
+                    and self.same_form(answer, t)
+                    and not (avoid and self.said_elsewhere(t, avoid, fact))
+                ):
                     out.append(t)
         return out
+
+    def same_kind(self, answer: str, option: str, fact: Fact) -> bool:
+        """An option from elsewhere in the notes names the same kind of thing as the answer,
+        by what the notes show of both (a shape alone does not say it: `pg_stat_user_tables`
+        and `autovacuum_max_workers` are both snake_case, a view and a setting).
+
+        - a snake_case name: both are settings the notes give a value, or neither is and the
+          two share a naming affix (`pg_stat_*`, `*_ops`, `*_at`);
+        - a kebab or CAPS name: the two share an affix, are marked in one line or lead the
+          items of one list;
+        - an all-caps word: both or neither are written as code (commands, not concepts);
+        - an acronym of a Chinese sentence followed by a noun that says what it is ("RSA 密钥
+          交换", "ECDHE 公钥"): the option is written before the same noun somewhere."""
+        a, o = answer.strip("`"), option.strip("`")
+        fam = family(a)
+        if fam == "snake":
+            if self._valued(a) != self._valued(o):
+                return False
+            return self._valued(a) or bool(_affixes(a) & _affixes(o))
+        if fam in ("kebab", "caps"):  # `no-cache` beside `max-age` of one list, not `on-failure`
+            return bool(_affixes(a) & _affixes(o)) or self._listed_together(a, o)
+        if shape(a) == shape(o) == "acronym" and self._as_code(a) != self._as_code(o):
+            return False  # `VACUUM` and `EXPLAIN` are commands the notes write as code, WAL is not
+        if fact.role == "acronym":
+            noun = _noun_after(fact.sentence, answer)
+            return not noun or noun in self._nouns_after(option)
+        return True
+
+    def said_elsewhere(self, option: str, stem: str, fact: Fact) -> bool:
+        """Another sentence of the notes names the option with most of the stem's words: the
+        notes say it fits the stem too."""
+        if self.doc is None:
+            return False
+        if self._sentences is None:
+            self._sentences = [(b.id, s) for b in self.doc.content if b.kind != "code"
+                               for s in split_sentences(b.text)]  # fmt: skip
+            self._by_word = defaultdict(set)
+            for i, (_, sentence) in enumerate(self._sentences):
+                for w in content_words(sentence):
+                    self._by_word[w].add(i)
+        own = fact.block.id
+        words = frozenset(content_words(stem) - content_words(fact.span or fact.subject))
+        if len(words) < 2:
+            return False
+        # only sentences holding every word of the stem can say it: a look-up, not a scan
+        hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        said = (self._sentences[i][1] for i in sorted(hits) if self._sentences[i][0] != own)
+        return said_with(words, option, said)
+
+    def _as_code(self, word: str) -> bool:
+        """The notes write the word as code, alone or leading a command (`VACUUM ANALYZE`)."""
+        if self._code_heads is None:
+            self._code_heads = {t.split()[0] for t in self._code if t.split()}
+        return word in self._code_heads
+
+    def _listed_together(self, a: str, b: str) -> bool:
+        """Both names are marked in one line, or both lead items of one list (`max-age=3600`
+        and `no-cache`, not `on-crash` and a `back-off` said in a later item)."""
+        if self._groups is None:
+            self._groups = defaultdict(set)
+            for blk in self.doc.content if self.doc is not None else ():
+                for span in (*blk.inline.code, *blk.inline.strong):
+                    # one line's spans, or the terms that lead the items of one list
+                    where = {f"b{blk.id}"}
+                    if blk.kind == "item" and blk.text.lstrip().startswith(span):
+                        where.add(f"g{blk.group}")
+                    self._groups[re.split(r"[=:\s]", span.strip(), maxsplit=1)[0]] |= where
+        return bool(self._groups.get(a, set()) & self._groups.get(b, set()))
+
+    def _texts(self) -> list[str]:
+        """Every prose line and table row of the notes, for telling how a name is used."""
+        if self._lines is None:
+            doc = self.doc
+            self._lines = [] if doc is None else [
+                line
+                for b in doc.content if b.kind != "code"
+                for line in ([b.text] if b.table is None else [" | ".join(r) for r in b.table.rows])
+            ]  # fmt: skip
+        return self._lines
+
+    def _valued(self, name: str) -> bool:
+        """The notes give the name a value: `name = 1 min`, `name (50)`, `name default 128`,
+        "3 workers by default (`name`)", or a table row of the name and a number: a setting."""
+        if name not in self._values:
+            n = re.escape(name)
+            pattern = re.compile(
+                rf"(?<![\w.-]){n}(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+                rf"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
+                rf"|\d[^()（）|]{{0,40}}[(（]\s*{n}\s*[)）]"
+                rf"|(^|\|\s*){n}\s*\|.*\d",
+            )
+            self._values[name] = any(pattern.search(t) for t in self._texts_with(name))
+        return self._values[name]
+
+    def _texts_with(self, name: str) -> list[str]:
+        """The lines that hold the name's first word: only those can say how it is used (an
+        index, so a name costs its own lines, not the whole notes)."""
+        texts = self._texts()
+        if self._by_token is None:
+            self._by_token = defaultdict(list)
+            for i, t in enumerate(texts):
+                for tok in set(_TOKEN.findall(t.casefold())):
+                    self._by_token[tok].append(i)
+        first = _TOKEN.findall(name.casefold())
+        return [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
+
+    def _nouns_after(self, term: str) -> set[str]:
+        """The nouns the notes write right after the term ("ECDHE 公钥" -> 公钥)."""
+        if term in self._nouns:
+            return self._nouns[term]
+        out: set[str] = set()
+        for t in self._texts_with(term):
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", t):
+                noun = _noun_after(t[m.start() :], term)
+                if noun:
+                    out.add(noun)
+        self._nouns[term] = out
+        return out
+
+    def commands_near(self, answer: str, fact: Fact) -> list[str]:
+        """The program-and-subcommand heads of the notes' command lines near the fact that run
+        the answer's program (`helm upgrade` of `helm upgrade web ./chart` beside `helm lint`)."""
+        program = answer.split()[0]
+        here = fact.section.index
+        return [head for s in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1)
+                for e in self._by_role.get("cmd", {}).get(s, ())
+                if (head := command_head(e.text)) != answer and head.split()[0] == program
+                and " " in head]  # fmt: skip
 
     def same_form(self, answer: str, option: str) -> bool:
         """An option written like the answer: code of the same code form, a flag of the same
@@ -297,6 +448,46 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+
+#: a word of a line as the token index holds it (the first word of a name finds its lines)
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+#: families of made-up names (settings, views, columns, codes): their shape says nothing of kind
+_NAMED = frozenset({"snake", "kebab", "caps"})
+
+
+def _affixes(name: str) -> set[str]:
+    """The naming pattern of a made-up name: its first part (two when the first is a short
+    namespace, `pg_stat` of `pg_stat_user_tables`, none when that is all) and its last part (`ops` of
+    `text_pattern_ops`), so `pg_stat_activity` is kin and `autovacuum_naptime` is not."""
+    parts = [p for p in re.split(r"[_.-]+", name.lower()) if p]
+    if len(parts) < 2:
+        return set()
+    if len(parts[0]) > 3:
+        return {f"{parts[0]}_*", f"*_{parts[-1]}"}
+    # `pg_xlog` and `pg_upgrade` share only a namespace: a directory and a program
+    return {"_".join(parts[:2]) + "_*", f"*_{parts[-1]}"} if len(parts) > 2 else {f"*_{parts[-1]}"}
+
+
+def _noun_after(text: str, term: str) -> str:
+    """The Chinese noun written right after the term ("RSA 密钥交换" -> 密钥, "CA 签名、域名"
+    -> 签名), or "" (a verb: "EC2重启" says what it does, not what it is)."""
+    at = text.find(term)
+    if at < 0:
+        return ""
+    rest = text[at + len(term) : at + len(term) + 12].lstrip()
+    if not rest or not CJK.match(rest):
+        return ""
+    init_jieba()
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(rest, HMM=False)][:3]
+    if not words:
+        return ""
+    # "CA 签名、域名、有效期": a word listed beside nouns is used as a noun
+    listed = len(words) == 3 and words[1][0] == "、" and words[2][1].startswith("n")
+    return words[0][0] if words[0][1].startswith("n") or listed else ""
 
 
 def _same_code_form(a: str, b: str) -> bool:

@@ -1,5 +1,5 @@
 """Claims written as prose: a contrast ("X 不会被A触发，会被B触发", "X is triggered by B, not
-by A") and a predicate the notes grant one thing and deny the others ("Blue/green 是 ECS 的
+by A", "X 去掉了 A，只剩 B") and a predicate the notes grant one thing and deny the others ("Blue/green 是 ECS 的
 部署方式" beside "Canary和Linear不是ECS的部署方式").
 
 Both carry their own wrong options: the alternative the notes deny. So the question is sound by
@@ -273,6 +273,34 @@ def _en_granted_participle(block: Block) -> Fact | None:
                 extra=("verb",))  # fmt: skip
 
 
+_REMOVED_ZH = re.compile(
+    r"^(?P<first>(?P<subject>[^，,；;]+?)\s*(?:去掉|删掉|删除|移除|去除|取消|废弃)了?\s*"
+    r"(?P<x>[A-Za-z(][\w()/+.-]*)[^，,；;]*?)\s*[，,；;]\s*(?:只剩下?|只保留|仅剩|只有)\s*"
+    r"(?P<y>[A-Za-z(][\w()/+.-]*)"
+)
+_REMOVED_EN = re.compile(
+    r"^(?P<first>(?P<subject>[^,;]+?)\s+(?:removed|removes|dropped|drops)\s+(?:the\s+|an?\s+)?"
+    r"(?P<x>[A-Za-z(][\w()/+.-]*)[^,;]*?)\s*[,;]\s*only\s+(?P<y>[A-Za-z(][\w()/+.-]*)\s+"
+    r"(?:is\s+|are\s+)?(?:left|remains?)\b",
+    re.I,
+)
+_ONLY = re.compile(r"只剩|只保留|仅剩|只有|\bonly\b", re.I)
+
+
+def _removed_only(block: Block, sentence: str) -> Fact | None:
+    """ "TLS 1.3 去掉了 RSA 密钥交换，只剩 (EC)DHE", "X dropped A, only B is left": what was
+    removed, against the one thing of its kind that is left."""
+    m = (_REMOVED_ZH if CJK.search(sentence) else _REMOVED_EN).match(sentence)
+    if m is None or not _subject(m.group("subject")):
+        return None
+    x, y = m.group("x").rstrip(".)"), m.group("y").rstrip(".")
+    if x.count("(") != x.count(")") or y.count("(") != y.count(")") or norm(x) == norm(y):
+        return None
+    return Fact("contrast", m.group("subject").strip(), x, block, block.line, sentence=sentence,
+                span=x, attribute=m.group("first").strip(), siblings=(y,), group=f"b{block.id}",
+                role="contrast")  # fmt: skip
+
+
 def contrast_facts(block: Block) -> list[Fact]:
     """Every contrast a paragraph or list item states, one per sentence."""
     out: list[Fact] = []
@@ -280,6 +308,8 @@ def contrast_facts(block: Block) -> list[Fact]:
         f = _zh_contrast(block, sentence) if CJK.search(sentence) else _en_contrast(block, sentence)
         if f is None and _OTHERS_WORD.search(sentence):
             f = _zh_others(block, sentence) if CJK.search(sentence) else _en_others(block, sentence)
+        if f is None and _ONLY.search(sentence):
+            f = _removed_only(block, sentence)
         if f is not None:
             out.append(f)
     # cheap word checks first: most items deny nothing and name no "other"

@@ -31,10 +31,12 @@ def _which_is(pred: str, lang: str, verb: bool = False) -> str:
     return f"Which of these is {articles(pred)}?"
 
 
-def _wrong(f: Fact, avoid: str) -> list[str]:
+def _wrong(f: Fact, avoid: str, pool: Pool) -> list[str]:
     out: list[str] = []
     for s in f.siblings:
-        if acceptable(s, f.value, out, avoid, sibling=True):
+        if acceptable(s, f.value, out, avoid, sibling=True) and not pool.said_elsewhere(
+            s, f.attribute, f
+        ):
             out.append(s)
     return out[:3]
 
@@ -45,11 +47,11 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         gap = blanked(f.attribute, f.value)
         if gap is None:
             return
-        c = build(NAME, "cloze", f, cloze(gap, lang), f.value, _wrong(f, gap), lang, rank=1,
+        c = build(NAME, "cloze", f, cloze(gap, lang), f.value, _wrong(f, gap, pool), lang, rank=1,
                   blank=f.value, query=gap, closed=True, notes_options=True)  # fmt: skip
     else:
         prompt = _which_is(f.attribute, lang, "verb" in f.extra)
-        c = build(NAME, "predicate", f, prompt, f.value, _wrong(f, prompt), lang, rank=0,
+        c = build(NAME, "predicate", f, prompt, f.value, _wrong(f, prompt, pool), lang, rank=0,
                   query=f.attribute, closed=True, notes_options=True)  # fmt: skip
     if c is not None:
         yield c

@@ -28,7 +28,7 @@ from questions.stems import (
     reverse_definition,
 )
 from questions.text import CJK, cjk_count, contains, english_word, init_jieba, split_sentences
-from questions.values import family
+from questions.values import command_like, family
 
 NAME = "definition"
 MAX_DESC = 200
@@ -75,6 +75,14 @@ def _closed(f: Fact) -> bool:
     return f.category is not None and len(f.siblings) >= 1
 
 
+def _widened(f: Fact) -> bool:
+    """A closed pair that is no named set ("`LimitRange` = …; `ResourceQuota` = …", not "the
+    two built-in strategies"): like terms of the notes may join it."""
+    return (
+        _closed(f) and len(f.siblings) == 1 and not f.category and f.role not in ("member", "label")
+    )
+
+
 def _pair(f: Fact) -> bool:
     """A list that defines exactly two like terms ("RDB = …", "AOF = …"): a pair the notes set
     against each other, asked as such when nothing else of their kind is near."""
@@ -119,6 +127,17 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
 
     def lures(text: str) -> list[str]:
+        if _widened(f):
+            # a pair the notes do not call the only two of a kind: the pair, then like terms
+            # of the notes, so the question has three or four options, not a coin toss
+            fits = fitting_others(text, f.siblings, pool.descriptions, f.subject)
+            near_commands = pool.commands_near(f.subject, f) if command_like(f.subject) else []
+            more = pool.alternatives(f.subject, f, roles, siblings=near_commands, avoid=text,
+                                     near_roles=near, names_nearby=True, want=2,
+                                     exclude=[*fits, *f.siblings])  # fmt: skip
+            pair = [s for s in f.siblings if s not in fits]
+            if more and pair:
+                return [*pair, *more]
         return pool.alternatives(f.subject, f, roles, siblings=f.siblings, avoid=text,
                                  closed=_closed(f), near_roles=near,
                                  names_nearby="claim" not in f.extra,

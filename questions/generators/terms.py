@@ -27,10 +27,13 @@ _ASIDE_AFTER_BLANK = re.compile(
 )
 
 
-def _siblings(f: Fact) -> list[str]:
-    """The other marked spans of the same block, the likeliest confusions."""
+def _siblings(f: Fact, pool: Pool) -> list[str]:
+    """The other marked spans of the same block and the fact's own set, the likeliest
+    confusions, of the span's kind only (a line marks a column beside an index parameter:
+    `created_at`, `pages_per_range`; the headings name WAL beside `VACUUM`)."""
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
-    return [m for m in marked if m != f.span] + list(f.siblings)
+    alike = [m for m in marked if m != f.span] + list(f.siblings)
+    return [m for m in alike if pool.same_kind(f.span, m, f)]
 
 
 _NEGATION = re.compile(r"不|没|非|\b(not|never|no|cannot)\b|n't", re.I)
@@ -63,10 +66,10 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if f.role == "usage":
         wrong = pool.same_head(f.span, f, avoid=gap)
     else:
-        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f), avoid=gap,
+        wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
     lang = lang_of(f)
-    pair = f.role == "bold" and len(_siblings(f)) == 1  # two contrasted terms of one line
+    pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
     c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
               query=gap, closed=pair, notes_options=pair)  # fmt: skip
     if c is not None:

@@ -65,7 +65,7 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     else:
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
-                 and family(m) == family(f.span)]  # fmt: skip
+                 and family(m) == family(f.span) and pool.same_kind(f.span, m, f)]  # fmt: skip
     for w in wrong:
         false = text.replace(f.span, w, 1)
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
