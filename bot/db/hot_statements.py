@@ -10,12 +10,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal_column, select, text
+from sqlalchemy import bindparam, case, func, literal_column, select, text, update
 
 from bot.db.dialect import id_in, insert_for
 from bot.db.tables import (
     Answer,
+    Channel,
     Player,
+    Question,
     Round,
     RoundQuestion,
     ScoreTotal,
@@ -26,6 +28,8 @@ from bot.db.tables import (
 
 _answers = Answer.__table__
 _players = Player.__table__
+_channels = Channel.__table__
+_questions = Question.__table__
 _rounds = Round.__table__
 _rqs = RoundQuestion.__table__
 _teams = Team.__table__
@@ -113,6 +117,145 @@ def answer_counts(dialect: str) -> Any:
         select(a.round_question_id, func.count())
         .where(id_in(a.round_question_id, "ids", dialect))
         .group_by(a.round_question_id)
+    )
+
+
+# --- the close path: statements for a whole batch of closing questions ----------------------
+
+
+@cache
+def lock_open_questions(dialect: str) -> Any:
+    """Lock the open ones of some questions in id order (PostgreSQL): the order answers
+    share-lock them in, so a batch of closes and a batch of answers never wait in a circle."""
+    rq = _rqs.c
+    return (
+        select(rq.id)
+        .where(id_in(rq.id, "ids", dialect), rq.status == "open")
+        .order_by(rq.id)
+        .with_for_update()
+    )
+
+
+@cache
+def close_questions(dialect: str) -> Any:
+    """Close the open ones of some questions at one time; returns them as closed."""
+    rq = _rqs.c
+    return (
+        update(RoundQuestion)
+        .where(id_in(rq.id, "ids", dialect), rq.status == "open")
+        .values(status="closed", closed_at=bindparam("at"))
+        .returning(*_rqs.c)
+    )
+
+
+@cache
+def open_questions(dialect: str) -> Any:
+    """Open the pending ones of some questions, all at one time for the same length."""
+    rq = _rqs.c
+    return (
+        update(RoundQuestion)
+        .where(id_in(rq.id, "ids", dialect), rq.status == "pending")
+        .values(status="open", opens_at=bindparam("opens"), closes_at=bindparam("closes"))
+        .returning(rq.id)
+    )
+
+
+@cache
+def end_rounds(dialect: str) -> Any:
+    """End the running ones of some rounds, at one time with one status."""
+    r = _rounds.c
+    return (
+        update(Round)
+        .where(id_in(r.id, "ids", dialect), r.status == "running")
+        .values(status=bindparam("new_status"), ended_at=bindparam("at"))
+        .returning(r.id)
+    )
+
+
+@cache
+def channel_refs(dialect: str) -> Any:
+    c, t = _channels.c, _teams.c
+    return (
+        select(
+            c.id, c.external_id, c.name, t.platform, t.external_id.label("team_ext"),
+            t.name.label("team_name"),
+        )
+        .join(_teams, t.id == c.team_id)
+        .where(id_in(c.id, "ids", dialect))
+    )  # fmt: skip
+
+
+@cache
+def questions_by_id(dialect: str) -> Any:
+    return select(_questions).where(id_in(_questions.c.id, "ids", dialect))
+
+
+@cache
+def rounds_by_id(dialect: str) -> Any:
+    return select(_rounds).where(id_in(_rounds.c.id, "ids", dialect))
+
+
+@cache
+def pending_questions(dialect: str) -> Any:
+    """The questions some rounds have still to ask, in the order they ask them."""
+    rq = _rqs.c
+    return (
+        select(_rqs)
+        .where(id_in(rq.round_id, "ids", dialect), rq.status == "pending")
+        .order_by(rq.round_id, rq.ordinal)
+    )
+
+
+@cache
+def closed_counts(dialect: str) -> Any:
+    """How many questions each of some rounds has asked and closed."""
+    rq = _rqs.c
+    return (
+        select(rq.round_id, func.count())
+        .where(id_in(rq.round_id, "ids", dialect), rq.status == "closed")
+        .group_by(rq.round_id)
+    )
+
+
+@cache
+def answers_with_names(dialect: str) -> Any:
+    """The answers to some questions, each with its player's name, in the order written."""
+    a, p = _answers.c, _players.c
+    return (
+        select(
+            a.round_question_id, a.player_id, p.display_name, a.choice, a.correct, a.points,
+            a.latency_ms,
+        )
+        .join(_players, p.id == a.player_id)
+        .where(id_in(a.round_question_id, "ids", dialect))
+        .order_by(a.id)
+    )  # fmt: skip
+
+
+@cache
+def round_scores(dialect: str) -> Any:
+    """Each player's points, right answers and answers in each of some rounds."""
+    a, p, rq = _answers.c, _players.c, _rqs.c
+    return (
+        select(
+            rq.round_id, a.player_id, p.display_name, func.sum(a.points),
+            func.sum(case((a.correct, 1), else_=0)), func.count(),
+        )
+        .join(_rqs, rq.id == a.round_question_id)
+        .join(_players, p.id == a.player_id)
+        .where(id_in(rq.round_id, "ids", dialect))
+        .group_by(rq.round_id, a.player_id, p.display_name)
+    )  # fmt: skip
+
+
+@cache
+def set_message_ref(dialect: str) -> Any:
+    """A posted card's message reference (run once per card of a batch, as one executemany)."""
+    rq = RoundQuestion.__table__.c
+    return (
+        update(RoundQuestion)
+        .where(rq.id == bindparam("rq_id"))
+        .values(message_ref=bindparam("ref"))
     )
 
 
