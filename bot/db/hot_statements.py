@@ -125,8 +125,8 @@ def answer_counts(dialect: str) -> Any:
 
 @cache
 def lock_open_questions(dialect: str) -> Any:
-    """Lock the open ones of some questions in id order (PostgreSQL): the order answers
-    share-lock them in, so a batch of closes and a batch of answers never wait in a circle."""
+    """Lock the open ones of some questions in id order (PostgreSQL), before closing them
+    at different times in several statements."""
     rq = _rqs.c
     return (
         select(rq.id)
@@ -138,14 +138,24 @@ def lock_open_questions(dialect: str) -> Any:
 
 @cache
 def close_questions(dialect: str) -> Any:
-    """Close the open ones of some questions at one time; returns them as closed."""
+    """Close the open ones of some questions at one time; returns them as closed. On
+    PostgreSQL the rows are locked first, in id order (a materialized CTE, so the lock comes
+    before the update touches any row): the order answers share-lock them in, so a batch of
+    closes and a batch of answers never wait for each other in a circle."""
     rq = _rqs.c
-    return (
-        update(RoundQuestion)
-        .where(id_in(rq.id, "ids", dialect), rq.status == "open")
-        .values(status="closed", closed_at=bindparam("at"))
-        .returning(*_rqs.c)
-    )
+    open_ones = (id_in(rq.id, "ids", dialect), rq.status == "open")
+    stmt = update(RoundQuestion).where(*open_ones)
+    if dialect == "postgresql":
+        locked = (
+            select(rq.id)
+            .where(*open_ones)
+            .order_by(rq.id)
+            .with_for_update()
+            .cte("locked")
+            .prefix_with("MATERIALIZED")
+        )
+        stmt = stmt.where(rq.id == locked.c.id)
+    return stmt.values(status="closed", closed_at=bindparam("at")).returning(*_rqs.c)
 
 
 @cache

@@ -195,15 +195,13 @@ class SqlPlayStore(SqlStore):
     async def close_questions(
         self, closes: Sequence[tuple[int, datetime]]
     ) -> list[RoundQuestionRec]:
-        """Close those still open (question, when), in id order; returns them as closed. On
-        PostgreSQL their rows are first locked in id order, the order answers share-lock
-        them in, so closes and answers never wait for each other in a circle."""
+        """Close those still open (question, when); returns them as closed, in id order. One
+        statement per distinct time (a batch's questions mostly share one: see
+        hot_statements.close_questions for the order of its locks)."""
         by_time: dict[datetime, list[int]] = {}
         for rq_id, at in closes:
             by_time.setdefault(at, []).append(rq_id)
-        if not by_time:
-            return []
-        if self.dialect == "postgresql":
+        if len(by_time) > 1 and self.dialect == "postgresql":
             ids = sorted({rq_id for rq_id, _ in closes})
             await self._core(hot.lock_open_questions(self.dialect), {"ids": ids})
         closed: list[RoundQuestionRec] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import event
@@ -94,4 +95,21 @@ async def test_a_question_closed_already_is_left_out_of_the_batch(repo):
     assert [n.reveal.card.round_question_id for n in again] == [
         cards[0].round_question_id,
         cards[2].round_question_id,
+    ]
+
+
+async def test_questions_closed_at_different_times_in_one_batch_keep_their_own(repo):
+    """A due close (the pass's time) and a filled one (the batch's) can share a batch."""
+    cards = await started(repo, 2, per_round=2)
+    early, late = FixedClock().advance(5), FixedClock().advance(9)
+    async with repo.unit() as u:
+        closed = await closing.close(
+            u, [(cards[0].round_question_id, late), (cards[1].round_question_id, early)]
+        )
+    assert [(c.question.closed_at, c.next_question.opens_at) for c in closed] == [
+        (late, late),
+        (early, early),
+    ]
+    assert [c.next_question.closes_at - c.next_question.opens_at for c in closed] == [
+        timedelta(seconds=c.round.seconds) for c in closed
     ]
