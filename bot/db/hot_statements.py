@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, literal_column, select, text, update
+from sqlalchemy import and_, bindparam, case, func, literal_column, select, text, update
 
 from bot.db.dialect import id_in, insert_for
 from bot.db.tables import (
@@ -200,19 +200,19 @@ def questions_by_id(dialect: str) -> Any:
     return select(_questions).where(id_in(_questions.c.id, "ids", dialect))
 
 
-@cache
-def rounds_by_id(dialect: str) -> Any:
-    return select(_rounds).where(id_in(_rounds.c.id, "ids", dialect))
+NEXT = "next_"  # prefix of the next question's columns in rounds_with_next
 
 
 @cache
-def pending_questions(dialect: str) -> Any:
-    """The questions some rounds have still to ask, in the order they ask them."""
-    rq = _rqs.c
+def rounds_with_next(dialect: str) -> Any:
+    """Some rounds, each with the questions it has still to ask (NEXT-prefixed columns, NULL
+    when none), in the order it asks them: the first row of a round names its next one."""
+    r, rq = _rounds.c, _rqs.c
     return (
-        select(_rqs)
-        .where(id_in(rq.round_id, "ids", dialect), rq.status == "pending")
-        .order_by(rq.round_id, rq.ordinal)
+        select(_rounds, *(c.label(NEXT + c.name) for c in rq))
+        .outerjoin(_rqs, and_(rq.round_id == r.id, rq.status == "pending"))
+        .where(id_in(r.id, "ids", dialect))
+        .order_by(r.id, rq.ordinal)
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select, update
@@ -212,16 +213,19 @@ class SqlPlayStore(SqlStore):
             )
         return sorted(closed, key=lambda rq: rq.id)
 
-    async def rounds(self, round_ids: Sequence[int]) -> list[RoundRec]:
-        rows = await self._core(hot.rounds_by_id(self.dialect), {"ids": sorted(round_ids)})
-        return [round_rec(r) for r in rows]
-
-    async def next_pending(self, round_ids: Sequence[int]) -> dict[int, RoundQuestionRec]:
-        """Each of these rounds' next question to ask (rounds with none left are absent)."""
-        nexts: dict[int, RoundQuestionRec] = {}
-        for r in await self._core(hot.pending_questions(self.dialect), {"ids": sorted(round_ids)}):
-            nexts.setdefault(int(r.round_id), rq_rec(r))
-        return nexts
+    async def rounds_with_next(
+        self, round_ids: Sequence[int]
+    ) -> dict[int, tuple[RoundRec, RoundQuestionRec | None]]:
+        """Each of these rounds with its next question to ask (None: none left), in one query."""
+        out: dict[int, tuple[RoundRec, RoundQuestionRec | None]] = {}
+        for row in await self._core(hot.rounds_with_next(self.dialect), {"ids": sorted(round_ids)}):
+            if int(row.id) in out:
+                continue  # a later question of a round already listed
+            nxt: Any = SimpleNamespace(
+                **{k[len(hot.NEXT) :]: v for k, v in row._mapping.items() if k.startswith(hot.NEXT)}
+            )
+            out[int(row.id)] = (round_rec(row), rq_rec(nxt) if nxt.id is not None else None)
+        return out
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]:
         rows = await self._core(hot.closed_counts(self.dialect), {"ids": sorted(round_ids)})

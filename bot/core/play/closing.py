@@ -21,7 +21,8 @@ async def close(u: Unit, closes: Sequence[tuple[int, datetime]]) -> list[Closed]
     if not closed:
         return []
     at = dict(closes)
-    rounds = {r.id: r for r in await u.play.rounds(sorted({rq.round_id for rq in closed}))}
+    with_next = await u.play.rounds_with_next(sorted({rq.round_id for rq in closed}))
+    rounds = {round_id: rnd for round_id, (rnd, _) in with_next.items()}
     # A round goes on from the last of its questions closed here (normally its only one).
     last: dict[int, RoundQuestionRec] = {}
     for rq in closed:
@@ -32,7 +33,7 @@ async def close(u: Unit, closes: Sequence[tuple[int, datetime]]) -> list[Closed]
         for round_id in last
         if round_id in rounds and rounds[round_id].status == RoundStatus.RUNNING
     )
-    nexts = await u.play.next_pending(running) if running else {}
+    nexts = {r: nxt for r in running if (nxt := with_next[r][1]) is not None}
     opening: dict[int, RoundQuestionRec] = {}
     for round_id, nxt in nexts.items():
         when = at[last[round_id].id]
