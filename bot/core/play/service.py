@@ -119,11 +119,10 @@ class QuizEngine:
         self.close_queue: Batcher[_CloseRequest, News | None] = Batcher(
             self._close_batch,
             key=lambda request: request.rq_id,
-            # A batch costs a few statements whatever its size; a second goes beside the
-            # first at once, and later closes queue for whichever ends first.
+            # A batch costs a few statements whatever its size, so closes queue behind the
+            # one being written; a second goes beside it only for a long queue.
             max_batch=CLOSE_BATCH,
             max_inflight=CLOSES_IN_FLIGHT,
-            overlap_at=1,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         # Each posted card's message reference, written for many channels in one transaction.
