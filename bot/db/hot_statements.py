@@ -423,6 +423,29 @@ MEMORY_COLUMNS = (
 )  # fmt: skip
 
 
+# PostgreSQL saves a whole batch's study cards in one statement over `unnest` arrays (the
+# executemany of save_memory runs the upsert once per card), each parameter a column's array;
+# rows come in key order, one per key, so concurrent batches lock in the same order.
+SAVE_MEMORIES_PG = text(
+    """
+INSERT INTO study_cards AS c
+    (player_id, question_id, team_id, state, step, stability, difficulty, due, last_review,
+     answered, correct)
+SELECT * FROM unnest(
+    CAST(:player_id AS BIGINT[]), CAST(:question_id AS BIGINT[]), CAST(:team_id AS BIGINT[]),
+    CAST(:state AS INTEGER[]), CAST(:step AS INTEGER[]),
+    CAST(:stability AS DOUBLE PRECISION[]), CAST(:difficulty AS DOUBLE PRECISION[]),
+    CAST(:due AS TIMESTAMPTZ[]), CAST(:last_review AS TIMESTAMPTZ[]),
+    CAST(:answered AS INTEGER[]), CAST(:correct AS INTEGER[])
+)
+ON CONFLICT (player_id, question_id) DO UPDATE SET
+    state = excluded.state, step = excluded.step, stability = excluded.stability,
+    difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
+    answered = excluded.answered, correct = excluded.correct
+"""
+)
+
+
 @cache
 def save_memory(dialect: str) -> Any:
     """Insert a study card or replace its memory (run once per row of a batch)."""
