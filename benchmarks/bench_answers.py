@@ -8,6 +8,7 @@ counts) as a ratio.
     python benchmarks/bench_answers.py [--channels 300] [--players 50] [--questions 1]
                                        [--concurrency 200] [--processes 1]
                                        [--database-url postgresql+asyncpg://...]
+                                       [--profile DIR]
 
 Without --database-url (or BENCH_DATABASE_URL) it starts a throwaway PostgreSQL from the system's
 binaries. This is a benchmark, not a test: figures depend on the machine and its load.
@@ -100,23 +101,30 @@ async def prepare(url: str, args: argparse.Namespace) -> list[list[tuple[int, in
 
 async def drive(
     url: str, rounds: list[tuple[int, int]], args: argparse.Namespace
-) -> tuple[list[float], float, float, int]:
+) -> tuple[list[float], float, float, int, list[float], float]:
     """Every player of every channel answers every question of its round, each question as
-    soon as it opens; at most `concurrency` answers in flight."""
+    soon as it opens; at most `concurrency` answers in flight. Returns the latencies of
+    `QuizEngine.answer` (a filling answer's includes its question's close and next card),
+    the clock at start and end, the answer batches, the latencies of the ack (the answer
+    written, when the adapters ack a click) and the process's CPU seconds meanwhile."""
     engine = create_engine(url, pool_size=args.concurrency)
     repo = SqlRepository(engine)
     messenger = CardMessenger()
     quiz = QuizEngine(repo, messenger, platform="bench")
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
+    acks: list[float] = []
     gate = asyncio.Semaphore(args.concurrency)
 
     async def one(rq: int, who: PlayerRef, choice: int) -> None:
         async with gate:
+            # QuizEngine.answer's two steps, timed apart: the adapters ack between them.
             start = time.perf_counter()
-            receipt = await quiz.answer(rq, who, choice)
+            outcome = await quiz.record_answer(rq, who, choice)
+            acks.append(time.perf_counter() - start)
+            await quiz.close_if_filled(rq, outcome)
             latencies.append(time.perf_counter() - start)
-            assert receipt.accepted, receipt.text
+            assert outcome.receipt.accepted, outcome.receipt.text
 
     async def play(round_id: int, rq: int) -> None:
         players = [PlayerRef(team, f"r{round_id}-p{p}", f"Player {p}") for p in range(args.players)]
@@ -127,11 +135,21 @@ async def drive(
 
     async with engine.connect():  # open the pool before the clock starts
         pass
-    started = time.time()
+    started, cpu = time.time(), time.process_time()
     await asyncio.gather(*(play(round_id, rq) for round_id, rq in rounds))
-    finished = time.time()
+    finished, cpu = time.time(), time.process_time() - cpu
     await engine.dispose()
-    return latencies, started, finished, quiz.answer_queue.batches
+    return latencies, started, finished, quiz.answer_queue.batches, acks, cpu
+
+
+def profile(pid: int, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """py-spy attached to a worker (it writes its profile when the worker exits). The
+    worker's set-up runs before its clock starts, so the samples are mostly the run's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"answers-{pid}.txt"
+    spy = Path(sys.executable).with_name("py-spy")
+    command = [str(spy), "record", "-p", str(pid), "-o", str(out), "-f", "raw", "-r", "100"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), out
 
 
 def _worker(url: str, rounds: list[tuple[int, int]], args: argparse.Namespace, out: object) -> None:
@@ -248,6 +266,9 @@ def main() -> int:
     p.add_argument("--concurrency", type=int, default=200, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    p.add_argument(
+        "--profile", type=Path, help="folder: run py-spy on each worker, print its top frames"
+    )
     args = p.parse_args()
 
     server = None
@@ -269,13 +290,21 @@ def main() -> int:
         procs = [ctx.Process(target=_worker, args=(url, part, args, queue)) for part in parts]
         for proc in procs:
             proc.start()
+        spies = [profile(proc.pid, args.profile) for proc in procs] if args.profile else []
         results = collect(queue, procs)
         if results is None:
             return 1
         for proc in procs:
             proc.join()
-        latencies = [x for lat, _, _, _ in results for x in lat]
-        batches = sum(b for _, _, _, b in results)
+        for spy, out in spies:
+            spy.wait(timeout=60)
+            from benchmarks.harness import top_frames
+
+            print(top_frames(out))
+        latencies = [x for r in results for x in r[0]]
+        batches = sum(r[3] for r in results)
+        acks = statistics.quantiles([x for r in results for x in r[4]], n=100)
+        cpu_ms = sum(r[5] for r in results) * 1000 / len(latencies)
         # From the first answer sent to the last one recorded, across processes.
         wall = max(r[2] for r in results) - min(r[1] for r in results)
         rate = len(latencies) / wall
@@ -287,13 +316,16 @@ def main() -> int:
         print(
             f"answers: {len(latencies)} in {wall:.1f}s = {rate:.0f}/s; "
             f"p50 {qs[49] * 1000:.1f} ms, p99 {qs[98] * 1000:.1f} ms; "
+            f"ack (answer written) p50 {acks[49] * 1000:.1f} ms, p99 {acks[98] * 1000:.1f} ms; "
+            f"{cpu_ms:.2f} ms CPU per answer; "
             f"{len(latencies) / max(batches, 1):.0f} answers per transaction; "
             f"pgbench one-row insert {ceiling or 0:.0f} tps ({c_clients} clients), "
             f"ratio {ratio}; "
             f"pgbench answer-shaped transaction {shaped or 0:.0f} tps ({s_clients} clients), "
             f"ratio {shaped_ratio}; "
             f"{args.processes} process(es) x {args.concurrency} in flight; "
-            f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}"
+            f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}, "
+            f"load average {os.getloadavg()[0]:.2f} (1 min) {os.getloadavg()[1]:.2f} (5 min)"
         )
     finally:
         if server is not None and not isinstance(server, str):

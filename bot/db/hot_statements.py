@@ -10,12 +10,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal_column, select, text
+from sqlalchemy import and_, bindparam, case, func, literal_column, select, text, update
 
 from bot.db.dialect import id_in, insert_for
 from bot.db.tables import (
     Answer,
+    Channel,
     Player,
+    Question,
     Round,
     RoundQuestion,
     ScoreTotal,
@@ -26,6 +28,8 @@ from bot.db.tables import (
 
 _answers = Answer.__table__
 _players = Player.__table__
+_channels = Channel.__table__
+_questions = Question.__table__
 _rounds = Round.__table__
 _rqs = RoundQuestion.__table__
 _teams = Team.__table__
@@ -113,6 +117,155 @@ def answer_counts(dialect: str) -> Any:
         select(a.round_question_id, func.count())
         .where(id_in(a.round_question_id, "ids", dialect))
         .group_by(a.round_question_id)
+    )
+
+
+# --- the close path: statements for a whole batch of closing questions ----------------------
+
+
+@cache
+def lock_open_questions(dialect: str) -> Any:
+    """Lock the open ones of some questions in id order (PostgreSQL), before closing them
+    at different times in several statements."""
+    rq = _rqs.c
+    return (
+        select(rq.id)
+        .where(id_in(rq.id, "ids", dialect), rq.status == "open")
+        .order_by(rq.id)
+        .with_for_update()
+    )
+
+
+@cache
+def close_questions(dialect: str) -> Any:
+    """Close the open ones of some questions at one time; returns them as closed. On
+    PostgreSQL the rows are locked first, in id order (a materialized CTE, so the lock comes
+    before the update touches any row): the order answers share-lock them in, so a batch of
+    closes and a batch of answers never wait for each other in a circle."""
+    rq = _rqs.c
+    open_ones = (id_in(rq.id, "ids", dialect), rq.status == "open")
+    stmt = update(RoundQuestion).where(*open_ones)
+    if dialect == "postgresql":
+        locked = (
+            select(rq.id)
+            .where(*open_ones)
+            .order_by(rq.id)
+            .with_for_update()
+            .cte("locked")
+            .prefix_with("MATERIALIZED")
+        )
+        stmt = stmt.where(rq.id == locked.c.id)
+    return stmt.values(status="closed", closed_at=bindparam("at")).returning(*_rqs.c)
+
+
+@cache
+def open_questions(dialect: str) -> Any:
+    """Open the pending ones of some questions, all at one time for the same length."""
+    rq = _rqs.c
+    return (
+        update(RoundQuestion)
+        .where(id_in(rq.id, "ids", dialect), rq.status == "pending")
+        .values(status="open", opens_at=bindparam("opens"), closes_at=bindparam("closes"))
+        .returning(rq.id)
+    )
+
+
+@cache
+def end_rounds(dialect: str) -> Any:
+    """End the running ones of some rounds, at one time with one status."""
+    r = _rounds.c
+    return (
+        update(Round)
+        .where(id_in(r.id, "ids", dialect), r.status == "running")
+        .values(status=bindparam("new_status"), ended_at=bindparam("at"))
+        .returning(r.id)
+    )
+
+
+@cache
+def channel_refs(dialect: str) -> Any:
+    c, t = _channels.c, _teams.c
+    return (
+        select(
+            c.id, c.external_id, c.name, t.platform, t.external_id.label("team_ext"),
+            t.name.label("team_name"),
+        )
+        .join(_teams, t.id == c.team_id)
+        .where(id_in(c.id, "ids", dialect))
+    )  # fmt: skip
+
+
+@cache
+def questions_by_id(dialect: str) -> Any:
+    return select(_questions).where(id_in(_questions.c.id, "ids", dialect))
+
+
+NEXT = "next_"  # prefix of the next question's columns in rounds_with_next
+
+
+@cache
+def rounds_with_next(dialect: str) -> Any:
+    """Some rounds, each with the questions it has still to ask (NEXT-prefixed columns, NULL
+    when none), in the order it asks them: the first row of a round names its next one."""
+    r, rq = _rounds.c, _rqs.c
+    return (
+        select(_rounds, *(c.label(NEXT + c.name) for c in rq))
+        .outerjoin(_rqs, and_(rq.round_id == r.id, rq.status == "pending"))
+        .where(id_in(r.id, "ids", dialect))
+        .order_by(r.id, rq.ordinal)
+    )
+
+
+@cache
+def closed_counts(dialect: str) -> Any:
+    """How many questions each of some rounds has asked and closed."""
+    rq = _rqs.c
+    return (
+        select(rq.round_id, func.count())
+        .where(id_in(rq.round_id, "ids", dialect), rq.status == "closed")
+        .group_by(rq.round_id)
+    )
+
+
+@cache
+def answers_with_names(dialect: str) -> Any:
+    """The answers to some questions, each with its player's name, in the order written."""
+    a, p = _answers.c, _players.c
+    return (
+        select(
+            a.round_question_id, a.player_id, p.display_name, a.choice, a.correct, a.points,
+            a.latency_ms,
+        )
+        .join(_players, p.id == a.player_id)
+        .where(id_in(a.round_question_id, "ids", dialect))
+        .order_by(a.id)
+    )  # fmt: skip
+
+
+@cache
+def round_scores(dialect: str) -> Any:
+    """Each player's points, right answers and answers in each of some rounds."""
+    a, p, rq = _answers.c, _players.c, _rqs.c
+    return (
+        select(
+            rq.round_id, a.player_id, p.display_name, func.sum(a.points),
+            func.sum(case((a.correct, 1), else_=0)), func.count(),
+        )
+        .join(_rqs, rq.id == a.round_question_id)
+        .join(_players, p.id == a.player_id)
+        .where(id_in(rq.round_id, "ids", dialect))
+        .group_by(rq.round_id, a.player_id, p.display_name)
+    )  # fmt: skip
+
+
+@cache
+def set_message_ref(dialect: str) -> Any:
+    """A posted card's message reference (run once per card of a batch, as one executemany)."""
+    rq = RoundQuestion.__table__.c
+    return (
+        update(RoundQuestion)
+        .where(rq.id == bindparam("rq_id"))
+        .values(message_ref=bindparam("ref"))
     )
 
 
@@ -268,6 +421,29 @@ def study_memories(dialect: str) -> Any:
 MEMORY_COLUMNS = (
     "state", "step", "stability", "difficulty", "due", "last_review", "answered", "correct",
 )  # fmt: skip
+
+
+# PostgreSQL saves a whole batch's study cards in one statement over `unnest` arrays (the
+# executemany of save_memory runs the upsert once per card), each parameter a column's array;
+# rows come in key order, one per key, so concurrent batches lock in the same order.
+SAVE_MEMORIES_PG = text(
+    """
+INSERT INTO study_cards AS c
+    (player_id, question_id, team_id, state, step, stability, difficulty, due, last_review,
+     answered, correct)
+SELECT * FROM unnest(
+    CAST(:player_id AS BIGINT[]), CAST(:question_id AS BIGINT[]), CAST(:team_id AS BIGINT[]),
+    CAST(:state AS INTEGER[]), CAST(:step AS INTEGER[]),
+    CAST(:stability AS DOUBLE PRECISION[]), CAST(:difficulty AS DOUBLE PRECISION[]),
+    CAST(:due AS TIMESTAMPTZ[]), CAST(:last_review AS TIMESTAMPTZ[]),
+    CAST(:answered AS INTEGER[]), CAST(:correct AS INTEGER[])
+)
+ON CONFLICT (player_id, question_id) DO UPDATE SET
+    state = excluded.state, step = excluded.step, stability = excluded.stability,
+    difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
+    answered = excluded.answered, correct = excluded.correct
+"""
+)
 
 
 @cache

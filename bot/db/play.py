@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select, update
+from sqlalchemy import Select, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import ColumnElement
 
@@ -28,7 +29,6 @@ from bot.db import hot_statements as hot
 from bot.db.records import answer_context, question_rec, round_rec, rq_rec
 from bot.db.session import SqlStore
 from bot.db.tables import (
-    Answer,
     Player,
     Question,
     Round,
@@ -174,24 +174,62 @@ class SqlPlayStore(SqlStore):
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool:
-        return (
-            await self._transition(
-                RoundQuestion,
-                [RoundQuestion.id == rq_id, RoundQuestion.status == "pending"],
-                {"status": "open", "opens_at": opens_at, "closes_at": closes_at},
+        return rq_id in await self.open_questions([(rq_id, opens_at, closes_at)])
+
+    async def open_questions(self, opens: Sequence[tuple[int, datetime, datetime]]) -> set[int]:
+        """Open those still pending (question, opens at, closes at); returns those opened. One
+        statement per distinct pair of times (a batch's questions mostly share one)."""
+        by_times: dict[tuple[datetime, datetime], list[int]] = {}
+        for rq_id, opens_at, closes_at in opens:
+            by_times.setdefault((opens_at, closes_at), []).append(rq_id)
+        opened: set[int] = set()
+        for (opens_at, closes_at), ids in by_times.items():
+            params = {"ids": sorted(ids), "opens": opens_at, "closes": closes_at}
+            opened.update(
+                int(r[0]) for r in await self._core(hot.open_questions(self.dialect), params)
             )
-            == 1
-        )
+        return opened
 
     async def close_question(self, rq_id: int, now: datetime) -> bool:
-        return (
-            await self._transition(
-                RoundQuestion,
-                [RoundQuestion.id == rq_id, RoundQuestion.status == "open"],
-                {"status": "closed", "closed_at": now},
+        return bool(await self.close_questions([(rq_id, now)]))
+
+    async def close_questions(
+        self, closes: Sequence[tuple[int, datetime]]
+    ) -> list[RoundQuestionRec]:
+        """Close those still open (question, when); returns them as closed, in id order. One
+        statement per distinct time (a batch's questions mostly share one: see
+        hot_statements.close_questions for the order of its locks)."""
+        by_time: dict[datetime, list[int]] = {}
+        for rq_id, at in closes:
+            by_time.setdefault(at, []).append(rq_id)
+        if len(by_time) > 1 and self.dialect == "postgresql":
+            ids = sorted({rq_id for rq_id, _ in closes})
+            await self._core(hot.lock_open_questions(self.dialect), {"ids": ids})
+        closed: list[RoundQuestionRec] = []
+        for at, group in by_time.items():
+            params = {"ids": sorted(group), "at": at}
+            closed.extend(
+                rq_rec(r) for r in await self._core(hot.close_questions(self.dialect), params)
             )
-            == 1
-        )
+        return sorted(closed, key=lambda rq: rq.id)
+
+    async def rounds_with_next(
+        self, round_ids: Sequence[int]
+    ) -> dict[int, tuple[RoundRec, RoundQuestionRec | None]]:
+        """Each of these rounds with its next question to ask (None: none left), in one query."""
+        out: dict[int, tuple[RoundRec, RoundQuestionRec | None]] = {}
+        for row in await self._core(hot.rounds_with_next(self.dialect), {"ids": sorted(round_ids)}):
+            if int(row.id) in out:
+                continue  # a later question of a round already listed
+            nxt: Any = SimpleNamespace(
+                **{k[len(hot.NEXT) :]: v for k, v in row._mapping.items() if k.startswith(hot.NEXT)}
+            )
+            out[int(row.id)] = (round_rec(row), rq_rec(nxt) if nxt.id is not None else None)
+        return out
+
+    async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]:
+        rows = await self._core(hot.closed_counts(self.dialect), {"ids": sorted(round_ids)})
+        return {int(round_id): int(n) for round_id, n in rows}
 
     async def skip_pending(self, round_id: int) -> int:
         return await self._transition(
@@ -201,14 +239,20 @@ class SqlPlayStore(SqlStore):
         )
 
     async def end_round(self, round_id: int, status: RoundStatus, now: datetime) -> bool:
-        return (
-            await self._transition(
-                Round,
-                [Round.id == round_id, Round.status == "running"],
-                {"status": str(status), "ended_at": now},
-            )
-            == 1
-        )
+        return round_id in await self.end_rounds([(round_id, now)], status)
+
+    async def end_rounds(
+        self, ends: Sequence[tuple[int, datetime]], status: RoundStatus
+    ) -> set[int]:
+        """End those still running (round, when) with `status`; returns those ended."""
+        by_time: dict[datetime, list[int]] = {}
+        for round_id, at in ends:
+            by_time.setdefault(at, []).append(round_id)
+        ended: set[int] = set()
+        for at, ids in by_time.items():
+            params = {"ids": sorted(ids), "at": at, "new_status": str(status)}
+            ended.update(int(r[0]) for r in await self._core(hot.end_rounds(self.dialect), params))
+        return ended
 
     async def due_questions(self, platform: str, now: datetime, limit: int) -> list[int]:
         rows = await self.session.execute(
@@ -235,10 +279,11 @@ class SqlPlayStore(SqlStore):
         )
         return [int(r[0]) for r in rows]
 
-    async def set_message_ref(self, rq_id: int, ref: str) -> None:
-        await self.session.execute(
-            update(RoundQuestion).where(RoundQuestion.id == rq_id).values(message_ref=ref)
-        )
+    async def set_message_refs(self, refs: Sequence[tuple[int, str]]) -> None:
+        """Posted cards' message references (question, reference), in one executemany."""
+        if refs:
+            params = [{"rq_id": rq_id, "ref": ref} for rq_id, ref in refs]
+            await self._core(hot.set_message_ref(self.dialect), params)
 
     async def round_results(
         self, pairs: Sequence[tuple[int, int]]
@@ -309,32 +354,31 @@ class SqlPlayStore(SqlStore):
         return {int(rq): int(n) for rq, n in rows}
 
     async def answers(self, rq_id: int) -> list[AnswerRec]:
-        rows = await self.session.execute(
-            select(Answer, Player.display_name)
-            .join(Player, Player.id == Answer.player_id)
-            .where(Answer.round_question_id == rq_id)
-            .order_by(Answer.id)
-        )
-        return [
-            AnswerRec(a.player_id, name, a.choice, a.correct, a.points, a.latency_ms)
-            for a, name in rows
-        ]
+        return (await self.answers_to([rq_id])).get(rq_id, [])
+
+    async def answers_to(self, rq_ids: Sequence[int]) -> dict[int, list[AnswerRec]]:
+        """The answers to each of these questions, in the order written (unanswered ones are
+        absent)."""
+        out: dict[int, list[AnswerRec]] = {}
+        rows = await self._core(hot.answers_with_names(self.dialect), {"ids": sorted(rq_ids)})
+        for rq_id, *fields in rows:
+            out.setdefault(int(rq_id), []).append(AnswerRec(*fields))
+        return out
 
     async def round_scores(self, round_id: int) -> list[ScoreRow]:
-        rows = await self.session.execute(
-            select(
-                Answer.player_id,
-                Player.display_name,
-                func.sum(Answer.points),
-                func.sum(case((Answer.correct, 1), else_=0)),
-                func.count(),
-            )
-            .join(RoundQuestion, RoundQuestion.id == Answer.round_question_id)
-            .join(Player, Player.id == Answer.player_id)
-            .where(RoundQuestion.round_id == round_id)
-            .group_by(Answer.player_id, Player.display_name)
-        )
-        return [ScoreRow(int(p), n, int(pts), int(c), int(a)) for p, n, pts, c, a in rows]
+        return (await self.rounds_scores([round_id])).get(round_id, [])
+
+    async def rounds_scores(self, round_ids: Sequence[int]) -> dict[int, list[ScoreRow]]:
+        """Each player's points, right and all answers in each of these rounds."""
+        out: dict[int, list[ScoreRow]] = {}
+        rows = await self._core(hot.round_scores(self.dialect), {"ids": sorted(round_ids)})
+        for round_id, p, n, pts, c, a in rows:
+            out.setdefault(int(round_id), []).append(ScoreRow(int(p), n, int(pts), int(c), int(a)))
+        return out
+
+    async def questions(self, question_ids: Sequence[int]) -> dict[int, QuestionRec]:
+        rows = await self._core(hot.questions_by_id(self.dialect), {"ids": sorted(question_ids)})
+        return {int(r.id): question_rec(r) for r in rows}
 
     async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
         rows = await self.session.execute(

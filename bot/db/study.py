@@ -73,6 +73,12 @@ def _daily(row: DailySchedule) -> DailyRec:
     )
 
 
+def _arrays(rows: Sequence[MemoryRow]) -> dict[str, list[Any]]:
+    """The rows as one array per column (hot_statements.SAVE_MEMORIES_PG's parameters)."""
+    values = [_values(r) for r in rows]
+    return {column: [v[column] for v in values] for column in values[0]}
+
+
 def _values(row: MemoryRow) -> dict[str, Any]:
     m = row.memory
     return {
@@ -109,8 +115,13 @@ class SqlStudyStore(SqlStore):
         }
 
     async def save_memories(self, rows: Sequence[MemoryRow]) -> None:
-        if rows:
-            await self._core(hot.save_memory(self.dialect), [_values(r) for r in rows])
+        """Insert or replace these cards (one row per player and question, in key order)."""
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            await self._core(hot.SAVE_MEMORIES_PG, _arrays(rows))
+            return
+        await self._core(hot.save_memory(self.dialect), [_values(r) for r in rows])
 
     async def replace_memory(self, row: MemoryRow, expected_answered: int) -> bool:
         values = _values(row)

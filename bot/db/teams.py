@@ -191,22 +191,17 @@ class SqlTeamStore(SqlStore):
         return found
 
     async def channel_ref(self, channel_id: int) -> ChannelRef:
-        row = (
-            await self.session.execute(
-                select(
-                    Channel.external_id,
-                    Channel.name,
-                    Team.platform,
-                    Team.external_id.label("team_ext"),
-                    Team.name.label("team_name"),
-                )
-                .join(Team, Team.id == Channel.team_id)
-                .where(Channel.id == channel_id)
+        return (await self.channel_refs([channel_id]))[channel_id]
+
+    async def channel_refs(self, channel_ids: Sequence[int]) -> dict[int, ChannelRef]:
+        """Each of these channels' platform reference (one query for a batch of closes)."""
+        rows = await self._core(hot.channel_refs(self.dialect), {"ids": sorted(channel_ids)})
+        return {
+            int(r.id): ChannelRef(
+                TeamRef(r.platform, r.team_ext, r.team_name), r.external_id, r.name
             )
-        ).one()
-        return ChannelRef(
-            TeamRef(row.platform, row.team_ext, row.team_name), row.external_id, row.name
-        )
+            for r in rows
+        }
 
     async def team_settings(self, team_id: int) -> TeamSettings:
         team = await self.session.get(Team, team_id)

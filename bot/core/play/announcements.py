@@ -4,18 +4,21 @@ one per message), and sent by the engine after the commit."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.core.leaderboard import rank_rows
 from bot.core.models import (
+    AnswerRec,
     Asked,
     ChannelRef,
     QuestionRec,
-    QuestionStatus,
     RoundQuestionRec,
     RoundRec,
     RoundStatus,
+    ScoreRow,
+    TeamSettings,
 )
 from bot.core.ports import Unit
 from bot.core.views import LeaderboardView, QuestionCard, Reveal, RoundSummary, Winner
@@ -69,32 +72,89 @@ def question_card(
     )
 
 
+@dataclass(frozen=True)
+class Reads:
+    """What the messages of a batch of closes show, read in a few queries for all of them."""
+
+    channels: dict[int, ChannelRef]
+    questions: dict[int, QuestionRec]
+    answers: dict[int, list[AnswerRec]]
+    settings: dict[int, TeamSettings]
+    round_scores: dict[int, list[ScoreRow]]
+    asked: dict[int, int]
+    week_tops: dict[tuple[int, date], list[ScoreRow]]
+    now: datetime
+
+
 async def read(u: Unit, closed: Closed, now: datetime) -> News:
-    """Everything the close's messages show, read in the close's own unit (after its writes,
-    so the answers counted are every answer the close let in)."""
+    """Everything one close's messages show, read in the close's own unit."""
+    return compose(closed, await read_all(u, [closed], now))
+
+
+async def read_all(u: Unit, closed: Sequence[Closed], now: datetime) -> Reads:
+    """Everything these closes' messages show, read in their own unit (after their writes,
+    so the answers counted are every answer the closes let in): a query per kind of thing,
+    not per close."""
+    rounds = {c.round.id: c.round for c in closed}
+    question_ids = {c.question.question_id for c in closed if c.question is not None}
+    question_ids |= {c.next_question.question_id for c in closed if c.next_question is not None}
+    summarised = [c.round for c in closed if _has_summary(c)]
+    team_ids = sorted({r.team_id for r in summarised})
+    settings = {t: await u.teams.team_settings(t) for t in team_ids}
+    round_ids = sorted(r.id for r in summarised)
+    week_tops: dict[tuple[int, date], list[ScoreRow]] = {}
+    for rnd in summarised:
+        key = (rnd.team_id, _week(rnd, settings[rnd.team_id], now))
+        if key not in week_tops:
+            week_tops[key] = await u.play.week_scores(*key, WEEK_TOP)
+    return Reads(
+        channels=await u.teams.channel_refs(sorted({r.channel_id for r in rounds.values()})),
+        questions=await u.play.questions(sorted(question_ids)),
+        answers=await u.play.answers_to(
+            sorted(c.question.id for c in closed if c.question is not None)
+        ),
+        settings=settings,
+        round_scores=await u.play.rounds_scores(round_ids) if round_ids else {},
+        asked=await u.play.closed_counts(round_ids) if round_ids else {},
+        week_tops=week_tops,
+        now=now,
+    )
+
+
+def compose(closed: Closed, reads: Reads) -> News:
+    """One close's messages from what `read_all` read (raises when they cannot be built: a
+    broken question breaks its own channel's messages only)."""
     rnd = closed.round
-    channel = await u.teams.channel_ref(rnd.channel_id)
+    channel = reads.channels[rnd.channel_id]
     reveal: Reveal | None = None
     reveal_ref: str | None = None
     if closed.question is not None:
         rq = closed.question
-        reveal, reveal_ref = await _reveal(u, rnd, rq), rq.message_ref
+        reveal, reveal_ref = _reveal(reads, rnd, rq), rq.message_ref
     next_card: QuestionCard | None = None
     if (nxt := closed.next_question) is not None:
         assert nxt.opens_at is not None and nxt.closes_at is not None
-        q = await u.play.question(nxt.question_id)
-        assert q is not None
+        q = reads.questions[nxt.question_id]
         next_card = question_card(rnd, nxt, q, nxt.opens_at, nxt.closes_at)
-    summary: RoundSummary | None = None
-    if closed.ended is not None and not rnd.daily:  # a question of the day has no summary
-        summary = await _summary(u, rnd, now)
+    summary = _summary(reads, rnd) if _has_summary(closed) else None
     return News(channel, rnd.id, reveal, reveal_ref, next_card, summary, closed.ended)
 
 
-async def _reveal(u: Unit, rnd: RoundRec, rq: RoundQuestionRec) -> Reveal:
-    q = await u.play.question(rq.question_id)
-    assert q is not None
-    answers = await u.play.answers(rq.id)
+WEEK_TOP = 5  # players in a round summary's weekly standings
+
+
+def _has_summary(closed: Closed) -> bool:
+    """A round that ended gets a summary (a question of the day has none)."""
+    return closed.ended is not None and not closed.round.daily
+
+
+def _week(rnd: RoundRec, settings: TeamSettings, now: datetime) -> date:
+    return week_start(rnd.ended_at or now, settings.timezone)
+
+
+def _reveal(reads: Reads, rnd: RoundRec, rq: RoundQuestionRec) -> Reveal:
+    q = reads.questions[rq.question_id]
+    answers = reads.answers.get(rq.id, [])
     card = question_card(rnd, rq, q, rq.opens_at or rnd.started_at, rq.closes_at or rnd.started_at)
     shown = {orig: disp for disp, orig in enumerate(rq.choice_order)}
     picks = [0] * len(rq.choice_order)
@@ -110,22 +170,22 @@ async def _reveal(u: Unit, rnd: RoundRec, rq: RoundQuestionRec) -> Reveal:
     return Reveal(card, shown[answer], q.explanation, q.source, winners, len(answers), tuple(picks))
 
 
-async def _summary(u: Unit, rnd: RoundRec, now: datetime) -> RoundSummary:
-    settings = await u.teams.team_settings(rnd.team_id)
-    standings = await u.play.round_scores(rnd.id)
-    week = week_start(rnd.ended_at or now, settings.timezone)
-    top = await u.play.week_scores(rnd.team_id, week, 5)
-    asked = sum(
-        1 for r in await u.play.round_questions(rnd.id) if r.status == QuestionStatus.CLOSED
-    )
+def _summary(reads: Reads, rnd: RoundRec) -> RoundSummary:
+    week = _week(rnd, reads.settings[rnd.team_id], reads.now)
     return RoundSummary(
         round_id=rnd.id,
         status=str(rnd.status),
-        questions_asked=asked,
+        questions_asked=reads.asked.get(rnd.id, 0),
         standings=LeaderboardView(
-            "Round results", "round", tuple(rank_rows(standings)), empty_text="Nobody answered."
+            "Round results",
+            "round",
+            tuple(rank_rows(reads.round_scores.get(rnd.id, []))),
+            empty_text="Nobody answered.",
         ),
         week_top=LeaderboardView(
-            f"This week's top 5 (week of {week.isoformat()})", "week", tuple(rank_rows(top)), week
+            f"This week's top 5 (week of {week.isoformat()})",
+            "week",
+            tuple(rank_rows(reads.week_tops[(rnd.team_id, week)])),
+            week,
         ),
     )

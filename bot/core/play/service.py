@@ -31,7 +31,7 @@ from bot.core.models import (
     TeamRef,
 )
 from bot.core.permissions import is_admin
-from bot.core.play import announcements, answering
+from bot.core.play import announcements, answering, closing
 from bot.core.play.announcements import Closed, News, question_card
 from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
@@ -58,8 +58,8 @@ ANSWER_ATTEMPTS = 3
 # Closes written per transaction, and such transactions at once, and posted cards' message
 # references likewise: the database connections closes take at most (the pool has 10 and as
 # many overflow; answers need theirs too).
-CLOSE_BATCH = 10
-CLOSES_IN_FLIGHT = 4
+CLOSE_BATCH = 50
+CLOSES_IN_FLIGHT = 2
 CARD_REFS_IN_FLIGHT = 1
 CLOSE_CONNECTIONS = CLOSES_IN_FLIGHT + CARD_REFS_IN_FLIGHT
 # Stuck rounds of different channels are expired side by side, this many at once.
@@ -68,10 +68,11 @@ EXPIRIES_AT_ONCE = 4
 
 @dataclass(frozen=True)
 class _CloseRequest:
-    """Close this question (when it has `fill_limit` answers, if given)."""
+    """Close this question (when it has `fill_limit` answers, if given) at `now` (None: when
+    the close is written)."""
 
     rq_id: int
-    now: datetime
+    now: datetime | None
     fill_limit: int | None = None
 
 
@@ -118,10 +119,10 @@ class QuizEngine:
         self.close_queue: Batcher[_CloseRequest, News | None] = Batcher(
             self._close_batch,
             key=lambda request: request.rq_id,
-            # Small batches, several at once: a close's channel waits for its whole batch.
+            # A batch costs a few statements whatever its size, so closes queue behind the
+            # one being written; a second goes beside it only for a long queue.
             max_batch=CLOSE_BATCH,
             max_inflight=CLOSES_IN_FLIGHT,
-            overlap_at=1,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         # Each posted card's message reference, written for many channels in one transaction.
@@ -235,7 +236,7 @@ class QuizEngine:
             ):
                 raise NotAllowed("Only the player who started this round or an admin can stop it.")
             closed = await self._end_round(u, rnd, RoundStatus.STOPPED, now)
-            news = await self._news(u, closed, now) if closed else None
+            news = (await self._news(u, [closed], now))[0] if closed else None
         await self._announce(news)
         return "Round stopped. Points already won are kept."
 
@@ -280,7 +281,7 @@ class QuizEngine:
         if outcome.fill_limit is None:
             return
         try:
-            await self._close(_CloseRequest(rq_id, self.clock(), outcome.fill_limit))
+            await self._close(_CloseRequest(rq_id, None, outcome.fill_limit))
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
@@ -324,59 +325,43 @@ class QuizEngine:
         return True
 
     async def _close_batch(self, requests: list[_CloseRequest]) -> list[News | None]:
-        """The close queue's turn: each question's transition and what its channel is told,
-        in one transaction, in question order (the order answers lock them in, so a close and
-        a batch of answers never wait for each other in a circle). A question that closes
-        after N answers is closed only when it has them, counted after their commit:
-        concurrent batches (or replicas) each count what is committed, so the last one to
-        commit sees every answer (the close itself is guarded, so two that see N close once)."""
-        limited = [r.rq_id for r in requests if r.fill_limit is not None]
-        counts: dict[int, int] = {}
-        done: dict[int, News | None] = {}
+        """The close queue's turn: every question's transition and what its channel is told,
+        in one transaction and a few statements for the whole batch (`closing`). A question
+        that closes after N answers is closed only when it has them, counted after their
+        commit: concurrent batches (or replicas) each count what is committed, so the last one
+        to commit sees every answer (the close itself is guarded, so two that see N close
+        once). A filled question closes at the batch's time."""
+        now = self.clock()
+        limited = sorted({r.rq_id for r in requests if r.fill_limit is not None})
         async with self.repo.unit() as u:
-            if limited:
-                counts = await u.play.answer_counts(sorted(limited))
-            for r in sorted(requests, key=lambda r: r.rq_id):
-                full = r.fill_limit is None or answering.is_full(
-                    r.fill_limit, counts.get(r.rq_id, 0)
-                )
-                done[r.rq_id] = await self._close_in(u, r.rq_id, r.now) if full else None
-        return [done[r.rq_id] for r in requests]
-
-    async def _close_in(self, u: Unit, rq_id: int, now: datetime) -> News | None:
-        if not await u.play.close_question(rq_id, now):
-            return None
-        rq = await u.play.round_question(rq_id)
-        rnd = await u.play.round(rq.round_id) if rq else None
-        assert rq is not None and rnd is not None
-        closed = Closed(rnd, rq)
-        if rnd.status == RoundStatus.RUNNING:
-            pending = [
-                r
-                for r in await u.play.round_questions(rnd.id)
-                if r.status == QuestionStatus.PENDING
+            counts = await u.play.answer_counts(limited) if limited else {}
+            closes = [
+                (r.rq_id, r.now or now)
+                for r in requests
+                if r.fill_limit is None or answering.is_full(r.fill_limit, counts.get(r.rq_id, 0))
             ]
-            if pending:
-                closes_at = now + timedelta(seconds=rnd.seconds)
-                await u.play.open_question(pending[0].id, now, closes_at)
-                opened = replace(
-                    pending[0], status=QuestionStatus.OPEN, opens_at=now, closes_at=closes_at
-                )
-                closed = replace(closed, next_question=opened)
-            elif await u.play.end_round(rnd.id, RoundStatus.FINISHED, now):
-                finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=now)
-                closed = replace(closed, round=finished, ended=RoundStatus.FINISHED)
-        return await self._news(u, closed, now)
+            closed = await closing.close(u, closes) if closes else []
+            news = await self._news(u, closed, now)
+        told = {c.question.id: n for c, n in zip(closed, news, strict=True) if c.question}
+        return [told.get(r.rq_id) for r in requests]
 
-    async def _news(self, u: Unit, closed: Closed, now: datetime) -> News:
-        """What the channel is told of a transition, read in its unit. A failure here never
-        undoes the transition: its messages are lost, as when the platform refuses them, and
-        the round goes on (the due loop closes the next question at its deadline)."""
+    async def _news(self, u: Unit, closed: Sequence[Closed], now: datetime) -> list[News]:
+        """What each channel is told of its transition, read in their unit. A failure here
+        never undoes a transition: its messages are lost, as when the platform refuses them,
+        and the round goes on (the due loop closes the next question at its deadline)."""
         try:
-            return await announcements.read(u, closed, now)
+            reads = await announcements.read_all(u, closed, now)
         except Exception:
-            log.exception("reading the messages of round %s failed", closed.round.id)
-            return News(None, closed.round.id)
+            log.exception("reading the messages of %s closes failed", len(closed))
+            return [News(None, c.round.id) for c in closed]
+        news: list[News] = []
+        for c in closed:
+            try:
+                news.append(announcements.compose(c, reads))
+            except Exception:
+                log.exception("building the messages of round %s failed", c.round.id)
+                news.append(News(None, c.round.id))
+        return news
 
     async def run_due(self, now: datetime | None = None) -> int:
         """One pass of due work for this platform: expire stuck rounds, close questions whose
@@ -411,7 +396,7 @@ class QuizEngine:
                 if now < rnd.started_at + allowed + STALE_GRACE:
                     return
                 closed = await self._end_round(u, rnd, RoundStatus.EXPIRED, now)
-                news = await self._news(u, closed, now) if closed else None
+                news = (await self._news(u, [closed], now))[0] if closed else None
             await self._announce(news)
         except Exception:
             log.exception("expiring round %s failed", round_id, extra={"round": round_id})
@@ -569,8 +554,7 @@ class QuizEngine:
 
     async def _write_card_refs(self, refs: list[tuple[int, str]]) -> list[None]:
         async with self.repo.unit() as u:
-            for rq_id, ref in refs:
-                await u.play.set_message_ref(rq_id, ref)
+            await u.play.set_message_refs(refs)
         return [None] * len(refs)
 
     async def _post(self, channel: ChannelRef, view: View) -> str | None:
