@@ -16,6 +16,8 @@ from questions.parse.model import Block
 from questions.text import split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in
 
+#: a lead-in this short is kept whole as the context of its short items
+MAX_LEAD = 80
 _IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
@@ -30,11 +32,29 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-def has_own_subject(sentence: str) -> bool:
-    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject."""
+def has_own_subject(sentence: str, about: str = "") -> bool:
+    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject.
+
+    about: the thing the sentence's item is about (its opening term, its parent's term); a
+    plain-words label before a colon ("rule of thumb: ~25% of RAM") then names the kind of
+    remark, not a subject of its own, unless it names that thing."""
     if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
         return False
+    if about and remark_label(sentence) and about.casefold() not in sentence.casefold():
+        return False
     return bool(_OWN_SUBJECT.match(sentence)) or bool(re.match(r"^[A-Z`]", sentence))
+
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")
+
+
+def remark_label(sentence: str) -> bool:
+    """ "rule of thumb: …", "in practice: …": the sentence opens with a label of plain words
+    and a colon (not "=" or "->", which define the words before them)."""
+    from questions.text import english_word
+
+    m = _LABEL.match(sentence)
+    return m is not None and all(english_word(w) for w in m.group("label").split())
 
 
 def _clause_before(before: str) -> str:
@@ -88,12 +108,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     marked = block.inline.code + block.inline.strong
     opening = next((m for m in marked if block.text.startswith(m)), "")
     if block.kind == "item" and not context and lead and len(block.text) < 40:
-        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in
+        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in, the
+        # whole of a short one (its last sentence alone may lose whose "源包" it is)
         last = sentences(lead)[-1] if sentences(lead) else ""
-        context = last if len(last) <= 60 else ""
+        context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
     for n, sentence in enumerate(sentences(block.text)):
         here = context
-        if n > 0 and not has_own_subject(sentence):
+        if n > 0 and not has_own_subject(sentence, about=context or term or opening):
             here = context or term or opening  # "… default 100. every connection is …"
         for found in _spans(sentence):
             if isinstance(found, Number):

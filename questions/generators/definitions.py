@@ -21,13 +21,23 @@ from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
+from questions.nouns import noun_for
 from questions.stems import (
     forward_definition,
     label_property,
     member_value,
     reverse_definition,
 )
-from questions.text import CJK, cjk_count, contains, english_word, init_jieba, split_sentences
+from questions.text import (
+    CJK,
+    cjk_count,
+    contains,
+    cut_short,
+    english_word,
+    init_jieba,
+    norm,
+    split_sentences,
+)
 from questions.values import family
 
 NAME = "definition"
@@ -42,6 +52,8 @@ _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
     d = desc.strip()
+    if cut_short(d):
+        return False  # "不具备在以下AWS服务": the notes stop mid-phrase
     if CJK.search(d):
         if cjk_count(d) < 6:
             return False  # "ecs的部署方式": a category, not a description
@@ -83,13 +95,19 @@ def _pair(f: Fact) -> bool:
 
 def shown(f: Fact) -> str:
     """The description a reverse question quotes: its first clause when the rest names the
-    term or one of the options ("for slow starting apps; liveness & readiness checks …")."""
+    term or one of the options ("for slow starting apps; liveness & readiness checks …"), or
+    when the rest is a clause about another term the line writes as code ("pulls in another
+    unit …; `Wants=` is the weak form …")."""
     names = (f.subject, *f.siblings)
-    if not any(contains(f.value, n) for n in names):
+    others = [c for c in f.block.inline.code if norm(c) != norm(f.subject)]
+    clauses = re.split(r"\s*[;；]\s*", f.value)
+    about_other = any(c.startswith(o) for c in clauses[1:] for o in others)
+    if not about_other and not any(contains(f.value, n) for n in names):
         return f.value
     # the first sentence when it stands alone ("actually executes the query -> real times …"
     # before "for UPDATE/DELETE wrap it: `BEGIN; EXPLAIN ANALYZE …`"), else the first clause
-    for first in (split_sentences(f.value)[0], re.split(r"\s*[;；]\s*", f.value)[0]):
+    firsts = (clauses[0],) if about_other else (split_sentences(f.value)[0], clauses[0])
+    for first in firsts:
         first = first.strip().rstrip(".。")
         if first and first != f.value and not any(contains(first, n) for n in names):
             return first
@@ -141,12 +159,13 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
     paired = _pair(f) and (listed or markup(f) != "plain")
     closed = _closed(f) or (len(wrong) < 2 and paired)
+    noun = noun_for(f.subject, f.category, f.siblings, lang)
     if "label" in f.extra:
-        prompt = label_property(desc, f.category, lang)
+        prompt = label_property(desc, noun, lang)
     elif "member" in f.extra and f.context and not f.category:
         prompt = member_value(desc, f.context, lang)
     else:
-        prompt = reverse_definition(desc, f.category, lang, "verb" in f.extra)
+        prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
 
@@ -167,7 +186,7 @@ def _forward(f: Fact) -> Candidate | None:
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
-    prompt = forward_definition(f.subject, f.category, lang)
+    prompt = forward_definition(f.subject, noun_for(f.subject, f.category, f.siblings, lang), lang)
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
                  notes_options=True)  # fmt: skip
 
