@@ -8,6 +8,7 @@ back to "Which of these…". Acronyms and CamelCase words keep their case (Confi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lemminflect import getLemma
@@ -129,7 +130,8 @@ def key_noun(header: str, heading: str) -> str | None:
 
 #: the shape of a term that is not a plain name, and the nouns that can name that shape
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("setting", re.compile(r"^[A-Za-z_][\w.-]*=\S*$")),  # `TimeoutStopSec=`, `Restart=always`
+    # `TimeoutStopSec=`, `Restart=always`, `fsync = off`
+    ("setting", re.compile(r"^[A-Za-z_][\w.-]*\s*=\s*\S*$")),
     ("option", re.compile(r"^--?[A-Za-z][\w-]*(=\S*)?$")),  # `--link`, `-R`
     ("path", re.compile(r"^(~|\.{1,2})?/[^\s]*$")),  # `/etc/systemd/system/`
 )
@@ -168,16 +170,32 @@ def _names_form(noun: str, form: str) -> bool:
     return head in _FORM_NOUNS[form] or any(w in noun for w in _FORM_NOUNS[form] if CJK.search(w))
 
 
-def noun_for(term: str, category: str | None, kin: tuple[str, ...], lang: str) -> str | None:
+def noun_for(
+    term: str,
+    category: str | None,
+    kin: tuple[str, ...],
+    lang: str,
+    options: Sequence[str] | None = None,
+) -> str | None:
     """The noun a stem asks a term by: its category only when the term is of the category's
     form. A heading's "Service types" names the service types, not the `TimeoutStopSec=` lines
-    under it: a setting, a path or a command is asked as one; a plain line in a list of
-    settings under another noun is asked as "Which of these"."""
-    if category is None:
-        return None
+    under it: a setting, a path or a command is asked as one when every option is one too
+    ("Which setting …" beside a plain "Start rate limiting" would rule that option out), and a
+    plain line in a list of settings under another noun is asked as "Which of these".
+
+    options: the answer's options when the stem asks which term; None for a stem that names
+    the term itself (there, with no category, no noun is needed)."""
     form = term_form(term)
+    if category is None:
+        if form is None or not options or any(term_form(o) != form for o in options):
+            return None
+        return _FORM_NAME[lang][form]  # "Which path is described here: …?"
     if form is not None:
-        return category if _names_form(category, form) else _FORM_NAME[lang][form]
+        if _names_form(category, form):
+            return category
+        if options is not None and any(term_form(o) != form for o in options):
+            return None
+        return _FORM_NAME[lang][form]
     forms = {x for x in map(term_form, kin) if x is not None}
     if forms and not any(_names_form(category, x) for x in forms):
         return None

@@ -53,7 +53,7 @@ def which(noun: str | None, lang: str) -> str:
 
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
     if lang == "zh":
-        return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
+        return f"以下描述的是{which(noun, lang).rstrip()}？{quoted(desc, lang)}"
     # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted
     if verb and not re.search(r"[.!?]\s+\S|->|→|=>", desc.strip()):
         return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
@@ -63,7 +63,7 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
 def label_property(desc: str, noun: str | None, lang: str) -> str:
     """A property of one of several labelled groups: "Which SQS type has “ordered message”?"."""
     if lang == "zh":
-        return f"{quoted(desc, lang)}说的是{which(noun, lang)}？"
+        return f"{quoted(desc, lang)}说的是{which(noun, lang).rstrip()}？"
     return f"{which(noun, lang)} has this property: {quoted(desc, lang)}?"
 
 
@@ -238,7 +238,7 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if is_descriptive(attr):
             return (
-                f"以下描述的是{who.replace('哪', '哪', 1)}？{quoted(value, lang)}"
+                f"以下描述的是{who.rstrip()}？{quoted(value, lang)}"
                 if not among
                 else f"{who}符合这个描述：{quoted(value, lang)}？"
             )

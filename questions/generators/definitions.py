@@ -159,7 +159,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
     paired = _pair(f) and (listed or markup(f) != "plain")
     closed = _closed(f) or (len(wrong) < 2 and paired)
-    noun = noun_for(f.subject, f.category, f.siblings, lang)
+    noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
     if "label" in f.extra:
         prompt = label_property(desc, noun, lang)
     elif "member" in f.extra and f.context and not f.category:

@@ -103,6 +103,7 @@ def test_a_heading_noun_is_not_the_noun_of_a_setting_under_it() -> None:
 
 def test_a_term_is_asked_by_the_noun_of_its_form() -> None:
     assert noun_for("TimeoutStopSec=", "Service type", ("RestartSec=",), "en") == "setting"
+    assert term_form("fsync = off") == "setting"  # not a command "fsync" with arguments
     assert noun_for("/etc/nginx/conf.d/", "Service type", (), "en") == "path"
     assert noun_for("journalctl -k", "Log level", (), "en") == "command"
     assert noun_for("--link", "upgrade mode", (), "zh") == "选项"
@@ -112,6 +113,27 @@ def test_a_term_is_asked_by_the_noun_of_its_form() -> None:
     # a plain line among settings under another noun is asked as "which of these"
     assert noun_for("Start rate limiting", "Service type", ("RestartSec=",), "en") is None
     assert term_form("Start rate limiting") is None and term_form("TCP/UDP") is None
+    # "Which setting …?" beside an option that is no setting rules that option out
+    mixed = ["Start rate limiting", "RestartSec="]
+    assert noun_for("TimeoutStopSec=", "Service type", (), "en", mixed) is None
+    # a list with no noun of its own whose options all share the term's form
+    paths = ["/run/systemd/system/", "/lib/systemd/system/"]
+    assert noun_for("/etc/systemd/system/", None, (), "en", paths) == "path"
+    assert noun_for("/etc/systemd/system/", None, (), "en", ["Recreate", paths[0]]) is None
+    assert noun_for("/etc/systemd/system/", None, (), "en") is None  # a stem naming the term
+
+
+def test_a_cheat_sheet_of_commands_is_asked_by_which_command() -> None:
+    notes = """# redis
+## redis-cli cheat sheet
+- `redis-cli --bigkeys` — scan for the largest keys of each type
+- `redis-cli --latency` — sample the round-trip time to the server
+- `redis-cli monitor` — print every command the server receives
+- `redis-cli info memory` — memory usage and fragmentation
+"""
+    reverse = [c for c in candidates(notes) if c.style == "reverse"]
+    assert reverse, [c.prompt for c in candidates(notes)]
+    assert all(c.prompt.startswith("Which command ") for c in reverse), [c.prompt for c in reverse]
 
 
 def test_a_setting_under_a_heading_of_another_kind_is_asked_as_a_setting() -> None:
@@ -202,3 +224,16 @@ def test_a_phrase_heading_is_not_pasted_in_front_of_a_chinese_line() -> None:
 """
     for f in extract(parse_document(notes, "t.md")):
         assert f.context != "For zero downtime", f
+
+
+def test_a_chinese_stem_puts_no_space_before_its_question_mark() -> None:
+    """ "以下描述的是哪个 Method ？": a Latin noun keeps its space before Chinese, not before ？."""
+    from questions.stems import label_property, reverse_definition
+
+    assert reverse_definition("整个替换资源", "Method", "zh", False) == (
+        "以下描述的是哪个 Method？“整个替换资源”"
+    )
+    assert label_property("头部压缩换成了 QPACK", "Protocol", "zh").endswith("哪个 Protocol？")
+    assert table_reverse("Method", "说明", "整个替换资源", "zh").startswith(
+        "以下描述的是哪个 Method？"
+    )
