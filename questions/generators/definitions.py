@@ -9,14 +9,14 @@ siblings; descriptions are asked only when they stand alone as a description.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import jieba
 
-from questions.ambiguity import also_fits, fitting_others, vague
+from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
-from questions.cues import clue, without
+from questions.cues import _CONTEXT_START, clue, without
 from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -114,8 +114,29 @@ def shown(f: Fact) -> str:
     return f.value
 
 
+#: a description longer than this is quoted by its first sentence when that sentence alone
+#: singles out its term: an exam quotes what identifies the answer, not the whole note
+LONG_DESC = 100
+
+
+def first_sentence(desc: str, others: Sequence[str]) -> str:
+    """ "smallest deployable unit in k8s" of a Pod's two sentences; the whole description when
+    its first sentence is short of words or says no more than another term's description does
+    ("Deploy the new version in batches" is the start of two policies' lines)."""
+    first = split_sentences(desc)[0].strip().rstrip(".。")
+    if len(desc) <= LONG_DESC or first == desc.strip().rstrip(".。") or not standalone(first):
+        return desc
+    if _CONTEXT_START.match(first):
+        return desc  # "by default every pod can reach every pod" sets the scene, says no what
+    words = content_words(first)
+    if len(words) < 3 or any(words <= content_words(o) for o in others):
+        return desc
+    return first
+
+
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
-    desc = shown(f)
+    others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
+    desc = first_sentence(shown(f), others)
     if len(desc) > MAX_DESC:
         desc = split_sentences(desc)[0]
     if len(desc) > MAX_DESC or not standalone(desc):

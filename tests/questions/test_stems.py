@@ -237,3 +237,37 @@ def test_a_chinese_stem_puts_no_space_before_its_question_mark() -> None:
     assert table_reverse("Method", "说明", "整个替换资源", "zh").startswith(
         "以下描述的是哪个 Method？"
     )
+
+
+PERSISTENCE = """# Redis
+## Persistence modes
+- **RDB** – point-in-time snapshots of the dataset written at intervals. fork() copies the process, so a large instance may pause briefly while the child writes the file to disk.
+- **AOF** – an append-only log of every write operation. it is replayed at startup to rebuild the dataset; the fsync policy decides how much a crash loses.
+- **Hybrid** – an append-only log of every write operation, with a snapshot at its start. by default it is off, and it needs a recent server version to be turned on at all.
+- **None** – nothing is written to disk, a restart starts empty
+"""
+
+
+def test_a_long_description_is_quoted_by_the_sentence_that_singles_out_its_term() -> None:
+    """An exam quotes what identifies the answer, not the whole note; a first sentence that
+    another term's line also says (the AOF and Hybrid logs) keeps the rest that tells them
+    apart."""
+    stems = {c.options[c.answer]: c.prompt for c in candidates(PERSISTENCE) if c.style == "reverse"}
+    assert "RDB" in stems, stems
+    assert "snapshots of the dataset written at intervals" in stems["RDB"]
+    assert "fork()" not in stems["RDB"]
+    # AOF's first sentence is the start of Hybrid's too; Hybrid's says more
+    assert "AOF" in stems and "replayed at startup" in stems["AOF"]
+    assert "snapshot at its start" in stems["Hybrid"] and "by default" not in stems["Hybrid"]
+
+
+def test_a_first_sentence_that_only_sets_the_scene_is_not_quoted_alone() -> None:
+    notes = """# nginx
+## Directives
+- **spooling** – by default the server holds the whole upstream response. the client gets it once it is complete, so slow clients never tie up the upstream server.
+- **sendfile** – copies a file to the socket inside the kernel, without a copy through user space
+- **tcp_nopush** – sends the response header and the start of a file in one packet
+"""
+    stems = {c.options[c.answer]: c.prompt for c in candidates(notes) if c.style == "reverse"}
+    assert "spooling" in stems, stems
+    assert "slow clients" in stems["spooling"], stems["spooling"]
