@@ -128,10 +128,15 @@ def first_sentence(desc: str, others: Sequence[str]) -> str:
         return desc
     if _CONTEXT_START.match(first):
         return desc  # "by default every pod can reach every pod" sets the scene, says no what
-    words = content_words(first)
-    if len(words) < 3 or any(words <= content_words(o) for o in others):
+    if len(content_words(first)) < 3 or said_by_another(first, others):
         return desc
     return first
+
+
+def said_by_another(text: str, others: Sequence[str]) -> bool:
+    """Another term's description says all this text says: quoted, it singles nothing out."""
+    words = content_words(text)
+    return any(words <= content_words(o) for o in others)
 
 
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
