@@ -14,7 +14,7 @@ import re
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.text import split_sentences
-from questions.values import RANGE, Number, number_role, numbers_in
+from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
 #: a lead-in this short is kept whole as the context of its short items
 MAX_LEAD = 80
@@ -94,6 +94,36 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     )
 
 
+_SETTING_VALUE = re.compile(r"[A-Za-z_][\w.]*\s*=\s*(?P<value>\d[\d.]*\s?[A-Za-z%]*)")
+
+
+def _set_elsewhere(sentence: str, number: Number) -> bool:
+    """The sentence also gives the value as a setting's ("`RateLimitBurst=10000`"), in another
+    place or another unit spelling: blanked or changed in one place, the other tells."""
+    return _gives(sentence, number, skip=(number.start,))
+
+
+def _gives(text: str, number: Number, skip: tuple[int, ...] = ()) -> bool:
+    """Some setting of the text is set to the number's value ("10s" for "10 seconds"); a
+    setting whose value sits at a skipped offset is the number itself."""
+    for m in _SETTING_VALUE.finditer(text):
+        if any(m.start("value") <= at < m.end("value") for at in skip):
+            continue
+        given = parse_number(m.group("value"))
+        if given is not None and (given.value, given.unit) == (number.value, number.unit):
+            return True
+    return False
+
+
+def _without_restating_aside(sentence: str, number: Number) -> str | None:
+    """The sentence without the parenthesis that gives the number again as a setting's value,
+    or None when the restatement is not in one."""
+    for m in re.finditer(r"\s*[(（][^()（）]*[)）]", sentence):
+        if m.start() > number.start and _gives(m.group(0), number):
+            return sentence[: m.start()] + sentence[m.end() :]
+    return None
+
+
 def _spans(sentence: str) -> list[Number | re.Match[str]]:
     ranges = list(RANGE.finditer(sentence))
     covered = [(m.start(), m.end()) for m in ranges]
@@ -133,6 +163,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # an example or a value to avoid, not the value the notes state
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
+            said: str | None = sentence
+            if isinstance(found, Number) and _set_elsewhere(sentence, found):
+                # "within 10 seconds (`StartLimitIntervalSec=10s`)": blanked or changed in one
+                # place, the other tells; the aside that restates it goes
+                said = _without_restating_aside(sentence, found)
+            if said is None:
+                continue
             if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(
                 r"^\s*(->|→)\s*\d+\.\d", after
             ):
@@ -146,7 +183,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if not subject and default and term and re.search(r"\bdefault\s*$", before):
                 subject = term  # "`maxSurge` — how many pods …, default 25%"
             out.append(
-                Fact("number", subject, span, block, block.line, sentence=sentence, span=span,
+                Fact("number", subject, span, block, block.line, sentence=said, span=span,
                      attribute="default" if default else "", context=here, role=role)
             )  # fmt: skip
     return out

@@ -271,3 +271,32 @@ def test_a_first_sentence_that_only_sets_the_scene_is_not_quoted_alone() -> None
     stems = {c.options[c.answer]: c.prompt for c in candidates(notes) if c.style == "reverse"}
     assert "spooling" in stems, stems
     assert "slow clients" in stems["spooling"], stems["spooling"]
+
+
+def test_a_value_the_sentence_gives_again_as_a_setting_is_not_left_beside_its_blank() -> None:
+    """ "within ___ (StartLimitIntervalSec=10s)" and the false "within 5 seconds (…=10s)"
+    answered themselves: the aside that restates the value leaves the stem."""
+    notes = """# Redis
+## Slow log
+- Slow queries: by default commands slower than 20 ms are logged (`slowlog-log-slower-than=20ms`); the log keeps the last entries only.
+- `maxclients` default **10000**, each client is one file descriptor
+- `timeout` default 0, idle clients are never closed
+"""
+    asked_20 = [c for c in candidates(notes) if "20 ms" in c.options or "20 ms" in c.prompt]
+    assert asked_20, [c.prompt for c in candidates(notes)]
+    for c in asked_20:
+        assert "=20ms" not in c.prompt, c.prompt
+
+
+def test_a_description_that_points_back_to_the_line_before_is_not_quoted() -> None:
+    """ "True or false: systemctl mask does both in one step": both of what, the stem cannot say."""
+    notes = """# git
+## Syncing
+- `git fetch` downloads new commits from the remote without touching your branch.
+- `git merge` joins another branch's history into the current branch.
+- `git pull` does both in one step.
+- `git push` uploads your commits to the remote branch.
+"""
+    bank = candidates(notes)
+    assert any(c.options[c.answer] == "git fetch" for c in bank), [c.prompt for c in bank]
+    assert not any("does both" in c.prompt or "do both" in c.prompt for c in bank)
