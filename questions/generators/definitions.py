@@ -45,6 +45,12 @@ MAX_DESC = 200
 #: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
 _ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比"}
 _DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
+#: a word that points back to the line before ("`enable --now` does both in one step")
+_POINTS_BACK = re.compile(
+    r"\b(both|either|neither)(?=\s*$|\s*[,.;:)]|\s+(in|at|of them|of these|are|is|do|does)\b)|"
+    r"\b(the former|the latter|the above|as above|see above)\b",
+    re.I,
+)
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
 
@@ -71,6 +77,7 @@ def standalone(desc: str) -> bool:
         and len(d) >= 8
         and not _FRAGMENT_START.match(d)
         and not _DANGLING.search(d.rstrip(" .,;"))
+        and not _POINTS_BACK.search(d)
     )
 
 
