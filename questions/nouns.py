@@ -8,6 +8,7 @@ back to "Which of these…". Acronyms and CamelCase words keep their case (Confi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lemminflect import getLemma
@@ -32,6 +33,11 @@ _GENERIC_HEADERS = re.compile(
     r"option|options|item|items|class|classes|category|类型|名称|名字|种类|级别|模式)$",
     re.I,
 )
+
+
+def is_phrase(text: str) -> bool:
+    """ "For full capacity", "How to roll back": a heading that says what for, not what."""
+    return _PHRASE_START.match(text.strip()) is not None
 
 
 def is_misc(heading: str) -> bool:
@@ -63,7 +69,7 @@ def category(phrase: str) -> str | None:
     """A singular category noun phrase, or None when the phrase is not one simple noun."""
     text = re.sub(r"\s*[(（].*$", "", phrase).strip(" :：-—*`#")
     text = re.sub(r"^\d+[.)]\s*", "", text)
-    if not text or _SEVERAL_HEADS.search(text) or _PHRASE_START.match(text):
+    if not text or _SEVERAL_HEADS.search(text) or is_phrase(text):
         return None
     if CJK.search(text):
         if re.match(r"^(按|根据|用|在|对|把|从|被|为|当|如果|常见|常用|其他|一些)", text):
@@ -120,3 +126,77 @@ def key_noun(header: str, heading: str) -> str | None:
         if base and len(base.split()) <= 2 and not CJK.search(base):
             return f"{base} {own.lower()}"
     return own
+
+
+#: the shape of a term that is not a plain name, and the nouns that can name that shape
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # `TimeoutStopSec=`, `Restart=always`, `fsync = off`
+    ("setting", re.compile(r"^[A-Za-z_][\w.-]*\s*=\s*\S*$")),
+    ("option", re.compile(r"^--?[A-Za-z][\w-]*(=\S*)?$")),  # `--link`, `-R`
+    ("path", re.compile(r"^(~|\.{1,2})?/[^\s]*$")),  # `/etc/systemd/system/`
+)
+_FORM_NOUNS = {
+    "setting": {"setting", "directive", "option", "parameter", "param", "key", "field",
+                "variable", "property", "knob", "参数", "设置", "配置", "选项", "指令", "字段"},
+    "option": {"option", "flag", "switch", "argument", "parameter", "选项", "参数"},
+    "path": {"path", "directory", "dir", "folder", "file", "location", "place", "路径", "目录",
+             "文件", "位置"},
+    "command": {"command", "cmd", "tool", "subcommand", "utility", "命令", "工具"},
+}  # fmt: skip
+_FORM_NAME = {
+    "en": {"setting": "setting", "option": "option", "path": "path", "command": "command"},
+    "zh": {"setting": "参数", "option": "选项", "path": "路径", "command": "命令"},
+}
+
+
+def term_form(term: str) -> str | None:
+    """ "TimeoutStopSec=" is a setting, "/etc/x/" a path, "systemctl start" a command; a plain
+    name ("Recreate", "Start rate limiting") has no form of its own."""
+    t = term.strip()
+    for form, pattern in _FORMS:
+        if pattern.match(t):
+            return form
+    words = t.split()
+    if len(words) >= 2 and re.fullmatch(r"[a-z][\w.-]*", words[0]):
+        from questions.text import english_word
+
+        if not english_word(words[0]) or any(w.startswith("-") for w in words[1:]):
+            return "command"  # "systemctl start", "journalctl -k"
+    return None
+
+
+def _names_form(noun: str, form: str) -> bool:
+    head = noun.split()[-1].lower() if noun.split() else noun
+    return head in _FORM_NOUNS[form] or any(w in noun for w in _FORM_NOUNS[form] if CJK.search(w))
+
+
+def noun_for(
+    term: str,
+    category: str | None,
+    kin: tuple[str, ...],
+    lang: str,
+    options: Sequence[str] | None = None,
+) -> str | None:
+    """The noun a stem asks a term by: its category only when the term is of the category's
+    form. A heading's "Service types" names the service types, not the `TimeoutStopSec=` lines
+    under it: a setting, a path or a command is asked as one when every option is one too
+    ("Which setting …" beside a plain "Start rate limiting" would rule that option out), and a
+    plain line in a list of settings under another noun is asked as "Which of these".
+
+    options: the answer's options when the stem asks which term; None for a stem that names
+    the term itself (there, with no category, no noun is needed)."""
+    form = term_form(term)
+    if category is None:
+        if form is None or not options or any(term_form(o) != form for o in options):
+            return None
+        return _FORM_NAME[lang][form]  # "Which path is described here: …?"
+    if form is not None:
+        if _names_form(category, form):
+            return category
+        if options is not None and any(term_form(o) != form for o in options):
+            return None
+        return _FORM_NAME[lang][form]
+    forms = {x for x in map(term_form, kin) if x is not None}
+    if forms and not any(_names_form(category, x) for x in forms):
+        return None
+    return category

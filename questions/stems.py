@@ -53,7 +53,7 @@ def which(noun: str | None, lang: str) -> str:
 
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
     if lang == "zh":
-        return f"以下描述的是{which(noun, lang)}？{quoted(desc, lang)}"
+        return f"以下描述的是{which(noun, lang).rstrip()}？{quoted(desc, lang)}"
     # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted
     if verb and not re.search(r"[.!?]\s+\S|->|→|=>", desc.strip()):
         return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
@@ -63,7 +63,7 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
 def label_property(desc: str, noun: str | None, lang: str) -> str:
     """A property of one of several labelled groups: "Which SQS type has “ordered message”?"."""
     if lang == "zh":
-        return f"{quoted(desc, lang)}说的是{which(noun, lang)}？"
+        return f"{quoted(desc, lang)}说的是{which(noun, lang).rstrip()}？"
     return f"{which(noun, lang)} has this property: {quoted(desc, lang)}?"
 
 
@@ -190,6 +190,33 @@ def _only_verb(word: str) -> bool:
     return "VERB" in lemmas and "NOUN" not in lemmas
 
 
+_WH_HEADER = re.compile(r"^(When|Where)\s+(.+?)\??$")
+_AUX = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "may", "must",
+                  "should", "has", "have", "does", "do"})  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def wh_header(attr: str) -> tuple[str, str, str] | None:
+    """A header that is a clause ("When systemd considers the service started"): its wh-word,
+    its question form ("does systemd consider the service started") and its statement form
+    ("systemd considers the service started"), so a stem asks it as a question, not as "what do
+    the notes give under …"."""
+    from lemminflect import getAllLemmas
+
+    m = _WH_HEADER.match(attr.strip())
+    if m is None:
+        return None
+    words = m.group(2).split()
+    for i, w in enumerate(words[1:5], start=1):
+        subject, rest = " ".join(words[:i]), " ".join(words[i + 1 :])
+        if w in _AUX:
+            return m.group(1), f"{w} {subject} {rest}".strip(), m.group(2)
+        verb = getAllLemmas(w).get("VERB", ())
+        if w.endswith("s") and verb and verb[0] != w:
+            return m.group(1), f"does {subject} {verb[0]} {rest}".strip(), m.group(2)
+    return None
+
+
 def table_forward(key: str, attr: str, lang: str) -> str:
     a = _attr_parts(attr, lang)
     if lang == "zh":
@@ -198,6 +225,9 @@ def table_forward(key: str, attr: str, lang: str) -> str:
         return f"Which description fits {key}?"
     if noun_phrase(a):
         return f"What is the {_lower(a)} of {key}?"
+    wh = wh_header(a)
+    if wh is not None:  # "For forking, when does systemd consider the service started?"
+        return f"For {key}, {wh[0].lower()} {wh[1]}?"
     return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
 
 
@@ -208,7 +238,7 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if is_descriptive(attr):
             return (
-                f"以下描述的是{who.replace('哪', '哪', 1)}？{quoted(value, lang)}"
+                f"以下描述的是{who.rstrip()}？{quoted(value, lang)}"
                 if not among
                 else f"{who}符合这个描述：{quoted(value, lang)}？"
             )
@@ -219,6 +249,9 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
     if predicative(a):
         return f"{who} is {_lower(a.rstrip('?'))} {quoted(value, lang)}?"
+    wh = wh_header(a)
+    if wh is not None:  # "For which service type does systemd consider the service started …?"
+        return f"For {who[0].lower()}{who[1:]} {wh[1]} {quoted(value, lang)}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
 
 
@@ -273,6 +306,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str:
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):
         return f"The {_lower(a)} of {key} is {v}"
+    wh = wh_header(a)
+    if wh is not None:  # "For simple, systemd considers the service started “immediately …”"
+        return f"For {key}, {wh[2]} “{v}”"
     return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
 
 

@@ -375,3 +375,25 @@ def english_word(word: str) -> bool:
     if "-" in w:  # "at-least-once", "best-effort": a compound of words
         return all(english_word(part) for part in w.split("-") if part)
     return w in STOP_EN or bool(getAllLemmas(w))
+
+
+#: a text that stops where a list it announces should start ("不具备在以下AWS服务", "such as
+#: the following services"), or on a word that needs more after it
+_ANNOUNCES_MORE = re.compile(
+    r"(以下|下列|如下|下面的)[^，。；！？,.;:：]{0,12}$|\b(the following|as follows)(\s+[A-Za-z-]+){0,2}$|"
+    r"\b(such as|e\.g|i\.e|including)\W*$|[和与及或把被]$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=16384)
+def cut_short(text: str) -> bool:
+    """A text cut off mid-phrase, by the notes or by a trim: it announces what it never gives,
+    or leaves a quote or bracket open. Quoted in a stem it no longer says what its row is."""
+    t = text.strip().rstrip("。.;；,，")
+    if text.rstrip().endswith(("：", ":")):
+        return True
+    pairs = (("(", ")"), ("（", "）"), ("“", "”"), ("「", "」"))
+    if any(t.count(a) != t.count(b) for a, b in pairs) or t.count('"') % 2:
+        return True
+    return _ANNOUNCES_MORE.search(t) is not None

@@ -30,7 +30,7 @@ from questions.facts.numbers import number_facts, sentences
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
-from questions.nouns import category, is_misc, key_noun, lead_category, singular_word
+from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Section
 from questions.text import CJK, is_zh, norm
 from questions.values import command_like, numbers_in, same_family
@@ -193,7 +193,9 @@ def heading_name(heading: str) -> str:
     }:
         words.pop()
     name = " ".join(words).strip(" :：-—")
-    ok = name and len(words) <= MAX_NAME_WORDS and re.match(r"[A-Za-z]", name)
+    # "For full capacity" says what for, and is no name a stem can lead with
+    ok = bool(name) and len(words) <= MAX_NAME_WORDS and bool(re.match(r"[A-Za-z]", name))
+    ok = ok and not is_phrase(name)
     return name if ok else ""
 
 

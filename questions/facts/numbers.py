@@ -14,8 +14,10 @@ import re
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.text import split_sentences
-from questions.values import RANGE, Number, number_role, numbers_in
+from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
+#: a lead-in this short is kept whole as the context of its short items
+MAX_LEAD = 80
 _IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
@@ -30,11 +32,29 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-def has_own_subject(sentence: str) -> bool:
-    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject."""
+def has_own_subject(sentence: str, about: str = "") -> bool:
+    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject.
+
+    about: the thing the sentence's item is about (its opening term, its parent's term); a
+    plain-words label before a colon ("rule of thumb: ~25% of RAM") then names the kind of
+    remark, not a subject of its own, unless it names that thing."""
     if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
         return False
+    if about and remark_label(sentence) and about.casefold() not in sentence.casefold():
+        return False
     return bool(_OWN_SUBJECT.match(sentence)) or bool(re.match(r"^[A-Z`]", sentence))
+
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")
+
+
+def remark_label(sentence: str) -> bool:
+    """ "rule of thumb: …", "in practice: …": the sentence opens with a label of plain words
+    and a colon (not "=" or "->", which define the words before them)."""
+    from questions.text import english_word
+
+    m = _LABEL.match(sentence)
+    return m is not None and all(english_word(w) for w in m.group("label").split())
 
 
 def _clause_before(before: str) -> str:
@@ -74,6 +94,36 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     )
 
 
+_SETTING_VALUE = re.compile(r"[A-Za-z_][\w.]*\s*=\s*(?P<value>\d[\d.]*\s?[A-Za-z%]*)")
+
+
+def _set_elsewhere(sentence: str, number: Number) -> bool:
+    """The sentence also gives the value as a setting's ("`RateLimitBurst=10000`"), in another
+    place or another unit spelling: blanked or changed in one place, the other tells."""
+    return _gives(sentence, number, skip=(number.start,))
+
+
+def _gives(text: str, number: Number, skip: tuple[int, ...] = ()) -> bool:
+    """Some setting of the text is set to the number's value ("10s" for "10 seconds"); a
+    setting whose value sits at a skipped offset is the number itself."""
+    for m in _SETTING_VALUE.finditer(text):
+        if any(m.start("value") <= at < m.end("value") for at in skip):
+            continue
+        given = parse_number(m.group("value"))
+        if given is not None and (given.value, given.unit) == (number.value, number.unit):
+            return True
+    return False
+
+
+def _without_restating_aside(sentence: str, number: Number) -> str | None:
+    """The sentence without the parenthesis that gives the number again as a setting's value,
+    or None when the restatement is not in one."""
+    for m in re.finditer(r"\s*[(（][^()（）]*[)）]", sentence):
+        if m.start() > number.start and _gives(m.group(0), number):
+            return sentence[: m.start()] + sentence[m.end() :]
+    return None
+
+
 def _spans(sentence: str) -> list[Number | re.Match[str]]:
     ranges = list(RANGE.finditer(sentence))
     covered = [(m.start(), m.end()) for m in ranges]
@@ -88,12 +138,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     marked = block.inline.code + block.inline.strong
     opening = next((m for m in marked if block.text.startswith(m)), "")
     if block.kind == "item" and not context and lead and len(block.text) < 40:
-        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in
+        # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in, the
+        # whole of a short one (its last sentence alone may lose whose "源包" it is)
         last = sentences(lead)[-1] if sentences(lead) else ""
-        context = last if len(last) <= 60 else ""
+        context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
     for n, sentence in enumerate(sentences(block.text)):
         here = context
-        if n > 0 and not has_own_subject(sentence):
+        if n > 0 and not has_own_subject(sentence, about=context or term or opening):
             here = context or term or opening  # "… default 100. every connection is …"
         for found in _spans(sentence):
             if isinstance(found, Number):
@@ -112,6 +163,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # an example or a value to avoid, not the value the notes state
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
+            said: str | None = sentence
+            if isinstance(found, Number) and _set_elsewhere(sentence, found):
+                # "within 10 seconds (`StartLimitIntervalSec=10s`)": blanked or changed in one
+                # place, the other tells; the aside that restates it goes
+                said = _without_restating_aside(sentence, found)
+            if said is None:
+                continue
             if re.search(r"\d\.\d+\s*(->|→|to)\s*$", before) or re.match(
                 r"^\s*(->|→)\s*\d+\.\d", after
             ):
@@ -125,7 +183,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if not subject and default and term and re.search(r"\bdefault\s*$", before):
                 subject = term  # "`maxSurge` — how many pods …, default 25%"
             out.append(
-                Fact("number", subject, span, block, block.line, sentence=sentence, span=span,
+                Fact("number", subject, span, block, block.line, sentence=said, span=span,
                      attribute="default" if default else "", context=here, role=role)
             )  # fmt: skip
     return out

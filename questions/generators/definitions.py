@@ -9,25 +9,35 @@ siblings; descriptions are asked only when they stand alone as a description.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import jieba
 
-from questions.ambiguity import also_fits, fitting_others, vague
+from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
-from questions.cues import clue, without
+from questions.cues import _CONTEXT_START, clue, without
 from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
+from questions.nouns import noun_for
 from questions.stems import (
     forward_definition,
     label_property,
     member_value,
     reverse_definition,
 )
-from questions.text import CJK, cjk_count, contains, english_word, init_jieba, split_sentences
+from questions.text import (
+    CJK,
+    cjk_count,
+    contains,
+    cut_short,
+    english_word,
+    init_jieba,
+    norm,
+    split_sentences,
+)
 from questions.values import command_like, family
 
 NAME = "definition"
@@ -35,6 +45,12 @@ MAX_DESC = 200
 #: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
 _ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比"}
 _DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
+#: a word that points back to the line before ("`enable --now` does both in one step")
+_POINTS_BACK = re.compile(
+    r"\b(both|either|neither)(?=\s*$|\s*[,.;:)]|\s+(in|at|of them|of these|are|is|do|does)\b)|"
+    r"\b(the former|the latter|the above|as above|see above)\b",
+    re.I,
+)
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
 
@@ -42,6 +58,8 @@ _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
     d = desc.strip()
+    if cut_short(d):
+        return False  # "不具备在以下AWS服务": the notes stop mid-phrase
     if CJK.search(d):
         if cjk_count(d) < 6:
             return False  # "ecs的部署方式": a category, not a description
@@ -59,6 +77,7 @@ def standalone(desc: str) -> bool:
         and len(d) >= 8
         and not _FRAGMENT_START.match(d)
         and not _DANGLING.search(d.rstrip(" .,;"))
+        and not _POINTS_BACK.search(d)
     )
 
 
@@ -91,21 +110,53 @@ def _pair(f: Fact) -> bool:
 
 def shown(f: Fact) -> str:
     """The description a reverse question quotes: its first clause when the rest names the
-    term or one of the options ("for slow starting apps; liveness & readiness checks …")."""
+    term or one of the options ("for slow starting apps; liveness & readiness checks …"), or
+    when the rest is a clause about another term the line writes as code ("pulls in another
+    unit …; `Wants=` is the weak form …")."""
     names = (f.subject, *f.siblings)
-    if not any(contains(f.value, n) for n in names):
+    others = [c for c in f.block.inline.code if norm(c) != norm(f.subject)]
+    clauses = re.split(r"\s*[;；]\s*", f.value)
+    about_other = any(c.startswith(o) for c in clauses[1:] for o in others)
+    if not about_other and not any(contains(f.value, n) for n in names):
         return f.value
     # the first sentence when it stands alone ("actually executes the query -> real times …"
     # before "for UPDATE/DELETE wrap it: `BEGIN; EXPLAIN ANALYZE …`"), else the first clause
-    for first in (split_sentences(f.value)[0], re.split(r"\s*[;；]\s*", f.value)[0]):
+    firsts = (clauses[0],) if about_other else (split_sentences(f.value)[0], clauses[0])
+    for first in firsts:
         first = first.strip().rstrip(".。")
         if first and first != f.value and not any(contains(first, n) for n in names):
             return first
     return f.value
 
 
+#: a description longer than this is quoted by its first sentence when that sentence alone
+#: singles out its term: an exam quotes what identifies the answer, not the whole note
+LONG_DESC = 100
+
+
+def first_sentence(desc: str, others: Sequence[str]) -> str:
+    """ "smallest deployable unit in k8s" of a Pod's two sentences; the whole description when
+    its first sentence is short of words or says no more than another term's description does
+    ("Deploy the new version in batches" is the start of two policies' lines)."""
+    first = split_sentences(desc)[0].strip().rstrip(".。")
+    if len(desc) <= LONG_DESC or first == desc.strip().rstrip(".。") or not standalone(first):
+        return desc
+    if _CONTEXT_START.match(first):
+        return desc  # "by default every pod can reach every pod" sets the scene, says no what
+    if len(content_words(first)) < 3 or said_by_another(first, others):
+        return desc
+    return first
+
+
+def said_by_another(text: str, others: Sequence[str]) -> bool:
+    """Another term's description says all this text says: quoted, it singles nothing out."""
+    words = content_words(text)
+    return any(words <= content_words(o) for o in others)
+
+
 def _reverse(f: Fact, pool: Pool) -> Candidate | None:
-    desc = shown(f)
+    others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
+    desc = first_sentence(shown(f), others)
     if len(desc) > MAX_DESC:
         desc = split_sentences(desc)[0]
     if len(desc) > MAX_DESC or not standalone(desc):
@@ -160,12 +211,13 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
     paired = _pair(f) and (listed or markup(f) != "plain")
     closed = _closed(f) or (len(wrong) < 2 and paired)
+    noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
     if "label" in f.extra:
-        prompt = label_property(desc, f.category, lang)
+        prompt = label_property(desc, noun, lang)
     elif "member" in f.extra and f.context and not f.category:
         prompt = member_value(desc, f.context, lang)
     else:
-        prompt = reverse_definition(desc, f.category, lang, "verb" in f.extra)
+        prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
 
@@ -186,7 +238,7 @@ def _forward(f: Fact) -> Candidate | None:
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
-    prompt = forward_definition(f.subject, f.category, lang)
+    prompt = forward_definition(f.subject, noun_for(f.subject, f.category, f.siblings, lang), lang)
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
                  notes_options=True)  # fmt: skip
 

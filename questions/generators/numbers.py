@@ -15,7 +15,7 @@ from questions.candidate import Candidate
 from questions.cues import arithmetic_cut
 from questions.distractors import Pool
 from questions.facts.model import Fact
-from questions.facts.numbers import has_own_subject
+from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_number
 from questions.text import CJK, cjk_count
@@ -62,8 +62,10 @@ def blanked(text: str, span: str) -> str | None:
 
 def with_subject(text: str, subject: str) -> str:
     """The clause with its subject in front when the clause does not name it."""
-    if not subject or subject.casefold() in text.casefold() or has_own_subject(text):
+    if not subject or subject.casefold() in text.casefold() or has_own_subject(text, subject):
         return text
+    if remark_label(text):  # "shared_buffers — rule of thumb: ~25% of RAM"
+        return f"{subject.rstrip(':：')} — {text}"
     if subject.endswith((":", "：")):
         return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
     return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"

@@ -13,7 +13,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import contains, contains_folded, folded, norm
+from questions.text import contains, contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -60,8 +60,10 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
+    if re.match(r"(?i)(n/?a|none|-|—)", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
+    if cut_short(f.value):
+        return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if any(thin_fit(f.value, c, column) for i, c in enumerate(column) if i != f.row):
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
@@ -100,8 +102,8 @@ def _turn(f: Fact, table: Table) -> int:
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()):
-        return None  # "n/a (DNS only)" is no property to name
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or cut_short(f.value):
+        return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
     two_valued = "matrix" in f.extra and polarity(f.value) is None
     if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
         return None

@@ -23,7 +23,7 @@ from questions.generators.tables import overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
-from questions.text import contains, lemma_words
+from questions.text import contains, cut_short, lemma_words
 from questions.values import family
 
 NAME = "true_false"
@@ -113,6 +113,8 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     t = f.table
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
+    if cut_short(f.value):
+        return None  # "不能在以下": a cell the notes cut off is true of no row in particular
     column = t.column(f.column)
     if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
@@ -126,7 +128,10 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     others = [
         c
         for i, c in enumerate(column)
-        if i != f.row and not overlaps(c, f.value) and not any(contains(c, k) for k in t.keys)
+        if i != f.row
+        and not overlaps(c, f.value)
+        and not any(contains(c, k) for k in t.keys)
+        and not cut_short(c)
     ]
     # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
     # glance: it is said without the words that name it, or not at all
