@@ -93,6 +93,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     drop: list[tuple[Candidate, str]] = []
     two: Counter[str] = Counter()
     clozes: Counter[tuple[int, str]] = Counter()
+    blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
     for p in sorted(picks, key=lambda p: (p[0].fact.line, _order(p))):
         c = p[0]
@@ -102,15 +103,26 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "table row already asked"))
         elif c.style == "cloze" and clozes[(c.fact.block.id, c.fact.sentence)] >= MAX_CLOZES:
             drop.append((c, "its sentence is already asked twice"))
+        elif c.style == "cloze" and _same_blank(c, blanks[(c.fact.block.id, c.fact.sentence)]):
+            drop.append((c, "its blank is already asked"))
         elif len(c.options) == 2 and two[key] >= MAX_TWO_OPTION_PER_SET:
             drop.append((c, "two-option questions of its set are enough"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
             clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
+            if c.style == "cloze":
+                blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)
             if row is not None:
                 rows.add(row)
     return keep, drop
+
+
+def _same_blank(c: Candidate, asked: Sequence[str]) -> bool:
+    """A cloze of a sentence whose blank holds or lies in a blank already asked of it
+    ("If-None-Match" inside `If-None-Match: "abc123"`): the same gap asked twice."""
+    mine = c.blank.casefold()
+    return bool(mine) and any(mine in b.casefold() or b.casefold() in mine for b in asked if b)
 
 
 def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:

@@ -24,6 +24,7 @@ from questions.facts.definitions import (
 )
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
+from questions.facts.known import known_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import number_facts, sentences
@@ -194,7 +195,12 @@ def heading_name(heading: str) -> str:
         words.pop()
     name = " ".join(words).strip(" :：-—")
     ok = name and len(words) <= MAX_NAME_WORDS and re.match(r"[A-Za-z]", name)
-    return name if ok else ""
+    # "For full capacity", "In production": a circumstance, not the name of what the lines
+    # under it are about
+    return name if ok and not _CIRCUMSTANCE.match(name) else ""
+
+
+_CIRCUMSTANCE = re.compile(r"(for|in|on|with|without|to|when|if|during|after|before)\b", re.I)
 
 
 def heading_subject(block: Block) -> str:
@@ -538,6 +544,7 @@ def extract(doc: Document) -> list[Fact]:
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
     facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})
+    facts += known_facts(content, {f"{f.block.id}:{f.span}" for f in facts if f.span})
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
