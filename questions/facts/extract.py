@@ -27,7 +27,7 @@ from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.known import known_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
-from questions.facts.numbers import number_facts, sentences
+from questions.facts.numbers import bare_condition, number_facts, sentences
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
@@ -390,6 +390,21 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
+def _conditions(blocks: list[Block]) -> dict[int, str]:
+    """For each numbered step that opens with a bare condition, the last step before it that
+    does not: "没变" and "变了" say nothing until the request they answer is stated."""
+    out: dict[int, str] = {}
+    stated: Block | None = None  # the last step of the list that states something itself
+    for b in blocks:
+        if b.kind != "item" or not b.ordered:
+            stated = None
+        elif not bare_condition(b.text):
+            stated = b
+        elif stated is not None and stated.group == b.group:
+            out[b.id] = stated.text.rstrip("。.;；")
+    return out
+
+
 def shares_word(a: str, b: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) >= 3}
     return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
@@ -521,7 +536,7 @@ def extract(doc: Document) -> list[Fact]:
     per_section: dict[int, int] = defaultdict(int)
     for b in content:
         per_section[b.section.index] += 1
-    parents = _parent_terms(content)
+    parents = _parent_terms(content) | _conditions(content)
     heads = {
         line.split()[0]
         for b in content

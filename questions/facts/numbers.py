@@ -31,9 +31,21 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+#: a step that opens with a bare condition and an arrow: "没变 -> 服务器返回 304", "unchanged ->
+#: reuse the copy"; what the condition is about is the step before
+_BARE_CONDITION = re.compile(r"^\s*[^\s,，:：`]{1,8}(?:\s+[a-z]+)?\s*(?:->|→|=>)")
+
+
+def bare_condition(text: str) -> bool:
+    return _BARE_CONDITION.match(text) is not None
+
+
 def has_own_subject(sentence: str) -> bool:
-    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject."""
+    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject
+    ("没变 -> …" names a condition, not a subject)."""
     if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
+        return False
+    if bare_condition(sentence):
         return False
     return bool(_OWN_SUBJECT.match(sentence)) or bool(re.match(r"^[A-Z`]", sentence))
 
