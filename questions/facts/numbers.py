@@ -33,7 +33,9 @@ _OWN_SUBJECT = re.compile(
 
 #: a step that opens with a bare condition and an arrow: "没变 -> 服务器返回 304", "unchanged ->
 #: reuse the copy"; what the condition is about is the step before
-_BARE_CONDITION = re.compile(r"^\s*[^\s,，:：`]{1,8}(?:\s+[a-z]+)?\s*(?:->|→|=>)")
+_BARE_CONDITION = re.compile(
+    r"^\s*[a-z\u4e00-\u9fff][^\s,，:：`]{0,11}(?:\s+[a-z]+)?\s*(?:->|→|=>)"
+)
 
 
 def bare_condition(text: str) -> bool:
