@@ -50,6 +50,7 @@ from questions.values import (
     shape,
     with_value,
 )
+from questions.vocabulary import like_numbers, like_terms, names_in
 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
@@ -92,6 +93,8 @@ class Pool:
         self._flag_owners: dict[str, set[str]] = _flag_owners(doc)
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+        #: well-known names the notes write (questions.vocabulary), found on first use
+        self._named: set[str] | None = None
         #: (unit, role) -> [(value, section)]
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
@@ -232,6 +235,10 @@ class Pool:
                     and not (avoid and self.said_elsewhere(t, avoid, fact))
                 ):
                     out.append(t)
+        if len(out) < 2 and fact.kind == "term":  # a named thing blanked out of a sentence,
+            # with fewer than three options of its kind among the notes' marked terms
+            out += [t for t in self._well_known_terms(answer, out, avoid)
+                    if norm(t) not in barred][: want - len(out)]  # fmt: skip
         return out
 
     def same_kind(self, answer: str, option: str, fact: Fact) -> bool:
@@ -362,6 +369,36 @@ class Pool:
                 if (head := command_head(e.text)) != answer and head.split()[0] == program
                 and " " in head]  # fmt: skip
 
+    def _well_known(
+        self, answer: Number, role: str, sentence: str, have: set[float], avoid: str
+    ) -> set[float]:
+        """Well-known ports or status codes for an answer the notes give too few like values
+        for (questions.vocabulary)."""
+        taken = {fmt_number(x) for x in have}
+        out: set[float] = set()
+        for text in like_numbers(role, answer.text, sentence, taken):
+            x = float(text)
+            if x != answer.value and acceptable(text, answer.text, [], avoid, numeric=True):
+                self._written.setdefault((answer.unit, x), text)  # "27017", never "27,017"
+                out.add(x)
+        return out
+
+    def _well_known_terms(self, answer: str, out: list[str], avoid: str) -> list[str]:
+        """Well-known values of the answer's kind (questions.vocabulary) for an answer the notes
+        give fewer than two like options for: those the notes write first, then the rest, each
+        most like the answer first."""
+        bare = answer.strip("`")
+        if self._named is None:
+            texts = self.doc.content if self.doc is not None else ()
+            self._named = {m.group(0).casefold() for b in texts for m in names_in(b.text)}
+        known = like_terms(bare)
+        mentioned = [t for t in known if t.casefold() in self._named]
+        ranked = by_likeness(bare, mentioned, bare) + by_likeness(
+            bare, [t for t in known if t not in mentioned], bare
+        )
+        return [t for t in ranked if norm(t) not in {norm(o) for o in out}
+                and acceptable(t, bare, out, avoid)]  # fmt: skip
+
     def same_form(self, answer: str, option: str) -> bool:
         """An option written like the answer: code of the same code form, a flag of the same
         program."""
@@ -422,6 +459,8 @@ class Pool:
             pool = {x for x in pool if x != v and plausible(x, v)}
         else:
             pool = seen
+            if len(pool) < least:  # fewer than three of its kind in the notes
+                pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
         texts = {

@@ -171,7 +171,7 @@ def _ask(
         for c in extra.extras(facts, pool):
             attempt(c)
     full: set[str] = set()  # table rows and sentences the plan would ask no more of
-    for f in tables.in_turn(facts):
+    for f in facts:
         gen = BY_KIND.get(f.kind)
         if gen is None or _slot(f) in full:
             continue

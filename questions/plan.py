@@ -93,6 +93,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     drop: list[tuple[Candidate, str]] = []
     two: Counter[str] = Counter()
     clozes: Counter[tuple[int, str]] = Counter()
+    blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
     for p in sorted(picks, key=lambda p: (p[0].fact.line, _order(p))):
         c = p[0]
@@ -102,15 +103,26 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "table row already asked"))
         elif c.style == "cloze" and clozes[(c.fact.block.id, c.fact.sentence)] >= MAX_CLOZES:
             drop.append((c, "its sentence is already asked twice"))
+        elif c.style == "cloze" and _same_blank(c, blanks[(c.fact.block.id, c.fact.sentence)]):
+            drop.append((c, "its blank is already asked"))
         elif len(c.options) == 2 and two[key] >= MAX_TWO_OPTION_PER_SET:
             drop.append((c, "two-option questions of its set are enough"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
             clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
+            if c.style == "cloze":
+                blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)
             if row is not None:
                 rows.add(row)
     return keep, drop
+
+
+def _same_blank(c: Candidate, asked: Sequence[str]) -> bool:
+    """A cloze of a sentence whose blank holds or lies in a blank already asked of it
+    ("If-None-Match" inside `If-None-Match: "abc123"`): the same gap asked twice."""
+    mine = c.blank.casefold()
+    return bool(mine) and any(mine in b.casefold() or b.casefold() in mine for b in asked if b)
 
 
 def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -230,9 +242,15 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         near = prompt[max(0, at - NEAR) : at + len(value) + NEAR].casefold()
         return all(a.casefold() in near for a in anchors)
 
+    # a stem that quotes another line as its context ("<step 2>：没变 -> ___") is of both lines
+    by_text = {_line_key(p[0].fact.block.text): p[0].fact.block.id for p in picks}
+
+    def lines(c: Candidate) -> set[int]:
+        quoted = by_text.get(_line_key(c.fact.context)) if c.fact.context else None
+        return {c.fact.block.id} | ({quoted} if quoted is not None else set())
+
     for p in sorted(picks, key=_order):
         c, q = p
-        block = c.fact.block.id
         number = q.choices[q.answer] if c.fact.kind in ("number", "default") else ""
         number = number if parse_number(number) is not None and c.style != "computed" else ""
         # rows of one table name each other's keys by design ("TCP / UDP 中哪一个…")
@@ -246,8 +264,8 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         leaks = (
             any(states(q.prompt, v, a) for d in digits for v, a in asked.get(d, ()))
             or bool(key and any(states(k, number, mine) for k in stems.get(key, ())))
-            or (lone and any(contains(q.prompt, t) for t in named.get(block, ())))
-            or bool(term and any(contains(k, term) for k in here.get(block, ())))
+            or (lone and any(contains(q.prompt, t) for b in lines(c) for t in named.get(b, ())))
+            or bool(term and any(contains(k, term) for b in lines(c) for k in here.get(b, ())))
         )
         if leaks:
             drop.append((c, "another question's stem gives the answer"))
@@ -255,12 +273,18 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         keep.append(p)
         for d in digits:
             stems[d].append(q.prompt)
-        here[block].append(q.prompt)
+        for b in lines(c):
+            here[b].append(q.prompt)
         if key and c.kind == "choice":
             asked[key].append((number, mine))
         if term:
-            named[block].append(term)
+            for b in lines(c):
+                named[b].append(term)
     return keep, drop
+
+
+def _line_key(text: str) -> str:
+    return " ".join(text.split()).rstrip("。.;；").casefold()
 
 
 def make_plan(passed: Sequence[Pick]) -> Plan:

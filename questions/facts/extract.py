@@ -24,9 +24,10 @@ from questions.facts.definitions import (
 )
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
+from questions.facts.known import known_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
-from questions.facts.numbers import number_facts, sentences
+from questions.facts.numbers import bare_condition, number_facts, sentences
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
@@ -193,10 +194,14 @@ def heading_name(heading: str) -> str:
     }:
         words.pop()
     name = " ".join(words).strip(" :：-—")
-    # "For full capacity" says what for, and is no name a stem can lead with
     ok = bool(name) and len(words) <= MAX_NAME_WORDS and bool(re.match(r"[A-Za-z]", name))
-    ok = ok and not is_phrase(name)
+    # "For full capacity", "In production": a circumstance, not the name of what the lines
+    # under it are about; a phrase is no name a stem can lead with either
+    ok = ok and not is_phrase(name) and not _CIRCUMSTANCE.match(name)
     return name if ok else ""
+
+
+_CIRCUMSTANCE = re.compile(r"(for|in|on|with|without|to|when|if|during|after|before)\b", re.I)
 
 
 def heading_subject(block: Block) -> str:
@@ -386,6 +391,21 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
+def _conditions(blocks: list[Block]) -> dict[int, str]:
+    """For each numbered step that opens with a bare condition, the last step before it that
+    does not: "没变" and "变了" say nothing until the request they answer is stated."""
+    out: dict[int, str] = {}
+    stated: Block | None = None  # the last step of the list that states something itself
+    for b in blocks:
+        if b.kind != "item" or not b.ordered:
+            stated = None
+        elif not bare_condition(b.text):
+            stated = b
+        elif stated is not None and stated.group == b.group:
+            out[b.id] = stated.text.rstrip("。.;；")
+    return out
+
+
 def shares_word(a: str, b: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) >= 3}
     return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
@@ -517,7 +537,7 @@ def extract(doc: Document) -> list[Fact]:
     per_section: dict[int, int] = defaultdict(int)
     for b in content:
         per_section[b.section.index] += 1
-    parents = _parent_terms(content)
+    parents = _parent_terms(content) | _conditions(content)
     heads = {
         line.split()[0]
         for b in content
@@ -540,6 +560,7 @@ def extract(doc: Document) -> list[Fact]:
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
     facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})
+    facts += known_facts(content, {f"{f.block.id}:{f.span}" for f in facts if f.span})
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)

@@ -9,6 +9,7 @@ arithmetic example ("30 x 10s = 300 s") is a calculation, not a fact, and is lef
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from questions.facts.model import Fact
@@ -32,13 +33,27 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+#: a step that opens with a bare condition and an arrow: "没变 -> 服务器返回 304", "unchanged ->
+#: reuse the copy"; what the condition is about is the step before
+_BARE_CONDITION = re.compile(
+    r"^\s*[a-z\u4e00-\u9fff][^\s,，:：`]{0,11}(?:\s+[a-z]+)?\s*(?:->|→|=>)"
+)
+
+
+def bare_condition(text: str) -> bool:
+    return _BARE_CONDITION.match(text) is not None
+
+
 def has_own_subject(sentence: str, about: str = "") -> bool:
-    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject.
+    """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject
+    ("没变 -> …" names a condition, not a subject).
 
     about: the thing the sentence's item is about (its opening term, its parent's term); a
     plain-words label before a colon ("rule of thumb: ~25% of RAM") then names the kind of
     remark, not a subject of its own, unless it names that thing."""
     if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
+        return False
+    if bare_condition(sentence):
         return False
     if about and remark_label(sentence) and about.casefold() not in sentence.casefold():
         return False
@@ -131,6 +146,30 @@ def _spans(sentence: str) -> list[Number | re.Match[str]]:
     return [*ranges, *singles]
 
 
+_CLAUSE_END = re.compile(r"[,;，；]\s*")
+#: a word that tied a clause to the one before it, dropped with that clause
+_TIE = re.compile(r"^(?:but|and|so|however|yet|但是|但|可是|不过|而且|所以)\s*,?\s*", re.I)
+
+
+def _own_stretch(sentence: str, span: str, start: int) -> str:
+    """For a number the sentence states twice ("会话恢复可以 0-RTT，但是 0-RTT 的数据可能被重放"):
+    the clauses from the one holding it up to the next that holds it again, when this
+    occurrence's stretch is the fullest one; else "" (the fuller stretch is asked instead)."""
+    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence) + 1]
+    clauses = list(itertools.pairwise(cuts))
+    holding = [i for i, (a, b) in enumerate(clauses) if span in sentence[a:b]]
+    if any(sentence[a:b].count(span) > 1 for a, b in clauses):
+        return ""
+    stretches: dict[int, str] = {}
+    for k, i in enumerate(holding):
+        end = clauses[holding[k + 1]][0] if k + 1 < len(holding) else len(sentence)
+        text = _TIE.sub("", sentence[clauses[i][0] : end].strip(" ,;，；"))
+        stretches[clauses[i][0]] = text
+    mine = max((a for a in stretches if a <= start), default=-1)
+    fullest = max(stretches, key=lambda a: len(stretches[a]), default=-1)
+    return stretches[mine] if mine == fullest and mine >= 0 else ""
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -178,12 +217,17 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # a lone digit is rarely a fact ("1 of 2") unless it is a default
             subject = _subject_before(before, marked) or _subject_after(after, marked)
             default = _is_default(sentence, start, end, lead)
-            if sentence.count(span) > 1 and not (subject and default):
-                continue  # "1 … 1": a blank would be ambiguous
+            about = here
+            if said.count(span) > 1 and not (subject and default):
+                # "1 … 1": a blank of the whole sentence would be ambiguous, or show the answer
+                said = _own_stretch(said, span, start if said == sentence else said.find(span))
+                if not said:
+                    continue
+                about = here or term or opening  # the stretch lost the sentence's opening
             if not subject and default and term and re.search(r"\bdefault\s*$", before):
                 subject = term  # "`maxSurge` — how many pods …, default 25%"
             out.append(
                 Fact("number", subject, span, block, block.line, sentence=said, span=span,
-                     attribute="default" if default else "", context=here, role=role)
+                     attribute="default" if default else "", context=about, role=role)
             )  # fmt: skip
     return out

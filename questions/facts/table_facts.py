@@ -45,8 +45,18 @@ def table_facts(block: Block) -> list[Fact]:
                          attribute="default", category=noun, group=group, role="key",
                          siblings=tuple(k for k in table.keys if k != key), lang=lang)
                 )  # fmt: skip
-    # one question asks a row (an attribute, in a comparison): its fullest cell first
-    return sorted(out, key=lambda f: (_slot(f), -len(f.value) if f.kind == "property" else -999))
+    # one question asks a row (an attribute, in a comparison): its fullest cell first; in a
+    # comparison, the entity each attribute is asked by first takes turns, so the answers do
+    # not all name one entity (the fuller cell is often always the same column's)
+    return sorted(out, key=lambda f: (_slot(f), _turn(f), -len(f.value) if f.kind == "property"
+                                      else -999))  # fmt: skip
+
+
+def _turn(f: Fact) -> int:
+    """0 for the entity whose turn it is to answer this attribute of a comparison table."""
+    if f.table is None or not f.table.transposed or f.kind != "property":
+        return 0
+    return int((f.row - f.column) % len(f.table.keys) != 0)
 
 
 def _slot(f: Fact) -> tuple[int, int]:

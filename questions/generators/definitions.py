@@ -203,6 +203,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         trimmed = without(desc, [found])
         if trimmed is None or trimmed == desc or not standalone(trimmed):
             return None
+        if _said_of_another(trimmed, f, pool):
+            return None  # cut to what a sibling's own description says too
         desc, wrong = trimmed, lures(trimmed)
     # two terms alone make a question only when the notes set them against each other: a list
     # of the two, or the two terms the author marked in a list of other remarks
@@ -220,6 +222,14 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+
+
+def _said_of_another(text: str, f: Fact, pool: Pool) -> bool:
+    """A cut description that a sibling's description holds word for word ("Deploy the new
+    version to a fresh group" of Traffic splitting, said of Immutable too): leaving that
+    sibling out of the options would not make the quote name one thing."""
+    key = norm(text.rstrip(" .。"))
+    return any(key in norm(d) for s in f.siblings for d in pool.descriptions.get(norm(s), ()))
 
 
 def _forward(f: Fact) -> Candidate | None:

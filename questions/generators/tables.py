@@ -87,18 +87,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
             wrong.append(k)
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
-    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=_turn(f, table),
+    return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed, notes_options=True)  # fmt: skip
-
-
-def _turn(f: Fact, table: Table) -> int:
-    """0 when it is this entity's turn to be the answer of its comparison row, else 1: the
-    rows of "A vs B" take the entities in turn (A, B, A, …), so the answer is not always the
-    same column (the one with the fuller cells)."""
-    if not table.transposed:
-        return 0
-    start = stable_int("turn", "\x1f".join(table.keys)) % len(table.keys)
-    return 0 if (f.column + start) % len(table.keys) == f.row else 1
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
@@ -158,25 +148,6 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
                   closed=t.transposed)  # fmt: skip
         if c is not None:
             out.append(c)
-    return out
-
-
-def _turn_order(f: Fact) -> tuple[int, int]:
-    return f.column, _turn(f, f.table) if f.table is not None else 0
-
-
-def in_turn(facts: Sequence[Fact]) -> list[Fact]:
-    """The facts with each comparison row's turn entity first: a row is asked once, by the
-    first of its cells that makes a question, so that one must be the entity whose turn it is."""
-    out = list(facts)
-    at: dict[int, list[int]] = {}
-    for i, f in enumerate(out):
-        if f.kind == "property" and f.table is not None and f.table.transposed:
-            at.setdefault(f.block.id, []).append(i)
-    for places in at.values():
-        cells = sorted((out[i] for i in places), key=_turn_order)
-        for i, f in zip(places, cells, strict=True):
-            out[i] = f
     return out
 
 

@@ -1,0 +1,89 @@
+"""Well-known values of a few typed kinds, for the wrong options notes do not hold.
+
+A one-line note ("default port 5432", "the source bundle must include a `cron.yaml` file",
+"403 … use `decode-authorization-message`") has no like values beside it in the notes, so
+no question could be asked of it. Ports, status codes, HTTP headers, configuration file and
+folder names and AWS CLI operations are closed kinds every reader of such notes knows: a few
+of their best-known values make fair wrong options. They are offered only when the notes hold
+fewer than three options of the answer's kind, and only for an answer that is itself of that
+kind: a port (by the number's role in its sentence) or a status code, or a term this list
+names. An answer the list does not know gets nothing from it, so a word is never offered
+beside a value of another kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+#: well-known ports: what a reader confuses a port with
+PORTS = ("22", "53", "80", "443", "2000", "3000", "3306", "5432", "6379", "8080", "8443",
+         "9092", "27017")  # fmt: skip
+#: HTTP status codes a reader knows, grouped by class by the distractor ranking
+STATUS_CODES = ("200", "201", "204", "301", "302", "304", "400", "401", "403", "404", "409",
+                "429", "500", "502", "503", "504")  # fmt: skip
+
+#: term kinds: every member is a fair wrong option for every other member
+TERMS: dict[str, tuple[str, ...]] = {
+    "HTTP header": ("Cache-Control", "ETag", "Expires", "Last-Modified", "If-None-Match",
+                    "If-Modified-Since", "Authorization", "Content-Type", "Accept-Encoding",
+                    "Vary", "Pragma"),
+    "YAML file": ("cron.yaml", "env.yaml", "template.yaml", "app.yaml", "queue.yaml"),
+    "YML file": ("appspec.yml", "buildspec.yml", "docker-compose.yml", "serverless.yml"),
+    "config folder": (".ebextensions", ".platform", ".elasticbeanstalk", ".aws"),
+    "AWS STS/IAM operation": ("decode-authorization-message", "get-caller-identity",
+                              "get-session-token", "assume-role", "get-federation-token",
+                              "simulate-principal-policy"),
+}  # fmt: skip
+
+_KIND_OF = {v.casefold(): k for k, values in TERMS.items() for v in values}
+
+#: a number role (questions.values.number_role) -> its well-known values
+NUMBER_ROLES: dict[str, tuple[str, ...]] = {"port": PORTS, "code": STATUS_CODES}
+
+
+@lru_cache(maxsize=1)
+def _names() -> re.Pattern[str]:
+    names = sorted({v for values in TERMS.values() for v in values}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    # a whole name, not part of a longer one ("Cache-Control-Extension", "my.aws"); Chinese
+    # may touch it on either side ("都在.ebextensions 文件夹")
+    return re.compile(rf"(?<![A-Za-z0-9_.-])(?:{alternatives})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
+
+
+def names_in(text: str) -> Iterator[re.Match[str]]:
+    """Every name of the list the text writes, as a whole name."""
+    return _names().finditer(text)
+
+
+def kind_of(answer: str) -> str | None:
+    """The kind this list knows the answer as, or None."""
+    return _KIND_OF.get(answer.strip().strip("`").casefold())
+
+
+def like_terms(answer: str) -> list[str]:
+    """The other well-known values of the answer's kind, in the list's order (empty when the
+    list does not know the answer)."""
+    kind = kind_of(answer)
+    if kind is None:
+        return []
+    mine = answer.strip().strip("`").casefold()
+    return [v for v in TERMS[kind] if v.casefold() != mine]
+
+
+#: what says a three-digit code is an HTTP status (not an exit code or an error number)
+_HTTP = re.compile(r"\bhttps?\b|\bstatus\b|状态码|响应", re.I)
+
+
+def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = ()) -> list[str]:
+    """Well-known values of a port or HTTP status answer, without the answer and those taken.
+    A code counts as an HTTP status only where its sentence says HTTP or status."""
+    if role == "code" and not (re.fullmatch(r"[1-5]\d\d", answer) and _HTTP.search(sentence)):
+        return []  # an exit code or SQLSTATE is no HTTP status
+    skip = {answer, *taken}
+    return [v for v in NUMBER_ROLES.get(role, ()) if v not in skip]
+
+
+__all__ = ["NUMBER_ROLES", "PORTS", "STATUS_CODES", "TERMS", "kind_of", "like_numbers",
+           "like_terms", "names_in"]  # fmt: skip
