@@ -131,8 +131,11 @@ def thin_fit(desc: str, other: str, column: Sequence[str] = ()) -> bool:
     words = content_words(desc)
     if not words or len(words) > THIN:
         return False
+    shared = words & content_words(other)
+    if not shared:  # most options share no word: skip the column's common words
+        return False
     common = frozenset.intersection(*(content_words(c) for c in column)) if column else frozenset()
-    return bool((words & content_words(other)) - common)
+    return bool(shared - common)
 
 
 def fitting_others(
