@@ -145,7 +145,12 @@ def _extends(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
-    return any(alike(word, w) for w in option_words(option))
+    words = option_words(option)
+    if word in words:
+        return True
+    if not word.isascii() or word[:1].isdigit():
+        return False  # `alike` takes such a word for itself only
+    return any(alike(word, w) for w in words)
 
 
 _PHRASE_BREAK = re.compile(r"[.;:,()“”]")
