@@ -112,7 +112,9 @@ def alike(a: str, b: str) -> bool:
         return False
     if _clipped(a, b) or _clipped(b, a):
         return True
-    return any(_extends(x, y) for x in {a, lemma(a)} for y in {b, lemma(b)})
+    la, lb = lemma(a), lemma(b)
+    xs, ys = (a,) if la == a else (a, la), (b,) if lb == b else (b, lb)
+    return any(_extends(x, y) for x in xs for y in ys)
 
 
 #: words people clip in tech writing, with the start of the full word: "sync" is
@@ -128,13 +130,15 @@ def _clipped(short: str, word: str) -> bool:
 
 
 def _extends(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if short == long_:
         return True
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
     if len(short) >= 4 and any(long_ == p + short for p in _PREFIXES):
         return True  # "lock" / "unlock", "load" / "reload"
+    if short[:1] != long_[:1]:
+        return False  # the rest needs one opening
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
     if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
         return True
