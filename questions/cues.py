@@ -290,8 +290,14 @@ def _function_words(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 def _distinctive(option: str, options: Sequence[str]) -> set[str]:
     """An option's words that not every option has ("allow", "headers" of
     Access-Control-Allow-Headers beside Access-Control-Allow-Origin)."""
-    common = set.intersection(*(set(option_words(o)) for o in options))
+    common = _common_option_words(tuple(options))
     return {w for w in option_words(option) - common if w.isalpha()}
+
+
+@lru_cache(maxsize=256)
+def _common_option_words(options: tuple[str, ...]) -> frozenset[str]:
+    """Once per question, not once per option."""
+    return frozenset.intersection(*(option_words(o) for o in options))
 
 
 def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
