@@ -135,7 +135,7 @@ def _extends(a: str, b: str) -> bool:
         return True
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
-    if len(short) >= 4 and any(long_ == p + short for p in _PREFIXES):
+    if len(short) >= 4 and long_.endswith(short) and long_[: -len(short)] in _PREFIXES:
         return True  # "lock" / "unlock", "load" / "reload"
     if short[:1] != long_[:1]:
         return False  # the rest needs one opening
