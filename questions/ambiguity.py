@@ -136,8 +136,16 @@ def thin_fit(desc: str, other: str, column: Sequence[str] = ()) -> bool:
     words = content_words(desc)
     if not words or len(words) > THIN:
         return False
-    common = frozenset.intersection(*(content_words(c) for c in column)) if column else frozenset()
-    return bool((words & content_words(other)) - common)
+    shared = words & content_words(other)
+    if not shared:  # most options share no word: skip the column's common words
+        return False
+    return bool(shared - (_common_words(tuple(column)) if column else frozenset()))
+
+
+@lru_cache(maxsize=256)
+def _common_words(column: tuple[str, ...]) -> frozenset[str]:
+    """The words every description of a set uses: asked once per option of one question."""
+    return frozenset.intersection(*(content_words(c) for c in column))
 
 
 def fitting_others(

@@ -112,7 +112,9 @@ def alike(a: str, b: str) -> bool:
         return False
     if _clipped(a, b) or _clipped(b, a):
         return True
-    return any(_extends(x, y) for x in {a, lemma(a)} for y in {b, lemma(b)})
+    la, lb = lemma(a), lemma(b)
+    xs, ys = (a,) if la == a else (a, la), (b,) if lb == b else (b, lb)
+    return any(_extends(x, y) for x in xs for y in ys)
 
 
 #: words people clip in tech writing, with the start of the full word: "sync" is
@@ -128,13 +130,15 @@ def _clipped(short: str, word: str) -> bool:
 
 
 def _extends(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if short == long_:
         return True
     if len(short) >= 5 and short in long_:
         return True  # a compound: "vacuum" in "autovacuum"
-    if len(short) >= 4 and any(long_ == p + short for p in _PREFIXES):
+    if len(short) >= 4 and long_.endswith(short) and long_[: -len(short)] in _PREFIXES:
         return True  # "lock" / "unlock", "load" / "reload"
+    if short[:1] != long_[:1]:
+        return False  # the rest needs one opening
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
     if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
         return True
@@ -145,7 +149,12 @@ def _extends(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
-    return any(alike(word, w) for w in option_words(option))
+    words = option_words(option)
+    if word in words:
+        return True
+    if not word.isascii() or word[:1].isdigit():
+        return False  # `alike` takes such a word for itself only
+    return any(alike(word, w) for w in words)
 
 
 _PHRASE_BREAK = re.compile(r"[.;:,()“”]")
@@ -281,8 +290,14 @@ def _function_words(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 def _distinctive(option: str, options: Sequence[str]) -> set[str]:
     """An option's words that not every option has ("allow", "headers" of
     Access-Control-Allow-Headers beside Access-Control-Allow-Origin)."""
-    common = set.intersection(*(set(option_words(o)) for o in options))
+    common = _common_option_words(tuple(options))
     return {w for w in option_words(option) - common if w.isalpha()}
+
+
+@lru_cache(maxsize=256)
+def _common_option_words(options: tuple[str, ...]) -> frozenset[str]:
+    """Once per question, not once per option."""
+    return frozenset.intersection(*(option_words(o) for o in options))
 
 
 def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:

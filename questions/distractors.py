@@ -99,6 +99,7 @@ class Pool:
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
+        self._near: dict[tuple[str, str, int], frozenset[float]] = {}
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
@@ -224,9 +225,8 @@ class Pool:
         for n, tier in enumerate(tiers):
             if n == 3 and len(out) >= 2:
                 break  # three options of the notes' own kind beat a fourth from far away
-            for t in by_likeness(answer, [t for t in tier if norm(t) not in barred], fact.id)[
-                :MAX_RANKED
-            ]:
+            ranked = [t for t in tier if norm(t) not in barred]
+            for t in by_likeness(answer, ranked, fact.id, MAX_RANKED):
                 if len(out) >= want:
                     return out
                 if (
@@ -444,12 +444,7 @@ class Pool:
         v = answer.value
         here = fact.section.index
         places = decimals(answer)
-        seen = {
-            x
-            for s in range(here - 2 * SECTION_WINDOW, here + 2 * SECTION_WINDOW + 1)
-            for x in self._numbers.get((answer.unit, role, s), ())
-            if x != v and x >= 0
-        }
+        seen = self._near_numbers(answer.unit, role, here) - {v}
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
             # are kin of decimals
@@ -458,7 +453,7 @@ class Pool:
             pool = kin | {x for x in slips if x > 0}
             pool = {x for x in pool if x != v and plausible(x, v)}
         else:
-            pool = seen
+            pool = set(seen)
             if len(pool) < least:  # fewer than three of its kind in the notes
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
@@ -487,6 +482,19 @@ class Pool:
         if len(chosen) < want:
             chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
         return [texts[x] for x in sorted(chosen)]
+
+    def _near_numbers(self, unit: str, role: str, here: int) -> frozenset[float]:
+        """The notes' values of a unit and role around a section: built once per section, as
+        every number asked there draws from the same ones."""
+        key = (unit, role, here)
+        if key not in self._near:
+            self._near[key] = frozenset(
+                x
+                for s in range(here - 2 * SECTION_WINDOW, here + 2 * SECTION_WINDOW + 1)
+                for x in self._numbers.get((unit, role, s), ())
+                if x >= 0
+            )
+        return self._near[key]
 
 
 #: a word of a line as the token index holds it (the first word of a name finds its lines)
@@ -674,12 +682,19 @@ def similarity(answer: str, other: str) -> float:
     return float(fuzz.ratio(a, b))
 
 
-def by_likeness(answer: str, others: Iterable[str], seed: str) -> list[str]:
-    """The others, most confusable with the answer first; ties in a stable, seeded order."""
+def by_likeness(
+    answer: str, others: Iterable[str], seed: str, limit: int | None = None
+) -> list[str]:
+    """The others, most confusable with the answer first; ties in a stable, seeded order.
+    `limit`: only the first so many, seeded only among those scored at least as the last."""
     texts = list(dict.fromkeys(others))
     scores = _similarities(answer, texts)
-    order = sorted(range(len(texts)), key=lambda i: (-scores[i], stable_int(seed, texts[i])))
-    return [texts[i] for i in order]
+    order: Iterable[int] = range(len(texts))
+    if limit is not None and len(texts) > limit:
+        floor = sorted(scores, reverse=True)[limit - 1]
+        order = [i for i in order if scores[i] >= floor]
+    order = sorted(order, key=lambda i: (-scores[i], stable_int(seed, texts[i])))
+    return [texts[i] for i in order[:limit]]
 
 
 def _similarities(answer: str, texts: Sequence[str]) -> list[float]:

@@ -185,7 +185,7 @@ def _ask(
     # true/false: facts no other question asks, sections with no question first; only as many
     # as the plan could take (a tenth of the bank), so unused statements are never built
     asked_sections = {c.fact.section.index for c, _ in kept}
-    left = [f for f in facts if not passed.get(f.id) and _slot(f) not in full]
+    left = [f for f in facts if _slot(f) not in full and not passed.get(f.id)]  # ids on demand
     left.sort(key=lambda f: f.section.index in asked_sections)
     wanted = 2 * true_false_limit(len(kept)) + 2
     pairs = 0

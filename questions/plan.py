@@ -258,12 +258,17 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         term = q.choices[q.answer] if lone and q.kind == "choice" and not number else ""
         mine = _anchors(c) if number else ()
         key = next(iter(_DIGITS.findall(number)), "")
+        written = " ".join(number.split())
         digits = set(_DIGITS.findall(q.prompt))
         # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
         # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
         leaks = (
             any(states(q.prompt, v, a) for d in digits for v, a in asked.get(d, ()))
-            or bool(key and any(states(k, number, mine) for k in stems.get(key, ())))
+            or bool(
+                key
+                and mine
+                and any(states(k, number, mine) for k in stems.get(key, ()) if written in k)
+            )  # states() needs both: skip early
             or (lone and any(contains(q.prompt, t) for b in lines(c) for t in named.get(b, ())))
             or bool(term and any(contains(k, term) for b in lines(c) for k in here.get(b, ())))
         )

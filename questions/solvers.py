@@ -328,7 +328,12 @@ class NotesSolver:
         if named >= max(2, len(self._heading_tokens) * TOPIC_SHARE):
             return True
         index = self._sections_of()
-        sections = set.intersection(*(index.get(t, set()) for t in tokens))
+        # one token: its own set, not a copy of it (a common word's set grows with the notes)
+        sections = (
+            index.get(next(iter(tokens)), set())
+            if len(tokens) == 1
+            else set.intersection(*(index.get(t, set()) for t in tokens))
+        )
         wide = len(sections) >= max(TOPIC_SECTIONS, len(self._by_section) * TOPIC_SHARE)
         return wide and named == 0
 

@@ -13,7 +13,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
-from questions.text import contains, contains_folded, cut_short, folded, norm
+from questions.text import contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number
 
 NAME = "table"
@@ -99,8 +99,10 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     wrong: list[str] = []
+    keys = [folded(k) for k in table.keys]  # once per question, not once per cell
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
-        if any(contains(v, k) for k in table.keys):
+        cell = folded(v)
+        if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
         # the column's own cells are alternatives whatever their length ("Found" beside
         # "Moved Permanently")

@@ -6,7 +6,7 @@ only knowing the fact tells them apart."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from functools import lru_cache
 
 from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
@@ -96,7 +96,8 @@ def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
     return make(true, True), make(false, False)
 
 
-def _said_without_its_row(cell: str, row: int, keys: Sequence[str]) -> str | None:
+@lru_cache(maxsize=16384)  # asked once per other row of the column
+def _said_without_its_row(cell: str, row: int, keys: tuple[str, ...]) -> str | None:
     """The cell without the words that name its own row, or None when nothing fair is left."""
     found = clue(cell, keys[row], [k for k in keys if k != keys[row]])
     if found is None:
