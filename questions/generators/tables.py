@@ -60,7 +60,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
-    if re.match(r"(?i)(n/?a|none|-|—)", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
+    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
