@@ -210,6 +210,17 @@ _ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
 _MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 
+#: words a server's answer follows ("rejected with", "returns", "gets a"): a bare 1xx-5xx
+#: number after them is a status code, and a quantity beside it (600, 750) no fair option
+_ANSWERED_WITH = re.compile(
+    r"\b(rejected with|fails? with|answers?( with)?|responds? with|returns?|gets? an?)\s*$", re.I
+)
+#: what may follow such a code: the end of the clause, or "error", "response", "by default"
+_CODE_AFTER = re.compile(
+    r"^\s*($|[.,;:)（(]|(errors?|responses?|status|by|when|if|and|or)\b)", re.I
+)
+
+
 def number_role(sentence: str, number: Number) -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors)."""
@@ -242,6 +253,12 @@ def number_role(sentence: str, number: Number) -> str:
         return "code"
     if re.fullmatch(r"[1-5]\d\d", text) and re.match(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b", after):
         return "code"  # "412 Precondition Failed": an HTTP status
+    if (
+        _ANSWERED_WITH.search(before)
+        and re.fullmatch(r"[1-5]\d\d", text)
+        and _CODE_AFTER.match(after)
+    ):
+        return "code"  # "rejected with 503 by default", "get a 413 error": what a server answers
     if _ID_BEFORE.search(before) and not re.search(r"\b(in|by|until|before|after)\s*$", before):
         return "id"
     return "quantity"

@@ -66,6 +66,10 @@ def test_terms_defined_side_by_side_are_each_others_options() -> None:
         ("default port 5432", "5432", "port"),
         ("container is OOMKilled (exit code 137)", "137", "code"),
         ("returns 412 Precondition Failed", "412", "code"),
+        ("Requests over the limit are rejected with 503 by default.", "503", "code"),
+        ("larger bodies get a 413 error", "413", "code"),
+        ("the query returns 100 rows", "100", "quantity"),
+        ("a pool with 200 connections", "200", "quantity"),
         ("minor upgrade (18.0 -> 18.1)", "18.1", "quantity"),  # the fact extraction decides
         ("segment size 16 MB by default", "16 MB", "quantity"),
         ("max 1600 columns per table", "1600", "quantity"),
