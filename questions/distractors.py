@@ -103,6 +103,7 @@ class Pool:
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
+        self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
         self._by_word: dict[str, set[int]] = {}
         self._by_token: dict[str, list[int]] | None = None
@@ -184,8 +185,10 @@ class Pool:
         two strategies there are)."""
         fam = family(answer)
         barred = {norm(x) for x in exclude}
+        if fam == "kv":  # `restartPolicy: Always` beside the other values the notes give its key
+            siblings = [*siblings, *self.key_values(answer)]
         fits = [s for s in siblings if (any_shape or _sibling_fits(s, answer))
-                and norm(s) not in barred]  # fmt: skip
+                and norm(s) not in barred and (fam != "kv" or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -255,6 +258,16 @@ class Pool:
           交换", "ECDHE 公钥"): the option is written before the same noun somewhere."""
         a, o = answer.strip("`"), option.strip("`")
         fam = family(a)
+        if fam == "kv" and self.key_values(a):
+            # the notes give the key other values: the question is which value (`restartPolicy:
+            # Never`, not `clusterIP: None`); a key given one value asks which setting it is
+            return _kv_key(a) == _kv_key(o)
+        if fam == "path" and family(o) == "path":
+            # `kubernetes.io/change-cause` annotation, `kubernetes.io/tls` secret type: one
+            # namespace, two kinds of name
+            mine, theirs = self._called(a), self._called(o)
+            if mine and theirs and not mine & theirs:
+                return False
         if fam == "snake":
             if self._valued(a) != self._valued(o):
                 return False
@@ -345,6 +358,41 @@ class Pool:
                     self._by_token[tok].append(i)
         first = _TOKEN.findall(name.casefold())
         return [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
+
+    def key_values(self, answer: str) -> list[str]:
+        """The other values the notes give a `key: value` answer's key, written as the answer
+        is: `restartPolicy: Never` written so, or listed after the key ("restartPolicy: Always
+        (default), OnFailure, Never")."""
+        if answer in self._key_values:
+            return self._key_values[answer]
+        m = _KV.fullmatch(answer.strip("`"))
+        if m is None:
+            return []
+        key, sep, value = m.groups()
+        found: list[str] = []
+        for t in self._texts_with(key):
+            for at in re.finditer(rf"(?<![\w./-]){re.escape(key)}\s*[:=]\s*", t):
+                rest = re.split(r"\s+[—–-]\s+|\s*->|[;.](\s|$)", t[at.end() :], maxsplit=1)[0]
+                for item in re.split(r",\s*|\s+or\s+", rest):
+                    v = re.sub(r"\s*\(.*?\)", "", item).strip()
+                    if re.fullmatch(r"[\w\x22'./-]+", v) and v != value:
+                        found.append(f"{key}{sep}{v}")
+        self._key_values[answer] = list(dict.fromkeys(found))
+        return self._key_values[answer]
+
+    def _called(self, name: str) -> set[str]:
+        """The nouns the notes call a name by: the word after it ("the `x` annotation") or the
+        label of the list it is in ("secret types: `Opaque`, `x`")."""
+        out: set[str] = set()
+        for t in self._texts_with(name):
+            for m in re.finditer(rf"(?<![\w./-]){re.escape(name)}(?![\w/-])", t):
+                after = re.match(r"\s+([a-z]+)\b", t[m.end() :])
+                if after and after.group(1) not in STOP_EN and not verb_like(after.group(1)):
+                    out.add(singular_word(after.group(1)))
+                label = re.match(r"\W*([A-Za-z][\w ]{0,40}?)\s*:\s", t[: m.start()])
+                if label:
+                    out.add(singular_word(label.group(1).split()[-1].lower()))
+        return out
 
     def _nouns_after(self, term: str) -> set[str]:
         """The nouns the notes write right after the term ("ECDHE 公钥" -> 公钥)."""
@@ -502,6 +550,15 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 #: families of made-up names (settings, views, columns, codes): their shape says nothing of kind
 _NAMED = frozenset({"snake", "kebab", "caps"})
+
+
+#: a `key: value` span: its key, separator and value
+_KV = re.compile(r"([A-Za-z_][\w.\-/]*)(\s*[:=]\s*)(\S.*)")
+
+
+def _kv_key(text: str) -> str:
+    m = _KV.fullmatch(text)
+    return m.group(1) if m else text
 
 
 def _affixes(name: str) -> set[str]:
