@@ -48,13 +48,22 @@ def _latin_words(token: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in STOP_EN and w not in _TEMPLATE)
 
 
+def _identifier_words(token: str) -> set[str]:
+    """A name of several parts has no function words: OVER in OVER_MAX_INSTANCES means
+    "exceeds", so it is named by 超出 ("to overstep") though "over" is a stop word in prose."""
+    parts = _parts(token)
+    if len(parts) < 2:
+        return set()
+    return {p for p in parts if len(p) >= 4 and p in STOP_EN and p not in _TEMPLATE}
+
+
 @lru_cache(maxsize=16384)
 def option_words(option: str) -> frozenset[str]:
     """An option's words for comparing with a stem: Latin words, their parts and lemmas, and
     Chinese bigrams."""
     words: set[str] = set()
     for m in _LATIN_TOKEN.finditer(option):
-        words |= _latin_words(m.group(0))
+        words |= _latin_words(m.group(0)) | _identifier_words(m.group(0))
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}

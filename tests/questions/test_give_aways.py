@@ -357,3 +357,12 @@ def test_a_word_a_section_is_about_is_a_topic_not_filler() -> None:
     solver = NotesSolver(doc, extract(doc), Tokenizer())
     assert not solver.topic_word("COMPACT")
     assert solver.topic_word("columnar")
+
+
+def test_a_stop_word_that_is_part_of_an_error_code_is_named_by_its_translation() -> None:
+    """OVER in OVER_SIZE is no function word: "超出" ("to overstep") names it; beside wrong
+    options only, the same stem names none."""
+    stem = "以下描述的是哪个错误代码？“上传的对象超出了存储桶允许的范围”"
+    wrong = ["NO_SUCH_BUCKET", "ACCESS_DENIED", "BAD_DIGEST"]
+    assert clue(stem, "OVER_SIZE", wrong) == "超出"
+    assert clue(stem, "TOO_LARGE", ["OVER_SIZE", *wrong[1:]]) is None

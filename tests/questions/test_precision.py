@@ -301,7 +301,7 @@ def test_words_that_merely_open_alike_or_name_the_topic_give_nothing_away() -> N
 
     assert not alike("install", "instances") and alike("head", "headers")
     assert alike("vacuum", "autovacuum") and alike("starting", "startup")
-    desc = "由于为部署定向的实例数超出您的账户允许的数量，请更新此部署组的标签设置"
+    desc = "由于为部署定向的实例数太多，请更新此部署组的标签设置"
     kin = [
         "部署失败，可供部署的正常实例太少",
         "所需的正常运行的实例不可用",

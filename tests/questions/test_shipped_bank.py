@@ -27,13 +27,15 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: (offered beside "read request unit", not a feature of its kind). The second review's
 #: refusals cost two more: shipped secrets-manager-credentials ("Which of these handles
 #: credentials?", no subject) and beanstalk-all-at-once ("all instances" gives "All at once"
-#: away). Options of the answer's kind (review 4) let beanstalk-immutable be asked. Well-known values for options the notes lack (questions/vocabulary.py) brought
+#: away). Options of the answer's kind (review 4) let beanstalk-immutable be asked. Well-known
+#: values for options the notes lack (questions/vocabulary.py) brought
 #: postgresql default-port-5432 and shipped xray-udp-2000, cron.yaml and .ebextensions; the
 #: third review's worst shipped question ("Deploy the new version to a fresh group" ->
 #: Traffic splitting, Immutable's description too) is refused, costing
-#: beanstalk-traffic-splitting
+#: beanstalk-traffic-splitting. Review 5 marked "实例数超出…允许的数量" -> OVER_MAX_INSTANCES a
+#: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 27, "postgresql-ops": 28}
-SHIPPED_FLOOR = 32
+SHIPPED_FLOOR = 31
 
 
 @pytest.fixture(scope="module")
