@@ -53,6 +53,7 @@ from tests.adapters.discord.fakes import Member, buttons, interaction_payload, s
 from tests.helpers import count_rows
 
 DISCORD_WINDOW = 3.0
+LOCKED_IN = "Locked in: "  # bot/core/play/answering.py
 HOST = Member("host", admin=True)
 
 
@@ -106,19 +107,45 @@ async def paced(n: int, within: float, send: Any) -> None:
             await send(i)
 
 
+def receipt_texts(
+    server: DiscordServer, payloads: list[dict[str, Any]], bodies: dict[str, Any]
+) -> list[str]:
+    """What each click's player was told, in the interaction response or a followup: a
+    "Locked in" receipt, a refusal or a failure (every one of them ends the click)."""
+    followed = {
+        a.interaction: a.payload["content"]
+        for a in server.followups()
+        if (a.payload or {}).get("content")
+    }
+    texts = []
+    for p in payloads:
+        body = bodies.get(p["id"]) or {}
+        text = body.get("data", {}).get("content") if body.get("type") == 4 else None
+        text = text or followed.get(p["token"])
+        if text:
+            texts.append(text)
+    return texts
+
+
 def receipts_of(
     server: DiscordServer, payloads: list[dict[str, Any]], bodies: dict[str, Any]
 ) -> int:
-    """Clicks whose player got a receipt: in the interaction response, or a followup."""
-    followed = {a.interaction for a in server.followups() if (a.payload or {}).get("content")}
-    delivered = 0
-    for p in payloads:
-        body = bodies.get(p["id"]) or {}
-        if (body.get("type") == 4 and body.get("data", {}).get("content")) or p[
-            "token"
-        ] in followed:
-            delivered += 1
-    return delivered
+    """Clicks whose player was told something: a receipt, a refusal or a failure."""
+    return len(receipt_texts(server, payloads, bodies))
+
+
+def told(texts: list[str]) -> str:
+    """The replies counted by kind: how many were "Locked in", and each other text's count
+    (a refusal or a failure is a reply, not a written answer)."""
+    locked = sum(1 for t in texts if t.startswith(LOCKED_IN))
+    others: dict[str, int] = {}
+    for t in texts:
+        if not t.startswith(LOCKED_IN):
+            others[t] = others.get(t, 0) + 1
+    line = f"{locked} locked in"
+    for text, n in sorted(others.items(), key=lambda kv: -kv[1]):
+        line += f", {n} told {text!r}"
+    return line
 
 
 async def all_receipts(
@@ -168,12 +195,16 @@ async def gateway_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
         latencies = [callbacks[i].at - sent[i] for i in sent]
         bodies = {i: callbacks[i].payload for i in sent}
         receipts, last = await all_receipts(server, payloads, bodies, started)
+        replies = told(receipt_texts(server, payloads, bodies))
+        deferred = sum(1 for b in bodies.values() if (b or {}).get("type") == 5)
         cpu = cpu_seconds(bot.pid)
     finally:
         bot.stop()
         await server.close()
     logs = log_summary(bot.log)
-    line = summary("gateway", args, burst, latencies, receipts, last, await count_rows(url, Answer))
+    answers = await count_rows(url, Answer)
+    line = summary("gateway", args, burst, latencies, receipts, last, replies, answers)
+    line += f"; {deferred} acked by a deferral, their receipt in a followup"
     line += f"; bot CPU {cpu * 1000 / args.clicks:.2f} ms per click with start-up ({cpu:.1f} s), "
     line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without\n{logs}"
     if profile is not None:
@@ -272,6 +303,7 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
             burst = time.monotonic() - started
             await asyncio.gather(*tasks)
             receipts, last = await all_receipts(server, payloads, bodies, started)
+            replies = told(receipt_texts(server, payloads, bodies))
             cpu = sum(cpu_seconds(b.pid) for b in bots)
     finally:
         proxy.terminate()
@@ -287,6 +319,7 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
         latencies,
         receipts,
         last,
+        replies,
         await count_rows(url, Answer),
     )
     line += f", {len(failed)} failed"
@@ -305,6 +338,7 @@ def summary(
     latencies: list[float],
     receipts: int,
     last_receipt: float,
+    replies: str,
     answers: int,
 ) -> str:
     p50, p95, p99 = quantiles_ms(latencies)
@@ -314,7 +348,8 @@ def summary(
         f"{in_time}/{args.clicks} acked within {DISCORD_WINDOW:.0f} s, ack p50 {p50:.0f} ms "
         f"p95 {p95:.0f} ms p99 {p99:.0f} ms max {max(latencies, default=0) * 1000:.0f} ms; "
         f"receipts {receipts}/{args.clicks} (the last {last_receipt:.1f} s after the burst began, "
-        f"{receipts / max(last_receipt, 1e-9):.0f}/s); answers in the database {answers}"
+        f"{receipts / max(last_receipt, 1e-9):.0f}/s: {replies}); "
+        f"answers in the database {answers}"
     )
 
 
