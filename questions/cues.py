@@ -351,7 +351,8 @@ def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
-_CONTEXT_START = re.compile(
+#: a clause that sets the scene ("by default …", "如果 …"), not what the term is
+CONTEXT_START = re.compile(
     r"^(by default|if|when|once|usually|normally|otherwise|in general|默认|如果|当)\b", re.I
 )
 _PHRASE_OPENING = re.compile(r"[\s,]+(?=(?:by|in|with|using|via|through|for|of)\s)")
@@ -393,7 +394,7 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     # an aside holding the give-away goes first: what is left may still say it all
     desc = re.sub(r"\s*[(（][^)）]*[)）]", lambda m: m.group(0) if clean(m.group(0)) else "", desc)
     pieces = [p for p in re.split(r"(?<=[.;])\s+|(?<=[。；])", desc) if p.strip()]
-    if len(pieces) > 1 and _CONTEXT_START.match(pieces[0]):
+    if len(pieces) > 1 and CONTEXT_START.match(pieces[0]):
         return None  # "by default every pod …" sets the scene; the rest says what it is
     kept = [p for p in pieces if clean(p)]
     text = " ".join(kept).strip()

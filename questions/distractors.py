@@ -108,6 +108,7 @@ class Pool:
         self._by_word: dict[str, set[int]] = {}
         self._by_token: dict[str, list[int]] | None = None
         self._nouns: dict[str, set[str]] = {}
+        self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
         self._groups: dict[str, set[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -383,6 +384,8 @@ class Pool:
     def _called(self, name: str) -> set[str]:
         """The nouns the notes call a name by: the word after it ("the `x` annotation") or the
         label of the list it is in ("secret types: `Opaque`, `x`")."""
+        if name in self._called_by:  # asked again for every option pair
+            return self._called_by[name]
         out: set[str] = set()
         for t in self._texts_with(name):
             for m in re.finditer(rf"(?<![\w./-]){re.escape(name)}(?![\w/-])", t):
@@ -392,6 +395,7 @@ class Pool:
                 label = re.match(r"\W*([A-Za-z][\w ]{0,40}?)\s*:\s", t[: m.start()])
                 if label:
                     out.add(singular_word(label.group(1).split()[-1].lower()))
+        self._called_by[name] = out
         return out
 
     def _nouns_after(self, term: str) -> set[str]:
@@ -444,7 +448,8 @@ class Pool:
         ranked = by_likeness(bare, mentioned, bare) + by_likeness(
             bare, [t for t in known if t not in mentioned], bare
         )
-        return [t for t in ranked if norm(t) not in {norm(o) for o in out}
+        have = {norm(o) for o in out}
+        return [t for t in ranked if norm(t) not in have
                 and acceptable(t, bare, out, avoid)]  # fmt: skip
 
     def same_form(self, answer: str, option: str) -> bool:

@@ -16,7 +16,7 @@ import jieba
 
 from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
-from questions.cues import _CONTEXT_START, clue, without
+from questions.cues import CONTEXT_START, clue, without
 from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -141,7 +141,7 @@ def first_sentence(desc: str, others: Sequence[str]) -> str:
     first = split_sentences(desc)[0].strip().rstrip(".。")
     if len(desc) <= LONG_DESC or first == desc.strip().rstrip(".。") or not standalone(first):
         return desc
-    if _CONTEXT_START.match(first):
+    if CONTEXT_START.match(first):
         return desc  # "by default every pod can reach every pod" sets the scene, says no what
     if len(content_words(first)) < 3 or said_by_another(first, others):
         return desc
@@ -225,11 +225,11 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
 
 
 def _said_of_another(text: str, f: Fact, pool: Pool) -> bool:
-    """A cut description that a sibling's description holds word for word ("Deploy the new
-    version to a fresh group" of Traffic splitting, said of Immutable too): leaving that
-    sibling out of the options would not make the quote name one thing."""
-    key = norm(text.rstrip(" .。"))
-    return any(key in norm(d) for s in f.siblings for d in pool.descriptions.get(norm(s), ()))
+    """A cut description a sibling's description says too ("Deploy the new version to a fresh
+    group" of Traffic splitting, said of Immutable too): leaving that sibling out of the options
+    would not make the quote name one thing."""
+    others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
+    return said_by_another(text, others)
 
 
 def _forward(f: Fact) -> Candidate | None:
