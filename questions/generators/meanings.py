@@ -1,0 +1,122 @@
+"""Term -> its meaning, for terms whose description is too long to offer whole, or names the term
+so that quoting it would give the term away: "Which description fits the deployment policy
+Immutable?" with the list's descriptions as options, each cut to its first sentence.
+
+The key is the term's description without the words that name the term ("… by performing an
+immutable update"), and only when that cut drops no more than the naming phrase: a cut that
+also drops what the description says ("… and temporarily split incoming client traffic …" of
+Traffic splitting) leaves an option that no longer says what the notes say of the term. A
+description that says nothing but its term's name ("Deploy the new version to all instances
+simultaneously" of All at once) names the term in this direction too, so it is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from questions.ambiguity import THIN, also_fits, content_words
+from questions.bank import MAX_CHOICE
+from questions.candidate import Candidate
+from questions.cues import clue, without
+from questions.distractors import Pool
+from questions.facts.model import Fact
+from questions.generators import definitions
+from questions.generators.common import build, lang_of
+from questions.generators.definitions import standalone
+from questions.nouns import noun_for
+from questions.stems import forward_definition
+from questions.text import norm, split_sentences
+
+NAME = "definition"
+#: the longest option may be this many times the shortest: beyond it, length is a cue
+MAX_SPREAD = 2.5
+
+
+def first_sentence(desc: str) -> str:
+    return split_sentences(desc.strip())[0].strip().rstrip(".。;；")
+
+
+def short(desc: str) -> str | None:
+    """A description cut to fit an option: its first sentence, or that sentence's first clause
+    when the sentence is too long and the clause reads on its own."""
+    text = first_sentence(desc)
+    if len(text) <= MAX_CHOICE:
+        return text
+    clause = re.split(r"\s*[,;，；]\s*", text)[0].strip()
+    return clause if len(clause) <= MAX_CHOICE and standalone(clause) else None
+
+
+def _cut_key(f: Fact) -> str | None:
+    """The term's description as an option: its first sentence, without the phrase that names
+    the term, or None when nothing fair is left."""
+    key = first_sentence(f.value)
+    found = clue(key, f.subject, f.siblings)
+    if found is None:
+        return short(key) if standalone(key) else None
+    surfaces = [found]
+    trimmed: str | None = key
+    while found is not None and trimmed is not None:  # "in batches", then "a new batch"
+        trimmed = without(key, surfaces)
+        found = clue(trimmed, f.subject, f.siblings) if trimmed is not None else None
+        if found in surfaces:
+            return None
+        surfaces.append(found or "")
+    if trimmed is None or not standalone(trimmed) or len(content_words(trimmed)) <= THIN:
+        return None
+    dropped = content_words(key) - content_words(trimmed) - content_words(f.subject)
+    if len(dropped) > THIN:
+        return None  # the cut took what the description says, not only the term's name
+    return trimmed if len(trimmed) <= MAX_CHOICE else None
+
+
+def _fits(option: str, key: str, taken: Sequence[str]) -> bool:
+    o, k = norm(option), norm(key)
+    if not o or o == k or o in k or k in o:
+        return False  # "a fresh group of instances" is inside "… and temporarily split …"
+    return all(norm(t) != o for t in taken)
+
+
+def meaning(f: Fact) -> Candidate | None:
+    """ "Which description fits X?" with the sibling terms' descriptions as options."""
+    if f.kind != "definition" or len(f.siblings) < 2 or f.role == "label":
+        return None
+    key = _cut_key(f)
+    if key is None:
+        return None
+    others = [d for d in map(short, f.sibling_values) if d is not None]
+    wrong: list[str] = []
+    for d in sorted(others, key=lambda d: (abs(len(d) - len(key)), d)):
+        rest = [x for x in others if x != d]
+        if also_fits(key, d, rest) or also_fits(d, key, rest):
+            continue  # the other description could be said of this term too
+        if not standalone(d) or not _fits(d, key, wrong):
+            continue
+        lengths = [len(o) for o in (key, *wrong, d)]
+        if max(lengths) > MAX_SPREAD * min(lengths):
+            continue  # one option far longer or shorter than the rest stands out
+        if len(wrong) < 3:
+            wrong.append(d)
+    if len(wrong) < 2:
+        return None
+    lang = lang_of(f)
+    noun = noun_for(f.subject, f.category, f.siblings, lang)
+    prompt = forward_definition(f.subject, noun, lang)
+    return build(NAME, "forward", f, prompt, key, wrong, lang, rank=1, query=f.subject,
+                 notes_options=True)  # fmt: skip
+
+
+KINDS = ("definition",)
+
+
+def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    """The definition's own ways of asking first; its cut meaning when its whole description
+    could not be offered as an option (too long, or not standalone)."""
+    forward = False
+    for c in definitions.for_fact(f, pool):
+        forward = forward or c.style == "forward"
+        yield c
+    if not forward:
+        cut = meaning(f)
+        if cut is not None:
+            yield cut
