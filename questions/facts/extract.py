@@ -25,6 +25,7 @@ from questions.facts.definitions import (
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
 from questions.facts.known import known_facts
+from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import bare_condition, number_facts, sentences
@@ -561,6 +562,8 @@ def extract(doc: Document) -> list[Fact]:
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
     facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})
     facts += known_facts(content, {f"{f.block.id}:{f.span}" for f in facts if f.span})
+    spans = {f"{f.block.id}:{f.span}" for f in facts if f.span}
+    facts += [f for b in content if b.kind not in ("table", "code") for f in listed_facts(b, spans)]
     facts += stated_defaults(facts)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)

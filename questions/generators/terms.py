@@ -16,6 +16,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.numbers import blanked, clause, with_subject
 from questions.stems import BLANK, cloze
+from questions.text import contains
 
 NAME = "term"
 _LIST_SEP = r"(,|(?<!\bw)/|、|，|\bor\b|\band\b|和|或)"
@@ -63,14 +64,17 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
     if _negated(gap):
         return
-    if f.role == "usage":
+    if f.role == "listed":  # the list's other members: the notes' own options for the slot
+        wrong = [s for s in f.siblings if not contains(gap, s)]
+    elif f.role == "usage":
         wrong = pool.same_head(f.span, f, avoid=gap)
     else:
         wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
     lang = lang_of(f)
     pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
+    own = pair or f.role == "listed"
     c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
-              query=gap, closed=pair, notes_options=pair)  # fmt: skip
+              query=gap, closed=pair, notes_options=own)  # fmt: skip
     if c is not None:
         yield c

@@ -33,9 +33,11 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: third review's worst shipped question ("Deploy the new version to a fresh group" ->
 #: Traffic splitting, Immutable's description too) is refused, costing
 #: beanstalk-traffic-splitting. Review 5 marked "实例数超出…允许的数量" -> OVER_MAX_INSTANCES a
-#: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31
+#: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31.
+#: A member singled out of a list its paragraph writes out ("…actions, resources, and context
+#: keys") is asked among that list's members: iam-policy-simulator, 32.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 27, "postgresql-ops": 28}
-SHIPPED_FLOOR = 31
+SHIPPED_FLOOR = 32
 
 
 @pytest.fixture(scope="module")
