@@ -110,13 +110,13 @@ KINDS = ("definition",)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
-    """The definition's own ways of asking first; its cut meaning when its whole description
-    could not be offered as an option (too long, or not standalone)."""
-    forward = False
+    """The definition's own ways of asking first; then its cut meaning, which differs from the
+    whole-description question when the description was too long to offer or names its term."""
+    offered: set[tuple[str, ...]] = set()
     for c in definitions.for_fact(f, pool):
-        forward = forward or c.style == "forward"
+        if c.style == "forward":
+            offered.add(tuple(sorted(c.options)))
         yield c
-    if not forward:
-        cut = meaning(f)
-        if cut is not None:
-            yield cut
+    cut = meaning(f)
+    if cut is not None and tuple(sorted(cut.options)) not in offered:
+        yield cut

@@ -62,3 +62,24 @@ def test_a_cut_that_drops_what_the_description_says_is_not_asked() -> None:
     assert not subjects & {"Merge commit", "Fast-forward"}, [
         (c.fact.subject, c.options[c.answer]) for c in meanings
     ]
+
+
+SHORT_MERGES = """# Git notes
+
+**Merge strategy**
+
+- **Merge commit** – Combine the branch into main with a new commit that has two parents.
+- **Squash** – Combine the branch into main as one new commit by squashing.
+- **Rebase** – Replay each commit of the branch on top of main.
+- **Cherry-pick** – Copy chosen commits onto main one at a time.
+"""
+
+
+def test_a_short_description_that_names_its_term_is_offered_cut_too() -> None:
+    """Squash's whole line is short enough to offer as is, and so it is offered first; "by
+    squashing" names the term from the stem, so the cut meaning is asked instead."""
+    asked = _chosen(SHORT_MERGES, "Squash")
+    assert len(asked) == 1, asked
+    _, options, answer = asked[0]
+    assert options[answer] == "Combine the branch into main as one new commit"
+    assert not any("squash" in o.casefold() for o in options), options
