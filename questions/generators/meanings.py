@@ -33,14 +33,14 @@ NAME = "definition"
 MAX_SPREAD = 2.5
 
 
-def first_sentence(desc: str) -> str:
+def _opening(desc: str) -> str:
     return split_sentences(desc.strip())[0].strip().rstrip(".。;；")
 
 
 def short(desc: str) -> str | None:
     """A description cut to fit an option: its first sentence, or that sentence's first clause
     when the sentence is too long and the clause reads on its own."""
-    text = first_sentence(desc)
+    text = _opening(desc)
     if len(text) <= MAX_CHOICE:
         return text
     clause = re.split(r"\s*[,;，；]\s*", text)[0].strip()
@@ -50,7 +50,7 @@ def short(desc: str) -> str | None:
 def _cut_key(f: Fact) -> str | None:
     """The term's description as an option: its first sentence, without the phrase that names
     the term, or None when nothing fair is left."""
-    key = first_sentence(f.value)
+    key = _opening(f.value)
     found = clue(key, f.subject, f.siblings)
     if found is None:
         return short(key) if standalone(key) else None
