@@ -117,7 +117,10 @@ async def test_serve_in_http_mode_answers_health_and_commands_then_stops(
     )
     port = _free_port()
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, port, stop, host="127.0.0.1"))
+    readied: list[bool] = []
+    task = asyncio.create_task(
+        serve(settings, port, stop, host="127.0.0.1", ready=lambda: readied.append(True))
+    )
     base = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession() as http:
         for _ in range(500):
@@ -130,6 +133,7 @@ async def test_serve_in_http_mode_answers_health_and_commands_then_stops(
                     raise AssertionError(f"serve() ended early: {task.result()}") from None
                 await asyncio.sleep(0.01)
         assert health == (200, {"ok": True})
+        assert readied == [True]  # start-up done once it serves (the heap is settled then)
         body = "team_id=T1&channel_id=C1&user_id=U1&user_name=u1&command=%2Fquiz&text=help&trigger_id=1.1"
         ts = int(time.time())
         headers = {
