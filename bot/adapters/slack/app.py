@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
 from bot.adapters.health import HEALTH_PATH, health_check
+from bot.adapters.heap import settle_heap
 from bot.adapters.inflight import InFlight
 from bot.adapters.outbox import OrderedMessenger, Outbox
 from bot.adapters.shutdown import settle, stop_on_signals
@@ -280,8 +281,15 @@ async def running_service(
                 await task
 
 
-async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = "0.0.0.0") -> int:
-    """Run until `stop` is set. Returns the process exit code."""
+async def serve(
+    settings: Settings,
+    port: int,
+    stop: asyncio.Event,
+    host: str = "0.0.0.0",
+    ready: Callable[[], None] | None = None,
+) -> int:
+    """Run until `stop` is set; `ready` is called once start-up is done. Returns the process
+    exit code."""
     oauth = oauth_mode(settings)
     if oauth and settings.slack_app_token is not None:
         raise ConfigError(
@@ -290,11 +298,17 @@ async def serve(settings: Settings, port: int, stop: asyncio.Event, host: str = 
         )
     # One session for every Web API call: kept-alive connections instead of one per call.
     async with aiohttp.ClientSession() as session:
-        return await _serve(settings, port, stop, host, client_from_settings(settings, session))
+        client = client_from_settings(settings, session)
+        return await _serve(settings, port, stop, host, client, ready or (lambda: None))
 
 
 async def _serve(
-    settings: Settings, port: int, stop: asyncio.Event, host: str, client: AsyncWebClient
+    settings: Settings,
+    port: int,
+    stop: asyncio.Event,
+    host: str,
+    client: AsyncWebClient,
+    ready: Callable[[], None],
 ) -> int:
     oauth = oauth_mode(settings)
     installs: Installs | None = None
@@ -314,6 +328,7 @@ async def _serve(
         )
         if settings.slack_app_token is not None:
             handler = guarded_socket_mode(app, settings.slack_app_token.get_secret_value())
+            ready()
             try:
                 await _connect_until_stopped(handler, stop)
             finally:
@@ -325,6 +340,7 @@ async def _serve(
         runner = web.AppRunner(web_app)
         await runner.setup()
         await web.TCPSite(runner, host, port).start()
+        ready()
         log.info(
             "Slack app (%s) serving %s and %s on port %s",
             "OAuth installs" if oauth else "one workspace",
@@ -394,7 +410,7 @@ async def run(settings: Settings, port: int = 3000) -> int:
     """`quizbot run slack [--port N]`: until SIGTERM or Ctrl-C."""
     stop = stop_on_signals()
     try:
-        return await serve(settings, port, stop)
+        return await serve(settings, port, stop, ready=settle_heap)
     except ConfigError as exc:
         log.error("%s", exc)
         return 2

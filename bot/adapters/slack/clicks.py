@@ -27,6 +27,7 @@ from bot.adapters.acking import finished_within
 from bot.adapters.outbox import Priority
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM
+from bot.adapters.slack.receipts import ReceiptFailed
 from bot.boundary import log_unexpected
 from bot.core.errors import QuizError
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
@@ -133,6 +134,8 @@ async def follow_up(
         await deps.outbox.send(
             Priority.RECEIPT, lambda: deps.messenger.tell(click.channel, click.user_id, text)
         )
+    except ReceiptFailed as exc:  # Slack's refusal, named in one line
+        log.warning("the receipt of %s was not sent: %s", click.what, exc)
     except Exception as exc:
         log_unexpected(log, f"the receipt of {click.what}", exc)
     if outcome is not None:

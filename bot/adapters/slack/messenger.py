@@ -1,5 +1,5 @@
 """The core's Messenger on the Slack Web API: chat.postMessage and chat.update, and
-chat.postEphemeral for a click's receipt.
+chat.postEphemeral for a click's receipt (`receipts`).
 
 A message reference is `"<channel_id>:<ts>"`, everything chat.update needs, so any replica can
 edit a question card posted by another one.
@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.escape import escape_cut
+from bot.adapters.slack.receipts import post_ephemeral
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.core.models import ChannelRef
 from bot.core.views import View
@@ -115,10 +116,12 @@ class SlackMessenger:
             )
 
     async def tell(self, channel: ChannelRef, user_id: str, text: str) -> None:
-        """A message only `user_id` sees in the channel (a click's receipt); escaped and cut."""
-        await self.client.chat_postEphemeral(
-            channel=channel.external_id,
-            user=user_id,
-            text=escape_cut(text, 3000),
-            **await self.auth(channel),
+        """A message only `user_id` sees in the channel (a click's receipt); escaped and cut.
+        Sent past slack_sdk on the client's session (see `receipts`): one per click."""
+        auth = await self.auth(channel)
+        await post_ephemeral(
+            self.client.session,
+            self.client.base_url,
+            auth.get("token", self.client.token),
+            {"channel": channel.external_id, "user": user_id, "text": escape_cut(text, 3000)},
         )

@@ -14,6 +14,7 @@ import pytest
 
 from bot.adapters.slack.app import ConfigError, build_app, serve
 from bot.adapters.slack.messenger import SlackMessenger, make_client, parse_ref
+from bot.adapters.slack.receipts import ReceiptFailed
 from bot.config import Settings
 from bot.core.curation.drafts import QuestionDraft
 from bot.core.curation.service import AdminService
@@ -47,6 +48,29 @@ async def test_a_429_is_retried_and_a_refused_post_returns_no_ref(fake_slack: Fa
     assert fake_slack.of("chat.update")[0].args["ts"] == "1700000000.000001"
 
 
+async def test_a_receipt_is_retried_after_a_429_and_a_refusal_names_slacks_error(
+    fake_slack: FakeSlack,
+):
+    async with aiohttp.ClientSession() as session:
+        messenger = SlackMessenger(make_client(BOT_TOKEN, fake_slack.api_url, session))
+        channel = ChannelRef(SLACK_TEAM, "C9")
+        fake_slack.rate_limited["chat.postEphemeral"] = 1
+        await messenger.tell(channel, "U1", "Locked in <!channel>")
+        assert [c.method for c in fake_slack.calls] == [
+            "chat.postEphemeral#429",
+            "chat.postEphemeral",
+        ]
+        [sent] = fake_slack.of("chat.postEphemeral")
+        assert sent.token == BOT_TOKEN
+        assert sent.args == {"channel": "C9", "user": "U1", "text": "Locked in &lt;!channel&gt;"}
+        fake_slack.errors["chat.postEphemeral"] = "user_not_in_channel"
+        with pytest.raises(ReceiptFailed, match="user_not_in_channel"):
+            await messenger.tell(channel, "U2", "Locked in")
+        fake_slack.rate_limited["chat.postEphemeral"] = 3  # past the two retries
+        with pytest.raises(ReceiptFailed, match="ratelimited"):
+            await messenger.tell(channel, "U3", "Locked in")
+
+
 async def test_tokens_per_workspace_are_sent_when_given(fake_slack: FakeSlack):
     async def token_for(team: str) -> str | None:
         return f"xoxb-{team}"
@@ -54,6 +78,8 @@ async def test_tokens_per_workspace_are_sent_when_given(fake_slack: FakeSlack):
     messenger = SlackMessenger(make_client(None, fake_slack.api_url), token_for)
     await messenger.post(ChannelRef(TeamRef("slack", "T7"), "C1"), Notice("hi"))
     assert fake_slack.of("chat.postMessage")[0].token == "xoxb-T7"
+    await messenger.tell(ChannelRef(TeamRef("slack", "T8"), "C1"), "U1", "Locked in")
+    assert fake_slack.of("chat.postEphemeral")[0].token == "xoxb-T8"
 
 
 def test_http_mode_needs_a_signing_secret(fake_slack: FakeSlack):
@@ -91,7 +117,10 @@ async def test_serve_in_http_mode_answers_health_and_commands_then_stops(
     )
     port = _free_port()
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, port, stop, host="127.0.0.1"))
+    readied: list[bool] = []
+    task = asyncio.create_task(
+        serve(settings, port, stop, host="127.0.0.1", ready=lambda: readied.append(True))
+    )
     base = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession() as http:
         for _ in range(500):
@@ -104,6 +133,7 @@ async def test_serve_in_http_mode_answers_health_and_commands_then_stops(
                     raise AssertionError(f"serve() ended early: {task.result()}") from None
                 await asyncio.sleep(0.01)
         assert health == (200, {"ok": True})
+        assert readied == [True]  # start-up done once it serves (the heap is settled then)
         body = "team_id=T1&channel_id=C1&user_id=U1&user_name=u1&command=%2Fquiz&text=help&trigger_id=1.1"
         ts = int(time.time())
         headers = {
