@@ -5,7 +5,8 @@ word, its lemma or stem ("starting" / startup), a part of a CamelCase or snake_c
 ("node" / nodePort, "role" / IAM_ROLE_MISSING), a short word the longer one begins with
 ("headers" / HEAD), a Chinese word that translates it ("删除" / DELETE, "同步" / sync), the
 initials of its acronym ("space-partitioned" / SP-GiST), the letter of a flag ("directory" /
--Fd) or an abbreviation spelled from it ("svc" / Service). Each finding carries the stem text
+-Fd), an abbreviation spelled from it ("svc" / Service) or a clipped part of its name that
+stands for a word of the stem (least_conn / "connections"). Each finding carries the stem text
 that gives the answer away, so a description can be asked again without it.
 """
 
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from questions.glossary import english
+from questions.glossary import cue_glosses, english
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
@@ -86,6 +87,7 @@ def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
         for e in english(w):
             if e not in STOP_EN and len(e) >= 4:
                 out += [(w, e), (w, lemma(e))]
+    out += [(w, x) for w, e in cue_glosses(run) for x in {e, lemma(e)}]
     return out
 
 
@@ -242,6 +244,28 @@ def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+def _made_up_parts(option: str) -> set[str]:
+    """The parts of an option's names that are clipped words, not words ("conn" of
+    least_conn); three letters are too few to tell a clipping ("app") from chance."""
+    parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
+    clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
+    return {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+
+
+def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A word of the stem that a part of the answer's name clips ("fewest active
+    connections" / least_conn), when no wrong option's name clips it too."""
+    mine = _made_up_parts(answer)
+    if not mine:
+        return None
+    theirs = set().union(*(_made_up_parts(w) for w in wrong)) if wrong else set()
+    for m in re.finditer(r"[A-Za-z]{5,}", stem):
+        word = m.group(0).lower()
+        if any(word.startswith(p) for p in mine) and not any(word.startswith(p) for p in theirs):
+            return m.group(0)
+    return None
+
+
 def _abbreviates(short: str, word: str) -> bool:
     if len(word) < len(short) + 2 or not word.isalpha() or word[0] != short[0]:
         return False
@@ -272,6 +296,7 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _abbreviation(stem, answer, wrong)
+        or _clipped_part(stem, answer, wrong)
     )
 
 
@@ -378,6 +403,18 @@ def _without_phrase(clause: str, clean: Callable[[str], bool]) -> str:
     body = clause.rstrip(" ,，、")
     at = _phrase_start(body, clean)
     return clause if at is None else body[:at] + clause[len(body) :]
+
+
+def later_sentences(desc: str, surfaces: Iterable[str]) -> str | None:
+    """The sentences after the first when only the first holds the give-away: an error
+    code's remedy ("确保您使用的是正确的服务角色名称") still points at its code once the cause,
+    which translates the code's name, is gone; None when they do not stand clean."""
+    marks = [s.casefold() for s in surfaces if s]
+    pieces = [p.strip() for p in re.split(r"(?<=[.;])\s+|(?<=[。；])", desc) if p.strip()]
+    rest = " ".join(pieces[1:]).strip(" ;.。；")
+    if len(pieces) < 2 or not rest or any(m in rest.casefold() for m in marks):
+        return None
+    return rest
 
 
 def without(desc: str, surfaces: Iterable[str]) -> str | None:

@@ -33,9 +33,12 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: third review's worst shipped question ("Deploy the new version to a fresh group" ->
 #: Traffic splitting, Immutable's description too) is refused, costing
 #: beanstalk-traffic-splitting. Review 5 marked "实例数超出…允许的数量" -> OVER_MAX_INSTANCES a
-#: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31
+#: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31.
+#: Review 5's 不存在 -> IAM_ROLE_MISSING and 超出…数目 -> THROTTLED are refused too, and each
+#: error code is asked by the sentences after a cause that gives it away (its remedy): the
+#: over-max-instances and agent-issue rows come back, 33
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 27, "postgresql-ops": 28}
-SHIPPED_FLOOR = 31
+SHIPPED_FLOOR = 33
 
 
 @pytest.fixture(scope="module")
