@@ -5,7 +5,7 @@ word, its lemma or stem ("starting" / startup), a part of a CamelCase or snake_c
 ("node" / nodePort, "role" / IAM_ROLE_MISSING), a short word the longer one begins with
 ("headers" / HEAD), a Chinese word that translates it ("删除" / DELETE, "同步" / sync), the
 initials of its acronym ("space-partitioned" / SP-GiST), the letter of a flag ("directory" /
--Fd), an abbreviation spelled from it ("svc" / Service) or a clipped part of its name that
+-Fd, "custom format" / `pg_dump -Fc …`), an abbreviation spelled from it ("svc" / Service) or a clipped part of its name that
 stands for a word of the stem (least_conn / "connections"). Each finding carries the stem text
 that gives the answer away, so a description can be asked again without it.
 """
@@ -207,6 +207,74 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,5})[)）]?(?![A-Za-z0-9])")
+_LINKING = frozenset({"and", "of", "for", "the", "&"})
+
+
+def expansions(texts: Iterable[str]) -> dict[str, str]:
+    """Acronym -> the words the notes spell it out with, written before it ("Key Management
+    Service KMS", "Identity and Access Management (IAM)") or after it in brackets ("SLA
+    (service level agreement)")."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            acr = m.group(1)
+            if acr in out:
+                continue
+            before = re.findall(r"[A-Za-z][\w-]*|&", text[max(0, m.start() - 80) : m.start()])
+            after = re.match(r"\s*[(（]([^)）]{3,80})[)）]", text[m.end() :])
+            for words in (before, re.findall(r"[A-Za-z][\w-]*|&", after.group(1)) if after else []):
+                spelled = _spelling(words, acr, from_end=words is before)
+                if spelled:
+                    out[acr] = spelled
+                    break
+    return out
+
+
+def _spelling(words: list[str], acronym: str, from_end: bool) -> str | None:
+    """The run of words whose initials (linking words aside) are the acronym."""
+    letters = acronym.lower()
+    picked: list[str] = []
+    seq = list(reversed(words)) if from_end else list(words)
+    want = list(reversed(letters)) if from_end else list(letters)
+    for w in seq:
+        if not want:
+            break
+        if w.lower() in _LINKING and picked:
+            picked.append(w)
+            continue
+        if w[0].lower() != want[0]:
+            return None
+        picked.append(w)
+        want.pop(0)
+    if want:
+        return None
+    run = list(reversed(picked)) if from_end else picked
+    return " ".join(run)
+
+
+def spelled_out(stem: str, answer: str, wrong: Sequence[str], known: dict[str, str]) -> str | None:
+    """A word of the stem that the answer's acronym stands for ("customer master key" /
+    KMS, Key Management Service) and no wrong option's does: the head noun the expansions
+    end with ("Service") says nothing."""
+    for acr in _acronyms(answer):
+        full = known.get(acr.upper())
+        if not full:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", full)[:-1] if w.lower() not in _LINKING]
+        theirs = " ".join(
+            known.get(a.upper(), "") + " " + w for w in wrong for a in [*_acronyms(w), ""]
+        )
+        for word in words:
+            w = word.lower()
+            if len(w) < 3 or w in STOP_EN or any(alike(w, t) for t in option_words(theirs)):
+                continue
+            for found, surface in stem_words(stem):
+                if alike(found, w):
+                    return surface
+    return None
+
+
 def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     """Flags that differ in a last letter or two ("-Fd", "-Fc"): the description opens with
     the word the answer's letter stands for ("directory (…)")."""
@@ -221,6 +289,26 @@ def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     first = re.search(r"[A-Za-z]+", text)
     if first and first.group(0).lower().startswith(rest.lower()):
         return first.group(0)
+    return None
+
+
+#: a flag that picks a value by a letter: `-Fc` is pg_dump's format "c" (custom)
+_VALUE_FLAG = re.compile(r"(?<!\S)-[A-Z]([a-z]{1,2})(?!\S)")
+
+
+def _value_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A command whose flag picks a value by its letter, asked by what the value is called
+    ("custom format" / `pg_dump -Fc …`): the description opens with that letter, and no wrong
+    option's flag picks a value by it."""
+    quoted = _QUOTED.search(stem)
+    first = re.search(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    if first is None:
+        return None
+    word = first.group(0).lower()
+    theirs = {m.group(1) for w in wrong for m in _VALUE_FLAG.finditer(w)}
+    for m in _VALUE_FLAG.finditer(answer):
+        if word.startswith(m.group(1)) and not any(word.startswith(t) for t in theirs):
+            return first.group(0)
     return None
 
 
@@ -295,6 +383,7 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
         or _spelled(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
+        or _value_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
     )

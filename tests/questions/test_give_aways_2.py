@@ -6,7 +6,7 @@ table row asked again by what is left once the words that give its key away are 
 from __future__ import annotations
 
 from questions.bank import BankQuestion
-from questions.cues import clue
+from questions.cues import clue, expansions, spelled_out
 from questions.generate import generate_document
 
 ERRORS = """# 包仓库
@@ -59,3 +59,57 @@ def test_a_clipped_part_of_a_name_gives_the_word_it_clips_away() -> None:
                 ["lua_time_limit", "busy_wait"]) == "replication"  # fmt: skip
     # three letters are too few to tell a clipping from chance ("app" / "application")
     assert clue("simplifies application development", "AppSync", ["Kinesis", "Lambda"]) is None
+
+
+def test_a_value_letter_of_a_commands_flag_gives_the_value_away() -> None:
+    """ "tar format" is `-Ft`, as "custom format" is `pg_dump -Fc`: a flag that picks a value by
+    its letter names the description that opens with that letter."""
+    stem = "Which command is for “tar format”?"
+    dump = "pgtool dump -Ft -d shop -f shop.tar"
+    rest = ["pgtool restore -d shop_copy -j 4 shop.tar", "pgtool dumpall --roles-only"]
+    assert clue(stem, dump, rest) == "tar"
+    # a wrong option whose flag picks a value by the same letter leaves it open
+    same = ["pgtool dump -Ft -j 4 -d shop -f shop.tar", "pgtool dump -Fd -d shop -f shop.tar"]
+    assert clue(stem, dump, same) is None
+
+
+NAT = """# Cloud networking
+
+## Network Address Translation NAT
+
+- a private subnet reaches the internet through a NAT gateway, which translates private addresses to one public address
+- the gateway needs an Elastic IP
+
+## Virtual Private Cloud VPC
+
+- a VPC is an isolated network of your account in one region
+
+## Domain Name System DNS
+
+- Route 53 answers DNS queries for your domains
+
+## Egress
+
+Instances in a private subnet send outbound traffic through a NAT gateway that translates their private addresses, so replies come back to the right instance.
+"""
+
+
+def test_what_an_acronym_stands_for_gives_it_away() -> None:
+    """The notes spell NAT out as Network Address Translation: "translates their private
+    addresses" names it for a player who knows the words, though no option shares one."""
+    known = expansions(NAT.splitlines())
+    assert known["NAT"] == "Network Address Translation"
+    assert known["VPC"] == "Virtual Private Cloud"
+    stem = (
+        "Fill in the blank: outbound traffic goes through a ___ gateway that translates addresses"
+    )
+    assert spelled_out(stem, "NAT", ["DNS", "VPC"], known) in ("translates", "addresses")
+    assert spelled_out(stem, "DNS", ["NAT", "VPC"], known) is None
+    # a word a wrong option's expansion has too points at neither
+    cards = {**known, "NIC": "Network Interface Card"}
+    assert spelled_out("a network gateway ___", "NAT", ["NIC"], cards) is None
+    assert spelled_out("a network gateway ___", "NAT", ["VPC"], cards) == "network"
+    result = generate_document("t.md", NAT)
+    nat = [q for _, q in result.chosen if q.choices and q.choices[q.answer] == "NAT"]
+    assert all("translates" not in q.prompt for q in nat), [q.prompt for q in nat]
+    assert any(d.candidate.answer_text == "NAT" and "acronym" in d.reason for d in result.dropped)
