@@ -113,3 +113,24 @@ def test_what_an_acronym_stands_for_gives_it_away() -> None:
     nat = [q for _, q in result.chosen if q.choices and q.choices[q.answer] == "NAT"]
     assert all("translates" not in q.prompt for q in nat), [q.prompt for q in nat]
     assert any(d.candidate.answer_text == "NAT" and "acronym" in d.reason for d in result.dropped)
+
+
+BALANCING = """# Load balancer
+
+## Balancing methods
+
+- `least_conn` sends requests to the backend with the fewest open connections
+- `ip_hash` keeps a client on one backend based on its address
+- `weighted_rr` spreads requests over backends by their weight
+"""
+
+
+def test_a_statement_is_not_cut_to_what_every_term_of_its_list_does() -> None:
+    """ "with the fewest open connections" names least_conn and goes; what is left, "sends
+    requests to the backend", is true of every method, so neither statement is made."""
+    statements = [
+        c.prompt for c in generate_document("t.md", BALANCING).candidates if c.kind == "truefalse"
+    ]
+    assert not any(s.rstrip(".").endswith("sends requests to the backend") for s in statements), (
+        statements
+    )
