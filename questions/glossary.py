@@ -71,6 +71,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "无效": ("invalid",), "不合法": ("invalid",), "非法": ("invalid",),
     "拒绝": ("denied",), "禁止": ("forbidden", "denied"),
     "超时": ("timeout",), "已存在": ("exists",), "不可用": ("unavailable",),
+    "代理": ("agent", "proxy"),
 }  # fmt: skip
 
 

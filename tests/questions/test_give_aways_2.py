@@ -39,6 +39,10 @@ def test_chinese_that_says_a_word_of_an_error_code_gives_it_away() -> None:
     over = "今天的发布次数超出了账号允许的上限"
     assert clue(over, "QUOTA_THROTTLED", ["TOKEN_MISSING", "BAD_MANIFEST"]) == "超出"
     assert clue("接口被限流了", "RATE_THROTTLED", ["TOKEN_MISSING", "BAD_MANIFEST"]) == "限流"
+    # the dictionary reads 代理 as "surrogate" only
+    assert (
+        clue("请确认构建代理已经启动", "AGENT_OFFLINE", ["TOKEN_MISSING", "BAD_MANIFEST"]) == "代理"
+    )
 
 
 def test_a_row_is_asked_by_the_sentences_that_do_not_give_its_key_away() -> None:
