@@ -5,7 +5,8 @@ word, its lemma or stem ("starting" / startup), a part of a CamelCase or snake_c
 ("node" / nodePort, "role" / IAM_ROLE_MISSING), a short word the longer one begins with
 ("headers" / HEAD), a Chinese word that translates it ("删除" / DELETE, "同步" / sync), the
 initials of its acronym ("space-partitioned" / SP-GiST), the letter of a flag ("directory" /
--Fd) or an abbreviation spelled from it ("svc" / Service). Each finding carries the stem text
+-Fd, "custom format" / `pg_dump -Fc …`), an abbreviation spelled from it ("svc" / Service) or a clipped part of its name that
+stands for a word of the stem (least_conn / "connections"). Each finding carries the stem text
 that gives the answer away, so a description can be asked again without it.
 """
 
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from questions.glossary import english
+from questions.glossary import cue_glosses, english
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
@@ -86,6 +87,7 @@ def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
         for e in english(w):
             if e not in STOP_EN and len(e) >= 4:
                 out += [(w, e), (w, lemma(e))]
+    out += [(w, x) for w, e in cue_glosses(run) for x in {e, lemma(e)}]
     return out
 
 
@@ -205,6 +207,74 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,5})[)）]?(?![A-Za-z0-9])")
+_LINKING = frozenset({"and", "of", "for", "the", "&"})
+
+
+def expansions(texts: Iterable[str]) -> dict[str, str]:
+    """Acronym -> the words the notes spell it out with, written before it ("Key Management
+    Service KMS", "Identity and Access Management (IAM)") or after it in brackets ("SLA
+    (service level agreement)")."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            acr = m.group(1)
+            if acr in out:
+                continue
+            before = re.findall(r"[A-Za-z][\w-]*|&", text[max(0, m.start() - 80) : m.start()])
+            after = re.match(r"\s*[(（]([^)）]{3,80})[)）]", text[m.end() :])
+            for words in (before, re.findall(r"[A-Za-z][\w-]*|&", after.group(1)) if after else []):
+                spelled = _spelling(words, acr, from_end=words is before)
+                if spelled:
+                    out[acr] = spelled
+                    break
+    return out
+
+
+def _spelling(words: list[str], acronym: str, from_end: bool) -> str | None:
+    """The run of words whose initials (linking words aside) are the acronym."""
+    letters = acronym.lower()
+    picked: list[str] = []
+    seq = list(reversed(words)) if from_end else list(words)
+    want = list(reversed(letters)) if from_end else list(letters)
+    for w in seq:
+        if not want:
+            break
+        if w.lower() in _LINKING and picked:
+            picked.append(w)
+            continue
+        if w[0].lower() != want[0]:
+            return None
+        picked.append(w)
+        want.pop(0)
+    if want:
+        return None
+    run = list(reversed(picked)) if from_end else picked
+    return " ".join(run)
+
+
+def spelled_out(stem: str, answer: str, wrong: Sequence[str], known: dict[str, str]) -> str | None:
+    """A word of the stem that the answer's acronym stands for ("customer master key" /
+    KMS, Key Management Service) and no wrong option's does: the head noun the expansions
+    end with ("Service") says nothing."""
+    for acr in _acronyms(answer):
+        full = known.get(acr.upper())
+        if not full:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", full)[:-1] if w.lower() not in _LINKING]
+        theirs = " ".join(
+            known.get(a.upper(), "") + " " + w for w in wrong for a in [*_acronyms(w), ""]
+        )
+        for word in words:
+            w = word.lower()
+            if len(w) < 3 or w in STOP_EN or any(alike(w, t) for t in option_words(theirs)):
+                continue
+            for found, surface in stem_words(stem):
+                if alike(found, w):
+                    return surface
+    return None
+
+
 def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     """Flags that differ in a last letter or two ("-Fd", "-Fc"): the description opens with
     the word the answer's letter stands for ("directory (…)")."""
@@ -219,6 +289,26 @@ def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     first = re.search(r"[A-Za-z]+", text)
     if first and first.group(0).lower().startswith(rest.lower()):
         return first.group(0)
+    return None
+
+
+#: a flag that picks a value by a letter: `-Fc` is pg_dump's format "c" (custom)
+_VALUE_FLAG = re.compile(r"(?<!\S)-[A-Z]([a-z]{1,2})(?!\S)")
+
+
+def _value_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A command whose flag picks a value by its letter, asked by what the value is called
+    ("custom format" / `pg_dump -Fc …`): the description opens with that letter, and no wrong
+    option's flag picks a value by it."""
+    quoted = _QUOTED.search(stem)
+    first = re.search(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    if first is None:
+        return None
+    word = first.group(0).lower()
+    theirs = {m.group(1) for w in wrong for m in _VALUE_FLAG.finditer(w)}
+    for m in _VALUE_FLAG.finditer(answer):
+        if word.startswith(m.group(1)) and not any(word.startswith(t) for t in theirs):
+            return first.group(0)
     return None
 
 
@@ -239,6 +329,28 @@ def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         hits = [o for o in (answer, *wrong) if any(_abbreviates(t, w) for w in option_words(o))]
         if hits and hits[0] is answer and len(hits) == 1:
             return t
+    return None
+
+
+def _made_up_parts(option: str) -> set[str]:
+    """The parts of an option's names that are clipped words, not words ("conn" of
+    least_conn); three letters are too few to tell a clipping ("app") from chance."""
+    parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
+    clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
+    return {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+
+
+def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A word of the stem that a part of the answer's name clips ("fewest active
+    connections" / least_conn), when no wrong option's name clips it too."""
+    mine = _made_up_parts(answer)
+    if not mine:
+        return None
+    theirs = set().union(*(_made_up_parts(w) for w in wrong)) if wrong else set()
+    for m in re.finditer(r"[A-Za-z]{5,}", stem):
+        word = m.group(0).lower()
+        if any(word.startswith(p) for p in mine) and not any(word.startswith(p) for p in theirs):
+            return m.group(0)
     return None
 
 
@@ -271,7 +383,9 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
         or _spelled(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
+        or _value_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
+        or _clipped_part(stem, answer, wrong)
     )
 
 
@@ -378,6 +492,18 @@ def _without_phrase(clause: str, clean: Callable[[str], bool]) -> str:
     body = clause.rstrip(" ,，、")
     at = _phrase_start(body, clean)
     return clause if at is None else body[:at] + clause[len(body) :]
+
+
+def later_sentences(desc: str, surfaces: Iterable[str]) -> str | None:
+    """The sentences after the first when only the first holds the give-away: an error
+    code's remedy ("确保您使用的是正确的服务角色名称") still points at its code once the cause,
+    which translates the code's name, is gone; None when they do not stand clean."""
+    marks = [s.casefold() for s in surfaces if s]
+    pieces = [p.strip() for p in re.split(r"(?<=[.;])\s+|(?<=[。；])", desc) if p.strip()]
+    rest = " ".join(pieces[1:]).strip(" ;.。；")
+    if len(pieces) < 2 or not rest or any(m in rest.casefold() for m in marks):
+        return None
+    return rest
 
 
 def without(desc: str, surfaces: Iterable[str]) -> str | None:

@@ -188,8 +188,10 @@ class Pool:
         barred = {norm(x) for x in exclude}
         if fam == "kv":  # `restartPolicy: Always` beside the other values the notes give its key
             siblings = [*siblings, *self.key_values(answer)]
+        # a key's values and the settings of a list are kin only when of one kind
         fits = [s for s in siblings if (any_shape or _sibling_fits(s, answer))
-                and norm(s) not in barred and (fam != "kv" or self.same_kind(answer, s, fact))]  # fmt: skip
+                and norm(s) not in barred
+                and (fam not in _KIND_SIBLINGS or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -272,7 +274,10 @@ class Pool:
         if fam == "snake":
             if self._valued(a) != self._valued(o):
                 return False
-            return self._valued(a) or bool(_affixes(a) & _affixes(o))
+            if self._valued(a):  # two settings: a timeout is no body size, nor a switch
+                kinds = self._value_kind(a), self._value_kind(o)
+                return not (all(kinds) and kinds[0] != kinds[1])
+            return bool(_affixes(a) & _affixes(o))
         if fam in ("kebab", "caps"):  # `no-cache` beside `max-age` of one list, not `on-failure`
             return bool(_affixes(a) & _affixes(o)) or self._listed_together(a, o)
         if shape(a) == shape(o) == "acronym" and self._as_code(a) != self._as_code(o):
@@ -347,6 +352,23 @@ class Pool:
             )
             self._values[name] = any(pattern.search(t) for t in self._texts_with(name))
         return self._values[name]
+
+    def _value_kind(self, name: str) -> str:
+        """What kind of value the notes give a setting: the dimension of the first number
+        written after it ("defaults to 60 seconds": a time), a switch (on/off), or "" when the
+        notes say nothing plain."""
+        n = re.escape(name)
+        for t in self._texts_with(name):
+            m = re.search(rf"(?<![\w.-]){n}(?![\w-])\W{{0,3}}([^.;|]{{0,40}})", t)
+            if m is None:
+                continue
+            after = m.group(1)
+            if re.match(r"\s*(is\s+|=\s*|defaults?\s+(to\s+)?)?(on|off|true|false)\b", after):
+                return "switch"
+            found = numbers_in(after)
+            if found:
+                return _DIMENSION.get(found[0].unit, found[0].unit or "count")
+        return ""
 
     def _texts_with(self, name: str) -> list[str]:
         """The lines that hold the name's first word: only those can say how it is used (an
@@ -556,6 +578,14 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 #: families of made-up names (settings, views, columns, codes): their shape says nothing of kind
 _NAMED = frozenset({"snake", "kebab", "caps"})
 
+
+#: answer families whose siblings must be of the answer's kind too (`restartPolicy: Never`,
+#: not `clusterIP: None`; a timeout setting, not a body size)
+_KIND_SIBLINGS = frozenset({"kv", "snake"})
+#: units of one dimension: two settings valued in them are of one kind
+_DIMENSION = {u: "time" for u in ("ms", "us", "s", "min", "h", "d", "wk", "yr", "mo")} | {
+    u: "size" for u in ("B", "bit", "KB", "MB", "GB", "TB", "PB")
+}
 
 #: a `key: value` span: its key, separator and value
 _KV = re.compile(r"([A-Za-z_][\w.\-/]*)(\s*[:=]\s*)(\S.*)")

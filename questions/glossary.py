@@ -57,3 +57,24 @@ def english(word: str) -> tuple[str, ...]:
             if 1 <= len(found) <= 2:  # short glosses only: "to delete", "cache", "request"
                 words.update(found)
     return tuple(sorted(words))
+
+
+#: words error and status names are made of, with the Chinese that says them: the dictionary
+#: has no entry for a phrase ("不存在" is 不 + 存在) or glosses it by another sense ("超出" is
+#: "exceed", and a name that says a limit was exceeded is THROTTLED). General vocabulary only,
+#: never the phrasing of one set of notes.
+CUES: dict[str, tuple[str, ...]] = {
+    "不存在": ("missing",), "缺少": ("missing",), "缺失": ("missing",), "找不到": ("missing",),
+    "未找到": ("missing",), "丢失": ("missing", "lost"),
+    "超出": ("exceeded", "throttled"), "超过": ("exceeded", "throttled"),
+    "限流": ("throttled", "limited"), "节流": ("throttled",),
+    "无效": ("invalid",), "不合法": ("invalid",), "非法": ("invalid",),
+    "拒绝": ("denied",), "禁止": ("forbidden", "denied"),
+    "超时": ("timeout",), "已存在": ("exists",), "不可用": ("unavailable",),
+    "代理": ("agent", "proxy"),
+}  # fmt: skip
+
+
+def cue_glosses(run: str) -> list[tuple[str, str]]:
+    """(Chinese phrase, English word) for every phrase of `CUES` the run of Chinese holds."""
+    return [(zh, en) for zh, ens in CUES.items() if zh in run for en in ens]

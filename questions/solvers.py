@@ -25,7 +25,7 @@ import numpy as np
 
 from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue, computable, unnamed
+from questions.cues import clue, computable, expansions, spelled_out, unnamed
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -263,6 +263,9 @@ class NotesSolver:
         self._token_sections: dict[str, set[int]] | None = None
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
+        #: what the notes' acronyms stand for ("Key Management Service KMS")
+        self._expansions = expansions([*(s.heading for s in doc.sections),
+                                       *(b.text for b in doc.content if b.kind != "code")])  # fmt: skip
         self._title_tokens = set(tokenizer.tokens(doc.title))
         self._heading_tokens = [set(tokenizer.tokens(s.heading)) for s in doc.sections if s.heading]
 
@@ -339,6 +342,12 @@ class NotesSolver:
 
     def check(self, c: Candidate) -> str | None:
         """Why the notes do not single out the answer, or None."""
+        if (
+            c.kind != "truefalse"
+            and self._expansions
+            and spelled_out(c.prompt, c.answer_text, c.distractors, self._expansions)
+        ):
+            return "stem says what the answer's acronym stands for"
         if c.style == "cloze" and c.generator == "term" and self.topic_word(c.answer_text):
             return "blank on a word the whole notes use"
         if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):

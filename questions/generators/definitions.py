@@ -232,19 +232,31 @@ def _said_of_another(text: str, f: Fact, pool: Pool) -> bool:
     return said_by_another(text, others)
 
 
-def _forward(f: Fact) -> Candidate | None:
-    """Descriptions of the sibling terms as options; only short, standalone ones, and none
-    that could describe the term as well ("proxies the app's connections" beside a sidecar
-    that is "a helper … (log shipper, proxy)")."""
+#: a description that only gives a value ("defaults to 75 seconds."): the default question
+#: asks it; offered among what other terms are, it is of another kind
+_ONLY_A_VALUE = re.compile(
+    r"^\s*((is\s+)?(on|off|set)\s+by\s+default|(defaults?|is)\s+(to\s+)?[\d.,]+\s*\w{0,8})\s*\.?\s*$",
+    re.I,
+)
+
+
+def _forward(f: Fact, pool: Pool) -> Candidate | None:
+    """Descriptions of the sibling terms as options; only short, standalone ones of terms of
+    the term's own kind (a timeout setting's description beside other timeouts', not a body
+    size's), and none that could describe the term as well ("proxies the app's connections"
+    beside a sidecar that is "a helper … (log shipper, proxy)")."""
     if len(f.value) > 80 or len(f.siblings) < 2 or not standalone(f.value):
         return None
-    if f.role in ("label",):
+    if f.role in ("label",) or _ONLY_A_VALUE.match(f.value):
         return None
     lang = lang_of(f)
+    owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
     wrong: list[str] = []
     for d in f.sibling_values:
         rest = [x for x in f.sibling_values if x != d]
         if also_fits(f.value, d, rest) or also_fits(d, f.value, rest):
+            continue
+        if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
@@ -260,6 +272,6 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     c = _reverse(f, pool)
     if c is not None:
         yield c
-    c = _forward(f)
+    c = _forward(f, pool)
     if c is not None:
         yield c

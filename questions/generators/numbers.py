@@ -60,9 +60,17 @@ def blanked(text: str, span: str) -> str | None:
     return out if enough and out.strip().strip(".").strip() != BLANK else None
 
 
-def with_subject(text: str, subject: str) -> str:
-    """The clause with its subject in front when the clause does not name it."""
-    if not subject or subject.casefold() in text.casefold() or has_own_subject(text, subject):
+#: a subject that points back to the line above: "Requests over the limit …", "The zone …"
+_POINTS_UP = re.compile(r"^(?:\S+\s+){0,3}?(?:the|this|that|these|its)\s+[a-z]", re.I)
+
+
+def with_subject(text: str, subject: str, parent: bool = False) -> str:
+    """The clause with its subject in front when the clause does not name it. `parent`: the
+    subject is the parent item's term, which a clause whose own subject says "the limit"
+    ("Requests over the limit are rejected with 503") needs in front to mean anything."""
+    if not subject or subject.casefold() in text.casefold():
+        return text
+    if has_own_subject(text, subject) and not (parent and _POINTS_UP.match(text)):
         return text
     if remark_label(text):  # "shared_buffers — rule of thumb: ~25% of RAM"
         return f"{subject.rstrip(':：')} — {text}"
@@ -84,7 +92,8 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         wrong = distractors_for(f, pool, avoid="")
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
-    text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context)
+    text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context,
+                        parent=not f.subject)  # fmt: skip
     gap = blanked(text, f.span)
     if gap is None:
         return None

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from questions.ambiguity import thin_fit
+from questions.ambiguity import THIN, content_words, thin_fit
 from questions.candidate import Candidate, stable_int
+from questions.cues import clue, later_sentences
 from questions.distractors import Pool, acceptable, by_likeness
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
+from questions.generators.definitions import standalone
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
 from questions.text import contains_folded, cut_short, folded, norm
@@ -86,9 +88,28 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         if len(wrong) < 3 and acceptable(k, f.subject, wrong, sibling=True):
             wrong.append(k)
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
-    prompt = table_reverse(f.category, f.attribute, f.value, lang, among)
+    cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
+    if cell is None:
+        return None
+    prompt = table_reverse(f.category, f.attribute, cell, lang, among)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed, notes_options=True)  # fmt: skip
+
+
+def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> str | None:
+    """The cell as a stem can quote it: whole, or without the sentence that translates or
+    names its row's key (the cause that spells IAM_ROLE_MISSING goes, its remedy stays), or
+    None."""
+    found = clue(cell, key, wrong, others)
+    if found is None:
+        return cell
+    # a clause cut from a cell reads as a fragment of the row; whole sentences stand alone
+    trimmed = later_sentences(cell, [found])
+    if trimmed is None or trimmed == cell or not standalone(trimmed):
+        return None
+    if len(content_words(trimmed)) <= THIN:
+        return None  # "Retry later." says too little to single out a row
+    return trimmed if clue(trimmed, key, wrong, others) is None else None
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:

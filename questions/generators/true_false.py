@@ -189,7 +189,7 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     found = clue(desc, f.subject, f.siblings)
     if found is not None:  # "… for an external name" of ExternalName: say it without that
         trimmed = without(desc, [found])
-        if trimmed is None or not standalone(trimmed):
+        if trimmed is None or not standalone(trimmed) or not _keeps_most(trimmed, desc):
             return None
         desc = trimmed
     other = others[stable_int(f.id) % len(others)]
@@ -204,6 +204,20 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
         return described_as(term, desc, lang)
 
     return said(f.subject), said(other)
+
+
+_QUALIFIER = re.compile(r"\s+(with|by|in|for|of|via|through|using|based)\b", re.I)
+
+
+def _keeps_most(trimmed: str, desc: str) -> bool:
+    """A statement whose qualifying phrase was cut, leaving less than half of what it said
+    ("sends requests to the server" of "… with the fewest active connections"), is true of
+    every term of its list: a statement is judged alone, with no other options to rule it
+    out. A second clause cut whole ("…, each one must finish …") leaves a claim of its own."""
+    cut = desc[len(trimmed) :] if desc.startswith(trimmed) else ""
+    if not _QUALIFIER.match(cut):
+        return True
+    return 2 * len(content_words(trimmed)) > len(content_words(desc))
 
 
 def for_fact(f: Fact, pool: Pool) -> list[Candidate]:

@@ -34,6 +34,11 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: Traffic splitting, Immutable's description too) is refused, costing
 #: beanstalk-traffic-splitting. Review 5 marked "实例数超出…允许的数量" -> OVER_MAX_INSTANCES a
 #: give-away (超出 is "overstep": OVER); refusing it costs codedeploy-over-max-instances: 31.
+#: Review 5's 不存在 -> IAM_ROLE_MISSING and 超出…数目 -> THROTTLED are refused too, and each
+#: error code is asked by the sentences after a cause that gives it away (its remedy): the
+#: over-max-instances and agent-issue rows come back, 33. Review 5's "AWS ___ customer master
+#: key (CMK)" -> KMS (the notes spell KMS "Key Management Service") is refused, costing
+#: kinesis-sse-kms: 32. AGENT_ISSUE's remedy "确保此代理已安装…" translates AGENT (代理): 31.
 #: A member singled out of a list its paragraph writes out ("…actions, resources, and context
 #: keys") is asked among that list's members: iam-policy-simulator, 32.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 27, "postgresql-ops": 28}
