@@ -87,6 +87,7 @@ def _builds_on(desc: str, answer: str) -> bool:
     return m is not None
 
 
+@lru_cache(maxsize=16384)
 def _verb_head(desc: str) -> str:
     """The lemma of a description that opens with what the thing does ("proxies …" ->
     proxy), or "" (a noun opening, "every container has …", says what it is)."""

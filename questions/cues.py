@@ -568,6 +568,7 @@ def _computes(other: str, answer: Number, related: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def arithmetic_cut(text: str, span: str) -> str:
     """The text without the clauses that let the blanked number be computed from the others:
     "1 = 1 vCPU/core = 1000m (millicores), so 250m = a quarter of a core" asks only its first

@@ -343,14 +343,7 @@ class Pool:
         """The notes give the name a value: `name = 1 min`, `name (50)`, `name default 128`,
         "3 workers by default (`name`)", or a table row of the name and a number: a setting."""
         if name not in self._values:
-            n = re.escape(name)
-            pattern = re.compile(
-                rf"(?<![\w.-]){n}(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
-                rf"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
-                rf"|\d[^()（）|]{{0,40}}[(（]\s*{n}\s*[)）]"
-                rf"|(^|\|\s*){n}\s*\|.*\d",
-            )
-            self._values[name] = any(pattern.search(t) for t in self._texts_with(name))
+            self._values[name] = any(gives_value(t, name) for t in self._texts_with(name))
         return self._values[name]
 
     def _value_kind(self, name: str) -> str:
@@ -570,6 +563,37 @@ class Pool:
                 if x >= 0
             )
         return self._near[key]
+
+
+#: what follows a name given a value: `= 1 min`, `: on`, `(50)`, ` default 128`
+_VALUE_AFTER = re.compile(
+    r"(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+    r"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
+)
+_NAME_JOINED = re.compile(r"[\w.-]")
+#: "3 workers by default (`name`)": a number, then the name in parentheses
+_NUMBER_BEFORE = re.compile(r"\d[^()（）|]{0,40}[(（]\s*\Z")
+_CLOSE_AFTER = re.compile(r"\s*[)）]")
+#: a table row of the name and a number
+_CELL_BEFORE = re.compile(r"\|\s*\Z")
+_CELL_AFTER = re.compile(r"\s*\|.*\d")
+
+
+def gives_value(text: str, name: str) -> bool:
+    """The line gives the name a value (see Pool._valued): the fixed patterns tried around each
+    place the name occurs, so no pattern is compiled per name (thousands of names would flush
+    re's cache and cost a compile each)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not _NAME_JOINED.match(text, at - 1)) and _VALUE_AFTER.match(text, end):
+            return True
+        if _CLOSE_AFTER.match(text, end) and _NUMBER_BEFORE.search(text[:at]):
+            return True
+        if _CELL_AFTER.match(text, end) and (at == 0 or _CELL_BEFORE.search(text[:at])):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 #: a word of a line as the token index holds it (the first word of a name finds its lines)

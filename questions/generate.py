@@ -100,7 +100,10 @@ class Report:
         return [k for k, s in self.per_section.items() if s.facts and not s.kept]
 
     def section(self, key: str) -> SectionReport:
-        return self.per_section.setdefault(key, SectionReport())
+        found = self.per_section.get(key)  # a new report only for a new key: asked per fact
+        if found is None:
+            found = self.per_section[key] = SectionReport()
+        return found
 
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:

@@ -203,6 +203,7 @@ def cjk_count(text: str) -> int:
     return len(CJK.findall(text))
 
 
+@lru_cache(maxsize=65536)
 def is_zh(text: str) -> bool:
     """Chinese when ideographs carry the sentence, not when one Chinese word sits in English."""
     cjk = cjk_count(text)

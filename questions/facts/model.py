@@ -14,6 +14,9 @@ from questions.tables import Table
 KINDS = ("default", "number", "property", "definition", "command", "term", "abbrev", "contrast",
          "predicate", "step")  # fmt: skip
 
+#: what a fact id's slug replaces by a dash (compiled once: every fact's id is computed)
+_SLUG_BREAK = re.compile(r"[^a-z0-9]+")
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -66,7 +69,7 @@ class Fact:
     def id(self) -> str:
         """Stable: the same statement in the same place of the notes keeps its id."""
         base = self.subject if self.kind != "number" else f"{self.subject} {self.span}"
-        slug = re.sub(r"[^a-z0-9]+", "-", base.casefold()).strip("-")[:40] or "fact"
+        slug = _SLUG_BREAK.sub("-", base.casefold()).strip("-")[:40] or "fact"
         digest = hashlib.sha1(
             "\x1f".join((self.kind, self.subject, self.attribute, self.value)).encode()
         ).hexdigest()[:6]

@@ -53,11 +53,11 @@ def _block_noise(b: Block) -> str | None:
         return "TODO"
     if b.inline.link_chars >= 0.6 * len(text):
         return "link list" if b.kind == "item" else "bare URL"
-    if _LICENCE.search(text) and len(text) < 240:
+    if len(text) < 240 and _LICENCE.search(text):
         return "licence"
     if re.search(r"[?？]$", text) and not re.search(r"[.。!！:：]", text[:-1]):
         return "question in the notes"
-    if not _ENDS_CLEAN.search(text) and _DANGLING.search(text) and len(text) > 30:
+    if len(text) > 30 and not _ENDS_CLEAN.search(text) and _DANGLING.search(text):
         return "truncated"
     return None
 

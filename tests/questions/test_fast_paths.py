@@ -1,13 +1,17 @@
 """The shortcuts that keep generation cheap decide exactly as the comparisons they skip: a
 limited ranking is the head of the full one, a prefixed word is told by its ending, a word
 that is not plain Latin is alike only to itself, and a column's shared words are read only
-when a thin description shares a word with the option."""
+when a thin description shares a word with the option; a name given a value is found by fixed
+patterns tried where the name occurs, as the one pattern per name found it."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from questions.ambiguity import thin_fit
 from questions.cues import _shares, alike
-from questions.distractors import by_likeness
+from questions.distractors import by_likeness, gives_value
 
 
 def test_a_limited_ranking_is_the_head_of_the_full_one_with_its_ties() -> None:
@@ -38,3 +42,31 @@ def test_a_thin_description_fits_an_option_unless_every_description_uses_the_wor
     every = ["handles credentials", "handles job queues", "handles logs"]
     assert not thin_fit("handles credentials", "handles job queues", every)
     assert thin_fit("handles credentials", "handles job queues")
+
+
+def _gives_value_by_one_pattern(text: str, name: str) -> bool:
+    """The pattern per name that gives_value replaces."""
+    n = re.escape(name)
+    return bool(
+        re.search(
+            rf"(?<![\w.-]){n}(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+            rf"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
+            rf"|\d[^()（）|]{{0,40}}[(（]\s*{n}\s*[)）]"
+            rf"|(^|\|\s*){n}\s*\|.*\d",
+            text,
+        )
+    )
+
+
+def test_a_name_given_a_value_is_found_as_by_one_pattern_per_name() -> None:
+    names = ["work_mem", "a_b", "x", "(x)", "pg_stat", ""]
+    pieces = ["work_mem", "a_b", "x", "pg_stat_x", " = 1 min", ": on", "=off", ": 'a'", ": big,",
+              " (50)", "（3 MB）", " defaults to 8", " default 128", "3 workers by default (",
+              ")", "）", "| ", " | 4", "_", ".", "-", " ", "\n", "(", "5"]  # fmt: skip
+    texts = ["".join(p) for n in (1, 2, 3) for p in itertools.product(pieces, repeat=n)]
+    agree = 0
+    for text in texts:
+        for name in names:
+            assert gives_value(text, name) == _gives_value_by_one_pattern(text, name), (text, name)
+            agree += gives_value(text, name)
+    assert agree > 1000  # the texts give values often enough to test both answers
