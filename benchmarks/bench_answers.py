@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from pathlib import Path
 from queue import Empty
 from typing import Any
@@ -60,6 +60,31 @@ class CardMessenger:
 
     async def update(self, channel: object, ref: str, view: object) -> None:
         return None
+
+
+class Gate:
+    """At most `slots` clicks in flight, handed over first come first served in O(1).
+    asyncio.Semaphore's wake-up scans the waiters it already woke (about 50 per release when
+    a batch of 100 answers completes at once): with 15,000 waiting clicks that cost the driver
+    7 % of the process's CPU, charged to the bot's CPU per answer."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiting: deque[asyncio.Future[None]] = deque()
+
+    async def __aenter__(self) -> None:
+        if self._free and not self._waiting:
+            self._free -= 1
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(turn)
+        await turn  # the slot is handed over by __aexit__, never given back in between
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._waiting:
+            self._waiting.popleft().set_result(None)
+        else:
+            self._free += 1
 
 
 def bank(n: int) -> Bank:
@@ -114,7 +139,7 @@ async def drive(
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
     acks: list[float] = []
-    gate = asyncio.Semaphore(args.concurrency)
+    gate = Gate(args.concurrency)
 
     async def one(rq: int, who: PlayerRef, choice: int) -> None:
         async with gate:
