@@ -157,7 +157,7 @@ async def test_a_signed_ping_is_answered_with_a_pong(http_bot: HttpBot) -> None:
 
 @pytest.mark.parametrize(
     "how",
-    ["another key", "no headers", "stale", "another body", "not hex"],
+    ["another key", "no headers", "stale", "from the future", "another body", "not hex"],
 )
 async def test_a_request_not_signed_by_discord_is_refused_with_401(
     http_bot: HttpBot, how: str
@@ -169,6 +169,8 @@ async def test_a_request_not_signed_by_discord_is_refused_with_401(
         reply = await http_bot.post(body, headers={"Content-Type": "application/json"})
     elif how == "stale":  # a replay of a request signed ten minutes ago
         reply = await http_bot.post(body, timestamp=int(time.time()) - 600)
+    elif how == "from the future":  # signed with a clock ten minutes ahead: replayable later
+        reply = await http_bot.post(body, timestamp=int(time.time()) + 600)
     elif how == "another body":
         ts = str(int(time.time()))
         headers = {
