@@ -134,6 +134,7 @@ class BotProcess:
         log = workdir / f"bot-{len(list(workdir.glob('bot-*.log')))}.log"
         command = [sys.executable, "-m", "bot.cli", *argv]
         if profile is not None:
+            profile.parent.mkdir(parents=True, exist_ok=True)  # py-spy writes no folder itself
             spy = Path(sys.executable).with_name("py-spy")
             command = [
                 str(spy),

@@ -55,8 +55,10 @@ def answer_contexts(dialect: str) -> Any:
         .order_by(rq.id)
     )  # fmt: skip
     if dialect == "postgresql":
-        # Answers share the rows (taken in id order); a close (UPDATE) waits for them.
-        stmt = stmt.with_for_update(read=True, of=_rqs)
+        # Answers key-share the rows (taken in id order): a close, which locks them FOR UPDATE
+        # first, waits for the answers in flight; writing a card's message reference (an
+        # UPDATE of no key column) does not, nor do the answers queue behind it.
+        stmt = stmt.with_for_update(read=True, key_share=True, of=_rqs)
     return stmt
 
 

@@ -55,6 +55,34 @@ def week_score_rows(team_id: int, week: date) -> Select[int, str, int, int, int]
     )
 
 
+def board_order(board: type[ScoreWeekly] | type[ScoreTotal]) -> tuple[Any, ...]:
+    """A leaderboard's order: points, then right answers, then the older player first. The
+    boards' indexes (tables.py) hold their rows in this order, so a top N reads N rows."""
+    return (board.points.desc(), board.correct.desc(), board.player_id)
+
+
+def week_top(team_id: int, week: date, limit: int) -> Select[int, str, int, int, int]:
+    """The team's `limit` best players of the week, best first."""
+    return week_score_rows(team_id, week).order_by(*board_order(ScoreWeekly)).limit(limit)
+
+
+def all_time_top(team_id: int, limit: int) -> Select[int, str, int, int, int]:
+    """The team's `limit` best players of all time, best first."""
+    return (
+        select(
+            ScoreTotal.player_id,
+            Player.display_name,
+            ScoreTotal.points,
+            ScoreTotal.correct,
+            ScoreTotal.answered,
+        )
+        .join(Player, Player.id == ScoreTotal.player_id)
+        .where(ScoreTotal.team_id == team_id)
+        .order_by(*board_order(ScoreTotal))
+        .limit(limit)
+    )
+
+
 class SqlPlayStore(SqlStore):
     """Implements bot.core.play.store.PlayStore."""
 
@@ -381,27 +409,11 @@ class SqlPlayStore(SqlStore):
         return {int(r.id): question_rec(r) for r in rows}
 
     async def week_scores(self, team_id: int, week: date, limit: int) -> list[ScoreRow]:
-        rows = await self.session.execute(
-            week_score_rows(team_id, week)
-            .order_by(ScoreWeekly.points.desc(), ScoreWeekly.correct.desc(), ScoreWeekly.player_id)
-            .limit(limit)
-        )
+        rows = await self.session.execute(week_top(team_id, week, limit))
         return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
 
     async def all_time_scores(self, team_id: int, limit: int) -> list[ScoreRow]:
-        rows = await self.session.execute(
-            select(
-                ScoreTotal.player_id,
-                Player.display_name,
-                ScoreTotal.points,
-                ScoreTotal.correct,
-                ScoreTotal.answered,
-            )
-            .join(Player, Player.id == ScoreTotal.player_id)
-            .where(ScoreTotal.team_id == team_id)
-            .order_by(ScoreTotal.points.desc(), ScoreTotal.correct.desc(), ScoreTotal.player_id)
-            .limit(limit)
-        )
+        rows = await self.session.execute(all_time_top(team_id, limit))
         return [ScoreRow(int(p), n, pts, c, a) for p, n, pts, c, a in rows]
 
     async def player_totals(self, team_id: int, player_id: int) -> PlayerTotals | None:

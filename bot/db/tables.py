@@ -291,7 +291,6 @@ class ScoreWeekly(Base):
     """Per-week totals, upserted with each answer so leaderboards are indexed reads."""
 
     __tablename__ = "scores_weekly"
-    __table_args__ = (Index("ix_scores_weekly_board", "team_id", "week_start", "points"),)
 
     team_id: Mapped[int] = mapped_column(
         ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
@@ -309,7 +308,6 @@ class ScoreTotal(Base):
     """All-time totals and the answer streak, upserted with each answer."""
 
     __tablename__ = "scores_total"
-    __table_args__ = (Index("ix_scores_total_board", "team_id", "points"),)
 
     team_id: Mapped[int] = mapped_column(
         ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
@@ -322,6 +320,26 @@ class ScoreTotal(Base):
     answered: Mapped[int] = mapped_column(Integer, default=0)
     streak: Mapped[int] = mapped_column(Integer, default=0)
     best_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# A board is read in its own order (points, then right answers, then the older player first),
+# so its top N comes straight off the index: the round summary's week top stops after five rows
+# instead of sorting every player of the team.
+Index(
+    "ix_scores_weekly_board",
+    ScoreWeekly.team_id,
+    ScoreWeekly.week_start,
+    ScoreWeekly.points.desc(),
+    ScoreWeekly.correct.desc(),
+    ScoreWeekly.player_id,
+)
+Index(
+    "ix_scores_total_board",
+    ScoreTotal.team_id,
+    ScoreTotal.points.desc(),
+    ScoreTotal.correct.desc(),
+    ScoreTotal.player_id,
+)
 
 
 class WeeklySchedule(Base):
