@@ -84,10 +84,9 @@ class QuizClient(discord.Client):
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
         self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
         self.late_writes = LateWrites()
-        # Acks, then game posts, then receipts; as many at once as interaction requests have
-        # connections, so a burst's acks go out side by side (channel posts are still paced
-        # by discord.py's rate limiter).
-        self.outbox = Outbox(concurrency=INTERACTION_CONNECTIONS)
+        # Acks, then game posts, then receipts: acks side by side on every interaction
+        # connection, the others (32 at once) only while the acks leave them room.
+        self.outbox = Outbox(concurrency=INTERACTION_CONNECTIONS, others=32)
         self.interaction_http = InteractionHttp()
         self.replies = RestReplies(self.interaction_http, self.outbox)
         self._take_answer_clicks()
