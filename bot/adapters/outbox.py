@@ -49,7 +49,7 @@ class Outbox:
 
     async def send(self, priority: Priority, call: Callable[[], Awaitable[T]]) -> T:
         """Run `call` once a slot is free and no more urgent call waits; its result or error."""
-        if self.running < self.limit(priority) and not self._waiting:
+        if self.running < self.limit(priority) and not self._more_urgent_waiting(priority):
             self.running += 1
         else:
             await self._turn(priority)
@@ -69,6 +69,10 @@ class Outbox:
             if turn.done() and not turn.cancelled():
                 self._release()  # the slot was handed over as the caller was cancelled
             raise
+
+    def _more_urgent_waiting(self, priority: Priority) -> bool:
+        """Whether a waiting call goes before one of `priority` (as urgent, and earlier)."""
+        return bool(self._waiting) and self._waiting[0][0][0] <= int(priority)
 
     def limit(self, priority: Priority) -> int:
         """How many calls may be running for a call of `priority` to start."""
