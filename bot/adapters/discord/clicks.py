@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.adapters.acking import LateWrites, finished_within
+from bot.adapters.acking import LateWrites
 from bot.adapters.discord.identity import PLATFORM
 from bot.adapters.discord.render import cut, neutralise
 from bot.boundary import failure_text, log_unexpected
@@ -121,23 +121,36 @@ async def take(
     late: LateWrites,
 ) -> None:
     """Write the answer, then answer the interaction (see the module docstring); then close
-    the question if this answer filled it. Every failure ends as a private message."""
+    the question if this answer filled it. Every failure ends as a private message.
+
+    The deadline is a timer, not a second task to wait on: under a burst of thousands of
+    clicks, each click's task, future and wait was loop work that delayed the writes
+    themselves past their deadline."""
     if service is None:
         await replies.respond(click, message_response(NOT_READY))
         return
     engine = service.engine
-    writing = asyncio.ensure_future(engine.record_answer(click.rq_id, click.player, click.choice))
-    deferred = False
+    deferral: asyncio.Future[None] | None = None
+
+    def at_deadline() -> None:  # the write is late: defer now, the receipt follows it
+        nonlocal deferral
+        late.report(click.what, budget)
+        deferral = asyncio.ensure_future(replies.respond(click, DEFERRED))
+
+    timer = asyncio.get_running_loop().call_later(budget, at_deadline)
     try:
-        if not await finished_within(writing, budget, click.what, late):
-            deferred = True
-            await replies.respond(click, DEFERRED)
-        outcome = await _outcome(writing, click)
-        text = outcome.receipt.text if isinstance(outcome, AnswerOutcome) else outcome
-        if deferred:
-            await replies.follow_up(click, message(text))
-        else:
+        outcome = await _outcome(
+            engine.record_answer(click.rq_id, click.player, click.choice), click
+        )
+    finally:
+        timer.cancel()
+    text = outcome.receipt.text if isinstance(outcome, AnswerOutcome) else outcome
+    try:
+        if deferral is None:
             await replies.respond(click, message_response(text))
+        else:
+            await deferral  # a followup only follows a response Discord has
+            await replies.follow_up(click, message(text))
     except Exception as exc:  # Discord refused a response: nothing more can reach the player
         log_unexpected(log, f"answering {click.what}", exc)
         return
@@ -145,9 +158,7 @@ async def take(
         await engine.close_if_filled(click.rq_id, outcome)
 
 
-async def _outcome(
-    writing: asyncio.Future[AnswerOutcome], click: AnswerClick
-) -> AnswerOutcome | str:
+async def _outcome(writing: Awaitable[AnswerOutcome], click: AnswerClick) -> AnswerOutcome | str:
     """The write's outcome, or the text a player is told when it failed."""
     try:
         return await writing

@@ -16,7 +16,7 @@ from discord import app_commands
 from bot.adapters.acking import ACK_DEADLINE_SECONDS, LateWrites
 from bot.adapters.discord import clicks
 from bot.adapters.discord.buttons import AnswerButton
-from bot.adapters.discord.callbacks import RestReplies, client_session
+from bot.adapters.discord.callbacks import INTERACTION_CONNECTIONS, InteractionHttp, RestReplies
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.modals import on_form_submit
 from bot.adapters.discord.replies import NO_MENTIONS
@@ -84,8 +84,11 @@ class QuizClient(discord.Client):
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
         self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
         self.late_writes = LateWrites()
-        self.outbox = Outbox()  # acks, then game posts, then receipts
-        self.replies = RestReplies(lambda: client_session(self.http), self.outbox)
+        # Acks, then game posts, then receipts: acks side by side on every interaction
+        # connection, the others (32 at once) only while the acks leave them room.
+        self.outbox = Outbox(concurrency=INTERACTION_CONNECTIONS, others=32)
+        self.interaction_http = InteractionHttp()
+        self.replies = RestReplies(self.interaction_http, self.outbox)
         self._take_answer_clicks()
 
     def _take_answer_clicks(self) -> None:
@@ -95,11 +98,14 @@ class QuizClient(discord.Client):
         others = parsers["INTERACTION_CREATE"]
 
         def interaction_create(data: Any) -> None:
-            click = clicks.answer_click(data)
-            if click is None:
-                others(data)
-                return
-            self.take_click(click, self.replies)
+            try:
+                click = clicks.answer_click(data)
+                if click is None:
+                    others(data)
+                else:
+                    self.take_click(click, self.replies)
+            except Exception as exc:  # raised here, it would end the gateway connection
+                log.warning("dropped an interaction that could not be read: %r", exc)
 
         parsers["INTERACTION_CREATE"] = interaction_create
 
@@ -147,6 +153,10 @@ class QuizClient(discord.Client):
         """Once connected: the loop closes due questions (also ones left by another process)."""
         if self.due is not None and self._due_task is None:
             self._due_task = asyncio.create_task(self.due.run(), name="quiz-due-loop")
+
+    async def close(self) -> None:
+        await super().close()
+        await self.interaction_http.close()
 
     async def shutdown(self) -> None:
         """Stop taking rounds, let handlers already running finish (they may have deferred,

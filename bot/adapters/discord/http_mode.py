@@ -34,7 +34,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from bot.adapters.discord import clicks
-from bot.adapters.discord.callbacks import RestReplies, client_session
+from bot.adapters.discord.callbacks import RestReplies
 from bot.adapters.discord.client import QuizClient
 from bot.adapters.health import HEALTH_PATH, health_check
 from bot.core.ports import Repository
@@ -174,7 +174,7 @@ def build_web_app(
     """POST /discord/interactions (verified, then answered in the body) and GET /healthz."""
     key = VerifyKey(bytes.fromhex(public_key))
     adapter = BodyResponses(client.application_id or 0)
-    rest = RestReplies(lambda: client_session(client.http), client.outbox)
+    rest = client.replies
 
     async def interactions(request: web.Request) -> web.Response:
         try:

@@ -18,6 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from aiohttp import WSMsgType, web
 from discord.http import Route
 
@@ -97,6 +98,10 @@ class DiscordServer:
     fake: FakeDiscord = field(default_factory=FakeDiscord)
     guild_id: int = GUILD_ID
     arrivals: list[Arrival] = field(default_factory=list)
+    # Kept as requests arrive, so a driver polling them during a burst costs nothing per poll:
+    # each interaction's first callback by id, and the text of followups by token.
+    first_callbacks: dict[str, Arrival] = field(default_factory=dict)
+    followup_texts: dict[str, str] = field(default_factory=dict)
     sockets: list[_Socket] = field(default_factory=list)
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     runner: web.AppRunner | None = None
@@ -141,11 +146,7 @@ class DiscordServer:
 
     def callbacks(self) -> dict[str, Arrival]:
         """Each interaction's first callback by interaction id."""
-        out: dict[str, Arrival] = {}
-        for a in self.arrivals:
-            if a.kind == "callback":
-                out.setdefault(a.interaction, a)
-        return out
+        return self.first_callbacks
 
     def followups(self) -> list[Arrival]:
         return [a for a in self.arrivals if a.kind == "followup"]
@@ -215,12 +216,16 @@ class DiscordServer:
     ) -> web.Response:
         payload = await _payload(request)
         if route.path.startswith(("/interactions/", "/webhooks/")):
-            if route.path.endswith("/callback"):
-                self.arrivals.append(
-                    Arrival(time.monotonic(), "callback", params["webhook_id"], payload)
+            refused = self.fake.refuse.get((route.method, route.path))
+            if refused is not None:  # e.g. 404: the interaction is unknown (or expired)
+                unknown = {"message": "Unknown interaction", "code": 10062}
+                return _json(
+                    unknown if refused == 404 else {"message": "Error", "code": 0}, refused
                 )
+            if route.path.endswith("/callback"):
+                self._arrived(Arrival(time.monotonic(), "callback", params["webhook_id"], payload))
             elif route.method == "POST":
-                self.arrivals.append(
+                self._arrived(
                     Arrival(time.monotonic(), "followup", params["webhook_token"], payload)
                 )
             answer = await self.fake.webhook_request(route, payload)
@@ -229,6 +234,13 @@ class DiscordServer:
             return _json(answer)
         answer = await self.fake.http_request(route, json=payload)
         return _json(answer)
+
+    def _arrived(self, arrival: Arrival) -> None:
+        self.arrivals.append(arrival)
+        if arrival.kind == "callback":
+            self.first_callbacks.setdefault(arrival.interaction, arrival)
+        elif (arrival.payload or {}).get("content"):
+            self.followup_texts.setdefault(arrival.interaction, arrival.payload["content"])
 
 
 async def _payload(request: web.Request) -> Any:
@@ -239,12 +251,12 @@ async def _payload(request: web.Request) -> Any:
         raw = form.get("payload_json")
         return json.loads(str(raw)) if raw is not None else None
     body = await request.read()
-    return json.loads(body) if body else None
+    return orjson.loads(body) if body else None
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
     """JSON as Discord sends it: discord.py decodes a body only when its Content-Type is
     exactly application/json (aiohttp's json_response adds a charset)."""
     return web.Response(
-        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+        body=orjson.dumps(data), status=status, headers={"Content-Type": "application/json"}
     )

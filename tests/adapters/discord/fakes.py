@@ -364,10 +364,22 @@ class _RecordingWebhookAdapter(AsyncWebhookAdapter):
 # --- bot clients -------------------------------------------------------------------------------
 
 
+class FakeInteractionHttp:
+    """The bot's interaction requests (callbacks.InteractionHttp) answered by FakeDiscord, as
+    discord.py's own go through `_RecordingWebhookAdapter`."""
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+
+    async def post(self, route: Route, payload: dict[str, Any]) -> None:
+        await self.fake.webhook_request(route, payload)
+
+
 async def connect(client: QuizClient, fake: FakeDiscord) -> QuizClient:
     """Log the client in against the fake: discord.py's real login runs (application info,
     `setup_hook` with its dynamic items and command sync), with no token and no network."""
     client.http.request = fake.http_request  # type: ignore[method-assign]
+    client.replies.http = FakeInteractionHttp(fake)
     client.http.get_from_cdn = fake.cdn_get  # type: ignore[method-assign]
     await client.login("offline-test-token")
     return client
