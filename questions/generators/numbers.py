@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from http import HTTPStatus
 
 from questions.candidate import Candidate
 from questions.cues import arithmetic_cut
@@ -25,6 +26,18 @@ NAME = "number"
 #: "___ (10 %)": the blanked value restated in other units right after the blank
 _RESTATED = re.compile(rf"{re.escape(BLANK)}\s*[(（]\s*[~≈]?\d[\d.,]*\s?[^\s\d)）]{{0,8}}\s*[)）]")
 MAX_CLAUSE = 170
+
+
+def _without_reason_phrase(gap: str, span: str) -> str:
+    """Drop an HTTP status code's reason phrase written after its blank ("返回 ___ Not
+    Modified"): the phrase names the code, so the cloze would ask nothing."""
+    if not (span.isdigit() and len(span) == 3):
+        return gap
+    try:
+        phrase = HTTPStatus(int(span)).phrase
+    except ValueError:
+        return gap
+    return re.sub(rf"{re.escape(BLANK)}\s+{re.escape(phrase)}\b", BLANK, gap, flags=re.I)
 
 
 def balanced(text: str) -> bool:
@@ -98,6 +111,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     if gap is None:
         return None
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
+    gap = _without_reason_phrase(gap, f.span)
     wrong = distractors_for(f, pool, avoid=gap)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip
