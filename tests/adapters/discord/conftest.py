@@ -12,7 +12,7 @@ from bot.adapters.discord.app import build
 from bot.adapters.discord.client import QuizClient, make_client
 from bot.core.ports import Repository
 from bot.service import QuizService
-from tests.adapters.discord.fakes import FakeDiscord, Sender, connect
+from tests.adapters.discord.fakes import FakeDiscord, Member, Sender, buttons, connect
 from tests.helpers import FixedClock, load_questions, sample_questions
 
 
@@ -43,3 +43,19 @@ async def bot(repo) -> AsyncIterator[Bot]:
     b = await start_bot(repo, FakeDiscord(), FixedClock())
     yield b
     await b.client.close()
+
+
+@pytest.fixture
+async def fresh_bot(fresh_db: str, fresh_repo) -> AsyncIterator[Bot]:  # type: ignore[no-untyped-def]
+    """A bot on a database of its own, so another connection can hold its writes."""
+    await load_questions(fresh_repo, sample_questions(4))
+    b = await start_bot(fresh_repo, FakeDiscord(), FixedClock())
+    yield b
+    await b.client.close()
+
+
+async def post_card(bot: Bot, starter: Member) -> tuple[int, list[str]]:
+    """Start a one-question round; its card's message id and its buttons' custom ids."""
+    await bot.send.command(starter, "quiz start", questions=1, seconds=60)
+    post = bot.fake.posts()[-1]
+    return post.message_id, [b["custom_id"] for b in buttons(post.payload)]

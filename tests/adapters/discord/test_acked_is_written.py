@@ -6,33 +6,26 @@ receipt as a followup once written."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.db.tables import Answer
-from tests.adapters.discord.conftest import Bot, start_bot
-from tests.adapters.discord.fakes import FakeDiscord, Member, buttons
+from tests.adapters.discord.conftest import Bot, post_card
+from tests.adapters.discord.fakes import Member
 from tests.conftest import async_wait_until
-from tests.helpers import FixedClock, count_rows, load_questions, sample_questions, writes_held
+from tests.helpers import count_rows, writes_held
 
 ANN, BOB = Member("ann"), Member("bob")
 
 
 @pytest.fixture
-async def bot(fresh_db: str, fresh_repo) -> AsyncIterator[Bot]:  # type: ignore[no-untyped-def]
-    """A bot on a database of its own, so another connection can hold its writes."""
-    await load_questions(fresh_repo, sample_questions(4))
-    b = await start_bot(fresh_repo, FakeDiscord(), FixedClock())
-    yield b
-    await b.client.close()
+def bot(fresh_bot: Bot) -> Bot:
+    return fresh_bot
 
 
 async def _card(bot: Bot) -> tuple[int, list[str], int]:
-    await bot.send.command(ANN, "quiz start", questions=1, seconds=60)
-    post = bot.fake.posts()[-1]
-    ids = [b["custom_id"] for b in buttons(post.payload)]
-    return post.message_id, ids, int(ids[0].split(":")[2])
+    message_id, ids = await post_card(bot, ANN)
+    return message_id, ids, int(ids[0].split(":")[2])
 
 
 def _callbacks(bot: Bot) -> list[int]:

@@ -17,26 +17,17 @@ from discord.http import Route
 
 from bot.adapters.discord.callbacks import InteractionHttp
 from bot.db.tables import Answer
-from tests.adapters.discord.conftest import Bot, start_bot
+from tests.adapters.discord.conftest import Bot, post_card
 from tests.adapters.discord.fake_discord_server import DiscordServer
-from tests.adapters.discord.fakes import FakeDiscord, Member, buttons, interaction_payload
-from tests.helpers import FixedClock, count_rows, load_questions, sample_questions
+from tests.adapters.discord.fakes import Member, interaction_payload
+from tests.helpers import count_rows
 
 ANN, BOB = Member("ann"), Member("bob")
 
 
 @pytest.fixture
-async def bot(fresh_db: str, fresh_repo) -> AsyncIterator[Bot]:  # type: ignore[no-untyped-def]
-    await load_questions(fresh_repo, sample_questions(4))
-    b = await start_bot(fresh_repo, FakeDiscord(), FixedClock())
-    yield b
-    await b.client.close()
-
-
-async def _card(bot: Bot) -> tuple[int, list[str]]:
-    await bot.send.command(ANN, "quiz start", questions=1, seconds=60)
-    post = bot.fake.posts()[-1]
-    return post.message_id, [b["custom_id"] for b in buttons(post.payload)]
+def bot(fresh_bot: Bot) -> Bot:
+    return fresh_bot
 
 
 def _count_dispatched(bot: Bot) -> list[discord.Interaction[Any]]:
@@ -55,7 +46,7 @@ def _count_dispatched(bot: Bot) -> list[discord.Interaction[Any]]:
 async def test_an_answer_click_is_taken_without_a_discord_py_interaction(
     bot: Bot, fresh_db: str
 ) -> None:
-    message_id, ids = await _card(bot)
+    message_id, ids = await post_card(bot, ANN)
     dispatched = _count_dispatched(bot)
     iid = await bot.send.click(BOB, message_id, ids[0])
     assert dispatched == []
@@ -67,7 +58,7 @@ async def test_an_answer_click_is_taken_without_a_discord_py_interaction(
 async def test_a_click_with_an_id_that_is_not_an_answer_goes_to_discord_py(
     bot: Bot, fresh_db: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    message_id, ids = await _card(bot)
+    message_id, ids = await post_card(bot, ANN)
     dispatched = _count_dispatched(bot)
     with caplog.at_level(logging.WARNING):
         await bot.send.click(BOB, message_id, ids[0] + "9999")  # a choice number too long
@@ -89,7 +80,7 @@ async def test_a_click_with_an_id_that_is_not_an_answer_goes_to_discord_py(
 async def test_a_malformed_click_is_dropped_with_one_line_and_the_bot_goes_on(
     bot: Bot, fresh_db: str, caplog: pytest.LogCaptureFixture, spoil: Any
 ) -> None:
-    message_id, ids = await _card(bot)
+    message_id, ids = await post_card(bot, ANN)
     good = bot.fake.messages[message_id]
     payload = interaction_payload(3, BOB, {"custom_id": ids[0], "component_type": 2})
     payload["message"] = good
