@@ -24,6 +24,7 @@ from questions.facts.model import Fact
 from questions.generators import definitions
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.generators.tables import overlaps
 from questions.nouns import noun_for
 from questions.stems import forward_definition
 from questions.text import norm, split_sentences
@@ -71,8 +72,8 @@ def _cut_key(f: Fact) -> str | None:
 
 
 def _fits(option: str, key: str, taken: Sequence[str]) -> bool:
-    o, k = norm(option), norm(key)
-    if not o or o == k or o in k or k in o:
+    o = norm(option)
+    if not o or overlaps(option, key):
         return False  # "a fresh group of instances" is inside "… and temporarily split …"
     return all(norm(t) != o for t in taken)
 
