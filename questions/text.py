@@ -330,7 +330,8 @@ def lemma_words(text: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in words - STOP_EN)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？])\s*")
+#: a sentence starts with a word, a number, a quote or a command-line option ("-X stream …")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9]|--?[A-Za-z])|(?<=[。！？])\s*")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
 
 
