@@ -247,7 +247,8 @@ def _block_facts(
             out.append(
                 Fact("definition", m.term, m.description, block, block.line, sentence=block.text,
                      span=m.term, group=f"b{block.id}", role="term", context=context,
-                     siblings=tuple(n for n in names if n != m.term))
+                     siblings=tuple(n for n in names if n != m.term),
+                     extra=("verb",) * m.verb_phrase)
             )  # fmt: skip
     else:
         d, role = _definition(block, only_block)
@@ -389,6 +390,29 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     for b in blocks:
         if b.parent is not None:
             out[b.id] = by_text.get(b.parent.text, "")
+    return out
+
+
+#: an item that opens mid-sentence: "actively, by a background cycle …", "when a client …"
+_FRAGMENT = re.compile(
+    r"^(?:[a-z]+ly\s*,|(?:by|when|whenever|if|unless|once|while|via|after|before|during|"
+    r"because|through|with|without)\s)"
+)
+
+
+def continued_lead_ins(blocks: list[Block]) -> dict[int, str]:
+    """For each item that finishes the sentence its parent or lead-in opens ("Expired keys are
+    removed two ways:" / "actively, by a background cycle sampling 20 keys"), that sentence:
+    the item alone has no subject, and reads as the count's or the cycle's owner."""
+    out: dict[int, str] = {}
+    for b in blocks:
+        above = b.parent if b.parent is not None else b.lead
+        if b.kind != "item" or above is None or not _FRAGMENT.match(b.text):
+            continue
+        said = sentences(above.text)
+        last = said[-1].strip() if said else ""
+        if last.endswith((":", "：")) and len(last.split()) >= 3:
+            out[b.id] = last
     return out
 
 
@@ -539,6 +563,7 @@ def extract(doc: Document) -> list[Fact]:
     for b in content:
         per_section[b.section.index] += 1
     parents = _parent_terms(content) | _conditions(content)
+    parents |= {k: v for k, v in continued_lead_ins(content).items() if not parents.get(k)}
     heads = {
         line.split()[0]
         for b in content
