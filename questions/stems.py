@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from questions.nouns import category as simple_noun
+from questions.nouns import singular_word
 from questions.text import CJK
 
 BLANK = "___"
@@ -224,7 +225,7 @@ def table_forward(key: str, attr: str, lang: str) -> str:
     if is_descriptive(attr):
         return f"Which description fits {key}?"
     if noun_phrase(a):
-        return f"What is the {_lower(a)} of {key}?"
+        return f"What {be(a)} the {_lower(a)} of {key}?"
     wh = wh_header(a)
     if wh is not None:  # "For forking, when does systemd consider the service started?"
         return f"For {key}, {wh[0].lower()} {wh[1]}?"
@@ -267,6 +268,13 @@ def predicative(attr: str) -> bool:
     return words[-1].lower() in _PREPOSITIONS and (
         re.search(r"(ed|able|ible|ant|ent)$", first) is not None or first in ("meant", "used")
     )
+
+
+def be(noun_phrase: str) -> str:
+    """ "is" for one thing, "are" for a plural head noun ("Typical commands", "Ports")."""
+    words = noun_phrase.split()
+    head = words[-1] if words else ""
+    return "are" if re.fullmatch(r"[a-z]+s", head.lower()) and singular_word(head) != head else "is"
 
 
 def _lower(word: str) -> str:
