@@ -376,7 +376,15 @@ def english_word(word: str) -> bool:
     w = word.lower().strip("'-")
     if "-" in w:  # "at-least-once", "best-effort": a compound of words
         return all(english_word(part) for part in w.split("-") if part)
-    return w in STOP_EN or bool(getAllLemmas(w))
+    return w in STOP_EN or w in _NUMERALS or bool(getAllLemmas(w))
+
+
+#: number words, which lemminflect has no lemma for ("three-way merge" is words, not a name)
+_NUMERALS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty", "hundred", "thousand", "million", "billion", "first", "second",
+    "third",
+])  # fmt: skip
 
 
 #: a text that stops where a list it announces should start ("不具备在以下AWS服务", "such as

@@ -33,7 +33,7 @@ from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
-from questions.parse.model import Block, Document, Section
+from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, is_zh, norm
 from questions.values import command_like, numbers_in, same_family
 
@@ -60,13 +60,23 @@ def definition_lists(content: list[Block]) -> set[int]:
     return {g for g, defs in items.items() if len(defs) >= 2 and sum(defs) >= 0.75 * len(defs)}
 
 
+def _label_parent(block: Block) -> Inline | None:
+    """The item a nested list hangs from when it is only a label ("appendfsync options:"):
+    it leads the list in as a paragraph before it would."""
+    parent = block.parent
+    if parent is None or not parent.text.endswith((":", "：")) or len(parent.text.split()) > 4:
+        return None
+    return parent
+
+
 def group_category(block: Block, lists: set[int]) -> str | None:
     """The noun the items of a list are instances of: the lead-in's plural ("QoS classes:"),
     a short label lead ("**Deployment policy**"), or a plural heading over a list of
     definitions ("### multi-container patterns")."""
     heading = block.section.heading
-    if block.lead is not None:
-        lead = block.lead.text
+    above = block.lead if block.lead is not None else _label_parent(block)
+    if above is not None:
+        lead = above.text
         found = lead_category(lead)
         if found is None and len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead):
             found = category(lead)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from questions.candidate import Candidate
 from questions.facts.definitions import split_definition
 from questions.generate import generate_document
-from questions.nouns import category, lead_category
+from questions.nouns import category, lead_category, noun_for, term_form
 from questions.parse import parse_document
 from questions.stems import be, table_forward
 from questions.text import split_sentences
@@ -181,3 +181,34 @@ def test_a_lead_in_about_a_topic_names_no_category() -> None:
     assert lead_category("Remarks about queues:") is None
     assert category("tips for queues") is None
     assert lead_category("Two built-in strategies:") == "built-in strategy"
+
+
+CODECS = """# Kafka producers
+
+## Compression
+
+- `compression.type` is set per producer
+- compression methods:
+    - lz4: fast to write, a low ratio
+    - zstd: slower to write, the best ratio
+    - gzip: the slowest, the most widely supported
+- `linger.ms` waits for more records before a batch is sent
+"""
+
+
+def test_a_label_item_names_the_kind_of_its_nested_items() -> None:
+    """ "compression methods:" over its methods: "Which compression method …", never the label
+    itself offered as if it were one of the methods' kin."""
+    found = candidates(CODECS)
+    stems = [c.prompt for c in found if c.answer_text in ("lz4", "zstd", "gzip")]
+    assert stems and all("Which compression method " in s for s in stems), stems
+    assert not any("compression methods" in o for c in found for o in c.options), [
+        (c.prompt, c.options) for c in found
+    ]
+
+
+def test_a_hyphenated_numeral_is_words_not_a_command() -> None:
+    """ "three-way merge" under "Merge strategies:" was asked as "the command three-way merge"."""
+    assert term_form("three-way merge") is None
+    kin = ("fast-forward", "rebase")
+    assert noun_for("three-way merge", "merge strategy", kin, "en") == "merge strategy"
