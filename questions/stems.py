@@ -246,6 +246,8 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         return f"{who}的{a}是{quoted(value, lang)}？"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
+    if be(a) == "are" and re.fullmatch(r"\d[\d,.]*", value.strip()):
+        return f"{who} has {value.strip()} {_lower(a)}?"  # "Which CIDR has 256 addresses?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
         return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
     if predicative(a):

@@ -11,7 +11,7 @@ from questions.facts.definitions import split_definition
 from questions.generate import generate_document
 from questions.nouns import category, lead_category, noun_for, term_form
 from questions.parse import parse_document
-from questions.stems import be, table_forward
+from questions.stems import be, table_forward, table_reverse
 from questions.text import split_sentences
 
 
@@ -212,3 +212,9 @@ def test_a_hyphenated_numeral_is_words_not_a_command() -> None:
     assert term_form("three-way merge") is None
     kin = ("fast-forward", "rebase")
     assert noun_for("three-way merge", "merge strategy", kin, "en") == "merge strategy"
+
+
+def test_a_count_under_a_plural_header_is_asked_as_a_count() -> None:
+    """ "Which CIDR has the addresses “256”?" -> "Which CIDR has 256 addresses?"."""
+    assert table_reverse("CIDR", "Addresses", "256", "en") == "Which CIDR has 256 addresses?"
+    assert table_reverse("CIDR", "Gateway", "10.0.0.1", "en") != "Which CIDR has 10.0.0.1 gateway?"
