@@ -104,7 +104,7 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     after = sentence[end : end + 28]
     return bool(
         _DEFAULT_WORD.search(before)
-        or re.match(r"^\s*(?:\w+\s+)?by default|^\s*\(default\)", after)
+        or re.match(r"^\s*(?:\w+\s+)?by default|^\s*[(（]\s*(?:default|默认|缺省)\s*[)）]", after)
         or re.match(r"^defaults?\b", lead.strip(), re.I)
     )
 
@@ -174,6 +174,11 @@ def _own_stretch(sentence: str, span: str, start: int) -> str:
 _CONDITION_FIRST = re.compile(r"^(?:if|when|whenever|unless|once)\b", re.I)
 
 
+def _names_only(before: str, term: str) -> bool:
+    """The text before a number is only the term it is the value of ("最大连接数：")."""
+    return before.strip().rstrip(":：=").strip() == term
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -234,8 +239,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 if not said:
                     continue
                 about = here or term or opening  # the stretch lost the sentence's opening
-            if not subject and default and term and re.search(r"\bdefault\s*$", before):
-                subject = term  # "`maxSurge` — how many pods …, default 25%"
+            if (
+                not subject
+                and default
+                and term
+                and (re.search(r"\bdefault\s*$", before) or _names_only(before, term))
+            ):
+                subject = term  # "`maxSurge` — how many pods …, default 25%", "超时：30 秒（默认）"
             out.append(
                 Fact("number", subject, span, block, block.line, sentence=said, span=span,
                      attribute="default" if default else "", context=about, role=role)

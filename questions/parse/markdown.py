@@ -160,8 +160,11 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     st.add("paragraph", line, inline=inline, depth=len(st.lists), parent=parent)
 
 
-#: "maxmemory: 0", "maxmemory-policy noeviction", "listen = 8080": a setting and its value
-_SETTING_LINE = re.compile(r"^[A-Za-z_][\w.-]*(?:\s*[:=：]\s*|\s+)\S")
+#: "maxmemory: 0", "maxmemory-policy noeviction", "listen = 8080", "超时：30 秒": a setting and
+#: its value (a Chinese name only before a colon)
+_SETTING_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w.-]*(?:\s*[:=：]\s*|\s+)|[\u4e00-\u9fff][\w\u4e00-\u9fff]{0,15}\s*[:：]\s*)\S"
+)
 #: a line longer than this is prose that happens to start with a name, not a setting
 MAX_SETTING_LINE = 100
 

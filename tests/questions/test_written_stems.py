@@ -218,3 +218,27 @@ def test_a_count_under_a_plural_header_is_asked_as_a_count() -> None:
     """ "Which CIDR has the addresses “256”?" -> "Which CIDR has 256 addresses?"."""
     assert table_reverse("CIDR", "Addresses", "256", "en") == "Which CIDR has 256 addresses?"
     assert table_reverse("CIDR", "Gateway", "10.0.0.1", "en") != "Which CIDR has 10.0.0.1 gateway?"
+
+
+NGINX_ZH = """# Nginx 笔记
+
+## 连接
+
+工作进程数：4
+单进程连接数：1024（默认）
+长连接超时：75 秒
+
+## 缓存
+
+缓存目录放在 SSD 上，读写都快很多，
+重启以后缓存还在。
+"""
+
+
+def test_chinese_setting_lines_are_each_their_own_item_and_keep_their_default() -> None:
+    doc = parse_document(NGINX_ZH, "n.md")
+    texts = [b.text for b in doc.content if b.section.heading == "连接"]
+    assert texts == ["工作进程数：4", "单进程连接数：1024（默认）", "长连接超时：75 秒"], texts
+    assert len([b for b in doc.content if b.section.heading == "缓存"]) == 1
+    stems = prompts_for(NGINX_ZH, "1024")
+    assert "单进程连接数 的默认值是多少？" in stems, [c.prompt for c in candidates(NGINX_ZH)]
