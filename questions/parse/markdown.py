@@ -227,7 +227,8 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
         elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
             # a definition list is a list whose items are "term: definition"
             lead = st.last_paragraph if prev_closed_paragraph and not st.items else None
-            parent = st.items[-1].inline if st.items else None
+            # a list that is a definition itself ("acks" / ":   - `acks=0`: …") hangs from its term
+            parent = (st.items[-1].inline or st.items[-1].term) if st.items else None
             parent_line = st.items[-1].line if st.items else 0
             st.groups += 1
             st.lists.append(

@@ -242,3 +242,21 @@ def test_chinese_setting_lines_are_each_their_own_item_and_keep_their_default() 
     assert len([b for b in doc.content if b.section.heading == "缓存"]) == 1
     stems = prompts_for(NGINX_ZH, "1024")
     assert "单进程连接数 的默认值是多少？" in stems, [c.prompt for c in candidates(NGINX_ZH)]
+
+
+ACKS = """# Kafka
+
+## Delivery
+
+acks
+:   - `acks=0`: the producer does not wait, records can be lost
+    - `acks=all`: every in-sync replica has it
+"""
+
+
+def test_a_list_that_is_a_definition_hangs_from_its_term() -> None:
+    items = parse_document(ACKS, "k.md").content
+    assert [(b.text[:6], b.parent.text if b.parent else None) for b in items] == [
+        ("acks=0", "acks"),
+        ("acks=a", "acks"),
+    ]
