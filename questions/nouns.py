@@ -28,6 +28,10 @@ _NOT_A_CATEGORY = re.compile(
     re.I,
 )
 _PHRASE_START = re.compile(r"^(for|how|what|why|when|where|which|using|use|with|about|to)\b", re.I)
+#: a word that opens a prepositional phrase: what follows it is what the words before are about
+_PREPOSITION = re.compile(
+    r"^(on|of|about|in|at|by|for|from|into|over|under|regarding|per|to|with|without)$", re.I
+)
 _GENERIC_HEADERS = re.compile(
     r"^(type|types|name|names|kind|kinds|level|levels|mode|modes|code|codes|value|values|key|"
     r"option|options|item|items|class|classes|category|类型|名称|名字|种类|级别|模式)$",
@@ -80,6 +84,8 @@ def category(phrase: str) -> str | None:
         words = words[1:]
     if not 1 <= len(words) <= 3 or _NOT_A_CATEGORY.match(" ".join(words)):
         return None
+    if any(_PREPOSITION.match(w) for w in words):
+        return None  # "on encodings", "tips for queues": not one noun phrase
     if _NOT_A_CATEGORY.match(words[-1]):
         return None  # "Undoing things", "Git tips": no kind of thing is named
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z]{3,}ing", words[0]) and words[0][0].isupper():
@@ -110,6 +116,8 @@ def lead_category(lead: str) -> str | None:
     words = text.split()
     if not words or len(words) > 4 or not re.fullmatch(r"[A-Za-z-]+s", words[-1]):
         return None
+    if len(words) >= 2 and _PREPOSITION.match(words[-2]):
+        return None  # "Notes on encodings:": remarks about encodings, not a list of them
     found = category(" ".join(words[-2:]) if len(words) >= 2 else words[-1])
     if found is None or found == " ".join(words[-2:]):
         return category(words[-1]) if singular_word(words[-1]) != words[-1] else None

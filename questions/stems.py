@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from questions.nouns import category as simple_noun
+from questions.nouns import singular_word
 from questions.text import CJK
 
 BLANK = "___"
@@ -224,7 +225,7 @@ def table_forward(key: str, attr: str, lang: str) -> str:
     if is_descriptive(attr):
         return f"Which description fits {key}?"
     if noun_phrase(a):
-        return f"What is the {_lower(a)} of {key}?"
+        return f"What {be(a)} the {_lower(a)} of {key}?"
     wh = wh_header(a)
     if wh is not None:  # "For forking, when does systemd consider the service started?"
         return f"For {key}, {wh[0].lower()} {wh[1]}?"
@@ -245,6 +246,8 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
         return f"{who}的{a}是{quoted(value, lang)}？"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
+    if be(a) == "are" and re.fullmatch(r"\d[\d,.]*", value.strip()):
+        return f"{who} has {value.strip()} {_lower(a)}?"  # "Which CIDR has 256 addresses?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
         return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
     if predicative(a):
@@ -267,6 +270,13 @@ def predicative(attr: str) -> bool:
     return words[-1].lower() in _PREPOSITIONS and (
         re.search(r"(ed|able|ible|ant|ent)$", first) is not None or first in ("meant", "used")
     )
+
+
+def be(noun_phrase: str) -> str:
+    """ "is" for one thing, "are" for a plural head noun ("Typical commands", "Ports")."""
+    words = noun_phrase.split()
+    head = words[-1] if words else ""
+    return "are" if re.fullmatch(r"[a-z]+s", head.lower()) and singular_word(head) != head else "is"
 
 
 def _lower(word: str) -> str:

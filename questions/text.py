@@ -330,7 +330,8 @@ def lemma_words(text: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in words - STOP_EN)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9])|(?<=[。！？])\s*")
+#: a sentence starts with a word, a number, a quote or a command-line option ("-X stream …")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9]|--?[A-Za-z])|(?<=[。！？])\s*")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
 
 
@@ -375,7 +376,15 @@ def english_word(word: str) -> bool:
     w = word.lower().strip("'-")
     if "-" in w:  # "at-least-once", "best-effort": a compound of words
         return all(english_word(part) for part in w.split("-") if part)
-    return w in STOP_EN or bool(getAllLemmas(w))
+    return w in STOP_EN or w in _NUMERALS or bool(getAllLemmas(w))
+
+
+#: number words, which lemminflect has no lemma for ("three-way merge" is words, not a name)
+_NUMERALS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty", "hundred", "thousand", "million", "billion", "first", "second",
+    "third",
+])  # fmt: skip
 
 
 #: a text that stops where a list it announces should start ("不具备在以下AWS服务", "such as

@@ -16,6 +16,7 @@ from questions.text import CJK
 
 UNITS: dict[str, str] = {
     "ms": "ms", "milliseconds": "ms", "millisecond": "ms", "毫秒": "ms", "微秒": "us",
+    "µs": "us", "μs": "us", "us": "us", "microseconds": "us", "microsecond": "us",
     "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "秒": "s", "秒钟": "s",
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "分钟": "min",
     "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "小时": "h",

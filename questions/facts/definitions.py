@@ -90,6 +90,8 @@ def _is_term(head: str, block: Marked) -> bool:
             return False  # a label for a remark, not a term
         return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
     words = head.split()
+    if re.search(r"\s(?:is|are|was|were)\s", head):
+        return False  # "Conversion is one-way: …": a claim with its reason, not a term
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
 
 
@@ -164,33 +166,47 @@ _MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:
 _CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–-]\s)$")
 
 
+_NEXT_WORD = re.compile(r"\s+(?=(?P<word>[a-z]+s)\b)")
+
+
+def _verb_after(text: str, at: int) -> re.Match[str] | None:
+    """ "`MULTI` starts queueing, `EXEC` runs …": a term that is the subject of its own clause
+    is defined by the verb phrase after it (the verb stays in the description)."""
+    m = _NEXT_WORD.match(text, at)
+    if m is None:
+        return None
+    word = m.group("word")
+    return m if getLemma(word, upos="VERB")[0] != word else None
+
+
 def multi_definitions(block: Marked) -> list[Definition]:
     """ "`port` = the service's port, `targetPort` = the container port, …": several terms
     defined in one line, each up to the next. Fewer than two -> []."""
     text = block.text
-    found: list[tuple[int, str, int]] = []
+    found: list[tuple[int, str, int, bool]] = []
     for span in sorted(set(block.inline.marked), key=len, reverse=True):
         start = 0
         while (pos := text.find(span, start)) >= 0:
             start = pos + 1
-            sep = _MULTI_SEP.match(text, pos + len(span))
+            verb = _verb_after(text, pos + len(span))
+            sep = _MULTI_SEP.match(text, pos + len(span)) or verb
             if sep is None or not _CLAUSE_START.search(text[:pos]):
                 continue
-            if any(p <= pos < p + len(t) for p, t, _ in found):
+            if any(p <= pos < p + len(t) for p, t, _, _ in found):
                 continue
-            found.append((pos, span, sep.end()))
+            found.append((pos, span, sep.end(), sep is verb))
     found.sort()
     if len(found) < 2:
         return []
     out: list[Definition] = []
-    for i, (_, term, desc_start) in enumerate(found):
+    for i, (_, term, desc_start, by_verb) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
         desc = text[desc_start:end].strip().rstrip(",;，；").strip()
         if i + 1 == len(found):
             desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
         if len(desc) < 3 or not _is_term(term, block):
             return []
-        out.append(Definition(_clean_term(term), desc))
+        out.append(Definition(_clean_term(term), desc, verb_phrase=by_verb))
     return out
 
 

@@ -33,7 +33,7 @@ from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
-from questions.parse.model import Block, Document, Section
+from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, is_zh, norm
 from questions.values import command_like, numbers_in, same_family
 
@@ -60,13 +60,23 @@ def definition_lists(content: list[Block]) -> set[int]:
     return {g for g, defs in items.items() if len(defs) >= 2 and sum(defs) >= 0.75 * len(defs)}
 
 
+def _label_parent(block: Block) -> Inline | None:
+    """The item a nested list hangs from when it is only a label ("appendfsync options:"):
+    it leads the list in as a paragraph before it would."""
+    parent = block.parent
+    if parent is None or not parent.text.endswith((":", "：")) or len(parent.text.split()) > 4:
+        return None
+    return parent
+
+
 def group_category(block: Block, lists: set[int]) -> str | None:
     """The noun the items of a list are instances of: the lead-in's plural ("QoS classes:"),
     a short label lead ("**Deployment policy**"), or a plural heading over a list of
     definitions ("### multi-container patterns")."""
     heading = block.section.heading
-    if block.lead is not None:
-        lead = block.lead.text
+    above = block.lead if block.lead is not None else _label_parent(block)
+    if above is not None:
+        lead = above.text
         found = lead_category(lead)
         if found is None and len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead):
             found = category(lead)
@@ -247,7 +257,8 @@ def _block_facts(
             out.append(
                 Fact("definition", m.term, m.description, block, block.line, sentence=block.text,
                      span=m.term, group=f"b{block.id}", role="term", context=context,
-                     siblings=tuple(n for n in names if n != m.term))
+                     siblings=tuple(n for n in names if n != m.term),
+                     extra=("verb",) * m.verb_phrase)
             )  # fmt: skip
     else:
         d, role = _definition(block, only_block)
@@ -389,6 +400,29 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     for b in blocks:
         if b.parent is not None:
             out[b.id] = by_text.get(b.parent.text, "")
+    return out
+
+
+#: an item that opens mid-sentence: "actively, by a background cycle …", "when a client …"
+_FRAGMENT = re.compile(
+    r"^(?:[a-z]+ly\s*,|(?:by|when|whenever|if|unless|once|while|via|after|before|during|"
+    r"because|through|with|without)\s)"
+)
+
+
+def continued_lead_ins(blocks: list[Block]) -> dict[int, str]:
+    """For each item that finishes the sentence its parent or lead-in opens ("Expired keys are
+    removed two ways:" / "actively, by a background cycle sampling 20 keys"), that sentence:
+    the item alone has no subject, and reads as the count's or the cycle's owner."""
+    out: dict[int, str] = {}
+    for b in blocks:
+        above = b.parent if b.parent is not None else b.lead
+        if b.kind != "item" or above is None or not _FRAGMENT.match(b.text):
+            continue
+        said = sentences(above.text)
+        last = said[-1].strip() if said else ""
+        if last.endswith((":", "：")) and len(last.split()) >= 3:
+            out[b.id] = last
     return out
 
 
@@ -539,6 +573,7 @@ def extract(doc: Document) -> list[Fact]:
     for b in content:
         per_section[b.section.index] += 1
     parents = _parent_terms(content) | _conditions(content)
+    parents |= {k: v for k, v in continued_lead_ins(content).items() if not parents.get(k)}
     heads = {
         line.split()[0]
         for b in content

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from questions.facts.definitions import split_definition
 from questions.facts.model import Fact
-from questions.nouns import key_noun
+from questions.nouns import key_noun, lead_category
 from questions.parse.model import Block
 
 _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
@@ -74,7 +74,7 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
         for b in items:
             name = _label_name(b.text)
             d = split_definition(b)
-            if b.line in children and _LABEL.match(name):
+            if b.line in children and _LABEL.match(name) and lead_category(name) is None:
                 labels[name] = b
                 names.append(name)
             elif d is not None and _LABEL.match(d.term) and len(d.term) <= 20:

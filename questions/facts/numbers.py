@@ -104,7 +104,7 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     after = sentence[end : end + 28]
     return bool(
         _DEFAULT_WORD.search(before)
-        or re.match(r"^\s*(?:\w+\s+)?by default|^\s*\(default\)", after)
+        or re.match(r"^\s*(?:\w+\s+)?by default|^\s*[(（]\s*(?:default|默认|缺省)\s*[)）]", after)
         or re.match(r"^defaults?\b", lead.strip(), re.I)
     )
 
@@ -170,6 +170,15 @@ def _own_stretch(sentence: str, span: str, start: int) -> str:
     return stretches[mine] if mine == fullest and mine >= 0 else ""
 
 
+#: a sentence that opens with its condition ("if >100 schedules were missed …")
+_CONDITION_FIRST = re.compile(r"^(?:if|when|whenever|unless|once)\b", re.I)
+
+
+def _names_only(before: str, term: str) -> bool:
+    """The text before a number is only the term it is the value of ("最大连接数：")."""
+    return before.strip().rstrip(":：=").strip() == term
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -181,10 +190,16 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         # whole of a short one (its last sentence alone may lose whose "源包" it is)
         last = sentences(lead)[-1] if sentences(lead) else ""
         context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
-    for n, sentence in enumerate(sentences(block.text)):
+    said_before = sentences(block.text)
+    for n, sentence in enumerate(said_before):
         here = context
         if n > 0 and not has_own_subject(sentence, about=context or term or opening):
             here = context or term or opening  # "… default 100. every connection is …"
+            if _CONDITION_FIRST.match(sentence):
+                # "`startingDeadlineSeconds`: if a run is late …. if >100 schedules were
+                # missed …": after the bare label the condition would read as its meaning
+                before = " ".join(said_before[:n])
+                here = before if len(before) <= MAX_LEAD else ""
         for found in _spans(sentence):
             if isinstance(found, Number):
                 span, start, end = found.text, found.start, found.end
@@ -224,8 +239,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 if not said:
                     continue
                 about = here or term or opening  # the stretch lost the sentence's opening
-            if not subject and default and term and re.search(r"\bdefault\s*$", before):
-                subject = term  # "`maxSurge` — how many pods …, default 25%"
+            if (
+                not subject
+                and default
+                and term
+                and (re.search(r"\bdefault\s*$", before) or _names_only(before, term))
+            ):
+                subject = term  # "`maxSurge` — how many pods …, default 25%", "超时：30 秒（默认）"
             out.append(
                 Fact("number", subject, span, block, block.line, sentence=said, span=span,
                      attribute="default" if default else "", context=about, role=role)

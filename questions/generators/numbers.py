@@ -87,7 +87,7 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
         return text
     if remark_label(text):  # "shared_buffers — rule of thumb: ~25% of RAM"
         return f"{subject.rstrip(':：')} — {text}"
-    if subject.endswith((":", "：")):
+    if subject.endswith((":", "：", ".", "。")):  # a lead-in, or the sentences before
         return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
     return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"
 

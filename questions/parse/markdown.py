@@ -13,13 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.parse.inline import render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import classify
 
-_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(deflist_plugin)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Item:
     number: int | None
     line: int
     inline: Inline | None = None
+    term: Inline | None = None  # a definition list's term, said before its definition
 
 
 @dataclass
@@ -50,6 +52,7 @@ class _Walk:
     groups: int = 0
     in_toc_markers: bool = False
     last_paragraph: Inline | None = None
+    term: Inline | None = None  # the last term of a definition list
 
     @property
     def section(self) -> Section:
@@ -119,9 +122,25 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
     return data, i
 
 
+def defined_as(term: Inline, definition: Inline) -> Inline:
+    """A definition list's entry ("Cluster" / ": shards the keyspace …") read as the item
+    "Cluster: shards the keyspace …", the way notes write a term and its definition."""
+    return Inline(
+        f"{term.text}: {definition.text}",
+        term.strong + definition.strong,
+        term.code + definition.code,
+        term.link_chars + definition.link_chars,
+        term.anchor_links + definition.anchor_links,
+        term.links + definition.links,
+        term.images + definition.images,
+    )
+
+
 def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     if st.items and st.items[-1].inline is None:
         item = st.items[-1]
+        if item.term is not None:
+            inline = defined_as(item.term, inline)
         item.inline = inline
         lst = st.lists[-1]
         st.add(
@@ -141,6 +160,45 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     st.add("paragraph", line, inline=inline, depth=len(st.lists), parent=parent)
 
 
+#: "maxmemory: 0", "maxmemory-policy noeviction", "listen = 8080", "超时：30 秒": a setting and
+#: its value (a Chinese name only before a colon)
+_SETTING_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w.-]*(?:\s*[:=：]\s*|\s+)|[\u4e00-\u9fff][\w\u4e00-\u9fff]{0,15}\s*[:：]\s*)\S"
+)
+#: a line longer than this is prose that happens to start with a name, not a setting
+MAX_SETTING_LINE = 100
+
+
+def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
+    """The lines of a paragraph that is one setting per line ("maxmemory: 0" / soft break /
+    "maxmemory-policy: noeviction"), or [] for a paragraph of prose. Each line is its own
+    fact, as in a config file: run together they read as one sentence."""
+    lines: list[list[Token]] = [[]]
+    for tok in children or ():
+        if tok.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(tok)
+    if len(lines) < 2:
+        return []
+    out = [render_inline(line) for line in lines]
+    for line in out:
+        key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
+        names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
+        if (not _SETTING_LINE.match(line.text) or len(line.text) > MAX_SETTING_LINE
+                or not (names_setting or re.match(r"^\S+\s*[:=：]", line.text))):  # fmt: skip
+            return []
+    return out
+
+
+def _setting_list(st: _Walk, lines: list[Inline], line: int, after_paragraph: bool) -> None:
+    """Setting lines become the items of a list, led in by the paragraph before them."""
+    lead = st.last_paragraph if after_paragraph else None
+    st.groups += 1
+    for n, inline in enumerate(lines):
+        st.add("item", line + n, inline=inline, depth=1, lead=lead, group=st.groups)
+
+
 def _walk(tokens: Sequence[Token]) -> _Walk:
     st = _Walk()
     st.sections.append(Section(0, (), 0, 1))
@@ -156,24 +214,36 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
         elif kind == "paragraph_open":
             inline = render_inline(tokens[i + 1].children)
             bold = _bold_heading(st, inline)
-            if bold is not None:
+            lines = setting_lines(tokens[i + 1].children) if not st.items else []
+            if lines:
+                _setting_list(st, lines, _line(tok), prev_closed_paragraph)
+            elif bold is not None:
                 level = min(st.section.level + 1, 7)  # below the heading it sits under
                 _heading(st, level, bold, _line(tok), bold=True)
             else:
                 _paragraph(st, inline, _line(tok))
             st.last_paragraph = inline  # still the lead-in of a list that follows
             i += 2
-        elif kind in ("bullet_list_open", "ordered_list_open"):
+        elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
+            # a definition list is a list whose items are "term: definition"
             lead = st.last_paragraph if prev_closed_paragraph and not st.items else None
-            parent = st.items[-1].inline if st.items else None
+            # a list that is a definition itself ("acks" / ":   - `acks=0`: …") hangs from its term
+            parent = (st.items[-1].inline or st.items[-1].term) if st.items else None
             parent_line = st.items[-1].line if st.items else 0
             st.groups += 1
             st.lists.append(
                 _List(st.groups, kind == "ordered_list_open", parent, lead, parent_line)
             )
-        elif kind in ("bullet_list_close", "ordered_list_close"):
+        elif kind in ("bullet_list_close", "ordered_list_close", "dl_close"):
             st.lists.pop()
             st.last_paragraph = None
+        elif kind == "dt_open":
+            st.term = render_inline(tokens[i + 1].children)
+            i += 2
+        elif kind == "dd_open":
+            st.items.append(_Item(None, _line(tok), term=st.term))
+        elif kind == "dd_close":
+            st.items.pop()
         elif kind == "list_item_open":
             number = int(tok.info) if tok.info.isdigit() else None
             st.items.append(_Item(number, _line(tok)))
