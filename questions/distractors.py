@@ -177,19 +177,24 @@ class Pool:
         want: int = 3,
         closed: bool = False,
         any_shape: bool = False,
+        marked_term: bool = False,
         near_roles: Iterable[str] = (),
         names_nearby: bool = False,
         exclude: Iterable[str] = (),
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
-        two strategies there are)."""
+        two strategies there are). `any_shape`: options of any shape; `marked_term`: the answer
+        is a term the author marked (bold, code) in a list, so its siblings and the notes' other
+        marked terms are kin whatever their shape, an unmarked phrase ("CPU unit:") only of its
+        shape."""
         fam = family(answer)
         barred = {norm(x) for x in exclude}
         if fam == "kv":  # `restartPolicy: Always` beside the other values the notes give its key
             siblings = [*siblings, *self.key_values(answer)]
         # a key's values and the settings of a list are kin only when of one kind
-        fits = [s for s in siblings if (any_shape or _sibling_fits(s, answer))
+        shapeless = any_shape or marked_term
+        fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
                 and norm(s) not in barred
                 and (fam not in _KIND_SIBLINGS or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
@@ -211,7 +216,10 @@ class Pool:
                     # and code only beside code of its shape: a command, or a single name
                     kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
                     kin = kin and self.same_kind(answer, e.text, fact)
-                    if e.family == fam and _plain_term(e.text) and kin:
+                    # a setting written with its value (`fsync = off`) names a setting too:
+                    # `archive_mode = on` of its section is another
+                    named = _plain_term(e.text) or fam == "kv"
+                    if e.family == fam and named and kin:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -225,7 +233,10 @@ class Pool:
                             and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
                         ):
                             continue  # a one-word name is offered beside one-word names only
-                        if (any_shape or e.family == fam) and self.same_kind(answer, e.text, fact):
+                        shaped = (
+                            any_shape or e.family == fam or (marked_term and self._marked(e.text))
+                        )
+                        if shaped and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
         for n, tier in enumerate(tiers):
@@ -307,6 +318,10 @@ class Pool:
         hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
         said = (self._sentences[i][1] for i in sorted(hits) if self._sentences[i][0] != own)
         return said_with(words, option, said)
+
+    def _marked(self, text: str) -> bool:
+        """The notes mark the text somewhere: in bold or as code."""
+        return text in self._code or (text, "bold") in self._seen
 
     def _as_code(self, word: str) -> bool:
         """The notes write the word as code, alone or leading a command (`VACUUM ANALYZE`)."""

@@ -195,7 +195,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         return pool.alternatives(f.subject, f, roles, siblings=siblings, avoid=text,
                                  closed=_closed(f), near_roles=near,
                                  names_nearby="claim" not in f.extra,
-                                 any_shape=f.role in ("member", "label") or alike_marked,
+                                 any_shape=f.role in ("member", "label"),
+                                 marked_term=alike_marked,
                                  exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
 
     wrong = lures(desc)

@@ -4,6 +4,8 @@ beside the commands of its list."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from questions.facts.definitions import unshout
 from questions.generate import generate_document
 
@@ -62,3 +64,17 @@ def test_the_label_of_a_nested_list_is_no_option_beside_a_command() -> None:
     for c in r.candidates:
         assert "journal sync options" not in c.options, (c.prompt, c.options)
         assert not c.prompt.startswith("True or false: journal sync options"), c.prompt
+
+
+def test_a_marked_term_is_offered_beside_marked_terms_not_an_unmarked_label() -> None:
+    """**requests** and **limits** lead a list that also holds "CPU unit: `1` = 1 vCPU": the
+    plain label is of another shape and unmarked, so no option beside them; `LimitRange` and
+    `ResourceQuota`, marked as code in the section, are."""
+    path = Path(__file__).parent / "notes" / "kubernetes-ckad.md"
+    r = generate_document(path, path.read_text(encoding="utf-8"))
+    asked = [c for c in r.candidates if c.options[c.answer] in ("requests", "limits")
+             and c.style == "reverse"]  # fmt: skip
+    assert asked, [(c.prompt, c.options) for c in r.candidates]
+    for c in asked:
+        assert "CPU unit" not in c.options, c.options
+        assert len(c.options) >= 3, c.options
