@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -177,19 +177,24 @@ class Pool:
         want: int = 3,
         closed: bool = False,
         any_shape: bool = False,
+        marked_term: bool = False,
         near_roles: Iterable[str] = (),
         names_nearby: bool = False,
         exclude: Iterable[str] = (),
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
-        two strategies there are)."""
+        two strategies there are). `any_shape`: options of any shape; `marked_term`: the answer
+        is a term the author marked (bold, code) in a list, so its siblings and the notes' other
+        marked terms are kin whatever their shape, an unmarked phrase ("CPU unit:") only of its
+        shape."""
         fam = family(answer)
         barred = {norm(x) for x in exclude}
         if fam == "kv":  # `restartPolicy: Always` beside the other values the notes give its key
             siblings = [*siblings, *self.key_values(answer)]
         # a key's values and the settings of a list are kin only when of one kind
-        fits = [s for s in siblings if (any_shape or _sibling_fits(s, answer))
+        shapeless = any_shape or marked_term
+        fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
                 and norm(s) not in barred
                 and (fam not in _KIND_SIBLINGS or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
@@ -211,7 +216,10 @@ class Pool:
                     # and code only beside code of its shape: a command, or a single name
                     kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
                     kin = kin and self.same_kind(answer, e.text, fact)
-                    if e.family == fam and _plain_term(e.text) and kin:
+                    # a setting written with its value (`fsync = off`) names a setting too:
+                    # `archive_mode = on` of its section is another
+                    named = _plain_term(e.text) or fam == "kv"
+                    if e.family == fam and named and kin:
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -225,7 +233,10 @@ class Pool:
                             and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
                         ):
                             continue  # a one-word name is offered beside one-word names only
-                        if (any_shape or e.family == fam) and self.same_kind(answer, e.text, fact):
+                        shaped = (
+                            any_shape or e.family == fam or (marked_term and self._marked(e.text))
+                        )
+                        if shaped and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
         for n, tier in enumerate(tiers):
@@ -307,6 +318,10 @@ class Pool:
         hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
         said = (self._sentences[i][1] for i in sorted(hits) if self._sentences[i][0] != own)
         return said_with(words, option, said)
+
+    def _marked(self, text: str) -> bool:
+        """The notes mark the text somewhere: in bold or as code."""
+        return text in self._code or (text, "bold") in self._seen
 
     def _as_code(self, word: str) -> bool:
         """The notes write the word as code, alone or leading a command (`VACUUM ANALYZE`)."""
@@ -513,16 +528,18 @@ class Pool:
         here = fact.section.index
         places = decimals(answer)
         seen = self._near_numbers(answer.unit, role, here) - {v}
+        if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
+            role = "code"  # a table of status codes: their classes matter as a code's do
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
             # are kin of decimals
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
-            slips = {round(x, places) for x in _slips(v, answer.unit)}
-            pool = kin | {x for x in slips if x > 0}
+            pool = kin | _slips(v, answer.unit, places)
             pool = {x for x in pool if x != v and plausible(x, v)}
         else:
             pool = set(seen)
-            if len(pool) < least:  # fewer than three of its kind in the notes
+            # fewer than three of its kind in the notes, or codes of its class on one side only
+            if len(pool) < least or _one_sided(v, pool, role):
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
@@ -540,16 +557,11 @@ class Pool:
             like = {x for x in pool if texts[x].count(".") == answer.text.count(".")}
             if len(like) < least:
                 return []
-            near = sorted(like, key=lambda x: (abs(x - v), x))[:want]
-            return [texts[x] for x in sorted(near)]
-        near = sorted(pool, key=lambda x: (_log_distance(x, v), x))[: want * 2]
-        lower = sorted((x for x in near if x < v), reverse=True)
-        upper = sorted(x for x in near if x > v)
-        k = min(stable_int("rank", fact.id) % (want + 1), len(lower))
-        chosen = lower[:k] + upper[: want - k]
-        if len(chosen) < want:
-            chosen += [x for x in lower[k:] if x not in chosen][: want - len(chosen)]
-        return [texts[x] for x in sorted(chosen)]
+            reach = 100.0 if role == "code" else math.inf
+            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach)
+        else:
+            chosen = spread(v, pool, want, fact.id, lambda x: _log_distance(x, v), _FAR)
+        return [texts[x] for x in chosen]
 
     def _near_numbers(self, unit: str, role: str, here: int) -> frozenset[float]:
         """The notes' values of a unit and role around a section: built once per section, as
@@ -711,6 +723,82 @@ def _plain_term(text: str) -> bool:
     return not (re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text))
 
 
+def spread(
+    v: float,
+    pool: Iterable[float],
+    want: int,
+    seed: str,
+    distance: Callable[[float], float],
+    reach: float = math.inf,
+) -> list[float]:
+    """Up to `want` values of the pool to offer beside the key `v`, ascending: near ones, with
+    the key's place among the sorted options set by the seed (so no place is a tell) and no
+    pattern that points at the key (see `patterned`). Among the nearest few, the best set is
+    the one without a pattern, then with the fewest options beyond `reach` (five times off, a
+    code of another class), then with the key nearest its place, then the nearest."""
+    near = sorted(pool, key=lambda x: (distance(x), x))[: want * 2]
+    if len(near) <= want:
+        return sorted(near)
+    place = stable_int("rank", seed) % (want + 1)
+
+    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
+        far = sum(distance(x) > reach for x in c)
+        below = sum(x < v for x in c)
+        return patterned(v, c), far, abs(below - place), sum(map(distance, c)), c
+
+    sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
+    best = min(sets, key=cost)
+    return sorted(best)
+
+
+def spread_keys(answer: str, others: Sequence[str], seed: str, want: int = 3) -> list[str] | None:
+    """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
+    chooses them, or None when the keys are not all plain numbers."""
+    if not re.fullmatch(r"\d+", answer) or not all(re.fullmatch(r"\d+", o) for o in others):
+        return None
+    v = float(answer)
+    texts = {float(o): o for o in others if o != answer}
+    codes = all(_status_like(x) for x in (v, *texts))
+    role = "code" if codes else "key"
+    chosen = spread(v, texts, want, seed, _id_distance(v, role), 100.0 if codes else math.inf)
+    return [texts[x] for x in chosen]
+
+
+def patterned(v: float, others: Sequence[float]) -> bool:
+    """The options form a pattern a guesser reads: an even series (1, 2, 3 and 4 MB: the odd
+    one out is the step nobody writes), or the key at one end, farther from the next option
+    than the others span (412 beside 403, 404 and 405)."""
+    if len(others) < 2:
+        return False
+    values = sorted({v, *others})
+    steps = [b - a for a, b in pairwise(values)]
+    if len(values) >= 4 and max(steps) - min(steps) <= 1e-9 * max(values):
+        return True
+    if v not in (values[0], values[-1]):
+        return False
+    rest = [x for x in values if x != v]
+    return min(abs(x - v) for x in rest) > rest[-1] - rest[0]
+
+
+def _id_distance(v: float, role: str) -> Callable[[float], float]:
+    """How far apart two identifiers feel: by difference, a status code of another class
+    farthest of all (401 beside 403, not 301)."""
+    if role == "code":
+        return lambda x: abs(x - v) + (1000.0 if x // 100 != v // 100 else 0.0)
+    return lambda x: abs(x - v)
+
+
+def _status_like(x: float) -> bool:
+    return x == int(x) and 100 <= x < 600
+
+
+def _one_sided(v: float, pool: set[float], role: str) -> bool:
+    """A status code with the notes' codes of its class on one side only (412 beside 403, 404,
+    405): well-known codes of the class give it neighbours on both sides."""
+    same = [x for x in pool if x // 100 == v // 100]
+    return role == "code" and not (any(x < v for x in same) and any(x > v for x in same))
+
+
 def _log_distance(x: float, v: float) -> float:
     """How far apart two quantities feel: by ratio, so 64 MB is as near 128 MB as 256 MB."""
     if x <= 0 or v <= 0:
@@ -719,6 +807,8 @@ def _log_distance(x: float, v: float) -> float:
 
 
 _BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
+#: how far off a quantity's wrong option may be (by `_log_distance`): five times
+_FAR = math.log(5) + 1e-9
 
 
 def _significant(x: float) -> int:
@@ -749,21 +839,31 @@ def plausible(x: float, v: float) -> bool:
 _ROUND = frozenset(m * 10**k for k in range(0, 10) for m in (1, 1.5, 2, 2.5, 3, 5, 6, 7.5))
 
 
-def _slips(v: float, unit: str) -> set[float]:
-    """The mistakes people make with a quantity: double, half, ten times, a tenth (sizes in
-    bytes and bits: powers of two)."""
+def _slips(v: float, unit: str, places: int) -> set[float]:
+    """The mistakes people make with a quantity, in its unit's natural steps on both sides of
+    it and never more than five times off: halves and doubles (sizes in bytes and bits: powers
+    of two only, up to eight times), the round values around it, the next steps of its last written digit (1.5:
+    1.0, 2.0, 2.5), and for a small count its neighbours, the 1-2-5 steps and none at all
+    (1: 0, 2, 3, 5)."""
     if v >= 15 and _power_of_two(v + 1):  # 63 bytes: 31, 127, 255
         return {v * 2 + 1, (v - 1) / 2, v * 4 + 3, (v - 3) / 4}
     slips = {v * 2, v / 2, v * 4, v / 4}
     if unit not in _BINARY:
-        slips |= {v * 10, v / 10}
         if v >= 10 and v == int(v):  # the round values around it: 30 s beside 20 s and 60 s
             slips |= {x for x in _ROUND if v / 5 <= x <= v * 5}
-    if v <= 10 and v == int(v):
-        slips |= {v + 1, v - 1, v + 2}
+        if v != int(v):
+            step = 10.0**-places
+            step *= 5 if v / step >= 10 else 1
+            slips |= {v - 2 * step, v - step, v + step, v + 2 * step}
+        if v <= 10 and v == int(v):  # its neighbours and the 1-2-5 steps around it
+            slips |= {v + 1, v - 1, v + 2, 1, 2, 5, 10}
+    else:  # a size in its powers of two: 1 MB beside 2, 4 and 8 MB
+        slips |= {v * 8, v / 8}
     if unit == "%":
         slips |= {5, 10, 20, 25, 50, 75, 100}
-    return {s for s in slips if s > 0 and s != v}
+    ratio = 8 if unit in _BINARY else 5
+    slips = {round(s, places) for s in slips if v / ratio <= s <= v * ratio or unit == "%"}
+    return {s for s in slips if s != v and (s > 0 or (s == 0 and not unit and v == int(v)))}
 
 
 def head_noun(text: str) -> str:
@@ -881,4 +981,4 @@ def sort_numeric(options: Sequence[str]) -> list[str] | None:
     return [o for _, o in sorted(zip([n.value for n in nums if n], options, strict=True))]
 
 
-__all__ = ["Entry", "Pool", "acceptable", "sort_numeric"]
+__all__ = ["Entry", "Pool", "acceptable", "sort_numeric", "spread_keys"]

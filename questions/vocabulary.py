@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from http import HTTPStatus
 
 #: well-known ports: what a reader confuses a port with
 PORTS = ("22", "53", "80", "443", "2000", "3000", "3306", "5432", "6379", "8080", "8443",
          "9092", "27017")  # fmt: skip
 #: HTTP status codes a reader knows, grouped by class by the distractor ranking
-STATUS_CODES = ("200", "201", "204", "301", "302", "304", "400", "401", "403", "404", "409",
-                "429", "500", "502", "503", "504")  # fmt: skip
+STATUS_CODES = ("200", "201", "202", "204", "206", "301", "302", "303", "304", "307", "308",
+                "400", "401", "403", "404", "405", "409", "410", "412", "413", "415", "422",
+                "429", "431", "500", "501", "502", "503", "504")  # fmt: skip
 
 #: term kinds: every member is a fair wrong option for every other member
 TERMS: dict[str, tuple[str, ...]] = {
@@ -76,10 +78,22 @@ def like_terms(answer: str) -> list[str]:
 _HTTP = re.compile(r"\bhttps?\b|\bstatus\b|状态码|响应", re.I)
 
 
+def _http(code: str, sentence: str) -> bool:
+    """The sentence says the code is an HTTP status: it says HTTP or status, or writes the
+    code's reason phrase after it ("412 Precondition Failed")."""
+    if _HTTP.search(sentence):
+        return True
+    try:
+        phrase = HTTPStatus(int(code)).phrase
+    except ValueError:
+        return False
+    return re.search(rf"\b{code}\s+{re.escape(phrase)}\b", sentence, re.I) is not None
+
+
 def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = ()) -> list[str]:
     """Well-known values of a port or HTTP status answer, without the answer and those taken.
-    A code counts as an HTTP status only where its sentence says HTTP or status."""
-    if role == "code" and not (re.fullmatch(r"[1-5]\d\d", answer) and _HTTP.search(sentence)):
+    A code counts as an HTTP status only where its sentence says so (`_http`)."""
+    if role == "code" and not (re.fullmatch(r"[1-5]\d\d", answer) and _http(answer, sentence)):
         return []  # an exit code or SQLSTATE is no HTTP status
     skip = {answer, *taken}
     return [v for v in NUMBER_ROLES.get(role, ()) if v not in skip]

@@ -16,7 +16,7 @@ from lemminflect import getLemma
 
 from questions.nouns import category, is_misc
 from questions.parse.model import Block, Inline
-from questions.text import CJK, is_zh, split_sentences
+from questions.text import CJK, english_word, is_zh, split_sentences
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
 _PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
@@ -286,6 +286,22 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
     return None
 
 
+def unshout(heading: str) -> str:
+    """A heading as the name of what it is about: a shouted word beside an acronym set in
+    plain case ("AWS INSPECTOR" -> "AWS Inspector"). The acronym (AWS, SQS: no dictionary
+    holds it) stays, and so does a heading of dictionary words alone (`EXPLAIN ANALYZE` is a
+    keyword, not a shout)."""
+    shouted = re.findall(r"\b[A-Z]{2,}\b", heading)
+    if all(english_word(w) for w in shouted):
+        return heading
+
+    def plain(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return w.capitalize() if english_word(w) else w
+
+    return re.sub(r"\b[A-Z]{4,}\b", plain, heading)
+
+
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
     """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
@@ -295,7 +311,7 @@ def heading_definition(block: Block, heading: str, only_block: bool) -> Definiti
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
     if starts_plain and len(text.split()) <= 30 and not CJK.search(text[:1]):
         desc = re.split(r"(?<=[.!?])\s", text)[0]
-        return Definition(heading, desc, verb_phrase=_is_verb(first))
+        return Definition(unshout(heading), desc, verb_phrase=_is_verb(first))
     return None
 
 

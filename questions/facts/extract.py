@@ -21,6 +21,7 @@ from questions.facts.definitions import (
     multi_definitions,
     split_definition,
     subject_sentence,
+    unshout,
 )
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import lead_label_groups, nested_label_groups
@@ -519,7 +520,7 @@ def entity_headings(sections: tuple[Section, ...]) -> list[tuple[int, str]]:
             and not CJK.search(h)
             and category(h) is not None
         ):
-            out.append((s.index, h))
+            out.append((s.index, unshout(h)))
     return out
 
 

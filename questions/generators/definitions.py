@@ -173,6 +173,9 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     # terms the author marked alike in one list are kin whatever their case (**VACUUM FULL**
     # beside **autovacuum**): their siblings are already those marked as they are
     alike_marked = f.role == "term" and f.group.startswith("g") and markup(f) != "plain"
+    # ...and only those: an unmarked item of the list ("appendfsync options:", the label of a
+    # list nested under it) is a heading fragment, not another command
+    siblings = [s for s in f.siblings if not alike_marked or pool.marked(s, f.section.index)]
     # a term in code (a command, a setting) takes only the notes' other code as options, never
     # a plain term of its section ("commit id" beside `git add -p`)
     roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
@@ -189,10 +192,11 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
             pair = [s for s in f.siblings if s not in fits]
             if more and pair:
                 return [*pair, *more]
-        return pool.alternatives(f.subject, f, roles, siblings=f.siblings, avoid=text,
+        return pool.alternatives(f.subject, f, roles, siblings=siblings, avoid=text,
                                  closed=_closed(f), near_roles=near,
                                  names_nearby="claim" not in f.extra,
-                                 any_shape=f.role in ("member", "label") or alike_marked,
+                                 any_shape=f.role in ("member", "label"),
+                                 marked_term=alike_marked,
                                  exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
 
     wrong = lures(desc)

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from questions.ambiguity import THIN, content_words, thin_fit
 from questions.candidate import Candidate, stable_int
 from questions.cues import clue, later_sentences
-from questions.distractors import Pool, acceptable, by_likeness
+from questions.distractors import Pool, acceptable, by_likeness, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
@@ -85,8 +85,10 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     )
     wrong: list[str] = []
     for k in keys:
-        if len(wrong) < 3 and acceptable(k, f.subject, wrong, sibling=True):
+        if acceptable(k, f.subject, wrong, sibling=True):
             wrong.append(k)
+    # numeric keys (status codes) around the answer, without a pattern; others most alike
+    wrong = spread_keys(f.subject, wrong, f.id) or wrong[:3]
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:

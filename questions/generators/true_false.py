@@ -172,12 +172,14 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     # the ambassador that "proxies the app's connections")
     fits = set(fitting_others(desc, f.siblings, pool.descriptions, f.subject))
     alike = markup(f) != "plain"  # siblings marked as it is are kin whatever their case
+    # (marked: an unmarked item of its list, "appendfsync options:" over a nested list, is
+    # a heading fragment, not a term to swap in)
+    here = f.section.index
     others = [s for s in f.siblings if not named_in(desc, s) and s not in fits
-              and (alike or family(s) == family(f.subject))]  # fmt: skip
+              and (family(s) == family(f.subject) or (alike and pool.marked(s, here)))]  # fmt: skip
     if not kind:
         # a plain list: only terms the author marked alike ("**init containers**" and
         # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
-        here = f.section.index
         if alike:
             pass  # its siblings are the terms of its list marked as it is
         elif not pool.marked(f.subject, here):
