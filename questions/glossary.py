@@ -77,10 +77,10 @@ CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 #: English words that point at a word of a name without sharing a letter with it: "replaces
-#: pods gradually" reads as the Rolling… option, "the hard cap" as limits, "periodic" as cron,
-#: "cached for how many seconds" as …-Max-Age. Read in stems and options alike, and through
-#: the English of Chinese words (逐渐 is "gradually", 定期 "periodic", 秒 "second"). General
-#: words any technical notes use for the idea a name is built from, never one set's phrasing.
+#: pods gradually" reads as the Rolling… option, "the hard cap" as limits, "a full ___" as
+#: restart. Read in stems and options alike, and through the English of Chinese words (逐渐
+#: is "gradually", 封顶 "cap"). General words any technical notes use for the idea a name is
+#: built from, never one set's phrasing.
 HINTS: dict[str, tuple[str, ...]] = {
     "gradual": ("rolling",), "gradually": ("rolling",), "progressively": ("rolling",),
     "cap": ("limit", "max"), "ceiling": ("limit", "max"), "maximum": ("max",),
