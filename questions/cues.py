@@ -345,14 +345,16 @@ def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
-def _made_up_parts(option: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _made_up_parts(option: str) -> frozenset[str]:
     """The parts of an option's names that are clipped words, not words ("conn" of
     least_conn); three letters are too few to tell a clipping ("app") from chance, unless
     glued to a word in one run ("sec" of everysec)."""
     parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
     clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
     glued = {c for p in parts for c in run_together(p)[1:]}
-    return {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped} | glued  # "conns"
+    singular = {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+    return frozenset(singular | glued)
 
 
 @lru_cache(maxsize=16384)
@@ -387,14 +389,20 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
             ):
                 return m.group(0)
     # the other way round: the stem names everysec, the answer says "once per second"
-    for m in _LATIN_TOKEN.finditer(stem):
-        clips = _made_up_parts(m.group(0))
-        if clips and _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
-            return m.group(0)
+    for name, clips in _names_with_clips(stem):
+        if _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
+            return name
     return None
 
 
-def _opens_word(text: str, clips: set[str]) -> bool:
+@lru_cache(maxsize=16384)
+def _names_with_clips(stem: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The stem's names that hold clipped parts, with those parts: read once per stem."""
+    found = ((m.group(0), _made_up_parts(m.group(0))) for m in _LATIN_TOKEN.finditer(stem))
+    return tuple((name, clips) for name, clips in found if clips)
+
+
+def _opens_word(text: str, clips: frozenset[str]) -> bool:
     """A word of five letters or more in `text` opens with one of the clipped parts."""
     return any(w.lower().startswith(tuple(clips)) for w in re.findall(r"[A-Za-z]{5,}", text))
 
@@ -491,18 +499,11 @@ def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
     """A cloze without the word right before its blank when that word alone gives the answer
     away ("needs a full ___" reads as restart, "needs a ___" does not): the blank's modifier
     is not the fact asked. The gap itself otherwise."""
-    at = gap.find("___")
-    if at < 0:
+    before = gap[: gap.find("___")].rstrip()
+    word = re.search(r"(?<![\w-])[A-Za-z]+$", before) if "___" in gap else None
+    if word is None or clue(word.group(0), answer, wrong) is None:
         return gap
-    stem = gap.replace("___", " ")
-    found = clue(stem, answer, wrong)
-    if not found:
-        return gap
-    before = gap[:at].rstrip()
-    if not before.endswith(found) or len(found.split()) != 1:
-        return gap
-    cut = before[: len(before) - len(found)].rstrip() + " " + gap[at:]
-    return cut if clue(cut.replace("___", " "), answer, wrong) is None else gap
+    return before[: word.start()].rstrip() + " " + gap[gap.find("___") :]
 
 
 def unnamed(text: str, options: Sequence[str]) -> str:

@@ -324,6 +324,9 @@ def stated_defaults(facts: list[Fact]) -> list[Fact]:
     return list({x.id: x for x in out}.values())
 
 
+_MARKED_DEFAULT = re.compile(r"\s*(?:\((?:the\s+)?default\)|（默认）)", re.I)
+
+
 def marked_defaults(facts: list[Fact]) -> list[Fact]:
     """ "**RollingUpdate** (the default): replaces pods gradually" among defined members: the
     default member, its siblings the options, as for an enumeration's "(default)"."""
@@ -331,9 +334,8 @@ def marked_defaults(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if f.kind != "definition" or not f.category or not f.siblings:
             continue
-        if re.match(
-            rf"\s*{re.escape(f.subject)}\s*(\((?:the\s+)?default\)|（默认）)", f.block.text
-        ):
+        text = f.block.text.lstrip()
+        if text.startswith(f.subject) and _MARKED_DEFAULT.match(text[len(f.subject) :]):
             out.append(Fact("default", f.category, f.subject, f.block, f.line,
                             sentence=f.block.text, span=f.subject, attribute="default",
                             category=f.category, group=f.group, role="member",
