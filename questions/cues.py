@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from questions.glossary import cue_glosses, english
+from questions.glossary import cue_glosses, english, hints
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
@@ -46,6 +47,7 @@ def _latin_words(token: str) -> frozenset[str]:
     words = {low} if len(low) >= 3 else set()
     words |= {p for p in _parts(token) if len(p) >= 3}
     words |= {lemma(w) for w in list(words) if w.isalpha()}
+    words |= {h for w in list(words) for h in hints(w)}  # "gradually" names Rolling…
     return frozenset(w for w in words if w not in STOP_EN and w not in _TEMPLATE)
 
 
@@ -87,6 +89,7 @@ def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
         for e in english(w):
             if e not in STOP_EN and len(e) >= 4:
                 out += [(w, e), (w, lemma(e))]
+            out += [(w, h) for h in hints(e)]  # 逐渐 is "gradually": a Rolling… option
     out += [(w, x) for w, e in cue_glosses(run) for x in {e, lemma(e)}]
     return out
 
@@ -195,16 +198,26 @@ def _acronyms(option: str) -> list[str]:
 
 
 def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
-    """An acronym of the answer whose letters are the initials of words of the stem."""
+    """An acronym of the answer whose letters are the initials of words of the stem, or all
+    but its last letter the initials of a capitalised name: "Auto Scaling" is the ASG of
+    UNABLE_TO_SEND_ASG whether the group is said after it, in another language ("组") or not
+    at all."""
     acronyms = _acronyms(answer)
     runs = _initials(stem) if acronyms else ()
     for acronym in acronyms:
         if sum(1 for w in wrong if acronym in _acronyms(w)) >= len(wrong) / 2:
             continue
         for initials, text in runs:
-            if initials == acronym:
+            if initials == acronym or (
+                len(acronym) >= 3 and initials == acronym[:-1] and _capitalised(text)
+            ):
                 return text
     return None
+
+
+def _capitalised(text: str) -> bool:
+    """Every word opens with a capital, as a product or feature name is written."""
+    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", text))
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,5})[)）]?(?![A-Za-z0-9])")
@@ -332,26 +345,66 @@ def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
-def _made_up_parts(option: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _made_up_parts(option: str) -> frozenset[str]:
     """The parts of an option's names that are clipped words, not words ("conn" of
-    least_conn); three letters are too few to tell a clipping ("app") from chance."""
+    least_conn); three letters are too few to tell a clipping ("app") from chance, unless
+    glued to a word in one run ("sec" of everysec)."""
     parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
     clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
-    return {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+    glued = {c for p in parts for c in run_together(p)[1:]}
+    singular = {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+    return frozenset(singular | glued)
+
+
+@lru_cache(maxsize=16384)
+def run_together(word: str) -> tuple[str, ...]:
+    """A lower-case name glued from a word and a clipped word ("everysec", "maxmemory"): the
+    word, then the clipped parts; () for anything else. The clipped part is 3-5 letters and
+    no word itself, the other part a dictionary word of four letters or more."""
+    if not (6 <= len(word) <= 20 and word.isalpha() and word.islower()) or english_word(word):
+        return ()
+    found: list[tuple[str, str]] = []
+    for cut_at in range(3, len(word) - 2):
+        head, tail = word[:cut_at], word[cut_at:]
+        if english_word(head) and english_word(tail):
+            return ()  # two words ("keepalive"): `alike` reads each
+        for whole, clip in ((head, tail), (tail, head)):
+            if (len(whole) >= 4 and english_word(whole) and 3 <= len(clip) <= 5
+                    and clip not in STOP_EN and not english_word(clip)):  # fmt: skip
+                found.append((whole, clip))
+    return max(found, key=lambda p: len(p[0]), default=())
 
 
 def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A word of the stem that a part of the answer's name clips ("fewest active
     connections" / least_conn), when no wrong option's name clips it too."""
     mine = _made_up_parts(answer)
-    if not mine:
-        return None
-    theirs = set().union(*(_made_up_parts(w) for w in wrong)) if wrong else set()
-    for m in re.finditer(r"[A-Za-z]{5,}", stem):
-        word = m.group(0).lower()
-        if any(word.startswith(p) for p in mine) and not any(word.startswith(p) for p in theirs):
-            return m.group(0)
+    if mine:
+        theirs = set().union(*(_made_up_parts(w) for w in wrong)) if wrong else set()
+        for m in re.finditer(r"[A-Za-z]{5,}", stem):
+            word = m.group(0).lower()
+            if any(word.startswith(p) for p in mine) and not any(
+                word.startswith(p) for p in theirs
+            ):
+                return m.group(0)
+    # the other way round: the stem names everysec, the answer says "once per second"
+    for name, clips in _names_with_clips(stem):
+        if _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
+            return name
     return None
+
+
+@lru_cache(maxsize=16384)
+def _names_with_clips(stem: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The stem's names that hold clipped parts, with those parts: read once per stem."""
+    found = ((m.group(0), _made_up_parts(m.group(0))) for m in _LATIN_TOKEN.finditer(stem))
+    return tuple((name, clips) for name, clips in found if clips)
+
+
+def _opens_word(text: str, clips: frozenset[str]) -> bool:
+    """A word of five letters or more in `text` opens with one of the clipped parts."""
+    return any(w.lower().startswith(tuple(clips)) for w in re.findall(r"[A-Za-z]{5,}", text))
 
 
 def _abbreviates(short: str, word: str) -> bool:
@@ -386,7 +439,71 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
         or _value_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
+        or _echoed_number(stem, answer, wrong)
     )
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d{3,}(?![\d.,]*\d)")
+
+
+def _echo(a: str, b: str) -> bool:
+    """One run of digits holds the other with digits of its own: 26379 is 6379 with a 2 in
+    front; 1000 is 100 scaled, a round number beside another, no echo."""
+    short, long_ = sorted((a, b), key=len)
+    if short == long_ or short not in long_:
+        return False
+    return long_.replace(short, "", 1).strip("0") != ""
+
+
+def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A number of the stem that the answer's number holds or is held by ("Default port 6379
+    (Sentinel: ___)" / 26379), when no wrong option's number does: three digits or more, so a
+    count or a version is no echo by chance."""
+    mine = _DIGITS.findall(answer)
+    if not mine:
+        return None
+    theirs = [d for w in wrong for d in _DIGITS.findall(w)]
+    for m in _DIGITS.finditer(stem):
+        said = m.group(0)
+        if any(_echo(said, d) for d in mine) and not any(_echo(said, t) for t in theirs):
+            return said
+    return None
+
+
+_NAME = re.compile(r"[A-Za-z][\w.-]+")
+
+
+def _letter_code(cell: str) -> str:
+    """The letter most of a cell's names open with ("HSET, HGET, HGETALL": h), or ""."""
+    letters = [n[0].lower() for n in _NAME.findall(cell)]
+    if len(letters) < 2:
+        return ""
+    top, count = Counter(letters).most_common(1)[0]
+    return top if count >= 2 and count > len(letters) / 2 else ""
+
+
+@lru_cache(maxsize=1024)
+def letter_coded(keys: tuple[str, ...], cells: tuple[str, ...]) -> bool:
+    """A column whose cells mark their row by a letter of their own: Redis names the Hash
+    commands HSET, HGET, HGETALL and the Set ones SADD, SINTER. Once that letter is the key's
+    initial in two rows, a reader decodes every row from the names alone, asked either way:
+    most rows carry a letter no other row has, and two or more carry their key's initial."""
+    codes = [_letter_code(c) for c in cells]
+    seen = Counter(c for c in codes if c)
+    own = [i for i, c in enumerate(codes) if c and seen[c] == 1]
+    initial = sum(1 for i in own if keys[i][:1].lower() == codes[i])
+    return 2 * len(own) >= len(cells) and initial >= 2
+
+
+def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
+    """A cloze without the word right before its blank when that word alone gives the answer
+    away ("needs a full ___" reads as restart, "needs a ___" does not): the blank's modifier
+    is not the fact asked. The gap itself otherwise."""
+    before = gap[: gap.find("___")].rstrip()
+    word = re.search(r"(?<![\w-])[A-Za-z]+$", before) if "___" in gap else None
+    if word is None or clue(word.group(0), answer, wrong) is None:
+        return gap
+    return before[: word.start()].rstrip() + " " + gap[gap.find("___") :]
 
 
 def unnamed(text: str, options: Sequence[str]) -> str:

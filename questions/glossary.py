@@ -72,7 +72,25 @@ CUES: dict[str, tuple[str, ...]] = {
     "拒绝": ("denied",), "禁止": ("forbidden", "denied"),
     "超时": ("timeout",), "已存在": ("exists",), "不可用": ("unavailable",),
     "代理": ("agent", "proxy"),
+    # the bounds a setting's name is built from: 上限 is glossed "upper bound" only
+    "上限": ("limit", "max"), "封顶": ("limit", "max"),
 }  # fmt: skip
+
+#: English words that point at a word of a name without sharing a letter with it: "replaces
+#: pods gradually" reads as the Rolling… option, "the hard cap" as limits, "a full ___" as
+#: restart. Read in stems and options alike, and through the English of Chinese words (逐渐
+#: is "gradually", 封顶 "cap"). General words any technical notes use for the idea a name is
+#: built from, never one set's phrasing.
+HINTS: dict[str, tuple[str, ...]] = {
+    "gradual": ("rolling",), "gradually": ("rolling",), "progressively": ("rolling",),
+    "cap": ("limit", "max"), "ceiling": ("limit", "max"), "maximum": ("max",),
+    "full": ("restart",),  # a full stop and start: "a full reload" is no phrase
+}  # fmt: skip
+
+
+def hints(word: str) -> tuple[str, ...]:
+    """The words of a name that `word` points at (`HINTS`), or ()."""
+    return HINTS.get(word, ())
 
 
 def cue_glosses(run: str) -> list[tuple[str, str]]:

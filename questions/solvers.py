@@ -25,7 +25,7 @@ import numpy as np
 
 from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue, computable, expansions, spelled_out, unnamed
+from questions.cues import clue, computable, expansions, letter_coded, spelled_out, unnamed
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -58,6 +58,13 @@ _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 
 def stem_only(c: Candidate) -> str | None:
     """Why a player who never read the notes would find the answer, or None."""
+    t = c.fact.table
+    if (
+        t is not None
+        and c.fact.column >= 0
+        and letter_coded(t.keys, tuple(t.column(c.fact.column)))
+    ):
+        return "the column's names spell their row's initial"  # HSET, HGET of Hash
     if c.kind == "truefalse":
         return statement_cue(c)
     answer, wrong = c.answer_text, c.distractors

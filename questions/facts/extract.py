@@ -336,6 +336,25 @@ def stated_defaults(facts: list[Fact]) -> list[Fact]:
     return list({x.id: x for x in out}.values())
 
 
+_MARKED_DEFAULT = re.compile(r"\s*(?:\((?:the\s+)?default\)|（默认）)", re.I)
+
+
+def marked_defaults(facts: list[Fact]) -> list[Fact]:
+    """ "**RollingUpdate** (the default): replaces pods gradually" among defined members: the
+    default member, its siblings the options, as for an enumeration's "(default)"."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind != "definition" or not f.category or not f.siblings:
+            continue
+        text = f.block.text.lstrip()
+        if text.startswith(f.subject) and _MARKED_DEFAULT.match(text[len(f.subject) :]):
+            out.append(Fact("default", f.category, f.subject, f.block, f.line,
+                            sentence=f.block.text, span=f.subject, attribute="default",
+                            category=f.category, group=f.group, role="member",
+                            siblings=f.siblings))  # fmt: skip
+    return out
+
+
 def key_kind(header: str) -> str:
     """The kind of identifier a table's numeric keys are, named by their header."""
     return f"key:{norm(header)}"
@@ -604,6 +623,7 @@ def extract(doc: Document) -> list[Fact]:
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
+    facts += marked_defaults(facts)
     headings = entity_headings(doc.sections)
     stated = _heading_statement_terms(facts)
     facts = [replace(f, siblings=_heading_siblings(f, headings, stated))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
+from questions.cues import unhinted
 from questions.distractors import Pool, acceptable
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -47,7 +48,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         gap = blanked(f.attribute, f.value)
         if gap is None:
             return
-        c = build(NAME, "cloze", f, cloze(gap, lang), f.value, _wrong(f, gap, pool), lang, rank=1,
+        wrong = _wrong(f, gap, pool)
+        gap = unhinted(gap, f.value, wrong)
+        c = build(NAME, "cloze", f, cloze(gap, lang), f.value, wrong, lang, rank=1,
                   blank=f.value, query=gap, closed=True, notes_options=True)  # fmt: skip
     else:
         prompt = _which_is(f.attribute, lang, "verb" in f.extra)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
+from questions.cues import unhinted
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -71,6 +72,7 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     else:
         wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
+    gap = unhinted(gap, f.span, wrong)
     lang = lang_of(f)
     pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
     own = pair or f.role == "listed"
