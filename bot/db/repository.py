@@ -113,7 +113,9 @@ class SqlRepository:
             ):
                 unit = SqlUnit(session, self.identities)
                 yield unit
-            self.identities.merge(unit.teams.learned_ids, unit.teams.learned_names)
+            self.identities.merge(
+                unit.teams.learned_ids, unit.teams.learned_names, unit.teams.learned_channels
+            )
         except IntegrityError:
             raise
         except Exception as exc:
