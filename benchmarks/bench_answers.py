@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from benchmarks import round_trips
 from benchmarks.harness import cpu_times
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
@@ -128,16 +129,22 @@ async def prepare(url: str, args: argparse.Namespace) -> list[list[tuple[int, in
 
 async def drive(
     url: str, rounds: list[tuple[int, int]], args: argparse.Namespace
-) -> tuple[list[float], float, float, int, list[float], float]:
+) -> tuple[list[float], float, float, int, list[float], float, dict[int, float], dict[str, int]]:
     """Every player of every channel answers every question of its round, each question as
     soon as it opens; at most `concurrency` answers in flight. Returns the latencies of
     `QuizEngine.answer` (a filling answer's includes its question's close and next card),
     the clock at start and end, the answer batches, the latencies of the ack (the answer
-    written, when the adapters ack a click) and the process's CPU seconds meanwhile."""
+    written, when the adapters ack a click), the process's CPU seconds meanwhile, the CPU
+    seconds of PostgreSQL's backends, and the round trips to PostgreSQL by kind of batch
+    (answers, closes, card references) with the number of such batches."""
+    round_trips.install()
     engine = create_engine(url, pool_size=args.concurrency)
     repo = SqlRepository(engine)
     messenger = CardMessenger()
     quiz = QuizEngine(repo, messenger, platform="bench")
+    queues = {"answers": quiz.answer_queue, "closes": quiz.close_queue, "refs": quiz.card_refs}
+    for name, queue in queues.items():
+        queue._handler = round_trips.tag(name, queue._handler)  # type: ignore[attr-defined]
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
     acks: list[float] = []
@@ -162,12 +169,15 @@ async def drive(
 
     async with engine.connect():  # open the pool before the clock starts
         pass
+    round_trips.counts.clear()
     started, cpu = time.time(), time.process_time()
     await asyncio.gather(*(play(round_id, rq) for round_id, rq in rounds))
     finished, cpu = time.time(), time.process_time() - cpu
+    trips = dict(round_trips.counts)
+    trips.update({f"{name} batches": queue.batches for name, queue in queues.items()})
     backends = await backend_cpu(engine)
     await engine.dispose()
-    return latencies, started, finished, quiz.answer_queue.batches, acks, cpu, backends
+    return latencies, started, finished, quiz.answer_queue.batches, acks, cpu, backends, trips
 
 
 async def backend_cpu(engine: Any) -> dict[int, float]:
@@ -358,6 +368,16 @@ def main() -> int:
             for pid, seconds in r[6].items():
                 backends[pid] = max(seconds, backends.get(pid, 0.0))
         pg_ms = sum(backends.values()) * 1000 / len(latencies)
+        trips: dict[str, int] = defaultdict(int)
+        for r in results:
+            for name, n in r[7].items():
+                trips[name] += n
+        sent = sum(n for name, n in trips.items() if not name.endswith(" batches"))
+        per_batch = ", ".join(
+            f"{trips[name] / trips[name + ' batches']:.1f} per {name} batch"
+            for name in ("answers", "closes", "refs")
+            if trips[name + " batches"]
+        )
         # From the first answer sent to the last one recorded, across processes.
         wall = max(r[2] for r in results) - min(r[1] for r in results)
         rate = len(latencies) / wall
@@ -372,6 +392,7 @@ def main() -> int:
             f"ack (answer written) p50 {acks[49] * 1000:.1f} ms, p99 {acks[98] * 1000:.1f} ms; "
             f"{cpu_ms:.2f} ms CPU per answer (PostgreSQL's backends {pg_ms:.2f} ms); "
             f"{len(latencies) / max(batches, 1):.0f} answers per transaction; "
+            f"round trips to PostgreSQL {sent / len(latencies):.3f} per answer ({per_batch}); "
             f"pgbench one-row insert {ceiling or 0:.0f} tps ({c_clients} clients), "
             f"ratio {ratio}; "
             f"pgbench answer-shaped transaction {shaped or 0:.0f} tps ({s_clients} clients), "

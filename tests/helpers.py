@@ -111,8 +111,8 @@ def captured_log(level: str = "DEBUG", secrets: Iterable[str] = ()) -> Iterator[
 @asynccontextmanager
 async def writes_held(url: str, rq_id: int) -> AsyncIterator[None]:
     """Another connection holds what writing an answer to `rq_id` needs until the block ends:
-    SQLite's write lock (BEGIN IMMEDIATE), the round question's row on PostgreSQL (answers
-    read it FOR SHARE): a database that is slow to take the click, for real."""
+    SQLite's write lock (BEGIN IMMEDIATE), the round question's row on PostgreSQL (the answers'
+    write key-share-locks it): a database that is slow to take the click, for real."""
     from sqlalchemy import select
 
     from bot.db.connect import create_engine

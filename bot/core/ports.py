@@ -96,6 +96,12 @@ class Unit(Protocol):
 
 
 class Repository(Protocol):
-    def unit(self) -> AbstractAsyncContextManager[Unit]: ...
+    def unit(self, *, autocommit: bool = False) -> AbstractAsyncContextManager[Unit]:
+        """A unit of work. With `autocommit`, each statement commits on its own, with no
+        BEGIN and COMMIT round trips: for work whose every write is one statement guarded by
+        itself (the answer path). Where that is not so cheap (SQLite, whose writers take the
+        database's lock at BEGIN; a repository bound to one connection), it is one
+        transaction as usual."""
+        ...
 
     async def ping(self) -> None: ...

@@ -40,9 +40,9 @@ _total = ScoreTotal.__table__
 @cache
 def answer_contexts(dialect: str) -> Any:
     """The questions a batch of answers is for (as their rounds ask them), their rounds and
-    team timezones."""
+    team timezones (SQLite; PostgreSQL reads them with the rest in ANSWER_READS_PG)."""
     rq, r, t = _rqs.c, _rounds.c, _teams.c
-    stmt = (
+    return (
         select(
             rq.id, rq.round_id, rq.ordinal, rq.question_id, rq.choice_order, rq.status,
             rq.opens_at, rq.closes_at, r.team_id, r.channel_id, r.status.label("r_status"),
@@ -54,12 +54,6 @@ def answer_contexts(dialect: str) -> Any:
         .where(id_in(rq.id, "ids", dialect))
         .order_by(rq.id)
     )  # fmt: skip
-    if dialect == "postgresql":
-        # Answers key-share the rows (taken in id order): a close, which locks them FOR UPDATE
-        # first, waits for the answers in flight; writing a card's message reference (an
-        # UPDATE of no key column) does not, nor do the answers queue behind it.
-        stmt = stmt.with_for_update(read=True, key_share=True, of=_rqs)
-    return stmt
 
 
 @cache
@@ -285,25 +279,90 @@ def next_best_streak(totals: str) -> str:
     return f"CASE WHEN {new} > {totals}.best_streak THEN {new} ELSE {totals}.best_streak END"
 
 
-# PostgreSQL writes a whole batch of answers in one statement: the answers that are new (the
-# unique key drops repeats) and, for exactly those, the weekly and all-time score rows. Rows
-# are fed in key order so concurrent batches lock in the same order. Scores are raw SQL
-# because SQLAlchemy cannot express data-modifying CTEs over `unnest` readably; every value is
-# a bound array.
-RECORD_ANSWERS_PG = text(
+# The reads of a batch of clicks in one statement (PostgreSQL): each clicked question as its
+# round asks it, with its round and team timezone, and beside it, as arrays, the clicking
+# players' earlier answers in that round (for the streak bonus) and their memories of the
+# question, each looked up by its key. Read without locks: the write (WRITE_ANSWERS_PG) checks the question again under
+# its lock.
+ANSWER_READS_PG = text(
+    """
+WITH clicks AS (
+    SELECT * FROM unnest(CAST(:rq_ids AS BIGINT[]), CAST(:player_ids AS BIGINT[]))
+        AS c(rq_id, player_id)
+)
+SELECT rq.id, rq.round_id, rq.ordinal, rq.question_id, rq.choice_order, rq.status,
+       rq.opens_at, rq.closes_at, r.team_id, r.channel_id, r.status AS r_status,
+       r.num_questions, r.seconds, r.started_at, r.close_after_answers,
+       rq.answer, rq.choices, t.timezone,
+       e.players AS earlier_players, e.ordinals AS earlier_ordinals,
+       e.corrects AS earlier_corrects,
+       m.players AS card_players, m.states AS card_states, m.steps AS card_steps,
+       m.stabilities AS card_stabilities, m.difficulties AS card_difficulties,
+       m.dues AS card_dues, m.last_reviews AS card_last_reviews,
+       m.answered AS card_answered, m.corrects AS card_corrects
+FROM round_questions rq
+JOIN rounds r ON r.id = rq.round_id
+JOIN teams t ON t.id = r.team_id
+LEFT JOIN LATERAL (
+    SELECT array_agg(a.player_id) AS players, array_agg(prev.ordinal) AS ordinals,
+           array_agg(a.correct) AS corrects
+    FROM clicks
+    JOIN round_questions prev ON prev.round_id = rq.round_id AND prev.ordinal < rq.ordinal
+    JOIN answers a ON a.round_question_id = prev.id AND a.player_id = clicks.player_id
+    WHERE clicks.rq_id = rq.id
+) e ON rq.ordinal > 1
+LEFT JOIN LATERAL (
+    SELECT array_agg(c.player_id) AS players, array_agg(c.state) AS states,
+           array_agg(c.step) AS steps, array_agg(c.stability) AS stabilities,
+           array_agg(c.difficulty) AS difficulties, array_agg(c.due) AS dues,
+           array_agg(c.last_review) AS last_reviews, array_agg(c.answered) AS answered,
+           array_agg(c.correct) AS corrects
+    FROM clicks
+    JOIN study_cards c ON c.player_id = clicks.player_id AND c.question_id = rq.question_id
+    WHERE clicks.rq_id = rq.id
+) m ON true
+WHERE rq.id = ANY(CAST(:question_ids AS BIGINT[]))
+ORDER BY rq.id
+"""
+)
+
+
+# PostgreSQL writes a whole batch of answers in one statement, which commits by itself: it
+# key-share-locks the batch's questions that are still open (in id order, the order a close
+# locks them FOR UPDATE in, so the two never wait in a circle; a close waits for this statement
+# and then counts its answers), writes the answers to those that are new (the unique key drops
+# repeats) and, for exactly those, the weekly and all-time score rows and the player's memory
+# of the question. Rows are fed in key order so concurrent batches lock in the same order. It
+# returns (question, player) of each answer written, and (question, NULL) for each question
+# found closed. Raw SQL because SQLAlchemy cannot express data-modifying CTEs over `unnest`
+# readably; every value is a bound array.
+WRITE_ANSWERS_PG = text(
     f"""
 WITH batch AS (
     SELECT * FROM unnest(
         CAST(:rq_ids AS BIGINT[]), CAST(:team_ids AS BIGINT[]), CAST(:player_ids AS BIGINT[]),
         CAST(:choices AS INTEGER[]), CAST(:corrects AS BOOLEAN[]), CAST(:points AS INTEGER[]),
-        CAST(:latencies AS INTEGER[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:weeks AS DATE[])
-    ) AS b(rq_id, team_id, player_id, choice, correct, points, latency_ms, at, week)
+        CAST(:latencies AS INTEGER[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:weeks AS DATE[]),
+        CAST(:question_ids AS BIGINT[]), CAST(:states AS INTEGER[]), CAST(:steps AS INTEGER[]),
+        CAST(:stabilities AS DOUBLE PRECISION[]), CAST(:difficulties AS DOUBLE PRECISION[]),
+        CAST(:dues AS TIMESTAMPTZ[]), CAST(:last_reviews AS TIMESTAMPTZ[]),
+        CAST(:times_answered AS INTEGER[]), CAST(:times_correct AS INTEGER[])
+    ) AS b(rq_id, team_id, player_id, choice, correct, points, latency_ms, at, week,
+           question_id, state, step, stability, difficulty, due, last_review, times_answered,
+           times_correct)
+),
+still_open AS MATERIALIZED (
+    SELECT id FROM round_questions
+    WHERE id = ANY(CAST(:asked AS BIGINT[])) AND status = 'open'
+    ORDER BY id
+    FOR KEY SHARE
 ),
 new_answers AS (
     INSERT INTO answers
         (round_question_id, player_id, choice, correct, points, latency_ms, answered_at)
     SELECT rq_id, player_id, choice, correct, points, latency_ms, at
-    FROM batch ORDER BY rq_id, player_id
+    FROM batch WHERE rq_id IN (SELECT id FROM still_open)
+    ORDER BY rq_id, player_id
     ON CONFLICT (round_question_id, player_id) DO NOTHING
     RETURNING round_question_id, player_id
 ),
@@ -333,10 +392,33 @@ total AS (
         answered = s.answered + 1,
         streak = {next_streak("s")},
         best_streak = {next_best_streak("s")}
+),
+cards AS (
+    INSERT INTO study_cards AS c
+        (player_id, question_id, team_id, state, step, stability, difficulty, due,
+         last_review, answered, correct)
+    SELECT player_id, question_id, team_id, state, step, stability, difficulty, due,
+           last_review, times_answered, times_correct
+    FROM scored ORDER BY player_id, question_id
+    ON CONFLICT (player_id, question_id) DO UPDATE SET
+        state = excluded.state, step = excluded.step, stability = excluded.stability,
+        difficulty = excluded.difficulty, due = excluded.due,
+        last_review = excluded.last_review, answered = excluded.answered,
+        correct = excluded.correct
 )
-SELECT round_question_id, player_id FROM new_answers
+SELECT round_question_id AS rq_id, player_id FROM new_answers
+UNION ALL
+SELECT id, CAST(NULL AS BIGINT) FROM unnest(CAST(:asked AS BIGINT[])) AS asked(id)
+WHERE id NOT IN (SELECT id FROM still_open)
 """
 )
+
+
+@cache
+def open_among(dialect: str) -> Any:
+    """Which of some questions are open (SQLite's write checks them in its transaction)."""
+    rq = _rqs.c
+    return select(rq.id).where(id_in(rq.id, "ids", dialect), rq.status == "open")
 
 
 @cache
@@ -425,32 +507,9 @@ MEMORY_COLUMNS = (
 )  # fmt: skip
 
 
-# PostgreSQL saves a whole batch's study cards in one statement over `unnest` arrays (the
-# executemany of save_memory runs the upsert once per card), each parameter a column's array;
-# rows come in key order, one per key, so concurrent batches lock in the same order.
-SAVE_MEMORIES_PG = text(
-    """
-INSERT INTO study_cards AS c
-    (player_id, question_id, team_id, state, step, stability, difficulty, due, last_review,
-     answered, correct)
-SELECT * FROM unnest(
-    CAST(:player_id AS BIGINT[]), CAST(:question_id AS BIGINT[]), CAST(:team_id AS BIGINT[]),
-    CAST(:state AS INTEGER[]), CAST(:step AS INTEGER[]),
-    CAST(:stability AS DOUBLE PRECISION[]), CAST(:difficulty AS DOUBLE PRECISION[]),
-    CAST(:due AS TIMESTAMPTZ[]), CAST(:last_review AS TIMESTAMPTZ[]),
-    CAST(:answered AS INTEGER[]), CAST(:correct AS INTEGER[])
-)
-ON CONFLICT (player_id, question_id) DO UPDATE SET
-    state = excluded.state, step = excluded.step, stability = excluded.stability,
-    difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
-    answered = excluded.answered, correct = excluded.correct
-"""
-)
-
-
 @cache
 def save_memory(dialect: str) -> Any:
-    """Insert a study card or replace its memory (run once per row of a batch)."""
+    """Insert a study card or replace its memory (SQLite's answer path, once per answer)."""
     ins = insert_for(dialect, _cards).values(
         player_id=bindparam("player_id"),
         question_id=bindparam("question_id"),

@@ -25,8 +25,19 @@ from bot.core.models import (
     RoundStatus,
     ScoreRow,
 )
+from bot.core.play.store import AnswerReads, AnswersWritten
+from bot.core.study.memory import Memory
+from bot.core.study.store import MemoryRow
 from bot.db import hot_statements as hot
-from bot.db.records import answer_context, question_rec, round_rec, rq_rec
+from bot.db.records import (
+    answer_context,
+    answer_reads,
+    memory_of,
+    memory_values,
+    question_rec,
+    round_rec,
+    rq_rec,
+)
 from bot.db.session import SqlStore
 from bot.db.tables import (
     Player,
@@ -178,11 +189,6 @@ class SqlPlayStore(SqlStore):
         r = await self._scalar(stmt.execution_options(populate_existing=True))
         return rq_rec(r) if r else None
 
-    async def answer_contexts(self, rq_ids: Sequence[int]) -> dict[int, AnswerContext]:
-        """Everything a batch of answers needs in one query (Core rows, not ORM objects)."""
-        rows = await self._core(hot.answer_contexts(self.dialect), {"ids": list(rq_ids)})
-        return {row.id: answer_context(row) for row in rows}
-
     async def round_questions(self, round_id: int) -> list[RoundQuestionRec]:
         rows = await self.session.scalars(
             select(RoundQuestion)
@@ -313,39 +319,69 @@ class SqlPlayStore(SqlStore):
             params = [{"rq_id": rq_id, "ref": ref} for rq_id, ref in refs]
             await self._core(hot.set_message_ref(self.dialect), params)
 
-    async def round_results(
-        self, pairs: Sequence[tuple[int, int]]
-    ) -> dict[tuple[int, int], dict[int, bool]]:
-        """{(round, player): {ordinal: correct}} for the given pairs."""
-        wanted = set(pairs)
-        params = {
-            "round_ids": sorted({r for r, _ in wanted}),
-            "player_ids": sorted({p for _, p in wanted}),
-        }
-        out: dict[tuple[int, int], dict[int, bool]] = {}
-        for round_id, player_id, ordinal, correct in await self._core(
-            hot.round_results(self.dialect), params
-        ):
-            if (round_id, player_id) in wanted:
-                out.setdefault((round_id, player_id), {})[ordinal] = bool(correct)
-        return out
-
-    async def record_answers(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
-        """Write the answers that are new and add their scores; returns (rq, player) of those
-        written. A repeat (same player, same question) changes nothing."""
-        if not rows:
-            return set()
+    async def answer_reads(self, clicks: Sequence[tuple[int, int]]) -> AnswerReads:
+        """What a batch of (round question, player) clicks needs: one statement on
+        PostgreSQL, three on SQLite."""
         if self.dialect == "postgresql":
-            return await self._record_answers_pg(rows)
+            params = {
+                "rq_ids": [c[0] for c in clicks],
+                "player_ids": [c[1] for c in clicks],
+                "question_ids": sorted({c[0] for c in clicks}),
+            }
+            return answer_reads(await self._core(hot.ANSWER_READS_PG, params))
+        contexts = await self._answer_contexts(sorted({rq for rq, _ in clicks}))
+        players = sorted({player for _, player in clicks})
+        earlier: dict[tuple[int, int], dict[int, bool]] = {}
+        if contexts and players:
+            params = {
+                "round_ids": sorted({c.round.id for c in contexts.values()}),
+                "player_ids": players,
+            }
+            for round_id, player_id, ordinal, correct in await self._core(
+                hot.round_results(self.dialect), params
+            ):
+                earlier.setdefault((round_id, player_id), {})[ordinal] = bool(correct)
+        wanted = {(player, contexts[rq].rq.question_id) for rq, player in clicks if rq in contexts}
+        memories: dict[tuple[int, int], Memory] = {}
+        if wanted:
+            params = {
+                "player_ids": sorted({p for p, _ in wanted}),
+                "question_ids": sorted({q for _, q in wanted}),
+            }
+            for row in await self._core(hot.study_memories(self.dialect), params):
+                if (row.player_id, row.question_id) in wanted:
+                    memories[(row.player_id, row.question_id)] = memory_of(row)
+        return AnswerReads(contexts, earlier, memories)
+
+    async def _answer_contexts(self, rq_ids: Sequence[int]) -> dict[int, AnswerContext]:
+        rows = await self._core(hot.answer_contexts(self.dialect), {"ids": list(rq_ids)})
+        return {row.id: answer_context(row) for row in rows}
+
+    async def write_answers(
+        self, rows: Sequence[NewAnswer], memories: Sequence[MemoryRow]
+    ) -> AnswersWritten:
+        """Write the new answers to open questions with their scores and memories (see
+        PlayStore.write_answers): one statement on PostgreSQL; on SQLite, whose transaction
+        holds the database's write lock from its start, a few per answer."""
+        if not rows:
+            return AnswersWritten(set(), set())
+        if self.dialect == "postgresql":
+            return await self._write_answers_pg(rows, memories)
+        ids = sorted({row.rq_id for row in rows})
+        open_ids = {int(r[0]) for r in await self._core(hot.open_among(self.dialect), {"ids": ids})}
         written: set[tuple[int, int]] = set()
-        for row in rows:
-            if await self._insert_answer(row):
+        for row, memory in zip(rows, memories, strict=True):
+            if row.rq_id in open_ids and await self._insert_answer(row):
                 written.add((row.rq_id, row.player_id))
                 await self._add_score(row)
-        return written
+                await self._core(hot.save_memory(self.dialect), memory_values(memory))
+        return AnswersWritten(written, set(ids) - open_ids)
 
-    async def _record_answers_pg(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]:
+    async def _write_answers_pg(
+        self, rows: Sequence[NewAnswer], memories: Sequence[MemoryRow]
+    ) -> AnswersWritten:
         params = {
+            "asked": sorted({r.rq_id for r in rows}),
             "rq_ids": [r.rq_id for r in rows],
             "team_ids": [r.team_id for r in rows],
             "player_ids": [r.player_id for r in rows],
@@ -355,9 +391,24 @@ class SqlPlayStore(SqlStore):
             "latencies": [r.latency_ms for r in rows],
             "ats": [r.at for r in rows],
             "weeks": [r.week for r in rows],
+            "question_ids": [m.question_id for m in memories],
+            "states": [m.memory.state for m in memories],
+            "steps": [m.memory.step for m in memories],
+            "stabilities": [m.memory.stability for m in memories],
+            "difficulties": [m.memory.difficulty for m in memories],
+            "dues": [m.memory.due for m in memories],
+            "last_reviews": [m.memory.last_review for m in memories],
+            "times_answered": [m.memory.answered for m in memories],
+            "times_correct": [m.memory.correct for m in memories],
         }
-        result = await self._core(hot.RECORD_ANSWERS_PG, params)
-        return {(int(rq), int(player)) for rq, player in result}
+        written: set[tuple[int, int]] = set()
+        closed: set[int] = set()
+        for rq_id, player_id in await self._core(hot.WRITE_ANSWERS_PG, params):
+            if player_id is None:
+                closed.add(int(rq_id))
+            else:
+                written.add((int(rq_id), int(player_id)))
+        return AnswersWritten(written, closed)
 
     async def _insert_answer(self, row: NewAnswer) -> bool:
         params = {

@@ -13,6 +13,9 @@ from bot.core.models import (
     RoundRec,
     RoundStatus,
 )
+from bot.core.play.store import AnswerReads
+from bot.core.study.memory import Memory
+from bot.core.study.store import MemoryRow
 from bot.db.tables import (
     Question,
     Round,
@@ -49,6 +52,65 @@ def answer_context(row: Any) -> AnswerContext:
         choices=tuple(row.choices),
         timezone=row.timezone or "UTC",
     )
+
+
+def answer_reads(rows: Any) -> AnswerReads:
+    """hot_statements.ANSWER_READS_PG's rows: one per clicked question, the players' earlier
+    answers and memories beside it as arrays (NULL when there are none)."""
+    contexts: dict[int, AnswerContext] = {}
+    earlier: dict[tuple[int, int], dict[int, bool]] = {}
+    memories: dict[tuple[int, int], Memory] = {}
+    for row in rows:
+        ctx = contexts[row.id] = answer_context(row)
+        for player, ordinal, correct in zip(
+            row.earlier_players or (),
+            row.earlier_ordinals or (),
+            row.earlier_corrects or (),
+            strict=True,
+        ):
+            earlier.setdefault((ctx.round.id, player), {})[ordinal] = bool(correct)
+        for card in zip(
+            row.card_players or (), row.card_states or (), row.card_steps or (),
+            row.card_stabilities or (), row.card_difficulties or (), row.card_dues or (),
+            row.card_last_reviews or (), row.card_answered or (), row.card_corrects or (),
+            strict=True,
+        ):  # fmt: skip
+            player, state, step, stability, difficulty, due, last_review, answered, right = card
+            memories[(player, ctx.rq.question_id)] = Memory(
+                int(state), step, stability, difficulty, due, last_review, answered, right
+            )
+    return AnswerReads(contexts, earlier, memories)
+
+
+def memory_of(row: Any) -> Memory:
+    return Memory(
+        state=int(row.state),
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due,
+        last_review=row.last_review,
+        answered=int(row.answered),
+        correct=int(row.correct),
+    )
+
+
+def memory_values(row: MemoryRow) -> dict[str, Any]:
+    """A memory as study_cards' column values."""
+    m = row.memory
+    return {
+        "player_id": row.player_id,
+        "question_id": row.question_id,
+        "team_id": row.team_id,
+        "state": m.state,
+        "step": m.step,
+        "stability": m.stability,
+        "difficulty": m.difficulty,
+        "due": m.due,
+        "last_review": m.last_review,
+        "answered": m.answered,
+        "correct": m.correct,
+    }
 
 
 def question_rec(q: Question) -> QuestionRec:

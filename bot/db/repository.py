@@ -66,6 +66,15 @@ class SqlRepository:
         self._sessions = async_sessionmaker(
             bind, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )
+        # Units whose statements commit one by one: PostgreSQL's pool, shared, with no BEGIN
+        # and COMMIT sent (see Repository.unit). Elsewhere they are ordinary units.
+        self._autocommit_sessions = (
+            async_sessionmaker(
+                bind.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+            )
+            if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql"
+            else self._sessions
+        )
         self.identities = IdentityCache()
         # One connection holds one transaction at a time: units that the core runs side by
         # side (closes of different channels) take turns on it. An engine's pool needs no turns.
@@ -94,16 +103,19 @@ class SqlRepository:
                 self._turn_holder = None
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[SqlUnit]:
+    async def unit(self, *, autocommit: bool = False) -> AsyncIterator[SqlUnit]:
+        sessions = self._autocommit_sessions if autocommit else self._sessions
         try:
             async with (
                 self._connection_turn(),
-                self._sessions() as session,
+                sessions() as session,
                 session.begin(),
             ):
                 unit = SqlUnit(session, self.identities)
                 yield unit
-            self.identities.merge(unit.teams.learned_ids, unit.teams.learned_names)
+            self.identities.merge(
+                unit.teams.learned_ids, unit.teams.learned_names, unit.teams.learned_channels
+            )
         except IntegrityError:
             raise
         except Exception as exc:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import case, func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +17,7 @@ from bot.core.study.store import MemoryRow
 from bot.core.study.views import TopicMastery
 from bot.db import hot_statements as hot
 from bot.db.play import SqlPlayStore
-from bot.db.records import question_rec
+from bot.db.records import memory_of, memory_values, question_rec
 from bot.db.session import SqlStore, chunks
 from bot.db.tables import (
     Answer,
@@ -32,19 +31,6 @@ from bot.db.tables import (
     StudyReview,
     Team,
 )
-
-
-def _memory(row: Any) -> Memory:
-    return Memory(
-        state=int(row.state),
-        step=row.step,
-        stability=row.stability,
-        difficulty=row.difficulty,
-        due=row.due,
-        last_review=row.last_review,
-        answered=int(row.answered),
-        correct=int(row.correct),
-    )
 
 
 def _daily_post(row: DailyPost) -> DailyPostRec:
@@ -73,29 +59,6 @@ def _daily(row: DailySchedule) -> DailyRec:
     )
 
 
-def _arrays(rows: Sequence[MemoryRow]) -> dict[str, list[Any]]:
-    """The rows as one array per column (hot_statements.SAVE_MEMORIES_PG's parameters)."""
-    values = [_values(r) for r in rows]
-    return {column: [v[column] for v in values] for column in values[0]}
-
-
-def _values(row: MemoryRow) -> dict[str, Any]:
-    m = row.memory
-    return {
-        "player_id": row.player_id,
-        "question_id": row.question_id,
-        "team_id": row.team_id,
-        "state": m.state,
-        "step": m.step,
-        "stability": m.stability,
-        "difficulty": m.difficulty,
-        "due": m.due,
-        "last_review": m.last_review,
-        "answered": m.answered,
-        "correct": m.correct,
-    }
-
-
 class SqlStudyStore(SqlStore):
     """Implements bot.core.study.store.StudyStore."""
 
@@ -109,22 +72,13 @@ class SqlStudyStore(SqlStore):
         }
         rows = await self._core(hot.study_memories(self.dialect), params)
         return {
-            (r.player_id, r.question_id): _memory(r)
+            (r.player_id, r.question_id): memory_of(r)
             for r in rows
             if (r.player_id, r.question_id) in wanted
         }
 
-    async def save_memories(self, rows: Sequence[MemoryRow]) -> None:
-        """Insert or replace these cards (one row per player and question, in key order)."""
-        if not rows:
-            return
-        if self.dialect == "postgresql":
-            await self._core(hot.SAVE_MEMORIES_PG, _arrays(rows))
-            return
-        await self._core(hot.save_memory(self.dialect), [_values(r) for r in rows])
-
     async def replace_memory(self, row: MemoryRow, expected_answered: int) -> bool:
-        values = _values(row)
+        values = memory_values(row)
         for key in ("player_id", "question_id", "team_id"):
             values.pop(key)
         result = await self.session.execute(
@@ -155,7 +109,7 @@ class SqlStudyStore(SqlStore):
             .order_by(StudyCard.due, Question.id)
             .limit(limit)
         )
-        return [(question_rec(q), _memory(c)) for q, c in rows]
+        return [(question_rec(q), memory_of(c)) for q, c in rows]
 
     async def next_due(self, team_id: int, player_id: int, after: datetime) -> datetime | None:
         due: datetime | None = await self._scalar(

@@ -33,20 +33,30 @@ from bot.db.tables import (
 
 class IdentityCache:
     """Team, channel and player ids never change once committed, so a process may remember
-    them and save a query per click. What a transaction learns is kept only if it commits."""
+    them and save a query per click; nor does a channel's platform reference (nothing renames
+    a channel or team row), which saves a query per batch of closes. What a transaction
+    learns is kept only if it commits."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
         self.ids: dict[tuple[Any, ...], int] = {}
         self.names: dict[int, str] = {}  # player id -> display name last written
+        self.channels: dict[int, ChannelRef] = {}  # channel id -> its platform reference
 
-    def merge(self, ids: dict[tuple[Any, ...], int], names: dict[int, str]) -> None:
-        if len(self.ids) > self.LIMIT:
+    def merge(
+        self,
+        ids: dict[tuple[Any, ...], int],
+        names: dict[int, str],
+        channels: dict[int, ChannelRef],
+    ) -> None:
+        if len(self.ids) + len(self.channels) > self.LIMIT:
             self.ids.clear()
             self.names.clear()
+            self.channels.clear()
         self.ids.update(ids)
         self.names.update(names)
+        self.channels.update(channels)
 
 
 class SqlTeamStore(SqlStore):
@@ -59,6 +69,7 @@ class SqlTeamStore(SqlStore):
         self.identities = identities
         self.learned_ids: dict[tuple[Any, ...], int] = {}
         self.learned_names: dict[int, str] = {}
+        self.learned_channels: dict[int, ChannelRef] = {}
 
     def _known(self, key: tuple[Any, ...]) -> int | None:
         return self.learned_ids.get(key) or self.identities.ids.get(key)
@@ -194,14 +205,25 @@ class SqlTeamStore(SqlStore):
         return (await self.channel_refs([channel_id]))[channel_id]
 
     async def channel_refs(self, channel_ids: Sequence[int]) -> dict[int, ChannelRef]:
-        """Each of these channels' platform reference (one query for a batch of closes)."""
-        rows = await self._core(hot.channel_refs(self.dialect), {"ids": sorted(channel_ids)})
-        return {
-            int(r.id): ChannelRef(
-                TeamRef(r.platform, r.team_ext, r.team_name), r.external_id, r.name
+        """Each of these channels' platform reference (one query for a batch of closes, none
+        for channels this process has read before)."""
+        found: dict[int, ChannelRef] = {}
+        missing: list[int] = []
+        for channel_id in sorted(set(channel_ids)):
+            known = self.learned_channels.get(channel_id) or self.identities.channels.get(
+                channel_id
             )
-            for r in rows
-        }
+            if known is None:
+                missing.append(channel_id)
+            else:
+                found[channel_id] = known
+        if missing:
+            for r in await self._core(hot.channel_refs(self.dialect), {"ids": missing}):
+                ref = ChannelRef(
+                    TeamRef(r.platform, r.team_ext, r.team_name), r.external_id, r.name
+                )
+                found[int(r.id)] = self.learned_channels[int(r.id)] = ref
+        return found
 
     async def team_settings(self, team_id: int) -> TeamSettings:
         team = await self.session.get(Team, team_id)

@@ -13,12 +13,14 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.play import answering
+from bot.core.play.answering import AnswerRequest
 from bot.core.play.service import QuizEngine
-from bot.db import hot_statements as hot
 from bot.db.connect import create_engine
-from bot.db.repository import SqlRepository
-from tests.helpers import CHANNEL, FixedClock, RecordingMessenger, load_questions, player
+from bot.db.repository import SqlRepository, SqlUnit
+from tests.helpers import CHANNEL, T0, FixedClock, RecordingMessenger, load_questions, player
 from tests.helpers import sample_questions as questions
 
 pytestmark = pytest.mark.parametrize("backend", ["postgresql"])  # SQLite has no row locks
@@ -26,11 +28,15 @@ pytestmark = pytest.mark.parametrize("backend", ["postgresql"])  # SQLite has no
 
 @asynccontextmanager
 async def answers_in_flight(url: str, rq_id: int) -> AsyncIterator[None]:
-    """A batch of answers to `rq_id` that has read its question and not yet committed."""
+    """A batch of answers to `rq_id` whose write has run and not yet committed: the answer
+    path's write statement held open in a transaction, as a close meets it in flight."""
     engine = create_engine(url)
     try:
         async with engine.connect() as conn, conn.begin() as tx:
-            await conn.execute(hot.answer_contexts("postgresql"), {"ids": [rq_id]})
+            unit = SqlUnit(AsyncSession(bind=conn, expire_on_commit=False))
+            click = AnswerRequest(rq_id, player("p1"), 0, T0)
+            [outcome] = await answering.record(unit, [click])
+            assert outcome.receipt.accepted, outcome.receipt.text
             yield
             await tx.rollback()
     finally:

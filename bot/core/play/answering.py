@@ -1,8 +1,8 @@
 """Recording answers: the rules for accepting a click and scoring it, for a whole batch at once.
 
 The engine hands over every click that queued while the previous batch was being written
-(see `batching`); this module reads what the batch needs in a few queries, decides each click
-on its own, and writes the accepted ones together. A refusal or a duplicate affects only its
+(see `batching`); this module reads what the batch needs in one query, decides and scores each
+click on its own, and writes the accepted ones together in one guarded write. A refusal or a duplicate affects only its
 own click.
 """
 
@@ -14,8 +14,9 @@ from datetime import datetime
 
 from bot.core.models import AnswerContext, NewAnswer, PlayerRef, QuestionStatus, RoundStatus
 from bot.core.play import scoring
+from bot.core.play.store import AnswersWritten
 from bot.core.ports import Unit
-from bot.core.study.recording import Answered, remember_answers
+from bot.core.study.recording import Answered, memories_after
 from bot.core.views import AnswerReceipt
 from bot.core.weeks import week_start
 
@@ -56,38 +57,46 @@ class _Accepted:
     request: AnswerRequest
     context: AnswerContext
     team_id: int
+    player_id: int
 
 
 async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutcome]:
-    """Decide and write a batch of clicks in the unit's transaction; one outcome per click.
-    Of the clicks written to a question that closes after N answers, the first carries N
-    (`fill_limit`): its caller has them counted after the commit (`is_full`)."""
-    contexts = await u.play.answer_contexts(sorted({r.rq_id for r in requests}))
+    """Decide and write a batch of clicks; one outcome per click. Two steps on the database
+    whatever the batch's size: one read (`answer_reads`), one guarded write (`write_answers`),
+    plus one for players this process has not met. Of the clicks written to a question that
+    closes after N answers, the first carries N (`fill_limit`): its caller has them counted
+    after the commit (`is_full`)."""
+    team_ids, player_ids = await _clickers(u, requests)
+    reads = await u.play.answer_reads(
+        [(r.rq_id, player_id) for r, player_id in zip(requests, player_ids, strict=True)]
+    )
     outcomes: list[AnswerOutcome | None] = [None] * len(requests)
     accepted: list[_Accepted] = []
     for i, request in enumerate(requests):
-        ctx = contexts.get(request.rq_id)
-        team_id = await u.teams.ensure_team(request.player.team) if ctx is not None else 0
+        ctx = reads.contexts.get(request.rq_id)
+        team_id = team_ids[i]
         refusal = _refusal(request, ctx, team_id)
         if refusal is not None or ctx is None:
             outcomes[i] = AnswerOutcome(AnswerReceipt(False, refusal or GONE))
         else:
-            accepted.append(_Accepted(i, request, ctx, team_id))
+            accepted.append(_Accepted(i, request, ctx, team_id, player_ids[i]))
 
-    rows = await _scored(u, accepted)
-    written = await u.play.record_answers(rows)
-    # Every written answer updates the player's memory of the question, in this transaction.
-    await remember_answers(
-        u.study,
+    rows = _scored(accepted, reads.earlier)
+    # Every written answer updates the player's memory of the question, in the same write.
+    memories = memories_after(
+        reads.memories,
         [
             Answered(row.team_id, row.player_id, item.context.rq.question_id, row.correct, row.at)
             for item, row in zip(accepted, rows, strict=True)
-            if (row.rq_id, row.player_id) in written
         ],
     )
+    result = await u.play.write_answers(rows, memories) if rows else AnswersWritten(set(), set())
     counted: set[int] = set()
     for item, row in zip(accepted, rows, strict=True):
-        if (row.rq_id, row.player_id) not in written:
+        if row.rq_id in result.closed:
+            outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, TOO_LATE))
+            continue
+        if (row.rq_id, row.player_id) not in result.written:
             outcomes[item.index] = AnswerOutcome(AnswerReceipt(False, ALREADY))
             continue
         choice_text = item.context.choices[row.choice]
@@ -101,6 +110,24 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
         )
         counted.add(row.rq_id)
     return [o for o in outcomes if o is not None]
+
+
+async def _clickers(u: Unit, requests: Sequence[AnswerRequest]) -> tuple[list[int], list[int]]:
+    """Each click's team id and player id, in click order (known ones cost no query; new
+    players of a team are added in one statement)."""
+    team_of: dict[str, int] = {}
+    by_team: dict[int, list[PlayerRef]] = {}
+    for r in requests:
+        team = r.player.team
+        if team.key not in team_of:
+            team_of[team.key] = await u.teams.ensure_team(team)
+        by_team.setdefault(team_of[team.key], []).append(r.player)
+    ids: dict[tuple[int, str], int] = {}
+    for team_id, players in by_team.items():
+        for external_id, player_id in (await u.teams.ensure_players(team_id, players)).items():
+            ids[(team_id, external_id)] = player_id
+    teams = [team_of[r.player.team.key] for r in requests]
+    return teams, [ids[(t, r.player.external_id)] for t, r in zip(teams, requests, strict=True)]
 
 
 def is_full(fill_limit: int, committed_answers: int) -> bool:
@@ -126,28 +153,14 @@ def _refusal(request: AnswerRequest, ctx: AnswerContext | None, team_id: int) ->
     return None
 
 
-async def _scored(u: Unit, accepted: Sequence[_Accepted]) -> list[NewAnswer]:
-    """The rows to write, with points from the scoring rules."""
-    player_ids: dict[tuple[int, str], int] = {}
-    by_team: dict[int, list[PlayerRef]] = {}
-    for item in accepted:
-        by_team.setdefault(item.team_id, []).append(item.request.player)
-    for team_id, players in by_team.items():
-        for external_id, player_id in (await u.teams.ensure_players(team_id, players)).items():
-            player_ids[(team_id, external_id)] = player_id
-
-    def player_of(item: _Accepted) -> int:
-        return player_ids[(item.team_id, item.request.player.external_id)]
-
-    # The streak bonus looks back only when there is a question to look back at.
-    looking_back = [
-        (item.context.round.id, player_of(item)) for item in accepted if item.context.rq.ordinal > 1
-    ]
-    earlier = await u.play.round_results(looking_back) if looking_back else {}
+def _scored(
+    accepted: Sequence[_Accepted], earlier: dict[tuple[int, int], dict[int, bool]]
+) -> list[NewAnswer]:
+    """The rows to write, with points from the scoring rules (`earlier`: the players'
+    answers before in their rounds, for the streak bonus)."""
     rows: list[NewAnswer] = []
     for item in accepted:
-        ctx, request = item.context, item.request
-        player_id = player_of(item)
+        ctx, request, player_id = item.context, item.request, item.player_id
         choice = ctx.rq.choice_order[request.display_index]
         correct = choice == ctx.answer
         elapsed = (request.at - (ctx.rq.opens_at or request.at)).total_seconds()

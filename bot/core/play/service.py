@@ -302,11 +302,11 @@ class QuizEngine:
         """The answer batcher's turn: writing the answers, nothing else."""
         for attempt in range(1, ANSWER_ATTEMPTS):
             try:
-                async with self.repo.unit() as u:
+                async with self.repo.unit(autocommit=True) as u:
                     return await answering.record(u, requests)
             except Contended:
                 await asyncio.sleep(self.rng.uniform(0.005, 0.02) * attempt)
-        async with self.repo.unit() as u:
+        async with self.repo.unit(autocommit=True) as u:
             return await answering.record(u, requests)
 
     # --- closing and due work ----------------------------------------------------------------
@@ -553,7 +553,7 @@ class QuizEngine:
         return True
 
     async def _write_card_refs(self, refs: list[tuple[int, str]]) -> list[None]:
-        async with self.repo.unit() as u:
+        async with self.repo.unit(autocommit=True) as u:  # one statement
             await u.play.set_message_refs(refs)
         return [None] * len(refs)
 

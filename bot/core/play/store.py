@@ -4,6 +4,7 @@ guarded transitions, answers and the scores they add up to (bot/db/play.py imple
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -19,6 +20,26 @@ from bot.core.models import (
     RoundStatus,
     ScoreRow,
 )
+from bot.core.study.memory import Memory
+from bot.core.study.store import MemoryRow
+
+
+@dataclass(frozen=True)
+class AnswerReads:
+    """What deciding and scoring a batch of clicks needs, read together."""
+
+    contexts: dict[int, AnswerContext]  # by round question, those that exist
+    # {(round, player): {ordinal: correct}}: the clicking players' answers in those rounds
+    earlier: dict[tuple[int, int], dict[int, bool]]
+    memories: dict[tuple[int, int], Memory]  # (player, question): those that exist
+
+
+@dataclass(frozen=True)
+class AnswersWritten:
+    """What a guarded write of a batch of answers did."""
+
+    written: set[tuple[int, int]]  # (round question, player) of the answers now in
+    closed: set[int]  # the batch's questions found no longer open: nothing written to them
 
 
 class PlayStore(Protocol):
@@ -46,7 +67,6 @@ class PlayStore(Protocol):
     async def round_question(
         self, rq_id: int, *, lock: bool = False
     ) -> RoundQuestionRec | None: ...
-    async def answer_contexts(self, rq_ids: Sequence[int]) -> dict[int, AnswerContext]: ...
     async def round_questions(self, round_id: int) -> list[RoundQuestionRec]: ...
     async def open_question(self, rq_id: int, opens_at: datetime, closes_at: datetime) -> bool: ...
     async def close_question(self, rq_id: int, now: datetime) -> bool: ...
@@ -76,10 +96,22 @@ class PlayStore(Protocol):
     async def set_message_refs(self, refs: Sequence[tuple[int, str]]) -> None: ...
 
     # answers and scores
-    async def round_results(
-        self, pairs: Sequence[tuple[int, int]]
-    ) -> dict[tuple[int, int], dict[int, bool]]: ...
-    async def record_answers(self, rows: Sequence[NewAnswer]) -> set[tuple[int, int]]: ...
+    async def answer_reads(self, clicks: Sequence[tuple[int, int]]) -> AnswerReads:
+        """For these (round question, player) clicks: their questions as asked (with round
+        and team timezone), the players' earlier answers in those rounds and their memories of
+        those questions. On PostgreSQL one statement."""
+        ...
+
+    async def write_answers(
+        self, rows: Sequence[NewAnswer], memories: Sequence[MemoryRow]
+    ) -> AnswersWritten:
+        """Write the answers that are new, to questions still open (checked under the
+        questions' key-share locks, so a close waits for it and counts them), with their
+        scores and, for each written answer, its memory (`memories[i]` goes with `rows[i]`).
+        One player at most once per batch. On PostgreSQL one statement, which commits by
+        itself in a unit opened with autocommit."""
+        ...
+
     async def answer_counts(self, rq_ids: Sequence[int]) -> dict[int, int]: ...
     async def answers(self, rq_id: int) -> list[AnswerRec]: ...
     async def answers_to(self, rq_ids: Sequence[int]) -> dict[int, list[AnswerRec]]: ...

@@ -1,15 +1,16 @@
-"""Every answer updates the player's memory of the question: the batch step the answer path
-(rounds, questions of the day) runs in its own transaction, so an acked click's memory is
-written with it. One read for the whole batch, one upsert per answer."""
+"""Every answer updates the player's memory of the question: the answer path (rounds,
+questions of the day) reads the batch's memories with its other reads and writes each written
+answer's memory in the same statement as the answer, so an acked click's memory is written
+with it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.study.memory import Memory, remember
-from bot.core.study.store import MemoryRow, StudyStore
+from bot.core.study.store import MemoryRow
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,17 @@ class Answered:
     at: datetime
 
 
-async def remember_answers(store: StudyStore, answers: Sequence[Answered]) -> None:
-    """Fold each answer into its player's memory of the question, in order."""
-    if not answers:
-        return
-    current: dict[tuple[int, int], Memory | None] = dict(
-        await store.memories(sorted({(a.player_id, a.question_id) for a in answers}))
-    )
-    rows: dict[tuple[int, int], MemoryRow] = {}
+def memories_after(
+    current: Mapping[tuple[int, int], Memory], answers: Sequence[Answered]
+) -> list[MemoryRow]:
+    """Each answer's memory of its question once the answer counts, one row per answer in
+    order; `current` holds the (player, question) memories before the batch (absent: never
+    answered). A later answer of the same pair builds on the earlier one."""
+    memories: dict[tuple[int, int], Memory | None] = dict(current)
+    rows: list[MemoryRow] = []
     for a in answers:
         key = (a.player_id, a.question_id)
-        memory = remember(current.get(key), a.correct, a.at)
-        current[key] = memory
-        rows[key] = MemoryRow(a.team_id, a.player_id, a.question_id, memory)
-    await store.save_memories([rows[k] for k in sorted(rows)])
+        memory = remember(memories.get(key), a.correct, a.at)
+        memories[key] = memory
+        rows.append(MemoryRow(a.team_id, a.player_id, a.question_id, memory))
+    return rows

@@ -28,10 +28,6 @@ class StudyStore(Protocol):
         """The memories of these (player, question) pairs that exist."""
         ...
 
-    async def save_memories(self, rows: Sequence[MemoryRow]) -> None:
-        """Insert or replace each row's memory."""
-        ...
-
     async def replace_memory(self, row: MemoryRow, expected_answered: int) -> bool:
         """Replace the memory only if it still has `expected_answered` answers (compare and
         set: of two clicks on one review card, one counts)."""

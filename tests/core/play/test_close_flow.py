@@ -71,11 +71,11 @@ class CountingRepository(SqlRepository):
         self.most_open = 0
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[SqlUnit]:
+    async def unit(self, *, autocommit: bool = False) -> AsyncIterator[SqlUnit]:
         self.open += 1
         self.most_open = max(self.most_open, self.open)
         try:
-            async with super().unit() as u:
+            async with super().unit(autocommit=autocommit) as u:
                 yield u
         finally:
             self.open -= 1
