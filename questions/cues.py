@@ -437,8 +437,10 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         hits = [(w, s) for w in words for word, s in said if alike(word, w)]
         return words, {w for w, _ in hits}, [s for _, s in hits]
 
+    if len(_distinctive(answer, options)) < 2:
+        return None  # most answers: one word of their own or none, so no match is read
     words, hit, surfaces = matched(answer)
-    if len(words) < 2 or hit != words:
+    if hit != words:
         return None
     if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
         return None
