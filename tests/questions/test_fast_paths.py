@@ -12,12 +12,14 @@ import re
 from pathlib import Path
 
 from questions.ambiguity import content_words, said_with, thin_fit
-from questions.cues import _shares, alike
+from questions.cues import _clue, _shares, alike, clue
 from questions.distractors import Pool, by_likeness, gives_value
 from questions.facts.extract import extract
 from questions.facts.model import Fact
+from questions.generate import generate_document
 from questions.generators.tables import _folded_all
 from questions.parse.markdown import parse_document
+from questions.solvers import kin_descriptions
 from questions.text import folded
 
 
@@ -144,3 +146,16 @@ def test_a_tables_keys_are_folded_once_as_each_key_is_folded() -> None:
         for table in {id(f.table): f.table for f in facts if f.table is not None}.values():
             assert _folded_all(table.keys) == tuple(folded(k) for k in table.keys)
     assert _folded_all.cache_info().maxsize is not None  # bounded: a few tables' worth
+
+
+def test_a_kept_give_away_is_the_one_found_afresh() -> None:
+    found = 0
+    for notes in SHAPES:
+        result = generate_document(notes, (NOTES / notes).read_text(encoding="utf-8"))
+        for c in result.candidates:
+            args = (c.prompt, c.answer_text, c.distractors, kin_descriptions(c))
+            fresh = _clue.__wrapped__(*args[:2], tuple(args[2]), tuple(args[3]))
+            assert clue(*args) == fresh == clue(*args), args
+            found += fresh is not None
+    assert found > 10  # give-aways found and not found are both compared
+    assert _clue.cache_info().maxsize is not None  # bounded: the last few thousand stems
