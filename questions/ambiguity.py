@@ -131,12 +131,17 @@ def content_words(desc: str) -> frozenset[str]:
     return lemma_words(desc) | zh | compounds
 
 
+def thin(desc: str) -> bool:
+    """A description of one or two content words: too little to rule out its kin."""
+    return 0 < len(content_words(desc)) <= THIN
+
+
 def thin_fit(desc: str, other: str, column: Sequence[str] = ()) -> bool:
     """A thin description ("请求成功") fits an option whose own description uses one of its
     words ("创建成功…"), unless every description of the set uses that word."""
-    words = content_words(desc)
-    if not words or len(words) > THIN:
+    if not thin(desc):
         return False
+    words = content_words(desc)
     shared = words & content_words(other)
     if not shared:  # most options share no word: skip the column's common words
         return False

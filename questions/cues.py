@@ -415,6 +415,14 @@ def _abbreviates(short: str, word: str) -> bool:
 
 
 def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()) -> str | None:
+    """`_clue`, kept for the last few thousand stems: repeated notes ask the same stem with the
+    same options again in every copy (two calls in three on the Kubernetes and PostgreSQL notes
+    repeated)."""
+    return _clue(stem, answer, tuple(wrong), tuple(like))
+
+
+@lru_cache(maxsize=4096)
+def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...]) -> str | None:
     """The stem text that gives the answer away, or None. `like`: the descriptions of the
     answer's kin (the other cells of its column); a word most of them use is the topic's
     vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer, unless they use
@@ -554,8 +562,10 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         hits = [(w, s) for w in words for word, s in said if alike(word, w)]
         return words, {w for w, _ in hits}, [s for _, s in hits]
 
+    if len(_distinctive(answer, options)) < 2:
+        return None  # most answers: one word of their own or none, so no match is read
     words, hit, surfaces = matched(answer)
-    if len(words) < 2 or hit != words:
+    if hit != words:
         return None
     if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
         return None

@@ -31,6 +31,7 @@ from questions.text import (
     CJK,
     STOP_EN,
     contains,
+    folded,
     init_jieba,
     lemma_words,
     norm,
@@ -106,7 +107,10 @@ class Pool:
         self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
         self._by_word: dict[str, set[int]] = {}
+        self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
+        self._naming: dict[str, list[str]] = {}
+        self._kinds: dict[str, str] = {}
         self._nouns: dict[str, set[str]] = {}
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
@@ -306,6 +310,7 @@ class Pool:
         if self._sentences is None:
             self._sentences = [(b.id, s) for b in self.doc.content if b.kind != "code"
                                for s in split_sentences(b.text)]  # fmt: skip
+            self._folded = [folded(s) for _, s in self._sentences]
             self._by_word = defaultdict(set)
             for i, (_, sentence) in enumerate(self._sentences):
                 for w in content_words(sentence):
@@ -314,9 +319,13 @@ class Pool:
         words = frozenset(content_words(stem) - content_words(fact.span or fact.subject))
         if len(words) < 2:
             return False
-        # only sentences holding every word of the stem can say it: a look-up, not a scan
+        # only sentences holding every word of the stem can say it: a look-up, not a scan;
+        # and only those writing the option (a stem's common words are in every copy of
+        # repeated notes, the option mostly in one)
         hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
-        said = (self._sentences[i][1] for i in sorted(hits) if self._sentences[i][0] != own)
+        written = folded(option)
+        said = (self._sentences[i][1] for i in sorted(hits)
+                if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
         return said_with(words, option, said)
 
     def _marked(self, text: str) -> bool:
@@ -364,14 +373,19 @@ class Pool:
     def _value_kind(self, name: str) -> str:
         """What kind of value the notes give a setting: the dimension of the first number
         written after it ("defaults to 60 seconds": a time), a switch (on/off), or "" when the
-        notes say nothing plain."""
-        n = re.escape(name)
+        notes say nothing plain. Kept per name: asked again for every option pair."""
+        if name not in self._kinds:
+            self._kinds[name] = self._first_value_kind(name)
+        return self._kinds[name]
+
+    def _first_value_kind(self, name: str) -> str:
+        after_name = re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])\W{{0,3}}([^.;|]{{0,40}})")
         for t in self._texts_with(name):
-            m = re.search(rf"(?<![\w.-]){n}(?![\w-])\W{{0,3}}([^.;|]{{0,40}})", t)
+            m = after_name.search(t)
             if m is None:
                 continue
             after = m.group(1)
-            if re.match(r"\s*(is\s+|=\s*|defaults?\s+(to\s+)?)?(on|off|true|false)\b", after):
+            if _SWITCH.match(after):
                 return "switch"
             found = numbers_in(after)
             if found:
@@ -379,8 +393,13 @@ class Pool:
         return ""
 
     def _texts_with(self, name: str) -> list[str]:
-        """The lines that hold the name's first word: only those can say how it is used (an
-        index, so a name costs its own lines, not the whole notes)."""
+        """The lines that write the name and hold its first word as a word: only those can say
+        how it is used. Found through an index of words and kept per name, so a name costs its
+        own lines once, not every line sharing its first word (the same "max" or "autovacuum"
+        opens names in every copy of repeated notes) each time it is asked."""
+        found = self._naming.get(name)
+        if found is not None:
+            return found
         texts = self._texts()
         if self._by_token is None:
             self._by_token = defaultdict(list)
@@ -388,7 +407,9 @@ class Pool:
                 for tok in set(_TOKEN.findall(t.casefold())):
                     self._by_token[tok].append(i)
         first = _TOKEN.findall(name.casefold())
-        return [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
+        lines = [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
+        self._naming[name] = found = [t for t in lines if name in t]
+        return found
 
     def key_values(self, answer: str) -> list[str]:
         """The other values the notes give a `key: value` answer's key, written as the answer
@@ -608,6 +629,8 @@ def gives_value(text: str, name: str) -> bool:
     return False
 
 
+#: a value after a setting's name that says it is a switch
+_SWITCH = re.compile(r"\s*(is\s+|=\s*|defaults?\s+(to\s+)?)?(on|off|true|false)\b")
 #: a word of a line as the token index holds it (the first word of a name finds its lines)
 _TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -230,7 +230,9 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     so each question is compared only with the few that could leak (linear in the bank)."""
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
-    asked: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)  # by first digits
+    # by first digits; each number also as written in a stem, so a stem without it is passed
+    # over unread (small numbers recur in every copy of repeated notes)
+    asked: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
     stems: dict[str, list[str]] = defaultdict(list)  # kept prompts by every digit run in them
     named: dict[int, list[str]] = defaultdict(list)  # kept term answers by block
     here: dict[int, list[str]] = defaultdict(list)  # kept prompts by block
@@ -263,7 +265,12 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
         # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
         leaks = (
-            any(states(q.prompt, v, a) for d in digits for v, a in asked.get(d, ()))
+            any(
+                states(q.prompt, v, a)
+                for d in digits
+                for w, v, a in asked.get(d, ())
+                if w in q.prompt
+            )
             or bool(
                 key
                 and mine
@@ -281,7 +288,7 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         for b in lines(c):
             here[b].append(q.prompt)
         if key and c.kind == "choice":
-            asked[key].append((number, mine))
+            asked[key].append((written, number, mine))
         if term:
             for b in lines(c):
                 named[b].append(term)
@@ -313,5 +320,6 @@ def _balanced(tf: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     false = [p for p in tf if p[0].answer != 0]
     n = min(len(true), len(false))
     keep = true[:n] + false[:n]
-    drop = [(p[0], "true/false: as many true as false") for p in tf if p not in keep]
+    kept = {id(p[0]) for p in keep}  # by identity: comparing two picks compares their facts
+    drop = [(p[0], "true/false: as many true as false") for p in tf if id(p[0]) not in kept]
     return keep, drop

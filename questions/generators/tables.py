@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
-from questions.ambiguity import THIN, content_words, thin_fit
+from questions.ambiguity import THIN, content_words, thin, thin_fit
 from questions.candidate import Candidate, stable_int
 from questions.cues import clue, later_sentences
 from questions.distractors import Pool, acceptable, by_likeness, spread_keys
@@ -58,6 +59,13 @@ def distinguishing(value: str, column: Sequence[str]) -> bool:
     return bool(v) and sum(1 for c in column if norm(c) == v or v in norm(c)) == 1
 
 
+@lru_cache(maxsize=64)
+def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """A table's keys folded once per table, not once per row asked (its rows are asked one
+    after another, so a few tables' worth is all that is ever reused)."""
+    return tuple(folded(t) for t in texts)
+
+
 def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -66,7 +74,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
-    if any(thin_fit(f.value, c, column) for i, c in enumerate(column) if i != f.row):
+    if thin(f.value) and any(thin_fit(f.value, c, column) for i, c in enumerate(column)
+                             if i != f.row):  # fmt: skip
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
     value = folded(f.value)  # once per fact, not once per row
@@ -74,12 +83,12 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         f.subject,
         [
             k
-            for i, k in enumerate(table.keys)
+            for i, (k, fk) in enumerate(zip(table.keys, _folded_all(table.keys), strict=True))
             # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
             # the stem rules it out
             if k != f.subject
             and not overlaps(column[i], f.value)
-            and not contains_folded(value, folded(k))
+            and not contains_folded(value, fk)
         ],
         f.id,
     )
