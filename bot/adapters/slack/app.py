@@ -28,7 +28,6 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -204,7 +203,7 @@ async def take_click(deps: SlackDeps, click: clicks.AnswerClick) -> None:
 def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.Application:
     """HTTP mode: POST /slack/events once `gate` let it through: an answer click straight to
     `clicks`, anything else into Bolt; GET /healthz pinging the database."""
-    verifier = SignatureVerifier(signing_secret)
+    secret = signing_secret.encode()
     deps = app.deps
 
     async def slack_events(request: web.Request) -> web.Response:
@@ -214,7 +213,7 @@ def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.A
             too_big = gate.Refusal(413, f"the body is over {gate.MAX_BODY_BYTES} bytes")
             gate.log_refusal(too_big, b"", request.remote)
             return web.json_response({"error": too_big.reason}, status=413)
-        checked = gate.check(body, request.headers, verifier)
+        checked = gate.check(body, request.headers, secret)
         if isinstance(checked, gate.Refusal):
             gate.log_refusal(checked, body, request.remote)
             return web.json_response({"error": checked.reason}, status=checked.status)
