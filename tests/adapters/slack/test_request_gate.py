@@ -121,6 +121,7 @@ async def test_malformed_unsigned_requests_get_401_and_one_line(
     ("body", "content_type"),
     [
         (b"text=%zz&user_id=U1", FORM),
+        (b"payload=%7B%22type%22%3A%22block_actions%22%zz%7D", FORM),
         (b"text=\xff\xfe", FORM),
         (urlencode({"payload": "{not json"}).encode(), FORM),
         (urlencode({"payload": "[1, 2]"}).encode(), FORM),
@@ -129,6 +130,7 @@ async def test_malformed_unsigned_requests_get_401_and_one_line(
     ],
     ids=[
         "bad form",
+        "bad escape in a payload",
         "not utf-8",
         "payload not json",
         "payload not object",
