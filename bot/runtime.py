@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings, redact_url
 from bot.db.banks import load_shipped_banks_if_empty
 from bot.db.connect import create_engine, is_sqlite, sqlite_path
-from bot.db.migrate import current_revision, head_revision, upgrade
 from bot.db.repository import SqlRepository
+from bot.db.revision import SCHEMA_HEAD, current_revision
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,11 @@ async def open_runtime(settings: Settings, *, prepare: bool = True) -> AsyncIter
 
 async def prepare_database(engine: AsyncEngine) -> None:
     if is_sqlite(engine):
+        from bot.db.migrate import upgrade  # Alembic, loaded only where it runs
+
         await upgrade(engine)
     else:
-        if await current_revision(engine) != head_revision():
+        if await current_revision(engine) != SCHEMA_HEAD:
             raise NotMigrated(
                 f"The database at {redact_url(str(engine.url))} is not at the latest schema; "
                 "run `quizbot db upgrade` first."
@@ -74,10 +76,9 @@ async def database_health(settings: Settings) -> str | None:
         revision = await current_revision(engine)
     finally:
         await engine.dispose()
-    head = head_revision()
-    if revision != head:
+    if revision != SCHEMA_HEAD:
         return (
-            f"the schema is at {revision or 'none (an empty database)'}, not {head}; "
+            f"the schema is at {revision or 'none (an empty database)'}, not {SCHEMA_HEAD}; "
             "run `quizbot db upgrade`"
         )
     return None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Coroutine
 from typing import Any
 
-from bot.cli._common import player_name, run, whole_number
+from bot.cli._common import player_name, whole_number
 from bot.config import Settings
 from bot.core.play.limits import (
     DEFAULT_QUESTIONS,
@@ -15,6 +18,25 @@ from bot.core.play.limits import (
     MIN_QUESTIONS,
     MIN_SECONDS,
 )
+
+
+def loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """The event loop the bots run on: uvloop's on Linux when it is installed (its transports
+    and callbacks cost about half the CPU of asyncio's per request), else asyncio's own."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
+def run(coro: Coroutine[Any, Any, int]) -> int:
+    """Run a `quizbot run` mode's coroutine on `loop_factory`'s loop; errors go to the boundary
+    around `main`."""
+    with asyncio.Runner(loop_factory=loop_factory()) as runner:
+        return runner.run(coro)
 
 
 def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:

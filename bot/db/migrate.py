@@ -63,15 +63,9 @@ async def _sqlite_foreign_keys(conn: AsyncConnection, *, on: bool) -> None:
     await driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
-async def current_revision(engine: AsyncEngine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    async with engine.connect() as conn:
-        return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())
-
-
 def head_revision() -> str | None:
-    """The latest revision the shipped migrations lead to."""
+    """The latest revision the shipped migrations lead to, as Alembic computes it (what
+    `bot.db.revision.SCHEMA_HEAD` must equal)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect
 
+from bot.config import Settings
 from bot.db.connect import create_engine
-from bot.db.migrate import alembic_config, current_revision, downgrade, upgrade
+from bot.db.migrate import alembic_config, downgrade, head_revision, upgrade
+from bot.db.revision import SCHEMA_HEAD, current_revision
 from bot.db.tables import Base
+from bot.runtime import NotMigrated, database_health, open_runtime
 
 
 def _diff(sync_conn):
     ctx = MigrationContext.configure(sync_conn, opts={"compare_type": True})
     return compare_metadata(ctx, Base.metadata)
+
+
+def test_the_head_a_bot_checks_at_start_is_the_one_alembic_computes_from_migrations():
+    # SCHEMA_HEAD is written by hand so a start need not load Alembic; this keeps it true
+    assert head_revision() == SCHEMA_HEAD
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
+
+
+async def test_a_database_behind_the_head_is_named_with_both_revisions(fresh_db):
+    engine = create_engine(fresh_db)
+    try:
+        await downgrade(engine, "0008")
+        assert await current_revision(engine) == "0008"
+    finally:
+        await engine.dispose()
+    problem = await database_health(Settings(_env_file=None, database_url=fresh_db))
+    assert problem is not None and f"at 0008, not {SCHEMA_HEAD}" in problem
+    if not fresh_db.startswith("sqlite"):  # SQLite is migrated at start; PostgreSQL refuses
+        with pytest.raises(NotMigrated, match="not at the latest schema"):
+            async with open_runtime(Settings(_env_file=None, database_url=fresh_db)):
+                pass
 
 
 async def test_upgrade_empty_database_to_head(fresh_db):

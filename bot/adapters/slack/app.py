@@ -28,7 +28,6 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -42,6 +41,7 @@ from bot.adapters.slack import clicks, gate, listeners
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
 from bot.adapters.slack.messenger import SlackMessenger, make_client
+from bot.adapters.slack.receipts import Receipts
 from bot.boundary import new_reference
 from bot.config import Settings
 from bot.core.due import DueLoop
@@ -145,6 +145,7 @@ def build_app(
     installs: Installs | None = None,
     inflight: InFlight | None = None,
     outbox: Outbox | None = None,
+    receipts: Receipts | None = None,
     ack_budget_seconds: float = ACK_DEADLINE_SECONDS,
 ) -> SlackApp:
     """The Bolt app with every listener registered. `client` defaults to one made from the
@@ -181,7 +182,7 @@ def build_app(
     )
     deps = SlackDeps(
         service=service,
-        messenger=SlackMessenger(client, installs.token_for if installs else None),
+        messenger=SlackMessenger(client, installs.token_for if installs else None, receipts),
         users=users or UserDirectory(),
         inflight=inflight or InFlight(),
         outbox=outbox or Outbox(),
@@ -202,7 +203,7 @@ async def take_click(deps: SlackDeps, click: clicks.AnswerClick) -> None:
 def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.Application:
     """HTTP mode: POST /slack/events once `gate` let it through: an answer click straight to
     `clicks`, anything else into Bolt; GET /healthz pinging the database."""
-    verifier = SignatureVerifier(signing_secret)
+    secret = signing_secret.encode()
     deps = app.deps
 
     async def slack_events(request: web.Request) -> web.Response:
@@ -212,7 +213,7 @@ def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.A
             too_big = gate.Refusal(413, f"the body is over {gate.MAX_BODY_BYTES} bytes")
             gate.log_refusal(too_big, b"", request.remote)
             return web.json_response({"error": too_big.reason}, status=413)
-        checked = gate.check(body, request.headers, verifier)
+        checked = gate.check(body, request.headers, secret)
         if isinstance(checked, gate.Refusal):
             gate.log_refusal(checked, body, request.remote)
             return web.json_response({"error": checked.reason}, status=checked.status)
@@ -296,10 +297,17 @@ async def serve(
             "OAuth install mode runs over HTTP: unset SLACK_APP_TOKEN, or set SLACK_BOT_TOKEN "
             "for a single workspace in Socket Mode."
         )
-    # One session for every Web API call: kept-alive connections instead of one per call.
-    async with aiohttp.ClientSession() as session:
-        client = client_from_settings(settings, session)
-        return await _serve(settings, port, stop, host, client, ready or (lambda: None))
+    # One session for every Web API call: kept-alive connections instead of one per call;
+    # receipts on a client of their own (see `receipts`).
+    receipts = Receipts()
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = client_from_settings(settings, session)
+            return await _serve(
+                settings, port, stop, host, client, receipts, ready or (lambda: None)
+            )
+    finally:
+        await receipts.close()
 
 
 async def _serve(
@@ -308,6 +316,7 @@ async def _serve(
     stop: asyncio.Event,
     host: str,
     client: AsyncWebClient,
+    receipts: Receipts,
     ready: Callable[[], None],
 ) -> int:
     oauth = oauth_mode(settings)
@@ -317,14 +326,20 @@ async def _serve(
     def make_messenger(engine: AsyncEngine) -> Messenger:
         nonlocal installs
         if not oauth:
-            return OrderedMessenger(SlackMessenger(client), outbox)
+            return OrderedMessenger(SlackMessenger(client, receipts=receipts), outbox)
         installs = Installs.create(str(settings.slack_client_id), engine)
-        return OrderedMessenger(SlackMessenger(client, installs.token_for), outbox)
+        return OrderedMessenger(SlackMessenger(client, installs.token_for, receipts), outbox)
 
     async with running_service(settings, make_messenger) as (service, repo, _engine):
         inflight = InFlight()
         app = build_app(
-            service, settings, client, installs=installs, inflight=inflight, outbox=outbox
+            service,
+            settings,
+            client,
+            installs=installs,
+            inflight=inflight,
+            outbox=outbox,
+            receipts=receipts,
         )
         if settings.slack_app_token is not None:
             handler = guarded_socket_mode(app, settings.slack_app_token.get_secret_value())

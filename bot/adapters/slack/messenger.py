@@ -17,7 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.escape import escape_cut
-from bot.adapters.slack.receipts import post_ephemeral
+from bot.adapters.slack.receipts import Receipts
 from bot.adapters.slack.render import blocks_for, fallback_text
 from bot.core.models import ChannelRef
 from bot.core.views import View
@@ -62,9 +62,15 @@ def parse_ref(ref: str) -> tuple[str, str]:
 
 
 class SlackMessenger:
-    def __init__(self, client: AsyncWebClient, token_for: TokenLookup | None = None) -> None:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        token_for: TokenLookup | None = None,
+        receipts: Receipts | None = None,
+    ) -> None:
         self.client = client
         self.token_for = token_for
+        self.receipts = receipts or Receipts()
 
     async def auth(self, channel: ChannelRef) -> dict[str, Any]:
         """A per-workspace token, when there is one. (Passing token=None would send no token.)"""
@@ -117,10 +123,9 @@ class SlackMessenger:
 
     async def tell(self, channel: ChannelRef, user_id: str, text: str) -> None:
         """A message only `user_id` sees in the channel (a click's receipt); escaped and cut.
-        Sent past slack_sdk on the client's session (see `receipts`): one per click."""
+        Sent past slack_sdk, over `receipts`: one per click."""
         auth = await self.auth(channel)
-        await post_ephemeral(
-            self.client.session,
+        await self.receipts.post(
             self.client.base_url,
             auth.get("token", self.client.token),
             {"channel": channel.external_id, "user": user_id, "text": escape_cut(text, 3000)},

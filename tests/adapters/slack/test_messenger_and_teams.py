@@ -71,6 +71,15 @@ async def test_a_receipt_is_retried_after_a_429_and_a_refusal_names_slacks_error
             await messenger.tell(channel, "U3", "Locked in")
 
 
+async def test_a_receipt_to_an_unreachable_slack_is_one_refusal_after_one_retry():
+    messenger = SlackMessenger(make_client(BOT_TOKEN, f"http://127.0.0.1:{_free_port()}/api/"))
+    try:
+        with pytest.raises(ReceiptFailed, match=r"^chat.postEphemeral failed: ConnectError$"):
+            await messenger.tell(ChannelRef(SLACK_TEAM, "C9"), "U1", "Locked in")
+    finally:
+        await messenger.receipts.close()
+
+
 async def test_tokens_per_workspace_are_sent_when_given(fake_slack: FakeSlack):
     async def token_for(team: str) -> str | None:
         return f"xoxb-{team}"

@@ -86,6 +86,9 @@ async def test_big_badly_signed_requests_cost_one_short_log_line_each(slack: Sla
     [
         (b"text=hi", {"X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=ab"}),
         (b"text=hi", {}),
+        (b"text=hi", {"X-Slack-Request-Timestamp": "\u00b2", "X-Slack-Signature": "v0=ab"}),
+        (b"text=hi", {"X-Slack-Request-Timestamp": "9" * 5000, "X-Slack-Signature": "v0=ab"}),
+        (b"text=hi", {"X-Slack-Request-Timestamp": "1", "X-Slack-Signature": "v0=\u00e9"}),
         (b"%zz%%=&&payload={", {"X-Slack-Request-Timestamp": "1", "X-Slack-Signature": "v0=1"}),
         (b'{"type": ', {"Content-Type": "application/json"}),
         (
@@ -93,7 +96,16 @@ async def test_big_badly_signed_requests_cost_one_short_log_line_each(slack: Sla
             {},
         ),
     ],
-    ids=["non-numeric timestamp", "no headers", "bad form", "bad json", "actions null"],
+    ids=[
+        "non-numeric timestamp",
+        "no headers",
+        "superscript digit timestamp",
+        "timestamp past int's digit limit",
+        "non-ascii signature",
+        "bad form",
+        "bad json",
+        "actions null",
+    ],
 )
 async def test_malformed_unsigned_requests_get_401_and_one_line(
     slack: SlackEnv, body: bytes, headers: dict[str, str]
@@ -109,6 +121,7 @@ async def test_malformed_unsigned_requests_get_401_and_one_line(
     ("body", "content_type"),
     [
         (b"text=%zz&user_id=U1", FORM),
+        (b"payload=%7B%22type%22%3A%22block_actions%22%zz%7D", FORM),
         (b"text=\xff\xfe", FORM),
         (urlencode({"payload": "{not json"}).encode(), FORM),
         (urlencode({"payload": "[1, 2]"}).encode(), FORM),
@@ -117,6 +130,7 @@ async def test_malformed_unsigned_requests_get_401_and_one_line(
     ],
     ids=[
         "bad form",
+        "bad escape in a payload",
         "not utf-8",
         "payload not json",
         "payload not object",
