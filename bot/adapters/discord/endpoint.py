@@ -32,6 +32,7 @@ import orjson
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 75.0  # as aiohttp's keep-alive: an idle connection is closed after this
+LINGER_SECONDS = 2.0  # a closing connection waits this long for the client to close its side
 MAX_PIPELINED = 32  # requests read ahead on one connection before reading pauses
 
 
@@ -119,12 +120,13 @@ class _Connection(asyncio.Protocol):
             return
         try:
             self.parser.feed_data(data)
-        except TooLarge:
-            self._refuse(413, f"the body is over {self.server.max_body} bytes")
         except httptools.HttpParserUpgrade:
             self._refuse(400, "no protocol upgrades here")
-        except httptools.HttpParserError as exc:
-            self._refuse(400, f"not HTTP/1.1: {exc}")
+        except httptools.HttpParserError as exc:  # what a callback raised is its context
+            if isinstance(exc.__context__, TooLarge):
+                self._refuse(413, f"the body is over {self.server.max_body} bytes")
+            else:
+                self._refuse(400, f"not HTTP/1.1: {exc}")
 
     # parser callbacks
 
@@ -191,7 +193,7 @@ class _Connection(asyncio.Protocol):
                 return
             transport.write(_head(answer.status, len(answer.body), close) + answer.body)
             if close:
-                transport.close()
+                self._finish(transport)
                 return
         if self.transport is not None:
             if not self.reading:
@@ -208,10 +210,25 @@ class _Connection(asyncio.Protocol):
         self.owed.append((Response.json({"error": reason}, status), True))
         self._write_ready()
 
+    def _finish(self, transport: asyncio.Transport) -> None:
+        """Close after the last answer: our side at once, theirs after LINGER_SECONDS at most,
+        reading (and dropping) what the client still sends meanwhile. Closing with unread bytes
+        (a refused body's rest) would reset the connection, and the client might never read
+        the answer."""
+        if not transport.can_write_eof():
+            transport.close()
+            return
+        transport.write_eof()
+        self._disarm_idle()
+        self.idle_timer = asyncio.get_running_loop().call_later(LINGER_SECONDS, transport.close)
+        if not self.reading:
+            self.reading = True
+            transport.resume_reading()
+
     # idle connections
 
     def _arm_idle(self) -> None:
-        if self.idle_timer is None and not self.owed:
+        if self.idle_timer is None and not self.owed and not self.closing:
             loop = asyncio.get_running_loop()
             self.idle_timer = loop.call_later(self.server.idle_seconds, self._idle)
 

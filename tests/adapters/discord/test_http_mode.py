@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from bot.adapters.discord.app import build, use_api
 from bot.adapters.discord.client import QuizClient, make_client
-from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_endpoint
+from bot.adapters.discord.http_mode import INTERACTIONS_PATH, MAX_BODY_BYTES, build_endpoint
 from bot.core.ports import Repository
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
@@ -344,3 +344,17 @@ async def test_health_says_whether_the_database_answers(http_bot: HttpBot) -> No
     finally:
         await endpoint.close()
         await broken.dispose()
+
+
+async def test_other_paths_and_methods_are_refused(http_bot: HttpBot) -> None:
+    base = http_bot.url.removesuffix(INTERACTIONS_PATH)
+    async with http_bot.http.get(http_bot.url) as resp:
+        assert resp.status == 405
+    async with http_bot.http.post(f"{base}/elsewhere", data=PING) as resp:
+        assert resp.status == 404
+
+
+async def test_a_body_over_a_megabyte_is_refused_with_413(http_bot: HttpBot) -> None:
+    reply = await http_bot.post(b" " * (MAX_BODY_BYTES + 1) + PING.encode())
+    assert reply.status == 413
+    assert await http_bot.answers() == 0
