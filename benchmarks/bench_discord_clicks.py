@@ -5,16 +5,21 @@ process playing Discord: one `/quiz start`, then `--clicks` different members cl
 question's buttons, spread evenly over `--within` seconds.
 
     python benchmarks/bench_discord_clicks.py [--clicks 5000] [--within 1.0] [--runs 1]
-                                              [--http --replicas 2] [--profile DIR] [--no-core]
+                                              [--http --replicas 2 --proxy auto|haproxy|python]
+                                              [--profile DIR] [--profile-burst DIR] [--no-core]
                                               [--database-url postgresql+asyncpg://...]
 
 Gateway mode (the default): each click is an INTERACTION_CREATE dispatch; it is acked when the
 bot's interaction callback reaches the fake. With `--http`: `--replicas` processes of
-`quizbot run discord --http` behind a round-robin proxy (benchmarks/rr_proxy.py), each click a
-signed POST as Discord sends it; it is acked by the HTTP response. Prints clicks, how many were
-acked within Discord's 3 seconds, ack latency p50/p95/p99, receipts delivered (in the response,
-or a followup after a deferral), answers in the database, the bots' CPU per click, and the
-core-only figure (`QuizEngine.answer` on the same burst) of the same run.
+`quizbot run discord --http` behind a round-robin proxy (haproxy in TCP mode when installed,
+`apt-get install haproxy`; else benchmarks/rr_proxy.py), each click a signed POST as Discord
+sends it, sent by benchmarks/burst_client.py from a process of its own (signed, serialised and
+connected before the burst); it is acked by the HTTP response, timed from its due time. Each
+process's CPU per click is printed too (driver, fake Discord, proxy, replicas, PostgreSQL).
+Prints clicks, how many were acked within Discord's 3 seconds, ack latency p50/p95/p99,
+receipts delivered (in the response, or a followup after a deferral), answers in the database,
+the bots' CPU per click, and the core-only figure (`QuizEngine.answer` on the same burst) of
+the same run.
 """
 
 from __future__ import annotations
