@@ -64,18 +64,21 @@ class TooLarge(Exception):
     """A body over the limit: answered with 413, then the connection closes."""
 
 
-def _head(status: int, length: int, close: bool) -> bytes:
+def _status_line(status: int) -> bytes:
     try:
         phrase = HTTPStatus(status).phrase.encode()
     except ValueError:
         phrase = b""
+    return b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\n" % (status, phrase)
+
+
+_STATUS_LINES = {s.value: _status_line(s.value) for s in HTTPStatus}
+
+
+def _head(status: int, length: int, close: bool) -> bytes:
+    line = _STATUS_LINES.get(status) or _status_line(status)
     connection = b"Connection: close\r\n" if close else b""
-    return b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n%s\r\n" % (
-        status,
-        phrase,
-        length,
-        connection,
-    )
+    return b"%sContent-Length: %d\r\n%s\r\n" % (line, length, connection)
 
 
 class _Connection(asyncio.Protocol):
