@@ -5,34 +5,48 @@ process playing Discord: one `/quiz start`, then `--clicks` different members cl
 question's buttons, spread evenly over `--within` seconds.
 
     python benchmarks/bench_discord_clicks.py [--clicks 5000] [--within 1.0] [--runs 1]
-                                              [--http --replicas 2] [--profile DIR] [--no-core]
+                                              [--http --replicas 2 --proxy auto|haproxy|python]
+                                              [--profile DIR] [--profile-burst DIR] [--no-core]
                                               [--database-url postgresql+asyncpg://...]
 
 Gateway mode (the default): each click is an INTERACTION_CREATE dispatch; it is acked when the
 bot's interaction callback reaches the fake. With `--http`: `--replicas` processes of
-`quizbot run discord --http` behind a round-robin proxy (benchmarks/rr_proxy.py), each click a
-signed POST as Discord sends it; it is acked by the HTTP response. Prints clicks, how many were
-acked within Discord's 3 seconds, ack latency p50/p95/p99, receipts delivered (in the response,
-or a followup after a deferral), answers in the database, the bots' CPU per click, and the
-core-only figure (`QuizEngine.answer` on the same burst) of the same run.
+`quizbot run discord --http` behind a round-robin proxy (haproxy in TCP mode when installed,
+`apt-get install haproxy`; else benchmarks/rr_proxy.py), each click a signed POST as Discord
+sends it, sent by benchmarks/burst_client.py from a process of its own (signed, serialised and
+connected before the burst); it is acked by the HTTP response, timed from its due time. Each
+process's CPU per click is printed too (driver, fake Discord, proxy, replicas, PostgreSQL).
+Prints clicks, how many were acked within Discord's 3 seconds, ack latency p50/p95/p99,
+receipts delivered (in the response, or a followup after a deferral), answers in the database,
+the bots' CPU per click, and the core-only figure (`QuizEngine.answer` on the same burst) of
+the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aiohttp
+import orjson
 from nacl.signing import SigningKey
+from sqlalchemy.engine import make_url
 
+from benchmarks.burst_client import BurstProcess, request_bytes
 from benchmarks.harness import (
     BotProcess,
     bot_env,
@@ -53,6 +67,7 @@ from tests.adapters.discord.fakes import Member, buttons, interaction_payload, s
 from tests.helpers import count_rows
 
 DISCORD_WINDOW = 3.0
+INTERACTIONS = "/discord/interactions"  # bot/adapters/discord/http_mode.py
 LOCKED_IN = "Locked in: "  # bot/core/play/answering.py
 HOST = Member("host", admin=True)
 
@@ -84,6 +99,134 @@ def clicks(server: DiscordServer, n: int) -> list[dict[str, Any]]:
         payload["message"] = message
         out.append(payload)
     return out
+
+
+def postgres_pid(url: str) -> int | None:
+    """The postmaster serving `url` (its command line names the port), if it runs here."""
+    port = str(make_url(url).port or 5432)
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if argv and argv[0].endswith(b"postgres") and port.encode() in argv:
+            return int(proc.name)
+    return None
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU of a process and of all its children, those running and those already reaped
+    (PostgreSQL: the postmaster and its backends)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    total = sum(int(f) for f in fields[11:15]) / tick
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for child in children:
+        # one that ended meanwhile moved its CPU to the reaped figure
+        with contextlib.suppress(OSError, IndexError):
+            total += tree_cpu_seconds(int(child))
+    return total
+
+
+class CpuMeter:
+    """CPU seconds of each process taking part in a burst (this driver, the proxy, each
+    replica, PostgreSQL), read before and after it: on a shared machine, each one's CPU per
+    click says more than the wall time, and which one to cut."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.pids = pids
+        self.before: dict[str, float] = {}
+        self.after: dict[str, float] = {}
+        self.measured: dict[str, float] = {}  # CPU seconds read otherwise
+
+    def read(self) -> dict[str, float]:
+        out = {"fake discord": time.process_time()}  # this process
+        for name, pid in self.pids.items():
+            with contextlib.suppress(OSError):
+                out[name] = tree_cpu_seconds(pid) if name == "postgres" else cpu_seconds(pid)
+        return out
+
+    def start(self) -> None:
+        self.before = self.read()
+
+    def stop(self) -> None:
+        self.after = self.read()
+
+    def per_click(self, clicks: int) -> str:
+        used = {k: self.after[k] - self.before.get(k, 0.0) for k in self.after}
+        used.update(self.measured)
+        parts = [f"{k} {v * 1000 / clicks:.2f}" for k, v in used.items()]
+        total = sum(used.values())
+        return (
+            f"CPU per click (ms, burst to last receipt): {', '.join(parts)}; "
+            f"all {total * 1000 / clicks:.2f} ({total:.1f} s)"
+        )
+
+
+@dataclass
+class Spy:
+    """py-spy attached to a running process, recording until stopped."""
+
+    proc: subprocess.Popen[bytes]
+    out: Path
+
+    async def stop(self) -> Path:
+        self.proc.send_signal(signal.SIGINT)
+        await asyncio.get_running_loop().run_in_executor(None, self.proc.wait, 60)
+        return self.out
+
+
+def spy_on(pid: int, folder: str | None, n: int) -> Spy | None:
+    """With --profile-burst: profile replica `n` from now until `stop()` (the burst alone,
+    without the start-up a whole-process profile is mostly made of)."""
+    if folder is None:
+        return None
+    out = Path(folder) / f"discord-http-burst-{n}-{int(time.time())}.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    spy = Path(sys.executable).with_name("py-spy")
+    argv = [str(spy), "record", "--pid", str(pid), "-o", str(out), "-f", "raw", "-r", "250"]
+    return Spy(subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), out)
+
+
+HAPROXY_CONFIG = """global
+    maxconn {maxconn}
+    nbthread 1
+defaults
+    mode tcp
+    timeout connect 5s
+    timeout client 120s
+    timeout server 120s
+frontend interactions
+    bind 127.0.0.1:{port}
+    default_backend replicas
+backend replicas
+    balance roundrobin
+{servers}
+"""
+
+
+def proxy_command(
+    which: str, port: int, upstreams: list[int], workdir: Path
+) -> tuple[str, list[str]]:
+    """The round-robin proxy in front of the replicas: haproxy (`apt-get install haproxy`) in
+    TCP mode, one thread, when it is installed (or asked for), else benchmarks/rr_proxy.py."""
+    haproxy = shutil.which("haproxy")
+    if which == "haproxy" or (which == "auto" and haproxy):
+        if haproxy is None:
+            raise SystemExit("--proxy haproxy: no haproxy on PATH (apt-get install haproxy)")
+        servers = "\n".join(f"    server r{n} 127.0.0.1:{p}" for n, p in enumerate(upstreams))
+        config = workdir / "haproxy.cfg"
+        # two descriptors a connection, within the usual 20,000 a process may open
+        config.write_text(HAPROXY_CONFIG.format(port=port, servers=servers, maxconn=9000))
+        return "haproxy, TCP mode", [haproxy, "-db", "-q", "-f", str(config)]
+    if which == "auto":
+        print("no haproxy on PATH (apt-get install haproxy): using benchmarks/rr_proxy.py")
+    argv = [sys.executable, str(Path(__file__).with_name("rr_proxy.py")), "--port", str(port)]
+    for upstream in upstreams:
+        argv += ["--upstream", f"127.0.0.1:{upstream}"]
+    return "rr_proxy.py", argv
 
 
 async def wait_for(predicate: Any, timeout: float, what: str) -> None:
@@ -234,16 +377,10 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
         argv = ["run", "discord", "--http", "--port", str(port)]
         bots.append(BotProcess.start(argv, env, workdir, profile=profile))
     proxy_port = free_port()
-    proxy_argv = [
-        sys.executable,
-        str(Path(__file__).with_name("rr_proxy.py")),
-        "--port",
-        str(proxy_port),
-    ]
-    for port in ports:
-        proxy_argv += ["--upstream", f"http://127.0.0.1:{port}"]
+    proxy_name, proxy_argv = proxy_command(args.proxy, proxy_port, ports, workdir)
     proxy = await asyncio.create_subprocess_exec(*proxy_argv)
-    endpoint = f"http://127.0.0.1:{proxy_port}/discord/interactions"
+    endpoint = f"http://127.0.0.1:{proxy_port}{INTERACTIONS}"
+    driver: BurstProcess | None = None
     try:
         for bot, port in zip(bots, ports, strict=True):
             await bot.wait_healthy(f"http://127.0.0.1:{port}/healthz")
@@ -252,7 +389,7 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
 
             def signed(payload: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
                 """The request Discord would send: the body and its signature headers."""
-                body = json.dumps(payload).encode()
+                body = orjson.dumps(payload)
                 ts = str(int(time.time()))
                 return body, {
                     "Content-Type": "application/json",
@@ -274,58 +411,72 @@ async def http_run(url: str, args: argparse.Namespace, workdir: Path) -> str:
             assert status == 200, status
             await wait_for(lambda: bool(server.fake.posts()), 30, "the question card")
             payloads = clicks(server, args.clicks)
-            latencies: list[float] = []
-            bodies: dict[str, Any] = {}
-            failed: list[Any] = []
+            pids = {f"replica{n}": b.pid for n, b in enumerate(bots)}
+            pids["proxy"] = proxy.pid
+            pg = postgres_pid(url)
+            if pg is not None:
+                pids["postgres"] = pg
+            meter = CpuMeter(pids)
+            # Signed and serialised before the burst, sent from a process of its own over
+            # connections opened before it (as Discord keeps its connections to an endpoint).
+            host = f"127.0.0.1:{proxy_port}"
+            driver = BurstProcess(
+                "127.0.0.1",
+                proxy_port,
+                [request_bytes(host, INTERACTIONS, *signed(p)) for p in payloads],
+                args.within,
+                args.connections or len(payloads),
+            )
+            await driver.connect()
             cpu_before = sum(cpu_seconds(b.pid) for b in bots)
-            tasks: list[asyncio.Task[None]] = []
-
-            requests = [signed(p) for p in payloads]  # signed before the burst, not during it
-
-            async def one(i: int, begun: float) -> None:
-                payload = payloads[i]
-                try:
-                    status, body = await post(requests[i])
-                except aiohttp.ClientError as exc:
-                    failed.append(type(exc).__name__)
-                    return
-                latencies.append(time.monotonic() - begun)
-                if status != 200:
-                    failed.append(status)
-                bodies[payload["id"]] = body
-
-            async def send(i: int) -> None:
-                # timed from when Discord would have sent it, however busy this driver is
-                tasks.append(asyncio.create_task(one(i, time.monotonic())))
-
             followed_before = len(server.followup_texts)
-            started = time.monotonic()
-            await paced(len(payloads), args.within, send)
-            burst = time.monotonic() - started
-            await asyncio.gather(*tasks)
+            spies = [spy_on(b.pid, args.profile_burst, n) for n, b in enumerate(bots)]
+            meter.start()
+            sent = await driver.burst()
+            started = sent.started
+            meter.measured["driver"] = sent.cpu  # the process has ended by now
+            latencies = sent.latencies()
+            failed = [r.error or r.status for r in sent.results if r.error or r.status != 200]
+            bodies = {
+                p["id"]: orjson.loads(r.body) if r.body else None
+                for p, r in zip(payloads, sent.results, strict=True)
+                if not r.error
+            }
+            deferred = sum(1 for b in bodies.values() if (b or {}).get("type") == 5)
             receipts, last = await all_receipts(server, payloads, bodies, started, followed_before)
+            meter.stop()
+            await driver.release()
+            profiles = [await spy.stop() for spy in spies if spy is not None]
             replies = told(receipt_texts(server, payloads, bodies))
             cpu = sum(cpu_seconds(b.pid) for b in bots)
     finally:
-        proxy.terminate()
+        if driver is not None:
+            driver.stop()
+        if proxy.returncode is None:
+            proxy.terminate()
         await proxy.wait()
         for bot in bots:
             bot.stop()
         await server.close()
     logs = "\n".join(log_summary(bot.log) for bot in bots)
     line = summary(
-        f"http, {args.replicas} replicas behind a round-robin proxy",
+        f"http, {args.replicas} replicas behind a round-robin proxy ({proxy_name})",
         args,
-        burst,
+        sent.sent_in,
         latencies,
         receipts,
         last,
         replies,
         await count_rows(url, Answer),
     )
-    line += f", {len(failed)} failed"
+    line += f", {len(failed)} failed, {deferred} acked by a deferral"
+    line += f"; the driver's own CPU to the last response {sent.cpu * 1000 / args.clicks:.2f} ms"
+    line += " per click"
     line += f"; bots' CPU {cpu * 1000 / args.clicks:.2f} ms per click with start-up ({cpu:.1f} s), "
-    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without\n{logs}"
+    line += f"{(cpu - cpu_before) * 1000 / args.clicks:.2f} ms without\n"
+    line += f"{meter.per_click(args.clicks)}\n{logs}"
+    for profile in profiles:
+        line += f"\nreplica profile of the burst {profile.name} (py-spy):\n" + top_frames(profile)
     for bot in bots:
         if bot.profile is not None:
             line += f"\nreplica profile {bot.profile.name} (py-spy):\n" + top_frames(bot.profile)
@@ -360,9 +511,25 @@ def main() -> int:
     p.add_argument("--within", type=float, default=1.0, help="seconds the burst is spread over")
     p.add_argument("--http", action="store_true", help="HTTP interactions mode")
     p.add_argument("--replicas", type=int, default=2, help="with --http")
-    p.add_argument("--connections", type=int, default=1000, help="with --http: client connections")
+    p.add_argument(
+        "--connections",
+        type=int,
+        default=0,
+        help="with --http: connections opened before the burst (default: one per click)",
+    )
+    p.add_argument(
+        "--proxy",
+        choices=["auto", "haproxy", "python"],
+        default="auto",
+        help="with --http: haproxy if installed (auto), or benchmarks/rr_proxy.py (python)",
+    )
     p.add_argument("--runs", type=int, default=1, help="fresh database each run")
     p.add_argument("--profile", metavar="DIR", help="run the bot(s) under py-spy, profiles in DIR")
+    p.add_argument(
+        "--profile-burst",
+        metavar="DIR",
+        help="with --http: py-spy on each replica during the burst only, profiles in DIR",
+    )
     p.add_argument("--no-core", action="store_true", help="skip the core-only comparison")
     p.add_argument("--database-url", default=None)
     args = p.parse_args()

@@ -14,12 +14,11 @@ from datetime import datetime
 
 import discord
 import yarl
-from aiohttp import web
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters.discord.client import QuizClient, make_client, parse_ids
-from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_web_app
+from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_endpoint
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.health import HEALTH_PATH
 from bot.adapters.outbox import OrderedMessenger
@@ -115,9 +114,8 @@ async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, 
         print(_BAD_TOKEN, file=sys.stderr)
         return 1
     client.start_due_loop()
-    runner = web.AppRunner(build_web_app(client, repo, settings.discord_public_key))
-    await runner.setup()
-    await web.TCPSite(runner, "0.0.0.0", port).start()
+    endpoint = build_endpoint(client, repo, settings.discord_public_key)
+    await endpoint.start("0.0.0.0", port)
     log.info(
         "Discord interactions endpoint %s and %s on port %s", INTERACTIONS_PATH, HEALTH_PATH, port
     )
@@ -125,8 +123,9 @@ async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, 
         await stopping.wait()
     finally:
         log.info("shutting down")
-        await runner.cleanup()  # no new interactions; those in progress get their response
+        endpoint.stop_listening()  # no new interactions; those in progress get their response
         await client.shutdown()
+        await endpoint.close()
     return 0
 
 

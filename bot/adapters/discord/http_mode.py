@@ -23,11 +23,11 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from aiohttp import web
 from discord.http import MultipartParameters
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 from nacl.exceptions import BadSignatureError
@@ -36,7 +36,8 @@ from nacl.signing import VerifyKey
 from bot.adapters.discord import clicks
 from bot.adapters.discord.callbacks import RestReplies
 from bot.adapters.discord.client import QuizClient
-from bot.adapters.health import HEALTH_PATH, health_check
+from bot.adapters.discord.endpoint import Endpoint, Request, Response
+from bot.adapters.health import HEALTH_PATH, health_status
 from bot.core.ports import Repository
 
 log = logging.getLogger(__name__)
@@ -164,68 +165,100 @@ class BodyReplies:
         await self.rest.follow_up(click, data)
 
 
-def build_web_app(
-    client: QuizClient,
-    repo: Repository,
-    public_key: str,
-    *,
-    budget: float = RESPONSE_BUDGET_SECONDS,
-) -> web.Application:
-    """POST /discord/interactions (verified, then answered in the body) and GET /healthz."""
-    key = VerifyKey(bytes.fromhex(public_key))
-    adapter = BodyResponses(client.application_id or 0)
-    rest = client.replies
+class Interactions:
+    """The endpoint's requests: POST /discord/interactions verified, then answered in the
+    body (a click once its answer is written: by a future, without a task of its own), and
+    GET /healthz."""
 
-    async def interactions(request: web.Request) -> web.Response:
-        try:
-            body = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            return _refuse(413, f"the body is over {MAX_BODY_BYTES} bytes", request)
+    def __init__(
+        self,
+        client: QuizClient,
+        repo: Repository,
+        public_key: str,
+        *,
+        budget: float = RESPONSE_BUDGET_SECONDS,
+    ) -> None:
+        self.client = client
+        self.repo = repo
+        self.key = VerifyKey(bytes.fromhex(public_key))
+        self.adapter = BodyResponses(client.application_id or 0)
+        self.budget = budget
+
+    def __call__(self, request: Request) -> Response | Awaitable[Response | dict[str, Any]]:
+        if request.path == INTERACTIONS_PATH and request.method == "POST":
+            return self.interaction(request)
+        if request.path == HEALTH_PATH and request.method == "GET":
+            return self.health()
+        if request.path in (INTERACTIONS_PATH, HEALTH_PATH):
+            return Response.json({"error": f"{request.method} is not allowed here"}, 405)
+        return Response.json({"error": "not found"}, 404)
+
+    def interaction(self, request: Request) -> Response | asyncio.Future[dict[str, Any]]:
+        headers = request.headers
         problem = signature_problem(
-            key,
-            body,
-            request.headers.get(SIGNATURE, ""),
-            request.headers.get(TIMESTAMP, ""),
+            self.key,
+            request.body,
+            headers.get(_SIGNATURE_KEY, b"").decode("latin-1"),
+            headers.get(_TIMESTAMP_KEY, b"").decode("latin-1"),
             time.time(),
         )
         if problem is not None:
             return _refuse(401, problem, request)
         try:
-            data = orjson.loads(body)
+            data = orjson.loads(request.body)
         except ValueError:
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("type"), int):
             return _refuse(400, "the body is not an interaction", request)
         if data["type"] == PING:
-            return web.json_response(PONG)
-        answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        iid = str(data.get("id"))
+            return Response(200, _PONG)
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[dict[str, Any]] = loop.create_future()
         click = clicks.answer_click(data)
         if click is not None:
-            client.take_click(click, BodyReplies(answer, rest))
+            self.client.take_click(click, BodyReplies(answer, self.client.replies))
         else:
-            adapter.pending[iid] = answer
-            context = async_context.set(adapter)
+            iid = str(data.get("id"))
+            pending = self.adapter.pending
+            pending[iid] = answer
+            context = async_context.set(self.adapter)
             try:
-                client._connection.parse_interaction_create(data)  # type: ignore[arg-type]
+                self.client._connection.parse_interaction_create(data)  # type: ignore[arg-type]
             except Exception as exc:  # a signed payload discord.py cannot read
-                adapter.pending.pop(iid, None)
+                pending.pop(iid, None)
                 return _refuse(400, f"unreadable interaction ({type(exc).__name__})", request)
             finally:
                 async_context.reset(context)
-        # At the budget the body becomes a deferral (one timer: cheaper than wait_for's task).
-        timer = asyncio.get_running_loop().call_later(budget, _defer, answer)
-        try:
-            response = await answer
-        finally:
-            timer.cancel()
-            adapter.pending.pop(iid, None)
-        return web.json_response(response)
+            answer.add_done_callback(lambda _: pending.pop(iid, None))
+        if not answer.done():
+            # At the budget the body becomes a deferral (a timer: no task to wait with).
+            timer = loop.call_later(self.budget, _defer, answer)
+            answer.add_done_callback(lambda _: timer.cancel())
+        return answer
 
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
-    app.router.add_post(INTERACTIONS_PATH, interactions)
-    app.router.add_get(HEALTH_PATH, health_check(repo))
-    return app
+    async def health(self) -> Response:
+        status, body = await health_status(self.repo)
+        return Response.json(body, status)
+
+
+def build_endpoint(
+    client: QuizClient,
+    repo: Repository,
+    public_key: str,
+    *,
+    budget: float = RESPONSE_BUDGET_SECONDS,
+) -> Endpoint:
+    """The interactions endpoint (and /healthz) on the lean HTTP server of `endpoint`."""
+    return Endpoint(
+        Interactions(client, repo, public_key, budget=budget),
+        (_SIGNATURE_KEY, _TIMESTAMP_KEY),
+        max_body=MAX_BODY_BYTES,
+    )
+
+
+_SIGNATURE_KEY = SIGNATURE.lower().encode()
+_TIMESTAMP_KEY = TIMESTAMP.lower().encode()
+_PONG = orjson.dumps(PONG)
 
 
 def _defer(answer: asyncio.Future[dict[str, Any]]) -> None:
@@ -233,6 +266,6 @@ def _defer(answer: asyncio.Future[dict[str, Any]]) -> None:
         answer.set_result(clicks.DEFERRED)
 
 
-def _refuse(status: int, reason: str, request: web.Request) -> web.Response:
-    log.warning("refused a request from %s with %d: %s", request.remote or "?", status, reason)
-    return web.json_response({"error": reason}, status=status)
+def _refuse(status: int, reason: str, request: Request) -> Response:
+    log.warning("refused a request from %s with %d: %s", request.peer, status, reason)
+    return Response.json({"error": reason}, status)

@@ -15,14 +15,13 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 from discord.http import Route
 from nacl.signing import SigningKey
 from sqlalchemy import func, select
 
 from bot.adapters.discord.app import build, use_api
 from bot.adapters.discord.client import QuizClient, make_client
-from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_web_app
+from bot.adapters.discord.http_mode import INTERACTIONS_PATH, MAX_BODY_BYTES, build_endpoint
 from bot.core.ports import Repository
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
@@ -139,18 +138,15 @@ async def serving(repo: Repository) -> AsyncIterator[HttpBot]:
     # A loaded machine must not turn a test's receipts into deferrals: the budgets are
     # generous here, and the test of the deferral shortens the click's own.
     client.ack_budget_seconds = SLOW_MACHINE_BUDGET
-    server = TestServer(
-        build_web_app(client, repo, PUBLIC_KEY, budget=SLOW_MACHINE_BUDGET), host="127.0.0.1"
-    )
-    await server.start_server()
+    endpoint = build_endpoint(client, repo, PUBLIC_KEY, budget=SLOW_MACHINE_BUDGET)
+    await endpoint.start("127.0.0.1", 0)
     try:
         async with aiohttp.ClientSession() as http:
-            yield HttpBot(
-                client, service, discord, repo, clock, http, str(server.make_url(INTERACTIONS_PATH))
-            )
+            url = f"http://127.0.0.1:{endpoint.port}{INTERACTIONS_PATH}"
+            yield HttpBot(client, service, discord, repo, clock, http, url)
             await client.shutdown()
     finally:
-        await server.close()
+        await endpoint.close()
         await discord.close()
         Route.BASE = base
 
@@ -340,11 +336,25 @@ async def test_health_says_whether_the_database_answers(http_bot: HttpBot) -> No
     async with http_bot.http.get(health) as resp:
         assert (resp.status, await resp.json()) == (200, {"ok": True})
     broken = create_engine("postgresql+asyncpg://quiz:quiz@127.0.0.1:1/quiz")  # nobody listens
-    server = TestServer(build_web_app(http_bot.client, SqlRepository(broken), PUBLIC_KEY))
-    await server.start_server()
+    endpoint = build_endpoint(http_bot.client, SqlRepository(broken), PUBLIC_KEY)
+    await endpoint.start("127.0.0.1", 0)
     try:
-        async with http_bot.http.get(server.make_url("/healthz")) as resp:
+        async with http_bot.http.get(f"http://127.0.0.1:{endpoint.port}/healthz") as resp:
             assert resp.status == 503 and (await resp.json())["ok"] is False
     finally:
-        await server.close()
+        await endpoint.close()
         await broken.dispose()
+
+
+async def test_other_paths_and_methods_are_refused(http_bot: HttpBot) -> None:
+    base = http_bot.url.removesuffix(INTERACTIONS_PATH)
+    async with http_bot.http.get(http_bot.url) as resp:
+        assert resp.status == 405
+    async with http_bot.http.post(f"{base}/elsewhere", data=PING) as resp:
+        assert resp.status == 404
+
+
+async def test_a_body_over_a_megabyte_is_refused_with_413(http_bot: HttpBot) -> None:
+    reply = await http_bot.post(b" " * (MAX_BODY_BYTES + 1) + PING.encode())
+    assert reply.status == 413
+    assert await http_bot.answers() == 0
