@@ -9,6 +9,7 @@ as that player has answered.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import sys
 import threading
@@ -82,13 +83,22 @@ class ConsoleMessenger:
         self.changed.set()
 
 
+# Lines read ahead of the round: enough for any paste, bounded for endless input.
+LINES_AHEAD = 64
+
+
 def _reader(
     loop: asyncio.AbstractEventLoop, stream: TextIO, queue: asyncio.Queue[str | None]
 ) -> None:
-    """Read lines in a thread (stdin has no portable async reader); None marks end of input."""
-    for line in stream:
-        loop.call_soon_threadsafe(queue.put_nowait, line)
-    loop.call_soon_threadsafe(queue.put_nowait, None)
+    """Read lines in a thread (stdin has no portable async reader); None marks end of input.
+    Each line waits for room in the bounded queue: endless piped input (`yes 1 |`) would
+    otherwise flood the loop with callbacks and grow without bound."""
+    try:
+        for line in stream:
+            asyncio.run_coroutine_threadsafe(queue.put(line), loop).result()
+        asyncio.run_coroutine_threadsafe(queue.put(None), loop).result()
+    except (RuntimeError, concurrent.futures.CancelledError):
+        return  # the loop closed or was stopping: the round is over
 
 
 async def play(
@@ -135,7 +145,7 @@ async def play(
         if interactive:
             out.write("Type the number of your answer and press Enter.\n")
 
-        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=LINES_AHEAD)
         threading.Thread(
             target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
         ).start()
@@ -271,7 +281,7 @@ async def play_daily(
     if not cards:
         out.write(f"No question of the day is due for {CONSOLE_TEAM.key} now.\n")
         return 0
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=LINES_AHEAD)
     threading.Thread(
         target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
     ).start()
@@ -303,7 +313,7 @@ async def review(
     out = out or sys.stdout
     step = await study.start_review(player)
     interactive = stdin.isatty()
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=LINES_AHEAD)
     if step.card is not None:
         threading.Thread(
             target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True

@@ -141,3 +141,44 @@ async def test_a_round_left_by_a_killed_run_is_stopped_with_one_line(fresh_db, f
     assert lines[1].startswith("Question 1/1")
     assert "Round stopped" not in again.stdout
     assert await _round_statuses(fresh_db) == ["stopped", "finished"]
+
+
+class _Endless:
+    """`yes 1` as a stream: lines until told to stop, counting what the reader took."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.stop = False
+
+    def __iter__(self) -> _Endless:
+        return self
+
+    def __next__(self) -> str:
+        if self.stop:
+            raise StopIteration
+        self.read += 1
+        return "1\n"
+
+
+async def test_endless_piped_input_is_read_only_as_far_as_the_round_takes_it():
+    """Endless input (`yes 1 | quizbot run console`) waits for room in the queue: read without
+    backpressure it flooded the loop with callbacks, and on uvloop the round never went on."""
+    import threading
+
+    from bot.adapters.console import LINES_AHEAD, _reader
+
+    stream = _Endless()
+    queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=LINES_AHEAD)
+    loop = asyncio.get_running_loop()
+    threading.Thread(target=_reader, args=(loop, stream, queue), daemon=True).start()
+    for _ in range(3):
+        assert await queue.get() == "1\n"
+    for _ in range(500):  # until the reader has filled the queue and waits for room
+        if queue.full():
+            break
+        await asyncio.sleep(0.01)
+    assert queue.full()
+    assert stream.read <= 3 + LINES_AHEAD + 1
+    stream.stop = True
+    while await queue.get() is not None:
+        pass
