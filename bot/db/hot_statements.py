@@ -520,3 +520,133 @@ def save_memory(dialect: str) -> Any:
         index_elements=["player_id", "question_id"],
         set_={name: getattr(ins.excluded, name) for name in MEMORY_COLUMNS},
     )
+
+
+_RQ_COLUMNS = (
+    "id, round_id, ordinal, question_id, prompt, choices, answer, choice_order, status, "
+    "opens_at, closes_at, closed_at, message_ref"
+)
+ROUND_COLUMNS = (
+    "team_id", "channel_id", "status", "num_questions", "seconds", "topic", "started_by",
+    "close_after_answers", "daily", "started_at", "ended_at",
+)  # fmt: skip
+ROUND = "r_"  # prefix of a closed question's round's columns in ADVANCE_PG
+
+
+def _prefixed(table: str, columns: str | tuple[str, ...], prefix: str) -> str:
+    names = columns.split(", ") if isinstance(columns, str) else columns
+    return ", ".join(f"{table}.{name} AS {prefix}{name}" for name in names)
+
+
+# A batch of closes in one statement (PostgreSQL), which commits by itself: of the questions
+# asked to close, those with a fill limit only once they hold that many committed answers
+# (the statement starts after the caller's answers committed); the open ones are locked in id
+# order (the order answers key-share-lock them in, so neither waits for the other in a circle)
+# and closed at their own times. Then each move (bot.core.play.closing.moves) whose question
+# closed here opens its round's next question, if still pending and the round running, or
+# finishes its running round. Returns each question closed here (as closed), its round (as it
+# was: an `ended` round is finished now) and the question opened after it (NEXT-prefixed
+# columns, NULL when none). The answers a reveal counts are read by a later statement: this
+# one's snapshot predates the answers it waited for.
+ADVANCE_PG = text(
+    f"""
+WITH asked AS (
+    SELECT * FROM unnest(
+        CAST(:ids AS BIGINT[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:limits AS INTEGER[])
+    ) AS q(id, at, fill_limit)
+),
+due AS MATERIALIZED (
+    SELECT id, at FROM asked
+    WHERE fill_limit IS NULL
+       OR (SELECT count(*) FROM answers a WHERE a.round_question_id = asked.id) >= fill_limit
+),
+locked AS MATERIALIZED (
+    SELECT id FROM round_questions
+    WHERE id IN (SELECT id FROM due) AND status = 'open'
+    ORDER BY id
+    FOR UPDATE
+),
+closed AS (
+    UPDATE round_questions rq SET status = 'closed', closed_at = due.at
+    FROM due
+    WHERE rq.id = due.id AND rq.id IN (SELECT id FROM locked) AND rq.status = 'open'
+    RETURNING rq.*
+),
+moves AS MATERIALIZED (
+    SELECT m.* FROM unnest(
+        CAST(:round_ids AS BIGINT[]), CAST(:afters AS BIGINT[]),
+        CAST(:next_ordinals AS INTEGER[]), CAST(:move_ats AS TIMESTAMPTZ[]),
+        CAST(:move_closes AS TIMESTAMPTZ[])
+    ) AS m(round_id, after, next_ordinal, at, closes_at)
+    JOIN closed ON closed.id = m.after
+    JOIN rounds r ON r.id = m.round_id AND r.status = 'running'
+),
+opened AS (
+    UPDATE round_questions rq SET status = 'open', opens_at = moves.at,
+        closes_at = moves.closes_at
+    FROM moves
+    WHERE rq.round_id = moves.round_id AND rq.ordinal = moves.next_ordinal
+      AND rq.status = 'pending'
+    RETURNING rq.*
+),
+ended AS (
+    UPDATE rounds r SET status = 'finished', ended_at = moves.at
+    FROM moves
+    WHERE r.id = moves.round_id AND moves.next_ordinal IS NULL AND r.status = 'running'
+    RETURNING r.id
+)
+SELECT {_prefixed("c", _RQ_COLUMNS, "")},
+       {_prefixed("r", ROUND_COLUMNS, ROUND)},
+       {_prefixed("o", _RQ_COLUMNS, NEXT)},
+       e.id IS NOT NULL AS ended
+FROM closed c
+JOIN rounds r ON r.id = c.round_id
+LEFT JOIN moves m ON m.after = c.id
+LEFT JOIN opened o ON o.round_id = m.round_id
+LEFT JOIN ended e ON e.id = m.round_id
+ORDER BY c.id
+"""
+)
+
+
+@cache
+def question_places(dialect: str) -> Any:
+    """Where some questions stand in their rounds (bot.core.play.store.Place)."""
+    rq, r = _rqs.c, _rounds.c
+    return (
+        select(rq.id, rq.round_id, rq.ordinal, r.num_questions, r.seconds)
+        .join(_rounds, r.id == rq.round_id)
+        .where(id_in(rq.id, "ids", dialect))
+    )
+
+
+QUESTION_COLUMNS = (
+    "id", "uid", "topic", "prompt", "choices", "answer", "kind", "explanation", "source_file",
+    "source_line", "lang", "status", "team_id", "bank", "fact", "deck_id",
+)  # fmt: skip
+
+# What the reveals and next cards of a batch of closes show, in one statement (PostgreSQL):
+# a row per question (rq_id NULL), and a row per closed round question (question columns
+# NULL) with its answers in the order written and their players' names, as arrays.
+REVEAL_READS_PG = text(
+    f"""
+SELECT {", ".join(f"q.{c}" for c in QUESTION_COLUMNS)}, NULL AS rq_id,
+       NULL AS a_players, NULL AS a_names, NULL AS a_choices, NULL AS a_corrects,
+       NULL AS a_points, NULL AS a_latencies
+FROM questions q WHERE q.id = ANY(CAST(:question_ids AS BIGINT[]))
+UNION ALL
+SELECT {", ".join("NULL" for _ in QUESTION_COLUMNS)}, asked.id,
+       a.players, a.names, a.choices, a.corrects, a.points, a.latencies
+FROM unnest(CAST(:rq_ids AS BIGINT[])) AS asked(id)
+CROSS JOIN LATERAL (
+    SELECT array_agg(x.player_id ORDER BY x.id) AS players,
+           array_agg(p.display_name ORDER BY x.id) AS names,
+           array_agg(x.choice ORDER BY x.id) AS choices,
+           array_agg(x.correct ORDER BY x.id) AS corrects,
+           array_agg(x.points ORDER BY x.id) AS points,
+           array_agg(x.latency_ms ORDER BY x.id) AS latencies
+    FROM answers x JOIN players p ON p.id = x.player_id
+    WHERE x.round_question_id = asked.id
+) a
+"""
+)

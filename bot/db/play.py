@@ -5,6 +5,7 @@ The answer path's statements are built once per dialect in hot_statements.py."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -20,12 +21,14 @@ from bot.core.models import (
     NewRound,
     PlayerTotals,
     QuestionRec,
+    QuestionStatus,
     RoundQuestionRec,
     RoundRec,
     RoundStatus,
     ScoreRow,
 )
-from bot.core.play.store import AnswerReads, AnswersWritten
+from bot.core.play.answering import is_full
+from bot.core.play.store import Advanced, AnswerReads, AnswersWritten, Close, Move, Place
 from bot.core.study.memory import Memory
 from bot.core.study.store import MemoryRow
 from bot.db import hot_statements as hot
@@ -260,6 +263,121 @@ class SqlPlayStore(SqlStore):
             )
             out[int(row.id)] = (round_rec(row), rq_rec(nxt) if nxt.id is not None else None)
         return out
+
+    async def question_places(self, rq_ids: Sequence[int]) -> dict[int, Place]:
+        rows = await self._core(hot.question_places(self.dialect), {"ids": sorted(rq_ids)})
+        return {
+            int(r.id): Place(int(r.id), int(r.round_id), r.ordinal, r.num_questions, r.seconds)
+            for r in rows
+        }
+
+    async def advance(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        """See PlayStore.advance: one statement on PostgreSQL; on SQLite, whose transaction
+        holds the database's write lock from its start, a few for the whole batch."""
+        if self.dialect == "postgresql":
+            return await self._advance_pg(closes, moves)
+        limited = sorted({c.rq_id for c in closes if c.fill_limit is not None})
+        counts = await self.answer_counts(limited) if limited else {}
+        closed = (
+            await self.close_questions(
+                [
+                    (c.rq_id, c.at)
+                    for c in closes
+                    if c.fill_limit is None or is_full(c.fill_limit, counts.get(c.rq_id, 0))
+                ]
+            )
+            if closes
+            else []
+        )
+        if not closed:
+            return Advanced([], {}, {}, set())
+        with_next = await self.rounds_with_next(sorted({rq.round_id for rq in closed}))
+        done = {rq.id for rq in closed}
+        running = [
+            m
+            for m in moves
+            if m.after in done
+            and m.round_id in with_next
+            and with_next[m.round_id][0].status == RoundStatus.RUNNING
+        ]
+        pending = {m.after: with_next[m.round_id][1] for m in running}
+        opening = {
+            after: nxt.id
+            for m in running
+            if m.next_ordinal is not None
+            and (nxt := pending[(after := m.after)]) is not None
+            and nxt.ordinal == m.next_ordinal
+        }
+        times = {m.after: (m.at, m.closes_at) for m in running}
+        opened_ids = await self.open_questions(
+            [(rq_id, *times[after]) for after, rq_id in opening.items()]  # type: ignore[misc]
+        )
+        opened: dict[int, RoundQuestionRec] = {}
+        for after, rq_id in opening.items():
+            nxt = pending[after]
+            if rq_id in opened_ids and nxt is not None:
+                at, closes_at = times[after]
+                opened[after] = replace(
+                    nxt, status=QuestionStatus.OPEN, opens_at=at, closes_at=closes_at
+                )
+        finishing = [(m.round_id, m.at) for m in running if m.next_ordinal is None]
+        ended = await self.end_rounds(finishing, RoundStatus.FINISHED) if finishing else set()
+        rounds = {round_id: rnd for round_id, (rnd, _) in with_next.items()}
+        after_of = {m.round_id: m.after for m in running}
+        return Advanced(closed, rounds, opened, {after_of[r] for r in ended})
+
+    async def _advance_pg(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        params = {
+            "ids": [c.rq_id for c in closes],
+            "ats": [c.at for c in closes],
+            "limits": [c.fill_limit for c in closes],
+            "round_ids": [m.round_id for m in moves],
+            "afters": [m.after for m in moves],
+            "next_ordinals": [m.next_ordinal for m in moves],
+            "move_ats": [m.at for m in moves],
+            "move_closes": [m.closes_at for m in moves],
+        }
+        closed: list[RoundQuestionRec] = []
+        rounds: dict[int, RoundRec] = {}
+        opened: dict[int, RoundQuestionRec] = {}
+        ended: set[int] = set()
+        for row in await self._core(hot.ADVANCE_PG, params):
+            fields = row._mapping
+            rq = rq_rec(row)
+            closed.append(rq)
+            rnd: Any = SimpleNamespace(
+                id=rq.round_id, **{c: fields[hot.ROUND + c] for c in hot.ROUND_COLUMNS}
+            )
+            rounds[rq.round_id] = round_rec(rnd)
+            if fields[hot.NEXT + "id"] is not None:
+                nxt: Any = SimpleNamespace(
+                    **{k[len(hot.NEXT) :]: v for k, v in fields.items() if k.startswith(hot.NEXT)}
+                )
+                opened[rq.id] = rq_rec(nxt)
+            if row.ended:
+                ended.add(rq.id)
+        return Advanced(closed, rounds, opened, ended)
+
+    async def reveal_reads(
+        self, rq_ids: Sequence[int], question_ids: Sequence[int]
+    ) -> tuple[dict[int, QuestionRec], dict[int, list[AnswerRec]]]:
+        if self.dialect != "postgresql":
+            return await self.questions(question_ids), await self.answers_to(rq_ids)
+        params = {"rq_ids": sorted(rq_ids), "question_ids": sorted(question_ids)}
+        questions: dict[int, QuestionRec] = {}
+        answers: dict[int, list[AnswerRec]] = {}
+        for row in await self._core(hot.REVEAL_READS_PG, params):
+            if row.rq_id is None:
+                questions[int(row.id)] = question_rec(row)
+            elif row.a_players is not None:
+                answers[int(row.rq_id)] = [
+                    AnswerRec(*fields)
+                    for fields in zip(
+                        row.a_players, row.a_names, row.a_choices, row.a_corrects,
+                        row.a_points, row.a_latencies, strict=True,
+                    )
+                ]  # fmt: skip
+        return questions, answers
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]:
         rows = await self._core(hot.closed_counts(self.dialect), {"ids": sorted(round_ids)})

@@ -107,12 +107,13 @@ async def read_all(u: Unit, closed: Sequence[Closed], now: datetime) -> Reads:
         key = (rnd.team_id, _week(rnd, settings[rnd.team_id], now))
         if key not in week_tops:
             week_tops[key] = await u.play.week_scores(*key, WEEK_TOP)
+    questions, answers = await u.play.reveal_reads(
+        sorted(c.question.id for c in closed if c.question is not None), sorted(question_ids)
+    )
     return Reads(
         channels=await u.teams.channel_refs(sorted({r.channel_id for r in rounds.values()})),
-        questions=await u.play.questions(sorted(question_ids)),
-        answers=await u.play.answers_to(
-            sorted(c.question.id for c in closed if c.question is not None)
-        ),
+        questions=questions,
+        answers=answers,
         settings=settings,
         round_scores=await u.play.rounds_scores(round_ids) if round_ids else {},
         asked=await u.play.closed_counts(round_ids) if round_ids else {},

@@ -35,6 +35,51 @@ class AnswerReads:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a question stands in its round: what a close needs to move the round on. It
+    never changes once the round is created, so the answer path hands it to the close."""
+
+    rq_id: int
+    round_id: int
+    ordinal: int
+    num_questions: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Close:
+    """Close this question at `at` (if still open; when `fill_limit` is given, only once it
+    has that many answers)."""
+
+    rq_id: int
+    at: datetime
+    fill_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a round does when `after` (the last of its questions in the batch) closes: open
+    the question numbered `next_ordinal` from `at` until `closes_at`, or, with none left
+    (`next_ordinal` None), finish at `at`. Only a running round moves on."""
+
+    round_id: int
+    after: int
+    next_ordinal: int | None
+    at: datetime
+    closes_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """What a batch of close transitions did."""
+
+    closed: list[RoundQuestionRec]  # the questions closed here, as closed, in id order
+    rounds: dict[int, RoundRec]  # their rounds, as they were before (by id)
+    opened: dict[int, RoundQuestionRec]  # next questions opened, by the question they follow
+    ended: set[int]  # closed questions whose round finished with them
+
+
+@dataclass(frozen=True)
 class AnswersWritten:
     """What a guarded write of a batch of answers did."""
 
@@ -88,6 +133,25 @@ class PlayStore(Protocol):
         self, ends: Sequence[tuple[int, datetime]], status: RoundStatus
     ) -> set[int]:
         """End those still running (round, when); returns those ended."""
+        ...
+
+    async def question_places(self, rq_ids: Sequence[int]) -> dict[int, Place]:
+        """Where each of these questions stands in its round (those that exist)."""
+        ...
+
+    async def advance(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        """Close those of `closes` still open (and, with a fill limit, holding that many
+        committed answers), and for each move whose `after` question closed here, open its
+        next question (if still pending and the round running) or finish its round (if
+        running). Questions are locked in id order, as answers share-lock them. On
+        PostgreSQL one statement, which commits by itself in a unit opened with autocommit."""
+        ...
+
+    async def reveal_reads(
+        self, rq_ids: Sequence[int], question_ids: Sequence[int]
+    ) -> tuple[dict[int, QuestionRec], dict[int, list[AnswerRec]]]:
+        """The questions by id, and the answers to each of these round questions in the
+        order written (what reveals and next cards show): one statement on PostgreSQL."""
         ...
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]: ...
