@@ -598,9 +598,10 @@ ended AS (
 SELECT {_prefixed("c", _RQ_COLUMNS, "")},
        {_prefixed("r", ROUND_COLUMNS, ROUND)},
        {_prefixed("o", _RQ_COLUMNS, NEXT)},
-       e.id IS NOT NULL AS ended
+       e.id IS NOT NULL AS ended, t.timezone
 FROM closed c
 JOIN rounds r ON r.id = c.round_id
+JOIN teams t ON t.id = r.team_id
 LEFT JOIN moves m ON m.after = c.id
 LEFT JOIN opened o ON o.round_id = m.round_id
 LEFT JOIN ended e ON e.id = m.round_id
@@ -648,5 +649,97 @@ CROSS JOIN LATERAL (
     FROM answers x JOIN players p ON p.id = x.player_id
     WHERE x.round_question_id = asked.id
 ) a
+"""
+)
+
+
+# What starting a round reads, in one statement (PostgreSQL): whether the channel has a
+# running round, its defaults, the team's default deck, the decks the team sees (its own and
+# the shared ones, with their active questions) and their topics with the questions the team
+# may be asked on each, as arrays.
+START_READS_PG = text(
+    """
+SELECT
+    EXISTS (
+        SELECT 1 FROM rounds
+        WHERE channel_id = :channel_id AND status = 'running' AND NOT daily
+    ) AS running,
+    s.questions, s.seconds, s.topic, s.deck_id, sd.name AS deck_name,
+    t.default_deck_id,
+    d.ids AS deck_ids, d.team_ids AS deck_team_ids, d.names AS deck_names,
+    d.statuses AS deck_statuses, d.kinds AS deck_kinds, d.source_names AS deck_source_names,
+    d.hashes AS deck_hashes, d.created AS deck_created, d.updated AS deck_updated,
+    d.counts AS deck_counts,
+    c.decks AS topic_decks, c.topics AS topic_names, c.counts AS topic_counts
+FROM teams t
+LEFT JOIN channel_settings s ON s.channel_id = :channel_id
+LEFT JOIN decks sd ON sd.id = s.deck_id
+CROSS JOIN LATERAL (
+    SELECT array_agg(x.id ORDER BY x.name, x.id) AS ids,
+           array_agg(x.team_id ORDER BY x.name, x.id) AS team_ids,
+           array_agg(x.name ORDER BY x.name, x.id) AS names,
+           array_agg(x.status ORDER BY x.name, x.id) AS statuses,
+           array_agg(x.source_kind ORDER BY x.name, x.id) AS kinds,
+           array_agg(x.source_name ORDER BY x.name, x.id) AS source_names,
+           array_agg(x.source_hash ORDER BY x.name, x.id) AS hashes,
+           array_agg(x.created_at ORDER BY x.name, x.id) AS created,
+           array_agg(x.updated_at ORDER BY x.name, x.id) AS updated,
+           array_agg(x.n ORDER BY x.name, x.id) AS counts
+    FROM (
+        SELECT dk.*, (SELECT count(*) FROM questions q
+                      WHERE q.deck_id = dk.id AND q.status = 'active') AS n
+        FROM decks dk WHERE dk.team_id IS NULL OR dk.team_id = t.id
+    ) x
+) d
+CROSS JOIN LATERAL (
+    SELECT array_agg(y.deck_id ORDER BY y.deck_id, y.topic) AS decks,
+           array_agg(y.topic ORDER BY y.deck_id, y.topic) AS topics,
+           array_agg(y.n ORDER BY y.deck_id, y.topic) AS counts
+    FROM (
+        SELECT q.deck_id, q.topic, count(*) AS n
+        FROM questions q
+        WHERE q.deck_id = ANY(d.ids) AND q.status = 'active'
+          AND NOT EXISTS (
+              SELECT 1 FROM team_question_status tqs
+              WHERE tqs.team_id = t.id AND tqs.question_id = q.id AND tqs.status = 'disabled'
+          )
+        GROUP BY q.deck_id, q.topic
+    ) y
+) c
+WHERE t.id = :team_id
+"""
+)
+
+
+# A round, its questions (the round's copies) and its first question opened, in one
+# statement (PostgreSQL). A second running round in the channel breaks the unique index:
+# IntegrityError, and nothing is written.
+CREATE_ROUND_PG = text(
+    f"""
+WITH new_round AS (
+    INSERT INTO rounds (team_id, channel_id, status, num_questions, seconds, topic, started_by,
+                        close_after_answers, started_at, daily)
+    VALUES (:team_id, :channel_id, 'running', :num_questions, :seconds, :topic, :started_by,
+            :close_after_answers, :started_at, :daily)
+    RETURNING *
+),
+asked AS (
+    INSERT INTO round_questions (round_id, ordinal, question_id, prompt, choices, answer,
+                                 choice_order, status, opens_at, closes_at)
+    SELECT new_round.id, q.ordinal, q.question_id, q.prompt, q.choices, q.answer, q.choice_order,
+           CASE WHEN q.ordinal = 1 THEN 'open' ELSE 'pending' END,
+           CASE WHEN q.ordinal = 1 THEN CAST(:opens_at AS TIMESTAMPTZ) END,
+           CASE WHEN q.ordinal = 1 THEN CAST(:closes_at AS TIMESTAMPTZ) END
+    FROM new_round, unnest(
+        CAST(:question_ids AS BIGINT[]), CAST(:prompts AS TEXT[]), CAST(:choices AS JSON[]),
+        CAST(:answers AS INTEGER[]), CAST(:orders AS JSON[])
+    ) WITH ORDINALITY AS q(question_id, prompt, choices, answer, choice_order, ordinal)
+    ORDER BY q.ordinal
+    RETURNING *
+)
+SELECT {_prefixed("asked", _RQ_COLUMNS, "")},
+       {_prefixed("new_round", ROUND_COLUMNS, ROUND)}
+FROM asked, new_round
+WHERE asked.ordinal = 1
 """
 )

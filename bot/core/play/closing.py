@@ -65,12 +65,12 @@ async def close(
         rnd = done.rounds.get(rq.round_id)
         if rnd is None:
             continue  # the round was deleted meanwhile: nothing to tell
-        item = Closed(rnd, rq)
+        item = Closed(rnd, rq, timezone=done.timezones.get(rnd.id))
         if (opened := done.opened.get(rq.id)) is not None:
             item = replace(item, next_question=opened)
         elif rq.id in done.ended:
             assert rq.closed_at is not None
             finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=rq.closed_at)
-            item = Closed(finished, rq, None, RoundStatus.FINISHED)
+            item = replace(item, round=finished, ended=RoundStatus.FINISHED)
         out.append(item)
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.core.decks.resolution import resolve
+from bot.core.decks.resolution import choose, topics_by_deck
 from bot.core.decks.topics import split_topics
 from bot.core.errors import Contended, NotAllowed, QuizError, Unavailable
 from bot.core.leaderboard import rank_rows
@@ -170,25 +170,29 @@ class QuizEngine:
                 field=problem.field,
             )
         now = self.clock()
-        async with self.repo.unit() as u:
+        # Reads, then one write that creates the round and opens its first question: each
+        # statement stands by itself (a second round in the channel breaks a unique index).
+        async with self.repo.unit(autocommit=True) as u:
             team_id = await u.teams.ensure_team(channel.team)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             player_id = await u.teams.ensure_player(team_id, player)
             commands = Commands(self.surface, channel.team)
-            if await u.play.running_round(channel_id) is not None:
+            reads = await u.play.start_reads(team_id, channel_id)
+            if reads.running:
                 raise QuizError(already_running(commands))
-            defaults = await u.teams.channel_defaults(channel_id)
+            defaults = reads.defaults
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
             wanted = list(topics) or split_topics(topic if topic is not None else defaults.topic)
-            chosen = await resolve(
-                u.decks,
-                u.teams,
+            chosen = choose(
+                reads.decks,
                 team_id,
+                topics_by_deck(reads.decks, reads.topics),
                 commands=commands,
                 deck=deck,
                 topics=wanted,
                 channel_default=defaults.deck_id,
+                team_default=reads.team_default_deck,
             )
             candidates = await u.play.candidate_questions(team_id, chosen.deck_ids, chosen.topics)
             picked = choose_questions(candidates, n, self.rng)
@@ -208,12 +212,11 @@ class QuizEngine:
                 close_after_answers=close_after_answers,
                 questions=[(Asked.of(q), choice_order(q, self.rng)) for q in picked],
             )
-            rnd = await u.play.create_round(new)
-            if rnd is None:
-                raise QuizError(already_running(commands))
-            first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
-            await u.play.open_question(first.id, now, closes_at)
+            created = await u.play.create_and_open(new, now, closes_at)
+            if created is None:
+                raise QuizError(already_running(commands))
+            rnd, first = created
             card = question_card(rnd, first, picked[0], now, closes_at)
         note = ""
         if len(picked) < n:

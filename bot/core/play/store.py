@@ -4,13 +4,15 @@ guarded transitions, answers and the scores they add up to (bot/db/play.py imple
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.core.decks.store import DeckRec, TopicCount
 from bot.core.models import (
     AnswerContext,
     AnswerRec,
+    ChannelDefaults,
     NewAnswer,
     NewRound,
     PlayerTotals,
@@ -77,6 +79,28 @@ class Advanced:
     rounds: dict[int, RoundRec]  # their rounds, as they were before (by id)
     opened: dict[int, RoundQuestionRec]  # next questions opened, by the question they follow
     ended: set[int]  # closed questions whose round finished with them
+    # the teams' timezones by round, read with the transitions where that costs nothing
+    timezones: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SummaryReads:
+    """What the summaries of rounds that ended show, read together."""
+
+    round_scores: dict[int, list[ScoreRow]]  # by round: each player's points in it
+    asked: dict[int, int]  # by round: questions asked and closed
+    week_tops: dict[tuple[int, date], list[ScoreRow]]  # by (team, week): the best, best first
+
+
+@dataclass(frozen=True)
+class StartReads:
+    """What starting a round in a channel reads, together."""
+
+    running: bool  # the channel has a running round
+    defaults: ChannelDefaults
+    team_default_deck: int | None
+    decks: list[DeckRec]  # the decks the team sees, with their active questions
+    topics: list[TopicCount]  # their topics, with the questions the team may be asked
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,19 @@ class PlayStore(Protocol):
     # rounds
     async def running_round(self, channel_id: int) -> RoundRec | None: ...
     async def create_round(self, new: NewRound) -> RoundRec | None: ...
+    async def start_reads(self, team_id: int, channel_id: int) -> StartReads:
+        """Everything a round start reads before choosing its questions: one statement on
+        PostgreSQL."""
+        ...
+
+    async def create_and_open(
+        self, new: NewRound, opens_at: datetime, closes_at: datetime
+    ) -> tuple[RoundRec, RoundQuestionRec] | None:
+        """Create the round with its questions and open the first from `opens_at` until
+        `closes_at`; the round and its first question, or None (and the unit can do no more)
+        when the channel has a running round already. One statement on PostgreSQL."""
+        ...
+
     async def round(self, round_id: int) -> RoundRec | None: ...
     async def rounds_with_next(
         self, round_ids: Sequence[int]
@@ -152,6 +189,13 @@ class PlayStore(Protocol):
     ) -> tuple[dict[int, QuestionRec], dict[int, list[AnswerRec]]]:
         """The questions by id, and the answers to each of these round questions in the
         order written (what reveals and next cards show): one statement on PostgreSQL."""
+        ...
+
+    async def summary_reads(
+        self, round_ids: Sequence[int], weeks: Sequence[tuple[int, date]], top: int
+    ) -> SummaryReads:
+        """For round summaries: these rounds' scores and questions asked, and each (team,
+        week)'s `top` players: one statement on PostgreSQL."""
         ...
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]: ...

@@ -192,7 +192,8 @@ async def test_a_close_that_waits_for_an_answer_in_flight_reveals_it(fresh_db):
 
 async def lock_waits(engine: Any, at_least: int = 1) -> int:
     """Statements of this database waiting for a lock, once there are `at_least` (polled: no
-    event says when another connection starts waiting)."""
+    event says when another connection starts waiting). Each look is a transaction of its
+    own: PostgreSQL keeps one snapshot of pg_stat_activity per transaction."""
     async with engine.connect() as conn:
         for _ in range(500):
             waiting = (
@@ -203,6 +204,7 @@ async def lock_waits(engine: Any, at_least: int = 1) -> int:
                     )
                 )
             ).scalar_one()
+            await conn.rollback()
             if waiting >= at_least:
                 return int(waiting)
             await asyncio.sleep(0.01)
