@@ -205,3 +205,35 @@ async def test_a_fill_check_that_closes_nothing_costs_one_statement(fresh_repo):
         await close_filled(quiz, cards, outcomes)
     assert len(sent) == quiz.close_queue.batches, sent
     assert quiz.messenger.updates == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_round_start_is_three_statements(fresh_repo):
+    """What it reads (running round, defaults, decks and topics), its candidates, and one
+    insert of the round with its questions and the first opened (it was 12, BEGIN, SAVEPOINT
+    and COMMIT aside); the channel and player are known to the process."""
+    await load_questions(fresh_repo, questions(8))
+    quiz = QuizEngine(
+        fresh_repo,
+        RecordingMessenger(),
+        platform="discord",
+        clock=FixedClock(),
+        rng=random.Random(5),
+    )
+    channel = ChannelRef(TEAM, "c0")
+    await quiz.start_round(channel, player("host"), questions=3)
+    await quiz.stop_round(channel, player("host"))
+    with engine_statements(fresh_repo) as sent:
+        out = await quiz.start_round(channel, player("host"), questions=3, seconds=40)
+    assert len(sent) == 3, sent
+    assert (out.card.number, out.card.total, out.card.seconds) == (1, 3, 40)
+    async with fresh_repo.unit() as u:
+        asked = await u.play.round_questions(out.round_id)
+    assert [(q.ordinal, q.status) for q in asked] == [
+        (1, QuestionStatus.OPEN),
+        (2, QuestionStatus.PENDING),
+        (3, QuestionStatus.PENDING),
+    ]
+    assert asked[0].closes_at - asked[0].opens_at == timedelta(seconds=40)
+    assert asked[0].id == out.card.round_question_id
+    assert out.card.prompt == asked[0].asked.prompt

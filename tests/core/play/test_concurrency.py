@@ -14,7 +14,7 @@ from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
-from bot.db.tables import Answer, RoundQuestion, ScoreTotal, ScoreWeekly
+from bot.db.tables import Answer, Round, RoundQuestion, ScoreTotal, ScoreWeekly
 from tests.helpers import (
     TEAM,
     FixedClock,
@@ -209,3 +209,32 @@ async def lock_waits(engine: Any, at_least: int = 1) -> int:
                 return int(waiting)
             await asyncio.sleep(0.01)
     return 0
+
+
+async def test_two_processes_starting_a_round_in_one_channel_start_one(fresh_db):
+    """The one-running-round rule is the database's: the loser writes nothing (no round, no
+    questions) and is told a round is running."""
+    engines = [create_engine(fresh_db), create_engine(fresh_db)]
+    try:
+        repos = [SqlRepository(e) for e in engines]
+        await load_questions(repos[0], sample_questions(8))
+        bots = [QuizEngine(r, RecordingMessenger(), platform="discord") for r in repos]
+        channel = ChannelRef(TEAM, "race")
+        outcomes = await asyncio.gather(
+            *(b.start_round(channel, player("host"), questions=3) for b in bots),
+            return_exceptions=True,
+        )
+        started = [o for o in outcomes if not isinstance(o, BaseException)]
+        refused = [o for o in outcomes if isinstance(o, BaseException)]
+        assert len(started) == 1
+        assert [type(e).__name__ for e in refused] == ["QuizError"]
+        assert "already running" in str(refused[0])
+        async with repos[0].unit() as u:
+            rounds = (await u.session.execute(select(func.count()).select_from(Round))).scalar()
+            asked = (
+                await u.session.execute(select(func.count()).select_from(RoundQuestion))
+            ).scalar()
+        assert (rounds, asked) == (1, 3)
+    finally:
+        for e in engines:
+            await e.dispose()
