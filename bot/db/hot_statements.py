@@ -520,3 +520,226 @@ def save_memory(dialect: str) -> Any:
         index_elements=["player_id", "question_id"],
         set_={name: getattr(ins.excluded, name) for name in MEMORY_COLUMNS},
     )
+
+
+_RQ_COLUMNS = (
+    "id, round_id, ordinal, question_id, prompt, choices, answer, choice_order, status, "
+    "opens_at, closes_at, closed_at, message_ref"
+)
+ROUND_COLUMNS = (
+    "team_id", "channel_id", "status", "num_questions", "seconds", "topic", "started_by",
+    "close_after_answers", "daily", "started_at", "ended_at",
+)  # fmt: skip
+ROUND = "r_"  # prefix of a closed question's round's columns in ADVANCE_PG
+
+
+def _prefixed(table: str, columns: str | tuple[str, ...], prefix: str) -> str:
+    names = columns.split(", ") if isinstance(columns, str) else columns
+    return ", ".join(f"{table}.{name} AS {prefix}{name}" for name in names)
+
+
+# A batch of closes in one statement (PostgreSQL), which commits by itself: of the questions
+# asked to close, those with a fill limit only once they hold that many committed answers
+# (the statement starts after the caller's answers committed); the open ones are locked in id
+# order (the order answers key-share-lock them in, so neither waits for the other in a circle)
+# and closed at their own times. Then each move (bot.core.play.closing.moves) whose question
+# closed here opens its round's next question, if still pending and the round running, or
+# finishes its running round. Returns each question closed here (as closed), its round (as it
+# was: an `ended` round is finished now) and the question opened after it (NEXT-prefixed
+# columns, NULL when none). The answers a reveal counts are read by a later statement: this
+# one's snapshot predates the answers it waited for.
+ADVANCE_PG = text(
+    f"""
+WITH asked AS (
+    SELECT * FROM unnest(
+        CAST(:ids AS BIGINT[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:limits AS INTEGER[])
+    ) AS q(id, at, fill_limit)
+),
+due AS MATERIALIZED (
+    SELECT id, at FROM asked
+    WHERE fill_limit IS NULL
+       OR (SELECT count(*) FROM answers a WHERE a.round_question_id = asked.id) >= fill_limit
+),
+locked AS MATERIALIZED (
+    SELECT id FROM round_questions
+    WHERE id IN (SELECT id FROM due) AND status = 'open'
+    ORDER BY id
+    FOR UPDATE
+),
+closed AS (
+    UPDATE round_questions rq SET status = 'closed', closed_at = due.at
+    FROM due
+    WHERE rq.id = due.id AND rq.id IN (SELECT id FROM locked) AND rq.status = 'open'
+    RETURNING rq.*
+),
+moves AS MATERIALIZED (
+    SELECT m.* FROM unnest(
+        CAST(:round_ids AS BIGINT[]), CAST(:afters AS BIGINT[]),
+        CAST(:next_ordinals AS INTEGER[]), CAST(:move_ats AS TIMESTAMPTZ[]),
+        CAST(:move_closes AS TIMESTAMPTZ[])
+    ) AS m(round_id, after, next_ordinal, at, closes_at)
+    JOIN closed ON closed.id = m.after
+    JOIN rounds r ON r.id = m.round_id AND r.status = 'running'
+),
+opened AS (
+    UPDATE round_questions rq SET status = 'open', opens_at = moves.at,
+        closes_at = moves.closes_at
+    FROM moves
+    WHERE rq.round_id = moves.round_id AND rq.ordinal = moves.next_ordinal
+      AND rq.status = 'pending'
+    RETURNING rq.*
+),
+ended AS (
+    UPDATE rounds r SET status = 'finished', ended_at = moves.at
+    FROM moves
+    WHERE r.id = moves.round_id AND moves.next_ordinal IS NULL AND r.status = 'running'
+    RETURNING r.id
+)
+SELECT {_prefixed("c", _RQ_COLUMNS, "")},
+       {_prefixed("r", ROUND_COLUMNS, ROUND)},
+       {_prefixed("o", _RQ_COLUMNS, NEXT)},
+       e.id IS NOT NULL AS ended, t.timezone
+FROM closed c
+JOIN rounds r ON r.id = c.round_id
+JOIN teams t ON t.id = r.team_id
+LEFT JOIN moves m ON m.after = c.id
+LEFT JOIN opened o ON o.round_id = m.round_id
+LEFT JOIN ended e ON e.id = m.round_id
+ORDER BY c.id
+"""
+)
+
+
+@cache
+def question_places(dialect: str) -> Any:
+    """Where some questions stand in their rounds (bot.core.play.store.Place)."""
+    rq, r = _rqs.c, _rounds.c
+    return (
+        select(rq.id, rq.round_id, rq.ordinal, r.num_questions, r.seconds)
+        .join(_rounds, r.id == rq.round_id)
+        .where(id_in(rq.id, "ids", dialect))
+    )
+
+
+QUESTION_COLUMNS = (
+    "id", "uid", "topic", "prompt", "choices", "answer", "kind", "explanation", "source_file",
+    "source_line", "lang", "status", "team_id", "bank", "fact", "deck_id",
+)  # fmt: skip
+
+# What the reveals and next cards of a batch of closes show, in one statement (PostgreSQL):
+# a row per question (rq_id NULL), and a row per closed round question (question columns
+# NULL) with its answers in the order written and their players' names, as arrays.
+REVEAL_READS_PG = text(
+    f"""
+SELECT {", ".join(f"q.{c}" for c in QUESTION_COLUMNS)}, NULL AS rq_id,
+       NULL AS a_players, NULL AS a_names, NULL AS a_choices, NULL AS a_corrects,
+       NULL AS a_points, NULL AS a_latencies
+FROM questions q WHERE q.id = ANY(CAST(:question_ids AS BIGINT[]))
+UNION ALL
+SELECT {", ".join("NULL" for _ in QUESTION_COLUMNS)}, asked.id,
+       a.players, a.names, a.choices, a.corrects, a.points, a.latencies
+FROM unnest(CAST(:rq_ids AS BIGINT[])) AS asked(id)
+CROSS JOIN LATERAL (
+    SELECT array_agg(x.player_id ORDER BY x.id) AS players,
+           array_agg(p.display_name ORDER BY x.id) AS names,
+           array_agg(x.choice ORDER BY x.id) AS choices,
+           array_agg(x.correct ORDER BY x.id) AS corrects,
+           array_agg(x.points ORDER BY x.id) AS points,
+           array_agg(x.latency_ms ORDER BY x.id) AS latencies
+    FROM answers x JOIN players p ON p.id = x.player_id
+    WHERE x.round_question_id = asked.id
+) a
+"""
+)
+
+
+# What starting a round reads, in one statement (PostgreSQL): whether the channel has a
+# running round, its defaults, the team's default deck, the decks the team sees (its own and
+# the shared ones, with their active questions) and their topics with the questions the team
+# may be asked on each, as arrays.
+START_READS_PG = text(
+    """
+SELECT
+    EXISTS (
+        SELECT 1 FROM rounds
+        WHERE channel_id = :channel_id AND status = 'running' AND NOT daily
+    ) AS running,
+    s.questions, s.seconds, s.topic, s.deck_id, sd.name AS deck_name,
+    t.default_deck_id,
+    d.ids AS deck_ids, d.team_ids AS deck_team_ids, d.names AS deck_names,
+    d.statuses AS deck_statuses, d.kinds AS deck_kinds, d.source_names AS deck_source_names,
+    d.hashes AS deck_hashes, d.created AS deck_created, d.updated AS deck_updated,
+    d.counts AS deck_counts,
+    c.decks AS topic_decks, c.topics AS topic_names, c.counts AS topic_counts
+FROM teams t
+LEFT JOIN channel_settings s ON s.channel_id = :channel_id
+LEFT JOIN decks sd ON sd.id = s.deck_id
+CROSS JOIN LATERAL (
+    SELECT array_agg(x.id ORDER BY x.name, x.id) AS ids,
+           array_agg(x.team_id ORDER BY x.name, x.id) AS team_ids,
+           array_agg(x.name ORDER BY x.name, x.id) AS names,
+           array_agg(x.status ORDER BY x.name, x.id) AS statuses,
+           array_agg(x.source_kind ORDER BY x.name, x.id) AS kinds,
+           array_agg(x.source_name ORDER BY x.name, x.id) AS source_names,
+           array_agg(x.source_hash ORDER BY x.name, x.id) AS hashes,
+           array_agg(x.created_at ORDER BY x.name, x.id) AS created,
+           array_agg(x.updated_at ORDER BY x.name, x.id) AS updated,
+           array_agg(x.n ORDER BY x.name, x.id) AS counts
+    FROM (
+        SELECT dk.*, (SELECT count(*) FROM questions q
+                      WHERE q.deck_id = dk.id AND q.status = 'active') AS n
+        FROM decks dk WHERE dk.team_id IS NULL OR dk.team_id = t.id
+    ) x
+) d
+CROSS JOIN LATERAL (
+    SELECT array_agg(y.deck_id ORDER BY y.deck_id, y.topic) AS decks,
+           array_agg(y.topic ORDER BY y.deck_id, y.topic) AS topics,
+           array_agg(y.n ORDER BY y.deck_id, y.topic) AS counts
+    FROM (
+        SELECT q.deck_id, q.topic, count(*) AS n
+        FROM questions q
+        WHERE q.deck_id = ANY(d.ids) AND q.status = 'active'
+          AND NOT EXISTS (
+              SELECT 1 FROM team_question_status tqs
+              WHERE tqs.team_id = t.id AND tqs.question_id = q.id AND tqs.status = 'disabled'
+          )
+        GROUP BY q.deck_id, q.topic
+    ) y
+) c
+WHERE t.id = :team_id
+"""
+)
+
+
+# A round, its questions (the round's copies) and its first question opened, in one
+# statement (PostgreSQL). A second running round in the channel breaks the unique index:
+# IntegrityError, and nothing is written.
+CREATE_ROUND_PG = text(
+    f"""
+WITH new_round AS (
+    INSERT INTO rounds (team_id, channel_id, status, num_questions, seconds, topic, started_by,
+                        close_after_answers, started_at, daily)
+    VALUES (:team_id, :channel_id, 'running', :num_questions, :seconds, :topic, :started_by,
+            :close_after_answers, :started_at, :daily)
+    RETURNING *
+),
+asked AS (
+    INSERT INTO round_questions (round_id, ordinal, question_id, prompt, choices, answer,
+                                 choice_order, status, opens_at, closes_at)
+    SELECT new_round.id, q.ordinal, q.question_id, q.prompt, q.choices, q.answer, q.choice_order,
+           CASE WHEN q.ordinal = 1 THEN 'open' ELSE 'pending' END,
+           CASE WHEN q.ordinal = 1 THEN CAST(:opens_at AS TIMESTAMPTZ) END,
+           CASE WHEN q.ordinal = 1 THEN CAST(:closes_at AS TIMESTAMPTZ) END
+    FROM new_round, unnest(
+        CAST(:question_ids AS BIGINT[]), CAST(:prompts AS TEXT[]), CAST(:choices AS JSON[]),
+        CAST(:answers AS INTEGER[]), CAST(:orders AS JSON[])
+    ) WITH ORDINALITY AS q(question_id, prompt, choices, answer, choice_order, ordinal)
+    ORDER BY q.ordinal
+    RETURNING *
+)
+SELECT {_prefixed("asked", _RQ_COLUMNS, "")},
+       {_prefixed("new_round", ROUND_COLUMNS, ROUND)}
+FROM asked, new_round
+WHERE asked.ordinal = 1
+"""
+)

@@ -4,31 +4,49 @@ The answer path's statements are built once per dialect in hot_statements.py."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, update
+from sqlalchemy import Select, and_, exists, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import ColumnElement
 
+from bot.core.decks.store import DeckRec, TopicCount
 from bot.core.models import (
     AnswerContext,
     AnswerRec,
+    ChannelDefaults,
     NewAnswer,
     NewRound,
     PlayerTotals,
     QuestionRec,
+    QuestionStatus,
     RoundQuestionRec,
     RoundRec,
     RoundStatus,
     ScoreRow,
 )
-from bot.core.play.store import AnswerReads, AnswersWritten
+from bot.core.play.answering import is_full
+from bot.core.play.store import (
+    Advanced,
+    AnswerReads,
+    AnswersWritten,
+    Close,
+    Move,
+    Place,
+    StartReads,
+    SummaryReads,
+)
 from bot.core.study.memory import Memory
 from bot.core.study.store import MemoryRow
 from bot.db import hot_statements as hot
+from bot.db.decks import SqlDeckStore
 from bot.db.records import (
     answer_context,
     answer_reads,
@@ -49,6 +67,7 @@ from bot.db.tables import (
     Team,
     TeamQuestionStatus,
 )
+from bot.db.teams import IdentityCache, SqlTeamStore
 
 
 def week_score_rows(team_id: int, week: date) -> Select[int, str, int, int, int]:
@@ -91,6 +110,57 @@ def all_time_top(team_id: int, limit: int) -> Select[int, str, int, int, int]:
         .where(ScoreTotal.team_id == team_id)
         .order_by(*board_order(ScoreTotal))
         .limit(limit)
+    )
+
+
+@cache
+def summary_reads_pg() -> Any:
+    """Round summaries' reads in one statement (PostgreSQL): a row per round (its questions
+    closed, each player's points, right answers and answers in it, as arrays) and a row per
+    (team, week) with its best players in board order, as arrays."""
+    pg: Any = postgresql.dialect()  # type: ignore[no-untyped-call]
+    order = ", ".join(str(c.compile(dialect=pg)) for c in board_order(ScoreWeekly))
+    return text(
+        f"""
+SELECT r.id AS round_id, NULL AS team_id, NULL AS week,
+       (SELECT count(*) FROM round_questions q
+        WHERE q.round_id = r.id AND q.status = 'closed') AS asked,
+       s.players, s.names, s.points, s.corrects, s.answered
+FROM unnest(CAST(:round_ids AS BIGINT[])) AS r(id)
+CROSS JOIN LATERAL (
+    SELECT array_agg(g.player_id) AS players, array_agg(g.display_name) AS names,
+           array_agg(g.points) AS points, array_agg(g.correct) AS corrects,
+           array_agg(g.answered) AS answered
+    FROM (
+        SELECT a.player_id, p.display_name, sum(a.points) AS points,
+               sum(CASE WHEN a.correct THEN 1 ELSE 0 END) AS correct, count(*) AS answered
+        FROM answers a
+        JOIN round_questions rq ON rq.id = a.round_question_id
+        JOIN players p ON p.id = a.player_id
+        WHERE rq.round_id = r.id
+        GROUP BY a.player_id, p.display_name
+    ) g
+) s
+UNION ALL
+SELECT NULL, w.team_id, w.week, NULL, b.players, b.names, b.points, b.corrects, b.answered
+FROM unnest(CAST(:team_ids AS BIGINT[]), CAST(:weeks AS DATE[])) AS w(team_id, week)
+CROSS JOIN LATERAL (
+    SELECT array_agg(x.player_id ORDER BY x.n) AS players,
+           array_agg(x.display_name ORDER BY x.n) AS names,
+           array_agg(x.points ORDER BY x.n) AS points,
+           array_agg(x.correct ORDER BY x.n) AS corrects,
+           array_agg(x.answered ORDER BY x.n) AS answered
+    FROM (
+        SELECT scores_weekly.player_id, players.display_name, scores_weekly.points,
+               scores_weekly.correct, scores_weekly.answered,
+               row_number() OVER (ORDER BY {order}) AS n
+        FROM scores_weekly JOIN players ON players.id = scores_weekly.player_id
+        WHERE scores_weekly.team_id = w.team_id AND scores_weekly.week_start = w.week
+        ORDER BY {order}
+        LIMIT :top
+    ) x
+) b
+"""
     )
 
 
@@ -174,6 +244,83 @@ class SqlPlayStore(SqlStore):
             )
         await self.session.flush()
         return round_rec(rnd)
+
+    async def start_reads(self, team_id: int, channel_id: int) -> StartReads:
+        """See PlayStore.start_reads: one statement on PostgreSQL; on SQLite the feature
+        stores' own reads."""
+        if self.dialect != "postgresql":
+            teams = SqlTeamStore(self.session, IdentityCache(), self.dialect)
+            decks_store = SqlDeckStore(self.session, self.dialect)
+            decks = await decks_store.team_decks(team_id)
+            return StartReads(
+                running=await self.running_round(channel_id) is not None,
+                defaults=await teams.channel_defaults(channel_id),
+                team_default_deck=(await teams.team_settings(team_id)).default_deck_id,
+                decks=decks,
+                topics=await decks_store.topic_counts(team_id, [d.id for d in decks]),
+            )
+        params = {"team_id": team_id, "channel_id": channel_id}
+        row = (await self._core(hot.START_READS_PG, params)).one()
+        decks = [
+            DeckRec(*fields)
+            for fields in zip(
+                row.deck_ids or (), row.deck_team_ids or (), row.deck_names or (),
+                row.deck_statuses or (), row.deck_kinds or (), row.deck_source_names or (),
+                row.deck_hashes or (), row.deck_created or (), row.deck_updated or (),
+                row.deck_counts or (), strict=True,
+            )
+        ]  # fmt: skip
+        topics = [
+            TopicCount(int(d), t, int(n))
+            for d, t, n in zip(
+                row.topic_decks or (), row.topic_names or (), row.topic_counts or (), strict=True
+            )
+        ]
+        defaults = ChannelDefaults(
+            row.questions, row.seconds, row.topic, row.deck_id, row.deck_name
+        )
+        return StartReads(bool(row.running), defaults, row.default_deck_id, decks, topics)
+
+    async def create_and_open(
+        self, new: NewRound, opens_at: datetime, closes_at: datetime
+    ) -> tuple[RoundRec, RoundQuestionRec] | None:
+        """See PlayStore.create_and_open: one statement on PostgreSQL."""
+        if self.dialect != "postgresql":
+            created = await self.create_round(new)
+            if created is None:
+                return None
+            first = (await self.round_questions(created.id))[0]
+            await self.open_question(first.id, opens_at, closes_at)
+            return created, replace(
+                first, status=QuestionStatus.OPEN, opens_at=opens_at, closes_at=closes_at
+            )
+        params = {
+            "team_id": new.team_id,
+            "channel_id": new.channel_id,
+            "num_questions": new.num_questions,
+            "seconds": new.seconds,
+            "topic": new.topic,
+            "started_by": new.started_by,
+            "close_after_answers": new.close_after_answers,
+            "started_at": new.started_at,
+            "daily": new.daily,
+            "opens_at": opens_at,
+            "closes_at": closes_at,
+            "question_ids": [asked.question_id for asked, _ in new.questions],
+            "prompts": [asked.prompt for asked, _ in new.questions],
+            "choices": [json.dumps(list(asked.choices)) for asked, _ in new.questions],
+            "answers": [asked.answer for asked, _ in new.questions],
+            "orders": [json.dumps(list(order)) for _, order in new.questions],
+        }
+        try:
+            row = (await self._core(hot.CREATE_ROUND_PG, params)).one()
+        except IntegrityError:
+            return None  # another round became running in this channel first
+        fields = row._mapping
+        rnd: Any = SimpleNamespace(
+            id=row.round_id, **{c: fields[hot.ROUND + c] for c in hot.ROUND_COLUMNS}
+        )
+        return round_rec(rnd), rq_rec(row)
 
     async def round(self, round_id: int) -> RoundRec | None:
         r = await self._scalar(
@@ -260,6 +407,156 @@ class SqlPlayStore(SqlStore):
             )
             out[int(row.id)] = (round_rec(row), rq_rec(nxt) if nxt.id is not None else None)
         return out
+
+    async def question_places(self, rq_ids: Sequence[int]) -> dict[int, Place]:
+        rows = await self._core(hot.question_places(self.dialect), {"ids": sorted(rq_ids)})
+        return {
+            int(r.id): Place(int(r.id), int(r.round_id), r.ordinal, r.num_questions, r.seconds)
+            for r in rows
+        }
+
+    async def advance(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        """See PlayStore.advance: one statement on PostgreSQL; on SQLite, whose transaction
+        holds the database's write lock from its start, a few for the whole batch."""
+        if self.dialect == "postgresql":
+            return await self._advance_pg(closes, moves)
+        limited = sorted({c.rq_id for c in closes if c.fill_limit is not None})
+        counts = await self.answer_counts(limited) if limited else {}
+        closed = (
+            await self.close_questions(
+                [
+                    (c.rq_id, c.at)
+                    for c in closes
+                    if c.fill_limit is None or is_full(c.fill_limit, counts.get(c.rq_id, 0))
+                ]
+            )
+            if closes
+            else []
+        )
+        if not closed:
+            return Advanced([], {}, {}, set())
+        with_next = await self.rounds_with_next(sorted({rq.round_id for rq in closed}))
+        done = {rq.id for rq in closed}
+        running = [
+            m
+            for m in moves
+            if m.after in done
+            and m.round_id in with_next
+            and with_next[m.round_id][0].status == RoundStatus.RUNNING
+        ]
+        pending = {m.after: with_next[m.round_id][1] for m in running}
+        opening = {
+            after: nxt.id
+            for m in running
+            if m.next_ordinal is not None
+            and (nxt := pending[(after := m.after)]) is not None
+            and nxt.ordinal == m.next_ordinal
+        }
+        times = {m.after: (m.at, m.closes_at) for m in running}
+        opened_ids = await self.open_questions(
+            [(rq_id, *times[after]) for after, rq_id in opening.items()]  # type: ignore[misc]
+        )
+        opened: dict[int, RoundQuestionRec] = {}
+        for after, rq_id in opening.items():
+            nxt = pending[after]
+            if rq_id in opened_ids and nxt is not None:
+                at, closes_at = times[after]
+                opened[after] = replace(
+                    nxt, status=QuestionStatus.OPEN, opens_at=at, closes_at=closes_at
+                )
+        finishing = [(m.round_id, m.at) for m in running if m.next_ordinal is None]
+        ended = await self.end_rounds(finishing, RoundStatus.FINISHED) if finishing else set()
+        rounds = {round_id: rnd for round_id, (rnd, _) in with_next.items()}
+        after_of = {m.round_id: m.after for m in running}
+        return Advanced(closed, rounds, opened, {after_of[r] for r in ended})
+
+    async def _advance_pg(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        params = {
+            "ids": [c.rq_id for c in closes],
+            "ats": [c.at for c in closes],
+            "limits": [c.fill_limit for c in closes],
+            "round_ids": [m.round_id for m in moves],
+            "afters": [m.after for m in moves],
+            "next_ordinals": [m.next_ordinal for m in moves],
+            "move_ats": [m.at for m in moves],
+            "move_closes": [m.closes_at for m in moves],
+        }
+        closed: list[RoundQuestionRec] = []
+        rounds: dict[int, RoundRec] = {}
+        opened: dict[int, RoundQuestionRec] = {}
+        ended: set[int] = set()
+        timezones: dict[int, str] = {}
+        for row in await self._core(hot.ADVANCE_PG, params):
+            fields = row._mapping
+            rq = rq_rec(row)
+            closed.append(rq)
+            rnd: Any = SimpleNamespace(
+                id=rq.round_id, **{c: fields[hot.ROUND + c] for c in hot.ROUND_COLUMNS}
+            )
+            rounds[rq.round_id] = round_rec(rnd)
+            if fields[hot.NEXT + "id"] is not None:
+                nxt: Any = SimpleNamespace(
+                    **{k[len(hot.NEXT) :]: v for k, v in fields.items() if k.startswith(hot.NEXT)}
+                )
+                opened[rq.id] = rq_rec(nxt)
+            if row.ended:
+                ended.add(rq.id)
+            timezones[rq.round_id] = row.timezone or "UTC"
+        return Advanced(closed, rounds, opened, ended, timezones)
+
+    async def reveal_reads(
+        self, rq_ids: Sequence[int], question_ids: Sequence[int]
+    ) -> tuple[dict[int, QuestionRec], dict[int, list[AnswerRec]]]:
+        if self.dialect != "postgresql":
+            return await self.questions(question_ids), await self.answers_to(rq_ids)
+        params = {"rq_ids": sorted(rq_ids), "question_ids": sorted(question_ids)}
+        questions: dict[int, QuestionRec] = {}
+        answers: dict[int, list[AnswerRec]] = {}
+        for row in await self._core(hot.REVEAL_READS_PG, params):
+            if row.rq_id is None:
+                questions[int(row.id)] = question_rec(row)
+            elif row.a_players is not None:
+                answers[int(row.rq_id)] = [
+                    AnswerRec(*fields)
+                    for fields in zip(
+                        row.a_players, row.a_names, row.a_choices, row.a_corrects,
+                        row.a_points, row.a_latencies, strict=True,
+                    )
+                ]  # fmt: skip
+        return questions, answers
+
+    async def summary_reads(
+        self, round_ids: Sequence[int], weeks: Sequence[tuple[int, date]], top: int
+    ) -> SummaryReads:
+        if self.dialect != "postgresql":
+            return SummaryReads(
+                await self.rounds_scores(round_ids),
+                await self.closed_counts(round_ids),
+                {(t, w): await self.week_scores(t, w, top) for t, w in weeks},
+            )
+        params = {
+            "round_ids": sorted(round_ids),
+            "team_ids": [t for t, _ in weeks],
+            "weeks": [w for _, w in weeks],
+            "top": top,
+        }
+        scores: dict[int, list[ScoreRow]] = {}
+        asked: dict[int, int] = {}
+        tops: dict[tuple[int, date], list[ScoreRow]] = {}
+        for row in await self._core(summary_reads_pg(), params):
+            rows = [
+                ScoreRow(int(p), n, int(pts), int(c), int(a))
+                for p, n, pts, c, a in zip(
+                    row.players or (), row.names or (), row.points or (), row.corrects or (),
+                    row.answered or (), strict=True,
+                )
+            ]  # fmt: skip
+            if row.round_id is not None:
+                scores[int(row.round_id)] = rows
+                asked[int(row.round_id)] = int(row.asked)
+            else:
+                tops[(int(row.team_id), row.week)] = rows
+        return SummaryReads(scores, asked, tops)
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]:
         rows = await self._core(hot.closed_counts(self.dialect), {"ids": sorted(round_ids)})

@@ -108,6 +108,8 @@ class SqlTeamStore(SqlStore):
             return known
         channel_id = await self._find_or_add_channel(team_id, ref)
         self.learned_ids[key] = channel_id
+        # The platform reference a close posts to: known now, so no close reads it.
+        self.learned_channels.setdefault(channel_id, ref)
         return channel_id
 
     async def _find_or_add_channel(self, team_id: int, ref: ChannelRef) -> int:

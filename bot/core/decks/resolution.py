@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core.decks.rules import DeckStatus, deck_name, playable
-from bot.core.decks.store import DeckRec, DeckStore
+from bot.core.decks.store import DeckRec, DeckStore, TopicCount
 from bot.core.decks.topics import close_matches, match_topics, unknown_topics_message
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.ports import TeamStore
@@ -155,6 +155,16 @@ def _holding(
     return tuple(d for d in decks if wanted & set(topics_of.get(d.id, ())))
 
 
+def topics_by_deck(decks: Sequence[DeckRec], counts: Sequence[TopicCount]) -> dict[int, list[str]]:
+    """Each playable deck's topics, as `choose` takes them."""
+    playing = {d.id for d in decks if playable(d)}
+    topics_of: dict[int, list[str]] = {}
+    for row in counts:
+        if row.deck_id in playing:
+            topics_of.setdefault(row.deck_id, []).append(row.topic)
+    return topics_of
+
+
 async def resolve(
     decks_store: DeckStore,
     teams: TeamStore,
@@ -170,13 +180,10 @@ async def resolve(
     decks = await decks_store.team_decks(team_id)
     team_default = (await teams.team_settings(team_id)).default_deck_id
     playing = [d.id for d in decks if playable(d)]
-    topics_of: dict[int, list[str]] = {}
-    for row in await decks_store.topic_counts(team_id, playing):
-        topics_of.setdefault(row.deck_id, []).append(row.topic)
     return choose(
         decks,
         team_id,
-        topics_of,
+        topics_by_deck(decks, await decks_store.topic_counts(team_id, playing)),
         commands=commands,
         deck=deck,
         topics=topics,

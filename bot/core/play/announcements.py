@@ -17,9 +17,8 @@ from bot.core.models import (
     RoundQuestionRec,
     RoundRec,
     RoundStatus,
-    ScoreRow,
-    TeamSettings,
 )
+from bot.core.play.store import SummaryReads
 from bot.core.ports import Unit
 from bot.core.views import LeaderboardView, QuestionCard, Reveal, RoundSummary, Winner
 from bot.core.weeks import week_start
@@ -35,6 +34,7 @@ class Closed:
     question: RoundQuestionRec | None
     next_question: RoundQuestionRec | None = None
     ended: RoundStatus | None = None
+    timezone: str | None = None  # the team's, when read with the transition (else read later)
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,8 @@ class Reads:
     channels: dict[int, ChannelRef]
     questions: dict[int, QuestionRec]
     answers: dict[int, list[AnswerRec]]
-    settings: dict[int, TeamSettings]
-    round_scores: dict[int, list[ScoreRow]]
-    asked: dict[int, int]
-    week_tops: dict[tuple[int, date], list[ScoreRow]]
+    timezones: dict[int, str]  # by team, for the teams whose rounds ended
+    summaries: SummaryReads
     now: datetime
 
 
@@ -93,30 +91,30 @@ async def read(u: Unit, closed: Closed, now: datetime) -> News:
 
 async def read_all(u: Unit, closed: Sequence[Closed], now: datetime) -> Reads:
     """Everything these closes' messages show, read in their own unit (after their writes,
-    so the answers counted are every answer the closes let in): a query per kind of thing,
-    not per close."""
+    so the answers counted are every answer the closes let in): on PostgreSQL one statement
+    for the reveals and cards, one more for the summaries of rounds that ended."""
     rounds = {c.round.id: c.round for c in closed}
     question_ids = {c.question.question_id for c in closed if c.question is not None}
     question_ids |= {c.next_question.question_id for c in closed if c.next_question is not None}
-    summarised = [c.round for c in closed if _has_summary(c)]
-    team_ids = sorted({r.team_id for r in summarised})
-    settings = {t: await u.teams.team_settings(t) for t in team_ids}
-    round_ids = sorted(r.id for r in summarised)
-    week_tops: dict[tuple[int, date], list[ScoreRow]] = {}
-    for rnd in summarised:
-        key = (rnd.team_id, _week(rnd, settings[rnd.team_id], now))
-        if key not in week_tops:
-            week_tops[key] = await u.play.week_scores(*key, WEEK_TOP)
+    summarised = [c for c in closed if _has_summary(c)]
+    timezones = {c.round.team_id: c.timezone for c in summarised if c.timezone is not None}
+    for team_id in sorted({c.round.team_id for c in summarised} - timezones.keys()):
+        timezones[team_id] = (await u.teams.team_settings(team_id)).timezone
+    weeks = sorted({(c.round.team_id, _week(c.round, timezones, now)) for c in summarised})
+    questions, answers = await u.play.reveal_reads(
+        sorted(c.question.id for c in closed if c.question is not None), sorted(question_ids)
+    )
+    summaries = (
+        await u.play.summary_reads(sorted(c.round.id for c in summarised), weeks, WEEK_TOP)
+        if summarised
+        else SummaryReads({}, {}, {})
+    )
     return Reads(
         channels=await u.teams.channel_refs(sorted({r.channel_id for r in rounds.values()})),
-        questions=await u.play.questions(sorted(question_ids)),
-        answers=await u.play.answers_to(
-            sorted(c.question.id for c in closed if c.question is not None)
-        ),
-        settings=settings,
-        round_scores=await u.play.rounds_scores(round_ids) if round_ids else {},
-        asked=await u.play.closed_counts(round_ids) if round_ids else {},
-        week_tops=week_tops,
+        questions=questions,
+        answers=answers,
+        timezones=timezones,
+        summaries=summaries,
         now=now,
     )
 
@@ -148,8 +146,8 @@ def _has_summary(closed: Closed) -> bool:
     return closed.ended is not None and not closed.round.daily
 
 
-def _week(rnd: RoundRec, settings: TeamSettings, now: datetime) -> date:
-    return week_start(rnd.ended_at or now, settings.timezone)
+def _week(rnd: RoundRec, timezones: dict[int, str], now: datetime) -> date:
+    return week_start(rnd.ended_at or now, timezones[rnd.team_id])
 
 
 def _reveal(reads: Reads, rnd: RoundRec, rq: RoundQuestionRec) -> Reveal:
@@ -171,21 +169,22 @@ def _reveal(reads: Reads, rnd: RoundRec, rq: RoundQuestionRec) -> Reveal:
 
 
 def _summary(reads: Reads, rnd: RoundRec) -> RoundSummary:
-    week = _week(rnd, reads.settings[rnd.team_id], reads.now)
+    week = _week(rnd, reads.timezones, reads.now)
+    summaries = reads.summaries
     return RoundSummary(
         round_id=rnd.id,
         status=str(rnd.status),
-        questions_asked=reads.asked.get(rnd.id, 0),
+        questions_asked=summaries.asked.get(rnd.id, 0),
         standings=LeaderboardView(
             "Round results",
             "round",
-            tuple(rank_rows(reads.round_scores.get(rnd.id, []))),
+            tuple(rank_rows(summaries.round_scores.get(rnd.id, []))),
             empty_text="Nobody answered.",
         ),
         week_top=LeaderboardView(
             f"This week's top 5 (week of {week.isoformat()})",
             "week",
-            tuple(rank_rows(reads.week_tops[(rnd.team_id, week)])),
+            tuple(rank_rows(summaries.week_tops[(rnd.team_id, week)])),
             week,
         ),
     )

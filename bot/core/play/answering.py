@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.core.models import AnswerContext, NewAnswer, PlayerRef, QuestionStatus, RoundStatus
 from bot.core.play import scoring
-from bot.core.play.store import AnswersWritten
+from bot.core.play.store import AnswersWritten, Place
 from bot.core.ports import Unit
 from bot.core.study.recording import Answered, memories_after
 from bot.core.views import AnswerReceipt
@@ -49,6 +49,8 @@ class AnswerOutcome:
     # The question closes after this many answers, and this click's caller counts them once
     # the click is committed (marked on one click per question and batch); None otherwise.
     fill_limit: int | None = None
+    # Where the question stands in its round (with `fill_limit`): what its close needs.
+    place: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ async def record(u: Unit, requests: Sequence[AnswerRequest]) -> list[AnswerOutco
                 f"Locked in: {choice_text}. The answer is revealed when the question closes.",
             ),
             fill_limit=limit if limit is not None and row.rq_id not in counted else None,
+            place=_place(item.context),
         )
         counted.add(row.rq_id)
     return [o for o in outcomes if o is not None]
@@ -128,6 +131,12 @@ async def _clickers(u: Unit, requests: Sequence[AnswerRequest]) -> tuple[list[in
             ids[(team_id, external_id)] = player_id
     teams = [team_of[r.player.team.key] for r in requests]
     return teams, [ids[(t, r.player.external_id)] for t, r in zip(teams, requests, strict=True)]
+
+
+def _place(ctx: AnswerContext) -> Place:
+    return Place(
+        ctx.rq.id, ctx.round.id, ctx.rq.ordinal, ctx.round.num_questions, ctx.round.seconds
+    )
 
 
 def is_full(fill_limit: int, committed_answers: int) -> bool:

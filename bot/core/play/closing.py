@@ -1,64 +1,76 @@
 """Closing questions many at a time: each closed question opens its round's next question or
-ends its round. The close queue hands over every close that arrived together, and the whole
-batch costs a handful of statements, not a handful per question."""
+ends its round. The close queue hands over every close that arrived together; this module
+decides, for each round, what its close does (`moves`, pure), and the store carries out every
+transition of the batch at once, each guarded (on PostgreSQL one statement, which counts an
+early close's answers, closes, opens the next questions and ends the finished rounds)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.core.models import QuestionStatus, RoundQuestionRec, RoundStatus
+from bot.core.models import RoundStatus
 from bot.core.play.announcements import Closed
+from bot.core.play.store import Close, Move, Place
 from bot.core.ports import Unit
 
 
-async def close(u: Unit, closes: Sequence[tuple[int, datetime]]) -> list[Closed]:
-    """Close those of these questions (question, when) still open, in the unit's transaction;
-    what each close did, in question order. Questions already closed (by another replica, or
-    a close that got there first) are left out: a close happens once."""
-    closed = await u.play.close_questions(closes)
-    if not closed:
-        return []
-    at = dict(closes)
-    with_next = await u.play.rounds_with_next(sorted({rq.round_id for rq in closed}))
-    rounds = {round_id: rnd for round_id, (rnd, _) in with_next.items()}
-    # A round goes on from the last of its questions closed here (normally its only one).
-    last: dict[int, RoundQuestionRec] = {}
-    for rq in closed:
-        if rq.round_id not in last or rq.ordinal > last[rq.round_id].ordinal:
-            last[rq.round_id] = rq
-    running = sorted(
-        round_id
-        for round_id in last
-        if round_id in rounds and rounds[round_id].status == RoundStatus.RUNNING
-    )
-    nexts = {r: nxt for r in running if (nxt := with_next[r][1]) is not None}
-    opening: dict[int, RoundQuestionRec] = {}
-    for round_id, nxt in nexts.items():
-        when = at[last[round_id].id]
-        closes_at = when + timedelta(seconds=rounds[round_id].seconds)
-        opening[round_id] = replace(
-            nxt, status=QuestionStatus.OPEN, opens_at=when, closes_at=closes_at
-        )
-    opened = await u.play.open_questions(
-        [(q.id, q.opens_at, q.closes_at) for q in opening.values() if q.opens_at and q.closes_at]
-    )
-    finishing = [(r, at[last[r].id]) for r in running if r not in nexts]
-    ended = await u.play.end_rounds(finishing, RoundStatus.FINISHED) if finishing else set()
+def moves(closes: Sequence[Close], places: Mapping[int, Place]) -> list[Move]:
+    """Each round goes on from the last of its questions closed here (normally its only one):
+    the next question opens at that close's time for the round's seconds; after the last
+    question the round is finished."""
+    last: dict[int, Place] = {}
+    at: dict[int, datetime] = {}
+    for c in closes:
+        place = places[c.rq_id]
+        at[c.rq_id] = c.at
+        if place.round_id not in last or place.ordinal > last[place.round_id].ordinal:
+            last[place.round_id] = place
+    out: list[Move] = []
+    for round_id in sorted(last):
+        p = last[round_id]
+        when = at[p.rq_id]
+        if p.ordinal < p.num_questions:
+            out.append(Move(round_id, p.rq_id, p.ordinal + 1, when, when + _length(p)))
+        else:
+            out.append(Move(round_id, p.rq_id, None, when, None))
+    return out
 
+
+def _length(place: Place) -> timedelta:
+    return timedelta(seconds=place.seconds)
+
+
+async def close(
+    u: Unit,
+    closes: Sequence[Close | tuple[int, datetime]],
+    places: Mapping[int, Place] | None = None,
+) -> list[Closed]:
+    """Close those of these questions still open (and full, for closes with a fill limit),
+    in the unit; what each close did, in question order. Questions already closed (by another
+    replica, or a close that got there first) are left out: a close happens once. `places`
+    may say where the questions stand (the answer path knows); the rest are read."""
+    wanted = [c if isinstance(c, Close) else Close(*c) for c in closes]
+    known = dict(places or {})
+    missing = sorted({c.rq_id for c in wanted} - known.keys())
+    if missing:
+        known.update(await u.play.question_places(missing))
+    wanted = [c for c in wanted if c.rq_id in known]  # a question deleted meanwhile
+    if not wanted:
+        return []
+    done = await u.play.advance(wanted, moves(wanted, known))
     out: list[Closed] = []
-    for rq in closed:
-        rnd = rounds.get(rq.round_id)
+    for rq in done.closed:
+        rnd = done.rounds.get(rq.round_id)
         if rnd is None:
             continue  # the round was deleted meanwhile: nothing to tell
-        item = Closed(rnd, rq)
-        if last[rq.round_id] is rq:
-            opened_next = opening.get(rq.round_id)
-            if opened_next is not None and opened_next.id in opened:
-                item = replace(item, next_question=opened_next)
-            elif rq.round_id in ended:
-                done = replace(rnd, status=RoundStatus.FINISHED, ended_at=at[rq.id])
-                item = Closed(done, rq, None, RoundStatus.FINISHED)
+        item = Closed(rnd, rq, timezone=done.timezones.get(rnd.id))
+        if (opened := done.opened.get(rq.id)) is not None:
+            item = replace(item, next_question=opened)
+        elif rq.id in done.ended:
+            assert rq.closed_at is not None
+            finished = replace(rnd, status=RoundStatus.FINISHED, ended_at=rq.closed_at)
+            item = replace(item, round=finished, ended=RoundStatus.FINISHED)
         out.append(item)
     return out

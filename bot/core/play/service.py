@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.core.decks.resolution import resolve
+from bot.core.decks.resolution import choose, topics_by_deck
 from bot.core.decks.topics import split_topics
 from bot.core.errors import Contended, NotAllowed, QuizError, Unavailable
 from bot.core.leaderboard import rank_rows
@@ -36,6 +36,7 @@ from bot.core.play.announcements import Closed, News, question_card
 from bot.core.play.batching import Batcher
 from bot.core.play.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, limit_problems
 from bot.core.play.selection import choice_order, choose_questions
+from bot.core.play.store import Close, Place
 from bot.core.ports import Messenger, Repository, Unit
 from bot.core.surfaces import Commands, Step, Surface
 from bot.core.views import (
@@ -69,11 +70,12 @@ EXPIRIES_AT_ONCE = 4
 @dataclass(frozen=True)
 class _CloseRequest:
     """Close this question (when it has `fill_limit` answers, if given) at `now` (None: when
-    the close is written)."""
+    the close is written); `place`: where it stands in its round, when the caller knows."""
 
     rq_id: int
     now: datetime | None
     fill_limit: int | None = None
+    place: Place | None = None
 
 
 def _ids(channel: ChannelRef) -> dict[str, str]:
@@ -168,25 +170,29 @@ class QuizEngine:
                 field=problem.field,
             )
         now = self.clock()
-        async with self.repo.unit() as u:
+        # Reads, then one write that creates the round and opens its first question: each
+        # statement stands by itself (a second round in the channel breaks a unique index).
+        async with self.repo.unit(autocommit=True) as u:
             team_id = await u.teams.ensure_team(channel.team)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             player_id = await u.teams.ensure_player(team_id, player)
             commands = Commands(self.surface, channel.team)
-            if await u.play.running_round(channel_id) is not None:
+            reads = await u.play.start_reads(team_id, channel_id)
+            if reads.running:
                 raise QuizError(already_running(commands))
-            defaults = await u.teams.channel_defaults(channel_id)
+            defaults = reads.defaults
             n = questions or defaults.questions or DEFAULT_QUESTIONS
             secs = seconds or defaults.seconds or DEFAULT_SECONDS
             wanted = list(topics) or split_topics(topic if topic is not None else defaults.topic)
-            chosen = await resolve(
-                u.decks,
-                u.teams,
+            chosen = choose(
+                reads.decks,
                 team_id,
+                topics_by_deck(reads.decks, reads.topics),
                 commands=commands,
                 deck=deck,
                 topics=wanted,
                 channel_default=defaults.deck_id,
+                team_default=reads.team_default_deck,
             )
             candidates = await u.play.candidate_questions(team_id, chosen.deck_ids, chosen.topics)
             picked = choose_questions(candidates, n, self.rng)
@@ -206,12 +212,11 @@ class QuizEngine:
                 close_after_answers=close_after_answers,
                 questions=[(Asked.of(q), choice_order(q, self.rng)) for q in picked],
             )
-            rnd = await u.play.create_round(new)
-            if rnd is None:
-                raise QuizError(already_running(commands))
-            first = (await u.play.round_questions(rnd.id))[0]
             closes_at = now + timedelta(seconds=secs)
-            await u.play.open_question(first.id, now, closes_at)
+            created = await u.play.create_and_open(new, now, closes_at)
+            if created is None:
+                raise QuizError(already_running(commands))
+            rnd, first = created
             card = question_card(rnd, first, picked[0], now, closes_at)
         note = ""
         if len(picked) < n:
@@ -281,7 +286,7 @@ class QuizEngine:
         if outcome.fill_limit is None:
             return
         try:
-            await self._close(_CloseRequest(rq_id, None, outcome.fill_limit))
+            await self._close(_CloseRequest(rq_id, None, outcome.fill_limit, outcome.place))
         except Exception:
             log.exception("closing a filled question failed", extra={"round_question": rq_id})
 
@@ -326,22 +331,19 @@ class QuizEngine:
 
     async def _close_batch(self, requests: list[_CloseRequest]) -> list[News | None]:
         """The close queue's turn: every question's transition and what its channel is told,
-        in one transaction and a few statements for the whole batch (`closing`). A question
-        that closes after N answers is closed only when it has them, counted after their
-        commit: concurrent batches (or replicas) each count what is committed, so the last one
-        to commit sees every answer (the close itself is guarded, so two that see N close
-        once). A filled question closes at the batch's time."""
+        in two statements for the whole batch on PostgreSQL (`closing`: the transitions,
+        which commit together; then the reads for the messages). A question that closes
+        after N answers is closed only when it has them, counted after their commit:
+        concurrent batches (or replicas) each count what is committed, so the last one to
+        commit sees every answer (the close itself is guarded, so two that see N close once).
+        A filled question closes at the batch's time. A batch that closes nothing costs one
+        statement."""
         now = self.clock()
-        limited = sorted({r.rq_id for r in requests if r.fill_limit is not None})
-        async with self.repo.unit() as u:
-            counts = await u.play.answer_counts(limited) if limited else {}
-            closes = [
-                (r.rq_id, r.now or now)
-                for r in requests
-                if r.fill_limit is None or answering.is_full(r.fill_limit, counts.get(r.rq_id, 0))
-            ]
-            closed = await closing.close(u, closes) if closes else []
-            news = await self._news(u, closed, now)
+        places = {r.rq_id: r.place for r in requests if r.place is not None}
+        closes = [Close(r.rq_id, r.now or now, r.fill_limit) for r in requests]
+        async with self.repo.unit(autocommit=True) as u:
+            closed = await closing.close(u, closes, places)
+            news = await self._news(u, closed, now) if closed else []
         told = {c.question.id: n for c, n in zip(closed, news, strict=True) if c.question}
         return [told.get(r.rq_id) for r in requests]
 

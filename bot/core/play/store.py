@@ -4,13 +4,15 @@ guarded transitions, answers and the scores they add up to (bot/db/play.py imple
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.core.decks.store import DeckRec, TopicCount
 from bot.core.models import (
     AnswerContext,
     AnswerRec,
+    ChannelDefaults,
     NewAnswer,
     NewRound,
     PlayerTotals,
@@ -32,6 +34,73 @@ class AnswerReads:
     # {(round, player): {ordinal: correct}}: the clicking players' answers in those rounds
     earlier: dict[tuple[int, int], dict[int, bool]]
     memories: dict[tuple[int, int], Memory]  # (player, question): those that exist
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a question stands in its round: what a close needs to move the round on. It
+    never changes once the round is created, so the answer path hands it to the close."""
+
+    rq_id: int
+    round_id: int
+    ordinal: int
+    num_questions: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Close:
+    """Close this question at `at` (if still open; when `fill_limit` is given, only once it
+    has that many answers)."""
+
+    rq_id: int
+    at: datetime
+    fill_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a round does when `after` (the last of its questions in the batch) closes: open
+    the question numbered `next_ordinal` from `at` until `closes_at`, or, with none left
+    (`next_ordinal` None), finish at `at`. Only a running round moves on."""
+
+    round_id: int
+    after: int
+    next_ordinal: int | None
+    at: datetime
+    closes_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """What a batch of close transitions did."""
+
+    closed: list[RoundQuestionRec]  # the questions closed here, as closed, in id order
+    rounds: dict[int, RoundRec]  # their rounds, as they were before (by id)
+    opened: dict[int, RoundQuestionRec]  # next questions opened, by the question they follow
+    ended: set[int]  # closed questions whose round finished with them
+    # the teams' timezones by round, read with the transitions where that costs nothing
+    timezones: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SummaryReads:
+    """What the summaries of rounds that ended show, read together."""
+
+    round_scores: dict[int, list[ScoreRow]]  # by round: each player's points in it
+    asked: dict[int, int]  # by round: questions asked and closed
+    week_tops: dict[tuple[int, date], list[ScoreRow]]  # by (team, week): the best, best first
+
+
+@dataclass(frozen=True)
+class StartReads:
+    """What starting a round in a channel reads, together."""
+
+    running: bool  # the channel has a running round
+    defaults: ChannelDefaults
+    team_default_deck: int | None
+    decks: list[DeckRec]  # the decks the team sees, with their active questions
+    topics: list[TopicCount]  # their topics, with the questions the team may be asked
 
 
 @dataclass(frozen=True)
@@ -57,6 +126,19 @@ class PlayStore(Protocol):
     # rounds
     async def running_round(self, channel_id: int) -> RoundRec | None: ...
     async def create_round(self, new: NewRound) -> RoundRec | None: ...
+    async def start_reads(self, team_id: int, channel_id: int) -> StartReads:
+        """Everything a round start reads before choosing its questions: one statement on
+        PostgreSQL."""
+        ...
+
+    async def create_and_open(
+        self, new: NewRound, opens_at: datetime, closes_at: datetime
+    ) -> tuple[RoundRec, RoundQuestionRec] | None:
+        """Create the round with its questions and open the first from `opens_at` until
+        `closes_at`; the round and its first question, or None (and the unit can do no more)
+        when the channel has a running round already. One statement on PostgreSQL."""
+        ...
+
     async def round(self, round_id: int) -> RoundRec | None: ...
     async def rounds_with_next(
         self, round_ids: Sequence[int]
@@ -88,6 +170,32 @@ class PlayStore(Protocol):
         self, ends: Sequence[tuple[int, datetime]], status: RoundStatus
     ) -> set[int]:
         """End those still running (round, when); returns those ended."""
+        ...
+
+    async def question_places(self, rq_ids: Sequence[int]) -> dict[int, Place]:
+        """Where each of these questions stands in its round (those that exist)."""
+        ...
+
+    async def advance(self, closes: Sequence[Close], moves: Sequence[Move]) -> Advanced:
+        """Close those of `closes` still open (and, with a fill limit, holding that many
+        committed answers), and for each move whose `after` question closed here, open its
+        next question (if still pending and the round running) or finish its round (if
+        running). Questions are locked in id order, as answers share-lock them. On
+        PostgreSQL one statement, which commits by itself in a unit opened with autocommit."""
+        ...
+
+    async def reveal_reads(
+        self, rq_ids: Sequence[int], question_ids: Sequence[int]
+    ) -> tuple[dict[int, QuestionRec], dict[int, list[AnswerRec]]]:
+        """The questions by id, and the answers to each of these round questions in the
+        order written (what reveals and next cards show): one statement on PostgreSQL."""
+        ...
+
+    async def summary_reads(
+        self, round_ids: Sequence[int], weeks: Sequence[tuple[int, date]], top: int
+    ) -> SummaryReads:
+        """For round summaries: these rounds' scores and questions asked, and each (team,
+        week)'s `top` players: one statement on PostgreSQL."""
         ...
 
     async def closed_counts(self, round_ids: Sequence[int]) -> dict[int, int]: ...

@@ -4,18 +4,20 @@ databases, with the transitions and messages of every close checked as well."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from bot.core.models import ChannelRef, QuestionStatus, RoundStatus
 from bot.core.play import announcements, closing
 from bot.core.play.service import QuizEngine
-from bot.core.views import QuestionCard
+from bot.core.views import QuestionCard, RoundSummary
 from bot.db.repository import SqlRepository
 from tests.helpers import TEAM, FixedClock, RecordingMessenger, load_questions, player
 from tests.helpers import sample_questions as questions
@@ -113,3 +115,125 @@ async def test_questions_closed_at_different_times_in_one_batch_keep_their_own(r
     assert [c.next_question.closes_at - c.next_question.opens_at for c in closed] == [
         timedelta(seconds=c.round.seconds) for c in closed
     ]
+
+
+@contextmanager
+def engine_statements(repo: SqlRepository) -> Iterator[list[str]]:
+    """Every statement sent through the repository's engine meanwhile, but the posted cards'
+    message references (their own queue)."""
+    sent: list[str] = []
+    engine = repo.bind.sync_engine  # type: ignore[union-attr]
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "message_ref" not in statement.split("SET", 1)[-1][:40]:
+            sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+async def filled(repo: SqlRepository, channels: int, per_round: int, fill: int = 1):
+    """An engine, and one answer by a known player to each channel's first question, written
+    (closes after `fill` answers): the outcomes whose closes are still to run."""
+    await load_questions(repo, questions(8))
+    quiz = QuizEngine(
+        repo, RecordingMessenger(), platform="discord", clock=FixedClock(), rng=random.Random(5)
+    )
+    cards = [
+        (
+            await quiz.start_round(
+                ChannelRef(TEAM, f"c{c}"),
+                player("host"),
+                questions=per_round,
+                close_after_answers=fill,
+            )
+        ).card
+        for c in range(channels)
+    ]
+    await quiz.learn_name(player("ann"))
+    outcomes = [await quiz.record_answer(c.round_question_id, player("ann"), 0) for c in cards]
+    return quiz, cards, outcomes
+
+
+async def close_filled(quiz: QuizEngine, cards: list[QuestionCard], outcomes: list) -> None:
+    """Run each answer's close check, as the engine does after the answers' commit."""
+    await asyncio.gather(
+        *(
+            quiz.close_if_filled(c.round_question_id, o)
+            for c, o in zip(cards, outcomes, strict=True)
+        )
+    )
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_batch_of_filled_questions_closes_in_one_statement_and_reads_in_one(fresh_repo):
+    """Transitions (count, close, open the next) in one statement that commits by itself,
+    the reveals and next cards in one more: no BEGIN, no COMMIT, nothing per question."""
+    quiz, cards, outcomes = await filled(fresh_repo, 6, per_round=2)
+    with engine_statements(fresh_repo) as sent:
+        await close_filled(quiz, cards, outcomes)
+    assert len(sent) == 2 * quiz.close_queue.batches, sent  # was 8 per batch
+    assert quiz.close_queue.batches <= 2
+    next_cards = [c for c in quiz.messenger.of(QuestionCard) if c.number == 2]  # type: ignore[attr-defined]
+    assert len(next_cards) == 6
+    reveals = [v for _, _, v in quiz.messenger.updates]  # type: ignore[attr-defined]
+    assert sorted(r.answered for r in reveals) == [1] * 6
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_last_questions_close_with_their_summaries_in_three_statements(fresh_repo):
+    quiz, cards, outcomes = await filled(fresh_repo, 4, per_round=1)
+    with engine_statements(fresh_repo) as sent:
+        await close_filled(quiz, cards, outcomes)
+    assert len(sent) == 3 * quiz.close_queue.batches, sent  # was 11 per batch
+    summaries = quiz.messenger.of(RoundSummary)  # type: ignore[attr-defined]
+    assert len(summaries) == 4
+    assert {s.questions_asked for s in summaries} == {1}
+    assert [[e.row.display_name for e in s.standings.entries] for s in summaries] == [["ann"]] * 4
+    assert {tuple(e.row.display_name for e in s.week_top.entries) for s in summaries} == {("ann",)}
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_fill_check_that_closes_nothing_costs_one_statement(fresh_repo):
+    """A batch of answers asks for a count of each question it wrote to; while the question
+    is short of its answers that check is one statement (it was five)."""
+    quiz, cards, outcomes = await filled(fresh_repo, 3, per_round=2, fill=2)
+    with engine_statements(fresh_repo) as sent:
+        await close_filled(quiz, cards, outcomes)
+    assert len(sent) == quiz.close_queue.batches, sent
+    assert quiz.messenger.updates == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_round_start_is_three_statements(fresh_repo):
+    """What it reads (running round, defaults, decks and topics), its candidates, and one
+    insert of the round with its questions and the first opened (it was 12, BEGIN, SAVEPOINT
+    and COMMIT aside); the channel and player are known to the process."""
+    await load_questions(fresh_repo, questions(8))
+    quiz = QuizEngine(
+        fresh_repo,
+        RecordingMessenger(),
+        platform="discord",
+        clock=FixedClock(),
+        rng=random.Random(5),
+    )
+    channel = ChannelRef(TEAM, "c0")
+    await quiz.start_round(channel, player("host"), questions=3)
+    await quiz.stop_round(channel, player("host"))
+    with engine_statements(fresh_repo) as sent:
+        out = await quiz.start_round(channel, player("host"), questions=3, seconds=40)
+    assert len(sent) == 3, sent
+    assert (out.card.number, out.card.total, out.card.seconds) == (1, 3, 40)
+    async with fresh_repo.unit() as u:
+        asked = await u.play.round_questions(out.round_id)
+    assert [(q.ordinal, q.status) for q in asked] == [
+        (1, QuestionStatus.OPEN),
+        (2, QuestionStatus.PENDING),
+        (3, QuestionStatus.PENDING),
+    ]
+    assert asked[0].closes_at - asked[0].opens_at == timedelta(seconds=40)
+    assert asked[0].id == out.card.round_question_id
+    assert out.card.prompt == asked[0].asked.prompt

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import random
+from typing import Any
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from bot.core.models import ChannelRef
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
-from bot.db.tables import Answer, RoundQuestion, ScoreTotal, ScoreWeekly
+from bot.db.tables import Answer, Round, RoundQuestion, ScoreTotal, ScoreWeekly
 from tests.helpers import (
     TEAM,
     FixedClock,
@@ -93,6 +95,146 @@ async def test_concurrent_answers_and_close_never_lose_or_double_count(fresh_db)
         async with repos[0].unit() as u:
             total = (await u.session.execute(select(func.sum(ScoreWeekly.answered)))).scalar_one()
         assert total == 30
+    finally:
+        for e in engines:
+            await e.dispose()
+
+
+async def test_questions_filled_through_two_processes_close_and_move_on_once(fresh_db):
+    """Both processes' answer batches ask for the fill check; whichever sees the last answer
+    committed closes the question, in one guarded transition with the next card, once."""
+    engines = [create_engine(fresh_db), create_engine(fresh_db)]
+    try:
+        repos = [SqlRepository(e) for e in engines]
+        await load_questions(repos[0], sample_questions(8))
+        clock = FixedClock()
+        messengers = [RecordingMessenger(), RecordingMessenger()]
+        bots = [
+            QuizEngine(r, m, platform="discord", clock=clock, rng=random.Random(i))
+            for i, (r, m) in enumerate(zip(repos, messengers, strict=True))
+        ]
+        firsts = [
+            (
+                await bots[0].start_round(
+                    ChannelRef(TEAM, f"c{c}"),
+                    player("host"),
+                    questions=2,
+                    seconds=60,
+                    close_after_answers=6,
+                )
+            ).card.round_question_id
+            for c in range(4)
+        ]
+        names = [f"p{i}" for i in range(6)]
+
+        async def everyone_answers(rqs: list[int]) -> None:
+            receipts = await asyncio.gather(
+                *(bots[i % 2].answer(rq, player(n), 0) for rq in rqs for i, n in enumerate(names))
+            )
+            assert all(r.accepted for r in receipts)
+
+        await everyone_answers(firsts)
+        cards = [v for m in messengers for v in m.of(QuestionCard) if v.number == 2]
+        assert len(cards) == 4  # each round moved on once
+        await everyone_answers([c.round_question_id for c in cards])
+        reveals = [v for m in messengers for _, _, v in m.updates if isinstance(v, Reveal)]
+        assert sorted(r.card.round_question_id for r in reveals) == sorted(
+            firsts + [c.round_question_id for c in cards]
+        )
+        assert {r.answered for r in reveals} == {6}  # every answer counted
+        summaries = [v for m in messengers for v in m.of(RoundSummary)]
+        assert len(summaries) == 4
+        assert {s.questions_asked for s in summaries} == {2}
+        assert {tuple(e.row.answered for e in s.standings.entries) for s in summaries} == {(2,) * 6}
+    finally:
+        for e in engines:
+            await e.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_close_that_waits_for_an_answer_in_flight_reveals_it(fresh_db):
+    """A batch of answers holds its questions' key-share locks until it commits; a close that
+    comes meanwhile waits, then closes, and its reveal counts that answer (the reveal is read
+    after the close's lock, never in the close's own snapshot)."""
+    engine, writer = create_engine(fresh_db), create_engine(fresh_db)
+    try:
+        repo = SqlRepository(engine)
+        await load_questions(repo, sample_questions(4))
+        clock = FixedClock()
+        quiz = QuizEngine(repo, RecordingMessenger(), platform="discord", clock=clock)
+        out = await quiz.start_round(ChannelRef(TEAM, "c"), player("host"), questions=2)
+        rq = out.card.round_question_id
+        async with repo.unit() as u:
+            ann = await u.teams.ensure_player(await u.teams.ensure_team(TEAM), player("ann"))
+        async with writer.connect() as conn:
+            tx = await conn.begin()
+            await conn.execute(
+                text("SELECT id FROM round_questions WHERE id = :id FOR KEY SHARE"), {"id": rq}
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO answers (round_question_id, player_id, choice, correct, points,"
+                    " latency_ms, answered_at) VALUES (:rq, :p, 0, true, 100, 5, :at)"
+                ),
+                {"rq": rq, "p": ann, "at": clock()},
+            )
+            closing = asyncio.create_task(quiz.close_question(rq, clock.advance(30)))
+            assert await lock_waits(engine) == 1  # the close waits for the answer's commit
+            await tx.commit()
+        assert await closing
+        (reveal,) = [v for _, _, v in quiz.messenger.updates]  # type: ignore[attr-defined]
+        assert reveal.answered == 1
+        assert [w.display_name for w in reveal.winners] == ["ann"]
+    finally:
+        await engine.dispose()
+        await writer.dispose()
+
+
+async def lock_waits(engine: Any, at_least: int = 1) -> int:
+    """Statements of this database waiting for a lock, once there are `at_least` (polled: no
+    event says when another connection starts waiting). Each look is a transaction of its
+    own: PostgreSQL keeps one snapshot of pg_stat_activity per transaction."""
+    async with engine.connect() as conn:
+        for _ in range(500):
+            waiting = (
+                await conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        " AND datname = current_database()"
+                    )
+                )
+            ).scalar_one()
+            await conn.rollback()
+            if waiting >= at_least:
+                return int(waiting)
+            await asyncio.sleep(0.01)
+    return 0
+
+
+async def test_two_processes_starting_a_round_in_one_channel_start_one(fresh_db):
+    """The one-running-round rule is the database's: the loser writes nothing (no round, no
+    questions) and is told a round is running."""
+    engines = [create_engine(fresh_db), create_engine(fresh_db)]
+    try:
+        repos = [SqlRepository(e) for e in engines]
+        await load_questions(repos[0], sample_questions(8))
+        bots = [QuizEngine(r, RecordingMessenger(), platform="discord") for r in repos]
+        channel = ChannelRef(TEAM, "race")
+        outcomes = await asyncio.gather(
+            *(b.start_round(channel, player("host"), questions=3) for b in bots),
+            return_exceptions=True,
+        )
+        started = [o for o in outcomes if not isinstance(o, BaseException)]
+        refused = [o for o in outcomes if isinstance(o, BaseException)]
+        assert len(started) == 1
+        assert [type(e).__name__ for e in refused] == ["QuizError"]
+        assert "already running" in str(refused[0])
+        async with repos[0].unit() as u:
+            rounds = (await u.session.execute(select(func.count()).select_from(Round))).scalar()
+            asked = (
+                await u.session.execute(select(func.count()).select_from(RoundQuestion))
+            ).scalar()
+        assert (rounds, asked) == (1, 3)
     finally:
         for e in engines:
             await e.dispose()
