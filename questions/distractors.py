@@ -932,7 +932,12 @@ def by_likeness(
     if limit is not None and len(texts) > limit:
         floor = sorted(scores, reverse=True)[limit - 1]
         order = [i for i in order if scores[i] >= floor]
-    order = sorted(order, key=lambda i: (-scores[i], stable_int(seed, texts[i])))
+    # the seeded order only breaks ties: a score no other text has needs no hash
+    ties = Counter(scores)
+    order = sorted(
+        order,
+        key=lambda i: (-scores[i], stable_int(seed, texts[i]) if ties[scores[i]] > 1 else 0),
+    )
     return [texts[i] for i in order[:limit]]
 
 

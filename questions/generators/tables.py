@@ -59,6 +59,17 @@ def distinguishing(value: str, column: Sequence[str]) -> bool:
     return bool(v) and sum(1 for c in column if norm(c) == v or v in norm(c)) == 1
 
 
+def _thin_fits_another(value: str, row: int, column: Sequence[str]) -> bool:
+    """`thin_fit` against the column's other cells, read only for the cells that share a word
+    with the value (most share none; a big table's rows would otherwise cost rows² calls)."""
+    words = content_words(value)
+    return any(
+        thin_fit(value, c, column)
+        for i, c in enumerate(column)
+        if i != row and not words.isdisjoint(content_words(c))
+    )
+
+
 @lru_cache(maxsize=64)
 def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A table's keys folded once per table, not once per row asked (its rows are asked one
@@ -74,8 +85,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
-    if thin(f.value) and any(thin_fit(f.value, c, column) for i, c in enumerate(column)
-                             if i != f.row):  # fmt: skip
+    if thin(f.value) and _thin_fits_another(f.value, f.row, column):
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
     value = folded(f.value)  # once per fact, not once per row
