@@ -344,7 +344,8 @@ def _common_prefix(texts: Sequence[str]) -> str:
 
 def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A short made-up token of the stem spelled from a word of the answer ("svc" / Service)."""
-    for t in _SHORT_TOKEN.findall(stem):
+    for m in _SHORT_TOKEN.finditer(stem):
+        t = m.group(0)
         if english_word(t) or t in STOP_EN:
             continue
         # the answer's words first: most stems abbreviate none of them, so the rest is not read

@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import combinations, groupby, islice, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -247,7 +247,7 @@ class Pool:
             if n == 3 and len(out) >= 2:
                 break  # three options of the notes' own kind beat a fourth from far away
             ranked = [t for t in tier if norm(t) not in barred]
-            for t in by_likeness(answer, ranked, fact.id, MAX_RANKED):
+            for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
                 if len(out) >= want:
                     return out
                 if (
@@ -926,19 +926,21 @@ def by_likeness(
 ) -> list[str]:
     """The others, most confusable with the answer first; ties in a stable, seeded order.
     `limit`: only the first so many, seeded only among those scored at least as the last."""
+    return list(islice(likeliest(answer, others, seed), limit))
+
+
+def likeliest(answer: str, others: Iterable[str], seed: str) -> Iterator[str]:
+    """`by_likeness` read lazily: the seeded hash breaks ties of one score at a time, only
+    once the reader gets to that score (most questions take the first three options)."""
     texts = list(dict.fromkeys(others))
     scores = _similarities(answer, texts)
-    order: Iterable[int] = range(len(texts))
-    if limit is not None and len(texts) > limit:
-        floor = sorted(scores, reverse=True)[limit - 1]
-        order = [i for i in order if scores[i] >= floor]
-    # the seeded order only breaks ties: a score no other text has needs no hash
-    ties = Counter(scores)
-    order = sorted(
-        order,
-        key=lambda i: (-scores[i], stable_int(seed, texts[i]) if ties[scores[i]] > 1 else 0),
-    )
-    return [texts[i] for i in order[:limit]]
+    order = sorted(range(len(texts)), key=scores.__getitem__, reverse=True)  # stable
+    for _, tied in groupby(order, key=scores.__getitem__):
+        group = list(tied)
+        if len(group) > 1:
+            group.sort(key=lambda i: stable_int(seed, texts[i]))
+        for i in group:
+            yield texts[i]
 
 
 def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
