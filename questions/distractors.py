@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, groupby, islice, pairwise
 
 import numpy as np
@@ -677,6 +678,13 @@ def _noun_after(text: str, term: str) -> str:
     rest = text[at + len(term) : at + len(term) + 12].lstrip()
     if not rest or not CJK.match(rest):
         return ""
+    return _leading_noun(rest)
+
+
+@lru_cache(maxsize=16384)
+def _leading_noun(rest: str) -> str:
+    """`_noun_after` of the text after the term: tagged once per text (repeated notes write
+    the same "KMS 密钥" in every copy, and tagging is the costly part)."""
     init_jieba()
     import jieba.posseg
 

@@ -23,8 +23,8 @@ from questions.cues import (
     option_words,
     stem_words,
 )
-from questions.distractors import _similarities, by_likeness, likeliest
-from questions.text import CJK_RUN, STOP_EN, english_word
+from questions.distractors import _noun_after, _similarities, by_likeness, likeliest
+from questions.text import CJK, CJK_RUN, STOP_EN, english_word
 
 # options in shapes that tie (a table's keys), that differ (names, codes) and that repeat
 OPTIONS = [f"svc{i}x{j}" for i in range(2) for j in range(12)] + [
@@ -165,3 +165,29 @@ def test_give_away_checks_that_read_the_answer_first_find_what_the_stem_first_fo
             f(stem, answer, wrong) is not None for f in (_abbreviation, _value_letter, _covered)
         )
     assert found >= 3  # the inputs hold give-aways each check finds, not only misses
+
+
+def _noun_after_tagged(text: str, term: str) -> str:
+    """`_noun_after` tagging the text afresh every time."""
+    import jieba.posseg
+
+    at = text.find(term)
+    rest = text[at + len(term) : at + len(term) + 12].lstrip() if at >= 0 else ""
+    if not rest or not CJK.match(rest):
+        return ""
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(rest, HMM=False)][:3]
+    if not words:
+        return ""
+    listed = len(words) == 3 and words[1][0] == "、" and words[2][1].startswith("n")
+    return words[0][0] if words[0][1].startswith("n") or listed else ""
+
+
+def test_the_noun_after_a_term_is_tagged_once_per_text_as_afresh() -> None:
+    texts = ["RSA 密钥交换", "CA 签名、域名、有效期", "EC2重启实例", "KMS 密钥", "TLS", "TLS 1.3",
+             "先用 RSA 密钥交换，再用 ECDHE 公钥"]  # fmt: skip
+    nouns = set()
+    for _ in range(2):  # the second pass reads what the first tagged
+        for text, term in itertools.product(texts, ["RSA", "CA", "EC2", "KMS", "TLS", "ECDHE"]):
+            assert _noun_after(text, term) == _noun_after_tagged(text, term), (text, term)
+            nouns.add(_noun_after(text, term))
+    assert {"密钥", "签名"} <= nouns
