@@ -772,10 +772,12 @@ def spread(
         return sorted(near)
     place = stable_int("rank", seed) % (want + 1)
 
+    away = {x: distance(x) for x in near}  # once per value, not once per set it is in
+
     def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
-        far = sum(distance(x) > reach for x in c)
+        far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
-        return patterned(v, c), far, abs(below - place), sum(map(distance, c)), c
+        return patterned(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)

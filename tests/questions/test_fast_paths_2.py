@@ -6,8 +6,9 @@ stem find what reading the stem first found."""
 from __future__ import annotations
 
 import itertools
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from questions.ambiguity import thin_fit, thin_fits_any
 from questions.candidate import stable_int
@@ -23,7 +24,14 @@ from questions.cues import (
     option_words,
     stem_words,
 )
-from questions.distractors import _noun_after, _similarities, by_likeness, likeliest
+from questions.distractors import (
+    _noun_after,
+    _similarities,
+    by_likeness,
+    likeliest,
+    patterned,
+    spread,
+)
 from questions.text import CJK, CJK_RUN, STOP_EN, english_word
 
 # options in shapes that tie (a table's keys), that differ (names, codes) and that repeat
@@ -191,3 +199,37 @@ def test_the_noun_after_a_term_is_tagged_once_per_text_as_afresh() -> None:
             assert _noun_after(text, term) == _noun_after_tagged(text, term), (text, term)
             nouns.add(_noun_after(text, term))
     assert {"密钥", "签名"} <= nouns
+
+
+def _spread_measuring_each_set(
+    v: float, pool: list[float], want: int, seed: str, distance: Callable[[float], float],
+    reach: float,
+) -> list[float]:  # fmt: skip
+    """`spread` measuring every value again for every set it is in."""
+    near = sorted(pool, key=lambda x: (distance(x), x))[: want * 2]
+    if len(near) <= want:
+        return sorted(near)
+    place = stable_int("rank", seed) % (want + 1)
+
+    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
+        far = sum(distance(x) > reach for x in c)
+        below = sum(x < v for x in c)
+        return patterned(v, c), far, abs(below - place), sum(map(distance, c)), c
+
+    return sorted(min(itertools.combinations(sorted(near), want), key=cost))
+
+
+def test_options_spread_around_a_number_as_when_each_set_measured_its_values() -> None:
+    codes = [200.0, 201.0, 204.0, 301.0, 302.0, 304.0, 400.0, 401.0, 403.0, 404.0, 409.0, 500.0]
+    sizes = [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 64.0, 100.0, 128.0, 1000.0]
+    seen = set()
+    for values, v, reach in ((codes, 403.0, 100.0), (codes, 500.0, 100.0), (sizes, 8.0, 1.7),
+                             (sizes, 100.0, math.inf), (codes[:3], 201.0, 100.0)):  # fmt: skip
+        for distance in (lambda x, v=v: abs(x - v), lambda x, v=v: abs(math.log(x / v))):
+            for seed in ("a", "b", "c", "d"):
+                for want in (2, 3):
+                    pool = [x for x in values if x != v]
+                    got = spread(v, pool, want, seed, distance, reach)
+                    assert got == _spread_measuring_each_set(v, pool, want, seed, distance, reach)
+                    seen.add(tuple(got))
+    assert len(seen) > 10  # seeds, reaches and distances choose different sets
