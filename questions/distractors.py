@@ -60,6 +60,11 @@ SECTION_WINDOW = 12
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
+#: patterns of the per-option checks, compiled once (re's own cache is a look-up per call)
+_DIGITS_ONLY = re.compile(r"\d+")
+_WORDLIKE = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")
+_NORM_WORD = re.compile(r"[a-z0-9]+")
+_DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
 #: families whose surface form says what kind of thing a term is (two snake_case names are two
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
@@ -127,7 +132,7 @@ class Pool:
                 said.append(f.value)
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
-            if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
+            if f.kind == "property" and f.table is not None and _DIGITS_ONLY.fullmatch(f.subject):
                 keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
         for key, kind, section in keys:  # a table's numeric keys: status codes, ports
             self._numbers[("", kind, section)].append(float(key))
@@ -165,7 +170,7 @@ class Pool:
         text = " ".join(text.split()).strip()
         if not text or len(text) > MAX_OPTION or (text, role) in self._seen:
             return
-        if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
+        if text.lower() in STOP_EN or not _WORDLIKE.search(text):
             return
         self._seen.add((text, role))
         if role in ("code", "cmd"):
@@ -787,7 +792,7 @@ def spread(
 def spread_keys(answer: str, others: Sequence[str], seed: str, want: int = 3) -> list[str] | None:
     """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
     chooses them, or None when the keys are not all plain numbers."""
-    if not re.fullmatch(r"\d+", answer) or not all(re.fullmatch(r"\d+", o) for o in others):
+    if not _DIGITS_ONLY.fullmatch(answer) or not all(_DIGITS_ONLY.fullmatch(o) for o in others):
         return None
     v = float(answer)
     texts = {float(o): o for o in others if o != answer}
@@ -908,7 +913,7 @@ def head_noun(text: str) -> str:
 
 
 def norm_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 3]
+    return [w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3]
 
 
 def _sibling_fits(sibling: str, answer: str) -> bool:
@@ -998,7 +1003,7 @@ def acceptable(
         return False
     if option.count("`") % 2 or option.count("(") != option.count(")"):
         return False
-    if re.search(r"\b(and|or|but|with|to|of)$", option.strip(), re.I):
+    if _DANGLING.search(option.strip()):
         return False
     if sibling:
         return True  # the notes' own alternatives (a list, a set of values) are what they are

@@ -36,6 +36,9 @@ def _header_kind(header: str) -> str:
 MAX_VALUE = 160
 #: a cell that only says the row has none of it
 _NOTHING = re.compile(r"(?i)no|none|nothing|没有|无|不支持|否")
+#: a cell that says the row has no such property ("n/a (DNS only)")
+_NOT_APPLICABLE = re.compile(r"(?i)(n/?a|none|-|—)\b")
+_DIGITS_ONLY = re.compile(r"\d+")
 
 
 def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
@@ -80,7 +83,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
+    if _NOT_APPLICABLE.match(f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
@@ -106,7 +109,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     wrong: list[str] = []
     # only numeric keys are chosen among all (spread_keys); others take the first three, and
     # checking every row of a big table for each of its rows would cost rows² checks
-    every = re.fullmatch(r"\d+", f.subject) is not None
+    every = _DIGITS_ONLY.fullmatch(f.subject) is not None
     for k in keys:
         if not every and len(wrong) == 3:
             break
@@ -140,7 +143,7 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or cut_short(f.value):
+    if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
     two_valued = "matrix" in f.extra and polarity(f.value) is None
     if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
