@@ -148,6 +148,15 @@ def thin_fit(desc: str, other: str, column: Sequence[str] = ()) -> bool:
     return bool(shared - (_common_words(tuple(column)) if column else frozenset()))
 
 
+def thin_fits_any(desc: str, others: Iterable[str], column: Sequence[str] = ()) -> bool:
+    """`thin_fit` against each of the others, the column's common words taken out once (a
+    big table's rows would otherwise cost rows² set differences)."""
+    if not thin(desc):
+        return False
+    own = content_words(desc) - (_common_words(tuple(column)) if column else frozenset())
+    return bool(own) and any(not own.isdisjoint(content_words(o)) for o in others)
+
+
 @lru_cache(maxsize=256)
 def _common_words(column: tuple[str, ...]) -> frozenset[str]:
     """The words every description of a set uses: asked once per option of one question."""

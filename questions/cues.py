@@ -99,13 +99,19 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
     """(word, the stem text it comes from): the option words plus the English of each Chinese
     word, so "删除" is compared as "delete"."""
     out: list[tuple[str, str]] = []
-    for m in _LATIN_TOKEN.finditer(stem):
-        out += [(w, m.group(0)) for w in sorted(_latin_words(m.group(0)))]
+    for token in _LATIN_TOKEN.findall(stem):
+        out += _token_words(token)
     out += [(n, n) for n in _NUMBER.findall(stem)]
     for run in CJK_RUN.findall(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
         out += [(e, w) for w, e in _glosses(run)]
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[tuple[str, str], ...]:
+    """A token's part of `stem_words`: stems are new, their words are not ("Which", "service")."""
+    return tuple((w, token) for w in sorted(_latin_words(token)))
 
 
 @lru_cache(maxsize=16384)
@@ -313,13 +319,16 @@ def _value_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A command whose flag picks a value by its letter, asked by what the value is called
     ("custom format" / `pg_dump -Fc …`): the description opens with that letter, and no wrong
     option's flag picks a value by it."""
+    mine = list(_VALUE_FLAG.finditer(answer))
+    if not mine:
+        return None  # most answers are no such command: the stem need not be read
     quoted = _QUOTED.search(stem)
     first = re.search(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
     if first is None:
         return None
     word = first.group(0).lower()
     theirs = {m.group(1) for w in wrong for m in _VALUE_FLAG.finditer(w)}
-    for m in _VALUE_FLAG.finditer(answer):
+    for m in mine:
         if word.startswith(m.group(1)) and not any(word.startswith(t) for t in theirs):
             return first.group(0)
     return None
@@ -335,14 +344,21 @@ def _common_prefix(texts: Sequence[str]) -> str:
 
 def _abbreviation(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A short made-up token of the stem spelled from a word of the answer ("svc" / Service)."""
-    for m in re.finditer(r"(?<![A-Za-z])[a-z]{3,5}(?![A-Za-z])", stem):
+    for m in _SHORT_TOKEN.finditer(stem):
         t = m.group(0)
         if english_word(t) or t in STOP_EN:
             continue
-        hits = [o for o in (answer, *wrong) if any(_abbreviates(t, w) for w in option_words(o))]
-        if hits and hits[0] is answer and len(hits) == 1:
+        # the answer's words first: most stems abbreviate none of them, so the rest is not read
+        if _abbreviated(t, answer) and not any(_abbreviated(t, o) for o in wrong):
             return t
     return None
+
+
+_SHORT_TOKEN = re.compile(r"(?<![A-Za-z])[a-z]{3,5}(?![A-Za-z])")
+
+
+def _abbreviated(short: str, option: str) -> bool:
+    return any(_abbreviates(short, w) for w in option_words(option))
 
 
 @lru_cache(maxsize=65536)
@@ -398,7 +414,7 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 @lru_cache(maxsize=16384)
 def _names_with_clips(stem: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The stem's names that hold clipped parts, with those parts: read once per stem."""
-    found = ((m.group(0), _made_up_parts(m.group(0))) for m in _LATIN_TOKEN.finditer(stem))
+    found = ((name, _made_up_parts(name)) for name in _LATIN_TOKEN.findall(stem))
     return tuple((name, clips) for name, clips in found if clips)
 
 
@@ -552,8 +568,8 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """Every word that sets the answer apart is in the stem, by translation too, and no wrong
     option is named as fully: "允许的请求头" is Access-Control-Allow-Headers word by word, though
     each word alone is shared (Allow-Origin, Expose-Headers)."""
-    if not wrong:
-        return None
+    if not wrong or sum(1 for w in option_words(answer) if w.isalpha()) < 2:
+        return None  # fewer than two words of its own whatever the others say: read no further
     options = [answer, *wrong]
     said = stem_words(stem)
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from functools import lru_cache
+from itertools import combinations, groupby, islice, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -59,6 +60,11 @@ SECTION_WINDOW = 12
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
+#: patterns of the per-option checks, compiled once (re's own cache is a look-up per call)
+_DIGITS_ONLY = re.compile(r"\d+")
+_WORDLIKE = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")
+_NORM_WORD = re.compile(r"[a-z0-9]+")
+_DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
 #: families whose surface form says what kind of thing a term is (two snake_case names are two
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
@@ -126,7 +132,7 @@ class Pool:
                 said.append(f.value)
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
-            if f.kind == "property" and f.table is not None and re.fullmatch(r"\d+", f.subject):
+            if f.kind == "property" and f.table is not None and _DIGITS_ONLY.fullmatch(f.subject):
                 keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
         for key, kind, section in keys:  # a table's numeric keys: status codes, ports
             self._numbers[("", kind, section)].append(float(key))
@@ -164,7 +170,7 @@ class Pool:
         text = " ".join(text.split()).strip()
         if not text or len(text) > MAX_OPTION or (text, role) in self._seen:
             return
-        if text.lower() in STOP_EN or not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", text):
+        if text.lower() in STOP_EN or not _WORDLIKE.search(text):
             return
         self._seen.add((text, role))
         if role in ("code", "cmd"):
@@ -247,7 +253,7 @@ class Pool:
             if n == 3 and len(out) >= 2:
                 break  # three options of the notes' own kind beat a fourth from far away
             ranked = [t for t in tier if norm(t) not in barred]
-            for t in by_likeness(answer, ranked, fact.id, MAX_RANKED):
+            for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
                 if len(out) >= want:
                     return out
                 if (
@@ -677,6 +683,13 @@ def _noun_after(text: str, term: str) -> str:
     rest = text[at + len(term) : at + len(term) + 12].lstrip()
     if not rest or not CJK.match(rest):
         return ""
+    return _leading_noun(rest)
+
+
+@lru_cache(maxsize=16384)
+def _leading_noun(rest: str) -> str:
+    """`_noun_after` of the text after the term: tagged once per text (repeated notes write
+    the same "KMS 密钥" in every copy, and tagging is the costly part)."""
     init_jieba()
     import jieba.posseg
 
@@ -764,10 +777,12 @@ def spread(
         return sorted(near)
     place = stable_int("rank", seed) % (want + 1)
 
+    away = {x: distance(x) for x in near}  # once per value, not once per set it is in
+
     def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
-        far = sum(distance(x) > reach for x in c)
+        far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
-        return patterned(v, c), far, abs(below - place), sum(map(distance, c)), c
+        return patterned(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
@@ -777,7 +792,7 @@ def spread(
 def spread_keys(answer: str, others: Sequence[str], seed: str, want: int = 3) -> list[str] | None:
     """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
     chooses them, or None when the keys are not all plain numbers."""
-    if not re.fullmatch(r"\d+", answer) or not all(re.fullmatch(r"\d+", o) for o in others):
+    if not _DIGITS_ONLY.fullmatch(answer) or not all(_DIGITS_ONLY.fullmatch(o) for o in others):
         return None
     v = float(answer)
     texts = {float(o): o for o in others if o != answer}
@@ -898,7 +913,7 @@ def head_noun(text: str) -> str:
 
 
 def norm_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 3]
+    return [w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3]
 
 
 def _sibling_fits(sibling: str, answer: str) -> bool:
@@ -926,14 +941,21 @@ def by_likeness(
 ) -> list[str]:
     """The others, most confusable with the answer first; ties in a stable, seeded order.
     `limit`: only the first so many, seeded only among those scored at least as the last."""
+    return list(islice(likeliest(answer, others, seed), limit))
+
+
+def likeliest(answer: str, others: Iterable[str], seed: str) -> Iterator[str]:
+    """`by_likeness` read lazily: the seeded hash breaks ties of one score at a time, only
+    once the reader gets to that score (most questions take the first three options)."""
     texts = list(dict.fromkeys(others))
     scores = _similarities(answer, texts)
-    order: Iterable[int] = range(len(texts))
-    if limit is not None and len(texts) > limit:
-        floor = sorted(scores, reverse=True)[limit - 1]
-        order = [i for i in order if scores[i] >= floor]
-    order = sorted(order, key=lambda i: (-scores[i], stable_int(seed, texts[i])))
-    return [texts[i] for i in order[:limit]]
+    order = sorted(range(len(texts)), key=scores.__getitem__, reverse=True)  # stable
+    for _, tied in groupby(order, key=scores.__getitem__):
+        group = list(tied)
+        if len(group) > 1:
+            group.sort(key=lambda i: stable_int(seed, texts[i]))
+        for i in group:
+            yield texts[i]
 
 
 def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
@@ -981,7 +1003,7 @@ def acceptable(
         return False
     if option.count("`") % 2 or option.count("(") != option.count(")"):
         return False
-    if re.search(r"\b(and|or|but|with|to|of)$", option.strip(), re.I):
+    if _DANGLING.search(option.strip()):
         return False
     if sibling:
         return True  # the notes' own alternatives (a list, a set of values) are what they are

@@ -214,7 +214,10 @@ def is_zh(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Comparison form: case, spacing, markup quotes and punctuation do not count."""
-    return re.sub(r"[\s`*_'\"“”‘’「」()（）\[\].,;:!?，。；：！？、]+", "", text.casefold())
+    return _NOT_COMPARED.sub("", text.casefold())
+
+
+_NOT_COMPARED = re.compile(r"[\s`*_'\"“”‘’「」()（）\[\].,;:!?，。；：！？、]+")
 
 
 def _word_char(ch: str) -> bool:

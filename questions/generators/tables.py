@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from questions.ambiguity import THIN, content_words, thin, thin_fit
+from questions.ambiguity import THIN, content_words, thin_fits_any
 from questions.candidate import Candidate, stable_int
 from questions.cues import clue, later_sentences
-from questions.distractors import Pool, acceptable, by_likeness, spread_keys
+from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
@@ -36,6 +36,9 @@ def _header_kind(header: str) -> str:
 MAX_VALUE = 160
 #: a cell that only says the row has none of it
 _NOTHING = re.compile(r"(?i)no|none|nothing|没有|无|不支持|否")
+#: a cell that says the row has no such property ("n/a (DNS only)")
+_NOT_APPLICABLE = re.compile(r"(?i)(n/?a|none|-|—)\b")
+_DIGITS_ONLY = re.compile(r"\d+")
 
 
 def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
@@ -48,7 +51,11 @@ def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
 
 def overlaps(a: str, b: str) -> bool:
     """One cell says what the other says ("临时重定向" inside "临时重定向，不允许…")."""
-    x, y = norm(a), norm(b)
+    return _overlapping(norm(a), norm(b))
+
+
+def _overlapping(x: str, y: str) -> bool:
+    """`overlaps` on texts already normalised."""
     return bool(x and y) and (x == y or x in y or y in x)
 
 
@@ -56,7 +63,13 @@ def distinguishing(value: str, column: Sequence[str]) -> bool:
     """Only one row has this value: no other cell equals or contains it (a row whose cell says
     less, "临时重定向" beside "临时重定向，不允许把 POST 改成 GET", is left out of the options)."""
     v = norm(value)
-    return bool(v) and sum(1 for c in column if norm(c) == v or v in norm(c)) == 1
+    return bool(v) and sum(1 for c in _normed_all(tuple(column)) if c == v or v in c) == 1
+
+
+@lru_cache(maxsize=64)
+def _normed_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """A table column's cells normalised once per table, as `_folded_all` folds its keys."""
+    return tuple(norm(t) for t in texts)
 
 
 @lru_cache(maxsize=64)
@@ -70,32 +83,33 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
+    if _NOT_APPLICABLE.match(f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
-    if thin(f.value) and any(thin_fit(f.value, c, column) for i, c in enumerate(column)
-                             if i != f.row):  # fmt: skip
+    if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
-    value = folded(f.value)  # once per fact, not once per row
-    keys = by_likeness(
+    value, normed = folded(f.value), norm(f.value)  # once per fact, not once per row
+    keys = likeliest(
         f.subject,
         [
             k
-            for i, (k, fk) in enumerate(zip(table.keys, _folded_all(table.keys), strict=True))
+            for k, fk, cell in zip(
+                table.keys, _folded_all(table.keys), _normed_all(tuple(column)), strict=True
+            )
             # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
-            # the stem rules it out
+            # the stem rules it out (a key found nowhere in the cell is never read for words)
             if k != f.subject
-            and not overlaps(column[i], f.value)
-            and not contains_folded(value, fk)
+            and not _overlapping(cell, normed)
+            and not (fk in value and contains_folded(value, fk))
         ],
         f.id,
     )
     wrong: list[str] = []
     # only numeric keys are chosen among all (spread_keys); others take the first three, and
     # checking every row of a big table for each of its rows would cost rows² checks
-    every = re.fullmatch(r"\d+", f.subject) is not None
+    every = _DIGITS_ONLY.fullmatch(f.subject) is not None
     for k in keys:
         if not every and len(wrong) == 3:
             break
@@ -129,7 +143,7 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
 
 
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
-    if re.match(r"(?i)(n/?a|none|-|—)\b", f.value.strip()) or cut_short(f.value):
+    if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
     two_valued = "matrix" in f.extra and polarity(f.value) is None
     if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:

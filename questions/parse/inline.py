@@ -19,6 +19,7 @@ _HTML_TAG = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^[-*+]\s+")
 
 
 def render_inline(children: Sequence[Token] | None) -> Inline:
@@ -56,7 +57,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind == "html_inline" and not _HTML_TAG.match(tok.content):
             parts.append(tok.content)  # <placeholder>, not markup
     text = " ".join("".join(parts).split())
-    text = re.sub(r"^[-*+]\s+", "", text)  # an escaped list marker ("\\- text")
+    text = _LIST_MARKER.sub("", text)  # an escaped list marker ("\\- text")
     link_chars += sum(len(m.group(0)) for m in URL_RE.finditer(text))
     links += len(URL_RE.findall(text))
     return Inline(text, tuple(strong), tuple(code), link_chars, anchors, links, images)
