@@ -559,6 +559,17 @@ class Pool:
             pool = {x for x in pool if x != v and plausible(x, v)}
         else:
             pool = set(seen)
+            dots = answer.text.count(".")
+            like_written = [x for x in seen if self._text_of(answer.unit, x).count(".") == dots]
+            # a stem writing another release of its form ("___ -> 18.1") tells the key by
+            # arithmetic once the options are its neighbours
+            told = any(n.text.count(".") == dots for n in numbers_in(avoid))
+            if role == "version" and len(like_written) < least and not told:
+                # too few releases of its form in the notes: the releases around it, never
+                # past the notes' newest (Kafka 5.0, 6.0 and 8.0 may not exist)
+                pool |= _releases(v, places, max(seen, default=v))
+            elif role == "port":  # 9093 beside 9092 of the notes: its listeners' range
+                pool |= _port_range(v, seen)
             # fewer than three of its kind in the notes, or codes of its class on one side only
             if len(pool) < least or _one_sided(v, pool, role):
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
@@ -566,8 +577,8 @@ class Pool:
             pool = {x for x in pool if x <= 100}
         texts = {
             x: with_value(answer, x)
-            if role == "quantity"
-            else self._written.get((answer.unit, x), fmt_number(x))
+            if role == "quantity" or (role == "version" and x not in seen)
+            else self._text_of(answer.unit, x)
             for x in pool
         }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
@@ -583,6 +594,10 @@ class Pool:
         else:
             chosen = spread(v, pool, want, fact.id, lambda x: _log_distance(x, v), _FAR)
         return [texts[x] for x in chosen]
+
+    def _text_of(self, unit: str, value: float) -> str:
+        """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
+        return self._written.get((unit, value), fmt_number(value))
 
     def _near_numbers(self, unit: str, role: str, here: int) -> frozenset[float]:
         """The notes' values of a unit and role around a section: built once per section, as
@@ -771,6 +786,9 @@ def spread(
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
+    if patterned(v, best):  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
+        wider = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+        best = min(combinations(sorted(wider), want), key=cost)
     return sorted(best)
 
 
@@ -797,10 +815,36 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     steps = [b - a for a, b in pairwise(values)]
     if len(values) >= 4 and max(steps) - min(steps) <= 1e-9 * max(values):
         return True
+    if _only_odd(v, [x for x in values if x != v]):
+        return True
     if v not in (values[0], values[-1]):
         return False
     rest = [x for x in values if x != v]
     return min(abs(x - v) for x in rest) > rest[-1] - rest[0]
+
+
+def _releases(v: float, places: int, newest: float) -> set[float]:
+    """Releases a reader may mistake a version for, written as it is ("4.0": 3.9, 4.1, 3.0;
+    "14": 12, 13, 15, 16): its neighbours in its last written digit and the previous major, never
+    newer than one step past the newest release the notes name (5.0 or 8.0 may not exist)."""
+    step = 10.0**-places
+    near = {v + k * step for k in (-2, -1, 1, 2)}
+    if places:
+        near.add(float(math.floor(v) - 1))
+    cap = max(newest, v) + step + 1e-9
+    return {round(x, places) for x in near if 0 < x <= cap and round(x, places) != v}
+
+
+#: how close two ports of the notes must be to count as one service's range (9092, 9093)
+_PORT_RANGE = 10
+
+
+def _port_range(v: float, seen: Iterable[float]) -> set[float]:
+    """A port written near another port of the notes (a second listener, 9093 beside 9092):
+    the ports around it are the likely mix-ups, not round numbers or other services' ports."""
+    if not any(0 < abs(x - v) <= _PORT_RANGE for x in seen):
+        return set()
+    return {v + d for d in (-2, -1, 1, 2) if 0 < v + d < 65536}
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:
@@ -838,6 +882,13 @@ def _significant(x: float) -> int:
     """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3."""
     digits = f"{x:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
     return len(digits.rstrip("0")) or 1
+
+
+def _only_odd(v: float, others: Sequence[float]) -> bool:
+    """The key is the one unround value (168 beside 200, 250 and 300; 86400000 beside 50000000
+    and 60000000): written with three or more significant digits where no other option is."""
+    sig = _significant(v)
+    return sig >= 3 and bool(others) and all(_significant(x) < sig for x in others)
 
 
 def _power_of_two(x: float) -> bool:
