@@ -262,6 +262,31 @@ class Pool:
                     if norm(t) not in barred][: want - len(out)]  # fmt: skip
         return out
 
+    def outcomes(
+        self, answer: str, fact: Fact, avoid: str = "", want: int = 3, taken: Sequence[str] = ()
+    ) -> list[str]:
+        """What else the answer's section says happens to a thing (`throttled` beside
+        `OOMKilled`, "evicted", "rejected"): the participles written after an arrow or after
+        "gets"/"is". Offered beside an answer that is such an outcome itself, so a pair the
+        notes contrast in one line is no coin toss."""
+        if _outcome_word(answer) is None:
+            return []
+        here = fact.section.index
+        found: list[str] = []
+        for b in self.doc.content if self.doc is not None else ():
+            if b.section.index == here and b.kind != "code":
+                found += [
+                    m.group(1) or m.group(2) for m in _OUTCOME.finditer(b.text.replace("**", ""))
+                ]
+        mine = _outcome_word(answer)
+        out: list[str] = []
+        for word in dict.fromkeys(found):
+            if _outcome_word(word) not in (None, mine) and acceptable(
+                word, answer, [*taken, *out], avoid
+            ):
+                out.append(word)
+        return by_likeness(answer, out, fact.id)[:want]
+
     def same_kind(self, answer: str, option: str, fact: Fact) -> bool:
         """An option from elsewhere in the notes names the same kind of thing as the answer,
         by what the notes show of both (a shape alone does not say it: `pg_stat_user_tables`
@@ -611,6 +636,21 @@ class Pool:
                 if x >= 0
             )
         return self._near[key]
+
+
+#: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets
+#: throttled", "-> evicted first", "otherwise it gets rejected")
+_OUTCOME = re.compile(
+    r"(?:->|→|=>)\s*(?:(?:the\s+)?[a-z]+\s+(?:is|gets?|becomes)\s+)?([A-Za-z]*[a-z]ed)\b"
+    r"|\b(?:gets?|becomes)\s+([A-Za-z]*[a-z]ed)\b"
+)
+
+
+def _outcome_word(text: str) -> str | None:
+    """The participle an outcome is named by, folded ("OOMKilled" -> "oomkilled"), or None for
+    text that is no single participle."""
+    t = text.strip().strip("`*")
+    return t.casefold() if re.fullmatch(r"[A-Za-z]*[a-z]ed", t) and len(t) >= 5 else None
 
 
 #: what follows a name given a value: `= 1 min`, `: on`, `(50)`, ` default 128`
