@@ -39,6 +39,7 @@ from questions.text import (
     verb_like,
 )
 from questions.values import (
+    UNITS,
     Number,
     code_form,
     command_like,
@@ -200,7 +201,8 @@ class Pool:
         shapeless = any_shape or marked_term
         fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
                 and norm(s) not in barred
-                and (fam not in _KIND_SIBLINGS or self.same_kind(answer, s, fact))]  # fmt: skip
+                and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
+                     or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -301,6 +303,16 @@ class Pool:
           交换", "ECDHE 公钥"): the option is written before the same noun somewhere."""
         a, o = answer.strip("`"), option.strip("`")
         fam = family(a)
+        if a.startswith("_") != o.startswith("_"):
+            return False  # `__consumer_offsets`, an internal name, is no setting nor value
+        if {fam, family(o)} & _SETTING_SHAPES:
+            # `auto.offset.reset` (given a value) is a setting, `earliest` one of its values;
+            # `replica.lag.time.max.ms` names a time, `retention.bytes` a size
+            dims = self._dimension(a), self._dimension(o)
+            if all(dims) and dims[0] != dims[1]:
+                return False
+            if (self._valued(a) or bool(dims[0])) != (self._valued(o) or bool(dims[1])):
+                return False
         if fam == "kv" and self.key_values(a):
             # the notes give the key other values: the question is which value (`restartPolicy:
             # Never`, not `clusterIP: None`); a key given one value asks which setting it is
@@ -395,6 +407,11 @@ class Pool:
             self._values[name] = any(gives_value(t, name) for t in self._texts_with(name))
         return self._values[name]
 
+    def _dimension(self, name: str) -> str:
+        """What a setting measures: by the unit its name ends in, else by the value the notes
+        give it (a time, a size, a count, a switch), or ""."""
+        return _name_dimension(name) or (self._value_kind(name) if self._valued(name) else "")
+
     def _value_kind(self, name: str) -> str:
         """What kind of value the notes give a setting: the dimension of the first number
         written after it ("defaults to 60 seconds": a time), a switch (on/off), or "" when the
@@ -412,6 +429,8 @@ class Pool:
             after = m.group(1)
             if _SWITCH.match(after):
                 return "switch"
+            if _WORD_DEFAULT.match(after):
+                return "word"  # "`fill.mode`: `lazy` by default": one of a few named values
             found = numbers_in(after)
             if found:
                 return _DIMENSION.get(found[0].unit, found[0].unit or "count")
@@ -655,7 +674,8 @@ def _outcome_word(text: str) -> str | None:
 
 #: what follows a name given a value: `= 1 min`, `: on`, `(50)`, ` default 128`
 _VALUE_AFTER = re.compile(
-    r"(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+    r"(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)])"
+    r"|\S+\s+(by\s+)?default\b)|[(（]\s*[\d.]+\s*\w*\s*[)）]"
     r"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
 )
 _NAME_JOINED = re.compile(r"[\w.-]")
@@ -686,6 +706,8 @@ def gives_value(text: str, name: str) -> bool:
 
 #: a value after a setting's name that says it is a switch
 _SWITCH = re.compile(r"\s*(is\s+|=\s*|defaults?\s+(to\s+)?)?(on|off|true|false)\b")
+#: a named value given as the default: "lazy by default", "latest (default)"
+_WORD_DEFAULT = re.compile(r"\s*[`'\x22]?[a-z][\w-]*[`'\x22]?\s+(by\s+default|\(default\))", re.I)
 #: a word of a line as the token index holds it (the first word of a name finds its lines)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -693,6 +715,23 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _NAMED = frozenset({"snake", "kebab", "caps"})
 
 
+#: a setting's name ending in its unit: `linger.ms`, `log.retention.hours`, `periodSeconds`
+_NAME_UNIT = re.compile(r"(?:^|[._-]|(?<=[a-z]))(ms|secs?|seconds|minutes|mins|hours|days|bytes"
+                        r"|kb|mb|gb|Ms|Seconds|Minutes|Hours|Days|Bytes)(?=$|[._-]|[A-Z])")  # fmt: skip
+
+
+def _name_dimension(name: str) -> str:
+    """What a setting's name says its value measures ("time", "size"), or ""."""
+    m = _NAME_UNIT.search(name)
+    if m is None or (m.group(1)[0].islower() and m.start(1) > 0 and name[m.start(1) - 1].isalpha()):
+        return ""
+    unit = UNITS.get(m.group(1).lower(), "")
+    return _DIMENSION.get(unit, "")
+
+
+#: the shapes settings are named in: beside one, an option is a setting only if the notes give
+#: it a value too
+_SETTING_SHAPES = frozenset({"snake", "field"})
 #: answer families whose siblings must be of the answer's kind too (`restartPolicy: Never`,
 #: not `clusterIP: None`; a timeout setting, not a body size)
 _KIND_SIBLINGS = frozenset({"kv", "snake"})
