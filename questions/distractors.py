@@ -903,11 +903,15 @@ def patterned(v: float, others: Sequence[float]) -> bool:
 
 
 def _releases(v: float, places: int, newest: float) -> set[float]:
-    """Releases a reader may mistake a version for, written as it is ("4.0": 3.9, 4.1, 3.0;
-    "14": 12, 13, 15, 16): its neighbours in its last written digit and the previous major, never
+    """Releases a reader may mistake a version for, written as it is ("1.27": 1.25, 1.28;
+    "4.0": 2.0, 3.0, 5.0; "14": 11, 12, 13, 15, 16): its neighbours in its last written digit
+    (a major release's: the other majors) and the previous major, never
     newer than one step past the newest release the notes name (5.0 or 8.0 may not exist)."""
     step = 10.0**-places
-    near = {v + k * step for k in (-2, -1, 1, 2)}
+    if places and v == int(v):  # "6.0" is a major release: beside other majors (a 6.1 may
+        near = {v - 3, v - 2, v - 1, v + 1}  # never have been released)
+    else:
+        near = {v + k * step for k in (-3, -2, -1, 1, 2)}
     if places:
         near.add(float(math.floor(v) - 1))
     cap = max(newest, v) + step + 1e-9

@@ -192,11 +192,13 @@ def test_options_are_of_one_kind(results: dict[str, DocumentResult]) -> None:
 
 
 def _neighbour(option: str, key: str) -> bool:
-    """Two steps of the key's last written digit away at most, or the major before it."""
+    """Three steps of the key's last written digit away at most, the major before it, or for a
+    major release (4.0) another major up to three away."""
     places = len(key.split(".")[1]) if "." in key else 0
     step = 10.0**-places
     o, k = float(option), float(key)
-    return abs(o - k) <= 2 * step + 1e-9 or (places > 0 and o == int(k) - 1)
+    major = places > 0 and k == int(k) and o == int(o) and abs(o - k) <= 3
+    return abs(o - k) <= 3 * step + 1e-9 or (places > 0 and o == int(k) - 1) or major
 
 
 def test_identifiers_take_only_the_notes_own_values(results: dict[str, DocumentResult]) -> None:
