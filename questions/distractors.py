@@ -116,6 +116,7 @@ class Pool:
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
         self._groups: dict[str, set[str]] | None = None
+        self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -273,13 +274,7 @@ class Pool:
         notes contrast in one line is no coin toss."""
         if _outcome_word(answer) is None:
             return []
-        here = fact.section.index
-        found: list[str] = []
-        for b in self.doc.content if self.doc is not None else ():
-            if b.section.index == here and b.kind != "code":
-                found += [
-                    m.group(1) or m.group(2) for m in _OUTCOME.finditer(b.text.replace("**", ""))
-                ]
+        found = self._outcomes_in(fact.section.index)
         mine = _outcome_word(answer)
         out: list[str] = []
         for word in dict.fromkeys(found):
@@ -288,6 +283,19 @@ class Pool:
             ):
                 out.append(word)
         return by_likeness(answer, out, fact.id)[:want]
+
+    def _outcomes_in(self, section: int) -> list[str]:
+        """The outcome participles of a section, the notes read once for all sections (a pair
+        asked in every copy of repeated notes must not scan the notes each time)."""
+        if self._outcomes is None:
+            self._outcomes = defaultdict(list)
+            for b in self.doc.content if self.doc is not None else ():
+                if b.kind != "code":
+                    text = b.text.replace("**", "")
+                    self._outcomes[b.section.index] += [
+                        m.group(1) or m.group(2) for m in _OUTCOME.finditer(text)
+                    ]
+        return self._outcomes.get(section, [])
 
     def same_kind(self, answer: str, option: str, fact: Fact) -> bool:
         """An option from elsewhere in the notes names the same kind of thing as the answer,
