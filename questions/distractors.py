@@ -40,6 +40,7 @@ from questions.text import (
     verb_like,
 )
 from questions.values import (
+    UNITS,
     Number,
     code_form,
     command_like,
@@ -121,6 +122,7 @@ class Pool:
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
         self._groups: dict[str, set[str]] | None = None
+        self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -206,7 +208,8 @@ class Pool:
         shapeless = any_shape or marked_term
         fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
                 and norm(s) not in barred
-                and (fam not in _KIND_SIBLINGS or self.same_kind(answer, s, fact))]  # fmt: skip
+                and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
+                     or self.same_kind(answer, s, fact))]  # fmt: skip
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -268,6 +271,38 @@ class Pool:
                     if norm(t) not in barred][: want - len(out)]  # fmt: skip
         return out
 
+    def outcomes(
+        self, answer: str, fact: Fact, avoid: str = "", want: int = 3, taken: Sequence[str] = ()
+    ) -> list[str]:
+        """What else the answer's section says happens to a thing (`throttled` beside
+        `OOMKilled`, "evicted", "rejected"): the participles written after an arrow or after
+        "gets"/"is". Offered beside an answer that is such an outcome itself, so a pair the
+        notes contrast in one line is no coin toss."""
+        if _outcome_word(answer) is None:
+            return []
+        found = self._outcomes_in(fact.section.index)
+        mine = _outcome_word(answer)
+        out: list[str] = []
+        for word in dict.fromkeys(found):
+            if _outcome_word(word) not in (None, mine) and acceptable(
+                word, answer, [*taken, *out], avoid
+            ):
+                out.append(word)
+        return by_likeness(answer, out, fact.id)[:want]
+
+    def _outcomes_in(self, section: int) -> list[str]:
+        """The outcome participles of a section, the notes read once for all sections (a pair
+        asked in every copy of repeated notes must not scan the notes each time)."""
+        if self._outcomes is None:
+            self._outcomes = defaultdict(list)
+            for b in self.doc.content if self.doc is not None else ():
+                if b.kind != "code":
+                    text = b.text.replace("**", "")
+                    self._outcomes[b.section.index] += [
+                        m.group(1) or m.group(2) for m in _OUTCOME.finditer(text)
+                    ]
+        return self._outcomes.get(section, [])
+
     def same_kind(self, answer: str, option: str, fact: Fact) -> bool:
         """An option from elsewhere in the notes names the same kind of thing as the answer,
         by what the notes show of both (a shape alone does not say it: `pg_stat_user_tables`
@@ -282,6 +317,16 @@ class Pool:
           交换", "ECDHE 公钥"): the option is written before the same noun somewhere."""
         a, o = answer.strip("`"), option.strip("`")
         fam = family(a)
+        if a.startswith("_") != o.startswith("_"):
+            return False  # `__consumer_offsets`, an internal name, is no setting nor value
+        if {fam, family(o)} & _SETTING_SHAPES:
+            # `auto.offset.reset` (given a value) is a setting, `earliest` one of its values;
+            # `replica.lag.time.max.ms` names a time, `retention.bytes` a size
+            dims = self._dimension(a), self._dimension(o)
+            if all(dims) and dims[0] != dims[1]:
+                return False
+            if (self._valued(a) or bool(dims[0])) != (self._valued(o) or bool(dims[1])):
+                return False
         if fam == "kv" and self.key_values(a):
             # the notes give the key other values: the question is which value (`restartPolicy:
             # Never`, not `clusterIP: None`); a key given one value asks which setting it is
@@ -376,6 +421,11 @@ class Pool:
             self._values[name] = any(gives_value(t, name) for t in self._texts_with(name))
         return self._values[name]
 
+    def _dimension(self, name: str) -> str:
+        """What a setting measures: by the unit its name ends in, else by the value the notes
+        give it (a time, a size, a count, a switch), or ""."""
+        return _name_dimension(name) or (self._value_kind(name) if self._valued(name) else "")
+
     def _value_kind(self, name: str) -> str:
         """What kind of value the notes give a setting: the dimension of the first number
         written after it ("defaults to 60 seconds": a time), a switch (on/off), or "" when the
@@ -393,6 +443,8 @@ class Pool:
             after = m.group(1)
             if _SWITCH.match(after):
                 return "switch"
+            if _WORD_DEFAULT.match(after):
+                return "word"  # "`fill.mode`: `lazy` by default": one of a few named values
             found = numbers_in(after)
             if found:
                 return _DIMENSION.get(found[0].unit, found[0].unit or "count")
@@ -565,6 +617,17 @@ class Pool:
             pool = {x for x in pool if x != v and plausible(x, v)}
         else:
             pool = set(seen)
+            dots = answer.text.count(".")
+            like_written = [x for x in seen if self._text_of(answer.unit, x).count(".") == dots]
+            # a stem writing another release of its form ("___ -> 18.1") tells the key by
+            # arithmetic once the options are its neighbours
+            told = any(n.text.count(".") == dots for n in numbers_in(avoid))
+            if role == "version" and len(like_written) < least and not told:
+                # too few releases of its form in the notes: the releases around it, never
+                # past the notes' newest (Kafka 5.0, 6.0 and 8.0 may not exist)
+                pool |= _releases(v, places, max(seen, default=v))
+            elif role == "port":  # 9093 beside 9092 of the notes: its listeners' range
+                pool |= _port_range(v, seen)
             # fewer than three of its kind in the notes, or codes of its class on one side only
             if len(pool) < least or _one_sided(v, pool, role):
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
@@ -572,8 +635,8 @@ class Pool:
             pool = {x for x in pool if x <= 100}
         texts = {
             x: with_value(answer, x)
-            if role == "quantity"
-            else self._written.get((answer.unit, x), fmt_number(x))
+            if role == "quantity" or (role == "version" and x not in seen)
+            else self._text_of(answer.unit, x)
             for x in pool
         }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
@@ -590,6 +653,10 @@ class Pool:
             chosen = spread(v, pool, want, fact.id, lambda x: _log_distance(x, v), _FAR)
         return [texts[x] for x in chosen]
 
+    def _text_of(self, unit: str, value: float) -> str:
+        """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
+        return self._written.get((unit, value), fmt_number(value))
+
     def _near_numbers(self, unit: str, role: str, here: int) -> frozenset[float]:
         """The notes' values of a unit and role around a section: built once per section, as
         every number asked there draws from the same ones."""
@@ -604,9 +671,25 @@ class Pool:
         return self._near[key]
 
 
+#: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets
+#: throttled", "-> evicted first", "otherwise it gets rejected")
+_OUTCOME = re.compile(
+    r"(?:->|→|=>)\s*(?:(?:the\s+)?[a-z]+\s+(?:is|gets?|becomes)\s+)?([A-Za-z]*[a-z]ed)\b"
+    r"|\b(?:gets?|becomes)\s+([A-Za-z]*[a-z]ed)\b"
+)
+
+
+def _outcome_word(text: str) -> str | None:
+    """The participle an outcome is named by, folded ("OOMKilled" -> "oomkilled"), or None for
+    text that is no single participle."""
+    t = text.strip().strip("`*")
+    return t.casefold() if re.fullmatch(r"[A-Za-z]*[a-z]ed", t) and len(t) >= 5 else None
+
+
 #: what follows a name given a value: `= 1 min`, `: on`, `(50)`, ` default 128`
 _VALUE_AFTER = re.compile(
-    r"(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+    r"(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)])"
+    r"|\S+\s+(by\s+)?default\b)|[(（]\s*[\d.]+\s*\w*\s*[)）]"
     r"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
 )
 _NAME_JOINED = re.compile(r"[\w.-]")
@@ -637,6 +720,8 @@ def gives_value(text: str, name: str) -> bool:
 
 #: a value after a setting's name that says it is a switch
 _SWITCH = re.compile(r"\s*(is\s+|=\s*|defaults?\s+(to\s+)?)?(on|off|true|false)\b")
+#: a named value given as the default: "lazy by default", "latest (default)"
+_WORD_DEFAULT = re.compile(r"\s*[`'\x22]?[a-z][\w-]*[`'\x22]?\s+(by\s+default|\(default\))", re.I)
 #: a word of a line as the token index holds it (the first word of a name finds its lines)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -644,6 +729,23 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _NAMED = frozenset({"snake", "kebab", "caps"})
 
 
+#: a setting's name ending in its unit: `linger.ms`, `log.retention.hours`, `periodSeconds`
+_NAME_UNIT = re.compile(r"(?:^|[._-]|(?<=[a-z]))(ms|secs?|seconds|minutes|mins|hours|days|bytes"
+                        r"|kb|mb|gb|Ms|Seconds|Minutes|Hours|Days|Bytes)(?=$|[._-]|[A-Z])")  # fmt: skip
+
+
+def _name_dimension(name: str) -> str:
+    """What a setting's name says its value measures ("time", "size"), or ""."""
+    m = _NAME_UNIT.search(name)
+    if m is None or (m.group(1)[0].islower() and m.start(1) > 0 and name[m.start(1) - 1].isalpha()):
+        return ""
+    unit = UNITS.get(m.group(1).lower(), "")
+    return _DIMENSION.get(unit, "")
+
+
+#: the shapes settings are named in: beside one, an option is a setting only if the notes give
+#: it a value too
+_SETTING_SHAPES = frozenset({"snake", "field"})
 #: answer families whose siblings must be of the answer's kind too (`restartPolicy: Never`,
 #: not `clusterIP: None`; a timeout setting, not a body size)
 _KIND_SIBLINGS = frozenset({"kv", "snake"})
@@ -786,6 +888,9 @@ def spread(
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
+    if patterned(v, best):  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
+        wider = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+        best = min(combinations(sorted(wider), want), key=cost)
     return sorted(best)
 
 
@@ -812,10 +917,40 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     steps = [b - a for a, b in pairwise(values)]
     if len(values) >= 4 and max(steps) - min(steps) <= 1e-9 * max(values):
         return True
+    if _only_odd(v, [x for x in values if x != v]):
+        return True
     if v not in (values[0], values[-1]):
         return False
     rest = [x for x in values if x != v]
     return min(abs(x - v) for x in rest) > rest[-1] - rest[0]
+
+
+def _releases(v: float, places: int, newest: float) -> set[float]:
+    """Releases a reader may mistake a version for, written as it is ("1.27": 1.25, 1.28;
+    "4.0": 2.0, 3.0, 5.0; "14": 11, 12, 13, 15, 16): its neighbours in its last written digit
+    (a major release's: the other majors) and the previous major, never
+    newer than one step past the newest release the notes name (5.0 or 8.0 may not exist)."""
+    step = 10.0**-places
+    if places and v == int(v):  # "6.0" is a major release: beside other majors (a 6.1 may
+        near = {v - 3, v - 2, v - 1, v + 1}  # never have been released)
+    else:
+        near = {v + k * step for k in (-3, -2, -1, 1, 2)}
+    if places:
+        near.add(float(math.floor(v) - 1))
+    cap = max(newest, v) + step + 1e-9
+    return {round(x, places) for x in near if 0 < x <= cap and round(x, places) != v}
+
+
+#: how close two ports of the notes must be to count as one service's range (9092, 9093)
+_PORT_RANGE = 10
+
+
+def _port_range(v: float, seen: Iterable[float]) -> set[float]:
+    """A port written near another port of the notes (a second listener, 9093 beside 9092):
+    the ports around it are the likely mix-ups, not round numbers or other services' ports."""
+    if not any(0 < abs(x - v) <= _PORT_RANGE for x in seen):
+        return set()
+    return {v + d for d in (-2, -1, 1, 2) if 0 < v + d < 65536}
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:
@@ -853,6 +988,13 @@ def _significant(x: float) -> int:
     """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3."""
     digits = f"{x:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
     return len(digits.rstrip("0")) or 1
+
+
+def _only_odd(v: float, others: Sequence[float]) -> bool:
+    """The key is the one unround value (168 beside 200, 250 and 300; 86400000 beside 50000000
+    and 60000000): written with three or more significant digits where no other option is."""
+    sig = _significant(v)
+    return sig >= 3 and bool(others) and all(_significant(x) < sig for x in others)
 
 
 def _power_of_two(x: float) -> bool:

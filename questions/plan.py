@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from questions.bank import BankQuestion
 from questions.candidate import Candidate
+from questions.tables import polarity
 from questions.text import STOP_EN, contains
 from questions.values import parse_number
 
@@ -31,6 +32,9 @@ MAX_TRUE_FALSE_SHARE = 0.15
 SHORT_NOTES_PAIR_AFTER = 2
 #: a two-sided comparison is a coin toss per row: three of its rows are enough
 MAX_TWO_OPTION_PER_SET = 3
+#: ...and a comparison table's two sides are named in every stem, so common sense settles
+#: more of its rows than of a list's: two of them, rows that are no yes/no first
+MAX_TWO_SIDED_ROWS = 2
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
@@ -95,9 +99,10 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     clozes: Counter[tuple[int, str]] = Counter()
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
-    for p in sorted(picks, key=lambda p: (p[0].fact.line, _order(p))):
+    for p in sorted(picks, key=lambda p: (_yes_no_row(p[0]), p[0].fact.line, _order(p))):
         c = p[0]
         key = set_of(c)
+        most = MAX_TWO_SIDED_ROWS if _two_sided(c) else MAX_TWO_OPTION_PER_SET
         row = _row_of(c)
         if row is not None and row in rows:
             drop.append((c, "table row already asked"))
@@ -105,7 +110,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "its sentence is already asked twice"))
         elif c.style == "cloze" and _same_blank(c, blanks[(c.fact.block.id, c.fact.sentence)]):
             drop.append((c, "its blank is already asked"))
-        elif len(c.options) == 2 and two[key] >= MAX_TWO_OPTION_PER_SET:
+        elif len(c.options) == 2 and two[key] >= most:
             drop.append((c, "two-option questions of its set are enough"))
         else:
             keep.append(p)
@@ -116,6 +121,20 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             if row is not None:
                 rows.add(row)
     return keep, drop
+
+
+def _two_sided(c: Candidate) -> bool:
+    """A row of a comparison table asked as "which of A / B"."""
+    return c.fact.table is not None and c.fact.table.transposed and len(c.options) == 2
+
+
+def _yes_no_row(c: Candidate) -> bool:
+    """A comparison row whose cells say only whether a side has it ("有（滑动窗口…）" / "没有"):
+    the side with more features is the guess, so such rows come after the others."""
+    t = c.fact.table
+    if not _two_sided(c) or t is None:
+        return False
+    return any(polarity(cell) is not None for cell in t.column(c.fact.column))
 
 
 def _same_blank(c: Candidate, asked: Sequence[str]) -> bool:

@@ -208,6 +208,13 @@ _ID_BEFORE = re.compile(
     re.I,
 )
 _ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
+#: what a release number follows ("GA in 4.0", "since 3.0", "until 2.8")
+_AT_RELEASE = re.compile(r"\b(in|since|until|from|before|after)\s*$", re.I)
+#: a list of ports under its label, up to the number: "Default ports: 9092 (PLAINTEXT), "
+_CLAUSE_END = re.compile(r"\s*($|[)）,.;:，。；]|[—–-]\s|(and|or|but|then|after|before)\b)")
+_PORT_LIST = re.compile(
+    r"(\bports|端口)\s*[:：]\s*(\d+[^,;，；、\d][^,;，；、]*[,，、]\s*)+$", re.I
+)
 _MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 
@@ -243,6 +250,12 @@ def number_role(sentence: str, number: Number) -> str:
             )
             and re.fullmatch(r"\d{1,2}(\.\d+)*", text)
         )
+        # "GA in 4.0", "until 2.8": a unit-less x.y after a point in time is a release
+        or (
+            re.fullmatch(r"\d{1,2}\.\d{1,2}", text)
+            and _AT_RELEASE.search(before)
+            and _CLAUSE_END.match(after)  # "in 1.5 steps" counts steps
+        )
         or (text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text))
     ):
         return "version"
@@ -250,6 +263,8 @@ def number_role(sentence: str, number: Number) -> str:
         return "id"  # "16384.1": a file name, not a quantity
     if re.search(r"(port|端口)\S{0,3}\s*$", before, re.I) or _ID_AFTER.match(after):
         return "port"
+    if _PORT_LIST.search(sentence[: number.start]):
+        return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
     if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):
         return "code"
     if re.fullmatch(r"[1-5]\d\d", text) and re.match(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b", after):

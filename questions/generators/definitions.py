@@ -189,7 +189,7 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
             more = pool.alternatives(f.subject, f, roles, siblings=near_commands, avoid=text,
                                      near_roles=near, names_nearby=True, want=2,
                                      exclude=[*fits, *f.siblings])  # fmt: skip
-            pair = [s for s in f.siblings if s not in fits]
+            pair = [s for s in f.siblings if s not in fits and pool.same_kind(f.subject, s, f)]
             if more and pair:
                 return [*pair, *more]
         return pool.alternatives(f.subject, f, roles, siblings=siblings, avoid=text,

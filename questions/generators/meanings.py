@@ -78,14 +78,18 @@ def _fits(option: str, key: str, taken: Sequence[str]) -> bool:
     return all(norm(t) != o for t in taken)
 
 
-def meaning(f: Fact) -> Candidate | None:
-    """ "Which description fits X?" with the sibling terms' descriptions as options."""
+def meaning(f: Fact, pool: Pool) -> Candidate | None:
+    """ "Which description fits X?" with the descriptions of the sibling terms of its kind as
+    options (a timeout's beside timeouts', never a size's: "16 MiB of pending requests" is
+    plainly not what a `.ms` setting holds)."""
     if f.kind != "definition" or len(f.siblings) < 2 or f.role == "label":
         return None
     key = _cut_key(f)
     if key is None:
         return None
-    others = [d for d in map(short, f.sibling_values) if d is not None]
+    owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
+    kin = [d for d in f.sibling_values if d not in owner or pool.same_kind(f.subject, owner[d], f)]
+    others = [d for d in map(short, kin) if d is not None]
     wrong: list[str] = []
     for d in sorted(others, key=lambda d: (abs(len(d) - len(key)), d)):
         rest = [x for x in others if x != d]
@@ -118,6 +122,6 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         if c.style == "forward":
             offered.add(tuple(sorted(c.options)))
         yield c
-    cut = meaning(f)
+    cut = meaning(f, pool)
     if cut is not None and tuple(sorted(cut.options)) not in offered:
         yield cut

@@ -72,9 +72,11 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     else:
         wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
+    pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
+    if pair and len(wrong) < 2:  # two contrasted outcomes: the section's other outcomes join
+        wrong += pool.outcomes(f.span, f, avoid=gap, want=3 - len(wrong), taken=wrong)
     gap = unhinted(gap, f.span, wrong)
     lang = lang_of(f)
-    pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
     own = pair or f.role == "listed"
     c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
               query=gap, closed=pair, notes_options=own)  # fmt: skip

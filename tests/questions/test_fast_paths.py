@@ -58,7 +58,8 @@ def _gives_value_by_one_pattern(text: str, name: str) -> bool:
     n = re.escape(name)
     return bool(
         re.search(
-            rf"(?<![\w.-]){n}(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)]))|[(（]\s*[\d.]+\s*\w*\s*[)）]"
+            rf"(?<![\w.-]){n}(?![\w-])\s*([=:]\s*(\d|(on|off|true|false)\b|['\x22]|\S+\s*($|[,;)])"
+            rf"|\S+\s+(by\s+)?default\b)|[(（]\s*[\d.]+\s*\w*\s*[)）]"
             rf"|\s+defaults?\s+(to\s+|is\s+)?\S*\d)"
             rf"|\d[^()（）|]{{0,40}}[(（]\s*{n}\s*[)）]"
             rf"|(^|\|\s*){n}\s*\|.*\d",

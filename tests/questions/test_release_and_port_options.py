@@ -1,0 +1,63 @@
+"""Number options of an identifier's own form (review 8, class 4): a release beside the
+releases around it, never past the newest the notes name (no invented 5.0, 6.0, 8.0); a port
+of a list of ports beside that service's range, not round quantities; and an unround key
+(168 hours) beside at least one option as unround, so it is not the odd one out."""
+
+from __future__ import annotations
+
+from questions.candidate import Candidate
+from questions.generate import generate_document
+from questions.values import parse_number
+
+QUEUE = """# Relay broker notes
+
+## Versions
+
+- The old ZooKeeper-free mode shipped as preview in 2.8 and was declared stable in 3.3.
+- Tiered storage went to general availability in 3.9; before that it was an opt-in preview.
+
+## Network
+
+- Broker ports: 7070 (plain clients), 7071 reserved for the replication channel between brokers.
+
+## Retention
+
+- `retention.check.hours`: 168 — the cleaner wakes up once per period to drop expired files.
+"""
+
+
+def _asked(notes: str, key: str) -> list[Candidate]:
+    r = generate_document("t.md", notes)
+    return [c for c in r.candidates if c.generator == "number" and c.answer_text == key]
+
+
+def test_a_release_is_offered_beside_the_releases_around_it() -> None:
+    asked = _asked(QUEUE, "3.9")
+    assert asked
+    for c in asked:
+        values = [float(o) for o in c.options]
+        assert all(o.count(".") == 1 for o in c.options), c.options
+        # never past one minor step beyond the newest release the notes name (3.9)
+        assert max(values) <= 4.0 + 1e-9, c.options
+        written = {"2.8", "3.3", "3.9"}
+        assert all(
+            o in written or abs(x - 3.9) <= 0.3 + 1e-9
+            for o, x in zip(c.options, values, strict=True)
+        ), c.options
+
+
+def test_a_port_of_a_port_list_is_offered_beside_its_range() -> None:
+    asked = _asked(QUEUE, "7071")
+    assert asked
+    for c in asked:
+        values = [float(o) for o in c.options]
+        assert all(abs(x - 7071) <= 10 for x in values), c.options
+
+
+def test_an_unround_key_is_never_the_only_unround_option() -> None:
+    asked = _asked(QUEUE, "168")
+    assert asked
+    for c in asked:
+        digits = [len(str(int(n.value)).rstrip("0")) for o in c.options if (n := parse_number(o))]
+        key = digits[c.answer]
+        assert any(d >= key for i, d in enumerate(digits) if i != c.answer), c.options
