@@ -318,6 +318,31 @@ def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     return None
 
 
+#: a one- or two-letter command or switch: psql's backslash c, a tool's `-v`
+_LETTER_COMMAND = re.compile(r"^(?:\\|--?)([A-Za-z]{1,2})(?![A-Za-z])")
+
+
+def _command_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """Commands named by a letter (psql's c, x, d+): the description opens with the word the
+    answer's letter stands for ("connects to db" / psql's c), and no wrong option's letter
+    opens it. The opening word only: one letter opens too many words further on."""
+    mine = _LETTER_COMMAND.match(answer)
+    if mine is None:
+        return None
+    quoted = _QUOTED.search(stem)
+    words = re.findall(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    if not quoted:  # "Which command connects to db?": after the template's words
+        words = [w for w in words if w.lower() not in _TEMPLATE | STOP_EN]
+    if not words or len(words[0]) < 4:
+        return None
+    first = words[0].lower()
+    theirs = [m.group(1).lower() for m in map(_LETTER_COMMAND.match, wrong) if m]
+    letters = mine.group(1).lower()
+    if first.startswith(letters) and not any(first.startswith(t) for t in theirs):
+        return str(words[0])
+    return None
+
+
 #: a flag that picks a value by a letter: `-Fc` is pg_dump's format "c" (custom)
 _VALUE_FLAG = re.compile(r"(?<!\S)-[A-Z]([a-z]{1,2})(?!\S)")
 
@@ -460,6 +485,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
+        or _command_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)

@@ -148,3 +148,18 @@ def test_a_term_whose_description_gives_it_away_twice_is_asked_by_what_is_left()
 """
     prompts = [q.prompt for q in chosen(notes) if q.choices[q.answer] == "Session-Max-Age"]
     assert any("“会话结果在代理上保持”" in p for p in prompts), prompts
+
+
+def test_a_command_named_by_a_letter_is_given_by_the_word_that_opens_its_description() -> None:
+    """A shell's one-letter commands: "mounts" opens with m, the letter of `:m /data`."""
+    wrong = [":u backup", ":s on", ":t+ logs"]
+    assert clue("Which command mounts a volume?", ":m /data", wrong) is None  # not a slash/dash
+    wrong = ["\\u backup", "\\s on", "\\t+ logs"]
+    assert clue("Which command mounts a volume?", "\\m /data", wrong) == "mounts"
+    assert clue("Which command is described here: “mounts a volume”?", "-m", ["-u", "-s"]) == (
+        "mounts"
+    )
+    # the letter of a wrong option opens the word too: nothing is given away
+    assert clue("Which command mounts a volume?", "\\m /data", ["\\mo", "\\s on"]) is None
+    # only the opening word counts
+    assert clue("Which command shows sizes of all tables?", "\\t+", ["\\m /data", "\\u x"]) is None
