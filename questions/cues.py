@@ -62,6 +62,13 @@ def _identifier_words(token: str) -> set[str]:
     return {p for p in parts if len(p) >= 4 and p in STOP_EN and p not in _TEMPLATE}
 
 
+def _template_hints(text: str) -> set[str]:
+    """What the template's words of a text point at (`hints`), read where they are no template:
+    in a description or an option ("command" is executed: exec)."""
+    words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+    return {h for w in words & _TEMPLATE for h in hints(w)}
+
+
 @lru_cache(maxsize=16384)
 def option_words(option: str) -> frozenset[str]:
     """An option's words for comparing with a stem: Latin words, their parts and lemmas, and
@@ -69,6 +76,7 @@ def option_words(option: str) -> frozenset[str]:
     words: set[str] = set()
     for m in _LATIN_TOKEN.finditer(option):
         words |= _latin_words(m.group(0)) | _identifier_words(m.group(0))
+    words |= _template_hints(option)  # an option is never the template: "command exits 0"
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}
@@ -105,10 +113,7 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
         out += [(w, m.group(0)) for w in sorted(_latin_words(m.group(0)))]
     # a template word inside a description is the description's own ("command exits 0")
     for quoted in _QUOTED.findall(stem):
-        for word in re.findall(r"[A-Za-z]+", quoted):
-            low = lemma(word.lower())
-            if low in _TEMPLATE:
-                out += [(h, word) for h in hints(low)]
+        out += [(h, w) for w in re.findall(r"[A-Za-z]+", quoted) for h in _template_hints(w)]
     out += [(n, n) for n in _NUMBER.findall(stem)]
     for run in CJK_RUN.findall(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]

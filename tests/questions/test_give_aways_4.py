@@ -163,3 +163,9 @@ def test_a_command_named_by_a_letter_is_given_by_the_word_that_opens_its_descrip
     assert clue("Which command mounts a volume?", "\\m /data", ["\\mo", "\\s on"]) is None
     # only the opening word counts
     assert clue("Which command shows sizes of all tables?", "\\t+", ["\\m /data", "\\u x"]) is None
+
+
+def test_an_option_that_says_what_the_name_means_is_named_by_it() -> None:
+    """Asked the other way round, "command" in an option is no template word."""
+    wrong = ["success = a 2xx answer", "the port accepts a connection"]
+    assert clue("Which description fits the probe exec?", "the command returns zero", wrong)
