@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from questions.glossary import cue_glosses, english, hints
+from questions.ambiguity import content_words, thin
+from questions.glossary import QUANTITIES, cue_glosses, english, hints
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
@@ -47,7 +48,8 @@ def _latin_words(token: str) -> frozenset[str]:
     words = {low} if len(low) >= 3 else set()
     words |= {p for p in _parts(token) if len(p) >= 3}
     words |= {lemma(w) for w in list(words) if w.isalpha()}
-    words |= {h for w in list(words) for h in hints(w)}  # "gradually" names Rolling…
+    # "gradually" names Rolling…; a template word only inside a description (`stem_words`)
+    words |= {h for w in list(words) if w not in _TEMPLATE for h in hints(w)}
     return frozenset(w for w in words if w not in STOP_EN and w not in _TEMPLATE)
 
 
@@ -60,6 +62,13 @@ def _identifier_words(token: str) -> set[str]:
     return {p for p in parts if len(p) >= 4 and p in STOP_EN and p not in _TEMPLATE}
 
 
+def _template_hints(text: str) -> set[str]:
+    """What the template's words of a text point at (`hints`), read where they are no template:
+    in a description or an option ("command" is executed: exec)."""
+    words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+    return {h for w in words & _TEMPLATE for h in hints(w)}
+
+
 @lru_cache(maxsize=16384)
 def option_words(option: str) -> frozenset[str]:
     """An option's words for comparing with a stem: Latin words, their parts and lemmas, and
@@ -67,6 +76,7 @@ def option_words(option: str) -> frozenset[str]:
     words: set[str] = set()
     for m in _LATIN_TOKEN.finditer(option):
         words |= _latin_words(m.group(0)) | _identifier_words(m.group(0))
+    words |= _template_hints(option)  # an option is never the template: "command exits 0"
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}
@@ -101,6 +111,9 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for token in _LATIN_TOKEN.findall(stem):
         out += _token_words(token)
+    # a template word inside a description is the description's own ("command exits 0")
+    for quoted in _QUOTED.findall(stem):
+        out += [(h, w) for w in re.findall(r"[A-Za-z]+", quoted) for h in _template_hints(w)]
     out += [(n, n) for n in _NUMBER.findall(stem)]
     for run in CJK_RUN.findall(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
@@ -165,6 +178,11 @@ def _extends(a: str, b: str) -> bool:
     # one long root, two endings: "idempotent" / "idempotency", "authorization" / "authorize"
     same = len(_common_prefix([short, long_]))
     return same >= LONG_ROOT and same >= len(short) - 2
+
+
+def names(text: str, option: str) -> bool:
+    """A word of the text names the option, by any of the ways `clue` reads."""
+    return any(_shares(w, option) for w, _ in stem_words(text))
 
 
 @lru_cache(maxsize=65536)
@@ -311,6 +329,31 @@ def _flag_letter(stem: str, answer: str, options: Sequence[str]) -> str | None:
     return None
 
 
+#: a one- or two-letter command or switch: psql's backslash c, a tool's `-v`
+_LETTER_COMMAND = re.compile(r"^(?:\\|--?)([A-Za-z]{1,2})(?![A-Za-z])")
+
+
+def _command_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """Commands named by a letter (psql's c, x, d+): the description opens with the word the
+    answer's letter stands for ("connects to db" / psql's c), and no wrong option's letter
+    opens it. The opening word only: one letter opens too many words further on."""
+    mine = _LETTER_COMMAND.match(answer)
+    if mine is None:
+        return None
+    quoted = _QUOTED.search(stem)
+    words = re.findall(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    if not quoted:  # "Which command connects to db?": after the template's words
+        words = [w for w in words if w.lower() not in _TEMPLATE | STOP_EN]
+    if not words or len(words[0]) < 4:
+        return None
+    first = words[0].lower()
+    theirs = [m.group(1).lower() for m in map(_LETTER_COMMAND.match, wrong) if m]
+    letters = mine.group(1).lower()
+    if first.startswith(letters) and not any(first.startswith(t) for t in theirs):
+        return str(words[0])
+    return None
+
+
 #: a flag that picks a value by a letter: `-Fc` is pg_dump's format "c" (custom)
 _VALUE_FLAG = re.compile(r"(?<!\S)-[A-Z]([a-z]{1,2})(?!\S)")
 
@@ -369,7 +412,9 @@ def _made_up_parts(option: str) -> frozenset[str]:
     parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
     clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
     glued = {c for p in parts for c in run_together(p)[1:]}
-    singular = {p[:-1] if p.endswith("s") and len(p) > 4 else p for p in clipped}  # "conns"
+    # "conns"; "acks" too, a plural written in lower case, so "ack" clips "acknowledge" (an
+    # upper-case CORS is an acronym, not a plural)
+    singular = {p[:-1] if p.endswith("s") and (len(p) > 4 or p in option) else p for p in clipped}
     return frozenset(singular | glued)
 
 
@@ -461,10 +506,42 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
+        or _command_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
+        or _measured(stem, answer, wrong)
     )
+
+
+def _measures(option: str) -> set[str]:
+    """The quantities an option's name says it measures (linger.ms: a duration)."""
+    parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
+    return {q for q, (_, units) in QUANTITIES.items() if parts & units}
+
+
+def _asks(text: str, quantity: str) -> bool:
+    """The text asks for the quantity ("Time to wait …" for a duration)."""
+    return any(w in QUANTITIES[quantity][0] for w, _ in stem_words(text))
+
+
+def _measured(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The stem asks for a quantity ("Time to wait …", "缓存多少秒") and the answer is the only
+    option, or one of few, whose name measures it (linger.ms, Access-Control-Max-Age)."""
+    for q in _measures(stem):  # the other way round: "Which description fits linger.ms?"
+        if sum(1 for w in wrong if _asks(w, q)) < len(wrong) / 2 and _asks(answer, q):
+            return next(
+                m.group(0) for m in _LATIN_TOKEN.finditer(stem) if q in _measures(m.group(0))
+            )
+    mine = _measures(answer)
+    for q in mine:
+        if sum(1 for w in wrong if q in _measures(w)) >= len(wrong) / 2:
+            continue
+        asked = QUANTITIES[q][0]
+        for word, surface in stem_words(stem):
+            if word in asked:
+                return surface
+    return None
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{3,}(?![\d.,]*\d)")
@@ -522,12 +599,27 @@ def letter_coded(keys: tuple[str, ...], cells: tuple[str, ...]) -> bool:
 def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
     """A cloze without the word right before its blank when that word alone gives the answer
     away ("needs a full ___" reads as restart, "needs a ___" does not): the blank's modifier
-    is not the fact asked. The gap itself otherwise."""
-    before = gap[: gap.find("___")].rstrip()
-    word = re.search(r"(?<![\w-])[A-Za-z]+$", before) if "___" in gap else None
-    if word is None or clue(word.group(0), answer, wrong) is None:
+    is not the fact asked. Nor with the words after the blank that say what the answer does
+    ("dead tuples stay until ___ cleans them up"), when the words before it still ask the fact.
+    The gap itself otherwise."""
+    if "___" not in gap:
         return gap
-    return before[: word.start()].rstrip() + " " + gap[gap.find("___") :]
+    at = gap.find("___")
+    before = gap[:at].rstrip()
+    word = re.search(r"(?<![\w-])[A-Za-z]+$", before)
+    if word is not None and clue(word.group(0), answer, wrong) is not None:
+        return before[: word.start()].rstrip() + " " + gap[at:]
+    after = gap[at + 3 :]
+    end = re.search(r"[,;.，；。(（]|$", after)
+    tail = after[: end.start()] if end else after
+    if (
+        tail.strip()
+        and len(content_words(before)) >= 2
+        and clue(tail, answer, wrong) is not None
+        and clue(before, answer, wrong) is None
+    ):
+        return before + " ___" + after[len(tail) :]
+    return gap
 
 
 def unnamed(text: str, options: Sequence[str]) -> str:
@@ -649,6 +741,30 @@ def later_sentences(desc: str, surfaces: Iterable[str]) -> str | None:
     return rest
 
 
+def cleared(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The description cut until no give-away is left: the first cut may uncover the next
+    ("…多少秒（Chrome 最多 …）" loses the aside holding 最多, then 多少秒), or None when nothing
+    fair is left. The description itself when it gives nothing away."""
+    surfaces: list[str] = []
+    text: str | None = desc
+    found = clue(desc, answer, wrong)
+    while found is not None and text is not None:
+        if found in surfaces:
+            return None
+        surfaces.append(found)
+        text = without(desc, surfaces)
+        found = clue(text, answer, wrong) if text is not None else None
+    return text
+
+
+#: a unit a description asks to be counted in: "多少秒", "how many seconds"
+_MEASURE_PHRASE = re.compile(
+    r"(?:多少|几)\s*(?:毫秒|秒钟?|分钟|小时|天|字节|个)"
+    r"|\s*\bhow (?:many|much|long)\b(?:\s+(?:milliseconds|seconds|minutes|hours|bytes|ms))?",
+    re.I,
+)
+
+
 def without(desc: str, surfaces: Iterable[str]) -> str | None:
     """The description with the sentences, asides or trailing phrase holding the give-away
     taken out, or None when nothing fair is left ("… by performing an immutable update",
@@ -662,6 +778,8 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
 
     # an aside holding the give-away goes first: what is left may still say it all
     desc = re.sub(r"\s*[(（][^)）]*[)）]", lambda m: m.group(0) if clean(m.group(0)) else "", desc)
+    # so does the unit a description asks to be counted in ("预检结果缓存多少秒": Max-Age)
+    desc = _MEASURE_PHRASE.sub(lambda m: m.group(0) if clean(m.group(0)) else "", desc).strip()
     pieces = [p for p in re.split(r"(?<=[.;])\s+|(?<=[。；])", desc) if p.strip()]
     if len(pieces) > 1 and CONTEXT_START.match(pieces[0]):
         return None  # "by default every pod …" sets the scene; the rest says what it is
@@ -677,6 +795,11 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
         lead = list(itertools.takewhile(clean, clauses))
         if lead and (len(lead) < len(clauses) or first is not None):
             text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
+        elif first == 0 and len(clauses) > 1 and all(map(clean, clauses[1:])):
+            # only the opening clause names it ("允许带 cookie，这时候 Allow-Origin 不能是 *"): the
+            # rest, without the word that tied it to that clause, if it says enough alone
+            rest = _CONNECTIVE.sub("", "".join(clauses[1:]).strip())
+            text = text if thin(rest) else rest
     if not clean(text):
         at = _phrase_start(text, clean)
         if at is not None:
@@ -693,7 +816,9 @@ _RELATION = re.compile(
     re.I,
 )
 #: the word that tied a clause to the one before ("so 512Mi = …"): cut with it
-_CONNECTIVE = re.compile(r"^(?:so|thus|hence|i\.e\.|which means|所以|因此|即)[\s,，]*", re.I)
+_CONNECTIVE = re.compile(
+    r"^(?:so|thus|hence|then|i\.e\.|which means|所以|因此|即|这时候|这时|此时)[\s,，]*", re.I
+)
 _CLAUSES = re.compile(r"(?<=[,，;；])\s*|\s*(?:→|->|=>)\s*")
 
 
@@ -727,6 +852,36 @@ def arithmetic_cut(text: str, span: str) -> str:
     if not any(_computes(p, answer) for p in rest):
         return text
     return _CONNECTIVE.sub("", parts[mine].strip().rstrip(",，;；").strip())
+
+
+#: units of one dimension in their base unit, binary sizes as storage settings write them
+_SCALES: dict[str, tuple[str, float]] = {
+    "us": ("s", 1e-6), "ms": ("s", 1e-3), "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600),
+    "d": ("s", 86400), "wk": ("s", 604800), "bit": ("B", 1 / 8), "B": ("B", 1),
+    "KB": ("B", 1024), "MB": ("B", 1024**2), "GB": ("B", 1024**3), "TB": ("B", 1024**4),
+}  # fmt: skip
+#: how close two amounts must be to read as one: 1 MB is 1,000,000 or 1,048,576 bytes
+_SAME_AMOUNT = 0.05
+
+
+def _base(n: Number) -> tuple[str, float] | None:
+    scale = _SCALES.get(n.unit)
+    return (scale[0], n.value * scale[1]) if scale else None
+
+
+def restated(stem: str, answer_text: str) -> str | None:
+    """A number of the stem that is the answer in another unit: "defaults to 1048588 bytes
+    (~___)" asks for 1 MiB it has just given."""
+    answer = parse_number(answer_text)
+    mine = _base(answer) if answer is not None else None
+    if answer is None or mine is None or mine[1] <= 0:
+        return None
+    for n in numbers_in(stem):
+        other = _base(n)
+        same_dimension = other is not None and n.unit != answer.unit and other[0] == mine[0]
+        if other and same_dimension and abs(other[1] - mine[1]) <= _SAME_AMOUNT * mine[1]:
+            return n.text
+    return None
 
 
 def computable(stem: str, answer_text: str) -> bool:

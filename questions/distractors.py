@@ -874,12 +874,13 @@ def spread(
     pattern that points at the key (see `patterned`). Among the nearest few, the best set is
     the one without a pattern, then with the fewest options beyond `reach` (five times off, a
     code of another class), then with the key nearest its place, then the nearest."""
-    near = sorted(pool, key=lambda x: (distance(x), x))[: want * 2]
+    ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+    near = ranked[: want * 2]
     if len(near) <= want:
         return sorted(near)
     place = stable_int("rank", seed) % (want + 1)
 
-    away = {x: distance(x) for x in near}  # once per value, not once per set it is in
+    away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
     def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
@@ -889,8 +890,7 @@ def spread(
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
     if patterned(v, best):  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
-        wider = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
-        best = min(combinations(sorted(wider), want), key=cost)
+        best = min(combinations(sorted(ranked), want), key=cost)
     return sorted(best)
 
 

@@ -85,6 +85,30 @@ HINTS: dict[str, tuple[str, ...]] = {
     "gradual": ("rolling",), "gradually": ("rolling",), "progressively": ("rolling",),
     "cap": ("limit", "max"), "ceiling": ("limit", "max"), "maximum": ("max",),
     "full": ("restart",),  # a full stop and start: "a full reload" is no phrase
+    # what a thing does is the meaning of its name: a command is executed (exec), a vacuum
+    # cleans, a mutable thing changes and an immutable one is replaced by a fresh one, docs
+    # explain, a cookie is a credential
+    "command": ("execute",), "clean": ("vacuum",), "cleanup": ("vacuum",),
+    "change": ("mutable",), "fresh": ("immutable",), "docs": ("explain",),
+    "documentation": ("explain",), "cookie": ("credentials",),
+}  # fmt: skip
+
+#: what a stem may ask to be measured, with the words that ask for it and the parts of a name
+#: that say the name measures it: "Time to wait to batch records" asks for a duration, and of
+#: batch.size, acks and linger.ms only linger.ms is named as one. Words are read as lemmas and
+#: through the English of Chinese words (秒 is "second"); "time" alone is no such word (an
+#: expiry "time" is a point in time, not an amount).
+QUANTITIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "duration": (
+        frozenset({"wait", "delay", "duration", "timeout", "second", "minute", "hour",
+                   "millisecond", "interval"}),
+        frozenset({"ms", "millis", "sec", "secs", "seconds", "timeout", "interval", "delay",
+                   "age", "ttl", "minutes", "mins", "hours", "duration", "period"}),
+    ),
+    "size": (
+        frozenset({"size", "byte", "large", "big"}),
+        frozenset({"bytes", "size", "kb", "mb", "kib", "mib", "gb"}),
+    ),
 }  # fmt: skip
 
 

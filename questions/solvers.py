@@ -25,7 +25,15 @@ import numpy as np
 
 from questions.ambiguity import denied_blank
 from questions.candidate import Candidate
-from questions.cues import clue, computable, expansions, letter_coded, spelled_out, unnamed
+from questions.cues import (
+    clue,
+    computable,
+    expansions,
+    letter_coded,
+    restated,
+    spelled_out,
+    unnamed,
+)
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
@@ -92,6 +100,8 @@ def stem_only(c: Candidate) -> str | None:
         return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
     if number is not None and computable(c.prompt, answer):
         return "stem computes the answer"  # "___ (millicores), so 250m = a quarter of a core"
+    if number is not None and restated(stem, answer):
+        return "stem states the answer in another unit"  # "1048588 bytes (~___)": 1 MiB
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]

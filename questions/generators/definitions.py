@@ -16,7 +16,7 @@ import jieba
 
 from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
-from questions.cues import CONTEXT_START, clue, without
+from questions.cues import CONTEXT_START, cleared, clue
 from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -200,11 +200,10 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
                                  exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
 
     wrong = lures(desc)
-    found = clue(desc, f.subject, wrong)
-    if found is not None:
+    if clue(desc, f.subject, wrong) is not None:
         # the description names its own term ("… by performing an immutable update"): ask it
         # without that part when what is left still singles the term out
-        trimmed = without(desc, [found])
+        trimmed = cleared(desc, f.subject, wrong)
         if trimmed is None or trimmed == desc or not standalone(trimmed):
             return None
         if _said_of_another(trimmed, f, pool):

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from questions.ambiguity import THIN, also_fits, content_words
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
-from questions.cues import clue, without
+from questions.cues import cleared, clue, names
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators import definitions
@@ -52,21 +52,15 @@ def _cut_key(f: Fact) -> str | None:
     """The term's description as an option: its first sentence, without the phrase that names
     the term, or None when nothing fair is left."""
     key = _opening(f.value)
-    found = clue(key, f.subject, f.siblings)
-    if found is None:
+    if clue(key, f.subject, f.siblings) is None:
         return short(key) if standalone(key) else None
-    surfaces = [found]
-    trimmed: str | None = key
-    while found is not None and trimmed is not None:  # "in batches", then "a new batch"
-        trimmed = without(key, surfaces)
-        found = clue(trimmed, f.subject, f.siblings) if trimmed is not None else None
-        if found in surfaces:
-            return None
-        surfaces.append(found or "")
+    trimmed = cleared(key, f.subject, f.siblings)  # "in batches", then "a new batch"
     if trimmed is None or not standalone(trimmed) or len(content_words(trimmed)) <= THIN:
         return None
     dropped = content_words(key) - content_words(trimmed) - content_words(f.subject)
-    if len(dropped) > THIN:
+    # words that say the name in other words are the name too: 允许 ("allow") and cookie (a
+    # credential) of Access-Control-Allow-Credentials
+    if sum(1 for w in dropped if not names(w, f.subject)) > THIN:
         return None  # the cut took what the description says, not only the term's name
     return trimmed if len(trimmed) <= MAX_CHOICE else None
 

@@ -216,7 +216,11 @@ def _spread_measuring_each_set(
         below = sum(x < v for x in c)
         return patterned(v, c), far, abs(below - place), sum(map(distance, c)), c
 
-    return sorted(min(itertools.combinations(sorted(near), want), key=cost))
+    best = min(itertools.combinations(sorted(near), want), key=cost)
+    if patterned(v, best):  # as `spread`: reach further when every near set is patterned
+        wider = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+        best = min(itertools.combinations(sorted(wider), want), key=cost)
+    return sorted(best)
 
 
 def test_options_spread_around_a_number_as_when_each_set_measured_its_values() -> None:
