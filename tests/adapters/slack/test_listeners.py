@@ -46,8 +46,9 @@ class Ack:
 
     async def __call__(self, **kwargs: Any) -> None:
         self.calls.append(kwargs)
-        self.answers_then.append(await count(self.repo, Answer))
+        # the Web API calls first: work after the ack goes on while the answers are counted
         self.api_then.append([c.method for c in self.fake.calls] if self.fake else [])
+        self.answers_then.append(await count(self.repo, Answer))
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The HTTP/1.1 server under HTTP interactions mode (bot/adapters/discord/endpoint.py), spoken to
+"""The HTTP/1.1 server under Discord's and Slack's HTTP modes (bot/adapters/http_endpoint.py), spoken to
 over a real socket byte for byte: keep-alive, pipelining in order, limits and refusals."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from bot.adapters.discord.endpoint import Answer, Endpoint, Request, Response
+from bot.adapters.http_endpoint import Answer, Endpoint, Request, Response
 from tests.conftest import async_wait_until
 
 

@@ -1,10 +1,10 @@
-"""The HTTP/1.1 server under HTTP interactions mode: an asyncio.Protocol on httptools (the
-llhttp parser uvicorn uses), with no application, router or middleware between a request and
-its handler.
+"""The HTTP/1.1 server under Discord's HTTP interactions mode and Slack's HTTP mode: an
+asyncio.Protocol on httptools (the llhttp parser uvicorn uses), with no application, router or
+middleware between a request and its handler.
 
 Why not aiohttp's web server: under a burst of thousands of clicks, its request handling (a
 task, a Request and a Response object, router and middleware per request) was 27-30 % of a
-replica's CPU, more than the click itself. Here a request is parsed in place, handed to one
+Discord replica's CPU, more than the click itself. Here a request is parsed in place, handed to one
 function with its path, the headers the endpoint reads and its raw body, and the handler's
 answer, given at once or by a future (a click's, once its answer is written), is written back
 as bytes; no task is made for a request whose handler needs none.
@@ -43,12 +43,19 @@ class Request:
     headers: dict[bytes, bytes]  # the names the handler asked for (`wanted`), lower case
     body: bytes
     peer: str
+    query: str = ""  # the raw query string, without its `?`
+
+
+JSON = b"application/json"
 
 
 @dataclass(slots=True)
 class Response:
     status: int
-    body: bytes  # JSON
+    body: bytes
+    content_type: bytes = JSON
+    # more header lines, as (name, value); checked for line breaks when written
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
     @classmethod
     def json(cls, data: Any, status: int = 200) -> Response:
@@ -69,16 +76,32 @@ def _status_line(status: int) -> bytes:
         phrase = HTTPStatus(status).phrase.encode()
     except ValueError:
         phrase = b""
-    return b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\n" % (status, phrase)
+    return b"HTTP/1.1 %d %s\r\n" % (status, phrase)
 
 
 _STATUS_LINES = {s.value: _status_line(s.value) for s in HTTPStatus}
 
 
-def _head(status: int, length: int, close: bool) -> bytes:
-    line = _STATUS_LINES.get(status) or _status_line(status)
+class BadHeader(ValueError):
+    """A handler's header line that would break the response (a line break in it)."""
+
+
+def _head(answer: Response, close: bool) -> bytes:
+    line = _STATUS_LINES.get(answer.status) or _status_line(answer.status)
     connection = b"Connection: close\r\n" if close else b""
-    return b"%sContent-Length: %d\r\n%s\r\n" % (line, length, connection)
+    extra = b""
+    if answer.headers:
+        lines = [b"%s: %s\r\n" % pair for pair in answer.headers]
+        if any(b"\r" in x or b"\n" in x for pair in answer.headers for x in pair):
+            raise BadHeader("a response header holds a line break")
+        extra = b"".join(lines)
+    return b"%sContent-Type: %s\r\nContent-Length: %d\r\n%s%s\r\n" % (
+        line,
+        answer.content_type,
+        len(answer.body),
+        extra,
+        connection,
+    )
 
 
 class _Connection(asyncio.Protocol):
@@ -157,13 +180,14 @@ class _Connection(asyncio.Protocol):
 
     def on_message_complete(self) -> None:
         keep_alive = self.parser.should_keep_alive()
-        path = self._url.split(b"?", 1)[0].decode("latin-1")
+        path, _, query = self._url.partition(b"?")
         request = Request(
             self.parser.get_method().decode("latin-1"),
-            path,
+            path.decode("latin-1"),
             self._headers,
             b"".join(self._body),
             self.peer,
+            query.decode("latin-1"),
         )
         answer = self.server.answer(request)
         if isinstance(answer, asyncio.Future) and not answer.done():
@@ -194,7 +218,13 @@ class _Connection(asyncio.Protocol):
             transport = self.transport
             if transport is None:
                 return
-            transport.write(_head(answer.status, len(answer.body), close) + answer.body)
+            try:
+                head = _head(answer, close)
+            except BadHeader:
+                log.error("an HTTP handler answered with a header holding a line break")
+                answer = Response.json({"error": "internal error"}, 500)
+                head = _head(answer, close)
+            transport.write(head + answer.body)
             if close:
                 self._finish(transport)
                 return
