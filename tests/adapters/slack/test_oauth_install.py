@@ -75,6 +75,7 @@ async def test_install_then_play_with_the_workspace_token(oauth_app):
     assert status == 200
     state = re.search(r"state=([\w-]+)", page)
     assert state is not None and f"client_id={CLIENT_ID}" in page
+    assert {"Secure", "HttpOnly"} <= {a.strip() for a in headers["Set-Cookie"].split(";")}
     cookie = headers["Set-Cookie"].split(";")[0]
     status, _, _ = await _get(
         env.http,
