@@ -30,6 +30,7 @@ from bot.db.tables import Answer, Question
 from bot.service import build_service
 from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, view_submission
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack, trigger_id
+from tests.conftest import async_wait_until
 from tests.helpers import FixedClock, captured_log, load_questions, sample_questions
 
 
@@ -228,6 +229,10 @@ async def clicks_by(
         await actions.answer(
             Ack(env.repo), block_actions(env.fake, clicked, user, "1.1"), env.context()
         )
+    # each click's receipt and name request follow its ack: all of them queued, then Slack
+    # answers
+    queued = env.deps.names_wanted.clicks
+    assert await async_wait_until(lambda: len(queued) == len(players))
     before_answering()
     slow.set()
     assert await env.deps.inflight.wait_idle(5)
