@@ -62,9 +62,28 @@ class Response:
         return cls(status, orjson.dumps(data))
 
 
+class Later:
+    """An answer the handler gives later, by `give`: written in that very call (no future, and
+    no callback round on the event loop), so a click's ack goes out in the step that learns its
+    answer is written, before that step goes on to the receipt."""
+
+    __slots__ = ("_ready", "answer")
+
+    def __init__(self) -> None:
+        self.answer: Response | None = None
+        self._ready: Callable[[], None] | None = None
+
+    def give(self, answer: Response) -> None:
+        """The answer; only the first one given counts."""
+        if self.answer is None:
+            self.answer = answer
+            if self._ready is not None:
+                self._ready()
+
+
 # A handler's answer: a Response, or a JSON object to send with 200
 Answer = Response | dict[str, Any]
-Handler = Callable[[Request], "Response | Awaitable[Answer]"]
+Handler = Callable[[Request], "Response | Later | Awaitable[Answer]"]
 
 
 class TooLarge(Exception):
@@ -112,8 +131,8 @@ class _Connection(asyncio.Protocol):
         self.parser = httptools.HttpRequestParser(self)
         self.transport: asyncio.Transport | None = None
         self.peer = "?"
-        # answers owed, oldest first: a Response once known, else the future it comes by
-        self.owed: deque[tuple[Response | asyncio.Future[Answer], bool]] = deque()
+        # answers owed, oldest first: a Response once known, else what it comes by
+        self.owed: deque[tuple[Response | Later | asyncio.Future[Answer], bool]] = deque()
         self.closing = False  # after the owed answers, close (no keep-alive, or an error)
         self.reading = True
         self.idle_timer: asyncio.TimerHandle | None = None
@@ -139,6 +158,8 @@ class _Connection(asyncio.Protocol):
         for owed, _ in self.owed:  # nobody to answer; the work itself goes on
             if isinstance(owed, asyncio.Future):
                 owed.remove_done_callback(self._answered)
+            elif isinstance(owed, Later):
+                owed._ready = None
         self.owed.clear()
 
     def data_received(self, data: bytes) -> None:
@@ -190,7 +211,10 @@ class _Connection(asyncio.Protocol):
             query.decode("latin-1"),
         )
         answer = self.server.answer(request)
-        if isinstance(answer, asyncio.Future) and not answer.done():
+        if isinstance(answer, Later):
+            if answer.answer is None:
+                answer._ready = self._write_ready
+        elif isinstance(answer, asyncio.Future) and not answer.done():
             answer.add_done_callback(self._answered)
         self.owed.append((answer, not keep_alive))
         if not keep_alive:
@@ -210,7 +234,12 @@ class _Connection(asyncio.Protocol):
         owed = self.owed
         while owed:
             answer, close = owed[0]
-            if isinstance(answer, asyncio.Future):
+            if isinstance(answer, Later):
+                if answer.answer is None:
+                    return  # written when it is given, with those behind it
+                answer._ready = None
+                answer = answer.answer
+            elif isinstance(answer, asyncio.Future):
                 if not answer.done():
                     return  # written when it is, with those behind it
                 answer = _result(answer)
@@ -290,8 +319,8 @@ def _result(future: asyncio.Future[Answer]) -> Response:
 
 class Endpoint:
     """Serves `handler` on a port: it gets each request whole (headers limited to `wanted`)
-    and returns a Response, or an awaitable of one (a future is used as it is; a coroutine
-    runs in a task)."""
+    and returns a Response, a Later, or an awaitable of one (a future is used as it is; a
+    coroutine runs in a task)."""
 
     def __init__(
         self,
@@ -309,13 +338,13 @@ class Endpoint:
         self.stopping = False
         self._server: asyncio.Server | None = None
 
-    def answer(self, request: Request) -> Response | asyncio.Future[Answer]:
+    def answer(self, request: Request) -> Response | Later | asyncio.Future[Answer]:
         try:
             result = self.handler(request)
         except Exception:
             log.exception("an HTTP handler failed")
             return Response.json({"error": "internal error"}, 500)
-        if isinstance(result, Response):
+        if isinstance(result, Response | Later):
             return result
         return asyncio.ensure_future(result)
 

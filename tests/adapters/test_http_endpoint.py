@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from bot.adapters.http_endpoint import Answer, Endpoint, Request, Response
+from bot.adapters.http_endpoint import Answer, Endpoint, Later, Request, Response
 from tests.conftest import async_wait_until
 
 
@@ -221,3 +221,29 @@ async def test_a_header_with_a_line_break_is_never_written() -> None:
         status, headers, _ = await read_response(reader)
         writer.close()
     assert status == 500 and "set-cookie" not in headers and "location" not in headers
+
+
+async def test_a_later_answer_is_written_when_given_in_order_and_only_once() -> None:
+    given: list[Later] = []
+
+    def later(request: Request) -> Later:
+        answer = Later()
+        if request.path == "/ready":
+            answer.give(Response.json({"ready": True}))  # given before it is returned
+        given.append(answer)
+        return answer
+
+    async with serving(later) as endpoint:
+        reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+        writer.write(post("/first") + post("/ready") + post("/third"))
+        assert await async_wait_until(lambda: len(given) == 3)
+        given[2].give(Response.json({"third": True}))  # waits behind the first
+        given[0].give(Response(200, b"", b"text/plain"))
+        given[0].give(Response.json({"twice": True}))  # ignored: the first answer counts
+        answers = [await read_response(reader) for _ in range(3)]
+        writer.close()
+    assert [(s, h["content-type"], b) for s, h, b in answers] == [
+        (200, "text/plain", b""),
+        (200, "application/json", b'{"ready":true}'),
+        (200, "application/json", b'{"third":true}'),
+    ]

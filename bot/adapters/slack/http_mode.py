@@ -2,8 +2,9 @@
 Discord's HTTP interactions mode too).
 
 POST /slack/events: `gate` checks the signature on the raw bytes first. An answer click is then
-taken at once (`clicks.answer`): no task, Request or Response object is made for it, and its
-HTTP response (200, empty, as Bolt acks a block action) goes out once the answer is written.
+taken at once (`clicks.answer`): no Bolt request or response, and no task but the click's own
+work; its HTTP response (200, empty, as Bolt acks a block action) is written in the step that
+learns the answer is written, before that step goes on to the receipt.
 Every other request (slash commands, views, events, other actions) goes to Bolt's AsyncApp
 through its own request and response objects, as its aiohttp adapter would pass them. GET
 /healthz pings the database; with OAuth installs, Bolt's install and redirect pages are served
@@ -12,7 +13,6 @@ as well.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -22,7 +22,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.adapters.health import HEALTH_PATH, health_status
-from bot.adapters.http_endpoint import Answer, Endpoint, Request, Response
+from bot.adapters.http_endpoint import Answer, Endpoint, Later, Request, Response
 from bot.adapters.slack import clicks, gate
 from bot.adapters.slack.deps import SlackDeps
 from bot.boundary import new_reference
@@ -63,7 +63,7 @@ class SlackRequests:
             self.pages[flow.install_path] = flow.handle_installation
             self.pages[flow.redirect_uri_path] = flow.handle_callback
 
-    def __call__(self, request: Request) -> Response | Awaitable[Answer]:
+    def __call__(self, request: Request) -> Response | Later | Awaitable[Answer]:
         if request.path == EVENTS_PATH:
             if request.method == "POST":
                 return self.event(request)
@@ -77,7 +77,7 @@ class SlackRequests:
             return Response.json({"error": "not found"}, 404)
         return Response.json({"error": f"{request.method} is not allowed here"}, 405)
 
-    def event(self, request: Request) -> Response | Awaitable[Answer]:
+    def event(self, request: Request) -> Response | Later | Awaitable[Answer]:
         checked = gate.check(request.body, request.headers, self.secret)
         if isinstance(checked, gate.Refusal):
             gate.log_refusal(checked, request.body, request.peer)
@@ -89,17 +89,19 @@ class SlackRequests:
             return self.take(click)
         return self.installed_click(click, request)
 
-    def take(self, click: clicks.AnswerClick) -> asyncio.Future[Answer]:
-        """The click's response, set once its answer is written (or the ack budget spent)."""
-        response: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
-        clicks.answer(self.deps, click, functools.partial(clicks.set_once, response, _ACK))
+    def take(self, click: clicks.AnswerClick) -> Later:
+        """The click's response, given (and written) once its answer is written, or the ack
+        budget spent."""
+        response = Later()
+        clicks.answer(self.deps, click, functools.partial(response.give, _ACK))
         return response
 
     async def installed_click(self, click: clicks.AnswerClick, request: Request) -> Answer:
         """With OAuth installs: a click from a workspace that installed the app is taken here;
         Bolt answers one it does not know."""
         if await clicks.authorized(self.deps, click):
-            return await self.take(click)
+            await clicks.taken(self.deps, click)
+            return _ACK
         return await self.dispatch(request)
 
     async def dispatch(self, request: Request) -> Response:
