@@ -100,7 +100,9 @@ async def test_a_deck_from_notes_is_a_draft_until_published_then_the_team_plays_
     assert await world.play(topics=("sqs",)) == {"shared-bank"}  # a topic only it has
     assert await world.play(topics=("probe", "serv")) == {"k8s"}
     async with world.repo.unit() as u:
-        actions = (await u.session.scalars(select(AdminAction.action))).all()
+        actions = (
+            await u.session.scalars(select(AdminAction.action).order_by(AdminAction.id))
+        ).all()
     assert actions == ["deck-create", "deck-publish"]
     from bot.core.curation.service import AdminService
 
