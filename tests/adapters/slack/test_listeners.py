@@ -200,7 +200,11 @@ async def test_first_time_clickers_wait_for_their_names_in_one_queue(
     def looking_up(task: asyncio.Task[Any]) -> bool:
         return task.get_coro().cr_code.co_filename.endswith("slack/clicks.py")  # type: ignore[union-attr]
 
-    assert len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    # each click's own task ends after its receipt; one task is left, waiting for the lookups
+    assert await async_wait_until(lambda: len(env.fake.of("chat.postEphemeral")) == len(players))
+    assert await async_wait_until(
+        lambda: len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    )
     slow.set()
     assert await env.deps.inflight.wait_idle(5)
     assert [c.args["user"] for c in env.fake.of("users.info")] == players
