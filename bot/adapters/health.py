@@ -3,10 +3,7 @@ HEALTHCHECK asks before sending a replica traffic."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
-
-from aiohttp import web
 
 from bot.core.ports import Repository
 
@@ -20,13 +17,3 @@ async def health_status(repo: Repository) -> tuple[int, dict[str, Any]]:
     except Exception as exc:
         return 503, {"ok": False, "database": exc.__class__.__name__}
     return 200, {"ok": True}
-
-
-def health_check(repo: Repository) -> Callable[[web.Request], Awaitable[web.Response]]:
-    """`health_status` as an aiohttp handler."""
-
-    async def healthz(request: web.Request) -> web.Response:
-        status, body = await health_status(repo)
-        return web.json_response(body, status=status)
-
-    return healthz

@@ -36,8 +36,8 @@ from nacl.signing import VerifyKey
 from bot.adapters.discord import clicks
 from bot.adapters.discord.callbacks import RestReplies
 from bot.adapters.discord.client import QuizClient
-from bot.adapters.discord.endpoint import Endpoint, Request, Response
 from bot.adapters.health import HEALTH_PATH, health_status
+from bot.adapters.http_endpoint import Endpoint, Request, Response
 from bot.core.ports import Repository
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,8 @@
 
 Socket Mode (SLACK_APP_TOKEN set) needs no public URL: the quick start. HTTP mode serves
 `/slack/events` (the signature checked with SLACK_SIGNING_SECRET on the raw body before anything
-parses it, see `gate`) and `GET /healthz` for a load balancer; any number of replicas can share the
+parses it, see `gate`) and `GET /healthz` for a load balancer, on the lean HTTP server that
+serves Discord's HTTP mode too (see `http_mode`); any number of replicas can share the
 database because every game transition is guarded there.
 
 Without SLACK_BOT_TOKEN but with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, HTTP mode runs as a
@@ -22,8 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
-from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
@@ -32,17 +31,17 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.acking import ACK_DEADLINE_SECONDS
-from bot.adapters.health import HEALTH_PATH, health_check
+from bot.adapters.health import HEALTH_PATH
 from bot.adapters.heap import settle_heap
+from bot.adapters.http_endpoint import Endpoint
 from bot.adapters.inflight import InFlight
 from bot.adapters.outbox import OrderedMessenger, Outbox
 from bot.adapters.shutdown import settle, stop_on_signals
-from bot.adapters.slack import clicks, gate, listeners
+from bot.adapters.slack import clicks, gate, http_mode, listeners
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM, UserDirectory
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.adapters.slack.receipts import Receipts
-from bot.boundary import new_reference
 from bot.config import Settings
 from bot.core.due import DueLoop
 from bot.core.ports import Messenger, Repository
@@ -50,7 +49,7 @@ from bot.service import QuizService, build_service, deck_limits
 
 log = logging.getLogger(__name__)
 
-EVENTS_PATH = "/slack/events"
+EVENTS_PATH = http_mode.EVENTS_PATH
 
 
 class ConfigError(RuntimeError):
@@ -192,67 +191,10 @@ def build_app(
     return SlackApp(app, deps)
 
 
-async def take_click(deps: SlackDeps, click: clicks.AnswerClick) -> None:
-    """Write the click (bounded by the ack budget); the caller acks once this returns, and the
-    receipt follows in a task counted as in flight."""
-    async with deps.inflight.running():
-        writing = await clicks.written(deps, click)
-        deps.inflight.spawn(clicks.follow_up(deps, click, writing))
-
-
-def build_web_app(app: SlackApp, repo: Repository, signing_secret: str) -> web.Application:
-    """HTTP mode: POST /slack/events once `gate` let it through: an answer click straight to
-    `clicks`, anything else into Bolt; GET /healthz pinging the database."""
-    secret = signing_secret.encode()
-    deps = app.deps
-
-    async def slack_events(request: web.Request) -> web.Response:
-        try:
-            body = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            too_big = gate.Refusal(413, f"the body is over {gate.MAX_BODY_BYTES} bytes")
-            gate.log_refusal(too_big, b"", request.remote)
-            return web.json_response({"error": too_big.reason}, status=413)
-        checked = gate.check(body, request.headers, secret)
-        if isinstance(checked, gate.Refusal):
-            gate.log_refusal(checked, body, request.remote)
-            return web.json_response({"error": checked.reason}, status=checked.status)
-        click = clicks.answer_click(checked.payload) if checked.payload is not None else None
-        if click is not None and await clicks.authorized(deps, click):
-            await take_click(deps, click)
-            return web.Response()  # the ack: 200, empty body, as Bolt acks a block action
-        try:
-            response = await app.bolt.async_dispatch(await to_bolt_request(request))
-        except Exception as exc:  # a signed request whose shape Bolt could not take
-            reference = new_reference()
-            log.warning(
-                "refused a signed request Bolt could not read, reference %s: %s: %s",
-                reference,
-                type(exc).__name__,
-                str(exc)[: gate.LOGGED_PREFIX],
-            )
-            return web.json_response({"error": f"malformed request ({reference})"}, status=400)
-        return await to_aiohttp_response(response)
-
-    web_app = web.Application(client_max_size=gate.MAX_BODY_BYTES)
-    web_app.router.add_post(EVENTS_PATH, slack_events)
-    web_app.router.add_get(HEALTH_PATH, health_check(repo))
-    flow = app.bolt.oauth_flow
-    if flow is not None:
-
-        async def install(request: web.Request) -> web.Response:
-            return await to_aiohttp_response(
-                await flow.handle_installation(await to_bolt_request(request))
-            )
-
-        async def oauth_redirect(request: web.Request) -> web.Response:
-            return await to_aiohttp_response(
-                await flow.handle_callback(await to_bolt_request(request))
-            )
-
-        web_app.router.add_get(flow.install_path, install)
-        web_app.router.add_get(flow.redirect_uri_path, oauth_redirect)
-    return web_app
+def build_endpoint(app: SlackApp, repo: Repository, signing_secret: str) -> Endpoint:
+    """HTTP mode's server: answer clicks straight to `clicks`, anything else into Bolt
+    (see `http_mode`)."""
+    return http_mode.build_endpoint(app.bolt, app.deps, repo, signing_secret)
 
 
 MessengerFactory = Callable[[AsyncEngine], Messenger]
@@ -351,10 +293,8 @@ async def _serve(
                 await settle(service, inflight, "Slack request(s)")
             return 0
         assert settings.slack_signing_secret is not None  # build_app refused HTTP mode without
-        web_app = build_web_app(app, repo, settings.slack_signing_secret.get_secret_value())
-        runner = web.AppRunner(web_app)
-        await runner.setup()
-        await web.TCPSite(runner, host, port).start()
+        endpoint = build_endpoint(app, repo, settings.slack_signing_secret.get_secret_value())
+        await endpoint.start(host, port)
         ready()
         log.info(
             "Slack app (%s) serving %s and %s on port %s",
@@ -367,8 +307,9 @@ async def _serve(
             await stop.wait()
         finally:
             service.engine.accepting_rounds = False
-            await runner.cleanup()
+            endpoint.stop_listening()  # no new requests; those in progress get their response
             await settle(service, inflight, "Slack request(s)")
+            await endpoint.close()
         return 0
 
 
@@ -394,7 +335,7 @@ def guarded_socket_mode(app: SlackApp, app_token: str) -> Any:
                 return
             click = clicks.answer_click(req.payload) if req.type == "interactive" else None
             if click is not None and await clicks.authorized(app.deps, click):
-                await take_click(app.deps, click)
+                await clicks.taken(app.deps, click)
                 await client.send_socket_mode_response(SocketModeResponse(req.envelope_id))
                 return
             response = await run_async_bolt_app(self.app, req)

@@ -3,9 +3,9 @@ choice, so a click needs only that, the workspace, the channel and the user from
 
 HTTP mode and Socket Mode take a click straight from the verified request (no Bolt: its
 request parsing and middleware chain cost more than the answer itself); Bolt's action
-listener goes through the same two steps. `written` writes the answer and waits for the commit
-(bounded by the ack budget, see `bot.adapters.acking`); the caller acks; `follow_up` then
-sends the receipt (chat.postEphemeral, at the outbox's lowest priority), queues fetching the
+listener takes it the same way. `answer` writes the answer and acks once it is committed
+(bounded by the ack budget, see `bot.adapters.acking`), then sends the receipt
+(chat.postEphemeral, at the outbox's lowest priority), queues fetching the
 display name of a player the click could only name by their handle (at the same priority, in
 one background task: users.list pages when many wait, else users.info each) and closes the
 question if this answer filled it. Slack may deliver a click twice: the database's
@@ -15,15 +15,15 @@ one-answer-per-player rule makes the second a polite refusal, never a second sco
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 
-from bot.adapters.acking import finished_within
 from bot.adapters.outbox import Priority
 from bot.adapters.slack.deps import SlackDeps
 from bot.adapters.slack.identity import PLATFORM
@@ -35,6 +35,8 @@ from bot.core.play.answering import AnswerOutcome
 from bot.core.view_ids import parse_answer_id
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -105,24 +107,35 @@ def player_of(deps: SlackDeps, click: AnswerClick) -> PlayerRef:
     return PlayerRef(team, click.user_id, click.handle, provisional_name=True)
 
 
-async def written(deps: SlackDeps, click: AnswerClick) -> asyncio.Future[AnswerOutcome]:
-    """Start writing the answer and wait until it is committed, or the ack budget is spent;
-    the caller acks after this returns."""
+def answer(deps: SlackDeps, click: AnswerClick, acked: Callable[[], object]) -> None:
+    """Take the click: its work runs in one task (counted in flight), which calls `acked` once
+    the answer is committed, or when the ack budget is spent (the write going on), then sends
+    the receipt. No task or future waits for the ack beside it: the HTTP mode's `acked` sets
+    the response, and the budget is a timer."""
+    deps.inflight.spawn(_answer(deps, click, acked))
+
+
+async def taken(deps: SlackDeps, click: AnswerClick) -> None:
+    """Take the click (`answer`) and return once it may be acked: for Socket Mode and Bolt's
+    listener, which ack by a call of their own."""
+    ack: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    answer(deps, click, functools.partial(set_once, ack, None))
+    await ack
+
+
+def set_once(future: asyncio.Future[T], value: T) -> None:
+    """An `acked` for a future: the first call sets it (the budget's timer and the write's end
+    may both call)."""
+    if not future.done():
+        future.set_result(value)
+
+
+async def _answer(deps: SlackDeps, click: AnswerClick, acked: Callable[[], object]) -> None:
     engine = deps.service.engine
-    writing = asyncio.ensure_future(
-        engine.record_answer(click.rq_id, player_of(deps, click), click.choice)
-    )
-    await finished_within(writing, deps.ack_budget_seconds, click.what, deps.late_writes)
-    return writing
-
-
-async def follow_up(
-    deps: SlackDeps, click: AnswerClick, writing: asyncio.Future[AnswerOutcome]
-) -> None:
-    """After the ack: the receipt (late under a burst, never lost), then an early close."""
+    late = asyncio.get_running_loop().call_later(deps.ack_budget_seconds, _late, deps, click, acked)
     outcome: AnswerOutcome | None = None
     try:
-        outcome = await writing
+        outcome = await engine.record_answer(click.rq_id, player_of(deps, click), click.choice)
         text = outcome.receipt.text
     except QuizError as exc:  # Unavailable: the database is away for a moment
         log.warning("answer to round question %s refused: %s", click.rq_id, exc.message)
@@ -130,6 +143,25 @@ async def follow_up(
     except Exception as exc:
         reference = log_unexpected(log, click.what, exc)
         text = f"Your answer could not be recorded (reference {reference}); please click again."
+    finally:
+        late.cancel()
+    acked()
+    await receipt(deps, click, text)
+    if outcome is not None:
+        if deps.users.should_fetch_name(click.channel.team.external_id, click.user_id):
+            want_name(deps, click)
+        await engine.close_if_filled(click.rq_id, outcome)
+
+
+def _late(deps: SlackDeps, click: AnswerClick, acked: Callable[[], object]) -> None:
+    """The ack budget is spent before the write committed: ack now, the write goes on and
+    the receipt follows it."""
+    deps.late_writes.report(click.what, deps.ack_budget_seconds)
+    acked()
+
+
+async def receipt(deps: SlackDeps, click: AnswerClick, text: str) -> None:
+    """The player's receipt, at the outbox's lowest priority (late under a burst, never lost)."""
     try:
         await deps.outbox.send(
             Priority.RECEIPT, lambda: deps.messenger.tell(click.channel, click.user_id, text)
@@ -138,10 +170,6 @@ async def follow_up(
         log.warning("the receipt of %s was not sent: %s", click.what, exc)
     except Exception as exc:
         log_unexpected(log, f"the receipt of {click.what}", exc)
-    if outcome is not None:
-        if deps.users.should_fetch_name(click.channel.team.external_id, click.user_id):
-            want_name(deps, click)
-        await deps.service.engine.close_if_filled(click.rq_id, outcome)
 
 
 def want_name(deps: SlackDeps, click: AnswerClick) -> None:

@@ -49,10 +49,16 @@ class Accepted:
     payload: dict[str, Any] | None = None
 
 
-def check(body: bytes, headers: Mapping[str, str], secret: bytes) -> Refusal | Accepted:
-    """Why this request must not go further, or what it carries when it may."""
-    timestamp = headers.get("X-Slack-Request-Timestamp", "")
-    signature = headers.get("X-Slack-Signature", "")
+TIMESTAMP = b"x-slack-request-timestamp"
+SIGNATURE = b"x-slack-signature"
+CONTENT_TYPE = b"content-type"
+
+
+def check(body: bytes, headers: Mapping[bytes, bytes], secret: bytes) -> Refusal | Accepted:
+    """Why this request must not go further, or what it carries when it may. `headers`: the
+    raw header values by lower-case name, as the HTTP server gives them."""
+    timestamp = headers.get(TIMESTAMP, b"").decode("latin-1")
+    signature = headers.get(SIGNATURE, b"").decode("latin-1")
     if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 20) or not signature:
         return Refusal(401, "no valid X-Slack-Request-Timestamp and X-Slack-Signature headers")
     if not signed(body, timestamp, signature, secret, time.time()):
@@ -61,7 +67,7 @@ def check(body: bytes, headers: Mapping[str, str], secret: bytes) -> Refusal | A
         text = body.decode("utf-8")  # Slack sends UTF-8 only
     except UnicodeDecodeError:
         return Refusal(400, "the body is not UTF-8")
-    return read_body(text, headers.get("Content-Type", ""))
+    return read_body(text, headers.get(CONTENT_TYPE, b"").decode("latin-1"))
 
 
 def signed(body: bytes, timestamp: str, signature: str, secret: bytes, now: float) -> bool:

@@ -17,10 +17,9 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 from sqlalchemy import func, select
 
-from bot.adapters.slack.app import build_app, build_web_app
+from bot.adapters.slack.app import build_app, build_endpoint
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
 from bot.db.connect import create_engine
@@ -279,8 +278,9 @@ async def slack(
         repo, SlackMessenger(client), "slack", clock=clock, rng=random.Random(5)
     )
     app = build_app(service, settings, client, **options)
-    server = TestServer(build_web_app(app, repo, SECRET), host="127.0.0.1")
-    await server.start_server()
+    server = build_endpoint(app, repo, SECRET)
+    await server.start("127.0.0.1", 0)
+    base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession() as http:
         yield SlackEnv(
             fake_slack,
@@ -288,8 +288,8 @@ async def slack(
             service,
             clock,
             http,
-            str(server.make_url("/slack/events")),
-            str(server.make_url("/")),
+            f"{base}/slack/events",
+            f"{base}/",
         )
     await server.close()
     await engine.dispose()

@@ -44,6 +44,9 @@ async def make_k8s(env: SlackEnv) -> None:
     await env.command("deck create k8s", user="UADMIN")
     attached = env.fake.host_file("k8s.md", K8S_NOTES.encode())
     assert await submit(env, notes_submission([attached])) is None
+    # the deck is made after the form's ack: its notice says it is there
+    notice = (await env.wait_calls("chat.postEphemeral"))[0]
+    assert "Deck k8s made (draft)" in notice.args["text"]
 
 
 async def decks_in_db(env: SlackEnv) -> dict[str, str]:

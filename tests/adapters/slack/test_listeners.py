@@ -30,6 +30,7 @@ from bot.db.tables import Answer, Question
 from bot.service import build_service
 from tests.adapters.slack.conftest import CHANNEL, TEAM, block_actions, view_submission
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack, trigger_id
+from tests.conftest import async_wait_until
 from tests.helpers import FixedClock, captured_log, load_questions, sample_questions
 
 
@@ -46,8 +47,9 @@ class Ack:
 
     async def __call__(self, **kwargs: Any) -> None:
         self.calls.append(kwargs)
-        self.answers_then.append(await count(self.repo, Answer))
+        # the Web API calls first: work after the ack goes on while the answers are counted
         self.api_then.append([c.method for c in self.fake.calls] if self.fake else [])
+        self.answers_then.append(await count(self.repo, Answer))
 
 
 @dataclass
@@ -198,7 +200,11 @@ async def test_first_time_clickers_wait_for_their_names_in_one_queue(
     def looking_up(task: asyncio.Task[Any]) -> bool:
         return task.get_coro().cr_code.co_filename.endswith("slack/clicks.py")  # type: ignore[union-attr]
 
-    assert len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    # each click's own task ends after its receipt; one task is left, waiting for the lookups
+    assert await async_wait_until(lambda: len(env.fake.of("chat.postEphemeral")) == len(players))
+    assert await async_wait_until(
+        lambda: len([t for t in asyncio.all_tasks() if looking_up(t)]) == 1
+    )
     slow.set()
     assert await env.deps.inflight.wait_idle(5)
     assert [c.args["user"] for c in env.fake.of("users.info")] == players
@@ -227,6 +233,10 @@ async def clicks_by(
         await actions.answer(
             Ack(env.repo), block_actions(env.fake, clicked, user, "1.1"), env.context()
         )
+    # each click's receipt and name request follow its ack: all of them queued, then Slack
+    # answers
+    queued = env.deps.names_wanted.clicks
+    assert await async_wait_until(lambda: len(queued) == len(players))
     before_answering()
     slow.set()
     assert await env.deps.inflight.wait_idle(5)

@@ -11,10 +11,9 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 from sqlalchemy import select
 
-from bot.adapters.slack.app import Installs, build_app, build_web_app, client_from_settings
+from bot.adapters.slack.app import Installs, build_app, build_endpoint, client_from_settings
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.config import Settings
 from bot.db.connect import create_engine
@@ -55,13 +54,12 @@ async def oauth_app(fresh_db: str, fake_slack: FakeSlack) -> AsyncIterator[tuple
         rng=random.Random(2),
     )
     app = build_app(service, settings, client, installs=installs)
-    server = TestServer(build_web_app(app, repo, SECRET), host="127.0.0.1")
-    await server.start_server()
+    server = build_endpoint(app, repo, SECRET)
+    await server.start("127.0.0.1", 0)
+    base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession() as http:
-        env = SlackEnv(
-            fake_slack, repo, service, clock, http, str(server.make_url("/slack/events")), ""
-        )
-        yield env, str(server.make_url("/"))
+        env = SlackEnv(fake_slack, repo, service, clock, http, f"{base}/slack/events", "")
+        yield env, f"{base}/"
     await server.close()
     await engine.dispose()
 
@@ -77,6 +75,7 @@ async def test_install_then_play_with_the_workspace_token(oauth_app):
     assert status == 200
     state = re.search(r"state=([\w-]+)", page)
     assert state is not None and f"client_id={CLIENT_ID}" in page
+    assert {"Secure", "HttpOnly"} <= {a.strip() for a in headers["Set-Cookie"].split(";")}
     cookie = headers["Set-Cookie"].split(";")[0]
     status, _, _ = await _get(
         env.http,

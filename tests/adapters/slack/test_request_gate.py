@@ -39,9 +39,9 @@ def signed_headers(body: bytes, content_type: str = FORM) -> dict[str, str]:
     }
 
 
-# Where a request's handling logs (the gate, Bolt, aiohttp's server); records of other
+# Where a request's handling logs (the gate, Bolt, the HTTP server); records of other
 # loggers come from work other tests left running in the background.
-REQUEST_PATH = ("bot.adapters.slack", "aiohttp.server", "aiohttp.web", "slack_bolt")
+REQUEST_PATH = ("bot.adapters.slack", "bot.adapters.http_endpoint", "slack_bolt")
 RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ [A-Z]+ (\S+): ", re.M)
 
 

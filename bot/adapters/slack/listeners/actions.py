@@ -26,6 +26,5 @@ async def answer(
     if click is None:
         await ack()
         return
-    writing = await clicks.written(deps, click)
+    await clicks.taken(deps, click)
     await ack()
-    await clicks.follow_up(deps, click, writing)

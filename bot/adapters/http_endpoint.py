@@ -1,10 +1,10 @@
-"""The HTTP/1.1 server under HTTP interactions mode: an asyncio.Protocol on httptools (the
-llhttp parser uvicorn uses), with no application, router or middleware between a request and
-its handler.
+"""The HTTP/1.1 server under Discord's HTTP interactions mode and Slack's HTTP mode: an
+asyncio.Protocol on httptools (the llhttp parser uvicorn uses), with no application, router or
+middleware between a request and its handler.
 
 Why not aiohttp's web server: under a burst of thousands of clicks, its request handling (a
 task, a Request and a Response object, router and middleware per request) was 27-30 % of a
-replica's CPU, more than the click itself. Here a request is parsed in place, handed to one
+Discord replica's CPU, more than the click itself. Here a request is parsed in place, handed to one
 function with its path, the headers the endpoint reads and its raw body, and the handler's
 answer, given at once or by a future (a click's, once its answer is written), is written back
 as bytes; no task is made for a request whose handler needs none.
@@ -43,21 +43,47 @@ class Request:
     headers: dict[bytes, bytes]  # the names the handler asked for (`wanted`), lower case
     body: bytes
     peer: str
+    query: str = ""  # the raw query string, without its `?`
+
+
+JSON = b"application/json"
 
 
 @dataclass(slots=True)
 class Response:
     status: int
-    body: bytes  # JSON
+    body: bytes
+    content_type: bytes = JSON
+    # more header lines, as (name, value); checked for line breaks when written
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
     @classmethod
     def json(cls, data: Any, status: int = 200) -> Response:
         return cls(status, orjson.dumps(data))
 
 
+class Later:
+    """An answer the handler gives later, by `give`: written in that very call (no future, and
+    no callback round on the event loop), so a click's ack goes out in the step that learns its
+    answer is written, before that step goes on to the receipt."""
+
+    __slots__ = ("_ready", "answer")
+
+    def __init__(self) -> None:
+        self.answer: Response | None = None
+        self._ready: Callable[[], None] | None = None
+
+    def give(self, answer: Response) -> None:
+        """The answer; only the first one given counts."""
+        if self.answer is None:
+            self.answer = answer
+            if self._ready is not None:
+                self._ready()
+
+
 # A handler's answer: a Response, or a JSON object to send with 200
 Answer = Response | dict[str, Any]
-Handler = Callable[[Request], "Response | Awaitable[Answer]"]
+Handler = Callable[[Request], "Response | Later | Awaitable[Answer]"]
 
 
 class TooLarge(Exception):
@@ -69,16 +95,32 @@ def _status_line(status: int) -> bytes:
         phrase = HTTPStatus(status).phrase.encode()
     except ValueError:
         phrase = b""
-    return b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\n" % (status, phrase)
+    return b"HTTP/1.1 %d %s\r\n" % (status, phrase)
 
 
 _STATUS_LINES = {s.value: _status_line(s.value) for s in HTTPStatus}
 
 
-def _head(status: int, length: int, close: bool) -> bytes:
-    line = _STATUS_LINES.get(status) or _status_line(status)
+class BadHeader(ValueError):
+    """A handler's header line that would break the response (a line break in it)."""
+
+
+def _head(answer: Response, close: bool) -> bytes:
+    line = _STATUS_LINES.get(answer.status) or _status_line(answer.status)
     connection = b"Connection: close\r\n" if close else b""
-    return b"%sContent-Length: %d\r\n%s\r\n" % (line, length, connection)
+    extra = b""
+    if answer.headers:
+        lines = [b"%s: %s\r\n" % pair for pair in answer.headers]
+        if any(b"\r" in x or b"\n" in x for pair in answer.headers for x in pair):
+            raise BadHeader("a response header holds a line break")
+        extra = b"".join(lines)
+    return b"%sContent-Type: %s\r\nContent-Length: %d\r\n%s%s\r\n" % (
+        line,
+        answer.content_type,
+        len(answer.body),
+        extra,
+        connection,
+    )
 
 
 class _Connection(asyncio.Protocol):
@@ -89,8 +131,8 @@ class _Connection(asyncio.Protocol):
         self.parser = httptools.HttpRequestParser(self)
         self.transport: asyncio.Transport | None = None
         self.peer = "?"
-        # answers owed, oldest first: a Response once known, else the future it comes by
-        self.owed: deque[tuple[Response | asyncio.Future[Answer], bool]] = deque()
+        # answers owed, oldest first: a Response once known, else what it comes by
+        self.owed: deque[tuple[Response | Later | asyncio.Future[Answer], bool]] = deque()
         self.closing = False  # after the owed answers, close (no keep-alive, or an error)
         self.reading = True
         self.idle_timer: asyncio.TimerHandle | None = None
@@ -116,6 +158,8 @@ class _Connection(asyncio.Protocol):
         for owed, _ in self.owed:  # nobody to answer; the work itself goes on
             if isinstance(owed, asyncio.Future):
                 owed.remove_done_callback(self._answered)
+            elif isinstance(owed, Later):
+                owed._ready = None
         self.owed.clear()
 
     def data_received(self, data: bytes) -> None:
@@ -157,16 +201,20 @@ class _Connection(asyncio.Protocol):
 
     def on_message_complete(self) -> None:
         keep_alive = self.parser.should_keep_alive()
-        path = self._url.split(b"?", 1)[0].decode("latin-1")
+        path, _, query = self._url.partition(b"?")
         request = Request(
             self.parser.get_method().decode("latin-1"),
-            path,
+            path.decode("latin-1"),
             self._headers,
             b"".join(self._body),
             self.peer,
+            query.decode("latin-1"),
         )
         answer = self.server.answer(request)
-        if isinstance(answer, asyncio.Future) and not answer.done():
+        if isinstance(answer, Later):
+            if answer.answer is None:
+                answer._ready = self._write_ready
+        elif isinstance(answer, asyncio.Future) and not answer.done():
             answer.add_done_callback(self._answered)
         self.owed.append((answer, not keep_alive))
         if not keep_alive:
@@ -186,7 +234,12 @@ class _Connection(asyncio.Protocol):
         owed = self.owed
         while owed:
             answer, close = owed[0]
-            if isinstance(answer, asyncio.Future):
+            if isinstance(answer, Later):
+                if answer.answer is None:
+                    return  # written when it is given, with those behind it
+                answer._ready = None
+                answer = answer.answer
+            elif isinstance(answer, asyncio.Future):
                 if not answer.done():
                     return  # written when it is, with those behind it
                 answer = _result(answer)
@@ -194,7 +247,13 @@ class _Connection(asyncio.Protocol):
             transport = self.transport
             if transport is None:
                 return
-            transport.write(_head(answer.status, len(answer.body), close) + answer.body)
+            try:
+                head = _head(answer, close)
+            except BadHeader:
+                log.error("an HTTP handler answered with a header holding a line break")
+                answer = Response.json({"error": "internal error"}, 500)
+                head = _head(answer, close)
+            transport.write(head + answer.body)
             if close:
                 self._finish(transport)
                 return
@@ -260,8 +319,8 @@ def _result(future: asyncio.Future[Answer]) -> Response:
 
 class Endpoint:
     """Serves `handler` on a port: it gets each request whole (headers limited to `wanted`)
-    and returns a Response, or an awaitable of one (a future is used as it is; a coroutine
-    runs in a task)."""
+    and returns a Response, a Later, or an awaitable of one (a future is used as it is; a
+    coroutine runs in a task)."""
 
     def __init__(
         self,
@@ -279,13 +338,13 @@ class Endpoint:
         self.stopping = False
         self._server: asyncio.Server | None = None
 
-    def answer(self, request: Request) -> Response | asyncio.Future[Answer]:
+    def answer(self, request: Request) -> Response | Later | asyncio.Future[Answer]:
         try:
             result = self.handler(request)
         except Exception:
             log.exception("an HTTP handler failed")
             return Response.json({"error": "internal error"}, 500)
-        if isinstance(result, Response):
+        if isinstance(result, Response | Later):
             return result
         return asyncio.ensure_future(result)
 

@@ -1,4 +1,4 @@
-"""The HTTP/1.1 server under HTTP interactions mode (bot/adapters/discord/endpoint.py), spoken to
+"""The HTTP/1.1 server under Discord's and Slack's HTTP modes (bot/adapters/http_endpoint.py), spoken to
 over a real socket byte for byte: keep-alive, pipelining in order, limits and refusals."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from bot.adapters.discord.endpoint import Answer, Endpoint, Request, Response
+from bot.adapters.http_endpoint import Answer, Endpoint, Later, Request, Response
 from tests.conftest import async_wait_until
 
 
@@ -190,3 +190,60 @@ async def test_stopping_lets_an_owed_answer_out_then_closes() -> None:
         for writer in (busy_writer, idle_writer):
             writer.close()
     assert (status, orjson.loads(body)) == (200, {"late": "but sent"})
+
+
+async def test_a_handler_gets_the_query_and_may_answer_with_a_type_and_headers() -> None:
+    seen: list[Request] = []
+
+    def page(request: Request) -> Response:
+        seen.append(request)
+        cookie = (b"Set-Cookie", b"state=abc; Secure; HttpOnly")
+        return Response(302, b"<a>go</a>", b"text/html", ((b"Location", b"/next?x=1"), cookie))
+
+    async with serving(page) as endpoint:
+        reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+        writer.write(b"GET /install?code=1&state=s%20t HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, headers, body = await read_response(reader)
+        writer.close()
+    assert (seen[0].path, seen[0].query) == ("/install", "code=1&state=s%20t")
+    assert (status, body) == (302, b"<a>go</a>")
+    assert headers["content-type"] == "text/html" and headers["location"] == "/next?x=1"
+    assert headers["set-cookie"] == "state=abc; Secure; HttpOnly"
+
+
+async def test_a_header_with_a_line_break_is_never_written() -> None:
+    def split(request: Request) -> Response:
+        return Response(200, b"", headers=((b"Location", b"/a\r\nSet-Cookie: evil=1"),))
+
+    async with serving(split) as endpoint:
+        reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+        writer.write(post("/split"))
+        status, headers, _ = await read_response(reader)
+        writer.close()
+    assert status == 500 and "set-cookie" not in headers and "location" not in headers
+
+
+async def test_a_later_answer_is_written_when_given_in_order_and_only_once() -> None:
+    given: list[Later] = []
+
+    def later(request: Request) -> Later:
+        answer = Later()
+        if request.path == "/ready":
+            answer.give(Response.json({"ready": True}))  # given before it is returned
+        given.append(answer)
+        return answer
+
+    async with serving(later) as endpoint:
+        reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+        writer.write(post("/first") + post("/ready") + post("/third"))
+        assert await async_wait_until(lambda: len(given) == 3)
+        given[2].give(Response.json({"third": True}))  # waits behind the first
+        given[0].give(Response(200, b"", b"text/plain"))
+        given[0].give(Response.json({"twice": True}))  # ignored: the first answer counts
+        answers = [await read_response(reader) for _ in range(3)]
+        writer.close()
+    assert [(s, h["content-type"], b) for s, h, b in answers] == [
+        (200, "text/plain", b""),
+        (200, "application/json", b'{"ready":true}'),
+        (200, "application/json", b'{"third":true}'),
+    ]
