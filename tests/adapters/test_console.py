@@ -86,10 +86,18 @@ async def _round_statuses(url: str) -> list[str]:
         await engine.dispose()
 
 
+# Starts the bot with Ctrl-C's default handling, as a terminal does: a test run started in the
+# background by a non-interactive shell (`.ci/run &`) has SIGINT ignored, which exec passes on.
+_AS_FROM_A_TERMINAL = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, '-m', 'bot.cli', *sys.argv[1:]])"
+)
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_the_round_it_started_and_the_next_run_starts_clean(fresh_db):
     child = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "console", "--questions", "3"],
+        [sys.executable, "-c", _AS_FROM_A_TERMINAL, "run", "console", "--questions", "3"],
         stdin=subprocess.PIPE,  # kept open: the player is thinking
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
