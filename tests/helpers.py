@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.views import View
@@ -141,3 +144,24 @@ async def count_rows(url: str, table: Any) -> int:
             return int((await conn.execute(select(func.count()).select_from(table))).scalar_one())
     finally:
         await engine.dispose()
+
+
+@contextmanager
+def statements_sent(
+    repo: SqlRepository, keep: Callable[[str], bool] = lambda _: True
+) -> Iterator[list[str]]:
+    """The SQL statements `keep` accepts, sent meanwhile on the repository's one connection (the
+    `repo` fixture) or on any connection of its engine (`fresh_repo`)."""
+    sent: list[str] = []
+    bind = repo.bind
+    target = bind.sync_connection if isinstance(bind, AsyncConnection) else bind.sync_engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if keep(statement):
+            sent.append(statement)
+
+    event.listen(target, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(target, "before_cursor_execute", record)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from bot.core.models import NewAnswer
 from bot.core.play.service import QuizEngine
@@ -30,6 +28,7 @@ from tests.helpers import (
     load_questions,
     player,
     sample_questions,
+    statements_sent,
 )
 
 
@@ -104,29 +103,13 @@ async def test_a_repeated_answer_changes_neither_score_nor_memory(repo):
     assert (card.answered, card.correct, total) == (1, 1, 1)
 
 
-@contextmanager
-def statements(repo: SqlRepository) -> Iterator[list[str]]:
-    """The SQL statements sent through the repository's engine meanwhile."""
-    sent: list[str] = []
-    engine = repo.bind.sync_engine  # type: ignore[union-attr]
-
-    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 @pytest.mark.parametrize("backend", ["postgresql"])
 async def test_a_batch_of_known_players_clicks_is_one_read_and_one_write(fresh_repo):
     quiz, _clock, rq_id = await started(fresh_repo)
     names = [f"p{i}" for i in range(5)]
     for name in names:  # players this process has met (a first click also adds the player)
         await quiz.learn_name(player(name))
-    with statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo) as sent:
         outcomes = await asyncio.gather(*(quiz.record_answer(rq_id, player(n), 0) for n in names))
     assert all(o.receipt.accepted for o in outcomes)
     assert quiz.answer_queue.batches <= 2
@@ -141,7 +124,7 @@ async def test_a_channels_platform_reference_is_read_once_per_process(fresh_repo
     clock.advance(30)
     assert await quiz.run_due() == 1
     clock.advance(30)
-    with statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo) as sent:
         assert await quiz.run_due() == 1
     assert not [s for s in sent if "FROM channels" in s], sent
     assert [c.number for c in quiz.messenger.of(QuestionCard)] == [1, 2]  # type: ignore[attr-defined]

@@ -6,37 +6,24 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from bot.core.models import ChannelRef, QuestionStatus, RoundStatus
 from bot.core.play import announcements, closing
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, RoundSummary
 from bot.db.repository import SqlRepository
-from tests.helpers import TEAM, FixedClock, RecordingMessenger, load_questions, player
+from tests.helpers import (
+    TEAM,
+    FixedClock,
+    RecordingMessenger,
+    load_questions,
+    player,
+    statements_sent,
+)
 from tests.helpers import sample_questions as questions
-
-
-@contextmanager
-def statements(repo: SqlRepository) -> Iterator[list[str]]:
-    """Every statement sent on the repository's connection meanwhile."""
-    sent: list[str] = []
-    conn = repo.bind.sync_connection  # the `repo` fixture's one connection
-
-    def record(*args: Any) -> None:
-        sent.append(str(args[2]))
-
-    event.listen(conn, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(conn, "before_cursor_execute", record)
 
 
 async def started(repo: SqlRepository, channels: int, per_round: int) -> list[QuestionCard]:
@@ -55,7 +42,7 @@ async def started(repo: SqlRepository, channels: int, per_round: int) -> list[Qu
 async def close_and_read(repo: SqlRepository, cards: list[QuestionCard]) -> tuple[int, list]:
     """Close these cards' questions in one unit and build their messages: (statements, news)."""
     now = FixedClock().advance(30)
-    with statements(repo) as sent:
+    with statements_sent(repo) as sent:
         async with repo.unit() as u:
             closed = await closing.close(u, [(c.round_question_id, now) for c in cards])
             reads = await announcements.read_all(u, closed, now)
@@ -117,22 +104,9 @@ async def test_questions_closed_at_different_times_in_one_batch_keep_their_own(r
     ]
 
 
-@contextmanager
-def engine_statements(repo: SqlRepository) -> Iterator[list[str]]:
-    """Every statement sent through the repository's engine meanwhile, but the posted cards'
-    message references (their own queue)."""
-    sent: list[str] = []
-    engine = repo.bind.sync_engine  # type: ignore[union-attr]
-
-    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if "message_ref" not in statement.split("SET", 1)[-1][:40]:
-            sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+def _not_a_card_reference(statement: str) -> bool:
+    """The posted cards' message references are written on their own queue."""
+    return "message_ref" not in statement.split("SET", 1)[-1][:40]
 
 
 async def filled(repo: SqlRepository, channels: int, per_round: int, fill: int = 1):
@@ -173,7 +147,7 @@ async def test_a_batch_of_filled_questions_closes_in_one_statement_and_reads_in_
     """Transitions (count, close, open the next) in one statement that commits by itself,
     the reveals and next cards in one more: no BEGIN, no COMMIT, nothing per question."""
     quiz, cards, outcomes = await filled(fresh_repo, 6, per_round=2)
-    with engine_statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo, _not_a_card_reference) as sent:
         await close_filled(quiz, cards, outcomes)
     assert len(sent) == 2 * quiz.close_queue.batches, sent  # was 8 per batch
     assert quiz.close_queue.batches <= 2
@@ -186,7 +160,7 @@ async def test_a_batch_of_filled_questions_closes_in_one_statement_and_reads_in_
 @pytest.mark.parametrize("backend", ["postgresql"])
 async def test_last_questions_close_with_their_summaries_in_three_statements(fresh_repo):
     quiz, cards, outcomes = await filled(fresh_repo, 4, per_round=1)
-    with engine_statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo, _not_a_card_reference) as sent:
         await close_filled(quiz, cards, outcomes)
     assert len(sent) == 3 * quiz.close_queue.batches, sent  # was 11 per batch
     summaries = quiz.messenger.of(RoundSummary)  # type: ignore[attr-defined]
@@ -201,7 +175,7 @@ async def test_a_fill_check_that_closes_nothing_costs_one_statement(fresh_repo):
     """A batch of answers asks for a count of each question it wrote to; while the question
     is short of its answers that check is one statement (it was five)."""
     quiz, cards, outcomes = await filled(fresh_repo, 3, per_round=2, fill=2)
-    with engine_statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo, _not_a_card_reference) as sent:
         await close_filled(quiz, cards, outcomes)
     assert len(sent) == quiz.close_queue.batches, sent
     assert quiz.messenger.updates == []  # type: ignore[attr-defined]
@@ -223,7 +197,7 @@ async def test_a_round_start_is_three_statements(fresh_repo):
     channel = ChannelRef(TEAM, "c0")
     await quiz.start_round(channel, player("host"), questions=3)
     await quiz.stop_round(channel, player("host"))
-    with engine_statements(fresh_repo) as sent:
+    with statements_sent(fresh_repo, _not_a_card_reference) as sent:
         out = await quiz.start_round(channel, player("host"), questions=3, seconds=40)
     assert len(sent) == 3, sent
     assert (out.card.number, out.card.total, out.card.seconds) == (1, 3, 40)
