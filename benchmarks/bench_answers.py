@@ -6,7 +6,8 @@ comparable one-row-insert transaction (pgbench with a custom script, the best of
 counts) as a ratio.
 
     python benchmarks/bench_answers.py [--channels 300] [--players 50] [--questions 1]
-                                       [--concurrency 200] [--processes 1]
+                                       [--concurrency 200 | --rate N | --rate-of-pgbench F]
+                                       [--processes 1]
                                        [--database-url postgresql+asyncpg://...]
                                        [--profile DIR]
 
@@ -22,6 +23,7 @@ import contextlib
 import multiprocessing
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -72,28 +74,65 @@ Click = tuple[int, PlayerRef, int]  # round question, player, choice
 
 class Players:
     """Clicks arrive as players make them and become tasks only then, one task per click as
-    the adapters spawn one per gateway event or HTTP request; at most `slots` in flight. The
-    clicks not yet in flight wait as plain tuples, i.e. still on the platform's side: creating
-    every run's 15,000 click tasks up front (as this driver once did) stalled the loop that
-    times the answers for 0.65 s and charged the driver's scheduling to the bot's CPU."""
+    the adapters spawn one per gateway event or HTTP request. The clicks of a shown card that
+    have not arrived yet wait as plain tuples, i.e. still on the platform's side: creating a
+    run's 15,000 click tasks up front (as this driver once did) stalled the loop that times the
+    answers for 0.65 s and charged the driver's scheduling to the bot's CPU.
 
-    def __init__(self, slots: int, click: Callable[[int, PlayerRef, int], Awaitable[None]]):
-        self._free = slots
+    Closed loop (`slots`): a click arrives whenever one of `slots` in flight finishes, so the
+    bot is always saturated; the rate is the most it can take, and the latency is mostly the
+    queue the driver keeps full (Little's law: `slots` / rate). Open loop (`rate`): clicks
+    arrive at random (Poisson) times at `rate` per second whatever the bot's speed, as
+    independent players do; a bot that keeps up answers each in its own service time, one
+    that does not shows a growing latency."""
+
+    def __init__(
+        self,
+        click: Callable[[int, PlayerRef, int, float], Awaitable[None]],
+        *,
+        slots: int | None = None,
+        rate: float | None = None,
+        seed: int = 1,
+    ) -> None:
+        assert (slots is None) != (rate is None), "closed loop (slots) or open loop (rate)"
+        self._free = slots or 0
+        self._rate = rate
         self._click = click
+        self._rng = random.Random(seed)
         self._waiting: deque[Click] = deque()
+        self._shown = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
         self.done = 0
         self.failure: BaseException | None = None
         self.changed = asyncio.Event()
 
     def arrive(self, clicks: Iterable[Click]) -> None:
+        """A card is shown: its players' clicks are to come."""
         self._waiting.extend(clicks)
-        while self._free and self._waiting:
+        self._shown.set()
+        while self._rate is None and self._free and self._waiting:
             self._free -= 1
-            self._start(self._waiting.popleft())
+            self._start(self._waiting.popleft(), asyncio.get_running_loop().time())
 
-    def _start(self, click: Click) -> None:
-        task = asyncio.get_running_loop().create_task(self._click(*click))
+    async def pace(self) -> None:
+        """Open loop: release the waiting clicks at Poisson arrival times; when no card is
+        shown (every channel waits for its next question) the next arrival waits for one."""
+        assert self._rate is not None
+        loop = asyncio.get_running_loop()
+        due = loop.time()
+        while True:
+            if not self._waiting:
+                self._shown.clear()
+                await self._shown.wait()
+                due = max(due, loop.time())
+            now = loop.time()
+            while due <= now and self._waiting:
+                self._start(self._waiting.popleft(), due)  # its latency counts from `due`
+                due += self._rng.expovariate(self._rate)
+            await asyncio.sleep(max(0.0, due - loop.time()))
+
+    def _start(self, click: Click, arrived: float) -> None:
+        task = asyncio.get_running_loop().create_task(self._click(*click, arrived))
         self._running.add(task)
         task.add_done_callback(self._finished)
 
@@ -102,18 +141,24 @@ class Players:
         self.done += 1
         if not task.cancelled() and task.exception() is not None and self.failure is None:
             self.failure = task.exception()
-        if self._waiting:
-            self._start(self._waiting.popleft())  # the slot goes to the next click waiting
-        else:
-            self._free += 1
+        if self._rate is None:
+            if self._waiting:  # the slot goes to the next click waiting
+                self._start(self._waiting.popleft(), asyncio.get_running_loop().time())
+            else:
+                self._free += 1
         self.changed.set()
 
     async def wait_for(self, total: int, stall_seconds: float = 60) -> None:
         """Until `total` clicks are done; raises a click's error, or when nothing finished
         for `stall_seconds` (a question that never closes)."""
-        while self.done < total and self.failure is None:
-            self.changed.clear()
-            await asyncio.wait_for(self.changed.wait(), stall_seconds)
+        pacer = asyncio.create_task(self.pace()) if self._rate is not None else None
+        try:
+            while self.done < total and self.failure is None:
+                self.changed.clear()
+                await asyncio.wait_for(self.changed.wait(), stall_seconds)
+        finally:
+            if pacer is not None:
+                pacer.cancel()
         if self.failure is not None:
             raise self.failure
 
@@ -177,16 +222,17 @@ async def drive(
     latencies: list[float] = []
     acks: list[float] = []
 
-    async def one(rq: int, who: PlayerRef, choice: int) -> None:
-        # QuizEngine.answer's two steps, timed apart: the adapters ack between them.
-        start = time.perf_counter()
+    async def one(rq: int, who: PlayerRef, choice: int, arrived: float) -> None:
+        # QuizEngine.answer's two steps, timed apart from the click's arrival: the adapters
+        # ack between them.
+        clock = asyncio.get_running_loop().time
         outcome = await quiz.record_answer(rq, who, choice)
-        acks.append(time.perf_counter() - start)
+        acks.append(clock() - arrived)
         await quiz.close_if_filled(rq, outcome)
-        latencies.append(time.perf_counter() - start)
+        latencies.append(clock() - arrived)
         assert outcome.receipt.accepted, outcome.receipt.text
 
-    players = Players(args.concurrency, one)
+    players = Players(one, rate=args.rate) if args.rate else Players(one, slots=args.concurrency)
 
     def clicks(round_id: int, rq: int) -> Iterator[Click]:
         """Every player of the round answers the question `rq` once its card is shown."""
@@ -354,6 +400,19 @@ def main() -> int:
     p.add_argument("--questions", type=int, default=1, help="per round, answered one after another")
     p.add_argument("--concurrency", type=int, default=200, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="open loop: clicks offered per second in all (Poisson arrivals), instead of\n"
+        "--concurrency clicks kept in flight",
+    )
+    p.add_argument(
+        "--rate-of-pgbench",
+        type=float,
+        default=0.0,
+        help="open loop at this fraction of the answer-shaped pgbench rate, measured first",
+    )
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     p.add_argument(
         "--profile", type=Path, help="folder: run py-spy on each worker, print its top frames"
@@ -373,6 +432,14 @@ def main() -> int:
         asyncio.run(_exec(admin, "CREATE DATABASE quizbot_bench"))
         url = make_url(admin).set(database="quizbot_bench").render_as_string(hide_password=False)
     try:
+        offered = ""
+        if args.rate_of_pgbench:
+            before, _ = best_pgbench(url, ANSWER_SHAPED)
+            args.rate = args.rate_of_pgbench * (before or 0)
+            offered = f"offered {args.rate_of_pgbench} x {before or 0:.0f} tps measured before; "
+        if args.rate:
+            offered = f"open loop: {args.rate:.0f} clicks/s offered; {offered}"
+            args.rate /= args.processes  # each process gets its share of the players
         parts = asyncio.run(prepare(url, args))
         ctx = multiprocessing.get_context("spawn")
         queue = ctx.Queue()
@@ -428,7 +495,8 @@ def main() -> int:
             f"ratio {ratio}; "
             f"pgbench answer-shaped transaction {shaped or 0:.0f} tps ({s_clients} clients), "
             f"ratio {shaped_ratio}; "
-            f"{args.processes} process(es) x {args.concurrency} in flight; "
+            f"{offered or f'closed loop: {args.concurrency} in flight; '}"
+            f"{args.processes} process(es); "
             f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}, "
             f"load average {os.getloadavg()[0]:.2f} (1 min) {os.getloadavg()[1]:.2f} (5 min)"
         )

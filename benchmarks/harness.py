@@ -268,7 +268,12 @@ def _core_worker(url: str, channels: int, players: int, concurrency: int, out: A
     from benchmarks import bench_answers
 
     args = argparse.Namespace(
-        channels=channels, players=players, questions=1, concurrency=concurrency, processes=1
+        channels=channels,
+        players=players,
+        questions=1,
+        concurrency=concurrency,
+        processes=1,
+        rate=0.0,
     )
     parts = asyncio.run(bench_answers.prepare(url, args))
     cpu = time.process_time()
