@@ -31,10 +31,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
 from pathlib import Path
 from queue import Empty
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -44,6 +44,7 @@ from sqlalchemy.engine import make_url
 from benchmarks import round_trips
 from benchmarks.harness import cpu_times
 from bot.adapters.heap import settle_heap
+from bot.cli.run import loop_factory
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
@@ -52,6 +53,8 @@ from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository
 from questions.bank import Bank, BankQuestion
+
+Result = TypeVar("Result")
 
 
 class CardMessenger:
@@ -288,7 +291,13 @@ def profile(pid: int, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
 
 
 def _worker(url: str, rounds: list[tuple[int, int]], args: argparse.Namespace, out: object) -> None:
-    out.put(asyncio.run(drive(url, rounds, args)))  # type: ignore[attr-defined]
+    out.put(on_bot_loop(drive(url, rounds, args)))  # type: ignore[attr-defined]
+
+
+def on_bot_loop(coro: Coroutine[Any, Any, Result]) -> Result:
+    """Run `coro` on the event loop `quizbot run` serves on (uvloop's on Linux)."""
+    with asyncio.Runner(loop_factory=loop_factory()) as runner:
+        return runner.run(coro)
 
 
 # pgbench scripts: the plain one-row insert the issue names, and one shaped like our answer

@@ -277,7 +277,9 @@ def _core_worker(url: str, channels: int, players: int, concurrency: int, out: A
     )
     parts = asyncio.run(bench_answers.prepare(url, args))
     cpu = time.process_time()
-    latencies, started, finished, *_ = asyncio.run(bench_answers.drive(url, parts[0], args))
+    latencies, started, finished, *_ = bench_answers.on_bot_loop(
+        bench_answers.drive(url, parts[0], args)
+    )
     cpu = time.process_time() - cpu
     out.put(
         {
