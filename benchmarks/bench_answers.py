@@ -6,7 +6,8 @@ comparable one-row-insert transaction (pgbench with a custom script, the best of
 counts) as a ratio.
 
     python benchmarks/bench_answers.py [--channels 300] [--players 50] [--questions 1]
-                                       [--concurrency 200] [--processes 1]
+                                       [--concurrency 200 | --rate N | --rate-of-pgbench F]
+                                       [--processes 1]
                                        [--database-url postgresql+asyncpg://...]
                                        [--profile DIR]
 
@@ -22,6 +23,7 @@ import contextlib
 import multiprocessing
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -29,9 +31,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
 from pathlib import Path
 from queue import Empty
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -40,6 +43,8 @@ from sqlalchemy.engine import make_url
 
 from benchmarks import round_trips
 from benchmarks.harness import cpu_times
+from bot.adapters.heap import settle_heap
+from bot.cli.run import loop_factory
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard
@@ -49,45 +54,116 @@ from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository
 from questions.bank import Bank, BankQuestion
 
+Result = TypeVar("Result")
+
 
 class CardMessenger:
-    """Posts go nowhere; each round's next question card is handed to the channel's player."""
+    """Posts go nowhere; each question card is shown to its channel's players (`on_card`)."""
 
     def __init__(self) -> None:
-        self.next_card: dict[int, asyncio.Queue[int]] = defaultdict(asyncio.Queue)
+        self.on_card: Callable[[QuestionCard], None] = lambda card: None
 
     async def post(self, channel: object, view: object) -> str | None:
         if isinstance(view, QuestionCard):
-            self.next_card[view.round_id].put_nowait(view.round_question_id)
+            self.on_card(view)
         return "m"
 
     async def update(self, channel: object, ref: str, view: object) -> None:
         return None
 
 
-class Gate:
-    """At most `slots` clicks in flight, handed over first come first served in O(1).
-    asyncio.Semaphore's wake-up scans the waiters it already woke (about 50 per release when
-    a batch of 100 answers completes at once): with 15,000 waiting clicks that cost the driver
-    7 % of the process's CPU, charged to the bot's CPU per answer."""
+Click = tuple[int, PlayerRef, int]  # round question, player, choice
 
-    def __init__(self, slots: int) -> None:
-        self._free = slots
-        self._waiting: deque[asyncio.Future[None]] = deque()
 
-    async def __aenter__(self) -> None:
-        if self._free and not self._waiting:
+class Players:
+    """Clicks arrive as players make them and become tasks only then, one task per click as
+    the adapters spawn one per gateway event or HTTP request. The clicks of a shown card that
+    have not arrived yet wait as plain tuples, i.e. still on the platform's side: creating a
+    run's 15,000 click tasks up front (as this driver once did) stalled the loop that times the
+    answers for 0.65 s and charged the driver's scheduling to the bot's CPU.
+
+    Closed loop (`slots`): a click arrives whenever one of `slots` in flight finishes, so the
+    bot is always saturated; the rate is the most it can take, and the latency is mostly the
+    queue the driver keeps full (Little's law: `slots` / rate). Open loop (`rate`): clicks
+    arrive at random (Poisson) times at `rate` per second whatever the bot's speed, as
+    independent players do; a bot that keeps up answers each in its own service time, one
+    that does not shows a growing latency."""
+
+    def __init__(
+        self,
+        click: Callable[[int, PlayerRef, int, float], Awaitable[None]],
+        *,
+        slots: int | None = None,
+        rate: float | None = None,
+        seed: int = 1,
+    ) -> None:
+        assert (slots is None) != (rate is None), "closed loop (slots) or open loop (rate)"
+        self._free = slots or 0
+        self._rate = rate
+        self._click = click
+        self._rng = random.Random(seed)
+        self._waiting: deque[Click] = deque()
+        self._shown = asyncio.Event()
+        self._running: set[asyncio.Task[None]] = set()
+        self.done = 0
+        self.failure: BaseException | None = None
+        self.changed = asyncio.Event()
+
+    def arrive(self, clicks: Iterable[Click]) -> None:
+        """A card is shown: its players' clicks are to come."""
+        self._waiting.extend(clicks)
+        self._shown.set()
+        while self._rate is None and self._free and self._waiting:
             self._free -= 1
-            return
-        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(turn)
-        await turn  # the slot is handed over by __aexit__, never given back in between
+            self._start(self._waiting.popleft(), asyncio.get_running_loop().time())
 
-    async def __aexit__(self, *exc: object) -> None:
-        if self._waiting:
-            self._waiting.popleft().set_result(None)
-        else:
-            self._free += 1
+    async def pace(self) -> None:
+        """Open loop: release the waiting clicks at Poisson arrival times; when no card is
+        shown (every channel waits for its next question) the next arrival waits for one."""
+        assert self._rate is not None
+        loop = asyncio.get_running_loop()
+        due = loop.time()
+        while True:
+            if not self._waiting:
+                self._shown.clear()
+                await self._shown.wait()
+                due = max(due, loop.time())
+            now = loop.time()
+            while due <= now and self._waiting:
+                self._start(self._waiting.popleft(), due)  # its latency counts from `due`
+                due += self._rng.expovariate(self._rate)
+            await asyncio.sleep(max(0.0, due - loop.time()))
+
+    def _start(self, click: Click, arrived: float) -> None:
+        task = asyncio.get_running_loop().create_task(self._click(*click, arrived))
+        self._running.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._running.discard(task)
+        self.done += 1
+        if not task.cancelled() and task.exception() is not None and self.failure is None:
+            self.failure = task.exception()
+        if self._rate is None:
+            if self._waiting:  # the slot goes to the next click waiting
+                self._start(self._waiting.popleft(), asyncio.get_running_loop().time())
+            else:
+                self._free += 1
+        self.changed.set()
+
+    async def wait_for(self, total: int, stall_seconds: float = 60) -> None:
+        """Until `total` clicks are done; raises a click's error, or when nothing finished
+        for `stall_seconds` (a question that never closes)."""
+        pacer = asyncio.create_task(self.pace()) if self._rate is not None else None
+        try:
+            while self.done < total and self.failure is None:
+                self.changed.clear()
+                await asyncio.wait_for(self.changed.wait(), stall_seconds)
+        finally:
+            if pacer is not None:
+                pacer.cancel()
+        if self.failure is not None:
+            raise self.failure
 
 
 def bank(n: int) -> Bank:
@@ -148,30 +224,34 @@ async def drive(
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
     acks: list[float] = []
-    gate = Gate(args.concurrency)
 
-    async def one(rq: int, who: PlayerRef, choice: int) -> None:
-        async with gate:
-            # QuizEngine.answer's two steps, timed apart: the adapters ack between them.
-            start = time.perf_counter()
-            outcome = await quiz.record_answer(rq, who, choice)
-            acks.append(time.perf_counter() - start)
-            await quiz.close_if_filled(rq, outcome)
-            latencies.append(time.perf_counter() - start)
-            assert outcome.receipt.accepted, outcome.receipt.text
+    async def one(rq: int, who: PlayerRef, choice: int, arrived: float) -> None:
+        # QuizEngine.answer's two steps, timed apart from the click's arrival: the adapters
+        # ack between them.
+        clock = asyncio.get_running_loop().time
+        outcome = await quiz.record_answer(rq, who, choice)
+        acks.append(clock() - arrived)
+        await quiz.close_if_filled(rq, outcome)
+        latencies.append(clock() - arrived)
+        assert outcome.receipt.accepted, outcome.receipt.text
 
-    async def play(round_id: int, rq: int) -> None:
-        players = [PlayerRef(team, f"r{round_id}-p{p}", f"Player {p}") for p in range(args.players)]
-        for number in range(args.questions):
-            await asyncio.gather(*(one(rq, who, p % 4) for p, who in enumerate(players)))
-            if number + 1 < args.questions:
-                rq = await asyncio.wait_for(messenger.next_card[round_id].get(), 60)
+    players = Players(one, rate=args.rate) if args.rate else Players(one, slots=args.concurrency)
+
+    def clicks(round_id: int, rq: int) -> Iterator[Click]:
+        """Every player of the round answers the question `rq` once its card is shown."""
+        for p in range(args.players):
+            yield rq, PlayerRef(team, f"r{round_id}-p{p}", f"Player {p}"), p % 4
+
+    messenger.on_card = lambda card: players.arrive(clicks(card.round_id, card.round_question_id))
 
     async with engine.connect():  # open the pool before the clock starts
         pass
+    settle_heap()  # start-up is done, as every `quizbot run` mode does once it serves
     round_trips.counts.clear()
     started, cpu = time.time(), time.process_time()
-    await asyncio.gather(*(play(round_id, rq) for round_id, rq in rounds))
+    for round_id, rq in rounds:  # the first cards, posted before the clock started
+        players.arrive(clicks(round_id, rq))
+    await players.wait_for(len(rounds) * args.players * args.questions)
     finished, cpu = time.time(), time.process_time() - cpu
     trips = dict(round_trips.counts)
     trips.update({f"{name} batches": queue.batches for name, queue in queues.items()})
@@ -211,7 +291,13 @@ def profile(pid: int, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
 
 
 def _worker(url: str, rounds: list[tuple[int, int]], args: argparse.Namespace, out: object) -> None:
-    out.put(asyncio.run(drive(url, rounds, args)))  # type: ignore[attr-defined]
+    out.put(on_bot_loop(drive(url, rounds, args)))  # type: ignore[attr-defined]
+
+
+def on_bot_loop(coro: Coroutine[Any, Any, Result]) -> Result:
+    """Run `coro` on the event loop `quizbot run` serves on (uvloop's on Linux)."""
+    with asyncio.Runner(loop_factory=loop_factory()) as runner:
+        return runner.run(coro)
 
 
 # pgbench scripts: the plain one-row insert the issue names, and one shaped like our answer
@@ -323,6 +409,19 @@ def main() -> int:
     p.add_argument("--questions", type=int, default=1, help="per round, answered one after another")
     p.add_argument("--concurrency", type=int, default=200, help="answers in flight per process")
     p.add_argument("--processes", type=int, default=1, help="bot processes (replicas)")
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="open loop: clicks offered per second in all (Poisson arrivals), instead of\n"
+        "--concurrency clicks kept in flight",
+    )
+    p.add_argument(
+        "--rate-of-pgbench",
+        type=float,
+        default=0.0,
+        help="open loop at this fraction of the answer-shaped pgbench rate, measured first",
+    )
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     p.add_argument(
         "--profile", type=Path, help="folder: run py-spy on each worker, print its top frames"
@@ -342,6 +441,14 @@ def main() -> int:
         asyncio.run(_exec(admin, "CREATE DATABASE quizbot_bench"))
         url = make_url(admin).set(database="quizbot_bench").render_as_string(hide_password=False)
     try:
+        offered = ""
+        if args.rate_of_pgbench:
+            before, _ = best_pgbench(url, ANSWER_SHAPED)
+            args.rate = args.rate_of_pgbench * (before or 0)
+            offered = f"offered {args.rate_of_pgbench} x {before or 0:.0f} tps measured before; "
+        if args.rate:
+            offered = f"open loop: {args.rate:.0f} clicks/s offered; {offered}"
+            args.rate /= args.processes  # each process gets its share of the players
         parts = asyncio.run(prepare(url, args))
         ctx = multiprocessing.get_context("spawn")
         queue = ctx.Queue()
@@ -397,7 +504,8 @@ def main() -> int:
             f"ratio {ratio}; "
             f"pgbench answer-shaped transaction {shaped or 0:.0f} tps ({s_clients} clients), "
             f"ratio {shaped_ratio}; "
-            f"{args.processes} process(es) x {args.concurrency} in flight; "
+            f"{offered or f'closed loop: {args.concurrency} in flight; '}"
+            f"{args.processes} process(es); "
             f"machine: {os.cpu_count()} cpu, {platform.machine()}, Python {platform.python_version()}, "
             f"load average {os.getloadavg()[0]:.2f} (1 min) {os.getloadavg()[1]:.2f} (5 min)"
         )

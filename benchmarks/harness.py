@@ -268,11 +268,18 @@ def _core_worker(url: str, channels: int, players: int, concurrency: int, out: A
     from benchmarks import bench_answers
 
     args = argparse.Namespace(
-        channels=channels, players=players, questions=1, concurrency=concurrency, processes=1
+        channels=channels,
+        players=players,
+        questions=1,
+        concurrency=concurrency,
+        processes=1,
+        rate=0.0,
     )
     parts = asyncio.run(bench_answers.prepare(url, args))
     cpu = time.process_time()
-    latencies, started, finished, *_ = asyncio.run(bench_answers.drive(url, parts[0], args))
+    latencies, started, finished, *_ = bench_answers.on_bot_loop(
+        bench_answers.drive(url, parts[0], args)
+    )
     cpu = time.process_time() - cpu
     out.put(
         {

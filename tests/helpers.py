@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+import socket
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
@@ -165,3 +166,10 @@ def statements_sent(
         yield sent
     finally:
         event.remove(target, "before_cursor_execute", record)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now, for a server the test starts by port number."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -21,6 +21,7 @@ from bot.adapters.discord.client import QuizClient, make_client, parse_ids
 from bot.adapters.discord.http_mode import INTERACTIONS_PATH, build_endpoint
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.health import HEALTH_PATH
+from bot.adapters.heap import settle_heap
 from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
@@ -116,6 +117,7 @@ async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, 
     client.start_due_loop()
     endpoint = build_endpoint(client, repo, settings.discord_public_key)
     await endpoint.start("0.0.0.0", port)
+    settle_heap()  # start-up is done: it serves from here on
     log.info(
         "Discord interactions endpoint %s and %s on port %s", INTERACTIONS_PATH, HEALTH_PATH, port
     )
@@ -138,6 +140,7 @@ async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> in
     """Run until the client stops or a signal asks us to; returns the exit code."""
     assert settings.discord_token is not None
     build(client, repo, settings.due_poll_seconds, limits=deck_limits(settings))
+    client.on_first_ready = settle_heap  # connected, guilds cached: start-up is done
     stopping = stop_on_signals()
     token = settings.discord_token.get_secret_value()
     runner = asyncio.create_task(_connect(client, token, settings.discord_api_url))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import discord
@@ -81,6 +81,8 @@ class QuizClient(discord.Client):
         self.service: QuizService | None = None
         self.due: DueLoop | None = None
         self._due_task: asyncio.Task[None] | None = None
+        # Called once, at the first READY: the run mode's "start-up is done" (see `app`).
+        self.on_first_ready: Callable[[], None] | None = None
         self.inflight = InFlight()  # handlers running, for a graceful shutdown
         self.ack_budget_seconds = ACK_DEADLINE_SECONDS  # a click's write, before a defer
         self.late_writes = LateWrites()
@@ -148,6 +150,9 @@ class QuizClient(discord.Client):
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
         self.start_due_loop()
+        first, self.on_first_ready = self.on_first_ready, None
+        if first is not None:
+            first()
 
     def start_due_loop(self) -> None:
         """Once connected: the loop closes due questions (also ones left by another process)."""

@@ -3,11 +3,15 @@ streak, due dates as players read them, and the review buttons' ids."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from fsrs import Card, Rating, Scheduler
 
-from bot.core.study.memory import due_horizon, end_of_day, rating_for, remember
+from bot.core.study import memory as memory_rules
+from bot.core.study.memory import due_horizon, end_of_day, new_card, rating_for, remember
 from bot.core.study.streaks import study_streak
 from bot.core.study.views import when_text
 from bot.core.view_ids import parse_review_answer_id, review_answer_id
@@ -47,6 +51,51 @@ def test_remember_follows_the_fsrs_scheduler_answer_by_answer():
         )
         assert (memory.stability, memory.difficulty) == (card.stability, card.difficulty)
     assert (memory.answered, memory.correct) == (5, 3)
+
+
+def _moments(n: int) -> list[datetime]:
+    rng = random.Random(11)
+    start = datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    return [start + timedelta(seconds=rng.uniform(0, 40 * 365 * 86400)) for _ in range(n)]
+
+
+def test_a_first_answer_is_remembered_exactly_as_the_scheduler_reviews_a_new_card():
+    for at in [*_moments(300), datetime(2028, 2, 29, 0, 0, tzinfo=UTC)]:
+        for correct in (False, True):
+            card, _ = memory_rules.SCHEDULER.review_card(
+                new_card(at), rating_for(correct), review_datetime=at
+            )
+            memory = remember(None, correct, at)
+            assert (memory.state, memory.step, memory.due, memory.last_review) == (
+                int(card.state),
+                card.step,
+                card.due,
+                card.last_review,
+            )
+            assert (memory.stability, memory.difficulty) == (card.stability, card.difficulty)
+            assert (memory.answered, memory.correct) == (1, int(correct))
+
+
+def test_first_answers_run_the_scheduler_once_per_rating_not_once_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Most answers in a round are a player's first to the question: scheduling each cost a
+    tenth of the answer path's CPU (bench_answers.py under py-spy)."""
+    runs: list[Rating] = []
+    review = memory_rules.SCHEDULER.review_card
+
+    def counted(card: Card, rating: Rating, *args: Any, **kwargs: Any) -> Any:
+        runs.append(rating)
+        return review(card, rating, *args, **kwargs)
+
+    monkeypatch.setattr(memory_rules.SCHEDULER, "review_card", counted)
+    for i, at in enumerate(_moments(200)):
+        remember(None, i % 3 == 0, at)
+    assert len(runs) <= 2  # none when this process scheduled both ratings before
+    first = remember(None, True, T0)
+    before = len(runs)
+    remember(first, True, T0 + timedelta(days=3))  # a second answer is the scheduler's own
+    assert len(runs) == before + 1
 
 
 def test_a_missed_new_question_is_due_at_once_and_a_right_one_in_days():
