@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import multiprocessing
 import resource
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
-
-from pebble import ProcessExpired, ProcessPool
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.core.errors import WorkRefused
+
+if TYPE_CHECKING:
+    from pebble import ProcessPool
 
 T = TypeVar("T")
 
@@ -77,6 +76,12 @@ class WorkerPool:
         self._lock = threading.Lock()
 
     def _started(self) -> ProcessPool:
+        # pebble and multiprocessing are imported by the first job, not by every process that
+        # builds the service: a bot that never runs a job never pays for them.
+        import multiprocessing
+
+        from pebble import ProcessPool
+
         with self._lock:
             if self._pool is None or not self._pool.active:
                 context = multiprocessing.get_context("forkserver")
@@ -92,6 +97,11 @@ class WorkerPool:
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """fn(*args, **kwargs) in a worker; WorkRefused when it outgrows its time or memory."""
         future = await asyncio.to_thread(self._schedule, fn, args, kwargs)
+        # Imported by `_started` on the thread already: no import runs on the event loop.
+        from concurrent.futures.process import BrokenProcessPool
+
+        from pebble import ProcessExpired
+
         try:
             result, peak = await asyncio.wrap_future(future)
         except TimeoutError:

@@ -64,9 +64,12 @@ def cmd_run_discord(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run_slack(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters.slack.app import run as run_slack
+    from bot.adapters.heap import starting_up
 
-    return run(run_slack(settings, port=args.port))
+    with starting_up():  # until the app serves (its `settle_heap`)
+        from bot.adapters.slack.app import run as run_slack
+
+        return run(run_slack(settings, port=args.port))
 
 
 # The bots' stderr is their log; every other command's is the user's screen.

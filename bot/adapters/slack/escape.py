@@ -12,8 +12,9 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape(text: str) -> str:
-    """User text safe for mrkdwn (and for a message's top-level `text`)."""
-    return "".join(_ENTITIES.get(ch, ch) for ch in text)
+    """User text safe for mrkdwn (and for a message's top-level `text`). `&` first, so the
+    entities made for `<` and `>` are not escaped again."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def cut(text: str, limit: int) -> str:
@@ -27,6 +28,8 @@ def cut(text: str, limit: int) -> str:
 
 def escape_cut(text: str, limit: int) -> str:
     """Escape, then cut to `limit` characters of *escaped* text, never inside an entity."""
+    if "&" not in text and "<" not in text and ">" not in text:
+        return cut(text, limit)  # nothing to escape (every receipt): no entity to keep whole
     pieces = [_ENTITIES.get(ch, ch) for ch in text]
     if sum(len(p) for p in pieces) <= limit:
         return "".join(pieces)

@@ -124,9 +124,11 @@ class SlackMessenger:
     async def tell(self, channel: ChannelRef, user_id: str, text: str) -> None:
         """A message only `user_id` sees in the channel (a click's receipt); escaped and cut.
         Sent past slack_sdk, over `receipts`: one per click."""
-        auth = await self.auth(channel)
+        token = self.client.token
+        if self.token_for is not None:
+            token = (await self.auth(channel)).get("token", token)
         await self.receipts.post(
             self.client.base_url,
-            auth.get("token", self.client.token),
+            token,
             {"channel": channel.external_id, "user": user_id, "text": escape_cut(text, 3000)},
         )

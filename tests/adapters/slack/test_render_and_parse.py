@@ -61,6 +61,10 @@ def test_escaping_makes_mentions_inert_and_cutting_never_splits_an_entity() -> N
         body = out.removesuffix("…")
         assert body.count("&") == body.count(";")  # whole entities only
         assert "<" not in out
+    assert escape("a&lt;b") == "a&amp;lt;b"  # escaped once, as typed
+    assert escape_cut("Locked in: B", 3000) == "Locked in: B"
+    assert escape_cut("ab  cd", 4) == "ab…"  # cut, no space before the ellipsis
+    assert escape_cut("x" * 10, 0) == ""
     assert plain("x" * 200, 75).endswith("…") and len(plain("x" * 200, 75)) == 75
     assert plain("", 10) == " "
 
