@@ -20,6 +20,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
+from questions.cues import self_checking
 from questions.paraphrase import compared_term, paraphrased, says_name
 from questions.solvers import kin_descriptions
 from questions.stems import lint
@@ -96,6 +97,8 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
     description says the name of the term the statement names (whether or not it is that
     term's description, it reads as true)."""
     f = c.fact
+    if self_checking(c.prompt):
+        return "statement works out its own number"  # "137 = SIGKILL (128 + 9)"
     if f.kind != "definition":
         return None
     quoted = _QUOTED.findall(c.prompt)

@@ -223,7 +223,20 @@ def paraphrased(
     for low, surface in _stem_words(text):
         if _glued(low, answer) and sum(1 for w in wrong if _glued(low, w)) < len(wrong) / 2:
             return surface
+    # the other way round: the stem's glued name holds the answer's word ("SIGKILL" / docker kill)
+    for glued in _glued_words(text):
+        if _holds(glued, answer) and sum(1 for w in wrong if _holds(glued, w)) < len(wrong) / 2:
+            return next(m.group(0) for m in _WORD.finditer(text) if m.group(0).lower() == glued)
     return None
+
+
+def _holds(glued: str, option: str) -> bool:
+    """A glued name opens or ends with a word of the option's name, the rest a word too."""
+    return any(
+        len(p) >= _MIN_GLUED and len(glued) - len(p) >= _MIN_GLUED
+        and (glued.startswith(p) or glued.endswith(p))
+        for p in name_parts(option)
+    )  # fmt: skip
 
 
 #: a phrase that describes one term by another: "like COPY but …", "unlike ClusterIP", "跟 X 一样"

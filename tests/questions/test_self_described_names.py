@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from questions.cues import self_checking
 from questions.gates import PARAPHRASED
 from questions.generate import DocumentResult, generate_document
 from questions.paraphrase import compared_term, paraphrased, says_name
@@ -195,3 +196,28 @@ def test_the_part_that_names_the_key_is_cut_and_the_rest_asked() -> None:
     asked = _asked(r, "Rebuild")
     assert any("short outage" in p for p in asked), asked
     assert not any("kills every old worker" in p for p in asked)
+
+
+def test_a_glued_name_in_the_stem_names_the_option_whose_word_it_holds() -> None:
+    """ "SIGKILL" ends with "kill": it names `svc kill`, not `svc stop`."""
+    stem = "sends SIGKILL to the worker right away"
+    assert paraphrased(stem, "svc kill", ["svc stop", "svc pause"]) == "SIGKILL"
+    assert paraphrased(stem, "svc stop", ["svc kill", "svc pause"]) is None
+
+
+SIGNAL_NOTES = """# Process supervisor notes
+
+## Exit codes
+
+- exit code 130 = stopped by SIGINT (128 + 2), usually a Ctrl-C
+- exit code 134 = aborted by SIGABRT (128 + 6), often a failed assert
+- a worker restarted more than 5 times in 60 s is marked as crash-looping
+"""
+
+
+def test_a_statement_that_works_out_its_own_number_is_no_true_false_item() -> None:
+    assert self_checking("True or false: exit code 131 = SIGINT (128 + 2)") == "128 + 2"
+    assert self_checking("the node port range is 30000-32767, the API port 6443") is None
+    r = _result(SIGNAL_NOTES)
+    assert not any(q.kind == "truefalse" and "128 +" in q.prompt for _, q in r.chosen)
+    assert any(d.reason == "statement works out its own number" for d in r.dropped)
