@@ -892,3 +892,23 @@ def computable(stem: str, answer_text: str) -> bool:
     parts = [p for p in _CLAUSES.split(stem) if p.strip()]
     related = any(_RELATION.search(p) for p in parts if "___" in p)
     return any(_computes(p, answer, related) for p in parts if "___" not in p)
+
+
+#: a sum, difference or product of two numbers written out: "(128 + 9)"
+_ARITHMETIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([+×*-])\s*(\d+(?:\.\d+)?)(?![\w.])")
+
+
+def self_checking(statement: str) -> str | None:
+    """A statement that works out a number it also states ("exit code 137 = killed by SIGKILL
+    (128 + 9)"): a true/false reader checks the sum instead of knowing the fact, and a number
+    swapped in to make it false (143) refutes itself. The arithmetic, or None."""
+    for m in _ARITHMETIC.finditer(statement):
+        a, op, b = float(m.group(1)), m.group(2), float(m.group(3))
+        result = a + b if op == "+" else a - b if op == "-" else a * b
+        rest = (statement[: m.start()] + " " + statement[m.end() :]).replace("___", " ")
+        stated = [float(n) for n in _NUMBER.findall(rest)]
+        if op == "-" and not re.fullmatch(r"\S+\s+-\s+\S+", m.group(0)):
+            continue  # "30000-32767" is a range, not a difference to check
+        if any(n >= 10 for n in stated) and result >= 10:
+            return m.group(0)
+    return None

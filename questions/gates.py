@@ -7,6 +7,8 @@ fail `quizbot questions check`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from questions.ambiguity import THIN, content_words
 from questions.bank import (
@@ -18,8 +20,12 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
+from questions.cues import self_checking
+from questions.paraphrase import compared_term, paraphrased, says_name
+from questions.solvers import kin_descriptions
 from questions.stems import lint
-from questions.text import norm
+from questions.text import cut_short, norm
+from questions.values import parse_number
 
 _ABSOLUTE_OPTION = re.compile(r"^(all|none) of the above$|以上(都|皆|均)", re.I)
 _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab", "term": "term",
@@ -53,6 +59,110 @@ def subjectless(c: Candidate) -> bool:
     if c.style != "reverse" or c.fact.category or c.fact.context or c.generator == "table":
         return False
     return len(content_words(c.query or c.prompt)) <= THIN
+
+
+_QUOTED = re.compile(r"“([^”]*)”")
+#: the drop reason of a stem that says the key's name in other words: it may be reworded
+PARAPHRASED = "stem paraphrases the answer's name"
+
+
+def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str | None:
+    """Why a player who never read the notes reads the answer off the stem's meaning, or None:
+    the description says the key's name in other words ("stop the running job, start the new
+    one" / Replace, "尝试减少请求数" / THROTTLED), or describes the key by another term of its
+    kind ("like COPY but …"). `known`: the acronyms the notes spell out."""
+    f = c.fact
+    if c.kind == "truefalse":
+        return _statement_readable(c, known)
+    if all(parse_number(o) is not None for o in c.options):
+        return None  # numbers have no name to paraphrase
+    if c.style == "forward":  # the stem names the term, the options describe
+        mine = says_name(c.answer_text, f.subject, known)
+        theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))
+        if mine and theirs < len(c.distractors) / 2:
+            return "choice paraphrases the stem's name"
+        return None
+    quoted = _QUOTED.findall(c.prompt)
+    text = quoted[-1] if quoted else (c.query or c.prompt).replace("___", " ")
+    if paraphrased(text, c.answer_text, c.distractors, kin_descriptions(c), known):
+        return PARAPHRASED
+    terms = [*c.options, *f.siblings, *(f.table.keys if f.table is not None else ())]
+    if compared_term(text, c.answer_text, terms):
+        return "stem describes the answer by another term"
+    return None
+
+
+def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | None:
+    """ "--rm is described as “delete the container when it exits”": true at a glance when the
+    description says the name of the term the statement names (whether or not it is that
+    term's description, it reads as true)."""
+    f = c.fact
+    if self_checking(c.prompt):
+        return "statement works out its own number"  # "137 = SIGKILL (128 + 9)"
+    if f.kind != "definition":
+        return None
+    quoted = _QUOTED.findall(c.prompt)
+    terms = [f.subject, *f.siblings]
+    said = c.prompt[: c.prompt.rfind("“")] if quoted else c.prompt
+    named = next((t for t in sorted(terms, key=len, reverse=True) if t in said), None)
+    if named is None:
+        return None
+    # "VACUUM FULL rewrites the whole table": what is said of the term, without the term
+    desc = quoted[-1] if quoted else c.prompt.replace(named, " ")
+    rest = [t for t in terms if t != named]
+    if rest and paraphrased(desc, named, rest, known=known):
+        return "statement paraphrases its term's name"
+    return None
+
+
+#: where a description is cut when one part of it says the key's name: sentences, clauses,
+#: what follows an arrow ("kills ALL old pods first, then starts the new ones -> downtime")
+_PIECES = re.compile(r"(\s*(?:->|→|=>|[;；。，,]|(?<=\.)\s|\s+and\s+)\s*)")
+
+
+def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate | None:
+    """The candidate asked without the clauses of its quoted description that say the key's
+    name in other words, when what is left still says something of its own ("rewrites the
+    whole table and takes an exclusive lock" of VACUUM FULL: "takes an exclusive lock");
+    None when nothing fair is left."""
+    if c.kind == "truefalse" or c.style == "forward":
+        return None
+    quoted = _QUOTED.findall(c.prompt)
+    # "Which of these rewrites the whole table …?": a description asked as the stem's verb
+    said = c.query if c.style == "reverse" and c.query and c.query in c.prompt else ""
+    desc = quoted[-1] if quoted else said
+    if not desc:
+        return None
+    parts = _PIECES.split(desc)  # piece, separator, piece, …
+    kept = list(range(0, len(parts), 2))
+    text = desc
+    for _ in range(len(kept)):
+        found = paraphrased(text, c.answer_text, c.distractors, known=known)
+        if found is None:
+            break
+        # the pieces the found words lie in go, with the separator before each
+        at, spans, pos = text.find(found), [], 0
+        if at < 0:
+            return None
+        for k, i in enumerate(kept):
+            pos += len(parts[i - 1]) if k else 0
+            spans.append((i, pos, pos + len(parts[i])))
+            pos += len(parts[i])
+        kept = [i for i, a, b in spans if b <= at or a >= at + len(found)]
+        text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
+    text = text.strip(" ,;.，；。")
+    if paraphrased(text, c.answer_text, c.distractors, known=known):
+        return None
+    if text == desc.strip(" ,;.，；。") or len(content_words(text)) <= THIN:
+        return None
+    if _FRAGMENT.match(text) or cut_short(text):
+        return None
+    prompt = c.prompt.replace(desc, text)
+    return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
+
+
+#: a clause that leans on the one cut before it ("but …", "so …")
+_FRAGMENT = re.compile(r"^(which|and|or|but|so|then|also|that|it|this)\b", re.I)
 
 
 def render(c: Candidate, file: str, topic: str) -> BankQuestion:

@@ -20,7 +20,7 @@ from questions.candidate import Candidate, topic_of
 from questions.distractors import Pool
 from questions.facts.extract import extract
 from questions.facts.model import Fact
-from questions.gates import form, render, valid
+from questions.gates import PARAPHRASED, form, render, reworded, self_described, valid
 from questions.generators import (
     claims,
     commands,
@@ -140,7 +140,8 @@ class _Gates:
         prompt_key = " ".join(c.prompt.split()).casefold()
         if prompt_key in self.prompts or q.id in self.ids:
             return q, "duplicate question"  # the cheapest gate first
-        reason = form(c) or valid(q) or stem_only(c) or self.solver.check(c)
+        reason = (form(c) or valid(q) or stem_only(c)
+                  or self_described(c, self.solver.expansions) or self.solver.check(c))  # fmt: skip
         if reason is None:
             self.prompts.add(prompt_key)
             self.ids.add(q.id)
@@ -167,6 +168,9 @@ def _ask(
         q, reason = gate(c)
         if reason is not None:
             dropped.append(Dropped(c, reason))
+            again = reworded(c, gate.solver.expansions) if reason == PARAPHRASED else None
+            if again is not None:
+                attempt(again)  # asked without the part that says the key's name
             return
         kept.append((c, q))
         passed[c.fact.id] = passed.get(c.fact.id, 0) + 1

@@ -286,6 +286,11 @@ class NotesSolver:
         self._title_tokens = set(tokenizer.tokens(doc.title))
         self._heading_tokens = [set(tokenizer.tokens(s.heading)) for s in doc.sections if s.heading]
 
+    @property
+    def expansions(self) -> dict[str, str]:
+        """What the notes' acronyms stand for."""
+        return self._expansions
+
     def _unit_tokens(self, i: int) -> list[str]:
         if i not in self._tokens:
             self._tokens[i] = self.tok.tokens(self.units[i].text)
