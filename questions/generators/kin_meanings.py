@@ -23,7 +23,7 @@ from lemminflect import getAllLemmas, getInflection
 from questions.ambiguity import THIN, also_fits, content_words, vague
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
-from questions.cues import CONTEXT_START, clue, without
+from questions.cues import CONTEXT_START, without
 from questions.distractors import SECTION_WINDOW, Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -32,6 +32,7 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.meanings import MAX_SPREAD
 from questions.nouns import noun_for
+from questions.reverse_cues import spelled
 from questions.stems import articles, forward_definition
 from questions.text import STOP_EN, contains, is_zh, norm
 from questions.values import family
@@ -53,80 +54,109 @@ _CLAUSE_END = re.compile(
 _DIGIT = re.compile(r"\d")
 #: families of plain names, written alike whatever they name ("Layers", "global tables")
 _PLAIN = frozenset({"name", "lower"})
+_VERBS = ("vb", "vbz")
 _MODAL = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
 
 
+_WORD = re.compile(r"[A-Za-z]+(?![\w-])")
+
+
+def _head(desc: str) -> re.Match[str] | None:
+    """The word a description opens with, after an adverb ("gradually swaps …": swaps); None
+    when it opens with no plain word ("root-equivalent …", "`--rm` …")."""
+    at = re.match(r"\s*", desc)
+    pos = at.end() if at else 0
+    for _ in range(2):
+        m = _WORD.match(desc, pos)
+        if m is None:
+            return None
+        lemmas = getAllLemmas(m.group(0).casefold())
+        if set(lemmas) != {"ADV"}:
+            return m
+        pos = m.end() + len(desc[m.end() :]) - len(desc[m.end() :].lstrip())
+    return None
+
+
 def _opening_word(desc: str) -> str:
-    """The first word when it is a plain word ("root-equivalent …" opens with no verb)."""
-    m = re.match(r"\s*([A-Za-z]+)(?![\w-])", desc)
-    return m.group(1).casefold() if m else ""
+    m = _head(desc)
+    return m.group(0).casefold() if m else ""
 
 
 @lru_cache(maxsize=4096)
 def _form(desc: str) -> str:
-    """How a description opens: zh, np (a noun phrase), modal, vb or vbz (a verb, plural or
-    singular): options that open alike read alike after the stem."""
+    """How a description opens: zh, np (a noun phrase with its article), bare (a word that
+    may be a noun or a verb), modal, vb or vbz (a verb, plural or singular): options that
+    open alike read alike after the stem."""
     if is_zh(desc):
         return "zh"
     word = _opening_word(desc)
     if word in _MODAL:
         return "modal"
     lemmas = getAllLemmas(word) if word else {}
-    if not word or word in _ARTICLE or "VERB" not in lemmas:
+    if not word or word in _ARTICLE:
         return "np"
-    return "vbz" if word != lemmas["VERB"][0] and word.endswith("s") else "vb"
+    if "VERB" not in lemmas:
+        return "bare"  # "field docs in the terminal": a phrase with no article
+    if word != lemmas["VERB"][0] and word.endswith("s"):
+        return "vbz"  # "makes", "rewrites": a verb's own form
+    # a bare word that is also a noun or adjective ("stable IP", "Start the new build") reads
+    # either way: beside plain verbs or beside phrases with no article
+    return "bare" if {"NOUN", "ADJ"} & set(lemmas) else "vb"
 
 
 def _agreeing(desc: str, form: str) -> str | None:
     """The description opened as the key opens ("represents …" -> "represent …" beside a key
     that reads "provide …"), or None when the two cannot open alike."""
     mine = _form(desc)
-    if mine == form or (mine == "modal" and form in ("vb", "vbz")):
+    if mine == form or {mine, form} == {"vb", "bare"} or (mine == "modal" and form in _VERBS):
         return desc
     if {mine, form} != {"vb", "vbz"}:
         return None  # "can be used to …" beside "provides …": one is plainly the odd one out
-    word = re.match(r"\s*([A-Za-z]+)", desc)
+    word = _head(desc)
     assert word is not None
-    lemma: str = getAllLemmas(word.group(1).casefold())["VERB"][0]
+    lemma: str = getAllLemmas(word.group(0).casefold())["VERB"][0]
     inflected: tuple[str, ...] = getInflection(lemma, "VBZ" if form == "vbz" else "VB")
     if not inflected:
         return None
-    return desc[: word.start(1)] + inflected[0] + desc[word.end(1) :]
+    return desc[: word.start()] + inflected[0] + desc[word.end() :]
 
 
 def _cut(text: str) -> str | None:
     """The opening sentence, or its longest part up to a comma that ends a clause (", without
-    …", ", which …") when the sentence is too long to offer; never cut inside a list of words
-    ("a multi-region, multi-master database" is not "a multi-region")."""
+    …", ", which …", or the next of a row of predicates: "makes …, updates …") when the
+    sentence is too long to offer; never cut inside a list of words ("a multi-region,
+    multi-master database" is not "a multi-region")."""
     text = articles(_LIGHT_VERB.sub("", meanings.opening(text)))
     if len(text) <= MAX_CHOICE:
         return text
+    form = _form(text)
     ends = [m.start() for m in _CLAUSE_END.finditer(text) if m.start() <= MAX_CHOICE]
+    if form in _VERBS:  # "makes … reusable, updates the visibility map": two predicates
+        ends += [m.start() for m in re.finditer(r",\s+", text[:MAX_CHOICE + 1])
+                 if _form(text[m.end() :]) == form]  # fmt: skip
+    ends.sort()
     return text[: ends[-1]].rstrip() if ends else None
 
 
 def _key(f: Fact) -> str | None:
-    """The term's description as an option, cut as `_cut` cuts, or None when nothing fair is
-    left. A description that names its term is cut as `meanings` cuts it, or without the
-    phrase that writes the term's own words; one that only means what the name says ("to all
-    instances simultaneously" of All at once) is kept whole: in this direction the gates judge
-    it by the term's words alone (`reverse_cues`)."""
+    """The term's description as an option, cut as `_cut` cuts, without the phrases that write
+    the term's own words or spell its acronym ("… by performing an immutable update", "block
+    range index: …"); None when nothing fair is left. What only means the name ("to a fresh
+    group" of Immutable) stays: in this direction it is what the question asks."""
     opening = meanings.opening(f.value)
-    if clue(opening, f.subject, f.siblings) is not None:
-        trimmed = meanings.cut_key(f)
-        if trimmed is not None:
-            return articles(_LIGHT_VERB.sub("", trimmed))
-        opening = _unnamed(opening, f.subject) or ""
-    key = _cut(opening) if opening else None
+    text = _unnamed(opening, f.subject)
+    key = _cut(text) if text else None
     return key if key is not None and standalone(key) else None
 
 
 def _unnamed(desc: str, term: str) -> str | None:
-    """The description without the phrase that writes the term's own words ("… by performing
-    an immutable update"); the description itself when no word of the term is written in it.
-    None when the cut takes more than the name or leaves nothing that stands alone."""
+    """The description without the phrases that write the term's words or spell its acronym;
+    the description itself when it does neither; None when the cut takes more than the name
+    or leaves nothing that stands alone."""
     words = [w for w in re.findall(r"[A-Za-z]{3,}", term) if w.casefold() not in STOP_EN]
     marks = [w for w in words if re.search(rf"\b{re.escape(w)}", desc, re.I)]
+    acronym = spelled(desc, term)
+    marks += [acronym] if acronym else []
     if not marks:
         return desc
     text = without(desc, marks)

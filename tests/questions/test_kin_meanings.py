@@ -31,6 +31,16 @@ RELEASES_ZH = """# 发布笔记
 - **Canary**：先把一小部分用户的流量切到新版本，观察错误率
 """
 
+STRATEGIES = """# Deploy notes
+
+## Update strategies
+
+- **RollingUpdate** – gradually swaps old pods for new ones, keeping the service up
+- **Recreate** – stops every old pod before any new pod starts, so there is downtime
+- **Blue/green** – runs the new version beside the old one and switches traffic in one go
+- **Canary** – sends a small slice of traffic to the new version first
+"""
+
 #: topics of their own, one heading each: a heading's kin are the other headings
 SERVICES = """# Database ops
 
@@ -99,6 +109,15 @@ def test_a_chinese_description_that_means_its_name_is_asked_from_the_term() -> N
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in o) for o in options)
 
 
+def test_a_description_opening_with_an_adverb_reads_as_a_verb() -> None:
+    """ "gradually swaps …" means RollingUpdate and opens as "runs …" and "sends …" do: a verb
+    after its adverb, offered beside the other strategies' verbs."""
+    prompt, options, answer = _one_meaning(STRATEGIES, "RollingUpdate")
+    assert prompt == "Which description fits the update strategy RollingUpdate?"
+    assert options[answer] == "gradually swaps old pods for new ones, keeping the service up"
+    assert len(options) == 4
+
+
 def test_a_heading_is_asked_among_the_other_headings_descriptions() -> None:
     """ "cleans" means vacuum: the heading Autovacuum is asked by its meaning, the wrong
     options what the notes' other topics do."""
@@ -135,5 +154,8 @@ def test_the_terms_own_words_in_the_key_alone_give_it_away() -> None:
                       ["every day at 02:00", "midnight on the 1st"]) == "15"  # fmt: skip
     assert term_named("哪一项描述的是 Cognito sync？", "不同终端的用户数据同步",
                       ["用户库，支持第三方登录", "自动检查安全漏洞的服务"]) is not None  # fmt: skip
+    assert term_named("Which description fits PEXPIRE key ms?", "sets the time to live in "
+                      "milliseconds", ["sets a time to live on a key", "removes the expiry"],
+                      "PEXPIRE key ms") == "unit:ms"  # fmt: skip
     fresh = "Deploy the new version to a fresh group of instances"
     assert term_named("Which description fits Immutable?", fresh, wrong, "Immutable") is None
