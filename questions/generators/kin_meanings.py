@@ -55,6 +55,8 @@ _DIGIT = re.compile(r"\d")
 #: families of plain names, written alike whatever they name ("Layers", "global tables")
 _PLAIN = frozenset({"name", "lower"})
 _VERBS = ("vb", "vbz")
+#: a word that is a noun or a verb ("Start the new build", "stable IP") reads as either
+_EITHER = ({"vb", "bare"}, {"np", "bare"})
 _MODAL = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
 
 
@@ -96,7 +98,7 @@ def _form(desc: str) -> str:
     if not word or word in _ARTICLE:
         return "np"
     if "VERB" not in lemmas:
-        return "bare"  # "field docs in the terminal": a phrase with no article
+        return "np"  # "field docs in the terminal": a noun phrase with no article
     if word != lemmas["VERB"][0] and word.endswith("s"):
         return "vbz"  # "makes", "rewrites": a verb's own form
     # a bare word that is also a noun or adjective ("stable IP", "Start the new build") reads
@@ -108,7 +110,7 @@ def _agreeing(desc: str, form: str) -> str | None:
     """The description opened as the key opens ("represents …" -> "represent …" beside a key
     that reads "provide …"), or None when the two cannot open alike."""
     mine = _form(desc)
-    if mine == form or {mine, form} == {"vb", "bare"} or (mine == "modal" and form in _VERBS):
+    if mine == form or {mine, form} in _EITHER or (mine == "modal" and form in _VERBS):
         return desc
     if {mine, form} != {"vb", "vbz"}:
         return None  # "can be used to …" beside "provides …": one is plainly the odd one out

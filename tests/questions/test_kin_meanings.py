@@ -6,6 +6,7 @@ in this direction by the term's own words only."""
 from __future__ import annotations
 
 from questions.generate import generate_document
+from questions.generators.kin_meanings import _agreeing
 from questions.reverse_cues import term_named
 from questions.text import norm
 
@@ -159,3 +160,16 @@ def test_the_terms_own_words_in_the_key_alone_give_it_away() -> None:
                       "PEXPIRE key ms") == "unit:ms"  # fmt: skip
     fresh = "Deploy the new version to a fresh group of instances"
     assert term_named("Which description fits Immutable?", fresh, wrong, "Immutable") is None
+
+
+def test_options_open_alike() -> None:
+    """A wrong option is offered only when it opens as the key does, made to agree when both
+    open with a verb: a noun phrase beside noun phrases with or without an article, never a
+    verb beside a noun phrase ("stable virtual IP" is no verb "stables")."""
+    assert _agreeing("represents one write", "vb") == "represent one write"
+    assert _agreeing("runs pods until they finish", "vbz") == "runs pods until they finish"
+    assert _agreeing("memory each sort step may use", "np") == "memory each sort step may use"
+    assert _agreeing("stable virtual IP in front of pods", "np") is not None
+    assert _agreeing("stable virtual IP in front of pods", "vbz") is None
+    assert _agreeing("a .zip archive of libraries", "vbz") is None
+    assert _agreeing("can be used to grant access", "np") is None
