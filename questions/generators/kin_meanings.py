@@ -1,15 +1,19 @@
-"""Term -> its meaning among the meanings of its kin: "Which description fits global tables?"
-with what the same notes say of other terms as the wrong options.
+"""Term -> its meaning among the meanings of its kin: "Which description fits the deployment
+policy Immutable?" with what the same notes say of like terms as the wrong options.
 
-The way back from "which term is described here?": asked when that way fails, because the
-description names its term (a give-away the gates rightly drop) or because the term has no
-list of like terms to be confused with (a bold term in a paragraph, a heading that names a
-service). The options are the descriptions of the term's kin, nearest first: its own list or
-table, the rest of its section, then terms of its role elsewhere in the notes. Every option is
-cut as `meanings.short` cuts one, written in the key's language and opened the way the key
-opens (a noun phrase beside noun phrases, a verb beside verbs, agreeing as the key does), and
-none names its own term. The gates then apply as to every question: the stem's term must not
-point at the key alone, and the notes player must find the key and no other option.
+The way back from "which term is described here?", asked only when every other way of asking
+the definition fails. It is for a description that means what its term's name says ("to a
+fresh group of instances" of Immutable, 逐渐 of Rolling): quoted, it gives the term away, but
+given the term, picking what it does is the knowledge asked. The phrase that writes the term's
+own words or spells its acronym is cut from the key ("… by performing an immutable update"),
+and `reverse_cues` judges the question by those words alone.
+
+The wrong options are the descriptions of the term's kin, nearest first: its own list; for a
+term that stands as a topic of its own (a heading, a term defined in a paragraph), the notes'
+other such topics named alike. None names its own term, none is an opinion, each is written in
+the key's language, opens as the key opens (a noun phrase beside noun phrases, a verb beside
+verbs, made to agree) and is cut only where a clause ends. The notes player must then find the
+key and no other option, as for every question.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def short(desc: str) -> str | None:
     return clause if len(clause) <= MAX_CHOICE and standalone(clause) else None
 
 
-def cut_key(f: Fact) -> str | None:
+def _cut_key(f: Fact) -> str | None:
     """The term's description as an option: its first sentence, without the phrase that names
     the term, or None when nothing fair is left."""
     key = opening(f.value)
@@ -78,7 +78,7 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
     plainly not what a `.ms` setting holds)."""
     if f.kind != "definition" or len(f.siblings) < 2 or f.role == "label":
         return None
-    key = cut_key(f)
+    key = _cut_key(f)
     if key is None:
         return None
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
