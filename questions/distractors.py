@@ -128,6 +128,8 @@ class Pool:
         #: (the first few of each term: a term defined again in every copy of repeated notes
         #: must not make every look-up longer)
         self.descriptions: dict[str, list[str]] = defaultdict(list)
+        #: every term the notes define, for the meanings of a term's kin across the notes
+        self.definitions: list[Fact] = [f for f in facts if f.kind == "definition"]
         for f in facts:
             said = self.descriptions[norm(f.subject)] if f.kind == "definition" else None
             if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:

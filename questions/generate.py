@@ -27,7 +27,7 @@ from questions.generators import (
     defaults,
     definitions,
     dynamodb_capacity,
-    meanings,
+    kin_meanings,
     numbers,
     steps,
     tables,
@@ -117,7 +117,7 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 #: generators of one kind of fact each, asked per fact, best way of asking first
-BY_KIND = {kind: g for g in (defaults, tables, meanings, numbers, commands, terms, claims,
+BY_KIND = {kind: g for g in (defaults, tables, kin_meanings, numbers, commands, terms, claims,
                                       steps)
            for kind in g.KINDS}  # fmt: skip
 #: generators that ask across facts (a whole table column, a computed rule)

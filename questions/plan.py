@@ -38,7 +38,7 @@ MAX_TWO_SIDED_ROWS = 2
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
-               "reverse": 1, "cloze": 2, "forward": 3}  # fmt: skip
+               "reverse": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
 
 Pick = tuple[Candidate, BankQuestion]
 

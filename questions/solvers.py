@@ -38,6 +38,7 @@ from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Document
+from questions.reverse_cues import term_named
 from questions.text import (
     Tokenizer,
     contains,
@@ -112,7 +113,10 @@ def stem_only(c: Candidate) -> str | None:
         return "answer stands out by length"
     if c.style == "cloze" and number is None and denied_blank(c.prompt):
         return "a denial fits every choice"
-    if clue(stem, answer, wrong, kin_descriptions(c)) is not None:
+    if c.style == "meaning":  # the stem names a term, the options say what terms do
+        if term_named(stem, answer, wrong, c.fact.subject) is not None:
+            return "stem gives the answer away"
+    elif clue(stem, answer, wrong, kin_descriptions(c)) is not None:
         return "stem gives the answer away"
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"

@@ -34,14 +34,14 @@ NAME = "definition"
 MAX_SPREAD = 2.5
 
 
-def _opening(desc: str) -> str:
+def opening(desc: str) -> str:
     return split_sentences(desc.strip())[0].strip().rstrip(".。;；")
 
 
 def short(desc: str) -> str | None:
     """A description cut to fit an option: its first sentence, or that sentence's first clause
     when the sentence is too long and the clause reads on its own."""
-    text = _opening(desc)
+    text = opening(desc)
     if len(text) <= MAX_CHOICE:
         return text
     clause = re.split(r"\s*[,;，；]\s*", text)[0].strip()
@@ -51,7 +51,7 @@ def short(desc: str) -> str | None:
 def _cut_key(f: Fact) -> str | None:
     """The term's description as an option: its first sentence, without the phrase that names
     the term, or None when nothing fair is left."""
-    key = _opening(f.value)
+    key = opening(f.value)
     if clue(key, f.subject, f.siblings) is None:
         return short(key) if standalone(key) else None
     trimmed = cleared(key, f.subject, f.siblings)  # "in batches", then "a new batch"
@@ -65,7 +65,7 @@ def _cut_key(f: Fact) -> str | None:
     return trimmed if len(trimmed) <= MAX_CHOICE else None
 
 
-def _fits(option: str, key: str, taken: Sequence[str]) -> bool:
+def fits(option: str, key: str, taken: Sequence[str]) -> bool:
     o = norm(option)
     if not o or overlaps(option, key):
         return False  # "a fresh group of instances" is inside "… and temporarily split …"
@@ -89,7 +89,7 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
         rest = [x for x in others if x != d]
         if also_fits(key, d, rest) or also_fits(d, key, rest):
             continue  # the other description could be said of this term too
-        if not standalone(d) or not _fits(d, key, wrong):
+        if not standalone(d) or not fits(d, key, wrong):
             continue
         lengths = [len(o) for o in (key, *wrong, d)]
         if max(lengths) > MAX_SPREAD * min(lengths):
