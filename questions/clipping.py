@@ -1,8 +1,11 @@
 """What a stem cut from a longer line must still hold, or it asks nothing fair.
 
-A clause is taken out of its line; what is left must still say what it is about: the question
-a line answers ("浏览器怎么知道服务器支持 h3？响应头带 …": without the question the blank has no
-subject) stays in front of the answer.
+A give-away is cut from a description, a cell loses the sentence that names its row, a clause is
+taken out of its line. What is left must still tell the key from the other options, checked on
+the stem as finally written: not only what the options' names share ("overrides the global
+timeout" of four `*_timeout` settings once "applies only while opening a new connection" is
+gone), and the question a line answers stays in front of the answer ("浏览器怎么知道服务器支持
+h3？响应头带 …": without the question the blank has no subject).
 """
 
 from __future__ import annotations
@@ -10,7 +13,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from questions.text import split_sentences
+from questions.ambiguity import THIN, content_words
+from questions.text import lemma_words, split_sentences
+
+
+def _name_words(option: str) -> frozenset[str]:
+    return lemma_words(re.sub(r"[_=./-]", " ", option))
+
+
+def said_of_kind(clipped: str, answer: str, wrong: Sequence[str]) -> bool:
+    """What the cut left says little beyond a word the key's name shares with another option's:
+    "overrides the global timeout" of `connect_timeout` beside `request_timeout` once "applies
+    only while opening a new connection" is gone. A shared word names the kind, not the key."""
+    mine = _name_words(answer)
+    shared = frozenset(w for o in wrong for w in _name_words(o) & mine)
+    return bool(shared & content_words(clipped)) and len(content_words(clipped) - shared) <= THIN
+
+
+def lost_qualifier(clipped: str, answer: str, wrong: Sequence[str]) -> bool:
+    """The cut took what told the key from a listed option: the stem as finally written says
+    only what the options' names share."""
+    return said_of_kind(clipped, answer, wrong)
+
 
 _QUESTION_END = re.compile(r"[?？]\s*$")
 

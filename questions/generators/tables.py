@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from questions.ambiguity import THIN, content_words, thin_fits_any
 from questions.candidate import Candidate, stable_int
+from questions.clipping import lost_qualifier
 from questions.cues import clue, later_sentences
 from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
@@ -147,6 +148,8 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
         return None
     if len(content_words(trimmed)) <= THIN:
         return None  # "Retry later." says too little to single out a row
+    if lost_qualifier(trimmed, key, wrong) or thin_fits_any(trimmed, others):
+        return None  # what is left fits another row's cell as well as its own
     return trimmed if clue(trimmed, key, wrong, others) is None else None
 
 

@@ -1,9 +1,20 @@
 """A stem cut from a longer line keeps what it is about (review 9, "Keep the discriminating
-clause"): an answer keeps the question it answers, and a table remark keeps its row's noun."""
+clause"): a cut that leaves only the kind the options share is not asked, an answer keeps the
+question it answers, and a table remark keeps its row's noun."""
 
 from __future__ import annotations
 
 from questions.generate import generate_document
+
+PROXY_EN = """# Proxy notes
+
+## Timeouts
+
+- `idle_timeout=90` — 90 seconds without traffic marks the upstream connection as idle. The proxy closes it and frees the socket.
+- `connect_timeout=5` — applies only while opening a new upstream connection, overrides the global timeout
+- `request_timeout=30` — a request that takes longer is answered with 504 by the proxy itself
+- `tcp_keepalive` — sends probes so that a firewall does not drop a quiet connection
+"""
 
 HEADERS_EN = """# Rate limiting notes
 
@@ -89,3 +100,10 @@ def test_a_remark_column_carries_its_rows_noun_not_its_label() -> None:
     remarks = [p for p, _ in chosen if "冻结文件系统" in p or "同一个大版本" in p]
     assert remarks, chosen
     assert all("注意" not in p and "这条备注说的是哪个方式的" in p for p in remarks), remarks
+
+
+def test_a_cut_that_leaves_only_the_kind_the_options_share_is_not_asked() -> None:
+    # "applies only while opening a new upstream connection" names connect_timeout; what is left,
+    # "overrides the global timeout", is true of every *_timeout option
+    chosen = _chosen(PROXY_EN)
+    assert not any(p.endswith("“overrides the global timeout”?") for p, _ in chosen), chosen
