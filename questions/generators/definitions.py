@@ -16,6 +16,7 @@ import jieba
 
 from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
+from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
 from questions.distractors import Pool, acceptable
 from questions.facts.extract import markup
@@ -208,7 +209,10 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
             return None
         if _said_of_another(trimmed, f, pool):
             return None  # cut to what a sibling's own description says too
-        desc, wrong = trimmed, lures(trimmed)
+        again = lures(trimmed)  # the options the stem as written fits, not the full line
+        if lost_qualifier(trimmed, f.subject, again):
+            return None  # "applies only while opening …" told connect_timeout from the others
+        desc, wrong = trimmed, again
     # two terms alone make a question only when the notes set them against each other: a list
     # of the two, or the two terms the author marked in a list of other remarks
     # (two plain paragraphs of a section are not set against each other: "同源 = …" and

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from http import HTTPStatus
 
 from questions.candidate import Candidate
+from questions.clipping import with_question
 from questions.cues import arithmetic_cut
 from questions.distractors import Pool
 from questions.facts.model import Fact
@@ -105,8 +106,10 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         wrong = distractors_for(f, pool, avoid="")
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
-    text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context,
-                        parent=not f.subject)  # fmt: skip
+    said = with_question(
+        arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
+    )  # the question the line answers stays with it
+    text = with_subject(said, f.subject or f.context, parent=not f.subject)
     gap = blanked(text, f.span)
     if gap is None:
         return None

@@ -9,11 +9,13 @@ from functools import lru_cache
 
 from questions.ambiguity import THIN, content_words, thin_fits_any
 from questions.candidate import Candidate, stable_int
+from questions.clipping import lost_qualifier
 from questions.cues import clue, later_sentences
 from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, polarity
 from questions.text import contains_folded, cut_short, folded, norm
@@ -121,7 +123,14 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
         return None
-    prompt = table_reverse(f.category, f.attribute, cell, lang, among)
+    if is_remark(f.attribute) and main_column(table, f.column) is not None:
+        # a remark is said of something the row's main cell names: the stem carries it
+        subject = remark_subject(table, f.row, f.column, f.subject, wrong)
+        if subject is None:
+            return None
+        prompt = remark_stem(f.category, subject, cell, lang)
+    else:
+        prompt = table_reverse(f.category, f.attribute, cell, lang, among)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed, notes_options=True)  # fmt: skip
 
@@ -139,6 +148,8 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
         return None
     if len(content_words(trimmed)) <= THIN:
         return None  # "Retry later." says too little to single out a row
+    if lost_qualifier(trimmed, key, wrong) or thin_fits_any(trimmed, others):
+        return None  # what is left fits another row's cell as well as its own
     return trimmed if clue(trimmed, key, wrong, others) is None else None
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
+from questions.clipping import asked_before, echoed, with_question
 from questions.cues import unhinted
 from questions.distractors import Pool
 from questions.facts.model import Fact
@@ -58,7 +59,9 @@ KINDS = ("term",)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
-    text = with_subject(clause(f.sentence, f.span), f.context)
+    text = with_subject(
+        with_question(clause(f.sentence, f.span), f.block.text, f.sentence), f.context
+    )
     gap = blanked(text, f.span)
     if gap is None or _IN_LIST.search(gap):
         return
@@ -76,6 +79,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if pair and len(wrong) < 2:  # two contrasted outcomes: the section's other outcomes join
         wrong += pool.outcomes(f.span, f, avoid=gap, want=3 - len(wrong), taken=wrong)
     gap = unhinted(gap, f.span, wrong)
+    question = asked_before(f.block.text, f.sentence)
+    if question and question in gap and echoed(question, f.span, wrong):
+        return  # the question the line answers names the key: nothing fair to ask
     lang = lang_of(f)
     own = pair or f.role == "listed"
     c = build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=2, blank=f.span,
