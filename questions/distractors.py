@@ -70,6 +70,7 @@ _DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
                     "call", "cmd"})  # fmt: skip
+TYPED = _TYPED
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
-from questions.stems import BLANK, cloze, default_number
+from questions.stems import BLANK, cloze, default_number, setting_value
 from questions.text import CJK, cjk_count
 from questions.values import parse_number
 
@@ -105,6 +105,10 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         wrong = distractors_for(f, pool, avoid="")
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
+    if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
+        wrong = distractors_for(f, pool, avoid="")
+        return build(NAME, "value", f, setting_value(f.subject, lang), f.span, wrong, lang,
+                     rank=0, query=f.subject)  # fmt: skip
     text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context,
                         parent=not f.subject)  # fmt: skip
     gap = blanked(text, f.span)
