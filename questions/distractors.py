@@ -451,6 +451,10 @@ class Pool:
                 return _DIMENSION.get(found[0].unit, found[0].unit or "count")
         return ""
 
+    def texts_naming(self, name: str) -> list[str]:
+        """The notes' lines that write the name (what else they say of it)."""
+        return self._texts_with(name) if name.split() else []
+
     def _texts_with(self, name: str) -> list[str]:
         """The lines that write the name and hold its first word as a word: only those can say
         how it is used. Found through an index of words and kept per name, so a name costs its

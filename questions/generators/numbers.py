@@ -106,7 +106,9 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
     if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
-        wrong = distractors_for(f, pool, avoid="")
+        # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
+        elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
+        wrong = distractors_for(f, pool, avoid=elsewhere)
         return build(NAME, "value", f, setting_value(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f.subject)  # fmt: skip
     text = with_subject(arithmetic_cut(clause(f.sentence, f.span), f.span), f.subject or f.context,

@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 from questions.bank import BankQuestion
+from questions.facts.extract import extract
 from questions.generate import DocumentResult, generate_document
+from questions.parse import parse_document
 
 NOTES = Path(__file__).parent / "notes"
 
@@ -105,3 +107,30 @@ def test_every_section_with_a_fact_gets_a_question() -> None:
         missing = sorted(with_facts - asked)
         allowed = {"nginx-tuning.md": {"Logs"}}.get(name, set())
         assert set(missing) <= allowed, (name, missing)
+
+
+def test_a_value_the_notes_give_the_setting_elsewhere_is_no_wrong_option() -> None:
+    """ "worker_connections: 512" and, further down, "raise worker_connections to 1024": 1024
+    is what the notes advise, so offered as wrong it would make two defensible keys (and the
+    notes player would drop the question)."""
+    r = _generated("nginx-tuning.md")
+    qs = [q for _, q in r.chosen if q.prompt.endswith("give for worker_connections?")]
+    assert len(qs) == 1, [q.prompt for _, q in r.chosen]
+    assert "1024" not in qs[0].choices, qs[0].choices
+    _sound(qs[0])
+
+
+def test_a_bold_term_is_marked_bold_even_when_a_path_of_its_line_holds_it() -> None:
+    """ "**volumes** – managed under `/srv/volumes/`": the term is bold, not code, so it keeps
+    the list's other bold terms as its kin."""
+    notes = (
+        "# Containers\n\n## Storage\n\n"
+        "- **volumes** – managed under `/srv/volumes/`, survive a rebuild\n"
+        "- **bind mounts** – any host path mounted in, tied to the host layout\n"
+        "- **tmpfs** – kept in memory only, gone when the container stops\n"
+        "- back up a volume by mounting it into a throwaway container\n"
+        "- `docker volume ls` lists them\n"
+    )
+    facts = extract(parse_document(notes, "t.md"))
+    volumes = next(f for f in facts if f.kind == "definition" and f.subject == "volumes")
+    assert set(volumes.siblings) >= {"bind mounts", "tmpfs"}, volumes.siblings
