@@ -98,6 +98,13 @@ def setting_value(subject: str, lang: str) -> str:
     return f"What value do the notes give for {subject}?"
 
 
+def default_named(noun: str, lang: str) -> str:
+    """ "default port: 6379": the label names what the value is."""
+    if lang == "zh":
+        return f"默认的{noun}是多少？"
+    return f"What is the default {display_noun(noun)}?"
+
+
 def default_number(subject: str, lang: str) -> str:
     if lang == "zh":
         return f"{subject} 的默认值是多少？"

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from questions.facts.commands import MAX_COMMAND
+from questions.facts.commands import MAX_COMMAND, command_lines
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.values import command_like, shape
@@ -79,7 +79,7 @@ def _all_commands(blocks: Iterable[Block]) -> dict[str, list[str]]:
     """Every command line and flag the notes write, by program ("flag" for options)."""
     out: dict[str, list[str]] = defaultdict(list)
     for b in blocks:
-        spans = b.inline.code if b.kind != "code" else tuple(b.code.splitlines())
+        spans = b.inline.code if b.kind != "code" else tuple(c for c, _, _ in command_lines(b))
         for span in spans:
             span = " ".join(span.split())
             kind = _kind(span) if span and len(span) <= MAX_COMMAND else ""

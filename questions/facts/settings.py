@@ -75,9 +75,12 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
         numbers = numbers_in(value)
         if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
             n = numbers[0]
+            # what the number counts, read as "Default port 6379" (the colon hides the port)
+            said = f"{label} {value}"
+            role = number_role(said, numbers_in(said)[-1]) if numbers_in(said) else "quantity"
             out.append(Fact("number", noun or label, n.text, b, b.line, sentence=b.text, span=n.text,
-                            attribute="default" if default else "setting",
-                            role=number_role(b.text, n), extra=("setting",)))  # fmt: skip
+                            attribute="default" if default else "setting", role=role,
+                            extra=("setting", "named") if noun else ("setting",)))  # fmt: skip
             replaced.add((b.id, n.text))
             continue
         name = value.strip("`*")

@@ -18,7 +18,7 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
-from questions.stems import BLANK, cloze, default_number, setting_value
+from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.text import CJK, cjk_count
 from questions.values import parse_number
 
@@ -103,7 +103,9 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject:
         wrong = distractors_for(f, pool, avoid="")
-        return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
+        named = "named" in f.extra  # "default port: 6379" names a port
+        stem = default_named(f.subject, lang) if named else default_number(f.subject, lang)
+        return build(NAME, "value", f, stem, f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
     if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
         # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option

@@ -54,7 +54,7 @@ def test_labelled_value_lines_are_each_asked_by_their_label() -> None:
     asked by its label, never as one cloze of the lines run together."""
     r = _generated("systemd-units.md")
     prompts = {q.prompt: q for _, q in r.chosen}
-    stop = prompts.get("What is the default value of stop timeout?")
+    stop = prompts.get("What is the default stop timeout?")
     assert stop is not None and stop.choices[stop.answer] == "90s", sorted(prompts)
     burst = prompts.get("What value do the notes give for restart limit burst?")
     assert burst is not None and burst.choices[burst.answer] == "5", sorted(prompts)
@@ -134,3 +134,28 @@ def test_a_bold_term_is_marked_bold_even_when_a_path_of_its_line_holds_it() -> N
     facts = extract(parse_document(notes, "t.md"))
     volumes = next(f for f in facts if f.kind == "definition" and f.subject == "volumes")
     assert set(volumes.siblings) >= {"bind mounts", "tmpfs"}, volumes.siblings
+
+
+def test_command_options_never_carry_a_code_comment() -> None:
+    """Commands of a code block join a prose line's options without their trailing comment
+    ("git restore --staged file.txt # unstage, keep the changes" would stand out)."""
+    r = _generated("git-cheatsheet.md")
+    asked = [q for c, q in r.chosen if c.generator == "command"]
+    assert asked
+    for q in asked:
+        assert not any("#" in o for o in q.choices), q.choices
+
+
+def test_a_default_label_names_what_its_number_is() -> None:
+    """ "Default port: 6379 (…)": "What is the default port?", among other ports."""
+    notes = (
+        "# Cache\n\n## Server\n\n"
+        "- Default port: 6379 (the sentinel listens on 26379)\n"
+        "- the keyspace lives in memory; persistence is optional\n"
+        "- one thread runs every command\n"
+    )
+    r = generate_document("t.md", notes)
+    qs = [q for _, q in r.chosen if q.prompt == "What is the default port?"]
+    assert len(qs) == 1, [q.prompt for _, q in r.chosen]
+    assert qs[0].choices[qs[0].answer] == "6379"
+    assert all(re.fullmatch(r"\d{4,5}", o) and o != "26379" for o in qs[0].choices), qs[0].choices
