@@ -26,7 +26,6 @@ _JOINER = re.compile(r"^\s*(?:[:=—–-]+|->|→)?\s*")
 _CLAUSE_END = re.compile(
     r"\s*(?:[;；。]|\.\s|\.$|,\s+(?:but|and|so)\b|\s(?:so|so that|because)\s|\s[—–]\s|\s->\s)"
 )
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 #: fewer commands of one kind leave no wrong options
 MIN_KIN = 3
 MIN_WORDS = 2
@@ -51,7 +50,7 @@ def _doing(rest: str) -> str:
     ("= detached", "only works when …")."""
     text = _JOINER.sub("", rest, count=1)
     text = _CLAUSE_END.split(text, maxsplit=1)[0].strip()
-    text = _ASIDE.sub("", text).strip(" ,.")
+    text = text.strip(" ,.")  # an aside stays: "(asks for confirmation unless -auto-approve)"
     words = text.split()
     if len(words) < MIN_WORDS or len(text) > MAX_PURPOSE or not re.match(r"[a-z]", text):
         return ""
