@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from questions.facts.commands import MAX_COMMAND, command_lines
 from questions.facts.model import Fact
@@ -60,6 +61,7 @@ def _doing(rest: str) -> str:
     return "" if verb in _REMARKS else text
 
 
+@lru_cache(maxsize=4096)
 def _third_person_verb(word: str) -> bool:
     from lemminflect import getAllLemmas, getInflection
 

@@ -43,13 +43,16 @@ def _says_default(label: str, aside: str, block: Block) -> bool:
     )
 
 
-def _listed_with(value: str, facts: Iterable[Fact]) -> tuple[str, ...]:
-    """The other members of a list of the notes that has the value as a member (its own
-    definition's kin), else ()."""
+def _listed(facts: Iterable[Fact]) -> dict[str, tuple[str, ...]]:
+    """Each member of a list of the notes -> the list's other members (its definition's kin),
+    the first list naming it; built once, so a setting line costs a look-up, not a pass."""
+    out: dict[str, tuple[str, ...]] = {}
     for f in facts:
-        if f.kind == "definition" and f.siblings and value in _names(f.subject):
-            return tuple(s for s in f.siblings if value not in _names(s))
-    return ()
+        if f.kind == "definition" and f.siblings:
+            for name in _names(f.subject):
+                if name not in out:
+                    out[name] = tuple(s for s in f.siblings if name not in _names(s))
+    return out
 
 
 def _names(subject: str) -> set[str]:
@@ -62,6 +65,7 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
     question of the line, asked by its label)."""
     out: list[Fact] = []
     replaced: set[tuple[int, str]] = set()
+    listed: dict[str, tuple[str, ...]] | None = None
     for b in content:
         if b.kind not in ("item", "paragraph") or b.depth > 2:
             continue
@@ -87,9 +91,11 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
         if not default or len(name.split()) > MAX_VALUE_WORDS or re.search(r"\d\s*$", label):
             continue
         subject = noun or label
+        if listed is None:
+            listed = _listed(facts)
         out.append(Fact("default", subject, name, b, b.line, sentence=b.text, span=name,
                         attribute="default", category=noun, group=f"v{b.id}", role="member",
-                        siblings=_listed_with(norm(name), facts), extra=("setting",)))  # fmt: skip
+                        siblings=listed.get(norm(name), ()), extra=("setting",)))  # fmt: skip
         replaced.add((b.id, name))
     if not out:
         return facts
