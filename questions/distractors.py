@@ -70,6 +70,7 @@ _DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
                     "call", "cmd"})  # fmt: skip
+TYPED = _TYPED
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,10 @@ class Pool:
             if found:
                 return _DIMENSION.get(found[0].unit, found[0].unit or "count")
         return ""
+
+    def texts_naming(self, name: str) -> list[str]:
+        """The notes' lines that write the name (what else they say of it)."""
+        return self._texts_with(name) if name.split() else []
 
     def _texts_with(self, name: str) -> list[str]:
         """The lines that write the name and hold its first word as a word: only those can say

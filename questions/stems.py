@@ -91,6 +91,20 @@ def default_member(subject: str, lang: str, is_category: bool) -> str:
     return f"What is the default value of {subject}?"
 
 
+def setting_value(subject: str, lang: str) -> str:
+    """A labelled value the notes give without calling it a default ("maxmemory-samples: 5")."""
+    if lang == "zh":
+        return f"笔记中 {subject} 的值是多少？"
+    return f"What value do the notes give for {subject}?"
+
+
+def default_named(noun: str, lang: str) -> str:
+    """ "default port: 6379": the label names what the value is."""
+    if lang == "zh":
+        return f"默认的{noun}是多少？"
+    return f"What is the default {display_noun(noun)}?"
+
+
 def default_number(subject: str, lang: str) -> str:
     if lang == "zh":
         return f"{subject} 的默认值是多少？"
@@ -102,17 +116,18 @@ _VERB_3RD = re.compile(
 )
 
 
-def command(comment: str, lang: str) -> str:
-    """ "starts a rollout" -> "Which command starts a rollout?"."""
+def command(comment: str, lang: str, noun: str = "command", verb_first: bool = False) -> str:
+    """ "starts a rollout" -> "Which command starts a rollout?" (noun "option": a flag's;
+    verb_first: the caller knows the comment opens with a verb in the third person)."""
     c = comment.strip().rstrip(".。")
     if lang == "zh":
-        return f"哪条命令用于{quoted(c, lang)}？"
-    if _VERB_3RD.match(c):
-        return f"Which command {c}?"
+        return f"哪{'个选项' if noun == 'option' else '条命令'}用于{quoted(c, lang)}？"
+    if _VERB_3RD.match(c) or verb_first:
+        return f"Which {noun} {c}?"
     third = third_person(c)
     if third is not None:
-        return f"Which command {third}?"  # "list databases" -> "Which command lists databases?"
-    return f"Which command is for {quoted(c, lang)}?"
+        return f"Which {noun} {third}?"  # "list databases" -> "Which command lists databases?"
+    return f"Which {noun} is for {quoted(c, lang)}?"
 
 
 _MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})

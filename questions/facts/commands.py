@@ -18,7 +18,7 @@ _SHELL = {"", "bash", "sh", "shell", "console", "zsh", "powershell", "ps", "cmd"
           "psql", "fish"}  # fmt: skip
 
 
-def _lines(block: Block) -> list[tuple[str, str, int]]:
+def command_lines(block: Block) -> list[tuple[str, str, int]]:
     """(command, comment or "", line) for every command line of the block."""
     out: list[tuple[str, str, int]] = []
     pending = ""
@@ -56,7 +56,7 @@ def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
         return []
-    lines = _lines(block)
+    lines = command_lines(block)
     commands = [c for c, _, _ in lines if len(c) <= MAX_COMMAND]
     if len(set(commands)) < 3:
         return []

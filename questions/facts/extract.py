@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from questions.facts.claims import contrast_facts, predicate_facts
+from questions.facts.command_refs import command_reference_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
     Definition,
@@ -30,6 +31,7 @@ from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import bare_condition, number_facts, sentences
+from questions.facts.settings import setting_facts
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
@@ -469,6 +471,8 @@ def shares_word(a: str, b: str) -> bool:
 def markup(f: Fact) -> str:
     """How the author marked a term where it is defined: code, bold or plain."""
     inline = f.block.inline
+    if f.subject in inline.strong and f.subject not in inline.code:
+        return "bold"  # "**volumes** – … under `/var/lib/docker/volumes/`": marked bold itself
     if any(f.subject == c or f.subject in c for c in inline.code):
         return "code"
     return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
@@ -624,6 +628,8 @@ def extract(doc: Document) -> list[Fact]:
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
     facts += marked_defaults(facts)
+    facts = command_reference_facts(content, facts)
+    facts = setting_facts(content, facts)
     headings = entity_headings(doc.sections)
     stated = _heading_statement_terms(facts)
     facts = [replace(f, siblings=_heading_siblings(f, headings, stated))

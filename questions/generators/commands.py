@@ -31,7 +31,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
                               avoid=f.subject, closed=bool(f.siblings), any_shape=True,
                               exclude=rivals)  # fmt: skip
     lang = lang_of(f)
-    c = build(NAME, "command", f, command(f.subject, lang), f.value, wrong, lang, rank=0,
+    noun = "option" if "flag" in f.extra else "command"
+    c = build(NAME, "command", f, command(f.subject, lang, noun, "does" in f.extra), f.value, wrong, lang, rank=0,
               query=f.subject, notes_options=True)  # fmt: skip
     if c is not None:
         yield c

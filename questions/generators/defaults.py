@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from questions.candidate import Candidate
-from questions.distractors import Pool, acceptable
+from questions.distractors import TYPED, Pool, acceptable
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import default_member
+from questions.values import family
 
 NAME = "default"
 
@@ -22,9 +23,15 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     for s in f.siblings:
         if len(wrong) < 4 and acceptable(s, f.value, wrong, sibling=True):
             wrong.append(s)
+    # "default registry: docker.io", listed nowhere: the notes' other names of its typed shape
+    # (two registries, two paths); a plain word ("overlay2") says nothing of its kind
+    listed = bool(wrong)  # the notes' own alternatives: a closed set, two of them will do
+    if not listed and "setting" in f.extra and family(f.value) in TYPED:
+        found = pool.alternatives(f.value, f, ("code", "bold"), avoid=f.sentence)
+        wrong = [w for w in found if family(w) == family(f.value)]
     is_category = f.category is not None and f.subject == f.category
     prompt = default_member(f.subject, lang_of(f), is_category)
-    c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=True,
-              query=f"{f.subject} default", notes_options=True)  # fmt: skip
+    c = build(NAME, "default", f, prompt, f.value, wrong, lang_of(f), rank=0, closed=listed,
+              query=f"{f.subject} default", notes_options=listed)  # fmt: skip
     if c is not None:
         yield c

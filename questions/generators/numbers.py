@@ -19,7 +19,7 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
-from questions.stems import BLANK, cloze, default_number
+from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.text import CJK, cjk_count
 from questions.values import parse_number
 
@@ -104,8 +104,16 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject:
         wrong = distractors_for(f, pool, avoid="")
-        return build(NAME, "value", f, default_number(f.subject, lang), f.span, wrong, lang,
+        named = "named" in f.extra  # "default port: 6379" names a port
+        stem = default_named(f.subject, lang) if named else default_number(f.subject, lang)
+        return build(NAME, "value", f, stem, f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
+    if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
+        # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
+        elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
+        wrong = distractors_for(f, pool, avoid=elsewhere)
+        return build(NAME, "value", f, setting_value(f.subject, lang), f.span, wrong, lang,
+                     rank=0, query=f.subject)  # fmt: skip
     said = with_question(
         arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
     )  # the question the line answers stays with it

@@ -182,6 +182,8 @@ def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
     if len(lines) < 2:
         return []
     out = [render_inline(line) for line in lines]
+    if all(_LABEL_LINE.match(line.text) for line in out):
+        return out  # "default registry: docker.io" / "rootless mode: …": a label on each line
     for line in out:
         key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
         names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
@@ -189,6 +191,10 @@ def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
                 or not (names_setting or re.match(r"^\S+\s*[:=：]", line.text))):  # fmt: skip
             return []
     return out
+
+
+#: "content trust env var: DOCKER_CONTENT_TRUST=1": a label of a few plain words and a colon
+_LABEL_LINE = re.compile(r"^[A-Za-z][\w-]*(?: [A-Za-z][\w./-]*){0,4}:\s+\S.{0,80}$")
 
 
 def _setting_list(st: _Walk, lines: list[Inline], line: int, after_paragraph: bool) -> None:

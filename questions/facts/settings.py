@@ -1,0 +1,104 @@
+"""Labelled values: a line that is only a label and its value, the way config and cheat sheets
+are written ("maxmemory-samples: 5", "default registry: docker.io", "maxmemory-policy:
+noeviction (default)", "default storage driver: **overlay2**").
+
+Such a line states one fact, the label's value, and the sentence readers would blank is too
+short to be a cloze. So:
+- a number is asked by its label ("What value do the notes give for maxmemory-samples?", or
+  the default value when the line or its lead-in says default), near misses as options;
+- a name is asked when it is a default ("Which registry is the default?"), its options the
+  other members of a list the notes write it in (the policies listed under the setting), else
+  the notes' other names of its own typed shape (the generator draws those).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from questions.facts.model import Fact
+from questions.parse.model import Block
+from questions.text import norm
+from questions.values import number_role, numbers_in
+
+#: "label: value (aside)"; a label of a few words, a value of a few
+_LINE = re.compile(
+    r"^(?P<label>`?[A-Za-z][\w.-]*`?(?: [A-Za-z][\w./-]*){0,5})\s*(?::|=|：)\s*"
+    r"(?P<value>[^\s;,，；(（]+(?: [^\s;,，；(（]+){0,2}?)"
+    r"(?P<aside>\s*[(（][^()（）]*[)）])?\s*[.。]?$"
+)
+_DEFAULT_ASIDE = re.compile(r"^\s*[(（]\s*(?:the\s+)?(?:default|默认)\b", re.I)
+_DEFAULT_LABEL = re.compile(r"^(?:the\s+)?default\s+(?P<noun>\S.*)$", re.I)
+_DEFAULTS_LEAD = re.compile(r"\bdefaults?\b|默认", re.I)
+#: a value that is a phrase ("runs the daemon as a non-root user") is a description, not a value
+MAX_VALUE_WORDS = 2
+
+
+def _says_default(label: str, aside: str, block: Block) -> bool:
+    lead = block.lead.text if block.lead is not None else ""
+    return bool(
+        _DEFAULT_LABEL.match(label)
+        or _DEFAULT_ASIDE.match(aside)
+        or (len(lead) < 60 and _DEFAULTS_LEAD.search(lead))
+    )
+
+
+def _listed(facts: Iterable[Fact]) -> dict[str, tuple[str, ...]]:
+    """Each member of a list of the notes -> the list's other members (its definition's kin),
+    the first list naming it; built once, so a setting line costs a look-up, not a pass."""
+    out: dict[str, tuple[str, ...]] = {}
+    for f in facts:
+        if f.kind == "definition" and f.siblings:
+            for name in _names(f.subject):
+                if name not in out:
+                    out[name] = tuple(s for s in f.siblings if name not in _names(s))
+    return out
+
+
+def _names(subject: str) -> set[str]:
+    """ "allkeys-lru / volatile-lru" names two members."""
+    return {norm(p) for p in re.split(r"\s*/\s*|\s*,\s*", subject) if p}
+
+
+def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
+    """The facts with a labelled value's fact in place of the number facts its line gave (one
+    question of the line, asked by its label)."""
+    out: list[Fact] = []
+    replaced: set[tuple[int, str]] = set()
+    listed: dict[str, tuple[str, ...]] | None = None
+    for b in content:
+        if b.kind not in ("item", "paragraph") or b.depth > 2:
+            continue
+        m = _LINE.match(b.text.strip())
+        if m is None:
+            continue
+        label, value, aside = m.group("label").strip("`"), m.group("value"), m.group("aside") or ""
+        default = _says_default(label, aside, b)
+        dm = _DEFAULT_LABEL.match(label)
+        noun = dm.group("noun") if dm else None  # "default registry" names a registry
+        numbers = numbers_in(value)
+        if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
+            n = numbers[0]
+            # what the number counts, read as "Default port 6379" (the colon hides the port)
+            said = f"{label} {value}"
+            role = number_role(said, numbers_in(said)[-1]) if numbers_in(said) else "quantity"
+            out.append(Fact("number", noun or label, n.text, b, b.line, sentence=b.text, span=n.text,
+                            attribute="default" if default else "setting", role=role,
+                            extra=("setting", "named") if noun else ("setting",)))  # fmt: skip
+            replaced.add((b.id, n.text))
+            continue
+        name = value.strip("`*")
+        if not default or len(name.split()) > MAX_VALUE_WORDS or re.search(r"\d\s*$", label):
+            continue
+        subject = noun or label
+        if listed is None:
+            listed = _listed(facts)
+        out.append(Fact("default", subject, name, b, b.line, sentence=b.text, span=name,
+                        attribute="default", category=noun, group=f"v{b.id}", role="member",
+                        siblings=listed.get(norm(name), ()), extra=("setting",)))  # fmt: skip
+        replaced.add((b.id, name))
+    if not out:
+        return facts
+    kept = [f for f in facts if not (f.kind in ("number", "term") and (f.block.id, f.span)
+                                     in replaced)]  # fmt: skip
+    return kept + out
