@@ -140,6 +140,8 @@ async def test_a_click_is_acked_after_its_answer_is_written(listening: Listening
     await actions.answer(ack, body, listening.context())
     assert ack.calls == [{}]
     assert ack.answers_then == [1]  # written before the ack went out
+    # the receipt follows the ack on its own task: wait for it, as a busy machine may delay it
+    assert await async_wait_until(lambda: len(listening.fake.of("chat.postEphemeral")) == 1)
     [receipt] = listening.fake.of("chat.postEphemeral")
     assert receipt.args["user"] == "U0002" and receipt.args["channel"] == CHANNEL
 
