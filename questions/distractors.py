@@ -984,8 +984,10 @@ _BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
 _FAR = math.log(5) + 1e-9
 
 
+@lru_cache(maxsize=65536)
 def _significant(x: float) -> int:
-    """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3."""
+    """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3.
+    Cached: `spread` reads each value once for every set of options it is in."""
     digits = f"{x:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
     return len(digits.rstrip("0")) or 1
 
