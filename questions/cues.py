@@ -62,11 +62,13 @@ def _identifier_words(token: str) -> set[str]:
     return {p for p in parts if len(p) >= 4 and p in STOP_EN and p not in _TEMPLATE}
 
 
-def _template_hints(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _template_hints(text: str) -> frozenset[str]:
     """What the template's words of a text point at (`hints`), read where they are no template:
-    in a description or an option ("command" is executed: exec)."""
+    in a description or an option ("command" is executed: exec). Cached: a quoted description's
+    words are read one by one, and the same words recur."""
     words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
-    return {h for w in words & _TEMPLATE for h in hints(w)}
+    return frozenset(h for w in words & _TEMPLATE for h in hints(w))
 
 
 @lru_cache(maxsize=16384)
@@ -514,10 +516,12 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
     )
 
 
-def _measures(option: str) -> set[str]:
-    """The quantities an option's name says it measures (linger.ms: a duration)."""
+@lru_cache(maxsize=65536)
+def _measures(option: str) -> frozenset[str]:
+    """The quantities an option's name says it measures (linger.ms: a duration). Cached: each
+    option is read again for every stem it is offered with, each stem token once per stem."""
     parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
-    return {q for q, (_, units) in QUANTITIES.items() if parts & units}
+    return frozenset(q for q, (_, units) in QUANTITIES.items() if parts & units)
 
 
 def _asks(text: str, quantity: str) -> bool:

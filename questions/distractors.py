@@ -892,7 +892,7 @@ def spread(
     def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
-        return patterned(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
+        return _patterned_set(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
@@ -930,6 +930,13 @@ def patterned(v: float, others: Sequence[float]) -> bool:
         return False
     rest = [x for x in values if x != v]
     return min(abs(x - v) for x in rest) > rest[-1] - rest[0]
+
+
+@lru_cache(maxsize=65536)
+def _patterned_set(v: float, others: tuple[float, ...]) -> bool:
+    """`patterned`, kept per set: a key's sets of options recur with every question on it and
+    on its neighbours (a table's status codes, the same values in every copy of the notes)."""
+    return patterned(v, others)
 
 
 def _releases(v: float, places: int, newest: float) -> set[float]:
@@ -991,8 +998,10 @@ _BINARY = {"B", "KB", "MB", "GB", "TB", "PB", "bit"}
 _FAR = math.log(5) + 1e-9
 
 
+@lru_cache(maxsize=65536)
 def _significant(x: float) -> int:
-    """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3."""
+    """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3.
+    Cached: `spread` reads each value once for every set of options it is in."""
     digits = f"{x:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
     return len(digits.rstrip("0")) or 1
 

@@ -209,6 +209,9 @@ class Unit:
     text: str
     head: str  # the unit's subject (a defined term, a table key, a command), "" for sentences
     section: int
+    #: length of the context written before a sentence (its heading, parent, lead-in): shared
+    #: by the block's sentences, so tokenised once for them all
+    context: int = 0
 
     @cached_property
     def folded_text(self) -> str:
@@ -248,7 +251,7 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
         prefix = f"{b.section.heading} " if b.section.heading else ""
         prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
         prefix += (b.lead.text[:40] + " ") if b.lead is not None and b.kind == "item" else ""
-        out += [Unit(prefix + sent, "", s) for sent in sentences(b.text)]
+        out += [Unit(prefix + sent, "", s, len(prefix)) for sent in sentences(b.text)]
     return out
 
 
@@ -297,7 +300,8 @@ class NotesSolver:
 
     def _unit_tokens(self, i: int) -> list[str]:
         if i not in self._tokens:
-            self._tokens[i] = self.tok.tokens(self.units[i].text)
+            u = self.units[i]
+            self._tokens[i] = self.tok.joined_tokens(u.text[: u.context], u.text[u.context :])
         return self._tokens[i]
 
     def _chunk(self, section: int) -> _Chunk | None:

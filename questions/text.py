@@ -273,6 +273,10 @@ class Tokenizer:
         self._terms = (
             re.compile("|".join(re.escape(t) for t in reversed(zh_terms))) if zh_terms else None
         )
+        #: a text's Latin and Chinese tokens, kept per text: a sentence, a table row or a
+        #: heading recurs in the notes (every copy of repeated notes, every sentence of a block
+        #: under one heading)
+        self._split: dict[str, tuple[list[str], list[str]]] = {}
 
     def _zh(self, run: str) -> list[str]:
         if self._terms is None:
@@ -289,10 +293,23 @@ class Tokenizer:
         return out
 
     def tokens(self, text: str) -> list[str]:
-        out = [t for t in _ascii_tokens(text) if t not in STOP_EN]
-        for run in CJK_RUN.findall(text):
-            out += [w for w in self._zh(run) if w not in STOP_ZH]
-        return out
+        latin, zh = self._tokens_by_script(text)
+        return latin + zh
+
+    def joined_tokens(self, head: str, rest: str) -> list[str]:
+        """`tokens(head + rest)` for a head that is empty or ends in a space (no token spans a
+        space), each part's tokens read once however many texts share it."""
+        head_latin, head_zh = self._tokens_by_script(head)
+        latin, zh = self._tokens_by_script(rest)
+        return head_latin + latin + head_zh + zh
+
+    def _tokens_by_script(self, text: str) -> tuple[list[str], list[str]]:
+        found = self._split.get(text)
+        if found is None:
+            latin = [t for t in _ascii_tokens(text) if t not in STOP_EN]
+            zh = [w for run in CJK_RUN.findall(text) for w in self._zh(run) if w not in STOP_ZH]
+            found = self._split[text] = (latin, zh)
+        return found
 
 
 def content_words(text: str) -> set[str]:

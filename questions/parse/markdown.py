@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -21,6 +22,29 @@ from questions.parse.model import Block, Document, Inline, Noise, Section, Table
 from questions.parse.noise import classify
 
 _MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(deflist_plugin)
+#: the characters at which one of _MD's inline rules can start (a line break, an escape, a
+#: code span, emphasis, a link or image, an autolink or HTML tag, an entity); text without any
+#: of them is one text token whatever else it holds
+_INLINE_STARTS = re.compile(r"[\n\\`*_\[!<&]")
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's inline rule, without the full inline pass for plain text (most table
+    cells, many sentences): its one text token is built directly, as the pass would build it."""
+    parse = state.md.inline.parse
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            content = token.content
+            if _INLINE_STARTS.search(content) is None:
+                if content:
+                    token.children.append(Token("text", "", 0, content=content))
+            else:
+                parse(content, state.md, state.env, token.children)
+
+
+_MD.core.ruler.at("inline", _inline)
 
 
 @dataclass
