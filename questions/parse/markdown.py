@@ -217,8 +217,11 @@ def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
     return out
 
 
-#: "content trust env var: DOCKER_CONTENT_TRUST=1": a label of a few plain words and a colon
-_LABEL_LINE = re.compile(r"^[A-Za-z][\w-]*(?: [A-Za-z][\w./-]*){0,4}:\s+\S.{0,80}$")
+#: "content trust env var: DOCKER_CONTENT_TRUST=1": a label of a few plain words and a colon,
+#: perhaps qualified in brackets ("max pods per node (Standard): 110")
+_LABEL_LINE = re.compile(
+    r"^[A-Za-z][\w-]*(?: [A-Za-z][\w./-]*){0,4}(?: \([^()\n]{1,30}\))?:\s+\S.{0,80}$"
+)
 
 
 def _setting_list(st: _Walk, lines: list[Inline], line: int, after_paragraph: bool) -> None:

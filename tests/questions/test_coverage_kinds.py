@@ -63,6 +63,18 @@ def test_labelled_value_lines_are_each_asked_by_their_label() -> None:
     assert not any("timeout: 90s" in p for p in prompts), sorted(prompts)
 
 
+def test_a_label_qualified_in_brackets_is_still_a_line_of_its_own() -> None:
+    """ "connections per user (hard limit): 20" beside "idle timeout: 5 minutes": two labelled
+    lines, each asked alone; read as one paragraph they made one cloze of both lines."""
+    text = (
+        "# Pooler\n\n## Limits\n\nconnections per user (hard limit): 20\nidle timeout: 5 minutes\n"
+    )
+    blocks = [b for b in parse_document(text, "pooler.md").blocks if b.line >= 5]
+    assert [(b.kind, b.line) for b in blocks] == [("item", 5), ("item", 6)], blocks
+    prompts = [q.prompt for _, q in generate_document("notes/pooler.md", text).chosen]
+    assert not any("idle timeout" in p and "per user" in p for p in prompts), prompts
+
+
 def test_setting_lines_of_a_config_paragraph_are_asked() -> None:
     """ "worker_connections: 512" in a paragraph of nginx settings gives a question of its own;
     the section it opens is no longer left unasked."""
