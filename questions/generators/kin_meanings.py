@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from lemminflect import getAllLemmas, getInflection
 
@@ -193,18 +194,44 @@ def _peers(a: Fact, b: Fact) -> bool:
     return a.role == b.role and markup(a) == markup(b) and _alike(a, b)
 
 
+_TERMS_BY_SECTION: WeakKeyDictionary[Pool, dict[int, list[tuple[int, Fact]]]] = WeakKeyDictionary()
+
+
+def _terms_by_section(pool: Pool) -> dict[int, list[tuple[int, Fact]]]:
+    """The pool's term and heading definitions by section, with their place in the pool: each
+    fact looks only at the sections around its own, where scanning every definition for every
+    fact grew with the square of the notes."""
+    index = _TERMS_BY_SECTION.get(pool)
+    if index is None:
+        index = {}
+        for n, d in enumerate(pool.definitions):
+            if d.role in _MEANING_ROLES:
+                index.setdefault(d.section.index, []).append((n, d))
+        _TERMS_BY_SECTION[pool] = index
+    return index
+
+
+def near_terms(f: Fact, pool: Pool) -> list[Fact]:
+    """The other terms and headings defined within `SECTION_WINDOW` sections of the fact's, in
+    the notes' order."""
+    here = f.section.index
+    by_section = _terms_by_section(pool)
+    near = sorted(
+        (n, d)
+        for i in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1)
+        for n, d in by_section.get(i, ())
+    )
+    asked = norm(f.subject)
+    return [d for _, d in near if norm(d.subject) != asked]
+
+
 def _kin(f: Fact, pool: Pool) -> Iterator[tuple[str, str]]:
     """(term, description) of the fact's kin, nearest first: its own list or set; for a term
     that stands alone, then terms that stand alone and are named alike, in its section and
     then in the sections around it (the notes' other topics). An item of a list has no kin
     outside its list: the other lists of the notes hold other kinds of thing."""
     here = f.section.index
-    others = [
-        d
-        for d in pool.definitions
-        if d.role in _MEANING_ROLES and norm(d.subject) != norm(f.subject)
-        and abs(d.section.index - here) <= SECTION_WINDOW
-    ]  # fmt: skip
+    others = near_terms(f, pool)
     tiers = [[d for d in others if d.group == f.group and _alike(f, d)]]
     if _standing(f):
         kin = [d for d in others if d.group != f.group and _standing(d) and _peers(f, d)]

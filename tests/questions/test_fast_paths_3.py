@@ -78,3 +78,27 @@ def test_retrieval_units_are_tokenised_as_their_whole_text() -> None:
         fresh = Tokenizer(f.subject for f in facts)
         for i, unit in enumerate(solver.units):
             assert solver._unit_tokens(i) == fresh.tokens(unit.text), (path.name, unit.text)
+
+
+def test_the_terms_near_a_term_are_those_a_scan_of_every_definition_finds() -> None:
+    """`kin_meanings.near_terms` looks only at the sections around a term, through an index
+    kept per pool; it must give what scanning every definition of the notes gives, in order."""
+    from questions.distractors import SECTION_WINDOW, Pool
+    from questions.generators.kin_meanings import _MEANING_ROLES, near_terms
+    from questions.text import norm
+
+    compared = 0
+    for path in NOTES:
+        doc = parse_document(path.read_text(encoding="utf-8"), path.name)
+        pool = Pool(doc, extract(doc))
+        for f in pool.definitions:
+            scanned = [
+                d
+                for d in pool.definitions
+                if d.role in _MEANING_ROLES
+                and norm(d.subject) != norm(f.subject)
+                and abs(d.section.index - f.section.index) <= SECTION_WINDOW
+            ]
+            assert near_terms(f, pool) == scanned, (path.name, f.subject)
+            compared += bool(scanned)
+    assert compared > 20, compared
