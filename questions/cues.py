@@ -263,14 +263,14 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
             before = re.findall(r"[A-Za-z][\w-]*|&", text[max(0, m.start() - 80) : m.start()])
             after = re.match(r"\s*[(（]([^)）]{3,80})[)）]", text[m.end() :])
             for words in (before, re.findall(r"[A-Za-z][\w-]*|&", after.group(1)) if after else []):
-                spelled = _spelling(words, acr, from_end=words is before)
+                spelled = spelling(words, acr, from_end=words is before)
                 if spelled:
                     out[acr] = spelled
                     break
     return out
 
 
-def _spelling(words: list[str], acronym: str, from_end: bool) -> str | None:
+def spelling(words: Sequence[str], acronym: str, from_end: bool = False) -> str | None:
     """The run of words whose initials (linking words aside) are the acronym."""
     letters = acronym.lower()
     picked: list[str] = []

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from questions.cues import alike
+from questions.cues import alike, spelling
 from questions.glossary import cue_glosses, english
 from questions.text import CJK_RUN, STOP_EN, cut, lemma
 from questions.values import UNITS
@@ -22,7 +22,6 @@ from questions.values import UNITS
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.])")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
-_LINKING = frozenset({"and", "of", "for", "the", "&"})
 #: letters that are a unit's symbol but more often a word ("us") or a name's part
 _NOT_UNITS = frozenset({"us", "mi", "gi", "rtt"})
 #: the template's words ("Which description fits …?", "哪一项描述的是 …？"): they point at nothing
@@ -66,26 +65,10 @@ def spelled(text: str, term: str) -> str | None:
             if len(want) < 2:
                 continue
             for i in range(len(words)):
-                run = _initials_run(words[i:], want)
+                run = spelling(words[i:], want)
                 if run:
                     return run
     return None
-
-
-def _initials_run(words: Sequence[str], letters: str) -> str | None:
-    picked: list[str] = []
-    want = list(letters)
-    for w in words:
-        if not want:
-            break
-        if picked and w.lower() in _LINKING:
-            picked.append(w)
-            continue
-        if w[0].lower() != want[0]:
-            return None
-        picked.append(w)
-        want.pop(0)
-    return " ".join(picked) if not want else None
 
 
 def term_named(stem: str, answer: str, wrong: Sequence[str], term: str = "") -> str | None:
