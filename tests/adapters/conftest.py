@@ -10,8 +10,10 @@ from collections.abc import Iterator
 import pytest
 
 from bot.adapters.heap import YOUNG_THRESHOLD
+from tests.conftest import async_wait_until
 
 PYTHON_DEFAULT_YOUNG = 700
+START_UP = 30.0  # seconds a loaded machine may take to start a bot
 
 
 @pytest.fixture
@@ -36,3 +38,15 @@ def signal_stop(monkeypatch: pytest.MonkeyPatch, module: str) -> asyncio.Event:
     stop = asyncio.Event()
     monkeypatch.setattr(f"{module}.stop_on_signals", lambda: stop)
     return stop
+
+
+async def runs_settled(task: asyncio.Task[int], stop: asyncio.Event) -> bool:
+    """Whether the run mode in `task` settles its heap once started; then stops it as a signal
+    would and checks it ends cleanly (exit code 0)."""
+    try:
+        return await async_wait_until(lambda: heap_settled() or task.done(), START_UP) and (
+            heap_settled()
+        )
+    finally:
+        stop.set()
+        assert await asyncio.wait_for(task, START_UP) == 0

@@ -13,12 +13,10 @@ from discord.http import Route
 
 from bot.adapters.discord.app import run
 from bot.config import Settings
-from tests.adapters.conftest import heap_settled, signal_stop
+from tests.adapters.conftest import START_UP, runs_settled, signal_stop
 from tests.adapters.discord.fake_discord_server import DiscordServer
 from tests.conftest import async_wait_until
 from tests.helpers import free_port
-
-START_UP = 30.0  # seconds a loaded machine may take to start the bot
 
 
 @pytest.fixture
@@ -43,16 +41,6 @@ def settings(database_url: str, discord: DiscordServer) -> Settings:
     )
 
 
-async def _runs_settled(task: asyncio.Task[int], stop: asyncio.Event) -> bool:
-    try:
-        return await async_wait_until(lambda: heap_settled() or task.done(), START_UP) and (
-            heap_settled()
-        )
-    finally:
-        stop.set()
-        assert await asyncio.wait_for(task, START_UP) == 0
-
-
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 async def test_the_gateway_mode_settles_its_heap_once_connected(
     fresh_db: str, discord: DiscordServer, unsettled_heap: None, monkeypatch: pytest.MonkeyPatch
@@ -60,7 +48,7 @@ async def test_the_gateway_mode_settles_its_heap_once_connected(
     stop = signal_stop(monkeypatch, "bot.adapters.discord.app")
     task = asyncio.create_task(run(settings(fresh_db, discord)))
     assert await async_wait_until(lambda: discord.identified.is_set() or task.done(), START_UP)
-    assert await _runs_settled(task, stop)
+    assert await runs_settled(task, stop)
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
@@ -69,4 +57,4 @@ async def test_the_http_mode_settles_its_heap_once_it_serves(
 ) -> None:
     stop = signal_stop(monkeypatch, "bot.adapters.discord.app")
     task = asyncio.create_task(run(settings(fresh_db, discord), http_port=free_port()))
-    assert await _runs_settled(task, stop)
+    assert await runs_settled(task, stop)

@@ -247,6 +247,19 @@ def view_submission(
     }
 
 
+def http_settings(database_url: str, api_url: str, **extra: Any) -> Settings:
+    """HTTP mode's settings against the fake Slack, whatever the environment or a .env holds."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token=None,
+        slack_signing_secret=SECRET,
+        slack_api_url=api_url,
+        **extra,
+    )
+
+
 @pytest.fixture
 async def fake_slack() -> AsyncIterator[FakeSlack]:
     fake = FakeSlack(admins={"UADMIN"})
@@ -265,14 +278,7 @@ async def slack(
     repo = SqlRepository(engine)
     await load_questions(repo, sample_questions(6))
     clock = FixedClock()
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_url=fresh_db,
-        slack_bot_token=BOT_TOKEN,
-        slack_app_token=None,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake_slack.api_url,
-    )
+    settings = http_settings(fresh_db, fake_slack.api_url)
     client = make_client(BOT_TOKEN, fake_slack.api_url)
     service = build_service(
         repo, SlackMessenger(client), "slack", clock=clock, rng=random.Random(5)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import socket
 import time
 
 import aiohttp
@@ -24,9 +23,15 @@ from bot.core.play.service import QuizEngine
 from bot.core.views import Notice
 from bot.service import build_service
 from bot.workers import shared_pool
-from tests.adapters.slack.conftest import SECRET, signature
+from tests.adapters.slack.conftest import http_settings, signature
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
-from tests.helpers import FixedClock, RecordingMessenger, load_questions, sample_questions
+from tests.helpers import (
+    FixedClock,
+    RecordingMessenger,
+    free_port,
+    load_questions,
+    sample_questions,
+)
 
 SLACK_TEAM = TeamRef("slack", "T1")
 DISCORD_TEAM = TeamRef("discord", "T1")  # the same external id on purpose
@@ -72,7 +77,7 @@ async def test_a_receipt_is_retried_after_a_429_and_a_refusal_names_slacks_error
 
 
 async def test_a_receipt_to_an_unreachable_slack_is_one_refusal_after_one_retry():
-    messenger = SlackMessenger(make_client(BOT_TOKEN, f"http://127.0.0.1:{_free_port()}/api/"))
+    messenger = SlackMessenger(make_client(BOT_TOKEN, f"http://127.0.0.1:{free_port()}/api/"))
     try:
         with pytest.raises(ReceiptFailed, match=r"^chat.postEphemeral failed: ConnectError$"):
             await messenger.tell(ChannelRef(SLACK_TEAM, "C9"), "U1", "Locked in")
@@ -106,25 +111,11 @@ def test_http_mode_needs_a_signing_secret(fake_slack: FakeSlack):
         build_app(service, settings.model_copy(update={"slack_bot_token": None}))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_serve_in_http_mode_answers_health_and_commands_then_stops(
     fresh_db: str, fake_slack: FakeSlack
 ):
-    settings = Settings(
-        _env_file=None,
-        database_url=fresh_db,
-        slack_bot_token=BOT_TOKEN,  # type: ignore[call-arg]
-        slack_app_token=None,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake_slack.api_url,
-        due_poll_seconds=0.05,
-    )
-    port = _free_port()
+    settings = http_settings(fresh_db, fake_slack.api_url, due_poll_seconds=0.05)
+    port = free_port()
     stop = asyncio.Event()
     readied: list[bool] = []
     task = asyncio.create_task(

@@ -11,7 +11,14 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 
 from bot.core.study import memory as memory_rules
-from bot.core.study.memory import due_horizon, end_of_day, new_card, rating_for, remember
+from bot.core.study.memory import (
+    Memory,
+    due_horizon,
+    end_of_day,
+    new_card,
+    rating_for,
+    remember,
+)
 from bot.core.study.streaks import study_streak
 from bot.core.study.views import when_text
 from bot.core.view_ids import parse_review_answer_id, review_answer_id
@@ -43,14 +50,19 @@ def test_remember_follows_the_fsrs_scheduler_answer_by_answer():
         at += timedelta(seconds=gap)
         card, _ = scheduler.review_card(card, Rating.Good if correct else Rating.Again, at)
         memory = remember(memory, correct, at)
-        assert (memory.state, memory.step, memory.due, memory.last_review) == (
-            int(card.state),
-            card.step,
-            card.due,
-            card.last_review,
-        )
-        assert (memory.stability, memory.difficulty) == (card.stability, card.difficulty)
+        _assert_same(memory, card)
     assert (memory.answered, memory.correct) == (5, 3)
+
+
+def _assert_same(memory: Memory, card: Card) -> None:
+    """Our memory of a card holds what fsrs's own card holds after the same reviews."""
+    assert (memory.state, memory.step, memory.due, memory.last_review) == (
+        int(card.state),
+        card.step,
+        card.due,
+        card.last_review,
+    )
+    assert (memory.stability, memory.difficulty) == (card.stability, card.difficulty)
 
 
 def _moments(n: int) -> list[datetime]:
@@ -66,13 +78,7 @@ def test_a_first_answer_is_remembered_exactly_as_the_scheduler_reviews_a_new_car
                 new_card(at), rating_for(correct), review_datetime=at
             )
             memory = remember(None, correct, at)
-            assert (memory.state, memory.step, memory.due, memory.last_review) == (
-                int(card.state),
-                card.step,
-                card.due,
-                card.last_review,
-            )
-            assert (memory.stability, memory.difficulty) == (card.stability, card.difficulty)
+            _assert_same(memory, card)
             assert (memory.answered, memory.correct) == (1, int(correct))
 
 
