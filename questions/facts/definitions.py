@@ -216,6 +216,27 @@ def abbreviation(text: str) -> tuple[str, str] | None:
     return (m.group("long").strip(), m.group("short")) if m else None
 
 
+#: what opens the rest of an abbreviation line once the short form is given
+_AFTER_SHORT = re.compile(r"^\s*[,，;；:：)）]?\s*")
+
+
+def abbreviated_definition(text: str) -> Definition | None:
+    """ "Mail Transfer Agent 简称 MTA，负责转发邮件": the short form is the name the line
+    defines, and what follows it is its description ("负责转发邮件"), not "简称 MTA, …". The
+    short form naming a thing of its own in the description ("its MTA queue") reads "its
+    queue", so the description does not spell its own term."""
+    m = _ABBREVIATION.match(text)
+    if m is None:
+        return None
+    short = m.group("short")
+    rest = _AFTER_SHORT.sub("", text[m.end() :], count=1).strip()
+    word = rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])"  # Chinese may touch it
+    rest = re.sub(rf"{word}\s+(?=[A-Za-z])", "", rest).strip()
+    if not rest or re.search(word, rest):
+        return None
+    return Definition(short, rest)
+
+
 def _split(block: Marked) -> Definition | None:
     text = block.text
     found = _marked_lead(block)

@@ -1,0 +1,47 @@
+"""Terse cheat-sheet lines study groups write ("X 简称 Y，…", a heading that is a term and its
+meaning, "X - Y"): each is asked as a fair question, on notes of another subject than the
+shipped and development sets."""
+
+from __future__ import annotations
+
+from questions.facts.definitions import abbreviated_definition
+from questions.generate import generate_document
+from questions.text import contains
+
+OPS_NOTES = """\
+## 运维杂项
+
+新机器先在 BIOS 里打开虚拟化
+
+磁盘阵列坏盘时 RAID 控制器会报警
+
+登录远程主机一般用 SSH 加密钥
+
+Grafana 是常用的开源监控面板
+
+Ansible 是无需代理的配置管理工具
+
+Simple Network Management Protocol 简称 SNMP，有自己的 SNMP trap 负责把设备告警推给监控系统
+"""
+
+
+def test_an_abbreviation_line_defines_its_short_form_by_what_follows() -> None:
+    """ "X 简称 Y，rest": Y is the term and the rest its description, without Y naming its
+    own part ("its SNMP trap" reads "its trap")."""
+    d = abbreviated_definition("Simple Network Management Protocol 简称 SNMP，有自己的 SNMP trap")
+    assert d is not None
+    assert (d.term, d.description) == ("SNMP", "有自己的 trap")
+    assert abbreviated_definition("Simple Network Management Protocol 简称 SNMP") is None
+
+
+def test_an_abbreviation_line_is_asked_among_the_notes_acronyms() -> None:
+    """The description is quoted without the long form or the short one, whose initials and
+    letters would give it away; the wrong options are the notes' other acronyms, not the other
+    terms its section defines (Grafana is no acronym)."""
+    result = generate_document("notes/ops.md", OPS_NOTES)
+    asked = [q for c, q in result.chosen if q.choices[q.answer] == "SNMP"]
+    assert len(asked) == 1
+    q = asked[0]
+    assert "把设备告警推给监控系统" in q.prompt
+    assert not contains(q.prompt, "SNMP") and "Protocol" not in q.prompt and "简称" not in q.prompt
+    assert sorted(q.choices) == ["BIOS", "RAID", "SNMP", "SSH"]
