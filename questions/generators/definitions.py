@@ -18,7 +18,7 @@ from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
-from questions.distractors import Pool, acceptable
+from questions.distractors import SECTION_WINDOW, Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -39,7 +39,7 @@ from questions.text import (
     norm,
     split_sentences,
 )
-from questions.values import command_like, family
+from questions.values import command_like, family, shape
 
 NAME = "definition"
 MAX_DESC = 200
@@ -177,6 +177,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     # ...and only those: an unmarked item of the list ("appendfsync options:", the label of a
     # list nested under it) is a heading fragment, not another command
     siblings = [s for s in f.siblings if not alike_marked or pool.marked(s, f.section.index)]
+    if f.role == "acronym":
+        siblings += defined_acronyms(f, pool)
     # a term in code (a command, a setting) takes only the notes' other code as options, never
     # a plain term of its section ("commit id" beside `git add -p`)
     roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
@@ -229,6 +231,20 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+
+
+def defined_acronyms(f: Fact, pool: Pool) -> list[str]:
+    """The acronyms the notes define near an abbreviation line's ("BGP 用于…" beside "X 简称
+    SNMP，…"): kin of its short form as much as the acronyms only written in a sentence. Read
+    for abbreviation lines alone, which are few, so the scan stays cheap."""
+    here = f.section.index
+    return [d.subject for d in pool.definitions
+            if abs(d.section.index - here) <= SECTION_WINDOW and norm(d.subject) != norm(f.subject)
+            and shape(d.subject) == "acronym" and d.role in _NAMED_ROLES]  # fmt: skip
+
+
+#: roles of a term that names a thing of its own (not a value of a set: FIFO of "SQS type")
+_NAMED_ROLES = frozenset({"term", "heading", "acronym"})
 
 
 def _said_of_another(text: str, f: Fact, pool: Pool) -> bool:

@@ -45,3 +45,37 @@ def test_an_abbreviation_line_is_asked_among_the_notes_acronyms() -> None:
     assert "把设备告警推给监控系统" in q.prompt
     assert not contains(q.prompt, "SNMP") and "Protocol" not in q.prompt and "简称" not in q.prompt
     assert sorted(q.choices) == ["BIOS", "RAID", "SNMP", "SSH"]
+
+
+NETWORK_NOTES = """\
+## 网络杂项
+
+BGP 用于自治系统之间交换路由
+
+OSPF 在一个自治系统内部计算最短路径
+
+ARP 负责把 IP 地址解析成硬件地址
+
+Grafana 是常用的开源监控面板
+
+Simple Network Management Protocol 简称 SNMP，有自己的 SNMP trap 负责把设备告警推给监控系统
+
+## 传输层
+
+TCP type
+1. 面向连接
+2. 保证顺序
+
+UDP type
+1. 无连接
+2. 不保证顺序
+"""
+
+
+def test_an_abbreviation_line_is_asked_among_the_acronyms_the_notes_define() -> None:
+    """Acronyms the notes define line by line ("BGP 用于…") are the short form's kin too; a
+    defined name of another shape (Grafana) is not, nor a value of a set (TCP of "type")."""
+    result = generate_document("notes/net.md", NETWORK_NOTES)
+    asked = [q for c, q in result.chosen if q.choices[q.answer] == "SNMP"]
+    assert len(asked) == 1
+    assert sorted(asked[0].choices) == ["ARP", "BGP", "OSPF", "SNMP"]
