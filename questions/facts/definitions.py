@@ -234,7 +234,11 @@ def abbreviated_definition(text: str) -> Definition | None:
     rest = re.sub(rf"{word}\s+(?=[A-Za-z])", "", rest).strip()
     if not rest or re.search(word, rest):
         return None
-    return Definition(short, rest)
+    rest = _COPULA.sub("", rest, count=1)  # "K8s is a container orchestrator": what K8s is
+    return Definition(short, rest, verb_phrase=bool(_VERB_START.match(rest)))
+
+
+_COPULA = re.compile(r"^(?:(?:is|are)\s+(?=\w)|(?:是|即|就是)\s*)", re.I)
 
 
 def _split(block: Marked) -> Definition | None:

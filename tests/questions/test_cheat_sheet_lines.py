@@ -79,3 +79,29 @@ def test_an_abbreviation_line_is_asked_among_the_acronyms_the_notes_define() -> 
     asked = [q for c, q in result.chosen if q.choices[q.answer] == "SNMP"]
     assert len(asked) == 1
     assert sorted(asked[0].choices) == ["ARP", "BGP", "OSPF", "SNMP"]
+
+
+GLOSSARY_NOTES = """\
+## Cloud glossary
+
+Elastic Compute Cloud aka EC2 gives you resizable virtual machines by the hour.
+
+Relational Database Service aka RDS runs managed SQL databases with automated backups.
+
+Key Management Service aka KMS is a store of encryption keys with audited use.
+
+Identity and Access Management aka IAM decides which principal may call which API.
+"""
+
+
+def test_english_abbreviation_lines_ask_each_short_form_by_what_it_is_or_does() -> None:
+    """ "X aka KMS is a store of …": KMS is "a store of …", not "is a store of …"; a line that
+    goes on with a verb is asked by that verb."""
+    result = generate_document("notes/glossary.md", GLOSSARY_NOTES)
+    asked = {q.choices[q.answer]: q for c, q in result.chosen}
+    assert set(asked) == {"EC2", "RDS", "KMS", "IAM"}
+    assert "“a store of encryption keys with audited use”" in asked["KMS"].prompt
+    assert asked["EC2"].prompt == "Which of these gives you resizable virtual machines by the hour?"
+    for q in asked.values():
+        assert sorted(q.choices) == ["EC2", "IAM", "KMS", "RDS"]
+        assert not any(w in q.prompt for w in ("aka", "Service", "Cloud", "Management"))
