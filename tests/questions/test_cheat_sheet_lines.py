@@ -86,22 +86,58 @@ GLOSSARY_NOTES = """\
 
 Elastic Compute Cloud aka EC2 gives you resizable virtual machines by the hour.
 
-Relational Database Service aka RDS runs managed SQL databases with automated backups.
+Relational Database Service aka RDS runs managed PostgreSQL or MySQL with automated backups.
 
-Key Management Service aka KMS is a store of encryption keys with audited use.
+Key Management Service aka KMS is a vault for encryption material with audited use.
 
 Identity and Access Management aka IAM decides which principal may call which API.
 """
 
 
 def test_english_abbreviation_lines_ask_each_short_form_by_what_it_is_or_does() -> None:
-    """ "X aka KMS is a store of …": KMS is "a store of …", not "is a store of …"; a line that
-    goes on with a verb is asked by that verb."""
+    """ "X aka KMS is a vault for …": KMS is "a vault for …", not "is a vault for …"; a line
+    that goes on with a verb is asked by that verb."""
     result = generate_document("notes/glossary.md", GLOSSARY_NOTES)
     asked = {q.choices[q.answer]: q for c, q in result.chosen}
     assert set(asked) == {"EC2", "RDS", "KMS", "IAM"}
-    assert "“a store of encryption keys with audited use”" in asked["KMS"].prompt
+    assert "“a vault for encryption material with audited use”" in asked["KMS"].prompt
     assert asked["EC2"].prompt == "Which of these gives you resizable virtual machines by the hour?"
     for q in asked.values():
         assert sorted(q.choices) == ["EC2", "IAM", "KMS", "RDS"]
         assert not any(w in q.prompt for w in ("aka", "Service", "Cloud", "Management"))
+
+
+BRACKETED_NOTES = """\
+## Cloud glossary
+
+- Elastic Compute Cloud (EC2) – resizable virtual machines billed by the hour
+- Identity and Access Management (IAM) – decides which principal may call which API
+- Simple Queue Service (SQS) – a managed message queue between services
+- Relational Database Service (RDS) – managed PostgreSQL or MySQL with automated backups
+- Storage Gateway (VM) runs next to the file servers on premises
+"""
+
+
+def test_a_long_form_with_its_initials_in_brackets_defines_the_short_form() -> None:
+    """ "Key Management Service (KMS) – …" is an abbreviation line too; a bracket that does not
+    hold the long form's initials is an aside, not a short form."""
+    d = abbreviated_definition("Elastic Compute Cloud (EC2) – resizable virtual machines")
+    assert d is not None and (d.term, d.description) == ("EC2", "resizable virtual machines")
+    assert abbreviated_definition("Storage Gateway (VM) runs next to the file servers") is None
+    result = generate_document("notes/glossary.md", BRACKETED_NOTES)
+    keys = {q.choices[q.answer] for c, q in result.chosen if c.fact.kind == "definition"}
+    assert {"EC2", "IAM"} <= keys and "VM" not in keys
+
+
+def test_a_description_that_says_what_the_acronym_stands_for_is_asked_neither_way() -> None:
+    """ "a managed message queue" of SQS (Simple Queue Service): quoted, it names SQS; offered
+    for "SQS", it is the one option that says Queue. Both ways are dropped, and so is the same
+    line written "X aka SQS …", whose long form the notes spell as well."""
+    aka = BRACKETED_NOTES.replace("(SQS) –", "aka SQS is").replace("(RDS) –", "aka RDS runs")
+    for notes in (BRACKETED_NOTES, aka):
+        result = generate_document("notes/glossary.md", notes)
+        asked = [q for c, q in result.chosen if "SQS" in q.prompt or "SQS" in q.choices]
+        assert not [q for q in asked if "queue" in (q.prompt + q.choices[q.answer]).lower()]
+        reasons = {d.reason for d in result.dropped if d.candidate.fact.subject == "SQS"}
+        assert "choice says what the stem's acronym stands for" in reasons
+        assert "stem says what the answer's acronym stands for" in reasons
