@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import jieba
 
@@ -235,12 +236,27 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
 
 def defined_acronyms(f: Fact, pool: Pool) -> list[str]:
     """The acronyms the notes define near an abbreviation line's ("BGP 用于…" beside "X 简称
-    SNMP，…"): kin of its short form as much as the acronyms only written in a sentence. Read
-    for abbreviation lines alone, which are few, so the scan stays cheap."""
+    SNMP，…"): kin of its short form as much as the acronyms only written in a sentence."""
+    by_section = _acronyms_by_section(pool)
     here = f.section.index
-    return [d.subject for d in pool.definitions
-            if abs(d.section.index - here) <= SECTION_WINDOW and norm(d.subject) != norm(f.subject)
-            and shape(d.subject) == "acronym" and d.role in _NAMED_ROLES]  # fmt: skip
+    return [a for i in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1)
+            for a in by_section.get(i, ()) if norm(a) != norm(f.subject)]  # fmt: skip
+
+
+_ACRONYMS: WeakKeyDictionary[Pool, dict[int, list[str]]] = WeakKeyDictionary()
+
+
+def _acronyms_by_section(pool: Pool) -> dict[int, list[str]]:
+    """The pool's defined acronyms by section, read once per notes: every abbreviation line
+    scanning every definition grew with the square of the notes."""
+    index = _ACRONYMS.get(pool)
+    if index is None:
+        index = {}
+        for d in pool.definitions:
+            if d.role in _NAMED_ROLES and shape(d.subject) == "acronym":
+                index.setdefault(d.section.index, []).append(d.subject)
+        _ACRONYMS[pool] = index
+    return index
 
 
 #: roles of a term that names a thing of its own (not a value of a set: FIFO of "SQS type")
