@@ -248,6 +248,8 @@ def _capitalised(text: str) -> bool:
 
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,5})[)）]?(?![A-Za-z0-9])")
 _LINKING = frozenset({"and", "of", "for", "the", "&"})
+#: words between a long form and its acronym ("… abbreviated as RDS", "… aka RDS")
+_NAMED_AS = frozenset({"aka", "abbreviated", "as", "short"})
 
 
 def expansions(texts: Iterable[str]) -> dict[str, str]:
@@ -261,6 +263,8 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
             if acr in out:
                 continue
             before = re.findall(r"[A-Za-z][\w-]*|&", text[max(0, m.start() - 80) : m.start()])
+            while before and before[-1].lower() in _NAMED_AS:
+                before.pop()  # "Relational Database Service aka RDS"
             after = re.match(r"\s*[(（]([^)）]{3,80})[)）]", text[m.end() :])
             for words in (before, re.findall(r"[A-Za-z][\w-]*|&", after.group(1)) if after else []):
                 spelled = spelling(words, acr, from_end=words is before)
@@ -311,6 +315,28 @@ def spelled_out(stem: str, answer: str, wrong: Sequence[str], known: dict[str, s
             for found, surface in stem_words(stem):
                 if alike(found, w):
                     return surface
+    return None
+
+
+def spelled_in_key(term: str, key: str, wrong: Sequence[str], known: dict[str, str]) -> str | None:
+    """The other way round: "Which description fits RDS?" keyed "runs managed SQL databases"
+    where the notes spell RDS "Relational Database Service". A word of the key that the asked
+    acronym stands for and most wrong descriptions lack; the head noun ("Service") says
+    nothing, as in `spelled_out`."""
+    for acr in _acronyms(term):
+        full = known.get(acr.upper())
+        if not full:
+            continue
+        for word in re.findall(r"[A-Za-z]+", full)[:-1]:
+            w = word.lower()
+            if len(w) < 3 or w in STOP_EN or w in _LINKING:
+                continue
+            said = [any(alike(found, w) for found, _ in stem_words(o)) for o in wrong]
+            if sum(said) >= len(wrong) / 2:
+                continue
+            hit = next((surface for found, surface in stem_words(key) if alike(found, w)), None)
+            if hit is not None:
+                return hit
     return None
 
 

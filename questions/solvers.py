@@ -31,6 +31,7 @@ from questions.cues import (
     expansions,
     letter_coded,
     restated,
+    spelled_in_key,
     spelled_out,
     unnamed,
 )
@@ -378,6 +379,12 @@ class NotesSolver:
             and spelled_out(c.prompt, c.answer_text, c.distractors, self._expansions)
         ):
             return "stem says what the answer's acronym stands for"
+        if (
+            c.style in ("forward", "meaning")
+            and self._expansions
+            and spelled_in_key(c.fact.subject, c.answer_text, c.distractors, self._expansions)
+        ):
+            return "choice says what the stem's acronym stands for"
         if c.style == "cloze" and c.generator == "term" and self.topic_word(c.answer_text):
             return "blank on a word the whole notes use"
         if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):

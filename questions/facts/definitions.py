@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 
 from lemminflect import getLemma
 
+from questions.cues import spelling
 from questions.nouns import category, is_misc
 from questions.parse.model import Block, Inline
 from questions.text import CJK, english_word, is_zh, split_sentences
@@ -214,6 +215,50 @@ def abbreviation(text: str) -> tuple[str, str] | None:
     """ "Serverless Aplication model 简称 SAM": (long form, abbreviation)."""
     m = _ABBREVIATION.match(text)
     return (m.group("long").strip(), m.group("short")) if m else None
+
+
+#: what opens the rest of an abbreviation line once the short form is given
+_AFTER_SHORT = re.compile(r"^\s*(?:[,，;；:：)）]|[–—-]+\s)?\s*")
+#: "Key Management Service (KMS) is …": a long form with its short form in brackets
+_BRACKETED = re.compile(
+    r"^(?P<long>[A-Z][A-Za-z -]{5,60}?)\s*[(（](?P<short>[A-Z][A-Za-z0-9]{1,8})[)）]"
+)
+
+
+def _short_form(text: str) -> tuple[str, int] | None:
+    """The short form an abbreviation line gives and where the line goes on after it: "X 简称
+    SAM", "X aka K8s", or "X (KMS)" when the bracket holds the initials of X (not an aside:
+    "Storage Gateway (VM)")."""
+    m = _ABBREVIATION.match(text)
+    if m is not None:
+        return m.group("short"), m.end()
+    m = _BRACKETED.match(text)
+    if m is None:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", m.group("short"))
+    words = re.findall(r"[A-Za-z][\w-]*", m.group("long"))
+    return (m.group("short"), m.end()) if spelling(words, letters) else None
+
+
+def abbreviated_definition(text: str) -> Definition | None:
+    """ "Mail Transfer Agent 简称 MTA，负责转发邮件": the short form is the name the line
+    defines, and what follows it is its description ("负责转发邮件"), not "简称 MTA, …". The
+    short form naming a thing of its own in the description ("its MTA queue") reads "its
+    queue", so the description does not spell its own term."""
+    found = _short_form(text)
+    if found is None:
+        return None
+    short, end = found
+    rest = _AFTER_SHORT.sub("", text[end:], count=1).strip()
+    word = rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])"  # Chinese may touch it
+    rest = re.sub(rf"{word}\s+(?=[A-Za-z])", "", rest).strip()
+    if not rest or re.search(word, rest):
+        return None
+    rest = _COPULA.sub("", rest, count=1)  # "K8s is a container orchestrator": what K8s is
+    return Definition(short, rest, verb_phrase=bool(_VERB_START.match(rest)))
+
+
+_COPULA = re.compile(r"^(?:(?:is|are)\s+(?=\w)|(?:是|即|就是)\s*)", re.I)
 
 
 def _split(block: Marked) -> Definition | None:

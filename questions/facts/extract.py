@@ -16,6 +16,7 @@ from questions.facts.command_refs import command_reference_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
     Definition,
+    abbreviated_definition,
     abbreviation,
     heading_definition,
     is_a_sentence,
@@ -96,6 +97,9 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     """The block's definition and the pool role of its term (term, or heading entity)."""
     if block.kind not in ("item", "paragraph"):
         return None, ""
+    d = abbreviated_definition(block.text)
+    if d is not None:
+        return d, "acronym"  # asked among the notes' other acronyms
     d = split_definition(block)
     if d is not None:
         return d, "term"
@@ -407,6 +411,8 @@ def versions_everywhere(facts: list[Fact]) -> list[Fact]:
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
+    if role == "acronym":  # "X 简称 Y, …": kin of the acronyms the notes define, not of its line
+        return "acronyms"
     return f"g{block.group}" if block.kind == "item" else f"s{block.section.index}"
 
 

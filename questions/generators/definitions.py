@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import jieba
 
@@ -18,7 +19,7 @@ from questions.ambiguity import also_fits, content_words, fitting_others, vague
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
-from questions.distractors import Pool, acceptable
+from questions.distractors import SECTION_WINDOW, Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -39,7 +40,7 @@ from questions.text import (
     norm,
     split_sentences,
 )
-from questions.values import command_like, family
+from questions.values import command_like, family, shape
 
 NAME = "definition"
 MAX_DESC = 200
@@ -177,6 +178,8 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     # ...and only those: an unmarked item of the list ("appendfsync options:", the label of a
     # list nested under it) is a heading fragment, not another command
     siblings = [s for s in f.siblings if not alike_marked or pool.marked(s, f.section.index)]
+    if f.role == "acronym":
+        siblings += defined_acronyms(f, pool)
     # a term in code (a command, a setting) takes only the notes' other code as options, never
     # a plain term of its section ("commit id" beside `git add -p`)
     roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
@@ -229,6 +232,35 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+
+
+def defined_acronyms(f: Fact, pool: Pool) -> list[str]:
+    """The acronyms the notes define near an abbreviation line's ("BGP 用于…" beside "X 简称
+    SNMP，…"): kin of its short form as much as the acronyms only written in a sentence."""
+    by_section = _acronyms_by_section(pool)
+    here = f.section.index
+    return [a for i in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1)
+            for a in by_section.get(i, ()) if norm(a) != norm(f.subject)]  # fmt: skip
+
+
+_ACRONYMS: WeakKeyDictionary[Pool, dict[int, list[str]]] = WeakKeyDictionary()
+
+
+def _acronyms_by_section(pool: Pool) -> dict[int, list[str]]:
+    """The pool's defined acronyms by section, read once per notes: every abbreviation line
+    scanning every definition grew with the square of the notes."""
+    index = _ACRONYMS.get(pool)
+    if index is None:
+        index = {}
+        for d in pool.definitions:
+            if d.role in _NAMED_ROLES and shape(d.subject) == "acronym":
+                index.setdefault(d.section.index, []).append(d.subject)
+        _ACRONYMS[pool] = index
+    return index
+
+
+#: roles of a term that names a thing of its own (not a value of a set: FIFO of "SQS type")
+_NAMED_ROLES = frozenset({"term", "heading", "acronym"})
 
 
 def _said_of_another(text: str, f: Fact, pool: Pool) -> bool:
