@@ -20,6 +20,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
+from questions.common_knowledge import universal
 from questions.cues import self_checking, unit_echo
 from questions.paraphrase import compared_term, paraphrased, says_name
 from questions.solvers import kin_descriptions
@@ -50,6 +51,9 @@ def form(c: Candidate) -> str | None:
         return "broken negation"
     if subjectless(c):
         return "a thin description with no subject"
+    known = universal(c)
+    if known is not None:
+        return f"common knowledge: {known.name}"
     return None
 
 
