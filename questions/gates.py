@@ -22,7 +22,7 @@ from questions.bank import (
 from questions.candidate import Candidate
 from questions.common_knowledge import universal
 from questions.cues import self_checking, unit_echo
-from questions.paraphrase import compared_term, paraphrased, says_name
+from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import kin_descriptions
 from questions.stems import lint
 from questions.text import cut_short, norm
@@ -123,6 +123,8 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
     rest = [t for t in terms if t != named]
     if rest and paraphrased(desc, named, rest, known=known):
         return "statement paraphrases its term's name"
+    if contradicts(desc, named, known):
+        return "statement contradicts its term's name"
     return None
 
 

@@ -105,10 +105,20 @@ SENSES: tuple[Sense, ...] = (
     _sense("copy", "copy clone", "copy duplicate clone", zh=["复制", "拷贝"]),
     # keeping: no-store, storage ("完全不能存")
     _sense("store", "store storage", "store persist", zh=["存", "存储", "储存", "存放"]),
+    # where a thing lives or serves: Internal, private ("traffic inside the VPC")
+    _sense("inward", "internal inner intra inbound ingress private", "inside within internal",
+           zh=["内部", "内网", "私网"]),
+    # ...and its opposite: External, public ("from the internet")
+    _sense("outward", "external outer outbound egress public", "outside external internet",
+           zh=["外部", "外网", "公网"]),
     # try again: retry ("try again later")
     _sense("retry", "retry", phrases=[r"\btry(?:ing)?\s+again\b", r"\bre-?attempt"],
            zh=["重试", "再试"]),
 )  # fmt: skip
+
+#: senses that deny each other: a statement that says one of a name carrying the other reads
+#: as false ("External … is described as “… inside the VPC”")
+OPPOSITES = {"inward": "outward", "outward": "inward"}
 
 #: short forms command-line names are written in, with the word each shortens: `--rm` is
 #: remove, `cp` copy. Only short forms a sense reads.
@@ -292,3 +302,11 @@ def says_name(text: str, name: str, known: Mapping[str, str] | None = None) -> s
     if hit is None:
         hit = next((surface for low, surface in _stem_words(text) if _glued(low, name)), None)
     return hit
+
+
+def contradicts(text: str, name: str, known: Mapping[str, str] | None = None) -> str | None:
+    """The text of a description that says the opposite of what the name says ("inside the
+    VPC" of External …), or None."""
+    spelled = tuple(sorted((known or {}).items()))
+    mine = senses_named(name, spelled)
+    return next((surface for key, surface in senses_said(text) if OPPOSITES.get(key) in mine), None)

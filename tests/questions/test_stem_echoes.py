@@ -11,7 +11,7 @@ from questions.facts.extract import extract
 from questions.facts.model import Fact
 from questions.gates import CHOICE_PARAPHRASED, PARAPHRASED, reworded, self_described
 from questions.generate import generate_document
-from questions.paraphrase import says_name, senses_named, senses_said
+from questions.paraphrase import contradicts, says_name, senses_named, senses_said
 from questions.parse import parse_document
 
 
@@ -82,3 +82,25 @@ def test_no_generated_question_on_the_modes_reads_its_key_off_a_denial() -> None
     for _, q in generate_document("t.md", MODES).chosen:
         if q.choices[q.answer] == "no-store" or "no-store" in q.prompt:
             assert "never stored" not in q.prompt and "never stored" not in q.choices[q.answer]
+
+
+GATEWAYS = """# Print service notes
+
+## Gateways
+
+- **Internal gateway**: regional, serves print jobs from inside the office network
+- **External gateway**: global, takes print jobs from partners over TLS
+- **Relay gateway**: forwards jobs between two offices, keeps the sender's address
+"""
+
+
+def test_a_description_that_says_the_opposite_of_a_name_reads_as_false() -> None:
+    assert contradicts("serves print jobs from inside the office network", "External gateway")
+    assert not contradicts("serves print jobs from inside the office network", "Relay gateway")
+    assert says_name("serves print jobs from inside the office network", "Internal gateway")
+    facts = extract(parse_document(GATEWAYS, "t.md"))
+    fact = next(f for f in facts if f.subject == "Internal gateway")
+    c = Candidate("true_false", "tf-false", "truefalse", fact,
+                  "True or false: External gateway is described as “regional, serves print jobs "
+                  "from inside the office network”", ("True", "False"), 1, "", "en")  # fmt: skip
+    assert self_described(c) == "statement contradicts its term's name"
