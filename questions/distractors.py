@@ -214,6 +214,10 @@ class Pool:
                 and norm(s) not in barred
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
+        if fact.role == "topic" and _after_article(fact.sentence, answer, last=True):
+            # "inside the ___": a topic the notes never write as "the X" (IAM, GKE) is no place
+            # ("a ___ gateway" names the gateway: there the article is the gateway's)
+            fits = [s for s in fits if self._written_with_article(s)]
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -536,6 +540,10 @@ class Pool:
         self._nouns[term] = out
         return out
 
+    def _written_with_article(self, name: str) -> bool:
+        """The notes write the name after an article somewhere ("the VPC", "a VPC network")."""
+        return any(_after_article(t, name) for t in self._texts_with(name))
+
     def commands_near(self, answer: str, fact: Fact) -> list[str]:
         """The program-and-subcommand heads of the notes' command lines near the fact that run
         the answer's program (`helm upgrade` of `helm upgrade web ./chart` beside `helm lint`)."""
@@ -790,6 +798,15 @@ def _affixes(name: str) -> set[str]:
         return {f"{parts[0]}_*", f"*_{parts[-1]}"}
     # `pg_xlog` and `pg_upgrade` share only a namespace: a directory and a program
     return {"_".join(parts[:2]) + "_*", f"*_{parts[-1]}"} if len(parts) > 2 else {f"*_{parts[-1]}"}
+
+
+def _after_article(text: str, term: str, last: bool = False) -> bool:
+    """The text writes the term right after "the", "a" or "an": as a thing or a place.
+    `last`: and as the last word of its phrase, not naming the noun after it ("a NAT
+    gateway")."""
+    end = r"(?!\s+[A-Za-z])" if last else ""
+    pattern = rf"\b(?:the|a|an)\s+{re.escape(term)}(?![\w-]){end}"
+    return re.search(pattern, text, re.I) is not None
 
 
 def _noun_after(text: str, term: str) -> str:
