@@ -601,6 +601,37 @@ def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+#: unit prefixes and the factor each says: "millicores" tells a reader 1 core is 1000 of them
+_UNIT_PREFIXES = {"milli": 1e3, "kilo": 1e3, "micro": 1e6, "mega": 1e6, "nano": 1e9, "giga": 1e9,
+             "centi": 1e2, "hecto": 1e2, "kibi": 2.0**10, "mebi": 2.0**20, "gibi": 2.0**30,
+             "毫": 1e3, "微": 1e6, "纳": 1e9}  # fmt: skip
+_PREFIXED = re.compile(
+    r"(?<![A-Za-z])(milli|kilo|micro|mega|nano|giga|centi|hecto|kibi|mebi|gibi)[a-z]{2,}"
+    r"|(毫|微|纳)(?=秒|核|米|克|升)",
+    re.I,
+)
+_LEAD = re.compile(r"\d+(?:\.\d+)?")
+
+
+def unit_echo(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A unit word of the stem whose prefix is the answer's number ("1 core = ___
+    (millicores)" / 1000m: milli- is a thousandth to anyone), when no wrong option's number is
+    that factor too; the unit word, or None."""
+
+    def lead(text: str) -> float | None:
+        m = _LEAD.search(text)
+        return float(m.group(0)) if m else None
+
+    mine = lead(answer)
+    if mine is None:
+        return None
+    for m in _PREFIXED.finditer(stem):
+        factor = _UNIT_PREFIXES[(m.group(1) or m.group(2)).lower()]
+        if mine == factor and not any(lead(w) == factor for w in wrong):
+            return m.group(0)
+    return None
+
+
 _NAME = re.compile(r"[A-Za-z][\w.-]+")
 
 

@@ -204,6 +204,7 @@ class Pool:
         marked terms are kin whatever their shape, an unmarked phrase ("CPU unit:") only of its
         shape."""
         fam = family(answer)
+        exclude = list(exclude)
         barred = {norm(x) for x in exclude}
         if fam == "kv":  # `restartPolicy: Always` beside the other values the notes give its key
             siblings = [*siblings, *self.key_values(answer)]
@@ -213,6 +214,10 @@ class Pool:
                 and norm(s) not in barred
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
+        if fact.role == "topic" and _after_article(fact.sentence, answer, last=True):
+            # "inside the ___": a topic the notes never write as "the X" (IAM, GKE) is no place
+            # ("a ___ gateway" names the gateway: there the article is the gateway's)
+            fits = [s for s in fits if self._written_with_article(s)]
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
         words = set(norm_words(answer))
         tiers: list[list[str]] = [
@@ -243,31 +248,39 @@ class Pool:
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):
-                        if (
-                            one_name
-                            and section != here
-                            and (shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3)
+                        if one_name and (
+                            shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3
                         ):
                             continue  # a one-word name is offered beside one-word names only
+                            # ("Audit logs" is no kind of "Members", even in one section)
                         shaped = (
                             any_shape or e.family == fam or (marked_term and self._marked(e.text))
                         )
                         if shaped and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
         out: list[str] = []
+        full = False
         for n, tier in enumerate(tiers):
-            if n == 3 and len(out) >= 2:
+            if full or (n == 3 and len(out) >= 2):
                 break  # three options of the notes' own kind beat a fourth from far away
             ranked = [t for t in tier if norm(t) not in barred]
             for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
                 if len(out) >= want:
-                    return out
+                    full = True
+                    break
                 if (
                     acceptable(t, answer, out, avoid, sibling=n < 2)
                     and self.same_form(answer, t)
                     and not (avoid and self.said_elsewhere(t, avoid, fact))
                 ):
                     out.append(t)
+        odd = lone_case(answer, out)
+        if odd is not None:  # asked again without it: the next of its kind takes its place
+            return self.alternatives(answer, fact, roles, siblings, avoid, want, closed,
+                                     any_shape, marked_term, near_roles, names_nearby,
+                                     [*exclude, odd])  # fmt: skip
+        if full:
+            return out
         if len(out) < 2 and fact.kind == "term":  # a named thing blanked out of a sentence,
             # with fewer than three options of its kind among the notes' marked terms
             out += [t for t in self._well_known_terms(answer, out, avoid)
@@ -527,6 +540,10 @@ class Pool:
         self._nouns[term] = out
         return out
 
+    def _written_with_article(self, name: str) -> bool:
+        """The notes write the name after an article somewhere ("the VPC", "a VPC network")."""
+        return any(_after_article(t, name) for t in self._texts_with(name))
+
     def commands_near(self, answer: str, fact: Fact) -> list[str]:
         """The program-and-subcommand heads of the notes' command lines near the fact that run
         the answer's program (`helm upgrade` of `helm upgrade web ./chart` beside `helm lint`)."""
@@ -781,6 +798,15 @@ def _affixes(name: str) -> set[str]:
         return {f"{parts[0]}_*", f"*_{parts[-1]}"}
     # `pg_xlog` and `pg_upgrade` share only a namespace: a directory and a program
     return {"_".join(parts[:2]) + "_*", f"*_{parts[-1]}"} if len(parts) > 2 else {f"*_{parts[-1]}"}
+
+
+def _after_article(text: str, term: str, last: bool = False) -> bool:
+    """The text writes the term right after "the", "a" or "an": as a thing or a place.
+    `last`: and as the last word of its phrase, not naming the noun after it ("a NAT
+    gateway")."""
+    end = r"(?!\s+[A-Za-z])" if last else ""
+    pattern = rf"\b(?:the|a|an)\s+{re.escape(term)}(?![\w-]){end}"
+    return re.search(pattern, text, re.I) is not None
 
 
 def _noun_after(text: str, term: str) -> str:
@@ -1163,10 +1189,64 @@ def acceptable(
         return False
     if _DANGLING.search(option.strip()):
         return False
+    if off_kind(option, answer) or (avoid and ruled_out(option, avoid)):
+        return False
     if sibling:
         return True  # the notes' own alternatives (a list, a set of values) are what they are
     long_, short = max(len(option), len(answer)), min(len(option), len(answer))
     return long_ <= 2.5 * max(short, 4)
+
+
+#: a phrase that counts its kind ("Three kinds of roles", "two modes", "5 types of key"): the
+#: lead-in of a list, never one of its members
+_COUNTED = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|various)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]*[a-z]s\b(?:\s+of\b|\s*$)",
+    re.I,
+)
+
+
+def off_kind(option: str, answer: str) -> bool:
+    """An option another kind of thing than the answer by its form alone: a list's lead-in
+    counting its members beside a member."""
+    return bool(_COUNTED.match(option.strip())) and not _COUNTED.match(answer.strip())
+
+
+def _case(text: str) -> bool | None:
+    """Whether a one-word Latin name opens with a capital; None for anything else."""
+    t = text.strip().strip("`")
+    return t[:1].isupper() if " " not in t and t[:1].isascii() and t[:1].isalpha() else None
+
+
+def lone_case(answer: str, wrong: Sequence[str]) -> str | None:
+    """The one wrong option written in the other case when the answer and every other option
+    share one ("sidecar" beside Pod, ReplicaSet and Job): it stands out, so it is struck first."""
+    mine = _case(answer)
+    cases = [_case(w) for w in wrong]
+    if mine is None or len(wrong) < 2 or None in cases:
+        return None
+    odd = [w for w, c in zip(wrong, cases, strict=True) if c != mine]
+    return odd[0] if len(odd) == 1 else None
+
+
+#: what a stem says its answer is not: "Non-HTTP ___", "not a proxy", "非 HTTP", "without TLS"
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:non[-\s]|not\s+(?:an?\s+|the\s+)?|without\s+(?:an?\s+|the\s+)?|except\s+|"
+    r"excluding\s+)([A-Za-z][\w/.+-]*)|(?:非|不是|除了|除)\s*([A-Za-z][\w/.+-]*)",
+    re.I,
+)
+
+
+def ruled_out(option: str, stem: str) -> bool:
+    """The stem rules the option out by its own words: it says the answer is not X ("Non-HTTP
+    ___") and the option is an X ("HTTPS traffic"), so only the other options are left."""
+    for m in _NEGATED.finditer(stem):
+        word = (m.group(1) or m.group(2)).casefold()
+        if len(word) < 3 or word in STOP_EN:
+            continue
+        if any(t.casefold().startswith(word) for t in re.findall(r"[A-Za-z][\w/.+-]*", option)):
+            return True
+    return False
 
 
 def _shares_lemma(text: str, option: str) -> bool:

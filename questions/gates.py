@@ -7,7 +7,7 @@ fail `quizbot questions check`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from questions.ambiguity import THIN, content_words
@@ -20,8 +20,9 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
-from questions.cues import self_checking
-from questions.paraphrase import compared_term, paraphrased, says_name
+from questions.common_knowledge import universal
+from questions.cues import self_checking, unit_echo
+from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import kin_descriptions
 from questions.stems import lint
 from questions.text import cut_short, norm
@@ -50,6 +51,9 @@ def form(c: Candidate) -> str | None:
         return "broken negation"
     if subjectless(c):
         return "a thin description with no subject"
+    known = universal(c)
+    if known is not None:
+        return f"common knowledge: {known.name}"
     return None
 
 
@@ -64,6 +68,11 @@ def subjectless(c: Candidate) -> bool:
 _QUOTED = re.compile(r"“([^”]*)”")
 #: the drop reason of a stem that says the key's name in other words: it may be reworded
 PARAPHRASED = "stem paraphrases the answer's name"
+#: ...and of a key description that says the name the stem asks by: it may be reworded too
+CHOICE_PARAPHRASED = "choice paraphrases the stem's name"
+REWORDABLE = frozenset({PARAPHRASED, CHOICE_PARAPHRASED})
+#: ways of asking that name the term in the stem and offer descriptions
+NAMED_STYLES = frozenset({"forward", "meaning"})
 
 
 def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str | None:
@@ -74,13 +83,15 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
     f = c.fact
     if c.kind == "truefalse":
         return _statement_readable(c, known)
+    if unit_echo(c.prompt, c.answer_text, c.distractors):
+        return PARAPHRASED  # "(millicores)" says 1000m: asked again without the unit word
     if all(parse_number(o) is not None for o in c.options):
         return None  # numbers have no name to paraphrase
-    if c.style == "forward":  # the stem names the term, the options describe
+    if c.style in NAMED_STYLES:  # the stem names the term, the options describe
         mine = says_name(c.answer_text, f.subject, known)
         theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))
         if mine and theirs < len(c.distractors) / 2:
-            return "choice paraphrases the stem's name"
+            return CHOICE_PARAPHRASED
         return None
     quoted = _QUOTED.findall(c.prompt)
     text = quoted[-1] if quoted else (c.query or c.prompt).replace("___", " ")
@@ -112,6 +123,8 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
     rest = [t for t in terms if t != named]
     if rest and paraphrased(desc, named, rest, known=known):
         return "statement paraphrases its term's name"
+    if contradicts(desc, named, known):
+        return "statement contradicts its term's name"
     return None
 
 
@@ -124,20 +137,47 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     """The candidate asked without the clauses of its quoted description that say the key's
     name in other words, when what is left still says something of its own ("rewrites the
     whole table and takes an exclusive lock" of VACUUM FULL: "takes an exclusive lock");
-    None when nothing fair is left."""
-    if c.kind == "truefalse" or c.style == "forward":
+    None when nothing fair is left. Asked by the term, the key's own description loses such
+    clauses ("完全不能存，敏感数据用这个" of no-store: "敏感数据用这个")."""
+    if c.kind == "truefalse":
         return None
+    echo = unit_echo(c.prompt, c.answer_text, c.distractors)
+    if echo is not None:
+        return _without_aside(c, echo)
+    if c.style in NAMED_STYLES:
+        return _key_reworded(c, known)
     quoted = _QUOTED.findall(c.prompt)
     # "Which of these rewrites the whole table …?": a description asked as the stem's verb
     said = c.query if c.style == "reverse" and c.query and c.query in c.prompt else ""
     desc = quoted[-1] if quoted else said
     if not desc:
         return None
+    text = _cut(desc, lambda t: paraphrased(t, c.answer_text, c.distractors, known=known))
+    if text is None or len(content_words(text)) <= THIN:
+        return None
+    prompt = c.prompt.replace(desc, text)
+    return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
+
+
+def _key_reworded(c: Candidate, known: Mapping[str, str] | None) -> Candidate | None:
+    """A term asked by name with its own description cut to what does not say the name."""
+    desc = c.answer_text
+    text = _cut(desc, lambda t: says_name(t, c.fact.subject, known))
+    if text is None or not content_words(text) or norm(text) in {norm(w) for w in c.distractors}:
+        return None
+    options = tuple(text if i == c.answer else o for i, o in enumerate(c.options))
+    return replace(c, options=options)
+
+
+def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
+    """The description without the pieces (clauses, what follows an arrow) in which `find`
+    finds what gives the key away; None when nothing was cut, nothing fair is left or the rest
+    still gives it away."""
     parts = _PIECES.split(desc)  # piece, separator, piece, …
     kept = list(range(0, len(parts), 2))
     text = desc
     for _ in range(len(kept)):
-        found = paraphrased(text, c.answer_text, c.distractors, known=known)
+        found = find(text)
         if found is None:
             break
         # the pieces the found words lie in go, with the separator before each
@@ -151,14 +191,21 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
         kept = [i for i, a, b in spans if b <= at or a >= at + len(found)]
         text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
     text = text.strip(" ,;.，；。")
-    if paraphrased(text, c.answer_text, c.distractors, known=known):
-        return None
-    if text == desc.strip(" ,;.，；。") or len(content_words(text)) <= THIN:
+    if find(text) or text == desc.strip(" ,;.，；。"):
         return None
     if _FRAGMENT.match(text) or cut_short(text):
         return None
-    prompt = c.prompt.replace(desc, text)
-    return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
+    return text
+
+
+def _without_aside(c: Candidate, words: str) -> Candidate | None:
+    """The candidate without the bracketed aside that holds the words ("(millicores)"), or
+    None when they are no aside: the rest of the stem is the fact itself."""
+    m = re.search(rf"\s*[(（][^()（）]*{re.escape(words)}[^()（）]*[)）]", c.prompt)
+    if m is None:
+        return None
+    prompt = c.prompt[: m.start()] + c.prompt[m.end() :]
+    return replace(c, prompt=prompt, query=c.query.replace(m.group(0), ""))
 
 
 #: a clause that leans on the one cut before it ("but …", "so …")

@@ -20,7 +20,7 @@ from questions.candidate import Candidate, topic_of
 from questions.distractors import Pool
 from questions.facts.extract import extract
 from questions.facts.model import Fact
-from questions.gates import PARAPHRASED, form, render, reworded, self_described, valid
+from questions.gates import REWORDABLE, form, render, reworded, self_described, valid
 from questions.generators import (
     claims,
     commands,
@@ -168,7 +168,7 @@ def _ask(
         q, reason = gate(c)
         if reason is not None:
             dropped.append(Dropped(c, reason))
-            again = reworded(c, gate.solver.expansions) if reason == PARAPHRASED else None
+            again = reworded(c, gate.solver.expansions) if reason in REWORDABLE else None
             if again is not None:
                 attempt(again)  # asked without the part that says the key's name
             return

@@ -105,10 +105,20 @@ SENSES: tuple[Sense, ...] = (
     _sense("copy", "copy clone", "copy duplicate clone", zh=["复制", "拷贝"]),
     # keeping: no-store, storage ("完全不能存")
     _sense("store", "store storage", "store persist", zh=["存", "存储", "储存", "存放"]),
+    # where a thing lives or serves: Internal, private ("traffic inside the VPC")
+    _sense("inward", "internal inner intra inbound ingress private", "inside within internal",
+           zh=["内部", "内网", "私网"]),
+    # ...and its opposite: External, public ("from the internet")
+    _sense("outward", "external outer outbound egress public", "outside external internet",
+           zh=["外部", "外网", "公网"]),
     # try again: retry ("try again later")
     _sense("retry", "retry", phrases=[r"\btry(?:ing)?\s+again\b", r"\bre-?attempt"],
            zh=["重试", "再试"]),
 )  # fmt: skip
+
+#: senses that deny each other: a statement that says one of a name carrying the other reads
+#: as false ("External … is described as “… inside the VPC”")
+OPPOSITES = {"inward": "outward", "outward": "inward"}
 
 #: short forms command-line names are written in, with the word each shortens: `--rm` is
 #: remove, `cp` copy. Only short forms a sense reads.
@@ -147,32 +157,54 @@ def name_parts(option: str, known: tuple[tuple[str, str], ...] = ()) -> frozense
     return frozenset(p for p in parts if len(p) >= 2)
 
 
+#: name parts that deny the rest of the name: no-store is "not stored", non-blocking "not blocking"
+_NAME_NEGATORS = frozenset({"no", "non", "not", "never"})
+#: what denies the word after it in a description: "cannot be stored", "不能存", "没有缓存"
+_NEGATED_EN = re.compile(
+    r"\b(?:not|no|never|cannot|can't|don't|doesn't|won't|without)(?:\s+[A-Za-z]+){0,2}\s*$", re.I
+)
+_NEGATED_ZH = re.compile(r"[不没无非勿别][^，,。；;：:\s]{0,2}$")
+#: the prefix of a sense said or named the other way round
+NOT = "no:"
+
+
 @lru_cache(maxsize=16384)
 def senses_named(option: str, known: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
-    """The senses an option's name carries ("Hash Join": equal)."""
+    """The senses an option's name carries ("Hash Join": equal), denied when the name denies
+    them (no-store: "no:store")."""
     parts = name_parts(option, known)
-    return frozenset(s.key for s in SENSES if parts & s.names)
+    denied = NOT if parts & _NAME_NEGATORS else ""
+    return frozenset(denied + s.key for s in SENSES if parts & s.names)
+
+
+def _denied(text: str, at: int) -> bool:
+    """The word said at this place is denied ("完全不能存", "is not stored")."""
+    before = text[max(0, at - 30) : at]
+    return bool(_NEGATED_EN.search(before) or _NEGATED_ZH.search(before))
 
 
 @lru_cache(maxsize=16384)
 def senses_said(text: str) -> tuple[tuple[str, str], ...]:
-    """(sense, the text that says it) for every sense a description says in other words."""
-    words = [(lemma(w.lower()), w) for w in _WORD.findall(text)]
-    words = [(w, s) for w, s in words if w not in STOP_EN and w not in _TEMPLATE]
-    zh_words = [w for run in CJK_RUN.findall(text) for w in cut(run)]
+    """(sense, the text that says it) for every sense a description says in other words; a
+    sense said denied is "no:" and the sense ("完全不能存": no:store), and a text may say both."""
+    words = [(lemma(m.group(0).lower()), m.group(0), m.start()) for m in _WORD.finditer(text)]
+    words = [(w, s, at) for w, s, at in words if w not in STOP_EN and w not in _TEMPLATE]
+    zh_words: list[tuple[str, int]] = []
+    for run in CJK_RUN.finditer(text):
+        at = run.start()
+        for w in cut(run.group(0)):
+            zh_words.append((w, at))
+            at += len(w)
     out: list[tuple[str, str]] = []
     for s in SENSES:
-        hit = next((surface for w, surface in words if w in s.words), None)
-        if hit is None:
-            found = next((m for p in _COMPILED[s.key] if (m := p.search(text))), None)
-            hit = found.group(0) if found else None
-        if hit is None:
-            hit = next((w for w in zh_words if w in _ZH_WORDS[s.key]), None)
-        if hit is None:
-            found = next((m for p in _ZH_PATTERNS[s.key] if (m := p.search(text))), None)
-            hit = found.group(0) if found else None
-        if hit is not None:
-            out.append((s.key, hit))
+        hits = [(surface, at) for w, surface, at in words if w in s.words]
+        hits += [(m.group(0), m.start()) for p in _COMPILED[s.key] if (m := p.search(text))]
+        hits += [(w, at) for w, at in zh_words if w in _ZH_WORDS[s.key]]
+        hits += [(m.group(0), m.start()) for p in _ZH_PATTERNS[s.key] if (m := p.search(text))]
+        said: dict[bool, str] = {}
+        for hit, at in hits:
+            said.setdefault(_denied(text, at), hit)
+        out += [((NOT if denied else "") + s.key, hit) for denied, hit in sorted(said.items())]
     return tuple(out)
 
 
@@ -270,3 +302,11 @@ def says_name(text: str, name: str, known: Mapping[str, str] | None = None) -> s
     if hit is None:
         hit = next((surface for low, surface in _stem_words(text) if _glued(low, name)), None)
     return hit
+
+
+def contradicts(text: str, name: str, known: Mapping[str, str] | None = None) -> str | None:
+    """The text of a description that says the opposite of what the name says ("inside the
+    VPC" of External …), or None."""
+    spelled = tuple(sorted((known or {}).items()))
+    mine = senses_named(name, spelled)
+    return next((surface for key, surface in senses_said(text) if OPPOSITES.get(key) in mine), None)

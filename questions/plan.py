@@ -99,6 +99,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     clozes: Counter[tuple[int, str]] = Counter()
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
+    mirrors: dict[tuple[int, frozenset[str]], str] = {}  # a line's described pair -> its key
     for p in sorted(picks, key=lambda p: (_yes_no_row(p[0]), p[0].fact.line, _order(p))):
         c = p[0]
         key = set_of(c)
@@ -112,6 +113,8 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "its blank is already asked"))
         elif len(c.options) == 2 and two[key] >= most:
             drop.append((c, "two-option questions of its set are enough"))
+        elif _mirrored(c, mirrors.get((c.fact.block.id, frozenset(c.options)))):
+            drop.append((c, "its pair is already asked the other way round"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
@@ -120,7 +123,28 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
                 blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)
             if row is not None:
                 rows.add(row)
+            if _described_pair(c):
+                mirrors.setdefault((c.fact.block.id, frozenset(c.options)), c.answer_text)
     return keep, drop
+
+
+#: ways of asking that quote what one option is ("Which of these is described here: …")
+_DESCRIBING = frozenset({"reverse", "forward", "meaning"})
+
+
+def _described_pair(c: Candidate) -> bool:
+    """A coin toss between two terms by what one of them is (not a comparison table's row:
+    each row asks another attribute of the two)."""
+    return len(c.options) == 2 and c.style in _DESCRIBING and c.fact.table is None
+
+
+def _mirrored(c: Candidate, asked: str | None) -> bool:
+    """The other half of a pair one line defines side by side, already asked (`asked`: its
+    key): "default/min/max per container" of LimitRange beside "total for the namespace" of
+    ResourceQuota. Knowing one answer gives the other, so a round asks one of the two. (A pair
+    asked by its default, "which strategy is the default", is another fact, and so is each
+    property of two lists, "at-least-once" of one queue type and "exactly-once" of the other.)"""
+    return _described_pair(c) and asked is not None and asked != c.answer_text
 
 
 def _two_sided(c: Candidate) -> bool:

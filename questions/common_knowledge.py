@@ -1,0 +1,103 @@
+"""Facts every practitioner knows before studying anything: a question on one of these alone
+tests nothing the notes teach.
+
+Kept short on purpose: each entry is a fact met on the first day with its tool (the first
+sentence of an introduction, the first status code or port anyone sees), not merely a well-known
+one. A question is dropped when the stem says one side of such a pair and the key is the other
+(200 and "请求成功", 443 and HTTPS): whatever else the stem adds, that pair alone settles it,
+and a table row that pairs both sides is one such fact by any of its cells (443's protocol).
+Facts that only share a word with an entry stay (201, 3306, "UDP 443" of QUIC). Not listed
+though well known: facts whose notes say more than the pair ("部分更新，一般不保证幂等" of PATCH
+asks the idempotence), and SSH's port and "smallest deployable unit", which study lists still
+count as facts to test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from questions.candidate import Candidate
+
+
+@dataclass(frozen=True)
+class Universal:
+    name: str
+    key: re.Pattern[str]  # the term or value side
+    meaning: re.Pattern[str]  # what it is, as notes say it
+    why: str
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+#: the stop list: short, and each entry says why it is universal
+UNIVERSAL = (
+    Universal("HTTP 200", _p(r"(?<![\d.])200(?![\d.])(?:\s*OK\b)?"),
+              _p(r"\bsuccess(?:ful)?\b|\bsucceeded\b|\bOK\b|请求成功|^\W*成功\W*$"),
+              "the status code every web request returns"),
+    Universal("HTTP 404", _p(r"(?<![\d.])404(?![\d.])"),
+              _p(r"\bnot found\b|找不到|未找到|不存在"),
+              "the status code every web user has seen"),
+    Universal("port 80", _p(r"(?<![\d.:])80(?![\d.])"),
+              _p(r"\bHTTP\b(?![S/-])"), "the web's default port"),
+    Universal("port 443", _p(r"(?<![\d.:])443(?![\d.])"),
+              _p(r"^\W*HTTPS\W*$|\bHTTPS\b(?!\s*记录)(?!\s+record)"), "the web's TLS port"),
+    Universal("privileged ports", _p(r"(?<![\d.:])1024(?![\d.])"),
+              _p(r"privileged|(?:bind(?:ing)?|listen(?:ing)? on) (?:to )?ports? (?:below|under)"
+                 r"|ports? (?:below|under)|特权端口|(?:低于|小于)\s*___\s*的端口"),
+              "a Unix rule older than containers"),
+    Universal("Dockerfile FROM", re.compile(r"\bFROM\b"), _p(r"\bbase image\b|基础镜像"),
+              "the first line of every Dockerfile"),
+)  # fmt: skip
+
+_TEMPLATE = re.compile(r"^(Fill in the blank:|填空：|True or false:|判断正误：)\s*")
+
+
+#: an answer longer than this is a statement, not one side of a pair
+_SIDE = 24
+
+
+def pairs_with(text: str, term: str) -> Universal | None:
+    """The stop-list fact the text says of the term (the term one side, the text the other),
+    or None."""
+    if len(term) > _SIDE * 3:
+        return None
+    for u in UNIVERSAL:
+        if (len(term) <= _SIDE and u.key.search(term) and u.meaning.search(text)) or (
+            u.meaning.search(term) and u.key.search(text)
+        ):
+            return u
+    return None
+
+
+def universal(c: Candidate) -> Universal | None:
+    """The stop-list fact the question asks, when the stem says one side of it and the key is
+    the other; a true/false statement says both."""
+    row = _row(c)
+    if row:  # a row that pairs both sides is one common fact, asked by any of its cells
+        key, cells = row
+        found = next((u for u in UNIVERSAL if _is_side(u.key, key)
+                      and any(u.meaning.search(cell) for cell in cells)), None)  # fmt: skip
+        if found is not None:
+            return found
+    stem = _TEMPLATE.sub("", c.prompt)
+    answer = c.answer_text
+    if c.kind == "truefalse":
+        return next((u for u in UNIVERSAL if u.key.search(stem) and u.meaning.search(stem)), None)
+    return pairs_with(stem, answer)
+
+
+def _row(c: Candidate) -> tuple[str, tuple[str, ...]] | None:
+    """The key and cells of the table row the question asks, or None."""
+    t, i = c.fact.table, c.fact.row
+    if t is None or t.transposed or not 0 <= i < len(t.keys):
+        return None
+    return t.keys[i], t.cells[i]
+
+
+def _is_side(pattern: re.Pattern[str], text: str) -> bool:
+    """The text is that side of the pair, not merely holding it ("443", not "8443 or 443")."""
+    m = pattern.search(text)
+    return m is not None and len(text.strip()) - len(m.group(0)) <= 4
