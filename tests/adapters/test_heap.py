@@ -39,6 +39,22 @@ def test_settling_freezes_what_exists_and_raises_the_young_threshold(
     assert gc.get_threshold() == (YOUNG_THRESHOLD, *older)
 
 
+def test_settling_walks_no_heap(restored_collector: None) -> None:
+    # A collection there would walk every object start-up made to free almost none of them.
+    collections: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(f"generation {info['generation']}")
+
+    gc.callbacks.append(seen)
+    try:
+        settle_heap()
+    finally:
+        gc.callbacks.remove(seen)
+    assert collections == []
+
+
 def test_the_collector_is_paused_while_starting_and_on_once_settled(
     restored_collector: None,
 ) -> None:
