@@ -256,8 +256,11 @@ def compared_term(text: str, answer: str, terms: Iterable[str]) -> str | None:
     """A term of the answer's kind (an option, a sibling) that the text describes the answer
     by ("like COPY but also extracts tar archives"): the reader picks the option most like it,
     or strikes it when it is offered, without knowing the fact."""
+    compared = list(_COMPARED.finditer(text))
+    if not compared:
+        return None  # most descriptions compare with nothing: the terms are never read
     by_norm = {norm(t): t for t in terms if norm(t) and norm(t) != norm(answer)}
-    for m in _COMPARED.finditer(text):
+    for m in compared:
         said = m.group(1).rstrip(".,;:")
         for candidate in (said, said.split()[0]):
             found = by_norm.get(norm(candidate))

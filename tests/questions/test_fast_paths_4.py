@@ -12,7 +12,13 @@ import pytest
 from lemminflect.core.Lemmatizer import Lemmatizer
 
 from questions import cues, paraphrase, text
-from questions.text import CJK_RUN
+from questions.distractors import Pool
+from questions.facts.extract import extract
+from questions.facts.model import Fact
+from questions.generators import tables
+from questions.paraphrase import compared_term
+from questions.parse.markdown import parse_document
+from questions.text import CJK_RUN, contains_folded, norm
 
 NOTES = [
     *sorted((Path(__file__).parent / "notes").glob("*.md")),
@@ -97,3 +103,51 @@ def test_a_word_with_a_digit_is_its_own_lemma_without_a_look_up(
     assert [text.lemma(w) for w in words] == words
     assert looked_up == []
     assert text.lemma("limits") == "limit" and looked_up == ["limits"]
+
+
+def _table_facts(text: str) -> tuple[Pool, list[Fact]]:
+    doc = parse_document(text, "t.md")
+    facts = extract(doc)
+    return Pool(doc, facts), [f for f in facts if f.kind == "property" and f.table is not None]
+
+
+def test_a_row_property_reads_the_column_only_until_three_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once three of its cells are taken, the rest of a big column is never offered: its cells
+    are not checked for the keys they name."""
+    rows = "\n".join(f"| svc{i} | {1000 + i} | handles job {i} in queue q{i} |" for i in range(20))
+    pool, facts = _table_facts(
+        f"## Services\n\n| Service | Port | notes |\n|---|---|---|\n{rows}\n"
+    )
+    asked = [f for f in facts if f.attribute == "notes"]
+    assert len(asked) == 20
+    checked: list[str] = []
+
+    def counted(h: str, n: str) -> bool:
+        checked.append(h)
+        return contains_folded(h, n)
+
+    before = [tables._forward(f, f.table, pool) for f in asked if f.table is not None]
+    monkeypatch.setattr(tables, "contains_folded", counted)
+    after = [tables._forward(f, f.table, pool) for f in asked if f.table is not None]
+    assert after == before and all(c is not None and len(c.options) == 4 for c in after)
+    # each cell read is checked against the twenty keys: about four cells of twenty per row
+    assert len(checked) <= 4 * 20 * len(asked)
+
+
+def test_a_description_that_compares_with_nothing_reads_no_term(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terms = ["COPY", "ADD", "RUN", "CMD", *(f"svc{i}" for i in range(20))]
+    read: list[str] = []
+
+    def counted(t: str) -> str:
+        read.append(t)
+        return norm(t)
+
+    monkeypatch.setattr(paraphrase, "norm", counted)
+    assert compared_term("also extracts tar archives from the build context", "ADD", terms) is None
+    assert read == []
+    assert compared_term("like COPY but also extracts tar archives", "ADD", terms) == "COPY"
+    assert compared_term("unlike svc3 it restarts", "svc4", terms) == "svc3"
