@@ -36,9 +36,11 @@ _TEMPLATE = frozenset({"which", "described", "description", "fits", "fill", "bla
                        "false", "what", "value", "default", "here", "these", "command"})  # fmt: skip
 
 
-def _parts(token: str) -> list[str]:
-    """ "IAM_ROLE_MISSING" -> iam, role, missing; "nodePort" -> node, port; "SP-GiST" -> sp, …"""
-    return [p.lower() for p in _PART.findall(token)]
+@lru_cache(maxsize=65536)
+def _parts(token: str) -> tuple[str, ...]:
+    """ "IAM_ROLE_MISSING" -> iam, role, missing; "nodePort" -> node, port; "SP-GiST" -> sp, ….
+    Cached: every stem and option is split token by token, and the tokens recur."""
+    return tuple(p.lower() for p in _PART.findall(token))
 
 
 @lru_cache(maxsize=65536)
@@ -86,11 +88,12 @@ def option_words(option: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
+@lru_cache(maxsize=16384)
+def _glosses(run: str, chars: bool = True) -> tuple[tuple[str, str], ...]:
     """(Chinese word, an English word it means) for a run of Chinese; glosses shorter than four
     letters are too loose to count ("时代" is also "age"). `chars`: words of one character too
     ("请求头" ends in "头", a head), read in a stem against Latin options only: two Chinese
-    options are compared by their own characters."""
+    options are compared by their own characters. Cached: a run recurs in stem after stem."""
     out = []
     words = cut(run)
     # two characters jieba left apart may be one dictionary word ("幂" + "等" is 幂等)
@@ -103,7 +106,7 @@ def _glosses(run: str, chars: bool = True) -> list[tuple[str, str]]:
                 out += [(w, e), (w, lemma(e))]
             out += [(w, h) for h in hints(e)]  # 逐渐 is "gradually": a Rolling… option
     out += [(w, x) for w, e in cue_glosses(run) for x in {e, lemma(e)}]
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)

@@ -208,10 +208,14 @@ def senses_said(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _glued_words(option: str) -> list[str]:
-    """The lower-case names of an option glued from words ("macvlan", "noeviction")."""
+@lru_cache(maxsize=16384)
+def _glued_words(option: str) -> tuple[str, ...]:
+    """The lower-case names of an option glued from words ("macvlan", "noeviction"). Cached:
+    read again for every word of the stem it is compared with."""
     tokens = [p.lower() for m in _TOKEN.finditer(option) for p in re.split(r"[-_./:]", m.group(0))]
-    return [t for t in tokens if len(t) >= 2 * _MIN_GLUED and t.isalpha() and not english_word(t)]
+    return tuple(
+        t for t in tokens if len(t) >= 2 * _MIN_GLUED and t.isalpha() and not english_word(t)
+    )
 
 
 def _glued(word: str, option: str) -> bool:
@@ -284,8 +288,11 @@ def compared_term(text: str, answer: str, terms: Iterable[str]) -> str | None:
     """A term of the answer's kind (an option, a sibling) that the text describes the answer
     by ("like COPY but also extracts tar archives"): the reader picks the option most like it,
     or strikes it when it is offered, without knowing the fact."""
+    compared = list(_COMPARED.finditer(text))
+    if not compared:
+        return None  # most descriptions compare with nothing: the terms are never read
     by_norm = {norm(t): t for t in terms if norm(t) and norm(t) != norm(answer)}
-    for m in _COMPARED.finditer(text):
+    for m in compared:
         said = m.group(1).rstrip(".,;:")
         for candidate in (said, said.split()[0]):
             found = by_norm.get(norm(candidate))

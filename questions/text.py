@@ -329,9 +329,14 @@ def same_word(a: str, b: str) -> bool:
     return len(short) >= 5 and short in long_
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A word's lemma as a noun or verb ("limits" -> "limit"), or the word itself."""
+    if _DIGIT.search(word):
+        return word  # no word of lemminflect's tables holds a digit: `svc12`, `http2` are names
     from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(word)  # one look-up for both parts of speech (each copies its entry)

@@ -161,8 +161,10 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     wrong: list[str] = []
-    keys = [folded(k) for k in table.keys]  # once per question, not once per cell
+    keys = _folded_all(table.keys)  # once per table, not once per cell
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
+        if len(wrong) == 3:
+            break  # the rest of a big column is never offered: checking its cells is waste
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
