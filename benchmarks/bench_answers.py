@@ -43,6 +43,7 @@ from sqlalchemy.engine import make_url
 
 from benchmarks import round_trips
 from benchmarks.harness import cpu_times
+from benchmarks.phases import Phases
 from bot.adapters.heap import settle_heap
 from bot.cli.run import loop_factory
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
@@ -219,8 +220,14 @@ async def drive(
     messenger = CardMessenger()
     quiz = QuizEngine(repo, messenger, platform="bench")
     queues = {"answers": quiz.answer_queue, "closes": quiz.close_queue, "refs": quiz.card_refs}
+    phases = Phases(asyncio.get_running_loop().time) if args.phases else None
+    if phases is not None:
+        phases.watch_pool(engine)
     for name, queue in queues.items():
-        queue._handler = round_trips.tag(name, queue._handler)  # type: ignore[attr-defined]
+        handler = queue._handler  # type: ignore[attr-defined]
+        if phases is not None:
+            handler = phases.wrap(name, handler)
+        queue._handler = round_trips.tag(name, handler)  # type: ignore[attr-defined]
     team = TeamRef("bench", "t1")
     latencies: list[float] = []
     acks: list[float] = []
@@ -229,10 +236,15 @@ async def drive(
         # QuizEngine.answer's two steps, timed apart from the click's arrival: the adapters
         # ack between them.
         clock = asyncio.get_running_loop().time
+        times = phases.click(arrived) if phases is not None else None
         outcome = await quiz.record_answer(rq, who, choice)
         acks.append(clock() - arrived)
+        if phases is not None and times is not None:
+            phases.written(times, rq, who.external_id, outcome.fill_limit is not None)
         await quiz.close_if_filled(rq, outcome)
         latencies.append(clock() - arrived)
+        if phases is not None and times is not None:
+            phases.closed(times, rq)
         assert outcome.receipt.accepted, outcome.receipt.text
 
     players = Players(one, rate=args.rate) if args.rate else Players(one, slots=args.concurrency)
@@ -248,11 +260,15 @@ async def drive(
         pass
     settle_heap()  # start-up is done, as every `quizbot run` mode does once it serves
     round_trips.counts.clear()
+    probe = phases.start() if phases is not None else None
     started, cpu = time.time(), time.process_time()
     for round_id, rq in rounds:  # the first cards, posted before the clock started
         players.arrive(clicks(round_id, rq))
     await players.wait_for(len(rounds) * args.players * args.questions)
     finished, cpu = time.time(), time.process_time() - cpu
+    if phases is not None and probe is not None:
+        phases.stop(probe)
+        print(phases.report(), flush=True)
     trips = dict(round_trips.counts)
     trips.update({f"{name} batches": queue.batches for name, queue in queues.items()})
     backends = await backend_cpu(engine)
@@ -425,6 +441,12 @@ def main() -> int:
     p.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     p.add_argument(
         "--profile", type=Path, help="folder: run py-spy on each worker, print its top frames"
+    )
+    p.add_argument(
+        "--phases",
+        action="store_true",
+        help="time each click's phases and print where the slowest 1 %% spent theirs\n"
+        "(the timing costs the worker CPU: read rates from runs without it)",
     )
     args = p.parse_args()
 

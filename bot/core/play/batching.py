@@ -37,6 +37,10 @@ class Batcher(Generic[Req, Res]):
     database may touch a row only once per statement, and one player's clicks stay in order.
     When a batch fails as a whole and `isolate(error)` is true, its requests are retried one
     by one, so one bad request fails alone instead of taking its neighbours with it.
+
+    With `same_turn`, a batch is taken once the event loop's turn in which its first request
+    came has run, so requests submitted in one turn (the callers one batch of another queue
+    released) go together even when they may start at once (`overlap_at=1`).
     """
 
     def __init__(
@@ -48,6 +52,7 @@ class Batcher(Generic[Req, Res]):
         max_inflight: int = 2,
         overlap_at: int | None = None,
         isolate: Callable[[BaseException], bool] = lambda _exc: True,
+        same_turn: bool = False,
     ) -> None:
         self._handler = handler
         self._key = key
@@ -55,6 +60,8 @@ class Batcher(Generic[Req, Res]):
         self._max_inflight = max_inflight
         self._overlap_at = overlap_at if overlap_at is not None else max_batch // 2
         self._isolate = isolate
+        self._same_turn = same_turn
+        self._kick_due = False
         self._queue: list[_Pending[Req, Res]] = []
         self._busy_keys: set[Hashable] = set()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -64,8 +71,16 @@ class Batcher(Generic[Req, Res]):
     async def submit(self, request: Req) -> Res:
         future: asyncio.Future[Res] = asyncio.get_running_loop().create_future()
         self._queue.append(_Pending(request, self._key(request), future))
-        self._kick()
+        if not self._same_turn:
+            self._kick()
+        elif not self._kick_due:
+            self._kick_due = True
+            asyncio.get_running_loop().call_soon(self._turn_kick)
         return await future
+
+    def _turn_kick(self) -> None:
+        self._kick_due = False
+        self._kick()
 
     async def drain(self) -> None:
         """Wait until everything submitted so far has its result (graceful shutdown)."""

@@ -121,10 +121,16 @@ class QuizEngine:
         self.close_queue: Batcher[_CloseRequest, News | None] = Batcher(
             self._close_batch,
             key=lambda request: request.rq_id,
-            # A batch costs a few statements whatever its size, so closes queue behind the
-            # one being written; a second goes beside it only for a long queue.
+            # Closes that arrive in one turn of the loop (those the same batch of answers
+            # filled, or one pass of due questions) go together; closes that arrive while
+            # another batch is being written go beside it at once (within CLOSES_IN_FLIGHT),
+            # not after it: a filled question's close is on its last click's way, and waiting
+            # for another channel's close was a third of what that click's answer took
+            # (benchmarks/bench_answers.py --questions 3 --phases).
             max_batch=CLOSE_BATCH,
             max_inflight=CLOSES_IN_FLIGHT,
+            overlap_at=1,
+            same_turn=True,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
         # Each posted card's message reference, written for many channels in one transaction.

@@ -170,3 +170,21 @@ async def test_a_caller_that_gives_up_does_not_stop_the_others():
     assert await patient == "done:c"
     with pytest.raises(asyncio.CancelledError):
         await impatient
+
+
+async def test_with_same_turn_the_requests_of_one_turn_go_together_beside_a_running_batch():
+    """A batch is held open; three requests submitted in one turn then start one batch beside
+    it at once (`overlap_at=1`), all three together instead of the first alone."""
+    rec = Recorder()
+    rec.gate.clear()
+    batcher = Batcher(rec, key=by_key, max_batch=10, overlap_at=1, same_turn=True)
+    first = asyncio.create_task(batcher.submit(("p0", "0")))
+    while not rec.batches:  # the first batch is running (and held)
+        await asyncio.sleep(0)
+    rest = [asyncio.create_task(batcher.submit((f"p{i}", str(i)))) for i in range(1, 4)]
+    while len(rec.batches) < 2:
+        await asyncio.sleep(0)
+    assert [len(b) for b in rec.batches] == [1, 3]
+    assert rec.running == 2
+    rec.gate.set()
+    assert await asyncio.gather(first, *rest) == [f"done:{i}" for i in range(4)]

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy import update
 
 from bot.core.models import ChannelRef
-from bot.core.play.service import CLOSE_CONNECTIONS, QuizEngine
+from bot.core.play.service import CLOSE_BATCH, CLOSE_CONNECTIONS, QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View
 from bot.db.repository import SqlRepository, SqlUnit
 from bot.db.tables import RoundQuestion
@@ -82,25 +82,27 @@ class CountingRepository(SqlRepository):
 
 
 async def test_closes_due_together_run_side_by_side_within_the_bound(fresh_repo):
-    """30 channels' questions are due in the same pass: their closes overlap (more than one
-    transaction open at once) but never more than the bound, and each closes once."""
+    """More channels' questions are due in the same pass than one transaction closes: their
+    closes go in as few transactions as that allows, which overlap (more than one open at
+    once) but never more than the bound, and each closes once."""
+    channels = CLOSE_BATCH + 10
     await load_questions(fresh_repo, questions(8))
     clock = FixedClock()
     messenger = RecordingMessenger()
     quiz = QuizEngine(fresh_repo, messenger, platform="discord", clock=clock, rng=random.Random(2))
-    for c in range(30):
+    for c in range(channels):
         await quiz.start_round(ChannelRef(TEAM, f"c{c}"), player("host"), questions=2, seconds=10)
     counting = CountingRepository(fresh_repo)
     quiz.repo = counting
     clock.advance(10)
-    assert await quiz.run_due() == 30
+    assert await quiz.run_due() == channels
     # The pass itself holds a transaction only before the closes start (reading what is due).
     assert 1 < counting.most_open <= CLOSE_CONNECTIONS
-    assert quiz.close_queue.batches < 30  # closes that arrived together shared transactions
+    assert quiz.close_queue.batches == 2  # closes that arrived together shared transactions
     reveals = [v.card.round_question_id for _, _, v in messenger.updates if isinstance(v, Reveal)]
-    assert len(reveals) == len(set(reveals)) == 30
+    assert len(reveals) == len(set(reveals)) == channels
     seconds = [v for v in messenger.of(QuestionCard) if v.number == 2]
-    assert len({c.round_id for c in seconds}) == 30
+    assert len({c.round_id for c in seconds}) == channels
     assert await quiz.run_due() == 0
 
 
@@ -136,3 +138,48 @@ async def test_a_channel_whose_reveal_cannot_be_built_still_advances_and_others_
         rounds = [await u.play.round(c.round_id) for c in cards]
     assert {str(r.status) for r in rounds if r is not None} == {"finished"}
     assert await quiz.run_due() == 0
+
+
+class FirstUnitWaitsForASecond(SqlRepository):
+    """The real repository, whose first transaction stays open until a second one begins."""
+
+    def __init__(self, repo: SqlRepository) -> None:
+        super().__init__(repo.bind)
+        self.first = asyncio.Event()
+        self.second = asyncio.Event()
+        self.opened = 0
+
+    @asynccontextmanager
+    async def unit(self, *, autocommit: bool = False) -> AsyncIterator[SqlUnit]:
+        self.opened += 1
+        if self.opened == 2:
+            self.second.set()
+        async with super().unit(autocommit=autocommit) as u:
+            if self.opened == 1:
+                self.first.set()
+                await self.second.wait()
+            yield u
+
+
+async def test_a_close_goes_beside_another_channels_close_instead_of_after_it(fresh_repo):
+    """One channel's close is still being written when another channel's question fills: the
+    second close starts its own transaction at once (it would otherwise wait for the first,
+    which here waits for it, and the test would hang)."""
+    await load_questions(fresh_repo, questions(8))
+    quiz = QuizEngine(
+        fresh_repo,
+        RecordingMessenger(),
+        platform="discord",
+        clock=FixedClock(),
+        rng=random.Random(4),
+    )
+    cards = [
+        (await quiz.start_round(ChannelRef(TEAM, f"c{c}"), player("host"), questions=2)).card
+        for c in range(2)
+    ]
+    quiz.repo = repo = FirstUnitWaitsForASecond(fresh_repo)
+    first = asyncio.create_task(quiz.close_question(cards[0].round_question_id))
+    await asyncio.wait_for(repo.first.wait(), HANG_GUARD)  # its transaction is open, held
+    second = quiz.close_question(cards[1].round_question_id)
+    assert await asyncio.wait_for(asyncio.gather(first, second), HANG_GUARD) == [True, True]
+    assert quiz.close_queue.batches == 2
