@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -259,7 +260,16 @@ def core_only(url: str, channels: int, players: int, concurrency: int) -> dict[s
     queue = ctx.Queue()
     proc = ctx.Process(target=_core_worker, args=(url, channels, players, concurrency, queue))
     proc.start()
-    result: dict[str, float] = queue.get(timeout=600)
+    deadline = time.monotonic() + 600
+    while True:  # a worker that died says so now, not after the whole timeout
+        try:
+            result: dict[str, float] = queue.get(timeout=1)
+            break
+        except Empty:
+            if not proc.is_alive() or time.monotonic() > deadline:
+                raise SystemExit(
+                    f"core-only worker ended without a result (exit {proc.exitcode})"
+                ) from None
     proc.join()
     return result
 
@@ -274,6 +284,7 @@ def _core_worker(url: str, channels: int, players: int, concurrency: int, out: A
         concurrency=concurrency,
         processes=1,
         rate=0.0,
+        phases=False,
     )
     parts = asyncio.run(bench_answers.prepare(url, args))
     cpu = time.process_time()
