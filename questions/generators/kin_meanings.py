@@ -33,12 +33,10 @@ from questions.distractors import SECTION_WINDOW, Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators import meanings
-from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.meanings import MAX_SPREAD
-from questions.nouns import noun_for
 from questions.reverse_cues import spelled
-from questions.stems import articles, forward_definition
+from questions.stems import articles
 from questions.text import STOP_EN, contains, is_zh, norm
 from questions.values import family
 
@@ -281,11 +279,7 @@ def kin_meaning(f: Fact, pool: Pool) -> Candidate | None:
         owners.add(norm(owner))
     if len(wrong) < 2:
         return None
-    lang = lang_of(f)
-    noun = noun_for(f.subject, f.category, f.siblings, lang)
-    prompt = forward_definition(f.subject, noun, lang)
-    return build(NAME, "meaning", f, prompt, key, wrong, lang, rank=1, query=f.subject,
-                 notes_options=True)  # fmt: skip
+    return meanings.ask_meaning(NAME, "meaning", f, key, wrong)
 
 
 def _fits(option: str, key: str, value: str, wrong: Sequence[str]) -> bool:

@@ -98,10 +98,18 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
             wrong.append(d)
     if len(wrong) < 2:
         return None
+    return ask_meaning(NAME, "forward", f, key, wrong)
+
+
+def ask_meaning(
+    generator: str, style: str, f: Fact, key: str, wrong: Sequence[str]
+) -> Candidate | None:
+    """Ask "Which description fits <term>?" among the notes' descriptions: one stem for both
+    ways of finding those descriptions (the term's own pool and its kin's)."""
     lang = lang_of(f)
     noun = noun_for(f.subject, f.category, f.siblings, lang)
     prompt = forward_definition(f.subject, noun, lang)
-    return build(NAME, "forward", f, prompt, key, wrong, lang, rank=1, query=f.subject,
+    return build(generator, style, f, prompt, key, wrong, lang, rank=1, query=f.subject,
                  notes_options=True)  # fmt: skip
 
 
