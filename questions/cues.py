@@ -421,7 +421,10 @@ def _command_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     if mine is None:
         return None
     quoted = _QUOTED.search(stem)
-    words = re.findall(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    text = quoted.group(1) if quoted else stem
+    if not quoted:  # "Which psql command connects …": what the noun says is the template's
+        text = re.split(r"\b(?:command|option)\b", text, maxsplit=1)[-1]
+    words = re.findall(r"[A-Za-z]+", text)
     if not quoted:  # "Which command connects to db?": after the template's words
         words = [w for w in words if w.lower() not in _TEMPLATE | STOP_EN]
     if not words or len(words[0]) < 4:

@@ -108,11 +108,27 @@ def _shares_word(text: str, heading: str) -> bool:
     return bool(mine & theirs) or any(a[:5] == b[:5] for a in mine for b in theirs if len(a) >= 5)
 
 
+def _named(heading: str, options: Sequence[str]) -> bool:
+    return any(names(heading, o) or o.casefold() in heading.casefold() for o in options)
+
+
+def _plain_words(subject: str) -> bool:
+    """A parameter named by plain English words ("completions", "stop timeout"), which say
+    nothing of what they belong to (a Job's completions)."""
+    words = subject.split()
+    return bool(words) and all(w.isalpha() and w.islower() and english_word(w) for w in words)
+
+
 def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:
     """The prompt with its section's name in front when it has lost its subject, else as is."""
+    zh = lang == "zh"
+    if style == "value" and not zh and _plain_words(fact.subject):
+        heading = label(fact)  # "What is the default value of completions?": of what?
+        if heading and not _shares_word(fact.subject, heading) and not _named(heading, options):
+            return f"{heading}: {prompt[0].lower()}{prompt[1:]}"
+        return prompt
     if style not in LABELLED_STYLES:
         return prompt
-    zh = lang == "zh"
     if style == "cloze":
         template = _CLOZE_ZH if zh else _CLOZE_EN
         if not prompt.startswith(template):
@@ -126,7 +142,7 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
     said = re.sub(r"^(Which of these|以下描述的是哪一项？|以下哪一项是)", "", body)
     if not heading or _has_subject(said.replace("___", " "), heading):
         return prompt
-    if any(names(heading, o) or o.casefold() in heading.casefold() for o in options):
+    if _named(heading, options):
         return prompt  # the label would point at an option
     if zh:
         return f"{template}【{heading}】{body}"

@@ -85,3 +85,43 @@ def test_a_default_asked_by_a_lists_head_noun_says_the_whole_noun() -> None:
     asked = prompts("nginx-tuning.md")
     assert "Which load balancing method is the default?" in asked, asked
     assert "Which method is the default?" not in asked
+
+
+SQLITE = """# DB notes
+
+## sqlite3 cheats
+
+```sh
+.tables            # list the tables of the open file
+.schema orders     # show the CREATE statement of a table
+.mode column       # align the output in columns
+.timer on          # print how long each statement took
+```
+"""
+
+
+def test_a_tools_commands_that_do_not_say_the_tool_are_asked_as_its_commands() -> None:
+    """ "Which command shows the CREATE statement of a table?" with `.schema orders`: which
+    program's commands? The heading "sqlite3 cheats" says it."""
+    asked = [q.prompt for _, q in generate_document("t.md", SQLITE).chosen]
+    assert asked and all(p.startswith("Which sqlite3 command") for p in asked), asked
+
+
+def test_a_letter_command_is_still_read_after_the_tools_name() -> None:
+    """psql's \\c "connects": the stem's first word after "Which psql command" still counts."""
+    from questions.cues import clue
+
+    stem = "Which psql command connects to db?"
+    assert clue(stem, "\\c shop", ["\\x auto", "\\dt+"]) == "connects"
+
+
+def test_a_default_of_a_parameter_named_by_plain_words_says_its_section() -> None:
+    """ "What is the default value of copies?": copies of what? A parameter named by plain
+    English words is asked under its section's name; a name of its own needs none."""
+    notes = (
+        "# Office notes\n\n## Print queues\n\n- copies: default 1, max 99 per job\n"
+        "- spoolDirLimit: default 500 MB\n"
+    )
+    asked = [q.prompt for _, q in generate_document("t.md", notes).chosen]
+    assert "Print queues: what is the default value of copies?" in asked, asked
+    assert "What is the default value of spoolDirLimit?" in asked, asked
