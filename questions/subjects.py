@@ -34,6 +34,8 @@ _NEUTRAL_EN = "Which of these"
 _NEUTRAL_ZH = "哪一项"
 _CLOZE_EN = "Fill in the blank: "
 _CLOZE_ZH = "填空："
+#: the stems that ask a parameter's value by its name
+_VALUE_EN = ("What is the default value of ", "What value do the notes give for ")
 #: headings that name no thing: a grab bag, an introduction, the notes themselves
 _GENERIC = re.compile(
     r"^(notes?|basics?|overview|intro(duction)?|summary|general|misc\w*|other\w*|terms?|"
@@ -112,17 +114,16 @@ def _named(heading: str, options: Sequence[str]) -> bool:
     return any(names(heading, o) or o.casefold() in heading.casefold() for o in options)
 
 
-def _plain_words(subject: str) -> bool:
-    """A parameter named by plain English words ("completions", "stop timeout"), which say
-    nothing of what they belong to (a Job's completions)."""
-    words = subject.split()
-    return bool(words) and all(w.isalpha() and w.islower() and english_word(w) for w in words)
+def _plain_word(subject: str) -> bool:
+    """A parameter named by one plain English word ("completions", "copies"), which says
+    nothing of what it belongs to (a Job's completions); "restart limit burst" says enough."""
+    return subject.isalpha() and subject.islower() and english_word(subject)
 
 
 def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:
     """The prompt with its section's name in front when it has lost its subject, else as is."""
     zh = lang == "zh"
-    if style == "value" and not zh and _plain_words(fact.subject):
+    if style == "value" and not zh and _plain_word(fact.subject) and prompt.startswith(_VALUE_EN):
         heading = label(fact)  # "What is the default value of completions?": of what?
         if heading and not _shares_word(fact.subject, heading) and not _named(heading, options):
             return f"{heading}: {prompt[0].lower()}{prompt[1:]}"
