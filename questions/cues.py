@@ -235,6 +235,17 @@ def names(text: str, option: str) -> bool:
     return any(_shares(w, option) for w, _ in stem_words(text))
 
 
+def pointed_at(text: str, options: Sequence[str]) -> bool:
+    """A word of the text names some of the options and not all: it tells them apart ("Deleting
+    keys" names DEL, "AWS step functions" the step functions). A word every option holds
+    ("DBCC" of DBCC commands) tells none apart."""
+    for word, _ in stem_words(text):
+        named = sum(1 for o in options if _shares(word, o))
+        if 0 < named < len(options):
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
     words = option_words(option)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from questions.cues import names
+from questions.cues import pointed_at
 from questions.facts.model import Fact
 from questions.nouns import is_misc, is_phrase
 from questions.text import CJK, CJK_RUN, STOP_EN, english_word, lemma
@@ -111,7 +111,11 @@ def _shares_word(text: str, heading: str) -> bool:
 
 
 def _named(heading: str, options: Sequence[str]) -> bool:
-    return any(names(heading, o) or o.casefold() in heading.casefold() for o in options)
+    """The heading points at some options and not others ("Deleting keys" at DEL); a word of
+    every option ("DBCC 命令" over DBCC commands) points at none."""
+    if any(o.casefold() in heading.casefold() for o in options):
+        return True
+    return pointed_at(heading, options)
 
 
 def _plain_word(subject: str) -> bool:

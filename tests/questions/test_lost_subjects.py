@@ -125,3 +125,14 @@ def test_a_default_of_a_parameter_named_by_plain_words_says_its_section() -> Non
     asked = [q.prompt for _, q in generate_document("t.md", notes).chosen]
     assert "Print queues: what is the default value of copies?" in asked, asked
     assert "What is the default value of spoolDirLimit?" in asked, asked
+
+
+def test_a_heading_word_every_option_holds_points_at_none() -> None:
+    """ "DBCC 命令" over DBCC commands labels their stems; "AWS step functions" over AWS
+    services names the key, so it labels nothing."""
+    from questions.cues import pointed_at
+
+    assert not pointed_at("DBCC 命令", ["DBCC CHECKDB", "DBCC OPENTRAN"])
+    assert pointed_at("AWS step functions", ["AWS step functions", "AWS SQS", "AWS Kinesis"])
+    asked = prompts("sqlserver-zh.md")
+    assert any(p.startswith("【DBCC 命令】以下描述的是哪一项？") for p in asked), asked
