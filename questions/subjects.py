@@ -68,6 +68,17 @@ def label(fact: Fact) -> str:
     return leaf
 
 
+def _parent(fact: Fact, options: Sequence[str]) -> str:
+    """The parent item's term a nested item sits under ("lifecycle" over `prevent_destroy`):
+    closer than the section, when it is a short name that tells no option apart."""
+    context = fact.context.strip(" :：")
+    if not context or len(context) > 30 or len(context.split()) > 3:
+        return ""
+    if re.search(r"[.!?。！？，,;；]", context) or _named(context, options):
+        return ""
+    return context
+
+
 def _generic(heading: str) -> bool:
     """A grab bag or a heading whose last word names no thing ("Cloud glossary", "Git tips")."""
     last = heading.split()[-1] if heading.split() else heading
@@ -143,8 +154,10 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
         template, body = "", prompt
     else:
         return prompt  # asked by a category noun: the noun is the subject
-    heading = label(fact)
     said = re.sub(r"^(Which of these|以下描述的是哪一项？|以下哪一项是)", "", body)
+    heading = _parent(fact, options)
+    if not heading or heading.casefold() in said.casefold():
+        heading = label(fact)  # the stem says its parent item already: its section, then
     if not heading or _has_subject(said.replace("___", " "), heading):
         return prompt
     if _named(heading, options):

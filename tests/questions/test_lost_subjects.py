@@ -136,3 +136,10 @@ def test_a_heading_word_every_option_holds_points_at_none() -> None:
     assert pointed_at("AWS step functions", ["AWS step functions", "AWS SQS", "AWS Kinesis"])
     asked = prompts("sqlserver-zh.md")
     assert any(p.startswith("【DBCC 命令】以下描述的是哪一项？") for p in asked), asked
+
+
+def test_a_nested_item_is_labelled_with_its_parent_items_term() -> None:
+    """ "`prevent_destroy` makes a plan that would destroy it fail" under "**lifecycle**":
+    the parent says what "it" belongs to, closer than the section."""
+    asked = prompts("terraform-networking.md")
+    assert "lifecycle: which of these makes a plan that would destroy it fail?" in asked, asked
