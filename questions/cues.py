@@ -49,10 +49,55 @@ def _latin_words(token: str) -> frozenset[str]:
     low = token.lower()
     words = {low} if len(low) >= 3 else set()
     words |= {p for p in _parts(token) if len(p) >= 3}
+    # SLOWLOG is named by "slowest", CHECKDB by "database": a glued name's words and clips
+    for part in {token, *_parts(token)}:
+        words |= {w for piece in glued(part) for w in piece if len(w) >= 2}
     words |= {lemma(w) for w in list(words) if w.isalpha()}
     # "gradually" names Rolling…; a template word only inside a description (`stem_words`)
     words |= {h for w in list(words) if w not in _TEMPLATE for h in hints(w)}
     return frozenset(w for w in words if w not in STOP_EN and w not in _TEMPLATE)
+
+
+@lru_cache(maxsize=65536)
+def glued(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name glued from words in one case ("SLOWLOG", "BGREWRITEAOF", "keepalive"): its
+    dictionary words of three letters or more, and the letters left between them (BG, AOF),
+    which read as clippings or acronyms; ((), ()) for a word, a short name or a mixed case.
+    The split covers the most letters by the longest words (dynamic programming over the
+    name, words of at most twelve letters: linear in the name)."""
+    low = token.lower()
+    if not (6 <= len(low) <= 24 and low.isalpha() and token in (low, token.upper())):
+        return (), ()
+    if english_word(low):
+        return (), ()
+    n = len(low)
+    # best[i]: (score, pieces) of low[:i]; a piece is a word or "#" and one left-over letter
+    best: list[tuple[int, tuple[str, ...]]] = [(-1, ())] * (n + 1)
+    best[0] = (0, ())
+    for i in range(1, n + 1):
+        score, pieces = best[i - 1]
+        best[i] = (score, (*pieces, "#" + low[i - 1]))
+        for j in range(max(0, i - 12), i - 2):
+            piece = low[j:i]
+            gain = best[j][0] + len(piece) ** 2
+            if gain > best[i][0] and english_word(piece):
+                best[i] = (gain, (*best[j][1], piece))
+    words: list[str] = []
+    clips: list[str] = []
+    run = ""
+    for piece in best[n][1]:
+        if piece.startswith("#"):
+            run += piece[1:]
+            continue
+        if run:
+            clips.append(run)
+            run = ""
+        words.append(piece)
+    if run:
+        clips.append(run)
+    if not words or any(len(c) > 5 for c in clips):
+        return (), ()  # no word inside, or a stretch no word explains: a name, not a compound
+    return tuple(words), tuple(clips)
 
 
 def _identifier_words(token: str) -> set[str]:
@@ -190,6 +235,17 @@ def names(text: str, option: str) -> bool:
     return any(_shares(w, option) for w, _ in stem_words(text))
 
 
+def pointed_at(text: str, options: Sequence[str]) -> bool:
+    """A word of the text names some of the options and not all: it tells them apart ("Deleting
+    keys" names DEL, "AWS step functions" the step functions). A word every option holds
+    ("DBCC" of DBCC commands) tells none apart."""
+    for word, _ in stem_words(text):
+        named = sum(1 for o in options if _shares(word, o))
+        if 0 < named < len(options):
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
     words = option_words(option)
@@ -222,8 +278,12 @@ def _initials(stem: str) -> tuple[tuple[str, str], ...]:
 
 
 def _acronyms(option: str) -> list[str]:
-    """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING."""
-    return [p.lower() for p in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])", option)]
+    """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING, and the
+    letters a glued name holds between its words: AOF in BGREWRITEAOF."""
+    found = [p.lower() for p in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])", option)]
+    for token in _LATIN_TOKEN.findall(option):
+        found += [c for c in glued(token)[1] if len(c) >= 2]
+    return found
 
 
 def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
@@ -372,7 +432,10 @@ def _command_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     if mine is None:
         return None
     quoted = _QUOTED.search(stem)
-    words = re.findall(r"[A-Za-z]+", quoted.group(1) if quoted else stem)
+    text = quoted.group(1) if quoted else stem
+    if not quoted:  # "Which psql command connects …": what the noun says is the template's
+        text = re.split(r"\b(?:command|option)\b", text, maxsplit=1)[-1]
+    words = re.findall(r"[A-Za-z]+", text)
     if not quoted:  # "Which command connects to db?": after the template's words
         words = [w for w in words if w.lower() not in _TEMPLATE | STOP_EN]
     if not words or len(words[0]) < 4:
@@ -976,3 +1039,24 @@ def self_checking(statement: str) -> str | None:
         if any(n >= 10 for n in stated) and result >= 10:
             return m.group(0)
     return None
+
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30, "sixty": 60, "hundred": 100}  # fmt: skip
+_WORD_NUMBER = re.compile(
+    r"\b(?:(a|an|one)\s+(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|"
+    r"gigabyte)s?\b)|(" + "|".join(_WORD_NUMBERS) + r")\b)",
+    re.I,
+)
+
+
+def numerals(text: str) -> str:
+    """The text with its numbers written in words as digits: "the ten slowest" -> "the 10
+    slowest", "up to a minute late" -> "up to 1 minute late"; a lone "one" stays a word ("the
+    only one"). A stem that says the key's number in words gives it away as the digits do."""
+    if not _WORD_NUMBER.search(text):
+        return text
+    return _WORD_NUMBER.sub(
+        lambda m: "1 " if m.group(1) else str(_WORD_NUMBERS[m.group(2).lower()]), text
+    )

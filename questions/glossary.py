@@ -72,6 +72,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "拒绝": ("denied",), "禁止": ("forbidden", "denied"),
     "超时": ("timeout",), "已存在": ("exists",), "不可用": ("unavailable",),
     "代理": ("agent", "proxy"),
+    # words the dictionary glosses with a three-letter word too short to read from it
+    "日志": ("log",), "键": ("key",), "标签": ("tag", "label"), "任务": ("job", "task"),
+    "检查": ("check",), "让出": ("yield",), "收缩": ("shrink",), "清空": ("flush", "clear"),
     # the bounds a setting's name is built from: 上限 is glossed "upper bound" only
     "上限": ("limit", "max"), "封顶": ("limit", "max"),
 }  # fmt: skip

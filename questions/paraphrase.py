@@ -111,6 +111,11 @@ SENSES: tuple[Sense, ...] = (
     # ...and its opposite: External, public ("from the internet")
     _sense("outward", "external outer outbound egress public", "outside external internet",
            zh=["外部", "外网", "公网"]),
+    # how many: count, replicaCount ("makes N copies", "how many times")
+    _sense("count", "count cnt", "number", [r"\bhow\s+many\b"], ["数量", "个数", "多少个"]),
+    # one thing ahead of another: create_before_destroy, pre-stop ("builds the new one first")
+    _sense("before", "before pre prior", "first beforehand ahead earlier",
+           zh=["事先", "提前"]),
     # try again: retry ("try again later")
     _sense("retry", "retry", phrases=[r"\btry(?:ing)?\s+again\b", r"\bre-?attempt"],
            zh=["重试", "再试"]),

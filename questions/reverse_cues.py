@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from questions.cues import alike, spelling
+from questions.cues import alike, glued, spelling
 from questions.glossary import cue_glosses, english
 from questions.text import CJK_RUN, STOP_EN, cut, lemma
 from questions.values import UNITS
@@ -35,6 +35,7 @@ def own_words(text: str) -> frozenset[str]:
     words: set[str] = set()
     for token in _LATIN_TOKEN.findall(text):
         found = {token.lower()} | {p.lower() for p in _PART.findall(token)}
+        found |= set(glued(token)[0])  # SLOWLOG: "slow" and "log", as its parts would be
         words |= {w for w in found if len(w) >= 3}
     for run in CJK_RUN.findall(text):
         for w in cut(run):
@@ -60,7 +61,9 @@ def spelled(text: str, term: str) -> str | None:
     "space-partitioned GiST" of SP-GiST): their initials, linking words aside, are its letters
     (or all but the last), or None."""
     words = re.findall(r"[A-Za-z][A-Za-z]*", text)
-    for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", term):
+    acronyms = re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", term)
+    acronyms += [c.upper() for t in _LATIN_TOKEN.findall(term) for c in glued(t)[1] if len(c) >= 3]
+    for acronym in acronyms:
         for want in {acronym.lower(), acronym.lower()[:-1]} - {""}:
             if len(want) < 2:
                 continue

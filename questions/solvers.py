@@ -30,6 +30,7 @@ from questions.cues import (
     computable,
     expansions,
     letter_coded,
+    numerals,
     restated,
     spelled_in_key,
     spelled_out,
@@ -90,6 +91,8 @@ def stem_only(c: Candidate) -> str | None:
     listed = " / ".join(sorted(options))
     if listed in stem:  # "Which of ConfigMap / Secret …": the list of options says nothing
         stem = stem.replace(listed, " ")
+    if any(ch.isdigit() for ch in answer):
+        stem = numerals(stem)  # "the ten slowest" names SLOWLOG GET 10; "a minute" is 1 min
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     number = parse_number(answer)

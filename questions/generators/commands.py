@@ -3,6 +3,7 @@ same code block as the options (the notes' own commands, so every option is real
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from questions.ambiguity import names_the_purpose
@@ -11,11 +12,25 @@ from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import command
+from questions.text import english_word
 
 NAME = "command"
 
 
 KINDS = ("command",)
+#: what a heading over a tool's commands calls them: "psql cheats", "kubectl commands"
+_CHEATS = re.compile(r"^([a-z][a-z0-9_-]{1,15})\s+(cheats?|cheat ?sheet|commands|tips|shortcuts)$")
+
+
+def _tool(heading: str, options: list[str]) -> str:
+    """The tool a section of its commands is named for ("psql" of "psql cheats"), when the
+    options do not say it themselves (psql's meta-commands, `\\x auto`) or all say it: the stem
+    then says what the commands belong to; "" otherwise."""
+    m = _CHEATS.match(heading.strip())
+    if m is None or english_word(m.group(1)):
+        return ""
+    said = [m.group(1) in o.split()[0] for o in options if o.split()]
+    return m.group(1) if not any(said) or all(said) else ""
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
@@ -32,6 +47,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
                               exclude=rivals)  # fmt: skip
     lang = lang_of(f)
     noun = "option" if "flag" in f.extra else "command"
+    tool = _tool(f.section.heading, [f.value, *wrong])
+    if tool and lang == "en":
+        noun = f"{tool} {noun}"  # "\\x auto" under "psql cheats": a psql command
     c = build(NAME, "command", f, command(f.subject, lang, noun, "does" in f.extra), f.value, wrong, lang, rank=0,
               query=f.subject, notes_options=True)  # fmt: skip
     if c is not None:

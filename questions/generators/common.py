@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from questions.candidate import Candidate, place_answer
 from questions.distractors import sort_numeric
 from questions.facts.model import Fact
+from questions.subjects import with_label
 from questions.text import cjk_count, is_zh
 
 
@@ -60,6 +61,7 @@ def build(
     items, an enumeration's values), so their lengths are no cue."""
     if len(distractors) < (1 if closed else 2):
         return None
+    prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
     if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell
         opts, pos = tuple(ordered), ordered.index(answer)

@@ -14,14 +14,14 @@ from http import HTTPStatus
 
 from questions.candidate import Candidate
 from questions.clipping import with_question
-from questions.cues import arithmetic_cut
+from questions.cues import arithmetic_cut, numerals, restated
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.text import CJK, cjk_count
-from questions.values import parse_number
+from questions.values import fmt_number, parse_number
 
 NAME = "number"
 #: "___ (10 %)": the blanked value restated in other units right after the blank
@@ -39,6 +39,28 @@ def _without_reason_phrase(gap: str, span: str) -> str:
     except ValueError:
         return gap
     return re.sub(rf"{re.escape(BLANK)}\s+{re.escape(phrase)}\b", BLANK, gap, flags=re.I)
+
+
+def _without_restating_clause(gap: str, span: str) -> str:
+    """Drop a clause beside the blank's that says the number again in words or in another unit
+    ("accuracy defaults to ___, so timers fire up to a minute late"): the question is asked
+    without it, rather than refused for giving its key away."""
+    parts = re.split(r"(?<=[,，;；])\s*", gap)
+    if len(parts) < 2:
+        return gap
+    n = parse_number(span)
+    written = re.escape(span if n is None else fmt_number(n.value))
+    kept = []
+    for part in parts:
+        said = numerals(part)
+        if BLANK not in part and (
+            restated(said, span) or re.search(rf"(?<![\d.]){written}(?![\d.])", said)
+        ):
+            continue
+        kept.append(part)
+    if len(kept) == len(parts):
+        return gap
+    return " ".join(kept).strip().rstrip(",，;；")
 
 
 def balanced(text: str) -> bool:
@@ -123,6 +145,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
         return None
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     gap = _without_reason_phrase(gap, f.span)
+    gap = _without_restating_clause(gap, f.span)
     wrong = distractors_for(f, pool, avoid=gap)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip

@@ -34,9 +34,10 @@ def _clozes(notes: str) -> list[tuple[str, tuple[str, ...], int]]:
 
 def test_the_singled_out_member_is_blanked_among_the_lists_other_members() -> None:
     ((prompt, options, answer),) = _clozes(LOGGING)
-    assert (
-        prompt
-        == "Fill in the blank: Alerts are routed to the on-call channel by the ___ of each line."
+    # the sentence names nothing of its own: its section says what it is about
+    assert prompt == (
+        "Fill in the blank: Logging — Alerts are routed to the on-call channel by the ___ of "
+        "each line."
     )
     assert options[answer] == "level"
     assert sorted(options) == ["level", "message", "timestamp"]

@@ -72,7 +72,9 @@ def test_the_one_thing_an_item_grants_a_change_to_is_asked_against_the_one_it_de
     ]
     assert [(q.prompt, q.choices[q.answer]) for _, q in picks] == [
         (
-            "Which of these is reloaded automatically when the settings file changes?",
+            # "Which of these …" says no subject: the section's name does
+            "Web server config: which of these is reloaded automatically when the settings "
+            "file changes?",
             "mounted certificates",
         )
     ]

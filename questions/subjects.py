@@ -1,0 +1,170 @@
+"""A stem that no longer says what it is about gets its section's name in front.
+
+A cloze of a clipped sentence ("a native code change requires a ___") or a question asked with
+the neutral "Which of these …" ("Which of these frees memory in a background thread?") reads
+as a riddle once it leaves its notes: which product, which part of it? The session-11 blind
+review counted these as its third most common flaw ("lost subject"). The section heading the
+fact sits under says it ("Mobile releases", "Deleting keys"), so the stem is asked with that
+heading as a label: "Mobile releases — a native code change requires a ___", "Deleting keys:
+which of these frees memory in a background thread?", "【前端发布】改动原生代码必须___".
+
+A label is added only where it helps and costs nothing:
+- the stem says no name of its own (a product, a setting, a command) and no word of the
+  heading already;
+- the heading is a name of something, not a grab bag ("Misc", "杂项"), a generic word
+  ("Basics", "Notes") or a number;
+- the heading names no option: a label never gives the key away ("Layers" over the Layers
+  question) nor rules an option out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from questions.cues import pointed_at
+from questions.facts.model import Fact
+from questions.nouns import is_misc, is_phrase
+from questions.text import CJK, CJK_RUN, STOP_EN, english_word, lemma
+
+#: ways of asking whose stem may lose its subject: a cloze of a sentence, a term asked by a
+#: description with no category noun
+LABELLED_STYLES = frozenset({"cloze", "reverse", "predicate"})
+_NEUTRAL_EN = "Which of these"
+_NEUTRAL_ZH = "哪一项"
+_CLOZE_EN = "Fill in the blank: "
+_CLOZE_ZH = "填空："
+#: the stems that ask a parameter's value by its name
+_VALUE_EN = ("What is the default value of ", "What value do the notes give for ")
+#: headings that name no thing: a grab bag, an introduction, the notes themselves
+_GENERIC = re.compile(
+    r"^(notes?|basics?|overview|intro(duction)?|summary|general|misc\w*|other\w*|terms?|"
+    r"glossary|definitions?|concepts?|key points?|tips?|cheats?( ?sheet)?|faq|details?|"
+    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语)$",
+    re.I,
+)
+_MAX_LABEL = 40
+#: a name in an English text: CamelCase, ALL CAPS, snake_case, dotted, a flag or a number
+#: glued to letters ("SIGKILL", "maxmemory_policy", "HTTP/2", "`x`")
+_NAME = re.compile(
+    r"`|\b[A-Z]{2,}\b|\b[a-z]+[A-Z]\w*|\b\w+[_./=]\w+|\b[A-Za-z]+\d\w*|(?<=\s)-{1,2}[A-Za-z]"
+    r"|(?<=[a-z,;] )[A-Z][a-z]+"
+)
+
+
+def label(fact: Fact) -> str:
+    """The section heading a stem may be labelled with, or "" when it names nothing."""
+    path = [_clean(p) for p in fact.section.path]
+    path = [p for p in path if p]
+    if not path:
+        return ""
+    leaf = path[-1]
+    if _generic(leaf) and len(path) >= 3:
+        leaf = path[-2]  # a grab bag's parent section, never the notes' title
+    if _generic(leaf) or is_phrase(leaf) or len(leaf) > _MAX_LABEL:
+        return ""  # "For full capacity" says what for, not what
+    if not CJK.search(leaf) and len(leaf.split()) > 5:
+        return ""
+    return leaf
+
+
+def _parent(fact: Fact, options: Sequence[str]) -> str:
+    """The parent item's term a nested item sits under ("lifecycle" over `prevent_destroy`):
+    closer than the section, when it is a short name that tells no option apart."""
+    context = fact.context.strip(" :：")
+    if not context or len(context) > 30 or len(context.split()) > 3:
+        return ""
+    if re.search(r"[.!?。！？，,;；]", context) or _named(context, options):
+        return ""
+    return context
+
+
+def _generic(heading: str) -> bool:
+    """A grab bag or a heading whose last word names no thing ("Cloud glossary", "Git tips")."""
+    last = heading.split()[-1] if heading.split() else heading
+    return is_misc(heading) or bool(_GENERIC.match(heading) or _GENERIC.match(last))
+
+
+def _clean(heading: str) -> str:
+    text = re.sub(r"^\s*\d+(\.\d+)*[.)]?\s+", "", heading)  # "2. HTTP methods"
+    text = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)  # "TLS handshake (TLS 1.3)"
+    return text.strip(" *`#:：")
+
+
+def _has_subject(text: str, heading: str) -> bool:
+    """The text names something of its own, or says a word of the heading already; an aside
+    in brackets ("(AccuracySec)") is no subject."""
+    text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    if CJK.search(text):
+        latin = re.findall(r"[A-Za-z][\w./-]*", text)
+        if any(not (w.islower() and english_word(w)) for w in latin):
+            return True  # a name: Nginx, SIGKILL, max-age
+        runs = CJK_RUN.findall(heading)
+        pairs = {r[i : i + 2] for r in runs for i in range(len(r) - 1)} | {
+            r for r in runs if len(r) == 1
+        }
+        if any(p in text for p in pairs):
+            return True
+        return _shares_word(text, heading)
+    if _NAME.search(text):
+        return True
+    return _shares_word(text, heading)
+
+
+def _words(text: str) -> set[str]:
+    found = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    return {lemma(w) for w in found - STOP_EN}
+
+
+def _shares_word(text: str, heading: str) -> bool:
+    mine, theirs = _words(text), _words(heading)
+    return bool(mine & theirs) or any(a[:5] == b[:5] for a in mine for b in theirs if len(a) >= 5)
+
+
+def _named(heading: str, options: Sequence[str]) -> bool:
+    """The heading points at some options and not others ("Deleting keys" at DEL); a word of
+    every option ("DBCC 命令" over DBCC commands) points at none."""
+    if any(o.casefold() in heading.casefold() for o in options):
+        return True
+    return pointed_at(heading, options)
+
+
+def _plain_word(subject: str) -> bool:
+    """A parameter named by one plain English word ("completions", "copies"), which says
+    nothing of what it belongs to (a Job's completions); "restart limit burst" says enough."""
+    return subject.isalpha() and subject.islower() and english_word(subject)
+
+
+def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:
+    """The prompt with its section's name in front when it has lost its subject, else as is."""
+    zh = lang == "zh"
+    if style == "value" and not zh and _plain_word(fact.subject) and prompt.startswith(_VALUE_EN):
+        heading = label(fact)  # "What is the default value of completions?": of what?
+        if heading and not _shares_word(fact.subject, heading) and not _named(heading, options):
+            return f"{heading}: {prompt[0].lower()}{prompt[1:]}"
+        return prompt
+    if style not in LABELLED_STYLES:
+        return prompt
+    if style == "cloze":
+        template = _CLOZE_ZH if zh else _CLOZE_EN
+        if not prompt.startswith(template):
+            return prompt
+        body = prompt[len(template) :]
+    elif prompt.startswith(_NEUTRAL_EN) or (zh and _NEUTRAL_ZH in prompt):
+        template, body = "", prompt
+    else:
+        return prompt  # asked by a category noun: the noun is the subject
+    said = re.sub(r"^(Which of these|以下描述的是哪一项？|以下哪一项是)", "", body)
+    heading = _parent(fact, options)
+    if not heading or heading.casefold() in said.casefold():
+        heading = label(fact)  # the stem says its parent item already: its section, then
+    if not heading or _has_subject(said.replace("___", " "), heading):
+        return prompt
+    if _named(heading, options):
+        return prompt  # the label would point at an option
+    if zh:
+        return f"{template}【{heading}】{body}"
+    if style == "cloze":
+        return f"{template}{heading} — {body}"  # the sentence keeps its own capital
+    body = body[0].lower() + body[1:]  # the template's "Which"
+    return f"{heading} — {body}" if ":" in body else f"{heading}: {body}"
