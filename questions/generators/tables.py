@@ -41,6 +41,8 @@ _NOTHING = re.compile(r"(?i)no|none|nothing|没有|无|不支持|否")
 #: a cell that says the row has no such property ("n/a (DNS only)")
 _NOT_APPLICABLE = re.compile(r"(?i)(n/?a|none|-|—)\b")
 _DIGITS_ONLY = re.compile(r"\d+")
+#: a cell that only says "default": no description to quote
+_ONLY_DEFAULT = re.compile(r"(?i)(the\s+)?(usual\s+)?default(\s+(value|type|one))?|默认值?|默认的")
 
 
 def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
@@ -87,6 +89,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None
     if _NOT_APPLICABLE.match(f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
+    if _ONLY_DEFAULT.fullmatch(f.value.strip()):
+        return None  # "默认值", "the usual default": the default question asks it, in words
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
@@ -123,6 +127,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
         return None
+    prompt: str | None
     if is_remark(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
         subject = remark_subject(table, f.row, f.column, f.subject, wrong)
@@ -131,6 +136,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         prompt = remark_stem(f.category, subject, cell, lang)
     else:
         prompt = table_reverse(f.category, f.attribute, cell, lang, among)
+    if prompt is None:
+        return None  # a column that only explains, or a cell its header cannot say
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed, notes_options=True)  # fmt: skip
 
@@ -183,6 +190,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             : 3 - len(wrong)
         ]
     prompt = table_forward(f.subject, f.attribute, lang)
+    if prompt is None:
+        return None
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
                  closed=table.transposed or two_valued)  # fmt: skip
 
