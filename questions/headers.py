@@ -172,3 +172,43 @@ def never_key(header: str, cells: list[str]) -> bool:
         return True
     filled = [c for c in cells if c.strip()]
     return bool(filled) and all(_QUANTITY.match(c) for c in filled) and not _IDENTIFIER.search(h)
+
+
+@lru_cache(maxsize=1024)
+def verb_header(header: str) -> tuple[str, str, str] | None:
+    """A header that is a verb phrase missing its subject (the row): "Sees" -> ("", "sees",
+    "see"), "what it keeps" -> ("", "keeps", "keep"), "Reads see" -> ("reads", "see", "see"):
+    "Which layer sees …?", "In which model do reads see …?"."""
+    from lemminflect import getAllLemmas
+
+    words = header.strip().rstrip("?:：").split()
+    if len(words) == 3 and [w.lower() for w in words[:2]] == ["what", "it"]:
+        words = words[2:]
+    if len(words) == 1:
+        w = words[0].lower()
+        lemmas = getAllLemmas(w)
+        verbs = lemmas.get("VERB", ())
+        if not (w.endswith("s") and verbs and verbs[0] != w):
+            return None
+        if "NOUN" not in lemmas or w in _HEADER_VERBS:  # "Sees"; not "Notes", "Pods", "Uses"
+            return "", w, verbs[0]
+        return None
+    if len(words) == 2 and all(re.fullmatch(r"[A-Za-z]+", w) for w in words):
+        subject, verb = words[0].lower(), words[1].lower()
+        nouns = getAllLemmas(subject).get("NOUN", ())
+        lemmas = getAllLemmas(verb)
+        verbs = lemmas.get("VERB", ())
+        plain = verbs and verbs[0] == verb and "NOUN" not in lemmas and "ADJ" not in lemmas
+        if nouns and nouns[0] != subject and plain and subject not in _HEADER_VERBS:
+            return subject, verb, verb  # "Reads see": a plural subject, a plain verb
+    return None
+
+
+#: verbs that head a column of what each row does ("Keeps", "Returns"), though each is a
+#: noun's plural too
+_HEADER_VERBS = frozenset({
+    "keeps", "returns", "stores", "shows", "supports", "needs", "requires", "blocks", "gets",
+    "sends", "runs", "starts", "stops", "deletes", "creates", "handles", "protects", "covers",
+    "affects", "changes", "removes", "adds", "checks", "caches", "guarantees", "provides",
+    "replaces", "fixes", "breaks", "loses", "survives", "triggers", "retries",
+})  # fmt: skip

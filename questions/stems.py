@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from questions.headers import foreign, role, translated, wh_verb, yes_no
+from questions.headers import foreign, role, translated, verb_header, wh_verb, yes_no
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK
@@ -195,7 +195,7 @@ def noun_phrase(attr: str) -> bool:
         return False
     if words[0].lower() in _PREPOSITIONS or words[0].lower() in _LEADING_PREPOSITIONS:
         return False  # "across major versions": where or how, not what
-    if any(w.lower() in _WH_WORDS for w in words) or wh_verb(attr) is not None:
+    if any(w.lower() in _WH_WORDS for w in words) or wh_verb(attr) or verb_header(attr):
         return False  # "runs where", "fires when": a clause, not a thing
     last = words[-1].lower()
     preps = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
@@ -257,6 +257,10 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     verb = wh_verb(a)
     if verb is not None:  # "runs where" -> "Where does before_script run?"
         return f"{verb[0].capitalize()} {verb[1]} {key} {verb[2]}?"
+    does = verb_header(a)
+    if does is not None:  # "Sees" -> "What does L4 see?", "Reads see" -> "In X, what do reads see?"
+        subject, _, lemma = does
+        return f"In {key}, what do {subject} {lemma}?" if subject else f"What does {key} {lemma}?"
     if kind == "situation":
         return f"When should {key} be used?"
     if kind in ("time", "place"):
@@ -329,6 +333,12 @@ def table_reverse(
     if verb is not None:  # "runs where: on the runner" -> "Which keyword runs on the runner?"
         said = _said_where(verb[3], verb[0], value)
         return f"{who} {said}?" if said else None
+    does = verb_header(a)
+    if does is not None:  # "Which layer sees “…”?", "In which model do reads see “…”?"
+        subject, form, _ = does
+        if subject:
+            return f"In {_lower(who)} do {subject} {form} {quoted(value, lang)}?"
+        return f"{who} {form} {quoted(value, lang)}?"
     if kind == "situation":
         return f"{who} fits this case: {quoted(value, lang)}?"
     if kind in ("time", "place"):
@@ -435,6 +445,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if verb is not None:
         said = _said_where(verb[3], verb[0], v)
         return f"{key} {said}" if said else None
+    does = verb_header(a)
+    if does is not None:
+        return f"In {key}, {does[0]} {does[1]} “{v}”" if does[0] else f"{key} {does[1]} “{v}”"
     if kind == "situation":
         return f"{key} fits this case: “{v}”"
     if kind in ("time", "place"):

@@ -17,7 +17,7 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
-from questions.tables import Table, polarity
+from questions.tables import Table, is_empty, polarity
 from questions.text import contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number
 
@@ -163,9 +163,8 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
-    two_valued = "matrix" in f.extra and polarity(f.value) is None
-    if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
-        return None
+    if "matrix" in f.extra or len(f.value) > 80:
+        return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell
@@ -193,7 +192,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if prompt is None:
         return None
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
-                 closed=table.transposed or two_valued)  # fmt: skip
+                 closed=table.transposed)  # fmt: skip
 
 
 def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
@@ -210,6 +209,11 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         column = t.column(f.column)
         yes = [i for i, c in enumerate(column) if polarity(c) is True]
         no = [i for i, c in enumerate(column) if polarity(c) is False]
+        if not yes and not no:
+            c = _minority(f, t, cells)
+            if c is not None:
+                out.append(c)
+            continue
         if not yes or len(no) < (1 if t.transposed else 2):
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
@@ -224,6 +228,31 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         if c is not None:
             out.append(c)
     return out
+
+
+def _minority(f: Fact, t: Table, cells: dict[tuple[int, int, int], Fact]) -> Candidate | None:
+    """A column of two values (TCP / UDP) asked by its rarer value against rows of the other:
+    "Which service has the transport “UDP”?" among DNS / SSH / HTTPS. Asking a row's value
+    instead is a coin toss between the two ("What is the transport of SSH? TCP | UDP")."""
+    column = t.column(f.column)
+    rows: dict[str, list[int]] = {}
+    for i, cell in enumerate(column):
+        if not is_empty(cell):
+            rows.setdefault(norm(cell), []).append(i)
+    if len(rows) != 2 or t.transposed:
+        return None
+    rare, common = sorted(rows.values(), key=lambda r: (len(r), r[0]))
+    if len(common) < 2:
+        return None
+    pick = rare[stable_int(f.attribute, str(f.block.id)) % len(rare)]
+    fact = cells[(f.block.id, pick, f.column)]
+    lang = lang_of(fact)
+    prompt = table_reverse(fact.category, fact.attribute, column[pick], lang)
+    if prompt is None:
+        return None
+    wrong = [t.keys[i] for i in common][:3]
+    return build(NAME, "minority", fact, prompt, t.keys[pick], wrong, lang, rank=0,
+                 notes_options=True)  # fmt: skip
 
 
 KINDS = ("property",)

@@ -96,6 +96,12 @@ def _true_by_table(
         return sum(
             1 for o in c_options if o in table_keys and polarity(column[table_keys.index(o)])
         )
+    if style == "minority":  # "Which service has the transport UDP?": the rows holding UDP
+        return sum(
+            1
+            for o in c_options
+            if o in table_keys and norm(column[table_keys.index(o)]) == norm(value)
+        )
     return 1
 
 

@@ -36,6 +36,8 @@ PASTED = re.compile(
         ("VPC networks", "上限", "en", "What is the limit of VPC networks?"),
         ("pg_dump", "across major versions", "en", "What is true of pg_dump across major versions?"),
         ("Secret", "stored as", "en", "What is Secret stored as?"),
+        ("L4", "Sees", "en", "What does L4 see?"),
+        ("eventual", "Reads see", "en", "In eventual, what do reads see?"),
     ],
 )  # fmt: skip
 def test_a_forward_stem_is_written_from_the_header(
@@ -57,6 +59,11 @@ def test_a_forward_stem_is_written_from_the_header(
          "哪个 guarantee 适用于“不能丢，消费端能去重”？"),
         ("服务", "适合场景", "无状态容器", "zh", "哪个服务适用于“无状态容器”？"),
         ("resource", "上限", "1000", "en", "Which resource has the limit “1000”?"),
+        # a verb whose subject is the row, or a clause about the row
+        ("layer", "Sees", "IP addresses and ports", "en", "Which layer sees “IP addresses and ports”?"),
+        ("model", "Reads see", "a stale value", "en",
+         "In which model do reads see “a stale value”?"),
+        ("command", "what it keeps", "the index", "en", "Which command keeps “the index”?"),
     ],
 )  # fmt: skip
 def test_a_reverse_stem_is_written_from_the_header(
