@@ -245,6 +245,8 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     if kind == "reason":
         return None  # "why": an explanation of the row, not a property to name
     if lang == "zh":
+        if is_descriptive(attr):
+            return f"哪一项描述的是 {key}？"  # not "Cloud SQL 的备注是什么？"
         if kind in ("situation", "time"):
             return f"{key} 适用于什么情况？"
         if kind == "place":
@@ -294,8 +296,9 @@ def _clause(text: str) -> bool:
     """ "a cron time is reached", "someone clicks Run": a subject and a finite verb."""
     from lemminflect import getAllLemmas
 
-    words = re.findall(r"[A-Za-z']+", text)
-    for w in words[1:]:
+    said = re.sub(r"\s*[(（][^()（）]*[)）]", "", text)  # an aside's verb is not the cell's
+    words = re.findall(r"[A-Za-z']+", said)
+    for w in words[1:5]:
         if w.lower() in _AUX:
             return True
         verbs = getAllLemmas(w.lower()).get("VERB", ())

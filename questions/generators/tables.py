@@ -165,6 +165,9 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
     if "matrix" in f.extra or len(f.value) > 80:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
+    column = table.column(f.column)
+    if any(norm(c) == norm(f.value) for c in column[: f.row]):
+        return None  # an earlier row has this value: the same question with the same options
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell

@@ -141,12 +141,13 @@ def test_no_stem_pastes_a_header(name: str) -> None:
 
 
 def test_the_shapes_are_asked_with_written_stems() -> None:
-    prompts = {
-        q.prompt
-        for name in SHAPES
-        for _, q in generate_document(name, (NOTES / name).read_text(encoding="utf-8")).chosen
-    }
-    assert "Where does before_script run?" in prompts
+    results = [generate_document(n, (NOTES / n).read_text(encoding="utf-8")) for n in SHAPES]
+    prompts = {q.prompt for r in results for _, q in r.chosen}
+    written = {c.prompt for r in results for c in r.candidates}
+    assert not any(PASTED.search(p) for p in written)
+    assert "Where does before_script run?" in written
+    # a value two rows share is asked of the first only: not twice with the same options
+    assert "Where does script run?" not in written
     assert "Which trigger fires when a cron time is reached?" in prompts
     assert "哪个数据库支持全球分布？" in prompts
     # the quota table is keyed by its resources, never by its limits
