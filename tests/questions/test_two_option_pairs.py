@@ -59,3 +59,21 @@ def test_a_list_of_two_is_still_asked_as_its_pair() -> None:
     r = generate_document("t.md", SCHEDULER)
     links = [q for _, q in r.chosen if set(q.choices) == {"hard link", "soft link"}]
     assert links, [(q.prompt, q.choices) for _, q in r.chosen]
+
+
+PERMISSIONS = """# Permissions
+
+## Modes
+
+- `umask 022` gives new files 644 and new directories 755
+- the sticky bit on `/tmp` lets only a file's owner delete it
+- `chmod u+x` adds execute for the owner only
+"""
+
+
+def test_two_remarks_apart_in_a_list_are_no_pair() -> None:
+    """`umask 022` and `chmod u+x` are two remarks of a list, an item apart, with nothing of
+    their form beside them: not a pair the notes set against each other, so no coin toss."""
+    r = generate_document("t.md", PERMISSIONS)
+    for _, q in r.chosen:
+        assert set(q.choices) != {"umask 022", "chmod u+x"}, q.prompt
