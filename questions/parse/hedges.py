@@ -103,6 +103,23 @@ def only_hedge(text: str) -> bool:
     return _kind(text) == "pure"
 
 
+def _unhedge_marked(text: str, code: tuple[str, ...]) -> str | None:
+    """`unhedge` with the line's code spans read as names: `a ?? b` (a null-coalescing
+    operator), a `TODO` marker in a grep pattern are no doubts."""
+    spans = sorted({c for c in code if c and c in text}, key=len, reverse=True)
+    if not spans:
+        return unhedge(text)
+    masked = text
+    for i, c in enumerate(spans):
+        masked = masked.replace(c, f"\ue000{i}\ue001")
+    out = unhedge(masked)
+    if out is None or out == masked:
+        return None if out is None else text
+    for i, c in enumerate(spans):
+        out = out.replace(f"\ue000{i}\ue001", c)
+    return out
+
+
 def unhedge_block(block: Block) -> Block | str:
     """The block without its asides, or why it is no fact ("hedged", "aside")."""
     if block.kind == "table" and block.table is not None:
@@ -110,7 +127,7 @@ def unhedge_block(block: Block) -> Block | str:
     if block.kind not in ("paragraph", "item"):
         return block
     text = block.text
-    out = unhedge(text)
+    out = _unhedge_marked(text, block.inline.code)
     if out is None:
         return "hedged"
     if not out:
@@ -136,7 +153,9 @@ def unhedge_table(data: TableData) -> TableData:
     lines: list[int] = []
     changed = False
     for n, row in enumerate(data.rows):
-        new = [unhedge(c) for c in row]
+        inline = data.cells[n] if n < len(data.cells) else tuple(Inline(c) for c in row)
+        new = [_unhedge_marked(c, i.code) for c, i in zip(row, inline, strict=False)]
+        new += [unhedge(c) for c in row[len(new) :]]
         if new == list(row):
             rows.append(row)
             cells.append(data.cells[n] if n < len(data.cells) else tuple(Inline(c) for c in row))

@@ -93,3 +93,22 @@ def test_the_claim_beside_an_aside_is_still_asked() -> None:
     r = generate_document("gcp-zh.md", (NOTES / "gcp-zh.md").read_text(encoding="utf-8"))
     asked = [q for _, q in r.chosen if "服务账号" in q.prompt]
     assert asked and asked[0].choices[asked[0].answer] == "100"
+
+
+def test_code_is_read_as_names_not_as_doubts() -> None:
+    """`a ?? b` (an operator) and a `TODO` grep pattern are what the notes teach."""
+    from questions.parse.markdown import parse_document
+
+    doc = parse_document(
+        "# JS\n\n## Operators\n\n"
+        "- `a ?? b` returns b only when a is null or undefined\n"
+        "- grep for `TODO` markers before a release\n"
+        "- maybe `??=` works here too, not sure\n\n"
+        "| op | meaning |\n|---|---|\n| `??` | null coalescing |\n| `?.` | optional chaining |\n",
+        "js.md",
+    )
+    items = [b for b in doc.blocks if b.kind == "item"]
+    assert [b.noise for b in items] == [None, None, "hedged"]
+    assert items[0].text == "a ?? b returns b only when a is null or undefined"
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.table is not None and table.table.rows[0] == ("??", "null coalescing")
