@@ -77,6 +77,15 @@ def _normed_all(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
+def _first_rows(column: tuple[str, ...]) -> dict[str, int]:
+    """Each value of a column -> the first row holding it, read once per column."""
+    first: dict[str, int] = {}
+    for i, c in enumerate(_normed_all(column)):
+        first.setdefault(c, i)
+    return first
+
+
+@lru_cache(maxsize=64)
 def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A table's keys folded once per table, not once per row asked (its rows are asked one
     after another, so a few tables' worth is all that is ever reused)."""
@@ -165,8 +174,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
     if "matrix" in f.extra or len(f.value) > 80:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
-    column = table.column(f.column)
-    if any(norm(c) == norm(f.value) for c in column[: f.row]):
+    if _first_rows(tuple(table.column(f.column))).get(norm(f.value), f.row) < f.row:
         return None  # an earlier row has this value: the same question with the same options
     lang = lang_of(f)
     wrong: list[str] = []
