@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from questions.headers import foreign, role, translated, verb_header, wh_verb, yes_no
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK
@@ -178,7 +179,8 @@ def _attr_parts(attr: str, lang: str) -> str:
         return zh
     if lang == "en" and latin and zh:
         return latin
-    return attr.strip()
+    # a header in the other language ("上限" over an English stem): its common word, if any
+    return translated(attr, lang) or attr.strip()
 
 
 def is_descriptive(attr: str) -> bool:
@@ -191,8 +193,10 @@ def noun_phrase(attr: str) -> bool:
     words = attr.strip().split()
     if simple_noun(attr) is None or attr.strip().endswith("?") or not words:
         return False
-    if words[0].lower() in _PREPOSITIONS:
-        return False
+    if words[0].lower() in _PREPOSITIONS or words[0].lower() in _LEADING_PREPOSITIONS:
+        return False  # "across major versions": where or how, not what
+    if any(w.lower() in _WH_WORDS for w in words) or wh_verb(attr) or verb_header(attr):
+        return False  # "runs where", "fires when": a clause, not a thing
     last = words[-1].lower()
     preps = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
     return last not in preps and not re.search(r"(ed|able|ible)$", last) and not _only_verb(last)
@@ -233,22 +237,85 @@ def wh_header(attr: str) -> tuple[str, str, str] | None:
     return None
 
 
-def table_forward(key: str, attr: str, lang: str) -> str:
+def table_forward(key: str, attr: str, lang: str) -> str | None:
+    """ "What is the size limit of X?", "Where does X run?", "X 的上限是什么？"; None for a
+    column that only explains ("why")."""
     a = _attr_parts(attr, lang)
+    kind = role(a)
+    if kind == "reason":
+        return None  # "why": an explanation of the row, not a property to name
     if lang == "zh":
+        if is_descriptive(attr):
+            return f"哪一项描述的是 {key}？"  # not "Cloud SQL 的备注是什么？"
+        if kind in ("situation", "time"):
+            return f"{key} 适用于什么情况？"
+        if kind == "place":
+            return f"{key} 在哪里？"
+        if foreign(a, lang):
+            return f"关于 {key}，笔记里写的是哪一项？"  # "when to use" is no Chinese noun
         return f"{key} 的{a}是什么？"
     if is_descriptive(attr):
         return f"Which description fits {key}?"
+    verb = wh_verb(a)
+    if verb is not None:  # "runs where" -> "Where does before_script run?"
+        return f"{verb[0].capitalize()} {verb[1]} {key} {verb[2]}?"
+    does = verb_header(a)
+    if does is not None:  # "Sees" -> "What does L4 see?", "Reads see" -> "In X, what do reads see?"
+        subject, _, lemma = does
+        return f"In {key}, what do {subject} {lemma}?" if subject else f"What does {key} {lemma}?"
+    if kind == "situation":
+        return f"When should {key} be used?"
+    if kind in ("time", "place"):
+        return f"{'When' if kind == 'time' else 'Where'} does {key} apply?"
     if noun_phrase(a):
         return f"What {be(a)} the {_lower(a)} of {key}?"
-    wh = wh_header(a)
-    if wh is not None:  # "For forking, when does systemd consider the service started?"
-        return f"For {key}, {wh[0].lower()} {wh[1]}?"
+    if predicative(a):
+        return f"What is {key} {_lower(a.rstrip('?'))}?"  # "What is Secret stored as?"
+    clause = wh_header(a)
+    if clause is not None:  # "For forking, when does systemd consider the service started?"
+        return f"For {key}, {clause[0].lower()} {clause[1]}?"
+    if foreign(a, lang):
+        return f"What do the notes say about {key}?"  # "上限" is no English noun
+    if a.split()[0].lower() in _LEADING_PREPOSITIONS:
+        return f"What is true of {key} {_lower(a.rstrip('?'))}?"  # "… across major versions?"
     return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
 
 
-def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str = "") -> str:
+def _said_where(verb: str, wh: str, value: str) -> str | None:
+    """ "runs" + "on the runner" -> "runs on the runner"; "fires" + "a cron time is reached" ->
+    "fires when a cron time is reached"; None when the cell does not read after the verb."""
+    v = value.strip().rstrip("。.")
+    if (_PLACE_START if wh == "where" else _TIME_START).match(v):
+        return f"{verb} {v}"
+    if wh == "when" and _clause(v):
+        return f"{verb} when {v}"
+    return None
+
+
+def _clause(text: str) -> bool:
+    """ "a cron time is reached", "someone clicks Run": a subject and a finite verb."""
+    from lemminflect import getAllLemmas
+
+    said = re.sub(r"\s*[(（][^()（）]*[)）]", "", text)  # an aside's verb is not the cell's
+    words = re.findall(r"[A-Za-z']+", said)
+    for w in words[1:5]:
+        if w.lower() in _AUX:
+            return True
+        verbs = getAllLemmas(w.lower()).get("VERB", ())
+        if w.endswith("s") and verbs and verbs[0] != w.lower() and "NOUN" not in getAllLemmas(w):
+            return True
+    return False
+
+
+def table_reverse(
+    noun: str | None, attr: str, value: str, lang: str, among: str = ""
+) -> str | None:
+    """ "Which keyword runs on the runner …?", "哪个服务的上限是 …？"; None when the column
+    cannot be asked this way (an explanation, a cell that does not read after its header)."""
     a = _attr_parts(attr, lang)
+    kind = role(a)
+    if kind == "reason":
+        return None
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
@@ -258,9 +325,30 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
                 if not among
                 else f"{who}符合这个描述：{quoted(value, lang)}？"
             )
+        if kind in ("situation", "time"):
+            return f"{who}适用于{quoted(value, lang)}？"
+        if foreign(a, lang):
+            return None  # "哪个 guarantee 的when to use是…" pastes an English clause
         return f"{who}的{a}是{quoted(value, lang)}？"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
+    verb = wh_verb(a)
+    if verb is not None:  # "runs where: on the runner" -> "Which keyword runs on the runner?"
+        said = _said_where(verb[3], verb[0], value)
+        return f"{who} {said}?" if said else None
+    does = verb_header(a)
+    if does is not None:  # "Which layer sees “…”?", "In which model do reads see “…”?"
+        subject, form, _ = does
+        if subject:
+            return f"In {_lower(who)} do {subject} {form} {quoted(value, lang)}?"
+        return f"{who} {form} {quoted(value, lang)}?"
+    if kind == "situation":
+        return f"{who} fits this case: {quoted(value, lang)}?"
+    if kind in ("time", "place"):
+        said = _said_where("applies", "when" if kind == "time" else "where", value)
+        return f"{who} {said}?" if said else None
+    if foreign(a, lang):
+        return None
     if be(a) == "are" and re.fullmatch(r"\d[\d,.]*", value.strip()):
         return f"{who} has {value.strip()} {_lower(a)}?"  # "Which CIDR has 256 addresses?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
@@ -270,10 +358,27 @@ def table_reverse(noun: str | None, attr: str, value: str, lang: str, among: str
     wh = wh_header(a)
     if wh is not None:  # "For which service type does systemd consider the service started …?"
         return f"For {who[0].lower()}{who[1:]} {wh[1]} {quoted(value, lang)}?"
+    if a.split()[0].lower() in _LEADING_PREPOSITIONS:  # "Across major versions, which of …"
+        lead = a.rstrip("?")
+        return f"{lead[0].upper()}{lead[1:]}, {_lower(who)} is described as {quoted(value, lang)}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
 
 
 _PREPOSITIONS = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
+#: words that open a prepositional header ("across major versions", "inside the VPC")
+_LEADING_PREPOSITIONS = frozenset({"across", "inside", "outside", "within", "without", "per",
+                                   "after", "before", "during", "under", "over", "between",
+                                   "through", "behind", "beyond", "upon", "against"})  # fmt: skip
+_WH_WORDS = frozenset({"where", "when", "why", "how", "what", "which", "who", "whom", "whose"})
+#: how a cell that says where or when opens, so it reads after "runs" / "fires"
+_PLACE_START = re.compile(
+    r"(?i)^(on|in|inside|outside|at|under|within|from|via|beside|next to|nowhere|anywhere|"
+    r"everywhere|locally|remotely|only)\b"
+)
+_TIME_START = re.compile(
+    r"(?i)^(when|whenever|before|after|during|once|every|each|if|while|until|at|on|as soon as|"
+    r"only|always|never|right)\b"
+)
 
 
 def predicative(attr: str) -> bool:
@@ -299,17 +404,23 @@ def _lower(word: str) -> str:
 
 
 def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among: str = "") -> str:
-    """ "Which Method is idempotent?", "In which isolation level is “Dirty read” possible?"."""
+    """ "Which Method is idempotent?", "In which isolation level is “Dirty read” possible?",
+    "Which executor is supported on Windows?", "哪个数据库支持全球分布？"."""
     a = _attr_parts(attr, lang)
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
     word = positive.strip().lower()
+    asked = yes_no(a, lang)
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
             return f"{who}的{a}是“{positive.strip()}”？"
+        if asked is not None:  # "是否支持全球分布" -> "哪个数据库支持全球分布？"
+            return f"{who}{asked.strip()}？"
         return f"{who}是{a}的？"
     if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
         return f"{who.replace('Which', 'In which', 1)} is “{a}” {word}?"
+    if asked is not None:  # "supported on Windows?" -> "Which executor is supported on Windows?"
+        return f"{who} {asked}?"
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
         return f"{who} is {_lower(a)}?"
     if a.split()[0].lower() in _PREPOSITIONS:
@@ -319,14 +430,34 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
     return f"{who} has “{a}”?"
 
 
-def table_statement(key: str, attr: str, value: str, lang: str) -> str:
-    """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"."""
+def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
+    """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"; None
+    when the column only explains, or its header does not make a sentence with the cell."""
     a = _attr_parts(attr, lang)
+    kind = role(a)
     v = value.strip().rstrip("。.")
+    if kind == "reason":
+        return None
     if is_descriptive(attr):
         return described_as(key, v, lang)
     if lang == "zh":
-        return f"{key} 的{a}是“{v}”"
+        if kind in ("situation", "time"):
+            return f"{key} 适用于“{v}”"
+        return None if foreign(a, lang) else f"{key} 的{a}是“{v}”"
+    verb = wh_verb(a)
+    if verb is not None:
+        said = _said_where(verb[3], verb[0], v)
+        return f"{key} {said}" if said else None
+    does = verb_header(a)
+    if does is not None:
+        return f"In {key}, {does[0]} {does[1]} “{v}”" if does[0] else f"{key} {does[1]} “{v}”"
+    if kind == "situation":
+        return f"{key} fits this case: “{v}”"
+    if kind in ("time", "place"):
+        said = _said_where("applies", "when" if kind == "time" else "where", v)
+        return f"{key} {said}" if said else None
+    if foreign(a, lang):
+        return None
     if predicative(a):
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from questions.headers import never_key
 from questions.parse.model import TableData
 from questions.text import cjk_count, norm
 
@@ -103,7 +104,9 @@ def analyse(data: TableData) -> Table | None:
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
     if is_empty(header[0]) and len(header) >= 3 and 0 in keep:
         return _transposed(header, rows, data.lines)
-    scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep)]
+    # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
+    named = [j for j in keep if not never_key(header[j], cols[j])] or keep
+    scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep) if j in named]
     best = max(scores, default=(-1.0, 0, 0))
     if best[0] <= 0:
         return None

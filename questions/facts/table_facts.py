@@ -10,8 +10,11 @@ from questions.parse.model import Block
 from questions.tables import analyse, is_empty, is_matrix_column
 from questions.text import is_zh
 
+#: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
 _DEFAULT_CELL = re.compile(
-    r"(^|[,;，；(（]\s*)(the\s+)?default(\s+\w+)?\s*($|[,;，；)）])|^默认", re.I
+    r"(^|[,;，；(（]\s*)(the\s+)?(usual\s+)?default(\s+(?!values?\b)\w+)?\s*($|[,;，；)）])"
+    r"|^默认(?!值)",
+    re.I,
 )
 
 

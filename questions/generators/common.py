@@ -32,6 +32,8 @@ def explanation(fact: Fact) -> str:
         return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
     if fact.kind == "command":
         return f"{fact.value}  # {fact.subject}"
+    if fact.block.kind == "table":  # the default a row's cell names: "ClusterIP: default type"
+        return f"{fact.value}: {fact.sentence}"
     text = fact.block.text
     if fact.context and fact.context not in text:
         joiner = "" if fact.context.endswith("：") else " " if fact.context.endswith(":") else ": "

@@ -222,6 +222,22 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     # "简单请求：…" are two topics, not a pair)
     listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
     paired = _pair(f) and (listed or markup(f) != "plain")
+    if paired and not listed and f.siblings[0] not in f.block.text and len(wrong) < 2:
+        # two defined terms of a longer list that marks more of their kind (four settings, two
+        # of them defined) are no pair: the list's other terms of their form join them, so the
+        # question is not a coin toss between two of the four
+        kin = [
+            t
+            for t in _list_marks(pool).get(f.block.group, ())
+            if t != f.subject and t not in wrong and shape(t) == shape(f.subject)
+            and t not in desc and acceptable(t, f.subject, wrong, sibling=True)
+        ]  # fmt: skip
+        kin = [t for t in kin if t not in fitting_others(desc, kin, pool.descriptions, f.subject)]
+        if kin and len(wrong) + len(kin) >= 2:
+            wrong = [*wrong, *kin][:3]
+            paired = False
+        elif not _adjacent(pool, f.block.group, f.subject, f.siblings[0]):
+            paired = False  # `umask 022` … `/tmp` … `chmod u+x`: two remarks, not a pair
     closed = _closed(f) or (len(wrong) < 2 and paired)
     noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
     if "label" in f.extra:
@@ -244,6 +260,37 @@ def defined_acronyms(f: Fact, pool: Pool) -> list[str]:
 
 
 _ACRONYMS: WeakKeyDictionary[Pool, dict[int, list[str]]] = WeakKeyDictionary()
+_LIST_MARKS: WeakKeyDictionary[Pool, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
+
+
+_LIST_PLACES: WeakKeyDictionary[Pool, dict[tuple[int, str], int]] = WeakKeyDictionary()
+
+
+def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
+    """The terms each list's items mark (code, bold), in order, read once per notes."""
+    index = _LIST_MARKS.get(pool)
+    if index is None:
+        marks: dict[int, list[str]] = {}
+        places: dict[tuple[int, str], int] = {}
+        counts: dict[int, int] = {}
+        for b in pool.doc.content if pool.doc is not None else ():
+            if b.kind == "item":
+                marks.setdefault(b.group, []).extend(b.inline.marked)
+                n = counts[b.group] = counts.get(b.group, -1) + 1
+                for t in b.inline.marked:
+                    places.setdefault((b.group, t), n)
+        index = {g: tuple(dict.fromkeys(ts)) for g, ts in marks.items()}
+        _LIST_MARKS[pool] = index
+        _LIST_PLACES[pool] = places
+    return index
+
+
+def _adjacent(pool: Pool, group: int, a: str, b: str) -> bool:
+    """Two terms marked in neighbouring items of one list (`DEL` … / `UNLINK` …)."""
+    _list_marks(pool)
+    places = _LIST_PLACES.get(pool, {})
+    pa, pb = places.get((group, a)), places.get((group, b))
+    return pa is not None and pb is not None and abs(pa - pb) == 1
 
 
 def _acronyms_by_section(pool: Pool) -> dict[int, list[str]]:

@@ -17,7 +17,7 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
-from questions.tables import Table, polarity
+from questions.tables import Table, is_empty, polarity
 from questions.text import contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number
 
@@ -41,6 +41,8 @@ _NOTHING = re.compile(r"(?i)no|none|nothing|没有|无|不支持|否")
 #: a cell that says the row has no such property ("n/a (DNS only)")
 _NOT_APPLICABLE = re.compile(r"(?i)(n/?a|none|-|—)\b")
 _DIGITS_ONLY = re.compile(r"\d+")
+#: a cell that only says "default": no description to quote
+_ONLY_DEFAULT = re.compile(r"(?i)(the\s+)?(usual\s+)?default(\s+(value|type|one))?|默认值?|默认的")
 
 
 def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
@@ -75,6 +77,15 @@ def _normed_all(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
+def _first_rows(column: tuple[str, ...]) -> dict[str, int]:
+    """Each value of a column -> the first row holding it, read once per column."""
+    first: dict[str, int] = {}
+    for i, c in enumerate(_normed_all(column)):
+        first.setdefault(c, i)
+    return first
+
+
+@lru_cache(maxsize=64)
 def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A table's keys folded once per table, not once per row asked (its rows are asked one
     after another, so a few tables' worth is all that is ever reused)."""
@@ -87,6 +98,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         return None
     if _NOT_APPLICABLE.match(f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
+    if _ONLY_DEFAULT.fullmatch(f.value.strip()):
+        return None  # "默认值", "the usual default": the default question asks it, in words
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
@@ -123,6 +136,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
         return None
+    prompt: str | None
     if is_remark(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
         subject = remark_subject(table, f.row, f.column, f.subject, wrong)
@@ -131,6 +145,8 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         prompt = remark_stem(f.category, subject, cell, lang)
     else:
         prompt = table_reverse(f.category, f.attribute, cell, lang, among)
+    if prompt is None:
+        return None  # a column that only explains, or a cell its header cannot say
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed, notes_options=True)  # fmt: skip
 
@@ -156,9 +172,10 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
-    two_valued = "matrix" in f.extra and polarity(f.value) is None
-    if ("matrix" in f.extra and not two_valued) or len(f.value) > 80:
-        return None
+    if "matrix" in f.extra or len(f.value) > 80:
+        return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
+    if _first_rows(tuple(table.column(f.column))).get(norm(f.value), f.row) < f.row:
+        return None  # an earlier row has this value: the same question with the same options
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell
@@ -183,8 +200,10 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             : 3 - len(wrong)
         ]
     prompt = table_forward(f.subject, f.attribute, lang)
+    if prompt is None:
+        return None
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
-                 closed=table.transposed or two_valued)  # fmt: skip
+                 closed=table.transposed)  # fmt: skip
 
 
 def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
@@ -201,6 +220,11 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         column = t.column(f.column)
         yes = [i for i, c in enumerate(column) if polarity(c) is True]
         no = [i for i, c in enumerate(column) if polarity(c) is False]
+        if not yes and not no:
+            c = _minority(f, t, cells)
+            if c is not None:
+                out.append(c)
+            continue
         if not yes or len(no) < (1 if t.transposed else 2):
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
@@ -215,6 +239,31 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         if c is not None:
             out.append(c)
     return out
+
+
+def _minority(f: Fact, t: Table, cells: dict[tuple[int, int, int], Fact]) -> Candidate | None:
+    """A column of two values (TCP / UDP) asked by its rarer value against rows of the other:
+    "Which service has the transport “UDP”?" among DNS / SSH / HTTPS. Asking a row's value
+    instead is a coin toss between the two ("What is the transport of SSH? TCP | UDP")."""
+    column = t.column(f.column)
+    rows: dict[str, list[int]] = {}
+    for i, cell in enumerate(column):
+        if not is_empty(cell):
+            rows.setdefault(norm(cell), []).append(i)
+    if len(rows) != 2 or t.transposed:
+        return None
+    rare, common = sorted(rows.values(), key=lambda r: (len(r), r[0]))
+    if len(common) < 2:
+        return None
+    pick = rare[stable_int(f.attribute, str(f.block.id)) % len(rare)]
+    fact = cells[(f.block.id, pick, f.column)]
+    lang = lang_of(fact)
+    prompt = table_reverse(fact.category, fact.attribute, column[pick], lang)
+    if prompt is None:
+        return None
+    wrong = [t.keys[i] for i in common][:3]
+    return build(NAME, "minority", fact, prompt, t.keys[pick], wrong, lang, rank=0,
+                 notes_options=True)  # fmt: skip
 
 
 KINDS = ("property",)

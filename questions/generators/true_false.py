@@ -139,16 +139,20 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     others = [x for x in (_said_without_its_row(c, column.index(c), t.keys) for c in others) if x]
     lang = lang_of(f)
     true = table_statement(f.subject, f.attribute, value, lang)
+    if true is None:
+        return None  # a column that only explains ("why"), or a header no sentence is made of
     if not others:
         # every other cell names its row: the same cell said of another row is false too
         keys = [k for k in t.keys if k != f.subject and not contains(value, k)]
         if not keys:
             return None
-        return true, table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
+        false = table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
+        return None if false is None else (true, false)
     other = others[stable_int(f.id) % len(others)]
     if polarity(other) is not None:
         return None
-    return true, table_statement(f.subject, f.attribute, other, lang)
+    false = table_statement(f.subject, f.attribute, other, lang)
+    return None if false is None else (true, false)
 
 
 def named_in(text: str, term: str) -> bool:

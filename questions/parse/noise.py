@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from questions.parse.hedges import unhedge_block
 from questions.parse.model import Block, Noise
 
 _SECTION_NOISE = (
@@ -101,6 +102,12 @@ def classify(
             reason = "intro"
         if reason == "TODO" and re.fullmatch(r"\W*\w+\W*", b.text):
             todo_section = b.section.index  # a bare "TODO:" line: the rest is its list
+        if reason is None:
+            read = unhedge_block(b)  # "I think …", "(?)", "prob not on the exam"
+            if isinstance(read, str):
+                reason = read
+            else:
+                b = read
         if reason is not None:
             b = replace(b, noise=reason)
             noise.append(Noise(b.line, b.section.key, reason, b.text[:80] or b.kind))

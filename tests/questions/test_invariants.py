@@ -85,7 +85,8 @@ def _true_by_table(
         rows = [
             i
             for i, cell in enumerate(column)
-            if norm(value) in norm(cell) or norm(cell) in norm(value)
+            # an empty cell (a hedge the parser took out) says nothing of its row
+            if norm(cell) and (norm(value) in norm(cell) or norm(cell) in norm(value))
         ]
         return sum(1 for o in c_options if any(table_keys[i] == o for i in rows))
     if style == "forward":
@@ -94,6 +95,12 @@ def _true_by_table(
     if style == "predicate":
         return sum(
             1 for o in c_options if o in table_keys and polarity(column[table_keys.index(o)])
+        )
+    if style == "minority":  # "Which service has the transport UDP?": the rows holding UDP
+        return sum(
+            1
+            for o in c_options
+            if o in table_keys and norm(column[table_keys.index(o)]) == norm(value)
         )
     return 1
 
