@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, groupby, islice, pairwise
@@ -109,6 +109,10 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         self._near: dict[tuple[str, str, int], frozenset[float]] = {}
+        #: (unit, key value) -> the sets of wrong values already offered beside it, so two
+        #: questions with one key (two settings both "default 1") are not one card twice
+        self.offered: dict[tuple[str, float], set[tuple[float, ...]]] = defaultdict(set)
+        self.varied = False  # the last numbers() set is not its first choice
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
@@ -622,14 +626,24 @@ class Pool:
                                  closed=True, any_shape=True)  # fmt: skip
 
     def numbers(
-        self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3, least: int = 2
+        self,
+        answer: Number,
+        role: str,
+        fact: Fact,
+        avoid: str = "",
+        want: int = 3,
+        least: int = 2,
+        vary: bool = True,
     ) -> list[str]:
-        """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
+        """Same-unit values: a quantity's near misses, or other identifiers of its kind; with
+        `vary`, not a set another question already offered beside the same key when another
+        set will do (`varied` then says so, for a retry with the first set)."""
         if role == "id":
             return []  # an identifier has no kind to draw like values from
         v = answer.value
         here = fact.section.index
         places = decimals(answer)
+        taken = self.offered[(answer.unit, v)] if vary else set()
         seen = self._near_numbers(answer.unit, role, here) - {v}
         if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -672,9 +686,12 @@ class Pool:
             if len(like) < least:
                 return []
             reach = 100.0 if role == "code" else math.inf
-            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach)
+            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach, taken)
         else:
-            chosen = spread(v, pool, want, fact.id, lambda x: _log_distance(x, v), _FAR)
+            distance = lambda x: _log_distance(x, v)  # noqa: E731
+            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken)
+        self.varied = bool(taken) and tuple(chosen) not in taken
+        self.offered[(answer.unit, v)].add(tuple(chosen))
         return [texts[x] for x in chosen]
 
     def _text_of(self, unit: str, value: float) -> str:
@@ -901,12 +918,14 @@ def spread(
     seed: str,
     distance: Callable[[float], float],
     reach: float = math.inf,
+    taken: Collection[tuple[float, ...]] = (),
 ) -> list[float]:
     """Up to `want` values of the pool to offer beside the key `v`, ascending: near ones, with
     the key's place among the sorted options set by the seed (so no place is a tell) and no
     pattern that points at the key (see `patterned`). Among the nearest few, the best set is
-    the one without a pattern, then with the fewest options beyond `reach` (five times off, a
-    code of another class), then with the key nearest its place, then the nearest."""
+    the one without a pattern, then one not `taken` (offered beside this key by another
+    question already), then with the fewest options beyond `reach` (five times off, a code
+    of another class), then with the key nearest its place, then the nearest."""
     ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
     near = ranked[: want * 2]
     if len(near) <= want:
@@ -915,10 +934,18 @@ def spread(
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
+    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
-        return _patterned_set(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
+        again = c in taken
+        return (
+            _patterned_set(v, c),
+            again,
+            far,
+            abs(below - place),
+            sum(map(away.__getitem__, c)),
+            c,
+        )
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
@@ -927,16 +954,26 @@ def spread(
     return sorted(best)
 
 
-def spread_keys(answer: str, others: Sequence[str], seed: str, want: int = 3) -> list[str] | None:
+def spread_keys(
+    answer: str,
+    others: Sequence[str],
+    seed: str,
+    want: int = 3,
+    offered: dict[tuple[str, float], set[tuple[float, ...]]] | None = None,
+) -> list[str] | None:
     """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
-    chooses them, or None when the keys are not all plain numbers."""
+    chooses them (`offered`: the sets already offered per key, Pool.offered), or None when
+    the keys are not all plain numbers."""
     if not _DIGITS_ONLY.fullmatch(answer) or not all(_DIGITS_ONLY.fullmatch(o) for o in others):
         return None
     v = float(answer)
     texts = {float(o): o for o in others if o != answer}
     codes = all(_status_like(x) for x in (v, *texts))
     role = "code" if codes else "key"
-    chosen = spread(v, texts, want, seed, _id_distance(v, role), 100.0 if codes else math.inf)
+    taken = offered[("", v)] if offered is not None else set()
+    reach = 100.0 if codes else math.inf
+    chosen = spread(v, texts, want, seed, _id_distance(v, role), reach, taken)
+    taken.add(tuple(chosen))
     return [texts[x] for x in chosen]
 
 
