@@ -200,6 +200,7 @@ class Pool:
         near_roles: Iterable[str] = (),
         names_nearby: bool = False,
         exclude: Iterable[str] = (),
+        any_form: bool = False,
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
@@ -218,6 +219,14 @@ class Pool:
                 and norm(s) not in barred
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
+        formed = fits
+        if not any_form and answer.strip("`") not in self._code:
+            formed = of_form(answer, fits)  # names (not code) of the answer's form
+        if formed != fits:
+            alike = self.alternatives(answer, fact, roles, formed, avoid, want, True, any_shape,
+                                    marked_term, near_roles, names_nearby, exclude, True)  # fmt: skip
+            if len(alike) >= 2:  # else a question of mixed forms, as before the rule
+                return alike
         if fact.role == "topic" and _after_article(fact.sentence, answer, last=True):
             # "inside the ___": a topic the notes never write as "the X" (IAM, GKE) is no place
             # ("a ___ gateway" names the gateway: there the article is the gateway's)
@@ -1253,6 +1262,46 @@ def _case(text: str) -> bool | None:
     """Whether a one-word Latin name opens with a capital; None for anything else."""
     t = text.strip().strip("`")
     return t[:1].isupper() if " " not in t and t[:1].isascii() and t[:1].isalpha() else None
+
+
+#: fewer siblings of the answer's form than this and its form is no rule for its options
+FORM_LEAST = 2
+
+
+def of_form(answer: str, names: Sequence[str]) -> list[str]:
+    """The names written in the answer's form, when at least FORM_LEAST are: a name under the
+    prefix most of them carry ("AWS Kinesis", "Amazon Cognito") beside prefixed names, a bare
+    one ("AppSync") beside bare ones, and a kind of thing named by a common noun ("Resource
+    policy", "mounted volumes") beside such phrases: an option of another form stands out, and
+    the key alone in its form is a give-away."""
+    if len(names) < FORM_LEAST + 1 or not _PLAIN_NAME.fullmatch(answer) or command_like(answer):
+        return list(names)  # commands, settings, code: their own shapes rule their options
+    prefixes = _shared_prefixes([answer, *names])
+    mine = _form(answer, prefixes)
+    alike = [n for n in names if _form(n, prefixes) == mine]
+    return alike if len(alike) >= FORM_LEAST else list(names)
+
+
+def _shared_prefixes(names: Sequence[str]) -> frozenset[str]:
+    """First words that open at least three of the names, each followed by more ("AWS",
+    "Amazon"): a vendor's or a family's prefix."""
+    firsts = Counter(n.split()[0] for n in names if len(n.split()) >= 2 and n[:1].isupper())
+    return frozenset(w for w, k in firsts.items() if k >= 3)
+
+
+def _form(name: str, prefixes: frozenset[str]) -> tuple[bool, bool]:
+    if not _PLAIN_NAME.fullmatch(name):
+        return False, False
+    words = name.split()
+    prefixed = len(words) >= 2 and (words[0] in prefixes or words[0] in _VENDORS)
+    phrase = 2 <= len(words) <= 4 and re.fullmatch(r"[a-z][a-z-]*", words[-1]) is not None
+    return prefixed, phrase and not prefixed
+
+
+#: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")
+_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,5}")
+#: words that open a product's name as its maker's ("AWS Lambda", "Amazon SQS", "Azure Functions")
+_VENDORS = frozenset({"AWS", "Amazon", "Azure", "Google", "GCP", "Microsoft", "Apache", "Oracle"})
 
 
 def lone_case(answer: str, wrong: Sequence[str]) -> str | None:
