@@ -89,3 +89,18 @@ def test_two_questions_of_one_statement_are_not_both_asked() -> None:
     for (ca, a), (cb, b) in permutations(chosen, 2):
         if ca.fact.id != cb.fact.id:
             assert not answers(a.explanation, b, cb.fact.subject), (a.prompt, b.prompt)
+
+
+def test_a_blank_with_its_lines_subject_in_front_is_told_by_its_clause() -> None:
+    from questions.bank import BankQuestion
+
+    q = BankQuestion(
+        id="q",
+        topic="t",
+        prompt="填空：DNS over TLS：___ 的查询在 853 端口上加密，防火墙容易识别",
+        choices=("DoT", "DoH", "DNSSEC"),
+        answer=0,
+    )
+    said = "DoH 走 HTTPS 443 端口，外面看起来像普通网页流量。但是 DoT 的查询在 853 端口上加密，防火墙容易识别"
+    assert answers(said, q, "")
+    assert not answers("DoT 是一种加密查询", q, "")
