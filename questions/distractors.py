@@ -661,7 +661,7 @@ class Pool:
             # are kin of decimals
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
             pool = kin | _slips(v, answer.unit, places)
-            pool = {x for x in pool if x != v and plausible(x, v)}
+            pool = {x for x in pool if x != v and plausible(x, v, answer.unit)}
         else:
             pool = set(seen)
             dots = answer.text.count(".")
@@ -1089,13 +1089,20 @@ def _power_of_two(x: float) -> bool:
     return x >= 8 and x == int(x) and int(x) & (int(x) - 1) == 0
 
 
-def plausible(x: float, v: float) -> bool:
+def _byte_like(v: float, unit: str) -> bool:
+    """A value one less than a power of two that counts bytes or bits, or a bare count large
+    enough to be such a limit (63 columns, 255 characters)."""
+    return unit in _BINARY or (not unit and v >= 63)
+
+
+def plausible(x: float, v: float, unit: str | None = None) -> bool:
     """A near miss someone might believe: as round as the answer (10 s beside 5 s and 20 s,
     never 9 s or 11 s; 25 % beside 10 % and 50 %, never 12 %), a power of two beside a power of
-    two, one less than a power of two beside its like (63 beside 31 and 127)."""
+    two, one less than a power of two beside its like (63 beside 31 and 127; a `unit` given
+    says whether the value can be such a count: 63 bytes, not 15 s)."""
     if _power_of_two(v):
         return _power_of_two(x)
-    if v >= 15 and _power_of_two(v + 1):
+    if v >= 15 and _power_of_two(v + 1) and (unit is None or _byte_like(v, unit)):
         return _power_of_two(x + 1)
     if _significant(x) > max(_significant(v), 2 if v >= 10 else 1):
         return False
@@ -1113,7 +1120,8 @@ def _slips(v: float, unit: str, places: int) -> set[float]:
     of two only, up to eight times), the round values around it, the next steps of its last written digit (1.5:
     1.0, 2.0, 2.5), and for a small count its neighbours, the 1-2-5 steps and none at all
     (1: 0, 2, 3, 5)."""
-    if v >= 15 and _power_of_two(v + 1):  # 63 bytes: 31, 127, 255
+    if v >= 15 and _power_of_two(v + 1) and _byte_like(v, unit):
+        # 63 bytes: 31, 127, 255 (a duration of 15 s is no byte count: 7 s, 31 s are no slips)
         return {v * 2 + 1, (v - 1) / 2, v * 4 + 3, (v - 3) / 4}
     slips = {v * 2, v / 2, v * 4, v / 4}
     if unit not in _BINARY:

@@ -151,9 +151,7 @@ def answers(explanation: str, q: BankQuestion, subject: str) -> bool:
         # (the stem may put the line's subject before a clause that does not name it:
         # "TLS 1.3：___ 的数据可能被重放" from "… 但是 0-RTT 的数据可能被重放")
         beside, _ = identity(q, subject)
-        return any(
-            len(folded(b)) >= len(key) + _AROUND // 2 and folded(b) in text for b in beside
-        )
+        return any(len(folded(b)) >= len(key) + _AROUND // 2 and folded(b) in text for b in beside)
     quoted = _QUOTED.findall(prompt)
     if quoted:
         return all(folded(x) in text for x in quoted)
