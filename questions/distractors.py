@@ -113,6 +113,8 @@ class Pool:
         #: questions with one key (two settings both "default 1") are not one card twice
         self.offered: dict[tuple[str, float], set[tuple[float, ...]]] = defaultdict(set)
         self.varied = False  # the last numbers() set is not its first choice
+        #: a name in capitals -> the numbers the notes write it with ("RAID" -> 0, 1, 5, 6, 10)
+        self._families: dict[str, set[float]] | None = None
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
@@ -653,6 +655,18 @@ class Pool:
         here = fact.section.index
         places = decimals(answer)
         taken = self.offered[(answer.unit, v)] if vary else set()
+        members = self._numbered(fact.sentence, answer)
+        if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
+            like = {
+                x
+                for x in members
+                if x != v and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True)
+            }
+            if len(like) < least:
+                return []
+            chosen = spread(v, like, want, fact.id, _id_distance(v, "key"), math.inf, taken)
+            self.offered[(answer.unit, v)].add(tuple(chosen))
+            return [fmt_number(x) for x in chosen]
         seen = self._near_numbers(answer.unit, role, here) - {v}
         if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -702,6 +716,24 @@ class Pool:
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
         return [texts[x] for x in chosen]
+
+    def _numbered(self, sentence: str, answer: Number) -> set[float] | None:
+        """The notes' other members of a numbered family the answer is one of ("RAID 10" where
+        the notes write RAID 0, 1, 5, 6 and 10; "SHA-256" beside SHA-1 and SHA-512): a name
+        in capitals written with at least three different numbers. None when the answer is
+        no such member."""
+        if answer.unit or not answer.text.isdigit():
+            return None
+        if self._families is None:
+            found: dict[str, set[float]] = defaultdict(set)
+            for b in self.doc.content if self.doc is not None else ():
+                for m in _NUMBERED.finditer(b.text):
+                    found[m.group(1)].add(float(m.group(2)))
+            self._families = {w: xs for w, xs in found.items() if len(xs) >= 3}
+        for m in _NUMBERED.finditer(sentence):
+            if m.group(2) == answer.text and m.group(1) in self._families:
+                return self._families[m.group(1)]
+        return None
 
     def _text_of(self, unit: str, value: float) -> str:
         """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
@@ -1087,6 +1119,10 @@ def _only_odd(v: float, others: Sequence[float]) -> bool:
 
 def _power_of_two(x: float) -> bool:
     return x >= 8 and x == int(x) and int(x) & (int(x) - 1) == 0
+
+
+#: a member of a numbered family: a name in capitals and its number ("RAID 10", "SHA-256")
+_NUMBERED = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])[ -]?(\d{1,3})\b(?![.,]\d)")
 
 
 def _byte_like(v: float, unit: str) -> bool:
