@@ -11,7 +11,7 @@ the sentence, then the clause or list member, that holds its own question's answ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from questions.bank import BankQuestion
 from questions.text import folded, split_sentences
@@ -34,6 +34,10 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。]|\.(?:\s|$)")
 #: a clause that leans on the one before it
 _LEANS = re.compile(
     r"^(which|and|or|but|so|then|also|that|it|this|thus|hence|所以|但是?|而且|并且)\b", re.I
+)
+#: a sentence's opening clause that sets where or when the rest holds
+_SETTING = re.compile(
+    r"^(in|on|at|for|with|within|when|if|after|before|by|since|during|once|在|如果|当|对于)\b", re.I
 )
 #: a lead-in naming what a line lists ("joins: …", "storage strategies: …"), kept before a cut
 _LEAD = re.compile(r"^([^:：()（）]{2,40}[:：])\s*")
@@ -69,11 +73,18 @@ def _tidy(text: str) -> str:
     return text.strip().rstrip(",，;；、/").strip()
 
 
-def own_part(text: str, needs: Sequence[str], clauses: bool = True) -> str | None:
-    """The shortest run of sentences, else (`clauses`) of one sentence's clauses, of `text`
-    that holds every one of `needs` (a clause that leans on the one before, "so …", keeps
-    it), with the line's lead-in before a member cut from its list; None when the text holds
-    them only whole (nothing shorter says the question's own fact)."""
+def own_part(
+    text: str,
+    needs: Sequence[str],
+    clauses: bool = True,
+    fine: Callable[[str], bool] = lambda _: True,
+) -> str | None:
+    """The part of `text` that holds every one of `needs`: the shortest run of sentences that
+    does; where that is one sentence that is not `fine` (it tells another question's answer)
+    and `clauses` allows, the shortest run of its clauses, with the clause before when the cut
+    leans on it ("so …") or the sentence opens by saying where it holds ("In …, ") and the
+    two stay fine, and the line's lead-in before a member cut from its list. None when only
+    the whole text will do."""
     needs = [n for n in needs if n and _holds(text, [n])]  # a blank's words as the text has them
     if not needs:
         return None
@@ -81,18 +92,27 @@ def own_part(text: str, needs: Sequence[str], clauses: bool = True) -> str | Non
     run = _shortest(sentences, needs, " ")
     if run is None:
         return None
-    i, j = run
-    if j - i == 1 and clauses:
-        parts = _clauses(sentences[i])
+    if run[1] - run[0] == 1 and clauses and not fine(sentences[run[0]]):
+        parts = _clauses(sentences[run[0]])
         cut = _shortest(parts, needs) if len(parts) > 1 else None
-        if cut is not None and cut[0] > 0 and _LEANS.match(parts[cut[0]].strip()):
+        if (
+            cut is not None
+            and cut[0] > 0
+            and _LEANS.match(parts[cut[0]].strip())
+            and fine("".join(parts[cut[0] - 1 : cut[1]]))
+        ):
             cut = (cut[0] - 1, cut[1])
-        if cut is not None and cut[1] - cut[0] < len(parts):
-            part = _tidy("".join(parts[cut[0] : cut[1]]))
-            lead = _LEAD.match(parts[0].strip())
-            if lead and cut[0] > 0:
-                part = f"{lead.group(1)} … {part}"
-            return part
+        if cut is not None:
+            i, j = cut
+            if i == 1 and _SETTING.match(parts[0].strip()) and fine("".join(parts[:j])):
+                i = 0  # "In Amazon API Gateway, …": where the rest holds
+            if j - i < len(parts):
+                part = _tidy("".join(parts[i:j]))
+                lead = _LEAD.match(parts[0].strip())
+                if lead and i > 0:
+                    part = f"{lead.group(1)} … {part}"
+                return part
+    i, j = run
     return " ".join(sentences[i:j]) if j - i < len(sentences) else None
 
 
@@ -132,10 +152,11 @@ def identity(q: BankQuestion, subject: str) -> tuple[list[str], bool]:
     return needs, strong
 
 
-def answers(explanation: str, q: BankQuestion, subject: str) -> bool:
+def answers(explanation: str, q: BankQuestion, subject: str, query: str = "") -> bool:
     """Whether the explanation tells a choice question's answer: it states the key with what
     the stem identifies the fact by (the blank's sentence around the key, the quoted
-    description, or the subject the stem names near the key)."""
+    description, the description the stem asks by, `query`, or the subject the stem names
+    near the key)."""
     if q.kind != "choice":
         return False
     text = folded(explanation)
@@ -155,6 +176,8 @@ def answers(explanation: str, q: BankQuestion, subject: str) -> bool:
     quoted = _QUOTED.findall(prompt)
     if quoted:
         return all(folded(x) in text for x in quoted)
+    if query and folded(query) in text:
+        return True  # "Which of these simplifies …?" under a paragraph that says it of AppSync
     s = folded(subject)
     if not s or s not in folded(prompt):
         return False

@@ -360,37 +360,48 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
 def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     """Each explanation that would answer another question of its line (the whole "joins:
     Nested Loop (…), Hash Join (…)" under the question on Hash Join) cut to the part that
-    holds its own question's answer; where even that part answers the other (two questions of
-    one statement: "X —— JS 能读到…" asked for X and for JS), the better question is kept.
+    holds its own question's answer, as wide as tells no other; where even that part answers
+    the other (two questions of one statement: "X —— JS 能读到…" asked for X and for JS), the
+    better question is kept, and the kept ones are cut again against each other only.
     Questions are compared within their lines only."""
     lines = _lines(picks)
+
+    def cut(group: list[Pick]) -> list[Pick]:
+        by_line: dict[int, list[Pick]] = defaultdict(list)
+        for p in group:
+            for b in lines(p[0]):
+                by_line[b].append(p)
+        out: list[Pick] = []
+        for c, q in group:
+            others = [o for b in lines(c) for o in by_line[b] if o[0].fact.id != c.fact.id]
+
+            def fine(text: str, others: list[Pick] = others) -> bool:
+                return not any(answers(text, o[1], o[0].fact.subject, o[0].query) for o in others)
+
+            if not fine(c.explanation):
+                needs, strong = identity(q, c.fact.subject)
+                part = own_part(c.explanation, needs, clauses=strong, fine=fine)
+                if part is not None:
+                    q = replace(q, explanation=part[: MAX_EXPLANATION - 1] + "…"
+                                if len(part) > MAX_EXPLANATION else part)  # fmt: skip
+            out.append((c, q))
+        return out
+
+    first = cut(picks)
     by_line: dict[int, list[Pick]] = defaultdict(list)
-    for p in picks:
-        for b in lines(p[0]):
-            by_line[b].append(p)
-    cut: dict[int, Pick] = {}
-    for c, q in picks:
-        others = [o for b in lines(c) for o in by_line[b] if o[0].fact.id != c.fact.id]
-        if any(answers(c.explanation, o[1], o[0].fact.subject) for o in others):
-            needs, strong = identity(q, c.fact.subject)
-            part = own_part(c.explanation, needs, clauses=strong)
-            if part is not None:
-                q = replace(q, explanation=part[: MAX_EXPLANATION - 1] + "…"
-                            if len(part) > MAX_EXPLANATION else part)  # fmt: skip
-        cut[id(c)] = (c, q)
     kept: dict[int, Pick] = {}
     drop: list[tuple[Candidate, str]] = []
-    for c, q in sorted(cut.values(), key=_order):
-        near = [kept[id(o[0])] for b in lines(c) for o in by_line[b] if id(o[0]) in kept]
-        if any(k[0].fact.id != c.fact.id and answers(k[1].explanation, q, c.fact.subject)
-               for k in near):  # fmt: skip
+    for c, q in sorted(first, key=_order):
+        near = [k for b in lines(c) for k in by_line[b] if k[0].fact.id != c.fact.id]
+        if any(answers(k[1].explanation, q, c.fact.subject, c.query) for k in near):
             drop.append((c, "another question's explanation gives the answer"))
-        elif any(k[0].fact.id != c.fact.id and answers(q.explanation, k[1], k[0].fact.subject)
-                 for k in near):  # fmt: skip
+        elif any(answers(q.explanation, k[1], k[0].fact.subject, k[0].query) for k in near):
             drop.append((c, "its explanation gives another question's answer"))
         else:
             kept[id(c)] = (c, q)
-    return [kept[id(c)] for c, _ in picks if id(c) in kept], drop
+            for b in lines(c):
+                by_line[b].append((c, q))
+    return cut([p for p in picks if id(p[0]) in kept]), drop
 
 
 def _lines(picks: Sequence[Pick]) -> Callable[[Candidate], set[int]]:

@@ -4,6 +4,7 @@ never quoted whole under one of them when that would answer another question of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import permutations
 from pathlib import Path
 
@@ -59,20 +60,38 @@ def test_a_question_alone_on_its_line_keeps_the_whole_line() -> None:
 
 
 def test_own_part_cuts_sentences_then_clauses_outside_brackets() -> None:
+    def not_saying(*others: str) -> Callable[[str], bool]:
+        return lambda text: not any(o in text for o in others)
+
     line = "joins: Nested Loop (small outer side), Hash Join (equality joins, needs work_mem)"
-    assert own_part(line, ["Hash Join", "needs work_mem"]) == (
+    fine = not_saying("Nested Loop")
+    assert own_part(line, ["Hash Join", "needs work_mem"], fine=fine) == (
         "joins: … Hash Join (equality joins, needs work_mem)"
     )
+    assert own_part(line, ["Hash Join"]) is None  # nothing else asked: the whole line
     two = "maxmemory 默认 0，表示不限制。hz 默认 10，每秒执行 10 次后台任务"
-    assert own_part(two, ["hz 默认 10"]) == "hz 默认 10"
-    assert own_part(two, ["默认 0，表示不限制"]) == "maxmemory 默认 0，表示不限制。"
+    assert own_part(two, ["hz 默认 10"], fine=not_saying("默认 0")) == (
+        "hz 默认 10，每秒执行 10 次后台任务"
+    )  # the other sentence is cut, the own one kept whole
+    assert own_part(two, ["hz 默认 10"], fine=not_saying("默认 0", "每秒")) == "hz 默认 10"
     leaning = "every backend is a process, so keep max_conn low — use a pooler (port 6432)"
     # "so …" keeps the clause it leans on
-    assert own_part(f"max_conn default 100. {leaning}", ["6432"]) == leaning
+    text = f"max_conn default 100. {leaning}"
+    assert own_part(text, ["6432"], fine=not_saying("100")) == leaning
+    assert own_part(leaning, ["pooler"], fine=not_saying("process")) == (
+        "so keep max_conn low — use a pooler (port 6432)"
+    )
     assert own_part("only one thing is said here", ["one thing"]) is None
+    # where the rest holds stays in front of a cut clause
+    setting = "In the gateway, a route is matched first, then the filters run"
+    assert own_part(setting, ["a route"], fine=not_saying("filters")) == (
+        "In the gateway, a route is matched first"
+    )
     # a key alone may stand in any clause: cut to the sentence, never inside it
     prose = "X lets users read, write, and delete data. Y is the other service."
-    assert own_part(prose, ["X"], clauses=False) == "X lets users read, write, and delete data."
+    assert own_part(prose, ["X"], clauses=False, fine=not_saying("Y")) == (
+        "X lets users read, write, and delete data."
+    )
 
 
 def test_two_questions_of_one_statement_are_not_both_asked() -> None:
