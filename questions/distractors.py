@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, groupby, islice, pairwise
@@ -109,6 +109,12 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         self._near: dict[tuple[str, str, int], frozenset[float]] = {}
+        #: (unit, key value) -> the sets of wrong values already offered beside it, so two
+        #: questions with one key (two settings both "default 1") are not one card twice
+        self.offered: dict[tuple[str, float], set[tuple[float, ...]]] = defaultdict(set)
+        self.varied = False  # the last numbers() set is not its first choice
+        #: a name in capitals -> the numbers the notes write it with ("RAID" -> 0, 1, 5, 6, 10)
+        self._families: dict[str, set[float]] | None = None
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
@@ -196,6 +202,7 @@ class Pool:
         near_roles: Iterable[str] = (),
         names_nearby: bool = False,
         exclude: Iterable[str] = (),
+        any_form: bool = False,
     ) -> list[str]:
         """Up to `want` wrong options: siblings first, then the same role and family in the
         same section, then nearby sections. `closed`: siblings only (a closed set, such as the
@@ -214,6 +221,14 @@ class Pool:
                 and norm(s) not in barred
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
+        formed = fits
+        if not any_form and answer.strip("`") not in self._code:
+            formed = of_form(answer, fits)  # names (not code) of the answer's form
+        if formed != fits:
+            alike = self.alternatives(answer, fact, roles, formed, avoid, want, True, any_shape,
+                                    marked_term, near_roles, names_nearby, exclude, True)  # fmt: skip
+            if len(alike) >= 2:  # else a question of mixed forms, as before the rule
+                return alike
         if fact.role == "topic" and _after_article(fact.sentence, answer, last=True):
             # "inside the ___": a topic the notes never write as "the X" (IAM, GKE) is no place
             # ("a ___ gateway" names the gateway: there the article is the gateway's)
@@ -622,14 +637,36 @@ class Pool:
                                  closed=True, any_shape=True)  # fmt: skip
 
     def numbers(
-        self, answer: Number, role: str, fact: Fact, avoid: str = "", want: int = 3, least: int = 2
+        self,
+        answer: Number,
+        role: str,
+        fact: Fact,
+        avoid: str = "",
+        want: int = 3,
+        least: int = 2,
+        vary: bool = True,
     ) -> list[str]:
-        """Same-unit values: a quantity's near misses, or other identifiers of its kind."""
+        """Same-unit values: a quantity's near misses, or other identifiers of its kind; with
+        `vary`, not a set another question already offered beside the same key when another
+        set will do (`varied` then says so, for a retry with the first set)."""
         if role == "id":
             return []  # an identifier has no kind to draw like values from
         v = answer.value
         here = fact.section.index
         places = decimals(answer)
+        taken = self.offered[(answer.unit, v)] if vary else set()
+        members = self._numbered(fact.sentence, answer)
+        if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
+            like = {
+                x
+                for x in members
+                if x != v and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True)
+            }
+            if len(like) < least:
+                return []
+            chosen = spread(v, like, want, fact.id, _id_distance(v, "key"), math.inf, taken)
+            self.offered[(answer.unit, v)].add(tuple(chosen))
+            return [fmt_number(x) for x in chosen]
         seen = self._near_numbers(answer.unit, role, here) - {v}
         if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -638,7 +675,7 @@ class Pool:
             # are kin of decimals
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
             pool = kin | _slips(v, answer.unit, places)
-            pool = {x for x in pool if x != v and plausible(x, v)}
+            pool = {x for x in pool if x != v and plausible(x, v, answer.unit)}
         else:
             pool = set(seen)
             dots = answer.text.count(".")
@@ -672,10 +709,31 @@ class Pool:
             if len(like) < least:
                 return []
             reach = 100.0 if role == "code" else math.inf
-            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach)
+            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach, taken)
         else:
-            chosen = spread(v, pool, want, fact.id, lambda x: _log_distance(x, v), _FAR)
+            distance = lambda x: _log_distance(x, v)  # noqa: E731
+            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken)
+        self.varied = bool(taken) and tuple(chosen) not in taken
+        self.offered[(answer.unit, v)].add(tuple(chosen))
         return [texts[x] for x in chosen]
+
+    def _numbered(self, sentence: str, answer: Number) -> set[float] | None:
+        """The notes' other members of a numbered family the answer is one of ("RAID 10" where
+        the notes write RAID 0, 1, 5, 6 and 10; "SHA-256" beside SHA-1 and SHA-512): a name
+        in capitals written with at least three different numbers. None when the answer is
+        no such member."""
+        if answer.unit or not answer.text.isdigit():
+            return None
+        if self._families is None:
+            found: dict[str, set[float]] = defaultdict(set)
+            for b in self.doc.content if self.doc is not None else ():
+                for m in _NUMBERED.finditer(b.text):
+                    found[m.group(1)].add(float(m.group(2)))
+            self._families = {w: xs for w, xs in found.items() if len(xs) >= 3}
+        for m in _NUMBERED.finditer(sentence):
+            if m.group(2) == answer.text and m.group(1) in self._families:
+                return self._families[m.group(1)]
+        return None
 
     def _text_of(self, unit: str, value: float) -> str:
         """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
@@ -901,12 +959,14 @@ def spread(
     seed: str,
     distance: Callable[[float], float],
     reach: float = math.inf,
+    taken: Collection[tuple[float, ...]] = (),
 ) -> list[float]:
     """Up to `want` values of the pool to offer beside the key `v`, ascending: near ones, with
     the key's place among the sorted options set by the seed (so no place is a tell) and no
     pattern that points at the key (see `patterned`). Among the nearest few, the best set is
-    the one without a pattern, then with the fewest options beyond `reach` (five times off, a
-    code of another class), then with the key nearest its place, then the nearest."""
+    the one without a pattern, then one not `taken` (offered beside this key by another
+    question already), then with the fewest options beyond `reach` (five times off, a code
+    of another class), then with the key nearest its place, then the nearest."""
     ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
     near = ranked[: want * 2]
     if len(near) <= want:
@@ -915,10 +975,18 @@ def spread(
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, float, tuple[float, ...]]:
+    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
-        return _patterned_set(v, c), far, abs(below - place), sum(map(away.__getitem__, c)), c
+        again = c in taken
+        return (
+            _patterned_set(v, c),
+            again,
+            far,
+            abs(below - place),
+            sum(map(away.__getitem__, c)),
+            c,
+        )
 
     sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
     best = min(sets, key=cost)
@@ -927,16 +995,26 @@ def spread(
     return sorted(best)
 
 
-def spread_keys(answer: str, others: Sequence[str], seed: str, want: int = 3) -> list[str] | None:
+def spread_keys(
+    answer: str,
+    others: Sequence[str],
+    seed: str,
+    want: int = 3,
+    offered: dict[tuple[str, float], set[tuple[float, ...]]] | None = None,
+) -> list[str] | None:
     """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
-    chooses them, or None when the keys are not all plain numbers."""
+    chooses them (`offered`: the sets already offered per key, Pool.offered), or None when
+    the keys are not all plain numbers."""
     if not _DIGITS_ONLY.fullmatch(answer) or not all(_DIGITS_ONLY.fullmatch(o) for o in others):
         return None
     v = float(answer)
     texts = {float(o): o for o in others if o != answer}
     codes = all(_status_like(x) for x in (v, *texts))
     role = "code" if codes else "key"
-    chosen = spread(v, texts, want, seed, _id_distance(v, role), 100.0 if codes else math.inf)
+    taken = offered[("", v)] if offered is not None else set()
+    reach = 100.0 if codes else math.inf
+    chosen = spread(v, texts, want, seed, _id_distance(v, role), reach, taken)
+    taken.add(tuple(chosen))
     return [texts[x] for x in chosen]
 
 
@@ -1043,13 +1121,24 @@ def _power_of_two(x: float) -> bool:
     return x >= 8 and x == int(x) and int(x) & (int(x) - 1) == 0
 
 
-def plausible(x: float, v: float) -> bool:
+#: a member of a numbered family: a name in capitals and its number ("RAID 10", "SHA-256")
+_NUMBERED = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])[ -]?(\d{1,3})\b(?![.,]\d)")
+
+
+def _byte_like(v: float, unit: str) -> bool:
+    """A value one less than a power of two that counts bytes or bits, or a bare count large
+    enough to be such a limit (63 columns, 255 characters)."""
+    return unit in _BINARY or (not unit and v >= 63)
+
+
+def plausible(x: float, v: float, unit: str | None = None) -> bool:
     """A near miss someone might believe: as round as the answer (10 s beside 5 s and 20 s,
     never 9 s or 11 s; 25 % beside 10 % and 50 %, never 12 %), a power of two beside a power of
-    two, one less than a power of two beside its like (63 beside 31 and 127)."""
+    two, one less than a power of two beside its like (63 beside 31 and 127; a `unit` given
+    says whether the value can be such a count: 63 bytes, not 15 s)."""
     if _power_of_two(v):
         return _power_of_two(x)
-    if v >= 15 and _power_of_two(v + 1):
+    if v >= 15 and _power_of_two(v + 1) and (unit is None or _byte_like(v, unit)):
         return _power_of_two(x + 1)
     if _significant(x) > max(_significant(v), 2 if v >= 10 else 1):
         return False
@@ -1067,7 +1156,8 @@ def _slips(v: float, unit: str, places: int) -> set[float]:
     of two only, up to eight times), the round values around it, the next steps of its last written digit (1.5:
     1.0, 2.0, 2.5), and for a small count its neighbours, the 1-2-5 steps and none at all
     (1: 0, 2, 3, 5)."""
-    if v >= 15 and _power_of_two(v + 1):  # 63 bytes: 31, 127, 255
+    if v >= 15 and _power_of_two(v + 1) and _byte_like(v, unit):
+        # 63 bytes: 31, 127, 255 (a duration of 15 s is no byte count: 7 s, 31 s are no slips)
         return {v * 2 + 1, (v - 1) / 2, v * 4 + 3, (v - 3) / 4}
     slips = {v * 2, v / 2, v * 4, v / 4}
     if unit not in _BINARY:
@@ -1216,6 +1306,46 @@ def _case(text: str) -> bool | None:
     """Whether a one-word Latin name opens with a capital; None for anything else."""
     t = text.strip().strip("`")
     return t[:1].isupper() if " " not in t and t[:1].isascii() and t[:1].isalpha() else None
+
+
+#: fewer siblings of the answer's form than this and its form is no rule for its options
+FORM_LEAST = 2
+
+
+def of_form(answer: str, names: Sequence[str]) -> list[str]:
+    """The names written in the answer's form, when at least FORM_LEAST are: a name under the
+    prefix most of them carry ("AWS Kinesis", "Amazon Cognito") beside prefixed names, a bare
+    one ("AppSync") beside bare ones, and a kind of thing named by a common noun ("Resource
+    policy", "mounted volumes") beside such phrases: an option of another form stands out, and
+    the key alone in its form is a give-away."""
+    if len(names) < FORM_LEAST + 1 or not _PLAIN_NAME.fullmatch(answer) or command_like(answer):
+        return list(names)  # commands, settings, code: their own shapes rule their options
+    prefixes = _shared_prefixes([answer, *names])
+    mine = _form(answer, prefixes)
+    alike = [n for n in names if _form(n, prefixes) == mine]
+    return alike if len(alike) >= FORM_LEAST else list(names)
+
+
+def _shared_prefixes(names: Sequence[str]) -> frozenset[str]:
+    """First words that open at least three of the names, each followed by more ("AWS",
+    "Amazon"): a vendor's or a family's prefix."""
+    firsts = Counter(n.split()[0] for n in names if len(n.split()) >= 2 and n[:1].isupper())
+    return frozenset(w for w, k in firsts.items() if k >= 3)
+
+
+def _form(name: str, prefixes: frozenset[str]) -> tuple[bool, bool]:
+    if not _PLAIN_NAME.fullmatch(name):
+        return False, False
+    words = name.split()
+    prefixed = len(words) >= 2 and (words[0] in prefixes or words[0] in _VENDORS)
+    phrase = 2 <= len(words) <= 4 and re.fullmatch(r"[a-z][a-z-]*", words[-1]) is not None
+    return prefixed, phrase and not prefixed
+
+
+#: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")
+_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,5}")
+#: words that open a product's name as its maker's ("AWS Lambda", "Amazon SQS", "Azure Functions")
+_VENDORS = frozenset({"AWS", "Amazon", "Azure", "Google", "GCP", "Microsoft", "Apache", "Oracle"})
 
 
 def lone_case(answer: str, wrong: Sequence[str]) -> str | None:

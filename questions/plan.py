@@ -7,7 +7,9 @@
 - no question's stem states the number another question asks ("maxSurge (default 25%)"
   beside "maxSurge defaults to ___");
 - true/false only for facts nothing else asks, at most 15 % of the bank (one true and one
-  false on short notes), half true, half false.
+  false on short notes), half true, half false;
+- no explanation quotes the part of its line that answers another question of the bank: it
+  is cut to its own sentence, clause or list member.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from questions.bank import BankQuestion
+from questions.bank import MAX_EXPLANATION, BankQuestion
 from questions.candidate import Candidate
+from questions.explaining import answers, identity, own_part
 from questions.tables import polarity
 from questions.text import STOP_EN, contains
 from questions.values import parse_number
@@ -288,11 +291,7 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         return all(a.casefold() in near for a in anchors)
 
     # a stem that quotes another line as its context ("<step 2>：没变 -> ___") is of both lines
-    by_text = {_line_key(p[0].fact.block.text): p[0].fact.block.id for p in picks}
-
-    def lines(c: Candidate) -> set[int]:
-        quoted = by_text.get(_line_key(c.fact.context)) if c.fact.context else None
-        return {c.fact.block.id} | ({quoted} if quoted is not None else set())
+    lines = _lines(picks)
 
     for p in sorted(picks, key=_order):
         c, q = p
@@ -354,7 +353,67 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
         kept, tf_leaked = _no_leaks(chosen + tf_chosen)
         tf_chosen, unbalanced = _balanced([p for p in kept if p[0].kind == "truefalse"])
         tf_dropped += tf_leaked + unbalanced
-    return Plan(chosen + tf_chosen, dropped + capped + blocked + leaked + tf_dropped)
+    picked, told = _own_explanations(chosen + tf_chosen)
+    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told)
+
+
+def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """Each explanation that would answer another question of its line (the whole "joins:
+    Nested Loop (…), Hash Join (…)" under the question on Hash Join) cut to the part that
+    holds its own question's answer, as wide as tells no other; where even that part answers
+    the other (two questions of one statement: "X —— JS 能读到…" asked for X and for JS), the
+    better question is kept, and the kept ones are cut again against each other only.
+    Questions are compared within their lines only."""
+    lines = _lines(picks)
+
+    def cut(group: list[Pick]) -> list[Pick]:
+        by_line: dict[int, list[Pick]] = defaultdict(list)
+        for p in group:
+            for b in lines(p[0]):
+                by_line[b].append(p)
+        out: list[Pick] = []
+        for c, q in group:
+            others = [o for b in lines(c) for o in by_line[b] if o[0].fact.id != c.fact.id]
+
+            def fine(text: str, others: list[Pick] = others) -> bool:
+                return not any(answers(text, o[1], o[0].fact.subject, o[0].query) for o in others)
+
+            if not fine(c.explanation):
+                needs, strong = identity(q, c.fact.subject)
+                part = own_part(c.explanation, needs, clauses=strong, fine=fine)
+                if part is not None:
+                    q = replace(q, explanation=part[: MAX_EXPLANATION - 1] + "…"
+                                if len(part) > MAX_EXPLANATION else part)  # fmt: skip
+            out.append((c, q))
+        return out
+
+    first = cut(picks)
+    by_line: dict[int, list[Pick]] = defaultdict(list)
+    kept: dict[int, Pick] = {}
+    drop: list[tuple[Candidate, str]] = []
+    for c, q in sorted(first, key=_order):
+        near = [k for b in lines(c) for k in by_line[b] if k[0].fact.id != c.fact.id]
+        if any(answers(k[1].explanation, q, c.fact.subject, c.query) for k in near):
+            drop.append((c, "another question's explanation gives the answer"))
+        elif any(answers(q.explanation, k[1], k[0].fact.subject, k[0].query) for k in near):
+            drop.append((c, "its explanation gives another question's answer"))
+        else:
+            kept[id(c)] = (c, q)
+            for b in lines(c):
+                by_line[b].append((c, q))
+    return cut([p for p in picks if id(p[0]) in kept]), drop
+
+
+def _lines(picks: Sequence[Pick]) -> Callable[[Candidate], set[int]]:
+    """The lines (blocks) a question is of: its own, and the line its stem quotes as context
+    ("<step 2>：没变 -> ___" is of both)."""
+    by_text = {_line_key(p[0].fact.block.text): p[0].fact.block.id for p in picks}
+
+    def lines(c: Candidate) -> set[int]:
+        quoted = by_text.get(_line_key(c.fact.context)) if c.fact.context else None
+        return {c.fact.block.id} | ({quoted} if quoted is not None else set())
+
+    return lines
 
 
 def _balanced(tf: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:

@@ -229,6 +229,10 @@ _CODE_AFTER = re.compile(
 )
 
 
+#: a server's port said by what it does: "listens on 9093", "bound to 8443", "监听 8080"
+_LISTENS = re.compile(r"(\blisten(s|ing)?(\s+on)?|\bbound\s+to|\bbinds?\s+to|监听)\s*:?\s*$", re.I)
+
+
 def number_role(sentence: str, number: Number) -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors)."""
@@ -263,6 +267,8 @@ def number_role(sentence: str, number: Number) -> str:
         return "id"  # "16384.1": a file name, not a quantity
     if re.search(r"(port|端口)\S{0,3}\s*$", before, re.I) or _ID_AFTER.match(after):
         return "port"
+    if _LISTENS.search(before) and re.fullmatch(r"\d{2,5}", text):
+        return "port"  # "the controller listens on 9093", "监听 8080": what a server listens on
     if _PORT_LIST.search(sentence[: number.start]):
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
     if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):

@@ -115,17 +115,19 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"
 
 
-def distractors_for(f: Fact, pool: Pool, avoid: str, least: int = 2) -> list[str]:
+def distractors_for(
+    f: Fact, pool: Pool, avoid: str, least: int = 2, vary: bool = True
+) -> list[str]:
     n = parse_number(f.span)
     if n is None or f.role == "range":
         return []
-    return pool.numbers(n, f.role, f, avoid=avoid, least=least)
+    return pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
 
 
-def _candidate(f: Fact, pool: Pool) -> Candidate | None:
+def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject:
-        wrong = distractors_for(f, pool, avoid="")
+        wrong = distractors_for(f, pool, avoid="", vary=vary)
         named = "named" in f.extra  # "default port: 6379" names a port
         stem = default_named(f.subject, lang) if named else default_number(f.subject, lang)
         return build(NAME, "value", f, stem, f.span, wrong, lang,
@@ -133,7 +135,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
         # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
         elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
-        wrong = distractors_for(f, pool, avoid=elsewhere)
+        wrong = distractors_for(f, pool, avoid=elsewhere, vary=vary)
         return build(NAME, "value", f, setting_value(f.subject, lang), f.span, wrong, lang,
                      rank=0, query=f.subject)  # fmt: skip
     said = with_question(
@@ -146,7 +148,7 @@ def _candidate(f: Fact, pool: Pool) -> Candidate | None:
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
-    wrong = distractors_for(f, pool, avoid=gap)
+    wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip
 
@@ -155,6 +157,15 @@ KINDS = ("number",)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    """The number asked among near misses no other question offered beside the same key
+    ("default 1" of two settings is not one card twice); where that set fails the gates, the
+    first choice of near misses after all."""
+    pool.varied = False
     c = _candidate(f, pool)
+    varied = pool.varied
     if c is not None:
         yield c
+    if varied:
+        again = _candidate(f, pool, vary=False)
+        if again is not None:
+            yield again

@@ -92,7 +92,7 @@ def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(folded(t) for t in texts)
 
 
-def _reverse(f: Fact, table: Table) -> Candidate | None:
+def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
@@ -131,7 +131,7 @@ def _reverse(f: Fact, table: Table) -> Candidate | None:
         if acceptable(k, f.subject, wrong, sibling=True):
             wrong.append(k)
     # numeric keys (status codes) around the answer, without a pattern; others most alike
-    wrong = spread_keys(f.subject, wrong, f.id) or wrong[:3]
+    wrong = spread_keys(f.subject, wrong, f.id, offered=pool.offered) or wrong[:3]
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
@@ -272,7 +272,7 @@ KINDS = ("property",)
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if f.table is None:
         return
-    c = _reverse(f, f.table)
+    c = _reverse(f, f.table, pool)
     if c is not None:
         yield c
     c = _forward(f, f.table, pool)
