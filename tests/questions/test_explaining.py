@@ -19,7 +19,7 @@ MIXED = """# 缓存复习
 
 ## Redis 淘汰
 
-- 淘汰策略：noeviction（默认，写满就报错）、allkeys-lru（所有 key 按最近最少使用淘汰）、volatile-ttl（先淘汰快过期的）
+- 淘汰策略：noeviction（默认，写满就报错）、allkeys-lru（内存满时挑最久没用过的淘汰）、volatile-ttl（先淘汰快过期的）
 - maxmemory 默认 0，表示不限制。hz 默认 10，每秒执行 10 次后台任务
 
 ## Memcached
