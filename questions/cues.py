@@ -752,7 +752,9 @@ def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
 def unnamed(text: str, options: Sequence[str]) -> str:
     """The text without the options it names."""
     for o in sorted(options, key=len, reverse=True):
-        if len(o) >= 3:
+        # ASCII text and option: the option is written there in some case, or there is nothing
+        # to cut (and no pattern to compile: every option is a new one)
+        if len(o) >= 3 and not (text.isascii() and o.isascii() and o.lower() not in text.lower()):
             text = re.sub(re.escape(o), " ", text, flags=re.I)
     return text
 

@@ -466,12 +466,10 @@ class Pool:
         return self._kinds[name]
 
     def _first_value_kind(self, name: str) -> str:
-        after_name = re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])\W{{0,3}}([^.;|]{{0,40}})")
         for t in self._texts_with(name):
-            m = after_name.search(t)
-            if m is None:
+            after = _said_after(t, name)
+            if after is None:
                 continue
-            after = m.group(1)
             if _SWITCH.match(after):
                 return "switch"
             if _WORD_DEFAULT.match(after):
@@ -856,6 +854,26 @@ def _affixes(name: str) -> set[str]:
         return {f"{parts[0]}_*", f"*_{parts[-1]}"}
     # `pg_xlog` and `pg_upgrade` share only a namespace: a directory and a program
     return {"_".join(parts[:2]) + "_*", f"*_{parts[-1]}"} if len(parts) > 2 else {f"*_{parts[-1]}"}
+
+
+_NAME_BEFORE = re.compile(r"[\w.-]")
+_NAME_AFTER = re.compile(r"[\w-]")
+_WRITTEN_AFTER = re.compile(r"\W{0,3}([^.;|]{0,40})")
+
+
+def _said_after(text: str, name: str) -> str | None:
+    r"""What the text writes right after the name, as the group of
+    `re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])\W{{0,3}}([^.;|]{{0,40}})", text)`, without
+    compiling a pattern per name (every setting of the notes is one); None where it is not
+    written."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _NAME_BEFORE.match(text, at - 1)) and not _NAME_AFTER.match(text, end):
+            m = _WRITTEN_AFTER.match(text, end)
+            return m.group(1) if m else ""
+        at = text.find(name, at + 1)
+    return None
 
 
 def _after_article(text: str, term: str, last: bool = False) -> bool:

@@ -242,9 +242,24 @@ def _states(prompt: str, value: str) -> int:
     """Where the prompt writes the value as a value ("25%" in "default 25%", not in "125%"),
     or -1."""
     v = " ".join(value.split())
-    # a pattern is compiled only where the value occurs: one per value would flush re's cache
-    m = re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt) if v and v in prompt else None
-    return m.start() if m else -1
+    if not v:
+        return -1
+    # `re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.]*\d)", prompt)` without a pattern per
+    # value: an occurrence not inside a longer name or number, no digit in the run after it
+    at = prompt.find(v)
+    while at >= 0:
+        end = at + len(v)
+        if not (at and _NAME_CHAR.match(prompt, at - 1)):
+            run = _NAME_RUN.match(prompt, end)
+            if run is None or not _ANY_DIGIT.search(run.group(0)):
+                return at
+        at = prompt.find(v, at + 1)
+    return -1
+
+
+_NAME_CHAR = re.compile(r"[\w.]")
+_NAME_RUN = re.compile(r"[\w.]*")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 _WORD = re.compile(r"[A-Za-z_][\w.-]*[A-Za-z0-9_]|[\u4e00-\u9fff]{2,}")

@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import bm25s
 import numpy as np
@@ -172,9 +172,11 @@ def kin_descriptions(c: Candidate) -> list[str]:
 _VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
 
 
+@lru_cache(maxsize=16384)
 def _form(option: str) -> tuple[bool, bool, str]:
     """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
-    value), a leading flag dash, and its namespace prefix ("kubernetes.io/")."""
+    value), a leading flag dash, and its namespace prefix ("kubernetes.io/"). Cached: a
+    table's keys are the options of each of its rows' questions."""
     # a namespace is written in lower case ("kubernetes.io/", "apps/"); "Blue/green" and
     # "TCP/IP" are one name, not a prefix and a name
     prefix = re.match(r"^[a-z0-9][a-z0-9_.-]*/", option)

@@ -46,8 +46,10 @@ class Number:
     end: int
 
 
+@lru_cache(maxsize=16384)
 def parse_number(text: str) -> Number | None:
-    """The text as one number with an optional unit ("30 seconds", "4 KB", "25%", "3秒")."""
+    """The text as one number with an optional unit ("30 seconds", "4 KB", "25%", "3秒").
+    Cached (a Number is frozen): every option is read again for each question offering it."""
     m = NUMBER.fullmatch(text.strip())
     if not m:
         return None

@@ -259,6 +259,20 @@ def abbreviated_definition(text: str) -> Definition | None:
 
 
 _COPULA = re.compile(r"^(?:(?:is|are)\s+(?=\w)|(?:是|即|就是)\s*)", re.I)
+#: one or two capitalised words, each followed by spaces: "Amazon DynamoDB "
+_SHORT_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,2}")
+_SPACE = re.compile(r"\s")
+
+
+def _after_short_name(text: str, term: str) -> bool:
+    r"""`re.match(rf"^(?:[A-Z][\w-]*\s+){{1,2}}{re.escape(term)}\s", text)`, without compiling a
+    pattern per term (every marked term of the notes is one)."""
+    at = text.find(term)
+    while at >= 0:
+        if _SHORT_NAME.fullmatch(text, 0, at) and _SPACE.match(text, at + len(term)):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def _split(block: Marked) -> Definition | None:
@@ -269,8 +283,7 @@ def _split(block: Marked) -> Definition | None:
     first = next((m for m in block.inline.marked if text.startswith(m)), "")
     if not first:
         # "Amazon DynamoDB **global tables** provide …": a short name before the marked term
-        first = next((m for m in block.inline.strong
-                      if re.match(rf"^(?:[A-Z][\w-]*\s+){{1,2}}{re.escape(m)}\s", text)), "")  # fmt: skip
+        first = next((m for m in block.inline.strong if _after_short_name(text, m)), "")
         if first:
             text = text[text.index(first) :]
     if first and not re.search(r"[:=]", first):

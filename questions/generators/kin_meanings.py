@@ -159,7 +159,11 @@ def _unnamed(desc: str, term: str) -> str | None:
     the description itself when it does neither; None when the cut takes more than the name
     or leaves nothing that stands alone."""
     words = [w for w in re.findall(r"[A-Za-z]{3,}", term) if w.casefold() not in STOP_EN]
-    marks = [w for w in words if re.search(rf"\b{re.escape(w)}", desc, re.I)]
+    # an ASCII description that does not hold the word in any case compiles no pattern for it
+    ascii_desc = desc.lower() if desc.isascii() else None
+    marks = [w for w in words
+             if (ascii_desc is None or w.lower() in ascii_desc)
+             and re.search(rf"\b{re.escape(w)}", desc, re.I)]  # fmt: skip
     acronym = spelled(desc, term)
     marks += [acronym] if acronym else []
     if not marks:
