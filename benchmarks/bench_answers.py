@@ -53,6 +53,7 @@ from bot.db.banks import load_bank
 from bot.db.connect import create_engine
 from bot.db.migrate import upgrade
 from bot.db.repository import SqlRepository
+from bot.runtime import warm_to_serve
 from questions.bank import Bank, BankQuestion
 
 Result = TypeVar("Result")
@@ -256,9 +257,10 @@ async def drive(
 
     messenger.on_card = lambda card: players.arrive(clicks(card.round_id, card.round_question_id))
 
-    async with engine.connect():  # open the pool before the clock starts
-        pass
-    settle_heap()  # start-up is done, as every `quizbot run` mode does once it serves
+    # Start-up as every `quizbot run` mode does it before it serves: the pool's connections
+    # for the answer path opened and warmed (bot.runtime), then the heap settled.
+    await warm_to_serve(engine, args.concurrency)
+    settle_heap()
     round_trips.counts.clear()
     probe = phases.start() if phases is not None else None
     started, cpu = time.time(), time.process_time()

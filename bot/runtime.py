@@ -14,6 +14,7 @@ from bot.db.banks import load_shipped_banks_if_empty
 from bot.db.connect import create_engine, is_sqlite, sqlite_path
 from bot.db.repository import SqlRepository
 from bot.db.revision import SCHEMA_HEAD, current_revision
+from bot.db.warmup import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,11 @@ class Runtime:
 
 
 @asynccontextmanager
-async def open_runtime(settings: Settings, *, prepare: bool = True) -> AsyncIterator[Runtime]:
-    """Connect; with `prepare`, make sure the schema is current and a question bank exists.
+async def open_runtime(
+    settings: Settings, *, prepare: bool = True, serve: bool = False
+) -> AsyncIterator[Runtime]:
+    """Connect; with `prepare`, make sure the schema is current and a question bank exists;
+    with `serve` (every `quizbot run` mode), warm the connections the answer path uses.
 
     The embedded SQLite default is migrated automatically (nothing else can have done it);
     PostgreSQL is migrated by `quizbot db upgrade` (the compose `migrate` service), so that
@@ -43,9 +47,23 @@ async def open_runtime(settings: Settings, *, prepare: bool = True) -> AsyncIter
     try:
         if prepare:
             await prepare_database(engine)
+        if serve:
+            await warm_to_serve(engine, settings.db_pool_size)
         yield Runtime(settings, engine, SqlRepository(engine))
     finally:
         await engine.dispose()
+
+
+async def warm_to_serve(engine: AsyncEngine, pool_size: int) -> int:
+    """Before a bot serves: open the connections its answer and close path hold at once (as
+    many as the pool keeps) and run that path's statements on each, changing nothing
+    (`bot.db.warmup`), so the first clicks find them ready. Returns how many were warmed."""
+    from bot.core.play.service import HOT_CONNECTIONS  # the bots import it anyway; others not
+
+    connections = min(pool_size, HOT_CONNECTIONS)
+    warmed = await warm_up(engine, connections)
+    log.info("warmed %d database connection(s) for the answer path", warmed)
+    return warmed
 
 
 async def prepare_database(engine: AsyncEngine) -> None:

@@ -44,7 +44,7 @@ def cmd_run_console(args: argparse.Namespace, settings: Settings) -> int:
     from bot.runtime import open_runtime
 
     async def main() -> int:
-        async with open_runtime(settings) as rt:
+        async with open_runtime(settings, serve=True) as rt:
             return await play(
                 rt.repo,
                 player_name=args.player,

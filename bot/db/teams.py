@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
@@ -59,6 +59,16 @@ class IdentityCache:
         self.channels.update(channels)
 
 
+def team_id_of(platform: str, external_id: str) -> Any:
+    """The id of the team with this platform reference (none when it is new)."""
+    return select(Team.id).where(Team.platform == platform, Team.external_id == external_id)
+
+
+def channel_id_of(team_id: int, external_id: str) -> Any:
+    """The id of the team's channel with this platform reference (none when it is new)."""
+    return select(Channel.id).where(Channel.team_id == team_id, Channel.external_id == external_id)
+
+
 class SqlTeamStore(SqlStore):
     """Implements bot.core.ports.TeamStore."""
 
@@ -83,8 +93,8 @@ class SqlTeamStore(SqlStore):
         return team_id
 
     async def _find_or_add_team(self, ref: TeamRef) -> int:
-        where = and_(Team.platform == ref.platform, Team.external_id == ref.external_id)
-        found = await self._scalar(select(Team.id).where(where))
+        lookup = team_id_of(ref.platform, ref.external_id)
+        found = await self._scalar(lookup)
         if found is not None:
             return int(found)
         await self.session.execute(
@@ -100,7 +110,7 @@ class SqlTeamStore(SqlStore):
             )
             .on_conflict_do_nothing()
         )
-        return int((await self.session.execute(select(Team.id).where(where))).scalar_one())
+        return int((await self.session.execute(lookup)).scalar_one())
 
     async def ensure_channel(self, team_id: int, ref: ChannelRef) -> int:
         key = ("channel", team_id, ref.external_id)
@@ -113,8 +123,8 @@ class SqlTeamStore(SqlStore):
         return channel_id
 
     async def _find_or_add_channel(self, team_id: int, ref: ChannelRef) -> int:
-        where = and_(Channel.team_id == team_id, Channel.external_id == ref.external_id)
-        found = await self._scalar(select(Channel.id).where(where))
+        lookup = channel_id_of(team_id, ref.external_id)
+        found = await self._scalar(lookup)
         if found is not None:
             return int(found)
         await self.session.execute(
@@ -122,7 +132,7 @@ class SqlTeamStore(SqlStore):
             .values(team_id=team_id, external_id=ref.external_id, name=ref.name)
             .on_conflict_do_nothing()
         )
-        return int((await self.session.execute(select(Channel.id).where(where))).scalar_one())
+        return int((await self.session.execute(lookup)).scalar_one())
 
     async def ensure_player(self, team_id: int, ref: PlayerRef) -> int:
         return (await self.ensure_players(team_id, [ref]))[ref.external_id]

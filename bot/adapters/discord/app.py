@@ -94,7 +94,7 @@ async def run(settings: Settings, http_port: int | None = None) -> int:
         return 2
     use_api(settings.discord_api_url)
     try:
-        async with open_runtime(settings) as rt:
+        async with open_runtime(settings, serve=True) as rt:
             if http_port is not None:
                 return await _serve_http(client, rt.repo, settings, http_port)
             return await _serve(client, rt.repo, settings)

@@ -223,7 +223,7 @@ async def running_service(
     loop, close the database."""
     from bot.runtime import open_runtime
 
-    async with open_runtime(settings) as rt:
+    async with open_runtime(settings, serve=True) as rt:
         service = build_service(
             rt.repo, make_messenger(rt.engine), PLATFORM, deck_limits=deck_limits(settings)
         )

@@ -63,6 +63,13 @@ CLOSE_BATCH = 50
 CLOSES_IN_FLIGHT = 2
 CARD_REFS_IN_FLIGHT = 1
 CLOSE_CONNECTIONS = CLOSES_IN_FLIGHT + CARD_REFS_IN_FLIGHT
+# Answer batches written at once (a second goes beside the first once enough wait), and
+# batches of learned names.
+ANSWERS_IN_FLIGHT = 2
+NAMES_IN_FLIGHT = 1
+# The connections the answer and close path hold at most at once: the ones a bot warms
+# before it serves (bot.runtime), so no click waits for a new connection's first statements.
+HOT_CONNECTIONS = ANSWERS_IN_FLIGHT + CLOSE_CONNECTIONS + NAMES_IN_FLIGHT
 # Stuck rounds of different channels are expired side by side, this many at once.
 EXPIRIES_AT_ONCE = 4
 
@@ -112,6 +119,7 @@ class QuizEngine:
         self.answer_queue: Batcher[answering.AnswerRequest, answering.AnswerOutcome] = Batcher(
             self._answer_batch,
             key=lambda r: r.key,
+            max_inflight=ANSWERS_IN_FLIGHT,
             # An outage fails every click alike; anything else is retried click by click.
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
@@ -146,7 +154,7 @@ class QuizEngine:
         self.name_queue: Batcher[PlayerRef, None] = Batcher(
             self._name_batch,
             key=lambda p: (p.team.key, p.external_id),
-            max_inflight=1,
+            max_inflight=NAMES_IN_FLIGHT,
             isolate=lambda exc: not isinstance(exc, Unavailable),
         )
 
