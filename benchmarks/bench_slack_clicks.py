@@ -169,22 +169,24 @@ async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
                 bodies.append(click_body(posted[ch], ch, f"U{100000 + p}", choice, fake))
 
             latencies: list[float] = []
+            acked_at: dict[str, float] = {}  # each player's ack, to time their receipt by
             failed: list[int] = []
             gate = asyncio.Semaphore(args.in_flight)
             receipts_before = len(fake.of("chat.postEphemeral"))
 
-            async def click(body: str) -> None:
+            async def click(user: str, body: str) -> None:
                 async with gate:
                     started = time.monotonic()
                     async with http.post(events, data=body.encode(), headers=signed(body)) as resp:
                         await resp.read()
                         latencies.append(time.monotonic() - started)
+                        acked_at[user] = time.monotonic()
                         if resp.status != 200:
                             failed.append(resp.status)
 
             cpu_before_clicks = cpu_seconds(bot.pid)
             started = time.monotonic()
-            await asyncio.gather(*(click(b) for b in bodies))
+            await asyncio.gather(*(click(f"U{100000 + p}", b) for p, b in enumerate(bodies)))
             acked = time.monotonic()
             wanted = receipts_before + args.players
             deadline = acked + 120
@@ -192,6 +194,11 @@ async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
                 await asyncio.sleep(0.02)
             receipts = fake.of("chat.postEphemeral")[receipts_before:]
             last_receipt = max((c.at for c in receipts), default=acked)
+            # How late a receipt comes after its click's ack (receipts wait while other clicks
+            # are written: bot/core/outgoing.py)
+            after_ack = [
+                c.at - acked_at[c.args["user"]] for c in receipts if c.args.get("user") in acked_at
+            ]
             await asyncio.sleep(0.5)  # let a question's filled close or a late receipt show
             cpu = cpu_seconds(bot.pid)
             user, system = cpu_times(bot.pid)
@@ -201,12 +208,14 @@ async def run_once(url: str, args: argparse.Namespace, workdir: Path) -> str:
         await fake.close()
     answers = await count_rows(url, _answers_table())
     p50, p95, p99 = quantiles_ms(latencies)
+    late50, _, late99 = quantiles_ms(after_ack) if after_ack else (0.0, 0.0, 0.0)
     n = args.players
     line = (
         f"slack clicks: {n} from {n} players in {args.channels} channels, {args.in_flight} in "
         f"flight: {n / (acked - started):.0f} acked/s, ack p50 {p50:.0f} ms p95 {p95:.0f} ms "
         f"p99 {p99:.0f} ms, {len(failed)} not 200; receipts {len(receipts)}/{n} at "
-        f"{len(receipts) / max(last_receipt - started, 1e-9):.0f}/s; bot CPU "
+        f"{len(receipts) / max(last_receipt - started, 1e-9):.0f}/s, after their ack p50 "
+        f"{late50:.0f} ms p99 {late99:.0f} ms; bot CPU "
         f"{cpu * 1000 / n:.2f} ms per click with start-up ({cpu:.1f} s), "
         f"{(cpu - cpu_before_clicks) * 1000 / n:.2f} ms without (start-up {cpu_started:.1f} s, "
         f"{args.channels} rounds started {cpu_before_clicks - cpu_started:.1f} s; in all "
