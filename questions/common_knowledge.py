@@ -10,6 +10,10 @@ Facts that only share a word with an entry stay (201, 3306, "UDP 443" of QUIC). 
 though well known: facts whose notes say more than the pair ("部分更新，一般不保证幂等" of PATCH
 asks the idempotence), and SSH's port and "smallest deployable unit", which study lists still
 count as facts to test.
+
+Beside the list, one rule by kind (names_meaning): a true/false statement whose predicate
+spells its program's name ("ls lists files", "cd changes the directory", and "ls changes the
+directory" made false with cd's meaning) is settled by the name, whatever the tool.
 """
 
 from __future__ import annotations
