@@ -318,6 +318,9 @@ def _code_near(f: Fact, pool: Pool) -> list[str]:
         and d.subject not in f.siblings
         and shape(d.subject) == shape(f.subject)
         and code_form(d.subject) == code_form(f.subject)
+        # a command line meets command lines of its own program (`git fetch`, not
+        # `access_log off` beside `nginx -t`)
+        and (not command_like(f.subject) or d.subject.split()[0] == f.subject.split()[0])
     ]
     return list(dict.fromkeys(t for _, t in sorted(found, key=lambda x: x[0])))
 
