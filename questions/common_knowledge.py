@@ -10,6 +10,10 @@ Facts that only share a word with an entry stay (201, 3306, "UDP 443" of QUIC). 
 though well known: facts whose notes say more than the pair ("部分更新，一般不保证幂等" of PATCH
 asks the idempotence), and SSH's port and "smallest deployable unit", which study lists still
 count as facts to test.
+
+Beside the list, one rule by kind (names_meaning): a true/false statement whose predicate
+spells its program's name ("ls lists files", "cd changes the directory", and "ls changes the
+directory" made false with cd's meaning) is settled by the name, whatever the tool.
 """
 
 from __future__ import annotations
@@ -87,6 +91,57 @@ def universal(c: Candidate) -> Universal | None:
     if c.kind == "truefalse":
         return next((u for u in UNIVERSAL if u.key.search(stem) and u.meaning.search(stem)), None)
     return pairs_with(stem, answer)
+
+
+#: a program's name as typed (`ls`, `mkdir`, `lsblk`): lower case, one short word
+_PROGRAM = re.compile(r"[a-z][a-z0-9]{1,7}")
+_FILLER = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "described",
+           "as", "it", "its", "all", "your"}  # fmt: skip
+#: the words of a claim its name's letters may be read from: its verb and object
+_HEAD_WORDS = 3
+
+
+def spells_its_name(name: str, predicate: str) -> bool:
+    """The predicate says what the program's name abbreviates ("ls" of "lists files", "cd" of
+    "changes the directory", "mkdir" of "makes a directory"): each letter of the name read in
+    order from the first words of the predicate, each word entered at its first letter."""
+    name = name.strip().strip("`")
+    if not _PROGRAM.fullmatch(name):
+        return False
+    words = [w for w in re.findall(r"[a-z]+", predicate.lower()) if w not in _FILLER]
+    words = words[:_HEAD_WORDS]
+
+    def read(i: int, w: int, at: int) -> bool:
+        """name[i:] read from word w from position at (at 0: not yet entered)."""
+        if i == len(name):
+            return True
+        if w >= len(words):
+            return False
+        word = words[w]
+        if at == 0:  # entering a word: at its first letter, or skip it
+            if word[0] == name[i] and read(i + 1, w, 1):
+                return True
+            return i > 0 and read(i, w + 1, 0)
+        j = word.find(name[i], at)
+        return (j >= 0 and read(i + 1, w, j + 1)) or read(i, w + 1, 0)
+
+    return bool(words) and words[0][0] == name[0] and read(0, 0, 0)
+
+
+def names_meaning(c: Candidate) -> str | None:
+    """The program whose name a true/false statement spells out ("ls lists files", and "ls
+    changes the directory" with cd's meaning), or None: the name alone settles it."""
+    if c.kind != "truefalse":
+        return None
+    stem = _TEMPLATE.sub("", c.prompt).replace("“", "").replace("”", "")
+    m = re.match(r"`?([a-z][a-z0-9]*)`?\s+(.+)", stem)
+    if m is None:
+        return None
+    subject, predicate = m.groups()
+    for name in dict.fromkeys((subject, c.fact.span, c.fact.subject)):
+        if name and spells_its_name(name, predicate):
+            return name.strip("`")
+    return None
 
 
 def _row(c: Candidate) -> tuple[str, tuple[str, ...]] | None:

@@ -20,7 +20,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
-from questions.common_knowledge import universal
+from questions.common_knowledge import names_meaning, universal
 from questions.cues import self_checking, unit_echo
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import kin_descriptions
@@ -54,6 +54,9 @@ def form(c: Candidate) -> str | None:
     known = universal(c)
     if known is not None:
         return f"common knowledge: {known.name}"
+    program = names_meaning(c)
+    if program is not None:
+        return f"common knowledge: what the name {program} says"
     return None
 
 

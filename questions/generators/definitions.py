@@ -40,7 +40,7 @@ from questions.text import (
     norm,
     split_sentences,
 )
-from questions.values import command_like, family, shape
+from questions.values import code_form, command_like, family, shape
 
 NAME = "definition"
 MAX_DESC = 200
@@ -228,10 +228,15 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         # question is not a coin toss between two of the four
         kin = [
             t
-            for t in _list_marks(pool).get(f.block.group, ())
+            for t in _programs(_list_marks(pool).get(f.block.group, ()), f.subject)
             if t != f.subject and t not in wrong and shape(t) == shape(f.subject)
             and t not in desc and acceptable(t, f.subject, wrong, sibling=True)
         ]  # fmt: skip
+        if not kin and markup(f) == "code":
+            # two commands side by side (`DEL` … / `UNLINK` …) are no pair when the sections
+            # around them define more commands of their form (`PERSIST`, `SCAN`): those join
+            kin = [t for t in _code_near(f, pool) if t not in wrong and t not in desc
+                   and acceptable(t, f.subject, wrong, sibling=True)]  # fmt: skip
         kin = [t for t in kin if t not in fitting_others(desc, kin, pool.descriptions, f.subject)]
         if kin and len(wrong) + len(kin) >= 2:
             wrong = [*wrong, *kin][:3]
@@ -283,6 +288,41 @@ def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
         _LIST_MARKS[pool] = index
         _LIST_PLACES[pool] = places
     return index
+
+
+def _programs(terms: Sequence[str], subject: str) -> list[str]:
+    """The list's terms as the subject is written: a bare program (`lsblk`) meets the other
+    command lines of its list by their programs (`df` of `df -h`), else the terms as they are."""
+    if not re.fullmatch(r"[a-z][a-z0-9_.-]*", subject):
+        return list(terms)
+    out = [t.split()[0] if command_like(t) else t for t in terms]
+    return [t for t in dict.fromkeys(out) if t != subject]
+
+
+#: how many sections either side count as "near" for a pair's like commands
+_CODE_NEAR = 1
+
+
+def _code_near(f: Fact, pool: Pool) -> list[str]:
+    """Commands the notes define in code near the fact's section, written as its term is (a
+    bare `PERSIST` beside `UNLINK`, not `TTL key`), its own section's first: the terms a
+    reader of those sections could mix up with it."""
+    here = f.section.index
+    found = [
+        (abs(d.section.index - here), d.subject)
+        for d in pool.definitions
+        if abs(d.section.index - here) <= _CODE_NEAR
+        and d.role == "term"
+        and markup(d) == "code"
+        and norm(d.subject) != norm(f.subject)
+        and d.subject not in f.siblings
+        and shape(d.subject) == shape(f.subject)
+        and code_form(d.subject) == code_form(f.subject)
+        # a command line meets command lines of its own program (`git fetch`, not
+        # `access_log off` beside `nginx -t`)
+        and (not command_like(f.subject) or d.subject.split()[0] == f.subject.split()[0])
+    ]
+    return list(dict.fromkeys(t for _, t in sorted(found, key=lambda x: x[0])))
 
 
 def _adjacent(pool: Pool, group: int, a: str, b: str) -> bool:
