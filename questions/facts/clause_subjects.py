@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from questions.text import STOP_EN
+from questions.text import STOP_EN, english_word
 
 #: a word a value is given to: "hz 默认 10", "heartbeat defaults to 60 s", "port = 80"
 _GIVEN = re.compile(
@@ -37,6 +37,8 @@ _PROPER = re.compile(
     r"(?<=\s)(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*|"
     r"(?<=[a-z,;] )[A-Z][a-z]+(?:\s+[A-Z][\w-]*)*"
 )
+#: a sentence's opening word, a setting's name when no dictionary holds it
+_OPENING = re.compile(r"^`?([a-z][a-z0-9_-]*[a-z0-9])`?(?=[\s,，:：]|$)")
 _NOT_NAME = STOP_EN | {"default", "defaults", "value", "values", "the", "it", "its"}
 
 
@@ -57,6 +59,9 @@ def names(sentence: str, marked: Sequence[str], skip: str = "") -> list[tuple[in
             if any(a <= at < a + len(n) for a, n in found.items()):
                 continue
             found[at] = name.strip("`")
+    first = _OPENING.match(sentence)
+    if first and not english_word(first.group(1).lower()) and 0 not in found:
+        found[0] = first.group(1)  # "activedefrag moves …": a word no dictionary holds
     return sorted(found.items())
 
 

@@ -87,3 +87,15 @@ def test_the_pieces() -> None:
     assert (
         first_sentence("默认 0，表示不限制。hz 默认 10，每秒执行 10 次") == "默认 0，表示不限制。"
     )
+
+
+def test_a_marked_term_takes_the_setting_its_own_sentence_names() -> None:
+    notes = (
+        "# R\n\n## Memory\n\n- lazyfree = frees big keys in a background thread. activedefrag "
+        "moves values to **compact** memory\n- maxmemory = the memory cap. over it keys are "
+        "**evicted**\n"
+    )
+    facts = generate_document("t.md", notes).facts
+    about = {f.span: f.context for f in facts if f.kind == "term"}
+    assert about["compact"] != "lazyfree"  # its sentence names activedefrag, and says so
+    assert about["evicted"] == "maxmemory"  # "over it …" names none: the sentence before's
