@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 from lemminflect import getLemma
 
 from questions.cues import spelling
+from questions.facts.clause_subjects import opens_with_setting
 from questions.nouns import category, is_misc
 from questions.parse.model import Block, Inline
 from questions.text import CJK, english_word, is_zh, split_sentences
@@ -128,9 +129,14 @@ def is_enumeration(desc: str) -> bool:
 
 
 def first_sentence(desc: str) -> str:
-    """The description's first sentence, or first two while they stay short."""
+    """The description's first sentence, or first two while they stay short and the second
+    is not about a setting of its own ("默认 0，表示不限制。hz 默认 10，…")."""
     parts = split_sentences(desc)
-    if len(parts) >= 2 and len(parts[0]) + len(parts[1]) <= 200:
+    if (
+        len(parts) >= 2
+        and len(parts[0]) + len(parts[1]) <= 200
+        and not opens_with_setting(parts[1])
+    ):
         return f"{parts[0]} {parts[1]}".strip()
     return parts[0].strip() if parts else desc
 

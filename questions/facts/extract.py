@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from questions.facts.claims import contrast_facts, predicate_facts
+from questions.facts.clause_subjects import nearest, proper_name, said_before
 from questions.facts.command_refs import command_reference_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
@@ -31,14 +32,14 @@ from questions.facts.known import known_facts
 from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
-from questions.facts.numbers import bare_condition, number_facts, sentences
+from questions.facts.numbers import bare_condition, has_own_subject, number_facts, sentences
 from questions.facts.settings import setting_facts
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, is_zh, norm
+from questions.text import CJK, contains, is_zh, norm
 from questions.values import command_like, numbers_in, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -149,11 +150,25 @@ def _enumeration_facts(block: Block, e: Enumeration) -> list[Fact]:
     return out
 
 
+def _sentence_context(block: Block, said: tuple[str, ...], n: int, span: str, of: str) -> str:
+    """What a span's sentence is about: the setting the sentence names nearest before it (none
+    when the sentence says it itself), else the subject of the sentence before it, else what
+    the line is about (`of`)."""
+    sentence = said[n]
+    own = nearest(sentence, sentence.find(span), block.inline.marked, skip=span)
+    if own:
+        return "" if own != of and contains(sentence, own) else own
+    if n > 0 and not has_own_subject(sentence):
+        return said_before(said, n, block.inline.marked) or of
+    return of
+
+
 def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
     """Marked spans inside statements ("container gets **throttled**"), each a cloze."""
     out: list[Fact] = []
     numbers = {n.text for n in numbers_in(block.text)}
-    for sentence in sentences(block.text):
+    said = sentences(block.text)
+    for n, sentence in enumerate(said):
         seen: set[str] = set()
         for span in block.inline.marked:
             span = span.strip()
@@ -169,8 +184,9 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 continue
             seen.add(span)
             role = "code" if span in block.inline.code else "bold"
+            about = _sentence_context(block, said, n, span, context)
             out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
-                            context=context, role=role, group=f"b{block.id}"))  # fmt: skip
+                            context=about, role=role, group=f"b{block.id}"))  # fmt: skip
     return out
 
 
@@ -241,6 +257,21 @@ def _command_definition(block: Block, d: Definition, heads: set[str]) -> Fact | 
                 role="cmd", context=d.term)  # fmt: skip
 
 
+def _named_before_definition(block: Block, d: Definition) -> str:
+    """ "Users can configure an AWS Lambda function …. A layer is a .zip archive …": a
+    paragraph's definition in a later sentence is about the product the sentence before names
+    (never the term itself)."""
+    if block.kind != "paragraph":
+        return ""
+    parts = sentences(block.text)
+    k = next((i for i, s in enumerate(parts) if d.description[:40] in s), 0)
+    for j in range(k - 1, -1, -1):
+        name = proper_name(parts[j])
+        if name and norm(d.term) not in norm(name):
+            return name
+    return ""
+
+
 def _block_facts(
     block: Block, only_block: bool, context: str, heads: set[str], lists: set[int]
 ) -> list[Fact]:
@@ -277,6 +308,7 @@ def _block_facts(
         elif d is not None:
             term = d.term
             defined.add(norm(d.term))
+            context = context or _named_before_definition(block, d)
             out.append(
                 Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
                      span=d.term, category=group_category(block, lists) if role == "term" else None,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from questions.facts.clause_subjects import nearest
+from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.text import split_sentences
@@ -170,6 +172,9 @@ def _own_stretch(sentence: str, span: str, start: int) -> str:
     return stretches[mine] if mine == fullest and mine >= 0 else ""
 
 
+#: a sentence that refers back to the one before it
+_PRONOUN = re.compile(r"^(?:(?:it|its|they|their|this|these)\b|它们?|其|这)", re.I)
+
 #: a sentence that opens with its condition ("if >100 schedules were missed …")
 _CONDITION_FIRST = re.compile(r"^(?:if|when|whenever|unless|once)\b", re.I)
 
@@ -233,12 +238,25 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             subject = _subject_before(before, marked) or _subject_after(after, marked)
             default = _is_default(sentence, start, end, lead)
             about = here
+            own = nearest(sentence, start, marked, after=False)
+            if own and own != span:
+                # "… 。hz 默认 10，每秒执行 10 次后台任务": the clause is about the setting its own
+                # sentence names, not the line's first one
+                about = context if own.casefold() in said.casefold() else own
+            elif n > 0 and not has_own_subject(sentence) and not _CONDITION_FIRST.match(sentence):
+                # "-c 默认 1024。表示最大并发连接数": the sentence before names its subject
+                about = named_before(said_before, n, marked) or here
+                if not about and _PRONOUN.match(sentence) and len(said_before[n - 1]) <= MAX_LEAD:
+                    about = said_before[n - 1]  # "The shovel plugin moves …. It reconnects …"
             if said.count(span) > 1 and not (subject and default):
                 # "1 … 1": a blank of the whole sentence would be ambiguous, or show the answer
                 said = _own_stretch(said, span, start if said == sentence else said.find(span))
                 if not said:
                     continue
-                about = here or term or opening  # the stretch lost the sentence's opening
+                if not own:
+                    about = about or term or opening  # the stretch lost the sentence's opening
+                elif own.casefold() not in said.casefold():
+                    about = own  # "hz 默认 10，每秒执行 10 次…": the stretch lost its setting
             if (
                 not subject
                 and default

@@ -1,0 +1,101 @@
+"""A clause of a line that states several facts keeps its own subject (issue #13, "wrong or
+lost subject"): the setting its own sentence names before it, else the subject of the sentence
+before it in the same line or paragraph, never the line's first setting when its own sentence
+names another. On notes written here (Memcached in Chinese, RabbitMQ in English, a paragraph
+whose second sentence defines) and small inline notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from questions.facts.clause_subjects import nearest, opens_with_setting, proper_name, said_before
+from questions.facts.definitions import first_sentence
+from questions.generate import generate_document
+
+NOTES = Path(__file__).parent / "notes"
+SUBJECTS = "cache-queue-subjects.md"
+
+
+def prompts(name: str, text: str | None = None) -> list[str]:
+    body = text if text is not None else (NOTES / name).read_text(encoding="utf-8")
+    return [q.prompt for _, q in generate_document(name, body).chosen]
+
+
+def number_contexts(text: str) -> dict[str, str]:
+    facts = generate_document("t.md", text).facts
+    return {f.span: f.context for f in facts if f.kind == "number"}
+
+
+def test_a_clause_takes_the_setting_its_own_sentence_names() -> None:
+    asked = prompts(SUBJECTS)
+    # "-c 默认 1024，…。-R 默认 20，每个连接每次最多处理 20 个请求": about -R, not the section
+    assert "填空：-R：每个连接每次最多处理 ___ 个请求" in asked, asked
+    # "prefetch_count defaults to 0 …. consumer_timeout defaults to 30 minutes, and a delivery
+    # held for 30 minutes closes the channel": about consumer_timeout
+    assert "Fill in the blank: consumer_timeout: a delivery held for ___ closes the channel" in (
+        asked
+    ), asked
+    assert not any("prefetch_count" in p and "delivery" in p for p in asked), asked
+
+
+def test_the_second_setting_of_a_line_is_never_labelled_with_the_first() -> None:
+    notes = (
+        "# R\n\n## 配置\n\n- maxmemory 默认 0，表示不限制。hz 默认 10，每秒执行 10 次后台任务\n"
+        "- timeout 默认 300 秒\n- databases 默认 16\n"
+    )
+    assert number_contexts(notes)["10"] == "hz"
+    notes = (
+        "# Q\n\n## Limits\n\n- heartbeat: defaults to 60 seconds. frame_max defaults to 4096 "
+        "bytes, and a frame over 4096 bytes is refused\n"
+    )
+    assert number_contexts(notes)["4096 bytes"] == "frame_max"
+    facts = generate_document("t.md", notes).facts
+    (heartbeat,) = [f for f in facts if f.kind == "definition"]
+    assert "frame_max" not in heartbeat.value  # its description stops at the other setting
+
+
+def test_a_sentence_that_names_none_takes_the_subject_of_the_sentence_before() -> None:
+    notes = "# R\n\n## Limits\n\n- `-c` 默认 1024。表示最大并发连接数，超出 50 个就排队\n"
+    assert number_contexts(notes)["50"] == "-c"
+    # a pronoun's antecedent written in plain words: the sentence before leads the stem
+    asked = prompts(SUBJECTS)
+    assert (
+        "Fill in the blank: The shovel plugin moves messages between brokers. "
+        "It reconnects every ___ after a failure" in asked
+    ), asked
+
+
+def test_a_paragraphs_later_definition_keeps_what_the_sentence_before_named() -> None:
+    r = generate_document(SUBJECTS, (NOTES / SUBJECTS).read_text(encoding="utf-8"))
+    (mount,) = [f for f in r.facts if f.kind == "definition" and "directory" in f.value]
+    assert mount.context == "Amazon ECS"
+
+
+def test_the_pieces() -> None:
+    sentence = "-c 默认 1024，表示最大并发连接数。-R 默认 20，每个连接每次最多处理 20 个请求"
+    assert nearest(sentence, sentence.rindex("20"), ()) == "-R"
+    assert nearest(sentence, sentence.index("1024"), ()) == "-c"
+    assert said_before(["`maxmemory` 默认 0", "表示不限制"], 1, ("maxmemory",)) == "maxmemory"
+    # a marked value is no subject: "TLS 1.3 只要 **1-RTT**"
+    assert said_before(["TLS 1.3 只要 1-RTT", "会话恢复可以 0-RTT"], 1, ("1-RTT",)) == ""
+    assert proper_name("Users can configure an AWS Lambda function to pull layers.") == (
+        "AWS Lambda"
+    )
+    assert opens_with_setting("hz 默认 10，每秒执行 10 次后台任务")
+    assert not opens_with_setting("每秒执行 10 次后台任务")
+    # a definition's description stops before a sentence about a setting of its own
+    assert (
+        first_sentence("默认 0，表示不限制。hz 默认 10，每秒执行 10 次") == "默认 0，表示不限制。"
+    )
+
+
+def test_a_marked_term_takes_the_setting_its_own_sentence_names() -> None:
+    notes = (
+        "# R\n\n## Memory\n\n- lazyfree = frees big keys in a background thread. activedefrag "
+        "moves values to **compact** memory\n- maxmemory = the memory cap. over it keys are "
+        "**evicted**\n"
+    )
+    facts = generate_document("t.md", notes).facts
+    about = {f.span: f.context for f in facts if f.kind == "term"}
+    assert about["compact"] != "lazyfree"  # its sentence names activedefrag, and says so
+    assert about["evicted"] == "maxmemory"  # "over it …" names none: the sentence before's
