@@ -24,7 +24,7 @@ from questions.bank import MAX_EXPLANATION, BankQuestion
 from questions.candidate import Candidate
 from questions.explaining import answers, identity, own_part
 from questions.tables import polarity
-from questions.text import STOP_EN, contains
+from questions.text import STOP_EN, contains, folded
 from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
@@ -391,7 +391,12 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
             others = [o for b in lines(c) for o in by_line[b] if o[0].fact.id != c.fact.id]
 
             def fine(text: str, others: list[Pick] = others) -> bool:
-                return not any(answers(text, o[1], o[0].fact.subject, o[0].query) for o in others)
+                told = folded(text)  # an explanation without a key's words tells no answer
+                return not any(
+                    answers(text, o[1], o[0].fact.subject, o[0].query)
+                    for o in others
+                    if o[1].kind == "choice" and folded(o[1].answer_text) in told
+                )
 
             if not fine(c.explanation):
                 needs, strong = identity(q, c.fact.subject)
