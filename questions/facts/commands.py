@@ -14,6 +14,8 @@ MAX_COMMAND = 80
 #: a trailing comment: "# …" after a space, "-- …" after two ("-- wget …" is an argument)
 _COMMENT = re.compile(r"^(?P<cmd>.*?\S)(?:\s+#|\s{2,}--)\s+(?P<comment>\S.*)$")
 _COMMENT_LINE = re.compile(r"^\s*(?:#|--)\s+(?P<comment>\S.*)$")
+#: a shell line that goes on on the next one ("… 10.0.0.3:6379 \"; PowerShell's "`")
+_CONTINUED = re.compile(r"\s(?:\\|`)$")
 _SHELL = {"", "bash", "sh", "shell", "console", "zsh", "powershell", "ps", "cmd", "text", "sql",
           "psql", "fish"}  # fmt: skip
 
@@ -22,19 +24,27 @@ def command_lines(block: Block) -> list[tuple[str, str, int]]:
     """(command, comment or "", line) for every command line of the block."""
     out: list[tuple[str, str, int]] = []
     pending = ""
+    carried, first = "", 0  # a command continued over lines ending in "\" or "`"
     for i, raw in enumerate(block.code.splitlines()):
         line = raw.rstrip()
         if not line.strip():
-            pending = ""
+            pending, carried = "", ""
             continue
         lone = _COMMENT_LINE.match(line)
-        if lone:
+        if lone and not carried:
             pending = lone.group("comment")
             continue
+        if _CONTINUED.search(line):
+            if not carried:
+                first = i
+            carried += line[:-1] + " "
+            continue
+        line, at = (carried + line, first) if carried else (line, i)
+        carried = ""
         m = _COMMENT.match(line)
         cmd, comment = (m.group("cmd"), m.group("comment")) if m else (line.strip(), pending)
         pending = ""
-        out.append((" ".join(cmd.split()), comment.strip(), block.line + 1 + i))
+        out.append((" ".join(cmd.split()), comment.strip(), block.line + 1 + at))
     return out
 
 
