@@ -158,8 +158,24 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     text = _cut(desc, lambda t: paraphrased(t, c.answer_text, c.distractors, known=known))
     if text is None or len(content_words(text)) <= THIN:
         return None
+    if not _tells_rows_apart(c, desc, text):
+        return None
     prompt = c.prompt.replace(desc, text)
     return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
+
+
+def _tells_rows_apart(c: Candidate, desc: str, text: str) -> bool:
+    """Whether a table cell cut for the stem still belongs to its row alone: "yes, but on
+    physical LAN" cut to "yes" is every isolated driver's cell."""
+    f = c.fact
+    if f.table is None or f.column < 0 or f.value not in desc:
+        return True
+    lead = desc[: desc.find(f.value)]  # "Isolation from host: " before the cell
+    if not text.startswith(lead):
+        return True
+    cut = norm(text[len(lead) :])
+    cells = [norm(v) for i, v in enumerate(f.table.column(f.column)) if i != f.row]
+    return bool(cut) and not any(v == cut or cut in v for v in cells)
 
 
 def _key_reworded(c: Candidate, known: Mapping[str, str] | None) -> Candidate | None:
