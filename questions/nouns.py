@@ -132,6 +132,8 @@ def key_noun(header: str, heading: str) -> str | None:
     if _GENERIC_HEADERS.match(header.strip()):
         base = category(heading)
         if base and len(base.split()) <= 2 and not CJK.search(base):
+            if base.split()[-1].lower() == own.lower():
+                return base  # "Mode" under "Link modes": a link mode, not a "link mode mode"
             return f"{base} {own.lower()}"
     return own
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from questions.gates import reworded
 from questions.generate import generate_document
+from questions.nouns import key_noun
 
 NOTES = Path(__file__).parent / "notes" / "homelab-link-modes.md"
 
@@ -36,3 +37,13 @@ def test_a_cut_cell_of_its_row_alone_is_still_asked() -> None:
     result = generate_document("homelab.md", text)
     cut = [reworded(c) for c in result.candidates if c.fact.subject == "macvlan"]
     assert any(r is not None and "router: yes”" in r.prompt for r in cut), cut
+
+
+def test_a_key_column_named_by_its_headings_last_word_is_not_said_twice() -> None:
+    # "Mode" under "Link modes": a link mode, never a "link mode mode"
+    assert key_noun("Mode", "Link modes") == "Link mode"
+    assert key_noun("Type", "Service types") == "Service type"
+    assert key_noun("Type", "Services") == "Service type"
+    result = generate_document("homelab.md", NOTES.read_text(encoding="utf-8"))
+    asked = [c.prompt for c in result.candidates] + [q.prompt for _, q in result.chosen]
+    assert asked and not any("mode mode" in p.lower() for p in asked), asked
