@@ -244,20 +244,7 @@ def _no_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            _to_oldest_generation()
             gc.enable()
-
-
-def _to_oldest_generation() -> None:
-    """Move every object the run left (the bank, the report, the caches' entries) to the
-    oldest generation, as a full pass would after scanning them: the paused collector
-    otherwise scans them all at the first allocation after it resumes, a twentieth of the time
-    at 1 MB and wasted, since they hold no cycles. A later full pass still scans them. Not
-    where objects are frozen already (the bot freezes its start-up's): unfreezing would hand
-    those back to the collector."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def generate_from_texts(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Report]:
