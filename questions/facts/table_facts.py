@@ -17,6 +17,18 @@ _DEFAULT_CELL = re.compile(
     re.I,
 )
 
+#: "默认端口", "默认开启": 默认 with a word of its own says something of the row's value
+_ZH_DEFAULT_WORD = re.compile(r"^\s*默认([\u4e00-\u9fff]+)")
+
+
+def _calls_default(cell: str, noun: str) -> bool:
+    """Whether the cell calls its row the table's default: "默认", "（默认）", "default";
+    not "默认端口" (the default port) under 配置项, only "默认驱动" under a table of 驱动."""
+    if not _DEFAULT_CELL.search(cell):
+        return False
+    word = _ZH_DEFAULT_WORD.match(cell)
+    return word is None or word.group(1).startswith(noun.strip())
+
 
 def table_facts(block: Block) -> list[Fact]:
     """Property facts of a table, and the row its cells call the default."""
@@ -42,7 +54,7 @@ def table_facts(block: Block) -> list[Fact]:
                      attribute=header, category=noun, group=group, role="key", table=table,
                      row=i, column=j, extra=("matrix",) if matrix else (), lang=lang)
             )  # fmt: skip
-            if noun and not table.transposed and _DEFAULT_CELL.search(cell):
+            if noun and not table.transposed and _calls_default(cell, noun):
                 out.append(
                     Fact("default", noun, key, block, table.lines[i], sentence=cell, span=key,
                          attribute="default", category=noun, group=group, role="key",
