@@ -90,6 +90,17 @@ async def template_urls(
     return urls
 
 
+@pytest.fixture
+def pg_url(pg_admin_url: str | None) -> str:
+    """The test server's own database, for tests that need PostgreSQL itself (never skipped in
+    CI: pg_admin_url fails there first)."""
+    if pg_admin_url is None:
+        if in_ci():
+            pytest.fail("PostgreSQL is required in CI")
+        pytest.skip("PostgreSQL is not available here")
+    return pg_admin_url
+
+
 def _need(backend: str, urls: dict[str, str | None]) -> str:
     url = urls[backend]
     if url is None:

@@ -22,7 +22,6 @@ import bot.cli.boundary
 import bot.cli.leaderboard
 from bot.cli import main
 from bot.config import get_settings
-from tests.pgserver import in_ci
 
 PASSWORD = "s3cret-Passw0rd"
 
@@ -118,15 +117,6 @@ def test_a_bad_database_url_stops_a_bot_with_one_line(quizbot: Quizbot, platform
         SLACK_SIGNING_SECRET="signing-secret",
     )
     assert ran.code == 2 and len(ran.lines) == 1 and "cannot run on 'mysql'" in ran.err
-
-
-@pytest.fixture
-def pg_url(pg_admin_url: str | None) -> str:
-    if pg_admin_url is None:
-        if in_ci():
-            pytest.fail("PostgreSQL is required in CI")
-        pytest.skip("PostgreSQL is not available here")
-    return pg_admin_url
 
 
 def test_a_refused_login_names_the_user(quizbot: Quizbot, pg_url: str) -> None:

@@ -152,10 +152,8 @@ async def test_a_bot_warms_as_many_as_its_pool_keeps_and_other_commands_none(fre
     assert log.getvalue().count("warmed") == 2
 
 
-async def test_a_failed_warm_up_is_logged_and_the_bot_serves_cold(pg_admin_url):
-    if pg_admin_url is None:
-        pytest.skip("PostgreSQL is not available here")
-    engine = create_engine(pg_admin_url)  # the server's own database: none of our tables
+async def test_a_failed_warm_up_is_logged_and_the_bot_serves_cold(pg_url):
+    engine = create_engine(pg_url)  # the server's own database: none of our tables
     try:
         with captured_log("WARNING") as log:
             assert await warm_up(engine, 2) == 0
