@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import pytest
 
 from bot.adapters.discord.app import build
+from bot.adapters.discord.callbacks import RestReplies
 from bot.adapters.discord.client import QuizClient, make_client
+from bot.adapters.outbox import Outbox
 from bot.core.ports import Repository
 from bot.service import QuizService
 from tests.adapters.discord.fakes import FakeDiscord, Member, Sender, buttons, connect
@@ -59,3 +61,12 @@ async def post_card(bot: Bot, starter: Member) -> tuple[int, list[str]]:
     await bot.send.command(starter, "quiz start", questions=1, seconds=60)
     post = bot.fake.posts()[-1]
     return post.message_id, [b["custom_id"] for b in buttons(post.payload)]
+
+
+def busy_outbox(client: QuizClient) -> Outbox:
+    """The client's outbox made small, in its production shape (acks may take every slot,
+    posts and receipts only some): 3 calls at once, posts and receipts 2 of them."""
+    outbox = Outbox(concurrency=3, others=2)
+    client.outbox = outbox
+    client.replies = RestReplies(client.replies.http, outbox)
+    return outbox

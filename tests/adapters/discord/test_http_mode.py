@@ -27,6 +27,7 @@ from bot.db.connect import create_engine
 from bot.db.repository import SqlRepository
 from bot.db.tables import Answer, Player
 from bot.service import QuizService
+from tests.adapters.discord.conftest import busy_outbox
 from tests.adapters.discord.fake_discord_server import DiscordServer
 from tests.adapters.discord.fakes import (
     GUILD_ID,
@@ -358,3 +359,41 @@ async def test_a_body_over_a_megabyte_is_refused_with_413(http_bot: HttpBot) -> 
     reply = await http_bot.post(b" " * (MAX_BODY_BYTES + 1) + PING.encode())
     assert reply.status == 413
     assert await http_bot.answers() == 0
+
+
+async def test_a_click_is_answered_in_the_body_while_receipts_wait_in_a_full_outbox(
+    http_bot_own_db: HttpBot, fresh_db: str
+) -> None:
+    """A burst degrades to late receipts: with the outbox's slots for receipts held by slow
+    followups and more receipts waiting, a new click's answer (the body, which never waits in
+    the outbox) goes out while those receipts still wait."""
+    bot = http_bot_own_db
+    fake = bot.discord.fake
+    outbox = busy_outbox(bot.client)
+
+    def receipts() -> list[str]:
+        texts = [(f.payload or {}).get("content", "") for f in bot.discord.followups()]
+        return [t for t in texts if t.startswith("Locked in:")]
+
+    await bot.command(ANN, "quiz start", questions=1, seconds=60)
+    assert await async_wait_until(lambda: len(bot.discord.followups()) == 1)  # the start's own
+    ids = [b["custom_id"] for b in buttons(fake.posts()[0].payload)]
+    rq_id = int(ids[0].split(":")[2])
+    fake.held_followups = slow = asyncio.Event()
+    try:
+        bot.client.ack_budget_seconds = 0.2  # the held writes make four bodies deferrals...
+        async with writes_held(fresh_db, rq_id):
+            clicks = [bot.click(Member(f"p{n}"), ids[0]) for n in range(4)]
+            deferred = await asyncio.gather(*clicks)
+            assert [r.body for r in deferred] == [{"type": 5, "data": {"flags": 64}}] * 4
+        # ...and once written, two of their receipts are at a slow Discord, two wait
+        assert await async_wait_until(lambda: fake.followups_waiting == 2 and outbox.waiting == 2)
+        bot.client.ack_budget_seconds = SLOW_MACHINE_BUDGET
+        # a hang guard, not a timing: were the body in line with the receipts, it never comes
+        late = await asyncio.wait_for(bot.click(Member("late"), ids[1]), 30)
+        assert late.body["data"]["content"].startswith("Locked in:")
+        assert len(receipts()) == 2 and outbox.waiting == 2  # the others still wait
+    finally:
+        slow.set()
+    assert await async_wait_until(lambda: len(receipts()) == 4)
+    assert await count_rows(fresh_db, Answer) == 5

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.adapters.outbox import Outbox
 from bot.adapters.slack.app import serve
 from bot.config import Settings
 from bot.core.models import QuestionStatus
@@ -276,6 +277,44 @@ async def test_a_click_is_acked_and_recorded_once(socket_app: SocketEnv):
     assert len(answers) == 1
     assert answers[0].display_name == "name-U0001"
     assert answers[0].choice == rq.choice_order[1]  # the first click's choice stands
+    env.assert_every_envelope_acked_once()
+
+
+async def test_a_click_is_acked_while_slow_receipts_fill_the_outbox(socket_app: SocketEnv):
+    """A burst degrades to late receipts: with every slot of the outbox held by a slow
+    chat.postEphemeral and more receipts waiting, a new click is still written and acked on
+    the socket (the ack never waits in the outbox), its receipt in line after the waiting
+    ones."""
+    env = socket_app
+    post, rq = await start_round(env)
+    ts = "1700000000.000001"
+    assert await async_wait_until_ref(env, rq.id, f"{CHANNEL}:{ts}")
+    card = buttons(post.args["blocks"])
+    slots = Outbox().others  # the receipts' share of the outbox, as serve() builds it
+
+    def receipts() -> list[str]:
+        return [c.args["user"] for c in env.fake.of("chat.postEphemeral")]
+
+    def held() -> int:
+        return env.fake.waiting.count("chat.postEphemeral")
+
+    async def acked(user: str) -> bool:
+        envelope = await env.click(card[0], ts, user=user)
+        # a hang guard, not a timing: an ack in line behind the held receipts never comes
+        return await env.socket.wait_ack(envelope, timeout=30) == {"envelope_id": envelope}
+
+    env.fake.held["chat.postEphemeral"] = slow = asyncio.Event()
+    try:
+        for n in range(slots + 2):
+            assert await acked(f"UP{n:03d}")
+        assert await async_wait_until(lambda: held() == slots)  # the others wait
+        assert await acked("ULATE")
+        assert await env.count(Answer) == slots + 3
+        assert held() == slots  # acked while the receipts before it still wait
+    finally:
+        slow.set()
+    await env.wait_calls("chat.postEphemeral", slots + 3)
+    assert receipts()[slots:] == [f"UP{slots:03d}", f"UP{slots + 1:03d}", "ULATE"]
     env.assert_every_envelope_acked_once()
 
 
