@@ -19,8 +19,9 @@ from questions.parse.model import Block
 _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
 
 
-#: a lead written as a note to oneself ("flags I actually use:") names no thing to ask about
-_PERSONAL = re.compile(r"(?i)\b(I|I'm|me|my|we|our|you|your)\b")
+#: a lead written as a note to oneself ("flags I actually use:", "How to read it:") names no
+#: thing to ask about
+_PERSONAL = re.compile(r"(?i)^(how|what|why|when|where|which)\b|\b(I|I'm|me|my|we|our|you|your)\b")
 
 
 def _is_label(name: str) -> bool:

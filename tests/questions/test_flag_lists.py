@@ -93,3 +93,53 @@ def test_a_default_column_is_asked_as_the_default() -> None:
     stems = [q.prompt for q in _questions() if "default" in q.prompt.lower()]
     assert any(s.startswith("What is the default of ") or " defaults to " in s for s in stems)
     assert not any("Default:" in s or "under “Default”" in s for s in stems), stems
+
+
+LOAD_NOTES = """\
+# Load
+
+## Reading it
+
+- Linux-specific:
+  - counts runnable and uninterruptible tasks
+  - so disk waits raise it too
+- How to read it:
+  - compare with the number of CPUs
+  - the 15 min value shows the trend
+- `nproc` prints the CPU count
+"""
+
+
+def test_a_label_that_is_a_question_is_no_option() -> None:
+    """ "How to read it:" leads advice, it is not a thing the advice belongs to."""
+    result = generate_document("notes/load.md", LOAD_NOTES)
+    options = [c.options for c in [*(c for c, _ in result.chosen),
+                                   *(d.candidate for d in result.dropped)]]  # fmt: skip
+    assert not any("How to read it" in o for o in options), options
+
+
+DEPLOY_ZH = """\
+# 发布笔记
+
+## 上线步骤
+
+流程：**构建 → 灰度 → 全量 → 回滚**，其中灰度 + 全量 合称 **发布 (Release)**
+
+1. **构建 (Build Artifacts)**
+   - 打镜像，打 tag
+2. **灰度 (Canary Deployment)**
+   - 先放 5% 流量
+3. **全量 (Progressive Rollout)**
+   - 观察指标没问题再全量
+4. **回滚 (Rollback Procedure)**
+   - 有问题立刻回滚
+"""
+
+
+def test_the_steps_of_a_chinese_section_are_asked_in_chinese() -> None:
+    """ "构建 (Build Artifacts)" has two Chinese characters only: it reads as its section does."""
+    result = generate_document("notes/deploy.md", DEPLOY_ZH)
+    steps = [q for c, q in result.chosen if c.generator == "step"]
+    assert steps, [q.prompt for _, q in result.chosen]
+    for q in steps:
+        assert q.prompt.endswith("之后的下一步是哪一项？"), q.prompt
