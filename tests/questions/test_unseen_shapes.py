@@ -1,4 +1,4 @@
-"""Cheat-sheet shapes from a blind review of unseen notes (Linux tools, JVM flags): a list of
+"""Shapes from a blind look at unseen notes (Linux tools, JVM flags): a list of
 flags each followed by what it does, a lead written as a note to oneself, table headers written
 the same way, a "-" cell and a "Default" column. Notes of other subjects than the reviewed ones."""
 
@@ -143,3 +143,25 @@ def test_the_steps_of_a_chinese_section_are_asked_in_chinese() -> None:
     assert steps, [q.prompt for _, q in result.chosen]
     for q in steps:
         assert q.prompt.endswith("之后的下一步是哪一项？"), q.prompt
+
+
+KERNEL_NOTES = """\
+# Kernel features
+
+## Pressure and memory
+
+- Pressure stall info arrived in kernel **4.20**, before that only load average
+- `MemAvailable` was added in kernel **3.14**
+- cgroup v2 became usable for memory in kernel **4.5**
+- io_uring landed in kernel **5.1**
+"""
+
+
+def test_a_release_after_the_product_it_is_of_is_a_version() -> None:
+    """ "in kernel 4.20" is a release: its options are other releases (4.5, 5.1), not the
+    decimals 4.10 / 4.30 / 5.80 that no kernel ever had."""
+    result = generate_document("notes/kernel.md", KERNEL_NOTES)
+    asked = [q for _, q in result.chosen if "4.20" in q.choices]
+    assert asked, [q.prompt for _, q in result.chosen]
+    for q in asked:
+        assert not {"4.10", "4.30", "5.80", "4.2"} & set(q.choices), q.choices
