@@ -486,6 +486,10 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     wh = wh_header(a)
     if wh is not None:  # "For simple, systemd considers the service started “immediately …”"
         return f"For {key}, {wh[2]} “{v}”"
+    if _default_header(a):
+        return f"The default of {key} is {v}"
+    if _note_to_self(a):
+        return described_as(key, v, lang)
     return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
 
 

@@ -19,8 +19,8 @@ def lang_of(fact: Fact) -> str:
     # a Chinese sentence full of English terms is still Chinese ("一个 OPTIONS 请求，带上 …")
     if is_zh(text) or cjk_count(text) >= 10:
         return "zh"
-    # a short mixed line ("加载 (Loading)") reads as its section does
-    return "zh" if cjk_count(text) and is_zh(fact.block.section.heading) else "en"
+    # a short mixed line ("加载 (Loading)") reads as its section or the sections above it do
+    return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
 
 
 def explanation(fact: Fact) -> str:
