@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
-from questions.nouns import singular_word
+from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
     CJK,
@@ -181,7 +181,7 @@ class Pool:
         text = " ".join(text.split()).strip()
         if not text or len(text) > MAX_OPTION or (text, role) in self._seen:
             return
-        if text.lower() in STOP_EN or not _WORDLIKE.search(text):
+        if text.lower() in STOP_EN or not _WORDLIKE.search(text) or is_qualifier(text):
             return
         self._seen.add((text, role))
         if role in ("code", "cmd"):

@@ -210,3 +210,20 @@ def noun_for(
     if forms and not any(_names_form(category, x) for x in forms):
         return None
     return category
+
+
+def is_qualifier(term: str) -> bool:
+    """ "Linux-specific", "read-only": a compound ending in a word that is only an adjective
+    qualifies what the line says, it names no thing that other things could be confused with."""
+    m = re.fullmatch(r"[A-Za-z]+-([a-z]+)", term.strip())
+    if m is None:
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(m.group(1))
+    return "ADJ" in lemmas and ("NOUN" not in lemmas or m.group(1) in _COMPOUND_ADJECTIVE_HEADS)
+
+
+#: heads that make a compound an adjective though they are nouns elsewhere ("the specifics")
+_COMPOUND_ADJECTIVE_HEADS = frozenset({"specific", "wide", "level", "bound", "free", "safe",
+                                       "aware", "heavy", "friendly"})  # fmt: skip

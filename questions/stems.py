@@ -278,6 +278,10 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
         return f"What do the notes say about {key}?"  # "上限" is no English noun
     if a.split()[0].lower() in _LEADING_PREPOSITIONS:
         return f"What is true of {key} {_lower(a.rstrip('?'))}?"  # "… across major versions?"
+    if _default_header(a):
+        return f"What is the default of {key}?"  # a noun here, though never a category noun
+    if _note_to_self(a):
+        return f"Which description fits {key}?"
     return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
 
 
@@ -361,7 +365,24 @@ def table_reverse(
     if a.split()[0].lower() in _LEADING_PREPOSITIONS:  # "Across major versions, which of …"
         lead = a.rstrip("?")
         return f"{lead[0].upper()}{lead[1:]}, {_lower(who)} is described as {quoted(value, lang)}?"
+    if _note_to_self(a):
+        return f"{who} is described here: {quoted(value, lang)}?"
+    if _default_header(a):
+        return f"{who} defaults to {quoted(value, lang)}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
+
+
+_SELF_OR_WH = re.compile(r"(?i)^(what|when|why|how|which)\b|\b(I|I'm|I’m|my|me|mine)\b")
+
+
+def _default_header(attr: str) -> bool:
+    return attr.strip().lower() in ("default", "defaults")
+
+
+def _note_to_self(attr: str) -> bool:
+    """A header written as a note to oneself ("What I'm looking for", "What / when to touch"):
+    pasted before the cell it reads as noise, so the cell is quoted alone."""
+    return bool(_SELF_OR_WH.search(attr))
 
 
 _PREPOSITIONS = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
@@ -465,6 +486,10 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     wh = wh_header(a)
     if wh is not None:  # "For simple, systemd considers the service started “immediately …”"
         return f"For {key}, {wh[2]} “{v}”"
+    if _default_header(a):
+        return f"The default of {key} is {v}"
+    if _note_to_self(a):
+        return described_as(key, v, lang)
     return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
 
 

@@ -210,8 +210,8 @@ _ID_BEFORE = re.compile(
     re.I,
 )
 _ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
-#: what a release number follows ("GA in 4.0", "since 3.0", "until 2.8")
-_AT_RELEASE = re.compile(r"\b(in|since|until|from|before|after)\s*$", re.I)
+#: "GA in 4.0", "since kernel 4.20": a release, of the thing the clause names if any
+_AT_RELEASE = re.compile(r"\b(in|since|until|from|before|after)(?:\s+[A-Za-z][\w-]*)?\s*$", re.I)
 #: a list of ports under its label, up to the number: "Default ports: 9092 (PLAINTEXT), "
 _CLAUSE_END = re.compile(r"\s*($|[)）,.;:，。；]|[—–-]\s|(and|or|but|then|after|before)\b)")
 _PORT_LIST = re.compile(

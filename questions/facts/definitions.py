@@ -16,7 +16,7 @@ from lemminflect import getLemma
 
 from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
-from questions.nouns import category, is_misc
+from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
 from questions.text import CJK, english_word, is_zh, split_sentences
 
@@ -164,7 +164,7 @@ def split_definition(block: Marked) -> Definition | None:
 @lru_cache(maxsize=65536)
 def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
-    if d is None or is_enumeration(d.description):
+    if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
     return Definition(d.term, first_sentence(d.description), d.verb_phrase, d.claim)
 

@@ -27,7 +27,7 @@ from questions.facts.definitions import (
     unshout,
 )
 from questions.facts.enumerations import Enumeration, enumeration
-from questions.facts.groups import lead_label_groups, nested_label_groups
+from questions.facts.groups import code_led_items, lead_label_groups, nested_label_groups
 from questions.facts.known import known_facts
 from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
@@ -654,6 +654,7 @@ def extract(doc: Document) -> list[Fact]:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
     facts += lead_label_groups(content) + nested_label_groups(content)
+    facts = _with_code_led(code_led_items(content, parents), facts)
     facts += predicate_facts(content) + step_facts(content)
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
@@ -674,6 +675,13 @@ def extract(doc: Document) -> list[Fact]:
              if f.role == "heading" else f for f in facts]  # fmt: skip
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
+
+
+def _with_code_led(found: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """The facts and the flag lists no definition has read a line of: a list read in part
+    already keeps its reading (its verbs, its category, the kin its reading gave)."""
+    read = {f.block.group for f in facts if f.kind == "definition" and f.block.kind == "item"}
+    return facts + [f for f in found if f.block.group not in read]
 
 
 def _junk(f: Fact) -> bool:

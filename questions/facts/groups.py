@@ -19,6 +19,22 @@ from questions.parse.model import Block
 _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
 
 
+#: a lead written as a note to oneself ("flags I actually use:", "How to read it:") names no
+#: thing to ask about
+_PERSONAL = re.compile(r"(?i)^(how|what|why|when|where|which)\b|\b(I|I'm|me|my|we|our|you|your)\b")
+
+
+def _is_label(name: str) -> bool:
+    return bool(_LABEL.match(name)) and not _PERSONAL.search(name)
+
+
+def _own_terms(kids: list[Block]) -> bool:
+    """Nested items that each open with a code span ("`-u` CPU") are terms of their own under
+    a label, not properties of it."""
+    opening = [k for k in kids if k.inline.code and k.text.startswith(k.inline.code[0])]
+    return len(opening) * 2 > len(kids)
+
+
 def _label_name(text: str) -> str:
     """ "HTTP/2（RFC 9113）：" -> "HTTP/2"."""
     return re.sub(r"\s*[(（][^)）]*[)）]", "", text).strip(" :：*")
@@ -38,7 +54,7 @@ def lead_label_groups(content: list[Block]) -> list[Fact]:
     """ "standard type" / "FIFO type" paragraphs, each leading a list."""
     by_section: dict[int, dict[str, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in content:
-        if b.kind == "item" and b.depth == 1 and b.lead is not None and _LABEL.match(b.lead.text):
+        if b.kind == "item" and b.depth == 1 and b.lead is not None and _is_label(b.lead.text):
             by_section[b.section.index][b.lead.text].append(b)
     out: list[Fact] = []
     for section, groups in by_section.items():
@@ -74,7 +90,12 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
         for b in items:
             name = _label_name(b.text)
             d = split_definition(b)
-            if b.line in children and _LABEL.match(name) and lead_category(name) is None:
+            if (
+                b.line in children
+                and _is_label(name)
+                and lead_category(name) is None
+                and not _own_terms(children[b.line])
+            ):
                 labels[name] = b
                 names.append(name)
             elif d is not None and _LABEL.match(d.term) and len(d.term) <= 20:
@@ -85,4 +106,51 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
             kids = [k for k in children[b.line] if len(k.text) <= 120]
             others = [n for n in names if n != name]
             out += _make(name, others, kids, None, f"n{group}")
+    return out
+
+
+#: "`-u` CPU (`-P ALL` per core)": a code span, then what it does, with no separator
+_CODE_LED = re.compile(r"^(?P<rest>\s+[A-Za-z\u4e00-\u9fff].*)$")
+
+
+def _code_led(b: Block) -> tuple[str, str] | None:
+    """The code span an item opens with and the words after it, or None when the item is not
+    that shape (or names another code span outside brackets, "`-r` memory, `-S` swap")."""
+    if not b.inline.code or not b.text.startswith(b.inline.code[0]):
+        return None
+    span = b.inline.code[0]
+    m = _CODE_LED.match(b.text[len(span) :])
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    outside = re.sub(r"\([^)]*\)|（[^）]*）", "", rest)
+    if any(c in outside for c in b.inline.code[1:]):
+        return None
+    return span, rest
+
+
+def code_led_items(content: list[Block], parents: dict[int, str]) -> list[Fact]:
+    """A cheat-sheet list whose items open with a flag or command and say what it does
+    ("`-u` CPU", "`-q` run queue"): each is the definition of its span, and the list's other
+    spans are its options. Three such items at least, most of their list."""
+    by_group: dict[int, list[tuple[Block, str, str]]] = defaultdict(list)
+    sizes: dict[int, int] = defaultdict(int)
+    for b in content:
+        if b.kind != "item":
+            continue
+        sizes[b.group] += 1
+        found = _code_led(b)
+        if found is not None:
+            by_group[b.group].append((b, *found))
+    out: list[Fact] = []
+    for group, items in by_group.items():
+        if len(items) < 3 or len(items) * 2 <= sizes[group]:
+            continue
+        names = [span for _, span, _ in items]
+        for b, span, rest in items:
+            out.append(
+                Fact("definition", span, rest, b, b.line, sentence=b.text, span=span,
+                     group=f"g{group}", role="term", context=parents.get(b.id, ""),
+                     siblings=tuple(n for n in names if n != span))
+            )  # fmt: skip
     return out

@@ -17,7 +17,10 @@ def lang_of(fact: Fact) -> str:
         return fact.lang
     text = fact.sentence or fact.value
     # a Chinese sentence full of English terms is still Chinese ("一个 OPTIONS 请求，带上 …")
-    return "zh" if is_zh(text) or cjk_count(text) >= 10 else "en"
+    if is_zh(text) or cjk_count(text) >= 10:
+        return "zh"
+    # a short mixed line ("加载 (Loading)") reads as its section or the sections above it do
+    return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
 
 
 def explanation(fact: Fact) -> str:

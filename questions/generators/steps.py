@@ -19,8 +19,8 @@ def _prompt(f: Fact, lang: str, topic: str) -> str:
     if lang == "zh":
         lead = f"{topic}：" if topic else ""
         return f"{lead}{quoted(f.subject, lang)}之后的下一步是哪一项？"
-    lead = f"{topic}: " if topic else ""
-    return f"{lead}which step comes right after {quoted(f.subject, lang)}?"
+    which = f"Which step comes right after {quoted(f.subject, lang)}?"
+    return f"{topic}: {which[0].lower()}{which[1:]}" if topic else which
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:

@@ -182,6 +182,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
+        if is_empty(v):
+            continue  # "-" or "n/a" says the row has no value: no option for a value question
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
