@@ -379,6 +379,36 @@ def heading_definition(block: Block, heading: str, only_block: bool) -> Definiti
     return None
 
 
+def aspect_definition(
+    block: Block, d: Definition, heading: str, only_block: bool
+) -> Definition | None:
+    """ "## S3 / optimizing performance - sequential naming for your prefixes": a line whose
+    left side is what is done (a gerund phrase), not a name, says that of the thing the
+    heading names, so the heading is its term and the whole line its description."""
+    words = d.term.split()
+    if not only_block or not words or len(words) > 4 or d.term != d.term.lower():
+        return None
+    first = words[0]
+    lemma = getLemma(first, upos="VERB", lemmatize_oov=False)
+    if not first.endswith("ing") or not lemma or lemma[0] == first:
+        return None  # "default port - 5432", "thing - …": a name, defined as it stands
+    if not _names_a_thing(heading):
+        return None
+    return Definition(unshout(heading), f"{d.term}: {d.description}")
+
+
+def _names_a_thing(heading: str) -> bool:
+    """A heading that is the name of a thing: a noun phrase, maybe followed by its short form
+    ("Simple storage service S3", "Key Management Service KMS")."""
+    if not heading or is_misc(heading) or CJK.search(heading):
+        return False
+    words = heading.split()
+    if category(heading) is not None:
+        return True
+    short = len(words) >= 2 and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", words[-1]) is not None
+    return short and category(" ".join(words[:-1])) is not None
+
+
 _BASE_VERBS = frozenset(
     [
         "can",
