@@ -369,7 +369,7 @@ def unshout(heading: str) -> str:
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
     """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
-    if not only_block or not heading or category(heading) is None or is_misc(heading):
+    if not only_block or not _names_a_thing(heading):
         return None  # "## Misc / sticky sessions keep …" defines nothing called "Misc"
     first = text.split()[0] if text.split() else ""
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
@@ -400,11 +400,11 @@ def aspect_definition(
 def _names_a_thing(heading: str) -> bool:
     """A heading that is the name of a thing: a noun phrase, maybe followed by its short form
     ("Simple storage service S3", "Key Management Service KMS")."""
-    if not heading or is_misc(heading) or CJK.search(heading):
+    if not heading or is_misc(heading):
         return False
-    words = heading.split()
     if category(heading) is not None:
         return True
+    words = heading.split()
     short = len(words) >= 2 and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", words[-1]) is not None
     return short and category(" ".join(words[:-1])) is not None
 

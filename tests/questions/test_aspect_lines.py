@@ -33,6 +33,7 @@ def test_a_gerund_line_describes_the_heading_it_sits_under() -> None:
         "Message queue service",
         "Domain name system",
         "Key-value cache",
+        "Web application firewall WAF",
     }
     assert len(c.distractors) >= 2
 
@@ -45,3 +46,22 @@ def test_a_name_or_a_misc_heading_keeps_the_line_as_it_is() -> None:
     assert ("testing failover", "pull the network cable of the primary once a quarter") in facts
     assert not any(s == "Tips and tricks" for s, _ in facts)
     assert not any(v.startswith("default port:") for _, v in facts)
+
+
+def test_a_heading_named_with_its_short_form_names_a_thing() -> None:
+    """ "## Web application firewall WAF" is a name and its acronym, not a phrase: the one line
+    under it defines it, as the line under "## Domain name system" defines that."""
+    r = _result("edge-services.md")
+    waf = [f for f in r.facts if f.kind == "definition" and f.subject.endswith("WAF")]
+    assert [(f.subject, f.role, f.value) for f in waf] == [
+        (
+            "Web application firewall WAF",
+            "heading",
+            "a filter that blocks malicious requests before they reach the app",
+        )
+    ]
+    asked = [c for c, _ in r.chosen if c.fact.subject == "Web application firewall WAF"]
+    assert len(asked) == 1
+    c = asked[0]
+    assert "a filter that blocks malicious requests" in c.answer_text + c.prompt
+    assert len(c.options) >= 3
