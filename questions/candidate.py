@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.facts.model import Fact
+from questions.nouns import singular_word
+from questions.text import contains
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,27 @@ def topic_of(fact: Fact, title: str) -> str:
     ):
         return f"{path[-2]} › {leaf}"[:80]
     return leaf[:80]
+
+
+def card_topic(c: Candidate, title: str) -> str:
+    """The topic a question is filed and shown under ("Question 3/10 · Layers"): its section's,
+    unless that names the key and not every other option, when the card would answer its own
+    question; then the nearest heading above that does not, or the notes' title."""
+    topic = topic_of(c.fact, title)
+    if c.kind != "choice" or not _names_key(topic, c.answer_text, c.distractors):
+        return topic
+    for heading in reversed(c.fact.section.path[:-1]):
+        if not _names_key(heading, c.answer_text, c.distractors):
+            return heading[:80]
+    return (title or "Notes")[:80]
+
+
+def _names_key(topic: str, key: str, wrong: Sequence[str]) -> bool:
+    """The topic holds the key ("Pods" of Pod) and leaves out an option ("TCP vs UDP" holds
+    both of its options: it tells neither)."""
+    said = _singular(topic)
+    return contains(said, _singular(key)) and not all(contains(said, _singular(w)) for w in wrong)
+
+
+def _singular(text: str) -> str:
+    return " ".join(singular_word(w) for w in text.split())
