@@ -69,21 +69,24 @@ def topic_of(fact: Fact, title: str) -> str:
 def card_topic(c: Candidate, title: str) -> str:
     """The topic a question is filed and shown under ("Question 3/10 · Layers"): its section's,
     unless that names the key and not every other option, when the card would answer its own
-    question; then the nearest heading above that does not, or the notes' title."""
+    question; then the nearest heading above that names no option (one that names a wrong
+    option points away from the key), or the notes' title."""
     topic = topic_of(c.fact, title)
-    if c.kind != "choice" or not _names_key(topic, c.answer_text, c.distractors):
+    if c.kind != "choice":
+        return topic
+    named = _named(topic, c.options)
+    if not named[c.answer] or all(named):
         return topic
     for heading in reversed(c.fact.section.path[:-1]):
-        if not _names_key(heading, c.answer_text, c.distractors):
+        if not any(_named(heading, c.options)):
             return heading[:80]
     return (title or "Notes")[:80]
 
 
-def _names_key(topic: str, key: str, wrong: Sequence[str]) -> bool:
-    """The topic holds the key ("Pods" of Pod) and leaves out an option ("TCP vs UDP" holds
-    both of its options: it tells neither)."""
+def _named(topic: str, options: Sequence[str]) -> list[bool]:
+    """Which options the topic holds ("Pods" holds Pod; "TCP vs UDP" holds both options)."""
     said = _singular(topic)
-    return contains(said, _singular(key)) and not all(contains(said, _singular(w)) for w in wrong)
+    return [contains(said, _singular(o)) for o in options]
 
 
 def _singular(text: str) -> str:
