@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.facts.model import Fact
+from questions.nouns import singular_word
+from questions.text import contains
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,30 @@ def topic_of(fact: Fact, title: str) -> str:
     ):
         return f"{path[-2]} › {leaf}"[:80]
     return leaf[:80]
+
+
+def card_topic(c: Candidate, title: str) -> str:
+    """The topic a question is filed and shown under ("Question 3/10 · Layers"): its section's,
+    unless that names the key and not every other option, when the card would answer its own
+    question; then the nearest heading above that names no option (one that names a wrong
+    option points away from the key), or the notes' title."""
+    topic = topic_of(c.fact, title)
+    if c.kind != "choice":
+        return topic
+    named = _named(topic, c.options)
+    if not named[c.answer] or all(named):
+        return topic
+    for heading in reversed(c.fact.section.path[:-1]):
+        if not any(_named(heading, c.options)):
+            return heading[:80]
+    return (title or "Notes")[:80]
+
+
+def _named(topic: str, options: Sequence[str]) -> list[bool]:
+    """Which options the topic holds ("Pods" holds Pod; "TCP vs UDP" holds both options)."""
+    said = _singular(topic)
+    return [contains(said, _singular(o)) for o in options]
+
+
+def _singular(text: str) -> str:
+    return " ".join(singular_word(w) for w in text.split())

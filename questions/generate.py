@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from questions.bank import Bank, BankQuestion
-from questions.candidate import Candidate, topic_of
+from questions.candidate import Candidate, card_topic
 from questions.distractors import Pool
 from questions.facts.extract import extract
 from questions.facts.model import Fact
@@ -136,7 +136,7 @@ class _Gates:
         self.ids: set[str] = set()
 
     def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
-        q = render(c, self.doc.file, topic_of(c.fact, self.doc.title))
+        q = render(c, self.doc.file, card_topic(c, self.doc.title))
         prompt_key = " ".join(c.prompt.split()).casefold()
         if prompt_key in self.prompts or q.id in self.ids:
             return q, "duplicate question"  # the cheapest gate first

@@ -369,7 +369,7 @@ def unshout(heading: str) -> str:
 def heading_definition(block: Block, heading: str, only_block: bool) -> Definition | None:
     """ "## AWS INSPECTOR" followed by one lower-case phrase: the phrase defines the heading."""
     text = block.text
-    if not only_block or not heading or category(heading) is None or is_misc(heading):
+    if not only_block or not _names_a_thing(heading):
         return None  # "## Misc / sticky sessions keep …" defines nothing called "Misc"
     first = text.split()[0] if text.split() else ""
     starts_plain = first[:1].islower() or first.lower() in ("a", "an", "the")
@@ -377,6 +377,36 @@ def heading_definition(block: Block, heading: str, only_block: bool) -> Definiti
         desc = re.split(r"(?<=[.!?])\s", text)[0]
         return Definition(unshout(heading), desc, verb_phrase=_is_verb(first))
     return None
+
+
+def aspect_definition(
+    block: Block, d: Definition, heading: str, only_block: bool
+) -> Definition | None:
+    """ "## S3 / optimizing performance - sequential naming for your prefixes": a line whose
+    left side is what is done (a gerund phrase), not a name, says that of the thing the
+    heading names, so the heading is its term and the whole line its description."""
+    words = d.term.split()
+    if not only_block or not words or len(words) > 4 or d.term != d.term.lower():
+        return None
+    first = words[0]
+    lemma = getLemma(first, upos="VERB", lemmatize_oov=False)
+    if not first.endswith("ing") or not lemma or lemma[0] == first:
+        return None  # "default port - 5432", "thing - …": a name, defined as it stands
+    if not _names_a_thing(heading):
+        return None
+    return Definition(unshout(heading), f"{d.term}: {d.description}")
+
+
+def _names_a_thing(heading: str) -> bool:
+    """A heading that is the name of a thing: a noun phrase, maybe followed by its short form
+    ("Simple storage service S3", "Key Management Service KMS")."""
+    if not heading or is_misc(heading):
+        return False
+    if category(heading) is not None:
+        return True
+    words = heading.split()
+    short = len(words) >= 2 and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", words[-1]) is not None
+    return short and category(" ".join(words[:-1])) is not None
 
 
 _BASE_VERBS = frozenset(

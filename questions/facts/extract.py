@@ -19,6 +19,7 @@ from questions.facts.definitions import (
     Definition,
     abbreviated_definition,
     abbreviation,
+    aspect_definition,
     heading_definition,
     is_a_sentence,
     multi_definitions,
@@ -103,6 +104,10 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
         return d, "acronym"  # asked among the notes' other acronyms
     d = split_definition(block)
     if d is not None:
+        if block.kind == "paragraph" and not block.from_heading:
+            aspect = aspect_definition(block, d, block.section.heading, only_block)
+            if aspect is not None:
+                return aspect, "heading"
         return d, "term"
     if block.from_heading:
         return None, ""  # a statement heading never describes the heading it sits under

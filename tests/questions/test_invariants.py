@@ -12,6 +12,7 @@ import pytest
 
 from questions.bank import validate_bank
 from questions.generate import DocumentResult, generate_document
+from questions.nouns import singular_word
 from questions.tables import analyse, is_index_column, polarity
 from questions.text import contains, is_zh, norm
 from questions.values import parse_number
@@ -256,3 +257,31 @@ def test_chinese_notes_are_asked_in_chinese(results: dict[str, DocumentResult]) 
         assert len(zh) >= 0.8 * len(results[name].chosen), name
         for q in zh:
             assert re.search(r"[？：]|填空|判断正误", q.prompt), q.prompt
+
+
+def _said(text: str) -> str:
+    return " ".join(singular_word(w) for w in text.split())
+
+
+def test_no_card_topic_names_its_key(results: dict[str, DocumentResult]) -> None:
+    """The card shows the topic above the stem ("Question 3/10 · Layers"): a topic that holds
+    the key and leaves out another option answers the question; one that holds every option
+    ("TCP vs UDP") tells none of them."""
+
+    def tells(topic: str, options: list[str], key: str) -> bool:
+        said = _said(topic)
+        return contains(said, key) and not all(contains(said, o) for o in options)
+
+    moved = 0  # questions whose own heading would have told their key
+    for name, r in results.items():
+        for c, q in r.chosen:
+            if q.kind != "choice":
+                continue
+            options = [_said(o) for o in q.choices]
+            key = options[q.answer]
+            assert not tells(q.topic, options, key), (name, q.topic, q.prompt)
+            path = c.fact.section.path
+            if path and tells(path[-1], options, key):
+                moved += 1  # filed higher up: under a heading that points at no option
+                assert not any(contains(_said(q.topic), o) for o in options), (name, q.topic)
+    assert moved >= 5
