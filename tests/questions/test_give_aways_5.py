@@ -12,6 +12,7 @@ from pathlib import Path
 
 from questions.cues import _acronyms, clue, description_clue, expansions, spelled_out
 from questions.generate import DocumentResult, generate_document
+from questions.generators.numbers import class_ranges
 
 NOTES = Path(__file__).parent / "notes"
 _QUOTE = re.compile(r"“([^”]*)”")
@@ -134,3 +135,27 @@ def test_a_false_statement_describing_another_term_by_its_name_is_dropped() -> N
         said = _QUOTE.findall(q.prompt)
         if q.kind == "truefalse" and said:
             assert "port accepts" not in said[-1]
+
+
+def test_a_range_of_status_classes_is_offered_among_ranges_moved_by_a_class() -> None:
+    assert class_ranges("200-399") == ["200-299", "200-499", "100-399"]
+    assert class_ranges("400-599") == ["400-499", "300-599", "500-599"]
+    assert class_ranges("0-59") == []  # a cron field: no kind to draw like ranges from
+    assert class_ranges("30000-32767") == []
+
+
+def test_a_success_range_is_asked_among_ranges_of_status_classes() -> None:
+    """The range is the fact ("200-399", not "200-299"): asked among ranges of status classes,
+    and no common-knowledge "200 means success" (a range is no code)."""
+    notes = """# Load balancer notes
+
+## Target health
+
+- a target is healthy when the check path answers with status code 200-399
+- the check runs every 30 seconds against each target
+"""
+    result = generate_document("lb.md", notes)
+    ranges = [q for _, q in result.chosen if q.choices[q.answer] == "200-399"]
+    assert ranges, [q.prompt for _, q in result.chosen]
+    assert all(len(q.choices) >= 3 and "___" in q.prompt for q in ranges)
+    assert not any(d.reason.startswith("common knowledge") for d in result.dropped)
