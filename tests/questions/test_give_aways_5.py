@@ -13,6 +13,7 @@ from pathlib import Path
 from questions.cues import _acronyms, clue, description_clue, expansions, spelled_out
 from questions.generate import DocumentResult, generate_document
 from questions.generators.numbers import class_ranges
+from questions.paraphrase import paraphrased
 
 NOTES = Path(__file__).parent / "notes"
 _QUOTE = re.compile(r"“([^”]*)”")
@@ -159,3 +160,9 @@ def test_a_success_range_is_asked_among_ranges_of_status_classes() -> None:
     assert ranges, [q.prompt for _, q in result.chosen]
     assert all(len(q.choices) >= 3 and "___" in q.prompt for q in ranges)
     assert not any(d.reason.startswith("common knowledge") for d in result.dropped)
+
+
+def test_a_status_class_says_http() -> None:
+    wrong = ["portCheck", "scriptCheck", "dnsCheck"]
+    assert paraphrased("success = status 2xx", "httpCheck", wrong) == "2xx"
+    assert paraphrased("success = 2 checks in a row", "httpCheck", wrong) is None
