@@ -38,7 +38,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 #: the stop list: short, and each entry says why it is universal
 UNIVERSAL = (
-    Universal("HTTP 200", _p(r"(?<![\d.])200(?![\d.])(?:\s*OK\b)?"),
+    Universal("HTTP 200", _p(r"(?<![\d.])200(?![\d.]|\s?(?:-|–|~|to)\s?\d)(?:\s*OK\b)?"),
               _p(r"\bsuccess(?:ful)?\b|\bsucceeded\b|\bOK\b|请求成功|^\W*成功\W*$"),
               "the status code every web request returns"),
     Universal("HTTP 404", _p(r"(?<![\d.])404(?![\d.])"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from questions.ambiguity import content_words, thin
@@ -274,16 +274,29 @@ def _initials(stem: str) -> tuple[tuple[str, str], ...]:
             if _PHRASE_BREAK.search(text):
                 break  # initials run within one phrase
             out.append(("".join(w[0][0].lower() for w in run), text))
+            # a short word whole, then initials: "SSH daemon" is sshd
+            if len(run[0][0]) <= 4:
+                out.append((run[0][0].lower() + "".join(w[0][0].lower() for w in run[1:]), text))
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def _acronyms(option: str) -> list[str]:
-    """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING, and the
-    letters a glued name holds between its words: AOF in BGREWRITEAOF."""
+    """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING; parts
+    written in mixed case with two capitals (GiST); parts of a file or program name in lower
+    case that are no word (hba of pg_hba.conf, sshd of sshd_config); and the letters a glued
+    name holds between its words: AOF in BGREWRITEAOF, ns in nsswitch.conf."""
     found = [p.lower() for p in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])", option)]
     for token in _LATIN_TOKEN.findall(option):
-        found += [c for c in glued(token)[1] if len(c) >= 2]
-    return found
+        for part in re.split(r"[-_./]", token):
+            found += [c for c in glued(part)[1] if len(c) >= 2]
+            if not part.isalpha() or part.isupper() or not 2 <= len(part) <= 6:
+                continue
+            if sum(ch.isupper() for ch in part) >= 2:
+                found.append(part.lower())  # GiST
+            elif part.islower() and 3 <= len(part) <= 5 and not english_word(part):
+                found.append(part)  # hba, sshd: a clipped name, read as its letters
+    return list(dict.fromkeys(found))
 
 
 def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
@@ -334,7 +347,63 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
                 if spelled:
                     out[acr] = spelled
                     break
+        if "(" in text or "（" in text:
+            _bracketed(text, out)
     return out
+
+
+#: a name followed by what it stands for in brackets: "GIN (Generalized Inverted Index)",
+#: "`pg_hba.conf` (host-based authentication)"
+_NAME_THEN_BRACKETS = re.compile(r"([A-Za-z][\w.-]*)`?\*{0,2}\s*[(（]([^)）]{3,80})[)）]")
+
+
+def _bracketed(text: str, out: dict[str, str]) -> None:
+    """Expansions the strict initials of `spelling` miss: letters taken from inside a word
+    (GIN is Generalized Inverted iNdex, GiST Generalized Search Tree), or a name in mixed or
+    lower case (GiST, hba of pg_hba.conf). The bracket's first phrase is read."""
+    for m in _NAME_THEN_BRACKETS.finditer(text):
+        phrase = re.split(r"[,;:，；：]", m.group(2))[0]
+        words = re.findall(r"[A-Za-z][A-Za-z]*", phrase)
+        for acr in _acronyms(m.group(1)):
+            if acr.upper() not in out and len(acr) >= 2 and loose_spelling(words, acr):
+                out[acr.upper()] = " ".join(words)
+
+
+def loose_spelling(words: Sequence[str], acronym: str) -> bool:
+    """Whether the words spell the acronym as Schwartz and Hearst read a long form: its first
+    letter opens the first word, the rest follow in order anywhere in the words, and the long
+    form is no longer than min(n + 5, 2n) words; at least two letters open a word, so a phrase
+    that merely holds the letters is no long form."""
+    letters = acronym.lower()
+    if not words or len(words) > min(len(letters) + 5, 2 * len(letters)):
+        return False
+    if words[0][0].lower() != letters[0]:
+        return False
+    text = " ".join(w.lower() for w in words)
+    at, initials = 0, 0
+    for i, ch in enumerate(letters):
+        # a letter opening a word counts first: "Inverted" before the i of "generalized"
+        opening = re.compile(rf"(?<![a-z]){ch}").search(text, at)
+        inside = text.find(ch, at)
+        if inside < 0:
+            return False
+        if i == 0 or (
+            opening is not None and _next_letters_fit(text, opening.start(), letters[i:])
+        ):
+            at = (opening.start() if opening else inside) + 1
+            initials += 1
+        else:
+            at = inside + 1
+    return initials >= 2
+
+
+def _next_letters_fit(text: str, at: int, rest: str) -> bool:
+    """The rest of the acronym still follows in order after this place."""
+    for ch in rest[1:]:
+        at = text.find(ch, at + 1)
+        if at < 0:
+            return False
+    return True
 
 
 def spelling(words: Sequence[str], acronym: str, from_end: bool = False) -> str | None:
@@ -359,7 +428,9 @@ def spelling(words: Sequence[str], acronym: str, from_end: bool = False) -> str 
     return " ".join(run)
 
 
-def spelled_out(stem: str, answer: str, wrong: Sequence[str], known: dict[str, str]) -> str | None:
+def spelled_out(
+    stem: str, answer: str, wrong: Sequence[str], known: Mapping[str, str]
+) -> str | None:
     """A word of the stem that the answer's acronym stands for ("customer master key" /
     KMS, Key Management Service) and no wrong option's does: the head noun the expansions
     end with ("Service") says nothing."""
@@ -381,7 +452,9 @@ def spelled_out(stem: str, answer: str, wrong: Sequence[str], known: dict[str, s
     return None
 
 
-def spelled_in_key(term: str, key: str, wrong: Sequence[str], known: dict[str, str]) -> str | None:
+def spelled_in_key(
+    term: str, key: str, wrong: Sequence[str], known: Mapping[str, str]
+) -> str | None:
     """The other way round: "Which description fits RDS?" keyed "runs managed SQL databases"
     where the notes spell RDS "Relational Database Service". A word of the key that the asked
     acronym stands for and most wrong descriptions lack; the head noun ("Service") says
@@ -574,6 +647,14 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
     same options again in every copy (two calls in three on the Kubernetes and PostgreSQL notes
     repeated)."""
     return _clue(stem, answer, tuple(wrong), tuple(like))
+
+
+def description_clue(
+    desc: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()
+) -> str | None:
+    """`clue` of a description read alone, as a statement or a table cell quotes it: the
+    words a stem's template uses too are its own there ("command exits 0" names exec)."""
+    return clue(f"“{desc}”", answer, wrong, like)
 
 
 @lru_cache(maxsize=4096)

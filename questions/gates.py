@@ -21,11 +21,11 @@ from questions.bank import (
 )
 from questions.candidate import Candidate
 from questions.common_knowledge import names_meaning, universal
-from questions.cues import self_checking, unit_echo
+from questions.cues import self_checking, spelled_out, unit_echo
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
-from questions.solvers import kin_descriptions
+from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.stems import lint
-from questions.text import cut_short, norm
+from questions.text import cut_short, norm, noun_like
 from questions.values import parse_number
 
 _ABSOLUTE_OPTION = re.compile(r"^(all|none) of the above$|以上(都|皆|均)", re.I)
@@ -73,7 +73,11 @@ _QUOTED = re.compile(r"“([^”]*)”")
 PARAPHRASED = "stem paraphrases the answer's name"
 #: ...and of a key description that says the name the stem asks by: it may be reworded too
 CHOICE_PARAPHRASED = "choice paraphrases the stem's name"
-REWORDABLE = frozenset({PARAPHRASED, CHOICE_PARAPHRASED})
+#: ...and of a statement whose description says another term's name
+OTHERS_DESCRIPTION = "statement describes another term by its name"
+#: ...and of a statement whose description says what a term's acronym stands for
+STATEMENT_SPELLED_OUT = "statement says what a term's acronym stands for"
+REWORDABLE = frozenset({PARAPHRASED, CHOICE_PARAPHRASED, SPELLED_OUT})
 #: ways of asking that name the term in the stem and offer descriptions
 NAMED_STYLES = frozenset({"forward", "meaning"})
 
@@ -128,6 +132,16 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
         return "statement paraphrases its term's name"
     if contradicts(desc, named, known):
         return "statement contradicts its term's name"
+    # "grpc is described as “port accepts a connection”": the words say another term's name
+    # (a socket), so the statement is false at a glance
+    for other in rest:
+        if paraphrased(desc, other, [t for t in terms if t != other], known=known):
+            return OTHERS_DESCRIPTION
+    # "LVM is described as “pools disks into logical volumes”" where the notes spell LVM out:
+    # true at a glance of LVM, false at a glance of any other term
+    for term in terms if known else ():
+        if spelled_out(desc, term, [t for t in terms if t != term], known or {}):
+            return STATEMENT_SPELLED_OUT
     return None
 
 
@@ -155,13 +169,36 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     desc = quoted[-1] if quoted else said
     if not desc:
         return None
-    text = _cut(desc, lambda t: paraphrased(t, c.answer_text, c.distractors, known=known))
+
+    def find(t: str) -> str | None:
+        return paraphrased(t, c.answer_text, c.distractors, known=known) or (
+            spelled_out(t, c.answer_text, c.distractors, known) if known else None
+        )
+
+    text: str | None = _unquoted(desc, find)
+    if text is not None and (text == desc or find(text)):
+        text = _cut(text, find)
     if text is None or len(content_words(text)) <= THIN:
         return None
     if not _tells_rows_apart(c, desc, text):
         return None
     prompt = c.prompt.replace(desc, text)
     return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
+
+
+#: a word the author put in quotes before the noun it qualifies: '"inverted" index', a
+#: nickname that glosses the name
+_QUOTED_MODIFIER = re.compile(r"[\"'‘“]([A-Za-z-]+)[\"'’”]\s+(?=([A-Za-z]+))")
+
+
+def _unquoted(desc: str, find: Callable[[str], str | None]) -> str:
+    """The description without the quoted modifiers that say the key's name by themselves
+    ('"inverted" index for …' of GIN, Generalized Inverted Index): the noun each qualifies
+    still reads. A quoted verb stays ('"written" first to …' would leave no sentence)."""
+    for m in reversed(list(_QUOTED_MODIFIER.finditer(desc))):
+        if noun_like(m.group(2)) and find(m.group(1)):
+            desc = desc[: m.start()] + desc[m.end() :]
+    return desc
 
 
 def _tells_rows_apart(c: Candidate, desc: str, text: str) -> bool:

@@ -80,7 +80,8 @@ SENSES: tuple[Sense, ...] = (
     _sense("sorted", "merge sort sorted", "sort sorted", zh=["排序", "有序"]),
     # HTTP answers with a status code: httpGet, HTTP ("status code 200-399")
     _sense("http", "http https httpget",
-           phrases=[r"\bstatus\s+codes?\b", r"\b[1-5]\d\d\s*(?:-|–|~|to)\s*[1-5]\d\d\b"],
+           phrases=[r"\bstatus\s+codes?\b", r"\b[1-5]\d\d\s*(?:-|–|~|to)\s*[1-5]\d\d\b",
+                    r"\b[1-5]xx\b"],
            zh=["状态码"]),
     # a socket is a port taking connections: tcpSocket ("port accepts a connection")
     _sense("socket", "socket",

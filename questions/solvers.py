@@ -28,6 +28,7 @@ from questions.candidate import Candidate
 from questions.cues import (
     clue,
     computable,
+    description_clue,
     expansions,
     letter_coded,
     numerals,
@@ -54,6 +55,8 @@ from questions.values import family, fmt_number, parse_number
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 TOP_K = 6
+#: the drop reason of a stem that says what the key's acronym stands for: it may be reworded
+SPELLED_OUT = "stem says what the answer's acronym stands for"
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
 AMBIGUITY_RATIO = 0.6
 #: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
@@ -151,7 +154,7 @@ def statement_cue(c: Candidate) -> str | None:
     else:
         return None
     rest = [t for t in terms if t != owner]
-    if rest and clue(desc, owner, rest) is not None:
+    if rest and description_clue(desc, owner, rest) is not None:
         return "statement gives its truth away"
     return None
 
@@ -383,7 +386,7 @@ class NotesSolver:
             and self._expansions
             and spelled_out(c.prompt, c.answer_text, c.distractors, self._expansions)
         ):
-            return "stem says what the answer's acronym stands for"
+            return SPELLED_OUT
         if (
             c.style in ("forward", "meaning")
             and self._expansions

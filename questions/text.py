@@ -393,6 +393,15 @@ def verb_like(text: str) -> bool:
     return words[0].endswith("ed") or ("VERB" in lemmas and "NOUN" not in lemmas)
 
 
+@lru_cache(maxsize=8192)
+def noun_like(word: str) -> bool:
+    """A word that reads as a noun and never as an adverb ("index", "volumes"; not "first")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and "ADV" not in lemmas
+
+
 @lru_cache(maxsize=65536)
 def english_word(word: str) -> bool:
     """A word of the English dictionary ("age", "from"), not a name ("datfrozenxid")."""

@@ -119,9 +119,29 @@ def distractors_for(
     f: Fact, pool: Pool, avoid: str, least: int = 2, vary: bool = True
 ) -> list[str]:
     n = parse_number(f.span)
-    if n is None or f.role == "range":
+    if f.role == "range":
+        return class_ranges(f.span, avoid)
+    if n is None:
         return []
     return pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
+
+
+_RANGE_ENDS = re.compile(r"(\d{3})(\s?(?:-|–|~|to)\s?)(\d{3})")
+
+
+def class_ranges(span: str, avoid: str = "") -> list[str]:
+    """Other ranges of whole status-code classes for a range of them ("200-399": 200-299,
+    200-499, 100-399): an end moved by one class, each a range the notes could have said.
+    Any other range has no kind to draw like values from: []."""
+    m = _RANGE_ENDS.fullmatch(span.strip())
+    if m is None:
+        return []
+    lo, sep, hi = int(m.group(1)), m.group(2), int(m.group(3))
+    if not (100 <= lo < hi <= 599 and lo % 100 == 0 and hi % 100 == 99):
+        return []
+    ends = [(lo, hi - 100), (lo, hi + 100), (lo - 100, hi), (lo + 100, hi)]
+    out = [f"{a}{sep}{b}" for a, b in ends if 100 <= a < b <= 599 and f"{a}{sep}{b}" not in avoid]
+    return out[:3]
 
 
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:

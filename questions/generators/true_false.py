@@ -11,7 +11,7 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
-from questions.cues import clue, without
+from questions.cues import description_clue, without
 from questions.distractors import Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -99,7 +99,7 @@ def _pair(f: Fact, true: str, false: str) -> tuple[Candidate, Candidate]:
 @lru_cache(maxsize=16384)  # asked once per other row of the column
 def _said_without_its_row(cell: str, row: int, keys: tuple[str, ...]) -> str | None:
     """The cell without the words that name its own row, or None when nothing fair is left."""
-    found = clue(cell, keys[row], [k for k in keys if k != keys[row]])
+    found = description_clue(cell, keys[row], [k for k in keys if k != keys[row]])
     if found is None:
         return cell
     trimmed = without(cell, [found])
@@ -120,7 +120,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
     value = f.value
-    found = clue(value, f.subject, [k for k in t.keys if k != f.subject])
+    found = description_clue(value, f.subject, [k for k in t.keys if k != f.subject])
     if found is not None:  # "… for an external name" of ExternalName: say it without that
         trimmed = without(value, [found])
         if trimmed is None or not standalone(trimmed):
@@ -192,7 +192,7 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
             others = [s for s in others if pool.marked(s, here)]
     if not others or named_in(desc, f.subject):
         return None
-    found = clue(desc, f.subject, f.siblings)
+    found = description_clue(desc, f.subject, f.siblings)
     if found is not None:  # "… for an external name" of ExternalName: say it without that
         trimmed = without(desc, [found])
         if trimmed is None or not standalone(trimmed) or not _keeps_most(trimmed, desc):
