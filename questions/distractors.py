@@ -129,6 +129,7 @@ class Pool:
         self._nouns: dict[str, set[str]] = {}
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
+        self._beside: dict[tuple[tuple[str, ...], int, frozenset[str]], list[str]] = {}
         self._groups: dict[str, set[str]] | None = None
         self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -581,6 +582,14 @@ class Pool:
         gives its program (`pg_restore` of `pg_restore -d shop_copy`). `skip`: lines not read
         (a comparison's own rows list what each side is used for, not its peers)."""
         fam, here = family(names[0]), fact.section.index
+        key = (tuple(names), here, frozenset(skip))
+        if key not in self._beside:  # every row of a comparison asks it again
+            self._beside[key] = self._written_beside(names, fam, here, skip)
+        return self._beside[key]
+
+    def _written_beside(
+        self, names: Sequence[str], fam: str, here: int, skip: Collection[str]
+    ) -> list[str]:
         found: dict[str, None] = {}
         for role, sections in self._by_role.items():
             for s in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1):

@@ -203,6 +203,7 @@ def network_kind(text: str) -> str:
 _HARD_KINDS = frozenset({"ip", "cidr", "portproto", "flag", "path", "number"})
 
 
+@lru_cache(maxsize=65536)
 def hard_kind(text: str) -> str:
     """The coarse kind of an option: ip, cidr, portproto, flag, path, number, or "term"."""
     s = shape(text)
