@@ -49,6 +49,7 @@ from questions.values import (
     fmt_number,
     number_role,
     numbers_in,
+    other_kind,
     parse_number,
     shape,
     with_value,
@@ -128,6 +129,7 @@ class Pool:
         self._nouns: dict[str, set[str]] = {}
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
+        self._beside: dict[tuple[tuple[str, ...], int, frozenset[str]], list[str]] = {}
         self._groups: dict[str, set[str]] | None = None
         self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -229,6 +231,10 @@ class Pool:
                                     marked_term, near_roles, names_nearby, exclude, True)  # fmt: skip
             if len(alike) >= 2:  # else a question of mixed forms, as before the rule
                 return alike
+        if fits and not closed and noun_named(answer) and all(map(_proper_name, fits)):
+            # "Resource policy" is no product: beside "Amazon Cognito" and "AWS Elastic
+            # Beanstalk" it is the odd one, so only the notes' other policies will do
+            return self.same_head(answer, fact, avoid, want)
         if fact.role == "topic" and _after_article(fact.sentence, answer, last=True):
             # "inside the ___": a topic the notes never write as "the X" (IAM, GKE) is no place
             # ("a ___ gateway" names the gateway: there the article is the gateway's)
@@ -567,6 +573,33 @@ class Pool:
                 if (head := command_head(e.text)) != answer and head.split()[0] == program
                 and " " in head]  # fmt: skip
 
+    def written_beside(
+        self, names: Sequence[str], fact: Fact, skip: Collection[str] = ()
+    ) -> list[str]:
+        """The notes' names near the fact, of the first name's family, that a line of the notes
+        writes beside one of the names as a word of its own ("QUIC 基于 UDP", `pg_restore`
+        reading what `pg_dump` writes): like things the notes set beside them. A command line
+        gives its program (`pg_restore` of `pg_restore -d shop_copy`). `skip`: lines not read
+        (a comparison's own rows list what each side is used for, not its peers)."""
+        fam, here = family(names[0]), fact.section.index
+        key = (tuple(names), here, frozenset(skip))
+        if key not in self._beside:  # every row of a comparison asks it again
+            self._beside[key] = self._written_beside(names, fam, here, skip)
+        return self._beside[key]
+
+    def _written_beside(
+        self, names: Sequence[str], fam: str, here: int, skip: Collection[str]
+    ) -> list[str]:
+        found: dict[str, None] = {}
+        for role, sections in self._by_role.items():
+            for s in range(here - SECTION_WINDOW, here + SECTION_WINDOW + 1):
+                for e in sections.get(s, ()):
+                    text = command_head(e.text).split()[0] if role == "cmd" else e.text
+                    if text not in names and family(text) == fam:
+                        found.setdefault(text)
+        return [t for t in found if any(_as_word(n, line) for line in self._texts_with(t)
+                                        if line not in skip for n in names)]  # fmt: skip
+
     def _well_known(
         self, answer: Number, role: str, sentence: str, have: set[float], avoid: str
     ) -> set[float]:
@@ -631,8 +664,23 @@ class Pool:
                             self._by_head[(head_noun(e.text), section)].append(e)
         near = [e.text for s in range(here - 4 * SECTION_WINDOW, here + 4 * SECTION_WINDOW + 1)
                 for e in self._by_head.get((head, s), ()) if len(e.text.split()) >= 2]  # fmt: skip
+        if len(near) < want and noun_named(answer):
+            near += self._written_with_head(answer.split()[-1])  # "lifecycle policy" in prose
         return self.alternatives(answer, fact, (), siblings=near, avoid=avoid, want=want,
                                  closed=True, any_shape=True)  # fmt: skip
+
+    def _written_with_head(self, head: str) -> list[str]:
+        """The notes' two-word names of a kind written in prose ("lifecycle policy", "bucket
+        policy"): a modifier that is a word of its own (no article, pronoun or verb) before the
+        head noun."""
+        found: dict[str, None] = {}
+        pattern = rf"(?<![\w-])([A-Za-z][\w-]+) {re.escape(head)}(?![\w-])"
+        for line in self._texts_with(head):
+            for m in re.finditer(pattern, line):
+                word = m.group(1)
+                if word.casefold() not in STOP_EN and not verb_like(word):
+                    found.setdefault(m.group(0))
+        return list(found)
 
     def numbers(
         self,
@@ -710,7 +758,7 @@ class Pool:
             chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach, taken)
         else:
             distance = lambda x: _log_distance(x, v)  # noqa: E731
-            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken)
+            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken, slack=1)
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
         return [texts[x] for x in chosen]
@@ -925,6 +973,11 @@ def _same_code_form(a: str, b: str) -> bool:
 _WORD = re.compile(r"[\w.+-]+")
 
 
+def _as_word(name: str, text: str) -> bool:
+    """The text writes the name as a word of its own (`pg_dump`, not inside `pg_dumpall`)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 def command_head(line: str) -> str:
     """The program a command line runs, with its subcommand: `git log` of
     `git log --oneline`, `pg_dump` of `pg_dump -Fc -d shop`, `kubectl get` of
@@ -978,13 +1031,15 @@ def spread(
     distance: Callable[[float], float],
     reach: float = math.inf,
     taken: Collection[tuple[float, ...]] = (),
+    slack: int = 0,
 ) -> list[float]:
     """Up to `want` values of the pool to offer beside the key `v`, ascending: near ones, with
     the key's place among the sorted options set by the seed (so no place is a tell) and no
     pattern that points at the key (see `patterned`). Among the nearest few, the best set is
     the one without a pattern, then one not `taken` (offered beside this key by another
-    question already), then with the fewest options beyond `reach` (five times off, a code
-    of another class), then with the key nearest its place, then the nearest."""
+    question already), then with the fewest options beyond `reach` (five times off, a code of
+    another class) past `slack` of them, then with the key nearest its place, then with the
+    fewest options beyond reach, then the nearest."""
     ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
     near = ranked[: want * 2]
     if len(near) <= want:
@@ -993,15 +1048,19 @@ def spread(
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, float, tuple[float, ...]]:
+    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
         again = c in taken
+        # a quantity's one far option may keep the key off the middle (8 MB beside 64 MB); a
+        # code of another class never may (401 beside the 3xx codes stands out)
+        beyond = max(far - slack, 0)
         return (
             _patterned_set(v, c),
             again,
-            far,
+            beyond,
             abs(below - place),
+            far,
             sum(map(away.__getitem__, c)),
             c,
         )
@@ -1039,7 +1098,8 @@ def spread_keys(
 def patterned(v: float, others: Sequence[float]) -> bool:
     """The options form a pattern a guesser reads: an even series (1, 2, 3 and 4 MB: the odd
     one out is the step nobody writes), or the key at one end, farther from the next option
-    than the others span (412 beside 403, 404 and 405)."""
+    than the others span, by difference and by ratio (412 beside 403, 404 and 405; not 64
+    beside 8, 16 and 32, one ladder of doublings)."""
     if len(others) < 2:
         return False
     values = sorted({v, *others})
@@ -1051,7 +1111,13 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     if v not in (values[0], values[-1]):
         return False
     rest = [x for x in values if x != v]
-    return min(abs(x - v) for x in rest) > rest[-1] - rest[0]
+    if min(abs(x - v) for x in rest) <= rest[-1] - rest[0]:
+        return False
+    if values[0] <= 0:
+        return True
+    ratios = [math.log(x) for x in values]  # a ladder of sizes is even by ratio, not by step
+    key, others_ = math.log(v), [r for r in ratios if r != math.log(v)]
+    return min(abs(r - key) for r in others_) > others_[-1] - others_[0]
 
 
 @lru_cache(maxsize=65536)
@@ -1316,7 +1382,9 @@ _COUNTED = re.compile(
 
 def off_kind(option: str, answer: str) -> bool:
     """An option another kind of thing than the answer by its form alone: a list's lead-in
-    counting its members beside a member."""
+    counting its members beside a member, an address or a flag beside a name."""
+    if other_kind(option, answer):
+        return True
     return bool(_COUNTED.match(option.strip())) and not _COUNTED.match(answer.strip())
 
 
@@ -1358,6 +1426,17 @@ def _form(name: str, prefixes: frozenset[str]) -> tuple[bool, bool]:
     prefixed = len(words) >= 2 and (words[0] in prefixes or words[0] in _VENDORS)
     phrase = 2 <= len(words) <= 4 and re.fullmatch(r"[a-z][a-z-]*", words[-1]) is not None
     return prefixed, phrase and not prefixed
+
+
+def noun_named(name: str) -> bool:
+    """A kind of thing named by a common noun ("Resource policy", "mounted volumes"), not a
+    product ("AWS Lambda") nor a bare name nor a command (`git fetch`)."""
+    return not command_like(name) and _form(name, frozenset())[1]
+
+
+def _proper_name(name: str) -> bool:
+    """A name written in capitalised words ("Amazon Cognito", "AppSync", "Layers")."""
+    return bool(_PLAIN_NAME.fullmatch(name)) and name[:1].isupper() and not noun_named(name)
 
 
 #: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")

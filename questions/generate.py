@@ -35,7 +35,7 @@ from questions.generators import (
     true_false,
 )
 from questions.parse import Document, Noise, parse_document
-from questions.plan import make_plan, true_false_limit
+from questions.plan import coin_toss, make_plan, true_false_limit
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
@@ -162,6 +162,7 @@ def _ask(
     kept: list[tuple[Candidate, BankQuestion]] = []
     dropped: list[Dropped] = []
     passed: dict[str, int] = {}
+    wide: dict[str, int] = {}  # passed with three options or more
 
     def attempt(c: Candidate) -> None:
         tried.append(c)
@@ -174,6 +175,8 @@ def _ask(
             return
         kept.append((c, q))
         passed[c.fact.id] = passed.get(c.fact.id, 0) + 1
+        if not coin_toss(c):
+            wide[c.fact.id] = wide.get(c.fact.id, 0) + 1
 
     for extra in EXTRAS:
         for c in extra.extras(facts, pool):
@@ -186,8 +189,10 @@ def _ask(
         enough = 1 if _slot(f) else PER_FACT  # a table row: its first passing question will do
         for c in gen.for_fact(f, pool):
             attempt(c)
-            if passed.get(f.id, 0) >= enough:
+            if wide.get(f.id, 0) >= enough:
                 break  # the next way of asking is never even built
+            # after a coin toss (two options) passed, the next way of asking is tried too:
+            # it may offer more options, and the plan prefers it
         if passed.get(f.id) and _slot(f):
             full.add(_slot(f))
     # true/false: facts no other question asks, sections with no question first; only as many

@@ -66,6 +66,11 @@ def _order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
     return (c.rank, STYLE_ORDER.get(c.style, 5), role, -len(c.options), fuller, first, c.prompt)
 
 
+def coin_toss(c: Candidate) -> bool:
+    """A choice between two options: a guess is right half the time."""
+    return c.kind == "choice" and len(c.options) == 2
+
+
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     by_fact: dict[str, list[Pick]] = defaultdict(list)
     for p in choices:
@@ -73,7 +78,8 @@ def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
     for picks in by_fact.values():
-        picks.sort(key=_order)
+        # any question of three options or more before a coin toss of the same fact
+        picks.sort(key=lambda p: (coin_toss(p[0]), _order(p)))
         keep.append(picks[0])
         drop += [(p[0], "fact already asked") for p in picks[1:]]
     return keep, drop

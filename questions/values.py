@@ -8,6 +8,7 @@ only ever offered next to other durations; terms their surface form, grouped int
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,6 +139,9 @@ def shape(text: str) -> str:
     """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
     numbers keep their signature (num:MB, range, version)."""
     t = text.strip().strip("`").strip()
+    net = network_kind(t)
+    if net:
+        return net
     if RANGE.fullmatch(t):
         return "range"
     n = parse_number(t.lstrip("+-"))
@@ -167,6 +171,52 @@ def shape(text: str) -> str:
     if words[0][:1].isupper() or words[0][:1].isdigit():
         return "Names"
     return "lowers"
+
+
+#: what an address or a network may be written with: a cheap test before ipaddress parses it
+_NETWORKISH = re.compile(r"[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(/\d{1,3})?")
+#: a port with its protocol ("51820/udp", "53/tcp") or a protocol suffix cut from one ("/udp")
+_PORT_PROTO = re.compile(r"(\d{1,5})?/(tcp|udp|sctp)", re.I)
+
+
+def network_kind(text: str) -> str:
+    """ip (`172.17.0.1`, `::1`), cidr (`172.17.0.0/16`), port (`51820/udp`, `/udp`) or "":
+    an address is no interface, firewall or host name, whatever its letters look like."""
+    if _PORT_PROTO.fullmatch(text):
+        return "portproto"
+    if not _NETWORKISH.fullmatch(text) or not re.search(r"\d", text):
+        return ""
+    try:
+        if "/" in text:
+            ipaddress.ip_network(text, strict=False)
+            return "cidr"
+        if text.count(".") == 3 or ":" in text:
+            ipaddress.ip_address(text)
+            return "ip"
+    except ValueError:
+        return ""
+    return ""
+
+
+#: kinds no option of another kind may stand beside, whatever the question: an address beside
+#: an interface name, a flag beside a command, a number beside a name is told apart by its form
+_HARD_KINDS = frozenset({"ip", "cidr", "portproto", "flag", "path", "number"})
+
+
+@lru_cache(maxsize=65536)
+def hard_kind(text: str) -> str:
+    """The coarse kind of an option: ip, cidr, portproto, flag, path, number, or "term"."""
+    s = shape(text)
+    if s.startswith("num") or s in ("range", "version"):
+        return "number"
+    return s if s in _HARD_KINDS else "term"
+
+
+def other_kind(option: str, answer: str) -> bool:
+    """The option is of another hard kind than the answer (`172.17.0.1` for an interface,
+    `/udp` for a firewall, `2000` for an API type)."""
+    mine, theirs = hard_kind(answer), hard_kind(option)
+    return mine != theirs and (mine in _HARD_KINDS or theirs in _HARD_KINDS)
 
 
 def family(text: str) -> str:

@@ -136,6 +136,9 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
         return None
+    widened = _widened(f, table, cell, wrong, pool) if table.transposed else []
+    if widened:  # the pair and like names of the notes: no longer "which of A / B"
+        wrong, among = [*wrong, *widened], ""
     prompt: str | None
     if is_remark(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
@@ -148,7 +151,21 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if prompt is None:
         return None  # a column that only explains, or a cell its header cannot say
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
-                 closed=table.transposed, notes_options=True)  # fmt: skip
+                 closed=table.transposed and not widened, notes_options=not widened)  # fmt: skip
+
+
+def _widened(f: Fact, table: Table, cell: str, wrong: Sequence[str], pool: Pool) -> list[str]:
+    """Names of the sides' kind the notes write beside them elsewhere (QUIC beside UDP,
+    `pg_restore` beside `pg_dump`), for a comparison of two: asked between its two sides alone,
+    a row is a coin toss. A name of the same shape only ("Recreate", "Opaque" beside ConfigMap
+    and Secret) is another kind of thing. None when the notes have fewer than two such names."""
+    if len(table.keys) != 2 or len(wrong) != 1:
+        return []
+    rows = f.block.table.rows if f.block.table is not None else []
+    beside = pool.written_beside(table.keys, f, {" | ".join(r) for r in rows})
+    more = pool.alternatives(f.subject, f, (), siblings=beside, avoid=cell, want=2, closed=True,
+                             exclude=table.keys)  # fmt: skip
+    return more if len(more) == 2 and all(pool.same_kind(f.subject, m, f) for m in more) else []
 
 
 def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> str | None:

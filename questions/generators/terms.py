@@ -75,7 +75,11 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     else:
         wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
-    pair = f.role == "bold" and len(_siblings(f, pool)) == 1  # two contrasted terms of one line
+    # two contrasted terms of one line; or the only other name of its head the notes write
+    # as a kind ("REST API" beside "WebSocket API"): a pair, asked only if nothing else is
+    pair = (f.role == "bold" and len(_siblings(f, pool)) == 1) or (
+        f.role == "named" and len(f.siblings) == 1
+    )
     if pair and len(wrong) < 2:  # two contrasted outcomes: the section's other outcomes join
         wrong += pool.outcomes(f.span, f, avoid=gap, want=3 - len(wrong), taken=wrong)
     gap = unhinted(gap, f.span, wrong)

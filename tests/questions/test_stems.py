@@ -85,7 +85,10 @@ TERRAFORM = """# Terraform
 ## Backend types
 - `s3` stores the state in a bucket, with DynamoDB for locking.
 - `gcs` stores the state in Google Cloud Storage, with locking built in.
+- `azurerm` stores the state in a blob container, locked by a blob lease.
 - `-lock-timeout=` waits this long for a state lock before giving up.
+- `-lock=false` skips taking the state lock at all.
+- `-input=false` never prompts for missing variables.
 - `/tmp/plan.out` holds the saved plan that the next apply reads.
 """
 
