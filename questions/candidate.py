@@ -69,18 +69,18 @@ def topic_of(fact: Fact, title: str) -> str:
 def card_topic(c: Candidate, title: str) -> str:
     """The topic a question is filed and shown under ("Question 3/10 · Layers"): its section's,
     unless that names the key and not every other option, when the card would answer its own
-    question; then the nearest heading above that names no option (one that names a wrong
-    option points away from the key), or the notes' title."""
+    question; then the nearest heading above, or the notes' title, that names no option (one
+    that names a wrong option points away from the key), or else "Notes"."""
     topic = topic_of(c.fact, title)
     if c.kind != "choice":
         return topic
     named = _named(topic, c.options)
     if not named[c.answer] or all(named):
         return topic
-    for heading in reversed(c.fact.section.path[:-1]):
-        if not any(_named(heading, c.options)):
+    for heading in (*reversed(c.fact.section.path[:-1]), title):
+        if heading and not any(_named(heading, c.options)):
             return heading[:80]
-    return (title or "Notes")[:80]
+    return "Notes"
 
 
 def _named(topic: str, options: Sequence[str]) -> list[bool]:

@@ -35,11 +35,11 @@ TCPDUMP_NOTES = """\
 
 | # | Flag | Default | Notes |
 |---|------|---------|-------|
-| 1 | `-Xms` | 1/64 of RAM | initial heap |
-| 2 | `-Xmx` | 1/4 of RAM | max heap |
-| 3 | `-Xmn` | - | young gen size |
-| 4 | `-Xss` | 1 MB | thread stack |
-| 5 | `-XX:NewRatio` | 2 | old:young |
+| 1 | `-Xss` | 1 MB | thread stack |
+| 2 | `-XX:MaxMetaspaceSize` | - | class metadata cap |
+| 3 | `-XX:MetaspaceSize` | 21 MB | first metaspace GC |
+| 4 | `-XX:CompressedClassSpaceSize` | 1 GB | compressed class pointers |
+| 5 | `-XX:ReservedCodeCacheSize` | 240 MB | JIT code cache |
 """
 
 
