@@ -20,6 +20,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
+from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
 from questions.cues import self_checking, unit_echo
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
@@ -141,7 +142,8 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     name in other words, when what is left still says something of its own ("rewrites the
     whole table and takes an exclusive lock" of VACUUM FULL: "takes an exclusive lock");
     None when nothing fair is left. Asked by the term, the key's own description loses such
-    clauses ("完全不能存，敏感数据用这个" of no-store: "敏感数据用这个")."""
+    clauses, unless only a usage remark would be left ("完全不能存，敏感数据用这个" of no-store:
+    "敏感数据用这个" fits private as well, so the question is not asked)."""
     if c.kind == "truefalse":
         return None
     echo = unit_echo(c.prompt, c.answer_text, c.distractors)
@@ -212,8 +214,8 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
     text = text.strip(" ,;.，；。")
     if find(text) or text == desc.strip(" ,;.，；。"):
         return None
-    if _FRAGMENT.match(text) or cut_short(text):
-        return None
+    if _FRAGMENT.match(text) or cut_short(text) or usage_remark(text):
+        return None  # leans on the clause cut, or says only when one uses the thing
     return text
 
 
