@@ -21,6 +21,7 @@ from questions.facts.definitions import (
     abbreviation,
     heading_definition,
     is_a_sentence,
+    joined_definitions,
     multi_definitions,
     split_definition,
     subject_sentence,
@@ -286,7 +287,7 @@ def _block_facts(
         out += number_facts(block, "", context)
         return out
     defined: set[str] = set()
-    multi = multi_definitions(block)
+    multi = multi_definitions(block) or joined_definitions(block)
     term = ""
     if multi:
         names = [m.term for m in multi]
