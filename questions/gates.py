@@ -118,15 +118,18 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
         return None
     quoted = _QUOTED.findall(c.prompt)
     terms = [f.subject, *f.siblings]
-    said = c.prompt[: c.prompt.rfind("“")] if quoted else c.prompt
+    # the term is named before the quote or after it ("“删除…”说的是 docker rm")
+    said = _QUOTED.sub(" ", c.prompt) if quoted else c.prompt
     named = next((t for t in sorted(terms, key=len, reverse=True) if t in said), None)
     if named is None:
         return None
     # "VACUUM FULL rewrites the whole table": what is said of the term, without the term
     desc = quoted[-1] if quoted else c.prompt.replace(named, " ")
-    rest = [t for t in terms if t != named]
-    if rest and paraphrased(desc, named, rest, known=known):
-        return "statement paraphrases its term's name"
+    for term in sorted(terms, key=lambda t: t != named):
+        rest = [t for t in terms if t != term]
+        if rest and paraphrased(desc, term, rest, known=known):
+            # true at a glance when it names its own term, false when it names another's
+            return f"statement paraphrases {'its' if term == named else 'another'} term's name"
     if contradicts(desc, named, known):
         return "statement contradicts its term's name"
     return None
