@@ -249,7 +249,7 @@ def _clause_definition(clause: str, block: Marked) -> tuple[Definition, str] | N
     head, desc = _clean_term(head), desc.strip()
     if not _is_term(head, block) or re.fullmatch(r"[\d.\s%]+", head):
         return None
-    if cjk_count(desc) < 2 and len(desc) < 4 or desc.strip("`") in block.inline.marked:
+    if (cjk_count(desc) < 2 and len(desc) < 4) or desc.strip("`") in block.inline.marked:
         return None  # "新命令是 `gcloud storage`" names a thing, it does not define the head
     return Definition(head, desc.rstrip("。.")), joint
 
@@ -298,7 +298,11 @@ def _joined_cached(text: str, inline: Inline) -> tuple[Definition, ...]:
         else:
             found.append(d)
     terms = [d.term for d, _ in found]
-    if len(found) < 2 or len({j for _, j in found}) > 1 or len({norm(t) for t in terms}) < len(terms):
+    if (
+        len(found) < 2
+        or len({j for _, j in found}) > 1
+        or len({norm(t) for t in terms}) < len(terms)
+    ):
         return ()  # parallel clauses only: one way of joining term and description
     return tuple(d for d, _ in found)
 
