@@ -94,7 +94,10 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
     if c.style in NAMED_STYLES:  # the stem names the term, the options describe
         mine = says_name(c.answer_text, f.subject, known)
         theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))
-        if mine and theirs < len(c.distractors) / 2:
+        # the name gives the key away only when no other option says it too: "完全不能存" of
+        # no-store beside private's "CDN 不能存" leaves the name-reader two options, and cutting
+        # the clause would leave only a usage remark ("敏感数据用这个") that private fits too
+        if mine and theirs == 0:
             return CHOICE_PARAPHRASED
         return None
     quoted = _QUOTED.findall(c.prompt)
@@ -125,13 +128,14 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
         return None
     # "VACUUM FULL rewrites the whole table": what is said of the term, without the term
     desc = quoted[-1] if quoted else c.prompt.replace(named, " ")
-    for term in sorted(terms, key=lambda t: t != named):
-        rest = [t for t in terms if t != term]
-        if rest and paraphrased(desc, term, rest, known=known):
-            # true at a glance when it names its own term, false when it names another's
-            return f"statement paraphrases {'its' if term == named else 'another'} term's name"
+    rest = [t for t in terms if t != named]
+    if rest and paraphrased(desc, named, rest, known=known):
+        return "statement paraphrases its term's name"
     if contradicts(desc, named, known):
         return "statement contradicts its term's name"
+    for term in rest:  # false at a glance: the quote says another term's name
+        if paraphrased(desc, term, [t for t in terms if t != term], known=known):
+            return "statement paraphrases another term's name"
     return None
 
 
@@ -145,8 +149,8 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     name in other words, when what is left still says something of its own ("rewrites the
     whole table and takes an exclusive lock" of VACUUM FULL: "takes an exclusive lock");
     None when nothing fair is left. Asked by the term, the key's own description loses such
-    clauses, unless only a usage remark would be left ("完全不能存，敏感数据用这个" of no-store:
-    "敏感数据用这个" fits private as well, so the question is not asked)."""
+    clauses, unless only a usage remark would be left ("敏感数据用这个" of no-store's
+    "完全不能存，敏感数据用这个" fits private as well): then it is not asked this way."""
     if c.kind == "truefalse":
         return None
     echo = unit_echo(c.prompt, c.answer_text, c.distractors)
