@@ -68,3 +68,26 @@ def echoed(question: str, answer: str, wrong: Sequence[str]) -> bool:
     mine = {t.casefold() for t in _TOKEN.findall(answer)}
     theirs = {t.casefold() for w in wrong for t in _TOKEN.findall(w)}
     return any(t.casefold() in mine - theirs for t in _TOKEN.findall(question) if len(t) >= 2)
+
+
+#: a remark on when or by whom a thing is used, not on what it is: "敏感数据用这个", "备份前常用",
+#: "good for logs", "e.g. …". Words that state a rule ("只适合幂等请求") are no remark.
+_USAGE_ZH = re.compile(
+    r"(?:用|选|就用|就选)(?:这个|这种|它|此)|首选|推荐|建议|常用|一般用|多用于|常见于|比如|例如|譬如"
+)
+_USAGE_EN = re.compile(
+    r"\b(?:use|pick|choose|prefer)\s+(?:this|it|these|them)\b"
+    r"|\b(?:good|ideal|best|handy|useful|great|perfect)\s+for\b|\brecommended\b"
+    r"|\be\.g\.|\bfor (?:example|instance)\b|\bsuch as\b"
+    r"|\b(?:typically|commonly|usually|often)\s+used\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"\s*(?:[，,；;。、]|(?<=\.)\s)\s*")
+
+
+def usage_remark(text: str) -> bool:
+    """Every clause of the text only says when or by whom the thing is used: cut loose from
+    the clause that states the fact ("完全不能存，敏感数据用这个" of no-store), it fits any option
+    that could be used there too (private), so a cut that leaves only this asks nothing."""
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    return bool(clauses) and all(_USAGE_ZH.search(c) or _USAGE_EN.search(c) for c in clauses)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from questions.ambiguity import content_words, thin
+from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, cue_glosses, english, hints
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
@@ -948,7 +949,7 @@ def later_sentences(desc: str, surfaces: Iterable[str]) -> str | None:
     rest = " ".join(pieces[1:]).strip(" ;.。；")
     if len(pieces) < 2 or not rest or any(m in rest.casefold() for m in marks):
         return None
-    return rest
+    return None if usage_remark(rest) else rest
 
 
 def cleared(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
@@ -964,6 +965,8 @@ def cleared(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
         surfaces.append(found)
         text = without(desc, surfaces)
         found = clue(text, answer, wrong) if text is not None else None
+    if text is not None and text != desc and usage_remark(text):
+        return None  # the clause stating the fact went: when one uses it singles out nothing
     return text
 
 

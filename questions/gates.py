@@ -20,6 +20,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.candidate import Candidate
+from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
 from questions.cues import self_checking, spelled_out, unit_echo
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
@@ -97,7 +98,10 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
     if c.style in NAMED_STYLES:  # the stem names the term, the options describe
         mine = says_name(c.answer_text, f.subject, known)
         theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))
-        if mine and theirs < len(c.distractors) / 2:
+        # the name gives the key away only when no other option says it too: "完全不能存" of
+        # no-store beside private's "CDN 不能存" leaves the name-reader two options, and cutting
+        # the clause would leave only a usage remark ("敏感数据用这个") that private fits too
+        if mine and theirs == 0:
             return CHOICE_PARAPHRASED
         return None
     quoted = _QUOTED.findall(c.prompt)
@@ -121,7 +125,8 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
         return None
     quoted = _QUOTED.findall(c.prompt)
     terms = [f.subject, *f.siblings]
-    said = c.prompt[: c.prompt.rfind("“")] if quoted else c.prompt
+    # the term is named before the quote or after it ("“删除…”说的是 docker rm")
+    said = _QUOTED.sub(" ", c.prompt) if quoted else c.prompt
     named = next((t for t in sorted(terms, key=len, reverse=True) if t in said), None)
     if named is None:
         return None
@@ -155,7 +160,8 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     name in other words, when what is left still says something of its own ("rewrites the
     whole table and takes an exclusive lock" of VACUUM FULL: "takes an exclusive lock");
     None when nothing fair is left. Asked by the term, the key's own description loses such
-    clauses ("完全不能存，敏感数据用这个" of no-store: "敏感数据用这个")."""
+    clauses, unless only a usage remark would be left ("敏感数据用这个" of no-store's
+    "完全不能存，敏感数据用这个" fits private as well): then it is not asked this way."""
     if c.kind == "truefalse":
         return None
     echo = unit_echo(c.prompt, c.answer_text, c.distractors)
@@ -249,8 +255,8 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
     text = text.strip(" ,;.，；。")
     if find(text) or text == desc.strip(" ,;.，；。"):
         return None
-    if _FRAGMENT.match(text) or cut_short(text):
-        return None
+    if _FRAGMENT.match(text) or cut_short(text) or usage_remark(text):
+        return None  # leans on the clause cut, or says only when one uses the thing
     return text
 
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from questions.ambiguity import fitting_others
 from questions.bank import Bank, BankQuestion
 from questions.candidate import Candidate, card_topic
 from questions.distractors import Pool
@@ -34,8 +35,9 @@ from questions.generators import (
     terms,
     true_false,
 )
+from questions.option_sets import vary
 from questions.parse import Document, Noise, parse_document
-from questions.plan import coin_toss, make_plan, true_false_limit
+from questions.plan import coin_toss, make_plan, order, true_false_limit
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
@@ -147,10 +149,25 @@ class _Gates:
             self.ids.add(q.id)
         return q, reason
 
+    def recheck(self, c: Candidate, q: BankQuestion) -> str | None:
+        """Why a question already let through fails once its options are changed, or None."""
+        return (form(c) or valid(q) or stem_only(c)
+                or self_described(c, self.solver.expansions) or self.solver.check(c))  # fmt: skip
 
-def _ask(
-    doc: Document,
-) -> tuple[list[Fact], list[Candidate], list[tuple[Candidate, BankQuestion]], list[Dropped]]:
+
+@dataclass(frozen=True)
+class Asked:
+    """Every fact's candidates and which passed, with the gates and the pool that judged them."""
+
+    facts: list[Fact]
+    tried: list[Candidate]
+    kept: list[tuple[Candidate, BankQuestion]]
+    dropped: list[Dropped]
+    gate: _Gates
+    pool: Pool
+
+
+def _ask(doc: Document) -> Asked:
     """Every fact's candidates, tried best first until two pass the gates; true/false only for
     facts nothing else could ask. Candidates a fact no longer needs are never built, so the
     cost per fact stays bounded."""
@@ -208,7 +225,7 @@ def _ask(
         for c in true_false.for_fact(f, pool):
             attempt(c)
         pairs += passed.get(f.id, 0) >= 2
-    return facts, tried, kept, dropped
+    return Asked(facts, tried, kept, dropped, gate, pool)
 
 
 def _slot(f: Fact) -> str:
@@ -232,10 +249,22 @@ class DocumentResult:
 
 def generate_document(file: str, text: str) -> DocumentResult:
     doc = parse_document(text, file)
-    facts, candidates, kept, dropped = _ask(doc)
-    plan = make_plan(kept)
-    dropped += [Dropped(c, reason) for c, reason in plan.not_chosen]
-    return DocumentResult(doc, facts, candidates, plan.chosen, dropped)
+    asked = _ask(doc)
+    plan = make_plan(asked.kept)
+    dropped = asked.dropped + [Dropped(c, reason) for c, reason in plan.not_chosen]
+    pool = asked.pool
+
+    def fits(c: Candidate, option: str) -> bool:
+        """The option is written like the answer, and not one the quoted description could
+        mean as well."""
+        if not pool.same_form(c.answer_text, option):
+            return False
+        if c.style not in ("reverse", "meaning") or c.fact.table is not None:
+            return True
+        return not fitting_others(c.query, [option], pool.descriptions, c.fact.subject)
+
+    chosen = vary(plan.chosen, [c for c, _ in asked.kept], order, asked.gate.recheck, fits)
+    return DocumentResult(doc, asked.facts, asked.tried, chosen, dropped)
 
 
 @contextmanager

@@ -56,7 +56,7 @@ class Plan:
 ROLE_ORDER = {"quantity": 0, "range": 1, "code": 2, "port": 2, "key": 2, "version": 3, "year": 3}
 
 
-def _order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
+def order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
     """Best first: rank, way of asking, what a number counts, more options, the fuller fact,
     the sentence's first number (the rule before its example: "1 = 1000m, so 250m = …")."""
     c = p[0]
@@ -79,7 +79,7 @@ def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate
     drop: list[tuple[Candidate, str]] = []
     for picks in by_fact.values():
         # any question of three options or more before a coin toss of the same fact
-        picks.sort(key=lambda p: (coin_toss(p[0]), _order(p)))
+        picks.sort(key=lambda p: (coin_toss(p[0]), order(p)))
         keep.append(picks[0])
         drop += [(p[0], "fact already asked") for p in picks[1:]]
     return keep, drop
@@ -109,7 +109,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
     mirrors: dict[tuple[int, frozenset[str]], str] = {}  # a line's described pair -> its key
-    for p in sorted(picks, key=lambda p: (_yes_no_row(p[0]), p[0].fact.line, _order(p))):
+    for p in sorted(picks, key=lambda p: (_yes_no_row(p[0]), p[0].fact.line, order(p))):
         c = p[0]
         key = set_of(c)
         most = MAX_TWO_SIDED_ROWS if _two_sided(c) else MAX_TWO_OPTION_PER_SET
@@ -190,7 +190,7 @@ def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
             break
         seen: Counter[int] = Counter()
         out: list[Pick] = []
-        for p in sorted(picks, key=_order):
+        for p in sorted(picks, key=order):
             b = p[0].fact.block.id
             seen[b] += 1
             if b in over and seen[b] > cap:
@@ -314,7 +314,7 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     # a stem that quotes another line as its context ("<step 2>：没变 -> ___") is of both lines
     lines = _lines(picks)
 
-    for p in sorted(picks, key=_order):
+    for p in sorted(picks, key=order):
         c, q = p
         number = q.choices[q.answer] if c.fact.kind in ("number", "default") else ""
         number = number if parse_number(number) is not None and c.style != "computed" else ""
@@ -417,7 +417,7 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
     by_line: dict[int, list[Pick]] = defaultdict(list)
     kept: dict[int, Pick] = {}
     drop: list[tuple[Candidate, str]] = []
-    for c, q in sorted(first, key=_order):
+    for c, q in sorted(first, key=order):
         near = [k for b in lines(c) for k in by_line[b] if k[0].fact.id != c.fact.id]
         if any(answers(k[1].explanation, q, c.fact.subject, c.query) for k in near):
             drop.append((c, "another question's explanation gives the answer"))

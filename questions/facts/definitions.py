@@ -18,7 +18,7 @@ from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
-from questions.text import CJK, english_word, is_zh, split_sentences
+from questions.text import CJK, cjk_count, cut, english_word, is_zh, norm, split_sentences
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
 _PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
@@ -166,6 +166,7 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
+    d = _own_clauses(d, text, inline)
     return Definition(d.term, first_sentence(d.description), d.verb_phrase, d.claim)
 
 
@@ -215,6 +216,95 @@ def multi_definitions(block: Marked) -> list[Definition]:
             return []
         out.append(Definition(_clean_term(term), desc, verb_phrase=by_verb))
     return out
+
+
+#: where a Chinese line joins one statement to the next
+_ZH_JOINS = re.compile(r"\s*[，；、;]\s*")
+#: the copula of "A 是 …" as jieba cuts it (never the 是 of 但是, 还是, 是否)
+_ZH_COPULA = frozenset({"是", "即", "就是", "指", "指的是"})
+#: a word before 是 that makes the clause a claim about its subject, not what it is ("这时候
+#: Allow-Origin 不能是 *", "默认也是 …"); or that opens a clause about the one before ("这个是 …")
+_NOT_DEFINING = frozenset({"不", "不能", "不会", "可以", "可能", "也", "都", "就", "还", "只",
+                           "才", "总", "必须", "应该", "会", "要", "这", "那", "它", "这个", "那个",
+                           "这时候", "此时", "默认", "一般", "通常", "所以", "因为", "如果", "而"})  # fmt: skip
+_ZH_COLON = re.compile(r"^(?P<head>[^：:]{1,30}?)\s*[：:]\s*(?P<desc>.+)$")
+
+
+def _clause_definition(clause: str, block: Marked) -> tuple[Definition, str] | None:
+    """A clause that defines a term of its own: "软链接是指向路径的特殊文件" (by 是) or
+    "`/var`：放会变的数据" (by a colon), with how it joins term and description."""
+    m = _ZH_COLON.match(clause)
+    if m is not None:
+        head, desc, joint = m.group("head"), m.group("desc"), "："
+    else:
+        words = cut(clause)
+        at = next((i for i, w in enumerate(words) if w in _ZH_COPULA), -1)
+        if at <= 0 or words[at - 1] in _NOT_DEFINING or words[0] in _NOT_DEFINING:
+            return None
+        pos = 0
+        for w in words[:at]:  # where the copula stands: jieba's words skip the spaces
+            pos = clause.find(w, pos) + len(w)
+        pos = clause.find(words[at], pos)
+        head, desc, joint = clause[:pos], clause[pos + len(words[at]) :], "是"
+    head, desc = _clean_term(head), desc.strip()
+    if not _is_term(head, block) or re.fullmatch(r"[\d.\s%]+", head):
+        return None
+    if (cjk_count(desc) < 2 and len(desc) < 4) or desc.strip("`") in block.inline.marked:
+        return None  # "新命令是 `gcloud storage`" names a thing, it does not define the head
+    return Definition(head, desc.rstrip("。.")), joint
+
+
+def _script(term: str) -> str:
+    return "zh" if CJK.search(term) else "latin"
+
+
+def joined_definitions(block: Marked) -> list[Definition]:
+    """ "硬链接是同一个 inode 的另一个名字，软链接是指向路径的特殊文件", "X：…；Y：…": two terms of
+    one kind each defined in their own clause of one Chinese line. Read as one definition, the
+    first term's description would hold the second's. Fewer than two like terms -> []."""
+    found = _joined_cached(block.text, block.inline)
+    terms = [d.term for d in found]
+    # like terms: one script ("HTTP"/"HTTPS", not "Redis 是内存数据库，数据结构是 key-value",
+    # whose second clause may be a property of Redis rather than a term of its own)
+    return list(found) if len({_script(t) for t in terms}) == 1 else []
+
+
+def _own_clauses(d: Definition, text: str, inline: Inline) -> Definition:
+    """The definition without the clauses that define another term in the same way ("VPC 是全球
+    资源，子网是区域资源": VPC is "全球资源"), whether or not the two are read as a pair."""
+    found = _joined_cached(text, inline)
+    if found and found[0].term == d.term and d.description.startswith(found[0].description):
+        return Definition(d.term, found[0].description, d.verb_phrase, d.claim)
+    return d
+
+
+@lru_cache(maxsize=65536)
+def _joined_cached(text: str, inline: Inline) -> tuple[Definition, ...]:
+    """The clauses of a Chinese line's first sentence that define a term each, joined alike;
+    a clause that defines nothing of its own ("5.5 以后是默认引擎") goes on describing the term
+    before it. Fewer than two -> ()."""
+    text = split_sentences(text)[0] if text else ""
+    if not CJK.search(text) or not _ZH_JOINS.search(text):
+        return ()
+    line = _Line(text, inline)
+    found: list[tuple[Definition, str]] = []
+    for n, clause in enumerate(c.strip() for c in _ZH_JOINS.split(text) if c.strip()):
+        d = _clause_definition(clause, line)
+        if d is None and n == 0:
+            return ()
+        if d is None:
+            last, joint = found[-1]
+            found[-1] = (Definition(last.term, f"{last.description}，{clause}"), joint)
+        else:
+            found.append(d)
+    terms = [d.term for d, _ in found]
+    if (
+        len(found) < 2
+        or len({j for _, j in found}) > 1
+        or len({norm(t) for t in terms}) < len(terms)
+    ):
+        return ()  # parallel clauses only: one way of joining term and description
+    return tuple(d for d, _ in found)
 
 
 def abbreviation(text: str) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from questions.facts.definitions import (
     aspect_definition,
     heading_definition,
     is_a_sentence,
+    joined_definitions,
     multi_definitions,
     split_definition,
     subject_sentence,
@@ -291,7 +292,7 @@ def _block_facts(
         out += number_facts(block, "", context)
         return out
     defined: set[str] = set()
-    multi = multi_definitions(block)
+    multi = multi_definitions(block) or joined_definitions(block)
     term = ""
     if multi:
         names = [m.term for m in multi]

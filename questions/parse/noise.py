@@ -16,20 +16,28 @@ from dataclasses import replace
 from questions.parse.hedges import unhedge_block
 from questions.parse.model import Block, Noise
 
+#: Chinese names of a section's purpose are whole headings ("目录", "参考资料与链接"): a heading
+#: that only starts with one names a topic ("目录操作" is directory operations, "资源配额" a quota)
+_ZH_LINKS = r"(?:相关|推荐|延伸|扩展)?(?:参考资料|参考链接|参考文献|参考|链接|资源|阅读)"
 _SECTION_NOISE = (
-    (re.compile(r"^(table of )?contents?$|^toc$|目录", re.I), "table of contents"),
+    (re.compile(r"^(table of )?contents?$|^toc$|^(目录|目錄|目次)$", re.I), "table of contents"),
     (
         re.compile(
             r"^(resources?|references?|links?|see also|further reading|reading list|sources?"
-            r"|bookmarks?)$|^(参考|参考资料|参考链接|链接|资源|相关链接|延伸阅读)",
+            rf"|bookmarks?)$|^{_ZH_LINKS}(?:\s*[与和及、&/]\s*{_ZH_LINKS})*$",
             re.I,
         ),
         "link list",
     ),
-    (re.compile(r"^(licen[cs]e|copyright|版权|许可)", re.I), "licence"),
+    (re.compile(r"^(licen[cs]e|copyright)|^(版权|许可)(声明|信息|协议|证)?$|^开源协议$", re.I), "licence"),
     (re.compile(r"^(changelog|change log|release notes|version history|更新日志|修订记录)", re.I), "changelog"),
     (re.compile(r"^(todo|to do|fixme|待办|待补充)\b", re.I), "TODO"),
 )  # fmt: skip
+#: what frames a heading's words: its number ("1.", "一、", "第 2 章"), emoji, punctuation
+_HEADING_FRAME = re.compile(
+    r"^[\W_]*(?:(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+|第\s*\S{1,3}\s*[章节部分]+)[.、:：)）\s]*)?"
+    r"[\W_]*|[\W_]+$"
+)
 _LICENCE = re.compile(
     r"licen[cs]ed?\b|copyright|©|all rights reserved|\bCC[- ]BY|SPDX-License-Identifier|版权所有|许可协议",
     re.I,
@@ -66,7 +74,7 @@ def _block_noise(b: Block) -> str | None:
 def _section_noise(b: Block) -> str | None:
     for heading in b.section.path:
         for pattern, reason in _SECTION_NOISE:
-            if pattern.search(heading.strip(" :：")):
+            if pattern.search(_HEADING_FRAME.sub("", heading)):
                 return reason
     return None
 
