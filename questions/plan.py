@@ -390,16 +390,14 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
                 by_line[b].append((p, key))
         out: list[Pick] = []
         for c, q in group:
-            others = [
-                (o, key) for b in lines(c) for o, key in by_line[b] if o[0].fact.id != c.fact.id
-            ]
+            near = [entry for b in lines(c) for entry in by_line[b]]
 
-            def fine(text: str, others: list[tuple[Pick, str]] = others) -> bool:
+            def fine(text: str, near: list[tuple[Pick, str]] = near, mine: str = c.fact.id) -> bool:
                 told = folded(text)  # an explanation without a key's words tells no answer
                 return not any(
                     answers(text, o[1], o[0].fact.subject, o[0].query)
-                    for o, key in others
-                    if key and key in told
+                    for o, key in near
+                    if key and key in told and o[0].fact.id != mine
                 )
 
             if not fine(c.explanation):
@@ -419,17 +417,18 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
     drop: list[tuple[Candidate, str]] = []
     for c, q in sorted(first, key=_order):
         key, told = folded(q.answer_text), folded(q.explanation)
-        near = [k for b in lines(c) for k in by_line_kept[b] if k[0][0].fact.id != c.fact.id]
+        near = [k for b in lines(c) for k in by_line_kept[b]]
+        mine = c.fact.id
         if any(
             answers(theirs.explanation, q, c.fact.subject, c.query)
-            for (_, theirs), _, their_told in near
-            if key in their_told
+            for (other, theirs), _, their_told in near
+            if key in their_told and other.fact.id != mine
         ):
             drop.append((c, "another question's explanation gives the answer"))
         elif any(
             answers(q.explanation, theirs, other.fact.subject, other.query)
             for (other, theirs), their_key, _ in near
-            if their_key in told
+            if their_key in told and other.fact.id != mine
         ):
             drop.append((c, "its explanation gives another question's answer"))
         else:
