@@ -741,10 +741,14 @@ def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     mine = _DIGITS.findall(answer)
     if not mine:
         return None
-    theirs = [d for w in wrong for d in _DIGITS.findall(w)]
+    theirs: list[str] | None = None  # read only once a number of the stem echoes the answer
     for m in _DIGITS.finditer(stem):
         said = m.group(0)
-        if any(_echo(said, d) for d in mine) and not any(_echo(said, t) for t in theirs):
+        if not any(_echo(said, d) for d in mine):
+            continue
+        if theirs is None:
+            theirs = [d for w in wrong for d in _DIGITS.findall(w)]
+        if not any(_echo(said, t) for t in theirs):
             return said
     return None
 
@@ -753,6 +757,7 @@ def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 _UNIT_PREFIXES = {"milli": 1e3, "kilo": 1e3, "micro": 1e6, "mega": 1e6, "nano": 1e9, "giga": 1e9,
              "centi": 1e2, "hecto": 1e2, "kibi": 2.0**10, "mebi": 2.0**20, "gibi": 2.0**30,
              "毫": 1e3, "微": 1e6, "纳": 1e9}  # fmt: skip
+_FACTORS = frozenset(_UNIT_PREFIXES.values())
 _PREFIXED = re.compile(
     r"(?<![A-Za-z])(milli|kilo|micro|mega|nano|giga|centi|hecto|kibi|mebi|gibi)[a-z]{2,}"
     r"|(毫|微|纳)(?=秒|核|米|克|升)",
@@ -771,8 +776,8 @@ def unit_echo(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         return float(m.group(0)) if m else None
 
     mine = lead(answer)
-    if mine is None:
-        return None
+    if mine not in _FACTORS:
+        return None  # most answers are no prefix's factor: the stem need not be read
     for m in _PREFIXED.finditer(stem):
         factor = _UNIT_PREFIXES[(m.group(1) or m.group(2)).lower()]
         if mine == factor and not any(lead(w) == factor for w in wrong):

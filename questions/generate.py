@@ -201,17 +201,18 @@ def _ask(doc: Document) -> Asked:
     full: set[str] = set()  # table rows and sentences the plan would ask no more of
     for f in facts:
         gen = BY_KIND.get(f.kind)
-        if gen is None or _slot(f) in full:
+        slot = _slot(f)
+        if gen is None or slot in full:
             continue
-        enough = 1 if _slot(f) else PER_FACT  # a table row: its first passing question will do
+        enough = 1 if slot else PER_FACT  # a table row: its first passing question will do
         for c in gen.for_fact(f, pool):
             attempt(c)
             if wide.get(f.id, 0) >= enough:
                 break  # the next way of asking is never even built
             # after a coin toss (two options) passed, the next way of asking is tried too:
             # it may offer more options, and the plan prefers it
-        if passed.get(f.id) and _slot(f):
-            full.add(_slot(f))
+        if passed.get(f.id) and slot:
+            full.add(slot)
     # true/false: facts no other question asks, sections with no question first; only as many
     # as the plan could take (a tenth of the bank), so unused statements are never built
     asked_sections = {c.fact.section.index for c, _ in kept}

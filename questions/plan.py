@@ -388,20 +388,22 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
     lines = _lines(picks)
 
     def cut(group: list[Pick]) -> list[Pick]:
-        by_line: dict[int, list[Pick]] = defaultdict(list)
+        # each key folded once, not once per question of its line (a table's rows are one line)
+        by_line: dict[int, list[tuple[Pick, str]]] = defaultdict(list)
         for p in group:
+            key = folded(p[1].answer_text) if p[1].kind == "choice" else ""
             for b in lines(p[0]):
-                by_line[b].append(p)
+                by_line[b].append((p, key))
         out: list[Pick] = []
         for c, q in group:
-            others = [o for b in lines(c) for o in by_line[b] if o[0].fact.id != c.fact.id]
+            near = [entry for b in lines(c) for entry in by_line[b]]
 
-            def fine(text: str, others: list[Pick] = others) -> bool:
+            def fine(text: str, near: list[tuple[Pick, str]] = near, mine: str = c.fact.id) -> bool:
                 told = folded(text)  # an explanation without a key's words tells no answer
                 return not any(
                     answers(text, o[1], o[0].fact.subject, o[0].query)
-                    for o in others
-                    if o[1].kind == "choice" and folded(o[1].answer_text) in told
+                    for o, key in near
+                    if key and key in told and o[0].fact.id != mine
                 )
 
             if not fine(c.explanation):
@@ -414,19 +416,31 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
         return out
 
     first = cut(picks)
-    by_line: dict[int, list[Pick]] = defaultdict(list)
+    #: a kept question with its key and explanation folded once: an explanation answers a
+    #: question only where it holds the key (`answers`), so no other pair is read
+    by_line_kept: dict[int, list[tuple[Pick, str, str]]] = defaultdict(list)
     kept: dict[int, Pick] = {}
     drop: list[tuple[Candidate, str]] = []
     for c, q in sorted(first, key=order):
-        near = [k for b in lines(c) for k in by_line[b] if k[0].fact.id != c.fact.id]
-        if any(answers(k[1].explanation, q, c.fact.subject, c.query) for k in near):
+        key, told = folded(q.answer_text), folded(q.explanation)
+        near = [k for b in lines(c) for k in by_line_kept[b]]
+        mine = c.fact.id
+        if any(
+            answers(theirs.explanation, q, c.fact.subject, c.query)
+            for (other, theirs), _, their_told in near
+            if key in their_told and other.fact.id != mine
+        ):
             drop.append((c, "another question's explanation gives the answer"))
-        elif any(answers(q.explanation, k[1], k[0].fact.subject, k[0].query) for k in near):
+        elif any(
+            answers(q.explanation, theirs, other.fact.subject, other.query)
+            for (other, theirs), their_key, _ in near
+            if their_key in told and other.fact.id != mine
+        ):
             drop.append((c, "its explanation gives another question's answer"))
         else:
             kept[id(c)] = (c, q)
             for b in lines(c):
-                by_line[b].append((c, q))
+                by_line_kept[b].append(((c, q), key, told))
     return cut([p for p in picks if id(p[0]) in kept]), drop
 
 

@@ -285,6 +285,25 @@ _CODE_AFTER = re.compile(
 _LISTENS = re.compile(r"(\blisten(s|ing)?(\s+on)?|\bbound\s+to|\bbinds?\s+to|监听)\s*:?\s*$", re.I)
 
 
+#: the patterns `number_role` reads, compiled once: it reads every number of the notes, and
+#: re's module functions cost more per call than the short texts they search
+_YEAR = re.compile(r"(19|20)\d\d")
+_AFTER_MONTH = re.compile(_MONTHS + r"\s*$", re.I)
+_IN_YEAR = re.compile(r"\b(in|since|of)\s*$")
+_AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", re.I)
+_CHANGED_IN = re.compile(r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", re.I)
+_RELEASE = re.compile(r"\d{1,2}(\.\d+)*")
+_MAJOR_MINOR = re.compile(r"\d{1,2}\.\d{1,2}")
+_SEMVER = re.compile(r"\d+\.\d+\.\d+")
+_FILE_NUMBER = re.compile(r"\d{4,}\.\d+")
+_AFTER_PORT = re.compile(r"(port|端口)\S{0,3}\s*$", re.I)
+_PORT_DIGITS = re.compile(r"\d{2,5}")
+_AFTER_CODE = re.compile(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", re.I)
+_STATUS = re.compile(r"[1-5]\d\d")
+_REASON_PHRASE = re.compile(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b")
+_AT_TIME = re.compile(r"\b(in|by|until|before|after)\s*$")
+
+
 def number_role(sentence: str, number: Number) -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors)."""
@@ -293,46 +312,37 @@ def number_role(sentence: str, number: Number) -> str:
     text = number.text
     if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
         return "quantity"
-    if re.fullmatch(r"(19|20)\d\d", text) and (
-        re.search(_MONTHS + r"\s*$", before, re.I) or re.search(r"\b(in|since|of)\s*$", before)
-    ):
+    if _YEAR.fullmatch(text) and (_AFTER_MONTH.search(before) or _IN_YEAR.search(before)):
         return "year"
     if (
-        re.search(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", before, re.I)
+        _AFTER_VERSION.search(before)
         or (
             # "deprecated in 18", "removed in 3.12": a release, whatever product it is of
-            re.search(
-                r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", before, re.I
-            )
-            and re.fullmatch(r"\d{1,2}(\.\d+)*", text)
+            _CHANGED_IN.search(before) and _RELEASE.fullmatch(text)
         )
         # "GA in 4.0", "until 2.8": a unit-less x.y after a point in time is a release
         or (
-            re.fullmatch(r"\d{1,2}\.\d{1,2}", text)
+            _MAJOR_MINOR.fullmatch(text)
             and _AT_RELEASE.search(before)
             and _CLAUSE_END.match(after)  # "in 1.5 steps" counts steps
         )
-        or (text.startswith("v") or re.fullmatch(r"\d+\.\d+\.\d+", text))
+        or (text.startswith("v") or _SEMVER.fullmatch(text))
     ):
         return "version"
-    if re.fullmatch(r"\d{4,}\.\d+", text):
+    if _FILE_NUMBER.fullmatch(text):
         return "id"  # "16384.1": a file name, not a quantity
-    if re.search(r"(port|端口)\S{0,3}\s*$", before, re.I) or _ID_AFTER.match(after):
+    if _AFTER_PORT.search(before) or _ID_AFTER.match(after):
         return "port"
-    if _LISTENS.search(before) and re.fullmatch(r"\d{2,5}", text):
+    if _LISTENS.search(before) and _PORT_DIGITS.fullmatch(text):
         return "port"  # "the controller listens on 9093", "监听 8080": what a server listens on
     if _PORT_LIST.search(sentence[: number.start]):
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
-    if re.search(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", before, re.I):
+    if _AFTER_CODE.search(before):
         return "code"
-    if re.fullmatch(r"[1-5]\d\d", text) and re.match(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b", after):
+    if _STATUS.fullmatch(text) and _REASON_PHRASE.match(after):
         return "code"  # "412 Precondition Failed": an HTTP status
-    if (
-        _ANSWERED_WITH.search(before)
-        and re.fullmatch(r"[1-5]\d\d", text)
-        and _CODE_AFTER.match(after)
-    ):
+    if _ANSWERED_WITH.search(before) and _STATUS.fullmatch(text) and _CODE_AFTER.match(after):
         return "code"  # "rejected with 503 by default", "get a 413 error": what a server answers
-    if _ID_BEFORE.search(before) and not re.search(r"\b(in|by|until|before|after)\s*$", before):
+    if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
     return "quantity"

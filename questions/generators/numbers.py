@@ -49,12 +49,14 @@ def _without_restating_clause(gap: str, span: str) -> str:
     if len(parts) < 2:
         return gap
     n = parse_number(span)
-    written = re.escape(span if n is None else fmt_number(n.value))
+    written = span if n is None else fmt_number(n.value)
     kept = []
     for part in parts:
         said = numerals(part)
         if BLANK not in part and (
-            restated(said, span) or re.search(rf"(?<![\d.]){written}(?![\d.])", said)
+            restated(said, span)
+            # a pattern only where the number occurs: one per number would flush re's cache
+            or (written in said and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", said))
         ):
             continue
         kept.append(part)
