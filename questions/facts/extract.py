@@ -321,6 +321,8 @@ def _block_facts(
                      group=_definition_group(block, role), role=role, context=context,
                      extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
             )  # fmt: skip
+            if d.follow_up:
+                out.append(_condition_fact(out[-1], d.follow_up))
     said_of = context or term or heading_subject(block)
     out += number_facts(block, term, said_of)
     out += _term_facts(block, defined, said_of)
@@ -446,6 +448,11 @@ def versions_everywhere(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+def _condition_fact(f: Fact, follow_up: str) -> Fact:
+    """What must hold once the defined term is used, asked as that: which term brings it."""
+    return replace(f, value=follow_up, extra=("condition",))
+
+
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
@@ -535,8 +542,13 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     groups: dict[str, list[Fact]] = defaultdict(list)
     labels: dict[str, set[str]] = defaultdict(set)  # list group -> its labels ("HTTP/2")
     for f in facts:
-        if f.kind == "definition" and f.group and f.role != "heading":
-            groups[f.group].append(f)
+        if (
+            f.kind == "definition"
+            and f.group
+            and f.role != "heading"
+            and "condition" not in f.extra
+        ):
+            groups[f.group].append(f)  # (a term's condition is no meaning of a kin's)
         if f.role == "label" and f.group.startswith("n"):
             labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
     out = []
