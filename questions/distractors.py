@@ -140,10 +140,10 @@ class Pool:
         #: every term the notes define, for the meanings of a term's kin across the notes
         # (what must hold once a term is used is no description of it: "condition" facts)
         self.definitions: list[Fact] = [
-            f for f in facts if f.kind == "definition" and "condition" not in f.extra
+            f for f in facts if f.kind == "definition" and not f.condition
         ]
         for f in facts:
-            meaning = f.kind == "definition" and "condition" not in f.extra
+            meaning = f.kind == "definition" and not f.condition
             said = self.descriptions[norm(f.subject)] if meaning else None
             if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:
                 said.append(f.value)
