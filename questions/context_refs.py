@@ -8,7 +8,8 @@ import re
 _POINTER = re.compile(
     r"\b(?:see|same as|as|everything|all|like|shown|mentioned|listed|described|noted|cf\.?)\s+"
     r"(?:above|below|before|earlier|previously)\b(?!\s*[\d<>=])"
-    r"|\b(?:the|see)\s+(?:previous|next|following|preceding)\s+(?:one|line|item|section|step)s?\b"
+    # (not "the previous one": "skip the new run while the previous one runs" is content)
+    r"|\bsee\s+(?:the\s+)?(?:previous|next|following|preceding)\b"
     r"|\bditto\b"
     # Chinese by its own phrases: 同上 only as the whole remark ("不同上游" is another word),
     # 下文 not inside 上下文 ("context")

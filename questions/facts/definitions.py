@@ -109,8 +109,7 @@ _LOWER_PHRASE = re.compile(r"[a-z]+(?: [a-z]+){0,4}")
 
 
 def remark_label(head: str) -> bool:
-    """A label for a remark, not a term: "注意", "quick fix", "the usual suspect", "ltrace for
-    library calls". Only a plain lower-case phrase can be one; a marked, named or coded term
+    """A label for a remark, not a term: "注意", "quick fix", "the usual suspect". Only a plain lower-case phrase can be one; a marked, named or coded term
     ("Quick Sort", `fix`) names a thing."""
     head = head.strip()
     if _ZH_LABEL.fullmatch(head):
@@ -120,8 +119,6 @@ def remark_label(head: str) -> bool:
     words = head.lower().split()
     if words[0] in ("the", "a", "an", "my", "our", "your", "one") and len(words) > 1:
         return True  # a noun phrase with its article is a phrase of prose, not a name
-    if len(words) > 2 and "for" in words[1:-1]:
-        return True  # "X for Y": what X is used for, said as a label
     return getLemma(words[-1], upos="NOUN")[0] in _LABEL_NOUNS
 
 
