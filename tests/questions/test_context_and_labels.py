@@ -91,3 +91,19 @@ class _Block:
     def __init__(self, text: str, inline: Inline) -> None:
         self.text = text
         self.inline = inline
+
+
+SSHD = Path(__file__).parent / "notes" / "sshd-settings-zh.md"
+
+
+def test_a_side_condition_is_asked_as_what_brings_it() -> None:
+    bank, _ = generate_from_texts([("n.md", SSHD.read_text(encoding="utf-8"))], "b")
+    asked = [q for q in bank.questions if "limits.conf" in q.prompt]
+    assert asked, [q.prompt for q in bank.questions]
+    for q in asked:
+        assert q.prompt.startswith("使用"), q.prompt
+        # the setting by its name, among the bare names of its kin (not "UsePAM: yes")
+        assert q.choices[q.answer] == "UsePAM", q.choices
+    for q in bank.questions:
+        if "描述的是 UsePAM" in q.prompt:
+            assert "limits.conf" not in q.choices[q.answer], q.choices
