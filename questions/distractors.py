@@ -138,9 +138,13 @@ class Pool:
         #: must not make every look-up longer)
         self.descriptions: dict[str, list[str]] = defaultdict(list)
         #: every term the notes define, for the meanings of a term's kin across the notes
-        self.definitions: list[Fact] = [f for f in facts if f.kind == "definition"]
+        # (what must hold once a term is used is no description of it: "condition" facts)
+        self.definitions: list[Fact] = [
+            f for f in facts if f.kind == "definition" and not f.condition
+        ]
         for f in facts:
-            said = self.descriptions[norm(f.subject)] if f.kind == "definition" else None
+            meaning = f.kind == "definition" and not f.condition
+            said = self.descriptions[norm(f.subject)] if meaning else None
             if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:
                 said.append(f.value)
             for role, text, group in f.pool_entries():

@@ -22,6 +22,7 @@ from questions.bank import (
 from questions.candidate import Candidate
 from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
+from questions.context_refs import refers_to_context
 from questions.cues import self_checking, spelled_out, unit_echo
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import SPELLED_OUT, kin_descriptions
@@ -34,6 +35,10 @@ _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab"
          "true_false": "tf", "dynamodb_capacity": "ddb", "claim": "claim", "step": "step"}  # fmt: skip
 
 
+#: the drop reason of a stem or choice that points at its neighbours ("see below", "同上")
+REFERS_TO_CONTEXT = "refers to its context (above/below)"
+
+
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
     if len({norm(o) for o in c.options}) != len(c.options):
@@ -42,6 +47,8 @@ def form(c: Candidate) -> str | None:
         return "empty choice"
     if any(_ABSOLUTE_OPTION.search(o) for o in c.options):
         return "all/none of the above"
+    if any(refers_to_context(t) for t in (c.prompt, *c.options)):
+        return REFERS_TO_CONTEXT
     lint_text = c.prompt if c.style != "cloze" else re.sub(r"“[^”]*”", "", c.prompt)
     reason = lint(re.sub(r"“[^”]*”", "“x”", lint_text))
     if reason == "broken negation" or (

@@ -62,6 +62,14 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
 
 
+def condition_of(desc: str, noun: str | None, lang: str) -> str:
+    """What must hold once a term is used, asked by the term that brings it: "Which header,
+    once used, requires this: “Allow-Origin cannot be *”?"."""
+    if lang == "zh":
+        return f"使用{which(noun, lang).rstrip()}时，{quoted(desc, lang)}？"
+    return f"{which(noun, lang)}, once used, requires this: {quoted(desc, lang)}?"
+
+
 def label_property(desc: str, noun: str | None, lang: str) -> str:
     """A property of one of several labelled groups: "Which SQS type has “ordered message”?"."""
     if lang == "zh":

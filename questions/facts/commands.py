@@ -20,11 +20,27 @@ _SHELL = {"", "bash", "sh", "shell", "console", "zsh", "powershell", "ps", "cmd"
           "psql", "fish"}  # fmt: skip
 
 
+#: what a comment names when it heads the whole block: a file ("/etc/app.conf", "jvm.options"),
+#: or that the block is an example ("example for a busy proxy")
+_NAMES_BLOCK = re.compile(
+    r"(?:^|\s)[~.]?/\S|\b[\w-]+\.(?:conf|cfg|ini|ya?ml|toml|json|sh|py|env|properties|options"
+    r"|service|txt|xml|sql|ps1|rc)\b|\b(?:examples?|sample)\b|示例|例子|样例|范例",
+    re.I,
+)
+
+
+def heads_block(comment: str) -> bool:
+    """A block's first comment that names its file or calls it an example describes the whole
+    block, not the line under it."""
+    return _NAMES_BLOCK.search(comment) is not None
+
+
 def command_lines(block: Block) -> list[tuple[str, str, int]]:
     """(command, comment or "", line) for every command line of the block."""
     out: list[tuple[str, str, int]] = []
     pending = ""
     carried, first = "", 0  # a command continued over lines ending in "\" or "`"
+    seen = False  # a line before this one: the first comment may head the block
     for i, raw in enumerate(block.code.splitlines()):
         line = raw.rstrip()
         if not line.strip():
@@ -32,8 +48,10 @@ def command_lines(block: Block) -> list[tuple[str, str, int]]:
             continue
         lone = _COMMENT_LINE.match(line)
         if lone and not carried:
-            pending = lone.group("comment")
+            header = not seen and heads_block(lone.group("comment"))
+            pending, seen = ("" if header else lone.group("comment")), True
             continue
+        seen = True
         if _CONTINUED.search(line):
             if not carried:
                 first = i

@@ -54,6 +54,8 @@ class Definition:
     description: str
     verb_phrase: bool = False  # description reads as a predicate ("adds user sign-up…")
     claim: bool = False  # "Client 验证证书链…": what something does, read off a plain sentence
+    #: what must hold once the term is used ("…，这时候 Allow-Origin 不能是 *"): not its meaning
+    follow_up: str = ""
 
 
 _OPENER = {'"': '"', "'": "'", "“": "”"}
@@ -85,16 +87,39 @@ def _is_term(head: str, block: Marked) -> bool:
         return False
     if any(m == _clean_term(head) or m in head for m in block.inline.marked):
         return True
+    if remark_label(head):
+        return False
     if CJK.search(head):
-        if re.fullmatch(
-            r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)", head
-        ):
-            return False  # a label for a remark, not a term
         return len(head) <= 6 and not re.search(r"[A-Za-z0-9]", head)
     words = head.split()
     if re.search(r"\s(?:is|are|was|were)\s", head):
         return False  # "Conversion is one-way: …": a claim with its reason, not a term
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
+
+
+_ZH_LABEL = re.compile(r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)")
+#: what a remark's label calls the remark ("quick fix", "modern alternative", "the usual
+#: suspect"): the word says how the line relates to its section, it names no thing
+_LABEL_NOUNS = frozenset({"alternative", "fix", "suspect", "tip", "note", "gotcha", "caveat",
+                          "workaround", "trick", "pitfall", "takeaway", "example", "hint",
+                          "reminder", "summary", "warning", "downside", "upside", "drawback",
+                          "catch", "trap", "mistake", "lesson", "rule", "verdict", "idea",
+                          "recommendation", "advice", "habit", "shortcut", "reason"})  # fmt: skip
+_LOWER_PHRASE = re.compile(r"[a-z]+(?: [a-z]+){0,4}")
+
+
+def remark_label(head: str) -> bool:
+    """A label for a remark, not a term: "注意", "quick fix", "the usual suspect". Only a plain lower-case phrase can be one; a marked, named or coded term
+    ("Quick Sort", `fix`) names a thing."""
+    head = head.strip()
+    if _ZH_LABEL.fullmatch(head):
+        return True
+    if not _LOWER_PHRASE.fullmatch(head[:1].lower() + head[1:]):
+        return False  # "Tip", "quick fix": only the first letter may be capital
+    words = head.lower().split()
+    if words[0] in ("the", "a", "an", "my", "our", "your", "one") and len(words) > 1:
+        return True  # a noun phrase with its article is a phrase of prose, not a name
+    return getLemma(words[-1], upos="NOUN")[0] in _LABEL_NOUNS
 
 
 def _marked_lead(block: Marked) -> Definition | None:
@@ -167,7 +192,27 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
     d = _own_clauses(d, text, inline)
-    return Definition(d.term, first_sentence(d.description), d.verb_phrase, d.claim)
+    desc = first_sentence(d.description)
+    main, follow_up = main_clause(desc)
+    return Definition(d.term, main, d.verb_phrase, d.claim, follow_up)
+
+
+#: a clause that goes on to what holds once the first is so ("…，这时候 Allow-Origin 不能是 *",
+#: "…; in that case the client must retry"): a side condition, not what the term means ("…,
+#: then …" is left: in English it mostly says what comes next, a part of the meaning)
+_FOLLOW_UP = re.compile(
+    r"\s*(?:[,;，；。]|\s[—–-]\s)\s*(?:这时候?|此时|这种情况下|in that case\b|in which case\b)",
+    re.I,
+)
+
+
+def main_clause(desc: str) -> tuple[str, str]:
+    """The description split into its main clause and a conditional follow-up ("" if none): the
+    term's meaning is the main clause; what must hold once it is so is a fact of its own."""
+    m = _FOLLOW_UP.search(desc)
+    if m is None or m.start() < 3:
+        return desc, ""
+    return desc[: m.start()].rstrip(), desc[m.end() :].strip(" ，,").rstrip("。.")
 
 
 _MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:|：|——)\s*")

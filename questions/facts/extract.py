@@ -321,6 +321,8 @@ def _block_facts(
                      group=_definition_group(block, role), role=role, context=context,
                      extra=("verb",) * d.verb_phrase + ("claim",) * d.claim)
             )  # fmt: skip
+            if d.follow_up:
+                out.append(_condition_fact(out[-1], d.follow_up))
     said_of = context or term or heading_subject(block)
     out += number_facts(block, term, said_of)
     out += _term_facts(block, defined, said_of)
@@ -446,6 +448,23 @@ def versions_everywhere(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+#: a setting written with a flag value: `Access-Control-Allow-Credentials: true`, `fsync=on`
+_FLAG_SETTING = re.compile(
+    r"^(?P<key>[A-Za-z][\w.-]*)\s*(?::\s*|=\s*)(?:true|false|on|off|yes|no|enabled?|disabled?|\d+)$",
+    re.I,
+)
+
+
+def _condition_fact(f: Fact, follow_up: str) -> Fact:
+    """What must hold once the defined term is used, asked as that: which term brings it. A
+    setting switched on by a flag brings it by its name, so the name is asked (a bare name
+    beside the bare names of its kin, not the one option with a value)."""
+    m = _FLAG_SETTING.match(f.subject)
+    subject = m.group("key") if m else f.subject
+    return replace(f, subject=subject, span=subject, value=follow_up, attribute=f.subject,
+                   extra=("condition",))  # fmt: skip
+
+
 def _definition_group(block: Block, role: str) -> str:
     if role == "heading":
         return "headings"
@@ -535,8 +554,8 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     groups: dict[str, list[Fact]] = defaultdict(list)
     labels: dict[str, set[str]] = defaultdict(set)  # list group -> its labels ("HTTP/2")
     for f in facts:
-        if f.kind == "definition" and f.group and f.role != "heading":
-            groups[f.group].append(f)
+        if f.kind == "definition" and f.group and f.role != "heading" and not f.condition:
+            groups[f.group].append(f)  # (a term's condition is no meaning of a kin's)
         if f.role == "label" and f.group.startswith("n"):
             labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
     out = []
@@ -544,7 +563,8 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         if f.kind != "definition" or not f.group or f.role == "heading":
             out.append(f)
             continue
-        peers = [g for g in groups[f.group] if g.subject != f.subject]
+        # (a condition's term as written, `X: true`, is the term itself, not its kin)
+        peers = [g for g in groups[f.group] if g.subject not in (f.subject, f.attribute)]
         # "Client 验证证书链…" (what an actor does) is no kin of "**ServerHello**：…" (what a
         # thing is): claims pair only with claims
         peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]

@@ -75,6 +75,12 @@ class Fact:
         ).hexdigest()[:6]
         return f"{slug}-{digest}"
 
+    @property
+    def condition(self) -> bool:
+        """A definition fact that holds what must be so once its term is used, not what the term
+        means: asked only as "which term brings this", never as the term's description."""
+        return self.kind == "definition" and "condition" in self.extra
+
     def pool_entries(self) -> list[tuple[str, str, str]]:
         """(role, text, group) of the values this fact adds to the document's distractor pool."""
         if self.kind == "definition":

@@ -25,6 +25,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.nouns import noun_for
 from questions.stems import (
+    condition_of,
     forward_definition,
     label_property,
     member_value,
@@ -245,7 +246,9 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
             paired = False  # `umask 022` … `/tmp` … `chmod u+x`: two remarks, not a pair
     closed = _closed(f) or (len(wrong) < 2 and paired)
     noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
-    if "label" in f.extra:
+    if f.condition:
+        prompt = condition_of(desc, noun, lang)
+    elif "label" in f.extra:
         prompt = label_property(desc, noun, lang)
     elif "member" in f.extra and f.context and not f.category:
         prompt = member_value(desc, f.context, lang)
@@ -398,6 +401,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     c = _reverse(f, pool)
     if c is not None:
         yield c
+    if f.condition:
+        return  # the term's description is its meaning, never what must hold once it is used
     c = _forward(f, pool)
     if c is not None:
         yield c

@@ -300,6 +300,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     `meanings` question offered: that one was judged by every word that means the term, this
     one by the term's own words."""
     yield from meanings.for_fact(f, pool)
+    if f.condition:
+        return  # no meaning to set among its kin's
     kin = kin_meaning(f, pool)
     if kin is not None:
         yield kin

@@ -124,6 +124,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         if c.style == "forward":
             offered.add(tuple(sorted(c.options)))
         yield c
+    if f.condition:
+        return  # no meaning to cut: what it says holds once the term is used
     cut = meaning(f, pool)
     if cut is not None and tuple(sorted(cut.options)) not in offered:
         yield cut

@@ -232,7 +232,8 @@ def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     if f.kind == "property":
         statements = table_pair(f)
     elif f.kind == "definition":
-        statements = definition_pair(f, pool)
+        # a term's condition read as "X is described as …" would say it is the term's meaning
+        statements = None if f.condition else definition_pair(f, pool)
     else:
         p = pair(f, pool)
         return list(p) if p is not None else []
