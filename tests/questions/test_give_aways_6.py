@@ -13,6 +13,7 @@ from questions.generate import DocumentResult, generate_document
 
 NOTES = Path(__file__).parent / "notes"
 _QUOTE = re.compile(r"“([^”]*)”")
+_SAID_OF = re.compile(r"”说的是 (.+)$")
 _FORWARD = re.compile(r"^(?:哪一项描述的是 (.+)？|Which description fits (.+)\?)$")
 
 
@@ -42,19 +43,27 @@ def test_a_word_or_the_name_itself_is_no_abbreviation() -> None:
 
 
 def test_no_column_question_offers_a_key_its_name_abbreviates() -> None:
+    asked = 0
     for name in ("stat-columns-zh.md", "iostat-columns.md"):
-        result = generated(name)
-        forward = 0
-        for _, q in result.chosen:
+        for _, q in generated(name).chosen:
             key = q.choices[q.answer]
             named = _FORWARD.match(q.prompt)
             if named:  # the stem names the term, the options describe
-                forward += 1
                 term = named.group(1) or named.group(2)
                 assert abbreviation_of(term, key) is None, (q.prompt, key)
             for quoted in _QUOTE.findall(q.prompt):  # the stem describes, the options name
+                asked += 1
                 assert abbreviation_of(key, quoted) is None, (q.prompt, key)
-        assert forward >= 2  # such terms are still asked, by the rest of their description
+                said = _SAID_OF.search(q.prompt)  # a statement: true or false at a glance
+                if said:
+                    assert abbreviation_of(said.group(1), quoted) is None, q.prompt
+    assert asked >= 3  # the columns are still asked, by the rest of their description
+
+
+def test_a_description_cut_of_its_spelled_name_is_still_asked() -> None:
+    prompts = [q.prompt for _, q in generated("stat-columns-zh.md").chosen]
+    # "Blocked 进程数，不可中断睡眠" of b: asked by what is left
+    assert any("“不可中断睡眠”" in p for p in prompts), prompts
 
 
 def test_a_character_of_a_chinese_word_glosses_an_english_key() -> None:
