@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from questions.ambiguity import content_words, thin
 from questions.clipping import usage_remark
-from questions.glossary import QUANTITIES, cue_glosses, english, hints
+from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
@@ -153,6 +153,32 @@ def _glosses(run: str, chars: bool = True) -> tuple[tuple[str, str], ...]:
             out += [(w, h) for h in hints(e)]  # 逐渐 is "gradually": a Rolling… option
     out += [(w, x) for w, e in cue_glosses(run) for x in {e, lemma(e)}]
     return tuple(out)
+
+
+def _glossed_character(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A character of a Chinese word of the description whose own senses are an English word
+    of the key and of no wrong option ("堆放不下" of Java heap space: 堆 is a heap). Only
+    against Latin words: Chinese options are compared by their own characters."""
+    mine = _latin_content(answer)
+    if not mine:
+        return None
+    theirs = set().union(*(_latin_content(w) for w in wrong)) if wrong else set()
+    quoted = _QUOTED.findall(stem)
+    for run in CJK_RUN.findall(" ".join(quoted) if quoted else stem):
+        for ch in dict.fromkeys(ch for w in cut(run) if len(w) >= 2 for ch in w):
+            for e in english(ch, SENSES):
+                if len(e) < 4 or e in STOP_EN:
+                    continue
+                if any(alike(e, m) for m in mine) and not any(alike(e, t) for t in theirs):
+                    return ch
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _latin_content(option: str) -> frozenset[str]:
+    """The option's Latin words of four letters or more, lower case, with their lemmas."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", option)} - STOP_EN
+    return frozenset(words | {lemma(w) for w in words})
 
 
 @lru_cache(maxsize=16384)
@@ -316,6 +342,77 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
             ):
                 return text
     return None
+
+
+#: a short name in a term: letters, perhaps a number after them (S0, YGC, si)
+_SHORT_NAME = re.compile(r"(?<![\w.-])([A-Za-z]{1,5})\d*(?![\w.-])")
+#: words written one after another, with nothing but spaces or hyphens between them
+_WORD_RUN = re.compile(r"[A-Za-z]+(?:[ -]+[A-Za-z]+)*")
+
+
+@lru_cache(maxsize=16384)
+def abbreviation_of(term: str, text: str) -> str | None:
+    """The words of the text that a short name in the term abbreviates, or None: its letters
+    are their initials (a short upper-case word counted whole: YGC of "Young GC"), or open one
+    word (wa of "Wait"); a single letter only the word the text opens with (E of "Eden 使用率",
+    M of "Metaspace / …"). Either way round the name is then read off the description."""
+    runs = list(_WORD_RUN.finditer(text))
+    for m in _SHORT_NAME.finditer(term):
+        part = m.group(1)
+        low = part.lower()
+        if low in STOP_EN or (len(low) >= 3 and not part.isupper() and english_word(low)):
+            continue  # a word ("top", "Old"), not letters standing for words
+        if len(low) == 1:
+            first = runs[0] if runs and not text[: runs[0].start()].strip() else None
+            word = first.group(0).split()[0].split("-")[0] if first else ""
+            if len(word) >= 3 and word[0].lower() == low:
+                return word
+            continue
+        for run in runs:
+            words: list[str] = re.findall(r"[A-Za-z]+", run.group(0))
+            for i in range(len(words)):
+                n = _initials_taken(words[i:], low)
+                if n >= 2:  # one word alone is the name itself ("RDB"), not what it stands for
+                    start = run.start() + run.group(0).find(words[i])
+                    end = run.start() + _end_of(run.group(0), words[i : i + n], words[i])
+                    return text[start:end]
+            if part.islower() and not english_word(low):
+                hit = next((w for w in words if len(w) >= len(low) + 2
+                            and w.lower().startswith(low)), None)  # fmt: skip
+                if hit:
+                    return hit
+    return None
+
+
+def _initials_taken(words: Sequence[str], letters: str) -> int:
+    """How many words, from the first, spell the letters by their initials (a short
+    upper-case word may give all its letters, a linking word none); 0 when they do not."""
+    if not letters:
+        return 0
+    if not words:
+        return -1
+    w = words[0]
+    options = []
+    if w.isupper() and 2 <= len(w) <= 4 and letters.startswith(w.lower()):
+        options.append(len(w))
+    if w[0].lower() == letters[0]:
+        options.append(1)
+    for used in options:
+        rest = letters[used:]
+        if not rest:
+            return 1
+        n = _initials_taken(words[1:], rest)
+        if n > 0:
+            return n + 1
+    return 0
+
+
+def _end_of(run: str, words: Sequence[str], first: str) -> int:
+    """Where the last of the words ends in the run, the words read from the first on."""
+    at = run.find(first)
+    for w in words:
+        at = run.find(w, at) + len(w)
+    return at
 
 
 def _capitalised(text: str) -> bool:
@@ -679,6 +776,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         _function_words(stem, answer, wrong)
         or _covered(stem, answer, wrong)
         or _spelled(stem, answer, wrong)
+        or _glossed_character(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
@@ -1142,10 +1240,24 @@ _WORD_NUMBER = re.compile(
 )
 
 
+#: a share or a multiple said in words, as the shares a key may be written in: "一半" is 50 %
+#: or 0.5, "twice" 2x or 200 %
+_FRACTIONS = {"一半": "50% 0.5", "half": "50% 0.5", "a quarter": "25% 0.25",
+              "one quarter": "25% 0.25", "四分之一": "25% 0.25", "three quarters": "75% 0.75",
+              "四分之三": "75% 0.75", "double": "2x 200%", "twice": "2x 200%", "两倍": "2x 200%",
+              "二倍": "2x 200%", "翻倍": "2x 200%", "三倍": "3x 300%", "triple": "3x 300%"}  # fmt: skip
+_FRACTION = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")(?![A-Za-z])",
+    re.I,
+)
+
+
 def numerals(text: str) -> str:
     """The text with its numbers written in words as digits: "the ten slowest" -> "the 10
     slowest", "up to a minute late" -> "up to 1 minute late"; a lone "one" stays a word ("the
     only one"). A stem that says the key's number in words gives it away as the digits do."""
+    if _FRACTION.search(text):  # before the word numbers: "three quarters" is no 3
+        text = _FRACTION.sub(lambda m: _FRACTIONS[m.group(0).lower()], text)
     if not _WORD_NUMBER.search(text):
         return text
     return _WORD_NUMBER.sub(

@@ -128,10 +128,11 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
     f = c.fact
     if self_checking(c.prompt):
         return "statement works out its own number"  # "137 = SIGKILL (128 + 9)"
-    if f.kind != "definition":
+    if f.kind != "definition" and f.table is None:
         return None
     quoted = _QUOTED.findall(c.prompt)
-    terms = [f.subject, *f.siblings]
+    # a table's statement pairs a row's cell with a row's key: the rows are its terms
+    terms = list(dict.fromkeys([f.subject, *f.siblings, *(f.table.keys if f.table else ())]))
     # the term is named before the quote or after it ("“删除…”说的是 docker rm")
     said = _QUOTED.sub(" ", c.prompt) if quoted else c.prompt
     named = next((t for t in sorted(terms, key=len, reverse=True) if t in said), None)
@@ -229,7 +230,11 @@ def _tells_rows_apart(c: Candidate, desc: str, text: str) -> bool:
 
 
 def _key_reworded(c: Candidate, known: Mapping[str, str] | None) -> Candidate | None:
-    """A term asked by name with its own description cut to what does not say the name."""
+    """A term asked by name with its own description cut to what does not say the name. A
+    table's cell is not cut: its wrong options are the other rows' whole cells, beside which a
+    cut one stands out, and it would no longer be its row's cell."""
+    if c.generator == "table":
+        return None
     desc = c.answer_text
     text = _cut(desc, lambda t: says_name(t, c.fact.subject, known))
     if text is None or not content_words(text) or norm(text) in {norm(w) for w in c.distractors}:

@@ -43,14 +43,15 @@ def _dictionary() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=65536)
-def english(word: str) -> tuple[str, ...]:
+def english(word: str, senses_read: int = 0) -> tuple[str, ...]:
     """The English words a Chinese word means, or (); a word of one character by its first
-    sense only ("请求头" ends in a head: "headers")."""
+    sense only ("请求头" ends in a head: "headers"), unless `senses_read` says how many."""
     if not word:
         return ()
     words: set[str] = set()
+    limit = senses_read or (SENSES if len(word) >= 2 else CHAR_SENSES)
     for senses in _dictionary().get(word, ()):
-        for sense in senses.split("/")[: SENSES if len(word) >= 2 else CHAR_SENSES]:
+        for sense in senses.split("/")[:limit]:
             sense = re.sub(r"\([^)]*\)|\[[^\]]*\]|CL:\S*", " ", sense)
             found = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", sense)]
             found = [w for w in found if w not in _STOP]

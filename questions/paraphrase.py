@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from questions.cues import abbreviation_of
 from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma, norm
 
 
@@ -265,6 +266,10 @@ def paraphrased(
     for low, surface in _stem_words(text):
         if _glued(low, answer) and sum(1 for w in wrong if _glued(low, w)) < len(wrong) / 2:
             return surface
+    # "Young GC 次数" of YGC: the answer's letters stand for the text's words
+    short = abbreviation_of(answer, text)
+    if short and sum(1 for w in wrong if abbreviation_of(w, text)) < len(wrong) / 2:
+        return short
     # the other way round: the stem's glued name holds the answer's word ("SIGKILL" / docker kill)
     for glued in _glued_words(text):
         if _holds(glued, answer) and sum(1 for w in wrong if _holds(glued, w)) < len(wrong) / 2:
@@ -314,7 +319,7 @@ def says_name(text: str, name: str, known: Mapping[str, str] | None = None) -> s
     hit = next((surface for key, surface in senses_said(text) if key in mine), None)
     if hit is None:
         hit = next((surface for low, surface in _stem_words(text) if _glued(low, name)), None)
-    return hit
+    return hit or abbreviation_of(name, text)
 
 
 def contradicts(text: str, name: str, known: Mapping[str, str] | None = None) -> str | None:

@@ -42,27 +42,35 @@ def _without_reason_phrase(gap: str, span: str) -> str:
 
 
 def _without_restating_clause(gap: str, span: str) -> str:
-    """Drop a clause beside the blank's that says the number again in words or in another unit
-    ("accuracy defaults to ___, so timers fire up to a minute late"): the question is asked
-    without it, rather than refused for giving its key away."""
-    parts = re.split(r"(?<=[,，;；])\s*", gap)
-    if len(parts) < 2:
-        return gap
+    """Drop an aside or a clause beside the blank's that says the number again in words or in
+    another unit ("accuracy defaults to ___, so timers fire up to a minute late", "（简化成“超过
+    一半”）" of 50 %): the question is asked without it, rather than refused for giving its key
+    away. When what is left no longer stands alone the gap is kept as it is, and the solvers
+    drop it for naming its key."""
     n = parse_number(span)
     written = span if n is None else fmt_number(n.value)
-    kept = []
-    for part in parts:
+
+    def restates(part: str) -> bool:
         said = numerals(part)
-        if BLANK not in part and (
+        return BLANK not in part and bool(
             restated(said, span)
             # a pattern only where the number occurs: one per number would flush re's cache
             or (written in said and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", said))
-        ):
-            continue
-        kept.append(part)
-    if len(kept) == len(parts):
+        )
+
+    out = _ASIDE.sub(lambda m: "" if restates(m.group(0)) else m.group(0), gap)
+    parts = re.split(r"(?<=[,，;；])\s*", out)
+    kept = [part for part in parts if not restates(part)]
+    if (out == gap and len(kept) == len(parts)) or not kept:
         return gap
-    return " ".join(kept).strip().rstrip(",，;；")
+    # a Chinese comma needs no space after it: "扩大到 ___，直到 …"
+    out = "".join(p if p.endswith(("，", "；")) else p + " " for p in kept).strip()
+    out = out.rstrip(",，;；")
+    return out if _stands_alone(out) else gap
+
+
+#: a bracketed aside: "（书里简化成 …）", "(about a minute)"
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 def balanced(text: str) -> bool:
@@ -92,10 +100,16 @@ def blanked(text: str, span: str) -> str | None:
     out = text.replace(span, BLANK)
     if out.lstrip(" (“\"'").startswith(BLANK):
         return None  # a blank first reads as a riddle, not a sentence
-    rest = out.replace(BLANK, " ")
+    return out if _stands_alone(out) else None
+
+
+def _stands_alone(gap: str) -> bool:
+    """Enough words around the blank to ask something: eight Chinese characters (a Latin word
+    counting two) or four Latin words."""
+    rest = gap.replace(BLANK, " ")
     latin = len(re.findall(r"[A-Za-z]{2,}", rest))
     enough = cjk_count(rest) + 2 * latin >= 8 if CJK.search(rest) else latin >= 4
-    return out if enough and out.strip().strip(".").strip() != BLANK else None
+    return enough and gap.strip().strip(".").strip() != BLANK
 
 
 #: a subject that points back to the line above: "Requests over the limit …", "The zone …"
