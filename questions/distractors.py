@@ -131,6 +131,7 @@ class Pool:
         self._code_heads: set[str] | None = None
         self._beside: dict[tuple[tuple[str, ...], int, frozenset[str]], list[str]] = {}
         self._groups: dict[str, set[str]] | None = None
+        self._peers: dict[tuple[str, tuple[str, ...], int], bool] = {}
         self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
@@ -425,6 +426,39 @@ class Pool:
         if self._code_heads is None:
             self._code_heads = {t.split()[0] for t in self._code if t.split()}
         return word in self._code_heads
+
+    def peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
+        """The notes show the name is of the sides' kind: a table holds it in a column that holds
+        a side in another row, or it leads an item of a list one side leads an item of too. A
+        table row that writes it in another column than a side says it is another kind of thing
+        (`80 | TCP | HTTP`: the service beside its transport), and so does notes' silence.
+        `skip`: the comparison table's own block (its cells say what each side is used for)."""
+        key = (name, tuple(sides), skip)
+        if key not in self._peers:
+            self._peers[key] = self._peer_of(name, sides, skip)
+        return self._peers[key]
+
+    def _peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
+        same = False
+        leads: dict[int, set[str]] = defaultdict(set)  # list group -> names leading its items
+        for blk in self.doc.content if self.doc is not None else ():
+            if blk.kind == "item":
+                for n in (name, *sides):
+                    if blk.text.lstrip().lstrip("`*").startswith(n):
+                        leads[blk.group].add(n)
+            if blk.kind != "table" or blk.table is None or blk.id == skip:
+                continue
+            side_columns: set[int] = set()
+            name_columns: set[int] = set()
+            for row in blk.table.rows:
+                mine = {j for j, cell in enumerate(row) if _as_word(name, cell)}
+                theirs = {j for j, cell in enumerate(row) if any(_as_word(n, cell) for n in sides)}
+                if mine and theirs and not mine & theirs:
+                    return False  # one row writes it beside a side, in another column
+                name_columns |= mine
+                side_columns |= theirs
+            same = same or bool(name_columns & side_columns)
+        return same or any(name in g and len(g) > 1 for g in leads.values())
 
     def _listed_together(self, a: str, b: str) -> bool:
         """Both names are marked in one line, or both lead items of one list (`max-age=3600`
