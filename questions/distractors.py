@@ -428,10 +428,11 @@ class Pool:
         return word in self._code_heads
 
     def peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
-        """The notes show the name is of the sides' kind: a table holds it in a column that holds
-        a side in another row, or it leads an item of a list one side leads an item of too. A
-        table row that writes it in another column than a side says it is another kind of thing
-        (`80 | TCP | HTTP`: the service beside its transport), and so does notes' silence.
+        """The notes show the name is of the sides' kind: a table's cell is the name where
+        another row's cell of that column is a side, or it leads an item of a list a side leads
+        an item of too. A table row that writes it in another cell than a side says it is
+        another kind of thing (`80 | TCP | HTTP`: the service beside its transport), and the
+        notes' silence says nothing: no peer.
         `skip`: the comparison table's own block (its cells say what each side is used for)."""
         key = (name, tuple(sides), skip)
         if key not in self._peers:
@@ -448,16 +449,16 @@ class Pool:
                         leads[blk.group].add(n)
             if blk.kind != "table" or blk.table is None or blk.id == skip:
                 continue
-            side_columns: set[int] = set()
-            name_columns: set[int] = set()
+            whole: dict[int, set[str]] = defaultdict(set)  # column -> names that fill a cell
             for row in blk.table.rows:
-                mine = {j for j, cell in enumerate(row) if _as_word(name, cell)}
-                theirs = {j for j, cell in enumerate(row) if any(_as_word(n, cell) for n in sides)}
-                if mine and theirs and not mine & theirs:
-                    return False  # one row writes it beside a side, in another column
-                name_columns |= mine
-                side_columns |= theirs
-            same = same or bool(name_columns & side_columns)
+                if any(_as_word(name, c) for c in row) and any(
+                    any(_as_word(n, c) for n in sides) and not _as_word(name, c) for c in row
+                ):
+                    return False  # a row writes it and a side apart: "80 | TCP | HTTP"
+                for j, cell in enumerate(row):
+                    whole[j].add(cell.strip("`* "))
+            # "| archive | LTO |" below "| hot | SSD |": a cell holds it where one holds a side
+            same = same or any(name in w and any(n in w for n in sides) for w in whole.values())
         return same or any(name in g and len(g) > 1 for g in leads.values())
 
     def _listed_together(self, a: str, b: str) -> bool:
