@@ -430,7 +430,7 @@ class Pool:
     def peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
         """The notes show the name is of the sides' kind: a table's cell is the name where
         another row's cell of that column is a side, or it leads an item of a list a side leads
-        an item of too. A table row that writes it in another cell than a side says it is
+        an item of too, or of a list of names each set against a side in its item. A table row that writes it in another cell than a side says it is
         another kind of thing (`80 | TCP | HTTP`: the service beside its transport), and the
         notes' silence says nothing: no peer.
         `skip`: the comparison table's own block (its cells say what each side is used for)."""
@@ -442,11 +442,19 @@ class Pool:
     def _peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
         same = False
         leads: dict[int, set[str]] = defaultdict(set)  # list group -> names leading its items
+        against: dict[int, set[str]] = defaultdict(set)  # ... leading items that name a side
         for blk in self.doc.content if self.doc is not None else ():
             if blk.kind == "item":
+                lead = blk.text.lstrip().lstrip("`*")
                 for n in (name, *sides):
-                    if blk.text.lstrip().lstrip("`*").startswith(n):
+                    if lead.startswith(n):
                         leads[blk.group].add(n)
+                # "**Dragonfly** speaks the Redis protocol", "**Couchbase** started from
+                # Memcached": a list of like things, each set against a side
+                if blk.inline.strong[:1] or blk.inline.code[:1]:
+                    marked = (*blk.inline.strong, *blk.inline.code)[0]
+                    if lead.startswith(marked) and any(_as_word(n, blk.text) for n in sides):
+                        against[blk.group].add(marked)
             if blk.kind != "table" or blk.table is None or blk.id == skip:
                 continue
             whole: dict[int, set[str]] = defaultdict(set)  # column -> names that fill a cell
@@ -459,7 +467,8 @@ class Pool:
                     whole[j].add(cell.strip("`* "))
             # "| archive | LTO |" below "| hot | SSD |": a cell holds it where one holds a side
             same = same or any(name in w and any(n in w for n in sides) for w in whole.values())
-        return same or any(name in g and len(g) > 1 for g in leads.values())
+        groups = (*leads.values(), *against.values())
+        return same or any(name in g and len(g) > 1 and not g <= set(sides) for g in groups)
 
     def _listed_together(self, a: str, b: str) -> bool:
         """Both names are marked in one line, or both lead items of one list (`max-age=3600`

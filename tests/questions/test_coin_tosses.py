@@ -42,3 +42,13 @@ def test_a_false_number_an_order_of_magnitude_off_is_no_true_false_statement() -
     assert plausible("9", "12")
     assert plausible("30 seconds", "20 seconds")
     assert plausible("0", "1")  # a flag or an empty count: the usual near miss
+
+
+def test_a_list_of_names_each_set_against_a_side_widens_a_comparison_of_two() -> None:
+    table = "| tier | media |\n|---|---|\n| hot | SSD |\n| bulk | HDD |\n"
+    table += "| archive | LTO |\n| persistent memory | SCM |\n"
+    assert table in NOTES
+    options = _comparison_options(NOTES.replace(table, ""))
+    assert options
+    assert any(o & {"LTO", "SCM"} for o in options)  # "**LTO** tape costs less … than HDD"
+    assert not any(o & OTHER_KIND for o in options)
