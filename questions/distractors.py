@@ -131,6 +131,9 @@ class Pool:
         self._code_heads: set[str] | None = None
         self._beside: dict[tuple[tuple[str, ...], int, frozenset[str]], list[str]] = {}
         self._groups: dict[str, set[str]] | None = None
+        self._peers: dict[tuple[str, tuple[str, ...], int], bool] = {}
+        self._rows: list[tuple[int, tuple[str, ...], str]] | None = None
+        self._items: list[tuple[int, str, str, str]] = []  # group, text, lead, first marked
         self._outcomes: dict[int, list[str]] | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
@@ -429,6 +432,58 @@ class Pool:
         if self._code_heads is None:
             self._code_heads = {t.split()[0] for t in self._code if t.split()}
         return word in self._code_heads
+
+    def peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
+        """The notes show the name is of the sides' kind: a table's cell is the name where
+        another row's cell of that column is a side, or it leads an item of a list a side leads
+        an item of too, or of a list of names each set against a side in its item. A table row that writes it in another cell than a side says it is
+        another kind of thing (`80 | TCP | HTTP`: the service beside its transport), and the
+        notes' silence says nothing: no peer.
+        `skip`: the comparison table's own block (its cells say what each side is used for)."""
+        key = (name, tuple(sides), skip)
+        if key not in self._peers:
+            self._peers[key] = self._peer_of(name, sides, skip)
+        return self._peers[key]
+
+    def _peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
+        if self._rows is None:  # read once: every comparison of two asks of its own names
+            content = self.doc.content if self.doc is not None else ()
+            self._rows = [(blk.id, row, " | ".join(row)) for blk in content
+                          if blk.kind == "table" and blk.table is not None
+                          for row in blk.table.rows]  # fmt: skip
+            self._items = [
+                (blk.group, blk.text, blk.text.lstrip().lstrip("`*"),
+                 (*blk.inline.strong, *blk.inline.code, "")[0])
+                for blk in content if blk.kind == "item"
+            ]  # fmt: skip
+        leads: dict[int, set[str]] = defaultdict(set)  # list group -> names leading its items
+        against: dict[int, set[str]] = defaultdict(set)  # ... leading items that name a side
+        for group, text, lead, marked in self._items:
+            for n in (name, *sides):
+                if lead.startswith(n):
+                    leads[group].add(n)
+            # "**Dragonfly** speaks the Redis protocol", "**Couchbase** started from
+            # Memcached": a list of like things, each set against a side
+            if (
+                marked
+                and lead.startswith(marked)
+                and any(n in text and _as_word(n, text) for n in sides)
+            ):
+                against[group].add(marked)
+        whole: dict[tuple[int, int], set[str]] = defaultdict(set)  # column -> names filling a cell
+        for block, row, text in self._rows:
+            if block == skip or not (name in text or any(n in text for n in sides)):
+                continue  # words only in a row that holds them
+            if any(_as_word(name, c) for c in row) and any(
+                any(_as_word(n, c) for n in sides) and not _as_word(name, c) for c in row
+            ):
+                return False  # a row writes it and a side apart: "80 | TCP | HTTP"
+            for j, cell in enumerate(row):
+                whole[(block, j)].add(cell.strip("`* "))
+        # "| archive | LTO |" below "| hot | SSD |": a cell holds it where one holds a side
+        same = any(name in w and any(n in w for n in sides) for w in whole.values())
+        groups = (*leads.values(), *against.values())
+        return same or any(name in g and len(g) > 1 and not g <= set(sides) for g in groups)
 
     def _listed_together(self, a: str, b: str) -> bool:
         """Both names are marked in one line, or both lead items of one list (`max-age=3600`

@@ -6,7 +6,7 @@
 - no single block supplies more than a quarter of the bank;
 - no question's stem states the number another question asks ("maxSurge (default 25%)"
   beside "maxSurge defaults to ___");
-- true/false only for facts nothing else asks, at most 15 % of the bank (one true and one
+- true/false only for facts nothing else asks, at most 9 % of the bank (one true and one
   false on short notes), half true, half false;
 - no explanation quotes the part of its line that answers another question of the bank: it
   is cut to its own sentence, clause or list member.
@@ -28,8 +28,9 @@ from questions.text import STOP_EN, contains, folded
 from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
-#: true/false is the weakest form: never more than this share of a bank of any size
-MAX_TRUE_FALSE_SHARE = 0.15
+#: true/false is the weakest form, a last resort (strict reviewers call each one a coin toss):
+#: never more than this share of a bank of any size
+MAX_TRUE_FALSE_SHARE = 0.09
 #: short notes may still hold one true and one false statement beside this many other questions
 #: (a share of a handful of questions rounds down to none)
 SHORT_NOTES_PAIR_AFTER = 2

@@ -156,16 +156,23 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
 
 def _widened(f: Fact, table: Table, cell: str, wrong: Sequence[str], pool: Pool) -> list[str]:
     """Names of the sides' kind the notes write beside them elsewhere (QUIC beside UDP,
-    `pg_restore` beside `pg_dump`), for a comparison of two: asked between its two sides alone,
-    a row is a coin toss. A name of the same shape only ("Recreate", "Opaque" beside ConfigMap
-    and Secret) is another kind of thing. None when the notes have fewer than two such names."""
+        `pg_restore` beside `pg_dump`), for a comparison of two: asked between its two sides alone,
+        a row is a coin toss. A name of the same shape only ("Recreate", "Opaque" beside ConfigMap
+        and Secret) is another kind of thing, and so is a name the notes never set where a side
+    stands (`peer_of`: HTTP is the service beside TCP in a ports table, not a transport). None
+    when the notes have fewer than two such names."""
     if len(table.keys) != 2 or len(wrong) != 1:
         return []
     rows = f.block.table.rows if f.block.table is not None else []
-    beside = pool.written_beside(table.keys, f, {" | ".join(r) for r in rows})
+    beside = [
+        b
+        for b in pool.written_beside(table.keys, f, {" | ".join(r) for r in rows})
+        if pool.peer_of(b, table.keys, f.block.id)
+    ]
     more = pool.alternatives(f.subject, f, (), siblings=beside, avoid=cell, want=2, closed=True,
                              exclude=table.keys)  # fmt: skip
-    return more if len(more) == 2 and all(pool.same_kind(f.subject, m, f) for m in more) else []
+    fit = all(pool.same_kind(f.subject, m, f) and m in beside for m in more)
+    return more if len(more) == 2 and fit else []
 
 
 def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> str | None:

@@ -24,7 +24,7 @@ from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
 from questions.text import contains, cut_short, lemma_words
-from questions.values import family
+from questions.values import family, parse_number
 
 NAME = "true_false"
 _INSTRUCTION = re.compile(
@@ -61,7 +61,7 @@ def claim(f: Fact) -> str | None:
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     """The statement with its value swapped for a same-kind value of the notes."""
     if f.kind == "number":
-        wrong = distractors_for(f, pool, avoid=text, least=1)
+        wrong = [w for w in distractors_for(f, pool, avoid=text, least=1) if plausible(f.span, w)]
     else:
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
@@ -71,6 +71,26 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
             return false
     return None
+
+
+#: a false number this many times the true one (or as small a share of it) reads as absurd
+#: alone in a statement ("1000 keepalive probes"): no knowledge is needed to reject it
+ABSURD_RATIO = 10.0
+
+
+def plausible(true: str, false: str) -> bool:
+    """A false value a reader who has not learnt the fact could believe: of the same unit and
+    within an order of magnitude of the true value. (Among options a far value is one of
+    several; in a true/false statement it is the whole question.)"""
+    t, w = parse_number(true), parse_number(false)
+    if t is None or w is None:
+        return True  # ranges and codes: their swaps are like values already
+    if t.unit != w.unit:
+        return True  # "30 seconds" beside "2 minutes": units the notes use alike
+    a, b = abs(t.value), abs(w.value)
+    if a == 0 or b == 0:
+        return True  # 0 against 1: the usual near miss of a flag or a count
+    return max(a, b) / min(a, b) < ABSURD_RATIO
 
 
 def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
