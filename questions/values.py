@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -346,3 +347,53 @@ def number_role(sentence: str, number: Number) -> str:
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
     return "quantity"
+
+
+# --- value kinds: what a setting's value is, so a value question offers values of its kind ----
+
+#: a value that turns something on or off ("on", "关", "enabled", "true")
+_SWITCH = re.compile(
+    r"(?i)(on|off|true|false|yes|no|enabled?|disabled?|开|关|开启|关闭|打开|启用|禁用|是|否)"
+)
+#: units of one dimension: a duration is offered beside durations, a size beside sizes
+_DIMENSIONS = {
+    **dict.fromkeys(("us", "ms", "s", "min", "h", "d", "wk", "mo", "yr"), "duration"),
+    **dict.fromkeys(("B", "bit", "KB", "MB", "GB", "TB", "PB"), "size"),
+    "%": "ratio", "x": "ratio",
+}  # fmt: skip
+
+
+def value_kind(text: str, switches: bool = False) -> str:
+    """What kind of value a setting's value is: switch, duration, size, ratio, count, range,
+    version, or text. `switches`: the value stands among switch values (a column of on/off),
+    where a bare 0 or 1 turns a setting off or on rather than counting anything."""
+    t = text.strip().strip("`").strip()
+    if _SWITCH.fullmatch(t) or (switches and t in ("0", "1")):
+        return "switch"
+    s = shape(t)
+    if s in ("range", "version"):
+        return s
+    if s.startswith("num"):
+        unit = s.partition(":")[2]
+        return _DIMENSIONS.get(unit, "count" if not unit else f"num:{unit}")
+    return "text"
+
+
+def value_kinds(texts: Sequence[str]) -> list[str]:
+    """The value kind of each of a set of values written side by side (a column, a list):
+    a bare 0 or 1 among switch words is a switch too."""
+    switches = any(_SWITCH.fullmatch(t.strip().strip("`").strip()) for t in texts)
+    return [value_kind(t, switches) for t in texts]
+
+
+#: shapes that say a name is a knob, a file or a flag (`memory.max`, `/etc/fstab`, `--force`)
+_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv"})
+#: a plain word: a name that says nothing of what it names (`tmpfs`, `Redis`, `OOM`)
+_PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
+
+
+def shape_clash(a: str, b: str) -> bool:
+    """One of two names is written as a knob, file or flag and the other as a plain word: a
+    filesystem type among cgroup files stands out by its form, whatever the list put together."""
+    pair = {shape(a), shape(b)}
+    return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)

@@ -24,7 +24,7 @@ from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
 from questions.text import contains, cut_short, lemma_words
-from questions.values import family
+from questions.values import family, value_kinds
 
 NAME = "true_false"
 _INSTRUCTION = re.compile(
@@ -126,10 +126,12 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         if trimmed is None or not standalone(trimmed):
             return None
         value = trimmed
+    kinds = value_kinds(column)  # "off" made false by "1000 ms" is false at a glance
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row
+        and kinds[i] == kinds[f.row]
         and not overlaps(c, f.value)
         and not any(contains(c, k) for k in t.keys)
         and not cut_short(c)
