@@ -54,9 +54,10 @@ from questions.values import (
     parse_number,
     shape,
     shape_clash,
+    value_kind,
     with_value,
 )
-from questions.vocabulary import PORTS, like_numbers, like_terms, names_in
+from questions.vocabulary import like_numbers, like_terms, names_in
 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
@@ -273,11 +274,12 @@ class Pool:
                 sections = self._by_role.get(role, {})
                 one_name = names_nearby and shape(answer) in ("Name", "Pascal")
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
-                if fam == "kv":  # `suspend: true` of a Job is no field of a Service: a key
-                    window = 0  # and its value are kin only to those written of one object
+                if fam == "kv" and not self.key_values(answer):
                     tiers[2] += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):
+                        if fam == "kv" and section != here and not _kin_values(answer, e.text):
+                            continue  # `suspend: true` of a Job is no field of a Service
                         if one_name and (
                             shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3
                         ):
@@ -576,11 +578,14 @@ class Pool:
     def _fields_beside(self, answer: str, section: int) -> list[str]:
         """The answer's value said of the other fields its section names as code (`targetPort:
         None` beside `clusterIP: None` where the section writes `targetPort`): the fields of
-        the answer's own object, when the notes give no other `key: value` of it."""
+        the answer's own object, when the notes give no other `key: value` of it and its value
+        is a free-text one that any field of the object may take."""
         m = _KV.fullmatch(answer.strip("`"))
         if m is None:
             return []
         key, sep, value = m.groups()
+        if value_kind(value) != "text":
+            return []  # `primary_conninfo = on`: a switch's kin are the notes' other switches
         return [
             f"{e.text}{sep}{value}"
             for e in self._by_role.get("code", {}).get(section, ())
@@ -825,20 +830,20 @@ class Pool:
         return None
 
     def _notes_ports(self, here: int) -> set[float]:
-        """Numbers the notes write that can only be ports: the bare whole numbers of the
-        section (a list of services under "Ports" gives no word per item), and the well-known
-        ports the notes write anywhere (3306 said of MySQL in prose)."""
+        """The ports the notes write anywhere (said as ports: "port 5432", "listens on
+        9093"), and the bare numbers of a section its heading says holds ports (a list of
+        services under "Ports" says no word per item)."""
         if here in self._ports:
             return self._ports[here]
-        known = {float(p) for p in PORTS}
-        out: set[float] = set()
-        for (unit, role, section), xs in self._numbers.items():
-            if unit or role in ("version", "year", "code"):
-                continue
-            for x in xs:
-                whole = x == int(x) and 1 <= x <= 65535
-                if whole and (x in known or (section == here and x >= 20)):
-                    out.add(x)
+        said = {x for (unit, role, _), xs in self._numbers.items()
+                if not unit and role == "port" for x in xs}  # fmt: skip
+        heading = (
+            next((s.heading for s in self.doc.sections if s.index == here), "") if self.doc else ""
+        )
+        if _PORTS_HEADING.search(heading):
+            said |= {x for (unit, role, s), xs in self._numbers.items()
+                     if s == here and not unit and role == "quantity" for x in xs}  # fmt: skip
+        out = {x for x in said if x == int(x) and 1 <= x <= 65535}
         self._ports[here] = out
         return out
 
@@ -859,6 +864,9 @@ class Pool:
             )
         return self._near[key]
 
+
+#: a heading that says its section lists ports ("Ports", "Default ports", "端口")
+_PORTS_HEADING = re.compile(r"\bports?\b|端口", re.I)
 
 #: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets
 #: throttled", "-> evicted first", "otherwise it gets rejected")
@@ -945,6 +953,18 @@ _DIMENSION = {u: "time" for u in ("ms", "us", "s", "min", "h", "d", "wk", "yr", 
 
 #: a `key: value` span: its key, separator and value
 _KV = re.compile(r"([A-Za-z_][\w.\-/]*)(\s*[:=]\s*)(\S.*)")
+
+
+def _kin_values(answer: str, option: str) -> bool:
+    """Two `key: value` settings of one kind wherever the notes write them: both switched on or
+    off, or both a quantity of one dimension (`fsync = off` beside `archive_mode = on`). A
+    free-text value (`clusterIP: None`, `restartPolicy: Always`) is said of one object only,
+    so only the fields written beside it are its kin."""
+    a, o = _KV.fullmatch(answer.strip("`")), _KV.fullmatch(option.strip("`"))
+    if a is None or o is None:
+        return False
+    kind = value_kind(a.group(3))
+    return kind != "text" and kind == value_kind(o.group(3))
 
 
 def _kv_key(text: str) -> str:

@@ -368,6 +368,8 @@ def value_kind(text: str, switches: bool = False) -> str:
     version, or text. `switches`: the value stands among switch values (a column of on/off),
     where a bare 0 or 1 turns a setting off or on rather than counting anything."""
     t = text.strip().strip("`").strip()
+    if not t:
+        return "text"  # an empty cell, or only backticks
     if _SWITCH.fullmatch(t) or (switches and t in ("0", "1")):
         return "switch"
     s = shape(t)

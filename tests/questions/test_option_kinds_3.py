@@ -37,7 +37,7 @@ def test_value_kinds_tell_switches_from_quantities() -> None:
     assert value_kind("200 ms") == value_kind("2 hours") == "duration"
     assert value_kind("512 MB") == "size"
     assert value_kind("1000") == "count"
-    assert value_kind("garbage-first collector") == "text"
+    assert value_kind("garbage-first collector") == value_kind("``") == "text"
     # a bare 0 or 1 counts, unless it stands among switch values
     assert value_kinds(["0", "7200 s"]) == ["count", "duration"]
     assert value_kinds(["1", "off", "on"]) == ["switch", "switch", "switch"]
