@@ -173,7 +173,8 @@ class Pool:
             for span in b.inline.strong:
                 self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
-                self._numbers[(n.unit, number_role(b.text, n), b.section.index)].append(n.value)
+                role = number_role(b.text, n, b.section.heading)
+                self._numbers[(n.unit, role, b.section.index)].append(n.value)
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
                 for row in b.table.rows:
@@ -830,19 +831,12 @@ class Pool:
         return None
 
     def _notes_ports(self, here: int) -> set[float]:
-        """The ports the notes write anywhere (said as ports: "port 5432", "listens on
-        9093"), and the bare numbers of a section its heading says holds ports (a list of
-        services under "Ports" says no word per item)."""
+        """The ports the notes write anywhere: said as ports ("port 5432", "listens on
+        9093") or listed under a ports heading (`values.port_listed`)."""
         if here in self._ports:
             return self._ports[here]
         said = {x for (unit, role, _), xs in self._numbers.items()
                 if not unit and role == "port" for x in xs}  # fmt: skip
-        heading = (
-            next((s.heading for s in self.doc.sections if s.index == here), "") if self.doc else ""
-        )
-        if _PORTS_HEADING.search(heading):
-            said |= {x for (unit, role, s), xs in self._numbers.items()
-                     if s == here and not unit and role == "quantity" for x in xs}  # fmt: skip
         out = {x for x in said if x == int(x) and 1 <= x <= 65535}
         self._ports[here] = out
         return out
@@ -864,9 +858,6 @@ class Pool:
             )
         return self._near[key]
 
-
-#: a heading that says its section lists ports ("Ports", "Default ports", "端口")
-_PORTS_HEADING = re.compile(r"\bports?\b|端口", re.I)
 
 #: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets
 #: throttled", "-> evicted first", "otherwise it gets rejected")

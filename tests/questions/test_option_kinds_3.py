@@ -41,6 +41,7 @@ def test_value_kinds_tell_switches_from_quantities() -> None:
     # a bare 0 or 1 counts, unless it stands among switch values
     assert value_kinds(["0", "7200 s"]) == ["count", "duration"]
     assert value_kinds(["1", "off", "on"]) == ["switch", "switch", "switch"]
+    assert value_kind("yes, but on the LAN") == value_kind("on (since 2.4)") == "switch"
 
 
 def test_a_default_column_offers_only_values_of_the_cells_kind() -> None:
