@@ -93,7 +93,7 @@ def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _column_kinds(column: tuple[str, ...]) -> dict[str, str]:
+def column_kinds(column: tuple[str, ...]) -> dict[str, str]:
     """Each cell of a column -> its value kind (switch, duration, size, count, text, ...),
     read once per column."""
     return dict(zip(column, value_kinds(column), strict=True))
@@ -204,7 +204,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell
     # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s"
-    kind_of = _column_kinds(tuple(table.column(f.column)))
+    kind_of = column_kinds(tuple(table.column(f.column)))
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
