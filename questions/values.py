@@ -356,6 +356,7 @@ def number_role(sentence: str, number: Number, heading: str = "") -> str:
 _SWITCH = re.compile(
     r"(?i)(on|off|true|false|yes|no|enabled?|disabled?|开|关|开启|关闭|打开|启用|禁用|是|否)"
 )
+_VERSION = re.compile(r"v?\d+\.\d+(\.\d+)?")
 #: what qualifies a switch after it: "yes, but on physical LAN", "on (since 2.4)"
 _QUALIFIED = re.compile(r"[,，(（]")
 #: units of one dimension: a duration is offered beside durations, a size beside sizes
@@ -376,13 +377,18 @@ def value_kind(text: str, switches: bool = False) -> str:
     head = _QUALIFIED.split(t, maxsplit=1)[0].strip()  # "yes, but on physical LAN" is a yes
     if _SWITCH.fullmatch(head) or (switches and t in ("0", "1")):
         return "switch"
-    s = shape(t)
-    if s in ("range", "version"):
-        return s
-    if s.startswith("num"):
-        unit = s.partition(":")[2]
-        return _DIMENSIONS.get(unit, "count" if not unit else f"num:{unit}")
-    return "text"
+    if not t[0].isdigit() and t[0] not in "+-v":
+        return "text"  # no number opens with a letter: the common case, read cheaply
+    if network_kind(t):
+        return "text"  # `172.17.0.1` is an address, not a count
+    if RANGE.fullmatch(t):
+        return "range"
+    if _VERSION.fullmatch(t):
+        return "version"
+    n = parse_number(t.lstrip("+-"))
+    if n is None:
+        return "text"
+    return _DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
 
 
 def value_kinds(texts: Sequence[str]) -> list[str]:
