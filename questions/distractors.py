@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import combinations, groupby, islice, pairwise
 
 import numpy as np
+from lemminflect import getAllLemmas
 from rapidfuzz import fuzz, process
 
 from questions.ambiguity import content_words, said_with
@@ -52,6 +53,8 @@ from questions.values import (
     other_kind,
     parse_number,
     shape,
+    shape_clash,
+    value_kind,
     with_value,
 )
 from questions.vocabulary import like_numbers, like_terms, names_in
@@ -110,6 +113,10 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         self._near: dict[tuple[str, str, int], frozenset[float]] = {}
+        self._ports: dict[int, set[float]] = {}
+        self._after: dict[
+            str, set[str]
+        ] = {}  # `_words_after` per term  # `_notes_ports` per section
         #: (unit, key value) -> the sets of wrong values already offered beside it, so two
         #: questions with one key (two settings both "default 1") are not one card twice
         self.offered: dict[tuple[str, float], set[tuple[float, ...]]] = defaultdict(set)
@@ -173,7 +180,8 @@ class Pool:
             for span in b.inline.strong:
                 self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
-                self._numbers[(n.unit, number_role(b.text, n), b.section.index)].append(n.value)
+                role = number_role(b.text, n, b.section.heading)
+                self._numbers[(n.unit, role, b.section.index)].append(n.value)
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
                 for row in b.table.rows:
@@ -274,8 +282,12 @@ class Pool:
                 sections = self._by_role.get(role, {})
                 one_name = names_nearby and shape(answer) in ("Name", "Pascal")
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
+                if fam == "kv" and not self.key_values(answer):
+                    tiers[2] += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
                     for e in sections.get(section, ()):
+                        if fam == "kv" and section != here and not _kin_values(answer, e.text):
+                            continue  # `suspend: true` of a Job is no field of a Service
                         if one_name and (
                             shape(e.text) not in ("Name", "Pascal") or len(e.text) < 3
                         ):
@@ -395,6 +407,11 @@ class Pool:
         if fact.role == "acronym":
             noun = _noun_after(fact.sentence, answer)
             return not noun or noun in self._nouns_after(option)
+        if shape(a) == "acronym" and fact.span == answer:
+            # "high load != ___ busy": an acronym modifying a word is asked only beside
+            # acronyms the notes write before that word too (OOM is never "busy")
+            head = _word_after(fact.sentence, a)
+            return not head or head in self._words_after(o)
         return True
 
     def said_elsewhere(self, option: str, stem: str, fact: Fact) -> bool:
@@ -618,6 +635,36 @@ class Pool:
         self._nouns[term] = out
         return out
 
+    def _fields_beside(self, answer: str, section: int) -> list[str]:
+        """The answer's value said of the other fields its section names as code (`targetPort:
+        None` beside `clusterIP: None` where the section writes `targetPort`): the fields of
+        the answer's own object, when the notes give no other `key: value` of it and its value
+        is a free-text one that any field of the object may take."""
+        m = _KV.fullmatch(answer.strip("`"))
+        if m is None:
+            return []
+        key, sep, value = m.groups()
+        if value_kind(value) != "text":
+            return []  # `primary_conninfo = on`: a switch's kin are the notes' other switches
+        return [
+            f"{e.text}{sep}{value}"
+            for e in self._by_role.get("code", {}).get(section, ())
+            if e.text != key and family(e.text) == family(key) and family(key) in _TYPED
+        ]
+
+    def _words_after(self, term: str) -> set[str]:
+        """The English words the notes write right after the term ("CPU busy" -> busy)."""
+        if term in self._after:
+            return self._after[term]
+        out: set[str] = set()
+        for t in self._texts_with(term):
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", t):
+                word = _word_after(t[m.start() :], term)
+                if word:
+                    out.add(word)
+        self._after[term] = out
+        return out
+
     def _written_with_article(self, name: str) -> bool:
         """The notes write the name after an article somewhere ("the VPC", "a VPC network")."""
         return any(_after_article(t, name) for t in self._texts_with(name))
@@ -794,6 +841,8 @@ class Pool:
                 pool |= _releases(v, places, max(seen, default=v))
             elif role == "port":  # 9093 beside 9092 of the notes: its listeners' range
                 pool |= _port_range(v, seen)
+                if len(pool) < want:  # the notes' own ports before the ones everyone knows
+                    pool |= self._notes_ports(here) - {v}
             # fewer than three of its kind in the notes, or codes of its class on one side only
             if len(pool) < least or _one_sided(v, pool, role):
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
@@ -839,6 +888,17 @@ class Pool:
             if m.group(2) == answer.text and m.group(1) in self._families:
                 return self._families[m.group(1)]
         return None
+
+    def _notes_ports(self, here: int) -> set[float]:
+        """The ports the notes write anywhere: said as ports ("port 5432", "listens on
+        9093") or listed under a ports heading (`values.port_listed`)."""
+        if here in self._ports:
+            return self._ports[here]
+        said = {x for (unit, role, _), xs in self._numbers.items()
+                if not unit and role == "port" for x in xs}  # fmt: skip
+        out = {x for x in said if x == int(x) and 1 <= x <= 65535}
+        self._ports[here] = out
+        return out
 
     def _text_of(self, unit: str, value: float) -> str:
         """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
@@ -945,6 +1005,18 @@ _DIMENSION = {u: "time" for u in ("ms", "us", "s", "min", "h", "d", "wk", "yr", 
 _KV = re.compile(r"([A-Za-z_][\w.\-/]*)(\s*[:=]\s*)(\S.*)")
 
 
+def _kin_values(answer: str, option: str) -> bool:
+    """Two `key: value` settings of one kind wherever the notes write them: both switched on or
+    off, or both a quantity of one dimension (`fsync = off` beside `archive_mode = on`). A
+    free-text value (`clusterIP: None`, `restartPolicy: Always`) is said of one object only,
+    so only the fields written beside it are its kin."""
+    a, o = _KV.fullmatch(answer.strip("`")), _KV.fullmatch(option.strip("`"))
+    if a is None or o is None:
+        return False
+    kind = value_kind(a.group(3))
+    return kind != "text" and kind == value_kind(o.group(3))
+
+
 def _kv_key(text: str) -> str:
     m = _KV.fullmatch(text)
     return m.group(1) if m else text
@@ -1002,6 +1074,26 @@ def _noun_after(text: str, term: str) -> str:
     if not rest or not CJK.match(rest):
         return ""
     return _leading_noun(rest)
+
+
+#: the word after a term, and whether the phrase ends there ("CPU busy:", "USE method,")
+_MODIFIED = re.compile(r"\*{0,2}`?[ ]([a-z][a-z-]+)\b(\s*(?:$|[:,;.)]|!=|=|->))?")
+
+
+def _word_after(text: str, term: str) -> str:
+    """The lower-case English word the term modifies: an adjective ("CPU busy", "IO bound"),
+    or a word closing the phrase ("USE method:"); "" for a verb or the subject of one ("OOM
+    killer picks", "RSS counts pages": the option is the subject, not a modifier)."""
+    at = text.find(term)
+    if at < 0:
+        return ""
+    m = _MODIFIED.match(text, at + len(term))
+    if m is None or m.group(1) in STOP_EN:
+        return ""
+    word = m.group(1)
+    lemmas = getAllLemmas(word)
+    closing = m.group(2) is not None and not word.endswith("ed")
+    return word if closing or ("ADJ" in lemmas and "NOUN" not in lemmas) else ""
 
 
 @lru_cache(maxsize=16384)
@@ -1424,6 +1516,8 @@ def acceptable(
         return False
     if off_kind(option, answer) or (avoid and ruled_out(option, avoid)):
         return False
+    if shape_clash(option, answer):
+        return False  # `tmpfs` beside `memory.high`: a list's odd one out by its form alone
     if sibling:
         return True  # the notes' own alternatives (a list, a set of values) are what they are
     long_, short = max(len(option), len(answer)), min(len(option), len(answer))

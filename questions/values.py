@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -304,9 +305,10 @@ _REASON_PHRASE = re.compile(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b")
 _AT_TIME = re.compile(r"\b(in|by|until|before|after)\s*$")
 
 
-def number_role(sentence: str, number: Number) -> str:
+def number_role(sentence: str, number: Number, heading: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
-    code, id (only other values of the same kind are fair distractors)."""
+    code, id (only other values of the same kind are fair distractors). `heading`: the
+    section's, which may say its bare numbers are ports (`port_listed`)."""
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
@@ -345,4 +347,76 @@ def number_role(sentence: str, number: Number) -> str:
         return "code"  # "rejected with 503 by default", "get a 413 error": what a server answers
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
-    return "quantity"
+    return "port" if heading and port_listed(heading, number) else "quantity"
+
+
+# --- value kinds: what a setting's value is, so a value question offers values of its kind ----
+
+#: a value that turns something on or off ("on", "关", "enabled", "true")
+_SWITCH = re.compile(
+    r"(?i)(on|off|true|false|yes|no|enabled?|disabled?|开|关|开启|关闭|打开|启用|禁用|是|否)"
+)
+_VERSION = re.compile(r"v?\d+\.\d+(\.\d+)?")
+#: what qualifies a switch after it: "yes, but on physical LAN", "on (since 2.4)"
+_QUALIFIED = re.compile(r"[,，(（]")
+#: units of one dimension: a duration is offered beside durations, a size beside sizes
+_DIMENSIONS = {
+    **dict.fromkeys(("us", "ms", "s", "min", "h", "d", "wk", "mo", "yr"), "duration"),
+    **dict.fromkeys(("B", "bit", "KB", "MB", "GB", "TB", "PB"), "size"),
+    "%": "ratio", "x": "ratio",
+}  # fmt: skip
+
+
+def value_kind(text: str, switches: bool = False) -> str:
+    """What kind of value a setting's value is: switch, duration, size, ratio, count, range,
+    version, or text. `switches`: the value stands among switch values (a column of on/off),
+    where a bare 0 or 1 turns a setting off or on rather than counting anything."""
+    t = text.strip().strip("`").strip()
+    if not t:
+        return "text"  # an empty cell, or only backticks
+    head = _QUALIFIED.split(t, maxsplit=1)[0].strip()  # "yes, but on physical LAN" is a yes
+    if _SWITCH.fullmatch(head) or (switches and t in ("0", "1")):
+        return "switch"
+    if not t[0].isdigit() and t[0] not in "+-v":
+        return "text"  # no number opens with a letter: the common case, read cheaply
+    if network_kind(t):
+        return "text"  # `172.17.0.1` is an address, not a count
+    if RANGE.fullmatch(t):
+        return "range"
+    if _VERSION.fullmatch(t):
+        return "version"
+    n = parse_number(t.lstrip("+-"))
+    if n is None:
+        return "text"
+    return _DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
+
+
+def value_kinds(texts: Sequence[str]) -> list[str]:
+    """The value kind of each of a set of values written side by side (a column, a list):
+    a bare 0 or 1 among switch words is a switch too."""
+    switches = any(_SWITCH.fullmatch(t.strip().strip("`").strip()) for t in texts)  # bare ones
+    return [value_kind(t, switches) for t in texts]
+
+
+#: shapes that say a name is a knob, a file or a flag (`memory.max`, `/etc/fstab`, `--force`)
+_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv"})
+#: a plain word: a name that says nothing of what it names (`tmpfs`, `Redis`, `OOM`)
+_PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
+
+
+def shape_clash(a: str, b: str) -> bool:
+    """One of two names is written as a knob, file or flag and the other as a plain word: a
+    filesystem type among cgroup files stands out by its form, whatever the list put together."""
+    pair = {shape(a), shape(b)}
+    return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)
+
+
+#: a heading that says its section lists ports ("Ports", "Default ports", "端口")
+_PORTS_HEADING = re.compile(r"\bports?\b|端口", re.I)
+
+
+def port_listed(heading: str, number: Number) -> bool:
+    """A bare whole number of a section its heading says lists ports ("## Ports" over
+    "JMX remote: 9010"): a port, though its own line names none."""
+    whole = not number.unit and number.value == int(number.value) and 1 <= number.value <= 65535
+    return whole and _PORTS_HEADING.search(heading) is not None

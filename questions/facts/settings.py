@@ -81,7 +81,8 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
             n = numbers[0]
             # what the number counts, read as "Default port 6379" (the colon hides the port)
             said = f"{label} {value}"
-            role = number_role(said, numbers_in(said)[-1]) if numbers_in(said) else "quantity"
+            found = numbers_in(said)
+            role = number_role(said, found[-1], b.section.heading) if found else "quantity"
             out.append(Fact("number", noun or label, n.text, b, b.line, sentence=b.text, span=n.text,
                             attribute="default" if default else "setting", role=role,
                             extra=("setting", "named") if noun else ("setting",)))  # fmt: skip

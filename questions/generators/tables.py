@@ -19,7 +19,7 @@ from questions.remarks import is_remark, main_column, remark_stem, remark_subjec
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_empty, polarity
 from questions.text import contains_folded, cut_short, folded, norm
-from questions.values import number_role, parse_number
+from questions.values import number_role, parse_number, value_kinds
 
 NAME = "table"
 _HEADER_ROLE = {"port": "port", "code": "code", "version": "version"}
@@ -90,6 +90,13 @@ def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A table's keys folded once per table, not once per row asked (its rows are asked one
     after another, so a few tables' worth is all that is ever reused)."""
     return tuple(folded(t) for t in texts)
+
+
+@lru_cache(maxsize=64)
+def column_kinds(column: tuple[str, ...]) -> dict[str, str]:
+    """Each cell of a column -> its value kind (switch, duration, size, count, text, ...),
+    read once per column."""
+    return dict(zip(column, value_kinds(column), strict=True))
 
 
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
@@ -203,11 +210,15 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell
+    # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s"
+    kind_of = column_kinds(tuple(table.column(f.column)))
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
         if is_empty(v):
             continue  # "-" or "n/a" says the row has no value: no option for a value question
+        if kind_of[v] != kind_of[table.column(f.column)[f.row]]:
+            continue
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's

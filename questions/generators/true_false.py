@@ -19,7 +19,7 @@ from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.numbers import balanced, clause, distractors_for, with_subject
-from questions.generators.tables import overlaps
+from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
@@ -146,10 +146,12 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         if trimmed is None or not standalone(trimmed):
             return None
         value = trimmed
+    kinds = column_kinds(tuple(column))  # "off" made false by "1000 ms" is false at a glance
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row
+        and kinds[c] == kinds[column[f.row]]
         and not overlaps(c, f.value)
         and not any(contains(c, k) for k in t.keys)
         and not cut_short(c)
