@@ -135,6 +135,13 @@ _FAMILIES = {
 }  # fmt: skip
 
 
+_VERSION_FORM = re.compile(r"v?\d+\.\d+(\.\d+)?")
+_EXPR_MARK = re.compile(r"[*<>=|{}\[\]]")
+_ACRONYM_FORM = re.compile(r"[A-Z0-9][A-Z0-9./+-]*")
+_CAPITAL = re.compile(r"[A-Z]")
+_PASCAL_FORM = re.compile(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+")
+
+
 @lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """The surface form of a term: flag, header, kv, path, camel, snake, Name, lower, zh, …;
@@ -148,7 +155,7 @@ def shape(text: str) -> str:
     n = parse_number(t.lstrip("+-"))
     if n is not None:  # "-1" is a number, not a lower-case word beside "SET"
         return f"num:{n.unit}" if n.unit else "num"
-    if re.fullmatch(r"v?\d+\.\d+(\.\d+)?", t):
+    if _VERSION_FORM.fullmatch(t):
         return "version"
     if CJK.search(t):
         return "zh"
@@ -158,13 +165,13 @@ def shape(text: str) -> str:
     words = t.split()
     if len(words) > 4:
         return "phrase"
-    if re.search(r"[*<>=|{}\[\]]", t):
+    if _EXPR_MARK.search(t):
         return "expr"
     if len(words) == 1:
         w = words[0]
-        if re.fullmatch(r"[A-Z0-9][A-Z0-9./+-]*", w) and re.search(r"[A-Z]", w):
+        if _ACRONYM_FORM.fullmatch(w) and _CAPITAL.search(w):
             return "acronym"
-        if re.fullmatch(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+", w):
+        if _PASCAL_FORM.fullmatch(w):
             return "Pascal"
         if w[:1].isupper():
             return "Name"
