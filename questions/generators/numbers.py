@@ -139,10 +139,10 @@ _CODE_SHAPES = frozenset({"dotted", "snake", "kebab", "camel", "caps", "flag", "
 def _with_lost_name(gap: str, f: Fact) -> str:
     """The cloze with the only code-like name of its sentence back in front when the cut left
     it out ("每个分区的大小上限默认是 ___" of `retention.bytes`): without it the stem no longer
-    says what it is about."""
+    says what it is about. The blank's own unit ("kB" of "8 kB") names nothing."""
     code = f.block.inline.code
     found = {n for _, n in names(f.sentence, code, skip=f.span)
-             if n in code or shape(n) in _CODE_SHAPES}  # fmt: skip
+             if (n in code or shape(n) in _CODE_SHAPES) and n not in f.span}  # fmt: skip
     if len(found) != 1 or contains(gap, next(iter(found))):
         return gap
     name = next(iter(found))
