@@ -127,6 +127,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
     ("call", re.compile(r"^[\w.]+\(.*\)$")),
 )  # fmt: skip
+#: a setting's name written after what it belongs to: dotted or snake_case, or set to a value
+_KNOB = re.compile(r"^[a-z][a-z0-9]*([._][a-z0-9]+)+(=\S+)?$")
 #: shapes that may stand side by side as options (anything else only with its own shape)
 _FAMILIES = {
     "camel": "field", "dotted": "field",
@@ -165,6 +167,8 @@ def shape(text: str) -> str:
     words = t.split()
     if len(words) > 4:
         return "phrase"
+    if len(words) > 1 and any(_KNOB.match(w) for w in words[1:]):
+        return "owned-knob"  # "producer transaction.timeout.ms": a name and its setting
     if _EXPR_MARK.search(t):
         return "expr"
     if len(words) == 1:
@@ -406,7 +410,7 @@ def value_kinds(texts: Sequence[str]) -> list[str]:
 
 
 #: shapes that say a name is a knob, a file or a flag (`memory.max`, `/etc/fstab`, `--force`)
-_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv"})
+_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv", "owned-knob"})
 #: a plain word: a name that says nothing of what it names (`tmpfs`, `Redis`, `OOM`)
 _PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
 
