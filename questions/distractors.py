@@ -425,10 +425,11 @@ class Pool:
         return not all(kinds) or kinds[0] == kinds[1]
 
     def _thing_kind(self, name: str) -> str:
-        """For a one-word capitalised name: "product" when the notes use it as a thing that
-        runs (a made-up or CamelCase word, or one they say "is a …", "listens on …" of),
-        "feature" when it is a common noun (a plural, an abstract noun, a dictionary word the
-        notes also write in lower case), "" when the notes do not tell or it is no such name."""
+        """For a one-word capitalised name: "feature" when it is a common noun (a plural, an
+        abstract noun, a noun the notes also write in lower case), "product" when the notes use
+        it as a thing that runs (they say "is a …", "listens on …" of it, or it is a made-up
+        word they never write in lower case: "Grafana", "Alertmanager"), "" when the notes do
+        not tell (a CamelCase name, "ConfigMap", may be either) or it is no such name."""
         found = self._things.get(name)
         if found is not None:
             return found
@@ -436,17 +437,18 @@ class Pool:
         if _CAPITALISED.fullmatch(name):
             lower = name.lower()
             nouns = getAllLemmas(lower).get("NOUN", ())
+            plain = re.compile(rf"(?<![\w/.`-]){re.escape(lower)}(?![\w/.`-])")
             runs = re.compile(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
-            if re.search(r"[a-z][A-Z]", name):
-                kind = "product"  # "OpenDKIM", "AlertManager"
-            elif (nouns and nouns[0] != lower) or _ABSTRACT.search(lower):
+            if (nouns and nouns[0] != lower) or _ABSTRACT.search(lower):
                 kind = "feature"  # "Silences", "Inhibition", "Greylisting"
             elif any(runs.search(t) for t in self._texts_with(name)):
                 kind = "product"
-            elif not english_word(name):
-                kind = "product"  # "Grafana", "Pushgateway": no common noun
-            elif any(re.search(rf"\b{lower}\b", t) for t in self._texts_with(lower)):
-                kind = "feature"
+            elif any(plain.search(t) for t in self._texts_with(lower)):
+                # "silence them": a noun written in lower case is a common one; a made-up word
+                # so written ("testing failover", "rds and dynamodb") may be either
+                kind = "feature" if nouns else ""
+            elif not english_word(name) and not re.search(r"[a-z][A-Z]", name):
+                kind = "product"
         self._things[name] = kind
         return kind
 
@@ -1629,7 +1631,7 @@ def _proper_name(name: str) -> bool:
 
 
 #: a one-word name in capitals ("Grafana", "Silences")
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]{2,}")
+_CAPITALISED = re.compile(r"[A-Z][a-z][A-Za-z0-9]+")
 #: the ending of an abstract noun: what is done ("Inhibition", "Greylisting"), not what runs
 _ABSTRACT = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ness|ism)$")
 #: what a thing that runs does in the notes: "Grafana listens on 3000", "Pushgateway runs as …"

@@ -130,7 +130,7 @@ _RULE_WORD = re.compile(
 #: a description that names its own subject: an explanation ("each retry hits every relay"),
 #: not what the label is ("a record that …", "caps how much …")
 _CLAUSE = re.compile(
-    r"^(?:(?:it|this|that|they|you|we|each|every|any|one|most|all)\b"
+    r"^(?:(?:it|this|that|they|you|we|each|every|any)\b"
     r"|(?!(?:a|an|the)\b)[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|will|can|gets?)\s)",
     re.I,
 )
