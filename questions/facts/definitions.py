@@ -134,6 +134,7 @@ _CLAUSE = re.compile(
     r"|(?!(?:a|an|the)\b)[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|will|can|gets?)\s)",
     re.I,
 )
+_OBJECT_WORDS = frozenset({"a", "an", "the", "your", "it", "them", "all", "every", "each"})
 _ARTICLE = re.compile(r"^(?:a|an|the|one)\s", re.I)
 
 
@@ -151,7 +152,10 @@ def advice_label(label: str, desc: str = "") -> bool:
     if not re.fullmatch(r"[A-Za-z][a-z]+(?:\s+[\w'-]+){1,4}", label):
         return False  # one word, a name, a code span: names a thing
     first = words[0].lower()
-    order = third_person(f"{first} {' '.join(words[1:])}") is not None or (
+    # an order's object: "Find culprits", "Read the queue"; "restart setting", a singular noun
+    # bare of an article after a verb, is a noun phrase
+    obj = len(words) > 2 or _plural_noun(words[1]) or words[1].lower() in _OBJECT_WORDS
+    order = (obj and third_person(f"{first} {' '.join(words[1:])}") is not None) or (
         _base_verb(first) and _only_adverb(words[-1].lower())
     )
     if order:
