@@ -130,12 +130,13 @@ _RULE_WORD = re.compile(
 #: a description that names its own subject: an explanation ("each retry hits every relay"),
 #: not what the label is ("a record that …", "caps how much …")
 _CLAUSE = re.compile(
-    r"^(?:(?:it|this|that|they|you|we|each|every|any)\b"
+    r"^(?:(?:it|this|that|they|you|we|each|every)\b"
     r"|(?!(?:a|an|the)\b)[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|will|can|gets?)\s)",
     re.I,
 )
 _OBJECT_WORDS = frozenset({"a", "an", "the", "your", "it", "them", "all", "every", "each"})
-_ARTICLE = re.compile(r"^(?:a|an|the|one)\s", re.I)
+#: a description that opens as a noun phrase: what the label names ("any host path …")
+_ARTICLE = re.compile(r"^(?:a|an|the|one|any|some|every|each|all)\s", re.I)
 
 
 def advice_label(label: str, desc: str = "") -> bool:
@@ -158,8 +159,8 @@ def advice_label(label: str, desc: str = "") -> bool:
     order = (obj and third_person(f"{first} {' '.join(words[1:])}") is not None) or (
         _base_verb(first) and _only_adverb(words[-1].lower())
     )
-    if order:
-        return not _ARTICLE.match(desc) and not _plural_noun(desc.split()[0] if desc else "")
+    if order and not _ARTICLE.match(desc) and not _plural_noun(desc.split()[0] if desc else ""):
+        return True
     plain = re.fullmatch(r"[A-Za-z][a-z'-]*(?:\s+[a-z][a-z'-]*){1,4}", label) is not None
     return plain and bool(desc) and _CLAUSE.match(desc) is not None
 
