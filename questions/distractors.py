@@ -33,6 +33,7 @@ from questions.text import (
     CJK,
     STOP_EN,
     contains,
+    english_word,
     folded,
     init_jieba,
     lemma_words,
@@ -133,6 +134,7 @@ class Pool:
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
         self._kinds: dict[str, str] = {}
+        self._things: dict[str, str] = {}
         self._nouns: dict[str, set[str]] = {}
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
@@ -235,7 +237,7 @@ class Pool:
         # a key's values and the settings of a list are kin only when of one kind
         shapeless = any_shape or marked_term
         fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
-                and norm(s) not in barred
+                and norm(s) not in barred and self.same_thing(answer, s)
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
         formed = fits
@@ -373,6 +375,8 @@ class Pool:
           交换", "ECDHE 公钥"): the option is written before the same noun somewhere."""
         a, o = answer.strip("`"), option.strip("`")
         fam = family(a)
+        if not self.same_thing(a, o):
+            return False
         if a.startswith("_") != o.startswith("_"):
             return False  # `__consumer_offsets`, an internal name, is no setting nor value
         if {fam, family(o)} & _SETTING_SHAPES:
@@ -413,6 +417,40 @@ class Pool:
             head = _word_after(fact.sentence, a)
             return not head or head in self._words_after(o)
         return True
+
+    def same_thing(self, a: str, b: str) -> bool:
+        """Not a product beside a feature: "Grafana" (a thing that runs) is no kind of
+        "Silences" or "Inhibition" (what one of them does, set as a heading)."""
+        kinds = self._thing_kind(a), self._thing_kind(b)
+        return not all(kinds) or kinds[0] == kinds[1]
+
+    def _thing_kind(self, name: str) -> str:
+        """For a one-word capitalised name: "feature" when it is a common noun (a plural, an
+        abstract noun, a noun the notes also write in lower case), "product" when the notes use
+        it as a thing that runs (they say "is a …", "listens on …" of it, or it is a made-up
+        word they never write in lower case: "Grafana", "Alertmanager"), "" when the notes do
+        not tell (a CamelCase name, "ConfigMap", may be either) or it is no such name."""
+        found = self._things.get(name)
+        if found is not None:
+            return found
+        kind = ""
+        if _CAPITALISED.fullmatch(name):
+            lower = name.lower()
+            nouns = getAllLemmas(lower).get("NOUN", ())
+            plain = re.compile(rf"(?<![\w/.`-]){re.escape(lower)}(?![\w/.`-])")
+            runs = re.compile(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
+            if (nouns and nouns[0] != lower) or _ABSTRACT.search(lower):
+                kind = "feature"  # "Silences", "Inhibition", "Greylisting"
+            elif any(runs.search(t) for t in self._texts_with(name)):
+                kind = "product"
+            elif any(plain.search(t) for t in self._texts_with(lower)):
+                # "silence them": a noun written in lower case is a common one; a made-up word
+                # so written ("testing failover", "rds and dynamodb") may be either
+                kind = "feature" if nouns else ""
+            elif not english_word(name) and not re.search(r"[a-z][A-Z]", name):
+                kind = "product"
+        self._things[name] = kind
+        return kind
 
     def said_elsewhere(self, option: str, stem: str, fact: Fact) -> bool:
         """Another sentence of the notes names the option with most of the stem's words: the
@@ -1592,6 +1630,12 @@ def _proper_name(name: str) -> bool:
     return bool(_PLAIN_NAME.fullmatch(name)) and name[:1].isupper() and not noun_named(name)
 
 
+#: a one-word name in capitals ("Grafana", "Silences")
+_CAPITALISED = re.compile(r"[A-Z][a-z][A-Za-z0-9]+")
+#: the ending of an abstract noun: what is done ("Inhibition", "Greylisting"), not what runs
+_ABSTRACT = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ness|ism)$")
+#: what a thing that runs does in the notes: "Grafana listens on 3000", "Pushgateway runs as …"
+_RUNS = r"(?:listens|runs|exposes|serves|scrapes|stores|sends|receives)\b"
 #: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,5}")
 #: words that open a product's name as its maker's ("AWS Lambda", "Amazon SQS", "Azure Functions")

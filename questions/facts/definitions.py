@@ -18,6 +18,7 @@ from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
+from questions.stems import third_person
 from questions.text import (
     CJK,
     bound_opening,
@@ -131,6 +132,72 @@ def remark_label(head: str) -> bool:
     return getLemma(words[-1], upos="NOUN")[0] in _LABEL_NOUNS
 
 
+#: a rule's adverb or negation: "NEVER in labels", "Don't …", "Always pin …"
+_RULE_WORD = re.compile(
+    r"^(?i:never|always|don'?t|do\s+not)\b|\b(?:NEVER|ALWAYS|DON'?T|NOT|NO|MUST)\b"
+)
+#: a description that names its own subject: an explanation ("each retry hits every relay"),
+#: not what the label is ("a record that …", "caps how much …")
+_CLAUSE = re.compile(
+    r"^(?:(?:it|this|that|they|you|we|each|every)\b"
+    r"|(?!(?:a|an|the)\b)[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|will|can|gets?)\s)",
+    re.I,
+)
+_OBJECT_WORDS = frozenset({"a", "an", "the", "your", "it", "them", "all", "every", "each"})
+#: a description that opens as a noun phrase: what the label names ("any host path …")
+_ARTICLE = re.compile(r"^(?:a|an|the|one|any|some|every|each|all)\s", re.I)
+
+
+def advice_label(label: str, desc: str = "") -> bool:
+    """A list item's label that is advice or a heading of an explanation, not a term to name:
+    an order ("Find culprits", "Check DNS first"), a rule ("NEVER in labels"), or a plain
+    phrase whose item explains rather than defines ("Multiplicative effect: each label …").
+    An order-shaped label the description defines as a thing ("Build artifacts: the files …")
+    stays a term. desc: the item's description, "" when there is none (a label over a list)."""
+    words = label.split()
+    if not words:
+        return False
+    if _RULE_WORD.search(label) and not _RULE_WORD.fullmatch(label):
+        return True
+    if not re.fullmatch(r"[A-Za-z][a-z]+(?:\s+[\w'-]+){1,4}", label):
+        return False  # one word, a name, a code span: names a thing
+    first = words[0].lower()
+    # an order's object: "Find culprits", "Read the queue"; "restart setting", a singular noun
+    # bare of an article after a verb, is a noun phrase
+    obj = len(words) > 2 or _plural_noun(words[1]) or words[1].lower() in _OBJECT_WORDS
+    order = (obj and third_person(f"{first} {' '.join(words[1:])}") is not None) or (
+        _base_verb(first) and _only_adverb(words[-1].lower())
+    )
+    if order and not _ARTICLE.match(desc) and not _plural_noun(desc.split()[0] if desc else ""):
+        return True
+    plain = re.fullmatch(r"[A-Za-z][a-z'-]*(?:\s+[a-z][a-z'-]*){1,4}", label) is not None
+    return plain and bool(desc) and _CLAUSE.match(desc) is not None
+
+
+def _plural_noun(word: str) -> bool:
+    """ "copies of the primary …": a description that opens naming things defines them."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower()
+    lemma: str = getAllLemmas(w).get("NOUN", (w,))[0]
+    return w.endswith("s") and lemma != w
+
+
+def _base_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    lemma: str = getAllLemmas(word).get("VERB", ("",))[0]
+    return lemma == word
+
+
+def _only_adverb(word: str) -> bool:
+    """ "first", "later", "sparingly": how or when an order is done, never a noun's head."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "ADV" in lemmas and "VERB" not in lemmas and (word.endswith("ly") or "ADJ" in lemmas)
+
+
 def _marked_lead(block: Marked) -> Definition | None:
     """`**Term** sep desc`, allowing a short prefix such as "Client → " before the term."""
     text = block.text
@@ -199,6 +266,8 @@ def split_definition(block: Marked) -> Definition | None:
 def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
+        return None
+    if advice_label(d.term, d.description):
         return None
     d = _own_clauses(d, text, inline)
     desc = first_sentence(d.description)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from questions.facts.definitions import split_definition
+from questions.facts.definitions import advice_label, split_definition
 from questions.facts.model import Fact
 from questions.nouns import key_noun, lead_category
 from questions.parse.model import Block
@@ -25,7 +25,7 @@ _PERSONAL = re.compile(r"(?i)^(how|what|why|when|where|which)\b|\b(I|I'm|me|my|w
 
 
 def _is_label(name: str) -> bool:
-    return bool(_LABEL.match(name)) and not _PERSONAL.search(name)
+    return bool(_LABEL.match(name)) and not _PERSONAL.search(name) and not advice_label(name)
 
 
 def _own_terms(kids: list[Block]) -> bool:

@@ -15,6 +15,7 @@ import re
 from questions.facts.clause_subjects import nearest
 from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
+from questions.parse.hedges import estimated_share
 from questions.parse.model import Block
 from questions.text import split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in, parse_number
@@ -220,6 +221,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
                 continue  # an example or a value to avoid, not the value the notes state
+            if estimated_share(sentence, start, end):
+                continue  # "90% of the time": the writer's guess, not a value to recall
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
             said: str | None = sentence

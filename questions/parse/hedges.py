@@ -176,3 +176,25 @@ def unhedge_table(data: TableData) -> TableData:
     if not changed:
         return data
     return replace(data, rows=tuple(rows), cells=tuple(cells), lines=tuple(lines))
+
+
+#: a share that counts cases, not an amount: "90% of the time", "80% of ppl", "90% 是 …" (of the
+#: cases it is …), "大部分 … 70% 都是"; said by the writer from experience, it is an estimate
+_OF_CASES = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:time|cases|people|ppl|folks|users|teams)\b"
+    r"|(?:的情况|的时候|的问题)?\s*(?:都|就|会|其实)?\s*是)",
+    re.I,
+)
+_MOSTLY = re.compile(r"(?i)(?<!\bat\s)\bmost(?:ly)?\b|大部分|大多数|多数")
+_SHARE = re.compile(r"\d+\s*%")
+
+
+def estimated_share(sentence: str, start: int, end: int) -> bool:
+    """The percentage at start:end is the writer's estimate of how often something happens
+    ("连不上 90% 是这个配错了", "most of the time (80%)"), not a value the notes state: a round
+    share (a multiple of ten) of cases, or one beside a word for "mostly" in its clause."""
+    span = sentence[start:end]
+    if not _SHARE.fullmatch(span) or int(re.sub(r"\D", "", span)) % 10:
+        return False  # "99.95% of the time" is a promise, not a guess
+    clause = re.split(r"[,;，；。.]\s", sentence[:start])[-1]
+    return bool(_OF_CASES.match(sentence[end:]) or _MOSTLY.search(clause))
