@@ -39,6 +39,11 @@ _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab"
 REFERS_TO_CONTEXT = "refers to its context (above/below)"
 
 
+#: the drop reason of a cloze or statement read off a line that introduces a list or code block:
+#: what it says is only what follows it
+LEAD_IN = "a lead-in to a list or code, not a claim"
+
+
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
     if len({norm(o) for o in c.options}) != len(c.options):
@@ -49,6 +54,8 @@ def form(c: Candidate) -> str | None:
         return "all/none of the above"
     if any(refers_to_context(t) for t in (c.prompt, *c.options)):
         return REFERS_TO_CONTEXT
+    if c.fact.block.leads_in and (c.style == "cloze" or c.kind == "truefalse"):
+        return LEAD_IN
     lint_text = c.prompt if c.style != "cloze" else re.sub(r"“[^”]*”", "", c.prompt)
     reason = lint(re.sub(r"“[^”]*”", "“x”", lint_text))
     if reason == "broken negation" or (

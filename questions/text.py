@@ -441,3 +441,18 @@ def cut_short(text: str) -> bool:
     if any(t.count(a) != t.count(b) for a, b in pairs) or t.count('"') % 2:
         return True
     return _ANNOUNCES_MORE.search(t) is not None
+
+
+_CLOSING = {")": "(", "）": "（", "]": "[", "}": "{", "”": "“", "】": "【", "」": "「"}
+
+
+def balanced(text: str) -> bool:
+    """Every bracket and quote the text opens it closes, in order: a cut that crosses one
+    ("kills Prometheus (RAM in the ___" with "head block)") leaves half an aside."""
+    opened: list[str] = []
+    for ch in text:
+        if ch in _CLOSING.values():
+            opened.append(ch)
+        elif ch in _CLOSING and (not opened or opened.pop() != _CLOSING[ch]):
+            return False
+    return not opened and text.count('"') % 2 == 0
