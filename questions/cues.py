@@ -1183,7 +1183,8 @@ _TERM = (
     rf"|{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
 _CALCULATION = re.compile(rf"{_TERM}(?:{_OP}{_TERM})+")
-_RESULT_AFTER = re.compile(rf"\s*[=≈]\s*[~≈]?({_OPERAND})")
+#: the result the operation is said to give, a few words ("per OSD") after its last term
+_RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND})")
 _RESULT_BEFORE = re.compile(rf"({_OPERAND})(?:\s+{_WORD}){{0,2}}\s*[=≈]\s*$")
 
 

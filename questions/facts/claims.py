@@ -42,7 +42,9 @@ def _alternative(text: str) -> bool:
         0 < len(t) <= MAX_ALTERNATIVE
         and re.search(r"[A-Za-z0-9\u4e00-\u9fff]", t) is not None
         and not re.search(r"不|没|\bnot\b|[,，;；。]", t)
-        and balanced(t)  # "head block)": the words before an aside's end are no alternative
+        # "head block)", "(seconds between ops)": part of an aside, or one alone, names no thing
+        and balanced(t)
+        and not t.startswith(("(", "（"))
     )
 
 
