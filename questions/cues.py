@@ -1182,6 +1182,9 @@ _TERM = (
     rf"(?:(?:{_WORD}\s+){{0,2}}{_OPERAND}(?![\d.,])(?:\s+{_WORD}){{0,2}}"
     rf"|{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
+#: a product or a quotient: names among its terms are unknown amounts ("pool size × 1.5"),
+#: where names in a sum count one each ("11 buckets + _sum + _count")
+_TIMES = re.compile(r"[×*÷]|\sx\s")
 _CALCULATION = re.compile(rf"{_TERM}(?:{_OP}{_TERM})+")
 #: the result the operation is said to give, a few words ("per OSD") after its last term
 _RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND})")
@@ -1195,7 +1198,10 @@ def computed(stem: str) -> bool:
     with no result to work back from ("threshold ___ + scale factor 0.1") leaves the operand to
     be known, and a number beside an operation on a name ("2 x MSL, ___ on Linux") too."""
     for m in _CALCULATION.finditer(stem):
+        terms = re.split(_OP, m.group(0))
         said = re.findall(_OPERAND, m.group(0))
+        if _TIMES.search(m.group(0)) and not all(re.search(_OPERAND, t) for t in terms):
+            continue  # "pool size × 1.5": a factor the stem never gives, nothing to work out
         before, after = stem[: m.start()], stem[m.end() :]
         result = _RESULT_AFTER.match(after) or _RESULT_BEFORE.search(before)
         if result is not None:

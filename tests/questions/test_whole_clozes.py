@@ -115,9 +115,18 @@ def test_no_number_of_a_worked_out_line_is_asked_but_the_others_are() -> None:
     assert len(worked) == 2
     for q in asked:
         if q.source.line in worked:
-            assert not _cloze(q), q.prompt
+            assert not _cloze(q) and q.kind != "truefalse", q.prompt
     answers = {q.choices[q.answer] for q in asked}
     assert {"600 seconds", "33 %"} <= answers
+
+
+def test_no_statement_swaps_a_worked_out_number() -> None:
+    """ "writes 15 chunks per stripe (10 data chunks + 2 coding chunks)" refutes itself."""
+    worked = {n for n, line in enumerate(TEXT.splitlines(), 1) if " + " in line}
+    stated = [d for d in generate_document(NAME, TEXT).dropped
+              if d.candidate.kind == "truefalse" and d.candidate.fact.line in worked]  # fmt: skip
+    assert stated
+    assert all(d.reason == "statement works out its own number" for d in stated), stated
 
 
 def test_a_stem_never_opens_with_an_operator_or_a_closing_mark() -> None:
