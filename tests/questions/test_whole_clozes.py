@@ -104,6 +104,7 @@ def test_an_operation_written_out_with_its_result_gives_no_number_away() -> None
 def test_a_number_beside_an_operation_with_no_result_is_still_recalled() -> None:
     assert not computed("rebalance starts at threshold ___ + scale factor 0.2 of the rows")
     assert not computed("lingers 2 x MSL, ___ on Linux")  # MSL is nowhere in the stem
+    assert not computed("queues hold ___ requests (pool size × 1.5 + 1 per node)")
     assert not computed("1 core = ___")  # a unit, not a sum
     assert not computed("on change the server answers ___ + a new body + a new tag")
     assert not computed("___+ nodes per cluster")  # "more than", not a sum
