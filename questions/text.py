@@ -444,15 +444,16 @@ def cut_short(text: str) -> bool:
 
 
 _CLOSING = {")": "(", "）": "（", "]": "[", "}": "{", "”": "“", "】": "【", "」": "「"}
+_BRACKET = re.compile("[" + re.escape("".join(_CLOSING) + "".join(_CLOSING.values())) + "]")
 
 
 def balanced(text: str) -> bool:
     """Every bracket and quote the text opens it closes, in order: a cut that crosses one
     ("kills Prometheus (RAM in the ___" with "head block)") leaves half an aside."""
     opened: list[str] = []
-    for ch in text:
+    for ch in _BRACKET.findall(text):  # the brackets alone: most texts have none
         if ch in _CLOSING.values():
             opened.append(ch)
-        elif ch in _CLOSING and (not opened or opened.pop() != _CLOSING[ch]):
+        elif not opened or opened.pop() != _CLOSING[ch]:
             return False
     return not opened and text.count('"') % 2 == 0
