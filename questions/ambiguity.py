@@ -122,12 +122,15 @@ def also_fits(desc: str, other: str, rest: Iterable[str] = ()) -> bool:
 THIN = 2
 
 
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
 @lru_cache(maxsize=16384)
 def content_words(desc: str) -> frozenset[str]:
     """Latin words by lemma, hyphenated compounds whole ("at-least-once" is one word, though
     made of stop words) and Chinese words of two characters or more."""
     zh = {w for run in CJK_RUN.findall(desc) for w in cut(run) if len(w) >= 2}
-    compounds = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", desc)}
+    compounds = {w.lower() for w in _COMPOUND.findall(desc)}
     return lemma_words(desc) | zh | compounds
 
 

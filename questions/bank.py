@@ -82,12 +82,15 @@ def detect_lang(text: str) -> str:
 ID_HASH_HEX = 16  # 64 bits: a million questions collide with odds of about 1 in 37 million
 
 
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def make_id(prefix: str, *parts: str) -> str:
     """A stable, content-derived id: the same content always gets the same id. A slug of the
     prefix for people, then a 64-bit hash of the content, e.g. `sqs-fifo-3f2a9c0d41b7e655`."""
     content = "\x1f".join(parts).encode("utf-8", "surrogatepass")  # validation refuses those
     digest = hashlib.sha1(content).hexdigest()[:ID_HASH_HEX]
-    slug = re.sub(r"[^a-z0-9]+", "-", prefix.lower()).strip("-")[: MAX_ID - ID_HASH_HEX - 1]
+    slug = _NON_SLUG.sub("-", prefix.lower()).strip("-")[: MAX_ID - ID_HASH_HEX - 1]
     return f"{slug.rstrip('-') or 'q'}-{digest}"
 
 

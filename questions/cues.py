@@ -110,12 +110,15 @@ def _identifier_words(token: str) -> set[str]:
     return {p for p in parts if len(p) >= 4 and p in STOP_EN and p not in _TEMPLATE}
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
 @lru_cache(maxsize=65536)
 def _template_hints(text: str) -> frozenset[str]:
     """What the template's words of a text point at (`hints`), read where they are no template:
     in a description or an option ("command" is executed: exec). Cached: a quoted description's
     words are read one by one, and the same words recur."""
-    words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+    words = {lemma(w.lower()) for w in _LATIN_RUN.findall(text)}
     return frozenset(h for w in words & _TEMPLATE for h in hints(w))
 
 
@@ -174,10 +177,13 @@ def _glossed_character(stem: str, answer: str, wrong: Sequence[str]) -> str | No
     return None
 
 
+_LONG_LATIN = re.compile(r"[A-Za-z]{4,}")
+
+
 @lru_cache(maxsize=16384)
 def _latin_content(option: str) -> frozenset[str]:
     """The option's Latin words of four letters or more, lower case, with their lemmas."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", option)} - STOP_EN
+    words = {w.lower() for w in _LONG_LATIN.findall(option)} - STOP_EN
     return frozenset(words | {lemma(w) for w in words})
 
 
@@ -307,15 +313,19 @@ def _initials(stem: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_ACRONYM_RUN = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
+_PART_SEP = re.compile(r"[-_./]")
+
+
 @lru_cache(maxsize=16384)
 def _acronyms(option: str) -> list[str]:
     """Upper-case parts of two to five letters: SP in SP-GiST, IAM in IAM_ROLE_MISSING; parts
     written in mixed case with two capitals (GiST); parts of a file or program name in lower
     case that are no word (hba of pg_hba.conf, sshd of sshd_config); and the letters a glued
     name holds between its words: AOF in BGREWRITEAOF, ns in nsswitch.conf."""
-    found = [p.lower() for p in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])", option)]
+    found = [p.lower() for p in _ACRONYM_RUN.findall(option)]
     for token in _LATIN_TOKEN.findall(option):
-        for part in re.split(r"[-_./]", token):
+        for part in _PART_SEP.split(token):
             found += [c for c in glued(part)[1] if len(c) >= 2]
             if not part.isalpha() or part.isupper() or not 2 <= len(part) <= 6:
                 continue

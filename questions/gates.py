@@ -57,8 +57,8 @@ def form(c: Candidate) -> str | None:
         return REFERS_TO_CONTEXT
     if c.fact.block.leads_in and (c.style == "cloze" or c.kind == "truefalse"):
         return LEAD_IN
-    lint_text = c.prompt if c.style != "cloze" else re.sub(r"“[^”]*”", "", c.prompt)
-    reason = lint(re.sub(r"“[^”]*”", "“x”", lint_text))
+    lint_text = c.prompt if c.style != "cloze" else _QUOTED.sub("", c.prompt)
+    reason = lint(_QUOTED.sub("“x”", lint_text))
     if reason == "broken negation" or (
         reason and c.style not in ("cloze",) and c.kind != "truefalse"
     ):
@@ -304,6 +304,9 @@ def _without_aside(c: Candidate, words: str) -> Candidate | None:
 _FRAGMENT = re.compile(r"^(which|and|or|but|so|then|also|that|it|this)\b", re.I)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def render(c: Candidate, file: str, topic: str) -> BankQuestion:
     explanation = c.explanation
     if len(explanation) > MAX_EXPLANATION:
@@ -319,7 +322,7 @@ def render(c: Candidate, file: str, topic: str) -> BankQuestion:
         kind=c.kind,
         explanation=explanation,
         source=Source(file, c.fact.line),
-        lang="zh" if re.search(r"[\u4e00-\u9fff]", c.prompt) else "en",
+        lang="zh" if _HAN.search(c.prompt) else "en",
         fact=c.fact.id,
     )
 

@@ -12,6 +12,8 @@ of the notes ("上限" over English cells). Each is read here once:
   -> "支持全球分布";
 - ``role``: "reason" (why: an explanation, never a key or a question), "situation" (when to
   use: "Which X fits this case: …?"), "time" / "place" (a bare when / where);
+- ``asked``: a header written as a question of its own ("什么时候回", "丢数据吗？", "When does
+  it reply?"): asked about the row ("acks = 0 时，什么时候回？"), never pasted into "X 的 H 是什么？";
 - ``translated``: a common header word in the stem's language ("上限" -> "limit" for an English
   stem, "limit" -> "上限" for a Chinese one), or None.
 """
@@ -30,6 +32,27 @@ _SITUATION = re.compile(
 )
 _TIME = re.compile(r"(?i)^(when|何时|什么时候|时机)$")
 _PLACE = re.compile(r"(?i)^(where|在哪|在哪里|在哪儿)$")
+
+#: question words of a Chinese header ("什么时候回", "怎么恢复", "丢几条") and its question mark
+_ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|吗|[?？]\s*$")
+#: an English header that is a question: a wh-word and the auxiliary of a question
+_EN_ASKING = re.compile(
+    r"(?i)^(what|when|where|why|how|which|who)(\s+(long|much|many|often|far|one))?\s+(is|are|was|were|does|do|did|can|could|will|"
+    r"would|should|must|has|have|happens?)\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def asked(header: str) -> str | None:
+    """A header written as its own question, without its question mark ("什么时候回", "When
+    does it reply"), or None. A bare when / why / use header has its role, not this."""
+    h = header.strip()
+    if role(h):
+        return None
+    if CJK.search(h):
+        return h.rstrip("?？ ") if _ZH_ASKING.search(h) else None
+    return h.rstrip("? ") if _EN_ASKING.match(h) else None
+
 
 #: common header words in the other language: a stem in English over "上限" says "limit"
 _ZH_EN = {

@@ -55,12 +55,16 @@ def is_misc(heading: str) -> bool:
     )
 
 
+_CAPS_PLURAL = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][a-z0-9]*s|[A-Z]{2,}s")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 @lru_cache(maxsize=4096)
 def singular_word(word: str) -> str:
     """One word singularised; acronyms and CamelCase lose only a trailing s."""
-    if re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][a-z0-9]*s|[A-Z]{2,}s", word):
+    if _CAPS_PLURAL.fullmatch(word):
         return word[:-1]
-    if not re.fullmatch(r"[A-Za-z]+", word) or word.isupper():
+    if not _LETTERS.fullmatch(word) or word.isupper():
         return word
     lemma = getLemma(word.lower(), upos="NOUN", lemmatize_oov=False)
     if not lemma:

@@ -215,11 +215,14 @@ def senses_said(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_GLUE = re.compile(r"[-_./:]")
+
+
 @lru_cache(maxsize=16384)
 def _glued_words(option: str) -> tuple[str, ...]:
     """The lower-case names of an option glued from words ("macvlan", "noeviction"). Cached:
     read again for every word of the stem it is compared with."""
-    tokens = [p.lower() for m in _TOKEN.finditer(option) for p in re.split(r"[-_./:]", m.group(0))]
+    tokens = [p.lower() for m in _TOKEN.finditer(option) for p in _GLUE.split(m.group(0))]
     return tuple(
         t for t in tokens if len(t) >= 2 * _MIN_GLUED and t.isalpha() and not english_word(t)
     )

@@ -175,6 +175,9 @@ def kin_descriptions(c: Candidate) -> list[str]:
 _VALUE = re.compile(r"\S\s*(?::\s+|=)\S|\"")
 
 
+_PATH_PREFIX = re.compile(r"^[a-z0-9][a-z0-9_.-]*/")
+
+
 @lru_cache(maxsize=16384)
 def _form(option: str) -> tuple[bool, bool, str]:
     """What a reader sees of an option's form: a value attached ("X: true", "a=1", a quoted
@@ -182,7 +185,7 @@ def _form(option: str) -> tuple[bool, bool, str]:
     table's keys are the options of each of its rows' questions."""
     # a namespace is written in lower case ("kubernetes.io/", "apps/"); "Blue/green" and
     # "TCP/IP" are one name, not a prefix and a name
-    prefix = re.match(r"^[a-z0-9][a-z0-9_.-]*/", option)
+    prefix = _PATH_PREFIX.match(option)
     return (
         _VALUE.search(option) is not None,
         option.startswith("-"),

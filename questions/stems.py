@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from questions.headers import foreign, role, translated, verb_header, wh_verb, yes_no
+from questions.headers import asked, foreign, role, translated, verb_header, wh_verb, yes_no
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK
@@ -252,6 +252,11 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     kind = role(a)
     if kind == "reason":
         return None  # "why": an explanation of the row, not a property to name
+    q = _asked(a, lang)
+    if q is not None:  # "acks = 0 时，什么时候回？", not "0 的什么时候回是什么？"
+        if lang == "zh":
+            return f"{key} 时，{q}？" if " = " in key else f"对于 {key}，{q}？"
+        return f"For {key}, {_lower(q)}?"
     if lang == "zh":
         if is_descriptive(attr):
             return f"哪一项描述的是 {key}？"  # not "Cloud SQL 的备注是什么？"
@@ -261,7 +266,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
             return f"{key} 在哪里？"
         if foreign(a, lang):
             return f"关于 {key}，笔记里写的是哪一项？"  # "when to use" is no Chinese noun
-        return f"{key} 的{a}是什么？"
+        return f"{key} 时，{a}是什么？" if " = " in key else f"{key} 的{a}是什么？"
     if is_descriptive(attr):
         return f"Which description fits {key}?"
     verb = wh_verb(a)
@@ -329,8 +334,11 @@ def table_reverse(
     if kind == "reason":
         return None
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
+    q = _asked(a, lang)
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
+        if q is not None:
+            return f"{who.rstrip()}对“{q}？”的回答是{quoted(value, lang)}？"
         if is_descriptive(attr):
             return (
                 f"以下描述的是{who.rstrip()}？{quoted(value, lang)}"
@@ -342,6 +350,8 @@ def table_reverse(
         if foreign(a, lang):
             return None  # "哪个 guarantee 的when to use是…" pastes an English clause
         return f"{who}的{a}是{quoted(value, lang)}？"
+    if q is not None:
+        return f"{who} answers “{q}?” with {quoted(value, lang)}?"
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
     verb = wh_verb(a)
@@ -381,6 +391,12 @@ def table_reverse(
 
 
 _SELF_OR_WH = re.compile(r"(?i)^(what|when|why|how|which)\b|\b(I|I'm|I’m|my|me|mine)\b")
+
+
+def _asked(attr: str, lang: str) -> str | None:
+    """The header as its own question in the stem's language ("什么时候回"), or None."""
+    q = asked(attr)
+    return q if q is not None and bool(CJK.search(q)) == (lang == "zh") else None
 
 
 def _default_header(attr: str) -> bool:
@@ -465,8 +481,8 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     a = _attr_parts(attr, lang)
     kind = role(a)
     v = value.strip().rstrip("。.")
-    if kind == "reason":
-        return None
+    if kind == "reason" or _asked(a, lang) is not None:
+        return None  # a question header makes no sentence with its cell
     if is_descriptive(attr):
         return described_as(key, v, lang)
     if lang == "zh":

@@ -54,11 +54,15 @@ def is_empty(cell: str) -> bool:
     return bool(_EMPTY.match(cell.strip()))
 
 
+_CELL_HEAD_END = re.compile(r"[,，(（]")
+_YES_NO = re.compile(r"(?i)yes|no|是|否")
+
+
 def polarity(cell: str) -> bool | None:
     """True/False for a yes/no style cell, None for anything else."""
     c = cell.strip()
-    head = re.split(r"[,，(（]", c)[0].strip()
-    if head != c and re.fullmatch(r"(?i)yes|no|是|否", head):
+    head = _CELL_HEAD_END.split(c)[0].strip()
+    if head != c and _YES_NO.fullmatch(head):
         c = head  # "yes, together w/ the WAL archive"
     if _POSITIVE.match(c):
         return True
@@ -76,8 +80,11 @@ def is_matrix_column(values: list[str]) -> bool:
     )
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def _words(text: str) -> float:
-    return len(re.findall(r"[A-Za-z0-9]+", text)) + cjk_count(text) / 2
+    return len(_LATIN_WORD.findall(text)) + cjk_count(text) / 2
 
 
 def _key_score(values: list[str], position: int) -> float:

@@ -265,6 +265,18 @@ def cut(run: str) -> tuple[str, ...]:
     return tuple(w for w in jieba.lcut(run, HMM=False) if w.strip())
 
 
+#: single characters that bind to the word before them ("consumer 端", "Kafka 里", "Redis 的"):
+#: a clause opening with one (as jieba reads it) is the rest of that word's phrase
+_BOUND = frozenset("端侧方的里上中下内外之级层版型式性化类边面")
+
+
+def bound_opening(text: str) -> bool:
+    """The text opens with a bound character jieba leaves as a word of its own ("端要配 …" ->
+    端 / 要 / 配; not "端口默认 …" nor "上线后"): cut from the term before it, it is a fragment."""
+    words = cut(text.lstrip()[:12])
+    return bool(words) and words[0] in _BOUND
+
+
 class Tokenizer:
     """Tokens for retrieval and overlap checks; `terms` are kept whole inside Chinese text."""
 

@@ -127,12 +127,21 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("camel", re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")),
     ("call", re.compile(r"^[\w.]+\(.*\)$")),
 )  # fmt: skip
+#: a setting's name written after what it belongs to: dotted or snake_case, or set to a value
+_KNOB = re.compile(r"^[a-z][a-z0-9]*([._][a-z0-9]+)+(=\S+)?$")
 #: shapes that may stand side by side as options (anything else only with its own shape)
 _FAMILIES = {
     "camel": "field", "dotted": "field",
     "Name": "name", "Pascal": "name", "acronym": "name", "Names": "name", "protocol": "name",
     "lower": "lower", "lowers": "lower",
 }  # fmt: skip
+
+
+_VERSION_FORM = re.compile(r"v?\d+\.\d+(\.\d+)?")
+_EXPR_MARK = re.compile(r"[*<>=|{}\[\]]")
+_ACRONYM_FORM = re.compile(r"[A-Z0-9][A-Z0-9./+-]*")
+_CAPITAL = re.compile(r"[A-Z]")
+_PASCAL_FORM = re.compile(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+")
 
 
 @lru_cache(maxsize=65536)
@@ -148,7 +157,7 @@ def shape(text: str) -> str:
     n = parse_number(t.lstrip("+-"))
     if n is not None:  # "-1" is a number, not a lower-case word beside "SET"
         return f"num:{n.unit}" if n.unit else "num"
-    if re.fullmatch(r"v?\d+\.\d+(\.\d+)?", t):
+    if _VERSION_FORM.fullmatch(t):
         return "version"
     if CJK.search(t):
         return "zh"
@@ -158,13 +167,15 @@ def shape(text: str) -> str:
     words = t.split()
     if len(words) > 4:
         return "phrase"
-    if re.search(r"[*<>=|{}\[\]]", t):
+    if len(words) > 1 and any(_KNOB.match(w) for w in words[1:]):
+        return "owned-knob"  # "producer transaction.timeout.ms": a name and its setting
+    if _EXPR_MARK.search(t):
         return "expr"
     if len(words) == 1:
         w = words[0]
-        if re.fullmatch(r"[A-Z0-9][A-Z0-9./+-]*", w) and re.search(r"[A-Z]", w):
+        if _ACRONYM_FORM.fullmatch(w) and _CAPITAL.search(w):
             return "acronym"
-        if re.fullmatch(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+", w):
+        if _PASCAL_FORM.fullmatch(w):
             return "Pascal"
         if w[:1].isupper():
             return "Name"
@@ -399,7 +410,7 @@ def value_kinds(texts: Sequence[str]) -> list[str]:
 
 
 #: shapes that say a name is a knob, a file or a flag (`memory.max`, `/etc/fstab`, `--force`)
-_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv"})
+_MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv", "owned-knob"})
 #: a plain word: a name that says nothing of what it names (`tmpfs`, `Redis`, `OOM`)
 _PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
 

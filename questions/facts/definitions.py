@@ -18,7 +18,16 @@ from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
-from questions.text import CJK, cjk_count, cut, english_word, is_zh, norm, split_sentences
+from questions.text import (
+    CJK,
+    bound_opening,
+    cjk_count,
+    cut,
+    english_word,
+    is_zh,
+    norm,
+    split_sentences,
+)
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
 _PLAIN_SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*:\s+|\s*：\s*)"
@@ -449,6 +458,8 @@ def _split(block: Marked) -> Definition | None:
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())
     m = _ZH_TAIL.match(text)
     if m and is_zh(m.group("desc")) and _is_term(m.group("head"), block):
+        if bound_opening(m.group("desc")):
+            return None  # "consumer 端要配 …": the term is "consumer 端", cut mid-phrase
         return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
     return None
 

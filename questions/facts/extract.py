@@ -710,11 +710,14 @@ def _with_code_led(found: list[Fact], facts: list[Fact]) -> list[Fact]:
     return facts + [f for f in found if f.block.group not in read]
 
 
+_CONTENT_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")
+
+
 def _junk(f: Fact) -> bool:
     """Facts no question should come from: values that are only markup or a lone symbol."""
     v = f.value.strip()
     if "matrix" in f.extra:
         return False
-    return not re.search(r"[A-Za-z0-9\u4e00-\u9fff]", v) or (
+    return not _CONTENT_CHAR.search(v) or (
         f.kind == "definition" and len(v) < 3 and not CJK.search(v)
     )

@@ -16,12 +16,13 @@ from questions.candidate import Candidate
 from questions.clipping import with_question
 from questions.cues import arithmetic_cut, computed, numerals, restated
 from questions.distractors import Pool
+from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
-from questions.text import CJK, balanced, cjk_count
-from questions.values import fmt_number, parse_number
+from questions.text import CJK, balanced, cjk_count, contains
+from questions.values import fmt_number, parse_number, shape
 
 NAME = "number"
 #: "___ (10 %)": the blanked value restated in other units right after the blank
@@ -135,6 +136,23 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"
 
 
+#: shapes of a setting's or a command's name, as a cloze's subject ("retention.bytes")
+_CODE_SHAPES = frozenset({"dotted", "snake", "kebab", "camel", "caps", "flag", "kv"})
+
+
+def _with_lost_name(gap: str, f: Fact) -> str:
+    """The cloze with the only code-like name of its sentence back in front when the cut left
+    it out ("每个分区的大小上限默认是 ___" of `retention.bytes`): without it the stem no longer
+    says what it is about. The blank's own unit ("kB" of "8 kB") names nothing."""
+    code = f.block.inline.code
+    found = {n for _, n in names(f.sentence, code, skip=f.span)
+             if (n in code or shape(n) in _CODE_SHAPES) and n not in f.span}  # fmt: skip
+    if len(found) != 1 or contains(gap, next(iter(found))):
+        return gap
+    name = next(iter(found))
+    return f"{name}：{gap}" if CJK.search(gap) else f"{name}: {gap}"
+
+
 def distractors_for(
     f: Fact, pool: Pool, avoid: str, least: int = 2, vary: bool = True
 ) -> list[str]:
@@ -190,6 +208,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
+    gap = _with_lost_name(gap, f)
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip

@@ -35,6 +35,30 @@ def _header_kind(header: str) -> str:
     return ""
 
 
+#: a row key that is only a value: a number or a symbol ("0", "-1", "*"), read after an aside
+#: is dropped ("2 (推荐)"); beside those, a short lowercase word is one too ("all")
+_NUMBER_KEY = re.compile(r"[-+]?\d[\d.,]*%?|[^\w\s]{1,3}")
+_SHORT_WORD = re.compile(r"[a-z]{1,3}")
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _bare(key: str, pattern: re.Pattern[str]) -> bool:
+    return pattern.fullmatch(_ASIDE.sub("", key).strip()) is not None
+
+
+def named_key(key: str, table: Table) -> str:
+    """A row key that is only a value of its key column, named with it ("acks = 0", "acks =
+    all"): "0 的…" asks about nothing. A key column with no number holds names ("r", "wa"), and
+    ports, codes and versions say what they are by themselves ("404")."""
+    head = table.key_header.strip()
+    if table.transposed or not head or _header_kind(head):
+        return key
+    if not any(_bare(k, _NUMBER_KEY) for k in table.keys):
+        return key
+    bare = _bare(key, _NUMBER_KEY) or _bare(key, _SHORT_WORD)
+    return f"{head} = {key}" if bare else key
+
+
 MAX_VALUE = 160
 #: a cell that only says the row has none of it
 _NOTHING = re.compile(r"(?i)no|none|nothing|没有|无|不支持|否")
@@ -236,7 +260,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         wrong += [x for x in pool.numbers(n, role, f) if acceptable(x, f.value, wrong)][
             : 3 - len(wrong)
         ]
-    prompt = table_forward(f.subject, f.attribute, lang)
+    prompt = table_forward(named_key(f.subject, table), f.attribute, lang)
     if prompt is None:
         return None
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,
