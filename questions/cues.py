@@ -1187,9 +1187,9 @@ _OPERAND = r"(?:(?<![\w.])\d[\d.,]*[A-Za-z%µ\u4e00-\u9fff]{0,4}|___)"
 _OP = r"(?:\s[+−×*÷x]\s|(?<=[\w%])[+−×*÷](?=[\w(]))"
 _WORD = r"[^\W\d][\w.-]*"
 #: one term of an operation: a number with the words that name what it counts ("threshold 50",
-#: "11 buckets"), or words alone ("_sum", "MSL")
+#: "110 pods per node"), or words alone ("_sum", "MSL")
 _TERM = (
-    rf"(?:(?:{_WORD}\s+){{0,2}}{_OPERAND}(?![\d.,])(?:\s+{_WORD}){{0,2}}"
+    rf"(?:(?:{_WORD}\s+){{0,2}}{_OPERAND}(?![\d.,])(?:\s+{_WORD}){{0,3}}"
     rf"|{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
 #: a product or a quotient: names among its terms are unknown amounts ("pool size × 1.5"),

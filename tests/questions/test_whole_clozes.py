@@ -96,6 +96,7 @@ def test_no_cloze_or_statement_is_read_off_a_lead_in() -> None:
 def test_an_operation_written_out_with_its_result_gives_no_number_away() -> None:
     assert computed("120 OSDs × ___ PGs per OSD = 12000 PG replicas")
     assert computed("120 OSDs × 100 PGs per OSD = ___ PG replicas")
+    assert computed("110 PGs per OSD × 30 OSDs = ___ PG replicas")  # a counted noun of 3 words
     assert computed("writes 12 chunks per stripe (___ data chunks + 2 coding chunks)")
     assert computed("writes ___ chunks per stripe (10 data chunks + 2 coding chunks)")
     assert computed("总共 ___ 个（8 个 + 2 个）")
