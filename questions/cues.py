@@ -1180,6 +1180,51 @@ def arithmetic_cut(text: str, span: str) -> str:
     return _CONNECTIVE.sub("", parts[mine].strip().rstrip(",，;；").strip())
 
 
+#: a number as an operand: its digits and a unit glued to them, or the blank that stands for one
+_OPERAND = r"(?:(?<![\w.])\d[\d.,]*[A-Za-z%µ\u4e00-\u9fff]{0,4}|___)"
+#: an operation, spaced on both sides or on neither ("1000+ nodes" is "more than"); "=" alone
+#: states a unit or a conversion ("1 vCPU = 1000m"), which is the fact, not a sum
+_OP = r"(?:\s[+−×*÷x]\s|(?<=[\w%])[+−×*÷](?=[\w(]))"
+_WORD = r"[^\W\d][\w.-]*"
+#: one term of an operation: a number with the words that name what it counts ("threshold 50",
+#: "110 pods per node"), or words alone ("_sum", "MSL")
+_TERM = (
+    rf"(?:(?:{_WORD}\s+){{0,2}}{_OPERAND}(?![\d.,])(?:\s+{_WORD}){{0,3}}"
+    rf"|{_WORD}(?:\s+{_WORD}){{0,2}})"
+)
+#: a product or a quotient: names among its terms are unknown amounts ("pool size × 1.5"),
+#: where names in a sum count one each ("11 buckets + _sum + _count")
+_TIMES = re.compile(r"[×*÷]|\sx\s")
+_CALCULATION = re.compile(rf"{_TERM}(?:{_OP}{_TERM})+")
+#: the result the operation is said to give, a few words ("per OSD") after its last term
+_RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND})")
+_RESULT_BEFORE = re.compile(rf"({_OPERAND})(?:\s+{_WORD}){{0,2}}\s*[=≈]\s*$")
+
+
+def computed(stem: str) -> bool:
+    """The blank of the stem is an operand or the result of an operation the stem writes out
+    with its result: it is worked out, not recalled ("260 targets × ___ = 390000", "13 series
+    (___ buckets + _sum + _count)", "___ series (11 buckets + _sum + _count)"). An operation
+    with no result to work back from ("threshold ___ + scale factor 0.1") leaves the operand to
+    be known, and a number beside an operation on a name ("2 x MSL, ___ on Linux") too."""
+    for m in _CALCULATION.finditer(stem):
+        terms = re.split(_OP, m.group(0))
+        said = re.findall(_OPERAND, m.group(0))
+        if _TIMES.search(m.group(0)) and not all(re.search(_OPERAND, t) for t in terms):
+            continue  # "pool size × 1.5": a factor the stem never gives, nothing to work out
+        before, after = stem[: m.start()], stem[m.end() :]
+        result = _RESULT_AFTER.match(after) or _RESULT_BEFORE.search(before)
+        if result is not None:
+            said.append(result.group(1))
+        elif before.rstrip().endswith(("(", "（")):  # "13 series (11 buckets + …)": its sum
+            said += re.findall(_OPERAND, re.split(r"[,;，；]", before)[-1])[-1:]
+        else:
+            continue
+        if "___" in said and len(said) >= 2:
+            return True
+    return False
+
+
 #: units of one dimension in their base unit, binary sizes as storage settings write them
 _SCALES: dict[str, tuple[str, float]] = {
     "us": ("s", 1e-6), "ms": ("s", 1e-3), "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600),

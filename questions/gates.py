@@ -23,10 +23,11 @@ from questions.candidate import Candidate
 from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
 from questions.context_refs import refers_to_context
-from questions.cues import self_checking, spelled_out, unit_echo
+from questions.cues import computed, self_checking, spelled_out, unit_echo
+from questions.facts.model import Fact
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import SPELLED_OUT, kin_descriptions
-from questions.stems import lint
+from questions.stems import BLANK, lint
 from questions.text import cut_short, norm, noun_like
 from questions.values import parse_number
 
@@ -39,6 +40,11 @@ _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab"
 REFERS_TO_CONTEXT = "refers to its context (above/below)"
 
 
+#: the drop reason of a cloze or statement read off a line that introduces a list or code block:
+#: what it says is only what follows it
+LEAD_IN = "a lead-in to a list or code, not a claim"
+
+
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
     if len({norm(o) for o in c.options}) != len(c.options):
@@ -49,6 +55,8 @@ def form(c: Candidate) -> str | None:
         return "all/none of the above"
     if any(refers_to_context(t) for t in (c.prompt, *c.options)):
         return REFERS_TO_CONTEXT
+    if c.fact.block.leads_in and (c.style == "cloze" or c.kind == "truefalse"):
+        return LEAD_IN
     lint_text = c.prompt if c.style != "cloze" else _QUOTED.sub("", c.prompt)
     reason = lint(_QUOTED.sub("“x”", lint_text))
     if reason == "broken negation" or (
@@ -121,12 +129,22 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
     return None
 
 
+def _worked_out(f: Fact) -> bool:
+    """The fact's number is an operand or the result of an operation its sentence writes out:
+    swapped for another, the statement refutes itself by arithmetic."""
+    return (
+        f.kind == "number"
+        and f.sentence.count(f.span) == 1
+        and computed(f.sentence.replace(f.span, BLANK))
+    )
+
+
 def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | None:
     """ "--rm is described as “delete the container when it exits”": true at a glance when the
     description says the name of the term the statement names (whether or not it is that
     term's description, it reads as true)."""
     f = c.fact
-    if self_checking(c.prompt):
+    if self_checking(c.prompt) or _worked_out(f):
         return "statement works out its own number"  # "137 = SIGKILL (128 + 9)"
     if f.kind != "definition" and f.table is None:
         return None

@@ -453,3 +453,19 @@ def cut_short(text: str) -> bool:
     if any(t.count(a) != t.count(b) for a, b in pairs) or t.count('"') % 2:
         return True
     return _ANNOUNCES_MORE.search(t) is not None
+
+
+_CLOSING = {")": "(", "）": "（", "]": "[", "}": "{", "”": "“", "】": "【", "」": "「"}
+_BRACKET = re.compile("[" + re.escape("".join(_CLOSING) + "".join(_CLOSING.values())) + "]")
+
+
+def balanced(text: str) -> bool:
+    """Every bracket and quote the text opens it closes, in order: a cut that crosses one
+    ("kills Prometheus (RAM in the ___" with "head block)") leaves half an aside."""
+    opened: list[str] = []
+    for ch in _BRACKET.findall(text):  # the brackets alone: most texts have none
+        if ch in _CLOSING.values():
+            opened.append(ch)
+        elif not opened or opened.pop() != _CLOSING[ch]:
+            return False
+    return not opened and text.count('"') % 2 == 0

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
+from questions.nouns import singular_word
 from questions.parse.model import Block
-from questions.text import CJK, STOP_EN, norm
+from questions.text import CJK, STOP_EN, balanced, norm
 
 #: an alternative longer than this is a clause, not a thing to choose
 MAX_ALTERNATIVE = 30
@@ -41,6 +42,9 @@ def _alternative(text: str) -> bool:
         0 < len(t) <= MAX_ALTERNATIVE
         and re.search(r"[A-Za-z0-9\u4e00-\u9fff]", t) is not None
         and not re.search(r"不|没|\bnot\b|[,，;；。]", t)
+        # "head block)", "(seconds between ops)": part of an aside, or one alone, names no thing
+        and balanced(t)
+        and not t.startswith(("(", "（"))
     )
 
 
@@ -77,13 +81,26 @@ def _frame(neg: str, pos: str) -> tuple[str, str, str, str] | None:
     return neg[:p], a, b, neg[len(neg) - q :]
 
 
+def _about_subject(subject: str, denied: str, stated: str) -> bool:
+    """ "Series count is what kills it (…), not sample count": the denied thing is named as
+    the subject is (one head noun), not as the stated one, so the sentence contrasts its
+    subject and what it says of it is no alternative to the denied thing."""
+    head = re.findall(r"[A-Za-z]{3,}", denied)
+    if not head:
+        return False
+    word = singular_word(head[-1].casefold())
+    named = {singular_word(w.casefold()) for w in re.findall(r"[A-Za-z]{3,}", subject)}
+    said = {singular_word(w.casefold()) for w in re.findall(r"[A-Za-z]{3,}", stated)}
+    return word in named and word not in said
+
+
 def _contrast(
     block: Block, sentence: str, subject: str, frame: tuple[str, str, str, str], join: str
 ) -> Fact | None:
     before, denied, stated, after = frame
     if not (_subject(subject) and _alternative(denied) and _alternative(stated)):
         return None
-    if norm(denied) == norm(stated):
+    if norm(denied) == norm(stated) or _about_subject(subject, denied, stated):
         return None
     claim = f"{subject}{join}{before}{stated}{after}".strip()
     return Fact("contrast", subject.strip(), stated, block, block.line, sentence=sentence,
@@ -141,6 +158,8 @@ def _en_contrast(block: Block, sentence: str) -> Fact | None:
         tail.insert(0, w)
     while denied and (denied[0].casefold() in STOP_EN or denied[0].casefold() in _PLACE):
         denied = denied[1:]  # "on the host, not inside the container": the thing alone
+    if len(denied) > 2 and " ".join(denied[-2:]).casefold() in _DEGREE:
+        denied = denied[:-2]  # "not sample count so much": the thing, without the hedge
     if not tail or not denied:
         return None
     head = " ".join(words[: len(words) - len(tail)])
@@ -325,6 +344,8 @@ _EN_PREDICATE = re.compile(
     r"^(?P<subject>[^,;]{1,40}?)\s+(?P<aux>is|are)\s+(?P<neg>not\s+)?(?P<pred>[^,;]{2,40}?)[.!]?$",
     re.I,
 )
+#: a hedge after a denied thing ("not X so much"): how firmly it is denied, not part of it
+_DEGREE = frozenset({"so much", "as much", "that much", "per se", "as such"})
 #: words that place a thing rather than name it ("not inside the container")
 _PLACE = frozenset({"inside", "outside", "within", "into", "onto", "via", "behind", "beside"})
 _CLAUSES = re.compile(r"\s*[,;，；]\s*(?:but\s+|while\s+|whereas\s+|而|但)?")

@@ -14,14 +14,14 @@ from http import HTTPStatus
 
 from questions.candidate import Candidate
 from questions.clipping import with_question
-from questions.cues import arithmetic_cut, numerals, restated
+from questions.cues import arithmetic_cut, computed, numerals, restated
 from questions.distractors import Pool
 from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
-from questions.text import CJK, cjk_count, contains
+from questions.text import CJK, balanced, cjk_count, contains
 from questions.values import fmt_number, parse_number, shape
 
 NAME = "number"
@@ -74,9 +74,13 @@ def _without_restating_clause(gap: str, span: str) -> str:
 _ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
-def balanced(text: str) -> bool:
-    pairs = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"))
-    return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
+#: a text that opens with an operator or a mark that only ends or joins what came before
+#: ("× 1500 series = …", ", so …", ") …"): cut from its sentence, not a sentence
+_DANGLING = re.compile(r"^\s*(?:[=×÷*+−≈,;:)\]}，；：）、!?]|->|→|=>|[-/.](?=\s))")
+
+
+def dangling(text: str) -> bool:
+    return _DANGLING.match(text) is not None
 
 
 def clause(sentence: str, span: str) -> str:
@@ -96,7 +100,7 @@ def clause(sentence: str, span: str) -> str:
 
 def blanked(text: str, span: str) -> str | None:
     """The text with its one occurrence of span replaced by the blank; None when it is unsafe."""
-    if text.count(span) != 1 or not balanced(text):
+    if text.count(span) != 1 or not balanced(text) or not balanced(span) or dangling(text):
         return None
     out = text.replace(span, BLANK)
     if out.lstrip(" (“\"'").startswith(BLANK):
@@ -195,9 +199,11 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     said = with_question(
         arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
     )  # the question the line answers stays with it
+    if dangling(said):
+        return None  # a subject in front would not give back what the cut took
     text = with_subject(said, f.subject or f.context, parent=not f.subject)
     gap = blanked(text, f.span)
-    if gap is None:
+    if gap is None or computed(gap):
         return None
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     gap = _without_reason_phrase(gap, f.span)

@@ -16,7 +16,7 @@ from questions.cues import unhinted
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
-from questions.generators.numbers import blanked, clause, with_subject
+from questions.generators.numbers import blanked, clause, dangling, with_subject
 from questions.stems import BLANK, cloze
 from questions.text import contains
 
@@ -59,9 +59,10 @@ KINDS = ("term",)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
-    text = with_subject(
-        with_question(clause(f.sentence, f.span), f.block.text, f.sentence), f.context
-    )
+    said = with_question(clause(f.sentence, f.span), f.block.text, f.sentence)
+    if dangling(said):
+        return
+    text = with_subject(said, f.context)
     gap = blanked(text, f.span)
     if gap is None or _IN_LIST.search(gap):
         return

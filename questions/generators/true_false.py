@@ -18,12 +18,12 @@ from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import standalone
-from questions.generators.numbers import balanced, clause, distractors_for, with_subject
+from questions.generators.numbers import clause, distractors_for, with_subject
 from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
-from questions.text import contains, cut_short, lemma_words
+from questions.text import balanced, contains, cut_short, lemma_words
 from questions.values import family, parse_number
 
 NAME = "true_false"

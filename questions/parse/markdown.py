@@ -7,6 +7,7 @@ block as content or noise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -319,6 +320,7 @@ def parse_document(text: str, file: str) -> Document:
     statements = _heading_statements(sections, blocks)
     blocks = sorted(blocks + statements, key=lambda b: (b.line, b.id))
     blocks = [replace(b, id=n) for n, b in enumerate(blocks)]
+    blocks = _lead_ins(blocks)
     blocks, noise = classify(blocks, title_section, has_subsections=len(sections) > 2)
     used = {b.section.index for b in blocks} | {b.line for b in statements}
     noise += [
@@ -328,6 +330,22 @@ def parse_document(text: str, file: str) -> Document:
     ]
     noise.sort(key=lambda n: n.line)
     return Document(file, title, tuple(sections), tuple(blocks), tuple(noise))
+
+
+def _lead_ins(blocks: list[Block]) -> list[Block]:
+    """Mark the lines that end with a colon right before a list, code or table of their own
+    section ("Defaults (when `global:` is empty):"): they introduce what follows and state
+    nothing themselves."""
+    out = list(blocks)
+    for n, (b, nxt) in enumerate(itertools.pairwise(blocks)):
+        if (
+            b.kind in ("paragraph", "item")
+            and b.text.rstrip().endswith((":", "："))
+            and nxt.section.index == b.section.index
+            and (nxt.kind in ("code", "table") or (nxt.kind == "item" and nxt.group != b.group))
+        ):
+            out[n] = replace(b, leads_in=True)
+    return out
 
 
 def _heading_statements(sections: list[Section], blocks: list[Block]) -> list[Block]:

@@ -75,6 +75,9 @@ class Block:
     lang: str = ""
     noise: str | None = None  # why nothing is asked from it, None for content
     from_heading: bool = False  # a heading that is itself a statement, read as one
+    #: a line ending ":" that introduces the list, code or table after it (kept out of the
+    #: repr, which reports and their comparisons print)
+    leads_in: bool = field(default=False, repr=False)
 
     @property
     def text(self) -> str:
