@@ -1185,7 +1185,7 @@ _OPERAND = r"(?:(?<![\w.])\d[\d.,]*[A-Za-z%µ\u4e00-\u9fff]{0,4}|___)"
 #: an operation, spaced on both sides or on neither ("1000+ nodes" is "more than"); "=" alone
 #: states a unit or a conversion ("1 vCPU = 1000m"), which is the fact, not a sum
 _OP = r"(?:\s[+−×*÷x]\s|(?<=[\w%])[+−×*÷](?=[\w(]))"
-_WORD = r"[^\W\d][\w.-]*"
+_WORD = r"[^\W\d][\w./-]*"  # "samples/s" names what a number counts too
 #: one term of an operation: a number with the words that name what it counts ("threshold 50",
 #: "110 pods per node"), or words alone ("_sum", "MSL")
 _TERM = (
@@ -1201,12 +1201,17 @@ _RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND
 _RESULT_BEFORE = re.compile(rf"({_OPERAND})(?:\s+{_WORD}){{0,2}}\s*[=≈]\s*$")
 
 
+#: a number restated in another unit in brackets right after a term ("15d (1,296,000 s)")
+_RESTATED_AMOUNT = re.compile(r"\s*[(（]\s*\d[\d.,]*\s*[A-Za-z%µ]{0,4}\s*[)）]")
+
+
 def computed(stem: str) -> bool:
     """The blank of the stem is an operand or the result of an operation the stem writes out
     with its result: it is worked out, not recalled ("260 targets × ___ = 390000", "13 series
     (___ buckets + _sum + _count)", "___ series (11 buckets + _sum + _count)"). An operation
     with no result to work back from ("threshold ___ + scale factor 0.1") leaves the operand to
     be known, and a number beside an operation on a name ("2 x MSL, ___ on Linux") too."""
+    stem = _RESTATED_AMOUNT.sub("", stem)  # "15d (1,296,000 s)": one term said twice
     for m in _CALCULATION.finditer(stem):
         terms = re.split(_OP, m.group(0))
         said = re.findall(_OPERAND, m.group(0))

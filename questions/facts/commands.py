@@ -80,11 +80,20 @@ def purpose(comment: str) -> bool:
     return _NOT_A_PURPOSE.search(comment.strip()) is None
 
 
+#: how a command line opens: a program, a path or a prompt; a line opening with a label
+#: ("leader: [0][1] LEO=6") or a mark ("^ HW=4") is a picture or output, not a command
+_OPENS_COMMAND = re.compile(r"[\w./~$\\-][^\s:]*(?:\s|$)")
+
+
+def opens_command(line: str) -> bool:
+    return _OPENS_COMMAND.match(line) is not None
+
+
 def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
         return []
-    lines = command_lines(block)
+    lines = [entry for entry in command_lines(block) if opens_command(entry[0])]
     commands = [c for c, _, _ in lines if len(c) <= MAX_COMMAND]
     if len(set(commands)) < 3:
         return []

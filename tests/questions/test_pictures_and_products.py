@@ -1,0 +1,54 @@
+"""Backup notes written here: a code block that draws a picture ("primary: [w1][w2] …  # draw
+it to remember") holds no commands to ask about, while the block of real commands beside it
+is asked; and a product whose terms name what they count ("100k samples/s") or restate one
+in brackets ("14d (336 h)") is worked out from the stem, so none of its numbers is blanked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from questions.bank import BankQuestion
+from questions.cues import computed
+from questions.facts.commands import opens_command
+from questions.generate import generate_document
+
+NAME = "backup-rotation.md"
+TEXT = (Path(__file__).parent / "notes" / NAME).read_text(encoding="utf-8")
+
+
+def _questions() -> list[BankQuestion]:
+    return [q for _, q in generate_document(NAME, TEXT).chosen]
+
+
+def test_a_picture_in_a_code_block_is_not_asked_as_commands() -> None:
+    asked = _questions()
+    picture = ("primary:", "replica:", "^ restore")
+    for q in asked:
+        assert not any(c.startswith(picture) for c in q.choices), (q.prompt, q.choices)
+        assert "draw it to remember" not in q.prompt, q.prompt
+    commands = [q for q in asked if q.choices[q.answer].startswith("restic ")]
+    assert commands, [q.prompt for q in asked]
+
+
+def test_a_command_line_opens_with_a_program_or_a_prompt() -> None:
+    assert opens_command("restic forget --keep-daily 7")
+    assert opens_command("$ ls -la")
+    assert opens_command("./rotate.sh --dry-run")
+    assert opens_command("VACUUM (VERBOSE) orders;")
+    assert not opens_command("primary:  [w1][w2][w3]")
+    assert not opens_command("^ restore point = w4")
+
+
+def test_a_product_of_counted_or_restated_terms_is_worked_out() -> None:
+    assert computed("e.g. 40 GB × 14d (336 h) × ___ ≈ 672 GB")
+    assert computed("e.g. 100k samples/s × 86400 s × ___ ≈ 173 GB")
+    assert computed("100 req/s × ___ s = 6000 requests")
+    # no result to work back from: the factor is still a fact to recall
+    assert not computed("e.g. 40 GB × 14d (336 h) × ___")
+
+
+def test_no_number_of_the_sizing_example_is_blanked() -> None:
+    sizing = next(i for i, line in enumerate(TEXT.splitlines(), 1) if "672 GB" in line)
+    asked = _questions()
+    assert asked
+    assert not any(q.source.line == sizing and "___" in q.prompt for q in asked)
