@@ -94,6 +94,26 @@ def distinguishing(value: str, column: Sequence[str]) -> bool:
     return bool(v) and sum(1 for c in _normed_all(tuple(column)) if c == v or v in c) == 1
 
 
+#: a cell that says its row is like another ("same as rate", "跟 GET 一样", "同 PUT")
+_ALIKE = re.compile(
+    r"(?i)\b(?:same as|like|as for|identical to|equivalent to)\b"
+    r"|(?<!不)(?:一样|相同)|(?<![不共])同\s*(?=[A-Za-z`])"  # not 不同 "unlike", 同时 "while"
+)
+#: the name a key opens with: `rate` of `rate(x[5m])`, `GET` of "GET (safe)"
+_KEY_NAME = re.compile(r"[A-Za-z_][\w.-]+")
+
+
+def said_alike(column: Sequence[str], keys: Sequence[str], row: int) -> bool:
+    """Another row's cell says it is like this row ("same as rate" in increase's row): that
+    row has this row's value too, so the value no longer tells the row apart."""
+    name = _KEY_NAME.match(keys[row].strip().strip("`"))
+    key = folded(name.group(0) if name else keys[row])
+    return any(
+        i != row and _ALIKE.search(c) is not None and contains_folded(folded(c), key)
+        for i, c in enumerate(column)
+    )
+
+
 @lru_cache(maxsize=64)
 def _normed_all(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A table column's cells normalised once per table, as `_folded_all` folds its keys."""
@@ -127,6 +147,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
         return None
+    if said_alike(column, table.keys, f.row):
+        return None  # "same as rate" in another row: that row fits the stem too
     if _NOT_APPLICABLE.match(f.value.strip()) or _NOTHING.fullmatch(f.value.strip()):
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if _ONLY_DEFAULT.fullmatch(f.value.strip()):

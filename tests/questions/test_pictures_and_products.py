@@ -1,7 +1,8 @@
 """Backup notes written here: a code block that draws a picture ("primary: [w1][w2] …  # draw
 it to remember") holds no commands to ask about, while the block of real commands beside it
 is asked; and a product whose terms name what they count ("100k samples/s") or restate one
-in brackets ("14d (336 h)") is worked out from the stem, so none of its numbers is blanked."""
+in brackets ("14d (336 h)") is worked out from the stem, so none of its numbers is blanked; and
+a table row another row calls alike ("same as --keep-daily") is not asked by its cell."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from questions.bank import BankQuestion
 from questions.cues import computed
 from questions.facts.commands import opens_command
 from questions.generate import generate_document
+from questions.generators.tables import said_alike
 
 NAME = "backup-rotation.md"
 TEXT = (Path(__file__).parent / "notes" / NAME).read_text(encoding="utf-8")
@@ -52,3 +54,23 @@ def test_no_number_of_the_sizing_example_is_blanked() -> None:
     asked = _questions()
     assert asked
     assert not any(q.source.line == sizing and "___" in q.prompt for q in asked)
+
+
+def test_a_row_another_row_calls_alike_is_not_told_apart_by_its_cell() -> None:
+    """`--keep-within-daily` is "same as --keep-daily, but …": it keeps one snapshot a day too,
+    so "which flag keeps one snapshot for each of the last N days" has two keys."""
+    for q in _questions():
+        both = {"--keep-daily", "--keep-within-daily"} <= set(q.choices)
+        assert not (both and "last N days" in q.prompt), (q.prompt, q.choices)
+    assert any(q.choices[q.answer] == "--keep-last" for q in _questions())
+
+
+def test_a_cell_that_calls_its_row_like_another_names_that_row() -> None:
+    keys = ["rate(x[5m])", "irate(x[5m])", "increase(x[1h])"]
+    column = ["all samples in the window", "the last two samples", "same as rate"]
+    assert said_alike(column, keys, 0)
+    assert not said_alike(column, keys, 1)
+    methods = ["GET", "PUT", "HEAD"]
+    assert said_alike(["safe", "idempotent", "跟 GET 一样但只返回 headers"], methods, 0)
+    assert not said_alike(["safe", "idempotent", "与 GET 不同"], methods, 0)  # "unlike GET"
+    assert not said_alike(["safe", "idempotent", "同时支持 GET"], methods, 0)  # "while"
