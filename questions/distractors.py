@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
+from questions.headers import asks
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
@@ -202,6 +203,8 @@ class Pool:
             return
         if text.lower() in STOP_EN or not _WORDLIKE.search(text) or is_qualifier(text):
             return
+        if role == "bold" and asks(text):
+            return  # "**为啥快**", "**How it works**": a question its item answers, no term
         self._seen.add((text, role))
         if role in ("code", "cmd"):
             self._code.add(text)
