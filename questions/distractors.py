@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
+from questions.headers import asks
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
@@ -144,6 +145,7 @@ class Pool:
         self._rows: list[tuple[int, tuple[str, ...], str]] | None = None
         self._items: list[tuple[int, str, str, str]] = []  # group, text, lead, first marked
         self._outcomes: dict[int, list[str]] | None = None
+        self._section_products: dict[int, frozenset[str]] = {}
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -202,6 +204,8 @@ class Pool:
             return
         if text.lower() in STOP_EN or not _WORDLIKE.search(text) or is_qualifier(text):
             return
+        if role == "bold" and asks(text):
+            return  # "**为啥快**", "**How it works**": a question its item answers, no term
         self._seen.add((text, role))
         if role in ("code", "cmd"):
             self._code.add(text)
@@ -295,6 +299,8 @@ class Pool:
                         ):
                             continue  # a one-word name is offered beside one-word names only
                             # ("Audit logs" is no kind of "Members", even in one section)
+                        if section != here and self.other_product(e.text, section, here):
+                            continue  # a feature of the product another section is about
                         shaped = (
                             any_shape or e.family == fam or (marked_term and self._marked(e.text))
                         )
@@ -477,6 +483,25 @@ class Pool:
         said = (self._sentences[i][1] for i in sorted(hits)
                 if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
         return said_with(words, option, said)
+
+    def other_product(self, option: str, section: int, here: int) -> bool:
+        """The answer's section's headings name a product ("Pulumi") that the option's section
+        does not ("Imports" under "Terraform", "Detection" under "Drift"): the stem, labelled
+        with its section, is about that product, and the option is plainly a label of another
+        part of the notes. A product itself stays an option beside another product."""
+        theirs, mine = self._products(section), self._products(here)
+        return bool(mine) and not theirs & mine and option not in theirs
+
+    def _products(self, section: int) -> frozenset[str]:
+        """The products a section's headings name (its path leaves out the notes' title)."""
+        found = self._section_products.get(section)
+        if found is None:
+            sections = self.doc.sections if self.doc is not None else ()
+            path = sections[section].path if 0 <= section < len(sections) else ()
+            words = {w for h in path for w in _CAPITALISED.findall(h)}
+            found = frozenset(w for w in words if self._thing_kind(w) == "product")
+            self._section_products[section] = found
+        return found
 
     def _marked(self, text: str) -> bool:
         """The notes mark the text somewhere: in bold or as code."""

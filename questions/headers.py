@@ -12,6 +12,8 @@ of the notes ("上限" over English cells). Each is read here once:
   -> "支持全球分布";
 - ``role``: "reason" (why: an explanation, never a key or a question), "situation" (when to
   use: "Which X fits this case: …?"), "time" / "place" (a bare when / where);
+- ``asks``: words that ask ("为啥快", "How it works", "副本多少合适？"): a label so worded is a
+  question its item answers, never a term (questions.facts.definitions.question_label);
 - ``asked``: a header written as a question of its own ("什么时候回", "丢数据吗？", "When does
   it reply?"): asked about the row ("acks = 0 时，什么时候回？"), never pasted into "X 的 H 是什么？";
 - ``translated``: a common header word in the stem's language ("上限" -> "limit" for an English
@@ -33,8 +35,12 @@ _SITUATION = re.compile(
 _TIME = re.compile(r"(?i)^(when|何时|什么时候|时机)$")
 _PLACE = re.compile(r"(?i)^(where|在哪|在哪里|在哪儿)$")
 
-#: question words of a Chinese header ("什么时候回", "怎么恢复", "丢几条") and its question mark
-_ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|吗|[?？]\s*$")
+#: question words of a Chinese header ("什么时候回", "怎么恢复", "丢几条", "为啥快") and its
+#: question mark
+_ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|啥|吗|[?？]\s*$")
+#: an English phrase that opens with a question word ("why fast", "how it works", "what's
+#: inside"); a hyphen after it makes a name ("How-to")
+_EN_WH = re.compile(r"(?i)^(why|how|what|when|where|which|who|whose)(?=\s|'s\b|$)")
 #: an English header that is a question: a wh-word and the auxiliary of a question
 _EN_ASKING = re.compile(
     r"(?i)^(what|when|where|why|how|which|who)(\s+(long|much|many|often|far|one))?\s+(is|are|was|were|does|do|did|can|could|will|"
@@ -52,6 +58,19 @@ def asked(header: str) -> str | None:
     if CJK.search(h):
         return h.rstrip("?？ ") if _ZH_ASKING.search(h) else None
     return h.rstrip("? ") if _EN_ASKING.match(h) else None
+
+
+def asks(text: str) -> bool:
+    """The words ask rather than name: a question word or mark, even bare or without the
+    auxiliary of a full question ("为啥快", "副本多少合适？", "Why fast", "How it works"). A
+    label worded so is a question its item answers, never a term (unlike `asked`, a bare "why"
+    counts: it names nothing either)."""
+    t = text.strip().strip(":：").strip()
+    if t.endswith(("?", "？")):
+        return True
+    if CJK.search(t):
+        return _ZH_ASKING.search(t) is not None
+    return _EN_WH.match(t) is not None
 
 
 #: common header words in the other language: a stem in English over "上限" says "limit"

@@ -16,6 +16,7 @@ from lemminflect import getLemma
 
 from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
+from questions.headers import asks
 from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
 from questions.stems import third_person
@@ -174,6 +175,13 @@ def advice_label(label: str, desc: str = "") -> bool:
     return plain and bool(desc) and _CLAUSE.match(desc) is not None
 
 
+def question_label(label: str, inline: Inline) -> bool:
+    """A label that asks ("**为啥快**: …", "**How it works**: …"): a question its item answers,
+    not a term, so neither asked as "which term is described" nor offered beside terms. A
+    label in code names a command or setting whatever its word (`which`, `when`)."""
+    return asks(label) and label not in inline.code
+
+
 def _plural_noun(word: str) -> bool:
     """ "copies of the primary …": a description that opens naming things defines them."""
     from lemminflect import getAllLemmas
@@ -267,7 +275,7 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
-    if advice_label(d.term, d.description):
+    if advice_label(d.term, d.description) or question_label(d.term, inline):
         return None
     d = _own_clauses(d, text, inline)
     desc = first_sentence(d.description)
