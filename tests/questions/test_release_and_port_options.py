@@ -1,6 +1,6 @@
 """Number options of an identifier's own form (review 8, class 4): a release beside the
 releases around it, never past the newest the notes name (no invented 5.0, 6.0, 8.0); a port
-of a list of ports beside that service's range, not round quantities; and an unround key
+of a list of ports beside ports that exist (review 13), not round quantities; and an unround key
 (168 hours) beside at least one option as unround, so it is not the odd one out."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from questions.candidate import Candidate
 from questions.generate import generate_document
 from questions.values import parse_number
+from questions.vocabulary import PORTS
 
 QUEUE = """# Relay broker notes
 
@@ -46,12 +47,14 @@ def test_a_release_is_offered_beside_the_releases_around_it() -> None:
         ), c.options
 
 
-def test_a_port_of_a_port_list_is_offered_beside_its_range() -> None:
+def test_a_port_of_a_port_list_is_offered_beside_ports_that_exist() -> None:
+    # review 13 overrode review 8: ports made up around the key (9098, 9099, 9102 beside 9100)
+    # leave the key the one round port; a port's options are the notes' ports, then known ones
     asked = _asked(QUEUE, "7071")
     assert asked
     for c in asked:
-        values = [float(o) for o in c.options]
-        assert all(abs(x - 7071) <= 10 for x in values), c.options
+        wrong = [o for i, o in enumerate(c.options) if i != c.answer]
+        assert all(o in QUEUE or o in PORTS for o in wrong), c.options
 
 
 def test_an_unround_key_is_never_the_only_unround_option() -> None:
