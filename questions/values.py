@@ -404,8 +404,9 @@ _LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
 }
 #: a setting named for its unit: `retention.ms`, `timeout_seconds`, `maxBytes`
 _NAMED_UNIT = re.compile(
-    r"(?:[._-]|(?<=[a-z])(?=[A-Z]))(ms|millis|milliseconds|s|secs|seconds|bytes)\b`?\s*(?:[:=]|\bdefaults\s+to|\bis)?\s*$",
-    re.I,
+    r"(?:[._-](?i:(ms|millis|milliseconds|s|secs|seconds|bytes))"
+    r"|(?<=[a-z])(Ms|MS|Millis|Milliseconds|Secs|Seconds|Bytes))"
+    r"`?\s*(?:[:=]|\bdefaults\s+to|\bis)?\s*$"
 )
 _NAMED_UNITS = {"ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "secs": "s",
                 "seconds": "s", "bytes": "B"}  # fmt: skip
@@ -417,7 +418,7 @@ def counted_unit(number: Number, before: str) -> str:
     if number.unit:
         return number.unit
     m = _NAMED_UNIT.search(before)
-    return _NAMED_UNITS[m.group(1).lower()] if m else ""
+    return _NAMED_UNITS[(m.group(1) or m.group(2)).lower()] if m else ""
 
 
 def whole_unit(value: float, unit: str) -> tuple[int, str]:
