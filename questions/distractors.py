@@ -916,7 +916,7 @@ class Pool:
             for x in pool
         }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
-        if len(pool) < least:
+        if len(pool) < least or (role == "port" and _beside_told(v, avoid, pool)):
             return []
         if role != "quantity":
             # "18.0 -> ___": a minor version among minor versions, a major among majors
@@ -1374,6 +1374,17 @@ def _releases(text: str, written: Iterable[str]) -> dict[float, str]:
             if float(made) != float(text):
                 out.setdefault(float(made), made)
     return out
+
+
+#: how close two ports must be to read as one service's (9092 and 9093)
+_PORT_RANGE = 10
+
+
+def _beside_told(v: float, stem: str, pool: Iterable[float]) -> bool:
+    """A port the stem writes next to the key (9092 beside a blank for 9093) with no option as
+    near it: the key is the one option of that service's range."""
+    said = any(0 < abs(n.value - v) <= _PORT_RANGE for n in numbers_in(stem) if not n.unit)
+    return said and not any(0 < abs(x - v) <= _PORT_RANGE for x in pool)
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:

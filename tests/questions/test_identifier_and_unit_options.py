@@ -14,7 +14,7 @@ from questions.vocabulary import PORTS
 
 NOTES = (Path(__file__).parent / "notes" / "metrics-stack.md").read_text(encoding="utf-8")
 #: the ports the notes write as ports
-NOTES_PORTS = {"9090", "9100", "3000", "9093"}
+NOTES_PORTS = {"9090", "9100", "3000", "9093", "6831", "6832"}
 DAY_MS, DAY_S, HOUR_MS = 86_400_000, 86_400, 3_600_000
 
 
@@ -33,6 +33,14 @@ def test_a_port_said_in_prose_is_offered_beside_ports_that_exist() -> None:
         assert asked, key
         for c in asked:
             assert all(o in NOTES_PORTS or o in PORTS for o in _wrong(c)), c.options
+
+
+def test_a_port_beside_its_neighbour_in_the_stem_needs_a_neighbour_among_its_options() -> None:
+    # "default port ___, and its admin port is 6832": with only other services' ports beside
+    # it, the key is the one next to 6832
+    for key in ("6831", "6832"):
+        for c in _asked(key):
+            assert any(0 < abs(float(o) - float(key)) <= 10 for o in _wrong(c)), c.options
 
 
 def test_a_count_of_ports_is_no_port() -> None:
