@@ -47,6 +47,7 @@ from questions.values import (
     Number,
     code_form,
     command_like,
+    counted_unit,
     decimals,
     family,
     fmt_number,
@@ -57,6 +58,7 @@ from questions.values import (
     shape,
     shape_clash,
     value_kind,
+    whole_unit,
     with_value,
 )
 from questions.vocabulary import like_numbers, like_terms, names_in
@@ -889,36 +891,57 @@ class Pool:
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
             # are kin of decimals
             kin = {x for x in seen if answer.unit or (places and x != int(x))}
-            pool = kin | _slips(v, answer.unit, places)
-            pool = {x for x in pool if x != v and plausible(x, v, answer.unit)}
-        else:
-            pool = set(seen)
-            dots = answer.text.count(".")
-            like_written = [x for x in seen if self._text_of(answer.unit, x).count(".") == dots]
+            # as round as the key in the unit it really counts: 604800000 ms is 7 days, so
+            # 1, 3 and 14 days in ms, never 750000000
+            before = fact.sentence.partition(answer.text)[0]
+            size, big = whole_unit(v, counted_unit(answer, before))
+            w = v / size
+            if size > 1:
+                kin = {x for x in kin if x % size == 0}
+                # one of a unit: half of it is as round (30 s beside 1, 2 and 3 min), and
+                # keeps the key off the low end
+                slips = _slips(w, big, 0) | ({0.5} if w == 1 else set())
+            else:
+                slips = _slips(v, answer.unit, places)
+            pool = kin | {x * size for x in slips}
+            pool = {x for x in pool if x != v and plausible(x / size, w, big)}
+        elif role == "version":
+            written = {x: self._text_of(answer.unit, x) for x in seen}
+            # the notes' releases of the key's line (2.3 beside 2.4, not the 0.9 of another
+            # product)
+            pool = {x for x, t in written.items() if _release_line(t) == _release_line(answer.text)}
             # a stem writing another release of its form ("___ -> 18.1") tells the key by
             # arithmetic once the options are its neighbours
+            dots = answer.text.count(".")
             told = any(n.text.count(".") == dots for n in numbers_in(avoid))
-            if role == "version" and len(like_written) < least and not told:
-                # too few releases of its form in the notes: the releases around it, never
-                # past the notes' newest (Kafka 5.0, 6.0 and 8.0 may not exist)
-                pool |= _releases(v, places, max(seen, default=v))
-            elif role == "port":  # 9093 beside 9092 of the notes: its listeners' range
-                pool |= _port_range(v, seen)
-                if len(pool) < want:  # the notes' own ports before the ones everyone knows
-                    pool |= self._notes_ports(here) - {v}
+            if len(pool) < least and not told:
+                # too few: the releases around it the notes show to exist (no 0.16 beside
+                # 0.11, no 2.9 where the notes stop at 2.4)
+                made = _releases(answer.text, self._notes_versions())
+                written |= made
+                pool |= set(made)
+        else:
+            pool = set(seen)
+            if role == "port":
+                # the notes' own ports, then the ones everyone knows: never a port made up
+                # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
+                pool |= self._notes_ports(here) - {v}
             # fewer than three of its kind in the notes, or codes of its class on one side only
-            if len(pool) < least or _one_sided(v, pool, role):
+            short = want if role == "port" else least
+            if len(pool) < short or _one_sided(v, pool, role):
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
         texts = {
             x: with_value(answer, x)
-            if role == "quantity" or (role == "version" and x not in seen)
+            if role == "quantity"
+            else written[x]
+            if role == "version"
             else self._text_of(answer.unit, x)
             for x in pool
         }
         pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
-        if len(pool) < least:
+        if len(pool) < least or (role == "port" and _beside_told(v, avoid, pool)):
             return []
         if role != "quantity":
             # "18.0 -> ___": a minor version among minor versions, a major among majors
@@ -962,6 +985,11 @@ class Pool:
         out = {x for x in said if x == int(x) and 1 <= x <= 65535}
         self._ports[here] = out
         return out
+
+    def _notes_versions(self) -> list[str]:
+        """Every release the notes write, as written ("0.10", "2.4")."""
+        return [self._text_of(unit, x) for (unit, role, _), xs in self._numbers.items()
+                if role == "version" for x in xs]  # fmt: skip
 
     def _text_of(self, unit: str, value: float) -> str:
         """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
@@ -1341,32 +1369,47 @@ def _patterned_set(v: float, others: tuple[float, ...]) -> bool:
     return patterned(v, others)
 
 
-def _releases(v: float, places: int, newest: float) -> set[float]:
-    """Releases a reader may mistake a version for, written as it is ("1.27": 1.25, 1.28;
-    "4.0": 2.0, 3.0, 5.0; "14": 11, 12, 13, 15, 16): its neighbours in its last written digit
-    (a major release's: the other majors) and the previous major, never
-    newer than one step past the newest release the notes name (5.0 or 8.0 may not exist)."""
-    step = 10.0**-places
-    if places and v == int(v):  # "6.0" is a major release: beside other majors (a 6.1 may
-        near = {v - 3, v - 2, v - 1, v + 1}  # never have been released)
-    else:
-        near = {v + k * step for k in (-3, -2, -1, 1, 2)}
-    if places:
-        near.add(float(math.floor(v) - 1))
-    cap = max(newest, v) + step + 1e-9
-    return {round(x, places) for x in near if 0 < x <= cap and round(x, places) != v}
+def _release_line(text: str) -> tuple[str, ...]:
+    """What a release shares with the other releases of its line: its major ("2.4" -> ("2",));
+    a major release ("14", "6.0") only its form."""
+    parts = text.split(".")
+    if len(parts) == 1 or parts[1].strip("0") == "":
+        return ("major", str(len(parts)))
+    return tuple(parts[:-1])
 
 
-#: how close two ports of the notes must be to count as one service's range (9092, 9093)
+def _releases(text: str, written: Iterable[str]) -> dict[float, str]:
+    """Releases a reader may mistake a version for, never one the notes do not show exists:
+    its last part stepped by a little, no higher than the highest the notes write for its line
+    ("0.11" where the notes stop there: 0.8, 0.9, 0.10, never 0.12 or 0.16); a major release
+    ("6.0", "14") beside the majors before it, up to the newest the notes name."""
+    parts = text.split(".")
+    if not all(p.isdigit() for p in parts):
+        return {}
+    line = _release_line(text)
+    major = line[0] == "major"
+    at = 0 if major else len(parts) - 1  # the part that steps
+    shown = [w.split(".")[at] for w in written if _release_line(w) == line]
+    last = int(parts[at])
+    top = max([int(p) for p in shown if p.isdigit()] + [last])
+    out: dict[float, str] = {}
+    for k in (-3, -2, -1, 1) if major else (-3, -2, -1, 1, 2):
+        if (0 if not major else 1) <= last + k <= top:
+            made = ".".join([*parts[:at], str(last + k), *parts[at + 1 :]])
+            if float(made) != float(text):
+                out.setdefault(float(made), made)
+    return out
+
+
+#: how close two ports must be to read as one service's (9092 and 9093)
 _PORT_RANGE = 10
 
 
-def _port_range(v: float, seen: Iterable[float]) -> set[float]:
-    """A port written near another port of the notes (a second listener, 9093 beside 9092):
-    the ports around it are the likely mix-ups, not round numbers or other services' ports."""
-    if not any(0 < abs(x - v) <= _PORT_RANGE for x in seen):
-        return set()
-    return {v + d for d in (-2, -1, 1, 2) if 0 < v + d < 65536}
+def _beside_told(v: float, stem: str, pool: Iterable[float]) -> bool:
+    """A port the stem writes next to the key (9092 beside a blank for 9093) with no option as
+    near it: the key is the one option of that service's range."""
+    said = any(0 < abs(n.value - v) <= _PORT_RANGE for n in numbers_in(stem) if not n.unit)
+    return said and not any(0 < abs(x - v) <= _PORT_RANGE for x in pool)
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:

@@ -273,7 +273,17 @@ _ID_BEFORE = re.compile(
 )
 _ID_AFTER = re.compile(r"^\s*(端口|port\b)", re.I)
 #: "GA in 4.0", "since kernel 4.20": a release, of the thing the clause names if any
-_AT_RELEASE = re.compile(r"\b(in|since|until|from|before|after)(?:\s+[A-Za-z][\w-]*)?\s*$", re.I)
+_AT_RELEASE = re.compile(
+    r"\b(in|since|until|from|before|after)(?:\s+[A-Za-z][\w-]*){0,3}?"
+    r"(?<!\bof)(?<!\bto)(?<!\bby)(?<!\bat)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bper)(?<!\bthan)\s*$",
+    re.I,
+)
+#: a release said by what it changed: "0.11 removed the legacy format", "2.4 added team sync"
+_RELEASE_VERB = re.compile(
+    r"^\s*(added|introduced|removed|deprecated|dropped|shipped|brought|made|changed|fixed|"
+    r"replaced|renamed)\b",
+    re.I,
+)
 #: a list of ports under its label, up to the number: "Default ports: 9092 (PLAINTEXT), "
 _CLAUSE_END = re.compile(r"\s*($|[)）,.;:，。；]|[—–-]\s|(and|or|but|then|after|before)\b)")
 _PORT_LIST = re.compile(
@@ -294,7 +304,11 @@ _CODE_AFTER = re.compile(
 
 
 #: a server's port said by what it does: "listens on 9093", "bound to 8443", "监听 8080"
-_LISTENS = re.compile(r"(\blisten(s|ing)?(\s+on)?|\bbound\s+to|\bbinds?\s+to|监听)\s*:?\s*$", re.I)
+_LISTENS = re.compile(
+    r"(\blisten(s|ing)?(\s+(by\s+default|only|internally))?(\s+on)?|\bbound\s+to|\bbinds?\s+to|监听)"
+    r"\s*:?\s*$",
+    re.I,
+)
 
 
 #: the patterns `number_role` reads, compiled once: it reads every number of the notes, and
@@ -309,6 +323,12 @@ _MAJOR_MINOR = re.compile(r"\d{1,2}\.\d{1,2}")
 _SEMVER = re.compile(r"\d+\.\d+\.\d+")
 _FILE_NUMBER = re.compile(r"\d{4,}\.\d+")
 _AFTER_PORT = re.compile(r"(port|端口)\S{0,3}\s*$", re.I)
+#: a port said in prose, the verb between the word and the number: "the default port is
+#: 9100", "its port defaults to 3000", "port number of 8080", "端口是 8080"
+_PORT_SAID = re.compile(
+    r"\b(port|端口)(\s+number)?\s*(is|was|of|stays|remains|defaults\s+to|set\s+to|=|是|为)\s*$",
+    re.I,
+)
 _PORT_DIGITS = re.compile(r"\d{2,5}")
 _AFTER_CODE = re.compile(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", re.I)
 _STATUS = re.compile(r"[1-5]\d\d")
@@ -340,14 +360,23 @@ def number_role(sentence: str, number: Number, heading: str = "") -> str:
             and _CLAUSE_END.match(after)  # "in 1.5 steps" counts steps
         )
         or (text.startswith("v") or _SEMVER.fullmatch(text))
+        or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
     ):
         return "version"
     if _FILE_NUMBER.fullmatch(text):
         return "id"  # "16384.1": a file name, not a quantity
-    if _AFTER_PORT.search(before) or _ID_AFTER.match(after):
+    if _PORT_DIGITS.fullmatch(text) and (
+        _AFTER_PORT.search(before)
+        or _ID_AFTER.match(after)
+        # "the default port is 9100", "the controller listens on 9093", "监听 8080"
+        or _PORT_SAID.search(before)
+        or _LISTENS.search(before)
+    ):
         return "port"
-    if _LISTENS.search(before) and _PORT_DIGITS.fullmatch(text):
-        return "port"  # "the controller listens on 9093", "监听 8080": what a server listens on
+    if _AFTER_PORT.search(before):
+        return "id"  # "port 0": no port of a kind to offer beside it
+    if _ID_AFTER.match(after):
+        return "quantity"  # "exposes 1 port": a count of ports, none of them named
     if _PORT_LIST.search(sentence[: number.start]):
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
     if _AFTER_CODE.search(before):
@@ -359,6 +388,50 @@ def number_role(sentence: str, number: Number, heading: str = "") -> str:
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
     return "port" if heading and port_listed(heading, number) else "quantity"
+
+
+# --- the unit a quantity really counts, for judging how round it is -----------------------
+
+#: a unit's larger units, by how many of it each holds
+_LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
+    "ms": ((1000, "s"), (60_000, "min"), (3_600_000, "h"), (86_400_000, "d")),
+    "s": ((60, "min"), (3600, "h"), (86400, "d")),
+    "min": ((60, "h"), (1440, "d")),
+    "h": ((24, "d"),),
+    "B": ((1024, "KB"), (1024**2, "MB"), (1024**3, "GB")),
+    "KB": ((1024, "MB"), (1024**2, "GB")),
+    "MB": ((1024, "GB"),),
+}
+#: a setting named for its unit: `retention.ms`, `timeout_seconds`, `maxBytes`
+_NAMED_UNIT = re.compile(
+    r"(?:[._-](?i:(ms|millis|milliseconds|s|secs|seconds|bytes))"
+    r"|(?<=[a-z])(Ms|MS|Millis|Milliseconds|Secs|Seconds|Bytes))"
+    r"`?\s*(?:[:=]|\bdefaults\s+to|\bis)?\s*$"
+)
+_NAMED_UNITS = {"ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "secs": "s",
+                "seconds": "s", "bytes": "B"}  # fmt: skip
+
+
+def counted_unit(number: Number, before: str) -> str:
+    """The unit a number counts: its own, else the one the setting named right before it
+    says (`retention.ms` 604800000 counts milliseconds), else none."""
+    if number.unit:
+        return number.unit
+    m = _NAMED_UNIT.search(before)
+    return _NAMED_UNITS[(m.group(1) or m.group(2)).lower()] if m else ""
+
+
+def whole_unit(value: float, unit: str) -> tuple[int, str]:
+    """The largest unit the value is a whole number of, and its size in the value's unit
+    (604800000 ms: 86400000, "d"; 3 GiB in bytes: 1024**3, "GB"); a bare number of whole
+    days in milliseconds or seconds reads as one. (1, unit) when there is none."""
+    if not unit and value >= 86400 and value == int(value):  # no count is a day's worth
+        unit = "ms" if value % 86_400_000 == 0 else "s" if value % 86400 == 0 else ""
+    best = (1, unit)
+    for size, big in _LADDERS.get(unit, ()):
+        if value >= size and value % size == 0:
+            best = (size, big)
+    return best
 
 
 # --- value kinds: what a setting's value is, so a value question offers values of its kind ----
