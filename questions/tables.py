@@ -101,6 +101,17 @@ def _key_score(values: list[str], position: int) -> float:
     return float((2 * unique + short - mean_words / 10) / (position + 1) ** 0.5)
 
 
+#: a top-left header that says the rows are aspects compared ("对比项", "Aspect"): the things
+#: compared are the other headers, as when the corner is empty
+_ASPECTS = re.compile(
+    r"(?i)(?:对比|比较)(?:项|维度)?|维度|aspects?|dimensions?|comparison|criteri(?:on|a)"
+)
+
+
+def names_aspects(header: str) -> bool:
+    return _ASPECTS.fullmatch(header.strip().strip("*").strip()) is not None
+
+
 def analyse(data: TableData) -> Table | None:
     """The table's key and property columns, or None when no column names the rows."""
     header = list(data.header)
@@ -109,7 +120,7 @@ def analyse(data: TableData) -> Table | None:
         return None
     cols = [[r[j] for r in rows] for j in range(len(header))]
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
-    if is_empty(header[0]) and len(header) >= 3 and 0 in keep:
+    if (is_empty(header[0]) or names_aspects(header[0])) and len(header) >= 3 and 0 in keep:
         return _transposed(header, rows, data.lines)
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep

@@ -13,6 +13,7 @@ from questions.cues import computed
 from questions.facts.commands import opens_command
 from questions.generate import generate_document
 from questions.generators.tables import said_alike
+from questions.tables import names_aspects
 
 NAME = "backup-rotation.md"
 TEXT = (Path(__file__).parent / "notes" / NAME).read_text(encoding="utf-8")
@@ -74,3 +75,14 @@ def test_a_cell_that_calls_its_row_like_another_names_that_row() -> None:
     assert said_alike(["safe", "idempotent", "跟 GET 一样但只返回 headers"], methods, 0)
     assert not said_alike(["safe", "idempotent", "与 GET 不同"], methods, 0)  # "unlike GET"
     assert not said_alike(["safe", "idempotent", "同时支持 GET"], methods, 0)  # "while"
+
+
+def test_a_table_whose_corner_names_aspects_compares_its_column_heads() -> None:
+    """ "| Aspect | restic | borg |": the rows are aspects, the things compared are restic and
+    borg, so questions ask which of them, never "which aspect"."""
+    compared = [q for q in _questions() if set(q.choices) == {"restic", "borg"}]
+    assert compared, [q.prompt for q in _questions()]
+    aspects = {"Written in", "Repository backends", "Encryption"}
+    assert not any(aspects & set(q.choices) for q in _questions())
+    assert names_aspects("对比项") and names_aspects("**Aspect**") and names_aspects("维度")
+    assert not names_aspects("Feature") and not names_aspects("Service")
