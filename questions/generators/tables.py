@@ -106,12 +106,23 @@ _KEY_NAME = re.compile(r"[A-Za-z_][\w.-]+")
 def said_alike(column: Sequence[str], keys: Sequence[str], row: int) -> bool:
     """Another row's cell says it is like this row ("same as rate" in increase's row): that
     row has this row's value too, so the value no longer tells the row apart."""
-    name = _KEY_NAME.match(keys[row].strip().strip("`"))
-    key = folded(name.group(0) if name else keys[row])
-    return any(
-        i != row and _ALIKE.search(c) is not None and contains_folded(folded(c), key)
-        for i, c in enumerate(column)
-    )
+    return row in _rows_said_alike(tuple(column), tuple(keys))
+
+
+@lru_cache(maxsize=64)
+def _rows_said_alike(column: tuple[str, ...], keys: tuple[str, ...]) -> frozenset[int]:
+    """The rows some other row's cell calls alike, read once per column: a table's rows are
+    asked one after another, and most columns have no such cell at all."""
+    alike = [(i, folded(c)) for i, c in enumerate(column) if _ALIKE.search(c)]
+    if not alike:
+        return frozenset()
+    rows = set()
+    for row, k in enumerate(keys):
+        name = _KEY_NAME.match(k.strip().strip("`"))
+        key = folded(name.group(0) if name else k)
+        if any(i != row and contains_folded(cell, key) for i, cell in alike):
+            rows.add(row)
+    return frozenset(rows)
 
 
 @lru_cache(maxsize=64)
