@@ -33,6 +33,7 @@ from questions.parse.model import Block, Document
 from questions.text import (
     CJK,
     STOP_EN,
+    balanced,
     contains,
     english_word,
     folded,
@@ -1616,7 +1617,7 @@ def acceptable(
             return False
     if avoid and (contains(avoid, option) or (not numeric and _shares_lemma(avoid, option))):
         return False
-    if option.count("`") % 2 or option.count("(") != option.count(")"):
+    if option.count("`") % 2 or not balanced(option):
         return False
     if _DANGLING.search(option.strip()):
         return False

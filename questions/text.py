@@ -333,14 +333,6 @@ def content_words(text: str) -> set[str]:
     return words
 
 
-def same_word(a: str, b: str) -> bool:
-    """Two words are one for a reader: equal stems, or one long word inside the other."""
-    if a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]):
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and short in long_
-
-
 _DIGIT = re.compile(r"\d")
 
 
@@ -449,8 +441,7 @@ def cut_short(text: str) -> bool:
     t = text.strip().rstrip("。.;；,，")
     if text.rstrip().endswith(("：", ":")):
         return True
-    pairs = (("(", ")"), ("（", "）"), ("“", "”"), ("「", "」"))
-    if any(t.count(a) != t.count(b) for a, b in pairs) or t.count('"') % 2:
+    if not balanced(t):
         return True
     return _ANNOUNCES_MORE.search(t) is not None
 

@@ -313,7 +313,7 @@ def _removed_only(block: Block, sentence: str) -> Fact | None:
     if m is None or not _subject(m.group("subject")):
         return None
     x, y = m.group("x").rstrip(".)"), m.group("y").rstrip(".")
-    if x.count("(") != x.count(")") or y.count("(") != y.count(")") or norm(x) == norm(y):
+    if not balanced(x) or not balanced(y) or norm(x) == norm(y):
         return None
     return Fact("contrast", m.group("subject").strip(), x, block, block.line, sentence=sentence,
                 span=x, attribute=m.group("first").strip(), siblings=(y,), group=f"b{block.id}",
