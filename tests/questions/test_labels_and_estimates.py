@@ -8,16 +8,14 @@ value to blank."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from questions.distractors import Pool
 from questions.facts.definitions import advice_label
 from questions.facts.extract import extract
-from questions.generate import generate_document
 from questions.parse import parse_document
 from questions.parse.hedges import estimated_share
+from tests.questions.own_notes import keyed, notes_text
 
-NOTES = Path(__file__).parent / "notes"
 NAME = "mail-server-ops.md"
 PRODUCTS = {"Postfix", "Dovecot", "Roundcube"}
 FEATURES = {"Greylisting", "Quotas", "Aliases"}
@@ -25,12 +23,7 @@ ADVICE = {"Read the queue", "NEVER in public logs", "Check DNS first", "Retry st
 
 
 def _questions() -> list[tuple[str, list[str], str]]:
-    text = (NOTES / NAME).read_text(encoding="utf-8")
-    return [
-        (q.prompt, list(q.choices), q.choices[q.answer])
-        for _, q in generate_document(NAME, text).chosen
-        if q.choices
-    ]
+    return keyed(NAME)
 
 
 def test_advice_labels_name_no_term() -> None:
@@ -63,7 +56,7 @@ def test_products_stand_beside_products_only() -> None:
         if key in FEATURES:
             assert not PRODUCTS & set(choices), (prompt, choices)
     assert asked >= 2
-    doc = parse_document((NOTES / NAME).read_text(encoding="utf-8"), NAME)
+    doc = parse_document(notes_text(NAME), NAME)
     pool = Pool(doc, extract(doc))
     assert pool.same_thing("Postfix", "Roundcube")
     assert pool.same_thing("Quotas", "Greylisting")

@@ -6,21 +6,19 @@ a table row another row calls alike ("same as --keep-daily") is not asked by its
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from questions.bank import BankQuestion
 from questions.cues import computed
 from questions.facts.commands import opens_command
-from questions.generate import generate_document
 from questions.generators.tables import said_alike
 from questions.tables import names_aspects
+from tests.questions.own_notes import asked, notes_text
 
 NAME = "backup-rotation.md"
-TEXT = (Path(__file__).parent / "notes" / NAME).read_text(encoding="utf-8")
+TEXT = notes_text(NAME)
 
 
 def _questions() -> list[BankQuestion]:
-    return [q for _, q in generate_document(NAME, TEXT).chosen]
+    return list(asked(NAME))
 
 
 def test_a_picture_in_a_code_block_is_not_asked_as_commands() -> None:

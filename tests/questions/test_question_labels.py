@@ -5,26 +5,18 @@ is keyed by it and it is never offered as an option."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from questions.facts.definitions import question_label
-from questions.generate import generate_document
 from questions.headers import asks
 from questions.parse.model import Inline
+from tests.questions.own_notes import keyed
 
-NOTES = Path(__file__).parent / "notes"
 NAME = "search-index-zh.md"
 QUESTIONS = {"为什么查得快", "怎么删除文档", "副本多少合适？", "副本多少合适", "How it scores"}
 TERMS = {"词项", "文档号", "主分片", "路由", "Bool query", "Match query", "Term query"}
 
 
 def _questions() -> list[tuple[str, list[str], str]]:
-    text = (NOTES / NAME).read_text(encoding="utf-8")
-    return [
-        (q.prompt, list(q.choices), q.choices[q.answer])
-        for _, q in generate_document(NAME, text).chosen
-        if q.choices
-    ]
+    return keyed(NAME)
 
 
 def test_question_labels_are_no_terms() -> None:

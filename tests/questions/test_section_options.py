@@ -6,11 +6,8 @@ when the key's section names no product; its own list comes first either way."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.questions import own_notes
 
-from questions.generate import generate_document
-
-NOTES = Path(__file__).parent / "notes"
 NAME = "iac-tools.md"
 LABELS = {
     "Ansible": {"Handlers", "Facts", "Vault"},
@@ -26,12 +23,7 @@ def _section(label: str) -> str:
 
 
 def _questions() -> list[tuple[str, list[str], str]]:
-    text = (NOTES / NAME).read_text(encoding="utf-8")
-    return [
-        (q.prompt, list(q.choices), q.choices[q.answer])
-        for _, q in generate_document(NAME, text).chosen
-        if q.choices
-    ]
+    return own_notes.keyed(NAME)
 
 
 def test_a_product_section_offers_no_other_section_labels() -> None:

@@ -4,23 +4,21 @@ into a list or code block, and no number worked out from an operation the stem w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from questions.bank import BankQuestion
 from questions.cues import computed
 from questions.facts.claims import contrast_facts
 from questions.generate import generate_document
 from questions.generators.numbers import blanked
 from questions.parse.markdown import parse_document
+from tests.questions.own_notes import asked, notes_text
 
-NOTES = Path(__file__).parent / "notes"
 NAME = "ceph-capacity.md"
-TEXT = (NOTES / NAME).read_text(encoding="utf-8")
+TEXT = notes_text(NAME)
 _PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"))
 
 
 def _questions() -> list[BankQuestion]:
-    return [q for _, q in generate_document(NAME, TEXT).chosen]
+    return list(asked(NAME))
 
 
 def _open(text: str) -> bool:
