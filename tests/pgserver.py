@@ -55,7 +55,9 @@ def start_pg() -> PgServer | str:
     prefix: list[str] = []
     workdir = Path(tempfile.mkdtemp(prefix="quizbot-pg-"))
     if root:
-        if shutil.which("runuser") is None:
+        # root's own PATH has the sbin folders; a trimmed one (env -i, some CI images) may not
+        runuser = shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+        if runuser is None:
             return "running as root and runuser is missing"
         try:
             import pwd
@@ -64,7 +66,7 @@ def start_pg() -> PgServer | str:
         except KeyError:
             return "running as root and there is no 'postgres' user to run the server"
         os.chown(workdir, pw.pw_uid, pw.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
+        prefix = [runuser, "-u", "postgres", "--"]
     data = workdir / "data"
     port = _free_port()
     run = lambda *cmd: subprocess.run(  # noqa: E731
