@@ -14,7 +14,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
@@ -168,9 +168,7 @@ async def play(
             await due_task
         if ticker is not None:
             ticker.cancel()
-    board = await engine.leaderboard(CONSOLE_TEAM, "week")
-    board = replace(board, empty_text="No scores yet.")
-    out.write("\n" + render_text(board) + "\n")
+    # The round's summary already ends with this week's top 5; no second board.
     return 0
 
 

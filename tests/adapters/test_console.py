@@ -34,7 +34,8 @@ def test_piped_round_plays_and_persists(fresh_db):
     assert re.search(r"you — \d+ pts \(\d/\d correct", out)
     second = quizbot(["run", "console", "--questions", "2", "--player", "Bob"], fresh_db, "1\n1\n")
     assert second.returncode == 0, second.stderr
-    board = second.stdout.split("Leaderboard, week of")[-1]
+    board = second.stdout.split("This week's top 5")[-1]
+    assert "Leaderboard, week of" not in second.stdout  # the summary holds the board, once
     assert "you —" in board and "Bob —" in board
 
 
