@@ -1196,6 +1196,7 @@ _TERM = (
 #: where names in a sum count one each ("11 buckets + _sum + _count")
 _TIMES = re.compile(r"[×*÷]|\sx\s")
 _CALCULATION = re.compile(rf"{_TERM}(?:{_OP}{_TERM})+")
+_AN_OP = re.compile(_OP)
 #: the result the operation is said to give, a few words ("per OSD") after its last term
 _RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND})")
 _RESULT_BEFORE = re.compile(rf"({_OPERAND})(?:\s+{_WORD}){{0,2}}\s*[=≈]\s*$")
@@ -1212,6 +1213,8 @@ def computed(stem: str) -> bool:
     with no result to work back from ("threshold ___ + scale factor 0.1") leaves the operand to
     be known, and a number beside an operation on a name ("2 x MSL, ___ on Linux") too."""
     stem = _RESTATED_AMOUNT.sub("", stem)  # "15d (1,296,000 s)": one term said twice
+    if _AN_OP.search(stem) is None:
+        return False  # most stems: no operation, and trying each place for one costs the most
     for m in _CALCULATION.finditer(stem):
         terms = re.split(_OP, m.group(0))
         said = re.findall(_OPERAND, m.group(0))

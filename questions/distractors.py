@@ -36,6 +36,7 @@ from questions.text import (
     balanced,
     contains,
     english_word,
+    find_apart,
     folded,
     init_jieba,
     lemma_words,
@@ -446,13 +447,11 @@ class Pool:
         if _CAPITALISED.fullmatch(name):
             lower = name.lower()
             nouns = getAllLemmas(lower).get("NOUN", ())
-            plain = re.compile(rf"(?<![\w/.`-]){re.escape(lower)}(?![\w/.`-])")
-            runs = re.compile(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
             if (nouns and nouns[0] != lower) or _ABSTRACT.search(lower):
                 kind = "feature"  # "Silences", "Inhibition", "Greylisting"
-            elif any(runs.search(t) for t in self._texts_with(name)):
+            elif any(_said_to_run(t, name) for t in self._texts_with(name)):
                 kind = "product"
-            elif any(plain.search(t) for t in self._texts_with(lower)):
+            elif any(find_apart(t, lower, _IN_PATH) >= 0 for t in self._texts_with(lower)):
                 # "silence them": a noun written in lower case is a common one; a made-up word
                 # so written ("testing failover", "rds and dynamodb") may be either
                 kind = "feature" if nouns else ""
@@ -1218,7 +1217,7 @@ _WORD = re.compile(r"[\w.+-]+")
 
 def _as_word(name: str, text: str) -> bool:
     """The text writes the name as a word of its own (`pg_dump`, not inside `pg_dumpall`)."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    return find_apart(text, name, _NAME_AFTER) >= 0
 
 
 def command_head(line: str) -> str:
@@ -1705,6 +1704,26 @@ _CAPITALISED = re.compile(r"[A-Z][a-z][A-Za-z0-9]+")
 _ABSTRACT = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ness|ism)$")
 #: what a thing that runs does in the notes: "Grafana listens on 3000", "Pushgateway runs as …"
 _RUNS = r"(?:listens|runs|exposes|serves|scrapes|stores|sends|receives)\b"
+#: what follows a name said to be a thing or to run: "Grafana is a …", "Grafana listens …"
+_RUNS_AFTER = re.compile(rf"\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
+#: a character that continues a name, a path or code around a word ("silence" in /silences/)
+_IN_PATH = re.compile(r"[\w/.`-]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _said_to_run(text: str, name: str) -> bool:
+    r"""The text says the capitalised name is a thing or runs ("Grafana listens on 3000"), as
+    `re.search(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})", text)`
+    without a pattern per name (the name opens with a letter: \b is no word character before
+    it)."""
+    at = text.find(name)
+    while at >= 0:
+        if not (at and _WORD_CHAR.match(text, at - 1)) and _RUNS_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 #: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,5}")
 #: words that open a product's name as its maker's ("AWS Lambda", "Amazon SQS", "Azure Functions")
