@@ -196,7 +196,7 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
         out += _token_words(token)
     # a template word inside a description is the description's own ("command exits 0")
     for quoted in _QUOTED.findall(stem):
-        out += [(h, w) for w in re.findall(r"[A-Za-z]+", quoted) for h in _template_hints(w)]
+        out += [(h, w) for w in _LATIN_RUN.findall(quoted) for h in _template_hints(w)]
     out += [(n, n) for n in _NUMBER.findall(stem)]
     for run in CJK_RUN.findall(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
@@ -1005,6 +1005,8 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 
 
 _SHORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d+)(?![A-Za-z0-9])")
+#: a name of letters and a number ("HTTP/3", "API v2"): its short form is its initial and number
+_LETTERS_THEN_NUMBER = re.compile(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$")
 
 
 def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
@@ -1012,7 +1014,7 @@ def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     "v2" / API v2), when no wrong option has that letter and number."""
 
     def form(option: str) -> tuple[str, str] | None:
-        m = re.match(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$", option)
+        m = _LETTERS_THEN_NUMBER.match(option)
         return (m.group(1).lower(), m.group(2)) if m else None
 
     mine = form(answer)

@@ -240,8 +240,10 @@ def find_apart(text: str, name: str, joins: re.Pattern[str]) -> int:
     return -1
 
 
+@lru_cache(maxsize=65536)
 def folded(text: str) -> str:
-    """The form containment compares: single spaces, case folded."""
+    """The form containment compares: single spaces, case folded. Cached: a table's keys and
+    cells are folded again for each of its rows' questions."""
     return " ".join(text.split()).casefold()
 
 
