@@ -272,17 +272,12 @@ def generate_document(file: str, text: str) -> DocumentResult:
 def _no_cycle_collection() -> Iterator[None]:
     """Generation makes no reference cycles (after 1 MB of notes the collector finds nothing),
     yet its full passes rescan the whole growing heap: a sixth of the time at 1 MB, and a
-    larger share with every MB. So it is paused for the run and restored after. What the run
-    left alive (the bank, the report and its candidates) is moved straight to the oldest
-    generation: resumed as it was, the collector would first rescan all of it as young objects
-    (a twentieth of the time at 0.5 MB) only to find it alive."""
+    larger share with every MB. So it is paused for the run and restored after."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()  # every tracked object to the permanent generation, none scanned ...
-        gc.unfreeze()  # ... and back into the oldest one
         if was_enabled:
             gc.enable()
 
