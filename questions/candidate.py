@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.facts.model import Fact
 from questions.nouns import singular_word
@@ -89,5 +90,7 @@ def _named(topic: str, options: Sequence[str]) -> list[bool]:
     return [contains(said, _singular(o)) for o in options]
 
 
+@lru_cache(maxsize=16384)
 def _singular(text: str) -> str:
+    """Cached: a section's topic and a table's keys are read again for each of its questions."""
     return " ".join(singular_word(w) for w in text.split())

@@ -59,6 +59,15 @@ UNIVERSAL = (
 _TEMPLATE = re.compile(r"^(Fill in the blank:|填空：|True or false:|判断正误：)\s*")
 
 
+#: either side of any stop-list fact, one search for all: most terms are no side of any, and
+#: then no text need be read
+_ANY_SIDE = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.I else '-i'}:{p.pattern})"
+        for u in UNIVERSAL
+        for p in (u.key, u.meaning)
+    )
+)
 #: an answer longer than this is a statement, not one side of a pair
 _SIDE = 24
 
@@ -66,7 +75,7 @@ _SIDE = 24
 def pairs_with(text: str, term: str) -> Universal | None:
     """The stop-list fact the text says of the term (the term one side, the text the other),
     or None."""
-    if len(term) > _SIDE * 3:
+    if len(term) > _SIDE * 3 or _ANY_SIDE.search(term) is None:
         return None
     for u in UNIVERSAL:
         if (len(term) <= _SIDE and u.key.search(term) and u.meaning.search(text)) or (

@@ -4,6 +4,7 @@ nothing on its own, so a question made of it asks nothing a player can answer.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _POINTER = re.compile(
     r"\b(?:see|same as|as|everything|all|like|shown|mentioned|listed|described|noted|cf\.?)\s+"
@@ -19,6 +20,15 @@ _POINTER = re.compile(
 )
 
 
+#: a word or character every pointer holds: few texts hold one, and finding none is cheap where
+#: trying each of `_POINTER`'s phrases at each place of the text is not
+_POINTER_WORD = re.compile(
+    r"above|below|before|earlier|previous|next|following|preceding|ditto|[上下前]", re.I
+)
+
+
+@lru_cache(maxsize=16384)
 def refers_to_context(text: str) -> bool:
-    """A line or cell that refers to what stands above or below it, so cannot stand alone."""
-    return _POINTER.search(text) is not None
+    """A line or cell that refers to what stands above or below it, so cannot stand alone.
+    Cached: a table's keys are options of each of its rows' questions."""
+    return _POINTER_WORD.search(text) is not None and _POINTER.search(text) is not None

@@ -196,7 +196,7 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
         out += _token_words(token)
     # a template word inside a description is the description's own ("command exits 0")
     for quoted in _QUOTED.findall(stem):
-        out += [(h, w) for w in re.findall(r"[A-Za-z]+", quoted) for h in _template_hints(w)]
+        out += [(h, w) for w in _LATIN_RUN.findall(quoted) for h in _template_hints(w)]
     out += [(n, n) for n in _NUMBER.findall(stem)]
     for run in CJK_RUN.findall(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
@@ -1005,6 +1005,8 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
 
 
 _SHORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d+)(?![A-Za-z0-9])")
+#: a name of letters and a number ("HTTP/3", "API v2"): its short form is its initial and number
+_LETTERS_THEN_NUMBER = re.compile(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$")
 
 
 def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
@@ -1012,7 +1014,7 @@ def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     "v2" / API v2), when no wrong option has that letter and number."""
 
     def form(option: str) -> tuple[str, str] | None:
-        m = re.match(r"\s*([A-Za-z])[A-Za-z]*\W*?(\d+)\s*$", option)
+        m = _LETTERS_THEN_NUMBER.match(option)
         return (m.group(1).lower(), m.group(2)) if m else None
 
     mine = form(answer)
@@ -1196,6 +1198,7 @@ _TERM = (
 #: where names in a sum count one each ("11 buckets + _sum + _count")
 _TIMES = re.compile(r"[×*÷]|\sx\s")
 _CALCULATION = re.compile(rf"{_TERM}(?:{_OP}{_TERM})+")
+_AN_OP = re.compile(_OP)
 #: the result the operation is said to give, a few words ("per OSD") after its last term
 _RESULT_AFTER = re.compile(rf"(?:\s+{_WORD}){{0,3}}\s*[=≈]\s*[~≈]?({_OPERAND})")
 _RESULT_BEFORE = re.compile(rf"({_OPERAND})(?:\s+{_WORD}){{0,2}}\s*[=≈]\s*$")
@@ -1212,6 +1215,8 @@ def computed(stem: str) -> bool:
     with no result to work back from ("threshold ___ + scale factor 0.1") leaves the operand to
     be known, and a number beside an operation on a name ("2 x MSL, ___ on Linux") too."""
     stem = _RESTATED_AMOUNT.sub("", stem)  # "15d (1,296,000 s)": one term said twice
+    if _AN_OP.search(stem) is None:
+        return False  # most stems: no operation, and trying each place for one costs the most
     for m in _CALCULATION.finditer(stem):
         terms = re.split(_OP, m.group(0))
         said = re.findall(_OPERAND, m.group(0))

@@ -36,6 +36,7 @@ from questions.text import (
     balanced,
     contains,
     english_word,
+    find_apart,
     folded,
     init_jieba,
     lemma_words,
@@ -147,6 +148,12 @@ class Pool:
         self._peers: dict[tuple[str, tuple[str, ...], int], bool] = {}
         self._rows: list[tuple[int, tuple[str, ...], str]] | None = None
         self._items: list[tuple[int, str, str, str]] = []  # group, text, lead, first marked
+        #: first letter of an item's lead -> (list group, lead): the items a name may lead
+        self._leads: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        #: sides of a comparison -> what `_peer_of` reads of them alone
+        self._sides_read: dict[
+            tuple[str, ...], tuple[dict[int, set[str]], dict[int, set[str]], list[int]]
+        ] = {}
         self._outcomes: dict[int, list[str]] | None = None
         self._section_products: dict[int, frozenset[str]] = {}
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -446,13 +453,11 @@ class Pool:
         if _CAPITALISED.fullmatch(name):
             lower = name.lower()
             nouns = getAllLemmas(lower).get("NOUN", ())
-            plain = re.compile(rf"(?<![\w/.`-]){re.escape(lower)}(?![\w/.`-])")
-            runs = re.compile(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
             if (nouns and nouns[0] != lower) or _ABSTRACT.search(lower):
                 kind = "feature"  # "Silences", "Inhibition", "Greylisting"
-            elif any(runs.search(t) for t in self._texts_with(name)):
+            elif any(_said_to_run(t, name) for t in self._texts_with(name)):
                 kind = "product"
-            elif any(plain.search(t) for t in self._texts_with(lower)):
+            elif any(find_apart(t, lower, _IN_PATH) >= 0 for t in self._texts_with(lower)):
                 # "silence them": a noun written in lower case is a common one; a made-up word
                 # so written ("testing failover", "rds and dynamodb") may be either
                 kind = "feature" if nouns else ""
@@ -529,34 +534,17 @@ class Pool:
         return self._peers[key]
 
     def _peer_of(self, name: str, sides: Sequence[str], skip: int) -> bool:
-        if self._rows is None:  # read once: every comparison of two asks of its own names
-            content = self.doc.content if self.doc is not None else ()
-            self._rows = [(blk.id, row, " | ".join(row)) for blk in content
-                          if blk.kind == "table" and blk.table is not None
-                          for row in blk.table.rows]  # fmt: skip
-            self._items = [
-                (blk.group, blk.text, blk.text.lstrip().lstrip("`*"),
-                 (*blk.inline.strong, *blk.inline.code, "")[0])
-                for blk in content if blk.kind == "item"
-            ]  # fmt: skip
-        leads: dict[int, set[str]] = defaultdict(set)  # list group -> names leading its items
-        against: dict[int, set[str]] = defaultdict(set)  # ... leading items that name a side
-        for group, text, lead, marked in self._items:
-            for n in (name, *sides):
-                if lead.startswith(n):
-                    leads[group].add(n)
-            # "**Dragonfly** speaks the Redis protocol", "**Couchbase** started from
-            # Memcached": a list of like things, each set against a side
-            if (
-                marked
-                and lead.startswith(marked)
-                and any(n in text and _as_word(n, text) for n in sides)
-            ):
-                against[group].add(marked)
+        side_leads, against, side_rows = self._sides_in_lists(tuple(sides))
+        leads = {group: set(names) for group, names in side_leads.items()}
+        for group, lead in self._leads.get(name[:1], ()) if name else self._all_leads():
+            if lead.startswith(name):
+                leads.setdefault(group, set()).add(name)
+        rows = self._rows or []
+        asked = sorted({*side_rows, *(i for i, (_, _, text) in enumerate(rows) if name in text)})
         whole: dict[tuple[int, int], set[str]] = defaultdict(set)  # column -> names filling a cell
-        for block, row, text in self._rows:
-            if block == skip or not (name in text or any(n in text for n in sides)):
-                continue  # words only in a row that holds them
+        for block, row, _ in (rows[i] for i in asked):  # words only in a row that holds them
+            if block == skip:
+                continue
             if any(_as_word(name, c) for c in row) and any(
                 any(_as_word(n, c) for n in sides) and not _as_word(name, c) for c in row
             ):
@@ -567,6 +555,48 @@ class Pool:
         same = any(name in w and any(n in w for n in sides) for w in whole.values())
         groups = (*leads.values(), *against.values())
         return same or any(name in g and len(g) > 1 and not g <= set(sides) for g in groups)
+
+    def _sides_in_lists(
+        self, sides: tuple[str, ...]
+    ) -> tuple[dict[int, set[str]], dict[int, set[str]], list[int]]:
+        """What `_peer_of` reads of the sides alone, once per pair for all the names asked
+        beside it: list group -> the sides leading its items, list group -> the marked names
+        leading items that name a side, and the table rows that hold a side."""
+        found = self._sides_read.get(sides)
+        if found is not None:
+            return found
+        if self._rows is None:  # read once: every comparison of two asks of its own names
+            content = self.doc.content if self.doc is not None else ()
+            self._rows = [(blk.id, row, " | ".join(row)) for blk in content
+                          if blk.kind == "table" and blk.table is not None
+                          for row in blk.table.rows]  # fmt: skip
+            self._items = [
+                (blk.group, blk.text, blk.text.lstrip().lstrip("`*"),
+                 (*blk.inline.strong, *blk.inline.code, "")[0])
+                for blk in content if blk.kind == "item"
+            ]  # fmt: skip
+            for group, _, lead, _ in self._items:  # by first letter: a name leads few items
+                self._leads[lead[:1]].append((group, lead))
+        leads: dict[int, set[str]] = defaultdict(set)  # list group -> names leading its items
+        against: dict[int, set[str]] = defaultdict(set)  # ... leading items that name a side
+        for group, text, lead, marked in self._items:
+            for n in sides:
+                if lead.startswith(n):
+                    leads[group].add(n)
+            # "**Dragonfly** speaks the Redis protocol", "**Couchbase** started from
+            # Memcached": a list of like things, each set against a side
+            if (
+                marked
+                and lead.startswith(marked)
+                and any(n in text and _as_word(n, text) for n in sides)
+            ):
+                against[group].add(marked)
+        rows = [i for i, (_, _, text) in enumerate(self._rows) if any(n in text for n in sides)]
+        self._sides_read[sides] = found = (leads, against, rows)
+        return found
+
+    def _all_leads(self) -> Iterator[tuple[int, str]]:
+        return ((group, lead) for group, _, lead, _ in self._items)
 
     def _listed_together(self, a: str, b: str) -> bool:
         """Both names are marked in one line, or both lead items of one list (`max-age=3600`
@@ -1218,7 +1248,7 @@ _WORD = re.compile(r"[\w.+-]+")
 
 def _as_word(name: str, text: str) -> bool:
     """The text writes the name as a word of its own (`pg_dump`, not inside `pg_dumpall`)."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    return find_apart(text, name, _NAME_AFTER) >= 0
 
 
 def command_head(line: str) -> str:
@@ -1705,6 +1735,26 @@ _CAPITALISED = re.compile(r"[A-Z][a-z][A-Za-z0-9]+")
 _ABSTRACT = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ness|ism)$")
 #: what a thing that runs does in the notes: "Grafana listens on 3000", "Pushgateway runs as …"
 _RUNS = r"(?:listens|runs|exposes|serves|scrapes|stores|sends|receives)\b"
+#: what follows a name said to be a thing or to run: "Grafana is a …", "Grafana listens …"
+_RUNS_AFTER = re.compile(rf"\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})")
+#: a character that continues a name, a path or code around a word ("silence" in /silences/)
+_IN_PATH = re.compile(r"[\w/.`-]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _said_to_run(text: str, name: str) -> bool:
+    r"""The text says the capitalised name is a thing or runs ("Grafana listens on 3000"), as
+    `re.search(rf"\b{re.escape(name)}\s+(?:(?:is|was)\s+(?:a|an|the)\s|{_RUNS})", text)`
+    without a pattern per name (the name opens with a letter: \b is no word character before
+    it)."""
+    at = text.find(name)
+    while at >= 0:
+        if not (at and _WORD_CHAR.match(text, at - 1)) and _RUNS_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 #: a name written in words only ("Resource policy", "AWS Elastic Beanstalk")
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,5}")
 #: words that open a product's name as its maker's ("AWS Lambda", "Amazon SQS", "Azure Functions")

@@ -226,8 +226,24 @@ def _word_char(ch: str) -> bool:
     return (ch.isalnum() and not CJK.match(ch)) or ch in "_-"
 
 
+def find_apart(text: str, name: str, joins: re.Pattern[str]) -> int:
+    """Where the text first writes the name with no `joins` character right before or after
+    it, or -1: `re.search(rf"(?<!{joins}){re.escape(name)}(?!{joins})", text)` without a
+    pattern per name (names are many, and their patterns would push the fixed ones out of
+    re's cache)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and joins.match(text, at - 1)) and not joins.match(text, end):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=65536)
 def folded(text: str) -> str:
-    """The form containment compares: single spaces, case folded."""
+    """The form containment compares: single spaces, case folded. Cached: a table's keys and
+    cells are folded again for each of its rows' questions."""
     return " ".join(text.split()).casefold()
 
 
