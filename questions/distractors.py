@@ -57,12 +57,14 @@ from questions.values import (
     numbers_in,
     other_kind,
     parse_number,
+    port_listed,
     shape,
     shape_clash,
     value_kind,
     whole_unit,
     with_value,
 )
+from questions.vocabulary import SYSTEM_PORTS as PORT_COUNTS
 from questions.vocabulary import fair_port, like_numbers, like_terms, names_in
 
 MAX_OPTION = 80
@@ -193,10 +195,13 @@ class Pool:
                 self._numbers[(n.unit, role, b.section.index)].append(n.value)
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
+                header = b.table.header
                 for row in b.table.rows:
-                    for cell in row:
+                    for j, cell in enumerate(row):
                         for n in numbers_in(cell):
                             role = number_role(cell, n)
+                            if role == "quantity" and j < len(header) and port_listed(header[j], n):
+                                role = "port"  # a cell of a "Port" column
                             self._numbers[(n.unit, role, b.section.index)].append(n.value)
 
     @property
@@ -635,8 +640,19 @@ class Pool:
         `no-store`, a directive that takes none) numbers that are no setting's value."""
         if shape(name) not in _PROSE_SETTINGS or not self._valued(name):
             return ""
-        kind = self._value_kind(name)
+        kind = self._value_kind(name) or self._kind_before(name)
         return _VALUE_KINDS.get(kind, "count" if kind else "")
+
+    def _kind_before(self, name: str) -> str:
+        """The dimension of the number a line writes before the name in parentheses ("at
+        most 4 purge threads by default (`innodb_purge_threads`)": a count), or ""."""
+        for t in self._texts_with(name):
+            at = t.find(name)
+            if at > 0 and _CLOSE_AFTER.match(t, at + len(name)) and _NUMBER_BEFORE.search(t[:at]):
+                found = numbers_in(t[:at])
+                if found:
+                    return _DIMENSION.get(found[-1].unit, found[-1].unit or "count")
+        return ""
 
     def _first_value_kind(self, name: str) -> str:
         for t in self._texts_with(name):
@@ -898,6 +914,8 @@ class Pool:
             return []  # an identifier has no kind to draw like values from
         v = answer.value
         here = fact.section.index
+        if role == "quantity" and self._known_port(answer, here):
+            role = "port"  # "talks on 9093" of a port the notes name: no 4546 or 7500 beside it
         places = decimals(answer)
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
@@ -1014,6 +1032,13 @@ class Pool:
         out = {x for x in said if x == int(x) and 1 <= x <= 65535}
         self._ports[here] = out
         return out
+
+    def _known_port(self, answer: Number, here: int) -> bool:
+        """A bare number the notes write as a port elsewhere (a "Port" column, "port 9093",
+        "listens on 9093"), of the registered range where counts are rare: the same port
+        wherever it is written, though its own sentence does not say so."""
+        whole = not answer.unit and answer.value == int(answer.value)
+        return whole and answer.value >= PORT_COUNTS and answer.value in self._notes_ports(here)
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""
