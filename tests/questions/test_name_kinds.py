@@ -6,9 +6,11 @@ port nobody knows by heart, and a cell of another aspect row of a comparison."""
 
 from __future__ import annotations
 
+import re
+
 from questions.parse.model import TableData
 from questions.tables import analyse
-from questions.vocabulary import fair_port
+from questions.vocabulary import PORTS, fair_port
 from tests.questions.own_notes import keyed, notes_text
 
 #: what each setting of broker-client-settings.md is set to (its Default column)
@@ -120,3 +122,14 @@ def test_a_feature_table_whose_columns_are_its_properties_keeps_its_rows() -> No
     table = analyse(TableData(header, rows, (3, 4, 5)))
     assert table is not None and not table.transposed
     assert table.keys == tuple(r[0] for r in rows)
+
+
+def test_a_port_said_without_the_word_port_is_offered_beside_ports_not_near_misses() -> None:
+    """9093 is a port in the notes' listener table; "the quorum talks on 9093" does not say
+    so, yet 4546 or 7500 beside it are numbers nobody listens on."""
+    written = {int(n) for n in re.findall(r"\d{4,5}", notes_text("broker-listeners.md"))}
+    asked = [(p, c) for p, c, k in _ports("broker-listeners.md") if k in (9092, 9093)]
+    assert asked
+    for prompt, choices in asked:
+        made_up = [c for c in choices if c not in written and str(c) not in PORTS]
+        assert not made_up, (prompt, choices)
