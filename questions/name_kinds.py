@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from questions.candidate import Candidate, place_answer
 from questions.headers import yes_no
@@ -44,6 +45,7 @@ _SETTING_SHAPES = frozenset({"dotted", "snake", "kebab", "camel", "Pascal", "cap
 MAP = "map"  # a key opening a block of fields (`metadata:` then indented lines)
 
 
+@lru_cache(maxsize=16384)
 def suffix_kind(name: str) -> str:
     """The value kind a unit word of a name says (`retry.backoff.ms`, `ttlSecondsAfterFinished`:
     duration; `max_bytes`: size), or "". A lone `s` counts only at the end (`timeout_s`)."""
@@ -64,6 +66,7 @@ class NameKinds:
         count), asked for names no table or code block sets."""
         self._prose = prose
         self._kinds: dict[str, str] = {}
+        self._read: dict[str, str] = {}  # `kind` per name, once the notes are read
         self._options_of: dict[str, set[str]] = defaultdict(set)
         self._leads: set[str] = set()
         for b in doc.content if doc is not None else ():
@@ -106,6 +109,9 @@ class NameKinds:
         width = min((len(r) for r in rows), default=0)
         if width < 2 or len(header) < width:
             return
+        named = [shape(r[0].strip("`* ")) in _SETTING_SHAPES for r in rows]
+        if not any(named):
+            return  # no setting to read a value for: the columns are never read
         columns = {
             j: value_kinds([r[j] for r in rows])
             for j in range(1, width)
@@ -114,8 +120,8 @@ class NameKinds:
         best = max(columns, key=lambda j: sum(k != "text" for k in columns[j]), default=0)
         if not best or all(k == "text" for k in columns[best]):
             return  # no column of values: a table of descriptions
-        for row, kind in zip(rows, columns[best], strict=False):
-            if shape(row[0].strip("`* ")) in _SETTING_SHAPES:
+        for row, kind, setting in zip(rows, columns[best], named, strict=False):
+            if setting:
                 self._set(row[0], kind)
 
     def _read_options(self, text: str) -> None:
@@ -137,7 +143,11 @@ class NameKinds:
     def kind(self, name: str) -> str:
         """The value kind of a name: by its unit suffix, else as the notes set it, or ""."""
         bare = name.strip().strip("`")
-        return suffix_kind(bare) or self._kinds.get(bare) or self._prose(bare)
+        found = self._read.get(bare)
+        if found is None:  # asked again for every question offering the name
+            found = suffix_kind(bare) or self._kinds.get(bare) or self._prose(bare)
+            self._read[bare] = found
+        return found
 
     def option_of(self, word: str) -> frozenset[str]:
         """The words the notes write this one as an option of, when they never write it
