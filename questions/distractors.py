@@ -28,6 +28,7 @@ from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.headers import asks
+from questions.name_kinds import NameKinds, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
@@ -57,13 +58,15 @@ from questions.values import (
     numbers_in,
     other_kind,
     parse_number,
+    port_listed,
     shape,
     shape_clash,
     value_kind,
     whole_unit,
     with_value,
 )
-from questions.vocabulary import like_numbers, like_terms, names_in
+from questions.vocabulary import SYSTEM_PORTS as PORT_COUNTS
+from questions.vocabulary import fair_port, like_numbers, like_terms, names_in
 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
@@ -156,6 +159,7 @@ class Pool:
         ] = {}
         self._outcomes: dict[int, list[str]] | None = None
         self._section_products: dict[int, frozenset[str]] = {}
+        self._name_kinds: NameKinds | None = None
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -198,11 +202,22 @@ class Pool:
                 self._numbers[(n.unit, role, b.section.index)].append(n.value)
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:
+                header = b.table.header
                 for row in b.table.rows:
-                    for cell in row:
+                    for j, cell in enumerate(row):
                         for n in numbers_in(cell):
                             role = number_role(cell, n)
+                            if role == "quantity" and j < len(header) and port_listed(header[j], n):
+                                role = "port"  # a cell of a "Port" column
                             self._numbers[(n.unit, role, b.section.index)].append(n.value)
+
+    @property
+    def name_kinds(self) -> NameKinds:
+        """The value kind the notes give each name and the words written only as options
+        (questions.name_kinds), read on first use."""
+        if self._name_kinds is None:
+            self._name_kinds = NameKinds(self.doc, self._prose_kind)
+        return self._name_kinds
 
     def list_size(self, block: Block) -> int:
         """How many items the block's list has (1 for a block outside a list)."""
@@ -316,6 +331,10 @@ class Pool:
                         )
                         if shaped and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
+        # names of the answer's kind only (a duration setting beside durations): the rule
+        # read over every tier at once, so a like name from afar beats an unlike one here
+        like = set(kept_by_kind(answer, [t for tier in tiers for t in tier], self.name_kinds))
+        tiers = [[t for t in tier if t in like] for tier in tiers]
         out: list[str] = []
         full = False
         for n, tier in enumerate(tiers):
@@ -643,6 +662,28 @@ class Pool:
             self._kinds[name] = self._first_value_kind(name)
         return self._kinds[name]
 
+    def _prose_kind(self, name: str) -> str:
+        """The value kind (values.value_kind's words) the notes' lines give a setting's name,
+        or "" (questions.name_kinds reads tables and code blocks itself). Only for a name
+        written as a setting is (`backoffLimit`, `work_mem`, `linger.ms`): prose gives a
+        product (`Standard` ... 1 GB), a concept or a kebab token (`max-age=3600` beside
+        `no-store`, a directive that takes none) numbers that are no setting's value."""
+        if shape(name) not in _PROSE_SETTINGS or not self._valued(name):
+            return ""
+        kind = self._value_kind(name) or self._kind_before(name)
+        return _VALUE_KINDS.get(kind, "count" if kind else "")
+
+    def _kind_before(self, name: str) -> str:
+        """The dimension of the number a line writes before the name in parentheses ("at
+        most 4 purge threads by default (`innodb_purge_threads`)": a count), or ""."""
+        for t in self._texts_with(name):
+            at = t.find(name)
+            if at > 0 and _CLOSE_AFTER.match(t, at + len(name)) and _NUMBER_BEFORE.search(t[:at]):
+                found = numbers_in(t[:at])
+                if found:
+                    return _DIMENSION.get(found[-1].unit, found[-1].unit or "count")
+        return ""
+
     def _first_value_kind(self, name: str) -> str:
         for t in self._texts_with(name):
             after = _said_after(t, name)
@@ -811,6 +852,8 @@ class Pool:
         out: set[float] = set()
         for text in like_numbers(role, answer.text, sentence, taken):
             x = float(text)
+            if role == "port" and not fair_port(x, answer.value, known=True):
+                continue  # 53 beside 6379, Redis's 6379 beside a pooler's 6432
             if x != answer.value and acceptable(text, answer.text, [], avoid, numeric=True):
                 self._written.setdefault((answer.unit, x), text)  # "27017", never "27,017"
                 out.add(x)
@@ -901,6 +944,8 @@ class Pool:
             return []  # an identifier has no kind to draw like values from
         v = answer.value
         here = fact.section.index
+        if role == "quantity" and self._known_port(answer, here):
+            role = "port"  # "talks on 9093" of a port the notes name: no 4546 or 7500 beside it
         places = decimals(answer)
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
@@ -957,6 +1002,7 @@ class Pool:
                 # the notes' own ports, then the ones everyone knows: never a port made up
                 # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
                 pool |= self._notes_ports(here) - {v}
+                pool = {x for x in pool if fair_port(x, v)}  # no 443 beside 6379
             # fewer than three of its kind in the notes, or codes of its class on one side only
             short = want if role == "port" else least
             if len(pool) < short or _one_sided(v, pool, role):
@@ -1016,6 +1062,13 @@ class Pool:
         out = {x for x in said if x == int(x) and 1 <= x <= 65535}
         self._ports[here] = out
         return out
+
+    def _known_port(self, answer: Number, here: int) -> bool:
+        """A bare number the notes write as a port elsewhere (a "Port" column, "port 9093",
+        "listens on 9093"), of the registered range where counts are rare: the same port
+        wherever it is written, though its own sentence does not say so."""
+        whole = not answer.unit and answer.value == int(answer.value)
+        return whole and answer.value >= PORT_COUNTS and answer.value in self._notes_ports(here)
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""
@@ -1122,6 +1175,12 @@ _KIND_SIBLINGS = frozenset({"kv", "snake"})
 _DIMENSION = {u: "time" for u in ("ms", "us", "s", "min", "h", "d", "wk", "yr", "mo")} | {
     u: "size" for u in ("B", "bit", "KB", "MB", "GB", "TB", "PB")
 }
+
+#: the shapes a setting's name is written in, for reading its value kind from prose
+_PROSE_SETTINGS = frozenset({"snake", "dotted", "camel", "Pascal", "caps"})
+#: `Pool._value_kind`'s words as `values.value_kind` says them (a unit of no dimension counts)
+_VALUE_KINDS = {"time": "duration", "size": "size", "switch": "switch", "word": "text",
+                "count": "count", "%": "ratio", "x": "ratio"}  # fmt: skip
 
 #: a `key: value` span: its key, separator and value
 _KV = re.compile(r"([A-Za-z_][\w.\-/]*)(\s*[:=]\s*)(\S.*)")
@@ -1351,14 +1410,16 @@ def spread_keys(
     seed: str,
     want: int = 3,
     offered: dict[tuple[str, float], set[tuple[float, ...]]] | None = None,
+    ports: bool = False,
 ) -> list[str] | None:
     """Wrong options among a table's numeric keys (status codes, ports) chosen as `spread`
     chooses them (`offered`: the sets already offered per key, Pool.offered), or None when
-    the keys are not all plain numbers."""
+    the keys are not all plain numbers. `ports`: the keys are ports, offered beside ports of
+    their class only (`vocabulary.fair_port`)."""
     if not _DIGITS_ONLY.fullmatch(answer) or not all(_DIGITS_ONLY.fullmatch(o) for o in others):
         return None
     v = float(answer)
-    texts = {float(o): o for o in others if o != answer}
+    texts = {float(o): o for o in others if o != answer and (not ports or fair_port(float(o), v))}
     codes = all(_status_like(x) for x in (v, *texts))
     role = "code" if codes else "key"
     taken = offered[("", v)] if offered is not None else set()

@@ -35,6 +35,7 @@ from questions.generators import (
     terms,
     true_false,
 )
+from questions.name_kinds import kept_by_kind, of_one_kind
 from questions.option_sets import vary
 from questions.parse import Document, Noise, parse_document
 from questions.plan import coin_toss, make_plan, order, true_false_limit
@@ -181,7 +182,12 @@ def _ask(doc: Document) -> Asked:
     passed: dict[str, int] = {}
     wide: dict[str, int] = {}  # passed with three options or more
 
-    def attempt(c: Candidate) -> None:
+    def attempt(built: Candidate) -> None:
+        c = of_one_kind(built, pool.name_kinds)
+        if c is None:  # no options of the key's kind: not asked with others
+            tried.append(built)
+            dropped.append(Dropped(built, "options of another kind"))
+            return
         tried.append(c)
         q, reason = gate(c)
         if reason is not None:
@@ -260,6 +266,8 @@ def generate_document(file: str, text: str) -> DocumentResult:
         mean as well."""
         if not pool.same_form(c.answer_text, option):
             return False
+        if option not in kept_by_kind(c.answer_text, [*c.distractors, option], pool.name_kinds):
+            return False  # a name of another kind than the key's
         if c.style not in ("reverse", "meaning") or c.fact.table is not None:
             return True
         return not fitting_others(c.query, [option], pool.descriptions, c.fact.subject)

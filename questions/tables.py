@@ -11,11 +11,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
+from questions.ambiguity import content_words
 from questions.headers import never_key
 from questions.parse.model import TableData
 from questions.text import cjk_count, norm
+from questions.values import value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
 _EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
@@ -112,6 +116,46 @@ def names_aspects(header: str) -> bool:
     return _ASPECTS.fullmatch(header.strip().strip("*").strip()) is not None
 
 
+#: a top-left header that may call the rows aspects or name things ("Feature": the features
+#: compared, or the features a product has, each a row with its version and remark)
+_MAYBE_ASPECTS = re.compile(
+    r"(?i)features?|propert(?:y|ies)|attributes?|metrics?|characteristics?|"
+    r"特性|特点|属性|指标|方面|项目"
+)
+
+
+def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """The rows are aspects the other columns are compared by: the corner says so outright
+    ("对比项", "Aspect"), or may ("特性", "Feature") and each row's cells are more alike than
+    each column's ("about 40 MB | about 10 MB" across a row, a size above a language down a
+    column): a column then holds a different aspect in every row, and no cell of another row
+    is of its row's kind."""
+    corner = header[0].strip().strip("*").strip()
+    if names_aspects(corner):
+        return True
+    if not _MAYBE_ASPECTS.fullmatch(corner) or len(header) < 3:
+        return False
+    body = [list(r[1:]) for r in rows if len(r) == len(header)]
+    columns = [list(c) for c in zip(*body, strict=False)]
+    return _likeness(body) > _likeness(columns)
+
+
+def _likeness(groups: Sequence[Sequence[str]]) -> float:
+    """How alike the cells of each group are, on average over the pairs of every group: of
+    one value kind that is no free text, or sharing content words."""
+    scores: list[float] = []
+    for cells in groups:
+        kinds = value_kinds(cells)
+        words = [content_words(c) for c in cells]
+        for i, j in combinations(range(len(cells)), 2):
+            if kinds[i] == kinds[j] != "text":
+                scores.append(1.0)
+            else:
+                union = words[i] | words[j]
+                scores.append(len(words[i] & words[j]) / len(union) if union else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
 def analyse(data: TableData) -> Table | None:
     """The table's key and property columns, or None when no column names the rows."""
     header = list(data.header)
@@ -120,7 +164,7 @@ def analyse(data: TableData) -> Table | None:
         return None
     cols = [[r[j] for r in rows] for j in range(len(header))]
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
-    if (is_empty(header[0]) or names_aspects(header[0])) and len(header) >= 3 and 0 in keep:
+    if (is_empty(header[0]) or aspect_rows(header, rows)) and len(header) >= 3 and 0 in keep:
         return _transposed(header, rows, data.lines)
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep

@@ -21,6 +21,32 @@ from http import HTTPStatus
 #: well-known ports: what a reader confuses a port with
 PORTS = ("22", "53", "80", "443", "2000", "3000", "3306", "5432", "6379", "8080", "8443",
          "9092", "27017")  # fmt: skip
+#: the well-known ports of one product each: beside a port no reader knows by heart (a
+#: pooler's 6432), 6379 is plainly Redis's and no option; beside another product's well-known
+#: port (5432) it asks which product's port is which
+PRODUCT_PORTS = frozenset({"3306", "5432", "6379", "9092", "27017"})
+#: ports below this are the system ports (22, 53, 443): beside a four- or five-digit port a
+#: two- or three-digit one stands out by its length alone, and the other way round
+SYSTEM_PORTS = 1024
+
+
+def port_class(port: float) -> bool:
+    """Whether a port is a system port (below 1024)."""
+    return port < SYSTEM_PORTS
+
+
+def fair_port(option: float, key: float, known: bool = False) -> bool:
+    """A port is a fair wrong option beside the key: of the key's class (both system ports or
+    neither), and, when it comes from the well-known list (`known`), no one product's port
+    beside a key that is not such a port itself."""
+    if port_class(option) != port_class(key):
+        return False
+    if not known:
+        return True
+    mine, theirs = f"{key:g}", f"{option:g}"
+    return theirs not in PRODUCT_PORTS or mine in PRODUCT_PORTS
+
+
 #: HTTP status codes a reader knows, grouped by class by the distractor ranking
 STATUS_CODES = ("200", "201", "202", "204", "206", "301", "302", "303", "304", "307", "308",
                 "400", "401", "403", "404", "405", "409", "410", "412", "413", "415", "422",
@@ -99,5 +125,5 @@ def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = (
     return [v for v in NUMBER_ROLES.get(role, ()) if v not in skip]
 
 
-__all__ = ["NUMBER_ROLES", "PORTS", "STATUS_CODES", "TERMS", "kind_of", "like_numbers",
-           "like_terms", "names_in"]  # fmt: skip
+__all__ = ["NUMBER_ROLES", "PORTS", "PRODUCT_PORTS", "STATUS_CODES", "TERMS", "fair_port",
+           "kind_of", "like_numbers", "like_terms", "names_in", "port_class"]  # fmt: skip

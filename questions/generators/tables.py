@@ -15,11 +15,13 @@ from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.name_kinds import kept_by_kind
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_empty, polarity
 from questions.text import contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number, value_kinds
+from questions.vocabulary import fair_port
 
 NAME = "table"
 _HEADER_ROLE = {"port": "port", "code": "code", "version": "version"}
@@ -185,6 +187,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         ],
         f.id,
     )
+    if pool.name_kinds.judges(f.subject):  # settings of the key's kind only
+        keys = iter(kept_by_kind(f.subject, list(keys), pool.name_kinds))
     wrong: list[str] = []
     # only numeric keys are chosen among all (spread_keys); others take the first three, and
     # checking every row of a big table for each of its rows would cost rows² checks
@@ -195,7 +199,9 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         if acceptable(k, f.subject, wrong, sibling=True):
             wrong.append(k)
     # numeric keys (status codes) around the answer, without a pattern; others most alike
-    wrong = spread_keys(f.subject, wrong, f.id, offered=pool.offered) or wrong[:3]
+    ports = _header_kind(table.key_header) == "port"
+    spread = spread_keys(f.subject, wrong, f.id, offered=pool.offered, ports=ports)
+    wrong = spread if spread is not None else wrong[:3]
     among = " / ".join(sorted(table.keys)) if table.transposed else ""
     cell = _fair(f.value, f.subject, wrong, [c for i, c in enumerate(column) if i != f.row])
     if cell is None:
@@ -257,6 +263,14 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
     return trimmed if clue(trimmed, key, wrong, others) is None else None
 
 
+def _fair_port_cell(cell: str, key: str) -> bool:
+    """A port cell is a fair option beside the key's (`vocabulary.fair_port`); a cell that
+    is no plain port number is left to the column's other rules."""
+    if not (_DIGITS_ONLY.fullmatch(cell.strip()) and _DIGITS_ONLY.fullmatch(key.strip())):
+        return True
+    return fair_port(float(cell), float(key))
+
+
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
@@ -267,6 +281,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(table.keys)  # once per table, not once per cell
+    ports = _header_kind(f.attribute) == "port"
     # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s"
     kind_of = column_kinds(tuple(table.column(f.column)))
     for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
@@ -276,6 +291,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             continue  # "-" or "n/a" says the row has no value: no option for a value question
         if kind_of[v] != kind_of[table.column(f.column)[f.row]]:
             continue
+        if ports and not _fair_port_cell(v, f.value):
+            continue  # 53 beside 6379: a port of another class stands out by its length
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's

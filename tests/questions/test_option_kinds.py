@@ -27,6 +27,7 @@ INNODB = """# MySQL tuning
 - `innodb_buffer_pool_size` = 128MB by default, give it ~70% of RAM on a dedicated box
 - `innodb_log_file_size` (48MB) caps how much redo fits before a checkpoint
 - at most 4 purge threads by default (`innodb_purge_threads`)
+- `innodb_read_io_threads` = 4 background threads serve read-ahead requests
 - `innodb_flush_log_at_trx_commit` = 1 for full durability, 2 trades a second of commits
 - waits: look at `sys_session_waits` (thread_id, wait_ms) when queries stall
 - partition pruning only helps when the query filters on the key, e.g. `order_date` on a sales table
@@ -36,6 +37,7 @@ SETTINGS = {
     "innodb_buffer_pool_size",
     "innodb_log_file_size",
     "innodb_purge_threads",
+    "innodb_read_io_threads",
     "innodb_flush_log_at_trx_commit",
 }
 
