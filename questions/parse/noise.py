@@ -46,6 +46,12 @@ _TODO = re.compile(r"^\s*(TODO|FIXME|TBD|XXX)\b|^\s*(待补充|待办|待完善)
 _DANGLING = re.compile(
     r"\b(the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in)$", re.I
 )
+# A preposition may end a whole sentence when a relative word earlier is its object ("is what
+# each index build sorts in", "the file that the key is read from").
+_STRANDED = re.compile(
+    r"\b(what|which|that|who|whom|where|whatever)\b.*\s(to|of|with|for|by|in|on|from|into)$",
+    re.I,
+)
 _ENDS_CLEAN = re.compile(r"[.!?。！？;；:：)）\]】\"”'`*_>]$")
 
 
@@ -66,9 +72,16 @@ def _block_noise(b: Block) -> str | None:
         return "licence"
     if re.search(r"[?？]$", text) and not re.search(r"[.。!！:：]", text[:-1]):
         return "question in the notes"
-    if len(text) > 30 and not _ENDS_CLEAN.search(text) and _DANGLING.search(text):
+    if _cut_off(text):
         return "truncated"
     return None
+
+
+def _cut_off(text: str) -> bool:
+    """A long line that stops on a word that needs more after it was cut mid-sentence."""
+    if len(text) <= 30 or _ENDS_CLEAN.search(text) or not _DANGLING.search(text):
+        return False
+    return not _STRANDED.search(text)
 
 
 def _section_noise(b: Block) -> str | None:

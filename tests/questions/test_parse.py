@@ -118,3 +118,21 @@ def test_crlf_and_nul_never_raise() -> None:
     d = parse_document("## A\r\n- one\x00\r\n- two\r\n", "x")
     assert [b.text for b in d.blocks] == ["one", "two"]
     assert parse_document("|||\n|-|\n# \n**\n`\n- \n1.\n![x](y)\nhttp://a\n\\-\n", "g").file == "g"
+
+
+def test_a_line_cut_mid_sentence_is_noise_but_a_stranded_preposition_is_not() -> None:
+    d = parse_document(
+        "# InnoDB\n\n## Buffers\n\n"
+        "- `innodb_sort_buffer_size` (1MB) is what each index build sorts in\n"
+        "- the redo log buffer is flushed to disk every second and\n"
+        "- `innodb_log_buffer_size` (16MB) holds the redo that a commit waits for\n"
+        "- the change buffer caches secondary index changes for\n",
+        "innodb.md",
+    )
+    cut = {n.text for n in d.noise if n.reason == "truncated"}
+    assert cut == {
+        "the redo log buffer is flushed to disk every second and",
+        "the change buffer caches secondary index changes for",
+    }
+    content = " ".join(b.text for b in d.content)
+    assert "sorts in" in content and "a commit waits for" in content
