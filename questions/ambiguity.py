@@ -53,6 +53,55 @@ def denied_blank(text: str, blank: str = "___") -> bool:
     return _DENIAL.search(clause) is not None
 
 
+#: an opening that says what a thing does not do ("does NOT talk to …", "never restarts")
+_DENYING_OPENING = re.compile(
+    r"^\s*(?:(?:also|still|simply|just|it)\s+)?(?:(?:does|do|is|are|will|can|should|must|may|"
+    r"has|have)\s+not|not|never|no|doesn't|don't|isn't|aren't|won't|can't|cannot)\b",
+    re.I,
+)
+#: the same of a Chinese opening, by jieba's first word after an adverb ("完全不能存"; not
+#: 不同 "different", a word of its own)
+_ZH_DENIAL = frozenset({"不", "不会", "不能", "不可", "不用", "不要", "没有", "没", "无", "无法",
+                        "从不", "并不", "绝不", "从来不"})  # fmt: skip
+_ZH_ADVERB = frozenset({"完全", "并", "也", "都", "还", "绝对", "根本", "永远"})
+
+
+def denies(desc: str) -> bool:
+    """The description says what the thing does NOT do: many things of a kind do not, so it
+    names none of them ("validate does not talk to remote APIs": nor does fmt)."""
+    if _DENYING_OPENING.match(desc):
+        return True
+    run = CJK_RUN.match(desc.strip())
+    if run is None:
+        return False
+    words = cut(run.group())
+    while words and words[0] in _ZH_ADVERB:
+        words = words[1:]
+    return bool(words) and words[0] in _ZH_DENIAL
+
+
+_DENIED_CLAUSE_END = re.compile(r"[,;:.!?，；：。！？(（/]|->|→|\s[—–-]\s")
+_DENIAL_WORDS = frozenset({"not", "never", "no", "cannot", "doe", "does", "do", "is", "are"})
+
+
+def denied_words(desc: str) -> frozenset[str]:
+    """The content words a denying description denies: those of its opening clause."""
+    clause = _DENIED_CLAUSE_END.split(desc, maxsplit=1)[0]
+    return content_words(clause) - _DENIAL_WORDS - _ZH_DENIAL
+
+
+def affirms(denial: str, desc: str) -> bool:
+    """The description says of its own thing what the denial denies ("restarted after a
+    signal" against "never restarted"): beside it, the denial tells its thing apart."""
+    return not denies(desc) and bool(denied_words(denial) & content_words(desc))
+
+
+def denial_fits(text: str, descriptions: Iterable[str]) -> bool:
+    """The text denies something ("does not talk to remote APIs") that no description of
+    another thing says that thing does: for all the notes say, it is true of that one too."""
+    return denies(text) and not any(affirms(text, d) for d in descriptions)
+
+
 def vague(desc: str) -> bool:
     """A superlative or an opinion that no fact of the notes pins to one thing."""
     return _VAGUE.search(desc) is not None

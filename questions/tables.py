@@ -1,7 +1,9 @@
 """What a table is: which column names the rows, which columns are properties, which layout.
 
 - an index column (`#`, `No.`, 序号, or cells 1..n) is never a key and never asked;
-- the key column is the left-most column whose cells are distinct short names;
+- the key column is the left-most column whose cells are distinct short names; a column of
+  descriptions is never one (two columns of parallel descriptions under two entity headers
+  have no key: "the <header 2> of <description 1>" reads as nonsense);
 - a comparison table (empty top-left header, entities as column headers) is transposed so its
   entities become the rows;
 - a property column is a matrix column when its cells come from a tiny vocabulary (✅/❌,
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from questions.headers import never_key
 from questions.parse.model import TableData
-from questions.text import cjk_count, norm
+from questions.text import norm, word_count
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
 _EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
@@ -80,23 +82,26 @@ def is_matrix_column(values: list[str]) -> bool:
     )
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+#: a cell of this many words or more is a description, not a name
+_DESCRIPTION_WORDS = 5
 
 
-def _words(text: str) -> float:
-    return len(_LATIN_WORD.findall(text)) + cjk_count(text) / 2
+def is_description_column(values: list[str]) -> bool:
+    """Most cells are descriptions (five words or more): such a column names no rows."""
+    filled = [v for v in values if not is_empty(v)]
+    return 2 * sum(word_count(v) >= _DESCRIPTION_WORDS for v in filled) > len(filled)
 
 
 def _key_score(values: list[str], position: int) -> float:
     """Subject-column score after the tabbyld heuristics: distinct, short, filled, left."""
-    if not values:
+    if not values or is_description_column(values):
         return -1.0
     filled = [v for v in values if not is_empty(v)]
     # by exact text: `git branch -d` and `git branch -D` are two commands
     unique = len({" ".join(v.split()) for v in filled}) / len(values)
     if unique < 1.0 or len(filled) < len(values):
         return -1.0
-    mean_words = sum(_words(v) for v in values) / len(values)
+    mean_words = sum(word_count(v) for v in values) / len(values)
     short = 1.0 if mean_words <= 4 else 0.0
     return float((2 * unique + short - mean_words / 10) / (position + 1) ** 0.5)
 
