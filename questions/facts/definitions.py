@@ -249,7 +249,7 @@ def is_clause_list(desc: str) -> bool:
     opening alike (a number, one word) and saying something of its own: no one description
     of one term ("does not open X / fetch Y" is one, a verb with two objects)."""
     parts = _SPACED_SLASH.split(desc.strip())
-    if len(parts) < 2 or any(word_count(p) < 2 for p in parts):
+    if len(parts) < 2 or any(word_count(p) < 3 for p in parts):
         return False
     openings = {m.group().lower() if (m := _OPENING.match(p)) else "" for p in parts}
     return len(openings) == 1 or all(p[0].isdigit() for p in parts)
