@@ -66,12 +66,20 @@ _ZH_DENIAL = frozenset({"不", "不会", "不能", "不可", "不用", "不要",
 _ZH_ADVERB = frozenset({"完全", "并", "也", "都", "还", "绝对", "根本", "永远"})
 
 
-def denies(desc: str) -> bool:
-    """The description says what the thing does NOT do: many things of a kind do not, so it
-    names none of them ("validate does not talk to remote APIs": nor does fmt)."""
-    if _DENYING_OPENING.match(desc):
+#: where a description's clauses part (a "/" joins what one verb governs: "does not talk to
+#: X / check Y"), and the asides left out of them
+_CLAUSE_SPLIT = re.compile(r"[,;.!?，；。！？]\s*|\s*(?:->|→)\s*|\s[—–-]\s")
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _clauses(desc: str) -> list[str]:
+    return [c for c in _CLAUSE_SPLIT.split(_ASIDE.sub("", desc)) if c.strip()]
+
+
+def _denying(clause: str) -> bool:
+    if _DENYING_OPENING.match(clause):
         return True
-    run = CJK_RUN.match(desc.strip())
+    run = CJK_RUN.match(clause.strip())
     if run is None:
         return False
     words = cut(run.group())
@@ -80,14 +88,21 @@ def denies(desc: str) -> bool:
     return bool(words) and words[0] in _ZH_DENIAL
 
 
-_DENIED_CLAUSE_END = re.compile(r"[,;:.!?，；：。！？(（/]|->|→|\s[—–-]\s")
+@lru_cache(maxsize=16384)
+def denies(desc: str) -> bool:
+    """The description only says what the thing does NOT do ("validate does not talk to remote
+    APIs"): many things of a kind do not, so it names none of them (nor does fmt). A clause
+    that says what it does ("不支持这个方法，响应带 Allow header") is a description."""
+    clauses = _clauses(desc)
+    return bool(clauses) and all(_denying(c) for c in clauses)
+
+
 _DENIAL_WORDS = frozenset({"not", "never", "no", "cannot", "doe", "does", "do", "is", "are"})
 
 
 def denied_words(desc: str) -> frozenset[str]:
-    """The content words a denying description denies: those of its opening clause."""
-    clause = _DENIED_CLAUSE_END.split(desc, maxsplit=1)[0]
-    return content_words(clause) - _DENIAL_WORDS - _ZH_DENIAL
+    """The content words a denying description denies."""
+    return content_words(" ".join(_clauses(desc))) - _DENIAL_WORDS - _ZH_DENIAL
 
 
 def affirms(denial: str, desc: str) -> bool:
@@ -100,6 +115,12 @@ def denial_fits(text: str, descriptions: Iterable[str]) -> bool:
     """The text denies something ("does not talk to remote APIs") that no description of
     another thing says that thing does: for all the notes say, it is true of that one too."""
     return denies(text) and not any(affirms(text, d) for d in descriptions)
+
+
+def unsettled(a: str, b: str) -> bool:
+    """Of two descriptions one denies what the other does not say: both may be true of one
+    thing, so neither is a wrong option beside the other."""
+    return denial_fits(a, [b]) or denial_fits(b, [a])
 
 
 def vague(desc: str) -> bool:

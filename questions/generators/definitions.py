@@ -21,6 +21,7 @@ from questions.ambiguity import (
     denial_fits,
     denies,
     fitting_others,
+    unsettled,
     vague,
 )
 from questions.candidate import Candidate
@@ -397,8 +398,8 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         rest = [x for x in f.sibling_values if x != d]
         if also_fits(f.value, d, rest) or also_fits(d, f.value, rest):
             continue
-        if denial_fits(d, [f.value]):
-            continue  # what a kin does not do, the term may not do either
+        if unsettled(d, f.value):
+            continue  # what one does not do, the other may not do either
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 
 from lemminflect import getAllLemmas, getInflection
 
-from questions.ambiguity import THIN, also_fits, content_words, denial_fits, vague
+from questions.ambiguity import THIN, also_fits, content_words, unsettled, vague
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
 from questions.cues import CONTEXT_START, without
@@ -266,7 +266,7 @@ def kin_meaning(f: Fact, pool: Pool) -> Candidate | None:
             break
         if norm(owner) in owners or contains(desc, owner) or contains(desc, f.subject):
             continue  # a description that names its own term (or the asked one) says whose it is
-        if vague(desc) or denial_fits(desc, [f.value]):
+        if vague(desc) or unsettled(desc, f.value):
             continue  # "the fastest database …", "does not …": true or false of anything
         cut = _cut(desc)
         option = _agreeing(cut, form) if cut is not None else None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from questions.ambiguity import affirms, denial_fits, denies
+from questions.ambiguity import affirms, denial_fits, denies, unsettled
 from questions.distractors import Pool
 from questions.facts.definitions import is_clause_list
 from questions.facts.enumerations import enumeration
@@ -167,8 +167,11 @@ def test_items_of_a_catch_all_are_no_options_of_each_other(name: str) -> None:
     [
         ("does NOT open network connections / fetch remote rule packs", True),
         ("never restarted (the default)", True),
-        ("不会删除旧版本，只加一个删除标记", True),
-        ("完全不能存，敏感数据用这个", True),
+        ("不会真正删除旧版本，也不会释放容量", True),
+        ("完全不能存（敏感数据）", True),
+        # a clause that says what it does makes it a description
+        ("不会删除旧版本，只加一个删除标记", False),
+        ("no requests or limits at all -> evicted first when memory runs low", False),
         ("不同终端的用户数据同步", False),  # 不同 "different" is a word of its own
         ("runs stateless containers that scale to zero when no requests arrive", False),
         ("notes every change", False),
@@ -183,6 +186,8 @@ def test_a_denial_identifies_only_against_descriptions_that_affirm_it() -> None:
     assert not denial_fits("never restarted", ["restarted whatever the reason"])
     assert denial_fits("does not open network connections", ["rewrites files in place"])
     assert not denial_fits("opens network connections", ["rewrites files in place"])
+    assert unsettled("never writes to disk", "reads every source file")
+    assert not unsettled("never writes to disk", "writes a snapshot to disk")
 
 
 @pytest.mark.parametrize(
@@ -203,6 +208,6 @@ def test_a_stem_never_leads_in_with_a_negation(prompt: str, negative: bool) -> N
 @pytest.mark.parametrize("name", SHAPED)
 def test_no_question_asks_which_thing_a_denial_describes(name: str) -> None:
     for c in generated(name).candidates:
-        assert not re.search(r"does NOT|不会删除", c.prompt), c.prompt
+        assert not re.search(r"does NOT|不会真正删除", c.prompt), c.prompt
         if c.kind == "choice":
             assert not [d for d in c.distractors if denies(d)], (c.prompt, c.options)
