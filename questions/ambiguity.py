@@ -76,9 +76,19 @@ def _clauses(desc: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(_ASIDE.sub("", desc)) if c.strip()]
 
 
+#: "never plant …", "don't edit …": an instruction about the thing, not a denial of what it does
+_IMPERATIVE = re.compile(r"^\s*(?:never|don't|do\s+not)\s+([a-z]+)\b", re.I)
+
+
 def _denying(clause: str) -> bool:
     if _DENYING_OPENING.match(clause):
-        return True
+        m = _IMPERATIVE.match(clause)
+        if m is None:
+            return True
+        from lemminflect import getAllLemmas
+
+        verbs = getAllLemmas(m.group(1).lower()).get("VERB", ())
+        return not verbs or verbs[0] != m.group(1).lower()
     run = CJK_RUN.match(clause.strip())
     if run is None:
         return False
