@@ -1,9 +1,9 @@
 """What a table is: which column names the rows, which columns are properties, which layout.
 
 - an index column (`#`, `No.`, 序号, or cells 1..n) is never a key and never asked;
-- the key column is the left-most column whose cells are distinct short names; a column of
-  descriptions is never one (two columns of parallel descriptions under two entity headers
-  have no key: "the <header 2> of <description 1>" reads as nonsense);
+- the key column is the left-most column whose cells are distinct short names; a table whose
+  every column holds descriptions (parallel descriptions under two entity headers) has none:
+  "the <header 2> of <description 1>" reads as nonsense;
 - a comparison table (empty top-left header, entities as column headers) is transposed so its
   entities become the rows;
 - a property column is a matrix column when its cells come from a tiny vocabulary (✅/❌,
@@ -94,7 +94,7 @@ def is_description_column(values: list[str]) -> bool:
 
 def _key_score(values: list[str], position: int) -> float:
     """Subject-column score after the tabbyld heuristics: distinct, short, filled, left."""
-    if not values or is_description_column(values):
+    if not values:
         return -1.0
     filled = [v for v in values if not is_empty(v)]
     # by exact text: `git branch -d` and `git branch -D` are two commands
@@ -127,6 +127,8 @@ def analyse(data: TableData) -> Table | None:
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
     if (is_empty(header[0]) or names_aspects(header[0])) and len(header) >= 3 and 0 in keep:
         return _transposed(header, rows, data.lines)
+    if all(is_description_column(cols[j]) for j in keep):
+        return None  # parallel descriptions under two entity headers: no column names rows
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep
     scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep) if j in named]
