@@ -53,6 +53,86 @@ def denied_blank(text: str, blank: str = "___") -> bool:
     return _DENIAL.search(clause) is not None
 
 
+#: an opening that says what a thing does not do ("does NOT talk to …", "never restarts")
+_DENYING_OPENING = re.compile(
+    r"^\s*(?:(?:also|still|simply|just|it)\s+)?(?:(?:does|do|is|are|will|can|should|must|may|"
+    r"has|have)\s+not|not|never|no|doesn't|don't|isn't|aren't|won't|can't|cannot)\b",
+    re.I,
+)
+#: the same of a Chinese opening, by jieba's first word after an adverb ("完全不能存"; not
+#: 不同 "different", a word of its own)
+_ZH_DENIAL = frozenset({"不", "不会", "不能", "不可", "不用", "不要", "没有", "没", "无", "无法",
+                        "从不", "并不", "绝不", "从来不"})  # fmt: skip
+_ZH_ADVERB = frozenset({"完全", "并", "也", "都", "还", "绝对", "根本", "永远"})
+
+
+#: where a description's clauses part (a "/" joins what one verb governs: "does not talk to
+#: X / check Y"), and the asides left out of them
+_CLAUSE_SPLIT = re.compile(r"[,;.!?，；。！？]\s*|\s*(?:->|→)\s*|\s[—–-]\s")
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _clauses(desc: str) -> list[str]:
+    return [c for c in _CLAUSE_SPLIT.split(_ASIDE.sub("", desc)) if c.strip()]
+
+
+#: "never plant …", "don't edit …": an instruction about the thing, not a denial of what it does
+_IMPERATIVE = re.compile(r"^\s*(?:never|don't|do\s+not)\s+([a-z]+)\b", re.I)
+
+
+def _denying(clause: str) -> bool:
+    if _DENYING_OPENING.match(clause):
+        m = _IMPERATIVE.match(clause)
+        if m is None:
+            return True
+        from lemminflect import getAllLemmas
+
+        verbs = getAllLemmas(m.group(1).lower()).get("VERB", ())
+        return not verbs or verbs[0] != m.group(1).lower()
+    run = CJK_RUN.match(clause.strip())
+    if run is None:
+        return False
+    words = cut(run.group())
+    while words and words[0] in _ZH_ADVERB:
+        words = words[1:]
+    return bool(words) and words[0] in _ZH_DENIAL
+
+
+@lru_cache(maxsize=16384)
+def denies(desc: str) -> bool:
+    """The description only says what the thing does NOT do ("validate does not talk to remote
+    APIs"): many things of a kind do not, so it names none of them (nor does fmt). A clause
+    that says what it does ("不支持这个方法，响应带 Allow header") is a description."""
+    clauses = _clauses(desc)
+    return bool(clauses) and all(_denying(c) for c in clauses)
+
+
+_DENIAL_WORDS = frozenset({"not", "never", "no", "cannot", "doe", "does", "do", "is", "are"})
+
+
+def denied_words(desc: str) -> frozenset[str]:
+    """The content words a denying description denies."""
+    return content_words(" ".join(_clauses(desc))) - _DENIAL_WORDS - _ZH_DENIAL
+
+
+def affirms(denial: str, desc: str) -> bool:
+    """The description says of its own thing what the denial denies ("restarted after a
+    signal" against "never restarted"): beside it, the denial tells its thing apart."""
+    return not denies(desc) and bool(denied_words(denial) & content_words(desc))
+
+
+def denial_fits(text: str, descriptions: Iterable[str]) -> bool:
+    """The text denies something ("does not talk to remote APIs") that no description of
+    another thing says that thing does: for all the notes say, it is true of that one too."""
+    return denies(text) and not any(affirms(text, d) for d in descriptions)
+
+
+def unsettled(a: str, b: str) -> bool:
+    """Of two descriptions one denies what the other does not say: both may be true of one
+    thing, so neither is a wrong option beside the other."""
+    return denial_fits(a, [b]) or denial_fits(b, [a])
+
+
 def vague(desc: str) -> bool:
     """A superlative or an opinion that no fact of the notes pins to one thing."""
     return _VAGUE.search(desc) is not None

@@ -44,15 +44,19 @@ def is_phrase(text: str) -> bool:
     return _PHRASE_START.match(text.strip()) is not None
 
 
+#: a catch-all heading or label: English words up to a word's end, Chinese ones as the start
+#: of the phrase (a \b never falls between two ideographs: "其它零碎")
+_CATCH_ALL = re.compile(
+    r"^(?:(?:misc|miscellaneous|other|others|odds\s+(?:and|&)\s+ends|random|notes?|tips|"
+    r"leftovers?|grab[\s-]?bag)\b|其他|其它|其余|零碎|杂项|杂记)|杂项|零碎",
+    re.I,
+)
+
+
 def is_misc(heading: str) -> bool:
-    """A grab-bag heading ("杂项", "Misc", "Other notes"): its paragraphs are unrelated."""
-    return bool(
-        re.search(
-            r"^(misc|miscellaneous|other|others|random|notes?|tips|杂项|其他|其它|零碎)\b|杂项",
-            heading.strip(),
-            re.I,
-        )
-    )
+    """A catch-all heading or label ("杂项", "其它零碎", "Misc CLI", "Odds and ends"): it names
+    no category, and the things under it are unlike, no peers of one another."""
+    return _CATCH_ALL.search(heading.strip(" \t*_`#:：")) is not None
 
 
 _CAPS_PLURAL = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][a-z0-9]*s|[A-Z]{2,}s")
@@ -77,7 +81,7 @@ def category(phrase: str) -> str | None:
     """A singular category noun phrase, or None when the phrase is not one simple noun."""
     text = re.sub(r"\s*[(（].*$", "", phrase).strip(" :：-—*`#")
     text = re.sub(r"^\d+[.)]\s*", "", text)
-    if not text or _SEVERAL_HEADS.search(text) or is_phrase(text):
+    if not text or _SEVERAL_HEADS.search(text) or is_phrase(text) or is_misc(text):
         return None
     if CJK.search(text):
         if re.match(r"^(按|根据|用|在|对|把|从|被|为|当|如果|常见|常用|其他|一些)", text):
@@ -114,6 +118,8 @@ def lead_category(lead: str) -> str | None:
 
     Only a plural head counts: a lead-in is a category when it names many of something.
     """
+    if is_misc(lead):
+        return None  # "Odds and ends:", "其它零碎：": no kind of thing is named
     if CJK.search(lead):
         return zh_lead_category(lead)
     text = re.sub(r"\s*[(（].*$", "", lead.split(",")[0]).strip(" :：")

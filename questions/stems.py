@@ -534,6 +534,10 @@ _LINT = (
     (re.compile(r"\b([A-Za-z]{2,}) \1\b", re.I), "doubled word"),
     (re.compile(r"\ba an\b|\ban a\b|\ban (?=[bcdfgjklmnpqrstvwxz])|\ba (?=[aeio])", re.I), "wrong article"),
     (re.compile(r"“\s*”|:\s*\?$|\?\s*\?$"), "empty slot"),
+    # a stem asks what is so, never what is not: "Which of these does NOT …?", "Which command
+    # never …?" (its own verb denied; "… work you have not seen" is a clause of the key's,
+    # "is NOT NULL" a constraint's name)
+    (re.compile(r"(?:^|[:：—–]\s*)(?i:which|what)(?:\s+\S+){0,3}?\s+(?:(?i:does|do|is|are|can|will|should|must|has|have)\s+(?i:not)\s+(?=[a-z])|(?i:never|cannot|\w+n't)\b)|(?i:\bexcept\b)|不是|错误的|不正确"), "negative lead-in"),
 )  # fmt: skip
 
 

@@ -1,7 +1,9 @@
 """What a table is: which column names the rows, which columns are properties, which layout.
 
 - an index column (`#`, `No.`, 序号, or cells 1..n) is never a key and never asked;
-- the key column is the left-most column whose cells are distinct short names;
+- the key column is the left-most column whose cells are distinct short names; a table whose
+  every column holds descriptions (parallel descriptions under two entity headers) has none:
+  "the <header 2> of <description 1>" reads as nonsense;
 - a comparison table (empty top-left header, entities as column headers) is transposed so its
   entities become the rows;
 - a property column is a matrix column when its cells come from a tiny vocabulary (✅/❌,
@@ -18,7 +20,7 @@ from itertools import combinations
 from questions.ambiguity import content_words
 from questions.headers import never_key
 from questions.parse.model import TableData
-from questions.text import cjk_count, norm
+from questions.text import norm, word_count
 from questions.values import value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
@@ -84,11 +86,14 @@ def is_matrix_column(values: list[str]) -> bool:
     )
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+#: a cell of this many words or more is a description, not a name
+_DESCRIPTION_WORDS = 5
 
 
-def _words(text: str) -> float:
-    return len(_LATIN_WORD.findall(text)) + cjk_count(text) / 2
+def is_description_column(values: list[str]) -> bool:
+    """Most cells are descriptions (five words or more): such a column names no rows."""
+    filled = [v for v in values if not is_empty(v)]
+    return 2 * sum(word_count(v) >= _DESCRIPTION_WORDS for v in filled) > len(filled)
 
 
 def _key_score(values: list[str], position: int) -> float:
@@ -100,7 +105,7 @@ def _key_score(values: list[str], position: int) -> float:
     unique = len({" ".join(v.split()) for v in filled}) / len(values)
     if unique < 1.0 or len(filled) < len(values):
         return -1.0
-    mean_words = sum(_words(v) for v in values) / len(values)
+    mean_words = sum(word_count(v) for v in values) / len(values)
     short = 1.0 if mean_words <= 4 else 0.0
     return float((2 * unique + short - mean_words / 10) / (position + 1) ** 0.5)
 
@@ -166,6 +171,8 @@ def analyse(data: TableData) -> Table | None:
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
     if (is_empty(header[0]) or aspect_rows(header, rows)) and len(header) >= 3 and 0 in keep:
         return _transposed(header, rows, data.lines)
+    if all(is_description_column(cols[j]) for j in keep):
+        return None  # parallel descriptions under two entity headers: no column names rows
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep
     scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep) if j in named]

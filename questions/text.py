@@ -203,6 +203,14 @@ def cjk_count(text: str) -> int:
     return len(CJK.findall(text))
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def word_count(text: str) -> float:
+    """Words of mixed text: Latin words and numbers, and two ideographs to a word."""
+    return len(_WORD.findall(text)) + cjk_count(text) / 2
+
+
 @lru_cache(maxsize=65536)
 def is_zh(text: str) -> bool:
     """Chinese when ideographs carry the sentence, not when one Chinese word sits in English."""

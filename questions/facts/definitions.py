@@ -29,6 +29,7 @@ from questions.text import (
     is_zh,
     norm,
     split_sentences,
+    word_count,
 )
 
 _SEP = r"(?:\s+[–—-]+\s+|\s*——\s*|\s*=\s+|\s*->\s*|\s*→\s*|\s*:\s+|\s*：\s*)"
@@ -237,6 +238,23 @@ def is_enumeration(desc: str) -> bool:
     return all(re.fullmatch(r"`?[A-Za-z@:.*-][\w./:@*-]*`?", p) for p in parts)
 
 
+_SPACED_SLASH = re.compile(r"\s+/\s+")
+
+
+_OPENING = re.compile(r"[A-Za-z]+|\S")
+
+
+def is_clause_list(desc: str) -> bool:
+    """ "3600 秒内至少 1 次写 / 300 秒内 100 次": parallel clauses joined by " / ", each
+    opening alike (a number, one word) and saying something of its own: no one description
+    of one term ("does not open X / fetch Y" is one, a verb with two objects)."""
+    parts = _SPACED_SLASH.split(desc.strip())
+    if len(parts) < 2 or any(word_count(p) < 3 for p in parts):
+        return False
+    openings = {m.group().lower() if (m := _OPENING.match(p)) else "" for p in parts}
+    return len(openings) == 1 or all(p[0].isdigit() for p in parts)
+
+
 def first_sentence(desc: str) -> str:
     """The description's first sentence, or first two while they stay short and the second
     is not about a setting of its own ("默认 0，表示不限制。hz 默认 10，…")."""
@@ -274,6 +292,8 @@ def split_definition(block: Marked) -> Definition | None:
 def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
+        return None
+    if is_clause_list(d.description):
         return None
     if advice_label(d.term, d.description) or question_label(d.term, inline):
         return None

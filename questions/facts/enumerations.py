@@ -21,6 +21,7 @@ _MEMBER = re.compile(
     r"(?:\s+(?P<rest>[^()（）]*?))?\s*(?:[(（](?P<paren>.*)[)）])?$"
 )
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w.]*(\(\w*\))?$")
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def _member(part: str, code: tuple[str, ...]) -> Member | None:
         return None  # "every connection is its own process": a phrase, not a member
     if len(name) > 40 or name.lower() in ("and", "or", "e.g", "etc"):
         return None
+    if rest and _NUMBER.fullmatch(name):
+        return None  # "3600 秒内至少 1 次写": a quantity and its unit, no name of a value
     default = bool(_DEFAULT.match(paren))
     desc = rest
     if paren and not default:

@@ -526,6 +526,15 @@ def _conditions(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
+def under_catch_all(block: Block) -> bool:
+    """The block sits in a catch-all: a list led in by one ("Misc CLI:", "- 其它："), or a
+    paragraph or a list with no lead of its own under a catch-all heading."""
+    above = block.lead if block.lead is not None else _label_parent(block)
+    if block.kind == "item" and above is not None:
+        return is_misc(above.text)
+    return is_misc(block.section.heading)
+
+
 def shares_word(a: str, b: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", a.casefold()) if len(w) >= 3}
     return bool(words & {w for w in re.findall(r"[a-z0-9]+", b.casefold()) if len(w) >= 3})
@@ -584,9 +593,10 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
                 # when they name the same kind ("read request unit" / "write request unit",
                 # never "global tables")
                 peers = [g for g in peers if _same_kind(g.subject, f.subject)]
-            if f.group.startswith("s") and is_misc(f.section.heading):
-                # a grab-bag section: only terms named alike ("CloudWatch alarm" / "… event")
-                peers = [g for g in peers if shares_word(g.subject, f.subject)]
+        if f.group[:1] in "sg" and under_catch_all(f.block):
+            # a grab-bag section or list ("杂项", "Odds and ends:"): unlike things, only terms
+            # named alike are kin ("CloudWatch alarm" / "… event")
+            peers = [g for g in peers if shares_word(g.subject, f.subject)]
         siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers),
                                         *sorted(labels.get(f.group, set()) - {f.subject})]))  # fmt: skip
         values = tuple(dict.fromkeys(g.value for g in peers))

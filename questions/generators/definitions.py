@@ -15,7 +15,15 @@ from weakref import WeakKeyDictionary
 
 import jieba
 
-from questions.ambiguity import also_fits, content_words, fitting_others, vague
+from questions.ambiguity import (
+    also_fits,
+    content_words,
+    denial_fits,
+    denies,
+    fitting_others,
+    unsettled,
+    vague,
+)
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
@@ -244,6 +252,11 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
             paired = False
         elif not _adjacent(pool, f.block.group, f.subject, f.siblings[0]):
             paired = False  # `umask 022` … `/tmp` … `chmod u+x`: two remarks, not a pair
+    if denies(desc):
+        # "does not talk to remote APIs": only terms the notes say do it are told apart
+        wrong = [w for w in wrong if not denial_fits(desc, pool.descriptions.get(norm(w), ()))]
+        if len(wrong) < 2:
+            return None
     closed = _closed(f) or (len(wrong) < 2 and paired)
     noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
     if f.condition:
@@ -385,6 +398,8 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         rest = [x for x in f.sibling_values if x != d]
         if also_fits(f.value, d, rest) or also_fits(d, f.value, rest):
             continue
+        if unsettled(d, f.value):
+            continue  # what one does not do, the other may not do either
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:

@@ -25,12 +25,12 @@ from weakref import WeakKeyDictionary
 
 from lemminflect import getAllLemmas, getInflection
 
-from questions.ambiguity import THIN, also_fits, content_words, vague
+from questions.ambiguity import THIN, also_fits, content_words, unsettled, vague
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
 from questions.cues import CONTEXT_START, without
 from questions.distractors import SECTION_WINDOW, Pool
-from questions.facts.extract import markup
+from questions.facts.extract import markup, under_catch_all
 from questions.facts.model import Fact
 from questions.generators import meanings
 from questions.generators.definitions import standalone
@@ -234,6 +234,10 @@ def _kin(f: Fact, pool: Pool) -> Iterator[tuple[str, str]]:
     outside its list: the other lists of the notes hold other kinds of thing."""
     here = f.section.index
     others = near_terms(f, pool)
+    if under_catch_all(f.block):
+        # a grab bag ("Misc", "其它零碎"): the unlike things beside it are no kin, only the
+        # ones its own siblings name
+        others = [d for d in others if d.section.index != here or d.subject in f.siblings]
     tiers = [[d for d in others if d.group == f.group and _alike(f, d)]]
     if _standing(f):
         kin = [d for d in others if d.group != f.group and _standing(d) and _peers(f, d)]
@@ -262,8 +266,8 @@ def kin_meaning(f: Fact, pool: Pool) -> Candidate | None:
             break
         if norm(owner) in owners or contains(desc, owner) or contains(desc, f.subject):
             continue  # a description that names its own term (or the asked one) says whose it is
-        if vague(desc):
-            continue  # "the fastest database …": an opinion, true or false of anything
+        if vague(desc) or unsettled(desc, f.value):
+            continue  # "the fastest database …", "does not …": true or false of anything
         cut = _cut(desc)
         option = _agreeing(cut, form) if cut is not None else None
         if (

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from questions.ambiguity import THIN, also_fits, content_words
+from questions.ambiguity import THIN, also_fits, content_words, unsettled
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
 from questions.cues import cleared, clue, names
@@ -82,7 +82,9 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
     if key is None:
         return None
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
-    kin = [d for d in f.sibling_values if d not in owner or pool.same_kind(f.subject, owner[d], f)]
+    # (what a kin does not do the term may not do either: no wrong option)
+    kin = [d for d in f.sibling_values if (d not in owner or pool.same_kind(f.subject, owner[d], f))
+           and not unsettled(d, f.value)]  # fmt: skip
     others = [d for d in map(short, kin) if d is not None]
     wrong: list[str] = []
     for d in sorted(others, key=lambda d: (abs(len(d) - len(key)), d)):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from questions.ambiguity import THIN, content_words, thin_fits_any
+from questions.ambiguity import THIN, content_words, denial_fits, denies, thin_fits_any
 from questions.candidate import Candidate, stable_int
 from questions.clipping import lost_qualifier
 from questions.cues import clue, later_sentences
@@ -17,8 +17,8 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.name_kinds import kept_by_kind
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
-from questions.stems import table_forward, table_predicate, table_reverse
-from questions.tables import Table, is_empty, polarity
+from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
+from questions.tables import Table, is_description_column, is_empty, polarity
 from questions.text import contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number, value_kinds
 from questions.vocabulary import fair_port
@@ -156,6 +156,14 @@ def column_kinds(column: tuple[str, ...]) -> dict[str, str]:
     return dict(zip(column, value_kinds(column), strict=True))
 
 
+def _describes(table: Table, f: Fact) -> bool:
+    """The fact's column describes each row in words of its own ("what it does", or cells of
+    five words and more), rather than giving every row a value of one property."""
+    return not table.transposed and (
+        is_descriptive(f.attribute) or is_description_column(table.column(f.column))
+    )
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -189,6 +197,12 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     )
     if pool.name_kinds.judges(f.subject):  # settings of the key's kind only
         keys = iter(kept_by_kind(f.subject, list(keys), pool.name_kinds))
+    if denies(f.value) and _describes(table, f):
+        # "does not talk to remote APIs": only rows whose own description says they do are
+        # told apart by it (a column of one property, "Phantom read: not in PG" beside
+        # "possible", says it of every row)
+        cells = dict(zip(table.keys, column, strict=True))
+        keys = (k for k in keys if not denial_fits(f.value, [cells[k]]))
     wrong: list[str] = []
     # only numeric keys are chosen among all (spread_keys); others take the first three, and
     # checking every row of a big table for each of its rows would cost rows² checks

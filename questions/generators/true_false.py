@@ -23,7 +23,7 @@ from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
-from questions.text import balanced, contains, cut_short, lemma_words
+from questions.text import balanced, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
 NAME = "true_false"
@@ -65,7 +65,8 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     else:
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
-                 and family(m) == family(f.span) and pool.same_kind(f.span, m, f)]  # fmt: skip
+                 and peer(f.block.inline.text, f.span, m, pool)
+                 and pool.same_kind(f.span, m, f)]  # fmt: skip
     for w in wrong:
         false = text.replace(f.span, w, 1)
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
@@ -202,7 +203,8 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     # a heading fragment, not a term to swap in)
     here = f.section.index
     others = [s for s in f.siblings if not named_in(desc, s) and s not in fits
-              and (family(s) == family(f.subject) or (alike and pool.marked(s, here)))]  # fmt: skip
+              and (family(s) == family(f.subject) or (alike and pool.marked(s, here)))
+              and peer(f.block.inline.text, f.subject, s, pool)]  # fmt: skip
     if not kind:
         # a plain list: only terms the author marked alike ("**init containers**" and
         # "native **sidecar**"), never "monitoring: XIDs are 32 bit"
@@ -232,6 +234,26 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
         return described_as(term, desc, lang)
 
     return said(f.subject), said(other)
+
+
+def peer(line: str, term: str, other: str, pool: Pool) -> bool:
+    """Whether the other term is a peer of the claim's term, fit to be swapped in for it. The line
+    "`LOG` = `TRACE` | `DEBUG`; `TRACE` is the most verbose" uses `LOG` in another role: the
+    setting whose value `TRACE` is, so "`LOG` is the most verbose" swaps a thing for its value.
+    A term of the claim's own line is swapped in only when written as the fact's term is (the
+    line's other flags, joins, commands), and never a term whose own description names the
+    fact's term among its values ("trace | debug | info")."""
+    if contains(line, other) and family(other) != family(term):
+        return False
+    key = norm(term)
+    return not any(
+        key in {norm(v) for v in _ALTERNATIVES.split(d)}
+        for d in pool.descriptions.get(norm(other), ())
+    )
+
+
+#: what parts a list of values ("TRACE | DEBUG | INFO", "a, b 或 c")
+_ALTERNATIVES = re.compile(r"\s*(?:[|/,，、;；]|\bor\b|或)\s*")
 
 
 _QUALIFIER = re.compile(r"\s+(with|by|in|for|of|via|through|using|based)\b", re.I)
