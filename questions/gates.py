@@ -110,6 +110,8 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
         return PARAPHRASED  # "(millicores)" says 1000m: asked again without the unit word
     if all(parse_number(o) is not None for o in c.options):
         return None  # numbers have no name to paraphrase
+    if c.style == "pairing":
+        return None  # the stem names both sides compared and the options pair them by design
     if c.style in NAMED_STYLES:  # the stem names the term, the options describe
         mine = says_name(c.answer_text, f.subject, known)
         theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))

@@ -39,10 +39,13 @@ MAX_TWO_OPTION_PER_SET = 3
 #: ...and a comparison table's two sides are named in every stem, so common sense settles
 #: more of its rows than of a list's: two of them, rows that are no yes/no first
 MAX_TWO_SIDED_ROWS = 2
+#: statements pairing a comparison's two sides with its aspects: each shows three aspects, so
+#: a third question on the same two would mostly repeat what two have shown
+MAX_PAIRINGS = 2
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
-               "reverse": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
+               "reverse": 1, "pairing": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
 
 Pick = tuple[Candidate, BankQuestion]
 
@@ -106,6 +109,8 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
     two: Counter[str] = Counter()
+    paired: Counter[str] = Counter()
+    stated = {set_of(p[0]) for p in picks if p[0].style == "pairing"}  # tables asked so
     clozes: Counter[tuple[int, str]] = Counter()
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
@@ -123,11 +128,16 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "its blank is already asked"))
         elif len(c.options) == 2 and two[key] >= most:
             drop.append((c, "two-option questions of its set are enough"))
+        elif c.style == "pairing" and paired[key] >= MAX_PAIRINGS:
+            drop.append((c, "its comparison is already asked twice"))
+        elif len(c.options) == 2 and c.fact.table is not None and key in stated:
+            drop.append((c, "its comparison is asked by statements, no coin toss"))
         elif _mirrored(c, mirrors.get((c.fact.block.id, frozenset(c.options)))):
             drop.append((c, "its pair is already asked the other way round"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
+            paired[key] += c.style == "pairing"
             clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
             if c.style == "cloze":
                 blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)

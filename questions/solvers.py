@@ -94,6 +94,9 @@ def stem_only(c: Candidate) -> str | None:
     listed = " / ".join(sorted(options))
     if listed in stem:  # "Which of ConfigMap / Secret …": the list of options says nothing
         stem = stem.replace(listed, " ")
+    if c.style == "pairing" and t is not None:  # every option says a side and an aspect
+        for said in sorted((*t.keys, *t.headers), key=len, reverse=True):
+            stem = stem.replace(said, " ")
     if any(ch.isdigit() for ch in answer):
         stem = numerals(stem)  # "the ten slowest" names SLOWLOG GET 10; "a minute" is 1 min
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):

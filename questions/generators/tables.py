@@ -15,6 +15,7 @@ from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.generators.pairings import pairing
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_empty, polarity
@@ -323,6 +324,10 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
         fact = cells[(f.block.id, pick, f.column)]
+        paired = pairing(fact)
+        if paired is not None:  # "Which of rsync / scp resumes …?" is a coin toss
+            out.append(paired)
+            continue
         lang = lang_of(fact)
         wrong = [t.keys[i] for i in no][:3]
         positive = re.split(r"[,，(（]", column[pick])[0]
@@ -369,6 +374,10 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     c = _reverse(f, f.table, pool)
     if c is not None:
         yield c
+    if c is not None and len(c.options) == 2:  # a coin toss between the two sides of a pair
+        paired = pairing(f)
+        if paired is not None:
+            yield paired
     c = _forward(f, f.table, pool)
     if c is not None:
         yield c
