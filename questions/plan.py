@@ -75,6 +75,18 @@ def coin_toss(c: Candidate) -> bool:
     return c.kind == "choice" and len(c.options) == 2
 
 
+def coin_toss_reason(c: Candidate) -> str:
+    """Why a two-option question is left as one: the notes give its fact no third option."""
+    f = c.fact
+    if f.table is not None and f.table.transposed:
+        return "a comparison of two whose aspects no statement can pair"
+    if c.generator == "claim" or c.style == "cloze":
+        return "a two-way contrast in one line, no like option in the notes"
+    if c.style == "default":
+        return "the default of two named values"
+    return "two terms told apart by a description, no third like term in the notes"
+
+
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
     by_fact: dict[str, list[Pick]] = defaultdict(list)
     for p in choices:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from questions.generate import generate_from_texts
+from questions.generate import generate_from_texts, render_summary
 from questions.generators.pairings import _aspects
 from questions.tables import Table
 from tests.questions.own_notes import asked, notes_text
@@ -101,3 +101,27 @@ def test_an_aspect_is_paired_only_where_its_cells_tell_the_sides_apart() -> None
     })  # fmt: skip
     shown = _aspects(table, "en")
     assert [table.headers[j] for j in shown] == ["journaling", "resize tool"]
+
+
+ONE_ASPECT = """# Filesystems
+
+## ext4 vs XFS
+
+|  | ext4 | XFS |
+|---|---|---|
+| shrinking a mounted volume | possible offline with resize2fs | impossible, it can only grow |
+| repair tool | e2fsck, the ext4 checker | xfs_repair |
+
+- XFS came from SGI in 1993
+- ext4 keeps a journal of metadata by default
+"""
+
+
+def test_a_coin_toss_left_is_counted_in_the_summary_with_why() -> None:
+    bank, report = generate_from_texts([("fs.md", ONE_ASPECT)], "fs")
+    two = [q for q in bank.questions if q.kind == "choice" and len(q.choices) == 2]
+    assert two  # one aspect only: no statement can pair it, the coin toss stays
+    assert sum(report.coin_tosses.values()) == len(two)
+    summary = render_summary(report)
+    assert f"Two-option questions: {len(two)}" in summary
+    assert "a comparison of two whose aspects no statement can pair" in summary
