@@ -23,6 +23,10 @@ from questions.tables import Table, is_empty, polarity
 from questions.text import contains, cut_short, norm
 
 STYLE = "pairing"
+#: ...and a side asked for both of a two-aspect comparison's values at once
+PROFILE = "profile"
+#: the ways of asking whose stem names both sides and options pair them, by design
+PAIRED = frozenset({STYLE, PROFILE})
 #: the key and two other aspects' swapped pairings: three clean options, no filler
 OPTIONS = 3
 #: options may differ in length this much at most (longest / shortest), or the length tells
@@ -134,7 +138,7 @@ def _profile(f: Fact, t: Table, shown: Shown, lang: str) -> Candidate | None:
     if not _fits([key, *wrong]):
         return None
     prompt = pair_profile(t.keys[side], t.keys[other], t.headers[a], t.headers[b], lang)
-    c = build("table", STYLE, f, prompt, key, wrong, lang, rank=0, notes_options=True)
+    c = build("table", PROFILE, f, prompt, key, wrong, lang, rank=0, notes_options=True)
     return None if c is None else replace(c, explanation=_rows(t, [a, b]))
 
 
