@@ -18,6 +18,7 @@ from dataclasses import replace
 from questions.candidate import Candidate, stable_int
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
+from questions.paraphrase import says_name
 from questions.stems import pair_option, pair_profile, pair_statement, profile_option
 from questions.tables import Table, is_empty, polarity
 from questions.text import contains, cut_short, norm
@@ -31,6 +32,8 @@ PAIRED = frozenset({STYLE, PROFILE})
 OPTIONS = 3
 #: options may differ in length this much at most (longest / shortest), or the length tells
 MAX_LENGTH_RATIO = 2.5
+#: a key this much longer or shorter than the middle option stands out
+MAX_KEY_RATIO = 1.5
 #: an option longer than this (the bank's limit on a choice) is no option
 MAX_OPTION = 80
 #: an aside in a cell ("(URLs, flags, whole files)"): left out of an option that would not fit
@@ -48,9 +51,22 @@ def _fits(options: Sequence[str]) -> bool:
     return max(lengths) <= MAX_OPTION and max(lengths) <= MAX_LENGTH_RATIO * min(lengths)
 
 
+def _length_hidden(key: str, wrong: Sequence[str]) -> bool:
+    """Every value is offered twice, so lengths may differ widely: only a key far longer or
+    shorter than the middle option would tell (1.5 times, the usual bound)."""
+    if max(len(o) for o in (key, *wrong)) > MAX_OPTION:
+        return False
+    middle = sorted(len(w) for w in wrong)[len(wrong) // 2]
+    return middle / MAX_KEY_RATIO <= len(key) <= MAX_KEY_RATIO * middle
+
+
 def _distinct(a: str, b: str) -> bool:
     x, y = norm(a), norm(b)
     return bool(x) and bool(y) and x not in y and y not in x
+
+
+def _unaside(values: tuple[str, str]) -> tuple[str, str]:
+    return (_ASIDE.sub("", values[0]).strip(), _ASIDE.sub("", values[1]).strip())
 
 
 def _aspects(table: Table, lang: str) -> Shown:
@@ -63,10 +79,9 @@ def _aspects(table: Table, lang: str) -> Shown:
         cells = table.column(j)
         if any(is_empty(c) or cut_short(c) for c in cells) or not _opposed(cells):
             continue
-        if any(contains(c, k) for c in cells for k in table.keys):
+        if any(contains(c, k) or says_name(c, k) for c in cells for k in table.keys):
             continue
-        for shown in ((_bare(cells[0]), _bare(cells[1])),
-                      (_ASIDE.sub("", cells[0]).strip(), _ASIDE.sub("", cells[1]).strip())):  # fmt: skip
+        for shown in ((_bare(cells[0]), _bare(cells[1])), _unaside((cells[0], cells[1]))):
             longest = max(len(pair_option(k, header, v, lang)) for k in table.keys for v in shown)
             if _distinct(*shown) and longest <= MAX_OPTION:
                 out[j] = (shown[0], shown[1])
@@ -129,13 +144,14 @@ def _profile(f: Fact, t: Table, shown: Shown, lang: str) -> Candidate | None:
     hold two of which one must be true)."""
     a, b = sorted(shown)
     side, other = f.row, 1 - f.row
-    va, vb = shown[a], shown[b]
-    if any(";" in v or "；" in v for v in (*va, *vb)):
-        return None  # the values' own separator would blur where one ends
-    key = profile_option(va[side], vb[side], lang)
-    pairs = ((side, other), (other, side), (other, other))
-    wrong = [profile_option(va[x], vb[y], lang) for x, y in pairs]
-    if not _fits([key, *wrong]):
+    pairs = ((side, side), (side, other), (other, side), (other, other))  # the key first
+    for va, vb in ((shown[a], shown[b]), (_unaside(shown[a]), _unaside(shown[b]))):
+        if any(";" in v or "；" in v for v in (*va, *vb)):
+            return None  # the values' own separator would blur where one ends
+        key, *wrong = [profile_option(va[x], vb[y], lang) for x, y in pairs]
+        if _length_hidden(key, wrong) and _distinct(*va) and _distinct(*vb):
+            break
+    else:
         return None
     prompt = pair_profile(t.keys[side], t.keys[other], t.headers[a], t.headers[b], lang)
     c = build("table", PROFILE, f, prompt, key, wrong, lang, rank=0, notes_options=True)

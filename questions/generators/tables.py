@@ -15,6 +15,7 @@ from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairing
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
@@ -325,7 +326,9 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
         fact = cells[(f.block.id, pick, f.column)]
         paired = pairing(fact)
-        if paired is not None:  # "Which of rsync / scp resumes …?" is a coin toss
+        # "Which of rsync / scp resumes …?" is a coin toss: its statements are asked instead;
+        # a two-aspect comparison is asked by its other aspect's fact, a yes the weaker key
+        if paired is not None and paired.style == PAIRING:
             out.append(paired)
             continue
         lang = lang_of(fact)
