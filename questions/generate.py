@@ -35,7 +35,6 @@ from questions.generators import (
     terms,
     true_false,
 )
-from questions.generators.pairings import STYLE as PAIRING
 from questions.option_sets import vary
 from questions.parse import Document, Noise, parse_document
 from questions.plan import coin_toss, coin_toss_reason, make_plan, order, true_false_limit
@@ -142,7 +141,7 @@ class _Gates:
 
     def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
         q = render(c, self.doc.file, card_topic(c, self.doc.title))
-        prompt_key = _prompt_key(c)
+        prompt_key = " ".join(c.prompt.split()).casefold()
         if prompt_key in self.prompts or q.id in self.ids:
             return q, "duplicate question"  # the cheapest gate first
         reason = (form(c) or valid(q) or stem_only(c)
@@ -156,14 +155,6 @@ class _Gates:
         """Why a question already let through fails once its options are changed, or None."""
         return (form(c) or valid(q) or stem_only(c)
                 or self_described(c, self.solver.expansions) or self.solver.check(c))  # fmt: skip
-
-
-def _prompt_key(c: Candidate) -> str:
-    """What makes two questions the same question: the stem, and for statements that pair
-    two compared things with their aspects the options too (their stem is the same by design:
-    it names the pair and the aspects, never the one the key states)."""
-    key = " ".join(c.prompt.split()).casefold()
-    return key + "\x1f" + "\x1f".join(sorted(c.options)) if c.style == PAIRING else key
 
 
 @dataclass(frozen=True)

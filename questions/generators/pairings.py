@@ -12,8 +12,9 @@ With two aspects only, the fact's side is asked for both values at once instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import combinations, islice
 
 from questions.candidate import Candidate, stable_int
 from questions.facts.model import Fact
@@ -32,6 +33,8 @@ PAIRED = frozenset({STYLE, PROFILE})
 OPTIONS = 3
 #: options may differ in length this much at most (longest / shortest), or the length tells
 MAX_LENGTH_RATIO = 2.5
+#: ways of choosing the other aspects tried per fact, at most
+MAX_WAYS = 3
 #: a key this much longer or shorter than the middle option stands out
 MAX_KEY_RATIO = 1.5
 #: an option longer than this (the bank's limit on a choice) is no option
@@ -104,37 +107,39 @@ def _opposed(cells: Sequence[str]) -> bool:
     return None not in leanings and leanings[0] != leanings[1]
 
 
-def pairing(f: Fact) -> Candidate | None:
-    """The fact's side and aspect as the key of a "which statement is correct" question, or
-    None when the comparison has no second aspect to offer (its coin toss is left to the other
-    ways of asking). Which other aspects are offered, and which side each pairs wrongly,
-    follows the fact's id, so each fact is asked one way every time."""
+def pairings(f: Fact) -> Iterator[Candidate]:
+    """The fact's side and aspect as the key of a "which statement is correct" question, each
+    way of choosing the other aspects in turn (a bank holds each stem once, and the stem names
+    the aspects offered), or nothing when the comparison has no second aspect to offer (its
+    coin toss is left to the other ways of asking). Which aspects come first, and which side
+    each pairs wrongly, follows the fact's id, so each fact is asked one way every time."""
     t = f.table
     if t is None or not t.transposed or len(t.keys) != 2 or f.row not in (0, 1):
-        return None
+        return
     lang = lang_of(f)
     shown = _aspects(t, lang)
     if f.column not in shown:
-        return None
+        return
     if len(shown) == 2:
-        return _profile(f, t, shown, lang)
+        c = _profile(f, t, shown, lang)
+        if c is not None:
+            yield c
+        return
     key = pair_option(t.keys[f.row], t.headers[f.column], shown[f.column][f.row], lang)
     others = sorted((j for j in shown if j != f.column), key=lambda j: stable_int(f.id, str(j)))
-    wrong: dict[int, str] = {}
-    for j in others:
-        if len(wrong) == OPTIONS - 1:
-            break
-        side = stable_int(f.id, "side", str(j)) % 2  # which side is paired wrongly
-        option = pair_option(t.keys[side], t.headers[j], shown[j][1 - side], lang)
-        if _fits([key, *wrong.values(), option]):
-            wrong[j] = option
-    if len(wrong) < OPTIONS - 1:
-        return None
-    asked = sorted([f.column, *wrong])  # in the table's order
-    prompt = pair_statement(t.keys[0], t.keys[1], [t.headers[j] for j in asked], lang)
-    c = build("table", STYLE, f, prompt, key, list(wrong.values()), lang, rank=0,
-              notes_options=True)  # fmt: skip
-    return None if c is None else replace(c, explanation=_rows(t, asked))
+    for chosen in islice(combinations(others, OPTIONS - 1), MAX_WAYS):
+        wrong = {}
+        for j in chosen:
+            side = stable_int(f.id, "side", str(j)) % 2  # which side is paired wrongly
+            wrong[j] = pair_option(t.keys[side], t.headers[j], shown[j][1 - side], lang)
+        if not _fits([key, *wrong.values()]):
+            continue
+        asked = sorted([f.column, *wrong])  # in the table's order
+        prompt = pair_statement(t.keys[0], t.keys[1], [t.headers[j] for j in asked], lang)
+        c = build("table", STYLE, f, prompt, key, list(wrong.values()), lang, rank=0,
+                  notes_options=True)  # fmt: skip
+        if c is not None:
+            yield replace(c, explanation=_rows(t, asked))
 
 
 def _profile(f: Fact, t: Table, shown: Shown, lang: str) -> Candidate | None:

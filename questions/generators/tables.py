@@ -16,7 +16,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.pairings import STYLE as PAIRING
-from questions.generators.pairings import pairing
+from questions.generators.pairings import pairings
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_empty, polarity
@@ -325,7 +325,7 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
         fact = cells[(f.block.id, pick, f.column)]
-        paired = pairing(fact)
+        paired = next(pairings(fact), None)
         # "Which of rsync / scp resumes …?" is a coin toss: its statements are asked instead;
         # a two-aspect comparison is asked by its other aspect's fact, a yes the weaker key
         if paired is not None and paired.style == PAIRING:
@@ -378,9 +378,7 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if c is not None:
         yield c
     if c is not None and len(c.options) == 2:  # a coin toss between the two sides of a pair
-        paired = pairing(f)
-        if paired is not None:
-            yield paired
+        yield from pairings(f)
     c = _forward(f, f.table, pool)
     if c is not None:
         yield c
