@@ -25,6 +25,7 @@ from questions.common_knowledge import names_meaning, universal
 from questions.context_refs import refers_to_context
 from questions.cues import computed, self_checking, spelled_out, unit_echo
 from questions.facts.model import Fact
+from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.stems import BLANK, lint
@@ -110,6 +111,8 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
         return PARAPHRASED  # "(millicores)" says 1000m: asked again without the unit word
     if all(parse_number(o) is not None for o in c.options):
         return None  # numbers have no name to paraphrase
+    if c.style in PAIRED:
+        return None  # the stem names both sides compared and the options pair them by design
     if c.style in NAMED_STYLES:  # the stem names the term, the options describe
         mine = says_name(c.answer_text, f.subject, known)
         theirs = sum(1 for w in c.distractors if says_name(w, f.subject, known))

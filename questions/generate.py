@@ -38,7 +38,7 @@ from questions.generators import (
 from questions.name_kinds import kept_by_kind, of_one_kind
 from questions.option_sets import vary
 from questions.parse import Document, Noise, parse_document
-from questions.plan import coin_toss, make_plan, order, true_false_limit
+from questions.plan import coin_toss, coin_toss_reason, make_plan, order, true_false_limit
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
 
@@ -85,6 +85,8 @@ class Report:
     skipped: list[tuple[str, Noise]] = field(default_factory=list)
     true_false: int = 0
     true_false_true: int = 0
+    #: two-option choice questions kept, by why the notes give them no third option
+    coin_tosses: Counter[str] = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
@@ -322,6 +324,8 @@ def _generate(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Re
             if c.kind == "truefalse":
                 report.true_false += 1
                 report.true_false_true += c.answer == 0
+            elif coin_toss(c):
+                report.coin_tosses[coin_toss_reason(c)] += 1
             rows.append((doc_index, c.fact.line, ORDER[c.generator], q.id, q))
     rows.sort(key=lambda r: r[:4])
     source = docs[0][0] if len(docs) == 1 else None
@@ -350,6 +354,10 @@ def render_summary(report: Report) -> str:
             f"True/false: {report.true_false} ({share:.0f} % of the bank), "
             f"{report.true_false_true} true"
         )
+    if report.coin_tosses:
+        lines.append(f"Two-option questions: {sum(report.coin_tosses.values())}")
+        for reason, n in sorted(report.coin_tosses.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {n:>4}  {reason}")
     lines.append("By section (kept, dropped, noise skipped):")
     for key, s in report.per_section.items():
         lines.append(f"  {s.kept:>4} kept  {key}  ({s.facts} facts)")

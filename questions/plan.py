@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from questions.bank import MAX_EXPLANATION, BankQuestion
 from questions.candidate import Candidate
 from questions.explaining import answers, identity, own_part
+from questions.generators.pairings import PAIRED, PROFILE
+from questions.generators.pairings import STYLE as PAIRING
 from questions.tables import polarity
 from questions.text import STOP_EN, contains, folded
 from questions.values import parse_number
@@ -39,10 +41,16 @@ MAX_TWO_OPTION_PER_SET = 3
 #: ...and a comparison table's two sides are named in every stem, so common sense settles
 #: more of its rows than of a list's: two of them, rows that are no yes/no first
 MAX_TWO_SIDED_ROWS = 2
+#: statements pairing a comparison's two sides with its aspects: each shows three aspects, so
+#: a third question on the same two would mostly repeat what two have shown
+MAX_PAIRINGS = 2
+#: ...and a side asked for both values of a two-aspect comparison is the other side's
+#: question mirrored: one of the two
+MAX_PROFILES = 1
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
-               "reverse": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
+               "reverse": 1, "pairing": 1, "profile": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
 
 Pick = tuple[Candidate, BankQuestion]
 
@@ -70,6 +78,18 @@ def order(p: Pick) -> tuple[int, int, int, int, int, int, str]:
 def coin_toss(c: Candidate) -> bool:
     """A choice between two options: a guess is right half the time."""
     return c.kind == "choice" and len(c.options) == 2
+
+
+def coin_toss_reason(c: Candidate) -> str:
+    """Why a two-option question is left as one: the notes give its fact no third option."""
+    f = c.fact
+    if f.table is not None and f.table.transposed:
+        return "a comparison of two whose aspects no statement can pair"
+    if c.generator == "claim" or c.style == "cloze":
+        return "a two-way contrast in one line, no like option in the notes"
+    if c.style == "default":
+        return "the default of two named values"
+    return "two terms told apart by a description, no third like term in the notes"
 
 
 def _per_fact(choices: Sequence[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
@@ -106,6 +126,8 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     keep: list[Pick] = []
     drop: list[tuple[Candidate, str]] = []
     two: Counter[str] = Counter()
+    paired: Counter[str] = Counter()
+    stated = {set_of(p[0]) for p in picks if p[0].style in PAIRED}  # tables asked so
     clozes: Counter[tuple[int, str]] = Counter()
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
@@ -123,11 +145,18 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "its blank is already asked"))
         elif len(c.options) == 2 and two[key] >= most:
             drop.append((c, "two-option questions of its set are enough"))
+        elif c.style == PAIRING and paired[key] >= MAX_PAIRINGS:
+            drop.append((c, "its comparison is already asked twice"))
+        elif c.style == PROFILE and paired[key] >= MAX_PROFILES:
+            drop.append((c, "its comparison is already asked the other way round"))
+        elif len(c.options) == 2 and c.fact.table is not None and key in stated:
+            drop.append((c, "its comparison is asked by statements, no coin toss"))
         elif _mirrored(c, mirrors.get((c.fact.block.id, frozenset(c.options)))):
             drop.append((c, "its pair is already asked the other way round"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
+            paired[key] += c.style in PAIRED
             clozes[(c.fact.block.id, c.fact.sentence)] += c.style == "cloze"
             if c.style == "cloze":
                 blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)

@@ -40,6 +40,7 @@ from questions.cues import (
 from questions.distractors import head_noun
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
+from questions.generators.pairings import PAIRED
 from questions.parse.model import Document
 from questions.reverse_cues import term_named
 from questions.text import (
@@ -94,6 +95,9 @@ def stem_only(c: Candidate) -> str | None:
     listed = " / ".join(sorted(options))
     if listed in stem:  # "Which of ConfigMap / Secret …": the list of options says nothing
         stem = stem.replace(listed, " ")
+    if c.style in PAIRED and t is not None:  # the stem names sides, aspects
+        for said in sorted((*t.keys, *t.headers), key=len, reverse=True):
+            stem = stem.replace(said, " ")
     if any(ch.isdigit() for ch in answer):
         stem = numerals(stem)  # "the ten slowest" names SLOWLOG GET 10; "a minute" is 1 min
     if contains(stem, answer) and not all(contains(stem, w) for w in wrong):

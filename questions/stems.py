@@ -7,6 +7,7 @@ never from a heading pasted into a sentence. `lint` rejects what a template can 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from questions.headers import asked, foreign, role, translated, verb_header, wh_verb, yes_no
@@ -515,6 +516,55 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if _note_to_self(a):
         return described_as(key, v, lang)
     return f"For {key}, the notes give “{v}” under “{a.rstrip('?')}”"
+
+
+#: where a Chinese character meets a Latin letter or a digit in a template's join
+_ZH_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
+
+
+def _zh_spaced(text: str) -> str:
+    """Chinese with a space wherever a Latin term meets a Chinese word ("关于 TCP 和 UDP",
+    "retention 和顺序"), Chinese terms set solid ("与乐观锁相比")."""
+    return _ZH_LATIN.sub(" ", text)
+
+
+def _zh_list(items: Sequence[str]) -> str:
+    """ "连接、可靠性和数据形式": the last item joined with 和."""
+    return "、".join(items[:-1]) + f"和{items[-1]}" if len(items) > 1 else items[0]
+
+
+def pair_statement(a: str, b: str, aspects: Sequence[str], lang: str) -> str:
+    """The lead-in of options that pair two compared things with aspects: "Which statement
+    about ConfigMap and Secret is correct regarding “meant for”, “stored as” or …?", "关于 TCP
+    和 UDP 的连接、可靠性和数据形式，哪一项说法正确？". The aspects say which statements to
+    weigh, never which one the key states."""
+    if lang == "zh":
+        return _zh_spaced(f"关于{a}和{b}的{_zh_list(aspects)}，哪一项说法正确？")
+    quoted = [f"“{x}”" for x in aspects]
+    listed = ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    return f"Which statement about {a} and {b} is correct regarding {listed}?"
+
+
+def pair_option(side: str, aspect: str, value: str, lang: str) -> str:
+    """One side paired with one aspect's value: "Secret — stored as: base64 in data",
+    "TCP 的连接：面向连接"."""
+    v = value.strip().rstrip("。.")
+    return f"{_zh_spaced(side + '的' + aspect)}：{v}" if lang == "zh" else f"{side} — {aspect}: {v}"
+
+
+def pair_profile(side: str, other: str, a: str, b: str, lang: str) -> str:
+    """The lead-in asking one compared thing for two aspects at once: "What are the “meant
+    for” and the “stored as” of Secret (as against ConfigMap), in that order?", "与乐观锁相比，
+    悲观锁的加锁时机和适合场景分别是？"."""
+    if lang == "zh":
+        return _zh_spaced(f"与{other}相比，{side}的{a}和{b}分别是？")
+    return f"What are the “{a}” and the “{b}” of {side} (as against {other}), in that order?"
+
+
+def profile_option(a: str, b: str, lang: str) -> str:
+    """Two aspects' values, in the order the stem asks them."""
+    x, y = (v.strip().rstrip("。.") for v in (a, b))
+    return f"{x}；{y}" if lang == "zh" else f"{x}; {y}"
 
 
 def described_as(term: str, desc: str, lang: str) -> str:

@@ -15,6 +15,8 @@ from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
+from questions.generators.pairings import STYLE as PAIRING
+from questions.generators.pairings import pairings
 from questions.name_kinds import kept_by_kind
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
@@ -354,6 +356,12 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
             continue
         pick = yes[stable_int(f.attribute, str(f.block.id)) % len(yes)]
         fact = cells[(f.block.id, pick, f.column)]
+        paired = next(pairings(fact), None)
+        # "Which of rsync / scp resumes …?" is a coin toss: its statements are asked instead;
+        # a two-aspect comparison is asked by its other aspect's fact, a yes the weaker key
+        if paired is not None and paired.style == PAIRING:
+            out.append(paired)
+            continue
         lang = lang_of(fact)
         wrong = [t.keys[i] for i in no][:3]
         positive = re.split(r"[,，(（]", column[pick])[0]
@@ -400,6 +408,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     c = _reverse(f, f.table, pool)
     if c is not None:
         yield c
+    if c is not None and len(c.options) == 2:  # a coin toss between the two sides of a pair
+        yield from pairings(f)
     c = _forward(f, f.table, pool)
     if c is not None:
         yield c

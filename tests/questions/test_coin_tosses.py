@@ -31,9 +31,14 @@ def test_a_comparison_of_two_is_widened_only_with_names_standing_where_a_side_st
 
 def test_names_the_notes_never_set_beside_the_sides_as_peers_do_not_widen() -> None:
     without_tiers = NOTES.split("## Tiers")[0] + "## Scrubbing" + NOTES.split("## Scrubbing")[1]
-    options = _comparison_options(without_tiers)
-    assert options
-    assert all(o == SIDES for o in options), options
+    bank, _ = generate_from_texts([("media.md", without_tiers)], "media")
+    # asked between the two sides, or as statements pairing them with the table's aspects
+    compared = [q for q in bank.questions if set(q.choices) >= SIDES
+                or q.prompt.startswith("Which statement about SSD and HDD")]  # fmt: skip
+    assert compared
+    for q in compared:
+        assert not any(name in c for name in OTHER_KIND for c in q.choices), q.choices
+        assert set(q.choices) == SIDES or all(c.startswith(("SSD — ", "HDD — ")) for c in q.choices)
 
 
 def test_a_false_number_an_order_of_magnitude_off_is_no_true_false_statement() -> None:

@@ -78,8 +78,10 @@ def test_a_cell_that_calls_its_row_like_another_names_that_row() -> None:
 def test_a_table_whose_corner_names_aspects_compares_its_column_heads() -> None:
     """ "| Aspect | restic | borg |": the rows are aspects, the things compared are restic and
     borg, so questions ask which of them, never "which aspect"."""
-    compared = [q for q in _questions() if set(q.choices) == {"restic", "borg"}]
+    compared = [q for q in _questions() if "restic and borg" in q.prompt]
     assert compared, [q.prompt for q in _questions()]
+    for q in compared:  # each option pairs one of the two with an aspect's value
+        assert all(c.split(" — ")[0] in {"restic", "borg"} for c in q.choices), q.choices
     aspects = {"Written in", "Repository backends", "Encryption"}
     assert not any(aspects & set(q.choices) for q in _questions())
     assert names_aspects("对比项") and names_aspects("**Aspect**") and names_aspects("维度")

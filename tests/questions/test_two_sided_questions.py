@@ -1,5 +1,5 @@
 """Two-option questions that common sense settles (review 8, class 2): a comparison table's
-rows are asked in "which of A / B" form at most twice, rows that only say whether a side has
+rows are asked at most twice (as statements pairing its sides with the rows' values), rows that only say whether a side has
 a feature ("yes" / "no") last, since the side with more features is the guess; and a pair of
 outcomes the notes contrast in one line ("-> gets **throttled** … -> is **OOMKilled**") is
 asked beside the section's other outcomes, not as a coin toss."""
@@ -35,8 +35,10 @@ QUOTA = """# Upload gateway
 
 def test_a_comparison_is_asked_in_two_rows_at_most_yes_no_rows_last() -> None:
     r = generate_document("t.md", SYNC)
-    sided = [c for c, q in r.chosen if set(q.choices) == {"rsync", "rclone"}]
+    # asked as statements pairing rsync and rclone with the rows' values, never a coin toss
+    sided = [c for c, q in r.chosen if c.fact.table is not None and c.fact.table.transposed]
     assert 1 <= len(sided) <= 2, [c.prompt for c in sided]
+    assert all(len(c.options) >= 3 for c in sided), [c.options for c in sided]
     for c in sided:
         t = c.fact.table
         assert t is not None
