@@ -553,12 +553,12 @@ def pair_option(side: str, aspect: str, value: str, lang: str) -> str:
 
 
 def pair_profile(side: str, other: str, a: str, b: str, lang: str) -> str:
-    """The lead-in asking one compared thing for two aspects at once: "What are the “meant
-    for” and the “stored as” of Secret (as against ConfigMap), in that order?", "与乐观锁相比，
-    悲观锁的加锁时机和适合场景分别是？"."""
+    """The lead-in asking one compared thing for two aspects at once: "Secret (not ConfigMap):
+    which gives its “meant for” and its “stored as”, in that order?", "与乐观锁相比，悲观锁的
+    加锁时机和适合场景分别是？"."""
     if lang == "zh":
         return _zh_spaced(f"与{other}相比，{side}的{a}和{b}分别是？")
-    return f"What are the “{a}” and the “{b}” of {side} (as against {other}), in that order?"
+    return f"{side} (not {other}): which gives its “{a}” and its “{b}”, in that order?"
 
 
 def profile_option(a: str, b: str, lang: str) -> str:
