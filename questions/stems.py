@@ -350,7 +350,7 @@ def table_reverse(
             return f"{who}适用于{quoted(value, lang)}？"
         if foreign(a, lang):
             return None  # "哪个 guarantee 的when to use是…" pastes an English clause
-        return f"{who}的{a}是{quoted(value, lang)}？"
+        return _zh_spaced(f"{who}的{a}是") + f"{quoted(value, lang)}？"
     if q is not None:
         return f"{who} answers “{q}?” with {quoted(value, lang)}?"
     if is_descriptive(attr):

@@ -39,7 +39,11 @@ def table_facts(block: Block) -> list[Fact]:
         return []
     noun = None if table.transposed else key_noun(table.key_header, block.section.heading)
     group = f"t{block.id}"
-    text = " ".join(" ".join(r) for r in table.cells) + " ".join(table.headers)
+    # the key column and its header count too: a ✅/❌ matrix of Chinese rows under English
+    # column heads ("| 能力 | 主从 | Sentinel | Cluster |") reads as Chinese
+    text = " ".join(
+        [*(" ".join(r) for r in table.cells), *table.headers, *table.keys, table.key_header or ""]
+    )
     lang = "zh" if is_zh(text) else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):
