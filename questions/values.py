@@ -280,8 +280,10 @@ _AT_RELEASE = re.compile(
 )
 #: a release said by what it changed: "0.11 removed the legacy format", "2.4 added team sync"
 _RELEASE_VERB = re.compile(
-    r"^\s*(added|introduced|removed|deprecated|dropped|shipped|brought|made|changed|fixed|"
-    r"replaced|renamed)\b",
+    r"^\s*(?:(added|introduced|removed|deprecated|dropped|shipped|brought|made|changed|fixed|"
+    r"replaced|renamed)\b"
+    # "8.0 已删", "3.3 起", "5.7 引入": a release said in Chinese
+    r"|(?:版本)?\s*(?:起|开始|之后|以后|之前|以前|引入|加入|新增|已删|删除|移除|已移除|废弃|弃用|已废弃))",
     re.I,
 )
 #: a list of ports under its label, up to the number: "Default ports: 9092 (PLAINTEXT), "

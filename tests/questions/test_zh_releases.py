@@ -1,0 +1,39 @@
+"""A release said in Chinese ("8.0 起", "5.7 引入", "8.0 已删") is a version: its options are
+other releases, never doubled like a size ("16.0", "32.0")."""
+
+from __future__ import annotations
+
+from questions.generate import generate_from_texts
+from questions.values import number_role, numbers_in
+
+NOTES = """# MySQL 笔记
+
+## 版本变化
+
+- 查询缓存 `query_cache_size` 在 8.0 已删，别再调了
+- 窗口函数 8.0 起支持，`ROW_NUMBER()` 很常用
+- JSON 类型 5.7 引入，之前只能存 TEXT
+- 默认字符集 utf8mb4，8.0 开始默认 collation 是 utf8mb4_0900_ai_ci
+"""
+
+
+def _role(sentence: str) -> str:
+    number = next(n for n in numbers_in(sentence) if "." in n.text)
+    return number_role(sentence, number)
+
+
+def test_a_release_said_in_chinese_is_a_version() -> None:
+    assert _role("窗口函数 8.0 起支持") == "version"
+    assert _role("JSON 类型 5.7 引入，之前只能存 TEXT") == "version"
+    assert _role("query_cache 在 8.0 已删") == "version"
+    assert _role("压缩比大约 1.5 倍") != "version"  # a ratio stays a quantity
+
+
+def test_release_options_are_releases_near_the_key() -> None:
+    bank, _ = generate_from_texts([("mysql.md", NOTES)], "mysql")
+    asked = [q for q in bank.questions if q.kind == "choice" and "___" in q.prompt]
+    assert asked
+    for q in asked:
+        key = float(q.choices[q.answer])
+        for choice in q.choices:
+            assert abs(float(choice) - key) < 4, (q.prompt, q.choices)
