@@ -714,21 +714,72 @@ def run_together(word: str) -> tuple[str, ...]:
 
 def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A word of the stem that a part of the answer's name clips ("fewest active
-    connections" / least_conn), when no wrong option's name clips it too."""
-    mine = _made_up_parts(answer)
+    connections" / least_conn, "checks formatting" / fmt), when no wrong option's name clips
+    it too nor holds it, and not every wrong option clips a word of the stem of its own."""
+    mine = _key_clips(answer)
     if mine:
-        theirs = set().union(*(_made_up_parts(w) for w in wrong)) if wrong else set()
-        for m in re.finditer(r"[A-Za-z]{5,}", stem):
-            word = m.group(0).lower()
-            if any(word.startswith(p) for p in mine) and not any(
-                word.startswith(p) for p in theirs
+        words = _clippable_words(stem)
+        for m in words:
+            word = m.lower()
+            if not _clips_any(mine, word) or any(
+                _clips_any(_key_clips(w), word) or _shares(word, w) for w in wrong
             ):
-                return m.group(0)
+                continue
+            if wrong and all(
+                any(_clips_any(_key_clips(w), v.lower()) for v in words) for w in wrong
+            ):
+                return None  # every option abbreviates some word: none is pointed at
+            return m
     # the other way round: the stem names everysec, the answer says "once per second"
     for name, clips in _names_with_clips(stem):
         if _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
             return name
     return None
+
+
+@lru_cache(maxsize=16384)
+def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
+    """The clipped parts of an option's names (`_made_up_parts`), with whether their consonants
+    may be read too ("fmt" of format): also a part of three letters that is a name's whole part
+    between separators ("buf" of repl-buf-size, `fmt`), not a piece of a CamelCase name
+    ("App" of AppSync) nor an upper-case acronym (TLS, whose letters are initials)."""
+    found = {p: p in option or p.capitalize() in option for p in _made_up_parts(option)}
+    for m in _LATIN_TOKEN.finditer(option):
+        for piece in re.split(r"[-_./]", m.group(0)):
+            low = piece.lower()
+            if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
+                    and low not in STOP_EN and not english_word(low)):  # fmt: skip
+                found[low] = True
+    return tuple(sorted(found.items()))
+
+
+@lru_cache(maxsize=16384)
+def _clippable_words(stem: str) -> tuple[str, ...]:
+    """The stem's words long enough to be clipped, not those of its template."""
+    found = re.findall(r"[A-Za-z]{5,}", stem)
+    return tuple(dict.fromkeys(w for w in found if w.lower() not in _TEMPLATE | STOP_EN))
+
+
+def _clips_any(clips: Sequence[tuple[str, bool]], word: str) -> bool:
+    return any(_clips(part, word, consonants) for part, consonants in clips)
+
+
+@lru_cache(maxsize=65536)
+def _clips(part: str, word: str, consonants: bool) -> bool:
+    """The part opens the word or its lemma ("repl" / replication), or, when `consonants`, is
+    drawn from the consonants of its lemma in order, opening with its first letter ("fmt" /
+    formatting, "mgmt" / management, "cfg" / configuration)."""
+    if len(word) < len(part) + 2 or word[0] != part[0]:
+        return False
+    base = lemma(word)
+    if word.startswith(part) or base.startswith(part):
+        return True
+    if not consonants:
+        return False
+    skeleton = [base[0], *(c for c in base[1:] if c not in "aeiou")]
+    kept = "".join(c for i, c in enumerate(skeleton) if i == 0 or c != skeleton[i - 1])
+    it = iter(kept)
+    return all(ch in it for ch in part)
 
 
 @lru_cache(maxsize=16384)
