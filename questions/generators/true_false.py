@@ -23,7 +23,7 @@ from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity
-from questions.text import balanced, contains, cut_short, lemma_words, norm
+from questions.text import balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
 NAME = "true_false"
@@ -55,7 +55,40 @@ def claim(f: Fact) -> str | None:
         return None
     if not contains(text, f.span) or len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 4:
         return None
+    if not says_something(text, f.block.inline.code) or cut_in_code(f):
+        return None
     return text
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def says_something(text: str, codes: tuple[str, ...]) -> bool:
+    """The statement says something of its terms: words of its own beside the code spans and
+    asides it lists. "`FOR SHARE` (instead of `LOCK IN SHARE MODE`), `SKIP LOCKED`" lists
+    syntax with no predicate: neither true nor false, and a swap inside it reads as nonsense."""
+    rest = text
+    for c in sorted(codes, key=len, reverse=True):  # the longest first: no half span is left
+        rest = rest.replace(c, " ")
+    rest = _ASIDE.sub(" ", rest)
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) + cjk_count(rest) >= 2
+
+
+def cut_in_code(f: Fact) -> bool:
+    """The fact's sentence begins or ends inside a code span of its line ("SELECT ... FOR
+    SHARE" split at its dots): half a span is no term, and the claim says what it cut off."""
+    line = f.block.inline.text
+    start = line.find(f.sentence)
+    if start < 0:
+        return False
+    ends = (start, start + len(f.sentence))
+    for c in f.block.inline.code:
+        at = line.find(c)
+        while at >= 0:
+            if any(at < e < at + len(c) for e in ends):
+                return True
+            at = line.find(c, at + 1)
+    return False
 
 
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
