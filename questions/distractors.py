@@ -198,7 +198,7 @@ class Pool:
             for span in b.inline.strong:
                 self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
-                role = number_role(b.text, n, b.section.heading)
+                role = number_role(b.text, n, b.section.heading, b.under)
                 self._numbers[(n.unit, role, b.section.index)].append(n.value)
                 self._written.setdefault((n.unit, n.value), n.text)
             if b.table is not None:

@@ -338,10 +338,30 @@ _REASON_PHRASE = re.compile(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b")
 _AT_TIME = re.compile(r"\b(in|by|until|before|after)\s*$")
 
 
-def number_role(sentence: str, number: Number, heading: str = "") -> str:
+#: what says a number is a file mode: a permission set written in octal
+_MODE_SAID = re.compile(
+    r"\b(modes?|perms?|permissions?|chmod|umask|setuid|setgid|sticky)\b|权限", re.I
+)
+#: an octal file mode: "0644", "755", "4755", "100644", "040000"
+_OCTAL_MODE = re.compile(r"0\d{2,5}|[0-7]{3,6}")
+
+
+def file_mode(number: Number, said: str) -> bool:
+    """A file mode: a bare digit string with a leading 0, or of the octal digits alone, where
+    the text it is said in or under speaks of modes or permissions. It is a code, not a
+    quantity: its near misses are the notes' other modes, never arithmetic neighbours."""
+    return (
+        not number.unit
+        and _OCTAL_MODE.fullmatch(number.text) is not None
+        and _MODE_SAID.search(said) is not None
+    )
+
+
+def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors). `heading`: the
-    section's, which may say its bare numbers are ports (`port_listed`)."""
+    section's, which may say its bare numbers are ports (`port_listed`); `under`: all the
+    block is said under (`Block.under`), which may say its numbers are file modes."""
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
@@ -383,6 +403,8 @@ def number_role(sentence: str, number: Number, heading: str = "") -> str:
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
     if _AFTER_CODE.search(before):
         return "code"
+    if file_mode(number, sentence[: number.start] + " " + under):
+        return "code"  # "chmod 0644", "mode 100755": 100000 or 645 beside it is no mode
     if _STATUS.fullmatch(text) and _REASON_PHRASE.match(after):
         return "code"  # "412 Precondition Failed": an HTTP status
     if _ANSWERED_WITH.search(before) and _STATUS.fullmatch(text) and _CODE_AFTER.match(after):

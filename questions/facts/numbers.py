@@ -209,7 +209,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         for found in _spans(sentence):
             if isinstance(found, Number):
                 span, start, end = found.text, found.start, found.end
-                role = number_role(sentence, found, block.section.heading)
+                role = number_role(sentence, found, block.section.heading, block.under)
             else:
                 span, start, end, role = found.group(0), found.start(), found.end(), "range"
             if term and span in term:

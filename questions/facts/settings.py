@@ -82,7 +82,7 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
             # what the number counts, read as "Default port 6379" (the colon hides the port)
             said = f"{label} {value}"
             found = numbers_in(said)
-            role = number_role(said, found[-1], b.section.heading) if found else "quantity"
+            role = number_role(said, found[-1], b.section.heading, b.under) if found else "quantity"
             out.append(Fact("number", noun or label, n.text, b, b.line, sentence=b.text, span=n.text,
                             attribute="default" if default else "setting", role=role,
                             extra=("setting", "named") if noun else ("setting",)))  # fmt: skip

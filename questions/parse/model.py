@@ -83,6 +83,14 @@ class Block:
     def text(self) -> str:
         return self.inline.text
 
+    @property
+    def under(self) -> str:
+        """What the block is said under: its section's heading, the item it is nested in and
+        the paragraph that leads into its list ("Tree entry modes:" over "100644 normal
+        file")."""
+        said = (self.section.heading, self.parent, self.lead)
+        return " ".join(x if isinstance(x, str) else x.text for x in said if x)
+
 
 @dataclass(frozen=True)
 class Noise:
