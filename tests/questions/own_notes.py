@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from questions.bank import BankQuestion
-from questions.generate import generate_document
+from questions.generate import DocumentResult, generate_document
 
 NOTES = Path(__file__).parent / "notes"
 
@@ -17,9 +17,14 @@ def notes_text(name: str) -> str:
 
 
 @cache
+def generated(name: str) -> DocumentResult:
+    """The whole run on the file: facts, candidates, what was chosen and why others were not."""
+    return generate_document(name, notes_text(name))
+
+
 def asked(name: str) -> tuple[BankQuestion, ...]:
     """The bank's questions with choices, in the order the plan chose them."""
-    return tuple(q for _, q in generate_document(name, notes_text(name)).chosen if q.choices)
+    return tuple(q for _, q in generated(name).chosen if q.choices)
 
 
 def keyed(name: str) -> list[tuple[str, list[str], str]]:

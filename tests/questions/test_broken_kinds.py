@@ -6,8 +6,6 @@ each other's options, and a description that says what a thing does NOT do asked
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -16,21 +14,15 @@ from questions.distractors import Pool
 from questions.facts.definitions import is_clause_list
 from questions.facts.enumerations import enumeration
 from questions.facts.extract import under_catch_all
-from questions.generate import DocumentResult, generate_document
 from questions.generators import true_false
 from questions.nouns import category, is_misc, lead_category
 from questions.parse.model import TableData
 from questions.stems import lint
 from questions.tables import analyse
+from tests.questions.own_notes import generated
 
-NOTES = Path(__file__).parent / "notes"
 #: my notes of these shapes: an English tooling set and a Chinese object-storage set
 SHAPED = ("devtools-odds.md", "object-store-zh.md")
-
-
-@cache
-def generated(name: str) -> DocumentResult:
-    return generate_document(name, (NOTES / name).read_text(encoding="utf-8"))
 
 
 # --- 1. two columns of parallel descriptions have no key ---------------------------------

@@ -5,21 +5,14 @@ fragments read as a true/false claim and made false by swapping one of its parts
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from questions.distractors import Pool
-from questions.generate import DocumentResult, generate_document
 from questions.generators import true_false
 from questions.values import numbers_in
-from tests.questions.own_notes import asked, notes_text
+from tests.questions.own_notes import asked, generated, notes_text
 
 SQL = "sql-syntax-zh.md"
 MODES = "linux-perms-modes.md"
-
-
-@cache
-def generated(name: str) -> DocumentResult:
-    return generate_document(name, notes_text(name))
 
 
 def _statements(name: str) -> list[tuple[str, str, int]]:
