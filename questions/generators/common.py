@@ -8,6 +8,7 @@ from questions.candidate import Candidate, place_answer
 from questions.distractors import sort_numeric
 from questions.facts.model import Fact
 from questions.subjects import with_label
+from questions.tables import Table
 from questions.text import cjk_count, is_zh
 
 
@@ -23,14 +24,18 @@ def lang_of(fact: Fact) -> str:
     return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
 
 
+def aspect_row(t: Table, column: int, aspect: str) -> str:
+    """One aspect of a comparison across every thing compared: "meant for — ConfigMap: …;
+    Secret: …"."""
+    cells = "; ".join(f"{k}: {c}" for k, c in zip(t.keys, t.column(column), strict=True))
+    return f"{aspect} — {cells}"
+
+
 def explanation(fact: Fact) -> str:
     if fact.kind == "property" and fact.table is not None:
         t = fact.table
         if t.transposed:  # a comparison: show the row across all its entities
-            cells = "; ".join(
-                f"{k}: {c}" for k, c in zip(t.keys, t.column(fact.column), strict=True)
-            )
-            return f"{fact.attribute} — {cells}"
+            return aspect_row(t, fact.column, fact.attribute)
         head = t.key_header or ""
         return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
     if fact.kind == "command":

@@ -18,7 +18,7 @@ from itertools import combinations, islice
 
 from questions.candidate import Candidate, stable_int
 from questions.facts.model import Fact
-from questions.generators.common import build, lang_of
+from questions.generators.common import aspect_row, build, lang_of
 from questions.paraphrase import says_name
 from questions.stems import pair_option, pair_profile, pair_statement, profile_option
 from questions.tables import Table, is_empty, polarity
@@ -165,8 +165,4 @@ def _profile(f: Fact, t: Table, shown: Shown, lang: str) -> Candidate | None:
 
 def _rows(t: Table, asked: Sequence[int]) -> str:
     """Every aspect offered, across both sides: why each wrong pairing is wrong."""
-    return " | ".join(
-        f"{t.headers[j]} — "
-        + "; ".join(f"{k}: {c}" for k, c in zip(t.keys, t.column(j), strict=True))
-        for j in asked
-    )
+    return " | ".join(aspect_row(t, j, t.headers[j]) for j in asked)
