@@ -745,7 +745,7 @@ def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
     ("App" of AppSync) nor an upper-case acronym (TLS, whose letters are initials)."""
     found = {p: p in option or p.capitalize() in option for p in _made_up_parts(option)}
     for m in _LATIN_TOKEN.finditer(option):
-        for piece in re.split(r"[-_./]", m.group(0)):
+        for piece in _PART_SEP.split(m.group(0)):
             low = piece.lower()
             if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
                     and low not in STOP_EN and not english_word(low)):  # fmt: skip

@@ -65,8 +65,7 @@ from questions.values import (
     whole_unit,
     with_value,
 )
-from questions.vocabulary import SYSTEM_PORTS as PORT_COUNTS
-from questions.vocabulary import fair_port, like_numbers, like_terms, names_in
+from questions.vocabulary import fair_port, like_numbers, like_terms, names_in, port_class
 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
@@ -1068,7 +1067,7 @@ class Pool:
         "listens on 9093"), of the registered range where counts are rare: the same port
         wherever it is written, though its own sentence does not say so."""
         whole = not answer.unit and answer.value == int(answer.value)
-        return whole and answer.value >= PORT_COUNTS and answer.value in self._notes_ports(here)
+        return whole and not port_class(answer.value) and answer.value in self._notes_ports(here)
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""

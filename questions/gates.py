@@ -16,6 +16,7 @@ from questions.bank import (
     MAX_TOPIC,
     BankQuestion,
     Source,
+    detect_lang,
     make_id,
     validate_question,
 )
@@ -307,9 +308,6 @@ def _without_aside(c: Candidate, words: str) -> Candidate | None:
 _FRAGMENT = re.compile(r"^(which|and|or|but|so|then|also|that|it|this)\b", re.I)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 def render(c: Candidate, file: str, topic: str) -> BankQuestion:
     explanation = c.explanation
     if len(explanation) > MAX_EXPLANATION:
@@ -325,7 +323,7 @@ def render(c: Candidate, file: str, topic: str) -> BankQuestion:
         kind=c.kind,
         explanation=explanation,
         source=Source(file, c.fact.line),
-        lang="zh" if _HAN.search(c.prompt) else "en",
+        lang=detect_lang(c.prompt),
         fact=c.fact.id,
     )
 

@@ -137,7 +137,7 @@ _FAMILIES = {
 }  # fmt: skip
 
 
-_VERSION_FORM = re.compile(r"v?\d+\.\d+(\.\d+)?")
+_VERSION = re.compile(r"v?\d+\.\d+(\.\d+)?")
 _EXPR_MARK = re.compile(r"[*<>=|{}\[\]]")
 _ACRONYM_FORM = re.compile(r"[A-Z0-9][A-Z0-9./+-]*")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -157,7 +157,7 @@ def shape(text: str) -> str:
     n = parse_number(t.lstrip("+-"))
     if n is not None:  # "-1" is a number, not a lower-case word beside "SET"
         return f"num:{n.unit}" if n.unit else "num"
-    if _VERSION_FORM.fullmatch(t):
+    if _VERSION.fullmatch(t):
         return "version"
     if CJK.search(t):
         return "zh"
@@ -464,7 +464,6 @@ def whole_unit(value: float, unit: str) -> tuple[int, str]:
 _SWITCH = re.compile(
     r"(?i)(on|off|true|false|yes|no|enabled?|disabled?|开|关|开启|关闭|打开|启用|禁用|是|否)"
 )
-_VERSION = re.compile(r"v?\d+\.\d+(\.\d+)?")
 #: what qualifies a switch after it: "yes, but on physical LAN", "on (since 2.4)"
 _QUALIFIED = re.compile(r"[,，(（]")
 #: units of one dimension: a duration is offered beside durations, a size beside sizes
