@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from questions.text import CJK_RUN, STOP_EN, contains, cut, lemma, lemma_words, norm
+from questions.text import ASIDE, CJK_RUN, STOP_EN, contains, cut, lemma, lemma_words, norm
 from questions.values import command_like
 
 _VAGUE = re.compile(
@@ -69,11 +69,10 @@ _ZH_ADVERB = frozenset({"完全", "并", "也", "都", "还", "绝对", "根本"
 #: where a description's clauses part (a "/" joins what one verb governs: "does not talk to
 #: X / check Y"), and the asides left out of them
 _CLAUSE_SPLIT = re.compile(r"[,;.!?，；。！？]\s*|\s*(?:->|→)\s*|\s[—–-]\s")
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 def _clauses(desc: str) -> list[str]:
-    return [c for c in _CLAUSE_SPLIT.split(_ASIDE.sub("", desc)) if c.strip()]
+    return [c for c in _CLAUSE_SPLIT.split(ASIDE.sub("", desc)) if c.strip()]
 
 
 #: "never plant …", "don't edit …": an instruction about the thing, not a denial of what it does

@@ -19,6 +19,8 @@ import jieba
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+#: an aside in brackets with the space before it ("(URLs, flags)", "（默认）"), no nesting
+ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 STOP_EN = frozenset(

@@ -24,6 +24,10 @@ def lang_of(fact: Fact) -> str:
     return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
 
 
+#: the longest option may be this many times the shortest: beyond it, length is a cue
+MAX_SPREAD = 2.5
+
+
 def aspect_row(t: Table, column: int, aspect: str) -> str:
     """One aspect of a comparison across every thing compared: "meant for — ConfigMap: …;
     Secret: …"."""

@@ -33,8 +33,8 @@ from questions.distractors import SECTION_WINDOW, Pool
 from questions.facts.extract import markup, under_catch_all
 from questions.facts.model import Fact
 from questions.generators import meanings
+from questions.generators.common import MAX_SPREAD
 from questions.generators.definitions import standalone
-from questions.generators.meanings import MAX_SPREAD
 from questions.reverse_cues import spelled
 from questions.stems import articles
 from questions.text import STOP_EN, contains, is_zh, norm

@@ -22,7 +22,7 @@ from questions.cues import cleared, clue, names
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators import definitions
-from questions.generators.common import build, lang_of
+from questions.generators.common import MAX_SPREAD, build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.tables import overlaps
 from questions.nouns import noun_for
@@ -30,8 +30,6 @@ from questions.stems import forward_definition
 from questions.text import norm, split_sentences
 
 NAME = "definition"
-#: the longest option may be this many times the shortest: beyond it, length is a cue
-MAX_SPREAD = 2.5
 
 
 def opening(desc: str) -> str:

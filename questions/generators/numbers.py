@@ -21,7 +21,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
-from questions.text import CJK, balanced, cjk_count, contains
+from questions.text import ASIDE, CJK, balanced, cjk_count, contains
 from questions.values import fmt_number, parse_number, shape
 
 NAME = "number"
@@ -59,7 +59,7 @@ def _without_restating_clause(gap: str, span: str) -> str:
             or (written in said and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", said))
         )
 
-    out = _ASIDE.sub(lambda m: "" if restates(m.group(0)) else m.group(0), gap)
+    out = ASIDE.sub(lambda m: "" if restates(m.group(0)) else m.group(0), gap)
     parts = re.split(r"(?<=[,，;；])\s*", out)
     kept = [part for part in parts if not restates(part)]
     if (out == gap and len(kept) == len(parts)) or not kept:
@@ -71,7 +71,6 @@ def _without_restating_clause(gap: str, span: str) -> str:
 
 
 #: a bracketed aside: "（书里简化成 …）", "(about a minute)"
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 #: a text that opens with an operator or a mark that only ends or joins what came before

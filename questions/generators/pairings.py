@@ -11,18 +11,18 @@ With two aspects only, the fact's side is asked for both values at once instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations, islice
 
+from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate, stable_int
 from questions.facts.model import Fact
-from questions.generators.common import aspect_row, build, lang_of
+from questions.generators.common import MAX_SPREAD, aspect_row, build, lang_of
 from questions.paraphrase import says_name
 from questions.stems import pair_option, pair_profile, pair_statement, profile_option
 from questions.tables import Table, is_empty, polarity
-from questions.text import contains, cut_short, norm
+from questions.text import ASIDE, contains, cut_short, norm
 
 STYLE = "pairing"
 #: ...and a side asked for both of a two-aspect comparison's values at once
@@ -31,33 +31,24 @@ PROFILE = "profile"
 PAIRED = frozenset({STYLE, PROFILE})
 #: the key and two other aspects' swapped pairings: three clean options, no filler
 OPTIONS = 3
-#: options may differ in length this much at most (longest / shortest), or the length tells
-MAX_LENGTH_RATIO = 2.5
 #: ways of choosing the other aspects tried per fact, at most
 MAX_WAYS = 3
 #: a key this much longer or shorter than the middle option stands out
 MAX_KEY_RATIO = 1.5
-#: an option longer than this (the bank's limit on a choice) is no option
-MAX_OPTION = 80
 #: an aside in a cell ("(URLs, flags, whole files)"): left out of an option that would not fit
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 Shown = dict[int, tuple[str, str]]  # aspect column -> the two sides' values as options say them
 
 
-def _bare(value: str) -> str:
-    return value.strip().rstrip("。.")
-
-
 def _fits(options: Sequence[str]) -> bool:
     lengths = [len(o) for o in options]
-    return max(lengths) <= MAX_OPTION and max(lengths) <= MAX_LENGTH_RATIO * min(lengths)
+    return max(lengths) <= MAX_CHOICE and max(lengths) <= MAX_SPREAD * min(lengths)
 
 
 def _length_hidden(key: str, wrong: Sequence[str]) -> bool:
     """Every value is offered twice, so lengths may differ widely: only a key far longer or
     shorter than the middle option would tell (1.5 times, the usual bound)."""
-    if max(len(o) for o in (key, *wrong)) > MAX_OPTION:
+    if max(len(o) for o in (key, *wrong)) > MAX_CHOICE:
         return False
     middle = sorted(len(w) for w in wrong)[len(wrong) // 2]
     return middle / MAX_KEY_RATIO <= len(key) <= MAX_KEY_RATIO * middle
@@ -69,7 +60,7 @@ def _distinct(a: str, b: str) -> bool:
 
 
 def _unaside(values: tuple[str, str]) -> tuple[str, str]:
-    return (_ASIDE.sub("", values[0]).strip(), _ASIDE.sub("", values[1]).strip())
+    return (ASIDE.sub("", values[0]).strip(), ASIDE.sub("", values[1]).strip())
 
 
 def _aspects(table: Table, lang: str) -> Shown:
@@ -84,9 +75,9 @@ def _aspects(table: Table, lang: str) -> Shown:
             continue
         if any(contains(c, k) or says_name(c, k) for c in cells for k in table.keys):
             continue
-        for shown in ((_bare(cells[0]), _bare(cells[1])), _unaside((cells[0], cells[1]))):
+        for shown in ((cells[0], cells[1]), _unaside((cells[0], cells[1]))):
             longest = max(len(pair_option(k, header, v, lang)) for k in table.keys for v in shown)
-            if _distinct(*shown) and longest <= MAX_OPTION:
+            if _distinct(*shown) and longest <= MAX_CHOICE:
                 out[j] = (shown[0], shown[1])
                 break
     return out
@@ -95,7 +86,7 @@ def _aspects(table: Table, lang: str) -> Shown:
 def _leaning(cell: str) -> bool | None:
     """Yes or no, also when an aside follows ("有（滑动窗口、慢启动…）"), or None."""
     said = polarity(cell)
-    return said if said is not None else polarity(_ASIDE.sub("", cell))
+    return said if said is not None else polarity(ASIDE.sub("", cell))
 
 
 def _opposed(cells: Sequence[str]) -> bool:

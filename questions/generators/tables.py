@@ -21,7 +21,7 @@ from questions.name_kinds import kept_by_kind
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_description_column, is_empty, polarity
-from questions.text import contains_folded, cut_short, folded, norm
+from questions.text import ASIDE, contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number, value_kinds
 from questions.vocabulary import fair_port
 
@@ -43,11 +43,10 @@ def _header_kind(header: str) -> str:
 #: is dropped ("2 (推荐)"); beside those, a short lowercase word is one too ("all")
 _NUMBER_KEY = re.compile(r"[-+]?\d[\d.,]*%?|[^\w\s]{1,3}")
 _SHORT_WORD = re.compile(r"[a-z]{1,3}")
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 def _bare(key: str, pattern: re.Pattern[str]) -> bool:
-    return pattern.fullmatch(_ASIDE.sub("", key).strip()) is not None
+    return pattern.fullmatch(ASIDE.sub("", key).strip()) is not None
 
 
 def named_key(key: str, table: Table) -> str:
