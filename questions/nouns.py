@@ -48,7 +48,7 @@ def is_phrase(text: str) -> bool:
 #: of the phrase (a \b never falls between two ideographs: "其它零碎")
 _CATCH_ALL = re.compile(
     r"^(?:(?:misc|miscellaneous|other|others|odds\s+(?:and|&)\s+ends|random|notes?|tips|"
-    r"leftovers?|grab[\s-]?bag)\b|其他|其它|其余|零碎|杂项|杂记)|杂项|零碎",
+    r"leftovers?|grab[\s-]?bag)\b|其他|其它|其余|杂记)|杂项|零碎",
     re.I,
 )
 
