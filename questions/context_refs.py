@@ -11,10 +11,17 @@ _POINTER = re.compile(
     r"(?:above|below|before|earlier|previously)\b(?!\s*[\d<>=])"
     # (not "the previous one": "skip the new run while the previous one runs" is content)
     r"|\bsee\s+(?:the\s+)?(?:previous|next|following|preceding)\b"
+    # a remark that is only a pointer ("see defaults below", "see section 4", "see table 2"):
+    # "see" opening the text or a clause, so "pods see each other below the mesh" is content
+    r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:above|below)\b"
+    r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?"
+    r"(?:section|sec\.|§|chapter|ch\.|part|table|figure|fig\.|step|note)\s*[\d#§]"
     r"|\bditto\b"
     # Chinese by its own phrases: 同上 only as the whole remark ("不同上游" is another word),
     # 下文 not inside 上下文 ("context")
-    r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|一[节条行])|如[上前]所述|上述|前述|前面提到"
+    r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
+    # "见第 2 节", "详见第三章", "参见表 3": a pointer to a numbered part of the notes
+    r"|[见参]第?\s*[\d一二三四五六七八九十]+\s*[节章条步部段]|[见参][表图]\s*\d"
     r"|(?<!上)下文|上文",
     re.I,
 )
@@ -23,7 +30,9 @@ _POINTER = re.compile(
 #: a word or character every pointer holds: few texts hold one, and finding none is cheap where
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
-    r"above|below|before|earlier|previous|next|following|preceding|ditto|[上下前]", re.I
+    r"above|below|before|earlier|previous|next|following|preceding|ditto|[上下前]"
+    r"|see|cf|refer|[见参]",
+    re.I,
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from questions.ambiguity import content_words
+from questions.context_refs import refers_to_context
 from questions.headers import never_key
 from questions.parse.model import TableData
 from questions.text import norm, word_count
@@ -57,7 +58,9 @@ def is_index_column(header: str, values: list[str]) -> bool:
 
 
 def is_empty(cell: str) -> bool:
-    return bool(_EMPTY.match(cell.strip()))
+    """A cell that says nothing: a dash, n/a, or only a pointer elsewhere ("see section 4",
+    "见上表"), which is neither asked nor offered as another row's option."""
+    return bool(_EMPTY.match(cell.strip())) or refers_to_context(cell)
 
 
 _CELL_HEAD_END = re.compile(r"[,，(（]")
