@@ -1286,6 +1286,31 @@ def computed(stem: str) -> bool:
     return False
 
 
+#: two bare numbers joined by an operation ("128 + 9", "4 × 1024"): "-" is left out, it writes
+#: ranges ("10-20") far more often than differences
+_BINARY_OP = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([+×*x÷/])\s*(\d+(?:\.\d+)?)(?![\w.])")
+
+
+def results(text: str) -> tuple[float, ...]:
+    """What each operation the text writes comes to ("128 + 9 -> SIGKILL": 137)."""
+    out: list[float] = []
+    for m in _BINARY_OP.finditer(text):
+        a, op, b = float(m.group(1)), m.group(2), float(m.group(3))
+        if op == "+":
+            out.append(a + b)
+        elif op in "×*x":
+            out.append(a * b)
+        elif b != 0:
+            out.append(a / b)
+    return tuple(out)
+
+
+def works_out(text: str, key: float) -> bool:
+    """The text writes an operation whose result is the key ("128 + 9 -> SIGKILL" for 137):
+    a player adds up the stem rather than recalls the number."""
+    return any(abs(r - key) < 1e-9 for r in results(text))
+
+
 #: units of one dimension in their base unit, binary sizes as storage settings write them
 _SCALES: dict[str, tuple[str, float]] = {
     "us": ("s", 1e-6), "ms": ("s", 1e-3), "s": ("s", 1), "min": ("s", 60), "h": ("s", 3600),

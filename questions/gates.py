@@ -24,18 +24,22 @@ from questions.candidate import Candidate
 from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
 from questions.context_refs import refers_to_context
-from questions.cues import computed, self_checking, spelled_out, unit_echo
+from questions.cues import computed, results, self_checking, spelled_out, unit_echo, works_out
 from questions.facts.model import Fact
 from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.stems import BLANK, lint
 from questions.text import cut_short, norm, noun_like
-from questions.values import parse_number
+from questions.values import numbers_in, parse_number
 
 _ABSOLUTE_OPTION = re.compile(r"^(all|none) of the above$|以上(都|皆|均)", re.I)
 _ABBR = {"definition": "def", "default": "dflt", "number": "num", "table": "tab", "term": "term",
          "true_false": "tf", "dynamodb_capacity": "ddb", "claim": "claim", "step": "step"}  # fmt: skip
+
+
+#: the drop reason of a number question whose stem does the sum ("128 + 9 -> SIGKILL" / 137)
+WORKED_OUT = "stem works the answer out"
 
 
 #: the drop reason of a stem or choice that points at its neighbours ("see below", "同上")
@@ -110,7 +114,14 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
         return _statement_readable(c, known)
     if unit_echo(c.prompt, c.answer_text, c.distractors):
         return PARAPHRASED  # "(millicores)" says 1000m: asked again without the unit word
-    if all(parse_number(o) is not None for o in c.options):
+    sums = results(c.answer_text)  # "Which description fits 137?" / "128 + 9 -> SIGKILL"
+    if sums and any(abs(n.value - r) < 1e-9 for n in numbers_in(c.prompt) for r in sums):
+        return WORKED_OUT
+    numbers = [parse_number(o) for o in c.options]
+    if all(n is not None for n in numbers):
+        key = numbers[c.answer]
+        if key is not None and works_out(c.prompt, key.value):
+            return WORKED_OUT
         return None  # numbers have no name to paraphrase
     if c.style in PAIRED:
         return None  # the stem names both sides compared and the options pair them by design
