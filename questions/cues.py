@@ -18,10 +18,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from questions.ambiguity import content_words, thin
+from questions.ambiguity import THIN, content_words, thin
 from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
-from questions.text import CJK_RUN, STOP_EN, cut, english_word, lemma
+from questions.text import ASIDE, CJK_RUN, STOP_EN, cut, english_word, lemma
 from questions.values import Number, numbers_in, parse_number
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
@@ -1134,6 +1134,106 @@ def cleared(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
     if text is not None and text != desc and usage_remark(text):
         return None  # the clause stating the fact went: when one uses it singles out nothing
     return text
+
+
+#: what stands for a word of a description that names its answer
+MASK = "…"
+#: a description is asked with at most this many gaps: more and it no longer reads
+MAX_MASKS = 2
+#: Latin words between two gaps that go with them ("temporarily … incoming client … between"
+#: reads "temporarily … between")
+_MASK_BRIDGE = re.compile(r"…(?:\s+[A-Za-z][\w'-]*){1,2}\s+…")
+
+
+def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The description with the words that name its answer blanked, for when cutting them
+    would cut what singles it out ("… and temporarily … between the existing application
+    version and the new one" of Traffic splitting, "不同终端的用户数据…" of Cognito sync): an
+    aside that holds such a word goes whole, a word is blanked wherever the description writes
+    it. None when nothing gives the answer away, when more than `MAX_MASKS` gaps are needed, or
+    when what is left is too thin to single anything out."""
+    found = clue(desc, answer, wrong)
+    if found is None:
+        return None
+    text, seen = desc, list[str]()
+    while found is not None:
+        if found in seen or len(seen) > MAX_MASKS:
+            return None
+        if not _writes_name(found, answer) or _in_name(text, found):
+            return None  # a hint ("fresh" of Immutable) says what the thing is; a file or
+            # identifier (`.lintcache`) is a name, not a word of the description
+        seen.append(found)
+        text = _blank_word(text, found)
+        found = clue(text, answer, wrong)
+    text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
+    if text.count(MASK) > MAX_MASKS or text.startswith(MASK):
+        return None
+    # gaps need words around them: three content words or fewer say too little
+    return None if len(content_words(text.replace(MASK, " "))) <= THIN + 1 else text
+
+
+def _writes_name(surface: str, answer: str) -> bool:
+    """The surface writes a word of the answer's name ("batches" / Rolling with additional
+    batch) or translates one ("同步" / Cognito sync), not only an idea the name is built from."""
+    own = {p for m in _LATIN_TOKEN.finditer(answer) for p in (m.group(0), *_parts(m.group(0)))}
+    own = {w.lower() for w in own if len(w) >= 3}
+    if CJK_RUN.search(surface):
+        said = {e for run in CJK_RUN.findall(surface) for _, e in _glosses(run)}
+    else:
+        said = {surface.lower(), lemma(surface.lower())}
+    return any(alike(w, o) for w in said for o in own)
+
+
+def _blank_word(text: str, surface: str) -> str:
+    """The text without the asides that hold the surface, and with the surface blanked
+    wherever else it is written: a Latin surface as whole words of its lemma ("batch" of
+    "batches"), a Chinese one as written."""
+    if CJK_RUN.search(surface):
+
+        def said(piece: str) -> bool:
+            return surface in piece
+
+        def blank(piece: str) -> str:
+            return piece.replace(surface, MASK)
+    else:
+        root = lemma(surface.lower())
+
+        def same(m: re.Match[str]) -> bool:
+            word = m.group(0).lower()
+            return word == surface.lower() or lemma(word) == root
+
+        def said(piece: str) -> bool:
+            return any(same(m) for m in _LATIN_TOKEN.finditer(piece))
+
+        def blank(piece: str) -> str:
+            return _LATIN_TOKEN.sub(lambda m: MASK if same(m) else m.group(0), piece)
+
+    text = ASIDE.sub(lambda m: "" if said(m.group(0)) else m.group(0), text)
+    return blank(text)
+
+
+#: a name written as a file, path or identifier (`.lintcache`, docker-compose.yml): the key's
+#: own name, never a word to blank
+_NAME_TOKEN = re.compile(r"[\w.]*[A-Za-z0-9][-_./][\w.-]*|\.[A-Za-z]\w*")
+
+
+def _in_name(text: str, surface: str) -> bool:
+    """The surface is written inside a file name, path or identifier of the text."""
+    low = surface.lower()
+    return any(low in m.group(0).lower() for m in _NAME_TOKEN.finditer(text))
+
+
+def spliced(desc: str, text: str) -> bool:
+    """The cut text joins what stood before a cut phrase to what stood after it ("Send each
+    request to the server, which suits long uploads" without "with the fewest open
+    connections"): the rest of the sentence now says something of another word, which the
+    notes never said. Asides and whole sentences may go; a phrase from inside a sentence, only
+    at its end."""
+    whole = "".join(ASIDE.sub("", desc).split())  # a cut may rejoin clauses unspaced
+    kept = ASIDE.sub("", text).strip().rstrip(" .。;；,，")
+    if "".join(kept.split()) in whole:
+        return False
+    return not all("".join(p.split()) in whole for p in re.split(r"(?<=[.;。；])\s*", kept) if p)
 
 
 #: a unit a description asks to be counted in: "多少秒", "how many seconds"

@@ -9,7 +9,7 @@ siblings; descriptions are asked only when they stand alone as a description.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
@@ -26,7 +26,7 @@ from questions.ambiguity import (
 )
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
-from questions.cues import CONTEXT_START, cleared, clue
+from questions.cues import CONTEXT_START, MASK, cleared, clue, masked, spliced
 from questions.distractors import SECTION_WINDOW, Pool, acceptable
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -165,7 +165,9 @@ def said_by_another(text: str, others: Sequence[str]) -> bool:
     return any(words <= content_words(o) for o in others)
 
 
-def _reverse(f: Fact, pool: Pool) -> Candidate | None:
+def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
+    """ "Which QoS class is described here: …?"; `blanked`: only for a description that names
+    its term, asked with the naming words blanked (`cues.masked`) instead of cut away."""
     others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
     desc = first_sentence(shown(f), others)
     if len(desc) > MAX_DESC:
@@ -215,16 +217,17 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
     wrong = lures(desc)
     if clue(desc, f.subject, wrong) is not None:
         # the description names its own term ("… by performing an immutable update"): ask it
-        # without that part when what is left still singles the term out
-        trimmed = cleared(desc, f.subject, wrong)
-        if trimmed is None or trimmed == desc or not standalone(trimmed):
+        # without that part when what is left still singles the term out, else with the words
+        # that name it blanked ("… temporarily … between the existing application version …")
+        said = masked(desc, f.subject, wrong) if blanked else cleared(desc, f.subject, wrong)
+        if said is not None and not blanked and spliced(desc, said):
+            return None  # a phrase cut from inside: blanked instead, if nothing else asks it
+        cut = _fair_cut(said, desc, f, pool, lures)
+        if cut is None:
             return None
-        if _said_of_another(trimmed, f, pool):
-            return None  # cut to what a sibling's own description says too
-        again = lures(trimmed)  # the options the stem as written fits, not the full line
-        if lost_qualifier(trimmed, f.subject, again):
-            return None  # "applies only while opening …" told connect_timeout from the others
-        desc, wrong = trimmed, again
+        desc, wrong = cut
+    elif blanked:
+        return None  # nothing to blank: the plain reverse question asks it
     # two terms alone make a question only when the notes set them against each other: a list
     # of the two, or the two terms the author marked in a list of other remarks
     # (two plain paragraphs of a section are not set against each other: "同源 = …" and
@@ -269,6 +272,21 @@ def _reverse(f: Fact, pool: Pool) -> Candidate | None:
         prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
                  notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+
+
+def _fair_cut(
+    text: str | None, desc: str, f: Fact, pool: Pool, lures: Callable[[str], list[str]]
+) -> tuple[str, list[str]] | None:
+    """A description that names its own term, cut or blanked so that it does not, with the
+    options the stem as written fits; None when what is left no longer singles the term out."""
+    if text is None or text == desc or not standalone(text.replace(MASK, "")):
+        return None
+    if _said_of_another(text, f, pool):
+        return None  # cut to what a sibling's own description says too
+    again = lures(text)
+    if lost_qualifier(text, f.subject, again):
+        return None  # "applies only while opening …" told connect_timeout from the others
+    return text, again
 
 
 def defined_acronyms(f: Fact, pool: Pool) -> list[str]:
@@ -410,6 +428,13 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
 
 
 KINDS = ("definition",)
+
+
+def blanked_reverse(f: Fact, pool: Pool) -> Candidate | None:
+    """The last way of asking a term whose description names it: no cut of the description and
+    no meaning of the term passed, so the description is quoted whole with the words that name
+    the term blanked ("… with the fewest open … right now")."""
+    return _reverse(f, pool, blanked=True)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:

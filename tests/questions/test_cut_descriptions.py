@@ -3,7 +3,13 @@ what a sibling's own description also says, it is not asked."""
 
 from __future__ import annotations
 
+import re
+
+from questions.ambiguity import content_words
+from questions.cues import MASK
 from questions.generate import generate_document
+
+_QUOTED = re.compile(r"“([^”]*)”")
 
 STRATEGIES = """# Release engineering
 
@@ -23,4 +29,18 @@ def test_a_description_cut_to_a_siblings_words_is_not_asked() -> None:
     r = generate_document("t.md", STRATEGIES)
     cut = [c.prompt for c in r.candidates
            if c.style == "reverse" and c.options[c.answer] == "Mirroring"]  # fmt: skip
-    assert not any("separate set" in p for p in cut), cut
+    green = content_words("Start the new version on a separate set of machines.")
+    quoted = [q for p in cut for q in _QUOTED.findall(p)]
+    assert not any(content_words(q.replace(MASK, " ")) <= green for q in quoted), cut
+
+
+def test_a_description_that_cannot_lose_its_name_is_asked_with_the_name_blanked() -> None:
+    """Cut, Mirroring's description says only Green fleet's; with the word that names it
+    blanked it keeps what tells the two apart ("… live requests to it for comparison"), and
+    the sibling it would otherwise echo stays a wrong option."""
+    r = generate_document("t.md", STRATEGIES)
+    blanked = [q for c, q in r.chosen if q.choices[q.answer] == "Mirroring"]
+    assert blanked, [c.prompt for c in r.candidates if "Mirroring" in c.options]
+    for q in blanked:
+        assert "mirror" not in q.prompt.lower() and f"{MASK} live requests" in q.prompt, q.prompt
+        assert "Green fleet" in q.choices, q.choices

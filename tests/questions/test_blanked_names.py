@@ -1,0 +1,85 @@
+"""A description that writes its own term's name ("the fewest open connections" of Least
+connections, "消费者" of Consumer prefetch) and cannot lose the words that do without losing
+what singles the term out is asked with those words blanked (`cues.masked`), on notes written
+here: a list of named methods, Chinese headings that carry a term and its gloss, and sections
+whose one line describes the heading's service, with an aside naming what cannot do it."""
+
+from __future__ import annotations
+
+import re
+
+from questions.cues import MASK, MAX_MASKS, masked, spliced
+from questions.text import lemma
+from tests.questions.own_notes import asked
+
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def _by_key(name: str) -> dict[str, str]:
+    return {q.choices[q.answer]: q.prompt for q in asked(name)}
+
+
+def _name_words(key: str) -> set[str]:
+    return {lemma(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", key)}
+
+
+def test_a_method_whose_description_names_it_is_asked_with_the_name_blanked() -> None:
+    """Cut, "Send each request to the server with the fewest open connections right now, which
+    suits long uploads" would say the server suits long uploads; blanked, it keeps what singles
+    the method out. A description that loses its naming words from its end (Weighted) or a
+    clause before the rest (IP hash) is still cut."""
+    prompts = _by_key("load-balancing-methods.md")
+    least = prompts["Least connections"]
+    assert f"fewest open {MASK} right now" in least and "connection" not in least.lower(), least
+    assert MASK not in prompts["Weighted"] + prompts["IP hash"]
+    for key in ("Least connections", "IP hash", "Weighted"):
+        said = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", prompts[key])}
+        assert not said & _name_words(key), (key, prompts[key])
+
+
+def test_a_chinese_gloss_that_translates_its_heading_is_asked_with_that_word_blanked() -> None:
+    prompts = _by_key("mq-zh-headings.md")
+    prefetch = prompts["Consumer prefetch"]
+    assert "消费者" not in prefetch and f"每个{MASK}" in prefetch and "未确认消息" in prefetch
+    quorum = prompts["Quorum queue"]
+    assert "队列" not in quorum and "Raft" in quorum, quorum
+
+
+def test_an_aside_that_holds_the_name_goes_whole() -> None:
+    """ "(a certificate baked into the image cannot do that)" names the answer: it goes, and the
+    line is asked with its own word blanked."""
+    cert = _by_key("platform-services.md")["Certificate Manager"]
+    assert "certificate" not in cert.lower() and "baked" not in cert, cert
+    assert "load balancer" in cert and MASK in cert, cert
+
+
+def test_blanked_descriptions_read_as_sentences() -> None:
+    names = ("load-balancing-methods.md", "mq-zh-headings.md", "platform-services.md")
+    blanked = [p for n in names for p in _by_key(n).values() if MASK in p]
+    assert len(blanked) >= 5, blanked
+    for p in blanked:
+        body = next(iter(_QUOTED.findall(p)), p)
+        assert not body.startswith(MASK) and body.count(MASK) <= MAX_MASKS, p
+
+
+def test_names_written_as_files_and_hints_are_never_blanked() -> None:
+    # a file name is the thing's own name, not a word of its description
+    assert masked("keeps results per file hash under .buildcache", "build cache", ["fetch"]) is None
+    # nothing names the answer: nothing to blank
+    assert masked("hands each request to the next server", "Round robin", ["IP hash"]) is None
+    # three different words to blank: the description no longer reads
+    two = "keeps the worker threads in one pool next to the job queue of the service"
+    assert masked(two, "Shared worker pool", ["Queue", "Job runner"]) == (
+        f"keeps the {MASK} threads in one {MASK} next to the job queue of the service"
+    )
+    three = two.replace("the worker", "the shared worker")
+    assert masked(three, "Shared worker pool", ["Queue", "Job runner"]) is None
+
+
+def test_a_cut_from_inside_a_sentence_is_spliced() -> None:
+    desc = "Send each request to the server with the fewest open jobs, which suits long uploads."
+    assert spliced(desc, "Send each request to the server, which suits long uploads")
+    assert not spliced(desc, "Send each request to the server with the fewest open jobs")
+    two = "Copies every block twice (slow). Reads come from either copy."
+    assert not spliced(two, "Reads come from either copy")
+    assert not spliced(two, "Copies every block twice")
