@@ -281,12 +281,18 @@ def pointed_at(text: str, options: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
-    words = option_words(option)
-    if word in words:
+    if word in option_words(option):
         return True
     if not word.isascii() or word[:1].isdigit():
         return False  # `alike` takes such a word for itself only
-    return any(alike(word, w) for w in words)
+    return any(alike(word, w) for w in _alike_candidates(option))
+
+
+@lru_cache(maxsize=16384)
+def _alike_candidates(option: str) -> tuple[str, ...]:
+    """The option's words `alike` may take for another word: ASCII, not opening with a digit.
+    Cached: an option is compared with every word of every stem it is offered with."""
+    return tuple(w for w in option_words(option) if w.isascii() and not w[:1].isdigit())
 
 
 _PHRASE_BREAK = re.compile(r"[.;:,()“”]")
