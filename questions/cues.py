@@ -233,7 +233,11 @@ def alike(a: str, b: str) -> bool:
         return True
     la, lb = lemma(a), lemma(b)
     xs, ys = (a,) if la == a else (a, la), (b,) if lb == b else (b, lb)
-    return any(_extends(x, y) for x in xs for y in ys)
+    for x in xs:  # loops, not any(): read for every pair of a stem's and an option's words
+        for y in ys:
+            if _extends(x, y):
+                return True
+    return False
 
 
 #: words people clip in tech writing, with the start of the full word: "sync" is
@@ -288,7 +292,7 @@ def _shares(word: str, option: str) -> bool:
         return True
     if not word.isascii() or word[:1].isdigit():
         return False  # `alike` takes such a word for itself only
-    for w in _alike_candidates(option):  # a loop, not any(): read for every stem word
+    for w in _alike_candidates(option):  # noqa: SIM110 - a loop, not any(): read per stem word
         if alike(word, w):
             return True
     return False

@@ -1201,11 +1201,16 @@ def _kv_key(text: str) -> str:
     return m.group(1) if m else text
 
 
+#: compiled once: `_affixes` and `_plain_term` read every option of every question
+_NAME_PARTS = re.compile(r"[_.-]+")
+_NOT_PLAIN = re.compile(r"\d|[*=<>!?]|^(not|no|不|没)\b", re.I)
+
+
 def _affixes(name: str) -> set[str]:
     """The naming pattern of a made-up name: its first part (two when the first is a short
     namespace, `pg_stat` of `pg_stat_user_tables`, none when that is all) and its last part (`ops` of
     `text_pattern_ops`), so `pg_stat_activity` is kin and `autovacuum_naptime` is not."""
-    parts = [p for p in re.split(r"[_.-]+", name.lower()) if p]
+    parts = [p for p in _NAME_PARTS.split(name.lower()) if p]
     if len(parts) < 2:
         return set()
     if len(parts[0]) > 3:
@@ -1350,7 +1355,7 @@ def _flag_owners(doc: Document) -> dict[str, set[str]]:
 
 def _plain_term(text: str) -> bool:
     """A marked span that names a thing: no digits, operators or negation, not a verb."""
-    return not (re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text))
+    return not (_NOT_PLAIN.search(text) or verb_like(text))
 
 
 def spread(

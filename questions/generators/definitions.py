@@ -65,6 +65,12 @@ _POINTS_BACK = re.compile(
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
 
+#: `standalone`'s words, compiled once: it reads every description of every term
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_TOKEN_BREAK = re.compile(r"[\s,;()]+")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z'-]*")
+
+
 @lru_cache(maxsize=65536)
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
@@ -77,9 +83,9 @@ def standalone(desc: str) -> bool:
         init_jieba()
         words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
         return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
-    words = re.findall(r"[A-Za-z0-9]+", d)
-    tokens = [w for w in re.split(r"[\s,;()]+", d) if w]
-    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w) and english_word(w)]
+    words = _ALNUM.findall(d)
+    tokens = [w for w in _TOKEN_BREAK.split(d) if w]
+    plain = [w for w in tokens if _PLAIN_WORD.fullmatch(w) and english_word(w)]
     if re.match(r"^[`\d][^,;]{0,20}=", d):
         return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
