@@ -714,8 +714,13 @@ class Pool:
                 for tok in set(_TOKEN.findall(t.casefold())):
                     self._by_token[tok].append(i)
         first = _TOKEN.findall(name.casefold())
-        lines = [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
-        self._naming[name] = found = [t for t in lines if name in t]
+        if first:  # one pass over its first word's lines: the word opens names in every copy
+            found = [
+                t for t in map(texts.__getitem__, self._by_token.get(first[0], ())) if name in t
+            ]
+        else:
+            found = [t for t in texts if name in t]
+        self._naming[name] = found
         return found
 
     def key_values(self, answer: str) -> list[str]:
