@@ -74,9 +74,12 @@ def fold_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")  # compiled once: read for every question
+
+
 def detect_lang(text: str) -> str:
     """zh when the text holds CJK ideographs, else en (the notes mix both)."""
-    return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    return "zh" if _IDEOGRAPH.search(text) else "en"
 
 
 ID_HASH_HEX = 16  # 64 bits: a million questions collide with odds of about 1 in 37 million

@@ -68,6 +68,10 @@ _ANY_SIDE = re.compile(
         for p in (u.key, u.meaning)
     )
 )
+#: the key side of any stop-list fact, one search for all: most table keys are none
+_ANY_KEY = re.compile(
+    "|".join(f"(?{'i' if u.key.flags & re.I else '-i'}:{u.key.pattern})" for u in UNIVERSAL)
+)
 #: an answer longer than this is a statement, not one side of a pair
 _SIDE = 24
 
@@ -89,8 +93,8 @@ def universal(c: Candidate) -> Universal | None:
     """The stop-list fact the question asks, when the stem says one side of it and the key is
     the other; a true/false statement says both."""
     row = _row(c)
-    if row:  # a row that pairs both sides is one common fact, asked by any of its cells
-        key, cells = row
+    if row and _ANY_KEY.search(row[0]):  # a row that pairs both sides is one common fact,
+        key, cells = row  # asked by any of its cells
         found = next((u for u in UNIVERSAL if _is_side(u.key, key)
                       and any(u.meaning.search(cell) for cell in cells)), None)  # fmt: skip
         if found is not None:

@@ -165,9 +165,12 @@ def _glossed_character(stem: str, answer: str, wrong: Sequence[str]) -> str | No
     mine = _latin_content(answer)
     if not mine:
         return None
-    theirs = set().union(*(_latin_content(w) for w in wrong)) if wrong else set()
     quoted = _QUOTED.findall(stem)
-    for run in CJK_RUN.findall(" ".join(quoted) if quoted else stem):
+    runs = CJK_RUN.findall(" ".join(quoted) if quoted else stem)
+    if not runs:
+        return None  # most stems hold no Chinese: the wrong options need not be read
+    theirs = set().union(*(_latin_content(w) for w in wrong)) if wrong else set()
+    for run in runs:
         for ch in dict.fromkeys(ch for w in cut(run) if len(w) >= 2 for ch in w):
             for e in english(ch, SENSES):
                 if len(e) < 4 or e in STOP_EN:
@@ -230,7 +233,11 @@ def alike(a: str, b: str) -> bool:
         return True
     la, lb = lemma(a), lemma(b)
     xs, ys = (a,) if la == a else (a, la), (b,) if lb == b else (b, lb)
-    return any(_extends(x, y) for x in xs for y in ys)
+    for x in xs:  # loops, not any(): read for every pair of a stem's and an option's words
+        for y in ys:
+            if _extends(x, y):
+                return True
+    return False
 
 
 #: words people clip in tech writing, with the start of the full word: "sync" is
@@ -281,12 +288,21 @@ def pointed_at(text: str, options: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _shares(word: str, option: str) -> bool:
-    words = option_words(option)
-    if word in words:
+    if word in option_words(option):
         return True
     if not word.isascii() or word[:1].isdigit():
         return False  # `alike` takes such a word for itself only
-    return any(alike(word, w) for w in words)
+    for w in _alike_candidates(option):  # noqa: SIM110 - a loop, not any(): read per stem word
+        if alike(word, w):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _alike_candidates(option: str) -> tuple[str, ...]:
+    """The option's words `alike` may take for another word: ASCII, not opening with a digit.
+    Cached: an option is compared with every word of every stem it is offered with."""
+    return tuple(w for w in option_words(option) if w.isascii() and not w[:1].isdigit())
 
 
 _PHRASE_BREAK = re.compile(r"[.;:,()“”]")
@@ -853,7 +869,17 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
 def _measures(option: str) -> frozenset[str]:
     """The quantities an option's name says it measures (linger.ms: a duration). Cached: each
     option is read again for every stem it is offered with, each stem token once per stem."""
-    parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
+    tokens = _LATIN_TOKEN.findall(option)
+    if len(tokens) == 1:
+        return _token_measures(tokens[0])
+    found = frozenset().union(*(_token_measures(t) for t in tokens))
+    return frozenset(q for q in QUANTITIES if q in found)  # in QUANTITIES' order, as one read
+
+
+@lru_cache(maxsize=65536)
+def _token_measures(token: str) -> frozenset[str]:
+    """`_measures` of one token. Cached: stems are new, their tokens are not ("Which", "port")."""
+    parts = set(_parts(token))
     return frozenset(q for q, (_, units) in QUANTITIES.items() if parts & units)
 
 

@@ -121,10 +121,8 @@ class Pool:
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         self._near: dict[tuple[str, str, int], frozenset[float]] = {}
-        self._ports: dict[int, set[float]] = {}
-        self._after: dict[
-            str, set[str]
-        ] = {}  # `_words_after` per term  # `_notes_ports` per section
+        self._ports: set[float] | None = None  # `_notes_ports`, read once per notes
+        self._after: dict[str, set[str]] = {}  # `_words_after` per term
         #: (unit, key value) -> the sets of wrong values already offered beside it, so two
         #: questions with one key (two settings both "default 1") are not one card twice
         self.offered: dict[tuple[str, float], set[tuple[float, ...]]] = defaultdict(set)
@@ -716,8 +714,13 @@ class Pool:
                 for tok in set(_TOKEN.findall(t.casefold())):
                     self._by_token[tok].append(i)
         first = _TOKEN.findall(name.casefold())
-        lines = [texts[i] for i in self._by_token.get(first[0], ())] if first else texts
-        self._naming[name] = found = [t for t in lines if name in t]
+        if first:  # one pass over its first word's lines: the word opens names in every copy
+            found = [
+                t for t in map(texts.__getitem__, self._by_token.get(first[0], ())) if name in t
+            ]
+        else:
+            found = [t for t in texts if name in t]
+        self._naming[name] = found
         return found
 
     def key_values(self, answer: str) -> list[str]:
@@ -943,7 +946,7 @@ class Pool:
             return []  # an identifier has no kind to draw like values from
         v = answer.value
         here = fact.section.index
-        if role == "quantity" and self._known_port(answer, here):
+        if role == "quantity" and self._known_port(answer):
             role = "port"  # "talks on 9093" of a port the notes name: no 4546 or 7500 beside it
         places = decimals(answer)
         taken = self.offered[(answer.unit, v)] if vary else set()
@@ -1000,7 +1003,7 @@ class Pool:
             if role == "port":
                 # the notes' own ports, then the ones everyone knows: never a port made up
                 # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
-                pool |= self._notes_ports(here) - {v}
+                pool |= self._notes_ports() - {v}
                 pool = {x for x in pool if fair_port(x, v)}  # no 443 beside 6379
             # fewer than three of its kind in the notes, or codes of its class on one side only
             short = want if role == "port" else least
@@ -1051,23 +1054,22 @@ class Pool:
                 return self._families[m.group(1)]
         return None
 
-    def _notes_ports(self, here: int) -> set[float]:
+    def _notes_ports(self) -> set[float]:
         """The ports the notes write anywhere: said as ports ("port 5432", "listens on
-        9093") or listed under a ports heading (`values.port_listed`)."""
-        if here in self._ports:
-            return self._ports[here]
-        said = {x for (unit, role, _), xs in self._numbers.items()
-                if not unit and role == "port" for x in xs}  # fmt: skip
-        out = {x for x in said if x == int(x) and 1 <= x <= 65535}
-        self._ports[here] = out
-        return out
+        9093") or listed under a ports heading (`values.port_listed`). The same wherever it is
+        asked from, so read once (kept per section, every section read all the notes' numbers)."""
+        if self._ports is None:
+            said = {x for (unit, role, _), xs in self._numbers.items()
+                    if not unit and role == "port" for x in xs}  # fmt: skip
+            self._ports = {x for x in said if x == int(x) and 1 <= x <= 65535}
+        return self._ports
 
-    def _known_port(self, answer: Number, here: int) -> bool:
+    def _known_port(self, answer: Number) -> bool:
         """A bare number the notes write as a port elsewhere (a "Port" column, "port 9093",
         "listens on 9093"), of the registered range where counts are rare: the same port
         wherever it is written, though its own sentence does not say so."""
         whole = not answer.unit and answer.value == int(answer.value)
-        return whole and not port_class(answer.value) and answer.value in self._notes_ports(here)
+        return whole and not port_class(answer.value) and answer.value in self._notes_ports()
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""
@@ -1155,8 +1157,10 @@ _NAME_UNIT = re.compile(r"(?:^|[._-]|(?<=[a-z]))(ms|secs?|seconds|minutes|mins|h
                         r"|kb|mb|gb|Ms|Seconds|Minutes|Hours|Days|Bytes)(?=$|[._-]|[A-Z])")  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def _name_dimension(name: str) -> str:
-    """What a setting's name says its value measures ("time", "size"), or ""."""
+    """What a setting's name says its value measures ("time", "size"), or "". Cached: a name is
+    read again for every option pair it is in."""
     m = _NAME_UNIT.search(name)
     if m is None or (m.group(1)[0].islower() and m.start(1) > 0 and name[m.start(1) - 1].isalpha()):
         return ""
@@ -1202,11 +1206,16 @@ def _kv_key(text: str) -> str:
     return m.group(1) if m else text
 
 
+#: compiled once: `_affixes` and `_plain_term` read every option of every question
+_NAME_PARTS = re.compile(r"[_.-]+")
+_NOT_PLAIN = re.compile(r"\d|[*=<>!?]|^(not|no|不|没)\b", re.I)
+
+
 def _affixes(name: str) -> set[str]:
     """The naming pattern of a made-up name: its first part (two when the first is a short
     namespace, `pg_stat` of `pg_stat_user_tables`, none when that is all) and its last part (`ops` of
     `text_pattern_ops`), so `pg_stat_activity` is kin and `autovacuum_naptime` is not."""
-    parts = [p for p in re.split(r"[_.-]+", name.lower()) if p]
+    parts = [p for p in _NAME_PARTS.split(name.lower()) if p]
     if len(parts) < 2:
         return set()
     if len(parts[0]) > 3:
@@ -1351,7 +1360,7 @@ def _flag_owners(doc: Document) -> dict[str, set[str]]:
 
 def _plain_term(text: str) -> bool:
     """A marked span that names a thing: no digits, operators or negation, not a verb."""
-    return not (re.search(r"\d|[*=<>!?]|^(not|no|不|没)\b", text, re.I) or verb_like(text))
+    return not (_NOT_PLAIN.search(text) or verb_like(text))
 
 
 def spread(

@@ -222,10 +222,13 @@ def noun_for(
     return category
 
 
+_COMPOUND = re.compile(r"[A-Za-z]+-([a-z]+)")  # compiled once: every option is read
+
+
 def is_qualifier(term: str) -> bool:
     """ "Linux-specific", "read-only": a compound ending in a word that is only an adjective
     qualifies what the line says, it names no thing that other things could be confused with."""
-    m = re.fullmatch(r"[A-Za-z]+-([a-z]+)", term.strip())
+    m = _COMPOUND.fullmatch(term.strip())
     if m is None:
         return False
     from lemminflect import getAllLemmas

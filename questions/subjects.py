@@ -85,9 +85,14 @@ def _generic(heading: str) -> bool:
     return is_misc(heading) or bool(_GENERIC.match(heading) or _GENERIC.match(last))
 
 
+#: compiled once: every question's heading is cleaned
+_NUMBERING = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+")
+_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
 def _clean(heading: str) -> str:
-    text = re.sub(r"^\s*\d+(\.\d+)*[.)]?\s+", "", heading)  # "2. HTTP methods"
-    text = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)  # "TLS handshake (TLS 1.3)"
+    text = _NUMBERING.sub("", heading)  # "2. HTTP methods"
+    text = _TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
     return text.strip(" *`#:：")
 
 

@@ -88,9 +88,14 @@ _COUNTABLE = {
 }  # fmt: skip
 
 
+#: compiled once: every number offered is written anew
+_DECIMALS = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
+_UNIT_WORD = re.compile(r"^(\s?)([A-Za-z]+)$")
+
+
 def decimals(number: Number) -> int:
     """How many decimal places the number is written with ("4.0" -> 1, "128MB" -> 0)."""
-    m = re.match(r"\d+(?:,\d{3})*(?:\.(\d+))?", number.text)
+    m = _DECIMALS.match(number.text)
     return len(m.group(1)) if m and m.group(1) else 0
 
 
@@ -100,7 +105,7 @@ def with_value(template: Number, value: float) -> str:
     rest = template.text[len(digits) :]
     places = decimals(template)
     plain = f"{value:.{places}f}" if places else fmt_number(value)
-    word = re.match(r"^(\s?)([A-Za-z]+)$", rest)
+    word = _UNIT_WORD.match(rest)
     plural_style = word is not None and (template.value == 1 or word.group(2).lower().endswith("s"))
     if word and plural_style and word.group(2).lower() in _COUNTABLE:  # "2 seconds", "1 second"
         singular = _COUNTABLE[word.group(2).lower()]

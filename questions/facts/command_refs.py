@@ -79,6 +79,8 @@ def _opening_code(block: Block) -> str:
 def _all_commands(blocks: Iterable[Block]) -> dict[str, list[str]]:
     """Every command line and flag the notes write, by program ("flag" for options)."""
     out: dict[str, list[str]] = defaultdict(list)
+    # the lines kept by kind and first word: only lines of one first word can overlap
+    by_head: dict[tuple[str, str], list[str]] = defaultdict(list)
     for b in blocks:
         spans = b.inline.code if b.kind != "code" else tuple(c for c, _, _ in command_lines(b))
         for span in spans:
@@ -86,8 +88,12 @@ def _all_commands(blocks: Iterable[Block]) -> dict[str, list[str]]:
             kind = _kind(span) if span and len(span) <= MAX_COMMAND else ""
             if kind == "flag":
                 span = span.split()[0]  # `-t` of `-t` / `--stop-timeout`, never a flag's value
-            if kind and not any(_overlap(span, c) for c in out[kind]):
+            if not kind:
+                continue
+            kept = by_head[kind, span.split()[0]]
+            if not any(_overlap(span, c) for c in kept):
                 out[kind].append(span)  # `docker rm` and `docker rm -v` are never both options
+                kept.append(span)
     return out
 
 

@@ -47,6 +47,11 @@ def bare_condition(text: str) -> bool:
     return _BARE_CONDITION.match(text) is not None
 
 
+#: a sentence opening with a pronoun or a link refers back; compiled once (read per number)
+_PRONOUN_START = re.compile(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", re.I)
+_CAPITAL_START = re.compile(r"^[A-Z`]")
+
+
 def has_own_subject(sentence: str, about: str = "") -> bool:
     """ "minor upgrade (…) = swap …", "`wal_level`: …": the sentence names its own subject
     ("没变 -> …" names a condition, not a subject).
@@ -54,13 +59,13 @@ def has_own_subject(sentence: str, about: str = "") -> bool:
     about: the thing the sentence's item is about (its opening term, its parent's term); a
     plain-words label before a colon ("rule of thumb: ~25% of RAM") then names the kind of
     remark, not a subject of its own, unless it names that thing."""
-    if re.match(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", sentence, re.I):
+    if _PRONOUN_START.match(sentence):
         return False
     if bare_condition(sentence):
         return False
     if about and remark_label(sentence) and about.casefold() not in sentence.casefold():
         return False
-    return bool(_OWN_SUBJECT.match(sentence)) or bool(re.match(r"^[A-Z`]", sentence))
+    return bool(_OWN_SUBJECT.match(sentence)) or bool(_CAPITAL_START.match(sentence))
 
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")

@@ -65,6 +65,12 @@ _POINTS_BACK = re.compile(
 _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g|i\.e)\b", re.I)
 
 
+#: `standalone`'s words, compiled once: it reads every description of every term
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_TOKEN_BREAK = re.compile(r"[\s,;()]+")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z'-]*")
+
+
 @lru_cache(maxsize=65536)
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
@@ -77,9 +83,9 @@ def standalone(desc: str) -> bool:
         init_jieba()
         words = [w for w in jieba.lcut(d, HMM=False) if w.strip()]
         return bool(words) and words[0] not in _ZH_CLAIM_START and "比" not in words
-    words = re.findall(r"[A-Za-z0-9]+", d)
-    tokens = [w for w in re.split(r"[\s,;()]+", d) if w]
-    plain = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z'-]*", w) and english_word(w)]
+    words = _ALNUM.findall(d)
+    tokens = [w for w in _TOKEN_BREAK.split(d) if w]
+    plain = [w for w in tokens if _PLAIN_WORD.fullmatch(w) and english_word(w)]
     if re.match(r"^[`\d][^,;]{0,20}=", d):
         return False  # "1 = 1 vCPU/core = 1000m": an equation, not a description
     return (
@@ -342,13 +348,17 @@ def _code_near(f: Fact, pool: Pool) -> list[str]:
     bare `PERSIST` beside `UNLINK`, not `TTL key`), its own section's first: the terms a
     reader of those sections could mix up with it."""
     here = f.section.index
+    by_section = _code_terms_by_section(pool)
+    # the near sections' terms in the pool's order, as a scan of every definition meets them
+    near = sorted(
+        (n, d)
+        for i in range(here - _CODE_NEAR, here + _CODE_NEAR + 1)
+        for n, d in by_section.get(i, ())
+    )
     found = [
         (abs(d.section.index - here), d.subject)
-        for d in pool.definitions
-        if abs(d.section.index - here) <= _CODE_NEAR
-        and d.role == "term"
-        and markup(d) == "code"
-        and norm(d.subject) != norm(f.subject)
+        for _, d in near
+        if norm(d.subject) != norm(f.subject)
         and d.subject not in f.siblings
         and shape(d.subject) == shape(f.subject)
         and code_form(d.subject) == code_form(f.subject)
@@ -365,6 +375,23 @@ def _adjacent(pool: Pool, group: int, a: str, b: str) -> bool:
     places = _LIST_PLACES.get(pool, {})
     pa, pb = places.get((group, a)), places.get((group, b))
     return pa is not None and pb is not None and abs(pa - pb) == 1
+
+
+_CODE_TERMS: WeakKeyDictionary[Pool, dict[int, list[tuple[int, Fact]]]] = WeakKeyDictionary()
+
+
+def _code_terms_by_section(pool: Pool) -> dict[int, list[tuple[int, Fact]]]:
+    """The pool's terms defined in code by section, with their place among its definitions,
+    read once per notes: every fact scanning every definition for its near ones grew with the
+    square of the notes."""
+    index = _CODE_TERMS.get(pool)
+    if index is None:
+        index = {}
+        for n, d in enumerate(pool.definitions):
+            if d.role == "term" and markup(d) == "code":
+                index.setdefault(d.section.index, []).append((n, d))
+        _CODE_TERMS[pool] = index
+    return index
 
 
 def _acronyms_by_section(pool: Pool) -> dict[int, list[str]]:
