@@ -286,12 +286,34 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
             pos += len(parts[i])
         kept = [i for i, a, b in spans if b <= at or a >= at + len(found)]
         text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
+    kept = _whole_statements(parts, kept)
+    text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
     text = text.strip(" ,;.，；。")
-    if find(text) or text == desc.strip(" ,;.，；。"):
+    if not text or find(text) or text == desc.strip(" ,;.，；。"):
         return None
     if _FRAGMENT.match(text) or cut_short(text) or usage_remark(text):
         return None  # leans on the clause cut, or says only when one uses the thing
     return text
+
+
+#: where one statement of a description ends and the next begins: a sentence's end, a
+#: semicolon, an arrow to what follows from it ("rewrites the table -> space goes back")
+_STATEMENT_END = re.compile(r"\s*(?:->|→|=>|[;；。])\s*")
+
+
+def _whole_statements(parts: list[str], kept: list[int]) -> list[int]:
+    """The kept pieces of the statements whose opening piece is kept. A statement's first
+    clause says what the thing is ("equality (=) only, single column" of Hash); the clauses
+    after it lean on it, and without it they describe what other options are too ("single
+    column"), so a statement loses all its pieces with its first."""
+    out: list[int] = []
+    head = True
+    for i in range(0, len(parts), 2):
+        if i == 0 or _STATEMENT_END.fullmatch(parts[i - 1]) or parts[i - 2].endswith("."):
+            head = i in kept
+        if head and i in kept:
+            out.append(i)
+    return out
 
 
 def _without_aside(c: Candidate, words: str) -> Candidate | None:

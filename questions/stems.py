@@ -13,7 +13,7 @@ from functools import lru_cache
 from questions.headers import asked, foreign, role, translated, verb_header, wh_verb, yes_no
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
-from questions.text import CJK
+from questions.text import CJK, english_word
 
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
@@ -184,6 +184,10 @@ def _attr_parts(attr: str, lang: str) -> str:
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
     zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
     zh = zh if CJK.search(zh) else ""
+    if latin and zh and not all(english_word(w) for w in re.findall(r"[A-Za-z]+", latin)):
+        # "ReadView 生成时机": a name is the subject of the Chinese noun, not its translation
+        # ("Idempotent 幂等"); split off, "生成时机" no longer says whose timing is asked
+        return attr.strip()
     if lang == "zh" and zh:
         return zh
     if lang == "en" and latin and zh:
@@ -267,7 +271,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
             return f"{key} 在哪里？"
         if foreign(a, lang):
             return f"关于 {key}，笔记里写的是哪一项？"  # "when to use" is no Chinese noun
-        return f"{key} 时，{a}是什么？" if " = " in key else f"{key} 的{a}是什么？"
+        return _zh_spaced(f"{key} 时，{a}是什么？" if " = " in key else f"{key} 的{a}是什么？")
     if is_descriptive(attr):
         return f"Which description fits {key}?"
     verb = wh_verb(a)
