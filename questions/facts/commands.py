@@ -89,6 +89,18 @@ def opens_command(line: str) -> bool:
     return _OPENS_COMMAND.match(line) is not None
 
 
+#: a quoted string of a command line: data the example writes or prints
+_QUOTED_DATA = re.compile(r"\"([^\"]+)\"|'([^']+)'")
+
+
+def example_data(comment: str, code: str) -> bool:
+    """A comment that repeats a string the block's commands quote ("# test content" under
+    `echo "test content" > a.txt`) shows what the example prints or holds, not what its
+    command is for."""
+    said = comment.strip().casefold()
+    return any(said in (a or b).casefold() for a, b in _QUOTED_DATA.findall(code))
+
+
 def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
@@ -102,6 +114,8 @@ def command_facts(block: Block) -> list[Fact]:
         if not comment or len(cmd) > MAX_COMMAND or len(comment) < 4:
             continue
         if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment) or not purpose(comment):
+            continue
+        if example_data(comment, block.code):
             continue
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(

@@ -28,6 +28,7 @@ from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
 from questions.distractors import SECTION_WINDOW, Pool, acceptable
+from questions.facts.commands import example_data
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -90,6 +91,39 @@ def standalone(desc: str) -> bool:
         and not _DANGLING.search(d.rstrip(" .,;"))
         and not _POINTS_BACK.search(d)
     )
+
+
+#: a bracketed aside of this many content words or fewer is a hint, not a description
+ASIDE_WORDS = 3
+
+
+def thin_aside(f: Fact) -> bool:
+    """A set's member described only by a short aside ("Nested Loop (small outer side)"): a hint
+    at when the member is used, which another member may share (a Hash Join wants a small
+    side too), so no question quotes it as what singles the member out."""
+    return "aside" in f.extra and len(content_words(f.value)) <= ASIDE_WORDS
+
+
+def no_description(f: Fact, pool: Pool) -> bool:
+    """What the fact pairs with its term describes no term: a short aside, or the data an
+    example of its section prints or writes ("`cat a.txt` → test content" beside
+    `echo "test content" > a.txt`)."""
+    return thin_aside(f) or example_data(f.value, _section_code(pool).get(f.section.index, ""))
+
+
+_SECTION_CODE: WeakKeyDictionary[Pool, dict[int, str]] = WeakKeyDictionary()
+
+
+def _section_code(pool: Pool) -> dict[int, str]:
+    """The code each section writes (blocks and spans), read once per notes."""
+    index = _SECTION_CODE.get(pool)
+    if index is None:
+        parts: dict[int, list[str]] = {}
+        for b in pool.doc.content if pool.doc is not None else ():
+            parts.setdefault(b.section.index, []).extend((b.code, *b.inline.code))
+        index = {i: "\n".join(p) for i, p in parts.items()}
+        _SECTION_CODE[pool] = index
+    return index
 
 
 def _one_name(term: str) -> bool:
@@ -393,6 +427,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
+    code = _section_code(pool).get(f.section.index, "")
     wrong: list[str] = []
     for d in f.sibling_values:
         rest = [x for x in f.sibling_values if x != d]
@@ -400,6 +435,10 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue
         if unsettled(d, f.value):
             continue  # what one does not do, the other may not do either
+        if "aside" in f.extra and len(content_words(d)) <= ASIDE_WORDS:
+            continue  # a sibling's hint may fit this member too
+        if example_data(d, code):
+            continue  # what an example prints describes no term
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
