@@ -21,6 +21,7 @@ from questions.ambiguity import (
     denial_fits,
     denies,
     fitting_others,
+    short_aside,
     unsettled,
     vague,
 )
@@ -93,15 +94,11 @@ def standalone(desc: str) -> bool:
     )
 
 
-#: a bracketed aside of this many content words or fewer is a hint, not a description
-ASIDE_WORDS = 3
-
-
 def thin_aside(f: Fact) -> bool:
     """A set's member described only by a short aside ("Nested Loop (small outer side)"): a hint
     at when the member is used, which another member may share (a Hash Join wants a small
     side too), so no question quotes it as what singles the member out."""
-    return "aside" in f.extra and len(content_words(f.value)) <= ASIDE_WORDS
+    return "aside" in f.extra and short_aside(f.value)
 
 
 def no_description(f: Fact, pool: Pool) -> bool:
@@ -435,7 +432,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue
         if unsettled(d, f.value):
             continue  # what one does not do, the other may not do either
-        if "aside" in f.extra and len(content_words(d)) <= ASIDE_WORDS:
+        if "aside" in f.extra and short_aside(d):
             continue  # a sibling's hint may fit this member too
         if example_data(d, code):
             continue  # what an example prints describes no term
