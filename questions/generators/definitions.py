@@ -29,7 +29,7 @@ from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, cleared, clue
 from questions.distractors import SECTION_WINDOW, Pool, acceptable
-from questions.facts.commands import example_data
+from questions.facts.commands import example_data, quoted_data
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -105,21 +105,23 @@ def no_description(f: Fact, pool: Pool) -> bool:
     """What the fact pairs with its term describes no term: a short aside, or the data an
     example of its section prints or writes ("`cat a.txt` → test content" beside
     `echo "test content" > a.txt`)."""
-    return thin_aside(f) or example_data(f.value, _section_code(pool).get(f.section.index, ""))
+    return thin_aside(f) or example_data(f.value, _section_data(pool).get(f.section.index, ()))
 
 
-_SECTION_CODE: WeakKeyDictionary[Pool, dict[int, str]] = WeakKeyDictionary()
+_SECTION_DATA: WeakKeyDictionary[Pool, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
 
 
-def _section_code(pool: Pool) -> dict[int, str]:
-    """The code each section writes (blocks and spans), read once per notes."""
-    index = _SECTION_CODE.get(pool)
+def _section_data(pool: Pool) -> dict[int, tuple[str, ...]]:
+    """The strings each section's code quotes (blocks and spans), read once per notes."""
+    index = _SECTION_DATA.get(pool)
     if index is None:
         parts: dict[int, list[str]] = {}
         for b in pool.doc.content if pool.doc is not None else ():
-            parts.setdefault(b.section.index, []).extend((b.code, *b.inline.code))
-        index = {i: "\n".join(p) for i, p in parts.items()}
-        _SECTION_CODE[pool] = index
+            for code in (b.code, *b.inline.code):
+                if code:
+                    parts.setdefault(b.section.index, []).extend(quoted_data(code))
+        index = {i: tuple(p) for i, p in parts.items()}
+        _SECTION_DATA[pool] = index
     return index
 
 
@@ -424,7 +426,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
-    code = _section_code(pool).get(f.section.index, "")
+    data = _section_data(pool).get(f.section.index, ())
     wrong: list[str] = []
     for d in f.sibling_values:
         rest = [x for x in f.sibling_values if x != d]
@@ -434,7 +436,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue  # what one does not do, the other may not do either
         if "aside" in f.extra and short_aside(d):
             continue  # a sibling's hint may fit this member too
-        if example_data(d, code):
+        if example_data(d, data):
             continue  # what an example prints describes no term
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
