@@ -23,7 +23,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from questions.text import ASIDE, CJK_RUN, STOP_EN, contains, cut, lemma, lemma_words, norm
+from questions.text import (
+    ASIDE,
+    CJK,
+    CJK_RUN,
+    STOP_EN,
+    contains,
+    cut,
+    lemma,
+    lemma_words,
+    norm,
+)
 from questions.values import command_like
 
 _VAGUE = re.compile(
@@ -211,6 +221,24 @@ def content_words(desc: str) -> frozenset[str]:
     zh = {w for run in CJK_RUN.findall(desc) for w in cut(run) if len(w) >= 2}
     compounds = {w.lower() for w in _COMPOUND.findall(desc)}
     return lemma_words(desc) | zh | compounds
+
+
+#: a bracketed aside of one phrase of this many words or fewer is a hint, not a description
+#: (a Chinese one is read as a description is: by its characters)
+ASIDE_WORDS = 3
+ASIDE_CJK = 6
+
+
+def short_aside(text: str) -> bool:
+    """ "small outer side", "needs work_mem", "（两者混合）": one short phrase names one
+    circumstance of a member, which another member may share (a Hash Join wants a small side
+    too). A clause says what the member does ("the port accepts a connection", "（先淘汰快过期
+    的）"), and a profile rates it on several of the set's scales at once ("slow, small")."""
+    if re.search(r"[,，、;；]", text):
+        return False
+    if CJK.search(text):
+        return len(CJK.findall(text)) < ASIDE_CJK
+    return len(re.findall(r"[^\s/]+", text)) <= ASIDE_WORDS
 
 
 def thin(desc: str) -> bool:

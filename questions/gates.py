@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from questions.ambiguity import THIN, content_words
+from questions.ambiguity import THIN, content_words, short_aside
 from questions.bank import (
     MAX_EXPLANATION,
     MAX_TOPIC,
@@ -229,6 +229,8 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
         return None
     if not _tells_rows_apart(c, desc, text):
         return None
+    if "aside" in c.fact.extra and short_aside(text):
+        return None  # an aside cut short is a hint, not a description ("needs work_mem")
     prompt = c.prompt.replace(desc, text)
     return replace(c, prompt=prompt, query=text if c.query == desc else c.query)
 
@@ -297,12 +299,55 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
             pos += len(parts[i])
         kept = [i for i, a, b in spans if b <= at or a >= at + len(found)]
         text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
+    kept = _whole_statements(parts, kept)
+    text = "".join((parts[i - 1] if k else "") + parts[i] for k, i in enumerate(kept))
     text = text.strip(" ,;.，；。")
-    if find(text) or text == desc.strip(" ,;.，；。"):
+    if not text or find(text) or text == desc.strip(" ,;.，；。"):
         return None
     if _FRAGMENT.match(text) or cut_short(text) or usage_remark(text):
         return None  # leans on the clause cut, or says only when one uses the thing
     return text
+
+
+#: where one statement of a description ends and the next begins: a sentence's end, a
+#: semicolon, an arrow to what follows from it ("rewrites the table -> space goes back"), a
+#: Chinese comma (Chinese joins whole clauses with it: "所有操作都完整记录，可以恢复到…")
+_STATEMENT_END = re.compile(r"\s*(?:->|→|=>|[;；。，])\s*")
+
+
+def _whole_statements(parts: list[str], kept: list[int]) -> list[int]:
+    """The kept pieces of the statements whose opening piece is kept. A statement's first
+    clause says what the thing is ("equality (=) only, single column" of Hash); the pieces
+    after it lean on it, and without it they describe what other options are too ("single
+    column", "their files for good"), so they go with it, unless a piece says a predicate of
+    its own ("… and takes an exclusive lock", "…, meant for one-off secrets")."""
+    out: list[int] = []
+    head = True
+    for i in range(0, len(parts), 2):
+        if (
+            i == 0
+            or _STATEMENT_END.fullmatch(parts[i - 1])
+            or parts[i - 2].endswith(".")
+            or _own_predicate(parts[i])
+        ):
+            head = i in kept
+        if head and i in kept:
+            out.append(i)
+    return out
+
+
+def _own_predicate(piece: str) -> bool:
+    """A piece opening with an inflected verb ("takes …", "meant for …"): it says something
+    of the term by itself, where "single column" or "only at the end" qualify the clause
+    before them."""
+    from lemminflect import getAllLemmas
+
+    m = re.match(r"[A-Za-z]+", piece)
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    verb = getAllLemmas(word).get("VERB", ())
+    return bool(verb) and verb[0] != word
 
 
 def _without_aside(c: Candidate, words: str) -> Candidate | None:

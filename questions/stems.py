@@ -13,7 +13,8 @@ from functools import lru_cache
 from questions.headers import asked, foreign, role, translated, verb_header, wh_verb, yes_no
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
-from questions.text import CJK
+from questions.text import CJK, english_word
+from questions.values import shape
 
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
@@ -184,12 +185,22 @@ def _attr_parts(attr: str, lang: str) -> str:
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
     zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
     zh = zh if CJK.search(zh) else ""
+    if latin and zh and any(_a_name(w) for w in latin.split()):
+        # "ReadView 生成时机", "binlog 格式": a name is the subject of the Chinese noun, not its
+        # translation ("Idempotent 幂等"); split off, "生成时机" no longer says whose it is
+        return attr.strip()
     if lang == "zh" and zh:
         return zh
     if lang == "en" and latin and zh:
         return latin
     # a header in the other language ("上限" over an English stem): its common word, if any
     return translated(attr, lang) or attr.strip()
+
+
+def _a_name(word: str) -> bool:
+    """ "ReadView", "MVCC", "binlog": written as a name, where a header's translation is a
+    plain word ("Idempotent", "max")."""
+    return shape(word) != "Name" and not (word.islower() and english_word(word))
 
 
 def is_descriptive(attr: str) -> bool:
@@ -267,7 +278,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
             return f"{key} 在哪里？"
         if foreign(a, lang):
             return f"关于 {key}，笔记里写的是哪一项？"  # "when to use" is no Chinese noun
-        return f"{key} 时，{a}是什么？" if " = " in key else f"{key} 的{a}是什么？"
+        return _zh_spaced(f"{key} 时，{a}是什么？" if " = " in key else f"{key} 的{a}是什么？")
     if is_descriptive(attr):
         return f"Which description fits {key}?"
     verb = wh_verb(a)

@@ -89,6 +89,23 @@ def opens_command(line: str) -> bool:
     return _OPENS_COMMAND.match(line) is not None
 
 
+#: a quoted string of a command line: data the example writes or prints
+_QUOTED_DATA = re.compile(r"\"([^\"]+)\"|'([^']+)'")
+
+
+def quoted_data(code: str) -> tuple[str, ...]:
+    """The strings the code's commands quote, case-folded: the data its examples write."""
+    return tuple((a or b).casefold() for a, b in _QUOTED_DATA.findall(code))
+
+
+def example_data(comment: str, quoted: tuple[str, ...]) -> bool:
+    """A comment that repeats a string the commands quote ("# test content" under
+    `echo "test content" > a.txt`) shows what the example prints or holds, not what its
+    command is for."""
+    said = comment.strip().casefold()
+    return any(said in q for q in quoted)
+
+
 def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
@@ -98,10 +115,13 @@ def command_facts(block: Block) -> list[Fact]:
     if len(set(commands)) < 3:
         return []
     out: list[Fact] = []
+    quoted = quoted_data(block.code)
     for cmd, comment, line in lines:
         if not comment or len(cmd) > MAX_COMMAND or len(comment) < 4:
             continue
         if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment) or not purpose(comment):
+            continue
+        if example_data(comment, quoted):
             continue
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(

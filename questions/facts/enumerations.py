@@ -1,9 +1,11 @@
 """Enumerations: "label: A (default), B (what B does), C" — a set of values in one line.
 
 The members are each other's distractors; the one marked default is a fact ("What is the
-default restartPolicy?"), a member with a description is a definition ("Which join is “both
-inputs sorted”?"). Members are short names (`-Fd`, `Nested Loop`, `Allow`, `4xx`), never
-phrases, so a sentence that merely has commas is not mistaken for a set of values.
+default restartPolicy?"), a member with a description is a definition ("Which storage strategy
+is “compress first, then move out of line”?"); a description that is only the brackets after
+the name is marked as an aside ("Nested Loop (small outer side)"). Members are short names
+(`-Fd`, `Nested Loop`, `Allow`, `4xx`), never phrases, so a sentence that merely has commas is
+not mistaken for a set of values.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Member:
     name: str
     description: str  # "" when the notes say nothing about it
     default: bool
+    aside: bool = False  # the description is only what the brackets after the name say
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def _member(part: str, code: tuple[str, ...]) -> Member | None:
         desc = f"{rest} ({paren})" if rest else paren
     if desc and all(_is_identifier(w) for w in re.split(r"[\s,/]+", desc) if w):
         desc = ""  # "(n_dead_tup, last_autovacuum)": more names, not a description
-    return Member(name, desc.strip(), default)
+    return Member(name, desc.strip(), default, aside=bool(paren) and not rest)
 
 
 def enumeration(text: str, code: tuple[str, ...] = ()) -> Enumeration | None:

@@ -151,7 +151,7 @@ def _enumeration_facts(block: Block, e: Enumeration) -> list[Fact]:
             Fact("definition", m.name, m.description, block, block.line, sentence=block.text,
                  span=m.name, category=noun, group=group, role="member",
                  siblings=tuple(n for n in names if n != m.name),
-                 context=label if is_param else "", extra=("member",))
+                 context=label if is_param else "", extra=("member", "aside")[: 1 + m.aside])
         )  # fmt: skip
     return out
 

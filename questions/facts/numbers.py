@@ -117,6 +117,33 @@ def _is_default(sentence: str, start: int, end: int, lead: str) -> bool:
     )
 
 
+#: a value shown changing into another ("default 75→90", "60s -> 90s")
+_CHANGE_BEFORE = re.compile(r"\d\S*\s*(?:->|→|=>)\s*$")
+_CHANGE_AFTER = re.compile(r"^\s*(?:->|→|=>)\s*\d")
+#: a version a clause scopes its value to: "(8.0)", "(PG 13+)", "since 1.25", "in v2.4"
+_VERSION_SCOPE = re.compile(
+    r"[(（]\s*(?:v|PG\s*)?\d+(?:\.\d+)+\+?\s*[)）]|"
+    r"\b(?:since|as of|before|until|from|in)\s+(?:v|version\s+|PG\s*)?\d+(?:\.\d+)+",
+    re.I,
+)
+
+
+def _scoped(sentence: str, start: int, end: int) -> bool:
+    """The value holds only in a scope "what is the default of X?" would drop: it is one side
+    of a change ("default 75→90": the old default is as right as the new), or its clause names
+    the version it is the default of ("(8.0) default 75"). Its line, asked as a cloze, keeps
+    the scope."""
+    if _CHANGE_BEFORE.search(sentence[:start]) or _CHANGE_AFTER.match(sentence[end:]):
+        return True
+    opens = max(sentence.rfind(c, 0, start) for c in ",;，；") + 1
+    ends = [i for i in (sentence.find(c, end) for c in ",;，；") if i >= 0]
+    closes = min(ends) if ends else len(sentence)
+    return any(
+        not (m.start() + opens < end and start < m.end() + opens)  # the number is no version
+        for m in _VERSION_SCOPE.finditer(sentence[opens:closes])
+    )
+
+
 _SETTING_VALUE = re.compile(r"[A-Za-z_][\w.]*\s*=\s*(?P<value>\d[\d.]*\s?[A-Za-z%]*)")
 
 
@@ -244,7 +271,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if re.fullmatch(r"\d", span) and not _DEFAULT_WORD.search(sentence + lead):
                 continue  # a lone digit is rarely a fact ("1 of 2") unless it is a default
             subject = _subject_before(before, marked) or _subject_after(after, marked)
-            default = _is_default(sentence, start, end, lead)
+            default = _is_default(sentence, start, end, lead) and not _scoped(sentence, start, end)
             about = here
             own = nearest(sentence, start, marked, after=False)
             if own and own != span:

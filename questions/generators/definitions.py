@@ -21,6 +21,7 @@ from questions.ambiguity import (
     denial_fits,
     denies,
     fitting_others,
+    short_aside,
     unsettled,
     vague,
 )
@@ -28,6 +29,7 @@ from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, MASK, cleared, clue, masked, spliced
 from questions.distractors import SECTION_WINDOW, Pool, acceptable
+from questions.facts.commands import example_data, quoted_data
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -96,6 +98,37 @@ def standalone(desc: str) -> bool:
         and not _DANGLING.search(d.rstrip(" .,;"))
         and not _POINTS_BACK.search(d)
     )
+
+
+def thin_aside(f: Fact) -> bool:
+    """A set's member described only by a short aside ("Nested Loop (small outer side)"): a hint
+    at when the member is used, which another member may share (a Hash Join wants a small
+    side too), so no question quotes it as what singles the member out."""
+    return "aside" in f.extra and short_aside(f.value)
+
+
+def no_description(f: Fact, pool: Pool) -> bool:
+    """What the fact pairs with its term describes no term: a short aside, or the data an
+    example of its section prints or writes ("`cat a.txt` → test content" beside
+    `echo "test content" > a.txt`)."""
+    return thin_aside(f) or example_data(f.value, _section_data(pool).get(f.section.index, ()))
+
+
+_SECTION_DATA: WeakKeyDictionary[Pool, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
+
+
+def _section_data(pool: Pool) -> dict[int, tuple[str, ...]]:
+    """The strings each section's code quotes (blocks and spans), read once per notes."""
+    index = _SECTION_DATA.get(pool)
+    if index is None:
+        parts: dict[int, list[str]] = {}
+        for b in pool.doc.content if pool.doc is not None else ():
+            for code in (b.code, *b.inline.code):
+                if code:
+                    parts.setdefault(b.section.index, []).extend(quoted_data(code))
+        index = {i: tuple(p) for i, p in parts.items()}
+        _SECTION_DATA[pool] = index
+    return index
 
 
 def _one_name(term: str) -> bool:
@@ -438,6 +471,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         return None
     lang = lang_of(f)
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}
+    data = _section_data(pool).get(f.section.index, ())
     wrong: list[str] = []
     for d in f.sibling_values:
         rest = [x for x in f.sibling_values if x != d]
@@ -445,6 +479,10 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue
         if unsettled(d, f.value):
             continue  # what one does not do, the other may not do either
+        if "aside" in f.extra and short_aside(d):
+            continue  # a sibling's hint may fit this member too
+        if example_data(d, data):
+            continue  # what an example prints describes no term
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:

@@ -34,7 +34,7 @@ from questions.facts.extract import markup, under_catch_all
 from questions.facts.model import Fact
 from questions.generators import definitions, meanings
 from questions.generators.common import MAX_SPREAD
-from questions.generators.definitions import standalone
+from questions.generators.definitions import no_description, standalone
 from questions.reverse_cues import spelled
 from questions.stems import articles
 from questions.text import STOP_EN, contains, is_zh, norm
@@ -303,7 +303,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     them passed (the caller stops at the first that does). It may offer the options a
     `meanings` question offered: that one was judged by every word that means the term, this
     one by the term's own words. Last, a description that names its term quoted with those
-    words blanked."""
+    words blanked. An aside or an example's data is no meaning to ask by."""
+    if no_description(f, pool):
+        return
     yield from meanings.for_fact(f, pool)
     if f.condition:
         return  # no meaning to set among its kin's

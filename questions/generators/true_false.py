@@ -17,7 +17,7 @@ from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
-from questions.generators.definitions import standalone
+from questions.generators.definitions import no_description, standalone
 from questions.generators.numbers import clause, distractors_for, with_subject
 from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
@@ -222,6 +222,8 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     """ "Secrets Manager can easily rotate …" and the same with a like term of the notes
     ("AWS INSPECTOR can easily rotate …"): the term swapped, the description kept."""
     desc = f.value.strip().rstrip("。.")
+    if no_description(f, pool):
+        return None  # an aside or an example's output is neither its description nor another's
     if not f.siblings or len(desc) > 140 or not standalone(desc) or _NEGATION.search(desc):
         return None
     if vague(desc):
@@ -296,11 +298,19 @@ def _keeps_most(trimmed: str, desc: str) -> bool:
     """A statement whose qualifying phrase was cut, leaving less than half of what it said
     ("sends requests to the server" of "… with the fewest active connections"), is true of
     every term of its list: a statement is judged alone, with no other options to rule it
-    out. A second clause cut whole ("…, each one must finish …") leaves a claim of its own."""
-    cut = desc[len(trimmed) :] if desc.startswith(trimmed) else ""
-    if not _QUALIFIER.match(cut):
-        return True
+    out. A second clause cut whole ("…, each one must finish …") leaves a claim of its own; a
+    phrase cut from inside a clause ("picks the server, weighted too") is a qualifier cut too."""
+    if desc.startswith(trimmed):
+        if not _QUALIFIER.match(desc[len(trimmed) :]):
+            return True
+    else:
+        clauses = {c.strip() for c in _CLAUSE.split(desc)}
+        if all(c.strip() in clauses for c in _CLAUSE.split(trimmed)):
+            return True  # whole clauses of the line, one of them left out
     return 2 * len(content_words(trimmed)) > len(content_words(desc))
+
+
+_CLAUSE = re.compile(r"[,;，；、]\s*")
 
 
 def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
