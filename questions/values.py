@@ -500,6 +500,20 @@ def value_kind(text: str, switches: bool = False) -> str:
     return _DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
 
 
+#: the switch words that turn something off
+_OFF = re.compile(r"(?i)(off|false|no|disabled?|关|关闭|禁用|否|0)")
+
+
+def switch_side(text: str) -> bool | None:
+    """Whether a switch value turns its setting on ("true (7.0+)", "on", "1") or off, or None
+    for a value that is no switch: "true" beside "true (7.0+)" is one answer written twice."""
+    t = text.strip().strip("`").strip()
+    head = _QUALIFIED.split(t, maxsplit=1)[0].strip()
+    if not (_SWITCH.fullmatch(head) or head in ("0", "1")):
+        return None
+    return _OFF.fullmatch(head) is None
+
+
 def value_kinds(texts: Sequence[str]) -> list[str]:
     """The value kind of each of a set of values written side by side (a column, a list):
     a bare 0 or 1 among switch words is a switch too."""

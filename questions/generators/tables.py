@@ -22,7 +22,7 @@ from questions.remarks import is_remark, main_column, remark_stem, remark_subjec
 from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
 from questions.tables import Table, is_description_column, is_empty, polarity, row_names
 from questions.text import ASIDE, contains_folded, cut_short, folded, norm
-from questions.values import number_role, parse_number
+from questions.values import number_role, parse_number, switch_side
 from questions.vocabulary import fair_port
 
 NAME = "table"
@@ -302,6 +302,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     kinds = column_kinds(column, table.keys)
     mine = kinds[f.row]
     seen: set[str] = set()
+    sides = {switch_side(f.value)}  # a switch's options: one "on" and one "off" at most
     for i in nearest_rows(len(column), f.row, f.id):
         v = column[i]
         if len(wrong) == 3:
@@ -309,7 +310,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         if v in seen or is_empty(v):
             continue  # "-" or "n/a" says the row has no value: no option for a value question
         seen.add(v)
-        if kinds[i] != mine:
+        if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):
             continue
         if ports and not _fair_port_cell(v, f.value):
             continue  # 53 beside 6379: a port of another class stands out by its length
@@ -324,6 +325,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             and acceptable(v, f.value, wrong, sibling=True)
         ):
             wrong.append(v)
+            sides.add(switch_side(v))
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
         role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))

@@ -11,7 +11,7 @@ from pathlib import Path
 from questions.candidate import Candidate
 from questions.generate import generate_document
 from questions.name_kinds import row_value_kinds
-from questions.values import cell_kind
+from questions.values import cell_kind, switch_side
 
 NOTES = Path(__file__).parent / "notes"
 
@@ -93,3 +93,11 @@ def test_a_major_release_is_offered_beside_the_releases_of_the_majors_around_it(
     for c in asked:
         assert set(c.options) <= written, (c.prompt, c.options)
         assert len(c.options) == 4, c.options
+
+
+def test_a_switch_default_is_never_offered_beside_the_same_switch_written_twice() -> None:
+    # "true" beside "true (7.0+)": both turn the setting on, so two options are right
+    asked = [c for c in _candidates("search-settings-zh.md") if c.style == "forward"]
+    for c in asked:
+        sides = [switch_side(o) for o in c.options if switch_side(o) is not None]
+        assert len(sides) == len(set(sides)), c.options
