@@ -985,9 +985,9 @@ class Pool:
             pool = {x for x in pool if x != v and plausible(x / size, w, big)}
         elif role == "version":
             written = {x: self._text_of(answer.unit, x) for x in seen}
-            # the notes' releases of the key's line (2.3 beside 2.4, not the 0.9 of another
-            # product)
-            pool = {x for x, t in written.items() if _release_line(t) == _release_line(answer.text)}
+            # the notes' releases of the key's line or a major next to it (2.3 beside 2.4, 3.3
+            # and 4.0 beside 3.0; not the 0.9 of another product)
+            pool = {x for x, t in written.items() if _release_peer(t, answer.text)}
             # a stem writing another release of its form ("___ -> 18.1") tells the key by
             # arithmetic once the options are its neighbours
             dots = answer.text.count(".")
@@ -1476,6 +1476,21 @@ def _release_line(text: str) -> tuple[str, ...]:
     if len(parts) == 1 or parts[1].strip("0") == "":
         return ("major", str(len(parts)))
     return tuple(parts[:-1])
+
+
+def _release_peer(text: str, key: str) -> bool:
+    """A release a reader may take for the key: of its line (`_release_line`), or a
+    major.minor whose major is next to the key's (3.3 and 4.0 beside 3.0, 7.82 beside 8.3):
+    the notes give a product's releases across its majors, and another product's far off."""
+    if _release_line(text) == _release_line(key):
+        return True
+    a, b = text.split("."), key.split(".")
+    return (
+        len(a) == len(b) == 2
+        and a[0].isdigit()
+        and b[0].isdigit()
+        and abs(int(a[0]) - int(b[0])) <= 1
+    )
 
 
 def _releases(text: str, written: Iterable[str]) -> dict[float, str]:

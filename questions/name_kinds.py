@@ -21,7 +21,7 @@ from questions.candidate import Candidate, place_answer
 from questions.headers import yes_no
 from questions.parse.model import Document
 from questions.text import CJK
-from questions.values import hard_kind, shape, value_kind, value_kinds
+from questions.values import any_switch, cell_kind, hard_kind, shape, value_kind, value_kinds
 
 #: the parts of a name: dotted, snake, kebab or camelCase (`ttlSecondsAfterFinished`)
 _PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -46,15 +46,48 @@ MAP = "map"  # a key opening a block of fields (`metadata:` then indented lines)
 
 
 @lru_cache(maxsize=16384)
-def suffix_kind(name: str) -> str:
-    """The value kind a unit word of a name says (`retry.backoff.ms`, `ttlSecondsAfterFinished`:
-    duration; `max_bytes`: size), or "". A lone `s` counts only at the end (`timeout_s`)."""
+def suffix_unit(name: str) -> str:
+    """The unit a unit word of a name says (`retry.backoff.ms`: ms; `ttlSecondsAfterFinished`:
+    s; `max_bytes`: B), or "". A lone `s` counts only at the end (`timeout_s`)."""
     parts = [p.lower() for p in _PARTS.findall(name.strip("`"))]
     units = [_NAME_UNITS[p] for p in parts if p in _NAME_UNITS] if len(parts) > 1 else []
     if not units and len(parts) > 1 and parts[-1] == "s":
         units = ["s"]
-    kind = value_kind(f"1 {units[0]}") if units else ""
+    return units[0] if units else ""
+
+
+def suffix_kind(name: str) -> str:
+    """The value kind the unit word of a name says (`suffix_unit`): duration, size, or ""."""
+    unit = suffix_unit(name)
+    kind = value_kind(f"1 {unit}") if unit else ""
     return kind if kind in ("duration", "size") else ""
+
+
+#: what a text value may be written as that no word of another form stands beside
+_TEXT_FORMS = frozenset({"path", "flag", "ip", "cidr", "portproto"})
+#: a cell that opens with a bare number (its aside, if any, after it): "0", "168 (7 天)"
+_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?![\w.])")
+
+
+def row_value_kinds(keys: Sequence[str], cells: Sequence[str]) -> list[str]:
+    """The value kind of each row's cell of a column (`values.cell_kind`), read with the
+    name of its row: a bare number of `linger.ms` counts milliseconds and of
+    `log.retention.hours` hours ("168 (7 天)" too), though the column's "true" would make a
+    bare 0 or 1 a switch; a text value written as a path or a flag is of that form. A false
+    statement or an option made of another row's cell of another kind is told apart by its
+    kind alone ("`linger.ms` is true", an hours value beside sizes)."""
+    switches = any_switch(cells)
+    out = []
+    for key, cell in zip(keys, cells, strict=True):
+        kind = cell_kind(cell, switches)
+        named = suffix_unit(key) if _BARE_NUMBER.match(cell.strip().strip("`")) else ""
+        if named and kind in ("count", "switch", value_kind(f"1 {named}")):
+            kind = f"{value_kind(f'1 {named}')}:{named}"  # only a setting named in it has it
+        elif kind == "text" and cell.strip("` "):
+            form = hard_kind(cell)
+            kind = form if form in _TEXT_FORMS else kind
+        out.append(kind)
+    return out
 
 
 class NameKinds:

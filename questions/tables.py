@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from questions.ambiguity import content_words
@@ -46,6 +47,23 @@ class Table:
 
     def column(self, j: int) -> list[str]:
         return [row[j] for row in self.cells]
+
+
+#: what parts a row key's names: "`-m` / `--memory`", "-p, --publish", "GET 或 HEAD"
+_KEY_NAMES = re.compile(r"\s+/\s+|\s*[,，、]\s*|\s+or\s+|\s*或\s*")
+
+
+@lru_cache(maxsize=64)
+def row_names(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Every name the table's rows go by: each key, and each name of a key that gives several
+    ("-p / --publish"). A cell writing `-p 8080:80` belongs to that row, whichever row it is
+    said of, as plainly as one that writes the whole key."""
+    out: dict[str, None] = dict.fromkeys(keys)
+    for k in keys:
+        parts = [p.strip().strip("`").strip() for p in _KEY_NAMES.split(k)]
+        if len(parts) > 1 and all(len(p) >= 2 for p in parts):
+            out.update(dict.fromkeys(parts))
+    return tuple(out)
 
 
 def is_index_column(header: str, values: list[str]) -> bool:

@@ -388,6 +388,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         )
         or (text.startswith("v") or _SEMVER.fullmatch(text))
         or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
+        # "(Compose 2.20+)", "3.0+ 起": a release and the ones after it
+        or (_MAJOR_MINOR.fullmatch(text) and after.startswith("+"))
     ):
         return "version"
     if _FILE_NUMBER.fullmatch(text):
@@ -503,11 +505,50 @@ def value_kind(text: str, switches: bool = False) -> str:
     return _DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
 
 
+#: the switch words that turn something off
+_OFF = re.compile(r"(?i)(off|false|no|disabled?|关|关闭|禁用|否|0)")
+
+
+def switch_side(text: str) -> bool | None:
+    """Whether a switch value turns its setting on ("true (7.0+)", "on", "1") or off, or None
+    for a value that is no switch: "true" beside "true (7.0+)" is one answer written twice."""
+    t = text.strip().strip("`").strip()
+    head = _QUALIFIED.split(t, maxsplit=1)[0].strip()
+    if not (_SWITCH.fullmatch(head) or head in ("0", "1")):
+        return None
+    return _OFF.fullmatch(head) is None
+
+
 def value_kinds(texts: Sequence[str]) -> list[str]:
     """The value kind of each of a set of values written side by side (a column, a list):
     a bare 0 or 1 among switch words is a switch too."""
-    switches = any(_SWITCH.fullmatch(t.strip().strip("`").strip()) for t in texts)  # bare ones
+    switches = any_switch(texts)
     return [value_kind(t, switches) for t in texts]
+
+
+def any_switch(texts: Sequence[str]) -> bool:
+    """Some value of the set is a bare switch word ("on", "false"): its 0s and 1s are too."""
+    return any(_SWITCH.fullmatch(t.strip().strip("`").strip()) for t in texts)
+
+
+#: a number with what the notes add after it in parentheses: "168 (7 天)", "1m (1 MB)"
+_NUMBER_ASIDE = re.compile(r"([+-]?\d[^\s(（]*)\s*[(（]([^()（）]*)[)）]")
+
+
+def cell_kind(text: str, switches: bool = False) -> str:
+    """`value_kind` of a cell that may add an aside to its number: "168 (7 天)" is a duration
+    and "1048588 (约 1 MB)" a size, by the unit the number or its aside is written with;
+    "-1 (不限)" and "0 (unbounded)" counts. Read as plain text, every such cell would be of one kind, and a
+    duration offered beside sizes."""
+    kind = value_kind(text, switches)
+    m = _NUMBER_ASIDE.fullmatch(text.strip().strip("`").strip())
+    if kind != "text" or m is None:
+        return kind
+    main = value_kind(m.group(1))  # "0 (unbounded)" explains a count: no switch has an aside
+    if main in ("text", "count") or main.startswith("num:"):
+        aside = [_DIMENSIONS.get(n.unit, "") for n in numbers_in(m.group(2))]
+        main = next((k for k in aside if k), main)
+    return main
 
 
 #: shapes that say a name is a knob, a file or a flag (`memory.max`, `/etc/fstab`, `--force`)

@@ -17,12 +17,12 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairings
-from questions.name_kinds import kept_by_kind
+from questions.name_kinds import kept_by_kind, row_value_kinds
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
-from questions.tables import Table, is_description_column, is_empty, polarity
+from questions.tables import Table, is_description_column, is_empty, polarity, row_names
 from questions.text import ASIDE, contains_folded, cut_short, folded, norm
-from questions.values import number_role, parse_number, value_kinds
+from questions.values import number_role, parse_number, switch_side
 from questions.vocabulary import fair_port
 
 NAME = "table"
@@ -72,12 +72,11 @@ _DIGITS_ONLY = re.compile(r"\d+")
 _ONLY_DEFAULT = re.compile(r"(?i)(the\s+)?(usual\s+)?default(\s+(value|type|one))?|默认值?|默认的")
 
 
-def nearest_first(column: Sequence[str], row: int, seed: str) -> list[str]:
-    """A column's cells, the rows nearest the asked one first: notes group rows of a kind
+def nearest_rows(n: int, row: int, seed: str) -> list[int]:
+    """A column's rows, the ones nearest the asked one first: notes group rows of a kind
     together (the redirects among the status codes), so "302 的名称" is offered beside "Moved
     Permanently" and "Temporary Redirect", not beside "Bad Gateway"."""
-    order = sorted(range(len(column)), key=lambda i: (abs(i - row), stable_int(seed, str(i))))
-    return [column[i] for i in order]
+    return sorted(range(n), key=lambda i: (abs(i - row), stable_int(seed, str(i))))
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -151,10 +150,10 @@ def _folded_all(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def column_kinds(column: tuple[str, ...]) -> dict[str, str]:
-    """Each cell of a column -> its value kind (switch, duration, size, count, text, ...),
-    read once per column."""
-    return dict(zip(column, value_kinds(column), strict=True))
+def column_kinds(column: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Each row's cell of a column -> its value kind (switch, duration, size, count, path,
+    text, ...) read with its row's name (`name_kinds.row_value_kinds`), once per column."""
+    return tuple(row_value_kinds(keys, column))
 
 
 def _describes(table: Table, f: Fact) -> bool:
@@ -295,16 +294,23 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # an earlier row has this value: the same question with the same options
     lang = lang_of(f)
     wrong: list[str] = []
-    keys = _folded_all(table.keys)  # once per table, not once per cell
+    keys = _folded_all(row_names(table.keys))  # once per table, not once per cell
     ports = _header_kind(f.attribute) == "port"
-    # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s"
-    kind_of = column_kinds(tuple(table.column(f.column)))
-    for v in dict.fromkeys(nearest_first(table.column(f.column), f.row, f.id)):
+    # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s",
+    # nor "168 (7 天)" of a `.hours` setting beside "1048588 (约 1 MB)"
+    column = tuple(table.column(f.column))
+    kinds = column_kinds(column, table.keys)
+    mine = kinds[f.row]
+    seen: set[str] = set()
+    sides = {switch_side(f.value)}  # a switch's options: one "on" and one "off" at most
+    for i in nearest_rows(len(column), f.row, f.id):
+        v = column[i]
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
-        if is_empty(v):
+        if v in seen or is_empty(v):
             continue  # "-" or "n/a" says the row has no value: no option for a value question
-        if kind_of[v] != kind_of[table.column(f.column)[f.row]]:
+        seen.add(v)
+        if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):
             continue
         if ports and not _fair_port_cell(v, f.value):
             continue  # 53 beside 6379: a port of another class stands out by its length
@@ -319,6 +325,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             and acceptable(v, f.value, wrong, sibling=True)
         ):
             wrong.append(v)
+            sides.add(switch_side(v))
     n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
         role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))

@@ -22,7 +22,7 @@ from questions.generators.numbers import clause, distractors_for, with_subject
 from questions.generators.tables import column_kinds, overlaps
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
-from questions.tables import polarity
+from questions.tables import polarity, row_names
 from questions.text import balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
@@ -171,7 +171,8 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     if cut_short(f.value):
         return None  # "不能在以下": a cell the notes cut off is true of no row in particular
     column = t.column(f.column)
-    if any(contains(f.value, k) for k in t.keys) or re.match(r"(?i)(n/?a|none)\b", f.value):
+    names = row_names(t.keys)  # "-p 8080:80" names the row of "-p / --publish"
+    if any(contains(f.value, k) for k in names) or re.match(r"(?i)(n/?a|none)\b", f.value):
         return None  # "nodePort range is …" names a row: true or false at a glance
     value = f.value
     found = description_clue(value, f.subject, [k for k in t.keys if k != f.subject])
@@ -180,14 +181,15 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         if trimmed is None or not standalone(trimmed):
             return None
         value = trimmed
-    kinds = column_kinds(tuple(column))  # "off" made false by "1000 ms" is false at a glance
+    # "off" made false by "1000 ms", a `.ms` setting's 0 by "true": false at a glance
+    kinds = column_kinds(tuple(column), t.keys)
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row
-        and kinds[c] == kinds[column[f.row]]
+        and kinds[i] == kinds[f.row]
         and not overlaps(c, f.value)
-        and not any(contains(c, k) for k in t.keys)
+        and not any(contains(c, k) for k in names)
         and not cut_short(c)
     ]
     # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
