@@ -20,6 +20,7 @@ from functools import lru_cache
 from questions.candidate import Candidate, place_answer
 from questions.headers import yes_no
 from questions.parse.model import Document
+from questions.term_kinds import TermKinds
 from questions.text import CJK
 from questions.values import hard_kind, shape, value_kind, value_kinds
 
@@ -65,6 +66,8 @@ class NameKinds:
         """`prose`: the value kind the notes' prose gives a name ("`backoffLimit` default 6":
         count), asked for names no table or code block sets."""
         self._prose = prose
+        #: what kind of thing the notes show a term to be (a command, a strategy, a file)
+        self.terms = TermKinds(doc)
         self._kinds: dict[str, str] = {}
         self._read: dict[str, str] = {}  # `kind` per name, once the notes are read
         self._options_of: dict[str, set[str]] = defaultdict(set)
@@ -162,7 +165,9 @@ def kept_by_kind(answer: str, wrong: Sequence[str], kinds: NameKinds) -> list[st
     """The wrong options that are names of the answer's kind. An option word is a peer only
     of other options of the same words; a setting whose value kind the notes give stands only
     beside settings of that kind (the same unit suffix counts), and one whose kind they do not
-    give only where no wrong option is of the answer's kind."""
+    give only where no wrong option is of the answer's kind. Never a term the notes show to
+    be another kind of thing (`questions.term_kinds`)."""
+    wrong = kinds.terms.like(answer, list(wrong))
     if not kinds.judges(answer):
         return list(wrong)
     mine = kinds.option_of(answer)

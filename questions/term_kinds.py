@@ -1,0 +1,176 @@
+"""What kind of thing the notes show a term to be, so a term's options are terms of its kind.
+
+A blank that takes a command (`LPUSH` beside `BRPOP`) is answered by kind alone when the other
+options are data types ("Hash", "Sorted Set"), a config file's path beside module sources
+(`./modules/vpc`), a merge strategy beside conflict styles. The notes say the kind in three
+ways, read here once per notes:
+
+- the written shape: a command or keyword in capitals the notes write as code (`LPUSH`,
+  `SHOW TABLE STATUS`) is no plain word they never so write ("Hash"; FIFO beside Standard is
+  one kind); a path to a file (`~/.terraformrc`) is no path to a folder or a
+  registry (`./modules/vpc`, `docker.io/library/nginx`);
+- the noun the notes write next to a term, where they write it next to two terms or more:
+  "the `ort` strategy", "the `MGET` command", "ASK redirect", "conflict style diff3";
+  two terms the notes call by different such nouns are two kinds;
+- a heading: a topic's name is no option beside a term, unless the key is a heading too; a
+  heading over several lines ("Build options") is a topic, no option beside a heading that
+  names one thing with its one line ("Image digest");
+- a Chinese term's head word ("聚簇索引" is an index, "叶子节点" a node), for terms the notes
+  mark (an unmarked description, "查看执行计划", is no term).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from questions.nouns import singular_word
+from questions.parse.model import Document
+from questions.text import CJK, STOP_EN, english_word, init_jieba, norm, noun_like, verb_like
+from questions.values import code_form, shape
+
+#: written in capitals: a command, keyword or constant (`LPUSH`, `SHOW ENGINE STATUS`, `ASK`)
+_CAPS_SHAPES = frozenset({"acronym", "caps"})
+#: a plain word or phrase: a concept, a type, a topic ("Hash", "Sorted Set", "leaf node")
+_WORD_SHAPES = frozenset({"Name", "Names", "lower", "lowers"})
+#: the last part of a path names a file when it has an extension or is a dotfile
+_FILE_PART = re.compile(r"(?:[\w-]+\.[A-Za-z]\w*|\.[A-Za-z][\w-]*)")
+#: a lower-case word right after a term, and one right before it (with "is", "=" or ":")
+_AFTER = re.compile(r"\s+([a-z]{3,})\b")
+_BEFORE = re.compile(r"\b([a-z]{3,})(?:\s+(?:is|was)|\s*[=:])?\s+$")
+#: names a kind when the notes write it next to this many terms or more
+KIND_LEAST = 2
+
+
+@lru_cache(maxsize=16384)
+def written_kind(name: str) -> str:
+    """The kind a name's shape says: "caps", "word", "file", "folder", or "" (anything else:
+    CamelCase, snake_case, flags and settings have rules of their own)."""
+    t = name.strip().strip("`").strip()
+    s = shape(t)
+    if s in _CAPS_SHAPES or (s == "Names" and code_form(t) == "keywords" and t.isupper()):
+        return "caps" if re.search(r"[A-Z]{2}", t) else ""
+    if s in _WORD_SHAPES:
+        return "word"
+    if s == "path":
+        return "file" if _FILE_PART.fullmatch(t.rstrip("/").rsplit("/", 1)[-1]) else "folder"
+    return ""
+
+
+def _kind_noun(word: str) -> str:
+    """The word as a kind's noun ("strategy", "driver"), or "" for a verb or a little word; a
+    word that reads as a verb's third person ("Compose reads `compose.yaml`") says what is
+    done with the term, not what it is."""
+    if word in STOP_EN or verb_like(word) or not noun_like(word):
+        return ""
+    if word.endswith("s") and "VERB" in getAllLemmas(word):
+        return ""
+    return singular_word(word)
+
+
+def _head(name: str) -> str:
+    """The head noun of a short English phrase ("lifecycle policy" -> "policy"), or ""."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z]+", words[-1]):
+        return ""
+    return singular_word(words[-1].lower())
+
+
+def _plural_head(heading: str) -> bool:
+    """A heading that names a group: a plural common noun or a practice ("Build options",
+    "Restart policies", "Tags", "Logging"), where a name in capitals names a thing ("Secrets
+    Manager", "Step Functions")."""
+    words = heading.split()
+    if not words or not words[-1].isalpha() or (len(words) > 1 and not words[-1].islower()):
+        return False
+    last = words[-1].lower()
+    return english_word(last) and (singular_word(last) != last or last.endswith("ing"))
+
+
+def _zh_head(term: str) -> str:
+    """The last word of a Chinese term of two words or more ("聚簇索引" -> "索引"), or "". A
+    one-character last word is a suffix ("文档号", "词项"), not a noun saying the kind."""
+    if not CJK.search(term) or re.search(r"[A-Za-z0-9]", term):
+        return ""
+    init_jieba()
+    import jieba
+
+    words = [w for w in jieba.lcut(term.strip(), HMM=False) if w.strip()]
+    return words[-1] if len(words) >= 2 and len(words[-1]) >= 2 else ""
+
+
+class TermKinds:
+    """The kind nouns the notes write next to their marked terms, and their headings. Read once
+    per notes: one pass over the marked spans."""
+
+    def __init__(self, doc: Document | None) -> None:
+        self._headings: set[str] = set()
+        self._marked: set[str] = set()  # only a marked Chinese span is a term, not a remark
+        self._code: set[str] = set()
+        by_noun: dict[str, set[str]] = defaultdict(set)
+        found: dict[str, set[str]] = defaultdict(set)
+        #: headings of a group over several lines ("Build options"): topics, not things
+        self._topics: set[str] = set()
+        lines = Counter(b.section.index for b in doc.content) if doc is not None else Counter()
+        for s in doc.sections if doc is not None else ():
+            if s.level and not s.bold:
+                self._headings.add(norm(s.heading))
+                if lines[s.index] > 1 and _plural_head(s.heading):
+                    self._topics.add(norm(s.heading))
+        for b in doc.content if doc is not None else ():
+            if b.kind == "code":
+                continue
+            text = b.text
+            self._marked.update(norm(m) for m in b.inline.marked)
+            self._code.update(norm(m) for m in b.inline.code)
+            for span in dict.fromkeys(b.inline.marked):
+                at = text.find(span)
+                while at >= 0 and span.strip():
+                    nouns = {_kind_noun(m.group(1)) for m in
+                             (_AFTER.match(text, at + len(span)), _BEFORE.search(text, 0, at))
+                             if m is not None}  # fmt: skip
+                    for n in nouns - {""}:
+                        by_noun[n].add(norm(span))
+                        found[norm(span)].add(n)
+                    at = text.find(span, at + len(span))
+        kinds = {n for n, spans in by_noun.items() if len(spans) >= KIND_LEAST}
+        self._nouns = {t: frozenset(ns & kinds) for t, ns in found.items() if ns & kinds}
+
+    def nouns(self, name: str) -> frozenset[str]:
+        """The kind nouns the notes call the name by ("ort" -> {"strategy"})."""
+        return self._nouns.get(norm(name), frozenset())
+
+    def code(self, name: str) -> bool:
+        return norm(name) in self._code
+
+    def heading(self, name: str) -> bool:
+        return norm(name) in self._headings
+
+    def unlike(self, answer: str, option: str) -> bool:
+        """The notes show the option to be another kind of thing than the answer."""
+        if (self.heading(option) and not self.heading(answer)) or (
+            norm(option) in self._topics and norm(answer) not in self._topics
+        ):
+            # a heading is no term beside a term, nor a topic ("Build options") beside a thing
+            # a heading names with its one line ("Image digest"), unless its head noun says it
+            # is one of the key's kind ("Resource policy" beside a "lifecycle policy")
+            head = _head(answer)
+            return not head or head != _head(option)
+        kinds = {written_kind(answer), written_kind(option)}
+        if kinds == {"file", "folder"}:
+            return True
+        if kinds == {"caps", "word"} and self.code(answer) != self.code(option):
+            return True  # a command written as code (`LPUSH`) beside a plain word ("Hash")
+        mine, theirs = self.nouns(answer), self.nouns(option)
+        if mine and theirs and not mine & theirs:
+            return True
+        if not {norm(answer), norm(option)} <= self._marked:
+            return False
+        heads = _zh_head(answer), _zh_head(option)
+        return all(heads) and heads[0] != heads[1]
+
+    def like(self, answer: str, options: list[str]) -> list[str]:
+        return [o for o in options if not self.unlike(answer, o)]
