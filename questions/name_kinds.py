@@ -33,8 +33,10 @@ _NAME_UNITS = {"ms": "ms", "millis": "ms", "milliseconds": "ms", "secs": "s", "s
 #: a `key: value` or `key = value` line of a code block (YAML, an ini or properties file)
 _CODE_SETTING = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w.\-]*)\s*[:=]\s*(.*?)\s*(?:#.*)?$")
 #: a word of capitals written with options in parentheses after it: `COMPACT (DRY_RUN, VERBOSE)`
+#: (an option may take a value of its own: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)`)
 _WITH_OPTIONS = re.compile(
-    r"(?<![\w(])([A-Z][A-Z_]+)\s*\(\s*([A-Z][A-Z_]*(?:\s*,\s*[A-Z][A-Z_]*)*)\s*\)"
+    r"(?<![\w(])([A-Z][A-Z_]+)\s*\(\s*([A-Z][A-Z_]*(?:\s+[A-Z0-9_]+)?"
+    r"(?:\s*,\s*[A-Z][A-Z_]*(?:\s+[A-Z0-9_]+)?)*)\s*\)"
 )
 #: a code span that opens with a word and goes on: that word leads a command of its own
 _LEADS = re.compile(r"^\s*([A-Z][A-Z_]+)\s+\S")
@@ -130,8 +132,8 @@ class NameKinds:
     def _read_options(self, text: str) -> None:
         for m in _WITH_OPTIONS.finditer(text):
             self._leads.add(m.group(1))
-            for word in re.split(r"\s*,\s*", m.group(2)):
-                self._options_of[word].add(m.group(1))
+            for option in re.split(r"\s*,\s*", m.group(2)):
+                self._options_of[option.split()[0]].add(m.group(1))
 
     def _read_leads(self, code: str) -> None:
         m = _LEADS.match(code)

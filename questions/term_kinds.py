@@ -2,16 +2,17 @@
 
 A blank that takes a command (`LPUSH` beside `BRPOP`) is answered by kind alone when the other
 options are data types ("Hash", "Sorted Set"), a config file's path beside module sources
-(`./modules/vpc`), a merge strategy beside conflict styles. The notes say the kind in three
+(`./modules/vpc`), a merge strategy beside conflict styles. The notes say the kind in four
 ways, read here once per notes:
 
 - the written shape: a command or keyword in capitals the notes write as code (`LPUSH`,
   `SHOW TABLE STATUS`) is no plain word they never so write ("Hash"; FIFO beside Standard is
   one kind); a path to a file (`~/.terraformrc`) is no path to a folder or a
   registry (`./modules/vpc`, `docker.io/library/nginx`);
-- the noun the notes write next to a term, where they write it next to two terms or more:
-  "the `ort` strategy", "the `MGET` command", "ASK redirect", "conflict style diff3";
-  two terms the notes call by different such nouns are two kinds;
+- the noun the notes call a term by, where one section calls two terms or more so: after
+  the term written after an article ("the `ort` strategy", "the `MGET` command"), or set
+  equal to it ("the default log driver is `json-file`"); two terms the notes call by
+  different such nouns are two kinds ("`-Fc` custom" says what the flag does, not what it is);
 - a heading: a topic's name is no option beside a term, unless the key is a heading too; a
   heading over several lines ("Build options") is a topic, no option beside a heading that
   names one thing with its one line ("Image digest");
@@ -38,10 +39,12 @@ _CAPS_SHAPES = frozenset({"acronym", "caps"})
 _WORD_SHAPES = frozenset({"Name", "Names", "lower", "lowers"})
 #: the last part of a path names a file when it has an extension or is a dotfile
 _FILE_PART = re.compile(r"(?:[\w-]+\.[A-Za-z]\w*|\.[A-Za-z][\w-]*)")
-#: a lower-case word right after a term, and one right before it (with "is", "=" or ":")
+#: a term after an article names the noun after it ("the `ort` strategy", "a `syslog`
+#: driver"); a noun set equal to a term names its kind ("the default log driver is json-file")
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _AFTER = re.compile(r"\s+([a-z]{3,})\b")
-_BEFORE = re.compile(r"\b([a-z]{3,})(?:\s+(?:is|was)|\s*[=:])?\s+$")
-#: names a kind when the notes write it next to this many terms or more
+_BEFORE = re.compile(r"\b([a-z]{3,})\s+(?:is|was)\s+$")
+#: names a kind when the notes write it next to this many terms of one section or more
 KIND_LEAST = 2
 
 
@@ -108,9 +111,10 @@ class TermKinds:
 
     def __init__(self, doc: Document | None) -> None:
         self._headings: set[str] = set()
+        self._acronyms: set[str] = set()
         self._marked: set[str] = set()  # only a marked Chinese span is a term, not a remark
         self._code: set[str] = set()
-        by_noun: dict[str, set[str]] = defaultdict(set)
+        by_noun: dict[tuple[str, int], set[str]] = defaultdict(set)
         found: dict[str, set[str]] = defaultdict(set)
         #: headings of a group over several lines ("Build options"): topics, not things
         self._topics: set[str] = set()
@@ -118,6 +122,7 @@ class TermKinds:
         for s in doc.sections if doc is not None else ():
             if s.level and not s.bold:
                 self._headings.add(norm(s.heading))
+                self._acronyms.update(w for w in s.heading.split() if shape(w) == "acronym")
                 if lines[s.index] > 1 and _plural_head(s.heading):
                     self._topics.add(norm(s.heading))
         for b in doc.content if doc is not None else ():
@@ -129,14 +134,16 @@ class TermKinds:
             for span in dict.fromkeys(b.inline.marked):
                 at = text.find(span)
                 while at >= 0 and span.strip():
-                    nouns = {_kind_noun(m.group(1)) for m in
-                             (_AFTER.match(text, at + len(span)), _BEFORE.search(text, 0, at))
+                    after = _AFTER.match(text, at + len(span))
+                    if not _ARTICLE.search(text, 0, at):
+                        after = None  # "`-Fc` custom": what it does, not what it is
+                    nouns = {_kind_noun(m.group(1)) for m in (after, _BEFORE.search(text, 0, at))
                              if m is not None}  # fmt: skip
                     for n in nouns - {""}:
-                        by_noun[n].add(norm(span))
+                        by_noun[(n, b.section.index)].add(norm(span))
                         found[norm(span)].add(n)
                     at = text.find(span, at + len(span))
-        kinds = {n for n, spans in by_noun.items() if len(spans) >= KIND_LEAST}
+        kinds = {n for (n, _), spans in by_noun.items() if len(spans) >= KIND_LEAST}
         self._nouns = {t: frozenset(ns & kinds) for t, ns in found.items() if ns & kinds}
 
     def nouns(self, name: str) -> frozenset[str]:
@@ -146,12 +153,17 @@ class TermKinds:
     def code(self, name: str) -> bool:
         return norm(name) in self._code
 
-    def heading(self, name: str) -> bool:
-        return norm(name) in self._headings
+    def heading(self, name: str, held: bool = False) -> bool:
+        """A heading's name; `held`: or an acronym a heading holds ("KMS" of "Key Management
+        Service KMS"), a topic of the notes whose options are the other headings."""
+        key = name.strip().strip("`")
+        if norm(key) in self._headings:
+            return True
+        return held and shape(key) == "acronym" and key in self._acronyms
 
     def unlike(self, answer: str, option: str) -> bool:
         """The notes show the option to be another kind of thing than the answer."""
-        if (self.heading(option) and not self.heading(answer)) or (
+        if (self.heading(option) and not self.heading(answer, held=True)) or (
             norm(option) in self._topics and norm(answer) not in self._topics
         ):
             # a heading is no term beside a term, nor a topic ("Build options") beside a thing
