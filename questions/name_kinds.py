@@ -196,11 +196,15 @@ def _option_peers(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 def of_one_kind(c: Candidate, kinds: NameKinds) -> Candidate | None:
     """The question with only wrong options of its key's kind (`kept_by_kind`); None when
     fewer than two are left where it had more (a key beside one like name is a coin toss), or
-    its only one is of another kind. Numbers and true/false are judged by their own rules."""
+    its only one is of another kind; a cloze naming its blank's kind keeps only options the
+    notes call by it. Numbers and true/false are judged by their own rules."""
     if c.kind != "choice" or hard_kind(c.answer_text) != "term":
         return c
     wrong = c.distractors
     kept = kept_by_kind(c.answer_text, wrong, kinds)
+    named = kinds.terms.named_at_blank(c.prompt) if c.blank else ""
+    if named and named in kinds.terms.nouns(c.answer_text):  # "An ___ redirect": redirects
+        kept = [w for w in kept if named in kinds.terms.nouns(w)]
     if len(kept) == len(wrong):
         return c
     if not kept or len(kept) < min(2, len(wrong)):

@@ -16,6 +16,8 @@ ways, read here once per notes:
 - a heading: a topic's name is no option beside a term, unless the key is a heading too; a
   heading over several lines ("Build options") is a topic, no option beside a heading that
   names one thing with its one line ("Image digest");
+- a cloze that names its blank's kind ("An ___ redirect means …", where the notes call two
+  terms redirects) takes only terms the notes call so;
 - a Chinese term's head word ("聚簇索引" is an index, "叶子节点" a node), for terms the notes
   mark (an unmarked description, "查看执行计划", is no term).
 """
@@ -30,7 +32,8 @@ from lemminflect import getAllLemmas
 
 from questions.nouns import singular_word
 from questions.parse.model import Document
-from questions.text import CJK, STOP_EN, english_word, init_jieba, norm, noun_like, verb_like
+from questions.stems import BLANK
+from questions.text import CJK, STOP_EN, english_word, init_jieba, norm
 from questions.values import code_form, shape
 
 #: written in capitals: a command, keyword or constant (`LPUSH`, `SHOW ENGINE STATUS`, `ASK`)
@@ -44,6 +47,7 @@ _FILE_PART = re.compile(r"(?:[\w-]+\.[A-Za-z]\w*|\.[A-Za-z][\w-]*)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _AFTER = re.compile(r"\s+([a-z]{3,})\b")
 _BEFORE = re.compile(r"\b([a-z]{3,})\s+(?:is|was)\s+$")
+_AT_BLANK = re.compile(rf"{re.escape(BLANK)}\s+([a-z]{{3,}})\b")
 #: names a kind when the notes write it next to this many terms of one section or more
 KIND_LEAST = 2
 
@@ -64,12 +68,17 @@ def written_kind(name: str) -> str:
 
 
 def _kind_noun(word: str) -> str:
-    """The word as a kind's noun ("strategy", "driver"), or "" for a verb or a little word; a
-    word that reads as a verb's third person ("Compose reads `compose.yaml`") says what is
-    done with the term, not what it is."""
-    if word in STOP_EN or verb_like(word) or not noun_like(word):
+    """The word as a kind's noun ("strategy", "redirect", "backend"), or "": a little word, an
+    adverb or adjective, a participle, or a verb's third person ("Compose reads
+    `compose.yaml`" says what is done with the term, not what it is). Read where the notes
+    write a noun's place (after "the X", before "is X"), so a word no dictionary holds as a
+    noun ("backend") still counts."""
+    if word in STOP_EN or word.endswith("ed"):
         return ""
-    if word.endswith("s") and "VERB" in getAllLemmas(word):
+    lemmas = getAllLemmas(word)
+    if "ADV" in lemmas or ("ADJ" in lemmas and "NOUN" not in lemmas):
+        return ""
+    if word.endswith("s") and "VERB" in lemmas:
         return ""
     return singular_word(word)
 
@@ -144,11 +153,20 @@ class TermKinds:
                         found[norm(span)].add(n)
                     at = text.find(span, at + len(span))
         kinds = {n for (n, _), spans in by_noun.items() if len(spans) >= KIND_LEAST}
+        self._kinds = frozenset(kinds)
+
         self._nouns = {t: frozenset(ns & kinds) for t, ns in found.items() if ns & kinds}
 
     def nouns(self, name: str) -> frozenset[str]:
         """The kind nouns the notes call the name by ("ort" -> {"strategy"})."""
         return self._nouns.get(norm(name), frozenset())
+
+    def named_at_blank(self, stem: str) -> str:
+        """The kind noun a cloze writes right after its blank ("An ___ redirect means …"): the
+        blank takes only terms the notes call so, never a command of the same section."""
+        m = _AT_BLANK.search(stem)
+        noun = _kind_noun(m.group(1)) if m else ""
+        return noun if noun in self._kinds else ""
 
     def code(self, name: str) -> bool:
         return norm(name) in self._code

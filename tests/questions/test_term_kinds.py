@@ -58,6 +58,21 @@ def test_a_topic_heading_is_no_option_beside_a_thing() -> None:
             assert not topics & set(choices), choices
 
 
+def test_a_blank_that_names_its_kind_takes_only_terms_called_so() -> None:
+    """ "the ___ signal": the section calls `SIGTERM` and `SIGKILL` signals; `STOPSIGNAL`, an
+    instruction it never calls so, is no option, and one signal beside the key is a coin
+    toss: the question is dropped for its options' kind."""
+    run = generated(DOCKER)
+    for c, _ in run.chosen:
+        if c.answer_text in ("SIGTERM", "SIGKILL"):
+            assert "STOPSIGNAL" not in c.options, c.options
+    signals = [d for d in run.dropped if d.candidate.answer_text in ("SIGTERM", "SIGKILL")]
+    assert signals
+    for d in signals:
+        if "STOPSIGNAL" in d.candidate.options:
+            assert d.reason == "options of another kind", d.reason
+
+
 def test_what_a_number_counts_takes_only_what_the_notes_count() -> None:
     """ "1~3 次 ___" counts IO; PK and BIGINT are never counted by the notes."""
     for c in generated(INNODB).candidates:
