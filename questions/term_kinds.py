@@ -171,6 +171,11 @@ class TermKinds:
     def code(self, name: str) -> bool:
         return norm(name) in self._code
 
+    def heading_only(self, name: str) -> bool:
+        """A heading's name the notes never mark as a term in their lines ("Vacuum" over
+        "**VACUUM** reclaims …" is that term's section, the term itself)."""
+        return self.heading(name) and norm(name) not in self._marked
+
     def heading(self, name: str, held: bool = False) -> bool:
         """A heading's name; `held`: or an acronym a heading holds ("KMS" of "Key Management
         Service KMS"), a topic of the notes whose options are the other headings."""
@@ -181,7 +186,7 @@ class TermKinds:
 
     def unlike(self, answer: str, option: str) -> bool:
         """The notes show the option to be another kind of thing than the answer."""
-        if (self.heading(option) and not self.heading(answer, held=True)) or (
+        if (self.heading_only(option) and not self.heading(answer, held=True)) or (
             norm(option) in self._topics and norm(answer) not in self._topics
         ):
             # a heading is no term beside a term, nor a topic ("Build options") beside a thing
