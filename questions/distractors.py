@@ -141,6 +141,7 @@ class Pool:
         self._kinds: dict[str, str] = {}
         self._things: dict[str, str] = {}
         self._nouns: dict[str, set[str]] = {}
+        self._counters: dict[str, set[str]] = {}
         self._called_by: dict[str, set[str]] = {}
         self._code_heads: set[str] | None = None
         self._beside: dict[tuple[tuple[str, ...], int, frozenset[str]], list[str]] = {}
@@ -442,7 +443,11 @@ class Pool:
             return False  # `VACUUM` and `EXPLAIN` are commands the notes write as code, WAL is not
         if fact.role == "acronym":
             noun = _noun_after(fact.sentence, answer)
-            return not noun or noun in self._nouns_after(option)
+            if noun:
+                return noun in self._nouns_after(option)
+            # "1~3 次 ___": what a number counts takes only what the notes count so too
+            unit = _counter_before(fact.sentence, answer)
+            return not unit or unit in self._counters_before(option)
         if shape(a) == "acronym" and fact.span == answer:
             # "high load != ___ busy": an acronym modifying a word is asked only beside
             # acronyms the notes write before that word too (OOM is never "busy")
@@ -772,6 +777,19 @@ class Pool:
                 if noun:
                     out.add(noun)
         self._nouns[term] = out
+        return out
+
+    def _counters_before(self, term: str) -> set[str]:
+        """The counter words the notes write the term after ("3 次 IO" -> 次)."""
+        if term in self._counters:  # asked again for every question offering the term
+            return self._counters[term]
+        out: set[str] = set()
+        for t in self._texts_with(term):
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", t):
+                unit = _counter_before(t[: m.end()], term)
+                if unit:
+                    out.add(unit)
+        self._counters[term] = out
         return out
 
     def _fields_beside(self, answer: str, section: int) -> list[str]:
@@ -1263,6 +1281,18 @@ def _noun_after(text: str, term: str) -> str:
     if not rest or not CJK.match(rest):
         return ""
     return _leading_noun(rest)
+
+
+#: a number and a Chinese counter word right before a term ("1~3 次 IO", "10 条 SQL")
+_COUNTED_BY = re.compile(r"\d\s*([\u4e00-\u9fff])\s*$")
+
+
+def _counter_before(text: str, term: str) -> str:
+    """The counter word of a number the term is written after ("1~3 次 IO" -> 次), or "": the
+    term is what the number counts, so only things the notes count so are its kind."""
+    at = text.rfind(term)
+    m = _COUNTED_BY.search(text, 0, at) if at >= 0 else None
+    return m.group(1) if m else ""
 
 
 #: the word after a term, and whether the phrase ends there ("CPU busy:", "USE method,")

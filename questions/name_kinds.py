@@ -20,6 +20,7 @@ from functools import lru_cache
 from questions.candidate import Candidate, place_answer
 from questions.headers import yes_no
 from questions.parse.model import Document
+from questions.term_kinds import TermKinds
 from questions.text import CJK
 from questions.values import any_switch, cell_kind, hard_kind, shape, value_kind, value_kinds
 
@@ -32,8 +33,10 @@ _NAME_UNITS = {"ms": "ms", "millis": "ms", "milliseconds": "ms", "secs": "s", "s
 #: a `key: value` or `key = value` line of a code block (YAML, an ini or properties file)
 _CODE_SETTING = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w.\-]*)\s*[:=]\s*(.*?)\s*(?:#.*)?$")
 #: a word of capitals written with options in parentheses after it: `COMPACT (DRY_RUN, VERBOSE)`
+#: (an option may take a value of its own: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)`)
 _WITH_OPTIONS = re.compile(
-    r"(?<![\w(])([A-Z][A-Z_]+)\s*\(\s*([A-Z][A-Z_]*(?:\s*,\s*[A-Z][A-Z_]*)*)\s*\)"
+    r"(?<![\w(])([A-Z][A-Z_]+)\s*\(\s*([A-Z][A-Z_]*(?:\s+[A-Z0-9_]+)?"
+    r"(?:\s*,\s*[A-Z][A-Z_]*(?:\s+[A-Z0-9_]+)?)*)\s*\)"
 )
 #: a code span that opens with a word and goes on: that word leads a command of its own
 _LEADS = re.compile(r"^\s*([A-Z][A-Z_]+)\s+\S")
@@ -98,6 +101,8 @@ class NameKinds:
         """`prose`: the value kind the notes' prose gives a name ("`backoffLimit` default 6":
         count), asked for names no table or code block sets."""
         self._prose = prose
+        #: what kind of thing the notes show a term to be (a command, a strategy, a file)
+        self.terms = TermKinds(doc)
         self._kinds: dict[str, str] = {}
         self._read: dict[str, str] = {}  # `kind` per name, once the notes are read
         self._options_of: dict[str, set[str]] = defaultdict(set)
@@ -160,8 +165,8 @@ class NameKinds:
     def _read_options(self, text: str) -> None:
         for m in _WITH_OPTIONS.finditer(text):
             self._leads.add(m.group(1))
-            for word in re.split(r"\s*,\s*", m.group(2)):
-                self._options_of[word].add(m.group(1))
+            for option in re.split(r"\s*,\s*", m.group(2)):
+                self._options_of[option.split()[0]].add(m.group(1))
 
     def _read_leads(self, code: str) -> None:
         m = _LEADS.match(code)
@@ -195,7 +200,9 @@ def kept_by_kind(answer: str, wrong: Sequence[str], kinds: NameKinds) -> list[st
     """The wrong options that are names of the answer's kind. An option word is a peer only
     of other options of the same words; a setting whose value kind the notes give stands only
     beside settings of that kind (the same unit suffix counts), and one whose kind they do not
-    give only where no wrong option is of the answer's kind."""
+    give only where no wrong option is of the answer's kind. Never a term the notes show to
+    be another kind of thing (`questions.term_kinds`)."""
+    wrong = kinds.terms.like(answer, list(wrong))
     if not kinds.judges(answer):
         return list(wrong)
     mine = kinds.option_of(answer)
@@ -222,11 +229,15 @@ def _option_peers(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 def of_one_kind(c: Candidate, kinds: NameKinds) -> Candidate | None:
     """The question with only wrong options of its key's kind (`kept_by_kind`); None when
     fewer than two are left where it had more (a key beside one like name is a coin toss), or
-    its only one is of another kind. Numbers and true/false are judged by their own rules."""
+    its only one is of another kind; a cloze naming its blank's kind keeps only options the
+    notes call by it. Numbers and true/false are judged by their own rules."""
     if c.kind != "choice" or hard_kind(c.answer_text) != "term":
         return c
     wrong = c.distractors
     kept = kept_by_kind(c.answer_text, wrong, kinds)
+    named = kinds.terms.named_at_blank(c.prompt) if c.blank else ""
+    if named and named in kinds.terms.nouns(c.answer_text):  # "An ___ redirect": redirects
+        kept = [w for w in kept if named in kinds.terms.nouns(w)]
     if len(kept) == len(wrong):
         return c
     if not kept or len(kept) < min(2, len(wrong)):
