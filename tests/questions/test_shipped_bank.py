@@ -50,10 +50,13 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: long form whose initials spell it: sam-serverless-application-model, 34. A description that
 #: names its term and cannot be cut without losing what singles it out is quoted with the naming
 #: words blanked ("… temporarily … between the existing application version and the new one",
-#: "不同终端的用户数据…", "rotate the … for RDS"): secrets-manager-rotation, cognito-sync,
-#: beanstalk-rolling-additional-batch and beanstalk-traffic-splitting, 39.
+#: "rotate the … for RDS"): secrets-manager-rotation, beanstalk-rolling-additional-batch and
+#: beanstalk-traffic-splitting, 38. cognito-sync was asked that way too ("不同终端的用户数据…")
+#: until options had to be of the key's kind (questions/term_kinds.py): beside Cognito sync the
+#: notes have one like option (user pool), "Resource policy" is not one, and a coin toss is no
+#: question.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 28, "postgresql-ops": 28}
-SHIPPED_FLOOR = 39
+SHIPPED_FLOOR = 38
 
 
 @pytest.fixture(scope="module")
