@@ -196,6 +196,15 @@ _NOT_A_KEY = re.compile(
     r"说明|备注|描述|含义|解释|注意|注意事项|上限|下限|最大值|最小值|默认值|默认|大小|价格|费用|"
     r"配额|数量|限制)$"
 )
+#: headers of a column that gives each row's own setting value: one row's word is no value of
+#: another row ("acks" is never "none", compression.type's default)
+_SETTING_VALUE = re.compile(r"(?i)^(defaults?|default values?|values?|默认值|默认|取值|值)$")
+
+
+def values_a_setting(header: str) -> bool:
+    return _SETTING_VALUE.match(header.strip()) is not None
+
+
 #: headers whose numbers are names (a status code, a port), not amounts
 _IDENTIFIER = re.compile(
     r"(?i)\b(code|codes|port|ports|id|status|version|year|cidr)\b|状态码|端口|编号|代码|错误码|版本|年份"

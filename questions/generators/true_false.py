@@ -20,6 +20,7 @@ from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import no_description, standalone
 from questions.generators.numbers import clause, distractors_for, with_subject
 from questions.generators.tables import column_kinds, overlaps
+from questions.headers import values_a_setting
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity, row_names
@@ -162,6 +163,18 @@ def _said_without_its_row(cell: str, row: int, keys: tuple[str, ...]) -> str | N
     return trimmed
 
 
+#: a value that is one word or identifier, an aside aside ("`all`（3.0+）", "none", "lz4")
+_BARE_VALUE = re.compile(r"`?[\w.+-]+`?")
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")
+
+
+def _bare_value(cell: str) -> bool:
+    """One word or identifier with no digit: one of a setting's enumerated values."""
+    return _BARE_VALUE.fullmatch(_ASIDE.sub("", cell).strip()) is not None and not any(
+        ch.isdigit() for ch in _ASIDE.sub("", cell)
+    )
+
+
 def table_pair(f: Fact) -> tuple[str, str] | None:
     """A table cell as a statement, and the same statement with another row's cell (or, when
     every other cell names its own row, the cell said of another row)."""
@@ -183,6 +196,10 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         value = trimmed
     # "off" made false by "1000 ms", a `.ms` setting's 0 by "true": false at a glance
     kinds = column_kinds(tuple(column), t.keys)
+    if values_a_setting(f.attribute) and kinds[f.row] == "text" and _bare_value(f.value):
+        # a setting's word ("all", "none", "combined") is its own: another row's text is no
+        # false value of it ("acks defaults to none", "log_format defaults to TLSv1.2")
+        return None
     others = [
         c
         for i, c in enumerate(column)
@@ -201,7 +218,13 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         return None  # a column that only explains ("why"), or a header no sentence is made of
     if not others:
         # every other cell names its row: the same cell said of another row is false too
-        keys = [k for k in t.keys if k != f.subject and not contains(value, k)]
+        # only a row whose own cell is of this kind: a duration said of a size setting is
+        # false at a glance ("batch.size defaults to 120000 (2 min)")
+        keys = [
+            k
+            for i, k in enumerate(t.keys)
+            if k != f.subject and kinds[i] == kinds[f.row] and not contains(value, k)
+        ]
         if not keys:
             return None
         false = table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
