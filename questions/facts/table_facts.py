@@ -21,10 +21,18 @@ _DEFAULT_CELL = re.compile(
 _ZH_DEFAULT_WORD = re.compile(r"^\s*默认([\u4e00-\u9fff]+)")
 
 
+#: a marker on one member of a list the cell gives ("`no` (default), `always`"): that value is
+#: the row's default, the row is not the table's
+_MEMBER_DEFAULT = re.compile(
+    r"[(（]\s*(?:the\s+)?default\s*[)）]\s*[,，、/|]|[(（]默认[)）]\s*[,，、/|]", re.I
+)
+
+
 def _calls_default(cell: str, noun: str) -> bool:
     """Whether the cell calls its row the table's default: "默认", "（默认）", "default";
-    not "默认端口" (the default port) under 配置项, only "默认驱动" under a table of 驱动."""
-    if not _DEFAULT_CELL.search(cell):
+    not "默认端口" (the default port) under 配置项, only "默认驱动" under a table of 驱动, nor
+    a marker on one of the values the cell lists (`--restart`'s "`no` (default), `always`")."""
+    if not _DEFAULT_CELL.search(cell) or _MEMBER_DEFAULT.search(cell):
         return False
     word = _ZH_DEFAULT_WORD.match(cell)
     return word is None or word.group(1).startswith(noun.strip())
