@@ -114,8 +114,10 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
         return _statement_readable(c, known)
     if unit_echo(c.prompt, c.answer_text, c.distractors):
         return PARAPHRASED  # "(millicores)" says 1000m: asked again without the unit word
-    sums = results(c.answer_text)  # "Which description fits 137?" / "128 + 9 -> SIGKILL"
-    if sums and any(abs(n.value - r) < 1e-9 for n in numbers_in(c.prompt) for r in sums):
+    # "Which description fits 137?" / "128 + 9 -> SIGKILL" (most keys write no sum: read first)
+    if results(c.answer_text) and any(
+        works_out(c.answer_text, n.value) for n in numbers_in(c.prompt)
+    ):
         return WORKED_OUT
     numbers = [parse_number(o) for o in c.options]
     if all(n is not None for n in numbers):

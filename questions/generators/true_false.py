@@ -24,7 +24,7 @@ from questions.headers import values_a_setting
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
 from questions.tables import polarity, row_names
-from questions.text import balanced, cjk_count, contains, cut_short, lemma_words, norm
+from questions.text import ASIDE, balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
 NAME = "true_false"
@@ -163,16 +163,14 @@ def _said_without_its_row(cell: str, row: int, keys: tuple[str, ...]) -> str | N
     return trimmed
 
 
-#: a value that is one word or identifier, an aside aside ("`all`（3.0+）", "none", "lz4")
+#: a value that is one word or identifier, its aside left out ("`all`（3.0+）", "none", "lz4")
 _BARE_VALUE = re.compile(r"`?[\w.+-]+`?")
-_ASIDE = re.compile(r"[(（][^)）]*[)）]")
 
 
 def _bare_value(cell: str) -> bool:
     """One word or identifier with no digit: one of a setting's enumerated values."""
-    return _BARE_VALUE.fullmatch(_ASIDE.sub("", cell).strip()) is not None and not any(
-        ch.isdigit() for ch in _ASIDE.sub("", cell)
-    )
+    value = ASIDE.sub("", cell).strip()
+    return _BARE_VALUE.fullmatch(value) is not None and not any(ch.isdigit() for ch in value)
 
 
 def table_pair(f: Fact) -> tuple[str, str] | None:
