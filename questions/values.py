@@ -339,6 +339,12 @@ _PORT_SAID = re.compile(
 _PORT_DIGITS = re.compile(r"\d{2,5}")
 _AFTER_CODE = re.compile(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", re.I)
 _STATUS = re.compile(r"[1-5]\d\d")
+#: a setting named for the status it answers with: "`limit_req_status` 默认也是 503",
+#: "return_status defaults to 404"
+_STATUS_SETTING = re.compile(
+    r"[a-z][._-]?status(?:[._-]?code)?`?\s*(?:[:=]|\bdefaults\s+to|\bis|默认(?:也|值)?(?:是|为)?)?\s*$",
+    re.I,
+)
 _REASON_PHRASE = re.compile(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b")
 _AT_TIME = re.compile(r"\b(in|by|until|before|after)\s*$")
 
@@ -412,6 +418,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "code"
     if file_mode(number, sentence[: number.start] + " " + under):
         return "code"  # "chmod 0644", "mode 100755": 100000 or 645 beside it is no mode
+    if _STATUS.fullmatch(text) and _STATUS_SETTING.search(before):
+        return "code"  # 252 or 750 beside a status setting's 503 is no status
     if _STATUS.fullmatch(text) and _REASON_PHRASE.match(after):
         return "code"  # "412 Precondition Failed": an HTTP status
     if _ANSWERED_WITH.search(before) and _STATUS.fullmatch(text) and _CODE_AFTER.match(after):

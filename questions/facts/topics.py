@@ -14,6 +14,7 @@ from questions.facts.model import Fact
 from questions.facts.nearest import nearest
 from questions.facts.numbers import sentences
 from questions.parse.model import Block, Section
+from questions.parse.noise import heading_noise
 from questions.text import CJK
 
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,6}(?![\w/-])")
@@ -29,8 +30,8 @@ def heading_acronyms(sections: Iterable[Section]) -> dict[str, int]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for s in sections:
-        if not s.level or s.bold:
-            continue
+        if not s.level or s.bold or any(map(heading_noise, s.path)):
+            continue  # a "TODO" or "Resources" heading names no topic of the notes
         for a in set(_ACRONYM.findall(s.heading)):
             counts[a] += 1
             first.setdefault(a, s.index)

@@ -84,12 +84,16 @@ def _cut_off(text: str) -> bool:
     return not _STRANDED.search(text)
 
 
-def _section_noise(b: Block) -> str | None:
-    for heading in b.section.path:
-        for pattern, reason in _SECTION_NOISE:
-            if pattern.search(_HEADING_FRAME.sub("", heading)):
-                return reason
+def heading_noise(heading: str) -> str | None:
+    """Why a heading's section holds no study content ("TODO", "Resources"), None for content."""
+    for pattern, reason in _SECTION_NOISE:
+        if pattern.search(_HEADING_FRAME.sub("", heading)):
+            return reason
     return None
+
+
+def _section_noise(b: Block) -> str | None:
+    return next(filter(None, map(heading_noise, b.section.path)), None)
 
 
 def _toc_groups(blocks: Sequence[Block]) -> set[int]:

@@ -26,3 +26,18 @@ def test_a_blanked_status_code_is_asked_without_its_reason_phrase() -> None:
     assert "answered with ___ and logged" in clozes["404"]
     for prompt in clozes.values():
         assert "Not Modified" not in prompt and "Not Found" not in prompt
+
+
+def test_a_status_settings_number_is_a_status_code() -> None:
+    """A status setting's number ("`limit_conn_status` 默认也是 503") is a status, so 252 or 750 are never its options (review
+    16 offered 252, 600 and 750)."""
+    from questions.facts.numbers import numbers_in
+    from questions.values import number_role
+
+    for said in ("limit_conn_status 默认也是 503", "return_status defaults to 404",
+                 "error_status_code = 502", "`deny_status` is 403"):  # fmt: skip
+        (n,) = [n for n in numbers_in(said) if n.text.isdigit() and len(n.text) == 3]
+        assert number_role(said, n) == "code", said
+    for said in ("status page shows 503 workers", "keep 300 statuses", "limit_rate 500 per s"):
+        (n,) = numbers_in(said)
+        assert number_role(said, n) != "code", said
