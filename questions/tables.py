@@ -166,12 +166,20 @@ def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     return _likeness(body) > _likeness(columns)
 
 
+def _mark(cell: str) -> bool:
+    head = cell.strip().split(" ", 1)[0] if cell.strip() else ""
+    return (
+        bool(head) and bool(_POSITIVE.match(head) or _NEGATIVE.match(head)) and not head.isalpha()
+    )
+
+
 def _likeness(groups: Sequence[Sequence[str]]) -> float:
     """How alike the cells of each group are, on average over the pairs of every group: of
     one value kind that is no free text, or sharing content words."""
     scores: list[float] = []
     for cells in groups:
-        kinds = value_kinds(cells)
+        # a yes/no mark leading a cell ("✅ AWS", "❌") is of one kind with the other marks
+        kinds = ["mark" if _mark(c) else k for c, k in zip(cells, value_kinds(cells), strict=True)]
         words = [content_words(c) for c in cells]
         for i, j in combinations(range(len(cells)), 2):
             if kinds[i] == kinds[j] != "text":

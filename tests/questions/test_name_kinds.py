@@ -133,3 +133,22 @@ def test_a_port_said_without_the_word_port_is_offered_beside_ports_not_near_miss
     for prompt, choices in asked:
         made_up = [c for c in choices if c not in written and str(c) not in PORTS]
         assert not made_up, (prompt, choices)
+
+
+def test_a_feature_table_of_yes_no_marks_compares_its_columns() -> None:
+    """ "Feature | NAT Gateway | NAT Instance" with "✅ AWS | ❌ you" rows: the rows are aspects
+    the two columns are compared by, so no question asks which feature a cell belongs to
+    ("Which feature matches “NAT Gateway: per hour + per GB”?" -> Cost, review 16)."""
+    header = ("Feature", "SQLite", "PostgreSQL")
+    rows = (("Server process", "❌ in-process", "✅ postmaster"),
+            ("Concurrent writers", "one at a time", "many, MVCC"),
+            ("Replication", "❌", "✅"),
+            ("Row-level security", "❌", "✅"),
+            ("Setup", "a file", "initdb + service"))  # fmt: skip
+    table = analyse(TableData(header, rows, (3, 4, 5, 6, 7)))
+    assert table is not None and table.transposed
+    assert set(table.keys) == {"SQLite", "PostgreSQL"}
+    # a feature table of one value kind per column stays keyed by its rows
+    plain = analyse(TableData(header, (("WAL", "3.7", "8.0"), ("JSON", "3.38", "9.2"),
+                                       ("Upsert", "3.24", "9.5")), (3, 4, 5)))  # fmt: skip
+    assert plain is not None and not plain.transposed
