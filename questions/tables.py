@@ -81,6 +81,19 @@ def is_empty(cell: str) -> bool:
     return bool(_EMPTY.match(cell.strip())) or refers_to_context(cell)
 
 
+#: a cell that is only a default value ("默认 1", "default: 5", "defaults to off")
+_DEFAULT_VALUE = re.compile(
+    r"(?i)(?:defaults?(?:\s+(?:is|to))?|默认(?:值|是|为)?)\s*[:：=]?\s*"
+    r"(?:[^\s,，;；]*\d[^\s,，;；]*|on|off|true|false|yes|no|开启?|关闭?)"
+)
+
+
+def only_a_default_value(cell: str) -> bool:
+    """A cell giving a default value without saying of what ("默认 1" beside 加权's `weight=N`):
+    it neither calls its row the table's default nor describes the row."""
+    return _DEFAULT_VALUE.fullmatch(cell.strip().strip("*").strip()) is not None
+
+
 _CELL_HEAD_END = re.compile(r"[,，(（]")
 _YES_NO = re.compile(r"(?i)yes|no|是|否")
 

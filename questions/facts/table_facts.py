@@ -7,7 +7,7 @@ import re
 from questions.facts.model import Fact
 from questions.nouns import key_noun
 from questions.parse.model import Block
-from questions.tables import analyse, is_empty, is_matrix_column
+from questions.tables import analyse, is_empty, is_matrix_column, only_a_default_value
 from questions.text import is_zh
 
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
@@ -31,8 +31,9 @@ _MEMBER_DEFAULT = re.compile(
 def _calls_default(cell: str, noun: str) -> bool:
     """Whether the cell calls its row the table's default: "默认", "（默认）", "default";
     not "默认端口" (the default port) under 配置项, only "默认驱动" under a table of 驱动, nor
-    a marker on one of the values the cell lists (`--restart`'s "`no` (default), `always`")."""
-    if not _DEFAULT_CELL.search(cell) or _MEMBER_DEFAULT.search(cell):
+    a marker on one of the values the cell lists (`--restart`'s "`no` (default), `always`"),
+    nor a default value of something the cell does not name ("默认 1")."""
+    if not _DEFAULT_CELL.search(cell) or _MEMBER_DEFAULT.search(cell) or only_a_default_value(cell):
         return False
     word = _ZH_DEFAULT_WORD.match(cell)
     return word is None or word.group(1).startswith(noun.strip())

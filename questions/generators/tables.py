@@ -20,7 +20,14 @@ from questions.generators.pairings import pairings
 from questions.name_kinds import kept_by_kind, row_value_kinds
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
 from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
-from questions.tables import Table, is_description_column, is_empty, polarity, row_names
+from questions.tables import (
+    Table,
+    is_description_column,
+    is_empty,
+    only_a_default_value,
+    polarity,
+    row_names,
+)
 from questions.text import ASIDE, contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number, switch_side
 from questions.vocabulary import fair_port
@@ -164,6 +171,12 @@ def _describes(table: Table, f: Fact) -> bool:
     )
 
 
+def _bare_default(cell: str, table: Table, f: Fact) -> bool:
+    """A describing column's cell that only gives a default ("默认 1" beside "依次分发"): of what,
+    it does not say, so it neither describes its row nor is another row's option."""
+    return only_a_default_value(cell) and _describes(table, f)
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -174,6 +187,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if _ONLY_DEFAULT.fullmatch(f.value.strip()):
         return None  # "默认值", "the usual default": the default question asks it, in words
+    if _bare_default(f.value, table, f):
+        return None  # "默认 1" under 加权 is the weight's default, which no stem names
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
@@ -288,6 +303,8 @@ def _fair_port_cell(cell: str, key: str) -> bool:
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
+    if _bare_default(f.value, table, f):
+        return None
     if "matrix" in f.extra or len(f.value) > 80:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
     if _first_rows(tuple(table.column(f.column))).get(norm(f.value), f.row) < f.row:
@@ -307,7 +324,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         v = column[i]
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
-        if v in seen or is_empty(v):
+        if v in seen or is_empty(v) or _bare_default(v, table, f):
             continue  # "-" or "n/a" says the row has no value: no option for a value question
         seen.add(v)
         if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):
