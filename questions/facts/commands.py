@@ -81,8 +81,9 @@ def purpose(comment: str) -> bool:
 
 
 #: how a command line opens: a program, a path or a prompt; a line opening with a label
-#: ("leader: [0][1] LEO=6") or a mark ("^ HW=4") is a picture or output, not a command
-_OPENS_COMMAND = re.compile(r"[\w./~$\\-][^\s:]*(?:\s|$)")
+#: ("leader: [0][1] LEO=6"), a mark ("^ HW=4") or a number ("10.0.0.0/16   local", a route
+#: table) is a picture, output or data, not a command
+_OPENS_COMMAND = re.compile(r"(?!\d)[\w./~$\\-][^\s:]*(?:\s|$)")
 
 
 def opens_command(line: str) -> bool:
