@@ -19,7 +19,7 @@ _POINTER = re.compile(
     r"|\bditto\b"
     # Chinese by its own phrases: 同上 only as the whole remark ("不同上游" is another word),
     # 下文 not inside 上下文 ("context")
-    r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
+    r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|方|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
     # "见第 2 节", "详见第三章", "参见表 3": a pointer to a numbered part of the notes
     r"|[见参]第?\s*[\d一二三四五六七八九十]+\s*[节章条步部段]|[见参][表图]\s*\d"
     r"|(?<!上)下文|上文",

@@ -22,6 +22,7 @@ from questions.ambiguity import content_words
 from questions.context_refs import refers_to_context
 from questions.headers import never_key
 from questions.parse.model import TableData
+from questions.stems import is_descriptive
 from questions.text import norm, word_count
 from questions.values import value_kinds
 
@@ -92,6 +93,20 @@ def only_a_default_value(cell: str) -> bool:
     """A cell giving a default value without saying of what ("默认 1" beside 加权's `weight=N`):
     it neither calls its row the table's default nor describes the row."""
     return _DEFAULT_VALUE.fullmatch(cell.strip().strip("*").strip()) is not None
+
+
+def describes_rows(table: Table, column: int) -> bool:
+    """The column describes each row in words of its own ("what it does", or cells of five
+    words and more), rather than giving every row a value of one property."""
+    return not table.transposed and (
+        is_descriptive(table.headers[column]) or is_description_column(table.column(column))
+    )
+
+
+def bare_default(table: Table, column: int, cell: str) -> bool:
+    """A describing column's cell that only gives a default ("默认 1" beside "依次分发"): of what,
+    it does not say, so it is no fact of its row, describes nothing and is no row's option."""
+    return only_a_default_value(cell) and describes_rows(table, column)
 
 
 _CELL_HEAD_END = re.compile(r"[,，(（]")

@@ -424,6 +424,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "code"  # "412 Precondition Failed": an HTTP status
     if _ANSWERED_WITH.search(before) and _STATUS.fullmatch(text) and _CODE_AFTER.match(after):
         return "code"  # "rejected with 503 by default", "get a 413 error": what a server answers
+    if heading and codes_listed(heading, number):
+        return "code"
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
     return "port" if heading and port_listed(heading, number) else "quantity"
@@ -574,6 +576,22 @@ def shape_clash(a: str, b: str) -> bool:
 
 #: a heading that says its section lists ports ("Ports", "Default ports", "端口")
 _PORTS_HEADING = re.compile(r"\bports?\b|端口", re.I)
+
+
+#: a heading over status codes ("## 10. 常见错误码", "HTTP status codes"): its 1xx-5xx are codes
+_CODES_HEADING = re.compile(
+    r"(?i)\b(?:status|error|response|return|http)\s+codes?\b|状态码|错误码|返回码|响应码"
+)
+
+
+def codes_listed(heading: str, number: Number) -> bool:
+    """A bare 1xx-5xx of a section its heading says holds status codes ("502 = 连不上；504 =
+    连上了但太慢" under "常见错误码"): a code, though its own line names none."""
+    return (
+        not number.unit
+        and _STATUS.fullmatch(number.text) is not None
+        and (_CODES_HEADING.search(heading) is not None)
+    )
 
 
 def port_listed(heading: str, number: Number) -> bool:

@@ -7,7 +7,13 @@ import re
 from questions.facts.model import Fact
 from questions.nouns import key_noun
 from questions.parse.model import Block
-from questions.tables import analyse, is_empty, is_matrix_column, only_a_default_value
+from questions.tables import (
+    analyse,
+    bare_default,
+    is_empty,
+    is_matrix_column,
+    only_a_default_value,
+)
 from questions.text import is_zh
 
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
@@ -59,8 +65,8 @@ def table_facts(block: Block) -> list[Fact]:
         matrix = is_matrix_column(table.column(j))
         for i, key in enumerate(table.keys):
             cell = table.cells[i][j]
-            if is_empty(cell) or not key.strip():
-                continue
+            if is_empty(cell) or not key.strip() or bare_default(table, j, cell):
+                continue  # "默认 1" under 说明: a default of what, the row does not say
             line = table.column_lines[j] if table.transposed else table.lines[i]
             out.append(
                 Fact("property", key, cell, block, line, sentence=cell, span=cell,

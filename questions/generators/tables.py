@@ -19,12 +19,12 @@ from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairings
 from questions.name_kinds import kept_by_kind, row_value_kinds
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
-from questions.stems import is_descriptive, table_forward, table_predicate, table_reverse
+from questions.stems import table_forward, table_predicate, table_reverse
 from questions.tables import (
     Table,
-    is_description_column,
+    bare_default,
+    describes_rows,
     is_empty,
-    only_a_default_value,
     polarity,
     row_names,
 )
@@ -163,20 +163,6 @@ def column_kinds(column: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, .
     return tuple(row_value_kinds(keys, column))
 
 
-def _describes(table: Table, f: Fact) -> bool:
-    """The fact's column describes each row in words of its own ("what it does", or cells of
-    five words and more), rather than giving every row a value of one property."""
-    return not table.transposed and (
-        is_descriptive(f.attribute) or is_description_column(table.column(f.column))
-    )
-
-
-def _bare_default(cell: str, table: Table, f: Fact) -> bool:
-    """A describing column's cell that only gives a default ("默认 1" beside "依次分发"): of what,
-    it does not say, so it neither describes its row nor is another row's option."""
-    return only_a_default_value(cell) and _describes(table, f)
-
-
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -187,7 +173,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if _ONLY_DEFAULT.fullmatch(f.value.strip()):
         return None  # "默认值", "the usual default": the default question asks it, in words
-    if _bare_default(f.value, table, f):
+    if bare_default(table, f.column, f.value):
         return None  # "默认 1" under 加权 is the weight's default, which no stem names
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
@@ -212,7 +198,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     )
     if pool.name_kinds.judges(f.subject):  # settings of the key's kind only
         keys = iter(kept_by_kind(f.subject, list(keys), pool.name_kinds))
-    if denies(f.value) and _describes(table, f):
+    if denies(f.value) and describes_rows(table, f.column):
         # "does not talk to remote APIs": only rows whose own description says they do are
         # told apart by it (a column of one property, "Phantom read: not in PG" beside
         # "possible", says it of every row)
@@ -303,7 +289,7 @@ def _fair_port_cell(cell: str, key: str) -> bool:
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
-    if _bare_default(f.value, table, f):
+    if bare_default(table, f.column, f.value):
         return None
     if "matrix" in f.extra or len(f.value) > 80:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
@@ -324,7 +310,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         v = column[i]
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
-        if v in seen or is_empty(v) or _bare_default(v, table, f):
+        if v in seen or is_empty(v) or bare_default(table, f.column, v):
             continue  # "-" or "n/a" says the row has no value: no option for a value question
         seen.add(v)
         if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from questions.generate import generate_from_texts
+from questions.parse import parse_document
 from questions.tables import only_a_default_value
 
 NOTES = Path(__file__).parent / "notes" / "retry-policies-zh.md"
@@ -37,3 +38,13 @@ def test_a_default_value_does_not_call_its_row_the_default() -> None:
         assert only_a_default_value(cell), cell
     for cell in ("默认", "default", "(default)", "default strategy", "默认 1，最大 10"):
         assert not only_a_default_value(cell), cell
+
+
+def test_a_bare_default_is_no_fact_of_its_row() -> None:
+    """No true/false either: "判断正误：“默认 1”说的是 固定间隔" asks nothing a player can know."""
+    from questions.facts.extract import extract
+
+    doc = parse_document(NOTES.read_text(encoding="utf-8"), "n.md")
+    values = {f.value for f in extract(doc) if f.table is not None}
+    assert "每次等待时间加一个固定步长" in values
+    assert "默认 1" not in values and "default: 5" not in values

@@ -41,3 +41,15 @@ def test_a_status_settings_number_is_a_status_code() -> None:
     for said in ("status page shows 503 workers", "keep 300 statuses", "limit_rate 500 per s"):
         (n,) = numbers_in(said)
         assert number_role(said, n) != "code", said
+
+
+def test_a_code_under_a_status_codes_heading_is_a_status_code() -> None:
+    """ "502 = 连不上；504 = 连上了但太慢" under "常见错误码" offered 252, 600 and 750 beside 504."""
+    from questions.facts.numbers import numbers_in
+    from questions.values import number_role
+
+    said = "502 = 连不上/回了垃圾；504 = 连上了但太慢"
+    for heading in ("10. 常见错误码", "HTTP status codes", "Error codes we return"):
+        assert {number_role(said, n, heading) for n in numbers_in(said)} == {"code"}, heading
+    assert {number_role(said, n, "Timeouts") for n in numbers_in(said)} == {"quantity"}
+    assert number_role("wait 30 s", numbers_in("wait 30 s")[0], "Status codes") == "quantity"
