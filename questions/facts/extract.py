@@ -663,10 +663,12 @@ STATED_PAIR = "stated pair"
 
 def _stated_heading(f: Fact, headings: list[tuple[int, str]], stated: dict[int, list[str]]) -> Fact:
     """A heading's fact with its options; a statement heading one of two under its heading is
-    tagged as their pair, as two terms defined in neighbouring items are."""
+    tagged as their pair, as two terms defined in neighbouring items are (its peer comes
+    first among its options, unless its statement names the peer)."""
     siblings = _heading_siblings(f, headings, stated)
     peers = stated.get(f.section.index, ()) if f.block.from_heading else ()
-    if len(peers) == 2 and len({norm(t) for t in peers}) == 2:
+    other = [t for t in peers if norm(t) != norm(f.subject)]
+    if len(peers) == 2 and len(other) == 1 and siblings[:1] == (other[0],):
         return replace(f, siblings=siblings, extra=(*f.extra, STATED_PAIR))
     return replace(f, siblings=siblings)
 

@@ -296,7 +296,7 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             paired = False  # `umask 022` … `/tmp` … `chmod u+x`: two remarks, not a pair
     # two statement headings under one heading ("### Cognito sync …", "### user pool 是…")
     # are a pair the notes set side by side, as two terms of neighbouring items are
-    stated = STATED_PAIR in f.extra and len(wrong) == 1
+    stated = STATED_PAIR in f.extra and wrong == [f.siblings[0]]
     paired = paired or stated
     if denies(desc):
         # "does not talk to remote APIs": only terms the notes say do it are told apart
