@@ -656,6 +656,23 @@ def _heading_siblings(
     )
 
 
+#: the tag of a statement heading one of exactly two under one heading ("Cognito sync …" and
+#: "user pool 是…" under the same heading): a pair the notes set side by side
+STATED_PAIR = "stated pair"
+
+
+def _stated_heading(f: Fact, headings: list[tuple[int, str]], stated: dict[int, list[str]]) -> Fact:
+    """A heading's fact with its options; a statement heading one of two under its heading is
+    tagged as their pair, as two terms defined in neighbouring items are (its peer comes
+    first among its options, unless its statement names the peer)."""
+    siblings = _heading_siblings(f, headings, stated)
+    peers = stated.get(f.section.index, ()) if f.block.from_heading else ()
+    other = [t for t in peers if norm(t) != norm(f.subject)]
+    if len(peers) == 2 and len(other) == 1 and siblings[:1] == (other[0],):
+        return replace(f, siblings=siblings, extra=(*f.extra, STATED_PAIR))
+    return replace(f, siblings=siblings)
+
+
 def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
     """The entity headings within a window of sections around the fact's own."""
     here = f.section.index
@@ -707,8 +724,7 @@ def extract(doc: Document) -> list[Fact]:
     facts = setting_facts(content, facts)
     headings = entity_headings(doc.sections)
     stated = _heading_statement_terms(facts)
-    facts = [replace(f, siblings=_heading_siblings(f, headings, stated))
-             if f.role == "heading" else f for f in facts]  # fmt: skip
+    facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
 

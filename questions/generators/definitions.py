@@ -30,7 +30,7 @@ from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, MASK, cleared, clue, masked, spliced
 from questions.distractors import SECTION_WINDOW, Pool, acceptable
 from questions.facts.commands import example_data, quoted_data
-from questions.facts.extract import markup
+from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.nouns import noun_for
@@ -294,6 +294,10 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             paired = False
         elif not _adjacent(pool, f.block.group, f.subject, f.siblings[0]):
             paired = False  # `umask 022` … `/tmp` … `chmod u+x`: two remarks, not a pair
+    # two statement headings under one heading ("### Cognito sync …", "### user pool 是…")
+    # are a pair the notes set side by side, as two terms of neighbouring items are
+    stated = STATED_PAIR in f.extra and wrong == [f.siblings[0]]
+    paired = paired or stated
     if denies(desc):
         # "does not talk to remote APIs": only terms the notes say do it are told apart
         wrong = [w for w in wrong if not denial_fits(desc, pool.descriptions.get(norm(w), ()))]
@@ -310,7 +314,8 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     else:
         prompt = reverse_definition(desc, noun, lang, "verb" in f.extra)
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0, query=desc,
-                 notes_options=closed, closed=closed and len(f.siblings) == 1)  # fmt: skip
+                 notes_options=closed,
+                 closed=closed and (len(f.siblings) == 1 or stated))  # fmt: skip
 
 
 def _fair_cut(
