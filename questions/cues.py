@@ -37,6 +37,12 @@ _TEMPLATE = frozenset({"which", "described", "description", "fits", "fill", "bla
                        "false", "what", "value", "default", "here", "these", "command"})  # fmt: skip
 
 
+#: a two-letter acronym ("IP", "DB") is a word of its own, though short
+_SHORT_ACRONYM = re.compile(r"[A-Z]{2}")
+#: an acronym with its version after it: "IPv4", "HTTP2", "TLSv1"
+_VERSIONED = re.compile(r"([A-Z]{2,5})v?\d")
+
+
 @lru_cache(maxsize=65536)
 def _parts(token: str) -> tuple[str, ...]:
     """ "IAM_ROLE_MISSING" -> iam, role, missing; "nodePort" -> node, port; "SP-GiST" -> sp, ….
@@ -48,7 +54,10 @@ def _parts(token: str) -> tuple[str, ...]:
 def _latin_words(token: str) -> frozenset[str]:
     """Cached: stems and options repeat the same tokens ("Which", "service", a table's keys)."""
     low = token.lower()
-    words = {low} if len(low) >= 3 else set()
+    words = {low} if len(low) >= 3 or _SHORT_ACRONYM.fullmatch(token) else set()
+    versioned = _VERSIONED.match(token)
+    if versioned:  # "IPv4" names IP, "HTTP2" names HTTP
+        words.add(versioned.group(1).lower())
     words |= {p for p in _parts(token) if len(p) >= 3}
     # SLOWLOG is named by "slowest", CHECKDB by "database": a glued name's words and clips
     for part in {token, *_parts(token)}:

@@ -95,3 +95,13 @@ def test_a_cloze_never_says_its_number_again_in_words() -> None:
             asked += 1
             assert not any(w in q.prompt for w in said[key]), q.prompt
     assert asked >= 1  # "扩大到 ___（两倍）" is asked without its aside
+
+
+def test_an_acronym_with_its_version_names_the_acronym() -> None:
+    """ "IPv4 取前 3 个八位组" names IP 哈希 (review 16); a two-letter acronym is a word too."""
+    wrong = ["轮询 RR", "最少连接", "一致性哈希"]
+    assert clue("IPv4 取前 3 个八位组", "IP 哈希", wrong) == "IPv4"
+    assert clue("negotiates HTTP2 first", "HTTP keep-alive", ["gRPC", "QUIC"]) == "HTTP2"
+    assert clue("keyed by the DB name", "DB shard", ["tenant", "region"]) == "DB"
+    assert clue("取前 3 个八位组", "IP 哈希", wrong) is None
+    assert clue("negotiates h2 first", "HTTP keep-alive", ["gRPC", "QUIC"]) is None
