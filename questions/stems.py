@@ -293,6 +293,8 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     if kind in ("time", "place"):
         return f"{'When' if kind == 'time' else 'Where'} does {key} apply?"
     if noun_phrase(a):
+        if key.lower().endswith(f" {a.lower()}"):  # not "the address of network address"
+            return f"What {be(a)} the {key}?"
         return f"What {be(a)} the {_lower(a)} of {key}?"
     if predicative(a):
         return f"What is {key} {_lower(a.rstrip('?'))}?"  # "What is Secret stored as?"

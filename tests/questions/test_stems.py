@@ -303,3 +303,9 @@ def test_a_description_that_points_back_to_the_line_before_is_not_quoted() -> No
     bank = candidates(notes)
     assert any(c.options[c.answer] == "git fetch" for c in bank), [c.prompt for c in bank]
     assert not any("does both" in c.prompt or "do both" in c.prompt for c in bank)
+
+
+def test_a_key_named_for_its_column_is_asked_without_repeating_it() -> None:
+    """ "What is the address of network address?" (review 16) says the noun twice."""
+    assert table_forward("network address", "Address", "en") == "What is the network address?"
+    assert table_forward("VPC router", "Address", "en") == "What is the address of VPC router?"
