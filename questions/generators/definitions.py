@@ -241,14 +241,9 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             fits = fitting_others(text, f.siblings, pool.descriptions, f.subject)
             near_commands = pool.commands_near(f.subject, f) if command_like(f.subject) else []
             # a name whose form says its kind (a file, a setting) meets the notes' other code
-            # of that form nearby too (`standby.signal` beside `pg_hba.conf`); a one-word name
-            # in code (`LimitRange`) is a name like **ReplicaSet**: code marks no command nor
-            # setting there, so the notes' defined names join it
-            typed = roles
-            if not roles and family(f.subject) in TYPED:
-                typed = ("code",)
-            elif not roles and _one_name(f.subject):
-                typed = ("term",)
+            # of that form nearby too (`standby.signal` beside `pg_hba.conf`); a plain name in
+            # code does not: `LimitRange` beside the notes' other names may meet a `B-tree`
+            typed = ("code",) if not roles and family(f.subject) in TYPED else roles
             more = pool.alternatives(f.subject, f, typed, siblings=near_commands, avoid=text,
                                      near_roles=near, names_nearby=True, want=2,
                                      exclude=[*fits, *f.siblings])  # fmt: skip
