@@ -270,12 +270,21 @@ def generate_document(file: str, text: str) -> DocumentResult:
             return False
         if option not in kept_by_kind(c.answer_text, [*c.distractors, option], pool.name_kinds):
             return False  # a name of another kind than the key's
+        f = c.fact
+        if f.category and f.table is None and c.style == "reverse" and not _member(option, f):
+            return False  # "Which pipeline pattern …" takes the patterns only, not a job kind
         if c.style not in ("reverse", "meaning") or c.fact.table is not None:
             return True
         return not fitting_others(c.query, [option], pool.descriptions, c.fact.subject)
 
     chosen = vary(plan.chosen, [c for c, _ in asked.kept], order, asked.gate.recheck, fits)
     return DocumentResult(doc, asked.facts, asked.tried, chosen, dropped)
+
+
+def _member(option: str, f: Fact) -> bool:
+    """The option is one of the fact's named set: a sibling, or a sibling's name written with
+    its value (`max-age` of `max-age=3600`)."""
+    return any(s == option or s.startswith((f"{option}=", f"{option}:")) for s in f.siblings)
 
 
 @contextmanager

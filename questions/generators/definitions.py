@@ -28,7 +28,7 @@ from questions.ambiguity import (
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, MASK, cleared, clue, masked, spliced
-from questions.distractors import SECTION_WINDOW, Pool, acceptable
+from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable
 from questions.facts.commands import example_data, quoted_data
 from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
@@ -240,7 +240,11 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             # of the notes, so the question has three or four options, not a coin toss
             fits = fitting_others(text, f.siblings, pool.descriptions, f.subject)
             near_commands = pool.commands_near(f.subject, f) if command_like(f.subject) else []
-            more = pool.alternatives(f.subject, f, roles, siblings=near_commands, avoid=text,
+            # a name whose form says its kind (a file, a setting) meets the notes' other code
+            # of that form nearby too (`standby.signal` beside `pg_hba.conf`); a plain name in
+            # code does not: `LimitRange` beside the notes' other names may meet a `B-tree`
+            typed = ("code",) if not roles and family(f.subject) in TYPED else roles
+            more = pool.alternatives(f.subject, f, typed, siblings=near_commands, avoid=text,
                                      near_roles=near, names_nearby=True, want=2,
                                      exclude=[*fits, *f.siblings])  # fmt: skip
             pair = [s for s in f.siblings if s not in fits and pool.same_kind(f.subject, s, f)]
@@ -273,14 +277,21 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     # "简单请求：…" are two topics, not a pair)
     listed = f.block.kind == "item" and pool.list_size(f.block) <= 2
     paired = _pair(f) and (listed or markup(f) != "plain")
-    if paired and not listed and f.siblings[0] not in f.block.text and len(wrong) < 2:
+    apart = paired and _named_apart(f.block.text, f.siblings[0], f.subject)
+    if paired and not listed and not apart and len(wrong) < 2:
         # two defined terms of a longer list that marks more of their kind (four settings, two
         # of them defined) are no pair: the list's other terms of their form join them, so the
-        # question is not a coin toss between two of the four
+        # question is not a coin toss between two of the four; so does a term written as the
+        # offered side is, marked as the two are (`ANALYZE` beside `EXPLAIN` and `EXPLAIN
+        # ANALYZE`, never `localhost` beside **sidecar**)
+        how = markup(f)
         kin = [
             t
             for t in _programs(_list_marks(pool).get(f.block.group, ()), f.subject)
-            if t != f.subject and t not in wrong and shape(t) == shape(f.subject)
+            if t != f.subject and t not in wrong
+            and (shape(t) == shape(f.subject)
+                 or (shape(t) == shape(f.siblings[0]) and f.siblings[0] in wrong
+                     and _marked_as(pool, f.block.group, t) == how))
             and t not in desc and acceptable(t, f.subject, wrong, sibling=True)
         ]  # fmt: skip
         if not kin and markup(f) == "code":
@@ -288,6 +299,12 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             # around them define more commands of their form (`PERSIST`, `SCAN`): those join
             kin = [t for t in _code_near(f, pool) if t not in wrong and t not in desc
                    and acceptable(t, f.subject, wrong, sibling=True)]  # fmt: skip
+        if not kin:
+            # the other side leads a list of its kind elsewhere too (**sidecar** among the
+            # multi-container patterns): that list's terms are kin of the pair
+            kin = [t for t in _listed_with(f, pool) if t not in wrong and t not in desc
+                   and acceptable(t, f.subject, wrong, sibling=True)]  # fmt: skip
+        kin = [t for t in kin if not _example_of(t, (f.subject, *f.siblings))]
         kin = [t for t in kin if t not in fitting_others(desc, kin, pool.descriptions, f.subject)]
         if kin and len(wrong) + len(kin) >= 2:
             wrong = [*wrong, *kin][:3]
@@ -347,6 +364,13 @@ _LIST_MARKS: WeakKeyDictionary[Pool, dict[int, tuple[str, ...]]] = WeakKeyDictio
 
 
 _LIST_PLACES: WeakKeyDictionary[Pool, dict[tuple[int, str], int]] = WeakKeyDictionary()
+_LIST_CODE: WeakKeyDictionary[Pool, frozenset[tuple[int, str]]] = WeakKeyDictionary()
+
+
+def _marked_as(pool: Pool, group: int, term: str) -> str:
+    """How a list marks one of its terms: code, else bold (`_list_marks` holds only those)."""
+    _list_marks(pool)
+    return "code" if (group, term) in _LIST_CODE.get(pool, frozenset()) else "bold"
 
 
 def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
@@ -365,6 +389,9 @@ def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
         index = {g: tuple(dict.fromkeys(ts)) for g, ts in marks.items()}
         _LIST_MARKS[pool] = index
         _LIST_PLACES[pool] = places
+        _LIST_CODE[pool] = frozenset(
+            (b.group, t) for b in pool.doc.content if b.kind == "item" for t in b.inline.code
+        ) if pool.doc is not None else frozenset()  # fmt: skip
     return index
 
 
@@ -405,6 +432,43 @@ def _code_near(f: Fact, pool: Pool) -> list[str]:
         and (not command_like(f.subject) or d.subject.split()[0] == f.subject.split()[0])
     ]
     return list(dict.fromkeys(t for _, t in sorted(found, key=lambda x: x[0])))
+
+
+_DEFINED: WeakKeyDictionary[Pool, dict[str, list[Fact]]] = WeakKeyDictionary()
+
+
+def _listed_with(f: Fact, pool: Pool) -> list[str]:
+    """The terms another list defines beside the fact's one sibling, of the fact's family and
+    kind: the sibling's kin there are the fact's kin too."""
+    index = _DEFINED.get(pool)
+    if index is None:
+        index = {}
+        for d in pool.definitions:
+            if d.role == "term" and d.group.startswith("g"):
+                index.setdefault(norm(d.subject), []).append(d)
+        _DEFINED[pool] = index
+    own = {norm(f.subject), *map(norm, f.siblings)}
+    found = [
+        t
+        for s in f.siblings
+        for d in index.get(norm(s), ())
+        if d.group != f.group
+        for t in d.siblings
+        if norm(t) not in own and family(t) == family(f.subject) and pool.same_kind(f.subject, t, f)
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _example_of(text: str, terms: Sequence[str]) -> bool:
+    """A marked span that writes one of the terms among more words than a variant adds
+    (`MULTI; FLUSHALL ASYNC; EXEC`, not `VACUUM FULL` beside `VACUUM`): a use, no term."""
+    return any(contains(text, t) and len(text.split()) > len(t.split()) + 1 for t in terms)
+
+
+def _named_apart(text: str, other: str, term: str) -> bool:
+    """The line names the other term by itself, not only inside the term's own name
+    (`EXPLAIN` in `EXPLAIN ANALYZE …` is no mention of `EXPLAIN`)."""
+    return other in text.replace(term, " ")
 
 
 def _adjacent(pool: Pool, group: int, a: str, b: str) -> bool:

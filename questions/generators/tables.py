@@ -10,7 +10,7 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, denial_fits, denies, thin_fits_any
 from questions.candidate import Candidate, stable_int
 from questions.clipping import lost_qualifier
-from questions.cues import clue, later_sentences
+from questions.cues import clue, later_sentences, without
 from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -267,8 +267,12 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
     found = clue(cell, key, wrong, others)
     if found is None:
         return cell
-    # a clause cut from a cell reads as a fragment of the row; whole sentences stand alone
+    # a clause cut from a cell reads as a fragment of the row; whole sentences stand alone,
+    # and so does a cell that loses only the phrase naming its row ("returns a CNAME record
+    # for an external name, no proxying"): a true/false statement would quote it so
     trimmed = later_sentences(cell, [found])
+    if trimmed is None:
+        trimmed = _without_phrase(cell, found)
     if trimmed is None or trimmed == cell or not standalone(trimmed):
         return None
     if len(content_words(trimmed)) <= THIN:
@@ -276,6 +280,22 @@ def _fair(cell: str, key: str, wrong: Sequence[str], others: Sequence[str]) -> s
     if lost_qualifier(trimmed, key, wrong) or thin_fits_any(trimmed, others):
         return None  # what is left fits another row's cell as well as its own
     return trimmed if clue(trimmed, key, wrong, others) is None else None
+
+
+#: what parts a cell into clauses: commas, and the Chinese comma and enumeration comma
+_CLAUSES = re.compile(r",\s+|[，、]")
+
+
+def _without_phrase(cell: str, found: str) -> str | None:
+    """A cell of several clauses without the phrase inside one of them that holds the
+    give-away, every clause kept; None for a cell of one clause ("max time to wait" is left of
+    "… for a TCP connection to a server": a fragment any row's cell could start) or when the
+    cut takes a clause."""
+    clauses = len(_CLAUSES.split(cell.strip(" .。")))
+    trimmed = without(cell, [found]) if clauses > 1 else None
+    if trimmed is None:
+        return None
+    return trimmed if len(_CLAUSES.split(trimmed.strip(" .。"))) == clauses else None
 
 
 def _fair_port_cell(cell: str, key: str) -> bool:
