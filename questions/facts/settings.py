@@ -87,7 +87,7 @@ def comment_default(line: ConfigLine) -> str | None:
     m = _COMMENT_DEFAULT.search(line.comment)
     if m is None or _NOT_NOW.search(line.comment[: m.start()]):
         return None
-    value = m.group("value").strip("`\"'")
+    value = m.group("value").rstrip(".。").strip("`\"'")  # "default is 30s."
     numbers = numbers_in(value)
     if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
         return value
