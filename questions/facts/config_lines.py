@@ -17,6 +17,8 @@ from questions.parse.model import Block
 CONFIG_LANGS = frozenset({"", "text", "nginx", "ini", "dosini", "conf", "cfg", "cnf", "toml",
                           "yaml", "yml", "properties", "haproxy", "systemd", "apacheconf",
                           "apache", "redis", "env", "dotenv"})  # fmt: skip
+#: labels that say nothing of the block's lines: config or commands alike
+_UNLABELLED = frozenset({"", "text"})
 #: a trailing comment: "#", ";" or "//" after whitespace (nginx's own "on;" ends a directive)
 _TRAILING = re.compile(r"^(?P<setting>.*?\S)\s+(?:#|;|//)\s*(?P<comment>\S.*)$")
 #: a setting's name: a config key (`gzip_comp_level`, `work_mem`, `log.retention.ms`)
@@ -43,8 +45,10 @@ class ConfigLine:
     line: int
 
 
-def _setting(text: str) -> tuple[str, str] | None:
-    """(name, value) of `name = value`, `name: value` or `name value;`, else None."""
+def _setting(text: str, labelled: bool) -> tuple[str, str] | None:
+    """(name, value) of `name = value`, `name: value` or `name value;`, else None. A name of
+    two words ("timeout connect 5s") only in a block labelled as config: in an unlabelled one,
+    "kubectl get pods" is a command."""
     text = text.rstrip(";").strip()
     if text.startswith(("-", "[", "<", "{")):
         return None  # a YAML list item, a section, a tag: no setting of its own
@@ -53,7 +57,7 @@ def _setting(text: str) -> tuple[str, str] | None:
         name, value = m.group("name"), m.group("value").strip()
     else:
         words = text.split()
-        if not 2 <= len(words) <= MAX_NAME_WORDS + 1:
+        if not 2 <= len(words) <= (MAX_NAME_WORDS if labelled else 1) + 1:
             return None
         *named, value = words
         if not all(_NAME_ONLY.match(w) for w in named):
@@ -89,7 +93,7 @@ def config_lines(block: Block) -> list[ConfigLine]:
         m = _TRAILING.match(raw.strip())
         if m is None:
             continue
-        found = _setting(m.group("setting"))
+        found = _setting(m.group("setting"), lang not in _UNLABELLED)
         if found is None:
             continue
         name, value = found

@@ -153,7 +153,8 @@ def test_config_lines_read_names_and_values() -> None:
         "gzip_types text/css application/json;  # text/html is always compressed\n```\n\n"
         "```yaml\nspec:\n  template:\n    replicas: 3   # default 1\n  paused: true  # x\n```\n\n"
         "```toml\n[server]\nworkers = 8  # default 4\n```\n\n"
-        "```\nsysctl net.core.somaxconn=4096  # default 128\nulimit -n 65536  # default 1024\n```\n"
+        "```\nsysctl net.core.somaxconn=4096  # default 128\nulimit -n 65536  # default 1024\n"
+        "kubectl get pods  # default kube-system\nworkers 4  # default 1\n```\n"
     )
     doc = parse_document(text, "n.md")
     read = [(c.name, c.value) for b in doc.content for c in config_lines(b)]
@@ -162,6 +163,7 @@ def test_config_lines_read_names_and_values() -> None:
         ("template.replicas", "3"),
         ("spec.paused", "true"),
         ("server.workers", "8"),
+        ("workers", "4"),
     ], read
 
 
