@@ -240,7 +240,8 @@ class Unit:
 
 def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
     """What the notes say, one unit per statement: definitions as term + description, table
-    rows as "key | header: cell", commands with their comment, and every sentence (a sentence
+    rows as "key | header: cell", commands with their comment, config lines giving a default, and
+    every sentence (a sentence
     of a list item carries its parent and lead-in, which hold its subject)."""
     out: list[Unit] = []
     tables = {f.block.id: f.table for f in facts if f.table is not None}
@@ -251,6 +252,9 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
             )
         elif f.kind == "command":
             out.append(Unit(f"{f.value} {f.subject}", f.value, f.section.index))
+        elif f.block.kind == "code" and "setting" in f.extra:
+            # a config line whose comment gives the setting's default: code is read no other way
+            out.append(Unit(f.sentence, f.subject, f.section.index))
     for b in doc.content:
         s = b.section.index
         if b.kind == "code":

@@ -14,12 +14,13 @@ short to be a cloze. So:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from questions.facts.config_lines import ConfigLine, config_lines
 from questions.facts.model import Fact
 from questions.parse.model import Block
-from questions.text import norm
-from questions.values import number_role, numbers_in
+from questions.text import STOP_EN, is_zh, norm
+from questions.values import number_role, numbers_in, switch_side
 
 #: "label: value (aside)"; a label of a few words, a value of a few
 _LINE = re.compile(
@@ -60,46 +61,118 @@ def _names(subject: str) -> set[str]:
     return {norm(p) for p in re.split(r"\s*/\s*|\s*,\s*", subject) if p}
 
 
+#: a comment giving the setting's default: "1-9, default 1", "defaults to 1min", "默认 20 字节";
+#: the value is a number with its unit or one word, and the comment goes on no further than a
+#: comma or bracket ("default 3 before 9.6" says something else)
+_COMMENT_DEFAULT = re.compile(
+    r"(?:^|(?<=[\s,;(（，；]))(?:(?:the\s+)?defaults?(?:\s+(?:is|to|value(?:\s+is)?))?\s*[:=]?"
+    r"|(?:默认|缺省)值?(?:为|是)?\s*[:：=]?)\s*"
+    r"(?P<value>[^\s,;，；。()（）—]+(?:\s[^\s,;，；。()（）—]+)?)\s*(?:$|[,;，；。()（）—])",
+    re.I,
+)
+#: a comment that only marks the line's own value as the default: "# default", "# (默认)"
+_DEFAULT_MARK = re.compile(r"^[(（]?(?:(?:the\s+)?default|默认值?|缺省值?)[)）]?[.。]?$", re.I)
+#: a default that no longer holds or is denied: "was default 3", "not the default"
+_NOT_NOW = re.compile(r"\b(?:not|no longer|was|old|previous|former|formerly)\W*(?:the\s+)?$|不是$|曾$",
+                      re.I)  # fmt: skip
+#: one word a default can be, as configs write values: `off`, `noeviction`, `on-failure`
+_WORD_VALUE = re.compile(r"^[A-Za-z][\w.-]*$")
+
+
+def comment_default(line: ConfigLine) -> str | None:
+    """The default value a config line's comment states, or None when it states none (a remark,
+    a range, a default of something else). A bare "# default" says the line's value is it."""
+    if _DEFAULT_MARK.match(line.comment):
+        return line.value
+    m = _COMMENT_DEFAULT.search(line.comment)
+    if m is None or _NOT_NOW.search(line.comment[: m.start()]):
+        return None
+    value = m.group("value").rstrip(".。").strip("`\"'")  # "default is 30s."
+    numbers = numbers_in(value)
+    if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
+        return value
+    # a switch ("defaults to off") is a value; another short word ("default is too low") is not
+    if _WORD_VALUE.match(value) and (
+        value.casefold() not in STOP_EN or switch_side(value) is not None
+    ):
+        return value
+    return None
+
+
+def _labelled_fact(
+    label: str,
+    value: str,
+    b: Block,
+    line: int,
+    sentence: str,
+    default: bool,
+    listed: Callable[[], dict[str, tuple[str, ...]]],
+    lang: str = "",
+) -> Fact | None:
+    """The fact of one labelled value: a number's (its default, or the value the notes give
+    it), or a named default's, its options the other members of a list naming it. `lang`: the
+    language of a line whose own words are mostly code (a config line's comment's)."""
+    dm = _DEFAULT_LABEL.match(label)
+    noun = dm.group("noun") if dm else None  # "default registry" names a registry
+    numbers = numbers_in(value)
+    if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
+        n = numbers[0]
+        # what the number counts, read as "Default port 6379" (the colon hides the port)
+        said = f"{label} {value}"
+        found = numbers_in(said)
+        role = number_role(said, found[-1], b.section.heading, b.under) if found else "quantity"
+        return Fact("number", noun or label, n.text, b, line, sentence=sentence, span=n.text,
+                    attribute="default" if default else "setting", role=role,
+                    extra=("setting", "named") if noun else ("setting",), lang=lang)  # fmt: skip
+    name = value.strip("`*")
+    if not default or len(name.split()) > MAX_VALUE_WORDS or re.search(r"\d\s*$", label):
+        return None
+    return Fact("default", noun or label, name, b, line, sentence=sentence, span=name,
+                attribute="default", category=noun, group=f"v{b.id}", role="member",
+                siblings=listed().get(norm(name), ()), extra=("setting",), lang=lang)  # fmt: skip
+
+
 def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
     """The facts with a labelled value's fact in place of the number facts its line gave (one
-    question of the line, asked by its label)."""
+    question of the line, asked by its label), and the defaults config blocks' comments give,
+    in place of the command fact an unlabelled block's line gave ("Which command is for
+    'per-process limit, default 2000'?" asks nothing a setting's default does not)."""
     out: list[Fact] = []
     replaced: set[tuple[int, str]] = set()
-    listed: dict[str, tuple[str, ...]] | None = None
+    lines: set[tuple[int, int]] = set()  # (block, line) of the config lines read
+    found: dict[str, tuple[str, ...]] | None = None
+
+    def listed() -> dict[str, tuple[str, ...]]:
+        nonlocal found
+        if found is None:
+            found = _listed(facts)
+        return found
+
     for b in content:
+        if b.kind == "code":
+            for c in config_lines(b):
+                default = comment_default(c)
+                if default is None:
+                    continue
+                lang = "zh" if is_zh(c.comment) else ""  # "# 默认 1" of a line of code
+                f = _labelled_fact(c.name, default, b, c.line, c.text, True, listed, lang)
+                if f is not None:
+                    out.append(f)
+                    lines.add((b.id, c.line))
+            continue
         if b.kind not in ("item", "paragraph") or b.depth > 2:
             continue
         m = _LINE.match(b.text.strip())
         if m is None:
             continue
         label, value, aside = m.group("label").strip("`"), m.group("value"), m.group("aside") or ""
-        default = _says_default(label, aside, b)
-        dm = _DEFAULT_LABEL.match(label)
-        noun = dm.group("noun") if dm else None  # "default registry" names a registry
-        numbers = numbers_in(value)
-        if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
-            n = numbers[0]
-            # what the number counts, read as "Default port 6379" (the colon hides the port)
-            said = f"{label} {value}"
-            found = numbers_in(said)
-            role = number_role(said, found[-1], b.section.heading, b.under) if found else "quantity"
-            out.append(Fact("number", noun or label, n.text, b, b.line, sentence=b.text, span=n.text,
-                            attribute="default" if default else "setting", role=role,
-                            extra=("setting", "named") if noun else ("setting",)))  # fmt: skip
-            replaced.add((b.id, n.text))
-            continue
-        name = value.strip("`*")
-        if not default or len(name.split()) > MAX_VALUE_WORDS or re.search(r"\d\s*$", label):
-            continue
-        subject = noun or label
-        if listed is None:
-            listed = _listed(facts)
-        out.append(Fact("default", subject, name, b, b.line, sentence=b.text, span=name,
-                        attribute="default", category=noun, group=f"v{b.id}", role="member",
-                        siblings=listed.get(norm(name), ()), extra=("setting",)))  # fmt: skip
-        replaced.add((b.id, name))
+        f = _labelled_fact(label, value, b, b.line, b.text, _says_default(label, aside, b), listed)
+        if f is not None:
+            out.append(f)
+            replaced.add((b.id, f.span))
     if not out:
         return facts
     kept = [f for f in facts if not (f.kind in ("number", "term") and (f.block.id, f.span)
-                                     in replaced)]  # fmt: skip
+                                     in replaced)
+            and not (f.kind == "command" and (f.block.id, f.line) in lines)]  # fmt: skip
     return kept + out

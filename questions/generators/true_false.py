@@ -41,8 +41,8 @@ _NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*
 
 def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
-    if f.kind not in ("number", "term") or f.block.kind == "table":
-        return None
+    if f.kind not in ("number", "term") or f.block.kind in ("table", "code"):
+        return None  # a config line and its comment ("hz 20  # default 10") is code, no claim
     subject = f.subject if f.kind == "number" else f.context
     text = with_subject(clause(f.sentence, f.span), subject)
     if not subject and not has_own_subject(text):
