@@ -864,6 +864,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _spelled(stem, answer, wrong)
         or _glossed_character(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
+        or _initialism(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
         or _command_letter(stem, answer, wrong)
@@ -1109,6 +1110,29 @@ def _short_form(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     for m in _SHORT.finditer(stem):
         if (m.group(1)[0].lower(), m.group(2)) == mine:
             return m.group(0)
+    return None
+
+
+_NAME_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*")
+_STEM_PART = re.compile(r"[A-Za-z]+")
+
+
+def _initialism(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The answer's initials written in the stem ("XFF", `skip_xff_append` / X-Forwarded-For,
+    "TTL" / Time To Live), when no wrong option has those initials."""
+
+    def initials(option: str) -> str:
+        parts = _NAME_PART.findall(option)
+        return "".join(p[0] for p in parts).lower() if len(parts) >= 3 else ""
+
+    mine = initials(answer)
+    if not mine or mine in {initials(w) for w in wrong}:
+        return None
+    for m in _STEM_PART.finditer(stem):
+        part: str
+        for part in _NAME_PART.findall(m.group(0)):
+            if part.lower() == mine:
+                return part
     return None
 
 

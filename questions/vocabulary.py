@@ -57,6 +57,9 @@ TERMS: dict[str, tuple[str, ...]] = {
     "HTTP header": ("Cache-Control", "ETag", "Expires", "Last-Modified", "If-None-Match",
                     "If-Modified-Since", "Authorization", "Content-Type", "Accept-Encoding",
                     "Vary", "Pragma"),
+    # what a reverse proxy adds: each names the client or the hops in its own way
+    "HTTP proxy header": ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+                          "X-Real-IP", "Forwarded", "Via"),
     "YAML file": ("cron.yaml", "env.yaml", "template.yaml", "app.yaml", "queue.yaml"),
     "YML file": ("appspec.yml", "buildspec.yml", "docker-compose.yml", "serverless.yml"),
     "config folder": (".ebextensions", ".platform", ".elasticbeanstalk", ".aws"),
