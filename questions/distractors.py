@@ -1029,6 +1029,9 @@ class Pool:
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
+        bounds = stated_range(fact.sentence, answer)
+        if bounds is not None:  # "# 1-9, default 1": no 0 beside it
+            pool = {x for x in pool if bounds[0] <= x <= bounds[1]}
         texts = {
             x: with_value(answer, x)
             if role == "quantity"
@@ -1563,6 +1566,27 @@ def _id_distance(v: float, role: str) -> Callable[[float], float]:
     if role == "code":
         return lambda x: abs(x - v) + (1000.0 if x // 100 != v // 100 else 0.0)
     return lambda x: abs(x - v)
+
+
+_RANGE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|–|~|～|to|到|至)\s*(\d+(?:\.\d+)?)(?![\w.%/])"
+)
+
+
+def stated_range(sentence: str, answer: Number) -> tuple[float, float] | None:
+    """The bounds a sentence gives the answer's values ("gzip_comp_level 5; # 1-9, default
+    1"): a bare range that holds the answer and is not the answer itself; None otherwise."""
+    if answer.unit:
+        return None
+    own = re.compile(rf"(?<![\w.]){re.escape(answer.text)}(?![\w.])")
+    for m in _RANGE.finditer(sentence):
+        lo, hi = float(m.group(1)), float(m.group(2))
+        outside = sentence[: m.start()] + " " + sentence[m.end() :]
+        if not lo < hi or not own.search(outside):
+            continue  # "3 到 ___ 个字符": the answer is the range's own end
+        if lo <= answer.value <= hi:
+            return lo, hi
+    return None
 
 
 def _status_like(x: float) -> bool:

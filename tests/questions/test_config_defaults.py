@@ -174,3 +174,22 @@ def test_both_notes_read_whole() -> None:
         headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
         topics = {q.topic for q in asked(name)}
         assert set(headings) <= topics, (name, set(headings) - topics)
+
+
+def test_options_stay_within_a_range_the_line_states() -> None:
+    """ "# 1-9, default 1": no 0 beside it; the range's own end asked ("3 到 ___ 个字符") keeps
+    its near misses."""
+    from questions.distractors import stated_range
+    from questions.values import numbers_in
+
+    line = "gzip_comp_level 5; # 1-9, default 1"
+    (key,) = [n for n in numbers_in(line) if n.text == "1" and n.start > 25]
+    assert stated_range(line, key) == (1.0, 9.0)
+    bound = "存储桶名称长度 3 到 63 个字符"
+    assert stated_range(bound, numbers_in(bound)[1]) is None
+    for prompt, choices, key_text in keyed(EN):
+        if "gzip_comp_level" in prompt:
+            assert key_text == "1" and all(1 <= float(c) <= 9 for c in choices), choices
+            break
+    else:
+        raise AssertionError("gzip_comp_level's default is not asked")
