@@ -135,6 +135,7 @@ class Pool:
         self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
         self._by_word: dict[str, set[int]] = {}
+        self._stem_hits: dict[tuple[str, str], tuple[frozenset[str], list[int]]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -501,17 +502,28 @@ class Pool:
                 for w in content_words(sentence):
                     self._by_word[w].add(i)
         own = fact.block.id
-        words = frozenset(content_words(stem) - content_words(fact.span or fact.subject))
+        words, hits = self._holding(stem, fact.span or fact.subject)
         if len(words) < 2:
             return False
-        # only sentences holding every word of the stem can say it: a look-up, not a scan;
-        # and only those writing the option (a stem's common words are in every copy of
-        # repeated notes, the option mostly in one)
-        hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        # only those writing the option (a stem's common words are in every copy of repeated
+        # notes, the option mostly in one)
         written = folded(option)
-        said = (self._sentences[i][1] for i in sorted(hits)
+        said = (self._sentences[i][1] for i in hits
                 if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
         return said_with(words, option, said)
+
+    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int]]:
+        """The stem's content words but the key's own (`own`), and the sentences that hold
+        every one of them, in order: a look-up, not a scan. Read once per stem, as each option
+        a question ranks asks it again."""
+        found = self._stem_hits.get((stem, own))
+        if found is None:
+            words = frozenset(content_words(stem) - content_words(own))
+            hits: set[int] = set()
+            if len(words) >= 2:  # fewer say too little to match a sentence by
+                hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+            found = self._stem_hits[(stem, own)] = (words, sorted(hits))
+        return found
 
     def other_product(self, option: str, section: int, here: int) -> bool:
         """The answer's section's headings name a product ("Pulumi") that the option's section
