@@ -982,14 +982,12 @@ class Pool:
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
         if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
-            like = {
-                x
-                for x in members
-                if x != v and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True)
-            }
+            by_key = _id_distance(v, "key")
+            like = nearest(members, by_key, max(least, want * SPREAD_READS), lambda x: x != v
+                           and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True))  # fmt: skip
             if len(like) < least:
                 return []
-            chosen = spread(v, like, want, fact.id, _id_distance(v, "key"), math.inf, taken)
+            chosen = spread(v, like, want, fact.id, by_key, math.inf, taken)
             self.offered[(answer.unit, v)].add(tuple(chosen))
             return [fmt_number(x) for x in chosen]
         seen = self._near_numbers(answer.unit, role, here) - {v}
@@ -1041,30 +1039,38 @@ class Pool:
                 pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
-        texts = {
-            x: with_value(answer, x)
-            if role == "quantity"
-            else written[x]
-            if role == "version"
-            else self._text_of(answer.unit, x)
-            for x in pool
-        }
-        pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
-        if len(pool) < least or (role == "port" and _beside_told(v, avoid, pool)):
+
+        def text(x: float) -> str:
+            if role == "quantity":
+                return with_value(answer, x)
+            return written[x] if role == "version" else self._text_of(answer.unit, x)
+
+        def fits(x: float) -> bool:
+            return acceptable(text(x), answer.text, [], avoid, numeric=True)
+
+        if role == "port" and _beside_told(v, avoid, pool, fits):
             return []
+        # only the few nearest fitting values are read: a port's pool is every port of the
+        # notes, and checking each for each question grew with the square of the notes
+        read = max(least, want * SPREAD_READS)
         if role != "quantity":
             # "18.0 -> ___": a minor version among minor versions, a major among majors
-            like = {x for x in pool if texts[x].count(".") == answer.text.count(".")}
+            dots = answer.text.count(".")
+            by_id = _id_distance(v, role)
+            like = nearest(pool, by_id, read, lambda x: fits(x) and text(x).count(".") == dots)
             if len(like) < least:
-                return []
+                return []  # (fewer than `least` fitting values at all: none of one form either)
             reach = 100.0 if role == "code" else math.inf
-            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach, taken)
+            chosen = spread(v, like, want, fact.id, by_id, reach, taken)
         else:
             distance = lambda x: _log_distance(x, v)  # noqa: E731
-            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken, slack=1)
+            near = nearest(pool, distance, read, fits)
+            if len(near) < least:
+                return []
+            chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
-        return [texts[x] for x in chosen]
+        return [text(x) for x in chosen]
 
     def _numbered(self, sentence: str, answer: Number) -> set[float] | None:
         """The notes' other members of a numbered family the answer is one of ("RAID 10" where
@@ -1405,6 +1411,25 @@ def _plain_term(text: str) -> bool:
     return not (_NOT_PLAIN.search(text) or verb_like(text))
 
 
+#: `spread` chooses among this many times `want` of a pool's nearest values, never further
+SPREAD_READS = 3
+
+
+def nearest(
+    pool: Iterable[float], distance: Callable[[float], float], n: int, fits: Callable[[float], bool]
+) -> list[float]:
+    """The first `n` values of the pool that fit, nearest first as `spread` ranks them (by
+    distance, then value): all of a pool that `spread` reads, each value checked only once the
+    nearer ones are."""
+    out: list[float] = []
+    for x in sorted(pool, key=lambda x: (distance(x), x)):
+        if len(out) == n:
+            break
+        if fits(x):
+            out.append(x)
+    return out
+
+
 def spread(
     v: float,
     pool: Iterable[float],
@@ -1422,7 +1447,7 @@ def spread(
     question already), then with the fewest options beyond `reach` (five times off, a code of
     another class) past `slack` of them, then with the key nearest its place, then with the
     fewest options beyond reach, then the nearest."""
-    ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+    ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * SPREAD_READS]
     near = ranked[: want * 2]
     if len(near) <= want:
         return sorted(near)
@@ -1562,11 +1587,11 @@ def _releases(text: str, written: Iterable[str]) -> dict[float, str]:
 _PORT_RANGE = 10
 
 
-def _beside_told(v: float, stem: str, pool: Iterable[float]) -> bool:
+def _beside_told(v: float, stem: str, pool: Iterable[float], fits: Callable[[float], bool]) -> bool:
     """A port the stem writes next to the key (9092 beside a blank for 9093) with no option as
-    near it: the key is the one option of that service's range."""
+    near it (of the pool, one that `fits`): the key is the one option of that service's range."""
     said = any(0 < abs(n.value - v) <= _PORT_RANGE for n in numbers_in(stem) if not n.unit)
-    return said and not any(0 < abs(x - v) <= _PORT_RANGE for x in pool)
+    return said and not any(0 < abs(x - v) <= _PORT_RANGE and fits(x) for x in pool)
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:
