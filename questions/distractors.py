@@ -1755,19 +1755,30 @@ def likeliest(answer: str, others: Iterable[str], seed: str) -> Iterator[str]:
             yield texts[i]
 
 
+#: fewer texts than this are scored one by one: below it, rapidfuzz's vectorised call costs
+#: more to set up than it saves (a table row ranks its table's dozen other keys)
+_VECTORISED = 32
+
+
 def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
-    """`similarity` of the answer to each text, the rapidfuzz ratios in one vectorised call
-    (a question ranks dozens of candidates)."""
+    """`similarity` of the answer to each text, the rapidfuzz ratios of many texts in one
+    vectorised call (a question ranks dozens of candidates)."""
     a = norm(answer)
     normed = [norm(t) for t in texts]
     scores = [0.0] * len(texts)
     if not a:
         return scores
-    plain = [i for i, b in enumerate(normed) if b and not (a.isdigit() and b.isdigit())]
+    codes = a.isdigit()
+    plain: list[int] = []
     for i, b in enumerate(normed):
-        if b and a.isdigit() and b.isdigit():
+        if b and codes and b.isdigit():
             scores[i] = similarity(answer, texts[i])
-    if plain:
+        elif b:
+            plain.append(i)
+    if len(plain) < _VECTORISED:
+        for i in plain:
+            scores[i] = fuzz.ratio(a, normed[i])
+    else:
         ratios = process.cdist([a], [normed[i] for i in plain], scorer=fuzz.ratio,
                                dtype=np.float64)[0]  # fmt: skip
         for i, r in zip(plain, ratios, strict=True):
