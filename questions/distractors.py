@@ -114,6 +114,8 @@ class Pool:
         self._flag_owners: dict[str, set[str]] = _flag_owners(doc)
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+        #: (role, section) -> its entries by family (`_of_family`), read on first use
+        self._by_family: dict[tuple[str, int], dict[str, list[Entry]]] = {}
         #: well-known names the notes write (questions.vocabulary), found on first use
         self._named: set[str] | None = None
         #: (unit, role) -> [(value, section)]
@@ -234,6 +236,18 @@ class Pool:
         if role in ("code", "cmd"):
             self._code.add(text)
         self._by_role[role][section].append(Entry(text, role, group, section))
+        self._by_family.pop((role, section), None)  # read again with this entry
+
+    def _of_family(self, role: str, section: int) -> dict[str, list[Entry]]:
+        """A section's entries of a role by family, in the notes' order, read once: each
+        question reads the sections around its own, and most take only their answer's family."""
+        found = self._by_family.get((role, section))
+        if found is None:
+            found = defaultdict(list)
+            for e in self._by_role.get(role, {}).get(section, ()):
+                found[e.family].append(e)
+            self._by_family[(role, section)] = found
+        return found
 
     def alternatives(
         self,
@@ -315,7 +329,11 @@ class Pool:
                 if fam == "kv" and not self.key_values(answer):
                     tiers[2] += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
-                    for e in sections.get(section, ()):
+                    if any_shape or marked_term:
+                        entries = sections.get(section, ())
+                    else:  # only an entry of the answer's family can be offered
+                        entries = self._of_family(role, section).get(fam, ())
+                    for e in entries:
                         if fam == "kv" and section != here and not _kin_values(answer, e.text):
                             continue  # `suspend: true` of a Job is no field of a Service
                         if one_name and (
