@@ -114,6 +114,8 @@ class Pool:
         self._flag_owners: dict[str, set[str]] = _flag_owners(doc)
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+        #: (role, section) -> its entries by family (`_of_family`), read on first use
+        self._by_family: dict[tuple[str, int], dict[str, list[Entry]]] = {}
         #: well-known names the notes write (questions.vocabulary), found on first use
         self._named: set[str] | None = None
         #: (unit, role) -> [(value, section)]
@@ -135,6 +137,7 @@ class Pool:
         self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
         self._by_word: dict[str, set[int]] = {}
+        self._stem_hits: dict[tuple[str, str], tuple[frozenset[str], list[int]]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -233,6 +236,18 @@ class Pool:
         if role in ("code", "cmd"):
             self._code.add(text)
         self._by_role[role][section].append(Entry(text, role, group, section))
+        self._by_family.pop((role, section), None)  # read again with this entry
+
+    def _of_family(self, role: str, section: int) -> dict[str, list[Entry]]:
+        """A section's entries of a role by family, in the notes' order, read once: each
+        question reads the sections around its own, and most take only their answer's family."""
+        found = self._by_family.get((role, section))
+        if found is None:
+            found = defaultdict(list)
+            for e in self._by_role.get(role, {}).get(section, ()):
+                found[e.family].append(e)
+            self._by_family[(role, section)] = found
+        return found
 
     def alternatives(
         self,
@@ -314,7 +329,11 @@ class Pool:
                 if fam == "kv" and not self.key_values(answer):
                     tiers[2] += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
-                    for e in sections.get(section, ()):
+                    if any_shape or marked_term:
+                        entries = sections.get(section, ())
+                    else:  # only an entry of the answer's family can be offered
+                        entries = self._of_family(role, section).get(fam, ())
+                    for e in entries:
                         if fam == "kv" and section != here and not _kin_values(answer, e.text):
                             continue  # `suspend: true` of a Job is no field of a Service
                         if one_name and (
@@ -501,17 +520,28 @@ class Pool:
                 for w in content_words(sentence):
                     self._by_word[w].add(i)
         own = fact.block.id
-        words = frozenset(content_words(stem) - content_words(fact.span or fact.subject))
+        words, hits = self._holding(stem, fact.span or fact.subject)
         if len(words) < 2:
             return False
-        # only sentences holding every word of the stem can say it: a look-up, not a scan;
-        # and only those writing the option (a stem's common words are in every copy of
-        # repeated notes, the option mostly in one)
-        hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        # only those writing the option (a stem's common words are in every copy of repeated
+        # notes, the option mostly in one)
         written = folded(option)
-        said = (self._sentences[i][1] for i in sorted(hits)
+        said = (self._sentences[i][1] for i in hits
                 if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
         return said_with(words, option, said)
+
+    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int]]:
+        """The stem's content words but the key's own (`own`), and the sentences that hold
+        every one of them, in order: a look-up, not a scan. Read once per stem, as each option
+        a question ranks asks it again."""
+        found = self._stem_hits.get((stem, own))
+        if found is None:
+            words = frozenset(content_words(stem) - content_words(own))
+            hits: set[int] = set()
+            if len(words) >= 2:  # fewer say too little to match a sentence by
+                hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
+            found = self._stem_hits[(stem, own)] = (words, sorted(hits))
+        return found
 
     def other_product(self, option: str, section: int, here: int) -> bool:
         """The answer's section's headings name a product ("Pulumi") that the option's section
@@ -970,14 +1000,12 @@ class Pool:
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
         if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
-            like = {
-                x
-                for x in members
-                if x != v and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True)
-            }
+            by_key = _id_distance(v, "key")
+            like = nearest(members, by_key, max(least, want * SPREAD_READS), lambda x: x != v
+                           and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True))  # fmt: skip
             if len(like) < least:
                 return []
-            chosen = spread(v, like, want, fact.id, _id_distance(v, "key"), math.inf, taken)
+            chosen = spread(v, like, want, fact.id, by_key, math.inf, taken)
             self.offered[(answer.unit, v)].add(tuple(chosen))
             return [fmt_number(x) for x in chosen]
         seen = self._near_numbers(answer.unit, role, here) - {v}
@@ -1032,30 +1060,38 @@ class Pool:
         bounds = stated_range(fact.sentence, answer)
         if bounds is not None:  # "# 1-9, default 1": no 0 beside it
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}
-        texts = {
-            x: with_value(answer, x)
-            if role == "quantity"
-            else written[x]
-            if role == "version"
-            else self._text_of(answer.unit, x)
-            for x in pool
-        }
-        pool = {x for x in pool if acceptable(texts[x], answer.text, [], avoid, numeric=True)}
-        if len(pool) < least or (role == "port" and _beside_told(v, avoid, pool)):
+
+        def text(x: float) -> str:
+            if role == "quantity":
+                return with_value(answer, x)
+            return written[x] if role == "version" else self._text_of(answer.unit, x)
+
+        def fits(x: float) -> bool:
+            return acceptable(text(x), answer.text, [], avoid, numeric=True)
+
+        if role == "port" and _beside_told(v, avoid, pool, fits):
             return []
+        # only the few nearest fitting values are read: a port's pool is every port of the
+        # notes, and checking each for each question grew with the square of the notes
+        read = max(least, want * SPREAD_READS)
         if role != "quantity":
             # "18.0 -> ___": a minor version among minor versions, a major among majors
-            like = {x for x in pool if texts[x].count(".") == answer.text.count(".")}
+            dots = answer.text.count(".")
+            by_id = _id_distance(v, role)
+            like = nearest(pool, by_id, read, lambda x: fits(x) and text(x).count(".") == dots)
             if len(like) < least:
-                return []
+                return []  # (fewer than `least` fitting values at all: none of one form either)
             reach = 100.0 if role == "code" else math.inf
-            chosen = spread(v, like, want, fact.id, _id_distance(v, role), reach, taken)
+            chosen = spread(v, like, want, fact.id, by_id, reach, taken)
         else:
             distance = lambda x: _log_distance(x, v)  # noqa: E731
-            chosen = spread(v, pool, want, fact.id, distance, _FAR, taken, slack=1)
+            near = nearest(pool, distance, read, fits)
+            if len(near) < least:
+                return []
+            chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
-        return [texts[x] for x in chosen]
+        return [text(x) for x in chosen]
 
     def _numbered(self, sentence: str, answer: Number) -> set[float] | None:
         """The notes' other members of a numbered family the answer is one of ("RAID 10" where
@@ -1396,6 +1432,25 @@ def _plain_term(text: str) -> bool:
     return not (_NOT_PLAIN.search(text) or verb_like(text))
 
 
+#: `spread` chooses among this many times `want` of a pool's nearest values, never further
+SPREAD_READS = 3
+
+
+def nearest(
+    pool: Iterable[float], distance: Callable[[float], float], n: int, fits: Callable[[float], bool]
+) -> list[float]:
+    """The first `n` values of the pool that fit, nearest first as `spread` ranks them (by
+    distance, then value): all of a pool that `spread` reads, each value checked only once the
+    nearer ones are."""
+    out: list[float] = []
+    for x in sorted(pool, key=lambda x: (distance(x), x)):
+        if len(out) == n:
+            break
+        if fits(x):
+            out.append(x)
+    return out
+
+
 def spread(
     v: float,
     pool: Iterable[float],
@@ -1413,7 +1468,7 @@ def spread(
     question already), then with the fewest options beyond `reach` (five times off, a code of
     another class) past `slack` of them, then with the key nearest its place, then with the
     fewest options beyond reach, then the nearest."""
-    ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * 3]
+    ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * SPREAD_READS]
     near = ranked[: want * 2]
     if len(near) <= want:
         return sorted(near)
@@ -1553,11 +1608,11 @@ def _releases(text: str, written: Iterable[str]) -> dict[float, str]:
 _PORT_RANGE = 10
 
 
-def _beside_told(v: float, stem: str, pool: Iterable[float]) -> bool:
+def _beside_told(v: float, stem: str, pool: Iterable[float], fits: Callable[[float], bool]) -> bool:
     """A port the stem writes next to the key (9092 beside a blank for 9093) with no option as
-    near it: the key is the one option of that service's range."""
+    near it (of the pool, one that `fits`): the key is the one option of that service's range."""
     said = any(0 < abs(n.value - v) <= _PORT_RANGE for n in numbers_in(stem) if not n.unit)
-    return said and not any(0 < abs(x - v) <= _PORT_RANGE for x in pool)
+    return said and not any(0 < abs(x - v) <= _PORT_RANGE and fits(x) for x in pool)
 
 
 def _id_distance(v: float, role: str) -> Callable[[float], float]:
@@ -1742,19 +1797,30 @@ def likeliest(answer: str, others: Iterable[str], seed: str) -> Iterator[str]:
             yield texts[i]
 
 
+#: fewer texts than this are scored one by one: below it, rapidfuzz's vectorised call costs
+#: more to set up than it saves (a table row ranks its table's dozen other keys)
+_VECTORISED = 32
+
+
 def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
-    """`similarity` of the answer to each text, the rapidfuzz ratios in one vectorised call
-    (a question ranks dozens of candidates)."""
+    """`similarity` of the answer to each text, the rapidfuzz ratios of many texts in one
+    vectorised call (a question ranks dozens of candidates)."""
     a = norm(answer)
     normed = [norm(t) for t in texts]
     scores = [0.0] * len(texts)
     if not a:
         return scores
-    plain = [i for i, b in enumerate(normed) if b and not (a.isdigit() and b.isdigit())]
+    codes = a.isdigit()
+    plain: list[int] = []
     for i, b in enumerate(normed):
-        if b and a.isdigit() and b.isdigit():
+        if b and codes and b.isdigit():
             scores[i] = similarity(answer, texts[i])
-    if plain:
+        elif b:
+            plain.append(i)
+    if len(plain) < _VECTORISED:
+        for i in plain:
+            scores[i] = fuzz.ratio(a, normed[i])
+    else:
         ratios = process.cdist([a], [normed[i] for i in plain], scorer=fuzz.ratio,
                                dtype=np.float64)[0]  # fmt: skip
         for i, r in zip(plain, ratios, strict=True):

@@ -184,24 +184,30 @@ def _ask(doc: Document) -> Asked:
     passed: dict[str, int] = {}
     wide: dict[str, int] = {}  # passed with three options or more
 
-    def attempt(built: Candidate) -> None:
-        c = of_one_kind(built, pool.name_kinds)
-        if c is None:  # no options of the key's kind: not asked with others
-            tried.append(built)
-            dropped.append(Dropped(built, "options of another kind"))
-            return
-        tried.append(c)
-        q, reason = gate(c)
-        if reason is not None:
-            dropped.append(Dropped(c, reason))
-            again = reworded(c, gate.solver.expansions) if reason in REWORDABLE else None
-            if again is not None:
-                attempt(again)  # asked without the part that says the key's name
-            return
+    def keep(c: Candidate, q: BankQuestion) -> None:
         kept.append((c, q))
         passed[c.fact.id] = passed.get(c.fact.id, 0) + 1
         if not coin_toss(c):
             wide[c.fact.id] = wide.get(c.fact.id, 0) + 1
+
+    def attempt(built: Candidate) -> None:
+        # a loop over the rewordings, not a call to itself: a nested function that calls
+        # itself holds itself, and every list here, in a cycle only the collector frees
+        todo: Candidate | None = built
+        while todo is not None:
+            c = of_one_kind(todo, pool.name_kinds)
+            if c is None:  # no options of the key's kind: not asked with others
+                tried.append(todo)
+                dropped.append(Dropped(todo, "options of another kind"))
+                return
+            tried.append(c)
+            q, reason = gate(c)
+            if reason is None:
+                keep(c, q)
+                return
+            dropped.append(Dropped(c, reason))
+            # asked again without the part that says the key's name
+            todo = reworded(c, gate.solver.expansions) if reason in REWORDABLE else None
 
     for extra in EXTRAS:
         for c in extra.extras(facts, pool):
@@ -289,9 +295,9 @@ def _member(option: str, f: Fact) -> bool:
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Generation makes no reference cycles (after 1 MB of notes the collector finds nothing),
-    yet its full passes rescan the whole growing heap: a sixth of the time at 1 MB, and a
-    larger share with every MB. So it is paused for the run and restored after."""
+    """Generation makes few reference cycles (after 1 MB of notes the collector frees a few
+    thousand objects), yet its full passes rescan the whole growing heap: a sixth of the time at
+    1 MB, and a larger share with every MB. So it is paused for the run and restored after."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
