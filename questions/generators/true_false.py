@@ -221,7 +221,11 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         keys = [
             k
             for i, k in enumerate(t.keys)
-            if k != f.subject and kinds[i] == kinds[f.row] and not contains(value, k)
+            if k != f.subject
+            and kinds[i] == kinds[f.row]
+            and not contains(value, k)
+            # a row with the same cell ("discount: 60–91% | 60–91%") makes it true, not false
+            and not overlaps(column[i], f.value)
         ]
         if not keys:
             return None
