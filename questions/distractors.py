@@ -1008,6 +1008,18 @@ class Pool:
             chosen = spread(v, like, want, fact.id, by_key, math.inf, taken)
             self.offered[(answer.unit, v)].add(tuple(chosen))
             return [fmt_number(x) for x in chosen]
+        if answer.unit == "%" and 99 <= v < 100 and v != int(v):
+            # an availability's or a durability's nines: 99.9 %, 99.95 %, 99.999 % beside
+            # 99.99 %, never 99.89 % or a rounded 100.00 %
+            rest = answer.text[len(answer.text) - len(answer.text.lstrip("0123456789.")) :]
+            by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
+            like = nearest(_NINES - {v}, by_nines, max(least, want * SPREAD_READS), lambda x:
+                           acceptable(fmt_number(x) + rest, answer.text, [], avoid, numeric=True))  # fmt: skip
+            if len(like) < least:
+                return []
+            chosen = spread(v, like, want, fact.id, by_nines, math.inf, taken)
+            self.offered[(answer.unit, v)].add(tuple(chosen))
+            return [fmt_number(x) + rest for x in chosen]
         seen = self._near_numbers(answer.unit, role, here) - {v}
         if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -1622,6 +1634,9 @@ def _id_distance(v: float, role: str) -> Callable[[float], float]:
         return lambda x: abs(x - v) + (1000.0 if x // 100 != v // 100 else 0.0)
     return lambda x: abs(x - v)
 
+
+#: the "nines" an availability or a durability is written in
+_NINES = frozenset({99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999, 99.9999})
 
 _RANGE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|–|~|～|to|到|至)\s*(\d+(?:\.\d+)?)(?![\w.%/])"

@@ -35,6 +35,8 @@ def display_noun(noun: str) -> str:
 
 def quoted(text: str, lang: str) -> str:
     text = articles(text.strip().rstrip("。.;；,，"))
+    # a quote inside the quote takes single marks: "““match or not? ” -> …”" read as garbled
+    text = re.sub(r"\s+’", "’", text.replace("“", "‘").replace("”", "’"))
     return f"“{text}”"
 
 
@@ -132,7 +134,8 @@ def command(comment: str, lang: str, noun: str = "command", verb_first: bool = F
     verb_first: the caller knows the comment opens with a verb in the third person)."""
     c = comment.strip().rstrip(".。")
     if lang == "zh":
-        return f"哪{'个选项' if noun == 'option' else '条命令'}用于{quoted(c, lang)}？"
+        said = {"option": "个选项", "setting": "项配置"}.get(noun, "条命令")
+        return f"哪{said}用于{quoted(c, lang)}？"
     if _VERB_3RD.match(c) or verb_first:
         return f"Which {noun} {c}?"
     third = third_person(c)

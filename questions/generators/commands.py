@@ -22,6 +22,10 @@ KINDS = ("command",)
 _CHEATS = re.compile(r"^([a-z][a-z0-9_-]{1,15})\s+(cheats?|cheat ?sheet|commands|tips|shortcuts)$")
 
 
+#: a config line, not a command: "node.roles: []", "max_connections = 100"
+_SETTING = re.compile(r"[A-Za-z_][\w.-]*\s*:\s*\S.*|[A-Za-z_][\w.-]*\s*=\s*\S+")
+
+
 def _tool(heading: str, options: list[str]) -> str:
     """The tool a section of its commands is named for ("psql" of "psql cheats"), when the
     options do not say it themselves (psql's meta-commands, `\\x auto`) or all say it: the stem
@@ -46,7 +50,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
                               avoid=f.subject, closed=bool(f.siblings), any_shape=True,
                               exclude=rivals)  # fmt: skip
     lang = lang_of(f)
-    noun = "option" if "flag" in f.extra else "command"
+    noun = (
+        "option" if "flag" in f.extra else "setting" if _SETTING.fullmatch(f.value) else "command"
+    )
     tool = _tool(f.section.heading, [f.value, *wrong])
     if tool and lang == "en":
         noun = f"{tool} {noun}"  # "\\x auto" under "psql cheats": a psql command

@@ -95,3 +95,25 @@ def test_a_table_of_codes_does_not_set_its_key_apart() -> None:
     assert asked
     for c, values, key in asked:
         assert not _lone_key(values, key), c.options
+
+
+NINES = """# Managed databases
+
+## Availability
+
+- Spanner SLA: 99.99% regional, 99.999% multi-region
+- Cloud SQL HA: 99.95% monthly uptime
+- object storage durability is 99.999999999% (11 nines) for every class
+"""
+
+
+def test_an_availability_is_offered_beside_other_nines() -> None:
+    """ "Spanner: ___ regional" offered 99.89 %, 99.94 % and a rounded 100.00 % (review 16):
+    an availability or a durability is asked among the nines people write."""
+    result = generate_document("n.md", NINES)
+    asked = [q for _, q in result.chosen if q.choices[q.answer].startswith("99.")]
+    assert len(asked) >= 2, [q.prompt for _, q in result.chosen]
+    for q in asked:
+        wrong = [c for i, c in enumerate(q.choices) if i != q.answer]
+        assert all(99 <= float(c.rstrip("%")) < 100 for c in wrong), q.choices
+        assert all(c.rstrip("%").replace("9", "").strip(".") in ("", "5") for c in wrong), q.choices

@@ -309,3 +309,23 @@ def test_a_key_named_for_its_column_is_asked_without_repeating_it() -> None:
     """ "What is the address of network address?" (review 16) says the noun twice."""
     assert table_forward("network address", "Address", "en") == "What is the network address?"
     assert table_forward("VPC router", "Address", "en") == "What is the address of VPC router?"
+
+
+def test_a_quote_inside_a_quoted_description_takes_single_marks() -> None:
+    """ "以下描述的是哪一项？““匹配还是不匹配？ ” -> 不算分”" read as garbled (review 16)."""
+    from questions.stems import quoted
+
+    assert quoted("“匹配还是不匹配？ ” -> 不算分", "zh") == "“‘匹配还是不匹配？’ -> 不算分”"
+    assert quoted("plain words", "en") == "“plain words”"
+
+
+def test_a_config_line_is_asked_as_a_setting() -> None:
+    """ "哪条命令用于“coordinating only”？" -> `node.roles: []`: a setting, not a command."""
+    from questions.stems import command
+
+    assert command("coordinating only", "zh", "setting") == "哪项配置用于“coordinating only”？"
+    notes = "# ES\n\n## Roles\n\n- coordinating only: `node.roles: []`, routes requests\n"
+    notes += "\n```yaml\ncluster.name: prod\nnode.name: n1\nnode.roles: [ master ]\n```\n"
+    for _, q in generate_document("n.md", notes).chosen:
+        if q.choices[q.answer] == "node.roles: []":
+            assert "command" not in q.prompt, q.prompt
