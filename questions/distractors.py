@@ -131,6 +131,7 @@ class Pool:
         self.varied = False  # the last numbers() set is not its first choice
         #: a name in capitals -> the numbers the notes write it with ("RAID" -> 0, 1, 5, 6, 10)
         self._families: dict[str, set[float]] | None = None
+        self._majors: set[int] | None = None
         keys: set[tuple[str, str, int]] = set()
         self._lines: list[str] | None = None
         self._values: dict[str, bool] = {}
@@ -1053,7 +1054,7 @@ class Pool:
             if len(pool) < least and not told:
                 # too few: the releases around it the notes show to exist (no 0.16 beside
                 # 0.11, no 2.9 where the notes stop at 2.4)
-                made = _releases(answer.text, self._notes_versions())
+                made = _releases(answer.text, self._notes_versions(), self._notes_majors())
                 written |= made
                 pool |= set(made)
         else:
@@ -1139,6 +1140,15 @@ class Pool:
         wherever it is written, though its own sentence does not say so."""
         whole = not answer.unit and answer.value == int(answer.value)
         return whole and not port_class(answer.value) and answer.value in self._notes_ports()
+
+    def _notes_majors(self) -> set[int]:
+        """The major releases the notes name in any form: "7.9" and "7.x" both say 7 exists."""
+        if self._majors is None:
+            self._majors = {int(v.split(".")[0]) for v in self._notes_versions()}
+            # the intro too: "based on 7.x / 8.x" says which releases the notes are about
+            for b in self.doc.blocks if self.doc is not None else ():
+                self._majors |= {int(m) for m in _MAJOR_LINE.findall(b.text)}
+        return self._majors
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""
@@ -1593,16 +1603,21 @@ def _release_peer(text: str, key: str) -> bool:
     )
 
 
-def _releases(text: str, written: Iterable[str]) -> dict[float, str]:
+def _releases(text: str, written: Iterable[str], majors: Iterable[int] = ()) -> dict[float, str]:
     """Releases a reader may mistake a version for, never one the notes do not show exists:
     its last part stepped by a little, no higher than the highest the notes write for its line
     ("0.11" where the notes stop there: 0.8, 0.9, 0.10, never 0.12 or 0.16); a major release
-    ("6.0", "14") beside the majors before it, up to the newest the notes name."""
+    ("6.0", "14") beside the other majors the notes name (`majors`: "5.0" beside 2, 6 and 7
+    of "2.x", "6.x" and "7.9", never a 3.0 the product may have skipped), else beside the
+    majors before it, up to the newest the notes name."""
     parts = text.split(".")
     if not all(p.isdigit() for p in parts):
         return {}
     line = _release_line(text)
     major = line[0] == "major"
+    named = sorted(m for m in majors if m >= 1 and m != int(parts[0]))
+    if major and len(named) >= 2:
+        return {float(m): ".".join([str(m), *parts[1:]]) for m in named}
     at = 0 if major else len(parts) - 1  # the part that steps
     shown = [w.split(".")[at] for w in written if _release_line(w) == line]
     last = int(parts[at])
@@ -1634,6 +1649,9 @@ def _id_distance(v: float, role: str) -> Callable[[float], float]:
         return lambda x: abs(x - v) + (1000.0 if x // 100 != v // 100 else 0.0)
     return lambda x: abs(x - v)
 
+
+#: a release line written with an "x": "7.x", "6.x 及以前"
+_MAJOR_LINE = re.compile(r"(?<![\w.])(\d{1,2})\.x\b")
 
 #: the "nines" an availability or a durability is written in
 _NINES = frozenset({99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999, 99.9999})

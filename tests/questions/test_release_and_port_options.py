@@ -60,3 +60,24 @@ def test_an_unround_key_is_never_the_only_unround_option() -> None:
         digits = [len(str(int(n.value)).rstrip("0")) for o in c.options if (n := parse_number(o))]
         key = digits[c.answer]
         assert any(d >= key for i, d in enumerate(digits) if i != c.answer), c.options
+
+
+def test_a_major_release_is_offered_beside_the_majors_the_notes_name() -> None:
+    """ "ES ___ 起默认 BM25" (5.0) was offered 3.0 and 4.0, releases the product skipped (review
+    16): a major is offered beside the majors the notes name in any form ("2.x", "7.9")."""
+    from questions.distractors import _releases
+
+    assert set(_releases("5.0", ["5.0", "7.9"], {2, 6, 7, 8})) == {2.0, 6.0, 7.0, 8.0}
+    # too few named: the majors before it, as before
+    assert set(_releases("5.0", ["5.0"], {5})) == {2.0, 3.0, 4.0}
+    notes = (
+        "# Search engine notes\n\n> based on 7.x / 8.x; 6.x and before differ\n\n## Scoring\n\n"
+        "- relevance: BM25 is the default since 5.0 (TF-IDF before), k1=1.2\n"
+        "- 7.9+ configures roles with node.roles\n"
+    )
+    for _, q in generate_document("n.md", notes).chosen:
+        if q.choices[q.answer] == "5.0":
+            assert not {"3.0", "4.0"} & set(q.choices), q.choices
+            break
+    else:
+        raise AssertionError("the release is not asked")
