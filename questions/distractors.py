@@ -1001,26 +1001,15 @@ class Pool:
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
         if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
-            by_key = _id_distance(v, "key")
-            like = nearest(members, by_key, max(least, want * SPREAD_READS), lambda x: x != v
-                           and acceptable(fmt_number(x), answer.text, [], avoid, numeric=True))  # fmt: skip
-            if len(like) < least:
-                return []
-            chosen = spread(v, like, want, fact.id, by_key, math.inf, taken)
-            self.offered[(answer.unit, v)].add(tuple(chosen))
-            return [fmt_number(x) for x in chosen]
+            return self._closed_set(answer, members, _id_distance(v, "key"), fmt_number, fact,
+                                    avoid, want, least, taken)  # fmt: skip
         if answer.unit == "%" and 99 <= v < 100 and v != int(v):
             # an availability's or a durability's nines: 99.9 %, 99.95 %, 99.999 % beside
             # 99.99 %, never 99.89 % or a rounded 100.00 %
             rest = answer.text[len(answer.text) - len(answer.text.lstrip("0123456789.")) :]
             by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
-            like = nearest(_NINES - {v}, by_nines, max(least, want * SPREAD_READS), lambda x:
-                           acceptable(fmt_number(x) + rest, answer.text, [], avoid, numeric=True))  # fmt: skip
-            if len(like) < least:
-                return []
-            chosen = spread(v, like, want, fact.id, by_nines, math.inf, taken)
-            self.offered[(answer.unit, v)].add(tuple(chosen))
-            return [fmt_number(x) + rest for x in chosen]
+            return self._closed_set(answer, _NINES, by_nines, lambda x: fmt_number(x) + rest,
+                                    fact, avoid, want, least, taken)  # fmt: skip
         seen = self._near_numbers(answer.unit, role, here) - {v}
         if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -1103,6 +1092,29 @@ class Pool:
                 return []
             chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
         self.varied = bool(taken) and tuple(chosen) not in taken
+        self.offered[(answer.unit, v)].add(tuple(chosen))
+        return [text(x) for x in chosen]
+
+    def _closed_set(
+        self,
+        answer: Number,
+        members: Iterable[float],
+        distance: Callable[[float], float],
+        text: Callable[[float], str],
+        fact: Fact,
+        avoid: str,
+        want: int,
+        least: int,
+        taken: set[tuple[float, ...]],
+    ) -> list[str]:
+        """Options from the only values the answer's kind has (a numbered family's members, an
+        availability's nines), nearest first; none when fewer than `least` fit."""
+        v = answer.value
+        like = nearest(members, distance, max(least, want * SPREAD_READS), lambda x: x != v
+                       and acceptable(text(x), answer.text, [], avoid, numeric=True))  # fmt: skip
+        if len(like) < least:
+            return []
+        chosen = spread(v, like, want, fact.id, distance, math.inf, taken)
         self.offered[(answer.unit, v)].add(tuple(chosen))
         return [text(x) for x in chosen]
 

@@ -24,7 +24,7 @@ from questions.headers import never_key
 from questions.parse.model import TableData
 from questions.stems import is_descriptive
 from questions.text import norm, word_count
-from questions.values import value_kinds
+from questions.values import said_default, value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
 _EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
@@ -82,17 +82,10 @@ def is_empty(cell: str) -> bool:
     return bool(_EMPTY.match(cell.strip())) or refers_to_context(cell)
 
 
-#: a cell that is only a default value ("默认 1", "default: 5", "defaults to off")
-_DEFAULT_VALUE = re.compile(
-    r"(?i)(?:defaults?(?:\s+(?:is|to))?|默认(?:值|是|为)?)\s*[:：=]?\s*"
-    r"(?:[^\s,，;；]*\d[^\s,，;；]*|on|off|true|false|yes|no|开启?|关闭?)"
-)
-
-
 def only_a_default_value(cell: str) -> bool:
     """A cell giving a default value without saying of what ("默认 1" beside 加权's `weight=N`):
     it neither calls its row the table's default nor describes the row."""
-    return _DEFAULT_VALUE.fullmatch(cell.strip().strip("*").strip()) is not None
+    return said_default(cell.strip().strip("*").strip(), whole=True) is not None
 
 
 def describes_rows(table: Table, column: int) -> bool:

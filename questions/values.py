@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from questions.text import CJK
+from questions.text import CJK, STOP_EN
 
 UNITS: dict[str, str] = {
     "ms": "ms", "milliseconds": "ms", "millisecond": "ms", "毫秒": "ms", "微秒": "us",
@@ -539,6 +539,43 @@ def value_kinds(texts: Sequence[str]) -> list[str]:
 def any_switch(texts: Sequence[str]) -> bool:
     """Some value of the set is a bare switch word ("on", "false"): its 0s and 1s are too."""
     return any(_SWITCH.fullmatch(t.strip().strip("`").strip()) for t in texts)
+
+
+#: a text saying what the default is: "1-9, default 1", "defaults to 1min", "默认 20 字节"; the
+#: value is one or two words, and the text goes on no further than a comma or bracket
+#: ("default 3 before 9.6" says something else)
+_SAID_DEFAULT = re.compile(
+    r"(?:^|(?<=[\s,;(（，；]))(?:(?:the\s+)?defaults?(?:\s+(?:is|to|value(?:\s+is)?))?\s*[:=]?"
+    r"|(?:默认|缺省)值?(?:为|是)?\s*[:：=]?)\s*"
+    r"(?P<value>[^\s,;，；。()（）—]+(?:\s[^\s,;，；。()（）—]+)?)\s*(?:$|[,;，；。()（）—])",
+    re.I,
+)
+#: a default that no longer holds or is denied: "was default 3", "not the default"
+_NOT_NOW = re.compile(r"\b(?:not|no longer|was|old|previous|former|formerly)\W*(?:the\s+)?$|不是$|曾$",
+                      re.I)  # fmt: skip
+#: one word a default can be, as configs write values: `off`, `noeviction`, `on-failure`
+_WORD_VALUE = re.compile(r"^[A-Za-z][\w.-]*$")
+
+
+def said_default(text: str, whole: bool = False) -> str | None:
+    """The value a text says is the default, or None: a number with its unit, or one word as
+    configs write values (`noeviction`, `off`). `whole`: the text says nothing else, as a table
+    cell "默认 1" or "默认开启" does; of words only a switch is a value there ("default
+    strategy" calls its row the default)."""
+    m = _SAID_DEFAULT.fullmatch(text) if whole else _SAID_DEFAULT.search(text)
+    if m is None or _NOT_NOW.search(text[: m.start()]):
+        return None
+    value = m.group("value").rstrip(".。").strip("`\"'")  # "default is 30s."
+    numbers = numbers_in(value)
+    if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
+        return value
+    switch = switch_side(value) is not None
+    if whole:
+        return value if switch else None
+    # a config's word ("noeviction", "off"); another short word ("default is too low") is not
+    if _WORD_VALUE.match(value) and (value.casefold() not in STOP_EN or switch):
+        return value
+    return None
 
 
 #: a number with what the notes add after it in parentheses: "168 (7 天)", "1m (1 MB)"

@@ -45,6 +45,17 @@ class ConfigLine:
     line: int
 
 
+def assigns(text: str) -> bool:
+    """A line setting a name to a value (`node.roles: []`, `max_connections = 100`): a
+    config line, not a command; "FOO=bar ./run.sh" sets a variable for the command after it."""
+    line = text.rstrip(";").strip()
+    m = _ASSIGNED.match(line)
+    if m is None:
+        return False
+    by_equals = line[m.end("name") :].lstrip().startswith("=")
+    return not (by_equals and len(m.group("value").split()) > 1)
+
+
 def _setting(text: str, labelled: bool) -> tuple[str, str] | None:
     """(name, value) of `name = value`, `name: value` or `name value;`, else None. A name of
     two words ("timeout connect 5s") only in a block labelled as config: in an unlabelled one,

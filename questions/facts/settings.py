@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from questions.facts.config_lines import ConfigLine, config_lines
 from questions.facts.model import Fact
 from questions.parse.model import Block
-from questions.text import STOP_EN, is_zh, norm
-from questions.values import number_role, numbers_in, switch_side
+from questions.text import is_zh, norm
+from questions.values import number_role, numbers_in, said_default
 
 #: "label: value (aside)"; a label of a few words, a value of a few
 _LINE = re.compile(
@@ -61,22 +61,8 @@ def _names(subject: str) -> set[str]:
     return {norm(p) for p in re.split(r"\s*/\s*|\s*,\s*", subject) if p}
 
 
-#: a comment giving the setting's default: "1-9, default 1", "defaults to 1min", "默认 20 字节";
-#: the value is a number with its unit or one word, and the comment goes on no further than a
-#: comma or bracket ("default 3 before 9.6" says something else)
-_COMMENT_DEFAULT = re.compile(
-    r"(?:^|(?<=[\s,;(（，；]))(?:(?:the\s+)?defaults?(?:\s+(?:is|to|value(?:\s+is)?))?\s*[:=]?"
-    r"|(?:默认|缺省)值?(?:为|是)?\s*[:：=]?)\s*"
-    r"(?P<value>[^\s,;，；。()（）—]+(?:\s[^\s,;，；。()（）—]+)?)\s*(?:$|[,;，；。()（）—])",
-    re.I,
-)
 #: a comment that only marks the line's own value as the default: "# default", "# (默认)"
 _DEFAULT_MARK = re.compile(r"^[(（]?(?:(?:the\s+)?default|默认值?|缺省值?)[)）]?[.。]?$", re.I)
-#: a default that no longer holds or is denied: "was default 3", "not the default"
-_NOT_NOW = re.compile(r"\b(?:not|no longer|was|old|previous|former|formerly)\W*(?:the\s+)?$|不是$|曾$",
-                      re.I)  # fmt: skip
-#: one word a default can be, as configs write values: `off`, `noeviction`, `on-failure`
-_WORD_VALUE = re.compile(r"^[A-Za-z][\w.-]*$")
 
 
 def comment_default(line: ConfigLine) -> str | None:
@@ -84,19 +70,7 @@ def comment_default(line: ConfigLine) -> str | None:
     a range, a default of something else). A bare "# default" says the line's value is it."""
     if _DEFAULT_MARK.match(line.comment):
         return line.value
-    m = _COMMENT_DEFAULT.search(line.comment)
-    if m is None or _NOT_NOW.search(line.comment[: m.start()]):
-        return None
-    value = m.group("value").rstrip(".。").strip("`\"'")  # "default is 30s."
-    numbers = numbers_in(value)
-    if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
-        return value
-    # a switch ("defaults to off") is a value; another short word ("default is too low") is not
-    if _WORD_VALUE.match(value) and (
-        value.casefold() not in STOP_EN or switch_side(value) is not None
-    ):
-        return value
-    return None
+    return said_default(line.comment)
 
 
 def _labelled_fact(

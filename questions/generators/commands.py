@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from questions.ambiguity import names_the_purpose
 from questions.candidate import Candidate
 from questions.distractors import Pool
+from questions.facts.config_lines import assigns
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import command
@@ -20,10 +21,6 @@ NAME = "command"
 KINDS = ("command",)
 #: what a heading over a tool's commands calls them: "psql cheats", "kubectl commands"
 _CHEATS = re.compile(r"^([a-z][a-z0-9_-]{1,15})\s+(cheats?|cheat ?sheet|commands|tips|shortcuts)$")
-
-
-#: a config line, not a command: "node.roles: []", "max_connections = 100"
-_SETTING = re.compile(r"[A-Za-z_][\w.-]*\s*:\s*\S.*|[A-Za-z_][\w.-]*\s*=\s*\S+")
 
 
 def _tool(heading: str, options: list[str]) -> str:
@@ -50,9 +47,7 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
                               avoid=f.subject, closed=bool(f.siblings), any_shape=True,
                               exclude=rivals)  # fmt: skip
     lang = lang_of(f)
-    noun = (
-        "option" if "flag" in f.extra else "setting" if _SETTING.fullmatch(f.value) else "command"
-    )
+    noun = "option" if "flag" in f.extra else "setting" if assigns(f.value) else "command"
     tool = _tool(f.section.heading, [f.value, *wrong])
     if tool and lang == "en":
         noun = f"{tool} {noun}"  # "\\x auto" under "psql cheats": a psql command

@@ -173,8 +173,6 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "n/a (DNS only)", "没有": what a row lacks does not single it out
     if _ONLY_DEFAULT.fullmatch(f.value.strip()):
         return None  # "默认值", "the usual default": the default question asks it, in words
-    if bare_default(table, f.column, f.value):
-        return None  # "默认 1" under 加权 is the weight's default, which no stem names
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
@@ -309,8 +307,6 @@ def _fair_port_cell(cell: str, key: str) -> bool:
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
-    if bare_default(table, f.column, f.value):
-        return None
     if "matrix" in f.extra or len(f.value) > 80:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
     if _first_rows(tuple(table.column(f.column))).get(norm(f.value), f.row) < f.row:
