@@ -228,6 +228,13 @@ def _stem_word_set(stem: str) -> frozenset[str]:
     return frozenset(w for w, _ in stem_words(stem))
 
 
+@lru_cache(maxsize=16384)
+def _whole_words(text: str) -> frozenset[str]:
+    """The words a text writes on their own, between marks or spaces ("SQL" of "MySQL/SQL
+    Server", not of "NoSQL")."""
+    return frozenset(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
 @lru_cache(maxsize=65536)
 def alike(a: str, b: str) -> bool:
     """Two words a reader takes for one: equal, one lemma, or a word of four letters or more
@@ -848,15 +855,25 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
     vocabulary ("实例" in every CodeDeploy error), not a pointer to one answer, unless they use
     it only to name an option ("also gets a ClusterIP" says nothing of the word "cluster")."""
     shared: list[frozenset[str]] | None = None  # read only once a word names the answer
+    whole: list[frozenset[str]] = []
     for word, surface in stem_words(stem):
         if not _shares(word, answer):
             continue
         if shared is None:
             named = (answer, *wrong)
             shared = [_stem_word_set(unnamed(t, named)) for t in like]
-        if shared and sum(1 for words in shared if word in words) >= len(shared) / 2:
+            whole = [_whole_words(unnamed(t, named)) for t in like]
+        # a word the stem and the answer write on its own ("SQL Server", "Cloud SQL") is no
+        # vocabulary of kin that only hold it inside a longer word ("NoSQL")
+        apart = word in _whole_words(stem) and word in _whole_words(answer)
+        used = whole if apart else shared
+        if shared and sum(1 for words in used if word in words) >= len(shared) / 2:
             continue
-        if sum(1 for w in wrong if _shares(word, w)) < len(wrong) / 2:
+        if apart:  # ...nor shared by the options that hold it only so
+            sharing = sum(1 for w in wrong if any(alike(word, x) for x in _whole_words(w)))
+        else:
+            sharing = sum(1 for w in wrong if _shares(word, w))
+        if sharing < len(wrong) / 2:
             return surface
     return (
         _function_words(stem, answer, wrong)

@@ -97,6 +97,8 @@ class Entry:
         return family(self.text)  # on demand: most entries are never offered
 
 
+#: how far into its item a marked span may start and still be the item's term ("project **ID**")
+_LEAD_SPAN = 24
 #: descriptions kept per term for telling whether a stem fits another option too
 MAX_DESCRIPTIONS = 4
 
@@ -185,6 +187,13 @@ class Pool:
             self._numbers[("", kind, section)].append(float(key))
             self._written.setdefault(("", float(key)), key)
         self._list_sizes: Counter[int] = Counter(b.group for b in doc.content if b.kind == "item")
+        items = [b for b in doc.content if b.kind == "item"]
+        item_at = {b.line: b.group for b in items}
+        #: a nested list -> the list its parent item belongs to; a block -> its list
+        self._list_above: dict[int, int] = {
+            b.group: item_at[b.parent_line] for b in items if b.parent_line in item_at
+        }
+        self._item_list: dict[int, tuple[int, str]] = {b.id: (b.group, b.text) for b in items}
         for s in doc.sections:
             if s.bold:  # "**Deployment policy**" on its own line: a marked term as before
                 self.add(s.heading, "bold", f"s{s.index}", s.index)
@@ -220,6 +229,34 @@ class Pool:
         if self._name_kinds is None:
             self._name_kinds = NameKinds(self.doc, self._prose_kind)
         return self._name_kinds
+
+    def _entry_list(self, e: Entry) -> int | None:
+        """The list whose item an entry names ("g3": a list's term; "b12": a span that opens
+        item 12, its term), None for anything else (a word said inside an item)."""
+        group = e.group
+        if group[:1] == "g" and group[1:].isdigit():
+            return int(group[1:])
+        item = self._item_list.get(int(group[1:])) if group[1:].isdigit() else None
+        if group[:1] == "b" and item is not None and 0 <= item[1].find(e.text) <= _LEAD_SPAN:
+            return item[0]
+        return None
+
+    def _above(self, group: int) -> Iterator[int]:
+        seen = {group}
+        while (group := self._list_above.get(group, -1)) >= 0 and group not in seen:
+            seen.add(group)
+            yield group
+
+    def other_level(self, fact: Fact, e: Entry) -> bool:
+        """The entry is the term of an item of a list nested in the fact's list, or of one the
+        fact's list is nested in: "Folders" (a level of a hierarchy) is no kind of a project's
+        "ID" nested under it, nor the reverse."""
+        if fact.block.kind != "item" or fact.kind != "definition":
+            return False
+        mine, theirs = fact.block.group, self._entry_list(e)
+        if theirs is None or theirs == mine:
+            return False
+        return theirs in self._above(mine) or mine in self._above(theirs)
 
     def list_size(self, block: Block) -> int:
         """How many items the block's list has (1 for a block outside a list)."""
@@ -321,7 +358,7 @@ class Pool:
                     # a setting written with its value (`fsync = off`) names a setting too:
                     # `archive_mode = on` of its section is another
                     named = _plain_term(e.text) or fam == "kv"
-                    if e.family == fam and named and kin:
+                    if e.family == fam and named and kin and not self.other_level(fact, e):
                         tiers[2].append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
@@ -347,6 +384,8 @@ class Pool:
                         shaped = (
                             any_shape or e.family == fam or (marked_term and self._marked(e.text))
                         )
+                        if self.other_level(fact, e):
+                            continue  # an item of a list above or below the answer's own
                         if shaped and self.same_kind(answer, e.text, fact):
                             tiers[2 if section == here else 3].append(e.text)
         # names of the answer's kind only (a duration setting beside durations): the rule

@@ -279,12 +279,21 @@ def generate_document(file: str, text: str) -> DocumentResult:
         f = c.fact
         if f.category and f.table is None and c.style == "reverse" and not _member(option, f):
             return False  # "Which pipeline pattern …" takes the patterns only, not a job kind
+        if c.style == "reverse" and _list_kept(c) and not _member(option, f):
+            return False  # a list's own items beside one another: no term from elsewhere
         if c.style not in ("reverse", "meaning") or c.fact.table is not None:
             return True
         return not fitting_others(c.query, [option], pool.descriptions, c.fact.subject)
 
     chosen = vary(plan.chosen, [c for c, _ in asked.kept], order, asked.gate.recheck, fits)
     return DocumentResult(doc, asked.facts, asked.tried, chosen, dropped)
+
+
+def _list_kept(c: Candidate) -> bool:
+    """A list item asked among only the other items of its list: a level of a hierarchy
+    beside the other levels, never varied into a term of another list."""
+    f = c.fact
+    return f.block.kind == "item" and all(_member(d, f) for d in c.distractors)
 
 
 def _member(option: str, f: Fact) -> bool:

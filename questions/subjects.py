@@ -30,6 +30,8 @@ from questions.text import CJK, CJK_RUN, STOP_EN, english_word, lemma
 #: ways of asking whose stem may lose its subject: a cloze of a sentence, a term asked by a
 #: description with no category noun
 LABELLED_STYLES = frozenset({"cloze", "reverse", "predicate"})
+#: ways of asking a term's description by the term: a nested item's term is read under its parent
+DESCRIBED_STYLES = frozenset({"forward", "meaning"})
 _NEUTRAL_EN = "Which of these"
 _NEUTRAL_ZH = "哪一项"
 _CLOZE_EN = "Fill in the blank: "
@@ -77,6 +79,18 @@ def _parent(fact: Fact, options: Sequence[str]) -> str:
     if re.search(r"[.!?。！？，,;；]", context) or _named(context, options):
         return ""
     return context
+
+
+def _under_parent(prompt: str, fact: Fact, options: Sequence[str], lang: str) -> str:
+    """ "Which description fits ID?" of an item nested under "Projects": the parent item's
+    term in front ("Projects: which description fits ID?"), unless the term says it already
+    ("project ID")."""
+    parent = _parent(fact, options)
+    if not parent or _shares_word(fact.subject, parent) or parent.casefold() in prompt.casefold():
+        return prompt
+    if lang == "zh":
+        return f"【{parent}】{prompt}"
+    return f"{parent}: {prompt[0].lower()}{prompt[1:]}"
 
 
 def _generic(heading: str) -> bool:
@@ -143,6 +157,8 @@ def _plain_word(subject: str) -> bool:
 def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:
     """The prompt with its section's name in front when it has lost its subject, else as is."""
     zh = lang == "zh"
+    if style in DESCRIBED_STYLES:
+        return _under_parent(prompt, fact, options, lang)
     if style == "value" and not zh and _plain_word(fact.subject) and prompt.startswith(_VALUE_EN):
         heading = label(fact)  # "What is the default value of completions?": of what?
         if heading and not _shares_word(fact.subject, heading) and not _named(heading, options):

@@ -42,9 +42,12 @@ _OPENING = re.compile(r"^`?([a-z][a-z0-9_-]*[a-z0-9])`?(?=[\s,，:：]|$)")
 _NOT_NAME = STOP_EN | {"default", "defaults", "value", "values", "the", "it", "its"}
 
 
-def names(sentence: str, marked: Sequence[str], skip: str = "") -> list[tuple[int, str]]:
+def names(
+    sentence: str, marked: Sequence[str], skip: str = "", opening: bool = True
+) -> list[tuple[int, str]]:
     """The settings and terms a sentence names, by offset; `skip` (the span a cloze blanks)
-    is never its own subject."""
+    is never its own subject; `opening`: a word no dictionary holds that opens the sentence
+    counts too."""
     found: dict[int, str] = {}
     for m in marked:
         at = sentence.find(m) if m and m != skip else -1
@@ -60,7 +63,7 @@ def names(sentence: str, marked: Sequence[str], skip: str = "") -> list[tuple[in
                 continue
             found[at] = name.strip("`")
     first = _OPENING.match(sentence)
-    if first and not english_word(first.group(1).lower()) and 0 not in found:
+    if opening and first and not english_word(first.group(1).lower()) and 0 not in found:
         found[0] = first.group(1)  # "activedefrag moves …": a word no dictionary holds
     return sorted(found.items())
 
@@ -80,9 +83,11 @@ def nearest(
 
 def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
     """The subject the sentences before sentence `n` leave: the first name (its subject) of
-    the nearest one that names any, else ""."""
+    the nearest one that names any, else "". A word no dictionary holds that only opens a
+    sentence ("max object 5 TiB.") is no setting the next sentence is about: it is often a
+    clipped word ("max"), and only the sentence it opens is read under it."""
     for k in range(n - 1, -1, -1):
-        own = names(sentences[k], marked)
+        own = names(sentences[k], marked, opening=False)
         if own:
             return own[0][1]
     return ""

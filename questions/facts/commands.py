@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas, getLemma
+
 from questions.facts.model import Fact
 from questions.parse.model import Block
 
@@ -107,6 +109,23 @@ def example_data(comment: str, quoted: tuple[str, ...]) -> bool:
     return any(said in q for q in quoted)
 
 
+#: a comment that sends the reader on to another command: "switch w/ activate", "then apply"
+_ANOTHER_STEP = re.compile(
+    r"(?:\bw/|\b(?:with|via|using|use|run|then|next)\b)\s*`?(?P<word>[a-z][a-z-]+)`?", re.I
+)
+
+
+def names_another_step(comment: str, cmd: str) -> bool:
+    """The comment names a step another command takes (a command's verb the line does not
+    write: "create dev  # switch w/ activate"), not what this line does."""
+    words = set(re.findall(r"[a-z][a-z-]+", cmd.casefold()))
+    for m in _ANOTHER_STEP.finditer(comment):
+        word = m.group("word").casefold()
+        if word not in words and getLemma(word, "VERB")[0] == word and "VERB" in getAllLemmas(word):
+            return True
+    return False
+
+
 def command_facts(block: Block) -> list[Fact]:
     """One fact per commented command of a shell or SQL code block."""
     if block.kind != "code" or block.lang.lower() not in _SHELL:
@@ -122,7 +141,7 @@ def command_facts(block: Block) -> list[Fact]:
             continue
         if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", comment) or not purpose(comment):
             continue
-        if example_data(comment, quoted):
+        if example_data(comment, quoted) or names_another_step(comment, cmd):
             continue
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 
 from questions.cues import spelling
 from questions.facts.clause_subjects import opens_with_setting
@@ -22,6 +22,7 @@ from questions.parse.model import Block, Inline
 from questions.stems import third_person
 from questions.text import (
     CJK,
+    STOP_EN,
     bound_opening,
     cjk_count,
     cut,
@@ -223,8 +224,23 @@ def _marked_lead(block: Marked) -> Definition | None:
             rest,
         )
         if m and len(m.group("desc")) >= 3:
+            if span not in block.inline.code:  # a command or setting is named by its code
+                span = _qualified(text[:pos], span)
             return Definition(_clean_term(span), m.group("desc").strip())
     return None
+
+
+#: one plain lower-case word right before a marked term ("project **ID**:")
+_QUALIFIER = re.compile(r"[a-z][a-z-]+ ")
+
+
+def _qualified(before: str, span: str) -> str:
+    """The marked term with the plain noun written before it ("project **ID**: …" names the
+    project ID, not any ID): the term alone loses whose it is once asked out of its list."""
+    if not _QUALIFIER.fullmatch(before) or before.strip() in STOP_EN:
+        return span
+    lemmas = getAllLemmas(before.strip())  # a noun, not an adjective ("plain **VACUUM**")
+    return before + span if "NOUN" in lemmas and "ADJ" not in lemmas else span
 
 
 def is_enumeration(desc: str) -> bool:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from lemminflect import getAllLemmas
+
 from questions.facts.clause_subjects import nearest
 from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
 from questions.parse.model import Block
-from questions.text import split_sentences
+from questions.text import STOP_EN, split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
 #: a lead-in this short is kept whole as the context of its short items
@@ -217,6 +219,19 @@ def _names_only(before: str, term: str) -> bool:
     return before.strip().rstrip(":：=").strip() == term
 
 
+#: a label's description opening with what its values measure: "firewall: priority 0–65535"
+_MEASURE = re.compile(r"[\s:：=–—-]*(?P<noun>[a-z][a-z-]{2,})\s+\d")
+
+
+def _measured(term: str, before: str) -> str:
+    """The term with the noun its description gives values of ("firewall: priority 0–65535,
+    …, default 1000" states the default firewall priority, not a default firewall)."""
+    m = _MEASURE.match(before, len(term)) if before.startswith(term) else None
+    if m is None or m.group("noun") in STOP_EN or "NOUN" not in getAllLemmas(m.group("noun")):
+        return term
+    return f"{term} {m.group('noun')}"
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -298,7 +313,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 and term
                 and (re.search(r"\bdefault\s*$", before) or _names_only(before, term))
             ):
-                subject = term  # "`maxSurge` — how many pods …, default 25%", "超时：30 秒（默认）"
+                # "`maxSurge` — …, default 25%", "超时：30 秒（默认）"
+                subject = _measured(term, before)
             out.append(
                 Fact("number", subject, span, block, block.line, sentence=said, span=span,
                      attribute="default" if default else "", context=about, role=role)

@@ -21,6 +21,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
+from questions.subjects import label
 from questions.text import ASIDE, CJK, balanced, cjk_count, contains
 from questions.values import fmt_number, parse_number, shape
 
@@ -200,7 +201,13 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     )  # the question the line answers stays with it
     if dangling(said):
         return None  # a subject in front would not give back what the cut took
-    text = with_subject(said, f.subject or f.context, parent=not f.subject)
+    subject = f.subject or f.context
+    if not subject and said.startswith(f.span) and f.block.parent is None:
+        # "11 nines durability for every class.": a sentence that opens with its number and
+        # names nothing before it is read under its section's name, never as a bare riddle
+        # (a nested item's is read under its parent item, or not asked)
+        subject = label(f)
+    text = with_subject(said, subject, parent=not f.subject)
     gap = blanked(text, f.span)
     if gap is None or computed(gap):
         return None
