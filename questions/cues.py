@@ -1517,11 +1517,38 @@ def restated(stem: str, answer_text: str) -> str | None:
     return None
 
 
+_STEP = r"\d+(?:\.\d+)?"
+#: a blank among the values of a series the notes leave open with an ellipsis: "(___, 200...)",
+#: "1, 2, ___, 8, …"
+_SERIES = re.compile(
+    rf"(?:___(?:\s*,\s*{_STEP})+|{_STEP}(?:\s*,\s*{_STEP})*\s*,\s*___(?:\s*,\s*{_STEP})*)"
+    r"\s*,?\s*(?:\.\.\.|…)"
+)
+
+
+def _in_step(series: str, answer: float) -> bool:
+    """The series with the answer in its blank goes in even steps: multiples of its first
+    value (100, 200), or three values or more a step or a factor apart (1, 2, 4, 8)."""
+    values = [answer if v == "___" else float(v) for v in re.findall(rf"___|{_STEP}", series)]
+    if values[0] <= 0:
+        return False
+    if all(v == values[0] * (k + 1) for k, v in enumerate(values)):
+        return True
+    if len(values) < 3:
+        return False
+    steps = {b - a for a, b in itertools.pairwise(values)}
+    factors = {b / a for a, b in itertools.pairwise(values) if a}
+    return (len(steps) == 1 and 0 not in steps) or (len(factors) == 1 and 1 not in factors)
+
+
 def computable(stem: str, answer_text: str) -> bool:
     """The stem's other clauses give the blanked number by arithmetic."""
     answer = parse_number(answer_text)
     if answer is None or "___" not in stem:
         return False
+    series = _SERIES.search(stem)
+    if series and _in_step(series.group(0), answer.value):
+        return True  # "use gaps (___, 200...)": a step of a series its other steps show
     parts = [p for p in _CLAUSES.split(stem) if p.strip()]
     related = any(_RELATION.search(p) for p in parts if "___" in p)
     return any(_computes(p, answer, related) for p in parts if "___" not in p)

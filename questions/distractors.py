@@ -97,6 +97,10 @@ class Entry:
         return family(self.text)  # on demand: most entries are never offered
 
 
+#: a code line's trailing comment
+_LINE_COMMENT = re.compile(r"\s(?:#|//|--|;)\s*(.*)$")
+#: a name as a code line writes it ("worker_connections", "vm.max_map_count")
+_CODE_TOKEN = re.compile(r"[\w.-]+")
 #: how far into its item a marked span may start and still be the item's term ("project **ID**")
 _LEAD_SPAN = 24
 #: descriptions kept per term for telling whether a stem fits another option too
@@ -193,6 +197,7 @@ class Pool:
         self._list_above: dict[int, int] = {
             b.group: item_at[b.parent_line] for b in items if b.parent_line in item_at
         }
+        self._code_tokens: dict[str, list[str]] | None = None  # `code_naming`, on first use
         self._item_list: dict[int, tuple[int, str]] = {b.id: (b.group, b.text) for b in items}
         for s in doc.sections:
             if s.bold:  # "**Deployment policy**" on its own line: a marked term as before
@@ -769,6 +774,31 @@ class Pool:
             if found:
                 return _DIMENSION.get(found[0].unit, found[0].unit or "count")
         return ""
+
+    def code_naming(self, name: str) -> list[str]:
+        """The code lines that write the name as a word of their own (a config file's
+        "worker_connections 10240;  # 编译默认 512，发行版里写的 1024"), indexed once per notes."""
+        if self._code_tokens is None:
+            self._code_tokens = defaultdict(list)
+            for b in self.doc.content if self.doc is not None else ():
+                for line in b.code.splitlines() if b.kind == "code" else ():
+                    for token in set(_CODE_TOKEN.findall(line)):
+                        self._code_tokens[token].append(line)
+        return self._code_tokens.get(name, [])
+
+    def said_after_default(self, name: str, value: str) -> str:
+        """What the comments of the code lines writing the name say after stating its value
+        ("# built-in default 150, the studio preset writes 200", "# 编译默认 512，发行版
+        nginx.conf 里写的 1024"): another value the notes give the setting beside its default,
+        so no wrong option for a question on the default (it would be a second key)."""
+        said = re.compile(rf"(?<![\w.]){re.escape(value)}(?![\w.])")
+        out = []
+        for line in self.code_naming(name.strip("`")):
+            comment = _LINE_COMMENT.search(line)
+            found = said.search(comment.group(1)) if comment else None
+            if comment is not None and found is not None:
+                out.append(comment.group(1)[found.end() :])
+        return " ".join(out)
 
     def texts_naming(self, name: str) -> list[str]:
         """The notes' lines that write the name (what else they say of it)."""

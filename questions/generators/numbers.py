@@ -185,7 +185,10 @@ def class_ranges(span: str, avoid: str = "") -> list[str]:
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject:
-        wrong = distractors_for(f, pool, avoid="", vary=vary)
+        # a value the notes give the setting beside its default ("# default 150, the preset
+        # writes 200") is no wrong option for it
+        avoid = pool.said_after_default(f.subject, f.span)
+        wrong = distractors_for(f, pool, avoid=avoid, vary=vary)
         named = "named" in f.extra  # "default port: 6379" names a port
         stem = default_named(f.subject, lang) if named else default_number(f.subject, lang)
         return build(NAME, "value", f, stem, f.span, wrong, lang,

@@ -28,7 +28,7 @@ from questions.tables import (
     polarity,
     row_names,
 )
-from questions.text import ASIDE, contains_folded, cut_short, folded, norm
+from questions.text import ASIDE, contains, contains_folded, cut_short, folded, norm
 from questions.values import number_role, parse_number, switch_side
 from questions.vocabulary import fair_port
 
@@ -318,6 +318,10 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     # a value is offered beside values of its kind: "off" beside "on", never beside "7200 s",
     # nor "168 (7 天)" of a `.hours` setting beside "1048588 (约 1 MB)"
     column = tuple(table.column(f.column))
+    # a number the notes give the key beside its value elsewhere ("# 编译默认 512，发行版
+    # nginx.conf 里写的 1024") is no wrong option for its cell
+    n = parse_number(f.value)
+    elsewhere = pool.said_after_default(f.subject, f.value) if n is not None else ""
     kinds = column_kinds(column, table.keys)
     mine = kinds[f.row]
     seen: set[str] = set()
@@ -336,6 +340,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
+        if elsewhere and contains(elsewhere, v):
+            continue
         # the column's own cells are alternatives whatever their length ("Found" beside
         # "Moved Permanently")
         if (
@@ -345,12 +351,10 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         ):
             wrong.append(v)
             sides.add(switch_side(v))
-    n = parse_number(f.value)
     if len(wrong) < 2 and n is not None:
         role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))
-        wrong += [x for x in pool.numbers(n, role, f) if acceptable(x, f.value, wrong)][
-            : 3 - len(wrong)
-        ]
+        near = [x for x in pool.numbers(n, role, f) if not contains(elsewhere, x)]
+        wrong += [x for x in near if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
     prompt = table_forward(named_key(f.subject, table), f.attribute, lang)
     if prompt is None:
         return None

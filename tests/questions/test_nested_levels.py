@@ -4,12 +4,14 @@ a default stated of the noun a label's values measure asked of the label ("defau
 firewall" for its priority), an item of one list level offered among the items of the level
 above or below it, a key read off a word the stem writes whole while its kin hold it only
 inside a longer word ("Java/Kotlin" and "Java SE" beside "JavaScript"), a code comment naming
-the next command ("# close w/ lock") asked as what its line does, and a clipped word opening
-one sentence ("max batch …") carried as the label of the next one."""
+the next command ("# close w/ lock") asked as what its line does, a clipped word opening
+one sentence ("max batch …") carried as the label of the next one, a step of a series blanked
+beside the next step ("gaps (___, 200...)"), and a second value a comment gives beside a
+default ("# 编译默认 512，发行版 … 1024") offered as a wrong option."""
 
 from __future__ import annotations
 
-from questions.cues import clue
+from questions.cues import clue, computable
 from questions.subjects import with_label
 from tests.questions.own_notes import asked, generated
 
@@ -95,3 +97,21 @@ def test_a_clipped_opening_word_is_no_label_of_the_next_sentence() -> None:
     assert said == ["Fill in the blank: Closing the books: ___ of retention for every book."]
     numbers = [f for f in generated(NOTES).facts if f.kind == "number" and f.span == "7 years"]
     assert numbers and all(f.context != "max" for f in numbers)
+
+
+# --- other kinds of the same review: a series step, a second value beside a default ---------
+
+KILN = "kiln-controller.md"
+
+
+def test_a_step_of_a_series_left_open_is_not_blanked() -> None:
+    assert computable("slots are numbered in gaps (___, 20...) so one fits between", "10")
+    assert computable("sizes 1, 2, ___, 8, …", "4")
+    assert not computable("ports 80, ___ ... are open", "443")
+    assert not any("(___, 20...)" in q.prompt for q in asked(KILN))
+
+
+def test_a_value_a_comment_gives_beside_the_default_is_no_wrong_option() -> None:
+    (q,) = [q for q in asked(KILN) if q.prompt == "What is the default value of ramp_rate?"]
+    assert q.choices[q.answer] == "150"
+    assert "200" not in q.choices  # "# built-in default 150, the studio preset writes 200"
