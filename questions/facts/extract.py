@@ -43,7 +43,7 @@ from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, contains, is_zh, norm
-from questions.values import command_like, numbers_in, same_family
+from questions.values import command_like, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
@@ -107,6 +107,8 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     d = split_definition(block)
     if d is not None and list_label(d.term, d.description, block.inline.code):
         return None, ""
+    if d is not None and said_default(d.description.strip(" .。"), whole=True) is not None:
+        return None, ""  # "`create_before_destroy` — default false": a default, no meaning
     if d is not None:
         if block.kind == "paragraph" and not block.from_heading:
             aspect = aspect_definition(block, d, block.section.heading, only_block)

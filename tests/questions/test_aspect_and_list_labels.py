@@ -88,3 +88,14 @@ def test_no_number_is_asked_beside_its_own_rounding() -> None:
     assert any("___" in q.prompt and "MB" in q.choices[q.answer] for q in git.questions)
     for q in git.questions:
         assert not ("___" in q.prompt and "0.1 GB" in q.prompt and q.choices[q.answer] == "100 MB")
+
+
+def test_a_description_that_only_gives_a_default_is_no_meaning() -> None:
+    """ "`fetch.prune` — default false" says the flag's default, not what it is: no "which
+    flag is described as “default false”", no true/false of it, no such option."""
+    bank = _bank(GIT)
+    flags = [q for q in bank.questions if "rebase.autoStash" in " ".join((q.prompt, *q.choices))]
+    assert flags, [q.prompt for q in bank.questions]
+    for q in bank.questions:
+        for text in (q.prompt, *q.choices):
+            assert "default false" not in text, (q.prompt, q.choices)
