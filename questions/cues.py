@@ -1541,6 +1541,53 @@ def _in_step(series: str, answer: float) -> bool:
     return (len(steps) == 1 and 0 not in steps) or (len(factors) == 1 and 1 not in factors)
 
 
+#: a blank in an aside that says the quantity before it again: "10000（单位微秒，即 ___）",
+#: "2^32 - 1 个元素（约 ___ 亿）", "1048588 bytes (i.e. ___)"
+_RESTATING_ASIDE = re.compile(
+    r"[(（][^()（）]*?(?:(?<![立随])即|大约|约|相当于|≈|~|\bi\.e\.|\babout\b|\bapprox|\broughly\b)"
+    r"[^()（）]*?___[^()（）]*[)）]",
+    re.I,
+)
+#: an example right after a blank: "cluster 总线端口 = 数据端口 + ___（e.g. 16379）"
+_EXAMPLE_AFTER_BLANK = re.compile(
+    r"___\s*[(（]\s*(?:e\.g\.|eg\.?|例如|比如|如|for example|like)\s*[:：,，]?\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*[)）]",
+    re.I,
+)
+
+
+#: an aside that rounds or converts a number: "（约 4 千列）", "(about 0.1 GB)", "（即 10 ms）"
+APPROX_ASIDE = re.compile(
+    r"[(（]\s*(?:(?<![立随])即|大约|约|相当于|≈|~|i\.e\.|about|approx\w*\.?|roughly)"
+    r"[^()（）]*\d[^()（）]*[)）]",
+    re.I,
+)
+
+
+def restating_aside(stem: str) -> bool:
+    """The blank sits in an aside that restates the number its clause has just given, in
+    another unit or rounded ("即 ___" after 10000 µs): converting is not recalling."""
+    m = _RESTATING_ASIDE.search(stem)
+    if m is None:
+        return False
+    clause = re.split(r"[,，;；。]", stem[: m.start()])[-1]
+    return _NUMBER.search(clause) is not None
+
+
+def worked_example(stem: str, key: float) -> bool:
+    """The blank is followed by an example the stem's other numbers work it out from
+    ("端口 6379 … + ___（e.g. 16379）": 16379 - 6379)."""
+    m = _EXAMPLE_AFTER_BLANK.search(stem)
+    if m is None:
+        return False
+    example = float(m.group("n"))
+    rest = stem[: m.start()] + stem[m.end() :]
+    for said in (float(n) for n in _NUMBER.findall(rest)):
+        if abs(example - said - key) < 1e-9 or (said and abs(example - said * key) < 1e-9):
+            return True
+    return False
+
+
 def computable(stem: str, answer_text: str) -> bool:
     """The stem's other clauses give the blanked number by arithmetic."""
     answer = parse_number(answer_text)

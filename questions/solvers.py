@@ -33,9 +33,11 @@ from questions.cues import (
     letter_coded,
     numerals,
     restated,
+    restating_aside,
     spelled_in_key,
     spelled_out,
     unnamed,
+    worked_example,
 )
 from questions.distractors import head_noun
 from questions.facts.model import Fact
@@ -112,8 +114,10 @@ def stem_only(c: Candidate) -> str | None:
         return "answer's number is in the stem"  # "max-age=3600 —— ___ 内…" with 3600 秒
     if number is not None and computable(c.prompt, answer):
         return "stem computes the answer"  # "___ (millicores), so 250m = a quarter of a core"
-    if number is not None and restated(stem, answer):
+    if number is not None and (restated(stem, answer) or restating_aside(c.prompt)):
         return "stem states the answer in another unit"  # "1048588 bytes (~___)": 1 MiB
+    if number is not None and worked_example(c.prompt, number.value):
+        return "stem computes the answer"  # "6379 … + ___（e.g. 16379）": 10000
     if not c.notes_options and all(not _kin(answer, w) for w in wrong):
         return "answer alone in its kind"
     zh = [is_zh(o) for o in options]

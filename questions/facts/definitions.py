@@ -177,6 +177,35 @@ def advice_label(label: str, desc: str = "") -> bool:
     return plain and bool(desc) and _CLAUSE.match(desc) is not None
 
 
+#: the top-level parts of a listing: commas, semicolons and 、 outside brackets
+_LIST_SEP = re.compile(r"[,;，；、](?![^()（）]*[)）])")
+
+
+def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
+    """ "Types: primitive `string`/`number`; …", "Sources: local path, Registry, GitHub, …",
+    "Related: `moved {}` (…), `removed {}` (…)": a one-word plural or non-noun label over a
+    list of names. It heads the list (what the names are), it is no term the list defines,
+    so it is neither asked as one nor offered beside the notes' terms."""
+    words = label.split()
+    if len(words) != 1 or not re.fullmatch(r"[A-Za-z][a-z]+", label):
+        return False
+    from lemminflect import getAllLemmas
+
+    word = label.lower()
+    lemmas = getAllLemmas(word)
+    noun = lemmas.get("NOUN")
+    if noun is not None and noun[0] == word:
+        return False  # a singular noun names a thing: "Immutable" is no noun, "Pod" is one
+    parts = [p.strip() for p in _LIST_SEP.split(description) if p.strip()]
+    if len(parts) < 2:
+        return False
+    named = sum(
+        1 for p in parts if any(c in p for c in code) or re.match(r"[A-Z0-9`]", p) is not None
+    )
+    enough = len(parts) >= 3 or all(any(c in p for c in code) for p in parts)
+    return enough and named * 2 >= len(parts)
+
+
 def question_label(label: str, inline: Inline) -> bool:
     """A label that asks ("**为啥快**: …", "**How it works**: …"): a question its item answers,
     not a term, so neither asked as "which term is described" nor offered beside terms. A

@@ -23,6 +23,7 @@ from questions.facts.definitions import (
     heading_definition,
     is_a_sentence,
     joined_definitions,
+    list_label,
     multi_definitions,
     split_definition,
     subject_sentence,
@@ -42,7 +43,7 @@ from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, contains, is_zh, norm
-from questions.values import command_like, numbers_in, same_family
+from questions.values import command_like, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
@@ -104,6 +105,10 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     if d is not None:
         return d, "acronym"  # asked among the notes' other acronyms
     d = split_definition(block)
+    if d is not None and list_label(d.term, d.description, block.inline.code):
+        return None, ""
+    if d is not None and said_default(d.description.strip(" .。"), whole=True) is not None:
+        return None, ""  # "`create_before_destroy` — default false": a default, no meaning
     if d is not None:
         if block.kind == "paragraph" and not block.from_heading:
             aspect = aspect_definition(block, d, block.section.heading, only_block)
@@ -706,6 +711,7 @@ def extract(doc: Document) -> list[Fact]:
         else:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
+    facts = without_aspect_labels(content, facts)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts = _with_code_led(code_led_items(content, parents), facts)
     facts += predicate_facts(content) + step_facts(content)
@@ -727,6 +733,32 @@ def extract(doc: Document) -> list[Fact]:
     facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
+
+
+def aspect_labels(content: list[Block], facts: list[Fact]) -> set[str]:
+    """Labels of nested items said under several items of one list ("解决：…" under each cache
+    problem, "Fix: …" under each error): an aspect of each parent, a property's name, not a
+    term. (The same label under items of different lists, as in notes repeated, is no such.)"""
+    group_at = {b.line: b.group for b in content if b.kind == "item"}
+    parents: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for f in facts:
+        if f.kind == "definition" and f.role == "term" and f.block.parent_line:
+            group = group_at.get(f.block.parent_line, -1)
+            parents[(norm(f.subject), group)].add(f.block.parent_line)
+    return {label for (label, group), lines in parents.items() if group >= 0 and len(lines) >= 2}
+
+
+def without_aspect_labels(content: list[Block], facts: list[Fact]) -> list[Fact]:
+    """The facts without the definitions of aspect labels: "解决" is never asked as the term
+    a fix describes, nor offered beside 缓存击穿."""
+    labels = aspect_labels(content, facts)
+    if not labels:
+        return facts
+    return [
+        f
+        for f in facts
+        if not (f.kind == "definition" and f.role == "term" and norm(f.subject) in labels)
+    ]
 
 
 def _with_code_led(found: list[Fact], facts: list[Fact]) -> list[Fact]:

@@ -14,7 +14,7 @@ from http import HTTPStatus
 
 from questions.candidate import Candidate
 from questions.clipping import with_question
-from questions.cues import arithmetic_cut, computed, numerals, restated
+from questions.cues import APPROX_ASIDE, arithmetic_cut, computed, numerals, restated
 from questions.distractors import Pool
 from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
@@ -61,6 +61,7 @@ def _without_restating_clause(gap: str, span: str) -> str:
         )
 
     out = ASIDE.sub(lambda m: "" if restates(m.group(0)) else m.group(0), gap)
+    out = _without_approximation(out)
     parts = re.split(r"(?<=[,，;；])\s*", out)
     kept = [part for part in parts if not restates(part)]
     if (out == gap and len(kept) == len(parts)) or not kept:
@@ -69,6 +70,18 @@ def _without_restating_clause(gap: str, span: str) -> str:
     out = "".join(p if p.endswith(("，", "；")) else p + " " for p in kept).strip()
     out = out.rstrip(",，;；")
     return out if _stands_alone(out) else gap
+
+
+def _without_approximation(gap: str) -> str:
+    """Drop a rounding of the blank's number right after it ("最多 ___ 列（约 4 千列）"): the
+    aside says the key in round figures, whatever unit it rounds to."""
+    at = gap.find(BLANK)
+    m = APPROX_ASIDE.search(gap, at) if at >= 0 else None
+    if m is None or re.search(r"\d", gap[at + len(BLANK) : m.start()]):
+        return gap
+    if len(gap[at + len(BLANK) : m.start()].split()) > 2 or m.start() - at > len(BLANK) + 12:
+        return gap  # an aside further on rounds another number
+    return gap[: m.start()] + gap[m.end() :]
 
 
 #: a bracketed aside: "（书里简化成 …）", "(about a minute)"

@@ -136,7 +136,9 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
             (header if in_head else rows[-1]).append(render_inline(tok.children))
         i += 1
     width = len(header)
-    cells = tuple(tuple((r + [Inline("")] * width)[:width]) for r in rows)
+    cells = tuple(
+        _with_alike_resolved(tuple((r + [Inline("")] * width)[:width]), header) for r in rows
+    )
     data = TableData(
         header=tuple(h.text for h in header),
         rows=tuple(tuple(c.text for c in r) for r in cells),
@@ -145,6 +147,26 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         cells=cells,
     )
     return data, i
+
+
+#: a cell that only says its value is another column's: "同 AOF", "same as AOF", "跟 AOF 一样"
+_ALIKE_CELL = re.compile(
+    r"(?i)^(?:(?:同|跟|与|和|=)\s*|(?:same\s+as|as|like)\s+)(?P<name>.+?)\s*(?:一样|相同)?$"
+)
+
+
+def _with_alike_resolved(row: tuple[Inline, ...], header: list[Inline]) -> tuple[Inline, ...]:
+    """A row whose cell only points at another column ("混合持久化: 同 AOF") with that column's
+    cell in its place: the two columns say the same, and the table's rules for equal cells
+    then keep the pointer from being asked or offered as a value of its own."""
+    names = {h.text.strip().casefold(): k for k, h in enumerate(header)}
+    out = list(row)
+    for j, cell in enumerate(row):
+        m = _ALIKE_CELL.match(cell.text.strip())
+        k = names.get(m.group("name").strip("`* ").casefold()) if m else None
+        if k is not None and k not in (0, j) and not _ALIKE_CELL.match(row[k].text.strip()):
+            out[j] = row[k]
+    return tuple(out)
 
 
 def defined_as(term: Inline, definition: Inline) -> Inline:

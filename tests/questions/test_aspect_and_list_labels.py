@@ -1,0 +1,101 @@
+"""Labels that name no thing and numbers said twice (issue #13, review of unseen notes in
+session 17): a label under each item of a list ("解决：…", "Fix: …") is an aspect of each item,
+a label over a list of names ("Sources: HTTPS, SSH, …") heads the list; neither is a term to
+ask or offer. A cell that only points at another column ("同 MyISAM") is that column's value.
+A blank inside a rounding or conversion of the number before it ("10000（单位微秒，即 ___）"),
+or before an example worked from the stem ("6379 … + ___（e.g. 16379）"), is not asked.
+Notes: tests/questions/notes/mysql-aspect-labels-zh.md, git-aspect-labels.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from questions.bank import Bank
+from questions.cues import restating_aside, worked_example
+from questions.facts.definitions import list_label
+from questions.generate import generate_from_texts
+from questions.parse import parse_document
+
+NOTES = Path(__file__).parent / "notes"
+MYSQL = NOTES / "mysql-aspect-labels-zh.md"
+GIT = NOTES / "git-aspect-labels.md"
+
+
+def _bank(path: Path) -> Bank:
+    bank, _ = generate_from_texts([(path.name, path.read_text(encoding="utf-8"))], "b")
+    return bank
+
+
+@pytest.mark.parametrize(("path", "label"), [(MYSQL, "解决"), (GIT, "Fix")])
+def test_an_aspect_label_is_no_term(path: Path, label: str) -> None:
+    bank = _bank(path)
+    for q in bank.questions:
+        assert label not in q.choices, (q.prompt, q.choices)
+        assert q.choices[q.answer] != label
+    # the items the label hangs under are still asked, each among the others
+    parents = [
+        q for q in bank.questions if "以下描述的是哪一项" in q.prompt or "described" in q.prompt
+    ]
+    assert len(parents) >= 2, [q.prompt for q in bank.questions]
+
+
+def test_a_label_over_a_list_of_names_is_no_term() -> None:
+    assert list_label("Sources", "HTTPS, SSH, `git://`, local path, GitHub CLI.", ("git://",))
+    assert list_label("Related", "`a` (new), `b` (change)", ("a", "b"))
+    assert list_label("Types", "primitive `string`/`number`; collection `list`; `any`.",
+                      ("string", "number", "list", "any"))  # fmt: skip
+    assert not list_label("Secrets", "base64 encoded, not encrypted, mounted as files", ())
+    assert not list_label("Immutable", "Deploy the new version to a fresh group", ())
+    assert not list_label("Protocol", "HTTPS, SSH, `git://`", ("git://",))  # a singular noun
+    assert not list_label("Remote setup", "HTTPS, SSH, Git", ())
+    asked = [" ".join((q.prompt, *q.choices)) for q in _bank(GIT).questions]
+    assert asked
+    for text in asked:
+        assert "Sources" not in text and "Related" not in text, text
+
+
+def test_a_cell_pointing_at_another_column_reads_its_value() -> None:
+    doc = parse_document(MYSQL.read_text(encoding="utf-8"), "m.md")
+    table = next(b.table for b in doc.content if b.table is not None)
+    locks = next(r for r in table.rows if r[0] == "锁粒度")
+    assert locks == ("锁粒度", "行锁", "表锁", "表锁")
+    assert next(r for r in table.rows if r[0] == "事务")[3] == "不支持"
+    for q in _bank(MYSQL).questions:
+        assert not any("同 MyISAM" in c for c in q.choices), q.choices
+
+
+def test_a_blank_in_a_restating_aside() -> None:
+    assert restating_aside("slowlog-log-slower-than 10000（单位微秒，即 ___），max-len 128")
+    assert restating_aside("最多 2^32 - 1 个元素（约 ___ 亿）")
+    assert restating_aside("timeout 900 s (about ___ min)")
+    assert not restating_aside("max ___ s (about 15 min)")
+    assert not restating_aside("立即生效（立即 ___ 次）")
+    assert not restating_aside("重试（约 ___ 次）")  # no number before the aside
+    assert worked_example("默认端口 6379，总线端口 = 数据端口 + ___（e.g. 16379）", 10000)
+    assert worked_example("shards = nodes × ___ (e.g. 12), nodes 4", 3)
+    assert not worked_example("默认端口 6379，总线端口 = 数据端口 + ___（e.g. 16380）", 10000)
+    assert not worked_example("总线端口 = 数据端口 + ___", 10000)
+
+
+def test_no_number_is_asked_beside_its_own_rounding() -> None:
+    bank = _bank(MYSQL)
+    for q in bank.questions:
+        assert "约 4 千" not in q.prompt, q.prompt
+        assert not restating_aside(q.prompt), q.prompt
+    git = _bank(GIT)
+    assert any("___" in q.prompt and "MB" in q.choices[q.answer] for q in git.questions)
+    for q in git.questions:
+        assert not ("___" in q.prompt and "0.1 GB" in q.prompt and q.choices[q.answer] == "100 MB")
+
+
+def test_a_description_that_only_gives_a_default_is_no_meaning() -> None:
+    """ "`fetch.prune` — default false" says the flag's default, not what it is: no "which
+    flag is described as “default false”", no true/false of it, no such option."""
+    bank = _bank(GIT)
+    flags = [q for q in bank.questions if "rebase.autoStash" in " ".join((q.prompt, *q.choices))]
+    assert flags, [q.prompt for q in bank.questions]
+    for q in bank.questions:
+        for text in (q.prompt, *q.choices):
+            assert "default false" not in text, (q.prompt, q.choices)
