@@ -330,3 +330,29 @@ def names_the_purpose(purpose: str, command: str) -> bool:
     """A command whose own words repeat a word of the purpose may do it too."""
     words = {lemma(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", command)}
     return bool(words & (lemma_words(purpose) - {"command"}))
+
+
+#: words that say a step is left out ("skip the prompt", "no approval prompt", "without a
+#: lock", "跳过确认")
+_LEFT_OUT = re.compile(
+    r"\b(skip(?:s|ping)?|no|without|suppress(?:es)?|bypass(?:es)?|omits?)\b|跳过|无需|不需要|免",
+    re.I,
+)
+
+
+def _left_out(text: str) -> frozenset[str]:
+    """The content words of what a text says is left out: those after a word of `_LEFT_OUT`,
+    to the end of its clause."""
+    out: set[str] = set()
+    for c in _CLAUSE_END.split(text):
+        m = _LEFT_OUT.search(c)
+        if m is not None:
+            out |= content_words(c[m.end() :])
+    return frozenset(out)
+
+
+def leaves_out_alike(purpose: str, other: str) -> bool:
+    """Two comments say one thing is left out ("skip "yes" prompt", "applies saved plan, NO
+    approval prompt"): the other command serves the purpose too."""
+    mine = _left_out(purpose)
+    return bool(mine) and not mine.isdisjoint(_left_out(other))

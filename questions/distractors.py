@@ -78,6 +78,12 @@ _DIGITS_ONLY = re.compile(r"\d+")
 _WORDLIKE = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")
 _NORM_WORD = re.compile(r"[a-z0-9]+")
 _DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
+#: a line marking this many one-word names in code enumerates a set of them
+_ENUMERATED = 3
+_ONE_NAME = re.compile(r"[\w.-]+")
+_NO_SET: frozenset[str] = frozenset()
+#: a name of a title ("Redis" of "Redis 学习笔记")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w.+-]*[\w+]")
 #: families whose surface form says what kind of thing a term is (two snake_case names are two
 #: settings); a plain word or name says nothing, so those come only from the same section
 _TYPED = frozenset({"field", "snake", "caps", "kebab", "kv", "header", "path", "flag", "tag",
@@ -168,6 +174,11 @@ class Pool:
         self._outcomes: dict[int, list[str]] | None = None
         self._section_products: dict[int, frozenset[str]] = {}
         self._name_kinds: NameKinds | None = None
+        #: a table's row keys by its block (the named set each key is one of), with its cells
+        self._table_keys: dict[int, tuple[str, ...]] = {}
+        self._table_cells: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._sets: dict[str, frozenset[str]] | None = None  # `_sets_of`, read on first use
+        self._title_words: frozenset[str] | None = None  # `the_whole`, read on first use
         #: a defined term -> what the notes say it is (for telling whether a description fits
         #: another option too)
         #: (the first few of each term: a term defined again in every copy of repeated notes
@@ -185,6 +196,9 @@ class Pool:
                 said.append(f.value)
             for role, text, group in f.pool_entries():
                 self.add(text, role, group, f.section.index)
+            if f.table is not None and not f.table.transposed:
+                self._table_keys[f.block.id] = f.table.keys
+                self._table_cells[f.block.id] = f.table.cells
             if f.kind == "property" and f.table is not None and _DIGITS_ONLY.fullmatch(f.subject):
                 keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
         for key, kind, section in keys:  # a table's numeric keys: status codes, ports
@@ -402,7 +416,8 @@ class Pool:
         for n, tier in enumerate(tiers):
             if full or (n == 3 and len(out) >= 2):
                 break  # three options of the notes' own kind beat a fourth from far away
-            ranked = [t for t in tier if norm(t) not in barred]
+            ranked = [t for t in tier if norm(t) not in barred
+                      and (n < 2 or not (self.other_set(answer, t) or self.the_whole(answer, t)))]  # fmt: skip
             for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
                 if len(out) >= want:
                     full = True
@@ -518,6 +533,61 @@ class Pool:
             head = _word_after(fact.sentence, a)
             return not head or head in self._words_after(o)
         return True
+
+    def other_set(self, answer: str, option: str) -> bool:
+        """The notes list the two in named sets, and never in one: the row keys of a table
+        (the data types), the marked terms leading a list's items (the states of a failover),
+        the one-word names a line marks in code (a variable block's arguments, its types).
+        A set holds things of one kind, so a name of another set is of another kind: a
+        component beside the states it passes through, a product beside data types."""
+        sets = self._sets_of()
+        mine, theirs = sets.get(norm(answer), _NO_SET), sets.get(norm(option), _NO_SET)
+        return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+    def the_whole(self, answer: str, option: str) -> bool:
+        """The option is what the notes' title says they are about (Redis of "Redis notes"):
+        the whole every term of the notes is a part of, of another kind than any of them."""
+        if self._title_words is None:
+            title = self.doc.title if self.doc is not None else ""
+            self._title_words = frozenset(norm(w) for w in _TITLE_WORD.findall(title))
+        return norm(option) in self._title_words and norm(answer) not in self._title_words
+
+    def table_mates(self, name: str) -> list[str]:
+        """The other row keys of every table that has a row for the name, in the notes' order:
+        a term the notes define alone, or beside one other, has its like terms there. Not a
+        key the name's own row writes (HyperLogLog's encoding "String"): what it is built on."""
+        key = norm(name)
+        out: list[str] = []
+        for block, keys in self._table_keys.items():
+            normed = [norm(k) for k in keys]
+            if key not in normed:
+                continue
+            row = " | ".join(self._table_cells[block][normed.index(key)])
+            out += [k for k in keys if norm(k) != key and not contains(row, k)]
+        return list(dict.fromkeys(out))
+
+    def _sets_of(self) -> dict[str, frozenset[str]]:
+        """Each name -> the sets the notes list it in (`other_set`), read once per notes."""
+        if self._sets is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for block, keys in self._table_keys.items():
+                for k in keys:
+                    found[norm(k)].add(f"t{block}")
+            leads: dict[int, list[str]] = defaultdict(list)
+            for b in self.doc.content if self.doc is not None else ():
+                names = [c for c in dict.fromkeys(b.inline.code) if _ONE_NAME.fullmatch(c)]
+                if b.kind != "table" and len(names) >= _ENUMERATED:
+                    for n in names:  # "Types: `string`/`number`; `any`": a line's names
+                        found[norm(n)].add(f"b{b.id}")
+                marked = (*b.inline.strong, *b.inline.code)
+                if b.kind == "item" and marked and b.text.lstrip(" `*").startswith(marked[0]):
+                    leads[b.group].append(marked[0])
+            for group, names in leads.items():
+                if len(names) >= 2:  # one marked lead makes no set
+                    for n in names:
+                        found[norm(n)].add(f"g{group}")
+            self._sets = {n: frozenset(g) for n, g in found.items()}
+        return self._sets
 
     def same_thing(self, a: str, b: str) -> bool:
         """Not a product beside a feature: "Grafana" (a thing that runs) is no kind of

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from questions.ambiguity import names_the_purpose
+from questions.ambiguity import leaves_out_alike, names_the_purpose
 from questions.candidate import Candidate
 from questions.distractors import Pool
+from questions.facts.commands import command_lines
 from questions.facts.config_lines import assigns
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -41,6 +42,11 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     rivals = [s for s in f.siblings if names_the_purpose(f.subject, s)]
     if names_the_purpose(f.subject, f.value):
         return  # the answer repeats the purpose: a give-away
+    if leaves_out_alike(f.subject, f.subject):  # "skip the prompt": does another skip it too?
+        # another command whose own comment says the same step is left out ("NO approval
+        # prompt" beside "skip "yes" prompt") does what is asked as well: never an option
+        said = {cmd: comment for cmd, comment, _ in command_lines(f.block)}
+        rivals += [s for s in f.siblings if leaves_out_alike(f.subject, said.get(s, ""))]
     same_head = [s for s in f.siblings if s.split()[0] == head]
     others = [s for s in f.siblings if s.split()[0] != head]
     wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,

@@ -230,6 +230,10 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     siblings = [s for s in f.siblings if not alike_marked or pool.marked(s, f.section.index)]
     if f.role == "acronym":
         siblings += defined_acronyms(f, pool)
+    # a term the notes define alone or beside one other, and list as a table's row elsewhere
+    # (a data type's line beside the type table): that table's other rows are its like terms
+    mates = pool.table_mates(f.subject) if f.role == "term" and len(f.siblings) <= 1 else []
+    siblings += [m for m in mates if m not in siblings]
     # a term in code (a command, a setting) takes only the notes' other code as options, never
     # a plain term of its section ("commit id" beside `git add -p`)
     roles = () if markup(f) == "code" and f.role == "term" else (f.role,)
@@ -244,7 +248,8 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             # of that form nearby too (`standby.signal` beside `pg_hba.conf`); a plain name in
             # code does not: `LimitRange` beside the notes' other names may meet a `B-tree`
             typed = ("code",) if not roles and family(f.subject) in TYPED else roles
-            more = pool.alternatives(f.subject, f, typed, siblings=near_commands, avoid=text,
+            more = pool.alternatives(f.subject, f, typed, siblings=[*near_commands, *mates],
+                                     avoid=text,
                                      near_roles=near, names_nearby=True, want=2,
                                      exclude=[*fits, *f.siblings])  # fmt: skip
             pair = [s for s in f.siblings if s not in fits and pool.same_kind(f.subject, s, f)]

@@ -163,6 +163,33 @@ def column_kinds(column: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, .
     return tuple(row_value_kinds(keys, column))
 
 
+#: a remark that says its row is limited ("容量受单机限制", "disk limited by one node"): a
+#: limit follows from what the row lacks
+_LIMITED = re.compile(
+    r"限制|受限|局限|瓶颈|上限|\blimit(ed|s)?\b|\bbound(ed)? by\b|\bcapped\b", re.I
+)
+
+
+def sharing_a_lack(table: Table, column: int, row: int) -> frozenset[int]:
+    """The rows that lack a feature the row lacks (❌ in one column), for a remark column: a
+    limit one of them is said to have may follow from that lack, so it holds of each ("容量受单机
+    限制" of a row with no sharding is true of every row marked ❌ for sharding). None for a
+    column of values of one property ("最少节点"): a value is its row's own."""
+    if not (is_remark(table.headers[column]) or describes_rows(table, column)):
+        return frozenset()
+    lacks = [j for j, x in enumerate(table.cells[row]) if j != column and polarity(x) is False]
+    if not lacks:
+        return frozenset()
+    return frozenset(
+        i for i, cells in enumerate(table.cells)
+        if i != row and any(polarity(cells[j]) is False for j in lacks)
+    )  # fmt: skip
+
+
+def limited(cell: str) -> bool:
+    return _LIMITED.search(cell) is not None
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -179,17 +206,19 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     lang = lang_of(f)
     value, normed = folded(f.value), norm(f.value)  # once per fact, not once per row
+    lacking = sharing_a_lack(table, f.column, f.row) if limited(f.value) else frozenset()
     keys = likeliest(
         f.subject,
         [
             k
-            for k, fk, cell in zip(
-                table.keys, _folded_all(table.keys), _normed_all(tuple(column)), strict=True
+            for i, (k, fk, cell) in enumerate(
+                zip(table.keys, _folded_all(table.keys), _normed_all(tuple(column)), strict=True)
             )
             # a row the cell names ("builds on top of NodePort + ClusterIP") is no option:
             # the stem rules it out (a key found nowhere in the cell is never read for words)
             if k != f.subject
             and not _overlapping(cell, normed)
+            and i not in lacking
             and not (fk in value and contains_folded(value, fk))
         ],
         f.id,
@@ -325,13 +354,16 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     kinds = column_kinds(column, table.keys)
     mine = kinds[f.row]
     seen: set[str] = set()
+    lacking = sharing_a_lack(table, f.column, f.row)
     sides = {switch_side(f.value)}  # a switch's options: one "on" and one "off" at most
     for i in nearest_rows(len(column), f.row, f.id):
         v = column[i]
         if len(wrong) == 3:
             break  # the rest of a big column is never offered: checking its cells is waste
         if v in seen or is_empty(v) or bare_default(table, f.column, v):
-            continue  # "-" or "n/a" says the row has no value: no option for a value question
+            continue
+        if i in lacking and limited(v):
+            continue  # the other row's limit may hold of this row too  # "-" or "n/a" says the row has no value: no option for a value question
         seen.add(v)
         if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):
             continue

@@ -19,7 +19,7 @@ from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import no_description, standalone
 from questions.generators.numbers import clause, distractors_for, with_subject
-from questions.generators.tables import column_kinds, overlaps
+from questions.generators.tables import column_kinds, limited, overlaps, sharing_a_lack
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
@@ -198,10 +198,12 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         # a setting's word ("all", "none", "combined") is its own: another row's text is no
         # false value of it ("acks defaults to none", "log_format defaults to TLSv1.2")
         return None
+    lacking = sharing_a_lack(t, f.column, f.row)  # a remark that may hold of both rows
     others = [
         c
         for i, c in enumerate(column)
         if i != f.row
+        and not (i in lacking and limited(c))
         and kinds[i] == kinds[f.row]
         and not overlaps(c, f.value)
         and not any(contains(c, k) for k in names)
@@ -222,6 +224,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
             k
             for i, k in enumerate(t.keys)
             if k != f.subject
+            and not (i in lacking and limited(value))
             and kinds[i] == kinds[f.row]
             and not contains(value, k)
             # a row with the same cell ("discount: 60–91% | 60–91%") makes it true, not false
