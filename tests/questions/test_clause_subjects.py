@@ -49,7 +49,11 @@ def test_the_second_setting_of_a_line_is_never_labelled_with_the_first() -> None
         "bytes, and a frame over 4096 bytes is refused\n"
     )
     assert number_contexts(notes)["4096 bytes"] == "frame_max"
+    # "heartbeat: defaults to 60 seconds." gives a default, no meaning: no definition of it
     facts = generate_document("t.md", notes).facts
+    assert not [f for f in facts if f.kind == "definition" and f.subject == "heartbeat"]
+    described = notes.replace("defaults to 60 seconds", "how often the peer is probed, every 60 s")
+    facts = generate_document("t.md", described).facts
     (heartbeat,) = [f for f in facts if f.kind == "definition"]
     assert "frame_max" not in heartbeat.value  # its description stops at the other setting
 
