@@ -762,7 +762,10 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
             ):
                 return None  # every option abbreviates some word: none is pointed at
             return m
-    # the other way round: the stem names everysec, the answer says "once per second"
+    # the other way round: the stem names everysec, the answer says "once per second" (an
+    # answer without a long word, as most names are, opens none: the stem's names go unread)
+    if not _long_words(answer):
+        return None
     for name, clips in _names_with_clips(stem):
         if _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
             return name
@@ -821,9 +824,19 @@ def _names_with_clips(stem: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((name, clips) for name, clips in found if clips)
 
 
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+@lru_cache(maxsize=16384)
+def _long_words(text: str) -> tuple[str, ...]:
+    """The text's words of five letters or more, lower case. Cached: an option is read for
+    each name of each stem it is offered with."""
+    return tuple(w.lower() for w in _LONG_WORD.findall(text))
+
+
 def _opens_word(text: str, clips: frozenset[str]) -> bool:
     """A word of five letters or more in `text` opens with one of the clipped parts."""
-    return any(w.lower().startswith(tuple(clips)) for w in re.findall(r"[A-Za-z]{5,}", text))
+    return any(w.startswith(tuple(clips)) for w in _long_words(text))
 
 
 def _abbreviates(short: str, word: str) -> bool:
