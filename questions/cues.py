@@ -1096,17 +1096,23 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     options = [answer, *wrong]
     said = stem_words(stem)
 
-    def matched(option: str) -> tuple[set[str], set[str], list[str]]:
-        words = _distinctive(option, options)
-        hits = [(w, s) for w in words for word, s in said if alike(word, w)]
-        return words, {w for w, _ in hits}, [s for _, s in hits]
+    def named(option: str) -> list[str] | None:
+        """The stem's words naming each of the option's own words, word by word; None as soon
+        as one of them is not named (most answers: the rest is not read)."""
+        surfaces: list[str] = []
+        for w in _distinctive(option, options):
+            found = [s for word, s in said if alike(word, w)]
+            if not found:
+                return None
+            surfaces += found
+        return surfaces
 
     if len(_distinctive(answer, options)) < 2:
         return None  # most answers: one word of their own or none, so no match is read
-    words, hit, surfaces = matched(answer)
-    if hit != words:
+    surfaces = named(answer)
+    if surfaces is None:
         return None
-    if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
+    if any(_distinctive(w, options) and named(w) is not None for w in wrong):
         return None
     return surfaces[0]
 
