@@ -373,12 +373,11 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     but its last letter the initials of a capitalised name: "Auto Scaling" is the ASG of
     UNABLE_TO_SEND_ASG whether the group is said after it, in another language ("组") or not
     at all."""
-    acronyms = _acronyms(answer)
-    runs = _initials(stem) if acronyms else ()
-    for acronym in acronyms:
+    for acronym in _acronyms(answer):
         if sum(1 for w in wrong if acronym in _acronyms(w)) >= len(wrong) / 2:
             continue
-        for initials, text in runs:
+        # the stem's runs of words are read only for an acronym of the answer's own
+        for initials, text in _initials(stem):
             if initials == acronym or (
                 len(acronym) >= 3 and initials == acronym[:-1] and _capitalised(text)
             ):
