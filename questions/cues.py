@@ -21,7 +21,7 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, thin
 from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
-from questions.text import ASIDE, CJK_RUN, STOP_EN, cut, english_word, lemma
+from questions.text import ASIDE, CJK_RUN, STOP_EN, cut, english_word, lemma, may_hold_any_case
 from questions.values import Number, numbers_in, parse_number
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
@@ -41,6 +41,13 @@ _TEMPLATE = frozenset({"which", "described", "description", "fits", "fill", "bla
 _SHORT_ACRONYM = re.compile(r"[A-Z]{2}")
 #: an acronym with its version after it: "IPv4", "HTTP2", "TLSv1"
 _VERSIONED = re.compile(r"([A-Z]{2,5})v?\d")
+
+
+@lru_cache(maxsize=65536)
+def _latin_tokens(text: str) -> tuple[str, ...]:
+    """The text's Latin tokens (names with their - _ . / joins). Cached: the rules of `clue`
+    each read a stem's and an option's tokens, and a stem or an option is new once only."""
+    return tuple(_LATIN_TOKEN.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -136,8 +143,8 @@ def option_words(option: str) -> frozenset[str]:
     """An option's words for comparing with a stem: Latin words, their parts and lemmas, and
     Chinese bigrams."""
     words: set[str] = set()
-    for m in _LATIN_TOKEN.finditer(option):
-        words |= _latin_words(m.group(0)) | _identifier_words(m.group(0))
+    for token in _latin_tokens(option):
+        words |= _latin_words(token) | _identifier_words(token)
     words |= _template_hints(option)  # an option is never the template: "command exits 0"
     words |= set(_NUMBER.findall(option))
     for run in CJK_RUN.findall(option):
@@ -204,7 +211,7 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
     """(word, the stem text it comes from): the option words plus the English of each Chinese
     word, so "删除" is compared as "delete"."""
     out: list[tuple[str, str]] = []
-    for token in _LATIN_TOKEN.findall(stem):
+    for token in _latin_tokens(stem):
         out += _token_words(token)
     # a template word inside a description is the description's own ("command exits 0")
     for quoted in _QUOTED.findall(stem):
@@ -356,7 +363,7 @@ def _acronyms(option: str) -> list[str]:
     case that are no word (hba of pg_hba.conf, sshd of sshd_config); and the letters a glued
     name holds between its words: AOF in BGREWRITEAOF, ns in nsswitch.conf."""
     found = [p.lower() for p in _ACRONYM_RUN.findall(option)]
-    for token in _LATIN_TOKEN.findall(option):
+    for token in _latin_tokens(option):
         for part in _PART_SEP.split(token):
             found += [c for c in glued(part)[1] if len(c) >= 2]
             if not part.isalpha() or part.isupper() or not 2 <= len(part) <= 6:
@@ -373,12 +380,11 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     but its last letter the initials of a capitalised name: "Auto Scaling" is the ASG of
     UNABLE_TO_SEND_ASG whether the group is said after it, in another language ("组") or not
     at all."""
-    acronyms = _acronyms(answer)
-    runs = _initials(stem) if acronyms else ()
-    for acronym in acronyms:
+    for acronym in _acronyms(answer):
         if sum(1 for w in wrong if acronym in _acronyms(w)) >= len(wrong) / 2:
             continue
-        for initials, text in runs:
+        # the stem's runs of words are read only for an acronym of the answer's own
+        for initials, text in _initials(stem):
             if initials == acronym or (
                 len(acronym) >= 3 and initials == acronym[:-1] and _capitalised(text)
             ):
@@ -716,7 +722,7 @@ def _made_up_parts(option: str) -> frozenset[str]:
     """The parts of an option's names that are clipped words, not words ("conn" of
     least_conn); three letters are too few to tell a clipping ("app") from chance, unless
     glued to a word in one run ("sec" of everysec)."""
-    parts = {p for m in _LATIN_TOKEN.finditer(option) for p in _parts(m.group(0))}
+    parts = {p for token in _latin_tokens(option) for p in _parts(token)}
     clipped = {p for p in parts if 4 <= len(p) <= 5 and p not in STOP_EN and not english_word(p)}
     glued = {c for p in parts for c in run_together(p)[1:]}
     # "conns"; "acks" too, a plural written in lower case, so "ack" clips "acknowledge" (an
@@ -762,7 +768,10 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
             ):
                 return None  # every option abbreviates some word: none is pointed at
             return m
-    # the other way round: the stem names everysec, the answer says "once per second"
+    # the other way round: the stem names everysec, the answer says "once per second" (an
+    # answer without a long word, as most names are, opens none: the stem's names go unread)
+    if not _long_words(answer):
+        return None
     for name, clips in _names_with_clips(stem):
         if _opens_word(answer, clips) and not any(_opens_word(w, clips) for w in wrong):
             return name
@@ -776,8 +785,8 @@ def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
     between separators ("buf" of repl-buf-size, `fmt`), not a piece of a CamelCase name
     ("App" of AppSync) nor an upper-case acronym (TLS, whose letters are initials)."""
     found = {p: p in option or p.capitalize() in option for p in _made_up_parts(option)}
-    for m in _LATIN_TOKEN.finditer(option):
-        for piece in _PART_SEP.split(m.group(0)):
+    for token in _latin_tokens(option):
+        for piece in _PART_SEP.split(token):
             low = piece.lower()
             if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
                     and low not in STOP_EN and not english_word(low)):  # fmt: skip
@@ -817,13 +826,23 @@ def _clips(part: str, word: str, consonants: bool) -> bool:
 @lru_cache(maxsize=16384)
 def _names_with_clips(stem: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The stem's names that hold clipped parts, with those parts: read once per stem."""
-    found = ((name, _made_up_parts(name)) for name in _LATIN_TOKEN.findall(stem))
+    found = ((name, _made_up_parts(name)) for name in _latin_tokens(stem))
     return tuple((name, clips) for name, clips in found if clips)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+@lru_cache(maxsize=16384)
+def _long_words(text: str) -> tuple[str, ...]:
+    """The text's words of five letters or more, lower case. Cached: an option is read for
+    each name of each stem it is offered with."""
+    return tuple(w.lower() for w in _LONG_WORD.findall(text))
 
 
 def _opens_word(text: str, clips: frozenset[str]) -> bool:
     """A word of five letters or more in `text` opens with one of the clipped parts."""
-    return any(w.lower().startswith(tuple(clips)) for w in re.findall(r"[A-Za-z]{5,}", text))
+    return any(w.startswith(tuple(clips)) for w in _long_words(text))
 
 
 def _abbreviates(short: str, word: str) -> bool:
@@ -896,7 +915,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
 def _measures(option: str) -> frozenset[str]:
     """The quantities an option's name says it measures (linger.ms: a duration). Cached: each
     option is read again for every stem it is offered with, each stem token once per stem."""
-    tokens = _LATIN_TOKEN.findall(option)
+    tokens = _latin_tokens(option)
     if len(tokens) == 1:
         return _token_measures(tokens[0])
     found = frozenset().union(*(_token_measures(t) for t in tokens))
@@ -1051,9 +1070,9 @@ def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
 def unnamed(text: str, options: Sequence[str]) -> str:
     """The text without the options it names."""
     for o in sorted(options, key=len, reverse=True):
-        # ASCII text and option: the option is written there in some case, or there is nothing
-        # to cut (and no pattern to compile: every option is a new one)
-        if len(o) >= 3 and not (text.isascii() and o.isascii() and o.lower() not in text.lower()):
+        # an ASCII option: written there in some case, or there is nothing to cut (and no
+        # pattern to compile: every option is a new one)
+        if len(o) >= 3 and (not o.isascii() or may_hold_any_case(text, o)):
             text = re.sub(re.escape(o), " ", text, flags=re.I)
     return text
 
@@ -1093,17 +1112,23 @@ def _covered(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     options = [answer, *wrong]
     said = stem_words(stem)
 
-    def matched(option: str) -> tuple[set[str], set[str], list[str]]:
-        words = _distinctive(option, options)
-        hits = [(w, s) for w in words for word, s in said if alike(word, w)]
-        return words, {w for w, _ in hits}, [s for _, s in hits]
+    def named(option: str) -> list[str] | None:
+        """The stem's words naming each of the option's own words, word by word; None as soon
+        as one of them is not named (most answers: the rest is not read)."""
+        surfaces: list[str] = []
+        for w in _distinctive(option, options):
+            found = [s for word, s in said if alike(word, w)]
+            if not found:
+                return None
+            surfaces += found
+        return surfaces
 
     if len(_distinctive(answer, options)) < 2:
         return None  # most answers: one word of their own or none, so no match is read
-    words, hit, surfaces = matched(answer)
-    if hit != words:
+    surfaces = named(answer)
+    if surfaces is None:
         return None
-    if any(m[1] == m[0] for m in map(matched, wrong) if m[0]):
+    if any(_distinctive(w, options) and named(w) is not None for w in wrong):
         return None
     return surfaces[0]
 

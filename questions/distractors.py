@@ -1815,10 +1815,12 @@ _RANGE = re.compile(
 def stated_range(sentence: str, answer: Number) -> tuple[float, float] | None:
     """The bounds a sentence gives the answer's values ("gzip_comp_level 5; # 1-9, default
     1"): a bare range that holds the answer and is not the answer itself; None otherwise."""
-    if answer.unit:
-        return None
+    ranges = list(_RANGE.finditer(sentence))
+    if answer.unit or not ranges:
+        return None  # most sentences give no range: no pattern is compiled for the answer
+        # (each is a new one, and would push the fixed patterns out of re's cache)
     own = re.compile(rf"(?<![\w.]){re.escape(answer.text)}(?![\w.])")
-    for m in _RANGE.finditer(sentence):
+    for m in ranges:
         lo, hi = float(m.group(1)), float(m.group(2))
         outside = sentence[: m.start()] + " " + sentence[m.end() :]
         if not lo < hi or not own.search(outside):

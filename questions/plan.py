@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from questions.bank import MAX_EXPLANATION, BankQuestion
@@ -417,7 +417,9 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
     Questions are compared within their lines only."""
     lines = _lines(picks)
 
-    def cut(group: list[Pick]) -> list[Pick]:
+    def cut(group: list[Pick], done: Mapping[int, Pick] | None = None) -> list[Pick]:
+        """Each question's explanation cut against the other questions of its lines in
+        `group`; `done`: questions already cut against those same questions, by identity."""
         # each key folded once, not once per question of its line (a table's rows are one line)
         by_line: dict[int, list[tuple[Pick, str]]] = defaultdict(list)
         for p in group:
@@ -426,6 +428,9 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
                 by_line[b].append((p, key))
         out: list[Pick] = []
         for c, q in group:
+            if done is not None and id(c) in done:
+                out.append(done[id(c)])
+                continue
             near = [entry for b in lines(c) for entry in by_line[b]]
 
             def fine(text: str, near: list[tuple[Pick, str]] = near, mine: str = c.fact.id) -> bool:
@@ -471,7 +476,11 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
             kept[id(c)] = (c, q)
             for b in lines(c):
                 by_line_kept[b].append(((c, q), key, told))
-    return cut([p for p in picks if id(p[0]) in kept]), drop
+    # a question none of whose lines lost a question is cut against the same ones again, so
+    # its first cut stands (a table is one line, and most lose none)
+    touched = {b for c, _ in drop for b in lines(c)}
+    done = {id(c): (c, q) for c, q in first if not lines(c) & touched}
+    return cut([p for p in picks if id(p[0]) in kept], done), drop
 
 
 def _lines(picks: Sequence[Pick]) -> Callable[[Candidate], set[int]]:

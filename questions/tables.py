@@ -76,9 +76,11 @@ def is_index_column(header: str, values: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def is_empty(cell: str) -> bool:
     """A cell that says nothing: a dash, n/a, or only a pointer elsewhere ("see section 4",
-    "见上表"), which is neither asked nor offered as another row's option."""
+    "见上表"), which is neither asked nor offered as another row's option. Cached: a cell is
+    read by several rules of its table (key column, matrix column, facts)."""
     return bool(_EMPTY.match(cell.strip())) or refers_to_context(cell)
 
 

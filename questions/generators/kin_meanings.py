@@ -37,7 +37,7 @@ from questions.generators.common import MAX_SPREAD
 from questions.generators.definitions import no_description, standalone
 from questions.reverse_cues import spelled
 from questions.stems import articles
-from questions.text import STOP_EN, contains, is_zh, norm
+from questions.text import STOP_EN, contains, is_zh, may_hold_any_case, norm
 from questions.values import family
 
 NAME = "definition"
@@ -159,11 +159,12 @@ def _unnamed(desc: str, term: str) -> str | None:
     the description itself when it does neither; None when the cut takes more than the name
     or leaves nothing that stands alone."""
     words = [w for w in re.findall(r"[A-Za-z]{3,}", term) if w.casefold() not in STOP_EN]
-    # an ASCII description that does not hold the word in any case compiles no pattern for it
-    ascii_desc = desc.lower() if desc.isascii() else None
-    marks = [w for w in words
-             if (ascii_desc is None or w.lower() in ascii_desc)
-             and re.search(rf"\b{re.escape(w)}", desc, re.I)]  # fmt: skip
+    # a description that does not hold the word in any case compiles no pattern for it
+    marks = [
+        w
+        for w in words
+        if may_hold_any_case(desc, w) and re.search(rf"\b{re.escape(w)}", desc, re.I)
+    ]
     acronym = spelled(desc, term)
     marks += [acronym] if acronym else []
     if not marks:
