@@ -711,7 +711,7 @@ def extract(doc: Document) -> list[Fact]:
         else:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
-    facts = without_aspect_labels(content, facts)
+    facts = without_aspect_labels(facts)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts = _with_code_led(code_led_items(content, parents), facts)
     facts += predicate_facts(content) + step_facts(content)
@@ -735,23 +735,31 @@ def extract(doc: Document) -> list[Fact]:
             and not _junk(f)]  # fmt: skip
 
 
-def aspect_labels(content: list[Block], facts: list[Fact]) -> set[str]:
-    """Labels of nested items said under several items of one list ("解决：…" under each cache
-    problem, "Fix: …" under each error): an aspect of each parent, a property's name, not a
-    term. (The same label under items of different lists, as in notes repeated, is no such.)"""
-    group_at = {b.line: b.group for b in content if b.kind == "item"}
-    parents: dict[tuple[str, int], set[int]] = defaultdict(set)
+def aspect_labels(facts: list[Fact]) -> set[str]:
+    """Labels of nested items said under several parents with different things to say
+    ("解决：…" under each cache problem, "原因：…" under each symptom, "Fix: …" under each
+    error): an aspect of each parent, a property's name, not a term. The same label saying the
+    same thing under each parent but for its numbers and names is one item copied with its
+    notes (a repeated section), no aspect."""
+    said: dict[str, dict[int, str]] = defaultdict(dict)
     for f in facts:
         if f.kind == "definition" and f.role == "term" and f.block.parent_line:
-            group = group_at.get(f.block.parent_line, -1)
-            parents[(norm(f.subject), group)].add(f.block.parent_line)
-    return {label for (label, group), lines in parents.items() if group >= 0 and len(lines) >= 2}
+            said[norm(f.subject)][f.block.parent_line] = _COPY_MARKS.sub("", f.value)
+    return {
+        label
+        for label, by_parent in said.items()
+        if len(by_parent) >= 2 and len(set(by_parent.values())) >= 2
+    }
 
 
-def without_aspect_labels(content: list[Block], facts: list[Fact]) -> list[Fact]:
+#: what differs between copies of one section in repeated notes: numbers
+_COPY_MARKS = re.compile(r"\d+")
+
+
+def without_aspect_labels(facts: list[Fact]) -> list[Fact]:
     """The facts without the definitions of aspect labels: "解决" is never asked as the term
     a fix describes, nor offered beside 缓存击穿."""
-    labels = aspect_labels(content, facts)
+    labels = aspect_labels(facts)
     if not labels:
         return facts
     return [

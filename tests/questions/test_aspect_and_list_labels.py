@@ -15,6 +15,7 @@ import pytest
 from questions.bank import Bank
 from questions.cues import restating_aside, worked_example
 from questions.facts.definitions import list_label
+from questions.facts.extract import aspect_labels, extract
 from questions.generate import generate_from_texts
 from questions.parse import parse_document
 
@@ -99,3 +100,30 @@ def test_a_description_that_only_gives_a_default_is_no_meaning() -> None:
     for q in bank.questions:
         for text in (q.prompt, *q.choices):
             assert "default false" not in text, (q.prompt, q.choices)
+
+
+def test_a_label_under_parents_of_different_lists_is_an_aspect_too() -> None:
+    """ "原因：" and "解决：" under a replication error and under a full disk, lists apart: an
+    aspect still, never asked as the term a cause describes (原因 / 解决 as a coin toss)."""
+    with pytest.MonkeyPatch.context() as mp:  # the facts as read, before aspects are dropped
+        mp.setattr("questions.facts.extract.without_aspect_labels", lambda facts: facts)
+        facts = extract(parse_document(MYSQL.read_text(encoding="utf-8"), "m.md"))
+    causes = {f.block.parent_line for f in facts if f.subject == "原因"}
+    assert len(causes) == 2  # under the replication error and under the full disk
+    assert {"原因", "解决"} <= aspect_labels(facts)
+    for q in _bank(MYSQL).questions:
+        for label in ("原因", "解决"):
+            assert label not in q.choices, (q.prompt, q.choices)
+
+
+def test_a_nested_term_copied_with_its_section_is_no_aspect() -> None:
+    """Notes repeated with their numbers changed say the same thing of a copied term under
+    each copy of its parent: still a term, not an aspect of the parents."""
+    section = (
+        "## Rollouts {n}\n\n- Deployment strategy {n}:\n"
+        "  - maxSurge: extra pods above the desired count during an update, {n} by default\n"
+    )
+    text = "# K\n\n" + "\n".join(section.format(n=n) for n in (1, 2, 3))
+    facts = extract(parse_document(text, "k.md"))
+    assert [f for f in facts if f.kind == "definition" and f.subject == "maxSurge"]
+    assert "maxsurge" not in aspect_labels(facts)
