@@ -341,6 +341,10 @@ def _clause(text: str) -> bool:
     return False
 
 
+#: a header that only says "number": "#", "No.", "Nr."
+_NUMBER_HEADER = re.compile(r"#|(?i:no|nr|num)\.?|№|序号|编号")
+
+
 def table_reverse(
     noun: str | None, attr: str, value: str, lang: str, among: str = ""
 ) -> str | None:
@@ -351,6 +355,10 @@ def table_reverse(
     if kind == "reason":
         return None
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
+    if _NUMBER_HEADER.fullmatch(attr.strip()) and re.fullmatch(r"\d+", value.strip()):
+        if lang == "zh":  # "#" over signal numbers: the rows' own numbers, said as that
+            return f"{among + ' 中哪一个' if among else which(noun, lang).rstrip()}的编号是 {value.strip()}？"
+        return f"{who} has the number {value.strip()}?"
     q = _asked(a, lang)
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)

@@ -190,10 +190,18 @@ def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
 
 
 def _mark(cell: str) -> bool:
+    return leading_mark(cell) is not None
+
+
+def leading_mark(cell: str) -> bool | None:
+    """The side of a yes/no mark that opens a cell ("✅ Ctrl-Z" True, "❌ never" False), None
+    for a cell that opens with no mark: what the cell answers to a yes/no header."""
     head = cell.strip().split(" ", 1)[0] if cell.strip() else ""
-    return (
-        bool(head) and bool(_POSITIVE.match(head) or _NEGATIVE.match(head)) and not head.isalpha()
-    )
+    if not head or head.isalpha():
+        return None
+    if _POSITIVE.match(head):
+        return True
+    return False if _NEGATIVE.match(head) else None
 
 
 def _likeness(groups: Sequence[Sequence[str]]) -> float:

@@ -25,6 +25,7 @@ from questions.tables import (
     bare_default,
     describes_rows,
     is_empty,
+    leading_mark,
     polarity,
     row_names,
 )
@@ -207,6 +208,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     lang = lang_of(f)
     value, normed = folded(f.value), norm(f.value)  # once per fact, not once per row
     lacking = sharing_a_lack(table, f.column, f.row) if limited(f.value) else frozenset()
+    mark = leading_mark(f.value)
     keys = likeliest(
         f.subject,
         [
@@ -220,6 +222,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             and not _overlapping(cell, normed)
             and i not in lacking
             and not (fk in value and contains_folded(value, fk))
+            # "✅ after more memory": another ✅ row answers the header as the key does
+            and (mark is None or leading_mark(column[i]) != mark)
         ],
         f.id,
     )
@@ -333,6 +337,15 @@ def _fair_port_cell(cell: str, key: str) -> bool:
     return fair_port(float(cell), float(key))
 
 
+def _mark_shared(column: tuple[str, ...], row: int) -> bool:
+    """The row's cell opens with a yes/no mark another row's cell opens with too: asked what
+    the row has under the header, both are right whatever remarks follow the marks."""
+    mine = leading_mark(column[row])
+    return mine is not None and any(
+        leading_mark(c) == mine for i, c in enumerate(column) if i != row
+    )
+
+
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
@@ -340,6 +353,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # a two-valued column's row is a coin toss: its rarer value is asked instead
     if _first_rows(tuple(table.column(f.column))).get(norm(f.value), f.row) < f.row:
         return None  # an earlier row has this value: the same question with the same options
+    if _mark_shared(tuple(table.column(f.column)), f.row):
+        return None  # "✅ Ctrl-Z" under "can catch?": every other ✅ row answers it as well
     lang = lang_of(f)
     wrong: list[str] = []
     keys = _folded_all(row_names(table.keys))  # once per table, not once per cell
