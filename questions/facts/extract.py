@@ -43,7 +43,7 @@ from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
 from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, contains, is_zh, norm
-from questions.values import command_like, numbers_in, said_default, same_family
+from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
@@ -429,13 +429,23 @@ def table_key_numbers(facts: list[Fact]) -> list[Fact]:
     def kind_of(f: Fact) -> str | None:
         if f.span in kinds:
             return kinds[f.span]
-        return widths.get(len(f.span)) if f.role == "code" else None
+        if f.role != "code" or _said_as_mode(f):
+            return None  # "perms 000 or 640": a file mode, never a port of the ports table
+        return widths.get(len(f.span))
 
     out = []
     for f in facts:
         kind = kind_of(f) if f.kind == "number" else None
         out.append(replace(f, role=kind) if kind else f)
     return out
+
+
+def _said_as_mode(f: Fact) -> bool:
+    """The fact's number is a file mode where its sentence says it ("perms 000 or 640")."""
+    said = numbers_in(f.span)
+    return bool(said) and file_mode(
+        said[0], f.sentence[: f.sentence.find(f.span)] + " " + f.block.under
+    )
 
 
 def versions_everywhere(facts: list[Fact]) -> list[Fact]:

@@ -174,7 +174,11 @@ def distractors_for(
         return class_ranges(f.span, avoid)
     if n is None:
         return []
-    return pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
+    found = pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
+    if f.role == "code" and re.fullmatch(r"0\d+", f.span):
+        # "perms ___" of 000: other modes written to its width ("022", never "22")
+        found = [o.zfill(len(f.span)) if o.isdigit() else o for o in found]
+    return found
 
 
 _RANGE_ENDS = re.compile(r"(\d{3})(\s?(?:-|–|~|to)\s?)(\d{3})")
