@@ -17,6 +17,8 @@ from questions.stems import command
 from questions.text import english_word
 
 NAME = "command"
+#: a flag a comment names: "-L = size", "--rm removes it"
+_FLAG = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 
 
 KINDS = ("command",)
@@ -47,6 +49,14 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         # prompt" beside "skip "yes" prompt") does what is asked as well: never an option
         said = {cmd: comment for cmd, comment, _ in command_lines(f.block)}
         rivals += [s for s in f.siblings if leaves_out_alike(f.subject, said.get(s, ""))]
+    # "# -L = size": the comment explains a flag of its line; another command with that flag
+    # takes a size too, so it fits the purpose as well
+    flags = [
+        t for t in _FLAG.findall(f.subject) if re.search(rf"(?<!\S){re.escape(t)}(?!\S)", f.value)
+    ]
+    rivals += [
+        s for s in f.siblings if any(re.search(rf"(?<!\S){re.escape(t)}(?!\S)", s) for t in flags)
+    ]
     same_head = [s for s in f.siblings if s.split()[0] == head]
     others = [s for s in f.siblings if s.split()[0] != head]
     wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
