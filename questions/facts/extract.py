@@ -107,8 +107,6 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     d = split_definition(block)
     if d is not None and list_label(d.term, d.description, block.inline.code):
         return None, ""
-    if d is not None and said_default(d.description.strip(" .。"), whole=True) is not None:
-        return None, ""  # "`create_before_destroy` — default false": a default, no meaning
     if d is not None:
         if block.kind == "paragraph" and not block.from_heading:
             aspect = aspect_definition(block, d, block.section.heading, only_block)
@@ -316,6 +314,9 @@ def _block_facts(
         command = _command_definition(block, d, heads) if d is not None else None
         if command is not None:
             out.append(command)
+        elif d is not None and said_default(d.description.strip(" .。"), whole=True):
+            term = d.term  # "`create_before_destroy` — default false": the default's
+            # setting, with no meaning to ask
         elif d is not None:
             term = d.term
             defined.add(norm(d.term))
