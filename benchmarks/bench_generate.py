@@ -65,6 +65,18 @@ def tables(size: int) -> str:
     return "\n".join(out)
 
 
+def long_list(size: int) -> str:
+    """One definition list of thousands of terms: every item's kin and options were read from
+    the whole list, so its cost grew with the square of the list."""
+    lines, n = ["# Glossary", "", "## Terms", ""], 0
+    while sum(len(line) + 1 for line in lines) < size:
+        lines.append(
+            f"- **Term{n}** – the component number {n} that runs job {n * 7} in the system"
+        )
+        n += 1
+    return "\n".join(lines) + "\n"
+
+
 def shapes() -> dict[str, Callable[[int], str]]:
     shipped = NOTES.read_text(encoding="utf-8")
     dev = {name: (DEV / name).read_text(encoding="utf-8") for name in DEV_NOTES}
@@ -76,6 +88,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "chinese notes repeated": lambda size: repeated(dev["http-networking-zh.md"], size),
         "all four notes, every copy distinct": lambda size: repeated(everything, size, True),
         "tables": tables,
+        "one long list": long_list,
     }
 
 

@@ -70,6 +70,11 @@ from questions.vocabulary import fair_port, like_numbers, like_terms, names_in, 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
 SECTION_WINDOW = 12
+#: the entries this many places either side of the answer's own are read in a section: a
+#: long list's far items are never options, and reading them all costs the square of the list
+ENTRY_WINDOW = 48
+#: the sentences holding a stem's words read per option, at most: see `_holding`
+MAX_SAID_HITS = 400
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
@@ -127,6 +132,10 @@ class Pool:
         #: head noun -> entries ending with it ("lifecycle policy", "Resource policy")
         self._by_head: dict[tuple[str, int], list[Entry]] = defaultdict(list)
         #: (role, section) -> its entries by family (`_of_family`), read on first use
+        #: a section -> the texts its bold and code entries write, for `marked`
+        self._marked_in: dict[int, frozenset[str]] = {}
+        #: a long entry list -> (the list, its length, entry text -> first place), for `_around`
+        self._entry_index: dict[int, tuple[Sequence[Entry], int, dict[str, int]]] = {}
         self._by_family: dict[tuple[str, int], dict[str, list[Entry]]] = {}
         #: well-known names the notes write (questions.vocabulary), found on first use
         self._named: set[str] | None = None
@@ -294,6 +303,7 @@ class Pool:
             self._code.add(text)
         self._by_role[role][section].append(Entry(text, role, group, section))
         self._by_family.pop((role, section), None)  # read again with this entry
+        self._marked_in.pop(section, None)
 
     def _of_family(self, role: str, section: int) -> dict[str, list[Entry]]:
         """A section's entries of a role by family, in the notes' order, read once: each
@@ -305,6 +315,21 @@ class Pool:
                 found[e.family].append(e)
             self._by_family[(role, section)] = found
         return found
+
+    def _around(self, entries: Sequence[Entry], answer: str) -> Sequence[Entry]:
+        """The entries of a section around the answer's own: a section of thousands of terms
+        (one long list) would make every question read every one of them."""
+        if len(entries) <= 2 * ENTRY_WINDOW + 1:
+            return entries
+        cached = self._entry_index.get(id(entries))
+        if cached is None or cached[0] is not entries or cached[1] != len(entries):
+            index: dict[str, int] = {}
+            for n, e in enumerate(entries):
+                index.setdefault(e.text, n)
+            cached = (entries, len(entries), index)
+            self._entry_index[id(entries)] = cached
+        i = cached[2].get(" ".join(answer.split()).strip(), 0)
+        return entries[max(0, i - ENTRY_WINDOW) : i + ENTRY_WINDOW + 1]
 
     def alternatives(
         self,
@@ -367,7 +392,7 @@ class Pool:
             here = fact.section.index
             head = head_noun(answer)
             for role in near_roles:
-                for e in self._by_role.get(role, {}).get(here, ()):
+                for e in self._around(self._by_role.get(role, {}).get(here, []), answer):
                     # a marked phrase of the same section is kin only when it names the same
                     # kind of thing: "global tables" is no "read request unit"
                     kin = role != "bold" or head_noun(e.text) == head
@@ -387,10 +412,10 @@ class Pool:
                     tiers[2] += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
                     if any_shape or marked_term:
-                        entries = sections.get(section, ())
+                        entries = sections.get(section, [])
                     else:  # only an entry of the answer's family can be offered
-                        entries = self._of_family(role, section).get(fam, ())
-                    for e in entries:
+                        entries = self._of_family(role, section).get(fam, [])
+                    for e in self._around(entries, answer):
                         if fam == "kv" and section != here and not _kin_values(answer, e.text):
                             continue  # `suspend: true` of a Job is no field of a Service
                         if one_name and (
@@ -655,7 +680,9 @@ class Pool:
             hits: set[int] = set()
             if len(words) >= 2:  # fewer say too little to match a sentence by
                 hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
-            found = self._stem_hits[(stem, own)] = (words, sorted(hits))
+            # a stem whose words are in thousands of sentences (one long list of like items)
+            # reads the first of them only: each option of each question would read them all
+            found = self._stem_hits[(stem, own)] = (words, sorted(hits)[:MAX_SAID_HITS])
         return found
 
     def other_product(self, option: str, section: int, here: int) -> bool:
@@ -1080,11 +1107,14 @@ class Pool:
 
     def marked(self, text: str, section: int) -> bool:
         """The author marked this term (bold or code) in the section."""
-        return any(
-            e.text == text
-            for role in ("bold", "code")
-            for e in self._by_role.get(role, {}).get(section, ())
-        )
+        found = self._marked_in.get(section)
+        if found is None:
+            found = self._marked_in[section] = frozenset(
+                e.text
+                for role in ("bold", "code")
+                for e in self._by_role.get(role, {}).get(section, ())
+            )
+        return text in found
 
     def same_head(self, answer: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
         """Terms of the notes named with the answer's head noun: "dead letter queue" beside

@@ -47,6 +47,9 @@ from questions.values import command_like, file_mode, numbers_in, said_default, 
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
 HEADING_WINDOW = 24
+#: the items this many places either side are a list item's kin: a list of thousands of
+#: terms would otherwise make every question read every term (cost grows with its square)
+KIN_WINDOW = 12
 _GENERIC = {"kind", "type", "one", "thing", "way", "option", "item", "default", "example", "mode"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w.]*$")
 _ENTITY_HEADING = re.compile(r"^[A-Z][\w.+/-]*(\s+[A-Za-z][\w.+/-]*){0,3}$")
@@ -583,13 +586,18 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             groups[f.group].append(f)  # (a term's condition is no meaning of a kin's)
         if f.role == "label" and f.group.startswith("n"):
             labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
+    at = {id(g): i for members in groups.values() for i, g in enumerate(members)}
     out = []
     for f in facts:
         if f.kind != "definition" or not f.group or f.role == "heading":
             out.append(f)
             continue
-        # (a condition's term as written, `X: true`, is the term itself, not its kin)
-        peers = [g for g in groups[f.group] if g.subject not in (f.subject, f.attribute)]
+        # (a condition's term as written, `X: true`, is the term itself, not its kin); of a
+        # long list, the nearest items only
+        members = groups[f.group]
+        i = at.get(id(f), 0)
+        near = members[max(0, i - KIN_WINDOW) : i + KIN_WINDOW + 1]
+        peers = [g for g in near if g.subject not in (f.subject, f.attribute)]
         # "Client 验证证书链…" (what an actor does) is no kin of "**ServerHello**：…" (what a
         # thing is): claims pair only with claims
         peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]

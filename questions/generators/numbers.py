@@ -175,9 +175,10 @@ def distractors_for(
     if n is None:
         return []
     found = pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
-    if f.role == "code" and re.fullmatch(r"0\d+", f.span):
-        # "perms ___" of 000: other modes written to its width ("022", never "22")
-        found = [o.zfill(len(f.span)) if o.isdigit() else o for o in found]
+    if f.role == "code" and re.fullmatch(r"\d{3,}", f.span):
+        # "perms ___" of 000 or 640: a mode (a status) has three digits at least; "22" is a
+        # port the notes wrote (the same number as umask 022), no mode
+        found = [o for o in found if not o.isdigit() or len(o) >= 3]
     return found
 
 

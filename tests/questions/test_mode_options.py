@@ -1,6 +1,6 @@
 """A file mode asked beside a ports table (issue #13, review 17 of unseen Linux notes): "perms
 ___" of 000 was offered 22, 25 and 53, the ports table's keys read as codes of its width. A
-mode's options are the notes' other modes, written to its width ("022", never "22")."""
+mode's options are the notes' other modes, never a two-digit port."""
 
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ NOTES = """# Linux admin
 """
 
 
-def test_a_mode_is_offered_modes_of_its_width() -> None:
+def test_a_mode_is_offered_modes_only() -> None:
     bank, _ = generate_from_texts([("l.md", NOTES)], "b")
-    asked = [q for q in bank.questions if "perms ___" in q.prompt]
+    asked = [q for q in bank.questions if "perms" in q.prompt and "___" in q.prompt]
     assert asked, [q.prompt for q in bank.questions]
     for q in asked:
-        assert q.choices[q.answer] == "000"
+        assert q.choices[q.answer] in ("000", "640")
         for option in q.choices:
             assert option not in ("22", "25", "53", "123", "443"), q.choices
-            assert len(option) == 3 and option.startswith("0"), q.choices
+            assert len(option) == 3, q.choices
