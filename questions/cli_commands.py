@@ -35,8 +35,12 @@ def generate_command(notes: list[str], out: str, *, force: bool = False) -> int:
         return 2
     try:
         bank, report = generate_bank(notes)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read notes: {exc}", file=sys.stderr)
+    except BankError as exc:  # too big, not UTF-8, control characters: the lines named
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot read notes: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if not bank.questions:
         print(render_summary(report))

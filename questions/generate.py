@@ -35,6 +35,7 @@ from questions.generators import (
     terms,
     true_false,
 )
+from questions.intake import read_file
 from questions.name_kinds import kept_by_kind, of_one_kind
 from questions.option_sets import vary
 from questions.parse import Document, Noise, parse_document
@@ -360,7 +361,8 @@ def generate_bank(
     paths: Sequence[str | Path], bank_name: str | None = None, root: str | Path | None = None
 ) -> tuple[Bank, Report]:
     """Read notes files and generate their bank; the name defaults to the first file's stem."""
-    docs = [(display_path(p, root), Path(p).read_text(encoding="utf-8")) for p in paths]
+    # bounded like any file a user hands over: size, UTF-8, no control characters (intake)
+    docs = [(display_path(p, root), read_file(p)) for p in paths]
     name = bank_name or (Path(paths[0]).stem if paths else "bank")
     return generate_from_texts(docs, name)
 

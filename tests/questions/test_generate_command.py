@@ -82,3 +82,28 @@ def test_a_write_that_fails_says_why_and_leaves_no_file(
     assert code == 2 and err.startswith(f"error: cannot write {out}: ")
     assert "Traceback" not in err and len(err.splitlines()) == 1
     assert not Path(out).exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (
+            b"# N\n\n## A\n\n- **x** - a \x00 b\n",
+            "line 5: file: holds the control character U+0000",
+        ),
+        (b"# N\n\xff\xfe bad\n", "line 2: file: bad.md is not UTF-8 text"),
+        (b"a" * 2_000_001, "bad.md is 2,000,001 bytes; at most 2,000,000"),
+    ],
+)
+def test_hostile_notes_are_refused_with_the_line_named(
+    data: bytes, said: str, capsys, tmp_path: Path
+) -> None:
+    """Notes are bounded as every file a user hands over (questions.intake): a NUL byte, bytes
+    that are not UTF-8, or more than 2,000,000 bytes are refused in one line, nothing written."""
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(data)
+    out = tmp_path / "bank.yaml"
+    code, stdout, err = generate(str(bad), "--out", str(out), capsys=capsys)
+    assert code == 2 and stdout == ""
+    assert err.startswith("error: ") and said in err, err
+    assert "Traceback" not in err and not out.exists()
