@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number
+from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
 from bot.config import Settings
 
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
@@ -135,7 +135,7 @@ async def _default(service: Any, actor: Any, args: argparse.Namespace) -> int:
 
 async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
     export = await service.export(actor, args.name, args.format)
-    Path(args.out).write_text(export.text, encoding="utf-8")
+    write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) of {args.name} to {args.out} ({export.format}).")
     return 0
 

@@ -141,6 +141,18 @@ def test_errors_are_one_line_with_the_cli_exit_codes(cli, tmp_path):
     assert code == 2 and "one of the arguments --from-notes --from-bank is required" in err
 
 
+def test_an_export_file_that_cannot_be_written_is_named_not_the_database(cli, tmp_path):
+    assert cli("create", "k8s", "--from-notes", "k8s.md")[0] == 0
+    for out, reason in [
+        (tmp_path, "Is a directory"),
+        (tmp_path / "k8s.md" / "deck.yaml", "Not a directory"),
+        (tmp_path / "no" / "deck.yaml", "No such file or directory"),
+        (Path("/dev/full"), "No space left on device"),  # fails writing, not opening
+    ]:
+        code, _, err = cli("export", "k8s", "--out", str(out))
+        assert (code, err) == (2, f"error: {out}: {reason}\n")
+
+
 @pytest.mark.slow
 def test_the_issues_done_when_sequence(fresh_db: str, tmp_path: Path) -> None:
     """A deck from notes, published, a round of 5 asked from it alone; a topic of the shared
