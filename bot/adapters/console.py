@@ -50,6 +50,9 @@ class ConsoleMessenger:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     muted: bool = False
     cards: list[QuestionCard] = field(default_factory=list)  # every card shown, in order
+    # A terminal cannot edit what it printed: the reveal the chat platforms edit into the
+    # question and post again (a question of the day's) is printed once.
+    _revealed: set[int] = field(default_factory=set)
     _count: int = 0
 
     async def post(self, channel: ChannelRef, view: View) -> str | None:
@@ -68,6 +71,9 @@ class ConsoleMessenger:
             self.cards.append(view)
             self.out.write("\n" + render_text(view) + "\n")
         elif isinstance(view, Reveal):
+            if view.card.round_question_id in self._revealed:
+                return
+            self._revealed.add(view.card.round_question_id)
             if self.current and self.current.round_question_id == view.card.round_question_id:
                 self.current = None
             mine = [w for w in view.winners if w.display_name == self.player_name]
