@@ -26,7 +26,7 @@ from bot.core.ports import Repository
 from bot.core.render import render_text
 from bot.core.study.daily_service import DailyService
 from bot.core.study.service import StudyService
-from bot.core.study.views import step_text
+from bot.core.study.views import ReviewCard, step_text
 from bot.core.view_ids import parse_review_answer_id
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View
 from bot.core.weeks import utcnow
@@ -322,8 +322,9 @@ async def review(
         threading.Thread(
             target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
         ).start()
+    answered: ReviewCard | None = None  # the card the step's feedback is about
     while True:
-        out.write(step_text(step) + "\n")
+        out.write(step_text(step, answered) + "\n")
         out.flush()
         card = step.card
         if card is None:
@@ -344,3 +345,4 @@ async def review(
         assert click is not None
         out.write("\n")
         step = await study.answer_review(player, click)
+        answered = card

@@ -97,6 +97,11 @@ async def test_review_asks_the_missed_questions_then_says_nothing_is_due(
     asked = set(re.findall(r"^Review \d+/10 · .*\n(.*)$", shown, re.M))
     assert asked == missed
     assert "Review done: 2/2 right." in shown
+    # each verdict names the right choice as its card numbered it, as a round's reveal does
+    for after_card in re.split(r"^Review \d+/10 · ", shown, flags=re.M)[1:]:
+        choices = dict(re.findall(r"^  (\d)\. (.*)$", after_card, re.M))
+        verdict = re.search(r"^✓ Right: (\d)\. (.*)$", after_card, re.M)
+        assert verdict and choices[verdict[1]] == verdict[2], after_card
 
     # The command itself, as a user types it: nothing due today, and when the next is.
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
