@@ -116,6 +116,16 @@ def test_a_file_that_cannot_be_read_or_written_is_named_not_the_database(cli, tm
         assert (code, err) == (2, f"error: {out}: {reason}\n")
 
 
+@pytest.mark.parametrize("ext", ["yaml", "csv", "json", "gift", "aiken", "txt"])
+@pytest.mark.parametrize("content", ["", " \n\n\t\n"], ids=["empty", "blank"])
+def test_an_empty_file_of_any_format_is_refused_alike(cli, tmp_path: Path, ext, content):
+    assert cli("list", *TEAM_ARG)[0] == 0  # the first run loads the shipped bank (and says so)
+    empty = tmp_path / f"empty.{ext}"
+    empty.write_text(content)
+    code, out, err = cli("import", *TEAM_ARG, str(empty))
+    assert (code, out, err) == (1, "", f"error: empty.{ext} is empty.\n")
+
+
 def test_review_queue_and_stats(cli):
     code, out, _ = cli(
         "suggest", *TEAM_ARG, "--prompt", "Pending?", "--choice", "y", "--choice", "n",

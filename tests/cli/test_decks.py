@@ -156,6 +156,14 @@ def test_a_file_too_big_is_refused_with_its_true_size(cli, tmp_path):
     assert code == 1 and f"big.yaml is {size:,} bytes; at most 2,000,000 bytes" in err
 
 
+@pytest.mark.parametrize(("source", "name"), [("--from-notes", "e.md"), ("--from-bank", "e.gift")])
+def test_an_empty_file_makes_no_deck_and_says_so(cli, tmp_path, source, name):
+    assert cli("list")[0] == 0  # the first run loads the shipped bank (and says so)
+    (tmp_path / name).write_text("")
+    code, _, err = cli("create", "e", source, name)
+    assert (code, err) == (1, f"error: {name} is empty.\n")
+
+
 def test_an_export_file_that_cannot_be_written_is_named_not_the_database(cli, tmp_path):
     assert cli("create", "k8s", "--from-notes", "k8s.md")[0] == 0
     for out, reason in [

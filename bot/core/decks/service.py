@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from bot.core.curation.rules import check_not_empty
 from bot.core.curation.transfer import ExportFile
 from bot.core.curation.work import export_file
 from bot.core.decks import resolution
@@ -227,6 +228,7 @@ class DeckService:
         """The file's questions, read (and generated) on the worker; a refusal changes nothing
         and says why: ImportRejected naming the line, or QuizError for size and time."""
         check_file(kind, label, len(data))
+        check_not_empty(data, label)
         fn = generate_notes if kind == NOTES else read_bank
         try:
             made = await self.worker.run(fn, data, label, name)
