@@ -129,5 +129,10 @@ def test_daily_set_show_off_and_bad_input(cli_env, capsys):
     assert main(["daily", "show", *team]) == 0
     assert "07:45 (UTC)" in capsys.readouterr().out  # the bad set changed nothing
     assert main(["daily", "off", *team, "--channel", "terminal"]) == 0
+    assert capsys.readouterr().out == "Stopped the question of the day in terminal.\n"
+    assert main(["daily", "off", *team, "--channel", "terminal"]) == 0
+    assert capsys.readouterr().out == (
+        "There is no question of the day in terminal; nothing changed.\n"
+    )
     assert main(["daily", "show", *team]) == 0
     assert capsys.readouterr().out.endswith("No question of the day is set.\n")
