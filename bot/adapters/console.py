@@ -26,7 +26,7 @@ from bot.core.ports import Repository
 from bot.core.render import render_text
 from bot.core.study.daily_service import DailyService
 from bot.core.study.service import StudyService
-from bot.core.study.views import step_text
+from bot.core.study.views import ReviewCard, step_text
 from bot.core.view_ids import parse_review_answer_id
 from bot.core.views import QuestionCard, Reveal, RoundSummary, View
 from bot.core.weeks import utcnow
@@ -50,6 +50,9 @@ class ConsoleMessenger:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     muted: bool = False
     cards: list[QuestionCard] = field(default_factory=list)  # every card shown, in order
+    # A terminal cannot edit what it printed: the reveal the chat platforms edit into the
+    # question and post again (a question of the day's) is printed once.
+    _revealed: set[int] = field(default_factory=set)
     _count: int = 0
 
     async def post(self, channel: ChannelRef, view: View) -> str | None:
@@ -68,6 +71,9 @@ class ConsoleMessenger:
             self.cards.append(view)
             self.out.write("\n" + render_text(view) + "\n")
         elif isinstance(view, Reveal):
+            if view.card.round_question_id in self._revealed:
+                return
+            self._revealed.add(view.card.round_question_id)
             if self.current and self.current.round_question_id == view.card.round_question_id:
                 self.current = None
             mine = [w for w in view.winners if w.display_name == self.player_name]
@@ -316,8 +322,9 @@ async def review(
         threading.Thread(
             target=_reader, args=(asyncio.get_running_loop(), stdin, queue), daemon=True
         ).start()
+    answered: ReviewCard | None = None  # the card the step's feedback is about
     while True:
-        out.write(step_text(step) + "\n")
+        out.write(step_text(step, answered) + "\n")
         out.flush()
         card = step.card
         if card is None:
@@ -338,3 +345,4 @@ async def review(
         assert click is not None
         out.write("\n")
         step = await study.answer_review(player, click)
+        answered = card

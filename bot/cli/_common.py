@@ -9,6 +9,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -109,6 +110,17 @@ def player_name(text: str) -> str:
     if len(name) > NAME_MAX:
         raise argparse.ArgumentTypeError(f"must be at most {NAME_MAX} characters")
     return name
+
+
+def write_out(path: str, text: str) -> None:
+    """Write `--out`. An error while writing (a full disk) names the file, as one while
+    opening it does, so the error boundary reports it as the file's."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, path) from exc
 
 
 def print_view(view: Any) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number
+from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
 from bot.config import Settings
 from bot.core.curation.rules import MAX_HISTORY, MAX_PER_PAGE
 
@@ -137,7 +137,7 @@ async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 async def _export(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     export = await admin.export_questions(actor, args.format, own_only=args.own)
-    Path(args.out).write_text(export.text, encoding="utf-8")
+    write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) to {args.out} ({export.format}).")
     return 0
 

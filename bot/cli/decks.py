@@ -6,12 +6,13 @@ worker process with the same bounds as in the bot."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number
+from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
 from bot.config import Settings
 
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
@@ -48,11 +49,14 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     return handle
 
 
-def _file(path: str) -> bytes:
-    """The file's bytes (at most the intake limit + 1 are read; the service says if too big)."""
+def _file(path: str, kind: str) -> bytes:
+    """The file's bytes, refused by its size on disk when too big, so the refusal says its
+    true size (at most the intake limit + 1 bytes are read either way)."""
+    from bot.core.decks.rules import check_file
     from questions.intake import MAX_FILE_BYTES
 
     with Path(path).open("rb") as f:
+        check_file(kind, Path(path).name, os.fstat(f.fileno()).st_size)
         return f.read(MAX_FILE_BYTES + 1)
 
 
@@ -68,12 +72,14 @@ async def _made(service: Any, actor: Any, args: argparse.Namespace, *, create: b
     from bot.core.errors import ImportRejected
 
     kind, path = _source(args)
+    name = Path(path).name
     try:
-        data = _file(path)
+        data = _file(path, kind)
     except OSError as exc:
         print(f"error: {path}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    name = Path(path).name
+    except ImportRejected as exc:
+        return _not_made(path, exc)
     try:
         if create and kind == "notes":
             report = await service.create_from_notes(actor, args.name, data, name)
@@ -82,12 +88,17 @@ async def _made(service: Any, actor: Any, args: argparse.Namespace, *, create: b
         else:
             report = await service.regenerate(actor, args.name, data, name, kind=kind)
     except ImportRejected as exc:
-        print(f"error: nothing was made from {path}:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
+        return _not_made(path, exc)
     print_view(report_notice(report, service.commands(actor.team)))
     return 0
+
+
+def _not_made(path: str, exc: Any) -> int:
+    """An ImportRejected `exc` for the file at `path`: its problems, exit 1."""
+    print(f"error: nothing was made from {path}:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
 
 
 async def _create(service: Any, actor: Any, args: argparse.Namespace) -> int:
@@ -135,7 +146,7 @@ async def _default(service: Any, actor: Any, args: argparse.Namespace) -> int:
 
 async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
     export = await service.export(actor, args.name, args.format)
-    Path(args.out).write_text(export.text, encoding="utf-8")
+    write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) of {args.name} to {args.out} ({export.format}).")
     return 0
 

@@ -50,6 +50,8 @@ def database_problem(exc: BaseException, url: str) -> DatabaseProblem | None:
             return DatabaseProblem(
                 f"cannot find the database host of {where} ({error.strerror or error})", False
             )
+        if _of_a_file(error):
+            return None  # a file the command reads or writes: the boundary names it
         if isinstance(error, ConnectionError | TimeoutError) or (
             isinstance(error, OSError) and error.errno is not None
         ):
@@ -60,6 +62,12 @@ def database_problem(exc: BaseException, url: str) -> DatabaseProblem | None:
             if known in text:
                 return DatabaseProblem(f"cannot open the SQLite database {where}: {known}", True)
     return None
+
+
+def _of_a_file(error: BaseException) -> bool:
+    """An OSError naming a file is that file's: the drivers' socket errors name none, and
+    SQLite's own file errors come as sqlite3 errors, not OSError."""
+    return isinstance(error, OSError) and error.filename is not None
 
 
 def _where(url: str) -> str:

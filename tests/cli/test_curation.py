@@ -98,6 +98,34 @@ def test_export_and_import_elsewhere(cli, tmp_path: Path):
         assert code == 0 and "5 added" in out, out
 
 
+def test_a_file_that_cannot_be_read_or_written_is_named_not_the_database(cli, tmp_path: Path):
+    """An OSError of the import or export file is the file's, in one line, exit 2."""
+    assert cli("list", *TEAM_ARG)[0] == 0  # the first run loads the shipped bank (and says so)
+    missing = tmp_path / "nonexist.yaml"
+    code, _, err = cli("import", *TEAM_ARG, str(missing))
+    assert (code, err) == (2, f"error: {missing}: No such file or directory\n")
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("x")
+    for out, reason in [
+        (tmp_path, "Is a directory"),
+        (a_file / "bank.yaml", "Not a directory"),
+        (tmp_path / "no" / "bank.yaml", "No such file or directory"),
+        (Path("/dev/full"), "No space left on device"),  # fails writing, not opening
+    ]:
+        code, _, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(out))
+        assert (code, err) == (2, f"error: {out}: {reason}\n")
+
+
+@pytest.mark.parametrize("ext", ["yaml", "csv", "json", "gift", "aiken", "txt"])
+@pytest.mark.parametrize("content", ["", " \n\n\t\n"], ids=["empty", "blank"])
+def test_an_empty_file_of_any_format_is_refused_alike(cli, tmp_path: Path, ext, content):
+    assert cli("list", *TEAM_ARG)[0] == 0  # the first run loads the shipped bank (and says so)
+    empty = tmp_path / f"empty.{ext}"
+    empty.write_text(content)
+    code, out, err = cli("import", *TEAM_ARG, str(empty))
+    assert (code, out, err) == (1, "", f"error: empty.{ext} is empty.\n")
+
+
 def test_review_queue_and_stats(cli):
     code, out, _ = cli(
         "suggest", *TEAM_ARG, "--prompt", "Pending?", "--choice", "y", "--choice", "n",

@@ -66,6 +66,8 @@ def test_the_terminals_question_of_the_day_is_posted_once_answered_and_revealed(
     # after its window the reveal is printed, with Ana's verdict
     closed = run_due(monkeypatch, capsys, nine + timedelta(hours=2, minutes=1))
     assert "Correct" in closed or "Not this time" in closed
+    # once: the terminal prints the reveal the chat platforms edit in and post again
+    assert closed.count("Answer: ") == 1, closed
 
 
 def test_an_unanswered_question_stays_open(

@@ -141,6 +141,41 @@ def test_errors_are_one_line_with_the_cli_exit_codes(cli, tmp_path):
     assert code == 2 and "one of the arguments --from-notes --from-bank is required" in err
 
 
+def test_a_file_too_big_is_refused_with_its_true_size(cli, tmp_path):
+    assert cli("list")[0] == 0  # the first run loads the shipped bank (and says so)
+    size = 3_217_792
+    (tmp_path / "n-big.md").write_bytes(b"# Notes\n" + b"x" * (size - 8))
+    code, _, err = cli("create", "big", "--from-notes", "n-big.md")
+    assert (code, err) == (
+        1,
+        f"error: n-big.md is {size:,} bytes; notes files may have at most 2,000,000 bytes. "
+        "Split them into several decks.\n",
+    )
+    (tmp_path / "big.yaml").write_bytes(b"#" * size)
+    code, _, err = cli("create", "big", "--from-bank", "big.yaml")
+    assert code == 1 and f"big.yaml is {size:,} bytes; at most 2,000,000 bytes" in err
+
+
+@pytest.mark.parametrize(("source", "name"), [("--from-notes", "e.md"), ("--from-bank", "e.gift")])
+def test_an_empty_file_makes_no_deck_and_says_so(cli, tmp_path, source, name):
+    assert cli("list")[0] == 0  # the first run loads the shipped bank (and says so)
+    (tmp_path / name).write_text("")
+    code, _, err = cli("create", "e", source, name)
+    assert (code, err) == (1, f"error: {name} is empty.\n")
+
+
+def test_an_export_file_that_cannot_be_written_is_named_not_the_database(cli, tmp_path):
+    assert cli("create", "k8s", "--from-notes", "k8s.md")[0] == 0
+    for out, reason in [
+        (tmp_path, "Is a directory"),
+        (tmp_path / "k8s.md" / "deck.yaml", "Not a directory"),
+        (tmp_path / "no" / "deck.yaml", "No such file or directory"),
+        (Path("/dev/full"), "No space left on device"),  # fails writing, not opening
+    ]:
+        code, _, err = cli("export", "k8s", "--out", str(out))
+        assert (code, err) == (2, f"error: {out}: {reason}\n")
+
+
 @pytest.mark.slow
 def test_the_issues_done_when_sequence(fresh_db: str, tmp_path: Path) -> None:
     """A deck from notes, published, a round of 5 asked from it alone; a topic of the shared

@@ -97,6 +97,11 @@ async def test_review_asks_the_missed_questions_then_says_nothing_is_due(
     asked = set(re.findall(r"^Review \d+/10 · .*\n(.*)$", shown, re.M))
     assert asked == missed
     assert "Review done: 2/2 right." in shown
+    # each verdict names the right choice as its card numbered it, as a round's reveal does
+    for after_card in re.split(r"^Review \d+/10 · ", shown, flags=re.M)[1:]:
+        choices = dict(re.findall(r"^  (\d)\. (.*)$", after_card, re.M))
+        verdict = re.search(r"^✓ Right: (\d)\. (.*)$", after_card, re.M)
+        assert verdict and choices[verdict[1]] == verdict[2], after_card
 
     # The command itself, as a user types it: nothing due today, and when the next is.
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
@@ -124,5 +129,10 @@ def test_daily_set_show_off_and_bad_input(cli_env, capsys):
     assert main(["daily", "show", *team]) == 0
     assert "07:45 (UTC)" in capsys.readouterr().out  # the bad set changed nothing
     assert main(["daily", "off", *team, "--channel", "terminal"]) == 0
+    assert capsys.readouterr().out == "Stopped the question of the day in terminal.\n"
+    assert main(["daily", "off", *team, "--channel", "terminal"]) == 0
+    assert capsys.readouterr().out == (
+        "There is no question of the day in terminal; nothing changed.\n"
+    )
     assert main(["daily", "show", *team]) == 0
     assert capsys.readouterr().out.endswith("No question of the day is set.\n")

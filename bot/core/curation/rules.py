@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from bot.core.curation.store import LIVE_STATUSES, STATUSES, TeamQuestion
 from bot.core.errors import QuizError, ValidationFailed
 from bot.core.models import PlayerRef, TeamSettings
@@ -16,6 +18,14 @@ MAX_PER_PAGE = 100
 MAX_HISTORY = 1000
 MAX_REASON = 500
 MAX_UID = 40
+
+
+def check_not_empty(data: bytes | str, filename: str) -> None:
+    """A file (or pasted text) handed in holds something besides white space and a byte-order
+    mark, in every format alike: some readers would refuse it, others read it as no questions."""
+    rest = data.removeprefix(codecs.BOM_UTF8) if isinstance(data, bytes) else data.lstrip("\ufeff")
+    if not rest.strip():
+        raise QuizError(f"{filename} is empty.", field="file")
 
 
 def statuses_for(status: str | None) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from bot.core.curation.rules import (
     MAX_UID,
     SUGGESTIONS_OFF,
     check_editable,
+    check_not_empty,
     may_suggest,
     statuses_for,
 )
@@ -617,6 +618,7 @@ class AdminService:
         """
         async with self.repo.unit() as u:
             await admin_team(u.teams, actor)
+        check_not_empty(data, filename)
         try:
             fmt_name = (fmt or detect_format(filename)).lower()
             too_big = size_problem(len(data), filename)

@@ -10,9 +10,9 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from bot.core.decks.store import DeckRec
-from bot.core.errors import NotAllowed, QuizError, ValidationFailed
+from bot.core.errors import ImportRejected, NotAllowed, QuizError, ValidationFailed
 from questions.bank import Problem
-from questions.intake import MAX_FILE_BYTES
+from questions.intake import MAX_FILE_BYTES, size_problem
 
 
 class DeckStatus(StrEnum):
@@ -30,6 +30,9 @@ NAME_RULE = f"1 to {MAX_NAME} letters, digits, '-', '_' or '.', starting with a 
 # A notes file from chat or the shell: the same byte limit as every file the bot reads.
 MAX_NOTES_BYTES = MAX_FILE_BYTES
 NOTES_SUFFIXES = (".md", ".markdown", ".txt")
+# The kinds of file a deck is made from: Markdown notes, or a bank or import file.
+NOTES = "notes"
+BANK = "bank"
 
 # What each action moves a deck to, and the statuses it may start from.
 MOVES: dict[str, tuple[DeckStatus, tuple[DeckStatus, ...]]] = {
@@ -100,6 +103,15 @@ def check_size(limits: DeckLimits, count: int, source: str) -> None:
             f"{limits.max_questions:,}. Split the notes into several decks.",
             field="notes",
         )
+
+
+def check_file(kind: str, filename: str, size: int) -> None:
+    """A file of `kind` (NOTES or BANK) is within its limits, checked by its size before it
+    is read: QuizError for notes, ImportRejected naming the problem for a bank."""
+    if kind == NOTES:
+        check_notes_file(filename, size)
+    elif problem := size_problem(size, filename):
+        raise ImportRejected([problem])
 
 
 def check_notes_file(filename: str, size: int) -> None:

@@ -15,14 +15,17 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from bot.core.curation.rules import check_not_empty
 from bot.core.curation.transfer import ExportFile
 from bot.core.curation.work import export_file
 from bot.core.decks import resolution
 from bot.core.decks.rules import (
+    BANK,
     CUSTOM_DECK,
+    NOTES,
     DeckLimits,
     DeckStatus,
-    check_notes_file,
+    check_file,
     check_owned,
     check_room,
     check_size,
@@ -44,14 +47,11 @@ from bot.core.views import Panel
 from bot.core.weeks import utcnow
 from questions.bank import BankError, Problem
 from questions.formats import FORMATS
-from questions.intake import size_problem
 
 T = TypeVar("T")
 
 MAX_PREVIEW = 25
 MAX_SOURCE_NAME = 100  # characters of a file name kept as a deck's (and its questions') source
-NOTES = "notes"
-BANK = "bank"
 
 
 def source_label(filename: str) -> str:
@@ -227,10 +227,8 @@ class DeckService:
     async def _read(self, data: bytes, label: str, name: str, kind: str) -> Generated:
         """The file's questions, read (and generated) on the worker; a refusal changes nothing
         and says why: ImportRejected naming the line, or QuizError for size and time."""
-        if kind == NOTES:
-            check_notes_file(label, len(data))
-        elif problem := size_problem(len(data), label):
-            raise ImportRejected([problem])
+        check_file(kind, label, len(data))
+        check_not_empty(data, label)
         fn = generate_notes if kind == NOTES else read_bank
         try:
             made = await self.worker.run(fn, data, label, name)

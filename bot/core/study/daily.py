@@ -105,12 +105,15 @@ class DailyInfo:
     deck: str | None = None
     topics: tuple[str, ...] = ()
     next_at: datetime | None = None
+    stopped: bool = False  # `daily off` turned this one off (False: there was none to stop)
 
     @property
     def text(self) -> str:
         where = f"#{self.channel.name}" if self.channel.name else self.channel.external_id
+        if self.stopped:
+            return f"Stopped the question of the day in {where}."
         if not self.enabled:
-            return f"No question of the day in {where}."
+            return f"There is no question of the day in {where}; nothing changed."
         hours = self.window_minutes / 60
         out = (
             f"Question of the day in {where}: {self.hour:02d}:{self.minute:02d} "

@@ -137,7 +137,8 @@ class DailyService:
             team_id = await admin_team(u.teams, actor, ADMINS_ONLY)
             channel_id = await u.teams.ensure_channel(team_id, channel)
             current = await u.study.daily_schedule(channel_id)
-            if current is not None and current.enabled:
+            stopped = current is not None and current.enabled
+            if current is not None and stopped:
                 await u.study.save_daily_schedule(replace(current, enabled=False), now)
                 await u.teams.record_admin_action(
                     team_id,
@@ -147,7 +148,7 @@ class DailyService:
                     {"channel": channel.external_id},
                     now,
                 )
-        return DailyInfo(actor.team, channel, enabled=False)
+        return DailyInfo(actor.team, channel, enabled=False, stopped=stopped)
 
     async def show(self, team: TeamRef) -> list[DailyInfo]:
         """Every channel's question of the day (anyone may look)."""

@@ -91,7 +91,9 @@ class StudyService:
                     session = replace(
                         session, asked=session.asked + 1, right=session.right + int(correct)
                     )
-                    feedback = ReviewFeedback(correct, q.choices[q.answer], q.explanation, q.source)
+                    feedback = ReviewFeedback(
+                        correct, q.choices[q.answer], q.explanation, q.source, answer_index=q.answer
+                    )
                 else:
                     feedback = ReviewFeedback(False, "", "", None, note=ALREADY)
             step = await self._next(u, who, session, now)

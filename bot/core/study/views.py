@@ -4,6 +4,7 @@ the terminal prints and the chat adapters reuse for their message bodies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -59,6 +60,7 @@ class ReviewFeedback:
     explanation: str
     source: str | None
     note: str = ""  # e.g. "already answered": nothing was recorded
+    answer_index: int | None = None  # the right choice in the question's own order
 
 
 @dataclass(frozen=True)
@@ -104,10 +106,15 @@ def card_text(card: ReviewCard) -> str:
     return "\n".join(lines)
 
 
-def feedback_text(fb: ReviewFeedback) -> str:
+def feedback_text(fb: ReviewFeedback, shown: Sequence[int] = ()) -> str:
+    """`shown`: the order the answered card showed the choices in (ReviewCard.order), so the
+    answer is named by the number the player saw beside it, as a round's reveal names it."""
     if fb.note:
         return fb.note
-    lines = [("✓ Right: " if fb.correct else "✗ Wrong. The answer: ") + fb.answer]
+    answer = fb.answer
+    if fb.answer_index is not None and fb.answer_index in shown:
+        answer = f"{list(shown).index(fb.answer_index) + 1}. {answer}"
+    lines = [("✓ Right: " if fb.correct else "✗ Wrong. The answer: ") + answer]
     if fb.explanation:
         lines.append(f"Why: {fb.explanation}")
     if fb.source:
@@ -126,10 +133,11 @@ def end_text(end: ReviewEnd) -> str:
     )
 
 
-def step_text(step: ReviewStep) -> str:
+def step_text(step: ReviewStep, answered: ReviewCard | None = None) -> str:
+    """The step as text; `answered`: the card its feedback is about, whose numbers it uses."""
     parts = []
     if step.feedback is not None:
-        parts.append(feedback_text(step.feedback))
+        parts.append(feedback_text(step.feedback, answered.order if answered else ()))
     if step.card is not None:
         parts.append(card_text(step.card))
     if step.end is not None:

@@ -82,6 +82,6 @@ async def test_off_and_show(bot):
     show = await bot.send.command(ANN, "quizadmin daily show")
     assert "08:30 (UTC), open 8 h" in bot.fake.reply_texts(show)[-1]
     off = await bot.send.command(OWNER, "quizadmin daily off", channel=DAILY)
-    assert bot.fake.reply_texts(off)[-1] == "No question of the day in #daily."
+    assert bot.fake.reply_texts(off)[-1] == "Stopped the question of the day in #daily."
     show = await bot.send.command(ANN, "quizadmin daily show")
     assert bot.fake.reply_texts(show)[-1] == "No question of the day is set."

@@ -199,8 +199,10 @@ async def test_off_stops_it_and_show_lists_the_channels(daily):
     [info] = await service.show(TEAM)
     assert "07:15 (Europe/Berlin), open 2 h" in info.text
     off = await service.disable(OWNER, CHANNEL)
-    assert off.text == "No question of the day in #quiz."
+    assert off.text == "Stopped the question of the day in #quiz."
     assert await service.show(TEAM) == []
+    again = await service.disable(OWNER, CHANNEL)  # none left to stop: it says so
+    assert again.text == "There is no question of the day in #quiz; nothing changed."
     assert await service.run_due(clock.now + timedelta(days=1)) == 0
 
 
