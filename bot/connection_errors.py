@@ -10,11 +10,12 @@ in our handlers keeps its traceback, whatever its type.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
 
-_OUR_CODE = str(Path(__file__).resolve().parent) + "/"
+_OUR_CODE = str(Path(__file__).resolve().parent) + os.sep
 MAX_CAUSE = 200  # characters of the error's own text: one line, not a dump
 
 
@@ -77,7 +78,10 @@ class LibraryRetriesInOneLine(logging.Filter):
         exc = record.exc_info[1]
         if exc is None or not is_connection_error(exc) or raised_in_our_code(exc):
             return True
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: the redacting filter keeps what it can
+            return True
         text = cause(exc)
         record.msg = (
             f"{message} ({type(exc).__name__})" if str(exc) in message else f"{message}: {text}"
