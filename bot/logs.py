@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from bot.connection_errors import LibraryRetriesInOneLine
+
 CONTEXT_FIELDS = ("team", "channel", "round")
 REDACTED = "[redacted]"
 MIN_SECRET_LENGTH = 4  # shorter "secrets" would blank out ordinary words
@@ -241,11 +243,15 @@ def configure_logging(
 
     With `crash_file` (a command run in a terminal, where stderr is the user's screen, not a
     log) tracebacks are written to that file only, and the stream gets each record's line
-    without them (with them too at DEBUG); records of CRASH_LOGGER go to the file only."""
+    without them (with them too at DEBUG); records of CRASH_LOGGER go to the file only.
+
+    Except at DEBUG, a library's connection-retry record is one line (see `connection_errors`)."""
     if fmt not in ("text", "json"):
         raise ValueError(f"LOG_FORMAT must be text or json, not {fmt!r}")
     redact = RedactingFilter(Redactor(secrets))
     handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
+    if level.upper() != "DEBUG":
+        handler.addFilter(LibraryRetriesInOneLine())  # before redact renders the traceback
     handler.addFilter(redact)
     formatter = JsonFormatter() if fmt == "json" else TextFormatter()
     handler.setFormatter(formatter)

@@ -22,6 +22,7 @@ import bot.cli.boundary
 import bot.cli.leaderboard
 from bot.cli import main
 from bot.config import get_settings
+from tests.helpers import free_port
 
 PASSWORD = "s3cret-Passw0rd"
 
@@ -117,6 +118,50 @@ def test_a_bad_database_url_stops_a_bot_with_one_line(quizbot: Quizbot, platform
         SLACK_SIGNING_SECRET="signing-secret",
     )
     assert ran.code == 2 and len(ran.lines) == 1 and "cannot run on 'mysql'" in ran.err
+
+
+@pytest.fixture
+def discord_api_kept() -> Iterator[None]:
+    """`quizbot run discord` points discord.py's REST base at DISCORD_API_URL; put it back."""
+    from discord.http import Route
+
+    base = Route.BASE
+    yield
+    Route.BASE = base
+
+
+@pytest.mark.parametrize("http", [False, True], ids=["gateway", "http"])
+@pytest.mark.usefixtures("discord_api_kept")
+def test_an_unreachable_discord_stops_the_bot_with_one_line(
+    quizbot: Quizbot, tmp_path: Path, http: bool
+) -> None:
+    """The real discord.py login against a local port nobody listens on: one error line
+    naming Discord and the cause among the INFO lines of start-up, exit 1."""
+    mode = ("--http", "--port", str(free_port())) if http else ()
+    ran = quizbot(
+        "run",
+        "discord",
+        *mode,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/q.db",
+        DISCORD_TOKEN="x" * 30,
+        DISCORD_PUBLIC_KEY="ab" * 32,
+        DISCORD_API_URL=f"http://127.0.0.1:{free_port()}/api/v10",
+        LOG_LEVEL="INFO",
+    )
+    assert ran.code == 1
+    [said] = [line for line in ran.lines if " INFO " not in line]
+    assert said.startswith("error: could not connect to Discord: ClientConnectorError: "), said
+    assert "127.0.0.1" in said
+
+
+def test_a_slack_bot_without_a_token_says_what_to_set_as_the_cli_does(
+    quizbot: Quizbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    ran = quizbot("run", "slack", DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/q.db")
+    assert ran.code == 2
+    assert len(ran.lines) == 1 and ran.lines[0].startswith("error: SLACK_BOT_TOKEN is not set")
 
 
 def test_a_refused_login_names_the_user(quizbot: Quizbot, pg_url: str) -> None:

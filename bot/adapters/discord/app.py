@@ -25,6 +25,7 @@ from bot.adapters.heap import settle_heap
 from bot.adapters.outbox import OrderedMessenger
 from bot.adapters.shutdown import stop_on_signals
 from bot.config import Settings
+from bot.connection_errors import cause, is_connection_error
 from bot.core.decks.rules import DeckLimits
 from bot.core.due import DueLoop
 from bot.core.ports import Repository
@@ -114,6 +115,12 @@ async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, 
         await client.close()
         print(_BAD_TOKEN, file=sys.stderr)
         return 1
+    except Exception as exc:
+        await client.close()
+        if not is_connection_error(exc):
+            raise
+        print(_unreachable(exc), file=sys.stderr)
+        return 1
     client.start_due_loop()
     endpoint = build_endpoint(client, repo, settings.discord_public_key)
     await endpoint.start("0.0.0.0", port)
@@ -134,6 +141,12 @@ async def _serve_http(client: QuizClient, repo: Repository, settings: Settings, 
 _BAD_TOKEN = (
     "error: Discord rejected DISCORD_TOKEN; copy it again from the Developer Portal (Bot tab)"
 )
+
+
+def _unreachable(error: BaseException) -> str:
+    """Start-up could not reach Discord (DNS, refused, a gateway that went away): one line,
+    and the exit code lets a supervisor restart the bot later."""
+    return f"error: could not connect to Discord: {cause(error)}"
 
 
 async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> int:
@@ -159,6 +172,9 @@ async def _serve(client: QuizClient, repo: Repository, settings: Settings) -> in
         return 1
     if isinstance(error, discord.PrivilegedIntentsRequired):
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    if error is not None and is_connection_error(error):
+        print(_unreachable(error), file=sys.stderr)
         return 1
     if error is not None:
         log.error("the Discord client stopped", exc_info=error)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -382,6 +383,6 @@ async def run(settings: Settings, port: int = 3000) -> int:
     stop = stop_on_signals()
     try:
         return await serve(settings, port, stop, ready=settle_heap)
-    except ConfigError as exc:
-        log.error("%s", exc)
+    except ConfigError as exc:  # said as the CLI says a setting it refuses (its exit code too)
+        print(f"error: {exc}", file=sys.stderr)
         return 2

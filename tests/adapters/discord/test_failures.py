@@ -105,3 +105,22 @@ def test_a_public_key_that_is_not_one_is_refused_naming_the_field():
         Settings(discord_public_key="not-a-key", _env_file=None)
     key = "ab" * 32
     assert Settings(discord_public_key=f" {key}\n", _env_file=None).discord_public_key == key
+
+
+async def test_a_connection_error_raised_in_our_handler_keeps_its_traceback(monkeypatch):
+    """Retries of discord.py's own connection lose their traceback in the log; an error of a
+    connection's type raised through our handler is a bug of ours, and keeps it."""
+
+    async def broken(interaction: object) -> None:
+        raise ConnectionResetError("raised through our handler")
+
+    monkeypatch.setattr("bot.adapters.discord.client.on_form_submit", broken)
+    client = make_client()
+    try:
+        with captured_log("INFO") as log:
+            await client._run_event(client.on_interaction, "on_interaction", object())
+    finally:
+        await client.close()
+    logged = log.getvalue()
+    assert "Ignoring exception in on_interaction" in logged
+    assert "Traceback" in logged and "ConnectionResetError: raised through our handler" in logged

@@ -33,7 +33,7 @@ from tests.adapters.slack.fake_socket_mode import (
     FakeSocketMode,
 )
 from tests.conftest import async_wait_until
-from tests.helpers import captured_log, load_questions, sample_questions
+from tests.helpers import captured_log, free_port, load_questions, sample_questions
 
 # slack_sdk's Socket Mode client takes a proxy from these; the fakes are on 127.0.0.1
 PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
@@ -462,3 +462,42 @@ async def test_stop_ends_a_connect_that_keeps_failing(fresh_db: str, monkeypatch
         if not task.done():
             task.cancel()
         await fake.close()
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+async def test_a_slack_it_cannot_reach_is_one_log_line_per_retry(
+    fresh_db: str, monkeypatch: pytest.MonkeyPatch, level: str
+) -> None:
+    """slack_sdk retries the connect for as long as Slack is away, logging each failure with
+    its traceback: each is one line naming the cause in the log (the traceback kept at
+    DEBUG)."""
+    for var in PROXY_VARS:
+        monkeypatch.delenv(var, raising=False)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=fresh_db,
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token=APP_TOKEN,
+        slack_signing_secret=None,
+        slack_client_id=None,
+        slack_client_secret=None,
+        slack_api_url=f"http://127.0.0.1:{free_port()}/api/",  # nobody listens there
+    )
+    stop = asyncio.Event()
+    with captured_log(level) as log:
+        task = asyncio.create_task(serve(settings, 0, stop, host="127.0.0.1"))
+        try:
+            assert await async_wait_until(lambda: "Failed to connect" in log.getvalue())
+            stop.set()
+            assert await asyncio.wait_for(task, SERVE_TIMEOUT) == 0
+        finally:
+            if not task.done():
+                task.cancel()
+    logged = log.getvalue()
+    if level == "DEBUG":
+        assert "Traceback" in logged and "ConnectionRefusedError" in logged
+        return
+    assert "Traceback" not in logged
+    [failed] = [line for line in logged.splitlines() if "Failed to connect" in line]
+    assert " ERROR " in failed and "127.0.0.1" in failed
+    assert failed.endswith("(ClientConnectorError)")
