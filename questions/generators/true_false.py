@@ -23,7 +23,7 @@ from questions.generators.tables import column_kinds, limited, overlaps, sharing
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
 from questions.stems import described_as, singular_predicate, table_statement, true_false
-from questions.tables import polarity, row_names
+from questions.tables import is_empty, polarity, row_names
 from questions.text import ASIDE, balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
@@ -208,6 +208,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         and not overlaps(c, f.value)
         and not any(contains(c, k) for k in names)
         and not cut_short(c)
+        and not is_empty(c)  # "The ENTRYPOINT of ping localhost is —": no value to swap in
     ]
     # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
     # glance: it is said without the words that name it, or not at all
