@@ -123,7 +123,10 @@ def test_an_empty_file_of_any_format_is_refused_alike(cli, tmp_path: Path, ext, 
     empty = tmp_path / f"empty.{ext}"
     empty.write_text(content)
     code, out, err = cli("import", *TEAM_ARG, str(empty))
-    assert (code, out, err) == (1, "", f"error: empty.{ext} is empty.\n")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {empty} was not imported; nothing changed.\n  file: empty.{ext} is empty.\n"
+    )
 
 
 def test_review_queue_and_stats(cli):

@@ -211,7 +211,8 @@ def cases() -> list[Case]:
             "number too long",
         ),
         Case("list-root.yaml", b"- a\n- b\n", "must be a mapping", "must be a mapping"),
-        Case("empty.yaml", b"", "must be a mapping", "must be a mapping"),
+        # an empty file of any format is refused as empty on import (check/load read a bank)
+        Case("empty.yaml", b"", "empty.yaml is empty", "must be a mapping"),
         Case("comments.yaml", b"# nothing\n# here\n", "must be a mapping", "must be a mapping"),
         Case("junk.yaml", junk(200_000), NOT_UTF8, NOT_UTF8),
         Case(

@@ -618,8 +618,11 @@ class AdminService:
         """
         async with self.repo.unit() as u:
             await admin_team(u.teams, actor)
-        check_not_empty(data, filename)
         try:
+            try:
+                check_not_empty(data, filename)
+            except QuizError as exc:  # said like every other refusal: "nothing changed"
+                raise BankError([Problem("file", exc.message)]) from None
             fmt_name = (fmt or detect_format(filename)).lower()
             too_big = size_problem(len(data), filename)
             if too_big:
