@@ -1566,13 +1566,12 @@ def _in_step(series: str, answer: float) -> bool:
     return (len(steps) == 1 and 0 not in steps) or (len(factors) == 1 and 1 not in factors)
 
 
+#: the words of an aside that says a number again, rounded or in another unit ("约", "即",
+#: "about", "i.e."); 立即 and 随即 ("at once") are no such
+_RESTATES = r"(?:(?<![立随])即|大约|约|相当于|≈|~|\bi\.e\.|\babout\b|\bapprox\w*\.?|\broughly\b)"
 #: a blank in an aside that says the quantity before it again: "10000（单位微秒，即 ___）",
 #: "2^32 - 1 个元素（约 ___ 亿）", "1048588 bytes (i.e. ___)"
-_RESTATING_ASIDE = re.compile(
-    r"[(（][^()（）]*?(?:(?<![立随])即|大约|约|相当于|≈|~|\bi\.e\.|\babout\b|\bapprox|\broughly\b)"
-    r"[^()（）]*?___[^()（）]*[)）]",
-    re.I,
-)
+_RESTATING_ASIDE = re.compile(rf"[(（][^()（）]*?{_RESTATES}[^()（）]*?___[^()（）]*[)）]", re.I)
 #: an example right after a blank: "cluster 总线端口 = 数据端口 + ___（e.g. 16379）"
 _EXAMPLE_AFTER_BLANK = re.compile(
     r"___\s*[(（]\s*(?:e\.g\.|eg\.?|例如|比如|如|for example|like)\s*[:：,，]?\s*"
@@ -1582,11 +1581,7 @@ _EXAMPLE_AFTER_BLANK = re.compile(
 
 
 #: an aside that rounds or converts a number: "（约 4 千列）", "(about 0.1 GB)", "（即 10 ms）"
-APPROX_ASIDE = re.compile(
-    r"[(（]\s*(?:(?<![立随])即|大约|约|相当于|≈|~|i\.e\.|about|approx\w*\.?|roughly)"
-    r"[^()（）]*\d[^()（）]*[)）]",
-    re.I,
-)
+APPROX_ASIDE = re.compile(rf"[(（]\s*{_RESTATES}[^()（）]*\d[^()（）]*[)）]", re.I)
 
 
 def restating_aside(stem: str) -> bool:

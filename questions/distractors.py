@@ -85,6 +85,7 @@ _NORM_WORD = re.compile(r"[a-z0-9]+")
 _DANGLING = re.compile(r"\b(and|or|but|with|to|of)$", re.I)
 #: a line marking this many one-word names in code enumerates a set of them
 _ENUMERATED = 3
+#: a name as code writes it ("worker_connections", "vm.max_map_count")
 _ONE_NAME = re.compile(r"[\w.-]+")
 _NO_SET: frozenset[str] = frozenset()
 #: a name of a title ("Redis" of "Redis 学习笔记")
@@ -110,8 +111,6 @@ class Entry:
 
 #: a code line's trailing comment
 _LINE_COMMENT = re.compile(r"\s(?:#|//|--|;)\s*(.*)$")
-#: a name as a code line writes it ("worker_connections", "vm.max_map_count")
-_CODE_TOKEN = re.compile(r"[\w.-]+")
 #: how far into its item a marked span may start and still be the item's term ("project **ID**")
 _LEAD_SPAN = 24
 #: descriptions kept per term for telling whether a stem fits another option too
@@ -879,7 +878,7 @@ class Pool:
             self._code_tokens = defaultdict(list)
             for b in self.doc.content if self.doc is not None else ():
                 for line in b.code.splitlines() if b.kind == "code" else ():
-                    for token in set(_CODE_TOKEN.findall(line)):
+                    for token in set(_ONE_NAME.findall(line)):
                         self._code_tokens[token].append(line)
         return self._code_tokens.get(name, [])
 
