@@ -1216,6 +1216,9 @@ class Pool:
                 pool |= set(made)
         else:
             pool = set(seen)
+            if role == "code" and _status_like(v):
+                # a status code's kin have its three digits: no RFC 6749 beside 400
+                pool = {x for x in pool if x < 1000}
             if role == "port":
                 # the notes' own ports, then the ones everyone knows: never a port made up
                 # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
@@ -1223,8 +1226,13 @@ class Pool:
                 pool = {x for x in pool if fair_port(x, v)}  # no 443 beside 6379
             # fewer than three of its kind in the notes, or codes of its class on one side only
             short = want if role == "port" else least
-            if len(pool) < short or _one_sided(v, pool, role):
-                pool |= self._well_known(answer, role, fact.sentence, pool, avoid)
+            # counted without those the stem says: "400: … may be ___" offers no 400
+            unsaid = {x for x in pool if acceptable(self._text_of(answer.unit, x), answer.text,
+                                                    [], avoid, numeric=True)}  # fmt: skip
+            if len(unsaid) < short or _one_sided(v, pool, role):
+                # what the block is said under may say its codes are HTTP's ("Status codes:")
+                said = f"{fact.block.under}\n{fact.sentence}"
+                pool |= self._well_known(answer, role, said, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
         bounds = stated_range(fact.sentence, answer)

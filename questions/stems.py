@@ -178,7 +178,24 @@ def third_person(phrase: str) -> str | None:
     return f"{inflected[0]} {rest}" if inflected else None
 
 
+#: brackets a cut clause may leave open after its blank ("只依赖原始值（ ___")
+_CLOSERS = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”"}
+
+
+def closed(text: str) -> str:
+    """The text with the brackets it opened and the cut left open closed again, innermost
+    first: "只依赖原始值（ ___" reads "只依赖原始值（ ___）"."""
+    open_: list[str] = []
+    for ch in text:
+        if ch in _CLOSERS:
+            open_.append(_CLOSERS[ch])
+        elif open_ and ch == open_[-1]:
+            open_.pop()
+    return text.rstrip() + "".join(reversed(open_)) if open_ else text
+
+
 def cloze(text: str, lang: str) -> str:
+    text = closed(text)
     return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
 
 
@@ -511,8 +528,8 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if is_descriptive(attr):
         return described_as(key, v, lang)
     if lang == "zh":
-        if kind in ("situation", "time"):
-            return f"{key} 适用于“{v}”"
+        if kind == "situation":
+            return f"{key} 适用于“{v}”"  # a time ("cleanup 时机") is what the cell says it is
         return None if foreign(a, lang) else f"{key} 的{a}是“{v}”"
     verb = wh_verb(a)
     if verb is not None:

@@ -27,7 +27,8 @@ from questions.text import norm, word_count
 from questions.values import said_default, value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
-_EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$", re.I)
+#: a dash or n/a, alone or with an aside of what stands in its place ("— (`response_type=token`)")
+_EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$|^(?:[—–-]+|n/?a)\s*[(（][^()（）]*[)）]$", re.I)
 _POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
 _NEGATIVE = re.compile(
     r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I

@@ -326,6 +326,10 @@ _IN_YEAR = re.compile(r"\b(in|since|of)\s*$")
 _AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", re.I)
 _CHANGED_IN = re.compile(r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", re.I)
 _RELEASE = re.compile(r"\d{1,2}(\.\d+)*")
+#: a product's name as products write it, two capitals or more among lower case (OAuth,
+#: PostgreSQL, MySQL, GraphQL): the x.y after it is its release; all capitals (CPU 1.5) may
+#: be a measure
+_PRODUCT_BEFORE = re.compile(r"\b(?=[A-Za-z]*[a-z])(?=(?:[a-z]*[A-Z]){2})[A-Za-z]+\s*$")
 _MAJOR_MINOR = re.compile(r"\d{1,2}\.\d{1,2}")
 _SEMVER = re.compile(r"\d+\.\d+\.\d+")
 _FILE_NUMBER = re.compile(r"\d{4,}\.\d+")
@@ -344,6 +348,13 @@ _STATUS = re.compile(r"[1-5]\d\d")
 _STATUS_SETTING = re.compile(
     r"[a-z][._-]?status(?:[._-]?code)?`?\s*(?:[:=]|\bdefaults\s+to|\bis|默认(?:也|值)?(?:是|为)?)?\s*$",
     re.I,
+)
+#: errors said to answer with a status ("/token errors → 400", "错误返回 401"): that number is
+#: a status code, and so is any 1xx-5xx said under it
+_ERROR_STATUS = re.compile(
+    r"(?i)\b(errors?|fails?|failures?|rejects?|rejected)\s*(→|->|=>|=|:)\s*\**[1-5]\d\d\b"
+    r"|(errors?|fails?|failures?|rejects?|rejected)\s*(→|->|=>|=|:)\s*$"
+    r"|(错误|失败|拒绝)\S{0,2}(返回|→|->)\s*(\**[1-5]\d\d|$)"
 )
 _REASON_PHRASE = re.compile(r"^\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\b")
 _AT_TIME = re.compile(r"\b(in|by|until|before|after)\s*$")
@@ -396,6 +407,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
         # "(Compose 2.20+)", "3.0+ 起": a release and the ones after it
         or (_MAJOR_MINOR.fullmatch(text) and after.startswith("+"))
+        # "OAuth 2.1", "PostgreSQL 16.2": x.y right after a product's mixed-case name
+        or (_MAJOR_MINOR.fullmatch(text) and _PRODUCT_BEFORE.search(before) is not None)
     ):
         return "version"
     if _FILE_NUMBER.fullmatch(text):
@@ -422,10 +435,12 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "code"  # 252 or 750 beside a status setting's 503 is no status
     if _STATUS.fullmatch(text) and _REASON_PHRASE.match(after):
         return "code"  # "412 Precondition Failed": an HTTP status
+    if _STATUS.fullmatch(text) and _ERROR_STATUS.search(f"{under}\n{before}"):
+        return "code"  # "errors → 400 …" and, under it, "invalid_client may be 401"
     if _ANSWERED_WITH.search(before) and _STATUS.fullmatch(text) and _CODE_AFTER.match(after):
         return "code"  # "rejected with 503 by default", "get a 413 error": what a server answers
-    if heading and codes_listed(heading, number):
-        return "code"
+    if (heading and codes_listed(heading, number)) or (under and codes_listed(under, number)):
+        return "code"  # under "## Error codes", or a list led in by "Status codes:"
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
     return "port" if heading and port_listed(heading, number) else "quantity"
@@ -622,8 +637,9 @@ _CODES_HEADING = re.compile(
 
 
 def codes_listed(heading: str, number: Number) -> bool:
-    """A bare 1xx-5xx of a section its heading says holds status codes ("502 = 连不上；504 =
-    连上了但太慢" under "常见错误码"): a code, though its own line names none."""
+    """A bare 1xx-5xx of a section (or a list) its heading (or lead-in) says holds status codes
+    ("502 = 连不上；504 = 连上了但太慢" under "常见错误码"): a code, though its own line names
+    none."""
     return (
         not number.unit
         and _STATUS.fullmatch(number.text) is not None

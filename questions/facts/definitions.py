@@ -328,6 +328,11 @@ class _Line(NamedTuple):
     inline: Inline
 
 
+#: a description that opens with a label of its own ("重复：…", "原因：…"): the name before
+#: it and the label together head the line, which says something of that topic
+_LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[：:]")
+
+
 def split_definition(block: Marked) -> Definition | None:
     """The block as a definition, or None when it is not one (nor a list of values)."""
     return _split_cached(block.text, block.inline)
@@ -342,6 +347,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None
     if advice_label(d.term, d.description) or question_label(d.term, inline):
         return None
+    if _LABEL_FIRST.match(d.description):
+        return None  # "console.log 重复：React 17 会…": the label is "console.log 重复", a topic
     d = _own_clauses(d, text, inline)
     desc = first_sentence(d.description)
     main, follow_up = main_clause(desc)

@@ -100,11 +100,24 @@ def group_category(block: Block, lists: set[int]) -> str | None:
     return None
 
 
+#: a marked name that carries its short form: "**Authorization server (AS)**"
+_WITH_SHORT_FORM = re.compile(r"[(（][A-Z][A-Za-z0-9]{1,8}[)）]$")
+
+
+def _marked_with_short_form(block: Block) -> bool:
+    """The line opens with a marked name and its short form together ("**Resource server
+    (RS)** — the API …"): the author names the thing whole, as its list's other items are
+    named, so it is asked whole among them, not as "RS" among the notes' acronyms (JWT)."""
+    return any(
+        block.text.startswith(m) and _WITH_SHORT_FORM.search(m) for m in block.inline.marked
+    )
+
+
 def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]:
     """The block's definition and the pool role of its term (term, or heading entity)."""
     if block.kind not in ("item", "paragraph"):
         return None, ""
-    d = abbreviated_definition(block.text)
+    d = None if _marked_with_short_form(block) else abbreviated_definition(block.text)
     if d is not None:
         return d, "acronym"  # asked among the notes' other acronyms
     d = split_definition(block)
@@ -492,6 +505,9 @@ def _definition_group(block: Block, role: str) -> str:
     return f"g{block.group}" if block.kind == "item" else f"s{block.section.index}"
 
 
+_BARE_NUMBER = re.compile(r"[\d.,\s%]+")
+
+
 def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     """For each nested block, the term of the item it is nested in."""
     out: dict[int, str] = {}
@@ -499,7 +515,9 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     for b in blocks:
         if b.kind == "item":
             d = split_definition(b)
-            term = d.term if d else (b.inline.marked[0] if b.inline.marked else "")
+            # a marked number ("errors → **400**") is a value, no name to say its items under
+            named = [m for m in b.inline.marked if not _BARE_NUMBER.fullmatch(m)]
+            term = d.term if d else (named[0] if named else "")
             by_text[b.text] = term
     for b in blocks:
         if b.parent is not None:

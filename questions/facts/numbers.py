@@ -26,6 +26,8 @@ from questions.values import RANGE, Number, number_role, numbers_in, parse_numbe
 MAX_LEAD = 80
 _IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
+#: a number that cites the document a rule is written in: a reference, no fact to recall
+_CITED = re.compile(r"\bRFCs?\s*$", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
 
 
@@ -262,6 +264,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if term and span in term:
                 continue
             before, after = sentence[:start], sentence[end:]
+            if _CITED.search(before):
+                continue  # "RS (RFC 6750): … → 401": where the rule is written, not the rule
             if any(span in c and span != c.strip() for c in block.inline.code if c in sentence):
                 continue  # part of a code span (`requests.cpu: "4"`), not a stated value
             if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):

@@ -200,9 +200,19 @@ def class_ranges(span: str, avoid: str = "") -> list[str]:
     return out[:3]
 
 
+#: words a clause has and a setting's name does not: "polls /token every interval s" says
+#: what happens, so "What is the default value of polls …?" reads as nonsense; it is a cloze
+_CLAUSE_WORD = re.compile(r"\s(every|each|whenever|when|if|until|unless)\s", re.I)
+
+
+def names_a_setting(subject: str) -> bool:
+    """The label can stand after "the default value of": a name, not a clause."""
+    return _CLAUSE_WORD.search(f" {subject} ") is None
+
+
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
-    if f.attribute == "default" and f.subject:
+    if f.attribute == "default" and f.subject and names_a_setting(f.subject):
         # a value the notes give the setting beside its default ("# default 150, the preset
         # writes 200") is no wrong option for it
         avoid = pool.said_after_default(f.subject, f.span)
@@ -211,7 +221,8 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
         stem = default_named(f.subject, lang) if named else default_number(f.subject, lang)
         return build(NAME, "value", f, stem, f.span, wrong, lang,
                      rank=0, query=f"{f.subject} default")  # fmt: skip
-    if f.attribute == "setting" and f.subject:  # "maxmemory-samples: 5": asked by its label
+    if f.attribute == "setting" and f.subject and names_a_setting(f.subject):
+        # "maxmemory-samples: 5": asked by its label
         # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
         elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
         wrong = distractors_for(f, pool, avoid=elsewhere, vary=vary)

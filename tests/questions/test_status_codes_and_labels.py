@@ -1,0 +1,117 @@
+"""Review 18 of unseen OAuth and React notes (issue #13): a status code said under "Status
+codes:" or after "errors →" is offered beside status codes only (no 600, no RFC 6749); a cited
+RFC is where a rule is written, never a blank; a list item named with its short form
+("**Token service (TS)**") is asked whole among its list, not as "TS" beside JWT; "OAuth 2.1"
+is a release; a clause is no setting to ask the default of; a cut clause closes the bracket it
+opened; "gw.log 重复：…" is a topic line, not gw.log's definition; a time column ("停止时机")
+is not said "适用于".
+Notes: tests/questions/notes/api-auth-errors.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from questions.bank import Bank
+from questions.facts.definitions import split_definition
+from questions.facts.extract import extract
+from questions.generate import generate_from_texts
+from questions.generators.numbers import names_a_setting
+from questions.parse.markdown import parse_document
+from questions.stems import closed, table_statement
+from questions.tables import is_empty
+from questions.values import number_role, numbers_in
+
+NOTES = Path(__file__).parent / "notes" / "api-auth-errors.md"
+STATUS = re.compile(r"[1-5]\d\d")
+
+
+def _bank() -> Bank:
+    bank, _ = generate_from_texts([("x.md", NOTES.read_text(encoding="utf-8"))], "b")
+    return bank
+
+
+def test_status_codes_are_offered_beside_status_codes_only() -> None:
+    asked = [q for q in _bank().questions if q.choices[q.answer] in ("400", "401", "403", "429")]
+    assert len(asked) >= 3
+    for q in asked:
+        assert len(q.choices) >= 3, (q.prompt, q.choices)
+        assert all(STATUS.fullmatch(c) for c in q.choices), (q.prompt, q.choices)
+
+
+def test_a_status_code_under_its_lead_in_or_after_errors_is_a_code() -> None:
+    line = "`/token` errors → 400 + body"
+    (n,) = numbers_in(line)
+    assert number_role(line, n) == "code"
+    line = "missing scope → 403 insufficient_scope"
+    (n,) = numbers_in(line)
+    assert number_role(line, n, "Token endpoint", "Token endpoint Status codes:") == "code"
+    assert number_role(line, n, "Token endpoint", "Token endpoint") != "code"
+
+
+def test_a_cited_rfc_is_never_asked() -> None:
+    doc = parse_document("## Errors\n\n- RS (RFC 6750): bad token → 401; scope → 403 x\n", "x.md")
+    values = {f.value for f in extract(doc) if f.kind == "number"}
+    assert "6750" not in values and "401" in values
+    for q in _bank().questions:
+        assert q.choices[q.answer] not in ("6749", "6750"), q.prompt
+        assert "6749" not in q.choices and "6750" not in q.choices, (q.prompt, q.choices)
+
+
+def test_an_item_named_with_its_short_form_is_asked_whole() -> None:
+    bank = _bank()
+    for q in bank.questions:
+        assert "JWT" not in q.choices and "TS" not in q.choices and "DS" not in q.choices, q
+    asked = [q for q in bank.questions if q.choices[q.answer] == "Data service (DS)"]
+    assert asked
+    for q in asked:
+        assert set(q.choices) <= {"Account holder", "Caller", "Token service (TS)",
+                                  "Data service (DS)", "Audit sink"}, q.choices  # fmt: skip
+
+
+def test_x_y_after_a_products_name_is_a_release() -> None:
+    for line, role in [("tokens follow the profile of GateKeeper 2.3", "version"),
+                       ("recommended by OAuth 2.1", "version"),
+                       ("requests CPU 1.5 per pod", "quantity"),
+                       ("a ratio of 1.5 per node", "quantity")]:  # fmt: skip
+        (n,) = numbers_in(line)
+        assert number_role(line, n) == role, line
+
+
+def test_a_clause_is_no_setting_to_ask_the_default_of() -> None:
+    assert not names_a_setting("the gateway retries each call every backoff ms")
+    assert not names_a_setting("polls /token every interval s")
+    assert names_a_setting("retry backoff")
+    for q in _bank().questions:
+        assert "default value of the gateway" not in q.prompt, q.prompt
+
+
+def test_a_cut_clause_closes_the_brackets_it_left_open() -> None:
+    assert closed("只依赖原始值（ ___") == "只依赖原始值（ ___）"
+    assert closed("x (y [z ___") == "x (y [z ___])"
+    assert closed("a (b) ___") == "a (b) ___"
+    for q in _bank().questions:
+        for opener, closer in (("（", "）"), ("(", ")")):
+            assert q.prompt.count(opener) <= q.prompt.count(closer), q.prompt
+
+
+def test_a_name_with_a_label_of_its_own_is_a_topic_not_a_definition() -> None:
+    doc = parse_document("- gw.log 重复：网关 3.4 会把第二次的日志合并掉\n", "x.md")
+    assert split_definition(doc.content[0]) is None
+    doc = parse_document("- gw.log：网关的日志文件\n", "x.md")
+    d = split_definition(doc.content[0])
+    assert d is not None and d.term == "gw.log"
+    for q in _bank().questions:
+        assert q.choices[q.answer] != "gw.log", q.prompt
+
+
+def test_a_time_column_is_not_said_to_fit_a_case() -> None:
+    said = table_statement("不传", "cleanup 时机", "下次 effect 前", "zh")
+    assert said is not None and "适用于" not in said and "下次 effect 前" in said
+    assert "适用于" in (table_statement("立即", "适用场景", "偶发失败", "zh") or "")
+
+
+def test_a_dash_with_an_aside_is_an_empty_cell() -> None:
+    assert is_empty("— (`response_type=token`)")
+    assert is_empty("n/a (none)")
+    assert not is_empty("4 (four)") and not is_empty("- (x) y")
