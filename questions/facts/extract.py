@@ -108,9 +108,7 @@ def _marked_with_short_form(block: Block) -> bool:
     """The line opens with a marked name and its short form together ("**Resource server
     (RS)** — the API …"): the author names the thing whole, as its list's other items are
     named, so it is asked whole among them, not as "RS" among the notes' acronyms (JWT)."""
-    return any(
-        block.text.startswith(m) and _WITH_SHORT_FORM.search(m) for m in block.inline.marked
-    )
+    return any(block.text.startswith(m) and _WITH_SHORT_FORM.search(m) for m in block.inline.marked)
 
 
 def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]:
