@@ -199,13 +199,19 @@ def cloze(text: str, lang: str) -> str:
     return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
 
 
+#: Chinese nouns that head an English word rather than translate it: "cleanup 时机" is when
+#: the cleanup runs, not a header in two languages
+_HEAD_NOUNS = frozenset({"时机", "时间", "方式", "次数", "频率", "顺序", "位置", "条件", "范围",
+                         "写法", "用法", "场景", "开销", "大小", "上限", "下限"})  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def _attr_parts(attr: str, lang: str) -> str:
     """One language of a bilingual header ("Idempotent 幂等" -> "幂等" for Chinese)."""
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
     zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
     zh = zh if CJK.search(zh) else ""
-    if latin and zh and any(_a_name(w) for w in latin.split()):
+    if latin and zh and (any(_a_name(w) for w in latin.split()) or zh in _HEAD_NOUNS):
         # "ReadView 生成时机", "binlog 格式": a name is the subject of the Chinese noun, not its
         # translation ("Idempotent 幂等"); split off, "生成时机" no longer says whose it is
         return attr.strip()
@@ -380,6 +386,9 @@ def table_reverse(
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if q is not None:
+            filled = answered_zh(q, value)
+            if filled is not None:  # "缓存的是啥" -> "哪一个缓存的是“函数本身”？"
+                return f"{who.rstrip()}{filled}？"
             return f"{who.rstrip()}对“{q}？”的回答是{quoted(value, lang)}？"
         if is_descriptive(attr):
             return (
@@ -387,7 +396,7 @@ def table_reverse(
                 if not among
                 else f"{who}符合这个描述：{quoted(value, lang)}？"
             )
-        if kind in ("situation", "time"):
+        if kind == "situation":  # a time ("cleanup 时机") is what the cell says it is
             return f"{who}适用于{quoted(value, lang)}？"
         if foreign(a, lang):
             return None  # "哪个 guarantee 的when to use是…" pastes an English clause
@@ -433,6 +442,23 @@ def table_reverse(
 
 
 _SELF_OR_WH = re.compile(r"(?i)^(what|when|why|how|which)\b|\b(I|I'm|I’m|my|me|mine)\b")
+
+
+#: the word a Chinese question header asks with ("缓存的是啥", "什么时候执行"); a yes/no
+#: question ("…有意义吗") has none to fill
+_ZH_WH = re.compile(r"什么时候|什么|啥|哪个|哪些|多少|几")
+
+
+def answered_zh(question: str, value: str) -> str | None:
+    """A Chinese header question answered by its cell: the asking word replaced by the value
+    ("缓存的是啥" + "函数本身" -> "缓存的是“函数本身”", "什么时候执行" -> "在“每次 render 后”执行");
+    None when it asks yes or no, or asks with no such word."""
+    q = question.rstrip("？?")
+    m = _ZH_WH.search(q)
+    if m is None or q.endswith(("吗", "么")) or "还是" in q:
+        return None
+    said = quoted(value, "zh")
+    return q[: m.start()] + ("在" + said if m.group(0) == "什么时候" else said) + q[m.end() :]
 
 
 def _asked(attr: str, lang: str) -> str | None:

@@ -205,6 +205,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
+    if table.transposed and _mark_shared(tuple(column), f.row):
+        return None  # "A / B / C 中哪一个 … “✅ 昂贵计算”": C's bare ✅ answers it as well
     lang = lang_of(f)
     value, normed = folded(f.value), norm(f.value)  # once per fact, not once per row
     lacking = sharing_a_lack(table, f.column, f.row) if limited(f.value) else frozenset()

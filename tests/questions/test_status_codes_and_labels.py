@@ -13,12 +13,14 @@ import re
 from pathlib import Path
 
 from questions.bank import Bank
+from questions.distractors import Pool
 from questions.facts.definitions import split_definition
 from questions.facts.extract import extract
 from questions.generate import generate_from_texts
+from questions.generators import tables
 from questions.generators.numbers import names_a_setting
 from questions.parse.markdown import parse_document
-from questions.stems import closed, table_statement
+from questions.stems import answered_zh, closed, table_reverse, table_statement
 from questions.tables import is_empty
 from questions.values import number_role, numbers_in
 
@@ -115,3 +117,29 @@ def test_a_dash_with_an_aside_is_an_empty_cell() -> None:
     assert is_empty("— (`response_type=token`)")
     assert is_empty("n/a (none)")
     assert not is_empty("4 (four)") and not is_empty("- (x) y")
+
+
+def test_a_chinese_header_question_is_answered_by_its_cell() -> None:
+    assert answered_zh("缓存的是啥", "函数本身") == "缓存的是“函数本身”"
+    assert answered_zh("什么时候执行", "每次 render 后") == "在“每次 render 后”执行"
+    assert answered_zh("单独用有意义吗", "✅") is None  # yes or no: nothing to fill
+    prompts = [q.prompt for q in _bank().questions]
+    assert any("中哪一个拉取的是“" in p for p in prompts), prompts
+    assert not any("对“拉取的是啥？”" in p for p in prompts), prompts
+
+
+def test_an_english_word_before_a_chinese_head_noun_stays_in_the_stem() -> None:
+    said = table_reverse("deps 写法", "cleanup 时机", "unmount", "zh")
+    assert said is not None and "cleanup 时机" in said and "适用于" not in said
+    assert table_reverse("方法", "Idempotent 幂等", "是", "zh") == "哪个方法的幂等是“是”？"
+
+
+def test_a_shared_mark_is_not_asked_among_the_columns_of_a_comparison() -> None:
+    doc = parse_document(NOTES.read_text(encoding="utf-8"), "x.md")
+    facts = extract(doc)
+    pool = Pool(doc, facts)
+    marked = [f for f in facts if f.table is not None and f.attribute == "单独用有意义吗"]
+    assert {f.value for f in marked} >= {"✅ 小数据量", "❌ 要配合重放"}
+    asked = [c.prompt for f in marked for c in tables.for_fact(f, pool)]
+    assert any("“❌ 要配合重放”" in p for p in asked), asked  # no other column has its mark
+    assert not [p for p in asked if "“✅" in p], asked  # 长轮询's bare ✅ would answer it too
