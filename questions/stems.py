@@ -54,7 +54,22 @@ def which(noun: str | None, lang: str) -> str:
         if noun and re.search(r"[A-Za-z]", noun):
             return f"哪个 {noun} "
         return f"哪个{noun}" if noun else "哪一项"
-    return f"Which {display_noun(noun)}" if noun else "Which of these"
+    return f"Which {display_noun(noun)}" if noun and names_a_kind(noun) else "Which of these"
+
+
+@lru_cache(maxsize=4096)
+def names_a_kind(noun: str) -> bool:
+    """The label can follow "Which": its last word may be a noun. "Optional-ish:" or
+    "Managed:" over a list says how its items are, not what they are ("Which Optional-ish is
+    …" reads as nonsense); a word the dictionary does not know is taken for a name."""
+    words = noun.split()
+    last = words[-1].strip("`*:").lower() if words else ""
+    if last.endswith("-ish"):
+        return False
+    from lemminflect import getAllLemmas  # loaded once a stem needs it, as the others here
+
+    lemmas = getAllLemmas(last)
+    return "ADJ" not in lemmas or "NOUN" in lemmas or "PROPN" in lemmas  # a verb may name a knob
 
 
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:

@@ -20,7 +20,14 @@ from questions.generate import generate_from_texts
 from questions.generators import tables
 from questions.generators.numbers import names_a_setting
 from questions.parse.markdown import parse_document
-from questions.stems import answered_zh, closed, table_reverse, table_statement
+from questions.stems import (
+    answered_zh,
+    closed,
+    names_a_kind,
+    table_reverse,
+    table_statement,
+    which,
+)
 from questions.tables import is_empty
 from questions.values import number_role, numbers_in
 
@@ -143,3 +150,11 @@ def test_a_shared_mark_is_not_asked_among_the_columns_of_a_comparison() -> None:
     asked = [c.prompt for f in marked for c in tables.for_fact(f, pool)]
     assert any("“❌ 要配合重放”" in p for p in asked), asked  # no other column has its mark
     assert not [p for p in asked if "“✅" in p], asked  # 长轮询's bare ✅ would answer it too
+
+
+def test_a_label_that_says_how_items_are_is_no_kind_to_ask_which_of() -> None:
+    assert which("Optional-ish", "en") == "Which of these"
+    assert which("Managed", "en") == "Which of these"
+    assert which("refresh", "en") == "Which refresh"  # a verb may name a knob
+    assert which("deployment policy", "en") == "Which deployment policy"
+    assert names_a_kind("Kubernetes Service type") and not names_a_kind("Optional")
