@@ -1910,7 +1910,11 @@ def _power_of_two(x: float) -> bool:
 
 
 #: a member of a numbered family: a name in capitals and its number ("RAID 10", "SHA-256")
-_NUMBERED = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])[ -]?(\d{1,3})\b(?![.,]\d)")
+#: a name written with a number, in capitals ("RAID 10", "SHA-256") or capitalised with a
+#: space ("React 18", "Java 17"): with three numbers or more in the notes, a family
+_NUMBERED = re.compile(
+    r"\b([A-Z][A-Z0-9]*[A-Z](?=[ -]?\d)|[A-Z][a-z]{2,}(?=[ -]\d))[ -]?(\d{1,3})\b(?![.,]\d)"
+)
 
 
 def _byte_like(v: float, unit: str) -> bool:

@@ -158,3 +158,15 @@ def test_a_label_that_says_how_items_are_is_no_kind_to_ask_which_of() -> None:
     assert which("refresh", "en") == "Which refresh"  # a verb may name a knob
     assert which("deployment policy", "en") == "Which deployment policy"
     assert names_a_kind("Kubernetes Service type") and not names_a_kind("Optional")
+
+
+def test_a_capitalised_name_written_with_three_numbers_is_a_family() -> None:
+    notes = (
+        "## Versions\n\n- Gizmo 17 keeps the old loader\n- Gizmo 18 adds batching to every queue\n"
+        "- Gizmo 19 drops the old loader\n"
+    )
+    bank, _ = generate_from_texts([("x.md", notes)], "b")
+    asked = [q for q in bank.questions if "18" in q.choices]
+    assert asked
+    for q in asked:
+        assert set(q.choices) <= {"17", "18", "19"}, (q.prompt, q.choices)
