@@ -150,3 +150,13 @@ def test_team_must_be_platform_and_id():
     with pytest.raises(SystemExit) as err:
         main(["questions", "list", "--team", "teams:1"])
     assert "--team must look like" in str(err.value)
+
+
+def test_a_page_past_the_end_is_one_error_line_and_exit_1(cli):
+    code, out, _ = cli("list", *TEAM_ARG)
+    pages = int(out.splitlines()[-1].split()[1].split("/")[1])  # "Page 1/3 · 44 question(s)"
+    code, out, err = cli("list", *TEAM_ARG, "--page", str(pages + 4))
+    assert (code, out) == (1, "")
+    assert err == f"error: Page {pages + 4} of {pages} does not exist: the last page is {pages}.\n"
+    code, out, _ = cli("list", *TEAM_ARG, "--page", str(pages))
+    assert code == 0 and f"Page {pages}/{pages} · " in out

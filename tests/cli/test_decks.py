@@ -224,3 +224,16 @@ def test_the_issues_done_when_sequence(fresh_db: str, tmp_path: Path) -> None:
     shipped, shipped_n, _ = shipped_deck()
     assert f"k8s · published · {len(made)} question(s)" in listed.stdout
     assert f"{shipped} · published · {shipped_n} question(s)" in listed.stdout
+
+
+def test_a_page_past_the_end_is_refused_with_one_line(cli):
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    pages = -(-len(generated(K8S_NOTES)) // 10)
+    for argv, asked, last in (
+        (["preview", "k8s", "--page", "70"], 70, pages),
+        (["list", "--page", "2"], 2, 1),
+        (["show", "k8s", "--page", "5"], 5, 1),
+    ):
+        code, out, err = cli(*argv, *TEAM_ARG)
+        assert (code, out) == (1, "")
+        assert err == f"error: Page {asked} of {last} does not exist: the last page is {last}.\n"

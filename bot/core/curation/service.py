@@ -53,6 +53,7 @@ from bot.core.models import (
     QuestionRec,
     TeamSettings,
 )
+from bot.core.paging import check_page
 from bot.core.permissions import admin_team
 from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
@@ -339,6 +340,7 @@ class AdminService:
                 offset=(page - 1) * per_page,
                 limit=per_page,
             )
+        check_page(page, total, per_page)
         return QuestionPage(tuple(items), total, page, per_page)
 
     async def list_panel(self, actor: PlayerRef, **filters: Any) -> Panel:
