@@ -14,7 +14,16 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
+from bot.cli._common import (
+    add_out,
+    operator,
+    print_view,
+    refusing_export,
+    run,
+    team_ref,
+    whole_number,
+    write_out,
+)
 from bot.config import Settings
 from bot.core.curation.rules import MAX_HISTORY, MAX_PER_PAGE
 
@@ -235,8 +244,9 @@ def register(questions_subparsers: Any) -> None:
 
     exp = _command(q, "export", "export the team's bank", _export)
     exp.add_argument("--format", choices=FORMAT_NAMES, required=True)
-    exp.add_argument("--out", required=True, help="file to write")
+    add_out(exp)
     exp.add_argument("--own", action="store_true", help="only the team's own questions")
+    exp.set_defaults(handler=refusing_export(_handler(_export)))
 
     st = _command(q, "stats", "per-question statistics, looks-broken ones first", _stats)
     st.add_argument("--own", action="store_true", help="only the team's own questions")

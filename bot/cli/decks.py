@@ -12,7 +12,16 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
+from bot.cli._common import (
+    add_out,
+    operator,
+    print_view,
+    refusing_export,
+    run,
+    team_ref,
+    whole_number,
+    write_out,
+)
 from bot.config import Settings
 
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
@@ -205,4 +214,5 @@ def register(sub: Any) -> None:
     exp = _command(d, "export", "write a deck's questions to a file", _export)
     exp.add_argument("name")
     exp.add_argument("--format", choices=FORMAT_NAMES, default="yaml")
-    exp.add_argument("--out", required=True, help="file to write")
+    add_out(exp)
+    exp.set_defaults(handler=refusing_export(_handler(_export)))

@@ -160,3 +160,38 @@ def test_a_page_past_the_end_is_one_error_line_and_exit_1(cli):
     assert err == f"error: Page {pages + 4} of {pages} does not exist: the last page is {pages}.\n"
     code, out, _ = cli("list", *TEAM_ARG, "--page", str(pages))
     assert code == 0 and f"Page {pages}/{pages} · " in out
+
+
+def test_an_export_never_writes_over_a_file_without_force(cli, tmp_path: Path):
+    """As `questions generate` refuses its --out: one line naming the file, exit 2, the file
+    as it was; `--force` writes over it."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n")
+    code, out, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes))
+    assert (code, out, err) == (2, "", f"error: {notes} exists; pass --force to overwrite it\n")
+    assert notes.read_text() == "# my notes\n"
+    code, out, _ = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes), "--force")
+    assert code == 0 and out.startswith("Wrote ") and notes.read_text().startswith("bank: ")
+
+
+def test_an_export_never_writes_over_the_database_it_reads_even_with_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    database = tmp_path / "quiz.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{database}")
+    monkeypatch.chdir(tmp_path)
+    bot.config.get_settings.cache_clear()
+    assert main(["db", "upgrade"]) == 0
+    before = database.read_bytes()
+    capsys.readouterr()
+    for out in ("quiz.db", f"./../{tmp_path.name}/quiz.db"):
+        for argv in (
+            ["questions", "export", "--format", "csv", "--out", out, "--force"],
+            ["decks", "export", "aws-developer-associate", "--out", out, "--force"],
+        ):
+            assert main(argv) == 2
+            said = f"error: --out {out} is the database file {database}; "
+            assert capsys.readouterr().err == said + "write the export to another file\n"
+    assert database.read_bytes() == before
+    assert main(["questions", "list"]) == 0  # the database still opens
+    bot.config.get_settings.cache_clear()

@@ -237,3 +237,13 @@ def test_a_page_past_the_end_is_refused_with_one_line(cli):
         code, out, err = cli(*argv, *TEAM_ARG)
         assert (code, out) == (1, "")
         assert err == f"error: Page {asked} of {last} does not exist: the last page is {last}.\n"
+
+
+def test_a_deck_export_never_writes_over_a_file_without_force(cli, tmp_path):
+    """The notes file most of all: `decks export k8s --out k8s.md` is a slip of the hand."""
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    code, out, err = cli("export", "k8s", "--out", "k8s.md", *TEAM_ARG)
+    assert (code, out, err) == (2, "", "error: k8s.md exists; pass --force to overwrite it\n")
+    assert (tmp_path / "k8s.md").read_text(encoding="utf-8") == K8S_NOTES
+    code, out, _ = cli("export", "k8s", "--out", "k8s.md", "--force", *TEAM_ARG)
+    assert code == 0 and (tmp_path / "k8s.md").read_text().startswith("bank: k8s\n")
