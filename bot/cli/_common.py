@@ -157,6 +157,9 @@ def refusing_export(
     return guarded
 
 
+EXPORT_FORMAT_HELP = "default: from --out's extension (.gift, .csv, .json, ...), else yaml"
+
+
 def add_out(p: argparse.ArgumentParser) -> None:
     """An export's `--out FILE [--force]`."""
     p.add_argument("--out", required=True, help="file to write (never the database)")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli._common import (
+    EXPORT_FORMAT_HELP,
     add_out,
     operator,
     print_view,
@@ -145,7 +146,10 @@ async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _export(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    export = await admin.export_questions(actor, args.format, own_only=args.own)
+    from questions.formats import export_format
+
+    fmt = export_format(args.out, args.format)
+    export = await admin.export_questions(actor, fmt, own_only=args.own)
     write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) to {args.out} ({export.format}).")
     return 0
@@ -243,7 +247,7 @@ def register(questions_subparsers: Any) -> None:
     )
 
     exp = _command(q, "export", "export the team's bank", _export)
-    exp.add_argument("--format", choices=FORMAT_NAMES, required=True)
+    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
     add_out(exp)
     exp.add_argument("--own", action="store_true", help="only the team's own questions")
     exp.set_defaults(handler=refusing_export(_handler(_export)))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli._common import (
+    EXPORT_FORMAT_HELP,
     add_out,
     operator,
     print_view,
@@ -154,7 +155,9 @@ async def _default(service: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
-    export = await service.export(actor, args.name, args.format)
+    from questions.formats import export_format
+
+    export = await service.export(actor, args.name, export_format(args.out, args.format))
     write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) of {args.name} to {args.out} ({export.format}).")
     return 0
@@ -213,6 +216,6 @@ def register(sub: Any) -> None:
 
     exp = _command(d, "export", "write a deck's questions to a file", _export)
     exp.add_argument("name")
-    exp.add_argument("--format", choices=FORMAT_NAMES, default="yaml")
+    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
     add_out(exp)
     exp.set_defaults(handler=refusing_export(_handler(_export)))

@@ -195,3 +195,20 @@ def test_an_export_never_writes_over_the_database_it_reads_even_with_force(
     assert database.read_bytes() == before
     assert main(["questions", "list"]) == 0  # the database still opens
     bot.config.get_settings.cache_clear()
+
+
+def test_the_opentdb_extension_is_read_and_written_as_opentdb(cli, tmp_path: Path):
+    trivia = tmp_path / "trivia.opentdb"
+    trivia.write_text(
+        '{"response_code": 0, "results": [{"category": "Science", "type": "multiple", '
+        '"difficulty": "easy", "question": "What is H2O?", "correct_answer": "Water", '
+        '"incorrect_answers": ["Salt", "Sand", "Oil"]}]}'
+    )
+    code, out, _ = cli("import", *TEAM_ARG, str(trivia))
+    assert (code, out) == (0, f"{trivia}: 1 added, 0 updated, 0 unchanged, 0 skipped.\n")
+    for name, fmt in (("back.opentdb", "opentdb"), ("back.gift", "gift"), ("back.bank", "yaml")):
+        code, out, _ = cli("export", *TEAM_ARG, "--own", "--out", str(tmp_path / name))
+        assert code == 0 and out == f"Wrote 1 question(s) to {tmp_path / name} ({fmt}).\n"
+    assert (tmp_path / "back.opentdb").read_text().startswith('{\n  "response_code": 0')
+    code, out, _ = cli("import", "--team", "slack:T2", str(tmp_path / "back.opentdb"))
+    assert code == 0 and "1 added" in out

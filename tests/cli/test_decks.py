@@ -247,3 +247,13 @@ def test_a_deck_export_never_writes_over_a_file_without_force(cli, tmp_path):
     assert (tmp_path / "k8s.md").read_text(encoding="utf-8") == K8S_NOTES
     code, out, _ = cli("export", "k8s", "--out", "k8s.md", "--force", *TEAM_ARG)
     assert code == 0 and (tmp_path / "k8s.md").read_text().startswith("bank: k8s\n")
+
+
+def test_a_deck_export_is_written_in_the_format_its_file_name_says(cli, tmp_path):
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    n = len(generated(K8S_NOTES))
+    for name, fmt in (("k8s.gift", "gift"), ("k8s.opentdb", "opentdb"), ("k8s.deck", "yaml")):
+        code, out, _ = cli("export", "k8s", "--out", name, *TEAM_ARG)
+        assert code == 0 and out == f"Wrote {n} question(s) of k8s to {name} ({fmt}).\n"
+    assert (tmp_path / "k8s.opentdb").read_text().startswith('{\n  "response_code": 0')
+    assert not (tmp_path / "k8s.gift").read_text().startswith("bank:")
