@@ -125,24 +125,38 @@ async def _edit(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    """Read and check the file first, the database only then: a bad file is refused with its
+    own error and exit code (OSError: 2 at the boundary; a refused file: 1) even when the
+    database is away, and a database nothing will be written to is never opened."""
+    from bot.core.curation.service import AdminService, read_import_file
     from bot.core.errors import ImportRejected
+    from bot.runtime import open_runtime
+    from bot.workers import shared_pool
     from questions.bank import BankError
     from questions.intake import read_bytes
 
+    actor = operator(team_ref(args.team))
     path = Path(args.file)
-    try:
-        data = read_bytes(path)
-        report = await admin.import_questions(actor, data, fmt=args.format, filename=path.name)
-    except (ImportRejected, BankError) as exc:
-        print(f"error: {path} was not imported; nothing changed.", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    print(f"{path}: {report.summary()}.")
-    for problem in report.skipped:
-        print(f"  skipped {problem}")
-    return 0
+
+    async def main() -> int:
+        try:
+            data = read_bytes(path)
+            read = await read_import_file(shared_pool(), data, fmt=args.format, filename=path.name)
+            async with open_runtime(settings) as rt:
+                admin = AdminService(rt.repo, worker=shared_pool())
+                report = await admin.import_read(actor, read)
+        except (ImportRejected, BankError) as exc:
+            print(f"error: {path} was not imported; nothing changed.", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        print(f"{path}: {report.summary()}.")
+        for problem in report.skipped:
+            print(f"  skipped {problem}")
+        return 0
+
+    return run(main())
 
 
 async def _export(admin: Any, actor: Any, args: argparse.Namespace) -> int:
@@ -240,7 +254,9 @@ def register(questions_subparsers: Any) -> None:
         _command(q, "edit", "change a team question", _edit, question=True), required=False
     )
 
-    imp = _command(q, "import", "import a file into the team's bank (all or nothing)", _import)
+    imp = q.add_parser("import", help="import a file into the team's bank (all or nothing)")
+    _team(imp)
+    imp.set_defaults(handler=_import)  # its own handler: the file is read before the database
     imp.add_argument("file")
     imp.add_argument(
         "--format", choices=FORMAT_NAMES, default=None, help="default: from the extension"

@@ -212,3 +212,25 @@ def test_the_opentdb_extension_is_read_and_written_as_opentdb(cli, tmp_path: Pat
     assert (tmp_path / "back.opentdb").read_text().startswith('{\n  "response_code": 0')
     code, out, _ = cli("import", "--team", "slack:T2", str(tmp_path / "back.opentdb"))
     assert code == 0 and "1 added" in out
+
+
+def test_an_import_reads_its_file_before_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """A bad file gets its own error and exit code with the database away, and a database
+    that would get nothing is not even opened (a new SQLite file is not made)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questions: [\n")
+    missing = tmp_path / "missing.yaml"
+    unreachable = "postgresql+asyncpg://quiz:secret@127.0.0.1:1/quiz"
+    never_made = tmp_path / "never.db"
+    for url in (unreachable, f"sqlite+aiosqlite:///{never_made}"):
+        monkeypatch.setenv("DATABASE_URL", url)
+        bot.config.get_settings.cache_clear()
+        assert main(["questions", "import", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {bad} was not imported; nothing changed.\n  line 2: yaml:")
+        assert main(["questions", "import", str(missing)]) == 2
+        assert capsys.readouterr().err == f"error: {missing}: No such file or directory\n"
+    assert not never_made.exists()
+    bot.config.get_settings.cache_clear()
