@@ -13,6 +13,7 @@ from pathlib import Path
 
 from questions.bank import BankError, dump_bank, load_bank
 from questions.generate import generate_bank, render_summary
+from questions.out_file import overwrite_refusal
 
 
 def generate_command(notes: list[str], out: str, *, force: bool = False) -> int:
@@ -59,17 +60,14 @@ def generate_command(notes: list[str], out: str, *, force: bool = False) -> int:
 
 
 def out_refusal(inputs: list[str], out: str, *, force: bool) -> str | None:
-    """Why `out` may not be written, or None: never over an input (whatever path names it), a
-    directory, or a path under a file; over another existing file only with `force`."""
+    """Why `out` may not be written, or None: never a directory or a path under a file, and
+    then as `overwrite_refusal` says (never over a notes file, another only with `force`)."""
     target = Path(out)
     if target.is_dir():
         return f"--out {out} is a directory; name the bank file, e.g. {target / 'bank.yaml'}"
-    if target.exists():
-        for path in inputs:
-            if os.path.samefile(target, path):
-                return f"--out {out} is the notes file {path}; write the bank to another file"
-        if not force:
-            return f"{out} exists; pass --force to overwrite it"
+    refusal = overwrite_refusal(inputs, out, force=force, inputs_are="the notes file")
+    if refusal:
+        return refusal
     for parent in target.parents:
         if parent.exists():
             if not parent.is_dir():

@@ -123,6 +123,49 @@ def write_out(path: str, text: str) -> None:
         raise OSError(exc.errno, exc.strerror, path) from exc
 
 
+def export_refusal(args: argparse.Namespace, settings: Any) -> str | None:
+    """Why an export may not write `--out`, by the rule `questions generate` follows
+    (questions/out_file.overwrite_refusal): an existing file only with `--force`, and never
+    the SQLite database the export reads (nor its journal files). Only a regular file is
+    guarded: a device (`--out /dev/stdout`) is written to, not replaced, and a directory or a
+    missing folder fails at the write, naming the file."""
+    from bot.db.connect import sqlite_path
+    from questions.out_file import overwrite_refusal
+
+    if not Path(args.out).is_file():
+        return None
+    database = sqlite_path(settings.database_url)
+    files = [f"{database}{end}" for end in ("", "-wal", "-shm", "-journal")] if database else []
+    return overwrite_refusal(
+        files, args.out, force=args.force, inputs_are="the database file", writing="export"
+    )
+
+
+def refusing_export(
+    handle: Callable[[argparse.Namespace, Any], int],
+) -> Callable[[argparse.Namespace, Any], int]:
+    """`handle`, run only once `export_refusal` finds nothing: a refusal is one line and exit
+    2 before the database is opened, as `questions generate` refuses its --out."""
+
+    def guarded(args: argparse.Namespace, settings: Any) -> int:
+        refusal = export_refusal(args, settings)
+        if refusal:
+            print(f"error: {refusal}", file=sys.stderr)
+            return 2
+        return handle(args, settings)
+
+    return guarded
+
+
+EXPORT_FORMAT_HELP = "default: from --out's extension (.gift, .csv, .json, ...), else yaml"
+
+
+def add_out(p: argparse.ArgumentParser) -> None:
+    """An export's `--out FILE [--force]`."""
+    p.add_argument("--out", required=True, help="file to write (never the database)")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+
+
 def print_view(view: Any) -> None:
     from bot.core.render import render_text
 

@@ -14,7 +14,17 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
+from bot.cli._common import (
+    EXPORT_FORMAT_HELP,
+    add_out,
+    operator,
+    print_view,
+    refusing_export,
+    run,
+    team_ref,
+    whole_number,
+    write_out,
+)
 from bot.config import Settings
 from bot.core.curation.rules import MAX_HISTORY, MAX_PER_PAGE
 
@@ -115,28 +125,45 @@ async def _edit(admin: Any, actor: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _import(admin: Any, actor: Any, args: argparse.Namespace) -> int:
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    """Read and check the file first, the database only then: a bad file is refused with its
+    own error and exit code (OSError: 2 at the boundary; a refused file: 1) even when the
+    database is away, and a database nothing will be written to is never opened."""
+    from bot.core.curation.service import AdminService, read_import_file
     from bot.core.errors import ImportRejected
+    from bot.runtime import open_runtime
+    from bot.workers import shared_pool
     from questions.bank import BankError
     from questions.intake import read_bytes
 
+    actor = operator(team_ref(args.team))
     path = Path(args.file)
-    try:
-        data = read_bytes(path)
-        report = await admin.import_questions(actor, data, fmt=args.format, filename=path.name)
-    except (ImportRejected, BankError) as exc:
-        print(f"error: {path} was not imported; nothing changed.", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    print(f"{path}: {report.summary()}.")
-    for problem in report.skipped:
-        print(f"  skipped {problem}")
-    return 0
+
+    async def main() -> int:
+        try:
+            data = read_bytes(path)
+            read = await read_import_file(shared_pool(), data, fmt=args.format, filename=path.name)
+            async with open_runtime(settings) as rt:
+                admin = AdminService(rt.repo, worker=shared_pool())
+                report = await admin.import_read(actor, read)
+        except (ImportRejected, BankError) as exc:
+            print(f"error: {path} was not imported; nothing changed.", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        print(f"{path}: {report.summary()}.")
+        for problem in report.skipped:
+            print(f"  skipped {problem}")
+        return 0
+
+    return run(main())
 
 
 async def _export(admin: Any, actor: Any, args: argparse.Namespace) -> int:
-    export = await admin.export_questions(actor, args.format, own_only=args.own)
+    from questions.formats import export_format
+
+    fmt = export_format(args.out, args.format)
+    export = await admin.export_questions(actor, fmt, own_only=args.own)
     write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) to {args.out} ({export.format}).")
     return 0
@@ -227,16 +254,19 @@ def register(questions_subparsers: Any) -> None:
         _command(q, "edit", "change a team question", _edit, question=True), required=False
     )
 
-    imp = _command(q, "import", "import a file into the team's bank (all or nothing)", _import)
+    imp = q.add_parser("import", help="import a file into the team's bank (all or nothing)")
+    _team(imp)
+    imp.set_defaults(handler=_import)  # its own handler: the file is read before the database
     imp.add_argument("file")
     imp.add_argument(
         "--format", choices=FORMAT_NAMES, default=None, help="default: from the extension"
     )
 
     exp = _command(q, "export", "export the team's bank", _export)
-    exp.add_argument("--format", choices=FORMAT_NAMES, required=True)
-    exp.add_argument("--out", required=True, help="file to write")
+    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
+    add_out(exp)
     exp.add_argument("--own", action="store_true", help="only the team's own questions")
+    exp.set_defaults(handler=refusing_export(_handler(_export)))
 
     st = _command(q, "stats", "per-question statistics, looks-broken ones first", _stats)
     st.add_argument("--own", action="store_true", help="only the team's own questions")

@@ -12,7 +12,17 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli._common import operator, print_view, run, team_ref, whole_number, write_out
+from bot.cli._common import (
+    EXPORT_FORMAT_HELP,
+    add_out,
+    operator,
+    print_view,
+    refusing_export,
+    run,
+    team_ref,
+    whole_number,
+    write_out,
+)
 from bot.config import Settings
 
 FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
@@ -145,7 +155,9 @@ async def _default(service: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
-    export = await service.export(actor, args.name, args.format)
+    from questions.formats import export_format
+
+    export = await service.export(actor, args.name, export_format(args.out, args.format))
     write_out(args.out, export.text)
     print(f"Wrote {export.count} question(s) of {args.name} to {args.out} ({export.format}).")
     return 0
@@ -204,5 +216,6 @@ def register(sub: Any) -> None:
 
     exp = _command(d, "export", "write a deck's questions to a file", _export)
     exp.add_argument("name")
-    exp.add_argument("--format", choices=FORMAT_NAMES, default="yaml")
-    exp.add_argument("--out", required=True, help="file to write")
+    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
+    add_out(exp)
+    exp.set_defaults(handler=refusing_export(_handler(_export)))

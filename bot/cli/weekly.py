@@ -140,6 +140,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
 
         from bot.adapters.slack.app import Installs, client_from_settings, oauth_mode
         from bot.adapters.slack.messenger import SlackMessenger
+        from bot.connection_errors import cause
 
         client = client_from_settings(settings)  # the bot's: SLACK_API_URL, 429 retries
         if oauth_mode(settings):  # each workspace's token from the installation store
@@ -153,7 +154,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
                 f"Slack refused SLACK_BOT_TOKEN: {exc.response.get('error')}"
             ) from None
         except (aiohttp.ClientError, OSError) as exc:
-            raise CannotPost(f"could not reach Slack: {exc.__class__.__name__}") from None
+            raise CannotPost(f"could not reach Slack: {cause(exc)}") from None
         yield SlackMessenger(client)
     else:
         yield PrintMessenger()
@@ -163,6 +164,7 @@ async def platform_messenger(platform: str, settings: Settings, rt: Any) -> Asyn
 class RunTotals:
     sent: int = 0
     failed: int = 0  # claimed but not delivered: retried after the claim timeout
+    unreached: int = 0  # due, but the platform refused or could not be reached: not claimed
     refused: int = 0  # due but not claimed, for want of a token
 
 
@@ -171,6 +173,7 @@ async def _run_platform(
 ) -> None:
     """Send one platform's due posts, each claimed before and marked sent after delivery."""
     from bot.core.weekly.service import WeeklyService
+    from bot.logs import Redactor, secret_values
 
     due = await WeeklyService(rt.repo, PrintMessenger(), platform=platform).due(now)
     if not due:
@@ -189,8 +192,10 @@ async def _run_platform(
             service = WeeklyService(rt.repo, messenger, platform=platform)
             totals.sent += await service.run_due(now)
     except CannotPost as exc:
-        print(f"error: {exc}; nothing was claimed for {platform}.", file=sys.stderr)
-        totals.failed += len(due)
+        # One line, whatever the library put in its error: no token or password gets out.
+        said = Redactor(secret_values(settings))(str(exc))
+        print(f"error: {said}; nothing was claimed for {platform}.", file=sys.stderr)
+        totals.unreached += len(due)  # unclaimed: the next run tries them again
         return
     totals.failed += await service.left_unsent(due)
 
@@ -241,7 +246,7 @@ def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
             )
         if totals.refused:
             return 2
-        return 1 if totals.failed else 0
+        return 1 if totals.failed or totals.unreached else 0
 
     return run_refusable(work)
 
@@ -286,7 +291,8 @@ def register(sub: Any) -> None:
             "and printed for the console team. A post is recorded as sent only after the "
             "platform accepted it; a failed one stays unsent and is retried by a run after the "
             "claim timeout. Exit status: 0 all sent; 1 some failed, or the platform refused "
-            "the token (nothing claimed then); 2 a platform's token is missing (nothing "
+            "the token or could not be reached (one line says which and why; nothing claimed "
+            "then); 2 a platform's token is missing (nothing "
             "claimed for it). The running bot posts by itself; use --dry-run "
             "to look without tokens and without claiming."
         ),

@@ -24,6 +24,7 @@ __all__ = [
     "Format",
     "ImportResult",
     "detect_format",
+    "export_format",
     "export_text",
     "import_text",
     "read_import",
@@ -48,7 +49,9 @@ FORMATS: dict[str, Format] = {
         Format("gift", (".gift",), gift.parse, gift.dump, "Moodle GIFT"),
         Format("aiken", (".aiken",), aiken.parse, aiken.dump, "Aiken (Moodle)"),
         Format("csv", (".csv",), csv_format.parse, csv_format.dump, "CSV with a header row"),
-        Format("opentdb", (".json",), opentdb.parse, opentdb.dump, "Open Trivia DB JSON"),
+        Format(
+            "opentdb", (".json", ".opentdb"), opentdb.parse, opentdb.dump, "Open Trivia DB JSON"
+        ),
     )
 }
 
@@ -95,17 +98,28 @@ def export_text(questions: Sequence[BankQuestion], fmt: str, *, bank: str) -> st
     return text
 
 
-def detect_format(filename: str) -> str:
-    """Format name from a file name's extension (`.txt` is taken as GIFT, Moodle's export name).
-
-    Raises BankError for an extension no format claims, so callers can ask for --format.
-    """
+def format_of(filename: str) -> str | None:
+    """The format a file name's extension names (`.txt` is GIFT, Moodle's export name), if any."""
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".txt":
         return "gift"
-    for f in FORMATS.values():
-        if suffix in f.extensions:
-            return f.name
+    return next((f.name for f in FORMATS.values() if suffix in f.extensions), None)
+
+
+def export_format(filename: str, given: str | None = None) -> str:
+    """The format to write `filename` in: the one given, else the one its extension names (so
+    the file imports back by its name), else bank YAML."""
+    return given or format_of(filename) or "yaml"
+
+
+def detect_format(filename: str) -> str:
+    """Format name from a file name's extension (`format_of`).
+
+    Raises BankError for an extension no format claims, so callers can ask for --format.
+    """
+    found = format_of(filename)
+    if found is not None:
+        return found
     known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
     message = f"cannot tell the format of {filename!r} from its extension ({known}, .txt)"
     raise BankError([Problem("format", message)])

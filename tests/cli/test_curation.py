@@ -150,3 +150,87 @@ def test_team_must_be_platform_and_id():
     with pytest.raises(SystemExit) as err:
         main(["questions", "list", "--team", "teams:1"])
     assert "--team must look like" in str(err.value)
+
+
+def test_a_page_past_the_end_is_one_error_line_and_exit_1(cli):
+    code, out, _ = cli("list", *TEAM_ARG)
+    pages = int(out.splitlines()[-1].split()[1].split("/")[1])  # "Page 1/3 · 44 question(s)"
+    code, out, err = cli("list", *TEAM_ARG, "--page", str(pages + 4))
+    assert (code, out) == (1, "")
+    assert err == f"error: Page {pages + 4} of {pages} does not exist: the last page is {pages}.\n"
+    code, out, _ = cli("list", *TEAM_ARG, "--page", str(pages))
+    assert code == 0 and f"Page {pages}/{pages} · " in out
+
+
+def test_an_export_never_writes_over_a_file_without_force(cli, tmp_path: Path):
+    """As `questions generate` refuses its --out: one line naming the file, exit 2, the file
+    as it was; `--force` writes over it."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n")
+    code, out, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes))
+    assert (code, out, err) == (2, "", f"error: {notes} exists; pass --force to overwrite it\n")
+    assert notes.read_text() == "# my notes\n"
+    code, out, _ = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes), "--force")
+    assert code == 0 and out.startswith("Wrote ") and notes.read_text().startswith("bank: ")
+
+
+def test_an_export_never_writes_over_the_database_it_reads_even_with_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    database = tmp_path / "quiz.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{database}")
+    monkeypatch.chdir(tmp_path)
+    bot.config.get_settings.cache_clear()
+    assert main(["db", "upgrade"]) == 0
+    before = database.read_bytes()
+    capsys.readouterr()
+    for out in ("quiz.db", f"./../{tmp_path.name}/quiz.db"):
+        for argv in (
+            ["questions", "export", "--format", "csv", "--out", out, "--force"],
+            ["decks", "export", "aws-developer-associate", "--out", out, "--force"],
+        ):
+            assert main(argv) == 2
+            said = f"error: --out {out} is the database file {database}; "
+            assert capsys.readouterr().err == said + "write the export to another file\n"
+    assert database.read_bytes() == before
+    assert main(["questions", "list"]) == 0  # the database still opens
+    bot.config.get_settings.cache_clear()
+
+
+def test_the_opentdb_extension_is_read_and_written_as_opentdb(cli, tmp_path: Path):
+    trivia = tmp_path / "trivia.opentdb"
+    trivia.write_text(
+        '{"response_code": 0, "results": [{"category": "Science", "type": "multiple", '
+        '"difficulty": "easy", "question": "What is H2O?", "correct_answer": "Water", '
+        '"incorrect_answers": ["Salt", "Sand", "Oil"]}]}'
+    )
+    code, out, _ = cli("import", *TEAM_ARG, str(trivia))
+    assert (code, out) == (0, f"{trivia}: 1 added, 0 updated, 0 unchanged, 0 skipped.\n")
+    for name, fmt in (("back.opentdb", "opentdb"), ("back.gift", "gift"), ("back.bank", "yaml")):
+        code, out, _ = cli("export", *TEAM_ARG, "--own", "--out", str(tmp_path / name))
+        assert code == 0 and out == f"Wrote 1 question(s) to {tmp_path / name} ({fmt}).\n"
+    assert (tmp_path / "back.opentdb").read_text().startswith('{\n  "response_code": 0')
+    code, out, _ = cli("import", "--team", "slack:T2", str(tmp_path / "back.opentdb"))
+    assert code == 0 and "1 added" in out
+
+
+def test_an_import_reads_its_file_before_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """A bad file gets its own error and exit code with the database away, and a database
+    that would get nothing is not even opened (a new SQLite file is not made)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questions: [\n")
+    missing = tmp_path / "missing.yaml"
+    unreachable = "postgresql+asyncpg://quiz:secret@127.0.0.1:1/quiz"
+    never_made = tmp_path / "never.db"
+    for url in (unreachable, f"sqlite+aiosqlite:///{never_made}"):
+        monkeypatch.setenv("DATABASE_URL", url)
+        bot.config.get_settings.cache_clear()
+        assert main(["questions", "import", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {bad} was not imported; nothing changed.\n  line 2: yaml:")
+        assert main(["questions", "import", str(missing)]) == 2
+        assert capsys.readouterr().err == f"error: {missing}: No such file or directory\n"
+    assert not never_made.exists()
+    bot.config.get_settings.cache_clear()

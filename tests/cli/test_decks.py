@@ -224,3 +224,36 @@ def test_the_issues_done_when_sequence(fresh_db: str, tmp_path: Path) -> None:
     shipped, shipped_n, _ = shipped_deck()
     assert f"k8s · published · {len(made)} question(s)" in listed.stdout
     assert f"{shipped} · published · {shipped_n} question(s)" in listed.stdout
+
+
+def test_a_page_past_the_end_is_refused_with_one_line(cli):
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    pages = -(-len(generated(K8S_NOTES)) // 10)
+    for argv, asked, last in (
+        (["preview", "k8s", "--page", "70"], 70, pages),
+        (["list", "--page", "2"], 2, 1),
+        (["show", "k8s", "--page", "5"], 5, 1),
+    ):
+        code, out, err = cli(*argv, *TEAM_ARG)
+        assert (code, out) == (1, "")
+        assert err == f"error: Page {asked} of {last} does not exist: the last page is {last}.\n"
+
+
+def test_a_deck_export_never_writes_over_a_file_without_force(cli, tmp_path):
+    """The notes file most of all: `decks export k8s --out k8s.md` is a slip of the hand."""
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    code, out, err = cli("export", "k8s", "--out", "k8s.md", *TEAM_ARG)
+    assert (code, out, err) == (2, "", "error: k8s.md exists; pass --force to overwrite it\n")
+    assert (tmp_path / "k8s.md").read_text(encoding="utf-8") == K8S_NOTES
+    code, out, _ = cli("export", "k8s", "--out", "k8s.md", "--force", *TEAM_ARG)
+    assert code == 0 and (tmp_path / "k8s.md").read_text().startswith("bank: k8s\n")
+
+
+def test_a_deck_export_is_written_in_the_format_its_file_name_says(cli, tmp_path):
+    assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
+    n = len(generated(K8S_NOTES))
+    for name, fmt in (("k8s.gift", "gift"), ("k8s.opentdb", "opentdb"), ("k8s.deck", "yaml")):
+        code, out, _ = cli("export", "k8s", "--out", name, *TEAM_ARG)
+        assert code == 0 and out == f"Wrote {n} question(s) of k8s to {name} ({fmt}).\n"
+    assert (tmp_path / "k8s.opentdb").read_text().startswith('{\n  "response_code": 0')
+    assert not (tmp_path / "k8s.gift").read_text().startswith("bank:")

@@ -341,3 +341,59 @@ async def test_without_platform_the_console_posts_and_a_tokenless_platform_is_re
     assert "1 discord weekly post(s) due but DISCORD_TOKEN is not set" in captured.err
     assert fake.sent == []
     assert [s for s, _ in await post_rows(fresh_db)] == ["sent"]  # the console's only
+
+
+# --- what a failure says -----------------------------------------------------------------------
+
+
+def error_lines(err: str) -> list[str]:
+    """The command's own lines, without the libraries' log records."""
+    return [line for line in err.splitlines() if line.startswith("error: ")]
+
+
+async def test_an_unreachable_platform_is_one_line_saying_what_failed(
+    env: pytest.MonkeyPatch, fresh_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not just the error's type ("could not reach Slack: ClientConnectorError"): what could not
+    be reached and why, in one line, no token in it, nothing claimed (so no retry wait)."""
+    from discord.http import Route
+
+    env.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    env.setenv("SLACK_API_URL", "http://127.0.0.1:1/api/")  # nothing listens on port 1
+    env.setenv("DISCORD_TOKEN", "offline-test-token")
+    env.setattr(Route, "BASE", "http://127.0.0.1:1/api/v10")
+    await schedule(SLACK_TEAM, "C0002")
+    await schedule(DISCORD_TEAM, str(CHANNEL_ID))
+    capsys.readouterr()
+    for platform, failed in (
+        ("slack", "could not reach Slack"),
+        ("discord", "could not log in to Discord"),
+    ):
+        assert await quizbot("weekly", "run-due", "--platform", platform, "--now", NOW) == 1
+        err = capsys.readouterr().err
+        [said] = error_lines(err)
+        assert said.startswith(
+            f"error: {failed}: ClientConnectorError: Cannot connect to host 127.0.0.1:1 "
+        ), said
+        assert said.endswith(f"; nothing was claimed for {platform}."), said
+        assert BOT_TOKEN not in err and "offline-test-token" not in err
+        assert "Traceback" not in err
+    assert await post_rows(fresh_db) == []
+
+
+async def test_a_post_that_fails_says_why_in_its_line(
+    env: pytest.MonkeyPatch, fresh_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = FakeDiscord()
+    intercept_rest(env, fake)
+    env.setenv("DISCORD_TOKEN", "offline-test-token")
+    await schedule(DISCORD_TEAM, str(CHANNEL_ID))
+    fake.refuse[("POST", POST_PATH)] = 403  # the bot may not write in that channel
+    capsys.readouterr()
+    assert await quizbot("weekly", "run-due", "--platform", "discord", "--now", NOW) == 1
+    err = capsys.readouterr().err
+    [failed] = [line for line in err.splitlines() if "weekly post for team" in line]
+    assert failed.endswith(
+        f"week {WEEK} failed: Forbidden: 403 Forbidden (error code: 50001): Forbidden"
+    )
+    assert "Traceback" not in err and "offline-test-token" not in err

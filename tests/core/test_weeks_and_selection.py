@@ -2,6 +2,8 @@ import dataclasses
 import random
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from bot.core.models import QuestionRec
 from bot.core.play.selection import choice_order, choose_questions
 from bot.core.weeks import week_start
@@ -60,3 +62,25 @@ def test_one_question_per_fact_within_a_deck():
 def test_lettered_choices_keep_their_order():
     lettered = QuestionRec(9, "u9", "T", "A. x\nB. y\nC. z", ("A", "B", "C"), 2)
     assert choice_order(lettered, random.Random(1)) == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("choices", "shown"),
+    [
+        (("16 KB", "1 KB", "4 KB"), ("1 KB", "4 KB", "16 KB")),
+        (("900", "60", "3600", "15"), ("15", "60", "900", "3600")),
+        (("30 min", "15 min", "5 minutes"), ("5 minutes", "15 min", "30 min")),
+        (("10秒", "3秒", "5秒"), ("3秒", "5秒", "10秒")),
+    ],
+)
+def test_numbers_of_one_unit_are_shown_ascending_and_others_shuffled(choices, shown):
+    """The README: numeric options are shown in ascending order, whatever the seed; options of
+    other kinds, or numbers in different units, are still shuffled."""
+    numeric = QuestionRec(7, "u7", "T", "How much?", choices, 1)
+    for seed in range(10):
+        order = choice_order(numeric, random.Random(seed))
+        assert tuple(choices[i] for i in order) == shown
+    for other in (("30 s", "1 min", "5 min"), ("80", "443", "http")):
+        mixed = QuestionRec(8, "u8", "T", "Which?", other, 0)
+        orders = {choice_order(mixed, random.Random(seed)) for seed in range(30)}
+        assert len(orders) > 1 and all(sorted(o) == [0, 1, 2] for o in orders)

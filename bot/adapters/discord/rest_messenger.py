@@ -16,6 +16,7 @@ import aiohttp
 import discord
 
 from bot.adapters.discord.messenger import NO_MENTIONS, DiscordMessenger
+from bot.connection_errors import cause
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ async def rest_messenger(token: str) -> AsyncIterator[DiscordMessenger]:
         except discord.LoginFailure as exc:
             raise LoginFailed(f"Discord refused the bot token (DISCORD_TOKEN): {exc}") from None
         except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            raise LoginFailed(f"could not log in to Discord: {exc.__class__.__name__}") from exc
+            raise LoginFailed(f"could not log in to Discord: {cause(exc)}") from exc
         log.info("logged in to Discord over REST (no gateway)")
         yield DiscordMessenger(client)
     finally:

@@ -23,8 +23,9 @@ SUGGEST_CALLBACK = "quiz_suggest"
 IMPORT_TEXT = "text"
 IMPORT_FILE = "file"
 IMPORT_FORMAT = "format"
-# What the file picker offers; the format is then told from the extension (.txt is GIFT).
-IMPORT_FILETYPES = ("yaml", "yml", "gift", "txt", "csv", "json", "aiken")
+# What the file picker offers: every format's extensions, and .txt (GIFT, Moodle's export name);
+# the format is then told from the extension.
+IMPORT_FILETYPES = (*(e.lstrip(".") for f in FORMATS.values() for e in f.extensions), "txt")
 # Slack caps a plain_text_input at 3000 characters; bigger files go through the CLI.
 MAX_PASTE = 3000
 # An error under an input is a short line; the full list goes to the admin as a message.

@@ -7,7 +7,7 @@ added in a Discord modal, a Slack modal, the CLI or an import file is held to th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -53,6 +53,7 @@ from bot.core.models import (
     QuestionRec,
     TeamSettings,
 )
+from bot.core.paging import check_page
 from bot.core.permissions import admin_team
 from bot.core.play.limits import limit_problems
 from bot.core.ports import Repository, Unit, Worker
@@ -68,11 +69,43 @@ from questions.bank import (
     detect_lang,
     fold_text,
 )
-from questions.formats import FORMATS, detect_format, read_import
+from questions.formats import FORMATS, ImportResult, detect_format, read_import
 from questions.formats.common import content_id
 from questions.intake import size_problem
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ReadImport:
+    """A file read for an import and found readable: its name, format and questions."""
+
+    filename: str
+    format: str
+    result: ImportResult
+
+
+async def read_import_file(
+    worker: Worker, data: bytes | str, *, fmt: str | None = None, filename: str = "import"
+) -> ReadImport:
+    """Read a file for an import, touching no database: empty, too big, of no known format,
+    undecodable or with any bad question, it is refused (ImportRejected, every problem with its
+    line). Parsed by the worker, in bounded time and memory."""
+    try:
+        try:
+            check_not_empty(data, filename)
+        except QuizError as exc:  # said like every other refusal: "nothing changed"
+            raise BankError([Problem("file", exc.message)]) from None
+        fmt_name = (fmt or detect_format(filename)).lower()
+        too_big = size_problem(len(data), filename)
+        if too_big:
+            raise BankError([too_big])
+        parsed = await worker.run(read_import, data, fmt_name, name=filename)
+    except BankError as exc:
+        raise ImportRejected(exc.problems) from None
+    except WorkRefused as exc:
+        raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
+    return ReadImport(filename, fmt_name, parsed)
 
 
 class AdminService:
@@ -339,6 +372,7 @@ class AdminService:
                 offset=(page - 1) * per_page,
                 limit=per_page,
             )
+        check_page(page, total, per_page)
         return QuestionPage(tuple(items), total, page, per_page)
 
     async def list_panel(self, actor: PlayerRef, **filters: Any) -> Panel:
@@ -617,21 +651,15 @@ class AdminService:
         `skipped`, not guessed at.
         """
         async with self.repo.unit() as u:
-            await admin_team(u.teams, actor)
-        try:
-            try:
-                check_not_empty(data, filename)
-            except QuizError as exc:  # said like every other refusal: "nothing changed"
-                raise BankError([Problem("file", exc.message)]) from None
-            fmt_name = (fmt or detect_format(filename)).lower()
-            too_big = size_problem(len(data), filename)
-            if too_big:
-                raise BankError([too_big])
-            parsed = await self.worker.run(read_import, data, fmt_name, name=filename)
-        except BankError as exc:
-            raise ImportRejected(exc.problems) from None
-        except WorkRefused as exc:
-            raise ImportRejected([Problem("file", f"reading {filename} {exc.message}")]) from None
+            await admin_team(u.teams, actor)  # a member's file is refused unread
+        return await self.import_read(
+            actor, await read_import_file(self.worker, data, fmt=fmt, filename=filename)
+        )
+
+    async def import_read(self, actor: PlayerRef, read: ReadImport) -> ImportReport:
+        """Import a file `read_import_file` read (the CLI reads it before it opens the
+        database): all or nothing, as `import_questions` says."""
+        filename, fmt_name, parsed = read.filename, read.format, read.result
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             plan = await plan_import(

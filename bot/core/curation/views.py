@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.core.curation.store import TeamQuestion
 from bot.core.models import AdminActionRec
+from bot.core.paging import page_count
 from bot.core.views import Notice, Panel
 from questions.bank import Problem
 from questions.stats import QuestionStats
@@ -27,7 +28,7 @@ class QuestionPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
 
 @dataclass(frozen=True)

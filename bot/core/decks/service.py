@@ -40,6 +40,7 @@ from bot.core.decks.views import DeckReport, decks_panel, preview_panel, topics_
 from bot.core.decks.work import Generated, generate_notes, read_bank
 from bot.core.errors import ImportRejected, QuizError, ValidationFailed, WorkRefused
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
+from bot.core.paging import check_page
 from bot.core.permissions import admin_team
 from bot.core.ports import Repository, Unit, Worker
 from bot.core.surfaces import Commands, Surface
@@ -255,6 +256,7 @@ class DeckService:
             decks = await u.decks.team_decks(team_id)
             deck = resolution.find_deck(decks, team_id, name, commands=self.commands(actor.team))
             questions, total = await u.decks.question_page(deck.id, (page - 1) * per_page, per_page)
+        check_page(page, total, per_page)
         return preview_panel(deck, questions, total, page, per_page)
 
     async def publish(self, actor: PlayerRef, name: str) -> DeckRec:

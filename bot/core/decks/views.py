@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.core.decks.rules import CUSTOM_DECK, DeckStatus
 from bot.core.decks.store import DeckRec, SyncPlan, TopicCount
 from bot.core.models import QuestionRec
+from bot.core.paging import check_page, page_count
 from bot.core.surfaces import Commands, Step
 from bot.core.views import Notice, Panel
 
@@ -31,9 +32,11 @@ class DeckReport:
 def page_slice(
     items: Sequence[str], page: int, per_page: int = PER_PAGE
 ) -> tuple[list[str], int, int]:
-    """One page of lines, the page shown (a page past the end shows the last) and the count."""
-    pages = max(1, -(-len(items) // per_page))
-    page = min(max(page, 1), pages)
+    """One page of lines, the page shown and the count of pages; a page past the end is
+    refused (paging.check_page)."""
+    check_page(page, len(items), per_page)
+    pages = page_count(len(items), per_page)
+    page = max(page, 1)
     start = (page - 1) * per_page
     return list(items[start : start + per_page]), page, pages
 
@@ -94,7 +97,7 @@ def preview_panel(
             source += f":{q.source_line}"
         lines.append(f"{n}. [{q.topic}] {short(q.prompt)}")
         lines.append(f"    ✓ {LETTERS[q.answer]}. {short(q.choices[q.answer], 80)} · {source}")
-    pages = max(1, -(-total // per_page))
+    pages = page_count(total, per_page)
     footer = f"Page {page}/{pages} · {total} question(s) · {deck.status}"
     title = f"Deck {deck.name}"
     return Panel(title, tuple(lines) or ("This deck has no questions.",), footer)

@@ -59,9 +59,20 @@ def _pick_more(
 
 def choice_order(question: QuestionRec, rng: random.Random) -> tuple[int, ...]:
     """Shuffle choices so the answer is not always in the same place. True/False and lettered
-    choices (A, B, C... standing for options written in the prompt) stay in order."""
-    order = list(range(len(question.choices)))
-    lettered = question.choices == tuple(LETTERS[: len(question.choices)])
-    if question.kind != "truefalse" and not lettered:
-        rng.shuffle(order)
+    choices (A, B, C... standing for options written in the prompt) stay in order; numbers of
+    one unit ("1 KB", "4 KB", "16 KB") are shown ascending, as the generator writes them, so
+    their order says nothing about the answer and is easy to read."""
+    n = len(question.choices)
+    lettered = question.choices == tuple(LETTERS[:n])
+    if question.kind == "truefalse" or lettered:
+        return tuple(range(n))
+    # Imported here: its number pattern takes a few ms to compile, paid by the first round
+    # rather than by every bot's start-up.
+    from questions.quantities import ascending_order
+
+    ascending = ascending_order(question.choices)
+    if ascending is not None:
+        return ascending
+    order = list(range(n))
+    rng.shuffle(order)
     return tuple(order)

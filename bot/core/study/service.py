@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from bot.core.models import PlayerRef, TeamRef
+from bot.core.play.selection import choice_order
 from bot.core.ports import Repository, Unit
 from bot.core.study.memory import due_horizon, remember
 from bot.core.study.store import MemoryRow
@@ -110,15 +111,14 @@ class StudyService:
             )
             if due:
                 q, memory = due[0]
-                order = list(range(len(q.choices)))
-                self.rng.shuffle(order)
+                order = choice_order(q, self.rng)  # as a round shows it
                 card = ReviewCard(
                     question_id=q.id,
                     version=memory.answered,
                     topic=q.topic,
                     prompt=q.prompt,
                     choices=tuple(q.choices[i] for i in order),
-                    order=tuple(order),
+                    order=order,
                     session=session,
                     limit=self.limit,
                 )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from bot.connection_errors import cause
 from bot.core.errors import QuizError
 from bot.core.models import ChannelRef, PlayerRef, TeamRef
 from bot.core.permissions import admin_team
@@ -272,9 +273,12 @@ class WeeklyService:
         for rec, week in await self.due(now):
             try:
                 sent += await self._send(rec, week, now, stale_before)
-            except Exception:
-                # Left claimed: retried after the claim timeout. Other teams go on.
-                log.exception("weekly post for team %s, week %s failed", rec.team_id, week)
+            except Exception as exc:
+                # Left claimed: retried after the claim timeout. Other teams go on. The line
+                # says why (a terminal shows it without the traceback, which goes to the log).
+                log.exception(
+                    "weekly post for team %s, week %s failed: %s", rec.team_id, week, cause(exc)
+                )
         return sent
 
     async def _send(

@@ -100,6 +100,17 @@ async def test_preview_publish_and_play_the_deck_by_name_and_topics(bot):
     assert [c["value"] for c in choices] == ["Probes, Services"]
 
 
+async def test_a_page_past_the_end_is_an_ephemeral_line(bot):
+    for command, options in (("quiz decks", {"page": 7}), ("quiz topics", {"page": 3})):
+        iid = await bot.send.command(MEMBER, command, **options)
+        assert all(r.is_ephemeral for r in bot.fake.replies(iid))
+        asked = options["page"]
+        said = f"Page {asked} of 1 does not exist: the last page is 1."
+        assert bot.fake.reply_texts(iid)[-1] == said
+    iid = await bot.send.command(OWNER, "quizadmin questions", page=5)
+    assert bot.fake.reply_texts(iid)[-1] == "Page 5 of 1 does not exist: the last page is 1."
+
+
 async def test_a_member_is_refused_and_the_file_never_fetched(bot):
     file = bot.fake.upload("k8s.md", K8S_NOTES.encode())
     iid = await bot.send.command(MEMBER, "quizadmin deck create", name="k8s", notes=file)

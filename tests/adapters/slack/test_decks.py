@@ -142,6 +142,13 @@ async def test_publish_then_start_with_a_deck_and_topics(slack: SlackEnv):
     assert refused.startswith("test is a shared deck")
 
 
+async def test_a_page_past_the_end_is_an_ephemeral_line(slack: SlackEnv):
+    said = await reply(slack, "decks page 7", user="U0002")
+    assert said == "Page 7 of 1 does not exist: the last page is 1."
+    said = await reply(slack, "questions page 9")
+    assert said == "Page 9 of 1 does not exist: the last page is 1."
+
+
 async def test_start_arguments_with_a_deck_and_several_topics():
     assert parse_start("5 deck:k8s topic:probes,services") == StartArgs(
         5, "probes,services", None, "k8s"

@@ -50,7 +50,9 @@ async def test_the_form_offers_one_file_beside_the_paste_box(slack: SlackEnv):
     blocks = {b["block_id"]: b for b in view["blocks"]}
     picker = blocks["file"]["element"]
     assert picker["type"] == "file_input" and picker["max_files"] == 1
-    assert {"yaml", "yml", "gift", "txt", "csv", "json", "aiken"} == set(picker["filetypes"])
+    assert {"yaml", "yml", "gift", "txt", "csv", "json", "opentdb", "aiken"} == set(
+        picker["filetypes"]
+    )
     assert blocks["file"]["optional"] and blocks["text"]["optional"]
     assert "initial_option" not in blocks["format"]["element"]  # empty: told from the name
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from sqlalchemy import select
 
 from bot.core.curation.drafts import QuestionDraft
+from bot.core.errors import QuizError
 from bot.core.play.service import QuizEngine
 from bot.db.tables import Round, RoundQuestion, Team, TeamQuestionStatus
 from tests.core.curation.support import BOSS, OTHER_BOSS, OTHER_CHANNEL, OTHER_TEAM, service
@@ -116,3 +118,15 @@ async def test_list_searches_by_topic_and_text_with_paging(repo):
     assert own.total == 1
     panel = await admin.list_panel(BOSS, topic="SQS", per_page=3)
     assert panel.footer == "Page 1/2 · 5 question(s)" and "[active, shared]" in panel.lines[0]
+
+
+async def test_a_page_past_the_end_of_the_list_is_refused(repo):
+    admin = service(repo)
+    await load_questions(repo, shared(8))  # 4 SQS questions: 2 pages of 3
+    with pytest.raises(QuizError, match=r"^Page 7 of 2 does not exist: the last page is 2\.$"):
+        await admin.list_panel(BOSS, topic="SQS", per_page=3, page=7)
+    assert (await admin.list_questions(BOSS, topic="SQS", per_page=3, page=2)).pages == 2
+    nothing = await admin.list_questions(BOSS, text="no such words")  # its one empty page
+    assert (nothing.total, nothing.pages) == (0, 1)
+    with pytest.raises(QuizError, match=r"^Page 2 of 1 does not exist"):
+        await admin.list_questions(BOSS, text="no such words", page=2)

@@ -388,3 +388,19 @@ async def test_the_shipped_bank_loads_into_its_shared_deck(world):
         "bank",
         "notes.md",
     )
+
+
+async def test_a_page_past_the_end_is_refused_by_its_number_and_the_count(world):
+    """Asking for page 7 of a list with 3 pages says so, instead of an empty page (preview) or
+    the last page under another number (decks, topics)."""
+    await world.decks.create_from_notes(BOSS, "k8s", K8S_NOTES.encode(), "k8s.md")
+    pages = -(-len(generated(K8S_NOTES)) // 3)
+    with pytest.raises(QuizError, match=rf"^Page {pages + 4} of {pages} does not exist"):
+        await world.decks.preview(BOSS, "k8s", page=pages + 4, per_page=3)
+    last = await world.decks.preview(BOSS, "k8s", page=pages, per_page=3)
+    assert last.footer.startswith(f"Page {pages}/{pages} ")
+    with pytest.raises(QuizError, match=r"^Page 2 of 1 does not exist: the last page is 1\.$"):
+        await world.decks.decks_panel(TEAM, 2)
+    with pytest.raises(QuizError, match=r"^Page 9 of 1 does not exist"):
+        await world.decks.topics_panel(TEAM, "k8s", 9)
+    assert (await world.decks.topics_panel(TEAM, "k8s", 1)).footer.startswith("Page 1/1 ")

@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.errors import NotAllowed, QuizError
+from bot.core.models import ChannelRef
 from bot.core.play.service import QuizEngine
 from bot.core.views import QuestionCard, Reveal, RoundSummary
 from bot.db.tables import Answer, Round, ScoreWeekly
+from questions.bank import BankQuestion
 from tests.helpers import (
     CHANNEL,
     FixedClock,
@@ -236,3 +238,31 @@ async def test_platform_failure_does_not_lose_the_round(setup):
     assert await engine.run_due() == 1
     assert messenger.of(RoundSummary)
     assert card.round_question_id
+
+
+async def test_numeric_choices_are_shown_ascending_and_scored_by_their_text(repo):
+    """The generator writes a quantity's options ascending (README, "Distractors") and a round
+    shows them so; the right one is still the one scored right."""
+    sizes = BankQuestion(
+        id="q-size",
+        topic="DynamoDB",
+        prompt="One read unit covers items up to ___.",
+        choices=("4 KB", "16 KB", "1 KB", "8 KB"),
+        answer=0,
+    )
+    await load_questions(repo, [sizes])
+    messenger = RecordingMessenger()
+    clock = FixedClock()
+    for seed in range(5):
+        engine = QuizEngine(
+            repo, messenger, platform="discord", clock=clock, rng=random.Random(seed)
+        )
+        channel = ChannelRef(CHANNEL.team, f"numbers-{seed}", "numbers")
+        card = (await engine.start_round(channel, player("ann"), questions=1, seconds=10)).card
+        assert card is not None and card.choices == ("1 KB", "4 KB", "8 KB", "16 KB")
+        await engine.answer(card.round_question_id, player("ann"), 1)
+        clock.advance(10)
+        await engine.run_due()
+        reveal = messenger.updates[-1][2]
+        assert isinstance(reveal, Reveal) and reveal.correct_index == 1
+        assert [w.display_name for w in reveal.winners] == ["ann"]

@@ -18,6 +18,7 @@ from bot.core.study.views import ReviewCard, ReviewStep
 from bot.core.view_ids import parse_review_answer_id
 from bot.core.views import QuestionCard
 from bot.db.tables import Answer, ScoreTotal, ScoreWeekly, StudyCard, StudyReview
+from questions.bank import TRUE_FALSE, BankQuestion
 from tests.helpers import (
     CHANNEL,
     FixedClock,
@@ -253,3 +254,37 @@ async def test_mastery_per_topic_counts_seen_accuracy_and_due(world):
     after = await study.mastery(ANN)
     assert after.due == 0 and sum(t.correct for t in after.topics) == 6
     assert sum(t.answered for t in after.topics) == 9
+
+
+async def test_a_review_orders_choices_as_a_round_does(repo):
+    """True/False stays True, False and numbers of one unit are ascending, in a review as in a
+    round (both come from the one choice-order rule)."""
+    await load_questions(
+        repo,
+        [
+            BankQuestion("tf", "T", "Is it so?", TRUE_FALSE, 1, kind="truefalse"),
+            BankQuestion("kb", "T", "How big?", ("16 KB", "1 KB", "4 KB", "64 KB"), 2),
+        ],
+    )
+    clock = FixedClock()
+    messenger = RecordingMessenger()
+    engine = QuizEngine(repo, messenger, platform="discord", clock=clock, rng=random.Random(3))
+    await engine.start_round(CHANNEL, ANN, questions=2, seconds=20)
+    for _ in range(2):  # both missed, so both are due
+        card = messenger.of(QuestionCard)[-1]
+        miss = card.choices.index("True" if card.choices[0] == "True" else "16 KB")
+        await engine.answer(card.round_question_id, ANN, miss)
+        await engine.close_question(card.round_question_id)
+    clock.advance(5)
+    shown = []
+    for seed in range(6):
+        study = StudyService(repo, clock, rng=random.Random(seed))
+        step = await study.start_review(ANN)
+        while step.card is not None:
+            shown.append(step.card.choices)
+            right_at = step.card.choices.index("False" if "False" in step.card.choices else "4 KB")
+            step = await study.answer_review(
+                ANN, parse_review_answer_id(step.card.action_id(right_at))
+            )
+        clock.advance(86400 * 365)  # due again by then
+    assert len(shown) >= 4 and set(shown) == {TRUE_FALSE, ("1 KB", "4 KB", "16 KB", "64 KB")}

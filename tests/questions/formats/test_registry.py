@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from questions.bank import BankError, BankQuestion
-from questions.formats import FORMATS, detect_format, export_text, import_text
+from questions.formats import FORMATS, detect_format, export_format, export_text, import_text
 
 
 @pytest.mark.parametrize(
@@ -18,11 +18,29 @@ from questions.formats import FORMATS, detect_format, export_text, import_text
         ("quiz.aiken", "aiken"),
         ("sheet.csv", "csv"),
         ("opentdb.json", "opentdb"),
+        ("trivia.OpenTDB", "opentdb"),
         ("/tmp/some.dir/x.csv", "csv"),
     ],
 )
 def test_detect_format(filename: str, fmt: str) -> None:
     assert detect_format(filename) == fmt
+
+
+@pytest.mark.parametrize(
+    ("filename", "given", "fmt"),
+    [
+        ("out.opentdb", None, "opentdb"),
+        ("deck.gift", None, "gift"),
+        ("deck.txt", None, "gift"),
+        ("deck.csv", "yaml", "yaml"),  # a format given wins
+        ("deck", None, "yaml"),  # no extension, or one no format claims: bank YAML
+        ("/dev/stdout", None, "yaml"),
+    ],
+)
+def test_an_export_is_written_in_the_format_its_name_says(
+    filename: str, given: str | None, fmt: str
+) -> None:
+    assert export_format(filename, given) == fmt
 
 
 def test_detect_format_unknown() -> None:
