@@ -49,8 +49,13 @@ def articles(text: str) -> str:
     return _A_BEFORE_VOWEL.sub(r"\1n ", text)
 
 
+#: a count before a Chinese category noun: "四种对象" over a list is "对象", asked one at a time
+_ZH_COUNTED = re.compile(r"^(?:[一二两三四五六七八九十几多]+|\d+)\s*[种个类大条项件款]\s*(?=\S)")
+
+
 def which(noun: str | None, lang: str) -> str:
     if lang == "zh":
+        noun = _ZH_COUNTED.sub("", noun) if noun else noun
         if noun and re.search(r"[A-Za-z]", noun):
             return f"哪个 {noun} "
         return f"哪个{noun}" if noun else "哪一项"
@@ -225,8 +230,14 @@ def _attr_parts(attr: str, lang: str) -> str:
     """One language of a bilingual header ("Idempotent 幂等" -> "幂等" for Chinese)."""
     latin = " ".join(re.findall(r"[A-Za-z][A-Za-z/ -]*[A-Za-z]|[A-Za-z]", attr)).strip()
     zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
+    zh = re.sub(r"\s*[(（]\s*[)）]", "", zh)  # "幂等 (Idempotent)": no empty brackets left
     zh = zh if CJK.search(zh) else ""
-    if latin and zh and (any(_a_name(w) for w in latin.split()) or zh in _HEAD_NOUNS):
+    if latin and zh and (
+        any(_a_name(w) for w in latin.split())
+        or zh in _HEAD_NOUNS
+        # "产生 merge commit": a Chinese verb and its lower-case English object, one phrase
+        or (CJK.match(attr.strip()) is not None and latin.islower() and "(" not in attr)
+    ):
         # "ReadView 生成时机", "binlog 格式": a name is the subject of the Chinese noun, not its
         # translation ("Idempotent 幂等"); split off, "生成时机" no longer says whose it is
         return attr.strip()

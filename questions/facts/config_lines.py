@@ -9,7 +9,8 @@ only reads the lines; settings.py decides which of them state a fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from questions.parse.model import Block
 
@@ -43,6 +44,7 @@ class ConfigLine:
     comment: str
     text: str
     line: int
+    section: str = ""  # an INI file's "[gc]" the line is under (`namespaced` decides its use)
 
 
 def assigns(text: str) -> bool:
@@ -98,8 +100,8 @@ def config_lines(block: Block) -> list[ConfigLine]:
             if opened is not None:
                 parents.append((indent, opened.group("name")))
                 continue
-        elif lang == "toml" and (t := _TOML_TABLE.match(raw)) is not None:
-            table = t.group("name")
+        elif (t := _TOML_TABLE.match(raw)) is not None:
+            table = t.group("name")  # a TOML table, an INI section
             continue
         m = _TRAILING.match(raw.strip())
         if m is None:
@@ -116,5 +118,21 @@ def config_lines(block: Block) -> list[ConfigLine]:
             prefix = table
         if prefix:  # the line as its dotted path says it: "livenessProbe.periodSeconds: 5"
             name, text = f"{prefix}.{name}", f"{prefix}.{text}"
-        out.append(ConfigLine(name, value, m.group("comment").strip(), text, block.line + 1 + i))
+        section = table if lang != "toml" else ""
+        out.append(
+            ConfigLine(name, value, m.group("comment").strip(), text, block.line + 1 + i, section)
+        )
     return out
+
+
+def namespaced(lines: list[ConfigLine], said: Callable[[str], bool]) -> list[ConfigLine]:
+    """The lines named as the notes name them: where the notes write one of the block's
+    settings with its INI section (`gc.auto` of "[gc] auto = 6700"), the sections are
+    namespaces, and every line is its dotted name ("pack.window", never a bare "window" two
+    sections could hold); elsewhere (my.cnf's "[mysqld]") a setting keeps its own name."""
+    if not any(c.section and said(f"{c.section}.{c.name}") for c in lines):
+        return lines
+    return [
+        replace(c, name=f"{c.section}.{c.name}", text=f"{c.section}.{c.text}") if c.section else c
+        for c in lines
+    ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from questions.facts.config_lines import ConfigLine, config_lines
+from questions.facts.config_lines import ConfigLine, config_lines, namespaced
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.text import is_zh, norm
@@ -122,9 +122,18 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
             found = _listed(facts)
         return found
 
+    spans: set[str] | None = None
+
+    def said(name: str) -> bool:
+        """The notes write this name as code somewhere (read once, on the first INI section)."""
+        nonlocal spans
+        if spans is None:
+            spans = {s.casefold() for x in content for s in x.inline.code}
+        return name.casefold() in spans
+
     for b in content:
         if b.kind == "code":
-            for c in config_lines(b):
+            for c in namespaced(config_lines(b), said):
                 default = comment_default(c)
                 if default is None:
                     continue

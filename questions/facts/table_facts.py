@@ -19,7 +19,8 @@ from questions.text import is_zh
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
 _DEFAULT_CELL = re.compile(
     r"(^|[,;，；(（]\s*)(the\s+)?(usual\s+)?default(\s+(?!values?\b)\w+)?\s*($|[,;，；)）])"
-    r"|^默认(?!值)",
+    # "默认 message 生成后": a default message, said of the row's time, not the row the default
+    r"|^默认(?!值)(?!\s*[A-Za-z][\w-]+\s+\S)",
     re.I,
 )
 
