@@ -232,11 +232,15 @@ def _attr_parts(attr: str, lang: str) -> str:
     zh = re.sub(r"\s*/\s*", " / ", re.sub(r"[A-Za-z]+", "", attr)).strip(" /")
     zh = re.sub(r"\s*[(（]\s*[)）]", "", zh)  # "幂等 (Idempotent)": no empty brackets left
     zh = zh if CJK.search(zh) else ""
-    if latin and zh and (
-        any(_a_name(w) for w in latin.split())
-        or zh in _HEAD_NOUNS
-        # "产生 merge commit": a Chinese verb and its lower-case English object, one phrase
-        or (CJK.match(attr.strip()) is not None and latin.islower() and "(" not in attr)
+    if (
+        latin
+        and zh
+        and (
+            any(_a_name(w) for w in latin.split())
+            or zh in _HEAD_NOUNS
+            # "产生 merge commit": a Chinese verb and its lower-case English object, one phrase
+            or (CJK.match(attr.strip()) is not None and latin.islower() and "(" not in attr)
+        )
     ):
         # "ReadView 生成时机", "binlog 格式": a name is the subject of the Chinese noun, not its
         # translation ("Idempotent 幂等"); split off, "生成时机" no longer says whose it is

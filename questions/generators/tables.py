@@ -97,11 +97,21 @@ def _overlapping(x: str, y: str) -> bool:
     return bool(x and y) and (x == y or x in y or y in x)
 
 
+#: a cell that holds every value of its column: "any" under "Use on" beside "counter"
+_UNIVERSAL = re.compile(
+    r"(?i)any|all|both|either|anything|everything|any type|任意|任何|全部|都可以|都行"
+)
+
+
 def distinguishing(value: str, column: Sequence[str]) -> bool:
     """Only one row has this value: no other cell equals or contains it (a row whose cell says
-    less, "临时重定向" beside "临时重定向，不允许把 POST 改成 GET", is left out of the options)."""
+    less, "临时重定向" beside "临时重定向，不允许把 POST 改成 GET", is left out of the options),
+    nor says any value goes ("any" beside "counter": `changes()` is used on counters too)."""
     v = norm(value)
-    return bool(v) and sum(1 for c in _normed_all(tuple(column)) if c == v or v in c) == 1
+    cells = _normed_all(tuple(column))
+    if bool(v) and any(c != v and _UNIVERSAL.fullmatch(c) for c in cells):
+        return False
+    return bool(v) and sum(1 for c in cells if c == v or v in c) == 1
 
 
 #: a cell that says its row is like another ("same as rate", "跟 GET 一样", "同 PUT")

@@ -19,6 +19,7 @@ from questions.facts.extract import extract
 from questions.generate import generate_from_texts
 from questions.generators import tables
 from questions.generators.numbers import names_a_setting
+from questions.generators.tables import distinguishing
 from questions.parse.markdown import parse_document
 from questions.stems import (
     answered_zh,
@@ -186,3 +187,11 @@ def test_the_release_a_thing_came_in_gets_no_made_up_releases() -> None:
     line = "the profile requires TLS 1.2"
     (n,) = numbers_in(line)
     assert not release_history(line, n)
+
+
+def test_a_cell_any_value_goes_with_tells_no_row_apart() -> None:
+    column = ["gauge", "gauge", "counter", "any", "any"]
+    assert not distinguishing("counter", column)  # `changes()` is used on counters too
+    assert distinguishing("counter", ["gauge", "counter", "histogram"])
+    assert not distinguishing("confidential", ["both", "public", "confidential"])
+    assert not distinguishing("公开", ["任意", "公开", "内部"])
