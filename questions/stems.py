@@ -214,8 +214,34 @@ def closed(text: str) -> str:
     return text.rstrip() + "".join(reversed(open_)) if open_ else text
 
 
+#: a sentence the notes left unfinished: it stops on a word that needs more after it ("…, the
+#: thing with them is that they", "…，因为它的")
+_CUT_OFF = re.compile(
+    r"(?i)\b(they|the|a|an|that|is|are|was|to|of|and|or|with|for|which|when|if|but|because|so|"
+    r"its|their|than)\s*$|(的|是|和|把|被|在|因为|所以|但是|而且)\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[,，;；]\s*")
+
+
+def cut_off(text: str) -> bool:
+    """The notes left the sentence unfinished: it stops on a word that needs more after it."""
+    return _CUT_OFF.search(text.rstrip()) is not None
+
+
+def finished(text: str) -> str:
+    """The text without the clause the notes left unfinished, when its blank is before it:
+    "…(___+) fix the fixed-bucket problem, the thing with them is that they" ends at "problem".
+    """
+    if not cut_off(text):
+        return text
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    if not breaks or BLANK not in text[: breaks[-1].start()]:
+        return text
+    return text[: breaks[-1].start()].rstrip()
+
+
 def cloze(text: str, lang: str) -> str:
-    text = closed(text)
+    text = closed(finished(text))
     return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
 
 

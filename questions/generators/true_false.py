@@ -22,7 +22,13 @@ from questions.generators.numbers import clause, distractors_for, with_subject
 from questions.generators.tables import column_kinds, limited, overlaps, sharing_a_lack
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
-from questions.stems import described_as, singular_predicate, table_statement, true_false
+from questions.stems import (
+    cut_off,
+    described_as,
+    singular_predicate,
+    table_statement,
+    true_false,
+)
 from questions.tables import is_empty, polarity, row_names
 from questions.text import ASIDE, balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
@@ -346,6 +352,8 @@ _CLAUSE = re.compile(r"[,;，；、]\s*")
 
 def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     """The true and the false statement of a fact, or nothing."""
+    if cut_off(f.sentence):
+        return []  # "…, the thing with them is that they": no claim to call true or false
     statements = None
     if f.kind == "property":
         statements = table_pair(f)

@@ -24,6 +24,8 @@ from questions.parse.markdown import parse_document
 from questions.stems import (
     answered_zh,
     closed,
+    cut_off,
+    finished,
     names_a_kind,
     table_reverse,
     table_statement,
@@ -195,3 +197,22 @@ def test_a_cell_any_value_goes_with_tells_no_row_apart() -> None:
     assert distinguishing("counter", ["gauge", "counter", "histogram"])
     assert not distinguishing("confidential", ["both", "public", "confidential"])
     assert not distinguishing("公开", ["任意", "公开", "内部"])
+
+
+def test_a_sentence_the_notes_left_unfinished_is_cut_before_or_not_asked() -> None:
+    assert finished(
+        "A (flag, ___+) fixes the bucket problem, the thing with them is that they"
+    ) == ("A (flag, ___+) fixes the bucket problem")
+    assert (
+        finished("timeout defaults to ___; 0 disables it")
+        == "timeout defaults to ___; 0 disables it"
+    )
+    assert finished("默认 ___，超过以后会因为") == "默认 ___"
+    assert cut_off("the thing is that they") and not cut_off("0 disables it")
+    notes = (
+        "## Storage\n\n- Compaction merges blocks into bigger ones every 2h, the thing with it is"
+        " that the\n- Retention keeps 15d of blocks on disk by default\n"
+    )
+    bank, _ = generate_from_texts([("x.md", notes)], "b")
+    for q in bank.questions:
+        assert not q.prompt.rstrip("'\"").endswith("that the"), q.prompt
