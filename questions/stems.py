@@ -585,6 +585,8 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
             return f"{who}的{a}是“{positive.strip()}”？"
         if asked is not None:  # "是否支持全球分布" -> "哪个数据库支持全球分布？"
             return f"{who}{asked.strip()}？"
+        if "是" in a or a.endswith("的"):  # "历史是线性的": the header says it whole
+            return f"{who}{a}？"
         return f"{who}是{a}的？"
     if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
         return f"{who.replace('Which', 'In which', 1)} is “{a}” {word}?"

@@ -194,9 +194,16 @@ def _mark(cell: str) -> bool:
     return leading_mark(cell) is not None
 
 
+#: a mark symbol opening a cell, whatever follows it
+_MARK_FIRST = re.compile(r"\s*(✅|✔️|✔|☑|√|❌|✖|✗|✘|×)")
+
+
 def leading_mark(cell: str) -> bool | None:
     """The side of a yes/no mark that opens a cell ("✅ Ctrl-Z" True, "❌ never" False), None
     for a cell that opens with no mark: what the cell answers to a yes/no header."""
+    m = _MARK_FIRST.match(cell)
+    if m is not None:  # "✅（全部拒绝）": a mark with its remark in brackets, no space between
+        return _POSITIVE.match(m.group(1)) is not None
     head = cell.strip().split(" ", 1)[0] if cell.strip() else ""
     if not head or head.isalpha():
         return None

@@ -453,7 +453,9 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         lang = lang_of(fact)
         wrong = [t.keys[i] for i in no][:3]
         positive = re.split(r"[,，(（]", column[pick])[0]
-        among = " / ".join(sorted(t.keys)) if t.transposed else ""
+        # the entities the stem names are the options: another "yes" column named there
+        # ("merge / rebase / squash merge 中哪一个历史是线性的？", squash ✅ too) would be right too
+        among = " / ".join(sorted([t.keys[pick], *wrong])) if t.transposed else ""
         prompt = table_predicate(fact.category, fact.attribute, lang, positive, among)
         c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0,
                   closed=t.transposed)  # fmt: skip

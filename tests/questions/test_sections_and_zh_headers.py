@@ -12,9 +12,10 @@ from pathlib import Path
 from questions.bank import Bank
 from questions.facts.config_lines import config_lines, namespaced
 from questions.facts.table_facts import _calls_default
-from questions.generate import generate_from_texts
+from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
-from questions.stems import _attr_parts, which
+from questions.stems import _attr_parts, table_predicate, which
+from questions.tables import leading_mark
 
 NOTES = Path(__file__).parent / "notes" / "backup-store-zh.md"
 
@@ -59,3 +60,20 @@ def test_a_default_message_does_not_make_its_row_the_default() -> None:
     assert _calls_default("默认", "钩子") and _calls_default("默认，推荐", "钩子")
     for q in _bank().questions:
         assert "默认的钩子" not in q.prompt, q.prompt
+
+
+def test_a_mark_with_its_remark_in_brackets_is_a_mark() -> None:
+    assert leading_mark("✅（全部拒绝）") is True
+    assert leading_mark("❌（不行）") is False
+    assert leading_mark("一份") is None
+
+
+def test_a_yes_no_comparison_names_only_the_entities_it_offers() -> None:
+    assert table_predicate(None, "数据是独立的", "zh", "✅", "copy / link") == (
+        "copy / link 中哪一个数据是独立的？"
+    )
+    result = generate_document("x.md", NOTES.read_text(encoding="utf-8"))
+    asked = [c for c in result.candidates if "数据是独立的" in c.prompt]
+    assert asked
+    for c in asked:  # move is ✅ too: a stem naming it would have two right answers
+        assert "move" not in c.prompt and "是数据是" not in c.prompt, c.prompt
