@@ -272,9 +272,15 @@ def _qualified(before: str, span: str) -> str:
     return before + span if "NOUN" in lemmas and "ADJ" not in lemmas else span
 
 
+#: names chained by arrows, three or more: a sequence of stages, not a description
+_SEQUENCE = re.compile(r"`?[\w.-]+`?(?:\s*(?:->|→|=>)\s*`?[\w.-]+`?){2,}")
+
+
 def is_enumeration(desc: str) -> bool:
     """ "Always (default), OnFailure, Never": a list of values, not a description (a list of
     what something holds, "支持的版本、cipher suites、随机数…", is a description)."""
+    if _SEQUENCE.fullmatch(desc.strip()):
+        return True  # "inactive -> pending -> firing": the stages a label lists, in order
     head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
     head = re.sub(r"\([^)]*\)", "", head)
     if not _ENUMERATION.match(head.strip()):

@@ -216,3 +216,10 @@ def test_a_sentence_the_notes_left_unfinished_is_cut_before_or_not_asked() -> No
     bank, _ = generate_from_texts([("x.md", notes)], "b")
     for q in bank.questions:
         assert not q.prompt.rstrip("'\"").endswith("that the"), q.prompt
+
+
+def test_a_label_over_a_chain_of_stages_is_no_definition() -> None:
+    doc = parse_document("- states: **inactive -> pending -> firing**\n", "x.md")
+    assert split_definition(doc.content[0]) is None
+    doc = parse_document("- pending: the expression is true, but not yet for `for:`\n", "x.md")
+    assert split_definition(doc.content[0]) is not None
