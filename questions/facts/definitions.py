@@ -334,6 +334,11 @@ class _Line(NamedTuple):
     inline: Inline
 
 
+#: a description that opens with a bare negated modal, its verb left to the line before
+#: ("can keep a secret" / "can't (SPA, mobile)")
+_ELLIPTICAL = re.compile(
+    r"(?i)(can'?t|cannot|can not|doesn'?t|does not|won'?t|isn'?t|is not|不能|不行|不会)\s*(?:[(（,，;；→-]|$)"
+)
 #: a description that opens with a label of its own ("重复：…", "原因：…"): the name before
 #: it and the label together head the line, which says something of that topic
 _LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[：:]")
@@ -353,6 +358,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None
     if advice_label(d.term, d.description) or question_label(d.term, inline):
         return None
+    if _ELLIPTICAL.match(d.description):
+        return None  # "Public: can't (SPA, …)": can't what? The sibling above says it
     if _LABEL_FIRST.match(d.description):
         return None  # "console.log 重复：React 17 会…": the label is "console.log 重复", a topic
     d = _own_clauses(d, text, inline)

@@ -223,3 +223,13 @@ def test_a_label_over_a_chain_of_stages_is_no_definition() -> None:
     assert split_definition(doc.content[0]) is None
     doc = parse_document("- pending: the expression is true, but not yet for `for:`\n", "x.md")
     assert split_definition(doc.content[0]) is not None
+
+
+def test_a_description_that_leaves_its_verb_to_the_line_before_is_no_definition() -> None:
+    for line in (
+        "- **Public**: can't (SPA, mobile, CLI) → no client_secret",
+        "- **只读**：不能（只读）",
+    ):
+        assert split_definition(parse_document(line + "\n", "x.md").content[0]) is None, line
+    d = split_definition(parse_document("- **Public**: cannot keep a secret\n", "x.md").content[0])
+    assert d is not None and d.description == "cannot keep a secret"
