@@ -25,8 +25,6 @@ from bot.cli._common import (
 )
 from bot.config import Settings
 
-FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
-
 Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
 
 
@@ -196,14 +194,18 @@ def _parser(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def _file_source(p: argparse.ArgumentParser) -> None:
+    from questions.formats import EXTENSIONS  # the registry's: no help goes stale
+
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--from-notes", metavar="FILE", help="a Markdown notes file (.md)")
     source.add_argument(
-        "--from-bank", metavar="FILE", help="a bank or import file (yaml, gift, aiken, csv, json)"
+        "--from-bank", metavar="FILE", help=f"a bank or import file ({', '.join(EXTENSIONS)})"
     )
 
 
 def register(sub: Any) -> None:
+    from questions.formats import FORMATS  # the registry's formats: no choice goes stale
+
     d = sub.add_parser("decks", help="a team's decks of questions").add_subparsers(
         dest="d_cmd", required=True, metavar="COMMAND"
     )
@@ -238,6 +240,6 @@ def register(sub: Any) -> None:
 
     exp = _command(d, "export", "write a deck's questions to a file", _export)
     exp.add_argument("name")
-    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
+    exp.add_argument("--format", choices=FORMATS, default=None, help=EXPORT_FORMAT_HELP)
     add_out(exp)
     exp.set_defaults(handler=refusing_export(_handler(_export)))

@@ -286,3 +286,13 @@ def test_a_deck_file_is_read_before_the_database(
             assert capsys.readouterr().err == f"error: {missing}: No such file or directory\n"
     assert not never_made.exists()
     bot.config.get_settings.cache_clear()
+
+
+def test_the_bank_file_help_names_every_extension_the_registry_reads(capsys):
+    from questions.formats import FORMATS
+
+    for verb in ("create", "regenerate"):
+        with pytest.raises(SystemExit):
+            main(["decks", verb, "--help"])
+        said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
+        assert all(e in said for f in FORMATS.values() for e in f.extensions), said
