@@ -17,7 +17,7 @@ import yaml
 
 from questions import safe_yaml
 from questions.intake import checked_text, control_character, count_problem, read_file
-from questions.problems import BankError, Problem
+from questions.problems import BankError, Problem, by_line
 
 __all__ = ["Bank", "BankError", "BankQuestion", "Problem", "Source"]
 
@@ -333,7 +333,7 @@ def parse_bank_lines(text: str, name: str = "bank") -> tuple[Bank, list[int]]:
         p for p in cross_problems(questions, q_lines) if (p.field, p.question) not in reported
     ]
     if problems:
-        raise BankError(problems)
+        raise BankError(by_line(problems))  # a duplicate id is found last, shown at its line
     source = _top_text(top, "source")
     return Bank(bank=str(bank_name), questions=questions, source=source), q_lines
 

@@ -108,8 +108,8 @@ def check_command(bank_path: str) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {bank_path}: {exc}", file=sys.stderr)
+    except OSError as exc:  # said as every command says a file it cannot read
+        print(f"error: {bank_path}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"{bank_path}: ok, {len(bank.questions)} questions in bank {bank.bank!r}")
     return 0

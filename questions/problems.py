@@ -6,7 +6,7 @@ report faults the same way without importing the format they serve.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -29,6 +29,12 @@ class Problem:
         return (
             f"{prefix}: {self.field}: {self.message}" if prefix else f"{self.field}: {self.message}"
         )
+
+
+def by_line(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in the file's order, so a person fixes them top to bottom: those of no line
+    (the whole file's) first, the rest by line, each line's in the order they were found."""
+    return sorted(problems, key=lambda p: -1 if p.line is None else p.line)
 
 
 class BankError(ValueError):

@@ -1,6 +1,7 @@
 """Numbers as options and facts write them: a value with an optional unit, normalised ("30
 seconds" and "30s" are both 30 s), and the ascending order of options that are all numbers of one
-unit. Light (no jieba): the bot reads choices with it on every round start."""
+unit, or of units one converts to another (30 s, 1 min). Light (no jieba): the bot reads choices
+with it on every round start."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ UNITS: dict[str, str] = {
     "%": "%", "percent": "%", "rtt": "RTT", "x": "x", "×": "x", "倍": "x",
     "ms延迟": "ms", "万": "万", "million": "M", "billion": "G", "thousand": "K",
 }  # fmt: skip
+#: a unit's larger units, by how many of it each holds: the one table of unit conversions
+#: (values.whole_unit judges how round a quantity is by it, ascending_order orders options)
+LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
+    "ms": ((1000, "s"), (60_000, "min"), (3_600_000, "h"), (86_400_000, "d")),
+    "s": ((60, "min"), (3600, "h"), (86400, "d")),
+    "min": ((60, "h"), (1440, "d")),
+    "h": ((24, "d"),),
+    "B": ((1024, "KB"), (1024**2, "MB"), (1024**3, "GB")),
+    "KB": ((1024, "MB"), (1024**2, "GB")),
+    "MB": ((1024, "GB"),),
+}
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
@@ -67,16 +79,39 @@ def numbers_in(text: str) -> tuple[Number, ...]:
     return tuple(n for n in (_number(m) for m in NUMBER.finditer(text)) if n is not None)
 
 
+def _in_base_units() -> dict[str, tuple[str, int]]:
+    """Each unit LADDERS converts, as (the smallest unit of its ladder, how many of it it
+    holds): "min" is ("ms", 60000), "GB" ("B", 1024**3)."""
+    larger = {big for ladder in LADDERS.values() for _, big in ladder}
+    scales: dict[str, tuple[str, int]] = {}
+    for base in LADDERS.keys() - larger:
+        scales[base] = (base, 1)
+        scales.update((big, (base, size)) for size, big in LADDERS[base])
+    return scales
+
+
+_IN_BASE_UNITS = _in_base_units()
+
+
 def ascending_order(options: Sequence[str]) -> tuple[int, ...] | None:
     """The options' indices from the smallest value up when every option is a number of one
-    unit ("1 KB", "4 KB", "16 KB"; "900", "60"); None when one is not, or units differ (30 s
-    beside 1 min would need converting first)."""
+    unit ("1 KB", "4 KB", "16 KB"; "900", "60"), or of units LADDERS converts into one another
+    ("30 s", "1 min", "2 min"; "512 MB", "1 GB"); None when one is not a number, or their units
+    do not convert (a duration beside a size, weeks beside days)."""
     numbers: list[Number] = []
     for option in options:
         number = parse_number(option)
         if number is None:
             return None
         numbers.append(number)
-    if len(numbers) < 2 or len({n.unit for n in numbers}) != 1:
+    if len(numbers) < 2:
         return None
-    return tuple(sorted(range(len(numbers)), key=lambda i: numbers[i].value))
+    if len({n.unit for n in numbers}) == 1:
+        values = [n.value for n in numbers]
+    elif all(n.unit in _IN_BASE_UNITS for n in numbers):
+        if len({_IN_BASE_UNITS[n.unit][0] for n in numbers}) != 1:
+            return None
+        values = [n.value * _IN_BASE_UNITS[n.unit][1] for n in numbers]
+    else:
+        return None
+    return tuple(sorted(range(len(numbers)), key=lambda i: values[i]))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 # Re-exported: the generator's modules read numbers from here.
+from questions.quantities import LADDERS
 from questions.quantities import UNITS as UNITS
 from questions.quantities import Number as Number
 from questions.quantities import numbers_in as numbers_in
@@ -417,16 +418,6 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
 
 # --- the unit a quantity really counts, for judging how round it is -----------------------
 
-#: a unit's larger units, by how many of it each holds
-_LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
-    "ms": ((1000, "s"), (60_000, "min"), (3_600_000, "h"), (86_400_000, "d")),
-    "s": ((60, "min"), (3600, "h"), (86400, "d")),
-    "min": ((60, "h"), (1440, "d")),
-    "h": ((24, "d"),),
-    "B": ((1024, "KB"), (1024**2, "MB"), (1024**3, "GB")),
-    "KB": ((1024, "MB"), (1024**2, "GB")),
-    "MB": ((1024, "GB"),),
-}
 #: a setting named for its unit: `retention.ms`, `timeout_seconds`, `maxBytes`
 _NAMED_UNIT = re.compile(
     r"(?:[._-](?i:(ms|millis|milliseconds|s|secs|seconds|bytes))"
@@ -453,7 +444,7 @@ def whole_unit(value: float, unit: str) -> tuple[int, str]:
     if not unit and value >= 86400 and value == int(value):  # no count is a day's worth
         unit = "ms" if value % 86_400_000 == 0 else "s" if value % 86400 == 0 else ""
     best = (1, unit)
-    for size, big in _LADDERS.get(unit, ()):
+    for size, big in LADDERS.get(unit, ()):
         if value >= size and value % size == 0:
             best = (size, big)
     return best

@@ -28,8 +28,6 @@ from bot.cli._common import (
 from bot.config import Settings
 from bot.core.curation.rules import MAX_HISTORY, MAX_PER_PAGE
 
-FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
-
 Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
 
 
@@ -228,6 +226,9 @@ def _command(
 
 
 def register(questions_subparsers: Any) -> None:
+    # The formats and extensions are the registry's, so no help or choice goes stale.
+    from questions.formats import EXTENSIONS, FORMATS
+
     """Add the curation commands to `quizbot questions`."""
     q = questions_subparsers
     _question_fields(_command(q, "add", "add a question to the team's bank", _add), required=True)
@@ -257,13 +258,13 @@ def register(questions_subparsers: Any) -> None:
     imp = q.add_parser("import", help="import a file into the team's bank (all or nothing)")
     _team(imp)
     imp.set_defaults(handler=_import)  # its own handler: the file is read before the database
-    imp.add_argument("file")
     imp.add_argument(
-        "--format", choices=FORMAT_NAMES, default=None, help="default: from the extension"
+        "file", help=f"a question file ({', '.join(EXTENSIONS)}), or any with --format"
     )
+    imp.add_argument("--format", choices=FORMATS, default=None, help="default: from the extension")
 
     exp = _command(q, "export", "export the team's bank", _export)
-    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
+    exp.add_argument("--format", choices=FORMATS, default=None, help=EXPORT_FORMAT_HELP)
     add_out(exp)
     exp.add_argument("--own", action="store_true", help="only the team's own questions")
     exp.set_defaults(handler=refusing_export(_handler(_export)))

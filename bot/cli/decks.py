@@ -25,8 +25,6 @@ from bot.cli._common import (
 )
 from bot.config import Settings
 
-FORMAT_NAMES = ("yaml", "gift", "aiken", "csv", "opentdb")
-
 Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
 
 
@@ -36,27 +34,28 @@ def _handler(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     as exit code 2."""
 
     def handle(args: argparse.Namespace, settings: Settings) -> int:
-        from bot.core.decks.service import DeckService
-        from bot.core.surfaces import Surface
         from bot.runtime import open_runtime
-        from bot.service import deck_limits
-        from bot.workers import generation_pool
 
         actor = operator(team_ref(args.team))
 
         async def main() -> int:
             async with open_runtime(settings) as rt:
-                service = DeckService(
-                    rt.repo,
-                    worker=generation_pool(),
-                    limits=deck_limits(settings),
-                    surface=Surface.TERMINAL,
-                )
-                return await action(service, actor, args)
+                return await action(_service(rt.repo, settings), actor, args)
 
         return run(main())
 
     return handle
+
+
+def _service(repo: Any, settings: Settings) -> Any:
+    from bot.core.decks.service import DeckService
+    from bot.core.surfaces import Surface
+    from bot.service import deck_limits
+    from bot.workers import generation_pool
+
+    return DeckService(
+        repo, worker=generation_pool(), limits=deck_limits(settings), surface=Surface.TERMINAL
+    )
 
 
 def _file(path: str, kind: str) -> bytes:
@@ -77,30 +76,45 @@ def _source(args: argparse.Namespace) -> tuple[str, str]:
     return "bank", args.from_bank
 
 
-async def _made(service: Any, actor: Any, args: argparse.Namespace, *, create: bool) -> int:
+def _made(args: argparse.Namespace, settings: Settings, *, create: bool) -> int:
+    """Read and check the file first, the database only then: a bad or missing file is
+    refused with its own error and exit code (2 unreadable, 1 refused) even when the database
+    is away, and a database nothing will be written to is never opened (nor a new SQLite file
+    made)."""
+    from bot.core.decks.rules import deck_name
+    from bot.core.decks.service import read_deck_file
     from bot.core.decks.views import report_notice
     from bot.core.errors import ImportRejected
+    from bot.runtime import open_runtime
+    from bot.service import deck_limits
+    from bot.workers import generation_pool
 
+    actor = operator(team_ref(args.team))
+    # A new deck's name is checked before its file is read: a typo costs no generation.
+    name = deck_name(args.name) if create else args.name
     kind, path = _source(args)
-    name = Path(path).name
-    try:
-        data = _file(path, kind)
-    except OSError as exc:
-        print(f"error: {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ImportRejected as exc:
-        return _not_made(path, exc)
-    try:
-        if create and kind == "notes":
-            report = await service.create_from_notes(actor, args.name, data, name)
-        elif create:
-            report = await service.create_from_bank(actor, args.name, data, name)
-        else:
-            report = await service.regenerate(actor, args.name, data, name, kind=kind)
-    except ImportRejected as exc:
-        return _not_made(path, exc)
-    print_view(report_notice(report, service.commands(actor.team)))
-    return 0
+
+    async def main() -> int:
+        try:
+            data = _file(path, kind)
+            read = await read_deck_file(
+                generation_pool(), data, path, kind=kind, deck=name, limits=deck_limits(settings)
+            )
+        except OSError as exc:
+            print(f"error: {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        except ImportRejected as exc:
+            return _not_made(path, exc)
+        async with open_runtime(settings) as rt:
+            service = _service(rt.repo, settings)
+            if create:
+                report = await service.create_read(actor, name, read)
+            else:
+                report = await service.regenerate_read(actor, name, read)
+        print_view(report_notice(report, service.commands(actor.team)))
+        return 0
+
+    return run(main())
 
 
 def _not_made(path: str, exc: Any) -> int:
@@ -111,12 +125,12 @@ def _not_made(path: str, exc: Any) -> int:
     return 1
 
 
-async def _create(service: Any, actor: Any, args: argparse.Namespace) -> int:
-    return await _made(service, actor, args, create=True)
+def _create(args: argparse.Namespace, settings: Settings) -> int:
+    return _made(args, settings, create=True)
 
 
-async def _regenerate(service: Any, actor: Any, args: argparse.Namespace) -> int:
-    return await _made(service, actor, args, create=False)
+def _regenerate(args: argparse.Namespace, settings: Settings) -> int:
+    return _made(args, settings, create=False)
 
 
 async def _list(service: Any, actor: Any, args: argparse.Namespace) -> int:
@@ -164,25 +178,34 @@ async def _export(service: Any, actor: Any, args: argparse.Namespace) -> int:
 
 
 def _command(sub: Any, name: str, help_text: str, action: Action) -> argparse.ArgumentParser:
+    p = _parser(sub, name, help_text)
+    p.set_defaults(handler=_handler(action))
+    return p
+
+
+def _parser(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
     p.add_argument(
         "--team",
         default="console:local",
         help="PLATFORM:ID, e.g. discord:81384788765712384, slack:T0123ABC (default console:local)",
     )
-    p.set_defaults(handler=_handler(action))
     return p
 
 
 def _file_source(p: argparse.ArgumentParser) -> None:
+    from questions.formats import EXTENSIONS  # the registry's: no help goes stale
+
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--from-notes", metavar="FILE", help="a Markdown notes file (.md)")
     source.add_argument(
-        "--from-bank", metavar="FILE", help="a bank or import file (yaml, gift, aiken, csv, json)"
+        "--from-bank", metavar="FILE", help=f"a bank or import file ({', '.join(EXTENSIONS)})"
     )
 
 
 def register(sub: Any) -> None:
+    from questions.formats import FORMATS  # the registry's formats: no choice goes stale
+
     d = sub.add_parser("decks", help="a team's decks of questions").add_subparsers(
         dest="d_cmd", required=True, metavar="COMMAND"
     )
@@ -194,13 +217,14 @@ def register(sub: Any) -> None:
     show.add_argument("name", nargs="?", default=None)
     show.add_argument("--page", type=whole_number(1, 10_000), default=1)
 
-    create = _command(d, "create", "make a draft deck from notes or a bank file", _create)
+    # create and regenerate have their own handlers: the file is read before the database
+    create = _parser(d, "create", "make a draft deck from notes or a bank file")
+    create.set_defaults(handler=_create)
     create.add_argument("name")
     _file_source(create)
 
-    regen = _command(
-        d, "regenerate", "new notes for a deck: unchanged questions keep their ids", _regenerate
-    )
+    regen = _parser(d, "regenerate", "new notes for a deck: unchanged questions keep their ids")
+    regen.set_defaults(handler=_regenerate)
     regen.add_argument("name")
     _file_source(regen)
 
@@ -216,6 +240,6 @@ def register(sub: Any) -> None:
 
     exp = _command(d, "export", "write a deck's questions to a file", _export)
     exp.add_argument("name")
-    exp.add_argument("--format", choices=FORMAT_NAMES, default=None, help=EXPORT_FORMAT_HELP)
+    exp.add_argument("--format", choices=FORMATS, default=None, help=EXPORT_FORMAT_HELP)
     add_out(exp)
     exp.set_defaults(handler=refusing_export(_handler(_export)))

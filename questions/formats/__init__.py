@@ -20,6 +20,7 @@ from questions.intake import checked_text, decode
 
 __all__ = [
     "DEFAULT_TOPIC",
+    "EXTENSIONS",
     "FORMATS",
     "Format",
     "ImportResult",
@@ -33,7 +34,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Format:
-    """One file format: its name, usual file extensions, and its pure reader and writer."""
+    """One file format: its name, the file extensions it is told by (an export is written
+    with the first), and its pure reader and writer."""
 
     name: str
     extensions: tuple[str, ...]
@@ -46,7 +48,8 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", (".yaml", ".yml"), yaml_bank.parse, yaml_bank.dump, "quizbot bank YAML"),
-        Format("gift", (".gift",), gift.parse, gift.dump, "Moodle GIFT"),
+        # .txt: the name Moodle gives its GIFT exports
+        Format("gift", (".gift", ".txt"), gift.parse, gift.dump, "Moodle GIFT"),
         Format("aiken", (".aiken",), aiken.parse, aiken.dump, "Aiken (Moodle)"),
         Format("csv", (".csv",), csv_format.parse, csv_format.dump, "CSV with a header row"),
         Format(
@@ -54,6 +57,9 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
+#: every extension a file to import may have, in the registry's order: what chat hints, file
+#: pickers and help texts offer, read from here so none goes stale when a format is added
+EXTENSIONS: tuple[str, ...] = tuple(e for f in FORMATS.values() for e in f.extensions)
 
 
 def _format(fmt: str) -> Format:
@@ -99,10 +105,8 @@ def export_text(questions: Sequence[BankQuestion], fmt: str, *, bank: str) -> st
 
 
 def format_of(filename: str) -> str | None:
-    """The format a file name's extension names (`.txt` is GIFT, Moodle's export name), if any."""
+    """The format a file name's extension names, if any."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix == ".txt":
-        return "gift"
     return next((f.name for f in FORMATS.values() if suffix in f.extensions), None)
 
 
@@ -120,6 +124,5 @@ def detect_format(filename: str) -> str:
     found = format_of(filename)
     if found is not None:
         return found
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
-    message = f"cannot tell the format of {filename!r} from its extension ({known}, .txt)"
+    message = f"cannot tell the format of {filename!r} from its extension ({', '.join(EXTENSIONS)})"
     raise BankError([Problem("format", message)])

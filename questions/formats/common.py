@@ -22,6 +22,7 @@ from questions.bank import (
     validate_question,
 )
 from questions.intake import count_problem
+from questions.problems import by_line
 
 DEFAULT_TOPIC = "General"
 
@@ -118,9 +119,5 @@ def finish(
     lines = [d.line for d in drafts]
     found.extend(cross_problems(questions, lines))
     if found:
-        raise BankError(sorted(found, key=_line_key))
+        raise BankError(by_line(found))
     return ImportResult(questions, list(skipped), bank, lines)
-
-
-def _line_key(p: Problem) -> int:
-    return p.line if p.line is not None else 0

@@ -234,3 +234,12 @@ def test_an_import_reads_its_file_before_the_database(
         assert capsys.readouterr().err == f"error: {missing}: No such file or directory\n"
     assert not never_made.exists()
     bot.config.get_settings.cache_clear()
+
+
+def test_the_import_help_names_every_extension_the_registry_reads(capsys):
+    from questions.formats import FORMATS
+
+    with pytest.raises(SystemExit):
+        main(["questions", "import", "--help"])
+    said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
+    assert all(e in said for f in FORMATS.values() for e in f.extensions), said

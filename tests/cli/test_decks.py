@@ -257,3 +257,42 @@ def test_a_deck_export_is_written_in_the_format_its_file_name_says(cli, tmp_path
         assert code == 0 and out == f"Wrote {n} question(s) of k8s to {name} ({fmt}).\n"
     assert (tmp_path / "k8s.opentdb").read_text().startswith('{\n  "response_code": 0')
     assert not (tmp_path / "k8s.gift").read_text().startswith("bank:")
+
+
+def test_a_deck_file_is_read_before_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`decks create|regenerate --from-*` refuse a bad or missing file with its own error and
+    exit code even with the database away, and make nothing (not even a new SQLite file)."""
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("# Café\n".encode("latin-1"))
+    empty = tmp_path / "empty.gift"
+    empty.write_text("")
+    missing = tmp_path / "missing.md"
+    never_made = tmp_path / "never.db"
+    unreachable = "postgresql+asyncpg://quiz:secret@127.0.0.1:1/quiz"
+    for url in (unreachable, f"sqlite+aiosqlite:///{never_made}"):
+        monkeypatch.setenv("DATABASE_URL", url)
+        bot.config.get_settings.cache_clear()
+        for verb in ("create", "regenerate"):
+            assert main(["decks", verb, "k8s", "--from-notes", str(latin)]) == 1
+            assert capsys.readouterr().err == (
+                f"error: nothing was made from {latin}:\n  line 1: file: latin.md is not UTF-8 "
+                "text (byte 6 is not valid UTF-8); save it as UTF-8\n"
+            )
+            assert main(["decks", verb, "k8s", "--from-bank", str(empty)]) == 1
+            assert capsys.readouterr().err == "error: empty.gift is empty.\n"
+            assert main(["decks", verb, "k8s", "--from-notes", str(missing)]) == 2
+            assert capsys.readouterr().err == f"error: {missing}: No such file or directory\n"
+    assert not never_made.exists()
+    bot.config.get_settings.cache_clear()
+
+
+def test_the_bank_file_help_names_every_extension_the_registry_reads(capsys):
+    from questions.formats import FORMATS
+
+    for verb in ("create", "regenerate"):
+        with pytest.raises(SystemExit):
+            main(["decks", verb, "--help"])
+        said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
+        assert all(e in said for f in FORMATS.values() for e in f.extensions), said

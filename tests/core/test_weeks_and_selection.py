@@ -75,12 +75,29 @@ def test_lettered_choices_keep_their_order():
 )
 def test_numbers_of_one_unit_are_shown_ascending_and_others_shuffled(choices, shown):
     """The README: numeric options are shown in ascending order, whatever the seed; options of
-    other kinds, or numbers in different units, are still shuffled."""
+    other kinds, or numbers of different dimensions, are still shuffled."""
     numeric = QuestionRec(7, "u7", "T", "How much?", choices, 1)
     for seed in range(10):
         order = choice_order(numeric, random.Random(seed))
         assert tuple(choices[i] for i in order) == shown
-    for other in (("30 s", "1 min", "5 min"), ("80", "443", "http")):
+    for other in (("30 s", "1 GB", "5 min"), ("80", "443", "http")):
         mixed = QuestionRec(8, "u8", "T", "Which?", other, 0)
         orders = {choice_order(mixed, random.Random(seed)) for seed in range(30)}
         assert len(orders) > 1 and all(sorted(o) == [0, 1, 2] for o in orders)
+
+
+@pytest.mark.parametrize(
+    ("choices", "shown"),
+    [
+        (("2 min", "30 s", "1 min"), ("30 s", "1 min", "2 min")),
+        (("1 GB", "512 MB", "2 GB", "256 MB"), ("256 MB", "512 MB", "1 GB", "2 GB")),
+        (("1 h", "90 min", "45 minutes"), ("45 minutes", "1 h", "90 min")),
+        (("500 ms", "2 s", "1 s"), ("500 ms", "1 s", "2 s")),
+    ],
+)
+def test_numbers_in_units_of_one_dimension_are_shown_by_their_converted_value(choices, shown):
+    """30 s, 1 min and 2 min are numbers of one quantity: shown from the smallest up too."""
+    numeric = QuestionRec(7, "u7", "T", "How long?", choices, 1)
+    for seed in range(10):
+        order = choice_order(numeric, random.Random(seed))
+        assert tuple(choices[i] for i in order) == shown

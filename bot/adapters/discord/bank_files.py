@@ -19,6 +19,7 @@ from bot.adapters.discord.replies import ack, guarded, service_of, tell
 from bot.core.curation.views import import_notice
 from bot.core.errors import ImportRejected, QuizError
 from questions.bank import BankError, Problem
+from questions.formats import EXTENSIONS
 
 MAX_IMPORT_BYTES = 1024 * 1024
 FileFormat = Literal["yaml", "gift", "aiken", "csv", "opentdb"]
@@ -60,7 +61,7 @@ def rejection_embed(filename: str, problems: list[Problem]) -> discord.Embed:
 def add_file_commands(admin: app_commands.Group) -> None:
     @admin.command(name="import", description="Import questions from an attached file")
     @app_commands.describe(
-        file="A GIFT (.gift/.txt), bank YAML, Aiken, CSV or Open Trivia DB (.json) file, 1 MB max",
+        file=f"A question file ({' '.join(EXTENSIONS)}), {MAX_IMPORT_BYTES // 1024**2} MB max",
         format="The file's format (default: from its extension)",
     )
     async def import_(

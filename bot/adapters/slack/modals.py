@@ -14,7 +14,7 @@ from bot.adapters.slack.render import LETTERS, _input
 from bot.adapters.slack.uploads import MAX_UPLOAD_BYTES
 from bot.core.curation.store import TeamQuestion
 from questions.bank import Problem
-from questions.formats import FORMATS
+from questions.formats import EXTENSIONS, FORMATS
 
 IMPORT_CALLBACK = "quiz_import"
 EDIT_CALLBACK = "quiz_edit"
@@ -23,9 +23,8 @@ SUGGEST_CALLBACK = "quiz_suggest"
 IMPORT_TEXT = "text"
 IMPORT_FILE = "file"
 IMPORT_FORMAT = "format"
-# What the file picker offers: every format's extensions, and .txt (GIFT, Moodle's export name);
-# the format is then told from the extension.
-IMPORT_FILETYPES = (*(e.lstrip(".") for f in FORMATS.values() for e in f.extensions), "txt")
+# What the file picker offers: every format's extensions; the format is then told from it.
+IMPORT_FILETYPES = tuple(e.lstrip(".") for e in EXTENSIONS)
 # Slack caps a plain_text_input at 3000 characters; bigger files go through the CLI.
 MAX_PASTE = 3000
 # An error under an input is a short line; the full list goes to the admin as a message.

@@ -10,7 +10,7 @@ topics a round plays is resolution.resolve, which this service also offers (`res
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
@@ -59,6 +59,37 @@ def source_label(filename: str) -> str:
     """A file name as a deck records it: the last part of the path, at most 100 characters."""
     name = PurePath(filename.replace("\\", "/")).name.strip() or "notes.md"
     return name[-MAX_SOURCE_NAME:]
+
+
+@dataclass(frozen=True)
+class DeckFile:
+    """A file read for a deck and found good: its kind (NOTES or BANK), its name as the deck
+    records it, and the questions it gives."""
+
+    kind: str
+    label: str
+    made: Generated
+
+
+async def read_deck_file(
+    worker: Worker, data: bytes, filename: str, *, kind: str, deck: str, limits: DeckLimits
+) -> DeckFile:
+    """A deck's file read (and generated) on the worker, touching no database. A refusal says
+    why: ImportRejected naming the line, or QuizError for size, time and a file that gives no
+    question or more than a deck holds. `deck` only names the bank the file is read as."""
+    label = source_label(filename)
+    check_file(kind, label, len(data))
+    check_not_empty(data, label)
+    fn = generate_notes if kind == NOTES else read_bank
+    try:
+        made = await worker.run(fn, data, label, deck)
+    except BankError as exc:
+        raise ImportRejected(exc.problems) from None
+    except WorkRefused as exc:
+        verb = "Generating questions from" if kind == NOTES else "Reading"
+        raise QuizError(f"{verb} {label} {exc.message}.", field="notes") from None
+    check_size(limits, len(made.questions), label)
+    return DeckFile(kind, label, made)
 
 
 class DeckService:
@@ -170,21 +201,28 @@ class DeckService:
     async def _create(
         self, actor: PlayerRef, name: str, data: bytes, filename: str, kind: str
     ) -> DeckReport:
-        label = source_label(filename)
         async with self.repo.unit() as u:
-            team_id = await admin_team(u.teams, actor)
+            team_id = await admin_team(u.teams, actor)  # a member's file is refused unread
             decks = await u.decks.team_decks(team_id)
             name = new_deck_name(name, decks, team_id)
             check_room(self.limits, decks, team_id)
-        made = await self._read(data, label, name, kind)
+        read = await read_deck_file(
+            self.worker, data, filename, kind=kind, deck=name, limits=self.limits
+        )
+        return await self.create_read(actor, name, read)
+
+    async def create_read(self, actor: PlayerRef, name: str, read: DeckFile) -> DeckReport:
+        """A draft deck of a file `read_deck_file` read (the CLI reads it before it opens the
+        database): the name and the team's room are checked (again) as it is made."""
+        made, label = read.made, read.label
         now = self.clock()
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
             decks = await u.decks.team_decks(team_id)
-            new_deck_name(name, decks, team_id)  # again: another admin may have been quicker
+            name = new_deck_name(name, decks, team_id)  # another admin may have been quicker
             check_room(self.limits, decks, team_id)
             deck = await u.decks.create_deck(
-                NewDeck(team_id, name, DeckStatus.DRAFT, kind, label, made.source_hash, now)
+                NewDeck(team_id, name, DeckStatus.DRAFT, read.kind, label, made.source_hash, now)
             )
             plan = plan_sync([], made.questions)
             await u.decks.write_sync(deck, plan, author=actor.display_name, at=now)
@@ -197,15 +235,22 @@ class DeckService:
         """The deck's questions from a new version of its file. Questions generated again keep
         their rows (ids, statistics, history); ones no longer generated are retired; new ones
         are added. The deck keeps its status."""
-        label = source_label(filename)
         async with self.repo.unit() as u:
-            team_id = await admin_team(u.teams, actor)
+            team_id = await admin_team(u.teams, actor)  # a member's file is refused unread
             deck = await self._own_deck(u, actor.team, team_id, name)
-        made = await self._read(data, label, deck.name, kind)
+        read = await read_deck_file(
+            self.worker, data, filename, kind=kind, deck=deck.name, limits=self.limits
+        )
+        return await self.regenerate_read(actor, deck.name, read)
+
+    async def regenerate_read(self, actor: PlayerRef, name: str, read: DeckFile) -> DeckReport:
+        """`regenerate` with a file `read_deck_file` read (the CLI reads it before it opens
+        the database)."""
+        made, label = read.made, read.label
         now = self.clock()
         async with self.repo.unit() as u:
             team_id = await admin_team(u.teams, actor)
-            deck = await self._own_deck(u, actor.team, team_id, deck.name)
+            deck = await self._own_deck(u, actor.team, team_id, name)
             plan = plan_sync(await u.decks.deck_questions(deck.id), made.questions)
             await u.decks.write_sync(deck, plan, author=actor.display_name, at=now)
             await u.decks.set_source(deck.id, label, made.source_hash, now)
@@ -224,22 +269,6 @@ class DeckService:
                 field="name",
             )
         return deck
-
-    async def _read(self, data: bytes, label: str, name: str, kind: str) -> Generated:
-        """The file's questions, read (and generated) on the worker; a refusal changes nothing
-        and says why: ImportRejected naming the line, or QuizError for size and time."""
-        check_file(kind, label, len(data))
-        check_not_empty(data, label)
-        fn = generate_notes if kind == NOTES else read_bank
-        try:
-            made = await self.worker.run(fn, data, label, name)
-        except BankError as exc:
-            raise ImportRejected(exc.problems) from None
-        except WorkRefused as exc:
-            verb = "Generating questions from" if kind == NOTES else "Reading"
-            raise QuizError(f"{verb} {label} {exc.message}.", field="notes") from None
-        check_size(self.limits, len(made.questions), label)
-        return made
 
     # --- curating decks (admins) -------------------------------------------------------------
 

@@ -60,8 +60,9 @@ def _pick_more(
 def choice_order(question: QuestionRec, rng: random.Random) -> tuple[int, ...]:
     """Shuffle choices so the answer is not always in the same place. True/False and lettered
     choices (A, B, C... standing for options written in the prompt) stay in order; numbers of
-    one unit ("1 KB", "4 KB", "16 KB") are shown ascending, as the generator writes them, so
-    their order says nothing about the answer and is easy to read."""
+    one unit ("1 KB", "4 KB", "16 KB"), or of units that convert ("30 s", "1 min"), are shown
+    ascending, as the generator writes them, so their order says nothing about the answer and
+    is easy to read."""
     n = len(question.choices)
     lettered = question.choices == tuple(LETTERS[:n])
     if question.kind == "truefalse" or lettered:

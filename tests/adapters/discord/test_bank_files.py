@@ -3,10 +3,12 @@ imported all or nothing; an export attached to the reply."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import func, select
 
 from bot.db.tables import AdminAction, Question
-from questions.formats import import_text
+from questions.formats import FORMATS, import_text
 from tests.adapters.discord.fakes import Member
 
 OWNER = Member("owner", admin=True)
@@ -154,3 +156,14 @@ async def test_a_member_cannot_export(bot):
     iid = await bot.send.command(MEMBER, "quizadmin export")
     assert bot.fake.reply_texts(iid) == ["Only admins can do that."]
     assert all(not r.files for r in bot.fake.replies(iid))
+
+
+async def test_the_import_file_hint_names_every_extension_the_registry_reads(bot):
+    """The hint is the registry's list, so a format added (or .opentdb) never goes unsaid."""
+    [admin] = [c for c in bot.fake.commands["global"] if c["name"] == "quizadmin"]
+    [import_] = [o for o in admin["options"] if o["name"] == "import"]
+    [file] = [o for o in import_["options"] if o["name"] == "file"]
+    extensions = [e for f in FORMATS.values() for e in f.extensions]
+    assert ".opentdb" in extensions and ".txt" in extensions  # GIFT's Moodle name too
+    assert re.findall(r"\.\w+", file["description"]) == extensions
+    assert len(file["description"]) <= 100  # Discord's limit for an option's description

@@ -30,6 +30,7 @@ from bot.core.errors import NotAllowed, QuizError
 from bot.core.models import ChannelRef, PlayerRef
 from bot.core.play.limits import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.core.views import Notice
+from questions.formats import FORMATS
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,8 @@ a question of the day there (open `window` hours, scored on the weekly board); \
 their questions; `/quiz deck preview <name> [page N]`, `/quiz deck publish <name>`, \
 `/quiz deck regenerate <name>` (new notes: unchanged questions keep their statistics), \
 `/quiz deck archive <name>`, `/quiz deck default <name|none>`, `/quiz deck export <name> [format]`.
-`/quiz import` opens a form to paste a file (yaml, gift, aiken, csv, opentdb); \
-`/quiz export [yaml|gift|aiken|csv|opentdb]` sends you the bank as a file; \
+`/quiz import` opens a form to attach or paste a file ({", ".join(FORMATS)}); \
+`/quiz export [{"|".join(FORMATS)}]` sends you the bank as a file; \
 `/quiz stats` shows how each asked question fared; `/quiz history` lists admin actions."""
 
 VERBS = (
