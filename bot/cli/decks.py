@@ -24,6 +24,7 @@ from bot.cli._common import (
     write_out,
 )
 from bot.config import Settings
+from bot.core.decks.rules import NOTES_SUFFIXES
 
 Action = Callable[[Any, Any, argparse.Namespace], Awaitable[int]]
 
@@ -197,7 +198,9 @@ def _file_source(p: argparse.ArgumentParser) -> None:
     from questions.formats import EXTENSIONS  # the registry's: no help goes stale
 
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--from-notes", metavar="FILE", help="a Markdown notes file (.md)")
+    source.add_argument(
+        "--from-notes", metavar="FILE", help=f"a Markdown notes file ({', '.join(NOTES_SUFFIXES)})"
+    )
     source.add_argument(
         "--from-bank", metavar="FILE", help=f"a bank or import file ({', '.join(EXTENSIONS)})"
     )

@@ -296,3 +296,13 @@ def test_the_bank_file_help_names_every_extension_the_registry_reads(capsys):
             main(["decks", verb, "--help"])
         said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
         assert all(e in said for f in FORMATS.values() for e in f.extensions), said
+
+
+def test_the_notes_file_help_names_every_suffix_a_deck_reads(capsys):
+    from bot.core.decks.rules import NOTES_SUFFIXES
+
+    for verb in ("create", "regenerate"):
+        with pytest.raises(SystemExit):
+            main(["decks", verb, "--help"])
+        said = " ".join(capsys.readouterr().out.split())
+        assert all(s in said for s in NOTES_SUFFIXES), said  # .markdown and .txt are read too

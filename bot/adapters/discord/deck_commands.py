@@ -21,7 +21,7 @@ from bot.adapters.discord.bank_files import read_bytes, rejection_embed
 from bot.adapters.discord.identity import player_of, team_of
 from bot.adapters.discord.render import FOOTER_MAX, cut, list_embed, plain
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
-from bot.core.decks.rules import MAX_NAME, MAX_NOTES_BYTES, check_notes_file
+from bot.core.decks.rules import MAX_NAME, MAX_NOTES_BYTES, NOTES_SUFFIXES, check_notes_file
 from bot.core.decks.topics import split_topics, suggest
 from bot.core.decks.views import report_notice, status_notice
 from bot.core.errors import ImportRejected, QuizError
@@ -154,7 +154,7 @@ def add_deck_group(admin: app_commands.Group) -> None:
     @deck.command(name="create", description="Make a draft deck from a Markdown notes file")
     @app_commands.describe(
         name=f"The deck's name (1-{MAX_NAME} letters, digits, - _ .)",
-        notes=f"Your notes as a Markdown file (.md), UTF-8, up to {MAX_NOTES_BYTES:,} bytes",
+        notes=f"Your notes as a Markdown file ({' '.join(NOTES_SUFFIXES)}), UTF-8, up to {MAX_NOTES_BYTES:,} bytes",
     )
     async def create(
         interaction: discord.Interaction[Any],
@@ -177,7 +177,9 @@ def add_deck_group(admin: app_commands.Group) -> None:
     @deck.command(
         name="regenerate", description="Regenerate a deck from a new version of its notes"
     )
-    @app_commands.describe(name="The deck", notes="The notes as a Markdown file (.md)")
+    @app_commands.describe(
+        name="The deck", notes=f"The notes as a Markdown file ({' '.join(NOTES_SUFFIXES)})"
+    )
     @app_commands.autocomplete(name=deck_autocomplete)
     async def regenerate(
         interaction: discord.Interaction[Any],

@@ -248,3 +248,15 @@ async def test_clicks_are_answered_while_a_1_mb_notes_file_is_generated(fresh_re
         assert await count(fresh_repo, Round, Round.status == "running") == 1
     finally:
         await bot.client.close()
+
+
+async def test_the_notes_file_hint_names_every_suffix_a_deck_reads(bot):
+    from bot.core.decks.rules import NOTES_SUFFIXES
+
+    [admin] = [c for c in bot.fake.commands["global"] if c["name"] == "quizadmin"]
+    [deck] = [o for o in admin["options"] if o["name"] == "deck"]
+    files = [o for sub in deck["options"] for o in sub.get("options", []) if o["name"] == "notes"]
+    assert files
+    for option in files:
+        assert all(s in option["description"] for s in NOTES_SUFFIXES), option["description"]
+        assert len(option["description"]) <= 100  # Discord's limit for an option's description
