@@ -405,7 +405,35 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
         tf_chosen, unbalanced = _balanced([p for p in kept if p[0].kind == "truefalse"])
         tf_dropped += tf_leaked + unbalanced
     picked, told = _own_explanations(chosen + tf_chosen)
-    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told)
+    picked, twice = _said_twice(picked)
+    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told + twice)
+
+
+def _said_twice(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """One value of one setting asked once: a default the prose states ("gc.reflogExpire 默认
+    90 天") and a config block's comment states again ("reflogExpire = 90.days ; 默认 90 天")
+    are one fact to a player, though two lines of the notes; the better question is kept."""
+    kept: list[Candidate] = []
+    dropped: dict[int, Candidate] = {}
+    for c, _ in sorted(picks, key=order):
+        if c.generator == "number" and any(_same_value(c, k) for k in kept):
+            dropped[id(c)] = c
+        elif c.generator == "number":
+            kept.append(c)
+    drop = [(c, "the same value of the same setting is already asked") for c in dropped.values()]
+    return [p for p in picks if id(p[0]) not in dropped], drop
+
+
+def _same_value(a: Candidate, b: Candidate) -> bool:
+    """The two ask one value, and one names the other's setting."""
+    if folded(a.answer_text) != folded(b.answer_text):
+        return False
+    return _names_setting(a, b) or _names_setting(b, a)
+
+
+def _names_setting(x: Candidate, y: Candidate) -> bool:
+    """`y`'s stem names the setting `x` asks the value of."""
+    return len(x.fact.subject) >= 3 and x.fact.subject.casefold() in y.prompt.casefold()
 
 
 def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:

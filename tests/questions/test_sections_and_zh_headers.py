@@ -16,6 +16,7 @@ from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
 from questions.stems import _attr_parts, table_predicate, which
 from questions.tables import leading_mark
+from questions.values import numbers_in, with_value
 
 NOTES = Path(__file__).parent / "notes" / "backup-store-zh.md"
 
@@ -77,3 +78,15 @@ def test_a_yes_no_comparison_names_only_the_entities_it_offers() -> None:
     assert asked
     for c in asked:  # move is ✅ too: a stem naming it would have two right answers
         assert "move" not in c.prompt and "是数据是" not in c.prompt, c.prompt
+
+
+def test_a_default_the_prose_and_the_config_both_state_is_asked_once() -> None:
+    asked = [q for q in _bank().questions if q.choices[q.answer] == "500"]
+    assert len(asked) == 1, [q.prompt for q in asked]  # "cache.limit（默认 500）" and "limit = 500"
+
+
+def test_options_are_written_as_the_key_groups_its_thousands() -> None:
+    (n,) = numbers_in("Transit Gateway: 5,000 attachments per TGW")
+    assert [with_value(n, x) for x in (2500, 6000, 500)] == ["2,500", "6,000", "500"]
+    (n,) = numbers_in("limit 12000 rows")
+    assert with_value(n, 25000) == "25000"
