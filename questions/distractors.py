@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ SECTION_WINDOW = 12
 ENTRY_WINDOW = 48
 #: the sentences holding a stem's words read per option, at most: see `_holding`
 MAX_SAID_HITS = 400
+#: the rarest word's sentences are read this many at a time for `Pool._holding_all`
+_HITS_SLICE = 2 * MAX_SAID_HITS
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
@@ -157,8 +160,13 @@ class Pool:
         self._values: dict[str, bool] = {}
         self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
-        self._by_word: dict[str, set[int]] = {}
-        self._stem_hits: dict[tuple[str, str], tuple[frozenset[str], list[int]]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        self._word_sets: dict[str, frozenset[int]] = {}
+        self._word_hits: dict[frozenset[str], list[int]] = {}
+        self._stem_hits: dict[
+            tuple[str, str], tuple[frozenset[str], list[int], str, list[int]]
+        ] = {}
+        self._joined: dict[tuple[int, ...], tuple[str, list[int]]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -654,34 +662,80 @@ class Pool:
             self._sentences = [(b.id, s) for b in self.doc.content if b.kind != "code"
                                for s in split_sentences(b.text)]  # fmt: skip
             self._folded = [folded(s) for _, s in self._sentences]
-            self._by_word = defaultdict(set)
+            self._by_word = defaultdict(list)
             for i, (_, sentence) in enumerate(self._sentences):
-                for w in content_words(sentence):
-                    self._by_word[w].add(i)
+                for w in content_words(sentence):  # a set: each sentence once, in order
+                    self._by_word[w].append(i)
         own = fact.block.id
-        words, hits = self._holding(stem, fact.span or fact.subject)
+        words, hits, text, starts = self._holding(stem, fact.span or fact.subject)
         if len(words) < 2:
             return False
         # only those writing the option (a stem's common words are in every copy of repeated
-        # notes, the option mostly in one)
+        # notes, the option mostly in one): found by one search of the sentences' folded text
+        # joined by line breaks (folded text has none), not by a loop over the sentences
         written = folded(option)
-        said = (self._sentences[i][1] for i in hits
-                if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
-        return said_with(words, option, said)
+        at = text.find(written) if written else -1
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            sentence_block, sentence = self._sentences[hits[k]]
+            if sentence_block != own and said_with(words, option, (sentence,)):
+                return True
+            if k + 1 == len(starts):
+                break
+            at = text.find(written, starts[k + 1])
+        if not written:  # the empty option is in every sentence
+            said = (self._sentences[i][1] for i in hits if self._sentences[i][0] != own)
+            return said_with(words, option, said)
+        return False
 
-    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int]]:
+    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int], str, list[int]]:
         """The stem's content words but the key's own (`own`), and the sentences that hold
-        every one of them, in order: a look-up, not a scan. Read once per stem, as each option
-        a question ranks asks it again."""
+        every one of them, in order, with their folded text joined by line breaks and where
+        each starts in it: a look-up, not a scan. Read once per stem, as each option a question
+        ranks asks it again."""
         found = self._stem_hits.get((stem, own))
         if found is None:
             words = frozenset(content_words(stem) - content_words(own))
-            hits: set[int] = set()
+            hits: list[int] = []
             if len(words) >= 2:  # fewer say too little to match a sentence by
-                hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
-            # a stem whose words are in thousands of sentences (one long list of like items)
-            # reads the first of them only: each option of each question would read them all
-            found = self._stem_hits[(stem, own)] = (words, sorted(hits)[:MAX_SAID_HITS])
+                hits = self._holding_all(words)
+            key = tuple(hits)  # the stems of one long list share their first sentences
+            joined = self._joined.get(key)
+            if joined is None:
+                pieces = [self._folded[i] for i in hits]
+                starts, at = [], 0
+                for piece in pieces:
+                    starts.append(at)
+                    at += len(piece) + 1
+                joined = self._joined[key] = ("\n".join(pieces), starts)
+            found = self._stem_hits[(stem, own)] = (words, hits, *joined)
+        return found
+
+    def _holding_all(self, words: frozenset[str]) -> list[int]:
+        """The first MAX_SAID_HITS sentences holding every word, in order, read once per set of
+        words (the stems of one long list of like items share theirs): the rarest word's
+        sentences intersected with the others' a slice at a time, so a stem whose words are in
+        thousands of sentences reads the first of them only (intersecting every word's
+        sentences cost the size of the notes per stem)."""
+        found = self._word_hits.get(words)
+        if found is not None:
+            return found
+        rarest, *rest = sorted(words, key=lambda w: (len(self._by_word.get(w, ())), w))
+        mine = self._by_word.get(rarest, [])
+        others = [self._word_set(w) for w in rest] if mine else []
+        out: list[int] = []
+        for at in range(0, len(mine), _HITS_SLICE):
+            out += sorted(set(mine[at : at + _HITS_SLICE]).intersection(*others))
+            if len(out) >= MAX_SAID_HITS:
+                break
+        found = self._word_hits[words] = out[:MAX_SAID_HITS]
+        return found
+
+    def _word_set(self, word: str) -> frozenset[int]:
+        """A word's sentences as a set, made on first use."""
+        found = self._word_sets.get(word)
+        if found is None:
+            found = self._word_sets[word] = frozenset(self._by_word.get(word, ()))
         return found
 
     def other_product(self, option: str, section: int, here: int) -> bool:
