@@ -29,7 +29,7 @@ from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.headers import asks
-from questions.name_kinds import NameKinds, kept_by_kind
+from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
@@ -395,7 +395,14 @@ class Pool:
             [],
             [],
         ]
-        if not closed:
+
+        def far() -> tuple[list[str], list[str]]:
+            """Tier 2 (the same role and family in the same section) and tier 3 (nearby
+            sections)."""
+            near: list[str] = []
+            other: list[str] = []
+            if closed:
+                return near, other
             here = fact.section.index
             head = head_noun(answer)
             for role in near_roles:
@@ -410,13 +417,13 @@ class Pool:
                     # `archive_mode = on` of its section is another
                     named = _plain_term(e.text) or fam == "kv"
                     if e.family == fam and named and kin and not self.other_level(fact, e):
-                        tiers[2].append(e.text)
+                        near.append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
                 one_name = names_nearby and shape(answer) in ("Name", "Pascal")
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 if fam == "kv" and not self.key_values(answer):
-                    tiers[2] += self._fields_beside(answer, here)
+                    near += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
                     if any_shape or marked_term:
                         entries = sections.get(section, [])
@@ -438,16 +445,28 @@ class Pool:
                         if self.other_level(fact, e):
                             continue  # an item of a list above or below the answer's own
                         if shaped and self.same_kind(answer, e.text, fact):
-                            tiers[2 if section == here else 3].append(e.text)
+                            (near if section == here else other).append(e.text)
+            return near, other
+
         # names of the answer's kind only (a duration setting beside durations): the rule
-        # read over every tier at once, so a like name from afar beats an unlike one here
+        # read over every tier at once, so a like name from afar beats an unlike one here;
+        # where it judges each name on its own, the far tiers are read only once the
+        # siblings leave room (a long list's item has its options among its siblings)
+        alone = judged_alone(answer, self.name_kinds)
+        if not alone:
+            tiers[2:] = far()
         like = set(kept_by_kind(answer, [t for tier in tiers for t in tier], self.name_kinds))
         tiers = [[t for t in tier if t in like] for tier in tiers]
         out: list[str] = []
         full = False
-        for n, tier in enumerate(tiers):
+        for n in range(len(tiers)):
             if full or (n == 3 and len(out) >= 2):
                 break  # three options of the notes' own kind beat a fourth from far away
+            if n == 2 and alone:
+                tiers[2:] = far()
+                like = set(kept_by_kind(answer, tiers[2] + tiers[3], self.name_kinds))
+                tiers[2:] = [[t for t in tier if t in like] for tier in tiers[2:]]
+            tier = tiers[n]
             ranked = [t for t in tier if norm(t) not in barred
                       and (n < 2 or not (self.other_set(answer, t) or self.the_whole(answer, t)))]  # fmt: skip
             for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
