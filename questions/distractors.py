@@ -1756,28 +1756,29 @@ def spread(
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, int, float, tuple[float, ...]]:
+    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
         again = c in taken
         # a quantity's one far option may keep the key off the middle (8 MB beside 64 MB); a
         # code of another class never may (401 beside the 3xx codes stands out)
         beyond = max(far - slack, 0)
-        return (
-            _patterned_set(v, c),
-            again,
-            beyond,
-            abs(below - place),
-            far,
-            sum(map(away.__getitem__, c)),
-            c,
-        )
+        return (again, beyond, abs(below - place), far, sum(map(away.__getitem__, c)), c)
 
-    sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
-    best = min(sets, key=cost)
-    if patterned(v, best):  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
-        best = min(combinations(sorted(ranked), want), key=cost)
-    return sorted(best)
+    def best(sets: Iterable[tuple[float, ...]]) -> tuple[tuple[float, ...], bool]:
+        """The set of least cost without a pattern, else of least cost, and whether it has
+        one: the sets in order of cost, read until one has none (`patterned` is the costly
+        part, and most sets' first has none)."""
+        ranked_sets = sorted(sets, key=cost)
+        for c in ranked_sets:
+            if not _patterned_set(v, c):
+                return c, False
+        return ranked_sets[0], True
+
+    chosen, odd = best(combinations(sorted(near), want))
+    if odd:  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
+        chosen, _ = best(combinations(sorted(ranked), want))
+    return sorted(chosen)
 
 
 def spread_keys(
