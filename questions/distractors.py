@@ -1251,15 +1251,15 @@ class Pool:
             by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
             return self._closed_set(answer, _NINES, by_nines, lambda x: fmt_number(x) + rest,
                                     fact, avoid, want, least, taken)  # fmt: skip
-        near = self._near_numbers(answer.unit, role, here)
-        if role.startswith("key:") and all(_status_like(x) for x in near | {v}):
+        around = self._near_numbers(answer.unit, role, here)
+        if role.startswith("key:") and all(_status_like(x) for x in around | {v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
             # are kin of decimals (a whole count has none: its section's counts are not read,
             # one long list of them would be read whole for each)
             kin = (
-                {x for x in near if x != v and (answer.unit or x != int(x))}
+                {x for x in around if x != v and (answer.unit or x != int(x))}
                 if answer.unit or places
                 else set()
             )
@@ -1278,7 +1278,7 @@ class Pool:
             pool = kin | {x * size for x in slips}
             pool = {x for x in pool if x != v and plausible(x / size, w, big)}
         elif role == "version":
-            written = {x: self._text_of(answer.unit, x) for x in near if x != v}
+            written = {x: self._text_of(answer.unit, x) for x in around if x != v}
             # the notes' releases of the key's line or a major next to it (2.3 beside 2.4, 3.3
             # and 4.0 beside 3.0; not the 0.9 of another product)
             pool = {x for x, t in written.items() if _release_peer(t, answer.text)}
@@ -1293,7 +1293,7 @@ class Pool:
                 written |= made
                 pool |= set(made)
         else:
-            pool = set(near - {v})
+            pool = set(around - {v})
             if role == "port":
                 # the notes' own ports, then the ones everyone knows: never a port made up
                 # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
