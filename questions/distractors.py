@@ -193,6 +193,7 @@ class Pool:
         #: a table's row keys by its block (the named set each key is one of), with its cells
         self._table_keys: dict[int, tuple[str, ...]] = {}
         self._table_cells: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._keyed: dict[str, list[tuple[int, int]]] | None = None  # `_tables_keyed`
         self._sets: dict[str, frozenset[str]] | None = None  # `_sets_of`, read on first use
         self._title_words: frozenset[str] | None = None  # `the_whole`, read on first use
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -609,13 +610,24 @@ class Pool:
         key the name's own row writes (HyperLogLog's encoding "String"): what it is built on."""
         key = norm(name)
         out: list[str] = []
-        for block, keys in self._table_keys.items():
-            normed = [norm(k) for k in keys]
-            if key not in normed:
-                continue
-            row = " | ".join(self._table_cells[block][normed.index(key)])
+        for block, row_at in self._tables_keyed().get(key, ()):
+            keys = self._table_keys[block]
+            row = " | ".join(self._table_cells[block][row_at])
             out += [k for k in keys if norm(k) != key and not contains(row, k)]
         return list(dict.fromkeys(out))
+
+    def _tables_keyed(self) -> dict[str, list[tuple[int, int]]]:
+        """A row key, folded -> (table, its first row of that key) of every table that has
+        one, in the notes' order: read once, not every table per term asked."""
+        if self._keyed is None:
+            self._keyed = defaultdict(list)
+            for block, keys in self._table_keys.items():
+                first: dict[str, int] = {}
+                for i, k in enumerate(keys):
+                    first.setdefault(norm(k), i)
+                for k, i in first.items():
+                    self._keyed[k].append((block, i))
+        return self._keyed
 
     def _sets_of(self) -> dict[str, frozenset[str]]:
         """Each name -> the sets the notes list it in (`other_set`), read once per notes."""
