@@ -2293,13 +2293,26 @@ _NEGATED = re.compile(
 def ruled_out(option: str, stem: str) -> bool:
     """The stem rules the option out by its own words: it says the answer is not X ("Non-HTTP
     ___") and the option is an X ("HTTPS traffic"), so only the other options are left."""
+    words = _negated_words(stem)
+    if not words:
+        return False  # most stems deny nothing: the option is not read
+    tokens = [t.casefold() for t in _OPTION_TOKEN.findall(option)]
+    return any(t.startswith(word) for word in words for t in tokens)
+
+
+_OPTION_TOKEN = re.compile(r"[A-Za-z][\w/.+-]*")
+
+
+@lru_cache(maxsize=16384)
+def _negated_words(stem: str) -> tuple[str, ...]:
+    """The words a stem says its answer is not (`ruled_out`), folded. Cached: read once per
+    stem, not once per option a question weighs."""
+    out = []
     for m in _NEGATED.finditer(stem):
         word = (m.group(1) or m.group(2)).casefold()
-        if len(word) < 3 or word in STOP_EN:
-            continue
-        if any(t.casefold().startswith(word) for t in re.findall(r"[A-Za-z][\w/.+-]*", option)):
-            return True
-    return False
+        if len(word) >= 3 and word not in STOP_EN:
+            out.append(word)
+    return tuple(out)
 
 
 def _shares_lemma(text: str, option: str) -> bool:
