@@ -309,6 +309,8 @@ class _Chunk:
         and the rest is the same float32 addition, at a fraction of `np.add.at`'s cost."""
         index = self.retriever.scores
         data, indices, indptr = index["data"], index["indices"], index["indptr"]
+        if max(ids) >= len(indptr) - 1:  # a token with no documents ("" of bm25s's vocabulary)
+            return np.asarray(self.retriever.get_scores(ids))  # bm25s refuses it, as before
         n = index["num_docs"]
         scores = np.zeros(n, dtype=np.dtype(self.retriever.dtype))
         for t in ids:
