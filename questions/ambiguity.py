@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from questions.text import (
@@ -282,10 +282,11 @@ def fitting_others(
     "helper … (log shipper, proxy)"), and one whose description names the answer ("vacuum +
     refresh planner statistics": VACUUM ANALYZE does what VACUUM does, and more)."""
     own = {o: list(descriptions.get(norm(o), ())) for o in options}
+    said = [(p, d) for p, ds in own.items() for d in ds]
     head = _verb_head(desc)
     out = []
     for o, descs in own.items():
-        rest = [d for p, ds in own.items() if p != o for d in ds]
+        rest = _Others(said, o)
         if (
             any(also_fits(desc, d, rest) for d in descs)
             or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
@@ -296,6 +297,18 @@ def fitting_others(
         ):  # fmt: skip
             out.append(o)
     return out
+
+
+class _Others:
+    """The other options' descriptions, read only when a rule gets that far (most stop at
+    the option's own): listing them for each option of a long list cost its square."""
+
+    def __init__(self, said: Sequence[tuple[str, str]], option: str) -> None:
+        self._said = said
+        self._option = option
+
+    def __iter__(self) -> Iterator[str]:
+        return (d for p, d in self._said if p != self._option)
 
 
 def does_it_too(desc: str, option: str, answer: str) -> bool:

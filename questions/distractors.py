@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from questions.ambiguity import content_words, said_with
 from questions.candidate import stable_int
 from questions.facts.model import Fact
 from questions.headers import asks
-from questions.name_kinds import NameKinds, kept_by_kind
+from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
 from questions.text import (
@@ -76,6 +77,8 @@ SECTION_WINDOW = 12
 ENTRY_WINDOW = 48
 #: the sentences holding a stem's words read per option, at most: see `_holding`
 MAX_SAID_HITS = 400
+#: the rarest word's sentences are read this many at a time for `Pool._holding_all`
+_HITS_SLICE = 2 * MAX_SAID_HITS
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
@@ -158,8 +161,13 @@ class Pool:
         self._values: dict[str, bool] = {}
         self._key_values: dict[str, list[str]] = {}
         self._sentences: list[tuple[int, str]] | None = None
-        self._by_word: dict[str, set[int]] = {}
-        self._stem_hits: dict[tuple[str, str], tuple[frozenset[str], list[int]]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        self._word_sets: dict[str, frozenset[int]] = {}
+        self._word_hits: dict[frozenset[str], list[int]] = {}
+        self._stem_hits: dict[
+            tuple[str, str], tuple[frozenset[str], list[int], str, list[int]]
+        ] = {}
+        self._joined: dict[tuple[int, ...], tuple[str, list[int]]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -186,6 +194,7 @@ class Pool:
         #: a table's row keys by its block (the named set each key is one of), with its cells
         self._table_keys: dict[int, tuple[str, ...]] = {}
         self._table_cells: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._keyed: dict[str, list[tuple[int, int]]] | None = None  # `_tables_keyed`
         self._sets: dict[str, frozenset[str]] | None = None  # `_sets_of`, read on first use
         self._title_words: frozenset[str] | None = None  # `the_whole`, read on first use
         #: a defined term -> what the notes say it is (for telling whether a description fits
@@ -388,7 +397,14 @@ class Pool:
             [],
             [],
         ]
-        if not closed:
+
+        def far() -> tuple[list[str], list[str]]:
+            """Tier 2 (the same role and family in the same section) and tier 3 (nearby
+            sections)."""
+            near: list[str] = []
+            other: list[str] = []
+            if closed:
+                return near, other
             here = fact.section.index
             head = head_noun(answer)
             for role in near_roles:
@@ -403,13 +419,13 @@ class Pool:
                     # `archive_mode = on` of its section is another
                     named = _plain_term(e.text) or fam == "kv"
                     if e.family == fam and named and kin and not self.other_level(fact, e):
-                        tiers[2].append(e.text)
+                        near.append(e.text)
             for role in roles:
                 sections = self._by_role.get(role, {})
                 one_name = names_nearby and shape(answer) in ("Name", "Pascal")
                 window = SECTION_WINDOW if fam in _TYPED or one_name else 0
                 if fam == "kv" and not self.key_values(answer):
-                    tiers[2] += self._fields_beside(answer, here)
+                    near += self._fields_beside(answer, here)
                 for section in range(here - window, here + window + 1):
                     if any_shape or marked_term:
                         entries = sections.get(section, [])
@@ -431,16 +447,28 @@ class Pool:
                         if self.other_level(fact, e):
                             continue  # an item of a list above or below the answer's own
                         if shaped and self.same_kind(answer, e.text, fact):
-                            tiers[2 if section == here else 3].append(e.text)
+                            (near if section == here else other).append(e.text)
+            return near, other
+
         # names of the answer's kind only (a duration setting beside durations): the rule
-        # read over every tier at once, so a like name from afar beats an unlike one here
+        # read over every tier at once, so a like name from afar beats an unlike one here;
+        # where it judges each name on its own, the far tiers are read only once the
+        # siblings leave room (a long list's item has its options among its siblings)
+        alone = judged_alone(answer, self.name_kinds)
+        if not alone:
+            tiers[2:] = far()
         like = set(kept_by_kind(answer, [t for tier in tiers for t in tier], self.name_kinds))
         tiers = [[t for t in tier if t in like] for tier in tiers]
         out: list[str] = []
         full = False
-        for n, tier in enumerate(tiers):
+        for n in range(len(tiers)):
             if full or (n == 3 and len(out) >= 2):
                 break  # three options of the notes' own kind beat a fourth from far away
+            if n == 2 and alone:
+                tiers[2:] = far()
+                like = set(kept_by_kind(answer, tiers[2] + tiers[3], self.name_kinds))
+                tiers[2:] = [[t for t in tier if t in like] for tier in tiers[2:]]
+            tier = tiers[n]
             ranked = [t for t in tier if norm(t) not in barred
                       and (n < 2 or not (self.other_set(answer, t) or self.the_whole(answer, t)))]  # fmt: skip
             for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
@@ -583,13 +611,24 @@ class Pool:
         key the name's own row writes (HyperLogLog's encoding "String"): what it is built on."""
         key = norm(name)
         out: list[str] = []
-        for block, keys in self._table_keys.items():
-            normed = [norm(k) for k in keys]
-            if key not in normed:
-                continue
-            row = " | ".join(self._table_cells[block][normed.index(key)])
+        for block, row_at in self._tables_keyed().get(key, ()):
+            keys = self._table_keys[block]
+            row = " | ".join(self._table_cells[block][row_at])
             out += [k for k in keys if norm(k) != key and not contains(row, k)]
         return list(dict.fromkeys(out))
+
+    def _tables_keyed(self) -> dict[str, list[tuple[int, int]]]:
+        """A row key, folded -> (table, its first row of that key) of every table that has
+        one, in the notes' order: read once, not every table per term asked."""
+        if self._keyed is None:
+            self._keyed = defaultdict(list)
+            for block, keys in self._table_keys.items():
+                first: dict[str, int] = {}
+                for i, k in enumerate(keys):
+                    first.setdefault(norm(k), i)
+                for k, i in first.items():
+                    self._keyed[k].append((block, i))
+        return self._keyed
 
     def _sets_of(self) -> dict[str, frozenset[str]]:
         """Each name -> the sets the notes list it in (`other_set`), read once per notes."""
@@ -655,34 +694,80 @@ class Pool:
             self._sentences = [(b.id, s) for b in self.doc.content if b.kind != "code"
                                for s in split_sentences(b.text)]  # fmt: skip
             self._folded = [folded(s) for _, s in self._sentences]
-            self._by_word = defaultdict(set)
+            self._by_word = defaultdict(list)
             for i, (_, sentence) in enumerate(self._sentences):
-                for w in content_words(sentence):
-                    self._by_word[w].add(i)
+                for w in content_words(sentence):  # a set: each sentence once, in order
+                    self._by_word[w].append(i)
         own = fact.block.id
-        words, hits = self._holding(stem, fact.span or fact.subject)
+        words, hits, text, starts = self._holding(stem, fact.span or fact.subject)
         if len(words) < 2:
             return False
         # only those writing the option (a stem's common words are in every copy of repeated
-        # notes, the option mostly in one)
+        # notes, the option mostly in one): found by one search of the sentences' folded text
+        # joined by line breaks (folded text has none), not by a loop over the sentences
         written = folded(option)
-        said = (self._sentences[i][1] for i in hits
-                if self._sentences[i][0] != own and written in self._folded[i])  # fmt: skip
-        return said_with(words, option, said)
+        at = text.find(written) if written else -1
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            sentence_block, sentence = self._sentences[hits[k]]
+            if sentence_block != own and said_with(words, option, (sentence,)):
+                return True
+            if k + 1 == len(starts):
+                break
+            at = text.find(written, starts[k + 1])
+        if not written:  # the empty option is in every sentence
+            said = (self._sentences[i][1] for i in hits if self._sentences[i][0] != own)
+            return said_with(words, option, said)
+        return False
 
-    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int]]:
+    def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int], str, list[int]]:
         """The stem's content words but the key's own (`own`), and the sentences that hold
-        every one of them, in order: a look-up, not a scan. Read once per stem, as each option
-        a question ranks asks it again."""
+        every one of them, in order, with their folded text joined by line breaks and where
+        each starts in it: a look-up, not a scan. Read once per stem, as each option a question
+        ranks asks it again."""
         found = self._stem_hits.get((stem, own))
         if found is None:
             words = frozenset(content_words(stem) - content_words(own))
-            hits: set[int] = set()
+            hits: list[int] = []
             if len(words) >= 2:  # fewer say too little to match a sentence by
-                hits = set.intersection(*(self._by_word.get(w, set()) for w in words))
-            # a stem whose words are in thousands of sentences (one long list of like items)
-            # reads the first of them only: each option of each question would read them all
-            found = self._stem_hits[(stem, own)] = (words, sorted(hits)[:MAX_SAID_HITS])
+                hits = self._holding_all(words)
+            key = tuple(hits)  # the stems of one long list share their first sentences
+            joined = self._joined.get(key)
+            if joined is None:
+                pieces = [self._folded[i] for i in hits]
+                starts, at = [], 0
+                for piece in pieces:
+                    starts.append(at)
+                    at += len(piece) + 1
+                joined = self._joined[key] = ("\n".join(pieces), starts)
+            found = self._stem_hits[(stem, own)] = (words, hits, *joined)
+        return found
+
+    def _holding_all(self, words: frozenset[str]) -> list[int]:
+        """The first MAX_SAID_HITS sentences holding every word, in order, read once per set of
+        words (the stems of one long list of like items share theirs): the rarest word's
+        sentences intersected with the others' a slice at a time, so a stem whose words are in
+        thousands of sentences reads the first of them only (intersecting every word's
+        sentences cost the size of the notes per stem)."""
+        found = self._word_hits.get(words)
+        if found is not None:
+            return found
+        rarest, *rest = sorted(words, key=lambda w: (len(self._by_word.get(w, ())), w))
+        mine = self._by_word.get(rarest, [])
+        others = [self._word_set(w) for w in rest] if mine else []
+        out: list[int] = []
+        for at in range(0, len(mine), _HITS_SLICE):
+            out += sorted(set(mine[at : at + _HITS_SLICE]).intersection(*others))
+            if len(out) >= MAX_SAID_HITS:
+                break
+        found = self._word_hits[words] = out[:MAX_SAID_HITS]
+        return found
+
+    def _word_set(self, word: str) -> frozenset[int]:
+        """A word's sentences as a set, made on first use."""
+        found = self._word_sets.get(word)
+        if found is None:
+            found = self._word_sets[word] = frozenset(self._by_word.get(word, ()))
         return found
 
     def other_product(self, option: str, section: int, here: int) -> bool:
@@ -1179,13 +1264,18 @@ class Pool:
             by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
             return self._closed_set(answer, _NINES, by_nines, lambda x: fmt_number(x) + rest,
                                     fact, avoid, want, least, taken)  # fmt: skip
-        seen = self._near_numbers(answer.unit, role, here) - {v}
-        if role.startswith("key:") and all(_status_like(x) for x in {*seen, v}):
+        around = self._near_numbers(answer.unit, role, here)
+        if role.startswith("key:") and all(_status_like(x) for x in around | {v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
         if role == "quantity":
             # a unit-less count of the notes is no kin of this one; decimals (costs, factors)
-            # are kin of decimals
-            kin = {x for x in seen if answer.unit or (places and x != int(x))}
+            # are kin of decimals (a whole count has none: its section's counts are not read,
+            # one long list of them would be read whole for each)
+            kin = (
+                {x for x in around if x != v and (answer.unit or x != int(x))}
+                if answer.unit or places
+                else set()
+            )
             # as round as the key in the unit it really counts: 604800000 ms is 7 days, so
             # 1, 3 and 14 days in ms, never 750000000
             before = fact.sentence.partition(answer.text)[0]
@@ -1201,7 +1291,7 @@ class Pool:
             pool = kin | {x * size for x in slips}
             pool = {x for x in pool if x != v and plausible(x / size, w, big)}
         elif role == "version":
-            written = {x: self._text_of(answer.unit, x) for x in seen}
+            written = {x: self._text_of(answer.unit, x) for x in around if x != v}
             # the notes' releases of the key's line or a major next to it (2.3 beside 2.4, 3.3
             # and 4.0 beside 3.0; not the 0.9 of another product)
             pool = {x for x, t in written.items() if _release_peer(t, answer.text)}
@@ -1218,7 +1308,7 @@ class Pool:
                 written |= made
                 pool |= set(made)
         else:
-            pool = set(seen)
+            pool = set(around - {v})
             if role == "code" and _status_like(v):
                 # a status code's kin have its three digits: no RFC 6749 beside 400
                 pool = {x for x in pool if x < 1000}
@@ -1689,28 +1779,29 @@ def spread(
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, bool, int, int, int, float, tuple[float, ...]]:
+    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, int, float, tuple[float, ...]]:
         far = sum(away[x] > reach for x in c)
         below = sum(x < v for x in c)
         again = c in taken
         # a quantity's one far option may keep the key off the middle (8 MB beside 64 MB); a
         # code of another class never may (401 beside the 3xx codes stands out)
         beyond = max(far - slack, 0)
-        return (
-            _patterned_set(v, c),
-            again,
-            beyond,
-            abs(below - place),
-            far,
-            sum(map(away.__getitem__, c)),
-            c,
-        )
+        return (again, beyond, abs(below - place), far, sum(map(away.__getitem__, c)), c)
 
-    sets: list[tuple[float, ...]] = list(combinations(sorted(near), want))
-    best = min(sets, key=cost)
-    if patterned(v, best):  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
-        best = min(combinations(sorted(ranked), want), key=cost)
-    return sorted(best)
+    def best(sets: Iterable[tuple[float, ...]]) -> tuple[tuple[float, ...], bool]:
+        """The set of least cost without a pattern, else of least cost, and whether it has
+        one: the sets in order of cost, read until one has none (`patterned` is the costly
+        part, and most sets' first has none)."""
+        ranked_sets = sorted(sets, key=cost)
+        for c in ranked_sets:
+            if not _patterned_set(v, c):
+                return c, False
+        return ranked_sets[0], True
+
+    chosen, odd = best(combinations(sorted(near), want))
+    if odd:  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
+        chosen, _ = best(combinations(sorted(ranked), want))
+    return sorted(chosen)
 
 
 def spread_keys(
@@ -2223,13 +2314,26 @@ _NEGATED = re.compile(
 def ruled_out(option: str, stem: str) -> bool:
     """The stem rules the option out by its own words: it says the answer is not X ("Non-HTTP
     ___") and the option is an X ("HTTPS traffic"), so only the other options are left."""
+    words = _negated_words(stem)
+    if not words:
+        return False  # most stems deny nothing: the option is not read
+    tokens = [t.casefold() for t in _OPTION_TOKEN.findall(option)]
+    return any(t.startswith(word) for word in words for t in tokens)
+
+
+_OPTION_TOKEN = re.compile(r"[A-Za-z][\w/.+-]*")
+
+
+@lru_cache(maxsize=16384)
+def _negated_words(stem: str) -> tuple[str, ...]:
+    """The words a stem says its answer is not (`ruled_out`), folded. Cached: read once per
+    stem, not once per option a question weighs."""
+    out = []
     for m in _NEGATED.finditer(stem):
         word = (m.group(1) or m.group(2)).casefold()
-        if len(word) < 3 or word in STOP_EN:
-            continue
-        if any(t.casefold().startswith(word) for t in re.findall(r"[A-Za-z][\w/.+-]*", option)):
-            return True
-    return False
+        if len(word) >= 3 and word not in STOP_EN:
+            out.append(word)
+    return tuple(out)
 
 
 def _shares_lemma(text: str, option: str) -> bool:

@@ -141,17 +141,22 @@ class _Gates:
         self.prompts: set[str] = set()
         self.ids: set[str] = set()
 
-    def __call__(self, c: Candidate) -> tuple[BankQuestion, str | None]:
-        q = render(c, self.doc.file, card_topic(c, self.doc.title))
+    def __call__(self, c: Candidate) -> BankQuestion | str:
+        """The question, let through, or why it fails; a prompt already let through is not
+        even rendered."""
         prompt_key = " ".join(c.prompt.split()).casefold()
-        if prompt_key in self.prompts or q.id in self.ids:
-            return q, "duplicate question"  # the cheapest gate first
+        if prompt_key in self.prompts:
+            return "duplicate question"  # the cheapest gate first
+        q = render(c, self.doc.file, card_topic(c, self.doc.title))
+        if q.id in self.ids:
+            return "duplicate question"
         reason = (form(c) or valid(q) or stem_only(c)
                   or self_described(c, self.solver.expansions) or self.solver.check(c))  # fmt: skip
-        if reason is None:
-            self.prompts.add(prompt_key)
-            self.ids.add(q.id)
-        return q, reason
+        if reason is not None:
+            return reason
+        self.prompts.add(prompt_key)
+        self.ids.add(q.id)
+        return q
 
     def recheck(self, c: Candidate, q: BankQuestion) -> str | None:
         """Why a question already let through fails once its options are changed, or None."""
@@ -202,10 +207,11 @@ def _ask(doc: Document) -> Asked:
                 dropped.append(Dropped(todo, "options of another kind"))
                 return
             tried.append(c)
-            q, reason = gate(c)
-            if reason is None:
-                keep(c, q)
+            passed = gate(c)
+            if isinstance(passed, BankQuestion):
+                keep(c, passed)
                 return
+            reason = passed
             dropped.append(Dropped(c, reason))
             # asked again without the part that says the key's name
             todo = reworded(c, gate.solver.expansions) if reason in REWORDABLE else None

@@ -217,6 +217,12 @@ def kept_by_kind(answer: str, wrong: Sequence[str], kinds: NameKinds) -> list[st
     return [w for w, k in zip(out, theirs, strict=True) if not k]
 
 
+def judged_alone(answer: str, kinds: NameKinds) -> bool:
+    """`kept_by_kind` keeps or drops each wrong option on its own, whatever else is offered:
+    the answer is a name whose value kind it does not weigh across the options."""
+    return not kinds.judges(answer) or " " in answer.strip() or not kinds.kind(answer)
+
+
 def _option_peers(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Two words are options of one kind when both are options of a shared word, or neither is
     an option of anything: an option is never offered beside a command (BUFFERS, written only

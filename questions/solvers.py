@@ -62,6 +62,8 @@ TOP_K = 6
 SPELLED_OUT = "stem says what the answer's acronym stands for"
 #: a distractor whose support reaches this share of the answer's makes the question ambiguous
 AMBIGUITY_RATIO = 0.6
+#: a query token held by this share of a chunk's units or more is added as a dense row
+_DENSE_SHARE = 0.25
 #: sections per retrieval chunk; chunks overlap by half, so every question sees at least a
 #: quarter of this many sections of context on each side of its own
 CHUNK = 16
@@ -287,16 +289,44 @@ class _Chunk:
         self.retriever = bm25s.BM25()
         self.retriever.index([t or ["_"] for t in tokens], show_progress=False)
         self.vocab = set(self.retriever.vocab_dict)
+        self._dense: dict[int, np.ndarray] = {}  # `_scores`: a common token's scores, dense
 
     def top(self, query_tokens: list[str]) -> list[tuple[float, Unit]]:
         q = [t for t in query_tokens if t in self.vocab]
         if not q:
             return []
-        scores = self.retriever.get_scores(q)
+        scores = self._scores([self.retriever.vocab_dict[t] for t in q])
         k = min(TOP_K, len(scores))
         idx = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(((float(scores[i]), int(i)) for i in idx), key=lambda x: (-x[0], x[1]))
         return [(s, self.units[i]) for s, i in ranked if s > 0]
+
+    def _scores(self, ids: list[int]) -> np.ndarray:
+        """bm25s's `get_scores`, value for value: each query token's precomputed scores added
+        to its documents' in query order, a token that most documents hold (a long list's
+        common words, in every one of its thousands of units) by adding its scores as one
+        dense row, zero where it is absent: adding zero to a sum of positive scores keeps it,
+        and the rest is the same float32 addition, at a fraction of `np.add.at`'s cost."""
+        index = self.retriever.scores
+        data, indices, indptr = index["data"], index["indices"], index["indptr"]
+        if max(ids) >= len(indptr) - 1:  # a token with no documents ("" of bm25s's vocabulary)
+            return np.asarray(self.retriever.get_scores(ids))  # bm25s refuses it, as before
+        n = index["num_docs"]
+        scores = np.zeros(n, dtype=np.dtype(self.retriever.dtype))
+        for t in ids:
+            start, end = int(indptr[t]), int(indptr[t + 1])
+            if end - start < n * _DENSE_SHARE:
+                np.add.at(scores, indices[start:end], data[start:end])
+                continue
+            dense = self._dense.get(t)
+            if dense is None:
+                dense = np.zeros(n, dtype=scores.dtype)
+                dense[indices[start:end]] = data[start:end]  # a token's documents are distinct
+                self._dense[t] = dense
+            scores += dense
+        if self.retriever.nonoccurrence_array is not None:
+            scores += self.retriever.nonoccurrence_array[np.asarray(ids)].sum()
+        return scores
 
 
 class NotesSolver:

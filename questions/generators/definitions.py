@@ -45,8 +45,10 @@ from questions.text import (
     CJK,
     cjk_count,
     contains,
+    contains_folded,
     cut_short,
     english_word,
+    folded,
     init_jieba,
     norm,
     split_sentences,
@@ -167,7 +169,9 @@ def shown(f: Fact) -> str:
     others = [c for c in f.block.inline.code if norm(c) != norm(f.subject)]
     clauses = re.split(r"\s*[;；]\s*", f.value)
     about_other = any(c.startswith(o) for c in clauses[1:] for o in others)
-    if not about_other and not any(contains(f.value, n) for n in names):
+    # the value folded once, not once per name (a long list's item has two dozen siblings)
+    value = folded(f.value)
+    if not about_other and not any(contains_folded(value, folded(n)) for n in names):
         return f.value
     # the first sentence when it stands alone ("actually executes the query -> real times …"
     # before "for UPDATE/DELETE wrap it: `BEGIN; EXPLAIN ANALYZE …`"), else the first clause
