@@ -60,7 +60,6 @@ from questions.values import (
     other_kind,
     parse_number,
     port_listed,
-    release_history,
     shape,
     shape_clash,
     value_kind,
@@ -1299,11 +1298,9 @@ class Pool:
             # arithmetic once the options are its neighbours
             dots = answer.text.count(".")
             told = any(n.text.count(".") == dots for n in numbers_in(avoid))
-            if len(pool) < least and not told and not _came_in(fact.sentence, answer):
+            if len(pool) < least and not told:
                 # too few: the releases around it the notes show to exist (no 0.16 beside
-                # 0.11, no 2.9 where the notes stop at 2.4); never for the release a thing came
-                # in ("keep_firing_for (2.42+)"), where made-up 2.39, 2.40, 2.41 leave the key
-                # the only release anyone wrote down
+                # 0.11, no 2.9 where the notes stop at 2.4)
                 made = _releases(answer.text, self._notes_versions(), self._notes_majors())
                 written |= made
                 pool |= set(made)
@@ -1868,12 +1865,6 @@ def _release_line(text: str) -> tuple[str, ...]:
     if len(parts) == 1 or parts[1].strip("0") == "":
         return ("major", str(len(parts)))
     return tuple(parts[:-1])
-
-
-def _came_in(sentence: str, answer: Number) -> bool:
-    """The answer is said in its sentence as the release something came in (the answer's own
-    offsets are the span's, so it is found again in the sentence)."""
-    return any(n.text == answer.text and release_history(sentence, n) for n in numbers_in(sentence))
 
 
 def _release_peer(text: str, key: str) -> bool:

@@ -330,27 +330,6 @@ def file_mode(number: Number, said: str) -> bool:
     )
 
 
-_SINCE = re.compile(
-    r"\b(since|as of|starting( with| in)?)(\s+[A-Za-z][\w.-]*)?\s*$"
-    r"|\bfrom\s+(v|version|release)?\s*$|(自|从)\s*$",
-    re.I,
-)
-
-
-def release_history(sentence: str, number: Number) -> bool:
-    """The number is the release something came, changed or went in ("added in 2.42",
-    "3.3 起", "React 18 新增", "(feature flag, 2.40+)", "since 0.22"): a changelog's date, which
-    an exam does not ask, and whose neighbours (2.41, 2.43) are no options anyone weighs."""
-    before = sentence[: number.start].rstrip()[-24:]
-    after = sentence[number.end :]
-    return bool(
-        _CHANGED_IN.search(before)
-        or _RELEASE_VERB.match(after)
-        or _SINCE.search(before)
-        or after.startswith("+")
-    )
-
-
 def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors). `heading`: the

@@ -32,7 +32,7 @@ from questions.stems import (
     which,
 )
 from questions.tables import is_empty
-from questions.values import number_role, numbers_in, release_history
+from questions.values import number_role, numbers_in
 
 NOTES = Path(__file__).parent / "notes" / "api-auth-errors.md"
 STATUS = re.compile(r"[1-5]\d\d")
@@ -173,22 +173,6 @@ def test_a_capitalised_name_written_with_three_numbers_is_a_family() -> None:
     assert asked
     for q in asked:
         assert set(q.choices) <= {"17", "18", "19"}, (q.prompt, q.choices)
-
-
-def test_the_release_a_thing_came_in_gets_no_made_up_releases() -> None:
-    notes = (
-        "## Rules\n\n- `keep_firing_for` (2.42+) keeps an alert firing after its expression clears\n"
-        "- native histograms need the feature flag (2.40+)\n- `limit` caps a group's series\n"
-    )
-    bank, _ = generate_from_texts([("x.md", notes)], "b")
-    for q in bank.questions:
-        assert not {"2.39", "2.41", "2.43"} & set(q.choices), (q.prompt, q.choices)
-    line = "keep_firing_for: (2.42+) keeps it firing"
-    (n,) = [x for x in numbers_in(line) if x.text == "2.42"]
-    assert release_history(line, n)
-    line = "the profile requires TLS 1.2"
-    (n,) = numbers_in(line)
-    assert not release_history(line, n)
 
 
 def test_a_cell_any_value_goes_with_tells_no_row_apart() -> None:
