@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from questions.bank import Bank
+from questions.context_refs import refers_to_context
 from questions.facts.config_lines import config_lines, namespaced
 from questions.facts.table_facts import _calls_default
 from questions.generate import generate_document, generate_from_texts
@@ -90,3 +91,8 @@ def test_options_are_written_as_the_key_groups_its_thousands() -> None:
     assert [with_value(n, x) for x in (2500, 6000, 500)] == ["2,500", "6,000", "500"]
     (n,) = numbers_in("limit 12000 rows")
     assert with_value(n, 25000) == "25000"
+
+
+def test_a_bare_see_below_in_brackets_points_elsewhere() -> None:
+    assert refers_to_context("等 IO，但不准 (见下)") and refers_to_context("等 IO（见上）")
+    assert not refers_to_context("上下文切换") and not refers_to_context("不见下降")
