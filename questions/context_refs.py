@@ -17,6 +17,9 @@ _POINTER = re.compile(
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?"
     r"(?:section|sec\.|§|chapter|ch\.|part|table|figure|fig\.|step|note)\s*[\d#§]"
     r"|\bditto\b"
+    # "`init -backend-config=…` fills in the rest": the rest of what the lines before set
+    # (not "…, the rest holds copies", which says what the rest is)
+    r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?)\s+the (?:rest|remainder)\W*$"
     # Chinese by its own phrases: 同上 only as the whole remark ("不同上游" is another word),
     # 下文 not inside 上下文 ("context")
     r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|方|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
@@ -29,10 +32,18 @@ _POINTER = re.compile(
 )
 
 
+#: "优先用它", "推荐用这个", "use this one": a cell that only points at its own row
+_SELF_POINTER = re.compile(
+    r"\W*(?:(?:推荐|优先|首选|建议)(?:用|使用|选)?(?:这个|它|此|这种)"
+    r"|(?:prefer|use|pick|recommended:?)\s+(?:this(?:\s+one)?|it))\W*",
+    re.I,
+)
+
+
 #: a word or character every pointer holds: few texts hold one, and finding none is cheap where
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
-    r"above|below|before|earlier|previous|next|following|preceding|ditto|[上下前]"
+    r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
     r"|see|cf|refer|[见参]",
     re.I,
 )
@@ -42,4 +53,6 @@ _POINTER_WORD = re.compile(
 def refers_to_context(text: str) -> bool:
     """A line or cell that refers to what stands above or below it, so cannot stand alone.
     Cached: a table's keys are options of each of its rows' questions."""
+    if len(text) <= 24 and _SELF_POINTER.fullmatch(text):
+        return True
     return _POINTER_WORD.search(text) is not None and _POINTER.search(text) is not None

@@ -845,6 +845,26 @@ def _opens_word(text: str, clips: frozenset[str]) -> bool:
     return any(w.startswith(tuple(clips)) for w in _long_words(text))
 
 
+#: an upper-case short name: TGW, NACL, AS
+_UPPER_SHORT = re.compile(r"(?<![\w.-])[A-Z]{2,5}(?![\w.-])")
+
+
+def short_name_of(text: str, term: str) -> str | None:
+    """An upper-case short name of the text spelt from the term's words, every word's initial
+    among its letters in order (TGW of "Transit Gateway", NACL of "Network ACL"), or None: a
+    statement that names its term so tells whether it is true."""
+    words = re.findall(r"[A-Za-z]+", term)
+    if len(words) < 2:
+        return None
+    joined = "".join(words).lower()
+    for m in _UPPER_SHORT.finditer(text):
+        short = m.group(0).lower()
+        initials = iter(short)
+        if _abbreviates(short, joined) and all(w[0].lower() in initials for w in words):
+            return m.group(0)
+    return None
+
+
 def _abbreviates(short: str, word: str) -> bool:
     if len(word) < len(short) + 2 or not word.isalpha() or word[0] != short[0]:
         return False
@@ -901,6 +921,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _glossed_character(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
         or _initialism(stem, answer, wrong)
+        or _spelt_short_name(stem, answer, wrong)
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
         or _command_letter(stem, answer, wrong)
@@ -1176,6 +1197,15 @@ def _initialism(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
             if part.lower() == mine:
                 return part
     return None
+
+
+def _spelt_short_name(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """An upper-case short name of the stem spelt from the answer's words ("only MGW does
+    this" / Mesh Gateway), when it spells no wrong option."""
+    short = short_name_of(stem, answer)
+    if short is None or any(short_name_of(short, w) for w in wrong):
+        return None
+    return short
 
 
 #: a clause that sets the scene ("by default …", "如果 …"), not what the term is

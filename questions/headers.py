@@ -41,6 +41,10 @@ _ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|啥|
 #: an English phrase that opens with a question word ("why fast", "how it works", "what's
 #: inside"); a hyphen after it makes a name ("How-to")
 _EN_WH = re.compile(r"(?i)^(why|how|what|when|where|which|who|whose)(?=\s|'s\b|$)")
+#: an English header that asks yes or no, with its mark: "Can fail?", "Does it lock?"
+_EN_YES_NO_ASKING = re.compile(
+    r"(?i)^(can|could|is|are|does|do|will|would|should|must|has|have)\s+[\w -]+\?$"
+)
 #: an English header that is a question: a wh-word and the auxiliary of a question
 _EN_ASKING = re.compile(
     r"(?i)^(what|when|where|why|how|which|who)(\s+(long|much|many|often|far|one))?\s+(is|are|was|were|does|do|did|can|could|will|"
@@ -57,7 +61,9 @@ def asked(header: str) -> str | None:
         return None
     if CJK.search(h):
         return h.rstrip("?？ ") if _ZH_ASKING.search(h) else None
-    return h.rstrip("? ") if _EN_ASKING.match(h) else None
+    if _EN_ASKING.match(h) or _EN_YES_NO_ASKING.match(h):
+        return h.rstrip("? ")
+    return None
 
 
 def asks(text: str) -> bool:
@@ -263,3 +269,23 @@ _HEADER_VERBS = frozenset({
     "affects", "changes", "removes", "adds", "checks", "caches", "guarantees", "provides",
     "replaces", "fixes", "breaks", "loses", "survives", "triggers", "retries",
 })  # fmt: skip
+
+
+#: a remarks column's header ("Gotcha", "Notes", "注意")
+_REMARK = re.compile(
+    r"^(gotchas?|caveats?|pitfalls?|watch out|warnings?|notes?|remarks?|comments?|tips?|"
+    r"注意|注意事项|备注|坑|陷阱|提示)$",
+    re.I,
+)
+#: what joins two labels of one header ("备注 / 坑", "Notes & gotchas")
+_LABEL_JOIN = re.compile(r"\s*(?:/|、|&|\+|\band\b|和)\s*", re.I)
+
+
+def header_labels(header: str) -> list[str]:
+    """The labels a header joins ("备注 / 坑" -> 备注, 坑), or the header alone."""
+    return [p for p in _LABEL_JOIN.split(header.strip().rstrip(":：")) if p] or [header]
+
+
+def remark_header(header: str) -> bool:
+    """A remarks column: "Gotcha", "注意", "备注 / 坑" (each label a remark's)."""
+    return all(_REMARK.match(p) is not None for p in header_labels(header))

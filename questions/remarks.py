@@ -13,22 +13,18 @@ import re
 from collections.abc import Sequence
 
 from questions.cues import clue
+from questions.headers import remark_header
 from questions.stems import is_descriptive, quoted, which
 from questions.tables import Table
 from questions.text import CJK, cut
 
-_REMARK = re.compile(
-    r"^(gotchas?|caveats?|pitfalls?|watch out|warnings?|notes?|remarks?|comments?|tips?|"
-    r"注意|注意事项|备注|坑|陷阱|提示)$",
-    re.I,
-)
 #: words after which an English noun phrase's head is over ("executable that always runs")
 _AFTER_HEAD = frozenset({"that", "which", "who", "from", "of", "for", "to", "in", "with", "on",
                          "at", "by", "when", "if", "and", "or"})  # fmt: skip
 
 
 def is_remark(header: str) -> bool:
-    return _REMARK.match(header.strip().rstrip(":：")) is not None
+    return remark_header(header)
 
 
 def main_column(table: Table, column: int) -> int | None:
@@ -56,10 +52,11 @@ def _opens_with_verb(phrase: str) -> bool:
 
 def _head(phrase: str) -> str:
     """The phrase's head noun: "variable" of "environment variable", "executable" of "the
-    executable that always runs", the last word of a Chinese phrase."""
-    if CJK.search(phrase):
-        parts = [w for w in cut(phrase) if w.strip()]
-        return parts[-1] if parts and len(parts[-1]) >= 2 else ""
+    executable that always runs", "拷贝" of "数据目录的整份拷贝"."""
+    if CJK.search(phrase):  # the noun after the last 的 ("数据目录的整份拷贝")
+        parts = [w for w in cut(phrase.rsplit("的", 1)[-1]) if w.strip()]
+        last = parts[-1] if parts else ""
+        return last if len(last) >= 2 and CJK.fullmatch(last[0]) and CJK.search(last) else ""
     words: list[str] = []
     for w in phrase.split():
         if w.lower() in _AFTER_HEAD:
@@ -79,7 +76,9 @@ def remark_subject(
     if main is None:
         return ""
     phrase = _first_phrase(table.cells[row][main])
-    if not phrase or _opens_with_verb(phrase):
+    if not phrase or _opens_with_verb(phrase) or (CJK.search(phrase) and "的" not in phrase):
+        # a Chinese cell without a 的 ends as often in another row's name ("同 COPY") or a
+        # verb's object ("声明端口") as in its head: the remark is said of the key itself
         return ""
     others = [c for i, c in enumerate(table.column(main)) if i != row]
     head = _head(phrase)  # the noun only: the whole cell would ask the row's description

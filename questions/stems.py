@@ -10,11 +10,21 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from questions.headers import asked, foreign, role, translated, verb_header, wh_verb, yes_no
+from questions.headers import (
+    asked,
+    foreign,
+    header_labels,
+    remark_header,
+    role,
+    translated,
+    verb_header,
+    wh_verb,
+    yes_no,
+)
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK, english_word
-from questions.values import shape
+from questions.values import leading_mark, shape
 
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
@@ -286,7 +296,12 @@ def _a_name(word: str) -> bool:
 
 
 def is_descriptive(attr: str) -> bool:
-    return bool(_DESCRIPTIVE.match(_attr_parts(attr, "en").strip()))
+    said = _attr_parts(attr, "en").strip()
+    if _DESCRIPTIVE.match(said):
+        return True
+    # "备注 / 坑": labels that each say so
+    labels = header_labels(said)
+    return len(labels) > 1 and all(_DESCRIPTIVE.match(p) or remark_header(p) for p in labels)
 
 
 @lru_cache(maxsize=4096)
@@ -459,6 +474,10 @@ def table_reverse(
         return _zh_spaced(f"{who}的{a}是") + f"{quoted(value, lang)}？"
     if q is not None:
         return f"{who} answers “{q}?” with {quoted(value, lang)}?"
+    mark = leading_mark(value)
+    if mark is not None:  # never "matches “Adjustable: ❌ → ECMP on TGW”"
+        said = _marked(who, a, value, mark)
+        return f"{said}?" if said else None
     if is_descriptive(attr):
         return f"{who} is described here: {quoted(value, lang)}?"
     verb = wh_verb(a)
@@ -495,6 +514,27 @@ def table_reverse(
     if _default_header(a):
         return f"{who} defaults to {quoted(value, lang)}?"
     return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
+
+
+#: a header that reads after "is": "Adjustable?", "worth a retry?", "OK today"
+_PREDICATE_HEADER = re.compile(
+    r"(?i)(?:[a-z-]+(?:able|ible|ful|less|ive|ent|ant|al|ous|ed)|worth|ok|okay|safe|free|ready)"
+    r"(?:\s+[a-z-]+){0,3}\??"
+)
+
+
+def _marked(who: str, attr: str, value: str, positive: bool) -> str | None:
+    """A yes/no cell with its remark, said of who with its header: "Which item is not adjustable
+    (stream it instead)", "Network ACL is stateful (return traffic auto-allowed)"; None for a
+    header that does not read after "is"."""
+    a = attr.strip()
+    if not _PREDICATE_HEADER.fullmatch(a):
+        return None  # "Owner: ✅ me" says no more than its mark
+    remark = re.sub(r"^[\s✅✔️☑√❌✖✗✘×]+[\s→\-–—:>]*", "", value).strip()
+    remark = re.sub(r"^[(（](.*)[)）]$", r"\1", remark).strip()
+    said = _lower(a.rstrip("?")) if a[:2] != "OK" else a.rstrip("?")
+    stem = f"{who} is {'' if positive else 'not '}{said}"
+    return f"{stem} ({remark})" if remark else stem
 
 
 _SELF_OR_WH = re.compile(r"(?i)^(what|when|why|how|which)\b|\b(I|I'm|I’m|my|me|mine)\b")
@@ -629,6 +669,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
         return f"{key} {said}" if said else None
     if foreign(a, lang):
         return None
+    mark = leading_mark(v)
+    if mark is not None:  # not "the notes give “✅ return traffic auto-allowed” under “Stateful”"
+        return _marked(key, a, v, mark)
     if predicative(a):
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):

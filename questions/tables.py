@@ -24,15 +24,14 @@ from questions.headers import never_key
 from questions.parse.model import TableData
 from questions.stems import is_descriptive
 from questions.text import norm, word_count
+from questions.values import NEGATIVE as _NEGATIVE
+from questions.values import POSITIVE as _POSITIVE
+from questions.values import leading_mark as leading_mark
 from questions.values import said_default, value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
 #: a dash or n/a, alone or with an aside of what stands in its place ("— (`response_type=token`)")
 _EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$|^(?:[—–-]+|n/?a)\s*[(（][^()（）]*[)）]$", re.I)
-_POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
-_NEGATIVE = re.compile(
-    r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -192,24 +191,6 @@ def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
 
 def _mark(cell: str) -> bool:
     return leading_mark(cell) is not None
-
-
-#: a mark symbol opening a cell, whatever follows it
-_MARK_FIRST = re.compile(r"\s*(✅|✔️|✔|☑|√|❌|✖|✗|✘|×)")
-
-
-def leading_mark(cell: str) -> bool | None:
-    """The side of a yes/no mark that opens a cell ("✅ Ctrl-Z" True, "❌ never" False), None
-    for a cell that opens with no mark: what the cell answers to a yes/no header."""
-    m = _MARK_FIRST.match(cell)
-    if m is not None:  # "✅（全部拒绝）": a mark with its remark in brackets, no space between
-        return _POSITIVE.match(m.group(1)) is not None
-    head = cell.strip().split(" ", 1)[0] if cell.strip() else ""
-    if not head or head.isalpha():
-        return None
-    if _POSITIVE.match(head):
-        return True
-    return False if _NEGATIVE.match(head) else None
 
 
 def _likeness(groups: Sequence[Sequence[str]]) -> float:

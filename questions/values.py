@@ -75,6 +75,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("protocol", re.compile(r"^[A-Z][A-Za-z]*/\d(\.\d)?$")),
     ("kv", re.compile(r"^[A-Za-z_][\w.\-/]*(:\s?|\s?=\s?)\S+$")),
     ("tag", re.compile(r"^[:@#][\w.-]+$")),
+    # a file name's ending (".tf.json", "*.tftest.hcl"): no path or module source beside it
+    ("ext", re.compile(r"^\*?\.[a-z0-9]+\.[a-z0-9]+$|^\*\.[a-z0-9]+$")),
     ("path", re.compile(r"^[./~]\S*/\S*$|^[a-z][\w.-]*/[\w./-]*$|^\.?[\w-]*\.(conf|ya?ml|json|sh|py|toml|ini|xml|properties|md|txt|sql|signal|config)$|^\.[a-z][\w-]+$")),
     ("dotted", re.compile(r"^[a-z][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+(\(\))?$")),
     ("caps", re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")),
@@ -98,6 +100,31 @@ _EXPR_MARK = re.compile(r"[*<>=|{}\[\]]")
 _ACRONYM_FORM = re.compile(r"[A-Z0-9][A-Z0-9./+-]*")
 _CAPITAL = re.compile(r"[A-Z]")
 _PASCAL_FORM = re.compile(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+")
+
+
+#: what a yes/no cell says, alone ("✅", "no", "不支持")
+POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
+NEGATIVE = re.compile(
+    r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
+)
+
+
+#: a mark symbol opening a cell, whatever follows it
+_MARK_FIRST = re.compile(r"\s*(✅|✔️|✔|☑|√|❌|✖|✗|✘|×)")
+
+
+def leading_mark(cell: str) -> bool | None:
+    """The side of a yes/no mark that opens a cell ("✅ Ctrl-Z" True, "❌ never" False), None
+    for a cell that opens with no mark: what the cell answers to a yes/no header."""
+    m = _MARK_FIRST.match(cell)
+    if m is not None:  # "✅（全部拒绝）": a mark with its remark in brackets, no space between
+        return POSITIVE.match(m.group(1)) is not None
+    head = cell.strip().split(" ", 1)[0] if cell.strip() else ""
+    if not head or head.isalpha():
+        return None
+    if POSITIVE.match(head):
+        return True
+    return False if NEGATIVE.match(head) else None
 
 
 @lru_cache(maxsize=65536)

@@ -110,7 +110,14 @@ def _is_term(head: str, block: Marked) -> bool:
     return len(words) <= 4 and not re.search(r"\d{3,}", head)
 
 
-_ZH_LABEL = re.compile(r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它)")
+_ZH_LABEL = re.compile(
+    r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它"
+    # what a line says of its item ("危害: 端口耗尽", "常见误区: …"): an aspect, no term
+    r"|(?:常见|主要|典型|潜在)?(?:误区|危害|影响|后果|原因|风险|优点|缺点|优势|劣势|区别|用法|原理|作用"
+    r"|场景|使用场景|解决|解决办法|解决方案|处理|处理方法|现象|症状|建议|结论)"
+    # a condition ending in 了 ("队列满了: …", "挂了: …"): when the line applies, not a name
+    r"|[\u4e00-\u9fff]{1,5}了)"
+)
 #: what a remark's label calls the remark ("quick fix", "modern alternative", "the usual
 #: suspect"): the word says how the line relates to its section, it names no thing
 _LABEL_NOUNS = frozenset({"alternative", "fix", "suspect", "tip", "note", "gotcha", "caveat",

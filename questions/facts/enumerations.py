@@ -84,6 +84,10 @@ def _split_top(body: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+#: brackets that add to a list rather than say what their member is ("+ x", "plus y", "还有 z")
+_ADDITION = re.compile(r"(?:\+|&|plus\b|and\b|also\b|还有|以及|另外)", re.I)
+
+
 def _member(part: str, code: tuple[str, ...]) -> Member | None:
     m = _MEMBER.match(part)
     if not m:
@@ -97,6 +101,8 @@ def _member(part: str, code: tuple[str, ...]) -> Member | None:
         return None
     if rest and _NUMBER.fullmatch(name):
         return None  # "3600 秒内至少 1 次写": a quantity and its unit, no name of a value
+    if _ADDITION.match(paren):
+        paren = ""  # "lifecycle (+ `providers` on module blocks)": one more member, no meaning
     default = bool(_DEFAULT.match(paren))
     desc = rest
     if paren and not default:

@@ -29,6 +29,13 @@ _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 #: a number that cites the document a rule is written in: a reference, no fact to recall
 _CITED = re.compile(r"\bRFCs?\s*$", re.I)
 _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
+#: a bracketed run of numbers that trails off ("gaps (100, 200...)", "（1、2、3 等）"): the
+#: writer's examples of a pattern, no value the notes state
+_EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|等)\s*[)）]")
+
+
+def _in_example_run(sentence: str, start: int, end: int) -> bool:
+    return any(m.start() < start and end < m.end() for m in _EXAMPLE_RUN.finditer(sentence))
 
 
 def sentences(text: str) -> tuple[str, ...]:
@@ -272,6 +279,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
                 continue  # an example or a value to avoid, not the value the notes state
+            if _in_example_run(sentence, start, end):
+                continue  # "leave gaps (100, 200...)": changed to 50 it is still a gap
             if estimated_share(sentence, start, end):
                 continue  # "90% of the time": the writer's guess, not a value to recall
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):

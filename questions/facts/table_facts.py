@@ -19,8 +19,9 @@ from questions.text import is_zh
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
 _DEFAULT_CELL = re.compile(
     r"(^|[,;，；(（]\s*)(the\s+)?(usual\s+)?default(\s+(?!values?\b)\w+)?\s*($|[,;，；)）])"
-    # "默认 message 生成后": a default message, said of the row's time, not the row the default
-    r"|^默认(?!值)(?!\s*[A-Za-z][\w-]+\s+\S)",
+    # "默认 message 生成后": a default message, said of the row's time, not the row the default;
+    # "默认 root，…" under USER: the row's default value
+    r"|^默认(?!值)(?!\s*[A-Za-z][\w-]+\s+\S)(?!\s*[A-Za-z0-9][\w.-]*\s*(?:[，,;；。]|$))",
     re.I,
 )
 

@@ -27,6 +27,9 @@ _IN_LIST = re.compile(rf"{_LIST_SEP}\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*{
 
 _ASIDE_AFTER_BLANK = re.compile(
     rf"{re.escape(BLANK)}\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没|非)[^)）]*[)）]"
+    # "或者 ___（tini）": a short aside on the blank glosses the key ("(exit code 137)" adds a
+    # fact of its own)
+    rf"|{re.escape(BLANK)}\s*[(（][^()（）\d]{{1,20}}[)）]"
 )
 
 
@@ -37,6 +40,11 @@ def _siblings(f: Fact, pool: Pool) -> list[str]:
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
     alike = [m for m in marked if m != f.span] + list(f.siblings)
     return [m for m in alike if pool.same_kind(f.span, m, f)]
+
+
+#: a blank with the number its name carries ("进程就是 ___ 1" of PID 1): the number tells the
+#: key, and no other option is written with it
+_NUMBERED = re.compile(rf"{re.escape(BLANK)} ?\d")
 
 
 _NEGATION = re.compile(r"不|没|非|\b(not|never|no|cannot)\b|n't", re.I)
@@ -66,8 +74,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     gap = blanked(text, f.span)
     if gap is None or _IN_LIST.search(gap):
         return
-    gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)" gives it away
-    if _negated(gap):
+    gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)", "___ (tini)" give it away
+    if _negated(gap) or _NUMBERED.search(gap):
         return
     if f.role == "listed":  # the list's other members: the notes' own options for the slot
         wrong = [s for s in f.siblings if not contains(gap, s)]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
-from questions.cues import description_clue, without
+from questions.cues import description_clue, short_name_of, without
 from questions.distractors import Pool
 from questions.facts.extract import markup
 from questions.facts.model import Fact
@@ -286,7 +286,9 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
             return None
         else:
             others = [s for s in others if pool.marked(s, here)]
-    if not others or named_in(desc, f.subject):
+    # a short name spelt from a term ("only TGW does this" of Transit Gateway) names it
+    others = [s for s in others if short_name_of(desc, s) is None]
+    if not others or named_in(desc, f.subject) or short_name_of(desc, f.subject) is not None:
         return None
     found = description_clue(desc, f.subject, f.siblings)
     if found is not None:  # "… for an external name" of ExternalName: say it without that

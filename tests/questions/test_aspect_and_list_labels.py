@@ -8,13 +8,14 @@ Notes: tests/questions/notes/mysql-aspect-labels-zh.md, git-aspect-labels.md."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from questions.bank import Bank
 from questions.cues import restating_aside, worked_example
-from questions.facts.definitions import list_label
+from questions.facts.definitions import _split_cached, list_label
 from questions.facts.extract import aspect_labels, extract
 from questions.generate import generate_from_texts
 from questions.parse import parse_document
@@ -107,7 +108,12 @@ def test_a_label_under_parents_of_different_lists_is_an_aspect_too() -> None:
     aspect still, never asked as the term a cause describes (原因 / 解决 as a coin toss)."""
     with pytest.MonkeyPatch.context() as mp:  # the facts as read, before aspects are dropped
         mp.setattr("questions.facts.extract.without_aspect_labels", lambda facts: facts)
+        # 原因 / 解决 are remark labels too (a single one is no term either): off here, so the
+        # aspect rule across lists is what this test reads
+        mp.setattr("questions.facts.definitions._ZH_LABEL", re.compile(r"(注意|备注)"))
+        _split_cached.cache_clear()  # lines split before, with the labels on
         facts = extract(parse_document(MYSQL.read_text(encoding="utf-8"), "m.md"))
+    _split_cached.cache_clear()  # nor kept after
     causes = {f.block.parent_line for f in facts if f.subject == "原因"}
     assert len(causes) == 2  # under the replication error and under the full disk
     assert {"原因", "解决"} <= aspect_labels(facts)

@@ -1,0 +1,89 @@
+"""Final reviews 18 of unseen AWS networking and Linux notes (issue #13): a number of a
+trailing run of examples ("gaps (100, 200...)") is no fact, so no true/false changes it to 50;
+a cell that opens with a yes/no mark is said with its header ("Which item is not adjustable
+(stream it instead)?"), never quoted raw ("matches “Adjustable: ❌ → …”");
+a short name spelt from a term ("only MGW does this") tells its term; a Chinese line's aspect
+or condition label ("危害:", "常见误区:", "队列满了:") names no term to ask.
+Notes: tests/questions/notes/edge-proxy-limits.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from questions.bank import Bank
+from questions.cues import clue, short_name_of
+from questions.facts.definitions import remark_label
+from questions.facts.extract import extract
+from questions.generate import generate_from_texts
+from questions.parse.markdown import parse_document
+from questions.stems import table_reverse, table_statement
+from questions.values import family, leading_mark, shape
+
+NOTES = Path(__file__).parent / "notes" / "edge-proxy-limits.md"
+LABELS = ("危害", "常见误区", "队列满了", "处理")
+
+
+def _bank() -> Bank:
+    bank, _ = generate_from_texts([("x.md", NOTES.read_text(encoding="utf-8"))], "b")
+    return bank
+
+
+def test_numbers_of_a_trailing_run_of_examples_are_no_facts() -> None:
+    doc = parse_document("## Rules\n\n- numbers 1 – 9999, leave gaps (100, 200...) here\n", "x.md")
+    values = {f.value for f in extract(doc) if f.kind == "number"}
+    assert "100" not in values and "200" not in values
+    assert "1 – 9999" in values  # the stated range is still a fact
+    doc = parse_document("## 端口\n\n- 备用端口（8080、8081 等）\n- 默认端口 8443\n", "x.md")
+    values = {f.value for f in extract(doc) if f.kind == "number"}
+    assert "8080" not in values and "8443" in values
+
+
+def test_a_mark_led_cell_is_never_quoted_raw() -> None:
+    said = table_reverse("item", "Adjustable?", "❌ → stream it instead", "en")
+    assert said == "Which item is not adjustable (stream it instead)?"
+    said = table_reverse("item", "Adjustable?", "✅ (max 500)", "en")
+    assert said == "Which item is adjustable (max 500)?"
+    assert table_reverse("item", "Owner", "✅ me", "en") is None  # "is owner" reads as nothing
+    said = table_statement("Network ACL", "Stateful?", "✅ return traffic auto-allowed", "en")
+    assert said == "Network ACL is stateful (return traffic auto-allowed)"
+    # a plain cell under a header that reads no other way still gets the quoted form
+    assert table_reverse("item", "Adjustable?", "after a ticket", "en") is not None
+    for q in _bank().questions:
+        assert "matches “" not in q.prompt, q.prompt
+
+
+def test_marks_are_read_where_values_are() -> None:
+    assert leading_mark("✅ (max 500)") is True
+    assert leading_mark("❌ → stream it instead") is False
+    assert leading_mark("× never") is False
+    assert leading_mark("after a ticket") is None
+
+
+def test_a_short_name_spelt_from_a_term_tells_it() -> None:
+    assert short_name_of("mTLS passthrough — only MGW does this", "Mesh Gateway") == "MGW"
+    assert short_name_of("only TGW does this", "Transit Gateway") == "TGW"
+    assert short_name_of("only TGW does this", "VPC Peering") is None
+    assert short_name_of("uses HTTP", "Hyper Text") is None  # no P after the T's
+    assert short_name_of("only MGW does this", "Gateway") is None  # one word spells nothing
+    stem = "Which of these has this property: “mTLS passthrough — only MGW does this”?"
+    assert clue(stem, "Mesh Gateway", ["Edge Gateway", "Sidecar Proxy"]) == "MGW"
+    assert clue(stem, "Mesh Gateway", ["Edge Gateway", "Main Gateway"]) is None
+    for q in _bank().questions:
+        assert "MGW" not in q.prompt, q.prompt
+
+
+def test_aspect_and_condition_labels_name_no_term() -> None:
+    for label in (*LABELS, "原理", "使用场景", "挂了"):
+        assert remark_label(label), label
+    for term in ("超时", "索引", "backlog", "了解"):
+        assert not remark_label(term), term
+    for q in _bank().questions:
+        assert not set(q.choices) & set(LABELS), (q.prompt, q.choices)
+
+
+def test_a_file_ending_is_of_its_own_kind() -> None:
+    """ "`.tf.json` works too" was asked beside module sources (`./modules/vpc`)."""
+    assert shape(".tf.json") == shape("*.tftest.hcl") == shape("*.py") == "ext"
+    assert shape("./modules/vpc") == shape(".gitignore") == "path"
+    assert family(".tf.json") != family("./modules/vpc")
+    assert family(".tf.json") != family("hashicorp/consul/aws")

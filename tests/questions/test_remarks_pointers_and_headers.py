@@ -1,0 +1,96 @@
+"""Reviews of unseen Terraform and Docker 中文 notes (issue #13): brackets that add a member to a
+list ("lifecycle (+ `providers` …)") are no member's meaning; "fills in the rest" and "优先用它"
+point elsewhere; a cell "默认 root" gives its row's default value, it does not call its row the
+default; a short aside on a blank ("___（tini）") glosses the key; a yes/no question header
+("Can fail?") is asked as a question; "备注 / 坑" is a remarks header, and a Chinese remark is
+said of its row's key. Notes: tests/questions/notes/build-tools-zh.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from questions.bank import Bank
+from questions.context_refs import refers_to_context
+from questions.facts.enumerations import enumeration
+from questions.facts.table_facts import _calls_default
+from questions.generate import generate_from_texts
+from questions.generators.terms import _ASIDE_AFTER_BLANK, _NUMBERED
+from questions.headers import asked, remark_header
+from questions.stems import BLANK, is_descriptive, table_reverse
+
+NOTES = Path(__file__).parent / "notes" / "build-tools-zh.md"
+
+
+def _bank() -> Bank:
+    bank, _ = generate_from_texts([("x.md", NOTES.read_text(encoding="utf-8"))], "b")
+    return bank
+
+
+def test_brackets_that_add_a_member_are_no_meaning() -> None:
+    found = enumeration("Release steps: tag, build, sign, upload (+ notify on majors)")
+    assert found is not None
+    assert [m.description for m in found.members] == ["", "", "", ""]
+    found = enumeration("Modes: fast, safe, slow (the default one)")
+    assert found is not None and found.members[-1].description == "the default one"
+    for q in _bank().questions:
+        assert "“+" not in q.prompt, q.prompt
+
+
+def test_lines_that_point_elsewhere_or_at_their_own_row() -> None:
+    for text in ("fills in the rest", "优先用它", "推荐用这个", "use this one", "Prefer it."):
+        assert refers_to_context(text), text
+    for text in ("the rest of the file is ignored", "REST API", "encrypted at rest",
+                 "33 % of raw, the rest holds copies",
+                 "推荐，备份迁移方便", "use it for logs"):  # fmt: skip
+        assert not refers_to_context(text), text
+    for q in _bank().questions:
+        assert "推荐用这个" not in q.prompt and "优先用它" not in q.prompt, q.prompt
+
+
+def test_a_default_value_cell_does_not_call_its_row_the_default() -> None:
+    assert not _calls_default("默认 mavenLocal，生产要配置凭据", "任务")
+    assert not _calls_default("默认 root", "指令")
+    assert _calls_default("默认", "任务")
+    assert _calls_default("默认，推荐", "任务")
+    for q in _bank().questions:
+        assert not q.prompt.startswith("默认的"), q.prompt
+
+
+def test_a_yes_no_question_header_is_asked_as_a_question() -> None:
+    assert asked("Can retry?") == "Can retry"
+    assert asked("Does it lock?") == "Does it lock"
+    assert asked("Can retry") is None  # no mark: a label ("Can opener") as much as a question
+    stem = table_reverse("stage", "Can retry?", "only with a fresh token", "en")
+    assert stem == "Which stage answers “Can retry?” with “only with a fresh token”?"
+    for q in _bank().questions:
+        assert "matches “Can retry" not in q.prompt, q.prompt
+
+
+def test_joined_remark_labels_make_a_remarks_header() -> None:
+    assert remark_header("备注 / 坑") and remark_header("Notes & gotchas") and remark_header("注意")
+    assert not remark_header("作用 / 坑") and not remark_header("Owner")
+    assert is_descriptive("备注 / 坑") and is_descriptive("说明") and not is_descriptive("位置")
+    prompts = [q.prompt for q in _bank().questions]
+    assert not any("备注 / 坑是" in p for p in prompts), prompts
+    remarks = [p for p in prompts if p.startswith("这条备注说的是")]
+    assert remarks and all(p.startswith("这条备注说的是哪个任务？“") for p in remarks), remarks
+
+
+def test_a_short_aside_on_a_blank_is_cut() -> None:
+    def cut(gap: str) -> str:
+        return _ASIDE_AFTER_BLANK.sub(BLANK, gap)
+
+    assert cut(f"解决: 删掉目录，或者 {BLANK}（强制刷新）") == f"解决: 删掉目录，或者 {BLANK}"
+    assert cut(f"the pod gets {BLANK} (not killed)") == f"the pod gets {BLANK}"
+    kept = f"memory above the limit -> container is {BLANK} (exit code 137)"
+    assert cut(kept) == kept  # a number of its own is a fact, no gloss
+    # an aside before the blank, or a long one after it, says more than a gloss of the key
+    assert cut(f"（强制刷新）{BLANK} 之后") == f"（强制刷新）{BLANK} 之后"
+    long = f"{BLANK} (which downloads every dependency again, slow on CI)"
+    assert cut(long) == long
+
+
+def test_a_blank_with_the_number_its_name_carries_is_not_asked() -> None:
+    assert _NUMBERED.search(f"→ 进程就是 {BLANK} 1，能收到信号")
+    assert _NUMBERED.search(f"upgrade to {BLANK}2 first")
+    assert not _NUMBERED.search(f"{BLANK} listens on port 8080")
