@@ -66,6 +66,11 @@ def _head(phrase: str) -> str:
     return last if re.fullmatch(r"[A-Za-z][A-Za-z-]*", last) else ""
 
 
+#: a main column that says what its row does ("What it does"), not what it is ("Purpose" may
+#: hold "environment variable")
+_ACTION_HEADER = re.compile(r"(?i)(?:what (?:it|this) )?does")
+
+
 def remark_subject(
     table: Table, row: int, column: int, key: str, wrong: Sequence[str]
 ) -> str | None:
@@ -76,6 +81,8 @@ def remark_subject(
     if main is None:
         return ""
     phrase = _first_phrase(table.cells[row][main])
+    if _ACTION_HEADER.fullmatch(table.headers[main].strip()):
+        return ""  # "What it does: rename/move an address": what the key does, the remark is of it
     if not phrase or _opens_with_verb(phrase) or (CJK.search(phrase) and "的" not in phrase):
         # a Chinese cell without a 的 ends as often in another row's name ("同 COPY") or a
         # verb's object ("声明端口") as in its head: the remark is said of the key itself

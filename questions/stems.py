@@ -479,6 +479,8 @@ def table_reverse(
         said = _marked(who, a, value, mark)
         return f"{said}?" if said else None
     if is_descriptive(attr):
+        if only_flags(value):
+            return None  # "-raw name, -json": flags of the command, no description of it
         return f"{who} is described here: {quoted(value, lang)}?"
     verb = wh_verb(a)
     if verb is not None:  # "runs where: on the runner" -> "Which keyword runs on the runner?"
@@ -650,7 +652,7 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if kind == "reason" or _asked(a, lang) is not None:
         return None  # a question header makes no sentence with its cell
     if is_descriptive(attr):
-        return described_as(key, v, lang)
+        return None if only_flags(v) else described_as(key, v, lang)
     if lang == "zh":
         if kind == "situation":
             return f"{key} 适用于“{v}”"  # a time ("cleanup 时机") is what the cell says it is
@@ -733,6 +735,18 @@ def profile_option(a: str, b: str, lang: str) -> str:
     """Two aspects' values, in the order the stem asks them."""
     x, y = (v.strip().rstrip("。.") for v in (a, b))
     return f"{x}；{y}" if lang == "zh" else f"{x}; {y}"
+
+
+#: a list of command-line flags, with their arguments: "`-raw name`, `-json`", "--force / -f"
+_ONLY_FLAGS = re.compile(
+    r"\s*-{1,2}[A-Za-z][\w-]*(?:[ =][^\s,;/-]\S*)?(?:\s*[,;/]\s*-{1,2}[A-Za-z][\w-]*(?:[ =][^\s,;/-]\S*)?)*\s*"
+)
+
+
+def only_flags(text: str) -> bool:
+    """A cell that only lists flags: it names options of its row's command, it says nothing
+    the row is."""
+    return _ONLY_FLAGS.fullmatch(text.replace("`", "")) is not None
 
 
 def described_as(term: str, desc: str, lang: str) -> str:

@@ -19,7 +19,7 @@ from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairings
 from questions.name_kinds import kept_by_kind, row_value_kinds
 from questions.remarks import is_remark, main_column, remark_stem, remark_subject
-from questions.stems import table_forward, table_predicate, table_reverse
+from questions.stems import only_flags, table_forward, table_predicate, table_reverse
 from questions.tables import (
     Table,
     bare_default,
@@ -271,8 +271,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if is_remark(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
         subject = remark_subject(table, f.row, f.column, f.subject, wrong)
-        if subject is None:
-            return None
+        if subject is None or only_flags(cell):
+            return None  # "--json": the command's flag, no remark on it
         prompt = remark_stem(f.category, subject, cell, lang)
     else:
         prompt = table_reverse(f.category, f.attribute, cell, lang, among)

@@ -16,7 +16,7 @@ from questions.facts.table_facts import _calls_default
 from questions.generate import generate_from_texts
 from questions.generators.terms import _ASIDE_AFTER_BLANK, _NUMBERED
 from questions.headers import asked, remark_header
-from questions.stems import BLANK, is_descriptive, table_reverse
+from questions.stems import BLANK, is_descriptive, only_flags, table_reverse, table_statement
 
 NOTES = Path(__file__).parent / "notes" / "build-tools-zh.md"
 
@@ -94,3 +94,29 @@ def test_a_blank_with_the_number_its_name_carries_is_not_asked() -> None:
     assert _NUMBERED.search(f"→ 进程就是 {BLANK} 1，能收到信号")
     assert _NUMBERED.search(f"upgrade to {BLANK}2 first")
     assert not _NUMBERED.search(f"{BLANK} listens on port 8080")
+
+
+TOOL_EN = """# Release tool
+
+## Commands
+
+| Command | What it does | Notes |
+|---|---|---|
+| `rel pack` | rename/move the artifacts | prefer the `--out` flag now |
+| `rel sign` | sign every artifact | needs the team key on the runner |
+| `rel push` | upload to the registry | `-f`, `--dry-run` |
+| `rel list` | list the releases | `--json` |
+| `rel gc` | forget old releases | nothing is deleted from storage |
+"""
+
+
+def test_flags_are_no_description_and_an_action_column_is_no_noun() -> None:
+    assert only_flags("`-raw name`, `-json`") and only_flags("--force / -f")
+    assert not only_flags("-check for CI") and not only_flags("-1 (不限)")
+    assert table_reverse("command", "Notes", "`-f`, `--dry-run`", "en") is None
+    assert table_statement("rel push", "Notes", "`-f`, `--dry-run`", "en") is None
+    bank, _ = generate_from_texts([("x.md", TOOL_EN)], "b")
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if "--dry-run" in p or "“--json”" in p], prompts
+    # "rename/move the artifacts" says what `rel pack` does: no "remark on its rename"
+    assert not [p for p in prompts if "remark on its" in p], prompts
