@@ -103,6 +103,8 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     if f.kind == "number":
         wrong = [w for w in distractors_for(f, pool, avoid=text, least=1) if plausible(f.span, w)]
     else:
+        if short_name_of(text, f.span) is not None:
+            return None  # "… into a **volume group** (VG)": swapped, the VG still names it
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
                  and peer(f.block.inline.text, f.span, m, pool)

@@ -14,7 +14,7 @@ from questions.bank import Bank
 from questions.cues import clue, short_name_of
 from questions.facts.definitions import remark_label
 from questions.facts.extract import extract
-from questions.generate import generate_from_texts
+from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
 from questions.stems import table_reverse, table_statement
 from questions.values import family, leading_mark, shape
@@ -87,3 +87,20 @@ def test_a_file_ending_is_of_its_own_kind() -> None:
     assert shape("./modules/vpc") == shape(".gitignore") == "path"
     assert family(".tf.json") != family("./modules/vpc")
     assert family(".tf.json") != family("hashicorp/consul/aws")
+
+
+LVM = """# Storage
+
+## LVM
+
+A **physical volume** (PV) is a disk or partition handed to LVM. PVs are pooled into a
+**volume group** (VG), and a **logical volume** (LV) is carved out of a VG.
+"""
+
+
+def test_a_false_statement_never_keeps_the_true_terms_short_name() -> None:
+    """ "PVs are pooled into a physical volume (VG)": the VG still names the volume group."""
+    falses = [c.prompt for c in generate_document("x.md", LVM).candidates if c.style == "tf-false"]
+    for p in falses:
+        assert "physical volume (VG)" not in p and "logical volume (VG)" not in p, p
+        assert "volume group (PV)" not in p and "logical volume (PV)" not in p, p
