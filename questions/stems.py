@@ -60,7 +60,12 @@ def articles(text: str) -> str:
 
 
 #: a count before a Chinese category noun: "四种对象" over a list is "对象", asked one at a time
-_ZH_COUNTED = re.compile(r"^(?:[一二两三四五六七八九十几多]+|\d+)\s*[种个类大条项件款]\s*(?=\S)")
+_ZH_COUNTED = re.compile(
+    r"^(?:[一二两三四五六七八九十几多]+|\d+)\s*[种个类大条项件款层级步]\s*(?=\S)"
+)
+#: a Chinese header that ends in a verb of meaning ("高了一般说明", "代表"): a clause, the
+#: cell is its object
+_ZH_SAYS = re.compile(r"(?:说明|表示|意味着|代表|意思是|说明是)$")
 
 
 def which(noun: str | None, lang: str) -> str:
@@ -471,6 +476,8 @@ def table_reverse(
             return f"{who}适用于{quoted(value, lang)}？"
         if foreign(a, lang):
             return None  # "哪个 guarantee 的when to use是…" pastes an English clause
+        if _ZH_SAYS.search(a):  # "高了一般说明": a clause, no noun to put 的 before
+            return _zh_spaced(f"{who}{a}") + f"{quoted(value, lang)}？"
         return _zh_spaced(f"{who}的{a}是") + f"{quoted(value, lang)}？"
     if q is not None:
         return f"{who} answers “{q}?” with {quoted(value, lang)}?"
@@ -656,7 +663,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if lang == "zh":
         if kind == "situation":
             return f"{key} 适用于“{v}”"  # a time ("cleanup 时机") is what the cell says it is
-        return None if foreign(a, lang) else f"{key} 的{a}是“{v}”"
+        if foreign(a, lang):
+            return None
+        return f"{key} {a}“{v}”" if _ZH_SAYS.search(a) else f"{key} 的{a}是“{v}”"
     verb = wh_verb(a)
     if verb is not None:
         said = _said_where(verb[3], verb[0], v)

@@ -16,7 +16,14 @@ from questions.facts.table_facts import _calls_default
 from questions.generate import generate_from_texts
 from questions.generators.terms import _ASIDE_AFTER_BLANK, _NUMBERED
 from questions.headers import asked, remark_header
-from questions.stems import BLANK, is_descriptive, only_flags, table_reverse, table_statement
+from questions.stems import (
+    BLANK,
+    is_descriptive,
+    only_flags,
+    table_reverse,
+    table_statement,
+    which,
+)
 
 NOTES = Path(__file__).parent / "notes" / "build-tools-zh.md"
 
@@ -120,3 +127,13 @@ def test_flags_are_no_description_and_an_action_column_is_no_noun() -> None:
     assert not [p for p in prompts if "--dry-run" in p or "“--json”" in p], prompts
     # "rename/move the artifacts" says what `rel pack` does: no "remark on its rename"
     assert not [p for p in prompts if "remark on its" in p], prompts
+
+
+def test_a_chinese_header_that_says_what_a_value_means_reads_as_a_clause() -> None:
+    said = table_reverse("字段", "高了一般说明", "业务代码吃 CPU", "zh")
+    assert said == "哪个字段高了一般说明“业务代码吃 CPU”？"
+    assert (
+        table_statement("us", "高了代表", "业务代码吃 CPU", "zh") == "us 高了代表“业务代码吃 CPU”"
+    )
+    assert table_reverse("字段", "含义", "用户态", "zh") != "哪个字段含义“用户态”？"  # a noun
+    assert which("三层限制", "zh") == "哪个限制" and which("两级缓存", "zh") == "哪个缓存"
