@@ -889,10 +889,10 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         if shared and sum(1 for words in used if word in words) >= len(shared) / 2:
             continue
         if apart:  # ...nor shared by the options that hold it only so
-            sharing = sum(1 for w in wrong if any(alike(word, x) for x in _whole_words(w)))
+            sharing = (any(alike(word, x) for x in _whole_words(w)) for w in wrong)
         else:
-            sharing = sum(1 for w in wrong if _shares(word, w))
-        if sharing < len(wrong) / 2:
+            sharing = (_shares(word, w) for w in wrong)
+        if not _at_least_half(sharing, len(wrong)):
             return surface
     return (
         _function_words(stem, answer, wrong)
@@ -909,6 +909,20 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _echoed_number(stem, answer, wrong)
         or _measured(stem, answer, wrong)
     )
+
+
+def _at_least_half(said: Iterable[bool], n: int) -> bool:
+    """At least half of the `n` options say it: counted only until it is told (a word most
+    wrong options share is read against half of them, not all)."""
+    need = n / 2
+    count = 0
+    if count >= need:
+        return True
+    for yes in said:
+        count += yes
+        if count >= need:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -389,10 +389,11 @@ class Pool:
             # ("a ___ gateway" names the gateway: there the article is the gateway's)
             fits = [s for s in fits if self._written_with_article(s)]
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
-        words = set(norm_words(answer))
+        words = norm_words(answer)
+        named_alike = [not words.isdisjoint(norm_words(s)) for s in fits]  # once per sibling
         tiers: list[list[str]] = [
-            [s for s in fits if words & set(norm_words(s))],
-            [s for s in fits if not words & set(norm_words(s))],
+            [s for s, alike in zip(fits, named_alike, strict=True) if alike],
+            [s for s, alike in zip(fits, named_alike, strict=True) if not alike],
             [],
             [],
         ]
@@ -1775,29 +1776,41 @@ def spread(
     place = stable_int("rank", seed) % (want + 1)
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
+    # whether each value is beyond reach and below the key, read once per value too
+    parts = {x: (int(d > reach), int(x < v)) for x, d in away.items()}
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, int, float, tuple[float, ...]]:
-        far = sum(away[x] > reach for x in c)
-        below = sum(x < v for x in c)
-        again = c in taken
-        # a quantity's one far option may keep the key off the middle (8 MB beside 64 MB); a
-        # code of another class never may (401 beside the 3xx codes stands out)
-        beyond = max(far - slack, 0)
-        return (again, beyond, abs(below - place), far, sum(map(away.__getitem__, c)), c)
+    def costed(values: list[float]) -> list[tuple[bool, int, int, int, float, tuple[float, ...]]]:
+        """Every set of `want` of the values as its cost, cheapest first: offered beside the
+        key already, options beyond reach past `slack` (a quantity's one far option may keep
+        the key off the middle, 8 MB beside 64 MB; a code of another class never may), the
+        key's distance from its place, options beyond reach, the distances' sum, then the set
+        itself, so no two sets cost alike. Built in one loop: thousands of sets per notes."""
+        out = []
+        for c in combinations(values, want):
+            far = below = 0
+            for x in c:
+                f, b = parts[x]
+                far += f
+                below += b
+            cost = (c in taken, max(far - slack, 0), abs(below - place), far,
+                    sum(map(away.__getitem__, c)), c)  # fmt: skip
+            out.append(cost)
+        out.sort()
+        return out
 
-    def best(sets: Iterable[tuple[float, ...]]) -> tuple[tuple[float, ...], bool]:
+    def best(values: list[float]) -> tuple[tuple[float, ...], bool]:
         """The set of least cost without a pattern, else of least cost, and whether it has
         one: the sets in order of cost, read until one has none (`patterned` is the costly
         part, and most sets' first has none)."""
-        ranked_sets = sorted(sets, key=cost)
-        for c in ranked_sets:
-            if not _patterned_set(v, c):
-                return c, False
-        return ranked_sets[0], True
+        ranked_sets = costed(values)
+        for cost in ranked_sets:
+            if not _patterned_set(v, cost[-1]):
+                return cost[-1], False
+        return ranked_sets[0][-1], True
 
-    chosen, odd = best(combinations(sorted(near), want))
+    chosen, odd = best(sorted(near))
     if odd:  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
-        chosen, _ = best(combinations(sorted(ranked), want))
+        chosen, _ = best(sorted(ranked))
     return sorted(chosen)
 
 
@@ -1982,6 +1995,7 @@ _FAR = math.log(5) + 1e-9
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def _significant(x: float) -> int:
     """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3.
     Cached: `spread` reads each value once for every set of options it is in."""
@@ -2069,8 +2083,11 @@ def head_noun(text: str) -> str:
     return singular_word(words[-1].lower())
 
 
-def norm_words(text: str) -> list[str]:
-    return [w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3]
+@lru_cache(maxsize=65536)
+def norm_words(text: str) -> frozenset[str]:
+    """The text's words of three letters or more, case folded. Cached: a list's item is read
+    beside each answer it is a sibling of."""
+    return frozenset(w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3)
 
 
 def _sibling_fits(sibling: str, answer: str) -> bool:
