@@ -28,6 +28,7 @@ from questions.text import (
     CJK,
     CJK_RUN,
     STOP_EN,
+    cjk_runs,
     contains,
     cut,
     lemma,
@@ -221,7 +222,7 @@ _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 def content_words(desc: str) -> frozenset[str]:
     """Latin words by lemma, hyphenated compounds whole ("at-least-once" is one word, though
     made of stop words) and Chinese words of two characters or more."""
-    zh = {w for run in CJK_RUN.findall(desc) for w in cut(run) if len(w) >= 2}
+    zh = {w for run in cjk_runs(desc) for w in cut(run) if len(w) >= 2}
     compounds = {w.lower() for w in _COMPOUND.findall(desc)}
     return lemma_words(desc) | zh | compounds
 

@@ -34,7 +34,7 @@ from lemminflect import getAllLemmas
 from questions.nouns import singular_word
 from questions.parse.model import Document
 from questions.stems import BLANK
-from questions.text import CJK, STOP_EN, english_word, init_jieba, norm
+from questions.text import STOP_EN, english_word, has_cjk, init_jieba, norm
 from questions.values import code_form, shape
 
 #: written in capitals: a command, keyword or constant (`LPUSH`, `SHOW ENGINE STATUS`, `ASK`)
@@ -106,7 +106,7 @@ def _plural_head(heading: str) -> bool:
 def _zh_head(term: str) -> str:
     """The last word of a Chinese term of two words or more ("聚簇索引" -> "索引"), or "". A
     one-character last word is a suffix ("文档号", "词项"), not a noun saying the kind."""
-    if not CJK.search(term) or re.search(r"[A-Za-z0-9]", term):
+    if not has_cjk(term) or re.search(r"[A-Za-z0-9]", term):
         return ""
     init_jieba()
     import jieba
