@@ -80,6 +80,11 @@ MAX_SAID_HITS = 400
 _HITS_SLICE = 2 * MAX_SAID_HITS
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
+#: a joined text of `Pool._holding` this long, searched this many times (a long list's stems
+#: share one), is first asked whether it holds the option's every piece of `_GRAM` letters
+_GRAMMED_LENGTH = 4096
+_GRAMMED_AFTER = 16
+_GRAM = 6
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
 #: patterns of the per-option checks, compiled once (re's own cache is a look-up per call)
 _DIGITS_ONLY = re.compile(r"\d+")
@@ -167,6 +172,9 @@ class Pool:
             tuple[str, str], tuple[frozenset[str], list[int], str, list[int]]
         ] = {}
         self._joined: dict[tuple[int, ...], tuple[str, list[int]]] = {}
+        #: a long joined text -> the times it was searched, then its pieces (`_absent`)
+        self._searched: dict[str, int] = {}
+        self._grams: dict[str, frozenset[str]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -706,7 +714,7 @@ class Pool:
         # notes, the option mostly in one): found by one search of the sentences' folded text
         # joined by line breaks (folded text has none), not by a loop over the sentences
         written = folded(option)
-        at = text.find(written) if written else -1
+        at = text.find(written) if written and not self._absent(written, text) else -1
         while at >= 0:
             k = bisect_right(starts, at) - 1
             sentence_block, sentence = self._sentences[hits[k]]
@@ -719,6 +727,23 @@ class Pool:
             said = (self._sentences[i][1] for i in hits if self._sentences[i][0] != own)
             return said_with(words, option, said)
         return False
+
+    def _absent(self, written: str, text: str) -> bool:
+        """The text surely does not hold the written option: a piece of it is nowhere in the
+        text. Read only of a long text searched often (a long list's stems share their first
+        sentences), whose pieces are then gathered once; else False, and the text is searched.
+        """
+        if len(written) < _GRAM or len(text) < _GRAMMED_LENGTH:
+            return False
+        grams = self._grams.get(text)
+        if grams is None:
+            searched = self._searched[text] = self._searched.get(text, 0) + 1
+            if searched < _GRAMMED_AFTER:
+                return False
+            grams = self._grams[text] = frozenset(
+                text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)
+            )
+        return any(written[i : i + _GRAM] not in grams for i in range(len(written) - _GRAM + 1))
 
     def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int], str, list[int]]:
         """The stem's content words but the key's own (`own`), and the sentences that hold

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import questions.ambiguity as ambiguity
+import questions.distractors as distractors
 import questions.term_kinds as term_kinds
 from questions.candidate import stable_int
 from questions.cues import _at_least_half
@@ -23,6 +24,7 @@ from questions.distractors import (
     _FAR,
     _NORM_WORD,
     SPREAD_READS,
+    Pool,
     _id_distance,
     _log_distance,
     _patterned_set,
@@ -34,10 +36,17 @@ from questions.facts.extract import extract
 from questions.parse import parse_document
 from questions.term_kinds import TermKinds, _head, _zh_head, written_kind
 from questions.text import CJK, CJK_RUN, cjk_runs, has_cjk, norm
+from questions.values import number_role, numbers_in
 
 NOTES = Path(__file__).parent / "notes"
 SAMPLES = ["kubernetes-ckad.md", "postgresql-ops.md", "redis-ops.md", "http-networking-zh.md",
            "comparison.md", "broker-client-settings.md"]  # fmt: skip
+
+
+def _pool(text: str) -> tuple[Pool, list]:
+    doc = parse_document(text, "n.md")
+    facts = extract(doc)
+    return Pool(doc, facts), facts
 
 
 def _spread_plainly(
@@ -254,3 +263,34 @@ def test_an_ascii_text_holds_no_chinese_as_the_search_finds() -> None:
         assert has_cjk(text) == (CJK.search(text) is not None), text
         assert cjk_runs(text) == CJK_RUN.findall(text), text
     assert term_kinds._zh_head("聚簇索引") == "索引"
+
+
+def test_an_option_told_absent_by_its_pieces_is_nowhere_in_the_joined_text() -> None:
+    lines = ["# Glossary", "", "## Terms", ""]
+    lines += [f"- **Term{i}** – the component number {i} that runs job {i * 7}" for i in range(900)]
+    pool, facts = _pool("\n".join(lines) + "\n")
+    stem = facts[0].value
+    pool.said_elsewhere("Term1", stem, facts[0])  # reads the sentences
+    _, _, text, _ = pool._holding(stem, facts[0].subject)
+    assert len(text) >= distractors._GRAMMED_LENGTH
+    rng = random.Random(9)
+    options = [f"term{i}" for i in range(0, 1200, 7)] + ["component number 12 that", "job 70",
+               "runs job 7000", "term39 –", "nowhere at all", "the comp", "ponent num"]  # fmt: skip
+    options += [text[a : a + rng.randint(1, 30)] for a in rng.sample(range(len(text) - 30), 200)]
+    told = 0
+    for _ in range(2):  # before and after its pieces are gathered
+        for _ in range(distractors._GRAMMED_AFTER):
+            pool._absent("warm up", text)
+        for option in options:
+            absent = pool._absent(option, text)
+            assert not (absent and option in text), option
+            told += absent
+    assert told  # absent options are told so
+
+
+def test_a_kept_number_role_is_the_role_read_anew() -> None:
+    for name in SAMPLES:
+        for b in parse_document((NOTES / name).read_text(encoding="utf-8"), name).content:
+            for n in numbers_in(b.text):
+                args = (b.text, n, b.section.heading, b.under)
+                assert number_role(*args) == number_role.__wrapped__(*args), (n, b.text)
