@@ -1829,7 +1829,7 @@ def spread(
         part, and most sets' first has none)."""
         ranked_sets = costed(values)
         for cost in ranked_sets:
-            if not _patterned_set(v, cost[-1]):
+            if not _odd_key(v, cost[-1]) and not _patterned_set(v, cost[-1]):
                 return cost[-1], False
         return ranked_sets[0][-1], True
 
@@ -1887,6 +1887,13 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     ratios = [math.log(x) for x in values]  # a ladder of sizes is even by ratio, not by step
     key, others_ = math.log(v), [r for r in ratios if r != math.log(v)]
     return min(abs(r - key) for r in others_) > others_[-1] - others_[0]
+
+
+def _odd_key(v: float, others: Sequence[float]) -> bool:
+    """`patterned` told without reading the set's steps: the key is the one unround value
+    (`_only_odd`), the pattern an unround key's sets of round values all have (357 beside
+    250, 300 and 500), read for every set before the one `spread` takes."""
+    return len(others) >= 2 and _only_odd(v, [x for x in others if x != v])
 
 
 @lru_cache(maxsize=65536)

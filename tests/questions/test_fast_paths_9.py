@@ -294,3 +294,17 @@ def test_a_kept_number_role_is_the_role_read_anew() -> None:
             for n in numbers_in(b.text):
                 args = (b.text, n, b.section.heading, b.under)
                 assert number_role(*args) == number_role.__wrapped__(*args), (n, b.text)
+
+
+def test_a_set_told_patterned_by_its_odd_key_is_patterned() -> None:
+    rng = random.Random(3)
+    told = 0
+    for _ in range(3000):
+        v = rng.choice([357.0, 168.0, 1.25, 64.0, 4096.0, 86400000.0, 12.5, 999.0])
+        others = tuple(rng.choice([10.0, 25.0, 100.0, 150.0, 300.0, 714.0, 1.5, 2.0, 5e7, 6e7,
+                                   v, 128.0, 2048.0, 8192.0, 12.0])
+                       for _ in range(rng.randint(0, 4)))  # fmt: skip
+        if distractors._odd_key(v, others):
+            told += 1
+            assert distractors.patterned(v, others), (v, others)
+    assert told
