@@ -17,6 +17,7 @@ import pytest
 
 import questions.ambiguity as ambiguity
 import questions.distractors as distractors
+import questions.solvers as solvers
 import questions.term_kinds as term_kinds
 from questions.candidate import stable_int
 from questions.cues import _at_least_half
@@ -34,8 +35,9 @@ from questions.distractors import (
 )
 from questions.facts.extract import extract
 from questions.parse import parse_document
+from questions.solvers import units_of
 from questions.term_kinds import TermKinds, _head, _zh_head, written_kind
-from questions.text import CJK, CJK_RUN, cjk_runs, has_cjk, norm
+from questions.text import CJK, CJK_RUN, cjk_runs, contains_folded, folded, has_cjk, norm
 from questions.values import number_role, numbers_in
 
 NOTES = Path(__file__).parent / "notes"
@@ -308,3 +310,24 @@ def test_a_set_told_patterned_by_its_odd_key_is_patterned() -> None:
             told += 1
             assert distractors.patterned(v, others), (v, others)
     assert told
+
+
+@pytest.mark.parametrize("name", SAMPLES[:4])
+def test_a_unit_names_an_option_with_its_norm_read_once_as_read_anew(name: str) -> None:
+    doc = parse_document((NOTES / name).read_text(encoding="utf-8"), name)
+    facts = extract(doc)
+    units = units_of(doc, facts)
+    options = [folded(o) for f in facts[:60] for o in (f.subject, f.value) if o]
+    options += [folded(u.head) for u in units[:40] if u.head] + ["", "`", "max-age"]
+    named = 0
+    for unit in units:
+        for where, normed in ((unit.folded_text, unit.normed_text),
+                              (unit.folded_head, unit.normed_head)):  # fmt: skip
+            for option in options:
+                plain = contains_folded(where, option) or bool(
+                    norm(option) and norm(option) == norm(where)
+                )
+                got = solvers._names_folded(where, normed, option, norm(option))
+                assert got == plain, (where, option)
+                named += got
+    assert named
