@@ -28,6 +28,7 @@ from questions.text import (
     CJK,
     CJK_RUN,
     STOP_EN,
+    cjk_runs,
     contains,
     cut,
     lemma,
@@ -169,8 +170,11 @@ def _builds_on(desc: str, answer: str) -> bool:
     # most descriptions open with something else: tell so without compiling a pattern per
     # answer (thousands of them flush re's cache)
     opening = desc.lstrip()[: len(answer)]
-    plain = answer.isascii() and not answer[:1].isspace() and not _FOLDS_TO_ASCII & set(opening)
-    if plain and not (opening.isascii() and opening.lower() == answer.lower()):
+    plain_answer = answer.isascii() and not answer[:1].isspace()
+    if plain_answer and opening.isascii():  # no letter re.I folds to ASCII: compared as is
+        if opening.lower() != answer.lower():
+            return False
+    elif plain_answer and not _FOLDS_TO_ASCII & set(opening):
         return False
     m = re.match(rf"\s*{re.escape(answer)}\s*(\+|plus\b|and\b|with\b|then\b)", desc, re.I)
     return m is not None
@@ -218,7 +222,7 @@ _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 def content_words(desc: str) -> frozenset[str]:
     """Latin words by lemma, hyphenated compounds whole ("at-least-once" is one word, though
     made of stop words) and Chinese words of two characters or more."""
-    zh = {w for run in CJK_RUN.findall(desc) for w in cut(run) if len(w) >= 2}
+    zh = {w for run in cjk_runs(desc) for w in cut(run) if len(w) >= 2}
     compounds = {w.lower() for w in _COMPOUND.findall(desc)}
     return lemma_words(desc) | zh | compounds
 
@@ -284,19 +288,39 @@ def fitting_others(
     own = {o: list(descriptions.get(norm(o), ())) for o in options}
     said = [(p, d) for p, ds in own.items() for d in ds]
     head = _verb_head(desc)
+    mine = _Read(desc)
     out = []
     for o, descs in own.items():
         rest = _Others(said, o)
         if (
-            any(also_fits(desc, d, rest) for d in descs)
+            any(_also_fits_read(mine, d, rest) for d in descs)
             or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
                 and not all(head in lemma_words(r) for r in rest))
             or (answer and any(_builds_on(d, answer) for d in descs))
-            or any(thin_fit(desc, d) for d in descs)
+            or (mine.thin and any(thin_fit(desc, d) for d in descs))
             or (answer and does_it_too(desc, o, answer))
         ):  # fmt: skip
             out.append(o)
     return out
+
+
+class _Read:
+    """What `also_fits` and `thin_fit` read of the description itself, read once for all the
+    options `fitting_others` weighs (they read it again for each option's description)."""
+
+    def __init__(self, desc: str) -> None:
+        self.desc = desc
+        self.head = head_word(desc)
+        self.words = lemma_words(desc)
+        self.thin = thin(desc)
+
+
+def _also_fits_read(mine: _Read, other: str, rest: Iterable[str]) -> bool:
+    """`also_fits(mine.desc, other, rest)`, the description's own words read once."""
+    head = head_word(other)
+    if not head or head == mine.head or head not in mine.words:
+        return False
+    return not any(head in lemma_words(r) for r in rest)
 
 
 class _Others:

@@ -21,7 +21,16 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, thin
 from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
-from questions.text import ASIDE, CJK_RUN, STOP_EN, cut, english_word, lemma, may_hold_any_case
+from questions.text import (
+    ASIDE,
+    CJK_RUN,
+    STOP_EN,
+    cjk_runs,
+    cut,
+    english_word,
+    lemma,
+    may_hold_any_case,
+)
 from questions.values import Number, numbers_in, parse_number
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
@@ -147,7 +156,7 @@ def option_words(option: str) -> frozenset[str]:
         words |= _latin_words(token) | _identifier_words(token)
     words |= _template_hints(option)  # an option is never the template: "command exits 0"
     words |= set(_NUMBER.findall(option))
-    for run in CJK_RUN.findall(option):
+    for run in cjk_runs(option):
         words |= {run[i : i + 2] for i in range(len(run) - 1)}
         words |= {e for w, e in _glosses(run, chars=False)}
     return frozenset(words)
@@ -182,7 +191,7 @@ def _glossed_character(stem: str, answer: str, wrong: Sequence[str]) -> str | No
     if not mine:
         return None
     quoted = _QUOTED.findall(stem)
-    runs = CJK_RUN.findall(" ".join(quoted) if quoted else stem)
+    runs = cjk_runs(" ".join(quoted) if quoted else stem)
     if not runs:
         return None  # most stems hold no Chinese: the wrong options need not be read
     theirs = set().union(*(_latin_content(w) for w in wrong)) if wrong else set()
@@ -217,7 +226,7 @@ def stem_words(stem: str) -> tuple[tuple[str, str], ...]:
     for quoted in _QUOTED.findall(stem):
         out += [(h, w) for w in _LATIN_RUN.findall(quoted) for h in _template_hints(w)]
     out += [(n, n) for n in _NUMBER.findall(stem)]
-    for run in CJK_RUN.findall(stem):
+    for run in cjk_runs(stem):
         out += [(run[i : i + 2], run[i : i + 2]) for i in range(len(run) - 1)]
         out += [(e, w) for w, e in _glosses(run)]
     return tuple(dict.fromkeys(out))
@@ -909,10 +918,10 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         if shared and sum(1 for words in used if word in words) >= len(shared) / 2:
             continue
         if apart:  # ...nor shared by the options that hold it only so
-            sharing = sum(1 for w in wrong if any(alike(word, x) for x in _whole_words(w)))
+            sharing = (any(alike(word, x) for x in _whole_words(w)) for w in wrong)
         else:
-            sharing = sum(1 for w in wrong if _shares(word, w))
-        if sharing < len(wrong) / 2:
+            sharing = (_shares(word, w) for w in wrong)
+        if not _at_least_half(sharing, len(wrong)):
             return surface
     return (
         _function_words(stem, answer, wrong)
@@ -930,6 +939,20 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _echoed_number(stem, answer, wrong)
         or _measured(stem, answer, wrong)
     )
+
+
+def _at_least_half(said: Iterable[bool], n: int) -> bool:
+    """At least half of the `n` options say it: counted only until it is told (a word most
+    wrong options share is read against half of them, not all)."""
+    need = n / 2
+    count = 0
+    if count >= need:
+        return True
+    for yes in said:
+        count += yes
+        if count >= need:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

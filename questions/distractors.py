@@ -80,6 +80,11 @@ MAX_SAID_HITS = 400
 _HITS_SLICE = 2 * MAX_SAID_HITS
 #: at most this many candidates are ranked per question, so cost stays bounded per fact
 MAX_RANKED = 40
+#: a joined text of `Pool._holding` this long, searched this many times (a long list's stems
+#: share one), is first asked whether it holds the option's every piece of `_GRAM` letters
+_GRAMMED_LENGTH = 4096
+_GRAMMED_AFTER = 16
+_GRAM = 6
 _COMMAND = re.compile(r"(\s+#|\s{2,}--)\s.*$")
 #: patterns of the per-option checks, compiled once (re's own cache is a look-up per call)
 _DIGITS_ONLY = re.compile(r"\d+")
@@ -167,6 +172,9 @@ class Pool:
             tuple[str, str], tuple[frozenset[str], list[int], str, list[int]]
         ] = {}
         self._joined: dict[tuple[int, ...], tuple[str, list[int]]] = {}
+        #: a long joined text -> the times it was searched, then its pieces (`_absent`)
+        self._searched: dict[str, int] = {}
+        self._grams: dict[str, frozenset[str]] = {}
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -389,10 +397,11 @@ class Pool:
             # ("a ___ gateway" names the gateway: there the article is the gateway's)
             fits = [s for s in fits if self._written_with_article(s)]
         # like-named siblings first ("VACUUM ANALYZE" beside "VACUUM FULL")
-        words = set(norm_words(answer))
+        words = norm_words(answer)
+        named_alike = [not words.isdisjoint(norm_words(s)) for s in fits]  # once per sibling
         tiers: list[list[str]] = [
-            [s for s in fits if words & set(norm_words(s))],
-            [s for s in fits if not words & set(norm_words(s))],
+            [s for s, alike in zip(fits, named_alike, strict=True) if alike],
+            [s for s, alike in zip(fits, named_alike, strict=True) if not alike],
             [],
             [],
         ]
@@ -705,7 +714,7 @@ class Pool:
         # notes, the option mostly in one): found by one search of the sentences' folded text
         # joined by line breaks (folded text has none), not by a loop over the sentences
         written = folded(option)
-        at = text.find(written) if written else -1
+        at = text.find(written) if written and not self._absent(written, text) else -1
         while at >= 0:
             k = bisect_right(starts, at) - 1
             sentence_block, sentence = self._sentences[hits[k]]
@@ -718,6 +727,23 @@ class Pool:
             said = (self._sentences[i][1] for i in hits if self._sentences[i][0] != own)
             return said_with(words, option, said)
         return False
+
+    def _absent(self, written: str, text: str) -> bool:
+        """The text surely does not hold the written option: a piece of it is nowhere in the
+        text. Read only of a long text searched often (a long list's stems share their first
+        sentences), whose pieces are then gathered once; else False, and the text is searched.
+        """
+        if len(written) < _GRAM or len(text) < _GRAMMED_LENGTH:
+            return False
+        grams = self._grams.get(text)
+        if grams is None:
+            searched = self._searched[text] = self._searched.get(text, 0) + 1
+            if searched < _GRAMMED_AFTER:
+                return False
+            grams = self._grams[text] = frozenset(
+                text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)
+            )
+        return any(written[i : i + _GRAM] not in grams for i in range(len(written) - _GRAM + 1))
 
     def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int], str, list[int]]:
         """The stem's content words but the key's own (`own`), and the sentences that hold
@@ -1775,29 +1801,41 @@ def spread(
     place = stable_int("rank", seed) % (want + 1)
 
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
+    # whether each value is beyond reach and below the key, read once per value too
+    parts = {x: (int(d > reach), int(x < v)) for x, d in away.items()}
 
-    def cost(c: tuple[float, ...]) -> tuple[bool, int, int, int, float, tuple[float, ...]]:
-        far = sum(away[x] > reach for x in c)
-        below = sum(x < v for x in c)
-        again = c in taken
-        # a quantity's one far option may keep the key off the middle (8 MB beside 64 MB); a
-        # code of another class never may (401 beside the 3xx codes stands out)
-        beyond = max(far - slack, 0)
-        return (again, beyond, abs(below - place), far, sum(map(away.__getitem__, c)), c)
+    def costed(values: list[float]) -> list[tuple[bool, int, int, int, float, tuple[float, ...]]]:
+        """Every set of `want` of the values as its cost, cheapest first: offered beside the
+        key already, options beyond reach past `slack` (a quantity's one far option may keep
+        the key off the middle, 8 MB beside 64 MB; a code of another class never may), the
+        key's distance from its place, options beyond reach, the distances' sum, then the set
+        itself, so no two sets cost alike. Built in one loop: thousands of sets per notes."""
+        out = []
+        for c in combinations(values, want):
+            far = below = 0
+            for x in c:
+                f, b = parts[x]
+                far += f
+                below += b
+            cost = (c in taken, max(far - slack, 0), abs(below - place), far,
+                    sum(map(away.__getitem__, c)), c)  # fmt: skip
+            out.append(cost)
+        out.sort()
+        return out
 
-    def best(sets: Iterable[tuple[float, ...]]) -> tuple[tuple[float, ...], bool]:
+    def best(values: list[float]) -> tuple[tuple[float, ...], bool]:
         """The set of least cost without a pattern, else of least cost, and whether it has
         one: the sets in order of cost, read until one has none (`patterned` is the costly
         part, and most sets' first has none)."""
-        ranked_sets = sorted(sets, key=cost)
-        for c in ranked_sets:
-            if not _patterned_set(v, c):
-                return c, False
-        return ranked_sets[0], True
+        ranked_sets = costed(values)
+        for cost in ranked_sets:
+            if not _odd_key(v, cost[-1]) and not _patterned_set(v, cost[-1]):
+                return cost[-1], False
+        return ranked_sets[0][-1], True
 
-    chosen, odd = best(combinations(sorted(near), want))
+    chosen, odd = best(sorted(near))
     if odd:  # 168 beside 150, 200 and 250: reach for 336, as odd as the key
-        chosen, _ = best(combinations(sorted(ranked), want))
+        chosen, _ = best(sorted(ranked))
     return sorted(chosen)
 
 
@@ -1849,6 +1887,13 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     ratios = [math.log(x) for x in values]  # a ladder of sizes is even by ratio, not by step
     key, others_ = math.log(v), [r for r in ratios if r != math.log(v)]
     return min(abs(r - key) for r in others_) > others_[-1] - others_[0]
+
+
+def _odd_key(v: float, others: Sequence[float]) -> bool:
+    """`patterned` told without reading the set's steps: the key is the one unround value
+    (`_only_odd`), the pattern an unround key's sets of round values all have (357 beside
+    250, 300 and 500), read for every set before the one `spread` takes."""
+    return len(others) >= 2 and _only_odd(v, [x for x in others if x != v])
 
 
 @lru_cache(maxsize=65536)
@@ -1982,6 +2027,7 @@ _FAR = math.log(5) + 1e-9
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def _significant(x: float) -> int:
     """Significant digits as written in round form: 600 -> 1, 25 -> 2, 1.1 -> 2, 128 -> 3.
     Cached: `spread` reads each value once for every set of options it is in."""
@@ -2069,8 +2115,11 @@ def head_noun(text: str) -> str:
     return singular_word(words[-1].lower())
 
 
-def norm_words(text: str) -> list[str]:
-    return [w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3]
+@lru_cache(maxsize=65536)
+def norm_words(text: str) -> frozenset[str]:
+    """The text's words of three letters or more, case folded. Cached: a list's item is read
+    beside each answer it is a sibling of."""
+    return frozenset(w for w in _NORM_WORD.findall(text.casefold()) if len(w) >= 3)
 
 
 def _sibling_fits(sibling: str, answer: str) -> bool:

@@ -222,8 +222,10 @@ def _kin(a: str, b: str) -> bool:
     )  # "lifecycle policy", "Resource policy"
 
 
-def _names_folded(text: str, option: str) -> bool:
-    return contains_folded(text, option) or bool(norm(option) and norm(option) == norm(text))
+def _names_folded(text: str, normed_text: str, option: str, normed_option: str) -> bool:
+    """A folded text names a folded option: holds it, or is it but for what `norm` drops; each
+    text given with its `norm`, read once (a unit's by the unit, an option's per question)."""
+    return contains_folded(text, option) or bool(normed_option and normed_option == normed_text)
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,14 @@ class Unit:
     @cached_property
     def folded_head(self) -> str:
         return folded(self.head)
+
+    @cached_property
+    def normed_text(self) -> str:
+        return norm(self.folded_text)
+
+    @cached_property
+    def normed_head(self) -> str:
+        return norm(self.folded_head)
 
 
 def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
@@ -382,12 +392,16 @@ class NotesSolver:
         question asks for a subject); a unit naming the rival too tells them not apart."""
         subject_like = c.style in _SUBJECT_STYLES
         opt, riv = folded(option), folded(rival)
+        opt_normed, riv_normed = norm(opt), norm(riv)
         best = 0.0
         for score, unit in hits:
-            where = unit.folded_head if (subject_like and unit.head) else unit.folded_text
-            if rival and _names_folded(where, riv):
+            if subject_like and unit.head:
+                where, normed = unit.folded_head, unit.normed_head
+            else:
+                where, normed = unit.folded_text, unit.normed_text
+            if rival and _names_folded(where, normed, riv, riv_normed):
                 continue
-            if _names_folded(where, opt):
+            if _names_folded(where, normed, opt, opt_normed):
                 best = max(best, score)
         return best
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from lemminflect import getAllLemmas
 
 from questions.nouns import singular_word
 from questions.parse.model import Document
 from questions.stems import BLANK
-from questions.text import CJK, STOP_EN, english_word, init_jieba, norm
+from questions.text import STOP_EN, english_word, has_cjk, init_jieba, norm
 from questions.values import code_form, shape
 
 #: written in capitals: a command, keyword or constant (`LPUSH`, `SHOW ENGINE STATUS`, `ASK`)
@@ -105,13 +106,25 @@ def _plural_head(heading: str) -> bool:
 def _zh_head(term: str) -> str:
     """The last word of a Chinese term of two words or more ("聚簇索引" -> "索引"), or "". A
     one-character last word is a suffix ("文档号", "词项"), not a noun saying the kind."""
-    if not CJK.search(term) or re.search(r"[A-Za-z0-9]", term):
+    if not has_cjk(term) or re.search(r"[A-Za-z0-9]", term):
         return ""
     init_jieba()
     import jieba
 
     words = [w for w in jieba.lcut(term.strip(), HMM=False) if w.strip()]
     return words[-1] if len(words) >= 2 and len(words[-1]) >= 2 else ""
+
+
+class _NameRead(NamedTuple):
+    """What the notes show of one name, as `TermKinds.unlike` weighs it."""
+
+    heading_only: bool
+    held_heading: bool
+    topic: bool
+    written: str
+    code: bool
+    nouns: frozenset[str]
+    marked: bool
 
 
 class TermKinds:
@@ -156,6 +169,7 @@ class TermKinds:
         self._kinds = frozenset(kinds)
 
         self._nouns = {t: frozenset(ns & kinds) for t, ns in found.items() if ns & kinds}
+        self._names: dict[str, _NameRead] = {}
 
     def nouns(self, name: str) -> frozenset[str]:
         """The kind nouns the notes call the name by ("ort" -> {"strategy"})."""
@@ -186,26 +200,40 @@ class TermKinds:
 
     def unlike(self, answer: str, option: str) -> bool:
         """The notes show the option to be another kind of thing than the answer."""
-        if (self.heading_only(option) and not self.heading(answer, held=True)) or (
-            norm(option) in self._topics and norm(answer) not in self._topics
-        ):
+        a, o = self._read(answer), self._read(option)
+        if (o.heading_only and not a.held_heading) or (o.topic and not a.topic):
             # a heading is no term beside a term, nor a topic ("Build options") beside a thing
             # a heading names with its one line ("Image digest"), unless its head noun says it
             # is one of the key's kind ("Resource policy" beside a "lifecycle policy")
             head = _head(answer)
             return not head or head != _head(option)
-        kinds = {written_kind(answer), written_kind(option)}
+        kinds = {a.written, o.written}
         if kinds == {"file", "folder"}:
             return True
-        if kinds == {"caps", "word"} and self.code(answer) != self.code(option):
+        if kinds == {"caps", "word"} and a.code != o.code:
             return True  # a command written as code (`LPUSH`) beside a plain word ("Hash")
-        mine, theirs = self.nouns(answer), self.nouns(option)
-        if mine and theirs and not mine & theirs:
+        if a.nouns and o.nouns and not a.nouns & o.nouns:
             return True
-        if not {norm(answer), norm(option)} <= self._marked:
+        if not (a.marked and o.marked):
             return False
         heads = _zh_head(answer), _zh_head(option)
         return all(heads) and heads[0] != heads[1]
+
+    def _read(self, name: str) -> _NameRead:
+        """What `unlike` reads of one name, read once per name: a name is weighed beside every
+        option it is offered with, and every option beside each key."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = _NameRead(
+                heading_only=self.heading_only(name),
+                held_heading=self.heading(name, held=True),
+                topic=norm(name) in self._topics,
+                written=written_kind(name),
+                code=self.code(name),
+                nouns=self.nouns(name),
+                marked=norm(name) in self._marked,
+            )
+        return found
 
     def like(self, answer: str, options: list[str]) -> list[str]:
         return [o for o in options if not self.unlike(answer, o)]

@@ -19,6 +19,18 @@ import jieba
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def has_cjk(text: str) -> bool:
+    """`CJK.search(text)`, with an ASCII text (most of them) told so without a search."""
+    return not text.isascii() and CJK.search(text) is not None
+
+
+def cjk_runs(text: str) -> list[str]:
+    """`CJK_RUN.findall(text)`, with an ASCII text (most of them) told so without a search."""
+    return [] if text.isascii() else CJK_RUN.findall(text)
+
+
 #: an aside in brackets with the space before it ("(URLs, flags)", "（默认）"), no nesting
 ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
@@ -279,7 +291,7 @@ def contains_folded(h: str, n: str) -> bool:
     """`contains` on texts already folded (a retrieval unit folds its text once)."""
     if not n:
         return False
-    if CJK.search(n):
+    if has_cjk(n):
         return n in h
     start = h.find(n)
     while start >= 0:  # a word of its own: not part of a longer word on either side
@@ -357,7 +369,7 @@ class Tokenizer:
         found = self._split.get(text)
         if found is None:
             latin = [t for t in _ascii_tokens(text) if t not in STOP_EN]
-            zh = [w for run in CJK_RUN.findall(text) for w in self._zh(run) if w not in STOP_ZH]
+            zh = [w for run in cjk_runs(text) for w in self._zh(run) if w not in STOP_ZH]
             found = self._split[text] = (latin, zh)
         return found
 

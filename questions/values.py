@@ -357,11 +357,13 @@ def file_mode(number: Number, said: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
     code, id (only other values of the same kind are fair distractors). `heading`: the
     section's, which may say its bare numbers are ports (`port_listed`); `under`: all the
-    block is said under (`Block.under`), which may say its numbers are file modes."""
+    block is said under (`Block.under`), which may say its numbers are file modes. Cached: the
+    extraction reads each number of a one-sentence block, and the distractor pool again."""
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
