@@ -73,7 +73,7 @@ def test_a_short_name_spelt_from_a_term_tells_it() -> None:
 
 
 def test_aspect_and_condition_labels_name_no_term() -> None:
-    for label in (*LABELS, "原理", "使用场景", "挂了"):
+    for label in (*LABELS, "原理", "使用场景", "挂了", "考点", "exam q", "Interview question"):
         assert remark_label(label), label
     for term in ("超时", "索引", "backlog", "了解"):
         assert not remark_label(term), term
