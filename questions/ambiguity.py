@@ -90,7 +90,15 @@ def _clauses(desc: str) -> list[str]:
 _IMPERATIVE = re.compile(r"^\s*(?:never|don't|do\s+not)\s+([a-z]+)\b", re.I)
 
 
+#: a short subject said not to undergo something: "real infra is NOT destroyed"
+_PASSIVE_DENIAL = re.compile(
+    r"^\s*(?:[\w-]+\s+){1,3}(?:is|are|was|were|gets?)\s+(?:not|never)\s+[a-z]+(?:ed|en)\b", re.I
+)
+
+
 def _denying(clause: str) -> bool:
+    if _PASSIVE_DENIAL.match(clause):
+        return True
     if _DENYING_OPENING.match(clause):
         m = _IMPERATIVE.match(clause)
         if m is None:

@@ -271,8 +271,10 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if is_remark(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
         subject = remark_subject(table, f.row, f.column, f.subject, wrong)
-        if subject is None or only_flags(cell):
-            return None  # "--json": the command's flag, no remark on it
+        if subject is None or only_flags(cell) or denies(cell):
+            # "--json": the command's flag, no remark on it; "real infra is NOT destroyed":
+            # true of the other rows as much
+            return None
         prompt = remark_stem(f.category, subject, cell, lang)
     else:
         prompt = table_reverse(f.category, f.attribute, cell, lang, among)

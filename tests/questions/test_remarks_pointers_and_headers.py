@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from questions.ambiguity import denies
 from questions.bank import Bank
 from questions.context_refs import refers_to_context
 from questions.facts.enumerations import enumeration
@@ -137,3 +138,25 @@ def test_a_chinese_header_that_says_what_a_value_means_reads_as_a_clause() -> No
     )
     assert table_reverse("字段", "含义", "用户态", "zh") != "哪个字段含义“用户态”？"  # a noun
     assert which("三层限制", "zh") == "哪个限制" and which("两级缓存", "zh") == "哪个缓存"
+
+
+STATE_EN = """# State commands
+
+## Commands
+
+| Command | What it does | Notes |
+|---|---|---|
+| `st mv` | move an address | prefer the `moved` block now |
+| `st rm` | forget a resource | real infra is NOT destroyed |
+| `st list` | list addresses | filters by module path |
+| `st pull` | print remote state | needs read access to the backend |
+"""
+
+
+def test_a_remark_that_only_denies_is_not_asked() -> None:
+    """ "real infra is NOT destroyed" is as true of `st mv` and `st list`."""
+    assert denies("real infra is NOT destroyed") and denies("the pod is not restarted")
+    assert not denies("the pod is restarted") and not denies("filters by module path")
+    bank, _ = generate_from_texts([("x.md", STATE_EN)], "b")
+    prompts = [q.prompt for q in bank.questions]
+    assert prompts and not [p for p in prompts if "NOT destroyed" in p], prompts
