@@ -22,7 +22,12 @@ from questions.parse.inline import render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import classify
 
-_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(deflist_plugin)
+_MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
+    MarkdownIt("commonmark")
+    .enable(["table", "strikethrough"])
+    .use(front_matter_plugin)
+    .use(deflist_plugin)
+)
 #: the characters at which one of _MD's inline rules can start (a line break, an escape, a
 #: code span, emphasis, a link or image, an autolink or HTML tag, an entity); text without any
 #: of them is one text token whatever else it holds

@@ -104,3 +104,11 @@ def test_a_false_statement_never_keeps_the_true_terms_short_name() -> None:
     for p in falses:
         assert "physical volume (VG)" not in p and "logical volume (VG)" not in p, p
         assert "volume group (PV)" not in p and "logical volume (PV)" not in p, p
+
+
+def test_struck_through_text_keeps_its_words_not_its_tildes() -> None:
+    doc = parse_document(
+        "## TCP\n\n- ~~`tcp_tw_recycle`~~ 在 NAT 下会丢包，内核 4.12 删了\n", "x.md"
+    )
+    texts = [b.inline.text for b in doc.blocks if b.kind == "item"]
+    assert texts == ["tcp_tw_recycle 在 NAT 下会丢包，内核 4.12 删了"]
