@@ -17,7 +17,7 @@ from questions.facts.extract import extract
 from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
 from questions.stems import table_reverse, table_statement
-from questions.values import family, leading_mark, shape
+from questions.values import family, leading_mark, number_role, numbers_in, shape
 
 NOTES = Path(__file__).parent / "notes" / "edge-proxy-limits.md"
 LABELS = ("危害", "常见误区", "队列满了", "处理")
@@ -112,3 +112,13 @@ def test_struck_through_text_keeps_its_words_not_its_tildes() -> None:
     )
     texts = [b.inline.text for b in doc.blocks if b.kind == "item"]
     assert texts == ["tcp_tw_recycle 在 NAT 下会丢包，内核 4.12 删了"]
+
+
+def test_a_release_said_removed_in_chinese_is_a_version() -> None:
+    """ "内核 4.12 已经删了" got 2.06 and 4.02 as near misses, no kernel releases."""
+    for line in ("内核 4.12 已经删了", "3.2 已经移除", "2.6 被删"):
+        (n, *_) = numbers_in(line)
+        assert number_role(line, n) == "version", line
+    line = "默认 4.5 秒已经够了"
+    (n, *_) = numbers_in(line)
+    assert number_role(line, n) != "version"
