@@ -70,7 +70,19 @@ def comment_default(line: ConfigLine) -> str | None:
     a range, a default of something else). A bare "# default" says the line's value is it."""
     if _DEFAULT_MARK.match(line.comment):
         return line.value
+    if len(_DEFAULT_WORD.findall(line.comment)) > 1 or _BY_RELEASE.search(line.comment):
+        # "默认 2 (新内核), 老内核默认 0", "默认 4096 (5.4+), 老内核 128": which default
+        # depends on a release the question would leave out
+        return None
     return said_default(line.comment)
+
+
+_DEFAULT_WORD = re.compile(r"默认|\bdefaults?\b", re.I)
+_BY_RELEASE = re.compile(
+    r"[(（]\s*v?\d+(?:\.\d+)*\+\s*[)）]|[老旧新]内核|[老旧新]版本?|\b(?:older|newer|old|new)\s+"
+    r"(?:kernels?|versions?|releases?)\b",
+    re.I,
+)
 
 
 def _labelled_fact(

@@ -122,3 +122,24 @@ def test_a_release_said_removed_in_chinese_is_a_version() -> None:
     line = "默认 4.5 秒已经够了"
     (n, *_) = numbers_in(line)
     assert number_role(line, n) != "version"
+
+
+SYSCTL = """# Tuning
+
+## sysctl
+
+```ini
+vm.swappiness = 10            # 默认 60
+net.core.somaxconn = 4096     # 默认 4096 (5.4+), 老内核 128
+net.ipv4.tcp_tw_reuse = 1     # 默认 2 (新内核), 老内核默认 0
+net.ipv4.tcp_fin_timeout = 30 # default 60
+```
+"""
+
+
+def test_a_default_that_depends_on_a_release_is_not_asked_bare() -> None:
+    facts = extract(parse_document(SYSCTL, "x.md"))
+    defaults = {f.subject: f.value for f in facts if f.attribute == "default"}
+    assert defaults.get("vm.swappiness") == "60"
+    assert defaults.get("net.ipv4.tcp_fin_timeout") == "60"
+    assert "net.core.somaxconn" not in defaults and "net.ipv4.tcp_tw_reuse" not in defaults
