@@ -1669,9 +1669,23 @@ def computable(stem: str, answer_text: str) -> bool:
     series = _SERIES.search(stem)
     if series and _in_step(series.group(0), answer.value):
         return True  # "use gaps (___, 200...)": a step of a series its other steps show
+    if _arrow_difference(stem, answer.value):
+        return True  # "___ 开销，MTU 1500 → 容器里最多 1450": 50
     parts = [p for p in _CLAUSES.split(stem) if p.strip()]
     related = any(_RELATION.search(p) for p in parts if "___" in p)
     return any(_computes(p, answer, related) for p in parts if "___" not in p)
+
+
+#: two numbers an arrow leads from one to the other: "1500 → 容器里最多 1450"
+_ARROW_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:→|->|=>)[^\d_]{0,12}?(\d+(?:\.\d+)?)")
+
+
+def _arrow_difference(stem: str, key: float) -> bool:
+    """The key is the step between a before and an after the stem writes with an arrow."""
+    for m in _ARROW_PAIR.finditer(stem):
+        if abs(abs(float(m.group(1)) - float(m.group(2))) - key) < 1e-9:
+            return True
+    return False
 
 
 #: a sum, difference or product of two numbers written out: "(128 + 9)"

@@ -12,6 +12,7 @@ from pathlib import Path
 from questions.ambiguity import denies
 from questions.bank import Bank
 from questions.context_refs import refers_to_context
+from questions.cues import computable
 from questions.facts.enumerations import enumeration
 from questions.facts.table_facts import _calls_default
 from questions.generate import generate_from_texts
@@ -160,3 +161,11 @@ def test_a_remark_that_only_denies_is_not_asked() -> None:
     bank, _ = generate_from_texts([("x.md", STATE_EN)], "b")
     prompts = [q.prompt for q in bank.questions]
     assert prompts and not [p for p in prompts if "NOT destroyed" in p], prompts
+
+
+def test_a_blank_an_arrow_works_out_is_computed() -> None:
+    """ "___ 开销，MTU 1500 → 容器里最多 1450": the blank is 1500 - 1450."""
+    assert computable("填空：VXLAN 封装有 ___ 开销，底层 MTU 1500 → 容器里最多 1450。", "50")
+    assert computable("overhead ___ bytes: MTU 9001 -> 8951 inside the tunnel", "50")
+    assert not computable("填空：VXLAN 封装有 ___ 开销，底层 MTU 1500 → 容器里最多 1450。", "60")
+    assert not computable("默认 ___ 秒，改成 30 → 60 也行", "20")
