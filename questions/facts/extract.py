@@ -186,6 +186,12 @@ def _sentence_context(block: Block, said: tuple[str, ...], n: int, span: str, of
     return of
 
 
+#: a bold order on what the line names ("**commit it**", "**don't touch them**"): advice, no term
+_ORDER_ON_IT = re.compile(
+    r"(?i)(?:(?:never|always|don'?t|do not)\s+)?[a-z]+\s+(?:it|them|this|that)"
+)
+
+
 def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
     """Marked spans inside statements ("container gets **throttled**"), each a cloze."""
     out: list[Fact] = []
@@ -203,6 +209,7 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 or norm(span) in terms
                 or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
                 or len(span) > 60
+                or (span not in block.inline.code and _ORDER_ON_IT.fullmatch(span))
             ):
                 continue
             seen.add(span)

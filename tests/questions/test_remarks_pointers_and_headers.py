@@ -14,10 +14,12 @@ from questions.bank import Bank
 from questions.context_refs import refers_to_context
 from questions.cues import computable
 from questions.facts.enumerations import enumeration
+from questions.facts.extract import extract
 from questions.facts.table_facts import _calls_default
 from questions.generate import generate_from_texts
 from questions.generators.terms import _ASIDE_AFTER_BLANK, _NUMBERED
 from questions.headers import asked, remark_header
+from questions.parse.markdown import parse_document
 from questions.stems import (
     BLANK,
     is_descriptive,
@@ -169,3 +171,11 @@ def test_a_blank_an_arrow_works_out_is_computed() -> None:
     assert computable("overhead ___ bytes: MTU 9001 -> 8951 inside the tunnel", "50")
     assert not computable("填空：VXLAN 封装有 ___ 开销，底层 MTU 1500 → 容器里最多 1450。", "60")
     assert not computable("默认 ___ 秒，改成 30 → 60 也行", "20")
+
+
+def test_a_bold_order_on_what_the_line_names_is_no_term() -> None:
+    doc = parse_document("## Files\n\n- `x.lock` = the lock file, **commit it**, **never edit it**\n"
+                         "- the runner is **ephemeral** and **Linux only**\n", "x.md")  # fmt: skip
+    terms = {f.subject for f in extract(doc) if f.kind == "term"}
+    assert "commit it" not in terms and "never edit it" not in terms
+    assert {"ephemeral", "Linux only"} <= terms
