@@ -29,9 +29,9 @@ _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its word
     .use(deflist_plugin)
 )
 #: the characters at which one of _MD's inline rules can start (a line break, an escape, a
-#: code span, emphasis, a link or image, an autolink or HTML tag, an entity); text without any
-#: of them is one text token whatever else it holds
-_INLINE_STARTS = re.compile(r"[\n\\`*_\[!<&]")
+#: code span, strikethrough, emphasis, a link or image, an autolink or HTML tag, an entity);
+#: text without any of them is one text token whatever else it holds
+_INLINE_STARTS = re.compile(r"[\n\\`~*_\[!<&]")
 
 
 def _inline(state: StateCore) -> None:

@@ -25,7 +25,12 @@ NOTES = [
 
 def _plain_md() -> MarkdownIt:
     """_MD as it was built, with markdown-it's own inline rule."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(deflist_plugin)
+    return (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(deflist_plugin)
+    )
 
 
 def _dicts(tokens: list[Token]) -> list[dict[str, object]]:
@@ -35,8 +40,8 @@ def _dicts(tokens: list[Token]) -> list[dict[str, object]]:
 def test_the_inline_rules_are_those_whose_start_characters_the_shortcut_knows() -> None:
     # a rule enabled later (strikethrough at "~", linkify) must be added to _INLINE_STARTS
     assert _MD.inline.ruler.get_active_rules() == [
-        "text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink",
-        "html_inline", "entity",
+        "text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link", "image",
+        "autolink", "html_inline", "entity",
     ]  # fmt: skip
     assert not _MD.options["linkify"]
 
