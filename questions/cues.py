@@ -945,9 +945,9 @@ def _at_least_half(said: Iterable[bool], n: int) -> bool:
     """At least half of the `n` options say it: counted only until it is told (a word most
     wrong options share is read against half of them, not all)."""
     need = n / 2
+    if n == 0:
+        return True  # no wrong option: none to tell the word apart by
     count = 0
-    if count >= need:
-        return True
     for yes in said:
         count += yes
         if count >= need:

@@ -23,15 +23,11 @@ _AFTER_HEAD = frozenset({"that", "which", "who", "from", "of", "for", "to", "in"
                          "at", "by", "when", "if", "and", "or"})  # fmt: skip
 
 
-def is_remark(header: str) -> bool:
-    return remark_header(header)
-
-
 def main_column(table: Table, column: int) -> int | None:
     """The row's own description ("What it does", "Meaning"): a remark is said of what it
     names. None when the table has none (a scope or a default says what a row is not about)."""
     for j, header in enumerate(table.headers):
-        if j != column and not is_remark(header) and is_descriptive(header):
+        if j != column and not remark_header(header) and is_descriptive(header):
             return j
     return None
 

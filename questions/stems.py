@@ -24,7 +24,7 @@ from questions.headers import (
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK, english_word
-from questions.values import leading_mark, shape
+from questions.values import leading_mark, mark_remark, shape
 
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
@@ -539,8 +539,7 @@ def _marked(who: str, attr: str, value: str, positive: bool) -> str | None:
     a = attr.strip()
     if not _PREDICATE_HEADER.fullmatch(a):
         return None  # "Owner: ✅ me" says no more than its mark
-    remark = re.sub(r"^[\s✅✔️☑√❌✖✗✘×]+[\s→\-–—:>]*", "", value).strip()
-    remark = re.sub(r"^[(（](.*)[)）]$", r"\1", remark).strip()
+    remark = mark_remark(value)
     said = _lower(a.rstrip("?")) if a[:2] != "OK" else a.rstrip("?")
     stem = f"{who} is {'' if positive else 'not '}{said}"
     return f"{stem} ({remark})" if remark else stem

@@ -113,6 +113,16 @@ NEGATIVE = re.compile(
 _MARK_FIRST = re.compile(r"\s*(✅|✔️|✔|☑|√|❌|✖|✗|✘|×)")
 
 
+def mark_remark(cell: str) -> str:
+    """What a cell says after the yes/no mark it opens with ("✅ (max 500)" -> "max 500",
+    "❌ → stream it instead" -> "stream it instead"); the cell itself when it opens with none."""
+    m = _MARK_FIRST.match(cell)
+    if m is None:
+        return cell.strip()
+    rest = re.sub(r"^[\s→\-–—:>]*", "", cell[m.end() :]).strip()
+    return re.sub(r"^[(（](.*)[)）]$", r"\1", rest).strip()
+
+
 def leading_mark(cell: str) -> bool | None:
     """The side of a yes/no mark that opens a cell ("✅ Ctrl-Z" True, "❌ never" False), None
     for a cell that opens with no mark: what the cell answers to a yes/no header."""

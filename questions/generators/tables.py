@@ -17,8 +17,9 @@ from questions.generators.common import build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairings
+from questions.headers import remark_header
 from questions.name_kinds import kept_by_kind, row_value_kinds
-from questions.remarks import is_remark, main_column, remark_stem, remark_subject
+from questions.remarks import main_column, remark_stem, remark_subject
 from questions.stems import only_flags, table_forward, table_predicate, table_reverse
 from questions.tables import (
     Table,
@@ -186,7 +187,7 @@ def sharing_a_lack(table: Table, column: int, row: int) -> frozenset[int]:
     limit one of them is said to have may follow from that lack, so it holds of each ("容量受单机
     限制" of a row with no sharding is true of every row marked ❌ for sharding). None for a
     column of values of one property ("最少节点"): a value is its row's own."""
-    if not (is_remark(table.headers[column]) or describes_rows(table, column)):
+    if not (remark_header(table.headers[column]) or describes_rows(table, column)):
         return frozenset()
     lacks = [j for j, x in enumerate(table.cells[row]) if j != column and polarity(x) is False]
     if not lacks:
@@ -268,7 +269,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if widened:  # the pair and like names of the notes: no longer "which of A / B"
         wrong, among = [*wrong, *widened], ""
     prompt: str | None
-    if is_remark(f.attribute) and main_column(table, f.column) is not None:
+    if remark_header(f.attribute) and main_column(table, f.column) is not None:
         # a remark is said of something the row's main cell names: the stem carries it
         subject = remark_subject(table, f.row, f.column, f.subject, wrong)
         if subject is None or only_flags(cell) or denies(cell):

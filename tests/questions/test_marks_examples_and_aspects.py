@@ -17,7 +17,7 @@ from questions.facts.extract import extract
 from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
 from questions.stems import table_reverse, table_statement
-from questions.values import family, leading_mark, number_role, numbers_in, shape
+from questions.values import family, number_role, numbers_in, shape
 
 NOTES = Path(__file__).parent / "notes" / "edge-proxy-limits.md"
 LABELS = ("危害", "常见误区", "队列满了", "处理")
@@ -50,13 +50,6 @@ def test_a_mark_led_cell_is_never_quoted_raw() -> None:
     assert table_reverse("item", "Adjustable?", "after a ticket", "en") is not None
     for q in _bank().questions:
         assert "matches “" not in q.prompt, q.prompt
-
-
-def test_marks_are_read_where_values_are() -> None:
-    assert leading_mark("✅ (max 500)") is True
-    assert leading_mark("❌ → stream it instead") is False
-    assert leading_mark("× never") is False
-    assert leading_mark("after a ticket") is None
 
 
 def test_a_short_name_spelt_from_a_term_tells_it() -> None:

@@ -16,8 +16,7 @@ from questions.facts.table_facts import _calls_default
 from questions.generate import generate_document, generate_from_texts
 from questions.parse.markdown import parse_document
 from questions.stems import _attr_parts, table_predicate, which
-from questions.tables import leading_mark
-from questions.values import numbers_in, with_value
+from questions.values import leading_mark, mark_remark, numbers_in, with_value
 
 NOTES = Path(__file__).parent / "notes" / "backup-store-zh.md"
 
@@ -68,6 +67,12 @@ def test_a_mark_with_its_remark_in_brackets_is_a_mark() -> None:
     assert leading_mark("✅（全部拒绝）") is True
     assert leading_mark("❌（不行）") is False
     assert leading_mark("一份") is None
+    assert leading_mark("× never") is False
+    # what follows the mark, said with the header ("Which item is adjustable (max 500)?")
+    assert mark_remark("✅ (max 500)") == "max 500"
+    assert mark_remark("❌ → stream it instead") == "stream it instead"
+    assert mark_remark("✅（全部拒绝）") == "全部拒绝"
+    assert mark_remark("after a ticket") == "after a ticket"
 
 
 def test_a_yes_no_comparison_names_only_the_entities_it_offers() -> None:
