@@ -28,6 +28,7 @@ from questions.text import (
     cjk_runs,
     cut,
     english_word,
+    has_cjk,
     lemma,
     may_hold_any_case,
 )
@@ -1388,6 +1389,17 @@ def spliced(desc: str, text: str) -> bool:
     if "".join(kept.split()) in whole:
         return False
     return not all("".join(p.split()) in whole for p in re.split(r"(?<=[.;。；])\s*", kept) if p)
+
+
+def headless(desc: str, text: str) -> bool:
+    """The cut text is an English sentence's tail after a comma ("on-premises servers and
+    Lambda functions" of "automates code deployments to EC2 instances, on-premises servers
+    and …"): the rest of a list, with the verb that said what it is of cut away."""
+    kept = ASIDE.sub("", text).strip().rstrip(" .;,")
+    at = desc.find(kept)
+    if at <= 0 or has_cjk(kept):
+        return False
+    return desc[:at].rstrip().endswith(",")
 
 
 #: a unit a description asks to be counted in: "多少秒", "how many seconds"

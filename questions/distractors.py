@@ -32,6 +32,14 @@ from questions.headers import asks
 from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
+from questions.service_areas import (
+    area_of,
+    area_services,
+    is_aws_text,
+    same_area,
+    service_named,
+    services_in,
+)
 from questions.text import (
     CJK,
     STOP_EN,
@@ -146,6 +154,8 @@ class Pool:
         self._by_family: dict[tuple[str, int], dict[str, list[Entry]]] = {}
         #: well-known names the notes write (questions.vocabulary), found on first use
         self._named: set[str] | None = None
+        self._aws: bool | None = None  # `about_aws`, read on first use
+        self._aws_services: frozenset[str] | None = None  # `_aws_named`
         #: (unit, role) -> [(value, section)]
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
@@ -495,12 +505,67 @@ class Pool:
                                      any_shape, marked_term, near_roles, names_nearby,
                                      [*exclude, odd])  # fmt: skip
         if full:
-            return out
+            return self.of_area(answer, out, barred, avoid, want)
         if len(out) < 2 and fact.kind == "term":  # a named thing blanked out of a sentence,
             # with fewer than three options of its kind among the notes' marked terms
             out += [t for t in self._well_known_terms(answer, out, avoid)
                     if norm(t) not in barred][: want - len(out)]  # fmt: skip
-        return out
+        return self.of_area(answer, out, barred, avoid, want)
+
+    @property
+    def about_aws(self) -> bool:
+        """The notes are about AWS (questions.service_areas), read once."""
+        if self._aws is None:
+            self._aws = is_aws_text(self._notes_text())
+        return self._aws
+
+    def names_service(self, text: str) -> bool:
+        """The text names an AWS service of notes about AWS (questions.service_areas)."""
+        return self.about_aws and area_of(text) is not None
+
+    def same_area(self, answer: str, option: str) -> bool:
+        """An option fits beside an AWS service answer only as a service of its area."""
+        return not self.about_aws or same_area(answer, option)
+
+    def of_area(
+        self, answer: str, out: list[str], barred: set[str], avoid: str, want: int
+    ) -> list[str]:
+        """The wrong options of an AWS service answer made services of its area: the notes'
+        own first, then those the notes name, then the other well-known ones. Any other answer
+        keeps its options."""
+        if not self.names_service(answer):
+            return out
+        kept = [o for o in out if same_area(answer, o)]
+        known = area_services(answer)
+        named = self._aws_named()
+        ranked = [t for t in known if service_named(t) in named]
+        ranked += [t for t in known if service_named(t) not in named]
+        mine = {service_named(o) for o in kept}
+        for t in ranked:
+            if len(kept) >= want:
+                break
+            if (
+                service_named(t) not in mine
+                and norm(t) not in barred
+                and acceptable(t, answer, kept, avoid)
+            ):
+                kept.append(t)
+                mine.add(service_named(t))
+        return kept
+
+    def _aws_named(self) -> frozenset[str]:
+        """The well-known AWS services the notes name anywhere, found on first use."""
+        if self._aws_services is None:
+            self._aws_services = frozenset(services_in(self._notes_text()))
+        return self._aws_services
+
+    def _notes_text(self) -> str:
+        """The notes' headings and blocks as one text."""
+        if self.doc is None:
+            return ""
+        return "\n".join(
+            [*(s.heading for s in self.doc.sections), *(b.text for b in self.doc.blocks)]
+        )
 
     def outcomes(
         self, answer: str, fact: Fact, avoid: str = "", want: int = 3, taken: Sequence[str] = ()

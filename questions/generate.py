@@ -279,8 +279,8 @@ def generate_document(file: str, text: str) -> DocumentResult:
     def fits(c: Candidate, option: str) -> bool:
         """The option is written like the answer, and not one the quoted description could
         mean as well."""
-        if not pool.same_form(c.answer_text, option):
-            return False
+        if not pool.same_form(c.answer_text, option) or not pool.same_area(c.answer_text, option):
+            return False  # a name written unlike the key, or no service of its area
         if option not in kept_by_kind(c.answer_text, [*c.distractors, option], pool.name_kinds):
             return False  # a name of another kind than the key's
         f = c.fact

@@ -27,7 +27,7 @@ from questions.ambiguity import (
 )
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
-from questions.cues import CONTEXT_START, MASK, cleared, clue, masked, spliced
+from questions.cues import CONTEXT_START, MASK, cleared, clue, headless, masked, spliced
 from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable
 from questions.facts.commands import example_data, quoted_data
 from questions.facts.extract import STATED_PAIR, markup
@@ -218,8 +218,10 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     if len(desc) > MAX_DESC or not standalone(desc):
         return None
     lang = lang_of(f)
-    if f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject):
+    if (f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject)
+            and not pool.names_service(f.subject)):  # fmt: skip
         return None  # a term with no like terms beside it has nothing to be confused with
+        # (an AWS service has: the services of its area)
     if "claim" in f.extra and not f.siblings:
         return None  # "Client 验证证书链…": only its own list says what else could do it
     if vague(desc):
@@ -272,7 +274,7 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         # without that part when what is left still singles the term out, else with the words
         # that name it blanked ("… temporarily … between the existing application version …")
         said = masked(desc, f.subject, wrong) if blanked else cleared(desc, f.subject, wrong)
-        if said is not None and not blanked and spliced(desc, said):
+        if said is not None and not blanked and (spliced(desc, said) or headless(desc, said)):
             return None  # a phrase cut from inside: blanked instead, if nothing else asks it
         cut = _fair_cut(said, desc, f, pool, lures)
         if cut is None:
