@@ -1450,7 +1450,18 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
         if at is not None:
             text = text[:at]
     text = text.strip(" ,;.。；，、")
+    if _NEEDS_MORE.search(text):
+        return None  # "runs dozens" of "runs dozens of linters": a cut before its noun
     return text if text and clean(text) else None
+
+
+#: a last word that needs more after it: a count or a determiner without its noun, a
+#: preposition or conjunction without its object
+_NEEDS_MORE = re.compile(
+    r"\b(?:dozens|hundreds|thousands|millions|lots|plenty|many|several|few|some|each|every|all"
+    r"|both|any|the|a|an|its|their|your|of|to|for|with|and|or)$",
+    re.I,
+)
 
 
 #: a clause that relates numbers: an equation, a ratio, a sequence ("so 250m = a quarter of a

@@ -112,6 +112,8 @@ def _is_term(head: str, block: Marked) -> bool:
 
 _ZH_LABEL = re.compile(
     r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它|考点|考题|面试题"
+    # a card's or an interview's labels ("补充：…", "答：…"): how a line is said, not a name
+    r"|补充|追问|面试官追问|答|问"
     # what a line says of its item ("危害: 端口耗尽", "常见误区: …"): an aspect, no term
     r"|(?:常见|主要|典型|潜在)?(?:误区|危害|影响|后果|原因|风险|优点|缺点|优势|劣势|区别|用法|原理|作用"
     r"|场景|使用场景|解决|解决办法|解决方案|处理|处理方法|现象|症状|建议|结论)"

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from questions.parse.flashcards import read_cards
 from questions.parse.inline import render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import classify
@@ -347,7 +348,7 @@ def parse_document(text: str, file: str) -> Document:
     statements = _heading_statements(sections, blocks)
     blocks = sorted(blocks + statements, key=lambda b: (b.line, b.id))
     blocks = [replace(b, id=n) for n, b in enumerate(blocks)]
-    blocks = _lead_ins(blocks)
+    blocks = read_cards(_lead_ins(blocks))  # "**Q:** …? **A:** …": the answer, no labels
     blocks, noise = classify(blocks, title_section, has_subsections=len(sections) > 2)
     used = {b.section.index for b in blocks} | {b.line for b in statements}
     noise += [

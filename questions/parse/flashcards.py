@@ -1,0 +1,101 @@
+"""Flashcards in notes: "**Q:** … ? **A:** …" and "面试官追问：“…？” 答：…".
+
+Notes kept as flashcards ask a question and answer it in one paragraph (or in two). The labels
+are no terms ("Q:" was offered, and keyed, beside `Task` and `Future`) and the question is no
+statement ("Q: What does ___ actually do?" was a cloze). So a card keeps only its answer, and
+a card's question alone, with no answer in its paragraph, is asked nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from questions.parse.model import Block
+
+#: what opens a card's question
+_Q_LABEL = r"(?:Q|Question|问|问题|面试官追问|面试官问|追问)"
+#: what opens its answer: a label, or an arrow after a question that ends with "?"
+_A_LABEL = r"(?:(?:A|Answer|答)\s*[:：]|→|->)"
+_CARD = re.compile(
+    rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+?[?？][”\"」]?)\s*{_A_LABEL}\s*(?P<a>\S.*)$", re.S
+)
+_QUESTION = re.compile(rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+[?？][”\"」]?)\s*$", re.S)
+#: an answer alone, or an addendum to the answer before ("补充：…"): the label goes
+_ANSWER = re.compile(r"^\s*(?:A|Answer|答|补充)\s*[:：]\s*(?P<a>\S.*)$", re.S)
+#: why a card's question alone is asked nothing
+QUESTION = "question in the notes"
+
+
+def read_cards(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with every card read: a question alone is noise, and the answer in its
+    block, or in the block right after it, keeps only the answer."""
+    out: list[Block] = []
+    asked = ""  # the question of the block before, when it was a card's question alone
+    for b in blocks:
+        read = flashcard_answer(b, asked)
+        asked = ""
+        if isinstance(read, str):
+            question = _QUESTION.match(b.text)
+            asked = question.group("q") if question else ""
+            read = replace(b, noise=read)
+        out.append(read)
+    return out
+
+
+def flashcard_answer(block: Block, asked: str = "") -> Block | str:
+    """The block with a card's question and labels cut, the answer left (said of the card's
+    topic, `asked` when the question stood in the block before); `QUESTION` for a card's
+    question alone; any other block as it is."""
+    if block.kind not in ("paragraph", "item") or block.noise is not None:
+        return block
+    text = block.text
+    card = _CARD.match(text)
+    if card is None:
+        if _QUESTION.match(text):
+            return QUESTION
+        card = _ANSWER.match(text)
+        if card is None:
+            return block
+    else:
+        asked = card.group("q")
+    answer = card.group("a").strip()
+    topic = _topic(asked)
+    if topic:  # "default GOMAXPROCS? A: the number of …": the answer is said of the topic
+        answer = f"{topic}: {answer}"
+    inline = block.inline
+    kept = replace(
+        inline,
+        text=answer,
+        strong=tuple(s for s in inline.strong if s in answer and not _label(s)),
+        code=tuple(c for c in inline.code if c in answer),
+    )
+    return replace(block, inline=kept)
+
+
+#: a question that asks in words (not a bare topic with a question mark)
+_ASKING = re.compile(
+    r"\b(?:what|how|why|when|which|who|whom|where|whose|is|are|was|were|does|do|did|can|could"
+    r"|should|will|would|must|may)\b|什么|怎么|为什么|为何|吗|呢|哪|如何|是否|能否|能不能|是不是|多少|几",
+    re.I,
+)
+#: a topic is a short phrase: a few words, or a few Chinese characters
+_TOPIC_WORDS = 6
+
+
+def _topic(question: str) -> str:
+    """A card's question that only names its topic ("default GOMAXPROCS?", "sdist vs
+    wheel?"), without its question mark; "" for a question asked in words."""
+    bare = question.strip().strip('“”"「」').rstrip("?？").strip()
+    if not bare or _ASKING.search(bare) or len(bare.split()) > _TOPIC_WORDS or len(bare) > 40:
+        return ""
+    return bare
+
+
+def _label(marked: str) -> bool:
+    """A marked span that is only a card's label ("**Q:**", "**A:**")."""
+    return re.fullmatch(rf"\s*(?:{_Q_LABEL}|A|Answer|答|补充)\s*[:：]?\s*", marked) is not None
+
+
+__all__ = ["QUESTION", "flashcard_answer", "read_cards"]

@@ -1,0 +1,69 @@
+"""Unseen review 20 (Python asyncio flashcards, Redis 面试笔记, issue #13): a card's labels were
+terms ("Q:" keyed beside `Task`; 答 / 面试官追问 / 补充 offered as options) and its question a
+cloze ("Q: What does ___ actually do?"). A card now keeps only its answer
+(questions/parse/flashcards.py). Notes: tests/questions/notes/flashcards-mixed.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from questions.bank import Bank
+from questions.facts.definitions import remark_label
+from questions.generate import generate_from_texts
+from questions.parse.markdown import parse_document
+
+NOTES = Path(__file__).parent / "notes" / "flashcards-mixed.md"
+LABEL = re.compile(r"(?<![\w])(?:Q|A)\s*:|答：|面试官追问|追问：")
+
+
+def _bank() -> Bank:
+    bank, _ = generate_from_texts([("x.md", NOTES.read_text(encoding="utf-8"))], "b")
+    return bank
+
+
+def test_a_card_keeps_its_answer_and_drops_its_question() -> None:
+    doc = parse_document(NOTES.read_text(encoding="utf-8"), "x.md")
+    texts = [b.text for b in doc.content]
+    assert "the send blocks forever; a receive on a nil channel blocks forever too." in texts
+    assert any(t.startswith("buffered vs unbuffered channel: an unbuffered") for t in texts)
+    assert not [t for t in texts if LABEL.search(t)], texts
+    assert any(t.startswith("sync.WaitGroup waits for") for t in texts)  # an answer of its own
+    assert any(t.startswith("同一个分区只追加写") for t in texts)
+    assert any(t.startswith("消费端做幂等") for t in texts)  # the answer after an arrow
+    questions = [n.text for n in doc.noise if n.reason == "question in the notes"]
+    assert any("sync.WaitGroup" in q for q in questions)
+    assert any("Kafka 怎么保证分区内有序" in q for q in questions)
+
+
+def test_a_card_keeps_its_marked_terms_but_not_its_labels() -> None:
+    doc = parse_document(NOTES.read_text(encoding="utf-8"), "x.md")
+    card = next(b for b in doc.content if "the number of logical CPUs" in b.text)
+    # a question that only names its topic says what the answer is of
+    assert card.text.startswith("default GOMAXPROCS: the number of logical CPUs")
+    assert card.inline.code == ("runtime.NumCPU()",)
+    assert card.inline.strong == ()
+
+
+def test_no_question_shows_or_offers_a_card_label() -> None:
+    bank = _bank()
+    assert len(bank.questions) >= 4
+    for q in bank.questions:
+        assert not LABEL.search(q.prompt), q.prompt
+        for choice in q.choices:
+            assert not LABEL.search(choice) and choice.strip(" :：") not in ("Q", "A", "答", "补充")
+
+
+def test_lines_that_only_look_like_cards_are_kept() -> None:
+    doc = parse_document(
+        "## Results\n\nQ1 results: revenue up 4 %.\n\nQuick answer: use a mutex.\n", "x.md"
+    )
+    assert [b.text for b in doc.content] == [
+        "Q1 results: revenue up 4 %.",
+        "Quick answer: use a mutex.",
+    ]
+
+
+def test_interview_labels_are_no_terms() -> None:
+    for label in ("补充", "追问", "面试官追问", "答"):
+        assert remark_label(label), label
