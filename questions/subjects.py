@@ -42,7 +42,9 @@ _VALUE_EN = ("What is the default value of ", "What value do the notes give for 
 _GENERIC = re.compile(
     r"^(notes?|basics?|overview|intro(duction)?|summary|general|misc\w*|other\w*|terms?|"
     r"glossary|definitions?|concepts?|key points?|tips?|cheats?( ?sheet)?|faq|details?|"
-    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语)$",
+    # how the notes are kept, not what they are about ("GOTCHAS", "Flashcards")
+    r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|mnemonics?|"
+    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题|速记)$",
     re.I,
 )
 _MAX_LABEL = 40

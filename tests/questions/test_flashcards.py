@@ -10,8 +10,10 @@ from pathlib import Path
 
 from questions.bank import Bank
 from questions.facts.definitions import remark_label
+from questions.facts.extract import extract
 from questions.generate import generate_from_texts
 from questions.parse.markdown import parse_document
+from questions.subjects import label
 
 NOTES = Path(__file__).parent / "notes" / "flashcards-mixed.md"
 LABEL = re.compile(r"(?<![\w])(?:Q|A)\s*:|答：|面试官追问|追问：")
@@ -65,5 +67,20 @@ def test_lines_that_only_look_like_cards_are_kept() -> None:
 
 
 def test_interview_labels_are_no_terms() -> None:
-    for label in ("补充", "追问", "面试官追问", "答"):
-        assert remark_label(label), label
+    for word in ("补充", "追问", "面试官追问", "答"):
+        assert remark_label(word), word
+
+
+def test_a_heading_that_says_how_notes_are_kept_labels_no_stem() -> None:
+    for heading, expected in (
+        ("4. GOTCHAS (they love these)", ""),
+        ("1. Flashcards", ""),
+        ("Pitfalls", ""),
+        ("易错点", ""),
+        ("Kafka consumers", "Kafka consumers"),
+    ):
+        doc = parse_document(
+            f"## {heading}\n\n- **offset reset** – where a new group starts\n", "x.md"
+        )
+        fact = next(f for f in extract(doc) if f.subject == "offset reset")
+        assert label(fact) == expected, heading
