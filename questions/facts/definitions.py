@@ -358,6 +358,12 @@ def split_definition(block: Marked) -> Definition | None:
     return _split_cached(block.text, block.inline)
 
 
+def head_and_description(block: Marked) -> Definition | None:
+    """The line read as a head and its description, before any check of what the description
+    says (a slash group's meanings, "lost / repeated", read as a list of values)."""
+    return _split(block)
+
+
 @lru_cache(maxsize=65536)
 def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))

@@ -20,6 +20,7 @@ from questions.facts.definitions import (
     abbreviated_definition,
     abbreviation,
     aspect_definition,
+    head_and_description,
     heading_definition,
     is_a_sentence,
     joined_definitions,
@@ -37,6 +38,7 @@ from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import bare_condition, has_own_subject, number_facts, sentences
 from questions.facts.settings import setting_facts
+from questions.facts.slash_groups import group_definitions, is_group
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
@@ -316,10 +318,13 @@ def _block_facts(
         out += number_facts(block, "", context)
         return out
     defined: set[str] = set()
-    multi = multi_definitions(block) or joined_definitions(block)
+    multi = multi_definitions(block) or joined_definitions(block) or _slash_group(block)
     term = ""
     if multi:
         names = [m.term for m in multi]
+        # a slash group's marked whole ("**IDS / IPS**") is its names, no term of its own
+        defined.update(norm(t) for t in block.inline.marked
+                       if "/" in t and {p.strip() for p in t.split("/")} <= set(names))  # fmt: skip
         for m in multi:
             defined.add(norm(m.term))
             out.append(
@@ -335,6 +340,9 @@ def _block_facts(
         command = _command_definition(block, d, heads) if d is not None else None
         if command is not None:
             out.append(command)
+        elif d is not None and role == "term" and is_group(d.term):
+            term = d.term  # "**Delta / Iceberg** – open table formats": one meaning of two
+            # names, which no question could key as one thing
         elif d is not None and said_default(d.description.strip(" .。"), whole=True):
             term = d.term  # "`create_before_destroy` — default false": the default's
             # setting, with no meaning to ask
@@ -357,6 +365,14 @@ def _block_facts(
     out += usage_facts(block)
     out += contrast_facts(block)
     return out
+
+
+def _slash_group(block: Block) -> list[Definition]:
+    """ "**IDS / IPS** – detect / prevent": the group's names, each with its own meaning."""
+    if "/" not in block.text:
+        return []
+    d = head_and_description(block)
+    return group_definitions(d) if d is not None else []
 
 
 _USE = re.compile(
