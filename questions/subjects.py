@@ -67,6 +67,8 @@ def label(fact: Fact) -> str:
         leaf = path[-2]  # a grab bag's parent section, never the notes' title
     if _generic(leaf) or is_phrase(leaf) or len(leaf) > _MAX_LABEL:
         return ""  # "For full capacity" says what for, not what
+    if leaf.endswith(("?", "？")):
+        return ""  # "为什么单线程还这么快？" asks; it names nothing a stem is about
     if not CJK.search(leaf) and len(leaf.split()) > 5:
         return ""
     return leaf
@@ -102,7 +104,9 @@ def _generic(heading: str) -> bool:
 
 
 #: compiled once: every question's heading is cleaned
-_NUMBERING = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+(\.\d+)*[.)]?\s+|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)"
+)
 _TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 

@@ -537,7 +537,10 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
         if b.kind == "item":
             d = split_definition(b)
             # a marked number ("errors → **400**") is a value, no name to say its items under
-            named = [m for m in b.inline.marked if not _BARE_NUMBER.fullmatch(m)]
+            # ...nor is a word marked inside its sentence ("根据**当前内存数据**生成"): only a
+            # marked name that opens the item names what it is about
+            named = [m for m in b.inline.marked
+                     if not _BARE_NUMBER.fullmatch(m) and b.text.lstrip("*`「“\"'").startswith(m)]  # fmt: skip
             term = d.term if d else (named[0] if named else "")
             by_text[b.text] = term
     for b in blocks:
