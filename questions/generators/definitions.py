@@ -30,6 +30,7 @@ from questions.clipping import lost_qualifier
 from questions.cues import CONTEXT_START, MASK, cleared, clue, headless, masked, spliced
 from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable
 from questions.facts.commands import example_data, quoted_data
+from questions.facts.definitions import remark_label
 from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -336,7 +337,11 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     if f.condition:
         prompt = condition_of(desc, noun, lang)
     elif "label" in f.extra:
-        prompt = label_property(desc, noun, lang)
+        # an aspect line says its aspect ("caveat: conflicts stop it halfway"): the property
+        # is what follows the label
+        prompt = label_property(
+            _LABELLED.sub("", desc).strip() if _aspect(desc) else desc, noun, lang
+        )
     elif "member" in f.extra and f.context and not f.category:
         prompt = member_value(desc, f.context, lang)
     else:
@@ -572,6 +577,40 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
                  notes_options=True)  # fmt: skip
 
 
+def _label_forward(f: Fact, pool: Pool) -> Candidate | None:
+    """A line of one of two labelled lists ("standard type" / "FIFO type"): asked "which is a
+    coin toss between the two labels, so the other list's lines are the options of "Which
+    description fits the AWS SQS type FIFO?" (the label's own other lines are true of it too,
+    never offered)."""
+    if "label" not in f.extra or len(f.siblings) != 1 or len(f.value) > 80:
+        return None
+    if not standalone(f.value):
+        return None
+    mine = set(pool.descriptions.get(norm(f.subject), ()))
+    wrong: list[str] = []
+    for d in pool.descriptions.get(norm(f.siblings[0]), ()):
+        if d in mine or also_fits(f.value, d, []) or not standalone(d) or _aspect(d):
+            continue
+        if acceptable(d, f.value, wrong) and len(wrong) < 3:
+            wrong.append(d)
+    if len(wrong) < 2:
+        return None
+    lang = lang_of(f)
+    prompt = forward_definition(f.subject, noun_for(f.subject, f.category, f.siblings, lang), lang)
+    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
+                 notes_options=True)  # fmt: skip
+
+
+#: a line that opens with a label and a colon ("危害: 队列溢出时…", "tip: …")
+_LABELLED = re.compile(r"^(?P<label>[^:：]{1,12})\s*[:：]")
+
+
+def _aspect(line: str) -> bool:
+    """The line says an aspect of its term ("危害: …"), not what the term is."""
+    m = _LABELLED.match(line)
+    return m is not None and remark_label(m.group("label"))
+
+
 KINDS = ("definition",)
 
 
@@ -588,6 +627,6 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         yield c
     if f.condition:
         return  # the term's description is its meaning, never what must hold once it is used
-    c = _forward(f, pool)
+    c = _forward(f, pool) or _label_forward(f, pool)
     if c is not None:
         yield c
