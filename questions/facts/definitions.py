@@ -58,6 +58,10 @@ _NOT_TERM_START = re.compile(
     r"after|before|then|so|but|and|or|to|for|in|on|it|this|that|there|they|we|you|u|my)\b",
     re.I,
 )
+#: a language's literal values (`None`, `true`, `nil`): what some setting is set to, never a
+#: term of their own ("exceptions returned in the result list" -> `True`: of which setting?)
+LITERALS = frozenset({"True", "False", "None", "true", "false", "null", "nil", "NULL",
+                       "undefined", "NaN"})  # fmt: skip
 _VERB_START = re.compile(r"^(is|are|was|can|uses|lets|makes|provides|adds|handles|gives|\w+s)\b")
 
 
@@ -96,6 +100,8 @@ def _is_term(head: str, block: Marked) -> bool:
     head = head.strip()
     if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
         return False
+    if head.strip("`") in LITERALS:
+        return False  # "`True`: exceptions returned …": a value of some setting, no term
     if re.search(r"\bdefault\b|默认", head, re.I) or not re.search(r"[A-Za-z\u4e00-\u9fff]", head):
         return False
     if any(m == _clean_term(head) or m in head for m in block.inline.marked):
@@ -369,6 +375,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
+    if d.term.strip("`") in LITERALS:
+        return None  # "`True`: errors come back …": a value of some setting, no term
     if is_clause_list(d.description):
         return None
     if advice_label(d.term, d.description) or question_label(d.term, inline):

@@ -16,6 +16,7 @@ from questions.facts.clause_subjects import nearest, proper_name, said_before
 from questions.facts.command_refs import command_reference_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
+    LITERALS,
     Definition,
     abbreviated_definition,
     abbreviation,
@@ -212,6 +213,7 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
                 or len(span) > 60
                 or (span not in block.inline.code and _ORDER_ON_IT.fullmatch(span))
+                or span in LITERALS
             ):
                 continue
             seen.add(span)

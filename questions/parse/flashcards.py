@@ -90,6 +90,8 @@ def _topic(question: str) -> str:
     bare = question.strip().strip('“”"「」').rstrip("?？").strip()
     if not bare or _ASKING.search(bare) or len(bare.split()) > _TOPIC_WORDS or len(bare) > 40:
         return ""
+    if re.search(r"\d", bare):
+        return ""  # "PEP 517 vs 518 vs 621?": numbers a cloze of the answer would blank
     return bare
 
 

@@ -84,3 +84,18 @@ def test_a_heading_that_says_how_notes_are_kept_labels_no_stem() -> None:
         )
         fact = next(f for f in extract(doc) if f.subject == "offset reset")
         assert label(fact) == expected, heading
+
+
+def test_a_topic_with_numbers_stays_out_of_the_answer() -> None:
+    doc = parse_document(
+        "## PEPs\n\n**Q:** PEP 517 vs 518?\n**A:** 518 = the build-system table\n", "x.md"
+    )
+    assert [b.text for b in doc.content] == ["518 = the build-system table"]
+
+
+def test_a_literal_value_is_no_term() -> None:
+    text = "## gather\n\n- `False` (default): the first error propagates\n- `True`: errors come back in the result list, in order\n- `timeout`: seconds to wait before giving up\n"
+    doc = parse_document(text, "x.md")
+    subjects = {f.subject for f in extract(doc)}
+    assert not subjects & {"True", "False"}, subjects
+    assert "timeout" in subjects
