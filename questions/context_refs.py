@@ -20,9 +20,10 @@ _POINTER = re.compile(
     # "`init -backend-config=…` fills in the rest": the rest of what the lines before set
     # (not "…, the rest holds copies", which says what the rest is)
     r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?)\s+the (?:rest|remainder)\W*$"
-    # Chinese by its own phrases: 同上 only as the whole remark ("不同上游" is another word),
+    # Chinese by its own phrases: 同上 only opening the remark or what follows its term's
+    # separator ("`volatile-lfu` —— 同上 LFU"; "不同上游" is another word),
     # 下文 not inside 上下文 ("context")
-    r"|^\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|方|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
+    r"|(?:^|——|—|–|[:：])\W*同[上下前](?:\W|$)|[见参][上下](?:文|面|方|表|图|一?[节条行段])|如[上前]所述|上述|前述|前面提到"
     # "见第 2 节", "详见第三章", "参见表 3": a pointer to a numbered part of the notes
     r"|[见参]第?\s*[\d一二三四五六七八九十]+\s*[节章条步部段]|[见参][表图]\s*\d"
     r"|(?<!上)下文|上文"

@@ -1507,7 +1507,16 @@ def arithmetic_cut(text: str, span: str) -> str:
     rest = [p for i, p in enumerate(parts) if i != mine]
     if not any(_computes(p, answer) for p in rest):
         return text
-    return _CONNECTIVE.sub("", parts[mine].strip().rstrip(",，;；").strip())
+    kept = _CONNECTIVE.sub("", parts[mine].strip().rstrip(",，;；").strip())
+    before = re.split(r"→|->|=>", text[: text.find(parts[mine])])[-1]  # this arrow side
+    opened = len(re.findall(r"[(（]", before)) - len(re.findall(r"[)）]", before))
+    if opened > 0:
+        # "看门狗续期（Redisson watchdog，默认锁 30s，每 10s 续一次 = 1/3）": the clause is inside
+        # a bracket, and says nothing without what the bracket is of
+        owner = before.strip().lstrip("→-=>:：—– ").rstrip()
+        close = "）" if owner.rfind("（") > owner.rfind("(") else ")"
+        return f"{owner}{kept}{close}"
+    return kept
 
 
 #: a number as an operand: its digits and a unit glued to them, or the blank that stands for one

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from questions.context_refs import refers_to_context
+from questions.cues import arithmetic_cut
 from questions.facts.extract import extract
 from questions.generate import generate_from_texts
 from questions.parse.markdown import parse_document
@@ -48,3 +50,16 @@ def test_no_stem_shows_a_question_heading_or_a_section_number() -> None:
         assert "？：" not in q.prompt and "为什么 Kafka" not in q.prompt, q.prompt
         assert "一、" not in q.prompt and "二、" not in q.prompt, q.prompt
         assert not q.prompt.startswith("填空：全部副本"), q.prompt
+
+
+def test_a_line_that_says_same_as_above_asks_nothing() -> None:
+    assert refers_to_context("`volatile-lfu` —— 同上 LFU（4.0+）")
+    assert refers_to_context("allkeys: 同上")
+    assert not refers_to_context("连接不同上游服务")
+
+
+def test_a_clause_inside_brackets_keeps_what_the_brackets_are_of() -> None:
+    text = "→ 看门狗续期（Redisson watchdog，默认锁 30s，每 10s 续一次 = 1/3）"
+    assert arithmetic_cut(text, "30s") == "看门狗续期（Redisson watchdog，默认锁 30s）"
+    text = "retry with backoff (base delay 2 s, max 60 s, so 30 tries = 60 s / 2 s)"
+    assert arithmetic_cut(text, "2 s").startswith("retry with backoff (")
