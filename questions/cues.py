@@ -399,7 +399,28 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
                 len(acronym) >= 3 and initials == acronym[:-1] and _capitalised(text)
             ):
                 return text
+            if (len(acronym) >= 4 and initials == acronym[1:]
+                    and not any(initials in _acronyms(w) for w in wrong)):  # fmt: skip
+                return text  # "directory access protocol" is LDAP without its "Lightweight"
     return None
+
+
+#: a name of capitals with a small tail: the capitals are a word the name is made of
+#: ("SQLi" is SQL injection, "XSSI" is not one: all capitals)
+_CAPITAL_HEAD = re.compile(r"([A-Z]{3,})[a-z]{1,3}")
+
+
+def _capital_head(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The stem writes the capitals the answer's name is made of ("inject SQL via input" /
+    SQLi), when no wrong option holds them."""
+    m = _CAPITAL_HEAD.fullmatch(answer.strip("`"))
+    if m is None:
+        return None
+    head = m.group(1)
+    found = re.search(rf"(?<![A-Za-z]){head}(?![A-Za-z])", stem, re.I)
+    if found is None or any(head.casefold() in w.casefold() for w in wrong):
+        return None
+    return found.group(0)
 
 
 #: a short name in a term: letters, perhaps a number after them (S0, YGC, si)
@@ -928,6 +949,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         _function_words(stem, answer, wrong)
         or _covered(stem, answer, wrong)
         or _spelled(stem, answer, wrong)
+        or _capital_head(stem, answer, wrong)
         or _glossed_character(stem, answer, wrong)
         or _short_form(stem, answer, wrong)
         or _initialism(stem, answer, wrong)
