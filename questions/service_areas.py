@@ -26,9 +26,9 @@ AREAS: dict[str, tuple[str, ...]] = {
                          "AWS Certificate Manager"),
     "identity": ("AWS IAM", "Amazon Cognito", "AWS IAM Identity Center",
                  "AWS Directory Service", "AWS STS"),
-    "application integration": ("Amazon SQS", "Amazon SNS", "Amazon EventBridge",
-                                "AWS Step Functions", "Amazon SWF", "Amazon MQ",
-                                "AWS AppSync", "Amazon API Gateway"),
+    "messaging": ("Amazon SQS", "Amazon SNS", "Amazon EventBridge", "Amazon MQ"),
+    "workflow": ("AWS Step Functions", "Amazon SWF", "Amazon MWAA"),
+    "APIs": ("Amazon API Gateway", "AWS AppSync", "AWS Amplify", "AWS App Runner"),
     "streaming and analytics": ("Amazon Kinesis", "Amazon MSK", "Amazon Athena",
                                 "Amazon EMR", "AWS Glue", "Amazon OpenSearch Service"),
     "deployment": ("AWS CodeDeploy", "AWS CodePipeline", "AWS CodeBuild", "AWS CodeCommit",
@@ -45,6 +45,10 @@ AREAS: dict[str, tuple[str, ...]] = {
                    "Elastic Load Balancing", "AWS Global Accelerator"),
 }  # fmt: skip
 
+#: an area of few services -> the area whose services come next, so four options are still
+#: of one trade (a workflow service beside queues and buses before anything else)
+NEAR: dict[str, str] = {"workflow": "messaging", "APIs": "messaging"}
+
 #: the long forms notes write for a service AWS names by its initials, and the other way round
 _ALSO: dict[str, tuple[str, ...]] = {
     "AWS Key Management Service": ("KMS",),
@@ -54,6 +58,7 @@ _ALSO: dict[str, tuple[str, ...]] = {
     "Amazon SNS": ("Simple Notification Service",),
     "Amazon SWF": ("Simple Workflow Service",),
     "Amazon MSK": ("Managed Streaming for Apache Kafka",),
+    "Amazon MWAA": ("Managed Workflows for Apache Airflow",),
     "AWS SAM": ("Serverless Application Model",),
     "Amazon EC2": ("Elastic Compute Cloud",),
     "Amazon ECS": ("Elastic Container Service",),
@@ -152,12 +157,15 @@ def area_of(text: str) -> str | None:
 
 
 def same_area(answer: str, option: str) -> bool:
-    """The option names a service of the answer's area (true of any option when the answer is
-    no service this list knows)."""
+    """The option names a service of the answer's area, or of the area next to a small one
+    (true of any option when the answer is no service this list knows)."""
     mine = area_of(answer)
-    return mine is None or (
-        area_of(option) == mine and service_named(option) != service_named(answer)
-    )
+    if mine is None:
+        return True
+    theirs = area_of(option)
+    if theirs is None or theirs not in (mine, NEAR.get(mine)):
+        return False
+    return service_named(option) != service_named(answer)
 
 
 #: a name written in words and then by its initials ("Key Management Service KMS")
@@ -189,11 +197,12 @@ def area_services(answer: str) -> list[str]:
     if mine is None:
         return []
     area = _area_of_name()[mine]
-    others = [written_like(n, answer) for n in AREAS[area] if n != mine]
+    near = AREAS.get(NEAR.get(area, ""), ())
+    others = [written_like(n, answer) for n in (*AREAS[area], *near) if n != mine]
     if _LONG_AND_SHORT.search(answer):  # those written as the answer is first
         others.sort(key=lambda n: _LONG_AND_SHORT.search(n) is None)
     return others
 
 
-__all__ = ["AREAS", "area_of", "area_services", "is_aws_text", "same_area", "service_named",
+__all__ = ["AREAS", "NEAR", "area_of", "area_services", "is_aws_text", "same_area", "service_named",
            "services_in", "written_like"]  # fmt: skip

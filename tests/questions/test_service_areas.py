@@ -102,3 +102,11 @@ def test_a_cut_never_leaves_the_tail_of_a_list() -> None:
     prompts = [q.prompt for q in _bank(NOTES.read_text(encoding="utf-8")).questions]
     assert not [p for p in prompts if p.startswith("Which of these on-premises")], prompts
     assert [p for p in prompts if "automates code" in p], prompts
+
+
+def test_a_small_area_is_filled_from_the_one_next_to_it() -> None:
+    assert area_services("AWS step functions")[:2] == ["AWS SWF", "AWS MWAA"]
+    assert "AWS SQS" in area_services("AWS step functions")  # messaging comes next
+    assert same_area("AWS step functions", "Amazon EventBridge")
+    assert not same_area("AWS SQS", "AWS step functions")  # messaging is no small area
+    assert not same_area("AppSync", "Layers")
