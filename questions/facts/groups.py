@@ -24,8 +24,24 @@ _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
 _PERSONAL = re.compile(r"(?i)^(how|what|why|when|where|which)\b|\b(I|I'm|me|my|we|our|you|your)\b")
 
 
+#: a label that says what goes wrong ("gather doesnt cancel siblings"): a claim, no name
+_CLAIM = re.compile(
+    r"(?i)\b(?:doesn'?t|does not|don'?t|do not|isn'?t|is not|can'?t|cannot|won'?t|never)\b"
+)
+#: a section of mistakes ("GOTCHAS", "Pitfalls", "常见坑"): its labels name what goes wrong, and
+#: the lines under each say more of it; "which gotcha is this line under" tests the layout
+_MISTAKES = re.compile(
+    r"(?i)\b(?:gotchas?|pitfalls?|mistakes?|traps?|caveats?|anti-?patterns?)\b|坑|易错"
+)
+
+
 def _is_label(name: str) -> bool:
-    return bool(_LABEL.match(name)) and not _PERSONAL.search(name) and not advice_label(name)
+    return (bool(_LABEL.match(name)) and not _PERSONAL.search(name)
+            and not advice_label(name) and not _CLAIM.search(name))  # fmt: skip
+
+
+def _of_mistakes(b: Block) -> bool:
+    return any(_MISTAKES.search(p) for p in b.section.path)
 
 
 def _own_terms(kids: list[Block]) -> bool:
@@ -92,6 +108,7 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
             d = split_definition(b)
             if (
                 b.line in children
+                and not _of_mistakes(b)
                 and _is_label(name)
                 and lead_category(name) is None
                 and not _own_terms(children[b.line])

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from questions.facts.extract import extract
 from questions.generate import generate_from_texts
 from questions.generators.definitions import _aspect
+from questions.parse.markdown import parse_document
 
 NOTES = Path(__file__).parent / "notes" / "two-labelled-lists.md"
 FAST = ("moves the branch pointer without a new commit", "keeps the history linear")
@@ -41,3 +43,43 @@ def test_an_aspect_line_is_asked_without_its_label() -> None:
     bank, _ = generate_from_texts([("x.md", NOTES.read_text(encoding="utf-8"))], "b")
     prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if "caveat:" in p], prompts
+
+
+GOTCHAS = """# Go notes
+
+## Gotchas
+
+- **closing a channel twice**
+  - panics with "close of closed channel"
+  - only the sender should close
+- **loop variable capture**
+  - before Go 1.22 every goroutine saw the last value
+  - copy it first: `v := v`
+
+## Channel kinds
+
+- **unbuffered**
+  - a send waits for a receiver
+  - hands over one value at a time
+- **buffered**
+  - a send waits only when the buffer is full
+- **nil channel**
+  - blocks forever on send and receive
+"""
+
+
+def test_no_line_of_a_mistakes_section_is_asked_by_its_label() -> None:
+    doc = parse_document(GOTCHAS, "x.md")
+    labelled = {f.subject for f in extract(doc) if "label" in f.extra}
+    assert not labelled & {"closing a channel twice", "loop variable capture"}
+    assert {"unbuffered", "buffered"} <= labelled  # labels that name kinds still ask
+
+
+def test_a_label_that_says_what_goes_wrong_is_no_label() -> None:
+    text = (
+        "## Pools\n\n- **gather doesnt cancel**\n  - leaked tasks run on\n"
+        "- **TaskGroup**\n  - cancels the rest\n- **as_completed**\n  - yields in finish order\n"
+    )
+    labelled = {f.subject for f in extract(parse_document(text, "x.md")) if "label" in f.extra}
+    assert "gather doesnt cancel" not in labelled
+    assert {"TaskGroup", "as_completed"} <= labelled
