@@ -19,6 +19,7 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
+from bot.adapters.inflight import InFlight
 from bot.adapters.slack.app import build_app, build_endpoint
 from bot.adapters.slack.messenger import SlackMessenger, make_client
 from bot.config import Settings
@@ -273,7 +274,7 @@ async def slack(
     request: pytest.FixtureRequest, fresh_db: str, fake_slack: FakeSlack
 ) -> AsyncIterator[SlackEnv]:
     """The app over HTTP; `indirect` parameters are extra build_app arguments."""
-    options = getattr(request, "param", {})
+    options = dict(getattr(request, "param", {}))
     engine = create_engine(fresh_db)
     repo = SqlRepository(engine)
     await load_questions(repo, sample_questions(6))
@@ -283,7 +284,8 @@ async def slack(
     service = build_service(
         repo, SlackMessenger(client), "slack", clock=clock, rng=random.Random(5)
     )
-    app = build_app(service, settings, client, **options)
+    inflight = options.pop("inflight", None) or InFlight()
+    app = build_app(service, settings, client, inflight=inflight, **options)
     server = build_endpoint(app, repo, SECRET)
     await server.start("127.0.0.1", 0)
     base = f"http://127.0.0.1:{server.port}"
@@ -297,5 +299,8 @@ async def slack(
             f"{base}/slack/events",
             f"{base}/",
         )
+    # what a click still does after its ack (a name lookup) ends while the fake Slack is up,
+    # as the app's own shutdown settles it: never a task left to a later test's event loop
+    assert await inflight.wait_idle(30)
     await server.close()
     await engine.dispose()
