@@ -116,13 +116,19 @@ def service_named(text: str) -> str | None:
     found = index.get(_key(text))
     if found is not None or len(text) > 80:
         return found
-    for written, name in _forms():
-        if _strike(written, text) != text:
-            rest = text
-            for other, same in _forms():
-                rest = _strike(other, rest) if same == name else rest
-            return name if not _key(rest) else None
-    return None
+    first = _any_form().search(text)  # one search: most names name no service at all
+    if first is None:
+        return None
+    name = _by_form()[first.group(0).casefold()]
+    rest = text
+    for other, same in _forms():
+        rest = _strike(other, rest) if same == name else rest
+    return name if not _key(rest) else None
+
+
+@lru_cache(maxsize=1)
+def _by_form() -> dict[str, str]:
+    return {w.casefold(): name for w, name in _forms()}
 
 
 @lru_cache(maxsize=1)
@@ -133,8 +139,7 @@ def _any_form() -> re.Pattern[str]:
 
 def services_in(text: str) -> frozenset[str]:
     """The AWS names of every service the text writes (by name, long form or initials)."""
-    by_form = {w.casefold(): name for w, name in _forms()}
-    return frozenset(by_form[m.group(0).casefold()] for m in _any_form().finditer(text))
+    return frozenset(_by_form()[m.group(0).casefold()] for m in _any_form().finditer(text))
 
 
 def _strike(written: str, text: str) -> str:
