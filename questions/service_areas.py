@@ -74,6 +74,8 @@ _ALSO: dict[str, tuple[str, ...]] = {
 
 #: words that only say whose service it is, or that it is one
 _FILLER = re.compile(r"\b(?:aws|amazon|service|db)\b", re.I)
+#: the owner's word in front of a service's name ("AWS Lambda", "Amazon S3", "aws sqs")
+_PREFIX = re.compile(r"^(?i:(aws|amazon))\s+")
 #: notes about AWS name it more than in passing
 _AWS = re.compile(r"\b(?:AWS|Amazon)\b")
 _AWS_MENTIONS = 3
@@ -151,7 +153,7 @@ def _forms() -> list[tuple[str, str]]:
     """Every long form and initials of a service, the longest first (so "Simple Storage
     Service" is struck before "S3" is read), with the service's AWS name."""
     forms = [(w, name) for name, also in _ALSO.items() for w in also]
-    forms += [(re.sub(r"^(?:AWS|Amazon)\s+", "", name), name) for name in _area_of_name()]
+    forms += [(_PREFIX.sub("", name), name) for name in _area_of_name()]
     return sorted(forms, key=lambda f: len(f[0]), reverse=True)
 
 
@@ -181,14 +183,14 @@ def written_like(name: str, answer: str) -> str:
     """An AWS name written as the notes write the answer: bare beside a bare answer, "AWS X"
     beside "AWS Y" (as readers say "AWS SQS"; a lone "AWS" option would also spell "a web
     service"), and AWS's own name beside "Amazon Y" ("Amazon IAM" is no name)."""
-    bare = re.sub(r"^(?:AWS|Amazon)\s+", "", name)
+    bare = _PREFIX.sub("", name)
     if _LONG_AND_SHORT.search(answer):
         # "Simple storage service S3": the others' long forms with their initials too, where
         # AWS names them by initials ("Elastic Block Store EBS")
         long_ = [w for w in _ALSO.get(name, ()) if len(w.split()) > 1]
         if long_ and re.fullmatch(r"[A-Z0-9]{2,5}", bare):
             return f"{long_[0]} {bare}"
-    prefix = re.match(r"(?i)(aws|amazon)\s+", answer.strip())
+    prefix = _PREFIX.match(answer.strip())
     if prefix is None:
         return bare
     if prefix.group(1).casefold() == "aws":

@@ -18,7 +18,9 @@ from questions.facts.definitions import Definition
 _NAME_SLASH = re.compile(r"\s*/\s*")
 #: meanings in the names' order: a slash with spaces around it ("detect / prevent"), never one
 #: inside a word ("TCP/UDP") or in brackets
-_MEANING_SLASH = re.compile(r"\s+/\s+")
+_MEANING_SLASH = r"\s+/\s+"
+#: what `_in_order` reads: a bracket opening or closing, or a meanings' slash
+_IN_ORDER = re.compile(rf"[(（\[]|[)）\]]|{_MEANING_SLASH}")
 _MAX_NAMES = 6
 _MAX_NAME_WORDS = 3
 _MAX_NAME_CHARS = 25
@@ -55,7 +57,7 @@ def _in_order(description: str, count: int) -> list[str]:
     many as names."""
     parts: list[str] = []
     depth, start = 0, 0
-    for m in re.finditer(r"[(（\[]|[)）\]]|\s+/\s+", description):
+    for m in _IN_ORDER.finditer(description):
         token = m.group(0)
         if token in "(（[":
             depth += 1

@@ -578,10 +578,10 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
 
 
 def _label_forward(f: Fact, pool: Pool) -> Candidate | None:
-    """A line of one of two labelled lists ("standard type" / "FIFO type"): asked "which is a
-    coin toss between the two labels, so the other list's lines are the options of "Which
-    description fits the AWS SQS type FIFO?" (the label's own other lines are true of it too,
-    never offered)."""
+    """A line of one of two labelled lists ("standard type" / "FIFO type"): "which label has
+    it" is a coin toss between the two, so it is also asked with the other list's lines as
+    options, "Which description fits the AWS SQS type FIFO?" (the label's own other lines are
+    true of it too, never offered)."""
     if "label" not in f.extra or len(f.siblings) != 1 or len(f.value) > 80:
         return None
     if not standalone(f.value):

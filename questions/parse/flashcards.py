@@ -95,9 +95,13 @@ def _topic(question: str) -> str:
     return bare
 
 
+#: a marked span that is a card's label alone
+_LABEL = re.compile(rf"\s*(?:{_Q_LABEL}|A|Answer|答|补充)\s*[:：]?\s*")
+
+
 def _label(marked: str) -> bool:
     """A marked span that is only a card's label ("**Q:**", "**A:**")."""
-    return re.fullmatch(rf"\s*(?:{_Q_LABEL}|A|Answer|答|补充)\s*[:：]?\s*", marked) is not None
+    return _LABEL.fullmatch(marked) is not None
 
 
 __all__ = ["QUESTION", "flashcard_answer", "read_cards"]
