@@ -125,15 +125,15 @@ def write_out(path: str, text: str) -> None:
 
 def export_refusal(args: argparse.Namespace, settings: Any) -> str | None:
     """Why an export may not write `--out`, by the rule `questions generate` follows
-    (questions/out_file.overwrite_refusal): an existing file only with `--force`, and never
-    the SQLite database the export reads (nor its journal files). Only a regular file is
+    (questions/out_file.overwrite_refusal): never a Markdown name (that is notes), an existing
+    file only with `--force`, and never the SQLite database the export reads (nor its journal files). Only a regular file is
     guarded: a device (`--out /dev/stdout`) is written to, not replaced, and a directory or a
     missing folder fails at the write, naming the file."""
     from bot.db.connect import sqlite_path
-    from questions.out_file import overwrite_refusal
+    from questions.out_file import markdown_refusal, overwrite_refusal
 
     if not Path(args.out).is_file():
-        return None
+        return markdown_refusal(args.out, "export")
     database = sqlite_path(settings.database_url)
     files = [f"{database}{end}" for end in ("", "-wal", "-shm", "-journal")] if database else []
     return overwrite_refusal(

@@ -165,13 +165,29 @@ def test_a_page_past_the_end_is_one_error_line_and_exit_1(cli):
 def test_an_export_never_writes_over_a_file_without_force(cli, tmp_path: Path):
     """As `questions generate` refuses its --out: one line naming the file, exit 2, the file
     as it was; `--force` writes over it."""
+    old = tmp_path / "old-export.yaml"
+    old.write_text("bank: old\n")
+    code, out, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(old))
+    assert (code, out, err) == (2, "", f"error: {old} exists; pass --force to overwrite it\n")
+    assert old.read_text() == "bank: old\n"
+    code, out, _ = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(old), "--force")
+    assert code == 0 and out.startswith("Wrote ") and old.read_text().startswith("bank: ")
+    assert old.read_text() != "bank: old\n"
+
+
+def test_an_export_never_writes_a_markdown_file_even_with_force(cli, tmp_path: Path):
+    """A Markdown name is notes: `--force` on `--out notes.md` would have lost them, and a
+    new `x.md` would be read as notes by the next `decks create`."""
     notes = tmp_path / "notes.md"
     notes.write_text("# my notes\n")
-    code, out, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes))
-    assert (code, out, err) == (2, "", f"error: {notes} exists; pass --force to overwrite it\n")
-    assert notes.read_text() == "# my notes\n"
-    code, out, _ = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(notes), "--force")
-    assert code == 0 and out.startswith("Wrote ") and notes.read_text().startswith("bank: ")
+    for out in (notes, tmp_path / "new.MARKDOWN"):
+        code, said, err = cli("export", *TEAM_ARG, "--format", "yaml", "--out", str(out), "--force")
+        assert (code, said) == (2, "")
+        assert err == (
+            f"error: --out {out} is a Markdown name, and Markdown files are notes; "
+            "write the export to a .yaml file (or another format's extension)\n"
+        )
+    assert notes.read_text() == "# my notes\n" and not (tmp_path / "new.MARKDOWN").exists()
 
 
 def test_an_export_never_writes_over_the_database_it_reads_even_with_force(

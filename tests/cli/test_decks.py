@@ -240,13 +240,23 @@ def test_a_page_past_the_end_is_refused_with_one_line(cli):
 
 
 def test_a_deck_export_never_writes_over_a_file_without_force(cli, tmp_path):
-    """The notes file most of all: `decks export k8s --out k8s.md` is a slip of the hand."""
+    """The notes file most of all: `decks export k8s --out k8s.md` is a slip of the hand, and
+    even with `--force` a Markdown name is refused: it holds notes, never an export."""
     assert cli("create", "k8s", "--from-notes", "k8s.md", *TEAM_ARG)[0] == 0
-    code, out, err = cli("export", "k8s", "--out", "k8s.md", *TEAM_ARG)
-    assert (code, out, err) == (2, "", "error: k8s.md exists; pass --force to overwrite it\n")
+    markdown = (
+        "error: --out k8s.md is a Markdown name, and Markdown files are notes; "
+        "write the export to a .yaml file (or another format's extension)\n"
+    )
+    for force in ((), ("--force",)):
+        code, out, err = cli("export", "k8s", "--out", "k8s.md", *force, *TEAM_ARG)
+        assert (code, out, err) == (2, "", markdown)
     assert (tmp_path / "k8s.md").read_text(encoding="utf-8") == K8S_NOTES
-    code, out, _ = cli("export", "k8s", "--out", "k8s.md", "--force", *TEAM_ARG)
-    assert code == 0 and (tmp_path / "k8s.md").read_text().startswith("bank: k8s\n")
+    (tmp_path / "k8s.yaml").write_text("bank: old\n", encoding="utf-8")
+    code, out, err = cli("export", "k8s", "--out", "k8s.yaml", *TEAM_ARG)
+    assert (code, out, err) == (2, "", "error: k8s.yaml exists; pass --force to overwrite it\n")
+    assert (tmp_path / "k8s.yaml").read_text(encoding="utf-8") == "bank: old\n"
+    code, out, _ = cli("export", "k8s", "--out", "k8s.yaml", "--force", *TEAM_ARG)
+    assert code == 0 and (tmp_path / "k8s.yaml").read_text().startswith("bank: k8s\n")
 
 
 def test_a_deck_export_is_written_in_the_format_its_file_name_says(cli, tmp_path):

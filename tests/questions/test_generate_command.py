@@ -61,6 +61,23 @@ def test_an_existing_bank_is_overwritten_only_with_force(
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_a_bank_is_never_written_to_a_markdown_name_even_with_force(
+    notes: Path, capsys, tmp_path: Path
+) -> None:
+    """Another notes file of the folder (`--out other.md --force`) would be lost, and a new
+    `bank.md` read as notes by the next generate."""
+    other = tmp_path / "other.md"
+    other.write_text("# other notes\n")
+    for out in (other, tmp_path / "bank.md"):
+        code, stdout, err = generate(str(notes), "--out", str(out), "--force", capsys=capsys)
+        assert (code, stdout) == (2, "")
+        assert err == (
+            f"error: --out {out} is a Markdown name, and Markdown files are notes; "
+            "write the bank to a .yaml file (or another format's extension)\n"
+        )
+    assert other.read_text() == "# other notes\n" and not (tmp_path / "bank.md").exists()
+
+
 def test_a_directory_or_a_path_under_a_file_is_one_clear_line(
     notes: Path, capsys, tmp_path: Path
 ) -> None:
