@@ -22,6 +22,8 @@ from questions.bank import BankError, Problem
 from questions.formats import EXTENSIONS
 
 MAX_IMPORT_BYTES = 1024 * 1024
+#: the formats a Discord command offers (a Literal: Discord shows them as choices); one
+#: definition for the bank and deck commands, checked against the registry by the tests
 FileFormat = Literal["yaml", "gift", "aiken", "csv", "opentdb"]
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from typing import Any, Literal
+from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.bank_files import read_bytes, rejection_embed
+from bot.adapters.discord.bank_files import FileFormat, read_bytes, rejection_embed
 from bot.adapters.discord.identity import player_of, team_of
 from bot.adapters.discord.render import FOOTER_MAX, cut, list_embed, plain
 from bot.adapters.discord.replies import ack, guarded, service_of, tell
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 AUTOCOMPLETE_BUDGET = 2.0  # seconds; Discord drops autocomplete answers after 3
 CHOICES_MAX = 25  # Discord shows at most 25 choices
 CHOICE_MAX = 100  # characters of a choice's name and value
-FileFormat = Literal["yaml", "gift", "aiken", "csv", "opentdb"]
 
 
 # --- rendering -----------------------------------------------------------------------------

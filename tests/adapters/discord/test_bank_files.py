@@ -167,3 +167,20 @@ async def test_the_import_file_hint_names_every_extension_the_registry_reads(bot
     assert ".opentdb" in extensions and ".txt" in extensions  # GIFT's Moodle name too
     assert re.findall(r"\.\w+", file["description"]) == extensions
     assert len(file["description"]) <= 100  # Discord's limit for an option's description
+
+
+async def test_every_format_choice_discord_offers_is_the_registrys(bot):
+    """The commands' format choices, as registered with Discord, are the registry's formats:
+    one written for the bank commands and the deck commands alike, none missing."""
+    formats: list[tuple[str, list[str]]] = []
+
+    def walk(options: list[dict], path: str) -> None:
+        for option in options:
+            here = f"{path} {option['name']}"
+            if option["name"] == "format" and "choices" in option:
+                formats.append((here, [choice["value"] for choice in option["choices"]]))
+            walk(option.get("options", []), here)
+
+    walk(bot.fake.commands["global"], "")
+    assert len(formats) >= 2, formats  # the bank export and the deck export at least
+    assert all(choices == list(FORMATS) for _, choices in formats), formats
