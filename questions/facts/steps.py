@@ -2,8 +2,10 @@
 ask what comes next ("Which step comes right after “git add -p”?").
 
 A numbered list is a procedure when its lead-in or heading says so ("steps", "步骤", "流程",
-"order") or when every item opens with an order ("Create …", "Run …"). Other numbered lists
-(features, conditions) are left to the other facts.
+"order") or when every item opens with an order ("Create …", "Run …"). It is a ranking when its
+lead-in says it is ordered by rank ("Variable precedence (lowest → highest):", "优先级从低到高"):
+each item then comes right after the one it outranks. A list nested in an item takes that item
+as its lead-in. Other numbered lists (features, conditions) are left to the other facts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ _PROCEDURE = re.compile(
     r"|步骤|流程|顺序|过程|操作",
     re.I,
 )
+#: a lead-in that ranks what follows: asked as "which comes right after", not as a step
+_RANKING = re.compile(
+    r"\b(precedence|priority|lowest|highest|least|most)\b|优先级|从低到高|从高到低|由低到高|由高到低",
+    re.I,
+)
 
 
 def _imperative(text: str) -> bool:
@@ -32,30 +39,55 @@ def _imperative(text: str) -> bool:
     return third_person(first.lower() + " " + " ".join(text.split()[1:])) is not None
 
 
+#: a remark closing a step ("(lexical order)", "（可选）"): said in the explanation, never
+#: quoted, as two remarks would share words a guesser reads ("order" in both)
+_CLOSING_REMARK = re.compile(r"\s*[（(][^()（）]*[)）]$")
+
+
+def _step(text: str) -> str:
+    """A step as options and stems quote it: without the closing stop or remark."""
+    text = text.strip().rstrip("。.；;")
+    return _CLOSING_REMARK.sub("", text) or text
+
+
+def _lead(first: Block) -> str:
+    """What leads into the list: the item it is nested in, else the paragraph before it."""
+    said = first.parent if first.depth > 1 else first.lead
+    return said.text if said is not None else ""
+
+
+def ranking(items: list[Block]) -> bool:
+    """The lead-in ranks the items ("Variable precedence (lowest → highest):")."""
+    return _RANKING.search(_lead(items[0])) is not None
+
+
 def _procedure(items: list[Block]) -> bool:
     first = items[0]
-    lead = first.lead.text if first.lead is not None else ""
-    if _PROCEDURE.search(lead) or _PROCEDURE.search(first.section.heading):
+    lead = _lead(first)
+    if _PROCEDURE.search(lead) or _PROCEDURE.search(first.section.heading) or ranking(items):
         return True
     return all(re.match(r"[A-Z][a-z]+\s", b.text) and _imperative(b.text) for b in items)
 
 
 def step_facts(blocks: Iterable[Block]) -> list[Fact]:
-    """For every step after the first of a procedure: the step, with the one before it."""
+    """For every step after the first of a procedure or a ranking: the step, with the one
+    before it."""
     lists: dict[int, list[Block]] = defaultdict(list)
     for b in blocks:
-        if b.kind == "item" and b.ordered and b.depth == 1:
+        if b.kind == "item" and b.ordered and (b.depth == 1 or b.parent is not None):
             lists[b.group].append(b)
     out: list[Fact] = []
     for items in lists.values():
-        texts = [b.text.strip().rstrip("。.；;") for b in items]
+        texts = [_step(b.text) for b in items]
         if (len(items) < MIN_STEPS or len(set(texts)) != len(texts)
                 or any(len(t) > MAX_STEP for t in texts) or not _procedure(items)):  # fmt: skip
             continue
-        topic = items[0].lead.text.rstrip(":：") if items[0].lead else items[0].section.heading
+        topic = _lead(items[0]).rstrip(":：") or items[0].section.heading
+        extra = ("ranking",) if ranking(items) else ()
         for i in range(1, len(items)):
             others = tuple(t for j, t in enumerate(texts) if j not in (i, i - 1))
             out.append(Fact("step", texts[i - 1], texts[i], items[i], items[i].line,
                             sentence=items[i].text, span=texts[i], attribute=topic,
-                            siblings=others, group=f"g{items[i].group}", role="step"))  # fmt: skip
+                            siblings=others, group=f"g{items[i].group}", role="step",
+                            extra=extra))  # fmt: skip
     return out
