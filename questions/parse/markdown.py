@@ -222,10 +222,11 @@ _SETTING_LINE = re.compile(
 MAX_SETTING_LINE = 100
 
 
-def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
+def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that is one setting per line ("maxmemory: 0" / soft break /
     "maxmemory-policy: noeviction"), or [] for a paragraph of prose. Each line is its own
-    fact, as in a config file: run together they read as one sentence."""
+    fact, as in a config file: run together they read as one sentence. Each comes with its
+    line's offset in the paragraph."""
     lines: list[list[Token]] = [[]]
     for tok in children or ():
         if tok.type in ("softbreak", "hardbreak"):
@@ -235,15 +236,48 @@ def setting_lines(children: Sequence[Token] | None) -> list[Inline]:
     if len(lines) < 2:
         return []
     out = [render_inline(line) for line in lines]
+    entries = _entries(lines, out)
+    if entries:
+        return entries  # "**Hyperdisk** – newer, …" / soft break / "**Local SSD** – …"
     if all(_LABEL_LINE.match(line.text) for line in out):
-        return out  # "default registry: docker.io" / "rootless mode: …": a label on each line
+        return list(enumerate(out))  # "default registry: docker.io" / "rootless mode: …"
     for line in out:
         key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
         names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
         if (not _SETTING_LINE.match(line.text) or len(line.text) > MAX_SETTING_LINE
                 or not (names_setting or re.match(r"^\S+\s*[:=：]", line.text))):  # fmt: skip
             return []
-    return out
+    return list(enumerate(out))
+
+
+#: what follows a marked term that opens an entry line: a dash, a colon or an equals sign
+_ENTRY_SEPARATOR = re.compile(r"\s*(?:——|[–—]|--?|[:：=])\s*\S")
+
+
+def _entry_line(line: Inline) -> bool:
+    """The line opens with a term the author marked and says what it is ("**Local SSD** –
+    physically attached …", "`gsutil` : …")."""
+    return any(
+        line.text.startswith(m) and _ENTRY_SEPARATOR.match(line.text, len(m)) is not None
+        for m in line.marked
+    )
+
+
+def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int, Inline]]:
+    """The entries of a paragraph written as a glossary without list markers, one marked term
+    per line, or []: notes kept line by line mean each line as its own item, while Markdown
+    runs them into one sentence ("… stateless, HTTP **App Engine** – PaaS …"). A line that is
+    no entry continues the one above it (a description wrapped onto the next line)."""
+    opens = [_entry_line(line) for line in rendered]
+    if not opens[0] or sum(opens) < 2:
+        return []
+    groups: list[tuple[int, list[Token]]] = []
+    for n, (tokens, starts) in enumerate(zip(lines, opens, strict=True)):
+        if starts:
+            groups.append((n, list(tokens)))
+        else:
+            groups[-1][1].extend([Token("text", "", 0, content=" "), *tokens])
+    return [(n, render_inline(group)) for n, group in groups]
 
 
 #: "content trust env var: DOCKER_CONTENT_TRUST=1": a label of a few plain words and a colon,
@@ -253,11 +287,13 @@ _LABEL_LINE = re.compile(
 )
 
 
-def _setting_list(st: _Walk, lines: list[Inline], line: int, after_paragraph: bool) -> None:
+def _setting_list(
+    st: _Walk, lines: list[tuple[int, Inline]], line: int, after_paragraph: bool
+) -> None:
     """Setting lines become the items of a list, led in by the paragraph before them."""
     lead = st.last_paragraph if after_paragraph else None
     st.groups += 1
-    for n, inline in enumerate(lines):
+    for n, inline in lines:
         st.add("item", line + n, inline=inline, depth=1, lead=lead, group=st.groups)
 
 
