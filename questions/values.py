@@ -601,9 +601,12 @@ _PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
 
 
 def shape_clash(a: str, b: str) -> bool:
-    """One of two names is written as a knob, file or flag and the other as a plain word: a
-    filesystem type among cgroup files stands out by its form, whatever the list put together."""
+    """One of two names is written as a knob, file or flag and the other as a plain word, or
+    one value is a range and the other a single number: a filesystem type among cgroup files
+    stands out by its form, whatever the list put together."""
     pair = {shape(a), shape(b)}
+    if "range" in pair and any(p.startswith("num") for p in pair):
+        return True  # a range among single numbers ("30000–32767" beside ports 22, 53)
     return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)
 
 

@@ -14,7 +14,7 @@ from questions.tables import (
     is_matrix_column,
     only_a_default_value,
 )
-from questions.text import is_zh
+from questions.text import cjk_count, is_zh
 
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
 _DEFAULT_CELL = re.compile(
@@ -61,7 +61,11 @@ def table_facts(block: Block) -> list[Fact]:
     text = " ".join(
         [*(" ".join(r) for r in table.cells), *table.headers, *table.keys, table.key_header or ""]
     )
-    lang = "zh" if is_zh(text) else "en"
+    # and a table whose every head is Chinese reads as Chinese whatever its cells hold: the
+    # stem says its heads ("| 端口 | 协议 |" over SSH, 22: "哪个端口…", never "Which 端口 …")
+    heads = [h for h in (table.key_header or "", *table.headers) if h.strip()]
+    chinese_heads = bool(heads) and all(cjk_count(h) for h in heads)
+    lang = "zh" if is_zh(text) or chinese_heads else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):
         matrix = is_matrix_column(table.column(j))

@@ -141,6 +141,7 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         elif tok.type == "inline":
             (header if in_head else rows[-1]).append(render_inline(tok.children))
         i += 1
+    header, rows, lines = _unfolded(header, rows, lines)
     width = len(header)
     cells = tuple(
         _with_alike_resolved(tuple((r + [Inline("")] * width)[:width]), header) for r in rows
@@ -153,6 +154,30 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         cells=cells,
     )
     return data, i
+
+
+def _unfolded(
+    header: list[Inline], rows: list[list[Inline]], lines: list[int]
+) -> tuple[list[Inline], list[list[Inline]], list[int]]:
+    """A table set side by side to save room (`端口 | 协议 | 端口 | 协议`) as the one table it
+    is: the header's repeated columns once, each row's copies as rows of their own (the left
+    ones first, as they are read). Read as four columns, a port was keyed by the protocol of
+    the other half of its row."""
+    names = [h.text.strip().casefold() for h in header]
+    for period in range(2, len(names) // 2 + 1):
+        if len(names) % period or any(n != names[k % period] for k, n in enumerate(names)):
+            continue
+        copies = len(names) // period
+        out_rows: list[list[Inline]] = []
+        out_lines: list[int] = []
+        for copy in range(copies):
+            for row, line in zip(rows, lines, strict=True):
+                part = row[copy * period : (copy + 1) * period]
+                if any(c.text.strip() for c in part):  # an uneven last copy leaves cells empty
+                    out_rows.append(part)
+                    out_lines.append(line)
+        return header[:period], out_rows, out_lines
+    return header, rows, lines
 
 
 #: a cell that only says its value is another column's: "同 AOF", "same as AOF", "跟 AOF 一样"
