@@ -44,6 +44,8 @@ _GENERIC = re.compile(
     r"glossary|definitions?|concepts?|key points?|tips?|cheats?( ?sheet)?|faq|details?|"
     # how the notes are kept, not what they are about ("GOTCHAS", "Flashcards")
     r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|mnemonics?|"
+    r"(?:key |important )?numbers(?: to (?:remember|know))?|things to (?:remember|know)|"
+    r"must[- ]knows?|必背|要记的数字|数字|记住|"
     r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题|速记)$",
     re.I,
 )
@@ -110,8 +112,13 @@ _NUMBERING = re.compile(
 _TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
+def unnumbered(heading: str) -> str:
+    """The heading without its section number ("2. Core workflow", "二、数据类型")."""
+    return _NUMBERING.sub("", heading).strip()
+
+
 def _clean(heading: str) -> str:
-    text = _NUMBERING.sub("", heading)  # "2. HTTP methods"
+    text = unnumbered(heading)  # "2. HTTP methods"
     text = _TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
     return text.strip(" *`#:：")
 

@@ -34,6 +34,30 @@ _ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
 _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|等)\s*[)）]")
 
 
+#: what opens an example: the values after it are made up for it ("eg delete a Coldline
+#: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')
+_EXAMPLE_MARK = re.compile(
+    r"\be\.?g\b\.?|\bfor (?:example|instance)\b|例如|比如|譬如|举个?例", re.I
+)
+_OPENS, _CLOSES = "(（[", ")）]"
+
+
+def _after_example(before: str) -> bool:
+    """The sentence says an example before the value, and the value is still in it: an
+    example runs to the end of its sentence, or of the brackets it is said in."""
+    marks = list(_EXAMPLE_MARK.finditer(before))
+    if not marks:
+        return False
+    mark = marks[-1]
+    depth = 0
+    for ch in before[: mark.start()]:
+        depth = max(0, depth + (ch in _OPENS) - (ch in _CLOSES))
+    if not depth:
+        return True
+    rest = before[mark.end() :]
+    return sum(ch in _CLOSES for ch in rest) <= sum(ch in _OPENS for ch in rest)
+
+
 def _in_example_run(sentence: str, start: int, end: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _EXAMPLE_RUN.finditer(sentence))
 
@@ -89,6 +113,9 @@ def remark_label(sentence: str) -> bool:
 
     m = _LABEL.match(sentence)
     return m is not None and all(english_word(w) for w in m.group("label").split())
+
+
+_AVOIDED = re.compile(r"\bdon'?t\b|\bdo not\b|\bnever\b", re.I)
 
 
 def _clause_before(before: str) -> str:
@@ -277,7 +304,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a code span (`requests.cpu: "4"`), not a stated value
             if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):
                 continue  # part of a worked example: "30 x 10s = 300 s"
-            if re.search(r"\be\.g\.|\bdon'?t\b|\bdo not\b|\bnever\b", _clause_before(before), re.I):
+            if _after_example(before) or _AVOIDED.search(_clause_before(before)):
                 continue  # an example or a value to avoid, not the value the notes state
             if _in_example_run(sentence, start, end):
                 continue  # "leave gaps (100, 200...)": changed to 50 it is still a gap

@@ -10,6 +10,7 @@ from questions.distractors import Pool, acceptable
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.stems import quoted
+from questions.subjects import unnumbered
 from questions.text import norm
 
 NAME = "step"
@@ -41,7 +42,7 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
             wrong.append(s)
     # the procedure's name first; without it when it shares a word with the answer ("Build a
     # release image" beside "Build the image"): the quoted step still says which procedure
-    for topic in dict.fromkeys((f.attribute.strip(), "")):
+    for topic in dict.fromkeys((unnumbered(f.attribute), "")):
         c = build(NAME, "step", f, _prompt(f, lang, topic), f.value, wrong, lang, rank=0,
                   query=f.subject, notes_options=True)  # fmt: skip
         if c is not None:

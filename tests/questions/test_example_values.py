@@ -1,0 +1,54 @@
+"""A number said in an example ("eg delete an object on day 10", 'rules eg "… after 90d"') is
+made up for it and never asked; a heading that only says how the notes are kept ("Numbers to
+remember") labels no stem, and no step stem keeps a heading's section number."""
+
+from __future__ import annotations
+
+from questions.generate import generate_document
+
+STORAGE = """# Object storage notes
+
+## Storage classes
+
+- Infrequent class: minimum storage duration 30 days, retrieval is billed per GB
+- Cold class: minimum storage duration 90 days, retrieval costs more than the infrequent class
+- deleting early still bills the minimum duration (eg delete a cold object on day 12 = pay 90 days)
+- lifecycle rules, eg "move to the cold class after 45d", "delete after 400d", can only move to a colder class
+- an object can be at most 5 TiB, and a single upload request at most 5 GiB
+
+## Numbers to remember
+
+- Default request timeout is 60 seconds
+- At most 1000 objects are returned per list page
+
+## 3. Upload workflow
+
+1. Create the bucket in the region nearest the users
+2. Enable versioning before the first upload
+3. Upload the objects with the multipart API
+4. Set the lifecycle rules on the bucket
+5. Turn on access logging to a second bucket
+"""
+
+
+def test_values_said_in_examples_are_never_asked() -> None:
+    r = generate_document("t.md", STORAGE)
+    numbers = {q.choices[q.answer] for c, q in r.chosen if c.generator == "number"}
+    assert numbers, [q.prompt for _, q in r.chosen]
+    assert not numbers & {"12", "day 12", "45d", "400d"}, numbers
+    assert numbers & {"30 days", "90 days", "5 TiB", "5 GiB", "60 seconds", "1000"}, numbers
+
+
+def test_a_heading_of_how_the_notes_are_kept_labels_nothing() -> None:
+    r = generate_document("t.md", STORAGE)
+    asked = [q.prompt for c, q in r.chosen if c.fact.section.heading == "Numbers to remember"]
+    assert asked, [q.prompt for _, q in r.chosen]
+    assert not any("remember" in p.casefold() for p in asked), asked
+
+
+def test_a_step_stem_drops_the_section_number() -> None:
+    r = generate_document("t.md", STORAGE)
+    steps = [q.prompt for c, q in r.chosen if c.generator == "step"]
+    assert steps, [q.prompt for _, q in r.chosen]
+    assert all(not p.startswith("3.") for p in steps), steps
+    assert any(p.startswith("Upload workflow: ") for p in steps), steps
