@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from questions.facts.model import Fact
+from questions.parse.markdown import entry_term
 from questions.parse.model import Block
 from questions.stems import third_person
 
@@ -50,6 +51,13 @@ def _step(text: str) -> str:
     return _CLOSING_REMARK.sub("", text) or text
 
 
+def _named_steps(items: list[Block]) -> list[str]:
+    """The steps' names when every item opens with one ("**Init** – `terraform init` …"): the
+    options name the steps, and each step's line is its explanation."""
+    names = [entry_term(b.inline) for b in items]
+    return [n for n in names if n] if all(names) else []
+
+
 def _lead(first: Block) -> str:
     """What leads into the list: the item it is nested in, else the paragraph before it."""
     said = first.parent if first.depth > 1 else first.lead
@@ -78,7 +86,7 @@ def step_facts(blocks: Iterable[Block]) -> list[Fact]:
             lists[b.group].append(b)
     out: list[Fact] = []
     for items in lists.values():
-        texts = [_step(b.text) for b in items]
+        texts = _named_steps(items) or [_step(b.text) for b in items]
         if (len(items) < MIN_STEPS or len(set(texts)) != len(texts)
                 or any(len(t) > MAX_STEP for t in texts) or not _procedure(items)):  # fmt: skip
             continue

@@ -279,13 +279,13 @@ def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
 _ENTRY_SEPARATOR = re.compile(r"\s*(?:——|[–—]|--?|[:：=])\s*\S")
 
 
-def _entry_line(line: Inline) -> bool:
-    """The line opens with a term the author marked and says what it is ("**Local SSD** –
-    physically attached …", "`gsutil` : …")."""
-    return any(
-        line.text.startswith(m) and _ENTRY_SEPARATOR.match(line.text, len(m)) is not None
-        for m in line.marked
-    )
+def entry_term(line: Inline) -> str | None:
+    """The term the line opens with, marked by the author, when the line says what it is
+    ("**Local SSD** – physically attached …", "`gsutil` : …"), else None."""
+    for m in line.marked:
+        if line.text.startswith(m) and _ENTRY_SEPARATOR.match(line.text, len(m)) is not None:
+            return m
+    return None
 
 
 def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int, Inline]]:
@@ -293,7 +293,7 @@ def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int
     per line, or []: notes kept line by line mean each line as its own item, while Markdown
     runs them into one sentence ("… stateless, HTTP **App Engine** – PaaS …"). A line that is
     no entry continues the one above it (a description wrapped onto the next line)."""
-    opens = [_entry_line(line) for line in rendered]
+    opens = [entry_term(line) is not None for line in rendered]
     if not opens[0] or sum(opens) < 2:
         return []
     groups: list[tuple[int, list[Token]]] = []

@@ -86,3 +86,25 @@ def test_options_never_hold_one_another() -> None:
         for o in choices:
             assert not any(o != x and o in x for x in choices), choices
         assert others, choices
+
+
+def test_steps_that_open_with_their_names_are_offered_by_name() -> None:
+    """ "**Init** – `terraform init` downloads …": the options are the steps' names, not their
+    whole lines (a four-line option names the step and explains it at once)."""
+    notes = """# Helm
+
+## Release workflow
+
+1. **Package** – `helm package` bundles the chart directory into a versioned archive
+2. **Lint** – `helm lint` checks the chart for errors and bad practice
+3. **Install** – `helm install` creates a release from the chart in the cluster
+4. **Upgrade** – `helm upgrade` rolls the release to a new chart version
+5. **Rollback** – `helm rollback` returns the release to an earlier revision
+"""
+    r = generate_document("t.md", notes)
+    steps = [q for c, q in r.chosen if c.generator == "step"]
+    assert steps, [q.prompt for _, q in r.chosen]
+    names = {"Package", "Lint", "Install", "Upgrade", "Rollback"}
+    for q in steps:
+        assert set(q.choices) <= names, q.choices
+        assert q.explanation and "helm" in q.explanation, q.explanation
