@@ -28,7 +28,11 @@ _IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 #: a number that cites the document a rule is written in: a reference, no fact to recall
 _CITED = re.compile(r"\bRFCs?\s*$", re.I)
-_ARITHMETIC = re.compile(r"\d\w*\s*[x×*+=/]\s*$|^\s*[x×*+=/]\s*\d")
+#: a number in a worked sum: an operand ("30 x ___", "___ − 20"), or the result of a sum
+#: written before it ("1500 − 20(IP) − 20(TCP) = ___"): the sum gives it away
+_ARITHMETIC = re.compile(
+    r"\d\w*\s*[x×*+=/−÷]\s*$|^\s*[x×*+=/−÷]\s*\d|[x×*+/−÷]\s*\d[^=,，;；。]*=\s*$"
+)
 #: a bracketed run of numbers that trails off ("gaps (100, 200...)", "（1、2、3 等）"): the
 #: writer's examples of a pattern, no value the notes state
 _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|等)\s*[)）]")

@@ -4,6 +4,8 @@ remember") labels no stem, and no step stem keeps a heading's section number."""
 
 from __future__ import annotations
 
+import re
+
 from questions.generate import generate_document
 
 STORAGE = """# Object storage notes
@@ -52,3 +54,20 @@ def test_a_step_stem_drops_the_section_number() -> None:
     assert steps, [q.prompt for _, q in r.chosen]
     assert all(not p.startswith("3.") for p in steps), steps
     assert any(p.startswith("Upload workflow: ") for p in steps), steps
+
+
+def test_no_operand_or_result_of_a_worked_sum_is_asked() -> None:
+    """ "MSS = 1500 − 20(IP) − 20(TCP) = 1460": blank an operand or the result and the rest of
+    the sum gives it away, whatever sign the notes write minus with."""
+    notes = """# Networking
+
+## Frame sizes
+
+- the default Ethernet MTU is 1500 bytes, and the TCP MSS is usually = 1500 − 20(IP) − 20(TCP) = 1460
+- jumbo frames raise the MTU to 9000 bytes on links that all support them
+- 以太网 MTU 默认 1500 字节，TCP MSS 一般 = 1500 − 20(IP) − 20(TCP) = 1460
+"""
+    r = generate_document("t.md", notes)
+    asked = [q.prompt for c, q in r.chosen if c.generator == "number"]
+    assert asked, [q.prompt for _, q in r.chosen]
+    assert not any(re.search(r"___\s*−|[−=]\s*___", p) for p in asked), asked
