@@ -101,6 +101,13 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
 
 
+def pick_for(need: str, noun: str | None, lang: str) -> str:
+    """The pick a cheat sheet gives for a need: "Which of these fits “analytics/OLAP”?"."""
+    if lang == "zh":
+        return f"{quoted(need, lang)}应该选{which(noun, lang).rstrip()}？"
+    return f"{which(noun, lang)} fits {quoted(need, lang)}?"
+
+
 def condition_of(desc: str, noun: str | None, lang: str) -> str:
     """What must hold once a term is used, asked by the term that brings it: "Which header,
     once used, requires this: “Allow-Origin cannot be *”?"."""

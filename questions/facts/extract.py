@@ -38,6 +38,7 @@ from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import bare_condition, has_own_subject, number_facts, sentences
+from questions.facts.picks import pick_facts
 from questions.facts.settings import setting_facts
 from questions.facts.slash_groups import group_definitions, is_group
 from questions.facts.steps import step_facts
@@ -777,7 +778,7 @@ def extract(doc: Document) -> list[Fact]:
     facts = without_aspect_labels(facts)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts = _with_code_led(code_led_items(content, parents), facts)
-    facts += predicate_facts(content) + step_facts(content)
+    facts += predicate_facts(content) + step_facts(content) + pick_facts(content)
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
     facts += topic_facts(content, heading_acronyms(doc.sections), taken)
     facts += named_facts(content, taken | {f"{f.block.id}:{f.span}" for f in facts})

@@ -40,6 +40,7 @@ from questions.stems import (
     forward_definition,
     label_property,
     member_value,
+    pick_for,
     reverse_definition,
 )
 from questions.text import (
@@ -72,7 +73,8 @@ _FRAGMENT_START = re.compile(r"^(which|and|or|but|so|then|also|that|it|this|e\.g
 
 #: `standalone`'s words, compiled once: it reads every description of every term
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-_TOKEN_BREAK = re.compile(r"[\s,;()]+")
+#: a sentence's stop or a slash between words ("offline sync.", "mobile/web") breaks a token
+_TOKEN_BREAK = re.compile(r"[\s,;()/]+|\.(?=\s|$)")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'-]*")
 
 
@@ -342,6 +344,8 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         prompt = label_property(
             _LABELLED.sub("", desc).strip() if _aspect(desc) else desc, noun, lang
         )
+    elif "pick" in f.extra:
+        prompt = pick_for(desc, noun, lang)  # "relational + regional -> Cloud SQL"
     elif "member" in f.extra and f.context and not f.category:
         prompt = member_value(desc, f.context, lang)
     else:
