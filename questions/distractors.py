@@ -2448,8 +2448,28 @@ def _shares_lemma(text: str, option: str) -> bool:
     return bool(words) and words <= lemma_words(text)
 
 
+#: a dotted number: a version when one part has two dots or a part ends in 0 ("4.10", which a
+#: decimal would write "4.1"), so 4.9 comes before 4.10
+_DOTTED = re.compile(r"\d+(?:\.\d+){1,3}")
+_VERSION_SIGN = re.compile(r"\.\d+\.|\.\d*[1-9]0$")
+
+
+def _versions(options: Sequence[str]) -> list[tuple[int, ...]] | None:
+    """The options as version numbers, or None when they are not all versions."""
+    texts = [o.strip() for o in options]
+    if not all(_DOTTED.fullmatch(t) for t in texts):
+        return None
+    if not any(_VERSION_SIGN.search(t) for t in texts):
+        return None
+    return [tuple(int(p) for p in t.split(".")) for t in texts]
+
+
 def sort_numeric(options: Sequence[str]) -> list[str] | None:
-    """Numeric options in ascending order (the answer's place then says nothing)."""
+    """Numeric options in ascending order (the answer's place then says nothing), versions
+    by their parts (4.9 before 4.10)."""
+    versions = _versions(options)
+    if versions is not None:
+        return [o for _, o in sorted(zip(versions, options, strict=True))]
     nums = [parse_number(o) for o in options]
     if any(n is None for n in nums):
         return None

@@ -35,6 +35,7 @@ from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.nouns import noun_for
+from questions.parse.markdown import entry_term
 from questions.stems import (
     condition_of,
     forward_definition,
@@ -205,6 +206,39 @@ def first_sentence(desc: str, others: Sequence[str]) -> str:
     return first
 
 
+def _unlike_entries(f: Fact, pool: Pool) -> frozenset[str]:
+    """The entries of its list no option of an unmarked label may be: an unmarked "SLA:
+    Standard 99.95 %, …" names what its line is about, not a thing of the kind of the marked
+    terms other lines open with (**Autoclass** – …, **Signed URL** – …), when it is written
+    unlike all of them. (An unmarked HTTP/1.1 beside **HTTP/2** and **HTTP/3** is one of
+    them.)"""
+    if f.role != "term" or f.block.kind != "item" or markup(f) != "plain":
+        return frozenset()
+    entries = _list_entries(pool).get(f.block.group, ())
+    form = shape(f.subject)
+    if len(entries) < 2 or any(shape(t) == form for t in entries):
+        return frozenset()
+    return frozenset(entries)
+
+
+_LIST_ENTRIES: WeakKeyDictionary[Pool, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
+
+
+def _list_entries(pool: Pool) -> dict[int, tuple[str, ...]]:
+    """The marked terms each list's items open with ("**Autoclass** – …"), read once per
+    notes."""
+    index = _LIST_ENTRIES.get(pool)
+    if index is None:
+        found: dict[int, list[str]] = {}
+        for b in pool.doc.content if pool.doc is not None else ():
+            term = entry_term(b.inline) if b.kind == "item" else None
+            if term is not None:
+                found.setdefault(b.group, []).append(term)
+        index = {g: tuple(ts) for g, ts in found.items()}
+        _LIST_ENTRIES[pool] = index
+    return index
+
+
 def said_by_another(text: str, others: Sequence[str]) -> bool:
     """Another term's description says all this text says: quoted, it singles nothing out."""
     words = content_words(text)
@@ -272,6 +306,11 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
                                  exclude=fitting_others(text, f.siblings, pool.descriptions, f.subject))  # fmt: skip
 
     wrong = lures(desc)
+    unlike = _unlike_entries(f, pool)
+    if unlike & set(wrong):
+        wrong = [w for w in wrong if w not in unlike]
+        if len(wrong) < 2:
+            return None  # "SLA" beside no label of its own kind: nothing to confuse it with
     if clue(desc, f.subject, wrong) is not None:
         # the description names its own term ("… by performing an immutable update"): ask it
         # without that part when what is left still singles the term out, else with the words

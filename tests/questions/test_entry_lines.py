@@ -65,3 +65,26 @@ The cache keeps hot keys in memory and evicts the least recently used one when f
 """
     doc = parse_document(notes, "t.md")
     assert [b.kind for b in doc.blocks if b.section.heading == "Caching"] == ["paragraph"]
+
+
+def test_an_unmarked_label_is_never_offered_among_the_marked_entries() -> None:
+    """ "SLA: Standard 99.95 %, …" among **Autoclass** – … and **Signed URL** – … names what its
+    line is about: "Which of these is described here: “Standard 99.95 %…”?" -> SLA, beside
+    Autoclass and Signed URL, is answered by knowing what an SLA is."""
+    notes = """# Cloud storage
+
+## Buckets
+
+- SLA: Standard multi-region 99.95 %, region 99.9 %; other classes 99.9 % and 99.0 %
+- all classes have the same latency and the same durability of eleven nines
+- **Autoclass** – moves each object to the class its access pattern fits
+- **Object versioning** – keeps noncurrent versions of an object after it is overwritten
+- **Signed URL** – time-limited access for people without an account
+- **Retention policy** – objects cannot be deleted before the retention period ends
+"""
+    r = generate_document("t.md", notes)
+    assert r.chosen, "nothing asked"
+    keyed = [q for _, q in r.chosen if q.kind == "choice" and q.choices[q.answer] == "SLA"]
+    assert keyed == [], [(q.prompt, q.choices) for q in keyed]
+    entries = {"Autoclass", "Object versioning", "Signed URL", "Retention policy"}
+    assert any(q.choices[q.answer] in entries for _, q in r.chosen if q.kind == "choice")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from questions.candidate import Candidate
+from questions.distractors import sort_numeric
 from questions.generate import generate_document
 from questions.values import counted_unit, number_role, numbers_in, parse_number, whole_unit
 from questions.vocabulary import PORTS
@@ -93,3 +94,17 @@ def test_the_unit_a_number_counts_is_read_from_its_setting_name() -> None:
     assert whole_unit(3 * 1024**3, "B") == (1024**3, "GB")
     assert whole_unit(1500, "ms") == (1, "ms")
     assert whole_unit(18000, "") == (1, "")  # a count of things is no duration
+
+
+def test_releases_are_offered_in_release_order() -> None:
+    """0.9 before 0.10: read as decimals, 0.10 came first and 0.9 last."""
+    for key in ("0.9", "0.10", "0.11"):
+        for c in _asked(key):
+            parts = [tuple(int(p) for p in o.split(".")) for o in c.options]
+            assert parts == sorted(parts), c.options
+
+
+def test_only_versions_are_ordered_by_their_parts() -> None:
+    assert sort_numeric(["4.12", "4.9", "4.10", "4.11"]) == ["4.9", "4.10", "4.11", "4.12"]
+    assert sort_numeric(["1.10.0", "1.2.3", "1.9.9"]) == ["1.2.3", "1.9.9", "1.10.0"]
+    assert sort_numeric(["1.5", "1.25", "2.00"]) == ["1.25", "1.5", "2.00"]  # decimals
