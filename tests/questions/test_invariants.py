@@ -186,17 +186,27 @@ def test_options_are_of_one_kind(results: dict[str, DocumentResult]) -> None:
                 continue
             numbers = [parse_number(o) for o in q.choices]
             if all(n is not None for n in numbers) and c.generator != "dynamodb_capacity":
-                values = [n.value for n in numbers if n]
+                values = _in_order(q.choices) or [(n.value,) for n in numbers if n]
                 assert values == sorted(values), (name, q.prompt, q.choices)  # any numeric set
             if numbers[q.answer] is not None and c.fact.kind == "number":
                 assert all(n is not None for n in numbers), (name, q.prompt, q.choices)
                 assert len({n.unit for n in numbers if n}) == 1, (name, q.choices)
-                values = [n.value for n in numbers if n]
+                values = _in_order(q.choices) or [(n.value,) for n in numbers if n]
                 assert values == sorted(values), (name, q.choices)
                 checked += 1
             scripts = [is_zh(o) for o in q.choices]
             assert scripts.count(scripts[q.answer]) > 1 or len(set(scripts)) == 1, (name, q.choices)
     assert checked >= 20
+
+
+def _in_order(options: tuple[str, ...]) -> list[tuple[float, ...]] | None:
+    """Release numbers ("0.9", "0.10", "1.2.3") as their parts, which order them; None for
+    other numbers. A part written with a trailing 0 ("0.10") or a third part marks releases."""
+    if not all(re.fullmatch(r"\d+(\.\d+){1,3}", o) for o in options):
+        return None
+    if not any(o.count(".") > 1 or re.search(r"\.\d*[1-9]0$", o) for o in options):
+        return None
+    return [tuple(float(int(p)) for p in o.split(".")) for o in options]
 
 
 def _neighbour(option: str, key: str) -> bool:
