@@ -43,6 +43,20 @@ _LICENCE = re.compile(
     re.I,
 )
 _TODO = re.compile(r"^\s*(TODO|FIXME|TBD|XXX)\b|^\s*(待补充|待办|待完善)", re.I)
+#: a task box before what is still to do ("[ ] review dynamic rule syntax", "[ ] 复习…"): a to-do,
+#: not a fact ("[ ] review: NotActions is NOT a deny" labels a fact, and is read as one)
+_TASK_TODO = re.compile(
+    r"^\s*\[[ xX]\]\s+(?:(?:re-?)?(?:review|check|read|revisit|learn|practi[cs]e)\b(?!\s*(?:this|again|order)?\s*[:：])"
+    r"|look up\b|复习|再看|待看)",
+    re.I,
+)
+
+
+def task_todo(text: str) -> bool:
+    """A task box before a to-do: "[ ] review dynamic rule syntax"."""
+    return _TASK_TODO.match(text) is not None
+
+
 _DANGLING = re.compile(
     r"\b(the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in)$", re.I
 )
@@ -64,7 +78,7 @@ def _block_noise(b: Block) -> str | None:
         return "image" if b.inline.images else "empty"
     if text.startswith("![") or (b.inline.images and len(text) < 8):
         return "image"
-    if _TODO.match(text):
+    if _TODO.match(text) or task_todo(text):
         return "TODO"
     if b.inline.link_chars >= 0.6 * len(text):
         return "link list" if b.kind == "item" else "bare URL"
