@@ -45,10 +45,17 @@ def _of_mistakes(b: Block) -> bool:
 
 
 def _own_terms(kids: list[Block]) -> bool:
-    """Nested items that each open with a code span ("`-u` CPU") are terms of their own under
-    a label, not properties of it."""
+    """Nested items that each open with a code span ("`-u` CPU"), or that all define a term
+    with "=" ("Owner = everything + assign access" under "built-in roles to know"), are terms
+    of their own under a label, not properties of it."""
     opening = [k for k in kids if k.inline.code and k.text.startswith(k.inline.code[0])]
-    return len(opening) * 2 > len(kids)
+    if len(opening) * 2 > len(kids):
+        return True
+    return len(kids) >= 2 and all(_EQUALS_TERM.match(k.text) for k in kids)
+
+
+#: "Owner = everything + assign access": a short name, an equals sign, what it is
+_EQUALS_TERM = re.compile(r"^[A-Za-z][\w./-]*(?: [A-Za-z][\w./-]*){0,3}\s+=\s+\S")
 
 
 def _label_name(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from questions.facts.extract import extract
-from questions.generate import generate_from_texts
+from questions.generate import generate_document, generate_from_texts
 from questions.generators.definitions import _aspect
 from questions.parse.markdown import parse_document
 
@@ -83,3 +83,28 @@ def test_a_label_that_says_what_goes_wrong_is_no_label() -> None:
     labelled = {f.subject for f in extract(parse_document(text, "x.md")) if "label" in f.extra}
     assert "gather doesnt cancel" not in labelled
     assert {"TaskGroup", "as_completed"} <= labelled
+
+
+def test_terms_defined_under_a_label_are_no_properties_of_it() -> None:
+    """ "built-in roles to know" over "Owner = …", "Contributor = …": each line defines its own
+    role, so none is asked as a property of the label ("Which of these has this property:
+    “Contributor = everything EXCEPT assign access”?" -> built-in roles to know)."""
+    notes = """# Azure
+
+## Access
+
+- RBAC
+  - scope hierarchy: management group -> subscription -> resource group -> resource
+    - assignments inherit downward
+  - built-in roles to know
+    - Owner = everything plus assigning access
+    - Contributor = everything except assigning access
+    - Reader = view only, no changes
+    - User Access Administrator = manages access only
+"""
+    r = generate_document("t.md", notes)
+    keys = [q.choices[q.answer] for _, q in r.chosen if q.kind == "choice"]
+    assert "built-in roles to know" not in keys, [q.prompt for _, q in r.chosen]
+    assert {"Owner", "Contributor", "Reader", "User Access Administrator"} & set(
+        k for _, q in r.chosen for k in q.choices
+    ), [q.prompt for _, q in r.chosen]
