@@ -199,6 +199,10 @@ def singular_predicate(predicate: str) -> str:
 
 
 _OBJECT_START = frozenset({"a", "an", "the", "one", "all", "every", "each", "to", "into", "from"})
+#: words a command's comment opens a noun with far more often than it orders with them: the
+#: kind of thing before its plural ("block devices", "disk partitions", "kernel messages")
+_NOUN_FIRST = frozenset({"block", "disk", "file", "memory", "network", "kernel", "boot",
+                         "system", "device", "socket"})  # fmt: skip
 
 
 def third_person(phrase: str) -> str | None:
@@ -212,6 +216,8 @@ def third_person(phrase: str) -> str | None:
     lemmas = getAllLemmas(first)
     if "VERB" not in lemmas or lemmas["VERB"][0] != first or "ADJ" in lemmas:
         return None
+    if first in _NOUN_FIRST:
+        return None  # "block devices", "file systems": a thing's kind, no order
     nxt = rest.split()[0].lower()
     plural = nxt.endswith("s") and getAllLemmas(nxt).get("NOUN", (nxt,))[0] != nxt
     if "NOUN" in lemmas and not (plural or nxt in _OBJECT_START):

@@ -9,7 +9,7 @@ from questions.facts.extract import extract
 from questions.generate import generate_document
 from questions.nouns import noun_for, term_form
 from questions.parse import parse_document
-from questions.stems import table_forward, table_reverse, table_statement, wh_header
+from questions.stems import command, table_forward, table_reverse, table_statement, wh_header
 from questions.text import cut_short
 
 
@@ -329,3 +329,12 @@ def test_a_config_line_is_asked_as_a_setting() -> None:
     for _, q in generate_document("n.md", notes).chosen:
         if q.choices[q.answer] == "node.roles: []":
             assert "command" not in q.prompt, q.prompt
+
+
+def test_a_comment_naming_a_kind_of_thing_is_no_order() -> None:
+    """`lsblk -f  # block devices`: "Which command blocks devices?" read a noun as a verb."""
+    assert command("block devices", "en") == "Which command is for “block devices”?"
+    assert command("disk partitions with their UUIDs", "en").endswith(
+        "is for “disk partitions with their UUIDs”?"
+    )
+    assert command("list databases", "en") == "Which command lists databases?"
