@@ -62,6 +62,7 @@ def articles(text: str) -> str:
 #: a count before a Chinese category noun: "四种对象" over a list is "对象", asked one at a time
 _ZH_COUNTED = re.compile(
     r"^(?:[一二两三四五六七八九十几多]+|\d+)\s*[种个类大条项件款层级步]\s*(?=\S)"
+    r"|(?<=\S)\s*(?:[一二两三四五六七八九十几多]+|\d+)\s*[种个类大条项件款层级步]$"  # "拒绝策略 4 种"
 )
 #: a Chinese header that ends in a verb of meaning ("高了一般说明", "代表"): a clause, the
 #: cell is its object

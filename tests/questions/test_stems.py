@@ -9,7 +9,7 @@ from questions.facts.extract import extract
 from questions.generate import generate_document
 from questions.nouns import noun_for, term_form
 from questions.parse import parse_document
-from questions.stems import command, table_forward, table_reverse, table_statement, wh_header
+from questions.stems import command, table_forward, table_reverse, table_statement, wh_header, which
 from questions.text import cut_short
 
 
@@ -338,3 +338,10 @@ def test_a_comment_naming_a_kind_of_thing_is_no_order() -> None:
         "is for “disk partitions with their UUIDs”?"
     )
     assert command("list databases", "en") == "Which command lists databases?"
+
+
+def test_a_chinese_noun_drops_its_count_before_or_after() -> None:
+    """ "拒绝策略 4 种：…" leads a list: "以下描述的是哪个拒绝策略 4 种？" pasted the count."""
+    assert which("拒绝策略 4 种", "zh") == "哪个拒绝策略"
+    assert which("四种隔离级别", "zh") == "哪个隔离级别"
+    assert which("隔离级别", "zh") == "哪个隔离级别"
