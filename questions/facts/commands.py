@@ -43,15 +43,19 @@ def command_lines(block: Block) -> list[tuple[str, str, int]]:
     pending = ""
     carried, first = "", 0  # a command continued over lines ending in "\" or "`"
     seen = False  # a line before this one: the first comment may head the block
+    # the command a lone comment went to, while the lines after it may still share it: a
+    # comment over two commands ("# disk usage by fs / by inode" / `df -h` / `df -i`) says
+    # what the pair does, so neither is asked by it (the other would be a wrong option)
+    given: int | None = None
     for i, raw in enumerate(block.code.splitlines()):
         line = raw.rstrip()
         if not line.strip():
-            pending, carried = "", ""
+            pending, carried, given = "", "", None
             continue
         lone = _COMMENT_LINE.match(line)
         if lone and not carried:
             header = not seen and heads_block(lone.group("comment"))
-            pending, seen = ("" if header else lone.group("comment")), True
+            pending, seen, given = ("" if header else lone.group("comment")), True, None
             continue
         seen = True
         if _CONTINUED.search(line):
@@ -63,6 +67,10 @@ def command_lines(block: Block) -> list[tuple[str, str, int]]:
         carried = ""
         m = _COMMENT.match(line)
         cmd, comment = (m.group("cmd"), m.group("comment")) if m else (line.strip(), pending)
+        if m is None and not pending and given is not None:
+            shared, _, shared_line = out[given]
+            out[given] = (shared, "", shared_line)  # the comment above covers both
+        given = len(out) if m is None and pending else None
         pending = ""
         out.append((" ".join(cmd.split()), comment.strip(), block.line + 1 + at))
     return out
