@@ -179,6 +179,8 @@ def command(comment: str, lang: str, noun: str = "command", verb_first: bool = F
     if lang == "zh":
         said = {"option": "个选项", "setting": "项配置"}.get(noun, "条命令")
         return f"哪{said}用于{quoted(c, lang)}？"
+    if _WHEN_RUN.match(c):
+        return f"Which {noun} do you run {c}?"  # "after editing unit files": a moment, no use
     if _VERB_3RD.match(c) or verb_first:
         return f"Which {noun} {c}?"
     third = third_person(c)
@@ -186,6 +188,9 @@ def command(comment: str, lang: str, noun: str = "command", verb_first: bool = F
         return f"Which {noun} {third}?"  # "list databases" -> "Which command lists databases?"
     return f"Which {noun} is for {quoted(c, lang)}?"
 
+
+#: a comment that says when to run the command ("after editing unit files"), not what for
+_WHEN_RUN = re.compile(r"^(?:after|before|when|whenever|once|every time)\s+\w", re.I)
 
 _MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
 

@@ -345,3 +345,14 @@ def test_a_chinese_noun_drops_its_count_before_or_after() -> None:
     assert which("拒绝策略 4 种", "zh") == "哪个拒绝策略"
     assert which("四种隔离级别", "zh") == "哪个隔离级别"
     assert which("隔离级别", "zh") == "哪个隔离级别"
+
+
+def test_a_comment_that_says_when_asks_when_to_run() -> None:
+    """`systemctl daemon-reload  # after editing unit files`: "is for “after editing …”" said
+    nothing of a use."""
+    assert command("after editing unit files", "en") == (
+        "Which command do you run after editing unit files?"
+    )
+    assert command("when a pod is stuck in Terminating", "en").startswith(
+        "Which command do you run when"
+    )
