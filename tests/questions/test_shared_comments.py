@@ -44,3 +44,24 @@ def test_no_question_asks_a_shared_comment() -> None:
     assert r.chosen, "nothing asked"
     for _, q in r.chosen:
         assert "by inode" not in q.prompt and "routes" not in q.prompt, q.prompt
+
+
+def test_a_comment_that_only_says_how_is_no_use() -> None:
+    """`pkill -HUP nginx  # by name` goes on from the comment above (`kill 1234  # graceful
+    stop`): "Which command is for “by name”?" asks nothing."""
+    notes = """# Processes
+
+```bash
+kill 1234            # graceful stop (SIGTERM)
+kill -9 1234         # force kill, cannot be caught
+pkill -HUP nginx     # by name
+pgrep -a ssh         # find processes matching a pattern
+renice -n 10 -p 1234 # lower the priority of a running process
+```
+"""
+    [code] = [b for b in parse_document(notes, "t.md").blocks if b.kind == "code"]
+    lines = {cmd: comment for cmd, comment, _ in command_lines(code)}
+    assert lines["pkill -HUP nginx"] == "by name"
+    r = generate_document("t.md", notes)
+    assert r.chosen, "nothing asked"
+    assert not any("by name" in q.prompt for _, q in r.chosen), [q.prompt for _, q in r.chosen]
