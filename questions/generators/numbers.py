@@ -130,6 +130,14 @@ def _stands_alone(gap: str) -> bool:
     return enough and gap.strip().strip(".").strip() != BLANK
 
 
+#: an aside that tells the writer to learn the line ("（背！）", "(must know!)"): not said in a stem
+_NOTE_TO_SELF = re.compile(
+    r"\s*[(（]\s*(?:背|必背|背诵|重要|必考|记住|要记|must[- ]know|important|memori[sz]e|exam)"
+    r"\s*[!！]*\s*[)）]",
+    re.I,
+)
+
+
 #: a subject that points back to the line above: "Requests over the limit …", "The zone …"
 _POINTS_UP = re.compile(r"^(?:\S+\s+){0,3}?(?:the|this|that|these|its)\s+[a-z]", re.I)
 
@@ -138,6 +146,7 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     """The clause with its subject in front when the clause does not name it. `parent`: the
     subject is the parent item's term, which a clause whose own subject says "the limit"
     ("Requests over the limit are rejected with 503") needs in front to mean anything."""
+    subject = _NOTE_TO_SELF.sub("", subject)  # "关键参数（背！）：" says how to learn it
     if not subject or subject.casefold() in text.casefold():
         return text
     if has_own_subject(text, subject) and not (parent and _POINTS_UP.match(text)):

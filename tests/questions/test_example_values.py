@@ -71,3 +71,21 @@ def test_no_operand_or_result_of_a_worked_sum_is_asked() -> None:
     asked = [q.prompt for c, q in r.chosen if c.generator == "number"]
     assert asked, [q.prompt for _, q in r.chosen]
     assert not any(re.search(r"___\s*−|[−=]\s*___", p) for p in asked), asked
+
+
+def test_an_aside_telling_the_writer_to_learn_a_line_is_not_said() -> None:
+    """ "关键参数（背！）：" leads a list: the stems said "（背！）" ("memorize!") before each blank."""
+    notes = """# Java 集合
+
+## HashMap
+
+关键参数（背！）：
+
+- 默认容量 16，必须是 2 的幂
+- 负载因子 0.75，超过就扩容
+- 链表长度到 8 且数组长度至少 64 才树化
+"""
+    r = generate_document("t.md", notes)
+    asked = [q.prompt for _, q in r.chosen]
+    assert asked, "nothing asked"
+    assert not any("背" in p for p in asked), asked
