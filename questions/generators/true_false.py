@@ -29,7 +29,7 @@ from questions.stems import (
     table_statement,
     true_false,
 )
-from questions.tables import is_empty, polarity, row_names
+from questions.tables import Table, is_empty, polarity, row_names
 from questions.text import ASIDE, balanced, cjk_count, contains, cut_short, lemma_words, norm
 from questions.values import family, parse_number
 
@@ -222,7 +222,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     # glance: it is said without the words that name it, or not at all
     others = [x for x in (_said_without_its_row(c, column.index(c), t.keys) for c in others) if x]
     lang = lang_of(f)
-    true = table_statement(f.subject, f.attribute, value, lang)
+    true = table_statement(_named_key(f.subject, t), f.attribute, value, lang)
     if true is None:
         return None  # a column that only explains ("why"), or a header no sentence is made of
     if not others:
@@ -241,13 +241,27 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         ]
         if not keys:
             return None
-        false = table_statement(keys[stable_int(f.id) % len(keys)], f.attribute, value, lang)
+        swapped = _named_key(keys[stable_int(f.id) % len(keys)], t)
+        false = table_statement(swapped, f.attribute, value, lang)
         return None if false is None else (true, false)
     other = others[stable_int(f.id) % len(others)]
     if polarity(other) is not None:
         return None
-    false = table_statement(f.subject, f.attribute, other, lang)
+    false = table_statement(_named_key(f.subject, t), f.attribute, other, lang)
     return None if false is None else (true, false)
+
+
+#: a row key of numbers only ("2, 3, 4", "0"): it says what it numbers only with its header
+_BARE_NUMBERS = re.compile(r"[\d\s,./–-]+")
+
+
+def _named_key(key: str, table: Table) -> str:
+    """The row's key as a sentence says it: a key of numbers with its column's header ("SysV
+    runlevel 2, 3, 4"), for "The systemd target of 2, 3, 4 is …" says of what nothing."""
+    header = (table.key_header or "").strip()
+    if header and _BARE_NUMBERS.fullmatch(key.strip()):
+        return f"{header} {key.strip()}"
+    return key
 
 
 def named_in(text: str, term: str) -> bool:

@@ -6,7 +6,9 @@ never offered among single numbers."""
 from __future__ import annotations
 
 from questions.generate import generate_document
+from questions.generators.true_false import _named_key
 from questions.parse.markdown import parse_document
+from questions.tables import analyse
 from questions.values import shape_clash
 
 CODES = """# HTTP status codes
@@ -84,3 +86,27 @@ def test_a_chinese_headed_table_is_asked_in_chinese_and_never_offers_a_range() -
 def test_a_range_clashes_with_a_single_number_only() -> None:
     assert shape_clash("30000–32767", "22") and shape_clash("8080", "1-65535")
     assert not shape_clash("22", "443") and not shape_clash("1-1024", "30000-32767")
+
+
+def test_a_statement_names_what_a_key_of_numbers_numbers() -> None:
+    """ "The systemd target of 2, 3, 4 is multi-user.target" said of what nothing."""
+    notes = """# Linux boot
+
+## Runlevels vs targets
+
+| SysV runlevel | systemd target | what it means |
+|---|---|---|
+| 0 | poweroff.target | halt the machine |
+| 1 | rescue.target | single user, root shell, few services |
+| 2, 3, 4 | multi-user.target | full multi-user text mode with networking |
+| 5 | graphical.target | multi-user with a display manager |
+| 6 | reboot.target | restart the machine |
+"""
+    [block] = [b for b in parse_document(notes, "t.md").blocks if b.table is not None]
+    table = analyse(block.table)
+    assert table is not None
+    assert _named_key("2, 3, 4", table) == "SysV runlevel 2, 3, 4"
+    assert _named_key("poweroff.target", table) == "poweroff.target"
+    r = generate_document("t.md", notes)
+    said = [q.prompt for _, q in r.chosen if q.kind == "truefalse"]
+    assert all("SysV runlevel" in p for p in said if "target of" in p), said
