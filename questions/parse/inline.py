@@ -22,6 +22,26 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^[-*+]\s+")
 
 
+#: bold CommonMark leaves as asterisks beside Chinese: "用**元空间（Metaspace）**实现" closes
+#: after a bracket and before a character, which its flanking rules do not take as a close
+_CJK_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*")
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _cjk_bold(text: str, strong: list[str]) -> str:
+    """The text with such bold read as bold: its asterisks gone, its words a strong span."""
+
+    def unmarked(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        inner = m.group(1)
+        if not any(_CJK_CHAR.match(c) for c in (before, after, inner[:1], inner[-1:]) if c):
+            return m.group(0)  # asterisks among Latin text: the writer's own, left as they are
+        strong.append(" ".join(inner.split()))
+        return inner
+
+    return _CJK_BOLD.sub(unmarked, text)
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -58,6 +78,8 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
             parts.append(tok.content)  # <placeholder>, not markup
     text = " ".join("".join(parts).split())
     text = _LIST_MARKER.sub("", text)  # an escaped list marker ("\\- text")
+    if "**" in text:
+        text = _cjk_bold(text, strong)
     link_chars += sum(len(m.group(0)) for m in URL_RE.finditer(text))
     links += len(URL_RE.findall(text))
     return Inline(text, tuple(strong), tuple(code), link_chars, anchors, links, images)
