@@ -20,6 +20,8 @@ from questions.values import shape
 
 #: fewer picks leave no wrong option of the list's own
 MIN_PICKS = 3
+#: a longer right side is a clause ("-> use Cloud SQL with a read replica"), not a name
+MAX_NAME_WORDS = 4
 #: "need -> Name": one arrow, a name of at most four words with no sentence in it
 _PICK = re.compile(
     r"^(?P<need>[^→>]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?P<name>[^\s,;，；。.:：→>][^,;，；。:：→>]{0,39}?)\s*$"
@@ -32,8 +34,8 @@ def _pick(b: Block) -> tuple[str, str] | None:
     m = _PICK.match(b.text.strip())
     if m is None:
         return None
-    need, name = m.group("need").strip(), m.group("name").strip().strip("`")
-    if len(name.split()) > 4 or not need:
+    need, name = m.group("need").strip(), m.group("name").strip()
+    if len(name.split()) > MAX_NAME_WORDS:
         return None
     if len(need.split()) == 1 and shape(need) in _NAME_SHAPES and need[:1].isupper():
         return None  # "Pod -> Service": a flow between two names, not a need

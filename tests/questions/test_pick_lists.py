@@ -80,3 +80,43 @@ def test_a_flow_or_a_repeated_pick_is_no_pick_list() -> None:
 """
     for notes in (flow, repeated):
         assert pick_facts(parse_document(notes, "t.md").content) == []
+
+
+def _picks(lines: list[str]) -> list[tuple[str, str]]:
+    notes = "# Notes\n\n## Picks\n\n" + "".join(f"- {line}\n" for line in lines)
+    return [(f.value, f.subject) for f in pick_facts(parse_document(notes, "t.md").content)]
+
+
+def test_a_pick_is_a_need_an_arrow_and_a_short_name() -> None:
+    four = ["cheap archive -> Glacier Deep Archive Tier", "hot objects -> S3 Standard",
+            "shared files -> EFS"]  # fmt: skip
+    assert _picks(four) == [("cheap archive", "Glacier Deep Archive Tier"),
+                            ("hot objects", "S3 Standard"), ("shared files", "EFS")]  # fmt: skip
+    five = ["cheap archive -> Glacier Deep Archive Storage Tier", *four[1:]]
+    assert _picks(five) == []  # one line no pick: two of three are too few
+    # a need that opens with a capital is a need all the same; a lone name is a flow's step
+    caps = ["Relational and regional -> Cloud SQL", "OLAP analytics -> BigQuery",
+            "NoSQL documents -> Firestore"]  # fmt: skip
+    assert [n for n, _ in _picks(caps)] == ["Relational and regional", "OLAP analytics",
+                                            "NoSQL documents"]  # fmt: skip
+    assert _picks(["analytics -> BigQuery", "caching -> Memorystore", "queues -> Pub/Sub"])
+    assert _picks(["Ingress -> Service", "caching -> Memorystore", "queues -> Pub/Sub"]) == []
+
+
+def test_a_pick_list_is_most_of_its_list() -> None:
+    picks = ["hot data -> Standard", "monthly backups -> Nearline", "yearly archive -> Archive"]
+    remarks = ["all classes share one latency", "lifecycle rules move objects down",
+               "versioning keeps old copies"]  # fmt: skip
+    assert len(_picks([*picks, *remarks[:2]])) == 3  # three of five
+    assert _picks([*picks, *remarks]) == []  # three of six: half is not most
+
+
+def test_a_pick_fact_keeps_its_line_and_its_siblings() -> None:
+    notes = "# N\n\n## Picks\n\n- hot data -> Standard\n- monthly backups -> Nearline\n- yearly archive -> Archive\n"
+    facts = pick_facts(parse_document(notes, "t.md").content)
+    first = facts[0]
+    assert (first.kind, first.role, first.line, first.extra) == ("definition", "term", 5, ("pick",))
+    assert first.sentence == "hot data -> Standard" and first.span == "Standard"
+    assert first.siblings == ("Nearline", "Archive")
+    assert first.sibling_values == ("monthly backups", "yearly archive")
+    assert first.group.startswith("g")
