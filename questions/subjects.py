@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from questions.cues import pointed_at
 from questions.facts.model import Fact
 from questions.nouns import is_misc, is_phrase
-from questions.text import CJK, CJK_RUN, STOP_EN, english_word, lemma
+from questions.text import CJK, CJK_RUN, STOP_EN, TRAILING_ASIDE, english_word, lemma
 
 #: ways of asking whose stem may lose its subject: a cloze of a sentence, a term asked by a
 #: description with no category noun
@@ -109,7 +109,6 @@ def _generic(heading: str) -> bool:
 _NUMBERING = re.compile(
     r"^\s*(?:\d+(\.\d+)*[.)]?\s+|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)"
 )
-_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 def unnumbered(heading: str) -> str:
@@ -119,7 +118,7 @@ def unnumbered(heading: str) -> str:
 
 def _clean(heading: str) -> str:
     text = unnumbered(heading)  # "2. HTTP methods"
-    text = _TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
+    text = TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
     return text.strip(" *`#:：")
 
 

@@ -33,6 +33,8 @@ def cjk_runs(text: str) -> list[str]:
 
 #: an aside in brackets with the space before it ("(URLs, flags)", "（默认）"), no nesting
 ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+#: ...and one that closes the text ("TLS handshake (TLS 1.3)", "*.auto.tfvars (lexical order)")
+TRAILING_ASIDE = re.compile(ASIDE.pattern + r"\s*$")
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 STOP_EN = frozenset(

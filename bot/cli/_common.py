@@ -126,9 +126,9 @@ def write_out(path: str, text: str) -> None:
 def export_refusal(args: argparse.Namespace, settings: Any) -> str | None:
     """Why an export may not write `--out`, by the rule `questions generate` follows
     (questions/out_file.overwrite_refusal): never a Markdown name (that is notes), an existing
-    file only with `--force`, and never the SQLite database the export reads (nor its journal files). Only a regular file is
-    guarded: a device (`--out /dev/stdout`) is written to, not replaced, and a directory or a
-    missing folder fails at the write, naming the file."""
+    file only with `--force`, and never the SQLite database the export reads (nor its journal
+    files). Only a regular file is guarded: a device (`--out /dev/stdout`) is written to, not
+    replaced, and a directory or a missing folder fails at the write, naming the file."""
     from bot.db.connect import sqlite_path
     from questions.out_file import markdown_refusal, overwrite_refusal
 

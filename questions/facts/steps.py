@@ -18,6 +18,7 @@ from questions.facts.model import Fact
 from questions.parse.markdown import entry_term
 from questions.parse.model import Block
 from questions.stems import third_person
+from questions.text import TRAILING_ASIDE
 
 #: fewer items leave no wrong option once the step and its predecessor are out
 MIN_STEPS = 4
@@ -40,15 +41,12 @@ def _imperative(text: str) -> bool:
     return third_person(first.lower() + " " + " ".join(text.split()[1:])) is not None
 
 
-#: a remark closing a step ("(lexical order)", "（可选）"): said in the explanation, never
-#: quoted, as two remarks would share words a guesser reads ("order" in both)
-_CLOSING_REMARK = re.compile(r"\s*[（(][^()（）]*[)）]$")
-
-
 def _step(text: str) -> str:
-    """A step as options and stems quote it: without the closing stop or remark."""
+    """A step as options and stems quote it: without the closing stop or remark ("(lexical
+    order)", "（可选）"), which the explanation says; two remarks quoted would share words a
+    guesser reads ("order" in both)."""
     text = text.strip().rstrip("。.；;")
-    return _CLOSING_REMARK.sub("", text) or text
+    return TRAILING_ASIDE.sub("", text) or text
 
 
 def _named_steps(items: list[Block]) -> list[str]:

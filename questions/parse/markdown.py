@@ -21,7 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
-from questions.parse.noise import classify, task_todo
+from questions.parse.noise import classify, unboxed
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -214,22 +214,10 @@ def defined_as(term: Inline, definition: Inline) -> Inline:
     )
 
 
-#: a task list's box ("- [ ] …", "- [x] …") and a note-to-self label after it ("review:",
-#: "review this:"): how the writer keeps the line, not what it says. A box before a bare
-#: to-do ("[ ] review dynamic rules") stays, so the line is read as the to-do it is.
-_TASK_BOX = re.compile(
-    r"^\[[ xX]\]\s+(?:(?:re-?)?(?:review|check|read|revisit)(?: this| again| order)?\s*[:：]\s*)?",
-    re.I,
-)
-
-
 def _unboxed(inline: Inline) -> Inline:
-    """The item without its task box: "[ ] review: NotActions is NOT a deny" says "NotActions
-    is NOT a deny"."""
-    m = _TASK_BOX.match(inline.text)
-    if m is None or m.end() == len(inline.text) or task_todo(inline.text):
-        return inline
-    return replace(inline, text=inline.text[m.end() :])
+    """The item without its task box and label (`noise.unboxed`)."""
+    text = unboxed(inline.text)
+    return inline if text == inline.text else replace(inline, text=text)
 
 
 def _paragraph(st: _Walk, inline: Inline, line: int) -> None:

@@ -43,13 +43,25 @@ _LICENCE = re.compile(
     re.I,
 )
 _TODO = re.compile(r"^\s*(TODO|FIXME|TBD|XXX)\b|^\s*(待补充|待办|待完善)", re.I)
-#: a task box before what is still to do ("[ ] review dynamic rule syntax", "[ ] 复习…"): a to-do,
-#: not a fact ("[ ] review: NotActions is NOT a deny" labels a fact, and is read as one)
+#: a task list's box ("- [ ] …", "- [x] …") and a note-to-self label after it ("review:",
+#: "review this:"): how the writer keeps the line, not what it says; before a bare to-do
+#: ("[ ] review dynamic rule syntax", "[ ] 复习…") it makes the line a to-do, no fact
+_REVIEW = r"(?:re-?)?(?:review|check|read|revisit)"
+_LABEL_END = r"(?:\s+(?:this|again|order))?\s*[:：]"
+_TASK_BOX = re.compile(rf"^\[[ xX]\]\s+(?:{_REVIEW}{_LABEL_END}\s*)?", re.I)
 _TASK_TODO = re.compile(
-    r"^\s*\[[ xX]\]\s+(?:(?:re-?)?(?:review|check|read|revisit|learn|practi[cs]e)\b(?!\s*(?:this|again|order)?\s*[:：])"
-    r"|look up\b|复习|再看|待看)",
+    rf"^\s*\[[ xX]\]\s+(?:(?:{_REVIEW}|learn|practi[cs]e)\b(?!{_LABEL_END})|look up\b|复习|再看|待看)",
     re.I,
 )
+
+
+def unboxed(text: str) -> str:
+    """The line without its task box and label ("[ ] review: NotActions is NOT a deny" says
+    "NotActions is NOT a deny"); a to-do, or a box with nothing after it, as it is."""
+    m = _TASK_BOX.match(text)
+    if m is None or m.end() == len(text) or task_todo(text):
+        return text
+    return text[m.end() :]
 
 
 def task_todo(text: str) -> bool:
