@@ -313,6 +313,13 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _AFTER_MONTH = re.compile(_MONTHS + r"\s*$", re.I)
 _IN_YEAR = re.compile(r"\b(in|since|of)\s*$")
 _AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", re.I)
+#: a runtime or system its users name by release ("JDK 1.8", "Java 17", "Python 3.12", "Ubuntu
+#: 22.04"): the number after it is a release even with no mixed-case name before it, so its
+#: options are releases, never 0.8 and 0.9 beside 1.8
+_RUNTIME_BEFORE = re.compile(
+    r"\b(JDK|JRE|J2SE|Java|Python|Node(\.js)?|Ruby|PHP|Perl|Go|Kotlin|Scala|Rust|Ubuntu|Debian|"
+    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s)\s*$"
+)
 _CHANGED_IN = re.compile(r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", re.I)
 _RELEASE = re.compile(r"\d{1,2}(\.\d+)*")
 #: a product's name as products write it, two capitals or more among lower case (OAuth,
@@ -395,6 +402,7 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
             and _CLAUSE_END.match(after)  # "in 1.5 steps" counts steps
         )
         or (text.startswith("v") or _SEMVER.fullmatch(text))
+        or (_RELEASE.fullmatch(text) and _RUNTIME_BEFORE.search(before) is not None)
         or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
         # "(Compose 2.20+)", "3.0+ 起": a release and the ones after it
         or (_MAJOR_MINOR.fullmatch(text) and after.startswith("+"))

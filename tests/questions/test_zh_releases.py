@@ -37,3 +37,27 @@ def test_release_options_are_releases_near_the_key() -> None:
         key = float(q.choices[q.answer])
         for choice in q.choices:
             assert abs(float(choice) - key) < 4, (q.prompt, q.choices)
+
+
+
+#: two releases of one runtime side by side, the second blanked: its options were made as
+#: quantities (0.8, 0.9 and 1.3 beside 1.8), and the first release in the stem tells the key
+JDK_NOTES = """# 并发笔记
+
+## ConcurrentHashMap 怎么加锁？
+
+JDK 1.7：**分段锁 Segment**；JDK 1.8：**CAS + synchronized**，锁住链表头节点。
+"""
+
+
+def test_a_number_after_a_runtime_name_is_its_release() -> None:
+    assert _role("HashMap 在 JDK 1.7 是数组 + 链表") == "version"
+    assert _role("Python 3.12 removed distutils") == "version"
+    assert _role("Ubuntu 22.04 ships OpenSSL 3") == "version"
+
+
+def test_runtime_release_options_are_releases_of_its_line() -> None:
+    bank, _ = generate_from_texts([("jvm.md", JDK_NOTES)], "jvm")
+    for q in bank.questions:
+        if q.kind == "choice" and "JDK ___" in q.prompt:
+            assert all(float(c) >= 1 for c in q.choices), (q.prompt, q.choices)
