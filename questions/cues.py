@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
+import jieba
+
 from questions.ambiguity import THIN, content_words, thin
 from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
@@ -29,6 +31,7 @@ from questions.text import (
     cut,
     english_word,
     has_cjk,
+    init_jieba,
     lemma,
     may_hold_any_case,
 )
@@ -1342,11 +1345,22 @@ def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
         seen.append(found)
         text = _blank_word(text, found)
         found = clue(text, answer, wrong)
+    if any(_inside_word(desc, found) for found in seen):
+        return None
     text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
     if text.count(MASK) > MAX_MASKS or text.startswith(MASK):
         return None
     # gaps need words around them: three content words or fewer say too little
     return None if len(content_words(text.replace(MASK, " "))) <= THIN + 1 else text
+
+
+def _inside_word(desc: str, surface: str) -> bool:
+    """A Chinese surface written inside a longer word of the description (用户 of "用户库"):
+    blanked, it leaves half a word ("Cognito 中的…库") that reads as a hole, not a gap."""
+    if not CJK_RUN.search(surface):
+        return False
+    init_jieba()
+    return any(surface in word and word != surface for word in jieba.cut(desc, HMM=False))
 
 
 def _writes_name(surface: str, answer: str) -> bool:

@@ -69,7 +69,37 @@ def _without_restating_clause(gap: str, span: str) -> str:
     # a Chinese comma needs no space after it: "扩大到 ___，直到 …"
     out = "".join(p if p.endswith(("，", "；")) else p + " " for p in kept).strip()
     out = out.rstrip(",，;；")
-    return out if _stands_alone(out) else gap
+    # "___ each, by the online DDL tool": a blank first reads as a riddle
+    return out if _stands_alone(out) and not out.startswith(BLANK) else gap
+
+
+#: a digit that starts a number, not one inside a name ("S3", "HTTP/2", "ipv4")
+_OWN_NUMBER = re.compile(r"(?<![A-Za-z_/.\d-])\d")
+
+
+def _without_later_facts(gap: str) -> str:
+    """Drop the clauses after the blank's that state numbers of their own ("max table size ___,
+    max 1600 columns per table, identifiers max 63 bytes …"): each is another fact with its
+    own question, and beside the blank it is clutter that tells the key's scale. The gap is
+    kept as it is when what is left would not stand alone."""
+    at = gap.find(BLANK)
+    if at < 0:
+        return gap
+    depth, cuts = 0, list[int]()
+    for i in range(at + len(BLANK), len(gap)):
+        ch = gap[i]
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",，;；":
+            cuts.append(i)
+    for k, cut in enumerate(cuts):
+        part = gap[cut + 1 : cuts[k + 1] if k + 1 < len(cuts) else len(gap)]
+        if _OWN_NUMBER.search(part):
+            kept = gap[:cut].rstrip()
+            return kept if balanced(kept) and _stands_alone(kept) else gap
+    return gap
 
 
 def _without_approximation(gap: str) -> str:
@@ -256,6 +286,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
+    gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip

@@ -68,8 +68,11 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: description fits the AWS SQS type FIFO?") instead of a coin toss between the two types; the
 #: gold list's three SQS facts take that form too (the same fact asked the other way round, as
 #: for beanstalk-immutable), so the floor stays 40.
+#: Session 22's review marked user-pool's question broken ("Cognito 中的…库, … MFA 和…管理": 用户
+#: blanked inside the words 用户库 and 用户管理); half a word is no longer blanked
+#: (cues._inside_word), and user-pool has no other fair question: 39.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 28, "postgresql-ops": 28}
-SHIPPED_FLOOR = 40
+SHIPPED_FLOOR = 39
 
 
 @pytest.fixture(scope="module")
