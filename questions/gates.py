@@ -29,6 +29,7 @@ from questions.facts.model import Fact
 from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.solvers import SPELLED_OUT, kin_descriptions
+from questions.shorthand import as_asked, options_as_asked
 from questions.stems import BLANK, lint
 from questions.text import cut_short, norm, noun_like
 from questions.values import numbers_in, parse_number
@@ -375,8 +376,8 @@ def render(c: Candidate, file: str, topic: str) -> BankQuestion:
     return BankQuestion(
         id=make_id(prefix, c.key, c.prompt, c.answer_text),
         topic=topic,
-        prompt=c.prompt,
-        choices=c.options,
+        prompt=as_asked(c.prompt),
+        choices=options_as_asked(c.options),
         answer=c.answer,
         kind=c.kind,
         explanation=explanation,
