@@ -58,6 +58,14 @@ _NAME = re.compile(
 )
 
 
+#: the words that make a heading a real question, not a topic with a question mark
+_ASKS = re.compile(
+    r"为什么|为何|怎么|怎样|如何|什么|哪|吗|呢|是否|多少|几|区别|"
+    r"\b(why|how|what|when|where|which|who|does|do|is|are|can|should|vs)\b",
+    re.I,
+)
+
+
 def label(fact: Fact) -> str:
     """The section heading a stem may be labelled with, or "" when it names nothing."""
     path = [_clean(p) for p in fact.section.path]
@@ -70,7 +78,9 @@ def label(fact: Fact) -> str:
     if _generic(leaf) or is_phrase(leaf) or len(leaf) > _MAX_LABEL:
         return ""  # "For full capacity" says what for, not what
     if leaf.endswith(("?", "？")):
-        return ""  # "为什么单线程还这么快？" asks; it names nothing a stem is about
+        if _ASKS.search(leaf):
+            return ""  # "为什么单线程还这么快？" asks; it names nothing a stem is about
+        leaf = leaf.rstrip("?？ ")  # "HashMap 底层结构？" is a topic said as a question
     if not CJK.search(leaf) and len(leaf.split()) > 5:
         return ""
     return leaf

@@ -614,6 +614,19 @@ def markup(f: Fact) -> str:
     return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
 
 
+def _stressed_kin(a: Fact, b: Fact) -> bool:
+    """One bold and one plain term of one list, both one-word names of one shape ("CMS",
+    "ParNew", "G1"): the author bolded the ones to stress, not another kind of thing."""
+    marks = {markup(a), markup(b)}
+    if marks != {"bold", "plain"} or not a.group.startswith("g"):
+        return False
+    return all(len(x.subject.split()) == 1 and _NAME_SHAPE.fullmatch(x.subject) for x in (a, b))
+
+
+#: a product or component name: a capital or a digit first, letters and digits ("G1", "ZGC")
+_NAME_SHAPE = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+
+
 def _same_kind(a: str, b: str) -> bool:
     """Two names of one kind: one-word names always; phrases only with one head noun."""
     wa, wb = a.split(), b.split()
@@ -649,8 +662,9 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         in_list = f.group.startswith("g") and int(f.group[1:]) in lists
         if f.category is None and f.role in ("term", "member"):
             # `VACUUM FULL` (code) and **transaction ID wraparound** (bold) in one list are two
-            # kinds of thing: a term's kin are marked as it is
-            peers = [g for g in peers if markup(g) == markup(f)]
+            # kinds of thing: a term's kin are marked as it is; bold only stresses a name, so
+            # "ParNew：…" and "**CMS**：…" of one list are kin when their names are of one shape
+            peers = [g for g in peers if markup(g) == markup(f) or _stressed_kin(g, f)]
             if markup(f) == "code":
                 # `git fetch` (a command) and `origin` (a name) in one list: two kinds again
                 peers = [g for g in peers if command_like(g.subject) == command_like(f.subject)]

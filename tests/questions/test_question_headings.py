@@ -1,0 +1,38 @@
+"""A heading written as a question labels its stems only when it names a topic ("HashMap 底层结构？"
+labels "【HashMap 底层结构】…"); one that really asks ("为什么单线程还这么快？", "How does X work?")
+names nothing a stem is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.generate import generate_from_texts
+
+NOTES = """# 集合八股
+
+## HashMap 底层结构？
+
+关键参数：
+1. 默认容量 **16**，必须是 2 的幂
+2. 负载因子 **0.75**
+
+## 为什么 HashMap 线程不安全？
+
+关键参数：
+1. 扩容时链表成环，JDK 1.7 多线程下可能 **100%** CPU
+"""
+
+
+@pytest.fixture(scope="module")
+def prompts() -> list[str]:
+    bank, _ = generate_from_texts([("maps.md", NOTES)], "maps")
+    return [q.prompt for q in bank.questions]
+
+
+def test_a_topic_said_as_a_question_labels_its_stems(prompts: list[str]) -> None:
+    capacity = [p for p in prompts if "默认容量" in p]
+    assert capacity and all("HashMap 底层结构" in p and "？】" not in p for p in capacity), prompts
+
+
+def test_a_heading_that_asks_labels_nothing(prompts: list[str]) -> None:
+    assert not any("为什么" in p for p in prompts), prompts
