@@ -78,6 +78,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "检查": ("check",), "让出": ("yield",), "收缩": ("shrink",), "清空": ("flush", "clear"),
     # the bounds a setting's name is built from: 上限 is glossed "upper bound" only
     "上限": ("limit", "max"), "封顶": ("limit", "max"),
+    # the verbs and ages policy and handler names are made of (CallerRuns, DiscardOldest),
+    # which the dictionary glosses by another sense (执行 "execute", 丢 "lose") or not at all
+    "调用者": ("caller",), "调用方": ("caller",), "调用": ("call", "invoke"),
+    "执行": ("run", "execute"), "运行": ("run",), "丢": ("discard", "drop"),
+    "丢掉": ("discard", "drop"), "扔掉": ("discard", "drop"), "最老": ("oldest",),
+    "最旧": ("oldest",), "最早": ("oldest", "earliest"), "最新": ("newest", "latest"),
+    "中止": ("abort",), "终止": ("abort", "terminate"),
 }  # fmt: skip
 
 #: English words that point at a word of a name without sharing a letter with it: "replaces

@@ -85,21 +85,50 @@ def _without_later_facts(gap: str) -> str:
     at = gap.find(BLANK)
     if at < 0:
         return gap
-    depth, cuts = 0, list[int]()
-    for i in range(at + len(BLANK), len(gap)):
-        ch = gap[i]
-        if ch in "(（[【":
-            depth += 1
-        elif ch in ")）]】":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",，;；":
-            cuts.append(i)
+    cuts = _separators(gap, at + len(BLANK), ",，;；")
     for k, cut in enumerate(cuts):
         part = gap[cut + 1 : cuts[k + 1] if k + 1 < len(cuts) else len(gap)]
         if _OWN_NUMBER.search(part):
             kept = gap[:cut].rstrip()
             return kept if balanced(kept) and _stands_alone(kept) else gap
     return gap
+
+
+def _separators(text: str, start: int, marks: str) -> list[int]:
+    """Where `marks` stand in the text from `start` on, outside brackets."""
+    depth, out = 0, list[int]()
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in marks:
+            out.append(i)
+    return out
+
+
+#: a blank that counts, then a colon and what it counts: "拒绝策略 ___ 种：A、B、C、D"
+_COUNT_THEN_LIST = re.compile(rf"{re.escape(BLANK)}[^:：.。;；]{{0,16}}[:：]")
+
+
+def counted(gap: str, span: str) -> bool:
+    """The blank is the number of items the stem lists right after it ("___ 种：AbortPolicy、
+    CallerRunsPolicy、DiscardPolicy、DiscardOldestPolicy"): it is counted, not recalled."""
+    n = parse_number(span)
+    m = _COUNT_THEN_LIST.search(gap)
+    if n is None or m is None or n.unit or not float(n.value).is_integer():
+        return False
+    said = parse_number(f"{span} {gap[gap.find(BLANK) + len(BLANK) : m.end() - 1].strip()}")
+    if said is not None and said.unit:
+        return False  # "___ MB: …" measures; only a bare count counts what follows
+    listed = re.sub(r"[(（][^()（）]*[)）]", "", gap[m.end() :]).strip().rstrip("。.")
+    items = [p for p in _LIST_SEPARATOR.split(listed) if p and p.strip()]
+    return len(items) == int(n.value)
+
+
+#: what separates the items of a written-out list ("A, B and C", "A、B 和 C")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[、,，;；]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|和|及|或)\s*")
 
 
 def _without_approximation(gap: str) -> str:
@@ -287,6 +316,8 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
+    if counted(gap, f.span):
+        return None
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip
