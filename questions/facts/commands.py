@@ -11,6 +11,7 @@ from lemminflect import getAllLemmas, getLemma
 
 from questions.facts.model import Fact
 from questions.parse.model import Block
+from questions.text import CJK
 
 MAX_COMMAND = 80
 #: a trailing comment: "# …" after a space, "-- …" after two ("-- wget …" is an argument)
@@ -81,7 +82,9 @@ _NOT_A_PURPOSE = re.compile(
     r"optional|default|deprecated|same as|e\.g|i\.e|works|only)\b|!!|\?$|"
     # "# by name" under `pkill`: a manner that goes on from the comment above, no use
     r"^(by|via|with|without|per)\s+\S+(\s+\S+)?$|"
-    r"\b(it|this|that|them)\b",
+    r"\b(it|this|that|them)\b|"
+    # "# long syntax", "# first thing in exam": how the line is written or when to type it
+    r"\b(syntax|shorthand|exam)\b",
     re.I,
 )
 
@@ -89,7 +92,11 @@ _NOT_A_PURPOSE = re.compile(
 def purpose(comment: str) -> bool:
     """A comment that says what the command is for ("starts a rollout", "list databases",
     "custom format"), not a remark about it ("needs metrics-server", "trigger it now")."""
-    return _NOT_A_PURPOSE.search(comment.strip()) is None
+    said = comment.strip()
+    # one word ("# test", "# deployment", "# yes/no") names a kind or an outcome, and a kind
+    # of thing is no use: it tells no command of a block from the others
+    one_word = len(said.split()) == 1 and not CJK.search(said)
+    return not one_word and _NOT_A_PURPOSE.search(said) is None
 
 
 #: how a command line opens: a program, a path or a prompt; a line opening with a label

@@ -42,6 +42,17 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
     return _CJK_BOLD.sub(unmarked, text)
 
 
+def _corrected(struck: str, rest: Sequence[Token]) -> bool:
+    """Struck text the writer replaced: a whole claim (three words or more, "~~ADD extracts
+    tarballs from URLs too~~ NO — …") or a value followed by its marked replacement ("~~2~~
+    **3**", "~~`master`~~ `control-plane`"). A struck name the line goes on about ("~~`tcp_tw_
+    recycle`~~ 在 NAT 下会丢包") is its subject: its words stay."""
+    if len(struck.split()) >= 3:
+        return True
+    nxt = next((t for t in rest if not (t.type == "text" and not t.content.strip())), None)
+    return nxt is not None and nxt.type in ("strong_open", "code_inline")
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -50,9 +61,17 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     strong_start: list[int] = []
     link_start: list[int] = []
     link_chars = anchors = links = images = 0
-    for tok in children or ():
+    struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
+    tokens = list(children or ())
+    for i, tok in enumerate(tokens):
         kind = tok.type
-        if kind == "text":
+        if kind == "s_open":
+            struck = (len(parts), len(code), len(strong))
+        elif kind == "s_close" and struck is not None:
+            if _corrected("".join(parts[struck[0] :]), tokens[i + 1 :]):
+                del parts[struck[0] :], code[struck[1] :], strong[struck[2] :]
+            struck = None
+        elif kind == "text":
             parts.append(tok.content)
         elif kind == "code_inline":
             parts.append(tok.content)
