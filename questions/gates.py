@@ -28,8 +28,8 @@ from questions.cues import computed, results, self_checking, spelled_out, unit_e
 from questions.facts.model import Fact
 from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
-from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.shorthand import as_asked, options_as_asked
+from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.stems import BLANK, lint
 from questions.text import cut_short, norm, noun_like
 from questions.values import numbers_in, parse_number

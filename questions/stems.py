@@ -343,6 +343,15 @@ def noun_phrase(attr: str) -> bool:
     return last not in preps and not re.search(r"(ed|able|ible)$", last) and not _only_verb(last)
 
 
+def _adjective_header(attr: str) -> bool:
+    """A header of one adjective, an aside after it or not ("long (802.1t)", "short"): it says
+    which of a row's values the column holds, and needs a noun after it."""
+    from lemminflect import getAllLemmas
+
+    words = re.sub(r"\s*[(（][^()（）]*[)）]", "", attr).split()
+    return len(words) == 1 and "ADJ" in getAllLemmas(words[0].lower())
+
+
 def _only_verb(word: str) -> bool:
     """ "create" is only a verb; "limit", "use" are nouns too."""
     from lemminflect import getAllLemmas
@@ -416,6 +425,8 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     if noun_phrase(a):
         if key.lower().endswith(f" {a.lower()}"):  # not "the address of network address"
             return f"What {be(a)} the {key}?"
+        if _adjective_header(a):  # "long (802.1t)": which value, not a thing of its own
+            return f"What is the {_lower(a)} value of {key}?"
         return f"What {be(a)} the {_lower(a)} of {key}?"
     if predicative(a):
         return f"What is {key} {_lower(a.rstrip('?'))}?"  # "What is Secret stored as?"

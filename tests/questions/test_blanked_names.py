@@ -88,8 +88,16 @@ def test_a_cut_from_inside_a_sentence_is_spliced() -> None:
 def test_half_a_chinese_word_is_never_blanked() -> None:
     """用户 inside "用户库" blanked leaves "中的…库": a hole in a word, not a gap in a sentence.
     Where the name is a word of its own (消费者, 同步) the gap reads and stays."""
-    assert masked("存放用户目录的账号库，支持单点登录和多因素认证", "user directory", ["group policy"]) is None
+    assert (
+        masked("存放用户目录的账号库，支持单点登录和多因素认证", "user directory", ["group policy"])
+        is None
+    )
     assert masked("Kafka 中的用户库，支持多租户, ACL 和用户配额", "user pool", ["ACL"]) is None
-    kept = masked("限制每个消费者手上未确认消息的条数", "Consumer prefetch", ["Lazy queue", "Quorum queue"])
+    kept = masked(
+        "限制每个消费者手上未确认消息的条数", "Consumer prefetch", ["Lazy queue", "Quorum queue"]
+    )
     assert kept == f"限制每个{MASK}手上未确认消息的条数"
-    assert masked("不同终端的用户数据同步", "Cognito sync", ["user pool"]) == f"不同终端的用户数据{MASK}"
+    assert (
+        masked("不同终端的用户数据同步", "Cognito sync", ["user pool"])
+        == f"不同终端的用户数据{MASK}"
+    )

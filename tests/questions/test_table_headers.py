@@ -152,3 +152,14 @@ def test_the_shapes_are_asked_with_written_stems() -> None:
     assert "哪个数据库支持全球分布？" in prompts
     # the quota table is keyed by its resources, never by its limits
     assert not any(p.startswith("哪个上限") or "默认的上限" in p for p in prompts)
+
+
+def test_an_adjective_header_asks_for_a_value_not_a_thing() -> None:
+    """ "long (802.1t)" over port costs says which of a row's values the column holds: "What is
+    the long (802.1t) of 10 Mbps?" lacks its noun."""
+    assert (
+        table_forward("10 Mbps", "long (802.1t)", "en")
+        == "What is the long (802.1t) value of 10 Mbps?"
+    )
+    assert table_forward("disk usage", "hard", "en") == "What is the hard value of disk usage?"
+    assert table_forward("S3", "size limit", "en") == "What is the size limit of S3?"

@@ -39,7 +39,6 @@ def test_release_options_are_releases_near_the_key() -> None:
             assert abs(float(choice) - key) < 4, (q.prompt, q.choices)
 
 
-
 #: two releases of one runtime side by side, the second blanked: its options were made as
 #: quantities (0.8, 0.9 and 1.3 beside 1.8), and the first release in the stem tells the key
 JDK_NOTES = """# 并发笔记
