@@ -196,6 +196,10 @@ def advice_label(label: str, desc: str = "") -> bool:
 _LIST_SEP = re.compile(r"[,;，；、](?![^()（）]*[)）])")
 
 
+#: a short name with its gloss in brackets: "inside local (private host IP)"
+_GLOSSED_NAME = re.compile(r"[\w./-]+(?:\s+[\w./-]+){0,2}\s*[(（][^()（）]+[)）]")
+
+
 def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     """ "Types: primitive `string`/`number`; …", "Sources: local path, Registry, GitHub, …",
     "Related: `moved {}` (…), `removed {}` (…)": a one-word plural or non-noun label over a
@@ -215,7 +219,11 @@ def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     if len(parts) < 2:
         return False
     named = sum(
-        1 for p in parts if any(c in p for c in code) or re.match(r"[A-Z0-9`]", p) is not None
+        1
+        for p in parts
+        if any(c in p for c in code)
+        or re.match(r"[A-Z0-9`]", p) is not None
+        or _GLOSSED_NAME.fullmatch(p) is not None
     )
     enough = len(parts) >= 3 or all(any(c in p for c in code) for p in parts)
     return enough and named * 2 >= len(parts)

@@ -48,6 +48,10 @@ def test_a_label_over_a_list_of_names_is_no_term() -> None:
     assert list_label("Related", "`a` (new), `b` (change)", ("a", "b"))
     assert list_label("Types", "primitive `string`/`number`; collection `list`; `any`.",
                       ("string", "number", "list", "any"))  # fmt: skip
+    # short names glossed in brackets are names too, lower case or not
+    assert list_label("terms", "inside local (private host IP), inside global (its public IP), "
+                      "outside global (real remote IP)", ())  # fmt: skip
+    assert not list_label("steps", "pull (fetch the image), then run it, then check the logs", ())
     assert not list_label("Secrets", "base64 encoded, not encrypted, mounted as files", ())
     assert not list_label("Immutable", "Deploy the new version to a fresh group", ())
     assert not list_label("Protocol", "HTTPS, SSH, `git://`", ("git://",))  # a singular noun
