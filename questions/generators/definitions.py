@@ -441,9 +441,14 @@ def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
         counts: dict[int, int] = {}
         for b in pool.doc.content if pool.doc is not None else ():
             if b.kind == "item":
-                marks.setdefault(b.group, []).extend(b.inline.marked)
+                # an item that defines its marked term holds no other term of the list: a
+                # mark in its description ("**hides** what the image had there", "`docker
+                # rm`" of a volume's line) is a word of the description
+                term = entry_term(b.inline)
+                opening = [t for t in b.inline.marked if term is None or t == term]
+                marks.setdefault(b.group, []).extend(opening)
                 n = counts[b.group] = counts.get(b.group, -1) + 1
-                for t in b.inline.marked:
+                for t in opening:
                     places.setdefault((b.group, t), n)
         index = {g: tuple(dict.fromkeys(ts)) for g, ts in marks.items()}
         _LIST_MARKS[pool] = index
@@ -454,12 +459,18 @@ def _list_marks(pool: Pool) -> dict[int, tuple[str, ...]]:
     return index
 
 
+#: an argument of a command line: a flag, a path, an assignment or a number
+_ARGUMENT = re.compile(r"\s(?:-{1,2}\w|[./~]|\S*=|\d)")
+
+
 def _programs(terms: Sequence[str], subject: str) -> list[str]:
     """The list's terms as the subject is written: a bare program (`lsblk`) meets the other
     command lines of its list by their programs (`df` of `df -h`), else the terms as they are."""
     if not re.fullmatch(r"[a-z][a-z0-9_.-]*", subject):
         return list(terms)
-    out = [t.split()[0] if command_like(t) else t for t in terms]
+    # only a command line with arguments (`df -h`, `ls /tmp`) is met by its program: "bind
+    # mount" is a name of two words, not the program `bind`
+    out = [t.split()[0] if command_like(t) and _ARGUMENT.search(t) else t for t in terms]
     return [t for t in dict.fromkeys(out) if t != subject]
 
 
