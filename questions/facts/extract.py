@@ -838,13 +838,32 @@ def without_aspect_labels(facts: list[Fact]) -> list[Fact]:
     """The facts without the definitions of aspect labels: "解决" is never asked as the term
     a fix describes, nor offered beside 缓存击穿."""
     labels = aspect_labels(facts)
-    if not labels:
-        return facts
     return [
         f
         for f in facts
-        if not (f.kind == "definition" and f.role == "term" and norm(f.subject) in labels)
+        if not (
+            f.kind == "definition"
+            and f.role == "term"
+            and (norm(f.subject) in labels or property_lead(f.subject))
+        )
     ]
+
+
+#: the head nouns of a property's name: what a line says of something, not a thing
+_PROPERTY_HEADS = frozenset(
+    "size sizes limit limits default defaults routing pricing price prices cost costs quota "
+    "quotas naming syntax format behavior behaviour tips caveats gotchas billing overview "
+    "basics summary".split()
+)
+
+
+def property_lead(term: str) -> bool:
+    """A lead of two words or more ending in a property's name ("CIDR size", "Default limit",
+    "ALB HC defaults", "ALB routing"): it labels what its line says of a thing named before
+    it, so it is never asked as the term the line describes, nor offered beside terms. (One
+    word, "limits" beside "requests", may be a setting's own name.)"""
+    words = term.split()
+    return len(words) >= 2 and words[-1].lower() in _PROPERTY_HEADS and not CJK.search(term)
 
 
 def _with_code_led(found: list[Fact], facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,42 @@
+"""A lead that ends in a property's name ("ALB routing", "HC defaults", "CIDR size") labels what
+its line says of a thing named before it: it is never asked as the term its line describes
+nor offered beside the notes' terms, while the line's own facts (its numbers) are still
+asked under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.facts.extract import property_lead
+from questions.generate import generate_from_texts
+
+NOTES = """# Edge notes
+
+## Load balancers
+
+- CLB: previous generation, avoid for new builds
+- ALB: layer 7, HTTP/HTTPS/gRPC, targets: instances, IPs, Lambda
+- NLB: layer 4, TCP/UDP/TLS, static IP per AZ, millions of requests per second
+- GWLB: layer 3 appliances (firewalls, IDS), GENEVE on port 6081
+- ALB routing: path, host, header, method, query string. Redirects + fixed responses
+- ALB HC defaults: interval 30 s, timeout 5 s, healthy 5, unhealthy 2
+"""
+
+LABELS = ("ALB routing", "ALB HC defaults")
+
+
+@pytest.mark.parametrize(
+    ("term", "label"),
+    [("ALB routing", True), ("ALB HC defaults", True), ("CIDR size", True),
+     ("Default limit", True), ("limits", False), ("NLB", False), ("sticky sessions", False),
+     ("Resource limits", True), ("请求 大小", False)],
+)  # fmt: skip
+def test_property_lead(term: str, label: bool) -> None:
+    assert property_lead(term) is label
+
+
+def test_property_leads_are_neither_keys_nor_options() -> None:
+    bank, _ = generate_from_texts([("edge.md", NOTES)], "edge")
+    assert any("30" in q.choices[q.answer] for q in bank.questions if q.kind == "choice")
+    for q in bank.questions:
+        assert not set(LABELS) & set(q.choices), (q.prompt, q.choices)
