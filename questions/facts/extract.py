@@ -851,10 +851,10 @@ def without_aspect_labels(facts: list[Fact]) -> list[Fact]:
 
 #: the head nouns of a property's name: what a line says of something, not a thing
 _PROPERTY_HEADS = frozenset(
-    "size sizes limit limits default defaults routing pricing price prices cost costs quota "
-    "quotas naming syntax format behavior behaviour tips caveats gotchas billing overview "
-    "basics summary".split()
-)
+    {"size", "sizes", "limit", "limits", "default", "defaults", "routing", "pricing", "price",
+     "prices", "cost", "costs", "quota", "quotas", "naming", "syntax", "format", "behavior",
+     "behaviour", "tips", "caveats", "gotchas", "billing", "overview", "basics", "summary"}
+)  # fmt: skip
 
 
 def property_lead(term: str) -> bool:
