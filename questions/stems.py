@@ -164,6 +164,8 @@ def default_named(noun: str, lang: str) -> str:
 def default_number(subject: str, lang: str) -> str:
     if lang == "zh":
         return f"{subject} 的默认值是多少？"
+    # "TTL defaults: min 0, default 86,400 s": the label's "defaults" is what the stem asks
+    subject = re.sub(r"\s+defaults?$", "", subject, flags=re.I) or subject
     return f"What is the default value of {subject}?"
 
 

@@ -356,3 +356,12 @@ def test_a_comment_that_says_when_asks_when_to_run() -> None:
     assert command("when a pod is stuck in Terminating", "en").startswith(
         "Which command do you run when"
     )
+
+
+def test_a_default_stem_does_not_say_defaults_twice() -> None:
+    """ "TTL defaults: min 0, default 86,400 s" read "What is the default value of TTL defaults?"."""
+    from questions.stems import default_number
+
+    assert default_number("TTL defaults", "en") == "What is the default value of TTL?"
+    assert default_number("maxSurge", "en") == "What is the default value of maxSurge?"
+    assert default_number("defaults", "en") == "What is the default value of defaults?"
