@@ -442,7 +442,9 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "code"  # under "## Error codes", or a list led in by "Status codes:"
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
-    return "port" if heading and port_listed(heading, number) else "quantity"
+    # under "## Ports", or a list led in by "ports -> memorize"
+    listed = (heading and port_listed(heading, number)) or (under and port_listed(under, number))
+    return "port" if listed else "quantity"
 
 
 # --- the unit a quantity really counts, for judging how round it is -----------------------

@@ -272,6 +272,16 @@ def _measured(term: str, before: str) -> str:
     return f"{term} {m.group('noun')}"
 
 
+#: a run of bare numbers, a short label before it or not: "powers of 2: 2, 4, 8, 16, 32"
+_NUMBER_RUN = re.compile(r"(?:[^\d:：]{0,24}[:：]\s*)?\d[\d.]*(?:\s*[,，、]\s*\d[\d.]*){3,}\s*\.?")
+
+
+def _number_run(text: str) -> bool:
+    """A line that is only a run of four numbers or more: each blanked, the run's place says
+    nothing of which one is meant, and the others in the stem count it out."""
+    return _NUMBER_RUN.fullmatch(text.strip()) is not None
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -283,6 +293,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         # whole of a short one (its last sentence alone may lose whose "源包" it is)
         last = sentences(lead)[-1] if sentences(lead) else ""
         context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
+    if _number_run(block.text):
+        return out  # "128, 192, 224, 240, 248, 252, 254, 255": a run to learn, no fact per number
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
         here = context
