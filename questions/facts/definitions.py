@@ -367,6 +367,15 @@ _ELLIPTICAL = re.compile(
 _LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[：:]")
 
 
+def _last_of_listed(text: str, term: str, inline: Inline) -> bool:
+    """The term closes a list of marked names its description is said of together
+    ("every `RUN`, `COPY`, `ADD` -> …"): no one of them is what the description defines."""
+    head = text.split(term, 1)[0]
+    return bool(re.search(r"[,，、]\s*$", head)) and any(
+        m in head for m in inline.marked if m != term
+    )
+
+
 def split_definition(block: Marked) -> Definition | None:
     """The block as a definition, or None when it is not one (nor a list of values)."""
     return _split_cached(block.text, block.inline)
@@ -385,6 +394,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None
     if d.term.strip("`") in LITERALS:
         return None  # "`True`: errors come back …": a value of some setting, no term
+    if _last_of_listed(text, d.term, inline):
+        return None  # "every `RUN`, `COPY`, `ADD` -> new layer": said of all three
     if is_clause_list(d.description):
         return None
     if advice_label(d.term, d.description) or question_label(d.term, inline):

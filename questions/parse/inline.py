@@ -42,6 +42,10 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
     return _CJK_BOLD.sub(unmarked, text)
 
 
+#: a line that gives a command and comments it: `docker build .`  # stop at stage "build"
+_COMMENTED_LINE = re.compile(r"\S\s+#\s+\S[^#]*$")
+
+
 def _corrected(struck: str, rest: Sequence[Token]) -> bool:
     """Struck text the writer replaced: a whole claim (three words or more, "~~ADD extracts
     tarballs from URLs too~~ NO — …") or a value followed by its marked replacement ("~~2~~
@@ -77,7 +81,11 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
             parts.append(tok.content)
             code.append(" ".join(tok.content.split()))
         elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            # a line holding a command and its "# comment" ends there: the comment runs to the
+            # end of its line, and the next line is a statement of its own
+            line = "".join(parts).rsplit("\n", 1)[-1]
+            commented = _COMMENTED_LINE.search(line) and not line.rstrip().endswith((".", "。"))
+            parts.append(". " if commented else " ")
         elif kind == "strong_open":
             strong_start.append(len("".join(parts)))
         elif kind == "strong_close" and strong_start:
