@@ -38,7 +38,8 @@ def test_a_correction_is_read_without_what_it_struck(line: str, read: str) -> No
     ("comment", "use"),
     [
         ("test", False), ("deployment", False), ("yes/no", False), ("long syntax", False),
-        ("first thing in exam", False), ("list pods", True), ("检查配置文件语法", True),
+        ("first thing in exam", False), ("selector = app=db (!)", False), ("list pods", True),
+        ("检查配置文件语法", True),
         ("roll back to the previous revision", True),
     ],
 )  # fmt: skip
