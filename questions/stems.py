@@ -45,6 +45,8 @@ def display_noun(noun: str) -> str:
 
 def quoted(text: str, lang: str) -> str:
     text = articles(text.strip().rstrip("。.;；,，"))
+    if len(text) > 2 and text[0] + text[-1] in ('""', "''", "“”", "「」"):
+        text = text[1:-1].strip()  # the notes quoted it already: "“"zone apex …"”" doubles
     # a quote inside the quote takes single marks: "““match or not? ” -> …”" read as garbled
     text = re.sub(r"\s+’", "’", text.replace("“", "‘").replace("”", "’"))
     return f"“{text}”"

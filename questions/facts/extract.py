@@ -859,11 +859,18 @@ _PROPERTY_HEADS = frozenset(
 
 def property_lead(term: str) -> bool:
     """A lead of two words or more ending in a property's name ("CIDR size", "Default limit",
-    "ALB HC defaults", "ALB routing"): it labels what its line says of a thing named before
-    it, so it is never asked as the term the line describes, nor offered beside terms. (One
-    word, "limits" beside "requests", may be a setting's own name.)"""
+    "ALB HC defaults", "ALB routing"), or one that compares ("Alias vs CNAME"): it labels what
+    its line says of things named in it, so it is never asked as the term the line describes,
+    nor offered beside terms. (One word, "limits" beside "requests", may be a setting's own
+    name.)"""
     words = term.split()
+    if _VERSUS.search(term):
+        return True  # "Alias vs CNAME": a comparison's label, no routing policy
     return len(words) >= 2 and words[-1].lower() in _PROPERTY_HEADS and not CJK.search(term)
+
+
+#: two things set against each other in a label: "Alias vs CNAME", "SG vs. NACL", "A 对比 B"
+_VERSUS = re.compile(r"\S\s+(?:vs\.?|versus|对比)\s+\S", re.I)
 
 
 def _with_code_led(found: list[Fact], facts: list[Fact]) -> list[Fact]:

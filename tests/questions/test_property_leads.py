@@ -29,7 +29,8 @@ LABELS = ("ALB routing", "ALB HC defaults")
     ("term", "label"),
     [("ALB routing", True), ("ALB HC defaults", True), ("CIDR size", True),
      ("Default limit", True), ("limits", False), ("NLB", False), ("sticky sessions", False),
-     ("Resource limits", True), ("请求 大小", False)],
+     ("Resource limits", True), ("请求 大小", False), ("Alias vs CNAME", True),
+     ("SG vs. NACL", True), ("RDB 对比 AOF", True), ("vs code", False)],
 )  # fmt: skip
 def test_property_lead(term: str, label: bool) -> None:
     assert property_lead(term) is label
@@ -40,3 +41,10 @@ def test_property_leads_are_neither_keys_nor_options() -> None:
     assert any("30" in q.choices[q.answer] for q in bank.questions if q.kind == "choice")
     for q in bank.questions:
         assert not set(LABELS) & set(q.choices), (q.prompt, q.choices)
+
+
+def test_a_need_the_notes_quoted_is_quoted_once() -> None:
+    from questions.stems import quoted
+
+    assert quoted('"zone apex to ELB/CloudFront"', "en") == "“zone apex to ELB/CloudFront”"
+    assert quoted("zone apex", "en") == "“zone apex”"
