@@ -46,7 +46,8 @@ _GENERIC = re.compile(
     r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|mnemonics?|"
     r"(?:key |important )?numbers(?: to (?:remember|know))?|things to (?:remember|know)|"
     r"must[- ]knows?|必背|要记的数字|数字|记住|"
-    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题|速记)$",
+    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题|速记|"
+    r"口诀|记忆法|助记|顺口溜)$",
     re.I,
 )
 _MAX_LABEL = 40

@@ -864,11 +864,15 @@ def property_lead(term: str) -> bool:
     nor offered beside terms. (One word, "limits" beside "requests", may be a setting's own
     name.)"""
     words = term.split()
+    if _MEMORY_AID.fullmatch(term.strip(" *:：")):
+        return True  # "口诀：…", "Mnemonic: …": how to remember the line, no thing of the list
     if _VERSUS.search(term):
         return True  # "Alias vs CNAME": a comparison's label, no routing policy
     return len(words) >= 2 and words[-1].lower() in _PROPERTY_HEADS and not CJK.search(term)
 
 
+#: a label for a memory aid: how the writer remembers the lines around it
+_MEMORY_AID = re.compile(r"口诀|记忆法|助记|顺口溜|速记|mnemonics?|memory aid|tl;?dr", re.I)
 #: two things set against each other in a label: "Alias vs CNAME", "SG vs. NACL", "A 对比 B"
 _VERSUS = re.compile(r"\S\s+(?:vs\.?|versus|对比)\s+\S", re.I)
 

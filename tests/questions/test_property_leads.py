@@ -30,7 +30,8 @@ LABELS = ("ALB routing", "ALB HC defaults")
     [("ALB routing", True), ("ALB HC defaults", True), ("CIDR size", True),
      ("Default limit", True), ("limits", False), ("NLB", False), ("sticky sessions", False),
      ("Resource limits", True), ("请求 大小", False), ("Alias vs CNAME", True),
-     ("SG vs. NACL", True), ("RDB 对比 AOF", True), ("vs code", False)],
+     ("SG vs. NACL", True), ("RDB 对比 AOF", True), ("vs code", False), ("口诀", True),
+     ("记忆法", True), ("Mnemonic", True), ("定期", False)],
 )  # fmt: skip
 def test_property_lead(term: str, label: bool) -> None:
     assert property_lead(term) is label
@@ -48,3 +49,19 @@ def test_a_need_the_notes_quoted_is_quoted_once() -> None:
 
     assert quoted('"zone apex to ELB/CloudFront"', "en") == "“zone apex to ELB/CloudFront”"
     assert quoted("zone apex", "en") == "“zone apex”"
+
+
+ZH = """# Redis 笔记
+
+## 过期删除策略
+
+- 惰性删除：访问 key 时检查，过期就删，CPU 友好
+- 定期删除：每秒 10 次随机抽 20 个带过期时间的 key，删掉过期的
+- 口诀：惰性省 CPU，定期省内存，两者配合
+"""
+
+
+def test_a_memory_aid_is_no_option() -> None:
+    bank, _ = generate_from_texts([("redis.md", ZH)], "redis")
+    for q in bank.questions:
+        assert not any("口诀" in c for c in q.choices), (q.prompt, q.choices)
