@@ -102,6 +102,12 @@ HINTS: dict[str, tuple[str, ...]] = {
     "command": ("execute",), "clean": ("vacuum",), "cleanup": ("vacuum",),
     "change": ("mutable",), "fresh": ("immutable",), "docs": ("explain",),
     "documentation": ("explain",), "cookie": ("credentials",),
+    # the everyday word for the idea a name is built from: the nearest by distance is the
+    # proximity one, an active-passive pair fails over, outbound traffic is egress, a read-only
+    # copy mirrors, what only tries prefers
+    "distance": ("proximity",), "active-passive": ("failover",), "standby": ("failover",),
+    "outbound": ("egress",), "inbound": ("ingress",), "copy": ("mirror", "replica"),
+    "tries": ("prefer",),
 }  # fmt: skip
 
 #: what a stem may ask to be measured, with the words that ask for it and the parts of a name

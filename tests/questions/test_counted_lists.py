@@ -52,3 +52,17 @@ def test_counted(gap: str, key: str, told: bool) -> None:
 )
 def test_a_translated_name_word_is_a_clue(desc: str, key: str, others: list[str]) -> None:
     assert clue(desc, key, others) is not None
+
+
+@pytest.mark.parametrize(
+    ("desc", "key", "others"),
+    [
+        ("active-passive, primary must have health check", "Failover", ["Latency", "Simple"]),
+        ("by distance + bias, needs Traffic Flow", "Geoproximity", ["Latency", "Weighted"]),
+        ("IPv6 outbound only", "Egress-only IGW", ["IGW", "NAT gateway"]),
+        ("soft, scheduler tries to avoid", "PreferNoSchedule", ["NoSchedule", "NoExecute"]),
+        ("read-only copy in the API server", "mirror pod", ["static pod", "init container"]),
+    ],
+)
+def test_an_everyday_word_for_a_name_is_a_clue(desc: str, key: str, others: list[str]) -> None:
+    assert clue(desc, key, others) is not None
