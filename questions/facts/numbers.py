@@ -122,6 +122,10 @@ def remark_label(sentence: str) -> bool:
 _AVOIDED = re.compile(r"\bdon'?t\b|\bdo not\b|\bnever\b", re.I)
 
 
+#: a number the sentence denies right before it: "但不是 100%", "is not 100 % safe"
+_DENIED = re.compile(r"(?:不是|并非|\bnot)\s*$", re.I)
+
+
 def _clause_before(before: str) -> str:
     return re.split(r"[,;，；]", before)[-1]
 
@@ -322,6 +326,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if _after_example(before) or _AVOIDED.search(_clause_before(before)):
                 continue  # an example or a value to avoid, not the value the notes state
+            if _DENIED.search(before):
+                continue  # "不是 100%", "not 100 %": the value the notes say it is not
             if _in_example_run(sentence, start, end):
                 continue  # "leave gaps (100, 200...)": changed to 50 it is still a gap
             if estimated_share(sentence, start, end):
