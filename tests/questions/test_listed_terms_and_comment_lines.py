@@ -39,3 +39,25 @@ def test_a_commented_command_line_ends_its_statement() -> None:
     )
     plain = parse_document("## T\n\nC# is a language\nwith classes.\n", "y.md")
     assert [b.inline.text for b in plain.blocks] == ["C# is a language with classes."]
+
+
+ZH = """# 索引
+
+## 索引类型
+
+1. **聚簇索引**：叶子存整行数据，InnoDB 按主键组织
+2. **二级索引**：叶子存 索引列 + 主键值，查整行要回表
+3. **覆盖索引**：要的列都在索引里，不用回表，`EXPLAIN` 里 `Extra: Using index`
+"""
+
+
+def test_a_colon_inside_code_defines_nothing() -> None:
+    from questions.facts.extract import extract
+
+    defined = [f.subject for f in extract(parse_document(ZH, "index.md")) if f.kind == "definition"]
+    assert defined == ["聚簇索引", "二级索引", "覆盖索引"]
+    bank, _ = generate_from_texts([("index.md", ZH)], "index")
+    assert bank.questions
+    for q in bank.questions:
+        assert not any("EXPLAIN 里" in c for c in q.choices), (q.prompt, q.choices)
+        assert "说的是 EXPLAIN" not in q.prompt, q.prompt
