@@ -236,6 +236,9 @@ class Pool:
                 self._table_cells[f.block.id] = f.table.cells
             if f.kind == "property" and f.table is not None and _DIGITS_ONLY.fullmatch(f.subject):
                 keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
+        #: names each item says in its lead ("RDB：…", "客观下线 ODOWN：…") and only after it
+        #: ("… 写时复制 COW", "… 没回 PING"), by section: a lead's kin are other leads
+        self._leading, self._inner = _leads_and_inner(doc)
         for key, kind, section in keys:  # a table's numeric keys: status codes, ports
             self._numbers[("", kind, section)].append(float(key))
             self._written.setdefault(("", float(key)), key)
@@ -464,6 +467,8 @@ class Pool:
                         )
                         if self.other_level(fact, e):
                             continue  # an item of a list above or below the answer's own
+                        if (answer, here) in self._leading and (e.text, section) in self._inner:
+                            continue  # COW, said inside RDB's line, is no kin of AOF's lead
                         if shaped and self.same_kind(answer, e.text, fact):
                             (near if section == here else other).append(e.text)
             return near, other
@@ -1990,6 +1995,30 @@ def _release_peer(text: str, key: str) -> bool:
         and b[0].isdigit()
         and abs(int(a[0]) - int(b[0])) <= 1
     )
+
+
+#: where an item's lead ends: its first colon, dash or arrow
+_LEAD_END = re.compile(r"[:：=—–]|\s-\s|->|→")
+#: a name written in capitals: RDB, ODOWN, PING
+_CAPS_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]{1,9}(?![A-Za-z0-9_])")
+
+
+def _leads_and_inner(doc: Document) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The capitalised names items lead with, and those they only say after their lead, by
+    section ("RDB：… 写时复制 COW": RDB leads, COW is inner)."""
+    leading: set[tuple[str, int]] = set()
+    said_after: set[tuple[str, int]] = set()
+    for b in doc.content:
+        if b.kind != "item":
+            continue
+        m = _LEAD_END.search(b.text)
+        if m is None or m.start() > _LEAD_SPAN * 2:
+            continue
+        for name in _CAPS_NAME.finditer(b.text):
+            (leading if name.start() < m.start() else said_after).add(
+                (name.group(0), b.section.index)
+            )
+    return leading, said_after - leading
 
 
 def _releases(text: str, written: Iterable[str], majors: Iterable[int] = ()) -> dict[float, str]:
