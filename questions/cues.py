@@ -1345,7 +1345,7 @@ def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
         seen.append(found)
         text = _blank_word(text, found)
         found = clue(text, answer, wrong)
-    if any(_inside_word(desc, found) for found in seen):
+    if any(_inside_word(desc, found) or _compound_head(desc, found) for found in seen):
         return None
     text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
     if text.count(MASK) > MAX_MASKS or text.startswith(MASK):
@@ -1361,6 +1361,38 @@ def _inside_word(desc: str, surface: str) -> bool:
         return False
     init_jieba()
     return any(surface in word and word != surface for word in jieba.cut(desc, HMM=False))
+
+
+#: a number said in words ("after four retries"): it counts the noun, it does not name it
+_COUNT_WORD = re.compile(
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand"
+)
+
+
+def _compound_head(desc: str, surface: str) -> bool:
+    """A plural noun blanked after the noun it heads ("containers" of "the app containers
+    start"): "the app … start" reads as a hole in a name, not a gap in a sentence."""
+    if CJK_RUN.search(surface) or " " in surface:
+        return False
+    word = surface.lower()
+    if not word.endswith("s") or lemma(word) == word:
+        return False
+    from lemminflect import getAllLemmas
+
+    for m in re.finditer(rf"([A-Za-z]+)\s+{re.escape(surface)}\b", desc):
+        before = m.group(1).lower()
+        readings = getAllLemmas(before)
+        # a noun before it ("code", "host", "app"), not an adjective ("open") nor a verb that
+        # takes it as object ("routes … to receivers")
+        if (
+            before not in STOP_EN
+            and not _COUNT_WORD.fullmatch(before)
+            and ("NOUN" in readings or not readings)  # a word no dictionary holds: a name
+            and "ADJ" not in readings
+            and not before.endswith("s")
+        ):
+            return True
+    return False
 
 
 def _writes_name(surface: str, answer: str) -> bool:

@@ -101,3 +101,15 @@ def test_half_a_chinese_word_is_never_blanked() -> None:
         masked("不同终端的用户数据同步", "Cognito sync", ["user pool"])
         == f"不同终端的用户数据{MASK}"
     )
+
+
+def test_a_plural_noun_after_the_noun_it_heads_is_never_blanked() -> None:
+    """ "before the app containers start" of init containers would read "before the app …
+    start": a hole in a name. After an adjective ("fewest open connections") or a number
+    ("after four retries") the gap still reads."""
+    app = "run one after another, each one must finish before the app containers start"
+    assert masked(app, "init containers", ["sidecar", "adapter", "ambassador"]) is None
+    build = "run one after another, each one has to pass before the build steps start"
+    assert masked(build, "setup steps", ["stub", "collector", "helper"]) is None
+    fewest = "Send each request to the server with the fewest open connections right now"
+    assert masked(fewest, "Least connections", ["Round robin", "IP hash"]) is not None
