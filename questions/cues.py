@@ -1370,8 +1370,9 @@ _COUNT_WORD = re.compile(
 
 
 def _compound_head(desc: str, surface: str) -> bool:
-    """A plural noun blanked after the noun it heads ("containers" of "the app containers
-    start"): "the app … start" reads as a hole in a name, not a gap in a sentence."""
+    """A plural noun blanked after the noun it heads, as the subject of the verb after it
+    ("containers" of "the app containers start"): "the app … start" reads as a hole in a
+    name, not a gap in a sentence."""
     if CJK_RUN.search(surface) or " " in surface:
         return False
     word = surface.lower()
@@ -1379,8 +1380,10 @@ def _compound_head(desc: str, surface: str) -> bool:
         return False
     from lemminflect import getAllLemmas
 
-    for m in re.finditer(rf"([A-Za-z]+)\s+{re.escape(surface)}\b", desc):
-        before = m.group(1).lower()
+    for m in re.finditer(rf"([A-Za-z]+)\s+{re.escape(surface)}\s+([A-Za-z]+)", desc):
+        before, after = m.group(1).lower(), m.group(2).lower()
+        if after in STOP_EN or "VERB" not in getAllLemmas(after):
+            continue  # "automates code … to EC2": an object, the sentence goes on around it
         readings = getAllLemmas(before)
         # a noun before it ("code", "host", "app"), not an adjective ("open") nor a verb that
         # takes it as object ("routes … to receivers")
