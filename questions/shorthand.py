@@ -24,8 +24,14 @@ _SHORTHAND = (
 _EMPHATIC_ASIDE = re.compile(r"\s*[(（][^()（）]*[!！]{2,}\s*[)）]")
 
 
+#: anything `as_asked` may change: most texts hold none, and are returned after one search
+_MAY_CHANGE = re.compile(r"w/|b/c|thru|ppl|\bu\b|[!！]{2}")
+
+
 def as_asked(text: str) -> str:
     """The text as a question says it: shorthand spelled out, shouted asides left out."""
+    if _MAY_CHANGE.search(text) is None:
+        return text
     for pattern, word in _SHORTHAND:
         text = pattern.sub(word, text)
     return _EMPHATIC_ASIDE.sub("", text)
