@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from questions.bank import BankQuestion
-from questions.text import folded, split_sentences
+from questions.text import clauses_of, folded, split_sentences
 
 #: a quoted part of a stem: what the question identifies its fact by
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
@@ -25,10 +25,6 @@ _CLOZE_LEAD = re.compile(r"^(Fill in the blank:\s*|填空：)")
 _AROUND = 12
 #: how near the key a question's subject must stand in a text that states its value
 _NEAR = 40
-#: separators of the clauses and list members of a sentence (outside brackets)
-_CLAUSE_END = frozenset(",，;；、/")
-_OPEN = "(（[【"
-_CLOSE = ")）]】"
 #: where a clause ends, for the words beside a blank
 _CLAUSE_BREAK = re.compile(r"[,，;；。]|\.(?:\s|$)")
 #: a clause that leans on the one before it
@@ -41,27 +37,6 @@ _SETTING = re.compile(
 )
 #: a lead-in naming what a line lists ("joins: …", "storage strategies: …"), kept before a cut
 _LEAD = re.compile(r"^([^:：()（）]{2,40}[:：])\s*")
-
-
-def _clauses(sentence: str) -> list[str]:
-    """The sentence cut after each comma, semicolon, enumeration comma or spaced slash that
-    stands outside brackets ("gzip (slow, small)" stays whole); the pieces keep their
-    separators, so a run of them joined is the sentence's own text."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(sentence):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in _CLAUSE_END and depth == 0:
-            if ch == "/" and not (sentence[i - 1 : i] == " " and sentence[i + 1 : i + 2] == " "):
-                continue  # "TCP/IP", "HTTP/2": a slash inside a name
-            out.append(sentence[start : i + 1])
-            start = i + 1
-    out.append(sentence[start:])
-    return [p for p in out if p.strip(" ,，;；、/")]
 
 
 def _holds(text: str, needs: Sequence[str]) -> bool:
@@ -93,7 +68,7 @@ def own_part(
     if run is None:
         return None
     if run[1] - run[0] == 1 and clauses and not fine(sentences[run[0]]):
-        parts = _clauses(sentences[run[0]])
+        parts = clauses_of(sentences[run[0]])
         cut = _shortest(parts, needs) if len(parts) > 1 else None
         if (
             cut is not None

@@ -27,6 +27,8 @@ _NOT_A_CATEGORY = re.compile(
     r"杂项|其他|总结|笔记|备注|概述|简介)$",
     re.I,
 )
+#: labels for a memory aid: how the writer remembers the lines around it, no thing of them
+MEMORY_AIDS = r"口诀|记忆法|助记|顺口溜|速记|mnemonics?|memory aids?|tl;?dr"
 _PHRASE_START = re.compile(r"^(for|how|what|why|when|where|which|using|use|with|about|to)\b", re.I)
 #: a word that opens a prepositional phrase: what follows it is what the words before are about
 _PREPOSITION = re.compile(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from questions.cues import pointed_at
 from questions.facts.model import Fact
-from questions.nouns import is_misc, is_phrase
+from questions.nouns import MEMORY_AIDS, is_misc, is_phrase
 from questions.text import CJK, CJK_RUN, STOP_EN, TRAILING_ASIDE, english_word, lemma
 
 #: ways of asking whose stem may lose its subject: a cloze of a sentence, a term asked by a
@@ -43,11 +43,11 @@ _GENERIC = re.compile(
     r"^(notes?|basics?|overview|intro(duction)?|summary|general|misc\w*|other\w*|terms?|"
     r"glossary|definitions?|concepts?|key points?|tips?|cheats?( ?sheet)?|faq|details?|"
     # how the notes are kept, not what they are about ("GOTCHAS", "Flashcards")
-    r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|mnemonics?|"
+    r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|"
+    rf"{MEMORY_AIDS}|"
     r"(?:key |important )?numbers(?: to (?:remember|know))?|things to (?:remember|know)|"
     r"must[- ]knows?|必背|要记的数字|数字|记住|"
-    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题|速记|"
-    r"口诀|记忆法|助记|顺口溜)$",
+    r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题)$",
     re.I,
 )
 _MAX_LABEL = 40

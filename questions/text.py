@@ -512,3 +512,30 @@ def balanced(text: str) -> bool:
         elif not opened or opened.pop() != _CLOSING[ch]:
             return False
     return not opened and text.count('"') % 2 == 0
+
+
+#: separators of the clauses and list members of a sentence (outside brackets)
+_CLAUSE_END = frozenset(",，;；、/")
+_OPEN = "(（[【"
+_CLOSE = ")）]】"
+
+
+def clauses_of(sentence: str) -> list[str]:
+    """The sentence cut after each comma, semicolon, enumeration comma or spaced slash that
+    stands outside brackets ("gzip (slow, small)" stays whole); the pieces keep their
+    separators, so a run of them joined is the sentence's own text."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(sentence):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _CLAUSE_END and depth == 0:
+            if ch == "/" and not (sentence[i - 1 : i] == " " and sentence[i + 1 : i + 2] == " "):
+                continue  # "TCP/IP", "HTTP/2": a slash inside a name
+            out.append(sentence[start : i + 1])
+            start = i + 1
+    out.append(sentence[start:])
+    return [p for p in out if p.strip(" ,，;；、/")]

@@ -44,7 +44,15 @@ from questions.facts.slash_groups import group_definitions, is_group
 from questions.facts.steps import step_facts
 from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
-from questions.nouns import category, is_misc, is_phrase, key_noun, lead_category, singular_word
+from questions.nouns import (
+    MEMORY_AIDS,
+    category,
+    is_misc,
+    is_phrase,
+    key_noun,
+    lead_category,
+    singular_word,
+)
 from questions.parse.model import Block, Document, Inline, Section
 from questions.text import CJK, contains, is_zh, norm
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
@@ -871,8 +879,7 @@ def property_lead(term: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _PROPERTY_HEADS and not CJK.search(term)
 
 
-#: a label for a memory aid: how the writer remembers the lines around it
-_MEMORY_AID = re.compile(r"口诀|记忆法|助记|顺口溜|速记|mnemonics?|memory aid|tl;?dr", re.I)
+_MEMORY_AID = re.compile(MEMORY_AIDS, re.I)
 #: two things set against each other in a label: "Alias vs CNAME", "SG vs. NACL", "A 对比 B"
 _VERSUS = re.compile(r"\S\s+(?:vs\.?|versus|对比)\s+\S", re.I)
 

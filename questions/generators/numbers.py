@@ -22,7 +22,7 @@ from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.subjects import label
-from questions.text import ASIDE, CJK, balanced, cjk_count, contains
+from questions.text import ASIDE, CJK, balanced, cjk_count, clauses_of, contains
 from questions.values import fmt_number, parse_number, shape
 
 NAME = "number"
@@ -85,27 +85,12 @@ def _without_later_facts(gap: str) -> str:
     at = gap.find(BLANK)
     if at < 0:
         return gap
-    cuts = _separators(gap, at + len(BLANK), ",，;；")
-    for k, cut in enumerate(cuts):
-        part = gap[cut + 1 : cuts[k + 1] if k + 1 < len(cuts) else len(gap)]
-        if _OWN_NUMBER.search(part):
-            kept = gap[:cut].rstrip()
+    pieces = clauses_of(gap[at:])
+    for n in range(1, len(pieces)):
+        if _OWN_NUMBER.search(pieces[n]):
+            kept = (gap[:at] + "".join(pieces[:n])).rstrip().rstrip(",，;；、/").rstrip()
             return kept if balanced(kept) and _stands_alone(kept) else gap
     return gap
-
-
-def _separators(text: str, start: int, marks: str) -> list[int]:
-    """Where `marks` stand in the text from `start` on, outside brackets."""
-    depth, out = 0, list[int]()
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in "(（[【":
-            depth += 1
-        elif ch in ")）]】":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in marks:
-            out.append(i)
-    return out
 
 
 #: a blank that counts, then a colon and what it counts: "拒绝策略 ___ 种：A、B、C、D"
