@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from questions.cues import pointed_at
 from questions.facts.model import Fact
+from questions.headers import asked, asks
 from questions.nouns import MEMORY_AIDS, is_misc, is_phrase
 from questions.text import CJK, CJK_RUN, STOP_EN, TRAILING_ASIDE, english_word, lemma
 
@@ -59,14 +60,6 @@ _NAME = re.compile(
 )
 
 
-#: the words that make a heading a real question, not a topic with a question mark
-_ASKS = re.compile(
-    r"为什么|为何|怎么|怎样|如何|什么|哪|吗|呢|是否|多少|几|区别|"
-    r"\b(why|how|what|when|where|which|who|does|do|is|are|can|should|vs)\b",
-    re.I,
-)
-
-
 def label(fact: Fact) -> str:
     """The section heading a stem may be labelled with, or "" when it names nothing."""
     path = [_clean(p) for p in fact.section.path]
@@ -79,12 +72,19 @@ def label(fact: Fact) -> str:
     if _generic(leaf) or is_phrase(leaf) or len(leaf) > _MAX_LABEL:
         return ""  # "For full capacity" says what for, not what
     if leaf.endswith(("?", "？")):
-        if _ASKS.search(leaf):
+        if _really_asks(leaf):
             return ""  # "为什么单线程还这么快？" asks; it names nothing a stem is about
         leaf = leaf.rstrip("?？ ")  # "HashMap 底层结构？" is a topic said as a question
     if not CJK.search(leaf) and len(leaf.split()) > 5:
         return ""
     return leaf
+
+
+def _really_asks(heading: str) -> bool:
+    """A heading that asks with its words, not only with its question mark ("为什么…？", "How
+    does X work?", "Is X stateful?"); "HashMap 底层结构？" is a topic said as a question."""
+    bare = heading.rstrip("?？ ")
+    return asks(bare) or (not CJK.search(heading) and asked(heading) is not None)
 
 
 def _parent(fact: Fact, options: Sequence[str]) -> str:

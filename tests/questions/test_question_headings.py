@@ -36,3 +36,14 @@ def test_a_topic_said_as_a_question_labels_its_stems(prompts: list[str]) -> None
 
 def test_a_heading_that_asks_labels_nothing(prompts: list[str]) -> None:
     assert not any("为什么" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("heading", "asking"),
+    [("HashMap 底层结构？", False), ("Default ports?", False), ("为什么单线程还这么快？", True),
+     ("JVM 内存区域有哪些？", True), ("How does it work?", True), ("Is Redis single-threaded?", True)],
+)  # fmt: skip
+def test_a_heading_asks_by_its_words_not_its_mark(heading: str, asking: bool) -> None:
+    from questions.subjects import _really_asks
+
+    assert _really_asks(heading) is asking
