@@ -539,3 +539,15 @@ def clauses_of(sentence: str) -> list[str]:
             start = i + 1
     out.append(sentence[start:])
     return [p for p in out if p.strip(" ,，;；、/")]
+
+
+def inside_code(text: str, at: int, code: Iterable[str]) -> bool:
+    """Whether position `at` of the text falls strictly inside one of its code spans (a cut
+    or a separator there splits the span, one at its edge does not)."""
+    for span in code:
+        start = text.find(span)
+        while start >= 0:
+            if start < at < start + len(span):
+                return True
+            start = text.find(span, start + 1)
+    return False

@@ -8,7 +8,6 @@ names a thing and whose body is one short phrase ("## AWS INSPECTOR / a automate
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -28,6 +27,7 @@ from questions.text import (
     cjk_count,
     cut,
     english_word,
+    inside_code,
     is_zh,
     norm,
     split_sentences,
@@ -493,7 +493,7 @@ def _clause_definition(clause: str, block: Marked) -> tuple[Definition, str] | N
     """A clause that defines a term of its own: "软链接是指向路径的特殊文件" (by 是) or
     "`/var`：放会变的数据" (by a colon), with how it joins term and description."""
     m = _ZH_COLON.match(clause)
-    if m is not None and _in_code(clause, m.end("head"), block.inline.code):
+    if m is not None and inside_code(clause, m.end("head"), block.inline.code):
         return None  # "EXPLAIN 里 `Extra: Using index`": the colon is the code's own
     if m is not None:
         head, desc, joint = m.group("head"), m.group("desc"), "："
@@ -632,17 +632,6 @@ def _after_short_name(text: str, term: str) -> bool:
     return False
 
 
-def _in_code(text: str, at: int, code: Sequence[str]) -> bool:
-    """Whether the character at `at` is inside one of the text's code spans."""
-    for span in code:
-        start = text.find(span)
-        while start >= 0:
-            if start <= at < start + len(span):
-                return True
-            start = text.find(span, start + 1)
-    return False
-
-
 def _split(block: Marked) -> Definition | None:
     text = block.text
     found = _marked_lead(block)
@@ -669,7 +658,7 @@ def _split(block: Marked) -> Definition | None:
             return Definition(first, rest, verb_phrase=True)
         return None
     m = _HEAD_SEP.match(text)
-    if m and _in_code(text, m.end("head"), block.inline.code):
+    if m and inside_code(text, m.end("head"), block.inline.code):
         return None  # "`EXPLAIN` 里 `Extra: Using index`": that colon is the code's own
     if m and _is_term(m.group("head"), block) and len(m.group("desc")) >= 3:
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())

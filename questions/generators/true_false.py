@@ -30,7 +30,16 @@ from questions.stems import (
     true_false,
 )
 from questions.tables import Table, is_empty, polarity, row_names
-from questions.text import ASIDE, balanced, cjk_count, contains, cut_short, lemma_words, norm
+from questions.text import (
+    ASIDE,
+    balanced,
+    cjk_count,
+    contains,
+    cut_short,
+    inside_code,
+    lemma_words,
+    norm,
+)
 from questions.values import family, parse_number
 
 NAME = "true_false"
@@ -88,14 +97,8 @@ def cut_in_code(f: Fact) -> bool:
     start = line.find(f.sentence)
     if start < 0:
         return False
-    ends = (start, start + len(f.sentence))
-    for c in f.block.inline.code:
-        at = line.find(c)
-        while at >= 0:
-            if any(at < e < at + len(c) for e in ends):
-                return True
-            at = line.find(c, at + 1)
-    return False
+    code = f.block.inline.code
+    return any(inside_code(line, end, code) for end in (start, start + len(f.sentence)))
 
 
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
