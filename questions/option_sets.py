@@ -25,6 +25,7 @@ from questions.bank import BankQuestion
 from questions.candidate import Candidate, place_answer
 from questions.distractors import acceptable, sort_numeric
 from questions.generators.tables import overlaps
+from questions.shorthand import options_as_asked
 from questions.text import norm
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def vary(
             v = _variant(c, earlier, families.members(c.options), fits)
             if v is not None:
                 taken = [k for k in served.get(frozenset(v.options), ()) if k != c.answer_text]
-                moved = replace(q, choices=v.options, answer=v.answer)
+                moved = replace(q, choices=options_as_asked(v.options), answer=v.answer)
                 if not taken and recheck(v, moved) is None:
                     c, q = v, moved
         served[mine].append(c.answer_text)
