@@ -27,6 +27,13 @@ _NOT_A_CATEGORY = re.compile(
     r"杂项|其他|总结|笔记|备注|概述|简介)$",
     re.I,
 )
+#: the head nouns of a property's name: what a line says of something, not a thing
+PROPERTY_HEADS = frozenset(
+    {"size", "sizes", "length", "lengths", "limit", "limits", "default", "defaults", "routing",
+     "pricing", "price", "prices", "cost", "costs", "quota", "quotas", "naming", "syntax",
+     "format", "behavior", "behaviour", "tips", "caveats", "gotchas", "billing", "overview",
+     "basics", "summary"}
+)  # fmt: skip
 #: labels for a memory aid: how the writer remembers the lines around it, no thing of them
 MEMORY_AIDS = r"口诀|记忆法|助记|顺口溜|速记|mnemonics?|memory aids?|tl;?dr"
 _PHRASE_START = re.compile(r"^(for|how|what|why|when|where|which|using|use|with|about|to)\b", re.I)
@@ -130,6 +137,8 @@ def lead_category(lead: str) -> str | None:
         return None
     if len(words) >= 2 and _PREPOSITION.match(words[-2]):
         return None  # "Notes on encodings:": remarks about encodings, not a list of them
+    if len(words) >= 2 and words[-1].lower() in PROPERTY_HEADS:
+        return None  # "Hash output sizes:": what its items give, not what they are
     found = category(" ".join(words[-2:]) if len(words) >= 2 else words[-1])
     if found is None or found == " ".join(words[-2:]):
         return category(words[-1]) if singular_word(words[-1]) != words[-1] else None

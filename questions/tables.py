@@ -30,8 +30,9 @@ from questions.values import leading_mark as leading_mark
 from questions.values import said_default, value_kinds
 
 _INDEX_HEADER = re.compile(r"^(#|no\.?|nr\.?|n°|num|number|idx|index|序号|编号|)$", re.I)
-#: a dash or n/a, alone or with an aside of what stands in its place ("— (`response_type=token`)")
-_EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$|^(?:[—–-]+|n/?a)\s*[(（][^()（）]*[)）]$", re.I)
+#: a dash or n/a, alone or with an aside of what stands in its place ("— (`response_type=token`)"),
+#: or only a remark in brackets where a value would stand ("(already secure)")
+_EMPTY = re.compile(r"^[\s\-—–/n/a]*$|^n/?a$|^(?:[—–-]+|n/?a)?\s*[(（][^()（）]*[)）]$", re.I)
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,22 @@ def _likeness(groups: Sequence[Sequence[str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+#: a made-up entity of a worked example: a capital and its number ("P1", "T3", "J2")
+_EXAMPLE_NAME = re.compile(r"([A-Z])(\d{1,2})")
+
+
+def example_names(values: list[str]) -> bool:
+    """Keys that number the entities of a worked example (processes P0-P4 of a scheduling or
+    banker's table): what each row holds was made up for the example, and nothing tells one
+    row from another but its number."""
+    found = [_EXAMPLE_NAME.fullmatch(v.strip().strip("*`")) for v in values]
+    if len(found) < 3 or any(m is None for m in found):
+        return False
+    letters = {m.group(1) for m in found if m}
+    numbers = sorted(int(m.group(2)) for m in found if m)
+    return len(letters) == 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def analyse(data: TableData) -> Table | None:
     """The table's key and property columns, or None when no column names the rows."""
     header = list(data.header)
@@ -230,7 +247,7 @@ def analyse(data: TableData) -> Table | None:
         return None
     k = best[2]
     props = [j for j in keep if j != k]
-    if not props:
+    if not props or example_names(cols[k]):
         return None
     return Table(
         key_header=header[k],

@@ -311,15 +311,23 @@ _LISTENS = re.compile(
 #: re's module functions cost more per call than the short texts they search
 _YEAR = re.compile(r"(19|20)\d\d")
 _AFTER_MONTH = re.compile(_MONTHS + r"\s*$", re.I)
-_IN_YEAR = re.compile(r"\b(in|since|of)\s*$")
+#: "since 2019", "renamed 2023", "(added 2023)": the year a thing happened
+_IN_YEAR = re.compile(
+    r"\b(in|since|of|renamed|added|introduced|launched|released|announced|deprecated|retired)\s*$",
+    re.I,
+)
 _AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP)\s*$", re.I)
 #: a runtime or system its users name by release ("JDK 1.8", "Java 17", "Python 3.12", "Ubuntu
 #: 22.04"): the number after it is a release even with no mixed-case name before it, so its
 #: options are releases, never 0.8 and 0.9 beside 1.8
 _RUNTIME_BEFORE = re.compile(
     r"\b(JDK|JRE|J2SE|Java|Python|Node(\.js)?|Ruby|PHP|Perl|Go|Kotlin|Scala|Rust|Ubuntu|Debian|"
-    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s)\s*$"
+    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s|Windows)\s*$"
 )
+#: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
+_STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
+#: brands whose products are named by a number ("Microsoft 365 E3", "Office 2021")
+_NAMED_BY_NUMBER = re.compile(r"\b(Microsoft|Office)\s*$")
 _CHANGED_IN = re.compile(r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", re.I)
 _RELEASE = re.compile(r"\d{1,2}(\.\d+)*")
 #: a product's name as products write it, two capitals or more among lower case (OAuth,
@@ -385,6 +393,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
+    if _STANDARD.fullmatch(text):
+        return "id"  # "802.1X": a standard's name, never "801.1X" or "802.6X"
     if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
         return "quantity"
     if _YEAR.fullmatch(text) and (_AFTER_MONTH.search(before) or _IN_YEAR.search(before)):
@@ -410,6 +420,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         or (_MAJOR_MINOR.fullmatch(text) and _PRODUCT_BEFORE.search(before) is not None)
     ):
         return "version"
+    if _NAMED_BY_NUMBER.search(before):
+        return "id"  # "Microsoft 365", "Office 2021": the number is part of a product's name
     if _FILE_NUMBER.fullmatch(text):
         return "id"  # "16384.1": a file name, not a quantity
     if _PORT_DIGITS.fullmatch(text) and (

@@ -80,10 +80,14 @@ _OPENER = {'"': '"', "'": "'", "“": "”"}
 _CLOSER = {close: open_ for open_, close in _OPENER.items()}
 
 
+#: a label the writer puts before a line ("【区分】进程是…", "[重点] …"): no part of its term
+_LABEL_BEFORE = re.compile(r"^\s*(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)")
+
+
 def _clean_term(term: str) -> str:
     """The term without the quotes and colons around it; a quote the term closes itself
     (`journalctl --since "1 hour ago"`) is part of it and stays."""
-    t = term.strip().strip(" :：")
+    t = _LABEL_BEFORE.sub("", term).strip().strip(" :：")
     while t:
         first, last = t[0], t[-1]
         if len(t) > 1 and last == _OPENER.get(first) and last not in t[1:-1]:
@@ -430,7 +434,8 @@ def main_clause(desc: str) -> tuple[str, str]:
 
 
 _MULTI_SEP = re.compile(r"\s*(?:\((?:the\s+)?default\)\s*)?(?:=|–|—|->|→|:|：|——)\s*")
-_CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–-]\s)$")
+#: "·" and "|" join items written on one line ("**Cool** – 30 days · **Cold** – 90 days")
+_CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–·|-]\s)$")
 
 
 _NEXT_WORD = re.compile(r"\s+(?=(?P<word>[a-z]+s)\b)")
@@ -468,7 +473,7 @@ def multi_definitions(block: Marked) -> list[Definition]:
     out: list[Definition] = []
     for i, (_, term, desc_start, by_verb) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
-        desc = text[desc_start:end].strip().rstrip(",;，；").strip()
+        desc = text[desc_start:end].strip().rstrip(",;，；·|").strip()
         if i + 1 == len(found):
             desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
         if len(desc) < 3 or not _is_term(term, block):
@@ -613,6 +618,26 @@ def abbreviated_definition(text: str) -> Definition | None:
         return None
     rest = _COPULA.sub("", rest, count=1)  # "K8s is a container orchestrator": what K8s is
     return Definition(short, rest, verb_phrase=bool(_VERB_START.match(rest)))
+
+
+#: "ACL - Access Control List - allow/deny rules …": an acronym's line that spells it out
+#: before it says what the thing is or does
+_SPELLED_LEAD = re.compile(r"^(?P<long>[A-Z][^-–—:：()]{3,80}?)\s+[-–—:：]\s+(?P<rest>\S.{5,})$")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")
+
+
+def without_spelling(d: Definition) -> Definition:
+    """The definition without the acronym's spelled-out words: they give the acronym away in
+    any question that quotes them ("Security Orchestration, Automation, and Response -
+    playbooks" keys SOAR by its initials), and the rest says what the thing is."""
+    m = _SPELLED_LEAD.match(d.description)
+    if m is None or _ACRONYM.fullmatch(d.term) is None:
+        return d
+    words = re.findall(r"[A-Za-z][\w-]*", m.group("long"))
+    run = spelling(words, re.sub(r"[^A-Za-z]", "", d.term))
+    if run is None or len(run.split()) != len(words):
+        return d
+    return Definition(d.term, m.group("rest"), d.verb_phrase, d.claim, d.follow_up)
 
 
 _COPULA = re.compile(r"^(?:(?:is|are)\s+(?=\w)|(?:是|即|就是)\s*)", re.I)

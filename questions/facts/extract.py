@@ -30,6 +30,7 @@ from questions.facts.definitions import (
     split_definition,
     subject_sentence,
     unshout,
+    without_spelling,
 )
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import code_led_items, lead_label_groups, nested_label_groups
@@ -46,6 +47,7 @@ from questions.facts.table_facts import table_facts
 from questions.facts.topics import heading_acronyms, topic_facts
 from questions.nouns import (
     MEMORY_AIDS,
+    PROPERTY_HEADS,
     category,
     is_misc,
     is_phrase,
@@ -101,7 +103,8 @@ def group_category(block: Block, lists: set[int]) -> str | None:
     if above is not None:
         lead = above.text
         found = lead_category(lead)
-        if found is None and len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead):
+        plain = len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead)
+        if found is None and plain and not property_lead(lead.strip(" :：")):
             found = category(lead)
         return _noun(found, heading)
     words = heading.split()
@@ -134,6 +137,7 @@ def _definition(block: Block, only_block: bool) -> tuple[Definition | None, str]
     if d is not None and list_label(d.term, d.description, block.inline.code):
         return None, ""
     if d is not None:
+        d = without_spelling(d)
         if block.kind == "paragraph" and not block.from_heading:
             aspect = aspect_definition(block, d, block.section.heading, only_block)
             if aspect is not None:
@@ -857,14 +861,6 @@ def without_aspect_labels(facts: list[Fact]) -> list[Fact]:
     ]
 
 
-#: the head nouns of a property's name: what a line says of something, not a thing
-_PROPERTY_HEADS = frozenset(
-    {"size", "sizes", "limit", "limits", "default", "defaults", "routing", "pricing", "price",
-     "prices", "cost", "costs", "quota", "quotas", "naming", "syntax", "format", "behavior",
-     "behaviour", "tips", "caveats", "gotchas", "billing", "overview", "basics", "summary"}
-)  # fmt: skip
-
-
 def property_lead(term: str) -> bool:
     """A lead of two words or more ending in a property's name ("CIDR size", "Default limit",
     "ALB HC defaults", "ALB routing"), or one that compares ("Alias vs CNAME"): it labels what
@@ -872,11 +868,11 @@ def property_lead(term: str) -> bool:
     nor offered beside terms. (One word, "limits" beside "requests", may be a setting's own
     name.)"""
     words = term.split()
-    if _MEMORY_AID.fullmatch(term.strip(" *:：")):
+    if _MEMORY_AID.fullmatch(re.sub(r"^\W+|[\s*:：]+$", "", term)):  # "💡 口诀" too
         return True  # "口诀：…", "Mnemonic: …": how to remember the line, no thing of the list
     if _VERSUS.search(term):
         return True  # "Alias vs CNAME": a comparison's label, no routing policy
-    return len(words) >= 2 and words[-1].lower() in _PROPERTY_HEADS and not CJK.search(term)
+    return len(words) >= 2 and words[-1].lower() in PROPERTY_HEADS and not CJK.search(term)
 
 
 _MEMORY_AID = re.compile(MEMORY_AIDS, re.I)

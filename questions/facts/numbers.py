@@ -41,7 +41,9 @@ _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|
 #: what opens an example: the values after it are made up for it ("eg delete a Coldline
 #: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')
 _EXAMPLE_MARK = re.compile(
-    r"\be\.?g\b\.?|\bfor (?:example|instance)\b|例如|比如|譬如|举个?例", re.I
+    r"\be\.?g\b\.?|\bfor (?:example|instance)\b|\bexample\s*[:：]|例如|比如|譬如|举个?例"
+    r"|(?<![\u4e00-\u9fff])例\s*[:：]",  # "例：磁道 0–199", never the 例 of 比例
+    re.I,
 )
 _OPENS, _CLOSES = "(（[", ")）]"
 
@@ -263,6 +265,15 @@ def _names_only(before: str, term: str) -> bool:
     return before.strip().rstrip(":：=").strip() == term
 
 
+def _aside_of_another(before: str, term: str) -> bool:
+    """The number sits in a parenthesis after other words than the term: "**Availability
+    sets** – … + update domains (up to 20, default 5)" gives the update domains' default."""
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:]:
+        return False
+    return before[:opened].strip().strip("*`") != term
+
+
 #: a label's description opening with what its values measure: "firewall: priority 0–65535"
 _MEASURE = re.compile(r"[\s:：=–—-]*(?P<noun>[a-z][a-z-]{2,})\s+\d")
 
@@ -299,6 +310,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
     if _number_run(block.text):
         return out  # "128, 192, 224, 240, 248, 252, 254, 255": a run to learn, no fact per number
+    if _EXAMPLE_MARK.match(lead.strip()):
+        return (
+            out  # "例：磁道 0–199，磁头在 53 …" + "SCAN：… 到 183": the steps of a worked example
+        )
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
         here = context
@@ -374,6 +389,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 and default
                 and term
                 and (re.search(r"\bdefault\s*$", before) or _names_only(before, term))
+                and not _aside_of_another(before, term)
             ):
                 # "`maxSurge` — …, default 25%", "超时：30 秒（默认）"
                 subject = _measured(term, before)

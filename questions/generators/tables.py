@@ -58,6 +58,11 @@ def _bare(key: str, pattern: re.Pattern[str]) -> bool:
     return pattern.fullmatch(ASIDE.sub("", key).strip()) is not None
 
 
+#: a key header written as a name, one capitalised word ("RAID", "Level", "Tier"); a setting
+#: is written as the notes' config writes it ("acks", "wal_level")
+_NAME_HEADER = re.compile(r"[A-Z][A-Za-z]*")
+
+
 def named_key(key: str, table: Table) -> str:
     """A row key that is only a value of its key column, named with it ("acks = 0", "acks =
     all"): "0 的…" asks about nothing. A key column with no number holds names ("r", "wa"), and
@@ -68,6 +73,8 @@ def named_key(key: str, table: Table) -> str:
     if not any(_bare(k, _NUMBER_KEY) for k in table.keys):
         return key
     bare = _bare(key, _NUMBER_KEY) or _bare(key, _SHORT_WORD)
+    if bare and _NAME_HEADER.fullmatch(head) and _bare(key, _NUMBER_KEY):
+        return f"{head} {key}"  # "RAID 0", "Level 5": a name's word names its numbered kinds
     return f"{head} = {key}" if bare else key
 
 

@@ -42,6 +42,9 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
     return _CJK_BOLD.sub(unmarked, text)
 
 
+#: a highlight (Obsidian, many editors: "==consumption-based model=="): its words, no marks
+_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+
 #: a line that gives a command and comments it: `docker build .`  # stop at stage "build"
 _COMMENTED_LINE = re.compile(r"\S\s+#\s+\S[^#]*$")
 
@@ -57,6 +60,28 @@ def _corrected(struck: str, rest: Sequence[Token]) -> bool:
     return nxt is not None and nxt.type in ("strong_open", "code_inline")
 
 
+#: a line that stops on a word a statement can end on, with three words or more before it
+_STATEMENT_END = re.compile(r"\S+\s+\S+\s+\S*[A-Za-z0-9)]$")
+#: words that leave a line wanting more: the next line goes on with it
+_GOES_ON = re.compile(
+    r"\b(the|a|an|to|and|or|of|with|for|by|in|on|at|as|from|is|are|was|were|be|than|that|"
+    r"which|vs|via|into|per|not|but|if|when)$",
+    re.I,
+)
+
+
+def _line_ends(line: str, nxt: str) -> bool:
+    """A line of a paragraph ends its statement though it has no full stop: it stops on a word
+    a statement can end on and the next line opens a new one with a capital ("… -> NTP
+    matters" before "SAML vs OAuth: …"). Wrapped prose rarely breaks before a capital."""
+    line = line.rstrip()
+    return (
+        re.match(r"[A-Z][A-Za-z]", nxt.lstrip()) is not None
+        and _STATEMENT_END.search(line) is not None
+        and _GOES_ON.search(line) is None
+    )
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -66,6 +91,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     link_start: list[int] = []
     link_chars = anchors = links = images = 0
     struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
+    line_start = 0  # where the paragraph's current line starts in the joined parts
     tokens = list(children or ())
     for i, tok in enumerate(tokens):
         kind = tok.type
@@ -76,16 +102,18 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
                 del parts[struck[0] :], code[struck[1] :], strong[struck[2] :]
             struck = None
         elif kind == "text":
-            parts.append(tok.content)
+            parts.append(_HIGHLIGHT.sub(r"\1", tok.content))
         elif kind == "code_inline":
             parts.append(tok.content)
             code.append(" ".join(tok.content.split()))
         elif kind in ("softbreak", "hardbreak"):
             # a line holding a command and its "# comment" ends there: the comment runs to the
             # end of its line, and the next line is a statement of its own
-            line = "".join(parts).rsplit("\n", 1)[-1]
+            line = "".join(parts)[line_start:]
             commented = _COMMENTED_LINE.search(line) and not line.rstrip().endswith((".", "。"))
-            parts.append(". " if commented else " ")
+            nxt = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            parts.append(". " if commented or _line_ends(line, nxt) else " ")
+            line_start = len("".join(parts))
         elif kind == "strong_open":
             strong_start.append(len("".join(parts)))
         elif kind == "strong_close" and strong_start:

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.parse.flashcards import read_cards
@@ -28,6 +29,7 @@ _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its word
     .enable(["table", "strikethrough"])
     .use(front_matter_plugin)
     .use(deflist_plugin)
+    .use(footnote_plugin, inline=False)  # "43.8 min/month[^1]": the mark is no word
 )
 #: the characters at which one of _MD's inline rules can start (a line break, an escape, a
 #: code span, strikethrough, emphasis, a link or image, an autolink or HTML tag, an entity);
@@ -52,6 +54,63 @@ def _inline(state: StateCore) -> None:
 
 
 _MD.core.ruler.at("inline", _inline)
+
+#: the first line of a callout (Obsidian "> [!tip] Mnemonic", "> [!warning]- folded"; GitHub
+#: "> [!NOTE]"): the box's kind and title, a label of the box, not a statement in it
+_CALLOUT = re.compile(r"\[![\w-]+\][+-]?[^\n]*(?:\n|$)")
+
+
+def _callouts(state: StateCore) -> None:
+    """Drop a callout's marker line from its first paragraph, before inline parsing (and the
+    paragraph, when the line was all of it)."""
+    tokens = state.tokens
+    out: list[Token] = []
+    for n, token in enumerate(tokens):
+        # blockquote_open, paragraph_open, inline: the callout's first paragraph ends at n
+        inline = tokens[n - 1] if n >= 3 and tokens[n - 3].type == "blockquote_open" else None
+        if inline is not None and inline.type == "inline":
+            marker = _CALLOUT.match(inline.content)
+            if marker is not None:
+                inline.content = inline.content[marker.end() :]
+                if not inline.content.strip():
+                    del out[-2:]  # the paragraph's open and inline: nothing left to say
+                    continue
+        out.append(token)
+    state.tokens = out
+
+
+def _footnotes_in_place(state: StateCore) -> None:
+    """Put each footnote's text after the top-level block that first refers to it: what it
+    says belongs to that block's section, not to the last section of the notes."""
+    tokens = state.tokens
+    start = next((n for n, t in enumerate(tokens) if t.type == "footnote_block_open"), None)
+    if start is None:
+        return
+    bodies: dict[int, list[Token]] = {}
+    current: list[Token] | None = None
+    for t in tokens[start:]:
+        if t.type == "footnote_open":
+            current = bodies.setdefault(int(t.meta["id"]), [])
+        elif t.type == "footnote_close":
+            current = None
+        elif current is not None and t.type != "footnote_anchor":
+            t.level -= 1  # out of the footnote, into the text
+            current.append(t)
+    out: list[Token] = []
+    pending: list[Token] = []
+    for t in tokens[:start]:
+        out.append(t)
+        for child in t.children or ():
+            if child.type == "footnote_ref":
+                pending += bodies.pop(int(child.meta["id"]), [])
+        if pending and t.level == 0 and t.nesting <= 0:
+            out += pending
+            pending = []
+    state.tokens = out + pending + [t for body in bodies.values() for t in body]
+
+
+_MD.core.ruler.before("inline", "callouts", _callouts)
+_MD.core.ruler.after("footnote_tail", "footnotes_in_place", _footnotes_in_place)
 
 
 @dataclass

@@ -32,6 +32,18 @@ _SECTION_NOISE = (
     (re.compile(r"^(licen[cs]e|copyright)|^(版权|许可)(声明|信息|协议|证)?$|^开源协议$", re.I), "licence"),
     (re.compile(r"^(changelog|change log|release notes|version history|更新日志|修订记录)", re.I), "changelog"),
     (re.compile(r"^(todo|to do|fixme|待办|待补充)\b", re.I), "TODO"),
+    # the writer's own log: how far they got, what they still wonder about ("- [ ] 2 practice
+    # exams ≥ 85% before booking" is a plan, "ZRS for all account types? (?)" a doubt)
+    (
+        re.compile(
+            r"^((my |study )?(progress|plan|schedule|checklist|log)|open questions|questions to ask"
+            r"|学习(进度|计划|打卡|记录)|进度|打卡|疑问|待解决(的)?问题)$",
+            re.I,
+        ),
+        "study log",
+    ),
+    # a worked problem ("例题：平均周转时间", "银行家算法例题"): its values were made up for it
+    (re.compile(r"例题|习题|^worked examples?\b|^practice problems?\b", re.I), "worked example"),
 )  # fmt: skip
 #: what frames a heading's words: its number ("1.", "一、", "第 2 章"), emoji, punctuation
 _HEADING_FRAME = re.compile(
@@ -100,7 +112,16 @@ def _block_noise(b: Block) -> str | None:
         return "question in the notes"
     if _cut_off(text):
         return "truncated"
+    if _acrostic(b):
+        return "memory aid"
     return None
+
+
+def _acrostic(b: Block) -> bool:
+    """A line that bolds first letters ("**P**ricing = **P**lanned Azure stuff"): how to
+    remember the words, which say nothing an exam asks."""
+    marks = b.inline.strong
+    return len(marks) >= 2 and all(len(m) == 1 and m.isalpha() for m in marks)
 
 
 def _cut_off(text: str) -> bool:

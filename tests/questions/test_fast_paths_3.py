@@ -10,6 +10,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.facts.extract import extract
@@ -30,6 +31,7 @@ def _plain_md() -> MarkdownIt:
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(deflist_plugin)
+        .use(footnote_plugin, inline=False)
     )
 
 
@@ -39,9 +41,10 @@ def _dicts(tokens: list[Token]) -> list[dict[str, object]]:
 
 def test_the_inline_rules_are_those_whose_start_characters_the_shortcut_knows() -> None:
     # a rule enabled later (strikethrough at "~", linkify) must be added to _INLINE_STARTS
+    # (footnote_ref starts at "[", as links do)
     assert _MD.inline.ruler.get_active_rules() == [
         "text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link", "image",
-        "autolink", "html_inline", "entity",
+        "footnote_ref", "autolink", "html_inline", "entity",
     ]  # fmt: skip
     assert not _MD.options["linkify"]
 
