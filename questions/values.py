@@ -326,6 +326,8 @@ _RUNTIME_BEFORE = re.compile(
 )
 #: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
 _STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
+#: what a year is said before: "2021 真题" (that year's exam), "2023 年", "2019 edition"
+_YEAR_OF = re.compile(r"\s*(年|真题|考研|届|版|edition\b)", re.I)
 #: brands whose products are named by a number ("Microsoft 365 E3", "Office 2021")
 _NAMED_BY_NUMBER = re.compile(r"\b(Microsoft|Office)\s*$")
 _CHANGED_IN = re.compile(r"\b(deprecated|removed|added|introduced|dropped|released)\s+in\s*$", re.I)
@@ -397,7 +399,9 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "id"  # "802.1X": a standard's name, never "801.1X" or "802.6X"
     if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
         return "quantity"
-    if _YEAR.fullmatch(text) and (_AFTER_MONTH.search(before) or _IN_YEAR.search(before)):
+    if _YEAR.fullmatch(text) and (
+        _AFTER_MONTH.search(before) or _IN_YEAR.search(before) or _YEAR_OF.match(after)
+    ):
         return "year"
     if (
         _AFTER_VERSION.search(before)

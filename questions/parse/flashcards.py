@@ -26,6 +26,29 @@ _QUESTION = re.compile(rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+[?？][”\"」]?)\s
 _ANSWER = re.compile(r"^\s*(?:A|Answer|答|补充)\s*[:：]\s*(?P<a>\S.*)$", re.S)
 #: why a card's question alone is asked nothing
 QUESTION = "question in the notes"
+#: why a card's answer is asked nothing: a reply that means something only with its question
+BARE_REPLY = "answer without its question"
+#: the reply's first sentence, when the card answers in a few words ("636 (TCP).", "Eradication.")
+_BARE_REPLY = re.compile(r"^(?:[^.。!！?？]|\.(?=\S)){1,40}?(?:(?:[.!](?=\s|$)|[。！])\s*|$)")
+_REPLY_WORDS = 5
+_REPLY_CHARS = 24
+_REPLY_CHARS_ZH = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _without_bare_reply(answer: str) -> str:
+    """The answer without a reply of a few words to a question asked in words ("Which port does
+    LDAPS use? A: 636 (TCP). plain LDAP is 389."): alone, "___ (TCP)" asks nothing. What the
+    answer goes on to state stays."""
+    m = _BARE_REPLY.match(answer)
+    if m is None:
+        return answer
+    reply = m.group(0).strip()
+    if _CJK.search(reply):  # Chinese writes no spaces: a few characters are a few words
+        bare = len(reply) <= _REPLY_CHARS_ZH
+    else:
+        bare = len(reply.split()) <= _REPLY_WORDS and len(reply) <= _REPLY_CHARS
+    return answer[m.end() :].strip() if bare else answer
 
 
 def read_cards(blocks: Sequence[Block]) -> list[Block]:
@@ -37,7 +60,7 @@ def read_cards(blocks: Sequence[Block]) -> list[Block]:
         read = flashcard_answer(b, asked)
         asked = ""
         if isinstance(read, str):
-            question = _QUESTION.match(b.text)
+            question = _QUESTION.match(b.text) if read == QUESTION else None
             asked = question.group("q") if question else ""
             read = replace(b, noise=read)
         out.append(read)
@@ -61,6 +84,10 @@ def flashcard_answer(block: Block, asked: str = "") -> Block | str:
     else:
         asked = card.group("q")
     answer = card.group("a").strip()
+    if asked and _ASKING.search(asked):
+        answer = _without_bare_reply(answer)
+        if not answer:
+            return BARE_REPLY
     topic = _topic(asked)
     if topic:  # "default GOMAXPROCS? A: the number of …": the answer is said of the topic
         answer = f"{topic}: {answer}"

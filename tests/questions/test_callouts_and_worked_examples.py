@@ -171,6 +171,7 @@ def test_a_lead_naming_what_items_measure_is_no_category(lead: str, category: st
         ("Cold tier (added 2023) for rarely read data", "2023", "year"),
         ("P1 comes with Microsoft 365 E3", "365", "id"),
         ("Enterprise = 802.1X + RADIUS", "802.1X", "id"),
+        ("2021 真题 改进型 CLOCK 扫描轮数", "2021", "year"),
         ("keep 2023 rows per page", "2023", "quantity"),
         ("reads 1.5x faster", "1.5x", "quantity"),
     ],
@@ -256,3 +257,30 @@ def test_a_numbered_row_is_named_as_its_header_writes_it(header: str, key: str, 
                   cells=(("striping",), ("mirroring",), ("parity",)), lines=(1, 2, 3),
                   transposed=False)  # fmt: skip
     assert named_key(key, table) == named
+
+
+CARDS = """# Cram
+
+## Practice questions I wrote
+
+Q: Which port does LDAPS use?
+A: 636 (TCP). Plain LDAP listens on 389.
+
+Q: What comes right after containment?
+A: Eradication.
+
+Q: 消息重复了怎么办？
+A: 消费端做幂等，比如用业务唯一键去重。
+
+Q: Which RAID level survives two failed disks?
+A: RAID 6.
+"""
+
+
+def test_a_reply_of_a_few_words_is_not_read_without_its_question() -> None:
+    doc = parse_document(CARDS, "c.md")
+    texts = [b.inline.text for b in doc.content]
+    assert "Plain LDAP listens on 389." in texts  # what the answer goes on to state stays
+    assert "消费端做幂等，比如用业务唯一键去重。" in texts  # a Chinese answer in words stays
+    assert not [t for t in texts if t.startswith(("636", "Eradication", "RAID 6"))], texts
+    assert [n.reason for n in doc.noise].count("answer without its question") == 2
