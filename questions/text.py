@@ -535,6 +535,8 @@ def clauses_of(sentence: str) -> list[str]:
         elif ch in _CLAUSE_END and depth == 0:
             if ch == "/" and not (sentence[i - 1 : i] == " " and sentence[i + 1 : i + 2] == " "):
                 continue  # "TCP/IP", "HTTP/2": a slash inside a name
+            if ch == "," and sentence[i - 1 : i].isdigit() and sentence[i + 1 : i + 2].isdigit():
+                continue  # "$10,000": a thousands separator inside a number
             out.append(sentence[start : i + 1])
             start = i + 1
     out.append(sentence[start:])

@@ -173,6 +173,8 @@ def shape(text: str) -> str:
         if w[:1].isupper():
             return "Name"
         return "lower"
+    if not words:
+        return "empty"  # an empty cell, or one of markup alone
     if words[0][:1].isupper() or words[0][:1].isdigit():
         return "Names"
     return "lowers"

@@ -64,7 +64,10 @@ def table_facts(block: Block) -> list[Fact]:
     # and a table whose every head is Chinese reads as Chinese whatever its cells hold: the
     # stem says its heads ("| 端口 | 协议 |" over SSH, 22: "哪个端口…", never "Which 端口 …")
     heads = [h for h in (table.key_header or "", *table.headers) if h.strip()]
+    # (the key column's head alone names the rows in every stem: "| 进程 | Max |" over P0, "7 5
+    # 3" asks "哪个进程…", never "Which 进程 has the max …")
     chinese_heads = bool(heads) and all(cjk_count(h) for h in heads)
+    chinese_heads = chinese_heads or bool(cjk_count(table.key_header or ""))
     lang = "zh" if is_zh(text) or chinese_heads else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):

@@ -18,6 +18,7 @@ _HTML_TAG = re.compile(
     r"[^>]*|!--.*?--)>$",
     re.IGNORECASE | re.DOTALL,
 )
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>$", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^[-*+]\s+")
 
@@ -91,15 +92,18 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     link_start: list[int] = []
     link_chars = anchors = links = images = 0
     struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
-    line_start = 0  # where the paragraph's current line starts in the joined parts
+    line_start = 0  # the part the paragraph's current line starts at
     tokens = list(children or ())
     for i, tok in enumerate(tokens):
         kind = tok.type
+        if kind == "html_inline" and _LINE_BREAK_TAG.match(tok.content):
+            kind = "hardbreak"  # "violations<br>can escalate": a line break, never glued words
         if kind == "s_open":
             struck = (len(parts), len(code), len(strong))
         elif kind == "s_close" and struck is not None:
             if _corrected("".join(parts[struck[0] :]), tokens[i + 1 :]):
                 del parts[struck[0] :], code[struck[1] :], strong[struck[2] :]
+                line_start = min(line_start, len(parts))
             struck = None
         elif kind == "text":
             parts.append(_HIGHLIGHT.sub(r"\1", tok.content))
@@ -109,11 +113,11 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind in ("softbreak", "hardbreak"):
             # a line holding a command and its "# comment" ends there: the comment runs to the
             # end of its line, and the next line is a statement of its own
-            line = "".join(parts)[line_start:]
+            line = "".join(parts[line_start:])  # this line only: a long paragraph stays linear
             commented = _COMMENTED_LINE.search(line) and not line.rstrip().endswith((".", "。"))
             nxt = tokens[i + 1].content if i + 1 < len(tokens) else ""
             parts.append(". " if commented or _line_ends(line, nxt) else " ")
-            line_start = len("".join(parts))
+            line_start = len(parts)
         elif kind == "strong_open":
             strong_start.append(len("".join(parts)))
         elif kind == "strong_close" and strong_start:

@@ -202,8 +202,8 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         i += 1
     header, rows, lines = _unfolded(header, rows, lines)
     width = len(header)
-    cells = tuple(
-        _with_alike_resolved(tuple((r + [Inline("")] * width)[:width]), header) for r in rows
+    cells = _filled_down(
+        [_with_alike_resolved(tuple((r + [Inline("")] * width)[:width]), header) for r in rows]
     )
     data = TableData(
         header=tuple(h.text for h in header),
@@ -213,6 +213,19 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         cells=cells,
     )
     return data, i
+
+
+def _filled_down(rows: list[tuple[Inline, ...]]) -> tuple[tuple[Inline, ...], ...]:
+    """Rows whose first cell is empty under a named one, the name written in: a merged cell
+    ("| Symmetric | AES |" over "|  | DES |") groups the rows below it, and an empty key
+    cell named nothing."""
+    out: list[tuple[Inline, ...]] = []
+    for row in rows:
+        above = out[-1][0].text.strip() if out else ""
+        if row and above and not row[0].text.strip() and any(c.text.strip() for c in row[1:]):
+            row = (out[-1][0], *row[1:])
+        out.append(row)
+    return tuple(out)
 
 
 def _unfolded(

@@ -32,12 +32,14 @@ _SECTION_NOISE = (
     (re.compile(r"^(licen[cs]e|copyright)|^(版权|许可)(声明|信息|协议|证)?$|^开源协议$", re.I), "licence"),
     (re.compile(r"^(changelog|change log|release notes|version history|更新日志|修订记录)", re.I), "changelog"),
     (re.compile(r"^(todo|to do|fixme|待办|待补充)\b", re.I), "TODO"),
-    # the writer's own log: how far they got, what they still wonder about ("- [ ] 2 practice
-    # exams ≥ 85% before booking" is a plan, "ZRS for all account types? (?)" a doubt)
+    # the writer's own log: how far they got, what they still wonder about, how their practice
+    # went ("- [ ] 2 practice exams ≥ 85% before booking" is a plan, "ZRS for all account
+    # types? (?)" a doubt, "| Q12 | my answer: B |" a score)
     (
         re.compile(
             r"^((my |study )?(progress|plan|schedule|checklist|log)|open questions|questions to ask"
-            r"|学习(进度|计划|打卡|记录)|进度|打卡|疑问|待解决(的)?问题)$",
+            r"|(practice |mock )?(question|exam|test|mistake|error)s? log|学习(进度|计划|打卡|记录)"
+            r"|进度|打卡|疑问|待解决(的)?问题|错题本|错题集)$",
             re.I,
         ),
         "study log",

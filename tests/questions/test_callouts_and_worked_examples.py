@@ -15,7 +15,8 @@ from questions.parse.markdown import parse_document
 from questions.parse.model import Block, TableData
 from questions.quantities import numbers_in
 from questions.tables import Table, analyse, is_empty
-from questions.values import number_role
+from questions.text import clauses_of
+from questions.values import number_role, shape
 
 CALLOUTS = """# Cloud notes
 
@@ -84,6 +85,13 @@ LOG = """# Notes
 
 - [ ] ZRS on premium accounts, rewatch the video
 
+## Practice question log
+
+| Q | Topic | My answer | Right |
+| --- | --- | --- | --- |
+| 12 | DR tests | Simulation | Parallel |
+| 17 | Models | Biba | Bell-LaPadula |
+
 ## 例题：平均周转时间
 
 | 进程 | 到达时间 |
@@ -106,6 +114,7 @@ def test_the_writers_log_and_worked_problems_are_noise() -> None:
     assert reasons["Progress"] == "study log"
     assert reasons["Open questions"] == "study log"
     assert reasons["例题：平均周转时间"] == "worked example"
+    assert reasons["Practice question log"] == "study log"
     assert reasons["Cost"] == "memory aid"  # the acrostic line; the line after it is content
     bank, _ = generate_from_texts([("n.md", LOG)], "n")
     assert bank.questions
@@ -284,3 +293,58 @@ def test_a_reply_of_a_few_words_is_not_read_without_its_question() -> None:
     assert "消费端做幂等，比如用业务唯一键去重。" in texts  # a Chinese answer in words stays
     assert not [t for t in texts if t.startswith(("636", "Eradication", "RAID 6"))], texts
     assert [n.reason for n in doc.noise].count("answer without its question") == 2
+
+
+PORTS = """# 网络
+
+## 常用端口
+
+| 协议 | Port | Transport |
+| --- | --- | --- |
+| HTTP | 80 | TCP |
+| HTTPS | 443 | TCP |
+| SSH | 22 | TCP |
+| DNS | 53 | UDP |
+| SMTP | 25 | TCP |
+"""
+
+
+def test_a_table_whose_rows_a_chinese_head_names_is_asked_in_chinese() -> None:
+    bank, _ = generate_from_texts([("n.md", PORTS)], "n")
+    assert bank.questions
+    for q in bank.questions:
+        assert not q.prompt.startswith("Which"), q.prompt
+        assert q.prompt.startswith("哪个协议"), q.prompt
+
+
+MERGED = """# Crypto
+
+## Algorithms
+
+| Type | Algorithm | Key size (bits) | Notes |
+| :---- | :---- | :---- | :---- |
+| Symmetric | AES | 128 / 192 / 256 | block cipher<br>replaced DES |
+|  | DES | 56 | broken |
+|  | Blowfish | 32–448 | fast |
+| Asymmetric | RSA | 1024–4096 | factoring |
+|  | ECC | 256 | curves |
+| \\* | — | — | |
+"""
+
+
+def test_a_merged_cell_names_the_rows_under_it_and_breaks_keep_words_apart() -> None:
+    table = next(b.table for b in _blocks(MERGED) if b.table is not None)
+    assert [r[0] for r in table.rows[:5]] == ["Symmetric"] * 3 + ["Asymmetric"] * 2
+    assert table.rows[0][3] == "block cipher replaced DES"
+    analysed = analyse(TableData(table.header, table.rows[:5], table.lines[:5]))
+    assert analysed is not None and analysed.key_header == "Algorithm"
+    bank, report = generate_from_texts([("c.md", MERGED)], "c")
+    assert bank.bank == "c" and report  # read to the end: the generator did not crash
+    assert shape("\\*".strip("\\`* ")) == "empty"  # a first cell of markup alone names nothing
+
+
+def test_a_number_keeps_its_thousands_separator_when_its_sentence_is_cut() -> None:
+    assert clauses_of("ALE = $10,000/yr, so a $15,000 control is not worth it") == [
+        "ALE = $10,000/yr,",
+        " so a $15,000 control is not worth it",
+    ]
