@@ -149,10 +149,14 @@ def default_member(subject: str, lang: str, is_category: bool) -> str:
     return f"What is the default value of {subject}?"
 
 
-def setting_value(subject: str, lang: str) -> str:
-    """A labelled value the notes give without calling it a default ("maxmemory-samples: 5")."""
+def setting_value(subject: str, lang: str, measure: str = "") -> str:
+    """A labelled value the notes give without calling it a default ("maxmemory-samples: 5");
+    `measure`: what the list's lead says its values are ("Hash output sizes:" over "MD5 = 128
+    bits" asks "What is the hash output size of MD5?")."""
     if lang == "zh":
         return f"笔记中 {subject} 的值是多少？"
+    if measure:
+        return f"What is the {measure} of {subject}?"
     return f"What value do the notes give for {subject}?"
 
 

@@ -19,7 +19,7 @@ from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
 from questions.parse.model import Block
-from questions.text import STOP_EN, split_sentences
+from questions.text import STOP_EN, clauses_of, split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
 #: a lead-in this short is kept whole as the context of its short items
@@ -46,6 +46,27 @@ _EXAMPLE_MARK = re.compile(
     re.I,
 )
 _OPENS, _CLOSES = "(（[", ")）]"
+
+
+#: the writer speaking of themselves: what they did or got, not what the notes teach
+_FIRST_PERSON = re.compile(r"\b(me|my|I'm|I've|I'd)\b|我")
+#: "I" saying something ("I missed it"); never a numeral after a name ("UNIVAC I was …")
+_I_SAYS = re.compile(r"\bI(?=\s+[a-z])")
+
+
+def _first_person(sentence: str, at: int) -> bool:
+    """The number stands in a clause where the writer speaks of themselves."""
+    pos = 0
+    for clause in clauses_of(sentence):
+        pos = sentence.find(clause, pos)
+        if pos <= at < pos + len(clause):
+            return _FIRST_PERSON.search(clause) is not None or any(
+                not clause[: m.start()].split()[-1:]
+                or not clause[: m.start()].split()[-1][:1].isupper()
+                for m in _I_SAYS.finditer(clause)
+            )
+        pos += len(clause)
+    return False
 
 
 def _after_example(before: str) -> bool:
@@ -347,6 +368,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # "leave gaps (100, 200...)": changed to 50 it is still a gap
             if estimated_share(sentence, start, end):
                 continue  # "90% of the time": the writer's guess, not a value to recall
+            if _first_person(sentence, start):
+                continue  # "practice test took me 25 min", "我写了 2 轮": the writer's own record
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
             said: str | None = sentence

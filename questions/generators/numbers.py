@@ -20,6 +20,7 @@ from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject, remark_label
 from questions.generators.common import build, lang_of
+from questions.nouns import PROPERTY_HEADS, category
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.subjects import label
 from questions.text import ASIDE, CJK, balanced, cjk_count, clauses_of, contains
@@ -263,6 +264,21 @@ def names_a_setting(subject: str) -> bool:
     return _CLAUSE_WORD.search(f" {subject} ") is None
 
 
+#: a list's lead that names what its values measure: "Hash output sizes:", "Key lengths:"
+_MEASURE_LEAD = re.compile(r"^(?P<noun>[A-Za-z][A-Za-z -]{2,40}?)\s*[:：]$")
+
+
+def measured_by_lead(f: Fact) -> str:
+    """What the item's list lead-in says its values are, in the singular and lower case ("hash
+    output size"), when its last word is a measure's name; "" otherwise."""
+    lead = f.block.lead.text.strip() if f.block.lead is not None else ""
+    m = _MEASURE_LEAD.match(lead)
+    if m is None or m.group("noun").split()[-1].lower() not in PROPERTY_HEADS:
+        return ""
+    found = category(m.group("noun"))
+    return found.lower() if found else ""
+
+
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject and names_a_setting(f.subject):
@@ -279,8 +295,9 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
         # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
         elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
         wrong = distractors_for(f, pool, avoid=elsewhere, vary=vary)
-        return build(NAME, "value", f, setting_value(f.subject, lang), f.span, wrong, lang,
-                     rank=0, query=f.subject)  # fmt: skip
+        stem = setting_value(f.subject, lang, measured_by_lead(f))
+        return build(NAME, "value", f, stem, f.span, wrong, lang, rank=0,
+                     query=f.subject)  # fmt: skip
     said = with_question(
         arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
     )  # the question the line answers stays with it

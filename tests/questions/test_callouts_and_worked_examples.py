@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from questions.facts.definitions import Definition, multi_definitions, without_spelling
-from questions.facts.extract import group_category
+from questions.facts.extract import extract, group_category
 from questions.generate import generate_from_texts
 from questions.generators.tables import named_key
 from questions.parse.markdown import parse_document
@@ -348,3 +348,40 @@ def test_a_number_keeps_its_thousands_separator_when_its_sentence_is_cut() -> No
         "ALE = $10,000/yr,",
         " so a $15,000 control is not worth it",
     ]
+
+
+def test_a_number_the_writer_says_of_themselves_is_not_asked() -> None:
+    notes = """# Exam
+
+## Timing
+
+- the practice test took me 25 min, the real one allows 90 min
+- I scored 640 on my first try; 700 is the pass mark
+- UNIVAC I was delivered to the Census Bureau in 1951
+"""
+    bank, _ = generate_from_texts([("t.md", notes)], "t")
+    keys = {q.choices[q.answer] for q in bank.questions}
+    assert not keys & {"25 min", "640"}, keys
+    facts_of = [f.value for f in extract(parse_document(notes, "t.md"))]
+    assert "1951" in facts_of and "90 min" in facts_of and "700" in facts_of, facts_of
+    assert "25 min" not in facts_of and "640" not in facts_of, facts_of
+
+
+def test_a_value_under_a_lead_naming_its_measure_is_asked_by_that_measure() -> None:
+    notes = """# Crypto
+
+## Hashes
+
+Hash output sizes:
+- MD5 = 128 bits
+- SHA-1 = 160 bits
+- SHA-256 = 256 bits
+
+Tunables:
+- work_factor = 12
+- salt_bytes = 16
+"""
+    bank, _ = generate_from_texts([("h.md", notes)], "h")
+    prompts = [q.prompt for q in bank.questions]
+    assert "What is the hash output size of MD5?" in prompts, prompts
+    assert not [p for p in prompts if "tunable of" in p], prompts  # no measure named: as before
