@@ -332,9 +332,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     if _number_run(block.text):
         return out  # "128, 192, 224, 240, 248, 252, 254, 255": a run to learn, no fact per number
     if _EXAMPLE_MARK.match(lead.strip()):
-        return (
-            out  # "例：磁道 0–199，磁头在 53 …" + "SCAN：… 到 183": the steps of a worked example
-        )
+        # "例：磁道 0–199，磁头在 53 …" over "SCAN：… 到 183": the steps of a worked example
+        return out
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
         here = context

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from questions.parse.model import Block
+from questions.text import CJK
 
 #: what opens a card's question
 _Q_LABEL = r"(?:Q|Question|问|问题|面试官追问|面试官问|追问)"
@@ -33,7 +34,6 @@ _BARE_REPLY = re.compile(r"^(?:[^.。!！?？]|\.(?=\S)){1,40}?(?:(?:[.!](?=\s|$
 _REPLY_WORDS = 5
 _REPLY_CHARS = 24
 _REPLY_CHARS_ZH = 8
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _without_bare_reply(answer: str) -> str:
@@ -44,7 +44,7 @@ def _without_bare_reply(answer: str) -> str:
     if m is None:
         return answer
     reply = m.group(0).strip()
-    if _CJK.search(reply):  # Chinese writes no spaces: a few characters are a few words
+    if CJK.search(reply):  # Chinese writes no spaces: a few characters are a few words
         bare = len(reply) <= _REPLY_CHARS_ZH
     else:
         bare = len(reply.split()) <= _REPLY_WORDS and len(reply) <= _REPLY_CHARS

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from questions.parse.model import Inline
+from questions.parse.noise import GOES_ON
 
 _HTML_TAG = re.compile(
     r"^<(/?(br|span|div|b|i|u|em|strong|sup|sub|a|img|p|font|code|kbd|mark|small|del|ins|s)\b"
@@ -63,12 +64,6 @@ def _corrected(struck: str, rest: Sequence[Token]) -> bool:
 
 #: a line that stops on a word a statement can end on, with three words or more before it
 _STATEMENT_END = re.compile(r"\S+\s+\S+\s+\S*[A-Za-z0-9)]$")
-#: words that leave a line wanting more: the next line goes on with it
-_GOES_ON = re.compile(
-    r"\b(the|a|an|to|and|or|of|with|for|by|in|on|at|as|from|is|are|was|were|be|than|that|"
-    r"which|vs|via|into|per|not|but|if|when)$",
-    re.I,
-)
 
 
 def _line_ends(line: str, nxt: str) -> bool:
@@ -79,7 +74,7 @@ def _line_ends(line: str, nxt: str) -> bool:
     return (
         re.match(r"[A-Z][A-Za-z]", nxt.lstrip()) is not None
         and _STATEMENT_END.search(line) is not None
-        and _GOES_ON.search(line) is None
+        and GOES_ON.search(line) is None
     )
 
 

@@ -83,8 +83,13 @@ def task_todo(text: str) -> bool:
     return _TASK_TODO.match(text) is not None
 
 
-_DANGLING = re.compile(
-    r"\b(the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in)$", re.I
+_DANGLING_WORDS = r"the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in"
+#: a word a long line that was cut mid-sentence stops on
+_DANGLING = re.compile(rf"\b({_DANGLING_WORDS})$", re.I)
+#: a word after which a line break never ends the statement (also prepositions a whole
+#: sentence may end on, which the truncation check lets pass: "the file the key is read from")
+GOES_ON = re.compile(
+    rf"\b({_DANGLING_WORDS}|was|were|be|when|on|at|from|into|via|vs|per|not)$", re.I
 )
 # A preposition may end a whole sentence when a relative word earlier is its object ("is what
 # each index build sorts in", "the file that the key is read from").
