@@ -72,9 +72,12 @@ def is_index_column(header: str, values: list[str]) -> bool:
     if not _INDEX_HEADER.match(header.strip()):
         return False
     nums = [v.strip().rstrip(".") for v in values]
-    return all(n.isdigit() for n in nums) and [int(n) for n in nums] == list(
-        range(int(nums[0]) if nums else 1, (int(nums[0]) if nums else 1) + len(nums))
-    )
+    return all(n.isdigit() for n in nums) and _counted_up([int(n) for n in nums])
+
+
+def _counted_up(numbers: list[int]) -> bool:
+    """1, 2, 3, … (or 0, 1, 2, …) in order, each one more than the last."""
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
 
 
 @lru_cache(maxsize=16384)
@@ -223,8 +226,7 @@ def example_names(values: list[str]) -> bool:
     if len(found) < 3 or any(m is None for m in found):
         return False
     letters = {m.group(1) for m in found if m}
-    numbers = sorted(int(m.group(2)) for m in found if m)
-    return len(letters) == 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    return len(letters) == 1 and _counted_up(sorted(int(m.group(2)) for m in found if m))
 
 
 def analyse(data: TableData) -> Table | None:

@@ -60,12 +60,18 @@ def _first_person(sentence: str, at: int) -> bool:
     for clause in clauses_of(sentence):
         pos = sentence.find(clause, pos)
         if pos <= at < pos + len(clause):
-            return _FIRST_PERSON.search(clause) is not None or any(
-                not clause[: m.start()].split()[-1:]
-                or not clause[: m.start()].split()[-1][:1].isupper()
-                for m in _I_SAYS.finditer(clause)
-            )
+            return _FIRST_PERSON.search(clause) is not None or _says_i(clause)
         pos += len(clause)
+    return False
+
+
+def _says_i(clause: str) -> bool:
+    """ "I" opens what the clause says, not a name's numeral: the word before it, if any, is
+    no capitalised name ("I scored 640", "then I missed it"; never "UNIVAC I was …")."""
+    for m in _I_SAYS.finditer(clause):
+        before = clause[: m.start()].split()
+        if not before or not before[-1][:1].isupper():
+            return True
     return False
 
 
