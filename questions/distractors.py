@@ -74,7 +74,15 @@ from questions.values import (
     whole_unit,
     with_value,
 )
-from questions.vocabulary import fair_port, like_numbers, like_terms, names_in, port_class
+from questions.vocabulary import (
+    fair_port,
+    kind_of,
+    like_numbers,
+    like_terms,
+    names_in,
+    port_class,
+    told_apart_by_job,
+)
 
 MAX_OPTION = 80
 #: distractors come from this many sections either side: near in the notes, linear in cost
@@ -511,10 +519,13 @@ class Pool:
                                      [*exclude, odd])  # fmt: skip
         if full:
             return self.of_area(answer, out, barred, avoid, want)
-        if len(out) < 2 and fact.kind == "term":  # a named thing blanked out of a sentence,
-            # with fewer than three options of its kind among the notes' marked terms
-            out += [t for t in self._well_known_terms(answer, out, avoid)
-                    if norm(t) not in barred][: want - len(out)]  # fmt: skip
+        if len(out) < 2 and (fact.kind == "term" or told_apart_by_job(answer)):  # a named
+            # thing blanked out of a sentence (or defined, where a description tells its kind's
+            # values apart), with fewer than three options of its kind among the notes' terms
+            known = [t for t in self._well_known_terms(answer, out, avoid) if norm(t) not in barred]
+            if len(known) >= 2 and not any(kind_of(o) for o in out):
+                out = []  # "read request unit" is no DynamoDB feature: its kind's values only
+            out += known[: want - len(out)]
         return self.of_area(answer, out, barred, avoid, want)
 
     @property
@@ -1269,6 +1280,8 @@ class Pool:
         ranked = by_likeness(bare, mentioned, bare) + by_likeness(
             bare, [t for t in known if t not in mentioned], bare
         )
+        if bare[:1].isupper():  # "client-side encryption" beside "Server-side encryption"
+            ranked = [t[:1].upper() + t[1:] for t in ranked]
         have = {norm(o) for o in out}
         return [t for t in ranked if norm(t) not in have
                 and acceptable(t, bare, out, avoid)]  # fmt: skip

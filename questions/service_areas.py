@@ -29,7 +29,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     "messaging": ("Amazon SQS", "Amazon SNS", "Amazon EventBridge", "Amazon MQ"),
     "workflow": ("AWS Step Functions", "Amazon SWF", "Amazon MWAA"),
     "APIs": ("Amazon API Gateway", "AWS AppSync", "AWS Amplify", "AWS App Runner"),
-    "streaming and analytics": ("Amazon Kinesis", "Amazon MSK", "Amazon Athena",
+    "streaming and analytics": ("Amazon Kinesis Data Streams", "Amazon Data Firehose",
+                                "Amazon MSK", "Amazon Athena",
                                 "Amazon EMR", "AWS Glue", "Amazon OpenSearch Service"),
     "deployment": ("AWS CodeDeploy", "AWS CodePipeline", "AWS CodeBuild", "AWS CodeCommit",
                    "AWS Elastic Beanstalk", "AWS CloudFormation", "AWS SAM",
@@ -69,7 +70,9 @@ _ALSO: dict[str, tuple[str, ...]] = {
     "Amazon EFS": ("Elastic File System",),
     "Elastic Load Balancing": ("ELB",),
     "AWS Systems Manager Parameter Store": ("Parameter Store", "SSM Parameter Store"),
-    "Amazon Kinesis": ("Kinesis Data Streams", "Kinesis Data Firehose", "Kinesis Firehose"),
+    # "Kinesis" alone is what notes call the streams; Firehose was "Kinesis Data Firehose"
+    "Amazon Kinesis Data Streams": ("Kinesis", "Kinesis Streams"),
+    "Amazon Data Firehose": ("Kinesis Data Firehose", "Kinesis Firehose", "Firehose"),
 }
 
 #: words that only say whose service it is, or that it is one

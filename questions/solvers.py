@@ -54,6 +54,7 @@ from questions.text import (
     norm,
 )
 from questions.values import family, fmt_number, parse_number
+from questions.vocabulary import kind_of
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -213,9 +214,12 @@ def odd_form(answer: str, wrong: Sequence[str]) -> bool:
 
 
 def _kin(a: str, b: str) -> bool:
-    """Two options of one surface kind; ALL_CAPS names go with ALL_CAPS_CODES."""
+    """Two options of one surface kind; ALL_CAPS names go with ALL_CAPS_CODES; two values of
+    one well-known kind however written ("global tables", "DynamoDB Streams")."""
     fa, fb = family(a), family(b)
     if fa == fb or ({fa, fb} == {"caps", "name"} and a.isupper() and b.isupper()):
+        return True
+    if kind_of(a) is not None and kind_of(a) == kind_of(b):
         return True
     return bool(head_noun(a)) and head_noun(a) == head_noun(
         b

@@ -66,9 +66,31 @@ TERMS: dict[str, tuple[str, ...]] = {
     "AWS STS/IAM operation": ("decode-authorization-message", "get-caller-identity",
                               "get-session-token", "assume-role", "get-federation-token",
                               "simulate-principal-policy"),
+    # AWS features an exam sets side by side: a one-line note ("failed asynchronously, use a
+    # dead letter queue") names one of them and the others are what a reader mixes it up with
+    "SQS queue type": ("dead-letter queue", "FIFO queue", "standard queue", "delay queue"),
+    "DynamoDB feature": ("global tables", "DynamoDB Streams", "DynamoDB Accelerator (DAX)",
+                         "Time to Live (TTL)", "point-in-time recovery"),
+    "Cognito component": ("user pool", "identity pool", "Cognito Sync"),
+    "encryption type": ("server-side encryption", "client-side encryption",
+                        "envelope encryption"),
 }  # fmt: skip
 
-_KIND_OF = {v.casefold(): k for k, values in TERMS.items() for v in values}
+
+#: kinds whose members each do a job no other member does, so a description of one (what a
+#: note's definition says) fits no other: offered beside a defined term too. A header or a
+#: file name is not: "HTTP/1.0 时代的绝对时间" of Expires fits Last-Modified as well.
+TOLD_APART_BY_JOB = frozenset({"SQS queue type", "DynamoDB feature", "Cognito component",
+                               "encryption type"})  # fmt: skip
+
+
+def _folded(name: str) -> str:
+    """A name as the list matches it: any case, a hyphen or a space between its words
+    ("dead letter queue", "Dead-Letter Queue")."""
+    return re.sub(r"[\s-]+", " ", name.strip().strip("`")).casefold()
+
+
+_KIND_OF = {_folded(v): k for k, values in TERMS.items() for v in values}
 
 #: a number role (questions.values.number_role) -> its well-known values
 NUMBER_ROLES: dict[str, tuple[str, ...]] = {"port": PORTS, "code": STATUS_CODES}
@@ -77,7 +99,8 @@ NUMBER_ROLES: dict[str, tuple[str, ...]] = {"port": PORTS, "code": STATUS_CODES}
 @lru_cache(maxsize=1)
 def _names() -> re.Pattern[str]:
     names = sorted({v for values in TERMS.values() for v in values}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
+    # words joined by a space or a hyphen either way
+    alternatives = "|".join(re.sub(r"\\ |\\?-", "[ -]", re.escape(n)) for n in names)
     # a whole name, not part of a longer one ("Cache-Control-Extension", "my.aws"); Chinese
     # may touch it on either side ("都在.ebextensions 文件夹")
     return re.compile(rf"(?<![A-Za-z0-9_.-])(?:{alternatives})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
@@ -90,7 +113,12 @@ def names_in(text: str) -> Iterator[re.Match[str]]:
 
 def kind_of(answer: str) -> str | None:
     """The kind this list knows the answer as, or None."""
-    return _KIND_OF.get(answer.strip().strip("`").casefold())
+    return _KIND_OF.get(_folded(answer))
+
+
+def told_apart_by_job(answer: str) -> bool:
+    """The list knows the answer, of a kind whose members a description tells apart."""
+    return kind_of(answer) in TOLD_APART_BY_JOB
 
 
 def like_terms(answer: str) -> list[str]:
@@ -99,8 +127,8 @@ def like_terms(answer: str) -> list[str]:
     kind = kind_of(answer)
     if kind is None:
         return []
-    mine = answer.strip().strip("`").casefold()
-    return [v for v in TERMS[kind] if v.casefold() != mine]
+    mine = _folded(answer)
+    return [v for v in TERMS[kind] if _folded(v) != mine]
 
 
 #: what says a three-digit code is an HTTP status (not an exit code or an error number)
@@ -128,5 +156,18 @@ def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = (
     return [v for v in NUMBER_ROLES.get(role, ()) if v not in skip]
 
 
-__all__ = ["NUMBER_ROLES", "PORTS", "PRODUCT_PORTS", "STATUS_CODES", "TERMS", "fair_port",
-           "kind_of", "like_numbers", "like_terms", "names_in", "port_class"]  # fmt: skip
+__all__ = [
+    "NUMBER_ROLES",
+    "PORTS",
+    "PRODUCT_PORTS",
+    "STATUS_CODES",
+    "TERMS",
+    "TOLD_APART_BY_JOB",
+    "fair_port",
+    "kind_of",
+    "like_numbers",
+    "like_terms",
+    "names_in",
+    "port_class",
+    "told_apart_by_job",
+]  # fmt: skip

@@ -19,6 +19,7 @@ from questions.facts.clause_subjects import opens_with_setting
 from questions.headers import asks
 from questions.nouns import category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
+from questions.service_areas import service_named
 from questions.stems import third_person
 from questions.text import (
     CJK,
@@ -779,10 +780,11 @@ def aspect_definition(
 
 def _names_a_thing(heading: str) -> bool:
     """A heading that is the name of a thing: a noun phrase, maybe followed by its short form
-    ("Simple storage service S3", "Key Management Service KMS")."""
+    ("Simple storage service S3", "Key Management Service KMS"), or an AWS service's name
+    however long ("AWS Kinesis data FireHose")."""
     if not heading or is_misc(heading):
         return False
-    if category(heading) is not None:
+    if category(heading) is not None or service_named(heading) is not None:
         return True
     words = heading.split()
     short = len(words) >= 2 and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", words[-1]) is not None

@@ -182,6 +182,25 @@ def _bold_heading(st: _Walk, inline: Inline) -> str | None:
     return text
 
 
+def _name_line(st: _Walk, inline: Inline, followed_by_paragraph: bool) -> str | None:
+    """A plain one-line paragraph that writes the section's heading and a word or two more,
+    with a paragraph after it ("## AWS Kinesis" / "AWS Kinesis data FireHose" / "A full managed
+    service for …"): it names the part of the topic the next paragraph describes, a
+    sub-heading the author did not mark."""
+    text = inline.text.strip()
+    heading = st.section.heading.split()
+    words = text.split()
+    if st.items or not followed_by_paragraph or not heading or "\n" in text:
+        return None
+    if len(words) <= len(heading) or len(words) > MAX_BOLD_HEADING_WORDS:
+        return None
+    if [w.casefold() for w in words[: len(heading)]] != [w.casefold() for w in heading]:
+        return None
+    if re.search(r"[.。!?！？,，;；:：=()（）\-–—>`]", text):
+        return None  # a statement or a definition of the heading, not a name
+    return text
+
+
 def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
     """The table starting at tokens[i]; returns it and the index of its table_close."""
     header: list[Inline] = []
@@ -415,7 +434,8 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             i += 2
         elif kind == "paragraph_open":
             inline = render_inline(tokens[i + 1].children)
-            bold = _bold_heading(st, inline)
+            after = i + 3 < len(tokens) and tokens[i + 3].type == "paragraph_open"
+            bold = _bold_heading(st, inline) or _name_line(st, inline, after)
             lines = setting_lines(tokens[i + 1].children) if not st.items else []
             if lines:
                 _setting_list(st, lines, _line(tok), prev_closed_paragraph)
