@@ -517,16 +517,30 @@ class Pool:
             return self.alternatives(answer, fact, roles, siblings, avoid, want, closed,
                                      any_shape, marked_term, near_roles, names_nearby,
                                      [*exclude, odd])  # fmt: skip
+        if told_apart_by_job(answer):
+            kin = self._of_known_kind(answer, out, barred, avoid, want)
+            if kin is not None:
+                return kin
         if full:
             return self.of_area(answer, out, barred, avoid, want)
-        if len(out) < 2 and (fact.kind == "term" or told_apart_by_job(answer)):  # a named
-            # thing blanked out of a sentence (or defined, where a description tells its kind's
-            # values apart), with fewer than three options of its kind among the notes' terms
-            known = [t for t in self._well_known_terms(answer, out, avoid) if norm(t) not in barred]
-            if len(known) >= 2 and not any(kind_of(o) for o in out):
-                out = []  # "read request unit" is no DynamoDB feature: its kind's values only
-            out += known[: want - len(out)]
+        if len(out) < 2 and fact.kind == "term":  # a named thing blanked out of a sentence,
+            # with fewer than three options of its kind among the notes' marked terms
+            out += [t for t in self._well_known_terms(answer, out, avoid)
+                    if norm(t) not in barred][: want - len(out)]  # fmt: skip
         return self.of_area(answer, out, barred, avoid, want)
+
+    def _of_known_kind(
+        self, answer: str, out: list[str], barred: set[str], avoid: str, want: int
+    ) -> list[str] | None:
+        """Options for a feature of a kind the vocabulary tells apart by job: the notes' own
+        of that kind, then the kind's well-known values, and nothing else ("read request
+        unit" is no DynamoDB feature, "lifecycle policy" no access policy); None when fewer
+        than two are found, and the notes' options stand."""
+        kind = kind_of(answer)
+        mine = [o for o in out if kind_of(o) == kind]
+        known = [t for t in self._well_known_terms(answer, mine, avoid) if norm(t) not in barred]
+        kin = [*mine, *known][:want]
+        return kin if len(kin) >= 2 else None
 
     @property
     def about_aws(self) -> bool:

@@ -74,6 +74,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "Cognito component": ("user pool", "identity pool", "Cognito Sync"),
     "encryption type": ("server-side encryption", "client-side encryption",
                         "envelope encryption"),
+    "IAM policy type": ("resource policy", "identity-based policy", "permissions boundary",
+                        "service control policy", "session policy"),
 }  # fmt: skip
 
 
@@ -81,7 +83,7 @@ TERMS: dict[str, tuple[str, ...]] = {
 #: note's definition says) fits no other: offered beside a defined term too. A header or a
 #: file name is not: "HTTP/1.0 时代的绝对时间" of Expires fits Last-Modified as well.
 TOLD_APART_BY_JOB = frozenset({"SQS queue type", "DynamoDB feature", "Cognito component",
-                               "encryption type"})  # fmt: skip
+                               "encryption type", "IAM policy type"})  # fmt: skip
 
 
 def _folded(name: str) -> str:

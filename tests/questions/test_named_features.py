@@ -213,3 +213,24 @@ def test_kinesis_names_one_of_two_services(written: str, service: str) -> None:
 def test_firehose_and_data_streams_are_offered_beside_each_other() -> None:
     assert "AWS Kinesis Data Streams" in area_services("AWS Kinesis data FireHose")
     assert "Amazon Data Firehose" in area_services("Amazon Kinesis Data Streams")
+
+
+POLICIES = """# AWS notes
+
+## API Gateway
+
+A **resource policy** lets users of another AWS account call the API, signed with Signature Version 4.
+
+## Elastic Beanstalk
+
+- a **deployment policy** says how a new version reaches the instances
+- a **lifecycle policy** deletes old application versions before the version limit is hit
+- a **batch policy** sets the size of each rolling batch
+"""
+
+
+def test_an_access_policy_is_asked_among_access_policies_not_the_notes_other_policies() -> None:
+    (q,) = keyed(chosen(POLICIES), "resource policy")
+    wrong = set(q.choices) - {"resource policy"}
+    assert len(wrong) >= 2
+    assert {kind_of(w) for w in wrong} == {"IAM policy type"}, q.choices
