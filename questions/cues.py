@@ -1348,10 +1348,31 @@ def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
     if any(_inside_word(desc, found) or _compound_head(desc, found) for found in seen):
         return None
     text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
-    if text.count(MASK) > MAX_MASKS or text.startswith(MASK):
+    if text.count(MASK) > MAX_MASKS or text.startswith(MASK) or _noun_hole(text):
         return None
     # gaps need words around them: three content words or fewer say too little
     return None if len(content_words(text.replace(MASK, " "))) <= THIN + 1 else text
+
+
+#: a gap where the noun a determiner opens was ("rotate the … for RDS", "launch a new … of
+#: instances", "deploy in …, but"): the sentence has a hole where its object was, read as
+#: broken, not as a word left out
+_DETERMINER = r"(?:a|an|the|this|that|each|every|its|their|your)"
+_PREPOSITION = (
+    r"(?:of|for|to|in|on|with|by|from|at|between|inside|into|within|across|"
+    r"through|over|under|per|via|as)"
+)
+_NOUN_HOLE = re.compile(
+    # "rotate the … for RDS", "a new … of instances", "in …, but", "by a … only": a word's
+    # place that a stop or a preposition closes ("the … threads" keeps its noun)
+    rf"(?i)\b(?:{_DETERMINER}(?:\s+[a-z][\w-]*)?|{_PREPOSITION})\s+…"
+    rf"(?=\s*(?:[,.;:)]|'s\b|$|(?:{_PREPOSITION}|only|and|or|but)\b))"
+)
+
+
+def _noun_hole(text: str) -> bool:
+    """An English gap where a noun was (`_NOUN_HOLE`)."""
+    return _NOUN_HOLE.search(text) is not None
 
 
 def _inside_word(desc: str, surface: str) -> bool:
