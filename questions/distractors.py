@@ -1956,7 +1956,17 @@ def spread_keys(
     role = "code" if codes else "key"
     taken = offered[("", v)] if offered is not None else set()
     reach = 100.0 if codes else math.inf
-    chosen = spread(v, texts, want, seed, _id_distance(v, role), reach, taken)
+    distance = _id_distance(v, role)
+    same_class = {x: t for x, t in texts.items() if x // 100 == v // 100}
+    chosen: list[float] = []
+    if codes and len(same_class) >= 2:
+        # a code's description says its class ("成功", "redirect", "server error"): a code of
+        # another class beside it is ruled out by that word alone; unless the class sets the
+        # key apart (429 far above 403, 404, 405)
+        chosen = spread(v, same_class, want, seed, distance, reach, set(taken))
+        texts = same_class if not patterned(v, chosen) else texts
+    if not chosen or texts is not same_class:
+        chosen = spread(v, texts, want, seed, distance, reach, taken)
     taken.add(tuple(chosen))
     return [texts[x] for x in chosen]
 
