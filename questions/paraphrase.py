@@ -74,7 +74,8 @@ SENSES: tuple[Sense, ...] = (
            "throttle",
            [r"\b(?:reduce|lower|fewer|too\s+many|slow\s+down|back\s+off)\b[^.;]{0,30}?"
             r"\b(?:requests?|calls?)\b", r"\brate[- ]limit"],
-           [r"(?:过多|太多)的?请求", r"请求.{0,6}(?:过多|太多|过于频繁)", "限流", "节流"]),
+           [r"(?:过多|太多)的?请求", r"请求.{0,6}(?:过多|太多|过于频繁)", r"减少.{0,4}请求(?:数|次数|量|频率)",
+            "限流", "节流"]),
     # a hash finds equal keys only: Hash, Hash Join ("equality (=) only")
     _sense("equal", "hash", "equality equal", zh=["相等", "等值", "等于"]),
     # a merge walks sorted inputs: Merge Join, merge sort ("both inputs sorted")

@@ -118,6 +118,14 @@ def test_a_chinese_description_of_an_english_name_is_caught() -> None:
     assert paraphrased("完全不能存，敏感数据用这个", "no-store", ["no-cache", "private"]) == "存"
     assert paraphrased("只能存在浏览器里", "no-store", ["no-cache", "private"]) is None
     assert paraphrased("停掉旧的再启动新的", "Recreate", ["RollingUpdate"]) is not None
+    # an error's remedy says what the code reports: fewer requests is a throttle (a review)
+    assert paraphrased(
+        "稍后重试，并减少每秒的请求数", "RATE_THROTTLED", ["TOKEN_MISSING", "BAD_MANIFEST"]
+    )
+    # ...not a smaller request body
+    assert (
+        paraphrased("减少请求体的大小", "RATE_THROTTLED", ["TOKEN_MISSING", "BAD_MANIFEST"]) is None
+    )
 
 
 def test_what_every_option_names_or_every_kin_says_points_at_none() -> None:
