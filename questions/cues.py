@@ -26,6 +26,8 @@ from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
 from questions.text import (
     ASIDE,
     CJK_RUN,
+    LONG_PREPOSITIONS,
+    PREPOSITIONS,
     STOP_EN,
     cjk_runs,
     cut,
@@ -1358,10 +1360,7 @@ def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
 #: instances", "deploy in …, but"): the sentence has a hole where its object was, read as
 #: broken, not as a word left out
 _DETERMINER = r"(?:a|an|the|this|that|each|every|its|their|your)"
-_PREPOSITION = (
-    r"(?:of|for|to|in|on|with|by|from|at|between|inside|into|within|across|"
-    r"through|over|under|per|via|as)"
-)
+_PREPOSITION = f"(?:{'|'.join(sorted(PREPOSITIONS | LONG_PREPOSITIONS))})"
 _NOUN_HOLE = re.compile(
     # "rotate the … for RDS", "a new … of instances", "in …, but", "by a … only": a word's
     # place that a stop or a preposition closes ("the … threads" keeps its noun)

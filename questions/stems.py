@@ -23,7 +23,7 @@ from questions.headers import (
 )
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
-from questions.text import CJK, english_word
+from questions.text import CJK, LONG_PREPOSITIONS, PREPOSITIONS, english_word
 from questions.values import leading_mark, mark_remark, shape
 
 BLANK = "___"
@@ -342,7 +342,7 @@ def noun_phrase(attr: str) -> bool:
     words = attr.strip().split()
     if simple_noun(attr) is None or attr.strip().endswith("?") or not words:
         return False
-    if words[0].lower() in _PREPOSITIONS or words[0].lower() in _LEADING_PREPOSITIONS:
+    if words[0].lower() in PREPOSITIONS or words[0].lower() in LONG_PREPOSITIONS:
         return False  # "across major versions": where or how, not what
     if any(w.lower() in _WH_WORDS for w in words) or wh_verb(attr) or verb_header(attr):
         return False  # "runs where", "fires when": a clause, not a thing
@@ -443,7 +443,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
         return f"For {key}, {clause[0].lower()} {clause[1]}?"
     if foreign(a, lang):
         return f"What do the notes say about {key}?"  # "上限" is no English noun
-    if a.split()[0].lower() in _LEADING_PREPOSITIONS:
+    if a.split()[0].lower() in LONG_PREPOSITIONS:
         return f"What is true of {key} {_lower(a.rstrip('?'))}?"  # "… across major versions?"
     if _default_header(a):
         return f"What is the default of {key}?"  # a noun here, though never a category noun
@@ -553,7 +553,7 @@ def table_reverse(
     wh = wh_header(a)
     if wh is not None:  # "For which service type does systemd consider the service started …?"
         return f"For {who[0].lower()}{who[1:]} {wh[1]} {quoted(value, lang)}?"
-    if a.split()[0].lower() in _LEADING_PREPOSITIONS:  # "Across major versions, which of …"
+    if a.split()[0].lower() in LONG_PREPOSITIONS:  # "Across major versions, which of …"
         lead = a.rstrip("?")
         return f"{lead[0].upper()}{lead[1:]}, {_lower(who)} is described as {quoted(value, lang)}?"
     if _note_to_self(a):
@@ -619,11 +619,6 @@ def _note_to_self(attr: str) -> bool:
     return bool(_SELF_OR_WH.search(attr))
 
 
-_PREPOSITIONS = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
-#: words that open a prepositional header ("across major versions", "inside the VPC")
-_LEADING_PREPOSITIONS = frozenset({"across", "inside", "outside", "within", "without", "per",
-                                   "after", "before", "during", "under", "over", "between",
-                                   "through", "behind", "beyond", "upon", "against"})  # fmt: skip
 _WH_WORDS = frozenset({"where", "when", "why", "how", "what", "which", "who", "whom", "whose"})
 #: how a cell that says where or when opens, so it reads after "runs" / "fires"
 _PLACE_START = re.compile(
@@ -642,7 +637,7 @@ def predicative(attr: str) -> bool:
     if not words or not re.fullmatch(r"[A-Za-z -]+", attr.strip().rstrip("?")) or len(words) > 3:
         return False
     first = words[0].lower()
-    return words[-1].lower() in _PREPOSITIONS and (
+    return words[-1].lower() in PREPOSITIONS and (
         re.search(r"(ed|able|ible|ant|ent)$", first) is not None or first in ("meant", "used")
     )
 
@@ -680,7 +675,7 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
         return f"{who} {asked}?"
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
         return f"{who} is {_lower(a)}?"
-    if a.split()[0].lower() in _PREPOSITIONS:
+    if a.split()[0].lower() in PREPOSITIONS:
         return (
             f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
         )

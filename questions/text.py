@@ -37,6 +37,12 @@ ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 TRAILING_ASIDE = re.compile(ASIDE.pattern + r"\s*$")
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+#: the short prepositions, and those a header or phrase may open with ("across major versions")
+PREPOSITIONS = frozenset({"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via",
+                          "into"})  # fmt: skip
+LONG_PREPOSITIONS = frozenset({"across", "inside", "outside", "within", "without", "per", "after",
+                               "before", "during", "under", "over", "between", "through",
+                               "behind", "beyond", "upon", "against"})  # fmt: skip
 STOP_EN = frozenset(
     [
         "a",
