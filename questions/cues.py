@@ -1369,9 +1369,14 @@ _NOUN_HOLE = re.compile(
 )
 
 
+#: the same in Chinese: a gap that ends its clause ("必须先…，", "用户数据…") or that 的 binds
+#: to a noun ("标准输出的…", "使用…的网络栈")
+_ZH_HOLE = re.compile(r"[\u4e00-\u9fff]…(?=\s*(?:[，。；、,;:：”)）]|$))|的…|…的")
+
+
 def _noun_hole(text: str) -> bool:
-    """An English gap where a noun was (`_NOUN_HOLE`)."""
-    return _NOUN_HOLE.search(text) is not None
+    """A gap where a noun or the clause's last word was (`_NOUN_HOLE`, `_ZH_HOLE`)."""
+    return _NOUN_HOLE.search(text) is not None or _ZH_HOLE.search(text) is not None
 
 
 def _inside_word(desc: str, surface: str) -> bool:

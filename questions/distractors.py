@@ -1294,8 +1294,6 @@ class Pool:
         ranked = by_likeness(bare, mentioned, bare) + by_likeness(
             bare, [t for t in known if t not in mentioned], bare
         )
-        if bare[:1].isupper():  # "client-side encryption" beside "Server-side encryption"
-            ranked = [t[:1].upper() + t[1:] for t in ranked]
         have = {norm(o) for o in out}
         return [t for t in ranked if norm(t) not in have
                 and acceptable(t, bare, out, avoid)]  # fmt: skip

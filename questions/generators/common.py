@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from questions.candidate import Candidate, place_answer
@@ -55,6 +56,22 @@ def explanation(fact: Fact) -> str:
     return text
 
 
+#: a plain phrase of two or more lower-case words, its first letter in either case
+#: ("Deployment policy", "lifecycle policy"): a name written as an ordinary phrase, not a
+#: product or an identifier (one word may be a name whose case is its own: containerd, Podman)
+_PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*(?: [a-z]+(?:-[a-z]+)*)+")
+
+
+def cased_like(answer: str, options: Sequence[str]) -> list[str]:
+    """Plain phrases written with the answer's first letter: "lifecycle policy" alone in lower
+    case beside "Deployment policy" and "Resource policy" is the key at a glance."""
+    if not _PLAIN_PHRASE.fullmatch(answer):
+        return list(options)
+    lower = answer[0].islower()
+    return [(o[0].lower() if lower else o[0].upper()) + o[1:] if _PLAIN_PHRASE.fullmatch(o) else o
+            for o in options]  # fmt: skip
+
+
 def build(
     generator: str,
     style: str,
@@ -77,6 +94,7 @@ def build(
     items, an enumeration's values), so their lengths are no cue."""
     if len(distractors) < (1 if closed else 2):
         return None
+    distractors = cased_like(answer, distractors)
     prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
     if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell

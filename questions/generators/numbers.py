@@ -233,7 +233,31 @@ def distractors_for(
         # "perms ___" of 000 or 640: a mode (a status) has three digits at least; "22" is a
         # port the notes wrote (the same number as umask 022), no mode
         found = [o for o in found if not o.isdigit() or len(o) >= 3]
+    if _ZERO_LED.fullmatch(f.span) or (f.span.isdigit() and any(map(_ZERO_LED.fullmatch, found))):
+        # "umask 0022", "exam 002": digits led by a zero are written as a code is, beside
+        # values of as many digits (0002, 1777); 666 or 3 beside it is the odd form, as 0777
+        # is beside a plain 644
+        wider = pool.numbers(n, f.role, f, avoid=avoid, want=_MORE, least=least, vary=vary)
+        found = [o for o in dict.fromkeys([*found, *wider]) if _written_alike(o, f.span)][:3]
+        if len(found) < least:
+            return []
     return found
+
+
+#: options asked for when those offered first may not be written as the key is
+_MORE = 8
+
+
+def _written_alike(option: str, key: str) -> bool:
+    """Two digit strings written alike: a zero-led key beside values of as many digits, a
+    plain one beside plain ones."""
+    if _ZERO_LED.fullmatch(key):
+        return option.isdigit() and len(option) == len(key)
+    return not _ZERO_LED.fullmatch(option)
+
+
+#: a whole number written with a leading zero ("0022", "002", "0644")
+_ZERO_LED = re.compile(r"0\d+")
 
 
 _RANGE_ENDS = re.compile(r"(\d{3})(\s?(?:-|–|~|to)\s?)(\d{3})")

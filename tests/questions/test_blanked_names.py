@@ -43,8 +43,9 @@ def test_a_chinese_gloss_that_translates_its_heading_is_asked_with_that_word_bla
     prompts = _by_key("mq-zh-headings.md")
     prefetch = prompts["Consumer prefetch"]
     assert "消费者" not in prefetch and f"每个{MASK}" in prefetch and "未确认消息" in prefetch
-    quorum = prompts["Quorum queue"]
-    assert "队列" not in quorum and "Raft" in quorum, quorum
+    # "基于 Raft 的多副本…，用来替代镜像…": 队列 blanked where it ends a clause and after 的
+    # leaves holes, not gaps (a review read "过期以后必须先…，" as broken): not asked
+    assert "Quorum queue" not in prompts
 
 
 def test_an_aside_that_holds_the_name_goes_whole() -> None:
@@ -68,7 +69,7 @@ def test_a_blank_where_the_object_noun_was_is_no_question() -> None:
 def test_blanked_descriptions_read_as_sentences() -> None:
     names = ("load-balancing-methods.md", "mq-zh-headings.md", "platform-services.md")
     blanked = [p for n in names for p in _by_key(n).values() if MASK in p]
-    assert len(blanked) >= 4, blanked
+    assert len(blanked) >= 3, blanked
     for p in blanked:
         body = next(iter(_QUOTED.findall(p)), p)
         assert not body.startswith(MASK) and body.count(MASK) <= MAX_MASKS, p
@@ -110,10 +111,8 @@ def test_half_a_chinese_word_is_never_blanked() -> None:
         "限制每个消费者手上未确认消息的条数", "Consumer prefetch", ["Lazy queue", "Quorum queue"]
     )
     assert kept == f"限制每个{MASK}手上未确认消息的条数"
-    assert (
-        masked("不同终端的用户数据同步", "Cognito sync", ["user pool"])
-        == f"不同终端的用户数据{MASK}"
-    )
+    # ...but a gap that ends the clause is a hole: what the data of the devices does is gone
+    assert masked("不同终端的用户数据同步", "Cognito sync", ["user pool"]) is None
 
 
 def test_a_plural_noun_after_the_noun_it_heads_is_never_blanked() -> None:
@@ -143,7 +142,13 @@ def test_a_plural_noun_after_the_noun_it_heads_is_never_blanked() -> None:
         ("a fresh group of instances and temporarily … between the existing version", False),
         ("delivering real-time streaming … to destinations such as S3", False),
         ("Send each request to the server with the fewest open … right now", False),
-        ("不同终端的用户数据…", False),
+        # Chinese: a gap that ends its clause, or that 的 binds to a noun
+        ("不同终端的用户数据…", True),
+        ("过期以后必须先…，不能直接用过期的副本", True),
+        ("查看容器写到标准输出的…", True),
+        ("容器直接使用…的网络栈，没有端口映射", True),
+        ("限制每个…手上未确认消息的条数", False),
+        ("每个连接…尝试认证的次数", False),
     ],
 )
 def test_a_noun_hole_is_a_gap_a_determiner_or_preposition_opens_and_a_stop_closes(

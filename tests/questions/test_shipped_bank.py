@@ -82,9 +82,12 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: beanstalk-rolling-additional-batch ("in …, but first launch a new … of instances", marked
 #: too easy in two reviews) had no other fair question: 40. The same two reviews read THROTTLED's
 #: remedy "尝试减少请求数" as the code's name in other words (paraphrase: fewer requests is a
-#: throttle), and it is refused as its cause was: codedeploy-throttled, 39.
+#: throttle), and it is refused as its cause was: codedeploy-throttled, 39. A Chinese blank that
+#: ends its clause is a hole too ("过期以后必须先…，" read as broken); "不同终端的用户数据…",
+#: which this session's first review read as ambiguous (user pool fits it too once 同步 is
+#: gone), goes with it: cognito-sync, 38.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 28, "postgresql-ops": 28}
-SHIPPED_FLOOR = 39
+SHIPPED_FLOOR = 38
 
 
 @pytest.fixture(scope="module")
