@@ -1961,9 +1961,10 @@ def spread_keys(
         # a code's description says its class ("成功", "redirect", "server error"): a code of
         # another class beside it is ruled out by that word alone; unless the class sets the
         # key apart (429 far above 403, 404, 405)
-        chosen = spread(v, same_class, want, seed, distance, reach, set(taken))
-        texts = same_class if not patterned(v, chosen) else texts
-    if not chosen or texts is not same_class:
+        trial = spread(v, same_class, want, seed, distance, reach, set(taken))
+        if not patterned(v, trial):
+            texts, chosen = same_class, trial
+    if not chosen:
         chosen = spread(v, texts, want, seed, distance, reach, taken)
     taken.add(tuple(chosen))
     return [texts[x] for x in chosen]
