@@ -76,6 +76,7 @@ from questions.values import (
 )
 from questions.vocabulary import (
     fair_port,
+    kind_in,
     kind_of,
     like_numbers,
     like_terms,
@@ -517,7 +518,7 @@ class Pool:
             return self.alternatives(answer, fact, roles, siblings, avoid, want, closed,
                                      any_shape, marked_term, near_roles, names_nearby,
                                      [*exclude, odd])  # fmt: skip
-        if told_apart_by_job(answer):
+        if self.told_apart(answer):
             kin = self._of_known_kind(answer, out, barred, avoid, want)
             if kin is not None:
                 return kin
@@ -536,11 +537,27 @@ class Pool:
         of that kind, then the kind's well-known values, and nothing else ("read request
         unit" is no DynamoDB feature, "lifecycle policy" no access policy); None when fewer
         than two are found, and the notes' options stand."""
-        kind = kind_of(answer)
+        kind = self.known_kind(answer)
         mine = [o for o in out if kind_of(o) == kind]
         known = [t for t in self._well_known_terms(answer, mine, avoid) if norm(t) not in barred]
         kin = [*mine, *known][:want]
         return kin if len(kin) >= 2 else None
+
+    @property
+    def named(self) -> set[str]:
+        """The well-known names the notes write (questions.vocabulary), casefolded, read once."""
+        if self._named is None:
+            texts = self.doc.content if self.doc is not None else ()
+            self._named = {m.group(0).casefold() for b in texts for m in names_in(b.text)}
+        return self._named
+
+    def known_kind(self, answer: str) -> str | None:
+        """The answer's well-known kind in these notes (`vocabulary.kind_in`)."""
+        return kind_in(answer.strip("`"), self.named)
+
+    def told_apart(self, answer: str) -> bool:
+        """The answer is of a well-known kind these notes tell apart by job."""
+        return told_apart_by_job(answer.strip("`"), self.named)
 
     @property
     def about_aws(self) -> bool:
@@ -1286,11 +1303,8 @@ class Pool:
         give fewer than two like options for: those the notes write first, then the rest, each
         most like the answer first."""
         bare = answer.strip("`")
-        if self._named is None:
-            texts = self.doc.content if self.doc is not None else ()
-            self._named = {m.group(0).casefold() for b in texts for m in names_in(b.text)}
-        known = like_terms(bare)
-        mentioned = [t for t in known if t.casefold() in self._named]
+        known = like_terms(bare) if self.known_kind(bare) else []
+        mentioned = [t for t in known if t.casefold() in self.named]
         ranked = by_likeness(bare, mentioned, bare) + by_likeness(
             bare, [t for t in known if t not in mentioned], bare
         )

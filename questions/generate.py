@@ -42,6 +42,7 @@ from questions.parse import Document, Noise, parse_document
 from questions.plan import coin_toss, coin_toss_reason, make_plan, order, true_false_limit
 from questions.solvers import NotesSolver, stem_only
 from questions.text import Tokenizer
+from questions.vocabulary import kind_of
 
 GENERATORS = (
     defaults,
@@ -283,6 +284,8 @@ def generate_document(file: str, text: str) -> DocumentResult:
             return False  # a name written unlike the key, or no service of its area
         if option not in kept_by_kind(c.answer_text, [*c.distractors, option], pool.name_kinds):
             return False  # a name of another kind than the key's
+        if pool.told_apart(c.answer_text) and kind_of(option) != pool.known_kind(c.answer_text):
+            return False  # a well-known feature meets its kind only (ReplicaSet is no policy)
         f = c.fact
         if f.category and f.table is None and c.style == "reverse" and not _member(option, f):
             return False  # "Which pipeline pattern …" takes the patterns only, not a job kind

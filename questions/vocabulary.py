@@ -14,7 +14,7 @@ beside a value of another kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from http import HTTPStatus
 
@@ -76,6 +76,12 @@ TERMS: dict[str, tuple[str, ...]] = {
                         "envelope encryption"),
     "IAM policy type": ("resource policy", "identity-based policy", "permissions boundary",
                         "service control policy", "session policy"),
+    # Kubernetes objects a CKAD question sets side by side: what runs pods, what bounds a
+    # namespace ("default/min/max per container" is a LimitRange, not a Job)
+    "workload resource": ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+                            "CronJob"),
+    "policy object": ("LimitRange", "ResourceQuota", "NetworkPolicy",
+                                 "PodDisruptionBudget"),
 }  # fmt: skip
 
 
@@ -83,7 +89,14 @@ TERMS: dict[str, tuple[str, ...]] = {
 #: note's definition says) fits no other: offered beside a defined term too. A header or a
 #: file name is not: "HTTP/1.0 时代的绝对时间" of Expires fits Last-Modified as well.
 TOLD_APART_BY_JOB = frozenset({"SQS queue type", "DynamoDB feature", "Cognito component",
-                               "encryption type", "IAM policy type"})  # fmt: skip
+                               "encryption type", "IAM policy type", "workload resource",
+                               "policy object"})  # fmt: skip
+
+#: kinds whose names other fields use for other things ("Deployment" in CodeDeploy, "Job" in
+#: AWS Batch and Nomad) and prose writes in passing ("the Deployment's pods"): a kind only in
+#: notes that write two of its names, one a name no other field writes (`StatefulSet`), and
+#: no sentence is a cloze of one
+NAMED_IN_CONTEXT = frozenset({"workload resource", "policy object"})
 
 
 def _folded(name: str) -> str:
@@ -118,9 +131,27 @@ def kind_of(answer: str) -> str | None:
     return _KIND_OF.get(_folded(answer))
 
 
-def told_apart_by_job(answer: str) -> bool:
-    """The list knows the answer, of a kind whose members a description tells apart."""
-    return kind_of(answer) in TOLD_APART_BY_JOB
+#: a word with a capital inside it (`ReplicaSet`): a name, never an English word
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def kind_in(answer: str, named: Collection[str]) -> str | None:
+    """The answer's kind in notes that write the casefolded names `named` (`names_in`): a
+    kind named in context counts only where the notes write two of its names."""
+    kind = kind_of(answer)
+    if kind in NAMED_IN_CONTEXT:
+        written = {_folded(n) for n in named} | {_folded(answer)}
+        mine = [v for v in TERMS[kind] if _folded(v) in written]
+        if len(mine) < 2 or not any(_CAMEL.search(v) for v in mine):
+            return None
+    return kind
+
+
+def told_apart_by_job(answer: str, named: Collection[str] | None = None) -> bool:
+    """The list knows the answer, of a kind whose members a description tells apart (in
+    notes that write `named`, when given: `kind_in`)."""
+    kind = kind_of(answer) if named is None else kind_in(answer, named)
+    return kind in TOLD_APART_BY_JOB
 
 
 def like_terms(answer: str) -> list[str]:
@@ -159,6 +190,7 @@ def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = (
 
 
 __all__ = [
+    "NAMED_IN_CONTEXT",
     "NUMBER_ROLES",
     "PORTS",
     "PRODUCT_PORTS",
@@ -166,6 +198,7 @@ __all__ = [
     "TERMS",
     "TOLD_APART_BY_JOB",
     "fair_port",
+    "kind_in",
     "kind_of",
     "like_numbers",
     "like_terms",

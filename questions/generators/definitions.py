@@ -57,7 +57,7 @@ from questions.text import (
     split_sentences,
 )
 from questions.values import code_form, command_like, family, shape
-from questions.vocabulary import kind_of, told_apart_by_job
+from questions.vocabulary import kind_of
 
 NAME = "definition"
 MAX_DESC = 200
@@ -257,7 +257,7 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         return None
     lang = lang_of(f)
     if (f.role == "term" and not f.category and not f.siblings and not _one_name(f.subject)
-            and not pool.names_service(f.subject) and not told_apart_by_job(f.subject)):  # fmt: skip
+            and not pool.names_service(f.subject) and not pool.told_apart(f.subject)):  # fmt: skip
         return None  # a term with no like terms beside it has nothing to be confused with
         # (an AWS service has: the services of its area; a well-known feature: its kind's)
     if "claim" in f.extra and not f.siblings:
@@ -376,8 +376,9 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             return None
     closed = _closed(f) or (len(wrong) < 2 and paired)
     noun = noun_for(f.subject, f.category, f.siblings, lang, wrong)
-    if noun is None and lang == "en" and all(kind_of(w) == kind_of(f.subject) for w in wrong):
-        noun = kind_of(f.subject)  # "Which DynamoDB feature provides …?": the well-known kind
+    kind = pool.known_kind(f.subject)
+    if noun is None and lang == "en" and kind and all(kind_of(w) == kind for w in wrong):
+        noun = kind  # "Which DynamoDB feature provides …?": the well-known kind
     if f.condition:
         prompt = condition_of(desc, noun, lang)
     elif "label" in f.extra:
