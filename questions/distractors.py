@@ -2223,6 +2223,10 @@ def plausible(x: float, v: float, unit: str | None = None) -> bool:
 _ROUND = frozenset(m * 10**k for k in range(0, 10) for m in (1, 1.5, 2, 2.5, 3, 5, 6, 7.5))
 
 
+#: round steps a measured setting is set to (5 min, 10 GB): no neighbours are slips of them
+_ROUND_STEPS = frozenset({5.0, 10.0})
+
+
 def _slips(v: float, unit: str, places: int) -> set[float]:
     """The mistakes people make with a quantity, in its unit's natural steps on both sides of
     it and never more than five times off: halves and doubles (sizes in bytes and bits: powers
@@ -2241,7 +2245,11 @@ def _slips(v: float, unit: str, places: int) -> set[float]:
             step *= 5 if v / step >= 10 else 1
             slips |= {v - 2 * step, v - step, v + step, v + 2 * step}
         if v <= 10 and v == int(v):  # its neighbours and the 1-2-5 steps around it
-            slips |= {v + 1, v - 1, v + 2, 1, 2, 5, 10}
+            slips |= {1, 2, 5, 10}
+            if not (unit and v in _ROUND_STEPS):
+                # a count's neighbours (1 of 0, 2 and 3 retries); 5 min is a round setting,
+                # and 4 or 6 min beside it leave the key the only round option
+                slips |= {v + 1, v - 1, v + 2}
     else:  # a size in its powers of two: 1 MB beside 2, 4 and 8 MB
         slips |= {v * 8, v / 8}
     if unit == "%":
