@@ -303,6 +303,26 @@ def measured_by_lead(f: Fact) -> str:
     return found.lower() if found else ""
 
 
+#: a blank inside brackets: an aside of the sentence, not its claim
+_DATED_ASIDE = re.compile(rf"[(（][^()（）]*{re.escape(BLANK)}[^()（）]*[)）]")
+
+
+def dated_aside(f: Fact) -> bool:
+    """A release number written in brackets ("(stable since 1.27)", "（7.0 起…）"): it dates
+    the sentence's fact; asked, or swapped in a true/false, it is version trivia (reviews
+    marked it so). A version the sentence states is asked, and so is every release of a
+    section about releases ("## Release history": "… (curl 7.82+)")."""
+    return (
+        f.role == "version"
+        and not _ABOUT_RELEASES.search(" ".join(f.section.path))
+        and bool(_DATED_ASIDE.search(f.sentence.replace(f.span, BLANK, 1)))
+    )
+
+
+#: a heading whose section is about releases: there a release is the fact
+_ABOUT_RELEASES = re.compile(r"(?i)\b(?:releases?|versions?|changes|what's new)\b|版本|发布|新特性")
+
+
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject and names_a_setting(f.subject):
@@ -336,6 +356,8 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     text = with_subject(said, subject, parent=not f.subject)
     gap = blanked(text, f.span)
     if gap is None or computed(gap):
+        return None
+    if dated_aside(f):
         return None
     gap = _RESTATED.sub(BLANK, gap)  # "scale factor ___ (10 %)" would give 0.1 away
     gap = _without_reason_phrase(gap, f.span)

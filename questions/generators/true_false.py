@@ -18,7 +18,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import no_description, standalone
-from questions.generators.numbers import clause, distractors_for, with_subject
+from questions.generators.numbers import clause, dated_aside, distractors_for, with_subject
 from questions.generators.tables import column_kinds, limited, overlaps, sharing_a_lack
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
@@ -58,6 +58,8 @@ def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
     if f.kind not in ("number", "term") or f.block.kind in ("table", "code"):
         return None  # a config line and its comment ("hz 20  # default 10") is code, no claim
+    if dated_aside(f):
+        return None
     subject = f.subject if f.kind == "number" else f.context
     text = with_subject(clause(f.sentence, f.span), subject)
     if not subject and not has_own_subject(text):

@@ -126,6 +126,22 @@ def test_no_broken_negation(results: dict[str, DocumentResult]) -> None:
             assert not BROKEN_NEGATION.search(q.prompt), (name, q.prompt)
 
 
+#: a release in brackets, blanked ("(stable since ___)", "（___ 起…）") or stated in a
+#: true/false ("(curl 7.66+)"): it dates a fact, and asked it is version trivia
+DATED_BLANK = re.compile(r"[(（][^)）]*(?:since ___|___\s*(?:\+|起))")
+DATED_RELEASE = re.compile(r"[(（][^)）]*(?:since \d+\.\d+|\d+\.\d+(?:\.\d+)?\s*(?:\+|起))")
+
+
+def test_no_release_in_brackets_is_asked(results: dict[str, DocumentResult]) -> None:
+    for name, r in results.items():
+        for c, q in r.chosen:
+            if re.search(r"(?i)release|version|版本", " ".join(c.fact.section.path)):
+                continue  # a section about releases asks them
+            assert not DATED_BLANK.search(q.prompt), (name, q.prompt)
+            if q.kind == "truefalse":
+                assert not DATED_RELEASE.search(q.prompt), (name, q.prompt)
+
+
 def test_true_false_share_and_balance(results: dict[str, DocumentResult]) -> None:
     for name, r in results.items():
         tf = [q for _, q in r.chosen if q.kind == "truefalse"]
