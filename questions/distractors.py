@@ -553,11 +553,11 @@ class Pool:
 
     def known_kind(self, answer: str) -> str | None:
         """The answer's well-known kind in these notes (`vocabulary.kind_in`)."""
-        return kind_in(answer.strip("`"), self.named)
+        return kind_in(answer.strip("`"), self.named, self.about_aws)
 
     def told_apart(self, answer: str) -> bool:
         """The answer is of a well-known kind these notes tell apart by job."""
-        return told_apart_by_job(answer.strip("`"), self.named)
+        return told_apart_by_job(answer.strip("`"), self.named, self.about_aws)
 
     @property
     def about_aws(self) -> bool:

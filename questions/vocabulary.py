@@ -76,6 +76,9 @@ TERMS: dict[str, tuple[str, ...]] = {
                         "envelope encryption"),
     "IAM policy type": ("resource policy", "identity-based policy", "permissions boundary",
                         "service control policy", "session policy"),
+    # what a Lambda function is configured with beside its code
+    "AWS Lambda feature": ("Layers", "Aliases", "Destinations", "Provisioned Concurrency",
+                           "Reserved Concurrency", "Extensions"),
     # Kubernetes objects a CKAD question sets side by side: what runs pods, what bounds a
     # namespace ("default/min/max per container" is a LimitRange, not a Job)
     "workload resource": ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
@@ -89,14 +92,18 @@ TERMS: dict[str, tuple[str, ...]] = {
 #: note's definition says) fits no other: offered beside a defined term too. A header or a
 #: file name is not: "HTTP/1.0 时代的绝对时间" of Expires fits Last-Modified as well.
 TOLD_APART_BY_JOB = frozenset({"SQS queue type", "DynamoDB feature", "Cognito component",
-                               "encryption type", "IAM policy type", "workload resource",
-                               "policy object"})  # fmt: skip
+                               "encryption type", "IAM policy type", "AWS Lambda feature",
+                               "workload resource", "policy object"})  # fmt: skip
 
 #: kinds whose names other fields use for other things ("Deployment" in CodeDeploy, "Job" in
 #: AWS Batch and Nomad) and prose writes in passing ("the Deployment's pods"): a kind only in
 #: notes that write two of its names, one a name no other field writes (`StatefulSet`), and
 #: no sentence is a cloze of one
 NAMED_IN_CONTEXT = frozenset({"workload resource", "policy object"})
+
+#: kinds of plain words ("Layers" of a Docker image, "Aliases" of a shell): a kind only in
+#: notes about AWS (`service_areas.is_aws_text`), and no sentence is a cloze of one
+ABOUT_AWS_ONLY = frozenset({"AWS Lambda feature"})
 
 
 def _folded(name: str) -> str:
@@ -135,10 +142,13 @@ def kind_of(answer: str) -> str | None:
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
-def kind_in(answer: str, named: Collection[str]) -> str | None:
+def kind_in(answer: str, named: Collection[str], about_aws: bool = False) -> str | None:
     """The answer's kind in notes that write the casefolded names `named` (`names_in`): a
-    kind named in context counts only where the notes write two of its names."""
+    kind named in context counts only where the notes write two of its names, an AWS kind
+    only in notes about AWS."""
     kind = kind_of(answer)
+    if kind in ABOUT_AWS_ONLY and not about_aws:
+        return None
     if kind in NAMED_IN_CONTEXT:
         written = {_folded(n) for n in named} | {_folded(answer)}
         mine = [v for v in TERMS[kind] if _folded(v) in written]
@@ -147,10 +157,12 @@ def kind_in(answer: str, named: Collection[str]) -> str | None:
     return kind
 
 
-def told_apart_by_job(answer: str, named: Collection[str] | None = None) -> bool:
+def told_apart_by_job(
+    answer: str, named: Collection[str] | None = None, about_aws: bool = False
+) -> bool:
     """The list knows the answer, of a kind whose members a description tells apart (in
     notes that write `named`, when given: `kind_in`)."""
-    kind = kind_of(answer) if named is None else kind_in(answer, named)
+    kind = kind_of(answer) if named is None else kind_in(answer, named, about_aws)
     return kind in TOLD_APART_BY_JOB
 
 
@@ -190,6 +202,7 @@ def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = (
 
 
 __all__ = [
+    "ABOUT_AWS_ONLY",
     "NAMED_IN_CONTEXT",
     "NUMBER_ROLES",
     "PORTS",

@@ -234,3 +234,49 @@ def test_an_access_policy_is_asked_among_access_policies_not_the_notes_other_pol
     wrong = set(q.choices) - {"resource policy"}
     assert len(wrong) >= 2
     assert {kind_of(w) for w in wrong} == {"IAM policy type"}, q.choices
+
+
+# --- a Lambda feature, in notes about AWS only -------------------------------------------------
+
+LAYERS = """# AWS developer notes
+
+## Lambda
+
+AWS Lambda runs code without servers; AWS bills it per request and per millisecond.
+
+## Layers
+
+A function can pull in extra code and content in the form of layers. A layer is a .zip archive that contains libraries, a custom runtime, or other dependencies. With layers, a function uses libraries without packaging them itself.
+
+## Storage
+
+Amazon S3 stores objects in buckets; Amazon EBS gives an EC2 instance a block volume; AWS KMS keeps the keys.
+"""
+
+DOCKER_LAYERS = """# Docker notes
+
+## Layers
+
+An image is stored in the form of layers. A layer is a read-only set of file changes that one Dockerfile instruction makes. With layers, images share the files they have in common.
+
+## Volumes
+
+A volume keeps data outside the container's writable layer, so it outlives the container.
+
+## Networks
+
+A bridge network connects containers on one host; an overlay network spans several hosts.
+"""
+
+
+def test_a_lambda_feature_is_asked_among_lambda_features() -> None:
+    (q,) = keyed(chosen(LAYERS), "Layers")
+    assert q.prompt.startswith("Which AWS Lambda feature"), q.prompt
+    assert {kind_of(c) for c in q.choices} == {"AWS Lambda feature"}, q.choices
+
+
+def test_layers_of_notes_not_about_aws_meet_no_lambda_feature() -> None:
+    questions = chosen(DOCKER_LAYERS)
+    assert questions
+    for q in questions:
+        assert not set(like_terms("Layers")) & set(q.choices), q.choices
