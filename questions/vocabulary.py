@@ -68,7 +68,10 @@ TERMS: dict[str, tuple[str, ...]] = {
                               "simulate-principal-policy"),
     # AWS features an exam sets side by side: a one-line note ("failed asynchronously, use a
     # dead letter queue") names one of them and the others are what a reader mixes it up with
-    "SQS queue type": ("dead-letter queue", "FIFO queue", "standard queue", "delay queue"),
+    # a dead-letter queue is itself a standard (or FIFO) queue: no type is a wrong option
+    # beside it, the features that change how messages wait are
+    "SQS queue type": ("FIFO queue", "standard queue"),
+    "SQS feature": ("dead-letter queue", "delay queue", "long polling", "visibility timeout"),
     "DynamoDB feature": ("global tables", "DynamoDB Streams", "DynamoDB Accelerator (DAX)",
                          "Time to Live (TTL)", "point-in-time recovery"),
     "Cognito component": ("user pool", "identity pool", "Cognito Sync"),
@@ -91,7 +94,7 @@ TERMS: dict[str, tuple[str, ...]] = {
 #: kinds whose members each do a job no other member does, so a description of one (what a
 #: note's definition says) fits no other: offered beside a defined term too. A header or a
 #: file name is not: "HTTP/1.0 时代的绝对时间" of Expires fits Last-Modified as well.
-TOLD_APART_BY_JOB = frozenset({"SQS queue type", "DynamoDB feature", "Cognito component",
+TOLD_APART_BY_JOB = frozenset({"SQS queue type", "SQS feature", "DynamoDB feature", "Cognito component",
                                "encryption type", "IAM policy type", "AWS Lambda feature",
                                "workload resource", "policy object"})  # fmt: skip
 

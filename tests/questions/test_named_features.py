@@ -31,9 +31,10 @@ def keyed(questions: list[BankQuestion], answer: str) -> list[BankQuestion]:
 @pytest.mark.parametrize(
     ("written", "kind"),
     [
-        ("dead letter queue", "SQS queue type"),
-        ("dead-letter queue", "SQS queue type"),
-        ("Dead-Letter  Queue", "SQS queue type"),
+        ("dead letter queue", "SQS feature"),
+        ("dead-letter queue", "SQS feature"),
+        ("Dead-Letter  Queue", "SQS feature"),
+        ("FIFO queue", "SQS queue type"),
         ("`global tables`", "DynamoDB feature"),
         ("Server-side encryption", "encryption type"),
         ("server side encryption", "encryption type"),
@@ -56,7 +57,7 @@ def test_a_name_is_found_in_prose_written_either_way_but_only_whole() -> None:
 
 
 def test_like_terms_leave_out_the_answer_however_it_is_written() -> None:
-    assert like_terms("Dead Letter Queue") == ["FIFO queue", "standard queue", "delay queue"]
+    assert like_terms("Dead Letter Queue") == ["delay queue", "long polling", "visibility timeout"]
 
 
 def test_only_kinds_told_apart_by_their_job_are_offered_beside_a_definition() -> None:
@@ -89,7 +90,9 @@ def test_a_feature_named_once_in_a_line_is_asked_among_its_kind() -> None:
     assert qs, "the dead letter queue line was not asked"
     (q,) = qs
     assert "___" in q.prompt and "asynchronously" in q.prompt
-    assert set(q.choices) - {"dead letter queue"} <= set(TERMS["SQS queue type"]), q.choices
+    assert set(q.choices) - {"dead letter queue"} <= set(TERMS["SQS feature"]), q.choices
+    # a dead-letter queue is a standard queue itself: no queue type is a wrong option
+    assert not set(q.choices) & set(TERMS["SQS queue type"]), q.choices
     assert len(q.choices) == 4
 
 
