@@ -174,7 +174,26 @@ def yes_no(header: str, lang: str) -> str | None:
         return " ".join(words)  # "needs a restart?"
     if len(words) >= 2 and _POSTPOSED.match(last):
         return f"has {' '.join(words)}"  # "secrets available?"
+    if len(words) >= 2 and _third_person(first, lemmas) and not _state_word(last):
+        # "touches real infra?", "needs a restart?", "runs as root?": a noun too ("touches",
+        # "runs"), but a question header opening with it and going on asks what a row does;
+        # "ports open?" says a state of plural things instead
+        return " ".join([first if words[0][1:].islower() else words[0], *words[1:]])
     return None
+
+
+def _state_word(word: str) -> bool:
+    """An adjective or participle a header ends with ("open", "mounted"): what its nouns are."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return word.endswith("ed") or ("ADJ" in lemmas and "NOUN" not in lemmas)
+
+
+def _third_person(word: str, lemmas: dict[str, tuple[str, ...]]) -> bool:
+    """The word is a verb's -s form ("touches", "needs"), whatever noun it also is."""
+    verb = lemmas.get("VERB", ())
+    return word.endswith("s") and bool(verb) and verb[0] != word
 
 
 def translated(header: str, lang: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from questions.generate import generate_document
+from questions.headers import yes_no
 from questions.parse.model import TableData
 from questions.stems import table_forward, table_predicate, table_reverse, table_statement
 from questions.tables import analyse
@@ -96,12 +97,23 @@ def test_a_header_no_stem_can_be_written_from_is_not_asked(
         ("resource", "能否提高", "zh", "哪个 resource 能提高？"),
         ("executor", "supported on Windows?", "en", "Which executor is supported on Windows?"),
         ("trigger", "secrets available?", "en", "Which trigger has secrets available?"),
+        # a verb's -s form that is a noun too still opens a predicate
+        ("command", "touches real infra?", "en", "Which command touches real infra?"),
+        ("setting", "needs a restart?", "en", "Which setting needs a restart?"),
+        ("service", "runs as root?", "en", "Which service runs as root?"),
+        ("metric type", "Goes down?", "en", "Which metric type goes down?"),
     ],
 )
 def test_a_yes_no_header_is_asked_as_a_predicate(
     noun: str, header: str, lang: str, stem: str
 ) -> None:
     assert table_predicate(noun, header, lang, "是" if lang == "zh" else "yes") == stem
+
+
+@pytest.mark.parametrize("header", ["ports open?", "files mounted?", "ports left open?"])
+def test_plural_things_in_a_state_are_no_predicate(header: str) -> None:
+    # "Which host ports open?" reads as nonsense: the header says what state its nouns are in
+    assert yes_no(header, "en") is None
 
 
 @pytest.mark.parametrize(
