@@ -132,15 +132,22 @@ _ANOTHER_STEP = re.compile(
 )
 
 
+#: the same in Chinese: a program after a word of order ("先 mkdir -p", "然后 `apply`")
+_ANOTHER_STEP_ZH = re.compile(
+    r"(?:先|再|然后|接着|之后|之前)\s*`?(?P<word>[a-z][a-z0-9-]+)`?(?=\s|$|[，。；,;])"
+)
+
+
 def names_another_step(comment: str, cmd: str) -> bool:
     """The comment names a step another command takes (a command's verb the line does not
-    write: "create dev  # switch w/ activate"), not what this line does."""
+    write: "create dev  # switch w/ activate", "cd ~/.config/…  # 先 mkdir -p"), not what
+    this line does."""
     words = set(re.findall(r"[a-z][a-z-]+", cmd.casefold()))
     for m in _ANOTHER_STEP.finditer(comment):
         word = m.group("word").casefold()
         if word not in words and getLemma(word, "VERB")[0] == word and "VERB" in getAllLemmas(word):
             return True
-    return False
+    return any(m.group("word") not in words for m in _ANOTHER_STEP_ZH.finditer(comment))
 
 
 def command_facts(block: Block) -> list[Fact]:
