@@ -482,6 +482,10 @@ def _clause(text: str) -> bool:
 _NUMBER_HEADER = re.compile(r"#|(?i:no|nr|num)\.?|№|序号|编号")
 
 
+#: a column naming the step or stage a row is done in
+_STEP_HEADER = re.compile(r"(?i)(?:步骤|阶段|环节|steps?|stages?|phases?)")
+
+
 def table_reverse(
     noun: str | None, attr: str, value: str, lang: str, among: str = ""
 ) -> str | None:
@@ -497,6 +501,11 @@ def table_reverse(
             return f"{among + ' 中哪一个' if among else which(noun, lang).rstrip()}的编号是 {value.strip()}？"
         return f"{who} has the number {value.strip()}?"
     q = _asked(a, lang)
+    if _STEP_HEADER.fullmatch(a.strip()):
+        # "步骤 | 命令": the row's command is what the step is done with, never "哪个命令的步骤是…"
+        if lang == "zh":
+            return f"{quoted(value, lang)}这一步用{among + ' 中哪一个' if among else which(noun, lang).rstrip()}？"
+        return f"{who} is the {quoted(value, lang)} step?"
     if lang == "zh":
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if q is not None:

@@ -175,3 +175,18 @@ def test_an_adjective_header_asks_for_a_value_not_a_thing() -> None:
     )
     assert table_forward("disk usage", "hard", "en") == "What is the hard value of disk usage?"
     assert table_forward("S3", "size limit", "en") == "What is the size limit of S3?"
+
+
+@pytest.mark.parametrize(
+    ("noun", "header", "value", "lang", "stem"),
+    [
+        ("命令", "步骤", "ext4", "zh", "“ext4”这一步用哪个命令？"),
+        ("command", "Step", "Apply", "en", "Which command is the “Apply” step?"),
+        ("job", "stage", "build", "en", "Which job is the “build” step?"),
+    ],
+)
+def test_a_step_column_asks_which_row_does_the_step(
+    noun: str, header: str, value: str, lang: str, stem: str
+) -> None:
+    # never "哪个命令的步骤是“ext4”？": the step is done with the row's command
+    assert table_reverse(noun, header, value, lang) == stem
