@@ -171,15 +171,22 @@ def yes_no(header: str, lang: str) -> str | None:
     if (first.endswith("ed") and "VERB" in lemmas) or first.endswith(("able", "ible")):
         return f"is {' '.join(words)}"  # "supported on Windows?", "encrypted?"
     if first.endswith("s") and lemmas.get("VERB", (first,))[0] != first and "NOUN" not in lemmas:
-        return " ".join(words)  # "needs a restart?"
+        return _predicate(words)  # "requires root?", "Survives region outage?"
     if len(words) >= 2 and _POSTPOSED.match(last):
         return f"has {' '.join(words)}"  # "secrets available?"
     if len(words) >= 2 and _third_person(first, lemmas) and not _state_word(last):
         # "touches real infra?", "needs a restart?", "runs as root?": a noun too ("touches",
         # "runs"), but a question header opening with it and going on asks what a row does;
         # "ports open?" says a state of plural things instead
-        return " ".join([first if words[0][1:].islower() else words[0], *words[1:]])
+        return _predicate(words)
     return None
+
+
+def _predicate(words: list[str]) -> str:
+    """The header's words as a predicate after "Which X": a capitalised first word in lower
+    case ("Survives region outage?" -> "survives region outage"), an acronym as written."""
+    first = words[0].lower() if words[0][1:].islower() else words[0]
+    return " ".join([first, *words[1:]])
 
 
 def _state_word(word: str) -> bool:

@@ -225,8 +225,8 @@ def third_person(phrase: str) -> str | None:
     from lemminflect import getAllLemmas, getInflection
 
     first, _, rest = phrase.partition(" ")
-    if not rest or not re.fullmatch(r"[a-z]+", first):
-        return None
+    if not rest or not re.fullmatch(r"[a-z]+", first) or first in _MODALS:
+        return None  # "may need dealloc first" is said as written, never "mays need"
     lemmas = getAllLemmas(first)
     if "VERB" not in lemmas or lemmas["VERB"][0] != first or "ADJ" in lemmas:
         return None

@@ -78,7 +78,8 @@ def command_lines(block: Block) -> list[tuple[str, str, int]]:
 
 
 _NOT_A_PURPOSE = re.compile(
-    r"^(needs?|requires?|must|don'?t|do not|never|note|todo|fixme|see|warning|careful|"
+    r"^(needs?|requires?|must|may|might|should|don'?t|do not|never|note|todo|fixme|see|"
+    r"warning|careful|"
     r"optional|default|deprecated|same as|e\.g|i\.e|works|only)\b|!!|\(!+\)|\?$|"
     # "# by name" under `pkill`: a manner that goes on from the comment above, no use
     r"^(by|via|with|without|per)\s+\S+(\s+\S+)?$|"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from questions.bank import BankQuestion
-from questions.facts.commands import names_another_step
+from questions.facts.commands import names_another_step, purpose
 from questions.generate import generate_document
+from questions.stems import third_person
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,12 @@ def test_a_step_comment_is_not_asked_as_the_commands_purpose() -> None:
     assert questions, "the commented commands were not asked"
     for q in questions:
         assert "mkdir" not in q.prompt, q.prompt
+
+
+@pytest.mark.parametrize(
+    "comment", ["may need dealloc first", "might take a minute", "should run as root"]
+)
+def test_a_comment_opening_with_a_modal_is_a_remark_not_a_purpose(comment: str) -> None:
+    # "Which command mays need dealloc first?" was asked from the first of these
+    assert not purpose(comment)
+    assert third_person(comment) is None

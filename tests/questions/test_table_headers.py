@@ -102,6 +102,7 @@ def test_a_header_no_stem_can_be_written_from_is_not_asked(
         ("setting", "needs a restart?", "en", "Which setting needs a restart?"),
         ("service", "runs as root?", "en", "Which service runs as root?"),
         ("metric type", "Goes down?", "en", "Which metric type goes down?"),
+        ("redundancy", "Survives region outage?", "en", "Which redundancy survives region outage?"),
     ],
 )
 def test_a_yes_no_header_is_asked_as_a_predicate(
