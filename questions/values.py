@@ -399,6 +399,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
     text = number.text
     if _STANDARD.fullmatch(text):
         return "id"  # "802.1X": a standard's name, never "801.1X" or "802.6X"
+    if number.unit == "yr" and _YEAR.fullmatch(text.rstrip(" 年")):
+        return "year"  # "2023 年 7 月起": a date, never 2023 years (4046 年 beside it)
     if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
         return "quantity"
     if _YEAR.fullmatch(text) and (
