@@ -1113,6 +1113,11 @@ def letter_coded(keys: tuple[str, ...], cells: tuple[str, ...]) -> bool:
     return 2 * len(own) >= len(cells) and initial >= 2
 
 
+def _quotes_closed(text: str) -> bool:
+    """Every straight quote the text opens it closes."""
+    return text.count("'") % 2 == 0 and text.count('"') % 2 == 0
+
+
 def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
     """A cloze without the word right before its blank when that word alone gives the answer
     away ("needs a full ___" reads as restart, "needs a ___" does not): the blank's modifier
@@ -1131,6 +1136,7 @@ def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
     tail = after[: end.start()] if end else after
     if (
         tail.strip()
+        and _quotes_closed(tail)  # "… nginx -g 'daemon off;'": no cut inside a quote
         and len(content_words(before)) >= 2
         and clue(tail, answer, wrong) is not None
         and clue(before, answer, wrong) is None

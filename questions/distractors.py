@@ -43,6 +43,7 @@ from questions.service_areas import (
 from questions.text import (
     CJK,
     STOP_EN,
+    STRESS_ONLY,
     balanced,
     contains,
     english_word,
@@ -140,13 +141,6 @@ _LINE_COMMENT = re.compile(r"\s(?:#|//|--|;)\s*(.*)$")
 _LEAD_SPAN = 24
 #: descriptions kept per term for telling whether a stem fits another option too
 MAX_DESCRIPTIONS = 4
-
-
-#: a bold word that stresses its sentence ("**不是**虚拟机", "**NOT** restarted"), no term
-_STRESS_ONLY = re.compile(
-    r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
-    r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
-)
 
 
 class Pool:
@@ -280,7 +274,7 @@ class Pool:
             for span in b.inline.code:
                 self.add(span, "code", f"b{b.id}", b.section.index)
             for span in b.inline.strong:
-                if not _STRESS_ONLY.fullmatch(span.strip()):
+                if not STRESS_ONLY.fullmatch(span.strip()):
                     self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
                 role = number_role(b.text, n, b.section.heading, b.under)

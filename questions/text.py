@@ -526,10 +526,10 @@ _OPEN = "(（[【"
 _CLOSE = ")）]】"
 
 
-def clauses_of(sentence: str) -> list[str]:
-    """The sentence cut after each comma, semicolon, enumeration comma or spaced slash that
-    stands outside brackets ("gzip (slow, small)" stays whole); the pieces keep their
-    separators, so a run of them joined is the sentence's own text."""
+def clauses_of(sentence: str, ends: frozenset[str] = _CLAUSE_END) -> list[str]:
+    """The sentence cut after each comma, semicolon, enumeration comma or spaced slash (or
+    each of `ends`) that stands outside brackets ("gzip (slow, small)" stays whole); the
+    pieces keep their separators, so a run of them joined is the sentence's own text."""
     out: list[str] = []
     depth = 0
     start = 0
@@ -538,7 +538,7 @@ def clauses_of(sentence: str) -> list[str]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _CLAUSE_END and depth == 0:
+        elif ch in ends and depth == 0:
             if ch == "/" and not (sentence[i - 1 : i] == " " and sentence[i + 1 : i + 2] == " "):
                 continue  # "TCP/IP", "HTTP/2": a slash inside a name
             if ch == "," and sentence[i - 1 : i].isdigit() and sentence[i + 1 : i + 2].isdigit():
@@ -559,3 +559,11 @@ def inside_code(text: str, at: int, code: Iterable[str]) -> bool:
                 return True
             start = text.find(span, start + 1)
     return False
+
+
+#: a bold word that stresses its sentence ("**不是**虚拟机", "**NOT** restarted"): no term,
+#: never an option
+STRESS_ONLY = re.compile(
+    r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
+    r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
+)

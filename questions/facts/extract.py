@@ -56,7 +56,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, contains, is_zh, norm
+from questions.text import CJK, STRESS_ONLY, contains, is_zh, norm
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -226,6 +226,7 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
                 or len(span) > 60
                 or (span not in block.inline.code and _ORDER_ON_IT.fullmatch(span))
+                or (span not in block.inline.code and STRESS_ONLY.fullmatch(span))
                 or span in LITERALS
             ):
                 continue
@@ -821,8 +822,32 @@ def extract(doc: Document) -> list[Fact]:
     headings = entity_headings(doc.sections)
     stated = _heading_statement_terms(facts)
     facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
+    facts = [side for f in facts if (side := _side_of_contrast(f)) is not None]
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
+
+
+#: a label that sets things against each other: "ARG vs ENV", "RUN vs CMD vs ENTRYPOINT"
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|VS\.?)\s+")
+
+
+def _side_of_contrast(f: Fact) -> Fact | None:
+    """A definition said under a contrast label ("ARG vs ENV" over "ARG 只在 build 时有效…")
+    is of the side its line opens with, beside the other sides; one that opens with neither
+    ("别用 ARG/ENV 传密码") is of the pair, no one thing, and is dropped. The label itself
+    is never a term: "“跑起来的容器里看不到”说的是 ARG vs ENV" keyed the pair."""
+    if any(_VERSUS.search(s) for s in f.siblings):  # "ARG vs ENV" beside EXPOSE: no kin
+        f = replace(f, siblings=tuple(s for s in f.siblings if not _VERSUS.search(s)))
+    if f.kind != "definition" or not _VERSUS.search(f.subject):
+        return f
+    sides = [s.strip() for s in _VERSUS.split(f.subject) if s.strip()]
+    for side in sorted(sides, key=len, reverse=True):
+        rest = f.value[len(side) :] if f.value.startswith(side) else ""
+        if rest and not rest[0].isalnum():  # "ARG 只在…", never "ARGS …"
+            others = tuple(s for s in sides if s != side)
+            said = rest.strip(" :：=-–—")
+            return replace(f, subject=side, value=said, span=side, siblings=others)
+    return None
 
 
 def aspect_labels(facts: list[Fact]) -> set[str]:

@@ -141,11 +141,16 @@ def dangling(text: str) -> bool:
     return _DANGLING.match(text) is not None
 
 
+#: where a long sentence is cut into clauses
+_COMMAS = frozenset(",，;；")
+
+
 def clause(sentence: str, span: str) -> str:
     """The part of a long sentence that holds the span: whole comma clauses around it."""
     if len(sentence) <= MAX_CLAUSE:
         return sentence
-    parts = re.split(r"(?<=[,，;；])\s*", sentence)
+    # cut outside brackets only: '["nginx", "-g", "daemon off;"]' is one term, not three
+    parts = clauses_of(sentence, _COMMAS)
     idx = next((i for i, p in enumerate(parts) if span in p), 0)
     lo, hi = idx, idx + 1
     while hi - lo < len(parts) and len("".join(parts[lo:hi])) < 60:

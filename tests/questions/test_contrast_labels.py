@@ -1,0 +1,45 @@
+"""A list item that sets things against each other ("ARG vs ENV") is a label, not a term: the
+lines under it are of the side they open with ("ARG 只在 build 时有效…" is ARG's), and a line
+of the pair as a whole ("别用 ARG/ENV 传密码") is of no one thing. A review marked "“跑起来的
+容器里看不到”说的是哪一项？ → ARG vs ENV" ambiguous: ENV is the opposite."""
+
+from __future__ import annotations
+
+from questions.bank import BankQuestion
+from questions.facts.extract import extract
+from questions.generate import generate_document
+from questions.parse.markdown import parse_document
+
+NOTES = """# Dockerfile 笔记
+
+## 常用指令速记
+
+- ARG vs ENV
+  - ARG 只在 build 时有效，跑起来的容器里看不到；用 `--build-arg` 传
+  - ENV 会写进镜像，运行时也在
+  - 别用 ARG/ENV 传密码（`docker history` 看得到）
+- COPY vs ADD
+  - ADD 多两个功能：源可以是 URL；本地 tar 包会自动解压
+- EXPOSE：只是文档/元数据，**不会**真的发布端口，只有 `-P` 时才会用到它
+- HEALTHCHECK：定期跑一个命令检查容器是否健康，连续失败 3 次标记 unhealthy
+- WORKDIR：设置后面指令的工作目录，不存在会自动创建
+- USER：切换后续指令和容器运行时用的用户
+"""
+
+
+def test_a_contrast_label_is_never_a_key_or_an_option() -> None:
+    questions: list[BankQuestion] = [q for _, q in generate_document("t.md", NOTES).chosen]
+    assert questions
+    for q in questions:
+        assert not any(" vs " in c for c in q.choices), (q.prompt, q.choices)
+
+
+def test_a_line_under_a_contrast_is_of_the_side_it_opens_with() -> None:
+    facts = extract(parse_document(NOTES, "t.md"))
+    defined = {f.subject: f for f in facts if f.kind == "definition"}
+    assert "ARG vs ENV" not in defined and "COPY vs ADD" not in defined
+    arg = defined["ARG"]
+    assert arg.value.startswith("只在 build 时有效"), arg.value
+    assert arg.siblings == ("ENV",)
+    assert not [f for f in facts if any(" vs " in s for s in f.siblings)]
+    assert not [f for f in facts if f.kind == "definition" and "传密码" in f.value]
