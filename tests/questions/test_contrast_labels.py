@@ -43,3 +43,17 @@ def test_a_line_under_a_contrast_is_of_the_side_it_opens_with() -> None:
     assert arg.siblings == ("ENV",)
     assert not [f for f in facts if any(" vs " in s for s in f.siblings)]
     assert not [f for f in facts if f.kind == "definition" and "传密码" in f.value]
+
+
+def test_a_long_sentence_is_cut_outside_brackets_only() -> None:
+    # the old cut at every comma split '["nginx", "-g", "daemon off;"]' into three pieces
+    from questions.generators.numbers import MAX_CLAUSE, clause
+
+    term = '["nginx", "-g", "daemon off;"]'
+    sentence = (
+        "exec 形式写成 JSON 数组，信号直接发给进程，"
+        + "所以 PID 1 就是应用本身，" * 6
+        + f"比如 {term}，shell 形式会多套一层 /bin/sh -c，收不到 SIGTERM"
+    )
+    assert len(sentence) > MAX_CLAUSE
+    assert term in clause(sentence, term)
