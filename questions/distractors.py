@@ -2225,8 +2225,10 @@ def plausible(x: float, v: float, unit: str | None = None) -> bool:
 _ROUND = frozenset(m * 10**k for k in range(0, 10) for m in (1, 1.5, 2, 2.5, 3, 5, 6, 7.5))
 
 
-#: round steps a measured setting is set to (5 min, 10 GB): no neighbours are slips of them
-_ROUND_STEPS = frozenset({5.0, 10.0})
+def _round_step(v: float, unit: str) -> bool:
+    """A measured setting at a round step of its unit (5 min, 10 GB, a week of days): its
+    neighbours are no slips of it."""
+    return bool(unit) and (v in (5, 10) or (unit == "d" and v == 7))
 
 
 def _slips(v: float, unit: str, places: int) -> set[float]:
@@ -2248,9 +2250,9 @@ def _slips(v: float, unit: str, places: int) -> set[float]:
             slips |= {v - 2 * step, v - step, v + step, v + 2 * step}
         if v <= 10 and v == int(v):  # its neighbours and the 1-2-5 steps around it
             slips |= {1, 2, 5, 10}
-            if not (unit and v in _ROUND_STEPS):
-                # a count's neighbours (1 of 0, 2 and 3 retries); 5 min is a round setting,
-                # and 4 or 6 min beside it leave the key the only round option
+            if _round_step(v, unit):  # 5 min: 4 or 6 min beside it leave it the round one
+                slips |= {30} if unit == "d" else set()  # a week: 14 and 30 days
+            else:  # a count's neighbours (1 of 0, 2 and 3 retries)
                 slips |= {v + 1, v - 1, v + 2}
     else:  # a size in its powers of two: 1 MB beside 2, 4 and 8 MB
         slips |= {v * 8, v / 8}

@@ -58,3 +58,17 @@ def test_a_count_or_a_small_setting_keeps_a_neighbour(key: str) -> None:
     options = options_of(key)
     v = _values([key])[0]
     assert any(abs(w - v) == 1 for w in _values(options)), options
+
+
+def test_a_week_of_days_meets_other_round_spans() -> None:
+    notes = """# Backup notes
+
+## Retention
+
+- soft delete keeps a deleted blob for 7 days by default
+- the log workspace keeps data for 30 days unless you pay for more
+- a snapshot is kept 2 days before it moves to the vault
+"""
+    questions = [q for _, q in generate_document("t.md", notes).chosen]
+    (q,) = [q for q in questions if q.choices[q.answer] == "7 days"]
+    assert not {"6 days", "8 days", "9 days"} & set(q.choices), q.choices
