@@ -525,6 +525,28 @@ def _script(term: str) -> str:
     return "zh" if CJK.search(term) else "latin"
 
 
+def sentence_definitions(block: Marked) -> list[Definition]:
+    """ "Policy = what resources look like. RBAC = what users can do.": a line of sentences
+    that each define a term the same way, the terms of one script. Read as one definition, the
+    second term would be lost, and with it the first's like option. Fewer than two -> []."""
+    said = split_sentences(block.text)
+    if len(said) < 2:
+        return []
+    found: list[Definition] = []
+    for sentence in said:
+        d = _split_cached(sentence, block.inline)
+        if (d is None or len(d.term.split()) > 4 or not _EQUALS.match(sentence, len(d.term))
+                or "=" in d.description):  # fmt: skip
+            break  # the run of like definitions ends ("ABR = …, ASBR = …" is two in one)
+        found.append(d)
+    terms = [d.term for d in found]
+    return found if len(found) >= 2 and len({_script(t) for t in terms}) == 1 else []
+
+
+#: the sign a sentence definition joins its term with: "Policy = …", "RBAC = …"
+_EQUALS = re.compile(r"\s*=\s")
+
+
 def joined_definitions(block: Marked) -> list[Definition]:
     """ "硬链接是同一个 inode 的另一个名字，软链接是指向路径的特殊文件", "X：…；Y：…": two terms of
     one kind each defined in their own clause of one Chinese line. Read as one definition, the

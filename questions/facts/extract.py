@@ -27,6 +27,7 @@ from questions.facts.definitions import (
     joined_definitions,
     list_label,
     multi_definitions,
+    sentence_definitions,
     split_definition,
     subject_sentence,
     unshout,
@@ -334,7 +335,8 @@ def _block_facts(
         out += number_facts(block, "", context)
         return out
     defined: set[str] = set()
-    multi = multi_definitions(block) or joined_definitions(block) or _slash_group(block)
+    multi = (multi_definitions(block) or joined_definitions(block) or _slash_group(block)
+             or sentence_definitions(block))  # fmt: skip
     term = ""
     if multi:
         names = [m.term for m in multi]

@@ -57,3 +57,19 @@ def test_a_long_sentence_is_cut_outside_brackets_only() -> None:
     )
     assert len(sentence) > MAX_CLAUSE
     assert term in clause(sentence, term)
+
+
+def test_sentences_that_each_define_a_term_are_two_definitions() -> None:
+    notes = """# Cloud governance notes
+
+## Access
+
+- Policy = what resources look like. RBAC = what users can do. (classic exam distractor)
+- area 0 = backbone. ABR = between areas, ASBR = redistributes external
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject: f for f in facts if f.kind == "definition"}
+    assert defined["RBAC"].value.startswith("what users can do"), defined["RBAC"].value
+    assert defined["Policy"].siblings == ("RBAC",)
+    # "between areas, ASBR = …" holds a third definition: no run of like sentences
+    assert "ABR" not in defined or "ASBR" not in defined["ABR"].value
