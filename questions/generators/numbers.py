@@ -308,6 +308,10 @@ def measured_by_lead(f: Fact) -> str:
     return found.lower() if found else ""
 
 
+#: a sentence that tells the reader what to study ("Memorise the 5 reserved IPs", "记住 …")
+_STUDY_ORDER = re.compile(
+    r"(?i:memori[sz]e|remember|learn|revise|review|don'?t forget|know)\b|记住|背下|记得|别忘"
+)
 #: a blank inside brackets: an aside of the sentence, not its claim
 _DATED_ASIDE = re.compile(rf"[(（][^()（）]*{re.escape(BLANK)}[^()（）]*[)）]")
 
@@ -347,6 +351,8 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
         stem = setting_value(f.subject, lang, measured_by_lead(f))
         return build(NAME, "value", f, stem, f.span, wrong, lang, rank=0,
                      query=f.subject)  # fmt: skip
+    if _STUDY_ORDER.match(f.sentence.lstrip("-*• ")):
+        return None  # "Memorise the 5 reserved IPs …": a note to study, not the fact
     said = with_question(
         arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
     )  # the question the line answers stays with it

@@ -69,3 +69,22 @@ def test_a_release_the_sentence_states_is_asked() -> None:
 def test_the_rest_of_a_dated_sentence_is_still_asked() -> None:
     keys = {q.choices[q.answer] for q in chosen(ASIDES) if q.choices}
     assert "30 seconds" in keys, keys
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Memorise the 5 reserved IPs per subnet, they showed up a lot in practice tests",
+        "Remember that the default timeout is 3 seconds before you pick an answer",
+        "记住默认端口 6379，面试必问",
+    ],
+)
+def test_a_note_to_study_is_no_number_cloze(line: str) -> None:
+    notes = (
+        f"# Exam notes\n\n## Tips\n\n- {line}\n- the quota is 50 requests per second per account\n"
+    )
+    for q in chosen(notes):
+        assert not q.prompt.startswith(
+            ("Fill in the blank: Memorise", "Fill in the blank: Remember")
+        )
+        assert "记住" not in q.prompt, q.prompt
