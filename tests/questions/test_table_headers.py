@@ -191,3 +191,16 @@ def test_a_step_column_asks_which_row_does_the_step(
 ) -> None:
     # never "哪个命令的步骤是“ext4”？": the step is done with the row's command
     assert table_reverse(noun, header, value, lang) == stem
+
+
+@pytest.mark.parametrize("value", ["❌（要停了重建）", "✅", "是"])
+def test_a_marked_chinese_cell_makes_no_statement(value: str) -> None:
+    # "运行中随时 connect / disconnect 的默认 bridge是“❌（要停了重建）”" was a true/false
+    assert table_statement("运行中随时 connect / disconnect", "默认 bridge", value, "zh") is None
+
+
+def test_a_plain_chinese_cell_still_makes_one() -> None:
+    assert (
+        table_statement("Redis", "持久化", "支持 RDB 和 AOF", "zh")
+        == "Redis 的持久化是“支持 RDB 和 AOF”"
+    )
