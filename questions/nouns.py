@@ -57,7 +57,9 @@ def is_phrase(text: str) -> bool:
 #: of the phrase (a \b never falls between two ideographs: "其它零碎")
 _CATCH_ALL = re.compile(
     r"^(?:(?:misc|miscellaneous|other|others|odds\s+(?:and|&)\s+ends|random|notes?|tips|"
-    r"leftovers?|grab[\s-]?bag)\b|其他|其它|其余|杂记)|杂项|零碎",
+    r"leftovers?|grab[\s-]?bag)\b|其他|其它|其余|杂记)|杂项|零碎"
+    # a list of pitfalls gathers mistakes about unlike things (localhost, CMD, a volume)
+    r"|\b(?:gotchas|pitfalls|common mistakes|traps)\b|易错|踩坑|坑",
     re.I,
 )
 

@@ -126,7 +126,9 @@ def test_no_question_defines_a_bare_number() -> None:
 @pytest.mark.parametrize(
     "label",
     ["其它", "其他", "杂项", "零碎", "其它零碎", "Misc", "Miscellaneous", "Other", "Others",
-     "Odds and ends", "Random notes", "misc CLI", "Misc CLI:", "**其它零碎**"],
+     "Odds and ends", "Random notes", "misc CLI", "Misc CLI:", "**其它零碎**",
+     # pitfalls about unlike things: localhost, CMD and a volume are no peers
+     "Gotchas", "Common pitfalls", "9. 易错点 / 坑 ⚠️", "踩坑记录"],
 )  # fmt: skip
 def test_a_catch_all_names_no_category(label: str) -> None:
     assert is_misc(label)
@@ -134,7 +136,9 @@ def test_a_catch_all_names_no_category(label: str) -> None:
     assert lead_category(label if label.endswith(":") else f"{label}:") is None
 
 
-@pytest.mark.parametrize("heading", ["Linter commands", "生命周期", "Container runtimes"])
+@pytest.mark.parametrize(
+    "heading", ["Linter commands", "生命周期", "Container runtimes", "Exam tips", "Networking"]
+)
 def test_a_named_heading_is_no_catch_all(heading: str) -> None:
     assert not is_misc(heading)
 
