@@ -173,7 +173,7 @@ def names_aspects(header: str) -> bool:
 #: compared, or the features a product has, each a row with its version and remark)
 _MAYBE_ASPECTS = re.compile(
     r"(?i)features?|propert(?:y|ies)|attributes?|metrics?|characteristics?|"
-    r"特性|特点|属性|指标|方面|项目"
+    r"特性|特点|属性|指标|方面|项目|功能|操作|operations?|行为"
 )
 
 

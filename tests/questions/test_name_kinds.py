@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from questions.parse.model import TableData
 from questions.tables import analyse
 from questions.vocabulary import PORTS, fair_port
@@ -152,3 +154,17 @@ def test_a_feature_table_of_yes_no_marks_compares_its_columns() -> None:
     plain = analyse(TableData(header, (("WAL", "3.7", "8.0"), ("JSON", "3.38", "9.2"),
                                        ("Upsert", "3.24", "9.5")), (3, 4, 5)))  # fmt: skip
     assert plain is not None and not plain.transposed
+
+
+@pytest.mark.parametrize("corner", ["功能", "操作", "Operation"])
+def test_a_function_or_operation_corner_compares_its_columns(corner: str) -> None:
+    # "功能 | 默认 bridge | 自定义 bridge" asked "运行中随时 connect / disconnect 的默认 bridge
+    # 是“❌（要停了重建）”": the rows are what the two bridges are compared by
+    header = (corner, "默认 bridge", "自定义 bridge")
+    rows = (("按容器名 DNS 解析", "❌", "✅"),
+            ("运行中随时 connect / disconnect", "❌（要停了重建）", "✅"),
+            ("和无关容器隔离", "❌（没指定网络的容器全在一起）", "✅"),
+            ("推荐生产用", "否", "是"))  # fmt: skip
+    table = analyse(TableData(header, rows, (3, 4, 5, 6)))
+    assert table is not None and table.transposed
+    assert set(table.keys) == {"默认 bridge", "自定义 bridge"}
