@@ -69,10 +69,23 @@ def row_names(keys: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def is_index_column(header: str, values: list[str]) -> bool:
-    if not _INDEX_HEADER.match(header.strip()):
+    h = header.strip()
+    if _RANK_HEADER.match(h):
+        # "# (approx)" over 2, 4-7, 8-10, 11: the rows' places in an order, rising
+        firsts = [_RANK.fullmatch(v.strip()) for v in values]
+        if all(firsts):
+            starts = [int(m.group(1)) for m in firsts if m]
+            return starts == sorted(starts) and len(set(starts)) == len(starts)
+    if not _INDEX_HEADER.match(h):
         return False
     nums = [v.strip().rstrip(".") for v in values]
     return all(n.isdigit() for n in nums) and _counted_up([int(n) for n in nums])
+
+
+#: "#" with a remark on the numbers ("# (approx)", "#*"): a rank, not a count
+_RANK_HEADER = re.compile(r"^#\s*\S")
+#: a place or a run of places in a rank: "11", "4-7", "12–14"
+_RANK = re.compile(r"(\d+)(?:\s*[-–~]\s*\d+)?\.?")
 
 
 def _counted_up(numbers: list[int]) -> bool:

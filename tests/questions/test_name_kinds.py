@@ -168,3 +168,20 @@ def test_a_function_or_operation_corner_compares_its_columns(corner: str) -> Non
     table = analyse(TableData(header, rows, (3, 4, 5, 6)))
     assert table is not None and table.transposed
     assert set(table.keys) == {"默认 bridge", "自定义 bridge"}
+
+
+def test_a_rank_column_is_an_index_and_never_an_option() -> None:
+    # "# (approx) | Source | …" over 2, 4-7, 8-10: the options were "4-7 / 8-10 / 12-14"
+    header = ("# (approx)", "Source", "Where it lives")
+    rows = (("2", "role defaults", "roles/x/defaults/main.yml"),
+            ("4-7", "group_vars", "inventory / playbook dir"),
+            ("8-10", "host_vars", "inventory / playbook dir"),
+            ("15", "role vars", "roles/x/vars/main.yml"),
+            ("22", "extra vars -e", "command line"))  # fmt: skip
+    table = analyse(TableData(header, rows, (3, 4, 5, 6, 7)))
+    assert table is not None and table.key_header == "Source"
+    assert "# (approx)" not in table.headers
+    # a "#" column of values out of order is data, not a rank ("# ports": 80, 22, 443)
+    ports = analyse(TableData(("# ports", "service"), (("80", "http"), ("22", "ssh"),
+                                                       ("443", "https")), (3, 4, 5)))  # fmt: skip
+    assert ports is not None and "# ports" in (ports.key_header, *ports.headers)
