@@ -209,6 +209,12 @@ def limited(cell: str) -> bool:
     return _LIMITED.search(cell) is not None
 
 
+#: a cell that opens with a number ("10 s", "4k (one page)", "~2 KB"): valued as a quantity
+_LEADS_NUMBER = re.compile(r"\s*[~≈<>]?\s*\d")
+#: a value, not a description: one word ("root", "True") or a number with its unit ("10 s")
+_SHORT_VALUE = re.compile(r"[^\s,，]+|[~≈]?\d[\d.,]*\s?[A-Za-z%µ]{1,5}")
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -229,6 +235,12 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     value, normed = folded(f.value), norm(f.value)  # once per fact, not once per row
     lacking = sharing_a_lack(table, f.column, f.row) if limited(f.value) else frozenset()
     mark = leading_mark(f.value)
+    # a row whose cell is a number beside a word ("root" among 5, 10 s, 22) is told apart by
+    # the kind of its value alone: only rows valued as the key is are options
+    # (a short value only: a description that opens with a count, "~1x/month, backups", is
+    # read for its words)
+    short = _SHORT_VALUE.fullmatch(f.value.strip()) is not None
+    numeric = _LEADS_NUMBER.match(f.value) is not None if short else None
     keys = likeliest(
         f.subject,
         [
@@ -244,6 +256,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             and not (fk in value and contains_folded(value, fk))
             # "✅ after more memory": another ✅ row answers the header as the key does
             and (mark is None or leading_mark(column[i]) != mark)
+            and (numeric is None or (_LEADS_NUMBER.match(column[i]) is not None) == numeric)
         ],
         f.id,
     )

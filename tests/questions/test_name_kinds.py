@@ -185,3 +185,44 @@ def test_a_rank_column_is_an_index_and_never_an_option() -> None:
     ports = analyse(TableData(("# ports", "service"), (("80", "http"), ("22", "ssh"),
                                                        ("443", "https")), (3, 4, 5)))  # fmt: skip
     assert ports is not None and "# ports" in (ports.key_header, *ports.headers)
+
+
+DEFAULTS = """# Automation notes
+
+## Defaults worth memorizing
+
+| Setting | Default | Notes |
+|---|---|---|
+| `forks` | 5 | parallel hosts; bump to 10-20 if lots of nodes |
+| `timeout` (SSH connect) | 10 s | `[defaults] timeout =` |
+| `gather_timeout` | 10 s | facts gathering |
+| SSH `remote_port` | 22 | `ansible_port` per host |
+| `retries` (w/ `until`) | 3 | |
+| `delay` (w/ `until`) | 5 s | |
+| `poll` (with `async`) | 10 s | `poll: 0` = fire & forget |
+| `become_user` | root | `become_method` = sudo |
+| `host_key_checking` | True | set False in lab |
+"""
+
+
+def test_a_word_default_is_asked_among_word_defaults_only() -> None:
+    from questions.generate import generate_document
+
+    questions = [q for _, q in generate_document("t.md", DEFAULTS).chosen]
+    assert questions
+    rows = [
+        r.split("|") for r in DEFAULTS.splitlines() if r.startswith("| `") or r.startswith("| SSH")
+    ]
+    # each setting by the name in its backticks ("retries" of "`retries` (w/ `until`)")
+    defaults = {re.search(r"`([^`]+)`", r[1]).group(1): r[2].strip() for r in rows}  # type: ignore[union-attr]
+
+    def default_of(choice: str) -> str:
+        (name,) = [n for n in defaults if re.match(rf"(SSH )?{n}\b", choice)]
+        return defaults[name]
+
+    for q in questions:
+        if q.prompt.startswith("Which setting defaults to"):
+            said = q.prompt.split("“")[1].split("”")[0]
+            kinds = {default_of(c)[0].isdigit() for c in q.choices}
+            # "root" among 5, 10 s and 22 is told by its kind alone
+            assert kinds == {said[0].isdigit()}, (q.prompt, q.choices)
