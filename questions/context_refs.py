@@ -17,6 +17,9 @@ _POINTER = re.compile(
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?"
     r"(?:section|sec\.|§|chapter|ch\.|part|table|figure|fig\.|step|note)\s*[\d#§]"
     r"|\bditto\b"
+    # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
+    r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"
+    r"|(?:^|[(:：;；,，—–]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"
     # "`init -backend-config=…` fills in the rest": the rest of what the lines before set
     # (not "…, the rest holds copies", which says what the rest is)
     r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?)\s+the (?:rest|remainder)\W*$"
@@ -45,7 +48,7 @@ _SELF_POINTER = re.compile(
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
     r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
-    r"|see|cf|refer|[见参]",
+    r"|see|cf|refer|[见参]|same|同理|道理",
     re.I,
 )
 

@@ -58,6 +58,15 @@ def test_lines_that_point_elsewhere_or_at_their_own_row() -> None:
         assert "推荐用这个" not in q.prompt and "优先用它" not in q.prompt, q.prompt
 
 
+def test_a_line_that_says_the_same_rule_holds_points_above() -> None:
+    # "same idea for ___ vs include_tasks" was asked (a review: the idea is a line above)
+    for text in ("same idea for import_tasks vs include_tasks", "同理，RWMutex 也一样",
+                 "the same thing applies to roles"):  # fmt: skip
+        assert refers_to_context(text), text
+    for text in ("same-origin policy", "pods of the same node share it", "it is the same idea"):
+        assert not refers_to_context(text), text
+
+
 def test_a_default_value_cell_does_not_call_its_row_the_default() -> None:
     assert not _calls_default("默认 mavenLocal，生产要配置凭据", "任务")
     assert not _calls_default("默认 root", "指令")
