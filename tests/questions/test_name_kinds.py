@@ -11,7 +11,7 @@ import re
 import pytest
 
 from questions.parse.model import TableData
-from questions.tables import analyse
+from questions.tables import Table, analyse
 from questions.vocabulary import PORTS, fair_port
 from tests.questions.own_notes import keyed, notes_text
 
@@ -137,6 +137,11 @@ def test_a_port_said_without_the_word_port_is_offered_beside_ports_not_near_miss
         assert not made_up, (prompt, choices)
 
 
+def analysed(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> Table | None:
+    """The table read as the notes would write it, its rows from line 3 on."""
+    return analyse(TableData(header, rows, tuple(range(3, 3 + len(rows)))))
+
+
 def test_a_feature_table_of_yes_no_marks_compares_its_columns() -> None:
     """ "Feature | NAT Gateway | NAT Instance" with "✅ AWS | ❌ you" rows: the rows are aspects
     the two columns are compared by, so no question asks which feature a cell belongs to
@@ -147,7 +152,7 @@ def test_a_feature_table_of_yes_no_marks_compares_its_columns() -> None:
             ("Replication", "❌", "✅"),
             ("Row-level security", "❌", "✅"),
             ("Setup", "a file", "initdb + service"))  # fmt: skip
-    table = analyse(TableData(header, rows, (3, 4, 5, 6, 7)))
+    table = analysed(header, rows)
     assert table is not None and table.transposed
     assert set(table.keys) == {"SQLite", "PostgreSQL"}
     # a feature table of one value kind per column stays keyed by its rows
@@ -165,7 +170,7 @@ def test_a_function_or_operation_corner_compares_its_columns(corner: str) -> Non
             ("运行中随时 connect / disconnect", "❌（要停了重建）", "✅"),
             ("和无关容器隔离", "❌（没指定网络的容器全在一起）", "✅"),
             ("推荐生产用", "否", "是"))  # fmt: skip
-    table = analyse(TableData(header, rows, (3, 4, 5, 6)))
+    table = analysed(header, rows)
     assert table is not None and table.transposed
     assert set(table.keys) == {"默认 bridge", "自定义 bridge"}
 
@@ -178,7 +183,7 @@ def test_a_rank_column_is_an_index_and_never_an_option() -> None:
             ("8-10", "host_vars", "inventory / playbook dir"),
             ("15", "role vars", "roles/x/vars/main.yml"),
             ("22", "extra vars -e", "command line"))  # fmt: skip
-    table = analyse(TableData(header, rows, (3, 4, 5, 6, 7)))
+    table = analysed(header, rows)
     assert table is not None and table.key_header == "Source"
     assert "# (approx)" not in table.headers
     # a "#" column of values out of order is data, not a rank ("# ports": 80, 22, 443)
