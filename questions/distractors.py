@@ -2250,10 +2250,10 @@ def _slips(v: float, unit: str, places: int) -> set[float]:
             slips |= {v - 2 * step, v - step, v + step, v + 2 * step}
         if v <= 10 and v == int(v):  # its neighbours and the 1-2-5 steps around it
             slips |= {1, 2, 5, 10}
-            if _round_step(v, unit):  # 5 min: 4 or 6 min beside it leave it the round one
-                slips |= {30} if unit == "d" else set()  # a week: 14 and 30 days
-            else:  # a count's neighbours (1 of 0, 2 and 3 retries)
-                slips |= {v + 1, v - 1, v + 2}
+            if not _round_step(v, unit):  # 5 min: 4 or 6 min beside it leave it the round one
+                slips |= {v + 1, v - 1, v + 2}  # a count's neighbours (1 of 0, 2 and 3 retries)
+            elif unit == "d":
+                slips.add(30)  # a week of days: 14 and 30 days beside it
     else:  # a size in its powers of two: 1 MB beside 2, 4 and 8 MB
         slips |= {v * 8, v / 8}
     if unit == "%":

@@ -24,7 +24,7 @@ from questions.headers import (
 from questions.nouns import category as simple_noun
 from questions.nouns import singular_word
 from questions.text import CJK, LONG_PREPOSITIONS, PREPOSITIONS, english_word
-from questions.values import leading_mark, mark_remark, shape
+from questions.values import NEGATIVE, POSITIVE, leading_mark, mark_remark, shape
 
 BLANK = "___"
 _DESCRIPTIVE = re.compile(
@@ -691,10 +691,6 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
     return f"{who} has “{a}”?"
 
 
-#: a Chinese cell that only says yes or no
-_ZH_YES_NO_CELL = frozenset({"是", "否", "有", "无", "对", "错", "能", "不能", "会", "不会"})
-
-
 def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     """A table cell said as a sentence: "LoadBalancer is reachable from outside, via …"; None
     when the column only explains, or its header does not make a sentence with the cell."""
@@ -708,7 +704,12 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if lang == "zh":
         if kind == "situation":
             return f"{key} 适用于“{v}”"  # a time ("cleanup 时机") is what the cell says it is
-        if foreign(a, lang) or leading_mark(v) is not None or v in _ZH_YES_NO_CELL:
+        if (
+            foreign(a, lang)
+            or leading_mark(v) is not None
+            or POSITIVE.match(v)
+            or NEGATIVE.match(v)
+        ):
             return None  # never "… 的默认 bridge是“❌（要停了重建）”": a mark is no value
         return f"{key} {a}“{v}”" if _ZH_SAYS.search(a) else f"{key} 的{a}是“{v}”"
     verb = wh_verb(a)

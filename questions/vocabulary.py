@@ -107,6 +107,8 @@ NAMED_IN_CONTEXT = frozenset({"workload resource", "policy object"})
 #: kinds of plain words ("Layers" of a Docker image, "Aliases" of a shell): a kind only in
 #: notes about AWS (`service_areas.is_aws_text`), and no sentence is a cloze of one
 ABOUT_AWS_ONLY = frozenset({"AWS Lambda feature"})
+#: the kinds held only in their field: no sentence that names one is a cloze of it
+FIELD_BOUND = NAMED_IN_CONTEXT | ABOUT_AWS_ONLY
 
 
 def _folded(name: str) -> str:
@@ -206,6 +208,7 @@ def like_numbers(role: str, answer: str, sentence: str, taken: Iterable[str] = (
 
 __all__ = [
     "ABOUT_AWS_ONLY",
+    "FIELD_BOUND",
     "NAMED_IN_CONTEXT",
     "NUMBER_ROLES",
     "PORTS",

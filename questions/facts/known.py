@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.parse.model import Block
-from questions.vocabulary import ABOUT_AWS_ONLY, NAMED_IN_CONTEXT, kind_of, names_in
+from questions.vocabulary import FIELD_BOUND, kind_of, names_in
 
 
 def known_facts(blocks: Iterable[Block], taken: set[str]) -> list[Fact]:
@@ -26,7 +26,7 @@ def known_facts(blocks: Iterable[Block], taken: set[str]) -> list[Fact]:
         for sentence in sentences(b.text):
             for m in names_in(sentence):
                 name = m.group(0)
-                if kind_of(name) in NAMED_IN_CONTEXT | ABOUT_AWS_ONLY:
+                if kind_of(name) in FIELD_BOUND:
                     continue  # "the Deployment's pods": named in passing, not the point
                 if sentence.count(name) > 1 or f"{b.id}:{name}" in taken:
                     continue
