@@ -299,6 +299,8 @@ _ANY_DIGIT = re.compile(r"\d")
 
 
 _WORD = re.compile(r"[A-Za-z_][\w.-]*[A-Za-z0-9_]|[\u4e00-\u9fff]{2,}")
+#: a number with the word after it, its unit ("~2 billion", "200 million")
+_OTHER_NUMBER = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:[A-Za-z%]+|[\u4e00-\u9fff])?")
 
 
 def _anchors(c: Candidate) -> tuple[str, ...]:
@@ -310,10 +312,11 @@ def _anchors(c: Candidate) -> tuple[str, ...]:
     at = f.sentence.find(f.span) if f.span else -1
     if at < 0:
         return ()
-    before = [w for w in _WORD.findall(f.sentence[:at]) if w.casefold() not in STOP_EN]
-    after = [
-        w for w in _WORD.findall(f.sentence[at + len(f.span) :]) if w.casefold() not in STOP_EN
-    ]
+    # another number's unit ("~2 billion") is no anchor: that number's own question blanks it
+    head = _OTHER_NUMBER.sub(" ", f.sentence[:at])
+    tail = _OTHER_NUMBER.sub(" ", f.sentence[at + len(f.span) :])
+    before = [w for w in _WORD.findall(head) if w.casefold() not in STOP_EN]
+    after = [w for w in _WORD.findall(tail) if w.casefold() not in STOP_EN]
     return tuple(w for w in (before[-1:] + after[:1]) if len(w) >= 3)
 
 
