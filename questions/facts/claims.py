@@ -355,7 +355,7 @@ _SUBJECTS = re.compile(r"\s*(?:和|、|，|,|\band\b|\bor\b|或)\s*")
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s+[A-Za-z][A-Za-z\s',.!?-]*$")
 
 
-def _predicate(sentence: str) -> tuple[list[str], bool, str] | None:
+def predicate(sentence: str) -> tuple[list[str], bool, str] | None:
     s = sentence.strip().rstrip("。.！!")
     m = _ZH_PREDICATE.match(s) if CJK.search(s) else _EN_PREDICATE.match(s)
     if m is None:
@@ -381,8 +381,8 @@ def predicate_facts(blocks: Iterable[Block]) -> list[Fact]:
         for sentence in sentences(b.text):
             # a whole sentence, else its clauses ("Image layers are not writable, the
             # container layer is writable")
-            whole = _predicate(sentence)
-            clauses = [whole] if whole else [_predicate(c) for c in _CLAUSES.split(sentence)]
+            whole = predicate(sentence)
+            clauses = [whole] if whole else [predicate(c) for c in _CLAUSES.split(sentence)]
             for found in clauses:
                 if found is None:
                     continue

@@ -33,6 +33,7 @@ from questions.facts.definitions import (
     unshout,
     without_spelling,
 )
+from questions.facts.denied import with_denied
 from questions.facts.enumerations import Enumeration, enumeration
 from questions.facts.groups import code_led_items, lead_label_groups, nested_label_groups
 from questions.facts.known import known_facts
@@ -825,6 +826,7 @@ def extract(doc: Document) -> list[Fact]:
     stated = _heading_statement_terms(facts)
     facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
     facts = [side for f in facts if (side := _side_of_contrast(f)) is not None]
+    facts = with_denied(facts, content)
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
 

@@ -60,6 +60,7 @@ class Fact:
     column: int = -1
     extra: tuple[str, ...] = field(default=())
     lang: str = ""  # set where the fact's own text cannot tell (a table cell: the table's)
+    denied: tuple[str, ...] = ()  # names the notes say are not of the fact's kind
 
     @property
     def section(self) -> Section:

@@ -10,7 +10,7 @@ from questions.distractors import sort_numeric
 from questions.facts.model import Fact
 from questions.subjects import with_label
 from questions.tables import Table
-from questions.text import cjk_count, is_zh
+from questions.text import cjk_count, is_zh, norm
 
 
 def lang_of(fact: Fact) -> str:
@@ -72,6 +72,20 @@ def cased_like(answer: str, options: Sequence[str]) -> list[str]:
             for o in options]  # fmt: skip
 
 
+def _denied_lures(fact: Fact, answer: str, distractors: Sequence[str]) -> list[str]:
+    """Names the notes say are not of the kind asked ("canary is NOT a strategy type"), as
+    more wrong options of a question whose key is a member's name, up to three in all."""
+    name = fact.value if fact.kind == "default" else fact.subject
+    if not fact.denied or answer != name or len(distractors) >= 3:
+        return []
+    taken = {norm(d) for d in (answer, *distractors)}
+    names = [d for d in fact.denied if norm(d) not in taken][: 3 - len(distractors)]
+    if all(o[:1].isupper() for o in (answer, *distractors)):
+        # written in passing ("blue/green and canary are NOT …"), offered beside RollingUpdate
+        names = [d[:1].upper() + d[1:] for d in names]
+    return names
+
+
 def build(
     generator: str,
     style: str,
@@ -92,6 +106,7 @@ def build(
     query: the words that identify the fact, for the notes player (the stem minus its
     template); notes_options: every option is one of the notes' own alternatives (a list's
     items, an enumeration's values), so their lengths are no cue."""
+    distractors = [*distractors, *_denied_lures(fact, answer, distractors)]
     if len(distractors) < (1 if closed else 2):
         return None
     distractors = cased_like(answer, distractors)
