@@ -328,6 +328,18 @@ _RUNTIME_BEFORE = re.compile(
 )
 #: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
 _STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
+#: a framework or server its users name by major release ("React 18", "MySQL 8", "Vue 3"):
+#: the bare number after it is a release when no plural it counts follows ("React 18 的
+#: StrictMode", "React 17 behaviour"), never in "Kafka 3 brokers"
+_FRAMEWORK_BEFORE = re.compile(
+    r"\b(React|Vue|Angular|Svelte|Next\.js|Nuxt|Django|Rails|Spring(?: Boot)?|Laravel|Deno|"
+    r"Flutter|Dart|Swift|TypeScript|\.NET|Elixir|Erlang|PostgreSQL|Postgres|MySQL|MariaDB|Redis|"
+    r"MongoDB|Elasticsearch|Kafka|Nginx|Oracle|Fedora|Gradle|Webpack|Vite|Bootstrap|Tailwind|"
+    r"Ansible|Terraform|Jenkins|Spark|Hadoop|Cassandra)\s*$"
+)
+_RELEASE_AFTER = re.compile(
+    r"^\s*($|[)）,.;:!?，。；：、]|[A-Z]|[a-z]+(?<!s)\b|的|里|中|起|后|之后|以后|之前|以前|版|开始|引入|新增)"
+)
 #: what a year is said before: "2021 真题" (that year's exam), "2023 年", "2019 edition"
 _YEAR_OF = re.compile(r"\s*(年|真题|考研|届|版|edition\b)", re.I)
 #: brands whose products are named by a number ("Microsoft 365 E3", "Office 2021")
@@ -421,6 +433,11 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         )
         or (text.startswith("v") or _SEMVER.fullmatch(text))
         or (_RELEASE.fullmatch(text) and _RUNTIME_BEFORE.search(before) is not None)
+        or (
+            _RELEASE.fullmatch(text)
+            and _FRAMEWORK_BEFORE.search(before) is not None
+            and _RELEASE_AFTER.match(after) is not None
+        )
         or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
         # "(Compose 2.20+)", "3.0+ 起": a release and the ones after it
         or (_MAJOR_MINOR.fullmatch(text) and after.startswith("+"))

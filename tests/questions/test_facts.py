@@ -73,6 +73,13 @@ def test_terms_defined_side_by_side_are_each_others_options() -> None:
         ("minor upgrade (18.0 -> 18.1)", "18.1", "quantity"),  # the fact extraction decides
         ("segment size 16 MB by default", "16 MB", "quantity"),
         ("max 1600 columns per table", "1600", "quantity"),
+        # a framework named by its major release: no quantity, so 15-18 beside 17, never 10, 20
+        ("React 18 的 StrictMode（仅开发环境）", "18", "version"),
+        ("the app keeps the React 17 behaviour", "17", "version"),
+        ("upgrade to MySQL 8, then drop the old users", "8", "version"),
+        ("Vue 3 Composition API", "3", "version"),
+        ("a cluster of Kafka 3 brokers", "3", "quantity"),
+        ("Redis 16 个库", "16", "quantity"),
     ],
 )
 def test_what_a_number_counts(sentence: str, number: str, role: str) -> None:
