@@ -328,6 +328,15 @@ _RUNTIME_BEFORE = re.compile(
 )
 #: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
 _STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
+#: the number a standard's name opens with, read alone: "802" of "802.1D-1998"
+_STANDARD_HEAD = re.compile(r"\d{3,4}")
+_STANDARD_TAIL = re.compile(r"\.\d{1,2}[A-Za-z]{1,3}\b")
+#: what a number right after it measures, when that is no port ("port priority 128")
+_MEASURED_BEFORE = re.compile(
+    r"\b(priority|cost|weight|metric|distance|count|size|timeout|delay|interval|age|limit|"
+    r"length|bandwidth|hops?|ttl|mtu)\s*[:=]?\s*$",
+    re.I,
+)
 #: a framework or server its users name by major release ("React 18", "MySQL 8", "Vue 3"):
 #: the bare number after it is a release when no plural it counts follows ("React 18 的
 #: StrictMode", "React 17 behaviour"), never in "Kafka 3 brokers"
@@ -409,8 +418,10 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
-    if _STANDARD.fullmatch(text):
-        return "id"  # "802.1X": a standard's name, never "801.1X" or "802.6X"
+    if _STANDARD.fullmatch(text) or (
+        _STANDARD_HEAD.fullmatch(text) and _STANDARD_TAIL.match(after)
+    ):
+        return "id"  # "802.1X", "802.1D-1998": a standard's name, never "801.1X" or "750.1D"
     if number.unit == "yr" and _YEAR.fullmatch(text.rstrip(" 年")):
         return "year"  # "2023 年 7 月起": a date, never 2023 years (4046 年 beside it)
     if number.unit and number.unit not in ("m", "M", "K", "G", "万"):
@@ -479,6 +490,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "code"  # under "## Error codes", or a list led in by "Status codes:"
     if _ID_BEFORE.search(before) and not _AT_TIME.search(before):
         return "id"
+    if _MEASURED_BEFORE.search(before):
+        return "quantity"  # "port priority 128" under a line on ports: a priority, no port
     # under "## Ports", or a list led in by "ports -> memorize"
     listed = (heading and port_listed(heading, number)) or (under and port_listed(under, number))
     return "port" if listed else "quantity"

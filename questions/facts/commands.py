@@ -83,6 +83,8 @@ _NOT_A_PURPOSE = re.compile(
     r"optional|default|deprecated|same as|e\.g|i\.e|works|only)\b|!!|\(!+\)|\?$|"
     # "# by name" under `pkill`: a manner that goes on from the comment above, no use
     r"^(by|via|with|without|per)\s+\S+(\s+\S+)?$|"
+    # "# in Mbps", "# 单位 ms": the unit of the line's value, no use
+    r"^(in|单位)\s*[:：]?\s*\S+$|"
     r"\b(it|this|that|them)\b|"
     # "# long syntax", "# first thing in exam": how the line is written or when to type it
     r"\b(syntax|shorthand|exam)\b",

@@ -159,6 +159,10 @@ def _clause_before(before: str) -> str:
     return re.split(r"[,;，；]", before)[-1]
 
 
+#: where a value opens: after "default =", "default:", "default is", "=" or ":"
+_VALUE_OPENS = re.compile(r"(?:\bdefault\s*(?:is|=|:)?|[=:：])\s*$", re.I)
+
+
 def _subject_before(before: str, marked: tuple[str, ...]) -> str:
     """The identifier right before a number: "`work_mem` default ", "completions (default ",
     "`autovacuum_naptime` = ", "`seq_page_cost` "."""
@@ -169,6 +173,8 @@ def _subject_before(before: str, marked: tuple[str, ...]) -> str:
     if not m:
         return ""
     subj = m.group("subj")
+    if not m.group(0)[len(subj) :].strip() and _VALUE_OPENS.search(before[: m.start()]):
+        return ""  # "default = VLAN 1": the name is the value's, "VLAN 1" is what is set
     is_marked = any(subj == s or subj == s.strip() for s in marked)
     looks_param = re.search(r"[a-z][A-Z]|_|\.|[a-z]-[a-z]", subj) is not None
     return subj if (is_marked or looks_param) else ""

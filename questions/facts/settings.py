@@ -85,6 +85,10 @@ _BY_RELEASE = re.compile(
 )
 
 
+#: what follows a multiplier that is a formula's factor, not the label's value
+_FACTOR_OF = re.compile(r"\s*[(\d]")
+
+
 def _labelled_fact(
     label: str,
     value: str,
@@ -103,6 +107,9 @@ def _labelled_fact(
     numbers = numbers_in(value)
     if numbers and numbers[0].start == 0 and numbers[0].end == len(value):
         n = numbers[0]
+        at = sentence.find(value)
+        if n.unit == "x" and at >= 0 and _FACTOR_OF.match(sentence[at + len(value) :]):
+            return None  # "metric = 256 × (10^7 / BW + delay)": a factor of a formula
         # what the number counts, read as "Default port 6379" (the colon hides the port)
         said = f"{label} {value}"
         found = numbers_in(said)
