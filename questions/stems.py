@@ -331,9 +331,10 @@ def is_descriptive(attr: str) -> bool:
     said = _attr_parts(attr, "en").strip()
     if _DESCRIPTIVE.match(said):
         return True
-    # "备注 / 坑": labels that each say so
+    # "备注 / 坑": labels that say so; one of them is enough ("何时触发 / 注意": the cells
+    # mix what the first says with remarks, so no stem reads "哪个 Hook 的何时触发 / 注意是…")
     labels = header_labels(said)
-    return len(labels) > 1 and all(_DESCRIPTIVE.match(p) or remark_header(p) for p in labels)
+    return len(labels) > 1 and any(_DESCRIPTIVE.match(p) or remark_header(p) for p in labels)
 
 
 @lru_cache(maxsize=4096)

@@ -126,6 +126,8 @@ _ZH_LABEL = re.compile(
     r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它|考点|考题|面试题"
     # a card's or an interview's labels ("补充：…", "答：…"): how a line is said, not a name
     r"|补充|追问|面试官追问|答|问"
+    # the writer's own view ("个人感觉：…", "我的理解: …"): an opinion, no term
+    r"|个人(?:感觉|理解|看法|经验|观点|总结)|我的(?:理解|看法|经验)|我觉得|感觉|心得|感想|体会|吐槽"
     # what a line says of its item ("危害: 端口耗尽", "常见误区: …"): an aspect, no term
     r"|(?:常见|主要|典型|潜在)?(?:误区|危害|影响|后果|原因|风险|优点|缺点|优势|劣势|区别|用法|原理|作用"
     r"|场景|使用场景|解决|解决办法|解决方案|处理|处理方法|现象|症状|建议|结论)"
@@ -138,7 +140,8 @@ _LABEL_NOUNS = frozenset({"alternative", "fix", "suspect", "tip", "note", "gotch
                           "workaround", "trick", "pitfall", "takeaway", "example", "hint",
                           "reminder", "summary", "warning", "downside", "upside", "drawback",
                           "catch", "trap", "mistake", "lesson", "rule", "verdict", "idea",
-                          "recommendation", "advice", "habit", "shortcut", "reason", "q", "question"})  # fmt: skip
+                          "recommendation", "advice", "habit", "shortcut", "reason", "q", "question",
+                          "ex", "opinion", "thought", "impression"})  # fmt: skip
 _LOWER_PHRASE = re.compile(r"[a-z]+(?: [a-z]+){0,4}")
 
 
