@@ -220,6 +220,7 @@ class Pool:
         self._name_kinds: NameKinds | None = None
         #: a table's row keys by its block (the named set each key is one of), with its cells
         self._table_keys: dict[int, tuple[str, ...]] = {}
+        self._table_sections: dict[int, int] = {}
         self._table_cells: dict[int, tuple[tuple[str, ...], ...]] = {}
         self._keyed: dict[str, list[tuple[int, int]]] | None = None  # `_tables_keyed`
         self._sets: dict[str, frozenset[str]] | None = None  # `_sets_of`, read on first use
@@ -243,6 +244,7 @@ class Pool:
                 self.add(text, role, group, f.section.index)
             if f.table is not None and not f.table.transposed:
                 self._table_keys[f.block.id] = f.table.keys
+                self._table_sections[f.block.id] = f.section.index
                 self._table_cells[f.block.id] = f.table.cells
             if f.kind == "property" and f.table is not None and _DIGITS_ONLY.fullmatch(f.subject):
                 keys.add((f.subject, f"key:{norm(f.table.key_header)}", f.section.index))
@@ -1325,6 +1327,34 @@ class Pool:
             mine, theirs = self._flag_owners.get(a, set()), self._flag_owners.get(o, set())
             return not mine or bool(mine & theirs)  # `--link` of pg_upgrade, not `-Fp` of pg_dump
         return True
+
+    def prefix_kin(self, answer: str, fact: Fact, avoid: str = "", want: int = 3) -> list[str]:
+        """The notes' names written with the answer's camelCase prefix ("useMemo": useState,
+        useCallback, useRef), nearest sections first, when the notes write at least `want`
+        of them: beside a hook, console.time and flushSync are no hooks, and the key is the
+        only one of its family at a glance. Empty when the family is smaller."""
+        m = _CAMEL_PREFIX.fullmatch(answer.strip("`"))
+        if m is None:
+            return []
+        here = fact.section.index
+        named = [
+            (section, e.text)
+            for role in ("code", "term", "bold")
+            for section, entries in self._by_role.get(role, {}).items()
+            for e in entries
+        ]
+        named += [(self._table_sections.get(b, here), k)  # a table's rows name hooks too
+                  for b, keys in self._table_keys.items() for k in keys]  # fmt: skip
+        found = [
+            (abs(section - here), text)
+            for section, text in named
+            if (k := _CAMEL_PREFIX.fullmatch(text)) is not None and k.group(1) == m.group(1)
+        ]
+        names: list[str] = []
+        for _, text in sorted(found, key=lambda x: x[0]):
+            if text not in names and acceptable(text, answer, names, avoid):
+                names.append(text)
+        return names[:want] if len(names) >= want else []
 
     def marked(self, text: str, section: int) -> bool:
         """The author marked this term (bold or code) in the section."""
@@ -2413,6 +2443,10 @@ def _case(text: str) -> bool | None:
 
 #: fewer siblings of the answer's form than this and its form is no rule for its options
 FORM_LEAST = 2
+
+
+#: a camelCase name and its lower-case prefix: use(State), on(Mounted), get(ServerSideProps)
+_CAMEL_PREFIX = re.compile(r"([a-z]{2,6})[A-Z][A-Za-z0-9]*")
 
 
 def of_form(answer: str, names: Sequence[str]) -> list[str]:

@@ -84,6 +84,10 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     else:
         wrong = pool.alternatives(f.span, f, (f.role,), siblings=_siblings(f, pool), avoid=gap,
                                   closed=f.role == "bold")  # fmt: skip
+        kin = pool.prefix_kin(f.span, f, avoid=gap) if f.role == "code" else []
+        if kin:  # useMemo beside the notes' other hooks, never beside console.time
+            wrong = [w for w in wrong if w in kin] + [k for k in kin if k not in wrong]
+            wrong = wrong[:3]
     # two contrasted terms of one line; or the only other name of its head the notes write
     # as a kind ("REST API" beside "WebSocket API"): a pair, asked only if nothing else is
     pair = (f.role == "bold" and len(_siblings(f, pool)) == 1) or (
