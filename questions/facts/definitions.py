@@ -124,6 +124,7 @@ def _is_term(head: str, block: Marked) -> bool:
 
 _ZH_LABEL = re.compile(
     r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它|考点|考题|面试题"
+    r"|易错点?|踩坑|坑点|注意事项|重点|要点|难点"
     # a card's or an interview's labels ("补充：…", "答：…"): how a line is said, not a name
     r"|补充|追问|面试官追问|答|问"
     # the writer's own view ("个人感觉：…", "我的理解: …"): an opinion, no term

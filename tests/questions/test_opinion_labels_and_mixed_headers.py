@@ -32,7 +32,9 @@ NOTES = """# Vue 笔记
 """
 
 
-@pytest.mark.parametrize("label", ["个人感觉", "我的理解", "心得", "Worked ex", "my opinion"])
+@pytest.mark.parametrize(
+    "label", ["个人感觉", "我的理解", "心得", "Worked ex", "my opinion", "易错点", "注意事项"]
+)
 def test_an_opinion_or_example_label_is_a_remark(label: str) -> None:
     assert remark_label(label)
 
