@@ -145,13 +145,25 @@ def dangling(text: str) -> bool:
 _COMMAS = frozenset(",，;；")
 
 
+#: a member of an enumeration of names with their asides, a label before the first or not:
+#: "mechanisms: httpGet (success = status code 200-399),"
+_MEMBER = re.compile(
+    r"^\s*(?:[^:：()（）]{1,30}[:：]\s*)?(?P<member>[^\s,，:：()（）]+\s*[(（][^()（）]+[)）])\s*[,，;；]?\s*$"
+)
+
+
 def clause(sentence: str, span: str) -> str:
     """The part of a long sentence that holds the span: whole comma clauses around it."""
-    if len(sentence) <= MAX_CLAUSE:
-        return sentence
     # cut outside brackets only: '["nginx", "-g", "daemon off;"]' is one term, not three
     parts = clauses_of(sentence, _COMMAS)
     idx = next((i for i, p in enumerate(parts) if span in p), 0)
+    member = _MEMBER.match(parts[idx])
+    if member and span in member.group("member") and sum(map(bool, map(_MEMBER.match, parts))) >= 3:
+        # "mechanisms: httpGet (success = 200-399), tcpSocket (port accepts …), exec (…)":
+        # one member of an enumeration with its aside; its neighbours are other things
+        return member.group("member")
+    if len(sentence) <= MAX_CLAUSE:
+        return sentence
     lo, hi = idx, idx + 1
     while hi - lo < len(parts) and len("".join(parts[lo:hi])) < 60:
         if lo > 0:
@@ -359,7 +371,9 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     if dangling(said):
         return None  # a subject in front would not give back what the cut took
     subject = f.subject or f.context
-    if not subject and said.startswith(f.span) and f.block.parent is None:
+    if not subject and _MEMBER.fullmatch(said) and said != f.sentence:
+        subject = label(f)  # "httpGet (success = ___)" cut from its list: under "Probes"
+    elif not subject and said.startswith(f.span) and f.block.parent is None:
         # "11 nines durability for every class.": a sentence that opens with its number and
         # names nothing before it is read under its section's name, never as a bare riddle
         # (a nested item's is read under its parent item, or not asked)
