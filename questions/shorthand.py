@@ -17,6 +17,15 @@ _SHORTHAND = (
     (re.compile(r"(?<![\w/.-])ppl(?![\w/])"), "people"),
     # "truncated, u only get a NOTICE": a lone u between lower-case words, not a variable
     (re.compile(r"(?<=[a-z,;] )u(?= [a-z]{2,})"), "you"),
+    # "doesnt", "cant", "wont": a contraction typed without its apostrophe
+    (
+        re.compile(
+            r"(?<![\w/.-])(does|do|did|is|are|was|were|has|have|had|should|would|could|must)"
+            r"nt(?![\w/-]|\.\w)"
+        ),
+        r"\1n't",
+    ),
+    (re.compile(r"(?<![\w/.-])(ca|wo)nt(?![\w/-]|\.\w)"), r"\1n't"),
 )
 
 #: a bracketed aside that ends in two exclamations or more: the writer's warning to themselves
@@ -25,7 +34,7 @@ _EMPHATIC_ASIDE = re.compile(r"\s*[(（][^()（）]*[!！]{2,}\s*[)）]")
 
 
 #: anything `as_asked` may change: most texts hold none, and are returned after one search
-_MAY_CHANGE = re.compile(r"w/|b/c|thru|ppl|\bu\b|[!！]{2}")
+_MAY_CHANGE = re.compile(r"w/|b/c|thru|ppl|\bu\b|[!！]{2}|nt\b")
 
 
 def as_asked(text: str) -> str:

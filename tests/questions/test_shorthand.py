@@ -20,6 +20,9 @@ from questions.shorthand import as_asked, options_as_asked
         ("names are truncated, u only get a NOTICE", "names are truncated, you only get a NOTICE"),
         ("可以存，但每次先验证（不是“不缓存”！！）", "可以存，但每次先验证"),
         ("skip it (never in prod!!)", "skip it"),
+        ("the controller doesnt start the job", "the controller doesn't start the job"),
+        ("it wont restart, u cant edit it", "it won't restart, you can't edit it"),
+        ("labels isnt enough.", "labels isn't enough."),
     ],
 )
 def test_shorthand_is_spelled_out(written: str, asked: str) -> None:
@@ -31,6 +34,7 @@ def test_shorthand_is_spelled_out(written: str, asked: str) -> None:
     [
         "curl -u user:pw", "see /w/ docs", 'ETag: W/"abc"', "SELECT u FROM users u",
         "node/w/o", "temp disk (lost on redeploy!)", "w/o_flag", "menu",
+        "--dont-wait", "dont.txt", "the current event", "want a count",
     ],
 )  # fmt: skip
 def test_names_flags_and_one_exclamation_stay(kept: str) -> None:
