@@ -915,6 +915,20 @@ def clue(stem: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ())
     return _clue(stem, answer, tuple(wrong), tuple(like))
 
 
+_NAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def names_in_words(desc: str, name: str) -> bool:
+    """The description writes a compound name's parts as words ("a virtual cluster IP" of
+    ClusterIP, "an external name" of ExternalName, "a stateful set" of StatefulSet): as a
+    wrong option beside another name, it says whose it is."""
+    parts = _NAME_PARTS.findall(name)
+    if len(parts) < 2 or not name.isascii():
+        return False
+    pattern = r"\b" + r"[\s_-]*".join(map(re.escape, parts)) + r"\b"
+    return re.search(pattern, desc, re.I) is not None
+
+
 def description_clue(
     desc: str, answer: str, wrong: Sequence[str], like: Sequence[str] = ()
 ) -> str | None:

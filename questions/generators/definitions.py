@@ -27,7 +27,16 @@ from questions.ambiguity import (
 )
 from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
-from questions.cues import CONTEXT_START, MASK, cleared, clue, headless, masked, spliced
+from questions.cues import (
+    CONTEXT_START,
+    MASK,
+    cleared,
+    clue,
+    headless,
+    masked,
+    names_in_words,
+    spliced,
+)
 from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable
 from questions.facts.commands import example_data, quoted_data
 from questions.facts.definitions import remark_label
@@ -628,6 +637,8 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue  # what an example prints describes no term
         if d in owner and not pool.same_kind(f.subject, owner[d], f):
             continue
+        if d in owner and names_in_words(d, owner[d]):
+            continue  # "default type, gets a virtual cluster IP" names ClusterIP: not this one
         if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
             wrong.append(d)
     prompt = forward_definition(f.subject, noun_for(f.subject, f.category, f.siblings, lang), lang)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from questions.ambiguity import THIN, also_fits, content_words, unsettled
 from questions.bank import MAX_CHOICE
 from questions.candidate import Candidate
-from questions.cues import cleared, clue, names
+from questions.cues import cleared, clue, names, names_in_words
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators import definitions
@@ -83,10 +83,15 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
     # (what a kin does not do the term may not do either: no wrong option)
     kin = [d for d in f.sibling_values if (d not in owner or pool.same_kind(f.subject, owner[d], f))
            and not unsettled(d, f.value)]  # fmt: skip
-    others = [d for d in map(short, kin) if d is not None]
+    cut = {d: c for d in kin if (c := short(d)) is not None}
+    others = list(cut.values())
+    # a description that names its own term ("… (a stateful set)") rules itself out
+    named = {c for d, c in cut.items() if d in owner and names_in_words(c, owner[d])}
     wrong: list[str] = []
     for d in sorted(others, key=lambda d: (abs(len(d) - len(key)), d)):
         rest = [x for x in others if x != d]
+        if d in named:
+            continue
         if also_fits(key, d, rest) or also_fits(d, key, rest):
             continue  # the other description could be said of this term too
         if not standalone(d) or not fits(d, key, wrong):

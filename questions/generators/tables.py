@@ -10,7 +10,7 @@ from functools import lru_cache
 from questions.ambiguity import THIN, content_words, denial_fits, denies, thin_fits_any
 from questions.candidate import Candidate, stable_int
 from questions.clipping import lost_qualifier
-from questions.cues import clue, later_sentences, without
+from questions.cues import clue, later_sentences, names_in_words, without
 from questions.distractors import Pool, acceptable, likeliest, spread_keys
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
@@ -422,6 +422,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         cell = folded(v)
         if any(contains_folded(cell, k) for k in keys):
             continue  # "跟 GET 一样但只返回 headers" is plainly not GET's
+        if names_in_words(v, table.keys[i]):
+            continue  # "default type, gets a virtual cluster IP" names ClusterIP, its own row
         if elsewhere and contains(elsewhere, v):
             continue
         # the column's own cells are alternatives whatever their length ("Found" beside
