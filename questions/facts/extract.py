@@ -87,6 +87,58 @@ def definition_lists(content: list[Block]) -> set[int]:
     return {g for g, defs in items.items() if len(defs) >= 2 and sum(defs) >= 0.75 * len(defs)}
 
 
+#: an item that opens with a marked name and an arrow: "`[]` → 只在 mount 后执行 1 次"
+_MARKED_ARROW = re.compile(r"^\s*(?:->|→|=>)\s*\S")
+#: an item that opens with a short plain head and an arrow: "不传 → 每次渲染后都执行"
+_PLAIN_ARROW = re.compile(
+    r"^(?P<head>[\u4e00-\u9fff]{1,6}|[A-Za-z][\w-]*(?: [\w-]+){0,2})\s*(?:->|→|=>)\s*(?P<desc>\S.{2,})$"
+)
+
+
+def arrow_list_items(content: list[Block]) -> dict[int, Definition]:
+    """The plain items of a list whose other items define marked names with an arrow: the
+    list's shape says "不传 → 每次渲染后都执行" beside "`[]` → 只在 mount 后执行 1 次" and
+    "`[a, b]` → …" names one of three ways too, each the others' like option."""
+    items: dict[int, list[Block]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item":
+            items[b.group].append(b)
+    out: dict[int, Definition] = {}
+    for members in items.values():
+        marked = [b for b in members if _arrow_marked(b)]
+        if len(marked) < 2:
+            continue
+        plain = {b.id: m for b in members if b not in marked and (m := _PLAIN_ARROW.match(b.text))}
+        if len(marked) + len(plain) < len(members):
+            continue  # a list of other lines too: its arrows may be steps, not names
+        out |= {i: Definition(m.group("head"), m.group("desc").strip()) for i, m in plain.items()}
+    return out
+
+
+def _arrow_marked(b: Block) -> bool:
+    opener = next((m for m in b.inline.marked if b.text.startswith(m)), "")
+    return bool(opener) and _MARKED_ARROW.match(b.text[len(opener) :]) is not None
+
+
+def _as_members(facts: list[Fact], groups: set[str]) -> list[Fact]:
+    """The definitions of a list of ways ("不传 / `[]` / `[a, b]` → …") as members of one
+    set: written plain or marked, each is the others' like option."""
+    if not groups:
+        return facts
+    return [
+        replace(f, role="member", extra=tuple(dict.fromkeys((*f.extra, "arrow"))))
+        if f.kind == "definition" and f.group in groups
+        else f
+        for f in facts
+    ]
+
+
+def _arrow_fact(block: Block, d: Definition, lists: set[int]) -> Fact:
+    return Fact("definition", d.term, d.description, block, block.line, sentence=block.text,
+                span=d.term, category=group_category(block, lists), group=f"g{block.group}",
+                role="term", extra=("arrow",))  # fmt: skip
+
+
 def _label_parent(block: Block) -> Inline | None:
     """The item a nested list hangs from when it is only a label ("appendfsync options:"):
     it leads the list in as a paragraph before it would."""
@@ -661,6 +713,8 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         if f.role == "label" and f.group.startswith("n"):
             labels["g" + f.group[1:]] |= {f.subject, *f.siblings}
     at = {id(g): i for members in groups.values() for i, g in enumerate(members)}
+    # a list of ways written "X → what it does", some marked and some plain: all one kind
+    arrows = {f.group for f in facts if "arrow" in f.extra}
     out = []
     for f in facts:
         if f.kind != "definition" or not f.group or f.role == "heading":
@@ -676,7 +730,7 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
         # thing is): claims pair only with claims
         peers = [g for g in peers if ("claim" in g.extra) == ("claim" in f.extra)]
         in_list = f.group.startswith("g") and int(f.group[1:]) in lists
-        if f.category is None and f.role in ("term", "member"):
+        if f.category is None and f.role in ("term", "member") and f.group not in arrows:
             # `VACUUM FULL` (code) and **transaction ID wraparound** (bold) in one list are two
             # kinds of thing: a term's kin are marked as it is; bold only stresses a name, so
             # "ParNew：…" and "**CMS**：…" of one list are kin when their names are of one shape
@@ -795,7 +849,8 @@ def extract(doc: Document) -> list[Fact]:
         for line in b.code.splitlines()
         if line.strip() and not line.lstrip().startswith(("#", "--"))
     }
-    lists = definition_lists(content)
+    plain_arrows = arrow_list_items(content)
+    lists = definition_lists(content) | {b.group for b in content if b.id in plain_arrows}
     facts: list[Fact] = []
     for block in content:
         if block.kind == "table":
@@ -805,6 +860,9 @@ def extract(doc: Document) -> list[Fact]:
         else:
             only = per_section[block.section.index] <= 3
             facts += _block_facts(block, only, parents.get(block.id, ""), heads, lists)
+            if block.id in plain_arrows:
+                facts.append(_arrow_fact(block, plain_arrows[block.id], lists))
+    facts = _as_members(facts, {f"g{b.group}" for b in content if b.id in plain_arrows})
     facts = without_aspect_labels(facts)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts = _with_code_led(code_led_items(content, parents), facts)
