@@ -119,7 +119,18 @@ def distinguishing(value: str, column: Sequence[str]) -> bool:
     cells = _normed_all(tuple(column))
     if bool(v) and any(c != v and _UNIVERSAL.fullmatch(c) for c in cells):
         return False
+    if _initials_elsewhere(value, column):
+        return False  # "distance vector" beside EIGRP's "advanced DV": both rows are DV
     return bool(v) and sum(1 for c in cells if c == v or v in c) == 1
+
+
+def _initials_elsewhere(value: str, column: Sequence[str]) -> bool:
+    """Another cell writes the value's initials as a word ("DV" of "distance vector")."""
+    words = value.split()
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return False
+    short = re.compile(rf"\b{''.join(w[0] for w in words).upper()}\b")
+    return any(c != value and short.search(c) for c in column)
 
 
 #: a cell that says its row is like another ("same as rate", "跟 GET 一样", "同 PUT")
