@@ -102,10 +102,18 @@ def _clean_term(term: str) -> str:
     return t
 
 
+#: a head that ends in "only": a restriction said of the section's subject
+_ONLY_AFTER = re.compile(r"(?i)\s(?:only|alone)$")
+
+
 def _is_term(head: str, block: Marked) -> bool:
     head = head.strip()
     if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
         return False
+    if _ONLY_AFTER.search(head):
+        return (
+            False  # "Built-in only – no user-defined functions": says of the section, names nothing
+        )
     if head.strip("`") in LITERALS:
         return False  # "`True`: exceptions returned …": a value of some setting, no term
     if re.search(r"\bdefault\b|默认", head, re.I) or not re.search(r"[A-Za-z\u4e00-\u9fff]", head):

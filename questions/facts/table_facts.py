@@ -18,7 +18,8 @@ from questions.text import cjk_count, is_zh
 
 #: a cell calling its row the default; "default value" / "默认值" calls a value of the row so
 _DEFAULT_CELL = re.compile(
-    r"(^|[,;，；(（]\s*)(the\s+)?(usual\s+)?default(\s+(?!values?\b)\w+)?\s*($|[,;，；)）])"
+    # ("-parallelism=n, default 10": a number after it is a flag's default, not the row's)
+    r"(^|[,;，；(（]\s*)(the\s+)?(usual\s+)?default(\s+(?!values?\b)(?!\d)\w+)?\s*($|[,;，；)）])"
     # "默认 message 生成后": a default message, said of the row's time, not the row the default;
     # "默认 root，…" under USER: the row's default value
     r"|^默认(?!值)(?!\s*[A-Za-z][\w-]+\s+\S)(?!\s*[A-Za-z0-9][\w.-]*\s*(?:[，,;；。]|$))",

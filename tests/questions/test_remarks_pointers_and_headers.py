@@ -70,6 +70,10 @@ def test_a_line_that_says_the_same_rule_holds_points_above() -> None:
 def test_a_default_value_cell_does_not_call_its_row_the_default() -> None:
     assert not _calls_default("默认 mavenLocal，生产要配置凭据", "任务")
     assert not _calls_default("默认 root", "指令")
+    # a flag's default in the row's description: "Which CLI Command is the default?" (a review)
+    assert not _calls_default("apply changes (-parallelism=n, default 10)", "Command")
+    assert _calls_default("apply changes (default)", "Command")
+    assert _calls_default("the usual default, fine for most", "Command")
     assert _calls_default("默认", "任务")
     assert _calls_default("默认，推荐", "任务")
     for q in _bank().questions:
