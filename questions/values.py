@@ -324,7 +324,7 @@ _AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP
 #: options are releases, never 0.8 and 0.9 beside 1.8
 _RUNTIME_BEFORE = re.compile(
     r"\b(JDK|JRE|J2SE|Java|Python|Node(\.js)?|Ruby|PHP|Perl|Go|Kotlin|Scala|Rust|Ubuntu|Debian|"
-    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s|Windows)\s*$"
+    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s|Windows|Linux|[Kk]ernel|内核)\s*$"
 )
 #: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
 _STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
@@ -337,6 +337,8 @@ _MEASURED_BEFORE = re.compile(
     r"length|bandwidth|hops?|ttl|mtu)\s*[:=]?\s*$",
     re.I,
 )
+#: a kernel named right after its release number
+_KERNEL_AFTER = re.compile(r"\s*(?:内核|(?i:kernels?)\b)")
 #: a framework or server its users name by major release ("React 18", "MySQL 8", "Vue 3"):
 #: the bare number after it is a release when no plural it counts follows ("React 18 的
 #: StrictMode", "React 17 behaviour"), never in "Kafka 3 brokers"
@@ -450,6 +452,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
             and _RELEASE_AFTER.match(after) is not None
         )
         or (_MAJOR_MINOR.fullmatch(text) and _RELEASE_VERB.match(after))
+        # "4.12 内核已经删除", "5.4 kernel": a release of the kernel named after it
+        or (_MAJOR_MINOR.fullmatch(text) and _KERNEL_AFTER.match(after) is not None)
         # "(Compose 2.20+)", "3.0+ 起": a release and the ones after it
         or (_MAJOR_MINOR.fullmatch(text) and after.startswith("+"))
         # "OAuth 2.1", "PostgreSQL 16.2": x.y right after a product's mixed-case name

@@ -91,7 +91,10 @@ def step_facts(blocks: Iterable[Block]) -> list[Fact]:
         topic = _lead(items[0]).rstrip(":：") or items[0].section.heading
         extra = ("ranking",) if ranking(items) else ()
         for i in range(1, len(items)):
-            others = tuple(t for j, t in enumerate(texts) if j not in (i, i - 1))
+            # the steps around the answer first: the first three of a long procedure are plainly
+            # not what follows its sixth (a review)
+            near = sorted(range(len(texts)), key=lambda j: (abs(j - i), j))
+            others = tuple(texts[j] for j in near if j not in (i, i - 1))
             out.append(Fact("step", texts[i - 1], texts[i], items[i], items[i].line,
                             sentence=items[i].text, span=texts[i], attribute=topic,
                             siblings=others, group=f"g{items[i].group}", role="step",

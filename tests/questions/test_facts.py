@@ -80,6 +80,10 @@ def test_terms_defined_side_by_side_are_each_others_options() -> None:
         ("Vue 3 Composition API", "3", "version"),
         ("a cluster of Kafka 3 brokers", "3", "quantity"),
         ("Redis 16 个库", "16", "quantity"),
+        # a kernel's release, named after or before it: 4.11 and 4.13 beside it, never 4.07
+        ("tcp_tw_recycle 在 NAT 环境下会出问题，4.12 内核已经删除", "4.12", "version"),
+        ("needs kernel 5.10 or newer", "5.10", "version"),
+        ("a ratio of 4.12 to one", "4.12", "quantity"),
     ],
 )
 def test_what_a_number_counts(sentence: str, number: str, role: str) -> None:

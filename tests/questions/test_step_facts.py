@@ -40,9 +40,9 @@ def test_a_step_fact_carries_its_item_and_the_other_steps() -> None:
     assert (f.kind, f.role, f.line, f.extra) == ("step", "step", 9, ())
     assert f.sentence == "Apply the manifests with the new tag (staging first)"
     assert f.span == "Apply the manifests with the new tag"
-    assert f.siblings == (
-        "Build the image from the release tag",
+    assert f.siblings == (  # nearest the answer first
         "Watch the rollout until every pod is ready",
+        "Build the image from the release tag",
     )
     assert f.group.startswith("g") and f.block.line == 9
 
