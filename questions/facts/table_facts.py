@@ -48,6 +48,10 @@ def _calls_default(cell: str, noun: str) -> bool:
     return word is None or word.group(1).startswith(noun.strip())
 
 
+#: a column of examples: each cell illustrates its row, it states nothing the row alone holds
+_EXAMPLE_HEADER = re.compile(r"(?i)examples?|e\.?g\.?|sample|例子|示例|举例|例")
+
+
 def table_facts(block: Block) -> list[Fact]:
     """Property facts of a table, and the row its cells call the default."""
     if block.table is None:
@@ -72,6 +76,8 @@ def table_facts(block: Block) -> list[Fact]:
     lang = "zh" if is_zh(text) or chinese_heads else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):
+        if _EXAMPLE_HEADER.fullmatch(header.strip(" *`:：")) and not table.transposed:
+            continue  # an example of each row: `{"instance_type": …}` fits two rows' files
         matrix = is_matrix_column(table.column(j))
         for i, key in enumerate(table.keys):
             cell = table.cells[i][j]
