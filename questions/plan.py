@@ -409,7 +409,28 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
         tf_dropped += tf_leaked + unbalanced
     picked, told = _own_explanations(chosen + tf_chosen)
     picked, twice = _said_twice(picked)
-    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told + twice)
+    picked, mirrored = _one_per_pair(picked)
+    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told + twice + mirrored)
+
+
+def _one_per_pair(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """One question of a two-option pair said in one place: "cswch/s or nvcswch/s: 自愿切换?"
+    beside "…: 非自愿切换?" (the two items of one list, or the two cells of one table row) is
+    one fact asked twice, the second answered by the first (a review). Rows of a two-sided
+    comparison are other facts of the same pair, each asked."""
+    seen: set[tuple[frozenset[str], str, int]] = set()
+    drop: dict[int, Candidate] = {}
+    for c, q in sorted(picks, key=order):
+        if c.kind != "choice" or len(q.choices) != 2 or not c.fact.group:
+            continue
+        if c.fact.role == "label":
+            continue  # "Fast-forward:" / "Three-way:" lists: each line another fact of the pair
+        pair = (frozenset(folded(o) for o in q.choices), c.fact.group, c.fact.row)
+        if pair in seen:
+            drop[id(c)] = c
+        seen.add(pair)
+    out = [(c, "the other question of its pair is asked") for c in drop.values()]
+    return [p for p in picks if id(p[0]) not in drop], out
 
 
 def _said_twice(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:

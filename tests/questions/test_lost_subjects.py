@@ -46,9 +46,9 @@ def test_a_sentence_that_says_its_sections_word_or_a_name_is_left_alone() -> Non
 def test_a_which_of_these_stem_is_labelled_unless_the_label_names_an_option() -> None:
     asked = prompts("homelab-zh-en.md")
     assert "【网络】以下描述的是哪一项？“只有回环接口”" in asked, asked
-    # "Deleting old data" would point at DEL: no label
-    unlink = [p for p in asked if "background thread" in p]
-    assert unlink and all("Deleting" not in p for p in unlink), unlink
+    # "Deleting old data" would point at DEL: no label (of the UNLINK / DEL pair, one is asked)
+    pair = [p for p in asked if "frees memory" in p]
+    assert len(pair) == 1 and all("Deleting" not in p for p in pair), pair
 
 
 def test_a_grab_bag_or_generic_heading_labels_nothing() -> None:
