@@ -44,6 +44,7 @@ from questions.text import (
     CJK,
     STOP_EN,
     STRESS_ONLY,
+    STRESSED_DENIAL,
     balanced,
     contains,
     english_word,
@@ -276,7 +277,7 @@ class Pool:
             for span in b.inline.code:
                 self.add(span, "code", f"b{b.id}", b.section.index)
             for span in b.inline.strong:
-                if not STRESS_ONLY.fullmatch(span.strip()):
+                if not STRESS_ONLY.fullmatch(span.strip()) and not STRESSED_DENIAL.match(span):
                     self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
                 role = number_role(b.text, n, b.section.heading, b.under)

@@ -563,6 +563,12 @@ def inside_code(text: str, at: int, code: Iterable[str]) -> bool:
 
 #: a bold word that stresses its sentence ("**不是**虚拟机", "**NOT** restarted"): no term,
 #: never an option
+#: a bold clause that opens with a denial ("**不代表 CPU 忙**", "**not encrypted**"): the
+#: writer stresses a claim, it names no thing; never a term nor an option
+STRESSED_DENIAL = re.compile(
+    r"(?i:not|never|don'?t|do not|cannot|can'?t|won'?t|isn'?t|aren'?t|doesn'?t)\s+\S"
+    r"|(?:不代表|不是|不会|不要|不能|不用|不一定|不需要|没有|并不|并非|千万别|别)\s*\S"
+)
 STRESS_ONLY = re.compile(
     r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
     r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
