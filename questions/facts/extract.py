@@ -120,6 +120,43 @@ def _arrow_marked(b: Block) -> bool:
     return bool(opener) and _MARKED_ARROW.match(b.text[len(opener) :]) is not None
 
 
+#: a head that names a thing with its short form: "Feasible distance (FD)"
+_LONG_AND_SHORT = re.compile(
+    r"^(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<short>[A-Z][A-Za-z0-9]{1,7})\)$"
+)
+_HEAD_BEFORE = re.compile(r"^(?P<head>[^:：–—]{3,70}?)\s*(?:[:：]|\s[–—-]\s)")
+
+
+def _named_like_the_list(facts: list[Fact]) -> list[Fact]:
+    """A plain item of a list of marked "Long name (ABBR)" terms, written "Feasible successor
+    (FS): …" beside "**Feasible distance (FD)** – …", names a term of the list as they do: it
+    is their kin under its whole name, not an acronym asked among the notes' other acronyms
+    (FS had been offered beside DR/BDR, VLAN and CIDR)."""
+    shaped: dict[str, int] = defaultdict(int)
+    for f in facts:
+        if f.kind == "definition" and f.role == "term" and f.group.startswith("g"):
+            shaped[f.group] += _LONG_AND_SHORT.match(f.subject) is not None
+    if not shaped:
+        return facts
+    out = []
+    for f in facts:
+        group = f"g{f.block.group}"
+        if (
+            f.kind == "definition"
+            and f.role == "acronym"
+            and f.block.kind == "item"
+            and shaped.get(group)
+        ):
+            m = _HEAD_BEFORE.match(f.block.text)
+            named = _LONG_AND_SHORT.match(m.group("head").strip()) if m else None
+            if named is not None and named.group("short") == f.subject:
+                f = replace(
+                    f, subject=named.group(0), span=named.group(0), role="term", group=group
+                )
+        out.append(f)
+    return out
+
+
 def _as_members(facts: list[Fact], groups: set[str]) -> list[Fact]:
     """The definitions of a list of ways ("不传 / `[]` / `[a, b]` → …") as members of one
     set: written plain or marked, each is the others' like option."""
@@ -684,12 +721,17 @@ def markup(f: Fact) -> str:
 
 
 def _stressed_kin(a: Fact, b: Fact) -> bool:
-    """One bold and one plain term of one list, both one-word names of one shape ("CMS",
-    "ParNew", "G1"): the author bolded the ones to stress, not another kind of thing."""
+    """One bold and one plain term of one list, both names ("CMS", "ParNew", "G1"; "Feasible
+    distance (FD)", "Feasible successor (FS)"): the author bolded the ones to stress, not
+    another kind of thing."""
     marks = {markup(a), markup(b)}
     if marks != {"bold", "plain"} or not a.group.startswith("g"):
         return False
-    return all(len(x.subject.split()) == 1 and _NAME_SHAPE.fullmatch(x.subject) for x in (a, b))
+    return all(
+        (len(x.subject.split()) == 1 and _NAME_SHAPE.fullmatch(x.subject))
+        or _LONG_AND_SHORT.match(x.subject)
+        for x in (a, b)
+    )
 
 
 #: a product or component name: a capital or a digit first, letters and digits ("G1", "ZGC")
@@ -864,6 +906,7 @@ def extract(doc: Document) -> list[Fact]:
             if block.id in plain_arrows:
                 facts.append(_arrow_fact(block, plain_arrows[block.id], lists))
     facts = _as_members(facts, {f"g{b.group}" for b in content if b.id in plain_arrows})
+    facts = [f for f in _named_like_the_list(facts) if not _values_label(f)]
     facts = without_aspect_labels(facts)
     facts += lead_label_groups(content) + nested_label_groups(content)
     facts = _with_code_led(code_led_items(content, parents), facts)
@@ -985,4 +1028,21 @@ def _junk(f: Fact) -> bool:
         return False
     return not _CONTENT_CHAR.search(v) or (
         f.kind == "definition" and len(v) < 3 and not CJK.search(v)
+    )
+
+
+#: a measured value in a description: "5 s", "15s", "180 s", "10 %", "64 MB"
+_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:ms|s|sec|min|h|d|%|[KMGT]i?B)\b")
+
+
+def _values_label(f: Fact) -> bool:
+    """A plain word labelling a line of values ("Timers: hello 5 s / hold 15 s (60 s / 180 s
+    on slow NBMA)"): the values are each asked by their own names; the label names no thing,
+    and was offered beside Successor and Cost (a review)."""
+    return (
+        f.kind == "definition"
+        and f.role == "term"
+        and len(f.subject.split()) == 1
+        and markup(f) == "plain"
+        and len({re.sub(r"\s", "", v) for v in _MEASURED.findall(f.value)}) >= 2
     )
