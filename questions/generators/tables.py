@@ -226,6 +226,14 @@ _LEADS_NUMBER = re.compile(r"\s*[~≈<>]?\s*\d")
 _SHORT_VALUE = re.compile(r"[^\s,，]+|[~≈]?\d[\d.,]*\s?[A-Za-z%µ]{1,5}")
 
 
+def _wordy_among_numbers(value: str, column: Sequence[str]) -> bool:
+    """The one cell of a column of measured values that gives words instead ("stable state"
+    among "up to 20 s", "15 s"): it remarks on its row, it is no value of the column."""
+    if any(ch.isdigit() for ch in value) or len(column) < 3:
+        return False
+    return all(any(ch.isdigit() for ch in c) for c in column if c != value)
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -238,6 +246,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # "默认值", "the usual default": the default question asks it, in words
     if cut_short(f.value):
         return None  # "…不具备在以下AWS服务": a cell cut off mid-phrase may be any row's
+    if _wordy_among_numbers(f.value, column):
+        return None  # "stable state" under Duration beside "15 s": no duration to tell apart
     if thin_fits_any(f.value, (c for i, c in enumerate(column) if i != f.row), column):
         return None  # "请求成功" says too little: 201 "创建成功" is a successful request too
     if table.transposed and _mark_shared(tuple(column), f.row):
