@@ -21,6 +21,8 @@ def lang_of(fact: Fact) -> str:
     # a Chinese sentence full of English terms is still Chinese ("一个 OPTIONS 请求，带上 …")
     if is_zh(text) or cjk_count(text) >= 10:
         return "zh"
+    if fact.kind == "definition" and cjk_count(fact.value) >= 4 and is_zh(fact.value):
+        return "zh"  # "**useCallback**：缓存**函数本身**，`useCallback(fn, deps)` ≈ …": quoted in Chinese
     # a short mixed line ("加载 (Loading)") reads as its section or the sections above it do
     return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
 
