@@ -151,6 +151,9 @@ def remark_label(sentence: str) -> bool:
 _AVOIDED = re.compile(r"\bdon'?t\b|\bdo not\b|\bnever\b", re.I)
 
 
+#: a digit written as a plural ("0s", "1s") after a word that counts digits: "leading 0s"
+_DIGIT_PLURAL = re.compile(r"[01]s")
+_BEFORE_DIGITS = re.compile(r"(?i)\b(?:leading|trailing|binary)\s*$")
 #: a number the sentence denies right before it: "但不是 100%", "is not 100 % safe"
 _DENIED = re.compile(r"(?:不是|并非|\bnot)\s*$", re.I)
 
@@ -373,6 +376,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if _after_example(before) or _AVOIDED.search(_clause_before(before)):
                 continue  # an example or a value to avoid, not the value the notes state
+            if _DIGIT_PLURAL.fullmatch(span) and _BEFORE_DIGITS.search(before):
+                continue  # "drop leading 0s": zeros, not 0 seconds
             if _DENIED.search(before):
                 continue  # "不是 100%", "not 100 %": the value the notes say it is not
             if _in_example_run(sentence, start, end):
