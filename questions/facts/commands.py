@@ -102,6 +102,21 @@ def purpose(comment: str) -> bool:
     return not one_word and _NOT_A_PURPOSE.search(said) is None
 
 
+_FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
+
+
+def explains_flags(comment: str, cmd: str) -> bool:
+    """The comment spells out the command's own flags ("-x 扩展指标，-z 不显示空闲设备" of
+    `iostat -xz 1`, "--rm: delete on exit" of `docker run --rm …`): asked as what the command
+    is for, the flags in the stem pick the key out of the options."""
+    said = _FLAG.findall(comment)
+    if not said:
+        return False
+    written = _FLAG.findall(cmd)
+    letters = {ch for f in written if not f.startswith("--") for ch in f[1:]}
+    return any(f in written or (len(f) == 2 and f[1] in letters) for f in said)
+
+
 #: how a command line opens: a program, a path or a prompt; a line opening with a label
 #: ("leader: [0][1] LEO=6"), a mark ("^ HW=4") or a number ("10.0.0.0/16   local", a route
 #: table) is a picture, output or data, not a command
@@ -170,6 +185,8 @@ def command_facts(block: Block) -> list[Fact]:
             continue
         if example_data(comment, quoted) or names_another_step(comment, cmd):
             continue
+        if explains_flags(comment, cmd):
+            continue  # "# -x 扩展指标，-z 不显示空闲设备" of `iostat -xz 1`: the flags say which
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(
             Fact("command", comment, cmd, block, line, sentence=comment, span=cmd,
