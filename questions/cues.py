@@ -814,6 +814,10 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+#: a two-letter command word, a letter and a consonant ("mv", "rm", "sh", "cp", "ls")
+_TWO_CONSONANTS = re.compile(r"[a-z][b-df-hj-np-tv-z]")
+
+
 @lru_cache(maxsize=16384)
 def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
     """The clipped parts of an option's names (`_made_up_parts`), with whether their consonants
@@ -827,13 +831,15 @@ def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
             if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
                     and low not in STOP_EN and not english_word(low)):  # fmt: skip
                 found[low] = True
+            elif _TWO_CONSONANTS.fullmatch(piece):
+                found[piece] = True  # "mv" of `state mv`, "sh" of `sh.status()`: a word's skeleton
     return tuple(sorted(found.items()))
 
 
 @lru_cache(maxsize=16384)
 def _clippable_words(stem: str) -> tuple[str, ...]:
     """The stem's words long enough to be clipped, not those of its template."""
-    found = re.findall(r"[A-Za-z]{5,}", stem)
+    found = re.findall(r"[A-Za-z]{4,}", stem)  # "move" of mv
     return tuple(dict.fromkeys(w for w in found if w.lower() not in _TEMPLATE | STOP_EN))
 
 

@@ -274,43 +274,11 @@ def paraphrased(
     short = abbreviation_of(answer, text)
     if short and sum(1 for w in wrong if abbreviation_of(w, text)) < len(wrong) / 2:
         return short
-    # "rename/move …" of `state mv`, "canonical format" of `fmt`: a command's short word is the
-    # text's word with its vowels dropped
-    clipped = _clipped_word(answer, text)
-    if clipped and sum(1 for w in wrong if _clipped_word(w, text)) < len(wrong) / 2:
-        return clipped
     # the other way round: the stem's glued name holds the answer's word ("SIGKILL" / docker kill)
     for glued in _glued_words(text):
         if _holds(glued, answer) and sum(1 for w in wrong if _holds(glued, w)) < len(wrong) / 2:
             return next(m.group(0) for m in _WORD.finditer(text) if m.group(0).lower() == glued)
     return None
-
-
-#: a command's clipped word: a letter, then consonants only ("mv", "rm", "fmt", "ls", "cp")
-_CLIPPED = re.compile(r"(?<![\w-])[a-z][b-df-hj-np-tv-z]{1,3}(?![\w-])")
-
-
-def _clipped_word(option: str, text: str) -> str | None:
-    """The text's word that a clipped word of the option writes without its vowels, or None."""
-    clips = _CLIPPED.findall(option)
-    if not clips:
-        return None
-    for m in _WORD.finditer(text):
-        word = m.group(0).lower()
-        for clip in clips:
-            if (
-                len(word) >= len(clip) + 2
-                and word[0] == clip[0]
-                and clip[1] in word[1:4]  # "mv" of move, "fmt" of format; not "db" of distribution
-                and _in_order(clip, word)
-            ):
-                return m.group(0)
-    return None
-
-
-def _in_order(short: str, word: str) -> bool:
-    it = iter(word)
-    return all(ch in it for ch in short)
 
 
 def _holds(glued: str, option: str) -> bool:

@@ -156,8 +156,8 @@ def test_a_feature_table_of_yes_no_marks_compares_its_columns() -> None:
     assert table is not None and table.transposed
     assert set(table.keys) == {"SQLite", "PostgreSQL"}
     # a feature table of one value kind per column stays keyed by its rows
-    plain = analyse(TableData(header, (("WAL", "3.7", "8.0"), ("JSON", "3.38", "9.2"),
-                                       ("Upsert", "3.24", "9.5")), (3, 4, 5)))  # fmt: skip
+    plain = analysed(header, (("WAL", "3.7", "8.0"), ("JSON", "3.38", "9.2"),
+                              ("Upsert", "3.24", "9.5")))  # fmt: skip
     assert plain is not None and not plain.transposed
 
 
@@ -187,8 +187,7 @@ def test_a_rank_column_is_an_index_and_never_an_option() -> None:
     assert table is not None and table.key_header == "Source"
     assert "# (approx)" not in table.headers
     # a "#" column of values out of order is data, not a rank ("# ports": 80, 22, 443)
-    ports = analyse(TableData(("# ports", "service"), (("80", "http"), ("22", "ssh"),
-                                                       ("443", "https")), (3, 4, 5)))  # fmt: skip
+    ports = analysed(("# ports", "service"), (("80", "http"), ("22", "ssh"), ("443", "https")))
     assert ports is not None and "# ports" in (ports.key_header, *ports.headers)
 
 
