@@ -50,14 +50,6 @@ def denied_by_section(blocks: Iterable[Block]) -> dict[int, list[tuple[frozenset
 _KIND_WORDS = frozenset({"type", "kind", "class", "sort", "form", "variety", "category"})
 
 
-def _kind_words(f: Fact) -> frozenset[str]:
-    """The words of the fact's kind ("built-in strategy": built-in, strategy), or its whole
-    name in Chinese."""
-    if not f.category:
-        return frozenset()
-    return _heads(f.category)
-
-
 def _of_kind(denied: frozenset[str], kind: frozenset[str]) -> bool:
     """The kind denied is the fact's kind: it names nothing the kind does not ("strategy
     types" of a built-in strategy; never "the default network driver" of a network driver,
@@ -80,7 +72,11 @@ def with_denied(facts: list[Fact], blocks: Iterable[Block]) -> list[Fact]:
         return facts
     out = []
     for f in facts:
-        kind = _kind_words(f) if f.kind in ("definition", "default") else frozenset()
+        kind = (
+            _heads(f.category)
+            if f.category and f.kind in ("definition", "default")
+            else frozenset()
+        )
         said = denied.get(f.section.index, ()) if kind else ()
         members = {norm(x) for x in (f.subject, f.value, *f.siblings)}
         names = [s for heads, s in said if _of_kind(heads, kind) and not _a_member(s, members)]
