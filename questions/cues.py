@@ -931,6 +931,9 @@ def names_in_words(desc: str, name: str) -> bool:
     parts = _NAME_PARTS.findall(name)
     if len(parts) < 2 or not name.isascii():
         return False
+    low = desc.casefold()
+    if not all(p.casefold() in low for p in parts):
+        return False  # most descriptions: no regex compiled for a name they cannot write
     pattern = r"\b" + r"[\s_-]*".join(map(re.escape, parts)) + r"\b"
     return re.search(pattern, desc, re.I) is not None
 
