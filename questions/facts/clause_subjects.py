@@ -87,10 +87,30 @@ def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
     sentence ("max object 5 TiB.") is no setting the next sentence is about: it is often a
     clipped word ("max"), and only the sentence it opens is read under it."""
     for k in range(n - 1, -1, -1):
-        own = names(sentences[k], marked, opening=False)
+        sentence = sentences[k]
+        own = [(at, name) for at, name in names(sentence, marked, opening=False)
+               if not _in_brackets(sentence, at) and not _stressed_claim(sentence, name)]  # fmt: skip
         if own:
             return own[0][1]
     return ""
+
+
+def _in_brackets(sentence: str, at: int) -> bool:
+    """The offset sits inside an aside in brackets ("(fast = 10 s, costs more)"): the aside's
+    name is no subject of the sentences after it."""
+    depth = 0
+    for ch in sentence[:at]:
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _stressed_claim(sentence: str, name: str) -> bool:
+    """A marked phrase that is its whole sentence ("**NOT transitive**."): a claim stressed,
+    not a name the next sentence is about."""
+    return sentence.strip().rstrip(".!。！").strip() == name
 
 
 def proper_name(sentence: str) -> str:

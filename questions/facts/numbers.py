@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from lemminflect import getAllLemmas
 
@@ -27,7 +28,9 @@ MAX_LEAD = 80
 _IDENT = r"[A-Za-z_][\w.-]*[A-Za-z0-9_]"
 _DEFAULT_WORD = re.compile(r"\bdefaults?\b|默认|缺省", re.I)
 #: a number that cites the document a rule is written in: a reference, no fact to recall
-_CITED = re.compile(r"\bRFCs?\s*$", re.I)
+_CITED = re.compile(r"\b(?:RFC|JEP|PEP|KEP|JSR|CVE-?)s?\s*$", re.I)
+#: a capitalised word right before a number, not opening the sentence: "Route 53", "Layer 7"
+_CAPITAL_BEFORE = re.compile(r"(?<=\S\s)([A-Z][A-Za-z]+) $")
 #: a number in a worked sum: an operand ("30 x ___", "___ − 20"), or the result of a sum
 #: written before it ("1500 − 20(IP) − 20(TCP) = ___"): the sum gives it away
 _ARITHMETIC = re.compile(
@@ -333,6 +336,19 @@ def _number_run(text: str) -> bool:
     return _NUMBER_RUN.fullmatch(text.strip()) is not None
 
 
+def _part_of_name(before: str, after: str, span: str, headings: Sequence[str]) -> bool:
+    """The number is part of a name: a capitalised word before it and a capitalised one after
+    it ("Route 53 Traffic Flow"), or written with the word before it in a heading above ("##
+    Route 53" over "Needs Route 53 …")."""
+    m = _CAPITAL_BEFORE.search(before)
+    if m is None:
+        return False
+    if re.match(r" [A-Z][a-z]", after):
+        return True
+    named = f"{m.group(1)} {span}".casefold()
+    return any(named in h.casefold() for h in headings)
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -369,7 +385,9 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue
             before, after = sentence[:start], sentence[end:]
             if _CITED.search(before):
-                continue  # "RS (RFC 6750): … → 401": where the rule is written, not the rule
+                continue  # "RS (RFC 6750): … → 401", "JEP 122": where it is written, not what
+            if _part_of_name(before, after, span, block.section.path):
+                continue  # "Needs Route 53 Traffic Flow": a name's number is no value
             if any(span in c and span != c.strip() for c in block.inline.code if c in sentence):
                 continue  # part of a code span (`requests.cpu: "4"`), not a stated value
             if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):

@@ -364,6 +364,9 @@ def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
         return entries  # "**Hyperdisk** – newer, …" / soft break / "**Local SSD** – …"
     if all(_LABEL_LINE.match(line.text) for line in out):
         return list(enumerate(out))  # "default registry: docker.io" / "rootless mode: …"
+    glossary = _labelled_lines(lines, out)
+    if glossary:
+        return glossary  # "NAT Gateway (NAT GW): managed, lives in ONE AZ, …" / soft break / …
     for line in out:
         key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
         names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
@@ -408,6 +411,40 @@ def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int
 _LABEL_LINE = re.compile(
     r"^[A-Za-z][\w-]*(?: [A-Za-z][\w./-]*){0,4}(?: \([^()\n]{1,30}\))?:\s+\S.{0,80}$"
 )
+
+
+#: a glossary line of terse notes: a term of a few words, perhaps with its abbreviation or a
+#: qualifier in brackets, a colon and its description of any length ("Internet Gateway (IGW):
+#: horizontally scaled, HA, 1 per VPC, …", "Doesn't capture: …", "出站规则：…")
+_GLOSSARY_LINE = re.compile(
+    r"^(?:[\"'`]?[A-Za-z0-9][\w'’\"`./&+-]*(?: [\"'`]?[A-Za-z0-9][\w'’\"`./&+-]*){0,4}"
+    r"(?: \([^()\n]{1,30}\))?:\s+\S"
+    r"|[\u4e00-\u9fff][\w\u4e00-\u9fff]{0,11}(?:[（(][^()（）\n]{1,20}[)）])?：\s*\S)"
+)
+#: one-letter labels of a question and its answer ("Q: … / A: …") are no glossary
+_QA_LABEL = re.compile(r"^(?:Q|A|问|答)\s*[:：]")
+
+
+def _labelled_lines(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int, Inline]]:
+    """The entries of a paragraph kept as a glossary of "Term: description" lines, or []:
+    terse notes mean each such line as its own item, while Markdown runs them into one
+    paragraph. At least two lines and half of them must open with a label; a line that does
+    not continues the one above (a description wrapped onto the next line), unless that line
+    ended its sentence and this one opens a new one."""
+    opens = [
+        bool(_GLOSSARY_LINE.match(line.text)) and not _QA_LABEL.match(line.text)
+        for line in rendered
+    ]
+    if not opens[0] or sum(opens) < 2 or sum(opens) * 2 < len(opens):
+        return []
+    groups: list[tuple[int, list[Token]]] = []
+    for n, (tokens, starts) in enumerate(zip(lines, opens, strict=True)):
+        ended = rendered[n - 1].text.rstrip().endswith((".", ")", "。", "）")) if n else True
+        if starts or (ended and rendered[n].text[:1].isupper()):
+            groups.append((n, list(tokens)))
+        else:
+            groups[-1][1].extend([Token("text", "", 0, content=" "), *tokens])
+    return [(n, render_inline(group)) for n, group in groups]
 
 
 def _setting_list(
