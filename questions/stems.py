@@ -17,6 +17,7 @@ from questions.headers import (
     remark_header,
     role,
     translated,
+    values_a_setting,
     verb_header,
     wh_verb,
     yes_no,
@@ -333,8 +334,15 @@ def is_descriptive(attr: str) -> bool:
         return True
     # "备注 / 坑": labels that say so; one of them is enough ("何时触发 / 注意": the cells
     # mix what the first says with remarks, so no stem reads "哪个 Hook 的何时触发 / 注意是…")
+    # ...unless the first gives a value ("默认值 / 备注": "8" describes nothing)
     labels = header_labels(said)
-    return len(labels) > 1 and any(_DESCRIPTIVE.match(p) or remark_header(p) for p in labels)
+    if (
+        len(labels) < 2
+        or values_a_setting(labels[0])
+        or values_a_setting(_attr_parts(labels[0], "en"))
+    ):
+        return False
+    return any(_DESCRIPTIVE.match(p) or remark_header(p) for p in labels)
 
 
 @lru_cache(maxsize=4096)
@@ -487,11 +495,26 @@ _NUMBER_HEADER = re.compile(r"#|(?i:no|nr|num)\.?|№|序号|编号")
 _STEP_HEADER = re.compile(r"(?i)(?:步骤|阶段|环节|steps?|stages?|phases?)")
 
 
+#: a cell that opens with a value: "8", "约 21M", "~200 ms", "1MB~32MB"
+_VALUE_FIRST = re.compile(r"^\s*(?:约|~|≈|about\s+)?\s*\d")
+
+
+def cell_attr(attr: str, value: str) -> str:
+    """The label of a header that a cell answers: a header of a value and remarks ("默认值 /
+    备注", "Default / notes") is the value's for a cell that gives one ("8", "约 21M"), the
+    remark's for any other ("设了之后 NewRatio 失效"); any other header is itself."""
+    labels = header_labels(attr)
+    if len(labels) < 2 or not values_a_setting(labels[0]):
+        return attr
+    return labels[0] if _VALUE_FIRST.match(value) else labels[-1]
+
+
 def table_reverse(
     noun: str | None, attr: str, value: str, lang: str, among: str = ""
 ) -> str | None:
     """ "Which keyword runs on the runner …?", "哪个服务的上限是 …？"; None when the column
     cannot be asked this way (an explanation, a cell that does not read after its header)."""
+    attr = cell_attr(attr, value)
     a = _attr_parts(attr, lang)
     kind = role(a)
     if kind == "reason":

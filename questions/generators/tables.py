@@ -20,7 +20,7 @@ from questions.generators.pairings import pairings
 from questions.headers import remark_header
 from questions.name_kinds import kept_by_kind, row_value_kinds
 from questions.remarks import main_column, remark_stem, remark_subject
-from questions.stems import only_flags, table_forward, table_predicate, table_reverse
+from questions.stems import cell_attr, only_flags, table_forward, table_predicate, table_reverse
 from questions.tables import (
     Table,
     bare_default,
@@ -460,7 +460,7 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))
         near = [x for x in pool.numbers(n, role, f) if not contains(elsewhere, x)]
         wrong += [x for x in near if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
-    prompt = table_forward(named_key(f.subject, table), f.attribute, lang)
+    prompt = table_forward(named_key(f.subject, table), cell_attr(f.attribute, f.value), lang)
     if prompt is None:
         return None
     return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1,

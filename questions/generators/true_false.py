@@ -23,6 +23,7 @@ from questions.generators.tables import column_kinds, limited, overlaps, sharing
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
 from questions.stems import (
+    cell_attr,
     cut_off,
     described_as,
     singular_predicate,
@@ -226,8 +227,11 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     # a cell that names its own row ("…一个时间片" of 时间片轮转) makes a false statement at a
     # glance: it is said without the words that name it, or not at all
     others = [x for x in (_said_without_its_row(c, column.index(c), t.keys) for c in others) if x]
+    # "默认值 / 备注": a value said as the default, a remark as a remark, never the two swapped
+    attr = cell_attr(f.attribute, value)
+    others = [c for c in others if cell_attr(f.attribute, c) == attr]
     lang = lang_of(f)
-    true = table_statement(_named_key(f.subject, t), f.attribute, value, lang)
+    true = table_statement(_named_key(f.subject, t), attr, value, lang)
     if true is None:
         return None  # a column that only explains ("why"), or a header no sentence is made of
     if not others:
@@ -247,12 +251,12 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         if not keys:
             return None
         swapped = _named_key(keys[stable_int(f.id) % len(keys)], t)
-        false = table_statement(swapped, f.attribute, value, lang)
+        false = table_statement(swapped, attr, value, lang)
         return None if false is None else (true, false)
     other = others[stable_int(f.id) % len(others)]
     if polarity(other) is not None:
         return None
-    false = table_statement(_named_key(f.subject, t), f.attribute, other, lang)
+    false = table_statement(_named_key(f.subject, t), attr, other, lang)
     return None if false is None else (true, false)
 
 
