@@ -35,8 +35,15 @@ _MISTAKES = re.compile(
 )
 
 
+#: a lead that says what to do with its list ("ports to remember", "flags worth knowing"):
+#: the list's members are its things, the lead is none
+_STUDY_LEAD = re.compile(
+    r"(?i)\bto (?:remember|know|memori[sz]e|learn|check)\b|\bworth (?:knowing|remembering)\b"
+)
+
+
 def _is_label(name: str) -> bool:
-    return (bool(_LABEL.match(name)) and not _PERSONAL.search(name)
+    return (bool(_LABEL.match(name)) and not _PERSONAL.search(name) and not _STUDY_LEAD.search(name)
             and not advice_label(name) and not _CLAIM.search(name))  # fmt: skip
 
 
@@ -124,8 +131,8 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
                 names.append(name)
             elif d is not None and _LABEL.match(d.term) and len(d.term) <= 20:
                 names.append(d.term)  # a sibling label with its property inline
-        if len(labels) < 2 and not (len(labels) == 1 and len(names) >= 2):
-            continue
+        if len(labels) < 2 and not (len(labels) == 1 and len(names) >= 3):
+            continue  # one label beside one inline label: a coin toss between two lines
         for name, b in labels.items():
             kids = [k for k in children[b.line] if len(k.text) <= 120]
             others = [n for n in names if n != name]

@@ -57,8 +57,21 @@ _FIRST_PERSON = re.compile(r"\b(me|my|I'm|I've|I'd)\b|我")
 _I_SAYS = re.compile(r"\bI(?=\s+[a-z])")
 
 
-def _first_person(sentence: str, at: int) -> bool:
-    """The number stands in a clause where the writer speaks of themselves."""
+#: what the writer lost on a slip, the "I" left out: "lost 5 min on this", "spent 10 min
+#: waiting", "~7% gone", "浪费了 20 分钟"
+_COST_BEFORE = re.compile(
+    r"(?i)(?:\b(?:lost|spent|wasted|burn(?:ed|t))|浪费了?|花了|丢了|耽误了)\s*[~≈]?\s*$"
+)
+_COST_AFTER = re.compile(r"(?i)^\s*(?:of (?:points|marks|the score)\s+)?(?:gone|lost|wasted)\b")
+
+
+def _first_person(sentence: str, at: int, end: int | None = None) -> bool:
+    """The number stands in a clause where the writer speaks of themselves, or of what a
+    slip cost them (`end`: where the number ends)."""
+    if end is not None and (
+        _COST_BEFORE.search(sentence[:at]) or _COST_AFTER.match(sentence[end:])
+    ):
+        return True
     pos = 0
     for clause in clauses_of(sentence):
         pos = sentence.find(clause, pos)
@@ -402,7 +415,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # "leave gaps (100, 200...)": changed to 50 it is still a gap
             if estimated_share(sentence, start, end):
                 continue  # "90% of the time": the writer's guess, not a value to recall
-            if _first_person(sentence, start):
+            if _first_person(sentence, start, end):
                 continue  # "practice test took me 25 min", "我写了 2 轮": the writer's own record
             if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
