@@ -152,8 +152,28 @@ _MEMBER = re.compile(
 )
 
 
+#: a circled number opening a member of an enumeration: "① 年龄到 … ② 大对象直接分配 ③ …"
+_CIRCLED = re.compile(r"\s*[①-⑳]\s*")
+
+
+def _circled_member(sentence: str, span: str) -> str | None:
+    """The member of a circled enumeration that holds the span, with the words before the
+    first member when they are short (what the members are); None for any other sentence."""
+    parts = _CIRCLED.split(sentence)
+    if len(parts) < 3 or sum(span in p for p in parts) != 1:
+        return None
+    lead, member = parts[0].strip(), next(p for p in parts if span in p).strip(" ，,；;。")
+    if member == lead:
+        return None  # the span is in the lead-in, not a member
+    return f"{lead}{member}" if lead and len(lead) <= 30 else member
+
+
 def clause(sentence: str, span: str) -> str:
-    """The part of a long sentence that holds the span: whole comma clauses around it."""
+    """The part of a long sentence that holds the span: whole comma clauses around it, or its
+    member of a circled enumeration."""
+    member_of = _circled_member(sentence, span)
+    if member_of is not None:
+        return member_of
     # cut outside brackets only: '["nginx", "-g", "daemon off;"]' is one term, not three
     parts = clauses_of(sentence, _COMMAS)
     idx = next((i for i, p in enumerate(parts) if span in p), 0)
