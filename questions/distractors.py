@@ -1525,6 +1525,10 @@ class Pool:
             if len(near) < least:
                 return []
             chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
+            if _alone_unround(v, answer.unit, chosen):
+                near = nearest(_same_form(v), distance, read, fits)
+                if len(near) >= least:
+                    chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
         return [text(x) for x in chosen]
@@ -2260,6 +2264,24 @@ def _round_step(v: float, unit: str) -> bool:
     """A measured setting at a round step of its unit (5 min, 10 GB, a week of days): its
     neighbours are no slips of it."""
     return bool(unit) and (v in (5, 10) or (unit == "d" and v == 7))
+
+
+def _alone_unround(v: float, unit: str, chosen: Sequence[float]) -> bool:
+    """The key is the only option that is no round number (9001 beside 5000, 6000 and 7500):
+    its form tells it. A power of two (or one less) is round in computing (4096, 65535), and
+    a number with a unit may be round in a larger one (168 hours is a week): bare counts only."""
+    if unit or v != int(v) or v < 100 or v % 10 == 0 or _power_of_two(v) or _power_of_two(v + 1):
+        return False
+    return bool(chosen) and all(x % 10 == 0 for x in chosen)
+
+
+def _same_form(v: float) -> set[float]:
+    """Values of an unround key's form: its last digits kept and a leading one changed (9001:
+    6001, 7001, 8001; 1433: 1233, 1333, 1533)."""
+    digits = len(str(int(v)))
+    step = 10 ** (digits - 1) if str(int(v))[0] >= "5" else 10 ** (digits - 2)
+    same = {v + k * step for k in (-3, -2, -1, 1, 2)}
+    return {x for x in same if x > 0 and len(str(int(x))) == digits}
 
 
 def _slips(v: float, unit: str, places: int) -> set[float]:
