@@ -529,6 +529,11 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
                 if spelled:
                     out[acr] = spelled
                     break
+            else:
+                if m.group(0)[:1] in "(（":
+                    loose = _capitalised_long_form(before, acr)
+                    if loose:
+                        out[acr] = loose
         if "(" in text or "（" in text:
             _bracketed(text, out)
     return out
@@ -549,6 +554,21 @@ def _bracketed(text: str, out: dict[str, str]) -> None:
         for acr in _acronyms(m.group(1)):
             if acr.upper() not in out and len(acr) >= 2 and loose_spelling(words, acr):
                 out[acr.upper()] = " ".join(words)
+
+
+def _capitalised_long_form(before: Sequence[str], acronym: str) -> str | None:
+    """The shortest run of capitalised words right before "(ACR)" that spells it loosely:
+    "Transit Gateway (TGW)", "Egress-only Internet Gateway (EIGW)", whose last letters sit
+    inside a word where `spelling` wants each to open one."""
+    for n in range(1, len(acronym) + 1):
+        run = before[len(before) - n :] if n <= len(before) else []
+        if not run:
+            return None
+        if all(w[:1].isupper() for w in run if w.lower() not in _LINKING) and loose_spelling(
+            run, acronym
+        ):
+            return " ".join(run)
+    return None
 
 
 def loose_spelling(words: Sequence[str], acronym: str) -> bool:
