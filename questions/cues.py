@@ -834,6 +834,36 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+def _blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A stem word whose opening ends a name blended of two words the stem writes in order
+    ("change file owner" / CHOWN: "ch" of change, "own" of owner; "change the root" /
+    chroot), when no wrong option is blended of the stem's words too."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", stem)]
+    found = _blended(answer, tuple(words))
+    if found is None or any(_blended(w, tuple(words)) for w in wrong):
+        return None
+    return found
+
+
+def _blended(name: str, words: tuple[str, ...]) -> str | None:
+    """The second of two stem words (at most two words apart) a part of the name blends: its
+    first letters open the first word (two at least, fewer than the word has), its rest opens
+    the second (three letters at least); only a made-up word of five letters or more."""
+    for token in re.findall(r"[A-Za-z]{5,}", name):
+        low = token.lower()
+        if english_word(low):
+            continue
+        for at in range(2, len(low) - 2):
+            head, tail = low[:at], low[at:]
+            for i, first in enumerate(words):
+                if len(first) <= len(head) or not first.startswith(head):
+                    continue
+                for second in words[i + 1 : i + 4]:
+                    if second.startswith(tail) and second != first:
+                        return second
+    return None
+
+
 #: a two-letter command word, a letter and a consonant ("mv", "rm", "sh", "cp", "ls")
 _TWO_CONSONANTS = re.compile(r"[a-z][b-df-hj-np-tv-z]")
 
@@ -1007,6 +1037,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _command_letter(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
+        or _blend(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
         or _measured(stem, answer, wrong)
     )
