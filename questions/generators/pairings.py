@@ -29,8 +29,11 @@ STYLE = "pairing"
 PROFILE = "profile"
 #: the ways of asking whose stem names both sides and options pair them, by design
 PAIRED = frozenset({STYLE, PROFILE})
-#: the key and two other aspects' swapped pairings: three clean options, no filler
+#: the key and two other aspects' swapped pairings: three clean options, no filler...
 OPTIONS = 3
+#: ...four where the table has this many aspects, so that stems naming four still differ
+#: (on four aspects every stem would name all four, and a bank holds each stem once)
+FOUR_FROM = 5
 #: ways of choosing the other aspects tried per fact, at most
 MAX_WAYS = 3
 #: a key this much longer or shorter than the middle option stands out
@@ -118,7 +121,8 @@ def pairings(f: Fact) -> Iterator[Candidate]:
         return
     key = pair_option(t.keys[f.row], t.headers[f.column], shown[f.column][f.row], lang)
     others = sorted((j for j in shown if j != f.column), key=lambda j: stable_int(f.id, str(j)))
-    for chosen in islice(combinations(others, OPTIONS - 1), MAX_WAYS):
+    options = OPTIONS + (len(shown) >= FOUR_FROM)
+    for chosen in islice(combinations(others, options - 1), MAX_WAYS):
         wrong = {}
         for j in chosen:
             side = stable_int(f.id, "side", str(j)) % 2  # which side is paired wrongly

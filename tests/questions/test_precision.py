@@ -406,11 +406,11 @@ STREAMS = """# Message transport notes
 
 def test_a_two_sided_table_asks_at_most_three_of_its_rows() -> None:
     """Five rows of stream vs queue would be five coin tosses: the bank asks them as at most
-    two statements of three options each (three rows apiece) and leaves the rest to questions
-    of four options."""
+    two statements of four options each (four rows apiece: a table of five aspects or more
+    has room for four, session 27) and leaves the rest to questions of four options."""
     qs = chosen(STREAMS)
     assert [q.prompt for q in qs if len(q.choices) == 2] == []
     statements = [q for q in qs if "stream and queue" in q.prompt]
     assert 1 <= len(statements) <= 2, [q.prompt for q in statements]
-    assert all(len(q.choices) == 3 for q in statements)
+    assert all(len(q.choices) == 4 for q in statements)
     assert len(qs) > len(statements)
