@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from questions.candidate import Candidate
 from questions.clipping import asked_before, echoed, with_question
 from questions.cues import unhinted
-from questions.distractors import Pool
+from questions.distractors import Pool, by_likeness
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.numbers import blanked, clause, dangling, with_subject
@@ -88,6 +88,10 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         if kin:  # useMemo beside the notes' other hooks, never beside console.time
             wrong = [w for w in wrong if w in kin] + [k for k in kin if k not in wrong]
             wrong = wrong[:3]
+        mates = [m for m in pool.table_mates(f.span) if not contains(gap, m)]
+        if len(mates) >= 2:  # CMS beside the collector table's other rows, never SATB or JEP
+            ranked = by_likeness(f.span, mates, f.id)
+            wrong = ([w for w in wrong if w in mates] + [m for m in ranked if m not in wrong])[:3]
     # two contrasted terms of one line; or the only other name of its head the notes write
     # as a kind ("REST API" beside "WebSocket API"): a pair, asked only if nothing else is
     pair = (f.role == "bold" and len(_siblings(f, pool)) == 1) or (
