@@ -671,6 +671,8 @@ def shape_clash(a: str, b: str) -> bool:
     pair = {shape(a), shape(b)}
     if "range" in pair and any(p.startswith("num") for p in pair):
         return True  # a range among single numbers ("30000–32767" beside ports 22, 53)
+    if pair == {"path"} and a.strip("`").endswith("/") != b.strip("`").endswith("/"):
+        return True  # a folder beside a file: "/var/log/pods/" is no place user ranges come from
     return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)
 
 
