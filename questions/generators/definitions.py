@@ -255,9 +255,30 @@ def said_by_another(text: str, others: Sequence[str]) -> bool:
     return any(words <= content_words(o) for o in others)
 
 
+#: a label of plain lower-case words: "load", "old annotation", "profile name"
+_PLAIN_LABEL = re.compile(r"[a-z]+(?: [a-z]+){0,2}")
+
+
+def _code_under_label(f: Fact) -> bool:
+    """ "load: `apparmor_parser -q …`": the label says what the code is for, the code is no
+    description of it; "which of these is described here: apparmor_parser …" → "load" asks
+    nothing (the label beside "old annotation" and "profile name")."""
+    value = f.value.lstrip(" `*")
+    marked = (*f.block.inline.code, *f.block.inline.strong)
+    if f.subject in marked or _PLAIN_LABEL.fullmatch(f.subject) is None:
+        return False
+    code = next((c for c in f.block.inline.code if len(c) > 3 and value.startswith(c)), None)
+    if code is None:
+        return False
+    rest = re.sub(r"\s*[(（][^()（）]*[)）]", "", value[len(code) :])  # an aside says no what
+    return len(re.findall(r"\w+", rest)) < 2  # "`mode = "host"` -> shares the node's …" does
+
+
 def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
     """ "Which QoS class is described here: …?"; `blanked`: only for a description that names
     its term, asked with the naming words blanked (`cues.masked`) instead of cut away."""
+    if f.role == "term" and _code_under_label(f):
+        return None
     others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
     desc = first_sentence(shown(f), others)
     if len(desc) > MAX_DESC:
