@@ -1,0 +1,24 @@
+"""A number after a platform's name is its release (review of container-security notes,
+session 27): "since Docker 20.10 the daemon …" was a quantity, offered beside 20.00, 20.20
+and 40.20; "Prometheus 2 replicas" still counts replicas."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.values import number_role, numbers_in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        ("since Docker 20.10 the daemon sets the sysctl inside the netns", "20.10", "version"),
+        ("Ubuntu 22.04 ships cgroup v2 by default", "22.04", "version"),
+        ("Helm 3 dropped Tiller entirely", "3", "version"),
+        ("run Prometheus 2 replicas that scrape the same targets", "2", "quantity"),
+        ("Docker keeps 3 log files of 10 MB each", "3", "quantity"),
+    ],
+)
+def test_a_number_after_a_platform_is_its_release(sentence: str, number: str, role: str) -> None:
+    n = next(n for n in numbers_in(sentence) if n.text == number)
+    assert number_role(sentence, n) == role
