@@ -86,7 +86,7 @@ def flashcard_answer(block: Block, asked: str = "") -> Block | str:
     answer = card.group("a").strip()
     if asked and _ASKING.search(asked):
         answer = _without_bare_reply(answer)
-        if not answer:
+        if not answer or _REPLY_OPENING.match(answer):
             return BARE_REPLY
     topic = _topic(asked)
     if topic:  # "default GOMAXPROCS? A: the number of …": the answer is said of the topic
@@ -101,6 +101,12 @@ def flashcard_answer(block: Block, asked: str = "") -> Block | str:
     return replace(block, inline=kept)
 
 
+#: an answer that opens as a reply to its question ("since 3.8, so …", "because …", "It
+#: wraps …", "因为…"): alone it says nothing of what it answers
+_REPLY_OPENING = re.compile(
+    r"(?i)^(?:since|because|as|so|yes|no|it|its|it's|they|this|that|both|neither|due to)\b"
+    r"|^(?:因为|由于|是的|不是|不会|会的|它|这)"
+)
 #: a question that asks in words (not a bare topic with a question mark)
 _ASKING = re.compile(
     r"\b(?:what|how|why|when|which|who|whom|where|whose|is|are|was|were|does|do|did|can|could"

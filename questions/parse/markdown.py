@@ -367,6 +367,8 @@ def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
     glossary = _labelled_lines(lines, out)
     if glossary:
         return glossary  # "NAT Gateway (NAT GW): managed, lives in ONE AZ, …" / soft break / …
+    if all(_CARD_LINE.match(line.text) for line in out):
+        return list(enumerate(out))  # "Q: …? A: …" / soft break / "Q: …? A: …": one card a line
     for line in out:
         key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
         names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
@@ -420,6 +422,10 @@ _GLOSSARY_LINE = re.compile(
     r"^(?:[\"'`]?[A-Za-z0-9][\w'’\"`./&+-]*(?: [\"'`]?[A-Za-z0-9][\w'’\"`./&+-]*){0,4}"
     r"(?: \([^()\n]{1,30}\))?:\s+\S"
     r"|[\u4e00-\u9fff][\w\u4e00-\u9fff]{0,11}(?:[（(][^()（）\n]{1,20}[)）])?：\s*\S)"
+)
+#: a flashcard on one line: "Q: Does asyncio give you parallelism? A: No. …"
+_CARD_LINE = re.compile(
+    r"^\s*(?:Q|Question|问|问题)\s*[:：].*?[?？]\s*(?:A|Answer|答)\s*[:：]\s*\S"
 )
 #: one-letter labels of a question and its answer ("Q: … / A: …") are no glossary
 _QA_LABEL = re.compile(r"^(?:Q|A|问|答)\s*[:：]")
