@@ -273,10 +273,12 @@ _AT_RELEASE = re.compile(
     r"(?<!\bof)(?<!\bto)(?<!\bby)(?<!\bat)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bper)(?<!\bthan)\s*$",
     re.I,
 )
+#: "(up to 3.13; 3.14 switched …)": the last release of a span, said as a point in time
+_UP_TO = re.compile(r"\b(?:up to|through)\s*$", re.I)
 #: a release said by what it changed: "0.11 removed the legacy format", "2.4 added team sync"
 _RELEASE_VERB = re.compile(
     r"^\s*(?:(added|introduced|removed|deprecated|dropped|shipped|brought|made|changed|fixed|"
-    r"replaced|renamed)\b"
+    r"replaced|renamed|switched|moved|enabled|disabled|became|turned)\b"
     # "8.0 已删", "3.3 起", "5.7 引入": a release said in Chinese
     r"|(?:版本)?\s*(?:起|开始|之后|以后|之前|以前|引入|加入|新增|已删|删除|移除|已移除|废弃|弃用|已废弃"
     r"|已经(?:删|移除|废弃|去掉)|被删|删掉))",
@@ -442,7 +444,7 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         # "GA in 4.0", "until 2.8": a unit-less x.y after a point in time is a release
         or (
             _MAJOR_MINOR.fullmatch(text)
-            and _AT_RELEASE.search(before)
+            and (_AT_RELEASE.search(before) or _UP_TO.search(before))
             and _CLAUSE_END.match(after)  # "in 1.5 steps" counts steps
         )
         or (text.startswith("v") or _SEMVER.fullmatch(text))
