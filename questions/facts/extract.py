@@ -1003,10 +1003,14 @@ def property_lead(term: str) -> bool:
         return True  # "口诀：…", "Mnemonic: …": how to remember the line, no thing of the list
     if _VERSUS.search(term):
         return True  # "Alias vs CNAME": a comparison's label, no routing policy
+    if _RATE.search(term):
+        return True  # "VPCs per region": a count's label, no thing beside "Subnet"
     return len(words) >= 2 and words[-1].lower() in PROPERTY_HEADS and not CJK.search(term)
 
 
 _MEMORY_AID = re.compile(MEMORY_AIDS, re.I)
+#: a count of things per another thing: "VPCs per region", "rules per direction", "每个分区"
+_RATE = re.compile(r"^[A-Za-z][\w-]*s(?: [\w-]+)? per [A-Za-z][\w-]*$", re.I)
 #: two things set against each other in a label: "Alias vs CNAME", "SG vs. NACL", "A 对比 B"
 _VERSUS = re.compile(r"\S\s+(?:vs\.?|versus|对比)\s+\S", re.I)
 

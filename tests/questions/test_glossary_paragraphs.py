@@ -107,3 +107,27 @@ def test_a_number_that_names_a_document_or_a_product_is_not_asked() -> None:
     keys = {c.answer_text for c in r.candidates}
     assert "122" not in keys and "53" not in keys, keys
     assert "20 %" in keys or "10 %" in keys, keys  # the values of those lines still are
+
+
+LIMITS = """# GCP networking
+
+## Basics
+
+VPC network: a global network, its subnets are regional.
+Subnet: a regional IP range inside one VPC network.
+Cloud Router: speaks BGP with on-premises routers for dynamic routes.
+Networks per project: 5 by default, raised by a quota request.
+Cloud NAT: outbound internet for instances without external IPs.
+"""
+
+
+def test_a_count_per_thing_is_no_term_beside_the_glossarys_terms() -> None:
+    """ "Networks per project: 5 …" labels a count, no thing: never offered beside Subnet."""
+    from questions.facts.extract import property_lead
+
+    assert property_lead("VPCs per region") and property_lead("Networks per project")
+    assert not property_lead("Subnet") and not property_lead("Cloud Router")
+    r = generate_document("g.md", LIMITS)
+    assert r.chosen, r.candidates
+    for c, q in r.chosen:
+        assert "Networks per project" not in q.choices, (q.prompt, q.choices)
