@@ -129,5 +129,5 @@ def test_a_count_per_thing_is_no_term_beside_the_glossarys_terms() -> None:
     assert not property_lead("Subnet") and not property_lead("Cloud Router")
     r = generate_document("g.md", LIMITS)
     assert r.chosen, r.candidates
-    for c, q in r.chosen:
+    for _c, q in r.chosen:
         assert "Networks per project" not in q.choices, (q.prompt, q.choices)
