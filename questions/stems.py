@@ -134,9 +134,22 @@ def member_value(desc: str, label: str, lang: str) -> str:
     return f"Which value of {label} means {quoted(desc, lang)}?"
 
 
+#: a Latin name with its Chinese gloss in brackets: "OPT（最佳置换）", "FIFO (先进先出)"
+_GLOSSED = re.compile(
+    r"^(?P<name>[A-Za-z][\w .+/-]*?)\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]$"
+)
+
+
+def without_gloss(name: str) -> str:
+    """The name without its Chinese gloss ("OPT（最佳置换）" → OPT): the gloss translates
+    the name, and a description keyed by it reads off the translation."""
+    m = _GLOSSED.match(name.strip())
+    return m.group("name").strip() if m else name
+
+
 def forward_definition(term: str, noun: str | None, lang: str) -> str:
     if lang == "zh":
-        return f"哪一项描述的是 {term}？"
+        return f"哪一项描述的是 {without_gloss(term)}？"
     if noun and noun.casefold() not in term.casefold():
         return f"Which description fits the {display_noun(noun)} {term}?"
     return f"Which description fits {term}?"

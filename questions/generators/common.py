@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from questions.candidate import Candidate, place_answer
 from questions.distractors import sort_numeric
 from questions.facts.model import Fact
+from questions.stems import without_gloss
 from questions.subjects import with_label
 from questions.tables import Table
 from questions.text import cjk_count, is_zh, norm
@@ -88,6 +89,17 @@ def _denied_lures(fact: Fact, answer: str, distractors: Sequence[str]) -> list[s
     return names
 
 
+def unglossed(answer: str, distractors: Sequence[str]) -> tuple[str, list[str]]:
+    """The options without their Chinese glosses ("OPT（最佳置换）" → OPT): a gloss translates
+    its name, and "缺页率最低" beside "最佳置换" keys it at a glance. Kept when the names alone
+    would be two alike options."""
+    options = [answer, *distractors]
+    bare = [without_gloss(o) for o in options]
+    if bare == options or len({b.casefold() for b in bare}) < len(bare):
+        return answer, list(distractors)
+    return bare[0], bare[1:]
+
+
 def build(
     generator: str,
     style: str,
@@ -112,6 +124,7 @@ def build(
     if len(distractors) < (1 if closed else 2):
         return None
     distractors = cased_like(answer, distractors)
+    answer, distractors = unglossed(answer, distractors)
     prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
     if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell
