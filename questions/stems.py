@@ -296,7 +296,16 @@ def finished(text: str) -> str:
     return text[: breaks[-1].start()].rstrip()
 
 
+#: a label that says how the line is filed, not what it is about: "小结：", "其他：", "Recap:"
+_FILING_LABEL = re.compile(
+    r"^(?:小结|总结|其他|其它|补充|备注|Summary|Recap|Misc|Other|TL;DR)\s*[:：]\s*(?=\S)", re.I
+)
+
+
 def cloze(text: str, lang: str) -> str:
+    unfiled = _FILING_LABEL.sub("", text)
+    if not unfiled.startswith(BLANK):  # "小结：___ 最好…": a blank first would be a riddle
+        text = unfiled
     text = closed(finished(text))
     return f"填空：{text}" if lang == "zh" else f"Fill in the blank: {text}"
 

@@ -47,7 +47,7 @@ _GENERIC = re.compile(
     r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|"
     rf"{MEMORY_AIDS}|"
     r"(?:key |important )?numbers(?: to (?:remember|know))?|things to (?:remember|know)|"
-    r"must[- ]knows?|必背|要记的数字|数字|记住|"
+    r"must[- ]knows?|必背|要记的数字|(?:常用|常见|关键|重要|必记)?数字|记住|"
     r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题)$",
     re.I,
 )
