@@ -13,6 +13,7 @@ that gives the answer away, so a description can be asked again without it.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -1039,6 +1040,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _clipped_part(stem, answer, wrong)
         or _blend(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
+        or _converted(stem, answer, wrong)
         or _measured(stem, answer, wrong)
     )
 
@@ -1128,6 +1130,34 @@ def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         if not any(_echo(said, t) for t in theirs):
             return said
     return None
+
+
+#: the factor that turns a value in the unit into the one a stem may restate it in: 80 % is
+#: 0.8, 100 ms is 0.1 s, 2 min is 120 s
+_RESTATED_AS = {"%": 0.01, "ms": 0.001, "s": 1000.0, "min": 60.0, "h": 60.0, "毫秒": 0.001}
+_NUMBER_WITH_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|ms|s|min|h|毫秒)\s*$")
+_STEM_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def _in_other_unit(option: str) -> float | None:
+    m = _NUMBER_WITH_UNIT.match(option)
+    return float(m.group(1)) * _RESTATED_AS[m.group(2)] if m else None
+
+
+def _converted(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A number of the stem that is the answer in another unit ("EAT = 0.8 × …" of 80 %,
+    "slow_callback_duration = 0.1" of 100 ms), when no wrong option's is."""
+    mine = _in_other_unit(answer)
+    if mine is None:
+        return None
+    said = {float(n): n for n in _STEM_NUMBER.findall(stem)}
+    hit = next((text for v, text in said.items() if math.isclose(v, mine)), None)
+    if hit is None:
+        return None
+    theirs = [_in_other_unit(w) for w in wrong]
+    if any(t is not None and any(math.isclose(v, t) for v in said) for t in theirs):
+        return None
+    return hit
 
 
 #: unit prefixes and the factor each says: "millicores" tells a reader 1 core is 1000 of them
