@@ -1150,7 +1150,7 @@ def _converted(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     mine = _in_other_unit(answer)
     if mine is None:
         return None
-    said = {float(n): n for n in _STEM_NUMBER.findall(stem)}
+    said: dict[float, str] = {float(n): n for n in _STEM_NUMBER.findall(stem)}
     hit = next((text for v, text in said.items() if math.isclose(v, mine)), None)
     if hit is None:
         return None
