@@ -6,6 +6,7 @@ only knowing the fact tells them apart."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from questions.ambiguity import THIN, content_words, fitting_others, vague
@@ -221,6 +222,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
         and kinds[i] == kinds[f.row]
         and not overlaps(c, f.value)
         and not any(contains(c, k) for k in names)
+        and not _named_by_its_own_word(c, f.subject, t.keys)  # "needs init" said of init
         and not cut_short(c)
         and not is_empty(c)  # "The ENTRYPOINT of ping localhost is —": no value to swap in
     ]
@@ -245,6 +247,7 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
             and not (i in lacking and limited(value))
             and kinds[i] == kinds[f.row]
             and not contains(value, k)
+            and not _named_by_its_own_word(value, k, t.keys)  # "needs init" of terraform init
             # a row with the same cell ("discount: 60–91% | 60–91%") makes it true, not false
             and not overlaps(column[i], f.value)
         ]
@@ -280,6 +283,15 @@ def named_in(text: str, term: str) -> bool:
     return contains(text, term) or (bool(words) and words <= lemma_words(text))
 
 
+def _named_by_its_own_word(text: str, term: str, kin: Sequence[str]) -> bool:
+    """The text holds every word that tells the term from its kin, their shared words aside
+    ("needs init" of terraform init beside terraform validate and terraform plan): said of
+    another term, the statement is false at a glance."""
+    shared = frozenset.intersection(*(lemma_words(k) for k in kin)) if kin else frozenset()
+    own = lemma_words(term) - shared
+    return bool(own) and own <= lemma_words(text)
+
+
 def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     """ "Secrets Manager can easily rotate …" and the same with a like term of the notes
     ("AWS INSPECTOR can easily rotate …"): the term swapped, the description kept."""
@@ -311,8 +323,10 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
             return None
         else:
             others = [s for s in others if pool.marked(s, here)]
-    # a short name spelt from a term ("only TGW does this" of Transit Gateway) names it
-    others = [s for s in others if short_name_of(desc, s) is None]
+    # a short name spelt from a term ("only TGW does this" of Transit Gateway) names it, and
+    # so does the word that tells it from its kin ("needs init" of terraform init)
+    others = [s for s in others if short_name_of(desc, s) is None
+              and not _named_by_its_own_word(desc, s, [f.subject, *f.siblings])]  # fmt: skip
     if not others or named_in(desc, f.subject) or short_name_of(desc, f.subject) is not None:
         return None
     found = description_clue(desc, f.subject, f.siblings)
