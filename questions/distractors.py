@@ -77,6 +77,7 @@ from questions.values import (
     with_value,
 )
 from questions.vocabulary import (
+    STATUS_CODES,
     fair_port,
     kind_in,
     kind_of,
@@ -2011,14 +2012,27 @@ def spread_keys(
     if codes and len(same_class) >= 2:
         # a code's description says its class ("成功", "redirect", "server error"): a code of
         # another class beside it is ruled out by that word alone; unless the class sets the
-        # key apart (429 far above 403, 404, 405)
-        trial = spread(v, same_class, want, seed, distance, reach, set(taken))
-        if not patterned(v, trial):
-            texts, chosen = same_class, trial
+        # key apart (429 far above 403, 404, 405). Two of its class in the notes: a well-known
+        # third first (202 beside 200, 201 and 204), when it makes no pattern
+        for pool in (_with_known_codes(v, same_class, want, distance), same_class):
+            trial = spread(v, pool, want, seed, distance, reach, set(taken))
+            if not patterned(v, trial):
+                texts, chosen = pool, trial
+                break
     if not chosen:
         chosen = spread(v, texts, want, seed, distance, reach, taken)
     taken.add(tuple(chosen))
     return [texts[x] for x in chosen]
+
+
+def _with_known_codes(
+    v: float, same_class: dict[float, str], want: int, distance: Callable[[float], float]
+) -> dict[float, str]:
+    """The notes' codes of the key's class, with the well-known codes of that class nearest
+    it added up to `want`."""
+    known = {float(c): c for c in STATUS_CODES if float(c) // 100 == v // 100}
+    extra = sorted((x for x in known if x != v and x not in same_class), key=distance)
+    return {**same_class, **{x: known[x] for x in extra[: max(0, want - len(same_class))]}}
 
 
 def patterned(v: float, others: Sequence[float]) -> bool:
