@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from questions.facts.claims import contrast_facts, predicate_facts
@@ -534,6 +535,40 @@ def stated_defaults(facts: list[Fact]) -> list[Fact]:
     return list({x.id: x for x in out}.values())
 
 
+#: a line that says its one member is the default: "pods are Unconfined by default", "the
+#: default is `Allow`", "默认是 Allow"
+_SAYS_DEFAULT = re.compile(r"\bby default\b|\bdefaults? (?:is|to)\b|\bis the default\b|默认")
+
+
+def defaults_said_below(content: Sequence[Block]) -> list[Fact]:
+    """ "k8s seccomp types: `RuntimeDefault`, `Localhost`, `Unconfined`" with a nested line
+    "**pods are Unconfined by default** unless …": the default member, the set's others its
+    options, as for an enumeration whose line marks its "(default)"."""
+    kids: dict[int, list[Block]] = defaultdict(list)
+    for b in content:
+        if b.kind == "item" and b.parent_line:
+            kids[b.parent_line].append(b)
+    out: list[Fact] = []
+    for b in content:
+        if b.kind != "item" or b.line not in kids:
+            continue
+        e = enumeration(b.text, b.inline.code)
+        if e is None or e.default is not None or len(e.members) < 3:
+            continue
+        for k in kids[b.line]:
+            said = [m for m in e.members if _names_word(k.text, m.name)]
+            if len(said) == 1 and _SAYS_DEFAULT.search(k.text):
+                marked = tuple(replace(m, default=m is said[0]) for m in e.members)
+                found = _enumeration_facts(b, replace(e, members=marked))
+                out += [replace(f, sentence=k.text) for f in found if f.kind == "default"]
+                break
+    return out
+
+
+def _names_word(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 _MARKED_DEFAULT = re.compile(r"\s*(?:\((?:the\s+)?default\)|（默认）)", re.I)
 
 
@@ -917,7 +952,7 @@ def extract(doc: Document) -> list[Fact]:
     facts += known_facts(content, {f"{f.block.id}:{f.span}" for f in facts if f.span})
     spans = {f"{f.block.id}:{f.span}" for f in facts if f.span}
     facts += [f for b in content if b.kind not in ("table", "code") for f in listed_facts(b, spans)]
-    facts += stated_defaults(facts)
+    facts += stated_defaults(facts) + defaults_said_below(content)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
