@@ -110,6 +110,13 @@ def _under_parent(prompt: str, fact: Fact, options: Sequence[str], lang: str) ->
     return f"{parent}: {prompt[0].lower()}{prompt[1:]}"
 
 
+def names_nothing(label: str) -> bool:
+    """A heading or a lead-in that names no thing a stem could be about: a grab bag, a study
+    label ("常用数字：", "Key numbers:")."""
+    cleaned = _clean(label)
+    return not cleaned or _generic(cleaned)
+
+
 def _generic(heading: str) -> bool:
     """A grab bag or a heading whose last word names no thing ("Cloud glossary", "Git tips")."""
     last = heading.split()[-1] if heading.split() else heading

@@ -20,6 +20,7 @@ from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
 from questions.parse.model import Block
+from questions.subjects import names_nothing
 from questions.text import STOP_EN, clauses_of, split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
@@ -368,7 +369,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     lead = block.lead.text if block.lead is not None else ""
     marked = block.inline.code + block.inline.strong
     opening = next((m for m in marked if block.text.startswith(m)), "")
-    if block.kind == "item" and not context and lead and len(block.text) < 40:
+    if (
+        block.kind == "item"
+        and not context
+        and lead
+        and len(block.text) < 40
+        and not names_nothing(lead)
+    ):
         # "源包必须符合以下要求：" + "不超过 512 MB": a short item is read with its lead-in, the
         # whole of a short one (its last sentence alone may lose whose "源包" it is)
         last = sentences(lead)[-1] if sentences(lead) else ""

@@ -31,3 +31,21 @@ def test_a_common_numbers_heading_labels_nothing() -> None:
     prompts = [q.prompt for _, q in generate_document("o.md", notes).chosen]
     assert prompts, prompts
     assert not any("常用数字" in p for p in prompts), prompts
+
+
+def test_a_study_lead_in_is_no_context_and_a_basis_label_no_term() -> None:
+    """ "**常用数字：**" over short items gave "填空：常用数字：___逻辑地址"; "理论基础：局部性原理"
+    offered "理论基础" beside 虚拟内存 and 工作集."""
+    from questions.generate import generate_document
+
+    notes = (
+        "# 操作系统\n\n## 分页\n\n**常用数字：**\n\n"
+        "- 32 位逻辑地址，4KB 页 → 页号 20 位\n- 页表项 4B，一页放 1024 项\n\n"
+        "## 虚拟内存\n\n- 理论基础：**局部性原理**\n"
+        "- 虚拟内存：最大容量由地址位数决定\n- 抖动：刚换出的页马上又要换入\n"
+        "- 工作集：某段时间间隔内进程实际访问的页面集合\n"
+    )
+    r = generate_document("o.md", notes)
+    for c in r.candidates:
+        assert "常用数字" not in c.prompt, c.prompt
+        assert "理论基础" not in c.options, (c.prompt, c.options)
