@@ -2418,6 +2418,16 @@ def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
     return scores
 
 
+#: a call written with its arguments: "loop.run_in_executor(executor, func)"
+_CALL = re.compile(r"^`?([A-Za-z_][\w.]*)\((.*)\)`?$")
+
+
+def _same_call(a: str, b: str) -> bool:
+    """Two calls of one function with other arguments: one thing written twice."""
+    ma, mb = _CALL.match(a.strip()), _CALL.match(b.strip())
+    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+
+
 def acceptable(
     option: str,
     answer: str,
@@ -2431,6 +2441,8 @@ def acceptable(
     o, a = norm(option), norm(answer)
     if not o or "___" in option or len(option) > MAX_OPTION or o == a:
         return False
+    if _same_call(option, answer) or any(_same_call(option, t) for t in taken):
+        return False  # run_in_executor(executor, …) beside run_in_executor(ProcessPool…(), …)
     # one inside the other: the same thing said twice, unless both are the notes' own distinct
     # names (HEALTH_CONSTRAINTS and HEALTH_CONSTRAINTS_INVALID are two codes)
     if not numeric and not sibling and (o in a or a in o):
