@@ -835,6 +835,35 @@ def _clipped_part(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+def _initials_opening(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A made-up word of the stem that opens with the answer's capitals ("sestatus",
+    "semanage" of SELinux; "aa-status" of AppArmor): the tool is named after the thing, when no
+    wrong option's capitals open a word of the stem too."""
+    mine = _capitals(answer)
+    if mine is None:
+        return None
+    named = {o.strip().casefold() for o in (answer, *wrong)}  # "Which of AppArmor / SELinux …"
+    words: list[str] = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", stem)
+                        if not english_word(w.lower()) and w.casefold() not in named]  # fmt: skip
+    found = next((w for w in words if w.lower().startswith(mine)), None)
+    if found is None:
+        return None
+    for other in wrong:
+        theirs = _capitals(other)
+        if theirs is not None and any(w.lower().startswith(theirs) for w in words):
+            return None
+    return found
+
+
+def _capitals(name: str) -> str | None:
+    """The first two capitals of a one-word CamelCase or capitalised name, lower case ("se" of
+    SELinux, "aa" of AppArmor); None for any other name."""
+    caps = re.findall(r"[A-Z]", name)
+    if " " in name.strip() or len(caps) < 2 or not re.fullmatch(r"[A-Za-z]+", name.strip()):
+        return None
+    return "".join(caps[:2]).lower()
+
+
 def _blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A stem word whose opening ends a name blended of two words the stem writes in order
     ("change file owner" / CHOWN: "ch" of change, "own" of owner; "change the root" /
@@ -1039,6 +1068,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _blend(stem, answer, wrong)
+        or _initials_opening(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
         or _converted(stem, answer, wrong)
         or _measured(stem, answer, wrong)
