@@ -26,7 +26,7 @@ from questions.explaining import answers, identity, own_part
 from questions.generators.pairings import PAIRED, PROFILE
 from questions.generators.pairings import STYLE as PAIRING
 from questions.tables import polarity
-from questions.text import STOP_EN, contains, folded
+from questions.text import CJK, STOP_EN, contains, folded
 from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
@@ -317,7 +317,16 @@ def _anchors(c: Candidate) -> tuple[str, ...]:
     tail = _OTHER_NUMBER.sub(" ", f.sentence[at + len(f.span) :])
     before = [w for w in _WORD.findall(head) if w.casefold() not in STOP_EN]
     after = [w for w in _WORD.findall(tail) if w.casefold() not in STOP_EN]
-    return tuple(w for w in (before[-1:] + after[:1]) if len(w) >= 3)
+    # a Chinese word of two characters is a word ("文件 666，目录 ___"); a Latin one of two
+    # letters mostly no anchor, nor a word every default says ("默认", "最大")
+    return tuple(w for w in (before[-1:] + after[:1])
+                 if (len(w) >= 3 or CJK.match(w)) and w not in _ANY_NUMBERS_WORDS)  # fmt: skip
+
+
+#: words said beside numbers of every kind: they tie a number to no one fact
+_ANY_NUMBERS_WORDS = frozenset(
+    {"默认", "默认值", "最大", "最小", "上限", "下限", "大约", "左右", "至少"}
+)
 
 
 _DIGITS = re.compile(r"\d+")
