@@ -1475,6 +1475,9 @@ class Pool:
                 pool |= set(made)
         else:
             pool = set(around - {v})
+            if role == "code" and re.fullmatch(r"[0-7]{3,4}", answer.text):
+                # a file mode beside modes: "2" (SGID's digit in a table) is no mode of 644
+                pool = {x for x in pool if len(self._text_of(answer.unit, x)) >= 3}
             if role == "code" and _status_like(v):
                 # a status code's kin have its three digits: no RFC 6749 beside 400
                 pool = {x for x in pool if x < 1000}
