@@ -105,6 +105,11 @@ def cut_in_code(f: Fact) -> bool:
     return any(inside_code(line, end, code) for end in (start, start + len(f.sentence)))
 
 
+def _quoted(span: str) -> bool:
+    """A quoted string, no command: "<type> <size>\\0<content>" is never swapped for `git init …`."""
+    return span.strip()[:1] in ('"', "'")
+
+
 def _swap(f: Fact, pool: Pool, text: str) -> str | None:
     """The statement with its value swapped for a same-kind value of the notes."""
     if f.kind == "number":
@@ -114,6 +119,7 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
             return None  # "… into a **volume group** (VG)": swapped, the VG still names it
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
         wrong = [m for m in marked if m != f.span and not contains(text, m)
+                 and _quoted(m) == _quoted(f.span)
                  and peer(f.block.inline.text, f.span, m, pool)
                  and pool.same_kind(f.span, m, f)]  # fmt: skip
     for w in wrong:
