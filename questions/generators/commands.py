@@ -37,6 +37,10 @@ def _tool(heading: str, options: list[str]) -> str:
     return m.group(1) if not any(said) or all(said) else ""
 
 
+#: a line that opens with a program's name: "mount /dev/sdb1 /mnt", "systemctl daemon-reload"
+_PROGRAM_FIRST = re.compile(r"^[A-Za-z][\w.+-]*(?:\s|$)")
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     head = f.value.split()[0]
     # a command whose own words repeat the purpose ("starts a rollout" beside `kubectl rollout
@@ -62,6 +66,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     wrong = pool.alternatives(f.value, f, ("cmd",), siblings=same_head + others,
                               avoid=f.subject, closed=bool(f.siblings), any_shape=True,
                               exclude=rivals)  # fmt: skip
+    if _PROGRAM_FIRST.match(f.value):  # a command line beside command lines only, never a
+        wrong = [w for w in wrong if _PROGRAM_FIRST.match(w)]  # config line ("UUID=… /data …")
     lang = lang_of(f)
     noun = "option" if "flag" in f.extra else "setting" if assigns(f.value) else "command"
     tool = _tool(f.section.heading, [f.value, *wrong])
