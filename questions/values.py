@@ -547,7 +547,7 @@ _SWITCH = re.compile(
 #: what qualifies a switch after it: "yes, but on physical LAN", "on (since 2.4)"
 _QUALIFIED = re.compile(r"[,，(（]")
 #: units of one dimension: a duration is offered beside durations, a size beside sizes
-_DIMENSIONS = {
+DIMENSIONS = {
     **dict.fromkeys(("us", "ms", "s", "min", "h", "d", "wk", "mo", "yr"), "duration"),
     **dict.fromkeys(("B", "bit", "KB", "MB", "GB", "TB", "PB"), "size"),
     "%": "ratio", "x": "ratio",
@@ -575,7 +575,7 @@ def value_kind(text: str, switches: bool = False) -> str:
     n = parse_number(t.lstrip("+-"))
     if n is None:
         return "text"
-    return _DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
+    return DIMENSIONS.get(n.unit, "count" if not n.unit else f"num:{n.unit}")
 
 
 #: the switch words that turn something off
@@ -656,7 +656,7 @@ def cell_kind(text: str, switches: bool = False) -> str:
         return kind
     main = value_kind(m.group(1))  # "0 (unbounded)" explains a count: no switch has an aside
     if main in ("text", "count") or main.startswith("num:"):
-        aside = [_DIMENSIONS.get(n.unit, "") for n in numbers_in(m.group(2))]
+        aside = [DIMENSIONS.get(n.unit, "") for n in numbers_in(m.group(2))]
         main = next((k for k in aside if k), main)
     return main
 

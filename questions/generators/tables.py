@@ -19,8 +19,16 @@ from questions.generators.pairings import STYLE as PAIRING
 from questions.generators.pairings import pairings
 from questions.headers import remark_header
 from questions.name_kinds import kept_by_kind, row_value_kinds
+from questions.nouns import singular_word
 from questions.remarks import main_column, remark_stem, remark_subject
-from questions.stems import cell_attr, only_flags, table_forward, table_predicate, table_reverse
+from questions.stems import (
+    cell_attr,
+    is_descriptive,
+    only_flags,
+    table_forward,
+    table_predicate,
+    table_reverse,
+)
 from questions.tables import (
     Table,
     bare_default,
@@ -31,7 +39,7 @@ from questions.tables import (
     row_names,
 )
 from questions.text import ASIDE, contains, contains_folded, cut_short, folded, norm
-from questions.values import number_role, parse_number, switch_side
+from questions.values import DIMENSIONS, number_role, numbers_in, parse_number, switch_side
 from questions.vocabulary import fair_port
 
 NAME = "table"
@@ -402,6 +410,20 @@ def _mark_shared(column: tuple[str, ...], row: int) -> bool:
     )
 
 
+def _first_unit(cell: str) -> str:
+    """What the cell's first number measures: its unit's dimension ("duration" of "expires
+    when job finishes (max 24h)"), else the word it counts ("levels" of "3 levels max"); ""
+    for a cell without one. A column of limits in several units gives each row its kind."""
+    found = numbers_in(cell)
+    if not found:
+        return ""
+    n = found[0]
+    if n.unit:
+        return DIMENSIONS.get(n.unit, n.unit)
+    counted = re.match(r"\s*([A-Za-z]{3,})", cell[n.end :])
+    return f"count:{singular_word(counted.group(1).lower())}" if counted else ""
+
+
 def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     if _NOT_APPLICABLE.match(f.value.strip()) or cut_short(f.value):
         return None  # "n/a (DNS only)" is no property to name, nor a cell cut off mid-phrase
@@ -424,6 +446,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     elsewhere = pool.said_after_default(f.subject, f.value) if n is not None else ""
     kinds = column_kinds(column, table.keys)
     mine = kinds[f.row]
+    # a value column's kind per row; a description's numbers are asides, not its kind
+    unit = "" if is_descriptive(f.attribute) else _first_unit(f.value)
     seen: set[str] = set()
     lacking = sharing_a_lack(table, f.column, f.row)
     sides = {switch_side(f.value)}  # a switch's options: one "on" and one "off" at most
@@ -438,6 +462,8 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         seen.add(v)
         if kinds[i] != mine or (mine == "switch" and switch_side(v) in sides):
             continue
+        if unit and _first_unit(v) != unit:
+            continue  # "10 GB per repo" beside a token's "expires … (max 24h)": a size, no time
         if ports and not _fair_port_cell(v, f.value):
             continue  # 53 beside 6379: a port of another class stands out by its length
         cell = folded(v)
