@@ -868,6 +868,8 @@ def _blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A stem word whose opening ends a name blended of two words the stem writes in order
     ("change file owner" / CHOWN: "ch" of change, "own" of owner; "change the root" /
     chroot), when no wrong option is blended of the stem's words too."""
+    if not _blend_tokens(answer):
+        return None  # most answers: no made-up word of five letters to be a blend
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", stem)]
     found = _blended(answer, tuple(words))
     if found is None or any(_blended(w, tuple(words)) for w in wrong):
@@ -875,14 +877,19 @@ def _blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return found
 
 
+@lru_cache(maxsize=16384)
+def _blend_tokens(name: str) -> tuple[str, ...]:
+    """The made-up words of five letters or more a name holds, lower case: what may be a blend."""
+    return tuple(
+        low for t in re.findall(r"[A-Za-z]{5,}", name) if not english_word(low := t.lower())
+    )
+
+
 def _blended(name: str, words: tuple[str, ...]) -> str | None:
     """The second of two stem words (at most two words apart) a part of the name blends: its
     first letters open the first word (two at least, fewer than the word has), its rest opens
     the second (three letters at least); only a made-up word of five letters or more."""
-    for token in re.findall(r"[A-Za-z]{5,}", name):
-        low = token.lower()
-        if english_word(low):
-            continue
+    for low in _blend_tokens(name):
         for at in range(2, len(low) - 2):
             head, tail = low[:at], low[at:]
             for i, first in enumerate(words):

@@ -410,6 +410,7 @@ def _mark_shared(column: tuple[str, ...], row: int) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _first_unit(cell: str) -> str:
     """What the cell's first number measures: its unit's dimension ("duration" of "expires
     when job finishes (max 24h)"), else the word it counts ("levels" of "3 levels max"); ""
