@@ -348,8 +348,8 @@ _FRAMEWORK_BEFORE = re.compile(
     r"\b(React|Vue|Angular|Svelte|Next\.js|Nuxt|Django|Rails|Spring(?: Boot)?|Laravel|Deno|"
     r"Flutter|Dart|Swift|TypeScript|\.NET|Elixir|Erlang|PostgreSQL|Postgres|MySQL|MariaDB|Redis|"
     r"MongoDB|Elasticsearch|Kafka|Nginx|Oracle|Fedora|Gradle|Webpack|Vite|Bootstrap|Tailwind|"
-    r"Ansible|Terraform|Jenkins|Spark|Hadoop|Cassandra|Docker|Kubernetes|Helm|Istio|Envoy|"
-    r"Prometheus|Grafana|Ubuntu|Debian|RHEL|CentOS)\s*$"
+    r"Ansible|Terraform|Jenkins|Spark|Hadoop|Cassandra|Docker|Helm|Istio|Envoy|Prometheus|"
+    r"Grafana)\s*$"
 )
 _RELEASE_AFTER = re.compile(
     r"^\s*($|[)）,.;:!?，。；：、]|[A-Z]|[a-z]+(?<!s)\b|的|里|中|起|后|之后|以后|之前|以前|版|开始|引入|新增)"

@@ -556,17 +556,13 @@ def defaults_said_below(content: Sequence[Block]) -> list[Fact]:
         if e is None or e.default is not None or len(e.members) < 3:
             continue
         for k in kids[b.line]:
-            said = [m for m in e.members if _names_word(k.text, m.name)]
+            said = [m for m in e.members if contains(k.text, m.name)]
             if len(said) == 1 and _SAYS_DEFAULT.search(k.text):
                 marked = tuple(replace(m, default=m is said[0]) for m in e.members)
                 found = _enumeration_facts(b, replace(e, members=marked))
                 out += [replace(f, sentence=k.text) for f in found if f.kind == "default"]
                 break
     return out
-
-
-def _names_word(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 _MARKED_DEFAULT = re.compile(r"\s*(?:\((?:the\s+)?default\)|（默认）)", re.I)
