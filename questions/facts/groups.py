@@ -52,13 +52,21 @@ def _of_mistakes(b: Block) -> bool:
 
 
 def _own_terms(kids: list[Block]) -> bool:
-    """Nested items that each open with a code span ("`-u` CPU"), or that all define a term
-    with "=" ("Owner = everything + assign access" under "built-in roles to know"), are terms
-    of their own under a label, not properties of it."""
-    opening = [k for k in kids if k.inline.code and k.text.startswith(k.inline.code[0])]
+    """Nested items that each open with a code span ("`-u` CPU") or define a marked term
+    ("**GRS**: LRS in primary + …" under "**Redundancy**"), or that all define a term with "="
+    ("Owner = everything + assign access" under "built-in roles to know"), are terms of their
+    own under a label, not properties of it."""
+    opening = [k for k in kids if _opens_with_own_term(k)]
     if len(opening) * 2 > len(kids):
         return True
     return len(kids) >= 2 and all(_EQUALS_TERM.match(k.text) for k in kids)
+
+
+def _opens_with_own_term(b: Block) -> bool:
+    if b.inline.code and b.text.startswith(b.inline.code[0]):
+        return True
+    d = split_definition(b)
+    return d is not None and (d.term in b.inline.strong or d.term in b.inline.code)
 
 
 #: "Owner = everything + assign access": a short name, an equals sign, what it is
