@@ -488,8 +488,9 @@ def multi_definitions(block: Marked) -> list[Definition]:
     for i, (_, term, desc_start, by_verb) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
         desc = text[desc_start:end].strip().rstrip(",;，；·|").strip()
-        if i + 1 == len(found):
-            desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
+        # a description ends with its sentence: "`borrow_mut()` -> `RefMut<T>`. Breaking the
+        # rules panics; `try_borrow_mut()` …" says no more of borrow_mut after the stop
+        desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
         if len(desc) < 3 or not _is_term(term, block):
             return []
         out.append(Definition(_clean_term(term), desc, verb_phrase=by_verb))

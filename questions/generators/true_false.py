@@ -152,7 +152,7 @@ def plausible(true: str, false: str) -> bool:
 def pair(f: Fact, pool: Pool) -> tuple[Candidate, Candidate] | None:
     """The true and the false statement of a fact, identical but for the swapped value."""
     text = claim(f)
-    if text is None:
+    if text is None or _LEANS_BACK.search(text):
         return None
     false = _swap(f, pool, text)
     if false is None:
@@ -397,6 +397,13 @@ def _keeps_most(trimmed: str, desc: str) -> bool:
 _CLAUSE = re.compile(r"[,;，；、]\s*")
 
 
+#: a statement that ends by pointing back at what the notes said before it ("… returns
+#: `Err(…)` instead", "… supports it too", "同理"): cut from that, it says no whole claim
+_LEANS_BACK = re.compile(
+    r"(?i)\b(?:instead|too|as well|either|otherwise|likewise)\W*$|(?:同理|同上|也一样|也是如此)\W*$"
+)
+
+
 def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     """The true and the false statement of a fact, or nothing."""
     if cut_off(f.sentence):
@@ -410,4 +417,6 @@ def for_fact(f: Fact, pool: Pool) -> list[Candidate]:
     else:
         p = pair(f, pool)
         return list(p) if p is not None else []
-    return list(_pair(f, *statements)) if statements is not None else []
+    if statements is None or _LEANS_BACK.search(statements[0]):
+        return []
+    return list(_pair(f, *statements))
