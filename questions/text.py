@@ -331,7 +331,10 @@ _BOUND = frozenset("端侧方的里上中下内外之级层版型式性化类边
 def bound_opening(text: str) -> bool:
     """The text opens with a bound character jieba leaves as a word of its own ("端要配 …" ->
     端 / 要 / 配; not "端口默认 …" nor "上线后"): cut from the term before it, it is a fragment."""
-    words = cut(text.lstrip()[:12])
+    opening = text.lstrip()[:12]
+    if opening[:1] not in _BOUND:
+        return False  # only a bound character opens a bound word: no need to segment
+    words = cut(opening)
     return bool(words) and words[0] in _BOUND
 
 
