@@ -279,8 +279,8 @@ _UP_TO = re.compile(r"\b(?:up to|through)\s*$", re.I)
 _RELEASE_VERB = re.compile(
     r"^\s*(?:(added|introduced|removed|deprecated|dropped|shipped|brought|made|changed|fixed|"
     r"replaced|renamed|switched|moved|enabled|disabled|became|turned)\b"
-    # "8.0 已删", "3.3 起", "5.7 引入": a release said in Chinese
-    r"|(?:版本)?\s*(?:起|开始|之后|以后|之前|以前|引入|加入|新增|已删|删除|移除|已移除|废弃|弃用|已废弃"
+    # "8.0 已删", "3.3 起", "5.7 引入", "8.0 里": a release said in Chinese
+    r"|(?:版本?)?\s*(?:里|中|起|开始|之后|以后|之前|以前|引入|加入|新增|已删|删除|移除|已移除|废弃|弃用|已废弃"
     r"|已经(?:删|移除|废弃|去掉)|被删|删掉))",
     re.I,
 )

@@ -26,6 +26,11 @@ def test_a_release_said_in_chinese_is_a_version() -> None:
     assert _role("窗口函数 8.0 起支持") == "version"
     assert _role("JSON 类型 5.7 引入，之前只能存 TEXT") == "version"
     assert _role("query_cache 在 8.0 已删") == "version"
+    # "in release 8.0": the 里 of an unnamed release (was offered beside 16.0 and 32.0)
+    assert (
+        _role("查看：select @@transaction_isolation;（8.0 里 tx_isolation 已经删了）") == "version"
+    )
+    assert _role("线程模型 6.0 中改成了多线程 IO") == "version"
     assert _role("压缩比大约 1.5 倍") != "version"  # a ratio stays a quantity
 
 
