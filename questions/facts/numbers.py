@@ -331,9 +331,19 @@ def _aside_of_another(before: str, term: str) -> bool:
 _MEASURE = re.compile(r"[\s:：=–—-]*(?P<noun>[a-z][a-z-]{2,})\s+\d")
 
 
+#: the noun a default is said of, right before it: "…, timeout default 5 min"
+_NOUN_DEFAULT = re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]{2,})\s+default\s*$")
+
+
 def _measured(term: str, before: str) -> str:
     """The term with the noun its description gives values of ("firewall: priority 0–65535,
-    …, default 1000" states the default firewall priority, not a default firewall)."""
+    …, default 1000" states the default firewall priority, not a default firewall; "Consumption
+    plan: pay per execution, …, timeout default 5 min" its default timeout)."""
+    m = _NOUN_DEFAULT.search(before, len(term)) if before.startswith(term) else None
+    if m is not None and m.group("noun") not in STOP_EN:
+        lemmas = getAllLemmas(m.group("noun"))
+        if not lemmas or "NOUN" in lemmas:  # "timeout" is in no dictionary: a name, no verb
+            return f"{term} {m.group('noun')}"
     m = _MEASURE.match(before, len(term)) if before.startswith(term) else None
     if m is None or m.group("noun") in STOP_EN or "NOUN" not in getAllLemmas(m.group("noun")):
         return term
