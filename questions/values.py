@@ -667,6 +667,14 @@ _MARKED_SHAPES = frozenset({"dotted", "path", "flag", "kv", "owned-knob"})
 _PLAIN_SHAPES = frozenset({"lower", "Name", "Pascal", "acronym"})
 
 
+#: a type written with its parameters: `Rc<T>`, `HashMap<K, V>`, `Option<&V>`
+_GENERIC = re.compile(r"[A-Za-z_][\w:]*<[^<>]+(?:<[^<>]*>[^<>]*)?>")
+
+
+def _plain_name(text: str) -> bool:
+    return re.fullmatch(r"[A-Za-z_]\w*", text.strip("` ")) is not None
+
+
 def shape_clash(a: str, b: str) -> bool:
     """One of two names is written as a knob, file or flag and the other as a plain word, or
     one value is a range and the other a single number: a filesystem type among cgroup files
@@ -676,6 +684,8 @@ def shape_clash(a: str, b: str) -> bool:
         return True  # a range among single numbers ("30000–32767" beside ports 22, 53)
     if pair == {"path"} and a.strip("`").endswith("/") != b.strip("`").endswith("/"):
         return True  # a folder beside a file: "/var/log/pods/" is no place user ranges come from
+    if bool(_GENERIC.fullmatch(a.strip("` "))) != bool(_GENERIC.fullmatch(b.strip("` "))):
+        return _plain_name(a) or _plain_name(b)  # `Rc<T>` beside the traits Send and Sync
     return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)
 
 
