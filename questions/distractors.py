@@ -237,7 +237,13 @@ class Pool:
         self.definitions: list[Fact] = [
             f for f in facts if f.kind == "definition" and not f.condition
         ]
+        #: a term the notes file under a named kind ("**Cool**" of "**Access tiers**") -> the
+        #: kinds and their sections: a kind's member is no option for a key of no such kind
+        #: from another section
+        self._filed: dict[str, set[tuple[str, int]]] = defaultdict(set)
         for f in facts:
+            if f.kind == "definition" and f.category and f.group.startswith("g"):
+                self._filed[norm(f.subject)].add((f.category.casefold(), f.section.index))
             meaning = f.kind == "definition" and not f.condition
             said = self.descriptions[norm(f.subject)] if meaning else None
             if said is not None and len(said) < MAX_DESCRIPTIONS and f.value not in said:
@@ -508,7 +514,8 @@ class Pool:
                 tiers[2:] = [[t for t in tier if t in like] for tier in tiers[2:]]
             tier = tiers[n]
             ranked = [t for t in tier if norm(t) not in barred
-                      and (n < 2 or not (self.other_set(answer, t) or self.the_whole(answer, t)))]  # fmt: skip
+                      and (n < 2 or not (self.other_set(answer, t, here=fact.section.index)
+                                         or self.the_whole(answer, t)))]  # fmt: skip
             for t in islice(likeliest(answer, ranked, fact.id), MAX_RANKED):
                 if len(out) >= want:
                     full = True
@@ -713,12 +720,20 @@ class Pool:
             return not head or head in self._words_after(o)
         return True
 
-    def other_set(self, answer: str, option: str) -> bool:
-        """The notes list the two in named sets, and never in one: the row keys of a table
+    def other_set(self, answer: str, option: str, here: int = -1) -> bool:
+        """The notes list the two in named sets, and never in one (or file the option, in
+        another section than `here`, under a named kind the answer is not of): the row keys of a table
         (the data types), the marked terms leading a list's items (the states of a failover),
         the one-word names a line marks in code (a variable block's arguments, its types).
         A set holds things of one kind, so a name of another set is of another kind: a
         component beside the states it passes through, a product beside data types."""
+        filed = self._filed.get(norm(option))
+        # only plain names: a setting's or a path's form already says its kind
+        plain = family(answer) in ("name", "lower")
+        if filed and plain and all(section != here for _, section in filed):
+            kinds = {kind for kind, _ in self._filed.get(norm(answer), ())}
+            if kinds.isdisjoint(kind for kind, _ in filed):
+                return True  # "Cool", an access tier, beside "Policy" of another section
         sets = self._sets_of()
         mine, theirs = sets.get(norm(answer), _NO_SET), sets.get(norm(option), _NO_SET)
         return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)

@@ -181,9 +181,17 @@ def _label_parent(block: Block) -> Inline | None:
     """The item a nested list hangs from when it is only a label ("appendfsync options:"):
     it leads the list in as a paragraph before it would."""
     parent = block.parent
-    if parent is None or not parent.text.endswith((":", "：")) or len(parent.text.split()) > 4:
+    if parent is None or len(parent.text.split()) > 4:
         return None
-    return parent
+    if parent.text.endswith((":", "：")):
+        return parent
+    # "**Deployment models**" over "**Public**: …": a marked plural of a common noun is a
+    # label too ("**Containers**" and "**Virtual Machines**" name things: ACI is no container)
+    bare = re.sub(r"\s*[(（][^()（）]*[)）]$", "", parent.text.strip())  # "**Access tiers** (blob)"
+    marked = parent.strong and parent.strong[0] == bare
+    words = bare.split()
+    kind = len(words) >= 2 and words[-1].islower() and lead_category(bare) is not None
+    return parent if marked and kind else None
 
 
 def group_category(block: Block, lists: set[int]) -> str | None:
