@@ -708,9 +708,12 @@ def _lower(word: str) -> str:
     return word[0].lower() + word[1:] if word[:1].isupper() and word[1:2].islower() else word
 
 
-def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among: str = "") -> str:
+def table_predicate(
+    noun: str | None, attr: str, lang: str, positive: str, among: str = "", legend: bool = False
+) -> str:
     """ "Which Method is idempotent?", "In which isolation level is “Dirty read” possible?",
-    "Which executor is supported on Windows?", "哪个数据库支持全球分布？"."""
+    "Which executor is supported on Windows?", "哪个数据库支持全球分布？"; `legend`: `positive`
+    is what the notes say the yes mark means ("会出现")."""
     a = _attr_parts(attr, lang)
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
     word = positive.strip().lower()
@@ -719,6 +722,8 @@ def table_predicate(noun: str | None, attr: str, lang: str, positive: str, among
         who = f"{among} 中哪一个" if among else which(noun, lang)
         if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
             return f"{who}的{a}是“{positive.strip()}”？"
+        if legend and CJK.match(word):  # the legend's verb ("✅ = 会出现"): "…会出现脏读？"
+            return f"{who}{word}{a}？"
         if asked is not None:  # "是否支持全球分布" -> "哪个数据库支持全球分布？"
             return f"{who}{asked.strip()}？"
         if "是" in a or a.endswith("的"):  # "历史是线性的": the header says it whole

@@ -103,9 +103,9 @@ _PASCAL_FORM = re.compile(r"[A-Z][a-z0-9]*([A-Z][A-Za-z0-9]*)+")
 
 
 #: what a yes/no cell says, alone ("✅", "no", "不支持")
-POSITIVE = re.compile(r"^(✅|✔|✔️|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
+POSITIVE = re.compile(r"^(✅|✔|✔️|✓|☑|yes|y|true|supported|possible|是|支持|有|可以|√|o)$", re.I)
 NEGATIVE = re.compile(
-    r"^(❌|✖|✗|✘|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
+    r"^(❌|✖|✗|✘|✕|no|n|false|not supported|not possible|否|不支持|无|没有|不可以|×|x)$", re.I
 )
 
 

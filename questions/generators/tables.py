@@ -494,6 +494,16 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
                  closed=table.transposed)  # fmt: skip
 
 
+def _legend(f: Fact, mark: str) -> str | None:
+    """What the heading says a mark means ("隔离级别（✅ = 会出现，❌ = 不会）", "Support (✓ =
+    supported)"), or None."""
+    symbol = mark.strip()
+    if not symbol or symbol[0].isalnum():
+        return None
+    m = re.search(rf"{re.escape(symbol)}\s*[=＝:：]\s*([^，,；;、）)|]+)", f.section.heading)
+    return m.group(1).strip() or None if m is not None else None
+
+
 def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
     """One "Which method is idempotent?" per yes/no column, answered from the yes rows and
     offered only against no rows, so exactly one option is right."""
@@ -529,7 +539,9 @@ def _predicates(facts: Sequence[Fact]) -> list[Candidate]:
         # the entities the stem names are the options: another "yes" column named there
         # ("merge / rebase / squash merge 中哪一个历史是线性的？", squash ✅ too) would be right too
         among = " / ".join(sorted([t.keys[pick], *wrong])) if t.transposed else ""
-        prompt = table_predicate(fact.category, fact.attribute, lang, positive, among)
+        legend = _legend(fact, positive)  # "✅ = 会出现": what the mark says
+        prompt = table_predicate(fact.category, fact.attribute, lang, legend or positive, among,
+                                 legend=legend is not None)  # fmt: skip
         c = build(NAME, "predicate", fact, prompt, t.keys[pick], wrong, lang, rank=0,
                   closed=t.transposed)  # fmt: skip
         if c is not None:
