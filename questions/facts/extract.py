@@ -720,6 +720,10 @@ def continued_lead_ins(blocks: list[Block]) -> dict[int, str]:
     return out
 
 
+#: a step that maps a short condition to its outcome: "有 PRIMARY KEY → 主键", "no key -> a row id"
+_CASE = re.compile(r"^[^→]{1,30}?\s*(?:→|->|=>)\s*\S")
+
+
 def _conditions(blocks: list[Block]) -> dict[int, str]:
     """For each numbered step that opens with a bare condition, the last step before it that
     does not: "没变" and "变了" say nothing until the request they answer is stated."""
@@ -729,7 +733,9 @@ def _conditions(blocks: list[Block]) -> dict[int, str]:
         if b.kind != "item" or not b.ordered:
             stated = None
         elif not bare_condition(b.text):
-            stated = b
+            # "1. 有 PRIMARY KEY → 主键" is one case of a decision list: "3. 都没有 → …" is
+            # the next case, not the answer to what it states
+            stated = None if _CASE.match(b.text) else b
         elif stated is not None and stated.group == b.group:
             out[b.id] = stated.text.rstrip("。.;；")
     return out

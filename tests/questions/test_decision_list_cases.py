@@ -1,0 +1,42 @@
+"""Unseen notes review (issue #13), MySQL notes: a numbered decision list ("1. 有 PRIMARY KEY
+→ 主键", "2. 没有 → …", "3. 都没有 → 隐藏的 6 字节 row id") glued its first case before the
+last as if the last answered it: "有 PRIMARY KEY → 主键：都没有 → 隐藏的 ___ row id". A step
+that maps a condition to its outcome is a case of its own, not what the next cases answer."""
+
+from __future__ import annotations
+
+from questions.facts.extract import extract
+from questions.generate import generate_from_texts
+from questions.parse.markdown import parse_document
+
+NOTES = """# DNS notes
+
+## Resolution order
+
+- How the resolver answers a lookup:
+  1. name listed in /etc/hosts -> that address
+  2. no -> the local cache
+  3. neither -> ask the upstream server, giving up after 5 s
+- negative answers are cached too
+
+## Retries
+
+1. Send the query over UDP
+2. truncated -> retry over TCP within 2 s
+"""
+
+
+def test_a_case_is_no_context_of_the_next_cases() -> None:
+    facts = [f for f in extract(parse_document(NOTES, "x.md")) if f.kind == "number"]
+    upstream = next(f for f in facts if f.span == "5 s")
+    assert "/etc/hosts" not in upstream.context, upstream.context
+    # a step that states an action still leads the condition that answers it
+    retry = next(f for f in facts if f.span == "2 s")
+    assert retry.context.startswith("Send the query"), retry.context
+
+
+def test_no_stem_glues_two_cases() -> None:
+    bank, _ = generate_from_texts([("x.md", NOTES)], "b")
+    assert bank.questions
+    for q in bank.questions:
+        assert "/etc/hosts -> that address:" not in q.prompt, q.prompt
