@@ -1079,7 +1079,48 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _echoed_number(stem, answer, wrong)
         or _converted(stem, answer, wrong)
         or _measured(stem, answer, wrong)
+        or _opposite(stem, answer, wrong)
     )
+
+
+#: prefixes that turn a word into its opposite: "downgrade" / "upgrade", "unlock" / "lock"
+_OPPOSITE_PREFIXES = (("up", "down"), ("in", "out"), ("en", "dis"), ("inc", "dec"),
+                      ("over", "under"), ("pre", "post"), ("", "un"), ("", "de"))  # fmt: skip
+_OPPOSITE: dict[str, tuple[str, ...]] = {}
+for _a, _b in _OPPOSITE_PREFIXES:
+    _OPPOSITE[_a] = (*_OPPOSITE.get(_a, ()), _b)
+    _OPPOSITE[_b] = (*_OPPOSITE.get(_b, ()), _a)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _roots(word: str) -> list[tuple[str, str]]:
+    """(prefix, root) readings of a word by the opposite prefixes, the root four letters or
+    more: "downgrade" -> ("down", "grade") and ("", "downgrade")."""
+    return [
+        (p, word[len(p) :]) for p in _OPPOSITE if word.startswith(p) and len(word) - len(p) >= 4
+    ]
+
+
+def _opposite(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A stem word that is the answer's word with the opposite prefix ("Rc::downgrade …; ___
+    gives Option<Rc<T>>" / upgrade()): the one option undoing what the stem says, when no
+    wrong option is another reading of that word."""
+    mine = {w.lower() for w in _LONG_WORD.findall(answer)}
+    if not mine:
+        return None
+    theirs = {w.lower() for o in wrong for w in _LONG_WORD.findall(o)}
+    said_words: dict[str, None] = dict.fromkeys(w.lower() for w in _LONG_WORD.findall(stem))
+    for said in said_words:
+        if said in mine:
+            continue
+        for prefix, root in _roots(said):
+            for other in _OPPOSITE[prefix]:
+                undo = other + root
+                if undo in mine and undo not in theirs and said not in theirs:
+                    return said
+    return None
 
 
 def _at_least_half(said: Iterable[bool], n: int) -> bool:
