@@ -2605,7 +2605,11 @@ def lone_case(answer: str, wrong: Sequence[str]) -> str | None:
 #: what a stem says its answer is not: "Non-HTTP ___", "not a proxy", "非 HTTP", "without TLS"
 _NEGATED = re.compile(
     r"(?<![\w-])(?:non[-\s]|not\s+(?:an?\s+|the\s+)?|without\s+(?:an?\s+|the\s+)?|except\s+|"
-    r"excluding\s+)([A-Za-z][\w/.+-]*)|(?:非|不是|除了|除)\s*([A-Za-z][\w/.+-]*)",
+    r"excluding\s+)([A-Za-z][\w/.+-]*)|(?:非|不是|除了|除)\s*([A-Za-z][\w/.+-]*)"
+    # "(use Policy)", "→ use Azure Monitor instead", "改用 Redis": what to turn to instead is
+    # not the thing the line is about
+    r"|(?:[(（]\s*(?:use|try|see)\s+|\b(?:instead use|use)\s+(?=[A-Z][\w-]*\s+instead\b)|改用\s*)"
+    r"([A-Z][\w/.+-]*)",
     re.I,
 )
 
@@ -2629,7 +2633,7 @@ def _negated_words(stem: str) -> tuple[str, ...]:
     stem, not once per option a question weighs."""
     out = []
     for m in _NEGATED.finditer(stem):
-        word = (m.group(1) or m.group(2)).casefold()
+        word = (m.group(1) or m.group(2) or m.group(3)).casefold()
         if len(word) >= 3 and word not in STOP_EN:
             out.append(word)
     return tuple(out)
