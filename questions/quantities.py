@@ -23,6 +23,7 @@ UNITS: dict[str, str] = {
     "gb": "GB", "gib": "GB", "gi": "GB", "tb": "TB", "tib": "TB", "pb": "PB",
     "%": "%", "percent": "%", "rtt": "RTT", "x": "x", "×": "x", "倍": "x",
     "ms延迟": "ms", "万": "万", "million": "M", "billion": "G", "thousand": "K",
+    "nines": "nines",  # "11 nines durability": a count of nines, never doubled like a size
 }  # fmt: skip
 #: a unit's larger units, by how many of it each holds: the one table of unit conversions
 #: (values.whole_unit judges how round a quantity is by it, ascending_order orders options)
