@@ -164,6 +164,19 @@ def _toc_groups(blocks: Sequence[Block]) -> set[int]:
     }
 
 
+def _output_of(table: Block, code: Block) -> bool:
+    """A table right under a code block that names every one of its columns ("SELECT name,
+    score, … AS rn" over "| name | score | rn |"): the code's sample output, its rows made up
+    ("alice 95"), no fact to learn."""
+    if table.kind != "table" or table.table is None or code.kind != "code":
+        return False
+    if code.section.index != table.section.index:
+        return False
+    header = [c.strip().strip("`*").casefold() for c in table.table.header]
+    said = code.code.casefold()
+    return len(header) >= 2 and all(h and re.search(rf"\b{re.escape(h)}\b", said) for h in header)
+
+
 def classify(
     blocks: Sequence[Block], title_section: int | None, has_subsections: bool
 ) -> tuple[list[Block], list[Noise]]:
@@ -172,9 +185,13 @@ def classify(
     out: list[Block] = []
     noise: list[Noise] = []
     todo_section: int | None = None
+    before: Block | None = None
     for b in blocks:
         reason = b.noise or ("table of contents" if b.group in toc else None)
         reason = reason or _block_noise(b) or _section_noise(b)
+        if reason is None and before is not None and _output_of(b, before):
+            reason = "example output"
+        before = b
         if reason is None and b.section.index == todo_section:
             reason = "TODO"
         if reason is None and has_subsections and b.section.index == title_section:
