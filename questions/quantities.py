@@ -37,9 +37,12 @@ LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
     "MB": ((1024, "GB"),),
 }
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+#: a number's digits: groups of three after a thousands comma ("65,535"), else digits and
+#: dots ("3.14", "1.2.3"); "2,2,4" is a run of three numbers, no number of its own
+_DIGITS = r"(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*)(?!,\d)"
 NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
-    rf"|(?<![A-Za-z0-9_.\-/:=^])(\d+(?:[.,]\d+)*)(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
+    rf"(?<![A-Za-z0-9_.\-/:=^]){_DIGITS}(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
+    rf"|(?<![A-Za-z0-9_.\-/:=^]){_DIGITS}(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
     re.IGNORECASE,
 )
 
