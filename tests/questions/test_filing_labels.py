@@ -49,3 +49,22 @@ def test_a_study_lead_in_is_no_context_and_a_basis_label_no_term() -> None:
     for c in r.candidates:
         assert "常用数字" not in c.prompt, c.prompt
         assert "理论基础" not in c.options, (c.prompt, c.options)
+
+
+def test_a_kind_label_over_its_members_is_no_term() -> None:
+    """ "变量：**cwnd**（拥塞窗口）、**ssthresh**（慢启动门限）" offered "变量" beside 拥塞避免 and
+    快恢复, as if "variables" were a phase of congestion control."""
+    from questions.generate import generate_document
+
+    notes = (
+        "# Raft 笔记\n\n## 选举\n\n变量：**term**（任期号）、**votedFor**（本任期投给谁）\n\n"
+        "1. **跟随者**：收不到心跳就等一个随机超时，然后转成候选人\n"
+        "2. **候选人**：任期号加一，先投自己，再向其他节点要票\n"
+        "3. **领导者**：拿到多数票后当选，定期发心跳压住新的选举\n"
+        "4. **落选**：收到更高任期号的消息，立刻退回跟随者\n"
+    )
+    r = generate_document("r.md", notes)
+    asked = [c for c in r.candidates if "跟随者" in c.options]
+    assert asked, [(c.prompt, c.options) for c in r.candidates]
+    for c in r.candidates:
+        assert "变量" not in c.options, (c.prompt, c.options)
