@@ -2440,7 +2440,7 @@ def _similarities(answer: str, texts: Sequence[str]) -> list[float]:
 _CALL = re.compile(r"^`?([A-Za-z_][\w.]*)\((.*)\)`?$")
 
 
-def _same_call(a: str, b: str) -> bool:
+def same_call(a: str, b: str) -> bool:
     """Two calls of one function with other arguments: one thing written twice."""
     if "(" not in b:
         return False  # most options and keys: no call to compare
@@ -2461,7 +2461,7 @@ def acceptable(
     o, a = norm(option), norm(answer)
     if not o or "___" in option or len(option) > MAX_OPTION or o == a:
         return False
-    if "(" in option and (_same_call(option, answer) or any(_same_call(option, t) for t in taken)):
+    if "(" in option and (same_call(option, answer) or any(same_call(option, t) for t in taken)):
         return False  # run_in_executor(executor, …) beside run_in_executor(ProcessPool…(), …)
     # one inside the other: the same thing said twice, unless both are the notes' own distinct
     # names (HEALTH_CONSTRAINTS and HEALTH_CONSTRAINTS_INVALID are two codes)

@@ -37,7 +37,7 @@ from questions.cues import (
     names_in_words,
     spliced,
 )
-from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable
+from questions.distractors import SECTION_WINDOW, TYPED, Pool, acceptable, same_call
 from questions.facts.commands import example_data, quoted_data
 from questions.facts.definitions import remark_label
 from questions.facts.extract import STATED_PAIR, markup
@@ -326,8 +326,12 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
                                      avoid=text,
                                      near_roles=near, names_nearby=True, want=2,
                                      exclude=[*fits, *f.siblings])  # fmt: skip
-            pair = [s for s in f.siblings if s not in fits and pool.same_kind(f.subject, s, f)]
-            if more and pair:
+            # never a second call of the key's function (`NTILE(4)` beside `NTILE(n)`)
+            pair = [s for s in f.siblings if s not in fits and pool.same_kind(f.subject, s, f)
+                    and acceptable(s, f.subject, (), sibling=True)]  # fmt: skip
+            # a "pair" of two calls of one function is no pair: like terms stand alone
+            calls = all(same_call(s, f.subject) for s in f.siblings)
+            if more and (pair or (calls and len(more) >= 2)):
                 return [*pair, *more]
         return pool.alternatives(f.subject, f, roles, siblings=siblings, avoid=text,
                                  closed=_closed(f), near_roles=near,

@@ -13,7 +13,7 @@ from questions.ambiguity import THIN, content_words, fitting_others, vague
 from questions.bank import TRUE_FALSE
 from questions.candidate import Candidate, stable_int
 from questions.cues import description_clue, short_name_of, without
-from questions.distractors import Pool
+from questions.distractors import Pool, same_call
 from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
@@ -318,6 +318,7 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
     # a heading fragment, not a term to swap in)
     here = f.section.index
     others = [s for s in f.siblings if not named_in(desc, s) and s not in fits
+              and not same_call(s, f.subject)  # `NTILE(4)` does what `NTILE(n)` does
               and (family(s) == family(f.subject) or (alike and pool.marked(s, here)))
               and peer(f.block.inline.text, f.subject, s, pool)]  # fmt: skip
     if not kind:
