@@ -1721,6 +1721,8 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
         first = next((i for i, c in enumerate(clauses) if not clean(c)), None)
         if first is not None:  # "a CNAME record for an external name, no proxying": the phrase
             clauses[first] = _without_phrase(clauses[first], clean)
+            if _BARE_PARTICIPLE.fullmatch(clauses[first].strip()):
+                clauses[first] = ""  # "…, defined" of "…, defined by PARTITION BY": no clause
         lead = list(itertools.takewhile(clean, clauses))
         if lead and (len(lead) < len(clauses) or first is not None):
             text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
@@ -1737,6 +1739,14 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     if _NEEDS_MORE.search(text):
         return None  # "runs dozens" of "runs dozens of linters": a cut before its noun
     return text if text and clean(text) else None
+
+
+#: a participle left alone once its "by …" goes: it says nothing without it
+_BARE_PARTICIPLE = re.compile(
+    r"(?:defined|determined|specified|controlled|given|set|followed|caused|backed|bounded"
+    r"|limited|enforced|managed|owned|chosen|picked|identified|named|called|known)",
+    re.I,
+)
 
 
 #: a last word that needs more after it: a count or a determiner without its noun, a
