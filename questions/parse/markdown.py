@@ -22,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
-from questions.parse.noise import classify, unboxed
+from questions.parse.noise import classify, practice_task, unboxed
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -313,6 +313,7 @@ def _unboxed(inline: Inline) -> Inline:
 
 def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     if st.items and st.items[-1].inline is None:
+        task = practice_task(inline.text, st.section.heading)
         inline = _unboxed(inline)
         item = st.items[-1]
         if item.term is not None:
@@ -330,6 +331,7 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
             group=lst.group,
             ordered=lst.ordered,
             number=item.number,
+            noise="TODO" if task else None,
         )
         return
     parent = st.items[-1].inline if st.items else None

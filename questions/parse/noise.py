@@ -69,6 +69,16 @@ _TASK_TODO = re.compile(
 )
 
 
+#: a heading over exercises to do: its boxed items are tasks, not what the notes state
+_PRACTICE = re.compile(r"(?i)\bpracti[cs]e\b|\bexercises?\b|\bdrills?\b|练习|刷题|待练")
+
+
+def practice_task(text: str, heading: str) -> bool:
+    """A boxed item under a heading over exercises ("## Practise" over "- [ ] median with
+    percentile_cont(…)"): a task to do, not what the notes state."""
+    return _TASK_BOX.match(text) is not None and _PRACTICE.search(heading) is not None
+
+
 def unboxed(text: str) -> str:
     """The line without its task box and label ("[ ] review: NotActions is NOT a deny" says
     "NotActions is NOT a deny"); a to-do, or a box with nothing after it, as it is."""

@@ -1,0 +1,44 @@
+"""Unseen notes review (issue #13), SQL notes: the boxed items of "## Practise" ("- [ ] median
+with `percentile_cont(0.5)` …", "- [ ] sessionization with LAG + SUM(CASE …) OVER") were asked
+as clozes: "Practise — median with ___". A boxed item under a heading over exercises is a task
+to do: noise, reported as a TODO."""
+
+from __future__ import annotations
+
+from questions.generate import generate_from_texts
+from questions.parse.markdown import parse_document
+
+NOTES = """# Go notes
+
+## Channels
+
+- **unbuffered**: a send waits until a receiver takes the value
+- **buffered**: a send waits only when the buffer is full
+- **nil channel**: blocks forever on send and on receive
+- **closed channel**: receives return the zero value at once, a send panics
+
+## Exercises
+
+- [x] fan-in with `select` over two channels
+- [ ] worker pool with `sync.WaitGroup` and a buffered channel of 10 jobs
+- [ ] rate limiting with `time.Ticker`
+
+## Checklist before the interview
+
+- [x] `context.WithTimeout` cancels the work after the deadline
+"""
+
+
+def test_boxed_exercises_are_noise() -> None:
+    doc = parse_document(NOTES, "x.md")
+    skipped = {n.text for n in doc.noise if n.reason == "TODO"}
+    assert any("worker pool" in t for t in skipped), doc.noise
+    assert any("rate limiting" in t for t in skipped), doc.noise
+
+
+def test_no_question_comes_from_an_exercise() -> None:
+    bank, _ = generate_from_texts([("x.md", NOTES)], "b")
+    assert bank.questions
+    for q in bank.questions:
+        assert q.topic != "Exercises", q.prompt
+        assert "WaitGroup" not in q.prompt and "Ticker" not in q.prompt, q.prompt
