@@ -24,7 +24,7 @@ from questions.nouns import PROPERTY_HEADS, category
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
 from questions.subjects import label
 from questions.text import ASIDE, CJK, balanced, cjk_count, clauses_of, contains
-from questions.values import fmt_number, parse_number, shape
+from questions.values import Number, fmt_number, numbers_in, parse_number, shape
 
 NAME = "number"
 #: "___ (10 %)": the blanked value restated in other units right after the blank
@@ -364,6 +364,25 @@ def dated_aside(f: Fact) -> bool:
 _ABOUT_RELEASES = re.compile(r"(?i)\b(?:releases?|versions?|changes|what's new)\b|版本|发布|新特性")
 
 
+def _width_shown(gap: str, span: str) -> bool:
+    """A width in bits and the largest value it holds, one blanked beside the other ("窗口字段
+    只有 ___ → 最大 65535 字节" of 16 位, or "16 位 → 最大 ___"): 65535 is 2^16 - 1, so the
+    stem works the key out."""
+    key = parse_number(span)
+    if key is None:
+        return False
+    said = numbers_in(gap)
+    return any(_holds(a, b) for a, b in [(key, m) for m in said] + [(m, key) for m in said])
+
+
+def _holds(width: Number, value: Number) -> bool:
+    """The value is the largest a width of bits holds (or one more): 16 bits and 65535."""
+    n = width.value
+    if width.unit != "bit" or not 4 <= n <= 64 or n != int(n):
+        return False
+    return value.unit != "bit" and value.value in (2 ** int(n), 2 ** int(n) - 1)
+
+
 def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     lang = lang_of(f)
     if f.attribute == "default" and f.subject and names_a_setting(f.subject):
@@ -409,7 +428,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
-    if counted(gap, f.span):
+    if counted(gap, f.span) or _width_shown(gap, f.span):
         return None
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
