@@ -141,6 +141,19 @@ def dangling(text: str) -> bool:
     return _DANGLING.match(text) is not None
 
 
+#: a line that opens with a participle and says no subject: the item above had it
+_SUBJECTLESS = re.compile(
+    r"^(?:(?:really|actually|also|only|usually|always|still|then|but)\s+)?"
+    r"(?:[a-z]+ed|set|put|kept|made|held|written|read|run|built|sent|shown|known|given|found)"
+    r"\s+(?:by|in|at|from|via|on|under|inside|through)\b"
+)
+
+
+def subjectless(text: str) -> bool:
+    """ "rotated by `logrotate` from …", "really set by `staticPodPath` in …": what is?"""
+    return _SUBJECTLESS.match(text) is not None
+
+
 #: where a long sentence is cut into clauses
 _COMMAS = frozenset(",，;；")
 
@@ -418,6 +431,8 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
         # (a nested item's is read under its parent item, or not asked)
         subject = label(f)
     text = with_subject(said, subject, parent=not f.subject)
+    if subjectless(text):
+        return None
     gap = blanked(text, f.span)
     if gap is None or computed(gap):
         return None

@@ -16,7 +16,7 @@ from questions.cues import unhinted
 from questions.distractors import Pool, by_likeness
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
-from questions.generators.numbers import blanked, clause, dangling, with_subject
+from questions.generators.numbers import blanked, clause, dangling, subjectless, with_subject
 from questions.stems import BLANK, cloze
 from questions.text import contains
 
@@ -71,6 +71,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if dangling(said):
         return
     text = with_subject(said, f.context)
+    if subjectless(text):
+        return  # "really set by `staticPodPath` in ___": set by it, but what is?
     gap = blanked(text, f.span)
     if gap is None or _IN_LIST.search(gap):
         return
