@@ -684,6 +684,8 @@ def shape_clash(a: str, b: str) -> bool:
         return True  # a range among single numbers ("30000–32767" beside ports 22, 53)
     if pair == {"path"} and a.strip("`").endswith("/") != b.strip("`").endswith("/"):
         return True  # a folder beside a file: "/var/log/pods/" is no place user ranges come from
+    if a.strip("` ").endswith(";") != b.strip("` ").endswith(";"):
+        return True  # a whole statement ("BEGIN; … ROLLBACK;") beside a fragment ("LIKE 'abc%'")
     if bool(_GENERIC.fullmatch(a.strip("` "))) != bool(_GENERIC.fullmatch(b.strip("` "))):
         return _plain_name(a) or _plain_name(b)  # `Rc<T>` beside the traits Send and Sync
     return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)

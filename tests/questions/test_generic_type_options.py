@@ -32,3 +32,12 @@ def test_no_bare_name_is_offered_beside_a_parameterised_type() -> None:
     assert asked, [q.prompt for q in bank.questions]
     for q in asked:
         assert "List<T>" not in q.choices, (q.prompt, q.choices)
+
+
+def test_a_whole_statement_clashes_with_a_fragment() -> None:
+    """SQL notes: "wrap in ___" -> `BEGIN; ... ROLLBACK;` was offered beside `LIKE 'abc%'` and
+    `LIKE '%abc'`, predicates that end no statement."""
+    assert shape_clash("BEGIN; ... ROLLBACK;", "LIKE 'abc%'")
+    assert shape_clash("`ANALYZE table;`", "`WHERE id = 1`")
+    assert not shape_clash("ANALYZE table;", "VACUUM FULL;")
+    assert not shape_clash("LIKE 'abc%'", "ILIKE 'abc%'")
