@@ -144,7 +144,9 @@ _ZH_LABEL = re.compile(
     # a kind's name over its members ("变量：**cwnd**、**ssthresh**", "参数：…"): no term itself
     r"|(?:关键|相关|主要|常用|核心)?(?:变量|参数|字段|指标|术语|概念|名词|关键词|配置项)"
     # a condition ending in 了 ("队列满了: …", "挂了: …"): when the line applies, not a name
-    r"|[\u4e00-\u9fff]{1,5}了)"
+    r"|[\u4e00-\u9fff]{1,5}了"
+    # a place or span ("窗口内：…", "事务期间：…"): where the line applies, not a name
+    r"|[\u4e00-\u9fff]{2,6}(?:内|里|以内|之内|期间|之前|之后))"
 )
 #: what a remark's label calls the remark ("quick fix", "modern alternative", "the usual
 #: suspect"): the word says how the line relates to its section, it names no thing
@@ -426,9 +428,14 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     if _LABEL_FIRST.match(d.description):
         return None  # "console.log 重复：React 17 会…": the label is "console.log 重复", a topic
     d = _own_clauses(d, text, inline)
-    desc = first_sentence(d.description)
+    desc = _EXCLAIMED.sub("", first_sentence(d.description))
     main, follow_up = main_clause(desc)
     return Definition(d.term, main, d.verb_phrase, d.claim, follow_up)
+
+
+#: a short exclaimed aside closing a description ("…（照顾网络），别搞混！", ", don't mix these
+#: up!"): the writer talking to themselves, no part of what the term is
+_EXCLAIMED = re.compile(r"[，,]\s*[^，,。.!！]{1,16}[！!]+\s*$")
 
 
 #: a clause that goes on to what holds once the first is so ("…，这时候 Allow-Origin 不能是 *",
@@ -597,6 +604,8 @@ def _joined_cached(text: str, inline: Inline) -> tuple[Definition, ...]:
         d = _clause_definition(clause, line)
         if d is None and n == 0:
             return ()
+        if d is None and _EXCLAIMED.match(f"，{clause}"):
+            continue  # "…，别搞混！": the writer's aside, no part of the last term's meaning
         if d is None:
             last, joint = found[-1]
             found[-1] = (Definition(last.term, f"{last.description}，{clause}"), joint)
