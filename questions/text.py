@@ -572,6 +572,11 @@ STRESSED_DENIAL = re.compile(
     r"(?i:not|never|don'?t|do not|cannot|can'?t|won'?t|isn'?t|aren'?t|doesn'?t)\s+\S"
     r"|(?:不代表|不是|不会|不要|不能|不用|不一定|不需要|没有|并不|并非|千万别|别)\s*\S"
 )
+#: a bold span that says how a quantity changes ("**每个 RTT 翻倍**", "**doubles every RTT**"):
+#: a stressed claim, no name of a thing
+STRESSED_CHANGE = re.compile(
+    r"翻倍|减半|加倍|增长|下降|清零|归零|重置|变大|变小|\b(?i:doubles?|halves?|grows?|shrinks?)\b"
+)
 STRESS_ONLY = re.compile(
     r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
     r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too

@@ -59,7 +59,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, STRESS_ONLY, STRESSED_DENIAL, contains, is_zh, norm
+from questions.text import CJK, STRESS_ONLY, STRESSED_CHANGE, STRESSED_DENIAL, contains, is_zh, norm
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -328,6 +328,7 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 or (span not in block.inline.code and _ORDER_ON_IT.fullmatch(span))
                 or (span not in block.inline.code and STRESS_ONLY.fullmatch(span))
                 or (span not in block.inline.code and STRESSED_DENIAL.match(span))
+                or (span not in block.inline.code and STRESSED_CHANGE.search(span))
                 or span in LITERALS
             ):
                 continue

@@ -35,3 +35,26 @@ def test_an_exclaimed_aside_is_no_part_of_a_description() -> None:
     assert any("刚创建的对象放这里" in s for s in said), said
     for s in said:
         assert "搞混" not in s and "记反" not in s, s
+
+
+PHASES = """# 限流笔记
+
+## 令牌桶的阶段
+
+1. **预热**：令牌发放速率从低开始，**每秒翻倍**，直到达到上限
+2. **稳定**：按固定速率发放令牌，桶满了就丢弃
+3. **突发**：桶里攒的令牌一次性用掉，短时间超过平均速率
+4. **降级**：下游报错时速率**减半**，恢复后再慢慢加回去
+"""
+
+
+def test_a_stressed_change_is_no_term() -> None:
+    """TCP notes: "**每个 RTT 翻倍**" was offered beside 快重传 and 拥塞避免 as if a phase."""
+    from questions.facts.extract import extract
+    from questions.parse.markdown import parse_document
+    from questions.text import STRESSED_CHANGE
+
+    spans = {f.span for f in extract(parse_document(PHASES, "x.md")) if f.kind == "term"}
+    assert not spans & {"每秒翻倍", "减半"}, spans
+    assert STRESSED_CHANGE.search("doubles every RTT")
+    assert not STRESSED_CHANGE.search("slow start")
