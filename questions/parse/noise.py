@@ -174,6 +174,27 @@ def _toc_groups(blocks: Sequence[Block]) -> set[int]:
     }
 
 
+#: a heading over a closing summary of what the sections above said
+_RECAP = re.compile(
+    r"(?i)^(?:summary|recap|tl;?dr|key takeaways|takeaways|wrap[- ]up)$|^(?:总结|小结|回顾|要点回顾|全文总结)$"
+)
+#: sections of content above a recap at least: with fewer it may be the notes' only statement
+RECAP_AFTER = 3
+
+
+def _recap_section(blocks: Sequence[Block]) -> int | None:
+    """The closing section that recaps the notes ("## 总结" with "隔离：默认 RR；…" after the
+    sections that said it): asked again, each line repeats a fact, and its labels ("索引",
+    "锁") are the headings above, no terms. Only the last section, after three of content."""
+    if not blocks:
+        return None
+    last = blocks[-1].section
+    if not _RECAP.match(_HEADING_FRAME.sub("", last.heading)):
+        return None
+    above = {b.section.index for b in blocks if b.section.index != last.index}
+    return last.index if len(above) >= RECAP_AFTER else None
+
+
 def _output_of(table: Block, code: Block) -> bool:
     """A table right under a code block that names every one of its columns ("SELECT name,
     score, … AS rn" over "| name | score | rn |"): the code's sample output, its rows made up
@@ -195,12 +216,15 @@ def classify(
     out: list[Block] = []
     noise: list[Noise] = []
     todo_section: int | None = None
+    recap = _recap_section(blocks)
     before: Block | None = None
     for b in blocks:
         reason = b.noise or ("table of contents" if b.group in toc else None)
         reason = reason or _block_noise(b) or _section_noise(b)
         if reason is None and before is not None and _output_of(b, before):
             reason = "example output"
+        if reason is None and b.section.index == recap:
+            reason = "recap"
         before = b
         if reason is None and b.section.index == todo_section:
             reason = "TODO"
