@@ -46,6 +46,8 @@ _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|
 #: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')
 _EXAMPLE_MARK = re.compile(
     r"\be\.?g\b\.?|\bfor (?:example|instance)\b|\bexample\s*[:：]|例如|比如|譬如|举个?例"
+    # a worked estimate ("估算：页 16KB，… → 一页约 1170 个指针"): its numbers are the sum's inputs
+    r"|估算\s*[:：]|粗算\s*[:：]|\b(?:rough|quick|back[- ]of[- ](?:the[- ])?envelope)\s+(?:estimate|math)\s*[:：]"
     r"|(?<![\u4e00-\u9fff])例\s*[:：]",  # "例：磁道 0–199", never the 例 of 比例
     re.I,
 )

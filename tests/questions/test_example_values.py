@@ -89,3 +89,23 @@ def test_an_aside_telling_the_writer_to_learn_a_line_is_not_said() -> None:
     asked = [q.prompt for _, q in r.chosen]
     assert asked, "nothing asked"
     assert not any("背" in p for p in asked), asked
+
+
+ESTIMATE = """# Kafka sizing
+
+## Partitions
+
+- one partition is consumed by at most one consumer of a group
+- 估算：每个分区 10 MB/s，目标 200 MB/s → 大约 20 个分区
+- back-of-the-envelope math: 3 brokers × 4000 partitions → 12000 leaders to elect after a crash
+- the default replication factor for new topics is 1
+"""
+
+
+def test_values_of_a_worked_estimate_are_never_asked() -> None:
+    """MySQL notes: "估算：页 16KB，bigint 主键 8B + 指针 6B ≈ 14B → 一页约 1170 个指针" was asked
+    "页 ___" beside the page size's own question: an estimate's numbers are its inputs."""
+    r = generate_document("k.md", ESTIMATE)
+    numbers = {q.choices[q.answer] for c, q in r.chosen if c.generator == "number"}
+    assert numbers, [q.prompt for _, q in r.chosen]
+    assert not numbers & {"10 MB", "10 MB/s", "200 MB/s", "20", "3", "4000", "12000"}, numbers
