@@ -326,7 +326,10 @@ _AFTER_VERSION = re.compile(r"\b(v|version|versions|since|PG|pg|release|TLS|HTTP
 #: options are releases, never 0.8 and 0.9 beside 1.8
 _RUNTIME_BEFORE = re.compile(
     r"\b(JDK|JRE|J2SE|Java|Python|Node(\.js)?|Ruby|PHP|Perl|Go|Kotlin|Scala|Rust|Ubuntu|Debian|"
-    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s|Windows|Linux|[Kk]ernel|内核)\s*$"
+    r"CentOS|RHEL|Android|iOS|macOS|Kubernetes|K8s|k8s|Windows|Linux|[Kk]ernel|内核"
+    # the tools a requirement pins by release: "setuptools ≥ 64", "pip >= 21.3", "npm 9"
+    r"|pip|setuptools|wheel|poetry|npm|yarn|pnpm|node|gcc|clang|cmake|glibc|[Oo]pen[Ss][Ss][Ll])"
+    r"\s*(?:[≥≤]|[<>]=?|==|~=)?\s*$"
 )
 #: a standard named by its number and letters: "802.1X", "802.11ac", "802.3af"
 _STANDARD = re.compile(r"\d{3,4}\.\d{1,2}[A-Za-z]{1,3}")
