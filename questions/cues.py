@@ -1729,7 +1729,10 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
         elif first == 0 and len(clauses) > 1 and all(map(clean, clauses[1:])):
             # only the opening clause names it ("允许带 cookie，这时候 Allow-Origin 不能是 *"): the
             # rest, without the word that tied it to that clause, if it says enough alone
-            rest = _CONNECTIVE.sub("", "".join(clauses[1:]).strip())
+            rest = "".join(clauses[1:]).strip()
+            if _NEXT_STEP.match(rest):
+                return None  # "丢掉最老的任务，再重新提交当前任务": the step after the cut one
+            rest = _CONNECTIVE.sub("", rest)
             text = text if thin(rest) else rest
     if not clean(text):
         at = _phrase_start(text, clean)
@@ -1764,6 +1767,11 @@ _RELATION = re.compile(
     r"=|×|\b(?:half|quarter|third|double|twice|triple|times|next|previous|then|after|before|"
     r"per|ratio)\b|一半|四分之|倍|下一个|之后|之前|接着",
     re.I,
+)
+#: a clause that is the next step of the one before ("再重新提交", "then retries"): alone, it
+#: says only what follows a step the stem no longer shows
+_NEXT_STEP = re.compile(
+    r"^(?:再|然后|接着|随后|之后再|并且?|且)|^(?:then|and then|afterwards)\b", re.I
 )
 #: the word that tied a clause to the one before ("so 512Mi = …"): cut with it
 _CONNECTIVE = re.compile(
