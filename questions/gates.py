@@ -196,7 +196,8 @@ def _statement_readable(c: Candidate, known: Mapping[str, str] | None) -> str | 
 
 #: where a description is cut when one part of it says the key's name: sentences, clauses,
 #: what follows an arrow ("kills ALL old pods first, then starts the new ones -> downtime")
-_PIECES = re.compile(r"(\s*(?:->|→|=>|[;；。，,]|(?<=\.)\s|\s+and\s+)\s*)")
+#: where a description is cut into clauses: never the comma inside a number ("256,000 IOPS")
+_PIECES = re.compile(r"(\s*(?:->|→|=>|[;；。，]|,(?!\d)|(?<=\.)\s|\s+and\s+)\s*)")
 
 
 def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate | None:

@@ -25,3 +25,12 @@ def test_no_question_blanks_a_run_of_ranks() -> None:
     bank, _ = generate_from_texts([("x.md", notes)], "b")
     for q in bank.questions:
         assert not any("," in c and c.replace(",", "").isdigit() for c in q.choices), q.choices
+
+
+def test_a_rewording_never_cuts_inside_a_number() -> None:
+    """AWS storage notes: "up to 256,000 IOPS, 4,000 MiB/s, …" was reworded without the piece
+    naming IOPS as "up to 256, 4,000 MiB/s": the cut split the number at its comma."""
+    from questions.gates import _PIECES
+
+    pieces = _PIECES.split("up to 256,000 IOPS, 4,000 MiB/s, 64 TiB")[::2]
+    assert pieces == ["up to 256,000 IOPS", "4,000 MiB/s", "64 TiB"], pieces
