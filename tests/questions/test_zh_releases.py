@@ -65,3 +65,15 @@ def test_runtime_release_options_are_releases_of_its_line() -> None:
     for q in bank.questions:
         if q.kind == "choice" and "JDK ___" in q.prompt:
             assert all(float(c) >= 1 for c in q.choices), (q.prompt, q.choices)
+
+
+def test_a_number_a_tool_is_pinned_to_is_its_release() -> None:
+    """Python packaging notes: "setuptools ≥ ___ implements PEP 660" was offered 32 / 128 / 256."""
+    for sentence, text in (
+        ("pip install -e . still works because setuptools ≥ 64 implements PEP 660.", "64"),
+        ("editable installs need pip >= 21.3", "21.3"),
+    ):
+        number = next(n for n in numbers_in(sentence) if n.text == text)
+        assert number_role(sentence, number) == "version", sentence
+    quorum = "etcd members ≥ 3 keep a quorum"
+    assert number_role(quorum, numbers_in(quorum)[0]) != "version"
