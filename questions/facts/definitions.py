@@ -415,6 +415,12 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
+    before = text[: text.find(d.term)].rstrip(" `*")
+    other = next((m for m in inline.marked if before[:-1].rstrip(" `*").endswith(m)), None)
+    if before.endswith("/") and other and not (other[:1] == "-" and d.term[:1] == "-"):
+        # "`newFixedThreadPool` / `newSingleThreadExecutor`：…": said of both ("`-U` /
+        # `--upgrade`" is one flag's two spellings)
+        return None
     if d.term.strip("`") in LITERALS:
         return None  # "`True`: errors come back …": a value of some setting, no term
     if _last_of_listed(text, d.term, inline):
