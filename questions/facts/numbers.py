@@ -168,6 +168,8 @@ def remark_label(sentence: str) -> bool:
 
 
 _AVOIDED = re.compile(r"\bdon'?t\b|\bdo not\b|\bnever\b", re.I)
+#: a number reported as what someone says: "older tests may still say 30", "some blogs claim 5"
+_REPORTED = re.compile(r"\b(?:say|says|said|claim|claims|claimed)\s*$", re.I)
 
 
 #: a digit written as a plural ("0s", "1s") after a word that counts digits: "leading 0s"
@@ -428,6 +430,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # an example or a value to avoid, not the value the notes state
             if _DIGIT_PLURAL.fullmatch(span) and _BEFORE_DIGITS.search(before):
                 continue  # "drop leading 0s": zeros, not 0 seconds
+            if re.fullmatch(r"\d+s", span) and re.match(r"\s+of\b", after):
+                continue  # "100s of TB": hundreds, not 100 seconds
+            if _REPORTED.search(before):
+                continue  # "older practice tests may still say 30": what others say, no fact
             if _DENIED.search(before):
                 continue  # "不是 100%", "not 100 %": the value the notes say it is not
             if _in_example_run(sentence, start, end):

@@ -109,3 +109,23 @@ def test_values_of_a_worked_estimate_are_never_asked() -> None:
     numbers = {q.choices[q.answer] for c, q in r.chosen if c.generator == "number"}
     assert numbers, [q.prompt for _, q in r.chosen]
     assert not numbers & {"10 MB", "10 MB/s", "200 MB/s", "20", "3", "4000", "12000"}, numbers
+
+
+REPORTED = """# Storage notes
+
+## Facts
+
+- Intelligent-Tiering used to have a 30-day minimum, removed in 2021. Older practice tests may still say 30.
+- 100s of TB and a slow network → ship a Snowball Edge
+- a single PUT uploads at most 5 GB
+"""
+
+
+def test_reported_and_plural_numbers_are_never_asked() -> None:
+    """AWS storage notes: "Older practice tests may still say ___" -> 30 and "___ of TB" ->
+    100s (offered as 75s / 150s / 200s, seconds) asked what others say and a plural."""
+    r = generate_document("s.md", REPORTED)
+    prompts = [q.prompt for _, q in r.chosen]
+    assert prompts
+    for p in prompts:
+        assert "may still say ___" not in p and "___ of TB" not in p, p
