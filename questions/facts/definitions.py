@@ -508,7 +508,9 @@ def multi_definitions(block: Marked) -> list[Definition]:
         desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
         if len(desc) < 3 or not _is_term(term, block):
             return []
-        out.append(Definition(_clean_term(term), desc, verb_phrase=by_verb))
+        # a code span is the term as written: "`--only-binary :all:`" keeps its last colon
+        name = term if term in block.inline.code else _clean_term(term)
+        out.append(Definition(name, desc, verb_phrase=by_verb))
     return out
 
 

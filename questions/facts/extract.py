@@ -201,7 +201,8 @@ def group_category(block: Block, lists: set[int]) -> str | None:
     heading = block.section.heading
     above = block.lead if block.lead is not None else _label_parent(block)
     if above is not None:
-        lead = above.text
+        # "Sections we use:": what the writer does with them is no part of the kind's name
+        lead = re.split(r"\s+(?:we|I|you|my|our|your)\b", above.text)[0]
         found = lead_category(lead)
         plain = len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead)
         if found is None and plain and not property_lead(lead.strip(" :：")):
