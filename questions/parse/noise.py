@@ -39,7 +39,9 @@ _SECTION_NOISE = (
         re.compile(
             r"^((my |study )?(progress|plan|schedule|checklist|log)|open questions|questions to ask"
             r"|(practice |mock )?(question|exam|test|mistake|error)s? log|学习(进度|计划|打卡|记录)"
-            r"|进度|打卡|疑问|待解决(的)?问题|错题本|错题集)$",
+            r"|进度|打卡|疑问|待解决(的)?问题|错题本|错题集)$"
+            # what the writer changed in their own setup ("what changed in my setup")
+            r"|^what (?:i |we )?changed\b.*\b(?:my|our)\b|^(?:changes to )?(?:my|our) (?:setup|config|workflow)$",
             re.I,
         ),
         "study log",

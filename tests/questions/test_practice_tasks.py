@@ -42,3 +42,14 @@ def test_no_question_comes_from_an_exercise() -> None:
     for q in bank.questions:
         assert q.topic != "Exercises", q.prompt
         assert "WaitGroup" not in q.prompt and "Ticker" not in q.prompt, q.prompt
+
+
+def test_the_writers_own_changes_are_a_study_log() -> None:
+    """Python packaging notes: "## what changed in my setup" ("src/ layout: tests were importing
+    the local folder …") was asked "Which description fits src/ layout?": the writer's log."""
+    from questions.parse.noise import heading_noise
+
+    assert heading_noise("what changed in my setup") == "study log"
+    assert heading_noise("What we changed in our CI") == "study log"
+    assert heading_noise("My setup") == "study log"
+    assert heading_noise("What changed in Python 3.12") is None  # a release's changes: content
