@@ -735,7 +735,7 @@ def table_predicate(
         return f"{who} {asked}?"
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
         return f"{who} is {_lower(a)}?"
-    if a.split()[0].lower() in PREPOSITIONS:
+    if a.split()[0].lower() in PREPOSITIONS or a.endswith("?"):  # "Boot vol?": a yes/no header
         return (
             f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
         )

@@ -46,3 +46,12 @@ def test_an_english_legend_words_the_question() -> None:
     asked = [p for p in _predicates(EN) if "browser" in p.lower()]
     assert asked, _predicates(EN)
     assert all(p.endswith("supported?") for p in asked), asked
+
+
+def test_a_question_header_is_asked_as_a_yes() -> None:
+    """AWS storage notes: a "Boot vol?" column was asked "Which type has “Boot vol?”?"."""
+    from questions.stems import table_predicate
+
+    assert (
+        table_predicate("type", "Boot vol?", "en", "yes") == "For which type is “Boot vol?” a yes?"
+    )
