@@ -583,15 +583,55 @@ def marked_defaults(facts: list[Fact]) -> list[Fact]:
     default member, its siblings the options, as for an enumeration's "(default)"."""
     out: list[Fact] = []
     for f in facts:
-        if f.kind != "definition" or not f.category or not f.siblings:
+        if f.kind != "definition" or not f.siblings:
             continue
         text = f.block.text.lstrip()
-        if text.startswith(f.subject) and _MARKED_DEFAULT.match(text[len(f.subject) :]):
-            out.append(Fact("default", f.category, f.subject, f.block, f.line,
+        marked = text.startswith(f.subject) and _MARKED_DEFAULT.match(text[len(f.subject) :])
+        # "`AbortPolicy`：**默认**，抛 …": a description that opens by saying so
+        said = _DEFAULT_FIRST.match(f.value) is not None
+        kind = f.category or (_heading_kind(f.section.heading) if said else None)
+        if kind and (marked or said):
+            out.append(Fact("default", kind, f.subject, f.block, f.line,
                             sentence=f.block.text, span=f.subject, attribute="default",
-                            category=f.category, group=f.group, role="member",
+                            category=kind, group=f.group, role="member",
                             siblings=f.siblings))  # fmt: skip
     return out
+
+
+def _said_apart(facts: list[Fact], defaults: set[str]) -> list[Fact]:
+    """A default member's description without the clause that says it is the default
+    ("the default (`CREATE INDEX` w/o `USING`). =, <, …" of B-tree): the default question asks
+    that, and a description opening with it would answer that question."""
+    out = []
+    for f in facts:
+        m = (
+            _DEFAULT_CLAUSE.match(f.value)
+            if f.kind == "definition" and f.subject in defaults
+            else None
+        )
+        rest = f.value[m.end() :].strip() if m else ""
+        out.append(replace(f, value=rest) if m and len(rest) >= 4 else f)
+    return out
+
+
+#: the clause a default member's description opens with: "the default (…).", "默认，"
+_DEFAULT_CLAUSE = re.compile(
+    r"^\s*(?:默认|(?:the )?default)\s*(?:[(（][^)）]*[)）])?\s*(?:[，,;；.。]\s*|$)", re.I
+)
+
+
+#: a description whose first clause only says its term is the default: "默认，抛 …"
+_DEFAULT_FIRST = re.compile(r"^\s*(?:默认|(?:the )?default)\s*(?:[，,;；(（]|$)", re.I)
+#: a count after a heading's kind: "拒绝策略 4 种", "Restart policies (3)"
+_COUNTED_KIND = re.compile(r"\s*(?:[(（]?\d+[)）]?\s*(?:种|个|类|kinds?|types?)?)$", re.I)
+
+
+def _heading_kind(heading: str) -> str | None:
+    """The kind a heading says its list's members are ("拒绝策略 4 种" -> 拒绝策略), or None."""
+    named = _COUNTED_KIND.sub("", heading.strip())
+    if CJK.search(named) and len(named) <= 10:
+        return category(named)  # "分区分配策略": a kind's name, whatever its last character
+    return lead_category(named)
 
 
 def key_kind(header: str) -> str:
@@ -968,7 +1008,8 @@ def extract(doc: Document) -> list[Fact]:
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _link_siblings(facts, lists)
-    facts += marked_defaults(facts)
+    defaults = marked_defaults(facts)
+    facts = _said_apart(facts, {f.span for f in defaults}) + defaults
     facts = command_reference_facts(content, facts)
     facts = setting_facts(content, facts)
     headings = entity_headings(doc.sections)
