@@ -580,4 +580,5 @@ STRESSED_CHANGE = re.compile(
 STRESS_ONLY = re.compile(
     r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
     r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
+    r"|默认|(?i:the default|default)"  # "`AbortPolicy`：**默认**，…": says which member, names none
 )

@@ -41,3 +41,14 @@ def test_no_description_says_it_is_the_default() -> None:
     for prompt, _, choices in _bank():
         for text in (prompt, *choices):
             assert "the default, startup" not in text and "默认，按主题" not in text, prompt
+
+
+def test_a_bold_default_is_no_term() -> None:
+    from questions.facts.extract import extract
+    from questions.parse.markdown import parse_document
+
+    notes = (
+        "# 线程池\n\n## 拒绝策略\n\n- `AbortPolicy`：**默认**，抛异常\n- `DiscardPolicy`：直接丢\n"
+    )
+    terms = {f.span for f in extract(parse_document(notes, "x.md")) if f.kind == "term"}
+    assert "默认" not in terms, terms
