@@ -763,7 +763,7 @@ def continued_lead_ins(blocks: list[Block]) -> dict[int, str]:
 
 
 #: a step that maps a short condition to its outcome: "有 PRIMARY KEY → 主键", "no key -> a row id"
-_CASE = re.compile(r"^[^→]{1,30}?\s*(?:→|->|=>)\s*\S")
+_CASE = re.compile(r"^[^→]{1,40}?\s*(?:→|->|=>)\s*\S")
 
 
 def _conditions(blocks: list[Block]) -> dict[int, str]:

@@ -381,6 +381,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
     lead = block.lead.text if block.lead is not None else ""
+    if not lead and block.parent is not None and block.parent.text.rstrip().endswith((":", "：")):
+        lead = block.parent.text  # "选谁当聚簇索引：" over "3. 都没有 → 隐藏的 6 字节 row id"
     marked = block.inline.code + block.inline.strong
     opening = next((m for m in marked if block.text.startswith(m)), "")
     if (

@@ -40,3 +40,24 @@ def test_no_stem_glues_two_cases() -> None:
     assert bank.questions
     for q in bank.questions:
         assert "/etc/hosts -> that address:" not in q.prompt, q.prompt
+
+
+NESTED = """# Raft notes
+
+## Elections
+
+- how a node picks its vote:
+  1. candidate's log at least as new → grant
+  2. older log → refuse
+  3. neither → wait 150 ms and retry
+- a leader sends heartbeats every 50 ms
+"""
+
+
+def test_a_case_is_read_under_the_label_it_hangs_from() -> None:
+    """MySQL notes: "3. 都没有 → 隐藏的 6 字节 row id" under "选谁当聚簇索引：" was asked as
+    "【聚簇索引 vs 二级索引】都没有 → 隐藏的 ___ row id": neither of what? The label it hangs
+    from says."""
+    facts = [f for f in extract(parse_document(NESTED, "x.md")) if f.kind == "number"]
+    wait = next(f for f in facts if f.span == "150 ms")
+    assert wait.context.startswith("how a node picks its vote"), wait.context
