@@ -54,6 +54,15 @@ UNIVERSAL = (
               "a Unix rule older than containers"),
     Universal("Dockerfile FROM", re.compile(r"\bFROM\b"), _p(r"\bbase image\b|基础镜像"),
               "the first line of every Dockerfile"),
+    # the comparison operators of every language: a version specifier's "==" means exact
+    Universal("operator ==", re.compile(r"(?<![=!<>~^])`?==`?(?![=<>~])"),
+              _p(r"\bexact(?:ly)?\b|\bequal(?:s|ity)?\b|等于|精确"), "every language's equality"),
+    Universal("operator !=", re.compile(r"(?<![=!<>~^])`?!=`?(?![=<>~])"),
+              _p(r"\bnot equal\b|\bexclud\w*|\bexcept\b|不等于|排除"), "every language's inequality"),
+    Universal("operator >=", re.compile(r"(?<![=!<>~^])`?>=`?(?![=<>~])"),
+              _p(r"\bminimum\b|\bat least\b|最小|至少|不低于"), "every language's lower bound"),
+    Universal("operator <=", re.compile(r"(?<![=!<>~^])`?<=`?(?![=<>~])"),
+              _p(r"\bmaximum\b|\bat most\b|最大|至多|不超过"), "every language's upper bound"),
 )  # fmt: skip
 
 _TEMPLATE = re.compile(r"^(Fill in the blank:|填空：|True or false:|判断正误：)\s*")

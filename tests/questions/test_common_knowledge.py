@@ -8,7 +8,7 @@ from __future__ import annotations
 from questions.candidate import Candidate
 from questions.common_knowledge import universal
 from questions.facts.extract import extract
-from questions.generate import generate_document
+from questions.generate import generate_document, generate_from_texts
 from questions.parse import parse_document
 
 GATEWAY = """# Edge gateway notes
@@ -68,3 +68,26 @@ def test_a_row_pairing_both_sides_is_common_by_any_cell() -> None:
                       f"True or false: {fact.subject} uses UDP", ("True", "False"), 1, "",
                       "en")  # fmt: skip
         assert (universal(c) is not None) is common, fact.subject
+
+
+OPERATORS = """# Ruby gems
+
+## Version constraints
+
+| op | means | example |
+|---|---|---|
+| `=` | that version only | `= 2.1.0` |
+| `!=` | exclude a version | `!= 2.1.3` |
+| `>=` | minimum | `>= 2.0` |
+| `~>` | pessimistic: up to the next significant release | `~> 2.1` allows 2.x from 2.1 |
+| `<=` | maximum | `<= 3.0` |
+"""
+
+
+def test_the_universal_comparison_operators_are_not_asked() -> None:
+    """Python packaging notes: "Which spec has the means “minimum”?" -> `>=` among ==, != and ~=:
+    every programmer reads the comparison operators; only a notation of the tool is asked."""
+    bank, _ = generate_from_texts([("g.md", OPERATORS)], "g")
+    keys = {q.choices[q.answer].strip("`") for q in bank.questions if q.kind == "choice"}
+    assert keys, [q.prompt for q in bank.questions]
+    assert not keys & {"!=", ">=", "<="}, keys
