@@ -293,7 +293,7 @@ _HEADER_VERBS = frozenset({
     "keeps", "returns", "stores", "shows", "supports", "needs", "requires", "blocks", "gets",
     "sends", "runs", "starts", "stops", "deletes", "creates", "handles", "protects", "covers",
     "affects", "changes", "removes", "adds", "checks", "caches", "guarantees", "provides",
-    "replaces", "fixes", "breaks", "loses", "survives", "triggers", "retries",
+    "replaces", "fixes", "breaks", "loses", "survives", "triggers", "retries", "means", "does",
 })  # fmt: skip
 
 

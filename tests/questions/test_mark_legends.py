@@ -55,3 +55,11 @@ def test_a_question_header_is_asked_as_a_yes() -> None:
     assert (
         table_predicate("type", "Boot vol?", "en", "yes") == "For which type is “Boot vol?” a yes?"
     )
+
+
+def test_a_means_header_is_read_as_a_verb() -> None:
+    """Python packaging notes: a "| spec | means |" table asked "Which spec has the means
+    “compatible release”?" and "What is the means of …?"."""
+    from questions.stems import table_forward
+
+    assert table_forward("`~=`", "means", "en") == "What does `~=` mean?"
