@@ -1106,10 +1106,25 @@ def _roots(word: str) -> list[tuple[str, str]]:
 def _opposite(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A stem word that is the answer's word with the opposite prefix ("Rc::downgrade …; ___
     gives Option<Rc<T>>" / upgrade()): the one option undoing what the stem says, when no
-    wrong option is another reading of that word."""
+    wrong option is another reading of that word. Read from the answer's few words: most
+    stems hold no such word, and a substring test tells before any word is split."""
     mine = {w.lower() for w in _LONG_WORD.findall(answer)}
-    if not mine:
+    low = stem.lower()
+    found = [
+        (w, other + root)
+        for w in mine
+        for prefix, root in _roots(w)
+        for other in _OPPOSITE[prefix]
+        if other + root in low and other + root != w
+    ]
+    if not found:
         return None
+    said = set(_LONG_WORD.findall(low))
+    theirs = {w.lower() for o in wrong for w in _LONG_WORD.findall(o)}
+    for w, opposite in found:
+        if opposite in said and opposite not in mine and w not in theirs and opposite not in theirs:
+            return opposite
+    return None
     theirs = {w.lower() for o in wrong for w in _LONG_WORD.findall(o)}
     said_words: dict[str, None] = dict.fromkeys(w.lower() for w in _LONG_WORD.findall(stem))
     for said in said_words:

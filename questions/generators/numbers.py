@@ -381,6 +381,8 @@ def _width_shown(gap: str, span: str) -> bool:
     """A width in bits and the largest value it holds, one blanked beside the other ("窗口字段
     只有 ___ → 最大 65535 字节" of 16 位, or "16 位 → 最大 ___"): 65535 is 2^16 - 1, so the
     stem works the key out."""
+    if "bit" not in span and "位" not in span and "bit" not in gap and "位" not in gap:
+        return False  # most blanks: no width in bits on either side
     key = parse_number(span)
     if key is None:
         return False
