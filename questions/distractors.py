@@ -43,9 +43,6 @@ from questions.service_areas import (
 from questions.text import (
     CJK,
     STOP_EN,
-    STRESS_ONLY,
-    STRESSED_CHANGE,
-    STRESSED_DENIAL,
     balanced,
     contains,
     english_word,
@@ -55,6 +52,7 @@ from questions.text import (
     lemma_words,
     norm,
     split_sentences,
+    stressed,
     verb_like,
 )
 from questions.values import (
@@ -285,8 +283,7 @@ class Pool:
             for span in b.inline.code:
                 self.add(span, "code", f"b{b.id}", b.section.index)
             for span in b.inline.strong:
-                if (not STRESS_ONLY.fullmatch(span.strip()) and not STRESSED_DENIAL.match(span)
-                        and not STRESSED_CHANGE.search(span)):  # fmt: skip
+                if not stressed(span):
                     self.add(span, "bold", f"b{b.id}", b.section.index)
             for n in numbers_in(b.text):
                 role = number_role(b.text, n, b.section.heading, b.under)

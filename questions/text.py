@@ -582,3 +582,12 @@ STRESS_ONLY = re.compile(
     r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
     r"|默认|(?i:the default|default)"  # "`AbortPolicy`：**默认**，…": says which member, names none
 )
+
+
+def stressed(span: str) -> bool:
+    """A bold span that only stresses ("**not**", "**默认**"), denies ("**不是** …") or says a
+    quantity changes ("**每个 RTT 翻倍**"): a claim or an emphasis, no name of a thing."""
+    return bool(
+        STRESS_ONLY.fullmatch(span.strip()) or STRESSED_DENIAL.match(span)
+        or STRESSED_CHANGE.search(span)
+    )  # fmt: skip

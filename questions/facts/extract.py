@@ -59,7 +59,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, STRESS_ONLY, STRESSED_CHANGE, STRESSED_DENIAL, contains, is_zh, norm
+from questions.text import CJK, contains, is_zh, norm, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -327,9 +327,7 @@ def _term_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 or not re.search(r"[A-Za-z\u4e00-\u9fff]", span)
                 or len(span) > 60
                 or (span not in block.inline.code and _ORDER_ON_IT.fullmatch(span))
-                or (span not in block.inline.code and STRESS_ONLY.fullmatch(span))
-                or (span not in block.inline.code and STRESSED_DENIAL.match(span))
-                or (span not in block.inline.code and STRESSED_CHANGE.search(span))
+                or (span not in block.inline.code and stressed(span))
                 or span in LITERALS
             ):
                 continue
@@ -588,7 +586,7 @@ def marked_defaults(facts: list[Fact]) -> list[Fact]:
         text = f.block.text.lstrip()
         marked = text.startswith(f.subject) and _MARKED_DEFAULT.match(text[len(f.subject) :])
         # "`AbortPolicy`：**默认**，抛 …": a description that opens by saying so
-        said = _DEFAULT_FIRST.match(f.value) is not None
+        said = _DEFAULT_CLAUSE.match(f.value) is not None
         kind = f.category or (_heading_kind(f.section.heading) if said else None)
         if kind and (marked or said):
             out.append(Fact("default", kind, f.subject, f.block, f.line,
@@ -614,14 +612,11 @@ def _said_apart(facts: list[Fact], defaults: set[str]) -> list[Fact]:
     return out
 
 
-#: the clause a default member's description opens with: "the default (…).", "默认，"
+#: a description whose first clause only says its term is the default ("默认，抛 …", "the
+#: default (`CREATE INDEX` w/o `USING`). …"): that member is the default of its list
 _DEFAULT_CLAUSE = re.compile(
     r"^\s*(?:默认|(?:the )?default)\s*(?:[(（][^)）]*[)）])?\s*(?:[，,;；.。]\s*|$)", re.I
 )
-
-
-#: a description whose first clause only says its term is the default: "默认，抛 …"
-_DEFAULT_FIRST = re.compile(r"^\s*(?:默认|(?:the )?default)\s*(?:[，,;；(（]|$)", re.I)
 #: a count after a heading's kind: "拒绝策略 4 种", "Restart policies (3)"
 _COUNTED_KIND = re.compile(r"\s*(?:[(（]?\d+[)）]?\s*(?:种|个|类|kinds?|types?)?)$", re.I)
 
