@@ -377,6 +377,21 @@ def dated_aside(f: Fact) -> bool:
 _ABOUT_RELEASES = re.compile(r"(?i)\b(?:releases?|versions?|changes|what's new)\b|版本|发布|新特性")
 
 
+#: a small value a line enumerates with its meaning: "0 = 每秒写+刷", "1（默认）：…", "2: …"
+_ENUMERATED = re.compile(r"(?<![\w.])(\d)\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:=|:|：)")
+
+
+def _last_of_enumeration(gap: str, span: str) -> bool:
+    """The key is one small value of an enumeration whose other values the stem says with their
+    meanings ("=1（默认）：…；0 = …，___ = …" of 2): the missing one of a short run, worked out
+    from the others rather than known."""
+    if not re.fullmatch(r"\d", span.strip()):
+        return False
+    others = {int(m.group(1)) for m in _ENUMERATED.finditer(gap)} - {int(span)}
+    run = sorted(others | {int(span)})
+    return len(others) >= 2 and run == list(range(run[0], run[0] + len(run)))
+
+
 def _width_shown(gap: str, span: str) -> bool:
     """A width in bits and the largest value it holds, one blanked beside the other ("窗口字段
     只有 ___ → 最大 65535 字节" of 16 位, or "16 位 → 最大 ___"): 65535 is 2^16 - 1, so the
@@ -445,7 +460,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
-    if counted(gap, f.span) or _width_shown(gap, f.span):
+    if counted(gap, f.span) or _width_shown(gap, f.span) or _last_of_enumeration(gap, f.span):
         return None
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,

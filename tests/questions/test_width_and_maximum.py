@@ -24,3 +24,15 @@ def test_a_width_is_not_asked_beside_its_maximum() -> None:
     assert asked
     for prompt, key in asked:
         assert key not in ("8 bits", "255", "16 bits", "65535 bytes"), prompt
+
+
+def test_the_last_value_of_an_enumeration_is_not_asked_beside_the_others() -> None:
+    """MySQL notes: "=1（默认）：…；0 = 每秒写+刷，___ = 提交时写到 OS page cache" asked 2 beside
+    3, 4 and 8: with 0 and 1 in the stem, the missing value is worked out."""
+    from questions.generators.numbers import _last_of_enumeration
+
+    gap = "flush=1（默认）：每次提交 fsync；0 = 每秒写+刷，___ = 提交时写到 OS page cache"
+    assert _last_of_enumeration(gap, "2")
+    assert _last_of_enumeration("levels: 0 = off, 1 = errors, ___ = everything", "2")
+    assert not _last_of_enumeration("levels: 0 = off, ___ = everything", "2")  # one other: no run
+    assert not _last_of_enumeration("retries: 0 = never, 1 = once, waits ___ s", "30")
