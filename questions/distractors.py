@@ -2277,7 +2277,8 @@ def plausible(x: float, v: float, unit: str | None = None) -> bool:
     never 9 s or 11 s; 25 % beside 10 % and 50 %, never 12 %), a power of two beside a power of
     two, one less than a power of two beside its like (63 beside 31 and 127; a `unit` given
     says whether the value can be such a count: 63 bytes, not 15 s)."""
-    if _power_of_two(v) and unit != "nines":  # "16 nines" counts nines, no size
+    # a power of two is a size's step (bytes, bits, a bare count); "16 nines" or "64 s" is none
+    if _power_of_two(v) and (unit is None or not unit or unit in _BINARY):
         return _power_of_two(x)
     if v >= 15 and _power_of_two(v + 1) and (unit is None or _byte_like(v, unit)):
         return _power_of_two(x + 1)

@@ -31,3 +31,10 @@ def test_a_count_of_nines_is_offered_beside_counts_of_nines() -> None:
     for q in asked:
         assert all(c.endswith(" nines") for c in q.choices), q.choices
         assert "12 nines" in q.choices, q.choices
+
+
+def test_only_a_size_steps_by_powers_of_two() -> None:
+    from questions.distractors import plausible
+
+    assert plausible(12, 16, "nines") and plausible(12, 16, "h")  # counts of nines and hours
+    assert not plausible(12, 16, "MB") and not plausible(12, 16, "")  # sizes and bare counts
