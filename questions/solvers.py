@@ -49,6 +49,7 @@ from questions.text import (
     Tokenizer,
     contains,
     contains_folded,
+    english_word,
     folded,
     is_zh,
     norm,
@@ -226,6 +227,35 @@ def _kin(a: str, b: str) -> bool:
     )  # "lifecycle policy", "Resource policy"
 
 
+def _about(unit: Unit, f: Fact) -> bool:
+    """A unit can tell what a term is only if it names the term, itself or in the heading or
+    lead it sits under: "`DENSE_RANK`: ties share, no gap" says nothing of `RANK`, though its
+    tokens hold "rank". A heading naming the term's kin too ("ROW_NUMBER vs RANK vs
+    DENSE_RANK") does not say which of them a line under it is about."""
+    if not f.subject.isascii():
+        return True
+    own, context = unit.text[unit.context :], unit.text[: unit.context]
+    if _names_word(own, f.subject):
+        return True
+    return _names_word(context, f.subject) and not any(_names_word(context, s) for s in f.siblings)
+
+
+def _names_word(text: str, term: str) -> bool:
+    """The text names the term as a whole word, or its plural."""
+    pattern = rf"(?<!\w){re.escape(term)}(?:e?s)?(?!\w)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def shouted_word(option: str) -> bool:
+    """A keyword written in capitals that is also an English word (`ROWS`, `RANGE`, `GROUPS`):
+    the notes' lower-case word ("related rows") is the word, not the keyword."""
+    return len(option) >= 3 and option.isupper() and option.isalpha() and english_word(option)
+
+
+def _shouted_in(option: str, text: str) -> bool:
+    return re.search(rf"(?<![A-Za-z]){re.escape(option)}(?![A-Za-z])", text) is not None
+
+
 def _names_folded(text: str, normed_text: str, option: str, normed_option: str) -> bool:
     """A folded text names a folded option: holds it, or is it but for what `norm` drops; each
     text given with its `norm`, read once (a unit's by the unit, an option's per question)."""
@@ -397,6 +427,7 @@ class NotesSolver:
         subject_like = c.style in _SUBJECT_STYLES
         opt, riv = folded(option), folded(rival)
         opt_normed, riv_normed = norm(opt), norm(riv)
+        keyword = shouted_word(option)
         best = 0.0
         for score, unit in hits:
             if subject_like and unit.head:
@@ -405,6 +436,10 @@ class NotesSolver:
                 where, normed = unit.folded_text, unit.normed_text
             if rival and _names_folded(where, normed, riv, riv_normed):
                 continue
+            if keyword and not _shouted_in(
+                option, unit.head if subject_like and unit.head else unit.text
+            ):
+                continue  # "rows with equal values" names no `ROWS`
             if _names_folded(where, normed, opt, opt_normed):
                 best = max(best, score)
         return best
@@ -464,6 +499,8 @@ class NotesSolver:
             return None  # a table question's options are other rows: the table tells them apart
         query = re.sub(r"___", " ", c.query or c.prompt)
         hits = self.top(query, c.fact.section.index)
+        if c.style in ("forward", "meaning"):
+            hits = [(s, u) for s, u in hits if _about(u, c.fact)]
         key = self.support(c, c.answer_text, hits)
         if key <= 0:
             return "notes do not support the answer"

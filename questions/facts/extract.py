@@ -795,8 +795,12 @@ def shares_word(a: str, b: str) -> bool:
 def markup(f: Fact) -> str:
     """How the author marked a term where it is defined: code, bold or plain."""
     inline = f.block.inline
-    if f.subject in inline.strong and f.subject not in inline.code:
-        return "bold"  # "**volumes** – … under `/var/lib/docker/volumes/`": marked bold itself
+    if f.subject in inline.strong and (
+        f.subject not in inline.code or f.block.text.startswith(f.subject)
+    ):
+        # "**volumes** – … under `/var/lib/docker/volumes/`": marked bold itself; "**RANGE** —
+        # … `RANGE` with an offset": bold where it opens the line, code only where it is used
+        return "bold"
     if any(f.subject == c or f.subject in c for c in inline.code):
         return "code"
     return "bold" if any(f.subject == b or f.subject in b for b in inline.strong) else "plain"
