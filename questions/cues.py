@@ -505,7 +505,10 @@ def _capitalised(text: str) -> bool:
     return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", text))
 
 
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,5})[)）]?(?![A-Za-z0-9])")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[(（]?([A-Z]{2,6})[)）]?(?![A-Za-z0-9])")
+#: what follows a defined acronym before its long form: "**RADIUS** – Remote Authentication
+#: …", "TACACS+ = …", "OIDC: OpenID Connect"
+_DEFINED_AS = re.compile(r"[+`*]*\s*[–—:=-]\s*")
 _LINKING = frozenset({"and", "of", "for", "the", "&"})
 #: words between a long form and its acronym ("… abbreviated as RDS", "… aka RDS")
 _NAMED_AS = frozenset({"aka", "abbreviated", "as", "short"})
@@ -535,6 +538,8 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
                     loose = _capitalised_long_form(before, acr)
                     if loose:
                         out[acr] = loose
+                elif defined := _long_form_after(text, m.end(), acr):
+                    out[acr] = defined
         if "(" in text or "（" in text:
             _bracketed(text, out)
     return out
@@ -555,6 +560,20 @@ def _bracketed(text: str, out: dict[str, str]) -> None:
         for acr in _acronyms(m.group(1)):
             if acr.upper() not in out and len(acr) >= 2 and loose_spelling(words, acr):
                 out[acr.upper()] = " ".join(words)
+
+
+def _long_form_after(text: str, at: int, acronym: str) -> str | None:
+    """The capitalised long form an acronym is defined by right after it: "**RADIUS** – Remote
+    Authentication Dial-In User Service: UDP …"; its letters may sit inside a word ("OpenID
+    Connect" is OIDC)."""
+    sep = _DEFINED_AS.match(text, at)
+    if sep is None:
+        return None
+    phrase = re.split(r"[,;:(.，；：（]", text[sep.end() : sep.end() + 80])[0]
+    words = re.findall(r"[A-Za-z][\w-]*|&", phrase)
+    if not words or not all(w[:1].isupper() for w in words if w.lower() not in _LINKING):
+        return None
+    return " ".join(words) if loose_spelling(words, acronym) else None
 
 
 def _capitalised_long_form(before: Sequence[str], acronym: str) -> str | None:
@@ -637,7 +656,9 @@ def spelled_out(
     """A word of the stem that the answer's acronym stands for ("customer master key" /
     KMS, Key Management Service) and no wrong option's does: the head noun the expansions
     end with ("Service") says nothing."""
-    for acr in _acronyms(answer):
+    whole = answer.strip("`*").rstrip("+")
+    own = [whole.lower()] if whole.isalpha() and whole.isupper() else []  # RADIUS, TACACS+
+    for acr in dict.fromkeys([*_acronyms(answer), *own]):
         full = known.get(acr.upper())
         if not full:
             continue

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from lemminflect import getAllLemmas, getLemma
 
-from questions.cues import spelling
+from questions.cues import loose_spelling, spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.headers import asks
 from questions.nouns import category, is_misc, is_qualifier
@@ -678,7 +678,9 @@ def abbreviated_definition(text: str) -> Definition | None:
 
 #: "ACL - Access Control List - allow/deny rules …": an acronym's line that spells it out
 #: before it says what the thing is or does
-_SPELLED_LEAD = re.compile(r"^(?P<long>[A-Z][^-–—:：()]{3,80}?)\s+[-–—:：]\s+(?P<rest>\S.{5,})$")
+_SPELLED_LEAD = re.compile(
+    r"^(?P<long>[A-Z][^-–—:：()]{3,80}?)(?:\s+[-–—:：]|\s*[:：.])\s+(?P<rest>\S.{5,})$"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")
 
 
@@ -687,11 +689,15 @@ def without_spelling(d: Definition) -> Definition:
     any question that quotes them ("Security Orchestration, Automation, and Response -
     playbooks" keys SOAR by its initials), and the rest says what the thing is."""
     m = _SPELLED_LEAD.match(d.description)
-    if m is None or _ACRONYM.fullmatch(d.term) is None:
+    if m is None or _ACRONYM.fullmatch(d.term.rstrip("+")) is None:
         return d
     words = re.findall(r"[A-Za-z][\w-]*", m.group("long"))
-    run = spelling(words, re.sub(r"[^A-Za-z]", "", d.term))
-    if run is None or len(run.split()) != len(words):
+    letters = re.sub(r"[^A-Za-z]", "", d.term)
+    run = spelling(words, letters)
+    capitalised = all(w[:1].isupper() for w in words if w.lower() not in ("and", "of", "for"))
+    # letters inside a word ("OpenID Connect" is OIDC) when the words are a capitalised name
+    loose = capitalised and letters.isupper() and loose_spelling(words, letters)
+    if not loose and (run is None or len(run.split()) != len(words)):
         return d
     return Definition(d.term, m.group("rest"), d.verb_phrase, d.claim, d.follow_up)
 

@@ -1,0 +1,52 @@
+"""Unseen notes review (issue #13), Security+ notes: an acronym list written "**RADIUS** –
+Remote Authentication Dial-In User Service: UDP, …" was asked "Which of these is described
+here: “Remote Authentication Dial-In User Service: UDP, …”?" → RADIUS. The long form after
+the acronym spells the key; only long forms written before an acronym or in brackets after it
+were known."""
+
+from __future__ import annotations
+
+from questions.cues import expansions
+from questions.generate import generate_document
+
+NOTES = """# Routing notes
+
+## Protocols
+
+- **BGP** – Border Gateway Protocol: path-vector routing between autonomous systems, TCP 179
+- **OSPF** = Open Shortest Path First: link-state routing inside one area, uses Dijkstra
+- **EIGRP** – Enhanced Interior Gateway Routing Protocol: advanced distance-vector, Cisco first
+- **RIPng** – the IPv6 version of the oldest distance-vector protocol, hop limit 15
+- **IS-IS**: link-state like the above but runs straight on layer 2
+
+## Timers
+
+- OSPF hello every 10 s on broadcast links, dead after 40 s
+- BGP keepalive every 60 s, hold time 180 s
+"""
+
+
+def test_a_long_form_after_the_acronym_is_read() -> None:
+    found = expansions(NOTES.splitlines())
+    assert found["BGP"] == "Border Gateway Protocol"
+    assert found["OSPF"] == "Open Shortest Path First"
+    assert found["EIGRP"] == "Enhanced Interior Gateway Routing Protocol"
+    # a description that is no capitalised long form is none
+    assert "IS" not in found and "RIPNG" not in found
+
+
+def test_no_question_quotes_the_long_form_of_its_key() -> None:
+    kept = [q for _, q in generate_document("t.md", NOTES).chosen]
+    assert kept
+    for q in kept:
+        key = q.choices[q.answer]
+        for acronym, long_form in (("BGP", "Border Gateway"), ("OSPF", "Shortest Path"),
+                                   ("EIGRP", "Interior Gateway")):  # fmt: skip
+            assert not (key == acronym and long_form in q.prompt), q.prompt
+            assert long_form not in key and not any(long_form in c for c in q.choices), q
+
+
+def test_each_protocol_is_asked_by_what_it_does() -> None:
+    """The long form cut, the rest of the line says what the protocol does."""
+    keys = {q.choices[q.answer] for _, q in generate_document("t.md", NOTES).chosen}
+    assert {"BGP", "OSPF", "EIGRP"} <= keys, keys
