@@ -2467,9 +2467,13 @@ def acceptable(
     # names (HEALTH_CONSTRAINTS and HEALTH_CONSTRAINTS_INVALID are two codes)
     if not numeric and not sibling and (o in a or a in o):
         return False
+    if _one_word_inflected(option, answer):
+        return False  # `locals` beside `local`: one word twice, one option of three
     for t in taken:
         nt = norm(t)
         if o == nt or (not numeric and not sibling and (o in nt or nt in o)):
+            return False
+        if _one_word_inflected(option, t):
             return False
     if avoid and (contains(avoid, option) or (not numeric and _shares_lemma(avoid, option))):
         return False
@@ -2637,6 +2641,14 @@ def _negated_words(stem: str) -> tuple[str, ...]:
         if len(word) >= 3 and word not in STOP_EN:
             out.append(word)
     return tuple(out)
+
+
+def _one_word_inflected(a: str, b: str) -> bool:
+    """Two options that are one word, singular and plural ("local" / "locals")."""
+    a, b = a.strip("` "), b.strip("` ")
+    if a == b or " " in a or " " in b or abs(len(a) - len(b)) > 2 or a[:1] != b[:1]:
+        return False
+    return singular_word(a) == singular_word(b)
 
 
 def _shares_lemma(text: str, option: str) -> bool:
