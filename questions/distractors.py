@@ -409,8 +409,10 @@ class Pool:
             siblings = [*siblings, *self.key_values(answer)]
         # a key's values and the settings of a list are kin only when of one kind
         shapeless = any_shape or marked_term
+        # (members of a list that names their kind, "Role types:", are of that kind)
         fits = [s for s in siblings if (shapeless or _sibling_fits(s, answer))
-                and norm(s) not in barred and self.same_thing(answer, s)
+                and norm(s) not in barred
+                and (fact.category is not None or self.same_thing(answer, s))
                 and ((fam not in _KIND_SIBLINGS and family(s) not in _SETTING_SHAPES)
                      or self.same_kind(answer, s, fact))]  # fmt: skip
         formed = fits

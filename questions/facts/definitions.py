@@ -241,6 +241,15 @@ def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     parts = [p.strip() for p in _LIST_SEP.split(description) if p.strip()]
     if len(parts) < 2:
         return False
+    first = parts[0]
+    if (
+        len(first.split()) >= 3
+        and not re.match(r"[A-Z0-9`]", first)
+        and not any(c in first for c in code)
+        and _GLOSSED_NAME.fullmatch(first) is None
+    ):
+        return False  # "Predefined: curated by Google per service, e.g. `roles/…`": it says
+        # what the term is before it names examples
     named = sum(
         1
         for p in parts

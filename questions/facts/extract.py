@@ -430,10 +430,13 @@ def _block_facts(
         out.append(Fact("abbrev", abbr[0], abbr[1], block, block.line, sentence=block.text,
                         span=abbr[1]))  # fmt: skip
     e = enumeration(block.text, block.inline.code)
-    if e is not None:
-        out += _enumeration_facts(block, e)
+    listed = _enumeration_facts(block, e) if e is not None else []
+    if listed:
+        out += listed
         out += number_facts(block, "", context)
         return out
+    # (a run of bare names asks nothing: "Basic (primitive): Owner / Editor / Viewer. too
+    # broad" is read as what it defines)
     defined: set[str] = set()
     multi = (multi_definitions(block) or joined_definitions(block) or _slash_group(block)
              or sentence_definitions(block))  # fmt: skip
