@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from questions.facts.commands import MAX_COMMAND, command_lines
+from questions.facts.commands import MAX_COMMAND, command_lines, is_assignment
 from questions.facts.model import Fact
 from questions.parse.model import Block
 from questions.values import command_like, shape
@@ -41,6 +41,8 @@ def _kind(code: str) -> str:
     """ "flag" for an option (`--read-only`, `-P`), the program for a command line
     (`docker compose up -d`), "" for anything else."""
     first = code.split()[0] if code.split() else ""
+    if is_assignment(code):
+        return ""  # `sensitive = true`, "default backend = local": a setting, no command line
     if shape(first) == "flag" or re.fullmatch(r"--?[A-Za-z][\w-]*(=\S+)?", first):
         return "flag"
     return first if command_like(code) and re.fullmatch(r"[a-z][\w.-]*", first) else ""
@@ -59,6 +61,26 @@ def _doing(rest: str) -> str:
     if not _third_person_verb(verb):
         return ""  # "removes", "caps": what it does, not a remark ("= detached", "only …")
     return "" if verb in _REMARKS else text
+
+
+#: a doing whose object is a bare pronoun: "updates it", "deletes them"
+_PRONOUN_OBJECT = re.compile(r"^(?P<verb>\S+(?:\s+\S+)?)\s+(?P<pronoun>it|them)\b")
+
+
+def _named_object(does: str, block: Block) -> str:
+    """What the command does, its object named: "`init -upgrade` updates it" under the item
+    "`.terraform.lock.hcl`" updates `.terraform.lock.hcl`; "" when nothing says what "it" is
+    ("Which command updates it?" asks nothing)."""
+    m = _PRONOUN_OBJECT.match(does)
+    if m is None:
+        return does
+    parent = block.parent
+    if parent is None:
+        return ""
+    name = parent.text.strip()
+    if not name or name not in parent.code or len(name.split()) > 3:
+        return ""
+    return f"{does[: m.start('pronoun')]}{name}{does[m.end('pronoun') :]}"
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +142,7 @@ def command_reference_facts(content: list[Block], facts: list[Fact]) -> list[Fac
         rest = b.text.lstrip()[len(code) :]
         if any(c in rest and _kind(c) == kind for c in b.inline.code if c != code):
             continue  # "`helm lint` = checks …, `helm template` = renders …": a line of several
-        does = _doing(rest)
+        does = _named_object(_doing(rest), b)
         if not does:
             continue
         if known is None:  # read on first use: most notes have no command reference

@@ -123,8 +123,16 @@ def explains_flags(comment: str, cmd: str) -> bool:
 _OPENS_COMMAND = re.compile(r"(?!\d)[\w./~$\\-][^\s:]*(?:\s|$)")
 
 
+#: a line that sets a value, no command: `sensitive = true`, "default backend = local"
+_ASSIGNMENT = re.compile(r"[\w.-]+(?:\s[\w.-]+){0,3}\s*=\s+\S")
+
+
 def opens_command(line: str) -> bool:
-    return _OPENS_COMMAND.match(line) is not None
+    return _OPENS_COMMAND.match(line) is not None and not is_assignment(line)
+
+
+def is_assignment(line: str) -> bool:
+    return _ASSIGNMENT.match(line) is not None
 
 
 #: a quoted string of a command line: data the example writes or prints
