@@ -55,7 +55,15 @@ _OPENS, _CLOSES = "(（[", ")）]"
 
 
 #: the writer speaking of themselves: what they did or got, not what the notes teach
-_FIRST_PERSON = re.compile(r"\b(me|my|I'm|I've|I'd)\b|我")
+_FIRST_PERSON = re.compile(
+    r"\b(me|my|I'm|I've|I'd)\b|我"
+    # the writer's own results and goals, the "my" left out: "last practice score: 78% → aim
+    # for 85+ before booking", "mock exam: 720", "上次模拟 68 分，目标 80"
+    r"|(?i:\b(?:last|latest|previous|first|second)\s+(?:practice|mock|attempt)\b"
+    r"|\b(?:practice|mock)\s+(?:exam|test)?\s*(?:score|result)s?\b|\baim for\b"
+    r"|\bbefore booking\b)"
+    r"|模拟(?:考试|题)?\s*(?:成绩|分数|得分)?\s*[:：]?\s*\d|上次.{0,6}(?:成绩|分数|得分|考了)|目标分?\s*\d"
+)
 #: "I" saying something ("I missed it"); never a numeral after a name ("UNIVAC I was …")
 _I_SAYS = re.compile(r"\bI(?=\s+[a-z])")
 
