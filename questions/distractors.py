@@ -1244,6 +1244,10 @@ class Pool:
         key, sep, value = m.groups()
         if value_kind(value) != "text":
             return []  # `primary_conninfo = on`: a switch's kin are the notes' other switches
+        if not _PLAIN_VALUE.fullmatch(value):
+            # `grant_type=client_credentials`: a value named for its own field; set on
+            # `access_token` or `expires_in` it is nonsense no reader would pick
+            return []
         return [
             f"{e.text}{sep}{value}"
             for e in self._by_role.get("code", {}).get(section, ())
@@ -1748,6 +1752,10 @@ def _kin_values(answer: str, option: str) -> bool:
         return False
     kind = value_kind(a.group(3))
     return kind != "text" and kind == value_kind(o.group(3))
+
+
+#: a value any field may take: a short plain word ("None", "null", "auto")
+_PLAIN_VALUE = re.compile(r"[A-Za-z]{1,8}")
 
 
 def _kv_key(text: str) -> str:
