@@ -442,10 +442,17 @@ def abbreviation_of(term: str, text: str) -> str | None:
     word (wa of "Wait"); a single letter only the word the text opens with (E of "Eden 使用率",
     M of "Metaspace / …"). Either way round the name is then read off the description."""
     runs = list(_WORD_RUN.finditer(text))
+    opening = runs[0].group(0).split()[0] if runs and not text[: runs[0].start()].strip() else ""
     for m in _SHORT_NAME.finditer(term):
         part = m.group(1)
         low = part.lower()
-        if low in STOP_EN or (len(low) >= 3 and not part.isupper() and english_word(low)):
+        # a lower-case name that is a word ("sub", "cap") still clips the word its
+        # description opens with ("subject, …", "capacity of …")
+        worded = len(low) >= 3 and not part.isupper() and english_word(low)
+        clipped = worded and part == low == term.strip("`") and opening.lower().startswith(low)
+        if clipped and len(opening) >= len(low) + 2:
+            return opening
+        if low in STOP_EN or worded:
             continue  # a word ("top", "Old"), not letters standing for words
         if len(low) == 1:
             first = runs[0] if runs and not text[: runs[0].start()].strip() else None
@@ -936,8 +943,11 @@ def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
     for token in _latin_tokens(option):
         for piece in _PART_SEP.split(token):
             low = piece.lower()
+            # (a word is a clip too when it is the whole name, in lower case: the claim `sub`
+            # is "subject" clipped, whatever "sub" means on its own)
+            whole = piece == low == option.strip("`")
             if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
-                    and low not in STOP_EN and not english_word(low)):  # fmt: skip
+                    and low not in STOP_EN and (whole or not english_word(low))):  # fmt: skip
                 found[low] = True
             elif _TWO_CONSONANTS.fullmatch(piece):
                 found[piece] = True  # "mv" of `state mv`, "sh" of `sh.status()`: a word's skeleton
