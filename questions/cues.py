@@ -943,11 +943,8 @@ def _key_clips(option: str) -> tuple[tuple[str, bool], ...]:
     for token in _latin_tokens(option):
         for piece in _PART_SEP.split(token):
             low = piece.lower()
-            # (a word is a clip too when it is the whole name, in lower case: the claim `sub`
-            # is "subject" clipped, whatever "sub" means on its own)
-            whole = piece == low == option.strip("`")
             if (len(low) == 3 and low.isalpha() and piece in (low, low.capitalize())
-                    and low not in STOP_EN and (whole or not english_word(low))):  # fmt: skip
+                    and low not in STOP_EN and not english_word(low)):  # fmt: skip
                 found[low] = True
             elif _TWO_CONSONANTS.fullmatch(piece):
                 found[piece] = True  # "mv" of `state mv`, "sh" of `sh.status()`: a word's skeleton

@@ -4,15 +4,17 @@ though "sub" is also an English word; only names that are no word were read as c
 
 from __future__ import annotations
 
-from questions.cues import clue
+from questions.cues import abbreviation_of
 from questions.generate import generate_document
 
 
 def test_a_lower_case_word_name_clips_the_word_it_shortens() -> None:
-    assert clue("capacity of the backing array, grows by doubling", "cap", ["len", "off"])
-    assert clue("subject, a stable user id", "sub", ["iss", "aud"])
-    # a name that clips no word of the description gives nothing away
-    assert clue("the most elements the array holds before it grows", "cap", ["len", "off"]) is None
+    assert abbreviation_of("cap", "capacity of the backing array, grows by doubling") == "capacity"
+    assert abbreviation_of("sub", "subject, a stable user id") == "subject"
+    # a word name clips only the word its description opens with: `cat` prints a file, and
+    # "lists the catalog" says nothing of it
+    assert abbreviation_of("cat", "lists the catalog") is None
+    assert abbreviation_of("cap", "the most elements the array holds before it grows") is None
 
 
 NOTES = """# Go notes
