@@ -752,6 +752,38 @@ def _command_letter(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+#: a command written in capitals (LPUSH, HGETALL, ZADD)
+_SHOUTED_COMMAND = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
+
+
+def _commands_prefixed(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The commands the stem names open, most of them, with the letter the answer opens with
+    and no wrong option does: Redis's LPUSH / LINDEX / LRANGE are the List's, HGET / HSET the
+    Hash's, read off the letter alone. So the other way round: the answer's commands open
+    with the letter of the type the stem names."""
+    letter = _commands_letter(stem)
+    if letter is not None:
+        if answer[:1].upper() != letter or any(w[:1].upper() == letter for w in wrong):
+            return None
+        led: list[str] = [c for c in _SHOUTED_COMMAND.findall(stem) if c[0] == letter]
+        return led[0]
+    letter = _commands_letter(answer)
+    if letter is None or any(_commands_letter(w) == letter for w in wrong):
+        return None
+    names: list[str] = [w for w in re.findall(r"[A-Z][a-z]\w*", stem) if w[0] == letter]
+    return names[0] if names else None
+
+
+def _commands_letter(text: str) -> str | None:
+    """The letter most of the text's capitalised commands open with, when it names two or
+    more."""
+    commands = _SHOUTED_COMMAND.findall(text)
+    if len(commands) < 2:
+        return None
+    first, n = Counter(c[0] for c in commands).most_common(1)[0]
+    return first if n >= 2 and 3 * n >= 2 * len(commands) else None
+
+
 #: a flag that picks a value by a letter: `-Fc` is pg_dump's format "c" (custom)
 _VALUE_FLAG = re.compile(r"(?<!\S)-[A-Z]([a-z]{1,2})(?!\S)")
 
@@ -1100,6 +1132,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _flag_letter(stem, answer, [answer, *wrong])
         or _value_letter(stem, answer, wrong)
         or _command_letter(stem, answer, wrong)
+        or _commands_prefixed(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _blend(stem, answer, wrong)
