@@ -774,6 +774,27 @@ def _commands_prefixed(stem: str, answer: str, wrong: Sequence[str]) -> str | No
     return names[0] if names else None
 
 
+def _short_name_written(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """The stem writes the answer's short name as a word of its own ("df -h …; du -sh dir"
+    of `df` / `du`, "ip a, ip r" of `ip`), and no wrong option's: names of one or two letters
+    the word checks pass over."""
+    parts = [p.strip("` ") for p in answer.split("/")]
+    if not all(_SHORT_COMMAND.fullmatch(p) for p in parts):
+        return None
+    found = [_written(stem, p) for p in parts]
+    if not all(found) or any(_written(stem, w.strip("` ")) for w in wrong):
+        return None
+    return parts[0]
+
+
+#: a program of two letters, lower case: `df`, `du`, `ip`, `ss`, `ps`
+_SHORT_COMMAND = re.compile(r"[a-z]{2}")
+
+
+def _written(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 def _commands_letter(text: str) -> str | None:
     """The letter most of the text's capitalised commands open with, when it names two or
     more."""
@@ -1133,6 +1154,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _value_letter(stem, answer, wrong)
         or _command_letter(stem, answer, wrong)
         or _commands_prefixed(stem, answer, wrong)
+        or _short_name_written(stem, answer, wrong)
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _blend(stem, answer, wrong)
