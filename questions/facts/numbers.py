@@ -164,6 +164,28 @@ def has_own_subject(sentence: str, about: str = "") -> bool:
 
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")
+#: an ordinal before a word: "1st gen", "2nd gen", "3rd party"
+_ORDINAL = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))\s+([A-Za-z]\w*)")
+
+
+def _parallel_subject(sentence: str, about: str) -> str | None:
+    """The subject a later sentence of a line names beside the line's own, or None: "2nd gen
+    (= on Cloud Run) HTTP up to 60 min" after "Functions 1st gen: …" is about the 2nd gen of
+    Functions ("Functions"); "committed use: 1 or 3 yr" after "sustained use discounts: …" is
+    a label of its own kind (""), not a remark on the first."""
+    if not about:
+        return None
+    mine = _ORDINAL.match(sentence)
+    if mine is not None:
+        theirs = next((m for m in _ORDINAL.finditer(about) if m.group(2) == mine.group(2)), None)
+        if theirs is not None and theirs.group(1) != mine.group(1):
+            return about[: theirs.start()].strip(" :-—")
+        return None
+    label = _LABEL.match(sentence)
+    if label is None or label.group("label").casefold() in about.casefold():
+        return None
+    words = {w for w in re.findall(r"[a-z]{3,}", label.group("label").casefold())}
+    return "" if words & set(re.findall(r"[a-z]{3,}", about.casefold())) else None
 
 
 def remark_label(sentence: str) -> bool:
@@ -412,8 +434,12 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
         here = context
-        if n > 0 and not has_own_subject(sentence, about=context or term or opening):
-            here = context or term or opening  # "… default 100. every connection is …"
+        line_about = context or term or opening
+        parallel = _parallel_subject(sentence, line_about) if n > 0 else None
+        if parallel is not None:
+            here = parallel  # "Functions 1st gen: … 2nd gen …": the second one's own line
+        elif n > 0 and not has_own_subject(sentence, about=line_about):
+            here = line_about  # "… default 100. every connection is …"
             if _CONDITION_FIRST.match(sentence):
                 # "`startingDeadlineSeconds`: if a run is late …. if >100 schedules were
                 # missed …": after the bare label the condition would read as its meaning
@@ -474,8 +500,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if own and own != span:
                 # "… 。hz 默认 10，每秒执行 10 次后台任务": the clause is about the setting its own
                 # sentence names, not the line's first one
-                about = context if own.casefold() in said.casefold() else own
-            elif n > 0 and not has_own_subject(sentence) and not _CONDITION_FIRST.match(sentence):
+                line = here if parallel is not None else context
+                about = line if own.casefold() in said.casefold() else own
+            elif (n > 0 and parallel is None and not has_own_subject(sentence)
+                  and not _CONDITION_FIRST.match(sentence)):  # fmt: skip
                 # "-c 默认 1024。表示最大并发连接数": the sentence before names its subject
                 about = named_before(said_before, n, marked) or here
                 if not about and _PRONOUN.match(sentence) and len(said_before[n - 1]) <= MAX_LEAD:
