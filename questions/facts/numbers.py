@@ -521,7 +521,12 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 not subject
                 and default
                 and term
-                and (re.search(r"\bdefault\s*$", before) or _names_only(before, term))
+                # (not after clauses on other things: "Cloud SQL max 64 TB; …; default 7
+                # automated backups kept" gives no default of "Databases")
+                and (
+                    (re.search(r"\bdefault\s*$", before) and not re.search(r"[;；]", before))
+                    or _names_only(before, term)
+                )
                 and not _aside_of_another(before, term)
             ):
                 # "`maxSurge` — …, default 25%", "超时：30 秒（默认）"
