@@ -143,14 +143,15 @@ def dangling(text: str) -> bool:
 
 #: a line that opens with a participle and says no subject: the item above had it
 _SUBJECTLESS = re.compile(
-    r"^(?:(?:really|actually|also|only|usually|always|still|then|but)\s+)?"
+    r"^(?:(?i:really|actually|also|only|usually|always|still|then|but|now|often|typically)\s+)?"
     r"(?:[a-z]+ed|set|put|kept|made|held|written|read|run|built|sent|shown|known|given|found)"
-    r"\s+(?:by|in|at|from|via|on|under|inside|through)\b"
+    r"\s+(?:by|in|at|from|via|on|under|inside|through|for)\b"
 )
 
 
 def subjectless(text: str) -> bool:
-    """ "rotated by `logrotate` from …", "really set by `staticPodPath` in …": what is?"""
+    """ "rotated by `logrotate` from …", "really set by `staticPodPath` in …", "Now
+    recommended for confidential clients too": what is?"""
     return _SUBJECTLESS.match(text) is not None
 
 

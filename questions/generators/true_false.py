@@ -19,7 +19,13 @@ from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
 from questions.generators.definitions import no_description, standalone
-from questions.generators.numbers import clause, dated_aside, distractors_for, with_subject
+from questions.generators.numbers import (
+    clause,
+    dated_aside,
+    distractors_for,
+    subjectless,
+    with_subject,
+)
 from questions.generators.tables import column_kinds, limited, overlaps, sharing_a_lack
 from questions.headers import values_a_setting
 from questions.nouns import singular_word
@@ -64,8 +70,8 @@ def claim(f: Fact) -> str | None:
         return None
     subject = f.subject if f.kind == "number" else f.context
     text = with_subject(clause(f.sentence, f.span), subject)
-    if not subject and not has_own_subject(text):
-        return None  # "default port 5432": true or false of what?
+    if not subject and (not has_own_subject(text) or subjectless(text)):
+        return None  # "default port 5432", "Now recommended for …": true or false of what?
     text = _NEGATED_ASIDE.sub("", text).strip()
     if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
         return None
