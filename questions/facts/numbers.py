@@ -143,7 +143,11 @@ def bare_condition(text: str) -> bool:
 
 
 #: a sentence opening with a pronoun or a link refers back; compiled once (read per number)
-_PRONOUN_START = re.compile(r"^(it|its|this|that|these|those|they|then|so|but|and)\b", re.I)
+_PRONOUN_START = re.compile(
+    # "Default is local `terraform.tfstate`": the default of what the sentence before names
+    r"^(it|its|this|that|these|those|they|then|so|but|and|defaults?\s+(?:is|are|to|[:=]))\b",
+    re.I,
+)
 _CAPITAL_START = re.compile(r"^[A-Z`]")
 
 

@@ -243,7 +243,7 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     subject is the parent item's term, which a clause whose own subject says "the limit"
     ("Requests over the limit are rejected with 503") needs in front to mean anything."""
     subject = _NOTE_TO_SELF.sub("", subject)  # "关键参数（背！）：" says how to learn it
-    if not subject or subject.casefold() in text.casefold():
+    if not subject or _names_subject(text, subject):
         return text
     if has_own_subject(text, subject) and not (parent and _POINTS_UP.match(text)):
         return text
@@ -252,6 +252,17 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     if subject.endswith((":", "：", ".", "。")):  # a lead-in, or the sentences before
         return f"{subject}{text}" if CJK.search(subject) else f"{subject} {text}"
     return f"{subject}：{text}" if CJK.search(text) else f"{subject}: {text}"
+
+
+def _names_subject(text: str, subject: str) -> bool:
+    """The text names the subject, as a word of its own when the subject is a Latin word:
+    "terraform.tfstate" names no "State"."""
+    low, sub = text.casefold(), subject.casefold()
+    if sub not in low:
+        return False
+    if CJK.search(subject) or not re.fullmatch(r"[a-z]+", sub):
+        return True
+    return re.search(rf"(?<![a-z]){re.escape(sub)}(?![a-z])", low) is not None
 
 
 #: shapes of a setting's or a command's name, as a cloze's subject ("retention.bytes")
