@@ -691,24 +691,41 @@ _SPELLED_LEAD = re.compile(
     r"^(?P<long>[A-Z][^-–—:：()]{3,80}?)(?:\s+[-–—:：]|\s*[:：.])\s+(?P<rest>\S.{5,})$"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")
+#: "CSR – Certificate Signing Request (contains the public key …)": the long form, then what
+#: the thing is in brackets
+_SPELLED_BRACKET = re.compile(
+    r"^(?P<long>[A-Z][^()（）:：]{3,80}?)\s*[(（](?P<rest>[^()（）]{3,})[)）]\.?$"
+)
 
 
 def without_spelling(d: Definition) -> Definition:
     """The definition without the acronym's spelled-out words: they give the acronym away in
     any question that quotes them ("Security Orchestration, Automation, and Response -
     playbooks" keys SOAR by its initials), and the rest says what the thing is."""
-    m = _SPELLED_LEAD.match(d.description)
+    m = _SPELLED_LEAD.match(d.description) or _SPELLED_BRACKET.match(d.description)
     if m is None or _ACRONYM.fullmatch(d.term.rstrip("+")) is None:
         return d
     words = re.findall(r"[A-Za-z][\w-]*", m.group("long"))
     letters = re.sub(r"[^A-Za-z]", "", d.term)
     run = spelling(words, letters)
     capitalised = all(w[:1].isupper() for w in words if w.lower() not in ("and", "of", "for"))
-    # letters inside a word ("OpenID Connect" is OIDC) when the words are a capitalised name
-    loose = capitalised and letters.isupper() and loose_spelling(words, letters)
+    # letters inside a word ("OpenID Connect" is OIDC) when the words are a capitalised name;
+    # or all but the first, which the writer left out ("SOAR – Orchestration, Automation &
+    # Response (playbooks)")
+    loose = (
+        capitalised
+        and letters.isupper()
+        and (loose_spelling(words, letters) or _spelled_whole(words, letters[1:]))
+    )
     if not loose and (run is None or len(run.split()) != len(words)):
         return d
     return Definition(d.term, m.group("rest"), d.verb_phrase, d.claim, d.follow_up)
+
+
+def _spelled_whole(words: list[str], letters: str) -> bool:
+    """Every word is one letter of at least two, in order: "Area Network" of SAN's "AN"."""
+    run = spelling(words, letters) if len(letters) >= 2 else None
+    return run is not None and len(run.split()) == len(words)
 
 
 _COPULA = re.compile(r"^(?:(?:is|are)\s+(?=\w)|(?:是|即|就是)\s*)", re.I)

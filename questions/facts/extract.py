@@ -442,6 +442,7 @@ def _block_facts(
              or sentence_definitions(block))  # fmt: skip
     term = ""
     if multi:
+        multi = [without_spelling(m) for m in multi]  # "**SOAR** – Orchestration, …"
         names = [m.term for m in multi]
         # a slash group's marked whole ("**IDS / IPS**") is its names, no term of its own
         defined.update(norm(t) for t in block.inline.marked

@@ -50,3 +50,22 @@ def test_each_protocol_is_asked_by_what_it_does() -> None:
     """The long form cut, the rest of the line says what the protocol does."""
     keys = {q.choices[q.answer] for _, q in generate_document("t.md", NOTES).chosen}
     assert {"BGP", "OSPF", "EIGRP"} <= keys, keys
+
+
+LINE = """# Storage notes
+
+## Acronyms
+
+- **RAID** – Redundant Array of Independent Disks (several disks seen as one, for speed or safety)
+- **NAS** – Network Attached Storage: file shares over the LAN. **SAN** – Area Network (block storage over its own fabric).
+- **LUN** – a numbered block device a SAN hands out to one host
+"""
+
+
+def test_a_long_form_before_a_bracket_or_beside_another_term_is_cut() -> None:
+    kept = [q for _, q in generate_document("t.md", LINE).chosen]
+    prompts = " ".join(q.prompt for q in kept)
+    assert "Redundant Array" not in prompts and "Area Network" not in prompts, prompts
+    for q in kept:  # and no long form is offered as a description either
+        assert not any(c.startswith(("Redundant Array", "Network Attached")) for c in q.choices)
+    assert {"RAID", "NAS", "SAN"} & {q.choices[q.answer] for q in kept}, prompts
