@@ -37,6 +37,12 @@ _CAPITAL_BEFORE = re.compile(r"(?<=\S\s)([A-Z][A-Za-z]+) $")
 _ARITHMETIC = re.compile(
     r"\d\w*\s*[x×*+=/−÷]\s*$|^\s*[x×*+=/−÷]\s*\d|[x×*+/−÷]\s*\d[^=,，;；。]*=\s*$"
 )
+#: a formula of named quantities ("SLE = AV × EF", "ALE = SLE * ARO"): the numbers in the
+#: brackets after it are a worked example's inputs and results, each computed from the rest
+_FORMULA = re.compile(
+    r"\b[A-Z][A-Za-z]{1,5}\s*=\s*[A-Z][A-Za-z]{1,5}\s*[×x*/]\s*[A-Z][A-Za-z]{1,5}\b"
+)
+_OPENS_BRACKET = re.compile(r"[(（][^)）]*$")
 #: a bracketed run of numbers that trails off ("gaps (100, 200...)", "（1、2、3 等）"): the
 #: writer's examples of a pattern, no value the notes state
 _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|等)\s*[)）]")
@@ -466,6 +472,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # part of a code span (`requests.cpu: "4"`), not a stated value
             if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):
                 continue  # part of a worked example: "30 x 10s = 300 s"
+            if _FORMULA.search(before) and _OPENS_BRACKET.search(before):
+                continue  # "SLE = AV × EF, … (AV $100k, …; ARO 0.5 -> ALE $20k)": its inputs
             if _after_example(before) or _AVOIDED.search(_clause_before(before)):
                 continue  # an example or a value to avoid, not the value the notes state
             if _DIGIT_PLURAL.fullmatch(span) and _BEFORE_DIGITS.search(before):
