@@ -290,6 +290,12 @@ def distractors_for(
         return class_ranges(f.span, avoid)
     if n is None:
         return []
+    if _SENTINEL_NINES.fullmatch(f.span):
+        # "PASS_MAX_DAYS 默认 99999（永不过期）": a "never" written as a run of nines, beside
+        # runs of other lengths; 69999 and 79999 are no values anyone writes
+        k = len(f.span)
+        runs = ["9" * m for m in (k - 1, k + 1, k + 2) if m >= 3]
+        return [r for r in runs if r not in avoid][:3]
     found = pool.numbers(n, f.role, f, avoid=avoid, least=least, vary=vary)
     if f.role == "code" and re.fullmatch(r"\d{3,}", f.span):
         # "perms ___" of 000 or 640: a mode (a status) has three digits at least; "22" is a
@@ -305,6 +311,9 @@ def distractors_for(
             return []
     return found
 
+
+#: a run of nines standing for "no limit" (99999 days, 9999 retries)
+_SENTINEL_NINES = re.compile(r"9{4,}")
 
 #: options asked for when those offered first may not be written as the key is
 _MORE = 8

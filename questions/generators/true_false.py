@@ -79,6 +79,9 @@ def claim(f: Fact) -> str | None:
         return None  # a negated claim made false reads as a riddle ("64Mi is not 128M")
     if text.rstrip().endswith(("?", "？", ":", "：")) or text.count(f.span) != 1:
         return None
+    if re.search(rf"(?<![\w.]){re.escape(f.span)}\s*=\s*(?=\S*[^\w\s])\S", text):
+        return None  # "644 = rw-r--r--": the value said again in a notation; 633 beside it is
+        # false by the line alone
     if not contains(text, f.span) or len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 4:
         return None
     if not says_something(text, f.block.inline.code) or cut_in_code(f):
