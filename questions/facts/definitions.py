@@ -515,12 +515,21 @@ def multi_definitions(block: Marked) -> list[Definition]:
         # a description ends with its sentence: "`borrow_mut()` -> `RefMut<T>`. Breaking the
         # rules panics; `try_borrow_mut()` …" says no more of borrow_mut after the stop
         desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
+        # ...and before a clause another marked name opens: "`aud` has client_id, `exp` > now"
+        desc = _before_named_clause(desc, block.inline.marked, term)
         if len(desc) < 3 or not _is_term(term, block):
             return []
         # a code span is the term as written: "`--only-binary :all:`" keeps its last colon
         name = term if term in block.inline.code else _clean_term(term)
         out.append(Definition(name, desc, verb_phrase=by_verb))
     return out
+
+
+def _before_named_clause(desc: str, marked: tuple[str, ...], term: str) -> str:
+    """The description up to a comma after which another marked name opens a clause of its
+    own ("has client_id, `exp` > now" says has client_id of `aud`)."""
+    cuts = [i for m in marked if m != term and (i := desc.find(f", {m} ")) > 0]
+    return desc[: min(cuts)].strip() if cuts else desc
 
 
 #: where a Chinese line joins one statement to the next
