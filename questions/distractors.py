@@ -2656,8 +2656,11 @@ def _negated_words(stem: str) -> tuple[str, ...]:
 def _one_word_inflected(a: str, b: str) -> bool:
     """Two options that are one word, singular and plural ("local" / "locals")."""
     a, b = a.strip("` "), b.strip("` ")
-    if a == b or " " in a or " " in b or abs(len(a) - len(b)) > 2 or a[:1] != b[:1]:
+    if a == b or abs(len(a) - len(b)) > 2 or a[:1] != b[:1] or " " in a or " " in b:
         return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not long_.startswith(short[:-1]):
+        return False  # "policy" / "policies" share all but the last letter of the shorter
     return singular_word(a) == singular_word(b)
 
 
