@@ -38,7 +38,16 @@ from questions.tables import (
     polarity,
     row_names,
 )
-from questions.text import ASIDE, contains, contains_folded, cut_short, folded, norm
+from questions.text import (
+    ASIDE,
+    CJK,
+    contains,
+    contains_folded,
+    cut_short,
+    folded,
+    lemma_words,
+    norm,
+)
 from questions.values import DIMENSIONS, number_role, numbers_in, parse_number, switch_side
 from questions.vocabulary import fair_port
 
@@ -289,6 +298,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         ],
         f.id,
     )
+    keys = iter(_said_alike_first(f.value, list(keys), dict(zip(table.keys, column, strict=True))))
     if pool.name_kinds.judges(f.subject):  # settings of the key's kind only
         keys = iter(kept_by_kind(f.subject, list(keys), pool.name_kinds))
     if denies(f.value) and describes_rows(table, f.column):
@@ -332,6 +342,32 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         return None  # a column that only explains, or a cell its header cannot say
     return build(NAME, "reverse", f, prompt, f.subject, wrong, lang, rank=0,
                  closed=table.transposed and not widened, notes_options=not widened)  # fmt: skip
+
+
+#: rows ranked by what their cells share with the key's: beyond this many, by name alone
+_LIKE_CELLS_MAX = 40
+#: a cell this short is a label ("包查询", "queues, fan-out"): the rows said alike come first
+_SHORT_CELL = 30
+#: Chinese characters every cell uses, which say nothing of what a row is
+_CJK_COMMON = frozenset("的是了和在不一个有为用与或及等到对")
+
+
+def _said_alike_first(value: str, keys: list[str], cells: dict[str, str]) -> list[str]:
+    """The rows whose cell says something of what the key's says first ("装包" beside
+    "包查询", "queues, latest-N feeds" beside "queues, fan-out"): the row a reader confuses
+    with the key, not the row whose name looks like it. Ties keep the name-likeness order."""
+    if len(keys) > _LIKE_CELLS_MAX or len(value) > _SHORT_CELL:
+        return keys  # a long cell is told apart by its words already
+    mine = _cell_words(value)
+    if not mine:
+        return keys
+    return sorted(keys, key=lambda k: -len(mine & _cell_words(cells.get(k, ""))))
+
+
+@lru_cache(maxsize=16384)
+def _cell_words(cell: str) -> frozenset[str]:
+    latin = lemma_words(cell)
+    return latin | (frozenset(CJK.findall(cell)) - _CJK_COMMON)
 
 
 def _widened(f: Fact, table: Table, cell: str, wrong: Sequence[str], pool: Pool) -> list[str]:
