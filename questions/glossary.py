@@ -85,6 +85,12 @@ CUES: dict[str, tuple[str, ...]] = {
     "丢掉": ("discard", "drop"), "扔掉": ("discard", "drop"), "最老": ("oldest",),
     "最旧": ("oldest",), "最早": ("oldest", "earliest"), "最新": ("newest", "latest"),
     "中止": ("abort",), "终止": ("abort", "terminate"),
+    # what setting values and subcommands are named for: reloading, now, every second, always
+    # (not 淘汰, "evict": 淘汰策略 is the kind every eviction policy is of)
+    "重读": ("reload",),
+    "重新加载": ("reload",), "立即": ("now",), "立刻": ("now",), "马上": ("now",),
+    "每秒": ("every", "sec"), "每次": ("always", "every"), "总是": ("always",),
+    "始终": ("always",),
 }  # fmt: skip
 
 #: English words that point at a word of a name without sharing a letter with it: "replaces
