@@ -66,6 +66,10 @@ def _negated(gap: str) -> bool:
 KINDS = ("term",)
 
 
+#: a blank alone in its clause, after a break, at the end: "…; ___", "…, ___."
+_BARE_BLANK_CLAUSE = re.compile(r"[;；]\s*___\s*[.。]?\s*$")
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     said = with_question(clause(f.sentence, f.span), f.block.text, f.sentence)
     if dangling(said):
@@ -102,6 +106,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if pair and len(wrong) < 2:  # two contrasted outcomes: the section's other outcomes join
         wrong += pool.outcomes(f.span, f, avoid=gap, want=3 - len(wrong), taken=wrong)
     gap = unhinted(gap, f.span, wrong)
+    if _BARE_BLANK_CLAUSE.search(gap):
+        return  # "creation-time by default; ___": the cut left the blank's clause empty
     question = asked_before(f.block.text, f.sentence)
     if question and question in gap and echoed(question, f.span, wrong):
         return  # the question the line answers names the key: nothing fair to ask
