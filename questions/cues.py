@@ -2103,9 +2103,25 @@ def computable(stem: str, answer_text: str) -> bool:
         return True  # "use gaps (___, 200...)": a step of a series its other steps show
     if _arrow_difference(stem, answer.value):
         return True  # "___ 开销，MTU 1500 → 容器里最多 1450": 50
+    if _counted_range(stem, answer.value):
+        return True  # "默认 ___ 个数据库（db0 ~ db15）": 16
     parts = [p for p in _CLAUSES.split(stem) if p.strip()]
     related = any(_RELATION.search(p) for p in parts if "___" in p)
     return any(_computes(p, answer, related) for p in parts if "___" not in p)
+
+
+#: a numbered range of names or values: "db0 ~ db15", "slot 0-16383", "0..7"
+_NUMBERED_RANGE = re.compile(
+    r"(?<![\d.])([A-Za-z_]*)(\d+)\s*(?:~|～|-|–|\.\.|到|至)\s*\1(\d+)(?![\d.])"
+)
+
+
+def _counted_range(stem: str, key: float) -> bool:
+    """The stem numbers the things counted from the first to the last: "db0 ~ db15" is 16."""
+    return any(
+        int(m.group(3)) - int(m.group(2)) + 1 == key and int(m.group(3)) > int(m.group(2))
+        for m in _NUMBERED_RANGE.finditer(stem)
+    )
 
 
 #: two numbers an arrow leads from one to the other: "1500 → 容器里最多 1450"
