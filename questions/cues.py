@@ -39,6 +39,7 @@ from questions.text import (
     may_hold_any_case,
 )
 from questions.values import Number, numbers_in, parse_number
+from questions.vocabulary import PORTS
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*")
 _PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -2087,6 +2088,8 @@ def worked_example(stem: str, key: float) -> bool:
         return False
     example = float(m.group("n"))
     rest = stem[: m.start()] + stem[m.end() :]
+    if str(int(abs(example - key))) in PORTS and example == int(example):
+        return True  # "数据端口 + ___（比如 16379）": 16379 is Redis's 6379 + the blank
     for said in (float(n) for n in _NUMBER.findall(rest)):
         if abs(example - said - key) < 1e-9 or (said and abs(example - said * key) < 1e-9):
             return True

@@ -25,3 +25,12 @@ def test_a_numbered_range_counts_its_things() -> None:
 def test_no_cloze_asks_the_count_of_its_own_range() -> None:
     for _, q in generate_document("t.md", NOTES).chosen:
         assert not (q.choices[q.answer] == "10" and "slot_9" in q.prompt), q.prompt
+
+
+def test_an_example_off_a_well_known_port_works_the_blank_out() -> None:
+    """Redis notes: "集群总线端口 = 数据端口 + ___（比如 16379）": 16379 is 6379 + 10000."""
+    from questions.cues import worked_example
+
+    assert worked_example("集群总线端口 = 数据端口 + ___（比如 16379）", 10000)
+    assert worked_example("exporter port = database port + ___ (e.g. 9432)", 4000)  # 5432
+    assert not worked_example("queue size = workers × ___ (e.g. 64)", 8)
