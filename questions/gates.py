@@ -286,7 +286,7 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
     """The description without the pieces (clauses, what follows an arrow) in which `find`
     finds what gives the key away; None when nothing was cut, nothing fair is left or the rest
     still gives it away."""
-    parts = _PIECES.split(desc)  # piece, separator, piece, …
+    parts = _joined_pairs(_PIECES.split(desc))  # piece, separator, piece, …
     kept = list(range(0, len(parts), 2))
     text = desc
     for _ in range(len(kept)):
@@ -311,6 +311,23 @@ def _cut(desc: str, find: Callable[[str], str | None]) -> str | None:
     if _FRAGMENT.match(text) or cut_short(text) or usage_remark(text):
         return None  # leans on the clause cut, or says only when one uses the thing
     return text
+
+
+#: a piece ending in "between X": the "and Y" after it completes it, no clause of its own
+_BETWEEN = re.compile(r"\b(?:between|both)\s+\S+(?:\s+\S+)?$", re.I)
+
+
+def _joined_pairs(parts: list[str]) -> list[str]:
+    """The pieces with "between users" and "and cloud apps" one piece again: cut apart,
+    "sits between users, visibility + policy" says between what no more."""
+    out = parts[:1]
+    for i in range(1, len(parts) - 1, 2):
+        sep, piece = parts[i], parts[i + 1]
+        if sep.strip() == "and" and _BETWEEN.search(out[-1]):
+            out[-1] = out[-1] + sep + piece
+        else:
+            out += [sep, piece]
+    return out
 
 
 #: where one statement of a description ends and the next begins: a sentence's end, a
