@@ -458,10 +458,29 @@ def _said_twice(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
 
 
 def _same_value(a: Candidate, b: Candidate) -> bool:
-    """The two ask one value, and one names the other's setting."""
+    """The two ask one value, and one names the other's setting, or both blank it after the
+    same words beside one name ("`everysec`：…，最多丢 ___" and "优点：…，最多丢 ___（everysec）")."""
     if folded(a.answer_text) != folded(b.answer_text):
         return False
-    return _names_setting(a, b) or _names_setting(b, a)
+    return _names_setting(a, b) or _names_setting(b, a) or _same_slot(a, b)
+
+
+def _same_slot(a: Candidate, b: Candidate) -> bool:
+    before_a, before_b = _before_blank(a.prompt), _before_blank(b.prompt)
+    if len(before_a) < 2 or before_a != before_b:
+        return False
+    names = {n for n in (*a.fact.block.inline.code, *b.fact.block.inline.code) if len(n) >= 3}
+    return any(n in a.prompt and n in b.prompt for n in names)
+
+
+def _before_blank(prompt: str) -> str:
+    """The word or the three characters right before a cloze's blank, or ""."""
+    head, sep, _ = prompt.partition("___")
+    if not sep:
+        return ""
+    head = head.rstrip()
+    m = re.search(r"[A-Za-z]+$|[\u4e00-\u9fff]{1,3}$", head)
+    return m.group(0).casefold() if m else ""
 
 
 def _names_setting(x: Candidate, y: Candidate) -> bool:
