@@ -31,6 +31,7 @@ from questions.text import (
     PREPOSITIONS,
     STOP_EN,
     cjk_runs,
+    contains,
     cut,
     english_word,
     has_cjk,
@@ -782,18 +783,14 @@ def _short_name_written(stem: str, answer: str, wrong: Sequence[str]) -> str | N
     parts = [p.strip("` ") for p in answer.split("/")]
     if not all(_SHORT_COMMAND.fullmatch(p) for p in parts):
         return None
-    found = [_written(stem, p) for p in parts]
-    if not all(found) or any(_written(stem, w.strip("` ")) for w in wrong):
+    found = [contains(stem, p) for p in parts]
+    if not all(found) or any(contains(stem, w.strip("` ")) for w in wrong):
         return None
     return parts[0]
 
 
 #: a program of two letters, lower case: `df`, `du`, `ip`, `ss`, `ps`
 _SHORT_COMMAND = re.compile(r"[a-z]{2}")
-
-
-def _written(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _commands_letter(text: str) -> str | None:

@@ -241,23 +241,8 @@ def _about(unit: Unit, f: Fact) -> bool:
 
 
 def _names_word(text: str, term: str) -> bool:
-    """The text names the term as a whole word, or its plural (read without a pattern per
-    term: the notes' terms are many, each asked once)."""
-    low, word = text.casefold(), term.casefold()
-    at = low.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not _word_char(low, at - 1) and any(
-            low.startswith(tail, end) and not _word_char(low, end + len(tail))
-            for tail in ("", "s", "es")
-        ):
-            return True
-        at = low.find(word, at + 1)
-    return False
-
-
-def _word_char(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+    """The text names the term as a whole word, or its plural."""
+    return any(contains(text, term + tail) for tail in ("", "s", "es"))
 
 
 def shouted_word(option: str) -> bool:

@@ -257,12 +257,9 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
 def _names_subject(text: str, subject: str) -> bool:
     """The text names the subject, as a word of its own when the subject is a Latin word:
     "terraform.tfstate" names no "State"."""
-    low, sub = text.casefold(), subject.casefold()
-    if sub not in low:
-        return False
-    if CJK.search(subject) or not re.fullmatch(r"[a-z]+", sub):
-        return True
-    return re.search(rf"(?<![a-z]){re.escape(sub)}(?![a-z])", low) is not None
+    if CJK.search(subject) or not re.fullmatch(r"[A-Za-z]+", subject):
+        return subject.casefold() in text.casefold()
+    return contains(text, subject)
 
 
 #: shapes of a setting's or a command's name, as a cloze's subject ("retention.bytes")
