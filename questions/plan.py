@@ -466,11 +466,17 @@ def _same_value(a: Candidate, b: Candidate) -> bool:
 
 
 def _same_slot(a: Candidate, b: Candidate) -> bool:
+    """Both blank the value right after the same word, and both stems write one name of their
+    lines' code: one statement said in two places."""
     before_a, before_b = _before_blank(a.prompt), _before_blank(b.prompt)
     if len(before_a) < 2 or before_a != before_b:
         return False
     names = {n for n in (*a.fact.block.inline.code, *b.fact.block.inline.code) if len(n) >= 3}
     return any(n in a.prompt and n in b.prompt for n in names)
+
+
+#: the last Latin word, or the last three Chinese characters, of a text
+_LAST_WORD = re.compile(r"[A-Za-z]+$|[\u3400-\u9fff]{1,3}$")
 
 
 def _before_blank(prompt: str) -> str:
@@ -479,7 +485,7 @@ def _before_blank(prompt: str) -> str:
     if not sep:
         return ""
     head = head.rstrip()
-    m = re.search(r"[A-Za-z]+$|[\u4e00-\u9fff]{1,3}$", head)
+    m = _LAST_WORD.search(head)
     return m.group(0).casefold() if m else ""
 
 

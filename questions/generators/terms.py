@@ -66,7 +66,7 @@ def _negated(gap: str) -> bool:
 KINDS = ("term",)
 
 
-#: a blank alone in its clause, after a break, at the end: "…; ___", "…, ___."
+#: a blank alone in the last clause, after a semicolon: "…; ___", "…；___。"
 _BARE_BLANK_CLAUSE = re.compile(r"[;；]\s*___\s*[.。]?\s*$")
 
 
