@@ -88,6 +88,12 @@ def singular_word(word: str) -> str:
     return out[0].upper() + out[1:] if word[0].isupper() else out
 
 
+#: a Chinese lead-in that ends by pointing at what follows ("记住这几条", "注意以下几点")
+_ZH_POINTING_END = re.compile(
+    r"(?:这|那|以下|如下|下面)(?:几|些)?[一二两三四五六七八九十]?[条点个种项类]?$"
+)
+
+
 def category(phrase: str) -> str | None:
     """A singular category noun phrase, or None when the phrase is not one simple noun."""
     text = re.sub(r"\s*[(（].*$", "", phrase).strip(" :：-—*`#")
@@ -97,6 +103,8 @@ def category(phrase: str) -> str | None:
     if CJK.search(text):
         if re.match(r"^(按|根据|用|在|对|把|从|被|为|当|如果|常见|常用|其他|一些)", text):
             return None  # "按第一位分类": how something is classified, not a noun
+        if _ZH_POINTING_END.search(text):
+            return None  # "规则记住这几条": a sentence pointing at the items, not their kind
         return text if is_zh(text) and len(text) <= 8 and not re.search(r"[A-Za-z]", text) else None
     words = text.split()
     while words and _QUANTIFIERS.match(words[0] + " "):
