@@ -30,6 +30,7 @@ from questions.generators import (
     dynamodb_capacity,
     kin_meanings,
     numbers,
+    results,
     steps,
     tables,
     terms,
@@ -49,6 +50,7 @@ GENERATORS = (
     tables,
     definitions,
     numbers,
+    results,
     commands,
     terms,
     claims,
@@ -124,8 +126,8 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 #: generators of one kind of fact each, asked per fact, best way of asking first
-BY_KIND = {kind: g for g in (defaults, tables, kin_meanings, numbers, commands, terms, claims,
-                                      steps)
+BY_KIND = {kind: g for g in (defaults, tables, kin_meanings, numbers, results, commands, terms,
+                                      claims, steps)
            for kind in g.KINDS}  # fmt: skip
 #: generators that ask across facts (a whole table column, a computed rule)
 EXTRAS = (tables, dynamodb_capacity)

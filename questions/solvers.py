@@ -77,6 +77,11 @@ _SUBJECT_STYLES = {"reverse", "predicate", "default", "command"}
 _NAME_STYLES = frozenset({"reverse", "predicate", "default"})
 
 
+def written_alone(stem: str, value: str) -> bool:
+    """The value stands in the stem as a literal of its own, not part of another one."""
+    return re.search(rf"(?<![\w.'\"]){re.escape(value)}(?![\w.'\"])", stem) is not None
+
+
 def stem_only(c: Candidate) -> str | None:
     """Why a player who never read the notes would find the answer, or None."""
     t = c.fact.table
@@ -95,7 +100,13 @@ def stem_only(c: Candidate) -> str | None:
     keys = [norm(o) for o in options]
     numeric = all(parse_number(o) is not None for o in options)
     names = c.style in _NAME_STYLES  # options are names: VACUUM and VACUUM FULL are two things
-    if not numeric and not names and any(a != b and (a in b or b in a) for a in keys for b in keys):
+    values = c.style == "result"  # values: 'a' and 'ababab', -1 and 1 are two results
+    if (
+        not numeric
+        and not names
+        and not values
+        and any(a != b and (a in b or b in a) for a in keys for b in keys)
+    ):
         return "one choice contains another"
     stem = c.prompt.replace("___", " ")
     listed = " / ".join(sorted(options))
@@ -106,7 +117,10 @@ def stem_only(c: Candidate) -> str | None:
             stem = stem.replace(said, " ")
     if any(ch.isdigit() for ch in answer):
         stem = numerals(stem)  # "the ten slowest" names SLOWLOG GET 10; "a minute" is 1 min
-    if contains(stem, answer) and not all(contains(stem, w) for w in wrong):
+    if values:
+        if written_alone(stem, answer):
+            return "answer is in the stem"  # `int(' 42 ')` gives 42; `int(3.9)` 3 is no echo
+    elif contains(stem, answer) and not all(contains(stem, w) for w in wrong):
         return "answer is in the stem"
     number = parse_number(answer)
     written = fmt_number(number.value) if number is not None else ""
@@ -135,7 +149,8 @@ def stem_only(c: Candidate) -> str | None:
     if c.style == "meaning":  # the stem names a term, the options say what terms do
         if term_named(stem, answer, wrong, c.fact.subject) is not None:
             return "stem gives the answer away"
-    elif clue(stem, answer, wrong, kin_descriptions(c)) is not None:
+    elif not values and clue(stem, answer, wrong, kin_descriptions(c)) is not None:
+        # (a result shares the expression's literals by nature: "[1,2]" mapped is "[2, 4]")
         return "stem gives the answer away"
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"
@@ -494,6 +509,8 @@ class NotesSolver:
             return "blank on a word the whole notes use"
         if c.kind == "truefalse" or c.style in ("predicate", "computed", "default", "step"):
             return None  # the options are one line's own set of values: that line decides
+        if c.style == "result":
+            return None  # each expression is written with its one value: its line decides
         if c.generator == "table":
             return None  # a table question's options are other rows: the table tells them apart
         query = re.sub(r"___", " ", c.query or c.prompt)

@@ -43,6 +43,7 @@ from questions.facts.model import Fact
 from questions.facts.named import named_facts
 from questions.facts.numbers import bare_condition, has_own_subject, number_facts, sentences
 from questions.facts.picks import pick_facts
+from questions.facts.results import askable, result_facts, with_options
 from questions.facts.settings import setting_facts
 from questions.facts.slash_groups import group_definitions, is_group
 from questions.facts.steps import step_facts
@@ -1020,8 +1021,23 @@ def extract(doc: Document) -> list[Fact]:
     facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
     facts = [side for f in facts if (side := _side_of_contrast(f)) is not None]
     facts = with_denied(facts, content)
+    facts = _with_results(facts, content)
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
+
+
+def _with_results(facts: list[Fact], content: list[Block]) -> list[Fact]:
+    """The "`expression` → value" pairs of the notes, in place of what else their blocks
+    read of those expressions and values: "`True + True` → 2, …" is no term with a
+    description, and "`2 ** -1` → ___" no number to recall beside its neighbours."""
+    found = [r for b in content if b.kind not in ("table", "code") for r in result_facts(b)]
+    results = [r for r in with_options(found) if askable(r)]
+    if not results:
+        return facts
+    said = {(r.block.id, x) for r in results for x in (r.subject, r.value)}
+    kept = [f for f in facts
+            if (f.block.id, f.subject) not in said and (f.block.id, f.span) not in said]  # fmt: skip
+    return kept + results
 
 
 #: a label that sets things against each other: "ARG vs ENV", "RUN vs CMD vs ENTRYPOINT"

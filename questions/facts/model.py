@@ -11,7 +11,7 @@ from questions.parse.model import Block, Section
 from questions.tables import Table
 
 #: kinds of fact, most worth asking first
-KINDS = ("default", "number", "property", "definition", "command", "term", "abbrev", "contrast",
+KINDS = ("default", "number", "result", "property", "definition", "command", "term", "abbrev", "contrast",
          "predicate", "step")  # fmt: skip
 
 #: what a fact id's slug replaces by a dash (compiled once: every fact's id is computed)
@@ -34,6 +34,8 @@ class Fact:
     - contrast: subject -> what a claim states, `siblings` what it denies, `attribute` the
       claim with only the stated alternative;
     - predicate: the one thing the notes say is `attribute`, `siblings` those they say is not;
+    - result: what an expression gives (`-7 // 2` -> -4), `sibling_values` the other results
+      of its form near it;
     - step: a procedure's step (`value`) after the step `subject`, `attribute` the procedure.
 
     `group` names the fact's siblings (a list, an enumeration, a table column): `siblings` are

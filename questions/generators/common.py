@@ -48,6 +48,8 @@ def explanation(fact: Fact) -> str:
         return f"{head + ': ' if head else ''}{fact.subject} — {fact.attribute}: {fact.value}"
     if fact.kind == "command":
         return f"{fact.value}  # {fact.subject}"
+    if fact.kind == "result":  # the pair alone: the line's other pairs are other questions
+        return fact.sentence
     if fact.block.kind == "code":  # a config line and its comment: "hz 20  # 默认值 10"
         return fact.sentence
     if fact.block.kind == "table":  # the default a row's cell names: "ClusterIP: default type"

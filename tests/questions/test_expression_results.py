@@ -1,0 +1,130 @@
+"""A cheat sheet's "`expression` → value" lines ("`-7 // 2` → **-4**", "`'5' + 2` → `'52'`",
+"`JSON.parse('{bad')` → SyntaxError") are asked as "what does it give?", the other results of
+the notes of the same form as the options: another exception, another slice, the nearest
+numbers. A command described after an arrow, or a value that is itself code to run, is no
+result."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.facts.results import result_form, results
+from questions.generate import generate_from_texts
+from questions.parse import parse_document
+
+NOTES = """# JavaScript 面试笔记
+
+## 类型转换
+
+- `'5' - 2` → 3，`'5' + 2` → `'52'`（字符串拼接）
+- `'b' + 'a' + +'a'` → `'baNaN'`
+- `[] + []` → `''`，`String([1, 2])` → `'1,2'`
+- `parseInt('08')` → 8，`Math.max()` → -Infinity 记住
+- `Math.round(-2.5)` → -2，`Math.round(2.5)` → 3
+
+## 数组
+
+- `[3, 1, 10].sort()` → `[1, 10, 3]`（默认按字符串排序！）
+- `[1, 2, 3].slice(1)` → `[2, 3]`
+- `[1, 2, 3].map(x => x * 2)` → `[2, 4, 6]`
+- `[1, 2, 3].indexOf(4)` → -1
+
+## 报错
+
+- `JSON.parse('{bad')` → SyntaxError
+- `null.toString()` → TypeError
+- `undefinedVar + 1` → ReferenceError
+- `new Array(-1)` → RangeError
+
+## 工具
+
+- `kubectl get pods -o wide` → 多显示 node 和 IP
+- `npm ci` → 按 lock 文件装，比 `npm install` 快
+"""
+
+
+def _bank() -> dict[str, tuple[str, list[str]]]:
+    bank, _ = generate_from_texts([("js.md", NOTES)], "js")
+    return {q.prompt: (q.choices[q.answer], q.choices) for q in bank.questions}
+
+
+def test_a_result_is_asked_among_results_of_its_form() -> None:
+    asked = _bank()
+    sort = asked.get("[3, 1, 10].sort() 的结果是？")
+    assert sort is not None, list(asked)
+    key, options = sort
+    assert key == "[1, 10, 3]"
+    assert len(options) >= 3 and all(o.startswith("[") for o in options), options
+    error = asked.get("JSON.parse('{bad') 的结果是？")
+    assert error is not None, list(asked)
+    assert error[0] == "SyntaxError"
+    assert all(o.endswith("Error") for o in error[1]) and len(error[1]) == 4, error[1]
+
+
+def test_an_integer_result_meets_its_neighbours_and_its_opposite() -> None:
+    asked = _bank()
+    key, options = asked["Math.round(-2.5) 的结果是？"]
+    assert key == "-2"
+    assert "2" in options and "-3" in options, options
+
+
+def test_no_cloze_or_description_is_read_off_a_result_line() -> None:
+    asked = _bank()
+    assert not any("___" in p and "sort()" in p for p in asked), list(asked)
+    assert not any("按字符串排序" in p for p in asked), list(asked)
+
+
+def test_a_command_described_after_an_arrow_is_no_result() -> None:
+    asked = _bank()
+    assert not any("kubectl" in p and "结果" in p for p in asked), list(asked)
+    assert not any("npm ci 的结果" in p for p in asked), list(asked)
+
+
+@pytest.mark.parametrize(
+    ("line", "pairs"),
+    [
+        ("- `7 // 2` → 3, `-7 // 2` → **-4**", [("7 // 2", "3"), ("-7 // 2", "-4")]),
+        ("- `L[1:3]` → `[20, 30]` (stop excluded)", [("L[1:3]", "[20, 30]")]),
+        (
+            "- `int('3.5')` → **ValueError**; `int(3.9)` → 3",
+            [("int('3.5')", "ValueError"), ("int(3.9)", "3")],
+        ),
+        ("- `range(2, 10, 3)` → 2, 5, 8", []),  # a run of values, not one
+        ("- `~> 1.2` → `>= 1.2, < 2.0`", []),  # a constraint spelled out, no expression
+        ("- `git status -s` → short output", []),  # a command described
+        ("- `a` → `b + 1`", []),  # rewritten into code to run, no value
+        ("- `0.1 + 0.2 == 0.3` → False", []),  # true or false: two options, a coin toss
+    ],
+)
+def test_pairs_read_off_a_line(line: str, pairs: list[tuple[str, str]]) -> None:
+    doc = parse_document(f"# N\n\n## S\n\n{line}\n", "n.md")
+    found = [(r.expression, r.value) for b in doc.content for r in results(b)]
+    assert found == pairs
+
+
+def test_the_words_after_a_pair_stop_at_the_next_pair_or_clause() -> None:
+    doc = parse_document(
+        "# N\n\n## S\n\n- `~5` → -6 (~x == -x-1); `1 + 2` = 3, `-2 ** 2` → -4\n", "n.md"
+    )
+    said = [r.said for b in doc.content for r in results(b)]
+    assert said == ["~5 → -6 (~x == -x-1)", "-2 ** 2 → -4"]
+
+
+def test_a_name_given_in_the_heading_is_given_in_the_stem() -> None:
+    notes = "# N\n\n## slicing — `L = [10, 20, 30, 40, 50]`\n\n" + "\n".join(
+        f"- `{e}` → `{v}`"
+        for e, v in [("L[1:3]", "[20, 30]"), ("L[:2]", "[10, 20]"), ("L[-2:]", "[40, 50]"),
+                     ("L[::2]", "[10, 30, 50]")]
+    )  # fmt: skip
+    bank, _ = generate_from_texts([("s.md", notes)], "s")
+    prompts = [q.prompt for q in bank.questions]
+    assert "Given L = [10, 20, 30, 40, 50], what is the result of L[1:3]?" in prompts, prompts
+
+
+@pytest.mark.parametrize(
+    ("value", "form"),
+    [("3", "int"), ("-4", "int"), ("3.0", "float"), ("ValueError", "exception"),
+     ("'bc'", "string"), ("[1, 2]", "list"), ("(1,)", "tuple"), ("{}", "braces"), ("0..4", "range")],
+)  # fmt: skip
+def test_result_form(value: str, form: str) -> None:
+    assert result_form(value) == form
