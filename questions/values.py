@@ -416,6 +416,26 @@ def file_mode(number: Number, said: str) -> bool:
     )
 
 
+#: what a bare year is said right after: a name ("Adleman 1977"), a dash, a bracket, or a
+#: verb in the past ("Rijndael won 2001", "standardized 1999")
+_DATED_BEFORE = re.compile(
+    r"(?:^|[(（—–]|\b[A-Z][A-Za-z-]+|\b(?:[a-z]{3,}ed|won|began|came|became))$"
+)
+#: and what ends it: the clause ("— 1976, first …", "(2024):")
+_DATED_AFTER = re.compile(r"^\s*(?:$|[)）]|[,.;:，。；：](?!\d))")
+
+
+def _dated(text: str, before: str, after: str) -> bool:
+    """A bare number of recent years said after a name, a dash or a bracket and ending its
+    clause is the year a thing happened; a count or a size has its noun or unit after it."""
+    return (
+        _YEAR.fullmatch(text) is not None
+        and 1950 <= int(text) <= 2035
+        and _DATED_BEFORE.search(before.rstrip()) is not None
+        and _DATED_AFTER.match(after) is not None
+    )
+
+
 @lru_cache(maxsize=65536)
 def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
@@ -502,6 +522,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "id"
     if _MEASURED_BEFORE.search(before):
         return "quantity"  # "port priority 128" under a line on ports: a priority, no port
+    if _dated(text, before, after):
+        return "year"  # "Rivest, Shamir, Adleman 1977", "NIST PQC (2024)": no 3954 beside it
     # under "## Ports", or a list led in by "ports -> memorize"
     listed = (heading and port_listed(heading, number)) or (under and port_listed(under, number))
     return "port" if listed else "quantity"

@@ -1,0 +1,52 @@
+"""A bare year said after a name, a dash, a bracket or a verb in the past ("Rivest, Shamir,
+Adleman 1977", "— 1976, first …", "(2024)", "Rijndael won 2001") is a date: its options are
+the notes' other years, never 3954 or 1500 made from it by arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.generate import generate_from_texts
+from questions.quantities import numbers_in
+from questions.values import number_role
+
+NOTES = """# Crypto history
+
+## Public key
+
+- **RSA** — Rivest, Shamir, Adleman 1977
+- **Diffie-Hellman** — 1976, first public key exchange published
+- **ECC** — proposed by Koblitz and Miller 1985, smaller keys
+- **DSA** — part of DSS, standardized 1994
+
+## Symmetric
+
+- **DES** — 56-bit key, broken by brute force 1998
+- AES finalists: MARS, RC6, Rijndael, Serpent, Twofish (Rijndael won 2001)
+"""
+
+
+def test_a_bare_year_meets_other_years() -> None:
+    bank, _ = generate_from_texts([("crypto.md", NOTES)], "crypto")
+    asked = [q for q in bank.questions if any(c in ("1977", "1976", "2001") for c in q.choices)]
+    assert asked, [q.prompt for q in bank.questions]
+    for q in asked:
+        years = [int(c) for c in q.choices]
+        assert all(1950 <= y <= 2035 for y in years), (q.prompt, q.choices)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("RSA — Rivest, Shamir, Adleman 1977", "year"),
+        ("Diffie-Hellman — 1976, first published", "year"),
+        ("NIST PQC (2024): ML-KEM", "year"),
+        ("Rijndael won 2001", "year"),
+        ("max 2000 rows per page", "quantity"),  # a count with its noun
+        ("RSA keys: 2048 or longer", "quantity"),  # a size, out of the years' range
+        ("batch size 2000, then flush", "quantity"),  # after a word that measures
+    ],
+)
+def test_number_role_of_a_bare_year(sentence: str, role: str) -> None:
+    number = next(n for n in numbers_in(sentence) if len(n.text) == 4)
+    assert number_role(sentence, number) == role
