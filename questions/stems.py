@@ -531,6 +531,20 @@ def cell_attr(attr: str, value: str) -> str:
     return labels[0] if _VALUE_FIRST.match(value) else labels[-1]
 
 
+#: a system's name as a header: "ES", "MySQL", "AWS", "K8s"
+_SYSTEM = re.compile(r"[A-Z][A-Za-z0-9.+#-]{1,20}")
+
+
+def counterparts(noun: str, attr: str) -> bool:
+    """Both headers name a system ("ES | MySQL", "AWS | GCP"): each row sets one system's
+    name for a thing beside the other's, so a cell is asked as the other's counterpart, never
+    as "哪个 ES 的 MySQL 是…"."""
+    return all(
+        _SYSTEM.fullmatch(x.strip()) is not None and not english_word(x.strip())
+        for x in (noun, attr)
+    )
+
+
 def table_reverse(
     noun: str | None, attr: str, value: str, lang: str, among: str = ""
 ) -> str | None:
@@ -542,6 +556,10 @@ def table_reverse(
     if kind == "reason":
         return None
     who = f"Which of {among}" if among and lang == "en" else which(noun, lang)
+    if noun and not among and counterparts(noun, a):  # "ES | MySQL": one row, two names
+        if lang == "zh":
+            return _zh_spaced(f"{a} 的") + f"{quoted(value, lang)}对应 {noun} 的哪一项？"
+        return f"What is the {noun} counterpart of {a}'s {quoted(value, lang)}?"
     if _NUMBER_HEADER.fullmatch(attr.strip()) and re.fullmatch(r"\d+", value.strip()):
         if lang == "zh":  # "#" over signal numbers: the rows' own numbers, said as that
             return f"{among + ' 中哪一个' if among else which(noun, lang).rstrip()}的编号是 {value.strip()}？"
@@ -728,6 +746,8 @@ def table_predicate(
             return f"{who}{asked.strip()}？"
         if "是" in a or a.endswith("的"):  # "历史是线性的": the header says it whole
             return f"{who}{a}？"
+        if not CJK.search(a):  # "Boot?": no Chinese to read after 是, the column is named
+            return f"{who}在“{a}”一栏是 {positive.strip()}？"
         return f"{who}是{a}的？"
     if re.fullmatch(r"[a-z ]+", word) and word not in ("yes", "y", "true"):
         return f"{who.replace('Which', 'In which', 1)} is “{a}” {word}?"
