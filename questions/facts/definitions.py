@@ -419,11 +419,29 @@ def head_and_description(block: Marked) -> Definition | None:
     return _split(block)
 
 
+#: an arrow to what the line ends with
+_ARROW_TO = re.compile(r"(?:→|->|=>)\s*")
+
+
+def _outcome_last(text: str, inline: Inline) -> bool:
+    """The line ends by pointing at a marked name ("… → **EFS**", "… → **gp3**（不用上 io1）"):
+    what comes before the arrow is the situation that name answers."""
+    arrows = list(_ARROW_TO.finditer(text))
+    if not arrows:
+        return False
+    rest = text[arrows[-1].end() :]
+    rest = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", rest).strip()
+    return any(rest == m for m in inline.marked)
+
+
 @lru_cache(maxsize=65536)
 def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
+    if _outcome_last(text, inline) and not any(d.term.strip("`*") == m for m in inline.marked):
+        return None  # "Windows 应用要共享存储 + AD 集成 → **FSx for Windows**": a case and its
+        # answer, not "Windows" defined
     before = text[: text.find(d.term)].rstrip(" `*")
     other = next((m for m in inline.marked if before[:-1].rstrip(" `*").endswith(m)), None)
     if before.endswith("/") and other and not (other[:1] == "-" and d.term[:1] == "-"):

@@ -61,3 +61,25 @@ def test_a_case_is_read_under_the_label_it_hangs_from() -> None:
     facts = [f for f in extract(parse_document(NESTED, "x.md")) if f.kind == "number"]
     wait = next(f for f in facts if f.span == "150 ms")
     assert wait.context.startswith("how a node picks its vote"), wait.context
+
+
+SCENARIOS = """# Storage scenarios
+
+## 真题
+
+- 多个 AZ 的 Linux EC2 要共享文件系统 → **EFS**
+- Windows 应用要共享存储 + AD 集成 → **FSx for Windows File Server**
+- HPC 要处理 S3 里的数据，高性能并行文件系统 → **FSx for Lustre**
+- 审计日志存 7 年，几乎不看，最便宜 → **Glacier Deep Archive**
+"""
+
+
+def test_a_case_opening_with_a_name_is_no_definition_of_that_name() -> None:
+    """ "Windows 应用要… → **FSx for Windows**" and "HPC 要处理… → **FSx for Lustre**" are cases
+    the marked name answers; "Windows" and "HPC" are no terms the rest defines."""
+    facts = extract(parse_document(SCENARIOS, "s.md"))
+    subjects = {f.subject for f in facts if f.kind == "definition"}
+    assert not subjects & {"Windows", "HPC"}, subjects
+    bank, _ = generate_from_texts([("s.md", SCENARIOS)], "s")
+    keys = {q.choices[q.answer] for q in bank.questions}
+    assert not keys & {"Windows", "HPC"}, keys
