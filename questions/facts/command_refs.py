@@ -126,6 +126,19 @@ def _overlap(a: str, b: str) -> bool:
     return wa[:n] == wb[:n]
 
 
+def _before_next_code(rest: str, code: str, codes: Iterable[str]) -> str:
+    """What the line says before another marked name opens a clause of its own ("`by (a,b)`
+    keeps only those labels, `without (a)` drops those"): that clause is the other's."""
+    cut = len(rest)
+    for c in codes:
+        if c == code:
+            continue
+        m = re.search(rf"[,;，；]\s*{re.escape(c)}", rest)
+        if m is not None:
+            cut = min(cut, m.start())
+    return rest[:cut]
+
+
 def command_reference_facts(content: list[Block], facts: list[Fact]) -> list[Fact]:
     """The facts with a command fact for every prose line that opens with a command or flag and
     says what it does, in place of that line's definition of the command."""
@@ -142,7 +155,7 @@ def command_reference_facts(content: list[Block], facts: list[Fact]) -> list[Fac
         rest = b.text.lstrip()[len(code) :]
         if any(c in rest and _kind(c) == kind for c in b.inline.code if c != code):
             continue  # "`helm lint` = checks …, `helm template` = renders …": a line of several
-        does = _named_object(_doing(rest), b)
+        does = _named_object(_doing(_before_next_code(rest, code, b.inline.code)), b)
         if not does:
             continue
         if known is None:  # read on first use: most notes have no command reference

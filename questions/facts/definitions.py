@@ -8,7 +8,7 @@ names a thing and whose body is one short phrase ("## AWS INSPECTOR / a automate
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
@@ -419,6 +419,15 @@ def head_and_description(block: Marked) -> Definition | None:
     return _split(block)
 
 
+#: an aside closing a description: "OFB, CTR (ECB just that one block)"
+_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+#: two names or more and nothing said of them: "CBC, CFB", "GCM, CCM only"
+_NAMES_ONLY = re.compile(
+    r"`?[A-Z][A-Za-z0-9-]{1,15}`?(?:\s*[,，、/]\s*`?[A-Z][A-Za-z0-9-]{1,15}`?)+(?:\s+only)?"
+)
+#: a writer's tag before a term: "(bonus) ", "(new) ", "（选读）"
+_LEADING_TAG = re.compile(r"^[(（][^()（）\s]{1,10}[)）]\s*")
+
 #: an arrow to what the line ends with
 _ARROW_TO = re.compile(r"(?:→|->|=>)\s*")
 
@@ -439,6 +448,12 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
+    bare = _TRAILING_ASIDE.sub("", d.description)
+    if is_enumeration(bare) or _NAMES_ONLY.fullmatch(bare):
+        return None  # "**no propagation** → OFB, CTR (ECB just that one block)": names listed
+    tagged = _LEADING_TAG.sub("", d.term)
+    if tagged != d.term and tagged.strip():
+        d = replace(d, term=tagged)  # "(bonus) Merkle-Hellman knapsack — …": the writer's tag
     if _outcome_last(text, inline) and not any(d.term.strip("`*") == m for m in inline.marked):
         return None  # "Windows 应用要共享存储 + AD 集成 → **FSx for Windows**": a case and its
         # answer, not "Windows" defined
@@ -537,6 +552,8 @@ def multi_definitions(block: Marked) -> list[Definition]:
         desc = _before_named_clause(desc, block.inline.marked, term)
         if len(desc) < 3 or not _is_term(term, block):
             return []
+        if _NAMES_ONLY.fullmatch(_TRAILING_ASIDE.sub("", desc).rstrip(".")):
+            return []  # "**errors propagate** → CBC, CFB. …": labels over the names they fit
         # a code span is the term as written: "`--only-binary :all:`" keeps its last colon
         name = term if term in block.inline.code else _clean_term(term)
         out.append(Definition(name, desc, verb_phrase=by_verb))

@@ -62,6 +62,12 @@ _NEGATION = re.compile(
 _NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*[)）]")
 
 
+#: a label the writer files a line under, no part of what it claims
+_WRITER_LABEL = re.compile(
+    r"^(?:cheat|tip|note|nb|memo|mnemonic|remember|reminder|口诀|记忆|提示|注意)\s*[:：]\s*", re.I
+)
+
+
 def claim(f: Fact) -> str | None:
     """The self-contained statement a fact makes, or None (instructions, questions, fragments)."""
     if f.kind not in ("number", "term") or f.block.kind in ("table", "code"):
@@ -73,6 +79,7 @@ def claim(f: Fact) -> str | None:
     if not subject and (not has_own_subject(text) or subjectless(text)):
         return None  # "default port 5432", "Now recommended for …": true or false of what?
     text = _NEGATED_ASIDE.sub("", text).strip()
+    text = _WRITER_LABEL.sub("", text)  # "cheat: errors propagate → CBC, CFB."
     if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
         return None
     if _NEGATION.search(text):
