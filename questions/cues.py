@@ -404,12 +404,25 @@ def _spelled(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
         # the stem's runs of words are read only for an acronym of the answer's own
         for initials, text in _initials(stem):
             if initials == acronym or (
-                len(acronym) >= 3 and initials == acronym[:-1] and _capitalised(text)
+                len(acronym) >= 3
+                and initials == acronym[:-1]
+                and (_capitalised(text) or _opens_quote(stem, text))
             ):
-                return text
+                return text  # "elliptic curve discrete log problem" opens with ECC's long form
             if (len(acronym) >= 4 and initials == acronym[1:]
                     and not any(initials in _acronyms(w) for w in wrong)):  # fmt: skip
                 return text  # "directory access protocol" is LDAP without its "Lightweight"
+        if len(acronym) in (3, 4):
+            theirs = [a for w in wrong for a in _acronyms(w)]
+            # the word that opens the description, where a long form is written
+            first = re.match(r"[\s“\"]*([A-Za-z]{6,})\b", stem.split("“", 1)[-1])
+            word = first.group(1) if first is not None else ""
+            if (
+                word
+                and _contracted(acronym, word)
+                and not any(_contracted(a, word) for a in theirs)
+            ):
+                return word  # "Counter. encrypt nonce+counter …" is CTR written out
     return None
 
 
@@ -507,6 +520,33 @@ def _end_of(run: str, words: Sequence[str], first: str) -> int:
     for w in words:
         at = run.find(w, at) + len(w)
     return at
+
+
+def spelled_by(desc: str, name: str, others: Sequence[str]) -> bool:
+    """The description opens with the words the name's acronym is made of ("elliptic curve
+    discrete log problem" of ECC), and no other description does."""
+    quoted = f"“{desc}”"
+    return _spelled(quoted, name, ("",)) is not None and not any(
+        _spelled(f"“{o}”", name, ("",)) is not None for o in others
+    )
+
+
+def _opens_quote(stem: str, text: str) -> bool:
+    """The words open the stem or its quoted description: where a long form is written."""
+    at = stem.find(text)
+    return at == 0 or (at > 0 and stem[:at].rstrip().endswith(("“", ":")))
+
+
+def _contracted(acronym: str, text: str) -> bool:
+    """One word that the acronym contracts, its letters in order, first and last letters
+    kept ("Counter" / CTR, "Timestamp" / TSP)."""
+    word, short = text.lower(), acronym.lower()
+    if not word.isalpha() or len(word) < len(short) + 3 or word[0] != short[0]:
+        return False
+    if word[-1] != short[-1]:
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
 
 
 def _capitalised(text: str) -> bool:

@@ -34,6 +34,7 @@ from questions.cues import (
     numerals,
     restated,
     restating_aside,
+    spelled_by,
     spelled_in_key,
     spelled_out,
     unnamed,
@@ -504,6 +505,12 @@ class NotesSolver:
             and self._expansions
             and spelled_in_key(c.fact.subject, c.answer_text, c.distractors, self._expansions)
         ):
+            return "choice says what the stem's acronym stands for"
+        if c.style in ("forward", "meaning") and spelled_by(
+            c.answer_text, c.fact.subject, c.distractors
+        ):
+            # ECC / "elliptic curve discrete log problem": the long form is read off the key
+            # even where the notes never spell the acronym out
             return "choice says what the stem's acronym stands for"
         if c.style == "cloze" and c.generator == "term" and self.topic_word(c.answer_text):
             return "blank on a word the whole notes use"
