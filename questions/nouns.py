@@ -163,8 +163,10 @@ def key_noun(header: str, heading: str) -> str | None:
     if _GENERIC_HEADERS.match(header.strip()):
         base = category(heading)
         if base and len(base.split()) <= 2 and not CJK.search(base):
-            if base.split()[-1].lower() == own.lower():
-                return base  # "Mode" under "Link modes": a link mode, not a "link mode mode"
+            if base.split()[-1].lower() == own.lower() or CJK.search(own):
+                # "Mode" under "Link modes": a link mode, not a "link mode mode"; "类型"
+                # under "Volume types" says it in Chinese: a volume type, not "Volume type 类型"
+                return base
             return f"{base} {own.lower()}"
     return own
 

@@ -100,6 +100,21 @@ def _with_options(c: Candidate, wrong: Sequence[str]) -> Candidate:
     return replace(c, options=opts, answer=pos)
 
 
+def twins(a: str, b: str) -> bool:
+    """Two names one letter apart ("st1" / "sc1", "io1" / "io2") or three words or more alike
+    but for the last ("Volume Gateway Stored" / "… Cached"): each the other's natural
+    confusable."""
+    x, y = a.strip().casefold(), b.strip().casefold()
+    if x == y or not (x[:1].isalpha() and y[:1].isalpha()):
+        return False  # numbers (201 / 204, 5m / 4m) are spread by their own rules
+    wx, wy = x.split(), y.split()
+    if len(wx) >= 3 and len(wx) == len(wy):
+        return wx[:-1] == wy[:-1]  # (two words alike but the last: any CLI's commands)
+    if len(wx) == len(wy) == 1 and len(x) == len(y) >= 2:
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return False
+
+
 def _variant(
     c: Candidate, avoid: set[str], members: Sequence[str], fits: Callable[[Candidate, str], bool]
 ) -> Candidate | None:
@@ -111,8 +126,8 @@ def _variant(
     wrong = list(c.distractors)
     spare = iter(members)
     for i, w in enumerate(wrong):
-        if w not in avoid:
-            continue
+        if w not in avoid or twins(w, c.answer_text):
+            continue  # st1 beside sc1 stays: the name a reader confuses the key with
         others = [x for j, x in enumerate(wrong) if j != i]
         program = _program(w) if _program(w) == _program(c.answer_text) else ""
         for m in spare:
