@@ -285,12 +285,20 @@ def alike(a: str, b: str) -> bool:
 #: "synchronize" (a Chinese 同步 glossed "synchronize" names "Cognito sync")
 _CLIPPED = {"sync": "synchron", "async": "asynchron", "config": "configur", "auth": "authent",
             "repo": "repositor", "env": "environment", "admin": "administr", "info": "informat",
-            "spec": "specificat", "db": "database"}  # fmt: skip
+            "spec": "specificat", "db": "database", "doc": "document", "docs": "document",
+            "dir": "director", "msg": "message",
+            "pkg": "package", "param": "parameter", "params": "parameter", "arg": "argument",
+            "args": "argument", "perm": "permission", "perms": "permission"}  # fmt: skip
 
 
 def _clipped(short: str, word: str) -> bool:
     full = _CLIPPED.get(short)
     return full is not None and word.startswith(full)
+
+
+#: the endings after a y turned i: "fuzziness", "retries", "copied", "easily" (never
+#: "variant" of vary)
+_Y_ENDINGS = frozenset({"es", "ed", "er", "ers", "est", "ness", "ly", "ful"})
 
 
 def _extends(a: str, b: str) -> bool:
@@ -306,6 +314,10 @@ def _extends(a: str, b: str) -> bool:
     stem = short[:-1] if short.endswith("e") and len(short) >= 5 else short
     if len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 5:
         return True
+    if len(short) >= 4 and short.endswith("y"):  # "fuzzy" / "fuzziness", "retry" / "retries"
+        turned = short[:-1] + "i"
+        if long_.startswith(turned) and long_[len(turned) :] in _Y_ENDINGS:
+            return True
     # one long root, two endings: "idempotent" / "idempotency", "authorization" / "authorize"
     same = len(_common_prefix([short, long_]))
     return same >= LONG_ROOT and same >= len(short) - 2
@@ -1198,6 +1210,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _blend(stem, answer, wrong)
         or _initials_opening(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
+        or _off_by_one(stem, answer, wrong)
         or _converted(stem, answer, wrong)
         or _measured(stem, answer, wrong)
         or _opposite(stem, answer, wrong)
@@ -1325,6 +1338,23 @@ def _echo(a: str, b: str) -> bool:
     if short == long_ or short not in long_:
         return False
     return long_.replace(short, "", 1).strip("0") != ""
+
+
+def _off_by_one(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """A number of the stem one away from the answer's, in its unit ("安全值 ≤ 31GB" of 32GB,
+    "0-65535" of 65536), when no wrong option's number is one away too: the stem says the
+    bound it is the edge of."""
+    n = parse_number(answer)
+    if n is None or n.value < 8 or n.value != int(n.value):
+        return None
+    near = {n.value - 1, n.value + 1}
+    theirs = [parse_number(w) for w in wrong]
+    if any(t is not None and t.value in near for t in theirs):
+        return None
+    for m in numbers_in(stem):
+        if m.value in near and m.unit == n.unit:
+            return m.text
+    return None
 
 
 def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
