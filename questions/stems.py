@@ -535,14 +535,20 @@ def cell_attr(attr: str, value: str) -> str:
 _SYSTEM = re.compile(r"[A-Z][A-Za-z0-9.+#-]{1,20}")
 
 
+def system_name(text: str) -> bool:
+    """A system's name as a header ("ES", "MySQL", "AWS"), no word of a kind ("Type",
+    "Subcommand")."""
+    t = text.strip()
+    # two capitals or a digit: "ES", "MySQL", "K8s"; "Subcommand" is a word of a kind
+    marked = sum(c.isupper() for c in t) >= 2 or any(c.isdigit() for c in t)
+    return marked and _SYSTEM.fullmatch(t) is not None and not english_word(t)
+
+
 def counterparts(noun: str, attr: str) -> bool:
     """Both headers name a system ("ES | MySQL", "AWS | GCP"): each row sets one system's
     name for a thing beside the other's, so a cell is asked as the other's counterpart, never
     as "哪个 ES 的 MySQL 是…"."""
-    return all(
-        _SYSTEM.fullmatch(x.strip()) is not None and not english_word(x.strip())
-        for x in (noun, attr)
-    )
+    return system_name(noun) and system_name(attr)
 
 
 def table_reverse(
@@ -578,6 +584,8 @@ def table_reverse(
                 return f"{who.rstrip()}{filled}？"
             return f"{who.rstrip()}对“{q}？”的回答是{quoted(value, lang)}？"
         if is_descriptive(attr):
+            if noun and not among and system_name(noun):  # "ES | MySQL | 备注": ES's own terms
+                return f"以下描述的是 {noun} 的哪一项？{quoted(value, lang)}"
             return (
                 f"以下描述的是{who.rstrip()}？{quoted(value, lang)}"
                 if not among
@@ -599,6 +607,8 @@ def table_reverse(
     if is_descriptive(attr):
         if only_flags(value):
             return None  # "-raw name, -json": flags of the command, no description of it
+        if noun and not among and system_name(noun):
+            return f"In {noun}, which of these is described here: {quoted(value, lang)}?"
         return f"{who} is described here: {quoted(value, lang)}?"
     verb = wh_verb(a)
     if verb is not None:  # "runs where: on the runner" -> "Which keyword runs on the runner?"

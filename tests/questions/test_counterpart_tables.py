@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from questions.generate import generate_from_texts
-from questions.stems import counterparts, table_predicate
+from questions.stems import counterparts, system_name, table_predicate
 
 ZH = """# 搜索笔记
 
@@ -65,3 +65,19 @@ def test_counterparts(noun: str, attr: str, mapped: bool) -> None:
 
 def test_an_english_yes_no_header_in_chinese_names_its_column() -> None:
     assert table_predicate("类型", "Boot?", "zh", "✅") == "哪个类型在“Boot?”一栏是 ✅？"
+
+
+def test_a_remark_of_a_system_s_row_asks_for_its_term() -> None:
+    """ "以下描述的是哪个 ES？" read "which ES": the rows are ES's terms, asked as such."""
+    prompts = _prompts(ZH)
+    assert any(p.startswith("以下描述的是 ES 的哪一项？“") for p in prompts), prompts
+    assert not any("哪个 ES" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [("ES", True), ("MySQL", True), ("K8s", True), ("Subcommand", False), ("Type", False),
+     ("Docker", False)],
+)  # fmt: skip
+def test_system_name(header: str, named: bool) -> None:
+    assert system_name(header) is named
