@@ -144,6 +144,10 @@ _LEAD_SPAN = 24
 MAX_DESCRIPTIONS = 4
 
 
+#: a year's wrong options are the notes' years this close to it, where there are enough
+_YEAR_REACH = 15
+
+
 class Pool:
     """Every typed value of one document, indexed by role and section."""
 
@@ -1501,6 +1505,12 @@ class Pool:
             if role == "code" and _status_like(v):
                 # a status code's kin have its three digits: no RFC 6749 beside 400
                 pool = {x for x in pool if x < 1000}
+            if role == "year":
+                # the notes' years near it where there are enough: 2023 beside RSA's 1977 is
+                # ruled out by common sense alone (a year is never made up: only the notes'
+                # own, as for any identifier)
+                near_years = {x for x in pool if abs(x - v) <= _YEAR_REACH}
+                pool = near_years if len(near_years) >= least else pool
             if role == "port":
                 # the notes' own ports, then the ones everyone knows: never a port made up
                 # around the key (9098, 9099 and 9102 beside 9100 leave it the round one)
@@ -1522,8 +1532,8 @@ class Pool:
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}
 
         def text(x: float) -> str:
-            if role == "quantity":
-                return with_value(answer, x)
+            if role == "quantity" or (role == "year" and answer.unit):
+                return with_value(answer, x)  # "2025 年" beside "2024 年", never "2024"
             return written[x] if role == "version" else self._text_of(answer.unit, x)
 
         def fits(x: float) -> bool:

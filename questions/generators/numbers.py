@@ -266,6 +266,26 @@ def _names_subject(text: str, subject: str) -> bool:
 _CODE_SHAPES = frozenset({"dotted", "snake", "kebab", "camel", "caps", "flag", "kv"})
 
 
+#: the name a line opens with, before what it says of it: "translog durability 默认 …"
+_LINE_HEAD = re.compile(
+    r"^(?P<head>[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,3}?)\s*(?:默认|是|[:：=]|\bis\b|\bdefaults?\b)"
+)
+
+
+def _with_line_subject(gap: str, said: str, sentence: str) -> str:
+    """A cloze cut from a later clause of its line ("…；改 async 则每 sync_interval ___ 刷一次")
+    with the name the line opens with in front: the clause goes on about it without saying
+    it ("translog durability：改 async …")."""
+    at = sentence.find(said[:12]) if said else -1
+    if at <= 0 or not re.search(r"[;；]", sentence[:at]):
+        return gap
+    m = _LINE_HEAD.match(sentence)
+    if m is None or contains(gap, m.group("head")):
+        return gap
+    head = m.group("head")
+    return f"{head}：{gap}" if CJK.search(gap) else f"{head}: {gap}"
+
+
 def _with_lost_name(gap: str, f: Fact) -> str:
     """The cloze with the only code-like name of its sentence back in front when the cut left
     it out ("每个分区的大小上限默认是 ___" of `retention.bytes`): without it the stem no longer
@@ -477,6 +497,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
+    gap = _with_line_subject(gap, said, f.sentence)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
     if counted(gap, f.span) or _width_shown(gap, f.span) or _last_of_enumeration(gap, f.span):
         return None

@@ -613,10 +613,27 @@ def _minority(f: Fact, t: Table, cells: dict[tuple[int, int, int], Fact]) -> Can
 KINDS = ("property",)
 
 
+#: a header that is a formula in n ("symmetric n(n-1)/2", "asymmetric 2n"): its cells are
+#: worked out from the row's number, asked by arithmetic, not by the notes
+_FORMULA_HEADER = re.compile(r"\b\d*n\s*\(|\bn\s*[-+*/^]\s*\w|\b\d+n\b")
+
+
+def _amounts(table: Table) -> bool:
+    """The key column counts something ("users" over 10, 100, 1,000): its rows are amounts,
+    no things a stem can ask "which user" of."""
+    header = (table.key_header or "").strip()
+    plural = bool(header) and header.isalpha() and singular_word(header.lower()) != header.lower()
+    return plural and all(_AMOUNT.fullmatch(k.strip()) for k in table.keys)
+
+
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
-    if f.table is None:
+    if f.table is None or _FORMULA_HEADER.search(f.attribute):
         return
-    c = _reverse(f, f.table, pool)
+    # (a row that is an amount is asked forward only: "for 5 nodes, the quorum is …")
+    c = None if _amounts(f.table) else _reverse(f, f.table, pool)
     if c is not None:
         yield c
     if c is not None and len(c.options) == 2:  # a coin toss between the two sides of a pair

@@ -1,12 +1,13 @@
 """A bare year said after a name, a dash, a bracket or a verb in the past ("Rivest, Shamir,
 Adleman 1977", "— 1976, first …", "(2024)", "Rijndael won 2001") is a date: its options are
-the notes' other years, never 3954 or 1500 made from it by arithmetic."""
+the notes' own years, near it where there are enough, never 3954 or 1500 made from it by
+arithmetic."""
 
 from __future__ import annotations
 
 import pytest
 
-from questions.generate import generate_from_texts
+from questions.generate import generate_document, generate_from_texts
 from questions.quantities import numbers_in
 from questions.values import number_role
 
@@ -21,7 +22,7 @@ NOTES = """# Crypto history
 
 ## Symmetric
 
-- **DES** — 56-bit key, broken by brute force 1998
+- **DES** — 56-bit key, broken by brute force in 1998
 - AES finalists: MARS, RC6, Rijndael, Serpent, Twofish (Rijndael won 2001)
 """
 
@@ -31,8 +32,19 @@ def test_a_bare_year_meets_other_years() -> None:
     asked = [q for q in bank.questions if any(c in ("1977", "1976", "2001") for c in q.choices)]
     assert asked, [q.prompt for q in bank.questions]
     for q in asked:
-        years = [int(c) for c in q.choices]
-        assert all(1950 <= y <= 2035 for y in years), (q.prompt, q.choices)
+        assert all(c in NOTES for c in q.choices), (q.prompt, q.choices)  # the notes' own years
+
+
+def test_a_year_is_first_offered_beside_the_notes_years_near_it() -> None:
+    """2023 beside RSA's 1977 is ruled out by common sense alone: where the notes write two
+    years or more within 15 of the key, those are its options (a later question may still
+    swap one for another year of the family, so that no two keys share one option set)."""
+    result = generate_document("crypto.md", NOTES)
+    built = [c for c in result.candidates if c.answer_text in ("1977", "1998", "2001")]
+    assert built, [c.prompt for c in result.candidates]
+    for c in built:
+        key = int(c.answer_text)
+        assert all(abs(int(o) - key) <= 15 for o in c.options), (c.prompt, c.options)
 
 
 @pytest.mark.parametrize(
