@@ -299,6 +299,8 @@ def _sentence_context(block: Block, said: tuple[str, ...], n: int, span: str, of
     own = nearest(sentence, sentence.find(span), block.inline.marked, skip=span)
     if own:
         return "" if own != of and contains(sentence, own) else own
+    if n > 0 and sentence.lstrip(" *`「“\"'").startswith(span):
+        return ""  # "… object last. `super().__init__()` → parent init": its own subject
     if n > 0 and not has_own_subject(sentence):
         return said_before(said, n, block.inline.marked) or of
     return of

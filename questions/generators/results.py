@@ -53,14 +53,48 @@ def _numbers_near(value: str, others: tuple[str, ...], expression: str) -> list[
     return [p for p in dict.fromkeys(picks) if p != value][:3]
 
 
+#: words of the language, never a variable the stem must give
+_KEYWORDS = frozenset({"True", "False", "None", "and", "or", "not", "in", "is", "if", "else",
+                       "lambda", "for", "null", "true", "false", "undefined", "typeof", "new"})  # fmt: skip
+
+
+def unbound(f: Fact, setup: str) -> list[str]:
+    """Short names the expression reads that nothing gives (`s` of `s[0] = 'X'`): without
+    them the result depends on what the reader imagines `s` to be."""
+    expr = f.subject
+    params = set(re.findall(r"lambda\s+([\w\s,]+):", expr))
+    bound = {p.strip() for group in params for p in group.split(",")}
+    names = [m.group(1) for m in _NAME.finditer(expr)
+             if expr[m.end() : m.end() + 1] != "."]  # fmt: skip
+    return [n for n in names if len(n) <= 2 and n not in _KEYWORDS and n not in bound
+            and not re.match(rf"{re.escape(n)}\s*=", setup)]  # fmt: skip
+
+
+def _literal_chars(expression: str) -> set[str]:
+    return {ch for lit in re.findall(r"'([^']*)'|\"([^\"]*)\"", expression) for part in lit
+            for ch in part}  # fmt: skip
+
+
+def _fits_expression(option: str, expression: str) -> bool:
+    """A string result made of the expression's own characters ('hon' of 'python'[-3:]):
+    one made of another literal's ('bc') is ruled out by sight."""
+    chars = _literal_chars(expression)
+    body = option.strip()[1:-1]
+    return not chars or set(body) <= chars
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     form = result_form(f.value)
+    setup = given(f)
+    if unbound(f, setup):
+        return
     if form in ("int", "float"):
         wrong = _numbers_near(f.value, f.sibling_values, f.subject)
+    elif form == "string":
+        wrong = [w for w in f.sibling_values if _fits_expression(w, f.subject)][:3]
     else:
         wrong = list(f.sibling_values[:3])
     lang = lang_of(f)
-    setup = given(f)
     if lang == "zh":
         prompt = f"{setup + '，' if setup else ''}{f.subject} 的结果是？"
     else:

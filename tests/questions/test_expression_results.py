@@ -128,3 +128,32 @@ def test_a_name_given_in_the_heading_is_given_in_the_stem() -> None:
 )  # fmt: skip
 def test_result_form(value: str, form: str) -> None:
     assert result_form(value) == form
+
+
+STRINGS = """# Python strings
+
+## Slicing
+
+- `'python'[-3:]` → `'hon'`
+- `'python'[::-1]` → `'nohtyp'`
+- `'python'[:2]` → `'py'`
+- `'abc'[1:99]` → `'bc'`
+- `'x' * 3` → `'xxx'`
+- str is immutable → `s[0] = 'X'` → TypeError
+- `int('3.5')` → ValueError, `[][0]` → IndexError, `{}['k']` → KeyError
+"""
+
+
+def test_a_string_result_meets_strings_made_of_its_own_letters() -> None:
+    """'hon' of 'python'[-3:] beside 'bc' or 'xxx' is the key by sight."""
+    bank, _ = generate_from_texts([("s.md", STRINGS)], "s")
+    for q in bank.questions:
+        if "'python'" in q.prompt:
+            for option in q.choices:
+                assert set(option.strip("'")) <= set("python"), (q.prompt, q.choices)
+
+
+def test_an_expression_of_a_name_nothing_gives_is_not_asked() -> None:
+    """`s[0] = 'X'` gives TypeError for a str and IndexError for an empty list: `s` unsaid."""
+    bank, _ = generate_from_texts([("s.md", STRINGS)], "s")
+    assert not any("s[0]" in q.prompt for q in bank.questions), [q.prompt for q in bank.questions]
