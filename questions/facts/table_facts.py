@@ -50,6 +50,8 @@ def _calls_default(cell: str, noun: str) -> bool:
 
 #: a column of examples: each cell illustrates its row, it states nothing the row alone holds
 _EXAMPLE_HEADER = re.compile(r"(?i)examples?|e\.?g\.?|sample|例子|示例|举例|例")
+#: ...or a header that ends with the word: "literal ex.", "usage example", "命令示例"
+_EXAMPLE_TAIL = re.compile(r"(?i)(?:\s(?:examples?|ex\.?|e\.g\.?|samples?)|示例|例子)$")
 
 
 def table_facts(block: Block) -> list[Fact]:
@@ -76,7 +78,8 @@ def table_facts(block: Block) -> list[Fact]:
     lang = "zh" if is_zh(text) or chinese_heads else "en"
     out: list[Fact] = []
     for j, header in enumerate(table.headers):
-        if _EXAMPLE_HEADER.fullmatch(header.strip(" *`:：")) and not table.transposed:
+        bare = header.strip(" *`:：")
+        if (_EXAMPLE_HEADER.fullmatch(bare) or _EXAMPLE_TAIL.search(bare)) and not table.transposed:
             continue  # an example of each row: `{"instance_type": …}` fits two rows' files
         matrix = is_matrix_column(table.column(j))
         for i, key in enumerate(table.keys):

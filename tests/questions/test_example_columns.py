@@ -47,3 +47,26 @@ def test_no_fact_is_read_from_an_example_column() -> None:
     facts = extract(parse_document(f"# N\n\n## T\n\n{heads}{rows}", "t.md"))
     said = {f.attribute for f in facts if f.kind == "property"}
     assert said == {"What it does"}, said
+
+
+TYPES = """# Python types
+
+## Built-in types
+
+| type | mutable? | literal ex. |
+|---|---|---|
+| `int` | no | `42`, `-7`, `0x1F` |
+| `float` | no | `3.14`, `1e-3` |
+| `list` | **yes** | `[1, 'a']` |
+| `tuple` | no | `(1, 2)`, `(1,)` |
+| `dict` | yes | `{'a': 1}` |
+| `set` | yes | `{1, 2}` |
+"""
+
+
+def test_a_header_ending_in_an_example_word_is_an_example_column() -> None:
+    """ "literal ex." over `42`, `-7`: "Which data type has the literal ex. “42, -7, 0x1F”?" is
+    read off the literal; the mutable column is still asked."""
+    facts = extract(parse_document(TYPES, "t.md"))
+    assert not any(f.kind == "property" and f.attribute == "literal ex." for f in facts)
+    assert any(f.kind == "property" and f.attribute == "mutable?" for f in facts)
