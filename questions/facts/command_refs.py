@@ -45,6 +45,8 @@ def _kind(code: str) -> str:
         return ""  # `sensitive = true`, "default backend = local": a setting, no command line
     if shape(first) == "flag" or re.fullmatch(r"--?[A-Za-z][\w-]*(=\S+)?", first):
         return "flag"
+    if first in _STATEMENT_WORDS:
+        return ""  # `from math import *`, `except Exception`: a program's statement, no CLI
     return first if command_like(code) and re.fullmatch(r"[a-z][\w.-]*", first) else ""
 
 
@@ -98,12 +100,26 @@ def _opening_code(block: Block) -> str:
     return next((c for c in block.inline.code if text.startswith(c)), "")
 
 
+#: the words a program's statements open with: `except Exception` is no program's command
+_STATEMENT_WORDS = frozenset({"from", "import", "except", "return", "def", "class", "if", "elif",
+                              "else", "for", "while", "try", "raise", "assert", "lambda", "yield",
+                              "with", "global", "nonlocal", "del", "pass", "let", "const", "var",
+                              "function", "async", "await", "throw", "catch", "public", "private",
+                              "static", "fn", "func", "package"})  # fmt: skip
+#: languages whose code blocks hold a program, not commands to type at a prompt
+_PROGRAM_LANGS = frozenset({"python", "py", "python3", "java", "javascript", "js", "typescript",
+                            "ts", "go", "golang", "rust", "rs", "c", "cpp", "c++", "csharp", "cs",
+                            "kotlin", "scala", "ruby", "rb", "php", "swift"})  # fmt: skip
+
+
 def _all_commands(blocks: Iterable[Block]) -> dict[str, list[str]]:
     """Every command line and flag the notes write, by program ("flag" for options)."""
     out: dict[str, list[str]] = defaultdict(list)
     # the lines kept by kind and first word: only lines of one first word can overlap
     by_head: dict[tuple[str, str], list[str]] = defaultdict(list)
     for b in blocks:
+        if b.kind == "code" and b.lang.lower() in _PROGRAM_LANGS:
+            continue  # `return inner`, `def outer():` of a Python snippet are no commands
         spans = b.inline.code if b.kind != "code" else tuple(c for c, _, _ in command_lines(b))
         for span in spans:
             span = " ".join(span.split())
