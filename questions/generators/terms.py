@@ -70,6 +70,14 @@ KINDS = ("term",)
 _BARE_BLANK_CLAUSE = re.compile(r"[;；]\s*___\s*[.。]?\s*$")
 
 
+def _token_form(code: str) -> str:
+    """An escape (`\n`), a one-letter name (`x`), or a longer token: options of one form."""
+    t = code.strip()
+    if re.fullmatch(r"\\[A-Za-z0-9]+", t):
+        return "escape"
+    return "letter" if len(t) == 1 else "token"
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     said = with_question(clause(f.sentence, f.span), f.block.text, f.sentence)
     if dangling(said):
@@ -94,6 +102,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         if kin:  # useMemo beside the notes' other hooks, never beside console.time
             wrong = [w for w in wrong if w in kin] + [k for k in kin if k not in wrong]
             wrong = wrong[:3]
+        if f.role == "code":  # `\n` beside `yield` and `x`: an escape, a keyword, a variable
+            wrong = [w for w in wrong if _token_form(w) == _token_form(f.span)]
         mates = [m for m in pool.table_mates(f.span) if not contains(gap, m)]
         if len(mates) >= 2:  # CMS beside the collector table's other rows, never SATB or JEP
             ranked = by_likeness(f.span, mates, f.id)

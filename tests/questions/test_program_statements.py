@@ -45,3 +45,23 @@ def test_no_statement_is_asked_as_a_command() -> None:
 )  # fmt: skip
 def test_kind(code: str, kind: str) -> None:
     assert _kind(code) == kind
+
+
+FILES = """# Python files
+
+## Reading
+
+- `readline()` returns `''` at EOF; `read()` whole file; `readlines()` list with `\\n`
+- generator: `yield`; `object` is the root class; `x` in `lambda x: x*2` is a parameter
+- `open()` modes: `r` default, `w` truncates
+"""
+
+
+def test_a_code_cloze_takes_options_of_its_token_form() -> None:
+    """ "readlines() list with ___" keyed `\\n` beside `yield`, `object` and `x`: an escape, a
+    keyword and a variable are told apart by sight."""
+    bank, _ = generate_from_texts([("f.md", FILES)], "f")
+    for q in bank.questions:
+        if "\\n" in q.choices:
+            assert all(c.startswith("\\") for c in q.choices), (q.prompt, q.choices)
+        assert not ("x" in q.choices and "yield" in q.choices), (q.prompt, q.choices)
