@@ -47,7 +47,7 @@ _GENERIC = re.compile(
     r"flash ?cards?|cards?|gotchas?|pitfalls?|caveats?|traps?|q ?& ?a|recap|"
     rf"{MEMORY_AIDS}|"
     r"(?:key |important )?numbers(?: to (?:remember|know))?|things to (?:remember|know)|"
-    r"must[- ]knows?|必背|要记的数字|(?:常用|常见|关键|重要|必记)?数字|记住|"
+    r"must[- ]knows?|memori[sz]e(?: (?:these|this|list))?|cram(?: ?sheet)?|必背|要记的数字|(?:常用|常见|关键|重要|必记)?数字|记住|"
     r"基础|基本概念|概念|概述|简介|总结|笔记|其他|其它|杂项|要点|术语|易错点?|常见问题)$",
     re.I,
 )
@@ -134,8 +134,13 @@ def unnumbered(heading: str) -> str:
     return _NUMBERING.sub("", heading).strip()
 
 
+#: pictographs and marks a heading is decorated with ("MEMORIZE 🧠", "易混点 ❗", "⭐⭐⭐")
+_PICTOGRAPHS = re.compile(r"[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+")
+
+
 def _clean(heading: str) -> str:
     text = unnumbered(heading)  # "2. HTTP methods"
+    text = _PICTOGRAPHS.sub("", text).strip()  # "MEMORIZE 🧠": the word, not its picture
     text = TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
     return text.strip(" *`#:：")
 

@@ -839,6 +839,26 @@ def _same_kind(a: str, b: str) -> bool:
     return singular_word(wa[-1].lower()) == singular_word(wb[-1].lower())
 
 
+def _without_group_terms(facts: list[Fact]) -> list[Fact]:
+    """No definition of a slash group that holds another term its line defines: "ECC/DH/
+    ElGamal/DSA = discrete log" beside "DH = key agreement only" is said of all four, and
+    keyed by the group DH and ElGamal would be right too."""
+    defined: dict[int, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.kind == "definition":
+            defined[f.block.id].add(f.subject)
+    groups = {f.subject for f in facts
+              if f.kind == "definition" and "/" in f.subject
+              and set(re.split(r"\s*/\s*", f.subject)) & (defined[f.block.id] - {f.subject})}  # fmt: skip
+    if not groups:
+        return facts
+    return [
+        replace(f, siblings=tuple(s for s in f.siblings if s not in groups))
+        for f in facts
+        if not (f.kind == "definition" and f.subject in groups)
+    ]
+
+
 def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
     """Definitions of one group learn each other's terms and descriptions."""
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -1013,6 +1033,7 @@ def extract(doc: Document) -> list[Fact]:
     facts += stated_defaults(facts) + defaults_said_below(content)
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
+    facts = _without_group_terms(facts)
     facts = _link_siblings(facts, lists)
     defaults = marked_defaults(facts)
     facts = _said_apart(facts, {f.span for f in defaults}) + defaults

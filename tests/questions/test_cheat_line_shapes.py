@@ -70,3 +70,29 @@ def test_a_command_does_what_its_own_clause_says() -> None:
     by = [f for f in facts if f.kind == "command" and f.value == "by (a,b)"]
     assert by, [(f.kind, f.subject, f.value) for f in facts]
     assert by[0].subject == "keeps only those labels", by[0].subject
+
+
+MEMORIZE = """# Crypto
+
+## 7. MEMORIZE 🧠
+
+- DH = key agreement only. ElGamal = doubles msg size. RSA = factoring. ECC/DH/ElGamal/DSA = discrete log
+- **confusion** — hide relationship key↔ciphertext (substitution)
+- **diffusion** — 1 plaintext bit change spreads across ciphertext (permutation)
+- **one-time pad** — ≥ msg length, used once, physically protected
+- **AH** — integrity + auth, no encryption
+"""
+
+
+def test_a_group_said_of_the_lines_own_terms_is_no_term() -> None:
+    """ "ECC/DH/ElGamal/DSA = discrete log" beside "DH = …" holds DH and ElGamal: keyed by the
+    group, they are right too; offered, it contains the key."""
+    facts = extract(parse_document(MEMORIZE, "m.md"))
+    assert not any("ECC/DH" in f.subject or "ECC/DH" in " ".join(f.siblings) for f in facts)
+
+
+def test_a_study_heading_labels_no_stem() -> None:
+    """ "MEMORIZE 🧠" says how to study the section, not what it is about."""
+    bank, _ = generate_from_texts([("m.md", MEMORIZE)], "m")
+    assert bank.questions
+    assert not any("MEMORIZE" in q.prompt or "🧠" in q.prompt for q in bank.questions)
