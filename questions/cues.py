@@ -1344,6 +1344,8 @@ def _off_by_one(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     """A number of the stem one away from the answer's, in its unit ("安全值 ≤ 31GB" of 32GB,
     "0-65535" of 65536), when no wrong option's number is one away too: the stem says the
     bound it is the edge of."""
+    if not answer[:1].isdigit():
+        return None  # most answers are names: no number to read
     n = parse_number(answer)
     if n is None or n.value < 8 or n.value != int(n.value):
         return None

@@ -633,7 +633,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if f.table is None or _FORMULA_HEADER.search(f.attribute):
         return
     # (a row that is an amount is asked forward only: "for 5 nodes, the quorum is …")
-    c = None if _amounts(f.table) else _reverse(f, f.table, pool)
+    amount = _AMOUNT.fullmatch(f.subject.strip()) is not None and _amounts(f.table)
+    c = None if amount else _reverse(f, f.table, pool)
     if c is not None:
         yield c
     if c is not None and len(c.options) == 2:  # a coin toss between the two sides of a pair
