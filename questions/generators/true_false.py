@@ -134,8 +134,10 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
         if short_name_of(text, f.span) is not None:
             return None  # "… into a **volume group** (VG)": swapped, the VG still names it
         marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
+        wordy = bool(re.search(r"\w", f.span))
         wrong = [m for m in marked if m != f.span and not contains(text, m)
                  and _quoted(m) == _quoted(f.span)
+                 and bool(re.search(r"\w", m)) == wordy  # ".*api.*" is no "=" of the line
                  and peer(f.block.inline.text, f.span, m, pool)
                  and pool.same_kind(f.span, m, f)]  # fmt: skip
     for w in wrong:
