@@ -16,6 +16,8 @@ _POINTER = re.compile(
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:above|below)\b"
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?"
     r"(?:section|sec\.|§|chapter|ch\.|part|table|figure|fig\.|step|note)\s*[\d#§]"
+    # "see precedence 2 vs 15": the numbers of another list's items
+    r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?)\s+(?:the\s+)?\w+\s+(?:#?\d+|___)\s*(?:vs\.?|and|/|,)\s*(?:#?\d+|___)"
     r"|\bditto\b"
     # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
     r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"

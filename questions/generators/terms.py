@@ -70,6 +70,16 @@ KINDS = ("term",)
 _BARE_BLANK_CLAUSE = re.compile(r"[;；]\s*___\s*[.。]?\s*$")
 
 
+def _bare_pairing(gap: str, codes: tuple[str, ...]) -> bool:
+    """The blank's clause is only code joined by "+" or "/": what the pair is for is said in
+    no word of the clause, so every option pairs with it as well."""
+    clause = next((c for c in re.split(r"[;；。]|\.\s", gap) if "___" in c), "")
+    rest = clause.replace("___", " ")
+    for c in sorted(codes, key=len, reverse=True):
+        rest = rest.replace(c, " ")
+    return "+" in clause and not re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", rest)
+
+
 def _token_form(code: str) -> str:
     """An escape (`\n`), a one-letter name (`x`), or a longer token: options of one form."""
     t = code.strip()
@@ -89,6 +99,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if gap is None or _IN_LIST.search(gap):
         return
     gap = _ASIDE_AFTER_BLANK.sub(BLANK, gap)  # "gets ___ (not killed)", "___ (tini)" give it away
+    if _bare_pairing(gap, f.block.inline.code):
+        return  # "`delegate_to: localhost` + ___; …": two settings set side by side, no claim
     if _negated(gap) or _NUMBERED.search(gap):
         return
     if f.role == "listed":  # the list's other members: the notes' own options for the slot
