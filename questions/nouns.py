@@ -24,7 +24,7 @@ _QUANTIFIERS = re.compile(
 _NOT_A_CATEGORY = re.compile(
     r"^(notes?|misc|miscellaneous|other|others|summary|overview|intro|introduction|basics?|"
     r"defaults?|cheats?|tips?|details?|examples?|usage|todo|faq|stuff|things?|misc\.?|"
-    r"杂项|其他|总结|笔记|备注|概述|简介)$",
+    r"杂项|其他|总结|笔记|备注|概述|简介|补充|补充细节|细节|补充说明|说明)$",
     re.I,
 )
 #: the head nouns of a property's name: what a line says of something, not a thing
@@ -105,6 +105,8 @@ def category(phrase: str) -> str | None:
             return None  # "按第一位分类": how something is classified, not a noun
         if _ZH_POINTING_END.search(text):
             return None  # "规则记住这几条": a sentence pointing at the items, not their kind
+        if _NOT_A_CATEGORY.match(text):
+            return None  # "补充细节：", "备注": the writer's filing, no kind of thing
         return text if is_zh(text) and len(text) <= 8 and not re.search(r"[A-Za-z]", text) else None
     words = text.split()
     while words and _QUANTIFIERS.match(words[0] + " "):

@@ -97,6 +97,10 @@ def names_a_kind(noun: str) -> bool:
 
 
 def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> str:
+    if noun and system_name(noun):  # "**EFS**" over its modes: EFS's own terms, no "哪个 EFS"
+        if lang == "zh":
+            return f"以下描述的是 {noun} 的哪一项？{quoted(desc, lang)}"
+        return f"In {noun}, which of these is described here: {quoted(desc, lang)}?"
     if lang == "zh":
         return f"以下描述的是{which(noun, lang).rstrip()}？{quoted(desc, lang)}"
     # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted

@@ -25,7 +25,9 @@ def lang_of(fact: Fact) -> str:
     if fact.kind == "definition" and cjk_count(fact.value) >= 4 and is_zh(fact.value):
         return "zh"  # "**useCallback**：缓存**函数本身**，`useCallback(fn, deps)` ≈ …": quoted in Chinese
     # a short mixed line ("加载 (Loading)") reads as its section or the sections above it do
-    return "zh" if cjk_count(text) and any(is_zh(h) for h in fact.block.section.path) else "en"
+    # (a heading numbered or worded in Chinese, "四、EFS vs FSx", heads Chinese notes)
+    zh_heads = any(is_zh(h) or cjk_count(h) for h in fact.block.section.path)
+    return "zh" if cjk_count(text) and zh_heads else "en"
 
 
 #: the longest option may be this many times the shortest: beyond it, length is a cue
