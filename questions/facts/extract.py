@@ -1054,12 +1054,16 @@ def _with_results(facts: list[Fact], content: list[Block]) -> list[Fact]:
     read of those expressions and values: "`True + True` → 2, …" is no term with a
     description, and "`2 ** -1` → ___" no number to recall beside its neighbours."""
     found = [r for b in content if b.kind not in ("table", "code") for r in result_facts(b)]
-    results = [r for r in with_options(found) if askable(r)]
-    if not results:
+    if not found:
         return facts
+    results = [r for r in with_options(found) if askable(r)]
     said = {(r.block.id, x) for r in results for x in (r.subject, r.value)}
+    # a pair too lone to ask still defines nothing: "Which of these is described here:
+    # “1.0”?" of `true ? 1 : 2.0`
+    paired = {(r.block.id, r.subject) for r in found}
     kept = [f for f in facts
-            if (f.block.id, f.subject) not in said and (f.block.id, f.span) not in said]  # fmt: skip
+            if (f.block.id, f.subject) not in said and (f.block.id, f.span) not in said
+            and not (f.kind == "definition" and (f.block.id, f.subject) in paired)]  # fmt: skip
     return kept + results
 
 

@@ -22,7 +22,7 @@ from questions.text import is_zh
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
 #: an expression: a call, an index or slice, an operator between operands, a quoted literal
 _EXPRESSION = re.compile(
-    r"\w\(|\[[^\]]*\]|\w\s*(?:\*\*|//|[-+*/%<>&|^]|==|!=|<=|>=)\s*[\w(\[\-'\"]|^['\"[({]|^[~-][\w(]"
+    r"\w\(|\[[^\]]*\]|\w\s*(?:\*\*|//|[-+*/%<>&|^?]|==|!=|<=|>=)\s*[\w(\[\-'\"]|^['\"[({]|^[~-][\w(]"
 )
 #: a name with a call or index in it, not a command line: `git status -s` is a command
 _COMMAND_LINE = re.compile(r"^[a-z][\w.-]*\s+(?:-{1,2}\w|[a-z][\w-]*\b(?!\())")
@@ -86,9 +86,10 @@ def results(block: Block) -> list[Result]:
         rest = text[arrow.end() :]
         nxt = codes[i + 1] if i + 1 < len(codes) else None
         if nxt is not None and rest.startswith(nxt):
-            if _is_expression(nxt) and not _literal(nxt):
-                continue  # `a` → `b` where b is code to run: a rewrite, not a value
-            value = nxt  # `L[1:3]` → `[20, 30]`
+            if not (_literal(nxt) or result_form(nxt) in ("exception", "constant")):
+                # `a` → `b + 1` (code to run) or `get()` → `Option<&V>` (a type): no value
+                continue
+            value = nxt  # `L[1:3]` → `[20, 30]`, `0.0 / 0` → `NaN`
         else:
             m = _PLAIN_RESULT.match(rest)
             if m is None or _goes_on(rest[m.end() :], nxt):
@@ -118,6 +119,8 @@ def result_facts(block: Block) -> list[Fact]:
     ]  # fmt: skip
 
 
+#: the values a language names rather than computes: NaN beside Infinity, never beside P2M
+_CONSTANTS = frozenset({"NaN", "Infinity", "-Infinity", "None", "null", "undefined", "nil"})
 #: a number as a result: its form is int or float ("3" and "3.0" are two answers in Python)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 _EXCEPTION = re.compile(r"[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Warning)")
@@ -136,11 +139,30 @@ def result_form(value: str) -> str:
         return {"[": "list", "(": "tuple", "{": "braces"}[v[0]]
     if ".." in v:
         return "range"
+    if v in _CONSTANTS:
+        return "constant"
     return "other"
 
 
 #: results of a whole document read around each one: the nearest this many on each side
 RESULT_WINDOW = 40
+
+
+def _kin_forms(theirs: str, mine: str, expression: str) -> bool:
+    """Results that stand for one another: one form, or a named value beside an exception
+    where arithmetic gives either (0.0 / 0 gives NaN, 1 / 0 throws ArithmeticException: the
+    trap is which); `Map.of("a",1,"a",2)` throws, and NaN is no answer anyone would give."""
+    if theirs == mine:
+        return True
+    if mine == "constant":
+        return theirs == "exception"
+    return (
+        mine == "exception" and theirs == "constant" and _ARITHMETIC.search(expression) is not None
+    )
+
+
+#: numbers with an operator between them: what may give a named value or throw
+_ARITHMETIC = re.compile(r"\d\s*[-+*/%]\s*-?\d")
 
 
 def with_options(facts: list[Fact]) -> list[Fact]:
@@ -151,7 +173,7 @@ def with_options(facts: list[Fact]) -> list[Fact]:
         form = result_form(f.value)
         lo = max(0, i - RESULT_WINDOW)
         near = [(j, g) for j, g in enumerate(facts[lo : i + RESULT_WINDOW + 1], lo)
-                if j != i and result_form(g.value) == form and g.value != f.value
+                if j != i and _kin_forms(result_form(g.value), form, f.subject) and g.value != f.value
                 and g.subject != f.subject]  # fmt: skip
         near.sort(key=lambda jg: (jg[1].section.index != f.section.index, abs(jg[0] - i)))
         out.append(replace(f, sibling_values=tuple(dict.fromkeys(g.value for _, g in near))))

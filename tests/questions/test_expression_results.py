@@ -157,3 +157,38 @@ def test_an_expression_of_a_name_nothing_gives_is_not_asked() -> None:
     """`s[0] = 'X'` gives TypeError for a str and IndexError for an empty list: `s` unsaid."""
     bank, _ = generate_from_texts([("s.md", STRINGS)], "s")
     assert not any("s[0]" in q.prompt for q in bank.questions), [q.prompt for q in bank.questions]
+
+
+JAVA = """# Java quick evals
+
+## arithmetic
+
+- `1 / 0` → ArithmeticException
+- `0.0 / 0` → `NaN`, `1.0 / 0` → `Infinity`
+- `Map.of("a",1,"a",2)` → IllegalArgumentException
+- `LocalDate.of(2023, 13, 1)` → DateTimeException
+- `true ? 1 : 2.0` → `1.0` (ternary promotes!)
+- `Period.ofYears(1).ofMonths(2)` → `P2M`
+"""
+
+
+def test_a_named_value_meets_exceptions_and_arithmetic_meets_named_values() -> None:
+    """0.0 / 0 is NaN and 1 / 0 throws: each is the other's trap; `Map.of` throws, and NaN
+    or P2M is no answer anyone would give it."""
+    bank, _ = generate_from_texts([("j.md", JAVA)], "j")
+    asked = {q.prompt: q.choices for q in bank.questions}
+    nan = asked.get("What is the result of 0.0 / 0?")
+    assert nan is not None and "P2M" not in nan and "ArithmeticException" in nan, asked
+    throws = asked.get("What is the result of 1 / 0?")
+    assert throws is not None and "NaN" in throws, asked
+    assert not any("Map.of" in p and ("NaN" in c or "Infinity" in c) for p, c in asked.items())
+
+
+def test_a_pair_too_lone_to_ask_defines_nothing() -> None:
+    """`true ? 1 : 2.0` → `1.0`, the notes' one float: no result question, and no "Which of
+    these is described here: “1.0”?" either."""
+    bank, _ = generate_from_texts([("j.md", JAVA)], "j")
+    assert not any("“1.0”" in q.prompt for q in bank.questions), [q.prompt for q in bank.questions]
+    doc = parse_document(JAVA, "j.md")
+    found = [r.expression for b in doc.content for r in results(b)]
+    assert "true ? 1 : 2.0" in found, found
