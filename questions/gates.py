@@ -88,7 +88,10 @@ def subjectless(c: Candidate) -> bool:
     no category to say what is meant, points at nothing in particular."""
     if c.style != "reverse" or c.fact.category or c.fact.context or c.generator == "table":
         return False
-    return len(content_words(c.query or c.prompt)) <= THIN
+    said = (c.query or c.prompt).strip()
+    if said.endswith(("?", "？")) and parse_number(c.answer_text) is not None:
+        return False  # "how many /30s in a /24?" → 64: a drill's question, its answer a number
+    return len(content_words(said)) <= THIN
 
 
 _QUOTED = re.compile(r"“([^”]*)”")

@@ -110,7 +110,11 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
 
 
 def pick_for(need: str, noun: str | None, lang: str) -> str:
-    """The pick a cheat sheet gives for a need: "Which of these fits “analytics/OLAP”?"."""
+    """The pick a cheat sheet gives for a need: "Which of these fits “analytics/OLAP”?"; a
+    need that is itself a question ("how many /30s in a /24?") is asked as written."""
+    q = need.strip()
+    if q.endswith(("?", "？")) and len(q) > 8 and not q.startswith(("“", '"')):
+        return q[0].upper() + q[1:] if lang == "en" else q
     if lang == "zh":
         return f"{quoted(need, lang)}应该选{which(noun, lang).rstrip()}？"
     return f"{which(noun, lang)} fits {quoted(need, lang)}?"

@@ -417,6 +417,10 @@ def _part_of_name(before: str, after: str, span: str, headings: Sequence[str]) -
     return any(named in h.casefold() for h in headings)
 
 
+#: what follows a group of an IPv6 address or a MAC: a colon and another hex group
+_IN_ADDRESS = re.compile(r":[0-9A-Fa-f:]")
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -463,6 +467,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 span, start, end, role = found.group(0), found.start(), found.end(), "range"
             if term and span in term:
                 continue
+            if _IN_ADDRESS.match(sentence, end) or (start and sentence[start - 1] == ":"):
+                continue  # "2001:db8::1", "fe80::1:2": a group of an address, no number
             before, after = sentence[:start], sentence[end:]
             if _CITED.search(before):
                 continue  # "RS (RFC 6750): … → 401", "JEP 122": where it is written, not what

@@ -45,6 +45,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.nouns import noun_for
 from questions.parse.markdown import entry_term
+from questions.quantities import parse_number
 from questions.stems import (
     condition_of,
     forward_definition,
@@ -721,6 +722,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         yield c
     if f.condition:
         return  # the term's description is its meaning, never what must hold once it is used
+    if parse_number(f.subject) is not None:
+        return  # "how many /30s in a /24? → 64": no "Which description fits 64?"
     c = _forward(f, pool) or _label_forward(f, pool)
     if c is not None:
         yield c

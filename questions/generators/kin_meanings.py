@@ -35,6 +35,7 @@ from questions.facts.model import Fact
 from questions.generators import definitions, meanings
 from questions.generators.common import MAX_SPREAD
 from questions.generators.definitions import no_description, standalone
+from questions.quantities import parse_number
 from questions.reverse_cues import spelled
 from questions.stems import articles
 from questions.text import STOP_EN, contains, is_zh, may_hold_any_case, norm
@@ -308,8 +309,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     if no_description(f, pool):
         return
     yield from meanings.for_fact(f, pool)
-    if f.condition:
-        return  # no meaning to set among its kin's
+    if f.condition or parse_number(f.subject) is not None:
+        return  # no meaning to set among its kin's (a bare number is a drill's answer)
     kin = kin_meaning(f, pool)
     if kin is not None:
         yield kin

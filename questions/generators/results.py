@@ -37,8 +37,8 @@ def given(f: Fact) -> str:
 
 def _numbers_near(value: str, others: tuple[str, ...], expression: str) -> list[str]:
     """Wrong numbers a player who half knows the rule would pick: of an expression with a
-    minus, the answer's opposite (-2 ** 2 is -4, and 4 is the trap); the notes' own results
-    next to it; an integer's neighbours (-7 // 2 is -4, and -3 is the trap); then the notes'
+    minus, the answer's opposite (-2 ** 2 is -4, and 4 is the trap); an integer's neighbours
+    (-7 // 2 is -4, and -3 is the trap); the notes' own results next to it; then the notes'
     other results of its form, nearest first."""
     n = float(value)
     whole = result_form(value) == "int"
@@ -46,9 +46,11 @@ def _numbers_near(value: str, others: tuple[str, ...], expression: str) -> list[
     picks: list[str] = []
     if whole and "-" in expression and int(n) != 0:
         picks.append(str(-int(n)))
+    if whole:  # -7 / 2 is -3 in Java and -4 is the floor trap: the neighbours first
+        picks += [str(int(n) + step) for step in (-1, 1)]
     picks += [o for o in by_distance if abs(float(o) - n) <= 2]
     if whole:
-        picks += [str(int(n) + step) for step in (1, -1, 2, -2)]
+        picks += [str(int(n) + step) for step in (2, -2)]
     picks += by_distance
     return [p for p in dict.fromkeys(picks) if p != value][:3]
 
