@@ -1045,8 +1045,23 @@ def extract(doc: Document) -> list[Fact]:
     facts = [side for f in facts if (side := _side_of_contrast(f)) is not None]
     facts = with_denied(facts, content)
     facts = _with_results(facts, content)
+    outputs = _code_outputs(content)
+    facts = [f for f in facts if f.block.id not in outputs]
     return [f for f in facts if f.value.strip() and (f.subject or f.kind in ("number", "term"))
             and not _junk(f)]  # fmt: skip
+
+
+_OUTPUT_ARROW = re.compile(r"^\s*(?:→|->|=>)\s*")
+
+
+def _code_outputs(content: list[Block]) -> set[int]:
+    """Lines that open with an arrow right after a code block ("→ `[1, 3]` — removes INDEX 1.
+    for the value use …"): what the snippet prints, said of code a question cannot show."""
+    out: set[int] = set()
+    for i, b in enumerate(content[1:], 1):
+        if b.kind == "paragraph" and content[i - 1].kind == "code" and _OUTPUT_ARROW.match(b.text):
+            out.add(b.id)
+    return out
 
 
 def _with_results(facts: list[Fact], content: list[Block]) -> list[Fact]:

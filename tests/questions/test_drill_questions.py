@@ -30,3 +30,32 @@ def test_a_drill_is_asked_as_its_questions() -> None:
     assert not any(p.startswith("Which description fits") and p.rstrip("?").split()[-1].isdigit()
                    for p in asked), list(asked)  # fmt: skip
     assert not any("___:db8" in p for p in asked), list(asked)
+
+
+OUTPUTS = """# Java
+
+## what does this print?
+
+```java
+List<Integer> list = new ArrayList<>(List.of(1, 2, 3));
+list.remove(1);
+System.out.println(list);
+```
+→ `[1, 3]` — removes INDEX 1. for the value use `list.remove(Integer.valueOf(1))`.
+
+## traps
+
+- `Arrays.asList(arr)` is fixed-size: `add` throws
+- `Map.of("a",1,"a",2)` throws on the duplicate key
+- `Period.ofYears(1).ofMonths(2)` keeps only the last call
+- `List.of()` is immutable: `set` throws too
+"""
+
+
+def test_a_snippets_output_line_asks_nothing() -> None:
+    """ "→ `[1, 3]` — … for the value use ___" is said of the code above it, which no stem
+    shows: no cloze of it."""
+    bank, _ = generate_from_texts([("o.md", OUTPUTS)], "o")
+    assert not any("for the value use" in q.prompt for q in bank.questions), [
+        q.prompt for q in bank.questions
+    ]
