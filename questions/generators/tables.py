@@ -240,7 +240,7 @@ def limited(cell: str) -> bool:
 #: a cell that opens with a number ("10 s", "4k (one page)", "~2 KB"): valued as a quantity
 _LEADS_NUMBER = re.compile(r"\s*[~≈<>]?\s*\d")
 #: a value, not a description: one word ("root", "True") or a number with its unit ("10 s")
-_SHORT_VALUE = re.compile(r"[^\s,，]+|[~≈]?\d[\d.,]*\s?[A-Za-z%µ]{1,5}")
+_SHORT_VALUE = re.compile(r"[^\s,，]+|[~≈]?\d[\d.,]*\s?(?:[A-Za-z%µ]{1,5}|[\u4e00-\u9fff]{1,3})")
 
 
 def _wordy_among_numbers(value: str, column: Sequence[str]) -> bool:
@@ -249,6 +249,15 @@ def _wordy_among_numbers(value: str, column: Sequence[str]) -> bool:
     if any(ch.isdigit() for ch in value) or len(column) < 3:
         return False
     return all(any(ch.isdigit() for ch in c) for c in column if c != value)
+
+
+def _leading_unit(cell: str) -> str | None:
+    """What the number a cell opens with measures: a dimension ("duration" of 6 小时 and 35
+    天 alike), else its unit ("" for a bare count); None for no number."""
+    found = numbers_in(cell)
+    if not found or found[0].start > 3:
+        return None
+    return DIMENSIONS.get(found[0].unit, found[0].unit)
 
 
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
@@ -279,6 +288,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     # read for its words)
     short = _SHORT_VALUE.fullmatch(f.value.strip()) is not None
     numeric = _LEADS_NUMBER.match(f.value) is not None if short else None
+    # ...and of the key's unit: "256" (a count) is told apart from "35 天" and "6 小时" by sight
+    unit = _leading_unit(f.value) if numeric else None
     keys = likeliest(
         f.subject,
         [
@@ -295,6 +306,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             # "✅ after more memory": another ✅ row answers the header as the key does
             and (mark is None or leading_mark(column[i]) != mark)
             and (numeric is None or (_LEADS_NUMBER.match(column[i]) is not None) == numeric)
+            and (unit is None or _leading_unit(column[i]) == unit)
         ],
         f.id,
     )
