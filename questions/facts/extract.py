@@ -839,6 +839,23 @@ def _same_kind(a: str, b: str) -> bool:
     return singular_word(wa[-1].lower()) == singular_word(wb[-1].lower())
 
 
+def _about_their_kind(facts: list[Fact]) -> list[Fact]:
+    """A list under "**secrets**" whose lines say things of secrets ("命名: …", "fork PR 触发的
+    workflow 拿不到 secrets") is about its kind, not a list of its kind: two lines or more
+    naming the kind in what they say, its items are no secrets, and no stem asks "哪个 secret"."""
+    naming: dict[tuple[str, str], int] = defaultdict(int)
+    for f in facts:
+        if f.kind == "definition" and f.category and " " not in f.category.strip():
+            word = f.category.strip().casefold()
+            if re.search(rf"(?<![A-Za-z]){re.escape(word)}s?(?![A-Za-z])", f.value, re.I):
+                naming[f.group, word] += 1
+    about = {g for (g, _), n in naming.items() if n >= 2}
+    if not about:
+        return facts
+    return [replace(f, category=None) if f.group in about and f.kind == "definition" else f
+            for f in facts]  # fmt: skip
+
+
 def _without_group_terms(facts: list[Fact]) -> list[Fact]:
     """No definition of a slash group that holds another term its line defines: "ECC/DH/
     ElGamal/DSA = discrete log" beside "DH = key agreement only" is said of all four, and
@@ -1034,6 +1051,7 @@ def extract(doc: Document) -> list[Fact]:
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _without_group_terms(facts)
+    facts = _about_their_kind(facts)
     facts = _link_siblings(facts, lists)
     defaults = marked_defaults(facts)
     facts = _said_apart(facts, {f.span for f in defaults}) + defaults

@@ -40,3 +40,25 @@ def test_a_filing_label_is_no_kind() -> None:
     assert category("补充细节") is None
     assert category("备注") is None
     assert category("存储类型") == "存储类型"
+
+
+SECRETS = """# CI 笔记
+
+## 3. secrets & GITHUB_TOKEN
+
+**secrets**
+- 三个级别: organization / repository / environment（environment 的优先级最高，其次 repo，再 org）
+- 命名: 只能字母数字下划线，不能以 `GITHUB_` 开头，不能数字开头，**大小写不敏感**
+- 单个 secret 最大 48 KB；数量: org 1000 个，repo 100 个，environment 100 个
+- **`if:` 里不能直接引用 `secrets`** → 先放到 env，再 `if: env.MY_KEY != ''`
+- fork PR 触发的 workflow 拿不到 secrets（GITHUB_TOKEN 除外）
+- reusable workflow 不会自动继承 → 显式传或 `secrets: inherit`
+"""
+
+
+def test_a_list_about_its_kind_is_no_list_of_it() -> None:
+    """Lines that say things of secrets under "**secrets**" are no secrets: no "哪个 secret"."""
+    bank, _ = generate_from_texts([("c.md", SECRETS)], "c")
+    assert not any("哪个 secret" in q.prompt for q in bank.questions), [
+        q.prompt for q in bank.questions
+    ]
