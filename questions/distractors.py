@@ -51,6 +51,7 @@ from questions.text import (
     init_jieba,
     lemma_words,
     norm,
+    phrase_about,
     split_sentences,
     stressed,
     verb_like,
@@ -2468,19 +2469,6 @@ def same_call(a: str, b: str) -> bool:
     return ma is not None and mb is not None and ma.group(1) == mb.group(1)
 
 
-#: words that join a name into a phrase about it: "rate THEN sum", "A vs B", "A + B"
-_JOINING = re.compile(r"(?i)\s(?:then|and|or|vs\.?|versus|before|after|over)\s|\s[+→]\s")
-
-
-def _phrase_about(option: str, name: str) -> bool:
-    """One holds the other as a whole word joined to more by a connective: a phrase about
-    the name ("rate THEN sum" of rate), not another thing of its kind (VACUUM FULL is one)."""
-    short, long_ = sorted((option.strip(), name.strip()), key=len)
-    if not short or short == long_ or not _JOINING.search(long_):
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long_) is not None
-
-
 def acceptable(
     option: str,
     answer: str,
@@ -2502,7 +2490,7 @@ def acceptable(
         return False
     if _one_word_inflected(option, answer):
         return False  # `locals` beside `local`: one word twice, one option of three
-    if _phrase_about(option, answer) or any(_phrase_about(option, t) for t in taken):
+    if phrase_about(option, answer) or any(phrase_about(option, t) for t in taken):
         return False  # "rate THEN sum" beside rate: a rule about rate, no other function
     for t in taken:
         nt = norm(t)

@@ -591,3 +591,16 @@ def stressed(span: str) -> bool:
         STRESS_ONLY.fullmatch(span.strip()) or STRESSED_DENIAL.match(span)
         or STRESSED_CHANGE.search(span)
     )  # fmt: skip
+
+
+#: words that join a name into a phrase about it: "rate THEN sum", "A vs B", "A + B"
+_JOINING = re.compile(r"(?i)\s(?:then|and|or|vs\.?|versus|before|after|over)\s|\s[+→]\s")
+
+
+def phrase_about(option: str, name: str) -> bool:
+    """One holds the other as a whole word joined to more by a connective: a phrase about
+    the name ("rate THEN sum" of rate), not another thing of its kind (VACUUM FULL is one)."""
+    short, long_ = sorted((option.strip(), name.strip()), key=len)
+    if not short or short == long_ or not _JOINING.search(long_):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long_) is not None

@@ -60,7 +60,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, contains, is_zh, norm, stressed
+from questions.text import CJK, contains, is_zh, norm, phrase_about, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -925,6 +925,10 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             peers = [g for g in peers if shares_word(g.subject, f.subject)]
         siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers),
                                         *sorted(labels.get(f.group, set()) - {f.subject})]))  # fmt: skip
+        # "rate THEN sum" is a rule about its list's rate, no kin of irate or increase
+        siblings = tuple(
+            s for s in siblings if not any(len(s) > len(o) and phrase_about(s, o) for o in siblings)
+        )
         values = tuple(dict.fromkeys(g.value for g in peers))
         out.append(replace(f, siblings=siblings, sibling_values=values))
     return out

@@ -46,3 +46,28 @@ def test_no_false_statement_swaps_in_a_bare_operator() -> None:
 )  # fmt: skip
 def test_acceptable_beside_a_phrase(option: str, answer: str, ok: bool) -> None:
     assert acceptable(option, answer, [], sibling=True) is ok
+
+
+NESTED = """# PromQL
+
+## rate vs irate vs increase
+
+- `rate(http_requests_total[5m])`
+  - per-**second** avg increase over the **whole** window
+  - handles counter resets, **extrapolates** to window edges
+- `irate(http_requests_total[5m])`
+  - per-second but only from the **last 2 samples** in the window
+  - spiky → graphs of volatile, fast-moving counters
+- `increase(http_requests_total[1h])`
+  - total increase over window
+  - can return non-integers (e.g. `2.9998`) bc extrapolation → not a bug
+- **rate THEN sum**: `sum by (job) (rate(x[5m]))` ✅   `rate(sum(...))` ❌ (resets get lost)
+"""
+
+
+def test_a_phrase_about_a_sibling_is_no_sibling() -> None:
+    """ "rate THEN sum" beside irate (its own key) and increase: still a rule about rate."""
+    bank, _ = generate_from_texts([("p.md", NESTED)], "p")
+    assert not any("rate THEN sum" in q.choices for q in bank.questions), [
+        (q.prompt, q.choices) for q in bank.questions
+    ]
