@@ -35,7 +35,7 @@ _PLAIN_RESULT = re.compile(
     r"|'[^'\n]{0,40}'|\"[^\"\n]{0,40}\"|\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)|\{[^}\n]{0,40}\})"
     r"(?=\s*(?:$|[,;|(（，；。]|\s-\s|\s—\s|\s+\w))"
 )
-#: a result that is itself a kind of result: "empty", "error" say what happens, not a value
+#: a true or false result: asked between the two, a pair the plan keeps few of
 _BOOLEAN = re.compile(r"^(?:True|False|true|false)$")
 
 
@@ -96,7 +96,7 @@ def results(block: Block) -> list[Result]:
                 continue
             value = m.group("value")
         value = value.strip()
-        if value and value != code.strip() and not _BOOLEAN.match(value):
+        if value and value != code.strip():
             out.append(Result(code.strip(), value, text[pos:]))
     # each pair's words end where the next pair's expression starts
     for i, r in enumerate(out[:-1]):
@@ -129,6 +129,8 @@ _EXCEPTION = re.compile(r"[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Warning)")
 def result_form(value: str) -> str:
     """What kind of value a result is: only results of one form are each other's options."""
     v = value.strip()
+    if _BOOLEAN.match(v):
+        return "boolean"
     if _NUMBER.fullmatch(v):
         return "float" if re.search(r"[.e]", v) else "int"
     if _EXCEPTION.fullmatch(v):
@@ -181,6 +183,6 @@ def with_options(facts: list[Fact]) -> list[Fact]:
 
 
 def askable(f: Fact) -> bool:
-    """Enough options: two other results of its form, or an integer (its neighbours will do).
-    A result with neither is left to what else reads its line."""
-    return result_form(f.value) == "int" or len(f.sibling_values) >= 2
+    """Enough options: two other results of its form, an integer (its neighbours will do) or
+    a truth value (the other one). A result with none is left to what else reads its line."""
+    return result_form(f.value) in ("int", "boolean") or len(f.sibling_values) >= 2

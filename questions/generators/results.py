@@ -90,7 +90,11 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     setup = given(f)
     if unbound(f, setup):
         return
-    if form in ("int", "float"):
+    if form == "boolean":  # `Integer.valueOf(127) == Integer.valueOf(127)` → true
+        v = f.value.strip()
+        wrong = [{"true": "false", "false": "true"}[v.lower()]]
+        wrong = [w.capitalize() if v[:1].isupper() else w for w in wrong]
+    elif form in ("int", "float"):
         wrong = _numbers_near(f.value, f.sibling_values, f.subject)
     elif form == "string":
         wrong = [w for w in f.sibling_values if _fits_expression(w, f.subject)][:3]
@@ -102,6 +106,6 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     else:
         prompt = f"{'Given ' + setup + ', what' if setup else 'What'} is the result of {f.subject}?"
     c = build(NAME, "result", f, prompt, f.value, wrong, lang, rank=0, query=f.subject,
-              notes_options=form not in ("int", "float"))  # fmt: skip
+              closed=form == "boolean", notes_options=form not in ("int", "float"))  # fmt: skip
     if c is not None:
         yield c

@@ -93,7 +93,7 @@ def test_a_command_described_after_an_arrow_is_no_result() -> None:
         ("- `~> 1.2` → `>= 1.2, < 2.0`", []),  # a constraint spelled out, no expression
         ("- `git status -s` → short output", []),  # a command described
         ("- `a` → `b + 1`", []),  # rewritten into code to run, no value
-        ("- `0.1 + 0.2 == 0.3` → False", []),  # true or false: two options, a coin toss
+        ("- `0.1 + 0.2 == 0.3` → False", [("0.1 + 0.2 == 0.3", "False")]),  # asked as a pair
     ],
 )
 def test_pairs_read_off_a_line(line: str, pairs: list[tuple[str, str]]) -> None:
@@ -192,3 +192,28 @@ def test_a_pair_too_lone_to_ask_defines_nothing() -> None:
     doc = parse_document(JAVA, "j.md")
     found = [r.expression for b in doc.content for r in results(b)]
     assert "true ? 1 : 2.0" in found, found
+
+
+BOOLEANS = """# Java
+
+## caches
+
+- `Integer.valueOf(127) == Integer.valueOf(127)` → true (cache is -128..127)
+- `Integer.valueOf(128) == Integer.valueOf(128)` → false (default cache size)
+- `1 / 0` → ArithmeticException
+- `Math.round(-2.5)` → -2
+"""
+
+
+def test_a_truth_value_is_asked_between_the_two() -> None:
+    """Read as a description, "true (cache is -128..127)" stood beside "-2" and
+    ArithmeticException's lines: a true/false result is asked between true and false."""
+    bank, _ = generate_from_texts([("b.md", BOOLEANS)], "b")
+    asked = {q.prompt: q for q in bank.questions}
+    # (the two lines are one pair of mirrored questions: one of them is asked)
+    pair = [q for p, q in asked.items() if p.startswith("What is the result of Integer.valueOf(")]
+    assert len(pair) == 1, list(asked)
+    q = pair[0]
+    key = "true" if "127" in q.prompt else "false"
+    assert sorted(q.choices) == ["false", "true"] and q.choices[q.answer] == key
+    assert not any(p.startswith("Which description fits Integer") for p in asked), list(asked)
