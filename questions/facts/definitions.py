@@ -425,6 +425,11 @@ _TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _NAMES_ONLY = re.compile(
     r"`?[A-Z][A-Za-z0-9-]{1,15}`?(?:\s*[,，、/]\s*`?[A-Z][A-Za-z0-9-]{1,15}`?)+(?:\s+only)?"
 )
+#: a word the writer files a line under, no term of its own
+_LABEL_WORD = re.compile(
+    r"basics?|typical(?:ly)?|general|generally|usually|common|overview|summary|misc|notes?|tips?|"
+    r"tl;?dr|recap|example|examples|e\.g\.?|fyi|nb|remember|important|key points?"
+)
 #: a writer's tag before a term: "(bonus) ", "(new) ", "（选读）"
 _LEADING_TAG = re.compile(r"^[(（][^()（）\s]{1,10}[)）]\s*")
 
@@ -451,6 +456,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     bare = _TRAILING_ASIDE.sub("", d.description)
     if is_enumeration(bare) or _NAMES_ONLY.fullmatch(bare):
         return None  # "**no propagation** → OFB, CTR (ECB just that one block)": names listed
+    if _LABEL_WORD.fullmatch(d.term.strip(" *`").casefold()):
+        return None  # "basics: 128 bits, …", "typical: ISP gives a /48": the writer's filing
     tagged = _LEADING_TAG.sub("", d.term)
     if tagged != d.term and tagged.strip():
         d = replace(d, term=tagged)  # "(bonus) Merkle-Hellman knapsack — …": the writer's tag

@@ -37,6 +37,7 @@ from questions.stems import (
     table_statement,
     true_false,
 )
+from questions.subjects import label
 from questions.tables import Table, is_empty, polarity, row_names
 from questions.text import (
     ASIDE,
@@ -64,7 +65,9 @@ _NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*
 
 #: a label the writer files a line under, no part of what it claims
 _WRITER_LABEL = re.compile(
-    r"^(?:cheat|tip|note|nb|memo|mnemonic|remember|reminder|口诀|记忆|提示|注意)\s*[:：]\s*", re.I
+    r"^(?:cheat|tip|note|nb|memo|mnemonic|remember|reminder|basics?|typical(?:ly)?|general|"
+    r"usually|口诀|记忆|提示|注意)\s*[:：]\s*",
+    re.I,
 )
 
 
@@ -79,7 +82,10 @@ def claim(f: Fact) -> str | None:
     if not subject and (not has_own_subject(text) or subjectless(text)):
         return None  # "default port 5432", "Now recommended for …": true or false of what?
     text = _NEGATED_ASIDE.sub("", text).strip()
-    text = _WRITER_LABEL.sub("", text)  # "cheat: errors propagate → CBC, CFB."
+    unlabelled = _WRITER_LABEL.sub("", text)  # "cheat: errors propagate → CBC, CFB."
+    if unlabelled != text:
+        heading = label(f)  # "basics: 128 bits, …" under "## IPv6" is said of IPv6
+        text = f"{heading}: {unlabelled}" if heading else unlabelled
     if not balanced(text) or len(text) > 160 or _INSTRUCTION.match(text):
         return None
     if _NEGATION.search(text):

@@ -96,3 +96,26 @@ def test_a_study_heading_labels_no_stem() -> None:
     bank, _ = generate_from_texts([("m.md", MEMORIZE)], "m")
     assert bank.questions
     assert not any("MEMORIZE" in q.prompt or "🧠" in q.prompt for q in bank.questions)
+
+
+IPV6 = """# CCNA
+
+## IPv6
+
+basics: 128 bits, 8 hextets × 16 bits, hex. **no broadcast** (multicast instead).
+typical: ISP gives site a /48 → 16 bits of subnet ID → 65,536 /64s.
+
+- **link-local** — fe80::/10, never routed
+- **ULA** — fc00::/7, private
+- **GUA** — 2000::/3, publicly routable
+"""
+
+
+def test_a_filing_word_is_no_term_and_labels_no_statement() -> None:
+    """ "basics:" and "typical:" file their lines: "Which description fits basics?" asked
+    nothing; a statement of the line is said of its section instead."""
+    facts = extract(parse_document(IPV6, "v.md"))
+    assert not any(f.kind == "definition" and f.subject in ("basics", "typical") for f in facts)
+    bank, _ = generate_from_texts([("v.md", IPV6)], "v")
+    for q in bank.questions:
+        assert "basics" not in q.prompt and "typical:" not in q.prompt, q.prompt
