@@ -597,9 +597,13 @@ def stressed(span: str) -> bool:
 _JOINING = re.compile(r"(?i)\s(?:then|and|or|vs\.?|versus|before|after|over)\s|\s[+→]\s")
 
 
+@lru_cache(maxsize=65536)
 def phrase_about(option: str, name: str) -> bool:
     """One holds the other as a whole word joined to more by a connective: a phrase about
-    the name ("rate THEN sum" of rate), not another thing of its kind (VACUUM FULL is one)."""
+    the name ("rate THEN sum" of rate), not another thing of its kind (VACUUM FULL is one).
+    Cached: a pool compares each option with every option taken before it."""
+    if " " not in option and " " not in name:
+        return False  # most options are one word: no connective to join them
     short, long_ = sorted((option.strip(), name.strip()), key=len)
     if not short or short == long_ or not _JOINING.search(long_):
         return False
