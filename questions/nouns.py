@@ -27,6 +27,12 @@ _NOT_A_CATEGORY = re.compile(
     r"杂项|其他|总结|笔记|备注|概述|简介|补充|补充细节|细节|补充说明|说明)$",
     re.I,
 )
+#: words a writer files a line under ("basics:", "cheat:", "tip:", "注意："): no term, no claim
+FILING_WORDS = (
+    r"(?:basics?|typical(?:ly)?|general(?:ly)?|usually|common|overview|summary|misc|notes?|tips?|"
+    r"tl;?dr|recap|examples?|e\.g\.?|fyi|nb|remember|reminder|important|key points?|cheat|memo|"
+    r"mnemonic|口诀|记忆|提示|注意)"
+)
 #: the head nouns of a property's name: what a line says of something, not a thing
 PROPERTY_HEADS = frozenset(
     {"size", "sizes", "length", "lengths", "limit", "limits", "default", "defaults", "routing",

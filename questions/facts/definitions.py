@@ -17,13 +17,14 @@ from lemminflect import getAllLemmas, getLemma
 from questions.cues import loose_spelling, spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.headers import asks
-from questions.nouns import category, is_misc, is_qualifier
+from questions.nouns import FILING_WORDS, category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
 from questions.service_areas import service_named
 from questions.stems import third_person
 from questions.text import (
     CJK,
     STOP_EN,
+    TRAILING_ASIDE,
     bound_opening,
     cjk_count,
     cut,
@@ -419,17 +420,12 @@ def head_and_description(block: Marked) -> Definition | None:
     return _split(block)
 
 
-#: an aside closing a description: "OFB, CTR (ECB just that one block)"
-_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 #: two names or more and nothing said of them: "CBC, CFB", "GCM, CCM only"
 _NAMES_ONLY = re.compile(
     r"`?[A-Z][A-Za-z0-9-]{1,15}`?(?:\s*[,，、/]\s*`?[A-Z][A-Za-z0-9-]{1,15}`?)+(?:\s+only)?"
 )
-#: a word the writer files a line under, no term of its own
-_LABEL_WORD = re.compile(
-    r"basics?|typical(?:ly)?|general|generally|usually|common|overview|summary|misc|notes?|tips?|"
-    r"tl;?dr|recap|example|examples|e\.g\.?|fyi|nb|remember|important|key points?"
-)
+#: a word the writer files a line under, no term of its own ("basics:", "typical:")
+_LABEL_WORD = re.compile(FILING_WORDS, re.I)
 #: a writer's tag before a term: "(bonus) ", "(new) ", "（选读）"
 _LEADING_TAG = re.compile(r"^[(（][^()（）\s]{1,10}[)）]\s*")
 
@@ -453,7 +449,7 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     d = _split(_Line(text, inline))
     if d is None or is_enumeration(d.description) or is_qualifier(d.term):
         return None
-    bare = _TRAILING_ASIDE.sub("", d.description)
+    bare = TRAILING_ASIDE.sub("", d.description)
     if is_enumeration(bare) or _NAMES_ONLY.fullmatch(bare):
         return None  # "**no propagation** → OFB, CTR (ECB just that one block)": names listed
     if _LABEL_WORD.fullmatch(d.term.strip(" *`").casefold()):
@@ -559,7 +555,7 @@ def multi_definitions(block: Marked) -> list[Definition]:
         desc = _before_named_clause(desc, block.inline.marked, term)
         if len(desc) < 3 or not _is_term(term, block):
             return []
-        if _NAMES_ONLY.fullmatch(_TRAILING_ASIDE.sub("", desc).rstrip(".")):
+        if _NAMES_ONLY.fullmatch(TRAILING_ASIDE.sub("", desc).rstrip(".")):
             return []  # "**errors propagate** → CBC, CFB. …": labels over the names they fit
         # a code span is the term as written: "`--only-binary :all:`" keeps its last colon
         name = term if term in block.inline.code else _clean_term(term)

@@ -28,7 +28,7 @@ from questions.generators.numbers import (
 )
 from questions.generators.tables import column_kinds, limited, overlaps, sharing_a_lack
 from questions.headers import values_a_setting
-from questions.nouns import singular_word
+from questions.nouns import FILING_WORDS, singular_word
 from questions.stems import (
     cell_attr,
     cut_off,
@@ -64,11 +64,7 @@ _NEGATED_ASIDE = re.compile(r"\s*[(（][^)）]*(\bnot\b|\bNOT\b|不|没)[^)）]*
 
 
 #: a label the writer files a line under, no part of what it claims
-_WRITER_LABEL = re.compile(
-    r"^(?:cheat|tip|note|nb|memo|mnemonic|remember|reminder|basics?|typical(?:ly)?|general|"
-    r"usually|口诀|记忆|提示|注意)\s*[:：]\s*",
-    re.I,
-)
+_WRITER_LABEL = re.compile(rf"^{FILING_WORDS}\s*[:：]\s*", re.I)
 
 
 def claim(f: Fact) -> str | None:
