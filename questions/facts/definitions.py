@@ -440,7 +440,7 @@ def _outcome_last(text: str, inline: Inline) -> bool:
     if not arrows:
         return False
     rest = text[arrows[-1].end() :]
-    rest = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", rest).strip()
+    rest = TRAILING_ASIDE.sub("", rest).strip()
     return any(rest == m for m in inline.marked)
 
 

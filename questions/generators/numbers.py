@@ -497,7 +497,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
-    gap = _with_line_subject(gap, said, f.sentence)
+    gap = _with_line_subject(gap, said, f.block.text)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
     if counted(gap, f.span) or _width_shown(gap, f.span) or _last_of_enumeration(gap, f.span):
         return None

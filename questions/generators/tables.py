@@ -630,15 +630,16 @@ KINDS = ("property",)
 _FORMULA_HEADER = re.compile(r"\b\d*n\s*\(|\bn\s*[-+*/^]\s*\w|\b\d+n\b")
 
 
+#: a row key that is an amount: "10", "1,000"
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+
+
 def _amounts(table: Table) -> bool:
     """The key column counts something ("users" over 10, 100, 1,000): its rows are amounts,
     no things a stem can ask "which user" of."""
     header = (table.key_header or "").strip()
     plural = bool(header) and header.isalpha() and singular_word(header.lower()) != header.lower()
     return plural and all(_AMOUNT.fullmatch(k.strip()) for k in table.keys)
-
-
-_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:

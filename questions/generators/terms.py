@@ -71,8 +71,8 @@ _BARE_BLANK_CLAUSE = re.compile(r"[;；]\s*___\s*[.。]?\s*$")
 
 
 def _bare_pairing(gap: str, codes: tuple[str, ...]) -> bool:
-    """The blank's clause is only code joined by "+" or "/": what the pair is for is said in
-    no word of the clause, so every option pairs with it as well."""
+    """The blank's clause is only code joined by "+": what the pair is for is said in no
+    word of the clause, so every option pairs with it as well."""
     clause = next((c for c in re.split(r"[;；。]|\.\s", gap) if "___" in c), "")
     rest = clause.replace("___", " ")
     for c in sorted(codes, key=len, reverse=True):

@@ -35,3 +35,22 @@ def test_a_pointer_to_numbered_items() -> None:
     assert refers_to_context("vars/ vs defaults/ in role — see precedence 2 vs 15")
     assert refers_to_context("vars/ vs defaults/ in role — see precedence ___ vs 15")
     assert not refers_to_context("pods see each other 2 times")
+
+
+TRANSLOG = """# ES 笔记
+
+## 5. 写入流程
+
+- translog `durability` 默认 `request`（每个请求 fsync 后才返回）；改 `async` 则每 `sync_interval` **5s** 刷一次，宕机可能丢 5s 数据
+- refresh 默认每 **1s**，之后才能被搜到
+- flush 默认 **30 分钟**一次
+"""
+
+
+def test_a_cloze_from_a_later_clause_keeps_the_name_its_line_opens_with() -> None:
+    """ "改 async 则每 sync_interval ___ 刷一次" said nothing of what goes async: the clause after
+    "；" goes on about the line's "translog durability"."""
+    bank, _ = generate_from_texts([("es.md", TRANSLOG)], "es")
+    clozes = [q.prompt for q in bank.questions if "sync_interval ___" in q.prompt]
+    assert clozes, [q.prompt for q in bank.questions]
+    assert all("translog durability" in p for p in clozes), clozes
