@@ -552,6 +552,15 @@ def clauses_of(sentence: str, ends: frozenset[str] = _CLAUSE_END) -> list[str]:
     return [p for p in out if p.strip(" ,，;；、/")]
 
 
+#: a question's or an item's number ("Q1", "Question 3", "题 2"): what it numbers is told
+#: by the notes' order, not by what it is, so it is never a term or an option
+_NUMBERING = re.compile(r"(?i)(?:q|question|problem|ex(?:ercise)?|no\.?|#|问题?|题|例)\s*\d{1,3}")
+
+
+def is_numbering(text: str) -> bool:
+    return _NUMBERING.fullmatch(text.strip()) is not None
+
+
 def inside_code(text: str, at: int, code: Iterable[str]) -> bool:
     """Whether position `at` of the text falls strictly inside one of its code spans (a cut
     or a separator there splits the span, one at its edge does not)."""

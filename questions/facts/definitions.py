@@ -30,6 +30,7 @@ from questions.text import (
     cut,
     english_word,
     inside_code,
+    is_numbering,
     is_zh,
     norm,
     split_sentences,
@@ -468,6 +469,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None
     if d.term.strip("`") in LITERALS:
         return None  # "`True`: errors come back …": a value of some setting, no term
+    if is_numbering(d.term):
+        return None  # "**Question 1**: what does …?": a question numbered, no term
     if _last_of_listed(text, d.term, inline):
         return None  # "every `RUN`, `COPY`, `ADD` -> new layer": said of all three
     if is_clause_list(d.description):
@@ -820,6 +823,9 @@ def _split(block: Marked) -> Definition | None:
     m = _HEAD_SEP.match(text)
     if m and inside_code(text, m.end("head"), block.inline.code):
         return None  # "`EXPLAIN` 里 `Extra: Using index`": that colon is the code's own
+    if m and _pairs_of_names(text, m.group("head"), m.group("desc"), block.inline.code):
+        return None  # "CloudFormation = AWS only, ARM/Bicep = Azure only": read as one
+        # definition, the first name's meaning would hold the second's
     if m and _is_term(m.group("head"), block) and len(m.group("desc")) >= 3:
         return Definition(_clean_term(m.group("head")), m.group("desc").strip())
     m = _IS_A.match(text) or _ZH_IS.match(text)
@@ -831,6 +837,28 @@ def _split(block: Marked) -> Definition | None:
             return None  # "consumer 端要配 …": the term is "consumer 端", cut mid-phrase
         return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
     return None
+
+
+#: a second "name = …" pair after a comma: "…, ARM/Bicep = Azure only"
+_NEXT_PAIR = re.compile(r"[,;]\s+(?P<name>[^\s=,;()`]+(?: [^\s=,;()`]+){0,2}) = ")
+#: the most words of a meaning in a line of pairs ("AWS only", "`variable` blocks in the child")
+_PAIR_WORDS = 5
+
+
+def _pairs_of_names(text: str, head: str, desc: str, code: tuple[str, ...]) -> bool:
+    """A line of pairs, each name set by "=" to a meaning of a few words: the first meaning is
+    one short phrase and the next name is a new one ("ref BW default = 100 Mbps" after
+    "reference BW / interface BW" says more of the first; so does a pair after "TTL: …")."""
+    if not text[len(head) :].lstrip().startswith("="):
+        return False
+    m = _NEXT_PAIR.search(desc)
+    if m is None or inside_code(desc, m.start(), code):
+        return False
+    meaning = desc[: m.start()]
+    if len(meaning.split()) > _PAIR_WORDS or re.search(r"[,;，；]", meaning):
+        return False  # "layer 7, HTTP/HTTPS/gRPC, …, targets = …": traits, one set by "="
+    said = {w.casefold() for w in re.findall(r"\w+", f"{head} {meaning}")}
+    return not said & {w.casefold() for w in re.findall(r"\w+", m["name"])}
 
 
 _IS_A_SENTENCE = re.compile(

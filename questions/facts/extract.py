@@ -60,7 +60,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.text import CJK, contains, is_zh, norm, phrase_about, stressed
+from questions.text import CJK, contains, is_numbering, is_zh, norm, phrase_about, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
 #: headings this many sections either side are a heading's options (near, and linear in cost)
@@ -361,6 +361,8 @@ def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
             span = m.group(0)
             if span in marked or norm(span) in terms or sentence.count(span) > 1:
                 continue
+            if is_numbering(span):
+                continue  # "Q3：AOF 和 RDB …？": the question's number
             out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
                             context=context, role="acronym", group=f"b{block.id}"))  # fmt: skip
     return out

@@ -73,3 +73,23 @@ def test_sentences_that_each_define_a_term_are_two_definitions() -> None:
     assert defined["Policy"].siblings == ("RBAC",)
     # "between areas, ASBR = …" holds a third definition: no run of like sentences
     assert "ABR" not in defined or "ASBR" not in defined["ABR"].value
+
+
+def test_a_line_of_name_pairs_defines_no_first_name_by_the_rest() -> None:
+    notes = """# IaC notes
+
+## Tools
+
+- CloudFormation = AWS only, ARM/Bicep = Azure only
+- Inputs = `variable` blocks in the child, outputs = `output` blocks
+- Cost = reference BW / interface BW, ref BW default = 100 Mbps
+- ALB = layer 7, HTTP/HTTPS/gRPC, path routing, targets = instances, IPs
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject: f.value for f in facts if f.kind == "definition"}
+    # "AWS only, ARM/Bicep = Azure only" is no meaning of CloudFormation
+    assert not any("Azure only" in v for v in defined.values()), defined
+    assert not any("output" in v for v in defined.values()), defined
+    # a detail of the first name set by "=" keeps the line one definition
+    assert defined["Cost"].startswith("reference BW"), defined
+    assert defined["ALB"].startswith("layer 7"), defined
