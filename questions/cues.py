@@ -536,11 +536,20 @@ def _end_of(run: str, words: Sequence[str], first: str) -> int:
 
 def spelled_by(desc: str, name: str, others: Sequence[str]) -> bool:
     """The description opens with the words the name's acronym is made of ("elliptic curve
-    discrete log problem" of ECC), and no other description does."""
-    quoted = f"“{desc}”"
-    return _spelled(quoted, name, ("",)) is not None and not any(
-        _spelled(f"“{o}”", name, ("",)) is not None for o in others
-    )
+    discrete log problem" of ECC) or its capitalised parts open ("capital expenditure: …" of
+    CapEx), and no other description does."""
+    return _spells(desc, name) and not any(_spells(o, name) for o in others)
+
+
+def _spells(desc: str, name: str) -> bool:
+    if _spelled(f"“{desc}”", name, ("",)) is not None:
+        return True
+    opening = tuple(w.lower() for w in re.findall(r"[A-Za-z]+", desc)[:_OPENING_WORDS])
+    return camel_blended(name, opening) is not None
+
+
+#: the words of a description that open it: where a name's long form is written
+_OPENING_WORDS = 4
 
 
 def _opens_quote(stem: str, text: str) -> bool:
@@ -1008,6 +1017,41 @@ def _blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return found
 
 
+#: a name of capitalised parts, each two letters or more: CapEx, OpEx, DevOps, FinOps
+_CAMEL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,5}){2,3}(?![a-z])")
+
+
+def _camel_blend(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
+    """Stem words in order whose openings are the parts of a name joined in capitals
+    ("capital expenditure" / CapEx, "development and operations" / DevOps), when no wrong
+    option is joined of the stem's words as well (OpEx beside CapEx, both said)."""
+    words = tuple(w.lower() for w in re.findall(r"[A-Za-z]+", stem))
+    found = camel_blended(answer, words)
+    if found is None or any(camel_blended(w, words) for w in wrong):
+        return None
+    return found
+
+
+def camel_blended(name: str, words: tuple[str, ...]) -> str | None:
+    """The last stem word of a run (at most one word between two) that the name's capitalised
+    parts open, each word longer than its part."""
+    for m in _CAMEL.finditer(name):
+        parts = [p.lower() for p in re.findall(r"[A-Z][a-z]+", m.group(0))]
+        for i in range(len(words)):
+            at, matched = i, ""
+            for n, part in enumerate(parts):
+                reach = words[at : at + 1] if n == 0 else words[at + 1 : at + 3]
+                hit = next((j for j, w in enumerate(reach) if w.startswith(part) and w != part),
+                           None)  # fmt: skip
+                if hit is None:
+                    break
+                at = at + hit + (0 if n == 0 else 1)
+                matched = words[at]
+            else:
+                return matched
+    return None
+
+
 @lru_cache(maxsize=16384)
 def _blend_tokens(name: str) -> tuple[str, ...]:
     """The made-up words of five letters or more a name holds, lower case: what may be a blend."""
@@ -1208,6 +1252,7 @@ def _clue(stem: str, answer: str, wrong: tuple[str, ...], like: tuple[str, ...])
         or _abbreviation(stem, answer, wrong)
         or _clipped_part(stem, answer, wrong)
         or _blend(stem, answer, wrong)
+        or _camel_blend(stem, answer, wrong)
         or _initials_opening(stem, answer, wrong)
         or _echoed_number(stem, answer, wrong)
         or _off_by_one(stem, answer, wrong)

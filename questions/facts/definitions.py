@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from lemminflect import getAllLemmas, getLemma
 
-from questions.cues import loose_spelling, spelling
+from questions.cues import camel_blended, loose_spelling, spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.headers import asks
 from questions.nouns import FILING_WORDS, category, is_misc, is_qualifier
@@ -748,10 +748,18 @@ _SPELLED_BRACKET = re.compile(
 )
 
 
+#: a lower-case long form of two or three words before a colon: "capital expenditure: …"
+_BLENDED_LEAD = re.compile(r"^(?P<long>[a-z]+(?: [a-z]+){1,2})\s*[:：]\s+(?P<rest>\S.{5,})$")
+
+
 def without_spelling(d: Definition) -> Definition:
     """The definition without the acronym's spelled-out words: they give the acronym away in
     any question that quotes them ("Security Orchestration, Automation, and Response -
     playbooks" keys SOAR by its initials), and the rest says what the thing is."""
+    m = _BLENDED_LEAD.match(d.description)
+    if m is not None and camel_blended(d.term, tuple(m.group("long").lower().split())):
+        # "capital expenditure: upfront spend …" of CapEx: what the parts are short for
+        return Definition(d.term, m.group("rest"), d.verb_phrase, d.claim, d.follow_up)
     m = _SPELLED_LEAD.match(d.description) or _SPELLED_BRACKET.match(d.description)
     if m is None or _ACRONYM.fullmatch(d.term.rstrip("+")) is None:
         return d

@@ -69,3 +69,37 @@ def test_a_long_form_before_a_bracket_or_beside_another_term_is_cut() -> None:
     for q in kept:  # and no long form is offered as a description either
         assert not any(c.startswith(("Redundant Array", "Network Attached")) for c in q.choices)
     assert {"RAID", "NAS", "SAN"} & {q.choices[q.answer] for q in kept}, prompts
+
+
+BLENDS = """# Cloud concepts
+
+## Spending
+
+- **CapEx**: capital expenditure: upfront spend on physical infra (buy servers, datacenter)
+- **OpEx**: operational expenditure: pay for services as you consume them
+- **Multi-cloud**: more than one public cloud provider at once
+- **Consumption-based model**: pay only for what you use, no upfront cost
+"""
+
+
+def test_a_name_joined_of_its_words_parts_is_asked_without_them() -> None:
+    """ "capital expenditure" opens CapEx's two parts: quoted, it names the key."""
+    r = generate_document("b.md", BLENDS)
+    for _, q in r.chosen:
+        assert "expenditure" not in q.prompt.lower(), q.prompt
+        if q.choices[q.answer] in ("CapEx", "OpEx"):
+            assert not any("expenditure" in c for c in q.choices), q.choices
+    asked = {q.choices[q.answer]: q.prompt for _, q in r.chosen}
+    assert "upfront spend on physical infra" in asked.get("CapEx", ""), asked
+
+
+def test_a_stem_writing_a_names_parts_gives_it_away_unless_both_are_written() -> None:
+    from questions.cues import clue
+
+    said = "Which is described here: “capital expenditure, bought up front”?"
+    assert clue(said, "CapEx", ["OpEx", "Multi-cloud"]) == "expenditure"
+    both = "Which is described here: “capital expenditure, not operational expenditure”?"
+    assert clue(both, "CapEx", ["OpEx", "Multi-cloud"]) is None
+    # the parts must open words in order, one word apart at most
+    apart = "Which is described here: “expenditure of capital”?"
+    assert clue(apart, "CapEx", ["OpEx", "Multi-cloud"]) is None
