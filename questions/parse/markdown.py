@@ -313,7 +313,7 @@ def _unboxed(inline: Inline) -> Inline:
 
 def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     if st.items and st.items[-1].inline is None:
-        task = practice_task(inline.text, st.section.heading)
+        task = practice_task(inline.text, st.section.heading, bool(inline.marked))
         inline = _unboxed(inline)
         item = st.items[-1]
         if item.term is not None:

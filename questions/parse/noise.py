@@ -75,10 +75,20 @@ _TASK_TODO = re.compile(
 _PRACTICE = re.compile(r"(?i)\bpracti[cs]e\b|\bexercises?\b|\bdrills?\b|练习|刷题|待练")
 
 
-def practice_task(text: str, heading: str) -> bool:
+#: a heading over a list of things to do ("Exam checklist", "Study plan", "TODO")
+_CHECKLIST = re.compile(r"(?i)\bcheck-?lists?\b|\bto-?dos?\b|\bstudy plan\b|清单|计划")
+
+
+def practice_task(text: str, heading: str, marked: bool = False) -> bool:
     """A boxed item under a heading over exercises ("## Practise" over "- [ ] median with
-    percentile_cont(…)"): a task to do, not what the notes state."""
-    return _TASK_BOX.match(text) is not None and _PRACTICE.search(heading) is not None
+    percentile_cont(…)"), or a plain one under a checklist ("- [ ] Free practice assessment
+    (target 85%+)" under "## Exam checklist"): a task to do, not what the notes state. An item
+    of a checklist naming a thing in code or bold (`marked`) may state a fact to check."""
+    if _TASK_BOX.match(text) is None:
+        return False
+    return _PRACTICE.search(heading) is not None or (
+        not marked and _CHECKLIST.search(heading) is not None
+    )
 
 
 def unboxed(text: str) -> str:

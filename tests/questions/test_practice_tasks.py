@@ -53,3 +53,31 @@ def test_the_writers_own_changes_are_a_study_log() -> None:
     assert heading_noise("What we changed in our CI") == "study log"
     assert heading_noise("My setup") == "study log"
     assert heading_noise("What changed in Python 3.12") is None  # a release's changes: content
+
+
+CHECKLIST = """# AZ-900
+
+## Storage
+
+- LRS keeps 3 copies in one datacenter
+- ZRS keeps 3 copies across 3 availability zones
+
+## Exam checklist
+
+- [x] Storage redundancy table (LRS/ZRS/GRS/GZRS)
+- [ ] Free practice assessment (target 85%+)
+- [ ] Book exam slot + check ID / webcam for online proctoring
+- [x] `az storage account create` takes `--sku Standard_ZRS` for zone redundancy
+"""
+
+
+def test_a_checklists_plain_items_are_tasks() -> None:
+    """AZ-900 notes: "- [ ] Free practice assessment (target 85%+)" under "## Exam checklist"
+    was asked "Exam checklist — Free practice assessment (target ___+)"."""
+    doc = parse_document(CHECKLIST, "c.md")
+    skipped = {n.text for n in doc.noise if n.reason == "TODO"}
+    assert any("practice assessment" in t for t in skipped), doc.noise
+    assert any("Book exam slot" in t for t in skipped), doc.noise
+    assert not any("--sku" in t for t in skipped), skipped  # names a command: a fact to check
+    bank, _ = generate_from_texts([("c.md", CHECKLIST)], "c")
+    assert not any("85%" in q.prompt or "85%" in q.choices for q in bank.questions)
