@@ -1425,6 +1425,9 @@ class Pool:
                     found.setdefault(m.group(0))
         return list(found)
 
+    def _nines_near(self, role: str, here: int) -> bool:
+        return any(99 < x < 100 for x in self._near_numbers("%", role, here))
+
     def numbers(
         self,
         answer: Number,
@@ -1450,9 +1453,10 @@ class Pool:
         if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
             return self._closed_set(answer, members, _id_distance(v, "key"), fmt_number, fact,
                                     avoid, want, least, taken)  # fmt: skip
-        if answer.unit == "%" and 99 <= v < 100 and v != int(v):
+        if answer.unit == "%" and 99 <= v < 100 and (v != int(v) or self._nines_near(role, here)):
             # an availability's or a durability's nines: 99.9 %, 99.95 %, 99.999 % beside
-            # 99.99 %, never 99.89 % or a rounded 100.00 %
+            # 99.99 %, never 99.89 % or a rounded 100.00 % (and 99 % beside them, never 50 %
+            # or 75 %, where the notes write nines)
             rest = answer.text[len(answer.text) - len(answer.text.lstrip("0123456789.")) :]
             by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
             return self._closed_set(answer, _NINES, by_nines, lambda x: fmt_number(x) + rest,
