@@ -41,6 +41,11 @@ _ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|啥|
 #: an English phrase that opens with a question word ("why fast", "how it works", "what's
 #: inside"); a hyphen after it makes a name ("How-to")
 _EN_WH = re.compile(r"(?i)^(why|how|what|when|where|which|who|whose)(?=\s|'s\b|$)")
+#: a label that asks how in other words: "Ways to raise SLA", "Steps to rotate a key",
+#: "Reasons for drift", "Tips on indexing"
+_EN_HOW = re.compile(
+    r"(?i)^(?:(?:ways|steps|things) to|reasons (?:for|to|why)|tips (?:for|on|to))\s"
+)
 #: an English header that asks yes or no, with its mark: "Can fail?", "Does it lock?"
 _EN_YES_NO_ASKING = re.compile(
     r"(?i)^(can|could|is|are|does|do|will|would|should|must|has|have)\s+[\w -]+\?$"
@@ -76,7 +81,7 @@ def asks(text: str) -> bool:
         return True
     if CJK.search(t):
         return _ZH_ASKING.search(t) is not None
-    return _EN_WH.match(t) is not None
+    return _EN_WH.match(t) is not None or _EN_HOW.match(t) is not None
 
 
 #: common header words in the other language: a stem in English over "上限" says "limit"
