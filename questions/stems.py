@@ -106,7 +106,12 @@ def reverse_definition(desc: str, noun: str | None, lang: str, verb: bool) -> st
     # one sentence reads as a predicate; one with an arrow is notes shorthand, quoted
     if verb and not re.search(r"[.!?]\s+\S|->|→|=>", desc.strip()):
         return f"{which(noun, lang)} {articles(singular_predicate(desc.rstrip('.;, ')))}?"
+    if verb:  # "**State** is how TF maps config → …": quoted, what it is without its copula
+        desc = _COPULA_OPENING.sub("", desc, count=1)
     return f"{which(noun, lang)} is described here: {quoted(desc, lang)}?"
+
+
+_COPULA_OPENING = re.compile(r"^(?:is|are)\s+(?=\S)")
 
 
 def pick_for(need: str, noun: str | None, lang: str) -> str:

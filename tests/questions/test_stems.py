@@ -365,3 +365,14 @@ def test_a_default_stem_does_not_say_defaults_twice() -> None:
     assert default_number("TTL defaults", "en") == "What is the default value of TTL?"
     assert default_number("maxSurge", "en") == "What is the default value of maxSurge?"
     assert default_number("defaults", "en") == "What is the default value of defaults?"
+
+
+def test_a_quoted_verb_phrase_drops_its_copula() -> None:
+    """ "**State** is how TF maps config → real-world resources" was quoted "“is how TF maps
+    …”": a predicate with an arrow is quoted, and the quote says what the thing is."""
+    from questions.stems import reverse_definition
+
+    stem = reverse_definition("is how TF maps config → real-world resources", None, "en", True)
+    assert stem == "Which of these is described here: “how TF maps config → real-world resources”?"
+    # a description that is no verb phrase keeps its words ("is" may be a name there)
+    assert "“is a list”" in reverse_definition("is a list", None, "en", False)
