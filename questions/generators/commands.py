@@ -39,9 +39,13 @@ def _tool(heading: str, options: list[str]) -> str:
 
 #: a line that opens with a program's name: "mount /dev/sdb1 /mnt", "systemctl daemon-reload"
 _PROGRAM_FIRST = re.compile(r"^[A-Za-z][\w.+-]*(?:\s|$)")
+#: a braced body a configuration block opens: `terraform {}`, `provider "aws" { … }`
+_BLOCK = re.compile(r"\s\{[^{}]*\}\s*$")
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
+    if _BLOCK.search(f.value):
+        return  # `locals {}` holds named expressions: a block of configuration, no command
     head = f.value.split()[0]
     # a command whose own words repeat the purpose ("starts a rollout" beside `kubectl rollout
     # restart`) may do it too: never an option
@@ -68,6 +72,8 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
                               exclude=rivals)  # fmt: skip
     if _PROGRAM_FIRST.match(f.value):  # a command line beside command lines only, never a
         wrong = [w for w in wrong if _PROGRAM_FIRST.match(w)]  # config line ("UUID=… /data …")
+        # ...nor a block of the program's configuration (`terraform {}`, `locals { … }`)
+        wrong = [w for w in wrong if not _BLOCK.search(w)]
     lang = lang_of(f)
     noun = "option" if "flag" in f.extra else "setting" if assigns(f.value) else "command"
     tool = _tool(f.section.heading, [f.value, *wrong])
