@@ -26,7 +26,15 @@ from questions.cues import pointed_at
 from questions.facts.model import Fact
 from questions.headers import asked, asks
 from questions.nouns import MEMORY_AIDS, is_misc, is_phrase
-from questions.text import CJK, CJK_RUN, STOP_EN, TRAILING_ASIDE, english_word, lemma
+from questions.text import (
+    CJK,
+    CJK_RUN,
+    PICTOGRAPHS,
+    STOP_EN,
+    TRAILING_ASIDE,
+    english_word,
+    lemma,
+)
 
 #: ways of asking whose stem may lose its subject: a cloze of a sentence, a term asked by a
 #: description with no category noun
@@ -135,12 +143,9 @@ def unnumbered(heading: str) -> str:
 
 
 #: pictographs and marks a heading is decorated with ("MEMORIZE 🧠", "易混点 ❗", "⭐⭐⭐")
-_PICTOGRAPHS = re.compile(r"[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+")
-
-
 def _clean(heading: str) -> str:
     text = unnumbered(heading)  # "2. HTTP methods"
-    text = _PICTOGRAPHS.sub("", text).strip()  # "MEMORIZE 🧠": the word, not its picture
+    text = PICTOGRAPHS.sub("", text).strip()  # "MEMORIZE 🧠": the word, not its picture
     text = TRAILING_ASIDE.sub("", text)  # "TLS handshake (TLS 1.3)"
     return text.strip(" *`#:：")
 

@@ -552,6 +552,10 @@ def clauses_of(sentence: str, ends: frozenset[str] = _CLAUSE_END) -> list[str]:
     return [p for p in out if p.strip(" ,，;；、/")]
 
 
+#: emoji and symbols a writer files lines under ("MEMORIZE 🧠", "📜 许可证：", "⚠️ Gotcha")
+PICTOGRAPHS = re.compile(r"[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+")
+
+
 #: a question's or an item's number ("Q1", "Question 3", "题 2"): what it numbers is told
 #: by the notes' order, not by what it is, so it is never a term or an option
 _NUMBERING = re.compile(r"(?i)(?:q|question|problem|ex(?:ercise)?|no\.?|#|问题?|题|例)\s*\d{1,3}")

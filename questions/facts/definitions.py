@@ -23,6 +23,7 @@ from questions.service_areas import service_named
 from questions.stems import third_person
 from questions.text import (
     CJK,
+    PICTOGRAPHS,
     STOP_EN,
     TRAILING_ASIDE,
     bound_opening,
@@ -112,6 +113,8 @@ def _is_term(head: str, block: Marked) -> bool:
     head = head.strip()
     if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):
         return False
+    if PICTOGRAPHS.match(head):
+        return False  # "📜 许可证：…", "⚠️ Gotcha: …": the writer's filing under a picture
     if _ONLY_AFTER.search(head):
         return (
             False  # "Built-in only – no user-defined functions": says of the section, names nothing

@@ -64,3 +64,25 @@ def test_a_label_that_asks_how_is_no_term() -> None:
     bank, _ = generate_from_texts([("s.md", HOW_LABELS)], "s")
     for q in bank.questions:
         assert not any(c.startswith(("Ways to", "Steps to")) for c in q.choices), q.choices
+
+
+PICTURED = """# Redis 复习
+
+## 五、其他功能
+
+- **Pub/Sub**：不持久化，订阅者不在线就丢消息
+- **Lua 脚本**：原子执行，`EVAL` / `EVALSHA`，脚本执行期间阻塞其他命令
+- **Pipeline**：批量发命令减少 RTT，**不保证原子性**
+- **ACL**：6.0 引入，`ACL SETUSER`，替代单一的 `requirepass`
+- **RESP3** 协议 + 客户端缓存（client-side caching）：6.0
+- 📜 许可证：2024 年起（7.4）改为 RSALv2 / SSPLv1 双许可，Linux 基金会 fork 出 **Valkey**（基于 7.2.4）；Redis 8 又加上了 AGPLv3 选项
+"""
+
+
+def test_a_label_under_a_picture_is_no_term() -> None:
+    """ "📜 许可证：…" was keyed "📜 许可证" beside Pipeline and Lua 脚本: a label the writer
+    files under a picture names a topic, not a thing of the list's kind."""
+    bank, _ = generate_from_texts([("p.md", PICTURED)], "p")
+    assert bank.questions
+    for q in bank.questions:
+        assert not any("许可证" in c for c in q.choices), (q.prompt, q.choices)
