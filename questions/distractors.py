@@ -32,6 +32,7 @@ from questions.headers import asks
 from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
+from questions.rivals import contrasted, name_forms
 from questions.service_areas import (
     area_of,
     area_services,
@@ -222,6 +223,9 @@ class Pool:
             tuple[str, ...], tuple[dict[int, set[str]], dict[int, set[str]], list[int]]
         ] = {}
         self._outcomes: dict[int, list[str]] | None = None
+        #: names a line's head sets against each other, and defined terms by their forms
+        self._contrasted: dict[str, frozenset[str]] | None = None
+        self._defined_as: dict[str, str] = {}
         self._section_products: dict[int, frozenset[str]] = {}
         self._name_kinds: NameKinds | None = None
         #: a table's row keys by its block (the named set each key is one of), with its cells
@@ -510,6 +514,17 @@ class Pool:
         like = set(kept_by_kind(answer, [t for tier in tiers for t in tier], self.name_kinds))
         tiers = [[t for t in tier if t in like] for tier in tiers]
         out: list[str] = []
+        rivals = [] if closed else self.rivals(answer)
+        if rivals:  # a name the notes set the answer against ("Azure Policy vs RBAC") first
+            for t in rivals:
+                if (
+                    len(out) < want
+                    and norm(t) not in barred
+                    and acceptable(t, answer, out, avoid, sibling=True)
+                    and self.same_form(answer, t)
+                    and not (avoid and self.said_elsewhere(t, avoid, fact))
+                ):
+                    out.append(t)
         full = False
         for n in range(len(tiers)):
             if full or (n == 3 and len(out) >= 2):
@@ -532,6 +547,8 @@ class Pool:
                     and not (avoid and self.said_elsewhere(t, avoid, fact))
                 ):
                     out.append(t)
+        if len(out) < 2 and all(t in rivals for t in out):
+            out = []  # the pair alone is a coin toss: as if the notes set nothing against it
         odd = lone_case(answer, out)
         if odd is not None:  # asked again without it: the next of its kind takes its place
             return self.alternatives(answer, fact, roles, siblings, avoid, want, closed,
@@ -1275,6 +1292,27 @@ class Pool:
     def _written_with_article(self, name: str) -> bool:
         """The notes write the name after an article somewhere ("the VPC", "a VPC network")."""
         return any(_after_article(t, name) for t in self._texts_with(name))
+
+    def rivals(self, answer: str) -> list[str]:
+        """The defined terms the notes set the answer against at the head of a line (`rivals`),
+        as the notes define them ("RBAC" of "Azure Policy vs RBAC" is "Azure RBAC")."""
+        if self._contrasted is None:
+            doc = self.doc
+            texts = [b.text for b in doc.content if b.kind != "code"] if doc is not None else []
+            texts += [s.heading for s in doc.sections] if doc is not None else []
+            self._contrasted = contrasted(texts)
+            for f in self.definitions if self._contrasted else ():
+                for form in name_forms(f.subject):
+                    self._defined_as.setdefault(form, f.subject)
+        if not self._contrasted:
+            return []  # most notes set nothing against anything: no name read
+        found: list[str] = []
+        for form in name_forms(answer):
+            for rival in sorted(self._contrasted.get(form, ())):
+                name = next((n for r in name_forms(rival) if (n := self._defined_as.get(r))), None)
+                if name is not None and norm(name) != norm(answer) and name not in found:
+                    found.append(name)
+        return found
 
     def commands_near(self, answer: str, fact: Fact) -> list[str]:
         """The program-and-subcommand heads of the notes' command lines near the fact that run
