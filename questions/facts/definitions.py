@@ -145,7 +145,9 @@ _ZH_LABEL = re.compile(
     # what a line says of its item ("危害: 端口耗尽", "常见误区: …"): an aspect, no term
     r"|(?:常见|主要|典型|潜在)?(?:误区|危害|影响|后果|原因|风险|优点|缺点|优势|劣势|区别|用法|原理|作用"
     r"|场景|使用场景|解决|解决办法|解决方案|处理|处理方法|现象|症状|建议|结论"
-    r"|理论基础|理论依据|核心思想|基本思想|思想|前提)"
+    r"|理论基础|理论依据|核心思想|基本思想|思想|前提|配置|流程|步骤|过程|顺序|条件|方式|方法)"
+    # how or in what order a thing is done ("选新主的顺序：…", "扩容的步骤：…"): a topic, no name
+    r"|[\u4e00-\u9fff]{1,6}的(?:顺序|流程|步骤|过程|条件|方式|方法|原因|区别|作用)"
     # a kind's name over its members ("变量：**cwnd**、**ssthresh**", "参数：…"): no term itself
     r"|(?:关键|相关|主要|常用|核心)?(?:变量|参数|字段|指标|术语|概念|名词|关键词|配置项)"
     # a condition ending in 了 ("队列满了: …", "挂了: …"): when the line applies, not a name

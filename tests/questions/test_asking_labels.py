@@ -86,3 +86,28 @@ def test_a_label_under_a_picture_is_no_term() -> None:
     assert bank.questions
     for q in bank.questions:
         assert not any("许可证" in c for c in q.choices), (q.prompt, q.choices)
+
+
+ASPECTS = """# Redis 复习
+
+## 主从复制
+
+- 配置：`replicaof <masterip> <port>`（5.0 之前叫 `slaveof`）
+- **全量同步**：从库发 `PSYNC ? -1` → 主库 `FULLRESYNC` + BGSAVE 生成 RDB 发给从库
+- **增量同步**：断线重连后发 `PSYNC <replid> <offset>`，只补差量，否则全量
+
+## 哨兵
+
+- **主观下线**（SDOWN）：单个哨兵 `down-after-milliseconds`（默认 30000 ms）内没收到有效回复
+- **客观下线**（ODOWN）：≥ `quorum` 个哨兵都认为主观下线
+- 选新主的顺序：`replica-priority`（越小越优先）→ 复制 offset 最大 → runid 最小
+"""
+
+
+def test_an_aspect_label_is_no_option() -> None:
+    """ "配置：`replicaof …`" and "选新主的顺序：…" were offered beside 全量同步 and 主观下线:
+    a line's aspect (its configuration, the order of a step) names no thing of the list."""
+    bank, _ = generate_from_texts([("a.md", ASPECTS)], "a")
+    assert bank.questions
+    for q in bank.questions:
+        assert not {"配置", "选新主的顺序"} & set(q.choices), (q.prompt, q.choices)
