@@ -1423,6 +1423,32 @@ def _echoed_number(stem: str, answer: str, wrong: Sequence[str]) -> str | None:
     return None
 
 
+#: a stem that sums or splits what it says: "= 数据端口 + ___，即 16379", "___ 拆成 16 bit + 8 bit"
+_SUMS = re.compile(r"[+＋=＝×]|\bsplit into\b|\bsum of\b|拆成|即|等于|加上")
+
+
+def sums_to(stem: str, answer: str, wrong: Sequence[str]) -> bool:
+    """The answer's number is the sum or the difference of two numbers of the stem in its
+    unit, in a stem that sums or splits ("16379 = 6379 + ___" / 10000, "___ = 16 bit + 8 bit"
+    / 24 bit), when no wrong option's is: the key is worked out, not known."""
+    mine = numbers_in(answer)
+    if len(mine) != 1 or not _SUMS.search(stem):
+        return False
+    key = mine[0]
+    said = [n.value for n in numbers_in(stem) if n.unit == key.unit]
+    if len(said) < 2:
+        return False
+
+    def worked_out(v: float) -> bool:
+        return any(abs(a + b - v) < 1e-9 or abs(abs(a - b) - v) < 1e-9
+                   for i, a in enumerate(said) for b in said[i + 1 :])  # fmt: skip
+
+    if not worked_out(key.value):
+        return False
+    theirs = [n[0].value for w in wrong if len(n := numbers_in(w)) == 1]
+    return not any(worked_out(v) for v in theirs)
+
+
 #: the factor that turns a value in the unit into the one a stem may restate it in: 80 % is
 #: 0.8, 100 ms is 0.1 s, 2 min is 120 s
 _RESTATED_AS = {"%": 0.01, "ms": 0.001, "s": 1000.0, "min": 60.0, "h": 60.0, "毫秒": 0.001}

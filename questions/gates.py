@@ -24,7 +24,15 @@ from questions.candidate import Candidate
 from questions.clipping import usage_remark
 from questions.common_knowledge import names_meaning, universal
 from questions.context_refs import refers_to_context
-from questions.cues import computed, results, self_checking, spelled_out, unit_echo, works_out
+from questions.cues import (
+    computed,
+    results,
+    self_checking,
+    spelled_out,
+    sums_to,
+    unit_echo,
+    works_out,
+)
 from questions.facts.model import Fact
 from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
@@ -128,6 +136,8 @@ def self_described(c: Candidate, known: Mapping[str, str] | None = None) -> str 
         key = numbers[c.answer]
         if key is not None and works_out(c.prompt, key.value):
             return WORKED_OUT
+        if sums_to(c.prompt, c.answer_text, c.distractors):
+            return WORKED_OUT  # "= 数据端口 + ___，即 16379" beside 6379: 10000 by subtraction
         return None  # numbers have no name to paraphrase
     if c.style in PAIRED:
         return None  # the stem names both sides compared and the options pair them by design

@@ -36,3 +36,20 @@ def test_no_number_question_holds_the_sum_of_its_key() -> None:
             assert not works_out(q.choices[q.answer], n.value), (q.prompt, q.choices)
     result = generate_document("t.md", text)
     assert any(d.reason == "stem works the answer out" for d in result.dropped)
+
+
+def test_a_number_the_stem_sums_to_is_worked_out() -> None:
+    """Redis notes: "Cluster 总线端口 = 数据端口 + ___，即 16379" beside 6379 is 10000 by
+    subtraction, "___ 拆成 16 bit + 8 bit" is 24 bit by addition."""
+    from questions.cues import sums_to
+
+    port = "默认端口：6379（Cluster 总线端口 = 数据端口 + ___，即 16379）"
+    assert sums_to(port, "10000", ["5000", "6000", "7500"])
+    lfu = "LFU：___ 拆成 16 bit 时间 + 8 bit 对数计数器"
+    assert sums_to(lfu, "24 bit", ["3 bit", "6 bit", "12 bit"])
+    # another unit's numbers, or a stem that sums nothing, work nothing out
+    assert not sums_to("LFU：___ 拆成 16 ms 时间 + 8 ms 计数", "24 bit", ["3 bit", "6 bit"])
+    assert not sums_to("3 replicas in 2 zones hold ___ copies", "5", ["4", "6"])
+    # a wrong option worked out as well (16 - 8) leaves the key one of two sums
+    assert not sums_to(lfu, "24 bit", ["8 bit", "12 bit", "128 bit"])
+    assert not sums_to(lfu, "24 bit or 32 bit", ["3 bit", "6 bit"])  # a key of one number only
