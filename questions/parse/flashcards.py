@@ -16,7 +16,7 @@ from questions.parse.model import Block
 from questions.text import CJK
 
 #: what opens a card's question
-_Q_LABEL = r"(?:Q|Question|问|问题|面试官追问|面试官问|追问)"
+_Q_LABEL = r"(?:(?:Q|Question|问|问题)\s*\d{0,3}|面试官追问|面试官问|追问)"
 #: what opens its answer: a label, or an arrow after a question that ends with "?"
 _A_LABEL = r"(?:(?:A|Answer|答)\s*[:：]|→|->)"
 _CARD = re.compile(

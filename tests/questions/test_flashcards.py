@@ -99,3 +99,20 @@ def test_a_literal_value_is_no_term() -> None:
     subjects = {f.subject for f in extract(doc)}
     assert not subjects & {"True", "False"}, subjects
     assert "timeout" in subjects
+
+
+def test_a_numbered_card_is_a_card() -> None:
+    """Redis notes number their cards ("**Q2：RDB 做 BGSAVE 的时候还能写吗？**" over "A：能。…"):
+    the question was a cloze ("填空：Q2：___ 做 BGSAVE 的时候还能写吗？")."""
+    notes = (
+        "# Redis\n\n## 面试题\n\n**Q2：RDB 做 BGSAVE 的时候还能写吗？**\n"
+        "A：能。fork 出的子进程共享内存页，主进程写的时候触发 COW 复制那一页。\n\n"
+        "**Question 3: Why 16384 slots?**\nA: heartbeat bitmaps stay at 2 KB with 16384 slots.\n"
+    )
+    doc = parse_document(notes, "q.md")
+    questions = [n.text for n in doc.noise if n.reason == "question in the notes"]
+    assert any("BGSAVE" in q for q in questions), doc.noise
+    texts = [b.text for b in doc.content]
+    assert any(t.startswith("fork 出的子进程") for t in texts), texts
+    assert "heartbeat bitmaps stay at 2 KB with 16384 slots." in texts, texts
+    assert not any(re.match(r"(?:Q|Question ?)\d", t) for t in texts), texts
