@@ -1776,11 +1776,21 @@ def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
         found = clue(text, answer, wrong)
     if any(_inside_word(desc, found) or _compound_head(desc, found) for found in seen):
         return None
+    if _SIDE_BY_SIDE.search(text):
+        return None  # "managed … … without running DCs": two words gone in a row, a hole
     text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
     if text.count(MASK) > MAX_MASKS or text.startswith(MASK) or _noun_hole(text):
         return None
-    # gaps need words around them: three content words or fewer say too little
-    return None if len(content_words(text.replace(MASK, " "))) <= THIN + 1 else text
+    # gaps need words around them: three content words or fewer say too little, and two
+    # gaps need a clause's worth ("browser …, Bash or …, authenticated already" reads as holes)
+    least = THIN + 1 + (text.count(MASK) - 1) * _WORDS_PER_GAP
+    return None if len(content_words(text.replace(MASK, " "))) <= least else text
+
+
+#: two gaps with nothing between them
+_SIDE_BY_SIDE = re.compile(r"…\s*…")
+#: the content words a second gap of a description needs around it to still read
+_WORDS_PER_GAP = 2
 
 
 #: a gap where the noun a determiner opens was ("rotate the … for RDS", "launch a new … of

@@ -155,3 +155,17 @@ def test_a_noun_hole_is_a_gap_a_determiner_or_preposition_opens_and_a_stop_close
     text: str, hole: bool
 ) -> None:
     assert _noun_hole(text) is hole
+
+
+def test_gaps_side_by_side_or_two_among_few_words_do_not_read() -> None:
+    """AZ-900 review: "managed … … without running DCs" and "browser …, Bash or …,
+    authenticated already" were read as broken: two gaps with nothing between are a hole, and a
+    second gap needs more words around it to still read."""
+    wrong = ["Azure Advisor", "Azure portal", "Azure Service Health"]
+    two = masked("browser shell, Bash or PowerShell, authenticated already", "Azure Cloud Shell",
+                 wrong)  # fmt: skip
+    assert two is None, two
+    wrong = ["External identities", "SSO", "Conditional Access"]
+    one = masked("managed domain services (domain join, LDAP) without running DCs",
+                 "Entra Domain Services", wrong)  # fmt: skip
+    assert one is None, one
