@@ -628,18 +628,24 @@ def sentence_definitions(block: Marked) -> list[Definition]:
     if len(said) < 2:
         return []
     found: list[Definition] = []
+    joints: set[str] = set()
     for sentence in said:
         d = _split_cached(sentence, block.inline)
-        if (d is None or len(d.term.split()) > 4 or not _EQUALS.match(sentence, len(d.term))
+        joint = _EQUALS.match(sentence, sentence.find(d.term) + len(d.term)) if d else None
+        if (d is None or len(d.term.split()) > 4 or joint is None
                 or "=" in d.description):  # fmt: skip
             break  # the run of like definitions ends ("ABR = …, ASBR = …" is two in one)
+        joints.add(joint.group(0).strip())
         found.append(d)
+    if len(joints) > 1:
+        return []  # "X = …. Y — …": not one way of defining, so no run of like lines
     terms = [d.term for d in found]
     return found if len(found) >= 2 and len({_script(t) for t in terms}) == 1 else []
 
 
-#: the sign a sentence definition joins its term with: "Policy = …", "RBAC = …"
-_EQUALS = re.compile(r"\s*=\s")
+#: the sign a sentence definition joins its term with: "Policy = …", "RBAC = …",
+#: "Authentication (AuthN) — proving who you are."
+_EQUALS = re.compile(r"\s*(?:=|—|–)\s")
 
 
 def joined_definitions(block: Marked) -> list[Definition]:

@@ -93,3 +93,21 @@ def test_a_line_of_name_pairs_defines_no_first_name_by_the_rest() -> None:
     # a detail of the first name set by "=" keeps the line one definition
     assert defined["Cost"].startswith("reference BW"), defined
     assert defined["ALB"].startswith("layer 7"), defined
+
+
+def test_sentences_that_each_define_a_term_by_a_dash_are_two_definitions() -> None:
+    """AZ-900 notes: "Authentication (AuthN) — proving who you are. Authorization (AuthZ) —
+    what you're allowed to do." was one definition, so "proving who you are. Authorization
+    (AuthZ) — what you're allowed to do" was offered as MFA's description."""
+    notes = """# AZ-900
+
+## Identity
+
+- Authentication (AuthN) — proving who you are. Authorization (AuthZ) — what you're allowed to do.
+- Lambda — serverless compute. Max timeout = 15 min.
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject: f.value for f in facts if f.kind == "definition"}
+    assert defined["Authorization (AuthZ)"].startswith("what you're allowed"), defined
+    assert "Authorization" not in defined["Authentication (AuthN)"], defined
+    assert "Max timeout" not in defined  # a dash and an "=": no run of like definitions
