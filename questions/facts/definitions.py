@@ -343,6 +343,8 @@ def is_enumeration(desc: str) -> bool:
     what something holds, "支持的版本、cipher suites、随机数…", is a description)."""
     if _SEQUENCE.fullmatch(desc.strip()):
         return True  # "inactive -> pending -> firing": the stages a label lists, in order
+    if _NAME_CHAIN.fullmatch(TRAILING_ASIDE.sub("", desc).strip()):
+        return True  # "Management groups → Subscriptions → Resource groups → Resources"
     head = re.split(r"\s+[—–]\s+|[;。]", desc)[0]
     head = re.sub(r"\([^)]*\)", "", head)
     if not _ENUMERATION.match(head.strip()):
@@ -352,6 +354,9 @@ def is_enumeration(desc: str) -> bool:
 
 
 _SPACED_SLASH = re.compile(r"\s+/\s+")
+#: names of a few words each in a chain of arrows: the levels or stages a label lists
+_CHAIN_NAME = r"[A-Za-z0-9`._-]+(?: [A-Za-z0-9`._-]+){0,2}"
+_NAME_CHAIN = re.compile(rf"{_CHAIN_NAME}(?:\s*(?:->|→|=>)\s*{_CHAIN_NAME}){{2,}}")
 
 
 _OPENING = re.compile(r"[A-Za-z]+|\S")

@@ -111,3 +111,23 @@ def test_sentences_that_each_define_a_term_by_a_dash_are_two_definitions() -> No
     assert defined["Authorization (AuthZ)"].startswith("what you're allowed"), defined
     assert "Authorization" not in defined["Authentication (AuthN)"], defined
     assert "Max timeout" not in defined  # a dash and an "=": no run of like definitions
+
+
+def test_a_label_over_a_chain_of_names_is_no_term() -> None:
+    """AZ-900 notes: "Hierarchy: Management groups → Subscriptions → Resource groups →
+    Resources (settings inherit downward)" was keyed "Hierarchy" among Region and
+    Availability Zone: the label lists levels in order, it is no thing of their kind."""
+    notes = """# AZ-900
+
+## Azure architecture
+
+- Region — set of datacenters in a geographic area
+- Availability Zone — physically separate datacenters within a region
+- Subscription — unit of billing + access control boundary
+- Hierarchy: Management groups → Subscriptions → Resource groups → Resources (settings inherit downward)
+- Lifecycle: 未加密卷 → snapshot → 加密 copy
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject for f in facts if f.kind == "definition"}
+    assert "Hierarchy" not in defined, defined
+    assert {"Region", "Subscription"} <= defined, defined
