@@ -1044,7 +1044,8 @@ def extract(doc: Document) -> list[Fact]:
     facts = _as_members(facts, {f"g{b.group}" for b in content if b.id in plain_arrows})
     facts = [f for f in _named_like_the_list(facts) if not _values_label(f)]
     facts = without_aspect_labels(facts)
-    facts += lead_label_groups(content) + nested_label_groups(content)
+    labels = lead_label_groups(content) + nested_label_groups(content)
+    facts += [f for f in labels if not _values_label(f)]
     facts = _with_code_led(code_led_items(content, parents), facts)
     facts += predicate_facts(content) + step_facts(content) + pick_facts(content)
     taken = {f"{f.block.id}:{f.span}" for f in facts if f.kind == "term"}
@@ -1212,14 +1213,25 @@ def _junk(f: Fact) -> bool:
 _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:ms|s|sec|min|h|d|%|[KMGT]i?B)\b")
 
 
+def _values_only(text: str) -> bool:
+    """Two measured values or more and nothing else but signs: "99% → ~7.2 hours"."""
+    found = [n for n in numbers_in(text) if n.unit]
+    rest = text
+    for n in found:
+        rest = rest.replace(n.text, " ")
+    return len({n.text for n in found}) >= 2 and not re.search(r"\w", rest)
+
+
 def _values_label(f: Fact) -> bool:
     """A plain word labelling a line of values ("Timers: hello 5 s / hold 15 s (60 s / 180 s
     on slow NBMA)"): the values are each asked by their own names; the label names no thing,
     and was offered beside Successor and Cost (a review)."""
+    if f.kind != "definition" or markup(f) != "plain":
+        return False
+    if f.role == "label":  # "Downtime per month:" over "99% → ~7.2 hours": one whatever its
+        return _values_only(f.value)  # words
     return (
-        f.kind == "definition"
-        and f.role == "term"
+        f.role == "term"
         and len(f.subject.split()) == 1
-        and markup(f) == "plain"
         and len({re.sub(r"\s", "", v) for v in _MEASURED.findall(f.value)}) >= 2
     )

@@ -131,3 +131,25 @@ def test_a_label_over_a_chain_of_names_is_no_term() -> None:
     defined = {f.subject for f in facts if f.kind == "definition"}
     assert "Hierarchy" not in defined, defined
     assert {"Region", "Subscription"} <= defined, defined
+
+
+def test_a_label_over_lines_of_values_is_no_term() -> None:
+    """AZ-900 notes: "Downtime per month (approx):" over "99% → ~7.2 hours" lines was offered
+    beside SLA and Composite SLA; a label over lines of words (HTTP/3 over "TLS 1.3 内置在
+    QUIC 里，新连接 1-RTT") stays a term."""
+    notes = """# AZ-900
+
+## SLA & numbers
+
+- SLA = Microsoft's commitment on uptime
+- Composite SLA = multiply the SLAs of dependent services
+- Downtime per month (approx, 30-day month):
+  - 99% → ~7.2 hours
+  - 99.9% → ~43.2 minutes
+- HTTP/3
+  - TLS 1.3 内置在 QUIC 里，新连接 1-RTT，恢复连接 0-RTT
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject for f in facts if f.kind == "definition"}
+    assert not any(d.startswith("Downtime") for d in defined), defined
+    assert "HTTP/3" in defined, defined
