@@ -87,7 +87,10 @@ _NOT_A_PURPOSE = re.compile(
     r"^(in|单位)\s*[:：]?\s*\S+$|"
     r"\b(it|this|that|them)\b|"
     # "# long syntax", "# first thing in exam": how the line is written or when to type it
-    r"\b(syntax|shorthand|exam)\b",
+    r"\b(syntax|shorthand|exam)\b|"
+    # "# run from CP", "# runs on each node": where to type it; "# often just stopped", "# a
+    # default-deny may be blocking traffic": a guess at the cause; "# (default) marker": an aside
+    r"^runs?\s+(from|on|as|in)\b|\b(often|usually|sometimes|probably|maybe|may be|might be)\b|^\(",
     re.I,
 )
 

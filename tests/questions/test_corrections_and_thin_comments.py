@@ -41,6 +41,10 @@ def test_a_correction_is_read_without_what_it_struck(line: str, read: str) -> No
         ("first thing in exam", False), ("selector = app=db (!)", False), ("list pods", True),
         ("检查配置文件语法", True),
         ("roll back to the previous revision", True),
+        # where to type it, a guess at a cause, an aside (CKA troubleshooting review)
+        ("run from CP", False), ("runs on each node", False), ("often just stopped/disabled", False),
+        ("a default-deny may be blocking traffic", False), ("(default) marker", False),
+        ("shows target versions", True), ("upgrades local kubelet config", True),
     ],
 )  # fmt: skip
 def test_a_thin_comment_is_no_purpose(comment: str, use: bool) -> None:
