@@ -90,7 +90,10 @@ _NOT_A_PURPOSE = re.compile(
     r"\b(syntax|shorthand|exam)\b|"
     # "# run from CP", "# runs on each node": where to type it; "# often just stopped", "# a
     # default-deny may be blocking traffic": a guess at the cause; "# (default) marker": an aside
-    r"^runs?\s+(from|on|as|in)\b|\b(often|usually|sometimes|probably|maybe|may be|might be)\b|^\(",
+    r"^runs?\s+(from|on|as|in)\b|\b(often|usually|sometimes|probably|maybe|may be|might be)\b|^\(|"
+    # the same in Chinese: "# 按名称（LPIC 会考这个）" (a manner and an exam aside), "# ⚠️ 忘了
+    # 这步 …" (a warning)
+    r"^(按|通过|根据)[\u4e00-\u9fff]{1,4}(?:[（(]|$)|会考|考点|必考|^[\u2300-\u27bf\U0001f000-\U0001faff]",
     re.I,
 )
 
@@ -106,6 +109,10 @@ def purpose(comment: str) -> bool:
 
 
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
+
+
+#: a comment that opens with a flag: it tells how the flag is used
+_FLAG_FIRST = re.compile(r"^\s*--?[A-Za-z]")
 
 
 def explains_flags(comment: str, cmd: str) -> bool:
@@ -198,6 +205,8 @@ def command_facts(block: Block) -> list[Fact]:
             continue
         if explains_flags(comment, cmd):
             continue  # "# -x 扩展指标，-z 不显示空闲设备" of `iostat -xz 1`: the flags say which
+        if _FLAG_FIRST.match(comment) and not explains_flags(comment, cmd):
+            continue  # "# -l 100%FREE 用剩余全部 PE" beside `lvcreate -L 500M`: another use
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(
             Fact("command", comment, cmd, block, line, sentence=comment, span=cmd,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from questions.facts.commands import purpose
+from questions.facts.extract import extract
 from questions.generate import generate_from_texts
 from questions.parse.markdown import parse_document
 
@@ -45,6 +46,8 @@ def test_a_correction_is_read_without_what_it_struck(line: str, read: str) -> No
         ("run from CP", False), ("runs on each node", False), ("often just stopped/disabled", False),
         ("a default-deny may be blocking traffic", False), ("(default) marker", False),
         ("shows target versions", True), ("upgrades local kubelet config", True),
+        ("按名称（LPIC 会考这个）", False), ("⚠️ 忘了这步 SELinux 上下文错", False),
+        ("按名称杀进程", True), ("列出所有信号", True),
     ],
 )  # fmt: skip
 def test_a_thin_comment_is_no_purpose(comment: str, use: bool) -> None:
@@ -76,3 +79,18 @@ def test_generated_questions_skip_thin_comments_and_struck_values() -> None:
     for s in shown:
         assert "“test”" not in s and "“deployment”" not in s and "exam" not in s, s
         assert "2 3" not in s, s
+
+
+def test_a_comment_on_another_flag_is_no_purpose() -> None:
+    """ "lvcreate -n lvweb -L 500M vgdata   # -l 100%FREE 用剩余全部 PE": the comment tells how
+    another flag is used; asked "哪条命令用于“-l 100%FREE …”？", the key does not do it."""
+    notes = (
+        "# LVM\n\n## 存储\n\n```bash\npvcreate /dev/sdb1                 # 初始化物理卷\n"
+        "vgcreate vgdata /dev/sdb1          # 创建卷组\n"
+        "lvcreate -n lvweb -L 500M vgdata   # -l 100%FREE 用剩余全部 PE\n"
+        "mkfs.xfs /dev/vgdata/lvweb         # 格式化\n```\n"
+    )
+    facts = extract(parse_document(notes, "l.md"))
+    purposes = {f.subject for f in facts if f.kind == "command"}
+    assert "创建卷组" in purposes, purposes
+    assert not any("100%FREE" in p for p in purposes), purposes
