@@ -17,7 +17,7 @@ from lemminflect import getAllLemmas, getLemma
 from questions.cues import camel_blended, loose_spelling, spelling
 from questions.facts.clause_subjects import opens_with_setting
 from questions.headers import asks
-from questions.nouns import FILING_WORDS, category, is_misc, is_qualifier
+from questions.nouns import FILING_WORDS, PROPERTY_HEADS, category, is_misc, is_qualifier
 from questions.parse.model import Block, Inline
 from questions.service_areas import service_named
 from questions.stems import third_person
@@ -230,6 +230,10 @@ _LIST_SEP = re.compile(r"[,;，；、](?![^()（）]*[)）])")
 _GLOSSED_NAME = re.compile(r"[\w./-]+(?:\s+[\w./-]+){0,2}\s*[(（][^()（）]+[)）]")
 
 
+#: the fewest names a singular label heads before it is read as the list's heading
+_CODED_LIST = 4
+
+
 def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     """ "Types: primitive `string`/`number`; …", "Sources: local path, Registry, GitHub, …",
     "Related: `moved {}` (…), `removed {}` (…)": a one-word plural or non-noun label over a
@@ -243,11 +247,17 @@ def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     word = label.lower()
     lemmas = getAllLemmas(word)
     noun = lemmas.get("NOUN")
-    if noun is not None and noun[0] == word:
-        return False  # a singular noun names a thing: "Immutable" is no noun, "Pod" is one
     parts = [p.strip() for p in _LIST_SEP.split(description) if p.strip()]
     if len(parts) < 2:
         return False
+    coded = sum(1 for p in parts if any(c in p for c in code))
+    if (
+        noun is not None
+        and noun[0] == word
+        and not (len(parts) >= _CODED_LIST and coded * 4 >= len(parts) * 3)
+    ):
+        return False  # a singular noun names a thing: "Immutable" is no noun, "Pod" is one;
+        # unless it heads a run of code names ("Core: `Pipeline`, `PCollection`, `ParDo`, …")
     first = parts[0]
     if (
         len(first.split()) >= 3
@@ -847,6 +857,9 @@ def _split(block: Marked) -> Definition | None:
     m = _HEAD_SEP.match(text)
     if m and inside_code(text, m.end("head"), block.inline.code):
         return None  # "`EXPLAIN` 里 `Extra: Using index`": that colon is the code's own
+    if m and _aspect_label(text, m.group("head")):
+        return None  # "Cost: FlexRS for batch, …": what the line says of its section's thing
+        # ("Cost = reference BW / interface BW" defines OSPF's cost)
     if m and _pairs_of_names(text, m.group("head"), m.group("desc"), block.inline.code):
         return None  # "CloudFormation = AWS only, ARM/Bicep = Azure only": read as one
         # definition, the first name's meaning would hold the second's
@@ -861,6 +874,12 @@ def _split(block: Marked) -> Definition | None:
             return None  # "consumer 端要配 …": the term is "consumer 端", cut mid-phrase
         return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
     return None
+
+
+def _aspect_label(text: str, head: str) -> bool:
+    """A one-word property head before a colon ("Cost:", "Limits:", "Pricing:")."""
+    word = head.strip().lower()
+    return word in PROPERTY_HEADS and text[len(head) :].lstrip().startswith((":", "："))
 
 
 #: a second "name = …" pair after a comma: "…, ARM/Bicep = Azure only"

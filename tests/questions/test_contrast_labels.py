@@ -153,3 +153,29 @@ def test_a_label_over_lines_of_values_is_no_term() -> None:
     defined = {f.subject for f in facts if f.kind == "definition"}
     assert not any(d.startswith("Downtime") for d in defined), defined
     assert "HTTP/3" in defined, defined
+
+
+def test_an_aspect_label_and_a_label_over_code_names_are_no_terms() -> None:
+    """GCP data engineer notes: "Cost: **FlexRS** for batch (cheaper …), …" and "Core:
+    `Pipeline`, `PCollection`, `PTransform`, `ParDo`, side inputs" were keyed "Cost" and
+    "Core" beside Triggers and Watermark; "Cost = reference BW / interface BW" defines
+    OSPF's cost and stays."""
+    notes = """# Dataflow
+
+## Beam
+
+- Core: `Pipeline`, `PCollection`, `PTransform`, `ParDo`/`DoFn`, `GroupByKey`, side inputs
+- **Watermark** = system's estimate of event-time completeness
+- **Triggers** decide when to emit (after watermark, processing time); early/late firings
+- Cost: **FlexRS** for batch (cheaper, delayed scheduling), Streaming Engine moves state off workers
+
+## OSPF
+
+- Cost = reference BW / interface BW, ref BW default = 100 Mbps
+- Pod: the smallest deployable unit, one or more containers
+"""
+    facts = extract(parse_document(notes, "t.md"))
+    defined = {f.subject: f.value for f in facts if f.kind == "definition"}
+    assert "Core" not in defined, defined
+    assert defined.get("Cost", "").startswith("reference BW"), defined
+    assert "Pod" in defined, defined
