@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from questions.facts.model import Fact
 from questions.parse.model import Block
+from questions.text import TRAILING_ASIDE
 from questions.values import shape
 
 #: fewer picks leave no wrong option of the list's own
@@ -31,7 +32,8 @@ _NAME_SHAPES = frozenset({"Name", "Pascal", "acronym", "Names", "camel", "lower"
 
 def _pick(b: Block) -> tuple[str, str] | None:
     """(need, name) of a pick line, or None."""
-    m = _PICK.match(b.text.strip())
+    # "… → **Dataproc** (use GCS instead of HDFS, …)": the pick, then an aside on it
+    m = _PICK.match(TRAILING_ASIDE.sub("", b.text.strip()))
     if m is None:
         return None
     need, name = m.group("need").strip(), m.group("name").strip()

@@ -120,3 +120,25 @@ def test_a_pick_fact_keeps_its_line_and_its_siblings() -> None:
     assert first.siblings == ("Nearline", "Archive")
     assert first.sibling_values == ("monthly backups", "yearly archive")
     assert first.group.startswith("g")
+
+
+DECISIONS = """# GCP data engineer
+
+## Other processing services
+
+- If you have existing **Hadoop / Spark / Hive** jobs → **Dataproc** (use GCS instead of HDFS)
+- Spark without managing clusters → **Dataproc Serverless**
+- If you need to **orchestrate** multi-step workflows → **Cloud Composer** (managed Airflow)
+- Visual, code-free ETL for business users → **Cloud Data Fusion** (CDAP based)
+- Change data capture from MySQL/PostgreSQL → **Datastream** (→ BigQuery / GCS)
+"""
+
+
+def test_a_pick_with_an_aside_after_its_name_is_a_pick() -> None:
+    """GCP notes: "… → **Dataproc** (use GCS instead of HDFS)" and four more picks, each with
+    an aside, asked nothing: the name had to end the line."""
+    facts = pick_facts(parse_document(DECISIONS, "d.md").content)
+    picked = {f.subject: f.value for f in facts}
+    assert picked.get("Dataproc") == "If you have existing Hadoop / Spark / Hive jobs", picked
+    assert picked.get("Cloud Composer", "").startswith("If you need to orchestrate"), picked
+    assert "Datastream" in picked, picked
