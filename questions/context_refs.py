@@ -13,7 +13,8 @@ _POINTER = re.compile(
     r"|\bsee\s+(?:the\s+)?(?:previous|next|following|preceding)\b"
     # a remark that is only a pointer ("see defaults below", "see section 4", "see table 2"):
     # "see" opening the text or a clause, so "pods see each other below the mesh" is content
-    r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:above|below)\b"
+    # (or opening a quoted description: "which is described here: “see decision list below”")
+    r"|(?:^|[(:;,—–“\"]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:above|below)\b"
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?|refer to)\s+(?:the\s+)?"
     r"(?:section|sec\.|§|chapter|ch\.|part|table|figure|fig\.|step|note)\s*[\d#§]"
     # "see precedence 2 vs 15": the numbers of another list's items

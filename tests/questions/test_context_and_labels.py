@@ -50,7 +50,8 @@ def test_a_block_header_comment_describes_no_line() -> None:
 
 def test_lines_that_point_at_their_neighbours_are_not_asked() -> None:
     for text in ("sanity check everything above", "see below", "same as above", "as before",
-                 "同上", "见上文", "详见下文", "ditto"):  # fmt: skip
+                 "同上", "见上文", "详见下文", "ditto",
+                 "which of these is described here: “see decision list below”?"):  # fmt: skip
         assert refers_to_context(text), text
     for text in (
         "alerts when CPU is above 80%",
