@@ -434,7 +434,10 @@ def split_sentences(text: str) -> tuple[str, ...]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1])):
+        # ("nmcli con mod ... ipv4.method manual": an ellipsis before a lower-case word leaves
+        # words out of one sentence, it ends none)
+        elided = out and out[-1].endswith(("...", "…")) and piece[:1].islower()
+        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1]) or elided):
             joiner = "" if not out[-1][-1:].isascii() else " "
             out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
         else:

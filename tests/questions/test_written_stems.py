@@ -120,6 +120,14 @@ def test_a_sentence_may_open_with_a_command_line_option() -> None:
     )
 
 
+def test_an_ellipsis_before_a_lower_case_word_ends_no_sentence() -> None:
+    """ "RHEL 9 用 `nmcli con mod ... ipv4.method manual` 后要 `nmcli con up`" was cut at the
+    ellipsis, and "填空：ipv4.method manual 后要 ___" lost what is modified."""
+    text = "RHEL 9 网络用 nmcli con mod ... ipv4.method manual 后要 nmcli con up"
+    assert split_sentences(text) == (text,)
+    assert split_sentences("It waits... Then it retries.") == ("It waits...", "Then it retries.")
+
+
 VAULT = """# Vault
 
 ## Sealing
