@@ -140,13 +140,30 @@ def _swap(f: Fact, pool: Pool, text: str) -> str | None:
         wrong = [m for m in marked if m != f.span and not contains(text, m)
                  and _quoted(m) == _quoted(f.span)
                  and bool(re.search(r"\w", m)) == wordy  # ".*api.*" is no "=" of the line
+                 # a folder for a folder, and never a path inside the true one ("/etc/systemd/
+                 # system/" swapped for "/etc/systemd/system/sshd.service.d/override.conf")
+                 and m.endswith("/") == f.span.endswith("/")
+                 and f.span not in m and m not in f.span
                  and peer(f.block.inline.text, f.span, m, pool)
                  and pool.same_kind(f.span, m, f)]  # fmt: skip
+    at = _own_place(f, text)
+    if at is None:
+        return None  # "/etc" only inside "/etc/systemd/system/": no value of its own to swap
     for w in wrong:
-        false = text.replace(f.span, w, 1)
+        false = text[:at] + w + text[at + len(f.span) :]
         if _NEGATION.findall(false) == _NEGATION.findall(text):  # no negation made or lost
             return false
     return None
+
+
+def _own_place(f: Fact, text: str) -> int | None:
+    """Where the value stands in the statement: a code path where it is a whole token, not the
+    start of a longer path (`/etc` inside `/etc/systemd/system/`)."""
+    if f.kind == "number" or f.role != "code":
+        at = text.find(f.span)
+        return at if at >= 0 else None
+    whole = re.search(rf"(?<![\w/.-]){re.escape(f.span)}(?![\w/.-])", text)
+    return whole.start() if whole else None
 
 
 #: a false number this many times the true one (or as small a share of it) reads as absurd
