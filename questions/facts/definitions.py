@@ -879,7 +879,12 @@ def _split(block: Marked) -> Definition | None:
 def _aspect_label(text: str, head: str) -> bool:
     """A one-word property head before a colon ("Cost:", "Limits:", "Pricing:")."""
     word = head.strip().lower()
-    return word in PROPERTY_HEADS and text[len(head) :].lstrip().startswith((":", "："))
+    return word in _ASPECTS and text[len(head) :].lstrip().startswith((":", "："))
+
+
+#: one-word labels of what a line tells of a thing: the property heads, and a service's
+#: measures ("Capacity: 1 node = 1,000 processing units")
+_ASPECTS = PROPERTY_HEADS | {"capacity", "throughput", "latency"}
 
 
 #: a second "name = …" pair after a comma: "…, ARM/Bicep = Azure only"

@@ -168,6 +168,7 @@ def test_an_aspect_label_and_a_label_over_code_names_are_no_terms() -> None:
 - **Watermark** = system's estimate of event-time completeness
 - **Triggers** decide when to emit (after watermark, processing time); early/late firings
 - Cost: **FlexRS** for batch (cheaper, delayed scheduling), Streaming Engine moves state off workers
+- Capacity: **1 node = 1,000 processing units**; smallest instance 100 PUs
 
 ## OSPF
 
@@ -176,6 +177,6 @@ def test_an_aspect_label_and_a_label_over_code_names_are_no_terms() -> None:
 """
     facts = extract(parse_document(notes, "t.md"))
     defined = {f.subject: f.value for f in facts if f.kind == "definition"}
-    assert "Core" not in defined, defined
+    assert "Core" not in defined and "Capacity" not in defined, defined
     assert defined.get("Cost", "").startswith("reference BW"), defined
     assert "Pod" in defined, defined
