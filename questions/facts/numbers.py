@@ -210,6 +210,13 @@ def remark_label(sentence: str) -> bool:
 _AVOIDED = re.compile(r"\bdon'?t\b|\bdo not\b|\bnever\b", re.I)
 #: a number reported as what someone says: "older tests may still say 30", "some blogs claim 5"
 _REPORTED = re.compile(r"\b(?:say|says|said|claim|claims|claimed)\s*$", re.I)
+#: a former value before the present one: "(was 4,000, now 10,000)", "以前是 5，现在 10"
+_FORMER = re.compile(
+    r"(?:\b(?:was|were|used to be|formerly|previously)|以前是?|原来是?|之前是?)\s*$", re.I
+)
+_NOW = re.compile(r"\bnow\b|现在|如今|目前", re.I)
+#: how far after the former value its present one is written
+_NOW_REACH = 24
 
 
 #: a digit written as a plural ("0s", "1s") after a word that counts digits: "leading 0s"
@@ -488,6 +495,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # "100s of TB": hundreds, not 100 seconds
             if _REPORTED.search(before):
                 continue  # "older practice tests may still say 30": what others say, no fact
+            if _FORMER.search(before) and _NOW.search(after[:_NOW_REACH]):
+                continue  # "(was 4,000, now 10,000)": the value it no longer is
             if _DENIED.search(before):
                 continue  # "不是 100%", "not 100 %": the value the notes say it is not
             if _in_example_run(sentence, start, end):

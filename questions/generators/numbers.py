@@ -291,8 +291,12 @@ def _with_lost_name(gap: str, f: Fact) -> str:
     it out ("每个分区的大小上限默认是 ___" of `retention.bytes`): without it the stem no longer
     says what it is about. The blank's own unit ("kB" of "8 kB") names nothing."""
     code = f.block.inline.code
+    # (a name said only in brackets is an example of something, "ingestion time
+    # (`_PARTITIONTIME`)", not what the line is about)
+    unbracketed = ASIDE.sub(" ", f.sentence)
     found = {n for _, n in names(f.sentence, code, skip=f.span)
-             if (n in code or shape(n) in _CODE_SHAPES) and n not in f.span}  # fmt: skip
+             if (n in code or shape(n) in _CODE_SHAPES) and n not in f.span
+             and n in unbracketed}  # fmt: skip
     if len(found) != 1 or contains(gap, next(iter(found))):
         return gap
     name = next(iter(found))

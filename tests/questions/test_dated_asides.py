@@ -88,3 +88,23 @@ def test_a_note_to_study_is_no_number_cloze(line: str) -> None:
             ("Fill in the blank: Memorise", "Fill in the blank: Remember")
         )
         assert "记住" not in q.prompt, q.prompt
+
+
+def test_a_former_value_and_a_bracketed_example_name_are_not_asked() -> None:
+    """GCP notes: "Partitioning: by … ingestion time (`_PARTITIONTIME`), or integer range; max
+    partitions per table is limited (was 4,000, now 10,000)" was asked "Partitioning:
+    _PARTITIONTIME: … (was ___, now 10,000 …)": the value it no longer is, under a name the
+    line only gives as an example."""
+    from questions.generate import generate_document
+
+    notes = (
+        "# BigQuery\n\n## Numbers & limits to remember\n\n"
+        "- Partitioning: by time-unit column (hour/day/month/year), ingestion time "
+        "(`_PARTITIONTIME`), or integer range; max partitions per table is limited "
+        "(was 4,000, now 10,000 – check current quotas)\n"
+        "- Free tier: first 1 TiB of queries per month, 10 GiB storage\n"
+    )
+    r = generate_document("b.md", notes)
+    prompts = [q.prompt for _, q in r.chosen]
+    assert not any("was ___" in p for p in prompts), prompts
+    assert not any("_PARTITIONTIME:" in p for p in prompts), prompts
