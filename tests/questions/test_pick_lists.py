@@ -124,6 +124,11 @@ def test_a_pick_fact_keeps_its_line_and_its_siblings() -> None:
 
 DECISIONS = """# GCP data engineer
 
+## Basics
+
+- Dataflow runs Apache Beam pipelines
+- Pub/Sub keeps messages 7 days by default
+
 ## Other processing services
 
 - If you have existing **Hadoop / Spark / Hive** jobs → **Dataproc** (use GCS instead of HDFS)

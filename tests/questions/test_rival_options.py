@@ -59,6 +59,15 @@ def test_contrasted_reads_the_heads_of_lines() -> None:
     assert found["rdb"] == {"AOF", "混合持久化"}
     assert found["aks"] == {"ACI"}  # the description's own "vs" sets nothing against
     assert "frequent" not in str(found)  # a phrase of many words is no name
+    # a line without a contrast before one reads on; "versus" and "VS" set names apart too,
+    # quotes go, and a name of four words is still a name
+    more = contrasted([
+        "no contrast here",
+        "Blue green versus canary: two release styles",
+        "\"Cold HDD\" VS 'Throughput Optimized HDD volume' — sc1 / st1",
+    ])  # fmt: skip
+    assert more["bluegreen"] == {"canary"}, more
+    assert more["coldhdd"] == {"Throughput Optimized HDD volume"}, more
 
 
 @pytest.mark.parametrize(
