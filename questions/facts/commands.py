@@ -11,7 +11,7 @@ from lemminflect import getAllLemmas, getLemma
 
 from questions.facts.model import Fact
 from questions.parse.model import Block
-from questions.text import CJK
+from questions.text import CJK, PICTOGRAPHS
 
 MAX_COMMAND = 80
 #: a trailing comment: "# …" after a space, "-- …" after two ("-- wget …" is an argument)
@@ -91,9 +91,8 @@ _NOT_A_PURPOSE = re.compile(
     # "# run from CP", "# runs on each node": where to type it; "# often just stopped", "# a
     # default-deny may be blocking traffic": a guess at the cause; "# (default) marker": an aside
     r"^runs?\s+(from|on|as|in)\b|\b(often|usually|sometimes|probably|maybe|may be|might be)\b|^\(|"
-    # the same in Chinese: "# 按名称（LPIC 会考这个）" (a manner and an exam aside), "# ⚠️ 忘了
-    # 这步 …" (a warning)
-    r"^(按|通过|根据)[\u4e00-\u9fff]{1,4}(?:[（(]|$)|会考|考点|必考|^[\u2300-\u27bf\U0001f000-\U0001faff]",
+    # the same in Chinese: "# 按名称（LPIC 会考这个）", a manner and an exam aside
+    r"^(按|通过|根据)[\u4e00-\u9fff]{1,4}(?:[（(]|$)|会考|考点|必考",
     re.I,
 )
 
@@ -105,7 +104,9 @@ def purpose(comment: str) -> bool:
     # one word ("# test", "# deployment", "# yes/no") names a kind or an outcome, and a kind
     # of thing is no use: it tells no command of a block from the others
     one_word = len(said.split()) == 1 and not CJK.search(said)
-    return not one_word and _NOT_A_PURPOSE.search(said) is None
+    if one_word or PICTOGRAPHS.match(said):
+        return False  # (a comment under a picture, "# ⚠️ 忘了这步 …", warns)
+    return _NOT_A_PURPOSE.search(said) is None
 
 
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
@@ -205,7 +206,7 @@ def command_facts(block: Block) -> list[Fact]:
             continue
         if explains_flags(comment, cmd):
             continue  # "# -x 扩展指标，-z 不显示空闲设备" of `iostat -xz 1`: the flags say which
-        if _FLAG_FIRST.match(comment) and not explains_flags(comment, cmd):
+        if _FLAG_FIRST.match(comment):
             continue  # "# -l 100%FREE 用剩余全部 PE" beside `lvcreate -L 500M`: another use
         others = tuple(c for c in dict.fromkeys(commands) if c != cmd)
         out.append(
