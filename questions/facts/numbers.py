@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from lemminflect import getAllLemmas
 
-from questions.facts.clause_subjects import nearest
+from questions.facts.clause_subjects import nearest, opens_own_topic
 from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
@@ -428,6 +428,11 @@ def _part_of_name(before: str, after: str, span: str, headings: Sequence[str]) -
 _IN_ADDRESS = re.compile(r":[0-9A-Fa-f:]")
 
 
+#: a label over a whole line ("umask：默认权限的掩码。文件基数 666 …"): its later sentences go on
+#: about what it names, whatever noun they open with
+_LINE_LABEL = re.compile(r"^[^:：。.;；\s][^:：。;；]{0,30}[:：]")
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -457,7 +462,13 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         here = context
         line_about = context or term or opening
         parallel = _parallel_subject(sentence, line_about) if n > 0 else None
-        if parallel is not None:
+        # a later sentence with a topic of its own is not read under the line's name (a
+        # nested item's sentences all are: its parent item is what they go on about)
+        topic = (n > 0 and block.parent is None and not _LINE_LABEL.match(block.text)
+                 and opens_own_topic(sentence))  # fmt: skip
+        if topic:
+            here = ""
+        elif parallel is not None:
             here = parallel  # "Functions 1st gen: … 2nd gen …": the second one's own line
         elif n > 0 and not has_own_subject(sentence, about=line_about):
             here = line_about  # "… default 100. every connection is …"
@@ -527,9 +538,9 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if own and own != span:
                 # "… 。hz 默认 10，每秒执行 10 次后台任务": the clause is about the setting its own
                 # sentence names, not the line's first one
-                line = here if parallel is not None else context
+                line = here if parallel is not None or topic else context
                 about = line if own.casefold() in said.casefold() else own
-            elif (n > 0 and parallel is None and not has_own_subject(sentence)
+            elif (n > 0 and parallel is None and not has_own_subject(sentence) and not topic
                   and not _CONDITION_FIRST.match(sentence)):  # fmt: skip
                 # "-c 默认 1024。表示最大并发连接数": the sentence before names its subject
                 about = named_before(said_before, n, marked) or here

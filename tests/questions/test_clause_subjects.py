@@ -103,3 +103,29 @@ def test_a_marked_term_takes_the_setting_its_own_sentence_names() -> None:
     about = {f.span: f.context for f in facts if f.kind == "term"}
     assert about["compact"] != "lazyfree"  # its sentence names activedefrag, and says so
     assert about["evicted"] == "maxmemory"  # "over it …" names none: the sentence before's
+
+
+def test_a_chinese_sentence_opening_with_its_own_noun_is_not_read_under_the_setting_before() -> (
+    None
+):
+    # a paragraph on one setting goes on to another topic: "缓冲区" is no part of `acks`
+    notes = (
+        "# MQ 笔记\n\n## 生产者\n\n`acks` 2.0 起默认 `all`，真正限制重试时长的是 "
+        "`delivery.timeout.ms`（2 分钟）。缓冲区（64 MB）满了 `send()` 会阻塞。检查频率 "
+        "`flush.check.ms` 默认 300000。\n\n`linger.ms` 默认 5 ms。\n"
+    )
+    contexts = number_contexts(notes)
+    assert contexts["64 MB"] == "", contexts
+    assert contexts["300000"] != "acks", contexts
+    asked = prompts("t.md", notes)
+    assert any(p.endswith("缓冲区（___）满了 send() 会阻塞。") for p in asked), asked
+    assert not any("acks" in p and "缓冲区" in p for p in asked), asked
+
+
+def test_a_line_under_a_label_or_a_parent_item_keeps_its_subject_past_a_noun() -> None:
+    # "umask：…。文件基数 666": the label is what the whole line is about
+    labelled = "# L\n\n## 权限\n\numask：默认权限的掩码。文件基数 666，目录基数 777。\n"
+    assert number_contexts(labelled)["666"] == "umask"
+    # a nested item's sentences go on about its parent item
+    nested = "# L\n\n## 缓存\n\n- `maxmemory`\n  - 默认 0 表示不限。内存上限 512 MB 时开始淘汰\n"
+    assert number_contexts(nested)["512 MB"] == "maxmemory"
