@@ -170,7 +170,14 @@ def has_own_subject(sentence: str, about: str = "") -> bool:
         return False
     if about and remark_label(sentence) and about.casefold() not in sentence.casefold():
         return False
-    return bool(_OWN_SUBJECT.match(sentence)) or bool(_CAPITAL_START.match(sentence))
+    own = _OWN_SUBJECT.match(sentence)
+    if own is not None and own.group(4) in ("–", "—") and _QUANTITY_HEAD.fullmatch(own.group(1)):
+        return False  # "0 s – 12 h; extend with …": a range, no subject and its description
+    return own is not None or bool(_CAPITAL_START.match(sentence))
+
+
+#: a value before a dash: where a range starts ("0 s", "1 min"), no name
+_QUANTITY_HEAD = re.compile(r"[\d.,]+\s*[A-Za-z%]{0,4}")
 
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")

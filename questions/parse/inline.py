@@ -47,6 +47,51 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
 #: a highlight (Obsidian, many editors: "==consumption-based model=="): its words, no marks
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 
+#: a wiki link (Obsidian, Foam, Logseq): "[[IAM]]", "[[DynamoDB#GSI]]", "[[DynamoDB#GSI|GSI]]"
+#: read as the words it shows; "[[ -f x ]]" (a shell test) is none
+_WIKI_LINK = re.compile(
+    r"\[\[(?!\s)(?P<page>[^\[\]|#\n]*)(?:#(?P<part>[^\[\]|\n]*))?"
+    r"(?:\|(?P<alias>[^\[\]\n]+))?\]\]"
+)
+#: tags (Obsidian, Logseq, Bear) closing a heading or a line: "## Lambda #lambda", "… #exam";
+#: the note's filing, no words of it. A number after # is none ("Issue #42"), nor is "C#".
+_TAGS = re.compile(r"(?:(?:^|\s)#[^\W\d][\w/-]*)+\s*$")
+#: a spaced-repetition card on one line (Obsidian's "front::back", reversible "front:::back"):
+#: the front is three words or more, or a question, and the line has one separator
+_CARD = re.compile(
+    r"^(?P<front>(?:[^`:\s]+\s+){2,}[^`:\s]+|[^`:\n]+?[?？])\s*:{2,3}(?!:)\s*(?P<back>[^:\n]*\S)$"
+)
+#: an IPv6 address ("fe80::1", "in practice fd00::/8"): no card
+_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{1,4}::(?:[0-9A-Fa-f]{1,4}\b|/)")
+
+
+def _card(line: str) -> re.Match[str] | None:
+    m = _CARD.match(line.strip())
+    return None if m is None or _IPV6.search(line) else m
+
+
+def is_card(line: str) -> bool:
+    return _card(line) is not None
+
+
+def _as_card(text: str) -> str:
+    """A one-line card read as its notes would write it: "front: back", or a question and its
+    answer ("Q: … ? A: …") when the front asks."""
+    m = _card(text)
+    if m is None:
+        return text
+    front, back = m.group("front").strip(), m.group("back")
+    return f"Q: {front} A: {back}" if front.endswith(("?", "？")) else f"{front}: {back}"
+
+
+def _wiki_text(m: re.Match[str]) -> str:
+    """The words a wiki link shows: its alias, else its page and heading ("DynamoDB > GSI")."""
+    if m.group("alias"):
+        return m.group("alias").strip()
+    page, part = m.group("page").strip(), (m.group("part") or "").strip()
+    return f"{page} > {part}" if page and part else page or part
+
+
 #: a line that gives a command and comments it: `docker build .`  # stop at stage "build"
 _COMMENTED_LINE = re.compile(r"\S\s+#\s+\S[^#]*$")
 
@@ -132,6 +177,14 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
             parts.append(tok.content)  # <placeholder>, not markup
     text = " ".join("".join(parts).split())
     text = _LIST_MARKER.sub("", text)  # an escaped list marker ("\\- text")
+    if "[[" in text:
+        shown = [_wiki_text(m) for m in _WIKI_LINK.finditer(text)]
+        text, links = _WIKI_LINK.sub(_wiki_text, text), links + len(shown)
+        link_chars += sum(map(len, shown))
+    if "#" in text:
+        text = _TAGS.sub("", text).strip()
+    if "::" in text:
+        text = _as_card(text)
     if "**" in text:
         text = _cjk_bold(text, strong)
     link_chars += sum(len(m.group(0)) for m in URL_RE.finditer(text))

@@ -20,7 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.parse.flashcards import read_cards
-from questions.parse.inline import render_inline
+from questions.parse.inline import is_card, render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import classify, practice_task, unboxed
 
@@ -369,7 +369,7 @@ def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
     glossary = _labelled_lines(lines, out)
     if glossary:
         return glossary  # "NAT Gateway (NAT GW): managed, lives in ONE AZ, …" / soft break / …
-    if all(_CARD_LINE.match(line.text) for line in out):
+    if all(_CARD_LINE.match(line.text) for line in out) or all(map(_is_card_line, lines)):
         return list(enumerate(out))  # "Q: …? A: …" / soft break / "Q: …? A: …": one card a line
     for line in out:
         key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
@@ -431,6 +431,12 @@ _CARD_LINE = re.compile(
 )
 #: one-letter labels of a question and its answer ("Q: … / A: …") are no glossary
 _QA_LABEL = re.compile(r"^(?:Q|A|问|答)\s*[:：]")
+
+
+def _is_card_line(tokens: Sequence[Token]) -> bool:
+    """A line kept as a spaced-repetition card ("DynamoDB item size limit::400 KB"): one card a
+    line, as a config file keeps one setting a line."""
+    return is_card(" ".join(t.content for t in tokens if t.type == "text"))
 
 
 def _labelled_lines(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int, Inline]]:
