@@ -1135,16 +1135,27 @@ def aspect_labels(facts: list[Fact]) -> set[str]:
     ("解决：…" under each cache problem, "原因：…" under each symptom, "Fix: …" under each
     error): an aspect of each parent, a property's name, not a term. The same label saying the
     same thing under each parent but for its numbers and names is one item copied with its
-    notes (a repeated section), no aspect."""
+    notes (a repeated section), no aspect. A label that opens an item in three lists of its own
+    or more is one too, unless written as code: "Inputs: …" and "Outputs: …" in the list after
+    each process's name (a term written in two lists is more often the same term said twice,
+    and `state` in three is the parameter's name)."""
     said: dict[str, dict[int, str]] = defaultdict(dict)
+    listed: dict[str, dict[str, str]] = defaultdict(dict)
     for f in facts:
-        if f.kind == "definition" and f.role == "term" and f.block.parent_line:
-            said[norm(f.subject)][f.block.parent_line] = _COPY_MARKS.sub("", f.value)
-    return {
-        label
-        for label, by_parent in said.items()
-        if len(by_parent) >= 2 and len(set(by_parent.values())) >= 2
+        if f.kind == "definition" and f.role == "term":
+            value = _COPY_MARKS.sub("", f.value)
+            if f.block.parent_line:
+                said[norm(f.subject)][f.block.parent_line] = value
+            elif f.group and f.subject not in f.block.inline.code:  # `state`: a name
+                listed[norm(f.subject)][f.group] = value
+    return {label for label, by_parent in said.items() if _varied([*by_parent.values()], 2)} | {
+        label for label, by_list in listed.items() if _varied([*by_list.values()], 3)
     }
+
+
+def _varied(said: list[str], places: int) -> bool:
+    """Said in so many places, and not the same each time."""
+    return len(said) >= places and len(set(said)) >= 2
 
 
 #: what differs between copies of one section in repeated notes: numbers

@@ -35,7 +35,7 @@ _CAPITAL_BEFORE = re.compile(r"(?<=\S\s)([A-Z][A-Za-z]+) $")
 #: a number in a worked sum: an operand ("30 x ___", "___ − 20"), or the result of a sum
 #: written before it ("1500 − 20(IP) − 20(TCP) = ___"): the sum gives it away
 _ARITHMETIC = re.compile(
-    r"\d\w*\s*[x×*+=/−÷]\s*$|^\s*[x×*+=/−÷]\s*\d|[x×*+/−÷]\s*\d[^=,，;；。]*=\s*$"
+    r"\d\w*\s*[x×*+=/−÷]\s*[$€£¥]?$|^\s*[x×*+=/−÷]\s*\d|[x×*+/−÷]\s*\d[^=,，;；。]*=\s*[$€£¥]?$"
 )
 #: a formula of named quantities ("SLE = AV × EF", "ALE = SLE * ARO"): the numbers in the
 #: brackets after it are a worked example's inputs and results, each computed from the rest
@@ -54,9 +54,12 @@ _EXAMPLE_MARK = re.compile(
     r"\be\.?g\b\.?|\bfor (?:example|instance)\b|\bexample\s*[:：]|例如|比如|譬如|举个?例"
     # a worked estimate ("估算：页 16KB，… → 一页约 1170 个指针"): its numbers are the sum's inputs
     r"|估算\s*[:：]|粗算\s*[:：]|\b(?:rough|quick|back[- ]of[- ](?:the[- ])?envelope)\s+(?:estimate|math)\s*[:：]"
-    r"|(?<![\u4e00-\u9fff])例\s*[:：]",  # "例：磁道 0–199", never the 例 of 比例
+    r"|(?<![\u4e00-\u9fff])例\s*[:：]"  # "例：磁道 0–199", never the 例 of 比例
+    r"|(?:worked|sample)\s+example\s*\d*\s*[.:：]",  # "**Worked example.** BAC = $100,000, …"
     re.I,
 )
+#: a paragraph that opens as a worked example: its numbers are the example's inputs and steps
+_WORKED = re.compile(r"(?:worked|sample)\s+example\s*\d*\s*[.:：]", re.I)
 _OPENS, _CLOSES = "(（[", ")）]"
 
 
@@ -461,7 +464,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
     if _number_run(block.text):
         return out  # "128, 192, 224, 240, 248, 252, 254, 255": a run to learn, no fact per number
-    if _EXAMPLE_MARK.match(lead.strip()):
+    if _EXAMPLE_MARK.match(lead.strip()) or _WORKED.match(block.text):
         # "例：磁道 0–199，磁头在 53 …" over "SCAN：… 到 183": the steps of a worked example
         return out
     said_before = sentences(block.text)
@@ -523,7 +526,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # "90% of the time": the writer's guess, not a value to recall
             if _first_person(sentence, start, end):
                 continue  # "practice test took me 25 min", "我写了 2 轮": the writer's own record
-            if re.search(r"\d\S*\s*[(（]\s*$|\d\s*\S{0,4}\s*=\s*$", before):
+            if re.search(r"\d\S*\s*[(（]\s*[+−]?$|\d\s*\S{0,4}\s*=\s*$", before):
                 continue  # "0.1 (10 %)", "7200 秒 = 2 小时": the same value restated
             said: str | None = sentence
             if isinstance(found, Number) and _set_elsewhere(sentence, found):
