@@ -7,6 +7,7 @@ Latin text is split on a pattern that keeps `Cache-Control`, `max-age=0` and `v1
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -624,3 +625,28 @@ def phrase_about(option: str, name: str) -> bool:
     if not short or short == long_ or not _JOINING.search(long_):
         return False
     return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long_) is not None
+
+
+@lru_cache(maxsize=16384)
+def opens_own_topic(sentence: str) -> bool:
+    """A Chinese sentence that opens with a noun of its own names its own topic ("缓冲区（32 MB）
+    满了 …", "检查频率 … 默认 300000"): it is about that noun, not about the setting the sentence
+    before names ("`retries` 2.1 起默认 …。缓冲区 …" says nothing of retries' buffer). A verb
+    ("表示 …", "挂 3 个之后 …"), an adverb or a pronoun ("每秒 …", "它 …") leaves the subject to
+    the sentence before."""
+    if not CJK.match(sentence):
+        return False
+    init_jieba()
+    import jieba.posseg
+
+    words = [w.flag for w in itertools.islice(jieba.posseg.cut(sentence[:12], HMM=False), 2)]
+    if not words:
+        return False
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    # "检查频率", "选举端口", "心跳间隔": a verb written with a noun right after it is one noun
+    # phrase ("挂 3 个" writes a number after its verb)
+    return first in _NOUN_TAGS or (first in ("v", "vn") and second in _NOUN_TAGS)
+
+
+#: jieba's tags of a common noun, a proper noun, a place and an organisation
+_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt"})

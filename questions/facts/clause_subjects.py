@@ -16,12 +16,10 @@ to", "port = "). A paragraph's definition in its second sentence ("A layer is a 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from questions.text import CJK, STOP_EN, english_word, init_jieba
+from questions.text import STOP_EN, english_word
 
 #: a word a value is given to: "hz 默认 10", "heartbeat defaults to 60 s", "port = 80"
 _GIVEN = re.compile(
@@ -95,30 +93,6 @@ def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
         if own:
             return own[0][1]
     return ""
-
-
-@lru_cache(maxsize=16384)
-def opens_own_topic(sentence: str) -> bool:
-    """A Chinese sentence that opens with a noun of its own names its own topic ("缓冲区（32 MB）
-    满了 …", "检查频率 … 默认 300000"): it is about that noun, not about the setting the sentence
-    before names ("`retries` 2.1 起默认 …。缓冲区 …" says nothing of retries' buffer). A verb
-    ("表示 …"), an adverb or a pronoun ("每秒 …", "它 …") leaves the subject to the sentence
-    before."""
-    if not CJK.match(sentence):
-        return False
-    init_jieba()
-    import jieba.posseg
-
-    words = [w.flag for w in itertools.islice(jieba.posseg.cut(sentence[:12], HMM=False), 2)]
-    if not words:
-        return False
-    first, second = words[0], words[1] if len(words) > 1 else ""
-    # "检查频率": a verbal noun before a noun is one noun phrase
-    return first in _NOUN_TAGS or (first == "vn" and second in _NOUN_TAGS)
-
-
-#: jieba's tags of a common noun, a proper noun, a place and an organisation
-_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt"})
 
 
 def _in_brackets(sentence: str, at: int) -> bool:

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 from lemminflect import getAllLemmas
 
-from questions.facts.clause_subjects import nearest, opens_own_topic
+from questions.facts.clause_subjects import nearest
 from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
 from questions.parse.model import Block
 from questions.subjects import names_nothing
-from questions.text import STOP_EN, clauses_of, split_sentences
+from questions.text import STOP_EN, clauses_of, opens_own_topic, split_sentences
 from questions.values import RANGE, Number, number_role, numbers_in, parse_number
 
 #: a lead-in this short is kept whole as the context of its short items

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from questions.parse.model import Block
-from questions.text import CJK
+from questions.text import CJK, opens_own_topic
 
 #: what opens a card's question
 _Q_LABEL = r"(?:(?:Q|Question|问|问题)\s*\d{0,3}|面试官追问|面试官问|追问)"
@@ -85,9 +85,14 @@ def flashcard_answer(block: Block, asked: str = "") -> Block | str:
         asked = card.group("q")
     answer = card.group("a").strip()
     if asked and _ASKING.search(asked):
-        answer = _without_bare_reply(answer)
-        if not answer or _REPLY_OPENING.match(answer):
+        rest = _without_bare_reply(answer)
+        if not rest or _REPLY_OPENING.match(rest):
             return BARE_REPLY
+        if rest != answer and CJK.match(rest) and not opens_own_topic(rest):
+            # "答：1 个。挂 2 个之后 ISR 只剩 1，小于 2 …": the reasoning behind a short reply
+            # goes on from the question's premise, which no cut of it keeps
+            return BARE_REPLY
+        answer = rest
     topic = _topic(asked)
     if topic:  # "default GOMAXPROCS? A: the number of …": the answer is said of the topic
         answer = f"{topic}: {answer}"

@@ -433,6 +433,11 @@ _CARD_LINE = re.compile(
 _QA_LABEL = re.compile(r"^(?:Q|A|问|答)\s*[:：]")
 
 
+def _holds_cards(lines: list[tuple[int, Inline]]) -> bool:
+    """Lines of a paragraph that ask or answer as flashcards do ("Q: …", "答：…")."""
+    return any(_QA_LABEL.match(line.text) or _CARD_LINE.match(line.text) for _, line in lines)
+
+
 def _is_card_line(tokens: Sequence[Token]) -> bool:
     """A line kept as a spaced-repetition card ("DynamoDB item size limit::400 KB"): one card a
     line, as a config file keeps one setting a line."""
@@ -495,7 +500,9 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
                 _heading(st, level, bold, _line(tok), bold=True)
             else:
                 _paragraph(st, inline, _line(tok))
-            st.last_paragraph = inline  # still the lead-in of a list that follows
+            # still the lead-in of a list that follows, unless it holds cards: "问：…？ / 答：…"
+            # leads nothing into the card after it
+            st.last_paragraph = None if _holds_cards(lines) else inline
             i += 2
         elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
             # a definition list is a list whose items are "term: definition"
