@@ -69,6 +69,21 @@ def _opens_with_own_term(b: Block) -> bool:
     return d is not None and (d.term in b.inline.strong or d.term in b.inline.code)
 
 
+def _how_by_name(name: str, kids: list[Block]) -> bool:
+    """An activity's label ("Enabling", "Installing") over lines that each say how for one
+    name ("Lambda: …", "ECS: daemon as a sidecar"): the names are what the lines are about, so
+    no line is a property of the activity."""
+    if not _GERUND.fullmatch(name) or len(kids) < 2:
+        return False
+    return all(_NAMED_LINE.match(k.text) for k in kids)
+
+
+#: one verb's -ing form, the whole label: "Enabling", "Installing"
+_GERUND = re.compile(r"[A-Za-z]{3,}ing")
+#: a line that opens with a capitalised name of a few words and a colon: "ECS: …"
+_NAMED_LINE = re.compile(r"^[A-Z][\w./+-]*(?: [A-Za-z][\w./+-]*){0,2}\s*[:：]\s*\S")
+
+
 #: "Owner = everything + assign access": a short name, an equals sign, what it is
 _EQUALS_TERM = re.compile(r"^[A-Za-z][\w./-]*(?: [A-Za-z][\w./-]*){0,3}\s+=\s+\S")
 
@@ -134,6 +149,7 @@ def nested_label_groups(content: list[Block]) -> list[Fact]:
                 and _is_label(name)
                 and lead_category(name) is None
                 and not _own_terms(children[b.line])
+                and not _how_by_name(name, children[b.line])
             ):
                 labels[name] = b
                 names.append(name)

@@ -37,6 +37,9 @@ _CAPITAL_BEFORE = re.compile(r"(?<=\S\s)([A-Z][A-Za-z]+) $")
 _ARITHMETIC = re.compile(
     r"\d\w*\s*[x×*+=/−÷]\s*[$€£¥]?$|^\s*[x×*+=/−÷]\s*\d|[x×*+/−÷]\s*\d[^=,，;；。]*=\s*[$€£¥]?$"
 )
+#: what follows a worked problem's givens: a colon, then a sum worked out ("…: 10 × 2 / 2 =
+#: 10 RCU"); the numbers before it are the problem's, no facts of the notes
+_GIVENS = re.compile(r"^[^:：]*[:：]\s*\d[\d.,]*\s*[x×*/÷+−-]\s*\d[^=:：]*=\s*\S")
 #: a formula of named quantities ("SLE = AV × EF", "ALE = SLE * ARO"): the numbers in the
 #: brackets after it are a worked example's inputs and results, each computed from the rest
 _FORMULA = re.compile(
@@ -504,6 +507,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue  # "Needs Route 53 Traffic Flow": a name's number is no value
             if any(span in c and span != c.strip() for c in block.inline.code if c in sentence):
                 continue  # part of a code span (`requests.cpu: "4"`), not a stated value
+            if _GIVENS.search(after):
+                continue  # "RCUs to read 10 items/s of 6 KB: 10 × 2 / 2 = 10 RCU": a given
             if _ARITHMETIC.search(before) or _ARITHMETIC.match(after) or re.search(r"[x×]$", span):
                 continue  # part of a worked example: "30 x 10s = 300 s"
             if _FORMULA.search(before) and _OPENS_BRACKET.search(before):

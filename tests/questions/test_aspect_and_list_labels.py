@@ -137,3 +137,31 @@ def test_a_nested_term_copied_with_its_section_is_no_aspect() -> None:
     facts = extract(parse_document(text, "k.md"))
     assert [f for f in facts if f.kind == "definition" and f.subject == "maxSurge"]
     assert "maxsurge" not in aspect_labels(facts)
+
+
+TRACING = """# Tracing
+
+## X-Ray
+
+- IAM: the daemon needs write access to send segments
+- Annotations = key/value pairs, indexed, usable in filter expressions
+- Metadata = any JSON value, not indexed
+- Sampling
+  - first request each second, then 5 % of the rest
+  - rules set per service
+- Enabling
+  - Lambda: the "Active tracing" checkbox, the daemon is built in
+  - Beanstalk: a config file in .ebextensions or a console option
+  - ECS: the daemon runs as a sidecar container
+"""
+
+
+def test_an_activity_over_lines_for_each_name_has_no_properties() -> None:
+    facts = extract(parse_document(TRACING, "t.md"))
+    labelled = {f.subject for f in facts if f.kind == "definition" and f.role == "label"}
+    assert "Sampling" in labelled, labelled  # its lines say what it does
+    assert "Enabling" not in labelled, labelled
+    keyed = {
+        q.choices[q.answer] for q in generate_from_texts([("t.md", TRACING)], "t")[0].questions
+    }
+    assert "Enabling" not in keyed, keyed

@@ -62,3 +62,14 @@ def test_a_label_each_list_repeats_is_no_term() -> None:
     assert not terms & {"Inputs", "Outputs", "Tools & Techniques"}, terms
     keyed = {q.choices[q.answer] for _, q in result.chosen}
     assert not keyed & {"Inputs", "Outputs", "Tools & Techniques"}, keyed
+
+
+def test_a_worked_problems_givens_are_no_facts() -> None:
+    notes = (
+        "# DynamoDB\n\n## Capacity\n\n- WCU: 1 write per second of up to 1 KB\n"
+        "- Read 20 items/s of 8 KB, strongly consistent: 20 × 8 / 4 = 40 RCU\n"
+        "- Item size limit: 400 KB\n"
+    )
+    spans = {f.span for f in generate_document("d.md", notes).facts if f.kind == "number"}
+    assert "400 KB" in spans and "1 KB" in spans, spans
+    assert not spans & {"20 items/s", "8 KB"}, spans
