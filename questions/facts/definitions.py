@@ -450,6 +450,8 @@ _LABEL_WORD = re.compile(FILING_WORDS, re.I)
 #: a writer's tag before a term: "(bonus) ", "(new) ", "（选读）"
 _LEADING_TAG = re.compile(r"^[(（][^()（）\s]{1,10}[)）]\s*")
 
+#: a name and a remark in brackets of plain lower-case words: "Tuckman (in order)"
+_MARKED_ASIDE = re.compile(r"(?P<name>[^()（）]+?)\s*[(（](?:[a-z][a-z' -]*|[\u4e00-\u9fff]+)[)）]")
 #: an arrow to what the line ends with
 _ARROW_TO = re.compile(r"(?:→|->|=>)\s*")
 
@@ -478,6 +480,11 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     tagged = _LEADING_TAG.sub("", d.term)
     if tagged != d.term and tagged.strip():
         d = replace(d, term=tagged)  # "(bonus) Merkle-Hellman knapsack — …": the writer's tag
+    aside = _MARKED_ASIDE.fullmatch(d.term.strip())
+    if aside and aside.group("name").strip("`* ") in inline.marked:
+        # "**Tuckman** (in order): Forming → …": the writer's remark on the line, no part of
+        # the name they marked
+        d = replace(d, term=aside.group("name").strip())
     if _outcome_last(text, inline) and not any(d.term.strip("`*") == m for m in inline.marked):
         return None  # "Windows 应用要共享存储 + AD 集成 → **FSx for Windows**": a case and its
         # answer, not "Windows" defined

@@ -165,3 +165,17 @@ def test_an_activity_over_lines_for_each_name_has_no_properties() -> None:
         q.choices[q.answer] for q in generate_from_texts([("t.md", TRACING)], "t")[0].questions
     }
     assert "Enabling" not in keyed, keyed
+
+
+def test_a_remark_in_brackets_after_a_marked_name_is_no_part_of_it() -> None:
+    notes = (
+        "# Teams\n\n## Models\n\n- **Tuckman** (in order): the stages a team goes through, "
+        "from forming to performing\n- **McGregor**: Theory X vs Theory Y\n- **Herzberg**: hygiene factors vs "
+        "motivators\n- **Maslow**（必考）：needs in a pyramid, physiological first\n"
+        "- Internet Gateway (IGW): lets a VPC reach the internet\n"
+    )
+    terms = {f.subject for f in extract(parse_document(notes, "t.md")) if f.kind == "definition"}
+    assert {"Tuckman", "McGregor", "Herzberg", "Maslow"} <= terms, terms
+    assert not [t for t in terms if "in order" in t or "必考" in t], terms
+    # an abbreviation in brackets, of a name not marked, stays with it
+    assert [t for t in terms if t.startswith("Internet Gateway")], terms
