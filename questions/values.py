@@ -422,7 +422,10 @@ _DATED_BEFORE = re.compile(
     r"(?:^|[(（—–]|\b[A-Z][A-Za-z-]+|\b(?:[a-z]{3,}ed|won|began|came|became))$"
 )
 #: and what ends it: the clause ("— 1976, first …", "(2024):")
-_DATED_AFTER = re.compile(r"^\s*(?:$|[)）]|[,.;:，。；：](?!\d))")
+_DATED_AFTER = re.compile(
+    # "(2021 ECO)", "(2019 Edition)": the year names an edition of the name after it
+    r"^\s*(?:$|[)）]|[,.;:，。；：](?!\d))|^ [A-Z][A-Za-z-]{1,15}\s*[)）]"
+)
 
 
 def _dated(text: str, before: str, after: str) -> bool:

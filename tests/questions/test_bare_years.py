@@ -62,3 +62,19 @@ def test_a_year_is_first_offered_beside_the_notes_years_near_it() -> None:
 def test_number_role_of_a_bare_year(sentence: str, role: str) -> None:
     number = next(n for n in numbers_in(sentence) if len(n.text) == 4)
     assert number_role(sentence, number) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        ("Domains (2021 ECO): People 42 %, Process 50 %", "2021", "year"),
+        ("Based on the guide (2017 Edition), six processes", "2017", "year"),
+        ("Chunk size (2048 KB) per upload", "2048 KB", "quantity"),
+        ("Quota (2000 per region) at most", "2000", "quantity"),
+    ],
+)
+def test_a_year_naming_an_edition_in_brackets_is_a_year(
+    sentence: str, number: str, role: str
+) -> None:
+    (found,) = [n for n in numbers_in(sentence) if n.text == number]
+    assert number_role(sentence, found) == role
