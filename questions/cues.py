@@ -1558,7 +1558,7 @@ def unhinted(gap: str, answer: str, wrong: Sequence[str]) -> str:
     if (
         tail.strip()
         and _quotes_closed(tail)  # "… nginx -g 'daemon off;'": no cut inside a quote
-        and len(content_words(before)) >= 2
+        and len(content_words(before)) >= 3  # "set queue ___" alone asks nothing
         and clue(tail, answer, wrong) is not None
         and clue(before, answer, wrong) is None
     ):

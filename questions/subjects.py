@@ -190,8 +190,13 @@ def _named(heading: str, options: Sequence[str]) -> bool:
 
 def _plain_word(subject: str) -> bool:
     """A parameter named by one plain English word ("completions", "copies"), which says
-    nothing of what it belongs to (a Job's completions); "restart limit burst" says enough."""
-    return subject.isalpha() and subject.islower() and english_word(subject)
+    nothing of what it belongs to (a Job's completions, a Lambda's "Timeout" under "Limits");
+    "restart limit burst" says enough."""
+    if not subject.isalpha():
+        return False
+    # a capitalised word is a label ("Timeout:"); a lower-case one may be a setting's name
+    # ("maxmemory"), plain only when a dictionary holds it
+    return subject.istitle() or (subject.islower() and english_word(subject))
 
 
 def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:

@@ -179,7 +179,15 @@ def has_own_subject(sentence: str, about: str = "") -> bool:
     own = _OWN_SUBJECT.match(sentence)
     if own is not None and own.group(4) in ("–", "—") and _QUANTITY_HEAD.fullmatch(own.group(1)):
         return False  # "0 s – 12 h; extend with …": a range, no subject and its description
+    if _SETTING_DEFAULT.match(sentence):
+        return True  # "consumer `max.partition.fetch.bytes` 默认 2 MB": a setting's own value
     return own is not None or bool(_CAPITAL_START.match(sentence))
+
+
+#: a setting's name, perhaps after one word saying whose, given its default
+_SETTING_DEFAULT = re.compile(
+    r"^(?:[A-Za-z\u4e00-\u9fff]+\s+)?`?[A-Za-z_][\w-]*[._][\w.-]*`?\s*(?:默认|缺省|defaults?\b)"
+)
 
 
 #: a value before a dash: where a range starts ("0 s", "1 min"), no name
@@ -441,6 +449,10 @@ def _part_of_name(before: str, after: str, span: str, headings: Sequence[str]) -
 _IN_ADDRESS = re.compile(r":[0-9A-Fa-f:]")
 
 
+#: a Chinese sentence that opens with the release it dates ("4.0 中新 rebalance 协议 … GA",
+#: "0.11 引入 leader epoch"): a new statement, not one more about the setting before it (a
+#: default since a release, "2.1 起默认 …", still is)
+_DATED_OPENING = re.compile(r"^v?\d+(?:\.\d+)+\s*(?!起?\s*默认)(?=[\u4e00-\u9fff])")
 #: a label over a whole line ("umask：默认权限的掩码。文件基数 666 …"): its later sentences go on
 #: about what it names, whatever noun they open with
 _LINE_LABEL = re.compile(r"^[^:：。.;；\s][^:：。;；]{0,30}[:：]")
@@ -477,8 +489,14 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         parallel = _parallel_subject(sentence, line_about) if n > 0 else None
         # a later sentence with a topic of its own is not read under the line's name (a
         # nested item's sentences all are: its parent item is what they go on about)
-        topic = (n > 0 and block.parent is None and not _LINE_LABEL.match(block.text)
-                 and opens_own_topic(sentence))  # fmt: skip
+        topic = (
+            n > 0
+            and block.parent is None
+            and (
+                (not _LINE_LABEL.match(block.text) and opens_own_topic(sentence))
+                or _DATED_OPENING.match(sentence) is not None
+            )
+        )
         if topic:
             here = ""
         elif parallel is not None:

@@ -9,7 +9,7 @@ notes, or no question at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http import HTTPStatus
 
 from questions.candidate import Candidate
@@ -272,15 +272,26 @@ _LINE_HEAD = re.compile(
 )
 
 
-def _with_line_subject(gap: str, said: str, sentence: str) -> str:
+#: what follows a setting given its value: "默认 ___", "defaults to ___", "= ___"
+_GIVEN_AFTER = re.compile(r"`?\s*(?:默认|缺省|defaults?\b|[:=：])")
+
+
+def _with_line_subject(gap: str, said: str, sentence: str, codes: Sequence[str] = ()) -> str:
     """A cloze cut from a later clause of its line ("…；改 async 则每 sync_interval ___ 刷一次")
     with the name the line opens with in front: the clause goes on about it without saying
-    it ("translog durability：改 async …")."""
+    it ("translog durability：改 async …"). A clause that opens by giving a setting of its own
+    a value ("consumer `max.partition.fetch.bytes` 默认 ___") is about that one."""
     at = sentence.find(said[:12]) if said else -1
     if at <= 0 or not re.search(r"[;；]", sentence[:at]):
         return gap
     m = _LINE_HEAD.match(sentence)
     if m is None or contains(gap, m.group("head")):
+        return gap
+    before = gap[: gap.find(BLANK)]
+    opening = " ".join(before.split()[:2])
+    given = [c for c in codes if c != m.group("head") and c in opening and _GIVEN_AFTER.match(
+        before, before.find(c) + len(c))]  # fmt: skip
+    if given:
         return gap
     head = m.group("head")
     return f"{head}：{gap}" if CJK.search(gap) else f"{head}: {gap}"
@@ -501,7 +512,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
-    gap = _with_line_subject(gap, said, f.block.text)
+    gap = _with_line_subject(gap, said, f.block.text, f.block.inline.code)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
     if counted(gap, f.span) or _width_shown(gap, f.span) or _last_of_enumeration(gap, f.span):
         return None

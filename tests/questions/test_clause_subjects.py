@@ -129,3 +129,46 @@ def test_a_line_under_a_label_or_a_parent_item_keeps_its_subject_past_a_noun() -
     # a nested item's sentences go on about its parent item
     nested = "# L\n\n## 缓存\n\n- `maxmemory`\n  - 默认 0 表示不限。内存上限 512 MB 时开始淘汰\n"
     assert number_contexts(nested)["512 MB"] == "maxmemory"
+
+
+def test_a_sentence_opening_with_a_release_is_not_read_under_the_setting_before() -> None:
+    notes = (
+        "# MQ\n\n## 消费组\n\n减少 rebalance：设 `group.instance.id` 开启静态成员，重启后在 "
+        "`session.timeout.ms` 内回来就不触发 rebalance。3.7 中新协议 KIP-848 预览，分配逻辑挪到 "
+        "broker 端。2.4 起默认 `CooperativeSticky` 之外还可选 Range。\n"
+    )
+    contexts = number_contexts(notes)
+    assert contexts["3.7"] != "group.instance.id", contexts
+
+
+def test_a_later_clause_that_gives_its_own_setting_a_value_is_about_that_setting() -> None:
+    notes = (
+        "# MQ\n\n## 限制\n\n- `message.max.bytes` 默认 1048588（约 1 MB），超过要同时调大 topic 的 "
+        "`max.message.bytes` 和副本同步用的 `replica.fetch.max.bytes`，否则大消息会卡住同步；"
+        "consumer `max.partition.fetch.bytes` 默认 2 MB，`fetch.max.bytes` 默认 50 MB\n"
+        "- translog `durability` 默认 `request`；改 `async` 则每 `sync_interval` **5s** 刷一次\n"
+    )
+    tried = [c.prompt for c in generate_document("t.md", notes).candidates]
+    assert any(p.endswith("consumer max.partition.fetch.bytes 默认 ___") for p in tried), tried
+    assert not [p for p in tried if "message.max.bytes：consumer" in p], tried
+    # a clause that changes the line's own setting still goes on about it
+    assert not [p for p in tried if p.startswith("填空：改 async")], tried
+
+
+def test_a_capitalised_label_asked_for_its_default_says_whose_it_is() -> None:
+    notes = (
+        "# Serverless\n\n## Lambda\n\n- Limits (per function)\n  - Timeout: default **3 s**, "
+        "max **900 s**\n  - Memory: 128 MB to 10,240 MB\n  - Env vars: 4 KB total\n"
+    )
+    asked = prompts("t.md", notes)
+    assert "Lambda: what is the default value of Timeout?" in asked, asked
+
+
+def test_a_cloze_keeps_the_words_that_ask_its_fact() -> None:
+    notes = (
+        "# Q\n\n## Lambda\n\n- Event source mapping polls SQS, Kinesis and DynamoDB Streams\n"
+        "  - set queue visibility timeout ≥ 6× function timeout\n"
+        "- SQS: long polling, delay queue and dead-letter queue are the queue features\n"
+    )
+    tried = [c.prompt for c in generate_document("t.md", notes).candidates]
+    assert not [p for p in tried if p.rstrip().endswith("set queue ___")], tried
