@@ -79,6 +79,14 @@ def _callouts(state: StateCore) -> None:
     state.tokens = out
 
 
+#: a footnote on how far the line it marks holds: what the exam expects, or since when the
+#: value is other ("Classic exam number; AWS raised it to 1 MB in 2025", "Exam answer = 29 s")
+_REMARK_NOTE = re.compile(
+    r"\bexams?\b|考试|真题|\b(?:since|in|from|until)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\s*年?(?:起|以后|之后)",
+    re.I,
+)
+
+
 def _footnotes_in_place(state: StateCore) -> None:
     """Put each footnote's text after the top-level block that first refers to it: what it
     says belongs to that block's section, not to the last section of the notes."""
@@ -95,6 +103,7 @@ def _footnotes_in_place(state: StateCore) -> None:
             current = None
         elif current is not None and t.type != "footnote_anchor":
             t.level -= 1  # out of the footnote, into the text
+            t.meta["footnote"] = True
             current.append(t)
     out: list[Token] = []
     pending: list[Token] = []
@@ -498,6 +507,8 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             elif bold is not None:
                 level = min(st.section.level + 1, 7)  # below the heading it sits under
                 _heading(st, level, bold, _line(tok), bold=True)
+            elif tok.meta.get("footnote") and _REMARK_NOTE.search(inline.text):
+                st.add("paragraph", _line(tok), inline=inline, noise="footnote remark")
             else:
                 _paragraph(st, inline, _line(tok))
             # still the lead-in of a list that follows, unless it holds cards: "问：…？ / 答：…"

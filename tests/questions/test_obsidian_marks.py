@@ -98,3 +98,30 @@ def test_a_range_opening_a_clause_is_no_subject_of_a_statement() -> None:
     # the clause a true/false would state: a range, and what to do, with no subject
     assert not has_own_subject("0 s – 12 h; extend with ChangeMessageVisibility")
     assert has_own_subject("shared_buffers – 25 % of RAM")
+
+
+REMARKS = """# Limits
+
+## Queues
+
+- message size 256 KB[^1]; bigger → use the extended client library
+- visibility timeout default 30 s[^2]
+
+## Gateway
+
+- integration timeout 50 ms – 29 s[^3]
+
+[^1]: Classic exam number; the service raised the max to 1 MB in 2025.
+[^2]: Can be extended per message with ChangeMessageVisibility.
+[^3]: Default max; since 2024 regional APIs can request more. Exam answer = 29 s.
+"""
+
+
+def test_a_footnote_on_what_the_exam_expects_or_since_when_is_a_remark() -> None:
+    doc = parse_document(REMARKS, "r.md")
+    noise = {b.text[:20]: b.noise for b in doc.blocks}
+    assert noise["Classic exam number;"] == "footnote remark", noise
+    assert noise["Default max; since 2"] == "footnote remark", noise
+    # a footnote that says more of its line is read, in the line's section
+    (extended,) = [b for b in doc.blocks if b.text.startswith("Can be extended")]
+    assert extended.noise is None and extended.section.heading == "Queues"
