@@ -133,12 +133,14 @@ def _generic(heading: str) -> bool:
 
 #: compiled once: every question's heading is cleaned
 _NUMBERING = re.compile(
-    r"^\s*(?:\d+(\.\d+)*[.)]?\s+|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)"
+    r"^\s*(?:\d+(\.\d+)*[.)]?\s+|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*"
+    r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*)"  # "Q4. 讲讲 GMP 调度模型"
 )
 
 
 def unnumbered(heading: str) -> str:
-    """The heading without its section number ("2. Core workflow", "二、数据类型")."""
+    """The heading without its section or question number ("2. Core workflow", "二、数据类型",
+    "Q4. 讲讲 GMP 调度模型")."""
     return _NUMBERING.sub("", heading).strip()
 
 

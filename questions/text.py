@@ -602,12 +602,23 @@ STRESS_ONLY = re.compile(
 
 
 def stressed(span: str) -> bool:
-    """A bold span that only stresses ("**not**", "**默认**"), denies ("**不是** …") or says a
-    quantity changes ("**每个 RTT 翻倍**"): a claim or an emphasis, no name of a thing."""
+    """A bold span that only stresses ("**not**", "**默认**"), denies ("**不是** …"), says a
+    quantity changes ("**每个 RTT 翻倍**"), says how a thing is ("遍历无序是**故意的**") or
+    dates the lines after it ("**Go 1.24 之前**：…", "**since 1.14**"): a claim, an emphasis
+    or a release label, no name of a thing."""
     return bool(
         STRESS_ONLY.fullmatch(span.strip()) or STRESSED_DENIAL.match(span)
-        or STRESSED_CHANGE.search(span)
+        or STRESSED_CHANGE.search(span) or _STRESSED_STATE.search(span)
+        or _RELEASE_LABEL.search(span)
     )  # fmt: skip
+
+
+#: a Chinese predicate of how a thing is: "故意的", "线程安全的"
+_STRESSED_STATE = re.compile(r"[\u4e00-\u9fff]{2,}的$")  # not "目的"
+#: a release that dates what follows: "Go 1.24 之前", "1.14 起", "since 1.14", "before v2"
+_RELEASE_LABEL = re.compile(
+    r"v?\d+(?:\.\d+)+\s*(?:起|之前|之后|以后|以前|开始)$|^(?i:since|before|after|until|from)\s+v?\d"
+)
 
 
 #: words that join a name into a phrase about it: "rate THEN sum", "A vs B", "A + B"

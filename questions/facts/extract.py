@@ -60,6 +60,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
+from questions.subjects import unnumbered
 from questions.text import CJK, contains, is_numbering, is_zh, norm, phrase_about, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
@@ -375,6 +376,7 @@ MAX_NAME_WORDS = 4
 def heading_name(heading: str) -> str:
     """The name a heading gives, without its Chinese gloss: "X-Ray daemon Xray 守护进程" ->
     "X-Ray daemon" (a Latin word that only repeats an earlier one goes with the gloss)."""
+    heading = unnumbered(heading)  # "Q4. 讲讲 GMP 调度模型": no "Q4." to name
     at = CJK.search(heading)
     words = (heading[: at.start()] if at else heading).split()
     while len(words) > 1 and norm(words[-1].replace("-", "")) in {

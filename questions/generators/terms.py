@@ -18,7 +18,7 @@ from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
 from questions.generators.numbers import blanked, clause, dangling, subjectless, with_subject
 from questions.stems import BLANK, cloze
-from questions.text import contains
+from questions.text import contains, stressed
 
 NAME = "term"
 _LIST_SEP = r"(,|(?<!\bw)/|、|，|\bor\b|\band\b|和|或)"
@@ -38,7 +38,7 @@ def _siblings(f: Fact, pool: Pool) -> list[str]:
     confusions, of the span's kind only (a line marks a column beside an index parameter:
     `created_at`, `pages_per_range`; the headings name WAL beside `VACUUM`)."""
     marked = f.block.inline.code if f.role == "code" else f.block.inline.strong
-    alike = [m for m in marked if m != f.span] + list(f.siblings)
+    alike = [m for m in marked if m != f.span and not stressed(m)] + list(f.siblings)
     return [m for m in alike if pool.same_kind(f.span, m, f)]
 
 
