@@ -150,6 +150,8 @@ class _Walk:
     items: list[_Item] = field(default_factory=list)
     groups: int = 0
     in_toc_markers: bool = False
+    #: each list's plain boxes: the block each is, and whether it is still open
+    boxes: dict[int, list[tuple[int, bool]]] = field(default_factory=dict)
     last_paragraph: Inline | None = None
     term: Inline | None = None  # the last term of a definition list
 
@@ -320,9 +322,43 @@ def _unboxed(inline: Inline) -> Inline:
     return inline if text == inline.text else replace(inline, text=text)
 
 
+def _box(inline: Inline) -> str:
+    """An item as a to-do list sees it: "open" or "done" for a plain box, "" for anything
+    else (no box, or a box over a name in code or bold, which may state a fact to check)."""
+    m = re.match(r"\[([ xX])\]\s", inline.text)
+    if m is None or inline.marked:
+        return ""
+    return "open" if m.group(1) == " " else "done"
+
+
+def _to_do_lists(st: _Walk) -> set[int]:
+    """The lines of the plain boxes of to-do lists: two plain boxes or more in one list, one
+    at least still open ("- [ ] redo subnetting PBQ timed (< 3 min)" / "- [x] ports
+    flashcards"), are the writer's plan, whatever heading they sit under."""
+    return {
+        st.blocks[n].line for boxes in st.boxes.values()
+        if len(boxes) >= 2 and any(o for _, o in boxes) for n, _ in boxes
+    }  # fmt: skip
+
+
+def _as_tasks(blocks: list[Block], noise: list[Noise], lines: set[int]) -> list[Block]:
+    """The blocks with the to-do lists' boxes no other reason skipped marked tasks, each
+    counted in `noise`."""
+    out = []
+    for b in blocks:
+        if b.kind == "item" and b.noise is None and b.line in lines:
+            b = replace(b, noise="TODO")
+            noise.append(Noise(b.line, b.section.key, "TODO", b.text[:80]))
+        out.append(b)
+    return out
+
+
 def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
     if st.items and st.items[-1].inline is None:
         task = practice_task(inline.text, st.section.heading, bool(inline.marked))
+        box = _box(inline)
+        if box:
+            st.boxes.setdefault(st.lists[-1].group, []).append((len(st.blocks), box == "open"))
         inline = _unboxed(inline)
         item = st.items[-1]
         if item.term is not None:
@@ -570,6 +606,7 @@ def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     st = _walk(_MD.parse(text))
+    tasks = _to_do_lists(st)
     title, sections = _title(st)
     by_index = {s.index: s for s in sections}
     blocks = [replace(b, section=by_index[b.section.index]) for b in st.blocks]
@@ -579,6 +616,7 @@ def parse_document(text: str, file: str) -> Document:
     blocks = [replace(b, id=n) for n, b in enumerate(blocks)]
     blocks = read_cards(_lead_ins(blocks))  # "**Q:** …? **A:** …": the answer, no labels
     blocks, noise = classify(blocks, title_section, has_subsections=len(sections) > 2)
+    blocks = _as_tasks(blocks, noise, tasks)
     used = {b.section.index for b in blocks} | {b.line for b in statements}
     noise += [
         Noise(s.line, s.key, "empty section", s.heading)

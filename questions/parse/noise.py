@@ -41,7 +41,11 @@ _SECTION_NOISE = (
             r"|(practice |mock )?(question|exam|test|mistake|error)s? log|学习(进度|计划|打卡|记录)"
             r"|进度|打卡|疑问|待解决(的)?问题|错题本|错题集)$"
             # what the writer changed in their own setup ("what changed in my setup")
-            r"|^what (?:i |we )?changed\b.*\b(?:my|our)\b|^(?:changes to )?(?:my|our) (?:setup|config|workflow)$",
+            r"|^what (?:i |we )?changed\b.*\b(?:my|our)\b|^(?:changes to )?(?:my|our) (?:setup|config|workflow)$"
+            # the questions the writer got wrong, with their own reasoning ("Practice question I
+            # got wrong"): a scenario made up for the question, and a reply to it
+            r"|^(?:(?:practice|mock|exam|sample)\s+)?(?:questions?|qs?)\s+(?:i|we)\s+(?:got wrong|missed|failed)\b"
+            r"|^(?:what\s+)?i\s+got\s+wrong\b|^我(?:做|答)错的(?:题|问题)",
             re.I,
         ),
         "study log",
