@@ -842,13 +842,15 @@ def _split(block: Marked) -> Definition | None:
     if found is not None:
         return found
     first = next((m for m in block.inline.marked if text.startswith(m)), "")
+    lead = text
     if not first:
         # "Amazon DynamoDB **global tables** provide …": a short name before the marked term
+        # (which says what it does; "Type **I** error = …" defines the whole head)
         first = next((m for m in block.inline.strong if _after_short_name(text, m)), "")
         if first:
-            text = text[text.index(first) :]
+            lead = text[text.index(first) :]
     if first and not re.search(r"[:=]", first):
-        rest = text[len(first) :].strip()
+        rest = lead[len(first) :].strip()
         words = rest.split()
         at = 1 if words and words[0].endswith("ly") and len(words) > 1 else 0
         verb = words[at] if words else ""  # "actually executes the query"
@@ -857,7 +859,7 @@ def _split(block: Marked) -> Definition | None:
             return Definition(first, first_sentence(rest), verb_phrase=True)
     if first and re.search(r"[:=]", first):
         # "`suspend: true` pauses future runs": the separator is inside the term
-        rest = text[len(first) :].strip()
+        rest = lead[len(first) :].strip()
         if _VERB_START.match(rest) and len(rest.split()) >= 2:
             return Definition(first, rest, verb_phrase=True)
         return None

@@ -179,3 +179,13 @@ def test_a_remark_in_brackets_after_a_marked_name_is_no_part_of_it() -> None:
     assert not [t for t in terms if "in order" in t or "必考" in t], terms
     # an abbreviation in brackets, of a name not marked, stays with it
     assert [t for t in terms if t.startswith("Internet Gateway")], terms
+
+
+def test_a_head_with_a_marked_word_inside_is_defined_whole() -> None:
+    notes = (
+        "# Biometrics\n\n## Errors\n\n- Type **I** error = false reject, the FRR\n"
+        "- Type **II** error = false accept, the FAR\n- **CER** = where the two rates cross\n"
+    )
+    terms = {f.subject for f in extract(parse_document(notes, "b.md")) if f.kind == "definition"}
+    assert {"Type I error", "Type II error"} <= terms, terms
+    assert "I error" not in terms, terms
