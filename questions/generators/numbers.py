@@ -303,9 +303,11 @@ def _with_lost_name(gap: str, f: Fact) -> str:
     says what it is about. The blank's own unit ("kB" of "8 kB") names nothing."""
     code = f.block.inline.code
     # (a name said only in brackets is an example of something, "ingestion time
-    # (`_PARTITIONTIME`)", not what the line is about)
-    unbracketed = ASIDE.sub(" ", f.sentence)
-    found = {n for _, n in names(f.sentence, code, skip=f.span)
+    # (`_PARTITIONTIME`)", not what the line is about; one of another circled member is
+    # another member's)
+    said = _circled_member(f.sentence, f.span) or f.sentence
+    unbracketed = ASIDE.sub(" ", said)
+    found = {n for _, n in names(said, code, skip=f.span)
              if (n in code or shape(n) in _CODE_SHAPES) and n not in f.span
              and n in unbracketed}  # fmt: skip
     if len(found) != 1 or contains(gap, next(iter(found))):

@@ -43,3 +43,13 @@ def test_a_question_number_names_nothing() -> None:
     offered = {c for _, q in result.chosen for c in q.choices}
     assert not offered & {"故意的", "Go 1.24 之前", "Go 1.24 起"}, offered
     assert "故意的" not in keyed
+
+
+def test_a_circled_member_is_not_labelled_with_a_name_of_another_member() -> None:
+    notes = (
+        "# Go\n\n## GC\n\n触发条件：① 堆达到目标值：`GOGC` 默认 **100**，即存活堆增长 100% 时触发；"
+        "② sysmon 发现超过 **2 分钟**没 GC 强制触发；③ 手动 `runtime.GC()`。\n"
+    )
+    tried = [c.prompt for c in generate_document("g.md", notes).candidates]
+    assert "填空：触发条件：sysmon 发现超过 ___没 GC 强制触发" in tried, tried
+    assert not [p for p in tried if "GOGC" in p and "sysmon" in p], tried
