@@ -24,6 +24,8 @@ UNITS: dict[str, str] = {
     "%": "%", "percent": "%", "rtt": "RTT", "x": "x", "×": "x", "倍": "x",
     "ms延迟": "ms", "万": "万", "million": "M", "billion": "G", "thousand": "K",
     "nines": "nines",  # "11 nines durability": a count of nines, never doubled like a size
+    # a link's rate in bits per second ("1 Gbps", "100 Mbps"), never a bare count
+    "bps": "bps", "kbps": "Kbps", "mbps": "Mbps", "gbps": "Gbps", "tbps": "Tbps",
 }  # fmt: skip
 #: a unit's larger units, by how many of it each holds: the one table of unit conversions
 #: (values.whole_unit judges how round a quantity is by it, ascending_order orders options)
@@ -35,6 +37,9 @@ LADDERS: dict[str, tuple[tuple[int, str], ...]] = {
     "B": ((1024, "KB"), (1024**2, "MB"), (1024**3, "GB")),
     "KB": ((1024, "MB"), (1024**2, "GB")),
     "MB": ((1024, "GB"),),
+    "Kbps": ((1000, "Mbps"), (1000**2, "Gbps")),
+    "Mbps": ((1000, "Gbps"), (1000**2, "Tbps")),
+    "Gbps": ((1000, "Tbps"),),
 }
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 #: a number's digits: groups of three after a thousands comma ("65,535"), else digits and

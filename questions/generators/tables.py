@@ -260,6 +260,19 @@ def _leading_unit(cell: str) -> str | None:
     return DIMENSIONS.get(found[0].unit, found[0].unit)
 
 
+def _leading_quantity(cell: str) -> tuple[float, str] | None:
+    """The measured value a cell opens with ("1 Gbps" of "1 Gbps (1000BASE-T)"), else None."""
+    found = numbers_in(cell)
+    if not found or found[0].start > 3 or not found[0].unit:
+        return None
+    return found[0].value, found[0].unit
+
+
+def _states(cell: str, quantity: tuple[float, str]) -> bool:
+    """The cell states that measured value anywhere."""
+    return any((n.value, n.unit) == quantity for n in numbers_in(cell))
+
+
 def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     column = table.column(f.column)
     if "matrix" in f.extra or len(f.value) > MAX_VALUE or not distinguishing(f.value, column):
@@ -290,6 +303,7 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
     numeric = _LEADS_NUMBER.match(f.value) is not None if short else None
     # ...and of the key's unit: "256" (a count) is told apart from "35 天" and "6 小时" by sight
     unit = _leading_unit(f.value) if numeric else None
+    said = _leading_quantity(f.value)
     keys = likeliest(
         f.subject,
         [
@@ -307,6 +321,8 @@ def _reverse(f: Fact, table: Table, pool: Pool) -> Candidate | None:
             and (mark is None or leading_mark(column[i]) != mark)
             and (numeric is None or (_LEADS_NUMBER.match(column[i]) is not None) == numeric)
             and (unit is None or _leading_unit(column[i]) == unit)
+            # "1 Gbps @ 100 m / 10 Gbps @ ~55 m" states the key's "1 Gbps (1000BASE-T)" too
+            and (said is None or not _states(column[i], said))
         ],
         f.id,
     )
