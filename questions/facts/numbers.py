@@ -445,6 +445,9 @@ def _part_of_name(before: str, after: str, span: str, headings: Sequence[str]) -
     return any(named in h.casefold() for h in headings)
 
 
+#: what follows the fixed groups of an address pattern: "169.254.x.x", "10.0.*" (a release
+#: family, "8.x", is one group)
+_WILDCARD_GROUPS = re.compile(r"\.[xX*](?![\w])")
 #: what follows a group of an IPv6 address or a MAC: a colon and another hex group
 _IN_ADDRESS = re.compile(r":[0-9A-Fa-f:]")
 
@@ -518,6 +521,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
                 continue
             if _IN_ADDRESS.match(sentence, end) or (start and sentence[start - 1] == ":"):
                 continue  # "2001:db8::1", "fe80::1:2": a group of an address, no number
+            if "." in span and _WILDCARD_GROUPS.match(sentence, end):
+                continue  # "169.254.x.x": an address pattern's fixed groups, no number
             before, after = sentence[:start], sentence[end:]
             if _CITED.search(before):
                 continue  # "RS (RFC 6750): … → 401", "JEP 122": where it is written, not what

@@ -21,7 +21,9 @@ _HTML_TAG = re.compile(
 )
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>$", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"^[-*+]\s+")
+#: an escaped list marker ("\\- text"), or a toggle's or bullet's glyph a notes app exports
+#: before an item ("▸ Commands cheat sheet", "• …")
+_LIST_MARKER = re.compile(r"^(?:[-*+]|[▸▹►▶‣•◦▪])\s+")
 
 
 #: bold CommonMark leaves as asterisks beside Chinese: "用**元空间（Metaspace）**实现" closes

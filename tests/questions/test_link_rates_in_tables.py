@@ -41,3 +41,20 @@ def test_a_row_stating_the_keys_rate_is_no_wrong_option() -> None:
             assert "Cat6" not in c.options, c.options
         if c.answer_text == "Cat6a" and "10 Gbps" in c.prompt:
             assert "Cat6" not in c.options, c.options
+
+
+def test_an_address_patterns_fixed_groups_are_no_number() -> None:
+    notes = (
+        "# Net+\n\n## Troubleshooting\n\n- 169.254.x.x address → DHCP unreachable\n"
+        "- 10.0.* is private space\n- Elasticsearch 8.x turns security on by default\n"
+        "- CRC errors above 1 % point to a bad cable\n"
+    )
+    spans = {f.span for f in generate_document("n.md", notes).facts if f.kind == "number"}
+    assert not spans & {"169.254", "10.0"}, spans
+    assert "8" in spans or "8.x" in spans or "1 %" in spans, spans
+
+
+def test_a_toggle_glyph_before_an_item_is_no_word_of_it() -> None:
+    notes = "# Net+\n\n## Ports\n\n- ▸ Kerberos 88, LDAP 389\n  - ▸ RADIUS 1812/1813 UDP\n"
+    texts = [b.text for b in generate_document("n.md", notes).doc.blocks]
+    assert texts == ["Kerberos 88, LDAP 389", "RADIUS 1812/1813 UDP"], texts
