@@ -366,16 +366,14 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
         mine = _anchors(c) if number else ()
         key = next(iter(_DIGITS.findall(number)), "")
         written = " ".join(number.split())
-        digits = set(_DIGITS.findall(q.prompt))
+        # what a question shows: its stem, and the descriptions it offers (a wrong one, "3,000
+        # with batching", may be true of another row and state another question's key)
+        shown = q.prompt if number else " | ".join([q.prompt, *q.choices])
+        digits = set(_DIGITS.findall(shown))
         # a term answer leaks only within its own line: "HTTP/2: … 一个 ___ 连接" beside
         # "“多路复用 …” 说的是哪一项？" (elsewhere a term named in a stem is just a word)
         leaks = (
-            any(
-                states(q.prompt, v, a)
-                for d in digits
-                for w, v, a in asked.get(d, ())
-                if w in q.prompt
-            )
+            any(states(shown, v, a) for d in digits for w, v, a in asked.get(d, ()) if w in shown)
             or bool(
                 key
                 and mine
@@ -389,7 +387,7 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             continue
         keep.append(p)
         for d in digits:
-            stems[d].append(q.prompt)
+            stems[d].append(shown)
         for b in lines(c):
             here[b].append(q.prompt)
         if key and c.kind == "choice":

@@ -40,3 +40,29 @@ def test_no_stem_states_the_number_another_question_asks() -> None:
 def test_a_number_of_another_line_is_still_asked() -> None:
     keys = [key for _, key in _prompts_and_keys()]
     assert "48 bit" in keys, keys
+
+
+QUEUES = """# Queues
+
+## SQS
+
+- Standard
+  - unlimited throughput, at-least-once delivery, best-effort ordering
+  - visibility timeout default 30 s, up to 12 h
+- FIFO
+  - 300 msg/s without batching, 3,000 msg/s with batching
+  - dedup window 5 min with a deduplication id
+  - ordering per message group id
+"""
+
+
+def test_no_offered_description_states_the_number_another_question_asks() -> None:
+    chosen = generate_document("q.md", QUEUES).chosen
+    asked = {q.choices[q.answer] for c, q in chosen if c.fact.kind in ("number", "default")}
+    assert asked, chosen
+    for c, q in chosen:
+        if c.fact.kind in ("number", "default"):
+            continue
+        shown = " ".join(q.choices)
+        for key in asked:
+            assert f" {key} " not in f" {shown} ", (key, q.prompt, q.choices)
