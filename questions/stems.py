@@ -439,6 +439,10 @@ def wh_header(attr: str) -> tuple[str, str, str] | None:
     return None
 
 
+#: a header that counts things: "number of processes" (a "#" header reads so)
+_COUNTED = re.compile(r"(?i)number of ([a-z][a-z -]*[a-z]s)")
+
+
 def table_forward(key: str, attr: str, lang: str) -> str | None:
     """ "What is the size limit of X?", "Where does X run?", "X 的上限是什么？"; None for a
     column that only explains ("why")."""
@@ -474,6 +478,9 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
         return f"When should {key} be used?"
     if kind in ("time", "place"):
         return f"{'When' if kind == 'time' else 'Where'} does {key} apply?"
+    counted = _COUNTED.fullmatch(a)
+    if counted is not None:  # "# processes" -> "How many processes does Scope have?"
+        return f"How many {counted.group(1)} does {key} have?"
     if noun_phrase(a):
         if key.lower().endswith(f" {a.lower()}"):  # not "the address of network address"
             return f"What {be(a)} the {key}?"
@@ -806,6 +813,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
         ):
             return None  # never "… 的默认 bridge是“❌（要停了重建）”": a mark is no value
         return f"{key} {a}“{v}”" if _ZH_SAYS.search(a) else f"{key} 的{a}是“{v}”"
+    counted = _COUNTED.fullmatch(a)
+    if counted is not None and re.fullmatch(r"\d[\d,]*", v):  # "Risk has 7 processes"
+        return f"{key} has {v} {counted.group(1)}"
     verb = wh_verb(a)
     if verb is not None:
         said = _said_where(verb[3], verb[0], v)

@@ -231,6 +231,7 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
             (header if in_head else rows[-1]).append(render_inline(tok.children))
         i += 1
     header, rows, lines = _unfolded(header, rows, lines)
+    header = [_counted(h) for h in header]
     width = len(header)
     cells = _filled_down(
         [_with_alike_resolved(tuple((r + [Inline("")] * width)[:width]), header) for r in rows]
@@ -243,6 +244,17 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[TableData, int]:
         cells=cells,
     )
     return data, i
+
+
+#: a header that counts its rows' things: "# processes", "No. of tunnels"
+_COUNT_HEADER = re.compile(r"^(?:#|no\.\s*of)\s+(?=[A-Za-z])", re.I)
+
+
+def _counted(header: Inline) -> Inline:
+    """A counting header in words ("# processes" as "number of processes"): a stem says
+    "What is the number of processes of Scope?", never "What are the # processes of …"."""
+    words = _COUNT_HEADER.sub("number of ", header.text)
+    return header if words == header.text else replace(header, text=words)
 
 
 def _filled_down(rows: list[tuple[Inline, ...]]) -> tuple[tuple[Inline, ...], ...]:

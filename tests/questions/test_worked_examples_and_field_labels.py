@@ -73,3 +73,24 @@ def test_a_worked_problems_givens_are_no_facts() -> None:
     spans = {f.span for f in generate_document("d.md", notes).facts if f.kind == "number"}
     assert "400 KB" in spans and "1 KB" in spans, spans
     assert not spans & {"20 items/s", "8 KB"}, spans
+
+
+AREAS = """# PMP
+
+## Knowledge areas
+
+| Knowledge area | # processes | Executing process(es) |
+|---|---|---|
+| Integration | 7 | Direct & Manage Project Work, Manage Project Knowledge |
+| Scope | 6 | — |
+| Schedule | 6 | — |
+| Cost | 4 | — |
+| Quality | 3 | Manage Quality |
+| Risk | 7 | Implement Risk Responses |
+"""
+
+
+def test_a_counting_header_is_asked_in_words() -> None:
+    tried = [c.prompt for c in generate_document("a.md", AREAS).candidates]
+    assert not [p for p in tried if "# processes" in p], tried
+    assert any(p.startswith("How many processes does ") for p in tried), tried
