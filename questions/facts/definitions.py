@@ -365,7 +365,7 @@ def is_enumeration(desc: str) -> bool:
 
 _SPACED_SLASH = re.compile(r"\s+/\s+")
 #: names of a few words each in a chain of arrows: the levels or stages a label lists
-_CHAIN_NAME = r"[A-Za-z0-9`._-]+(?: [A-Za-z0-9`._-]+){0,2}"
+_CHAIN_NAME = r"[A-Za-z0-9`._-]+(?: (?:&|[A-Za-z0-9`._-]+)){0,4}"
 _NAME_CHAIN = re.compile(rf"{_CHAIN_NAME}(?:\s*(?:->|→|=>)\s*{_CHAIN_NAME}){{2,}}")
 
 

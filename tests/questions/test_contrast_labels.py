@@ -126,10 +126,12 @@ def test_a_label_over_a_chain_of_names_is_no_term() -> None:
 - Subscription — unit of billing + access control boundary
 - Hierarchy: Management groups → Subscriptions → Resource groups → Resources (settings inherit downward)
 - Lifecycle: 未加密卷 → snapshot → 加密 copy
+- Flow: Direct & Manage Project Work → deliverables → Control Quality → verified → Close
 """
     facts = extract(parse_document(notes, "t.md"))
     defined = {f.subject for f in facts if f.kind == "definition"}
     assert "Hierarchy" not in defined, defined
+    assert "Flow" not in defined, defined  # names of four words, joined by "&"
     assert {"Region", "Subscription"} <= defined, defined
 
 
