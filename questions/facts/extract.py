@@ -60,7 +60,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
-from questions.subjects import unnumbered
+from questions.subjects import names_nothing, unnumbered
 from questions.text import CJK, contains, is_numbering, is_zh, norm, phrase_about, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
 
@@ -725,10 +725,15 @@ def _definition_group(block: Block, role: str) -> str:
 _BARE_NUMBER = re.compile(r"[\d.,\s%]+")
 
 
+#: a bare item of a word or two that only heads its nested items: "Caching", "SQS FIFO"
+_BARE_LABEL = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*)?")
+
+
 def _parent_terms(blocks: list[Block]) -> dict[int, str]:
     """For each nested block, the term of the item it is nested in."""
     out: dict[int, str] = {}
     by_text: dict[str, str] = {}
+    bare: set[str] = set()  # parents that are a bare label only
     for b in blocks:
         if b.kind == "item":
             d = split_definition(b)
@@ -738,11 +743,20 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
             named = [m for m in b.inline.marked
                      if not _BARE_NUMBER.fullmatch(m) and b.text.lstrip("*`「“\"'").startswith(m)]  # fmt: skip
             term = d.term if d else (named[0] if named else "")
+            if not term and _BARE_LABEL.fullmatch(b.text) and not names_nothing(b.text):
+                term = b.text  # "- Caching" over "per stage, default TTL 300 s": what they are of
+                bare.add(b.text)
             by_text[b.text] = term
     for b in blocks:
         if b.parent is not None:
+            if b.parent.text in bare and _OWN_LABEL.match(b.text):
+                continue  # "Enabling" over "ECS: daemon as a sidecar": the line names its own
             out[b.id] = by_text.get(b.parent.text, "")
     return out
+
+
+#: a line that opens with a capitalised name and a colon: "ECS: daemon as a sidecar"
+_OWN_LABEL = re.compile(r"[A-Z][\w./+-]*(?: [A-Za-z][\w./+-]*){0,2}\s*[:：]\s*\S")
 
 
 #: an item that opens mid-sentence: "actively, by a background cycle …", "when a client …"

@@ -172,3 +172,15 @@ def test_a_cloze_keeps_the_words_that_ask_its_fact() -> None:
     )
     tried = [c.prompt for c in generate_document("t.md", notes).candidates]
     assert not [p for p in tried if p.rstrip().endswith("set queue ___")], tried
+
+
+def test_a_bare_parent_label_says_what_its_items_are_of() -> None:
+    notes = (
+        "# API\n\n## Gateway\n\n- Stages\n  - stage variables act as env vars for a stage\n"
+        "- Caching\n  - per stage, default TTL **300 s**, max 3600 s\n"
+        "- Enabling\n  - Lambda: the daemon is built in, default port 2000\n"
+    )
+    contexts = number_contexts(notes)
+    assert contexts["300 s"] == "Caching", contexts
+    # a line that names its own subject is not said of an activity over it
+    assert contexts["2000"] != "Enabling", contexts
