@@ -1537,7 +1537,9 @@ class Pool:
             if len(pool) < least and not told:
                 # too few: the releases around it the notes show to exist (no 0.16 beside
                 # 0.11, no 2.9 where the notes stop at 2.4)
-                made = _releases(answer.text, self._notes_versions(), self._notes_majors())
+                made = _releases(
+                    answer.text, self._notes_versions(), self._majors_like(answer.text)
+                )
                 written |= made
                 pool |= set(made)
         else:
@@ -1676,6 +1678,14 @@ class Pool:
             for b in self.doc.blocks if self.doc is not None else ():
                 self._majors |= {int(m) for m in _MAJOR_LINE.findall(b.text)}
         return self._majors
+
+    def _majors_like(self, key: str) -> set[int]:
+        """`_notes_majors` of releases written as the key is ("3.5" beside "4.0"): "Java 17"
+        beside Kafka's "4.0" is another product's release, never a Kafka 17.0."""
+        dots = key.count(".")
+        written = {int(v.split(".")[0]) for v in self._notes_versions() if v.count(".") == dots}
+        said_as_x = self._notes_majors() - {int(v.split(".")[0]) for v in self._notes_versions()}
+        return written | said_as_x
 
     def _notes_versions(self) -> list[str]:
         """Every release the notes write, as written ("0.10", "2.4")."""

@@ -53,3 +53,14 @@ def test_a_circled_member_is_not_labelled_with_a_name_of_another_member() -> Non
     tried = [c.prompt for c in generate_document("g.md", notes).candidates]
     assert "填空：触发条件：sysmon 发现超过 ___没 GC 强制触发" in tried, tried
     assert not [p for p in tried if "GOGC" in p and "sysmon" in p], tried
+
+
+def test_a_runtimes_release_is_no_major_of_the_product() -> None:
+    notes = (
+        "# Kafka\n\n## 版本\n\n时间线：2.8 KRaft 早期预览，3.3 标记 production-ready，3.5 起 ZooKeeper "
+        "模式标为 deprecated。\n\n**4.0** 中新 rebalance 协议 GA，分配逻辑挪到 broker 端。\n\n"
+        "4.0 要求 broker Java 17、客户端 Java 11。\n"
+    )
+    for c in generate_document("k.md", notes).candidates:
+        if c.answer_text == "4.0":
+            assert not {"11.0", "17.0"} & set(c.options), c.options
