@@ -60,6 +60,7 @@ from questions.nouns import (
     singular_word,
 )
 from questions.parse.model import Block, Document, Inline, Section
+from questions.quantities import UNITS
 from questions.subjects import names_nothing, unnumbered
 from questions.text import CJK, contains, is_numbering, is_zh, norm, phrase_about, stressed
 from questions.values import command_like, file_mode, numbers_in, said_default, same_family
@@ -364,6 +365,8 @@ def acronym_facts(block: Block, terms: set[str], context: str) -> list[Fact]:
                 continue
             if is_numbering(span):
                 continue  # "Q3：AOF 和 RDB …？": the question's number
+            if span.lower() in UNITS and re.search(r"\d\s*$", sentence[: m.start()]):
+                continue  # "64 KB", "32 MB": a unit of the number before it, no term
             out.append(Fact("term", span, span, block, block.line, sentence=sentence, span=span,
                             context=context, role="acronym", group=f"b{block.id}"))  # fmt: skip
     return out

@@ -64,3 +64,13 @@ def test_a_runtimes_release_is_no_major_of_the_product() -> None:
     for c in generate_document("k.md", notes).candidates:
         if c.answer_text == "4.0":
             assert not {"11.0", "17.0"} & set(c.options), c.options
+
+
+def test_a_unit_after_a_number_is_no_acronym() -> None:
+    notes = (
+        "# Go\n\n## 逃逸\n\n对象太大（隐式分配超过 64 KB、显式声明超过 10 MB）会逃逸到堆上。"
+        "GC 由 GOGC 控制，容器里配合 GOMEMLIMIT 用。\n"
+    )
+    terms = {f.span for f in generate_document("g.md", notes).facts if f.role == "acronym"}
+    assert "GOGC" in terms or "GC" in terms, terms
+    assert not terms & {"KB", "MB"}, terms
