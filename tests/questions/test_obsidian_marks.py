@@ -125,3 +125,10 @@ def test_a_footnote_on_what_the_exam_expects_or_since_when_is_a_remark() -> None
     # a footnote that says more of its line is read, in the line's section
     (extended,) = [b for b in doc.blocks if b.text.startswith("Can be extended")]
     assert extended.noise is None and extended.section.heading == "Queues"
+
+
+def test_a_card_whose_front_asks_in_chinese_is_a_flashcard() -> None:
+    notes = "# 笔记\n\n## 索引\n\n哪种索引建表后还能再加？::GSI\n\n- LSI 只能建表时建\n"
+    (card,) = [b for b in parse_document(notes, "c.md").blocks if "索引建表后" in b.text]
+    assert card.noise is not None, card  # a reply of a word, asked nothing without its question
+    assert "::" not in card.text
