@@ -729,7 +729,7 @@ _BARE_NUMBER = re.compile(r"[\d.,\s%]+")
 
 
 #: a bare item of a word or two that only heads its nested items: "Caching", "SQS FIFO"
-_BARE_LABEL = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*)?")
+_BARE_LABEL = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,2}")
 
 
 def _parent_terms(blocks: list[Block]) -> dict[int, str]:

@@ -179,8 +179,10 @@ def test_a_bare_parent_label_says_what_its_items_are_of() -> None:
         "# API\n\n## Gateway\n\n- Stages\n  - stage variables act as env vars for a stage\n"
         "- Caching\n  - per stage, default TTL **300 s**, max 3600 s\n"
         "- Enabling\n  - Lambda: the daemon is built in, default port 2000\n"
+        "- Kinesis Data Streams\n  - retention 24 h default, up to 365 days\n"
     )
     contexts = number_contexts(notes)
     assert contexts["300 s"] == "Caching", contexts
+    assert contexts["24 h"] == "Kinesis Data Streams", contexts
     # a line that names its own subject is not said of an activity over it
     assert contexts["2000"] != "Enabling", contexts
