@@ -36,7 +36,12 @@ from questions.facts.definitions import (
 )
 from questions.facts.denied import with_denied
 from questions.facts.enumerations import Enumeration, enumeration
-from questions.facts.groups import code_led_items, lead_label_groups, nested_label_groups
+from questions.facts.groups import (
+    code_led_items,
+    lead_label_groups,
+    names_its_own,
+    nested_label_groups,
+)
 from questions.facts.known import known_facts
 from questions.facts.listed import listed_facts
 from questions.facts.model import Fact
@@ -752,14 +757,10 @@ def _parent_terms(blocks: list[Block]) -> dict[int, str]:
             by_text[b.text] = term
     for b in blocks:
         if b.parent is not None:
-            if b.parent.text in bare and _OWN_LABEL.match(b.text):
+            if b.parent.text in bare and names_its_own(b.text):
                 continue  # "Enabling" over "ECS: daemon as a sidecar": the line names its own
             out[b.id] = by_text.get(b.parent.text, "")
     return out
-
-
-#: a line that opens with a capitalised name and a colon: "ECS: daemon as a sidecar"
-_OWN_LABEL = re.compile(r"[A-Z][\w./+-]*(?: [A-Za-z][\w./+-]*){0,2}\s*[:：]\s*\S")
 
 
 #: an item that opens mid-sentence: "actively, by a background cycle …", "when a client …"

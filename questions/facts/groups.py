@@ -75,13 +75,19 @@ def _how_by_name(name: str, kids: list[Block]) -> bool:
     no line is a property of the activity."""
     if not _GERUND.fullmatch(name) or len(kids) < 2:
         return False
-    return all(_NAMED_LINE.match(k.text) for k in kids)
+    return all(names_its_own(k.text) for k in kids)
 
 
 #: one verb's -ing form, the whole label: "Enabling", "Installing"
 _GERUND = re.compile(r"[A-Za-z]{3,}ing")
 #: a line that opens with a capitalised name of a few words and a colon: "ECS: …"
 _NAMED_LINE = re.compile(r"^[A-Z][\w./+-]*(?: [A-Za-z][\w./+-]*){0,2}\s*[:：]\s*\S")
+
+
+def names_its_own(text: str) -> bool:
+    """The line opens with a name of its own and a colon ("ECS: daemon as a sidecar"): what it
+    says is of that name, not of the label or parent over it."""
+    return _NAMED_LINE.match(text) is not None
 
 
 #: "Owner = everything + assign access": a short name, an equals sign, what it is

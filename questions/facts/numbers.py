@@ -179,9 +179,15 @@ def has_own_subject(sentence: str, about: str = "") -> bool:
     own = _OWN_SUBJECT.match(sentence)
     if own is not None and own.group(4) in ("–", "—") and _QUANTITY_HEAD.fullmatch(own.group(1)):
         return False  # "0 s – 12 h; extend with …": a range, no subject and its description
-    if _SETTING_DEFAULT.match(sentence):
+    if gives_own_setting(sentence):
         return True  # "consumer `max.partition.fetch.bytes` 默认 2 MB": a setting's own value
     return own is not None or bool(_CAPITAL_START.match(sentence))
+
+
+def gives_own_setting(text: str) -> bool:
+    """The text opens by giving a setting of its own its default ("consumer
+    `max.partition.fetch.bytes` 默认 ___"): it is about that setting, not the line's first."""
+    return _SETTING_DEFAULT.match(text) is not None
 
 
 #: a setting's name, perhaps after one word saying whose, given its default

@@ -9,7 +9,7 @@ notes, or no question at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from http import HTTPStatus
 
 from questions.candidate import Candidate
@@ -18,7 +18,7 @@ from questions.cues import APPROX_ASIDE, arithmetic_cut, computed, numerals, res
 from questions.distractors import Pool
 from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
-from questions.facts.numbers import has_own_subject, remark_label
+from questions.facts.numbers import gives_own_setting, has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.nouns import PROPERTY_HEADS, category
 from questions.stems import BLANK, cloze, default_named, default_number, setting_value
@@ -272,11 +272,7 @@ _LINE_HEAD = re.compile(
 )
 
 
-#: what follows a setting given its value: "默认 ___", "defaults to ___", "= ___"
-_GIVEN_AFTER = re.compile(r"`?\s*(?:默认|缺省|defaults?\b|[:=：])")
-
-
-def _with_line_subject(gap: str, said: str, sentence: str, codes: Sequence[str] = ()) -> str:
+def _with_line_subject(gap: str, said: str, sentence: str) -> str:
     """A cloze cut from a later clause of its line ("…；改 async 则每 sync_interval ___ 刷一次")
     with the name the line opens with in front: the clause goes on about it without saying
     it ("translog durability：改 async …"). A clause that opens by giving a setting of its own
@@ -287,11 +283,7 @@ def _with_line_subject(gap: str, said: str, sentence: str, codes: Sequence[str] 
     m = _LINE_HEAD.match(sentence)
     if m is None or contains(gap, m.group("head")):
         return gap
-    before = gap[: gap.find(BLANK)]
-    opening = " ".join(before.split()[:2])
-    given = [c for c in codes if c != m.group("head") and c in opening and _GIVEN_AFTER.match(
-        before, before.find(c) + len(c))]  # fmt: skip
-    if given:
+    if gives_own_setting(gap):
         return gap
     head = m.group("head")
     return f"{head}：{gap}" if CJK.search(gap) else f"{head}: {gap}"
@@ -514,7 +506,7 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     gap = _without_reason_phrase(gap, f.span)
     gap = _without_restating_clause(gap, f.span)
     gap = _with_lost_name(gap, f)
-    gap = _with_line_subject(gap, said, f.block.text, f.block.inline.code)
+    gap = _with_line_subject(gap, said, f.block.text)
     gap = _without_later_facts(gap)  # after the name: a name cut with them says nothing here
     if counted(gap, f.span) or _width_shown(gap, f.span) or _last_of_enumeration(gap, f.span):
         return None
