@@ -48,7 +48,7 @@ from questions.text import (
     lemma_words,
     norm,
 )
-from questions.values import DIMENSIONS, number_role, numbers_in, parse_number, switch_side
+from questions.values import DIMENSIONS, Number, number_role, numbers_in, parse_number, switch_side
 from questions.vocabulary import fair_port
 
 NAME = "table"
@@ -251,21 +251,23 @@ def _wordy_among_numbers(value: str, column: Sequence[str]) -> bool:
     return all(any(ch.isdigit() for ch in c) for c in column if c != value)
 
 
+def _leading_number(cell: str) -> Number | None:
+    """The number a cell opens with (within its first few characters), else None."""
+    found = numbers_in(cell)
+    return found[0] if found and found[0].start <= 3 else None
+
+
 def _leading_unit(cell: str) -> str | None:
     """What the number a cell opens with measures: a dimension ("duration" of 6 小时 and 35
     天 alike), else its unit ("" for a bare count); None for no number."""
-    found = numbers_in(cell)
-    if not found or found[0].start > 3:
-        return None
-    return DIMENSIONS.get(found[0].unit, found[0].unit)
+    n = _leading_number(cell)
+    return None if n is None else DIMENSIONS.get(n.unit, n.unit)
 
 
 def _leading_quantity(cell: str) -> tuple[float, str] | None:
     """The measured value a cell opens with ("1 Gbps" of "1 Gbps (1000BASE-T)"), else None."""
-    found = numbers_in(cell)
-    if not found or found[0].start > 3 or not found[0].unit:
-        return None
-    return found[0].value, found[0].unit
+    n = _leading_number(cell)
+    return (n.value, n.unit) if n is not None and n.unit else None
 
 
 def _states(cell: str, quantity: tuple[float, str]) -> bool:

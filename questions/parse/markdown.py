@@ -22,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
-from questions.parse.noise import classify, practice_task, unboxed
+from questions.parse.noise import box_state, classify, practice_task, unboxed
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -251,8 +251,8 @@ _COUNT_HEADER = re.compile(r"^(?:#|no\.\s*of)\s+(?=[A-Za-z])", re.I)
 
 
 def _counted(header: Inline) -> Inline:
-    """A counting header in words ("# processes" as "number of processes"): a stem says
-    "What is the number of processes of Scope?", never "What are the # processes of …"."""
+    """A counting header in words ("# processes" as "number of processes"): a stem asks "How
+    many processes does Scope have?", never "What are the # processes of …"."""
     words = _COUNT_HEADER.sub("number of ", header.text)
     return header if words == header.text else replace(header, text=words)
 
@@ -337,10 +337,7 @@ def _unboxed(inline: Inline) -> Inline:
 def _box(inline: Inline) -> str:
     """An item as a to-do list sees it: "open" or "done" for a plain box, "" for anything
     else (no box, or a box over a name in code or bold, which may state a fact to check)."""
-    m = re.match(r"\[([ xX])\]\s", inline.text)
-    if m is None or inline.marked:
-        return ""
-    return "open" if m.group(1) == " " else "done"
+    return "" if inline.marked else box_state(inline.text)
 
 
 def _to_do_lists(st: _Walk) -> set[int]:

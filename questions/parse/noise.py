@@ -95,6 +95,14 @@ def practice_task(text: str, heading: str, marked: bool = False) -> bool:
     )
 
 
+def box_state(text: str) -> str:
+    """ "open" for a line in an unticked task box ("[ ] redo …"), "done" for a ticked one,
+    "" for a line in no box."""
+    if _TASK_BOX.match(text) is None:
+        return ""
+    return "open" if text[1] == " " else "done"
+
+
 def unboxed(text: str) -> str:
     """The line without its task box and label ("[ ] review: NotActions is NOT a deny" says
     "NotActions is NOT a deny"); a to-do, or a box with nothing after it, as it is."""
