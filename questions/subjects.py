@@ -133,8 +133,8 @@ def _generic(heading: str) -> bool:
 
 #: compiled once: every question's heading is cleaned
 _NUMBERING = re.compile(
-    r"^\s*(?:\d+(\.\d+)*[.)]?\s+|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*"
-    r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*)"  # "Q4. 讲讲 GMP 调度模型"
+    r"^\s*(?:\d+(\.\d+)*[.)]?\s+(?:[–—-]\s+)?|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*"
+    r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*)"  # "Q4. 讲讲 GMP 调度模型", "02 – Storage"
 )
 
 

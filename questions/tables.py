@@ -5,7 +5,8 @@
   every column holds descriptions (parallel descriptions under two entity headers) has none:
   "the <header 2> of <description 1>" reads as nonsense;
 - a comparison table (empty top-left header, entities as column headers) is transposed so its
-  entities become the rows;
+  entities become the rows, unless its headers are lowercase aspects whose columns are each of
+  one kind (the rows are then the entities, as in any table);
 - a property column is a matrix column when its cells come from a tiny vocabulary (✅/❌,
   yes/no, possible/not possible): such a value is asked only across rows that differ in it.
 """
@@ -206,6 +207,19 @@ def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     return _likeness(body) > _likeness(columns)
 
 
+def _columns_alike(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """An empty corner over lowercase headers whose columns' cells are each of one kind
+    ("copies" 3 / 3 / 6, "survives zone loss" ✅ / ❌) more than each row's are: the rows are
+    the entities compared and the headers their aspects, as in any table, not the other way
+    round."""
+    lower = [h for h in header[1:] if re.match(r"[a-z]", h.strip().strip("*_"))]
+    if len(lower) * 2 <= len(header) - 1:
+        return False  # "| | Kafka | RabbitMQ |": names over the columns, compared by row
+    body = [list(r[1:]) for r in rows if len(r) == len(header)]
+    columns = [list(c) for c in zip(*body, strict=False)]
+    return _likeness(columns) > _likeness(body)
+
+
 def _mark(cell: str) -> bool:
     return leading_mark(cell) is not None
 
@@ -250,7 +264,8 @@ def analyse(data: TableData) -> Table | None:
         return None
     cols = [[r[j] for r in rows] for j in range(len(header))]
     keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
-    if (is_empty(header[0]) or aspect_rows(header, rows)) and len(header) >= 3 and 0 in keep:
+    compared = (is_empty(header[0]) or aspect_rows(header, rows)) and len(header) >= 3
+    if compared and 0 in keep and not (is_empty(header[0]) and _columns_alike(header, rows)):
         return _transposed(header, rows, data.lines)
     if all(is_description_column(cols[j]) for j in keep):
         return None  # parallel descriptions under two entity headers: no column names rows

@@ -118,7 +118,31 @@ def _footnotes_in_place(state: StateCore) -> None:
     state.tokens = out + pending + [t for body in bodies.values() for t in body]
 
 
+#: a video or lecture time stamp opening a line ("[05:12] LRS keeps 3 copies", "(1:02:33) …") or
+#: closing a heading ("## 03 – Storage accounts [12:40]"): where the writer was, no word
+_LINE_STAMP = re.compile(r"^[ \t]*[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}[\])][ \t]*(?=\S)", re.M)
+_HEADING_STAMP = re.compile(r"[ \t]*[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}[\])][ \t]*$")
+
+
+def _time_stamps(state: StateCore) -> None:
+    """Drop the time stamps of notes taken while watching, before inline parsing. A paragraph
+    whose lines are stamped keeps, in its token's meta, which lines opened with one: each
+    stamped line is a note of its own, the rest wrap the line above."""
+    tokens = state.tokens
+    for n, token in enumerate(tokens):
+        if token.type != "inline" or ("]" not in token.content and ")" not in token.content):
+            continue
+        if n and tokens[n - 1].type == "heading_open":
+            token.content = _HEADING_STAMP.sub("", token.content)
+        lines = token.content.split("\n")
+        stamped = [i for i, line in enumerate(lines) if _LINE_STAMP.match(line)]
+        if stamped:
+            token.content = _LINE_STAMP.sub("", token.content)
+            token.meta["stamped"] = stamped
+
+
 _MD.core.ruler.before("inline", "callouts", _callouts)
+_MD.core.ruler.before("inline", "time_stamps", _time_stamps)
 _MD.core.ruler.after("footnote_tail", "footnotes_in_place", _footnotes_in_place)
 
 
@@ -401,11 +425,13 @@ _SETTING_LINE = re.compile(
 MAX_SETTING_LINE = 100
 
 
-def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
+def setting_lines(
+    children: Sequence[Token] | None, stamped: Sequence[int] = ()
+) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that is one setting per line ("maxmemory: 0" / soft break /
     "maxmemory-policy: noeviction"), or [] for a paragraph of prose. Each line is its own
     fact, as in a config file: run together they read as one sentence. Each comes with its
-    line's offset in the paragraph."""
+    line's offset in the paragraph. So is each line the writer stamped with a time."""
     lines: list[list[Token]] = [[]]
     for tok in children or ():
         if tok.type in ("softbreak", "hardbreak"):
@@ -414,6 +440,8 @@ def setting_lines(children: Sequence[Token] | None) -> list[tuple[int, Inline]]:
             lines[-1].append(tok)
     if len(lines) < 2:
         return []
+    if len(stamped) >= 2 and stamped[0] == 0:
+        return _opened_lines(lines, [n in stamped for n in range(len(lines))])
     out = [render_inline(line) for line in lines]
     entries = _entries(lines, out)
     if entries:
@@ -447,6 +475,18 @@ def entry_term(line: Inline) -> str | None:
     return None
 
 
+def _opened_lines(lines: list[list[Token]], opens: list[bool]) -> list[tuple[int, Inline]]:
+    """One entry per line that opens one; a line that does not continues the entry above it
+    (a description wrapped onto the next line)."""
+    groups: list[tuple[int, list[Token]]] = []
+    for n, (tokens, starts) in enumerate(zip(lines, opens, strict=True)):
+        if starts or not groups:
+            groups.append((n, list(tokens)))
+        else:
+            groups[-1][1].extend([Token("text", "", 0, content=" "), *tokens])
+    return [(n, render_inline(group)) for n, group in groups]
+
+
 def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int, Inline]]:
     """The entries of a paragraph written as a glossary without list markers, one marked term
     per line, or []: notes kept line by line mean each line as its own item, while Markdown
@@ -455,13 +495,7 @@ def _entries(lines: list[list[Token]], rendered: list[Inline]) -> list[tuple[int
     opens = [entry_term(line) is not None for line in rendered]
     if not opens[0] or sum(opens) < 2:
         return []
-    groups: list[tuple[int, list[Token]]] = []
-    for n, (tokens, starts) in enumerate(zip(lines, opens, strict=True)):
-        if starts:
-            groups.append((n, list(tokens)))
-        else:
-            groups[-1][1].extend([Token("text", "", 0, content=" "), *tokens])
-    return [(n, render_inline(group)) for n, group in groups]
+    return _opened_lines(lines, opens)
 
 
 #: "content trust env var: DOCKER_CONTENT_TRUST=1": a label of a few plain words and a colon,
@@ -546,7 +580,8 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             inline = render_inline(tokens[i + 1].children)
             after = i + 3 < len(tokens) and tokens[i + 3].type == "paragraph_open"
             bold = _bold_heading(st, inline) or _name_line(st, inline, after)
-            lines = setting_lines(tokens[i + 1].children) if not st.items else []
+            stamped = tokens[i + 1].meta.get("stamped", ())
+            lines = setting_lines(tokens[i + 1].children, stamped) if not st.items else []
             if lines:
                 _setting_list(st, lines, _line(tok), prev_closed_paragraph)
             elif bold is not None:
@@ -558,7 +593,8 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
                 _paragraph(st, inline, _line(tok))
             # still the lead-in of a list that follows, unless it holds cards: "问：…？ / 答：…"
             # leads nothing into the card after it
-            st.last_paragraph = None if _holds_cards(lines) else inline
+            # a paragraph of one note a line leads in with its last line: "RBAC built-in roles:"
+            st.last_paragraph = None if _holds_cards(lines) else lines[-1][1] if lines else inline
             i += 2
         elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
             # a definition list is a list whose items are "term: definition"

@@ -198,6 +198,40 @@ def _toc_groups(blocks: Sequence[Block]) -> set[int]:
     }
 
 
+#: a practice question's lettered choice ("A. Apical pulse 54/min", "(B) …") and its key
+#: ("Answer: A, B, C.", "答案：C", or the letters alone once a card's label is read off): what
+#: they say is only true or false of a question the notes ask, and the letters refer to
+#: nothing outside it
+_CHOICE = re.compile(r"^\(?([A-F])[.)]\s+\S")
+_CHOICES_INLINE = re.compile(r"(?:^|\s)\(?A[.)]\s.+?\s\(?B[.)]\s.+?\s\(?C[.)]\s")
+_LETTERS = r"\(?[A-F]\)?(?:\s*(?:[,，、/&]|and)\s*\(?[A-F]\)?)"
+_ANSWER_KEY = re.compile(
+    rf"^(?:(?:correct\s+)?answers?|ans|key|(?:正确)?答案)\s*[:：]\s*{_LETTERS}*(?![\w'])"
+    rf"|^{_LETTERS}+[.。]?(?:\s|$)",
+    re.I,
+)
+
+
+def _practice_blocks(blocks: Sequence[Block]) -> set[int]:
+    """The ids of a practice question's blocks: each list of three or more lettered choices in
+    order from A, and the question right above it."""
+    lettered: dict[int, list[tuple[str, Block]]] = defaultdict(list)
+    for b in blocks:
+        m = _CHOICE.match(b.text) if b.kind == "item" else None
+        if m is not None:
+            lettered[b.group].append((m.group(1), b))
+    ids: set[int] = set()
+    for group in lettered.values():
+        if len(group) < 3 or "".join(letter for letter, _ in group) != "ABCDEF"[: len(group)]:
+            continue
+        first = group[0][1]
+        ids |= {b.id for b in blocks if b.kind == "item" and b.group == first.group}
+        n = blocks.index(first)
+        if n and re.search(r"[?？]", blocks[n - 1].text):
+            ids.add(blocks[n - 1].id)
+    return ids
+
+
 #: a heading over a closing summary of what the sections above said
 _RECAP = re.compile(
     r"(?i)^(?:summary|recap|tl;?dr|key takeaways|takeaways|wrap[- ]up)$|^(?:总结|小结|回顾|要点回顾|全文总结)$"
@@ -229,7 +263,20 @@ def _output_of(table: Block, code: Block) -> bool:
         return False
     header = [c.strip().strip("`*").casefold() for c in table.table.header]
     said = code.code.casefold()
-    return len(header) >= 2 and all(h and re.search(rf"\b{re.escape(h)}\b", said) for h in header)
+    if len(header) >= 2 and all(h and re.search(rf"\b{re.escape(h)}\b", said) for h in header):
+        return True
+    # a notebook cell's result ("DESCRIBE HISTORY t", "SELECT * …", "display(df)"): rows of data
+    # the code printed, in cells of a few words each, no statements about anything
+    cells = [c for row in table.table.rows for c in row]
+    return _QUERY.search(code.code) is not None and all(len(c.split()) <= 5 for c in cells)
+
+
+#: code that prints rows: a query, a description of a table, a notebook's display
+_QUERY = re.compile(
+    r"^\s*(?:%sql\s+)?(?:SELECT|DESCRIBE|DESC|SHOW|EXPLAIN|MERGE\s+INTO|WITH)\b"
+    r"|\bdisplay\(|\.show\(|\.head\(|\bprint\(",
+    re.M | re.I,
+)
 
 
 def classify(
@@ -237,6 +284,7 @@ def classify(
 ) -> tuple[list[Block], list[Noise]]:
     """Blocks with `noise` set where they are not content, and the noise list for the summary."""
     toc = _toc_groups(blocks)
+    practice = _practice_blocks(blocks)
     out: list[Block] = []
     noise: list[Noise] = []
     todo_section: int | None = None
@@ -244,6 +292,10 @@ def classify(
     before: Block | None = None
     for b in blocks:
         reason = b.noise or ("table of contents" if b.group in toc else None)
+        if reason is None and (b.id in practice or _CHOICES_INLINE.search(b.text)):
+            reason = "practice question"
+        if reason is None and _ANSWER_KEY.match(b.text):
+            reason = "answer key"
         reason = reason or _block_noise(b) or _section_noise(b)
         if reason is None and before is not None and _output_of(b, before):
             reason = "example output"
