@@ -20,6 +20,8 @@ _POINTER = re.compile(
     # "see precedence 2 vs 15": the numbers of another list's items
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?)\s+(?:the\s+)?\w+\s+(?:#?\d+|___)\s*(?:vs\.?|and|/|,)\s*(?:#?\d+|___)"
     r"|\bditto\b"
+    # "table property behind the above", "the below applies to v2": the lines around, as a noun
+    r"|\bthe\s+(?:above|below)\b(?!-)"
     # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
     r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"
     r"|(?:^|[(:：;；,，—–]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"

@@ -60,9 +60,17 @@ REFERS_TO_CONTEXT = "refers to its context (above/below)"
 LEAD_IN = "a lead-in to a list or code, not a claim"
 
 
+#: an English article before an option: "A Delta table" and "Delta table" are one choice
+_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.I)
+#: a closing aside in brackets: "Aminoglycosides (gentamicin, tobramycin)" names Aminoglycosides
+#: (one of lowercase words: "EXPLAIN (BUFFERS)" is an option's own name)
+_ASIDE = re.compile(r"\s*[(（](?=[^()（）]*[a-z])[^()（）]*[\s,，、][^()（）]*[)）]\s*$")
+
+
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
-    if len({norm(o) for o in c.options}) != len(c.options):
+    if len({norm(_ARTICLE.sub("", _ASIDE.sub("", o)) or o) for o in c.options}) != len(c.options):
+        # "A Delta table" is "Delta table", "Aminoglycosides (gentamicin, …)" "Aminoglycosides"
         return "two choices are the same"
     if any(not o.strip() for o in c.options):
         return "empty choice"

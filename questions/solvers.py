@@ -147,6 +147,8 @@ def stem_only(c: Candidate) -> str | None:
         return "answer stands out by length"
     if c.style == "cloze" and number is None and denied_blank(c.prompt):
         return "a denial fits every choice"
+    if alias_in_stem(stem, answer, wrong):
+        return "stem gives the answer away"  # "low K+ → …" of "Potassium (K+)"
     if c.style == "meaning":  # the stem names a term, the options say what terms do
         if term_named(stem, answer, wrong, c.fact.subject) is not None:
             return "stem gives the answer away"
@@ -156,6 +158,22 @@ def stem_only(c: Candidate) -> str | None:
     if len(wrong) >= 2 and not numeric and odd_form(answer, wrong):
         return "answer stands out by form"
     return None
+
+
+#: a short name in brackets after an option's name ("Potassium (K+)", "需求规格说明 (SRS)")
+_ALIAS = re.compile(r"[(（]\s*([^()（）\s][^()（）]{0,11}?)\s*[)）]")
+
+
+def alias_in_stem(stem: str, answer: str, wrong: Sequence[str]) -> bool:
+    """The answer's bracketed short name, written with a capital or a sign, stands in the stem
+    while no wrong option holds it: a player matches the symbols, knowing nothing."""
+    for m in _ALIAS.finditer(answer):
+        alias = m.group(1)
+        if not re.search(r"[A-Z+]", alias) or any(alias in w for w in wrong):
+            continue
+        if re.search(rf"(?<![\w+]){re.escape(alias)}(?![\w+])", stem):
+            return True
+    return False
 
 
 _QUOTE = re.compile(r"“([^”]*)”")

@@ -88,10 +88,16 @@ _CLOSER = {close: open_ for open_, close in _OPENER.items()}
 _LABEL_BEFORE = re.compile(r"^\s*(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)")
 
 
+#: "A Delta table = …": the article before a named kind, no part of its name (an "A record"
+#: keeps its letter: one word is left after it)
+_NAMED_KIND_ARTICLE = re.compile(r"^An?\s+(?=[A-Z][\w-]*(?:\s+[\w-]+)*\s+[a-z][a-z-]*$)")
+
+
 def _clean_term(term: str) -> str:
     """The term without the quotes and colons around it; a quote the term closes itself
     (`journalctl --since "1 hour ago"`) is part of it and stays."""
     t = _LABEL_BEFORE.sub("", term).strip().strip(" :：")
+    t = _NAMED_KIND_ARTICLE.sub("", t)
     while t:
         first, last = t[0], t[-1]
         if len(t) > 1 and last == _OPENER.get(first) and last not in t[1:-1]:

@@ -733,8 +733,11 @@ def _definition_group(block: Block, role: str) -> str:
 _BARE_NUMBER = re.compile(r"[\d.,\s%]+")
 
 
-#: a bare item of a word or two that only heads its nested items: "Caching", "SQS FIFO"
-_BARE_LABEL = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,2}")
+#: a bare item of a word or two that only heads its nested items: "Caching", "SQS FIFO",
+#: "微服务", "管道-过滤器"
+_BARE_LABEL = re.compile(
+    r"[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff-]{1,7}"
+)
 
 
 def _parent_terms(blocks: list[Block]) -> dict[int, str]:

@@ -19,7 +19,6 @@ _HTML_TAG = re.compile(
     r"[^>]*|!--.*?--)>$",
     re.IGNORECASE | re.DOTALL,
 )
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>$", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+", re.IGNORECASE)
 #: an escaped list marker ("\\- text"), or a toggle's or bullet's glyph a notes app exports
 #: before an item ("▸ Commands cheat sheet", "• …")
@@ -125,12 +124,29 @@ def _line_ends(line: str, nxt: str) -> bool:
     )
 
 
+#: inline HTML read as the Markdown it stands for, by tag ("</b>" closes what "<b>" opened)
+_HTML_KINDS = {
+    "br": "hardbreak", "br/": "hardbreak",
+    "b": "strong_open", "strong": "strong_open", "mark": "strong_open",
+    "/b": "strong_close", "/strong": "strong_close", "/mark": "strong_close",
+    "code": "code_open", "kbd": "code_open", "/code": "code_close", "/kbd": "code_close",
+}  # fmt: skip
+_TAG_NAME = re.compile(r"<\s*(/?\s*[a-zA-Z]+)\s*(/?)[^>]*>$")
+
+
+def _tag_name(tag: str) -> str:
+    """ "<b>" -> "b", "</B>" -> "/b", "<br />" -> "br/"; "" for what is no tag."""
+    m = _TAG_NAME.match(tag.strip())
+    return (m.group(1).replace(" ", "").lower() + m.group(2)) if m else ""
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
     strong: list[str] = []
     code: list[str] = []
     strong_start: list[int] = []
+    code_start: list[int] = []
     link_start: list[int] = []
     link_chars = anchors = links = images = 0
     struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
@@ -138,8 +154,10 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     tokens = list(children or ())
     for i, tok in enumerate(tokens):
         kind = tok.type
-        if kind == "html_inline" and _LINE_BREAK_TAG.match(tok.content):
-            kind = "hardbreak"  # "violations<br>can escalate": a line break, never glued words
+        if kind == "html_inline":
+            # "violations<br>can escalate": a line break, never glued words; "<b>-vir</b>"
+            # marks a term as "**-vir**" does, "<code>…</code>" a name as backticks do
+            kind = _HTML_KINDS.get(_tag_name(tok.content), kind)
         if kind == "s_open":
             struck = (len(parts), len(code), len(strong))
         elif kind == "s_close" and struck is not None:
@@ -152,6 +170,12 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind == "code_inline":
             parts.append(tok.content)
             code.append(" ".join(tok.content.split()))
+        elif kind == "code_open":
+            code_start.append(len("".join(parts)))
+        elif kind == "code_close" and code_start:
+            span = "".join(parts)[code_start.pop() :]
+            if span.strip():
+                code.append(" ".join(span.split()))
         elif kind in ("softbreak", "hardbreak"):
             # a line holding a command and its "# comment" ends there: the comment runs to the
             # end of its line, and the next line is a statement of its own
