@@ -41,10 +41,13 @@ _POINTER = re.compile(
 )
 
 
-#: "优先用它", "推荐用这个", "use this one": a cell that only points at its own row
+#: "优先用它", "推荐用这个", "use this one": a cell that only points at its own row; "same
+#: range": one that only points at the row above
 _SELF_POINTER = re.compile(
     r"\W*(?:(?:推荐|优先|首选|建议)(?:用|使用|选)?(?:这个|它|此|这种)"
-    r"|(?:prefer|use|pick|recommended:?)\s+(?:this(?:\s+one)?|it))\W*",
+    r"|(?:prefer|use|pick|recommended:?)\s+(?:this(?:\s+one)?|it)"
+    # "same range", "same limits": the value of the line above, said again by pointing at it
+    r"|same\s+(?:range|limit|value|default|rule|setting|option|number|retention)s?|同(?:上|前)?)\W*",
     re.I,
 )
 

@@ -503,6 +503,12 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
 
 
+#: a cell that says what its row does, a modal and a verb: "can create duplicates", "must exist"
+_PREDICATE_CELL = re.compile(
+    r"(?:can(?:not)?|can't|may|must|will|won't|never|always)\s+(?:be\s+)?[a-z]+(?:\s+[\w-]+){0,5}\.?$"
+)
+
+
 def _said_where(verb: str, wh: str, value: str) -> str | None:
     """ "runs" + "on the runner" -> "runs on the runner"; "fires" + "a cron time is reached" ->
     "fires when a cron time is reached"; None when the cell does not read after the verb."""
@@ -649,6 +655,8 @@ def table_reverse(
         return None
     if be(a) == "are" and re.fullmatch(r"\d[\d,.]*", value.strip()):
         return f"{who} has {value.strip()} {_lower(a)}?"  # "Which CIDR has 256 addresses?"
+    if _PREDICATE_CELL.match(value.strip()):  # "duplicates: can create duplicates"
+        return f"{who} {value.strip().rstrip('.')}?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
         return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
     if predicative(a):
@@ -836,7 +844,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if predicative(a):
         return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):
-        return f"The {_lower(a)} of {key} is {v}"
+        if _adjective_header(a):  # "Normal": "The normal value of HbA1c is …"
+            return f"The {_lower(a)} value of {key} is {v}"
+        return f"The {_lower(a)} of {key} {be(a)} {v}"
     wh = wh_header(a)
     if wh is not None:  # "For simple, systemd considers the service started “immediately …”"
         return f"For {key}, {wh[2]} “{v}”"
