@@ -295,6 +295,7 @@ def fitting_others(
     refresh planner statistics": VACUUM ANALYZE does what VACUUM does, and more)."""
     own = {o: list(descriptions.get(norm(o), ())) for o in options}
     said = [(p, d) for p, ds in own.items() for d in ds]
+    column = (desc, *(d for _, d in said))
     head = _verb_head(desc)
     mine = _Read(desc)
     out = []
@@ -305,7 +306,8 @@ def fitting_others(
             or (head and any(head in lemma_words(d) and head_word(d) != head for d in descs)
                 and not all(head in lemma_words(r) for r in rest))
             or (answer and any(_builds_on(d, answer) for d in descs))
-            or (mine.thin and any(thin_fit(desc, d) for d in descs))
+            # (a word every description of the set uses tells none apart: "属性" of 1NF-BCNF)
+            or (mine.thin and any(thin_fit(desc, d, column) for d in descs))
             or (answer and does_it_too(desc, o, answer))
         ):  # fmt: skip
             out.append(o)

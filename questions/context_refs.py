@@ -27,7 +27,9 @@ _POINTER = re.compile(
     r"|(?:^|[(:：;；,，—–]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"
     # "`init -backend-config=…` fills in the rest": the rest of what the lines before set
     # (not "…, the rest holds copies", which says what the rest is)
-    r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?)\s+the (?:rest|remainder)\W*$"
+    r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?|keeps?)\s+the (?:rest|remainder)\W*$"
+    # "drops those and keeps the rest": a pronoun for the labels the line before named
+    r"|\b(?:drops?|keeps?|removes?|ignores?|uses?|takes?)\s+(?:those|these|them)\b(?=\s*(?:and|or|but|[,;.]|$))"
     # Chinese by its own phrases: 同上 only opening the remark or what follows its term's
     # separator ("`volatile-lfu` —— 同上 LFU"; "不同上游" is another word),
     # 下文 not inside 上下文 ("context")
@@ -56,7 +58,7 @@ _SELF_POINTER = re.compile(
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
     r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
-    r"|see|cf|refer|[见参]|same|同理|道理",
+    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them",
     re.I,
 )
 

@@ -32,6 +32,7 @@ from questions.headers import asks
 from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
 from questions.parse.model import Block, Document
+from questions.quantities import amount
 from questions.rivals import contrasted, name_forms
 from questions.service_areas import (
     area_of,
@@ -2542,6 +2543,9 @@ def acceptable(
         return False
     if _one_word_inflected(option, answer):
         return False  # `locals` beside `local`: one word twice, one option of three
+    said = amount(option)
+    if said is not None and (said == amount(answer) or any(said == amount(t) for t in taken)):
+        return False  # "7 days (168 hours)" beside "interval 7 days": one amount twice
     if phrase_about(option, answer) or any(phrase_about(option, t) for t in taken):
         return False  # "rate THEN sum" beside rate: a rule about rate, no other function
     for t in taken:

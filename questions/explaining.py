@@ -104,11 +104,12 @@ def _shortest(parts: list[str], needs: Sequence[str], joiner: str = "") -> tuple
     return best
 
 
-def identity(q: BankQuestion, subject: str) -> tuple[list[str], bool]:
+def identity(q: BankQuestion, subject: str, query: str = "") -> tuple[list[str], bool]:
     """What a question's own explanation must keep: its key (a choice question's) and what
     the stem identifies its fact by (the blank's words beside the key, a quoted description,
-    the subject it names); and whether that is more than the key, so that a clause holding
-    it is the question's own (a key alone may stand in another clause of its sentence)."""
+    the description it asks by, `query`, the subject it names); and whether that is more than
+    the key, so that a clause holding it is the question's own (a key alone may stand in
+    another clause of its sentence)."""
     prompt = _CLOZE_LEAD.sub("", q.prompt)
     needs: list[str] = []
     if q.kind == "choice" and "___" in prompt:
@@ -119,6 +120,8 @@ def identity(q: BankQuestion, subject: str) -> tuple[list[str], bool]:
         needs = [b for b in beside if b.strip() != q.answer_text.strip()]
         return needs or [q.answer_text], bool(needs)
     needs = _QUOTED.findall(prompt)
+    if not needs and query and folded(query) in folded(prompt):
+        needs.append(query)  # "which of these reads the previous row?"
     if subject and folded(subject) in folded(prompt) and folded(subject) != folded(q.answer_text):
         needs.append(subject)
     strong = bool(needs)

@@ -26,7 +26,7 @@ from questions.explaining import answers, identity, own_part
 from questions.generators.pairings import PAIRED, PROFILE
 from questions.generators.pairings import STYLE as PAIRING
 from questions.tables import polarity
-from questions.text import CJK, STOP_EN, contains, folded
+from questions.text import CJK, STOP_EN, contains, folded, norm
 from questions.values import parse_number
 
 MAX_BLOCK_SHARE = 0.25
@@ -257,17 +257,29 @@ def _true_false(
     )
     limit = true_false_limit(len(chosen))
     picked: list[dict[bool, Pick]] = []
+    named: set[str] = set()
     for v in complete:
         row = _row_of(v[True][0])
-        if len(picked) < limit and (row is None or row not in rows):
+        terms = _terms_stated(v[len(picked) % 2 == 0][0])  # the statement it will give
+        if len(picked) < limit and (row is None or row not in rows) and not terms & named:
             picked.append(v)
             rows.add(row)
+            named |= terms
     picked = picked[: len(picked) - len(picked) % 2]  # as many true as false
     out: list[Pick] = [v[i % 2 == 0] for i, v in enumerate(picked)]
     taken = {id(p[0]) for p in out}
     drop = [(p[0], "true/false: something better asks it, or its share is full")
             for p in tf if id(p[0]) not in taken]  # fmt: skip
     return out, drop
+
+
+def _terms_stated(c: Candidate) -> set[str]:
+    """The terms a statement speaks of: its own, and a like term it swaps in. Two statements
+    of one term ("sidecar is described as …", "sidecar runs one after another"), or of two
+    terms whose meanings each swaps into the other ("tar -x creates an archive", "tar -c
+    creates an archive"), answer each other."""
+    f = c.fact
+    return {norm(f.subject)} | {norm(s) for s in f.siblings if s and s in c.prompt}
 
 
 #: how near a number the words that tie it to its fact must stand, in characters
@@ -526,7 +538,7 @@ def _own_explanations(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candida
                 )
 
             if not fine(c.explanation):
-                needs, strong = identity(q, c.fact.subject)
+                needs, strong = identity(q, c.fact.subject, c.query)
                 part = own_part(c.explanation, needs, clauses=strong, fine=fine)
                 if part is not None:
                     q = replace(q, explanation=part[: MAX_EXPLANATION - 1] + "…"

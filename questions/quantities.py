@@ -124,3 +124,23 @@ def ascending_order(options: Sequence[str]) -> tuple[int, ...] | None:
     else:
         return None
     return tuple(sorted(range(len(numbers)), key=lambda i: values[i]))
+
+
+def amount(text: str) -> frozenset[tuple[str, float]] | None:
+    """What a short text amounts to when it only states a quantity, each of its numbers in its
+    ladder's smallest unit ("interval 7 days" and "7 days (168 hours)" both amount to 604800000
+    ms; "99% (99.5%)" and "99% (99.9%)" differ in their asides); None when words beyond one
+    qualifier say more than the quantity ("7 days, then archived") or the quantity is only an
+    aside of a name ("DB_ROW_ID (6B)")."""
+    main = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    numbers = numbers_in(main)
+    if not numbers or not numbers[0].unit:
+        return None
+    first = numbers[0]
+    if len(re.findall(r"\w+", main[: first.start] + " " + main[first.end :])) > 1:
+        return None
+    out: set[tuple[str, float]] = set()
+    for n in numbers_in(text):
+        base, size = _IN_BASE_UNITS.get(n.unit, (n.unit, 1))
+        out.add((base, n.value * size))
+    return frozenset(out)

@@ -328,8 +328,10 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
     of a list item carries its parent and lead-in, which hold its subject)."""
     out: list[Unit] = []
     tables = {f.block.id: f.table for f in facts if f.table is not None}
+    defined: dict[int, set[str]] = {}
     for f in facts:
         if f.kind == "definition":
+            defined.setdefault(f.block.id, set()).add(f.subject)
             out.append(
                 Unit(f"{f.context} {f.subject} {f.value}".strip(), f.subject, f.section.index)
             )
@@ -350,6 +352,10 @@ def units_of(doc: Document, facts: Sequence[Fact]) -> list[Unit]:
             for key, row in zip(t.keys, t.cells, strict=True):
                 cells = " | ".join(f"{h}: {v}" for h, v in zip(t.headers, row, strict=True))
                 out.append(Unit(f"{key} | {cells}", key, s))
+            continue
+        if len(defined.get(b.id, ())) >= 2 and b.kind == "item":
+            # "`LAG(col, 1)` reads the previous row, `LEAD(col, 1)` reads the next row": its
+            # terms' units say it clause by clause; the whole line names both beside each
             continue
         prefix = f"{b.section.heading} " if b.section.heading else ""
         prefix += (b.parent.text[:60] + " ") if b.parent is not None else ""
@@ -545,7 +551,18 @@ class NotesSolver:
         key = self.support(c, c.answer_text, hits)
         if key <= 0:
             return "notes do not support the answer"
+        asked = set(self.tok.tokens(query))
+        own = [u for _, u in hits if u.head and norm(u.head) == norm(c.answer_text)]
+        telling = asked & set(self._unit_tokens_of(own[0])) if own else set()
         for w in c.distractors:
-            if self.support(c, w, hits, rival=c.answer_text) >= AMBIGUITY_RATIO * key:
+            # a like term's own definition that lacks a word the key's has ("LEAD reads the
+            # next row" for "reads the previous row") says the question is not of it
+            rival_hits = [(sc, u) for sc, u in hits
+                          if not (telling and u.head and norm(u.head) == norm(w)
+                                  and not telling <= set(self._unit_tokens_of(u)))]  # fmt: skip
+            if self.support(c, w, rival_hits, rival=c.answer_text) >= AMBIGUITY_RATIO * key:
                 return "notes support another choice too"
         return None
+
+    def _unit_tokens_of(self, unit: Unit) -> list[str]:
+        return self.tok.tokens(unit.text)

@@ -190,7 +190,7 @@ def _fitting_others_plainly(
                              for d in descs)
                 and not all(head in ambiguity.lemma_words(r) for r in rest))
             or (answer and any(_builds_on_plainly(d, answer) for d in descs))
-            or any(ambiguity.thin_fit(desc, d) for d in descs)
+            or any(ambiguity.thin_fit(desc, d, (desc, *(x for _, x in said))) for d in descs)
             or (answer and ambiguity.does_it_too(desc, o, answer))
         ):  # fmt: skip
             out.append(o)

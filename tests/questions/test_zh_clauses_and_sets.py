@@ -186,4 +186,4 @@ def test_a_family_no_larger_than_its_options_keeps_every_option() -> None:
     would only cross off what the earlier answer crosses off)."""
     r = _result("db-mixed-zh.md")
     sets = [frozenset(q.choices) for _, q in r.chosen if "逻辑备份" in q.choices]
-    assert len(sets) == 2 and sets[0] == sets[1] and len(sets[0]) == 4
+    assert len(sets) >= 2 and all(s == sets[0] for s in sets) and len(sets[0]) == 4
