@@ -55,8 +55,11 @@ def place_answer(answer: str, distractors: Sequence[str], seed: str) -> tuple[tu
 
 
 def topic_of(fact: Fact, title: str) -> str:
-    """The section heading, with its parent when the heading alone says little."""
-    path = fact.section.path
+    """The section heading, with its parent when the heading alone says little; a heading
+    that only numbers its part of the notes ("Card 4", "Q7") names no topic."""
+    from questions.subjects import unnumbered  # subjects reads candidates' facts: import late
+
+    path = tuple(p for p in fact.section.path if unnumbered(p))
     if not path:
         return (title or "Notes")[:80]
     leaf = path[-1]

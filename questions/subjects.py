@@ -134,7 +134,9 @@ def _generic(heading: str) -> bool:
 #: compiled once: every question's heading is cleaned
 _NUMBERING = re.compile(
     r"^\s*(?:\d+(\.\d+)*[.)]?\s+(?:[–—-]\s+)?|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*"
-    r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*)"  # "Q4. 讲讲 GMP 调度模型", "02 – Storage"
+    r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*"  # "Q4. 讲讲 GMP 调度模型", "02 – Storage"
+    # a deck's or a course's own numbering: "Slide 6: Compute Engine", "Card 24", "Lecture 3 –"
+    r"|(?i:slide|card|lecture|lesson|video|module|week|day|part|chapter|unit)\s*\d{1,3}\b\s*[.:：、)）–—-]?\s*)"
 )
 
 

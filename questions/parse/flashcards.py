@@ -15,16 +15,21 @@ from dataclasses import replace
 from questions.parse.model import Block
 from questions.text import CJK, opens_own_topic
 
-#: what opens a card's question
-_Q_LABEL = r"(?:(?:Q|Question|问|问题)\s*\d{0,3}|面试官追问|面试官问|追问)"
+#: what opens a card's question (an Anki export's "Front:" too)
+_Q_LABEL = r"(?:(?:Q|Question|问|问题)\s*\d{0,3}|Front|正面|面试官追问|面试官问|追问)"
 #: what opens its answer: a label, or an arrow after a question that ends with "?"
-_A_LABEL = r"(?:(?:A|Answer|答)\s*[:：]|→|->)"
+_A_LABEL = r"(?:(?:A|Answer|Back|答|背面)\s*[:：]|→|->)"
+#: an Anki card's front that asks without a question mark ("Front: Generate a Deployment
+#: manifest …"), its back perhaps on the same line or empty (the back is a code block)
+_FRONT = re.compile(
+    r"^\s*(?:Front|正面)\s*[:：]\s*(?P<q>.+?)\s*(?:(?:Back|背面)\s*[:：]\s*(?P<a>.*))?$", re.S
+)
 _CARD = re.compile(
     rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+?[?？][”\"」]?)\s*{_A_LABEL}\s*(?P<a>\S.*)$", re.S
 )
 _QUESTION = re.compile(rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+[?？][”\"」]?)\s*$", re.S)
 #: an answer alone, or an addendum to the answer before ("补充：…"): the label goes
-_ANSWER = re.compile(r"^\s*(?:A|Answer|答|补充)\s*[:：]\s*(?P<a>\S.*)$", re.S)
+_ANSWER = re.compile(r"^\s*(?:A|Answer|Back|答|背面|补充)\s*[:：]\s*(?P<a>\S.*)$", re.S)
 #: why a card's question alone is asked nothing
 QUESTION = "question in the notes"
 #: why a card's answer is asked nothing: a reply that means something only with its question
@@ -75,6 +80,16 @@ def flashcard_answer(block: Block, asked: str = "") -> Block | str:
         return block
     text = block.text
     card = _CARD.match(text)
+    front = _FRONT.match(text) if card is None else None
+    if front is not None and not front.group("a"):
+        # a cloze card's front is its statement, the hidden words marked ("{{c1::maxSurge}}
+        # defaults to {{c2::25%}}"); any other front without its back asks, or instructs
+        hidden = [m for m in block.inline.strong if not _label(m)]
+        if front.group("q").rstrip().endswith(("?", "？")) or not hidden:
+            return QUESTION
+        return replace(block, inline=replace(block.inline, text=front.group("q").strip()))
+    if front is not None:
+        card = front
     if card is None:
         if _QUESTION.match(text):
             return QUESTION
@@ -134,7 +149,7 @@ def _topic(question: str) -> str:
 
 
 #: a marked span that is a card's label alone
-_LABEL = re.compile(rf"\s*(?:{_Q_LABEL}|A|Answer|答|补充)\s*[:：]?\s*")
+_LABEL = re.compile(rf"\s*(?:{_Q_LABEL}|A|Answer|Back|答|背面|补充)\s*[:：]?\s*")
 
 
 def _label(marked: str) -> bool:

@@ -71,6 +71,10 @@ def _card(line: str) -> re.Match[str] | None:
     return None if m is None or _IPV6.search(line) else m
 
 
+#: an Anki cloze deletion, with its hint or without: "{{c1::maxSurge}}", "{{c2::25%::percent}}"
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::(.+?)(?:::[^{}]*)?\}\}")
+
+
 def is_card(line: str) -> bool:
     return _card(line) is not None
 
@@ -209,6 +213,10 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         link_chars += sum(map(len, shown))
     if "#" in text:
         text = _TAGS.sub("", text).strip()
+    if "{{c" in text:  # an Anki cloze ("{{c1::maxSurge}} defaults to {{c2::25%}}")
+        hidden = [m.group(1).strip() for m in _ANKI_CLOZE.finditer(text)]
+        text = _ANKI_CLOZE.sub(lambda m: m.group(1).strip(), text)
+        strong += [h for h in hidden if h]  # what the card hides is what it teaches
     if "::" in text:
         text = _as_card(text)
     if "**" in text:

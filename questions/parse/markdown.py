@@ -141,7 +141,29 @@ def _time_stamps(state: StateCore) -> None:
             token.meta["stamped"] = stamped
 
 
+#: a line filing the note it ends ("Tags: ckad::workloads cloze" under an Anki card's back)
+_TAG_LINE = re.compile(
+    r"\n[ \t]*(?:tags?|标签)[ \t]*[:：][ \t]*(?=[^\n]*(?:::|#))[#\w:/.\-]+(?:[ \t,，、]+[#\w:/.\-]+){0,5}[ \t]*$",
+    re.I,
+)
+
+
+#: a slide's speaker notes, labelled so ("Notes: Five sections: …"): the label is no word
+_NOTES_LABEL = re.compile(r"^(?:speaker\s+notes|notes|讲者备注|演讲备注)\s*[:：]\s*(?=\S)", re.I)
+
+
+def _tag_lines(state: StateCore) -> None:
+    """Drop a paragraph's last line when it only files the note, and a speaker-notes label
+    opening it: no words of what it says."""
+    for token in state.tokens:
+        if token.type == "inline" and (":" in token.content or "：" in token.content):
+            if "\n" in token.content:
+                token.content = _TAG_LINE.sub("", token.content)
+            token.content = _NOTES_LABEL.sub("", token.content)
+
+
 _MD.core.ruler.before("inline", "callouts", _callouts)
+_MD.core.ruler.before("inline", "tag_lines", _tag_lines)
 _MD.core.ruler.before("inline", "time_stamps", _time_stamps)
 _MD.core.ruler.after("footnote_tail", "footnotes_in_place", _footnotes_in_place)
 
@@ -215,6 +237,51 @@ def _bold_heading(st: _Walk, inline: Inline) -> str | None:
     if re.search(r"[.。!?！？,，;；]", text):
         return None  # a sentence set in bold
     return text
+
+
+def _bold_section(st: _Walk, title: str, line: int) -> None:
+    """A bold line's sub-heading: below the heading it sits under, beside the bold sub-heading
+    before it ("**Slide 2: …**" after "**Slide 1: …**" is no part of slide 1)."""
+    level = st.section.level if st.section.bold else min(st.section.level + 1, 7)
+    _heading(st, level, title, line, bold=True)
+
+
+#: a bold title over a slide's lines may say a little more than a sub-heading alone
+MAX_TITLE_WORDS = 10
+
+
+def _titled_lines(
+    st: _Walk, children: Sequence[Token] | None
+) -> tuple[str, list[tuple[int, Inline]]] | None:
+    """A paragraph that opens with a bold line over lines of notes, as a slide outline pastes
+    ("**Slide 2: Resource hierarchy**" / "Org → Folders → Projects" / "Project ID → …"): the
+    bold line's title and the notes under it, one a line (a line opening in lower case goes on
+    with the line above); None for any other paragraph."""
+    if st.items or not children:
+        return None
+    lines: list[list[Token]] = [[]]
+    for tok in children:
+        if tok.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif tok.type != "text" or tok.content:
+            lines[-1].append(tok)
+    if len(lines) < 2 or not lines[0] or lines[0][0].type != "strong_open":
+        return None
+    head = render_inline(lines[0])
+    title = head.text.strip().rstrip(":：").strip()
+    if len(head.strong) != 1 or head.strong[0].strip().rstrip(":：") != title:
+        return None
+    if not title or len(title.split()) > MAX_TITLE_WORDS or re.search(r"[.。!！;；]", title):
+        return None  # a sentence set in bold before its own explanation ("Databases — which
+        # one?" is a slide's title)
+    rest = lines[1:]
+    if _QA_LABEL.match(title) or re.match(
+        r"(?i)(?:Q|Question|问题?|Front)\s*\d{0,3}\s*[:：]", title
+    ):
+        return None  # a card's question over its answer ("**Q2：…？**" / "A：能。…")
+    opens = [not re.match(r"[a-z(,]", "".join(t.content for t in ln).lstrip()) for ln in rest]
+    opens[0] = True
+    return title, [(n + 1, inline) for n, inline in _opened_lines(rest, opens)]
 
 
 def _name_line(st: _Walk, inline: Inline, followed_by_paragraph: bool) -> str | None:
@@ -582,11 +649,15 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             bold = _bold_heading(st, inline) or _name_line(st, inline, after)
             stamped = tokens[i + 1].meta.get("stamped", ())
             lines = setting_lines(tokens[i + 1].children, stamped) if not st.items else []
+            titled = _titled_lines(st, tokens[i + 1].children)
+            if titled is not None:  # "**Slide 2: Resource hierarchy**" / "Org → Folders → …"
+                title, lines = titled
+                _bold_section(st, title, _line(tok))
+                bold = None
             if lines:
                 _setting_list(st, lines, _line(tok), prev_closed_paragraph)
             elif bold is not None:
-                level = min(st.section.level + 1, 7)  # below the heading it sits under
-                _heading(st, level, bold, _line(tok), bold=True)
+                _bold_section(st, bold, _line(tok))
             elif tok.meta.get("footnote") and _REMARK_NOTE.search(inline.text):
                 st.add("paragraph", _line(tok), inline=inline, noise="footnote remark")
             else:

@@ -55,7 +55,8 @@ _SECTION_NOISE = (
 )  # fmt: skip
 #: what frames a heading's words: its number ("1.", "一、", "第 2 章"), emoji, punctuation
 _HEADING_FRAME = re.compile(
-    r"^[\W_]*(?:(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+|第\s*\S{1,3}\s*[章节部分]+)[.、:：)）\s]*)?"
+    r"^[\W_]*(?:(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+|第\s*\S{1,3}\s*[章节部分]+"
+    r"|(?i:slide|lecture|lesson|video|module|week|day|part|chapter|unit)\s*\d{1,3})[.、:：)）\s]*)?"
     r"[\W_]*|[\W_]+$"
 )
 _LICENCE = re.compile(
@@ -134,6 +135,14 @@ _STRANDED = re.compile(
 _ENDS_CLEAN = re.compile(r"[.!?。！？;；:：)）\]】\"”'`*_>]$")
 
 
+#: a line that files the note ("Tags: ckad::workloads cloze", "标签：#jvm #gc"), a tag written
+#: with "::" or "#" among a few: no statement ("tags: key/value pairs like …" is a field)
+_TAG_LINE = re.compile(
+    r"^(?:tags?|labels?|标签)\s*[:：]\s*(?=[^\n]*(?:::|#))[#\w:/.\-]+(?:[\s,，、]+[#\w:/.\-]+){0,5}\s*$",
+    re.I,
+)
+
+
 def _block_noise(b: Block) -> str | None:
     """Noise judged from the block alone."""
     if b.kind in ("code", "table"):
@@ -145,6 +154,8 @@ def _block_noise(b: Block) -> str | None:
         return "image"
     if _TODO.match(text) or task_todo(text):
         return "TODO"
+    if _TAG_LINE.match(text):
+        return "tags"
     if b.inline.link_chars >= 0.6 * len(text):
         return "link list" if b.kind == "item" else "bare URL"
     if len(text) < 240 and _LICENCE.search(text):
