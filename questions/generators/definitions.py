@@ -43,6 +43,7 @@ from questions.facts.definitions import remark_label
 from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
 from questions.generators.common import build, lang_of
+from questions.long_forms import said_plainly, without_long_form
 from questions.nouns import noun_for
 from questions.parse.markdown import entry_term
 from questions.quantities import parse_number
@@ -665,10 +666,14 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
             continue
         if d in owner and names_in_words(d, owner[d]):
             continue  # "default type, gets a virtual cluster IP" names ClusterIP: not this one
-        if standalone(d) and acceptable(d, f.value, wrong) and len(wrong) < 3:
-            wrong.append(d)
+        plain = said_plainly(d, owner.get(d, ""), f.siblings)  # never "Cloud Access … Broker; …"
+        if plain and standalone(plain) and acceptable(plain, f.value, wrong) and len(wrong) < 3:
+            wrong.append(plain)
+    key = without_long_form(f.value, f.subject)
+    if not key:
+        return None  # only its acronym spelled out: no meaning to offer
     prompt = forward_definition(f.subject, noun_for(f.subject, f.category, f.siblings, lang), lang)
-    return build(NAME, "forward", f, prompt, f.value, wrong, lang, rank=1, query=f.subject,
+    return build(NAME, "forward", f, prompt, key, wrong, lang, rank=1, query=f.subject,
                  notes_options=True)  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from questions.generators import definitions
 from questions.generators.common import MAX_SPREAD, build, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.tables import overlaps
+from questions.long_forms import said_plainly, without_long_form
 from questions.nouns import noun_for
 from questions.stems import forward_definition
 from questions.text import norm, split_sentences
@@ -49,7 +50,10 @@ def short(desc: str) -> str | None:
 def _cut_key(f: Fact) -> str | None:
     """The term's description as an option: its first sentence, without the phrase that names
     the term, or None when nothing fair is left."""
-    key = opening(f.value)
+    said = without_long_form(f.value, f.subject)
+    if not said:
+        return None  # only the long form of its name: nothing it does to offer
+    key = opening(said)
     if clue(key, f.subject, f.siblings) is None:
         return short(key) if standalone(key) else None
     trimmed = cleared(key, f.subject, f.siblings)  # "in batches", then "a new batch"
@@ -83,7 +87,9 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
     # (what a kin does not do the term may not do either: no wrong option)
     kin = [d for d in f.sibling_values if (d not in owner or pool.same_kind(f.subject, owner[d], f))
            and not unsettled(d, f.value)]  # fmt: skip
-    cut = {d: c for d in kin if (c := short(d)) is not None}
+    # every option without the long form of its acronym, the key's as the others'
+    cut = {d: c for d in kin
+           if (rest := said_plainly(d, owner.get(d, ""), f.siblings)) and (c := short(rest)) is not None}  # fmt: skip
     others = list(cut.values())
     # a description that names its own term ("… (a stateful set)") rules itself out
     named = {c for d, c in cut.items() if d in owner and names_in_words(c, owner[d])}
@@ -111,6 +117,12 @@ def ask_meaning(
 ) -> Candidate | None:
     """Ask "Which description fits <term>?" among the notes' descriptions: one stem for both
     ways of finding those descriptions (the term's own pool and its kin's)."""
+    # each option without the long form of its acronym: read off its first letters, it
+    # would name its own term beside the stem's ("Cloud Access Security Broker; …")
+    key = without_long_form(key, f.subject)
+    wrong = [w for x in wrong if (w := said_plainly(x, "", f.siblings))]
+    if not key or len(wrong) < 2 or len({norm(o) for o in (key, *wrong)}) < len(wrong) + 1:
+        return None
     lang = lang_of(f)
     noun = noun_for(f.subject, f.category, f.siblings, lang)
     prompt = forward_definition(f.subject, noun, lang)
