@@ -89,7 +89,7 @@ def meaning(f: Fact, pool: Pool) -> Candidate | None:
            and not unsettled(d, f.value)]  # fmt: skip
     # every option without the long form of its acronym, the key's as the others'
     cut = {d: c for d in kin
-           if (rest := said_plainly(d, owner.get(d, ""), f.siblings)) and (c := short(rest)) is not None}  # fmt: skip
+           if (plain := said_plainly(d, owner.get(d, ""), f.siblings)) and (c := short(plain)) is not None}  # fmt: skip
     others = list(cut.values())
     # a description that names its own term ("… (a stateful set)") rules itself out
     named = {c for d, c in cut.items() if d in owner and names_in_words(c, owner[d])}
