@@ -24,7 +24,7 @@ _POINTER = re.compile(
     r"|\bthe\s+(?:above|below)\b(?!-)"
     # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
     r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"
-    r"|(?:^|[(:：;；,，—–]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"
+    r"|(?:^|[(:：;；,，—–+\s]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"
     # "`init -backend-config=…` fills in the rest": the rest of what the lines before set
     # (not "…, the rest holds copies", which says what the rest is)
     r"|\b(?:does|do|fills? in|handles?|takes? care of|covers?|keeps?)\s+the (?:rest|remainder)\W*$"

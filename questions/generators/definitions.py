@@ -73,7 +73,9 @@ from questions.vocabulary import kind_of
 NAME = "definition"
 MAX_DESC = 200
 #: Chinese descriptions that are claims, not descriptions ("权限比IAM高", "不跟 lambda合作")
-_ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比"}
+_ZH_CLAIM_START = {"不", "没", "没有", "不会", "不能", "比",
+                   # a clause that goes on from the one before it ("之后动态调整", "然后…")
+                   "之后", "然后", "随后", "此后", "接着", "而且", "并且", "但", "但是", "所以", "因此"}  # fmt: skip
 _DANGLING = re.compile(r"\b(and|or|but|to|of|the|a|an|with|for|if|e\.g|i\.e)\.?$", re.I)
 #: a word that points back to the line before ("`enable --now` does both in one step")
 _POINTS_BACK = re.compile(
