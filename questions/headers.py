@@ -37,7 +37,7 @@ _PLACE = re.compile(r"(?i)^(where|在哪|在哪里|在哪儿)$")
 
 #: question words of a Chinese header ("什么时候回", "怎么恢复", "丢几条", "为啥快") and its
 #: question mark
-_ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|啥|吗|[?？]\s*$")
+_ZH_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|多少|几(?!乎)|啥|谁|吗|[?？]\s*$")
 #: an English phrase that opens with a question word ("why fast", "how it works", "what's
 #: inside"); a hyphen after it makes a name ("How-to")
 _EN_WH = re.compile(r"(?i)^(why|how|what|when|where|which|who|whose)(?=\s|'s\b|$)")

@@ -699,7 +699,7 @@ _SELF_OR_WH = re.compile(r"(?i)^(what|when|why|how|which)\b|\b(I|I'm|I’m|my|me
 
 #: the word a Chinese question header asks with ("缓存的是啥", "什么时候执行"); a yes/no
 #: question ("…有意义吗") has none to fill
-_ZH_WH = re.compile(r"什么时候|什么|啥|哪个|哪些|多少|几")
+_ZH_WH = re.compile(r"什么时候|什么|啥|哪个|哪些|多少|几|谁")
 
 
 def answered_zh(question: str, value: str) -> str | None:

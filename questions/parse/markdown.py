@@ -654,6 +654,7 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
                 title, lines = titled
                 _bold_section(st, title, _line(tok))
                 bold = None
+                prev_closed_paragraph = False  # the paragraph before is another section's
             if lines:
                 _setting_list(st, lines, _line(tok), prev_closed_paragraph)
             elif bold is not None:

@@ -121,3 +121,11 @@ def test_a_bold_question_over_its_answer_is_still_a_card() -> None:
     )
     assert [b.text for b in doc.content] == ["fork gives the child a copy-on-write view of memory."]
     assert doc.sections[-1].path == ("Redis",)
+
+
+def test_the_line_before_the_first_slide_leads_none_of_its_lines() -> None:
+    doc = parse_document(SLIDES, "n.md")
+    first = next(b for b in doc.content if b.text.startswith("$125"))
+    assert first.lead is None
+    for _, q in generate_document("n.md", SLIDES).chosen:
+        assert "ACE prep" not in q.prompt, q.prompt

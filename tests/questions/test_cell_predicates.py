@@ -43,3 +43,7 @@ def test_a_cell_that_only_says_same_points_at_the_row_above() -> None:
     assert not refers_to_context("Same region only")
     assert not refers_to_context("same-day delivery is free")
     assert not refers_to_context("same limits as v1, doubled in v2")
+
+
+def test_a_chinese_header_asking_who_is_answered_by_its_cell() -> None:
+    assert table_reverse("算法", "谁在用", "新生代", "zh") == "哪个算法“新生代”在用？"
