@@ -116,12 +116,36 @@ def arrow_list_items(content: list[Block]) -> dict[int, Definition]:
     for members in items.values():
         marked = [b for b in members if _arrow_marked(b)]
         if len(marked) < 2:
+            out |= _named_arrows(members)
             continue
         plain = {b.id: m for b in members if b not in marked and (m := _PLAIN_ARROW.match(b.text))}
         if len(marked) + len(plain) < len(members):
             continue  # a list of other lines too: its arrows may be steps, not names
         out |= {i: Definition(m.group("head"), m.group("desc").strip()) for i, m in plain.items()}
     return out
+
+
+#: how many of a list's items must be "Name → meaning" for the list to be a glossary of them
+NAMED_ARROWS = 3
+
+
+def _named_arrows(members: list[Block]) -> dict[int, Definition]:
+    """A list whose items each name a thing with a capital and say what it is after one arrow,
+    as slides and cheat sheets write ("Basic → Owner / Editor / Viewer", "Custom → org or
+    project level only"): a glossary of like names. Most of the list must be so, and a chain
+    ("Org → Folders → Projects") is a path, no name."""
+    named = {
+        b.id: m
+        for b in members
+        if (m := _PLAIN_ARROW.match(b.text)) is not None
+        and m.group("head")[:1].isupper()
+        and not CJK.search(m.group("head"))  # "A 原子性 → undo log": a property's carrier
+        and not m.group("desc")[:1].isdigit()  # "DNS -> 53 (UDP …)": a number, asked as one
+        and not re.search(r"->|→|=>", m.group("desc"))
+    }
+    if len(named) < NAMED_ARROWS or len(named) * 3 < len(members) * 2:
+        return {}
+    return {i: Definition(m.group("head"), m.group("desc").strip()) for i, m in named.items()}
 
 
 def _arrow_marked(b: Block) -> bool:

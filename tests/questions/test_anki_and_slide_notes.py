@@ -129,3 +129,35 @@ def test_the_line_before_the_first_slide_leads_none_of_its_lines() -> None:
     assert first.lead is None
     for _, q in generate_document("n.md", SLIDES).chosen:
         assert "ACE prep" not in q.prompt, q.prompt
+
+
+ARROWS = """# GCP
+
+## IAM roles
+
+- Basic → Owner / Editor / Viewer (too broad)
+- Predefined → fine-grained roles per service, e.g. `roles/storage.objectViewer`
+- Custom → org or project level only (NOT folder)
+
+## Hierarchy
+
+- Org → Folders → Projects → Resources
+- Policies inherit downward
+
+## Ports
+
+- DNS -> 53 (UDP queries)
+- NTP -> 123 over UDP
+- SSH -> 22 over TCP
+"""
+
+
+def test_a_list_of_names_each_said_after_one_arrow_is_a_glossary() -> None:
+    from questions.facts.extract import extract
+
+    facts = extract(parse_document(ARROWS, "n.md"))
+    defined = {f.subject: f.value for f in facts if f.kind == "definition"}
+    assert defined.get("Custom") == "org or project level only (NOT folder)"
+    assert defined.get("Basic") == "Owner / Editor / Viewer (too broad)"
+    assert "Org" not in defined  # a path of arrows names nothing
+    assert "DNS" not in defined  # a number after the arrow is asked as a number
