@@ -149,6 +149,8 @@ def stem_only(c: Candidate) -> str | None:
         return "a denial fits every choice"
     if alias_in_stem(stem, answer, wrong):
         return "stem gives the answer away"  # "low K+ → …" of "Potassium (K+)"
+    if c.style in ("forward", "meaning") and alias_in_stem(answer, c.fact.subject, wrong):
+        return "stem gives the answer away"  # "Sodium (Na+)" and "low Na+ → lithium toxicity"
     if c.style == "meaning":  # the stem names a term, the options say what terms do
         if term_named(stem, answer, wrong, c.fact.subject) is not None:
             return "stem gives the answer away"

@@ -112,6 +112,18 @@ def test_a_bracketed_short_name_in_the_stem_gives_its_option_away() -> None:
         assert not ("(Na+)" in key and "Na+ " in q.prompt), q
 
 
+def test_a_bracketed_short_name_in_a_stem_gives_away_the_description_that_repeats_it() -> None:
+    # the other way round: the stem names "Sodium (Na+)", the key says "low Na+ → …"
+    assert alias_in_stem(
+        "low Na+ → lithium toxicity", "Sodium (Na+)", ["low Mg raises digoxin toxicity"]
+    )
+    for _, q in generate_document("n.md", LABS).chosen:
+        if q.prompt.startswith("Which description fits"):
+            key = q.choices[q.answer]
+            assert not ("(Na+)" in q.prompt and "Na+" in key), q
+            assert not ("(K+)" in q.prompt and "K+" in key), q
+
+
 def test_a_name_and_the_same_name_with_an_aside_are_one_choice() -> None:
     for _, q in generate_document("n.md", LABS).chosen:
         assert not {"Aminoglycosides", "Aminoglycosides (gentamicin, tobramycin)"} <= set(
