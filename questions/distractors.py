@@ -1500,6 +1500,10 @@ class Pool:
             by_nines = lambda x: abs(math.log10(100 - x) - math.log10(100 - v))  # noqa: E731
             return self._closed_set(answer, _NINES, by_nines, lambda x: fmt_number(x) + rest,
                                     fact, avoid, want, least, taken)  # fmt: skip
+        if answer.unit == "%" and v == 100 and _AVAILABILITY.search(fact.sentence):
+            # "Cloud DNS carries a 100% availability SLA": beside the nines, never 70 % or 90 %
+            return self._closed_set(answer, _NINES, lambda x: 100 - x, lambda x: fmt_number(x) + "%",
+                                    fact, avoid, want, least, taken)  # fmt: skip
         around = self._near_numbers(answer.unit, role, here)
         if role.startswith("key:") and all(_status_like(x) for x in around | {v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
@@ -2263,6 +2267,8 @@ def _id_distance(v: float, role: str) -> Callable[[float], float]:
 #: a release line written with an "x": "7.x", "6.x 及以前"
 _MAJOR_LINE = re.compile(r"(?<![\w.])(\d{1,2})\.x\b")
 
+#: what a percentage of time up or of data kept is said as
+_AVAILABILITY = re.compile(r"\bSLA\b|availab|uptime|durab|可用性|持久性", re.I)
 #: the "nines" an availability or a durability is written in
 _NINES = frozenset({99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999, 99.9999})
 

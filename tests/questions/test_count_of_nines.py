@@ -38,3 +38,15 @@ def test_only_a_size_steps_by_powers_of_two() -> None:
 
     assert plausible(12, 16, "nines") and plausible(12, 16, "h")  # counts of nines and hours
     assert not plausible(12, 16, "MB") and not plausible(12, 16, "")  # sizes and bare counts
+
+
+def test_a_full_availability_is_offered_beside_nines() -> None:
+    from questions.generate import generate_document
+
+    notes = (
+        "## DNS\n\n- Cloud DNS carries a 100% availability SLA.\n- HA VPN carries a 99.99% SLA.\n"
+    )
+    asked = [q for _, q in generate_document("n.md", notes).chosen if q.choices[q.answer] == "100%"]
+    assert asked
+    for q in asked:
+        assert all(c.startswith("99.") or c == "100%" for c in q.choices), q.choices
