@@ -126,12 +126,18 @@ def ascending_order(options: Sequence[str]) -> tuple[int, ...] | None:
     return tuple(sorted(range(len(numbers)), key=lambda i: values[i]))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16384)
 def amount(text: str) -> frozenset[tuple[str, float]] | None:
     """What a short text amounts to when it only states a quantity, each of its numbers in its
     ladder's smallest unit ("interval 7 days" and "7 days (168 hours)" both amount to 604800000
     ms; "99% (99.5%)" and "99% (99.9%)" differ in their asides); None when words beyond one
     qualifier say more than the quantity ("7 days, then archived") or the quantity is only an
     aside of a name ("DB_ROW_ID (6B)")."""
+    if not _DIGIT.search(text):
+        return None  # most options hold no number: no pattern is tried on them
     main = re.sub(r"[(（][^()（）]*[)）]", " ", text)
     numbers = numbers_in(main)
     if not numbers or not numbers[0].unit:
