@@ -137,9 +137,20 @@ _ASKING = re.compile(
 _TOPIC_WORDS = 6
 
 
+#: a card's question that names its topic before asking ("Native sidecar container — how is it
+#: declared?", "CronJob: what does Forbid do?")
+_TOPIC_FIRST = re.compile(r"^(?P<topic>[^—–:：?？]{3,40}?)\s*(?:\s[—–-]\s|[:：])\s*\S")
+
+
 def _topic(question: str) -> str:
     """A card's question that only names its topic ("default GOMAXPROCS?", "sdist vs
-    wheel?"), without its question mark; "" for a question asked in words."""
+    wheel?"), without its question mark, or the topic it names before asking in words;
+    "" for a question asked in words only."""
+    first = _TOPIC_FIRST.match(question.strip())
+    if first is not None and _ASKING.search(question[first.end() - 1 :]):
+        named = _topic(first.group("topic") + "?")
+        if named:
+            return named
     bare = question.strip().strip('“”"「」').rstrip("?？").strip()
     if not bare or _ASKING.search(bare) or len(bare.split()) > _TOPIC_WORDS or len(bare) > 40:
         return ""

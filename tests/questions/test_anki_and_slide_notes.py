@@ -161,3 +161,14 @@ def test_a_list_of_names_each_said_after_one_arrow_is_a_glossary() -> None:
     assert defined.get("Basic") == "Owner / Editor / Viewer (too broad)"
     assert "Org" not in defined  # a path of arrows names nothing
     assert "DNS" not in defined  # a number after the arrow is asked as a number
+
+
+def test_a_card_that_names_its_topic_before_asking_keeps_it_with_the_answer() -> None:
+    notes = (
+        "## Pods\n\n**Front:** Native sidecar container — how is it declared?\n"
+        "**Back:** An entry in `initContainers` with `restartPolicy: Always`, started before the app.\n"
+    )
+    texts = [b.text for b in parse_document(notes, "n.md").content]
+    assert texts == [
+        "Native sidecar container: An entry in initContainers with restartPolicy: Always, started before the app."
+    ]
