@@ -67,6 +67,10 @@ _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.I)
 _ASIDE = re.compile(r"\s*[(（](?=[^()（）]*[a-z])[^()（）]*[\s,，、][^()（）]*[)）]\s*$")
 
 
+#: what a stem quotes: a description, said alone
+_QUOTED_TEXT = re.compile(r"“([^”]{1,40})”")
+
+
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
     if len({norm(_ARTICLE.sub("", _ASIDE.sub("", o)) or o) for o in c.options}) != len(c.options):
@@ -76,8 +80,8 @@ def form(c: Candidate) -> str | None:
         return "empty choice"
     if any(_ABSOLUTE_OPTION.search(o) for o in c.options):
         return "all/none of the above"
-    if any(refers_to_context(t) for t in (c.prompt, *c.options)):
-        return REFERS_TO_CONTEXT
+    if any(refers_to_context(t) for t in (c.prompt, *c.options, *_QUOTED_TEXT.findall(c.prompt))):
+        return REFERS_TO_CONTEXT  # a quoted description alone too: "“same range”"
     if c.fact.block.leads_in and (c.style == "cloze" or c.kind == "truefalse"):
         return LEAD_IN
     lint_text = c.prompt if c.style != "cloze" else _QUOTED.sub("", c.prompt)

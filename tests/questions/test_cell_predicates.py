@@ -47,3 +47,19 @@ def test_a_cell_that_only_says_same_points_at_the_row_above() -> None:
 
 def test_a_chinese_header_asking_who_is_answered_by_its_cell() -> None:
     assert table_reverse("算法", "谁在用", "新生代", "zh") == "哪个算法“新生代”在用？"
+
+
+def test_a_description_that_only_points_at_the_line_above_is_asked_nothing() -> None:
+    from questions.generate import generate_document
+
+    notes = (
+        "## Blob storage\n\n"
+        "data protection:\n"
+        "- blob soft delete — retention 1–365 days (portal default 7)\n"
+        "- container soft delete — same range\n"
+        "- versioning — every overwrite keeps the previous version\n"
+    )
+    r = generate_document("n.md", notes)
+    asked = [c for c in r.candidates if "“same range”" in c.prompt]
+    assert asked  # the question is made...
+    assert not any("“same range”" in q.prompt for _, q in r.chosen)  # ...and never kept
