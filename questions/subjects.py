@@ -29,6 +29,7 @@ from questions.nouns import MEMORY_AIDS, is_misc, is_phrase
 from questions.text import (
     CJK,
     CJK_RUN,
+    DECK_PARTS,
     PICTOGRAPHS,
     STOP_EN,
     TRAILING_ASIDE,
@@ -136,7 +137,7 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d+(\.\d+)*[.)]?\s+(?:[–—-]\s+)?|[一二三四五六七八九十]+\s*[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*"
     r"|(?i:q|question|问题?|题)\s*\d{1,3}\s*[.:：、)）]\s*"  # "Q4. 讲讲 GMP 调度模型", "02 – Storage"
     # a deck's or a course's own numbering: "Slide 6: Compute Engine", "Card 24", "Lecture 3 –"
-    r"|(?i:slide|card|lecture|lesson|video|module|week|day|part|chapter|unit)\s*\d{1,3}\b\s*[.:：、)）–—-]?\s*)"
+    rf"|(?i:{DECK_PARTS})\s*\d{{1,3}}\b\s*[.:：、)）–—-]?\s*)"
 )
 
 

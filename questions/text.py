@@ -242,6 +242,11 @@ def is_zh(text: str) -> bool:
     return cjk >= 2 and cjk >= 0.2 * latin
 
 
+#: the parts a deck or a course numbers ("Slide 6:", "Card 24", "Lecture 3 –"): a heading that
+#: opens with one names its place in the deck, not a topic
+DECK_PARTS = r"slide|card|lecture|lesson|video|module|week|day|part|chapter|unit"
+
+
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Comparison form: case, spacing, markup quotes and punctuation do not count."""

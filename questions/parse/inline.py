@@ -144,6 +144,13 @@ def _tag_name(tag: str) -> str:
     return (m.group(1).replace(" ", "").lower() + m.group(2)) if m else ""
 
 
+def _close_span(parts: list[str], starts: list[int], into: list[str]) -> None:
+    """Keep the text since the last opening mark (bold or code) as one marked span."""
+    span = "".join(parts)[starts.pop() :]
+    if span.strip():
+        into.append(" ".join(span.split()))
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -177,9 +184,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind == "code_open":
             code_start.append(len("".join(parts)))
         elif kind == "code_close" and code_start:
-            span = "".join(parts)[code_start.pop() :]
-            if span.strip():
-                code.append(" ".join(span.split()))
+            _close_span(parts, code_start, code)
         elif kind in ("softbreak", "hardbreak"):
             # a line holding a command and its "# comment" ends there: the comment runs to the
             # end of its line, and the next line is a statement of its own
@@ -191,9 +196,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind == "strong_open":
             strong_start.append(len("".join(parts)))
         elif kind == "strong_close" and strong_start:
-            span = "".join(parts)[strong_start.pop() :]
-            if span.strip():
-                strong.append(" ".join(span.split()))
+            _close_span(parts, strong_start, strong)
         elif kind == "link_open":
             links += 1
             href = str(tok.attrGet("href") or "")

@@ -22,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
-from questions.parse.noise import box_state, classify, practice_task, unboxed
+from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -142,10 +142,7 @@ def _time_stamps(state: StateCore) -> None:
 
 
 #: a line filing the note it ends ("Tags: ckad::workloads cloze" under an Anki card's back)
-_TAG_LINE = re.compile(
-    r"\n[ \t]*(?:tags?|标签)[ \t]*[:：][ \t]*(?=[^\n]*(?:::|#))[#\w:/.\-]+(?:[ \t,，、]+[#\w:/.\-]+){0,5}[ \t]*$",
-    re.I,
-)
+_TAG_LINE = re.compile(rf"\n[ \t]*{TAG_LINE}$", re.I)
 
 
 #: a slide's speaker notes, labelled so ("Notes: Five sections: …"): the label is no word

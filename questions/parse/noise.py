@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from questions.parse.hedges import unhedge_block
 from questions.parse.model import Block, Noise
+from questions.text import DECK_PARTS
 
 #: Chinese names of a section's purpose are whole headings ("目录", "参考资料与链接"): a heading
 #: that only starts with one names a topic ("目录操作" is directory operations, "资源配额" a quota)
@@ -56,7 +57,7 @@ _SECTION_NOISE = (
 #: what frames a heading's words: its number ("1.", "一、", "第 2 章"), emoji, punctuation
 _HEADING_FRAME = re.compile(
     r"^[\W_]*(?:(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+|第\s*\S{1,3}\s*[章节部分]+"
-    r"|(?i:slide|lecture|lesson|video|module|week|day|part|chapter|unit)\s*\d{1,3})[.、:：)）\s]*)?"
+    rf"|(?i:{DECK_PARTS})\s*\d{{1,3}})[.、:：)）\s]*)?"
     r"[\W_]*|[\W_]+$"
 )
 _LICENCE = re.compile(
@@ -137,10 +138,11 @@ _ENDS_CLEAN = re.compile(r"[.!?。！？;；:：)）\]】\"”'`*_>]$")
 
 #: a line that files the note ("Tags: ckad::workloads cloze", "标签：#jvm #gc"), a tag written
 #: with "::" or "#" among a few: no statement ("tags: key/value pairs like …" is a field)
-_TAG_LINE = re.compile(
-    r"^(?:tags?|labels?|标签)\s*[:：]\s*(?=[^\n]*(?:::|#))[#\w:/.\-]+(?:[\s,，、]+[#\w:/.\-]+){0,5}\s*$",
-    re.I,
+TAG_LINE = (
+    r"(?:tags?|labels?|标签)[ \t]*[:：][ \t]*(?=[^\n]*(?:::|#))"
+    r"[#\w:/.\-]+(?:[ \t,，、]+[#\w:/.\-]+){0,5}[ \t]*"
 )
+_TAG_LINE = re.compile(rf"^{TAG_LINE}$", re.I)
 
 
 def _block_noise(b: Block) -> str | None:
