@@ -93,6 +93,22 @@ _TOKEN_BREAK = re.compile(r"[\s,;()/]+|\.(?=\s|$)")
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z'-]*")
 
 
+#: a description that opens by setting another term against the subject ("vs COPE …")
+_CONTRAST_OPENING = re.compile(r"^(?:vs\.?|versus|cf\.?)\s", re.I)
+
+
+def of_another(desc: str, f: Fact) -> bool:
+    """What a description says after its term's long form is cut is of another term: it sets
+    one against the term ("vs COPE Corporate-Owned, …" of BYOD) or defines one ("XDR =
+    extended across network, cloud, email" of EDR)."""
+    if _CONTRAST_OPENING.match(desc):
+        return True
+    return any(
+        m != f.subject and desc.startswith(m) and re.match(r"\s*=", desc[len(m) :])
+        for m in f.block.inline.strong  # (a setting in code, "`backoffLimit: 4` -> …", is the term's)
+    )
+
+
 @lru_cache(maxsize=65536)
 def standalone(desc: str) -> bool:
     """A description that reads on its own: long enough, not a clause cut from a sentence."""
@@ -298,6 +314,8 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         return None  # "Client 验证证书链…": only its own list says what else could do it
     if vague(desc):
         return None  # "the fastest database …": an opinion singles nothing out
+    if of_another(desc, f):
+        return None  # "XDR = extended across …" under EDR: another term's line
     marked = f.block.inline
     near = ("bold",) * (f.subject in marked.strong) + ("code",) * (f.subject in marked.code)
     # terms the author marked alike in one list are kin whatever their case (**VACUUM FULL**
@@ -361,6 +379,8 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         if cut is None:
             return None
         desc, wrong = cut
+        if of_another(desc, f):
+            return None  # what is left after the long form describes a contrasted term
     elif blanked:
         return None  # nothing to blank: the plain reverse question asks it
     # two terms alone make a question only when the notes set them against each other: a list

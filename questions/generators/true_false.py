@@ -18,7 +18,7 @@ from questions.facts.extract import markup
 from questions.facts.model import Fact
 from questions.facts.numbers import has_own_subject
 from questions.generators.common import explanation, lang_of
-from questions.generators.definitions import no_description, standalone
+from questions.generators.definitions import no_description, of_another, standalone
 from questions.generators.numbers import (
     clause,
     dated_aside,
@@ -379,6 +379,8 @@ def definition_pair(f: Fact, pool: Pool) -> tuple[str, str] | None:
         if trimmed is None or not standalone(trimmed) or not _keeps_most(trimmed, desc):
             return None
         desc = trimmed
+    if of_another(desc, f):
+        return None  # "BYOD is described as “vs COPE …”": the rest is of the contrasted term
     other = others[stable_int(f.id) % len(others)]
     lang = lang_of(f)
 

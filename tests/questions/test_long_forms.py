@@ -67,3 +67,27 @@ def test_no_option_of_a_glossary_question_spells_an_acronym_out() -> None:
             assert not c.startswith(
                 ("Certificate ", "Cloud Access", "Counter Mode", "Crossover", "Challenge")
             ), q
+
+
+CONTRASTS = """# Security+ acronyms
+
+## B
+
+**BIA** — Business Impact Analysis; where RTO, RPO and MTD are defined
+**BYOD** — Bring Your Own Device (vs **COPE** Corporate-Owned, Personally Enabled; **CYOD** Choose Your Own Device)
+**BEC** — Business Email Compromise; wire-fraud phishing of finance staff
+**BPDU** — Bridge Protocol Data Unit; BPDU guard shuts ports that receive them
+
+## E
+
+**EAP** — Extensible Authentication Protocol; framework used by 802.1X
+**EDR** — Endpoint Detection & Response (**XDR** = extended across network, cloud, email)
+**ESP** — Encapsulating Security Payload; IPsec, encryption + integrity, protocol 50
+**EF** — Exposure Factor; share of an asset lost in one incident
+"""
+
+
+def test_what_is_left_after_a_long_form_may_describe_another_term() -> None:
+    r = generate_document("n.md", CONTRASTS)
+    for _, q in r.chosen:
+        assert "vs COPE" not in q.prompt and "XDR =" not in q.prompt, q.prompt
