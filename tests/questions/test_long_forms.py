@@ -30,10 +30,38 @@ from questions.long_forms import said_plainly, without_long_form
         ("max time to restore service", "RTO", "max time to restore service"),
         ("Amazon Simple Queue; fully managed", "SNS", "Amazon Simple Queue; fully managed"),
         ("Use Case Diagram; actors and goals", "X", "Use Case Diagram; actors and goals"),
+        # signs in the acronym are no letters of it
+        ("Terminal Access Controller Access-Control System Plus; TCP 49", "TACACS+", "TCP 49"),
+        # a long form runs to eight words at most
+        (
+            "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India; rest",
+            "ABCDEFGHI",
+            "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India; rest",
+        ),
+        ("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel; rest", "ABCDEFGH", "rest"),
+        # a leading word is a qualifier only when written in capitals, three letters at most
+        ("NIST Cyber Framework; five functions", "NCF", "five functions"),
+        (
+            "NIST Cyber Security Framework; identify, protect",
+            "CSF",
+            "NIST Cyber Security Framework; identify, protect",
+        ),
+        (
+            "Amazon Simple Queue Service; fully managed",
+            "SQS",
+            "Amazon Simple Queue Service; fully managed",
+        ),
+        ("USA Federal Information Processing Standard; crypto modules", "FIPS", "crypto modules"),
+        # every letter of the acronym, in order, among the initials
+        ("Alpha Bravo; rest", "AXB", "Alpha Bravo; rest"),
     ],
 )
 def test_a_long_form_goes_only_where_it_spells_the_acronym(desc: str, term: str, rest: str) -> None:
     assert without_long_form(desc, term) == rest
+
+
+def test_the_owners_long_form_goes_before_any_siblings() -> None:
+    assert said_plainly("Cloud Access Security Broker; visibility", "CASB", ()) == "visibility"
 
 
 def test_a_kins_long_form_goes_whichever_sibling_it_spells() -> None:
