@@ -423,6 +423,7 @@ class NotesSolver:
         self._chunks: dict[int, _Chunk | None] = {}
         self._by_section: dict[int, list[int]] = {}
         self._tokens: dict[int, list[str]] = {}  # a unit sits in two chunks: tokenised once
+        self._index = {id(u): i for i, u in enumerate(self.units)}  # a retrieved unit's place
         self._token_sections: dict[str, set[int]] | None = None
         for i, u in enumerate(self.units):
             self._by_section.setdefault(u.section, []).append(i)
@@ -567,4 +568,5 @@ class NotesSolver:
         return None
 
     def _unit_tokens_of(self, unit: Unit) -> list[str]:
-        return self.tok.tokens(unit.text)
+        """A retrieved unit's tokens, from the cache its chunk filled."""
+        return self._unit_tokens(self._index[id(unit)])

@@ -120,8 +120,9 @@ def _footnotes_in_place(state: StateCore) -> None:
 
 #: a video or lecture time stamp opening a line ("[05:12] LRS keeps 3 copies", "(1:02:33) …") or
 #: closing a heading ("## 03 – Storage accounts [12:40]"): where the writer was, no word
-_LINE_STAMP = re.compile(r"^[ \t]*[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}[\])][ \t]*(?=\S)", re.M)
-_HEADING_STAMP = re.compile(r"[ \t]*[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}[\])][ \t]*$")
+_STAMP = r"[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}[\])]"
+_LINE_STAMP = re.compile(rf"^[ \t]*{_STAMP}[ \t]*(?=\S)", re.M)
+_HEADING_STAMP = re.compile(rf"[ \t]*{_STAMP}[ \t]*$")
 
 
 def _time_stamps(state: StateCore) -> None:
