@@ -39,7 +39,7 @@ from questions.paraphrase import compared_term, contradicts, paraphrased, says_n
 from questions.shorthand import as_asked, options_as_asked
 from questions.solvers import SPELLED_OUT, kin_descriptions
 from questions.stems import BLANK, lint
-from questions.text import cut_short, norm, noun_like
+from questions.text import LEADING_ARTICLE, cut_short, norm, noun_like
 from questions.values import numbers_in, parse_number
 
 _ABSOLUTE_OPTION = re.compile(r"^(all|none) of the above$|以上(都|皆|均)", re.I)
@@ -60,8 +60,6 @@ REFERS_TO_CONTEXT = "refers to its context (above/below)"
 LEAD_IN = "a lead-in to a list or code, not a claim"
 
 
-#: an English article before an option: "A Delta table" and "Delta table" are one choice
-_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.I)
 #: a closing aside in brackets: "Aminoglycosides (gentamicin, tobramycin)" names Aminoglycosides
 #: (one of lowercase words: "EXPLAIN (BUFFERS)" is an option's own name)
 _ASIDE = re.compile(r"\s*[(（](?=[^()（）]*[a-z])[^()（）]*[\s,，、][^()（）]*[)）]\s*$")
@@ -73,7 +71,9 @@ _QUOTED_TEXT = re.compile(r"“([^”]{1,40})”")
 
 def form(c: Candidate) -> str | None:
     """The first form rule the candidate breaks, or None."""
-    if len({norm(_ARTICLE.sub("", _ASIDE.sub("", o)) or o) for o in c.options}) != len(c.options):
+    if len({norm(LEADING_ARTICLE.sub("", _ASIDE.sub("", o)) or o) for o in c.options}) != len(
+        c.options
+    ):
         # "A Delta table" is "Delta table", "Aminoglycosides (gentamicin, …)" "Aminoglycosides"
         return "two choices are the same"
     if any(not o.strip() for o in c.options):

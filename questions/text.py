@@ -36,6 +36,8 @@ def cjk_runs(text: str) -> list[str]:
 ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
 #: ...and one that closes the text ("TLS handshake (TLS 1.3)", "*.auto.tfvars (lexical order)")
 TRAILING_ASIDE = re.compile(ASIDE.pattern + r"\s*$")
+#: an English article opening a phrase: "A Delta table" names what "Delta table" does
+LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]*")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 #: the short prepositions, and those a header or phrase may open with ("across major versions")

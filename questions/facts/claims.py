@@ -16,7 +16,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.nouns import singular_word
 from questions.parse.model import Block
-from questions.text import CJK, STOP_EN, balanced, norm
+from questions.text import CJK, LEADING_ARTICLE, STOP_EN, balanced, norm
 
 #: an alternative longer than this is a clause, not a thing to choose
 MAX_ALTERNATIVE = 30
@@ -278,7 +278,10 @@ def _en_granted_participle(block: Block) -> Fact | None:
     if len(denied) != 1 or len(granted) != 1:
         return None
     no, yes = denied[0], granted[0]
-    a, b = _ARTICLE.sub("", no.group("subject")), _ARTICLE.sub("", yes.group("subject"))
+    a, b = (
+        LEADING_ARTICLE.sub("", no.group("subject")),
+        LEADING_ARTICLE.sub("", yes.group("subject")),
+    )
     if no.group("pp").casefold() != yes.group("pp").casefold() or norm(a) == norm(b):
         return None
     if not (_subject(a) and _subject(b)) or re.search(r"\bnot\b", b, re.I):
@@ -349,7 +352,6 @@ _DEGREE = frozenset({"so much", "as much", "that much", "per se", "as such"})
 #: words that place a thing rather than name it ("not inside the container")
 _PLACE = frozenset({"inside", "outside", "within", "into", "onto", "via", "behind", "beside"})
 _CLAUSES = re.compile(r"\s*[,;，；]\s*(?:but\s+|while\s+|whereas\s+|而|但)?")
-_ARTICLE = re.compile(r"^(the|an?)\s+", re.I)
 _SUBJECTS = re.compile(r"\s*(?:和|、|，|,|\band\b|\bor\b|或)\s*")
 #: a Chinese predicate with an English aside after it ("ECS的部署方式 how u shift ur traffic")
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s+[A-Za-z][A-Za-z\s',.!?-]*$")
@@ -361,7 +363,7 @@ def predicate(sentence: str) -> tuple[list[str], bool, str] | None:
     if m is None:
         return None
     pred = _ASIDE.sub("", m.group("pred")).strip()
-    subjects = [_ARTICLE.sub("", x.strip()) for x in _SUBJECTS.split(m.group("subject"))]
+    subjects = [LEADING_ARTICLE.sub("", x.strip()) for x in _SUBJECTS.split(m.group("subject"))]
     subjects = [x for x in subjects if x]
     if not subjects or not all(_subject(x) and len(x.split()) <= 4 for x in subjects):
         return None
