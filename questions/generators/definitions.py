@@ -675,6 +675,8 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
     data = _section_data(pool).get(f.section.index, ())
     wrong: list[str] = []
     for d in f.sibling_values:
+        if len(wrong) == 3:
+            break  # enough options: a long list's every other line need not be read
         rest = [x for x in f.sibling_values if x != d]
         if also_fits(f.value, d, rest) or also_fits(d, f.value, rest):
             continue
@@ -689,7 +691,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
         if d in owner and names_in_words(d, owner[d]):
             continue  # "default type, gets a virtual cluster IP" names ClusterIP: not this one
         plain = said_plainly(d, owner.get(d, ""), f.siblings)  # never "Cloud Access … Broker; …"
-        if plain and standalone(plain) and acceptable(plain, f.value, wrong) and len(wrong) < 3:
+        if plain and standalone(plain) and acceptable(plain, f.value, wrong):
             wrong.append(plain)
     key = without_long_form(f.value, f.subject)
     if not key:

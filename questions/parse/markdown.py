@@ -519,7 +519,7 @@ def setting_lines(
     if all(_CARD_LINE.match(line.text) for line in out) or all(map(_is_card_line, lines)):
         return list(enumerate(out))  # "Q: …? A: …" / soft break / "Q: …? A: …": one card a line
     for line in out:
-        key = line.text.split(":")[0].split("=")[0].split("：")[0].split()[0] if line.text else ""
+        key = next(iter(re.split(r"[:=：]", line.text)[0].split()), "")  # ": …" names none
         names_setting = bool(re.search(r"[-_.]|[a-z][A-Z]", key)) or key in line.code
         if (not _SETTING_LINE.match(line.text) or len(line.text) > MAX_SETTING_LINE
                 or not (names_setting or re.match(r"^\S+\s*[:=：]", line.text))):  # fmt: skip
