@@ -65,6 +65,12 @@ LEAD_IN = "a lead-in to a list or code, not a claim"
 _ASIDE = re.compile(r"\s*[(（](?=[^()（）]*[a-z])[^()（）]*[\s,，、][^()（）]*[)）]\s*$")
 
 
+#: the drop reason of a stem longer than a player reads in a round: a paragraph pasted whole,
+#: code and asides run together ("newer alternatives in config: moved block (1.1) -> …")
+TOO_LONG = "stem too long to read in a round"
+MAX_STEM = 300
+
+
 #: what a stem quotes: a description, said alone
 _QUOTED_TEXT = re.compile(r"“([^”]{1,40})”")
 
@@ -78,6 +84,8 @@ def form(c: Candidate) -> str | None:
         return "two choices are the same"
     if any(not o.strip() for o in c.options):
         return "empty choice"
+    if len(c.prompt) > MAX_STEM:
+        return TOO_LONG
     if any(_ABSOLUTE_OPTION.search(o) for o in c.options):
         return "all/none of the above"
     if any(refers_to_context(t) for t in (c.prompt, *c.options, *_QUOTED_TEXT.findall(c.prompt))):

@@ -15,6 +15,7 @@ from questions.facts.definitions import advice_label, split_definition
 from questions.facts.model import Fact
 from questions.nouns import key_noun, lead_category
 from questions.parse.model import Block
+from questions.text import english_word
 
 _LABEL = re.compile(r"^[A-Za-z][\w./+-]*(\s+[A-Za-z][\w./+-]*){0,3}$")
 
@@ -123,13 +124,27 @@ def lead_label_groups(content: list[Block]) -> list[Fact]:
         words = [lbl.split() for lbl in labels]
         tail = words[0][-1] if all(len(w) > 1 and w[-1] == words[0][-1] for w in words) else ""
         names = [" ".join(w[:-1]) if tail else " ".join(w) for w in words]
-        names = [n[:1].upper() + n[1:] for n in names]
+        # a label in words reads as a name ("standard type" -> "Standard"); a program's
+        # commands stay as written ("terraform init" beside "terraform plan")
+        if not _one_program(names):
+            names = [n[:1].upper() + n[1:] for n in names]
         first = next(iter(groups.values()))[0]
         noun = key_noun(tail, first.section.heading) if tail else None
         for name, label in zip(names, labels, strict=True):
             others = [n for n in names if n != name]
             out += _make(name, others, groups[label], noun, f"l{section}")
     return out
+
+
+def _one_program(names: list[str]) -> bool:
+    """Labels that are one program's commands: each opens with the same name, no word of the
+    dictionary ("terraform init", "terraform fmt")."""
+    first = {n.split()[0] for n in names if n.split()}
+    return (
+        len(first) == 1
+        and all(len(n.split()) > 1 for n in names)
+        and not english_word(next(iter(first)))
+    )
 
 
 def nested_label_groups(content: list[Block]) -> list[Fact]:

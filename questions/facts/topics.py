@@ -27,6 +27,9 @@ NEAR = 6
 def heading_acronyms(sections: Iterable[Section]) -> dict[str, int]:
     """Acronyms that name a topic, with the index of the first section whose heading holds
     them."""
+    sections = list(sections)
+    if _shouted(sections):
+        return {}  # "VARIABLES, OUTPUTS, LOCALS": its capitals spell no acronyms
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for s in sections:
@@ -36,6 +39,16 @@ def heading_acronyms(sections: Iterable[Section]) -> dict[str, int]:
             counts[a] += 1
             first.setdefault(a, s.index)
     return {a: first[a] for a, n in counts.items() if n <= MAX_HEADINGS}
+
+
+def _shouted(sections: list[Section]) -> bool:
+    """Most headings of the notes are written in capitals ("STATE", "BACKENDS + LOCKING"), as
+    plain-text notes mark a title."""
+    # of several words, as one word in capitals may well be an acronym ("OSPF", "EIGRP")
+    worded = [w for s in sections if s.level
+              and len(w := re.findall(r"[A-Za-z]{3,}", re.sub(r"\([^()]*\)", "", s.heading))) >= 2]  # fmt: skip
+    capitals = [w for w in worded if all(word.isupper() for word in w)]
+    return len(capitals) >= 3 and 2 * len(capitals) >= len(worded)
 
 
 def topic_facts(blocks: Iterable[Block], topics: dict[str, int], taken: set[str]) -> list[Fact]:

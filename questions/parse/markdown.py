@@ -23,6 +23,7 @@ from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
+from questions.parse.plain_text import as_markdown
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -720,7 +721,7 @@ def _title(st: _Walk) -> tuple[str, list[Section]]:
 def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    st = _walk(_MD.parse(text))
+    st = _walk(_MD.parse(as_markdown(text)))
     tasks = _to_do_lists(st)
     title, sections = _title(st)
     by_index = {s.index: s for s in sections}

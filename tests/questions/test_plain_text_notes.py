@@ -1,9 +1,137 @@
-"""Notes typed in a plain-text editor and saved as Markdown: few marks, lines opened by "=>"
-or ":" under a lead-in, titles underlined with "=====" or "-----"."""
+"""Notes typed in a plain-text editor and saved as Markdown: titles in capitals underlined
+with "=====" or "-----", outlines indented with tabs under a lead-in line ("terraform init" over
+"\t- downloads providers", "\to -upgrade : …"), tables drawn with "+----+" borders. CommonMark
+reads such an outline as one long paragraph (or as code after a blank line) and a drawn
+table as text; here they are read as the list and the table they stand for."""
 
 from __future__ import annotations
 
+import pytest
+
 from questions.generate import generate_document
+from questions.parse.markdown import parse_document
+from questions.parse.plain_text import as_markdown
+
+OUTLINE = """TERRAFORM NOTES -- MY NOTES
+===========================
+
+COMMANDS (THE BIG LIST)
+=======================
+terraform init
+\t- FIRST cmd in any new working dir
+\t- downloads providers -> .terraform/providers
+\to\t-upgrade : ignore lock file versions, get newest allowed
+
+terraform fmt
+\t- rewrites files to canonical style
+\t- -check => dont write, exit nonzero if formatting needed
+
+terraform validate
+\t- checks syntax + internal consistency
+\t- needs init first (needs provider schemas)
+
+terraform plan
+\t- -detailed-exitcode => 0 = no changes, 1 = error, 2 = changes
+\t- -parallelism=n (default 10)
+
+STATE AND BACKENDS
+==================
+why state exists (memorize):
+\t1) mapping config -> real resources
+\t2) metadata e.g. dependency order
+\tnote: performance too, for big infra
+
++----------------------+----------------------------------------+
+| cmd                  | what                                   |
++----------------------+----------------------------------------+
+| terraform state list | list resource addresses in state       |
+| terraform state rm   | forget resource; real infra NOT destroyed |
+| terraform state pull | download remote state -> stdout        |
+| terraform state push | upload local state to remote           |
++----------------------+----------------------------------------+
+
+VARIABLES, OUTPUTS, LOCALS
+==========================
+locals are named values inside one module
+
+MODULES AND REGISTRY
+====================
+the parent module only sees the child's OUTPUTS
+"""
+
+
+def test_a_tab_outline_under_a_line_is_a_list_led_in_by_it() -> None:
+    doc = parse_document(OUTLINE, "tf.md")
+    items = [b for b in doc.content if b.kind == "item"]
+    init = [b.text for b in items if b.lead is not None and b.lead.text == "terraform init"]
+    assert init == [
+        "FIRST cmd in any new working dir",
+        "downloads providers -> .terraform/providers",
+        "-upgrade : ignore lock file versions, get newest allowed",
+    ]
+    # a numbered outline too, and a line with no bullet goes on the item above it
+    reasons = [b.text for b in items if b.text.startswith(("mapping", "metadata"))]
+    assert reasons == [
+        "mapping config -> real resources",
+        "metadata e.g. dependency order note: performance too, for big infra",
+    ]
+
+
+def test_each_command_of_the_outline_is_asked_by_what_its_lines_say() -> None:
+    chosen = [q for _, q in generate_document("tf.md", OUTLINE).chosen]
+    asked = [q for q in chosen if "which command" in q.prompt.lower()]
+    assert len(asked) >= 4, [q.prompt for q in chosen]
+    # one program's commands stay as written: "terraform init", not "Terraform init"
+    assert all(c.startswith("terraform ") for q in asked for c in q.choices), asked
+
+
+def test_a_drawn_table_is_a_table_of_its_rows() -> None:
+    doc = parse_document(OUTLINE, "tf.md")
+    tables = [b for b in doc.content if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].table is not None
+    assert list(tables[0].table.header) == ["cmd", "what"]
+    assert [r[0] for r in tables[0].table.rows] == [
+        "terraform state list",
+        "terraform state rm",
+        "terraform state pull",
+        "terraform state push",
+    ]
+
+
+def test_line_numbers_stay_those_of_the_notes() -> None:
+    text = as_markdown(OUTLINE)
+    assert text.count("\n") == OUTLINE.count("\n")
+    before, after = OUTLINE.split("\n"), text.split("\n")
+    for line in ("STATE AND BACKENDS", "VARIABLES, OUTPUTS, LOCALS"):
+        assert after.index(line) == before.index(line)
+    row = next(line for line in before if line.startswith("| terraform state rm"))
+    assert after.index(row) == before.index(row)
+
+
+def test_headings_in_capitals_spell_no_acronyms() -> None:
+    # "OUTPUTS" and "LOCALS" are shouted words of a title, no topics to blank among others
+    chosen = [q for _, q in generate_document("tf.md", OUTLINE).chosen]
+    assert not any({"OUTPUTS", "LOCALS", "BACKENDS", "STATE"} & set(q.choices) for q in chosen), [
+        q.prompt for q in chosen
+    ]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # a Markdown list nests by its indent already, a blank line or not
+        "- item\n\n    - nested item\n    - another\n",
+        "- item\n    - nested item\n",
+        # an indented run with no bullet is code, or prose wrapped by hand
+        'Intro:\n\n    resource "aws_instance" "web" {\n      ami = "x"\n    }\n',
+        "Intro line\n    wrapped by hand\n",
+        # a fence holds what it holds
+        "```\n+---+---+\n| a | b |\n| c | d |\n+---+---+\n```\n",
+    ],
+)
+def test_markdown_comes_back_as_it_was(markdown: str) -> None:
+    assert as_markdown(markdown) == markdown
 
 
 def test_lines_opened_by_an_arrow_or_a_colon_are_read_without_a_crash() -> None:
@@ -17,3 +145,20 @@ def test_lines_opened_by_an_arrow_or_a_colon_are_read_without_a_crash() -> None:
     )
     result = generate_document("plain.md", notes)
     assert result.doc.sections
+
+
+def test_a_stem_longer_than_a_round_allows_is_dropped() -> None:
+    run_on = (
+        "newer alternatives in config (no CLI needed): moved block (1.1) -> moved { from = "
+        "aws_instance.a to = aws_instance.b } import block (1.5) -> import { to = "
+        'aws_instance.web id = "i-0abc123" } + terraform plan -generate-config-out=generated.tf '
+        "writes the resource block for you removed block (1.7) -> removed { from = "
+        "aws_instance.old lifecycle { destroy = false } } old way import: terraform import "
+        "aws_instance.web i-0abc123"
+    )
+    notes = f"# Notes\n\n## State\n\n{run_on}\n\n## Other\n\n- import block since 1.5\n"
+    result = generate_document("n.md", notes)
+    assert all(len(q.prompt) <= 300 for _, q in result.chosen)
+    assert any(d.reason == "stem too long to read in a round" for d in result.dropped), [
+        (d.reason, d.candidate.prompt[:60]) for d in result.dropped
+    ]

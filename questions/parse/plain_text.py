@@ -1,0 +1,147 @@
+"""Notes typed in a plain-text editor, read as the Markdown they stand for.
+
+Such notes outline with tabs ("terraform init" over tab-indented "- downloads providers",
+"o -upgrade : …") and draw tables with "+----+" borders. CommonMark reads a tab-indented line
+under a paragraph as more of the paragraph, a tab-indented run after a blank line as code,
+and a bordered table as text: every item of the outline would be one long line or nothing.
+Here an indented run whose every line opens with a bullet becomes a list under its lead-in,
+and a bordered table a pipe table. Line numbers stay those of the notes (a table's removed
+inner borders become blank lines after it), so every question still points at its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: a bullet a plain-text outline opens its items with: a Markdown one, "o" or a dot, or a
+#: number with ")" or "." ("1) mapping config -> real resources")
+_BULLET = re.compile(r"^(?:[-*+•·▪◦o]|\d{1,2}[.)])[ \t]+(?=\S)")
+_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+#: a line inside a quote or a definition ("> …", ":   - `acks=0`: …"): its indented lines
+#: are that block's own
+_CONTAINER = re.compile(r"^(?:>|:\s)")
+_TAB = 4  # CommonMark's tab stop
+#: CommonMark's indented code and lazy lines begin here; a Markdown list nests below it
+_OUTLINE_INDENT = 4
+_LOOK_BACK = 40  # lines of the paragraph above read for a list item it belongs to
+
+
+def as_markdown(text: str) -> str:
+    """The notes with tab outlines as lists and bordered tables as pipe tables; notes written
+    in Markdown come back as they were."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FENCE.match(line)
+        if fence or m:
+            if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence))):
+                fence = "" if fence else m.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if _BORDER.match(line):
+            end = _table_end(lines, i)
+            if end > i:
+                out += _pipe_table(lines[i:end])
+                i = end
+                continue
+        run = _outline_run(lines, i, out)
+        if run > i:
+            out += _as_list(lines[i:run])
+            i = run
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    """The line's indentation in columns, a tab to the next tab stop."""
+    width = 0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += _TAB - width % _TAB
+        else:
+            break
+    return width
+
+
+def _outline_run(lines: list[str], i: int, before: list[str]) -> int:
+    """The end of the outline starting at line i: lines indented as deep as code, the first
+    opening with a bullet, under a paragraph's line or opening a block of their own; i when
+    none."""
+    if i == 0 or _indent(lines[i]) < _OUTLINE_INDENT:
+        return i
+    if not _under_paragraph(before):
+        return i  # under a list item the indent nests it already; under code it is code
+    if _BULLET.match(lines[i].strip()) is None:
+        return i  # code, or prose wrapped by hand
+    end = i
+    while end < len(lines) and _indent(lines[end]) >= _OUTLINE_INDENT:
+        end += 1
+    return end
+
+
+def _under_paragraph(before: list[str]) -> bool:
+    """The lines above (past blank ones) are a paragraph's, flush left and no list's: an
+    indented line under a list item is nested by its indent already."""
+    n = len(before) - 1
+    while n >= 0 and not before[n].strip():
+        n -= 1
+    if n < 0:
+        return False
+    for line in before[max(0, n - _LOOK_BACK) : n + 1][::-1]:
+        if not line.strip():
+            return True
+        if line[:1].isspace() or _BULLET.match(line) or _ROW.match(line) or _CONTAINER.match(line):
+            return False
+    return True
+
+
+def _as_list(run: list[str]) -> list[str]:
+    """The run as a Markdown list: its shallowest items first, deeper ones nested under them
+    a level per indentation step, every bullet a dash, numbers kept; a line with no bullet
+    goes on the item above it ("note: other .tfvars names …" under the last of five)."""
+    depths = sorted({_indent(line) for line in run if _BULLET.match(line.strip())})
+    out: list[str] = []
+    inside = 2  # where the item above writes its text
+    for line in run:
+        item = line.strip()
+        bullet = _BULLET.match(item)
+        if bullet is None:
+            out.append(" " * inside + item)
+            continue
+        level = depths.index(_indent(line))
+        mark = bullet.group(0).strip()
+        mark = mark if mark[0].isdigit() else "-"
+        out.append(" " * (4 * level) + f"{mark} {item[bullet.end() :]}")
+        inside = 4 * level + len(mark) + 1
+    return out
+
+
+def _table_end(lines: list[str], i: int) -> int:
+    """The line after the bordered table starting at line i (a border, rows, borders between
+    them, a border), or i when the lines there draw none."""
+    end, rows = i + 1, 0
+    while end < len(lines) and (_ROW.match(lines[end]) or _BORDER.match(lines[end])):
+        rows += _ROW.match(lines[end]) is not None
+        end += 1
+    if rows < 2 or not _BORDER.match(lines[end - 1]):
+        return i
+    return end
+
+
+def _pipe_table(block: list[str]) -> list[str]:
+    """The drawn table as a pipe table: the first row its header, the other rows in order;
+    a blank line for each border, the borders inside it moved after it."""
+    rows = [line.strip() for line in block if _ROW.match(line)]
+    cells = rows[0].count("|") - 1
+    table = ["", rows[0], "|" + "---|" * cells, *rows[1:]]
+    return table + [""] * (len(block) - len(table))
