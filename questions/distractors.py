@@ -64,6 +64,7 @@ from questions.values import (
     code_form,
     command_like,
     counted_unit,
+    day_of_month,
     decimals,
     family,
     fmt_number,
@@ -1577,6 +1578,8 @@ class Pool:
                 pool |= self._well_known(answer, role, said, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
+        if day_of_month(fact.sentence, answer.text):
+            pool = {x for x in pool if x == int(x) and 1 <= x <= 28}  # "___ May 2018": no 50
         bounds = stated_range(fact.sentence, answer)
         if bounds is not None:  # "# 1-9, default 1": no 0 beside it
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}

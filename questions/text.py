@@ -430,7 +430,14 @@ def lemma_words(text: str) -> frozenset[str]:
 
 #: a sentence starts with a word, a number, a quote or a command-line option ("-X stream …")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z`*(\"“0-9]|--?[A-Za-z])|(?<=[。！？])\s*")
-_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no)\.$", re.I)
+_ABBREVIATION = re.compile(
+    r"\b(e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no|nos"
+    # a reference to a part of a text ("Art. 6(1)(f)", "Sec. 3", "pp. 12-14", "Fig. 2"), a
+    # title or a name's part ("Rep. of Korea", "Dr. Smith", "et al.", "a.k.a.", "U.S.")
+    r"|arts?|recs?|secs?|paras?|pp|figs?|vol|chs?|chap|eqs?|ref|rep|dr|mr|mrs|st|al|a\.k\.a"
+    r"|u\.s|inc|ltd|corp|co|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|viz|ca)\.$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=16384)

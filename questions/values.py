@@ -378,7 +378,12 @@ _PORT_SAID = re.compile(
     re.I,
 )
 _PORT_DIGITS = re.compile(r"\d{2,5}")
-_AFTER_CODE = re.compile(r"(exit code|status code|code|sqlstate|状态码|rfc)\s*\**\s*$", re.I)
+_AFTER_CODE = re.compile(
+    # ... and a law's article or recital ("Art. 33", "Recital 26", "§ 5"): 128 beside Art. 32
+    # is no article, the notes' other articles are
+    r"(exit code|status code|code|sqlstate|状态码|rfc|\bart\.|\barticles?|\brecitals?|§)\s*\**\s*$",
+    re.I,
+)
 _STATUS = re.compile(r"[1-5]\d\d")
 #: a setting named for the status it answers with: "`limit_req_status` 默认也是 503",
 #: "return_status defaults to 404"
@@ -425,6 +430,8 @@ _DATED_BEFORE = re.compile(
 _DATED_AFTER = re.compile(
     # "(2021 ECO)", "(2019 Edition)": the year names an edition of the name after it
     r"^\s*(?:$|[)）]|[,.;:，。；：](?!\d))|^ [A-Z][A-Za-z-]{1,15}\s*[)）]"
+    # "1950 — ECHR Art. 8": a timeline's line opens with its year and a dash
+    r"|^\s+[—–]\s"
 )
 
 
@@ -436,6 +443,22 @@ def _dated(text: str, before: str, after: str) -> bool:
         and 1950 <= int(text) <= 2035
         and _DATED_BEFORE.search(before.rstrip()) is not None
         and _DATED_AFTER.match(after) is not None
+    )
+
+
+#: a law's paragraph after its article's number: "30(5)", "12(3)", "6(1)(f)"
+_PARAGRAPH_AFTER = re.compile(r"^\((?:\d{1,3}|[a-z])\)")
+_MONTH_AFTER = re.compile(r"^\s*" + _MONTHS + r"(?![a-z])", re.I)
+
+
+def day_of_month(sentence: str, text: str) -> bool:
+    """The number is a date's day ("25 May 2018", "27 Sept"): its kin are days, never 50."""
+    at = sentence.find(text)
+    return (
+        at >= 0
+        and text.isdigit()
+        and 1 <= int(text) <= 31
+        and _MONTH_AFTER.match(sentence[at + len(text) :]) is not None
     )
 
 
@@ -507,8 +530,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "quantity"  # "exposes 1 port": a count of ports, none of them named
     if _PORT_LIST.search(sentence[: number.start]):
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
-    if _AFTER_CODE.search(before):
-        return "code"
+    if _AFTER_CODE.search(before) or _PARAGRAPH_AFTER.match(after):
+        return "code"  # "exit code 137", "Art. 33", "exemption 30(5)"
     if file_mode(number, sentence[: number.start] + " " + under):
         return "code"  # "chmod 0644", "mode 100755": 100000 or 645 beside it is no mode
     if _STATUS.fullmatch(text) and _STATUS_SETTING.search(before):

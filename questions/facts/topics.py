@@ -15,11 +15,13 @@ from questions.facts.nearest import nearest
 from questions.facts.numbers import sentences
 from questions.parse.model import Block, Section
 from questions.parse.noise import heading_noise
-from questions.text import CJK
+from questions.text import CJK, STOP_EN
 
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,6}(?![\w/-])")
 #: an acronym in more headings than this is a vendor or a prefix ("AWS ..."), not a topic
 MAX_HEADINGS = 2
+#: a small word in capitals is a shout ("they DO ask this"), never an acronym
+_SHOUTED_WORDS = frozenset(w.upper() for w in STOP_EN)
 #: options offered per question: the nearest topics of the notes
 NEAR = 6
 
@@ -35,7 +37,7 @@ def heading_acronyms(sections: Iterable[Section]) -> dict[str, int]:
     for s in sections:
         if not s.level or s.bold or any(map(heading_noise, s.path)):
             continue  # a "TODO" or "Resources" heading names no topic of the notes
-        for a in set(_ACRONYM.findall(s.heading)):
+        for a in set(_ACRONYM.findall(s.heading)) - _SHOUTED_WORDS:
             counts[a] += 1
             first.setdefault(a, s.index)
     return {a: first[a] for a, n in counts.items() if n <= MAX_HEADINGS}
