@@ -455,6 +455,8 @@ _NAMES_ONLY = re.compile(
 )
 #: a word the writer files a line under, no term of its own ("basics:", "typical:")
 _LABEL_WORD = re.compile(FILING_WORDS, re.I)
+#: a question in prose: a question mark ending a clause, not a code's ("(/.*)?", "@>, ?")
+_ASKED = re.compile(r"[A-Za-z\u4e00-\u9fff][?？]+(?:\s|$)")
 #: a writer's tag before a term: "(bonus) ", "(new) ", "（选读）"
 _LEADING_TAG = re.compile(r"^[(（][^()（）\s]{1,10}[)）]\s*")
 
@@ -485,6 +487,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None  # "**no propagation** → OFB, CTR (ECB just that one block)": names listed
     if _LABEL_WORD.fullmatch(d.term.strip(" *`").casefold()):
         return None  # "basics: 128 bits, …", "typical: ISP gives a /48": the writer's filing
+    if _ASKED.search(d.description):
+        return None  # "RBAC — owners can delete anything even with a lock right?": a question
     tagged = _LEADING_TAG.sub("", d.term)
     if tagged != d.term and tagged.strip():
         d = replace(d, term=tagged)  # "(bonus) Merkle-Hellman knapsack — …": the writer's tag

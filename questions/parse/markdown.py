@@ -7,6 +7,7 @@ block as content or noise.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from questions.parse.chat import without_chat_marks
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
@@ -721,7 +723,8 @@ def _title(st: _Walk) -> tuple[str, list[Section]]:
 def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    st = _walk(_MD.parse(as_markdown(text)))
+    lines, chat = without_chat_marks(text.split("\n"))
+    st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)
     by_index = {s.index: s for s in sections}
@@ -739,8 +742,20 @@ def parse_document(text: str, file: str) -> Document:
         for s in sections
         if s.level and s.index not in used and s.line not in used and _is_leaf(s, sections)
     ]
+    keys = _keys_at(sections, [n for n, _, _ in chat])
+    noise += [
+        Noise(n, key, reason, line) for (n, reason, line), key in zip(chat, keys, strict=True)
+    ]
     noise.sort(key=lambda n: n.line)
     return Document(file, title, tuple(sections), tuple(blocks), tuple(noise))
+
+
+def _keys_at(sections: list[Section], lines: list[int]) -> list[str]:
+    """The key of the section each line of the notes is in."""
+    ordered = sorted(sections, key=lambda s: s.line)
+    starts = [s.line for s in ordered]
+    at = [bisect.bisect_right(starts, n) - 1 for n in lines]
+    return [ordered[i].key if i >= 0 else "(no heading)" for i in at]
 
 
 def _lead_ins(blocks: list[Block]) -> list[Block]:

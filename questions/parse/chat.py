@@ -1,0 +1,62 @@
+"""A chat channel pasted as notes (a Discord or Slack export): who wrote each message and
+when, the reactions under it, a pin's and a poll's labels are no words of the notes.
+
+Such a line sits right above or below a message's text, so CommonMark reads it as more of
+the message ("… (30–35%) :thumbsup: 14 :pray: 6"), and a question would blank a reaction's
+count or open with "ravi_dev — Today at 9:03 PM". Each becomes a blank line (the notes keep
+their line numbers) and is reported as noise. Only a file with several message headers is
+read as a chat: a line of emoji elsewhere is the author's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "**ravi_dev** — Yesterday at 9:16 PM", "kev — 03/04/2024 7:02 PM", "📊 **Simple Poll** `BOT`
+#: — Today at 8:30 PM", "[3/4/2024 7:02 PM] ravi_dev", "alice  [9:14 AM]"
+#: (a day, or a clock's AM/PM: "[05:12] acct types:" is a video's time, no message's)
+_WHEN = (
+    r"(?:(?:Today|Yesterday)\s+at\s+|\d{1,2}/\d{1,2}/\d{2,4},?\s+)\d{1,2}:\d{2}(?:\s*[AP]M)?"
+    r"|\d{1,2}:\d{2}\s*[AP]M"
+)
+_NAME = r"\**[\w.@-]{2,32}(?:\s[\w.@-]{1,32})?\**(?:\s+`?BOT`?)?"
+_HEADER = re.compile(
+    rf"^\s*(?:\W{{1,2}}\s*)?(?:{_NAME}\s+[—–-]\s+(?:{_WHEN})|\[(?:{_WHEN})\]\s+{_NAME}:?|{_NAME}\s+\[(?:{_WHEN})\])\s*$",
+    re.I,
+)
+#: ":thumbsup: 14  :pray: 6", "👍 3", a poll's "🇦 2  🇧 0  🇨 11"
+_REACTIONS = re.compile(
+    r"^\s*(?:(?::[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF][\ufe0f\U0001F3FB-\U0001F3FF]?)"
+    r"\s*[x×]?\d{1,4}\s*)+$"
+)
+#: "📌 **Pinned by ravi_dev**", "_Poll closed. Winner: 🇨 RA-GRS_"
+_CHANNEL_EVENT = re.compile(r"^\s*\W{0,3}\s*[*_]*(?:pinned by\b|poll closed\b)", re.I)
+#: message headers that make a file a chat's export
+MIN_HEADERS = 3
+
+
+def without_chat_marks(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """The lines with every message header, reaction line and channel event blanked, and
+    those lines as (line number, reason, text)."""
+    if sum(1 for line in lines if _HEADER.match(line)) < MIN_HEADERS:
+        return lines, []
+    out: list[str] = []
+    skipped: list[tuple[int, str, str]] = []
+    for n, line in enumerate(lines, 1):
+        reason = _reason(line)
+        if reason is None:
+            out.append(line)
+        else:
+            out.append("")
+            skipped.append((n, reason, line.strip()))
+    return out, skipped
+
+
+def _reason(line: str) -> str | None:
+    if _HEADER.match(line):
+        return "chat message header"
+    if _REACTIONS.match(line):
+        return "chat reactions"
+    if _CHANNEL_EVENT.match(line):
+        return "chat event"
+    return None

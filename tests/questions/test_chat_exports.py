@@ -1,0 +1,79 @@
+"""A study group's chat channel pasted as notes (a Discord or Slack export): each message
+under its author and time ("**ravi_dev** — Yesterday at 9:16 PM"), reactions under it
+(":thumbsup: 14  :pray: 6"), pins and polls. Those lines are no words of the notes: reported
+as noise, never part of a question; a message that asks ("… right?") defines nothing."""
+
+from __future__ import annotations
+
+from questions.generate import generate_document
+from questions.parse.chat import without_chat_marks
+from questions.parse.markdown import parse_document
+
+CHAT = """# #az900-grind — study crew
+
+📌 **Pinned by ravi_dev**
+
+**ravi_dev** — 03/04/2024 7:02 PM
+**PINNED: exam basics**
+- passing score **700** (scale of 1–1000)
+- fundamentals certs **do not expire**
+- 3 skill areas: Cloud concepts (25–30%), Azure architecture (35–40%), governance (30–35%)
+:thumbsup: 14  :pray: 6
+
+**maya_k** — Yesterday at 9:14 PM
+ok starting cloud concepts tonight
+
+**ravi_dev** — Yesterday at 9:33 PM
+scalability = ability to add/remove resources to meet demand
+- **vertical** = scale up/down (bigger VM, more CPU/RAM)
+- **horizontal** = scale out/in (more VMs/instances)
+:brain: 5
+
+**jojo** — Today at 6:40 PM
+**region** = geographic area with 1+ datacenters
+**availability zone** = physically separate datacenter(s) within a region
+**region pair** = two regions in same geography, **at least 300 miles apart**
+**RBAC** — owners can delete anything even with a lock right? they're owner
+👍 3
+
+[3/4/2024 9:50 PM] kev
+**ExpressRoute** = private connection, not over the internet
+**VPN Gateway** = encrypted tunnel over the public internet
+"""
+
+
+def test_headers_reactions_and_pins_are_reported_and_asked_nothing() -> None:
+    doc = parse_document(CHAT, "chat.md")
+    reasons = [n.reason for n in doc.noise]
+    assert reasons.count("chat message header") == 5
+    assert reasons.count("chat reactions") == 3
+    assert "chat event" in reasons
+    header = next(n for n in doc.noise if n.reason == "chat message header")
+    assert (header.line, header.text) == (5, "**ravi_dev** — 03/04/2024 7:02 PM")
+    texts = " ".join(b.text for b in doc.content)
+    for word in ("Today at", "Yesterday at", ":thumbsup:", ":brain:", "👍", "Pinned by", "kev"):
+        assert word not in texts, word
+    prompts = [q.prompt + " ".join(q.choices) for _, q in generate_document("chat.md", CHAT).chosen]
+    assert prompts
+    assert not any(":" in p and ("thumbsup" in p or "pray" in p) for p in prompts), prompts
+
+
+def test_the_lines_keep_their_numbers() -> None:
+    lines = CHAT.split("\n")
+    kept, skipped = without_chat_marks(lines)
+    assert len(kept) == len(lines)
+    assert all(kept[n - 1] == "" and lines[n - 1].strip() == text for n, _, text in skipped)
+
+
+def test_a_message_that_asks_defines_nothing() -> None:
+    chosen = [q for _, q in generate_document("chat.md", CHAT).chosen]
+    assert not any("right?" in q.prompt or any("right?" in c for c in q.choices) for q in chosen)
+
+
+def test_a_few_time_stamped_lines_are_no_chat() -> None:
+    # a lecture's "[01:00] acct types:" is a video's time, and a file with fewer than three
+    # message headers is the author's own notes
+    lecture = ["[01:00] acct types:", "- standard", "[04:25] redundancy options:", "- LRS"]
+    assert without_chat_marks(lecture) == (lecture, [])
+    two = ["**a** — Today at 9:14 PM", "x", "**b** — Today at 9:15 PM", ":thumbsup: 2"]
+    assert without_chat_marks(two) == (two, [])
