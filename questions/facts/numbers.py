@@ -58,7 +58,10 @@ _EXAMPLE_MARK = re.compile(
     # a worked estimate ("估算：页 16KB，… → 一页约 1170 个指针"): its numbers are the sum's inputs
     r"|估算\s*[:：]|粗算\s*[:：]|\b(?:rough|quick|back[- ]of[- ](?:the[- ])?envelope)\s+(?:estimate|math)\s*[:：]"
     r"|(?<![\u4e00-\u9fff])例\s*[:：]"  # "例：磁道 0–199", never the 例 of 比例
-    r"|(?:worked|sample)\s+example\s*\d*\s*[.:：]",  # "**Worked example.** BAC = $100,000, …"
+    r"|(?:worked|sample)\s+example\s*\d*\s*[.:：]"  # "**Worked example.** BAC = $100,000, …"
+    # "Ex: weekly 0.2% → …", "**Ex annuity**: 1,000/yr", "Ex (why GM matters): +50% then …",
+    # a case told to be recognised: "Classic vignette: farmer …, HR 45."
+    r"|\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]",
     re.I,
 )
 #: a paragraph that opens as a worked example: its numbers are the example's inputs and steps

@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.parse.chat import without_chat_marks
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
+from questions.parse.mistake_log import without_entry_parts
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.plain_text import as_markdown
@@ -723,7 +724,10 @@ def _title(st: _Walk) -> tuple[str, list[Section]]:
 def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, entries = without_entry_parts(lines)
+    skipped = chat + entries
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)
@@ -742,9 +746,9 @@ def parse_document(text: str, file: str) -> Document:
         for s in sections
         if s.level and s.index not in used and s.line not in used and _is_leaf(s, sections)
     ]
-    keys = _keys_at(sections, [n for n, _, _ in chat])
+    keys = _keys_at(sections, [n for n, _, _ in skipped])
     noise += [
-        Noise(n, key, reason, line) for (n, reason, line), key in zip(chat, keys, strict=True)
+        Noise(n, key, reason, line) for (n, reason, line), key in zip(skipped, keys, strict=True)
     ]
     noise.sort(key=lambda n: n.line)
     return Document(file, title, tuple(sections), tuple(blocks), tuple(noise))
