@@ -878,6 +878,12 @@ def _split(block: Marked) -> Definition | None:
     m = _HEAD_SEP.match(text)
     if m and inside_code(text, m.end("head"), block.inline.code):
         return None  # "`EXPLAIN` 里 `Extra: Using index`": that colon is the code's own
+    if m and _opens_math(m.group("head")):
+        head = m.group("head").rstrip()
+        if not head.endswith("$") or len(head) < 3:
+            return None  # "coefficient of variation $CV = s / \bar{X}$": the formula's own "="
+        # "MAD $= \frac{1}{n}…$": the name, then its formula written from the "="
+        return Definition(_clean_term(head[:-1]), "$" + m.group("desc").strip())
     if m and _aspect_label(text, m.group("head")):
         return None  # "Cost: FlexRS for batch, …": what the line says of its section's thing
         # ("Cost = reference BW / interface BW" defines OSPF's cost)
@@ -895,6 +901,12 @@ def _split(block: Marked) -> Definition | None:
             return None  # "consumer 端要配 …": the term is "consumer 端", cut mid-phrase
         return Definition(_clean_term(m.group("head")), m.group("desc").strip(), claim=True)
     return None
+
+
+def _opens_math(head: str) -> bool:
+    """The head leaves a TeX formula open ("MAD $", "… $CV "): the separator after it is the
+    formula's own."""
+    return len(re.findall(r"(?<!\\)\$", head)) % 2 == 1
 
 
 def _aspect_label(text: str, head: str) -> bool:
