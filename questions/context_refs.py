@@ -22,6 +22,10 @@ _POINTER = re.compile(
     r"|\bditto\b"
     # "table property behind the above", "the below applies to v2": the lines around, as a noun
     r"|\bthe\s+(?:above|below)\b(?!-)"
+    # "same number as in the output above", "the table below lists …": a thing shown near
+    r"|\b(?:in|from|of|to)\s+the\s+(?:\w+\s+){1,2}(?:above|below)\b(?!\s*[\d<>=])"
+    # "SELF-HOSTED version of same thing": the thing the line before named
+    r"|\bof\s+(?:the\s+)?same\s+thing\b"
     # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
     r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"
     r"|(?:^|[(:：;；,，—–+\s]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"

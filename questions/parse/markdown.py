@@ -494,6 +494,33 @@ _SETTING_LINE = re.compile(
 MAX_SETTING_LINE = 100
 
 
+#: a line that ends a note: a sentence's end, or a note's own separator inside it
+_ENDS_NOTE = re.compile(r"[.!?。！？)）]\s*$|\S\s*(?::|：|=|→|->|—)\s*\S")
+#: a line that goes on with the one above it ("and **defense in depth** 7 layers:")
+_GOES_ON = re.compile(r"^(?:and|or|but|to|of|with|for|in|on|the|a|an|then|so|which|that)\b")
+MAX_LEAD_WORDS = 8
+
+
+def _leading_line(tokens: Sequence[Token], i: int) -> tuple[Inline, Inline, int] | None:
+    """The paragraph at i as notes, then a short last line that alone leads the list after
+    it ("port cost (short): 10 Mbps = 100, …" / "root port tie-breakers (in order):"): the
+    lines before, the last line and its offset; None for one sentence wrapped by hand."""
+    if i + 3 >= len(tokens) or tokens[i + 3].type not in ("bullet_list_open", "ordered_list_open"):
+        return None
+    children = tokens[i + 1].children or []
+    breaks = [n for n, t in enumerate(children) if t.type in ("softbreak", "hardbreak")]
+    if not breaks:
+        return None
+    last = render_inline(children[breaks[-1] + 1 :])
+    text = last.text.strip()
+    if not text.endswith((":", "：")) or len(text.split()) > MAX_LEAD_WORDS or _GOES_ON.match(text):
+        return None
+    start = breaks[-2] + 1 if len(breaks) > 1 else 0
+    if not _ENDS_NOTE.search(render_inline(children[start : breaks[-1]]).text.strip()):
+        return None
+    return render_inline(children[: breaks[-1]]), last, len(breaks)
+
+
 def setting_lines(
     children: Sequence[Token] | None, stamped: Sequence[int] = ()
 ) -> list[tuple[int, Inline]]:
@@ -663,6 +690,13 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
                 _bold_section(st, bold, _line(tok))
             elif tok.meta.get("footnote") and _REMARK_NOTE.search(inline.text):
                 st.add("paragraph", _line(tok), inline=inline, noise="footnote remark")
+            elif (split := None if st.items else _leading_line(tokens, i)) is not None:
+                # "port cost …: 10 Mbps = 100" / "root port tie-breakers (in order):" over a
+                # list: a note, then the lead-in of the list
+                before, last, offset = split
+                _paragraph(st, before, _line(tok))
+                _paragraph(st, last, _line(tok) + offset)
+                inline = last
             else:
                 _paragraph(st, inline, _line(tok))
             # still the lead-in of a list that follows, unless it holds cards: "问：…？ / 答：…"
