@@ -371,6 +371,10 @@ def _no_leaks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     for p in sorted(picks, key=order):
         c, q = p
         number = q.choices[q.answer] if c.fact.kind in ("number", "default") else ""
+        if c.fact.table is not None and q.kind == "choice":
+            # a table's number, asked either way ("hz 的默认值", "哪个配置的默认值是“10”"), is
+            # told by another question saying "hz 10"
+            number = c.fact.value
         number = number if parse_number(number) is not None and c.style != "computed" else ""
         # rows of one table name each other's keys by design ("TCP / UDP 中哪一个…")
         lone = c.fact.table is None and c.style != "computed"
