@@ -146,6 +146,8 @@ _ZH_LABEL = re.compile(
     r"|易错点?|踩坑|坑点|注意事项|重点|要点|难点"
     # a card's or an interview's labels ("补充：…", "答：…"): how a line is said, not a name
     r"|补充|追问|面试官追问|答|问"
+    # a step's connective ("然后：新主执行 …", "最后：…", "首先：…"): when, not what
+    r"|首先|其次|然后|接着|之后|随后|最后|最终|另外|此外|同时|所以|因此|但是|不过"
     # the writer's own view ("个人感觉：…", "我的理解: …"): an opinion, no term
     r"|个人(?:感觉|理解|看法|经验|观点|总结)|我的(?:理解|看法|经验)|我觉得|感觉|心得|感想|体会|吐槽"
     # what a line says of its item ("危害: 端口耗尽", "常见误区: …"): an aspect, no term

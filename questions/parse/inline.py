@@ -144,6 +144,10 @@ def _tag_name(tag: str) -> str:
     return (m.group(1).replace(" ", "").lower() + m.group(2)) if m else ""
 
 
+#: letters a mnemonic marks at a word's start ("**A**naerobes", "**SI**ADH")
+MAX_INITIALS = 2
+
+
 def _close_span(parts: list[str], starts: list[int], into: list[str]) -> None:
     """Keep the text since the last opening mark (bold or code) as one marked span."""
     span = "".join(parts)[starts.pop() :]
@@ -159,7 +163,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     strong_start: list[int] = []
     code_start: list[int] = []
     link_start: list[int] = []
-    link_chars = anchors = links = images = 0
+    link_chars = anchors = links = images = initials = 0
     struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
     line_start = 0  # the part the paragraph's current line starts at
     tokens = list(children or ())
@@ -196,7 +200,15 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         elif kind == "strong_open":
             strong_start.append(len("".join(parts)))
         elif kind == "strong_close" and strong_start:
-            _close_span(parts, strong_start, strong)
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            glued = (
+                after is not None and after.type == "text" and re.match(r"[A-Za-z]", after.content)
+            )
+            if glued and len("".join(parts)) - strong_start[-1] <= MAX_INITIALS:
+                strong_start.pop()  # "**A**naerobes": a mnemonic's letter, no term of its own
+                initials += 1
+            else:
+                _close_span(parts, strong_start, strong)
         elif kind == "link_open":
             links += 1
             href = str(tok.attrGet("href") or "")
@@ -226,4 +238,4 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
         text = _cjk_bold(text, strong)
     link_chars += sum(len(m.group(0)) for m in URL_RE.finditer(text))
     links += len(URL_RE.findall(text))
-    return Inline(text, tuple(strong), tuple(code), link_chars, anchors, links, images)
+    return Inline(text, tuple(strong), tuple(code), link_chars, anchors, links, images, initials)

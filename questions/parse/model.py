@@ -16,6 +16,7 @@ class Inline:
     anchor_links: int = 0  # links to "#fragment" (a table of contents)
     links: int = 0
     images: int = 0
+    initials: int = 0  # letters bolded at a word's start ("**A**naerobes"): a mnemonic's
 
     @property
     def marked(self) -> tuple[str, ...]:

@@ -175,7 +175,8 @@ def _acrostic(b: Block) -> bool:
     """A line that bolds first letters ("**P**ricing = **P**lanned Azure stuff"): how to
     remember the words, which say nothing an exam asks."""
     marks = b.inline.strong
-    return len(marks) >= 2 and all(len(m) == 1 and m.isalpha() for m in marks)
+    letters = b.inline.initials + sum(1 for m in marks if len(m) == 1 and m.isalpha())
+    return letters >= 2 and letters == b.inline.initials + len(marks)
 
 
 def _cut_off(text: str) -> bool:
