@@ -35,20 +35,42 @@ _CHANNEL_EVENT = re.compile(r"^\s*\W{0,3}\s*[*_]*(?:pinned by\b|poll closed\b)",
 MIN_HEADERS = 3
 
 
+#: what a message's line is opened with so that it is read as a note of its own: the time
+#: stamp a lecture's notes open their lines with, which the Markdown reader drops and reads
+#: so (`parse.markdown._time_stamps`). A message is typed line by line: run together, its
+#: lines would read as one sentence ("IaaS = rent the hardware … PaaS = platform managed").
+LINE_NOTE = "[0:00] "
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: a line that is Markdown's own block (a list item, quote, table row, heading, indented)
+_BLOCK_START = re.compile(r"^(?:\s|[-*+]\s|[>|#]|\d{1,3}[.)]\s)")
+#: a message that asks: a question mark ending a clause, or a question's first words
+_ASKS = re.compile(
+    r"[?？](?:\s|$)|^(?:what|how|why|when|where|which|who|is|are|does|do|did|can|could|should"
+    r"|would|anyone|any1)\b",
+    re.I,
+)
+
+
 def without_chat_marks(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
-    """The lines with every message header, reaction line and channel event blanked, and
-    those lines as (line number, reason, text)."""
+    """The lines with every message header, reaction line, channel event and question
+    blanked, each other line of a message marked as a note of its own; and the blanked lines
+    as (line number, reason, text)."""
     if sum(1 for line in lines if _HEADER.match(line)) < MIN_HEADERS:
         return lines, []
     out: list[str] = []
     skipped: list[tuple[int, str, str]] = []
+    fenced = False
     for n, line in enumerate(lines, 1):
-        reason = _reason(line)
-        if reason is None:
-            out.append(line)
-        else:
+        if _FENCE.match(line):
+            fenced = not fenced
+        reason = None if fenced else _reason(line)
+        if reason is not None:
             out.append("")
             skipped.append((n, reason, line.strip()))
+        elif fenced or not line.strip() or _BLOCK_START.match(line) or _FENCE.match(line):
+            out.append(line)
+        else:
+            out.append(LINE_NOTE + line)
     return out, skipped
 
 
@@ -59,4 +81,26 @@ def _reason(line: str) -> str | None:
         return "chat reactions"
     if _CHANNEL_EVENT.match(line):
         return "chat event"
+    if _BLOCK_START.match(line):
+        return None
+    if _ASKS.search(line.strip().strip("*_")):
+        return "question in the chat"
+    if _chatter(line):
+        return "chat chatter"
     return None
+
+
+#: words of talk, not of notes ("perfect ty", "cheat sheet for models lol")
+_SLANG = frozenset({"lol", "ty", "thx", "tysm", "pls", "plz", "tbh", "imo", "omg", "haha", "lmao",
+                    "np", "brb", "gg", "rofl", "btw"})  # fmt: skip
+_ACKS = frozenset({"ok", "okay", "nice", "perfect", "thanks", "thank", "you", "yep", "yes",
+                   "nope", "same", "great", "cool", "got", "it", "agreed", "+1"})  # fmt: skip
+MAX_CHATTER_WORDS = 8
+
+
+def _chatter(line: str) -> bool:
+    """A short line of talk with no note's separator in it: thanks, an aside, a "lol"."""
+    words = re.findall(r"[\w+']+", line.lower())
+    if not words or len(words) > MAX_CHATTER_WORDS or re.search(r"[=:：→]|->", line):
+        return False
+    return any(w in _SLANG for w in words) or all(w in _ACKS for w in words)

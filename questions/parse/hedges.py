@@ -187,6 +187,9 @@ _OF_CASES = re.compile(
 )
 _MOSTLY = re.compile(r"(?i)(?<!\bat\s)\bmost(?:ly)?\b|大部分|大多数|多数")
 _SHARE = re.compile(r"\d+\s*%")
+_OF_THE_TIME = re.compile(r"(?i)^\s*of\s+(?:the\s+)?(?:time|cases)\b")
+#: what a service promises for a share of the time: "available 99% of the time"
+_PROMISED = re.compile(r"(?i)\b(?:sla|availab\w*|uptime|durab\w*|guarantee\w*)\b|可用")
 
 
 def estimated_share(sentence: str, start: int, end: int) -> bool:
@@ -194,7 +197,15 @@ def estimated_share(sentence: str, start: int, end: int) -> bool:
     ("连不上 90% 是这个配错了", "most of the time (80%)"), not a value the notes state: a round
     share (a multiple of ten) of cases, or one beside a word for "mostly" in its clause."""
     span = sentence[start:end]
-    if not _SHARE.fullmatch(span) or int(re.sub(r"\D", "", span)) % 10:
+    if not _SHARE.fullmatch(span):
         return False  # "99.95% of the time" is a promise, not a guess
+    share = int(re.sub(r"\D", "", span))
+    if share % 10:
+        # "MTU mismatch 99% of the time": "all but always", unless a service promises it
+        return (
+            share > 90
+            and bool(_OF_THE_TIME.match(sentence[end:]))
+            and not _PROMISED.search(sentence)
+        )
     clause = re.split(r"[,;，；。.]\s", sentence[:start])[-1]
     return bool(_OF_CASES.match(sentence[end:]) or _MOSTLY.search(clause))

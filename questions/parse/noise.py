@@ -168,7 +168,17 @@ def _block_noise(b: Block) -> str | None:
         return "truncated"
     if _acrostic(b):
         return "memory aid"
+    if _OWN_PLAN.match(text):
+        return "study log"
     return None
+
+
+#: the writer's own plan opening a line ("二刷计划：⭐ 的题 11 月初再做一遍", "Revision plan: …")
+_OWN_PLAN = re.compile(
+    r"^[\W_]{0,3}(?:[二三四]刷|复习|学习|刷题|备考|考前|冲刺)(?:计划|安排)\s*[:：]"
+    r"|^[\W_]{0,3}(?:my\s+)?(?:study|revision|review|exam)\s+plan\s*[:：]",
+    re.I,
+)
 
 
 def _acrostic(b: Block) -> bool:

@@ -107,17 +107,24 @@ def _under_paragraph(before: list[str]) -> bool:
 
 def _as_list(run: list[str]) -> list[str]:
     """The run as a Markdown list: its shallowest items first, deeper ones nested under them
-    a level per indentation step, every bullet a dash, numbers kept; a line with no bullet
-    goes on the item above it ("note: other .tfvars names …" under the last of five)."""
+    a level per indentation step, every bullet a dash, numbers kept. A line with no bullet
+    indented deeper than the item above goes on with it; one as deep is an item of its own
+    ("note: other .tfvars names …" under five numbered lines: a note, no sixth of them)."""
     depths = sorted({_indent(line) for line in run if _BULLET.match(line.strip())})
     out: list[str] = []
-    inside = 2  # where the item above writes its text
+    inside, above = 2, 0  # where the item above writes its text, and its indent
     for line in run:
         item = line.strip()
         bullet = _BULLET.match(item)
-        if bullet is None:
+        if bullet is None and _indent(line) > above:
             out.append(" " * inside + item)
             continue
+        if bullet is None:
+            level = max(i for i, d in enumerate(depths) if d <= _indent(line))
+            out.append(" " * (4 * level) + f"- {item}")
+            inside, above = 4 * level + 2, _indent(line)
+            continue
+        above = _indent(line)
         level = depths.index(_indent(line))
         mark = bullet.group(0).strip()
         mark = mark if mark[0].isdigit() else "-"

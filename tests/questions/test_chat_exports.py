@@ -77,3 +77,49 @@ def test_a_few_time_stamped_lines_are_no_chat() -> None:
     assert without_chat_marks(lecture) == (lecture, [])
     two = ["**a** — Today at 9:14 PM", "x", "**b** — Today at 9:15 PM", ":thumbsup: 2"]
     assert without_chat_marks(two) == (two, [])
+
+
+MESSAGES = """# study chat
+
+**maya_k** — Yesterday at 9:14 PM
+scalability vs elasticity?? they feel the same
+
+**ravi_dev** — Yesterday at 9:16 PM
+perfect ty
+
+**jojo** — Yesterday at 9:20 PM
+cheat sheet for models lol
+IaaS = rent the hardware (VMs, storage, networking)
+PaaS = platform managed, you bring code
+SaaS = finished app (M365, Outlook)
+**availability zone** = separate datacenter(s) within a region. **min 3 zones** per region
+**region pair** = two regions in one geography, at least 300 miles apart
+
+**kev** — Today at 9:44 PM
+```
+az group create -n rg1 -l eastus
+what about this line
+```
+"""
+
+
+def test_each_line_of_a_message_is_a_note_of_its_own() -> None:
+    doc = parse_document(MESSAGES, "chat.md")
+    texts = [b.text for b in doc.content]
+    assert "IaaS = rent the hardware (VMs, storage, networking)" in texts, texts
+    assert "PaaS = platform managed, you bring code" in texts, texts
+    assert any(t.startswith("region pair = two regions") for t in texts), texts
+    assert not any("[0:00]" in t for t in texts), texts
+    # a fence's lines are code, as written
+    code = next(b for b in doc.blocks if b.kind == "code")
+    assert "what about this line" in code.code and "[0:00]" not in code.code
+
+
+def test_questions_and_chatter_of_the_chat_are_skipped() -> None:
+    doc = parse_document(MESSAGES, "chat.md")
+    reasons = {n.text: n.reason for n in doc.noise}
+    assert reasons["scalability vs elasticity?? they feel the same"] == "question in the chat"
+    assert reasons["perfect ty"] == "chat chatter"
+    assert reasons["cheat sheet for models lol"] == "chat chatter"
+    prompts = [q.prompt for _, q in generate_document("chat.md", MESSAGES).chosen]
+    assert not any("perfect ty" in p or "lol" in p for p in prompts), prompts

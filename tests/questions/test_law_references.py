@@ -9,6 +9,7 @@ import pytest
 
 from questions.facts.topics import heading_acronyms
 from questions.generate import generate_document
+from questions.parse.hedges import estimated_share
 from questions.parse.markdown import parse_document
 from questions.text import split_sentences
 from questions.values import day_of_month, number_role, numbers_in
@@ -101,3 +102,17 @@ def test_a_small_word_in_capitals_in_a_heading_is_no_acronym() -> None:
     notes = "# N\n\n## Timeline (they DO ask this)\n\nx\n\n## DPO\n\ny\n\n## EDPB\n\nz\n"
     acronyms = heading_acronyms(parse_document(notes, "n.md").sections)
     assert set(acronyms) == {"DPO", "EDPB"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "estimate"),
+    [
+        ("stuck in EXSTART → MTU mismatch 99% of the time", "99%", True),
+        ("the service is available 99% of the time", "99%", False),
+        ("backups succeed 95% of the time under the SLA", "95%", False),
+        ("tax is 15% of the price", "15%", False),
+    ],
+)
+def test_all_but_always_is_the_writers_estimate(sentence: str, share: str, estimate: bool) -> None:
+    start = sentence.index(share)
+    assert estimated_share(sentence, start, start + len(share)) is estimate

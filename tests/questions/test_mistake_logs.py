@@ -29,6 +29,8 @@ B. 140ns
 【解析】忘了加 TLB 的时间！
 【考点】TLB、有效访问时间
 
+二刷计划：⭐ 的题 11 月初再做一遍；PV 大题每周至少手写一道。
+
 ### 📌 知识点小结：页面置换算法
 - **OPT**：淘汰以后最长时间不再访问的页；缺页率最低，但无法实现
 - **FIFO**：淘汰最早进入的页；唯一会 Belady 异常的
@@ -46,6 +48,8 @@ def test_an_entrys_question_answers_and_tags_are_skipped_and_reported() -> None:
     assert reasons.count("tags") == 2
     texts = [b.text for b in doc.content]
     assert not any("【" in t or "求物理地址" in t or "6500" in t for t in texts), texts
+    # the writer's own revision plan is their log
+    assert any(n.reason == "study log" and n.text.startswith("二刷计划") for n in doc.noise)
     # the explanation stays, without its label
     assert any(t.startswith("1KB = 1024 B") for t in texts), texts
 

@@ -69,12 +69,15 @@ def test_a_tab_outline_under_a_line_is_a_list_led_in_by_it() -> None:
         "downloads providers -> .terraform/providers",
         "-upgrade : ignore lock file versions, get newest allowed",
     ]
-    # a numbered outline too, and a line with no bullet goes on the item above it
-    reasons = [b.text for b in items if b.text.startswith(("mapping", "metadata"))]
+    # a numbered outline too; a line with no bullet as deep as the items is a note after
+    # them, no part of the last one (a deeper one would go on with it)
+    reasons = [b.text for b in items if b.text.startswith(("mapping", "metadata", "note"))]
     assert reasons == [
         "mapping config -> real resources",
-        "metadata e.g. dependency order note: performance too, for big infra",
+        "metadata e.g. dependency order",
+        "note: performance too, for big infra",
     ]
+    assert as_markdown("x:\n\t- a\n\t\tgoes on\n").split("\n")[1:3] == ["- a", "  goes on"]
 
 
 def test_each_command_of_the_outline_is_asked_by_what_its_lines_say() -> None:
