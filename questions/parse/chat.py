@@ -43,6 +43,7 @@ LINE_NOTE = "[0:00] "
 _FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 #: a line that is Markdown's own block (a list item, quote, table row, heading, indented)
 _BLOCK_START = re.compile(r"^(?:\s|[-*+]\s|[>|#]|\d{1,3}[.)]\s)")
+_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+\S")
 #: a message that asks: a question mark ending a clause, or a question's first words
 _ASKS = re.compile(
     r"[?？](?:\s|$)|^(?:what|how|why|when|where|which|who|is|are|does|do|did|can|could|should"
@@ -69,6 +70,10 @@ def without_chat_marks(lines: list[str]) -> tuple[list[str], list[tuple[int, str
             skipped.append((n, reason, line.strip()))
         elif fenced or not line.strip() or _BLOCK_START.match(line) or _FENCE.match(line):
             out.append(line)
+        elif out and (_ITEM.match(out[-1]) or out[-1].lstrip().startswith("|")):
+            # a line right under a list's item or a table's row would go on with it: an item
+            # ("- **horizontal** = scale out/in" / "elasticity = it does that automatically")
+            out.append("- " + line)
         else:
             out.append(LINE_NOTE + line)
     return out, skipped
@@ -81,6 +86,8 @@ def _reason(line: str) -> str | None:
         return "chat reactions"
     if _CHANNEL_EVENT.match(line):
         return "chat event"
+    if line.lstrip().startswith(">"):
+        return "quoted message"  # a reply's quote of a message said above
     if _BLOCK_START.match(line):
         return None
     if _ASKS.search(line.strip().strip("*_")):

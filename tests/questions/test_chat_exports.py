@@ -123,3 +123,39 @@ def test_questions_and_chatter_of_the_chat_are_skipped() -> None:
     assert reasons["cheat sheet for models lol"] == "chat chatter"
     prompts = [q.prompt for _, q in generate_document("chat.md", MESSAGES).chosen]
     assert not any("perfect ty" in p or "lol" in p for p in prompts), prompts
+
+
+REPLIES = """# study chat
+
+**maya_k** — Today at 8:05 PM
+GRS is zones right
+
+**kev** — Today at 8:06 PM
+> GRS keeps copies in 3 availability zones in the secondary region right?
+@jojo no, GRS = **LRS in primary + LRS in secondary**
+table:
+| option | copies | durability |
+|---|---|---|
+| LRS | 3 copies, single datacenter | 11 nines |
+| ZRS | 3 copies across 3 AZs in one region | 12 nines |
+| GRS | LRS primary + LRS in paired region | 16 nines |
+secondary is not readable unless it's RA-*
+
+**ravi_dev** — Today at 8:10 PM
+scalability = add/remove resources to meet demand
+- **vertical** = scale up/down (bigger VM)
+- **horizontal** = scale out/in (more VMs)
+elasticity = it does that **automatically** (autoscale)
+"""
+
+
+def test_a_quote_is_skipped_and_a_line_under_a_list_or_table_stands_alone() -> None:
+    doc = parse_document(REPLIES, "chat.md")
+    assert any(n.reason == "quoted message" for n in doc.noise)
+    tables = [b for b in doc.content if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].table is not None
+    assert [r[0] for r in tables[0].table.rows] == ["LRS", "ZRS", "GRS"]
+    texts = [b.text for b in doc.content]
+    assert "scale out/in (more VMs)" in " ".join(texts)
+    assert not any("scale out/in" in t and "elasticity" in t for t in texts), texts
+    assert any(t.startswith("secondary is not readable") for t in texts), texts
