@@ -51,6 +51,9 @@ _OPENS_BRACKET = re.compile(r"[(（][^)）]*$")
 _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|等)\s*[)）]")
 
 
+#: "Ex: weekly 0.2% → …", "**Ex annuity**: 1,000/yr", "Ex (why GM matters): +50% then …",
+#: "Worked ex (did it 3x):", a case told to be recognised: "Classic vignette: farmer …, HR 45."
+_EX_LABEL = r"\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]"
 #: what opens an example: the values after it are made up for it ("eg delete a Coldline
 #: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')
 _EXAMPLE_MARK = re.compile(
@@ -59,11 +62,19 @@ _EXAMPLE_MARK = re.compile(
     r"|估算\s*[:：]|粗算\s*[:：]|\b(?:rough|quick|back[- ]of[- ](?:the[- ])?envelope)\s+(?:estimate|math)\s*[:：]"
     r"|(?<![\u4e00-\u9fff])例\s*[:：]"  # "例：磁道 0–199", never the 例 of 比例
     r"|(?:worked|sample)\s+example\s*\d*\s*[.:：]"  # "**Worked example.** BAC = $100,000, …"
-    # "Ex: weekly 0.2% → …", "**Ex annuity**: 1,000/yr", "Ex (why GM matters): +50% then …",
-    # a case told to be recognised: "Classic vignette: farmer …, HR 45."
-    r"|\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]",
+    rf"|{_EX_LABEL}",
     re.I,
 )
+#: a worked example's label anywhere in a lead-in ("Bayes: $$…$$ Ex: P(good) = 0.6, …")
+_EXAMPLE_LABEL = re.compile(_EX_LABEL, re.I)
+
+
+def under_example(block: Block) -> bool:
+    """The block is a line of a worked example: its lead-in opens one, or labels one."""
+    lead = block.lead.text.strip() if block.lead is not None else ""
+    return bool(lead) and bool(_EXAMPLE_MARK.match(lead) or _EXAMPLE_LABEL.search(lead))
+
+
 #: a paragraph that opens as a worked example: its numbers are the example's inputs and steps
 _WORKED = re.compile(r"(?:worked|sample)\s+example\s*\d*\s*[.:：]", re.I)
 _OPENS, _CLOSES = "(（[", ")）]"
@@ -491,7 +502,7 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         context = lead.strip() if len(lead) <= MAX_LEAD else last if len(last) <= 60 else ""
     if _number_run(block.text):
         return out  # "128, 192, 224, 240, 248, 252, 254, 255": a run to learn, no fact per number
-    if _EXAMPLE_MARK.match(lead.strip()) or _WORKED.match(block.text):
+    if _EXAMPLE_MARK.match(lead.strip()) or _WORKED.match(block.text) or under_example(block):
         # "例：磁道 0–199，磁头在 53 …" over "SCAN：… 到 183": the steps of a worked example
         return out
     said_before = sentences(block.text)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from questions.facts.config_lines import ConfigLine, config_lines, namespaced
 from questions.facts.model import Fact
+from questions.facts.numbers import under_example
 from questions.parse.model import Block
 from questions.text import is_zh, norm
 from questions.values import number_role, numbers_in, said_default
@@ -162,8 +163,8 @@ def setting_facts(content: Iterable[Block], facts: list[Fact]) -> list[Fact]:
                     out.append(f)
                     lines.add((b.id, c.line))
             continue
-        if b.kind not in ("item", "paragraph") or b.depth > 2:
-            continue
+        if b.kind not in ("item", "paragraph") or b.depth > 2 or under_example(b):
+            continue  # ("AM = 0%" under "Ex (why GM matters):" is the example's)
         m = _LINE.match(b.text.strip())
         if m is None:
             continue

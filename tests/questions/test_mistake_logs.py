@@ -82,6 +82,14 @@ EXAMPLES = """# CFA quant
 **Ex annuity**: 1,000/yr, 5 yrs, 8%
 - PV = 3,992.71
 
+**Ex (why GM matters)**: +50% then −50%
+- AM = 0%
+- 100 → 150 → 75. you LOST money
+
+Bayes: $$P(E \\mid I) = \\frac{P(I \\mid E)}{P(I)} P(E)$$
+**Ex**: P(good economy) = 0.6, P(up | good) = 0.7
+- P(good | up) = 0.42 / 0.50 = **0.84** → prior 0.6 updated to 0.84
+
 ## Toxicology
 
 - organophosphates → atropine + pralidoxime
@@ -94,3 +102,4 @@ def test_an_examples_numbers_are_its_givens() -> None:
     for q in chosen:
         assert "weekly ___" not in q.prompt and "HR ___" not in q.prompt, q.prompt
         assert "___/yr" not in q.prompt, q.prompt
+        assert "for AM" not in q.prompt and "prior ___" not in q.prompt, q.prompt
