@@ -89,10 +89,23 @@ def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
     for k in range(n - 1, -1, -1):
         sentence = sentences[k]
         own = [(at, name) for at, name in names(sentence, marked, opening=False)
-               if not _in_brackets(sentence, at) and not _stressed_claim(sentence, name)]  # fmt: skip
+               if not _in_brackets(sentence, at) and not _stressed_claim(sentence, name)
+               and not function_phrase(name)]  # fmt: skip
         if own:
             return own[0][1]
     return ""
+
+
+#: words a condition opens with, beyond the small words ("without voting rights", "unless …")
+_CONDITION_WORDS = frozenset({"without", "unless", "except", "within", "per", "via", "before",
+                              "after", "until", "only", "never", "always"})  # fmt: skip
+
+
+def function_phrase(name: str) -> bool:
+    """A marked phrase opening with a small word ("**without voting rights**", "**not**
+    transitive"): a stressed condition, no name the next sentence is about."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in STOP_EN or first in _CONDITION_WORDS
 
 
 def _in_brackets(sentence: str, at: int) -> bool:

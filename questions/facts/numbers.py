@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from lemminflect import getAllLemmas
 
-from questions.facts.clause_subjects import nearest
+from questions.facts.clause_subjects import function_phrase, nearest
 from questions.facts.clause_subjects import said_before as named_before
 from questions.facts.model import Fact
 from questions.parse.hedges import estimated_share
@@ -508,7 +508,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
         here = context
-        line_about = context or term or opening
+        # (a stressed condition the line marks is no name: "**without voting rights**")
+        line_about = context or next(
+            (t for t in (term, opening) if t and not function_phrase(t)), ""
+        )
         parallel = _parallel_subject(sentence, line_about) if n > 0 else None
         # a later sentence with a topic of its own is not read under the line's name (a
         # nested item's sentences all are: its parent item is what they go on about)

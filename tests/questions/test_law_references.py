@@ -116,3 +116,11 @@ def test_a_small_word_in_capitals_in_a_heading_is_no_acronym() -> None:
 def test_all_but_always_is_the_writers_estimate(sentence: str, share: str, estimate: bool) -> None:
     start = sentence.index(share)
     assert estimated_share(sentence, start, start + len(share)) is estimate
+
+
+def test_a_stressed_condition_is_no_subject_of_the_next_sentence() -> None:
+    from questions.facts.clause_subjects import said_before
+
+    said = ["Commission attends **without voting rights**.", "replaced the Art. 29 WP."]
+    assert said_before(said, 1, ("without voting rights",)) == ""
+    assert said_before(["**EDPB** has one head per SA.", "replaced WP29."], 1, ("EDPB",)) == "EDPB"
