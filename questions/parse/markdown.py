@@ -28,6 +28,7 @@ from questions.parse.model import Block, Document, Inline, Noise, Section, Table
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.plain_text import as_markdown
+from questions.parse.rst import rst_as_markdown
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -760,10 +761,11 @@ def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
-    lines, org = org_as_markdown(text.split("\n"))
-    lines, chat = without_chat_marks(lines)
+    lines, chat = without_chat_marks(text.split("\n"))
+    lines, rst = rst_as_markdown(lines)
+    lines, org = org_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
-    skipped = org + chat + entries
+    skipped = chat + rst + org + entries
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)

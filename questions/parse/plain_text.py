@@ -148,7 +148,25 @@ def _table_end(lines: list[str], i: int) -> int:
 def _pipe_table(block: list[str]) -> list[str]:
     """The drawn table as a pipe table: the first row its header, the other rows in order;
     a blank line for each border, the borders inside it moved after it."""
-    rows = [line.strip() for line in block if _ROW.match(line)]
+    groups: list[list[str]] = [[]]
+    for line in block[1:]:
+        if _BORDER.match(line):
+            groups.append([])
+        else:
+            groups[-1].append(line.strip())
+    groups = [g for g in groups if g]
+    # a border under every row (a grid table): a row's lines are its cells' lines
+    grid = len(groups) > 2
+    rows = [_merged(g) for g in groups] if grid else [line for g in groups for line in g]
     cells = rows[0].count("|") - 1
     table = ["", rows[0], "|" + "---|" * cells, *rows[1:]]
     return table + [""] * (len(block) - len(table))
+
+
+def _merged(lines: list[str]) -> str:
+    """The lines of one grid row as one row, each cell's pieces joined ("ForeignKey, OneToOne
+    (forward" over "+ reverse one-to-one)")."""
+    split = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+    width = max(len(r) for r in split)
+    cells = [" ".join(r[i] for r in split if i < len(r) and r[i]) for i in range(width)]
+    return "| " + " | ".join(cells) + " |"
