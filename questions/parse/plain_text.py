@@ -11,6 +11,7 @@ inner borders become blank lines after it), so every question still points at it
 
 from __future__ import annotations
 
+import csv
 import re
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -50,6 +51,15 @@ def as_markdown(text: str) -> str:
                 out += _pipe_table(lines[i:end])
                 i = end
                 continue
+        end = _csv_end(lines, i)
+        if end > i and out and not out[-1].strip():
+            # a sheet pasted as CSV: the blank line above takes the header, the header's line
+            # the rule under it, each record its own line
+            out[-1] = _pipe_row(_records(lines[i : i + 1])[0])
+            out.append("|" + "---|" * len(_records(lines[i : i + 1])[0]))
+            out += [_pipe_row(r) for r in _records(lines[i + 1 : end])]
+            i = end
+            continue
         run = _outline_run(lines, i, out)
         if run > i:
             out += _as_list(lines[i:run])
@@ -58,6 +68,39 @@ def as_markdown(text: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+#: records of a sheet pasted as CSV: a header of three fields or more, then as many records
+MIN_CSV_FIELDS = 3
+MIN_CSV_RECORDS = 2
+_CSV_HEADER = re.compile(r"^[^,|\"\d]+(?:,[^,|\"\d]+){2,}$")  # words, no numbers
+
+
+def _records(lines: list[str]) -> list[list[str]]:
+    return [[cell.strip() for cell in row] for row in csv.reader(lines)]
+
+
+def _csv_end(lines: list[str], i: int) -> int:
+    """The end of a sheet pasted as CSV from line i: a header of plain words and commas, then
+    records of as many fields (a quoted field may hold commas); i when none."""
+    if _CSV_HEADER.match(lines[i].strip()) is None:
+        return i
+    width = lines[i].count(",") + 1
+    end = i + 1
+    while end < len(lines) and lines[end].strip() and "," in lines[end]:
+        try:
+            record = next(csv.reader([lines[end]]))
+        except csv.Error:
+            break
+        if len(record) != width:
+            break
+        end += 1
+    return end if end - i - 1 >= MIN_CSV_RECORDS and width >= MIN_CSV_FIELDS else i
+
+
+def _pipe_row(cells: list[str]) -> str:
+    """A record as a pipe table's row, its pipes escaped."""
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
 
 def _indent(line: str) -> int:

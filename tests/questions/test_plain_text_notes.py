@@ -165,3 +165,33 @@ def test_a_stem_longer_than_a_round_allows_is_dropped() -> None:
     assert any(d.reason == "stem too long to read in a round" for d in result.dropped), [
         (d.reason, d.candidate.prompt[:60]) for d in result.dropped
     ]
+
+
+SHEET = """# LPIC-1 glossary (exported from my sheet)
+
+## 103.x text tools
+
+command,what it does,common flags,exam note
+cut,extract columns,"-d delimiter, -f fields","cut -d: -f1 /etc/passwd -> usernames"
+uniq,dedupe ADJACENT lines,"-c count, -d only dups","needs sorted input -> sort | uniq -c"
+tr,translate/delete chars,"-d delete, -s squeeze","reads stdin only"
+tee,write stdin to file AND stdout,"-a append",
+
+- a note after the sheet, with a comma, and another
+"""
+
+
+def test_a_sheet_pasted_as_csv_is_a_table_of_its_records() -> None:
+    doc = parse_document(SHEET, "lpic.md")
+    table = next(b for b in doc.content if b.kind == "table")
+    assert table.table is not None
+    assert list(table.table.header) == ["command", "what it does", "common flags", "exam note"]
+    assert [r[0] for r in table.table.rows] == ["cut", "uniq", "tr", "tee"]
+    assert table.table.rows[1][3] == "needs sorted input -> sort | uniq -c"
+    lines, converted = SHEET.split("\n"), as_markdown(SHEET).split("\n")
+    assert len(converted) == len(lines)
+    row = lines.index('tr,translate/delete chars,"-d delete, -s squeeze","reads stdin only"')
+    assert converted[row].startswith("| tr | translate/delete chars |")
+    # a line of numbers and commas is prose, no sheet
+    prose = "## Exam\n\n80 questions, 60 minutes, passing score 85%\n1 retake, 2 sessions, 3 tries\na, b, c\n"
+    assert as_markdown(prose) == prose
