@@ -73,7 +73,8 @@ def as_markdown(text: str) -> str:
 #: records of a sheet pasted as CSV: a header of three fields or more, then as many records
 MIN_CSV_FIELDS = 3
 MIN_CSV_RECORDS = 2
-_CSV_HEADER = re.compile(r"^[^,|\"\d]+(?:,[^,|\"\d]+){2,}$")  # words, no numbers
+#: (words, no numbers, and no list's item: "- Zero Trust — never trust, always verify, …")
+_CSV_HEADER = re.compile(r"^(?=[^\W\d])[^,|\"\d]+(?:,[^,|\"\d]+){2,}$")
 
 
 def _records(lines: list[str]) -> list[list[str]]:
@@ -87,7 +88,12 @@ def _csv_end(lines: list[str], i: int) -> int:
         return i
     width = lines[i].count(",") + 1
     end = i + 1
-    while end < len(lines) and lines[end].strip() and "," in lines[end]:
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and "," in lines[end]
+        and not _BULLET.match(lines[end])
+    ):
         try:
             record = next(csv.reader([lines[end]]))
         except csv.Error:

@@ -195,3 +195,13 @@ def test_a_sheet_pasted_as_csv_is_a_table_of_its_records() -> None:
     # a line of numbers and commas is prose, no sheet
     prose = "## Exam\n\n80 questions, 60 minutes, passing score 85%\n1 retake, 2 sessions, 3 tries\na, b, c\n"
     assert as_markdown(prose) == prose
+
+
+def test_a_list_of_items_with_commas_is_no_sheet() -> None:
+    items = (
+        "## Security\n\n"
+        "- Azure RBAC — role-based access control, applied at a scope, inherited downward\n"
+        "- Zero Trust — never trust, always verify; least privilege, assume breach\n"
+        "- Conditional Access — if/then policies on user, location, device\n"
+    )
+    assert as_markdown(items) == items
