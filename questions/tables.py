@@ -279,14 +279,24 @@ def analyse(data: TableData) -> Table | None:
     props = [j for j in keep if j != k]
     if not props or example_names(cols[k]):
         return None
+    # a row keyed by a question ("Where?", "Needs O₂?" in a Cornell cue column) names no
+    # thing: "Which of these is described here: “cytosol”?" offers questions as answers
+    named_rows = [n for n, r in enumerate(rows) if not _ASKS.search(r[k])]
+    if len(named_rows) < 2:
+        return None
+    lines = tuple(data.lines)
     return Table(
         key_header=header[k],
         headers=tuple(header[j] for j in props),
-        keys=tuple(r[k] for r in rows),
-        cells=tuple(tuple(r[j] for j in props) for r in rows),
-        lines=tuple(data.lines),
+        keys=tuple(rows[n][k] for n in named_rows),
+        cells=tuple(tuple(rows[n][j] for j in props) for n in named_rows),
+        lines=tuple(lines[n] for n in named_rows) if len(lines) == len(rows) else lines,
         transposed=False,
     )
+
+
+#: a cell that asks: a question mark ending it
+_ASKS = re.compile(r"[?？]\s*$")
 
 
 def _transposed(header: list[str], rows: list[list[str]], lines: tuple[int, ...]) -> Table | None:

@@ -205,3 +205,24 @@ def test_a_list_of_items_with_commas_is_no_sheet() -> None:
         "- Conditional Access — if/then policies on user, location, device\n"
     )
     assert as_markdown(items) == items
+
+
+CORNELL = """# AP Bio
+
+## 2. Glycolysis
+
+| Cues / Questions | Notes |
+|---|---|
+| Where? | **cytosol** (cytoplasm) |
+| Needs O₂? | NO — anaerobic |
+| Key regulatory enzyme | **phosphofructokinase (PFK)** — allosteric |
+| ATP structure | adenine + ribose + 3 phosphate groups |
+| Energy coupling | exergonic rxn drives endergonic rxn |
+"""
+
+
+def test_a_row_keyed_by_a_question_names_no_thing() -> None:
+    chosen = [q for _, q in generate_document("bio.md", CORNELL).chosen]
+    for q in chosen:
+        assert not any(c.endswith("?") for c in q.choices), (q.prompt, q.choices)
+        assert "Where?" not in q.prompt and "Needs O₂?" not in q.prompt, q.prompt
