@@ -440,4 +440,12 @@ def render(c: Candidate, file: str, topic: str) -> BankQuestion:
 
 def valid(q: BankQuestion) -> str | None:
     problems = validate_question(q)
-    return f"invalid {problems[0].field}: {problems[0].message}" if problems else None
+    if problems:
+        return f"invalid {problems[0].field}: {problems[0].message}"
+    if q.prompt.startswith(("Fill in the blank", "填空")) and BLANK not in q.prompt:
+        return NO_BLANK  # the aside that held the blank was cut from the stem
+    return None
+
+
+#: the drop reason of a stem that says "fill in the blank" and has none
+NO_BLANK = "no blank in the stem"

@@ -37,9 +37,10 @@ _DESCRIPTIVE = re.compile(
 
 
 def display_noun(noun: str) -> str:
-    """ "Probe kind" -> "probe kind"; acronyms and CamelCase keep their case."""
+    """ "Probe kind" -> "probe kind"; acronyms and CamelCase keep their case, and so does a
+    name in title case ("Scrum Value", "Azure Region": "scrum Value" reads as a typo)."""
     first, *rest = noun.split()
-    if re.fullmatch(r"[A-Z][a-z]+", first):
+    if re.fullmatch(r"[A-Z][a-z]+", first) and not any(w[:1].isupper() for w in rest):
         first = first.lower()
     return " ".join([first, *rest])
 

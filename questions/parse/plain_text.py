@@ -32,7 +32,7 @@ _LOOK_BACK = 40  # lines of the paragraph above read for a list item it belongs 
 def as_markdown(text: str) -> str:
     """The notes with tab outlines as lists and bordered tables as pipe tables; notes written
     in Markdown come back as they were."""
-    lines = text.split("\n")
+    lines = _unescaped_lists(text.split("\n"))
     out: list[str] = []
     fence = ""
     i = 0
@@ -107,6 +107,34 @@ def _csv_end(lines: list[str], i: int) -> int:
 def _pipe_row(cells: list[str]) -> str:
     """A record as a pipe table's row, its pipes escaped."""
     return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+#: a list's marker a word processor's export escaped ("\\- created by …", "1\\. **Transparency**")
+_ESCAPED_MARKER = re.compile(r"^(\s*)\\([-*+])(?=\s)|^(\s*)(\d{1,2})\\\.(?=\s)")
+#: a page's number left by a word processor's export ("Page 2")
+_PAGE_LINE = re.compile(r"^\s*page\s+\d{1,3}\s*$", re.I)
+MIN_ESCAPED = 3
+
+
+def _unescaped_lists(lines: list[str]) -> list[str]:
+    """Lists an export wrote with escaped markers (a Google Docs download) as lists, and its
+    page numbers as blank lines; lines written otherwise as they were."""
+    if sum(1 for line in lines if _ESCAPED_MARKER.match(line)) < MIN_ESCAPED:
+        return lines
+    out = []
+    for line in lines:
+        if _PAGE_LINE.match(line):
+            out.append("")
+            continue
+        out.append(
+            _ESCAPED_MARKER.sub(
+                lambda m: (
+                    f"{m.group(1)}{m.group(2)}" if m.group(2) else f"{m.group(3)}{m.group(4)}."
+                ),
+                line,
+            )
+        )
+    return out
 
 
 def _indent(line: str) -> int:
