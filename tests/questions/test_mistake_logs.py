@@ -103,3 +103,23 @@ def test_an_examples_numbers_are_its_givens() -> None:
         assert "weekly ___" not in q.prompt and "HR ___" not in q.prompt, q.prompt
         assert "___/yr" not in q.prompt, q.prompt
         assert "for AM" not in q.prompt and "prior ___" not in q.prompt, q.prompt
+
+
+ZH_EXAMPLE = """# CPA 会计 长期股权投资
+
+## 同一控制下企业合并
+
+- 初始投资成本 = 被合并方所有者权益账面价值 × 持股比例
+- 持股 20% 以上通常有重大影响
+
+例1：甲公司 2024年1月1日 向其母公司定向增发1000万股普通股取得乙公司80%股权，当日乙公司净资产账面价值为5000万元。另支付发行费用50万元。
+
+例3续：丁公司2024年实现净利润1000万元。剩余使用年限10年，直线法，无残值。
+"""
+
+
+def test_a_chinese_examples_numbers_are_its_givens() -> None:
+    chosen = [q for _, q in generate_document("cpa.md", ZH_EXAMPLE).chosen]
+    for q in chosen:
+        assert "发行费用" not in q.prompt and "剩余使用年限" not in q.prompt, q.prompt
+        assert "例1" not in q.prompt, q.prompt
