@@ -33,6 +33,8 @@ def as_markdown(text: str) -> str:
     """The notes with tab outlines as lists and bordered tables as pipe tables; notes written
     in Markdown come back as they were."""
     lines = _unescaped_lists(text.split("\n"))
+    if "{{" in text:
+        lines = [_without_shortcodes(line) for line in lines]
     out: list[str] = []
     fence = ""
     i = 0
@@ -135,6 +137,19 @@ def _unescaped_lists(lines: list[str]) -> list[str]:
             )
         )
     return out
+
+
+#: a static site's shortcode ("{{< notice warning >}}", "{{% /hint %}}", "{{< ref "a.md" >}}")
+_SHORTCODE = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w-]+)(?P<args>[^}]*?)[>%]\}\}")
+
+
+def _without_shortcodes(line: str) -> str:
+    """The line without a blog's shortcodes: a highlight shortcode as the code fence it
+    stands for, any other (a notice's frame, a ref's link) as nothing."""
+    m = _SHORTCODE.fullmatch(line.strip())
+    if m is not None and m.group("name") in ("highlight", "code"):
+        return "```" if m.group("close") else "```" + m.group("args").strip().split(" ")[0]
+    return _SHORTCODE.sub("", line) if "{{" in line else line
 
 
 def _indent(line: str) -> int:

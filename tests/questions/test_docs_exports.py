@@ -54,3 +54,18 @@ def test_every_fill_in_the_blank_has_its_blank() -> None:
     for q in chosen:
         if q.prompt.startswith("Fill in the blank"):
             assert "___" in q.prompt, q.prompt
+
+
+def test_a_blogs_shortcodes_are_no_words_and_a_highlight_is_code() -> None:
+    from questions.parse.plain_text import as_markdown
+
+    blog = (
+        "{{< notice warning >}}\nS3 static website endpoints are **HTTP only**.\n{{< /notice >}}\n\n"
+        '{{< highlight json >}}\n{"Days": 30}\n{{< /highlight >}}\n\n'
+        '- [Notes #2]({{< ref "posts/ec2.md" >}})\n'
+    )
+    out = as_markdown(blog)
+    assert "{{" not in out
+    assert out.split("\n")[4:7] == ["```json", '{"Days": 30}', "```"]
+    doc = parse_document(blog, "blog.md")
+    assert any(b.kind == "code" for b in doc.blocks)
