@@ -159,3 +159,43 @@ def test_a_quote_is_skipped_and_a_line_under_a_list_or_table_stands_alone() -> N
     assert "scale out/in (more VMs)" in " ".join(texts)
     assert not any("scale out/in" in t and "elasticity" in t for t in texts), texts
     assert any(t.startswith("secondary is not readable") for t in texts), texts
+
+
+def test_what_a_line_of_the_chat_is() -> None:
+    from questions.parse.chat import _reason
+
+    # talk: a short line of slang or thanks, up to eight words, no note's separator in it
+    assert _reason("perfect ty") == "chat chatter"
+    assert _reason("one two three four five six seven lol") == "chat chatter"
+    assert _reason("one two three four five six seven eight lol") is None
+    assert _reason("ty = thank you lol") is None
+    assert _reason("lol: it was the default") is None
+    assert _reason("fixed it -> lol") is None
+    # a question, bold or not; a quote, indented or not
+    assert _reason("**what about zones**") == "question in the chat"
+    assert _reason("  > GRS keeps copies in 3 zones") == "quoted message"
+    assert _reason("IaaS = rent the hardware") is None
+
+
+def test_three_headers_make_a_chat() -> None:
+    two = ["**ab** — Today at 9:14 PM", "x", "**cd** — Today at 9:15 PM", ":thumbsup: 2"]
+    assert without_chat_marks(two) == (two, [])
+    three = [*two, "**ef** — Today at 9:16 PM", "y"]
+    _kept, skipped = without_chat_marks(three)
+    assert [reason for _, reason, _ in skipped].count("chat message header") == 3
+
+
+def test_a_line_under_a_lone_item_or_an_indented_row_stands_alone() -> None:
+    lines = [
+        "**ab** — Today at 9:14 PM",
+        "**cd** — Today at 9:15 PM",
+        "**ef** — Today at 9:16 PM",
+        "scalability = add/remove resources",
+        "- **vertical** = scale up/down",
+        "elasticity = it does that automatically",
+        "  | a | b |",
+        "after the row",
+    ]
+    kept, _ = without_chat_marks(lines)
+    assert kept[5] == "- elasticity = it does that automatically"
+    assert kept[7] == "- after the row"
