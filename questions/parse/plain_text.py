@@ -57,9 +57,22 @@ def as_markdown(text: str) -> str:
         if end > i and out and not out[-1].strip():
             # a sheet pasted as CSV: the blank line above takes the header, the header's line
             # the rule under it, each record its own line
-            out[-1] = _pipe_row(_records(lines[i : i + 1])[0])
-            out.append("|" + "---|" * len(_records(lines[i : i + 1])[0]))
-            out += [_pipe_row(r) for r in _records(lines[i + 1 : end])]
+            header = _records(lines[i : i + 1])[0]
+            table = [_pipe_row(header), "|" + "---|" * len(header)]
+            table += [_pipe_row(r) for r in _records(lines[i + 1 : end])]
+            # (right under a list's item the blank line is gone: the table goes inside it, or
+            # CommonMark would read its rows as more of the item)
+            above = out[-2] if len(out) > 1 else ""
+            inside = " " * _item_text_column(above) if _BULLET.match(above.strip()) else ""
+            out[-1:] = [inside + row for row in table]
+            i = end
+            continue
+        end = _table_under_item(lines, i, out)
+        if end > i:
+            # a table right under a list's item, no blank line between: CommonMark reads its
+            # rows as more of the item; indented to the item's text it is the item's table
+            inside = " " * _item_text_column(out[-1])
+            out += [inside + line.strip() for line in lines[i:end]]
             i = end
             continue
         run = _outline_run(lines, i, out)
@@ -150,6 +163,28 @@ def _without_shortcodes(line: str) -> str:
     if m is not None and m.group("name") in ("highlight", "code"):
         return "```" if m.group("close") else "```" + m.group("args").strip().split(" ")[0]
     return _SHORTCODE.sub("", line) if "{{" in line else line
+
+
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _table_under_item(lines: list[str], i: int, before: list[str]) -> int:
+    """The end of a pipe table starting at line i right under a list's item, or i."""
+    if not before or not _BULLET.match(before[-1].strip()) or not _ROW.match(lines[i]):
+        return i
+    if i + 1 >= len(lines) or not _DELIMITER_ROW.match(lines[i + 1]):
+        return i
+    end = i + 2
+    while end < len(lines) and _ROW.match(lines[end]):
+        end += 1
+    return end
+
+
+def _item_text_column(item: str) -> int:
+    """Where a list item's text starts ("- IPv6: …" at 2, "  10. …" at 6)."""
+    stripped = item.lstrip()
+    bullet = _BULLET.match(stripped)
+    return len(item) - len(stripped) + (bullet.end() if bullet else 2)
 
 
 def _indent(line: str) -> int:

@@ -226,3 +226,31 @@ def test_a_row_keyed_by_a_question_names_no_thing() -> None:
     for q in chosen:
         assert not any(c.endswith("?") for c in q.choices), (q.prompt, q.choices)
         assert "Where?" not in q.prompt and "Needs O₂?" not in q.prompt, q.prompt
+
+
+def test_a_table_right_under_a_list_item_is_a_table() -> None:
+    notes = (
+        "# Networking\n\n## 109\n\n"
+        "- IPv6: 128 bit, ::1 loopback, no broadcast (multicast instead)\n"
+        "| port | service | proto |\n|---|---|---|\n"
+        "| 22 | SSH | TCP |\n| 23 | Telnet | TCP |\n| 53 | DNS | UDP + TCP |\n"
+    )
+    doc = parse_document(notes, "net.md")
+    item = next(b for b in doc.content if b.kind == "item")
+    assert item.text == "IPv6: 128 bit, ::1 loopback, no broadcast (multicast instead)"
+    table = next(b for b in doc.content if b.kind == "table")
+    assert table.table is not None and [r[1] for r in table.table.rows] == ["SSH", "Telnet", "DNS"]
+    assert len(as_markdown(notes).split("\n")) == len(notes.split("\n"))
+
+
+def test_a_sheet_right_after_a_list_is_a_table() -> None:
+    notes = (
+        "# Networking\n\n## 109\n\n"
+        "- IPv6: 128 bit, no broadcast (multicast instead)\n\n"
+        "port,service,proto,exam note\n"
+        '20/21,FTP,TCP,"20 data, 21 control"\n22,SSH,TCP,"scp + sftp too"\n23,Telnet,TCP,cleartext\n'
+    )
+    doc = parse_document(notes, "net.md")
+    assert next(b for b in doc.content if b.kind == "item").text.startswith("IPv6: 128 bit")
+    table = next(b for b in doc.content if b.kind == "table")
+    assert table.table is not None and [r[1] for r in table.table.rows] == ["FTP", "SSH", "Telnet"]
