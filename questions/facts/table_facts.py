@@ -54,6 +54,13 @@ _EXAMPLE_HEADER = re.compile(r"(?i)examples?|e\.?g\.?|sample|例子|示例|举�
 _EXAMPLE_TAIL = re.compile(r"(?i)(?:\s(?:examples?|ex\.?|e\.g\.?|samples?)|示例|例子)$")
 
 
+#: a remarks column's head, and a remark that is only a unit or a release ("ms", "6.0+")
+_REMARK_HEADER = re.compile(r"(?i)备注|说明|注释?|notes?|remarks?|comments?")
+_BARE_REMARK = re.compile(
+    r"(?i)v?\d+(?:\.\d+)*\s*\+?|(?:ms|s|sec|min|h|bytes?|[kmg]i?b|毫秒|微秒|秒|分钟|小时|字节)"
+)
+
+
 def table_facts(block: Block) -> list[Fact]:
     """Property facts of a table, and the row its cells call the default."""
     if block.table is None:
@@ -86,6 +93,8 @@ def table_facts(block: Block) -> list[Fact]:
             cell = table.cells[i][j]
             if is_empty(cell) or not key.strip() or bare_default(table, j, cell):
                 continue  # "默认 1" under 说明: a default of what, the row does not say
+            if _REMARK_HEADER.fullmatch(bare) and _BARE_REMARK.fullmatch(cell.strip()):
+                continue  # "ms", "微秒", "6.0+" under 备注: a unit or a release, nothing described
             line = table.column_lines[j] if table.transposed else table.lines[i]
             out.append(
                 Fact("property", key, cell, block, line, sentence=cell, span=cell,

@@ -53,3 +53,22 @@ def test_no_question_states_a_table_value_another_asks() -> None:
             if f"{setting} {value}" in " ".join([q.prompt, *q.choices]).replace("`", "")
         ]
         assert not (asking and telling), (setting, [q.prompt for q in asking + telling])
+
+
+def test_a_remark_that_is_only_a_unit_or_a_release_describes_nothing() -> None:
+    notes = """# Redis
+
+## 默认配置
+
+| 配置 | 默认值 | 备注 |
+|---|---|---|
+| io-threads | 1 | 6.0+ |
+| slowlog-log-slower-than | 10000 | 微秒 |
+| cluster-node-timeout | 15000 | ms |
+| replica-priority | 100 | 越小越优先 |
+| maxmemory | 0 | 64 位不限制 |
+"""
+    chosen = [q for _, q in generate_document("r.md", notes).chosen]
+    for q in chosen:
+        assert not {"6.0+", "微秒", "ms"} & set(q.choices), (q.prompt, q.choices)
+        assert "“6.0+”" not in q.prompt and "“ms”" not in q.prompt, q.prompt
