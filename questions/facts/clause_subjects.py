@@ -90,7 +90,7 @@ def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
         sentence = sentences[k]
         own = [(at, name) for at, name in names(sentence, marked, opening=False)
                if not _in_brackets(sentence, at) and not _stressed_claim(sentence, name)
-               and not function_phrase(name)]  # fmt: skip
+               and not function_phrase(name) and not _modifier(sentence, at, name)]  # fmt: skip
         if own:
             return own[0][1]
     return ""
@@ -99,6 +99,18 @@ def said_before(sentences: Sequence[str], n: int, marked: Sequence[str]) -> str:
 #: words a condition opens with, beyond the small words ("without voting rights", "unless …")
 _CONDITION_WORDS = frozenset({"without", "unless", "except", "within", "per", "via", "before",
                               "after", "until", "only", "never", "always"})  # fmt: skip
+
+
+def _modifier(sentence: str, at: int, name: str) -> bool:
+    """A marked lowercase word that qualifies the noun after it ("**high** risk → SA and DS"):
+    the stress of a phrase, no name."""
+    after = sentence[at + len(name) :]
+    return (
+        name.islower()
+        and " " not in name.strip()
+        and english_word(name.strip())
+        and re.match(r"\**\s+[a-z]{3,}\b", after) is not None
+    )
 
 
 def function_phrase(name: str) -> bool:

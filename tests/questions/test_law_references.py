@@ -124,3 +124,13 @@ def test_a_stressed_condition_is_no_subject_of_the_next_sentence() -> None:
     said = ["Commission attends **without voting rights**.", "replaced the Art. 29 WP."]
     assert said_before(said, 1, ("without voting rights",)) == ""
     assert said_before(["**EDPB** has one head per SA.", "replaced WP29."], 1, ("EDPB",)) == "EDPB"
+
+
+def test_a_stressed_word_before_its_noun_is_no_subject() -> None:
+    from questions.facts.clause_subjects import said_before
+
+    said = ["risk → SA only. high risk → SA and DS.", "no risk → just log it (33(5))."]
+    assert said_before(said, 1, ("high", "and")) == ""
+    assert said_before(["Standard is the default tier.", "it costs more."], 1, ("Standard",)) == (
+        "Standard"
+    )
