@@ -228,6 +228,7 @@ def _heading(st: _Walk, level: int, text: str, line: int, bold: bool = False) ->
 
 #: a bold line longer than this is an emphasised sentence, not a sub-heading
 MAX_BOLD_HEADING_WORDS = 6
+_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 def _bold_heading(st: _Walk, inline: Inline) -> str | None:
@@ -236,10 +237,11 @@ def _bold_heading(st: _Walk, inline: Inline) -> str | None:
     text = inline.text.strip().rstrip(":：").strip()
     if st.items or len(inline.strong) != 1 or inline.strong[0].strip().rstrip(":：") != text:
         return None
-    if not text or len(text.split()) > MAX_BOLD_HEADING_WORDS or len(text) > 60:
+    core = _TRAILING_ASIDE.sub("", text)  # "PSM I exam logistics (from scrum.org)"
+    if not core or len(core.split()) > MAX_BOLD_HEADING_WORDS or len(text) > 60:
         return None
-    if re.search(r"[.。!?！？,，;；]", text):
-        return None  # a sentence set in bold
+    if re.search(r"[.。!?！？,，;；](?:\s|$)|[。！？，；]", core):
+        return None  # a sentence set in bold (a dot inside a name, "scrum.org", ends none)
     return text
 
 

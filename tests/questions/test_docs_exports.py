@@ -69,3 +69,15 @@ def test_a_blogs_shortcodes_are_no_words_and_a_highlight_is_code() -> None:
     assert out.split("\n")[4:7] == ["```json", '{"Days": 30}', "```"]
     doc = parse_document(blog, "blog.md")
     assert any(b.kind == "code" for b in doc.blocks)
+
+
+def test_a_bold_line_with_an_aside_or_a_dotted_name_is_a_heading() -> None:
+    notes = (
+        "**Definition of Done**\n\n- formal description of the Increment's quality\n\n"
+        "**PSM I exam logistics (from scrum.org)**\n\n- 80 questions, **60 minutes**, pass 85%\n\n"
+        "**The Increment is done.**\n\n- a sentence set in bold heads nothing\n"
+    )
+    doc = parse_document(notes, "psm.md")
+    keys = {b.text[:12]: b.section.key for b in doc.content}
+    assert keys["80 questions"] == "PSM I exam logistics (from scrum.org)"
+    assert keys["a sentence s"] == "PSM I exam logistics (from scrum.org)"
