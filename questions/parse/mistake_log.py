@@ -39,18 +39,27 @@ def without_entry_parts(lines: list[str]) -> tuple[list[str], list[tuple[int, st
     out: list[str] = []
     skipped: list[tuple[int, str, str]] = []
     part: str | None = None
+    explaining = False
     for n, line in enumerate(lines, 1):
         m = _LABEL.match(line)
         if m is not None and (m.group("label") in _PARTS or m.group("label") in _KEPT):
             part = _PARTS.get(m.group("label"))
+            explaining = part is None
             if part is None:
                 out.append(line[m.end() :])  # an explanation: what it says, as said
                 continue
         elif not line.strip() or line.lstrip().startswith("#"):
-            part = None
-        if part is None:
+            part, explaining = None, False
+        if explaining and _TRACE.match(line):
+            out.append("")  # "- 4 → 缺页，淘汰 1 → [2,3,4]": a step of the problem worked out
+            skipped.append((n, "worked steps", line.strip()))
+        elif part is None:
             out.append(line)
         else:
             out.append("")
             skipped.append((n, part, line.strip()))
     return out, skipped
+
+
+#: a step of an explanation's worked problem: numbers, then an arrow to what they give
+_TRACE = re.compile(r"^\s*(?:[-*+]\s+)?[\d][\d,，、\s]*(?:→|->)")

@@ -18,6 +18,8 @@ LOG = """# 408 操作系统 错题本
 【我的答案】6 × 1000 + 500 = 6500 ❌
 【正确答案】6596
 【解析】1KB = 1024 B，不是 1000！页内偏移 = 2500 − 2048 = 452。
+- 4 → 缺页，淘汰最久未用的 1 → [2,3,4]
+- 5 → 缺页，淘汰 2 → [3,4,5] 合计 10 次。
 【考点】分页地址变换
 
 ### 错题 04（10.11）
@@ -48,6 +50,8 @@ def test_an_entrys_question_answers_and_tags_are_skipped_and_reported() -> None:
     assert reasons.count("tags") == 2
     texts = [b.text for b in doc.content]
     assert not any("【" in t or "求物理地址" in t or "6500" in t for t in texts), texts
+    # the explanation's worked steps are the problem's, no facts
+    assert reasons.count("worked steps") == 2
     # the writer's own revision plan is their log
     assert any(n.reason == "study log" and n.text.startswith("二刷计划") for n in doc.noise)
     # the explanation stays, without its label
