@@ -53,21 +53,21 @@ _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|
 
 #: "Ex: weekly 0.2% → …", "**Ex annuity**: 1,000/yr", "Ex (why GM matters): +50% then …",
 #: "Worked ex (did it 3x):", a case told to be recognised: "Classic vignette: farmer …, HR 45."
-_EX_LABEL = r"\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]"
+_EX_LABEL = (
+    r"\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]"
+    # "例：磁道 0–199", "例1：甲公司 …", "例3续：…", never the 例 of 比例
+    r"|(?<![\u4e00-\u9fff])例\s*\d{0,2}\s*续?\s*[:：]"
+)
 #: what opens an example: the values after it are made up for it ("eg delete a Coldline
 #: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')
 _EXAMPLE_MARK = re.compile(
     r"\be\.?g\b\.?|\bfor (?:example|instance)\b|\bexample\s*[:：]|例如|比如|譬如|举个?例"
     # a worked estimate ("估算：页 16KB，… → 一页约 1170 个指针"): its numbers are the sum's inputs
     r"|估算\s*[:：]|粗算\s*[:：]|\b(?:rough|quick|back[- ]of[- ](?:the[- ])?envelope)\s+(?:estimate|math)\s*[:：]"
-    # "例：磁道 0–199", "例1：甲公司 …", "例3续：…", never the 例 of 比例
-    r"|(?<![\u4e00-\u9fff])例\s*\d{0,2}\s*续?\s*[:：]"
     r"|(?:worked|sample)\s+example\s*\d*\s*[.:：]"  # "**Worked example.** BAC = $100,000, …"
     rf"|{_EX_LABEL}",
     re.I,
 )
-#: a Chinese worked example opening its paragraph ("例1：甲公司 2024年1月1日 …")
-_ZH_EXAMPLE = re.compile(r"^例\s*\d{0,2}\s*续?\s*[:：]")
 #: a worked example's label anywhere in a lead-in ("Bayes: $$…$$ Ex: P(good) = 0.6, …")
 _EXAMPLE_LABEL = re.compile(_EX_LABEL, re.I)
 
@@ -510,7 +510,6 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         or _WORKED.match(block.text)
         or under_example(block)
         or _EXAMPLE_LABEL.match(block.text)  # "Ex: …", "例1：甲公司 …": every sentence of it
-        or _ZH_EXAMPLE.match(block.text)
     ):
         # "例：磁道 0–199，磁头在 53 …" over "SCAN：… 到 183": the steps of a worked example
         return out

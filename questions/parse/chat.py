@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from questions.parse.plain_text import FENCE
+
 #: "**ravi_dev** — Yesterday at 9:16 PM", "kev — 03/04/2024 7:02 PM", "📊 **Simple Poll** `BOT`
 #: — Today at 8:30 PM", "[3/4/2024 7:02 PM] ravi_dev", "alice  [9:14 AM]"
 #: (a day, or a clock's AM/PM: "[05:12] acct types:" is a video's time, no message's)
@@ -40,7 +42,6 @@ MIN_HEADERS = 3
 #: so (`parse.markdown._time_stamps`). A message is typed line by line: run together, its
 #: lines would read as one sentence ("IaaS = rent the hardware … PaaS = platform managed").
 LINE_NOTE = "[0:00] "
-_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 #: a line that is Markdown's own block (a list item, quote, table row, heading, indented)
 _BLOCK_START = re.compile(r"^(?:\s|[-*+]\s|[>|#]|\d{1,3}[.)]\s)")
 _ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+\S")
@@ -62,13 +63,13 @@ def without_chat_marks(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     skipped: list[tuple[int, str, str]] = []
     fenced = False
     for n, line in enumerate(lines, 1):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         reason = None if fenced else _reason(line)
         if reason is not None:
             out.append("")
             skipped.append((n, reason, line.strip()))
-        elif fenced or not line.strip() or _BLOCK_START.match(line) or _FENCE.match(line):
+        elif fenced or not line.strip() or _BLOCK_START.match(line) or FENCE.match(line):
             out.append(line)
         elif out and (_ITEM.match(out[-1]) or out[-1].lstrip().startswith("|")):
             # a line right under a list's item or a table's row would go on with it: an item

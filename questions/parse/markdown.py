@@ -29,6 +29,7 @@ from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, 
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.text import TRAILING_ASIDE
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
     MarkdownIt("commonmark")
@@ -228,7 +229,6 @@ def _heading(st: _Walk, level: int, text: str, line: int, bold: bool = False) ->
 
 #: a bold line longer than this is an emphasised sentence, not a sub-heading
 MAX_BOLD_HEADING_WORDS = 6
-_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 def _bold_heading(st: _Walk, inline: Inline) -> str | None:
@@ -237,7 +237,7 @@ def _bold_heading(st: _Walk, inline: Inline) -> str | None:
     text = inline.text.strip().rstrip(":：").strip()
     if st.items or len(inline.strong) != 1 or inline.strong[0].strip().rstrip(":：") != text:
         return None
-    core = _TRAILING_ASIDE.sub("", text)  # "PSM I exam logistics (from scrum.org)"
+    core = TRAILING_ASIDE.sub("", text)  # "PSM I exam logistics (from scrum.org)"
     if not core or len(core.split()) > MAX_BOLD_HEADING_WORDS or len(text) > 60:
         return None
     if re.search(r"[.。!?！？,，;；](?:\s|$)|[。！？，；]", core):

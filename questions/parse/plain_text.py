@@ -14,7 +14,8 @@ from __future__ import annotations
 import csv
 import re
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: a code fence's opening or closing line (the chat reader skips what a fence holds too)
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: a bullet a plain-text outline opens its items with: a Markdown one, "o" or a dot, or a
 #: number with ")" or "." ("1) mapping config -> real resources")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦o]|\d{1,2}[.)])[ \t]+(?=\S)")
@@ -40,7 +41,7 @@ def as_markdown(text: str) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = _FENCE.match(line)
+        m = FENCE.match(line)
         if fence or m:
             if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence))):
                 fence = "" if fence else m.group(1)
