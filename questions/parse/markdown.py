@@ -20,6 +20,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
@@ -764,10 +765,11 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, adoc = asciidoc_as_markdown(lines)
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
-    skipped = chat + rst + org + entries
+    skipped = chat + adoc + rst + org + entries
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)
