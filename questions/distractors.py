@@ -61,6 +61,7 @@ from questions.text import (
 from questions.values import (
     UNITS,
     Number,
+    calendar_part,
     code_form,
     command_like,
     counted_unit,
@@ -177,6 +178,7 @@ class Pool:
         self._aws_services: frozenset[str] | None = None  # `_aws_named`
         #: (unit, role) -> [(value, section)]
         self._numbers: dict[tuple[str, str, int], list[float]] = defaultdict(list)
+        self._year_values: frozenset[float] | None = None
         #: an identifier is offered as the notes write it ("18.0" stays "18.0", "14" "14")
         self._written: dict[tuple[str, float], str] = {}
         self._near: dict[tuple[str, str, int], frozenset[float]] = {}
@@ -1505,7 +1507,16 @@ class Pool:
             # "Cloud DNS carries a 100% availability SLA": beside the nines, never 70 % or 90 %
             return self._closed_set(answer, _NINES, lambda x: 100 - x, lambda x: fmt_number(x) + "%",
                                     fact, avoid, want, least, taken)  # fmt: skip
+        part = calendar_part(fact.sentence, answer.text)
+        if part:  # "1978年___月", "4月___日": the months of a year, the days of a month
+            last = 12 if part == "month" else 31 if v > 28 else 28
+            return self._closed_set(answer, range(1, last + 1), lambda x: abs(x - v),
+                                    fmt_number, fact, avoid, want, least, taken)  # fmt: skip
         around = self._near_numbers(answer.unit, role, here)
+        if role == "quantity" and _year_like(answer, fact.sentence):
+            # "Boynton (Wis. 1885)", "五四运动 1919 →": a year no phrase marks as one is still
+            # a year, and its kin are the notes' years (never 2085 or 3752 beside 1885)
+            role, around = "year", self._years()
         if role.startswith("key:") and all(_status_like(x) for x in around | {v}):
             role = "code"  # a table of status codes: their classes matter as a code's do
         if role == "quantity":
@@ -1704,6 +1715,19 @@ class Pool:
         """A value as the notes write it ("18.0" stays "18.0", "14" "14")."""
         return self._written.get((unit, value), fmt_number(value))
 
+    def _years(self) -> frozenset[float]:
+        """The notes' numbers that read as years, whatever their sentences call them: built
+        once, as every year asked draws from the same ones."""
+        if self._year_values is None:
+            self._year_values = frozenset(
+                x
+                for (unit, role, _), xs in self._numbers.items()
+                if unit in ("", "yr") and role in ("quantity", "year")
+                for x in xs
+                if _year_value(x)
+            )
+        return self._year_values
+
     def _near_numbers(self, unit: str, role: str, here: int) -> frozenset[float]:
         """The notes' values of a unit and role around a section: built once per section, as
         every number asked there draws from the same ones."""
@@ -1716,6 +1740,35 @@ class Pool:
                 if x >= 0
             )
         return self._near[key]
+
+
+#: a year's digits, 1000 to 2099, and what may follow a year: its 年, an era, the clause's end
+_YEAR_DIGITS = re.compile(r"(?:1\d|20)\d\d(?:\s*年)?")
+_AFTER_YEAR = re.compile(
+    r"^\s*(?:$|(?:BC|BCE|AD|CE)\b|(?![个条次人元页位项号行列端错字秒分度米克])[^A-Za-z0-9_\s])"
+)
+
+
+def _year_value(x: float) -> bool:
+    """A value that may be a year: 1000 to 2099, not a round hundred (a count: 1500, 2000),
+    not a power of two or one off it (1024, 2047 are sizes and limits)."""
+    return (
+        x == int(x)
+        and 1000 <= x <= 2099
+        and x % 100 != 0
+        and x not in (1023, 1024, 1025, 2047, 2048, 2049)
+    )
+
+
+def _year_like(answer: Number, sentence: str) -> bool:
+    """A bare number that reads as a year: four digits of a year with no unit but 年, and
+    no word after it it would count ("1536 dimensions", "1062 错误")."""
+    if answer.unit not in ("", "yr") or not _YEAR_DIGITS.fullmatch(answer.text):
+        return False
+    at = sentence.find(answer.text)
+    return _year_value(answer.value) and (
+        at < 0 or _AFTER_YEAR.match(sentence[at + len(answer.text) :]) is not None
+    )
 
 
 #: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets

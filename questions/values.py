@@ -462,6 +462,27 @@ def day_of_month(sentence: str, text: str) -> bool:
     )
 
 
+#: a Chinese date's parts: "1964年10月16日", "4月24日": a month before 月, a day before 日 or 号
+_ZH_MONTH_AFTER = re.compile(r"^\s*月")
+_ZH_DAY_AFTER = re.compile(r"^\s*[日号]")
+_ZH_DAY_BEFORE = re.compile(r"月\s*$")
+
+
+def calendar_part(sentence: str, text: str) -> str:
+    """ "month" or "day" for a number a Chinese date writes as its month ("___月 十一届三中全会")
+    or its day ("4月___日"): its kin are the months 1-12 or the days of a month, never 15月
+    or 48日; "" otherwise."""
+    at = sentence.find(text)
+    if at < 0 or not text.isdigit():
+        return ""
+    before, after = sentence[:at], sentence[at + len(text) :]
+    if 1 <= int(text) <= 12 and _ZH_MONTH_AFTER.match(after):
+        return "month"
+    if 1 <= int(text) <= 31 and _ZH_DAY_AFTER.match(after) and _ZH_DAY_BEFORE.search(before):
+        return "day"
+    return ""
+
+
 @lru_cache(maxsize=65536)
 def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
