@@ -28,6 +28,7 @@ from questions.parse.mistake_log import without_entry_parts
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.org_mode import org_as_markdown
+from questions.parse.outline import outline_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.text import TRAILING_ASIDE
@@ -768,8 +769,9 @@ def parse_document(text: str, file: str) -> Document:
     lines, adoc = asciidoc_as_markdown(lines)
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
+    lines, outline = outline_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
-    skipped = chat + adoc + rst + org + entries
+    skipped = chat + adoc + rst + org + outline + entries
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)

@@ -68,6 +68,18 @@ def as_markdown(text: str) -> str:
             out[-1:] = [inside + row for row in table]
             i = end
             continue
+        end = _tsv_end(lines, i)
+        if end > i:
+            # a table pasted from a word processor or a sheet: fields between tabs
+            rows = [[c.strip() for c in row.rstrip("\t").split("\t")] for row in lines[i:end]]
+            table = [_pipe_row(rows[0]), "|" + "---|" * len(rows[0])]
+            table += [_pipe_row(r) for r in rows[1:]]
+            if out and not out[-1].strip():
+                out[-1:] = table  # the blank line above takes the header
+            else:
+                out += [table[0] + "\n" + table[1], *table[2:]]  # no room: one line more
+            i = end
+            continue
         end = _table_under_item(lines, i, out)
         if end > i:
             # a table right under a list's item, no blank line between: CommonMark reads its
@@ -118,6 +130,27 @@ def _csv_end(lines: list[str], i: int) -> int:
             break
         end += 1
     return end if end - i - 1 >= MIN_CSV_RECORDS and width >= MIN_CSV_FIELDS else i
+
+
+#: a header cell of a table pasted with tabs: a short label
+_TSV_LABEL = re.compile(r"^[^\t|]{1,40}$")
+
+
+def _tsv_end(lines: list[str], i: int) -> int:
+    """The end of a table pasted with tabs from line i: a header of short labels between tabs,
+    then rows of as many fields (or fewer, its last cells empty); i when none."""
+    line = lines[i]
+    if "\t" not in line or line[:1].isspace() or _BULLET.match(line):
+        return i
+    header = line.rstrip().split("\t")
+    if len(header) < 2 or not all(_TSV_LABEL.match(c.strip()) for c in header):
+        return i
+    end = i + 1
+    while end < len(lines) and "\t" in lines[end] and not lines[end][:1].isspace():
+        if not 2 <= len(lines[end].rstrip("\t").split("\t")) <= len(header):
+            break
+        end += 1
+    return end if end - i - 1 >= MIN_CSV_RECORDS else i
 
 
 def _pipe_row(cells: list[str]) -> str:

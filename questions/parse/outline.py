@@ -1,0 +1,200 @@
+"""Notes outlined by numbers instead of Markdown: a word processor's document pasted as text
+("1 Key concepts", "1.2 Value and co-creation", "2.3.1 Focus on value") or a Chinese outline
+("一、法律常识", "（一）宪法", "（1）…", "①…").
+
+Read as Markdown such notes are one section whose lines run together: a heading, a figure's
+caption, a page's running header ("ITIL4 notes – page 3 of 12") and the next definition
+become one sentence, and a "（1）" point indented under "1." goes on with that item. Here the
+numbered titles become headings, each line a note of its own, the points items, and a page's
+header or a figure's caption is skipped and reported. Only a file with no Markdown heading
+that outlines itself so (two chapters and a numbered section) is read so; each line stays on
+its line, so every question still points at its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from questions.parse.chat import LINE_NOTE
+from questions.parse.plain_text import FENCE
+
+#: a word processor's numbered title: "2 The four dimensions", "2.3.1 Focus on value"
+_DECIMAL = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[ \t]+(?P<title>[A-Z\"'(][^\t]{0,100})$"
+)
+_ZH_CHAPTER = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})[、．.]\s*(?P<title>\S.*)$")
+_ZH_SECTION = re.compile(r"^[（(](?P<number>[一二三四五六七八九十]{1,3})[）)]\s*(?P<title>\S.*)$")
+#: a Chinese outline's point: "（1）", "(2)", "①"
+_ZH_POINT = re.compile(r"^(?P<indent>\s*)(?:[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*(?P<text>\S.*)$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
+#: a page's running header or footer: "ITIL4 notes – page 3 of 12", "第 3 页 共 12 页"
+_PAGE = re.compile(
+    r"^.{0,60}?\bpage\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$",
+    re.I,
+)
+#: a figure's caption: the figure is not in the notes, so its caption says nothing to ask
+_FIGURE = re.compile(r"^\s*(?:Figure|Fig\.|图)\s*\d{1,3}(?:[.-]\d{1,3})?\s*[.:：]", re.I)
+#: a table's caption: "Table 2: Types of change"
+_TABLE_CAPTION = re.compile(r"^\s*(?:Table|Tab\.|表)\s*\d{1,3}(?:[.-]\d{1,3})?\s*[.:：]", re.I)
+#: a word processor's bullet: "•", a dash before a space, "a)"
+_WORD_BULLET = re.compile(r"^(?P<indent>\s*)(?:[•·▪◦]|[–—](?=\s)|[a-z][)）])\s*(?=\S)")
+#: "Definition: Output – a tangible or intangible deliverable …"
+_DEFINITION = re.compile(r"^\s*Definition\s*:\s*(?P<term>[^–—:]{1,60}?)\s+[–—-]\s+(?P<text>\S.*)$")
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+\S")
+_ORDERED = re.compile(r"^(?P<marker>\d{1,3}[.)]\s+)\S")
+MIN_CHAPTERS = 2
+
+
+def outline_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """The lines with numbered titles as headings and each line a note or an item, and the
+    page headers and captions dropped as (line number, reason, text); the lines as they were
+    for notes outlined otherwise."""
+    if _has_markdown_headings(lines):
+        return lines, []
+    decimal = _decimal_titles(lines)
+    if decimal:
+        return _read(lines, decimal, chinese=False)
+    chinese = _chinese_titles(lines)
+    if chinese:
+        return _read(lines, chinese, chinese=True)
+    return lines, []
+
+
+def _has_markdown_headings(lines: list[str]) -> bool:
+    fenced = False
+    for line in lines:
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _MARKDOWN_HEADING.match(line):
+            return True
+    return False
+
+
+def _decimal_titles(lines: list[str]) -> dict[int, int]:
+    """The lines (by index) that are numbered titles, with their depth: numbers that go on in
+    order ("1", "1.1", "1.2", "2", "2.1", "2.1.1"), two chapters and a section at least."""
+    titles: dict[int, int] = {}
+    last: tuple[int, ...] = ()
+    for n, line in enumerate(lines):
+        m = _DECIMAL.match(line)
+        if m is None or m.group("title").rstrip().endswith((".", ",", ";")):
+            continue
+        number = tuple(int(x) for x in m.group("number").split("."))
+        if _follows(number, last):
+            titles[n] = len(number)
+            last = number
+    chapters = sum(1 for depth in titles.values() if depth == 1)
+    sections = sum(1 for depth in titles.values() if depth > 1)
+    return titles if chapters >= MIN_CHAPTERS and sections >= 1 else {}
+
+
+def _follows(number: tuple[int, ...], last: tuple[int, ...]) -> bool:
+    """The number comes next in an outline after `last`: the next at its depth, or the first
+    one deeper ("1" → "1.1", "1.2" → "2", "2.3" → "2.3.1", "2.3.7" → "3")."""
+    if not last:
+        return len(number) == 1 and number[0] <= 1
+    if len(number) == len(last) + 1:
+        return number[:-1] == last and number[-1] in (0, 1)
+    if len(number) > len(last):
+        return False
+    prefix = last[: len(number) - 1]
+    return number[:-1] == prefix and number[-1] == last[len(number) - 1] + 1
+
+
+def _chinese_titles(lines: list[str]) -> dict[int, int]:
+    """The lines that are a Chinese outline's titles: "一、" chapters (depth 1) and "（一）"
+    sections (depth 2), two chapters or two sections at least."""
+    titles: dict[int, int] = {}
+    for n, line in enumerate(lines):
+        if _ZH_CHAPTER.match(line):
+            titles[n] = 1
+        elif _ZH_SECTION.match(line):
+            titles[n] = 2
+    chapters = sum(1 for depth in titles.values() if depth == 1)
+    sections = len(titles) - chapters
+    return titles if chapters >= MIN_CHAPTERS or sections >= MIN_CHAPTERS else {}
+
+
+def _read(
+    lines: list[str], titles: dict[int, int], chinese: bool
+) -> tuple[list[str], list[tuple[int, str, str]]]:
+    out: list[str] = []
+    skipped: list[tuple[int, str, str]] = []
+    first = next((n for n, line in enumerate(lines) if line.strip()), -1)
+    item_column = 0  # where the text of the last top-level numbered item starts
+    lead: tuple[int, int, bool] | None = None  # a line leading a list: indent, column, a point
+    for n, line in enumerate(lines):
+        text = line.strip()
+        if n in titles:
+            m = (_DECIMAL if not chinese else _ZH_CHAPTER if titles[n] == 1 else _ZH_SECTION).match(
+                text
+            )
+            title = m.group("title") if m is not None else text
+            # the title's words: its number only places it ("2.3.1" asked is no fact)
+            out.append("#" * (titles[n] + 1) + " " + title)
+            item_column = 0
+        elif not text:
+            out.append("")
+        elif n == first and len(text) <= 80 and not text.endswith((".", "。")):
+            out.append("# " + text)  # the document's title
+        elif _PAGE.match(text):
+            out.append("")
+            skipped.append((n + 1, "page header", text))
+        elif _TABLE_CAPTION.match(text) and n + 1 < len(lines) and "\t" in lines[n + 1]:
+            out.append("")  # the caption of a table pasted with tabs: its header's room
+            skipped.append((n + 1, "table caption", text))
+        elif "\t" in text:
+            out.append(line)  # a table's row pasted with tabs (read as a table later)
+        elif _FIGURE.match(text):
+            out.append("")
+            skipped.append((n + 1, "figure caption", text))
+        else:
+            indent = len(line) - len(line.lstrip())
+            marked = _marked(line, chinese)
+            if lead is not None and marked and (indent > lead[0] or not lead[2]):
+                # a point under the line that leads it in ("Three consumer roles:" over
+                # "a) Customer …", "（6）不适用诉讼时效的：" over "① …") is an item of its list
+                out.append(" " * lead[1] + _line(line, "", 0, chinese)[0].lstrip())
+                continue
+            line_out, item_column = _line(line, out[-1] if out else "", item_column, chinese)
+            out.append(line_out)
+            lead = None
+            if text.endswith((":", "：")) and _ITEM.match(line_out):
+                column = len(line_out) - len(line_out.lstrip()) + 2
+                lead = (indent, column, marked)
+            continue
+        lead = None
+    return out, skipped
+
+
+def _marked(line: str, chinese: bool) -> bool:
+    """The line opens with a bullet or a point's mark."""
+    return _WORD_BULLET.match(line) is not None or (chinese and _ZH_POINT.match(line) is not None)
+
+
+def _line(line: str, above: str, item_column: int, chinese: bool) -> tuple[str, int]:
+    """One line of an outline as Markdown, and where the text of the last top-level numbered
+    item now starts."""
+    text = line.strip()
+    ordered = _ORDERED.match(line)
+    if ordered is not None:
+        return line, len(ordered.group("marker"))
+    definition = _DEFINITION.match(line)
+    if definition is not None:
+        return f"- **{definition.group('term')}** – {definition.group('text')}", 0
+    indented = line[: len(line) - len(line.lstrip())] != ""
+    nested = " " * item_column if item_column and indented else ""
+    point = _ZH_POINT.match(line) if chinese else None
+    if point is not None:
+        return f"{nested}- {point.group('text')}", item_column
+    bullet = _WORD_BULLET.match(line)
+    if bullet is not None:
+        return f"{nested}- {line[bullet.end() :]}", item_column
+    item = _ITEM.match(line)
+    if item is not None:
+        return (f"{nested}{text}" if indented else line), item_column
+    if nested or _ITEM.match(above):
+        # a line under a point or indented under an item ("【易错】…", "口诀：…") is a note
+        # of that item's list, never more of the point above it
+        return f"{nested}- {text}", item_column
+    return LINE_NOTE + text, 0
