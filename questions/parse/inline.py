@@ -45,8 +45,12 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
     return _CJK_BOLD.sub(unmarked, text)
 
 
-#: a highlight (Obsidian, many editors: "==consumption-based model=="): its words, no marks
-_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+#: a highlight (Obsidian, many editors: "==consumption-based model==", "==lower number =
+#: higher priority=="): its words, no marks
+_HIGHLIGHT = re.compile(r"==(?=\S)((?:[^=\n]|=(?!=))+?)(?<=\S)==")
+#: an underline (Bear: "grant to ::Google Groups::"): its words; "std::vector", a card's
+#: "front::back" and IPv6's "::1 loopback, fe80::/10" are none
+_UNDERLINE = re.compile(r"(?<![\w:])::(?=[^\W\d_])([^:\n]+?)(?<=\S)::(?=[\s,.;!?)]|$)")
 
 #: a wiki link (Obsidian, Foam, Logseq): "[[IAM]]", "[[DynamoDB#GSI]]", "[[DynamoDB#GSI|GSI]]"
 #: read as the words it shows; "[[ -f x ]]" (a shell test) is none
@@ -181,7 +185,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
                 line_start = min(line_start, len(parts))
             struck = None
         elif kind == "text":
-            parts.append(_HIGHLIGHT.sub(r"\1", tok.content))
+            parts.append(_UNDERLINE.sub(r"\1", _HIGHLIGHT.sub(r"\1", tok.content)))
         elif kind == "code_inline":
             parts.append(tok.content)
             code.append(" ".join(tok.content.split()))

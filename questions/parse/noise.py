@@ -72,7 +72,9 @@ _REVIEW = r"(?:re-?)?(?:review|check|read|revisit)"
 _LABEL_END = r"(?:\s+(?:this|again|order))?\s*[:：]"
 _TASK_BOX = re.compile(rf"^\[[ xX]\]\s+(?:{_REVIEW}{_LABEL_END}\s*)?", re.I)
 _TASK_TODO = re.compile(
-    rf"^\s*\[[ xX]\]\s+(?:(?:{_REVIEW}|learn|practi[cs]e)\b(?!{_LABEL_END})|look up\b|复习|再看|待看)",
+    rf"^\s*\[[ xX]\]\s+(?:(?:{_REVIEW}|learn|practi[cs]e)\b(?!{_LABEL_END})|look up\b|复习|再看|待看"
+    # a task's log: "[x] lab: MIG + HTTP LB done", "[x] mock exam 2 finished (81%)"
+    r"|.*\b(?:done|finished|completed)\b\W*(?:\([^()]*\))?\W*$|.*(?:已完成|做完了?|搞定)\W*$)",
     re.I,
 )
 

@@ -34,6 +34,8 @@ def as_markdown(text: str) -> str:
     """The notes with tab outlines as lists and bordered tables as pipe tables; notes written
     in Markdown come back as they were."""
     lines = _unescaped_lists(text.split("\n"))
+    if "~" in text:
+        lines = [_struck(line) for line in lines]
     if "{{" in text:
         lines = [_without_shortcodes(line) for line in lines]
     out: list[str] = []
@@ -151,6 +153,18 @@ def _tsv_end(lines: list[str], i: int) -> int:
             break
         end += 1
     return end if end - i - 1 >= MIN_CSV_RECORDS else i
+
+
+#: text struck with one tilde each side (Bear, GitHub: "~project ID can be renamed~ WRONG"),
+#: which CommonMark's reader here leaves as text; "~5 min to ~10 min" is none
+_ONE_TILDE = re.compile(r"(?<![~\w])~(?=[^\s~])([^~\n`]+?)(?<=\S)~(?![~\w])")
+
+
+def _struck(line: str) -> str:
+    """The line with text struck by one tilde written as struck by two, as Markdown reads it."""
+    if "`" in line or "~" not in line:
+        return line
+    return _ONE_TILDE.sub(r"~~\1~~", line)
 
 
 def _pipe_row(cells: list[str]) -> str:
