@@ -120,15 +120,29 @@ def _corrected(struck: str, rest: Sequence[Token]) -> bool:
 _STATEMENT_END = re.compile(r"\S+\s+\S+\s+\S*[A-Za-z0-9)]$")
 
 
+#: a relation a formula sheet's line states: "v = v0 + at", "f_s ≤ μ_s N", "1 eV → 1.6e-19 J"
+_RELATION = re.compile(r"\S\s*(?:=|≤|≥|≈|∝|→|->)\s*\S")
+
+
 def _line_ends(line: str, nxt: str) -> bool:
     """A line of a paragraph ends its statement though it has no full stop: it stops on a word
     a statement can end on and the next line opens a new one with a capital ("… -> NTP
-    matters" before "SAML vs OAuth: …"). Wrapped prose rarely breaks before a capital."""
+    matters" before "SAML vs OAuth: …"), or it and the next line each state a relation of
+    their own ("ΣF = ma" over "weight W = mg"). Wrapped prose rarely breaks so."""
     line = line.rstrip()
+    if GOES_ON.search(line) is not None:
+        return False
+    first = nxt.split("\n", 1)[0]
+    if (
+        _RELATION.search(line)
+        and _RELATION.search(first)
+        and not _CJK_CHAR.search(line + first)  # Chinese lines wrap on arrows ("… → 权益法")
+        and "{" not in line + first  # code's lines wrap on "=" ("import { to = …")
+    ):
+        return True
     return (
         re.match(r"[A-Z][A-Za-z]", nxt.lstrip()) is not None
         and _STATEMENT_END.search(line) is not None
-        and GOES_ON.search(line) is None
     )
 
 
