@@ -1140,7 +1140,7 @@ def _with_results(facts: list[Fact], content: list[Block]) -> list[Fact]:
     """The "`expression` → value" pairs of the notes, in place of what else their blocks
     read of those expressions and values: "`True + True` → 2, …" is no term with a
     description, and "`2 ** -1` → ___" no number to recall beside its neighbours."""
-    found = [r for b in content if b.kind not in ("table", "code") for r in result_facts(b)]
+    found = [r for b in content if b.kind != "table" for r in result_facts(b)]
     if not found:
         return facts
     results = [r for r in with_options(found) if askable(r)]

@@ -107,6 +107,62 @@ def results(block: Block) -> list[Result]:
     return [replace(r, said=r.said.strip().rstrip(",;|，；").strip()) for r in out]
 
 
+#: a line of code and the comment saying what it gives: "System.out.println(7 / 2);  // 3",
+#: "int hex = 0x1F;  // 31", "x = 2 ** 10  # 1024"
+_COMMENTED_CODE = re.compile(r"^\s*(?P<code>\S.*?)\s+(?://|#)\s*(?P<comment>\S.*)$")
+#: a print around what is given, or a declaration before it: the expression is what is inside
+_PRINTED = re.compile(
+    r"^(?:System\.out\.print(?:ln)?|print|console\.log|puts|p|echo|printf|fmt\.Println)"
+    r"\s*\((?P<inner>.*)\)\s*;?$"
+)
+_DECLARED = re.compile(
+    r"^(?:(?:final|var|let|const|auto)\s+)?(?:[\w<>\[\],.?]+\s+)?\w+\s*=\s*(?P<inner>[^=].*?)\s*;?$"
+)
+#: a name the snippet itself declares ("s1 == s3", "stream.count()"): not after a dot, no call,
+#: no keyword; an expression holding one cannot be asked without the snippet
+_FREE_NAME = re.compile(
+    r"(?<![\w.$])(?!(?:true|false|null|new|None|True|False|and|or|not|in|is|instanceof|this)\b)[a-z_]\w*\b(?!\s*\()"
+)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+#: a comment's verb before the result: "throws ArithmeticException", "prints -2147483648"
+_THROWS = re.compile(r"^(?:throws|raises|prints|returns|gives|->|→|=)\s*", re.I)
+#: a number written in another base or with a leading zero: `0x1F`, `0b101`, `017`
+_BASED_LITERAL = re.compile(r"^0[xXbB]?[0-9A-Fa-f_]+[lL]?$")
+
+
+def code_results(block: Block) -> list[Result]:
+    """Every line of a code block whose comment says what it gives, as a pair: the printed or
+    assigned expression and the value ("System.out.println(1 + 2 + \"3\");  // 33" gives
+    `1 + 2 + "3"` → 33); a comment that says something else ("// DOES NOT COMPILE", "// ok,
+    'A'") gives none."""
+    out: list[Result] = []
+    for line in block.code.splitlines():
+        m = _COMMENTED_CODE.match(line)
+        if m is None or m.group("code").count(";") > 1:
+            continue  # no comment, or two statements on the line ("x++; // …")
+        code = m.group("code").rstrip(";").strip()
+        inner = _PRINTED.match(code) or _DECLARED.match(code)
+        expression = inner.group("inner").strip() if inner is not None else code
+        said = _THROWS.sub("", m.group("comment"))
+        value = _PLAIN_RESULT.match(said)
+        if (
+            value is None
+            or not (_is_expression(expression) or _BASED_LITERAL.match(expression))
+            or value.group("value") == expression
+            or not re.search(r"[^\W_]", expression)  # a text block's quotes: no expression
+            or re.search(r"[{};]", expression)  # a statement, not an expression
+            or _FREE_NAME.search(_QUOTED.sub("''", expression))
+        ):
+            continue
+        out.append(Result(expression, value.group("value"), line.strip()))
+    # one expression said to give two values (a stream counted, then counted again) is
+    # state the snippet keeps: neither is its value alone
+    values: dict[str, set[str]] = {}
+    for r in out:
+        values.setdefault(r.expression, set()).add(r.value)
+    return [r for r in out if len(values[r.expression]) == 1]
+
+
 def result_facts(block: Block) -> list[Fact]:
     """One fact per pair: the expression gives the value, asked in the language of its line
     or, a line of code alone, of its section ("## 数组" over "`[1, 2].at(-1)` → 2")."""
@@ -115,7 +171,7 @@ def result_facts(block: Block) -> list[Fact]:
         Fact(kind="result", subject=r.expression, value=r.value, block=block, line=block.line,
              sentence=r.said, span=r.value, group=f"r{block.section.index}", role="result",
              lang="zh" if zh else "en")
-        for r in results(block)
+        for r in (code_results(block) if block.kind == "code" else results(block))
     ]  # fmt: skip
 
 
