@@ -360,6 +360,8 @@ class Pool:
             return
         if role == "bold" and asks(text):
             return  # "**为啥快**", "**How it works**": a question its item answers, no term
+        if role == "bold" and text.endswith((":", "：")):
+            return  # "**Facts:**", "**Holding:**": a label of what follows, no term
         self._seen.add((text, role))
         if role in ("code", "cmd"):
             self._code.add(text)
@@ -2584,6 +2586,11 @@ def same_call(a: str, b: str) -> bool:
     return ma is not None and mb is not None and ma.group(1) == mb.group(1)
 
 
+#: a label of a few words and its colon ("Facts:", "Procedural history:"); "--only-binary
+#: :all:" is a flag
+_LABEL_OPTION = re.compile(r"^[^\W\d_][\w ]{0,30}[:：]\s*$")
+
+
 def acceptable(
     option: str,
     answer: str,
@@ -2620,6 +2627,8 @@ def acceptable(
         return False
     if option.count("`") % 2 or not balanced(option):
         return False
+    if _LABEL_OPTION.match(option) and not answer.rstrip().endswith((":", "：")):
+        return False  # "Facts:", "Holding:": a label of what follows, no thing of the key's kind
     if _DANGLING.search(option.strip()):
         return False
     if off_kind(option, answer) or (avoid and ruled_out(option, avoid)):

@@ -609,7 +609,7 @@ STRESSED_CHANGE = re.compile(
     r"翻倍|减半|加倍|增长|下降|清零|归零|重置|变大|变小|\b(?i:doubles?|halves?|grows?|shrinks?)\b"
 )
 STRESS_ONLY = re.compile(
-    r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t)"  # never "always" or "no":
+    r"(?i:not|only|must|don'?t|do not|cannot|can'?t|won'?t|may|might|can|could|should|shall|would)"  # never "always" or "no":
     r"|不是|不要|不能|不会|不用|千万|一定|必须|只|只有|永远|别|不|没有|仅|务必"  # values too
     r"|默认|(?i:the default|default)"  # "`AbortPolicy`：**默认**，…": says which member, names none
 )
