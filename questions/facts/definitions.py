@@ -455,6 +455,10 @@ def head_and_description(block: Marked) -> Definition | None:
 _NAMES_ONLY = re.compile(
     r"`?[A-Z][A-Za-z0-9-]{1,15}`?(?:\s*[,，、/]\s*`?[A-Z][A-Za-z0-9-]{1,15}`?)+(?:\s+only)?"
 )
+#: names of one to three words in a row between dashes ("Economic – Social – Legal")
+_DASHED_SERIES = re.compile(
+    r"[A-Z][\w/&]*(?: [A-Za-z][\w/&]*){0,2}(?:\s+[–—-]\s+[A-Z][\w/&]*(?: [A-Za-z][\w/&]*){0,2})+"
+)
 #: a word the writer files a line under, no term of its own ("basics:", "typical:")
 _LABEL_WORD = re.compile(FILING_WORDS, re.I)
 #: a question in prose: a question mark ending a clause, not a code's ("(/.*)?", "@>, ?")
@@ -516,6 +520,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None  # "every `RUN`, `COPY`, `ADD` -> new layer": said of all three
     if is_clause_list(d.description):
         return None
+    if _DASHED_SERIES.fullmatch(bare.strip()):
+        return None  # "Political – Economic – Social – …": PESTLE's words in a row, none defined
     if advice_label(d.term, d.description) or question_label(d.term, inline):
         return None
     if _ELLIPTICAL.match(d.description):
