@@ -20,6 +20,9 @@ _POINTER = re.compile(
     # "see precedence 2 vs 15": the numbers of another list's items
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?)\s+(?:the\s+)?\w+\s+(?:#?\d+|___)\s*(?:vs\.?|and|/|,)\s*(?:#?\d+|___)"
     r"|\bditto\b"
+    # "stops at that stage", "copy from those layers": a thing the line before named
+    r"|\b(?:at|from|in|into|to|with|after|before|until)\s+(?:that|those)\s+"
+    r"(?:stage|step|point|one|ones|layer|layers|image|images|version|file|level|phase)\b"
     # "table property behind the above", "the below applies to v2": the lines around, as a noun
     r"|\bthe\s+(?:above|below)\b(?!-)"
     # "same number as in the output above", "the table below lists …": a thing shown near
@@ -62,7 +65,7 @@ _SELF_POINTER = re.compile(
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
     r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
-    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them",
+    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them|that",
     re.I,
 )
 
