@@ -1591,6 +1591,8 @@ class Pool:
                 pool |= self._well_known(answer, role, said, pool, avoid)
         if answer.unit == "%":
             pool = {x for x in pool if x <= 100}
+        if answer.unit == "age":  # "年满75周岁": ages people reach, never 150; near ones too
+            pool = {x for x in pool | {v - 5, v - 2, v + 2, v + 5} if 0 < x <= 100 and x != v}
         if day_of_month(fact.sentence, answer.text):
             pool = {x for x in pool if x == int(x) and 1 <= x <= 28}  # "___ May 2018": no 50
         bounds = stated_range(fact.sentence, answer)

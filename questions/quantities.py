@@ -17,6 +17,7 @@ UNITS: dict[str, str] = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "分钟": "min",
     "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "小时": "h",
     "d": "d", "day": "d", "days": "d", "天": "d", "week": "wk", "weeks": "wk", "周": "wk",
+    "周岁": "age", "岁": "age",  # "年满18周岁": an age, never 18 weeks (周) and a 岁 left over
     "year": "yr", "years": "yr", "年": "yr", "month": "mo", "months": "mo",
     "b": "B", "byte": "B", "bytes": "B", "字节": "B", "bit": "bit", "bits": "bit", "位": "bit",
     "kb": "KB", "kib": "KB", "k": "KB", "mb": "MB", "mib": "MB", "mi": "MB", "m": "m",

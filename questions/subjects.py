@@ -107,6 +107,15 @@ def _parent(fact: Fact, options: Sequence[str]) -> str:
     return context
 
 
+#: a writer's tag or mark in a Chinese heading ("民法典【重点中的重点】", "★"): no words of the
+#: label, and a 【】 inside the label's own 【】 reads as garbled
+_ZH_TAG = re.compile(r"【[^【】]*】|[★☆]+")
+
+
+def _untagged(heading: str) -> str:
+    return _ZH_TAG.sub("", heading).strip()
+
+
 def _under_parent(prompt: str, fact: Fact, options: Sequence[str], lang: str) -> str:
     """ "Which description fits ID?" of an item nested under "Projects": the parent item's
     term in front ("Projects: which description fits ID?"), unless the term says it already
@@ -115,7 +124,7 @@ def _under_parent(prompt: str, fact: Fact, options: Sequence[str], lang: str) ->
     if not parent or _shares_word(fact.subject, parent) or parent.casefold() in prompt.casefold():
         return prompt
     if lang == "zh":
-        return f"【{parent}】{prompt}"
+        return f"【{_untagged(parent)}】{prompt}"
     return f"{parent}: {prompt[0].lower()}{prompt[1:]}"
 
 
@@ -233,8 +242,8 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
         return prompt
     if _named(heading, options):
         return prompt  # the label would point at an option
-    if zh:
-        return f"{template}【{heading}】{body}"
+    if zh and _untagged(heading):
+        return f"{template}【{_untagged(heading)}】{body}"
     if style == "cloze":
         return f"{template}{heading} — {body}"  # the sentence keeps its own capital
     body = body[0].lower() + body[1:]  # the template's "Which"
