@@ -393,6 +393,11 @@ def is_clause_list(desc: str) -> bool:
     return len(openings) == 1 or all(p[0].isdigit() for p in parts)
 
 
+#: a sentence that opens with another term and its colon ("TACACS+: TCP, …", "Output:
+#: value."): that term's own line, run on after this one's
+_ANOTHER_TERM = re.compile(r"^[`*]*[A-Z][\w+./-]{0,20}(?: [\w+./-]{1,20}){0,2}[`*]*\s*[:：]\s+\S")
+
+
 def first_sentence(desc: str) -> str:
     """The description's first sentence, or first two while they stay short and the second
     is not about a setting of its own ("默认 0，表示不限制。hz 默认 10，…")."""
@@ -401,6 +406,7 @@ def first_sentence(desc: str) -> str:
         len(parts) >= 2
         and len(parts[0]) + len(parts[1]) <= 200
         and not opens_with_setting(parts[1])
+        and not _ANOTHER_TERM.match(parts[1])
     ):
         return f"{parts[0]} {parts[1]}".strip()
     return parts[0].strip() if parts else desc
