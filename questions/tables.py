@@ -271,12 +271,18 @@ def analyse(data: TableData) -> Table | None:
         return None  # parallel descriptions under two entity headers: no column names rows
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep
+    # (nor a column of descriptions while another could: "Thing A | Thing B | Difference" of
+    # pairs, one of them twice, is keyed by no "Difference")
+    named = [j for j in named if not is_description_column(cols[j])] or named
     scores = [(_key_score(cols[j], pos), -pos, j) for pos, j in enumerate(keep) if j in named]
     best = max(scores, default=(-1.0, 0, 0))
     if best[0] <= 0:
         return None
     k = best[2]
     props = [j for j in keep if j != k]
+    # a header said again ("Insecure | Port | Secure replacement | Port") heads the column
+    # before it's value, not the row's: "Which insecure has the port 443?" keys HTTP
+    props = [j for j in props if norm(header[j]) not in {norm(h) for h in header[:j]}]
     if not props or example_names(cols[k]):
         return None
     # a row keyed by a question ("Where?", "Needs O₂?" in a Cornell cue column) names no
