@@ -28,6 +28,8 @@ _PERSONAL = re.compile(r"(?i)^(how|what|why|when|where|which)\b|\b(I|I'm|me|my|w
 #: a label that says what goes wrong ("gather doesnt cancel siblings"): a claim, no name
 _CLAIM = re.compile(
     r"(?i)\b(?:doesn'?t|does not|don'?t|do not|isn'?t|is not|can'?t|cannot|won'?t|never)\b"
+    # "SLAs should:", "Changes must:": the lines under it finish its sentence, a requirement
+    r"|\b(?:should|must|shall|can|may|will|need to)\s*$"
 )
 #: a section of mistakes ("GOTCHAS", "Pitfalls", "常见坑"): its labels name what goes wrong, and
 #: the lines under each say more of it; "which gotcha is this line under" tests the layout
