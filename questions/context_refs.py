@@ -20,6 +20,8 @@ _POINTER = re.compile(
     # "see precedence 2 vs 15": the numbers of another list's items
     r"|(?:^|[(:;,—–]\s*)(?:see|cf\.?)\s+(?:the\s+)?\w+\s+(?:#?\d+|___)\s*(?:vs\.?|and|/|,)\s*(?:#?\d+|___)"
     r"|\bditto\b"
+    # "same w/ `--reserve-memory` too big": what the clause before said, of another thing
+    r"|(?:^|[.;:,(—–-]\s*)same\s+(?:w/|with|for|goes\s+for)\s"
     # "stops at that stage", "copy from those layers": a thing the line before named
     r"|\b(?:at|from|in|into|to|with|after|before|until)\s+(?:that|those)\s+"
     r"(?:stage|step|point|one|ones|layer|layers|image|images|version|file|level|phase)\b"

@@ -123,6 +123,7 @@ _DECLARED = re.compile(
 _FREE_NAME = re.compile(
     r"(?<![\w.$])(?!(?:true|false|null|new|None|True|False|and|or|not|in|is|instanceof|this)\b)[a-z_]\w*\b(?!\s*\()"
 )
+_DECLARED_TYPE = re.compile(r"\b(?:record|class|enum|interface|struct)\s+([A-Z]\w*)")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 #: a comment's verb before the result: "throws ArithmeticException", "prints -2147483648"
 _THROWS = re.compile(r"^(?:throws|raises|prints|returns|gives|->|→|=)\s*", re.I)
@@ -136,6 +137,8 @@ def code_results(block: Block) -> list[Result]:
     `1 + 2 + "3"` → 33); a comment that says something else ("// DOES NOT COMPILE", "// ok,
     'A'") gives none."""
     out: list[Result] = []
+    # a type the snippet declares ("record Point(…) { … }") is its own, as its variables are
+    own = set(_DECLARED_TYPE.findall(block.code))
     for line in block.code.splitlines():
         m = _COMMENTED_CODE.match(line)
         if m is None or m.group("code").count(";") > 1:
@@ -152,6 +155,7 @@ def code_results(block: Block) -> list[Result]:
             or not re.search(r"[^\W_]", expression)  # a text block's quotes: no expression
             or re.search(r"[{};]", expression)  # a statement, not an expression
             or _FREE_NAME.search(_QUOTED.sub("''", expression))
+            or any(re.search(rf"\b{re.escape(t)}\b", expression) for t in own)
         ):
             continue
         out.append(Result(expression, value.group("value"), line.strip()))

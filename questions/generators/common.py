@@ -137,3 +137,9 @@ def build(
         opts, pos = place_answer(answer, distractors, f"{fact.id}:{style}")
     return Candidate(generator, style, "choice", fact, prompt, opts, pos, explanation(fact), lang,
                      rank, blank, query or prompt, notes_options)  # fmt: skip
+
+
+def code_for_description(f: Fact) -> bool:
+    """The fact's description is only a span of code ("one RUN: `apt-get update && …`"): a
+    command the term runs, no description of it to offer beside others."""
+    return f.value.strip(" `") in f.block.inline.code

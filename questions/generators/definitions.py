@@ -42,7 +42,7 @@ from questions.facts.commands import example_data, quoted_data
 from questions.facts.definitions import remark_label
 from questions.facts.extract import STATED_PAIR, markup
 from questions.facts.model import Fact
-from questions.generators.common import build, lang_of
+from questions.generators.common import build, code_for_description, lang_of
 from questions.long_forms import said_plainly, without_long_form
 from questions.nouns import noun_for
 from questions.parse.markdown import entry_term
@@ -668,7 +668,7 @@ def _forward(f: Fact, pool: Pool) -> Candidate | None:
     beside a sidecar that is "a helper … (log shipper, proxy)")."""
     if len(f.value) > 80 or len(f.siblings) < 2 or not standalone(f.value):
         return None
-    if f.role in ("label",) or _ONLY_A_VALUE.match(f.value):
+    if f.role in ("label",) or _ONLY_A_VALUE.match(f.value) or code_for_description(f):
         return None
     lang = lang_of(f)
     owner = {d: s for s in f.siblings for d in pool.descriptions.get(norm(s), ())}

@@ -22,7 +22,7 @@ from questions.cues import cleared, clue, names, names_in_words
 from questions.distractors import Pool
 from questions.facts.model import Fact
 from questions.generators import definitions
-from questions.generators.common import MAX_SPREAD, build, lang_of
+from questions.generators.common import MAX_SPREAD, build, code_for_description, lang_of
 from questions.generators.definitions import standalone
 from questions.generators.tables import overlaps
 from questions.long_forms import said_plainly, without_long_form
@@ -119,6 +119,8 @@ def ask_meaning(
     ways of finding those descriptions (the term's own pool and its kin's)."""
     # each option without the long form of its acronym: read off its first letters, it
     # would name its own term beside the stem's ("Cloud Access Security Broker; …")
+    if code_for_description(f):
+        return None
     key = without_long_form(key, f.subject)
     wrong = [w for x in wrong if (w := said_plainly(x, "", f.siblings))]
     if not key or len(wrong) < 2 or len({norm(o) for o in (key, *wrong)}) < len(wrong) + 1:
