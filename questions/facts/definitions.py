@@ -461,6 +461,8 @@ def head_and_description(block: Marked) -> Definition | None:
 _NAMES_ONLY = re.compile(
     r"`?[A-Z][A-Za-z0-9-]{1,15}`?(?:\s*[,，、/]\s*`?[A-Z][A-Za-z0-9-]{1,15}`?)+(?:\s+only)?"
 )
+#: a term opening a bracket it does not close: the line is a bracketed remark
+_OPEN_BRACKET = re.compile(r"^\s*[(（\[【]")
 #: names of one to three words in a row between dashes ("Economic – Social – Legal")
 _DASHED_SERIES = re.compile(
     r"[A-Z][\w/&]*(?: [A-Za-z][\w/&]*){0,2}(?:\s+[–—-]\s+[A-Z][\w/&]*(?: [A-Za-z][\w/&]*){0,2})+"
@@ -526,6 +528,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None  # "every `RUN`, `COPY`, `ADD` -> new layer": said of all three
     if is_clause_list(d.description):
         return None
+    if _OPEN_BRACKET.match(d.term) and not re.search(r"[)）\]】]", d.term):
+        return None  # "（注：约定的时效期间无效）": a bracketed remark, "（注" no term
     if _DASHED_SERIES.fullmatch(bare.strip()):
         return None  # "Political – Economic – Social – …": PESTLE's words in a row, none defined
     if advice_label(d.term, d.description) or question_label(d.term, inline):

@@ -25,3 +25,18 @@ def test_a_description_stops_where_another_term_starts() -> None:
         assert "TACACS+" not in q.prompt and not any("TACACS+" in c for c in q.choices), q
     described = [f.value for f in r.facts if f.kind == "definition" and f.subject == "RADIUS"]
     assert described and all("TACACS" not in v for v in described)
+
+
+def test_a_bracketed_remark_defines_no_term() -> None:
+    notes = """# 民法
+
+## 诉讼时效
+
+- 普通诉讼时效：3年
+- 最长保护期：20年，自权利受到损害之日起算
+- 起算：自权利人知道或者应当知道权利受到损害之日起
+- （注：当事人约定的时效期间无效，时效是法定的，不能约定！）
+"""
+    r = generate_document("law.md", notes)
+    assert not any(f.subject.startswith("（") for f in r.facts if f.kind == "definition")
+    assert not any("（注" in q.prompt or "（注" in "".join(q.choices) for _, q in r.chosen)
