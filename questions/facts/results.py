@@ -186,9 +186,19 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 _EXCEPTION = re.compile(r"[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Warning)")
 
 
-def result_form(value: str) -> str:
-    """What kind of value a result is: only results of one form are each other's options."""
+#: an expression joining literals with "+" where one at least is quoted: `1 + 2 + "3"`
+_CONCATENATION = re.compile(
+    r"""^(?:\s*(?:\d+|"[^"]*"|'[^']*')\s*\+)+\s*(?:\d+|"[^"]*"|'[^']*')\s*$"""
+)
+
+
+def result_form(value: str, expression: str = "") -> str:
+    """What kind of value a result is: only results of one form are each other's options. A
+    run of digits from joining a quoted literal is text ("33" of `1 + 2 + "3"`), no number."""
     v = value.strip()
+    if _NUMBER.fullmatch(v) and _CONCATENATION.match(expression) and '"' in expression:
+        # (double quotes: 'a' + 1 is a char's arithmetic in Java, 98)
+        return "concatenation"
     if _BOOLEAN.match(v):
         return "boolean"
     if _NUMBER.fullmatch(v):
@@ -232,10 +242,11 @@ def with_options(facts: list[Fact]) -> list[Fact]:
     section's first), as `sibling_values`: the options a question on it offers."""
     out = []
     for i, f in enumerate(facts):
-        form = result_form(f.value)
+        form = result_form(f.value, f.subject)
         lo = max(0, i - RESULT_WINDOW)
         near = [(j, g) for j, g in enumerate(facts[lo : i + RESULT_WINDOW + 1], lo)
-                if j != i and _kin_forms(result_form(g.value), form, f.subject) and g.value != f.value
+                if j != i and _kin_forms(result_form(g.value, g.subject), form, f.subject)
+                and g.value != f.value
                 and g.subject != f.subject]  # fmt: skip
         near.sort(key=lambda jg: (jg[1].section.index != f.section.index, abs(jg[0] - i)))
         out.append(replace(f, sibling_values=tuple(dict.fromkeys(g.value for _, g in near))))
@@ -245,4 +256,5 @@ def with_options(facts: list[Fact]) -> list[Fact]:
 def askable(f: Fact) -> bool:
     """Enough options: two other results of its form, an integer (its neighbours will do) or
     a truth value (the other one). A result with none is left to what else reads its line."""
-    return result_form(f.value) in ("int", "boolean") or len(f.sibling_values) >= 2
+    form = result_form(f.value, f.subject)
+    return form in ("int", "boolean", "concatenation") or len(f.sibling_values) >= 2

@@ -85,8 +85,29 @@ def _fits_expression(option: str, expression: str) -> bool:
     return not chars or set(body) <= chars
 
 
+def _concatenation_slips(expression: str) -> list[str]:
+    """What a player who misreads `1 + 2 + "3"` answers: every literal added up ("6"), every
+    literal joined ("123"), and the numbers after the first text added before joining."""
+    literals = [p.strip().strip("'\"") for p in expression.split("+")]
+    if not all(x.isdigit() for x in literals):
+        return []
+    first_text = next(i for i, p in enumerate(expression.split("+")) if '"' in p)
+    head = str(sum(int(x) for x in literals[:first_text])) if first_text else ""
+    tail = (
+        str(sum(int(x) for x in literals[first_text + 1 :]))
+        if first_text + 1 < len(literals)
+        else ""
+    )
+    slips = [
+        str(sum(int(x) for x in literals)),
+        "".join(literals),
+        head + literals[first_text] + tail,
+    ]
+    return list(dict.fromkeys(slips))
+
+
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
-    form = result_form(f.value)
+    form = result_form(f.value, f.subject)
     setup = given(f)
     if unbound(f, setup):
         return
@@ -96,6 +117,9 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
         wrong = [w.capitalize() if v[:1].isupper() else w for w in wrong]
     elif form in ("int", "float"):
         wrong = _numbers_near(f.value, f.sibling_values, f.subject)
+    elif form == "concatenation":
+        slips = [x for x in _concatenation_slips(f.subject) if x != f.value.strip()]
+        wrong = (slips + [w for w in f.sibling_values if w not in slips])[:3]
     elif form == "string":
         wrong = [w for w in f.sibling_values if _fits_expression(w, f.subject)][:3]
     else:

@@ -65,3 +65,11 @@ def test_results_are_asked_with_results_of_their_form() -> None:
     assert q is not None and q.choices[q.answer] == "31" and len(q.choices) >= 3
     keys = {q.choices[q.answer] for q in asked.values()}
     assert {"33", "123", "-1"} <= keys
+
+
+def test_a_concatenation_offers_the_misreadings() -> None:
+    r = generate_document("java.md", NOTES)
+    q = next(q for _, q in r.chosen if q.prompt == 'What is the result of 1 + 2 + "3"?')
+    assert q.choices[q.answer] == "33"
+    assert {"6", "123"} <= set(q.choices)  # all added up, all joined
+    assert "32" not in q.choices and "34" not in q.choices  # no arithmetic neighbours
