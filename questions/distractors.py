@@ -31,7 +31,7 @@ from questions.facts.model import Fact
 from questions.headers import asks
 from questions.name_kinds import NameKinds, judged_alone, kept_by_kind
 from questions.nouns import is_qualifier, singular_word
-from questions.parse.model import Block, Document
+from questions.parse.model import Block, Document, Section
 from questions.quantities import amount
 from questions.rivals import contrasted, name_forms
 from questions.service_areas import (
@@ -775,17 +775,33 @@ class Pool:
             self._title_words = frozenset(norm(w) for w in _TITLE_WORD.findall(title))
         return norm(option) in self._title_words and norm(answer) not in self._title_words
 
-    def table_mates(self, name: str) -> list[str]:
+    def table_mates(self, name: str, section: Section | None = None) -> list[str]:
         """The other row keys of every table that has a row for the name, in the notes' order:
         a term the notes define alone, or beside one other, has its like terms there. Not a
-        key the name's own row writes (HyperLogLog's encoding "String"): what it is built on."""
+        key the name's own row writes (HyperLogLog's encoding "String"): what it is built on.
+        With `section`, a name that is a plain word takes only tables under the same top
+        heading: App Engine's "Standard" has no like terms in the storage classes' table (a
+        name like `useMemo` means one thing wherever it is)."""
         key = norm(name)
         out: list[str] = []
+        plain = section is not None and _PLAIN_WORD.fullmatch(name.strip()) is not None
         for block, row_at in self._tables_keyed().get(key, ()):
+            if (
+                plain
+                and section is not None
+                and not self._same_topic(self._table_sections[block], section)
+            ):
+                continue
             keys = self._table_keys[block]
             row = " | ".join(self._table_cells[block][row_at])
             out += [k for k in keys if norm(k) != key and not contains(row, k)]
         return list(dict.fromkeys(out))
+
+    def _same_topic(self, index: int, section: Section) -> bool:
+        """The section of that index sits under the same top heading as this one."""
+        if self.doc is None or index >= len(self.doc.sections):
+            return True
+        return self.doc.sections[index].path[:1] == section.path[:1]
 
     def _tables_keyed(self) -> dict[str, list[tuple[int, int]]]:
         """A row key, folded -> (table, its first row of that key) of every table that has
@@ -1746,6 +1762,8 @@ class Pool:
         return self._near[key]
 
 
+#: a name that is a plain word ("Standard", "Archive"): it may mean another thing elsewhere
+_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
 #: a year's digits, 1000 to 2099, and what may follow a year: its 年, an era, the clause's end
 _YEAR_DIGITS = re.compile(r"(?:1\d|20)\d\d(?:\s*年)?")
 _AFTER_YEAR = re.compile(

@@ -435,9 +435,15 @@ _ABBREVIATION = re.compile(
     # a reference to a part of a text ("Art. 6(1)(f)", "Sec. 3", "pp. 12-14", "Fig. 2"), a
     # title or a name's part ("Rep. of Korea", "Dr. Smith", "et al.", "a.k.a.", "U.S.")
     r"|arts?|recs?|secs?|paras?|pp|figs?|vol|chs?|chap|eqs?|ref|rep|dr|mr|mrs|st|al|a\.k\.a"
-    r"|u\.s|inc|ltd|corp|co|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|viz|ca)\.$",
+    r"|u\.s|inc|ltd|corp|co|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|viz|ca"
+    # a case's "v." and its citation's courts and reporters ("Wood v. Boynton (Wis. 1885)",
+    # "196 Va. 493", "88 F. Supp. 2d 116", "2d Cir.")
+    r"|v|cal|va|wis|minn|okla|mass|supp?|cir|ct|tex|fla|md|mich|conn|ky|tenn|ala|ariz|colo"
+    r"|neb|nev|ore|vt|kan)\.$",
     re.I,
 )
+#: a name's initial ("W. O. Lucy", "G.W. Thomas"): it ends no sentence before a capital
+_INITIAL = re.compile(r"(?:^|[\s(.])[A-Z]\.$")
 
 
 @lru_cache(maxsize=16384)
@@ -452,7 +458,9 @@ def split_sentences(text: str) -> tuple[str, ...]:
         # ("nmcli con mod ... ipv4.method manual": an ellipsis before a lower-case word leaves
         # words out of one sentence, it ends none)
         elided = out and out[-1].endswith(("...", "…")) and piece[:1].islower()
-        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1]) or elided):
+        # (and a law report's one-letter reporter before its page: "117 F. 99")
+        initial = out and _INITIAL.search(out[-1]) and (piece[:1].isupper() or piece[:1].isdigit())
+        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1]) or elided or initial):
             joiner = "" if not out[-1][-1:].isascii() else " "
             out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
         else:

@@ -483,6 +483,12 @@ def calendar_part(sentence: str, text: str) -> str:
     return ""
 
 
+#: a law report's volume before its reporter and page ("196 Va. 493", "88 F. Supp. 2d 116",
+#: "68 Cal.2d 222"), and the page after the volume and reporter
+_VOLUME_BEFORE_REPORTER = re.compile(r"^\s(?:[A-Z][A-Za-z]{0,5}\.\s?){1,3}(?:[23]d\s)?\s*\d")
+_PAGE_AFTER_REPORTER = re.compile(r"\d\s(?:[A-Z][A-Za-z]{0,5}\.\s?){1,3}(?:\s?[23]d)?\s?$")
+
+
 @lru_cache(maxsize=65536)
 def number_role(sentence: str, number: Number, heading: str = "", under: str = "") -> str:
     """quantity (a size, duration, count, share: near misses are fair), or version, year, port,
@@ -535,6 +541,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "version"
     if _NAMED_BY_NUMBER.search(before):
         return "id"  # "Microsoft 365", "Office 2021": the number is part of a product's name
+    if _VOLUME_BEFORE_REPORTER.match(after) or _PAGE_AFTER_REPORTER.search(before):
+        return "id"  # "196 Va. 493", "88 F. Supp. 2d 116": a case's citation, no fact
     if _FILE_NUMBER.fullmatch(text):
         return "id"  # "16384.1": a file name, not a quantity
     if _PORT_DIGITS.fullmatch(text) and (

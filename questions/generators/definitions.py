@@ -328,7 +328,9 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
         siblings += defined_acronyms(f, pool)
     # a term the notes define alone or beside one other, and list as a table's row elsewhere
     # (a data type's line beside the type table): that table's other rows are its like terms
-    mates = pool.table_mates(f.subject) if f.role == "term" and len(f.siblings) <= 1 else []
+    mates = (
+        pool.table_mates(f.subject, f.section) if f.role == "term" and len(f.siblings) <= 1 else []
+    )
     siblings += [m for m in mates if m not in siblings]
     # a term in code (a command, a setting) takes only the notes' other code as options, never
     # a plain term of its section ("commit id" beside `git add -p`)

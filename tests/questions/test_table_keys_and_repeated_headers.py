@@ -55,3 +55,27 @@ def test_pairs_are_keyed_by_no_description() -> None:
     assert table is None or table.key_header != "Difference"
     for _, q in generate_document("itil.md", PAIRS).chosen:
         assert "thing A of" not in q.prompt.lower() and "difference has" not in q.prompt.lower()
+
+
+GCP = """# GCP
+
+## Cloud Storage
+
+| Class | Min duration | Access |
+|---|---|---|
+| Standard | none | hot data, frequent |
+| Nearline | 30 days | about once a month |
+| Coldline | 90 days | about once a quarter |
+| Archive | 365 days | less than once a year |
+
+## App Engine
+
+- **Standard**: sandboxed runtimes, scales to zero, fast startup
+- **Flexible**: Docker containers on Compute Engine VMs, at least one instance
+"""
+
+
+def test_a_plain_word_takes_no_like_terms_from_another_topics_table() -> None:
+    for _, q in generate_document("gcp.md", GCP).chosen:
+        if "sandboxed runtimes" in q.prompt:
+            assert not {"Nearline", "Coldline", "Archive"} & set(q.choices), q.choices
