@@ -121,7 +121,7 @@ def task_todo(text: str) -> bool:
     return _TASK_TODO.match(text) is not None
 
 
-_DANGLING_WORDS = r"the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in"
+_DANGLING_WORDS = r"the|a|an|to|and|or|of|that|which|will|with|for|is|are|than|but|if|by|as|in|then"
 #: a word a long line that was cut mid-sentence stops on
 _DANGLING = re.compile(rf"\b({_DANGLING_WORDS})$", re.I)
 #: a word after which a line break never ends the statement (also prepositions a whole

@@ -46,3 +46,10 @@ def test_wrapped_prose_chinese_and_code_stay_joined() -> None:
     assert any("长期股权投资，权益法" in s.replace(" ", "") for s in _sentences(chinese))
     code = "# N\n\n## A\n\nmoved block -> moved { from = a\nto = b }\n"
     assert any("from = a to = b" in s for s in _sentences(code))
+
+
+def test_a_line_cut_after_then_is_truncated() -> None:
+    text = "# P\n\n## Momentum\n\n2D collisions -> conserve px and py separately, then\n\nimpulse J = FΔt = Δp\n"
+    doc = parse_document(text, "p.md")
+    assert any(n.reason == "truncated" and n.text.endswith("then") for n in doc.noise)
+    assert any(b.text.startswith("impulse J") for b in doc.content)
