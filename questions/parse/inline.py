@@ -120,6 +120,7 @@ def _corrected(struck: str, rest: Sequence[Token]) -> bool:
 _STATEMENT_END = re.compile(r"\S+\s+\S+\s+\S*[A-Za-z0-9)]$")
 
 
+_TEX = re.compile(r"\$[^$\n]*\$")
 #: a relation a formula sheet's line states: "v = v0 + at", "f_s ≤ μ_s N", "1 eV → 1.6e-19 J"
 _RELATION = re.compile(r"\S\s*(?:=|≤|≥|≈|∝|→|->)\s*\S")
 
@@ -137,7 +138,8 @@ def _line_ends(line: str, nxt: str) -> bool:
         _RELATION.search(line)
         and _RELATION.search(first)
         and not _CJK_CHAR.search(line + first)  # Chinese lines wrap on arrows ("… → 权益法")
-        and "{" not in line + first  # code's lines wrap on "=" ("import { to = …")
+        # code's lines wrap on "=" ("import { to = …"); a TeX formula's braces are no code
+        and "{" not in _TEX.sub("", line + first)
     ):
         return True
     return (

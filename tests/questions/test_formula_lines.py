@@ -53,3 +53,9 @@ def test_a_line_cut_after_then_is_truncated() -> None:
     doc = parse_document(text, "p.md")
     assert any(n.reason == "truncated" and n.text.endswith("then") for n in doc.noise)
     assert any(b.text.startswith("impulse J") for b in doc.content)
+
+
+def test_a_tex_formula_is_no_code_line() -> None:
+    text = "# P\n\n## Forces\n\nΣF = ma ($\\vec F_{net} = m\\vec a$)\nweight W = mg (newtons)\n"
+    sentences = _sentences(text)
+    assert any(s.startswith("weight W = mg") for s in sentences), sentences
