@@ -122,7 +122,7 @@ def _read(
     skipped: list[tuple[int, str, str]] = []
     first = next((n for n, line in enumerate(lines) if line.strip()), -1)
     item_column = 0  # where the text of the last top-level numbered item starts
-    lead: tuple[int, int, bool] | None = None  # a line leading a list: indent, column, a point
+    lead: tuple[int, int, str] | None = None  # a line leading a list: indent, column, its mark
     for n, line in enumerate(lines):
         text = line.strip()
         if n in titles:
@@ -150,10 +150,11 @@ def _read(
             skipped.append((n + 1, "figure caption", text))
         else:
             indent = len(line) - len(line.lstrip())
-            marked = _marked(line, chinese)
-            if lead is not None and marked and (indent > lead[0] or not lead[2]):
-                # a point under the line that leads it in ("Three consumer roles:" over
-                # "a) Customer …", "（6）不适用诉讼时效的：" over "① …") is an item of its list
+            marked = _mark(line, chinese)
+            if lead is not None and marked and (indent > lead[0] or marked != lead[2]):
+                # a point under the line that leads it in, deeper or marked otherwise ("•
+                # Three consumer roles:" over "a) Customer …", "（6）不适用诉讼时效的：" over
+                # "① …") is an item of its list
                 out.append(" " * lead[1] + _line(line, "", 0, chinese)[0].lstrip())
                 continue
             line_out, item_column = _line(line, out[-1] if out else "", item_column, chinese)
@@ -167,9 +168,13 @@ def _read(
     return out, skipped
 
 
-def _marked(line: str, chinese: bool) -> bool:
-    """The line opens with a bullet or a point's mark."""
-    return _WORD_BULLET.match(line) is not None or (chinese and _ZH_POINT.match(line) is not None)
+def _mark(line: str, chinese: bool) -> str:
+    """The kind of mark the line opens with: "letter" ("a)"), "bullet" ("•", "–"), "point"
+    ("（1）", "①"), or "" for none."""
+    bullet = _WORD_BULLET.match(line)
+    if bullet is not None:
+        return "letter" if bullet.group(0).strip()[:1].isalpha() else "bullet"
+    return "point" if chinese and _ZH_POINT.match(line) is not None else ""
 
 
 def _line(line: str, above: str, item_column: int, chinese: bool) -> tuple[str, int]:
