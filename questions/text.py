@@ -450,26 +450,33 @@ _INITIAL = re.compile(r"(?:^|[\s(.])[A-Z]\.$")
 def split_sentences(text: str) -> tuple[str, ...]:
     """Sentences of a block: "e.g." and "etc." do not end one, nor does a semicolon (so a
     clause keeps the subject it refers back to)."""
-    out: list[str] = []
+    # each sentence as its pieces, with how many brackets it leaves open: the checks read only
+    # its last piece, so a line of a thousand "v." joins in linear time
+    sentences: list[list[str]] = []
+    open_brackets: list[int] = []
     for piece in _SENTENCE_END.split(text):
         piece = piece.strip()
         if not piece:
             continue
+        last = sentences[-1][-1] if sentences else ""
         # ("nmcli con mod ... ipv4.method manual": an ellipsis before a lower-case word leaves
         # words out of one sentence, it ends none)
-        elided = out and out[-1].endswith(("...", "…")) and piece[:1].islower()
+        elided = last.endswith(("...", "…")) and piece[:1].islower()
         # (and a law report's one-letter reporter before its page: "117 F. 99")
-        initial = out and _INITIAL.search(out[-1]) and (piece[:1].isupper() or piece[:1].isdigit())
-        if out and (_ABBREVIATION.search(out[-1]) or _open_parens(out[-1]) or elided or initial):
-            joiner = "" if not out[-1][-1:].isascii() else " "
-            out[-1] = f"{out[-1]}{joiner}{piece}"  # "（不是"不缓存"！！）" stays one sentence
+        initial = _INITIAL.search(last) and (piece[:1].isupper() or piece[:1].isdigit())
+        opened = _bracket_balance(piece)
+        if sentences and (_ABBREVIATION.search(last) or open_brackets[-1] > 0 or elided or initial):
+            # "（不是"不缓存"！！）" stays one sentence
+            sentences[-1].append(("" if not last[-1:].isascii() else " ") + piece)
+            open_brackets[-1] += opened
         else:
-            out.append(piece)
-    return tuple(out)
+            sentences.append([piece])
+            open_brackets.append(opened)
+    return tuple("".join(parts) for parts in sentences)
 
 
-def _open_parens(text: str) -> bool:
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+def _bracket_balance(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 @lru_cache(maxsize=8192)

@@ -109,14 +109,14 @@ def results(block: Block) -> list[Result]:
 
 #: a line of code and the comment saying what it gives: "System.out.println(7 / 2);  // 3",
 #: "int hex = 0x1F;  // 31", "x = 2 ** 10  # 1024"
-_COMMENTED_CODE = re.compile(r"^\s*(?P<code>\S.*?)\s+(?://|#)\s*(?P<comment>\S.*)$")
+_COMMENT_MARK = re.compile(r"\s(?://|#)")
 #: a print around what is given, or a declaration before it: the expression is what is inside
 _PRINTED = re.compile(
     r"^(?:System\.out\.print(?:ln)?|print|console\.log|puts|p|echo|printf|fmt\.Println)"
     r"\s*\((?P<inner>.*)\)\s*;?$"
 )
 _DECLARED = re.compile(
-    r"^(?:(?:final|var|let|const|auto)\s+)?(?:[\w<>\[\],.?]+\s+)?\w+\s*=\s*(?P<inner>[^=].*?)\s*;?$"
+    r"^(?:(?:final|var|let|const|auto)\s+)?(?:[\w<>\[\],.?]+\s+)?\w+\s*=\s*(?P<inner>[^=].*)$"
 )
 #: a name the snippet itself declares ("s1 == s3", "stream.count()"): not after a dot, no call,
 #: no keyword; an expression holding one cannot be asked without the snippet
@@ -140,13 +140,17 @@ def code_results(block: Block) -> list[Result]:
     # a type the snippet declares ("record Point(…) { … }") is its own, as its variables are
     own = set(_DECLARED_TYPE.findall(block.code))
     for line in block.code.splitlines():
-        m = _COMMENTED_CODE.match(line)
-        if m is None or m.group("code").count(";") > 1:
+        # (found by a search, not a pattern around it: a long run of spaces before no
+        # comment made that backtrack with the square of the run)
+        mark = _COMMENT_MARK.search(line)
+        code = line[: mark.start()].strip() if mark is not None else ""
+        comment = line[mark.end() :].strip() if mark is not None else ""
+        if not code or not comment or code.count(";") > 1:
             continue  # no comment, or two statements on the line ("x++; // …")
-        code = m.group("code").rstrip(";").strip()
+        code = code.rstrip(";").strip()
         inner = _PRINTED.match(code) or _DECLARED.match(code)
-        expression = inner.group("inner").strip() if inner is not None else code
-        said = _THROWS.sub("", m.group("comment"))
+        expression = inner.group("inner").strip().rstrip(";").strip() if inner else code
+        said = _THROWS.sub("", comment)
         value = _PLAIN_RESULT.match(said)
         if (
             value is None

@@ -37,7 +37,9 @@ _CELL_SPEC = re.compile(
 #: *bold* (constrained, between spaces or punctuation) and **bold** anywhere
 _BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])|\*\*(?=\S)([^*\n]*?\S)\*\*")
 _MONO = re.compile(r"`\+([^`\n]+)\+`|(?<![\w+])\+(?=\S)([^+\n]*?\S)\+(?![\w+])")
-_LINK = re.compile(r"(?:link:)?(?:https?://|mailto:)?[^\s\[\]]*\[(?P<label>[^\]]*)\]")
+#: a link with its label: "https://docs.docker.com[the docs]", "link:notes.adoc[notes]"; only
+#: from a scheme or macro, so a long run of other text is never scanned again at each letter
+_LINK = re.compile(r"(?:link:|xref:|https?://|mailto:)[^\s\[\]]*\[(?P<label>[^\]]*)\]")
 _XREF = re.compile(r"<<[^,>]+,\s*(?P<label>[^>]+)>>|<<(?P<id>[^>]+)>>")
 _ANCHOR = re.compile(r"\[\[[^\]]*\]\]|\[#[\w-]+\]")
 _MACRO = re.compile(r"\b(?:kbd|btn|menu|pass):\[(?P<text>[^\]]*)\]")

@@ -117,3 +117,12 @@ def test_other_notes_are_not_asciidoc() -> None:
         assert not is_asciidoc(lines)
         assert asciidoc_as_markdown(lines) == (lines, [])
     assert is_asciidoc(["== A", "text", "== B"])
+
+
+def test_only_a_link_with_a_scheme_or_macro_is_a_link() -> None:
+    from questions.parse.asciidoc import _inline
+
+    assert _inline("arr[0] and https://docs.docker.com[the docs]") == "arr[0] and the docs"
+    assert (
+        _inline('CMD ["nginx", "-g"] and link:notes.adoc[notes]') == 'CMD ["nginx", "-g"] and notes'
+    )
