@@ -484,6 +484,10 @@ _DATED_OPENING = re.compile(r"^v?\d+(?:\.\d+)+\s*(?!起?\s*默认)(?=[\u4e00-\u9
 _LINE_LABEL = re.compile(r"^[^:：。.;；\s][^:：。;；]{0,30}[:：]")
 
 
+#: the longest sentence whose numbers are read: ten times any stem's limit
+MAX_SENTENCE = 3000
+
+
 def number_facts(block: Block, term: str, context: str) -> list[Fact]:
     """One fact per number a sentence states, with its subject when one is written beside it."""
     out: list[Fact] = []
@@ -515,6 +519,9 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
         return out
     said_before = sentences(block.text)
     for n, sentence in enumerate(said_before):
+        if len(sentence) > MAX_SENTENCE:
+            continue  # a pasted run no stem could quote: each number read it whole, so its cost
+            # grew with the square of its length (20,000 characters of "（1）" took 78 s)
         here = context
         # (a stressed condition the line marks is no name: "**without voting rights**")
         line_about = context or next(

@@ -16,14 +16,15 @@ from questions.parse.plain_text import FENCE
 
 #: "**ravi_dev** — Yesterday at 9:16 PM", "kev — 03/04/2024 7:02 PM", "📊 **Simple Poll** `BOT`
 #: — Today at 8:30 PM", "[3/4/2024 7:02 PM] ravi_dev", "alice  [9:14 AM]"
-#: (a day, or a clock's AM/PM: "[05:12] acct types:" is a video's time, no message's)
+#: (a day, or a clock's AM/PM: "[05:12] acct types:" is a video's time, no message's; the
+#: mark before it is no space, or a line of spaces backtracks with the cube of its length)
 _WHEN = (
     r"(?:(?:Today|Yesterday)\s+at\s+|\d{1,2}/\d{1,2}/\d{2,4},?\s+)\d{1,2}:\d{2}(?:\s*[AP]M)?"
     r"|\d{1,2}:\d{2}\s*[AP]M"
 )
 _NAME = r"\**[\w.@-]{2,32}(?:\s[\w.@-]{1,32})?\**(?:\s+`?BOT`?)?"
 _HEADER = re.compile(
-    rf"^\s*(?:\W{{1,2}}\s*)?(?:{_NAME}\s+[—–-]\s+(?:{_WHEN})|\[(?:{_WHEN})\]\s+{_NAME}:?|{_NAME}\s+\[(?:{_WHEN})\])\s*$",
+    rf"^\s*(?:[^\w\s]{{1,2}}\s*)?(?:{_NAME}\s+[—–-]\s+(?:{_WHEN})|\[(?:{_WHEN})\]\s+{_NAME}:?|{_NAME}\s+\[(?:{_WHEN})\])\s*$",
     re.I,
 )
 #: ":thumbsup: 14  :pray: 6", "👍 3", a poll's "🇦 2  🇧 0  🇨 11"
