@@ -65,7 +65,6 @@ from questions.values import (
     code_form,
     command_like,
     counted_unit,
-    day_of_month,
     decimals,
     family,
     fmt_number,
@@ -360,7 +359,7 @@ class Pool:
             return
         if role == "bold" and asks(text):
             return  # "**为啥快**", "**How it works**": a question its item answers, no term
-        if role == "bold" and text.endswith((":", "：")):
+        if role == "bold" and _LABEL_OPTION.match(text):
             return  # "**Facts:**", "**Holding:**": a label of what follows, no term
         self._seen.add((text, role))
         if role in ("code", "cmd"):
@@ -1526,7 +1525,7 @@ class Pool:
             return self._closed_set(answer, _NINES, lambda x: 100 - x, lambda x: fmt_number(x) + "%",
                                     fact, avoid, want, least, taken)  # fmt: skip
         part = calendar_part(fact.sentence, answer.text)
-        if part:  # "1978年___月", "4月___日": the months of a year, the days of a month
+        if part:  # "1978年___月", "4月___日", "___ May 2018": the months, the days of a month
             last = 12 if part == "month" else 31 if v > 28 else 28
             return self._closed_set(answer, range(1, last + 1), lambda x: abs(x - v),
                                     fmt_number, fact, avoid, want, least, taken)  # fmt: skip
@@ -1609,8 +1608,6 @@ class Pool:
             pool = {x for x in pool if x <= 100}
         if answer.unit == "age":  # "年满75周岁": ages people reach, never 150; near ones too
             pool = {x for x in pool | {v - 5, v - 2, v + 2, v + 5} if 0 < x <= 100 and x != v}
-        if day_of_month(fact.sentence, answer.text):
-            pool = {x for x in pool if x == int(x) and 1 <= x <= 28}  # "___ May 2018": no 50
         bounds = stated_range(fact.sentence, answer)
         if bounds is not None:  # "# 1-9, default 1": no 0 beside it
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}

@@ -242,8 +242,9 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
         return prompt
     if _named(heading, options):
         return prompt  # the label would point at an option
-    if zh and _untagged(heading):
-        return f"{template}【{_untagged(heading)}】{body}"
+    if zh:  # (a heading that is only a tag, "【重点】", labels nothing)
+        label_words = _untagged(heading)
+        return f"{template}【{label_words}】{body}" if label_words else prompt
     if style == "cloze":
         return f"{template}{heading} — {body}"  # the sentence keeps its own capital
     body = body[0].lower() + body[1:]  # the template's "Which"

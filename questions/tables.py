@@ -281,7 +281,7 @@ def analyse(data: TableData) -> Table | None:
     k = best[2]
     props = [j for j in keep if j != k]
     # a header said again ("Insecure | Port | Secure replacement | Port") heads the column
-    # before it's value, not the row's: "Which insecure has the port 443?" keys HTTP
+    # before its value, not the row's: "Which insecure has the port 443?" keys HTTP
     props = [j for j in props if norm(header[j]) not in {norm(h) for h in header[:j]}]
     if not props or example_names(cols[k]):
         return None

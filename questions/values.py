@@ -451,17 +451,6 @@ _PARAGRAPH_AFTER = re.compile(r"^\((?:\d{1,3}|[a-z])\)")
 _MONTH_AFTER = re.compile(r"^\s*" + _MONTHS + r"(?![a-z])", re.I)
 
 
-def day_of_month(sentence: str, text: str) -> bool:
-    """The number is a date's day ("25 May 2018", "27 Sept"): its kin are days, never 50."""
-    at = sentence.find(text)
-    return (
-        at >= 0
-        and text.isdigit()
-        and 1 <= int(text) <= 31
-        and _MONTH_AFTER.match(sentence[at + len(text) :]) is not None
-    )
-
-
 #: a Chinese date's parts: "1964年10月16日", "4月24日": a month before 月, a day before 日 or 号
 _ZH_MONTH_AFTER = re.compile(r"^\s*月")
 _ZH_DAY_AFTER = re.compile(r"^\s*[日号]")
@@ -469,16 +458,18 @@ _ZH_DAY_BEFORE = re.compile(r"月\s*$")
 
 
 def calendar_part(sentence: str, text: str) -> str:
-    """ "month" or "day" for a number a Chinese date writes as its month ("___月 十一届三中全会")
-    or its day ("4月___日"): its kin are the months 1-12 or the days of a month, never 15月
-    or 48日; "" otherwise."""
+    """ "month" or "day" for a number a date writes as its month ("1978年___月") or its day
+    ("4月___日", "25 May 2018", "27 Sept"): its kin are the months 1-12 or the days of a month,
+    never 15月, 48日 or May 50; "" otherwise."""
     at = sentence.find(text)
     if at < 0 or not text.isdigit():
         return ""
     before, after = sentence[:at], sentence[at + len(text) :]
     if 1 <= int(text) <= 12 and _ZH_MONTH_AFTER.match(after):
         return "month"
-    if 1 <= int(text) <= 31 and _ZH_DAY_AFTER.match(after) and _ZH_DAY_BEFORE.search(before):
+    if 1 <= int(text) <= 31 and (
+        _MONTH_AFTER.match(after) or (_ZH_DAY_AFTER.match(after) and _ZH_DAY_BEFORE.search(before))
+    ):
         return "day"
     return ""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from questions.parse.chat import LINE_NOTE
-from questions.parse.plain_text import FENCE
+from questions.parse.plain_text import FENCE, PAGE_LINE
 
 #: a word processor's numbered title: "2 The four dimensions", "2.3.1 Focus on value"
 _DECIMAL = re.compile(
@@ -27,11 +27,6 @@ _ZH_SECTION = re.compile(r"^[（(](?P<number>[一二三四五六七八九十]{1,
 #: a Chinese outline's point: "（1）", "(2)", "①"
 _ZH_POINT = re.compile(r"^(?P<indent>\s*)(?:[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*(?P<text>\S.*)$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
-#: a page's running header or footer: "ITIL4 notes – page 3 of 12", "第 3 页 共 12 页"
-_PAGE = re.compile(
-    r"^.{0,60}?\bpage\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$",
-    re.I,
-)
 #: a figure's caption: the figure is not in the notes, so its caption says nothing to ask
 _FIGURE = re.compile(r"^\s*(?:Figure|Fig\.|图)\s*\d{1,3}(?:[.-]\d{1,3})?\s*[.:：]", re.I)
 #: a table's caption: "Table 2: Types of change"
@@ -137,7 +132,7 @@ def _read(
             out.append("")
         elif n == first and len(text) <= 80 and not text.endswith((".", "。")):
             out.append("# " + text)  # the document's title
-        elif _PAGE.match(text):
+        elif PAGE_LINE.match(text):
             out.append("")
             skipped.append((n + 1, "page header", text))
         elif _TABLE_CAPTION.match(text) and n + 1 < len(lines) and "\t" in lines[n + 1]:

@@ -174,8 +174,13 @@ def _pipe_row(cells: list[str]) -> str:
 
 #: a list's marker a word processor's export escaped ("\\- created by …", "1\\. **Transparency**")
 _ESCAPED_MARKER = re.compile(r"^(\s*)\\([-*+])(?=\s)|^(\s*)(\d{1,2})\\\.(?=\s)")
-#: a page's number left by a word processor's export ("Page 2")
-_PAGE_LINE = re.compile(r"^\s*page\s+\d{1,3}\s*$", re.I)
+#: a page's number or running header a word processor's export left ("Page 2", "ITIL4 notes –
+#: page 3 of 12", "第 3 页 共 12 页"): no words of the notes (the outline reader skips these too)
+PAGE_LINE = re.compile(
+    r"^\s*(?:page\s*\d{1,3}|.{0,60}?\bpage\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$",
+    re.I,
+)
 MIN_ESCAPED = 3
 
 
@@ -186,7 +191,7 @@ def _unescaped_lists(lines: list[str]) -> list[str]:
         return lines
     out = []
     for line in lines:
-        if _PAGE_LINE.match(line):
+        if PAGE_LINE.match(line):
             out.append("")
             continue
         out.append(
