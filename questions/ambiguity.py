@@ -28,6 +28,7 @@ from questions.text import (
     CJK,
     CJK_RUN,
     STOP_EN,
+    ZH_DENIAL,
     cjk_runs,
     contains,
     cut,
@@ -70,10 +71,7 @@ _DENYING_OPENING = re.compile(
     r"has|have)\s+not|not|never|no|doesn't|don't|isn't|aren't|won't|can't|cannot)\b",
     re.I,
 )
-#: the same of a Chinese opening, by jieba's first word after an adverb ("完全不能存"; not
-#: 不同 "different", a word of its own)
-_ZH_DENIAL = frozenset({"不", "不会", "不能", "不可", "不用", "不要", "没有", "没", "无", "无法",
-                        "从不", "并不", "绝不", "从来不"})  # fmt: skip
+#: the adverbs a Chinese denial may follow ("完全不能存"), read off jieba's words
 _ZH_ADVERB = frozenset({"完全", "并", "也", "都", "还", "绝对", "根本", "永远"})
 
 
@@ -113,7 +111,7 @@ def _denying(clause: str) -> bool:
     words = cut(run.group())
     while words and words[0] in _ZH_ADVERB:
         words = words[1:]
-    return bool(words) and words[0] in _ZH_DENIAL
+    return bool(words) and words[0] in ZH_DENIAL
 
 
 @lru_cache(maxsize=16384)
@@ -130,7 +128,7 @@ _DENIAL_WORDS = frozenset({"not", "never", "no", "cannot", "doe", "does", "do", 
 
 def denied_words(desc: str) -> frozenset[str]:
     """The content words a denying description denies."""
-    return content_words(" ".join(_clauses(desc))) - _DENIAL_WORDS - _ZH_DENIAL
+    return content_words(" ".join(_clauses(desc))) - _DENIAL_WORDS - ZH_DENIAL
 
 
 def affirms(denial: str, desc: str) -> bool:

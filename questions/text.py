@@ -327,8 +327,35 @@ def _ascii_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def cut(run: str) -> tuple[str, ...]:
     """A run of Chinese as jieba's words (the default dictionary, no HMM guesses)."""
+    return tuple(w for w in jieba_words(run) if w.strip())
+
+
+def jieba_words(run: str) -> list[str]:
+    """Every word jieba cuts, spaces too: their lengths add up to the run's."""
     init_jieba()
-    return tuple(w for w in jieba.lcut(run, HMM=False) if w.strip())
+    words: list[str] = jieba.lcut(run, HMM=False)
+    return words
+
+
+#: the words of Chinese that deny; 不动产, 不可抗力, 没收 and 不同 are words of their own
+ZH_DENIAL = frozenset({"不", "不会", "不能", "不可", "不用", "不要", "不是", "不得", "不必", "不需",
+                       "不需要", "不应", "不应该", "没有", "没", "无", "无法", "从不", "并不", "绝不",
+                       "从来不", "别", "未"})  # fmt: skip
+_ZH_NEGATING = re.compile(r"不|没|无|别|未")
+
+
+def zh_denial(text: str) -> tuple[int, int] | None:
+    """Where the text first denies, by jieba's words: "因不动产 → 20年" denies nothing."""
+    if _ZH_NEGATING.search(text) is None:
+        return None
+    at = 0
+    for run in CJK_RUN.finditer(text):
+        at = run.start()
+        for word in jieba_words(run.group()):
+            if word in ZH_DENIAL:
+                return at, at + len(word)
+            at += len(word)
+    return None
 
 
 #: single characters that bind to the word before them ("consumer 端", "Kafka 里", "Redis 的"):

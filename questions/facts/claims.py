@@ -16,7 +16,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import sentences
 from questions.nouns import singular_word
 from questions.parse.model import Block
-from questions.text import CJK, LEADING_ARTICLE, STOP_EN, balanced, norm
+from questions.text import CJK, LEADING_ARTICLE, STOP_EN, balanced, norm, zh_denial
 
 #: an alternative longer than this is a clause, not a thing to choose
 MAX_ALTERNATIVE = 30
@@ -41,7 +41,8 @@ def _alternative(text: str) -> bool:
     return (
         0 < len(t) <= MAX_ALTERNATIVE
         and re.search(r"[A-Za-z0-9\u4e00-\u9fff]", t) is not None
-        and not re.search(r"不|没|\bnot\b|[,，;；。]", t)
+        and not re.search(r"\bnot\b|[,，;；。]", t)
+        and zh_denial(t) is None
         # "head block)", "(seconds between ops)": part of an aside, or one alone, names no thing
         and balanced(t)
         and not t.startswith(("(", "（"))
@@ -114,11 +115,12 @@ def _zh_contrast(block: Block, sentence: str) -> Fact | None:
     if len(parts) != 2:
         return None
     first, second = parts
-    m = re.search(r"不|没", first)
-    if m is None or re.search(r"不|没", second):
+    denial = zh_denial(first)
+    if denial is None or zh_denial(second) is not None:
         return None
-    subject = first[: m.start()]
-    frame = _frame(first[m.end() :].strip(), _ZH_CONJ.sub("", second.strip()))
+    subject = first[: denial[0]]
+    # only the denying character goes: "不会被A" parallels "会被B"
+    frame = _frame(first[denial[0] + 1 :].strip(), _ZH_CONJ.sub("", second.strip()))
     if frame is None:
         return None
     join = " " if subject.endswith(" ") else ""  # the notes' own spacing
@@ -200,7 +202,7 @@ def _zh_others(block: Block, sentence: str) -> Fact | None:
         return None
     first = parts[0]
     verb = _ZH_OUTCOME.search(first)
-    if verb is None or re.search(r"不|没", first):
+    if verb is None or zh_denial(first) is not None:
         return None
     subject, stated = first[: verb.start()].strip(), first[verb.end() :].strip()
     denied = m.group("alt").strip()
@@ -367,7 +369,7 @@ def predicate(sentence: str) -> tuple[list[str], bool, str] | None:
     subjects = [x for x in subjects if x]
     if not subjects or not all(_subject(x) and len(x.split()) <= 4 for x in subjects):
         return None
-    if re.search(r"不|没|\bnot\b", pred):
+    if re.search(r"\bnot\b", pred) or zh_denial(pred) is not None:
         return None
     negated = m.group("neg") == "不是" if CJK.search(s) else m.group("neg") is not None
     return subjects, negated, pred

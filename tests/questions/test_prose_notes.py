@@ -61,6 +61,31 @@ def test_chinese_contrast_becomes_a_fact_with_both_alternatives() -> None:
     assert "不" not in contrasts[0].attribute
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "最长起诉期限：因不动产 → 20年；其他 → 5年",  # 不动产 "real estate"
+        "不可抗力导致违约，可以免责",  # 不可抗力 "force majeure"
+        "没收财产是附加刑，罚金也是附加刑",  # 没收 "confiscate"
+    ],
+)
+def test_a_chinese_word_holding_a_negating_character_denies_nothing(line: str) -> None:
+    from questions.facts.extract import extract
+
+    doc = parse_document(f"## 法律\n\n{line}\n", "x")
+    assert [f.value for f in extract(doc) if f.kind == "contrast"] == []
+
+
+def test_a_chinese_denial_read_as_a_word_still_contrasts() -> None:
+    from questions.facts.extract import extract
+
+    doc = parse_document("## 部署\n\nCanary 部署不是ECS的方式，是CodeDeploy的方式\n", "x")
+    contrasts = [f for f in extract(doc) if f.kind == "contrast"]
+    assert [(f.subject, f.value, f.siblings) for f in contrasts] == [
+        ("Canary 部署", "CodeDeploy", ("ECS",))
+    ]
+
+
 @pytest.mark.parametrize("name", PROSE)
 def test_predicate_granted_to_one_and_denied_to_others_is_asked(name: str) -> None:
     picks = [p for p in _of(_generated(name), "claim") if p[0].style == "predicate"]
