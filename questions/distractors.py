@@ -1608,6 +1608,9 @@ class Pool:
             pool = {x for x in pool if x <= 100}
         if answer.unit == "age":  # "年满75周岁": ages people reach, never 150; near ones too
             pool = {x for x in pool | {v - 5, v - 2, v + 2, v + 5} if 0 < x <= 100 and x != v}
+        if answer.unit == "decade":  # "the 1920s": the decades around it, never the 3000s
+            decades = {v - 20, v - 10, v + 10, v + 20}
+            pool = {x for x in pool | decades if abs(x - v) <= 60 and x % 10 == 0 and x != v}
         bounds = stated_range(fact.sentence, answer)
         if bounds is not None:  # "# 1-9, default 1": no 0 beside it
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}
@@ -1763,8 +1766,13 @@ class Pool:
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
 #: a year's digits, 1000 to 2099, and what may follow a year: its 年, an era, the clause's end
 _YEAR_DIGITS = re.compile(r"(?:1\d|20)\d\d(?:\s*年)?")
+_MEASURE_WORDS = "个条次人元页位项号行列端错字秒分度米克"
+#: a Chinese measure word after a number: it counts ("带回1731克"), it is no year
+_MEASURE = re.compile(rf"\s*[{_MEASURE_WORDS}]")
+#: what may follow a year: nothing, an era, punctuation, or a name ("1887 Dawes Act"; a count
+#: counts a plain word: "1536 dimensions")
 _AFTER_YEAR = re.compile(
-    r"^\s*(?:$|(?:BC|BCE|AD|CE)\b|(?![个条次人元页位项号行列端错字秒分度米克])[^A-Za-z0-9_\s])"
+    rf"^\s*(?:$|(?:BC|BCE|AD|CE)\b|[A-Z][a-z]|(?![{_MEASURE_WORDS}])[^A-Za-z0-9_\s])"
 )
 
 
@@ -1784,10 +1792,26 @@ def _year_like(answer: Number, sentence: str) -> bool:
     no word after it it would count ("1536 dimensions", "1062 错误")."""
     if answer.unit not in ("", "yr") or not _YEAR_DIGITS.fullmatch(answer.text):
         return False
+    if not _year_value(answer.value):
+        return False
     at = sentence.find(answer.text)
-    return _year_value(answer.value) and (
-        at < 0 or _AFTER_YEAR.match(sentence[at + len(answer.text) :]) is not None
-    )
+    if at < 0 or _reads_as_year(sentence, at + len(answer.text)):
+        return True
+    return _MEASURE.match(sentence, at + len(answer.text)) is None and _dated(sentence)
+
+
+def _reads_as_year(sentence: str, end: int) -> bool:
+    return _AFTER_YEAR.match(sentence[end:]) is not None
+
+
+def _dated(sentence: str) -> bool:
+    """A timeline's line ("1680 – Pueblo Revolt → … come back 1692 more accommodating"): one
+    of its numbers reads as a year, so its other year-valued numbers are years too."""
+    return any(
+        n.unit == "" and _YEAR_DIGITS.fullmatch(n.text) and _year_value(n.value)
+        and _reads_as_year(sentence, n.end)
+        for n in numbers_in(sentence)
+    )  # fmt: skip
 
 
 #: an outcome: a participle after an arrow, or after "gets"/"is" ("-> container gets

@@ -80,7 +80,14 @@ def _number(m: re.Match[str]) -> Number | None:
     except ValueError:
         return None
     text = m.group(0).rstrip()
-    return Number(value, UNITS.get(unit.lower(), unit), text, m.start(), m.start() + len(text))
+    canonical = UNITS.get(unit.lower(), unit)
+    if unit == "s" and text == f"{digits}s" and _DECADE.fullmatch(digits):
+        canonical = "decade"  # "the 1920s": ten years, never 1920 seconds
+    return Number(value, canonical, text, m.start(), m.start() + len(text))
+
+
+#: a decade's first year: "1920" of "1920s"
+_DECADE = re.compile(r"1\d\d0|20\d0")
 
 
 @lru_cache(maxsize=16384)

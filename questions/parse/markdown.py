@@ -26,6 +26,7 @@ from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.mediawiki import wiki_as_markdown
 from questions.parse.mistake_log import without_entry_parts
+from questions.parse.mkdocs import mkdocs_as_markdown
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.org_mode import org_as_markdown
@@ -767,13 +768,14 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
-    skipped = chat + adoc + wiki + rst + org + outline + entries
+    skipped = chat + mkdocs + adoc + wiki + rst + org + outline + entries
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)

@@ -78,3 +78,59 @@ def test_a_year_naming_an_edition_in_brackets_is_a_year(
 ) -> None:
     (found,) = [n for n in numbers_in(sentence) if n.text == number]
     assert number_role(sentence, found) == role
+
+
+TIMELINE = """# Chronology
+
+## Gilded Age
+
+- 1869 – transcontinental railroad completed at Promontory Summit
+- 1877 – Compromise ends Reconstruction → troops leave the South
+- 1881 – Garfield shot → 1883 Pendleton Act (civil service exams)
+- 1886 – Haymarket riot weakens the Knights of Labor
+- 1890 – Wounded Knee; census declares the frontier closed
+
+## Key dates
+
+1882 Chinese Exclusion · 1887 Dawes · 1890 Sherman · 1896 Plessy · 1898 Spanish-American War
+
+## Colonies
+
+- 1680 – Pueblo Revolt → Spanish out for 12 yrs, come back 1692 more accommodating
+- the 1730s – First Great Awakening spreads through the colonies
+- the 1920s – Harlem Renaissance (Langston Hughes)
+- the 1950s – suburbs, baby boom, Levittown
+"""
+
+
+def _years_asked(keys: tuple[str, ...]) -> list[tuple[str, list[str], str]]:
+    bank, _ = generate_from_texts([("timeline.md", TIMELINE)], "t")
+    return [(q.prompt, list(q.choices), q.choices[q.answer]) for q in bank.questions
+            if q.choices and q.choices[q.answer] in keys]  # fmt: skip
+
+
+def test_a_year_before_a_name_or_on_a_dated_line_takes_years() -> None:
+    """ "1887 Dawes", "→ 1883 Pendleton Act" and "come back 1692 more …" on a line that opens
+    with a year are years: their options are years near them, never 1000, 1500 or 3774."""
+    asked = _years_asked(("1883", "1887", "1692", "1896", "1869"))
+    assert asked
+    for prompt, choices, key in asked:
+        for c in choices:
+            assert c.isdigit() and abs(int(c) - int(key)) <= 60, (prompt, choices)
+
+
+def test_a_decade_takes_decades_near_it() -> None:
+    """ "the 1920s" is a decade, never 1920 seconds beside the 3000s."""
+    asked = _years_asked(("1920s", "1730s", "1950s"))
+    assert asked
+    for prompt, choices, key in asked:
+        for c in choices:
+            assert c.endswith("0s") and abs(int(c[:-1]) - int(key[:-1])) <= 60, (prompt, choices)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("1920s", "decade"), ("1730s", "decade"), ("1925s", "s"), ("30s", "s")]
+)
+def test_a_decade_is_read_as_one(text: str, unit: str) -> None:
+    (number,) = numbers_in(f"in the {text} it grew")
+    assert number.unit == unit
