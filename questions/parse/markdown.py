@@ -20,6 +20,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.flashcards import read_cards
@@ -209,6 +210,7 @@ class _Walk:
     boxes: dict[int, list[tuple[int, bool]]] = field(default_factory=dict)
     last_paragraph: Inline | None = None
     term: Inline | None = None  # the last term of a definition list
+    term_line: int = 0  # its line
 
     @property
     def section(self) -> Section:
@@ -471,17 +473,22 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
             st.boxes.setdefault(st.lists[-1].group, []).append((len(st.blocks), box == "open"))
         inline = _unboxed(inline)
         item = st.items[-1]
-        if item.term is not None:
+        lst = st.lists[-1]
+        parent, parent_line = lst.parent, lst.parent_line
+        if item.term is not None and _names_a_kind(item.term.text, inline.text):
+            # "Types (what it does)" / ":   Preventive — stops it happening": each definition
+            # is an entry of the kind the term names, as a list's items under their lead
+            parent, parent_line = item.term, st.term_line
+        elif item.term is not None:
             inline = defined_as(item.term, inline)
         item.inline = inline
-        lst = st.lists[-1]
         st.add(
             "item",
             item.line,
             inline=inline,
             depth=len(st.lists),
-            parent=lst.parent,
-            parent_line=lst.parent_line,
+            parent=parent,
+            parent_line=parent_line,
             lead=lst.lead,
             group=lst.group,
             ordered=lst.ordered,
@@ -491,6 +498,29 @@ def _paragraph(st: _Walk, inline: Inline, line: int) -> None:
         return
     parent = st.items[-1].inline if st.items else None
     st.add("paragraph", line, inline=inline, depth=len(st.lists), parent=parent)
+
+
+#: a definition that is an entry of its own: a name of a few words, perhaps with a bracket,
+#: then a dash, an equals sign or a colon ("Preventive — stops it", "FRR = Type I error")
+_ENTRY_OPENING = re.compile(
+    r"^[^\s:—–=()]+(?: [^\s:—–=()]+){0,3}(?: \([^()]{1,40}\))?\s*(?:—|–|=|:|\s-)\s*\S"
+)
+_KIND_PARTS = re.compile(r"\s*(?:\+|&|\band\b|/)\s*")
+
+
+def _names_a_kind(term: str, definition: str) -> bool:
+    """A definition list's term naming a kind ("Access control models", "Others to
+    recognise") over definitions that each name one of it: no term of its own."""
+    bare = re.sub(r"\([^()]*\)", " ", term).strip()
+    if re.match(r"others?\b", bare, re.I):
+        return True  # "Others to recognise": a heap of things, whatever each line says
+    if _ENTRY_OPENING.match(definition) is None:
+        return False
+    for part in _KIND_PARTS.split(bare):
+        words = part.split()
+        if words and words[-1].isalpha() and singular_word(words[-1]) != words[-1]:
+            return True
+    return False
 
 
 #: "maxmemory: 0", "maxmemory-policy noeviction", "listen = 8080", "超时：30 秒": a setting and
@@ -727,6 +757,7 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             st.last_paragraph = None
         elif kind == "dt_open":
             st.term = render_inline(tokens[i + 1].children)
+            st.term_line = _line(tok)
             i += 2
         elif kind == "dd_open":
             st.items.append(_Item(None, _line(tok), term=st.term))

@@ -56,3 +56,46 @@ def test_each_level_is_asked_among_the_others() -> None:
     assert len(asked) == 3, [q.prompt for q in kept]
     for q in asked:
         assert set(q.choices) == set(LEVELS), q.choices
+
+
+KINDS = """# Safety notes
+
+## Hazard controls
+
+Control types (what each does)
+:   Elimination — removes the hazard entirely: redesign, substitution of the process.
+:   Engineering — isolates people from it: guards, ventilation, interlocks.
+:   Administrative — changes the way people work: rotas, training, signage.
+:   PPE — protects the wearer only: gloves, respirators, harnesses.
+
+Others to know
+:   Permit to work (written authority for high-risk jobs, signed by the area owner).
+
+Lockout
+:   isolating energy sources before maintenance; each worker applies a personal lock.
+
+Tagout
+:   a warning tag on the isolation point, never a substitute for a lock.
+"""
+
+
+def test_a_term_naming_a_kind_is_the_lead_of_its_entries_not_their_term() -> None:
+    """ "Control types (what each does)" over ":   Elimination — removes …": each definition
+    names a control type; the heading term is no answer ("Which of these is described here:
+    'removes the hazard entirely' → Control types" was a label's question)."""
+    doc = parse_document(KINDS, "safety.md")
+    items = {b.text: b for b in doc.blocks if b.kind == "item"}
+    entry = items[
+        "Elimination — removes the hazard entirely: redesign, substitution of the process."
+    ]
+    assert entry.parent is not None and entry.parent.text == "Control types (what each does)"
+    assert any(t.startswith("Permit to work") for t in items)  # "Others": a heap, no term
+    assert (
+        "Lockout: isolating energy sources before maintenance; each worker applies a personal lock."
+        in items
+    )
+    result = generate_document("safety.md", KINDS)
+    for _, q in result.chosen:
+        assert not {"Control types (what each does)", "Others to know"} & set(q.choices), q.prompt
+    keys = {q.choices[q.answer] for _, q in result.chosen if q.choices}
+    assert keys & {"Elimination", "Engineering", "Administrative", "PPE"}
