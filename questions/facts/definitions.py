@@ -242,6 +242,8 @@ _GLOSSED_NAME = re.compile(r"[\w./-]+(?:\s+[\w./-]+){0,2}\s*[(（][^()（）]+[)
 
 #: the fewest names a singular label heads before it is read as the list's heading
 _CODED_LIST = 4
+#: the most words of a member a plural label heads, named or not ("data masking")
+_SHORT_MEMBER = 3
 
 
 def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
@@ -268,6 +270,14 @@ def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     ):
         return False  # a singular noun names a thing: "Immutable" is no noun, "Pod" is one;
         # unless it heads a run of code names ("Core: `Pipeline`, `PCollection`, `ParDo`, …")
+    if (
+        noun is not None
+        and noun[0] != word
+        and len(parts) >= 3
+        and all(len(p.split()) <= _SHORT_MEMBER for p in parts)
+        and sum(map(_says_of, parts)) * 2 < len(parts)
+    ):
+        return True  # "Methods: encryption, hashing, masking": a plural over short members
     first = parts[0]
     if (
         len(first.split()) >= 3
@@ -286,6 +296,15 @@ def list_label(label: str, description: str, code: tuple[str, ...]) -> bool:
     )
     enough = len(parts) >= 3 or all(any(c in p for c in code) for p in parts)
     return enough and named * 2 >= len(parts)
+
+
+#: a short part that says something of the term ("not encrypted", "mounted as files",
+#: "base64 encoded"), no member of it
+_SAYS_OF = re.compile(r"^(?:not|no|never)\b|^[a-z]+ed\b|\b[a-z]+ed$")
+
+
+def _says_of(part: str) -> bool:
+    return _SAYS_OF.search(part.strip()) is not None
 
 
 def question_label(label: str, inline: Inline) -> bool:

@@ -1060,6 +1060,33 @@ def _near_headings(headings: list[tuple[int, str]], f: Fact) -> tuple[str, ...]:
     return tuple(h for _, h in headings[lo:hi] if norm(h) != norm(f.subject))
 
 
+#: the fewest places (sections, items, lead-ins) whose lines a label opens before it is a
+#: card's field
+_FIELD_SECTIONS = 3
+#: a field's label: a plain word or two ("Indications", "Side effects"), never a name
+_FIELD_LABEL = re.compile(r"[A-Za-z][a-z]+(?: [a-z]+)?")
+
+
+def _field_labels(content: Sequence[Block]) -> set[str]:
+    """Drug cards' "Indications: HF, AFib" under each drug, a process's "Outputs: …" under
+    each process: a plain label opening lines in many sections is a field of the cards, no
+    term; "which is described here: … → Indications" asks nothing."""
+    sections: dict[str, set[str]] = defaultdict(set)
+    for b in content:
+        d = split_definition(b) if b.kind in ("item", "paragraph") else None
+        if d is not None and _FIELD_LABEL.fullmatch(d.term):
+            sections[norm(d.term)].add(b.under)  # under its heading, item or lead-in
+    return {t for t, found in sections.items() if len(found) >= _FIELD_SECTIONS}
+
+
+def _without_field_labels(facts: list[Fact], fields: set[str]) -> list[Fact]:
+    return [
+        f
+        for f in facts
+        if not (f.kind == "definition" and f.role == "term" and norm(f.subject) in fields)
+    ]
+
+
 def extract(doc: Document) -> list[Fact]:
     """Every fact of the document's content blocks, in the order of the notes."""
     content = doc.content
@@ -1105,6 +1132,7 @@ def extract(doc: Document) -> list[Fact]:
     facts = table_key_numbers(facts)
     facts = versions_everywhere(facts)
     facts = _without_group_terms(facts)
+    facts = _without_field_labels(facts, _field_labels(content))
     facts = _about_their_kind(facts)
     facts = _link_siblings(facts, lists)
     defaults = marked_defaults(facts)

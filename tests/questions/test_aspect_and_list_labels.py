@@ -17,7 +17,7 @@ from questions.bank import Bank
 from questions.cues import restating_aside, worked_example
 from questions.facts.definitions import _split_cached, list_label
 from questions.facts.extract import aspect_labels, extract
-from questions.generate import generate_from_texts
+from questions.generate import generate_document, generate_from_texts
 from questions.parse import parse_document
 
 NOTES = Path(__file__).parent / "notes"
@@ -189,3 +189,49 @@ def test_a_head_with_a_marked_word_inside_is_defined_whole() -> None:
     terms = {f.subject for f in extract(parse_document(notes, "b.md")) if f.kind == "definition"}
     assert {"Type I error", "Type II error"} <= terms, terms
     assert "I error" not in terms, terms
+
+
+def test_a_plural_over_short_members_is_no_term_named_or_not() -> None:
+    """ "Methods: encryption, hashing, masking, …" under "Data protection": the label says
+    what the members are; "which is described here: encryption, hashing … → Methods" asked
+    the label (Security+ notes, reviewed broken)."""
+    assert list_label("Methods", "encryption, hashing, masking, tokenization, obfuscation", ())
+    assert list_label("Classifications", "sensitive, confidential, public, restricted, private", ())
+    assert not list_label("Secrets", "base64 encoded, not encrypted, mounted as files", ())
+    assert not list_label("Method", "encryption, hashing, masking", ())  # a singular names one
+
+
+CARDS = """# Pharmacology cards
+
+## Beta blockers
+
+**Metoprolol**
+Indications: hypertension, angina, post-MI
+Hold: HR < 60 or SBP < 90
+
+## Loop diuretics
+
+**Furosemide**
+Indications: edema, pulmonary edema
+Hold: SBP < 90 or K+ < 3.5
+
+## Anticonvulsants
+
+**Magnesium sulfate**
+Indications: seizure prophylaxis in preeclampsia
+Antidote: calcium gluconate 1 g IV
+
+**Phenytoin**
+Indications: tonic-clonic seizures
+Antidote: none, supportive care
+"""
+
+
+def test_a_label_opening_lines_on_many_cards_is_a_field_not_a_term() -> None:
+    """ "Indications: …" on every drug's card: "which is described here: seizure prophylaxis
+    … → Indications" (beside Prednisone, Aspirin) asked the card's field."""
+    result = generate_document("cards.md", CARDS)
+    fields = {"Indications"}  # on four cards; "Hold" on two may still be a term
+    assert not [f for f in result.facts if f.kind == "definition" and f.subject in fields]
+    for _, q in result.chosen:
+        assert not fields & set(q.choices), q.prompt
