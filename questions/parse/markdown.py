@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
+from questions.parse.confluence import confluence_as_markdown
 from questions.parse.flashcards import read_cards
 from questions.parse.inline import is_card, render_inline
 from questions.parse.mediawiki import wiki_as_markdown
@@ -802,11 +803,22 @@ def parse_document(text: str, file: str) -> Document:
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
+    lines, confluence = confluence_as_markdown(lines)
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
-    skipped = chat + mkdocs + adoc + wiki + rst + org + outline + entries
+    skipped = (
+        chat
+        + mkdocs
+        + adoc
+        + wiki
+        + confluence
+        + rst
+        + org
+        + outline
+        + entries
+    )
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
     tasks = _to_do_lists(st)
     title, sections = _title(st)
