@@ -34,6 +34,7 @@ from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, 
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
 from questions.parse.plain_text import as_markdown
+from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.text import TRAILING_ASIDE
 
@@ -800,6 +801,7 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
@@ -810,6 +812,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, entries = without_entry_parts(lines)
     skipped = (
         chat
+        + roam
         + mkdocs
         + adoc
         + wiki
