@@ -25,6 +25,7 @@ from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
 from questions.parse.flashcards import read_cards
+from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.mediawiki import wiki_as_markdown
 from questions.parse.mistake_log import without_entry_parts
@@ -809,6 +810,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
+    lines, html = html_tables_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
     skipped = (
         chat
@@ -820,6 +822,7 @@ def parse_document(text: str, file: str) -> Document:
         + rst
         + org
         + outline
+        + html
         + entries
     )
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
