@@ -34,6 +34,7 @@ from questions.parse.model import Block, Document, Inline, Noise, Section, Table
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
+from questions.parse.pandoc import pandoc_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
@@ -811,6 +812,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
     lines, html = html_tables_as_markdown(lines)
+    lines, pandoc = pandoc_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
     skipped = (
         chat
@@ -823,6 +825,7 @@ def parse_document(text: str, file: str) -> Document:
         + org
         + outline
         + html
+        + pandoc
         + entries
     )
     st = _walk(_MD.parse(as_markdown("\n".join(lines))))
