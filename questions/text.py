@@ -466,7 +466,11 @@ _ABBREVIATION = re.compile(
     # a case's "v." and its citation's courts and reporters ("Wood v. Boynton (Wis. 1885)",
     # "196 Va. 493", "88 F. Supp. 2d 116", "2d Cir.")
     r"|v|cal|va|wis|minn|okla|mass|supp?|cir|ct|tex|fla|md|mich|conn|ky|tenn|ala|ariz|colo"
-    r"|neb|nev|ore|vt|kan)\.$",
+    r"|neb|nev|ore|vt|kan"
+    # a history's amendments, papers, offices and bodies ("12th Amend. (1804)", "Fed. No. 10",
+    # "2nd Cont. Congress", "pop. sovereignty", "Gen. Grant", "Dept. of State")
+    r"|amend|amends|fed|cont|pop|govt|gov|dept|natl|intl|assn|est|pres|gen|sen|cong|const"
+    r"|lt|col|capt|adm|mt|ft|ave)\.$",
     re.I,
 )
 #: a name's initial ("W. O. Lucy", "G.W. Thomas"): it ends no sentence before a capital

@@ -54,6 +54,11 @@ LAW = """# Data protection law — exam notes
         ("adequacy for Japan, Rep. of Korea and Canada", 1),
         ("see Sec. 3 and Fig. 2 for details", 1),
         ("Smith et al. showed it. Then came more.", 2),
+        # a history's amendments, papers and bodies ("12th Amend. (1804)" was cut to its year)
+        ("Burr tie → 12th Amend. (1804, separate ballots). Then the War of 1812.", 2),
+        ("Fed. No. 10 = factions controlled by a large republic", 1),
+        ("1775 – Lexington (Apr 19) · 2nd Cont. Congress · Bunker Hill", 1),
+        ("repeals 36°30′, pop. sovereignty → Bleeding Kansas", 1),
     ],
 )
 def test_an_abbreviations_dot_ends_no_sentence(text: str, count: int) -> None:
