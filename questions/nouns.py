@@ -149,6 +149,13 @@ def lead_category(lead: str) -> str | None:
         return None  # "Odds and ends:", "其它零碎：": no kind of thing is named
     if CJK.search(lead):
         return zh_lead_category(lead)
+    labelled = re.search(r":\s+(\S.*)$", lead.rstrip(" :："))
+    if labelled is not None:
+        # "last section: management tools" names them; "Teaching: K+-rich foods (bananas, …);
+        # report cramps" is a card's line, saying its own thing
+        if re.search(r"[(（;；,，.]", labelled.group(1)):
+            return None
+        lead = labelled.group(1)
     text = re.sub(r"\s*[(（].*$", "", lead.split(",")[0]).strip(" :：")
     words = text.split()
     if not words or len(words) > 4 or not re.fullmatch(r"[A-Za-z-]+s", words[-1]):

@@ -235,3 +235,13 @@ def test_a_label_opening_lines_on_many_cards_is_a_field_not_a_term() -> None:
     assert not [f for f in result.facts if f.kind == "definition" and f.subject in fields]
     for _, q in result.chosen:
         assert not fields & set(q.choices), q.prompt
+
+
+def test_a_cards_labelled_line_names_no_kind_of_the_list_after_it() -> None:
+    """A drug card's last line "Teaching: K+-rich foods (bananas, …)" before the next
+    paragraph's entries made "Which food is described here: K+-sparing …" of Spironolactone."""
+    from questions.nouns import lead_category
+
+    assert lead_category("Teaching: K+-rich foods (bananas, potatoes); report cramps") is None
+    assert lead_category("last section: management tools") == "management tool"
+    assert lead_category("Two built-in strategies (rolling, recreate):") == "built-in strategy"
