@@ -24,6 +24,7 @@ from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
+from questions.parse.dokuwiki import dokuwiki_as_markdown
 from questions.parse.flashcards import read_cards
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
@@ -806,6 +807,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
+    lines, doku = dokuwiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
     lines, confluence = confluence_as_markdown(lines)
     lines, rst = rst_as_markdown(lines)
@@ -819,6 +821,7 @@ def parse_document(text: str, file: str) -> Document:
         + roam
         + mkdocs
         + adoc
+        + doku
         + wiki
         + confluence
         + rst
