@@ -175,6 +175,29 @@ def _close_span(parts: list[str], starts: list[int], into: list[str]) -> None:
         into.append(" ".join(span.split()))
 
 
+#: a highlight's mark left open in one text token ("==needs " before a code span)
+_OPEN_MARK = re.compile(r"==(?!\s)(?!.*==)")
+_CLOSE_MARK = re.compile(r"(?<!\s)==")
+
+
+def _highlights_across(tokens: list[Token]) -> None:
+    """Drop the marks of a highlight that holds a code span or a bold word ("==needs `init`
+    first=="): no one text token holds both of its marks."""
+    texts = [t for t in tokens if t.type == "text" and "==" in t.content]
+    if len(texts) < 2:
+        return
+    opened: Token | None = None
+    for t in texts:
+        bare = _HIGHLIGHT.sub("", t.content)
+        if opened is not None and (close := _CLOSE_MARK.search(bare)) is not None:
+            at = t.content.find("==", close.start())
+            t.content = t.content[:at] + t.content[at + 2 :]
+            opened.content = _OPEN_MARK.sub("", opened.content, count=1)
+            opened = None
+        elif _OPEN_MARK.search(bare) is not None:
+            opened = t
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -187,6 +210,7 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
     struck: tuple[int, int, int] | None = None  # where a ~~strike~~ opened: parts, code, strong
     line_start = 0  # the part the paragraph's current line starts at
     tokens = list(children or ())
+    _highlights_across(tokens)
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind == "html_inline":

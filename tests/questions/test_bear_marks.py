@@ -61,3 +61,19 @@ def test_a_ticked_box_logging_a_task_is_no_fact() -> None:
     options = {c for _, q in r.chosen for c in q.choices}
     assert "lab" not in options
     assert not any("renamed later" in q.prompt for _, q in r.chosen)
+
+
+def test_a_highlight_holding_code_leaves_its_words() -> None:
+    """ "==needs `init` first==" in a table's cell (a Terraform site): the code span splits
+    the highlight over two text tokens, and both marks reached the question."""
+    doc = parse_document(
+        "## CLI\n\n| Command | What |\n|---|---|\n"
+        "| `validate` | syntax; ==needs `init` first==, no API |\n| `fmt` | style |\n\n"
+        "Run ==`plan` before **apply**== always; a == b == c stays.\n",
+        "x",
+    )
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.table is not None
+    assert table.table.rows[0][1] == "syntax; needs init first, no API"
+    prose = next(b for b in doc.blocks if b.kind == "paragraph")
+    assert prose.text == "Run plan before apply always; a == b == c stays."
