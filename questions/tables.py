@@ -47,6 +47,9 @@ class Table:
     lines: tuple[int, ...]
     transposed: bool
     column_lines: tuple[int, ...] = ()  # a transposed table: the line of each attribute row
+    #: the key is the row's leftmost full column, its name; a key further right ("| Call |
+    #: Result | Note |" keyed by Result) is a value the row's name gives
+    key_first: bool = True
 
     def column(self, j: int) -> list[str]:
         return [row[j] for row in self.cells]
@@ -298,7 +301,15 @@ def analyse(data: TableData) -> Table | None:
         cells=tuple(tuple(rows[n][j] for j in props) for n in named_rows),
         lines=tuple(lines[n] for n in named_rows) if len(lines) == len(rows) else lines,
         transposed=False,
+        # (a column left of it with blanks or repeats groups the rows: "| 范围 | 策略 | 说明 |")
+        key_first=all(_groups_rows(cols[j]) for j in keep if j < k),
     )
+
+
+def _groups_rows(values: list[str]) -> bool:
+    """A column of blanks or repeated values: it files the rows in groups, names none."""
+    filled = [" ".join(v.split()) for v in values if not is_empty(v)]
+    return len(filled) < len(values) or len(set(filled)) < len(filled)
 
 
 #: a cell that asks: a question mark ending it

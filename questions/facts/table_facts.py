@@ -95,6 +95,8 @@ def table_facts(block: Block) -> list[Fact]:
                 continue  # "默认 1" under 说明: a default of what, the row does not say
             if _REMARK_HEADER.fullmatch(bare) and _BARE_REMARK.fullmatch(cell.strip()):
                 continue  # "ms", "微秒", "6.0+" under 备注: a unit or a release, nothing described
+            if _REMARK_HEADER.fullmatch(bare) and not table.key_first:
+                continue  # "inverse: split(…)" under Note remarks on the call, not its result
             line = table.column_lines[j] if table.transposed else table.lines[i]
             out.append(
                 Fact("property", key, cell, block, line, sentence=cell, span=cell,
