@@ -455,7 +455,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     if q is not None:  # "acks = 0 时，什么时候回？", not "0 的什么时候回是什么？"
         if lang == "zh":
             return f"{key} 时，{q}？" if " = " in key else f"对于 {key}，{q}？"
-        return f"For {key}, {_lower(q)}?"
+        return f"For {key}, {lower_first(q)}?"
     if lang == "zh":
         if is_descriptive(attr):
             return f"哪一项描述的是 {key}？"  # not "Cloud SQL 的备注是什么？"
@@ -486,17 +486,17 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
         if key.lower().endswith(f" {a.lower()}"):  # not "the address of network address"
             return f"What {be(a)} the {key}?"
         if _adjective_header(a):  # "long (802.1t)": which value, not a thing of its own
-            return f"What is the {_lower(a)} value of {key}?"
-        return f"What {be(a)} the {_lower(a)} of {key}?"
+            return f"What is the {lower_first(a)} value of {key}?"
+        return f"What {be(a)} the {lower_first(a)} of {key}?"
     if predicative(a):
-        return f"What is {key} {_lower(a.rstrip('?'))}?"  # "What is Secret stored as?"
+        return f"What is {key} {lower_first(a.rstrip('?'))}?"  # "What is Secret stored as?"
     clause = wh_header(a)
     if clause is not None:  # "For forking, when does systemd consider the service started?"
         return f"For {key}, {clause[0].lower()} {clause[1]}?"
     if foreign(a, lang):
         return f"What do the notes say about {key}?"  # "上限" is no English noun
     if a.split()[0].lower() in LONG_PREPOSITIONS:
-        return f"What is true of {key} {_lower(a.rstrip('?'))}?"  # "… across major versions?"
+        return f"What is true of {key} {lower_first(a.rstrip('?'))}?"  # "… across major versions?"
     if _default_header(a):
         return f"What is the default of {key}?"  # a noun here, though never a category noun
     if _note_to_self(a):
@@ -645,7 +645,7 @@ def table_reverse(
     if does is not None:  # "Which layer sees “…”?", "In which model do reads see “…”?"
         subject, form, _ = does
         if subject:
-            return f"In {_lower(who)} do {subject} {form} {quoted(value, lang)}?"
+            return f"In {lower_first(who)} do {subject} {form} {quoted(value, lang)}?"
         return f"{who} {form} {quoted(value, lang)}?"
     if kind == "situation":
         return f"{who} fits this case: {quoted(value, lang)}?"
@@ -655,19 +655,19 @@ def table_reverse(
     if foreign(a, lang):
         return None
     if be(a) == "are" and re.fullmatch(r"\d[\d,.]*", value.strip()):
-        return f"{who} has {value.strip()} {_lower(a)}?"  # "Which CIDR has 256 addresses?"
+        return f"{who} has {value.strip()} {lower_first(a)}?"  # "Which CIDR has 256 addresses?"
     if _PREDICATE_CELL.match(value.strip()):  # "duplicates: can create duplicates"
         return f"{who} {value.strip().rstrip('.')}?"
     if noun_phrase(a) and len(value.split()) <= 3 and not re.match(r"(?i)(yes|no)\b", value):
-        return f"{who} has the {_lower(a)} {quoted(value, lang)}?"
+        return f"{who} has the {lower_first(a)} {quoted(value, lang)}?"
     if predicative(a):
-        return f"{who} is {_lower(a.rstrip('?'))} {quoted(value, lang)}?"
+        return f"{who} is {lower_first(a.rstrip('?'))} {quoted(value, lang)}?"
     wh = wh_header(a)
     if wh is not None:  # "For which service type does systemd consider the service started …?"
         return f"For {who[0].lower()}{who[1:]} {wh[1]} {quoted(value, lang)}?"
     if a.split()[0].lower() in LONG_PREPOSITIONS:  # "Across major versions, which of …"
         lead = a.rstrip("?")
-        return f"{lead[0].upper()}{lead[1:]}, {_lower(who)} is described as {quoted(value, lang)}?"
+        return f"{lead[0].upper()}{lead[1:]}, {lower_first(who)} is described as {quoted(value, lang)}?"
     if _note_to_self(a):
         return f"{who} is described here: {quoted(value, lang)}?"
     if _default_header(a):
@@ -690,7 +690,7 @@ def _marked(who: str, attr: str, value: str, positive: bool) -> str | None:
     if not _PREDICATE_HEADER.fullmatch(a):
         return None  # "Owner: ✅ me" says no more than its mark
     remark = mark_remark(value)
-    said = _lower(a.rstrip("?")) if a[:2] != "OK" else a.rstrip("?")
+    said = lower_first(a.rstrip("?")) if a[:2] != "OK" else a.rstrip("?")
     stem = f"{who} is {'' if positive else 'not '}{said}"
     return f"{stem} ({remark})" if remark else stem
 
@@ -761,7 +761,8 @@ def be(noun_phrase: str) -> str:
     return "are" if re.fullmatch(r"[a-z]+s", head.lower()) and singular_word(head) != head else "is"
 
 
-def _lower(word: str) -> str:
+def lower_first(word: str) -> str:
+    """A capitalised word written mid-sentence ("Link speed" → "link speed"; "VLAN" stays)."""
     return word[0].lower() + word[1:] if word[:1].isupper() and word[1:2].islower() else word
 
 
@@ -793,7 +794,7 @@ def table_predicate(
     if asked is not None:  # "supported on Windows?" -> "Which executor is supported on Windows?"
         return f"{who} {asked}?"
     if re.search(r"(ed|able|ible|ent|ant|ive|al|ous|e)$", a.lower()) and len(a.split()) == 1:
-        return f"{who} is {_lower(a)}?"
+        return f"{who} is {lower_first(a)}?"
     if a.split()[0].lower() in PREPOSITIONS or a.endswith("?"):  # "Boot vol?": a yes/no header
         return (
             f"For which {who[len('Which ') :] if who.startswith('Which ') else who} is “{a}” a yes?"
@@ -843,11 +844,11 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     if mark is not None:  # not "the notes give “✅ return traffic auto-allowed” under “Stateful”"
         return _marked(key, a, v, mark)
     if predicative(a):
-        return f"{key} is {_lower(a.rstrip('?'))} “{v}”"
+        return f"{key} is {lower_first(a.rstrip('?'))} “{v}”"
     if noun_phrase(a):
         if _adjective_header(a):  # "Normal": "The normal value of HbA1c is …"
-            return f"The {_lower(a)} value of {key} is {v}"
-        return f"The {_lower(a)} of {key} {be(a)} {v}"
+            return f"The {lower_first(a)} value of {key} is {v}"
+        return f"The {lower_first(a)} of {key} {be(a)} {v}"
     wh = wh_header(a)
     if wh is not None:  # "For simple, systemd considers the service started “immediately …”"
         return f"For {key}, {wh[2]} “{v}”"

@@ -24,6 +24,7 @@ from questions.remarks import main_column, remark_stem, remark_subject
 from questions.stems import (
     cell_attr,
     is_descriptive,
+    lower_first,
     only_flags,
     table_forward,
     table_predicate,
@@ -69,6 +70,16 @@ def _header_kind(header: str) -> str:
 #: is dropped ("2 (推荐)"); beside those, a short lowercase word is one too ("all")
 _NUMBER_KEY = re.compile(r"[-+]?\d[\d.,]*%?|[^\w\s]{1,3}")
 _SHORT_WORD = re.compile(r"[a-z]{1,3}")
+#: a key that is a span or a list of values: "2–1001", "0, 4095", "224–239"
+_SPAN_KEY = re.compile(r"\d[\d.]*(?:\s*(?:[–-]|,)\s*\d[\d.]*)+")
+
+
+def _value_key(key: str) -> bool:
+    """A key that is only a value: a span of values, or a measure ("10 Mbps")."""
+    if _bare(key, _SPAN_KEY):
+        return True
+    number = parse_number(ASIDE.sub("", key).strip())
+    return number is not None and bool(number.unit)
 
 
 def _bare(key: str, pattern: re.Pattern[str]) -> bool:
@@ -87,11 +98,14 @@ def named_key(key: str, table: Table) -> str:
     head = table.key_header.strip()
     if table.transposed or not head or _header_kind(head):
         return key
-    if not any(_bare(k, _NUMBER_KEY) for k in table.keys):
+    if not any(_bare(k, _NUMBER_KEY) or _value_key(k) for k in table.keys):
         return key
     bare = _bare(key, _NUMBER_KEY) or _bare(key, _SHORT_WORD)
     if bare and _NAME_HEADER.fullmatch(head) and _bare(key, _NUMBER_KEY):
         return f"{head} {key}"  # "RAID 0", "Level 5": a name's word names its numbered kinds
+    if not bare and _value_key(key) and not CJK.search(head):
+        # "What is the type of VLAN range 0, 4095?", not "… of 0, 4095?"
+        return f"{lower_first(head)} {key}"
     return f"{head} = {key}" if bare else key
 
 

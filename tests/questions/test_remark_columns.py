@@ -4,6 +4,8 @@ of a remark on the call (a Terraform site, reviewed broken four times)."""
 
 from __future__ import annotations
 
+import re
+
 from questions.facts.table_facts import table_facts
 from questions.parse.markdown import parse_document
 
@@ -43,3 +45,35 @@ def test_a_remark_is_no_description_of_a_value_keyed_right_of_the_name() -> None
 def test_a_remark_describes_a_key_whose_left_column_only_groups_the_rows() -> None:
     facts = _facts(POLICIES)
     assert ("volatile-ttl", "Note", "shortest TTL first") in facts
+
+
+SPEEDS = """## Spanning tree
+
+| Link speed | Short cost | Long cost |
+|---|---|---|
+| 10 Mbps | 100 | 2,000,000 |
+| 100 Mbps | 19 | 200,000 |
+| 1 Gbps | 4 | 20,000 |
+| 10 Gbps | 2 | 2,000 |
+
+## VLANs
+
+| VLAN range | Type |
+|---|---|
+| 0, 4095 | reserved |
+| 1 | default |
+| 2–1001 | normal |
+| 1006–4094 | extended |
+"""
+
+
+def test_a_row_keyed_by_a_value_is_named_with_its_column() -> None:
+    """ "What is the long cost of 10 Mbps?" and "What is the type of 0, 4095?" asked of bare
+    values (a CCNA wiki, reviewed broken): the key column's head names what they are."""
+    from questions.generate import generate_document
+
+    prompts = [c.prompt for c in generate_document("stp.md", SPEEDS).candidates]
+    keyed = [p for p in prompts if re.search(r"\b(?:of|fits) [\w ]*?\d", p)]
+    assert keyed, prompts
+    for p in keyed:
+        assert re.search(r"(?:link speed|VLAN range) \d", p), p
