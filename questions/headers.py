@@ -299,7 +299,25 @@ _HEADER_VERBS = frozenset({
     "sends", "runs", "starts", "stops", "deletes", "creates", "handles", "protects", "covers",
     "affects", "changes", "removes", "adds", "checks", "caches", "guarantees", "provides",
     "replaces", "fixes", "breaks", "loses", "survives", "triggers", "retries", "means", "does",
+    "matches", "filters", "allows", "denies", "accepts", "rejects", "includes", "excludes",
+    "encrypts", "forwards",
 })  # fmt: skip
+
+
+#: a header that tells the reader what to do with the row ("Place it", "Use it"): the verb
+_IMPERATIVE_HEADER = re.compile(r"^(?P<verb>[A-Za-z]+) (?:it|them)$", re.I)
+
+
+def imperative_header(header: str) -> str | None:
+    """ "Place it" -> "place": a column of where or how to use each row."""
+    from lemminflect import getAllLemmas
+
+    m = _IMPERATIVE_HEADER.match(header.strip().rstrip("?:："))
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    lemmas = getAllLemmas(verb).get("VERB", ())
+    return verb if lemmas and lemmas[0] == verb else None
 
 
 #: a remarks column's header ("Gotcha", "Notes", "注意")

@@ -14,6 +14,7 @@ from questions.headers import (
     asked,
     foreign,
     header_labels,
+    imperative_header,
     remark_header,
     role,
     translated,
@@ -391,6 +392,8 @@ def noun_phrase(attr: str) -> bool:
         return False  # "across major versions": where or how, not what
     if any(w.lower() in _WH_WORDS for w in words) or wh_verb(attr) or verb_header(attr):
         return False  # "runs where", "fires when": a clause, not a thing
+    if imperative_header(attr):
+        return False  # "Place it": what to do with the row
     last = words[-1].lower()
     preps = {"from", "to", "in", "on", "at", "by", "for", "with", "of", "as", "via", "into"}
     return last not in preps and not re.search(r"(ed|able|ible)$", last) and not _only_verb(last)
@@ -475,6 +478,9 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     if does is not None:  # "Sees" -> "What does L4 see?", "Reads see" -> "In X, what do reads see?"
         subject, _, lemma = does
         return f"In {key}, what do {subject} {lemma}?" if subject else f"What does {key} {lemma}?"
+    told = imperative_header(a)
+    if told is not None:  # "Place it" -> "How should you place Standard?"
+        return f"How should you {told} {key}?"
     if kind == "situation":
         return f"When should {key} be used?"
     if kind in ("time", "place"):
@@ -833,6 +839,9 @@ def table_statement(key: str, attr: str, value: str, lang: str) -> str | None:
     does = verb_header(a)
     if does is not None:
         return f"In {key}, {does[0]} {does[1]} “{v}”" if does[0] else f"{key} {does[1]} “{v}”"
+    told = imperative_header(a)
+    if told is not None:  # "Place it" -> "Place Standard “close to destination”"
+        return f"{told.capitalize()} {key} “{v}”"
     if kind == "situation":
         return f"{key} fits this case: “{v}”"
     if kind in ("time", "place"):

@@ -77,3 +77,18 @@ def test_a_row_keyed_by_a_value_is_named_with_its_column() -> None:
     assert keyed, prompts
     for p in keyed:
         assert re.search(r"(?:link speed|VLAN range) \d", p), p
+
+
+def test_a_header_saying_what_the_row_does_or_what_to_do_reads_as_a_verb() -> None:
+    """ "| Type | Matches | Place it |" made "The place it of Standard is close to destination"
+    and "The matches of Extended are source IP only"."""
+    from questions.stems import table_forward, table_statement
+
+    assert table_statement("Extended", "Matches", "src/dst IP, ports", "en") == (
+        "Extended matches “src/dst IP, ports”"
+    )
+    assert table_statement("Standard", "Place it", "close to destination", "en") == (
+        "Place Standard “close to destination”"
+    )
+    assert table_forward("Standard", "Place it", "en") == "How should you place Standard?"
+    assert table_forward("Standard", "Matches", "en") == "What does Standard match?"
