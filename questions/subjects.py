@@ -213,6 +213,10 @@ def _plain_word(subject: str) -> bool:
     return subject.istitle() or (subject.islower() and english_word(subject))
 
 
+#: a line opening with a name and a dash: an entry naming its own subject
+_ENTRY = re.compile(r"^[^—–:]{2,60}\s[—–]\s")
+
+
 def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang: str) -> str:
     """The prompt with its section's name in front when it has lost its subject, else as is."""
     zh = lang == "zh"
@@ -240,6 +244,8 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
         heading = label(fact)  # the stem says its parent item already: its section, then
     if not heading or _has_subject(said.replace("___", " "), heading):
         return prompt
+    if fact.block.section.bold and _ENTRY.match(said) and said.startswith(fact.block.inline.marked):
+        return prompt  # "**Alteplase (tPA)** — …" under "**Warfarin**": a card of its own
     if _named(heading, options):
         return prompt  # the label would point at an option
     if zh:  # (a heading that is only a tag, "【重点】", labels nothing)

@@ -245,3 +245,30 @@ def test_a_cards_labelled_line_names_no_kind_of_the_list_after_it() -> None:
     assert lead_category("Teaching: K+-rich foods (bananas, potatoes); report cramps") is None
     assert lead_category("last section: management tools") == "management tool"
     assert lead_category("Two built-in strategies (rolling, recreate):") == "built-in strategy"
+
+
+BOLD_CARDS = """# Anticoagulants
+
+## Vitamin K antagonists
+
+**Warfarin (Coumadin)**
+Class: vitamin K antagonist
+Therapeutic INR: 2–3 for most indications
+Antidote: vitamin K
+
+**Alteplase (tPA)** — ischemic stroke within 3 h of onset; 0.9 mg/kg IV, max 90 mg.
+
+**Heparin**
+Class: indirect thrombin inhibitor
+Antidote: protamine sulfate
+"""
+
+
+def test_an_entry_naming_its_own_drug_is_not_labelled_with_the_card_above() -> None:
+    """ "Warfarin — Alteplase (tPA) — ischemic stroke within ___": the bold card above named
+    another drug; the line names its own."""
+    for _, q in generate_document("cards.md", BOLD_CARDS).chosen:
+        if "Alteplase" in q.prompt:
+            assert "Warfarin" not in q.prompt, q.prompt
+    asked = [q.prompt for _, q in generate_document("cards.md", BOLD_CARDS).chosen]
+    assert any("Alteplase" in p for p in asked), asked
