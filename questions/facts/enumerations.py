@@ -11,7 +11,7 @@ not mistaken for a set of values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from questions.text import CJK
 
@@ -138,4 +138,18 @@ def enumeration(text: str, code: tuple[str, ...] = ()) -> Enumeration | None:
     names = [x.name for x in members]
     if len({n.casefold() for n in names}) < len(names):
         return None
+    # "discarding, learning, forwarding (blocking + listening + disabled merged into
+    # discarding)": the last member's brackets naming another member speak of the list
+    last = members[-1]
+    if last.aside and _names_other(last, names):
+        members[-1] = replace(last, description="")
     return Enumeration(label, tuple(members), tail)
+
+
+def _names_other(member: Member, names: list[str]) -> bool:
+    said = member.description.casefold()
+    return any(
+        n.casefold() != member.name.casefold()
+        and re.search(rf"(?<![\w-]){re.escape(n.casefold())}(?![\w-])", said) is not None
+        for n in names
+    )

@@ -171,3 +171,18 @@ def test_a_term_keeps_the_quote_it_closes_itself() -> None:
     assert 'journalctl --since "1 hour ago"' in subjects
     assert "Persistent storage" in subjects
     assert not any(s.count('"') % 2 for s in subjects), subjects
+
+
+def test_the_last_members_brackets_naming_another_member_describe_the_list() -> None:
+    """ "states: discarding, learning, forwarding (blocking + listening + disabled merged into
+    discarding)": asked "forwarding is described as “… merged into discarding” → True"."""
+    e = enumeration(
+        "states: discarding, learning, forwarding (blocking + listening merged into discarding)"
+    )
+    assert e is not None
+    assert [(m.name, m.description) for m in e.members][-1] == ("forwarding", "")
+    roles = enumeration(
+        "roles: root, alternate (backup path to root), backup (spare port), disabled"
+    )
+    assert roles is not None
+    assert roles.members[1].description == "backup path to root"  # not the last: its own
