@@ -1974,11 +1974,11 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
                 clauses[first] = ""  # "…, defined" of "…, defined by PARTITION BY": no clause
         lead = list(itertools.takewhile(clean, clauses))
         if lead and (len(lead) < len(clauses) or first is not None):
-            text = "".join(c if c.endswith(("，", "、")) else c + " " for c in lead)
+            text = _rejoined(lead)
         elif first == 0 and len(clauses) > 1 and all(map(clean, clauses[1:])):
             # only the opening clause names it ("允许带 cookie，这时候 Allow-Origin 不能是 *"): the
             # rest, without the word that tied it to that clause, if it says enough alone
-            rest = "".join(clauses[1:]).strip()
+            rest = _rejoined(clauses[1:]).strip()
             if _NEXT_STEP.match(rest):
                 return None  # "丢掉最老的任务，再重新提交当前任务": the step after the cut one
             rest = _CONNECTIVE.sub("", rest)
@@ -1991,6 +1991,12 @@ def without(desc: str, surfaces: Iterable[str]) -> str | None:
     if _NEEDS_MORE.search(text):
         return None  # "runs dozens" of "runs dozens of linters": a cut before its noun
     return text if text and clean(text) else None
+
+
+def _rejoined(clauses: Sequence[str]) -> str:
+    """Clauses split at their commas, joined again: a Chinese comma holds on, a Latin one
+    takes back the space the split took ("bi-directional, cloud tiering")."""
+    return "".join(c if c.endswith(("，", "、")) else c + " " for c in clauses)
 
 
 #: a participle left alone once its "by …" goes: it says nothing without it

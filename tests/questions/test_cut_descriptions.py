@@ -44,3 +44,14 @@ def test_a_description_that_cannot_lose_its_name_is_asked_with_the_name_blanked(
     for q in blanked:
         assert "mirror" not in q.prompt.lower() and f"{MASK} live requests" in q.prompt, q.prompt
         assert "Green fleet" in q.choices, q.choices
+
+
+def test_clauses_left_after_a_cut_keep_their_spaces() -> None:
+    """ "bi-directional,cloud tiering" was quoted after "Windows file server ↔ Azure Files"
+    went: the split at ", " took the space and the join gave none back."""
+    from questions.cues import without
+
+    cut = without(
+        "Windows file server ↔ Azure Files, bi-directional, cloud tiering", ["Azure Files"]
+    )
+    assert cut == "bi-directional, cloud tiering"
