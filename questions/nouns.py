@@ -85,6 +85,12 @@ def singular_word(word: str) -> str:
     """One word singularised; acronyms and CamelCase lose only a trailing s."""
     if _CAPS_PLURAL.fullmatch(word):
         return word[:-1]
+    head, dash, last = word.rpartition("-")
+    if dash and head and _LETTERS.fullmatch(last) and not last.isupper():
+        one = singular_word(last)
+        if one == last and re.fullmatch(r"[a-z]+[^s]s", last):
+            one = last[:-1]  # "ins" of "built-ins", "ons" of "add-ons": no word of their own
+        return f"{head}-{one}"
     if not _LETTERS.fullmatch(word) or word.isupper():
         return word
     lemma = getLemma(word.lower(), upos="NOUN", lemmatize_oov=False)

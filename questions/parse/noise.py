@@ -238,6 +238,15 @@ _ANSWER_KEY = re.compile(
 )
 
 
+#: a quoted claim and its verdict ("“Management groups can go 10 levels deep” → False, 6"):
+#: the quote is false as often as true, so nothing in it is a fact of the notes
+_JUDGED_CLAIM = re.compile(
+    r"[\"“][^\"“”]{3,200}[\"”]\s*(?:→|->|=>|=|:|—|–)\s*\**\s*"
+    r"(?:true|false|T|F|对|错|正确|错误|✓|✗|✔|✘)(?![\w])",
+    re.I,
+)
+
+
 def _practice_blocks(blocks: Sequence[Block]) -> set[int]:
     """The ids of a practice question's blocks: each list of three or more lettered choices in
     order from A, and the question right above it."""
@@ -322,6 +331,8 @@ def classify(
             reason = "practice question"
         if reason is None and _ANSWER_KEY.match(b.text):
             reason = "answer key"
+        if reason is None and _JUDGED_CLAIM.search(b.text):
+            reason = "judged claim"
         reason = reason or _block_noise(b) or _section_noise(b)
         if reason is None and before is not None and _output_of(b, before):
             reason = "example output"

@@ -272,3 +272,27 @@ def test_an_entry_naming_its_own_drug_is_not_labelled_with_the_card_above() -> N
             assert "Warfarin" not in q.prompt, q.prompt
     asked = [q.prompt for _, q in generate_document("cards.md", BOLD_CARDS).chosen]
     assert any("Alteplase" in p for p in asked), asked
+
+
+def test_a_hyphenated_plural_is_singular_at_its_last_part() -> None:
+    """ "Which built-ins is described here" (an Azure RBAC list "built-ins: Owner, …")."""
+    from questions.nouns import singular_word
+
+    assert singular_word("built-ins") == "built-in"
+    assert singular_word("add-ons") == "add-on"
+    assert singular_word("read-replicas") == "read-replica"
+    assert singular_word("x-ray") == "x-ray"
+
+
+def test_a_quoted_claim_with_its_verdict_is_no_fact() -> None:
+    """ "“Management groups can go 10 levels deep” → False, 6" was asked as a cloze keyed 10."""
+    text = (
+        "## Mistakes\n\n"
+        '- "Management groups can go 10 levels deep" → False, 6\n'
+        "- “Tags are inherited by default” → **False**\n"
+        "- Management groups nest at most 6 levels below the root\n"
+    )
+    doc = parse_document(text, "m.md")
+    judged = [b.text for b in doc.blocks if b.noise == "judged claim"]
+    assert len(judged) == 2, [(b.text, b.noise) for b in doc.blocks]
+    assert not [b for b in doc.blocks if b.noise is None and "10 levels" in b.text]
