@@ -302,8 +302,24 @@ def analyse(data: TableData) -> Table | None:
         lines=tuple(lines[n] for n in named_rows) if len(lines) == len(rows) else lines,
         transposed=False,
         # (a column left of it with blanks or repeats groups the rows: "| 范围 | 策略 | 说明 |")
-        key_first=all(_groups_rows(cols[j]) for j in keep if j < k),
+        key_first=_named_at_key(cols, [j for j in keep if j < k], cols[k]),
     )
+
+
+def _named_at_key(cols: list[list[str]], left: list[int], keys: list[str]) -> bool:
+    """No column left of the key names the rows: each only groups them, or numbers rows the
+    key names in words ("| Domain | Name | Weight |"); beside a key of values ("9 次（75%）"
+    under FIFO) a column of numbers is the rows' name ("| 物理块数 | FIFO |")."""
+    valued = sum(bool(re.search(r"\d", v)) for v in keys) * 2 > len(keys)
+    return all(
+        _groups_rows(cols[j])
+        or (not valued and all(_NUMBERED.fullmatch(v.strip()) for v in cols[j]))
+        for j in left
+    )
+
+
+#: a cell that only numbers its row: "1", "2–1001", "0, 4095"
+_NUMBERED = re.compile(r"[\d\s.,–-]+")
 
 
 def _groups_rows(values: list[str]) -> bool:

@@ -567,6 +567,9 @@ def _forward(f: Fact, table: Table, pool: Pool) -> Candidate | None:
         role = _HEADER_ROLE.get(_header_kind(f.attribute), number_role(f.value, n))
         near = [x for x in pool.numbers(n, role, f) if not contains(elsewhere, x)]
         wrong += [x for x in near if acceptable(x, f.value, wrong)][: 3 - len(wrong)]
+    if not table.key_first:
+        return None  # "What is the call of “a”?", "10 次 的物理块数是什么？": a row named by a
+        # value; the way back ("Which result has the call …?") asks it
     prompt = table_forward(named_key(f.subject, table), cell_attr(f.attribute, f.value), lang)
     if prompt is None:
         return None

@@ -237,6 +237,8 @@ def table_pair(f: Fact) -> tuple[str, str] | None:
     t = f.table
     if t is None or "matrix" in f.extra or len(f.value) > 80 or polarity(f.value) is not None:
         return None
+    if not t.key_first:
+        return None  # "10 次 ← Belady! 的LRU是…": a row named by a value says nothing of it
     if cut_short(f.value):
         return None  # "不能在以下": a cell the notes cut off is true of no row in particular
     column = t.column(f.column)

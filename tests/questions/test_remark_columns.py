@@ -92,3 +92,53 @@ def test_a_header_saying_what_the_row_does_or_what_to_do_reads_as_a_verb() -> No
     )
     assert table_forward("Standard", "Place it", "en") == "How should you place Standard?"
     assert table_forward("Standard", "Matches", "en") == "What does Standard match?"
+
+
+CALLS = """## Functions
+
+| Call | Result | Note |
+|---|---|---|
+| `max(5, 12, 9)` | `12` | list? use `max([5,12,9]...)` |
+| `join("-", ["a", "b"])` | `"a-b"` | inverse: `split(",", "a,b")` |
+| `element(["a","b","c"], 3)` | `"a"` | wraps around! |
+| `lookup({a = "x"}, "b", "def")` | `"def"` | third arg = default |
+| `merge({a=1}, {a=2, b=3})` | `{a=2, b=3}` | later args win |
+| `flatten([["a"], ["b","c"]])` | `["a","b","c"]` | |
+| `coalesce("", "b")` | `"b"` | first non-null, non-empty |
+| `cidrsubnet("10.0.0.0/16", 8, 2)` | `"10.0.2.0/24"` | adds 8 bits |
+"""
+
+DOMAINS = """## Domains
+
+| Domain | Name | Weight |
+|---|---|---|
+| 1 | Security and Risk Management | 16% |
+| 2 | Asset Security | 10% |
+| 3 | Security Architecture | 13% |
+| 4 | Network Security | 13% |
+"""
+
+
+def test_a_row_named_by_a_value_is_asked_only_the_way_back() -> None:
+    """Keyed by Result right of its Call, "What is the call of “a”?" and true/false sentences
+    of a result said nothing; "Which result has the call …?" asks the row as written."""
+    from questions.generate import generate_document
+
+    asked = [q.prompt for _, q in generate_document("f.md", CALLS).chosen]
+    assert asked
+    assert not [p for p in asked if p.startswith(("What is the call", "True or false"))], asked
+    # a column of row numbers left of the names leaves the names the rows' key
+    weights = [q.prompt for _, q in generate_document("d.md", DOMAINS).chosen]
+    assert any(p.startswith("What is the weight of") for p in weights), weights
+    from questions.tables import analyse
+
+    def keyed(text: str) -> tuple[str, bool]:
+        block = next(b for b in parse_document(text, "t.md").blocks if b.kind == "table")
+        assert block.table is not None
+        table = analyse(block.table)
+        assert table is not None
+        return table.key_header, table.key_first
+
+    assert keyed(CALLS) == ("Result", False)
+    assert keyed(DOMAINS) == ("Name", True)
+    assert keyed(POLICIES) == ("Policy", True)
