@@ -1614,6 +1614,10 @@ class Pool:
         bounds = stated_range(fact.sentence, answer)
         if bounds is not None:  # "# 1-9, default 1": no 0 beside it
             pool = {x for x in pool if bounds[0] <= x <= bounds[1]}
+        bracket = _year_bracket(fact.sentence, answer) if role == "year" else None
+        if bracket is not None:  # "1651 first Navigation Act · ___ · 1663": a year between
+            inside = {float(y) for y in range(int(bracket[0]) + 1, int(bracket[1]))}
+            pool = {x for x in pool | inside if bracket[0] < x < bracket[1] and x != v}
 
         def text(x: float) -> str:
             if role == "quantity" or (role == "year" and answer.unit):
@@ -2374,6 +2378,23 @@ _NINES = frozenset({99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999, 99.9999})
 _RANGE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|–|~|～|to|到|至)\s*(\d+(?:\.\d+)?)(?![\w.%/])"
 )
+
+
+def _year_bracket(sentence: str, answer: Number) -> tuple[float, float] | None:
+    """The years a timeline's line writes before and after the asked one ("1651 … · ___ ·
+    1663"), when they leave room for three others: a year outside them is ruled out by the
+    line itself."""
+    at = sentence.find(answer.text)
+    if at < 0:
+        return None
+    years = [n for n in numbers_in(sentence) if not n.unit and _year_value(n.value)
+             and _YEAR_DIGITS.fullmatch(n.text) and n.value != answer.value]  # fmt: skip
+    before = [n.value for n in years if n.end <= at and n.value < answer.value]
+    after = [n.value for n in years if n.start >= at + len(answer.text) and n.value > answer.value]
+    if not before or not after:
+        return None
+    lo, hi = max(before), min(after)
+    return (lo, hi) if hi - lo > 4 else None
 
 
 def stated_range(sentence: str, answer: Number) -> tuple[float, float] | None:

@@ -134,3 +134,22 @@ def test_a_decade_takes_decades_near_it() -> None:
 def test_a_decade_is_read_as_one(text: str, unit: str) -> None:
     (number,) = numbers_in(f"in the {text} it grew")
     assert number.unit == unit
+
+
+def test_a_year_between_two_on_its_line_is_offered_among_years_between_them() -> None:
+    """ "1651 – 1st Navigation Act (more ___, 1663, 1696)" offered 1649 and 1675: the line
+    itself rules out a year before 1651 or after 1663."""
+    from questions.distractors import _year_bracket
+    from questions.quantities import parse_number
+
+    answer = parse_number("1660")
+    assert answer is not None
+    line = "1651 – 1st Navigation Act (more 1660, 1663, 1696) → mercantilism"
+    assert _year_bracket(line, answer) == (1651.0, 1663.0)
+    assert _year_bracket("1659 then 1660 then 1661", answer) is None  # no room for three
+    assert _year_bracket("1660 – Restoration; 1663 Carolina", answer) is None  # nothing before
+    notes = f"## Acts\n\n- {line}\n- 1733 – Molasses Act taxes foreign molasses\n"
+    bank, _ = generate_from_texts([("acts.md", notes)], "acts")
+    asked = [q for q in bank.questions if q.choices and q.choices[q.answer] == "1660"]
+    for q in asked:
+        assert all(1651 < int(c) < 1663 for c in q.choices), q.choices
