@@ -1072,11 +1072,16 @@ def _field_labels(content: Sequence[Block]) -> set[str]:
     each process: a plain label opening lines in many sections is a field of the cards, no
     term; "which is described here: … → Indications" asks nothing."""
     sections: dict[str, set[str]] = defaultdict(set)
+    values: dict[str, set[str]] = defaultdict(set)
     for b in content:
         d = split_definition(b) if b.kind in ("item", "paragraph") else None
         if d is not None and _FIELD_LABEL.fullmatch(d.term):
             sections[norm(d.term)].add(b.under)  # under its heading, item or lead-in
-    return {t for t, found in sections.items() if len(found) >= _FIELD_SECTIONS}
+            values[norm(d.term)].add(norm(d.description))
+    # (a term said alike in many places is one definition repeated, no card's field)
+    return {
+        t for t, found in sections.items() if min(len(found), len(values[t])) >= _FIELD_SECTIONS
+    }
 
 
 def _without_field_labels(facts: list[Fact], fields: set[str]) -> list[Fact]:

@@ -296,3 +296,12 @@ def test_a_quoted_claim_with_its_verdict_is_no_fact() -> None:
     judged = [b.text for b in doc.blocks if b.noise == "judged claim"]
     assert len(judged) == 2, [(b.text, b.noise) for b in doc.blocks]
     assert not [b for b in doc.blocks if b.noise is None and "10 levels" in b.text]
+
+
+def test_a_term_defined_alike_in_many_places_is_no_cards_field() -> None:
+    """Notes pasted three times over ("Pod: smallest deployable unit" in each copy) define
+    one term again and again: a card's field says another thing on every card."""
+    copy = "## Pods {n}\n\n- Pod: smallest deployable unit\n- Node: a worker machine\n"
+    text = "\n".join(copy.format(n=n) for n in range(3))
+    facts = extract(parse_document(text, "x.md"))
+    assert {f.subject for f in facts if f.kind == "definition"} >= {"Pod", "Node"}
