@@ -78,6 +78,10 @@ def _without_restating_clause(gap: str, span: str) -> str:
 _OWN_NUMBER = re.compile(r"(?<![A-Za-z_/.\d-])\d")
 
 
+#: a word whose object is still to come: "2 h before / 6 h after antacids"
+_BEFORE_OBJECT = re.compile(r"\b(?:before|after|from|to|of|for|with|than|per|until|since)$", re.I)
+
+
 def _without_later_facts(gap: str) -> str:
     """Drop the clauses after the blank's that state numbers of their own ("max table size ___,
     max 1600 columns per table, identifiers max 63 bytes …"): each is another fact with its
@@ -90,6 +94,8 @@ def _without_later_facts(gap: str) -> str:
     for n in range(1, len(pieces)):
         if _OWN_NUMBER.search(pieces[n]):
             kept = (gap[:at] + "".join(pieces[:n])).rstrip().rstrip(",，;；、/").rstrip()
+            if pieces[n - 1].rstrip().endswith("/") and _BEFORE_OBJECT.search(kept):
+                return gap  # "___ before / 6 h after antacids": the two share their object
             return kept if balanced(kept) and _stands_alone(kept) else gap
     return gap
 

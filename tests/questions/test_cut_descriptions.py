@@ -55,3 +55,14 @@ def test_clauses_left_after_a_cut_keep_their_spaces() -> None:
         "Windows file server ↔ Azure Files, bi-directional, cloud tiering", ["Azure Files"]
     )
     assert cut == "bi-directional, cloud tiering"
+
+
+def test_a_later_number_sharing_the_blanks_object_stays() -> None:
+    """ "2 h before / 6 h after antacids, Ca, iron" was asked "…; ___ before": the cut of the
+    later number took the object both numbers are of."""
+    from questions.generators.numbers import _without_later_facts
+
+    gap = "ciprofloxacin → TENDON RUPTURE (> 60 y, steroids), neuropathy; ___ before / 6 h after antacids, Ca, iron"
+    assert _without_later_facts(gap) == gap
+    other = "10GBASE-SR = ___ on OM3 / 400 m on OM4"
+    assert _without_later_facts(other) == "10GBASE-SR = ___ on OM3"
