@@ -28,6 +28,7 @@ from questions.parse.dokuwiki import dokuwiki_as_markdown
 from questions.parse.flashcards import read_cards
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
+from questions.parse.keep import keep_as_markdown
 from questions.parse.mediawiki import wiki_as_markdown
 from questions.parse.mistake_log import without_entry_parts
 from questions.parse.mkdocs import mkdocs_as_markdown
@@ -804,6 +805,7 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, keep = keep_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
@@ -818,6 +820,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, entries = without_entry_parts(lines)
     skipped = (
         chat
+        + keep
         + roam
         + mkdocs
         + adoc
