@@ -34,6 +34,7 @@ from questions.parse.mistake_log import without_entry_parts
 from questions.parse.mkdocs import mkdocs_as_markdown
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
+from questions.parse.opml import opml_as_markdown
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
 from questions.parse.pandoc import pandoc_as_markdown
@@ -806,6 +807,7 @@ def parse_document(text: str, file: str) -> Document:
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
     lines, keep = keep_as_markdown(lines)
+    lines, opml = opml_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
@@ -821,6 +823,7 @@ def parse_document(text: str, file: str) -> Document:
     skipped = (
         chat
         + keep
+        + opml
         + roam
         + mkdocs
         + adoc
