@@ -470,7 +470,7 @@ _ABBREVIATION = re.compile(
     # a history's amendments, papers, offices and bodies ("12th Amend. (1804)", "Fed. No. 10",
     # "2nd Cont. Congress", "pop. sovereignty", "Gen. Grant", "Dept. of State")
     r"|amend|amends|fed|cont|pop|govt|gov|dept|natl|intl|assn|est|pres|gen|sen|cong|const"
-    r"|lt|col|capt|adm|mt|ft|ave)\.$",
+    r"|lt|col|capt|adm|mt|ft|ave|prec|req|reqd|approx)\.$",
     re.I,
 )
 #: a name's initial ("W. O. Lucy", "G.W. Thomas"): it ends no sentence before a capital

@@ -558,9 +558,20 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
     if _LABEL_FIRST.match(d.description):
         return None  # "console.log 重复：React 17 会…": the label is "console.log 重复", a topic
     d = _own_clauses(d, text, inline)
+    cut = _NEXT_ENTRY.search(d.description)
+    if cut is not None:  # "high volume training · CFA (…) — NOT charted": CFA's own entry
+        d = replace(d, description=d.description[: cut.start()].rstrip(" ;,"))
     desc = _EXCLAIMED.sub("", first_sentence(d.description))
     main, follow_up = main_clause(desc)
     return Definition(d.term, main, d.verb_phrase, d.claim, follow_up)
+
+
+#: a separator ("·", "|", "•") before another name and its dash or colon: the next entry
+#: of a line that writes several ("Alert — high volume training · CFA — NOT charted")
+_NEXT_ENTRY = re.compile(
+    r"\s+[·|•]\s+(?=[^\s·|•:：]{1,30}(?: [^\s·|•:：]{1,30}){0,2}(?: [(（][^()（）]{1,40}[)）])?"
+    r"\s*(?:[—–]\s|[:：]\s))"
+)
 
 
 #: a short exclaimed aside closing a description ("…（照顾网络），别搞混！", ", don't mix these

@@ -66,3 +66,24 @@ def test_a_later_number_sharing_the_blanks_object_stays() -> None:
     assert _without_later_facts(gap) == gap
     other = "10GBASE-SR = ___ on OM3 / 400 m on OM4"
     assert _without_later_facts(other) == "10GBASE-SR = ___ on OM3"
+
+
+def test_a_description_ends_where_the_lines_next_entry_begins() -> None:
+    """ "Alert — high volume training · CFA (controlled firing area) — NOT charted": CFA's
+    entry was quoted as part of Alert's description; "Aside:" was asked as a term."""
+    from questions.facts.definitions import split_definition
+    from questions.parse.markdown import parse_document
+
+    text = (
+        "## Airspace\n\n"
+        "- Alert — high volume training, see-and-avoid · CFA (controlled firing area) — NOT charted\n"
+        "- steady green: cleared for takeoff | flashing green: cleared to taxi\n"
+        "- Aside: Class B is the only one with clear-of-clouds\n"
+        "- night currency: 3 landings to a full stop in prec. 90 days\n"
+    )
+    blocks = [b for b in parse_document(text, "a.md").blocks if b.kind == "item"]
+    found = [split_definition(b) for b in blocks]
+    assert found[0] is not None and found[0].description == "high volume training, see-and-avoid"
+    assert found[1] is not None and found[1].description == "cleared for takeoff"
+    assert found[2] is None
+    assert found[3] is not None and found[3].description.endswith("in prec. 90 days")
