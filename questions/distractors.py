@@ -2672,6 +2672,10 @@ def acceptable(
     # names (HEALTH_CONSTRAINTS and HEALTH_CONSTRAINTS_INVALID are two codes)
     if not numeric and not sibling and (o in a or a in o):
         return False
+    if not numeric and (
+        _one_word_more(option, answer) or any(_one_word_more(option, t) for t in taken)
+    ):
+        return False  # "symmetric" beside "symmetric algs": one kind named twice
     if _one_word_inflected(option, answer):
         return False  # `locals` beside `local`: one word twice, one option of three
     said = amount(option)
@@ -2701,6 +2705,22 @@ def acceptable(
         return True  # the notes' own alternatives (a list, a set of values) are what they are
     long_, short = max(len(option), len(answer)), min(len(option), len(answer))
     return long_ <= 2.5 * max(short, 4)
+
+
+#: words that only say "of this kind" after a name: "symmetric algs", "block modes"
+_KIND_WORDS = frozenset({"algs", "algorithms", "types", "kinds", "ones", "methods", "modes",
+                         "options", "things", "stuff", "examples", "list", "lists", "family",
+                         "category", "categories", "算法", "类"})  # fmt: skip
+
+
+def _one_word_more(a: str, b: str) -> bool:
+    """One name is the other with a word for a kind after it ("symmetric" and "symmetric
+    algs"): the same kind named twice. Any other word names another thing ("OCSP" and "OCSP
+    stapling", "Region" and "Region pair")."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    if len(long_) != len(short) + 1 or long_[: len(short)] != short or not short:
+        return False
+    return long_[-1].lower() in _KIND_WORDS
 
 
 #: a phrase that counts its kind ("Three kinds of roles", "two modes", "5 types of key"): the

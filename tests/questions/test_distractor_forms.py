@@ -59,3 +59,14 @@ def test_a_signed_number_is_a_number_not_a_word() -> None:
     assert shape("-1") == "num"
     assert shape("+2") == "num"
     assert shape("SET") != shape("-1")
+
+
+def test_a_name_and_the_same_name_with_a_kind_word_are_one_option() -> None:
+    """ "symmetric" beside "symmetric algs" (a Keep export's term and its list's lead): both
+    keys were defensible. "Region" beside "Region pair" are two things."""
+    from questions.distractors import acceptable
+
+    assert not acceptable("symmetric", "symmetric algs", [], sibling=True)
+    assert not acceptable("asymmetric", "DES", ["asymmetric algs"], sibling=True)
+    assert acceptable("Region pair", "Region", [], sibling=True)
+    assert acceptable("OCSP", "OCSP stapling", [], sibling=True)
