@@ -41,6 +41,7 @@ from questions.parse.pandoc import pandoc_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.parse.yaml_notes import yaml_as_markdown
 from questions.text import TRAILING_ASIDE
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
@@ -807,6 +808,7 @@ def parse_document(text: str, file: str) -> Document:
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
     lines, keep = keep_as_markdown(lines)
+    lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
@@ -823,6 +825,7 @@ def parse_document(text: str, file: str) -> Document:
     skipped = (
         chat
         + keep
+        + yaml_notes
         + opml
         + roam
         + mkdocs
