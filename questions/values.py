@@ -60,8 +60,8 @@ def with_value(template: Number, value: float) -> str:
         singular = _COUNTABLE[word.group(2).lower()]
         noun = singular if value == 1 else singular + "s"
         rest = word.group(1) + (noun.capitalize() if word.group(2)[0].isupper() else noun)
-    if "," in digits and not places:
-        plain = f"{round(value):,}"  # "5,000": its options are written "2,500", "6,000"
+    if "," in digits:  # "5,000", "3,992.71": its options are written "2,500", "3,992.61"
+        plain = f"{value:,.{places}f}" if places else f"{round(value):,}"
     elif "," not in digits:
         plain = plain.replace(",", "")
     return plain + rest

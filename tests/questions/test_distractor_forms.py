@@ -70,3 +70,15 @@ def test_a_name_and_the_same_name_with_a_kind_word_are_one_option() -> None:
     assert not acceptable("asymmetric", "DES", ["asymmetric algs"], sibling=True)
     assert acceptable("Region pair", "Region", [], sibling=True)
     assert acceptable("OCSP", "OCSP stapling", [], sibling=True)
+
+
+def test_a_number_with_thousands_commas_and_decimals_is_offered_written_alike() -> None:
+    """ "3,992.71" beside "3992.61", "3992.66": the key alone had a comma."""
+    from questions.quantities import parse_number
+    from questions.values import with_value
+
+    key = parse_number("3,992.71")
+    assert key is not None
+    assert with_value(key, 3992.61) == "3,992.61"
+    plain = parse_number("3992.71")
+    assert plain is not None and with_value(plain, 3992.6) == "3992.60"
