@@ -31,6 +31,10 @@ _POINTER = re.compile(
     r"|\b(?:in|from|of|to)\s+the\s+(?:\w+\s+){1,2}(?:above|below)\b(?!\s*[\d<>=])"
     # "SELF-HOSTED version of same thing": the thing the line before named
     r"|\bof\s+(?:the\s+)?same\s+thing\b"
+    # "FV of same ordinary annuity", "same #s, semiannual": a worked example's givens, said
+    # on the line before (not "the same AZ", "same-region")
+    r"|(?:^|\bof\s+|[(:;,—–]\s*)same\s+(?:#s|numbers?|inputs?|example|bond|annuity|loan|"
+    r"scenario|data|values?|setup|(?:\w+\s+)?(?:annuity|bond|loan|portfolio|example))\b"
     # "same idea for import_tasks vs include_tasks", "same deal with …": a rule said above
     r"|(?:^|[(:;,—–]\s*)(?:the\s+)?same\s+(?:idea|thing|deal|story|rule|logic)\b"
     r"|(?:^|[(:：;；,，—–+\s]\s*)同理|(?:^|[(:：;；,，—–]\s*)道理(?:一样|相同)"

@@ -51,3 +51,14 @@ def test_a_snippets_own_type_makes_no_result() -> None:
     pairs = {r.expression for b in doc.blocks if b.kind == "code" for r in code_results(b)}
     assert 'Integer.parseInt("x1")' in pairs
     assert "new Point(-1, 0)" not in pairs
+
+
+def test_a_worked_example_pointing_at_the_one_above_is_no_question() -> None:
+    """ "FV of same ordinary annuity = ___" (CFA notes): the annuity's givens are on the line
+    above; "the same AZ" names a place, no example."""
+    from questions.context_refs import refers_to_context
+
+    assert refers_to_context("FV of same ordinary annuity = 5,866.60")
+    assert refers_to_context("Same #s, semiannual: N=10, I/Y=2")
+    assert not refers_to_context("the standby sits in the same AZ as the primary")
+    assert not refers_to_context("same-region read replicas")
