@@ -41,6 +41,7 @@ from questions.parse.pandoc import pandoc_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.parse.trac import trac_as_markdown
 from questions.parse.yaml_notes import yaml_as_markdown
 from questions.text import TRAILING_ASIDE
 
@@ -813,6 +814,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, adoc = asciidoc_as_markdown(lines)
+    lines, trac = trac_as_markdown(lines)
     lines, doku = dokuwiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
     lines, confluence = confluence_as_markdown(lines)
@@ -830,6 +832,7 @@ def parse_document(text: str, file: str) -> Document:
         + roam
         + mkdocs
         + adoc
+        + trac
         + doku
         + wiki
         + confluence
