@@ -7,6 +7,7 @@ names a thing and whose body is one short phrase ("## AWS INSPECTOR / a automate
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -603,6 +604,17 @@ _CLAUSE_START = re.compile(r"(?:^|[,;，；。]\s*|[.:：]\s+|\s[—–·|-]\s)$
 
 
 _NEXT_WORD = re.compile(r"\s+(?=(?P<word>[a-z]+s)\b)")
+#: how far back a clause's start is looked for: a run of spaces longer than this is none
+_CLAUSE_REACH = 40
+
+
+def _clause_starts(text: str, pos: int) -> bool:
+    """A clause starts at `pos`: read on the few characters before it, so a line holding a
+    term thousands of times is read in linear time."""
+    if pos <= _CLAUSE_REACH:
+        return _CLAUSE_START.search(text[:pos]) is not None
+    # (the window is never empty, so its "^" alternative matches nothing)
+    return _CLAUSE_START.search(text[pos - _CLAUSE_REACH : pos]) is not None
 
 
 def _verb_after(text: str, at: int) -> re.Match[str] | None:
@@ -620,16 +632,21 @@ def multi_definitions(block: Marked) -> list[Definition]:
     defined in one line, each up to the next. Fewer than two -> []."""
     text = block.text
     found: list[tuple[int, str, int, bool]] = []
+    starts: list[int] = []  # the found terms' starts, sorted: each is checked in log time
+    ends: dict[int, int] = {}
     for span in sorted(set(block.inline.marked), key=len, reverse=True):
         start = 0
         while (pos := text.find(span, start)) >= 0:
             start = pos + 1
             verb = _verb_after(text, pos + len(span))
             sep = _MULTI_SEP.match(text, pos + len(span)) or verb
-            if sep is None or not _CLAUSE_START.search(text[:pos]):
+            if sep is None or not _clause_starts(text, pos):
                 continue
-            if any(p <= pos < p + len(t) for p, t, _, _ in found):
-                continue
+            at = bisect.bisect_right(starts, pos) - 1
+            if at >= 0 and pos < ends[starts[at]]:
+                continue  # inside a longer term found before
+            bisect.insort(starts, pos)
+            ends[pos] = pos + len(span)
             found.append((pos, span, sep.end(), sep is verb))
     found.sort()
     if len(found) < 2:
