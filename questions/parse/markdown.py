@@ -42,6 +42,7 @@ from questions.parse.plain_text import as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.parse.trac import trac_as_markdown
+from questions.parse.typst import typst_as_markdown
 from questions.parse.yaml_notes import yaml_as_markdown
 from questions.text import TRAILING_ASIDE
 
@@ -813,6 +814,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, opml = opml_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
+    lines, typst = typst_as_markdown(lines)
     lines, adoc = asciidoc_as_markdown(lines)
     lines, trac = trac_as_markdown(lines)
     lines, doku = dokuwiki_as_markdown(lines)
@@ -831,6 +833,7 @@ def parse_document(text: str, file: str) -> Document:
         + opml
         + roam
         + mkdocs
+        + typst
         + adoc
         + trac
         + doku
