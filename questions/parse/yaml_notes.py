@@ -616,6 +616,21 @@ def yaml_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
             column = 0
             continue
         level = _level_at(stack, shape.indent, entry=bool(shape.dashes))
+        if (
+            shape.kind == "key"
+            and not shape.dashes
+            and value.empty
+            and not value.block
+            and level == 0
+            and _holds_block(lines, n, shape.indent)
+        ):
+            # a sub-topic under a topic ("bigquery:" / "  pricing:"): a heading of its own, so
+            # its lines are facts of it, not members asked "which heading are you under"
+            out[n] = f"### {_key_words(shape.key.strip('_')) or shape.key}"
+            stack.append(_Open(shape.indent, -1, dash=False, holds=True))
+            pad = block_pad = ""
+            column = shape.at
+            continue
         said = _said(shape, value)
         out[n] = f"{'  ' * level}- {said}" if said else f"{'  ' * level}-"
         pad = block_pad = "  " * (level + 1)
@@ -627,6 +642,14 @@ def yaml_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
         else:
             stack.append(_Open(shape.indent, level, dash=False, holds=value.empty))
     return out, skipped
+
+
+def _holds_block(lines: list[str], n: int, indent: int) -> bool:
+    """The key's next non-blank line is indented under it: it holds a block of its own."""
+    for line in lines[n + 1 : n + 40]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" ")) > indent
+    return False
 
 
 def _said(shape: _Shape, value: _Value) -> str:
