@@ -18,6 +18,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from questions.parse.spans import code_span
+
 _HEADING = re.compile(r"^\s*h(?P<level>[1-6])\.\s+(?P<title>.*)$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 #: a block macro a page has on a line of its own: a box, code, or the page's furniture
@@ -274,7 +276,7 @@ class _Reader:
             close_at = end + 1 if end + 1 < len(src) and not src[end + 1].strip() else None
         if before.strip() or after.strip() or open_at is None or close_at is None:
             for k, line in enumerate(body):
-                out[n + k] = _code_span(line)
+                out[n + k] = code_span(line)
                 self.kinds[n + k] = "para" if out[n + k] else "blank"
             for k, extra in ((n, before), (end, after)):
                 words = _inline(extra)
@@ -397,17 +399,6 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _code_span(text: str) -> str:
-    """Text as a Markdown code span, whatever it holds."""
-    body = text.strip()
-    if not body:
-        return ""
-    longest = max((len(r) for r in _BACKTICKS.findall(body)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest or body.startswith("`") or body.endswith("`") else ""
-    return f"{ticks}{pad}{body}{pad}{ticks}"
-
-
 def _block_safe(text: str) -> str:
     """A line's text with a Markdown block's marker at its start escaped: "1. x" or "> x" in
     a Confluence paragraph is words, not a list or a quote."""
@@ -461,9 +452,9 @@ def _inline(text: str) -> str:
         return kept(_MD_ESCAPE.sub(r"\\\g<0>", value))
 
     text = _spans(
-        text, _INLINE_CODE, lambda m: "{" + m.group("name") + "}", lambda b: kept(_code_span(b))
+        text, _INLINE_CODE, lambda m: "{" + m.group("name") + "}", lambda b: kept(code_span(b))
     )
-    text = _spans(text, _MONO_OPEN, lambda m: "}}", lambda b: kept(_code_span(b)))
+    text = _spans(text, _MONO_OPEN, lambda m: "}}", lambda b: kept(code_span(b)))
     text = _ESCAPE.sub(lambda m: escaped(m.group("char")) if m.group("char") else " ", text)
     text = _IMAGE.sub("", text)
     text = _MACRO.sub(lambda m: _macro(m, escaped), text)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from questions.parse.spans import code_span
+
 #: a Markdown code fence's opening or closing line
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 #: a page switch ("~~NOTOC~~", "~~NOCACHE~~", "~~DISCUSSION:off~~")
@@ -299,7 +301,7 @@ def _preformatted(lines: list[str], out: list[str], kinds: list[str], n: int) ->
         out[end], kinds[end] = fence, _CLOSE
         return end + 1
     for k, line in enumerate(body):
-        out[n + k], kinds[n + k] = _code_span(line), _TEXT
+        out[n + k], kinds[n + k] = code_span(line), _TEXT
     return end
 
 
@@ -339,7 +341,7 @@ def _code_block(
     beside = _BOX_TAG.sub("", before).strip() or _BOX_TAG.sub("", after).strip()
     if beside or open_at is None or close_at is None:
         for k, line in enumerate(body):
-            out[n + k], kinds[n + k] = _code_span(line), _TEXT
+            out[n + k], kinds[n + k] = code_span(line), _TEXT
         out[n] = f"{_inline(before)} {out[n]}".strip()
         out[end] = f"{out[end]} {_inline(after)}".strip()
         return end + 1
@@ -352,17 +354,6 @@ def _code_block(
         out[end], kinds[end] = last, _CODE
     out[close_at], kinds[close_at] = fence, _CLOSE
     return close_at + 1
-
-
-def _code_span(text: str) -> str:
-    """Text as a Markdown code span."""
-    body = text.strip()
-    if not body:
-        return ""
-    longest = max((len(r) for r in _BACKTICKS.findall(body)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest else ""
-    return f"{ticks}{pad}{body}{pad}{ticks}"
 
 
 def _cells(line: str) -> list[str]:
@@ -558,12 +549,12 @@ def _inline(text: str) -> str:
         return kept(_ESCAPE.sub(r"\\\g<0>", value))
 
     if "''" in text:
-        text = _MONO.sub(lambda m: kept(_code_span(m.group("body").replace("%%", ""))), text)
+        text = _MONO.sub(lambda m: kept(code_span(m.group("body").replace("%%", ""))), text)
     if "%%" in text:
         text = _PERCENT.sub(lambda m: literal(m.group("body")), text)
     if "<" in text:
         text = _NOWIKI.sub(lambda m: literal(m.group("body")), text)
-        text = _CODE_TAG.sub(lambda m: kept(_code_span(m.group("body"))), text)
+        text = _CODE_TAG.sub(lambda m: kept(code_span(m.group("body"))), text)
     if "[[" in text:
         text = _LINK.sub(_link, text)
     if "{{" in text:

@@ -17,6 +17,8 @@ import bisect
 import html
 import re
 
+from questions.parse.spans import code_span
+
 #: "== Title ==": the closing run as long as the opening ("== x ===" and "== x" are none)
 _HEADING = re.compile(r"^(?P<eq>={1,6})(?P<title>[^=]|[^=].*[^=])(?P=eq)$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -505,13 +507,7 @@ def _code_block(
 
 def _code_span(text: str) -> str:
     """Text as a Markdown code span, its entities read ("&lt;" is "<" in MediaWiki's code)."""
-    body = html.unescape(_NOWIKI_TAG.sub("", text)).strip()
-    if not body:
-        return ""
-    longest = max((len(r) for r in _BACKTICKS.findall(body)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest else ""
-    return f"{ticks}{pad}{body}{pad}{ticks}"
+    return code_span(html.unescape(_NOWIKI_TAG.sub("", text)))
 
 
 def _inline(text: str) -> str:

@@ -23,6 +23,8 @@ import itertools
 import re
 from collections.abc import Callable
 
+from questions.parse.spans import code_span
+
 #: a Markdown code fence's opening or closing line
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 #: a code block's opening line ("{{{", "{{{#!python", MoinMoin's "{{{{" for nesting) and
@@ -707,17 +709,6 @@ def _shift(out: list[str], kinds: list[str], blank: int, to: int, step: int) -> 
     out[to], kinds[to] = "", _BLANK
 
 
-def _code_span(text: str) -> str:
-    """Text as a Markdown code span."""
-    body = text.strip()
-    if not body:
-        return ""
-    longest = max((len(r) for r in _BACKTICKS.findall(body)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest or body.startswith("`") or body.endswith("`") else ""
-    return f"{ticks}{pad}{body}{pad}{ticks}"
-
-
 def _inline(text: str) -> str:
     """Trac's and MoinMoin's inline marks as Markdown's: '''bold''' as **bold**, ''italics''
     and __underline__ as *italics*, {{{code}}} and `code` as code spans, ~~strike~~ kept, a link
@@ -737,7 +728,7 @@ def _inline(text: str) -> str:
         pieces: list[str] = []
         last = 0
         for start, end, body in _code_ranges(text):
-            pieces += [text[last:start], kept(_code_span(body))]
+            pieces += [text[last:start], kept(code_span(body))]
             last = end
         text = "".join(pieces) + text[last:]
     if "!" in text:

@@ -24,6 +24,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from questions.parse.spans import code_span
+
 # ---------------------------------------------------------------------------------------------
 # telling a Typst file
 # ---------------------------------------------------------------------------------------------
@@ -723,7 +725,7 @@ class _Reader:
             lang = re.compile(r"[A-Za-z][\w+#.-]*").match(body)
             if lang is not None:
                 body = body[lang.end() :]
-        out.append("\n".join(_code_span(part.strip()) for part in body.split("\n")))
+        out.append("\n".join(code_span(part.strip()) for part in body.split("\n")))
         return close + ticks
 
     def _reference(self, i: int, end: int, out: list[str], cell: bool) -> int:
@@ -915,7 +917,7 @@ class _Reader:
             target = next(
                 (a.atoms[0] for a in parsed if a.name in (None, "text") and a.atoms), None
             )
-            return _code_span(target.text) if target and target.kind == "string" else ""
+            return code_span(target.text) if target and target.kind == "string" else ""
         if base == "figure" and not said:
             caption = next((a for a in parsed if a.name == "caption" and a.atoms), None)
             return self._value_text(caption.atoms[0], cell) if caption is not None else ""
@@ -1257,15 +1259,6 @@ def _row(cells: list[str]) -> str:
 def _escaped(text: str) -> str:
     """Text with Markdown's marks escaped: they are characters here."""
     return _MD_SPECIAL.sub(r"\\\g<0>", text)
-
-
-def _code_span(text: str) -> str:
-    if not text:
-        return ""
-    longest = max((len(r) for r in _BACKTICKS.findall(text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest or text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def _math(body: str) -> str:
