@@ -913,8 +913,14 @@ def _after_short_name(text: str, term: str) -> bool:
     return False
 
 
+#: a line opening with a comparison: a threshold and what holds above or below it
+_THRESHOLD = re.compile(r"^\s*(?:[<>≤≥]=?|[<>]\s*=)\s*\S")
+
+
 def _split(block: Marked) -> Definition | None:
     text = block.text
+    if _THRESHOLD.match(text):
+        return None  # "> 15,000: each occupant must be provided O2": no term "15,000"
     found = _marked_lead(block)
     if found is not None:
         return found

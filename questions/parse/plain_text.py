@@ -34,6 +34,8 @@ def as_markdown(text: str) -> str:
     """The notes with tab outlines as lists and bordered tables as pipe tables; notes written
     in Markdown come back as they were."""
     lines = _unescaped_lists(text.split("\n"))
+    if "> " in text or ">=" in text:
+        lines = [_COMPARED_ITEM.sub(r"\g<item>\\>", line) for line in lines]
     if "~" in text:
         lines = [_struck(line) for line in lines]
     if "{{" in text:
@@ -203,6 +205,11 @@ def _unescaped_lists(lines: list[str]) -> list[str]:
             )
         )
     return out
+
+
+#: a list item opening with a comparison ("- > **14,000**: crew uses O2", "- >= 3 SM"): a
+#: greater-than sign, which Markdown would read as a quote inside the item and drop
+_COMPARED_ITEM = re.compile(r"^(?P<item>\s*(?:[-*+]|\d+[.)])\s+)>(?==?\s*(?:\*\*|__)?[\d$~≈])")
 
 
 #: a static site's shortcode ("{{< notice warning >}}", "{{% /hint %}}", "{{< ref "a.md" >}}")

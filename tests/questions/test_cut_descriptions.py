@@ -87,3 +87,24 @@ def test_a_description_ends_where_the_lines_next_entry_begins() -> None:
     assert found[1] is not None and found[1].description == "cleared for takeoff"
     assert found[2] is None
     assert found[3] is not None and found[3].description.endswith("in prec. 90 days")
+
+
+def test_a_threshold_row_keeps_its_comparison_and_defines_no_term() -> None:
+    """ "- > **15,000**: each occupant must be provided O2" lost its ">" to Markdown's quote
+    and was asked "Which description fits 15,000?", its key wrong at exactly 15,000 ft."""
+    from questions.facts.extract import extract
+    from questions.parse.markdown import parse_document
+
+    text = (
+        "## Oxygen\n\n- 91.211 — supplemental O2:\n"
+        "  - > **12,500** up to 14,000 MSL: crew must use it after 30 min\n"
+        "  - > **14,000**: crew uses it continuously\n"
+        "  - > **15,000**: each occupant must be provided O2\n"
+        "  - >= 3 SM visibility\n"
+    )
+    doc = parse_document(text, "o2.md")
+    items = [b.text for b in doc.blocks if b.kind == "item"]
+    assert "> 15,000: each occupant must be provided O2" in items
+    assert ">= 3 SM visibility" in items
+    defined = {f.subject for f in extract(doc) if f.kind == "definition"}
+    assert not defined & {"14,000", "15,000", "12,500"}
