@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from questions.parse.spans import code_span
+from questions.parse.spans import block_safe, code_span
 
 _HEADING = re.compile(r"^\s*h(?P<level>[1-6])\.\s+(?P<title>.*)$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -59,8 +59,6 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _SLOT = re.compile("\ue000(\\d+)\ue001")
 _MD_ESCAPE = re.compile(r"[\\`*_~]|<(?=[A-Za-z/!?])")
 _BACKTICKS = re.compile(r"`+")
-#: a Markdown block's marker opening a line of text ("1. not a list", "> not a quote")
-_BLOCK_MARK = re.compile(r"^(?:(?P<num>\d+)[.)]|[-+*>]|#+)(?=\s|$)")
 
 
 def _marks(mark: str) -> re.Pattern[str]:
@@ -191,7 +189,7 @@ class _Reader:
             if not self.out[n]:
                 self._skip(n, "confluence markup")
             return n + 1
-        said = _block_safe(_inline(_BQ.sub("", line, count=1)))
+        said = block_safe(_inline(_BQ.sub("", line, count=1)))
         if not said:
             self._skip(n, "confluence markup")
             return n + 1
@@ -219,7 +217,7 @@ class _Reader:
         if title and self._list_follows(n):
             said = _inline(title).rstrip(":")
             if said:
-                self.out[n], self.kinds[n] = _block_safe(said + ":"), "para"
+                self.out[n], self.kinds[n] = block_safe(said + ":"), "para"
                 return
         self._skip(n, "confluence macro")
 
@@ -241,7 +239,7 @@ class _Reader:
         marker = "1. " if marks.endswith("#") else "- "
         indent = " " * sum(self.stack)
         self.stack.append(len(marker))
-        return indent + marker + _block_safe(text)
+        return indent + marker + block_safe(text)
 
     def _code_end(self, n: int, opening: re.Match[str]) -> int | None:
         """The line closing a code macro opened on line n; none when it closes on its own line
@@ -331,7 +329,7 @@ class _Reader:
             for k in range(n + 1, end):
                 said = [f"{h}: {c}" if h else c for h, c in zip(header, grid[k - n], strict=True)]
                 cells = "; ".join(s for s, c in zip(said, grid[k - n], strict=True) if c)
-                self.out[k] = "- " + _block_safe(cells) if cells else ""
+                self.out[k] = "- " + block_safe(cells) if cells else ""
                 self.kinds[k] = "item" if cells else "blank"
             self.stack.append(len("- "))
             return end
@@ -397,17 +395,6 @@ def _cells(line: str) -> list[tuple[str, bool]]:
 def _row(cells: list[str]) -> str:
     """A GFM table's row."""
     return "| " + " | ".join(cells) + " |"
-
-
-def _block_safe(text: str) -> str:
-    """A line's text with a Markdown block's marker at its start escaped: "1. x" or "> x" in
-    a Confluence paragraph is words, not a list or a quote."""
-    mark = _BLOCK_MARK.match(text)
-    if mark is None:
-        return text
-    if mark.group("num") is not None:
-        return mark.group("num") + "\\" + text[len(mark.group("num")) :]
-    return "\\" + text
 
 
 def _spans(

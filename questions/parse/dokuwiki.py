@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from questions.parse.spans import code_span
+from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -76,9 +76,6 @@ _SLOT = re.compile("\ue000(\\d+)\ue001")
 _MARKS = {"\ue010": "**", "\ue011": "*", "\ue012": "~~"}
 _MARK = re.compile("[\ue010\ue011\ue012]")
 _BACKTICKS = re.compile(r"`+")
-#: a Markdown block's marker opening a line's text ("1. not a list", "- not an item",
-#: "=====" under a line): DokuWiki's words
-_BLOCK_MARK = re.compile(r"^(?:(?P<num>\d+)[.)]|[-+>#|])(?=\s|$)|^[-=]+\s*$")
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|ico)$", re.I)
 
 #: what a line is once read, for where a table's lines may go: a blank line may take its
@@ -232,7 +229,7 @@ def dokuwiki_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, s
         elif listed is not None and len(listed.group("indent").expandtabs(2)) >= 2:
             out[n], kinds[n] = _item(listed, stack), _ITEM
         elif indent >= 2 and stack:  # an indented line under an item: more of the item
-            said = _block_text(_inline(unboxed))
+            said = block_safe(_inline(unboxed))
             out[n], kinds[n] = (" " * sum(stack) + said if said else ""), _ITEM
         elif indent >= 2:  # preformatted text
             n = _preformatted(lines, out, kinds, n)
@@ -242,7 +239,7 @@ def dokuwiki_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, s
             out[n], kinds[n] = "> " * len(quote.group("marks")) + said, _QUOTE
             stack.clear()
         else:
-            said = _block_text(_inline(unboxed))
+            said = block_safe(_inline(unboxed))
             if stack and said:  # right under a list: an item of a list of its own
                 said = ("- " if stack[0] == len("1. ") else "+ ") + said
             out[n], kinds[n] = said, (_ITEM if stack and said else _TEXT)
@@ -263,24 +260,13 @@ def _item(listed: re.Match[str], stack: list[int]) -> str:
     width = len(listed.group("indent").expandtabs(2))
     depth = max(1, min(width // 2, len(stack) + 1))
     del stack[depth - 1 :]
-    text = _block_text(_inline(listed.group("text") or ""))
+    text = block_safe(_inline(listed.group("text") or ""))
     if not text:
         return ""
     marker = "1. " if listed.group("mark") == "-" else "- "
     indent = " " * sum(stack)
     stack.append(len(marker))
     return indent + marker + text
-
-
-def _block_text(text: str) -> str:
-    """A line's text with a Markdown block's marker at its start escaped: "1. x" in DokuWiki's
-    words is words, not a list of its own."""
-    mark = _BLOCK_MARK.match(text)
-    if mark is None:
-        return text
-    if mark.group("num") is not None:
-        return mark.group("num") + "\\" + text[len(mark.group("num")) :]
-    return "\\" + text
 
 
 def _preformatted(lines: list[str], out: list[str], kinds: list[str], n: int) -> int:

@@ -17,7 +17,7 @@ import bisect
 import html
 import re
 
-from questions.parse.spans import code_span
+from questions.parse.spans import block_safe, code_span
 
 #: "== Title ==": the closing run as long as the opening ("== x ===" and "== x" are none)
 _HEADING = re.compile(r"^(?P<eq>={1,6})(?P<title>[^=]|[^=].*[^=])(?P=eq)$")
@@ -100,8 +100,6 @@ _ITALIC = re.compile(r"''(?P<body>.+?)''")
 #: bold or italics never closed: MediaWiki closes them at the line's end
 _OPEN_QUOTES = re.compile(r"(?P<q>'{2,5})(?P<body>[^']*)$")
 _SPACES = re.compile(r"[ \t]{2,}")
-#: a Markdown block's marker opening an item's text ("* 1. not a list"): a wiki item's words
-_BLOCK_MARK = re.compile(r"^(?:(?P<num>\d+)[.)]|[-+>#])(?=\s|$)")
 
 #: templates that cite or flag for cleanup: nothing of the notes, whatever their arguments
 _DROPPED_TEMPLATE = re.compile(
@@ -223,14 +221,14 @@ def wiki_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
                 out[n], term = "", None
                 n += 1
                 continue
-            out[n] = " " * sum(stack) + "- " + _item_text(said) if said else ""
+            out[n] = " " * sum(stack) + "- " + block_safe(said) if said else ""
         elif listed is not None and set(listed.group("marks")) != {":"}:
             out[n] = _item(listed.group("marks"), listed.group("text"), stack)
             term, defining = None, False
         else:  # a paragraph's line, or a ":" line: its text
             out[n] = _inline(listed.group("text") if listed is not None else line)
             if stack and out[n]:  # a paragraph right under a list: an item of a list of its own
-                out[n] = ("- " if stack[0] == len("1. ") else "+ ") + _item_text(out[n])
+                out[n] = ("- " if stack[0] == len("1. ") else "+ ") + block_safe(out[n])
             stack.clear()
             term, defining = None, False
         if not out[n].strip() and any(ch.isalnum() for ch in text):
@@ -337,18 +335,7 @@ def _item(marks: str, body: str, stack: list[int]) -> str:
     marker = "1. " if marks.endswith("#") else "- "
     indent = " " * sum(stack)
     stack.append(len(marker))
-    return indent + marker + _item_text(text)
-
-
-def _item_text(text: str) -> str:
-    """An item's text with a Markdown block's marker at its start escaped: "1. x" in a wiki
-    item is words, not a list of its own."""
-    mark = _BLOCK_MARK.match(text)
-    if mark is None:
-        return text
-    if mark.group("num") is not None:
-        return mark.group("num") + "\\" + text[len(mark.group("num")) :]
-    return "\\" + text
+    return indent + marker + block_safe(text)
 
 
 def _template_end(lines: list[str], n: int) -> int | None:

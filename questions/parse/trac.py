@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from questions.parse.spans import code_span
+from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -119,9 +119,6 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _CELL_ATTRS = re.compile(
     r"^\s*(?:<(?:[-|]\d+|[():^v]|\d+%|#[0-9a-fA-F]{3,8}|[a-z]+\s*=[^<>]*)>\s*)+"
 )
-#: a Markdown block's marker opening a line's text ("1. not a list", "# not a heading",
-#: "=====" under a line): the page's words
-_BLOCK_MARK = re.compile(r"^(?:(?P<num>\d+)[.)]|[-+*>]|#{1,6})(?=\s|$)|^[-=]+\s*$|^(?:```|~~~)")
 _MAX_COLUMNS = 64
 _MAX_TERM = 80
 _MORE_TERMS = re.compile(r"\S::(?=\s|$)")
@@ -429,14 +426,14 @@ class _Reader:
             out[n], kinds[n] = _term(*definition), _ITEM
             stack[:] = [(indent, 2)]
         elif indent and stack and n > 0 and kinds[n - 1] == _ITEM:  # more of the item above
-            said = _block_text(_inline(text))
+            said = block_safe(_inline(text))
             out[n], kinds[n] = (" " * sum(w for _, w in stack) + said if said else ""), _ITEM
         elif (quote := _QUOTE.match(line)) is not None:
             marks = quote.group("marks").count(">")
-            out[n], kinds[n] = "> " * marks + _block_text(_inline(quote.group("text"))), _QUOTED
+            out[n], kinds[n] = "> " * marks + block_safe(_inline(quote.group("text"))), _QUOTED
             stack.clear()
         else:
-            said = _block_text(_inline(text))
+            said = block_safe(_inline(text))
             lazy = n > 0 and kinds[n - 1] in (_ITEM, _LAZY) and bool(out[n - 1])
             kinds[n] = _LAZY if lazy else _TEXT
             if said and lazy and stack:
@@ -460,7 +457,7 @@ class _Reader:
             stack.pop()
         body = listed.group("text") or ""
         split = _definition(" " + body) if "::" in body else None
-        text = _term(*split)[2:] if split is not None else _block_text(_inline(body))
+        text = _term(*split)[2:] if split is not None else block_safe(_inline(body))
         if not text:
             return ""
         number = listed.group("num")
@@ -489,7 +486,7 @@ def _term(term: str, definition: str) -> str:
     said = _inline(definition)
     label = _inline(term)
     if not label:
-        return f"- {_block_text(said)}" if said else ""
+        return f"- {block_safe(said)}" if said else ""
     label = _bold(label)
     return f"- {label}: {said}" if said else f"- {label}:"
 
@@ -501,17 +498,6 @@ def _bold(label: str) -> str:
     if label.startswith("**") and label.endswith("**") and label.count("**") == 2:
         return label
     return "**" + label.replace("**", "") + "**"
-
-
-def _block_text(text: str) -> str:
-    """A line's text with a Markdown block's marker at its start escaped: "1. x" in the page's
-    words is words, not a list of its own."""
-    mark = _BLOCK_MARK.match(text)
-    if mark is None:
-        return text
-    if mark.group("num") is not None:
-        return mark.group("num") + "\\" + text[len(mark.group("num")) :]
-    return "\\" + text
 
 
 def _cells(text: str) -> list[str]:
