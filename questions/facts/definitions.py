@@ -544,6 +544,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None  # "`True`: errors come back …": a value of some setting, no term
     if is_numbering(d.term):
         return None  # "**Question 1**: what does …?": a question numbered, no term
+    if not d.term.strip(" `*"):
+        return None  # "**** — …": marks around nothing name no term
     if _last_of_listed(text, d.term, inline):
         return None  # "every `RUN`, `COPY`, `ADD` -> new layer": said of all three
     if is_clause_list(d.description):

@@ -108,3 +108,13 @@ def test_a_threshold_row_keeps_its_comparison_and_defines_no_term() -> None:
     assert ">= 3 SM visibility" in items
     defined = {f.subject for f in extract(doc) if f.kind == "definition"}
     assert not defined & {"14,000", "15,000", "12,500"}
+
+
+def test_a_marked_colon_is_no_term() -> None:
+    """A line opening with a bold ":" ("**:**: key: …", met in a fuzzed mix of wiki marks)
+    made an empty term, and splitting the line at it raised ValueError."""
+    from questions.facts.definitions import _split_cached
+    from questions.parse.model import Inline
+
+    text = ":: key: t:: d '''b'''X — c= H ="
+    assert _split_cached(text, Inline(text, (":", "X"), ("c",))) is None
