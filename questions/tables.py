@@ -290,7 +290,8 @@ def analyse(data: TableData) -> Table | None:
         return None
     # a row keyed by a question ("Where?", "Needs O₂?" in a Cornell cue column) names no
     # thing: "Which of these is described here: “cytosol”?" offers questions as answers
-    named_rows = [n for n, r in enumerate(rows) if not _ASKS.search(r[k])]
+    # nor does a total ("TOTAL | 100% | 90"): its cells add up the others, it is no thing
+    named_rows = [n for n, r in enumerate(rows) if not _ASKS.search(r[k]) and not is_total(r[k])]
     if len(named_rows) < 2:
         return None
     lines = tuple(data.lines)
@@ -330,6 +331,12 @@ def _groups_rows(values: list[str]) -> bool:
 
 #: a cell that asks: a question mark ending it
 _ASKS = re.compile(r"[?？]\s*$")
+#: a row that adds up the rows above it: "TOTAL", "Grand total", "Sum", "合计"
+_TOTAL = re.compile(r"(?i)(?:grand\s+|sub-?)?totals?|sum|overall|合计|总计|小计|共计|总和")
+
+
+def is_total(key: str) -> bool:
+    return _TOTAL.fullmatch(key.strip().strip("*_`:：").strip()) is not None
 
 
 def _transposed(header: list[str], rows: list[list[str]], lines: tuple[int, ...]) -> Table | None:
