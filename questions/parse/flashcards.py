@@ -24,10 +24,10 @@ _A_LABEL = r"(?:(?:A|Answer|Back|答|背面)\s*[:：]|→|->)"
 _FRONT = re.compile(
     r"^\s*(?:Front|正面)\s*[:：]\s*(?P<q>.+?)\s*(?:(?:Back|背面)\s*[:：]\s*(?P<a>.*))?$", re.S
 )
-_CARD = re.compile(
-    rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+?[?？][”\"」]?)\s*{_A_LABEL}\s*(?P<a>\S.*)$", re.S
-)
-_QUESTION = re.compile(rf"^\s*{_Q_LABEL}\s*[:：]\s*(?P<q>.+[?？][”\"」]?)\s*$", re.S)
+#: a question's label: "Q:", "Question 3:", or a number after the Q ("Q1.", "Q12)")
+_Q_OPEN = rf"(?:{_Q_LABEL}\s*[:：]|(?:Q|问题?)\s*\d{{1,3}}\s*[.)．、])"
+_CARD = re.compile(rf"^\s*{_Q_OPEN}\s*(?P<q>.+?[?？][”\"」]?)\s*{_A_LABEL}\s*(?P<a>\S.*)$", re.S)
+_QUESTION = re.compile(rf"^\s*{_Q_OPEN}\s*(?P<q>.+[?？][”\"」]?)\s*$", re.S)
 #: an answer alone, or an addendum to the answer before ("补充：…"): the label goes
 _ANSWER = re.compile(r"^\s*(?:A|Answer|Back|答|背面|补充)\s*[:：]\s*(?P<a>\S.*)$", re.S)
 #: why a card's question alone is asked nothing

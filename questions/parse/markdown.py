@@ -43,6 +43,7 @@ from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
+from questions.parse.vault import inner_front_matter
 from questions.parse.yaml_notes import yaml_as_markdown
 from questions.text import TRAILING_ASIDE
 
@@ -809,6 +810,7 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
+    lines, vault = inner_front_matter(lines)  # a vault joined into one file
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
@@ -828,6 +830,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, entries = without_entry_parts(lines)
     skipped = (
         chat
+        + vault
         + keep
         + yaml_notes
         + opml

@@ -116,3 +116,30 @@ def test_a_numbered_card_is_a_card() -> None:
     assert any(t.startswith("fork 出的子进程") for t in texts), texts
     assert "heartbeat bitmaps stay at 2 KB with 16384 slots." in texts, texts
     assert not any(re.match(r"(?:Q|Question ?)\d", t) for t in texts), texts
+
+
+NUMBERED = """# Kotlin interview prep
+
+## Basics
+
+Q1. Default visibility in Kotlin? What's `internal`?
+A: `public` by default. `internal` = visible within the same **module** (Gradle module).
+
+Q2) What does `lateinit` do?
+A: It lets a non-null `var` be set after construction; reading it before throws an exception.
+
+Q3. Inline classes are boxed when used as a nullable type.
+"""
+
+
+def test_a_numbered_card_keeps_its_answer_and_drops_its_question() -> None:
+    doc = parse_document(NUMBERED, "x.md")
+    texts = [b.text for b in doc.content]
+    assert any(t.startswith("internal = visible within the same module") for t in texts), texts
+    assert not any(t.startswith("It lets a non-null var") for t in texts)  # a bare reply
+    assert not [t for t in texts if t.startswith(("Q1.", "Q2)", "A:"))], texts
+    # a numbered line that asks nothing is a statement, not a card
+    assert any(t.startswith("Q3. Inline classes") for t in texts), texts
+    bank, _ = generate_from_texts([("x.md", NUMBERED)], "b")
+    for q in bank.questions:
+        assert "What's" not in q.prompt and "Q1" not in q.prompt, q.prompt
