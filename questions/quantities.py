@@ -46,8 +46,9 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True
 #: a number's digits: groups of three after a thousands comma ("65,535"), else digits and
 #: dots ("3.14", "1.2.3"); "2,2,4" is a run of three numbers, no number of its own
 _DIGITS = r"(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*)(?!,\d)"
+#: (a unit's letter before a dot and a digit is no unit: "SGA 1979 s.57" cites a section)
 NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9_.\-/:=^]){_DIGITS}(\s?|-(?=[A-Za-z]))({_UNIT_ALT})?(?![A-Za-z0-9_%\-^])"
+    rf"(?<![A-Za-z0-9_.\-/:=^]){_DIGITS}(\s?|-(?=[A-Za-z]))((?:{_UNIT_ALT})(?!\.\d))?(?![A-Za-z0-9_%\-^])"
     rf"|(?<![A-Za-z0-9_.\-/:=^]){_DIGITS}(\s?)({_UNIT_ALT})(?=[\u4e00-\u9fff])",
     re.IGNORECASE,
 )

@@ -478,6 +478,22 @@ def calendar_part(sentence: str, text: str) -> str:
 #: "68 Cal.2d 222"), and the page after the volume and reporter
 _VOLUME_BEFORE_REPORTER = re.compile(r"^\s(?:[A-Z][A-Za-z]{0,5}\.\s?){1,3}(?:[23]d\s)?\s*\d")
 _PAGE_AFTER_REPORTER = re.compile(r"\d\s(?:[A-Z][A-Za-z]{0,5}\.\s?){1,3}(?:\s?[23]d)?\s?$")
+#: an English law report's citation: the year in brackets, then volume, report and page in any
+#: mix ("[1893] 1 QB 256", "(1862) 11 CB (NS) 869", "(1866) LR 1 Ex 109", "[2009] EWCA Civ 1209",
+#: "(1831) 1 B & Ad 950", "(1602) 5 Co Rep 117a")
+_BRACKET_CITATION = re.compile(
+    r"[\[(]\d{4}[\])](?:\s+(?:\d{1,4}|[A-Z][A-Za-z]{0,6}\.?|\([A-Z]{1,3}\))){0,2}"
+    r"\s+[A-Z][A-Za-z]{0,6}\.?(?:\s+(?:\d{1,4}|&|[A-Z][A-Za-z]{0,6}\.?|\([A-Z]{1,3}\))){0,3}"
+    r"\s+\d{1,5}[a-z]?\b"
+)
+
+
+def in_citation(sentence: str, number: Number) -> bool:
+    """The number is a year, volume or page of a case's citation: where to find the case, no
+    fact of it (a page or a report's year is never asked)."""
+    if "[" not in sentence and "(" not in sentence:
+        return False
+    return any(m.start() <= number.start < m.end() for m in _BRACKET_CITATION.finditer(sentence))
 
 
 @lru_cache(maxsize=65536)
@@ -490,6 +506,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
     before = sentence[: number.start].rstrip()[-24:]
     after = sentence[number.end :]
     text = number.text
+    if in_citation(sentence, number):
+        return "id"  # "[1893] 1 QB 256": the case's place in a law report
     if _STANDARD.fullmatch(text) or (
         _STANDARD_HEAD.fullmatch(text) and _STANDARD_TAIL.match(after)
     ):

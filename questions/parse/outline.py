@@ -18,9 +18,9 @@ import re
 from questions.parse.chat import LINE_NOTE
 from questions.parse.plain_text import FENCE, PAGE_LINE
 
-#: a word processor's numbered title: "2 The four dimensions", "2.3.1 Focus on value"
+#: a word processor's numbered title: "2 The four dimensions", "2.3.1 Focus on value", "1.  OFFER"
 _DECIMAL = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[ \t]+(?P<title>[A-Z\"'(][^\t]{0,100})$"
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.?)[ \t]+(?P<title>[A-Z\"'(][^\t]{0,100})$"
 )
 _ZH_CHAPTER = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})[、．.]\s*(?P<title>\S.*)$")
 _ZH_SECTION = re.compile(r"^[（(](?P<number>[一二三四五六七八九十]{1,3})[）)]\s*(?P<title>\S.*)$")
@@ -31,8 +31,13 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _FIGURE = re.compile(r"^\s*(?:Figure|Fig\.|图)\s*\d{1,3}(?:[.-]\d{1,3})?\s*[.:：]", re.I)
 #: a table's caption: "Table 2: Types of change"
 _TABLE_CAPTION = re.compile(r"^\s*(?:Table|Tab\.|表)\s*\d{1,3}(?:[.-]\d{1,3})?\s*[.:：]", re.I)
-#: a word processor's bullet: "•", a dash before a space, "a)"
-_WORD_BULLET = re.compile(r"^(?P<indent>\s*)(?:[•·▪◦]|[–—](?=\s)|[a-z][)）])\s*(?=\S)")
+#: a word processor's bullet: "•", a dash before a space, "a)", a legal outline's "(a)" / "(iv)"
+_WORD_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[•·▪◦]|[–—](?=\s)|[a-z][)）]|[(（](?:[a-h]|[ivx]{1,4})[)）](?=\s))\s*(?=\S)"
+)
+#: a numbered line of the outline that is no title ("1.1 Definition: an offer is …"): its
+#: number only places it, and asked it is no fact
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+(?=\S)")
 #: "Definition: Output – a tangible or intangible deliverable …"
 _DEFINITION = re.compile(r"^\s*Definition\s*:\s*(?P<term>[^–—:]{1,60}?)\s+[–—-]\s+(?P<text>\S.*)$")
 _ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+\S")
@@ -70,17 +75,41 @@ def _decimal_titles(lines: list[str]) -> dict[int, int]:
     order ("1", "1.1", "1.2", "2", "2.1", "2.1.1"), two chapters and a section at least."""
     titles: dict[int, int] = {}
     last: tuple[int, ...] = ()
+    dotted: bool | None = None  # the chapters' numbers end with a dot ("1.  OFFER")
     for n, line in enumerate(lines):
         m = _DECIMAL.match(line)
-        if m is None or m.group("title").rstrip().endswith((".", ",", ";")):
+        wrapped = n + 1 < len(lines) and _continues(lines[n + 1], line)  # a sentence goes on
+        if m is None or wrapped or m.group("title").rstrip().endswith((".", ",", ";")):
+            # a numbered line that says something ("1.1 Definition: an offer is …") is no
+            # title, yet it holds its place: "1.2" after it is the next title
+            said = _NUMBERED_LINE.match(line)
+            stated = line.rstrip().endswith((".", "。")) or wrapped or (m is None and said)
+            if said is not None and stated and _follows(_numbers(said.group("number")), last):
+                last = _numbers(said.group("number"))
+                titles[n] = 0  # no title: its number goes, its words are a note
             continue
-        number = tuple(int(x) for x in m.group("number").split("."))
+        number = _numbers(m.group("number"))
+        if len(number) == 1 and dotted is not None and dotted != bool(m.group("dot")):
+            # chapters are numbered one way through the file: after "1 Key concepts", "3. Service
+            # value chain" is the third step of a list; after "1.  OFFER", "2.  ACCEPTANCE" is next
+            continue
         if _follows(number, last):
+            if len(number) == 1:
+                dotted = bool(m.group("dot"))
             titles[n] = len(number)
             last = number
     chapters = sum(1 for depth in titles.values() if depth == 1)
     sections = sum(1 for depth in titles.values() if depth > 1)
     return titles if chapters >= MIN_CHAPTERS and sections >= 1 else {}
+
+
+#: a separator typed as a line of one mark
+_RULE = re.compile(r"([_=*~-])\1{4,}")
+_NUMBERED_LINE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\.?[ \t]+\S")
+
+
+def _numbers(number: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in number.split("."))
 
 
 def _follows(number: tuple[int, ...], last: tuple[int, ...]) -> bool:
@@ -120,7 +149,7 @@ def _read(
     lead: tuple[int, int, str] | None = None  # a line leading a list: indent, column, its mark
     for n, line in enumerate(lines):
         text = line.strip()
-        if n in titles:
+        if titles.get(n):
             m = (_DECIMAL if not chinese else _ZH_CHAPTER if titles[n] == 1 else _ZH_SECTION).match(
                 text
             )
@@ -132,6 +161,8 @@ def _read(
             out.append("")
         elif n == first and len(text) <= 80 and not text.endswith((".", "。")):
             out.append("# " + text)  # the document's title
+        elif _RULE.fullmatch(text):
+            out.append("")  # a typed separator: "______", "=====" says nothing
         elif PAGE_LINE.match(text):
             out.append("")
             skipped.append((n + 1, "page header", text))
@@ -143,6 +174,11 @@ def _read(
         elif _FIGURE.match(text):
             out.append("")
             skipped.append((n + 1, "figure caption", text))
+        elif n in titles:  # a numbered line that says something: its words, not its place
+            numbered = _SECTION_NUMBER.match(text)
+            out.append(LINE_NOTE + (text[numbered.end() :] if numbered else text))
+        elif not chinese and n and out[-1].strip() and _continues(line, lines[n - 1]):
+            out.append(_continued(out[-1], text))  # a line wrapped by hand
         else:
             indent = len(line) - len(line.lstrip())
             marked = _mark(line, chinese)
@@ -161,6 +197,52 @@ def _read(
             continue
         lead = None
     return out, skipped
+
+
+#: how a line wrapped by hand goes on: a word, a number or a bracket, no new point's mark
+_GOES_ON = re.compile(r"^[a-z0-9\[(&]")
+_ENDS = (".", ";", ":", "!", "?", "。", "；", "：")
+
+
+def _continues(line: str, above: str) -> bool:
+    """An indented line, marked as nothing, under a line that stops mid-sentence ("…
+    Carlill v Carbolic Smoke Ball Co [1893]" / "1 QB 256 (£100 reward)"): the rest of the line
+    above, wrapped by hand, not a note of its own."""
+    text = line.strip()
+    column = _text_column(above)
+    return (
+        column is not None
+        and len(line) - len(line.lstrip()) >= column
+        and not above.rstrip().endswith(_ENDS)
+        and _GOES_ON.match(text) is not None
+        and not _mark(line, chinese=False)
+        and _ITEM.match(line) is None
+        and _SECTION_NUMBER.match(text) is None
+    )
+
+
+def _text_column(line: str) -> int | None:
+    """Where the text of a line opened by a number or a point's mark starts ("1.1 Definition",
+    "    (b) Unilateral"): a line wrapped by hand goes on there; None for a line with no mark."""
+    indent = len(line) - len(line.lstrip())
+    text = line.strip()
+    mark = _SECTION_NUMBER.match(text) or _WORD_BULLET.match(text) or _MARKER_SPACE.match(text)
+    return indent + mark.end() if mark is not None and mark.end() else None
+
+
+_MARKER_SPACE = re.compile(r"(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _continued(above: str, text: str) -> str:
+    """The wrapped line as Markdown goes on with the line above: under an item's text, or
+    right under a note (its paragraph goes on)."""
+    if above.startswith("#"):
+        return LINE_NOTE + text
+    item = _ITEM.match(above)
+    if item is None:
+        return text
+    marker = re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s+", above)
+    return " " * (marker.end() if marker else 2) + text
 
 
 def _mark(line: str, chinese: bool) -> str:
