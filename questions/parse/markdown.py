@@ -25,6 +25,7 @@ from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
+from questions.parse.enex import enex_as_markdown
 from questions.parse.flashcards import read_cards
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
@@ -814,6 +815,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
+    lines, enex = enex_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, typst = typst_as_markdown(lines)
@@ -834,6 +836,7 @@ def parse_document(text: str, file: str) -> Document:
         + keep
         + yaml_notes
         + opml
+        + enex
         + roam
         + mkdocs
         + typst
