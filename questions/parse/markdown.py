@@ -30,6 +30,7 @@ from questions.parse.flashcards import read_cards
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.keep import keep_as_markdown
+from questions.parse.logseq import logseq_as_markdown
 from questions.parse.mediawiki import wiki_as_markdown
 from questions.parse.mistake_log import without_entry_parts
 from questions.parse.mkdocs import mkdocs_as_markdown
@@ -817,6 +818,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, opml = opml_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
+    lines, logseq = logseq_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, typst = typst_as_markdown(lines)
     lines, adoc = asciidoc_as_markdown(lines)
@@ -838,6 +840,7 @@ def parse_document(text: str, file: str) -> Document:
         + opml
         + enex
         + roam
+        + logseq
         + mkdocs
         + typst
         + adoc

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 #: a line of an export: its indent, its bullet, a heading's marks and the block's text
-_LINE = re.compile(r"^(?P<indent> *)(?P<bullet>-(?: |$))?(?P<heading>#{1,6} +)?(?P<body>.*)$")
+LINE = re.compile(r"^(?P<indent> *)(?P<bullet>-(?: |$))?(?P<heading>#{1,6} +)?(?P<body>.*)$")
 #: a block reference: Roam's ids are nine characters ("((gH5nB8yUe))")
 _REF = re.compile(r"\(\([\w-]{9,}\)\)", re.ASCII)
 _HIGHLIGHT = re.compile(r"\^\^([^^\n]+)\^\^")
@@ -45,9 +47,9 @@ _BACKTICKS = re.compile(r"`+")
 _SLOT = re.compile("\ue000(\\d+)\ue001")
 #: what only Logseq writes: a property under a block or atop the page ("id:: 64f…",
 #: "tags:: aws"), a tab's indent, a reference by a 36-character id, "{{embed ((…))}}"
-_PROPERTY = re.compile(r"^\s*[\w-]+:: ")
-_UUID_REF = re.compile(r"\(\([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)\)")
-_TAB_BULLET = re.compile(r"^\t+- ")
+PROPERTY = re.compile(r"^\s*[\w-]+:: ")
+UUID_REF = re.compile(r"\(\([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)\)")
+TAB_BULLET = re.compile(r"^\t+- ")
 _BULLET = re.compile(r"^ *-(?: |$)")
 #: attributes that file the page, not facts of its subject
 _FILING = frozenset(
@@ -65,25 +67,37 @@ _FILING_PHRASES = frozenset(
      "last reviewed", "next review", "due date", "related to", "see also", "is a",
      "instance of", "date added", "added on", "read on"}
 )  # fmt: skip
-_TASKS = {"todo": "[ ] TODO", "done": "[x] TODO"}  # Roam's DONE is its TODO ticked
+TASKS = {"todo": "[ ] TODO", "done": "[x] TODO"}  # Roam's DONE is its TODO ticked
 MIN_MARKS = 2
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How an outliner writes what `as_shown` reads away: its name, naming why a block is
+    skipped ("Roam embed"), its highlight (the marks, and the pattern whose group is its words)
+    and how it names a component ("{{…}}"), "" for text that is none."""
+
+    name: str
+    highlight_marks: str
+    highlight: re.Pattern[str]
+    component: Callable[[str], str]
 
 
 def is_roam(lines: list[str]) -> bool:
     """The file marks itself as Roam's: two of its marks ("((" references, "{{[[", "^^…^^",
     "#[[", "Name:: value" blocks) outside code, and nothing only Logseq writes."""
     marks = 0
-    for line, code in zip(lines, _code_blocks(lines)[0], strict=True):
+    for line, code in zip(lines, code_blocks(lines)[0], strict=True):
         if code:
             continue
-        if _TAB_BULLET.match(line) or "{{embed ((" in line or _UUID_REF.search(line):
+        if TAB_BULLET.match(line) or "{{embed ((" in line or UUID_REF.search(line):
             return False
-        parts = _LINE.match(line)
+        parts = LINE.match(line)
         assert parts is not None  # every line matches
-        if parts.group("bullet") is None and _PROPERTY.match(line):
+        if parts.group("bullet") is None and PROPERTY.match(line):
             return False
         body = parts.group("body")
-        attribute = parts.group("bullet") and not parts.group("heading") and _attribute(body)
+        attribute = parts.group("bullet") and not parts.group("heading") and read_attribute(body)
         shown = _hidden_code(body)[0]
         marks += sum(
             (
@@ -102,40 +116,40 @@ def roam_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
     reason, text); the lines as they were for a file that is not Roam's."""
     if not is_roam(lines):
         return lines, []
-    code, blocks = _code_blocks(lines)
+    code, blocks = code_blocks(lines)
     out = _code_in_place(lines, blocks)
     skipped: list[tuple[int, str, str]] = []
     page_head = True  # the page's first blocks are attributes: they file the page
     for n, line in enumerate(out):
         if code[n] or not line.strip():
             continue
-        parts = _LINE.match(line)
+        parts = LINE.match(line)
         assert parts is not None
         indent, bullet = parts.group("indent"), parts.group("bullet")
         heading, body = parts.group("heading") or "", parts.group("body")
-        attribute = _attribute(body) if bullet and not heading else None
+        attribute = read_attribute(body) if bullet and not heading else None
         if indent == "" and attribute is None:
             page_head = False
         if attribute is not None:
             name, value = attribute
-            if page_head or _files(name):
-                _skip(out, code, n, "Roam attribute", skipped, whole=True)
+            if page_head or files_page(name):
+                skip_block(out, code, n, "Roam attribute", skipped, whole=True)
                 continue
             body = f"{name}: {value}"
-        said, why = _shown(body, has_children=_has_children(out, code, n))
-        if why in _TASKS and said.strip():  # a box where Roam shows one, else the word
-            said = f"{_TASKS[why] if bullet and not heading else 'TODO'} {said}"
+        said, why = as_shown(body, has_children=has_nested(out, code, n))
+        if why in TASKS and said.strip():  # a box where Roam shows one, else the word
+            said = f"{TASKS[why] if bullet and not heading else 'TODO'} {said}"
         elif bullet and (not said.strip() or _DAY.match(said.strip())):
-            empty = "TODO" if why in _TASKS else why or "Roam component"
+            empty = "TODO" if why in TASKS else why or "Roam component"
             reason = "daily note" if said.strip() else empty
-            _skip(out, code, n, reason, skipped, whole=False)
+            skip_block(out, code, n, reason, skipped, whole=False)
             continue
         out[n] = f"{indent}{'- ' if bullet else ''}{heading}{said}"
     skipped.sort()
     return out, skipped
 
 
-def _code_blocks(lines: list[str]) -> tuple[list[bool], list[tuple[int, int, str]]]:
+def code_blocks(lines: list[str]) -> tuple[list[bool], list[tuple[int, int, str]]]:
     """Which lines are code, and each code block as (first line, last line, fence): a fence
     opens a block's text ("- ```js") and closes on a line that starts or ends with it (Roam
     glues it to the code: "console.log(x)```"); one never closed runs to the end."""
@@ -143,7 +157,7 @@ def _code_blocks(lines: list[str]) -> tuple[list[bool], list[tuple[int, int, str
     blocks: list[tuple[int, int, str]] = []
     fence, start = "", 0
     for n, line in enumerate(lines):
-        parts = _LINE.match(line)
+        parts = LINE.match(line)
         assert parts is not None
         body = parts.group("body")
         if fence:
@@ -174,7 +188,7 @@ def _code_in_place(lines: list[str], blocks: list[tuple[int, int, str]]) -> list
     a glued fence dropped (the block ends where its item does); the code itself is unchanged."""
     out = list(lines)
     for first, last, fence in blocks:
-        parts = _LINE.match(lines[first])
+        parts = LINE.match(lines[first])
         assert parts is not None
         if last == first or parts.group("bullet") is None:
             continue
@@ -189,7 +203,7 @@ def _code_in_place(lines: list[str], blocks: list[tuple[int, int, str]]) -> list
     return out
 
 
-def _attribute(body: str) -> tuple[str, str] | None:
+def read_attribute(body: str) -> tuple[str, str] | None:
     """An attribute block's name and value ("Max size:: 4 TB"), None for any other block."""
     m = _ATTRIBUTE.match(body)
     if m is None or m.group("name") != m.group("name").rstrip():
@@ -197,7 +211,7 @@ def _attribute(body: str) -> tuple[str, str] | None:
     return m.group("name"), (m.group("value") or "").strip()
 
 
-def _files(name: str) -> bool:
+def files_page(name: str) -> bool:
     """An attribute that files the page (its status, type, source, date…)."""
     key = " ".join(name.lower().split())
     return key in _FILING or key in _FILING_PHRASES
@@ -220,7 +234,7 @@ def _subtree_end(out: list[str], code: list[bool], n: int) -> int:
     return end
 
 
-def _has_children(out: list[str], code: list[bool], n: int) -> bool:
+def has_nested(out: list[str], code: list[bool], n: int) -> bool:
     """Blocks are nested under the block at line n."""
     end = _subtree_end(out, code, n)
     return any(not code[m] and _BULLET.match(out[m]) for m in range(n + 1, end + 1))
@@ -236,7 +250,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _skip(
+def skip_block(
     out: list[str],
     code: list[bool],
     n: int,
@@ -263,19 +277,21 @@ def _skip(
         out[m] = out[m][min(step, _indent(out[m])) :]
 
 
-def _shown(body: str, *, has_children: bool) -> tuple[str, str]:
+def as_shown(body: str, *, has_children: bool, dialect: Dialect | None = None) -> tuple[str, str]:
     """A block's text as Roam shows it, and what it was when that is nothing to read: "todo"
     or "done" for a task (its marker dropped, whatever its text), else the reason a block
-    left with no words is skipped. Code spans are left as they are."""
+    left with no words is skipped. Code spans are left as they are. Roam's unless another
+    `dialect` is named."""
+    dialect = dialect or ROAM
     text, slots = _hidden_code(body)
     why = ""
     if "{{" in text:
-        text, why = _without_components(text)
+        text, why = _without_components(text, dialect)
     if "((" in text:
         text, refs = _REF.subn("", text)
         why = why or ("block reference" if refs else "")
-    if "^^" in text:
-        text = _HIGHLIGHT.sub(r"\1", text)
+    if dialect.highlight_marks in text:
+        text = dialect.highlight.sub(r"\1", text)
     if "]([[" in text:  # "[label]([[Page]])": the label, a link to the page
         text = _ALIAS.sub(lambda m: f"[[{m.group('page')}|{m.group('label')}]]", text)
     if text.count("[[") >= 2:
@@ -316,11 +332,12 @@ def _hidden_code(text: str) -> tuple[str, list[str]]:
     return "".join(pieces), slots
 
 
-def _without_components(text: str) -> tuple[str, str]:
+def _without_components(text: str, dialect: Dialect) -> tuple[str, str]:
     """The text without Roam's components ("{{[[TODO]]}}", "{{embed: ((…))}}", "{{[[query]]:
     …}}"), and what they were: "todo" or "done" for a task's marker, "Roam embed" for an
     embed, "Roam component" for any other. An Anki cloze ("{{c1::…}}") or a template's
-    placeholder ("{{ .Values.image }}") is no component: left as it is."""
+    placeholder ("{{ .Values.image }}") is no component: left as it is. Another `dialect`
+    names its components, and the reasons, its own way."""
     closing: dict[int, int] = {}
     opened: list[int] = []
     for k, ch in enumerate(text):
@@ -336,12 +353,13 @@ def _without_components(text: str) -> tuple[str, str]:
         if end < 0 or closing.get(k + 1) != end - 1:
             k += 1
             continue
-        name = _component(text[k + 2 : end - 1])
+        name = dialect.component(text[k + 2 : end - 1])
         if name:
             pieces.append(text[at:k])
-            kind = name if name in _TASKS else "Roam embed" if "embed" in name else ""
-            why = kind if kind in _TASKS or not why else why
-            why = why or "Roam component"
+            embed = f"{dialect.name} embed" if "embed" in name else ""
+            kind = name if name in TASKS else embed
+            why = kind if kind in TASKS or not why else why
+            why = why or f"{dialect.name} component"
             at = end + 1
         k = end + 1
     pieces.append(text[at:])
@@ -358,6 +376,9 @@ def _component(inner: str) -> str:
     if m is None or re.match(r"c\d+::", inner):
         return ""
     return (m.group("page") or m.group("word")).strip().lower()
+
+
+ROAM = Dialect("Roam", "^^", _HIGHLIGHT, _component)
 
 
 def _flat_links(text: str) -> str:
