@@ -43,6 +43,7 @@ from questions.parse.pandoc import pandoc_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.parse.spaced_repetition import spaced_repetition_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
 from questions.parse.vault import inner_front_matter
@@ -826,6 +827,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, doku = dokuwiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
     lines, confluence = confluence_as_markdown(lines)
+    lines, sr = spaced_repetition_as_markdown(lines)  # after the wikis' own "term::"
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
@@ -836,6 +838,7 @@ def parse_document(text: str, file: str) -> Document:
         chat
         + vault
         + keep
+        + sr
         + yaml_notes
         + opml
         + enex
