@@ -22,6 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
+from questions.parse.card_sets import card_set_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
@@ -814,6 +815,7 @@ def parse_document(text: str, file: str) -> Document:
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(text.split("\n"))
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
+    lines, card_set = card_set_as_markdown(lines)
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
@@ -837,6 +839,7 @@ def parse_document(text: str, file: str) -> Document:
     skipped = (
         chat
         + vault
+        + card_set
         + keep
         + sr
         + yaml_notes
