@@ -207,8 +207,11 @@ def _same_blank(c: Candidate, asked: Sequence[str]) -> bool:
     return bool(mine) and any(mine in b.casefold() or b.casefold() in mine for b in asked if b)
 
 
-def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
-    """Drop the weakest questions of any block over a quarter of the bank."""
+def _cap_blocks(
+    picks: list[Pick], keep_statements: bool = False
+) -> tuple[list[Pick], list[tuple[Candidate, str]]]:
+    """Drop the weakest questions of any block over a quarter of the bank; with
+    `keep_statements`, never a true/false one (their balance is already struck)."""
     drop: list[tuple[Candidate, str]] = []
     if len({p[0].fact.block.id for p in picks}) < 4:
         return picks, drop
@@ -223,7 +226,7 @@ def _cap_blocks(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, st
         for p in sorted(picks, key=order):
             b = p[0].fact.block.id
             seen[b] += 1
-            if b in over and seen[b] > cap:
+            if b in over and seen[b] > cap and not (keep_statements and p[0].kind == "truefalse"):
                 drop.append((p[0], "block already gives a quarter of the bank"))
                 continue
             out.append(p)
@@ -433,7 +436,12 @@ def make_plan(passed: Sequence[Pick]) -> Plan:
     picked, told = _own_explanations(chosen + tf_chosen)
     picked, twice = _said_twice(picked)
     picked, mirrored = _one_per_pair(picked)
-    return Plan(picked, dropped + capped + blocked + leaked + tf_dropped + told + twice + mirrored)
+    # the cuts since may leave a block over its share of the smaller bank: held to it again
+    picked, reblocked = _cap_blocks(picked, keep_statements=True)
+    return Plan(
+        picked,
+        dropped + capped + blocked + leaked + tf_dropped + told + twice + mirrored + reblocked,
+    )
 
 
 def _one_per_pair(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]]]:

@@ -189,6 +189,16 @@ def setting_value(subject: str, lang: str, measure: str = "") -> str:
     return f"What value do the notes give for {subject}?"
 
 
+def port_of(name: str, lang: str) -> str:
+    """ "kube-apiserver — 6443": the port the notes give a name ("Redis TLS port: 6380" names
+    the port itself)."""
+    if re.search(r"(?i)\bports?$|端口$", name.strip()):
+        return f"{name} 是多少？" if lang == "zh" else f"What is the {name}?"
+    if lang == "zh":
+        return f"{name} 使用哪个端口？"
+    return f"Which port does {name} use?"
+
+
 def default_named(noun: str, lang: str) -> str:
     """ "default port: 6379": the label names what the value is."""
     if lang == "zh":

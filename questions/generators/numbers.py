@@ -21,7 +21,7 @@ from questions.facts.model import Fact
 from questions.facts.numbers import gives_own_setting, has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.nouns import PROPERTY_HEADS, category
-from questions.stems import BLANK, cloze, default_named, default_number, setting_value
+from questions.stems import BLANK, cloze, default_named, default_number, port_of, setting_value
 from questions.subjects import label
 from questions.text import ASIDE, CJK, balanced, cjk_count, clauses_of, contains
 from questions.values import Number, fmt_number, numbers_in, parse_number, shape
@@ -482,11 +482,22 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
         # a value the notes give the setting elsewhere ("raising it to 10") is no wrong option
         elsewhere = " ".join(t for t in pool.texts_naming(f.subject) if t != f.block.text)
         wrong = distractors_for(f, pool, avoid=elsewhere, vary=vary)
-        stem = setting_value(f.subject, lang, measured_by_lead(f))
+        measure = measured_by_lead(f)
+        if f.role == "port" and not measure:
+            stem = port_of(f.subject, lang)  # "JMX remote: 9010" under "Ports"
+        else:
+            stem = setting_value(f.subject, lang, measure)
         return build(NAME, "value", f, stem, f.span, wrong, lang, rank=0,
                      query=f.subject)  # fmt: skip
     if _STUDY_ORDER.match(f.sentence.lstrip("-*• ")):
         return None  # "Memorise the 5 reserved IPs …": a note to study, not the fact
+    port_name = _port_named(f)
+    if port_name:
+        # "kube-apiserver — 6443": too few words for a cloze, yet the port of a name is a
+        # classic question; the other ports of the notes are its options
+        wrong = distractors_for(f, pool, avoid=f.sentence, vary=vary)
+        return build(NAME, "value", f, port_of(port_name, lang), f.span, wrong, lang,
+                     rank=0, query=port_name)  # fmt: skip
     said = with_question(
         arithmetic_cut(clause(f.sentence, f.span), f.span), f.block.text, f.sentence
     )  # the question the line answers stays with it
@@ -519,6 +530,31 @@ def _candidate(f: Fact, pool: Pool, vary: bool = True) -> Candidate | None:
     wrong = distractors_for(f, pool, avoid=gap, vary=vary)
     return build(NAME, "cloze", f, cloze(gap, lang), f.span, wrong, lang, rank=1, blank=f.span,
                  query=gap)  # fmt: skip
+
+
+#: what a line naming a port may say besides its name and the port: "(API)", "healthz"
+_PORT_REMARK = re.compile(r"\s*(?:[(（][^()（）]{0,20}[)）]|[A-Za-z]{1,12})?\s*")
+#: between a name and its port: a dash, a colon, an arrow, "on"
+_PORT_JOIN = re.compile(r"\s*(?:[—–:：=→]|->|-|\bon\b|\bport\b)+\s*", re.I)
+
+
+def _port_named(f: Fact) -> str:
+    """The name whose one port the line gives ("kube-apiserver — 6443", "SSH: 22 (TCP)"), or
+    "" when the line says more than that."""
+    if f.role != "port" or not f.context:
+        return ""
+    line = f.sentence.strip().rstrip(".。")
+    name = f.context.strip()
+    if not line.startswith(name) or len(numbers_in(line)) != 1:
+        return ""
+    rest = line[len(name) :]
+    join = _PORT_JOIN.match(rest)
+    if join is None or not join.group(0).strip():
+        return ""
+    rest = rest[join.end() :]
+    if not rest.startswith(f.span):
+        return ""
+    return name if _PORT_REMARK.fullmatch(rest[len(f.span) :]) else ""
 
 
 KINDS = ("number",)
