@@ -62,9 +62,9 @@ def _head(phrase: str) -> str:
     return last if re.fullmatch(r"[A-Za-z][A-Za-z-]*", last) else ""
 
 
-#: a main column that says what its row does ("What it does"), not what it is ("Purpose" may
-#: hold "environment variable")
-_ACTION_HEADER = re.compile(r"(?i)(?:what (?:it|this) )?does")
+#: a main column that says what its row does ("What it does", "Used for": "ethernet" is what
+#: RJ45 is for, not what it is), not what it is ("Purpose" may hold "environment variable")
+_ACTION_HEADER = re.compile(r"(?i)(?:what (?:it|this) )?does|used for|uses?|用途|用于")
 
 
 def remark_subject(

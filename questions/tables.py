@@ -86,6 +86,17 @@ def is_index_column(header: str, values: list[str]) -> bool:
     return all(n.isdigit() for n in nums) and _counted_up([int(n) for n in nums])
 
 
+#: a column of the writer's own marks: "My confidence", "my notes", "掌握程度", "复习次数"
+_PERSONAL_HEADER = re.compile(
+    r"(?i)^(?:my\s+\S.*|(?:self[- ])?confidence|progress|reviewed\??|我的\S*|掌握(?:程度|情况)?|复习\S{0,3})$"
+)
+
+
+def is_personal_column(header: str) -> bool:
+    """A column of how the writer stands with each row, no fact of the rows: never asked."""
+    return _PERSONAL_HEADER.fullmatch(header.strip().strip("*_").strip()) is not None
+
+
 #: "#" with a remark on the numbers ("# (approx)", "#*"): a rank, not a count
 _RANK_HEADER = re.compile(r"^#\s*\S")
 #: a place or a run of places in a rank: "11", "4-7", "12–14"
@@ -266,7 +277,11 @@ def analyse(data: TableData) -> Table | None:
     if len(header) < 2 or len(rows) < 2:
         return None
     cols = [[r[j] for r in rows] for j in range(len(header))]
-    keep = [j for j in range(len(header)) if not is_index_column(header[j], cols[j])]
+    keep = [
+        j
+        for j in range(len(header))
+        if not is_index_column(header[j], cols[j]) and not is_personal_column(header[j])
+    ]
     compared = (is_empty(header[0]) or aspect_rows(header, rows)) and len(header) >= 3
     if compared and 0 in keep and not (is_empty(header[0]) and _columns_alike(header, rows)):
         return _transposed(header, rows, data.lines)

@@ -192,3 +192,27 @@ def test_a_bold_order_on_what_the_line_names_is_no_term() -> None:
     terms = {f.subject for f in extract(doc) if f.kind == "term"}
     assert "commit it" not in terms and "never edit it" not in terms
     assert {"ephemeral", "Linux only"} <= terms
+
+
+CONNECTORS = """# A+ connectors
+
+## Connectors
+
+| Connector | Pins | Used for | Notes |
+|---|---|---|---|
+| RJ11 | 6P2C | phone lines, DSL | smaller than RJ45 |
+| RJ45 | 8P8C | ethernet | crimp with a crimper, test with a cable tester |
+| ST | 2.5 mm | fiber | bayonet, twist to lock |
+| SC | 2.5 mm | fiber | square, push-pull |
+| LC | 1.25 mm | fiber | small form factor, duplex clip |
+| DB-9 | 9 | serial | console cables for routers and switches |
+"""
+
+
+def test_a_used_for_column_is_no_noun_of_the_remark() -> None:
+    # "ethernet" is what RJ45 is used for: "Which connector does this remark on its ethernet
+    # fit" read as broken English
+    bank, _ = generate_from_texts([("x.md", CONNECTORS)], "b")
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if "remark on its" in p], prompts
+    assert [p for p in prompts if p.startswith("Which connector does this remark fit")], prompts

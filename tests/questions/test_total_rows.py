@@ -49,3 +49,21 @@ def test_no_question_asks_or_offers_the_total(total: str) -> None:
 @pytest.mark.parametrize("name", ["totally-free", "Subtotal rules", "summary", "Total Recall"])
 def test_a_name_that_only_starts_like_a_total_is_a_row(name: str) -> None:
     assert not is_total(name)
+
+
+@pytest.mark.parametrize("mine", ["My confidence", "my notes", "Confidence", "掌握程度"])
+def test_a_column_of_the_writers_own_marks_is_never_asked(mine: str) -> None:
+    text = NOTES.format(total="TOTAL").replace(
+        "| Pool | Share | Drives |", f"| Pool | Share | Drives | {mine} |"
+    )
+    text = text.replace("|---|---|---|", "|---|---|---|---|")
+    for row, mark in (("tank-media", "high"), ("tank-backup", "low"), ("scratch-ssd", "med"),
+                      ("boot-mirror", "high"), ("TOTAL", "")):  # fmt: skip
+        text = text.replace(f"| {row} |", f"| {row} |", 1)
+        line = next(line for line in text.split("\n") if line.startswith(f"| {row} |"))
+        text = text.replace(line, f"{line} {mark} |")
+    asked = [q for _, q in generate_document("budget.md", text).chosen if q.choices]
+    assert asked
+    for q in asked:
+        assert mine.lower() not in q.prompt.lower(), q.prompt
+        assert not {"high", "low", "med"} & set(q.choices), q.choices
