@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
-from questions.text import CJK, is_zh
+from questions.text import CJK, english_word, is_zh
 
 _SEVERAL_HEADS = re.compile(r"&|/|\+|,|\b(and|or|vs\.?|versus)\b|[和与及、]|对比|比较", re.I)
 _QUANTIFIERS = re.compile(
@@ -121,6 +121,8 @@ def category(phrase: str) -> str | None:
             return None  # "补充细节：", "备注": the writer's filing, no kind of thing
         return text if is_zh(text) and len(text) <= 8 and not re.search(r"[A-Za-z]", text) else None
     words = text.split()
+    if len(words) >= 2 and all(w.isupper() and len(w) >= 3 and english_word(w) for w in words):
+        words = [w.lower() for w in words]  # "NETWORK CABLES": shouted, a network cable
     while words and _QUANTIFIERS.match(words[0] + " "):
         words = words[1:]
     if not 1 <= len(words) <= 3 or _NOT_A_CATEGORY.match(" ".join(words)):
