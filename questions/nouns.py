@@ -31,7 +31,7 @@ _NOT_A_CATEGORY = re.compile(
 FILING_WORDS = (
     r"(?:basics?|typical(?:ly)?|general(?:ly)?|usually|common|overview|summary|misc|notes?|tips?|"
     r"tl;?dr|recap|examples?|e\.g\.?|fyi|nb|remember|reminder|important|key points?|cheat|memo|"
-    r"mnemonic|purpose|goal|aim|asides?|口诀|记忆|提示|注意|目的)"
+    r"mnemonic|purpose|goal|aim|asides?|worked|口诀|记忆|提示|注意|目的)"
 )
 #: the head nouns of a property's name: what a line says of something, not a thing
 PROPERTY_HEADS = frozenset(

@@ -287,6 +287,8 @@ def analyse(data: TableData) -> Table | None:
         return _transposed(header, rows, data.lines)
     if all(is_description_column(cols[j]) for j in keep):
         return None  # parallel descriptions under two entity headers: no column names rows
+    if _worked_in_math(header, rows):
+        return None  # "| $i$ | $y$ | $\hat p$ |" over numbers: an example's working, no names
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep
     # (nor a column of descriptions while another could: "Thing A | Thing B | Difference" of
@@ -320,6 +322,21 @@ def analyse(data: TableData) -> Table | None:
         # (a column left of it with blanks or repeats groups the rows: "| 范围 | 策略 | 说明 |")
         key_first=_named_at_key(cols, [j for j in keep if j < k], cols[k]),
     )
+
+
+#: a formula in a cell or header: "$-\\ln 0.9 = 0.105$"
+_MATH = re.compile(r"\$[^$\n]+\$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _worked_in_math(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """A table of a worked example in formulas: math in it, and no cell naming anything (no
+    letter outside a formula)."""
+    cells = [*header, *(c for r in rows for c in r)]
+    if not any(_MATH.search(c) for c in cells):
+        return False
+    body = [c for r in rows for c in r]
+    return not any(_LETTER.search(_MATH.sub("", c)) for c in body)
 
 
 def _named_at_key(cols: list[list[str]], left: list[int], keys: list[str]) -> bool:

@@ -55,6 +55,8 @@ _EXAMPLE_RUN = re.compile(r"[(（]\s*\d[\d.,，、\s]*?(?:\.{2,}|…|\betc\b\.?|
 #: "Worked ex (did it 3x):", a case told to be recognised: "Classic vignette: farmer …, HR 45."
 _EX_LABEL = (
     r"\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]"
+    # "Worked:", "Worked (tiny):", "Worked, 4 samples:": the working of an example follows
+    r"|\bworked\b(?:\s*\([^()\n]{1,40}\)|,[^:：\n]{1,40})?\s*\**\s*[:：]"
     # "例：磁道 0–199", "例1：甲公司 …", "例3续：…", never the 例 of 比例
     r"|(?<![\u4e00-\u9fff])例\s*\d{0,2}\s*续?\s*[:：]"
 )
@@ -79,7 +81,11 @@ def under_example(block: Block) -> bool:
 
 
 #: a paragraph that opens as a worked example: its numbers are the example's inputs and steps
-_WORKED = re.compile(r"(?:worked|sample)\s+example\s*\d*\s*[.:：]", re.I)
+_WORKED = re.compile(
+    r"(?:worked|sample)\s+example\s*\d*\s*[.:：]"
+    r"|worked\b(?:\s*\([^()\n]{1,40}\)|,[^:：\n]{1,40})?\s*[:：]",
+    re.I,
+)
 _OPENS, _CLOSES = "(（[", ")）]"
 
 
