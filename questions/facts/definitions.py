@@ -570,10 +570,11 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
 
 
 #: a separator ("·", "|", "•") before another name and its dash or colon: the next entry
-#: of a line that writes several ("Alert — high volume training · CFA — NOT charted")
+#: of a line that writes several ("Alert — high volume training · CFA — NOT charted", "QRO =
+#: increase power · QRS / QRQ = send slower / faster")
 _NEXT_ENTRY = re.compile(
     r"\s+[·|•]\s+(?=[^\s·|•:：]{1,30}(?: [^\s·|•:：]{1,30}){0,2}(?: [(（][^()（）]{1,40}[)）])?"
-    r"\s*(?:[—–]\s|[:：]\s))"
+    r"\s*(?:[—–]\s|[:：]\s|=\s))"
 )
 
 
@@ -662,6 +663,9 @@ def multi_definitions(block: Marked) -> list[Definition]:
         desc = split_sentences(desc)[0].rstrip(".。") if desc else desc
         # ...and before a clause another marked name opens: "`aud` has client_id, `exp` > now"
         desc = _before_named_clause(desc, block.inline.marked, term)
+        # ...and before an unmarked next entry: "increase power · QRS / QRQ = send slower"
+        cut = _NEXT_ENTRY.search(desc)
+        desc = desc[: cut.start()].rstrip(" ;,") if cut is not None else desc
         if len(desc) < 3 or not _is_term(term, block):
             return []
         if _NAMES_ONLY.fullmatch(TRAILING_ASIDE.sub("", desc).rstrip(".")):

@@ -118,3 +118,15 @@ def test_a_marked_colon_is_no_term() -> None:
 
     text = ":: key: t:: d '''b'''X — c= H ="
     assert _split_cached(text, Inline(text, (":", "X"), ("c",))) is None
+
+
+def test_a_marked_entry_ends_where_an_unmarked_next_entry_begins() -> None:
+    """ "**QRO** = increase power · QRS / QRQ = send slower / faster": the Q-codes after the dot
+    were quoted as part of QRO's meaning."""
+    from questions.facts.extract import extract
+    from questions.parse.markdown import parse_document
+
+    text = "## Q-codes\n\n- **QRP** = low power (≤5 W) · **QRO** = increase power · QRS / QRQ = send slower / faster\n"
+    facts = extract(parse_document(text, "q.md"))
+    qro = [f for f in facts if f.kind == "definition" and f.subject == "QRO"]
+    assert [f.value for f in qro] == ["increase power"], [(f.subject, f.value) for f in facts]
