@@ -57,6 +57,8 @@ _EX_LABEL = (
     r"\bex\b(?:\s*\([^()]{1,40}\)|\s+[a-z][\w-]*){0,1}\s*\**\s*[:：]|\bvignette\s*[:：]"
     # "Worked:", "Worked (tiny):", "Worked, 4 samples:": the working of an example follows
     r"|\bworked\b(?:\s*\([^()\n]{1,40}\)|,[^:：\n]{1,40})?\s*\**\s*[:：]"
+    # "**Ex 1 – DKA** 19F …": a numbered case
+    r"|\bex\.?\s*\d{1,2}\s*[–—-]\s"
     # "例：磁道 0–199", "例1：甲公司 …", "例3续：…", never the 例 of 比例
     r"|(?<![\u4e00-\u9fff])例\s*\d{0,2}\s*续?\s*[:：]"
 )

@@ -52,7 +52,8 @@ _SECTION_NOISE = (
         "study log",
     ),
     # a worked problem ("例题：平均周转时间", "银行家算法例题"): its values were made up for it
-    (re.compile(r"例题|习题|^worked examples?\b|^practice problems?\b", re.I), "worked example"),
+    # ("Worked ABGs", "Worked cases": the cases worked through, not what they teach)
+    (re.compile(r"例题|习题|^worked\s+(?:examples?|\w+s)\b|^practice problems?\b", re.I), "worked example"),
 )  # fmt: skip
 #: what frames a heading's words: its number ("1.", "一、", "第 2 章"), emoji, punctuation
 _HEADING_FRAME = re.compile(

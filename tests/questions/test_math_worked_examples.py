@@ -56,3 +56,28 @@ def test_no_question_asks_the_working_or_offers_its_label() -> None:
         assert not any("\\ln" in c for c in q.choices), q.choices
         assert "0.415" not in q.choices and "0.75" not in q.choices, q.prompt
     assert any(q.choices[q.answer] in ("Precision", "Recall", "Specificity") for q in asked)
+
+
+CASES = """# Renal
+
+## Anion gap
+
+- AG = Na − (Cl + HCO3), normal **8–12** mEq/L
+- Winter's formula: expected PCO2 = 1.5 × HCO3 + 8 ± 2
+
+## Worked ABGs
+
+**Ex 1 – DKA** 19F T1DM, N/V, Kussmaul breathing
+Na 135, Cl 98, HCO3 10, PCO2 23, pH 7.26
+- AG = 135 − (98 + 10) = **27** ↑
+
+**Ex 2 – aspirin OD** 45M tinnitus, vomiting
+Na 140, Cl 104, HCO3 13, PCO2 20, pH 7.44
+"""
+
+
+def test_a_section_of_worked_cases_is_asked_nothing() -> None:
+    asked = [q for _, q in generate_document("renal.md", CASES).chosen]
+    for q in asked:
+        assert not {"135", "140", "45M", "27"} & set(q.choices), (q.prompt, q.choices)
+        assert "Ex 1" not in q.prompt and "Ex 2" not in q.prompt, q.prompt
