@@ -61,7 +61,14 @@ def _without_restating_clause(gap: str, span: str) -> str:
             or (written in said and re.search(rf"(?<![\d.]){re.escape(written)}(?![\d.])", said))
         )
 
-    out = ASIDE.sub(lambda m: "" if restates(m.group(0)) else m.group(0), gap)
+    def cut(m: re.Match[str]) -> str:
+        part = m.group(0)
+        glued = part.startswith("(") and m.start() > 0 and not gap[m.start() - 1].isspace()
+        if glued and not CJK.match(gap[m.start() - 1]):
+            return part  # "⌊(d−1)/2⌋", "f(x)": a formula's bracket, no aside
+        return "" if restates(part) else part
+
+    out = ASIDE.sub(cut, gap)
     out = _without_approximation(out)
     parts = re.split(r"(?<=[,，;；])\s*", out)
     kept = [part for part in parts if not restates(part)]

@@ -130,3 +130,14 @@ def test_a_marked_entry_ends_where_an_unmarked_next_entry_begins() -> None:
     facts = extract(parse_document(text, "q.md"))
     qro = [f for f in facts if f.kind == "definition" and f.subject == "QRO"]
     assert [f.value for f in qro] == ["increase power"], [(f.subject, f.value) for f in facts]
+
+
+def test_a_formulas_bracket_is_no_aside_to_cut() -> None:
+    """ "纠错 ⌊(d−1)/2⌋ 位" lost its "(d−1)" as if it were an aside restating the blank's 1:
+    "纠错 ⌊/2⌋ 位" was asked."""
+    from questions.generators.numbers import _without_restating_clause
+
+    gap = "海明距离为 d 时：检错 d−___ 位，纠错 ⌊(d−1)/2⌋ 位"
+    assert "⌊/2⌋" not in _without_restating_clause(gap, "1 位")
+    aside = "the client retries a failed call ___ times (3 tries in all)"
+    assert _without_restating_clause(aside, "3") == "the client retries a failed call ___ times"
