@@ -142,6 +142,17 @@ _TOPIC_WORDS = 6
 _TOPIC_FIRST = re.compile(r"^(?P<topic>[^—–:：?？]{3,40}?)\s*(?:\s[—–-]\s|[:：])\s*\S")
 
 
+#: a heading that is a card's question: "### Q: Fragment lifecycle", "## Q3. What is …?"
+_HEADING_CARD = re.compile(r"^(?:Q|Question|问题?)\s*\d{0,3}\s*[:：.)]\s*(?=\S)")
+
+
+def heading_topic(heading: str) -> str:
+    """A heading that asks as a card does, without its label ("Q: Fragment lifecycle" →
+    "Fragment lifecycle"); a question stays a question, which no stem takes as its context."""
+    label = _HEADING_CARD.match(heading)
+    return heading[label.end() :].strip() if label is not None else heading
+
+
 def _topic(question: str) -> str:
     """A card's question that only names its topic ("default GOMAXPROCS?", "sdist vs
     wheel?"), without its question mark, or the topic it names before asking in words;
@@ -168,4 +179,4 @@ def _label(marked: str) -> bool:
     return _LABEL.fullmatch(marked) is not None
 
 
-__all__ = ["QUESTION", "flashcard_answer", "read_cards"]
+__all__ = ["QUESTION", "flashcard_answer", "heading_topic", "read_cards"]

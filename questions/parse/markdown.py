@@ -27,7 +27,7 @@ from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
 from questions.parse.enex import enex_as_markdown
-from questions.parse.flashcards import read_cards
+from questions.parse.flashcards import heading_topic, read_cards
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.keep import keep_as_markdown
@@ -243,6 +243,7 @@ def _line(tok: Token) -> int:
 
 
 def _heading(st: _Walk, level: int, text: str, line: int, bold: bool = False) -> None:
+    text = heading_topic(text)  # "Q: Fragment lifecycle": a card's question, its topic
     st.path = [p for p in st.path if p[0] < level] + [(level, text)]
     path = tuple(t for _, t in st.path if t)
     st.sections.append(Section(len(st.sections), path, level, line, bold))

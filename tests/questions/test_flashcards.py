@@ -143,3 +143,20 @@ def test_a_numbered_card_keeps_its_answer_and_drops_its_question() -> None:
     bank, _ = generate_from_texts([("x.md", NUMBERED)], "b")
     for q in bank.questions:
         assert "What's" not in q.prompt and "Q1" not in q.prompt, q.prompt
+
+
+def test_a_heading_that_is_a_card_loses_its_label() -> None:
+    """ "### Q: Fragment lifecycle" was pasted into stems as "Q: Fragment lifecycle — …"."""
+    text = (
+        "# Android\n\n### Q: Fragment lifecycle\n\n"
+        "onAttach → onCreate → onCreateView → onViewCreated → onStart → onResume.\n\n"
+        "Null out the view binding in `onDestroyView`, since the view dies before the fragment.\n\n"
+        "### Q: Extension functions — how are they resolved?\n\n"
+        "Statically, by the declared type of the receiver, not the runtime type.\n"
+    )
+    doc = parse_document(text, "x.md")
+    headings = [s.heading for s in doc.sections if s.level]
+    assert "Fragment lifecycle" in headings, headings
+    assert "Extension functions — how are they resolved?" in headings, headings
+    bank, _ = generate_from_texts([("x.md", text)], "b")
+    assert not [q.prompt for q in bank.questions if "Q:" in q.prompt]
