@@ -676,6 +676,23 @@ def _holds_cards(lines: list[tuple[int, Inline]]) -> bool:
     return any(_QA_LABEL.match(line.text) or _CARD_LINE.match(line.text) for _, line in lines)
 
 
+#: a card's question opening a line, and an answer that only points at what follows
+_NUMBERED_QUESTION = re.compile(r"^(?:Q|Question|问题?)\s*\d{0,3}\s*[:：.)]\s*(?P<q>\S.*)$")
+_POINTING_ANSWER = re.compile(r"^(?:A|Answer|答)\s*[:：]\s*(?:[(（][^()（）]*[)）])?\s*$")
+
+
+def _card_lead(lines: list[tuple[int, Inline]]) -> Inline | None:
+    """A card whose answer only points at the list under it ("Q9. API levels that come up
+    constantly" / "A: (my cheat list)"): its question leads the list in; any other card
+    leads nothing into what follows."""
+    if len(lines) != 2 or not _POINTING_ANSWER.match(lines[1][1].text.strip()):
+        return None
+    question = _NUMBERED_QUESTION.match(lines[0][1].text.strip())
+    if question is None:
+        return None
+    return Inline(question.group("q").rstrip(" ?？:：") + ":")
+
+
 def _is_card_line(tokens: Sequence[Token]) -> bool:
     """A line kept as a spaced-repetition card ("DynamoDB item size limit::400 KB"): one card a
     line, as a config file keeps one setting a line."""
@@ -756,7 +773,9 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             # still the lead-in of a list that follows, unless it holds cards: "问：…？ / 答：…"
             # leads nothing into the card after it
             # a paragraph of one note a line leads in with its last line: "RBAC built-in roles:"
-            st.last_paragraph = None if _holds_cards(lines) else lines[-1][1] if lines else inline
+            st.last_paragraph = (
+                _card_lead(lines) if _holds_cards(lines) else lines[-1][1] if lines else inline
+            )
             i += 2
         elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
             # a definition list is a list whose items are "term: definition"

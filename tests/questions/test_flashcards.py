@@ -160,3 +160,20 @@ def test_a_heading_that_is_a_card_loses_its_label() -> None:
     assert "Extension functions — how are they resolved?" in headings, headings
     bank, _ = generate_from_texts([("x.md", text)], "b")
     assert not [q.prompt for q in bank.questions if "Q:" in q.prompt]
+
+
+def test_a_card_whose_answer_points_at_the_list_leads_it_in() -> None:
+    text = (
+        "# Android\n\n### Q: Fragment lifecycle\n\nonAttach → onCreate → onStart.\n\n"
+        "Q9. API levels that come up constantly\nA: (my cheat list, double check)\n"
+        "- 23 (6.0) runtime permissions, Doze\n- 33 (13) notification permission\n"
+    )
+    doc = parse_document(text, "x.md")
+    items = [b for b in doc.content if b.kind == "item" and "(6.0)" in b.text]
+    assert items and items[0].lead is not None
+    assert items[0].lead.text == "API levels that come up constantly:"
+    # a card that answers leads nothing into what follows
+    answered = text.replace("A: (my cheat list, double check)", "A: these ones, by heart.")
+    doc = parse_document(answered, "x.md")
+    items = [b for b in doc.content if b.kind == "item" and "(6.0)" in b.text]
+    assert items and items[0].lead is None
