@@ -542,6 +542,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None
     if d.term.strip("`") in LITERALS:
         return None  # "`True`: errors come back …": a value of some setting, no term
+    if _flag_label(d.term):
+        return None  # "1.1 Definition: an expression of …": the writer's label, no term
     if is_numbering(d.term):
         return None  # "**Question 1**: what does …?": a question numbered, no term
     if not d.term.strip(" `*"):
@@ -1049,6 +1051,16 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
             desc = re.split(r"(?<=[.!?])\s", m.group("desc"))[0]
             return Definition(term, desc, verb_phrase=True)
     return None
+
+
+#: a label over a point that names no thing ("Definition: an offer is …", "Confirmed: …")
+_FLAG_WORDS = frozenset({"definition", "definitions", "confirmed"})
+
+
+def _flag_label(term: str) -> bool:
+    """A word the writer labels a point with ("Definition:", "Confirmed:"), not what it is
+    about. (A shouted word is no such flag: EXPLAIN, RADIUS and CASCADE are terms.)"""
+    return term.strip(" *`_:：").lower() in _FLAG_WORDS
 
 
 def unshout(heading: str) -> str:

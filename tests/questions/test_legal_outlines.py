@@ -105,3 +105,14 @@ A role is a set of responsibilities.
     out, _ = outline_as_markdown(lines)
     assert out[lines.index("3. Review the work")] == "3. Review the work"
     assert out[lines.index("2.2 Roles")] == "### Roles"
+
+
+def test_a_writers_label_is_no_term() -> None:
+    """ "1.1 Definition: an expression of willingness …" keyed "Definition" among outline
+    labels; "(b) Confirmed: Tekdata …" keyed "Confirmed"."""
+    text = NOTES.replace(
+        "    (c) Lapse after",
+        "    (d) Confirmed: Tekdata v Ampenol [2009] EWCA Civ 1209.\n    (c) Lapse after",
+    )
+    for _, q in generate_document("law.md", text).chosen:
+        assert not {"Definition", "Confirmed"} & set(q.choices), (q.prompt, q.choices)
