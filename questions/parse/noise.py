@@ -239,6 +239,10 @@ _ANSWER_KEY = re.compile(
 )
 
 
+#: a pasted practice question's header: "**Question 7 of 90** (Dion PT1) — Domain 1.0", "Q12/65"
+_QUESTION_HEADER = re.compile(r"^\**\s*(?:question|q)\s*#?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b", re.I)
+
+
 #: a quoted claim and its verdict ("“Management groups can go 10 levels deep” → False, 6"):
 #: the quote is false as often as true, so nothing in it is a fact of the notes
 _JUDGED_CLAIM = re.compile(
@@ -328,7 +332,9 @@ def classify(
     before: Block | None = None
     for b in blocks:
         reason = b.noise or ("table of contents" if b.group in toc else None)
-        if reason is None and (b.id in practice or _CHOICES_INLINE.search(b.text)):
+        if reason is None and (
+            b.id in practice or _CHOICES_INLINE.search(b.text) or _QUESTION_HEADER.match(b.text)
+        ):
             reason = "practice question"
         if reason is None and _ANSWER_KEY.match(b.text):
             reason = "answer key"

@@ -177,3 +177,19 @@ def test_a_card_whose_answer_points_at_the_list_leads_it_in() -> None:
     doc = parse_document(answered, "x.md")
     items = [b for b in doc.content if b.kind == "item" and "(6.0)" in b.text]
     assert items and items[0].lead is None
+
+
+def test_a_pasted_practice_questions_header_is_no_fact() -> None:
+    """ "**Question 23 of 90** (Messer pop quiz 1.4)" was a cloze: "Question 23 of 90 (Messer
+    pop quiz ___)" → 1.4."""
+    text = (
+        "# Sec+\n\n## Crypto\n\n- salting adds a random value per password before hashing\n"
+        "- key stretching (PBKDF2, bcrypt) slows brute force\n\n"
+        "**Question 23 of 90** (Messer pop quiz 1.4)\n\n"
+        "Which of these protects a password database against rainbow tables?\n\n"
+        "a) Hashing\nb) Salting\nc) Encoding\nd) Obfuscation\n\nCorrect answer: b\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert any(n.reason == "practice question" and "Question 23" in n.text for n in doc.noise)
+    bank, _ = generate_from_texts([("x.md", text)], "b")
+    assert not [q.prompt for q in bank.questions if "Question 23" in q.prompt or "90" in q.prompt]
