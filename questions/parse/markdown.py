@@ -37,6 +37,7 @@ from questions.parse.mistake_log import without_entry_parts
 from questions.parse.mkdocs import mkdocs_as_markdown
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
+from questions.parse.notebook import notebook_as_markdown
 from questions.parse.opml import opml_as_markdown
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
@@ -840,6 +841,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
+    lines, notebook = notebook_as_markdown(lines)
     lines, roam = roam_as_markdown(lines)
     lines, logseq = logseq_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
@@ -865,6 +867,7 @@ def parse_document(text: str, file: str) -> Document:
         + yaml_notes
         + opml
         + enex
+        + notebook
         + roam
         + logseq
         + mkdocs
