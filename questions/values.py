@@ -448,6 +448,8 @@ def _dated(text: str, before: str, after: str) -> bool:
 
 #: a law's paragraph after its article's number: "30(5)", "12(3)", "6(1)(f)"
 _PARAGRAPH_AFTER = re.compile(r"^\((?:\d{1,3}|[a-z])\)")
+#: "第17条", "第5款", "第3章": an article, a clause or a chapter of a law or a book
+_ARTICLE_AFTER = re.compile(r"^\s*(?:条|款|项|章|节|编|目)")
 _MONTH_AFTER = re.compile(r"^\s*" + _MONTHS + r"(?![a-z])", re.I)
 
 
@@ -570,6 +572,8 @@ def number_role(sentence: str, number: Number, heading: str = "", under: str = "
         return "port"  # "ports: 9092 (PLAINTEXT), 9093 …": every number of the list is one
     if _AFTER_CODE.search(before) or _PARAGRAPH_AFTER.match(after):
         return "code"  # "exit code 137", "Art. 33", "exemption 30(5)"
+    if before.endswith("第") and _ARTICLE_AFTER.match(after):
+        return "code"  # "第17条": a law's article, the notes' other articles are its options
     if file_mode(number, sentence[: number.start] + " " + under):
         return "code"  # "chmod 0644", "mode 100755": 100000 or 645 beside it is no mode
     if _STATUS.fullmatch(text) and _STATUS_SETTING.search(before):

@@ -10,7 +10,7 @@ from questions.generate import generate_document
 from questions.parse.markdown import parse_document
 from questions.parse.outline import outline_as_markdown
 from questions.quantities import numbers_in
-from questions.values import in_citation
+from questions.values import in_citation, number_role
 
 NOTES = """CONTRACT LAW -- revision outline
 ________________________________________________
@@ -116,3 +116,29 @@ def test_a_writers_label_is_no_term() -> None:
     )
     for _, q in generate_document("law.md", text).chosen:
         assert not {"Definition", "Confirmed"} & set(q.choices), (q.prompt, q.choices)
+
+
+XINGFA = """# 刑法
+
+## 刑事责任
+
+- 第17条：已满16周岁的人犯罪，应当负刑事责任
+- 第18条：精神病人在不能辨认或者不能控制自己行为的时候造成危害结果，不负刑事责任
+- 第19条：又聋又哑的人或者盲人犯罪，可以从轻、减轻或者免除处罚
+- 第20条：正当防卫，不负刑事责任
+- 第21条：紧急避险，不负刑事责任
+- 第25条：共同犯罪是指二人以上共同故意犯罪
+"""
+
+
+def test_a_chinese_articles_number_is_offered_beside_the_notes_other_articles() -> None:
+    """ "第___条：又聋又哑的人…" offered 8 / 16 / 32 / 64 (halves and doubles) beside 16: an
+    article's number meets the notes' other articles (法考刑法, unseen review of session 37)."""
+    sentence = "第19条：又聋又哑的人或者盲人犯罪"
+    (n,) = [n for n in numbers_in(sentence) if n.text == "19"]
+    assert number_role(sentence, n) == "code"
+    cited = {"17", "18", "19", "20", "21", "25"}
+    asked = [q for _, q in generate_document("xf.md", XINGFA).chosen if "第___条" in q.prompt]
+    assert asked, [q.prompt for _, q in generate_document("xf.md", XINGFA).chosen]
+    for q in asked:
+        assert set(q.choices) <= cited, q.choices
