@@ -58,18 +58,23 @@ def as_markdown(text: str) -> str:
                 out += _pipe_table(lines[i:end])
                 i = end
                 continue
-        end = _csv_end(lines, i)
-        if end > i and out and not out[-1].strip():
-            # a sheet pasted as CSV: the blank line above takes the header, the header's line
-            # the rule under it, each record its own line
-            header = _records(lines[i : i + 1])[0]
-            table = [_pipe_row(header), "|" + "---|" * len(header)]
-            table += [_pipe_row(r) for r in _records(lines[i + 1 : end])]
+        end, sheet = _csv_sheet(lines, i)
+        if end > i and (not out or not out[-1].strip()):
+            # a sheet pasted as CSV, or a database exported as one: the blank line above takes
+            # the header, the header's line the rule under it, each record its own line (a
+            # record that spans lines, or one left out, moves the rows below it up, its other
+            # lines blank after the table: the rows of a table are lines in a row)
+            table = [_pipe_row(sheet[0]), "|" + "---|" * len(sheet[0])]
+            table += [_pipe_row(r) for r in sheet[1:]]
             # (right under a list's item the blank line is gone: the table goes inside it, or
             # CommonMark would read its rows as more of the item)
             above = out[-2] if len(out) > 1 else ""
             inside = " " * _item_text_column(above) if _BULLET.match(above.strip()) else ""
-            out[-1:] = [inside + row for row in table]
+            table = [inside + row for row in table]
+            room = end - i + len(out[-1:])
+            if len(table) > room:  # first in the notes and no line to spare: one line more
+                table[:2] = [table[0] + "\n" + table[1]]
+            out[-1:] = table + [""] * (room - len(table))
             i = end
             continue
         end = _tsv_end(lines, i)
@@ -105,35 +110,127 @@ def as_markdown(text: str) -> str:
 #: records of a sheet pasted as CSV: a header of three fields or more, then as many records
 MIN_CSV_FIELDS = 3
 MIN_CSV_RECORDS = 2
-#: (words, no numbers, and no list's item: "- Zero Trust — never trust, always verify, …")
-_CSV_HEADER = re.compile(r"^(?=[^\W\d])[^,|\"\d]+(?:,[^,|\"\d]+){2,}$")
+#: a header's field: a short label that opens with a letter ("Default / Limit", "Port (TCP)"),
+#: no number ("80 questions"), quote or sentence ("- Zero Trust — never trust, …", "It runs
+#: per table, when needed, in the background.", "…, and prevents wraparound")
+_CSV_LABEL = re.compile(r"(?!(?:and|or|but|nor)\b)[^\W\d_][^,|\"\n.;:!?]{0,39}")
+_CSV_LABEL_WORDS = 5
+#: the lines one record may span (a quoted field with line breaks, as a database's export
+#: writes a page's text); a quote left open longer is no record's
+_RECORD_LINES = 40
 
 
 def _records(lines: list[str]) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in csv.reader(lines)]
 
 
-def _csv_end(lines: list[str], i: int) -> int:
-    """The end of a sheet pasted as CSV from line i: a header of plain words and commas, then
-    records of as many fields (a quoted field may hold commas); i when none."""
-    if _CSV_HEADER.match(lines[i].strip()) is None:
-        return i
-    width = lines[i].count(",") + 1
+def _is_csv_header(line: str) -> bool:
+    fields = [f.strip() for f in line.split(",")]
+    return len(fields) >= MIN_CSV_FIELDS and all(
+        _CSV_LABEL.fullmatch(f) and len(f.split()) <= _CSV_LABEL_WORDS for f in fields
+    )
+
+
+def _csv_end(lines: list[str], i: int) -> tuple[int, list[list[str]]]:
+    """The end of a sheet pasted as CSV from line i, and its header and records: a header of
+    short labels between commas, then records of as many fields (a quoted field may hold
+    commas, doubled quotes and line breaks); i when none."""
+    line = lines[i].removeprefix("\ufeff")  # a byte-order mark opens a file saved as CSV
+    if not _is_csv_header(line):
+        return i, []
+    header = _records([line])[0]
+    rows = [header]
     end = i + 1
-    while (
-        end < len(lines)
-        and lines[end].strip()
-        and "," in lines[end]
-        and not _BULLET.match(lines[end])
-    ):
+    while end < len(lines) and lines[end].strip() and not _BULLET.match(lines[end]):
+        source = (f"{text}\n" for text in lines[end : end + _RECORD_LINES])
+        reader = csv.reader(source, strict=True)
         try:
-            record = next(csv.reader([lines[end]]))
-        except csv.Error:
+            record = next(reader)
+        except (csv.Error, StopIteration):
             break
-        if len(record) != width:
+        if len(record) != len(header):
             break
-        end += 1
-    return end if end - i - 1 >= MIN_CSV_RECORDS and width >= MIN_CSV_FIELDS else i
+        rows.append(record)
+        end += reader.line_num
+    return (end, rows) if len(rows) - 1 >= MIN_CSV_RECORDS else (i, [])
+
+
+def _csv_sheet(lines: list[str], i: int) -> tuple[int, list[list[str]]]:
+    """The sheet pasted as CSV from line i as a table's header and rows: its columns that
+    keep a database's records rather than their things' facts left out, a cell's lines
+    joined, a page's link its title; i when none."""
+    end, rows = _csv_end(lines, i)
+    if end == i:
+        return i, []
+    header, records = rows[0], rows[1:]
+    columns = list(zip(*records, strict=True))
+    kept = [j for j, name in enumerate(header) if not _keeps_records(name, columns[j])]
+    if len(kept) < len(header) and any(_STATUS.fullmatch(header[j]) for j in kept):
+        # a database's export: its workflow's state ("In progress", "Done") is no fact either
+        kept = [j for j in kept if not _STATUS.fullmatch(header[j])]
+    exported = len(kept) < len(header)
+    dropped = [j for j in range(len(header)) if j not in kept]
+    table = [[header[j] for j in kept]]
+    for record in records:
+        cells = [_csv_cell(record[j]) for j in kept]
+        if not any(cells) or (exported and not cells[0]):
+            continue  # an empty record, or an untitled page: no row of its own
+        if any(_TO_DO.fullmatch(tag.strip()) for j in dropped for tag in record[j].split(",")):
+            continue  # a page tagged "todo" is still to be written: its text is no fact yet
+        table.append(cells)
+    if len(kept) < 2 or len(table) - 1 < MIN_CSV_RECORDS:
+        return i, []
+    return end, table
+
+
+#: a column a database's export keeps of each record: when and by whom it was made or edited,
+#: its tags; a question never asks these
+_RECORD_COLUMN = re.compile(
+    r"(?i)\s*(?:(?:date\s+)?(?:created|last\s+(?:edited|modified|updated))"
+    r"(?:\s+(?:time|date|by|at|on))?|tags?)\s*"
+)
+_STATUS = re.compile(r"(?i)\s*status\s*")
+#: a tag or state that says the page is still to be written
+_TO_DO = re.compile(r"(?i)to-?\s?do|tbd|fixme|draft")
+#: a record's time stamp: "November 3, 2026 10:14 AM", "2026-11-03 10:14", "2026-11-03T10:14"
+_TIME_STAMP = re.compile(
+    r"(?:[^\W\d_]+\.? \d{1,2}, \d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+)
+
+
+def _keeps_records(name: str, cells: tuple[str, ...]) -> bool:
+    """The column keeps a record's making or tags, not a fact: its header says so, or its every
+    cell is a time stamp."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return _RECORD_COLUMN.fullmatch(name) is not None or (
+        bool(filled) and all(_TIME_STAMP.fullmatch(c) for c in filled)
+    )
+
+
+#: a link to another page of the database, after its title: "Storage Redundancy
+#: (https://www.notion.so/Storage-Redundancy-3f9a…)", "(Storage%20Redundancy%203f9a….md)"
+_PAGE_LINK = re.compile(r"\s*\((?=[^()\s]*(?:notion\.(?:so|site)/|[0-9a-f]{32}))[^()\s]+\)")
+#: a list's marker opening a line of a cell: a page's text exported with its bullets
+_CELL_BULLET = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def _csv_cell(text: str) -> str:
+    """A record's field as one line of a table's cell: its lines joined, "; " where a line
+    stopped without a stop, a page's link only its title."""
+    text = _PAGE_LINK.sub("", text)
+    out = ""
+    for piece in text.split("\n"):
+        piece = piece.strip()
+        if "\n" in text:
+            piece = _CELL_BULLET.sub("", piece)
+        if not piece:
+            continue
+        if out:  # (a line that goes on with a pipe or an arrow goes on with the line above)
+            stop = out.endswith((".", ";", ":", ",", "!", "?")) or piece.startswith(("|", "->"))
+            out += " " if stop else "; "
+        out += piece
+    return " ".join(out.split())
 
 
 #: a header cell of a table pasted with tabs: a short label
