@@ -43,6 +43,7 @@ from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
 from questions.parse.pandoc import pandoc_as_markdown
 from questions.parse.plain_text import as_markdown
+from questions.parse.remnote import remnote_as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
@@ -842,6 +843,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, opml = opml_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, notebook = notebook_as_markdown(lines)
+    lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
     lines, roam = roam_as_markdown(lines)
     lines, logseq = logseq_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
@@ -868,6 +870,7 @@ def parse_document(text: str, file: str) -> Document:
         + opml
         + enex
         + notebook
+        + remnote
         + roam
         + logseq
         + mkdocs
