@@ -38,6 +38,7 @@ from questions.parse.roam import (
     UUID_REF,
     Dialect,
     as_shown,
+    block_parts,
     code_blocks,
     files_page,
     has_nested,
@@ -145,10 +146,7 @@ def logseq_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     for n, line in enumerate(out):
         if code[n] or not line.strip():
             continue
-        parts = LINE.match(line)
-        assert parts is not None  # every line matches
-        indent, bullet = parts.group("indent"), parts.group("bullet")
-        heading, body = parts.group("heading") or "", parts.group("body")
+        indent, bullet, heading, body = block_parts(line)
         if not bullet:  # a block's further line
             said, why = _shown(body, has_children=False)
             if why and not said.strip():

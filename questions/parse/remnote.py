@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from questions.parse.roam import LINE, as_shown, code_blocks, has_nested, skip_block
+from questions.parse.roam import as_shown, block_parts, code_blocks, has_nested, skip_block
 from questions.parse.spaced_repetition import _masked, card_text
 
 #: a nested rem: four spaces a level
@@ -108,10 +108,7 @@ def remnote_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, st
     for n, line in enumerate(out):
         if code[n] or not line.strip():
             continue
-        parts = LINE.match(line)
-        assert parts is not None  # every line matches
-        indent, bullet = parts.group("indent"), parts.group("bullet")
-        heading, body = parts.group("heading") or "", parts.group("body")
+        indent, bullet, heading, body = block_parts(line)
         if not bullet:
             if head and _METADATA.match(line.strip()):
                 skipped.append((n + 1, METADATA, line.strip()))

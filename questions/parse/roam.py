@@ -83,6 +83,19 @@ class Dialect:
     component: Callable[[str], str]
 
 
+def block_parts(line: str) -> tuple[str, str, str, str]:
+    """A line of an outliner's export as its indent, its bullet ("" for a block's further
+    line), a heading's marks ("" for none) and the block's text."""
+    parts = LINE.match(line)
+    assert parts is not None  # every line matches
+    return (
+        parts.group("indent"),
+        parts.group("bullet") or "",
+        parts.group("heading") or "",
+        parts.group("body"),
+    )
+
+
 def is_roam(lines: list[str]) -> bool:
     """The file marks itself as Roam's: two of its marks ("((" references, "{{[[", "^^…^^",
     "#[[", "Name:: value" blocks) outside code, and nothing only Logseq writes."""
@@ -123,10 +136,7 @@ def roam_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
     for n, line in enumerate(out):
         if code[n] or not line.strip():
             continue
-        parts = LINE.match(line)
-        assert parts is not None
-        indent, bullet = parts.group("indent"), parts.group("bullet")
-        heading, body = parts.group("heading") or "", parts.group("body")
+        indent, bullet, heading, body = block_parts(line)
         attribute = read_attribute(body) if bullet and not heading else None
         if indent == "" and attribute is None:
             page_head = False
