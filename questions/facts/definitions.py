@@ -1053,8 +1053,11 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
     return None
 
 
-#: a label over a point that names no thing ("Definition: an offer is …", "Confirmed: …")
-_FLAG_WORDS = frozenset({"definition", "definitions", "confirmed"})
+#: a label over a point that names no thing ("Definition: an offer is …", "Confirmed: …",
+#: "Useful: terraform -help …", "Old way: terraform import …")
+_FLAG_WORDS = frozenset(
+    {"definition", "definitions", "confirmed", "useful", "handy", "old way", "new way", "bonus"}
+)
 
 
 def _flag_label(term: str) -> bool:

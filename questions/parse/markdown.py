@@ -32,6 +32,7 @@ from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.keep import keep_as_markdown
 from questions.parse.logseq import logseq_as_markdown
+from questions.parse.mdx import mdx_as_markdown
 from questions.parse.mediawiki import wiki_as_markdown
 from questions.parse.mistake_log import without_entry_parts
 from questions.parse.mkdocs import mkdocs_as_markdown
@@ -846,6 +847,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
     lines, roam = roam_as_markdown(lines)
     lines, logseq = logseq_as_markdown(lines)
+    lines, mdx = mdx_as_markdown(lines)
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, typst = typst_as_markdown(lines)
     lines, adoc = asciidoc_as_markdown(lines)
@@ -873,6 +875,7 @@ def parse_document(text: str, file: str) -> Document:
         + remnote
         + roam
         + logseq
+        + mdx
         + mkdocs
         + typst
         + adoc
