@@ -10,14 +10,15 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from questions.ambiguity import fitting_others
 from questions.bank import Bank, BankQuestion
 from questions.candidate import Candidate, card_topic
+from questions.chinese_script import is_traditional, simplified, writer_back
 from questions.distractors import Pool
 from questions.facts.extract import extract
 from questions.facts.model import Fact
@@ -270,9 +271,35 @@ class DocumentResult:
     candidates: list[Candidate]
     chosen: list[tuple[Candidate, BankQuestion]]
     dropped: list[Dropped]
+    #: writes what the notes were read as back as the notes wrote it (Traditional Chinese)
+    written: Callable[[str], str] = str
 
 
 def generate_document(file: str, text: str) -> DocumentResult:
+    """One notes file's questions; notes in Traditional Chinese are read in Simplified, the
+    script every Chinese rule is written in, and their questions written back in theirs."""
+    if not is_traditional(text):
+        return _generate_document(file, text)
+    read = simplified(text)
+    written = writer_back(text, read)
+    result = _generate_document(file, read)
+    chosen = [
+        (
+            c,
+            replace(
+                q,
+                topic=written(q.topic),
+                prompt=written(q.prompt),
+                choices=tuple(written(x) for x in q.choices),
+                explanation=written(q.explanation),
+            ),
+        )
+        for c, q in result.chosen
+    ]
+    return replace(result, chosen=chosen, written=written)
+
+
+def _generate_document(file: str, text: str) -> DocumentResult:
     doc = parse_document(text, file)
     asked = _ask(doc)
     plan = make_plan(asked.kept)
@@ -339,23 +366,26 @@ def _generate(docs: Sequence[tuple[str, str]], bank_name: str) -> tuple[Bank, Re
     rows: list[tuple[int, int, int, str, BankQuestion]] = []
     for doc_index, (file, text) in enumerate(docs):
         result = generate_document(file, text)
-        doc = result.doc
+        doc, written = result.doc, result.written
         for s in doc.sections:
-            report.section(f"{file}: {s.key}")
+            report.section(f"{file}: {written(s.key)}")
         for n in doc.noise:
+            n = replace(n, section=written(n.section), text=written(n.text))
             report.skipped.append((file, n))
             report.section(f"{file}: {n.section}").noise[n.reason] += 1
         tried = {c.fact.id for c in result.candidates}
         for f in {f.id: f for f in result.facts}.values():
-            section = report.section(f"{file}: {f.section.key}")
+            section = report.section(f"{file}: {written(f.section.key)}")
             section.facts += 1
             section.unasked += f.id not in tried
         dropped = result.dropped
         for d in dropped:
-            report.section(f"{file}: {d.candidate.fact.section.key}").dropped[d.reason] += 1
+            report.section(f"{file}: {written(d.candidate.fact.section.key)}").dropped[
+                d.reason
+            ] += 1
         report.dropped += dropped
         for c, q in result.chosen:
-            report.section(f"{file}: {c.fact.section.key}").kept += 1
+            report.section(f"{file}: {written(c.fact.section.key)}").kept += 1
             report.per_generator[c.generator] += 1
             if c.kind == "truefalse":
                 report.true_false += 1
