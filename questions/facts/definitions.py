@@ -167,13 +167,15 @@ _ZH_LABEL = re.compile(
     r"|[\u4e00-\u9fff]{2,6}(?:内|里|以内|之内|期间|之前|之后))"
 )
 #: what a remark's label calls the remark ("quick fix", "modern alternative", "the usual
-#: suspect"): the word says how the line relates to its section, it names no thing
+#: suspect"): the word says how the line relates to its section, it names no thing ("rule of
+#: thumb" by its last word; a "Rule of seven" is a named rule)
 _LABEL_NOUNS = frozenset({"alternative", "fix", "suspect", "tip", "note", "gotcha", "caveat",
                           "workaround", "trick", "pitfall", "takeaway", "example", "hint",
                           "reminder", "summary", "warning", "downside", "upside", "drawback",
                           "catch", "trap", "mistake", "lesson", "rule", "verdict", "idea",
                           "recommendation", "advice", "habit", "shortcut", "reason", "q", "question",
-                          "ex", "opinion", "thought", "impression"})  # fmt: skip
+                          "ex", "opinion", "thought", "impression",
+                          "thumb"})  # fmt: skip
 _LOWER_PHRASE = re.compile(r"[a-z]+(?: [a-z]+){0,4}")
 
 

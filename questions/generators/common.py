@@ -26,8 +26,15 @@ def lang_of(fact: Fact) -> str:
         return "zh"  # "**useCallback**：缓存**函数本身**，`useCallback(fn, deps)` ≈ …": quoted in Chinese
     # a short mixed line ("加载 (Loading)") reads as its section or the sections above it do
     # (a heading numbered or worded in Chinese, "四、EFS vs FSx", heads Chinese notes)
+    # (a line of full-width punctuation and Latin letters, "Q0：RR q＝8 ms；Q2：FCFS。", was
+    # typed with a Chinese input method)
     zh_heads = any(is_zh(h) or cjk_count(h) for h in fact.block.section.path)
-    return "zh" if cjk_count(text) and zh_heads else "en"
+    return "zh" if (cjk_count(text) or _FULL_WIDTH.search(text)) and zh_heads else "en"
+
+
+#: the punctuation a Chinese input method types: full-width colon, semicolon, comma, stop,
+#: equals, brackets
+_FULL_WIDTH = re.compile(r"[：；，。＝（）、]")
 
 
 #: the longest option may be this many times the shortest: beyond it, length is a cue
