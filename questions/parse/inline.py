@@ -47,7 +47,10 @@ def _cjk_bold(text: str, strong: list[str]) -> str:
 
 #: a highlight (Obsidian, many editors: "==consumption-based model==", "==lower number =
 #: higher priority=="): its words, no marks
-_HIGHLIGHT = re.compile(r"==(?=\S)((?:[^=\n]|=(?!=))+?)(?<=\S)==")
+#: (a "==" inside a word or a name is an operator: "node.role==manager", "x==1")
+_HIGHLIGHT = re.compile(
+    r"(?<![A-Za-z0-9_.=])==(?=\S)((?:[^=\n]|=(?!=))+?)(?<=\S)==(?![A-Za-z0-9_=])"
+)
 #: an underline (Bear: "grant to ::Google Groups::"): its words; "std::vector", a card's
 #: "front::back" and IPv6's "::1 loopback, fe80::/10" are none
 _UNDERLINE = re.compile(r"(?<![\w:])::(?=[^\W\d_])([^:\n]+?)(?<=\S)::(?=[\s,.;!?)]|$)")
@@ -176,8 +179,8 @@ def _close_span(parts: list[str], starts: list[int], into: list[str]) -> None:
 
 
 #: a highlight's mark left open in one text token ("==needs " before a code span)
-_OPEN_MARK = re.compile(r"==(?!\s)(?!.*==)")
-_CLOSE_MARK = re.compile(r"(?<!\s)==")
+_OPEN_MARK = re.compile(r"(?<![A-Za-z0-9_.=])==(?!\s)(?!.*==)")
+_CLOSE_MARK = re.compile(r"(?<!\s)==(?![A-Za-z0-9_=])")
 
 
 def _highlights_across(tokens: list[Token]) -> None:

@@ -77,3 +77,15 @@ def test_a_highlight_holding_code_leaves_its_words() -> None:
     assert table.table.rows[0][1] == "syntax; needs init first, no API"
     prose = next(b for b in doc.blocks if b.kind == "paragraph")
     assert prose.text == "Run plan before apply always; a == b == c stays."
+
+
+def test_an_equality_operator_is_no_highlight() -> None:
+    # (grid-table notes of session 38: "node.role==manager" / "node.labels.zone==east" on two
+    # lines were read as one highlight, "node.rolemanager")
+    notes = (
+        "# Swarm\n\n## Placement\n\n- constraints\n  --constraint node.role==manager\n"
+        "  --constraint node.labels.zone==east\n- compare with x==1 and keep ==this highlight==\n"
+    )
+    said = " ".join(b.inline.text for b in parse_document(notes, "swarm.md").blocks)
+    assert "node.role==manager" in said and "node.labels.zone==east" in said, said
+    assert "x==1" in said and "keep this highlight" in said, said
