@@ -28,6 +28,7 @@ from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
 from questions.parse.enex import enex_as_markdown
 from questions.parse.flashcards import heading_topic, read_cards
+from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.keep import keep_as_markdown
@@ -859,6 +860,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, rst = rst_as_markdown(lines)
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
+    lines, grid = grid_tables_as_markdown(lines)
     lines, html = html_tables_as_markdown(lines)
     lines, pandoc = pandoc_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
@@ -886,6 +888,7 @@ def parse_document(text: str, file: str) -> Document:
         + rst
         + org
         + outline
+        + grid
         + html
         + pandoc
         + entries
