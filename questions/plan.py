@@ -49,6 +49,9 @@ MAX_PAIRINGS = 2
 MAX_PROFILES = 1
 #: blanks cut from one sentence: more would paste the same sentence again
 MAX_CLOZES = 2
+#: properties of one labelled group asked among the same groups ("Which of these has this
+#: property: …?" → API Gateway, eight times over): more teach the key, not the property
+MAX_LABEL_PROPERTIES = 4
 STYLE_ORDER = {"default": 0, "value": 0, "predicate": 0, "command": 0, "computed": 0,
                "reverse": 1, "pairing": 1, "profile": 1, "cloze": 2, "forward": 3, "meaning": 4}  # fmt: skip
 
@@ -132,6 +135,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
     blanks: dict[tuple[int, str], list[str]] = defaultdict(list)
     rows: set[str] = set()
     mirrors: dict[tuple[int, frozenset[str]], str] = {}  # a line's described pair -> its key
+    properties: Counter[tuple[str, str]] = Counter()  # (set, group) -> its properties asked
     for p in sorted(picks, key=lambda p: (_yes_no_row(p[0]), p[0].fact.line, order(p))):
         c = p[0]
         key = set_of(c)
@@ -153,6 +157,8 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
             drop.append((c, "its comparison is asked by statements, no coin toss"))
         elif _mirrored(c, mirrors.get((c.fact.block.id, frozenset(c.options)))):
             drop.append((c, "its pair is already asked the other way round"))
+        elif _label_property(c) and properties[(key, c.answer_text)] >= MAX_LABEL_PROPERTIES:
+            drop.append((c, "its group's properties are asked often enough"))
         else:
             keep.append(p)
             two[key] += len(c.options) == 2
@@ -162,6 +168,7 @@ def _cap_sets(picks: list[Pick]) -> tuple[list[Pick], list[tuple[Candidate, str]
                 blanks[(c.fact.block.id, c.fact.sentence)].append(c.blank)
             if row is not None:
                 rows.add(row)
+            properties[(key, c.answer_text)] += _label_property(c)
             if _described_pair(c):
                 mirrors.setdefault((c.fact.block.id, frozenset(c.options)), c.answer_text)
     return keep, drop
@@ -184,6 +191,11 @@ def _mirrored(c: Candidate, asked: str | None) -> bool:
     asked by its default, "which strategy is the default", is another fact, and so is each
     property of two lists, "at-least-once" of one queue type and "exactly-once" of the other.)"""
     return _described_pair(c) and asked is not None and asked != c.answer_text
+
+
+def _label_property(c: Candidate) -> bool:
+    """A property asked of the labelled group it is listed under ("Spanner: …")."""
+    return c.style == "reverse" and "label" in c.fact.extra
 
 
 def _two_sided(c: Candidate) -> bool:
