@@ -49,6 +49,7 @@ from questions.parse.remnote import remnote_as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
+from questions.parse.tiddlywiki import tiddlywiki_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
 from questions.parse.vault import inner_front_matter
@@ -854,6 +855,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, adoc = asciidoc_as_markdown(lines)
     lines, trac = trac_as_markdown(lines)
     lines, doku = dokuwiki_as_markdown(lines)
+    lines, tiddly = tiddlywiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
     lines, confluence = confluence_as_markdown(lines)
     lines, sr = spaced_repetition_as_markdown(lines)  # after the wikis' own "term::"
@@ -883,6 +885,7 @@ def parse_document(text: str, file: str) -> Document:
         + adoc
         + trac
         + doku
+        + tiddly
         + wiki
         + confluence
         + rst
