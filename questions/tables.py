@@ -255,6 +255,48 @@ def _likeness(groups: Sequence[Sequence[str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+#: the heads of two lists set side by side, one against the other: "Pros | Cons", "Do |
+#: Don't", "Shared | Per thread", "优点 | 缺点", "共享 | 各自拥有" (a row's two cells are no pair)
+_SIDES = (
+    ("pros?", "cons?"),
+    ("advantages?", "disadvantages?"),
+    ("benefits?", "(?:drawbacks?|downsides?|costs?)"),
+    ("strengths?", "weaknesses?"),
+    ("dos?", "(?:don'?ts?|avoid)"),
+    ("good", "bad"),
+    ("shared", "(?:per[ -]\\w+|own|private|each|separate|not shared)"),
+    ("(?:优点|优势|好处)", "(?:缺点|劣势|坏处|不足)"),
+    ("共享", "(?:各自.*|独有|私有|独立|不共享)"),
+    ("(?:可以|能|要|应该)", "(?:不可以|不能|不要|不应该)"),
+)
+_SIDE_PAIRS = tuple(
+    (re.compile(rf"(?i)(?:{a})(?:\W.*)?"), re.compile(rf"(?i)(?:{b})(?:\W.*)?")) for a, b in _SIDES
+)
+#: a header's frame: emphasis, a yes/no mark ("✅ Do", "❌ Don't"), punctuation around it
+_HEAD_FRAME = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def two_lists(left: str, right: str) -> bool:
+    """Two columns headed as the two sides of one thing: a list each, not a row's pair."""
+    a, b = _HEAD_FRAME.sub("", left.strip()), _HEAD_FRAME.sub("", right.strip())
+    if not a or not b:
+        return False
+    if _negated(a, b) or _negated(b, a):
+        return True
+    return any(
+        (x.fullmatch(a) and y.fullmatch(b)) or (y.fullmatch(a) and x.fullmatch(b))
+        for x, y in _SIDE_PAIRS
+    )
+
+
+def _negated(a: str, b: str) -> bool:
+    """b is a's negation: "Not encrypted", "Non-durable", "不共享"."""
+    said = b.casefold()
+    return said in (f"not {a}".casefold(), f"non-{a}".casefold(), f"no {a}".casefold()) or (
+        b in (f"不{a}", f"非{a}", f"无{a}")
+    )
+
+
 #: a made-up entity of a worked example: a capital and its number ("P1", "T3", "J2")
 _EXAMPLE_NAME = re.compile(r"([A-Z])(\d{1,2})")
 
@@ -289,6 +331,8 @@ def analyse(data: TableData) -> Table | None:
         return None  # parallel descriptions under two entity headers: no column names rows
     if _worked_in_math(header, rows):
         return None  # "| $i$ | $y$ | $\hat p$ |" over numbers: an example's working, no names
+    if len(keep) == 2 and two_lists(header[keep[0]], header[keep[1]]):
+        return None  # "| Pros | Cons |": two lists side by side, no row pairs its cells
     # a remark, a limit or a clause never names the rows ("Which 备注 has 上限 10?")
     named = [j for j in keep if not never_key(header[j], cols[j])] or keep
     # (nor a column of descriptions while another could: "Thing A | Thing B | Difference" of

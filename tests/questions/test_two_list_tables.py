@@ -1,0 +1,75 @@
+"""A table of two lists set side by side ("| Pros | Cons |", "| 共享 | 各自擁有 |" in a
+Taiwanese student's OS notes, session 38): a row's two cells are no pair, so "Which pro has
+the cons “vendor lock-in”?" and "哪個共享的各自擁有是“stack”？" asked nonsense."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.generate import generate_document
+from questions.tables import two_lists
+
+NOTES = """# DB notes
+
+## Serverless databases
+
+| Pros | Cons |
+|---|---|
+| no servers to patch | cold starts after idle |
+| pay per request | harder to predict monthly cost |
+| scales to zero | vendor lock-in |
+| automatic backups | limited extensions |
+
+## Threads
+
+| ✅ Shared | ❌ Per thread |
+|---|---|
+| code section | thread ID |
+| data section | program counter |
+| open files | register set |
+| heap | stack |
+
+## 索引
+
+| 优点 | 缺点 |
+|---|---|
+| 查询快 | 写入变慢 |
+| 排序不用额外内存 | 占用磁盘空间 |
+| 唯一约束靠它实现 | 维护有成本 |
+
+## Ports
+
+| Service | Port |
+|---|---|
+| PostgreSQL | 5432 |
+| MySQL | 3306 |
+| Redis | 6379 |
+| MongoDB | 27017 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Pros", "Cons"), ("**Do**", "**Don't**"), ("✅ Shared", "❌ Per thread"),
+     ("优点", "缺点"), ("共享", "各自拥有"), ("Encrypted", "Not encrypted")],
+)  # fmt: skip
+def test_two_sides_of_one_thing(left: str, right: str) -> None:
+    assert two_lists(left, right) and two_lists(right, left)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"), [("Service", "Port"), ("Insecure", "Secure replacement"), ("Term", "Do")]
+)
+def test_a_name_and_its_value(left: str, right: str) -> None:
+    assert not two_lists(left, right)
+
+
+def test_no_row_of_two_lists_is_asked_as_a_pair() -> None:
+    asked = [q for _, q in generate_document("db.md", NOTES).chosen]
+    for q in asked:
+        text = " ".join([q.prompt, *q.choices])
+        for cell in ("vendor lock-in", "scales to zero", "thread ID", "heap", "写入变慢", "查询快"):
+            assert cell not in text, text
+    assert any(q.choices and q.choices[q.answer] in ("5432", "PostgreSQL") for q in asked) or any(
+        "Redis" in q.prompt or "6379" in q.prompt for q in asked
+    ), [q.prompt for q in asked]
