@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from questions.ambiguity import content_words
 from questions.context_refs import refers_to_context
@@ -80,10 +80,25 @@ def is_index_column(header: str, values: list[str]) -> bool:
         if all(firsts):
             starts = [int(m.group(1)) for m in firsts if m]
             return starts == sorted(starts) and len(set(starts)) == len(starts)
+    if _OUTLINE_HEADER.match(h.strip("*_!").strip()):
+        # "Obj" over 101.2, 101.3, 102.2: where a syllabus or a book files each row, rising
+        places = [_OUTLINE_PLACE.fullmatch(v.strip().strip("*`").rstrip(".")) for v in values]
+        if all(places):
+            keys = [tuple(int(x) for x in m.group(0).split(".")) for m in places if m]
+            return all(a < b for a, b in pairwise(keys))
     if not _INDEX_HEADER.match(h):
         return False
     nums = [v.strip().rstrip(".") for v in values]
     return all(n.isdigit() for n in nums) and _counted_up([int(n) for n in nums])
+
+
+#: a column that files each row in a syllabus or a book ("Obj", "Section", "§", "章节")
+_OUTLINE_HEADER = re.compile(
+    r"(?i)^(?:obj\.?|objectives?|sec\.?|sections?|§|ch\.?|chapters?|clauses?|lessons?|modules?"
+    r"|units?|考点|章节|章|节)$"
+)
+#: its place: "101.2", "3.4.1", "7"
+_OUTLINE_PLACE = re.compile(r"\d{1,4}(?:\.\d{1,3}){0,3}")
 
 
 #: a column of the writer's own marks: "My confidence", "my notes", "掌握程度", "复习次数"

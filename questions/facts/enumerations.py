@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from questions.text import CJK
 
 _LABEL = re.compile(r"^(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<body>.+)$")
-_TAIL = re.compile(r"\s+[—–]\s+|；|;|。|\.\s")
+_TAIL = re.compile(r"\s+[—–]\s+|；|;|。|\.\s|\s+(?:→|->|=>)\s+")
 _DEFAULT = re.compile(r"^(the\s+)?default$|^默认$", re.I)
 _MEMBER = re.compile(
     r"^(?P<name>[-@.:/*A-Za-z0-9][\w./:@*+-]*(?:\s+[A-Z][\w./+-]*){0,3})"
