@@ -25,9 +25,18 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from questions.parse.chat import LINE_NOTE
-from questions.parse.html_tables import html_tables_as_markdown
-from questions.parse.spans import block_safe, code_span
+from questions.parse.spans import block_safe
+from questions.parse.xhtml_text import (
+    ListLevel,
+    MarkedLine,
+    XhtmlText,
+    escaped,
+    fenced,
+    noise_text,
+    parse_xml,
+    pipe_table,
+    placed,
+)
 
 #: the DOCTYPE Evernote writes: allowed, never fetched (it is blanked before parsing)
 _DOCTYPE = r"""<!DOCTYPE\s+en-export\s+SYSTEM\s+"[^"<>\[\]]*evernote-export[^"<>\[\]]*\.dtd"\s*>"""
@@ -43,20 +52,6 @@ _TAG = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][\w:.-]*+)(?P<attrs>[^<>]*+)>")
 _ATTR = re.compile(
     r"""(?<![\w:.-])(?P<name>[\w:.-]++)\s*+=\s*+(?:"(?P<q>[^"]*+)"|'(?P<s>[^']*+)'|(?P<bare>[^\s"'>]++))"""
 )
-#: what Markdown would read as its own in a note's words: escapes, emphasis, code, a link, a
-#: tag, an entity ("MAX_CLUSTER_COUNT" keeps its underscores: inside a word they mark nothing)
-_ESCAPE = re.compile(r"[\\`*\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
-#: a link's address as Markdown writes it: no spaces, no angle brackets
-_HREF = re.compile(r"[^\s<>]{1,2000}")
-#: what marks a link in a line being read: its address follows
-_LINK = "\x00"
-_ESCAPED = {"<": "&lt;", "&": "&amp;"}
-_TICKS = re.compile(r"`{3,}")
-_SPACES = re.compile(r"\s+")
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~", "strike": "~~"}
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
-_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
-_STRUCK_STYLE = re.compile(r"text-decoration[\w-]*\s*:\s*[^;]*line-through", re.I)
 _CODE_BLOCK = re.compile(r"-en-codeblock\s*:\s*true", re.I)
 _CHECKED = re.compile(r"--en-checked\s*:\s*(?P<done>true|false)", re.I)
 #: tags that hold a block of their own: text inside them is a line of its own
@@ -79,12 +74,7 @@ _FURNITURE = {
     "reminder": "note reminder",
 }
 _MARKUP = "evernote markup"
-_MAX_MARKS = 16
-_MAX_INLINE = 64
 _MAX_STYLE = 1000  # a style's characters read
-#: deeper lists are read at this depth: Markdown reads a deeper indent as code
-_MAX_DEPTH = 6
-_MAX_NOISE_TEXT = 200
 
 
 def _opening(lines: list[str]) -> re.Match[str] | None:
@@ -151,7 +141,7 @@ def enex_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
     ids = 0  # the list items and the blocks numbered so far
     for note in notes:
         if note.title and note.title_line >= 0:
-            pieces.append(_Piece(note.title_line, f"## {_escaped(note.title)}", "head"))
+            pieces.append(_Piece(note.title_line, f"## {escaped(note.title)}", "head"))
             used.add(note.title_line)
         first, content = note.content()
         enml = _Enml(first, content, ids)
@@ -161,26 +151,17 @@ def enex_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, 
         used |= enml.used
         dropped |= enml.dropped
         table_skips += enml.skipped
-    out = _placed(pieces, len(lines))
+    out = placed(pieces, len(lines), _needs_blank)
     reasons: dict[int, str] = {}
     for start, end, reason in furniture:
         for n in range(start, end + 1):
             reasons.setdefault(n, reason)
     skipped = [
-        (n + 1, reasons.get(n, "note attachment" if n in dropped else _MARKUP), _noise(line))
+        (n + 1, reasons.get(n, "note attachment" if n in dropped else _MARKUP), noise_text(line))
         for n, line in enumerate(lines)
         if line.strip() and n not in used
     ]
     return out, sorted(skipped + table_skips, key=lambda s: s[0])
-
-
-def _noise(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_NOISE_TEXT else text[: _MAX_NOISE_TEXT - 1] + "…"
-
-
-def _escaped(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(), "\\" + m.group()), text)
 
 
 def _needs_blank(prev: _Piece, piece: _Piece) -> bool:
@@ -195,92 +176,6 @@ def _needs_blank(prev: _Piece, piece: _Piece) -> bool:
     return False
 
 
-def _placed(pieces: list[_Piece], count: int) -> list[str]:
-    """The Markdown lines: each piece on its own line, or on the next free one when the
-    pieces before it took that one (past the end of the file if need be). Lines of text right
-    under each other are each marked a note of its own: a `<div>` is a line of its own, while
-    Markdown would run them into one sentence. Two paragraphs a blank line parted stay parted,
-    though it moves what follows down a line."""
-    out = [""] * count
-    at = 0  # the first line free
-    prev: _Piece | None = None
-    blank = False  # a blank line or a rule since the piece before
-    for piece in pieces:
-        if piece.kind == "blank":
-            blank = True
-            continue
-        line = max(piece.src, at)
-        parted = blank and prev is not None and prev.kind == piece.kind == "para"
-        if prev is not None and line == at and (parted or _needs_blank(prev, piece)):
-            line += 1
-        while line >= len(out):
-            out.append("")
-        out[line] = piece.text
-        if prev is not None and prev.kind == piece.kind == "para" and line == at:
-            out[line] = LINE_NOTE + piece.text
-            if not out[line - 1].startswith(LINE_NOTE):
-                out[line - 1] = LINE_NOTE + out[line - 1]
-        at, prev, blank = line + 1, piece, False
-    return out
-
-
-class _Line:
-    """A line of a note's words as it is read, with the marks still open and where they
-    opened."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.marks: list[tuple[str, int]] = []
-        self.code = 0
-        self.src = -1  # the line its first word was on
-        self.task: bool | None = None  # a checkbox: ticked or not
-
-    def add(self, data: str, line: int) -> None:
-        if self.src < 0 and data.strip():
-            self.src = line
-        self.parts.append(data if self.code else _escaped(data))
-
-    def open(self, mark: str) -> bool:
-        if self.code or len(self.marks) >= _MAX_MARKS:
-            return False
-        self.marks.append((mark, len(self.parts)))
-        self.code += mark == "`"
-        return True
-
-    def close(self, mark: str) -> None:
-        at = next((k for k in range(len(self.marks) - 1, -1, -1) if self.marks[k][0] == mark), None)
-        if at is None:
-            return
-        start = self.marks[at][1]
-        del self.marks[at:]
-        body = "".join(self.parts[start:])
-        if mark == "`":
-            self.code = 0
-            body = code_span(_SPACES.sub(" ", body))
-        elif core := body.strip():
-            lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()) :]
-            if mark.startswith(_LINK):  # a link is its words; its address tells it is one
-                href = mark[len(_LINK) :]
-                href = f"<{href}>" if "(" in href or ")" in href else href
-                body = f"{lead}[{core}]({href}){trail}"
-            else:
-                body = f"{lead}{mark}{core}{mark}{trail}"
-        self.parts[start:] = [body]
-
-    def text(self) -> str:
-        while self.marks:
-            self.close(self.marks[-1][0])
-        return " ".join("".join(self.parts).split())
-
-
-@dataclass
-class _List:
-    ordered: bool
-    indent: int  # where its items' markers start
-    number: int = 0
-    width: int = 2  # its current item's marker and the space after it
-
-
 @dataclass
 class _Item:
     owner: int
@@ -288,20 +183,22 @@ class _Item:
     started: bool = False
 
 
-class _Enml:
-    """A note's ENML read as Markdown pieces, each with the line it was on."""
+class _Enml(XhtmlText):
+    """A note's ENML read as Markdown pieces, each with the line it was on; a link a Markdown
+    link, a `<span>` styled bold, italic or struck through marked so."""
+
+    links = True
+    styles = True
 
     def __init__(self, first: int, content: str, ids: int) -> None:
+        super().__init__()
         self.first = first
         self.content = content
         self.pieces: list[_Piece] = []
         self.used: set[int] = set()
         self.dropped: set[int] = set()
         self.skipped: list[tuple[int, str, str]] = []
-        self.line: _Line | None = None
-        self.lists: list[_List] = []
         self.items: list[_Item] = []
-        self.inline: list[tuple[str, str | None]] = []  # open inline tags, the mark each opened
         self.heading = 0
         self.dropping = 0
         self.ids = ids  # the list items and the blocks numbered so far
@@ -369,11 +266,7 @@ class _Enml:
                 self.code_line = (line, [])
             self.code_line[1].append(data.replace("\n", " "))
             return
-        if self.line is None:
-            if not data.strip():
-                return
-            self.line = _Line()
-        self.line.add(data, line)
+        self.add_words(data, line)
 
     def _start(self, name: str, attrs: dict[str, str], line: int, at: int, void: bool) -> None:
         if self.table_at >= 0:
@@ -402,7 +295,7 @@ class _Enml:
             if self.line is not None and self.line.src >= 0:
                 self._flush()
             if self.line is None:
-                self.line = _Line()
+                self.line = MarkedLine()
             self.line.task = attrs.get("checked", "").lower() == "true"
             self.line.src = line if self.line.src < 0 else self.line.src
         elif void:
@@ -412,43 +305,18 @@ class _Enml:
         elif name in ("div", "p", "pre") and _CODE_BLOCK.search(style):
             self.code, self.code_line, self.code_start, self.code_divs = [], None, line, 0
         elif name in ("ul", "ol"):
-            indent = self.lists[-1].indent + self.lists[-1].width if self.lists else 0
-            if len(self.lists) >= _MAX_DEPTH:
-                indent = self.lists[-1].indent
-            self.lists.append(_List(name == "ol", indent))
+            self.open_list(name == "ol")
         elif name == "li":
             checked = _CHECKED.search(style)
             task = None if checked is None else checked.group("done").lower() == "true"
             self.ids += 1
             self.items.append(_Item(self.ids, task))
             if self.lists:
-                self.lists[-1].number += 1
+                self.lists[-1].new_item()
         elif _heading(name):
             self.heading = min(int(name[1]) + 2, 6)
-        elif name not in _BLOCKS and len(self.inline) < _MAX_INLINE:
-            self.inline.append((name, self._mark(name, attrs, style)))
-
-    def _mark(self, name: str, attrs: dict[str, str], style: str) -> str | None:
-        """The mark an inline tag opens, if any: bold, italics, strike-through, code, a link."""
-        mark: str | None = None
-        if name in _MARKS:
-            mark = _MARKS[name]
-        elif name == "a" and _HREF.fullmatch(href := attrs.get("href", "").strip()):
-            mark = _LINK + href
-        elif name in ("code", "kbd", "tt", "samp"):
-            mark = "`"
-        elif name in ("span", "font"):
-            if _BOLD_STYLE.search(style):
-                mark = "**"
-            elif _ITALIC_STYLE.search(style):
-                mark = "*"
-            elif _STRUCK_STYLE.search(style):
-                mark = "~~"
-        if mark is None:
-            return None
-        if self.line is None:
-            self.line = _Line()
-        return mark if self.line.open(mark) else None
+        elif name not in _BLOCKS:
+            self.open_inline(name, attrs, style)
 
     def _end(self, name: str, line: int, end: int) -> None:
         if self.table_at >= 0:
@@ -476,20 +344,13 @@ class _Enml:
         elif _heading(name):
             self.heading = 0
         elif name not in _BLOCKS:
-            at = next((k for k in range(len(self.inline) - 1, -1, -1)
-                       if self.inline[k][0] == name), None)  # fmt: skip
-            if at is not None:
-                mark = self.inline[at][1]
-                del self.inline[at:]
-                if mark is not None and self.line is not None:
-                    self.line.close(mark)
+            self.close_inline(name)
 
     # what they make
 
     def _flush(self) -> None:
         """The line being read ends: a piece of Markdown, if it holds words or a checkbox."""
-        line, self.line = self.line, None
-        self.inline = []
+        line = self.take_line()
         if line is None:
             return
         words = line.text()
@@ -502,16 +363,14 @@ class _Enml:
             self.pieces.append(_Piece(src, f"{'#' * self.heading} {words}", "head"))
         elif self.items:
             item = self.items[-1]
-            lst = self.lists[-1] if self.lists else _List(False, 0)
+            lst = self.lists[-1] if self.lists else ListLevel(False, 0)
             if item.task is not None and not box:
                 box = f"[{'x' if item.task else ' '}] "
             if item.started:
                 pad = " " * (lst.indent + lst.width)
                 self.pieces.append(_Piece(src, pad + block_safe(words), "cont", item.owner))
             else:
-                marker = f"{max(lst.number, 1)}." if lst.ordered else "-"
-                lst.width = len(marker) + 1
-                text = f"{' ' * lst.indent}{marker} {box}{block_safe(words)}"
+                text = f"{' ' * lst.indent}{lst.marker()} {box}{block_safe(words)}"
                 self.pieces.append(_Piece(src, text.rstrip(), "item", item.owner))
                 item.started = True
         elif box:
@@ -531,15 +390,11 @@ class _Enml:
 
     def _end_code(self, line: int) -> None:
         self._code_break(line, False)
-        code, self.code = self.code or [], None
-        while code and not code[-1][1].strip():
-            code.pop()
-        while code and not code[0][1].strip():
-            code.pop(0)
+        fence, code = fenced(self.code or [])
+        self.code = None
         if not code:
             return
         self.ids += 1
-        fence = "`" * max([3] + [len(t) + 1 for _, c in code for t in _TICKS.findall(c)])
         start = self.code_start
         self.pieces.append(_Piece(start, fence, "code", group=self.ids))
         for src, text in code:
@@ -549,15 +404,11 @@ class _Enml:
 
     def _end_table(self, end: int, line: int) -> None:
         """The table's markup read by the HTML table reader: its pipe table."""
-        markup = " ".join(self.content[self.table_at : end].split("\n"))
-        start, self.table_at = self.table_line, -1
+        markup, start, self.table_at = self.content[self.table_at : end], self.table_line, -1
         self.used.update(range(start, line + 1))
-        room = markup.count("<") + 4  # lines enough for any of its rows
-        out, skipped = html_tables_as_markdown([markup, *[""] * room])
-        self.skipped += [(start + 1, reason, text) for _, reason, text in skipped]
-        while out and not out[-1].strip():
-            out.pop()
-        if not out or out == [markup]:
+        out, skipped = pipe_table(markup, start)
+        self.skipped += skipped
+        if not out:
             return
         self.ids += 1
         self.pieces += [_Piece(start, row, "table", group=self.ids) for row in out]
@@ -610,12 +461,7 @@ def _read(text: str) -> tuple[list[_Note], list[tuple[int, int, str]]] | None:
         elif stack[-1] == "content":
             notes[-1].chunks.append((parser.CurrentLineNumber - 1, data))
 
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    try:
-        parser.Parse(text, True)
-    except expat.ExpatError:
+    if not parse_xml(parser, text, start, end, chars):
         return None
     for note in notes:
         note.title = " ".join(note.title.split())

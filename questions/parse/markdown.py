@@ -28,6 +28,7 @@ from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
 from questions.parse.enex import enex_as_markdown
 from questions.parse.flashcards import heading_topic, read_cards
+from questions.parse.freemind import freemind_as_markdown
 from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
@@ -844,6 +845,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
+    lines, freemind = freemind_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, notebook = notebook_as_markdown(lines)
     lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
@@ -874,6 +876,7 @@ def parse_document(text: str, file: str) -> Document:
         + sr
         + yaml_notes
         + opml
+        + freemind
         + enex
         + notebook
         + remnote
