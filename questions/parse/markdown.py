@@ -45,6 +45,7 @@ from questions.parse.opml import opml_as_markdown
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
 from questions.parse.pandoc import pandoc_as_markdown
+from questions.parse.pdf_text import pdf_text_as_markdown
 from questions.parse.plain_text import as_markdown
 from questions.parse.remnote import remnote_as_markdown
 from questions.parse.roam import roam_as_markdown
@@ -842,6 +843,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, chat = without_chat_marks(text.split("\n"))
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
     lines, card_set = card_set_as_markdown(lines)
+    lines, pdf = pdf_text_as_markdown(lines)  # before Keep's: a PDF's "■" is no checkbox
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
@@ -893,6 +895,7 @@ def parse_document(text: str, file: str) -> Document:
         + confluence
         + rst
         + org
+        + pdf
         + outline
         + grid
         + html
