@@ -61,6 +61,10 @@ _EX_LABEL = (
     r"|\bex\.?\s*\d{1,2}\s*[–—-]\s"
     # "例：磁道 0–199", "例1：甲公司 …", "例3续：…", never the 例 of 比例
     r"|(?<![\u4e00-\u9fff])例\s*\d{0,2}\s*续?\s*[:：]"
+    # "例题：5 个进程…", "例题二：", "例 segment 2 base＝300", "若 page 3 → frame 7": a worked
+    # problem, or one supposed, before its values
+    r"|(?<![\u4e00-\u9fff])例题\s*[一二三四五六七八九十\d]{0,3}\s*[:：]"
+    r"|(?<![\u4e00-\u9fff])(?:例|若|假设|假如)\s*(?=[A-Za-z\d])"
 )
 #: what opens an example: the values after it are made up for it ("eg delete a Coldline
 #: object on day 10", 'rules eg "… to Coldline after 90d", "Delete after 365d"')

@@ -64,3 +64,25 @@ def test_a_line_typed_with_a_chinese_input_method_is_asked_in_chinese() -> None:
     assert quanta, [q.prompt for q in asked]
     for q in quanta:
         assert q.prompt.startswith("填空："), q.prompt
+
+
+MEMORY = """# 操作系统
+
+## 分页
+
+- 页表存放在内存中，页表基址寄存器指向它
+- 例题：5 个进程 P0～P4，资源总量 A＝10、B＝5、C＝7
+- ★ 例题：分区依次 100K、500K、200K、300K、600K；进程依次 212K、417K、112K、426K
+- 若 page 3 → frame 7：物理地址＝7 × 1024＋13＝7181
+- 分段：offset ≥ limit → trap；例 segment 2 base＝4300
+- TLB 命中率一般在 98% 以上
+"""
+
+
+def test_a_worked_or_supposed_problem_in_chinese_asks_none_of_its_values() -> None:
+    # (Taiwanese OS notes of session 38: "例題：…資源總量 A＝___", "若 page 3 → frame 7 …＝___")
+    asked = [q for _, q in generate_document("os.md", MEMORY).chosen]
+    for q in asked:
+        for value in ("10", "100K", "13", "4300"):
+            assert q.choices[q.answer] != value, q.prompt
+    assert any("98%" in q.choices for q in asked), [q.prompt for q in asked]
