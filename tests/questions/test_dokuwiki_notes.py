@@ -246,9 +246,9 @@ def test_hostile_lines_run_in_linear_time() -> None:
     for line in hostile:
         page = ["====== Page ======", "", "===== Part =====", "^ Key ^ Value ^", "| a | b |"]
         page += ["", line, ""]
-        started = time.perf_counter()
+        started = time.process_time()
         doc = parse_document("\n".join(page), "hostile.md")
         generate_document("hostile.md", "\n".join(page))
-        assert time.perf_counter() - started < 2.5, line[:10]
+        assert time.process_time() - started < 2.5, line[:10]
         table = next(b.table for b in doc.blocks if b.table is not None)
         assert table.header == ("Key", "Value"), line[:10]

@@ -252,11 +252,11 @@ def test_hostile_big_lines_are_read_in_bounded_time() -> None:
     ]
     for body in bodies:
         text = ENEX.replace("<div>Control plane components:</div>", body + "\n" + body, 1)
-        start = time.perf_counter()
+        start = time.process_time()
         titles = _titles(text)
-        assert time.perf_counter() - start < 2.0, body[:40]
+        assert time.process_time() - start < 2.0, body[:40]
         assert TITLES[0] in titles
-    start = time.perf_counter()
+    start = time.process_time()
     titled = ENEX.replace("CKA 03 - Services", "x" * n)
     assert "x" * n in _titles(titled)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0

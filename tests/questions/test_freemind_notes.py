@@ -175,10 +175,10 @@ def test_entities_broken_xml_and_other_files_are_not_read() -> None:
 
 def test_deep_and_wide_maps_are_read_quickly() -> None:
     deep = '<map version="1.0.1">' + '<node TEXT="x">' * 2000 + "</node>" * 2000 + "</map>"
-    started = time.perf_counter()
+    started = time.process_time()
     out, _ = freemind_as_markdown([deep])
     assert max(len(line) - len(line.lstrip()) for line in out) <= 10
     wide = ['<map version="1.0.1">', '<node TEXT="r">', *['<node TEXT="item"/>'] * 5000, "</node>", "</map>"]  # fmt: skip
     out, _ = freemind_as_markdown(wide)
     assert len(out) == len(wide)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5

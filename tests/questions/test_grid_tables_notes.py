@@ -211,8 +211,8 @@ def test_what_is_no_complete_grid_is_left_as_it_is(text: str) -> None:
 def test_hostile_drawings_are_read_quickly_without_a_crash() -> None:
     long_border = "+" + "-+" * 200_000
     many = ["+--+--+", "|\x00 | x|"] * 20_000 + ["+--+--+"]
-    started = time.perf_counter()
+    started = time.process_time()
     for lines in ([long_border, "|" + " |" * 200_000, long_border], many, ["+-" * 100_000]):
         out, _ = grid_tables_as_markdown(lines)
         assert len(out) == len(lines)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10

@@ -226,10 +226,10 @@ def test_hostile_lines_are_read_in_bounded_time() -> None:
     for line in hostile:
         for shaped in (line, f"\t- {line}", f"\t  {line}", f"\t\t- a {line}"):
             text = f"{PAGE}{shaped}\n"
-            start = time.perf_counter()
+            start = time.process_time()
             doc = parse_document(text, "hostile.md")
             out, _ = logseq_as_markdown(text.split("\n"))
-            assert time.perf_counter() - start < 2.0, line[:20]
+            assert time.process_time() - start < 2.0, line[:20]
             assert len(out) == len(text.split("\n"))
             texts = {b.text for b in doc.blocks}
             assert "NoSchedule keeps new pods off the node" in texts, line[:20]

@@ -162,7 +162,7 @@ def test_json_that_is_no_notebook_and_markdown_are_left_as_they_are() -> None:
 
 
 def test_broken_and_deeply_nested_json_is_left_quickly() -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     for text in (
         "[" * 100_000,
         '{"cells": ' + "[" * 100_000,
@@ -172,7 +172,7 @@ def test_broken_and_deeply_nested_json_is_left_quickly() -> None:
     ):
         lines = text.split("\n")
         assert notebook_as_markdown(lines) == (lines, [])
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     for text in (
         NOTEBOOK[:-40],
         '{"cells": [], "nbformat": 4, "x": ' + "[" * 5000 + "]" * 5000 + "}",
@@ -182,10 +182,10 @@ def test_broken_and_deeply_nested_json_is_left_quickly() -> None:
     big["cells"] = big["cells"] * 300
     text = json.dumps(big, indent=1)
     assert len(text) > 500_000
-    start = time.perf_counter()
+    start = time.process_time()
     doc = parse_document(text, "big.ipynb")
     assert len([s for s in doc.sections if s.heading == "Methods"]) == 300
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
 
 
 def test_a_notebook_on_one_line_still_reads() -> None:

@@ -191,14 +191,14 @@ def test_hostile_lines_are_read_in_bounded_time() -> None:
     lines = NOTES.split("\n")
     for line in hostile:
         notes = [*lines[:30], line, line, *lines[30:]]
-        start = time.perf_counter()
+        start = time.process_time()
         out, _ = pdf_text_as_markdown(notes)
-        assert time.perf_counter() - start < 2.0, line[:20]
+        assert time.process_time() - start < 2.0, line[:20]
         assert len(out) == len(notes) and "### Transport Layer" in out, line[:20]
     rows = ["Aa  Bb", "Cc  Dd  Ee  Ff."] * 5000  # a table's rows out of line, again and again
-    start = time.perf_counter()
+    start = time.process_time()
     out, _ = pdf_text_as_markdown(lines + rows)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert len(out) == len(lines) + len(rows)
 
 
@@ -305,7 +305,7 @@ def test_hostile_unwrapped_notes_are_read_in_bounded_time() -> None:
         [*lines[:20], "Definition" + " x" * 20_000 + ": y", *lines[20:]],
         [*lines[:20], "1" + ".1" * 20_000 + " A", *lines[20:]],
     ):
-        start = time.perf_counter()
+        start = time.process_time()
         out, _ = pdf_text_as_markdown(notes)
-        assert time.perf_counter() - start < 1.0
+        assert time.process_time() - start < 1.0
         assert len(out) == len(notes)

@@ -135,11 +135,11 @@ def test_hostile_lines_are_read_in_bounded_time() -> None:
                "[[" * 10000, "#[[" * 6000, " >>>" * 5000, "`" * 20000, "`a :: b" * 2800,
                "- " * 10000, ">" * 20000, "![" * 10000 + "](x)")  # fmt: skip
     for line in hostile:
-        start = time.perf_counter()
+        start = time.process_time()
         notes = [*LINES[4:12], f"    - {line}", line]
         out, _ = remnote_as_markdown(notes)
         assert len(out) == len(notes)
         assert out[2] == "    - **Default DNS port**: 53 (UDP, TCP for zone transfers)", line[:20]
         doc = parse_document("\n".join(notes), "h.md")
-        assert time.perf_counter() - start < 5, line[:20]
+        assert time.process_time() - start < 5, line[:20]
         assert any(b.text.startswith("Default DNS port: 53") for b in doc.blocks), line[:20]

@@ -190,11 +190,11 @@ def test_hostile_lines_are_read_in_bounded_time() -> None:
                " " * 20000 + "::", "#flashcards " * 1700, "?" * 20000, "`a::b" * 4000,
                "fe80::" * 3000, "(" * 10000 + "::" + ")" * 10000, "``a` " * 5000)  # fmt: skip
     for line in hostile:
-        start = time.perf_counter()
+        start = time.process_time()
         notes = ["#flashcards", "", "Heap page size::8 kB", line, "", "Front?", "?", line]
         out, _ = spaced_repetition_as_markdown(notes)
         assert len(out) == len(notes)
         doc = parse_document("\n".join(notes), "h.md")
-        assert time.perf_counter() - start < 5, line[:20]
+        assert time.process_time() - start < 5, line[:20]
         assert any(b.text.startswith("Heap page size: 8 kB") for b in doc.blocks), line[:20]
         assert any(n.reason == DECK for n in doc.noise), line[:20]

@@ -299,15 +299,15 @@ def test_hostile_lines_are_read_in_bounded_time() -> None:
     for line in hostile:
         page = ["created: 20240301123456789", "title: Page", "", "! Part", "|!Key|!Value|"]
         page += ["|a|b|", "", line, "", "* " + line, "|" + line + "|", "; " + line, ": " + line]
-        started = time.perf_counter()
+        started = time.process_time()
         out, _ = tiddlywiki_as_markdown(page)
-        assert time.perf_counter() - started < 0.5, line[:10]
+        assert time.process_time() - started < 0.5, line[:10]
         assert len(out) == len(page)
         doc = parse_document("\n".join(page), "hostile.md")
-        assert time.perf_counter() - started < 5, line[:10]
+        assert time.process_time() - started < 5, line[:10]
         table = next(b.table for b in doc.blocks if b.table is not None)
         assert table.header == ("Key", "Value"), line[:10]
     deep = ["created: 20240301123456789", "title: Page", ""] + ["*" * 60 + " x"] * 20000
-    started = time.perf_counter()
+    started = time.process_time()
     out, _ = tiddlywiki_as_markdown(deep)
-    assert time.perf_counter() - started < 2 and max(map(len, out)) < 40
+    assert time.process_time() - started < 2 and max(map(len, out)) < 40
