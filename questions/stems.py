@@ -681,7 +681,7 @@ def table_reverse(
     wh = wh_header(a)
     if wh is not None:  # "For which service type does systemd consider the service started …?"
         return f"For {who[0].lower()}{who[1:]} {wh[1]} {quoted(value, lang)}?"
-    if a.split()[0].lower() in LONG_PREPOSITIONS:  # "Across major versions, which of …"
+    if a.split()[:1] and a.split()[0].lower() in LONG_PREPOSITIONS:  # "Across major versions, …"
         lead = a.rstrip("?")
         return f"{lead[0].upper()}{lead[1:]}, {lower_first(who)} is described as {quoted(value, lang)}?"
     if _note_to_self(a):

@@ -145,6 +145,9 @@ def _is_term(head: str, block: Marked) -> bool:
 _ZH_LABEL = re.compile(
     r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它|考点|考题|面试题"
     r"|易错点?|踩坑|坑点|注意事项|重点|要点|难点"
+    # a blog's or a teacher's marks ("敲黑板：…", "划重点：…", "口诀：…", "例：…"): how loudly a
+    # line is said, no name
+    r"|敲黑板|划重点|画重点|口诀|记忆口诀|速记|小?技巧"
     # a card's or an interview's labels ("补充：…", "答：…"): how a line is said, not a name
     r"|补充|追问|面试官追问|答|问"
     # a step's connective ("然后：新主执行 …", "最后：…", "首先：…"): when, not what
@@ -546,6 +549,8 @@ def _split_cached(text: str, inline: Inline) -> Definition | None:
         return None  # "`True`: errors come back …": a value of some setting, no term
     if _flag_label(d.term):
         return None  # "1.1 Definition: an expression of …": the writer's label, no term
+    if _WORKED_SUM.search(d.description):
+        return None  # "页号：3000 / 1024 = 2（取整）": a quantity worked out, not defined
     if is_numbering(d.term):
         return None  # "**Question 1**: what does …?": a question numbered, no term
     if not d.term.strip(" `*"):
@@ -1060,6 +1065,10 @@ def subject_sentence(block: Block, heading: str) -> Definition | None:
 _FLAG_WORDS = frozenset(
     {"definition", "definitions", "confirmed", "useful", "handy", "old way", "new way", "bonus"}
 )
+
+
+#: a sum worked out in a description: "3000 / 1024 = 2", "300 × 1024 / 4 = 76800"
+_WORKED_SUM = re.compile(r"\d\s*[×x*/÷+−]\s*\d[\d.,]*(?:\s*[×x*/÷+−]\s*\d[\d.,]*)*\s*[=＝]\s*\d")
 
 
 def _flag_label(term: str) -> bool:

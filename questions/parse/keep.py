@@ -6,7 +6,7 @@ nested by two spaces, "☐" and "☑" checkboxes, and a line of labels ("#secplu
 as Markdown the whole file was one paragraph with no heading. A note's title is a heading, its
 date and its labels are skipped, each line is an item of its own (a line that ends leading on,
 "domains ->" or "MFA factors:", holds the bullets under it), and a checkbox is a task. Only a
-file that has two notes' title-and-date lines, or three checkboxes, is read so; each line stays
+file that has two notes' title-and-date lines, or three checkboxes one of them open, is read so;
 on its line.
 """
 
@@ -39,8 +39,9 @@ def is_keep(lines: list[str]) -> bool:
         for n, line in enumerate(lines[1:], start=1)
         if _DATE.match(line) and lines[n - 1].strip() and not _DATE.match(lines[n - 1])
     )
-    boxes = sum(1 for line in lines if _CHECKBOX.match(line))
-    return dated >= 2 or boxes >= 3
+    boxes = [m.group("box")[0] for line in lines if (m := _CHECKBOX.match(line)) is not None]
+    # a checklist has boxes still to tick; "✅ …" alone marks a point in a blog or a chat
+    return dated >= 2 or (len(boxes) >= 3 and any(b not in _DONE for b in boxes))
 
 
 def keep_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:

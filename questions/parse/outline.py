@@ -22,7 +22,11 @@ from questions.parse.plain_text import FENCE, PAGE_LINE
 _DECIMAL = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.?)[ \t]+(?P<title>[A-Z\"'(][^\t]{0,100})$"
 )
-_ZH_CHAPTER = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})[、．.]\s*(?P<title>\S.*)$")
+_ZH_CHAPTER = re.compile(
+    r"^(?P<number>[一二三四五六七八九十]{1,3})[、．.]\s*(?P<title>\S.*)$"
+    # a chapter a blog post brackets: "【一、操作系统】（每年6分左右🔥）", its aside left out
+    r"|^【(?P<bracketed>[一二三四五六七八九十]{1,3})[、．.]\s*(?P<inner>[^【】\n]{1,40})】[^【】\n]{0,40}$"
+)
 _ZH_SECTION = re.compile(r"^[（(](?P<number>[一二三四五六七八九十]{1,3})[）)]\s*(?P<title>\S.*)$")
 #: a Chinese outline's point: "（1）", "(2)", "①"
 _ZH_POINT = re.compile(r"^(?P<indent>\s*)(?:[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*(?P<text>\S.*)$")
@@ -153,7 +157,7 @@ def _read(
             m = (_DECIMAL if not chinese else _ZH_CHAPTER if titles[n] == 1 else _ZH_SECTION).match(
                 text
             )
-            title = m.group("title") if m is not None else text
+            title = (m.group("title") or m.group("inner")) if m is not None else text
             # the title's words: its number only places it ("2.3.1" asked is no fact)
             out.append("#" * (titles[n] + 1) + " " + title)
             item_column = 0
