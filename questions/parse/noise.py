@@ -33,6 +33,16 @@ _SECTION_NOISE = (
     (re.compile(r"^(licen[cs]e|copyright)|^(版权|许可)(声明|信息|协议|证)?$|^开源协议$", re.I), "licence"),
     (re.compile(r"^(changelog|change log|release notes|version history|更新日志|修订记录)", re.I), "changelog"),
     (re.compile(r"^(todo|to do|fixme|待办|待补充)\b", re.I), "TODO"),
+    # what a chapter sets out to cover ("Learning Objectives": "**1.1** Explain the OSI
+    # model"): the syllabus's list, its numbers no fact
+    (
+        re.compile(
+            r"^(?:(?:chapter|lesson|unit|module)\s+)?(?:learning\s+)?(?:objectives|outcomes|goals)$"
+            r"|^(?:learning|chapter)\s+objectives?$|^(?:学习|本章|教学)目标$",
+            re.I,
+        ),
+        "learning objectives",
+    ),
     # the writer's own log: how far they got, what they still wonder about, how their practice
     # went ("- [ ] 2 practice exams ≥ 85% before booking" is a plan, "ZRS for all account
     # types? (?)" a doubt, "| Q12 | my answer: B |" a score)

@@ -60,3 +60,31 @@ def test_no_question_is_keyed_by_an_objective_number() -> None:
     for q in asked:
         text = " ".join([q.prompt, *q.choices])
         assert "101.2" not in text and "102.4" not in text, text
+
+
+CHAPTER = """# Chapter 2: The OSI model
+
+## Learning Objectives
+
+- **1.1** Explain concepts related to the Open Systems Interconnection (OSI) reference model.
+- **1.4** Explain common networking ports, protocols, services, and traffic types.
+- **1.5** Compare and contrast transmission media and transceivers.
+
+## Key Terms
+
+- **frame** — the PDU of the Data Link layer
+- **packet** — the PDU of the Network layer
+- **segment** — the PDU of the Transport layer
+- **bit** — the PDU of the Physical layer
+"""
+
+
+def test_a_chapters_learning_objectives_are_its_syllabus() -> None:
+    # (a textbook chapter's end matter, session 38: "Which of these Explain concepts related
+    # to the OSI reference model?" → 1.1)
+    result = generate_document("ch2.md", CHAPTER)
+    assert any(n.reason == "learning objectives" for n in result.doc.noise), result.doc.noise
+    asked = [q for _, q in result.chosen]
+    assert asked, "the key terms are asked"
+    for q in asked:
+        assert "1.1" not in q.choices and "Explain" not in q.prompt, q.prompt
