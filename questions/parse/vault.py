@@ -7,9 +7,10 @@ the Markdown parser; every later one was a rule and a heading made of the metada
 of "key: value" lines between two "---" lines, naming a key front matter gives (id, title,
 tags, …), is skipped wherever it stands after the file's first line; a note that did not end
 with a newline glues the next block's "---" to its last line ("Source: …---"), and that
-"---" goes too. In such a vault a note's pointer lines ("See also [[…]]", "Source: learn.microsoft.com/…")
-are skipped as well: glued to the note's last sentence they were asked as part of it. Each line
-stays on its line.
+"---" goes too; so does a Hugo page's TOML front matter ("+++" … "+++") atop any file. In such
+a vault a note's pointer lines ("See also [[…]]", "Source: learn.microsoft.com/…") are skipped
+as well: glued to the note's last sentence they were asked as part of it. Each line stays on
+its line.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ def inner_front_matter(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     lines as (line number, reason, text)."""
     out = list(lines)
     skipped: list[tuple[int, str, str]] = []
+    for m in _toml_front_matter(lines):
+        out[m] = ""
+        skipped.append((m, SKIPPED, lines[m]))
     n = 1
     while n < len(lines):
         opening = _FENCE.match(lines[n]) or _GLUED.match(lines[n])
@@ -88,3 +92,21 @@ def _closing(lines: list[str], start: int) -> int | None:
         elif not _LIST_ITEM.match(line):
             return None
     return None
+
+
+#: Hugo's TOML front matter: "+++" / 'title = "…"' / "[params]" / "+++" atop the file
+_TOML_FENCE = re.compile(r"^\+{3}\s*$")
+_TOML_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.-]{0,40}\s*=.*|\[[\w.-]{1,40}\]|[\]\}\",].*|)$")
+
+
+def _toml_front_matter(lines: list[str]) -> range:
+    """The lines of a TOML front matter block opening the file (the Markdown parser knows
+    only YAML's "---"): read as text, its title was asked as a term and its dates as numbers."""
+    if not lines or not _TOML_FENCE.match(lines[0]):
+        return range(0)
+    for end in range(1, min(len(lines), _MAX_FIELDS * 3)):
+        if _TOML_FENCE.match(lines[end]):
+            return range(0, end + 1)
+        if not _TOML_LINE.match(lines[end]):
+            return range(0)
+    return range(0)
