@@ -249,6 +249,13 @@ _ANSWER_KEY = re.compile(
 )
 
 
+#: a section of a practice test's keys: each item opens with the letter it keys
+_ANSWERS = re.compile(
+    r"(?i)^(?:answer\s+key|answers?(?:\s+(?:and|&)\s+explanations?)?|solutions?"
+    r"|(?:参考)?答案(?:与解析|及解析)?)$"
+)
+
+
 #: a pasted practice question's header: "**Question 7 of 90** (Dion PT1) — Domain 1.0", "Q12/65"
 _QUESTION_HEADER = re.compile(r"^\**\s*(?:question|q)\s*#?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b", re.I)
 
@@ -348,6 +355,8 @@ def classify(
             reason = "practice question"
         if reason is None and _ANSWER_KEY.match(b.text):
             reason = "answer key"
+        if reason is None and _CHOICE.match(b.text) and _ANSWERS.match(b.section.heading):
+            reason = "answer key"  # "2. B. SSH uses TCP 22; 21 is FTP control …" under "Answer Key"
         if reason is None and _JUDGED_CLAIM.search(b.text):
             reason = "judged claim"
         reason = reason or _block_noise(b) or _section_noise(b)

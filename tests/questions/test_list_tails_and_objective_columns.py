@@ -88,3 +88,29 @@ def test_a_chapters_learning_objectives_are_its_syllabus() -> None:
     assert asked, "the key terms are asked"
     for q in asked:
         assert "1.1" not in q.choices and "Explain" not in q.prompt, q.prompt
+
+
+KEYS = """# Chapter 2 review
+
+## Key Terms
+
+- **frame** — the PDU of the Data Link layer
+- **packet** — the PDU of the Network layer
+- **segment** — the PDU of the Transport layer
+
+## Answer Key
+
+1. B. SSH uses TCP 22; 21 is FTP control, 23 is Telnet, 3389 is RDP.
+2. C. 802.11g runs at 2.4 GHz and 54 Mbps; 802.11a is 5 GHz.
+3. A. Cat 6a reaches 100 m at 10 Gbps.
+"""
+
+
+def test_an_answer_keys_lines_are_no_notes() -> None:
+    # (a textbook's answer key, session 38: "Fill in the blank: B. SSH uses TCP 22; ___ is
+    # FTP control")
+    result = generate_document("ch2.md", KEYS)
+    keys = [n for n in result.doc.noise if n.reason == "answer key"]
+    assert len(keys) == 3, result.doc.noise
+    for _, q in result.chosen:
+        assert not q.prompt.split(": ", 1)[-1].startswith(("A. ", "B. ", "C. ")), q.prompt
