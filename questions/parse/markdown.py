@@ -50,6 +50,7 @@ from questions.parse.plain_text import as_markdown
 from questions.parse.remnote import remnote_as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.parse.source_notes import source_notes_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
 from questions.parse.tiddlywiki import tiddlywiki_as_markdown
 from questions.parse.trac import trac_as_markdown
@@ -867,6 +868,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, org = org_as_markdown(lines)
     lines, outline = outline_as_markdown(lines)
     lines, grid = grid_tables_as_markdown(lines)
+    lines, source = source_notes_as_markdown(lines)  # a .java or .sql file of notes
     lines, html = html_tables_as_markdown(lines)
     lines, pandoc = pandoc_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
@@ -898,6 +900,7 @@ def parse_document(text: str, file: str) -> Document:
         + pdf
         + outline
         + grid
+        + source
         + html
         + pandoc
         + entries
