@@ -11,11 +11,17 @@ set made for recall has) is turned so the name is the term. A line with no tab u
 goes on with its definition (a definition over two lines). Anki's file header lines
 ("#separator:tab") are skipped. Only a file that is such a set (no Markdown heading, most
 lines a card) is read so; each line stays on its line.
+
+Anki's own export of notes (its header naming GUID, note type, deck and tags columns, HTML
+fields, Cloze notes) is read first, by questions/parse/anki.py, each card it holds written as
+here (`card_item`).
 """
 
 from __future__ import annotations
 
 import re
+
+from questions.parse.anki import anki_notes_as_markdown
 
 #: a card: a term, one tab, a definition (spaces around the tab trimmed)
 _CARD = re.compile(r"^(?P<term>[^\t]*\S)[ ]*\t[ ]*(?P<definition>\S[^\t]*)$")
@@ -28,6 +34,10 @@ SHARE = 0.7
 #: a front this long over a back this short was written the other way round
 _LONG_FRONT_WORDS = 5
 _SHORT_BACK_WORDS = 4
+#: a bracketed note that ends a back, from its "("
+_ASIDE = re.compile(r"\([^()]*\)\s*")
+#: what ends a front that leads into its back
+_LEADS = ("→", "->", "=>", "⇒")
 _ESCAPE = re.compile(r"([*_`\[\]<>|\\])")
 
 
@@ -42,6 +52,9 @@ def is_card_set(lines: list[str]) -> bool:
 def card_set_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     """Each card an item of one glossary, and Anki's header lines skipped as (line number,
     reason, text); the lines as they were for a file that is no card set."""
+    notes = anki_notes_as_markdown(lines, card_item)
+    if notes is not None:
+        return notes
     if not is_card_set(lines):
         return lines, []
     out: list[str] = []
@@ -50,7 +63,8 @@ def card_set_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, s
     for n, line in enumerate(lines):
         card = _CARD.match(line)
         if card is not None:
-            out.append(_item(card.group("term").strip(), card.group("definition").strip()))
+            term, definition = card.group("term").strip(), card.group("definition").strip()
+            out.append(card_item(_escaped(term), _escaped(definition)))
             in_card = True
         elif not line.strip():
             out.append("")
@@ -65,23 +79,41 @@ def card_set_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, s
     return out, skipped
 
 
-def _item(term: str, definition: str) -> str:
+def card_item(term: str, definition: str) -> str:
+    """A card as an item of the glossary, its term and its definition Markdown both: a
+    question with its answer, a front ending with an arrow running on into its back, or the
+    term bold (its own bold marks gone) before its definition (a name on the back the term,
+    its note in brackets going after the front)."""
     if term.endswith(("?", "？")):
-        return f"- Q: {_escaped(term)} A: {_escaped(definition)}"
+        return f"- Q: {term} A: {definition}"
+    if term.rstrip("*_").endswith(_LEADS):  # "Exactly once, in order per customer →"
+        return f"- {term} {definition}"
     if _reversed(term, definition):
-        term, definition = definition, term
-    return f"- **{_escaped(term)}**: {_escaped(definition)}"
+        at = _aside(definition)  # "DataSync (agent on-prem)": the note on the name goes after
+        aside = f" {definition[at:].strip()}" if at < len(definition) else ""
+        term, definition = definition[:at].rstrip(), term + aside
+    return f"- **{term.replace('**', '')}**: {definition}"
 
 
 def _reversed(term: str, definition: str) -> bool:
     """A sentence on the front and a short name on the back ("Protects against SQL injection
-    and XSS" / "AWS WAF"): the back is what the front describes."""
+    and XSS" / "AWS WAF", "DataSync (agent on-prem)"): the back is what the front describes."""
+    name = definition[: _aside(definition)]  # "DataSync (agent on-prem)": a name, a note on it
     return (
         len(term.split()) >= _LONG_FRONT_WORDS
-        and len(definition.split()) <= _SHORT_BACK_WORDS
+        and len(name.split()) <= _SHORT_BACK_WORDS
         and not definition.rstrip().endswith((".", "。"))
         and not definition[:1].isdigit()  # "900 seconds" is a value of the front, no name
     )
+
+
+def _aside(back: str) -> int:
+    """Where a bracketed note ending a back after a name starts ("DataSync (agent on-prem)"),
+    its length when there is none."""
+    at = back.rfind("(")
+    if at > 0 and back[:at].strip() and _ASIDE.fullmatch(back, at):
+        return at
+    return len(back)
 
 
 def _escaped(text: str) -> str:
