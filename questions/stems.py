@@ -684,7 +684,7 @@ def table_reverse(
     if a.split()[:1] and a.split()[0].lower() in LONG_PREPOSITIONS:  # "Across major versions, …"
         lead = a.rstrip("?")
         return f"{lead[0].upper()}{lead[1:]}, {lower_first(who)} is described as {quoted(value, lang)}?"
-    if _note_to_self(a):
+    if _note_to_self(a) or not a.strip(" ?"):  # an unheaded column: its cells say what they are
         return f"{who} is described here: {quoted(value, lang)}?"
     if _default_header(a):
         return f"{who} defaults to {quoted(value, lang)}?"

@@ -73,3 +73,25 @@ def test_no_row_of_two_lists_is_asked_as_a_pair() -> None:
     assert any(q.choices and q.choices[q.answer] in ("5432", "PostgreSQL") for q in asked) or any(
         "Redis" in q.prompt or "6379" in q.prompt for q in asked
     ), [q.prompt for q in asked]
+
+
+UNHEADED = """# Greek letters
+
+## Letters
+
+| Name | |
+|---|---|
+| alpha | the first letter |
+| beta | the second letter |
+| gamma | the third letter |
+| delta | the fourth letter |
+"""
+
+
+def test_an_unheaded_column_is_no_empty_label() -> None:
+    # (a source-file reader's table with an empty header cell, session 38: "Which name
+    # matches “: second letter”?", and an IndexError in the stem writer before that)
+    asked = [q for _, q in generate_document("greek.md", UNHEADED).chosen]
+    assert asked
+    for q in asked:
+        assert "“:" not in q.prompt and ": the" not in q.prompt, q.prompt
