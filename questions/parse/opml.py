@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from xml.parsers import expat
 
+from questions.parse.xhtml_text import parse_xml
+
 _OPML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<opml\b", re.I)
 _DECLARATION = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.I)
 _TAG = re.compile(r"<[^<>]*>")
@@ -142,12 +144,7 @@ def _read(text: str) -> tuple[str, int, list[_Bullet]] | None:
         if state["in_title"]:
             title.append(data)
 
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    try:
-        parser.Parse(text, True)
-    except expat.ExpatError:
+    if not parse_xml(parser, text, start, end, chars):
         return None
     kept = [b for b in bullets if _shown(b.text) and not _ONLY_TAGS.match(_shown(b.text))]
     return " ".join("".join(title).split()), int(state["title_line"]), kept
