@@ -300,6 +300,19 @@ class _Reader:
         at = bisect.bisect_left(starts, pos)
         return starts[at] if at < len(starts) and starts[at] < limit else -1
 
+    def _past_literal(self, i: int, limit: int) -> int | None:
+        """Where an escape, a raw span or an equation starting at i ends, so nothing inside
+        it is read as markup; None when none starts there."""
+        c = self.text[i]
+        if c == "\\":
+            return i + 2
+        if c == "`":
+            return self._raw_end(i, limit)
+        if c == "$":
+            close = self._math_close(i, limit)
+            return close + 1 if close > 0 else i + 1
+        return None
+
     def _raw_end(self, pos: int, limit: int) -> int:
         """The position after a raw span opening at pos (its backticks alone when it never
         closes)."""
@@ -352,13 +365,8 @@ class _Reader:
         while i < limit and stack:
             c = text[i]
             if text[stack[-1]] == "[":  # markup
-                if c == "\\":
-                    i += 2
-                elif c == "`":
-                    i = self._raw_end(i, limit)
-                elif c == "$":
-                    close = self._math_close(i, limit)
-                    i = close + 1 if close > 0 else i + 1
+                if (past := self._past_literal(i, limit)) is not None:
+                    i = past
                 elif c == "/" and text.startswith("//", i) and text[i - 1] != ":":
                     i = self._eol(i, limit)
                 elif c == "/" and text.startswith("/*", i):
@@ -556,13 +564,8 @@ class _Reader:
             c = text[i]
             if c == ":":
                 return i
-            if c == "\\":
-                i += 2
-            elif c == "`":
-                i = self._raw_end(i, eol)
-            elif c == "$":
-                close = self._math_close(i, eol)
-                i = close + 1 if close > 0 else i + 1
+            if (past := self._past_literal(i, eol)) is not None:
+                i = past
             elif c == "#":  # a call: its arguments and body are no part of the term
                 j = i + 1
                 while (ident := _IDENT.match(text, j, eol)) is not None:
