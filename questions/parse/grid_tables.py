@@ -30,7 +30,7 @@ from markdown_it import MarkdownIt
 
 #: a border line: "+------+----+", a header's "+======+", Pandoc's "+:=====+"; possessive, so
 #: a long line of dashes that is no border fails at once
-_BORDER = re.compile(r"^(?P<prefix>[ \t>]*+)\+(?:[-=:]++\+)++[ \t]*+$")
+_BORDER = re.compile(r"^(?P<prefix>[ \t>]*)\+(?:[-=:]+\+)+[ \t]*$")
 #: a Markdown title on the notes' first line: box titles are one level below it
 _ATX_H1 = re.compile(r"^ {0,3}#[ \t]+\S")
 _SPACES = re.compile(r"\s+")

@@ -55,9 +55,7 @@ MIN_SHARE = 0.8
 #: Markdown's own structure: a file with any of it is Markdown, not a source file
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(?:`{3}|~{3})")
-_DELIMITER_ROW = re.compile(
-    r"^ {0,3}\|?+[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)++\|?+\s*+$"
-)
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?\s*$")
 
 #: where each family's strings and comments begin: the next token the scanner looks at
 _C_TOKEN = re.compile(r'"""|["\'`]|//|/\*')
@@ -66,11 +64,11 @@ _SQL_TOKEN = re.compile(r"['\"\[]|--|/\*")
 _C_LINE = re.compile(r"^\s*//")
 _SQL_LINE = re.compile(r"^\s*--")
 #: (each matched whole against the stripped line: no run of spaces is ever tried two ways)
-_GO = re.compile(r"GO(?:[ \t]++\d{1,6})?+[ \t]*+;?", re.I)
+_GO = re.compile(r"GO(?:[ \t]+\d{1,6})?[ \t]*;?", re.I)
 #: noise: what runs the file, not what it teaches
-_NOEXEC = re.compile(r"SET\s++NOEXEC\s++(?:ON|OFF)[ \t]*+;?", re.I)
-_PACKAGE = re.compile(r"package\s++[\w.]++[ \t]*+;?")
-_IMPORT = re.compile(r"import\s++(?:static\s++)?\w++(?:\.\w++)*+(?:\.\*)?+[ \t]*+;?")
+_NOEXEC = re.compile(r"SET\s+NOEXEC\s+(?:ON|OFF)[ \t]*;?", re.I)
+_PACKAGE = re.compile(r"package\s+[\w.]+[ \t]*;?")
+_IMPORT = re.compile(r"import\s+(?:static\s+)?\w+(?:\.\w+)*(?:\.\*)?[ \t]*;?")
 #: a type declaration's opener: its braces hold members, and comments between them are notes
 _TYPE_DECL = re.compile(r"\b(?:class|interface|enum|record)\s+[A-Za-z_$]")
 _NEW = re.compile(r"\bnew\s")
@@ -152,9 +150,9 @@ _GOES_ON_STARTS = re.compile(r"^(?:[()+=&|]|and\b|or\b|but\b|nor\b)")
 _TABLE_RULE = re.compile(r"^[-=+|: \t]*$")
 _INLINE_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 #: a cell of a line aligned with spaces: words with single spaces between them
-_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*+")
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 #: a column's name over an aligned table: a few words, no sentence, no number first
-_HEAD_CELL = re.compile(r"^[A-Za-z][\w/()+#%-]*+(?: [A-Za-z][\w/()+#%-]*+){0,2}$")
+_HEAD_CELL = re.compile(r"^[A-Za-z][\w/()+#%-]*(?: [A-Za-z][\w/()+#%-]*){0,2}$")
 _MIN_ALIGNED_COLUMNS = 3
 _MAX_ALIGNED_COLUMNS = 12
 _MIN_ALIGNED_ROWS = 2
