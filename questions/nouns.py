@@ -106,10 +106,14 @@ _ZH_POINTING_END = re.compile(
 )
 
 
+#: a pin or a star the writer marks a line with ("📌 行为型（11种）"): no word of its name
+_MARKS_BEFORE = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\ufe0f\s]+")
+
+
 def category(phrase: str) -> str | None:
     """A singular category noun phrase, or None when the phrase is not one simple noun."""
     text = re.sub(r"\s*[(（].*$", "", phrase).strip(" :：-—*`#")
-    text = re.sub(r"^\d+[.)]\s*", "", text)
+    text = re.sub(r"^\d+[.)]\s*", "", _MARKS_BEFORE.sub("", text))
     if not text or _SEVERAL_HEADS.search(text) or is_phrase(text) or is_misc(text):
         return None
     if CJK.search(text):
@@ -139,12 +143,18 @@ def category(phrase: str) -> str | None:
     return " ".join([*words[:-1], head])
 
 
+#: a whole made of parts ("三态模型", "七层体系", "分层架构"): its lines are its parts
+_ZH_WHOLE = re.compile(r"(?:模型|体系|架构|结构|框架|流程|过程|原理|机制)$")
+
+
 def zh_lead_category(lead: str) -> str | None:
     """ "`Cache-Control` 常用指令：" -> 指令, "服务器要回的响应头：" -> 响应头."""
     text = lead.strip().rstrip(":：").strip()
-    if not text or not CJK.search(text[-1]):
-        return None
+    if not text or not CJK.search(text[-1]) or re.search(r"\bvs\.?\s|对比|比较", text, re.I):
+        return None  # "页式 vs 段式 vs 段页式": three kinds named, none the category
     tail = re.split(r"的|常用|常见|主要|几种|种|个|些|[A-Za-z0-9`\s]", text)[-1]
+    if _ZH_WHOLE.search(tail):
+        return None  # "进程的三态模型": a whole its lines are parts of, no kind of them
     return tail if 2 <= len(tail) <= 4 and category(tail) == tail else None
 
 

@@ -116,6 +116,12 @@ def _clean_term(term: str) -> str:
 _ONLY_AFTER = re.compile(r"(?i)\s(?:only|alone)$")
 
 
+#: a worked example's label ("例：3个进程…", "例2：", "例题一："): the line is the example's
+#: working, and "例" no name beside the terms of its list (its line keeps the label: a
+#: worked example's value is asked as one)
+EXAMPLE_HEAD = re.compile(r"例\s*\d{0,2}|例题\s*[一二三四五六七八九十\d]{0,3}")
+
+
 def _is_term(head: str, block: Marked) -> bool:
     head = head.strip()
     if not head or _NOT_TERM_START.match(head) or head.endswith((",", "，")):

@@ -17,6 +17,7 @@ from questions.facts.clause_subjects import nearest, proper_name, said_before
 from questions.facts.command_refs import command_reference_facts
 from questions.facts.commands import command_facts
 from questions.facts.definitions import (
+    EXAMPLE_HEAD,
     LITERALS,
     Definition,
     abbreviated_definition,
@@ -1148,6 +1149,12 @@ def extract(doc: Document) -> list[Fact]:
     stated = _heading_statement_terms(facts)
     facts = [_stated_heading(f, headings, stated) if f.role == "heading" else f for f in facts]
     facts = [side for f in facts if (side := _side_of_contrast(f)) is not None]
+    # "例：3个进程…": a worked example's working, the label no term to ask or offer
+    facts = [
+        replace(f, siblings=tuple(s for s in f.siblings if not EXAMPLE_HEAD.fullmatch(s)))
+        for f in facts
+        if not (f.role == "term" and EXAMPLE_HEAD.fullmatch(f.subject))
+    ]
     facts = with_denied(facts, content)
     facts = _with_results(facts, content)
     outputs = _code_outputs(content)

@@ -633,6 +633,33 @@ def entry_term(line: Inline) -> str | None:
     return None
 
 
+#: a line that titles the notes under it ("Well-known ports", "📌 行为型（11种）", "行为图 7种："):
+#: short, with no setting's separator and no sentence's end
+_TITLE_LINE = re.compile(r"^[^:=：.。!?！？]{1,40}[:：]?$")
+#: a note's own separator: "SSH: 22", "责任链：使多个对象…", "maxSurge = 25%"
+_HAS_SEPARATOR = re.compile(r"\S\s*(?::|：|=)\s*\S")
+
+
+def title_over_settings(
+    children: Sequence[Token] | None, stamped: Sequence[int] = ()
+) -> tuple[Inline, list[tuple[int, Inline]]] | None:
+    """A paragraph's first line that titles the setting lines under it ("Well-known ports" /
+    "SSH: 22" / "HTTP: 80"), and those lines, or None. Run together the title reads as part of
+    the first setting; left as a line of its own it is no setting, and the list would take
+    the paragraph above's last line as its lead."""
+    tokens = list(children or ())
+    cut = next((n for n, t in enumerate(tokens) if t.type in ("softbreak", "hardbreak")), None)
+    if cut is None:
+        return None
+    title = render_inline(tokens[:cut])
+    if not _TITLE_LINE.match(title.text.strip()):
+        return None
+    rest = setting_lines(tokens[cut + 1 :], [n - 1 for n in stamped if n])
+    if len(rest) < 2 or not all(_HAS_SEPARATOR.search(line.text) for _, line in rest):
+        return None
+    return title, [(n + 1, line) for n, line in rest]
+
+
 def _opened_lines(lines: list[list[Token]], opens: list[bool]) -> list[tuple[int, Inline]]:
     """One entry per line that opens one; a line that does not continues the entry above it
     (a description wrapped onto the next line)."""
@@ -756,6 +783,7 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
             after = i + 3 < len(tokens) and tokens[i + 3].type == "paragraph_open"
             bold = _bold_heading(st, inline) or _name_line(st, inline, after)
             stamped = tokens[i + 1].meta.get("stamped", ())
+            over = None if st.items else title_over_settings(tokens[i + 1].children, stamped)
             lines = setting_lines(tokens[i + 1].children, stamped) if not st.items else []
             titled = _titled_lines(st, tokens[i + 1].children)
             if titled is not None:  # "**Slide 2: Resource hierarchy**" / "Org → Folders → …"
@@ -763,7 +791,11 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
                 _bold_section(st, title, _line(tok))
                 bold = None
                 prev_closed_paragraph = False  # the paragraph before is another section's
-            if lines:
+            if over is not None and titled is None:  # the title leads its lines in
+                _paragraph(st, over[0], _line(tok))
+                st.last_paragraph, lines = over
+                _setting_list(st, lines, _line(tok), True)
+            elif lines:
                 _setting_list(st, lines, _line(tok), prev_closed_paragraph)
             elif bold is not None:
                 _bold_section(st, bold, _line(tok))
