@@ -321,9 +321,12 @@ def finished(text: str) -> str:
     return text[: breaks[-1].start()].rstrip()
 
 
-#: a label that says how the line is filed, not what it is about: "小结：", "其他：", "Recap:"
+#: a label that says how the line is filed, not what it is about: "小结：", "其他：", "Recap:",
+#: and the writer's own aside beside clipped text ("Note:", "me:", "FYI:")
 _FILING_LABEL = re.compile(
-    r"^(?:小结|总结|其他|其它|补充|备注|Summary|Recap|Misc|Other|TL;DR)\s*[:：]\s*(?=\S)", re.I
+    r"^(?:小结|总结|其他|其它|补充|备注|Summary|Recap|Misc|Other|TL;DR"
+    r"|Note|NB|N\.B\.|FYI|Side\s+note|me|my\s+note)\s*[:：]\s*(?=\S)",
+    re.I,
 )
 
 

@@ -197,6 +197,8 @@ def remark_label(head: str) -> bool:
     if not _LOWER_PHRASE.fullmatch(head[:1].lower() + head[1:]):
         return False  # "Tip", "quick fix": only the first letter may be capital
     words = head.lower().split()
+    if words in (["me"], ["fyi"], ["nb"]):
+        return True  # "**me:** …" beside clipped text: the writer's own aside
     if words[0] in ("the", "a", "an", "my", "our", "your", "one") and len(words) > 1:
         return True  # a noun phrase with its article is a phrase of prose, not a name
     return getLemma(words[-1], upos="NOUN")[0] in _LABEL_NOUNS

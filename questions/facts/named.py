@@ -22,7 +22,7 @@ from questions.text import STOP_EN, norm, verb_like
 _MOD = r"(?:[A-Za-z0-9][A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)"
 _NAMED = re.compile(
     rf"(?<![A-Za-z0-9_/.-])(?P<name>(?:{_MOD}\s+){{1,2}}?(?P<head>[a-z]{{3,}}|[A-Z]{{3}}))"
-    r"(?![A-Za-z0-9_/-])"
+    r"(?![A-Za-z0-9_/'’-])"  # "SQS doesn't": no "doesn" head
 )
 #: names needed with one head before any is asked: the answer and two wrong options
 MIN_NAMES = 3

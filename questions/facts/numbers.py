@@ -230,6 +230,8 @@ _QUANTITY_HEAD = re.compile(r"[\d.,]+\s*[A-Za-z%]{0,4}")
 
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][a-z'-]*(\s+[a-z][a-z'-]*){0,3})\s*[:：]\s")
+#: the writer's own label for an aside beside clipped text ("**me:** …", "NB:"): no subject
+_ASIDE = re.compile(r"(?i)me|fyi|nb|note|my\s+note|side\s+note")
 #: an ordinal before a word: "1st gen", "2nd gen", "3rd party"
 _ORDINAL = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))\s+([A-Za-z]\w*)")
 
@@ -252,6 +254,11 @@ def _parallel_subject(sentence: str, about: str) -> str | None:
         return None
     words = {w for w in re.findall(r"[a-z]{3,}", label.group("label").casefold())}
     return "" if words & set(re.findall(r"[a-z]{3,}", about.casefold())) else None
+
+
+def aside_label(text: str) -> bool:
+    """ "me:", "**NB:**": the writer's own label for an aside, naming no subject."""
+    return _ASIDE.fullmatch(text.strip(" :：*")) is not None
 
 
 def remark_label(sentence: str) -> bool:
@@ -536,8 +543,10 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             # grew with the square of its length (20,000 characters of "（1）" took 78 s)
         here = context
         # (a stressed condition the line marks is no name: "**without voting rights**")
+        # (nor is the writer's own label: "**me:** … 256 KiB limit counts …")
         line_about = context or next(
-            (t for t in (term, opening) if t and not function_phrase(t)), ""
+            (t for t in (term, opening) if t and not function_phrase(t) and not aside_label(t)),
+            "",
         )
         parallel = _parallel_subject(sentence, line_about) if n > 0 else None
         # a later sentence with a topic of its own is not read under the line's name (a

@@ -18,7 +18,7 @@ from questions.cues import APPROX_ASIDE, arithmetic_cut, computed, numerals, res
 from questions.distractors import Pool
 from questions.facts.clause_subjects import names
 from questions.facts.model import Fact
-from questions.facts.numbers import gives_own_setting, has_own_subject, remark_label
+from questions.facts.numbers import aside_label, gives_own_setting, has_own_subject, remark_label
 from questions.generators.common import build, lang_of
 from questions.nouns import PROPERTY_HEADS, category
 from questions.stems import BLANK, cloze, default_named, default_number, port_of, setting_value
@@ -256,7 +256,7 @@ def with_subject(text: str, subject: str, parent: bool = False) -> str:
     subject is the parent item's term, which a clause whose own subject says "the limit"
     ("Requests over the limit are rejected with 503") needs in front to mean anything."""
     subject = _NOTE_TO_SELF.sub("", subject)  # "关键参数（背！）：" says how to learn it
-    if not subject or _names_subject(text, subject):
+    if not subject or aside_label(subject) or _names_subject(text, subject):
         return text
     if has_own_subject(text, subject) and not (parent and _POINTS_UP.match(text)):
         return text
@@ -296,7 +296,7 @@ def _with_line_subject(gap: str, said: str, sentence: str) -> str:
     m = _LINE_HEAD.match(sentence)
     if m is None or contains(gap, m.group("head")):
         return gap
-    if gives_own_setting(gap):
+    if gives_own_setting(gap) or aside_label(m.group("head")):  # "me: …": the writer's aside
         return gap
     head = m.group("head")
     return f"{head}：{gap}" if CJK.search(gap) else f"{head}: {gap}"

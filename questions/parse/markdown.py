@@ -250,6 +250,12 @@ def _line(tok: Token) -> int:
     return tok.map[0] + 1 if tok.map else 0
 
 
+#: a documentation page's callout, clipped as a deep heading ("###### Note", "###### Important"
+#: in an AWS guide): it flags the paragraph under it, which stays in its own section
+_CALLOUT_HEADING = re.compile(r"(?i)notes?|important|warning|caution|tips?|info")
+CALLOUT_LEVEL = 5
+
+
 def _heading(st: _Walk, level: int, text: str, line: int, bold: bool = False) -> None:
     text = heading_topic(text)  # "Q: Fragment lifecycle": a card's question, its topic
     st.path = [p for p in st.path if p[0] < level] + [(level, text)]
@@ -775,7 +781,9 @@ def _walk(tokens: Sequence[Token]) -> _Walk:
         kind = tok.type
         prev_closed_paragraph = i > 0 and tokens[i - 1].type == "paragraph_close"
         if kind == "heading_open":
-            _heading(st, int(tok.tag[1]), render_inline(tokens[i + 1].children).text, _line(tok))
+            level, text = int(tok.tag[1]), render_inline(tokens[i + 1].children).text
+            if level < CALLOUT_LEVEL or not _CALLOUT_HEADING.fullmatch(text.strip()):
+                _heading(st, level, text, _line(tok))
             st.last_paragraph = None
             i += 2
         elif kind == "paragraph_open":

@@ -1,0 +1,71 @@
+"""Documentation pages saved with a web clipper, with the reader's own lines beside them
+(unseen review of session 39): "Amazon SQS doesn't …" gave the name "SQS doesn" and a blank
+"Amazon ___'t …"; the reader's "**me:**" label was put in front of a cloze as its subject;
+and a page's "###### Note" callout became a section named "Note"."""
+
+from __future__ import annotations
+
+from questions.generate import generate_document
+from questions.parse.markdown import parse_document
+from questions.stems import cloze
+
+CLIPPED = """# SQS notes
+
+## Visibility timeout
+
+When a consumer receives a message, the message remains in the queue. Amazon SQS doesn't
+automatically delete the message. `ChangeMessageVisibility` doesn't affect later receipts.
+FIFO doesn't support per-message timers. Standard queues support at least once delivery.
+
+###### Note
+
+If you exceed the message size quota, Amazon SQS rejects the message. A single
+`SendMessageBatch` request can't exceed 256 KiB.
+
+**me:** message timer = per-message `DelaySeconds`; only queue-level delay. 512 KiB limit counts body + attributes.
+
+The default visibility timeout is 30 seconds. The maximum is 12 hours.
+
+## Long polling
+
+Long polling waits up to 20 seconds for a message. Short polling returns at once.
+"""
+
+
+def test_a_contraction_is_no_name() -> None:
+    result = generate_document("clip.md", CLIPPED)
+    assert not any(f.subject.endswith("doesn") for f in result.facts)
+    for _, q in result.chosen:
+        assert not any(c.endswith("doesn") for c in q.choices), q.choices
+        assert "___'t" not in q.prompt, q.prompt
+
+
+def test_the_readers_own_label_is_no_subject() -> None:
+    result = generate_document("clip.md", CLIPPED)
+    assert result.chosen
+    for _, q in result.chosen:
+        assert "me:" not in q.prompt, q.prompt
+
+
+def test_a_filing_or_aside_label_opens_no_cloze() -> None:
+    assert (
+        cloze("Note: A ___ limit counts body.", "en")
+        == "Fill in the blank: A ___ limit counts body."
+    )
+    assert (
+        cloze("me: the ___ limit counts body.", "en")
+        == "Fill in the blank: the ___ limit counts body."
+    )
+    assert (
+        cloze("Notes are kept for ___ days.", "en")
+        == "Fill in the blank: Notes are kept for ___ days."
+    )
+
+
+def test_a_clipped_callout_heading_stays_in_its_section() -> None:
+    doc = parse_document(CLIPPED, "clip.md")
+    assert "Note" not in {s.heading for s in doc.sections}
+    quota = next(b for b in doc.blocks if "message size quota" in b.text)
+    assert quota.section.heading == "Visibility timeout"
+    notes = parse_document("# N\n\n## Notes\n\nSQS keeps messages for 4 days by default.\n", "n.md")
+    assert "Notes" in {s.heading for s in notes.sections}  # a section of notes is one
