@@ -33,6 +33,7 @@ from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
 from questions.parse.keep import keep_as_markdown
+from questions.parse.kindle import kindle_as_markdown
 from questions.parse.logseq import logseq_as_markdown
 from questions.parse.mdx import mdx_as_markdown
 from questions.parse.mediawiki import wiki_as_markdown
@@ -880,8 +881,9 @@ def _title(st: _Walk) -> tuple[str, list[Section]]:
 def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines, kindle = kindle_as_markdown(text.split("\n"))  # first: its "==========" ends clippings
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
-    lines, chat = without_chat_marks(text.split("\n"))
+    lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
     lines, card_set = card_set_as_markdown(lines)
     lines, pdf = pdf_text_as_markdown(lines)  # before Keep's: a PDF's "■" is no checkbox
@@ -913,7 +915,8 @@ def parse_document(text: str, file: str) -> Document:
     lines, pandoc = pandoc_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
     skipped = (
-        chat
+        kindle
+        + chat
         + vault
         + card_set
         + keep
