@@ -201,6 +201,17 @@ def _highlights_across(tokens: list[Token]) -> None:
             opened = t
 
 
+#: the writer's arrow back at the line, saying how much it matters ("<- on the exam!", "←
+#: 考点", "<-- remember this"): no words of what the line says (a plain arrow, "Pod <- Service",
+#: stays)
+_POINTER_REMARK = re.compile(
+    r"\s*(?:<-{1,2}|←)\s*[^<>←\n]{0,40}?"
+    r"(?:\bexam|\btest|\bimportant|\bremember|\bknow\b|\btrap|\bgotcha|\bfav|!|考|重点|背|记住|易错)"
+    r"[^<>←\n]{0,30}$",
+    re.I,
+)
+
+
 def render_inline(children: Sequence[Token] | None) -> Inline:
     """Plain text of an inline token's children, with bold and code spans and link counts."""
     parts: list[str] = []
@@ -269,6 +280,8 @@ def render_inline(children: Sequence[Token] | None) -> Inline:
             parts.append(tok.content)  # <placeholder>, not markup
     text = " ".join("".join(parts).split())
     text = _LIST_MARKER.sub("", text)  # an escaped list marker ("\\- text")
+    if "<-" in text or "←" in text:
+        text = _POINTER_REMARK.sub("", text)  # "… 130.211.0.0/22 <- on the exam!"
     if "[[" in text:
         shown = [_wiki_text(m) for m in _WIKI_LINK.finditer(text)]
         text, links = _WIKI_LINK.sub(_wiki_text, text), links + len(shown)

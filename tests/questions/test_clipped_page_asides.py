@@ -69,3 +69,17 @@ def test_a_clipped_callout_heading_stays_in_its_section() -> None:
     assert quota.section.heading == "Visibility timeout"
     notes = parse_document("# N\n\n## Notes\n\nSQS keeps messages for 4 days by default.\n", "n.md")
     assert "Notes" in {s.heading for s in notes.sections}  # a section of notes is one
+
+
+def test_an_arrow_saying_the_line_matters_is_no_word_of_it() -> None:
+    notes = (
+        "# GCP\n\n## Load balancers\n\n"
+        "- health check firewall: allow 35.191.0.0/16 and 130.211.0.0/22 <- on the exam!\n"
+        "- Internal Application LB: regional, L7 inside VPC\n"
+        "- External passthrough NLB: L4, regional, keeps client IP\n"
+        "- routing: Service <- Ingress\n"
+    )
+    doc = parse_document(notes, "gcp.md")
+    texts = [b.text for b in doc.blocks]
+    assert "health check firewall: allow 35.191.0.0/16 and 130.211.0.0/22" in texts, texts
+    assert "routing: Service <- Ingress" in texts  # a plain arrow is the line's own
