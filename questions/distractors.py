@@ -1510,7 +1510,9 @@ class Pool:
         taken = self.offered[(answer.unit, v)] if vary else set()
         members = self._numbered(fact.sentence, answer)
         if members is not None:  # "RAID 10": RAID 0, 1, 5 and 6 of the notes, never RAID 15
-            return self._closed_set(answer, members, _id_distance(v, "key"), fmt_number, fact,
+            # (a member's number is a name, written as the key is: "ISO 27002", never 27,002)
+            as_key = fmt_number if "," in answer.text else (lambda x: str(int(x)))
+            return self._closed_set(answer, members, _id_distance(v, "key"), as_key, fact,
                                     avoid, want, least, taken)  # fmt: skip
         if answer.unit == "%" and 99 <= v < 100 and (v != int(v) or self._nines_near(role, here)):
             # an availability's or a durability's nines: 99.9 %, 99.95 %, 99.999 % beside
@@ -1688,12 +1690,12 @@ class Pool:
         if self._families is None:
             found: dict[str, set[float]] = defaultdict(set)
             for b in self.doc.content if self.doc is not None else ():
-                for m in _NUMBERED.finditer(b.text):
-                    found[m.group(1)].add(float(m.group(2)))
+                for name, number in _members(b.text):
+                    found[name].add(float(number))
             self._families = {w: xs for w, xs in found.items() if len(xs) >= 3}
-        for m in _NUMBERED.finditer(sentence):
-            if m.group(2) == answer.text and m.group(1) in self._families:
-                return self._families[m.group(1)]
+        for name, number in _members(sentence):
+            if number == answer.text and name in self._families:
+                return self._families[name]
         return None
 
     def _notes_ports(self) -> set[float]:
@@ -2459,11 +2461,31 @@ def _power_of_two(x: float) -> bool:
 
 
 #: a member of a numbered family: a name in capitals and its number ("RAID 10", "SHA-256")
-#: a name written with a number, in capitals ("RAID 10", "SHA-256") or capitalised with a
-#: space ("React 18", "Java 17"): with three numbers or more in the notes, a family
+#: a name written with a number, in capitals ("RAID 10", "SHA-256", "ISO 27001") or capitalised
+#: with a space ("React 18", "Java 17"): with three numbers or more in the notes, a family
 _NUMBERED = re.compile(
-    r"\b([A-Z][A-Z0-9]*[A-Z](?=[ -]?\d)|[A-Z][a-z]{2,}(?=[ -]\d))[ -]?(\d{1,3})\b(?![.,]\d)"
+    r"\b([A-Z][A-Z0-9]*[A-Z](?=[ -]?\d)|[A-Z][a-z]{2,}(?=[ -]\d))[ -]?(\d{1,5})\b(?![.,]\d)"
 )
+#: a member said on after a named one without the name again: "ISO 27001 = ISMS, 27002 =
+#: control guidance, 27701 = privacy": the next entry of the enumeration opens with it
+_CONTINUED = re.compile(r"[^,;/\n]{0,80}?[,;/]\s*(\d{1,5})\b(?![.,]\d)(?=\s*(?:=|:|–|—|-\s|\())")
+
+
+def _members(text: str) -> list[tuple[str, str]]:
+    """(name, number) of each member of a numbered family the text writes ("RAID 10",
+    "SHA-256", "ISO 27001"), and of each entry its enumeration goes on with in the same
+    number of digits ("…, 27002 = control guidance")."""
+    out: list[tuple[str, str]] = []
+    for m in _NUMBERED.finditer(text):
+        name, number = m.group(1), m.group(2)
+        out.append((name, number))
+        at = m.end()
+        while (more := _CONTINUED.match(text, at)) is not None:
+            if len(more.group(1)) != len(number):
+                break  # "ISO 27001, 5 = …": another count, no member
+            out.append((name, more.group(1)))
+            at = more.end()
+    return out
 
 
 def _byte_like(v: float, unit: str) -> bool:

@@ -18,3 +18,23 @@ def test_a_numbered_member_is_asked_among_its_family() -> None:
     assert raid, [q.prompt for _, q in chosen]
     for q in raid:
         assert set(q.choices) <= {"0", "1", "5", "6", "10"}, q.choices
+
+
+STANDARDS = """# Security+ governance
+
+## Frameworks
+
+- ISO 27001 = ISMS requirements (certifiable), 27002 = control guidance, 27701 = privacy extension, ISO 31000 = risk management
+- NIST CSF 2.0 adds the GOVERN function to the five older ones
+- SOC 2 Type II reports on controls over a period, Type I at a point in time
+- PCI DSS applies to anyone storing, processing or transmitting card data
+"""
+
+
+def test_an_enumeration_goes_on_with_its_familys_members() -> None:
+    chosen = generate_document("standards.md", STANDARDS).chosen
+    iso = [q for _, q in chosen if "ISO ___" in q.prompt]
+    assert iso, [q.prompt for _, q in chosen]
+    for q in iso:
+        # the notes' own standards, written as the key is (never 30000 or "27,002")
+        assert set(q.choices) <= {"27001", "27002", "27701", "31000"}, q.choices
