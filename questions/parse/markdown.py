@@ -58,6 +58,7 @@ from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
 from questions.parse.vault import inner_front_matter
 from questions.parse.yaml_notes import yaml_as_markdown
+from questions.parse.zim import zim_as_markdown
 from questions.text import TRAILING_ASIDE
 
 _MD = (  # GFM strikethrough: "~~`tcp_tw_recycle`~~ 已经删了" keeps its words, not its tildes
@@ -901,6 +902,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, typst = typst_as_markdown(lines)
     lines, adoc = asciidoc_as_markdown(lines)
     lines, trac = trac_as_markdown(lines)
+    lines, zim = zim_as_markdown(lines)  # before DokuWiki's: it shares "======" and //…//
     lines, doku = dokuwiki_as_markdown(lines)
     lines, tiddly = tiddlywiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
@@ -934,6 +936,7 @@ def parse_document(text: str, file: str) -> Document:
         + typst
         + adoc
         + trac
+        + zim
         + doku
         + tiddly
         + wiki
