@@ -53,6 +53,7 @@ from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
 from questions.parse.source_notes import source_notes_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
+from questions.parse.subtitles import subtitles_as_markdown
 from questions.parse.tiddlywiki import tiddlywiki_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
@@ -883,6 +884,7 @@ def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines, kindle = kindle_as_markdown(text.split("\n"))  # first: its "==========" ends clippings
+    lines, subs = subtitles_as_markdown(lines)  # before the chat's: a cue's time is no message's
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
@@ -918,6 +920,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, entries = without_entry_parts(lines)
     skipped = (
         kindle
+        + subs
         + chat
         + vault
         + card_set
