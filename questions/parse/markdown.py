@@ -58,6 +58,7 @@ from questions.parse.tiddlywiki import tiddlywiki_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
 from questions.parse.vault import inner_front_matter
+from questions.parse.vimwiki import vimwiki_as_markdown
 from questions.parse.yaml_notes import yaml_as_markdown
 from questions.parse.zim import zim_as_markdown
 from questions.text import TRAILING_ASIDE
@@ -903,6 +904,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, mkdocs = mkdocs_as_markdown(lines)  # before AsciiDoc's: '=== "AWS"' is a tab
     lines, typst = typst_as_markdown(lines)
     lines, adoc = asciidoc_as_markdown(lines)
+    lines, vimwiki = vimwiki_as_markdown(lines)  # before Trac's: it shares "= … =" and {{{
     lines, trac = trac_as_markdown(lines)
     lines, zim = zim_as_markdown(lines)  # before DokuWiki's: it shares "======" and //…//
     lines, doku = dokuwiki_as_markdown(lines)
@@ -938,6 +940,7 @@ def parse_document(text: str, file: str) -> Document:
         + mkdocs
         + typst
         + adoc
+        + vimwiki
         + trac
         + zim
         + doku
