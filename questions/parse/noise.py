@@ -183,7 +183,18 @@ def _block_noise(b: Block) -> str | None:
         return "memory aid"
     if _OWN_PLAN.match(text):
         return "study log"
+    if _EXAM_REMARK.match(text):
+        return "remark on the exam"
     return None
+
+
+#: a line about what the exam does, not about the subject ("exam loves the 100MB vs 5GB thing",
+#: "The exam likes to swap these!!"): what it names is asked where the notes say it
+_EXAM_REMARK = re.compile(
+    r"^[\W_]{0,3}(?:the\s+)?exam\s+(?:loves|likes|always\s+asks|asks|tests|wants|tricks)\b"
+    r"(?!\s+(?:\d|about\s+\d))",  # "the exam asks 65 questions" says what the exam is
+    re.I,
+)
 
 
 #: the writer's own plan opening a line ("二刷计划：⭐ 的题 11 月初再做一遍", "Revision plan: …")

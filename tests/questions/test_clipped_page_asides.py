@@ -83,3 +83,19 @@ def test_an_arrow_saying_the_line_matters_is_no_word_of_it() -> None:
     texts = [b.text for b in doc.blocks]
     assert "health check firewall: allow 35.191.0.0/16 and 130.211.0.0/22" in texts, texts
     assert "routing: Service <- Ingress" in texts  # a plain arrow is the line's own
+
+
+def test_a_remark_on_what_the_exam_likes_is_noise() -> None:
+    notes = (
+        "# S3\n\n## Uploads\n\n"
+        "A single PUT can upload an object of up to 5 GB.\n\n"
+        "AWS recommends multipart upload for objects larger than 100 MB.\n\n"
+        "exam loves the 100MB vs 5GB thing\n\n"
+        "The exam asks 65 questions in 130 minutes.\n"
+    )
+    doc = parse_document(notes, "s3.md")
+    reasons = {n.text[:20]: n.reason for n in doc.noise}
+    assert reasons.get("exam loves the 100MB") == "remark on the exam", reasons
+    assert any(b.text.startswith("The exam asks 65") for b in doc.content)  # a fact of the exam
+    prompts = [q.prompt for _, q in generate_document("s3.md", notes).chosen]
+    assert not any("exam loves" in p for p in prompts), prompts
