@@ -26,6 +26,7 @@ from questions.parse.card_sets import card_set_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
 from questions.parse.dokuwiki import dokuwiki_as_markdown
+from questions.parse.email import email_as_markdown
 from questions.parse.enex import enex_as_markdown
 from questions.parse.flashcards import heading_topic, read_cards
 from questions.parse.freemind import freemind_as_markdown
@@ -886,6 +887,7 @@ def parse_document(text: str, file: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines, kindle = kindle_as_markdown(text.split("\n"))  # first: its "==========" ends clippings
     lines, subs = subtitles_as_markdown(lines)  # before the chat's: a cue's time is no message's
+    lines, email = email_as_markdown(lines)  # before the chat's: a thread's "> " is a quote
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
@@ -923,6 +925,7 @@ def parse_document(text: str, file: str) -> Document:
     skipped = (
         kindle
         + subs
+        + email
         + chat
         + vault
         + card_set
