@@ -227,6 +227,10 @@ def _label_parent(block: Block) -> Inline | None:
     return parent if marked and kind else None
 
 
+#: a lead that judges what was said above ("Correct version:", "Corrected:", "Wrong:")
+_VERDICT = re.compile(r"(?i)(?:correct(?:ed|ion)?|wrong|right|fixed|updated|revised)\b")
+
+
 def group_category(block: Block, lists: set[int]) -> str | None:
     """The noun the items of a list are instances of: the lead-in's plural ("QoS classes:"),
     a short label lead ("**Deployment policy**"), or a plural heading over a list of
@@ -237,7 +241,14 @@ def group_category(block: Block, lists: set[int]) -> str | None:
         # "Sections we use:": what the writer does with them is no part of the kind's name
         lead = re.split(r"\s+(?:we|I|you|my|our|your)\b", above.text)[0]
         found = lead_category(lead)
-        plain = len(lead.split()) <= 3 and not re.search(r"[.!?,;]", lead)
+        # (a short lead only when it is the whole lead: "while I'm confessing, …" names no
+        # "while"; and never a verdict on a line above: "Correct version:")
+        plain = (
+            len(lead.split()) <= 3
+            and not re.search(r"[.!?,;]", lead)
+            and (lead == above.text or lead_category(above.text) is not None)
+            and not _VERDICT.match(lead)
+        )
         if found is None and plain and not property_lead(lead.strip(" :：")):
             found = category(lead)
         return _noun(found, heading)

@@ -183,11 +183,12 @@ def _block_noise(b: Block) -> str | None:
         return "memory aid"
     if _OWN_PLAN.match(text):
         return "study log"
-    if _EXAM_REMARK.match(text):
-        return "remark on the exam"
+    if _EXAM_REMARK.match(text) and not _GIVES_ANSWER.search(text):
+        return "remark on the exam"  # (one with its answer, "… -> UDP", says a fact)
     return None
 
 
+_GIVES_ANSWER = re.compile(r"->|→|=>|=")
 #: a line about what the exam does, not about the subject ("exam loves the 100MB vs 5GB thing",
 #: "The exam likes to swap these!!"): what it names is asked where the notes say it
 _EXAM_REMARK = re.compile(

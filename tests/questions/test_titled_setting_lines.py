@@ -110,3 +110,31 @@ def test_a_worked_example_label_is_no_option() -> None:
     result = generate_document("wechat.md", PATTERNS)
     assert not any("例" in q.choices for _, q in result.chosen)
     assert not any(f.subject == "例" or "例" in f.siblings for f in result.facts)
+
+
+CHATTY_LEADS = """# Security+ thread
+
+## Backups
+
+while I'm confessing, I also told Alice differential backups reset the archive bit. they don't:
+
+- full: backs up everything, clears the archive bit
+- incremental: changes since the last full or incremental, clears the bit
+- differential: changes since the last full, does not clear the bit
+
+## AAA
+
+Correct version:
+
+- RADIUS: UDP 1812 authentication, 1813 accounting, hides only the password
+- TACACS+: TCP 49, encrypts the entire packet body
+- Diameter: the successor to RADIUS, TCP/SCTP 3868
+"""
+
+
+def test_a_chatty_or_judging_lead_names_no_kind() -> None:
+    result = generate_document("thread.md", CHATTY_LEADS)
+    kinds = {c.fact.category for c, _ in result.chosen}
+    assert not kinds & {"while", "Correct version"}, kinds
+    for _, q in result.chosen:
+        assert "while" not in q.prompt and "correct version" not in q.prompt.lower(), q.prompt
