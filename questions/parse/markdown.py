@@ -55,6 +55,7 @@ from questions.parse.rst import rst_as_markdown
 from questions.parse.source_notes import source_notes_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
 from questions.parse.subtitles import subtitles_as_markdown
+from questions.parse.textile import textile_as_markdown
 from questions.parse.tiddlywiki import tiddlywiki_as_markdown
 from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
@@ -912,6 +913,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, doku = dokuwiki_as_markdown(lines)
     lines, tiddly = tiddlywiki_as_markdown(lines)
     lines, wiki = wiki_as_markdown(lines)  # before org's: its "** '''MAC'''" is no heading
+    lines, textile = textile_as_markdown(lines)  # before Confluence's: it shares "h2. "
     lines, confluence = confluence_as_markdown(lines)
     lines, sr = spaced_repetition_as_markdown(lines)  # after the wikis' own "term::"
     lines, rst = rst_as_markdown(lines)
@@ -949,6 +951,7 @@ def parse_document(text: str, file: str) -> Document:
         + doku
         + tiddly
         + wiki
+        + textile
         + confluence
         + rst
         + org
