@@ -22,6 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
+from questions.parse.bbcode import bbcode_as_markdown
 from questions.parse.card_sets import card_set_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
@@ -898,6 +899,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, yaml_notes = yaml_as_markdown(lines)
     lines, opml = opml_as_markdown(lines)
     lines, freemind = freemind_as_markdown(lines)
+    lines, bbcode = bbcode_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, notebook = notebook_as_markdown(lines)
     lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
@@ -936,6 +938,7 @@ def parse_document(text: str, file: str) -> Document:
         + yaml_notes
         + opml
         + freemind
+        + bbcode
         + enex
         + notebook
         + remnote
