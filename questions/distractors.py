@@ -464,6 +464,14 @@ class Pool:
                 return near, other
             here = fact.section.index
             head = head_noun(answer)
+            kinds: dict[str, bool] = {}  # an entry is read in both loops: judged once
+
+            def same_kind(text: str) -> bool:
+                found = kinds.get(text)
+                if found is None:
+                    found = kinds[text] = self.same_kind(answer, text, fact)
+                return found
+
             for role in near_roles:
                 for e in self._around(self._by_role.get(role, {}).get(here, []), answer):
                     # a marked phrase of the same section is kin only when it names the same
@@ -471,7 +479,7 @@ class Pool:
                     kin = role != "bold" or head_noun(e.text) == head
                     # and code only beside code of its shape: a command, or a single name
                     kin = kin and (role != "code" or command_like(e.text) == command_like(answer))
-                    kin = kin and self.same_kind(answer, e.text, fact)
+                    kin = kin and same_kind(e.text)
                     # a setting written with its value (`fsync = off`) names a setting too:
                     # `archive_mode = on` of its section is another
                     named = _plain_term(e.text) or fam == "kv"
@@ -505,7 +513,7 @@ class Pool:
                             continue  # an item of a list above or below the answer's own
                         if (answer, here) in self._leading and (e.text, section) in self._inner:
                             continue  # COW, said inside RDB's line, is no kin of AOF's lead
-                        if shaped and self.same_kind(answer, e.text, fact):
+                        if shaped and same_kind(e.text):
                             (near if section == here else other).append(e.text)
             return near, other
 
