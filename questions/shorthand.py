@@ -34,7 +34,11 @@ _EMPHATIC_ASIDE = re.compile(r"\s*[(（][^()（）]*[!！]{2,}\s*[)）]")
 
 
 #: anything `as_asked` may change: most texts hold none, and are returned after one search
-_MAY_CHANGE = re.compile(r"w/|b/c|thru|ppl|\bu\b|[!！]{2}|nt\b")
+#: (a contraction by its own words: "component", "want" end in nt too, and are many)
+_MAY_CHANGE = re.compile(
+    r"w/|b/c|thru|ppl|\bu\b|[!！]{2}"
+    r"|(?:does|do|did|is|are|was|were|has|have|had|should|would|could|must|ca|wo)nt\b"
+)
 
 
 def as_asked(text: str) -> str:
