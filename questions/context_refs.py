@@ -71,7 +71,14 @@ _SELF_POINTER = re.compile(
 #: trying each of `_POINTER`'s phrases at each place of the text is not
 _POINTER_WORD = re.compile(
     r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
-    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them|that",
+    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them",
+    re.I,
+)
+#: `_POINTER`'s one phrase that needs a word `_POINTER_WORD` does not hold ("at that stage"):
+#: where no word of `_POINTER_WORD` is, only it can match ("the job that runs …" is common)
+_AT_THAT = re.compile(
+    r"\b(?:at|from|in|into|to|with|after|before|until)\s+(?:that|those)\s+"
+    r"(?:stage|step|point|one|ones|layer|layers|image|images|version|file|level|phase)\b",
     re.I,
 )
 
@@ -82,4 +89,6 @@ def refers_to_context(text: str) -> bool:
     Cached: a table's keys are options of each of its rows' questions."""
     if len(text) <= 24 and _SELF_POINTER.fullmatch(text):
         return True
-    return _POINTER_WORD.search(text) is not None and _POINTER.search(text) is not None
+    if _POINTER_WORD.search(text) is None:
+        return "that" in text.casefold() and _AT_THAT.search(text) is not None
+    return _POINTER.search(text) is not None
