@@ -986,10 +986,14 @@ def _link_siblings(facts: list[Fact], lists: set[int]) -> list[Fact]:
             peers = [g for g in peers if shares_word(g.subject, f.subject)]
         siblings = tuple(dict.fromkeys([*f.siblings, *(g.subject for g in peers),
                                         *sorted(labels.get(f.group, set()) - {f.subject})]))  # fmt: skip
-        # "rate THEN sum" is a rule about its list's rate, no kin of irate or increase
-        siblings = tuple(
-            s for s in siblings if not any(len(s) > len(o) and phrase_about(s, o) for o in siblings)
-        )
+        # "rate THEN sum" is a rule about its list's rate, no kin of irate or increase (a
+        # phrase has a space: siblings of one word each are read no further, a long list's)
+        if any(" " in s for s in siblings):
+            siblings = tuple(
+                s
+                for s in siblings
+                if not any(len(s) > len(o) and phrase_about(s, o) for o in siblings)
+            )
         values = tuple(dict.fromkeys(g.value for g in peers))
         out.append(replace(f, siblings=siblings, sibling_values=values))
     return out
