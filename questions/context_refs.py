@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from questions.text import ASCII_CASE_KIN
+
 _POINTER = re.compile(
     r"\b(?:see|same as|as|everything|all|like|shown|mentioned|listed|described|noted|cf\.?)\s+"
     r"(?:above|below|before|earlier|previously)\b(?!\s*[\d<>=])"
@@ -74,6 +76,10 @@ _POINTER_WORD = re.compile(
     r"|see|cf|refer|[见参]|same|同理|道理|those|these|them",
     re.I,
 )
+#: `_POINTER_WORD` read case-blind by lower-casing the text: its words are lower case, and a
+#: case-blind search tries each word at each place, a few times slower (only a character re.I
+#: takes for an ASCII letter, `ASCII_CASE_KIN`, needs the flag)
+_POINTER_WORD_LOWER = re.compile(_POINTER_WORD.pattern)
 #: `_POINTER`'s one phrase that needs a word `_POINTER_WORD` does not hold ("at that stage"):
 #: where no word of `_POINTER_WORD` is, only it can match ("the job that runs …" is common)
 _AT_THAT = re.compile(
@@ -89,6 +95,14 @@ def refers_to_context(text: str) -> bool:
     Cached: a table's keys are options of each of its rows' questions."""
     if len(text) <= 24 and _SELF_POINTER.fullmatch(text):
         return True
-    if _POINTER_WORD.search(text) is None:
+    if not _pointer_word(text):
         return "that" in text.casefold() and _AT_THAT.search(text) is not None
     return _POINTER.search(text) is not None
+
+
+def _pointer_word(text: str) -> bool:
+    """`_POINTER_WORD.search(text) is not None`, case-blind by lower case where that is the
+    same."""
+    if ASCII_CASE_KIN.isdisjoint(text):
+        return _POINTER_WORD_LOWER.search(text.lower()) is not None
+    return _POINTER_WORD.search(text) is not None

@@ -287,14 +287,14 @@ def folded(text: str) -> str:
 
 #: the only characters beyond ASCII that re.IGNORECASE takes for an ASCII letter: İ and ı for
 #: i, the Kelvin sign for k, the long s for s
-_ASCII_CASE_KIN = frozenset("\u0130\u0131\u212a\u017f")
+ASCII_CASE_KIN = frozenset("\u0130\u0131\u212a\u017f")
 
 
 def may_hold_any_case(text: str, word: str) -> bool:
     """Whether a case-blind pattern of the ASCII word (`re.I`) may find it in the text: the
     text holds it in some case, or a character re takes for an ASCII letter. False spares
     compiling a pattern per name, which would push the fixed ones out of re's cache."""
-    return word.lower() in text.lower() or not _ASCII_CASE_KIN.isdisjoint(text)
+    return word.lower() in text.lower() or not ASCII_CASE_KIN.isdisjoint(text)
 
 
 @lru_cache(maxsize=65536)
