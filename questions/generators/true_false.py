@@ -45,6 +45,7 @@ from questions.text import (
     cjk_count,
     contains,
     cut_short,
+    find_apart,
     inside_code,
     lemma_words,
     norm,
@@ -88,7 +89,7 @@ def claim(f: Fact) -> str | None:
         return None  # a negated claim made false reads as a riddle ("64Mi is not 128M")
     if text.rstrip().endswith(("?", "？", ":", "：")) or text.count(f.span) != 1:
         return None
-    if re.search(rf"(?<![\w.]){re.escape(f.span)}\s*=\s*(?=\S*[^\w\s])\S", text):
+    if _restated(text, f.span):
         return None  # "644 = rw-r--r--": the value said again in a notation; 633 beside it is
         # false by the line alone
     if not contains(text, f.span) or len(re.findall(r"[A-Za-z\u4e00-\u9fff]+", text)) < 4:
@@ -96,6 +97,25 @@ def claim(f: Fact) -> str | None:
     if not says_something(text, f.block.inline.code) or cut_in_code(f):
         return None
     return text
+
+
+#: a value's notation after it ("= rw-r--r--"), and what may not stand before the value
+_NOTATION_AFTER = re.compile(r"\s*=\s*(?=\S*[^\w\s])\S")
+_IN_VALUE = re.compile(r"[\w.]")
+
+
+def _restated(text: str, span: str) -> bool:
+    r"""`re.search(rf"(?<![\w.]){re.escape(span)}\s*=\s*(?=\S*[^\w\s])\S", text)`
+    without a pattern per span: spans are many, and their patterns would push the fixed ones
+    out of re's cache."""
+    at = text.find(span)
+    while at >= 0:
+        if not (at and _IN_VALUE.match(text, at - 1)) and _NOTATION_AFTER.match(
+            text, at + len(span)
+        ):
+            return True
+        at = text.find(span, at + 1)
+    return False
 
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -162,8 +182,11 @@ def _own_place(f: Fact, text: str) -> int | None:
     if f.kind == "number" or f.role != "code":
         at = text.find(f.span)
         return at if at >= 0 else None
-    whole = re.search(rf"(?<![\w/.-]){re.escape(f.span)}(?![\w/.-])", text)
-    return whole.start() if whole else None
+    at = find_apart(text, f.span, _IN_PATH)  # no pattern per span, as in `_restated`
+    return at if at >= 0 else None
+
+
+_IN_PATH = re.compile(r"[\w/.-]")
 
 
 #: a false number this many times the true one (or as small a share of it) reads as absurd
