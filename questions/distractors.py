@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -205,6 +205,7 @@ class Pool:
         #: a long joined text -> the times it was searched, then its pieces (`_absent`)
         self._searched: dict[str, int] = {}
         self._grams: dict[str, frozenset[str]] = {}
+        self._places: dict[tuple[str, str], list[int]] = {}  # `_find`
         self._folded: list[str] = []
         self._by_token: dict[str, list[int]] | None = None
         self._naming: dict[str, list[str]] = {}
@@ -899,7 +900,7 @@ class Pool:
         # notes, the option mostly in one): found by one search of the sentences' folded text
         # joined by line breaks (folded text has none), not by a loop over the sentences
         written = folded(option)
-        at = text.find(written) if written and not self._absent(written, text) else -1
+        at = self._find(text, written) if written and not self._absent(written, text) else -1
         while at >= 0:
             k = bisect_right(starts, at) - 1
             sentence_block, sentence = self._sentences[hits[k]]
@@ -907,7 +908,7 @@ class Pool:
                 return True
             if k + 1 == len(starts):
                 break
-            at = text.find(written, starts[k + 1])
+            at = self._find(text, written, starts[k + 1])
         if not written:  # the empty option is in every sentence
             said = (self._sentences[i][1] for i in hits if self._sentences[i][0] != own)
             return said_with(words, option, said)
@@ -929,6 +930,23 @@ class Pool:
                 text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)
             )
         return any(written[i : i + _GRAM] not in grams for i in range(len(written) - _GRAM + 1))
+
+    def _find(self, text: str, written: str, start: int = 0) -> int:
+        """`text.find(written, start)` of a non-empty option; in a text searched often (see
+        `_absent`) from every place it holds the option, found once: the stems of a long list
+        share their text, and each option is offered beside dozens of them."""
+        if text not in self._grams:
+            return text.find(written, start)
+        places = self._places.get((text, written))
+        if places is None:
+            places = []
+            at = text.find(written)
+            while at >= 0:
+                places.append(at)
+                at = text.find(written, at + 1)
+            self._places[(text, written)] = places
+        i = bisect_left(places, start)
+        return places[i] if i < len(places) else -1
 
     def _holding(self, stem: str, own: str) -> tuple[frozenset[str], list[int], str, list[int]]:
         """The stem's content words but the key's own (`own`), and the sentences that hold
