@@ -2785,7 +2785,13 @@ def off_kind(option: str, answer: str) -> bool:
     counting its members beside a member, an address or a flag beside a name."""
     if other_kind(option, answer):
         return True
-    return bool(_COUNTED.match(option.strip())) and not _COUNTED.match(answer.strip())
+    return _counted(option) and not _counted(answer)
+
+
+@lru_cache(maxsize=65536)
+def _counted(text: str) -> bool:
+    """The text counts its kind (`_COUNTED`). Cached: a name is weighed beside many others."""
+    return _COUNTED.match(text.strip()) is not None
 
 
 def _case(text: str) -> bool | None:
