@@ -775,13 +775,26 @@ def shape_clash(a: str, b: str) -> bool:
     pair = {shape(a), shape(b)}
     if "range" in pair and any(p.startswith("num") for p in pair):
         return True  # a range among single numbers ("30000–32767" beside ports 22, 53)
-    if pair == {"path"} and a.strip("`").endswith("/") != b.strip("`").endswith("/"):
+    fa, fb = _written_as(a), _written_as(b)
+    if pair == {"path"} and fa[0] != fb[0]:
         return True  # a folder beside a file: "/var/log/pods/" is no place user ranges come from
-    if a.strip("` ").endswith(";") != b.strip("` ").endswith(";"):
+    if fa[1] != fb[1]:
         return True  # a whole statement ("BEGIN; … ROLLBACK;") beside a fragment ("LIKE 'abc%'")
-    if bool(_GENERIC.fullmatch(a.strip("` "))) != bool(_GENERIC.fullmatch(b.strip("` "))):
-        return _plain_name(a) or _plain_name(b)  # `Rc<T>` beside the traits Send and Sync
+    if fa[2] != fb[2]:
+        return fa[3] or fb[3]  # `Rc<T>` beside the traits Send and Sync
     return bool(pair & _MARKED_SHAPES) and bool(pair & _PLAIN_SHAPES)
+
+
+@lru_cache(maxsize=65536)
+def _written_as(text: str) -> tuple[bool, bool, bool, bool]:
+    """What `shape_clash` reads of one name: a folder, a statement, a generic type, a plain
+    name. Cached: a name is weighed beside every option it is offered with."""
+    return (
+        text.strip("`").endswith("/"),
+        text.strip("` ").endswith(";"),
+        bool(_GENERIC.fullmatch(text.strip("` "))),
+        _plain_name(text),
+    )
 
 
 #: a heading that says its section lists ports ("Ports", "Default ports", "端口")
