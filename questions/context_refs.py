@@ -69,22 +69,30 @@ _SELF_POINTER = re.compile(
 )
 
 
-#: a word or character every pointer holds: few texts hold one, and finding none is cheap where
-#: trying each of `_POINTER`'s phrases at each place of the text is not
+#: a word or character every pointer but two (`_AT_THAT`, `_TAKES_THOSE`) holds: few texts hold
+#: one, and finding none is cheap where trying each of `_POINTER`'s phrases at each place is not
 _POINTER_WORD = re.compile(
     r"above|below|before|earlier|previous|next|following|preceding|ditto|rest|remainder|[上下前]"
-    r"|see|cf|refer|[见参]|same|同理|道理|those|these|them",
+    r"|see|cf|refer|[见参]|same|同理|道理",
     re.I,
 )
-#: `_POINTER_WORD` read case-blind by lower-casing the text: its words are lower case, and a
-#: case-blind search tries each word at each place, a few times slower (only a character re.I
-#: takes for an ASCII letter, `ASCII_CASE_KIN`, needs the flag)
+#: the words of the two phrases `_POINTER_WORD` leaves out: "Which of these …" is a common stem
+_THEM_WORD = re.compile(r"those|these|them", re.I)
+#: both read case-blind by lower-casing the text: their words are lower case, and a case-blind
+#: search tries each word at each place, a few times slower (only a character re.I takes for
+#: an ASCII letter, `ASCII_CASE_KIN`, needs the flag)
 _POINTER_WORD_LOWER = re.compile(_POINTER_WORD.pattern)
-#: `_POINTER`'s one phrase that needs a word `_POINTER_WORD` does not hold ("at that stage"):
-#: where no word of `_POINTER_WORD` is, only it can match ("the job that runs …" is common)
+_THEM_WORD_LOWER = re.compile(_THEM_WORD.pattern)
+#: `_POINTER`'s two phrases that need no word of `_POINTER_WORD` ("at that stage", "drops
+#: those"): where none is, only they can match
 _AT_THAT = re.compile(
     r"\b(?:at|from|in|into|to|with|after|before|until)\s+(?:that|those)\s+"
     r"(?:stage|step|point|one|ones|layer|layers|image|images|version|file|level|phase)\b",
+    re.I,
+)
+_TAKES_THOSE = re.compile(
+    r"\b(?:drops?|keeps?|removes?|ignores?|uses?|takes?)\s+(?:those|these|them)\b"
+    r"(?=\s*(?:and|or|but|[,;.]|$))",
     re.I,
 )
 
@@ -95,14 +103,15 @@ def refers_to_context(text: str) -> bool:
     Cached: a table's keys are options of each of its rows' questions."""
     if len(text) <= 24 and _SELF_POINTER.fullmatch(text):
         return True
-    if not _pointer_word(text):
-        return "that" in text.casefold() and _AT_THAT.search(text) is not None
-    return _POINTER.search(text) is not None
+    if _holds(text, _POINTER_WORD, _POINTER_WORD_LOWER):
+        return _POINTER.search(text) is not None
+    if _holds(text, _THEM_WORD, _THEM_WORD_LOWER) or "that" in text.casefold():
+        return _AT_THAT.search(text) is not None or _TAKES_THOSE.search(text) is not None
+    return False
 
 
-def _pointer_word(text: str) -> bool:
-    """`_POINTER_WORD.search(text) is not None`, case-blind by lower case where that is the
-    same."""
+def _holds(text: str, words: re.Pattern[str], lower: re.Pattern[str]) -> bool:
+    """`words.search(text) is not None`, case-blind by lower case where that is the same."""
     if ASCII_CASE_KIN.isdisjoint(text):
-        return _POINTER_WORD_LOWER.search(text.lower()) is not None
-    return _POINTER_WORD.search(text) is not None
+        return lower.search(text.lower()) is not None
+    return words.search(text) is not None
