@@ -147,11 +147,16 @@ def category(phrase: str) -> str | None:
 _ZH_WHOLE = re.compile(r"(?:模型|体系|架构|结构|框架|流程|过程|原理|机制)$")
 
 
+#: a lead naming several kinds ("页式 vs 段式 vs 段页式") or a pipeline's stages ("连接器 → 分析器 →
+#: … → 存储引擎"): none of them is the kind of the lines under it
+_ZH_NO_KIND = re.compile(r"\bvs\.?\s|对比|比较|→|->|=>", re.I)
+
+
 def zh_lead_category(lead: str) -> str | None:
     """ "`Cache-Control` 常用指令：" -> 指令, "服务器要回的响应头：" -> 响应头."""
     text = lead.strip().rstrip(":：").strip()
-    if not text or not CJK.search(text[-1]) or re.search(r"\bvs\.?\s|对比|比较", text, re.I):
-        return None  # "页式 vs 段式 vs 段页式": three kinds named, none the category
+    if not text or not CJK.search(text[-1]) or _ZH_NO_KIND.search(text):
+        return None
     tail = re.split(r"的|常用|常见|主要|几种|种|个|些|[A-Za-z0-9`\s]", text)[-1]
     if _ZH_WHOLE.search(tail):
         return None  # "进程的三态模型": a whole its lines are parts of, no kind of them

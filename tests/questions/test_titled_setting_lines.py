@@ -102,6 +102,7 @@ def test_a_title_naming_several_kinds_names_no_category() -> None:
     assert zh_lead_category("页式和段式对比") is None
     assert zh_lead_category("常用置换算法：") == "置换算法"
     assert zh_lead_category("进程的三态模型") is None  # a whole, its lines its parts
+    assert zh_lead_category("连接器 → 分析器 → 优化器 → 执行器 → 存储引擎") is None  # stages
     prompts = [q.prompt for _, q in generate_document("wechat.md", PATTERNS).chosen]
     assert not any("哪个段页式" in p for p in prompts), prompts
 
