@@ -464,6 +464,8 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
     """ "What is the size limit of X?", "Where does X run?", "X 的上限是什么？"; None for a
     column that only explains ("why")."""
     a = _attr_parts(attr, lang)
+    if not a.split():
+        return None  # a header of no words (a Joplin table's "| |"): nothing to ask by
     kind = role(a)
     if kind == "reason":
         return None  # "why": an explanation of the row, not a property to name

@@ -220,6 +220,10 @@ _MAYBE_ASPECTS = re.compile(
 )
 
 
+#: the share of an aspect column's rows that name an aspect of their own
+MOSTLY_DISTINCT = 0.75
+
+
 def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     """The rows are aspects the other columns are compared by: the corner says so outright
     ("对比项", "Aspect"), or may ("特性", "Feature") and each row's cells are more alike than
@@ -228,7 +232,11 @@ def aspect_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     is of its row's kind."""
     corner = header[0].strip().strip("*").strip()
     if names_aspects(corner):
-        return True
+        # each aspect is a row (one may go on in a second); aspects written over many rows
+        # ("数据结构" over B+Tree, Hash, Full-text, filled down from a merged cell) group the
+        # rows, which name the things
+        firsts = [r[0].strip() for r in rows if r]
+        return len(set(firsts)) >= MOSTLY_DISTINCT * len(firsts)
     if not _MAYBE_ASPECTS.fullmatch(corner) or len(header) < 3:
         return False
     body = [list(r[1:]) for r in rows if len(r) == len(header)]
