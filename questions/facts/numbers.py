@@ -583,6 +583,8 @@ def number_facts(block: Block, term: str, context: str) -> list[Fact]:
             if "." in span and _WILDCARD_GROUPS.match(sentence, end):
                 continue  # "169.254.x.x": an address pattern's fixed groups, no number
             before, after = sentence[:start], sentence[end:]
+            if before.count("《") > before.count("》"):
+                continue  # "丁奇《MySQL实战45讲》": a book's title, no number of the subject
             if _CITED.search(before):
                 continue  # "RS (RFC 6750): … → 401", "JEP 122": where it is written, not what
             if _part_of_name(before, after, span, block.section.path):
