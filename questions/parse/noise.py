@@ -183,12 +183,20 @@ def _block_noise(b: Block) -> str | None:
         return "memory aid"
     if _OWN_PLAN.match(text):
         return "study log"
+    if _OFF_EXAM.search(text):
+        return "not on the exam"  # "Licensing aside (not on exam): BSL 1.1 …"
     if _EXAM_REMARK.match(text) and not _GIVES_ANSWER.search(text):
         return "remark on the exam"  # (one with its answer, "… -> UDP", says a fact)
     return None
 
 
 _GIVES_ANSWER = re.compile(r"->|→|=>|=")
+#: the writer saying a line is no exam matter: "(not on exam)", "not tested", "（不考）"
+_OFF_EXAM = re.compile(
+    r"[(（]\s*(?:not\s+on\s+(?:the\s+)?exam|not\s+(?:tested|examined)|不考|考试不考)\s*[)）]"
+    r"|^[\W_]{0,3}not\s+on\s+(?:the\s+)?exam\b",
+    re.I,
+)
 #: a line about what the exam does, not about the subject ("exam loves the 100MB vs 5GB thing",
 #: "The exam likes to swap these!!"): what it names is asked where the notes say it
 _EXAM_REMARK = re.compile(

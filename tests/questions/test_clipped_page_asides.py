@@ -99,3 +99,16 @@ def test_a_remark_on_what_the_exam_likes_is_noise() -> None:
     assert any(b.text.startswith("The exam asks 65") for b in doc.content)  # a fact of the exam
     prompts = [q.prompt for _, q in generate_document("s3.md", notes).chosen]
     assert not any("exam loves" in p for p in prompts), prompts
+
+
+def test_a_line_said_to_be_off_the_exam_is_noise() -> None:
+    notes = (
+        "# Terraform\n\n## Licensing\n\n"
+        "Licensing aside (not on exam): BSL 1.1 since 1.6, then the OpenTofu fork.\n\n"
+        "Terraform state is stored in terraform.tfstate by default.\n\n"
+        "HCP Terraform runs plans remotely (不考) in version 1.6 workspaces.\n"
+    )
+    doc = parse_document(notes, "tf.md")
+    off = [n for n in doc.noise if n.reason == "not on the exam"]
+    assert len(off) == 2, doc.noise
+    assert any(b.text.startswith("Terraform state") for b in doc.content)
