@@ -34,7 +34,6 @@ from questions.parse.freemind import freemind_as_markdown
 from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
-from questions.parse.joplin import joplin_as_markdown
 from questions.parse.keep import keep_as_markdown
 from questions.parse.kindle import kindle_as_markdown
 from questions.parse.logseq import logseq_as_markdown
@@ -63,6 +62,7 @@ from questions.parse.trac import trac_as_markdown
 from questions.parse.typst import typst_as_markdown
 from questions.parse.vault import inner_front_matter
 from questions.parse.vimwiki import vimwiki_as_markdown
+from questions.parse.whatsapp import whatsapp_as_markdown
 from questions.parse.yaml_notes import yaml_as_markdown
 from questions.parse.zim import zim_as_markdown
 from questions.text import TRAILING_ASIDE
@@ -891,10 +891,10 @@ def parse_document(text: str, file: str) -> Document:
     lines, kindle = kindle_as_markdown(text.split("\n"))  # first: its "==========" ends clippings
     lines, subs = subtitles_as_markdown(lines)  # before the chat's: a cue's time is no message's
     lines, email = email_as_markdown(lines)  # before the chat's: a thread's "> " is a quote
+    lines, whatsapp = whatsapp_as_markdown(lines)  # before the chat's: it reads its own talk
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
-    lines, joplin = joplin_as_markdown(lines)  # Joplin's RAW export: each item's metadata last
     lines, card_set = card_set_as_markdown(lines)
     lines, pdf = pdf_text_as_markdown(lines)  # before Keep's: a PDF's "■" is no checkbox
     lines, keep = keep_as_markdown(lines)
@@ -932,9 +932,9 @@ def parse_document(text: str, file: str) -> Document:
         kindle
         + subs
         + email
+        + whatsapp
         + chat
         + vault
-        + joplin
         + card_set
         + keep
         + sr
