@@ -44,6 +44,7 @@ from questions.parse.mkdocs import mkdocs_as_markdown
 from questions.parse.model import Block, Document, Inline, Noise, Section, TableData
 from questions.parse.noise import TAG_LINE, box_state, classify, practice_task, unboxed
 from questions.parse.notebook import notebook_as_markdown
+from questions.parse.onenote import onenote_as_markdown
 from questions.parse.opml import opml_as_markdown
 from questions.parse.org_mode import org_as_markdown
 from questions.parse.outline import outline_as_markdown
@@ -896,6 +897,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
     lines, card_set = card_set_as_markdown(lines)
+    lines, onenote = onenote_as_markdown(lines)  # before the PDF's and Keep's: "•" outlines
     lines, pdf = pdf_text_as_markdown(lines)  # before Keep's: a PDF's "■" is no checkbox
     lines, keep = keep_as_markdown(lines)
     lines, yaml_notes = yaml_as_markdown(lines)
@@ -962,6 +964,7 @@ def parse_document(text: str, file: str) -> Document:
         + rst
         + org
         + pdf
+        + onenote
         + outline
         + grid
         + source
