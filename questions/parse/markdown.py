@@ -34,6 +34,7 @@ from questions.parse.freemind import freemind_as_markdown
 from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
+from questions.parse.jupytext import jupytext_as_markdown
 from questions.parse.keep import keep_as_markdown
 from questions.parse.kindle import kindle_as_markdown
 from questions.parse.logseq import logseq_as_markdown
@@ -906,6 +907,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, bbcode = bbcode_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, notebook = notebook_as_markdown(lines)
+    lines, jupytext = jupytext_as_markdown(lines)  # a notebook kept as a .py script
     lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
     lines, roam = roam_as_markdown(lines)
     lines, logseq = logseq_as_markdown(lines)
@@ -946,6 +948,7 @@ def parse_document(text: str, file: str) -> Document:
         + bbcode
         + enex
         + notebook
+        + jupytext
         + remnote
         + roam
         + logseq
