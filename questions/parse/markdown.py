@@ -34,6 +34,7 @@ from questions.parse.freemind import freemind_as_markdown
 from questions.parse.grid_tables import grid_tables_as_markdown
 from questions.parse.html_tables import html_tables_as_markdown
 from questions.parse.inline import is_card, render_inline
+from questions.parse.joplin import joplin_as_markdown
 from questions.parse.jupytext import jupytext_as_markdown
 from questions.parse.keep import keep_as_markdown
 from questions.parse.kindle import kindle_as_markdown
@@ -897,6 +898,7 @@ def parse_document(text: str, file: str) -> Document:
     # a chat's headers and reactions, a mistake log's questions and keys: lines of no fact
     lines, chat = without_chat_marks(lines)
     lines, vault = inner_front_matter(lines)  # a vault joined into one file
+    lines, joplin = joplin_as_markdown(lines)  # Joplin's RAW export: each item's metadata last
     lines, card_set = card_set_as_markdown(lines)
     lines, onenote = onenote_as_markdown(lines)  # before the PDF's and Keep's: "•" outlines
     lines, pdf = pdf_text_as_markdown(lines)  # before Keep's: a PDF's "■" is no checkbox
@@ -939,6 +941,7 @@ def parse_document(text: str, file: str) -> Document:
         + whatsapp
         + chat
         + vault
+        + joplin
         + card_set
         + keep
         + sr
