@@ -227,8 +227,12 @@ def _label_parent(block: Block) -> Inline | None:
     return parent if marked and kind else None
 
 
-#: a lead that judges what was said above ("Correct version:", "Corrected:", "Wrong:")
-_VERDICT = re.compile(r"(?i)(?:correct(?:ed|ion)?|wrong|right|fixed|updated|revised)\b")
+#: a lead that judges what was said above ("Correct version:", "Corrected:", "Wrong:") or names
+#: the writing itself ("Full list:", "Quick summary:"): no kind of the lines under it
+_VERDICT = re.compile(
+    r"(?i)(?:correct(?:ed|ion)?|wrong|right|fixed|updated|revised)\b"
+    r"|(?:(?:full|complete|quick|short|my|the)\s+)?(?:list|summary|recap|overview|cheat\s*sheet)[\s:：]*$"
+)
 
 
 def group_category(block: Block, lists: set[int]) -> str | None:

@@ -139,3 +139,16 @@ def test_a_chatty_or_judging_lead_names_no_kind() -> None:
     assert not kinds & {"while", "Correct version"}, kinds
     for _, q in result.chosen:
         assert "while" not in q.prompt and "correct version" not in q.prompt.lower(), q.prompt
+
+
+def test_a_lead_naming_the_writing_names_no_kind() -> None:
+    notes = (
+        "# SAA chat\n\n## Placement groups\n\nFull list:\n\n"
+        "- Cluster: one AZ, low latency, 10 Gbps between instances\n"
+        "- Spread: max 7 running instances per AZ per group\n"
+        "- Partition: up to 7 partitions per AZ, for HDFS, Cassandra\n"
+    )
+    result = generate_document("chat.md", notes)
+    assert result.chosen
+    for c, q in result.chosen:
+        assert c.fact.category != "Full list" and "full list" not in q.prompt.lower(), q.prompt
