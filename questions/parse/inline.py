@@ -121,6 +121,9 @@ def _corrected(struck: str, rest: Sequence[Token]) -> bool:
 
 #: a line that stops on a word a statement can end on, with three words or more before it
 _STATEMENT_END = re.compile(r"\S+\s+\S+\s+\S*[A-Za-z0-9)]$")
+#: ...read on the line's tail only: over a line of one 20,000-character word, each start of
+#: "\S+\s+" ran to the line's end and back (8 s for two such lines)
+STATEMENT_TAIL = 300
 
 
 _TEX = re.compile(r"\$[^$\n]*\$")
@@ -147,7 +150,7 @@ def _line_ends(line: str, nxt: str) -> bool:
         return True
     return (
         re.match(r"[A-Z][A-Za-z]", nxt.lstrip()) is not None
-        and _STATEMENT_END.search(line) is not None
+        and _STATEMENT_END.search(line[-STATEMENT_TAIL:]) is not None
     )
 
 

@@ -295,3 +295,16 @@ def test_hostile_lines_run_in_linear_time() -> None:
     started = time.process_time()
     out, _ = zim_as_markdown(many)
     assert time.process_time() - started < 2.0 and len(out) == len(many)
+
+
+def test_a_page_of_one_long_struck_run_parses_in_bounded_time() -> None:
+    # (session 39's hostile run: a run of "~~" reached the paragraph-line check as one word of
+    # 20,000 characters, and its pattern went back over the line from each start: 8 s)
+    page = (
+        "Content-Type: text/x-zim-wiki\nWiki-Format: zim 0.6\n\n====== T ======\n"
+        + "~~" * 10_000
+        + "\nNext line\n"
+    )
+    start = time.process_time()
+    parse_document(page * 2, "zim.txt")
+    assert time.process_time() - start < 2.5
