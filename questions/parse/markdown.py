@@ -56,6 +56,7 @@ from questions.parse.plain_text import as_markdown
 from questions.parse.remnote import remnote_as_markdown
 from questions.parse.roam import roam_as_markdown
 from questions.parse.rst import rst_as_markdown
+from questions.parse.rtf import rtf_as_markdown
 from questions.parse.source_notes import source_notes_as_markdown
 from questions.parse.spaced_repetition import spaced_repetition_as_markdown
 from questions.parse.subtitles import subtitles_as_markdown
@@ -891,7 +892,8 @@ def _title(st: _Walk) -> tuple[str, list[Section]]:
 def parse_document(text: str, file: str) -> Document:
     """Parse notes into classified blocks; never raises on odd input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    lines, kindle = kindle_as_markdown(text.split("\n"))  # first: its "==========" ends clippings
+    lines, rtf = rtf_as_markdown(text.split("\n"))  # first: its control words are no text
+    lines, kindle = kindle_as_markdown(lines)  # its "==========" ends clippings
     lines, subs = subtitles_as_markdown(lines)  # before the chat's: a cue's time is no message's
     lines, email = email_as_markdown(lines)  # before the chat's: a thread's "> " is a quote
     lines, whatsapp = whatsapp_as_markdown(lines)  # before the chat's: it reads its own talk
@@ -935,7 +937,8 @@ def parse_document(text: str, file: str) -> Document:
     lines, pandoc = pandoc_as_markdown(lines)
     lines, entries = without_entry_parts(lines)
     skipped = (
-        kindle
+        rtf
+        + kindle
         + subs
         + email
         + whatsapp
