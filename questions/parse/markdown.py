@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from questions.nouns import singular_word
 from questions.parse.asciidoc import asciidoc_as_markdown
 from questions.parse.bbcode import bbcode_as_markdown
+from questions.parse.canvas import canvas_as_markdown
 from questions.parse.card_sets import card_set_as_markdown
 from questions.parse.chat import without_chat_marks
 from questions.parse.confluence import confluence_as_markdown
@@ -911,6 +912,7 @@ def parse_document(text: str, file: str) -> Document:
     lines, bbcode = bbcode_as_markdown(lines)
     lines, enex = enex_as_markdown(lines)
     lines, notebook = notebook_as_markdown(lines)
+    lines, canvas = canvas_as_markdown(lines)  # an Obsidian canvas's JSON
     lines, jupytext = jupytext_as_markdown(lines)  # a notebook kept as a .py script
     lines, remnote = remnote_as_markdown(lines)  # before Roam's: it reads "{{SQS}}" away
     lines, roam = roam_as_markdown(lines)
@@ -954,6 +956,7 @@ def parse_document(text: str, file: str) -> Document:
         + bbcode
         + enex
         + notebook
+        + canvas
         + jupytext
         + remnote
         + roam
