@@ -1000,7 +1000,7 @@ def parse_document(text: str, file: str) -> Document:
     noise += [
         Noise(s.line, s.key, "empty section", s.heading)
         for s in sections
-        if s.level and s.index not in used and s.line not in used and _is_leaf(s, sections)
+        if s.level and s.index not in used and s.line not in used and _is_leaf(s, by_index)
     ]
     keys = _keys_at(sections, [n for n, _, _ in skipped])
     noise += [
@@ -1038,26 +1038,34 @@ def _heading_statements(sections: list[Section], blocks: list[Block]) -> list[Bl
     """An empty section whose heading is a whole statement ("user pool 是Cognito 中的用户库")
     is that statement: people write short notes as headings."""
     used = {b.section.index for b in blocks}
+    by_index = {s.index: s for s in sections}
+    parents = _parents(sections)
     out: list[Block] = []
     for s in sections:
         h = s.heading
         cjk = sum(1 for ch in h if "\u4e00" <= ch <= "\u9fff")
-        if (s.level and not s.bold and s.index not in used and _is_leaf(s, sections)
+        if (s.level and not s.bold and s.index not in used and _is_leaf(s, by_index)
                 and (cjk >= 6 or len(h.split()) >= 6)):  # fmt: skip
-            parent = _parent(s, sections)
+            parent = parents[s.index]
             out.append(Block(len(blocks) + len(out), "paragraph", s.line, parent,
                              inline=Inline(h), from_heading=True))  # fmt: skip
     return out
 
 
-def _parent(section: Section, sections: list[Section]) -> Section:
-    """The section a heading sits under (not the sibling heading just before it)."""
-    for s in reversed(sections[: section.index]):
-        if s.level < section.level:
-            return s
-    return section
+def _parents(sections: list[Section]) -> dict[int, Section]:
+    """The section each heading sits under (not the sibling heading just before it; a top
+    heading under none is its own), read in one pass: ten thousand sibling headings were
+    each read back over all the others."""
+    out: dict[int, Section] = {}
+    above: list[Section] = []  # the open headings, each deeper than the one before
+    for s in sections:
+        while above and above[-1].level >= s.level:
+            above.pop()
+        out[s.index] = above[-1] if above else s
+        above.append(s)
+    return out
 
 
-def _is_leaf(section: Section, sections: list[Section]) -> bool:
-    nxt = next((s for s in sections if s.index == section.index + 1), None)
+def _is_leaf(section: Section, by_index: dict[int, Section]) -> bool:
+    nxt = by_index.get(section.index + 1)
     return nxt is None or nxt.level <= section.level
