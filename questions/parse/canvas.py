@@ -51,6 +51,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from questions.parse.json_strings import JsonStrings, string_lines
+from questions.parse.xhtml_text import noise_text
+
 _HEAD_LINES = 5
 _HEAD_CHARS = 4096
 _HEAD = re.compile(r'"(?:nodes|edges)"\s*:')
@@ -60,7 +63,6 @@ MAX_CHARS = 4_000_000
 MAX_CONTAINMENT_CHECKS = 1_000_000
 #: a title longer than this is a sentence, no name: an edge to its card says nothing
 MAX_TITLE = 80
-_MAX_NOISE_TEXT = 200
 _MARKUP = "canvas markup"
 _FILE = "canvas file card"
 _LINK = "canvas link card"
@@ -81,7 +83,6 @@ _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]{0,200}\|)?(?P<shown>[^\[\]|]{0,200})\]
 _MD_LINK = re.compile(r"!?\[(?P<shown>[^\[\]]{0,200})\]\([^()\s]{0,500}\)")
 #: emphasis marks: "**", "__", "==" (a highlight), and a lone "*" or "_" at a word's edge
 _EMPHASIS = re.compile(r"\*\*|__|==|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
-_DECODER = json.JSONDecoder()
 
 
 @dataclass
@@ -116,35 +117,14 @@ class _Edge:
 
 
 @dataclass
-class _Read:
+class _Read(JsonStrings):
     """The canvas's strings in the order it holds them, what each is, its nodes and edges."""
 
-    strings: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
     nodes: list[_Node] = field(default_factory=list)
     edges: list[_Edge] = field(default_factory=list)
     #: the string a node's text (an edge's label) is, by the node's (edge's) place
     node_text: dict[int, int] = field(default_factory=dict)
     edge_label: dict[int, int] = field(default_factory=dict)
-
-    def add(self, text: str, reason: str) -> int:
-        self.strings.append(text)
-        self.reasons.append(reason)
-        return len(self.strings) - 1
-
-    def walk(self, value: object, reason: str) -> None:
-        """Each string in the value (keys too), in the order the file holds them."""
-        stack: list[object] = [value]
-        while stack:
-            v = stack.pop()
-            if isinstance(v, str):
-                self.add(v, reason)
-            elif isinstance(v, dict):
-                for k, x in reversed(list(v.items())):
-                    stack.append(x)
-                    stack.append(str(k))
-            elif isinstance(v, list):
-                stack.extend(reversed(v))
 
 
 def is_canvas(lines: list[str]) -> bool:
@@ -163,7 +143,7 @@ def canvas_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     try:
         canvas = json.loads(text[1:] if text.startswith("\ufeff") else text)
         read = _read(canvas)
-        places = _places(lines, read) if read is not None else None
+        places = string_lines(lines, read.strings) if read is not None else None
     except (ValueError, RecursionError):
         return lines, []
     if read is None or places is None:
@@ -252,23 +232,6 @@ def _edge(read: _Read, item: object) -> None:
             read.edge_label[len(read.edges) - 1] = read.add(str(v), _EDGE)
         else:
             read.walk(v, _EDGE)
-
-
-def _places(lines: list[str], read: _Read) -> list[int] | None:
-    """The line each of the canvas's strings is written on, read string by string through the
-    file; None when the file's strings are not the canvas's in its order."""
-    places: list[int] = []
-    want = read.strings
-    for n, line in enumerate(lines):
-        at = line.find('"')
-        while at >= 0:
-            value, end = _DECODER.raw_decode(line, at)
-            i = len(places)
-            if i >= len(want) or value != want[i]:
-                return None
-            places.append(n)
-            at = line.find('"', end)
-    return places if len(places) == len(want) else None
 
 
 def _nest(nodes: list[_Node]) -> bool:
@@ -509,12 +472,7 @@ def _skipped(
         if n not in reasons or _RANK[reason] > _RANK[reasons[n]]:
             reasons[n] = reason
     return [
-        (n + 1, reasons.get(n, _MARKUP), _noise(line))
+        (n + 1, reasons.get(n, _MARKUP), noise_text(line))
         for n, line in enumerate(lines)
         if line.strip() and n not in content
     ]
-
-
-def _noise(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_NOISE_TEXT else text[: _MAX_NOISE_TEXT - 1] + "…"

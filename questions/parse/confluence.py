@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 _HEADING = re.compile(r"^\s*h(?P<level>[1-6])\.\s+(?P<title>.*)$")
@@ -302,8 +303,8 @@ class _Reader:
         rows = [_cells(src[k]) for k in range(n, end)]
         width = max(len(r) for r in rows) or 1
         grid = [[c for c, _ in r] + [""] * (width - len(r)) for r in rows]
-        line_of = [_row(r) for r in grid]
-        separator = _row(["---"] * width)
+        line_of = [pipe_row(r) for r in grid]
+        separator = pipe_row(["---"] * width)
         fits = ("blank", "heading", "para", "code")
         above = self.kinds[n - 1] if n > 0 else "blank"
         self._end_blocks()
@@ -390,11 +391,6 @@ def _cells(line: str) -> list[tuple[str, bool]]:
             break  # the row's closing pipe
         cells.append((_inline(cell).replace("|", "\\|"), header))
     return cells or [("", False)]
-
-
-def _row(cells: list[str]) -> str:
-    """A GFM table's row."""
-    return "| " + " | ".join(cells) + " |"
 
 
 def _spans(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
@@ -398,11 +399,6 @@ def _grid(rows: list[str]) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in grid]
 
 
-def _row(cells: list[str]) -> str:
-    """A pipe table's row."""
-    return "| " + " | ".join(cells) + " |"
-
-
 def _with_tables(out: list[str], kinds: list[str], tables: dict[int, list[list[str]]]) -> list[str]:
     """The lines with each table, by the line its header is on, written as a pipe table.
 
@@ -448,7 +444,7 @@ def _with_tables(out: list[str], kinds: list[str], tables: dict[int, list[list[s
                 written.append(out[n])
                 kinds_written.append(kinds[n])
             continue
-        lines = _table_lines(grid, n - start) if gone[start] else [_row_item(grid[n - start])]
+        lines = _table_lines(grid, n - start) if gone[start] else [row_item(grid[n - start])]
         written += lines
         kinds_written += [_TABLE if gone[start] else _ITEM] * len(lines)
     for n in range(1, len(written)):
@@ -498,11 +494,11 @@ def _steps(
 def _table_lines(grid: list[list[str]], row: int) -> list[str]:
     """The pipe table's lines for the table's row: its header and rule for the first."""
     if row:
-        return [_row(grid[row])]
-    return [_row(grid[0]), _row(["---"] * len(grid[0]))]
+        return [pipe_row(grid[row])]
+    return [pipe_row(grid[0]), pipe_row(["---"] * len(grid[0]))]
 
 
-def _row_item(row: list[str]) -> str:
+def row_item(row: list[str]) -> str:
     """A table's row as an item of its cells, for a table with no room for its rule."""
     words = [c for c in row if c]
     return "- " + "; ".join(words) if words else ""
@@ -552,19 +548,19 @@ def _inline(text: str) -> str:
     if "~~" in text:
         text = _MACRO.sub("", text)
     if "<" in text:
-        text = _DEL.sub(lambda m: _marked("\ue012", m.group("body")), text)
+        text = _DEL.sub(lambda m: marked_words("\ue012", m.group("body")), text)
         text = _SUP.sub(lambda m: "^" + m.group("body"), text)
         text = _LAYOUT_TAG.sub("", text)
-    text = _BOLD.sub(lambda m: _marked("\ue010", m.group("body")), text)
-    text = _ITALIC.sub(lambda m: _marked("\ue011", m.group("body")), text)
-    text = _UNDERLINE.sub(lambda m: _marked("\ue011", m.group("body")), text)
+    text = _BOLD.sub(lambda m: marked_words("\ue010", m.group("body")), text)
+    text = _ITALIC.sub(lambda m: marked_words("\ue011", m.group("body")), text)
+    text = _UNDERLINE.sub(lambda m: marked_words("\ue011", m.group("body")), text)
     text = _ESCAPE.sub(r"\\\g<0>", text)
     text = _MARK.sub(lambda m: _MARKS[m.group(0)], text)
     text = _SPACES.sub(" ", text).strip()
     return _SLOT.sub(lambda m: slots[int(m.group(1))], text)
 
 
-def _marked(mark: str, body: str) -> str:
+def marked_words(mark: str, body: str) -> str:
     """Words between a mark, the spaces inside it moved out (CommonMark reads "** x **" as no
     emphasis)."""
     words = body.strip()

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
+from questions.parse.plain_text import pipe_row
+
 #: a line that may hold either: notes with none come back as they are
 _ANY = re.compile(r"<(?:table|details)\b", re.I)
 _TABLE_TAG = re.compile(r"<(?P<close>/?)table\b", re.I)
@@ -427,10 +429,6 @@ def _unclosed_end(lines: list[str], code: bytearray, n: int) -> int:
     return last
 
 
-def _pipe_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
 class _Notes:
     """The notes' lines being rewritten, and what was dropped from them."""
 
@@ -564,8 +562,8 @@ def _table(notes: _Notes, n: int, at: int, close: tuple[int, int] | None) -> int
         notes.out[k] = prefix.rstrip() if k == n else inner.rstrip()
     table: list[str] = []
     if read.rows:
-        table = [_pipe_row(read.rows[0]), "|" + "---|" * len(read.rows[0])]
-        table += [_pipe_row(r) for r in read.rows[1:]]
+        table = [pipe_row(read.rows[0]), "|" + "---|" * len(read.rows[0])]
+        table += [pipe_row(r) for r in read.rows[1:]]
     else:
         notes.skip(n, "html table of one column" if read.text else "html layout table",
                    read.text or lines[n])  # fmt: skip

@@ -17,6 +17,7 @@ import bisect
 import html
 import re
 
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: "== Title ==": the closing run as long as the opening ("== x ===" and "== x" are none)
@@ -430,7 +431,7 @@ def _table(lines: list[str], out: list[str], n: int) -> int:
     if rows:
         width = max(len(r) for r in rows)
         grid = [r + [""] * (width - len(r)) for r in rows]
-        table = [_row(grid[0]), _row(["---"] * width), *(_row(r) for r in grid[1:])]
+        table = [pipe_row(grid[0]), pipe_row(["---"] * width), *(pipe_row(r) for r in grid[1:])]
         titled = [f"**{caption}**", ""] if caption else []
         for block in (["", *titled, *table], [*titled, *table], ["", *table], table):
             if len(block) <= span:
@@ -442,11 +443,6 @@ def _table(lines: list[str], out: list[str], n: int) -> int:
 def _cell(text: str) -> str:
     """A table cell's text as Markdown, without its attributes, its "|" escaped."""
     return _inline(_CELL_ATTRS.sub("", text, count=1)).replace("|", "\\|")
-
-
-def _row(cells: list[str]) -> str:
-    """A GFM table's row."""
-    return "| " + " | ".join(cells) + " |"
 
 
 def _code_block(

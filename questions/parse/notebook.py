@@ -25,6 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from questions.parse.json_strings import JsonStrings, string_lines
+from questions.parse.xhtml_text import noise_text
+
 _HEAD_LINES = 5
 _HEAD_CHARS = 4096
 _HEAD = re.compile(r'"(?:cells|nbformat)"\s*:')
@@ -42,8 +45,6 @@ _AFTER = {_OUTPUT: _OUTPUT, _ATTACHMENT: _ATTACHMENT}
 _FENCE = re.compile(r"^ {0,3}(?P<mark>`{3,}|~{3,})(?P<rest>.*)$")
 _TICKS = re.compile(r"`{3,}")
 _LANGUAGE = re.compile(r"[A-Za-z][\w+#.-]{0,19}")
-_MAX_NOISE_TEXT = 200
-_DECODER = json.JSONDecoder()
 
 
 @dataclass
@@ -53,32 +54,11 @@ class _Cell:
 
 
 @dataclass
-class _Read:
+class _Read(JsonStrings):
     """The notebook's strings in the order it holds them, what each is, and its cells."""
 
-    strings: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
     cells: list[_Cell] = field(default_factory=list)
     language: str = "python"
-
-    def add(self, text: str, reason: str) -> int:
-        self.strings.append(text)
-        self.reasons.append(reason)
-        return len(self.strings) - 1
-
-    def walk(self, value: object, reason: str) -> None:
-        """Each string in the value (keys too), in the order the file holds them."""
-        stack: list[object] = [value]
-        while stack:
-            v = stack.pop()
-            if isinstance(v, str):
-                self.add(v, reason)
-            elif isinstance(v, dict):
-                for k, x in reversed(list(v.items())):
-                    stack.append(x)
-                    stack.append(str(k))
-            elif isinstance(v, list):
-                stack.extend(reversed(v))
 
 
 def is_notebook(lines: list[str]) -> bool:
@@ -97,7 +77,7 @@ def notebook_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, s
     try:
         notebook = json.loads(text[1:] if text.startswith("\ufeff") else text)
         read = _read(notebook)
-        places = _places(lines, read) if read is not None else None
+        places = string_lines(lines, read.strings) if read is not None else None
     except (ValueError, RecursionError):
         return lines, []
     if read is None or places is None:
@@ -147,23 +127,6 @@ def _read(notebook: Any) -> _Read | None:
                 else:
                     read.walk(v, _MARKUP)
     return read
-
-
-def _places(lines: list[str], read: _Read) -> list[int] | None:
-    """The line each of the notebook's strings is written on, read string by string through
-    the file; None when the file's strings are not the notebook's in its order."""
-    places: list[int] = []
-    want = read.strings
-    for n, line in enumerate(lines):
-        at = line.find('"')
-        while at >= 0:
-            value, end = _DECODER.raw_decode(line, at)
-            i = len(places)
-            if i >= len(want) or value != want[i]:
-                return None
-            places.append(n)
-            at = line.find('"', end)
-    return places if len(places) == len(want) else None
 
 
 def _markdown(
@@ -255,10 +218,5 @@ def _skipped(
             last = bisect.bisect_right(places, n) - 1  # the last string on the line
             after = _AFTER.get(read.reasons[last], _MARKUP)
         if line.strip() and n not in content:
-            skipped.append((n + 1, reasons.get(n, after), _noise(line)))
+            skipped.append((n + 1, reasons.get(n, after), noise_text(line)))
     return skipped
-
-
-def _noise(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_NOISE_TEXT else text[: _MAX_NOISE_TEXT - 1] + "…"

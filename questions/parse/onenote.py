@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from questions.parse.plain_text import FENCE
+from questions.parse.plain_text import FENCE, escaped_pipe_row
 from questions.parse.spans import block_safe
 
 _MAX_LINES = 50_000  # a longer file is no page pasted: left as it is
@@ -190,10 +190,6 @@ def _roman(text: str) -> int:
         after = values.get(text[k + 1], 0) if k + 1 < len(text) else 0
         total += -value if value < after else value
     return total
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
 
 class _Reader:
@@ -403,7 +399,11 @@ class _Reader:
         grid = [_cells(self.src[k]) or [] for k in range(n, end)]
         width = max(len(r) for r in grid)
         grid = [r + [""] * (width - len(r)) for r in grid]
-        table = [_row(grid[0]), _row(["---"] * width), *(_row(r) for r in grid[1:])]
+        table = [
+            escaped_pipe_row(grid[0]),
+            escaped_pipe_row(["---"] * width),
+            *(escaped_pipe_row(r) for r in grid[1:]),
+        ]
         above = self.kinds[n - 1] if n else _BLANK
         if (
             n >= 1

@@ -64,8 +64,8 @@ def as_markdown(text: str) -> str:
             # the header, the header's line the rule under it, each record its own line (a
             # record that spans lines, or one left out, moves the rows below it up, its other
             # lines blank after the table: the rows of a table are lines in a row)
-            table = [_pipe_row(sheet[0]), "|" + "---|" * len(sheet[0])]
-            table += [_pipe_row(r) for r in sheet[1:]]
+            table = [escaped_pipe_row(sheet[0]), "|" + "---|" * len(sheet[0])]
+            table += [escaped_pipe_row(r) for r in sheet[1:]]
             # (right under a list's item the blank line is gone: the table goes inside it, or
             # CommonMark would read its rows as more of the item)
             above = out[-2] if len(out) > 1 else ""
@@ -81,8 +81,8 @@ def as_markdown(text: str) -> str:
         if end > i:
             # a table pasted from a word processor or a sheet: fields between tabs
             rows = [[c.strip() for c in row.rstrip("\t").split("\t")] for row in lines[i:end]]
-            table = [_pipe_row(rows[0]), "|" + "---|" * len(rows[0])]
-            table += [_pipe_row(r) for r in rows[1:]]
+            table = [escaped_pipe_row(rows[0]), "|" + "---|" * len(rows[0])]
+            table += [escaped_pipe_row(r) for r in rows[1:]]
             if out and not out[-1].strip():
                 out[-1:] = table  # the blank line above takes the header
             else:
@@ -266,7 +266,7 @@ def _struck(line: str) -> str:
     return _ONE_TILDE.sub(r"~~\1~~", line)
 
 
-def _pipe_row(cells: list[str]) -> str:
+def escaped_pipe_row(cells: list[str]) -> str:
     """A record as a pipe table's row, its pipes escaped."""
     return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
@@ -453,4 +453,9 @@ def _merged(lines: list[str]) -> str:
     split = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
     width = max(len(r) for r in split)
     cells = [" ".join(r[i] for r in split if i < len(r) and r[i]) for i in range(width)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def pipe_row(cells: list[str]) -> str:
+    """A GFM table's row: the wiki readers write their tables as Markdown's."""
     return "| " + " | ".join(cells) + " |"

@@ -53,6 +53,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from questions.parse.plain_text import escaped_pipe_row
 from questions.parse.spans import block_safe, code_span
 from questions.parse.xhtml_text import MAX_LISTS, escaped, fenced, noise_text, placed
 
@@ -678,10 +679,6 @@ def _line_text(parts: list[tuple[_Style, str]]) -> str:
     return _CELL_JOIN.join(c for c in cells if c)
 
 
-def _pipe_row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
-
-
 def _is_item(para: _Para) -> bool:
     return para.ls > 0 or bool(para.marker and para.marker.strip())
 
@@ -880,11 +877,11 @@ class _Layout:
                 self._add(_Piece(para.line, block_safe(_line_text(para.parts)), "para"))
             return end
         self.groups += 1
-        self._add(_Piece(top, _pipe_row(header), "table", self.groups))
+        self._add(_Piece(top, escaped_pipe_row(header), "table", self.groups))
         self._add(_Piece(top + 1, "|" + " --- |" * len(header), "table", self.groups))
         for k, para in enumerate(rows[1:], start=2):
             cells = [_render(c) for c in _cells(para.parts)]
-            self._add(_Piece(top + k, _pipe_row(cells), "table", self.groups))
+            self._add(_Piece(top + k, escaped_pipe_row(cells), "table", self.groups))
         return end
 
     def _table_top(self, lines: list[int], moved: bool) -> int | None:

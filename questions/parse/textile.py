@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
@@ -511,9 +512,9 @@ class _Reader:
         while end < len(src) and _ROW.match(src[end]):
             end += 1
         grid = _grid([_cells(src[k]) for k in range(n, end)])
-        line_of = [_row(r) for r in grid]
+        line_of = [pipe_row(r) for r in grid]
         width = len(grid[0])
-        separator = _row(["---"] * width)
+        separator = pipe_row(["---"] * width)
         above = self.kinds[n - 1] if n > 0 else "blank"
         self._end_blocks()
         room = self._room_above(n)
@@ -633,11 +634,6 @@ def _held_cells(out: list[str], held: dict[int, tuple[str, int]]) -> None:
         out.append(words)
         if left > 1:
             held[column] = (words, left - 1)
-
-
-def _row(cells: list[str]) -> str:
-    """A GFM table's row."""
-    return "| " + " | ".join(cells) + " |"
 
 
 def _inline(text: str) -> str:

@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
@@ -553,11 +554,6 @@ def _unbold(cell: str) -> str:
     return cell
 
 
-def _row(cells: list[str]) -> str:
-    """A pipe table's row."""
-    return "| " + " | ".join(cells) + " |"
-
-
 def _row_item(row: list[str]) -> str:
     """A table's row as an item, for a table with no room for its rule: "* **key**: value" for
     two cells, else its cells one after another."""
@@ -612,7 +608,7 @@ def _place_tables(
 
 def _table_lines(grid: list[list[str]]) -> list[str]:
     """A pipe table's lines: its header, its rule, its rows."""
-    return [_row(grid[0]), _row(["---"] * len(grid[0])), *(_row(r) for r in grid[1:])]
+    return [pipe_row(grid[0]), pipe_row(["---"] * len(grid[0])), *(pipe_row(r) for r in grid[1:])]
 
 
 def _plan(kinds: list[str], start: int, end: int, step: int, need: int) -> list[int] | None:

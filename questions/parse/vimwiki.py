@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from questions.parse.dokuwiki import row_item
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
@@ -436,7 +438,11 @@ class _Reader:
         self._end_lists()
         if not grid:
             return end
-        written = [_row(grid[0]), _row(["---"] * len(grid[0])), *(_row(r) for r in grid[1:])]
+        written = [
+            pipe_row(grid[0]),
+            pipe_row(["---"] * len(grid[0])),
+            *(pipe_row(r) for r in grid[1:]),
+        ]
         start, stop = n, end
         if len(written) <= end - n:  # a rule of its own: each row on its line
             written += [""] * (end - n - len(written))
@@ -445,7 +451,7 @@ class _Reader:
         elif end < len(lines) and not lines[end].strip():
             stop = end + 1  # the blank line below takes the last row
         else:
-            written = [_row_item(r) for r in grid]
+            written = [row_item(r) for r in grid]
             self.out[n:end] = [" " * width + row if row else row for row in written]
             self.kinds[n:end] = [_ITEM] * (end - n)
             return end
@@ -536,17 +542,6 @@ def _grid(rows: list[str]) -> list[list[str]]:
         grid.append(row)
     width = max((len(r) for r in grid), default=0)
     return [r + [""] * (width - len(r)) for r in grid] if width else []
-
-
-def _row(cells: list[str]) -> str:
-    """A pipe table's row."""
-    return "| " + " | ".join(cells) + " |"
-
-
-def _row_item(row: list[str]) -> str:
-    """A table's row as an item of its cells, for a table with no room for its rule."""
-    words = [c for c in row if c]
-    return "- " + "; ".join(words) if words else ""
 
 
 def _links_only(text: str) -> bool:

@@ -26,6 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from questions.parse.dokuwiki import marked_words
+from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: the header's first line, which every page Zim saves starts with
@@ -291,13 +293,13 @@ def _table(lines: list[str], out: list[str], kinds: list[str], n: int) -> int:
     width = len(header)
     aligns = [_align(spec) for spec in _split(lines[n + 1].strip())]
     aligns = (aligns + ["---"] * width)[:width]
-    out[n], kinds[n] = _row(header), _ROW_LINE
-    out[n + 1], kinds[n + 1] = _row(aligns), _ROW_LINE
+    out[n], kinds[n] = pipe_row(header), _ROW_LINE
+    out[n + 1], kinds[n + 1] = pipe_row(aligns), _ROW_LINE
     for k in range(n + 2, end):
         row = rows[k - n]
         if len(row) > width:  # the cells past the header's, with the last of its
             row = [*row[: width - 1], " ".join(c for c in row[width - 1 :] if c)]
-        out[k], kinds[k] = _row(row + [""] * (width - len(row))), _ROW_LINE
+        out[k], kinds[k] = pipe_row(row + [""] * (width - len(row))), _ROW_LINE
     return end
 
 
@@ -354,11 +356,6 @@ def _unescaped(cell: str) -> str:
         pieces.append(ch)
         at += 1
     return "".join(pieces)
-
-
-def _row(cells: list[str]) -> str:
-    """A pipe table's row."""
-    return "| " + " | ".join(cells) + " |"
 
 
 def _item(item: re.Match[str], stack: list[int]) -> str:
@@ -427,9 +424,9 @@ def _inline(text: str) -> str:
     if "{" in text:
         text = _SUP.sub(lambda m: "^" + m.group("body"), text)
         text = _SUB.sub(lambda m: m.group("body"), text)
-    text = _BOLD.sub(lambda m: _marked("\ue010", m.group("body")), text)
-    text = _ITALIC.sub(lambda m: _marked("\ue011", m.group("body")), text)
-    text = _HIGHLIGHT.sub(lambda m: _marked("\ue011", m.group("body")), text)
+    text = _BOLD.sub(lambda m: marked_words("\ue010", m.group("body")), text)
+    text = _ITALIC.sub(lambda m: marked_words("\ue011", m.group("body")), text)
+    text = _HIGHLIGHT.sub(lambda m: marked_words("\ue011", m.group("body")), text)
     text = _ESCAPE.sub(r"\\\g<0>", text)
     text = _MARK.sub(lambda m: _MARKS[m.group(0)], text)
     text = _SPACES.sub(" ", text).strip()
@@ -445,17 +442,6 @@ def _without_closing_tags(text: str) -> str:
         if start < 0 or not _TAG_WORD.fullmatch(text, start + 1, end):
             return text[:end]
         end = len(text[:start].rstrip())
-
-
-def _marked(mark: str, body: str) -> str:
-    """Words between a mark, the spaces inside it moved out (CommonMark reads "** x **" as no
-    emphasis)."""
-    words = body.strip()
-    if not words:
-        return body
-    lead = body[: len(body) - len(body.lstrip())]
-    trail = body[len(body.rstrip()) :]
-    return f"{lead}{mark}{words}{mark}{trail}"
 
 
 def _link(body: str) -> str:
