@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from questions.candidate import topic_of
 from questions.cues import pointed_at
 from questions.facts.model import Fact
 from questions.headers import asked, asks
@@ -105,6 +106,12 @@ def _parent(fact: Fact, options: Sequence[str]) -> str:
     if re.search(r"[.!?。！？，,;；]", context) or _named(context, options):
         return ""
     return context
+
+
+def _on_card(heading: str, fact: Fact) -> bool:
+    """The label is the question's topic, which the card shows right above the stem ("Question
+    3/10 · Storage internals"): said again in the stem it reads as a heading pasted in."""
+    return bool(heading) and heading.casefold() in topic_of(fact, "").casefold()
 
 
 #: a writer's tag or mark in a Chinese heading ("民法典【重点中的重点】", "★"): no words of the
@@ -224,6 +231,8 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
         return _under_parent(prompt, fact, options, lang)
     if style == "value" and not zh and _plain_word(fact.subject) and prompt.startswith(_VALUE_EN):
         heading = label(fact)  # "What is the default value of completions?": of what?
+        if _on_card(heading, fact):
+            return prompt
         if heading and not _shares_word(fact.subject, heading) and not _named(heading, options):
             return f"{heading}: {prompt[0].lower()}{prompt[1:]}"
         return prompt
@@ -243,6 +252,8 @@ def with_label(prompt: str, fact: Fact, style: str, options: Sequence[str], lang
     if not heading or heading.casefold() in said.casefold():
         heading = label(fact)  # the stem says its parent item already: its section, then
     if not heading or _has_subject(said.replace("___", " "), heading):
+        return prompt
+    if _on_card(heading, fact):
         return prompt
     if fact.block.section.bold and _ENTRY.match(said) and said.startswith(fact.block.inline.marked):
         return prompt  # "**Alteplase (tPA)** — …" under "**Warfarin**": a card of its own

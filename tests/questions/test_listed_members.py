@@ -34,10 +34,11 @@ def _clozes(notes: str) -> list[tuple[str, tuple[str, ...], int]]:
 
 def test_the_singled_out_member_is_blanked_among_the_lists_other_members() -> None:
     ((prompt, options, answer),) = _clozes(LOGGING)
-    # the sentence names nothing of its own: its section says what it is about
-    assert prompt == (
-        "Fill in the blank: Logging — Alerts are routed to the on-call channel by the ___ of "
-        "each line."
+    # the sentence names nothing of its own: its section, the card's topic, says what it is about
+    ((topic, _),) = [(q.topic, q) for c, q in generate_document("t.md", LOGGING).chosen]
+    assert (topic, prompt) == (
+        "Logging",
+        "Fill in the blank: Alerts are routed to the on-call channel by the ___ of each line.",
     )
     assert options[answer] == "level"
     assert sorted(options) == ["level", "message", "timestamp"]

@@ -1,6 +1,8 @@
 """Stems that keep their subject, the session-11 blind review's third most common flaw: a cloze
 of a clipped sentence or a "Which of these …" stem that no longer says what it is about is
-labelled with its section's name, unless the label would name an option; a question asked
+labelled with its section's name, unless the label would name an option or the card shows it
+already as the question's topic ("Question 3/10 · Backups": session 40's review read the label
+said again in the stem as a heading pasted in); a question asked
 among options that share a head noun says that noun; a default asked by a list's head noun
 says the list's whole noun. On notes written here (a homelab in English and Chinese) and the
 tests' own build, ops, nginx and Docker notes."""
@@ -26,12 +28,24 @@ def prompts(name: str) -> list[str]:
     return [q.prompt for q in chosen(name)]
 
 
-def test_a_cloze_with_no_name_of_its_own_is_labelled_with_its_section() -> None:
-    asked = prompts("homelab-zh-en.md")
-    assert "Fill in the blank: Backups — the nightly job keeps ___ snapshots." in asked, asked
-    asked = prompts("ops-zh.md")
-    assert "填空：【前端发布】改动原生代码必须___" in asked, asked
-    assert "填空：【Nginx 配置】修改监听端口需要___" in asked, asked
+def cards(name: str) -> list[str]:
+    """Each question as its card shows it: its topic over its stem."""
+    return [f"{q.topic} · {q.prompt}" for q in chosen(name)]
+
+
+def test_a_cloze_with_no_name_of_its_own_is_shown_under_its_section() -> None:
+    asked = cards("homelab-zh-en.md")
+    assert "Backups · Fill in the blank: the nightly job keeps ___ snapshots." in asked, asked
+    asked = cards("ops-zh.md")
+    assert "前端发布 · 填空：改动原生代码必须___" in asked, asked
+    assert "Nginx 配置 · 填空：修改监听端口需要___" in asked, asked
+
+
+def test_a_cloze_under_a_generic_heading_is_labelled_with_the_section_above() -> None:
+    """The card shows "Tips"; the stem says whose tips they are."""
+    notes = "# Ops\n\n## Storage\n\n### Backups\n\n#### Tips\n\n- the job keeps 30 copies.\n"
+    asked = [f"{q.topic} · {q.prompt}" for _, q in generate_document("t.md", notes).chosen]
+    assert "Tips · Fill in the blank: Backups — the job keeps ___ copies." in asked, asked
 
 
 def test_a_sentence_that_says_its_sections_word_or_a_name_is_left_alone() -> None:
@@ -44,10 +58,10 @@ def test_a_sentence_that_says_its_sections_word_or_a_name_is_left_alone() -> Non
 
 
 def test_a_which_of_these_stem_is_labelled_unless_the_label_names_an_option() -> None:
-    asked = prompts("homelab-zh-en.md")
-    assert "【网络】以下描述的是哪一项？“只有回环接口”" in asked, asked
+    asked = cards("homelab-zh-en.md")
+    assert "网络 · 以下描述的是哪一项？“只有回环接口”" in asked, asked
     # "Deleting old data" would point at DEL: no label (of the UNLINK / DEL pair, one is asked)
-    pair = [p for p in asked if "frees memory" in p]
+    pair = [p for p in prompts("homelab-zh-en.md") if "frees memory" in p]
     assert len(pair) == 1 and all("Deleting" not in p for p in pair), pair
 
 
@@ -65,6 +79,13 @@ def test_a_label_is_the_heading_without_its_number_or_aside() -> None:
     (fact,) = [f for f in r.facts if f.kind == "number"]
     assert label(fact) == "Backups"
     prompt = "Fill in the blank: the job keeps ___ copies."
+    # the card shows "3. Backups (weekly)" over it: the stem says it no more
+    assert with_label(prompt, fact, "cloze", ["30", "40"], "en") == prompt
+    r = generate_document(
+        "t.md",
+        "# N\n\n## Storage\n\n### 3. Backups (weekly)\n\n#### Tips\n\n- the job keeps 30 copies.\n",
+    )
+    (fact,) = [f for f in r.facts if f.kind == "number"]
     assert with_label(prompt, fact, "cloze", ["30", "40"], "en") == (
         "Fill in the blank: Backups — the job keeps ___ copies."
     )
@@ -122,9 +143,12 @@ def test_a_default_of_a_parameter_named_by_plain_words_says_its_section() -> Non
         "# Office notes\n\n## Print queues\n\n- copies: default 1, max 99 per job\n"
         "- spoolDirLimit: default 500 MB\n"
     )
-    asked = [q.prompt for _, q in generate_document("t.md", notes).chosen]
-    assert "Print queues: what is the default value of copies?" in asked, asked
-    assert "What is the default value of spoolDirLimit?" in asked, asked
+    asked = [f"{q.topic} · {q.prompt}" for _, q in generate_document("t.md", notes).chosen]
+    assert "Print queues · What is the default value of copies?" in asked, asked
+    assert "Print queues · What is the default value of spoolDirLimit?" in asked, asked
+    notes = notes.replace("## Print queues\n", "## Office\n\n### Print queues\n\n#### Tips\n")
+    asked = [f"{q.topic} · {q.prompt}" for _, q in generate_document("t.md", notes).chosen]
+    assert "Tips · Print queues: what is the default value of copies?" in asked, asked
 
 
 def test_a_heading_word_every_option_holds_points_at_none() -> None:
@@ -134,8 +158,8 @@ def test_a_heading_word_every_option_holds_points_at_none() -> None:
 
     assert not pointed_at("DBCC 命令", ["DBCC CHECKDB", "DBCC OPENTRAN"])
     assert pointed_at("AWS step functions", ["AWS step functions", "AWS SQS", "AWS Kinesis"])
-    asked = prompts("sqlserver-zh.md")
-    assert any(p.startswith("【DBCC 命令】以下描述的是哪一项？") for p in asked), asked
+    asked = cards("sqlserver-zh.md")
+    assert any(p.startswith("DBCC 命令 · 以下描述的是哪一项？") for p in asked), asked
 
 
 def test_a_nested_item_is_labelled_with_its_parent_items_term() -> None:

@@ -1,5 +1,5 @@
-"""A heading written as a question labels its stems only when it names a topic ("HashMap 底层结构？"
-labels "【HashMap 底层结构】…"); one that really asks ("为什么单线程还这么快？", "How does X work?")
+"""A heading written as a question is a topic only when it names one ("HashMap 底层结构？" is shown
+over its stems); one that really asks ("为什么单线程还这么快？", "How does X work?")
 names nothing a stem is about."""
 
 from __future__ import annotations
@@ -29,9 +29,18 @@ def prompts() -> list[str]:
     return [q.prompt for q in bank.questions]
 
 
-def test_a_topic_said_as_a_question_labels_its_stems(prompts: list[str]) -> None:
-    capacity = [p for p in prompts if "默认容量" in p]
-    assert capacity and all("HashMap 底层结构" in p and "？】" not in p for p in capacity), prompts
+@pytest.fixture(scope="module")
+def cards() -> list[str]:
+    """Each question as its card shows it: its topic over its stem."""
+    bank, _ = generate_from_texts([("maps.md", NOTES)], "maps")
+    return [f"{q.topic} · {q.prompt}" for q in bank.questions]
+
+
+def test_a_topic_said_as_a_question_is_the_cards_topic(cards: list[str]) -> None:
+    capacity = [p for p in cards if "默认容量" in p]
+    # shown over the stem as its topic, and not said again in it
+    assert capacity and all(p.startswith("HashMap 底层结构？ · 填空") for p in capacity), cards
+    assert all(p.count("HashMap") == 1 for p in capacity), cards
 
 
 def test_a_heading_that_asks_labels_nothing(prompts: list[str]) -> None:

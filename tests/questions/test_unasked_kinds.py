@@ -70,11 +70,11 @@ def test_the_one_thing_an_item_grants_a_change_to_is_asked_against_the_one_it_de
         for c, q in _generated("build-ops.md").chosen
         if c.generator == "claim" and c.fact.kind == "predicate"
     ]
-    assert [(q.prompt, q.choices[q.answer]) for _, q in picks] == [
+    assert [(q.topic, q.prompt, q.choices[q.answer]) for _, q in picks] == [
         (
-            # "Which of these …" says no subject: the section's name does
-            "Web server config: which of these is reloaded automatically when the settings "
-            "file changes?",
+            # "Which of these …" says no subject: the section's name, the card's topic, does
+            "Web server config",
+            "Which of these is reloaded automatically when the settings file changes?",
             "mounted certificates",
         )
     ]
