@@ -1674,11 +1674,11 @@ class Pool:
             near = nearest(pool, distance, read, fits)
             if len(near) < least:
                 return []
-            chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
+            chosen = spread(v, near, want, fact.id, distance, _FAR, taken, 1, kin)
             if _alone_unround(v, answer.unit, chosen):
                 near = nearest(_same_form(v), distance, read, fits)
                 if len(near) >= least:
-                    chosen = spread(v, near, want, fact.id, distance, _FAR, taken, slack=1)
+                    chosen = spread(v, near, want, fact.id, distance, _FAR, taken, 1, kin)
         self.varied = bool(taken) and tuple(chosen) not in taken
         self.offered[(answer.unit, v)].add(tuple(chosen))
         return [text(x) for x in chosen]
@@ -2159,6 +2159,7 @@ def spread(
     reach: float = math.inf,
     taken: Collection[tuple[float, ...]] = (),
     slack: int = 0,
+    own: Collection[float] | None = None,
 ) -> list[float]:
     """Up to `want` values of the pool to offer beside the key `v`, ascending: near ones, with
     the key's place among the sorted options set by the seed (so no place is a tell) and no
@@ -2166,7 +2167,10 @@ def spread(
     the one without a pattern, then one not `taken` (offered beside this key by another
     question already), then with the fewest options beyond `reach` (five times off, a code of
     another class) past `slack` of them, then with the key nearest its place, then with the
-    fewest options beyond reach, then the nearest."""
+    fewest options beyond reach, then the nearest. `own`: the values are quantities, these of
+    them said by the notes: a set of more of the notes' own values comes first (real rivals,
+    no made-up steps), and none puts the key halfway between two options (see `_midpoint`); a
+    code's or a port's neighbours are its kin, and are offered as they are."""
     ranked = sorted(pool, key=lambda x: (distance(x), x))[: want * SPREAD_READS]
     near = ranked[: want * 2]
     if len(near) <= want:
@@ -2176,21 +2180,26 @@ def spread(
     away = {x: distance(x) for x in ranked}  # once per value, not once per set it is in
     # whether each value is beyond reach and below the key, read once per value too
     parts = {x: (int(d > reach), int(x < v)) for x, d in away.items()}
+    made_up = {x: int(own is not None and x not in own) for x in ranked}
 
-    def costed(values: list[float]) -> list[tuple[bool, int, int, int, float, tuple[float, ...]]]:
+    def costed(
+        values: list[float],
+    ) -> list[tuple[bool, int, int, int, int, float, tuple[float, ...]]]:
         """Every set of `want` of the values as its cost, cheapest first: offered beside the
         key already, options beyond reach past `slack` (a quantity's one far option may keep
-        the key off the middle, 8 MB beside 64 MB; a code of another class never may), the
-        key's distance from its place, options beyond reach, the distances' sum, then the set
-        itself, so no two sets cost alike. Built in one loop: thousands of sets per notes."""
+        the key off the middle, 8 MB beside 64 MB; a code of another class never may), values
+        the notes do not say, the key's distance from its place, options beyond reach, the
+        distances' sum, then the set itself, so no two sets cost alike. Built in one loop:
+        thousands of sets per notes."""
         out = []
         for c in combinations(values, want):
-            far = below = 0
+            far = below = new = 0
             for x in c:
                 f, b = parts[x]
                 far += f
                 below += b
-            cost = (c in taken, max(far - slack, 0), abs(below - place), far,
+                new += made_up[x]
+            cost = (c in taken, max(far - slack, 0), new, abs(below - place), far,
                     sum(map(away.__getitem__, c)), c)  # fmt: skip
             out.append(cost)
         out.sort()
@@ -2202,7 +2211,9 @@ def spread(
         part, and most sets' first has none)."""
         ranked_sets = costed(values)
         for cost in ranked_sets:
-            if not _odd_key(v, cost[-1]) and not _patterned_set(v, cost[-1]):
+            if _odd_key(v, cost[-1]) or _patterned_set(v, cost[-1]):
+                continue
+            if own is None or not _midpoint(v, cost[-1]):
                 return cost[-1], False
         return ranked_sets[0][-1], True
 
@@ -2284,6 +2295,14 @@ def patterned(v: float, others: Sequence[float]) -> bool:
     ratios = [math.log(x) for x in values]  # a ladder of sizes is even by ratio, not by step
     key, others_ = math.log(v), [r for r in ratios if r != math.log(v)]
     return min(abs(r - key) for r in others_) > others_[-1] - others_[0]
+
+
+def _midpoint(v: float, others: Sequence[float]) -> bool:
+    """The key sits halfway between two other options (6 between 5 and 7, 10 between 5 and 15):
+    options made as the key plus and minus a step, which a guesser reads as the key's mark (the
+    session-40 review's "key in the middle of an evenly spaced trio")."""
+    below = {round(v - x, 9) for x in others if x < v}
+    return any(round(x - v, 9) in below for x in others if x > v)
 
 
 def _odd_key(v: float, others: Sequence[float]) -> bool:
