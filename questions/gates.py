@@ -262,7 +262,9 @@ def reworded(c: Candidate, known: Mapping[str, str] | None = None) -> Candidate 
     text: str | None = _unquoted(desc, find)
     if text is not None and (text == desc or find(text)):
         text = _cut(text, find)
-    if text is None or len(content_words(text)) <= THIN:
+    # the stem's other quotes say what the cell is ("For “Isolation from the router”, … “yes”?")
+    context = " ".join(quoted[:-1])
+    if text is None or len(content_words(f"{context} {text}")) <= THIN:
         return None
     if not _tells_rows_apart(c, desc, text):
         return None

@@ -522,7 +522,7 @@ def table_forward(key: str, attr: str, lang: str) -> str | None:
         return f"What is the default of {key}?"  # a noun here, though never a category noun
     if _note_to_self(a):
         return f"Which description fits {key}?"
-    return f"What do the notes give for {key} under “{a.rstrip('?')}”?"
+    return f"For {key}, which of these is listed under “{a.rstrip('?')}”?"
 
 
 #: a cell that says what its row does, a modal and a verb: "can create duplicates", "must exist"
@@ -693,7 +693,9 @@ def table_reverse(
         return f"{who} is described here: {quoted(value, lang)}?"
     if _default_header(a):
         return f"{who} defaults to {quoted(value, lang)}?"
-    return f"{who} matches “{a.rstrip('?')}: {value.strip()}”?"
+    # the header as the column's name, never glued to the cell as if the notes said it so
+    # ("matches “who / use case: everyone, built in”" read as a label pasted in)
+    return f"For “{a.rstrip('?')}”, {lower_first(who)} has {quoted(value, lang)}?"
 
 
 #: a header that reads after "is": "Adjustable?", "worth a retry?", "OK today"
