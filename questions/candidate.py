@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from questions.facts.model import Fact
 from questions.nouns import singular_word
+from questions.subjects import topic_of
 from questions.text import contains
 
 
@@ -52,22 +53,6 @@ def place_answer(answer: str, distractors: Sequence[str], seed: str) -> tuple[tu
     pos = stable_int("pos", seed) % (len(opts) + 1)
     opts.insert(pos, answer)
     return tuple(opts), pos
-
-
-def topic_of(fact: Fact, title: str) -> str:
-    """The section heading, with its parent when the heading alone says little; a heading
-    that only numbers its part of the notes ("Card 4", "Q7") names no topic."""
-    from questions.subjects import unnumbered  # subjects reads candidates' facts: import late
-
-    path = tuple(p for p in fact.section.path if unnumbered(p))
-    if not path:
-        return (title or "Notes")[:80]
-    leaf = path[-1]
-    if len(path) > 1 and (
-        fact.section.bold or len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}
-    ):
-        return f"{path[-2]} › {leaf}"[:80]
-    return leaf[:80]
 
 
 def card_topic(c: Candidate, title: str) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from questions.candidate import topic_of
 from questions.cues import pointed_at
 from questions.facts.model import Fact
 from questions.headers import asked, asks
@@ -108,6 +107,20 @@ def _parent(fact: Fact, options: Sequence[str]) -> str:
     return context
 
 
+def topic_of(fact: Fact, title: str) -> str:
+    """The section heading, with its parent when the heading alone says little; a heading
+    that only numbers its part of the notes ("Card 4", "Q7") names no topic."""
+    path = tuple(plain_heading(p) for p in fact.section.path if unnumbered(p))
+    if not path:
+        return (title or "Notes")[:80]
+    leaf = path[-1]
+    if len(path) > 1 and (
+        fact.section.bold or len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}
+    ):
+        return f"{path[-2]} › {leaf}"[:80]
+    return leaf[:80]
+
+
 def _on_card(heading: str, fact: Fact) -> bool:
     """The label is the question's topic, which the card shows right above the stem ("Question
     3/10 · Storage internals"): said again in the stem it reads as a heading pasted in."""
@@ -161,6 +174,13 @@ def unnumbered(heading: str) -> str:
     """The heading without its section or question number ("2. Core workflow", "二、数据类型",
     "Q4. 讲讲 GMP 调度模型")."""
     return _NUMBERING.sub("", heading).strip()
+
+
+def plain_heading(heading: str) -> str:
+    """The heading as a card shows it: without its number, pictographs and trailing aside ("4.
+    API server hardening (/etc/kubernetes/…)" -> "API server hardening"), or as written when
+    nothing else is left."""
+    return _clean(heading) or heading.strip()
 
 
 #: pictographs and marks a heading is decorated with ("MEMORIZE 🧠", "易混点 ❗", "⭐⭐⭐")
