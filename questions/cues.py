@@ -19,23 +19,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-import jieba
-
-from questions.ambiguity import THIN, content_words, thin
+from questions.ambiguity import content_words, thin
 from questions.clipping import usage_remark
 from questions.glossary import QUANTITIES, SENSES, cue_glosses, english, hints
 from questions.text import (
     ASIDE,
-    CJK_RUN,
-    LONG_PREPOSITIONS,
-    PREPOSITIONS,
     STOP_EN,
     cjk_runs,
     contains,
     cut,
     english_word,
     has_cjk,
-    init_jieba,
     lemma,
     may_hold_any_case,
 )
@@ -1743,172 +1737,6 @@ def cleared(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
     if text is not None and text != desc and usage_remark(text):
         return None  # the clause stating the fact went: when one uses it singles out nothing
     return text
-
-
-#: what stands for a word of a description that names its answer
-MASK = "…"
-#: a description is asked with at most this many gaps: more and it no longer reads
-MAX_MASKS = 2
-#: Latin words between two gaps that go with them ("temporarily … incoming client … between"
-#: reads "temporarily … between")
-_MASK_BRIDGE = re.compile(r"…(?:\s+[A-Za-z][\w'-]*){1,2}\s+…")
-
-
-def masked(desc: str, answer: str, wrong: Sequence[str]) -> str | None:
-    """The description with the words that name its answer blanked, for when cutting them
-    would cut what singles it out ("… and temporarily … between the existing application
-    version and the new one" of Traffic splitting, "不同终端的用户数据…" of Cognito sync): an
-    aside that holds such a word goes whole, a word is blanked wherever the description writes
-    it. None when nothing gives the answer away, when more than `MAX_MASKS` gaps are needed, or
-    when what is left is too thin to single anything out."""
-    found = clue(desc, answer, wrong)
-    if found is None:
-        return None
-    text, seen = desc, list[str]()
-    while found is not None:
-        if found in seen or len(seen) > MAX_MASKS:
-            return None
-        if not _writes_name(found, answer) or _in_name(text, found):
-            return None  # a hint ("fresh" of Immutable) says what the thing is; a file or
-            # identifier (`.lintcache`) is a name, not a word of the description
-        seen.append(found)
-        text = _blank_word(text, found)
-        found = clue(text, answer, wrong)
-    if any(_inside_word(desc, found) or _compound_head(desc, found) for found in seen):
-        return None
-    if _SIDE_BY_SIDE.search(text):
-        return None  # "managed … … without running DCs": two words gone in a row, a hole
-    text = _MASK_BRIDGE.sub(MASK, text).strip(" ,;，；")
-    if text.count(MASK) > MAX_MASKS or text.startswith(MASK) or _noun_hole(text):
-        return None
-    # gaps need words around them: three content words or fewer say too little, and two
-    # gaps need a clause's worth ("browser …, Bash or …, authenticated already" reads as holes)
-    least = THIN + 1 + (text.count(MASK) - 1) * _WORDS_PER_GAP
-    return None if len(content_words(text.replace(MASK, " "))) <= least else text
-
-
-#: two gaps with nothing between them
-_SIDE_BY_SIDE = re.compile(r"…\s*…")
-#: the content words a second gap of a description needs around it to still read
-_WORDS_PER_GAP = 2
-
-
-#: a gap where the noun a determiner opens was ("rotate the … for RDS", "launch a new … of
-#: instances", "deploy in …, but"): the sentence has a hole where its object was, read as
-#: broken, not as a word left out
-_DETERMINER = r"(?:a|an|the|this|that|each|every|its|their|your)"
-_PREPOSITION = f"(?:{'|'.join(sorted(PREPOSITIONS | LONG_PREPOSITIONS))})"
-_NOUN_HOLE = re.compile(
-    # "rotate the … for RDS", "a new … of instances", "in …, but", "by a … only": a word's
-    # place that a stop or a preposition closes ("the … threads" keeps its noun)
-    rf"(?i)\b(?:{_DETERMINER}(?:\s+[a-z][\w-]*)?|{_PREPOSITION})\s+…"
-    rf"(?=\s*(?:[,.;:)]|'s\b|$|(?:{_PREPOSITION}|only|and|or|but)\b))"
-)
-
-
-#: the same in Chinese: a gap that ends its clause ("必须先…，", "用户数据…") or that 的 binds
-#: to a noun ("标准输出的…", "使用…的网络栈")
-_ZH_HOLE = re.compile(r"[\u4e00-\u9fff]…(?=\s*(?:[，。；、,;:：”)）]|$))|的…|…的")
-
-
-def _noun_hole(text: str) -> bool:
-    """A gap where a noun or the clause's last word was (`_NOUN_HOLE`, `_ZH_HOLE`)."""
-    return _NOUN_HOLE.search(text) is not None or _ZH_HOLE.search(text) is not None
-
-
-def _inside_word(desc: str, surface: str) -> bool:
-    """A Chinese surface written inside a longer word of the description (用户 of "用户库"):
-    blanked, it leaves half a word ("Cognito 中的…库") that reads as a hole, not a gap."""
-    if not CJK_RUN.search(surface):
-        return False
-    init_jieba()
-    return any(surface in word and word != surface for word in jieba.cut(desc, HMM=False))
-
-
-#: a number said in words ("after four retries"): it counts the noun, it does not name it
-_COUNT_WORD = re.compile(
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand"
-)
-
-
-def _compound_head(desc: str, surface: str) -> bool:
-    """A plural noun blanked after the noun it heads, as the subject of the verb after it
-    ("containers" of "the app containers start"): "the app … start" reads as a hole in a
-    name, not a gap in a sentence."""
-    if CJK_RUN.search(surface) or " " in surface:
-        return False
-    word = surface.lower()
-    if not word.endswith("s") or lemma(word) == word:
-        return False
-    from lemminflect import getAllLemmas
-
-    for m in re.finditer(rf"([A-Za-z]+)\s+{re.escape(surface)}\s+([A-Za-z]+)", desc):
-        before, after = m.group(1).lower(), m.group(2).lower()
-        if after in STOP_EN or "VERB" not in getAllLemmas(after):
-            continue  # "automates code … to EC2": an object, the sentence goes on around it
-        readings = getAllLemmas(before)
-        # a noun before it ("code", "host", "app"), not an adjective ("open") nor a verb that
-        # takes it as object ("routes … to receivers")
-        if (
-            before not in STOP_EN
-            and not _COUNT_WORD.fullmatch(before)
-            and ("NOUN" in readings or not readings)  # a word no dictionary holds: a name
-            and "ADJ" not in readings
-            and not before.endswith("s")
-        ):
-            return True
-    return False
-
-
-def _writes_name(surface: str, answer: str) -> bool:
-    """The surface writes a word of the answer's name ("batches" / Rolling with additional
-    batch) or translates one ("同步" / Cognito sync), not only an idea the name is built from."""
-    own = {p for m in _LATIN_TOKEN.finditer(answer) for p in (m.group(0), *_parts(m.group(0)))}
-    own = {w.lower() for w in own if len(w) >= 3}
-    if CJK_RUN.search(surface):
-        said = {e for run in CJK_RUN.findall(surface) for _, e in _glosses(run)}
-    else:
-        said = {surface.lower(), lemma(surface.lower())}
-    return any(alike(w, o) for w in said for o in own)
-
-
-def _blank_word(text: str, surface: str) -> str:
-    """The text without the asides that hold the surface, and with the surface blanked
-    wherever else it is written: a Latin surface as whole words of its lemma ("batch" of
-    "batches"), a Chinese one as written."""
-    if CJK_RUN.search(surface):
-
-        def said(piece: str) -> bool:
-            return surface in piece
-
-        def blank(piece: str) -> str:
-            return piece.replace(surface, MASK)
-    else:
-        root = lemma(surface.lower())
-
-        def same(m: re.Match[str]) -> bool:
-            word = m.group(0).lower()
-            return word == surface.lower() or lemma(word) == root
-
-        def said(piece: str) -> bool:
-            return any(same(m) for m in _LATIN_TOKEN.finditer(piece))
-
-        def blank(piece: str) -> str:
-            return _LATIN_TOKEN.sub(lambda m: MASK if same(m) else m.group(0), piece)
-
-    text = ASIDE.sub(lambda m: "" if said(m.group(0)) else m.group(0), text)
-    return blank(text)
-
-
-#: a name written as a file, path or identifier (`.lintcache`, docker-compose.yml): the key's
-#: own name, never a word to blank
-_NAME_TOKEN = re.compile(r"[\w.]*[A-Za-z0-9][-_./][\w.-]*|\.[A-Za-z]\w*")
-
-
-def _in_name(text: str, surface: str) -> bool:
-    """The surface is written inside a file name, path or identifier of the text."""
-    low = surface.lower()
-    return any(low in m.group(0).lower() for m in _NAME_TOKEN.finditer(text))
 
 
 def spliced(desc: str, text: str) -> bool:

@@ -29,11 +29,9 @@ from questions.candidate import Candidate
 from questions.clipping import lost_qualifier
 from questions.cues import (
     CONTEXT_START,
-    MASK,
     cleared,
     clue,
     headless,
-    masked,
     names_in_words,
     spliced,
 )
@@ -294,9 +292,8 @@ def _code_under_label(f: Fact) -> bool:
     return len(re.findall(r"\w+", rest)) < 2  # "`mode = "host"` -> shares the node's …" does
 
 
-def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
-    """ "Which QoS class is described here: …?"; `blanked`: only for a description that names
-    its term, asked with the naming words blanked (`cues.masked`) instead of cut away."""
+def _reverse(f: Fact, pool: Pool) -> Candidate | None:
+    """ "Which QoS class is described here: …?" """
     if f.role == "term" and _code_under_label(f):
         return None
     others = [d for s in f.siblings for d in pool.descriptions.get(norm(s), ())]
@@ -372,19 +369,16 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
             return None  # "SLA" beside no label of its own kind: nothing to confuse it with
     if clue(desc, f.subject, wrong) is not None:
         # the description names its own term ("… by performing an immutable update"): ask it
-        # without that part when what is left still singles the term out, else with the words
-        # that name it blanked ("… temporarily … between the existing application version …")
-        said = masked(desc, f.subject, wrong) if blanked else cleared(desc, f.subject, wrong)
-        if said is not None and not blanked and (spliced(desc, said) or headless(desc, said)):
-            return None  # a phrase cut from inside: blanked instead, if nothing else asks it
+        # without that part when what is left still singles the term out
+        said = cleared(desc, f.subject, wrong)
+        if said is not None and (spliced(desc, said) or headless(desc, said)):
+            return None  # a phrase cut from inside
         cut = _fair_cut(said, desc, f, pool, lures)
         if cut is None:
             return None
         desc, wrong = cut
         if of_another(desc, f):
             return None  # what is left after the long form describes a contrasted term
-    elif blanked:
-        return None  # nothing to blank: the plain reverse question asks it
     # two terms alone make a question only when the notes set them against each other: a list
     # of the two, or the two terms the author marked in a list of other remarks
     # (two plain paragraphs of a section are not set against each other: "同源 = …" and
@@ -461,9 +455,9 @@ def _reverse(f: Fact, pool: Pool, blanked: bool = False) -> Candidate | None:
 def _fair_cut(
     text: str | None, desc: str, f: Fact, pool: Pool, lures: Callable[[str], list[str]]
 ) -> tuple[str, list[str]] | None:
-    """A description that names its own term, cut or blanked so that it does not, with the
-    options the stem as written fits; None when what is left no longer singles the term out."""
-    if text is None or text == desc or not standalone(text.replace(MASK, "")):
+    """A description that names its own term, cut so that it does not, with the options the
+    stem as written fits; None when what is left no longer singles the term out."""
+    if text is None or text == desc or not standalone(text):
         return None
     if _said_of_another(text, f, pool):
         return None  # cut to what a sibling's own description says too
@@ -738,13 +732,6 @@ def _aspect(line: str) -> bool:
 
 
 KINDS = ("definition",)
-
-
-def blanked_reverse(f: Fact, pool: Pool) -> Candidate | None:
-    """The last way of asking a term whose description names it: no cut of the description and
-    no meaning of the term passed, so the description is quoted whole with the words that name
-    the term blanked ("… with the fewest open … right now")."""
-    return _reverse(f, pool, blanked=True)
 
 
 def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:

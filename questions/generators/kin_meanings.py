@@ -32,7 +32,7 @@ from questions.cues import CONTEXT_START, without
 from questions.distractors import SECTION_WINDOW, Pool
 from questions.facts.extract import markup, under_catch_all
 from questions.facts.model import Fact
-from questions.generators import definitions, meanings
+from questions.generators import meanings
 from questions.generators.common import MAX_SPREAD
 from questions.generators.definitions import no_description, standalone
 from questions.quantities import parse_number
@@ -304,8 +304,10 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     """The definition's ways of asking first; its meaning among its kin's only when none of
     them passed (the caller stops at the first that does). It may offer the options a
     `meanings` question offered: that one was judged by every word that means the term, this
-    one by the term's own words. Last, a description that names its term quoted with those
-    words blanked. An aside or an example's data is no meaning to ask by."""
+    one by the term's own words. A description that names its term is never quoted with those
+    words blanked: session 40's review read each such gap ("fail closed if … backend
+    unreachable") as a hole, 10 of 11 broken or too easy. An aside or an example's data is no
+    meaning to ask by."""
     if no_description(f, pool):
         return
     yield from meanings.for_fact(f, pool)
@@ -314,6 +316,3 @@ def for_fact(f: Fact, pool: Pool) -> Iterator[Candidate]:
     kin = kin_meaning(f, pool)
     if kin is not None:
         yield kin
-    blanked = definitions.blanked_reverse(f, pool)
-    if blanked is not None:
-        yield blanked

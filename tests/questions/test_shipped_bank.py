@@ -86,8 +86,14 @@ SHARED_GOLD = REPO.parent.parent / "shared/quality/notes"
 #: ends its clause is a hole too ("过期以后必须先…，" read as broken); "不同终端的用户数据…",
 #: which this session's first review read as ambiguous (user pool fits it too once 同步 is
 #: gone), goes with it: cognito-sync, 38.
+#: Session 40 (the test's list reaching 39 by then) asks no description with the words that
+#: name its term blanked at all: its review of eight new notes read 10 of 11 such gaps as holes
+#: ("fail closed if … backend unreachable"), and the shipped review marked the three that asked
+#: gold facts too easy or broken: beanstalk-all-at-once ("… instances simultaneously"),
+#: beanstalk-traffic-splitting ("temporarily … between") and firehose-delivery ("delivering …
+#: to destinations"): 36.
 FLOORS = {"kubernetes-ckad": 27, "http-networking-zh": 28, "postgresql-ops": 28}
-SHIPPED_FLOOR = 38
+SHIPPED_FLOOR = 36
 
 
 @pytest.fixture(scope="module")
