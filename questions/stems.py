@@ -322,10 +322,14 @@ def finished(text: str) -> str:
 
 
 #: a label that says how the line is filed, not what it is about: "小结：", "其他：", "Recap:",
-#: and the writer's own aside beside clipped text ("Note:", "me:", "FYI:")
+#: the writer's own aside beside clipped text ("Note:", "me:", "FYI:"), and the exam remarks a
+#: cheat sheet flags a line with ("Gotcha:", "Exam tip:", "真题型："), which session 40's review
+#: read as labels pasted into the stem
 _FILING_LABEL = re.compile(
     r"^(?:小结|总结|其他|其它|补充|备注|Summary|Recap|Misc|Other|TL;DR"
-    r"|Note|NB|N\.B\.|FYI|Side\s+note|me|my\s+note)\s*[:：]\s*(?=\S)",
+    r"|Note|NB|N\.B\.|FYI|Side\s+note|me|my\s+note"
+    r"|Gotcha|(?:Exam\s+|Pro\s+)?Tip|Trap|Heads[\s-]+up|Remember|Important|Warning|Watch\s+out"
+    r"|真题型?|注意|考点|易错点?|重点|提示)\s*[!！]?\s*[:：]\s*(?=\S)",
     re.I,
 )
 

@@ -150,6 +150,8 @@ def _is_term(head: str, block: Marked) -> bool:
 
 _ZH_LABEL = re.compile(
     r"(常见坑|注意|问题|记一下|总结|备注|小结|提示|坑|例子|比如|例如|其他|其它|考点|考题|面试题"
+    # an exam question's own kind ("真题型：甲向乙连续发送两个报文段…"): a worked problem, no name
+    r"|真题型?|例题|典型题|题型"
     r"|易错点?|踩坑|坑点|注意事项|重点|要点|难点"
     # a blog's or a teacher's marks ("敲黑板：…", "划重点：…", "口诀：…", "例：…"): how loudly a
     # line is said, no name
@@ -184,6 +186,9 @@ _LABEL_NOUNS = frozenset({"alternative", "fix", "suspect", "tip", "note", "gotch
                           "catch", "trap", "mistake", "lesson", "rule", "verdict", "idea",
                           "recommendation", "advice", "habit", "shortcut", "reason", "q", "question",
                           "ex", "opinion", "thought", "impression",
+                          # a cheat sheet's own words for its lines ("visuals cheat:", "Key
+                          # stuff:", "tradeoff: more joins on read"): how a line is kept
+                          "cheat", "stuff", "tradeoff", "trade-off", "keyword",
                           "thumb"})  # fmt: skip
 _LOWER_PHRASE = re.compile(r"[a-z]+(?: [a-z]+){0,4}")
 

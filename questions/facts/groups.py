@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from questions.facts.definitions import advice_label, split_definition
+from questions.facts.definitions import advice_label, remark_label, split_definition
 from questions.facts.model import Fact
 from questions.nouns import key_noun, lead_category
 from questions.parse.model import Block
@@ -47,7 +47,8 @@ _STUDY_LEAD = re.compile(
 
 def _is_label(name: str) -> bool:
     return (bool(_LABEL.match(name)) and not _PERSONAL.search(name) and not _STUDY_LEAD.search(name)
-            and not advice_label(name) and not _CLAIM.search(name))  # fmt: skip
+            and not advice_label(name) and not _CLAIM.search(name)
+            and not remark_label(name))  # fmt: skip
 
 
 def _of_mistakes(b: Block) -> bool:
