@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from questions.candidate import Candidate, place_answer
 from questions.distractors import sort_numeric
 from questions.facts.model import Fact
-from questions.stems import without_gloss
+from questions.stems import BLANK, without_gloss
 from questions.subjects import with_label
 from questions.tables import Table
 from questions.text import cjk_count, is_zh, norm
@@ -111,6 +111,39 @@ def unglossed(answer: str, distractors: Sequence[str]) -> tuple[str, list[str]]:
     return bare[0], bare[1:]
 
 
+#: a setting switched on or off: "fsync = off", "summarize_wal = on", "enabled: true"
+_ASSIGNMENT = re.compile(r"^([A-Za-z_][\w.-]*)\s*(=|:)\s*(\S.*)$")
+_SWITCHED = frozenset({"on", "off", "true", "false", "yes", "no", "enabled", "disabled", "0", "1"})
+
+
+def settings_by_name(
+    prompt: str, answer: str, distractors: Sequence[str]
+) -> tuple[str, str, list[str]]:
+    """Options that switch different settings on and off offered by name alone: beside
+    "fsync = off", "archive_mode = on" is ruled out by its "on" alone (session 40's review: a
+    feature turned on cannot be what corrupts the cluster). A blank keeps the key's value after
+    it ("needs ___ = on"). Options of one setting ("restartPolicy: Always" / "Never") are its
+    values, and options of one value ("clusterIP: None" / "nodePort: None") differ by name
+    already: both are left as they are, and so are values that say more than on or off
+    ("type: LoadBalancer" beside "sessionAffinity: ClientIP")."""
+    found = [_ASSIGNMENT.match(o) for o in (answer, *distractors)]
+    if not all(found):
+        return prompt, answer, list(distractors)
+    parts = [(m.group(1), m.group(2), m.group(3)) for m in found if m is not None]
+    names = {n.casefold() for n, _, _ in parts}
+    values = {v.casefold() for _, _, v in parts}
+    if len(names) < len(parts) or len(values) < 2 or not values <= _SWITCHED:
+        return prompt, answer, list(distractors)
+    if BLANK in prompt:
+        if prompt.count(BLANK) > 1:
+            return prompt, answer, list(distractors)
+        _, sep, value = parts[0]
+        prompt = prompt.replace(
+            BLANK, f"{BLANK} {sep} {value}" if sep == "=" else f"{BLANK}: {value}"
+        )
+    return prompt, parts[0][0], [n for n, _, _ in parts[1:]]
+
+
 def build(
     generator: str,
     style: str,
@@ -136,6 +169,7 @@ def build(
         return None
     distractors = cased_like(answer, distractors)
     answer, distractors = unglossed(answer, distractors)
+    prompt, answer, distractors = settings_by_name(prompt, answer, distractors)
     prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
     if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell

@@ -1,0 +1,50 @@
+"""Options that switch different settings on and off are offered by name: beside "fsync =
+off" (what can corrupt the cluster), "archive_mode = on" is ruled out by its "on" alone, and
+beside "summarize_wal = on" (what incremental backups need) "fsync = off" is absurd; session
+40's review of the PostgreSQL bank marked both too easy. A blank keeps the key's value."""
+
+from __future__ import annotations
+
+from questions.generate import generate_document
+from questions.generators.common import settings_by_name
+
+NOTES = """# Postgres ops
+
+## WAL
+
+- `synchronous_commit = off` -> faster commits, a crash can lose the last few transactions
+- `fsync = off` -> CAN corrupt the cluster, never in prod
+- WAL archiving for PITR: `archive_mode = on` + `archive_command`
+- PG 17: incremental backups need `summarize_wal = on`
+"""
+
+
+def test_switched_settings_are_offered_by_name() -> None:
+    assert settings_by_name("Which setting corrupts?", "fsync = off", ["archive_mode = on"]) == (
+        "Which setting corrupts?",
+        "fsync",
+        ["archive_mode"],
+    )
+    assert settings_by_name("needs ___", "summarize_wal = on", ["fsync = off", "x = on"]) == (
+        "needs ___ = on",
+        "summarize_wal",
+        ["fsync", "x"],
+    )
+
+
+def test_values_that_say_more_or_one_setting_or_one_value_stay() -> None:
+    for answer, wrong in (
+        ("type: LoadBalancer", ["sessionAffinity: ClientIP"]),  # values that say more
+        ("restartPolicy: Always", ["restartPolicy: Never"]),  # one setting's values
+        ("clusterIP: None", ["nodePort: None"]),  # one value
+    ):
+        assert settings_by_name("Q ___", answer, wrong) == ("Q ___", answer, wrong)
+
+
+def test_no_question_offers_a_setting_switched_the_other_way() -> None:
+    asked = [q for _, q in generate_document("pg.md", NOTES).chosen]
+    assert asked
+    for q in asked:
+        if q.choices[q.answer] in ("fsync", "summarize_wal"):
+            assert not any(" = " in c for c in q.choices), q
+    assert any(q.prompt.endswith("need ___ = on") for q in asked), [q.prompt for q in asked]
