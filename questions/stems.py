@@ -329,13 +329,15 @@ _FILING_LABEL = re.compile(
     r"^(?:小结|总结|其他|其它|补充|备注|Summary|Recap|Misc|Other|TL;DR"
     r"|Note|NB|N\.B\.|FYI|Side\s+note|me|my\s+note"
     r"|Gotcha|(?:Exam\s+|Pro\s+)?Tip|Trap|Heads[\s-]+up|Remember|Important|Warning|Watch\s+out"
-    r"|真题型?|注意|考点|易错点?|重点|提示)\s*[!！]?\s*[:：]\s*(?=\S)",
+    r"|真题型?|注意|考点|易错点?|重点|提示|常见坑|踩坑|坑点?)\s*[!！]?\s*[:：]\s*(?=\S)",
     re.I,
 )
+#: the same label after the name the line was said of ("CORS：常见坑：后端没处理 OPTIONS…")
+_NAMED_FILING_LABEL = re.compile(r"^([^\s:：]{1,30}\s*[:：]\s*)" + _FILING_LABEL.pattern[1:], re.I)
 
 
 def cloze(text: str, lang: str) -> str:
-    unfiled = _FILING_LABEL.sub("", text)
+    unfiled = _NAMED_FILING_LABEL.sub(r"\1", _FILING_LABEL.sub("", text))
     if not unfiled.startswith(BLANK):  # "小结：___ 最好…": a blank first would be a riddle
         text = unfiled
     text = closed(finished(text))

@@ -52,6 +52,8 @@ def test_a_cloze_leaves_out_an_exam_remark() -> None:
     assert cloze("Gotcha: TFTP runs on UDP ___", "en") == "Fill in the blank: TFTP runs on UDP ___"
     assert cloze("Exam tip: SSH listens on ___", "en") == "Fill in the blank: SSH listens on ___"
     assert cloze("真题型：第一个报文段携带 ___数据", "zh") == "填空：第一个报文段携带 ___数据"
+    # after the name the line is said of, too
+    assert cloze("CORS：常见坑：预检直接 ___", "zh") == "填空：CORS：预检直接 ___"
 
 
 def test_no_remark_is_asked_offered_or_pasted_in() -> None:
