@@ -167,6 +167,8 @@ def yes_no(header: str, lang: str) -> str | None:
     words = h.rstrip("?").split()
     if not words or not all(re.fullmatch(r"[A-Za-z][\w./-]*", w) for w in words):
         return None
+    if words[0].istitle():  # a header's capital starts no word of the stem: "Which X must …"
+        words[0] = words[0].lower()
     first, last = words[0].lower(), words[-1].lower()
     from lemminflect import getAllLemmas
 

@@ -103,6 +103,14 @@ def test_a_header_no_stem_can_be_written_from_is_not_asked(
         ("service", "runs as root?", "en", "Which service runs as root?"),
         ("metric type", "Goes down?", "en", "Which metric type goes down?"),
         ("redundancy", "Survives region outage?", "en", "Which redundancy survives region outage?"),
+        # a modal's capital is the header's, not the stem's (session 40's Java review)
+        (
+            "exception category",
+            "Must be handled or declared?",
+            "en",
+            "Which exception category must be handled or declared?",
+        ),
+        ("executor", "Supported on Windows?", "en", "Which executor is supported on Windows?"),
     ],
 )
 def test_a_yes_no_header_is_asked_as_a_predicate(
