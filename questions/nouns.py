@@ -201,6 +201,8 @@ def key_noun(header: str, heading: str) -> str | None:
     if _GENERIC_HEADERS.match(header.strip()):
         base = category(heading)
         if base and len(base.split()) <= 2 and not CJK.search(base):
+            if CJK.search(own) and not re.search(r"[a-z]", base):
+                return None  # "名称" under "OSPF": a protocol's name is no kind ("哪个 OSPF")
             if base.split()[-1].lower() == own.lower() or CJK.search(own):
                 # "Mode" under "Link modes": a link mode, not a "link mode mode"; "类型"
                 # under "Volume types" says it in Chinese: a volume type, not "Volume type 类型"

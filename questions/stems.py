@@ -80,7 +80,14 @@ def which(noun: str | None, lang: str) -> str:
         if noun and re.search(r"[A-Za-z]", noun):
             return f"哪个 {noun} "
         return f"哪个{noun}" if noun else "哪一项"
+    if noun and _MODEL_NAME.fullmatch(noun):
+        return f"In {noun}, which of these"  # a column named "T568A": "Which T568A has …" reads
+        # as nonsense, and without the name "pin 1" is T568B's white/orange too
     return f"Which {display_noun(noun)}" if noun and names_a_kind(noun) else "Which of these"
+
+
+#: a name with a digit in it, a standard's or a product's ("T568A", "EC2"): no kind of thing
+_MODEL_NAME = re.compile(r"[A-Za-z]+\d[\w.-]*")
 
 
 @lru_cache(maxsize=4096)
