@@ -86,6 +86,26 @@ def cased_like(answer: str, options: Sequence[str]) -> list[str]:
             for o in options]  # fmt: skip
 
 
+#: a cloud's two prefixes of its services' names, used side by side ("Amazon Cognito", "AWS
+#: STS"; "Google Kubernetes Engine", "Cloud Run")
+_VENDOR = re.compile(r"^(?:Amazon|AWS|Google Cloud|Google|GCP)\s+(?=\S)")
+
+
+def vendor_neutral(answer: str, distractors: Sequence[str]) -> tuple[str, list[str]]:
+    """The options without their cloud's prefix when the key's alone is written its way:
+    "Amazon Cognito" among "AWS IAM", "AWS STS" and "AWS Directory Service" is the key at a
+    glance (session 40's review of the shipped bank). Kept when a name would be left empty
+    or two names alike, and when a wrong option stands out instead (it points away)."""
+    options = [answer, *distractors]
+    prefixes = [m.group(0).strip() if (m := _VENDOR.match(o)) else "" for o in options]
+    if prefixes[0] in prefixes[1:] or len(set(prefixes[1:])) != 1:
+        return answer, list(distractors)
+    bare = [_VENDOR.sub("", o) for o in options]
+    if len({b.casefold() for b in bare}) < len(bare):
+        return answer, list(distractors)
+    return bare[0], bare[1:]
+
+
 def _denied_lures(fact: Fact, answer: str, distractors: Sequence[str]) -> list[str]:
     """Names the notes say are not of the kind asked ("canary is NOT a strategy type"), as
     more wrong options of a question whose key is a member's name, up to three in all."""
@@ -169,6 +189,7 @@ def build(
         return None
     distractors = cased_like(answer, distractors)
     answer, distractors = unglossed(answer, distractors)
+    answer, distractors = vendor_neutral(answer, distractors)
     prompt, answer, distractors = settings_by_name(prompt, answer, distractors)
     prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
