@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from questions.facts.model import Fact
 from questions.nouns import singular_word
-from questions.subjects import topic_of
+from questions.subjects import plain_heading, topic_of
 from questions.text import contains
 
 
@@ -66,7 +66,7 @@ def card_topic(c: Candidate, title: str) -> str:
     named = _named(topic, c.options)
     if not named[c.answer] or all(named):
         return topic
-    for heading in (*reversed(c.fact.section.path[:-1]), title):
+    for heading in (*(plain_heading(h) for h in reversed(c.fact.section.path[:-1])), title):
         if heading and not any(_named(heading, c.options)):
             return heading[:80]
     return "Notes"

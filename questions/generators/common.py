@@ -139,10 +139,11 @@ _SWITCHED = frozenset({"on", "off", "true", "false", "yes", "no", "enabled", "di
 def settings_by_name(
     prompt: str, answer: str, distractors: Sequence[str]
 ) -> tuple[str, str, list[str]]:
-    """Options that switch different settings on and off offered by name alone: beside
+    """Options that switch different settings on and off, all switched as the key is: beside
     "fsync = off", "archive_mode = on" is ruled out by its "on" alone (session 40's review: a
-    feature turned on cannot be what corrupts the cluster). A blank keeps the key's value after
-    it ("needs ___ = on"). Options of one setting ("restartPolicy: Always" / "Never") are its
+    feature turned on cannot be what corrupts the cluster), so it is offered as "archive_mode =
+    off"; the key's value is part of what it is. A blank keeps the key's value after it and
+    asks the setting by name ("needs ___ = on"). Options of one setting ("restartPolicy: Always" / "Never") are its
     values, and options of one value ("clusterIP: None" / "nodePort: None") differ by name
     already: both are left as they are, and so are values that say more than on or off
     ("type: LoadBalancer" beside "sessionAffinity: ClientIP")."""
@@ -154,14 +155,19 @@ def settings_by_name(
     values = {v.casefold() for _, _, v in parts}
     if len(names) < len(parts) or len(values) < 2 or not values <= _SWITCHED:
         return prompt, answer, list(distractors)
-    if BLANK in prompt:
-        if prompt.count(BLANK) > 1:
-            return prompt, answer, list(distractors)
-        _, sep, value = parts[0]
-        prompt = prompt.replace(
-            BLANK, f"{BLANK} {sep} {value}" if sep == "=" else f"{BLANK}: {value}"
+    name, sep, value = parts[0]
+    if BLANK not in prompt:
+        # the key's value is part of what it is ("fsync" alone does not corrupt a cluster):
+        # every option is switched as the key is ("archive_mode = off")
+        return (
+            prompt,
+            answer,
+            [o[: m.start(3)] + value for o, m in zip(distractors, found[1:], strict=True) if m],
         )
-    return prompt, parts[0][0], [n for n, _, _ in parts[1:]]
+    if prompt.count(BLANK) > 1:
+        return prompt, answer, list(distractors)
+    prompt = prompt.replace(BLANK, f"{BLANK} {sep} {value}" if sep == "=" else f"{BLANK}: {value}")
+    return prompt, name, [n for n, _, _ in parts[1:]]
 
 
 def build(

@@ -35,3 +35,22 @@ def test_a_heading_is_shown_without_its_number_pictographs_and_aside() -> None:
 def test_cards_show_plain_headings() -> None:
     topics = {q.topic for _, q in generate_document("cks.md", NOTES).chosen}
     assert topics and topics <= {"API server hardening", "范式"}, topics
+
+
+COLLECTIONS = """# Java notes
+
+## 3. Collections
+
+### Lists
+
+- **ArrayList** is backed by a resizable array, fast random access
+- **LinkedList** is a doubly linked list, fast inserts at both ends
+- **Vector** is a synchronized legacy list
+"""
+
+
+def test_a_topic_moved_up_a_heading_is_shown_plain_too() -> None:
+    """ "Lists" names the key's kind (ArrayList, LinkedList): the card shows the heading above,
+    without its number ("3. Collections" in session 40's Java review)."""
+    topics = {q.topic for _, q in generate_document("java.md", COLLECTIONS).chosen}
+    assert topics and not any(t[:1].isdigit() for t in topics), topics

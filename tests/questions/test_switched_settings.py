@@ -1,7 +1,8 @@
-"""Options that switch different settings on and off are offered by name: beside "fsync =
-off" (what can corrupt the cluster), "archive_mode = on" is ruled out by its "on" alone, and
-beside "summarize_wal = on" (what incremental backups need) "fsync = off" is absurd; session
-40's review of the PostgreSQL bank marked both too easy. A blank keeps the key's value."""
+"""Options that switch different settings on and off are all switched as the key is: beside
+"fsync = off" (what can corrupt the cluster), "archive_mode = on" is ruled out by its "on"
+alone, and beside "summarize_wal = on" (what incremental backups need) "fsync = off" is absurd;
+session 40's review of the PostgreSQL bank marked both too easy. A blank keeps the key's value
+and asks the setting by name."""
 
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ NOTES = """# Postgres ops
 """
 
 
-def test_switched_settings_are_offered_by_name() -> None:
+def test_switched_settings_are_offered_switched_as_the_key_is() -> None:
+    # asked by a description, the key's value is part of what it is: every option takes it
+    # ("fsync" alone does not corrupt a cluster; the final review read that as wrong)
     assert settings_by_name("Which setting corrupts?", "fsync = off", ["archive_mode = on"]) == (
         "Which setting corrupts?",
-        "fsync",
-        ["archive_mode"],
+        "fsync = off",
+        ["archive_mode = off"],
     )
     assert settings_by_name("needs ___", "summarize_wal = on", ["fsync = off", "x = on"]) == (
         "needs ___ = on",
@@ -45,6 +48,6 @@ def test_no_question_offers_a_setting_switched_the_other_way() -> None:
     asked = [q for _, q in generate_document("pg.md", NOTES).chosen]
     assert asked
     for q in asked:
-        if q.choices[q.answer] in ("fsync", "summarize_wal"):
-            assert not any(" = " in c for c in q.choices), q
+        values = {c.split(" = ")[1] for c in q.choices if " = " in c}
+        assert len(values) <= 1, q.choices
     assert any(q.prompt.endswith("need ___ = on") for q in asked), [q.prompt for q in asked]

@@ -18,13 +18,13 @@ BROKER = """# Broker tuning
 
 def test_a_pair_of_settings_takes_a_third_setting_of_its_section() -> None:
     r = generate_document("t.md", BROKER)
-    # offered by name: settings switched on and off (test_switched_settings)
-    asked = [c for c in r.candidates if c.options[c.answer] == "skip_checksums"
+    # all switched as the key is (test_switched_settings)
+    asked = [c for c in r.candidates if c.options[c.answer] == "skip_checksums = true"
              and c.kind == "choice"]  # fmt: skip
     assert asked, [(c.prompt, c.options) for c in r.candidates]
     for c in asked:
         assert len(c.options) >= 3, c.options
-        assert "keep_tombstones" in c.options, c.options
+        assert "keep_tombstones = true" in c.options, c.options
 
 
 SCHEDULER = """# Job scheduler
