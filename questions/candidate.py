@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from questions.facts.model import Fact
 from questions.nouns import singular_word
+from questions.service_areas import service_named
 from questions.subjects import plain_heading, topic_of
 from questions.text import contains
 
@@ -67,9 +68,16 @@ def card_topic(c: Candidate, title: str) -> str:
     if not named[c.answer] or all(named):
         return topic
     for heading in (*(plain_heading(h) for h in reversed(c.fact.section.path[:-1])), title):
-        if heading and not any(_named(heading, c.options)):
+        if heading and not any(_named(heading, c.options)) and not _peer(heading, c):
             return heading[:80]
     return "Notes"
+
+
+def _peer(heading: str, c: Candidate) -> bool:
+    """A heading above that names another service than the key's own ("### AWS step functions"
+    under "## AWS INSPECTOR"): notes written loosely nest one service's section under another's,
+    and the card would say the question is about the wrong one (session 40's shipped review)."""
+    return service_named(heading) is not None and service_named(c.options[c.answer]) is not None
 
 
 def _named(topic: str, options: Sequence[str]) -> list[bool]:

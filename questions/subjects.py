@@ -107,11 +107,21 @@ def _parent(fact: Fact, options: Sequence[str]) -> str:
     return context
 
 
+#: a section of lines about unlike things ("杂项", "Misc", "Odds and ends"); "Tips" under
+#: "Backups" are still about backups
+_GRAB_BAG = re.compile(
+    r"(?i)(?:misc\.?|miscellaneous|others?|odds (?:and|&) ends|random|leftovers?|grab[ -]?bag"
+    r"|其他|其它|其余|杂记|杂项|零碎)(?:\s*(?:stuff|notes?|bits))?"
+)
+
+
 def topic_of(fact: Fact, title: str) -> str:
     """The section heading, with its parent when the heading alone says little; a heading
     that only numbers its part of the notes ("Card 4", "Q7") names no topic."""
     path = tuple(plain_heading(p) for p in fact.section.path if unnumbered(p))
-    if not path:
+    if not path or _GRAB_BAG.fullmatch(path[-1]):
+        # a grab bag's lines are not about the heading it was put under ("杂项" at the end of a
+        # CodeDeploy section holds CloudWatch, SQS and Lambda lines): the notes' own name
         return (title or "Notes")[:80]
     leaf = path[-1]
     if len(path) > 1 and (

@@ -5,6 +5,7 @@ as headings pasted in. The card shows the heading's words alone."""
 
 from __future__ import annotations
 
+from questions.candidate import card_topic
 from questions.generate import generate_document
 from questions.subjects import plain_heading
 
@@ -54,3 +55,36 @@ def test_a_topic_moved_up_a_heading_is_shown_plain_too() -> None:
     without its number ("3. Collections" in session 40's Java review)."""
     topics = {q.topic for _, q in generate_document("java.md", COLLECTIONS).chosen}
     assert topics and not any(t[:1].isdigit() for t in topics), topics
+
+
+LOOSE = """## AWS CODEDEPLOY
+
+- a deployment group is a set of tagged instances
+
+##### 杂项
+
+- Cloudwatch alarm 会被 **metric** 触发
+- SQS queue default visibility timeout is **30 seconds**.
+
+## AWS INSPECTOR
+
+an automated security assessment service
+
+### AWS step functions
+
+a web service that coordinates the components of distributed applications using a visual
+workflow.
+"""
+
+
+def test_a_grab_bag_or_another_service_above_is_no_topic() -> None:
+    """The shipped notes nest "##### 杂项" under CodeDeploy and "### AWS step functions" under
+    "## AWS INSPECTOR": the final review of session 40 read "AWS CODEDEPLOY › 杂项" over a
+    CloudWatch question and "AWS INSPECTOR" over a Step Functions one as wrong headers."""
+    chosen = [q for _, q in generate_document("aws.md", LOOSE).chosen]
+    by_key = {q.choices[q.answer]: q.topic for q in chosen}
+    assert by_key.get("30 seconds") == "Notes", by_key
+    steps = [c for c in generate_document("aws.md", LOOSE).candidates
+             if c.kind == "choice" and c.options[c.answer] == "AWS step functions"]  # fmt: skip
+    assert steps and {card_topic(c, "") for c in steps} == {"Notes"}, steps
+    assert not any("杂项" in t or "›" in t for t in by_key.values()), by_key
