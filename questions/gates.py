@@ -38,6 +38,7 @@ from questions.generators.pairings import PAIRED
 from questions.paraphrase import compared_term, contradicts, paraphrased, says_name
 from questions.shorthand import as_asked, options_as_asked
 from questions.solvers import SPELLED_OUT, kin_descriptions
+from questions.spelling import corrected
 from questions.stems import BLANK, lint
 from questions.text import LEADING_ARTICLE, cut_short, norm, noun_like
 from questions.values import numbers_in, parse_number
@@ -428,12 +429,12 @@ def render(c: Candidate, file: str, topic: str) -> BankQuestion:
     prefix = f"{_ABBR.get(c.generator, 'q')}-{c.fact.subject}"
     return BankQuestion(
         id=make_id(prefix, c.key, c.prompt, c.answer_text),
-        topic=topic,
-        prompt=as_asked(c.prompt),
-        choices=options_as_asked(c.options),
+        topic=corrected(topic),
+        prompt=corrected(as_asked(c.prompt)),
+        choices=tuple(corrected(o) for o in options_as_asked(c.options)),
         answer=c.answer,
         kind=c.kind,
-        explanation=explanation,
+        explanation=corrected(explanation),
         source=Source(file, c.fact.line),
         lang=detect_lang(c.prompt),
         fact=c.fact.id,

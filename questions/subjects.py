@@ -125,7 +125,12 @@ def topic_of(fact: Fact, title: str) -> str:
         return (title or "Notes")[:80]
     leaf = path[-1]
     if len(path) > 1 and (
-        fact.section.bold or len(leaf) < 4 or leaf.split()[0].lower() in {"for", "how", "using"}
+        fact.section.bold
+        or len(leaf) < 4
+        or leaf.split()[0].lower() in {"for", "how", "using"}
+        # "Encryption" under "Amazon S3" and again under "Amazon EBS": a plain heading under a
+        # named one says whose it is only with it (session 40's review of S3/EBS notes)
+        or (not _NAME.search(f" {leaf}") and _NAME.search(f" {path[-2]}") is not None)
     ):
         return f"{path[-2]} › {leaf}"[:80]
     return leaf[:80]

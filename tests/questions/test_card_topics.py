@@ -88,3 +88,28 @@ def test_a_grab_bag_or_another_service_above_is_no_topic() -> None:
              if c.kind == "choice" and c.options[c.answer] == "AWS step functions"]  # fmt: skip
     assert steps and {card_topic(c, "") for c in steps} == {"Notes"}, steps
     assert not any("杂项" in t or "›" in t for t in by_key.values()), by_key
+
+
+STORAGE = """# AWS storage
+
+## Amazon S3
+
+### Encryption
+
+- **SSE-S3**: keys managed by S3, the default for new objects since **2023**
+- **SSE-KMS**: keys in KMS, every request is logged in CloudTrail
+- **SSE-C**: you send the key with every request
+
+## Amazon EBS
+
+### Encryption
+
+- encrypted volumes use **AES-256** with a KMS key
+- a snapshot of an encrypted volume is encrypted too, copy it to change the key
+"""
+
+
+def test_a_plain_heading_under_a_named_one_is_shown_with_it() -> None:
+    """ "Encryption" under "Amazon S3" and again under "Amazon EBS": the card says whose."""
+    topics = {q.topic for _, q in generate_document("storage.md", STORAGE).chosen}
+    assert topics and topics <= {"Amazon S3 › Encryption", "Amazon EBS › Encryption"}, topics
