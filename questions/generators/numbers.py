@@ -162,10 +162,19 @@ _SUBJECTLESS = re.compile(
 )
 
 
+#: an opening that points back at lines the stem does not show ("其他情况浏览器先发预检",
+#: "Above that, …", "Otherwise …"): session 40's reviews read it as a sentence lifted mid-thought
+_POINTS_BACK = re.compile(
+    r"^(?:其他情况|其余情况|其它情况|否则|同样地?|此时|这时候?|上述|以上|"
+    r"(?i:above that|otherwise|in that case|same as above|as above)\b)"
+)
+
+
 def subjectless(text: str) -> bool:
     """ "rotated by `logrotate` from …", "really set by `staticPodPath` in …", "Now
-    recommended for confidential clients too": what is?"""
-    return _SUBJECTLESS.match(text) is not None
+    recommended for confidential clients too": what is? "其他情况浏览器先发预检": other than
+    what?"""
+    return _SUBJECTLESS.match(text) is not None or _POINTS_BACK.match(text) is not None
 
 
 #: where a long sentence is cut into clauses

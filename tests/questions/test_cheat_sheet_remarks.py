@@ -63,3 +63,15 @@ def test_no_remark_is_asked_offered_or_pasted_in() -> None:
         text = " ".join([q.prompt, *q.choices])
         for remark in ("Gotcha", "Exam tip", "真题型", "visuals cheat", "tradeoff"):
             assert remark not in text, q
+
+
+def test_a_line_that_points_back_is_not_asked_alone() -> None:
+    """ "其他情况浏览器先发 preflight 预检：一个 ___ 请求" and "Above that you must use multipart
+    upload …": other than what? (session 40's reviews, broken)."""
+    from questions.generators.numbers import subjectless
+
+    for text in ("其他情况浏览器先发 preflight 预检：一个 ___ 请求", "Above that you must use ___",
+                 "Otherwise the job waits ___ s", "此时窗口减半为 ___"):  # fmt: skip
+        assert subjectless(text), text
+    for text in ("其他字段默认为 ___", "Abovenet keeps ___ copies", "The job waits ___ s"):
+        assert not subjectless(text), text
