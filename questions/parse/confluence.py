@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
+from questions.parse.wiki_lines import WikiLines, marked
 
 _HEADING = re.compile(r"^\s*h(?P<level>[1-6])\.\s+(?P<title>.*)$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -118,37 +119,15 @@ def confluence_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int,
     return _Reader(lines).read()
 
 
-class _Reader:
+class _Reader(WikiLines):
     """One pass over a page's lines, writing each line's Markdown on its own line."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.src = [line.replace("\ue000", "").replace("\ue001", "") for line in lines]
-        self.out = [""] * len(lines)
-        #: what each written line is: blank, heading, para, item, table, code
-        self.kinds = ["blank"] * len(lines)
-        self.skipped: list[tuple[int, str, str]] = []
-        self.stack: list[int] = []  # the widths of the open items' markers, outermost first
-        self.after_table = False  # the line above is a table's row: text would be a row too
+        super().__init__(lines)
         self.closings = {
             name: [k for k, line in enumerate(self.src) if "{" + name + "}" in line]
             for name in ("code", "noformat")
         }
-
-    def read(self) -> tuple[list[str], list[tuple[int, str, str]]]:
-        n = 0
-        while n < len(self.src):
-            n = self._line(n)
-        self.skipped.sort()
-        return self.out, self.skipped
-
-    def _skip(self, n: int, reason: str) -> None:
-        self.out[n], self.kinds[n] = "", "blank"
-        if any(ch.isalnum() for ch in self.src[n]):
-            self.skipped.append((n + 1, reason, self.src[n].strip()))
-
-    def _end_blocks(self) -> None:
-        self.stack.clear()
-        self.after_table = False
 
     def _line(self, n: int) -> int:
         """Line n written; the line to read next."""
@@ -229,18 +208,8 @@ class _Reader:
                 return _LIST.match(self.src[k]) is not None
         return False
 
-    def _item(self, marks: str, body: str) -> str:
-        """A list line ("*", "**", "#", "*#", "-") as a Markdown item, indented under the items
-        it is in (a level deeper than the one above counts as one level deeper)."""
-        depth = min(len(marks), len(self.stack) + 1)
-        del self.stack[depth - 1 :]
-        text = _inline(body)
-        if not text:
-            return ""
-        marker = "1. " if marks.endswith("#") else "- "
-        indent = " " * sum(self.stack)
-        self.stack.append(len(marker))
-        return indent + marker + block_safe(text)
+    def inline(self, text: str) -> str:
+        return _inline(text)
 
     def _code_end(self, n: int, opening: re.Match[str]) -> int | None:
         """The line closing a code macro opened on line n; none when it closes on its own line
@@ -325,14 +294,7 @@ class _Reader:
             self.kinds[n : end + 1] = ["table"] * (end - n + 1)
             end += 1  # the blank line under the table holds its last row
         else:
-            header = grid[0]
-            self.out[n] = ""
-            for k in range(n + 1, end):
-                said = [f"{h}: {c}" if h else c for h, c in zip(header, grid[k - n], strict=True)]
-                cells = "; ".join(s for s, c in zip(said, grid[k - n], strict=True) if c)
-                self.out[k] = "- " + block_safe(cells) if cells else ""
-                self.kinds[k] = "item" if cells else "blank"
-            self.stack.append(len("- "))
+            self._rows_as_items(n, end, grid, headed=True)
             return end
         self.after_table = True
         return end
@@ -446,19 +408,10 @@ def _inline(text: str) -> str:
     text = _EMOTICON.sub("", text)
     text = _DASHES.sub(lambda m: "—" if len(m.group(0)) == 3 else "–", text)
     for pattern, mark in _EMPHASIS:
-        text = pattern.sub(_marked(mark, kept), text)
+        text = pattern.sub(marked(mark, kept), text)
     text = _MD_ESCAPE.sub(r"\\\g<0>", text)
     text = _SPACES.sub(" ", text).strip()
     return _SLOT.sub(lambda m: slots[int(m.group(1))], text)
-
-
-def _marked(mark: str, kept: Callable[[str], str]) -> Callable[[re.Match[str]], str]:
-    """Words between Confluence's marks, between Markdown's (kept from being escaped)."""
-
-    def said(m: re.Match[str]) -> str:
-        return kept(mark) + m.group("body") + kept(mark)
-
-    return said
 
 
 def _macro(m: re.Match[str], escaped: Callable[[str], str]) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from questions.parse.plain_text import pipe_row
 from questions.parse.spans import block_safe, code_span
+from questions.parse.wiki_lines import WikiLines, marked
 
 #: a Markdown code fence's opening or closing line
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
@@ -222,37 +223,19 @@ def textile_as_markdown(lines: list[str]) -> tuple[list[str], list[tuple[int, st
     return _Reader(lines).read()
 
 
-class _Reader:
+class _Reader(WikiLines):
     """One pass over a page's lines, writing each line's Markdown on its own line."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.src = [line.replace("\ue000", "").replace("\ue001", "") for line in lines]
-        self.out = [""] * len(lines)
-        #: what each written line is: blank, heading, para, item, quote, table, code
-        self.kinds = ["blank"] * len(lines)
-        self.skipped: list[tuple[int, str, str]] = []
-        self.stack: list[int] = []  # the widths of the open items' markers, outermost first
-        self.after_table = False  # the line above is a table's row: text would be a row too
+        super().__init__(lines)
         self.quote = False  # the paragraph being read is a "bq. " quote
         self.extended = ""  # the block a "bq.. " signature runs on over blank lines
         self.macros = 0  # the "{{collapse(…)" macros open
         self.closings = [n for n, line in enumerate(self.src) if "</pre>" in line.lower()]
 
-    def read(self) -> tuple[list[str], list[tuple[int, str, str]]]:
-        n = 0
-        while n < len(self.src):
-            n = self._line(n)
-        self.skipped.sort()
-        return self.out, self.skipped
-
-    def _skip(self, n: int, reason: str) -> None:
-        self.out[n], self.kinds[n] = "", "blank"
-        if any(ch.isalnum() for ch in self.src[n]):
-            self.skipped.append((n + 1, reason, self.src[n].strip()))
-
     def _end_blocks(self) -> None:
-        self.stack.clear()
-        self.after_table = self.quote = False
+        super()._end_blocks()
+        self.quote = False
 
     def _line(self, n: int) -> int:
         """Line n written; the line to read next."""
@@ -377,18 +360,8 @@ class _Reader:
         self.kinds[n : end + 1] = ["code"] * (end + 1 - n)
         return end + 1
 
-    def _item(self, marks: str, body: str) -> str:
-        """A list line ("*", "**", "#", "#*") as a Markdown item, indented under the items it
-        is in (a level deeper than the one above counts as one level deeper)."""
-        depth = min(len(marks), len(self.stack) + 1)
-        del self.stack[depth - 1 :]
-        text = _inline(body)
-        if not text:
-            return ""
-        marker = "1. " if marks.endswith("#") else "- "
-        indent = " " * sum(self.stack)
-        self.stack.append(len(marker))
-        return indent + marker + block_safe(text)
+    def inline(self, text: str) -> str:
+        return _inline(text)
 
     def _pre_end(self, n: int, start: int) -> int | None:
         """The line closing a "<pre>" opened on line n (the same line or a later one)."""
@@ -541,15 +514,7 @@ class _Reader:
             end += 1  # the blank line under the table holds its last row
         else:
             # a header row labels the cells under it; a table with none has words in each row
-            headed = _HEADER_CELL.search(src[n]) is not None
-            header = grid[0] if headed else [""] * width
-            self.out[n] = ""
-            for k in range(n + 1 if headed else n, end):
-                said = [f"{h}: {c}" if h else c for h, c in zip(header, grid[k - n], strict=True)]
-                cells = "; ".join(s for s, c in zip(said, grid[k - n], strict=True) if c)
-                self.out[k] = "- " + block_safe(cells) if cells else ""
-                self.kinds[k] = "item" if cells else "blank"
-            self.stack.append(len("- "))
+            self._rows_as_items(n, end, grid, _HEADER_CELL.search(src[n]) is not None)
         self.after_table = True
         return end
 
@@ -682,7 +647,7 @@ def _inline(text: str) -> str:
     text = _DASHES.sub("—", text)
     for mark, pattern, markdown in _EMPHASIS:
         if mark in text:
-            text = pattern.sub(_marked(markdown, kept), text)
+            text = pattern.sub(marked(markdown, kept), text)
     text = _MD_ESCAPE.sub(r"\\\g<0>", text)
     text = _SPACES.sub(" ", text).strip()
     return _SLOT.sub(lambda m: slots[int(m.group(1))], text)
@@ -712,15 +677,6 @@ def _spans(text: str, kept: Callable[[str], str], escaped: Callable[[str], str])
         ]
         at = end + len(close)
     return "".join(pieces) + text[at:]
-
-
-def _marked(mark: str, kept: Callable[[str], str]) -> Callable[[re.Match[str]], str]:
-    """Words between Textile's marks, between Markdown's (kept from being escaped)."""
-
-    def said(m: re.Match[str]) -> str:
-        return kept(mark) + m.group("body") + kept(mark)
-
-    return said
 
 
 def _link(m: re.Match[str]) -> str:
