@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from questions.parse.plain_text import pipe_row
+from questions.parse.plain_text import capped, pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line
@@ -377,8 +377,7 @@ def _cells(line: str) -> list[str]:
         at += 1
     if text[start:].strip():
         cells.append(text[start:])
-    if len(cells) > _MAX_COLUMNS:  # the cells past as many as a table has, as its last
-        cells[_MAX_COLUMNS - 1 :] = [" ".join(c for c in cells[_MAX_COLUMNS - 1 :] if c.strip())]
+    cells = capped(cells, _MAX_COLUMNS)
     return cells
 
 

@@ -456,6 +456,14 @@ def _merged(lines: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def capped(cells: list[str], most: int = 64) -> list[str]:
+    """A wiki row's cells, those past as many as a table has joined into its last: a line of
+    thousands of "|" is one long cell, not thousands of columns."""
+    if len(cells) > most:
+        cells[most - 1 :] = [" ".join(c for c in cells[most - 1 :] if c.strip())]
+    return cells
+
+
 def pipe_row(cells: list[str]) -> str:
     """A GFM table's row: the wiki readers write their tables as Markdown's."""
     return "| " + " | ".join(cells) + " |"

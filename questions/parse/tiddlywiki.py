@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from questions.parse.plain_text import capped
 from questions.parse.spans import block_safe, code_span
 
 #: a Markdown code fence's opening or closing line (TiddlyWiki 5 writes them too)
@@ -613,8 +614,7 @@ def _cells(body: str) -> list[str]:
             start = at + 1
         at += 1
     cells.append(body[start:])
-    if len(cells) > _MAX_COLUMNS:  # the cells past as many as a table has, as its last
-        cells[_MAX_COLUMNS - 1 :] = [" ".join(c for c in cells[_MAX_COLUMNS - 1 :] if c.strip())]
+    cells = capped(cells, _MAX_COLUMNS)
     return [c.strip() for c in cells]
 
 

@@ -27,7 +27,7 @@ import bisect
 import re
 
 from questions.parse.dokuwiki import marked_words
-from questions.parse.plain_text import pipe_row
+from questions.parse.plain_text import capped, pipe_row
 from questions.parse.spans import block_safe, code_span
 
 #: the header's first line, which every page Zim saves starts with
@@ -329,8 +329,7 @@ def _split(text: str) -> list[str]:
             start = at + 1
         at += 1
     cells.append(body[start:])
-    if len(cells) > _MAX_COLUMNS:  # the cells past as many as a table has, as its last
-        cells[_MAX_COLUMNS - 1 :] = [" ".join(c for c in cells[_MAX_COLUMNS - 1 :] if c.strip())]
+    cells = capped(cells, _MAX_COLUMNS)
     return cells
 
 
