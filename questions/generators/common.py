@@ -136,17 +136,17 @@ _ASSIGNMENT = re.compile(r"^([A-Za-z_][\w.-]*)\s*(=|:)\s*(\S.*)$")
 _SWITCHED = frozenset({"on", "off", "true", "false", "yes", "no", "enabled", "disabled", "0", "1"})
 
 
-def settings_by_name(
+def switched_alike(
     prompt: str, answer: str, distractors: Sequence[str]
 ) -> tuple[str, str, list[str]]:
     """Options that switch different settings on and off, all switched as the key is: beside
     "fsync = off", "archive_mode = on" is ruled out by its "on" alone (session 40's review: a
     feature turned on cannot be what corrupts the cluster), so it is offered as "archive_mode =
     off"; the key's value is part of what it is. A blank keeps the key's value after it and
-    asks the setting by name ("needs ___ = on"). Options of one setting ("restartPolicy: Always" / "Never") are its
-    values, and options of one value ("clusterIP: None" / "nodePort: None") differ by name
-    already: both are left as they are, and so are values that say more than on or off
-    ("type: LoadBalancer" beside "sessionAffinity: ClientIP")."""
+    asks the setting by name ("needs ___ = on"). Options of one setting ("restartPolicy:
+    Always" / "Never") are its values, and options of one value ("clusterIP: None" / "nodePort:
+    None") differ by name already: both are left as they are, and so are values that say more
+    than on or off ("type: LoadBalancer" beside "sessionAffinity: ClientIP")."""
     found = [_ASSIGNMENT.match(o) for o in (answer, *distractors)]
     if not all(found):
         return prompt, answer, list(distractors)
@@ -196,7 +196,7 @@ def build(
     distractors = cased_like(answer, distractors)
     answer, distractors = unglossed(answer, distractors)
     answer, distractors = vendor_neutral(answer, distractors)
-    prompt, answer, distractors = settings_by_name(prompt, answer, distractors)
+    prompt, answer, distractors = switched_alike(prompt, answer, distractors)
     prompt = with_label(prompt, fact, style, [answer, *distractors], lang)  # keeps its subject
     ordered = sort_numeric([answer, *distractors])
     if ordered is not None:  # numbers (codes, sizes) in ascending order: no place is a tell

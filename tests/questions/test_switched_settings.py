@@ -7,7 +7,7 @@ and asks the setting by name."""
 from __future__ import annotations
 
 from questions.generate import generate_document
-from questions.generators.common import settings_by_name
+from questions.generators.common import switched_alike
 
 NOTES = """# Postgres ops
 
@@ -23,12 +23,12 @@ NOTES = """# Postgres ops
 def test_switched_settings_are_offered_switched_as_the_key_is() -> None:
     # asked by a description, the key's value is part of what it is: every option takes it
     # ("fsync" alone does not corrupt a cluster; the final review read that as wrong)
-    assert settings_by_name("Which setting corrupts?", "fsync = off", ["archive_mode = on"]) == (
+    assert switched_alike("Which setting corrupts?", "fsync = off", ["archive_mode = on"]) == (
         "Which setting corrupts?",
         "fsync = off",
         ["archive_mode = off"],
     )
-    assert settings_by_name("needs ___", "summarize_wal = on", ["fsync = off", "x = on"]) == (
+    assert switched_alike("needs ___", "summarize_wal = on", ["fsync = off", "x = on"]) == (
         "needs ___ = on",
         "summarize_wal",
         ["fsync", "x"],
@@ -41,7 +41,7 @@ def test_values_that_say_more_or_one_setting_or_one_value_stay() -> None:
         ("restartPolicy: Always", ["restartPolicy: Never"]),  # one setting's values
         ("clusterIP: None", ["nodePort: None"]),  # one value
     ):
-        assert settings_by_name("Q ___", answer, wrong) == ("Q ___", answer, wrong)
+        assert switched_alike("Q ___", answer, wrong) == ("Q ___", answer, wrong)
 
 
 def test_no_question_offers_a_setting_switched_the_other_way() -> None:
